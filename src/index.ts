@@ -1,0 +1,13 @@
+/** The library API: the CLI and the Action are thin adapters over these. */
+export * from './onnx/types.js';
+export * from './onnx/dtype.js';
+export * from './onnx/errors.js';
+export { decodeModel, encodeModel, encodeModelTo, encodedModelSize, decodeTensor, encodeTensor } from './onnx/codec.js';
+export { loadModel, saveModel, modelFileBytes, type LoadedModel, type SaveOptions, type SavedModel } from './onnx/model-io.js';
+export { ExternalDataReader } from './onnx/external.js';
+export * from './onnx/tensor.js';
+export * from './onnx/graph.js';
+export { modelByteSize } from './onnx/size.js';
+export * from './stages/stage.js';
+export { runStages } from './stages/pipeline.js';
+export { STAGES, createStage, parseStageList, type StageSpec, type StageOptions } from './stages/registry.js';

@@ -1,0 +1,184 @@
+/**
+ * Loading and saving models. Load reads the file once into one buffer; every raw_data is a view into it
+ * (a 350 MB model costs 350 MB, not 700). Save never mutates the model, writes atomically (temporary file
+ * beside the target, fsync, rename) and streams: large payloads go from their views straight to the file.
+ */
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { decodeModel, encodeModelTo, encodedModelSize, type Substitutions } from './codec.js';
+import { OnnxFormatError, UsageError } from './errors.js';
+import { ExternalDataReader } from './external.js';
+import { forEachTensor } from './graph.js';
+import { isExternal, tensorBytes, tensorByteLength } from './tensor.js';
+import type { ModelProto, TensorProto } from './types.js';
+
+export interface LoadedModel {
+  model: ModelProto;
+  /** The .onnx file it came from (external data resolves against its folder). */
+  path: string;
+  /** Bytes of the .onnx file. */
+  fileBytes: number;
+  /** Reader for external-data tensors; use it with tensorBytes(). */
+  external: ExternalDataReader;
+}
+
+/** Protobuf messages cannot exceed 2 GiB; past this we must write external data. */
+export const PROTOBUF_LIMIT = 2 ** 31 - 1;
+export const EXTERNAL_ALIGNMENT = 65536;
+
+export function loadModel(file: string): LoadedModel {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new UsageError(`${file}: no such file`);
+  }
+  if (!st.isFile()) throw new UsageError(`${file}: not a file`);
+  if (st.size === 0) throw new OnnxFormatError(`${file}: empty file, not an ONNX model`);
+  if (st.size > PROTOBUF_LIMIT) throw new OnnxFormatError(`${file}: ${st.size} bytes, larger than protobuf's 2 GiB limit; not a valid ONNX file`);
+  const bytes = readFileSync(file);
+  let model: ModelProto;
+  try {
+    model = decodeModel(bytes);
+  } catch (e) {
+    if (e instanceof OnnxFormatError) throw new OnnxFormatError(`${file}: not a valid ONNX model (${e.message})`);
+    throw e;
+  }
+  if (!model.graph) throw new OnnxFormatError(`${file}: not a valid ONNX model (no graph)`);
+  return { model, path: file, fileBytes: st.size, external: new ExternalDataReader(file) };
+}
+
+export interface SaveOptions {
+  /** true: always write weights to a data file; false: never; 'auto' (default): only past 2 GiB. */
+  externalData?: boolean | 'auto';
+  /** Data file name, relative to the output's folder (default `<output file name>.data`). */
+  location?: string;
+  /** Tensors smaller than this stay inline when writing external data (default 1024 bytes). */
+  sizeThreshold?: number;
+  /** Where to read external tensors of the source model. */
+  source?: ExternalDataReader;
+}
+
+export interface SavedModel {
+  path: string;
+  /** Bytes of the .onnx file plus its data file. */
+  bytes: number;
+  modelBytes: number;
+  dataBytes: number;
+  dataPath?: string;
+}
+
+class FileSink {
+  written = 0;
+  constructor(private fd: number) {}
+  write(b: Uint8Array) {
+    let off = 0;
+    while (off < b.length) off += writeSync(this.fd, b, off, b.length - off);
+    this.written += b.length;
+  }
+}
+
+function tempBeside(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+function writeAtomically(target: string, write: (sink: FileSink) => void): number {
+  const tmp = tempBeside(target);
+  const fd = openSync(tmp, 'wx', 0o644);
+  try {
+    const sink = new FileSink(fd);
+    write(sink);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, target);
+    return sink.written;
+  } catch (e) {
+    try { closeSync(fd); } catch { /* already closed */ }
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Inline payload for a tensor that lives in the source's external data (its bytes read now). */
+function inlined(t: TensorProto, source: ExternalDataReader | undefined): TensorProto {
+  const raw = tensorBytes(t, source);
+  return { ...t, rawData: raw, externalData: [], dataLocation: undefined };
+}
+
+export function saveModel(model: ModelProto, file: string, opts: SaveOptions = {}): SavedModel {
+  const out = path.resolve(file);
+  const dir = path.dirname(out);
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error();
+  } catch {
+    throw new UsageError(`${file}: output folder ${dir} does not exist`);
+  }
+  if (opts.source && path.resolve(opts.source.modelPath) === out) {
+    throw new UsageError(`${file}: refusing to overwrite the input model; choose another output path`);
+  }
+  const threshold = opts.sizeThreshold ?? 1024;
+  const tensors: TensorProto[] = [];
+  forEachTensor(model, (t) => { tensors.push(t); });
+
+  const subs: Substitutions = new Map();
+  for (const t of tensors) if (isExternal(t)) subs.set(t, inlined(t, opts.source));
+
+  let external = opts.externalData ?? 'auto';
+  if (external === 'auto') {
+    // Sizing with inlined payloads reads external tensors; cheap enough next to writing them.
+    external = encodedModelSize(model, subs) > PROTOBUF_LIMIT;
+  }
+  if (!external) {
+    const written = writeAtomically(out, (sink) => encodeModelTo(model, sink, subs));
+    return { path: out, bytes: written, modelBytes: written, dataBytes: 0 };
+  }
+
+  subs.clear();
+  const location = opts.location ?? `${path.basename(out)}.data`;
+  if (path.isAbsolute(location) || location.split(/[\\/]/).includes('..')) {
+    throw new UsageError(`external data location '${location}' must be a plain relative name`);
+  }
+  const dataPath = path.join(dir, location);
+  let offset = 0;
+  const dataBytes = writeAtomically(dataPath, (sink) => {
+    const pad = new Uint8Array(EXTERNAL_ALIGNMENT);
+    for (const t of tensors) {
+      if (tensorByteLength(t) < threshold || t.dataType === 8 /* STRING */) {
+        if (isExternal(t)) subs.set(t, inlined(t, opts.source));
+        continue;
+      }
+      const raw = tensorBytes(t, opts.source);
+      const aligned = Math.ceil(offset / EXTERNAL_ALIGNMENT) * EXTERNAL_ALIGNMENT;
+      if (aligned > offset) sink.write(pad.subarray(0, aligned - offset));
+      sink.write(raw);
+      subs.set(t, {
+        ...t, rawData: undefined, floatData: undefined, int32Data: undefined, int64Data: undefined,
+        doubleData: undefined, uint64Data: undefined, dataLocation: 1,
+        externalData: [
+          { key: 'location', value: location },
+          { key: 'offset', value: String(aligned) },
+          { key: 'length', value: String(raw.length) },
+        ],
+      });
+      offset = aligned + raw.length;
+    }
+  });
+  const modelBytes = writeAtomically(out, (sink) => encodeModelTo(model, sink, subs));
+  return { path: out, bytes: modelBytes + dataBytes, modelBytes, dataBytes, dataPath };
+}
+
+/** Bytes on disk of a model and the external data files it references. */
+export function modelFileBytes(loaded: LoadedModel): number {
+  const seen = new Set<string>();
+  let n = loaded.fileBytes;
+  forEachTensor(loaded.model, (t) => {
+    if (!isExternal(t)) return;
+    const { location } = loaded.external.range(t);
+    if (seen.has(location)) return;
+    seen.add(location);
+    const fd = openSync(loaded.external.resolve(location, t.name), 'r');
+    try { n += fstatSync(fd).size; } finally { closeSync(fd); }
+  });
+  return n;
+}

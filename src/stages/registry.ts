@@ -1,0 +1,33 @@
+/**
+ * Stage names (a contract: ../shared/PRODUCT.md) → factories taking the stage's options from config or
+ * CLI. Adding a stage is one row here and one file beside this one.
+ */
+import { UsageError } from '../onnx/errors.js';
+import type { Stage } from './stage.js';
+import { dedupStage } from './dedup.js';
+import { pruneStage } from './prune.js';
+
+export type StageOptions = Record<string, unknown>;
+export type StageFactory = (options: StageOptions) => Stage;
+
+export const STAGES: Record<string, StageFactory> = {
+  dedup: dedupStage,
+  prune: pruneStage,
+};
+
+/** A stage spec as written in config: a name, or `{ name: options }`. */
+export type StageSpec = string | Record<string, StageOptions | null>;
+
+export function createStage(spec: StageSpec): Stage {
+  const [name, options] = typeof spec === 'string' ? [spec, {}] : (Object.entries(spec)[0] ?? ['', {}]);
+  const factory = STAGES[name];
+  if (!factory) {
+    throw new UsageError(`unknown stage '${name}'; known stages: ${Object.keys(STAGES).join(', ')}`);
+  }
+  return factory(options ?? {});
+}
+
+/** Parses the CLI's comma-separated list (`dedup,prune`). */
+export function parseStageList(list: string): StageSpec[] {
+  return list.split(',').map((s) => s.trim()).filter(Boolean);
+}

@@ -1,0 +1,36 @@
+/**
+ * One interface for every compression stage (after onnx-ir's passes): a stage takes the model, changes
+ * it (in place or by returning a new one) and says what it did. The pipeline (pipeline.ts) measures
+ * bytes and time around it, so every stage reports the same way.
+ */
+import type { ExternalDataSource } from '../onnx/tensor.js';
+import type { ModelProto } from '../onnx/types.js';
+
+export interface StageContext {
+  /** Reads external-data payloads of the source model (undefined when all data is inline). */
+  external?: ExternalDataSource;
+  /** Folder for scratch files (stages that call onnxruntime write models there). */
+  tmpDir: string;
+  /** Progress or notes for people; the CLI prints them, the library ignores them by default. */
+  log: (message: string) => void;
+}
+
+export interface StageOutcome {
+  model: ModelProto;
+  /** What the stage did, for reports: counts, bytes, skipped items with reasons. Plain JSON values. */
+  details: Record<string, unknown>;
+}
+
+export interface Stage {
+  readonly name: string;
+  run(model: ModelProto, ctx: StageContext): StageOutcome | Promise<StageOutcome>;
+}
+
+/** What the report shows per stage (report JSON contract, ../shared/PRODUCT.md). */
+export interface StageResult {
+  name: string;
+  bytesBefore: number;
+  bytesAfter: number;
+  ms: number;
+  details: Record<string, unknown>;
+}
