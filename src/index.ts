@@ -11,3 +11,4 @@ export { modelByteSize } from './onnx/size.js';
 export * from './stages/stage.js';
 export { runStages } from './stages/pipeline.js';
 export { STAGES, createStage, parseStageList, type StageSpec, type StageOptions } from './stages/registry.js';
+export { validateModel, MAX_GRAPH_DEPTH } from './onnx/validate.js';

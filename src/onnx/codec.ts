@@ -301,7 +301,9 @@ function decodeType<T>(bytes: Uint8Array, typeName: string): T {
     if (e instanceof RangeError) {
       throw new OnnxFormatError(`truncated or corrupt protobuf (read past the end near byte ${r.pos} of ${r.len})`);
     }
-    if (e instanceof Error && /invalid wire type|illegal|index out of range/i.test(e.message)) {
+    // protobufjs' Reader throws plain Errors for malformed input: "invalid wire type|tag|varint|length
+    // encoding", "illegal tag", "invalid end group tag", "max depth exceeded" (groups).
+    if (e instanceof Error && /invalid (wire type|tag|varint|length|end group)|illegal|index out of range|max depth exceeded/i.test(e.message)) {
       throw new OnnxFormatError(`corrupt protobuf near byte ${r.pos}: ${e.message}`);
     }
     throw e;

@@ -3,14 +3,15 @@
  * (a 350 MB model costs 350 MB, not 700). Save never mutates the model, writes atomically (temporary file
  * beside the target, fsync, rename) and streams: large payloads go from their views straight to the file.
  */
-import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { decodeModel, encodeModelTo, encodedModelSize, type Substitutions } from './codec.js';
 import { OnnxFormatError, UsageError } from './errors.js';
 import { ExternalDataReader } from './external.js';
 import { forEachTensor } from './graph.js';
-import { isExternal, tensorBytes, tensorByteLength } from './tensor.js';
+import { validateModel } from './validate.js';
+import { externalInfo, isExternal, tensorBytes, tensorByteLength } from './tensor.js';
 import type { ModelProto, TensorProto } from './types.js';
 
 export interface LoadedModel {
@@ -46,7 +47,15 @@ export function loadModel(file: string): LoadedModel {
     throw e;
   }
   if (!model.graph) throw new OnnxFormatError(`${file}: not a valid ONNX model (no graph)`);
-  return { model, path: file, fileBytes: st.size, external: new ExternalDataReader(file) };
+  const external = new ExternalDataReader(file);
+  try {
+    validateModel(model, external);
+  } catch (e) {
+    external.close();
+    if (e instanceof OnnxFormatError) throw new OnnxFormatError(`${file}: ${e.message}`);
+    throw e;
+  }
+  return { model, path: file, fileBytes: st.size, external };
 }
 
 export interface SaveOptions {
@@ -140,6 +149,15 @@ export function saveModel(model: ModelProto, file: string, opts: SaveOptions = {
     throw new UsageError(`external data location '${location}' must be a plain relative name`);
   }
   const dataPath = path.join(dir, location);
+  // Replacing a data file the source model reads from would change the input model (and break it).
+  if (opts.source && existsSync(dataPath)) {
+    const target = realpathSync(dataPath);
+    for (const t of tensors) {
+      if (isExternal(t) && opts.source.resolve(externalInfo(t).location, t.name) === target) {
+        throw new UsageError(`${file}: external data '${location}' is the input model's data file; choose another location or output folder`);
+      }
+    }
+  }
   let offset = 0;
   const dataBytes = writeAtomically(dataPath, (sink) => {
     const pad = new Uint8Array(EXTERNAL_ALIGNMENT);

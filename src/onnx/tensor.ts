@@ -204,7 +204,7 @@ export function constantNodeTensor(n: NodeProto, external?: ExternalDataSource):
     case 'value_ints': return makeTensor(name ?? '', DataType.INT64, [a.ints.length], view(BigInt64Array.from(a.ints)));
     case 'value_string': return { ...makeTensor(name ?? '', DataType.STRING, [], new Uint8Array(0)), rawData: undefined, stringData: [a.s ?? new Uint8Array(0)] };
     case 'value_strings': return { ...makeTensor(name ?? '', DataType.STRING, [a.strings.length], new Uint8Array(0)), rawData: undefined, stringData: a.strings };
-    case 'sparse_value': return a.sparseTensor ? densify(a.sparseTensor, external) : undefined;
+    case 'sparse_value': return a.sparseTensor ? { ...densify(a.sparseTensor, external), name: name ?? '' } : undefined;
     default: return undefined;
   }
 }
@@ -228,10 +228,19 @@ export function densify(s: NonNullable<AttributeProto['sparseTensor']>, external
   new Uint8Array(idx.buffer).set(idxBytes);
   const rank = s.dims.length;
   const coords = indices.dims.length === 2;
+  // onnx.proto SparseTensorProto: indices are [NNZ] linear or [NNZ, rank] coordinates, each in range.
+  const perValue = coords ? rank : 1;
+  if (idx.length !== nnz * perValue || (coords && indices.dims[1] !== rank)) {
+    throw new OnnxFormatError(`sparse tensor: indices of dims [${indices.dims.join(',')}] do not fit ${nnz} values of rank ${rank}`);
+  }
   for (let k = 0; k < nnz; k++) {
     let lin = 0;
     if (coords) {
-      for (let d = 0; d < rank; d++) lin = lin * s.dims[d]! + Number(idx[k * rank + d]);
+      for (let d = 0; d < rank; d++) {
+        const c = Number(idx[k * rank + d]);
+        if (c < 0 || c >= s.dims[d]!) throw new OnnxFormatError(`sparse index ${c} outside dimension ${d} of dims [${s.dims.join(',')}]`);
+        lin = lin * s.dims[d]! + c;
+      }
     } else lin = Number(idx[k]);
     if (lin < 0 || lin >= total) throw new OnnxFormatError(`sparse index ${lin} outside dims [${s.dims.join(',')}]`);
     out.set(vals.subarray(k * width, (k + 1) * width), lin * width);

@@ -6,6 +6,10 @@ import { UsageError } from '../onnx/errors.js';
 import type { Stage } from './stage.js';
 import { dedupStage } from './dedup.js';
 import { pruneStage } from './prune.js';
+import { quantizeInt8Stage } from './quantize-int8.js';
+import { quantizeInt4Stage } from './quantize-int4.js';
+import { fp16Stage } from './fp16.js';
+import { optimizeStage } from './optimize.js';
 
 export type StageOptions = Record<string, unknown>;
 export type StageFactory = (options: StageOptions) => Stage;
@@ -13,6 +17,10 @@ export type StageFactory = (options: StageOptions) => Stage;
 export const STAGES: Record<string, StageFactory> = {
   dedup: dedupStage,
   prune: pruneStage,
+  'quantize-int8': quantizeInt8Stage,
+  'quantize-int4': quantizeInt4Stage,
+  fp16: fp16Stage,
+  optimize: optimizeStage,
 };
 
 /** A stage spec as written in config: a name, or `{ name: options }`. */

@@ -1,0 +1,18 @@
+/**
+ * `npm run bench [NAME...]`: runs the named benches (default: all) one after another.
+ * A bench is a module with `run(): Promise<void>` that prints its own table; add one as a row below.
+ */
+const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  foundation: () => import('./foundation.js'),
+};
+
+const names = process.argv.slice(2);
+const unknown = names.filter((n) => !Object.hasOwn(BENCHES, n));
+if (unknown.length) {
+  console.error(`bench: unknown bench ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+for (const name of names.length ? names : Object.keys(BENCHES)) {
+  console.log(`\n## bench ${name}\n`);
+  await (await BENCHES[name]!()).run();
+}

@@ -1,0 +1,222 @@
+/**
+ * The Action: a thin adapter over the library's `run` pipeline. It turns inputs into a pipeline call,
+ * model artifacts into local paths, and the report into outputs, a job summary, annotations, an
+ * artifact and a sticky PR comment. No compression or parity logic lives here.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import type { Report } from '../report/json.js';
+import type { Progress } from '../pipeline/progress.js';
+import { downloadArtifact, fileInArtifact, uploadArtifact, type UploadFile } from './artifacts.js';
+import { baselineMarkdown, fetchBaseline } from './baseline.js';
+import { commentBody, isPermissionDenied, markerOf, upsertComment, type CommentTarget, type Octokit } from './comment.js';
+import { REPORT_FILES, checkPrInfo, escapeUntrustedMarkdown, prInfoFromEvent, readPrInfo } from './fork-safe.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import { ensureOnnxRuntime } from './onnxruntime-setup.js';
+import { runPipeline } from './pipeline.js';
+import { annotateBudgets, setReportOutputs, writeJobSummary } from './summary.js';
+
+const FORK_HINT =
+  'The token cannot write comments (a pull request from a fork gets a read-only GITHUB_TOKEN). The report is in ' +
+  'the job summary. To comment on fork PRs, use the fork-safe pair: `mode: report` in the pull_request workflow and ' +
+  '`mode: comment` in a workflow_run workflow (examples/workflows/onnx-diet-fork-report.yml and onnx-diet-fork-comment.yml).';
+
+function workDir(): string {
+  const dir = path.join(process.env['RUNNER_TEMP'] ?? tmpdir(), `onnx-diet-${process.env['GITHUB_RUN_ID'] ?? 'local'}-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Timestamped log lines per step; each step's lines in a collapsible group. */
+const actionProgress: Progress = {
+  async step(label, work) {
+    const t0 = Date.now();
+    core.startGroup(label);
+    try {
+      return await work();
+    } finally {
+      core.endGroup();
+      core.info(`${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+  },
+  note: (message) => core.info(message),
+};
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+
+function commentTarget(policy: ActionInputs['comment']): CommentTarget | undefined {
+  const ctx = github.context;
+  if (policy === 'never') return undefined;
+  const pr = ctx.payload.pull_request?.number;
+  if (PR_EVENTS.has(ctx.eventName) && pr !== undefined) return { ...ctx.repo, issue: pr };
+  // `always` on a push or schedule: a commit comment is the nearest thing to a PR comment.
+  if (policy === 'always') return { ...ctx.repo, sha: ctx.sha };
+  return undefined;
+}
+
+/** Posts or updates our comment; a token that cannot write degrades to the job summary + log. */
+async function postComment(octokit: Octokit, target: CommentTarget, marker: string, body: string): Promise<void> {
+  try {
+    const c = await upsertComment(octokit, target, marker, body);
+    core.info(`${c.created ? 'Created' : 'Updated'} comment ${c.url}`);
+    core.setOutput('comment-url', c.url);
+  } catch (e) {
+    if (!isPermissionDenied(e)) throw e;
+    core.warning(FORK_HINT);
+    core.startGroup('Report Markdown (not posted)');
+    core.info(body);
+    core.endGroup();
+  }
+}
+
+/** The report files the artifact and the fork-safe pair carry. */
+function writeReportFiles(dir: string, report: Report, markdown: string): { json: string; markdown: string } {
+  const json = path.join(dir, REPORT_FILES.json);
+  const md = path.join(dir, REPORT_FILES.markdown);
+  writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(md, markdown);
+  return { json, markdown: md };
+}
+
+/** Each slim model and its external data files, under their paths relative to the workspace. */
+function modelFiles(report: Report): UploadFile[] {
+  const root = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
+  const files: UploadFile[] = [];
+  for (const m of report.models) {
+    const out = path.resolve(root, m.output);
+    const paths = m.compressed.files?.map((f) => path.resolve(path.dirname(out), f.path)) ?? [out];
+    for (const p of paths) {
+      const rel = path.relative(root, p);
+      const name = rel.startsWith('..') || path.isAbsolute(rel) ? path.basename(p) : rel.split(path.sep).join('/');
+      if (!files.some((f) => f.name === name)) files.push({ source: p, name });
+    }
+  }
+  return files;
+}
+
+async function runPipelineMode(inputs: ActionInputs, octokit: Octokit | undefined): Promise<void> {
+  const setup = ensureOnnxRuntime({ log: (l) => core.info(l) });
+  if (setup.installedIn) core.info(`onnxruntime-node from ${setup.installedIn}`);
+  const ctx = github.context;
+  const dir = workDir();
+  let artifactCount = 0;
+  // An artifact named by the inputs or by the config (`source: { artifact, path }`), from this run.
+  const fromArtifact = async (name: string, rel: string | undefined, runId?: number, repository?: string): Promise<string> => {
+    const dest = path.join(dir, `artifact-${++artifactCount}`);
+    await downloadArtifact({ name, runId, repository, token: inputs.token }, dest);
+    return fileInArtifact(dest, rel, name);
+  };
+  const source = inputs.artifact
+    ? await fromArtifact(inputs.artifact, inputs.artifactPath, inputs.artifactRunId, inputs.artifactRepository)
+    : inputs.model;
+
+  const result = await runPipeline({
+    config: inputs.config,
+    source,
+    resolveArtifact: (name, rel) => fromArtifact(name, rel),
+    progress: actionProgress,
+  });
+  const { report } = result;
+  let markdown = result.markdown;
+  const marker = markerOf(markdown, inputs.config);
+
+  if (inputs.baseline) {
+    const branch = (ctx.payload.pull_request?.['base'] as { ref?: string } | undefined)?.ref ?? process.env['GITHUB_REF_NAME'];
+    if (!octokit || !branch || !inputs.uploadArtifact) {
+      markdown += baselineMarkdown(report, { note: 'No baseline: it needs a github-token, a branch and upload-artifact set.' });
+    } else {
+      try {
+        const baseline = await fetchBaseline(octokit, {
+          ...ctx.repo, branch, artifactName: inputs.uploadArtifact, token: inputs.token, runId: ctx.runId, dest: path.join(dir, 'baseline'),
+        });
+        markdown += baselineMarkdown(report, baseline);
+      } catch (e) {
+        markdown += baselineMarkdown(report, { note: `Baseline not available: ${(e as Error).message.split('\n')[0]}` });
+      }
+    }
+  }
+
+  const files = writeReportFiles(dir, report, markdown);
+  setReportOutputs(report, { reportJson: files.json, reportMarkdown: files.markdown });
+  await writeJobSummary(markdown);
+  annotateBudgets(report, inputs.config);
+
+  if (inputs.uploadArtifact) {
+    const upload: UploadFile[] = [
+      { source: files.json, name: REPORT_FILES.json },
+      { source: files.markdown, name: REPORT_FILES.markdown },
+    ];
+    if (inputs.mode === 'report') {
+      const pr = path.join(dir, REPORT_FILES.pr);
+      writeFileSync(pr, `${JSON.stringify(prInfoFromEvent(ctx.payload, marker), null, 2)}\n`);
+      upload.push({ source: pr, name: REPORT_FILES.pr });
+    } else {
+      upload.push(...modelFiles(report));
+    }
+    const a = await uploadArtifact(inputs.uploadArtifact, upload, { retentionDays: inputs.retentionDays, stagingDir: path.join(dir, 'upload') });
+    core.info(`Uploaded artifact '${inputs.uploadArtifact}' (id ${a.id}, ${a.size} bytes): ${upload.map((f) => f.name).join(', ')}`);
+    core.setOutput('artifact-id', String(a.id));
+  }
+
+  if (inputs.mode === 'full') {
+    const target = commentTarget(inputs.comment);
+    if (target && octokit) await postComment(octokit, target, marker, commentBody(markdown, marker));
+    else if (target) core.warning(`No github-token: the report is in the job summary only. ${FORK_HINT}`);
+  }
+
+  if (!report.passed) {
+    const msg = 'onnx-diet: a budget or parity check failed (see the annotations and the report)';
+    if (inputs.failOnBudget) core.setFailed(msg);
+    else core.warning(`${msg}; not failing the step because fail-on-budget is false`);
+  }
+}
+
+interface WorkflowRunPayload {
+  id?: number;
+  head_sha?: string;
+  repository?: { full_name?: string };
+}
+
+/** `mode: comment` in a workflow_run workflow: post the report a `mode: report` run uploaded. */
+async function runCommentMode(inputs: ActionInputs, octokit: Octokit | undefined): Promise<void> {
+  const ctx = github.context;
+  const wr = ctx.payload['workflow_run'] as WorkflowRunPayload | undefined;
+  if (ctx.eventName !== 'workflow_run' || wr?.id === undefined || wr.head_sha === undefined) {
+    throw new Error(`mode 'comment' runs in a workflow_run workflow (see examples/workflows/onnx-diet-fork-comment.yml); this event is ${ctx.eventName}`);
+  }
+  if (!octokit) throw new Error(`mode 'comment' needs a github-token with pull-requests: write and actions: read`);
+  const repository = wr.repository?.full_name ?? `${ctx.repo.owner}/${ctx.repo.repo}`;
+  const name = inputs.artifact ?? inputs.uploadArtifact ?? 'onnx-diet';
+  const dir = await downloadArtifact({ name, runId: wr.id, repository, token: inputs.token }, path.join(workDir(), 'report'));
+  const info = readPrInfo(dir);
+  const refused = await checkPrInfo(octokit, info, { headSha: wr.head_sha, repository });
+  if (refused) {
+    core.warning(`Not posting the report: ${refused}`);
+    return;
+  }
+  const markdown = escapeUntrustedMarkdown(readFileSync(path.join(dir, REPORT_FILES.markdown), 'utf8'));
+  await writeJobSummary(markdown);
+  try {
+    const report = JSON.parse(readFileSync(path.join(dir, REPORT_FILES.json), 'utf8')) as { passed?: unknown };
+    // From the untrusted run: informational only (this workflow's result does not gate the PR).
+    core.setOutput('passed', String(report.passed === true));
+  } catch {
+    core.setOutput('passed', 'false');
+  }
+  const [owner, repo] = repository.split('/') as [string, string];
+  await postComment(octokit, { owner, repo, issue: info.number }, info.marker, commentBody(markdown, info.marker));
+}
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = readInputs();
+    const octokit = inputs.token ? github.getOctokit(inputs.token) : undefined;
+    if (inputs.mode === 'comment') await runCommentMode(inputs, octokit);
+    else await runPipelineMode(inputs, octokit);
+  } catch (e) {
+    core.setFailed(e instanceof Error ? e.message : String(e));
+  }
+}

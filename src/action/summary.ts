@@ -1,0 +1,83 @@
+/**
+ * What every run leaves behind whatever else happened: step outputs, the job summary, and an error
+ * annotation on the config line of each broken budget (so the PR's "Files changed" view marks it).
+ */
+import path from 'node:path';
+import * as core from '@actions/core';
+import type { Report } from '../report/json.js';
+
+export interface OutputPaths {
+  reportJson: string;
+  reportMarkdown: string;
+}
+
+/** Sum over the config's models; `reduction` is the fraction of bytes saved (0.9665 = 96.65 % smaller). */
+export function reportTotals(report: Report): { original: number; compressed: number; reduction: number } {
+  const original = report.models.reduce((s, m) => s + m.original.bytes, 0);
+  const compressed = report.models.reduce((s, m) => s + m.compressed.bytes, 0);
+  const reduction = original > 0 ? Math.round((1 - compressed / original) * 1e4) / 1e4 : 0;
+  return { original, compressed, reduction };
+}
+
+export function setReportOutputs(report: Report, paths: OutputPaths): void {
+  const t = reportTotals(report);
+  core.setOutput('passed', String(report.passed));
+  core.setOutput('report-json', paths.reportJson);
+  core.setOutput('report-markdown', paths.reportMarkdown);
+  core.setOutput('original-bytes', String(t.original));
+  core.setOutput('compressed-bytes', String(t.compressed));
+  core.setOutput('reduction', String(t.reduction));
+  // The first model's slim file; a multi-model config lists every output in the report JSON.
+  core.setOutput('slim-model', report.models[0]?.output ?? '');
+}
+
+/** Annotations attach to files by their path from the repository root. */
+function repoPath(file: string): string {
+  const root = process.env['GITHUB_WORKSPACE'];
+  if (!root || !path.isAbsolute(file)) return file.split(path.sep).join('/');
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+interface BudgetLike {
+  name: string;
+  limit: number;
+  actual: number;
+  passed: boolean;
+  text?: string;
+  where?: { file?: string; line?: number; col?: number };
+}
+
+/**
+ * One `::error file=…,line=…::` per broken budget, at the config line it came from (the pipeline's
+ * budget results carry `where`); without a location, on the config file itself.
+ */
+export function annotateBudgets(report: Report, configFile: string): number {
+  let count = 0;
+  for (const m of report.models) {
+    for (const b of (m.budgets ?? []) as BudgetLike[]) {
+      if (b.passed) continue;
+      count++;
+      const limit = b.text ?? String(b.limit);
+      core.error(`${m.name}: budget ${b.name} broken: limit ${limit}, actual ${b.actual}`, {
+        title: 'onnx-diet budget',
+        file: repoPath(b.where?.file ?? configFile),
+        startLine: b.where?.line,
+        startColumn: b.where?.col,
+      });
+    }
+    if (m.parity && !m.parity.passed) {
+      count++;
+      core.error(`${m.name}: parity check failed (see the report)`, { title: 'onnx-diet parity', file: repoPath(configFile) });
+    }
+  }
+  return count;
+}
+
+/** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY); a runner without one just logs it. */
+export async function writeJobSummary(markdown: string): Promise<void> {
+  if (!process.env['GITHUB_STEP_SUMMARY']) {
+    core.info(markdown);
+    return;
+  }
+  await core.summary.addRaw(markdown, true).write();
+}

@@ -1,0 +1,120 @@
+/**
+ * `inputs: auto`: samples made from the model's input metadata, the same for the same seed on every
+ * machine. Values are chosen so the model runs on data of a realistic kind:
+ * - integer inputs that index a Gather table (token ids into an embedding) take values in [0, rows);
+ * - names with `mask` are all 1 (attend everywhere); `token_type`/`segment` are 0 (one segment);
+ *   `position` ids count 0, 1, 2, … along the last axis;
+ * - floats are standard normal; bools are fair coin flips (both branches of an If get exercised);
+ * - other integers are in [0, 10).
+ */
+import { forEachGraph } from '../onnx/graph.js';
+import { constantValueAttr, isConstantNode } from '../onnx/tensor.js';
+import type { ModelProto, NodeProto } from '../onnx/types.js';
+import { encodeValues, resolveDims, type ModelInput, type Sample, type SampleOptions } from './input-meta.js';
+
+/** mulberry32: a tiny, well-mixed 32-bit generator; plenty for test inputs and identical everywhere. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** FNV-1a of a string, to give each input its own stream (adding an input does not shift the others). */
+function hashName(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Standard normal by Box–Muller (1 − u keeps log away from 0). */
+function normal(rand: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+}
+
+/** Ops that pass indices through unchanged in value (only shape or type changes). */
+const PASS_THROUGH = new Set(['Cast', 'Unsqueeze', 'Squeeze', 'Reshape', 'Flatten', 'Identity']);
+
+/**
+ * For each name, the smallest Gather table it indexes (directly or through PASS_THROUGH ops): ids must be
+ * in [0, rows) of that table's gathered axis (Gather-13: indices in [-s, s-1]; we keep them non-negative).
+ */
+export function gatherBounds(model: ModelProto): Map<string, number> {
+  const tableDims = new Map<string, number[]>();
+  const consumers = new Map<string, NodeProto[]>();
+  forEachGraph(model, ({ graph }) => {
+    for (const t of graph.initializer) if (t.name) tableDims.set(t.name, t.dims);
+    for (const n of graph.node) {
+      if (isConstantNode(n) && n.output[0]) {
+        const a = constantValueAttr(n);
+        if (a?.t) tableDims.set(n.output[0], a.t.dims);
+      }
+      for (const i of n.input) if (i) consumers.set(i, [...(consumers.get(i) ?? []), n]);
+    }
+  });
+  const bounds = new Map<string, number>();
+  const rowsReached = (name: string, seen: Set<string>): number | undefined => {
+    if (seen.has(name)) return undefined;
+    seen.add(name);
+    let best: number | undefined;
+    for (const n of consumers.get(name) ?? []) {
+      let rows: number | undefined;
+      if (n.opType === 'Gather' && n.input[1] === name) {
+        const dims = tableDims.get(n.input[0] ?? '');
+        const axisAttr = n.attribute.find((a) => a.name === 'axis');
+        const axis = Number(axisAttr?.i ?? 0n);
+        rows = dims ? dims[axis < 0 ? axis + dims.length : axis] : undefined;
+      } else if (PASS_THROUGH.has(n.opType ?? '') && n.input[0] === name && n.output[0]) {
+        rows = rowsReached(n.output[0], seen);
+      }
+      if (rows !== undefined && (best === undefined || rows < best)) best = rows;
+    }
+    return best;
+  };
+  for (const name of consumers.keys()) {
+    const rows = rowsReached(name, new Set());
+    if (rows !== undefined) bounds.set(name, rows);
+  }
+  return bounds;
+}
+
+const INT_TYPES = new Set(['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64']);
+const FLOAT_TYPES = new Set(['float32', 'float64', 'float16']);
+
+function values(input: ModelInput, dims: number[], rand: () => number, rows: number | undefined): number[] {
+  const count = dims.reduce((a, b) => a * b, 1);
+  const name = input.name.toLowerCase();
+  const out = new Array<number>(count);
+  const isInt = INT_TYPES.has(input.type);
+  const last = dims[dims.length - 1] ?? 1;
+  for (let i = 0; i < count; i++) {
+    if (FLOAT_TYPES.has(input.type)) out[i] = normal(rand);
+    else if (input.type === 'bool') out[i] = /mask/.test(name) ? 1 : rand() < 0.5 ? 1 : 0;
+    else if (/mask/.test(name)) out[i] = 1;
+    else if (/token_type|segment/.test(name)) out[i] = 0;
+    else if (isInt && /position/.test(name)) out[i] = rows ? (i % last) % rows : i % last;
+    else out[i] = Math.floor(rand() * (rows ?? 10));
+  }
+  return out;
+}
+
+export function autoSamples(model: ModelProto, inputs: ModelInput[], opts: SampleOptions): Sample[] {
+  const bounds = gatherBounds(model);
+  const samples: Sample[] = [];
+  for (let s = 0; s < opts.samples; s++) {
+    samples.push(inputs.map((input) => {
+      const dims = resolveDims(input, opts.dims);
+      const rand = seededRandom((opts.seed * 1000003 + s * 7919) ^ hashName(input.name));
+      if (input.type === 'string') {
+        const count = dims.reduce((a, b) => a * b, 1);
+        return { name: input.name, type: 'string', dims, data: Array.from({ length: count }, () => `s${Math.floor(rand() * 100)}`) };
+      }
+      return { name: input.name, type: input.type, dims, data: encodeValues(input.type, values(input, dims, rand, bounds.get(input.name))) };
+    }));
+  }
+  return samples;
+}

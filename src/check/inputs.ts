@@ -1,0 +1,38 @@
+/**
+ * Sample inputs for parity and latency: `auto` (auto-inputs.ts, seeded from the model's metadata) or
+ * files (input-files.ts: .npy, .npz, .json, test_data_set_N/input_K.pb), checked against the model.
+ */
+import { UsageError } from '../onnx/errors.js';
+import type { ModelProto } from '../onnx/types.js';
+import { autoSamples } from './auto-inputs.js';
+import { fileSamples } from './input-files.js';
+import { modelInputs, type ModelInput, type Sample, type SampleOptions } from './input-meta.js';
+
+export { modelInputs, resolveDims, encodeValues, type ModelInput, type Sample, type SampleOptions } from './input-meta.js';
+
+/**
+ * The samples a parity check feeds both models: `auto` (seeded from the model's metadata) or a file or
+ * folder. Every sample is checked against the model's inputs, so a mismatch is one clear line here
+ * rather than an onnxruntime error later.
+ */
+export function loadSamples(spec: string, model: ModelProto, opts: SampleOptions): Sample[] {
+  const inputs = modelInputs(model);
+  const samples = spec === 'auto' ? autoSamples(model, inputs, opts) : fileSamples(spec, model, inputs);
+  for (const sample of samples) checkSample(sample, inputs, spec);
+  return samples;
+}
+
+function checkSample(sample: Sample, inputs: ModelInput[], from: string): void {
+  for (const input of inputs) {
+    const t = sample.find((s) => s.name === input.name);
+    if (!t) throw new UsageError(`${from}: no value for the model input '${input.name}'`);
+    if (t.type !== input.type) throw new UsageError(`${from}: '${input.name}' is ${t.type}, the model takes ${input.type}`);
+    const fixedMismatch = input.dims.length !== t.dims.length
+      || input.dims.some((d, i) => typeof d === 'number' && d !== t.dims[i]);
+    if (fixedMismatch) {
+      throw new UsageError(`${from}: '${input.name}' has dims [${t.dims.join(',')}], the model takes [${input.dims.map((d) => d ?? '?').join(',')}]`);
+    }
+  }
+  const extra = sample.find((s) => !inputs.some((i) => i.name === s.name));
+  if (extra) throw new UsageError(`${from}: '${extra.name}' is not an input of the model (inputs: ${inputs.map((i) => i.name).join(', ')})`);
+}

@@ -1,0 +1,41 @@
+/** Messages between the onnxruntime host (ort-runner.ts) and its child process (ort-worker.ts). */
+import type { NamedTensor } from './named-tensor.js';
+
+export interface LoadOptions {
+  /** Intra-op threads (default 1: measurements comparable across machines, parallel hosts don't fight). */
+  threads?: number;
+  graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'layout' | 'all';
+  /** Where onnxruntime writes the model after its graph optimizations (the `optimize` stage uses it). */
+  optimizedModelFilePath?: string;
+}
+
+export interface ValueMetadata {
+  name: string;
+  isTensor: boolean;
+  /** onnxruntime-node type name (float32, int64, ...), or 'non-tensor' for sequences, maps, optionals. */
+  type: string;
+  /** Fixed sizes as numbers, symbolic ones as their names. */
+  dims: (number | string)[];
+}
+
+export interface LoadResult {
+  id: number;
+  loadMs: number;
+  inputs: ValueMetadata[];
+  outputs: ValueMetadata[];
+}
+
+export interface RunResult {
+  outputs: NamedTensor[];
+  /** Time of session.run alone, measured inside the child. */
+  ms: number;
+}
+
+export type OrtRequest =
+  | { seq: number; op: 'load'; modelPath: string; options: LoadOptions }
+  | { seq: number; op: 'run'; id: number; feeds: NamedTensor[]; outputNames?: string[] }
+  | { seq: number; op: 'release'; id: number };
+
+export type OrtReply =
+  | { seq: number; ok: true; result: unknown }
+  | { seq: number; ok: false; error: string };

@@ -1,0 +1,99 @@
+/**
+ * The onnxruntime-node side of the host (ort-runner.ts), run as a forked child process. onnxruntime is
+ * native code: a hostile or broken model can crash it with a signal (SIGSEGV, SIGABRT from a failed
+ * ORT_ENFORCE) that no JavaScript try/catch survives. Running it here turns such a crash into the death of
+ * this process, which the parent reports as a clear error.
+ *
+ * Protocol (IPC, advanced serialization): requests {seq, op, ...}; one reply {seq, ok, result | error}.
+ */
+import { performance } from 'node:perf_hooks';
+import * as ort from 'onnxruntime-node';
+import { ownedBytes, type NamedTensor } from './named-tensor.js';
+import type { LoadOptions, OrtRequest, OrtReply, ValueMetadata } from './ort-protocol.js';
+
+const sessions = new Map<number, ort.InferenceSession>();
+let nextId = 1;
+
+/** Typed-array constructor per ORT type; float16 travels as its bit pattern (ORT accepts Uint16Array). */
+const ARRAY_OF: Record<string, new (buf: ArrayBuffer) => ArrayBufferView> = {
+  float32: Float32Array, float64: Float64Array, int8: Int8Array, uint8: Uint8Array, bool: Uint8Array,
+  int16: Int16Array, uint16: Uint16Array, int32: Int32Array, uint32: Uint32Array, int64: BigInt64Array,
+  uint64: BigUint64Array, float16: Uint16Array,
+};
+
+function toOrt(t: NamedTensor): ort.Tensor {
+  if (Array.isArray(t.data)) return new ort.Tensor('string', t.data, t.dims);
+  const Ctor = ARRAY_OF[t.type];
+  if (!Ctor) throw new Error(`input '${t.name}': onnxruntime-node cannot take ${t.type} tensors`);
+  // The IPC copy may sit at any offset of a shared pool: typed arrays need their own aligned buffer.
+  const data = new Ctor(ownedBytes(t.data).buffer as ArrayBuffer);
+  return new ort.Tensor(t.type as 'float32', data as Float32Array, t.dims);
+}
+
+function fromOrt(name: string, v: ort.OnnxValue): NamedTensor {
+  if (!(v instanceof ort.Tensor)) throw new Error(`output '${name}' is not a tensor; onnxruntime-node cannot return it`);
+  const dims = [...v.dims];
+  if (v.type === 'string') return { name, type: 'string', dims, data: [...(v.data as string[])] };
+  const d = v.data as ArrayBufferView;
+  return { name, type: v.type, dims, data: ownedBytes(new Uint8Array(d.buffer, d.byteOffset, d.byteLength)) };
+}
+
+function metadata(list: readonly ort.InferenceSession.ValueMetadata[]): ValueMetadata[] {
+  return list.map((m) => (m.isTensor
+    ? { name: m.name, isTensor: true, type: String(m.type), dims: [...m.shape] }
+    : { name: m.name, isTensor: false, type: 'non-tensor', dims: [] }));
+}
+
+async function load(modelPath: string, opts: LoadOptions) {
+  const t0 = performance.now();
+  const session = await ort.InferenceSession.create(modelPath, {
+    intraOpNumThreads: opts.threads ?? 1,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: opts.graphOptimizationLevel ?? 'all',
+    // The binding rejects an explicit `undefined` here.
+    ...(opts.optimizedModelFilePath !== undefined ? { optimizedModelFilePath: opts.optimizedModelFilePath } : {}),
+    // Warnings (e.g. unused initializers) are the parent's business to report, not stderr noise.
+    logSeverityLevel: 3,
+  });
+  const loadMs = performance.now() - t0;
+  const id = nextId++;
+  sessions.set(id, session);
+  return { id, loadMs, inputs: metadata(session.inputMetadata), outputs: metadata(session.outputMetadata) };
+}
+
+async function run(id: number, feeds: NamedTensor[], outputNames?: string[]) {
+  const session = sessions.get(id);
+  if (!session) throw new Error(`no session ${id} (released, or lost in an earlier crash)`);
+  const ortFeeds: Record<string, ort.Tensor> = {};
+  for (const f of feeds) ortFeeds[f.name] = toOrt(f);
+  const names = outputNames ?? session.outputNames;
+  const t0 = performance.now();
+  const result = await session.run(ortFeeds, [...names]);
+  const ms = performance.now() - t0;
+  const outputs = names.map((n) => fromOrt(n, result[n]!));
+  for (const t of Object.values(ortFeeds)) t.dispose();
+  return { outputs, ms };
+}
+
+async function handle(req: OrtRequest): Promise<unknown> {
+  switch (req.op) {
+    case 'load': return load(req.modelPath, req.options);
+    case 'run': return run(req.id, req.feeds, req.outputNames);
+    case 'release': {
+      const s = sessions.get(req.id);
+      sessions.delete(req.id);
+      await s?.release();
+      return null;
+    }
+  }
+}
+
+process.on('message', (req: OrtRequest) => {
+  handle(req).then(
+    (result) => process.send!({ seq: req.seq, ok: true, result } satisfies OrtReply),
+    (e: unknown) => process.send!({ seq: req.seq, ok: false, error: e instanceof Error ? e.message : String(e) } satisfies OrtReply),
+  );
+});
+// The parent went away: nothing left to serve.
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,74 @@
+/**
+ * The `onnx-diet` command line. Commands are rows of a table: adding one is one import and one line.
+ * Exit codes (PRODUCT.md): 0 ok, 1 a parity check or budget failed, 2 bad input or usage. Errors are
+ * one line for people; ONNX_DIET_DEBUG=1 adds the stack for us.
+ */
+import { OnnxFormatError, UsageError } from '../onnx/errors.js';
+import { TOOL_VERSION } from '../report/json.js';
+import type { Command } from './args.js';
+import { compressCommand } from './compress.js';
+import { inspectCommand } from './inspect.js';
+
+const COMMANDS: Record<string, Command> = {
+  inspect: inspectCommand,
+  compress: compressCommand,
+};
+
+function usage(): string {
+  const rows = Object.values(COMMANDS).flatMap((c) => [`  onnx-diet ${c.synopsis}`, `      ${c.summary}`]);
+  return [
+    `onnx-diet ${TOOL_VERSION}: shrink ONNX models (dedup, prune, quantize) and check they still answer the same`,
+    '',
+    'usage:',
+    ...rows,
+    '',
+    "  onnx-diet COMMAND --help   options of a command",
+    '  onnx-diet --version',
+    '',
+    'exit codes: 0 ok, 1 a parity check or budget failed, 2 bad input or usage',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    process.stderr.write(`${usage()}\n`);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${usage()}\n`);
+    return 0;
+  }
+  if (name === '--version' || name === '-V') {
+    process.stdout.write(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    throw new UsageError(`unknown command '${name}'; commands: ${Object.keys(COMMANDS).join(', ')} (see 'onnx-diet --help')`);
+  }
+  return command.run(rest);
+}
+
+/** The message people see: one line, no stack (unless ONNX_DIET_DEBUG=1). */
+function errorLine(e: unknown): string {
+  const debug = process.env.ONNX_DIET_DEBUG === '1';
+  if (!(e instanceof Error)) return `onnx-diet: ${String(e)}`;
+  const message = e.message.replace(/\s*\n\s*/g, ' ');
+  if (debug && e.stack) return `onnx-diet: ${e.stack}`;
+  const expected = e instanceof UsageError || e instanceof OnnxFormatError || typeof (e as NodeJS.ErrnoException).code === 'string';
+  return expected
+    ? `onnx-diet: ${message}`
+    : `onnx-diet: unexpected error: ${message} (set ONNX_DIET_DEBUG=1 to see where)`;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (e) {
+    process.stderr.write(`${errorLine(e)}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = await runCli(process.argv.slice(2));

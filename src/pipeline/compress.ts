@@ -1,0 +1,104 @@
+/**
+ * `compress` as a library call: load → stages → save, measured. The CLI and the Action are thin
+ * adapters over this one function, so both report the same numbers.
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { UsageError } from '../onnx/errors.js';
+import { forEachTensor } from '../onnx/graph.js';
+import { loadModel, saveModel, type LoadedModel } from '../onnx/model-io.js';
+import { isExternal } from '../onnx/tensor.js';
+import { runStages } from '../stages/pipeline.js';
+import { createStage, type StageSpec } from '../stages/registry.js';
+import type { Stage, StageResult } from '../stages/stage.js';
+import { digestFiles, type FilesDigest } from './digest.js';
+import { silentProgress, type Progress } from './progress.js';
+
+/** PRODUCT.md: `--stages` defaults to `dedup,prune`. */
+export const DEFAULT_STAGES: readonly StageSpec[] = ['dedup', 'prune'];
+
+export interface CompressOptions {
+  stages?: readonly StageSpec[];
+  /** Weights in a `<output>.data` file: true, false, or 'auto' (only past protobuf's 2 GiB limit). */
+  externalData?: boolean | 'auto';
+  /** sha256 of the input and output files (default true; off saves a pass over both). */
+  digest?: boolean;
+  progress?: Progress;
+}
+
+export interface CompressResult {
+  /** Paths as the caller gave them (reports show them as written). */
+  source: string;
+  output: string;
+  original: FilesDigest;
+  compressed: FilesDigest;
+  stages: StageResult[];
+}
+
+/** The .onnx file and every external data file it references (resolved, each once). */
+export function modelFiles(loaded: LoadedModel): string[] {
+  const files = new Set<string>([path.resolve(loaded.path)]);
+  forEachTensor(loaded.model, (t) => {
+    if (isExternal(t)) files.add(loaded.external.resolve(loaded.external.range(t).location, t.name));
+  });
+  return [...files];
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino; // a link to the same file is the same file
+  } catch {
+    return false; // one of them does not exist yet
+  }
+}
+
+/** The output (and its possible data file) must not be any file the input model is read from. */
+function refuseOverwrite(output: string, inputs: string[]): void {
+  for (const target of [output, `${output}.data`]) {
+    const hit = inputs.find((f) => sameFile(f, target));
+    if (hit) {
+      throw new UsageError(`${output}: output would overwrite the input file ${hit}; choose another output path`);
+    }
+  }
+}
+
+/** Wraps a stage so each one shows up as its own progress step. */
+function reported(stage: Stage, progress: Progress): Stage {
+  return { name: stage.name, run: (model, ctx) => progress.step(`stage ${stage.name}`, () => stage.run(model, ctx)) };
+}
+
+export async function compressModel(source: string, output: string, opts: CompressOptions = {}): Promise<CompressResult> {
+  const progress = opts.progress ?? silentProgress;
+  const withHash = opts.digest ?? true;
+  // Unknown stage names fail before a big model is read.
+  const stages = (opts.stages ?? DEFAULT_STAGES).map((s) => reported(createStage(s), progress));
+  refuseOverwrite(output, [source]);
+
+  const loaded = await progress.step(`load ${source}`, () => loadModel(source));
+  const tmpDir = mkdtempSync(path.join(tmpdir(), 'onnx-diet-'));
+  try {
+    const inputs = modelFiles(loaded);
+    refuseOverwrite(output, inputs);
+    const original = withHash ? await progress.step('sha256 of the input', () => digestFiles(inputs)) : digestFiles(inputs, false);
+
+    const { model, results } = await runStages(loaded.model, stages, {
+      external: loaded.external,
+      tmpDir,
+      log: (message) => progress.note(message),
+    });
+
+    mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
+    const saved = await progress.step(`save ${output}`, () =>
+      saveModel(model, output, { externalData: opts.externalData ?? 'auto', source: loaded.external }));
+    const outFiles = saved.dataPath ? [saved.path, saved.dataPath] : [saved.path];
+    const compressed = withHash ? await progress.step('sha256 of the output', () => digestFiles(outFiles)) : digestFiles(outFiles, false);
+    return { source, output, original, compressed, stages: results };
+  } finally {
+    loaded.external.close();
+    rmSync(tmpDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The report JSON (contract: PRODUCT.md "Report JSON"). compress writes it now; run and compare add
+ * `parity`, `latency` and `budgets` to the same model entries. Extra keys are allowed by the contract.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CompressResult } from '../pipeline/compress.js';
+import type { FilesDigest } from '../pipeline/digest.js';
+import type { StageResult } from '../stages/stage.js';
+
+export const TOOL = 'onnx-diet';
+/** Kept equal to package.json's version (a test checks); a constant so the bundle needs no file lookup. */
+export const TOOL_VERSION = '0.1.0';
+
+export interface FileSummary {
+  bytes: number;
+  sha256: string;
+  /** Present when the model has external data: each file with its size. */
+  files?: { path: string; bytes: number }[];
+}
+
+export interface ModelReport {
+  name: string;
+  source: string;
+  output: string;
+  original: FileSummary;
+  compressed: FileSummary;
+  stages: StageResult[];
+  parity?: { passed: boolean } & Record<string, unknown>;
+  latency?: Record<string, unknown>;
+  budgets?: { name: string; limit: number; actual: number; passed: boolean }[];
+  passed: boolean;
+}
+
+export interface Report {
+  tool: typeof TOOL;
+  version: string;
+  passed: boolean;
+  models: ModelReport[];
+}
+
+function summary(d: FilesDigest): FileSummary {
+  if (d.sha256 === undefined) throw new Error('report needs the sha256 of every model file (compress with digest on)');
+  const s: FileSummary = { bytes: d.bytes, sha256: d.sha256 };
+  if (d.files.length > 1) s.files = d.files.map((f) => ({ path: f.path, bytes: f.bytes }));
+  return s;
+}
+
+/** A model's name in reports: its file name without `.onnx`. */
+export function modelName(file: string): string {
+  return path.basename(file).replace(/\.onnx$/i, '');
+}
+
+/** A model entry from a compress result. compress alone has no gate, so it passes; see modelPassed. */
+export function modelReport(result: CompressResult, name = modelName(result.source)): ModelReport {
+  return {
+    name,
+    source: result.source,
+    output: result.output,
+    original: summary(result.original),
+    compressed: summary(result.compressed),
+    stages: result.stages,
+    passed: true,
+  };
+}
+
+/** A model passes when every check that ran passed (parity and budgets, when present). */
+export function modelPassed(m: ModelReport): boolean {
+  return (m.parity?.passed ?? true) && (m.budgets ?? []).every((b) => b.passed);
+}
+
+export function buildReport(models: ModelReport[]): Report {
+  return { tool: TOOL, version: TOOL_VERSION, passed: models.every((m) => m.passed), models };
+}
+
+/** Writes JSON atomically (temp file + rename), creating the folder; a reader never sees half a file. */
+export function writeJsonFile(file: string, value: unknown): void {
+  const target = path.resolve(file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}

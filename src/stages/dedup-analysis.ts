@@ -1,0 +1,379 @@
+/**
+ * What `dedup` will merge, decided once and shared by the stage (dedup.ts) and `onnx-diet inspect`, so
+ * the report of what is reclaimable and what the stage then removes never disagree.
+ *
+ * A "site" is one definition of a constant value: an initializer or a `Constant` node, in the main graph
+ * or any subgraph. Sites equal in dtype, dims and payload bytes form a class; each class keeps one
+ * definition in the nearest graph enclosing all of them (ONNX IR "Names within a graph": a subgraph sees
+ * the names of enclosing graphs), either an existing site whose name no inner graph shadows, or a new
+ * initializer with a fresh name. Left alone on purpose:
+ * - initializers that are also inputs of their graph: ONNX IR "Graphs" makes them overridable defaults,
+ *   so two of them with equal bytes are still two different values;
+ * - sparse initializers and `sparse_value` Constants (their bytes are not the dense bytes);
+ * - subgraph outputs (main-graph outputs are kept, or re-emitted through an Identity);
+ * - the main graph of a model with training info (its graphs bind main-graph names);
+ * - names defined twice in one graph (an invalid model; we do not guess which one is meant).
+ */
+import { createHash } from 'node:crypto';
+import { DataType, dataTypeName, isKnownDataType } from '../onnx/dtype.js';
+import { definedNames, mainScopes, type GraphScope } from '../onnx/graph.js';
+import {
+  constantNodeTensor, constantValueAttr, isConstantNode, tensorByteLength, tensorBytes, type ExternalDataSource,
+} from '../onnx/tensor.js';
+import type { GraphProto, ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
+import { findTransposedPairs } from './dedup-transpose.js';
+
+export type DedupSiteKind = 'initializer' | 'constant' | 'subgraph';
+
+/** One definition of a constant value. */
+export interface DedupSite {
+  /** initializer of the main graph, Constant node (any graph), initializer of a subgraph. */
+  kind: DedupSiteKind;
+  scope: GraphScope;
+  name: string;
+  tensor: TensorProto;
+  /** The Constant node, for kind 'constant'. */
+  node?: NodeProto;
+  /** The name is a main-graph output: it must stay defined (an Identity re-emits it when not kept). */
+  pinned: boolean;
+  /** Discovery order (graphs parents first; initializers, then nodes), for stable choices. */
+  order: number;
+}
+
+/** Sites with identical payloads, and where the one shared copy lives. */
+export interface TensorClass {
+  sites: DedupSite[];
+  /** Nearest graph enclosing every site. */
+  home: GraphScope;
+  /** The site kept under its own name; undefined: a new initializer in `home` with a fresh name. */
+  keep?: DedupSite;
+  /** Payload bytes of one copy. */
+  bytes: number;
+}
+
+/** `transposed` equals the 2-D transpose of `kept`; its definition becomes Transpose(kept). */
+export interface TransposedTie {
+  kept: TensorClass;
+  transposed: TensorClass;
+}
+
+export interface DedupPlan {
+  /** Classes of two or more sites. */
+  merges: TensorClass[];
+  ties: TransposedTie[];
+}
+
+export interface PlanOptions {
+  /** Look for transposed copies (default true). */
+  transposed?: boolean;
+}
+
+interface Env {
+  model: ModelProto;
+  /** Scopes that define each name (inputs, initializers, node outputs). */
+  definers: Map<string, GraphScope[]>;
+  defined: Map<GraphProto, Set<string>>;
+  /** IR ≥ 4: initializers need not be graph inputs, so a new one can be added without changing the interface. */
+  canAddInitializers: boolean;
+  /** The default ONNX domain is imported, so Identity and Transpose nodes can be added. */
+  canAddNodes: boolean;
+}
+
+/** A Constant node's dense value when it can take part (not sparse, not a function attribute reference). */
+function constantSiteTensor(n: NodeProto): TensorProto | undefined {
+  const a = constantValueAttr(n);
+  if (n.attribute.length !== 1 || !a || a.name === 'sparse_value' || a.refAttrName !== undefined) return undefined;
+  return constantNodeTensor(n);
+}
+
+/** Known dtype, valid dims, no segment: a payload we can compare as raw bytes. */
+function comparable(t: TensorProto): boolean {
+  return t.dataType !== undefined && t.dataType !== DataType.UNDEFINED && isKnownDataType(t.dataType) &&
+    t.segment === undefined && t.dims.every((d) => Number.isSafeInteger(d) && d >= 0);
+}
+
+function definitionCounts(g: GraphProto): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (name: string | undefined) => { if (name) counts.set(name, (counts.get(name) ?? 0) + 1); };
+  for (const v of g.input) add(v.name);
+  for (const t of g.initializer) add(t.name);
+  for (const s of g.sparseInitializer) add(s.values?.name);
+  for (const n of g.node) for (const o of n.output) add(o);
+  return counts;
+}
+
+function collectSites(model: ModelProto, env: Env, scopes: GraphScope[]): DedupSite[] {
+  const sites: DedupSite[] = [];
+  const training = model.trainingInfo.length > 0;
+  for (const scope of scopes) {
+    if (training && scope.depth === 0) continue;
+    const g = scope.graph;
+    const counts = definitionCounts(g);
+    const outputs = new Set(g.output.map((v) => v.name));
+    const inputs = new Set(g.input.map((v) => v.name));
+    const add = (name: string | undefined, tensor: TensorProto | undefined, kind: DedupSiteKind, node?: NodeProto) => {
+      if (!name || !tensor || counts.get(name) !== 1 || inputs.has(name) || !comparable(tensor)) return;
+      const pinned = outputs.has(name);
+      if (pinned && (scope.depth > 0 || !env.canAddNodes)) return;
+      sites.push({ kind, scope, name, tensor, node, pinned, order: sites.length });
+    };
+    for (const t of g.initializer) add(t.name, t, scope.depth === 0 ? 'initializer' : 'subgraph');
+    for (const n of g.node) if (isConstantNode(n)) add(n.output[0], constantSiteTensor(n), 'constant', n);
+  }
+  return sites;
+}
+
+// ------------------------------------------------------------------------------- identical payloads
+
+type BytesOf = (t: TensorProto) => Uint8Array;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+/**
+ * Splits sites of one (dtype, dims, length) key into classes of identical bytes. Pairs are compared
+ * directly; larger sets are bucketed by SHA-256 first (each payload hashed once) and every member is
+ * still confirmed by a full byte compare against its class's first site, never by the hash alone.
+ */
+function identicalClasses(sites: DedupSite[], bytesOf: BytesOf): DedupSite[][] {
+  if (sites.length < 2) return [sites];
+  const buckets = new Map<string, DedupSite[]>();
+  if (sites.length === 2) buckets.set('', sites);
+  else {
+    for (const s of sites) {
+      const digest = createHash('sha256').update(bytesOf(s.tensor)).digest('base64');
+      const bucket = buckets.get(digest);
+      if (bucket) bucket.push(s); else buckets.set(digest, [s]);
+    }
+  }
+  const classes: DedupSite[][] = [];
+  for (const bucket of buckets.values()) {
+    const local: DedupSite[][] = [];
+    for (const s of bucket) {
+      const bytes = bytesOf(s.tensor);
+      const cls = local.find((c) => sameBytes(bytesOf(c[0]!.tensor), bytes));
+      if (cls) cls.push(s); else local.push([s]);
+    }
+    classes.push(...local);
+  }
+  return classes;
+}
+
+// ------------------------------------------------------------------------------------ scopes
+
+function isWithin(inner: GraphScope, outer: GraphScope): boolean {
+  for (let s: GraphScope | undefined = inner; s; s = s.parent) if (s === outer) return true;
+  return false;
+}
+
+/** The nearest scope enclosing all of `scopes` (they share the main graph as a root). */
+function commonScope(scopes: GraphScope[]): GraphScope {
+  let chain: GraphScope[] = [];
+  for (let s: GraphScope | undefined = scopes[0]; s; s = s.parent) chain.push(s);
+  for (const other of scopes.slice(1)) {
+    const i = chain.findIndex((c) => isWithin(other, c));
+    chain = chain.slice(i);
+  }
+  return chain[0]!;
+}
+
+/**
+ * Whether `name`, defined in `home`, is what every scope from `inner` up to `home` sees: no scope on the
+ * way defines it again, except sites of the same class under the same name (those are removed, after
+ * which their readers see the copy in `home`).
+ */
+function visibleFrom(name: string, home: GraphScope, inner: GraphScope, sites: DedupSite[], env: Env): boolean {
+  for (let s: GraphScope | undefined = inner; s && s !== home; s = s.parent) {
+    if (env.defined.get(s.graph)?.has(name) && !sites.some((x) => x.scope === s && x.name === name)) return false;
+  }
+  return true;
+}
+
+/** Whether `name` kept in `home` is seen unchanged by every scope nested in `home` that reads through it. */
+function safeToKeep(name: string, home: GraphScope, sites: DedupSite[], env: Env): boolean {
+  for (const d of env.definers.get(name) ?? []) {
+    if (d !== home && isWithin(d, home) && !sites.some((x) => x.scope === d && x.name === name)) return false;
+  }
+  return true;
+}
+
+/** Keep a main-graph output if there is one (no Identity needed), else an initializer, else a Constant. */
+function keepRank(s: DedupSite): number {
+  return (s.pinned ? 0 : 2) + (s.kind === 'constant' ? 1 : 0);
+}
+
+function byPreference(sites: DedupSite[]): DedupSite[] {
+  return [...sites].sort((a, b) => keepRank(a) - keepRank(b) || a.order - b.order);
+}
+
+/** The site whose name is the best base for a new shared name (an initializer's, if there is one). */
+export function bestSite(sites: DedupSite[]): DedupSite {
+  return byPreference(sites)[0]!;
+}
+
+function chooseKeep(sites: DedupSite[], home: GraphScope, env: Env): DedupSite | undefined {
+  return byPreference(sites.filter((s) => s.scope === home)).find((s) => safeToKeep(s.name, home, sites, env));
+}
+
+function planClass(sites: DedupSite[], bytes: number, env: Env): TensorClass[] {
+  const home = commonScope(sites.map((s) => s.scope));
+  const keep = chooseKeep(sites, home, env);
+  if (keep || env.canAddInitializers) return [{ sites, home, keep, bytes }];
+  // IR < 4: a new initializer would have to be a graph input too; merge within each graph instead.
+  const byScope = new Map<GraphScope, DedupSite[]>();
+  for (const s of sites) {
+    const part = byScope.get(s.scope);
+    if (part) part.push(s); else byScope.set(s.scope, [s]);
+  }
+  const out: TensorClass[] = [];
+  for (const [scope, part] of byScope) {
+    const k = part.length > 1 ? chooseKeep(part, scope, env) : undefined;
+    if (k) out.push({ sites: part, home: scope, keep: k, bytes });
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------- the plan
+
+function makeEnv(model: ModelProto, scopes: GraphScope[]): Env {
+  const definers = new Map<string, GraphScope[]>();
+  const defined = new Map<GraphProto, Set<string>>();
+  for (const scope of scopes) {
+    const names = definedNames(scope.graph);
+    defined.set(scope.graph, names);
+    for (const n of names) {
+      const list = definers.get(n);
+      if (list) list.push(scope); else definers.set(n, [scope]);
+    }
+  }
+  const canAddNodes = model.opsetImport.some((o) => (o.domain ?? '') === '' || o.domain === 'ai.onnx');
+  return { model, definers, defined, canAddInitializers: (model.irVersion ?? 0) >= 4, canAddNodes };
+}
+
+/** The name readers use for a class's shared copy, when it is an existing site. */
+function keptName(c: TensorClass): string | undefined {
+  return c.keep?.name;
+}
+
+/** Decides every merge and transposed tie; reads each candidate payload once (views for inline data). */
+export function planDedup(model: ModelProto, external?: ExternalDataSource, opts: PlanOptions = {}): DedupPlan {
+  const scopes = mainScopes(model);
+  const env = makeEnv(model, scopes);
+  const cache = new Map<TensorProto, Uint8Array>();
+  const bytesOf: BytesOf = (t) => {
+    let b = cache.get(t);
+    if (!b) { b = tensorBytes(t, external); cache.set(t, b); }
+    return b;
+  };
+
+  const byKey = new Map<string, DedupSite[]>();
+  for (const s of collectSites(model, env, scopes)) {
+    const key = `${s.tensor.dataType}|${s.tensor.dims.join(',')}|${tensorByteLength(s.tensor)}`;
+    const group = byKey.get(key);
+    if (group) group.push(s); else byKey.set(key, [s]);
+  }
+
+  const merges: TensorClass[] = [];
+  const singles: TensorClass[] = [];
+  for (const group of byKey.values()) {
+    const bytes = tensorByteLength(group[0]!.tensor);
+    for (const same of identicalClasses(group, bytesOf)) {
+      const planned = same.length > 1 ? planClass(same, bytes, env) : [];
+      merges.push(...planned);
+      const merged = new Set(planned.flatMap((c) => c.sites));
+      for (const s of same) if (!merged.has(s)) singles.push({ sites: [s], home: s.scope, keep: s, bytes });
+    }
+  }
+
+  const ties: TransposedTie[] = [];
+  if ((opts.transposed ?? true) && env.canAddNodes) {
+    const orient = (a: TensorClass, b: TensorClass): TransposedTie | undefined => {
+      for (const [kept, transposed] of [[a, b], [b, a]] as const) {
+        const name = keptName(kept);
+        if (isWithin(transposed.home, kept.home) &&
+            (name === undefined || visibleFrom(name, kept.home, transposed.home, kept.sites, env))) {
+          return { kept, transposed };
+        }
+      }
+      return undefined;
+    };
+    const candidates = [...merges, ...singles].sort((a, b) => a.sites[0]!.order - b.sites[0]!.order);
+    ties.push(...findTransposedPairs(candidates, (c) => c.sites[0]!.tensor, bytesOf, orient));
+  }
+  merges.sort((a, b) => a.sites[0]!.order - b.sites[0]!.order);
+  return { merges, ties };
+}
+
+// ----------------------------------------------------------------------------- reports
+
+export interface DuplicateSite {
+  name: string;
+  kind: DedupSiteKind;
+  /** Name of the graph holding it, and how deeply it is nested (0: main graph). */
+  graph: string;
+  depth: number;
+}
+
+export interface DuplicateGroup {
+  dtype: string;
+  dims: number[];
+  /** Payload bytes of each copy. */
+  bytes: number;
+  count: number;
+  names: string[];
+  sites: DuplicateSite[];
+  /** Name that stays; null when the copies live in different subgraphs and one is lifted. */
+  kept: string | null;
+  /** Graph the shared copy is lifted to, as a new initializer (only when `kept` is null). */
+  liftedTo?: string;
+  reclaimableBytes: number;
+}
+
+export interface TransposedTieReport {
+  dtype: string;
+  kept: string;
+  keptDims: number[];
+  /** Becomes Transpose(kept) (perm [1, 0]). */
+  transposed: string;
+  transposedDims: number[];
+  bytes: number;
+}
+
+export interface DuplicateAnalysis {
+  groups: DuplicateGroup[];
+  transposedTies: TransposedTieReport[];
+  /** Payload bytes dedup removes: (count - 1) copies of each group plus each transposed copy. */
+  reclaimableBytes: number;
+}
+
+const graphName = (s: GraphScope) => s.graph.name ?? (s.depth === 0 ? 'main' : `subgraph@${s.depth}`);
+const className = (c: TensorClass) => keptName(c) ?? c.sites[0]!.name;
+
+export function describePlan(plan: DedupPlan): DuplicateAnalysis {
+  const groups = plan.merges.map((c): DuplicateGroup => {
+    const t = c.sites[0]!.tensor;
+    return {
+      dtype: dataTypeName(t.dataType), dims: [...t.dims], bytes: c.bytes, count: c.sites.length,
+      names: c.sites.map((s) => s.name),
+      sites: c.sites.map((s) => ({ name: s.name, kind: s.kind, graph: graphName(s.scope), depth: s.scope.depth })),
+      kept: keptName(c) ?? null,
+      ...(c.keep ? {} : { liftedTo: graphName(c.home) }),
+      reclaimableBytes: (c.sites.length - 1) * c.bytes,
+    };
+  }).sort((a, b) => b.reclaimableBytes - a.reclaimableBytes);
+  const transposedTies = plan.ties.map(({ kept, transposed }): TransposedTieReport => ({
+    dtype: dataTypeName(kept.sites[0]!.tensor.dataType),
+    kept: className(kept), keptDims: [...kept.sites[0]!.tensor.dims],
+    transposed: className(transposed), transposedDims: [...transposed.sites[0]!.tensor.dims],
+    bytes: transposed.bytes,
+  }));
+  const reclaimableBytes = groups.reduce((n, g) => n + g.reclaimableBytes, 0) +
+    transposedTies.reduce((n, t) => n + t.bytes, 0);
+  return { groups, transposedTies, reclaimableBytes };
+}
+
+/** Duplicate groups, transposed ties and reclaimable bytes, exactly as the `dedup` stage would act. */
+export function analyzeDuplicates(model: ModelProto, external?: ExternalDataSource): DuplicateAnalysis {
+  return describePlan(planDedup(model, external));
+}

@@ -1,0 +1,110 @@
+/**
+ * Tied transposed copies: a 2-D tensor whose bytes are exactly the transpose of another 2-D tensor of
+ * the same dtype. GPT-style exports with tied embeddings store the table `wte` [vocab, hidden] for
+ * Gather and a constant-folded `wteᵀ` [hidden, vocab] for the output MatMul. dedup replaces the copy
+ * with Transpose(perm [1, 0]) of the table; onnxruntime constant-folds a Transpose of an initializer
+ * when it loads the model, so the session computes with the same bytes as before.
+ *
+ * Candidates are cheap to rule out: the shapes must be [a, b] and [b, a], then a handful of sampled
+ * elements must agree; only then is every element compared.
+ */
+import { DataType, bitsOf } from '../onnx/dtype.js';
+import type { TensorProto } from '../onnx/types.js';
+
+/** Ties cheaper than the Transpose node that replaces them are not worth making. */
+export const MIN_TIE_BYTES = 64;
+const SAMPLES = 16;
+const TILE = 64;
+
+/** Element width in bytes for dtypes a transpose moves element by element (not strings, not sub-byte). */
+export function elementWidth(dataType: number | undefined): number {
+  const bits = bitsOf(dataType);
+  return dataType === DataType.STRING || bits < 8 || bits % 8 !== 0 ? 0 : bits / 8;
+}
+
+function sameElement(x: Uint8Array, xi: number, y: Uint8Array, yi: number, width: number): boolean {
+  for (let k = 0; k < width; k++) if (x[xi + k] !== y[yi + k]) return false;
+  return true;
+}
+
+/** Largest word (4, 2 or 1 bytes) that divides the element width and both buffers' offsets. */
+function words(x: Uint8Array, y: Uint8Array, width: number): [ArrayLike<number>, ArrayLike<number>, number] {
+  for (const u of [4, 2]) {
+    if (width % u === 0 && x.byteOffset % u === 0 && y.byteOffset % u === 0) {
+      const view = (b: Uint8Array) => (u === 4 ? new Uint32Array(b.buffer, b.byteOffset, b.length / 4) : new Uint16Array(b.buffer, b.byteOffset, b.length / 2));
+      return [view(x), view(y), width / u];
+    }
+  }
+  return [x, y, width];
+}
+
+/**
+ * Whether `y` ([cols, rows]) is the transpose of `x` ([rows, cols]): y[j][i] == x[i][j] byte for byte.
+ * Samples first; the full check walks tiles so both matrices are read with locality.
+ */
+export function isTransposeOf(x: Uint8Array, y: Uint8Array, rows: number, cols: number, width: number): boolean {
+  const n = rows * cols;
+  if (x.length !== n * width || y.length !== n * width) return false;
+  for (let k = 0; k < Math.min(SAMPLES, n); k++) {
+    const p = Math.floor((k * (n - 1)) / Math.max(1, SAMPLES - 1));
+    const i = Math.floor(p / cols);
+    const j = p % cols;
+    if (!sameElement(x, p * width, y, (j * rows + i) * width, width)) return false;
+  }
+  const [xw, yw, per] = words(x, y, width);
+  for (let i0 = 0; i0 < rows; i0 += TILE) {
+    const i1 = Math.min(rows, i0 + TILE);
+    for (let j0 = 0; j0 < cols; j0 += TILE) {
+      const j1 = Math.min(cols, j0 + TILE);
+      for (let i = i0; i < i1; i++) {
+        for (let j = j0; j < j1; j++) {
+          const xi = (i * cols + j) * per;
+          const yi = (j * rows + i) * per;
+          for (let k = 0; k < per; k++) if (xw[xi + k] !== yw[yi + k]) return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * Pairs of items whose tensors are transposes of each other. Each item joins at most one pair (the
+ * transpose of a matrix is unique, so this loses nothing). `orient` decides which side is kept (or
+ * refuses the pair, e.g. when neither graph encloses the other).
+ */
+export function findTransposedPairs<T, R>(
+  items: T[],
+  tensorOf: (item: T) => TensorProto,
+  bytesOf: (t: TensorProto) => Uint8Array,
+  orient: (a: T, b: T) => R | undefined,
+): R[] {
+  const key = (dtype: number | undefined, a: number, b: number) => `${dtype}|${a}|${b}`;
+  const byShape = new Map<string, T[]>();
+  for (const item of items) {
+    const t = tensorOf(item);
+    if (t.dims.length !== 2 || elementWidth(t.dataType) === 0) continue;
+    if (t.dims[0]! * t.dims[1]! * elementWidth(t.dataType) < MIN_TIE_BYTES) continue;
+    const k = key(t.dataType, t.dims[0]!, t.dims[1]!);
+    const list = byShape.get(k);
+    if (list) list.push(item); else byShape.set(k, [item]);
+  }
+  const paired = new Set<T>();
+  const out: R[] = [];
+  for (const x of items) {
+    const tx = tensorOf(x);
+    if (paired.has(x) || tx.dims.length !== 2) continue;
+    const [rows, cols] = tx.dims as [number, number];
+    if (!byShape.has(key(tx.dataType, rows, cols))) continue;
+    for (const y of byShape.get(key(tx.dataType, cols, rows)) ?? []) {
+      if (y === x || paired.has(y)) continue;
+      if (!isTransposeOf(bytesOf(tx), bytesOf(tensorOf(y)), rows, cols, elementWidth(tx.dataType))) continue;
+      const pair = orient(x, y);
+      if (!pair) continue;
+      paired.add(x).add(y);
+      out.push(pair);
+      break;
+    }
+  }
+  return out;
+}

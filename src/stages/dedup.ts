@@ -1,0 +1,213 @@
+/**
+ * `dedup`: one copy of each constant value (a lossless stage, issue 2 item 5).
+ *
+ * dedup-analysis.ts decides what merges (the same decisions `onnx-diet inspect` reports); this file
+ * rewrites the model accordingly:
+ * - readers of a removed copy read the kept name instead, in its graph and in nested graphs that do not
+ *   define the name themselves (ONNX IR "Names within a graph");
+ * - copies spread over several subgraphs (the two branches of an If) become one initializer of the
+ *   nearest graph enclosing them, under a name no graph uses;
+ * - a transposed copy becomes Transpose(perm [1, 0]) of the kept tensor under the copy's own name
+ *   (dedup-transpose.ts);
+ * - a removed copy whose name is a main-graph output is re-emitted by an Identity, so the model's
+ *   interface does not change.
+ * Nodes that define shared values (kept Constant nodes, Transpose, Identity) move to the front of their
+ * graph: they read nothing but initializers and outer names, and every reader then comes after them,
+ * as ONNX requires of a graph's node order.
+ */
+import { UsageError } from '../onnx/errors.js';
+import { allNames, definedNames, freshName, subgraphsOf, type GraphScope } from '../onnx/graph.js';
+import type { AttributeProto, GraphProto, ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
+import { AttributeType } from '../onnx/types.js';
+import { bestSite, planDedup, type DedupPlan, type DedupSite, type TensorClass } from './dedup-analysis.js';
+import type { StageOptions } from './registry.js';
+import type { Stage } from './stage.js';
+
+export { analyzeDuplicates, planDedup } from './dedup-analysis.js';
+export type { DuplicateAnalysis, DuplicateGroup, TransposedTieReport } from './dedup-analysis.js';
+
+export interface KindSavings {
+  /** Copies removed. */
+  merged: number;
+  /** Payload bytes of those copies. */
+  bytes: number;
+}
+
+export interface DedupDetails {
+  /** Copies removed by merging (transposed copies not included). */
+  merged: number;
+  transposedTies: number;
+  /** Payload bytes removed: merged copies plus transposed copies. */
+  bytesSaved: number;
+  /** Classes of identical tensors merged. */
+  groups: number;
+  /** Shared copies lifted into an enclosing graph as new initializers. */
+  liftedTensors: number;
+  /** Identity nodes added to keep main-graph output names defined. */
+  identities: number;
+  /**
+   * By what was removed: main-graph initializers, Constant nodes, subgraph initializers, copies spread
+   * over several subgraphs (lifted: all copies go, one new initializer comes), transposed copies.
+   */
+  byKind: Record<'initializer' | 'constant' | 'subgraph' | 'lifted' | 'transposed', KindSavings>;
+}
+
+/** The stage's details, computed from the plan alone (so they match analyzeDuplicates). */
+export function dedupTotals(plan: DedupPlan): DedupDetails {
+  const zero = (): KindSavings => ({ merged: 0, bytes: 0 });
+  const byKind = { initializer: zero(), constant: zero(), subgraph: zero(), lifted: zero(), transposed: zero() };
+  const count = (k: KindSavings, copies: number, bytes: number) => { k.merged += copies; k.bytes += copies * bytes; };
+  let identities = 0;
+  for (const c of plan.merges) {
+    if (!c.keep) count(byKind.lifted, c.sites.length - 1, c.bytes);
+    else for (const s of c.sites) if (s !== c.keep) count(byKind[s.kind], 1, c.bytes);
+    identities += c.sites.filter((s) => s.pinned && s !== c.keep).length;
+  }
+  for (const t of plan.ties) count(byKind.transposed, 1, t.transposed.bytes);
+  const kinds = Object.values(byKind);
+  return {
+    merged: kinds.reduce((n, k) => n + k.merged, 0) - byKind.transposed.merged,
+    transposedTies: plan.ties.length,
+    bytesSaved: kinds.reduce((n, k) => n + k.bytes, 0),
+    groups: plan.merges.length,
+    liftedTensors: plan.merges.filter((c) => !c.keep).length,
+    identities,
+    byKind,
+  };
+}
+
+// ------------------------------------------------------------------------------------- rewriting
+
+interface GraphEdits {
+  renames: Map<string, string>;
+  dropInitializers: Set<TensorProto>;
+  dropNodes: Set<NodeProto>;
+  addInitializers: TensorProto[];
+  /** New first nodes, in this order: kept Constants, then Transposes of them, then Identities. */
+  constants: NodeProto[];
+  transposes: NodeProto[];
+  identities: NodeProto[];
+}
+
+function newNode(opType: string, input: string, output: string, name: string, attribute: AttributeProto[] = []): NodeProto {
+  return { opType, input: [input], output: [output], name, attribute, metadataProps: [], deviceConfigurations: [] };
+}
+
+function permAttribute(): AttributeProto {
+  return {
+    name: 'perm', type: AttributeType.INTS, ints: [1n, 0n],
+    floats: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [],
+  };
+}
+
+/**
+ * Rewrites reads of each `from` to `to` in `graph` and in nested graphs that do not define `from`
+ * themselves (there `from` is a different value), like graph.ts replaceAllUses but for many names in one
+ * walk. value_info and quantization annotations follow the rename; outputs of the root graph never
+ * change (they are its interface; dedup re-emits those names instead).
+ */
+function renameReads(graph: GraphProto, renames: Map<string, string>, root: boolean, defined: (g: GraphProto) => Set<string>): void {
+  for (const node of graph.node) {
+    for (let i = 0; i < node.input.length; i++) {
+      const to = renames.get(node.input[i]!);
+      if (to !== undefined) node.input[i] = to;
+    }
+    for (const { graph: sub } of subgraphsOf(node)) {
+      const shadowed = defined(sub);
+      const inner = new Map([...renames].filter(([from]) => !shadowed.has(from)));
+      if (inner.size) renameReads(sub, inner, false, defined);
+    }
+  }
+  if (!root) {
+    for (const o of graph.output) {
+      const to = o.name === undefined ? undefined : renames.get(o.name);
+      if (to !== undefined) o.name = to;
+    }
+  }
+  graph.valueInfo = graph.valueInfo.filter((v) => v.name === undefined || !renames.has(v.name));
+  for (const q of graph.quantizationAnnotation) {
+    const to = q.tensorName === undefined ? undefined : renames.get(q.tensorName);
+    if (to !== undefined) q.tensorName = to;
+  }
+}
+
+function applyEdits(graph: GraphProto, e: GraphEdits): void {
+  if (e.dropInitializers.size) graph.initializer = graph.initializer.filter((t) => !e.dropInitializers.has(t));
+  graph.initializer.push(...e.addInitializers);
+  const rest = e.dropNodes.size ? graph.node.filter((n) => !e.dropNodes.has(n)) : graph.node;
+  graph.node = [...e.constants, ...e.transposes, ...e.identities, ...rest];
+}
+
+/** Rewrites `model` in place as `plan` says. */
+export function applyDedupPlan(model: ModelProto, plan: DedupPlan): void {
+  const taken = allNames(model);
+  const edits = new Map<GraphScope, GraphEdits>();
+  const at = (scope: GraphScope): GraphEdits => {
+    let e = edits.get(scope);
+    if (!e) {
+      e = { renames: new Map(), dropInitializers: new Set(), dropNodes: new Set(), addInitializers: [], constants: [], transposes: [], identities: [] };
+      edits.set(scope, e);
+    }
+    return e;
+  };
+  const drop = (s: DedupSite) => {
+    if (s.node) at(s.scope).dropNodes.add(s.node); else at(s.scope).dropInitializers.add(s.tensor);
+  };
+
+  const transposeOf = new Map<TensorClass, TensorClass>(plan.ties.map((t) => [t.transposed, t.kept]));
+  const keptInTie = new Set(plan.ties.map((t) => t.kept));
+  const classes = [...new Set([...plan.merges, ...plan.ties.flatMap((t) => [t.kept, t.transposed])])];
+  const nameOf = new Map(classes.map((c) => [c, c.keep?.name ?? freshName(taken, `${bestSite(c.sites).name}_shared`)]));
+
+  for (const c of classes) {
+    const home = at(c.home);
+    const name = nameOf.get(c)!;
+    const source = transposeOf.get(c);
+    if (source) {
+      if (c.keep) drop(c.keep);
+      home.transposes.push(newNode('Transpose', nameOf.get(source)!, name, freshName(taken, `${name}_transpose`), [permAttribute()]));
+    } else if (!c.keep) {
+      const t = c.sites[0]!.tensor;
+      home.addInitializers.push({ ...t, name, dims: [...t.dims] });
+    } else if (c.keep.node && (c.sites.length > 1 || keptInTie.has(c))) {
+      home.dropNodes.add(c.keep.node);
+      home.constants.push(c.keep.node);
+    }
+    for (const s of c.sites) {
+      if (s === c.keep) continue;
+      drop(s);
+      if (s.pinned) at(s.scope).identities.push(newNode('Identity', name, s.name, freshName(taken, `${s.name}_identity`)));
+      else if (s.name !== name) at(s.scope).renames.set(s.name, name);
+    }
+  }
+
+  // Reads first, judged against the graphs' original definitions; then definitions move.
+  const memo = new Map<GraphProto, Set<string>>();
+  const defined = (g: GraphProto) => {
+    let d = memo.get(g);
+    if (!d) { d = definedNames(g); memo.set(g, d); }
+    return d;
+  };
+  for (const [scope, e] of edits) if (e.renames.size) renameReads(scope.graph, e.renames, true, defined);
+  for (const [scope, e] of edits) applyEdits(scope.graph, e);
+}
+
+const OPTIONS = ['transposed'];
+
+export function dedupStage(options: StageOptions = {}): Stage {
+  for (const key of Object.keys(options)) {
+    if (!OPTIONS.includes(key)) throw new UsageError(`stage dedup: unknown option '${key}'; known options: ${OPTIONS.join(', ')}`);
+  }
+  if (options.transposed !== undefined && typeof options.transposed !== 'boolean') {
+    throw new UsageError(`stage dedup: option 'transposed' must be true or false`);
+  }
+  const transposed = options.transposed as boolean | undefined;
+  return {
+    name: 'dedup',
+    run(model, ctx) {
+      const plan = planDedup(model, ctx.external, { transposed });
+      applyDedupPlan(model, plan);
+      return { model, details: { ...dedupTotals(plan) } };
+    },
+  };
+}

@@ -1,0 +1,254 @@
+/**
+ * `fp16`: float32 weights and computation to float16, after onnxconverter-common's float16 converter
+ * (float16.py): float initializers and Constant values are cast (clamped to the fp16 range first, see
+ * fp16-numerics.ts), Cast(to=float) becomes Cast(to=float16), value types follow, subgraphs too.
+ * Blocked nodes (a default list + `op-block-list` + `node-block-list`) keep computing in float32 with
+ * Casts around them; a float initializer read only by blocked nodes stays float32 (no lossy round trip).
+ * With `keep-io-types` (default true) the model's float inputs and outputs stay float32 and Casts sit
+ * at the boundary.
+ *
+ * Measured (see test/fp16.test.ts): onnxruntime's CPU provider lacks fp16 kernels for many ops and
+ * inserts Casts to float32 around them at load time (InsertCastTransformer), so on CPU an fp16 model is
+ * about half the size but not faster; the stage is for size and for GPU targets.
+ */
+import { DataType } from '../onnx/dtype.js';
+import { UsageError } from '../onnx/errors.js';
+import { allNames, attr, freshName, mainScopes, replaceAllUses, usesOf, type GraphScope } from '../onnx/graph.js';
+import { constantNodeTensor, isConstantNode, setTensorRaw, tensorBytes, type ExternalDataSource } from '../onnx/tensor.js';
+import type { AttributeProto, ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.js';
+import { float32BytesToFloat16 } from './fp16-numerics.js';
+import { inferTypes, typeIn, type TypeTable } from './fp16-types.js';
+import type { StageOptions } from './registry.js';
+import type { Stage } from './stage.js';
+
+/**
+ * onnxconverter-common's DEFAULT_OP_BLOCK_LIST (ops that lack fp16 kernels or lose too much: Range,
+ * CumSum, Resize, TopK, NMS, the ai.onnx.ml ops), plus the quantization ops, whose scales must stay
+ * float32 before opset 19 (DynamicQuantizeLinear takes float32 only).
+ */
+export const DEFAULT_FP16_BLOCK_LIST = [
+  'ArrayFeatureExtractor', 'Binarizer', 'CastMap', 'CategoryMapper', 'DictVectorizer', 'FeatureVectorizer',
+  'Imputer', 'LabelEncoder', 'LinearClassifier', 'LinearRegressor', 'Normalizer', 'OneHotEncoder',
+  'SVMClassifier', 'SVMRegressor', 'Scaler', 'TreeEnsembleClassifier', 'TreeEnsembleRegressor', 'ZipMap',
+  'NonMaxSuppression', 'TopK', 'RoiAlign', 'Resize', 'Range', 'CumSum', 'Min', 'Max', 'Upsample',
+  'QuantizeLinear', 'DequantizeLinear', 'DynamicQuantizeLinear',
+];
+
+/** Domains whose ops we convert; anything else (custom ops, local functions) is treated as blocked. */
+const CONVERTIBLE_DOMAINS = new Set(['', 'ai.onnx', 'com.microsoft']);
+
+export interface Fp16Options {
+  keepIoTypes: boolean;
+  opBlockList: string[];
+  nodeBlockList: string[];
+}
+
+function stringList(v: unknown, name: string): string[] {
+  if (v === undefined) return [];
+  if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(v) && v.every((s) => typeof s === 'string')) return v;
+  throw new UsageError(`fp16: '${name}' must be a list of names`);
+}
+
+export function parseFp16Options(o: StageOptions): Fp16Options {
+  const known = ['keep-io-types', 'op-block-list', 'node-block-list'];
+  for (const k of Object.keys(o)) {
+    if (!known.includes(k)) throw new UsageError(`fp16: unknown option '${k}'; known: ${known.join(', ')}`);
+  }
+  const keep = o['keep-io-types'] ?? true;
+  if (typeof keep !== 'boolean' && keep !== 'true' && keep !== 'false') {
+    throw new UsageError(`fp16: 'keep-io-types' must be true or false, got ${JSON.stringify(keep)}`);
+  }
+  return {
+    keepIoTypes: keep === true || keep === 'true',
+    // A user list adds to the default list: the defaults guard correctness, not taste.
+    opBlockList: [...DEFAULT_FP16_BLOCK_LIST, ...stringList(o['op-block-list'], 'op-block-list')],
+    nodeBlockList: stringList(o['node-block-list'], 'node-block-list'),
+  };
+}
+
+function castNode(names: Set<string>, input: string, output: string, to: number): NodeProto {
+  const a: AttributeProto = { name: 'to', type: 2, i: BigInt(to), floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
+  return {
+    opType: 'Cast', domain: '', name: freshName(names, `${output}_cast`), input: [input], output: [output],
+    attribute: [a], metadataProps: [], deviceConfigurations: [],
+  };
+}
+
+class Fp16Converter {
+  readonly names: Set<string>;
+  readonly scopes: GraphScope[];
+  readonly types: TypeTable;
+  readonly stats = { tensors: 0, clampedValues: 0, castsInserted: 0, blockedNodes: 0, keptFloat32: 0, castsRetargeted: 0 };
+  private blockedOps: Set<string>;
+  private blockedNames: Set<string>;
+  private functions: Set<string>;
+
+  constructor(private model: ModelProto, private opts: Fp16Options, private external?: ExternalDataSource) {
+    this.names = allNames(model);
+    this.scopes = mainScopes(model);
+    this.types = inferTypes(this.scopes);
+    this.blockedOps = new Set(opts.opBlockList);
+    this.blockedNames = new Set(opts.nodeBlockList);
+    this.functions = new Set(model.functions.map((f) => `${f.domain ?? ''}:${f.name}`));
+  }
+
+  isBlocked(n: NodeProto): boolean {
+    const domain = n.domain ?? '';
+    return this.blockedOps.has(n.opType ?? '') || this.blockedNames.has(n.name ?? '')
+      || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`);
+  }
+
+  private isFloat(scope: GraphScope, name: string): boolean {
+    return name !== '' && typeIn(this.types, scope, name) === DataType.FLOAT;
+  }
+
+  /** float32 payload → clamped fp16, in place. */
+  convertTensor(t: TensorProto): void {
+    if (t.dataType !== DataType.FLOAT) return;
+    const { bytes, clamped } = float32BytesToFloat16(tensorBytes(t, this.external));
+    setTensorRaw(t, bytes);
+    t.dataType = DataType.FLOAT16;
+    this.stats.tensors++;
+    this.stats.clampedValues += clamped;
+  }
+
+  /** Float Constant values, Cast targets and float dtype attributes of a convertible node. */
+  private convertNode(n: NodeProto): void {
+    if (isConstantNode(n)) {
+      const t = constantNodeTensor(n, this.external);
+      if (t?.dataType === DataType.FLOAT) {
+        this.convertTensor(t);
+        const a = n.attribute[0]!;
+        if (a.name !== 'value') { // value_float(s) has no fp16 form: becomes a `value` tensor
+          n.attribute = [{ ...a, name: 'value', type: 4, t, f: undefined, floats: [] }];
+        }
+      }
+      return;
+    }
+    if (n.opType === 'ConstantOfShape') {
+      const t = attr(n, 'value')?.t;
+      if (t) this.convertTensor(t);
+    }
+    for (const a of n.attribute) {
+      if ((a.name === 'to' && n.opType === 'Cast') || a.name === 'dtype') {
+        if (a.i === BigInt(DataType.FLOAT)) { a.i = BigInt(DataType.FLOAT16); this.stats.castsRetargeted++; }
+      }
+    }
+  }
+
+  /** Casts around a blocked node: float16 → float32 before, float32 → float16 after. */
+  private guard(n: NodeProto, scope: GraphScope, keep: Set<string>): [NodeProto[], NodeProto[]] {
+    const before: NodeProto[] = [];
+    const after: NodeProto[] = [];
+    n.input.forEach((input, i) => {
+      if (!this.isFloat(scope, input) || keep.has(input)) return;
+      const cast = freshName(this.names, `${input}_fp32`);
+      before.push(castNode(this.names, input, cast, DataType.FLOAT));
+      n.input[i] = cast;
+    });
+    n.output.forEach((output, i) => {
+      if (!this.isFloat(scope, output)) return;
+      const raw = freshName(this.names, `${output}_fp32`);
+      n.output[i] = raw;
+      after.push(castNode(this.names, raw, output, DataType.FLOAT16));
+    });
+    this.stats.castsInserted += before.length + after.length;
+    this.stats.blockedNodes++;
+    return [before, after];
+  }
+
+  /** Float initializers that only blocked nodes read: they stay float32. */
+  private keptFloat32(scope: GraphScope): Set<string> {
+    const keep = new Set<string>();
+    for (const t of scope.graph.initializer) {
+      if (t.dataType !== DataType.FLOAT || !t.name) continue;
+      const uses = usesOf(scope, t.name);
+      const isOutput = scope.graph.output.some((o) => o.name === t.name);
+      if (!isOutput && uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(t.name);
+    }
+    return keep;
+  }
+
+  convertScope(scope: GraphScope, isMain: boolean): void {
+    const g = scope.graph;
+    const keep = this.keptFloat32(scope);
+    const nodes: NodeProto[] = [];
+    for (const n of g.node) {
+      if (!this.isBlocked(n)) { this.convertNode(n); nodes.push(n); continue; }
+      const [before, after] = this.guard(n, scope, keep);
+      nodes.push(...before, n, ...after);
+    }
+    g.node = nodes;
+    for (const t of g.initializer) {
+      if (t.name && keep.has(t.name)) this.stats.keptFloat32++;
+      else this.convertTensor(t);
+    }
+    for (const s of g.sparseInitializer) if (s.values) this.convertTensor(s.values);
+    const retype = (v: ValueInfoProto) => {
+      const tt = v.type?.tensorType ?? v.type?.sequenceType?.elemType?.tensorType;
+      if (tt?.elemType === DataType.FLOAT && !keep.has(v.name ?? '')) tt.elemType = DataType.FLOAT16;
+    };
+    g.valueInfo.forEach(retype);
+    if (!isMain || !this.opts.keepIoTypes) {
+      g.input.forEach(retype);
+      g.output.forEach(retype);
+    }
+  }
+
+  /** keep-io-types: float32 graph inputs are cast to fp16 on entry, fp16 results back to float32 on exit. */
+  castMainBoundary(scope: GraphScope): void {
+    const g = scope.graph;
+    const entry: NodeProto[] = [];
+    for (const v of g.input) {
+      if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
+      if (g.initializer.some((t) => t.name === v.name)) continue; // IR<4 initializer listed as input
+      const half = freshName(this.names, `${v.name}_fp16`);
+      if (replaceAllUses(scope, v.name, half) === 0) continue;
+      entry.push(castNode(this.names, v.name, half, DataType.FLOAT16));
+    }
+    const exit: NodeProto[] = [];
+    for (const v of g.output) {
+      if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
+      const producer = g.node.find((n) => n.output.includes(v.name!));
+      if (!producer) continue; // a pass-through input or a constant: nothing computed in fp16
+      const half = freshName(this.names, `${v.name}_fp16`);
+      replaceAllUses(scope, v.name, half);
+      producer.output[producer.output.indexOf(v.name)] = half;
+      exit.push(castNode(this.names, half, v.name, DataType.FLOAT));
+    }
+    g.node = [...entry, ...g.node, ...exit];
+    this.stats.castsInserted += entry.length + exit.length;
+  }
+}
+
+export function fp16Stage(options: StageOptions = {}): Stage {
+  const opts = parseFp16Options(options);
+  return {
+    name: 'fp16',
+    run(model, ctx) {
+      const conv = new Fp16Converter(model, opts, ctx.external);
+      // Scopes under a blocked node (a blocked If/Loop) stay float32 as a whole.
+      const frozen = new Set<GraphScope>();
+      for (const scope of conv.scopes) {
+        if ((scope.parent && frozen.has(scope.parent)) || (scope.owner && conv.isBlocked(scope.owner))) { frozen.add(scope); continue; }
+        conv.convertScope(scope, scope === conv.scopes[0]);
+      }
+      if (opts.keepIoTypes && conv.scopes[0]) conv.castMainBoundary(conv.scopes[0]);
+      ctx.log(`fp16: ${conv.stats.tensors} tensors to float16, ${conv.stats.blockedNodes} nodes kept in float32`);
+      return {
+        model,
+        details: {
+          keepIoTypes: opts.keepIoTypes,
+          tensorsConverted: conv.stats.tensors,
+          valuesClamped: conv.stats.clampedValues,
+          castsRetargeted: conv.stats.castsRetargeted,
+          castsInserted: conv.stats.castsInserted,
+          blockedNodes: conv.stats.blockedNodes,
+          initializersKeptFloat32: conv.stats.keptFloat32,
+          skippedGraphs: frozen.size,
+        },
+      };
+    },
+  };
+}

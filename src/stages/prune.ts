@@ -1,0 +1,198 @@
+/**
+ * `prune`: removes what nothing reads, without changing any output (a lossless stage).
+ *
+ * - Nodes: mark-and-sweep per graph from its outputs. A node is live when one of its outputs is read by a
+ *   live node of the same graph — directly or as an outer-scope capture by a subgraph (ONNX IR "Names
+ *   within a graph": subgraphs may read names of enclosing graphs). Subgraphs are pruned before the graph
+ *   holding them, so a capture that died inside a branch frees its producer outside.
+ * - Initializers and sparse initializers no live node (or capture, output, quantization annotation) reads.
+ *   A main-graph initializer that is also a main-graph input is never dropped: it is the input's overridable
+ *   default (ONNX IR "Graphs": initializers with the same name as an input), and dropping it would make the
+ *   input required. Graph inputs are an interface and are never dropped.
+ * - value_info entries naming values no longer defined in their graph or an enclosing one.
+ * - Model-local functions that no remaining node calls (directly or through another used function).
+ * - Option `doc-strings: true`: every doc_string field.
+ *
+ * Training graphs (TrainingInfoProto) are left as they are; every main-graph name they read or bind is
+ * kept. No tensor payload is read, so prune costs nothing extra on models with external data.
+ */
+import { UsageError } from '../onnx/errors.js';
+import { definedNames, forEachGraph, mainScopes, nodeReads, outerReferences, subgraphsOf } from '../onnx/graph.js';
+import { modelByteSize } from '../onnx/size.js';
+import { tensorByteLength } from '../onnx/tensor.js';
+import type { FunctionProto, GraphProto, ModelProto, NodeProto } from '../onnx/types.js';
+import type { Stage, StageOutcome } from './stage.js';
+import type { StageOptions } from './registry.js';
+
+export interface PruneCounts {
+  nodes: number;
+  initializers: number;
+  /** Payload bytes of the dropped initializers (raw form, as in the file). */
+  initializerBytes: number;
+  sparseInitializers: number;
+  valueInfo: number;
+  quantizationAnnotations: number;
+  functions: number;
+  docStrings: number;
+}
+
+type Memo = Map<GraphProto, Set<string>>;
+
+/** Drops the dead nodes of one graph (its subgraphs already pruned); returns the names live nodes read. */
+function pruneNodes(graph: GraphProto, roots: Iterable<string>, memo: Memo, counts: PruneCounts): Set<string> {
+  const producer = new Map<string, number>();
+  graph.node.forEach((n, i) => { for (const o of n.output) if (o) producer.set(o, i); });
+  const live = new Uint8Array(graph.node.length);
+  const read = new Set<string>();
+  const work: string[] = [];
+  const need = (name: string) => { if (name && !read.has(name)) { read.add(name); work.push(name); } };
+  for (const r of roots) need(r);
+  while (work.length) {
+    const i = producer.get(work.pop()!);
+    if (i === undefined || live[i]) continue;
+    live[i] = 1;
+    for (const name of nodeReads(graph.node[i]!, memo)) need(name);
+  }
+  const before = graph.node.length;
+  graph.node = graph.node.filter((_, i) => live[i]);
+  counts.nodes += before - graph.node.length;
+  return read;
+}
+
+/** Drops initializers, sparse initializers and quantization annotations nothing needs any more. */
+function pruneStorage(graph: GraphProto, read: Set<string>, protect: Set<string>, counts: PruneCounts): void {
+  const keep = new Set<string>([...read, ...protect]);
+  for (const v of graph.input) if (v.name) keep.add(v.name);
+  for (const v of graph.output) if (v.name) keep.add(v.name);
+  // An annotation of a value that still exists keeps its scale/zero-point tensors alive.
+  const alive = new Set<string>(keep);
+  for (const n of graph.node) for (const o of n.output) if (o) alive.add(o);
+  const annotations = graph.quantizationAnnotation.filter((a) => alive.has(a.tensorName ?? ''));
+  for (const a of annotations) for (const e of a.quantParameterTensorNames) if (e.value) keep.add(e.value);
+
+  const initializers = graph.initializer.filter((t) => keep.has(t.name ?? ''));
+  for (const t of graph.initializer) if (!keep.has(t.name ?? '')) counts.initializerBytes += tensorByteLength(t);
+  counts.initializers += graph.initializer.length - initializers.length;
+  graph.initializer = initializers;
+
+  const sparse = graph.sparseInitializer.filter((s) => keep.has(s.values?.name ?? ''));
+  counts.sparseInitializers += graph.sparseInitializer.length - sparse.length;
+  graph.sparseInitializer = sparse;
+
+  counts.quantizationAnnotations += graph.quantizationAnnotation.length - annotations.length;
+  graph.quantizationAnnotation = annotations;
+}
+
+/** Names the training graphs read from the main graph or bind to it; prune must keep them all. */
+function trainingReferences(model: ModelProto): Set<string> {
+  const names = new Set<string>();
+  for (const ti of model.trainingInfo) {
+    for (const g of [ti.initialization, ti.algorithm]) if (g) for (const n of outerReferences(g)) names.add(n);
+    for (const b of [...ti.initializationBinding, ...ti.updateBinding]) if (b.key) names.add(b.key);
+  }
+  return names;
+}
+
+function pruneGraphs(model: ModelProto, counts: PruneCounts): void {
+  const training = trainingReferences(model);
+  const memo: Memo = new Map();
+  // Children before parents: a parent's liveness depends on what its (final) subgraphs capture.
+  const scopes = mainScopes(model).reverse();
+  for (const scope of scopes) {
+    const { graph } = scope;
+    const isMain = scope.parent === undefined;
+    const roots = graph.output.map((v) => v.name ?? '');
+    if (isMain) roots.push(...training);
+    const read = pruneNodes(graph, roots, memo, counts);
+    pruneStorage(graph, read, isMain ? training : new Set(), counts);
+  }
+}
+
+/** value_info entries for names defined nowhere in their graph or its enclosing graphs. */
+function pruneValueInfo(model: ModelProto, counts: PruneCounts): void {
+  const visible = new Map<GraphProto, Set<string>>();
+  // Main graph and its subgraphs only: training graphs are left as they are (see the file comment).
+  for (const scope of mainScopes(model)) {
+    const names = definedNames(scope.graph);
+    const outer = scope.parent ? visible.get(scope.parent.graph) : undefined;
+    if (outer) for (const n of outer) names.add(n);
+    visible.set(scope.graph, names);
+    const kept = scope.graph.valueInfo.filter((v) => names.has(v.name ?? ''));
+    counts.valueInfo += scope.graph.valueInfo.length - kept.length;
+    scope.graph.valueInfo = kept;
+  }
+}
+
+const functionKey = (domain: string | undefined, name: string | undefined, overload: string | undefined) =>
+  `${domain ?? ''}\u0000${name ?? ''}\u0000${overload ?? ''}`;
+
+/** Drops model-local functions that no node calls, following calls from used functions' bodies. */
+function pruneFunctions(model: ModelProto, counts: PruneCounts): void {
+  if (model.functions.length === 0) return;
+  const byKey = new Map<string, FunctionProto>();
+  for (const f of model.functions) byKey.set(functionKey(f.domain, f.name, f.overload), f);
+  const used = new Set<FunctionProto>();
+  const pending: FunctionProto[] = [];
+  const visitNodes = (nodes: NodeProto[]) => {
+    const stack = [...nodes];
+    while (stack.length) {
+      const n = stack.pop()!;
+      const f = byKey.get(functionKey(n.domain, n.opType, n.overload));
+      if (f && !used.has(f)) { used.add(f); pending.push(f); }
+      for (const { graph } of subgraphsOf(n)) stack.push(...graph.node);
+    }
+  };
+  forEachGraph(model, ({ graph }) => visitNodes(graph.node));
+  while (pending.length) visitNodes(pending.pop()!.node);
+  const kept = model.functions.filter((f) => used.has(f));
+  counts.functions += model.functions.length - kept.length;
+  model.functions = kept;
+}
+
+/**
+ * Clears every doc_string in the model (any message: model, graphs, nodes, attributes, tensors, values,
+ * functions). Iterative walk over plain objects and arrays; typed-array payloads are skipped.
+ */
+function stripDocStrings(model: ModelProto, counts: PruneCounts): void {
+  const stack: object[] = [model];
+  while (stack.length) {
+    const obj = stack.pop()!;
+    if (Array.isArray(obj)) {
+      for (const v of obj) if (v !== null && typeof v === 'object' && !ArrayBuffer.isView(v)) stack.push(v as object);
+      continue;
+    }
+    const rec = obj as Record<string, unknown>;
+    if (rec.docString !== undefined) { rec.docString = undefined; counts.docStrings++; }
+    for (const [k, v] of Object.entries(rec)) {
+      if (k !== '$unknown' && v !== null && typeof v === 'object' && !ArrayBuffer.isView(v)) stack.push(v);
+    }
+  }
+}
+
+export function pruneModel(model: ModelProto, opts: { docStrings?: boolean } = {}): PruneCounts {
+  const counts: PruneCounts = {
+    nodes: 0, initializers: 0, initializerBytes: 0, sparseInitializers: 0, valueInfo: 0,
+    quantizationAnnotations: 0, functions: 0, docStrings: 0,
+  };
+  pruneGraphs(model, counts);
+  pruneValueInfo(model, counts);
+  pruneFunctions(model, counts);
+  if (opts.docStrings) stripDocStrings(model, counts);
+  return counts;
+}
+
+export function pruneStage(options: StageOptions): Stage {
+  for (const key of Object.keys(options)) {
+    if (key !== 'doc-strings') throw new UsageError(`prune: unknown option '${key}'; known options: doc-strings`);
+  }
+  const docStrings = options['doc-strings'] ?? false;
+  if (typeof docStrings !== 'boolean') throw new UsageError(`prune: option doc-strings must be true or false, not ${JSON.stringify(docStrings)}`);
+  return {
+    name: 'prune',
+    run(model: ModelProto): StageOutcome {
+      const before = modelByteSize(model);
+      const counts = pruneModel(model, { docStrings });
+      return { model, details: { ...counts, bytesSaved: before - modelByteSize(model) } };
+    },
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * The node rewrites of the 4-bit stage, one function per op (a table in quantize-int4.ts picks them):
+ *
+ * - MatMul(A, W[K, N]) → com.microsoft MatMulNBits(A, B, scales[, zero_points]) with B uint8
+ *   [N, kBlocks, blockSize/2] (ORT docs/ContribOperators.md, MatMulNBits). Without zero_points the
+ *   kernel uses 8, which is what the symmetric scheme assumes.
+ * - Gather(table[V, D], idx) → com.microsoft GatherBlockQuantized(data uint8 [V, D/2], idx, scales
+ *   [V, ceil(D/blockSize)][, zero_points]) with bits=4, gather_axis=0, quantize_axis=1. With uint8 data
+ *   the CPU kernel requires gather_axis 0 and quantize_axis last, unpacks two codes a byte (low nibble
+ *   first) and, without zero_points, uses 8 — the MatMulNBits convention, so one quantizer serves both.
+ * - Gather → int8 Gather + DequantizeLinear (per-tensor symmetric, ORT quantize_dynamic's scheme) when
+ *   `embeddings: int8`.
+ *
+ * Each returns undefined when it rewrote the node, or the reason it left the node alone.
+ */
+import { DataType, dataTypeName } from '../../onnx/dtype.js';
+import { freshName, type GraphScope } from '../../onnx/graph.js';
+import { elementCount, tensorBytes, type ExternalDataSource } from '../../onnx/tensor.js';
+import type { AttributeProto, NodeProto, TensorProto } from '../../onnx/types.js';
+import { fromFloat16Bits, roundToFloat16, toFloat16Bits } from '../fp16-numerics.js';
+import { resolveConstant, type ConstantWeight, type DefinitionIndex } from './constant-weight.js';
+import { quantizeRows4, transpose2d } from './int4-numerics.js';
+import { quantizePerTensor } from './numerics.js';
+import { contentKey, type QuantStore } from './int4-store.js';
+
+export interface Int4Settings {
+  blockSize: number;
+  symmetric: boolean;
+  accuracyLevel?: number;
+  embeddings: 'int4' | 'int8' | 'none';
+}
+
+export interface Int4Run {
+  settings: Int4Settings;
+  store: QuantStore;
+  names: Set<string>;
+  external?: ExternalDataSource;
+  /** Opset of the default domain (DequantizeLinear needs ≥ 10). */
+  opset: number;
+  index: DefinitionIndex;
+  /** Weights that were quantized (to drop once nothing reads them), with the paths that reached them. */
+  sources: Map<TensorProto, ConstantWeight['path'][]>;
+  counts: { matmul: number; gatherInt4: number; gatherInt8: number };
+}
+
+export type Rewrite = (node: NodeProto, scope: GraphScope, run: Int4Run) => string | undefined;
+
+function intAttr(name: string, v: number): AttributeProto {
+  return { name, type: 2, i: BigInt(v), floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
+}
+
+function floatValues(t: TensorProto, external?: ExternalDataSource): Float32Array {
+  const raw = tensorBytes(t, external);
+  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const n = elementCount(t.dims);
+  const out = new Float32Array(n);
+  if (t.dataType === DataType.FLOAT16) for (let i = 0; i < n; i++) out[i] = fromFloat16Bits(dv.getUint16(i * 2, true));
+  else for (let i = 0; i < n; i++) out[i] = dv.getFloat32(i * 4, true);
+  return out;
+}
+
+/** Scales in the weight's own float type (MatMulNBits: same type as A; GatherBlockQuantized: output type). */
+function scalesPayload(scales: Float32Array, dataType: number): Uint8Array {
+  if (dataType === DataType.FLOAT16) return new Uint8Array(Uint16Array.from(scales, toFloat16Bits).buffer);
+  return new Uint8Array(scales.buffer, scales.byteOffset, scales.byteLength);
+}
+
+/** The constant float 2-D weight behind `name`, or why there is none. */
+function floatWeight(scope: GraphScope, name: string, run: Int4Run): ConstantWeight | string {
+  const src = resolveConstant(scope, name, run.index);
+  if (!src) return 'weight is not a constant';
+  const { tensor } = src;
+  if (tensor.dataType !== DataType.FLOAT && tensor.dataType !== DataType.FLOAT16) return `weight is ${dataTypeName(tensor.dataType)}`;
+  if (tensor.dims.length !== 2) return `weight is ${tensor.dims.length}-D, not 2-D`;
+  if (elementCount(tensor.dims) === 0) return 'weight is empty';
+  return src;
+}
+
+/** The graph that defines the constant: its quantized form goes there, visible to the same readers. */
+function home(src: ConstantWeight): GraphScope {
+  return src.path[src.path.length - 1]!.scope;
+}
+
+function remember(run: Int4Run, src: ConstantWeight): void {
+  const known = run.sources.get(src.tensor);
+  if (known) known.push(src.path);
+  else run.sources.set(src.tensor, [src.path]);
+}
+
+function becomeContribOp(node: NodeProto, opType: string, inputs: string[], attrs: AttributeProto[]): void {
+  node.opType = opType;
+  node.domain = 'com.microsoft';
+  node.input = inputs;
+  node.attribute = attrs;
+}
+
+export const rewriteMatMul: Rewrite = (node, scope, run) => {
+  const src = floatWeight(scope, node.input[1] ?? '', run);
+  if (typeof src === 'string') return src;
+  const { tensor, transposed } = src;
+  const [r, c] = tensor.dims as [number, number];
+  // MatMulNBits quantizes B along K, one row of K values per output column n.
+  const [k, n] = transposed ? [c, r] : [r, c];
+  const { blockSize, symmetric } = run.settings;
+  const dtype = tensor.dataType!;
+  const key = contentKey(['matmul', dtype, r, c, transposed, blockSize, symmetric], tensorBytes(tensor, run.external));
+  const stored = run.store.get(key, home(src), () => {
+    const values = floatValues(tensor, run.external);
+    const rows = transposed ? values : transpose2d(values, k, n);
+    const q = quantizeRows4(rows, n, k, {
+      blockSize, symmetric, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
+    });
+    const parts = [
+      { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize / 2], raw: q.data },
+      { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) },
+    ];
+    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
+    return { base: tensor.name || 'weight', suffixes: ['_Q4', '_scales', '_zero_points'], parts };
+  });
+  const attrs = [intAttr('K', k), intAttr('N', n), intAttr('bits', 4), intAttr('block_size', blockSize)];
+  if (run.settings.accuracyLevel !== undefined) attrs.push(intAttr('accuracy_level', run.settings.accuracyLevel));
+  becomeContribOp(node, 'MatMulNBits', [node.input[0] ?? '', ...stored.names], attrs);
+  remember(run, src);
+  run.counts.matmul++;
+  return undefined;
+};
+
+/** A Gather on a constant 2-D table along axis 0, or why not. */
+function embeddingTable(node: NodeProto, scope: GraphScope, run: Int4Run): ConstantWeight | string {
+  const axis = Number(node.attribute.find((a) => a.name === 'axis')?.i ?? 0n);
+  const src = floatWeight(scope, node.input[0] ?? '', run);
+  if (typeof src === 'string') return src.replace('weight', 'table');
+  if (axis !== 0 && axis !== -2) return `gathers along axis ${axis}, not rows`;
+  if (src.transposed) return 'table is reached through a Transpose';
+  return src;
+}
+
+const rewriteGatherInt4: Rewrite = (node, scope, run) => {
+  const src = embeddingTable(node, scope, run);
+  if (typeof src === 'string') return src;
+  const { tensor } = src;
+  const [v, d] = tensor.dims as [number, number];
+  // uint8 data packs two codes a byte along the row; the kernel doubles the last dim, so it must be even.
+  if (d % 2 !== 0) return `table width ${d} is odd (4-bit rows pack two values a byte)`;
+  const { blockSize, symmetric } = run.settings;
+  const dtype = tensor.dataType!;
+  const key = contentKey(['gather4', dtype, v, d, blockSize, symmetric], tensorBytes(tensor, run.external));
+  const stored = run.store.get(key, home(src), () => {
+    const q = quantizeRows4(floatValues(tensor, run.external), v, d, {
+      blockSize, symmetric, padToBlock: false, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
+    });
+    const parts = [
+      { dataType: DataType.UINT8, dims: [v, d / 2], raw: q.data },
+      { dataType: dtype, dims: [v, q.kBlocks], raw: scalesPayload(q.scales, dtype) },
+    ];
+    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
+    return { base: tensor.name || 'table', suffixes: ['_Q4', '_scales', '_zero_points'], parts };
+  });
+  const [data, scales, zp] = stored.names as [string, string, string | undefined];
+  const attrs = [intAttr('gather_axis', 0), intAttr('quantize_axis', 1), intAttr('block_size', blockSize), intAttr('bits', 4)];
+  becomeContribOp(node, 'GatherBlockQuantized', [data, node.input[1] ?? '', scales, ...(zp ? [zp] : [])], attrs);
+  remember(run, src);
+  run.counts.gatherInt4++;
+  return undefined;
+};
+
+const rewriteGatherInt8: Rewrite = (node, scope, run) => {
+  const src = embeddingTable(node, scope, run);
+  if (typeof src === 'string') return src;
+  const { tensor } = src;
+  if (tensor.dataType !== DataType.FLOAT) return 'float16 table needs DequantizeLinear-19; use embeddings: int4';
+  if (run.opset < 10) return `opset ${run.opset} has no DequantizeLinear`;
+  const key = contentKey(['gather8', ...tensor.dims], tensorBytes(tensor, run.external));
+  const stored = run.store.get(key, home(src), () => {
+    // quantize_dynamic's per-tensor symmetric int8 (numerics.ts holds the shared 8-bit numerics).
+    const q = quantizePerTensor(floatValues(tensor, run.external), { type: 'int8', symmetric: true, reduceRange: false });
+    const bytes = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    return {
+      base: tensor.name || 'table', suffixes: ['_quantized', '_scale', '_zero_point'],
+      parts: [
+        { dataType: DataType.INT8, dims: [...tensor.dims], raw: bytes(q.values) },
+        { dataType: DataType.FLOAT, dims: [], raw: bytes(q.scales) },
+        { dataType: DataType.INT8, dims: [], raw: bytes(q.zeroPoints) },
+      ],
+    };
+  });
+  const [table, scale, zp] = stored.names as [string, string, string];
+  const output = node.output[0] ?? '';
+  const gathered = freshName(run.names, `${output}_quantized`);
+  node.input[0] = table;
+  node.output[0] = gathered;
+  const dq: NodeProto = {
+    opType: 'DequantizeLinear', domain: '', name: freshName(run.names, `${node.name || output}_DequantizeLinear`),
+    input: [gathered, scale, zp], output: [output], attribute: [], metadataProps: [], deviceConfigurations: [],
+  };
+  scope.graph.node.splice(scope.graph.node.indexOf(node) + 1, 0, dq);
+  remember(run, src);
+  run.counts.gatherInt8++;
+  return undefined;
+};
+
+export const rewriteGather: Rewrite = (node, scope, run) => {
+  if (run.settings.embeddings === 'none') return 'embeddings: none';
+  return run.settings.embeddings === 'int8' ? rewriteGatherInt8(node, scope, run) : rewriteGatherInt4(node, scope, run);
+};

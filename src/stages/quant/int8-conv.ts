@@ -1,0 +1,53 @@
+/**
+ * Conv with a constant weight → ORT's dynamic ConvInteger pattern (operators/conv.py, ConvInteger):
+ *   DynamicQuantizeLinear(X) → ConvInteger(X_q, W_q, X_zp, W_zp) → Cast → Mul(·, Mul(X_scale, W_scale)) (→ Add bias)
+ * Off by default (as in the issue): ORT has no fused kernel for it, so the gain is size, not speed.
+ * Per-channel scales run along the output channels and are shaped [M, 1, …] to broadcast over NCHW.
+ */
+import { DataType } from '../../onnx/dtype.js';
+import { elementCount, tensorBytes } from '../../onnx/tensor.js';
+import { resolveConstant } from './constant-weight.js';
+import { makeNode } from './nodes.js';
+import type { OpQuantizer } from './op-quantizer.js';
+
+export const convQuantizer: OpQuantizer = {
+  weightOf(node, scope, s) {
+    return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : undefined;
+  },
+  check(node, weight, scope, s) {
+    if (weight.transposed || weight.tensor.dims.length < 3) return 'weight is not an [M, C/group, k…] tensor';
+    const b = node.input[2];
+    if (b) {
+      const bias = resolveConstant(scope, b, s.index);
+      if (!bias || bias.transposed || bias.tensor.dataType !== DataType.FLOAT) return 'bias is not a float constant';
+      if (elementCount(bias.tensor.dims) !== weight.tensor.dims[0]) return 'bias length differs from the output channels';
+    }
+    if (s.options.perChannel && s.options.weightType === 'uint8') {
+      // ConvInteger takes a single weight zero point in ORT's CPU kernel; asymmetric channels differ.
+      return 'per-channel uint8 Conv needs per-channel zero points, which ORT ConvInteger does not take';
+    }
+    return undefined;
+  },
+  rewrite(node, weight, scope, s, out) {
+    const base = s.baseOf(node, scope);
+    const m = weight.tensor.dims[0]!;
+    const spatialOnes = weight.tensor.dims.slice(2).map(() => 1);
+    const x = s.activation(scope.graph, node.input[0]!, out);
+    const axis = s.options.perChannel ? 0 : undefined;
+    const w = s.weight({ weight, axis, paramDims: [m, ...spatialOnes], scalarZeroPoint: true }, scope.graph, out);
+    const integer = s.fresh(`${base}_output_quantized`);
+    out.push(makeNode('ConvInteger', s.fresh(`${base}_quant`), [x.q, w.q, x.zeroPoint, w.zeroPoint], [integer], node.attribute));
+    const b = node.input[2];
+    const output = node.output[0]!;
+    if (!b) {
+      out.push(...s.rescale(integer, x.scale, w.scale, output, base));
+      return;
+    }
+    const scaled = s.fresh(`${base}_output_unbiased`);
+    out.push(...s.rescale(integer, x.scale, w.scale, scaled, base));
+    // Conv's bias is [M]; the Add needs it as [M, 1, …] to broadcast over [N, M, spatial…].
+    const bias = resolveConstant(scope, b, s.index)!;
+    const biasName = s.pool.intern(`${base}_bias`, DataType.FLOAT, [m, ...spatialOnes], tensorBytes(bias.tensor, s.external));
+    out.push(makeNode('Add', s.fresh(`${base}_bias_add`), [scaled, biasName], [output]));
+  },
+};

@@ -1,0 +1,26 @@
+/**
+ * Gather from a constant table (embeddings) → Gather over the int8/uint8 table, then DequantizeLinear
+ * (ORT's GatherQuant gathers the quantized table and dequantizes where a float is needed). The table is
+ * quantized per tensor: DequantizeLinear after a Gather cannot follow per-row scales without gathering
+ * them too. ORT quantizes tables with the activation type (uint8); we use the weight type, so a table
+ * tied to an output projection (GPT's wte / lm_head) is quantized once for both uses.
+ */
+import { resolveConstant } from './constant-weight.js';
+import { makeNode } from './nodes.js';
+import type { OpQuantizer } from './op-quantizer.js';
+
+export const gatherQuantizer: OpQuantizer = {
+  weightOf(node, scope, s) {
+    return node.input[0] ? resolveConstant(scope, node.input[0], s.index) : undefined;
+  },
+  check(node) {
+    return node.input[1] ? undefined : 'no indices input';
+  },
+  rewrite(node, weight, scope, s, out) {
+    const base = s.baseOf(node, scope);
+    const w = s.weight({ weight }, scope.graph, out);
+    const gathered = s.fresh(`${node.output[0]}_quantized`);
+    out.push(makeNode('Gather', s.fresh(`${base}_quant`), [w.q, node.input[1]!], [gathered], node.attribute));
+    out.push(makeNode('DequantizeLinear', s.fresh(`${base}_DequantizeLinear`), [gathered, w.scale, w.zeroPoint], [node.output[0]!]));
+  },
+};

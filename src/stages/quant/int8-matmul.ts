@@ -1,0 +1,68 @@
+/**
+ * MatMul with a constant 2-D right operand → ORT's dynamic pattern (operators/matmul.py, MatMulInteger):
+ *   DynamicQuantizeLinear(A) → MatMulInteger(A_q, W_q, A_zp, W_zp) → Cast → Mul(·, Mul(A_scale, W_scale))
+ * which ORT's level-2 optimizer fuses into MatMulIntegerToFloat and, when the DynamicQuantizeLinear feeds
+ * only this node, DynamicQuantizeMatMul (dynamic_quantize_matmul_fusion.cc). DynamicQuantizeLinear
+ * always yields uint8, so the kernels see u8×s8 (default) or u8×u8, both supported by MatMulInteger and
+ * the fused ops. Per-channel scales run along the output columns (ORT quantizes MatMul weights per
+ * channel on axis -1).
+ */
+import { DataType } from '../../onnx/dtype.js';
+import type { GraphScope } from '../../onnx/graph.js';
+import type { NodeProto } from '../../onnx/types.js';
+import { resolveConstant, type ConstantWeight } from './constant-weight.js';
+import { makeNode } from './nodes.js';
+import type { OpQuantizer } from './op-quantizer.js';
+import type { QuantSession } from './session.js';
+import { bytesOf } from './tensor-pool.js';
+
+/** Channel axis of a [K, N] weight in its stored layout ([N, K] when the consumer sees it transposed). */
+export function outputChannelAxis(weight: ConstantWeight): number {
+  return weight.transposed ? 0 : 1;
+}
+
+/**
+ * ORT fuses a following Add only when the bias is its *second* input (matmul_integer_to_float.cc reads
+ * InputDefs()[1]); exporters often write Add(bias, x). Add is commutative with the same broadcast
+ * result, so when our output's only reader is such an Add with a constant 1-D bias, swap its inputs.
+ */
+export function putBiasSecond(output: string, scope: GraphScope, s: QuantSession): void {
+  const readers = scope.graph.node.filter((n) => n.input.includes(output));
+  if (readers.length !== 1) return;
+  const add = readers[0]!;
+  if (add.opType !== 'Add' || (add.domain ?? '') !== '' || add.input.length !== 2 || add.input[1] === output) return;
+  const bias = resolveConstant(scope, add.input[0]!, s.index);
+  if (bias && bias.tensor.dims.length === 1) add.input = [add.input[1]!, add.input[0]!];
+}
+
+/** The integer matmul and its rescale, shared by MatMul and Gemm. Returns the nodes; the last writes `output`. */
+export function integerMatMul(activation: string, weight: ConstantWeight, output: string, base: string, scope: GraphScope, s: QuantSession, out: NodeProto[], alpha = 1): void {
+  const a = s.activation(scope.graph, activation, out);
+  const axis = s.options.perChannel ? outputChannelAxis(weight) : undefined;
+  const w = s.weight({ weight, axis }, scope.graph, out);
+  let bScale = w.scale;
+  if (alpha !== 1) {
+    // Gemm's alpha folds into the weight scale (float32 product), keeping the fusable shape.
+    const scaled = Float32Array.from(w.scales, (v) => v * alpha);
+    bScale = s.pool.intern(`${w.scale}_alpha`, DataType.FLOAT, w.scaleDims, bytesOf(scaled));
+  }
+  const integer = s.fresh(`${base}_output_quantized`);
+  out.push(makeNode('MatMulInteger', s.fresh(`${base}_quant`), [a.q, w.q, a.zeroPoint, w.zeroPoint], [integer]));
+  out.push(...s.rescale(integer, a.scale, bScale, output, base));
+}
+
+export const matMulQuantizer: OpQuantizer = {
+  weightOf(node, scope, s) {
+    return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : undefined;
+  },
+  check(node, weight) {
+    if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}; MatMulInteger's fused kernels need a 2-D weight`;
+    if (!node.input[0]) return 'no left operand';
+    return undefined;
+  },
+  rewrite(node, weight, scope, s, out) {
+    const output = node.output[0]!;
+    integerMatMul(node.input[0]!, weight, output, s.baseOf(node, scope), scope, s, out);
+    putBiasSecond(output, scope, s);
+  },
+};

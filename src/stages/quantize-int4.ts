@@ -1,0 +1,143 @@
+/**
+ * `quantize-int4`: weight-only 4-bit quantization for onnxruntime's contrib ops — MatMul weights to
+ * MatMulNBits, embedding tables to GatherBlockQuantized (or int8 Gather + DequantizeLinear). Weights are
+ * found in every graph (If/Loop bodies too) and quantized once per distinct content.
+ *
+ * Options (config / CLI):
+ *   block-size      power of two 16–256, default 32. 512 is refused: onnxruntime's CPU MatMulNBits does
+ *                   not support it (1.30 rejects the model at load: "Only block sizes 16, 32, 64, 128, and
+ *                   256 are supported"; older builds computed wrong results).
+ *   symmetric       default true (no zero_points input; the kernel's implicit zero point 8 applies);
+ *                   false stores packed 4-bit zero points per block.
+ *   accuracy-level  0–4, written as MatMulNBits' accuracy_level (minimum precision of A in the kernel:
+ *                   0 unset, 1 fp32, 2 fp16, 3 bf16, 4 int8). Absent by default (= 0).
+ *   embeddings      int4 (default: GatherBlockQuantized, the smaller and run by onnxruntime-node's CPU
+ *                   build), int8, or none.
+ *   exclude         node names to leave alone.
+ *
+ * On this CPU (AVX2, no VNNI) MatMulNBits is slower than fp32 MatMul: the stage is for size.
+ */
+import { UsageError } from '../onnx/errors.js';
+import { allNames, mainScopes } from '../onnx/graph.js';
+import { tensorByteLength } from '../onnx/tensor.js';
+import { DefinitionIndex, removeUnused } from './quant/constant-weight.js';
+import { rewriteGather, rewriteMatMul, type Int4Run, type Int4Settings, type Rewrite } from './quant/int4-rewrite.js';
+import { QuantStore } from './quant/int4-store.js';
+import type { StageOptions } from './registry.js';
+import type { Stage } from './stage.js';
+
+/** Op type → rewrite (ORT quantization's registry idea: one row per op). */
+const REWRITES: Record<string, Rewrite> = {
+  MatMul: rewriteMatMul,
+  Gather: rewriteGather,
+};
+
+export interface Int4Options extends Int4Settings {
+  exclude: string[];
+}
+
+function optionValue(o: StageOptions, ...keys: string[]): unknown {
+  for (const k of keys) if (o[k] !== undefined) return o[k];
+  return undefined;
+}
+
+function boolOption(v: unknown, name: string, fallback: boolean): boolean {
+  if (v === undefined) return fallback;
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'false') return v === 'true';
+  throw new UsageError(`quantize-int4: '${name}' must be true or false, got ${JSON.stringify(v)}`);
+}
+
+export function parseInt4Options(o: StageOptions): Int4Options {
+  const known = new Set(['block-size', 'blockSize', 'symmetric', 'accuracy-level', 'accuracyLevel', 'embeddings', 'exclude']);
+  for (const k of Object.keys(o)) {
+    if (!known.has(k)) throw new UsageError(`quantize-int4: unknown option '${k}'; known: block-size, symmetric, accuracy-level, embeddings, exclude`);
+  }
+  const blockSize = Number(optionValue(o, 'block-size', 'blockSize') ?? 32);
+  if (blockSize === 512) {
+    throw new UsageError('quantize-int4: block-size 512 is refused (onnxruntime\'s CPU MatMulNBits kernel does not support it; older builds gave wrong results); use 16–256');
+  }
+  if (!Number.isInteger(blockSize) || blockSize < 16 || blockSize > 256 || (blockSize & (blockSize - 1)) !== 0) {
+    throw new UsageError(`quantize-int4: block-size must be a power of two from 16 to 256, got ${JSON.stringify(optionValue(o, 'block-size', 'blockSize'))}`);
+  }
+  const rawLevel = optionValue(o, 'accuracy-level', 'accuracyLevel');
+  const accuracyLevel = rawLevel === undefined ? undefined : Number(rawLevel);
+  if (accuracyLevel !== undefined && (!Number.isInteger(accuracyLevel) || accuracyLevel < 0 || accuracyLevel > 4)) {
+    throw new UsageError(`quantize-int4: accuracy-level must be 0–4, got ${JSON.stringify(rawLevel)}`);
+  }
+  const embeddings = String(o['embeddings'] ?? 'int4');
+  if (embeddings !== 'int4' && embeddings !== 'int8' && embeddings !== 'none') {
+    throw new UsageError(`quantize-int4: embeddings must be int4, int8 or none, got ${JSON.stringify(o['embeddings'])}`);
+  }
+  const exclude = o['exclude'] ?? [];
+  if (!Array.isArray(exclude) || !exclude.every((e) => typeof e === 'string')) {
+    throw new UsageError('quantize-int4: exclude must be a list of node names');
+  }
+  return { blockSize, symmetric: boolOption(o['symmetric'], 'symmetric', true), accuracyLevel, embeddings, exclude };
+}
+
+export function quantizeInt4Stage(options: StageOptions = {}): Stage {
+  const opts = parseInt4Options(options);
+  return {
+    name: 'quantize-int4',
+    run(model, ctx) {
+      const scopes = mainScopes(model);
+      const names = allNames(model);
+      const run: Int4Run = {
+        settings: opts,
+        store: new QuantStore(scopes[0]!, names),
+        names,
+        external: ctx.external,
+        opset: model.opsetImport.find((o) => (o.domain ?? '') === '' || o.domain === 'ai.onnx')?.version ?? 1,
+        index: new DefinitionIndex(),
+        sources: new Map(),
+        counts: { matmul: 0, gatherInt4: 0, gatherInt8: 0 },
+      };
+      const exclude = new Set(opts.exclude);
+      const skipped: { node: string; op: string; reason: string }[] = [];
+      for (const scope of scopes) {
+        for (const node of [...scope.graph.node]) {
+          const rewrite = (node.domain ?? '') === '' ? REWRITES[node.opType ?? ''] : undefined;
+          if (!rewrite) continue;
+          const reason = exclude.has(node.name ?? '') ? 'excluded' : rewrite(node, scope, run);
+          // A Gather on a computed tensor (shape arithmetic) is no embedding: not worth a line in the report.
+          if (reason && !(node.opType === 'Gather' && reason === 'table is not a constant')) skipped.push({ node: node.name ?? node.output[0] ?? '', op: node.opType ?? '', reason });
+        }
+      }
+      const paths = [...run.sources.values()].flat();
+      removeUnused(paths, run.index);
+      let weightBytes = 0;
+      let freedBytes = 0;
+      for (const [tensor, [path]] of run.sources) {
+        const bytes = tensorByteLength(tensor);
+        weightBytes += bytes;
+        const own = path![path!.length - 1]!;
+        if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
+      }
+      const { matmul, gatherInt4, gatherInt8 } = run.counts;
+      if ((matmul || gatherInt4) && !model.opsetImport.some((o) => o.domain === 'com.microsoft')) {
+        model.opsetImport.push({ domain: 'com.microsoft', version: 1 });
+      }
+      ctx.log(`quantize-int4: ${matmul} MatMul, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
+      return {
+        model,
+        details: {
+          blockSize: opts.blockSize,
+          symmetric: opts.symmetric,
+          accuracyLevel: opts.accuracyLevel ?? 0,
+          embeddings: opts.embeddings,
+          matmulNBits: matmul,
+          gatherBlockQuantized: gatherInt4,
+          gatherInt8,
+          tensorsQuantized: run.store.count,
+          sharedReuses: run.store.reused,
+          weightBytesBefore: weightBytes,
+          weightBytesAfter: run.store.bytes,
+          /** Float weights removed because nothing reads them any more (the rest stay for other readers). */
+          weightBytesFreed: freedBytes,
+          skipped,
+        },
+      };
+    },
+  };
+}

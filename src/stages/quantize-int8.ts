@@ -1,0 +1,160 @@
+/**
+ * quantize-int8: dynamic int8 quantization (weights offline, activations at run time), as
+ * onnxruntime.quantization.quantize_dynamic does it and with its numerics (quant/numerics.ts), emitting
+ * the node pattern ORT fuses into DynamicQuantizeMatMul / MatMulIntegerToFloat (quant/int8-matmul.ts).
+ * Differences from ORT's tool, on purpose: quantized tensors are keyed by content, not name (a weight
+ * shared after dedup is quantized and stored once); Gemm is handled; tiny weights are left in float.
+ *
+ * Options (config keys): ops, exclude (node names or glob patterns), per-channel, reduce-range,
+ * weight-type (int8 | uint8), min-elements.
+ */
+import { UsageError } from '../onnx/errors.js';
+import { allNames, mainScopes } from '../onnx/graph.js';
+import { elementCount, tensorFloat32 } from '../onnx/tensor.js';
+import { DataType } from '../onnx/dtype.js';
+import type { ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
+import { removeUnused, type ConstantWeight } from './quant/constant-weight.js';
+import { minMax } from './quant/numerics.js';
+import { planOpset, setDefaultOpset } from './quant/opset.js';
+import { DEFAULT_INT8_OPS, INT8_QUANTIZERS } from './quant/registry.js';
+import { QuantSession, type Int8Options } from './quant/session.js';
+import type { StageOptions } from './registry.js';
+import type { Stage, StageContext, StageOutcome } from './stage.js';
+
+/**
+ * Weights with fewer elements stay float. 1024 (a 32×32 matrix, 4 KiB of float32) because below it the
+ * saving (≤ 3 KiB) is about what the added nodes and scale/zero-point tensors cost in the file, the
+ * DynamicQuantizeLinear pass costs more time than the integer product saves, and such small weights are
+ * typically classifier heads and first convolutions, where int8 error shows most in the outputs.
+ */
+export const DEFAULT_MIN_ELEMENTS = 1024;
+
+const KNOWN_OPTIONS = ['ops', 'exclude', 'per-channel', 'reduce-range', 'weight-type', 'min-elements'];
+
+function stringList(value: unknown, key: string): string[] {
+  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  throw new UsageError(`quantize-int8: '${key}' must be a list of strings`);
+}
+
+function flag(value: unknown, key: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new UsageError(`quantize-int8: '${key}' must be true or false`);
+  return value;
+}
+
+/** A glob (`*` any run, `?` one character) over node names, as a whole-name RegExp. */
+export function globToRegExp(glob: string): RegExp {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`);
+}
+
+export function parseInt8Options(raw: StageOptions): Int8Options {
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_OPTIONS.includes(key)) throw new UsageError(`quantize-int8: unknown option '${key}'; known: ${KNOWN_OPTIONS.join(', ')}`);
+  }
+  const ops = new Set<string>();
+  for (const op of raw.ops === undefined ? DEFAULT_INT8_OPS : stringList(raw.ops, 'ops')) {
+    const known = Object.keys(INT8_QUANTIZERS).find((k) => k.toLowerCase() === op.toLowerCase());
+    if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'; supported: ${Object.keys(INT8_QUANTIZERS).join(', ')}`);
+    ops.add(known);
+  }
+  const weightType = raw['weight-type'] ?? 'int8';
+  if (weightType !== 'int8' && weightType !== 'uint8') throw new UsageError(`quantize-int8: weight-type must be int8 or uint8, not '${String(weightType)}'`);
+  const minElements = raw['min-elements'] ?? DEFAULT_MIN_ELEMENTS;
+  if (typeof minElements !== 'number' || !Number.isSafeInteger(minElements) || minElements < 0) {
+    throw new UsageError(`quantize-int8: min-elements must be a whole number ≥ 0, not '${String(minElements)}'`);
+  }
+  return {
+    ops,
+    exclude: raw.exclude === undefined ? [] : stringList(raw.exclude, 'exclude').map(globToRegExp),
+    perChannel: flag(raw['per-channel'], 'per-channel'),
+    reduceRange: flag(raw['reduce-range'], 'reduce-range'),
+    weightType,
+    minElements,
+  };
+}
+
+interface Skip {
+  node: string;
+  op: string;
+  reason: string;
+}
+
+/** Why a candidate weight is left in float, for checks common to every op; undefined to go ahead. */
+function commonSkipReason(node: NodeProto, t: TensorProto, s: QuantSession, finite: (t: TensorProto) => boolean): string | undefined {
+  const name = node.name ?? '';
+  if (s.options.exclude.some((re) => re.test(name))) return 'excluded by option';
+  const n = elementCount(t.dims);
+  if (n < s.options.minElements) return `weight has ${n} elements, fewer than min-elements ${s.options.minElements}`;
+  if (!finite(t)) return 'weight holds NaN or Infinity';
+  return undefined;
+}
+
+export function quantizeInt8(model: ModelProto, options: Int8Options, ctx?: Pick<StageContext, 'external' | 'log'>): StageOutcome {
+  const details: Record<string, unknown> = {
+    options: { ops: [...options.ops], perChannel: options.perChannel, reduceRange: options.reduceRange, weightType: options.weightType, minElements: options.minElements },
+  };
+  const plan = planOpset(model);
+  if (plan.action === 'refuse') {
+    return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: '', op: '', reason: plan.reason }] } };
+  }
+  const s = new QuantSession(options, allNames(model), model.graph!, model.irVersion ?? 0, ctx?.external);
+  const finiteMemo = new WeakMap<TensorProto, boolean>();
+  const finite = (t: TensorProto) => {
+    let ok = finiteMemo.get(t);
+    if (ok === undefined) finiteMemo.set(t, (ok = !Number.isNaN(minMax(tensorFloat32(t, s.external)).min)));
+    return ok;
+  };
+  const byOp: Record<string, number> = {};
+  const skipped: Skip[] = [];
+  const used: ConstantWeight['path'][] = [];
+  for (const scope of mainScopes(model)) {
+    const out: NodeProto[] = [];
+    for (const node of scope.graph.node) {
+      const op = node.opType ?? '';
+      const quantizer = (node.domain ?? '') === '' && options.ops.has(op) ? INT8_QUANTIZERS[op] : undefined;
+      const weight = quantizer?.weightOf(node, scope, s);
+      if (!quantizer || !weight || weight.tensor.dataType !== DataType.FLOAT) {
+        out.push(node);
+        continue;
+      }
+      const reason = commonSkipReason(node, weight.tensor, s, finite) ?? quantizer.check(node, weight, scope, s);
+      if (reason) {
+        skipped.push({ node: node.name ?? '', op, reason });
+        out.push(node);
+        continue;
+      }
+      quantizer.rewrite(node, weight, scope, s, out);
+      used.push(weight.path);
+      byOp[op] = (byOp[op] ?? 0) + 1;
+    }
+    scope.graph.node = out;
+  }
+  const removed = removeUnused(used, s.index);
+  const quantizedNodes = Object.values(byOp).reduce((a, b) => a + b, 0);
+  if (quantizedNodes > 0 && plan.action === 'bump') {
+    setDefaultOpset(model, plan.to);
+    details.opset = { from: plan.from, to: plan.to };
+  }
+  ctx?.log(`quantize-int8: ${quantizedNodes} nodes, ${s.weightsQuantized} distinct weights, ${skipped.length} skipped`);
+  return {
+    model,
+    details: {
+      ...details,
+      quantizedNodes,
+      quantizedByOp: byOp,
+      tensorsQuantized: s.weightsQuantized,
+      sharedReuses: s.reuses,
+      weightBytesBefore: s.floatBytesQuantized,
+      weightBytesAfter: s.pool.bytesAdded,
+      floatTensorsRemoved: removed,
+      skipped,
+    },
+  };
+}
+
+export function quantizeInt8Stage(options: StageOptions): Stage {
+  const parsed = parseInt8Options(options);
+  return { name: 'quantize-int8', run: (model, ctx) => quantizeInt8(model, parsed, ctx) };
+}

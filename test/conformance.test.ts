@@ -1,0 +1,122 @@
+/**
+ * A fast slice of `npm run conformance`: a fixed sample of ONNX backend-suite models (control flow,
+ * strings, bool, float16, int64, recurrent ops, pytorch exports) through decode→encode and dedup,prune,
+ * run in onnxruntime-node against the suite's expected outputs. The expected outputs are the suite's own
+ * (computed by the ONNX reference), not ours.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { checkModels, SUITE_ROOT, type ModelOutcome } from '../scripts/conformance.js';
+import type { Stage } from '../src/stages/stage.js';
+import { bitDifference, closeDifference } from '../src/check/tensor-compare.js';
+import type { NamedTensor } from '../src/check/named-tensor.js';
+
+const PASSING = [
+  'node/test_if', 'node/test_loop11', 'node/test_scan9_sum', 'node/test_scan_sum', 'node/test_cast_FLOAT_to_FLOAT16',
+  'node/test_gather_0', 'node/test_nonzero_example', 'node/test_argmax_default_axis_example', 'node/test_isnan',
+  'node/test_and2d', 'node/test_cast_STRING_to_FLOAT', 'node/test_add_uint8', 'node/test_max_float16', 'node/test_top_k',
+  'node/test_unique_sorted_with_axis', 'node/test_strnormalizer_nostopwords_nochangecase', 'node/test_bitshift_left_uint64',
+  'node/test_mod_mixed_sign_float16', 'node/test_constant', 'node/test_constantofshape_int_zeros', 'node/test_dropout_default',
+  'node/test_gru_defaults', 'node/test_lstm_defaults', 'node/test_softmax_axis_0',
+  'node/test_range_float_type_positive_delta_expanded', 'node/test_sce_mean_weight_expanded',
+  'node/test_layer_normalization_2d_axis0', 'node/test_einsum_batch_matmul',
+  'node/test_tfidfvectorizer_tf_batch_onlybigrams_skip0', 'node/test_where_example', 'node/test_pow_types_int64_float32',
+  'simple/test_sequence_model1', 'simple/test_single_relu_model', 'simple/test_expand_shape_model1',
+  'pytorch-converted/test_Conv2d', 'pytorch-operator/test_operator_maxpool',
+];
+
+/** Models in which dedup,prune find something to merge or drop (so the sample exercises the stages). */
+const CHANGED = [
+  'node/test_layer_normalization_2d_axis0_expanded', 'node/test_nllloss_NCd1d2_with_weight_reduction_sum_ii_expanded',
+  'node/test_hannwindow_expanded', 'node/test_resize_downsample_sizes_nearest_tf_half_pixel_for_nn',
+];
+
+/** Tests onnxruntime-node cannot take part in, and the reason each must be reported with. */
+const SKIPPED: Record<string, string> = {
+  'node/test_cast_FLOAT_to_BFLOAT16': 'outputs hold bfloat16 tensors',
+  'node/test_cast_BFLOAT16_to_FLOAT': 'input holds bfloat16 tensors',
+  'node/test_identity_sequence': 'input holds sequence values',
+  'node/test_optional_get_element': 'input holds optional values',
+  'node/test_if_seq': 'outputs hold sequence values',
+  // Bernoulli samples: onnxruntime's generator is not numpy's.
+  'node/test_bernoulli_seed': "ORT's output for the original differs from expected",
+};
+
+const haveSuite = existsSync(SUITE_ROOT);
+
+test('a sample of the ONNX backend suite survives decode→encode and dedup,prune in onnxruntime', { skip: !haveSuite && `${SUITE_ROOT} missing (apt-get install libonnx-testdata)` }, async () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'conformance-test-'));
+  try {
+    const names = [...PASSING, ...CHANGED, ...Object.keys(SKIPPED)];
+    const jobs = names.map((n) => ({ folder: n.split('/')[0]!, dir: path.join(SUITE_ROOT, n) }));
+    const outcomes = await checkModels(jobs, 2, tmp);
+    const byName = new Map<string, ModelOutcome>(outcomes.map((o) => [`${o.folder}/${o.name}`, o]));
+    for (const n of names) {
+      const o = byName.get(n)!;
+      assert.equal(o.error, undefined, n);
+      assert.ok(o.roundTripIdentical, `${n}: decode→encode changed the bytes`);
+      assert.equal(o.tests.length, 1, n);
+    }
+    for (const n of [...PASSING, ...CHANGED]) {
+      const t = byName.get(n)!.tests[0]!;
+      assert.equal(t.status, 'pass', `${n}: ${t.reason}`);
+    }
+    for (const n of CHANGED) assert.ok(byName.get(n)!.changedByStages, `${n}: dedup,prune changed nothing`);
+    for (const [n, reason] of Object.entries(SKIPPED)) {
+      const t = byName.get(n)!.tests[0]!;
+      assert.deepEqual([t.status, t.reason], ['skip', reason], n);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('a stage that changes results is caught: the test fails and says which output differs', { skip: !haveSuite }, async () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'conformance-test-'));
+  // Abs → Neg: same types and shapes, different values (y = |x| becomes y = −x).
+  const absToNeg: Stage = {
+    name: 'abs-to-neg',
+    run(model) {
+      for (const n of model.graph!.node) if (n.opType === 'Abs') n.opType = 'Neg';
+      return { model, details: {} };
+    },
+  };
+  try {
+    const [o] = await checkModels([{ folder: 'node', dir: path.join(SUITE_ROOT, 'node/test_abs') }], 1, tmp, undefined, () => [absToNeg]);
+    assert.ok(o!.changedByStages);
+    assert.equal(o!.tests[0]!.status, 'fail');
+    assert.match(o!.tests[0]!.reason!, /^compressed output 'y' differs from the original's: bytes differ from byte \d+$/);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+const f32 = (v: number[], dims = [v.length]): NamedTensor =>
+  ({ name: 'x', type: 'float32', dims, data: new Uint8Array(Float32Array.from(v).buffer) });
+
+test('closeDifference follows numpy assert_allclose with the backend defaults (rtol 1e-3, atol 1e-7)', () => {
+  // |1.0009765625 − 1| = 9.77e-4 ≤ 1e-7 + 1e-3·1; NaN equals NaN; an infinity equals itself only.
+  assert.equal(closeDifference(f32([1.0009765625, NaN, Infinity, 0]), f32([1, NaN, Infinity, 0])), undefined);
+  // |1.001953125 − 1| = 1.95e-3 > 1.0000001e-3
+  assert.match(closeDifference(f32([1.001953125, 2]), f32([1, 2]))!, /^1 of 2 elements differ .*first at 0/);
+  assert.match(closeDifference(f32([NaN]), f32([1]))!, /1 of 1 elements differ/);
+  assert.match(closeDifference(f32([Infinity]), f32([-Infinity]))!, /1 of 1 elements differ/);
+  // atol alone near zero: 1e-7 passes, 2e-7 does not (float32 of 2e-7 is ≈ 2.0000000233e-7).
+  assert.equal(closeDifference(f32([9e-8]), f32([0])), undefined);
+  assert.match(closeDifference(f32([2e-7]), f32([0]))!, /differ/);
+  assert.equal(closeDifference(f32([1, 2], [2, 1]), f32([1, 2], [1, 2])), 'dims [2,1] ≠ [1,2]');
+  const i64: NamedTensor = { name: 'x', type: 'int64', dims: [1], data: new Uint8Array(8) };
+  assert.equal(closeDifference(f32([0], [1]), i64), 'type float32 ≠ int64');
+  const words = (data: string[]): NamedTensor => ({ name: 's', type: 'string', dims: [data.length], data });
+  assert.equal(closeDifference(words(['a', 'b']), words(['a', 'b'])), undefined);
+  assert.equal(closeDifference(words(['a', 'b']), words(['a', 'c'])), 'strings differ at element 1');
+});
+
+test('bitDifference compares bytes: -0 is not 0, and the same NaN is itself', () => {
+  assert.equal(bitDifference(f32([NaN, 1]), f32([NaN, 1])), undefined);
+  assert.equal(bitDifference(f32([1, -0]), f32([1, 0])), 'bytes differ from byte 7');
+  assert.equal(closeDifference(f32([1, -0]), f32([1, 0])), undefined);
+});
