@@ -122,7 +122,7 @@ export async function run(): Promise<void> {
       [
         ['(a) readFileSync + writeFileSync', s(a.ms), s(a.wall), formatBytes(a.rss)],
         ['(b) compress --stages dedup,prune', s(b.ms), s(b.wall), formatBytes(b.rss)],
-        ['idle node + tsx process', '', '', formatBytes(idle.maxRssBytes)],
+        ['(startup) idle node + tsx process', '', s(idle.wallMs), formatBytes(idle.maxRssBytes)],
       ],
     ));
     const timeRatio = b.ms / a.ms;

@@ -9485,6 +9485,9 @@ function definitionCounts(g) {
   for (const n of g.node) for (const o of n.output) add(o);
   return counts;
 }
+function shadowed(name, scope, env) {
+  return (env.definers.get(name) ?? []).some((d) => d !== scope && (isWithin(d, scope) || isWithin(scope, d)));
+}
 function collectSites(model, env, scopes) {
   const sites = [];
   const training = model.trainingInfo.length > 0;
@@ -9496,6 +9499,7 @@ function collectSites(model, env, scopes) {
     const inputs = new Set(g.input.map((v) => v.name));
     const add = (name, tensor, kind, node) => {
       if (!name || !tensor || counts.get(name) !== 1 || inputs.has(name) || !comparable(tensor)) return;
+      if (shadowed(name, scope, env)) return;
       const pinned = outputs.has(name);
       if (pinned && (scope.depth > 0 || !env.canAddNodes)) return;
       sites.push({ kind, scope, name, tensor, node, pinned, order: sites.length });
@@ -9504,6 +9508,11 @@ function collectSites(model, env, scopes) {
     for (const n of g.node) if (isConstantNode(n)) add(n.output[0], constantSiteTensor(n), "constant", n);
   }
   return sites;
+}
+function pushTo(map, key, value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 function sameBytes(a, b) {
   return a.length === b.length && Buffer.compare(a, b) === 0;
@@ -9514,10 +9523,7 @@ function identicalClasses(sites, bytesOf2) {
   if (sites.length === 2) buckets.set("", sites);
   else {
     for (const s of sites) {
-      const digest = createHash("sha256").update(bytesOf2(s.tensor)).digest("base64");
-      const bucket = buckets.get(digest);
-      if (bucket) bucket.push(s);
-      else buckets.set(digest, [s]);
+      pushTo(buckets, createHash("sha256").update(bytesOf2(s.tensor)).digest("base64"), s);
     }
   }
   const classes = [];
@@ -9546,59 +9552,31 @@ function commonScope(scopes) {
   }
   return chain[0];
 }
-function visibleFrom(name, home2, inner, sites, env) {
-  for (let s = inner; s && s !== home2; s = s.parent) {
-    if (env.defined.get(s.graph)?.has(name) && !sites.some((x) => x.scope === s && x.name === name)) return false;
-  }
-  return true;
-}
-function safeToKeep(name, home2, sites, env) {
-  for (const d of env.definers.get(name) ?? []) {
-    if (d !== home2 && isWithin(d, home2) && !sites.some((x) => x.scope === d && x.name === name)) return false;
-  }
-  return true;
-}
 function keepRank(s) {
   return (s.pinned ? 0 : 2) + (s.kind === "constant" ? 1 : 0);
 }
-function chooseKeep(sites, home2, env) {
-  const candidates = sites.filter((s) => s.scope === home2).sort((a, b) => keepRank(a) - keepRank(b) || a.order - b.order);
-  return candidates.find((s) => safeToKeep(s.name, home2, sites, env));
+function byPreference(sites) {
+  return [...sites].sort((a, b) => keepRank(a) - keepRank(b) || a.order - b.order);
+}
+function bestSite(sites) {
+  return byPreference(sites)[0];
+}
+function chooseKeep(sites, home2) {
+  return byPreference(sites.filter((s) => s.scope === home2))[0];
 }
 function planClass(sites, bytes, env) {
   const home2 = commonScope(sites.map((s) => s.scope));
-  const keep = chooseKeep(sites, home2, env);
+  const keep = chooseKeep(sites, home2);
   if (keep || env.canAddInitializers) return [{ sites, home: home2, keep, bytes }];
   const byScope = /* @__PURE__ */ new Map();
-  for (const s of sites) {
-    const part = byScope.get(s.scope);
-    if (part) part.push(s);
-    else byScope.set(s.scope, [s]);
-  }
-  const out = [];
-  for (const [scope, part] of byScope) {
-    const k = part.length > 1 ? chooseKeep(part, scope, env) : void 0;
-    if (k) out.push({ sites: part, home: scope, keep: k, bytes });
-  }
-  return out;
+  for (const s of sites) pushTo(byScope, s.scope, s);
+  return [...byScope].filter(([, part]) => part.length > 1).map(([scope, part]) => ({ sites: part, home: scope, keep: chooseKeep(part, scope), bytes }));
 }
 function makeEnv(model, scopes) {
   const definers = /* @__PURE__ */ new Map();
-  const defined = /* @__PURE__ */ new Map();
-  for (const scope of scopes) {
-    const names = definedNames(scope.graph);
-    defined.set(scope.graph, names);
-    for (const n of names) {
-      const list = definers.get(n);
-      if (list) list.push(scope);
-      else definers.set(n, [scope]);
-    }
-  }
+  for (const scope of scopes) for (const n of definedNames(scope.graph)) pushTo(definers, n, scope);
   const canAddNodes = model.opsetImport.some((o) => (o.domain ?? "") === "" || o.domain === "ai.onnx");
-  return { model, definers, defined, canAddInitializers: (model.irVersion ?? 0) >= 4, canAddNodes };
-}
-function keptName(c) {
-  return c.keep?.name;
+  return { definers, canAddInitializers: (model.irVersion ?? 0) >= 4, canAddNodes };
 }
 function planDedup(model, external, opts = {}) {
   const scopes = mainScopes(model);
@@ -9614,10 +9592,7 @@ function planDedup(model, external, opts = {}) {
   };
   const byKey = /* @__PURE__ */ new Map();
   for (const s of collectSites(model, env, scopes)) {
-    const key = `${s.tensor.dataType}|${s.tensor.dims.join(",")}|${tensorByteLength(s.tensor)}`;
-    const group = byKey.get(key);
-    if (group) group.push(s);
-    else byKey.set(key, [s]);
+    pushTo(byKey, `${s.tensor.dataType}|${s.tensor.dims.join(",")}|${tensorByteLength(s.tensor)}`, s);
   }
   const merges = [];
   const singles = [];
@@ -9633,12 +9608,8 @@ function planDedup(model, external, opts = {}) {
   const ties = [];
   if ((opts.transposed ?? true) && env.canAddNodes) {
     const orient = (a, b) => {
-      for (const [kept, transposed] of [[a, b], [b, a]]) {
-        const name = keptName(kept);
-        if (isWithin(transposed.home, kept.home) && (name === void 0 || visibleFrom(name, kept.home, transposed.home, kept.sites, env))) {
-          return { kept, transposed };
-        }
-      }
+      if (isWithin(b.home, a.home)) return { kept: a, transposed: b };
+      if (isWithin(a.home, b.home)) return { kept: b, transposed: a };
       return void 0;
     };
     const candidates = [...merges, ...singles].sort((a, b) => a.sites[0].order - b.sites[0].order);
@@ -9648,7 +9619,7 @@ function planDedup(model, external, opts = {}) {
   return { merges, ties };
 }
 var graphName = (s) => s.graph.name ?? (s.depth === 0 ? "main" : `subgraph@${s.depth}`);
-var className = (c) => keptName(c) ?? c.sites[0].name;
+var className = (c) => c.keep?.name ?? c.sites[0].name;
 function describePlan(plan) {
   const groups = plan.merges.map((c) => {
     const t = c.sites[0].tensor;
@@ -9659,7 +9630,7 @@ function describePlan(plan) {
       count: c.sites.length,
       names: c.sites.map((s) => s.name),
       sites: c.sites.map((s) => ({ name: s.name, kind: s.kind, graph: graphName(s.scope), depth: s.scope.depth })),
-      kept: keptName(c) ?? null,
+      kept: c.keep?.name ?? null,
       ...c.keep ? {} : { liftedTo: graphName(c.home) },
       reclaimableBytes: (c.sites.length - 1) * c.bytes
     };
@@ -9728,8 +9699,8 @@ function renameReads(graph, renames, root2, defined) {
       if (to !== void 0) node.input[i] = to;
     }
     for (const { graph: sub2 } of subgraphsOf(node)) {
-      const shadowed = defined(sub2);
-      const inner = new Map([...renames].filter(([from]) => !shadowed.has(from)));
+      const shadowed2 = defined(sub2);
+      const inner = new Map([...renames].filter(([from]) => !shadowed2.has(from)));
       if (inner.size) renameReads(sub2, inner, false, defined);
     }
   }
@@ -9769,7 +9740,7 @@ function applyDedupPlan(model, plan) {
   const transposeOf = new Map(plan.ties.map((t) => [t.transposed, t.kept]));
   const keptInTie = new Set(plan.ties.map((t) => t.kept));
   const classes = [.../* @__PURE__ */ new Set([...plan.merges, ...plan.ties.flatMap((t) => [t.kept, t.transposed])])];
-  const nameOf = new Map(classes.map((c) => [c, c.keep?.name ?? freshName(taken, `${c.sites[0].name}_shared`)]));
+  const nameOf = new Map(classes.map((c) => [c, c.keep?.name ?? freshName(taken, `${bestSite(c.sites).name}_shared`)]));
   for (const c of classes) {
     const home2 = at(c.home);
     const name = nameOf.get(c);
@@ -10807,7 +10778,7 @@ var f322 = Math.fround;
 function roundHalfAway(x) {
   return x < 0 ? -Math.round(-x) : Math.round(x);
 }
-function blockParams(src, from, to, symmetric, store) {
+function blockParams(src, from, to, symmetric, store, out) {
   let min = Infinity;
   let max = -Infinity;
   for (let i = from; i < to; i++) {
@@ -10817,7 +10788,9 @@ function blockParams(src, from, to, symmetric, store) {
   }
   if (symmetric) {
     const m = Math.abs(max) > Math.abs(min) ? max : min;
-    return [store(f322(-m / 8)), 8];
+    out[0] = store(f322(-m / 8));
+    out[1] = 8;
+    return;
   }
   min = Math.min(min, 0);
   max = Math.max(max, 0);
@@ -10827,7 +10800,8 @@ function blockParams(src, from, to, symmetric, store) {
     const zpf = f322(0 - f322(min / scaleF));
     zp = zpf < 0 ? 0 : zpf > 15 ? 15 : roundHalfAway(zpf);
   }
-  return [store(scaleF), zp];
+  out[0] = store(scaleF);
+  out[1] = zp;
 }
 function quantizeRows4(src, rows, k, opts) {
   const { blockSize, symmetric } = opts;
@@ -10838,13 +10812,16 @@ function quantizeRows4(src, rows, k, opts) {
   const data = new Uint8Array(rows * rowBytes);
   const scales = new Float32Array(rows * kBlocks);
   const zeroPoints = symmetric ? void 0 : new Uint8Array(rows * zpRowBytes).fill(136);
+  const params = new Float64Array(2);
   for (let r = 0; r < rows; r++) {
     const rowStart = r * k;
     const out = r * rowBytes;
     for (let b = 0; b < kBlocks; b++) {
       const from = rowStart + b * blockSize;
       const to = rowStart + Math.min(k, (b + 1) * blockSize);
-      const [scale, zp] = blockParams(src, from, to, symmetric, store);
+      blockParams(src, from, to, symmetric, store, params);
+      const scale = params[0];
+      const zp = params[1];
       scales[r * kBlocks + b] = scale;
       if (zeroPoints) {
         const zi = r * zpRowBytes + (b >> 1);
@@ -10852,8 +10829,9 @@ function quantizeRows4(src, rows, k, opts) {
       }
       const rs = scale !== 0 ? f322(1 / scale) : 0;
       for (let i = from; i < to; i++) {
-        const q = roundHalfAway(f322(f322(src[i] * rs) + zp));
-        const code = q < 0 ? 0 : q > 15 ? 15 : q;
+        const y = f322(f322(src[i] * rs) + zp);
+        const q = y < 0 ? 0 : Math.floor(y + 0.5);
+        const code = q > 15 ? 15 : q;
         const kk = i - rowStart;
         data[out + (kk >> 1)] |= kk & 1 ? code << 4 : code;
       }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkModels, SUITE_ROOT, type ModelOutcome } from '../scripts/conformance.js';
+import { checkModels, SUITE_ROOT, type ModelOutcome } from '../scripts/conformance/check-model.js';
 import type { Stage } from '../src/stages/stage.js';
 import { bitDifference, closeDifference } from '../src/check/tensor-compare.js';
 import type { NamedTensor } from '../src/check/named-tensor.js';

@@ -14,7 +14,7 @@ import { roundToFloat16 } from '../src/stages/fp16-numerics.js';
 import { quantizeRows4, roundHalfAway } from '../src/stages/quant/int4-numerics.js';
 import { quantizeInt4Stage } from '../src/stages/quantize-int4.js';
 import { createStage } from '../src/stages/registry.js';
-import { floatTensor, graph, int64Tensor, model, node, randomFloats, valueInfo } from './helpers/builder.js';
+import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
 import { cosine, runStageOnFixture } from './helpers/fixture-parity.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'int4-test-'));

@@ -58,7 +58,7 @@ export function readPrInfo(dir: string): PrInfo {
   if (
     typeof r.number !== 'number' || !Number.isSafeInteger(r.number) || r.number < 1 ||
     typeof r.headSha !== 'string' || !SHA.test(r.headSha) ||
-    typeof r.repository !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(r.repository) ||
+    typeof r.repository !== 'string' || !/^[A-Za-z0-9-]+\/[\w.-]+$/.test(r.repository) ||
     typeof r.marker !== 'string' || !MARKER.test(r.marker)
   ) {
     throw new UsageError(`report artifact: ${REPORT_FILES.pr} does not hold a PR number, a 40-hex head SHA, a repository and an onnx-diet marker`);

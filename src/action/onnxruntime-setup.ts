@@ -13,7 +13,7 @@
  * checkout, the CLI installed from npm) nothing happens.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,17 @@ export function bindingDir(packageDir: string, platform = process.platform, arch
   return path.join(packageDir, 'bin', 'napi-v6', platform, arch);
 }
 
+/** The package holds every platform's binaries (~290 MB); this runner keeps its own (25-86 MB). */
+function pruneOtherPlatforms(packageDir: string): void {
+  const root = path.join(packageDir, 'bin', 'napi-v6');
+  if (!existsSync(root)) return;
+  for (const platform of readdirSync(root)) {
+    for (const arch of readdirSync(path.join(root, platform))) {
+      if (platform !== process.platform || arch !== process.arch) rmSync(path.join(root, platform, arch), { recursive: true, force: true });
+    }
+  }
+}
+
 function npmInstall(dir: string, log: (line: string) => void, env: NodeJS.ProcessEnv): void {
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
@@ -74,6 +85,7 @@ function npmInstall(dir: string, log: (line: string) => void, env: NodeJS.Proces
         'add actions/setup-node before this step, or make the npm registry reachable from the runner',
     );
   }
+  pruneOtherPlatforms(path.join(tmp, 'node_modules', PACKAGE));
   writeFileSync(path.join(tmp, '.complete'), `${ONNXRUNTIME_VERSION}\n`);
   try {
     renameSync(tmp, dir);

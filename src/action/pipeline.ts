@@ -1,16 +1,15 @@
 /**
- * The one call into the library. INTERIM: until src/pipeline/run.ts lands this runs load → compress
- * → size budgets itself; then it becomes a direct call of the library's run function.
+ * The one call into the library: the config → `runConfig` (src/pipeline/run.ts) → the report and its
+ * Markdown. Everything about compression, parity, latency and budgets happens there.
  */
 import { loadConfig } from '../config/load.js';
-import { compressModel } from '../pipeline/compress.js';
 import type { Progress } from '../pipeline/progress.js';
-import { buildReport, modelPassed, modelReport, type Report } from '../report/json.js';
+import { runConfig, type RunReport } from '../pipeline/run.js';
 import { formatBytes } from '../report/table.js';
 
 export interface PipelineRequest {
   config: string;
-  /** Overrides the source of the config's (single) model: a local path. */
+  /** Replaces every model's source with this local path (the `model` input, or the downloaded artifact). */
   source: string | undefined;
   /** Turns a config `source: { artifact, path }` into a local file. */
   resolveArtifact: (name: string, path: string | undefined) => Promise<string>;
@@ -18,32 +17,30 @@ export interface PipelineRequest {
 }
 
 export interface PipelineResult {
-  report: Report;
+  report: RunReport;
   markdown: string;
+}
+
+/**
+ * INTERIM until the library's Markdown report (issue 4, item 7) lands: a headline and budget lines per
+ * model, with the marker the comment is found by. Replace with the library's renderer.
+ */
+function interimMarkdown(report: RunReport): string {
+  const lines = [`<!-- onnx-diet:${report.config} -->`];
+  for (const m of report.models) {
+    lines.push(`**${m.name}: ${formatBytes(m.original.bytes)} → ${formatBytes(m.compressed.bytes)}** ${m.passed ? '✅' : '❌'}`, '');
+    for (const b of m.budgets) lines.push(`- ${b.name}: ${b.actualText} (limit ${b.limitText}) ${b.passed ? '✅' : '❌'}`);
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 export async function runPipeline(req: PipelineRequest): Promise<PipelineResult> {
   const config = loadConfig(req.config);
-  const models = [];
-  for (const m of config.models) {
-    const source =
-      req.source ?? (m.source.kind === 'path' ? m.source.path : m.source.kind === 'artifact' ? await req.resolveArtifact(m.source.artifact, m.source.path) : m.source.url);
-    const r = modelReport(await compressModel(source, m.output, { stages: m.stages.map((s) => s.spec), progress: req.progress }), m.name);
-    r.budgets = m.budgets
-      .filter((b) => b.name === 'max-size' || b.name === 'min-reduction')
-      .map((b) => {
-        const actual = b.name === 'max-size' ? r.compressed.bytes : r.original.bytes / r.compressed.bytes;
-        const passed = b.name === 'max-size' ? actual <= b.limit : actual >= b.limit;
-        return { name: b.name, limit: b.limit, actual, passed, where: b.where };
-      });
-    r.passed = modelPassed(r);
-    models.push(r);
-  }
-  const report = buildReport(models);
-  const lines = [`<!-- onnx-diet:${config.file} -->`];
-  for (const m of report.models) {
-    lines.push(`**${m.name}: ${formatBytes(m.original.bytes)} → ${formatBytes(m.compressed.bytes)}** ${m.passed ? '✅' : '❌'}`);
-    for (const b of m.budgets ?? []) lines.push(`- ${b.name}: ${b.actual} (limit ${b.limit}) ${b.passed ? '✅' : '❌'}`);
-  }
-  return { report, markdown: `${lines.join('\n')}\n` };
+  const report = await runConfig(config, {
+    progress: req.progress,
+    resolveArtifact: req.resolveArtifact,
+    sourceOverride: req.source,
+  });
+  return { report, markdown: interimMarkdown(report) };
 }

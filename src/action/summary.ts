@@ -4,6 +4,8 @@
  */
 import path from 'node:path';
 import * as core from '@actions/core';
+import { budgetFailureLine } from '../check/budgets.js';
+import { failureLines, type RunReport } from '../pipeline/run.js';
 import type { Report } from '../report/json.js';
 
 export interface OutputPaths {
@@ -38,37 +40,27 @@ function repoPath(file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }
 
-interface BudgetLike {
-  name: string;
-  limit: number;
-  actual: number;
-  passed: boolean;
-  text?: string;
-  where?: { file?: string; line?: number; col?: number };
-}
-
 /**
  * One `::error file=…,line=…::` per broken budget, at the config line it came from (the pipeline's
- * budget results carry `where`); without a location, on the config file itself.
+ * budget results carry `where`); without a location (built-in parity defaults), on the config file.
+ * A check that could not run (ORT crash) gets an error too.
  */
-export function annotateBudgets(report: Report, configFile: string): number {
+export function annotateBudgets(report: RunReport, configFile: string): number {
   let count = 0;
   for (const m of report.models) {
-    for (const b of (m.budgets ?? []) as BudgetLike[]) {
-      if (b.passed) continue;
+    for (const b of m.budgets.filter((x) => !x.passed)) {
       count++;
-      const limit = b.text ?? String(b.limit);
-      core.error(`${m.name}: budget ${b.name} broken: limit ${limit}, actual ${b.actual}`, {
+      core.error(budgetFailureLine(m.name, b), {
         title: 'onnx-diet budget',
         file: repoPath(b.where?.file ?? configFile),
         startLine: b.where?.line,
         startColumn: b.where?.col,
       });
     }
-    if (m.parity && !m.parity.passed) {
-      count++;
-      core.error(`${m.name}: parity check failed (see the report)`, { title: 'onnx-diet parity', file: repoPath(configFile) });
-    }
+  }
+  for (const line of failureLines(report).filter((l) => !l.includes(': budget '))) {
+    count++;
+    core.error(line, { title: 'onnx-diet check', file: repoPath(configFile) });
   }
   return count;
 }

@@ -7,14 +7,14 @@
 import type { Sample } from './inputs.js';
 import type { OrtHost } from './ort-runner.js';
 
-export interface ModelLatency {
+export type ModelLatency = {
   p50Ms: number;
   p90Ms: number;
   meanMs: number;
   loadMs: number;
-}
+};
 
-export interface LatencyReport {
+export type LatencyReport = {
   runs: number;
   warmup: number;
   threads: number;
@@ -22,7 +22,7 @@ export interface LatencyReport {
   compressed: ModelLatency;
   /** original p50 ÷ compressed p50: above 1 the compressed model is faster. */
   speedup: number;
-}
+};
 
 /** Percentile with linear interpolation between closest ranks (numpy.percentile's default). */
 export function percentile(values: readonly number[], q: number): number {

@@ -13,7 +13,7 @@ import type { OrtHost } from './ort-runner.js';
 /** Defaults when the config says nothing: near-identical direction, near-identical decisions. */
 export const DEFAULT_THRESHOLDS = { cosine: 0.99, top1: 0.98 } as const;
 
-export interface ThresholdCheck {
+export type ThresholdCheck = {
   /** Config key: max-abs, mean-abs, cosine, top1, non-finite. */
   metric: string;
   limit: number;
@@ -21,30 +21,30 @@ export interface ThresholdCheck {
   passed: boolean;
   /** Where the limit was written; absent for defaults. */
   where?: Where;
-}
+};
 
-export interface OutputParity extends OutputMetrics {
+export type OutputParity = OutputMetrics & {
   passed: boolean;
   checks: ThresholdCheck[];
-}
+};
 
-export interface AccuracyReport {
+export type AccuracyReport = {
   /** How many labelled rows. */
   rows: number;
   original: number;
   compressed: number;
   /** original − compressed (positive: the compressed model is worse). */
   drop: number;
-}
+};
 
-export interface ParityReport {
+export type ParityReport = {
   passed: boolean;
   samples: number;
   outputs: OutputParity[];
   accuracy?: AccuracyReport;
   /** onnxruntime failed (crash, bad model): the check could not run. */
   error?: string;
-}
+};
 
 export interface ThresholdConfig {
   thresholds?: Thresholds;

@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { UsageError } from '../onnx/errors.js';
+import { DEFAULT_STAGES } from '../pipeline/compress.js';
 import type { StageSpec } from '../stages/registry.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import { parseFactor, parseRatio, parseSize } from './sizes.js';
@@ -106,7 +107,6 @@ export interface Config {
   models: ModelConfig[];
 }
 
-export const DEFAULT_STAGES: StageSpec[] = ['dedup', 'prune'];
 export const DEFAULT_PARITY = { inputs: 'auto', samples: 4, seed: 0 } as const;
 export const DEFAULT_LATENCY: LatencyConfig = { runs: 20, warmup: 3, threads: 1 };
 /** YAML anchors may be reused, but an alias "billion laughs" must not expand without bound. */
@@ -164,9 +164,22 @@ export function parseConfig(text: string, file: string): Config {
       dupes.push({ ...locate(['models', i, 'output']), message: `models[${i}].output: would overwrite the source model; choose another path` });
     }
   });
+  for (const m of config.models) {
+    for (const b of m.budgets) {
+      const needs = NEEDS[b.name];
+      if (needs && !needs.ok(m)) dupes.push({ ...b.where, message: `${m.name}: budget ${b.name} needs ${needs.what}` });
+    }
+  }
   if (dupes.length) throw new ConfigError(dupes);
   return config;
 }
+
+/** Budgets that need a measurement a model's config may switch off. */
+const NEEDS: Partial<Record<BudgetName, { ok: (m: ModelConfig) => boolean; what: string }>> = {
+  'max-latency-ms': { ok: (m) => m.latency !== false, what: 'latency measured (remove `latency: false`)' },
+  'min-speedup': { ok: (m) => m.latency !== false, what: 'latency measured (remove `latency: false`)' },
+  'max-accuracy-drop': { ok: (m) => m.parity !== false && m.parity.labels !== undefined, what: 'parity.labels (a file of expected class ids)' },
+};
 
 /** `models[0].budgets.max-size` */
 export function formatPath(p: DataPath): string {

@@ -5,14 +5,14 @@
  * A "site" is one definition of a constant value: an initializer or a `Constant` node, in the main graph
  * or any subgraph. Sites equal in dtype, dims and payload bytes form a class; each class keeps one
  * definition in the nearest graph enclosing all of them (ONNX IR "Names within a graph": a subgraph sees
- * the names of enclosing graphs), either an existing site whose name no inner graph shadows, or a new
- * initializer with a fresh name. Left alone on purpose:
+ * the names of enclosing graphs): an existing site of that graph, or else a new initializer there with a
+ * fresh name. Left alone on purpose:
  * - initializers that are also inputs of their graph: ONNX IR "Graphs" makes them overridable defaults,
  *   so two of them with equal bytes are still two different values;
  * - sparse initializers and `sparse_value` Constants (their bytes are not the dense bytes);
  * - subgraph outputs (main-graph outputs are kept, or re-emitted through an Identity);
  * - the main graph of a model with training info (its graphs bind main-graph names);
- * - names defined twice in one graph (an invalid model; we do not guess which one is meant).
+ * - names defined twice in one graph, or again in a nested graph (shadowing; see `shadowed`).
  */
 import { createHash } from 'node:crypto';
 import { DataType, dataTypeName, isKnownDataType } from '../onnx/dtype.js';
@@ -69,10 +69,8 @@ export interface PlanOptions {
 }
 
 interface Env {
-  model: ModelProto;
   /** Scopes that define each name (inputs, initializers, node outputs). */
   definers: Map<string, GraphScope[]>;
-  defined: Map<GraphProto, Set<string>>;
   /** IR ≥ 4: initializers need not be graph inputs, so a new one can be added without changing the interface. */
   canAddInitializers: boolean;
   /** The default ONNX domain is imported, so Identity and Transpose nodes can be added. */
@@ -102,6 +100,16 @@ function definitionCounts(g: GraphProto): Map<string, number> {
   return counts;
 }
 
+/**
+ * Whether a graph nested in `scope`, or one enclosing it, defines `name` too. onnx's checker forbids
+ * such shadowing ("we do not allow shadowing") and onnxruntime resolves it inconsistently (a subgraph
+ * initializer may lose to an outer value of the same name), so renaming or removing either definition
+ * could change what ORT computes. Such names are left exactly as they are.
+ */
+function shadowed(name: string, scope: GraphScope, env: Env): boolean {
+  return (env.definers.get(name) ?? []).some((d) => d !== scope && (isWithin(d, scope) || isWithin(scope, d)));
+}
+
 function collectSites(model: ModelProto, env: Env, scopes: GraphScope[]): DedupSite[] {
   const sites: DedupSite[] = [];
   const training = model.trainingInfo.length > 0;
@@ -113,6 +121,7 @@ function collectSites(model: ModelProto, env: Env, scopes: GraphScope[]): DedupS
     const inputs = new Set(g.input.map((v) => v.name));
     const add = (name: string | undefined, tensor: TensorProto | undefined, kind: DedupSiteKind, node?: NodeProto) => {
       if (!name || !tensor || counts.get(name) !== 1 || inputs.has(name) || !comparable(tensor)) return;
+      if (shadowed(name, scope, env)) return;
       const pinned = outputs.has(name);
       if (pinned && (scope.depth > 0 || !env.canAddNodes)) return;
       sites.push({ kind, scope, name, tensor, node, pinned, order: sites.length });
@@ -124,6 +133,11 @@ function collectSites(model: ModelProto, env: Env, scopes: GraphScope[]): DedupS
 }
 
 // ------------------------------------------------------------------------------- identical payloads
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value); else map.set(key, [value]);
+}
 
 type BytesOf = (t: TensorProto) => Uint8Array;
 
@@ -142,9 +156,7 @@ function identicalClasses(sites: DedupSite[], bytesOf: BytesOf): DedupSite[][] {
   if (sites.length === 2) buckets.set('', sites);
   else {
     for (const s of sites) {
-      const digest = createHash('sha256').update(bytesOf(s.tensor)).digest('base64');
-      const bucket = buckets.get(digest);
-      if (bucket) bucket.push(s); else buckets.set(digest, [s]);
+      pushTo(buckets, createHash('sha256').update(bytesOf(s.tensor)).digest('base64'), s);
     }
   }
   const classes: DedupSite[][] = [];
@@ -178,26 +190,6 @@ function commonScope(scopes: GraphScope[]): GraphScope {
   return chain[0]!;
 }
 
-/**
- * Whether `name`, defined in `home`, is what every scope from `inner` up to `home` sees: no scope on the
- * way defines it again, except sites of the same class under the same name (those are removed, after
- * which their readers see the copy in `home`).
- */
-function visibleFrom(name: string, home: GraphScope, inner: GraphScope, sites: DedupSite[], env: Env): boolean {
-  for (let s: GraphScope | undefined = inner; s && s !== home; s = s.parent) {
-    if (env.defined.get(s.graph)?.has(name) && !sites.some((x) => x.scope === s && x.name === name)) return false;
-  }
-  return true;
-}
-
-/** Whether `name` kept in `home` is seen unchanged by every scope nested in `home` that reads through it. */
-function safeToKeep(name: string, home: GraphScope, sites: DedupSite[], env: Env): boolean {
-  for (const d of env.definers.get(name) ?? []) {
-    if (d !== home && isWithin(d, home) && !sites.some((x) => x.scope === d && x.name === name)) return false;
-  }
-  return true;
-}
-
 /** Keep a main-graph output if there is one (no Identity needed), else an initializer, else a Constant. */
 function keepRank(s: DedupSite): number {
   return (s.pinned ? 0 : 2) + (s.kind === 'constant' ? 1 : 0);
@@ -212,48 +204,28 @@ export function bestSite(sites: DedupSite[]): DedupSite {
   return byPreference(sites)[0]!;
 }
 
-function chooseKeep(sites: DedupSite[], home: GraphScope, env: Env): DedupSite | undefined {
-  return byPreference(sites.filter((s) => s.scope === home)).find((s) => safeToKeep(s.name, home, sites, env));
+function chooseKeep(sites: DedupSite[], home: GraphScope): DedupSite | undefined {
+  return byPreference(sites.filter((s) => s.scope === home))[0];
 }
 
 function planClass(sites: DedupSite[], bytes: number, env: Env): TensorClass[] {
   const home = commonScope(sites.map((s) => s.scope));
-  const keep = chooseKeep(sites, home, env);
+  const keep = chooseKeep(sites, home);
   if (keep || env.canAddInitializers) return [{ sites, home, keep, bytes }];
   // IR < 4: a new initializer would have to be a graph input too; merge within each graph instead.
   const byScope = new Map<GraphScope, DedupSite[]>();
-  for (const s of sites) {
-    const part = byScope.get(s.scope);
-    if (part) part.push(s); else byScope.set(s.scope, [s]);
-  }
-  const out: TensorClass[] = [];
-  for (const [scope, part] of byScope) {
-    const k = part.length > 1 ? chooseKeep(part, scope, env) : undefined;
-    if (k) out.push({ sites: part, home: scope, keep: k, bytes });
-  }
-  return out;
+  for (const s of sites) pushTo(byScope, s.scope, s);
+  return [...byScope].filter(([, part]) => part.length > 1)
+    .map(([scope, part]) => ({ sites: part, home: scope, keep: chooseKeep(part, scope), bytes }));
 }
 
 // ------------------------------------------------------------------------------------- the plan
 
 function makeEnv(model: ModelProto, scopes: GraphScope[]): Env {
   const definers = new Map<string, GraphScope[]>();
-  const defined = new Map<GraphProto, Set<string>>();
-  for (const scope of scopes) {
-    const names = definedNames(scope.graph);
-    defined.set(scope.graph, names);
-    for (const n of names) {
-      const list = definers.get(n);
-      if (list) list.push(scope); else definers.set(n, [scope]);
-    }
-  }
+  for (const scope of scopes) for (const n of definedNames(scope.graph)) pushTo(definers, n, scope);
   const canAddNodes = model.opsetImport.some((o) => (o.domain ?? '') === '' || o.domain === 'ai.onnx');
-  return { model, definers, defined, canAddInitializers: (model.irVersion ?? 0) >= 4, canAddNodes };
-}
-
-/** The name readers use for a class's shared copy, when it is an existing site. */
-function keptName(c: TensorClass): string | undefined {
-  return c.keep?.name;
+  return { definers, canAddInitializers: (model.irVersion ?? 0) >= 4, canAddNodes };
 }
 
 /** Decides every merge and transposed tie; reads each candidate payload once (views for inline data). */
@@ -269,9 +241,7 @@ export function planDedup(model: ModelProto, external?: ExternalDataSource, opts
 
   const byKey = new Map<string, DedupSite[]>();
   for (const s of collectSites(model, env, scopes)) {
-    const key = `${s.tensor.dataType}|${s.tensor.dims.join(',')}|${tensorByteLength(s.tensor)}`;
-    const group = byKey.get(key);
-    if (group) group.push(s); else byKey.set(key, [s]);
+    pushTo(byKey, `${s.tensor.dataType}|${s.tensor.dims.join(',')}|${tensorByteLength(s.tensor)}`, s);
   }
 
   const merges: TensorClass[] = [];
@@ -288,14 +258,10 @@ export function planDedup(model: ModelProto, external?: ExternalDataSource, opts
 
   const ties: TransposedTie[] = [];
   if ((opts.transposed ?? true) && env.canAddNodes) {
+    // The kept copy must be visible where the Transpose goes: in the same graph or an enclosing one.
     const orient = (a: TensorClass, b: TensorClass): TransposedTie | undefined => {
-      for (const [kept, transposed] of [[a, b], [b, a]] as const) {
-        const name = keptName(kept);
-        if (isWithin(transposed.home, kept.home) &&
-            (name === undefined || visibleFrom(name, kept.home, transposed.home, kept.sites, env))) {
-          return { kept, transposed };
-        }
-      }
+      if (isWithin(b.home, a.home)) return { kept: a, transposed: b };
+      if (isWithin(a.home, b.home)) return { kept: b, transposed: a };
       return undefined;
     };
     const candidates = [...merges, ...singles].sort((a, b) => a.sites[0]!.order - b.sites[0]!.order);
@@ -348,7 +314,7 @@ export interface DuplicateAnalysis {
 }
 
 const graphName = (s: GraphScope) => s.graph.name ?? (s.depth === 0 ? 'main' : `subgraph@${s.depth}`);
-const className = (c: TensorClass) => keptName(c) ?? c.sites[0]!.name;
+const className = (c: TensorClass) => c.keep?.name ?? c.sites[0]!.name;
 
 export function describePlan(plan: DedupPlan): DuplicateAnalysis {
   const groups = plan.merges.map((c): DuplicateGroup => {
@@ -357,7 +323,7 @@ export function describePlan(plan: DedupPlan): DuplicateAnalysis {
       dtype: dataTypeName(t.dataType), dims: [...t.dims], bytes: c.bytes, count: c.sites.length,
       names: c.sites.map((s) => s.name),
       sites: c.sites.map((s) => ({ name: s.name, kind: s.kind, graph: graphName(s.scope), depth: s.scope.depth })),
-      kept: keptName(c) ?? null,
+      kept: c.keep?.name ?? null,
       ...(c.keep ? {} : { liftedTo: graphName(c.home) }),
       reclaimableBytes: (c.sites.length - 1) * c.bytes,
     };

@@ -7,9 +7,10 @@
  * With `keep-io-types` (default true) the model's float inputs and outputs stay float32 and Casts sit
  * at the boundary.
  *
- * Measured (see test/fp16.test.ts): onnxruntime's CPU provider lacks fp16 kernels for many ops and
- * inserts Casts to float32 around them at load time (InsertCastTransformer), so on CPU an fp16 model is
- * about half the size but not faster; the stage is for size and for GPU targets.
+ * Measured (test/fp16.test.ts, onnxruntime-node 1.30, 1 thread): onnxruntime's CPU provider lacks fp16
+ * kernels for many ops and inserts Casts to float32 around them at load time (InsertCastTransformer), so
+ * on CPU an fp16 model is about half the size but slower (albert-tiny 0.68 vs 0.52 ms, gpt-tiny 0.33 vs
+ * 0.28 ms median). The stage is for size and for GPU targets.
  */
 import { DataType } from '../onnx/dtype.js';
 import { UsageError } from '../onnx/errors.js';

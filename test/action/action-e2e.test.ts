@@ -251,3 +251,31 @@ test('a missing artifact and a name conflict fail with one clear line each', { s
   assert.equal(r3.code, 1);
   assert.match(r3.stdout, /^::error::input 'upload-artifact': artifact name 'bad\/name' contains a forward slash/m);
 });
+
+test('baseline: deltas against the base branch\'s last report; a fork\'s "main" is not the base; none is a note', { skip: !haveDist && 'dist/ not built' }, async () => {
+  const slimBytes = readFileSync(path.join(workspace, 'slim/albert.slim.onnx')).length;
+  const baseReport = (bytes: number) => JSON.stringify({
+    tool: 'onnx-diet', version: '0.1.0', passed: true,
+    models: [{ name: 'albert', original: { bytes: MODEL.length }, compressed: { bytes }, stages: [], passed: true }],
+  });
+  const mainRun = newRun({ headBranch: 'main', headSha: '9'.repeat(40) });
+  fake.addArtifact(mainRun, 'onnx-diet', { 'onnx-diet-report.json': baseReport(slimBytes + 1000) });
+  // Newer, from a fork whose branch is also called main: must be skipped.
+  const forkRun = newRun({ headBranch: 'main', headSha: '8'.repeat(40), headRepoId: 777 });
+  fake.addArtifact(forkRun, 'onnx-diet', { 'onnx-diet-report.json': baseReport(1) });
+
+  const run = newRun();
+  fake.addArtifact(run, 'exported-model', { 'albert.onnx': MODEL });
+  const r = await runAction(step(run, { artifact: 'exported-model', baseline: 'true' }, { event: prEvent(11) }));
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const body = ourComments(11)[0]?.body ?? '';
+  assert.match(body, new RegExp(`#### Compared with \`main\` \\(run ${mainRun.runId}\\)`));
+  // 1000 bytes smaller than main's: -1.00 kB, and the percentage of main's size.
+  const pct = ((-1000 / (slimBytes + 1000)) * 100).toFixed(1);
+  assert.ok(body.includes(`| -1.00 kB (${pct}%) 🟢 |`), body);
+  assert.match(r.summary, /Compared with `main`/);
+
+  const r2 = await runAction(step(newRun(), { artifact: 'exported-model', 'artifact-run-id': String(run.runId), baseline: 'true', 'upload-artifact': 'onnx-diet-other' }, { event: prEvent(12) }));
+  assert.equal(r2.code, 0, r2.stdout + r2.stderr);
+  assert.match(ourComments(12)[0]?.body ?? '', /> \[!NOTE\]\n> No baseline yet: no 'onnx-diet-other' artifact from a run on `main`/);
+});

@@ -44,8 +44,8 @@ export interface Int4Options {
   storeScale?: (s: number) => number;
 }
 
-/** Scale (and zero point) of one block [from, to) of `src`. */
-function blockParams(src: Float32Array, from: number, to: number, symmetric: boolean, store: (s: number) => number): [number, number] {
+/** Scale and zero point of one block [from, to) of `src`, written to `out` (no allocation per block). */
+function blockParams(src: Float32Array, from: number, to: number, symmetric: boolean, store: (s: number) => number, out: Float64Array): void {
   let min = Infinity;
   let max = -Infinity;
   for (let i = from; i < to; i++) {
@@ -55,7 +55,9 @@ function blockParams(src: Float32Array, from: number, to: number, symmetric: boo
   }
   if (symmetric) {
     const m = Math.abs(max) > Math.abs(min) ? max : min;
-    return [store(f32(-m / 8)), 8];
+    out[0] = store(f32(-m / 8));
+    out[1] = 8;
+    return;
   }
   min = Math.min(min, 0);
   max = Math.max(max, 0);
@@ -66,7 +68,8 @@ function blockParams(src: Float32Array, from: number, to: number, symmetric: boo
     zp = zpf < 0 ? 0 : zpf > 15 ? 15 : roundHalfAway(zpf);
   }
   // MLAS computes the zero point from the float32 scale, then stores the scale in its own type.
-  return [store(scaleF), zp];
+  out[0] = store(scaleF);
+  out[1] = zp;
 }
 
 /**
@@ -81,13 +84,16 @@ export function quantizeRows4(src: Float32Array, rows: number, k: number, opts: 
   const data = new Uint8Array(rows * rowBytes);
   const scales = new Float32Array(rows * kBlocks);
   const zeroPoints = symmetric ? undefined : new Uint8Array(rows * zpRowBytes).fill(0x88);
+  const params = new Float64Array(2);
   for (let r = 0; r < rows; r++) {
     const rowStart = r * k;
     const out = r * rowBytes;
     for (let b = 0; b < kBlocks; b++) {
       const from = rowStart + b * blockSize;
       const to = rowStart + Math.min(k, (b + 1) * blockSize);
-      const [scale, zp] = blockParams(src, from, to, symmetric, store);
+      blockParams(src, from, to, symmetric, store, params);
+      const scale = params[0]!;
+      const zp = params[1]!;
       scales[r * kBlocks + b] = scale;
       if (zeroPoints) {
         const zi = r * zpRowBytes + (b >> 1);
@@ -95,24 +101,16 @@ export function quantizeRows4(src: Float32Array, rows: number, k: number, opts: 
       }
       const rs = scale !== 0 ? f32(1 / scale) : 0;
       for (let i = from; i < to; i++) {
-        const q = roundHalfAway(f32(f32(src[i]! * rs) + zp));
-        const code = q < 0 ? 0 : q > 15 ? 15 : q;
+        // roundf(v * rs + zp) in float32; the sum is ≥ 0 except for codes that clamp to 0 anyway
+        const y = f32(f32(src[i]! * rs) + zp);
+        const q = y < 0 ? 0 : Math.floor(y + 0.5);
+        const code = q > 15 ? 15 : q;
         const kk = i - rowStart;
         data[out + (kk >> 1)]! |= kk & 1 ? code << 4 : code;
       }
     }
   }
   return { data, scales, zeroPoints, kBlocks, rowBytes };
-}
-
-/** Dequantizes one element (for checks and tests): (code - zp) * scale. */
-export function dequantize4(q: Int4Blocks, blockSize: number, row: number, col: number): number {
-  const byte = q.data[row * q.rowBytes + (col >> 1)]!;
-  const code = col & 1 ? byte >> 4 : byte & 0x0f;
-  const b = Math.floor(col / blockSize);
-  const zpByte = q.zeroPoints ? q.zeroPoints[row * Math.ceil(q.kBlocks / 2) + (b >> 1)]! : 0x88;
-  const zp = b & 1 ? zpByte >> 4 : zpByte & 0x0f;
-  return (code - zp) * q.scales[row * q.kBlocks + b]!;
 }
 
 /** [rows, cols] row-major → [cols, rows] (MatMul's B is [K, N]; MatMulNBits wants N rows of K). */

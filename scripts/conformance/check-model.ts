@@ -1,0 +1,223 @@
+/**
+ * One model of the ONNX backend test suite through our codec and the lossless stages, checked in
+ * onnxruntime-node (see ../conformance.ts for what counts). The original, the round-tripped and the
+ * compressed model run on each test_data_set; a test counts where onnxruntime runs the original and its
+ * result matches the suite's expected outputs; it passes when both of our models give outputs
+ * bit-identical to the original's and within the backend runner's tolerance of the expected ones.
+ */
+import { readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { decodeModel, encodeModel } from '../../src/onnx/codec.js';
+import type { GraphProto } from '../../src/onnx/types.js';
+import { runStages } from '../../src/stages/pipeline.js';
+import { createStage } from '../../src/stages/registry.js';
+import type { Stage } from '../../src/stages/stage.js';
+import { startOrtHost, OrtCrashError, type OrtHost } from '../../src/check/ort-runner.js';
+import { readTestDataSet, testDataSetDirs, type TestValue } from '../../src/check/test-data.js';
+import { bitDifference, closeDifference } from '../../src/check/tensor-compare.js';
+import type { NamedTensor } from '../../src/check/named-tensor.js';
+
+export const SUITE_ROOT = '/usr/share/libonnx-testdata/data';
+/** The folders the foundation issue names; anything else found beside them is reported separately. */
+export const MAIN_FOLDERS = ['node', 'pytorch-converted', 'pytorch-operator', 'simple'];
+const CALL_TIMEOUT_MS = 60_000;
+
+export type Status = 'pass' | 'fail' | 'skip';
+export interface TestOutcome { set: string; status: Status; reason?: string; detail?: string }
+export interface ModelOutcome {
+  folder: string;
+  name: string;
+  roundTripIdentical: boolean;
+  /** The stages changed the model (its encoding differs from the round trip's). */
+  changedByStages: boolean;
+  /** Test sets on which onnxruntime ran the original. */
+  originalRuns: number;
+  tests: TestOutcome[];
+  /** A failure of our own code outside any one test (decode, stages, encode). */
+  error?: string;
+}
+
+export const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim();
+
+/** Groups onnxruntime's messages into reasons worth counting (paths, names and numbers removed). */
+export function reasonOf(prefix: string, e: unknown): string {
+  const msg = firstLine(e)
+    .replace(/^onnxruntime failed while \S+ \S+: /, '')
+    .replace(/^\[ONNXRuntimeError\] : \d+ : \w+ : /, '')
+    .replace(/\/\S+/g, '…')
+    .replace(/'[^']*'/g, "'…'")
+    .replace(/\d+/g, 'N');
+  return `${prefix}: ${msg.slice(0, 110)}`;
+}
+
+interface Prepared { original: string; roundTrip: string; compressed: string; roundTripIdentical: boolean; changedByStages: boolean }
+
+/** decode→encode and dedup,prune; both results written to `tmp`. */
+async function prepare(modelFile: string, tmp: string, stem: string, stages: () => Stage[]): Promise<Prepared> {
+  const bytes = readFileSync(modelFile);
+  const encoded = encodeModel(decodeModel(bytes));
+  const roundTripIdentical = Buffer.compare(Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength), bytes) === 0;
+  const roundTrip = path.join(tmp, `${stem}.rt.onnx`);
+  writeFileSync(roundTrip, encoded);
+  // A fresh decode: stages may change the model in place.
+  const { model } = await runStages(decodeModel(bytes), stages(), {
+    tmpDir: tmp, log: () => {},
+  });
+  const compressed = path.join(tmp, `${stem}.slim.onnx`);
+  const slim = encodeModel(model);
+  writeFileSync(compressed, slim);
+  const changedByStages = Buffer.compare(Buffer.from(slim.buffer, slim.byteOffset, slim.byteLength), Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength)) !== 0;
+  return { original: modelFile, roundTrip, compressed, roundTripIdentical, changedByStages };
+}
+
+const tensors = (values: TestValue[]) => values.flatMap((v) => ('tensor' in v ? [v.tensor] : []));
+
+/** Loads lazily; the session is loaded once per model and released by `releaseAll`. */
+class Sessions {
+  private ids = new Map<string, Promise<number>>();
+  constructor(private host: OrtHost) {}
+  get(file: string): Promise<number> {
+    let id = this.ids.get(file);
+    if (!id) {
+      id = this.host.load(file, { timeoutMs: CALL_TIMEOUT_MS }).then((r) => r.id);
+      this.ids.set(file, id);
+    }
+    return id;
+  }
+  async run(file: string, feeds: NamedTensor[], names: string[]): Promise<NamedTensor[]> {
+    try {
+      const id = await this.get(file);
+      return (await this.host.run(id, feeds, names, { timeoutMs: CALL_TIMEOUT_MS })).outputs;
+    } catch (e) {
+      // The child is gone with every session in it: the next call loads afresh in a new one.
+      if (e instanceof OrtCrashError) this.ids.clear();
+      throw e;
+    }
+  }
+  async releaseAll() {
+    for (const id of this.ids.values()) await id.then((i) => this.host.release(i)).catch(() => {});
+  }
+}
+
+/** Our model's outputs against the original's (bit for bit) and the expected ones (tolerance). */
+function judge(label: string, got: NamedTensor[], original: NamedTensor[], expected: NamedTensor[]): string | undefined {
+  for (let i = 0; i < expected.length; i++) {
+    const name = expected[i]!.name;
+    const bits = bitDifference(got[i]!, original[i]!);
+    if (bits) return `${label} output '${name}' differs from the original's: ${bits}`;
+    const close = closeDifference(got[i]!, expected[i]!);
+    if (close) return `${label} output '${name}' differs from expected: ${close}`;
+  }
+  return undefined;
+}
+
+/** The stages under test: the lossless pair, as `onnx-diet compress` runs them by default. */
+export const losslessStages = (): Stage[] => [createStage('dedup'), createStage('prune')];
+
+export async function checkModel(
+  host: OrtHost, modelDir: string, folder: string, tmp: string, stages: () => Stage[] = losslessStages,
+): Promise<ModelOutcome> {
+  const name = path.basename(modelDir);
+  const modelFile = path.join(modelDir, 'model.onnx');
+  const outcome: ModelOutcome = { folder, name, roundTripIdentical: false, changedByStages: false, originalRuns: 0, tests: [] };
+  let graph: GraphProto;
+  try {
+    graph = decodeModel(readFileSync(modelFile)).graph!;
+  } catch (e) {
+    outcome.error = `our decoder failed: ${firstLine(e)}`;
+    return outcome;
+  }
+  let prepared: Prepared | undefined;
+  try {
+    prepared = await prepare(modelFile, tmp, `${folder}__${name}`, stages);
+    outcome.roundTripIdentical = prepared.roundTripIdentical;
+    outcome.changedByStages = prepared.changedByStages;
+  } catch (e) {
+    outcome.error = `our pipeline failed: ${firstLine(e)}`;
+  }
+  const sessions = new Sessions(host);
+  try {
+    for (const dir of testDataSetDirs(modelDir)) {
+      const result = await checkTest(sessions, modelFile, dir, graph, prepared, outcome)
+        .catch((e: unknown): Omit<TestOutcome, 'set'> => ({ status: 'fail', reason: `checking failed: ${firstLine(e)}` }));
+      outcome.tests.push({ set: path.basename(dir), ...result });
+    }
+  } finally {
+    await sessions.releaseAll();
+  }
+  return outcome;
+}
+
+async function checkTest(
+  sessions: Sessions, modelFile: string, dir: string, graph: GraphProto,
+  prepared: Prepared | undefined, outcome: ModelOutcome,
+): Promise<Omit<TestOutcome, 'set'>> {
+  const data = readTestDataSet(dir, graph);
+  const badInput = data.inputs.find((v) => 'unsupported' in v);
+  if (badInput && 'unsupported' in badInput) return { status: 'skip', reason: `input holds ${badInput.unsupported}` };
+  const expected = tensors(data.outputs);
+  if (!expected.length) {
+    const u = data.outputs.find((v) => 'unsupported' in v);
+    return { status: 'skip', reason: `outputs hold ${u && 'unsupported' in u ? u.unsupported : 'nothing'}` };
+  }
+  const feeds = tensors(data.inputs);
+  const names = expected.map((t) => t.name);
+  let original: NamedTensor[];
+  try {
+    original = await sessions.run(modelFile, feeds, names);
+  } catch (e) {
+    return { status: 'skip', reason: reasonOf(e instanceof OrtCrashError ? 'ORT crashed on the original' : 'ORT cannot run the original', e) };
+  }
+  outcome.originalRuns++;
+  for (let i = 0; i < expected.length; i++) {
+    const diff = closeDifference(original[i]!, expected[i]!);
+    if (diff) return { status: 'skip', reason: "ORT's output for the original differs from expected", detail: `'${names[i]}': ${diff}` };
+  }
+  if (!prepared) return { status: 'fail', reason: outcome.error };
+  for (const [label, file] of [['round-tripped', prepared.roundTrip], ['compressed', prepared.compressed]] as const) {
+    let got: NamedTensor[];
+    try {
+      got = await sessions.run(file, feeds, names);
+    } catch (e) {
+      return { status: 'fail', reason: `ORT cannot run the ${label} model: ${firstLine(e)}` };
+    }
+    const bad = judge(label, got, original, expected);
+    if (bad) return { status: 'fail', reason: bad };
+  }
+  return { status: 'pass' };
+}
+
+/** Model folders (those holding a model.onnx) per suite folder; folders without any are listed empty. */
+export function suiteModels(root = SUITE_ROOT): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const folder of readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+    const dirs = readdirSync(path.join(root, folder), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => path.join(root, folder, e.name))
+      .filter((d) => existsSync(path.join(d, 'model.onnx')))
+      .sort();
+    out.set(folder, dirs);
+  }
+  return out;
+}
+
+/** Runs `jobs` over `hosts` in parallel, one model at a time per host (a crash then loses only that model). */
+export async function checkModels(jobs: { dir: string; folder: string }[], parallel: number, tmp: string,
+  onDone?: (o: ModelOutcome) => void, stages: () => Stage[] = losslessStages): Promise<ModelOutcome[]> {
+  const results: ModelOutcome[] = new Array(jobs.length);
+  let next = 0;
+  const lane = async () => {
+    const host = startOrtHost();
+    try {
+      for (let i = next++; i < jobs.length; i = next++) {
+        const job = jobs[i]!;
+        results[i] = await checkModel(host, job.dir, job.folder, tmp, stages);
+        onDone?.(results[i]!);
+      }
+    } finally {
+      await host.close();
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, lane));
+  return results;
+}

@@ -1,0 +1,172 @@
+/**
+ * The Markdown report, which becomes the sticky PR comment: a hidden marker (one per config, so the
+ * Action finds and updates its own comment), a one-line headline per model, a table of size / latency /
+ * parity with ✅/❌ per budget, and the per-stage breakdown with a mermaid chart inside <details>
+ * (after compressed-size-action: headline first, everything else one click away).
+ */
+import type { BudgetResult } from '../check/budgets.js';
+import { metricText } from '../check/budgets.js';
+import type { ModelRunReport, RunReport } from '../pipeline/run.js';
+import { formatBytes } from './table.js';
+
+/** The hidden marker the Action looks for; `-->` cannot appear inside an HTML comment. */
+export function reportMarker(configPath: string): string {
+  return `<!-- onnx-diet:${configPath.replace(/--+>?/g, '-')} -->`;
+}
+
+/** `29.9×` for big factors, `1.13×` for small ones. */
+export function formatFactor(x: number): string {
+  if (!Number.isFinite(x)) return '∞×';
+  return `${x >= 10 ? x.toFixed(1) : x.toFixed(2)}×`;
+}
+
+/** `−96.7 %` with a real minus sign, `+4.0 %` when the model grew. */
+function signedPercent(part: number, whole: number): string {
+  if (whole === 0) return '±0 %';
+  const p = (100 * part) / whole;
+  return `${p < 0 ? '−' : p > 0 ? '+' : '±'}${Math.abs(p).toFixed(1)} %`;
+}
+
+const mark = (passed: boolean) => (passed ? '✅' : '❌');
+
+/** Table cells are one line; pipes would split them. */
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** `**albert: 358.7 MB → 12.0 MB (−96.7 %, 29.9×)** · parity ✅ · 1.13× faster` */
+export function headline(m: ModelRunReport): string {
+  const o = m.original.bytes;
+  const c = m.compressed.bytes;
+  const parts = [`**${cell(m.name)}: ${formatBytes(o)} → ${formatBytes(c)} (${signedPercent(c - o, o)}, ${formatFactor(c > 0 ? o / c : Infinity)})**`];
+  if (m.parity) parts.push(`parity ${mark(m.parity.passed)}`);
+  if (m.latency && !('error' in m.latency)) {
+    const s = m.latency.speedup;
+    parts.push(s >= 1 ? `${formatFactor(s)} faster` : `${formatFactor(1 / s)} slower`);
+  }
+  const broken = m.budgets.filter((b) => !b.passed && !b.name.startsWith('parity.')).length;
+  if (broken) parts.push(`❌ ${broken} budget${broken === 1 ? '' : 's'} broken`);
+  return parts.join(' · ');
+}
+
+interface Row {
+  what: string;
+  original: string;
+  compressed: string;
+  budget?: BudgetResult;
+}
+
+function metricsRows(m: ModelRunReport): Row[] {
+  const budget = (name: string) => m.budgets.find((b) => b.name === name);
+  const o = m.original.bytes;
+  const c = m.compressed.bytes;
+  const rows: Row[] = [
+    { what: 'Size', original: formatBytes(o), compressed: formatBytes(c), budget: budget('max-size') },
+    { what: 'Reduction', original: '', compressed: `${formatFactor(c > 0 ? o / c : Infinity)} (${signedPercent(c - o, o)})`, budget: budget('min-reduction') },
+  ];
+  const lat = m.latency;
+  if (lat && 'error' in lat) rows.push({ what: 'Latency', original: '', compressed: `not measured: ${lat.error}` });
+  else if (lat) {
+    const ms = (x: number) => `${x.toFixed(2)} ms`;
+    rows.push(
+      { what: `Latency p50 (${lat.threads} thread${lat.threads === 1 ? '' : 's'})`, original: ms(lat.original.p50Ms), compressed: ms(lat.compressed.p50Ms), budget: budget('max-latency-ms') },
+      { what: 'Latency p90', original: ms(lat.original.p90Ms), compressed: ms(lat.compressed.p90Ms) },
+      { what: 'Load time', original: ms(lat.original.loadMs), compressed: ms(lat.compressed.loadMs) },
+      { what: 'Speedup (p50)', original: '', compressed: formatFactor(lat.speedup), budget: budget('min-speedup') },
+    );
+  }
+  const parity = m.parity;
+  if (parity?.error) rows.push({ what: 'Parity', original: '', compressed: `could not run: ${parity.error}`, budget: { name: 'parity', limit: 0, actual: 0, passed: false, limitText: 'runs', actualText: 'failed' } });
+  for (const out of parity?.outputs ?? []) {
+    const b = (metric: string) => budget(`parity.${out.name}.${metric}`);
+    const name = `\`${out.name}\``;
+    if (out.incomparable) rows.push({ what: `Parity ${name}`, original: '', compressed: out.incomparable, budget: { name: 'parity', limit: 0, actual: 0, passed: false, limitText: 'comparable', actualText: 'differs' } });
+    rows.push({ what: `${name} max abs diff`, original: '', compressed: metricText(out.maxAbs), budget: b('max-abs') });
+    rows.push({ what: `${name} mean abs diff`, original: '', compressed: metricText(out.meanAbs), budget: b('mean-abs') });
+    rows.push({ what: `${name} cosine`, original: '', compressed: metricText(out.cosine), budget: b('cosine') });
+    if (out.top1 !== undefined) rows.push({ what: `${name} top-1 agreement`, original: '', compressed: metricText(out.top1), budget: b('top1') });
+    if (out.nonFinite.original || out.nonFinite.compressed) {
+      rows.push({ what: `${name} NaN/Inf values`, original: String(out.nonFinite.original), compressed: String(out.nonFinite.compressed), budget: b('non-finite') });
+    }
+  }
+  if (parity?.accuracy) {
+    const a = parity.accuracy;
+    const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+    rows.push({ what: `Accuracy (${a.rows} labels)`, original: pct(a.original), compressed: `${pct(a.compressed)} (drop ${pct(a.drop)})`, budget: budget('max-accuracy-drop') });
+  }
+  return rows;
+}
+
+function metricsTable(m: ModelRunReport): string {
+  const lines = ['| | Original | Compressed | Budget | |', '|---|---:|---:|---:|:---:|'];
+  for (const r of metricsRows(m)) {
+    lines.push(`| ${cell(r.what)} | ${cell(r.original)} | ${cell(r.compressed)} | ${r.budget ? cell(r.budget.limitText) : ''} | ${r.budget ? mark(r.budget.passed) : ''} |`);
+  }
+  return lines.join('\n');
+}
+
+function stagesTable(m: ModelRunReport): string {
+  const lines = ['| Stage | Before | After | Change | Time | Details |', '|---|---:|---:|---:|---:|---|'];
+  for (const s of m.stages) {
+    const details = Object.entries(s.details)
+      .filter(([, v]) => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean')
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ');
+    lines.push(`| ${cell(s.name)} | ${formatBytes(s.bytesBefore)} | ${formatBytes(s.bytesAfter)} | ${signedPercent(s.bytesAfter - s.bytesBefore, s.bytesBefore)} | ${s.ms} ms | ${cell(details)} |`);
+  }
+  lines.push(`| **saved file** | | ${formatBytes(m.compressed.bytes)} | ${signedPercent(m.compressed.bytes - m.original.bytes, m.original.bytes)} | | \`${cell(m.output)}\` |`);
+  return lines.join('\n');
+}
+
+/** A mermaid bar chart of the model's size after each stage (GitHub renders ```mermaid blocks). */
+export function sizeChart(m: ModelRunReport): string {
+  const [div, unit] = m.original.bytes >= 1e9 ? [1e9, 'GB'] : m.original.bytes >= 1e6 ? [1e6, 'MB'] : [1e3, 'kB'];
+  const points: [string, number][] = [
+    ['original', m.original.bytes],
+    ...m.stages.map((s): [string, number] => [s.name, s.bytesAfter]),
+    ['saved', m.compressed.bytes],
+  ];
+  const quote = (s: string) => `"${s.replace(/"/g, "'")}"`;
+  const values = points.map(([, b]) => Number((b / div).toFixed(3)));
+  const top = Math.max(...values) * 1.1;
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `  title ${quote(`${m.name}: size after each stage`)}`,
+    `  x-axis [${points.map(([n]) => quote(n)).join(', ')}]`,
+    `  y-axis ${quote(unit)} 0 --> ${Number(top.toPrecision(3))}`,
+    `  bar [${values.join(', ')}]`,
+    '```',
+  ].join('\n');
+}
+
+function modelSection(m: ModelRunReport): string {
+  return [
+    headline(m),
+    '',
+    metricsTable(m),
+    '',
+    `<details><summary>Stages of ${cell(m.name)} (${m.stages.length}) and size chart</summary>`,
+    '',
+    stagesTable(m),
+    '',
+    sizeChart(m),
+    '',
+    '</details>',
+  ].join('\n');
+}
+
+/** The whole report: marker, title line, a section per model, and a footer. */
+export function renderMarkdown(report: RunReport): string {
+  const failed = report.models.filter((m) => !m.passed).length;
+  const title = report.passed
+    ? `### onnx-diet ✅ all checks passed`
+    : `### onnx-diet ❌ ${failed} of ${report.models.length} model${report.models.length === 1 ? '' : 's'} failed a check`;
+  return [
+    reportMarker(report.config),
+    title,
+    '',
+    report.models.map(modelSection).join('\n\n---\n\n'),
+    '',
+    `<sub>onnx-diet ${report.version} · config \`${cell(report.config)}\`</sub>`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,328 @@
+/**
+ * quantize-int8 on models built in code and on the exported fixtures: outputs load and run in
+ * onnxruntime-node and stay close to fp32, ORT fuses the emitted pattern, shared weights are quantized
+ * once, subgraphs and outer-scope captures are handled, options and opset rules hold.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { decodeModel, decodeTensor, encodeModel } from '../src/onnx/codec.js';
+import { DataType, ORT_TYPE } from '../src/onnx/dtype.js';
+import { forEachGraph } from '../src/onnx/graph.js';
+import { loadModel } from '../src/onnx/model-io.js';
+import { tensorBytes } from '../src/onnx/tensor.js';
+import type { ModelProto, TensorProto } from '../src/onnx/types.js';
+import { createStage } from '../src/stages/registry.js';
+import { DEFAULT_MIN_ELEMENTS, parseInt8Options, quantizeInt8 } from '../src/stages/quantize-int8.js';
+import { attribute, floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
+
+const F = DataType.FLOAT;
+
+function toOrt(t: TensorProto): ort.Tensor {
+  const b = tensorBytes(t);
+  const type = ORT_TYPE[t.dataType ?? 0]!;
+  const Ctor = { float32: Float32Array, int64: BigInt64Array, int32: Int32Array, uint8: Uint8Array, int8: Int8Array, bool: Uint8Array }[type]!;
+  const arr = new Ctor(b.length / Ctor.BYTES_PER_ELEMENT);
+  new Uint8Array(arr.buffer).set(b);
+  return new ort.Tensor(type as 'float32', arr as Float32Array, t.dims);
+}
+
+function cosine(a: Float32Array, b: Float32Array): number {
+  let d = 0, x = 0, y = 0;
+  for (let i = 0; i < a.length; i++) { d += a[i]! * b[i]!; x += a[i]! * a[i]!; y += b[i]! * b[i]!; }
+  return d / Math.sqrt(x * y);
+}
+
+function copy(m: ModelProto): ModelProto {
+  return decodeModel(encodeModel(m));
+}
+
+/** Runs both models on `feeds`; returns the cosine of each output. */
+async function compare(fp32: Uint8Array, quantized: Uint8Array, feeds: Record<string, ort.Tensor>): Promise<Record<string, number>> {
+  const s0 = await ort.InferenceSession.create(fp32);
+  const s1 = await ort.InferenceSession.create(quantized);
+  const [r0, r1] = [await s0.run(feeds), await s1.run(feeds)];
+  const out: Record<string, number> = {};
+  for (const k of s0.outputNames) out[k] = cosine(r0[k]!.data as Float32Array, r1[k]!.data as Float32Array);
+  return out;
+}
+
+/** Op counts (domain:op, all graphs) of the model ORT saves after optimizing at `level`. */
+async function optimizedOps(bytes: Uint8Array, level: 'extended' | 'all' = 'extended'): Promise<Record<string, number>> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'q8-'));
+  try {
+    const file = path.join(dir, 'opt.onnx');
+    await ort.InferenceSession.create(bytes, { optimizedModelFilePath: file, graphOptimizationLevel: level });
+    const ops: Record<string, number> = {};
+    forEachGraph(decodeModel(readFileSync(file)), ({ graph: g }) => {
+      for (const n of g.node) { const k = `${n.domain || ''}:${n.opType}`; ops[k] = (ops[k] ?? 0) + 1; }
+    });
+    return ops;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fused = (ops: Record<string, number>) =>
+  (ops['com.microsoft:DynamicQuantizeMatMul'] ?? 0) + (ops['com.microsoft:MatMulIntegerToFloat'] ?? 0);
+
+function int8Initializers(m: ModelProto): TensorProto[] {
+  const out: TensorProto[] = [];
+  forEachGraph(m, ({ graph: g }) => out.push(...g.initializer.filter((t) => t.dataType === DataType.INT8)));
+  return out;
+}
+
+function xFeed(dims: number[], seed: number): ort.Tensor {
+  return new ort.Tensor('float32', randomFloats(dims.reduce((a, b) => a * b), seed), dims);
+}
+
+// ------------------------------------------------------------------------------------ built models
+
+/** x[2,64] → MatMul(W) → MatMul(W') with W' a differently named copy of W, plus a bias Add(b, ·). */
+function sharedWeightModel(): ModelProto {
+  const w = randomFloats(64 * 64, 7, 0.2);
+  return model(graph({
+    node: [
+      node('MatMul', ['x', 'W'], ['h']),
+      node('Add', ['b', 'h'], ['hb']),
+      node('MatMul', ['hb', 'W_copy'], ['y']),
+    ],
+    initializer: [floatTensor('W', [64, 64], w), floatTensor('W_copy', [64, 64], w), floatTensor('b', [64], randomFloats(64, 8, 0.1))],
+    input: [valueInfo('x', F, [2, 64])],
+    output: [valueInfo('y', F, [2, 64])],
+  }));
+}
+
+test('a weight shared by two MatMuls (even under two names) is quantized once; ORT runs and fuses it', async () => {
+  const m = sharedWeightModel();
+  const fp32 = encodeModel(m);
+  const { details } = quantizeInt8(m, parseInt8Options({}));
+  assert.equal(int8Initializers(m).length, 1);
+  assert.equal(details.tensorsQuantized, 1);
+  assert.equal(details.sharedReuses, 1);
+  assert.deepEqual(details.quantizedByOp, { MatMul: 2 });
+  assert.equal(m.graph!.initializer.filter((t) => t.dataType === F && t.dims.length === 2).length, 0, 'float weights removed');
+  // The emitted pattern, in order, for the first MatMul.
+  assert.deepEqual(m.graph!.node.slice(0, 5).map((n) => n.opType), ['DynamicQuantizeLinear', 'MatMulInteger', 'Cast', 'Mul', 'Mul']);
+  // The bias Add was turned to Add(·, b) so ORT folds it into the fused node.
+  assert.equal(m.graph!.node.find((n) => n.opType === 'Add')!.input[1], 'b');
+  const q = encodeModel(m);
+  const cos = await compare(fp32, q, { x: xFeed([2, 64], 3) });
+  assert.ok(cos.y! >= 0.99, `cosine ${cos.y}`);
+  const ops = await optimizedOps(q);
+  assert.equal(fused(ops), 2, JSON.stringify(ops));
+  assert.equal(ops[':MatMulInteger'] ?? 0, 0);
+  assert.equal(ops[':Add'] ?? 0, 0, 'bias folded into the fused node');
+});
+
+test('the int8 tensor holds ORT numerics (hand-checked: absmax 127 gives scale 1, ties to even)', () => {
+  const w = new Float32Array(32 * 32);
+  w[0] = 127; w[1] = 2.5; w[2] = -3.5; w[3] = 0.5; w[4] = -127;
+  const m = model(graph({
+    node: [node('MatMul', ['x', 'W'], ['y'])],
+    initializer: [floatTensor('W', [32, 32], w)],
+    input: [valueInfo('x', F, [1, 32])],
+    output: [valueInfo('y', F, [1, 32])],
+  }));
+  quantizeInt8(m, parseInt8Options({}));
+  const [q] = int8Initializers(m);
+  assert.deepEqual([...new Int8Array(tensorBytes(q!).slice(0, 6).buffer)], [127, 2, -4, 0, -127, 0]);
+  const scale = m.graph!.initializer.find((t) => t.name === 'W_scale')!;
+  assert.equal(new Float32Array(tensorBytes(scale).slice().buffer)[0], 1);
+});
+
+test('Gemm: alpha, beta, transA, transB; a weight other nodes read stays float for them', async () => {
+  const b = randomFloats(48 * 32, 11, 0.3); // stored [N=48, K=32], used with transB
+  const m = model(graph({
+    node: [
+      node('Gemm', ['xt', 'B', 'C'], ['g'], { alpha: { float: 0.5 }, beta: { float: 2 }, transA: 1, transB: 1 }),
+      node('ReduceSum', ['B'], ['bsum'], { keepdims: 0 }),
+      node('Add', ['g', 'bsum'], ['y']),
+    ],
+    initializer: [floatTensor('B', [48, 32], b), floatTensor('C', [48], randomFloats(48, 12, 0.5))],
+    input: [valueInfo('xt', F, [32, 4])],
+    output: [valueInfo('y', F, [4, 48])],
+  }));
+  const fp32 = encodeModel(m);
+  const { details } = quantizeInt8(m, parseInt8Options({}));
+  assert.deepEqual(details.quantizedByOp, { Gemm: 1 });
+  assert.ok(m.graph!.initializer.some((t) => t.name === 'B' && t.dataType === F), 'B still there for ReduceSum');
+  const q = encodeModel(m);
+  const cos = await compare(fp32, q, { xt: xFeed([32, 4], 5) });
+  assert.ok(cos.y! >= 0.99, `cosine ${cos.y}`);
+  assert.equal(fused(await optimizedOps(q)), 1);
+});
+
+test('If branches: weights in a Constant node, a branch initializer and an outer-scope capture', async () => {
+  const w = randomFloats(32 * 32, 21, 0.2);
+  const w2 = randomFloats(32 * 32, 22, 0.2);
+  const thenG = graph({
+    name: 'then',
+    node: [
+      node('Constant', [], ['Wc'], { value: floatTensor('Wc', [32, 32], w) }),
+      node('MatMul', ['x', 'Wc'], ['t1']),
+      node('MatMul', ['t1', 'Wouter'], ['t_out']),
+    ],
+    output: [valueInfo('t_out', F)],
+  });
+  const elseG = graph({
+    name: 'else',
+    node: [node('MatMul', ['x', 'Wi'], ['e_out'])],
+    initializer: [floatTensor('Wi', [32, 32], w)],
+    output: [valueInfo('e_out', F)],
+  });
+  const m = model(graph({
+    node: [node('If', ['cond'], ['y'], { then_branch: thenG, else_branch: elseG })],
+    initializer: [floatTensor('Wouter', [32, 32], w2)],
+    input: [valueInfo('cond', DataType.BOOL, []), valueInfo('x', F, [2, 32])],
+    output: [valueInfo('y', F, [2, 32])],
+  }));
+  const fp32 = encodeModel(m);
+  const { details } = quantizeInt8(m, parseInt8Options({}));
+  assert.deepEqual(details.quantizedByOp, { MatMul: 3 });
+  assert.equal(details.tensorsQuantized, 2, 'identical weights in both branches quantized once');
+  assert.equal(int8Initializers(m).length, 2);
+  assert.equal(thenG.node.some((n) => n.opType === 'Constant'), false, 'the float Constant is gone');
+  assert.equal(elseG.initializer.length, 0);
+  const q = encodeModel(m);
+  for (const c of [true, false]) {
+    const cos = await compare(fp32, q, { cond: new ort.Tensor('bool', [c], []), x: xFeed([2, 32], 9) });
+    assert.ok(cos.y! >= 0.99, `branch ${c}: cosine ${cos.y}`);
+  }
+  assert.equal(fused(await optimizedOps(q)), 3);
+});
+
+test('tied embedding: Gather(E) and MatMul(Transpose(E)) share one int8 table', async () => {
+  const e = randomFloats(100 * 32, 31, 0.5);
+  const m = model(graph({
+    node: [
+      node('Gather', ['E', 'ids'], ['h']),
+      node('Identity', ['E'], ['E_alias']),
+      node('Transpose', ['E_alias'], ['Et'], { perm: [1, 0] }),
+      node('MatMul', ['h', 'Et'], ['logits']),
+    ],
+    initializer: [floatTensor('E', [100, 32], e)],
+    input: [valueInfo('ids', DataType.INT64, [1, 5])],
+    output: [valueInfo('logits', F, [1, 5, 100])],
+  }));
+  const fp32 = encodeModel(m);
+  const { details } = quantizeInt8(m, parseInt8Options({}));
+  assert.deepEqual(details.quantizedByOp, { Gather: 1, MatMul: 1 });
+  assert.equal(int8Initializers(m).length, 1);
+  assert.equal(m.graph!.initializer.some((t) => t.dataType === F && t.dims.length === 2), false);
+  const q = encodeModel(m);
+  const ids = new ort.Tensor('int64', BigInt64Array.from([1n, 5n, 42n, 99n, 0n]), [1, 5]);
+  const cos = await compare(fp32, q, { ids });
+  assert.ok(cos.logits! >= 0.99, `cosine ${cos.logits}`);
+  // ORT folds the int8 Transpose at load, then fuses with the constant weight.
+  assert.equal(fused(await optimizedOps(q)), 1);
+});
+
+test('options: exclude globs, min-elements, ops, weight-type, bad values', () => {
+  const m = sharedWeightModel();
+  m.graph!.node[0]!.name = 'encoder/layer.0/MatMul';
+  const { details } = quantizeInt8(m, parseInt8Options({ exclude: ['encoder/*'] }));
+  assert.deepEqual(details.quantizedByOp, { MatMul: 1 });
+  assert.deepEqual(details.skipped, [{ node: 'encoder/layer.0/MatMul', op: 'MatMul', reason: 'excluded by option' }]);
+
+  const small = sharedWeightModel();
+  const r = quantizeInt8(small, parseInt8Options({ 'min-elements': 4097 }));
+  assert.equal(r.details.quantizedNodes, 0);
+  assert.match((r.details.skipped as { reason: string }[])[0]!.reason, /4096 elements, fewer than min-elements 4097/);
+  assert.equal(DEFAULT_MIN_ELEMENTS, 1024);
+
+  const u8 = sharedWeightModel();
+  quantizeInt8(u8, parseInt8Options({ 'weight-type': 'uint8', 'per-channel': true }));
+  const qu = u8.graph!.initializer.filter((t) => t.dataType === DataType.UINT8 && t.dims.length === 2);
+  assert.equal(qu.length, 1);
+  assert.deepEqual(u8.graph!.initializer.find((t) => t.name?.endsWith('_scale'))!.dims, [64]);
+
+  assert.equal(quantizeInt8(sharedWeightModel(), parseInt8Options({ ops: ['Gather'] })).details.quantizedNodes, 0);
+  assert.throws(() => parseInt8Options({ ops: ['Softmax'] }), /cannot quantize op 'Softmax'/);
+  assert.throws(() => parseInt8Options({ 'weight-type': 'int4' }), /weight-type must be int8 or uint8/);
+  assert.throws(() => parseInt8Options({ perChannel: true }), /unknown option 'perChannel'/);
+  assert.throws(() => parseInt8Options({ 'min-elements': -1 }), /min-elements/);
+  assert.equal(createStage({ 'quantize-int8': { 'per-channel': true } }).name, 'quantize-int8');
+});
+
+test('opset below 11 is raised when every op keeps its meaning, refused otherwise', async () => {
+  const m = sharedWeightModel();
+  m.opsetImport[0]!.version = 9;
+  const fp32 = encodeModel(m);
+  const { details } = quantizeInt8(m, parseInt8Options({}));
+  assert.deepEqual(details.opset, { from: 9, to: 11 });
+  assert.equal(m.opsetImport[0]!.version, 11);
+  const cos = await compare(fp32, encodeModel(m), { x: xFeed([2, 64], 4) });
+  assert.ok(cos.y! >= 0.99);
+
+  const old = sharedWeightModel();
+  old.opsetImport[0]!.version = 9;
+  old.graph!.node.push(node('Upsample', ['y', 'scales'], ['z'], { mode: 'nearest' }));
+  const before = encodeModel(old);
+  const r = quantizeInt8(old, parseInt8Options({}));
+  assert.equal(r.details.quantizedNodes, 0);
+  assert.match((r.details.skipped as { reason: string }[])[0]!.reason, /opset 9 < 11 and Upsample changed meaning/);
+  assert.deepEqual(encodeModel(old), before, 'model untouched');
+});
+
+test('a NaN weight is skipped with a reason; constants on the left are not candidates', () => {
+  const w = randomFloats(32 * 32, 2);
+  w[5] = NaN;
+  const m = model(graph({
+    node: [node('MatMul', ['x', 'W'], ['h']), node('MatMul', ['W2', 'h'], ['y'])],
+    initializer: [floatTensor('W', [32, 32], w), floatTensor('W2', [32, 32], randomFloats(32 * 32, 3))],
+    input: [valueInfo('x', F, [32, 32])],
+    output: [valueInfo('y', F, [32, 32])],
+  }));
+  const { details } = quantizeInt8(m, parseInt8Options({}));
+  assert.equal(details.quantizedNodes, 0);
+  assert.deepEqual((details.skipped as { reason: string }[]).map((s) => s.reason), ['weight holds NaN or Infinity']);
+});
+
+// ------------------------------------------------------------------------------------------ fixtures
+
+function fixtureFeeds(name: string): Record<string, ort.Tensor> {
+  const dir = path.join('test/fixtures', `${name}.data`, 'test_data_set_0');
+  const feeds: Record<string, ort.Tensor> = {};
+  for (const f of readdirSync(dir).filter((x) => x.startsWith('input_')).sort()) {
+    const t = decodeTensor(readFileSync(path.join(dir, f)));
+    feeds[t.name!] = toOrt(t);
+  }
+  return feeds;
+}
+
+const FIXTURES: { file: string; data: string; options: Record<string, unknown>; fusedAtLeast: number }[] = [
+  { file: 'albert-tiny.shared.onnx', data: 'albert-tiny', options: {}, fusedAtLeast: 38 },
+  { file: 'albert-tiny.shared.onnx', data: 'albert-tiny', options: { 'per-channel': true, 'weight-type': 'uint8' }, fusedAtLeast: 38 },
+  { file: 'gpt-tiny.onnx', data: 'gpt-tiny', options: {}, fusedAtLeast: 9 },
+  { file: 'cnn-tiny.onnx', data: 'cnn-tiny', options: { ops: ['Conv', 'Gemm'], 'min-elements': 0, 'per-channel': true }, fusedAtLeast: 1 },
+];
+
+for (const fx of FIXTURES) {
+  test(`fixture ${fx.file} ${JSON.stringify(fx.options)}: smaller, runs, cosine ≥ 0.99, fused`, async () => {
+    const { model: m, fileBytes } = loadModel(path.join('test/fixtures', fx.file));
+    const fp32 = encodeModel(copy(m));
+    const { details } = await createStage({ 'quantize-int8': fx.options }).run(m, { tmpDir: tmpdir(), log: () => {} });
+    const q = encodeModel(m);
+    const cos = await compare(fp32, q, fixtureFeeds(fx.data));
+    for (const [k, c] of Object.entries(cos)) assert.ok(c >= 0.99, `${k}: cosine ${c}`);
+    assert.ok(q.length < fileBytes * 0.55, `${fileBytes} → ${q.length} bytes`);
+    const ops = await optimizedOps(q, 'all');
+    assert.ok(fused(ops) >= fx.fusedAtLeast, JSON.stringify(ops));
+    if (fx.options.ops) assert.equal((details.quantizedByOp as Record<string, number>).Conv, 3);
+    console.log(`# ${fx.file} ${JSON.stringify(fx.options)}: ${fileBytes} → ${q.length} bytes, cosine ${Object.values(cos).map((c) => c.toFixed(5)).join(',')}`);
+  });
+}
+
+test('a weight the albert fixture shares across its 6 layers is stored once', () => {
+  const { model: m } = loadModel('test/fixtures/albert-tiny.shared.onnx');
+  const { details } = quantizeInt8(m, parseInt8Options({}));
+  // 7 distinct layer/projection weights + pooler + 2 embedding tables; 30 more MatMuls reuse them.
+  assert.equal(details.tensorsQuantized, 10);
+  assert.equal(int8Initializers(m).length, 10);
+  assert.equal(details.sharedReuses, 30);
+  assert.ok(attribute('unused', 1)); // builder import kept honest
+});
