@@ -9517,25 +9517,45 @@ function pushTo(map, key, value) {
 function sameBytes(a, b) {
   return a.length === b.length && Buffer.compare(a, b) === 0;
 }
-function identicalClasses(sites, bytesOf2) {
-  if (sites.length < 2) return [sites];
-  const buckets = /* @__PURE__ */ new Map();
-  if (sites.length === 2) buckets.set("", sites);
-  else {
-    for (const s of sites) {
-      pushTo(buckets, createHash("sha256").update(bytesOf2(s.tensor)).digest("base64"), s);
-    }
+function place(candidates, s, bytesOf2) {
+  const bytes = bytesOf2(s.tensor);
+  const same = candidates.find((c) => sameBytes(bytesOf2(c[0].tensor), bytes));
+  if (same) {
+    same.push(s);
+    return void 0;
   }
+  const created = [s];
+  candidates.push(created);
+  return created;
+}
+var DIRECT_CLASSES = 8;
+var FINGERPRINT_SAMPLES = 64;
+function fingerprint(b) {
+  const n = Math.min(FINGERPRINT_SAMPLES, b.length);
+  const samples = new Uint8Array(n);
+  for (let k = 0; k < n; k++) samples[k] = b[Math.floor(k * (b.length - 1) / Math.max(1, n - 1))];
+  return Buffer.from(samples.buffer).toString("latin1");
+}
+function identicalClasses(sites, bytesOf2) {
+  if (sites.length === 1) return [sites];
+  const byFingerprint = /* @__PURE__ */ new Map();
+  for (const s of sites) pushTo(byFingerprint, fingerprint(bytesOf2(s.tensor)), s);
+  return [...byFingerprint.values()].flatMap((bucket) => compareOrHash(bucket, bytesOf2));
+}
+function compareOrHash(sites, bytesOf2) {
   const classes = [];
-  for (const bucket of buckets.values()) {
-    const local = [];
-    for (const s of bucket) {
-      const bytes = bytesOf2(s.tensor);
-      const cls = local.find((c) => sameBytes(bytesOf2(c[0].tensor), bytes));
-      if (cls) cls.push(s);
-      else local.push([s]);
-    }
-    classes.push(...local);
+  let i = 0;
+  for (; i < sites.length && classes.length <= DIRECT_CLASSES; i++) place(classes, sites[i], bytesOf2);
+  if (i === sites.length) return classes;
+  const digest = (s) => createHash("sha256").update(bytesOf2(s.tensor)).digest("base64");
+  const buckets = /* @__PURE__ */ new Map();
+  for (const c of classes) pushTo(buckets, digest(c[0]), c);
+  for (; i < sites.length; i++) {
+    const key = digest(sites[i]);
+    const bucket = buckets.get(key) ?? [];
+    buckets.set(key, bucket);
+    const created = place(bucket, sites[i], bytesOf2);
+    if (created) classes.push(created);
   }
   return classes;
 }
@@ -10299,6 +10319,7 @@ var convQuantizer = {
     const bias = resolveConstant(scope, b, s.index);
     const biasName = s.pool.intern(`${base}_bias`, DataType.FLOAT, [m, ...spatialOnes], tensorBytes(bias.tensor, s.external));
     out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [scaled, biasName], [output]));
+    return [bias.path];
   }
 };
 
@@ -10316,6 +10337,42 @@ var gatherQuantizer = {
     const gathered = s.fresh(`${node.output[0]}_quantized`);
     out.push(makeNode("Gather", s.fresh(`${base}_quant`), [w.q, node.input[1]], [gathered], node.attribute));
     out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [gathered, w.scale, w.zeroPoint], [node.output[0]]));
+  }
+};
+
+// src/stages/quant/int8-matmul.ts
+function outputChannelAxis(weight) {
+  return weight.transposed ? 0 : 1;
+}
+function putBiasSecond(output, scope, s) {
+  const readers = scope.graph.node.filter((n) => n.input.includes(output));
+  if (readers.length !== 1) return;
+  const add = readers[0];
+  if (add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2 || add.input[1] !== output) return;
+  const bias = resolveConstant(scope, add.input[0], s.index);
+  if (bias && bias.tensor.dims.length === 1) add.input = [add.input[1], add.input[0]];
+}
+function integerMatMul(activation, weight, output, base, scope, s, out, alpha = 1) {
+  const a = s.activation(scope.graph, activation, out);
+  const axis = s.options.perChannel ? outputChannelAxis(weight) : void 0;
+  const w = s.weight({ weight, axis, scaleFactor: alpha }, scope.graph, out);
+  const integer = s.fresh(`${base}_output_quantized`);
+  out.push(makeNode("MatMulInteger", s.fresh(`${base}_quant`), [a.q, w.q, a.zeroPoint, w.zeroPoint], [integer]));
+  out.push(...s.rescale(integer, a.scale, w.scale, output, base));
+}
+var matMulQuantizer = {
+  weightOf(node, scope, s) {
+    return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
+  },
+  check(node, weight) {
+    if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}; MatMulInteger's fused kernels need a 2-D weight`;
+    if (!node.input[0]) return "no left operand";
+    return void 0;
+  },
+  rewrite(node, weight, scope, s, out) {
+    const output = node.output[0];
+    integerMatMul(node.input[0], weight, output, s.baseOf(node, scope), scope, s, out);
+    putBiasSecond(output, scope, s);
   }
 };
 
@@ -10382,47 +10439,6 @@ var TensorHashes = class {
   }
 };
 
-// src/stages/quant/int8-matmul.ts
-function outputChannelAxis(weight) {
-  return weight.transposed ? 0 : 1;
-}
-function putBiasSecond(output, scope, s) {
-  const readers = scope.graph.node.filter((n) => n.input.includes(output));
-  if (readers.length !== 1) return;
-  const add = readers[0];
-  if (add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2 || add.input[1] === output) return;
-  const bias = resolveConstant(scope, add.input[0], s.index);
-  if (bias && bias.tensor.dims.length === 1) add.input = [add.input[1], add.input[0]];
-}
-function integerMatMul(activation, weight, output, base, scope, s, out, alpha = 1) {
-  const a = s.activation(scope.graph, activation, out);
-  const axis = s.options.perChannel ? outputChannelAxis(weight) : void 0;
-  const w = s.weight({ weight, axis }, scope.graph, out);
-  let bScale = w.scale;
-  if (alpha !== 1) {
-    const scaled = Float32Array.from(w.scales, (v) => v * alpha);
-    bScale = s.pool.intern(`${w.scale}_alpha`, DataType.FLOAT, w.scaleDims, bytesOf(scaled));
-  }
-  const integer = s.fresh(`${base}_output_quantized`);
-  out.push(makeNode("MatMulInteger", s.fresh(`${base}_quant`), [a.q, w.q, a.zeroPoint, w.zeroPoint], [integer]));
-  out.push(...s.rescale(integer, a.scale, bScale, output, base));
-}
-var matMulQuantizer = {
-  weightOf(node, scope, s) {
-    return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
-  },
-  check(node, weight) {
-    if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}; MatMulInteger's fused kernels need a 2-D weight`;
-    if (!node.input[0]) return "no left operand";
-    return void 0;
-  },
-  rewrite(node, weight, scope, s, out) {
-    const output = node.output[0];
-    integerMatMul(node.input[0], weight, output, s.baseOf(node, scope), scope, s, out);
-    putBiasSecond(output, scope, s);
-  }
-};
-
 // src/stages/quant/int8-gemm.ts
 function floatAttr(node, name, dflt) {
   return attr(node, name)?.f ?? dflt;
@@ -10457,11 +10473,13 @@ var gemmQuantizer = {
     const product = s.fresh(`${base}_output_unbiased`);
     integerMatMul(a, weight, product, base, scope, s, out, alpha);
     let bias = c;
+    const released = [];
     if (beta !== 1) {
       const constC = resolveConstant(scope, c, s.index);
       if (constC && !constC.transposed && constC.tensor.dataType === DataType.FLOAT) {
         const scaled = Float32Array.from(tensorFloat32(constC.tensor, s.external), (v) => v * beta);
         bias = s.pool.intern(`${base}_bias`, DataType.FLOAT, constC.tensor.dims, bytesOf(scaled));
+        released.push(constC.path);
       } else {
         const betaName = s.pool.intern(`${base}_beta`, DataType.FLOAT, [], bytesOf(Float32Array.of(beta)));
         bias = s.fresh(`${base}_C_scaled`);
@@ -10469,6 +10487,7 @@ var gemmQuantizer = {
       }
     }
     out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [product, bias], [output]));
+    return released;
   }
 };
 
@@ -10560,12 +10579,12 @@ var QuantSession = class {
     const { data } = entry;
     const paramDims = axis === void 0 ? [] : req.paramDims ?? [data.scales.length];
     const base = entry.q.replace(/_quantized$/, "");
+    const factor = req.scaleFactor ?? 1;
+    const scales = factor === 1 ? data.scales : Float32Array.from(data.scales, (v) => v * factor);
     return {
       q: weight.transposed ? this.transposed(graph, entry.q, out) : entry.q,
-      scale: this.pool.intern(`${base}_scale`, DataType.FLOAT, paramDims, bytesOf(data.scales)),
-      zeroPoint: req.scalarZeroPoint ? this.pool.intern(`${base}_zero_point`, this.qType, [], bytesOf(data.zeroPoints.subarray(0, 1))) : this.pool.intern(`${base}_zero_point`, this.qType, paramDims, bytesOf(data.zeroPoints)),
-      scales: data.scales,
-      scaleDims: paramDims
+      scale: this.pool.intern(`${base}_scale`, DataType.FLOAT, paramDims, bytesOf(scales)),
+      zeroPoint: req.scalarZeroPoint ? this.pool.intern(`${base}_zero_point`, this.qType, [], bytesOf(data.zeroPoints.subarray(0, 1))) : this.pool.intern(`${base}_zero_point`, this.qType, paramDims, bytesOf(data.zeroPoints))
     };
   }
   /**
@@ -10672,8 +10691,8 @@ function quantizeInt8(model, options, ctx) {
         out.push(node);
         continue;
       }
-      quantizer.rewrite(node, weight, scope, s, out);
-      used.push(weight.path);
+      const released = quantizer.rewrite(node, weight, scope, s, out);
+      used.push(weight.path, ...released ?? []);
       byOp[op] = (byOp[op] ?? 0) + 1;
     }
     scope.graph.node = out;

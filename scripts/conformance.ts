@@ -11,15 +11,14 @@
 import { mkdtempSync, readdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { checkModels, firstLine, MAIN_FOLDERS, suiteModels, SUITE_ROOT, type ModelOutcome } from './conformance/check-model.js';
 
-export interface FolderCounts {
+interface FolderCounts {
   models: number; tests: number; originalRuns: number; roundTripIdentical: number; changedByStages: number;
   passed: number; failed: number; skipped: number; errors: number;
 }
 
-export function countFolder(outcomes: ModelOutcome[]): FolderCounts {
+function countFolder(outcomes: ModelOutcome[]): FolderCounts {
   const c: FolderCounts = { models: outcomes.length, tests: 0, originalRuns: 0, roundTripIdentical: 0, changedByStages: 0, passed: 0, failed: 0, skipped: 0, errors: 0 };
   for (const o of outcomes) {
     c.tests += o.tests.length;
@@ -37,7 +36,7 @@ export function countFolder(outcomes: ModelOutcome[]): FolderCounts {
 }
 
 /** Failures of our code: failed tests plus pipeline errors on models without a countable test. */
-export function failuresOf(outcomes: ModelOutcome[]): string[] {
+function failuresOf(outcomes: ModelOutcome[]): string[] {
   const out: string[] = [];
   for (const o of outcomes) {
     for (const t of o.tests) if (t.status === 'fail') out.push(`${o.folder}/${o.name}/${t.set}: ${t.reason}`);
@@ -135,9 +134,7 @@ async function main() {
   process.exitCode = failed || !all.passed ? 1 : 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((e: unknown) => {
-    console.error(`conformance: ${firstLine(e)}`);
-    process.exit(2);
-  });
-}
+main().catch((e: unknown) => {
+  console.error(`conformance: ${firstLine(e)}`);
+  process.exit(2);
+});

@@ -250,6 +250,72 @@ test('a subgraph-local name that shadows an outer name is left alone; other copi
   await assertSameOutputs(before, after, [{ ...x44(), cond: cond(true) }, { ...x44(), cond: cond(false) }]);
 });
 
+test('a Constant in a Loop body equal to an outer initializer is removed; the body reads the outer copy', async () => {
+  const body = graph({
+    name: 'body',
+    node: [
+      node('Constant', [], ['Wb'], { value: floats('', [4], 60) }),
+      node('Identity', ['cond_in'], ['cond_out']),
+      node('Add', ['acc', 'Wb'], ['acc_out']),
+    ],
+    input: [valueInfo('i', DataType.INT64, []), valueInfo('cond_in', DataType.BOOL, []), valueInfo('acc', F, [4, 4])],
+    output: [valueInfo('cond_out', DataType.BOOL, []), valueInfo('acc_out', F, [4, 4])],
+  });
+  const m = model(graph({
+    node: [node('Add', ['x', 'W'], ['x1']), node('Loop', ['M', '', 'x1'], ['y'], { body })],
+    initializer: [floats('W', [4], 60), int64Tensor('M', [], [3])],
+    input: [valueInfo('x', F, [4, 4])], output: [valueInfo('y', F, [4, 4])],
+  }));
+  const { before, after, details } = await dedup(m);
+  assert.deepEqual(body.node.map((n) => n.opType), ['Identity', 'Add']);
+  assert.deepEqual(body.node[1]!.input, ['acc', 'W']);
+  assert.deepEqual(details.byKind.constant, { merged: 1, bytes: 16 });
+  await assertSameOutputs(before, after, [x44()]);
+});
+
+test('many same-shaped payloads that agree on sampled bytes are still told apart byte for byte', () => {
+  // 12 different uint8 [1024] payloads differing only at bytes 1 and 1000 (never sampled by the
+  // fingerprint), 3 copies of each: past the direct-compare limit the rest are bucketed by hash.
+  const payload = (v: number) => {
+    const b = new Uint8Array(1024);
+    b[1] = v;
+    b[1000] = 255 - v;
+    return b;
+  };
+  const inits: TensorProto[] = [];
+  for (let copy = 0; copy < 3; copy++) for (let v = 0; v < 12; v++) inits.push(makeTensor(`u${v}_${copy}`, DataType.UINT8, [1024], payload(v)));
+  const m = model(graph({ node: [], initializer: inits, input: [], output: [] }));
+  const { groups } = analyzeDuplicates(m);
+  assert.equal(groups.length, 12);
+  for (const g of groups) {
+    assert.equal(g.count, 3);
+    const v = g.names[0]!.split('_')[0];
+    assert.deepEqual(g.names, [`${v}_0`, `${v}_1`, `${v}_2`]);
+  }
+});
+
+test('IR 3 (initializers must be graph inputs): copies merge into an existing Constant, nothing new is lifted', async () => {
+  const k = (name: string, seed: number) => node('Constant', [], [name], { value: floats('', [4], seed) });
+  const thenG = graph({ name: 'then', node: [k('T', 70), k('TU', 71), node('Add', ['x', 'T'], ['t1']), node('Add', ['t1', 'TU'], ['t_y'])], output: [valueInfo('t_y', F, [4, 4])] });
+  const elseG = graph({ name: 'else', node: [k('E', 70), k('EU', 71), node('Sub', ['x', 'E'], ['e1']), node('Sub', ['e1', 'EU'], ['e_y'])], output: [valueInfo('e_y', F, [4, 4])] });
+  const m = model(graph({
+    node: [
+      node('If', ['cond'], ['y0'], { then_branch: thenG, else_branch: elseG }),
+      k('C1', 70), node('Mul', ['y0', 'C1'], ['y1']), k('C2', 70), node('Mul', ['y1', 'C2'], ['y']),
+    ],
+    input: [valueInfo('cond', DataType.BOOL, []), valueInfo('x', F, [4, 4])], output: [valueInfo('y', F, [4, 4])],
+  }), 8);
+  m.irVersion = 3;
+  const { before, after, details } = await dedup(m);
+  assert.deepEqual(m.graph!.initializer, []);
+  assert.deepEqual(m.graph!.node.map((n) => n.output[0]), ['C1', 'y0', 'y1', 'y']);
+  assert.deepEqual(thenG.node.map((n) => n.output[0]), ['TU', 't1', 't_y'], 'TU and EU have no copy in an enclosing graph: kept');
+  assert.deepEqual(elseG.node[1]!.input, ['x', 'C1']);
+  assert.equal(details.merged, 3);
+  const cond = (v: boolean) => ortTensor('bool', [], Uint8Array.of(v ? 1 : 0));
+  await assertSameOutputs(before, after, [{ ...x44(), cond: cond(true) }, { ...x44(), cond: cond(false) }]);
+});
+
 // ------------------------------------------------------------------------------------- interface
 
 test('a duplicate that is a graph output stays defined: kept, or re-emitted by an Identity', async () => {

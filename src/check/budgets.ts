@@ -4,7 +4,7 @@
  * names the budget, its limit, the actual value and the config line it came from.
  */
 import { formatWhere, type BudgetConfig, type Where } from '../config/load.js';
-import { formatBytes } from '../report/table.js';
+import { formatBytes, formatCount } from '../report/table.js';
 import type { LatencyReport } from './latency.js';
 import type { ParityReport } from './parity.js';
 
@@ -14,6 +14,8 @@ export interface BudgetResult {
   limit: number;
   actual: number;
   passed: boolean;
+  /** The actual value must be at most the limit (else at least). */
+  atMost: boolean;
   /** For people: `15MB`, `4x`, `12.0 MB`. */
   limitText: string;
   actualText: string;
@@ -37,7 +39,7 @@ export const metricText = (x: number) => (Number.isInteger(x) ? String(x) : Numb
 type Rule = { actual: (m: Measured) => number | undefined; atMost: boolean; show: (x: number) => string };
 
 const RULES: Record<BudgetConfig['name'], Rule> = {
-  'max-size': { actual: (m) => m.compressedBytes, atMost: true, show: formatBytes },
+  'max-size': { actual: (m) => m.compressedBytes, atMost: true, show: (x) => `${formatBytes(x)} (${formatCount(x)} B)` },
   'min-reduction': { actual: (m) => (m.compressedBytes > 0 ? m.originalBytes / m.compressedBytes : Infinity), atMost: false, show: factor },
   'max-latency-ms': { actual: (m) => m.latency?.compressed.p50Ms, atMost: true, show: ms },
   'min-speedup': { actual: (m) => m.latency?.speedup, atMost: false, show: factor },
@@ -51,7 +53,7 @@ export function evaluateBudgets(budgets: BudgetConfig[], m: Measured): BudgetRes
     const actual = rule.actual(m);
     const passed = actual !== undefined && (rule.atMost ? actual <= b.limit : actual >= b.limit);
     return {
-      name: b.name, limit: b.limit, actual: actual ?? NaN, passed,
+      name: b.name, limit: b.limit, actual: actual ?? NaN, passed, atMost: rule.atMost,
       limitText: b.text, actualText: actual === undefined ? 'not measured' : rule.show(actual), where: b.where,
     };
   });
@@ -59,7 +61,7 @@ export function evaluateBudgets(budgets: BudgetConfig[], m: Measured): BudgetRes
     for (const c of o.checks) {
       out.push({
         name: `parity.${o.name}.${c.metric}`, limit: c.limit, actual: c.actual, passed: c.passed,
-        limitText: `${c.metric === 'non-finite' ? '' : c.metric.startsWith('max') || c.metric.startsWith('mean') ? '≤ ' : '≥ '}${metricText(c.limit)}`,
+        atMost: !(c.metric === 'cosine' || c.metric === 'top1'), limitText: metricText(c.limit),
         actualText: metricText(c.actual), where: c.where,
       });
     }

@@ -8,10 +8,14 @@ import { TOOL_VERSION } from '../report/json.js';
 import type { Command } from './args.js';
 import { compressCommand } from './compress.js';
 import { inspectCommand } from './inspect.js';
+import { runCommand } from './run.js';
+import { compareCommand } from './compare.js';
 
 const COMMANDS: Record<string, Command> = {
   inspect: inspectCommand,
   compress: compressCommand,
+  run: runCommand,
+  compare: compareCommand,
 };
 
 function usage(): string {

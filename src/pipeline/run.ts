@@ -90,8 +90,8 @@ export function failureLines(report: RunReport): string[] {
 
 async function runModel(m: ModelConfig, opts: RunOptions & { progress: Progress; host: OrtHost }): Promise<ModelRunReport> {
   const { progress, host } = opts;
-  const source = opts.sourceOverride
-    ?? await progress.step(`${m.name}: source`, () => resolveSource(m.source, {
+  const source = opts.sourceOverride ?? (m.source.kind === 'path' ? m.source.path : undefined)
+    ?? await progress.step(`${m.name}: fetch source`, () => resolveSource(m.source, {
       cacheDir: opts.cacheDir ?? path.join(tmpdir(), 'onnx-diet-downloads'), resolveArtifact: opts.resolveArtifact,
     }));
   const compressed = opts.compress
@@ -108,10 +108,20 @@ async function runModel(m: ModelConfig, opts: RunOptions & { progress: Progress;
     originalBytes: report.original.bytes,
     compressedBytes: report.compressed.bytes,
     parity: report.parity,
-    latency: report.latency && 'error' in report.latency ? undefined : report.latency,
+    latency: measuredLatency(report.latency),
   });
-  report.passed = modelPassed(report) && !(report.latency && 'error' in report.latency);
+  report.passed = runPassed(report);
   return report;
+}
+
+/** The latency numbers, unless measuring failed. */
+export function measuredLatency(l: ModelRunReport['latency']): LatencyReport | undefined {
+  return l && !('error' in l) ? l : undefined;
+}
+
+/** Every check that ran passed, and latency, when asked for, could be measured. */
+export function runPassed(m: ModelRunReport): boolean {
+  return modelPassed(m) && !(m.latency && 'error' in m.latency);
 }
 
 /** onnxruntime's own message, without our "onnxruntime failed while …" prefix repeated. */
@@ -120,8 +130,12 @@ function ortMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-async function checkModels(
-  m: ModelConfig, source: string, output: string, host: OrtHost, progress: Progress,
+/**
+ * Parity and latency of two model files in the onnxruntime host (shared by `run` and `compare`).
+ * onnxruntime failures end up in the result (the model fails); bad inputs throw UsageError (exit 2).
+ */
+export async function checkModels(
+  m: Pick<ModelConfig, 'name' | 'parity' | 'latency'>, source: string, output: string, host: OrtHost, progress: Progress,
 ): Promise<{ parity?: ParityReport; latency?: LatencyReport | { error: string } }> {
   const parity = m.parity === false ? { inputs: 'auto', samples: 1, seed: 0, dims: {} } : m.parity;
   const samples: Sample[] = await progress.step(`${m.name}: sample inputs (${parity.inputs})`, () => {

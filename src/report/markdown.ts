@@ -47,14 +47,20 @@ export function headline(m: ModelRunReport): string {
   return parts.join(' · ');
 }
 
-interface Row {
+/** A row's mark for a check that has no numeric limit (onnxruntime failed, outputs incomparable). */
+function failedCheck(what: string): BudgetResult {
+  return { name: 'parity', limit: 0, actual: 0, passed: false, atMost: false, limitText: what, actualText: 'failed' };
+}
+
+export interface Row {
   what: string;
   original: string;
   compressed: string;
   budget?: BudgetResult;
 }
 
-function metricsRows(m: ModelRunReport): Row[] {
+/** The rows of the metrics table (the CLI prints the same rows as plain text). */
+export function metricsRows(m: ModelRunReport): Row[] {
   const budget = (name: string) => m.budgets.find((b) => b.name === name);
   const o = m.original.bytes;
   const c = m.compressed.bytes;
@@ -74,11 +80,11 @@ function metricsRows(m: ModelRunReport): Row[] {
     );
   }
   const parity = m.parity;
-  if (parity?.error) rows.push({ what: 'Parity', original: '', compressed: `could not run: ${parity.error}`, budget: { name: 'parity', limit: 0, actual: 0, passed: false, limitText: 'runs', actualText: 'failed' } });
+  if (parity?.error) rows.push({ what: 'Parity', original: '', compressed: `could not run: ${parity.error}`, budget: failedCheck('runs') });
   for (const out of parity?.outputs ?? []) {
     const b = (metric: string) => budget(`parity.${out.name}.${metric}`);
     const name = `\`${out.name}\``;
-    if (out.incomparable) rows.push({ what: `Parity ${name}`, original: '', compressed: out.incomparable, budget: { name: 'parity', limit: 0, actual: 0, passed: false, limitText: 'comparable', actualText: 'differs' } });
+    if (out.incomparable) rows.push({ what: `Parity ${name}`, original: '', compressed: out.incomparable, budget: failedCheck('comparable') });
     rows.push({ what: `${name} max abs diff`, original: '', compressed: metricText(out.maxAbs), budget: b('max-abs') });
     rows.push({ what: `${name} mean abs diff`, original: '', compressed: metricText(out.meanAbs), budget: b('mean-abs') });
     rows.push({ what: `${name} cosine`, original: '', compressed: metricText(out.cosine), budget: b('cosine') });
@@ -95,10 +101,15 @@ function metricsRows(m: ModelRunReport): Row[] {
   return rows;
 }
 
+/** `≤ 15MB`, `≥ 0.99` */
+export function limitCell(b: BudgetResult): string {
+  return `${b.atMost ? '≤' : '≥'} ${b.limitText}`;
+}
+
 function metricsTable(m: ModelRunReport): string {
   const lines = ['| | Original | Compressed | Budget | |', '|---|---:|---:|---:|:---:|'];
   for (const r of metricsRows(m)) {
-    lines.push(`| ${cell(r.what)} | ${cell(r.original)} | ${cell(r.compressed)} | ${r.budget ? cell(r.budget.limitText) : ''} | ${r.budget ? mark(r.budget.passed) : ''} |`);
+    lines.push(`| ${cell(r.what)} | ${cell(r.original)} | ${cell(r.compressed)} | ${r.budget ? cell(limitCell(r.budget)) : ''} | ${r.budget ? mark(r.budget.passed) : ''} |`);
   }
   return lines.join('\n');
 }
@@ -107,7 +118,8 @@ function stagesTable(m: ModelRunReport): string {
   const lines = ['| Stage | Before | After | Change | Time | Details |', '|---|---:|---:|---:|---:|---|'];
   for (const s of m.stages) {
     const details = Object.entries(s.details)
-      .filter(([, v]) => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean')
+      // Counts that are 0 say nothing; nested objects are in the JSON report.
+      .filter(([, v]) => (typeof v === 'number' && v !== 0) || typeof v === 'string' || v === true)
       .map(([k, v]) => `${k}: ${v}`)
       .join(', ');
     lines.push(`| ${cell(s.name)} | ${formatBytes(s.bytesBefore)} | ${formatBytes(s.bytesAfter)} | ${signedPercent(s.bytesAfter - s.bytesBefore, s.bytesBefore)} | ${s.ms} ms | ${cell(details)} |`);

@@ -14,13 +14,13 @@
  * - the main graph of a model with training info (its graphs bind main-graph names);
  * - names defined twice in one graph, or again in a nested graph (shadowing; see `shadowed`).
  */
-import { createHash } from 'node:crypto';
 import { DataType, dataTypeName, isKnownDataType } from '../onnx/dtype.js';
 import { definedNames, mainScopes, type GraphScope } from '../onnx/graph.js';
 import {
   constantNodeTensor, constantValueAttr, isConstantNode, tensorByteLength, tensorBytes, type ExternalDataSource,
 } from '../onnx/tensor.js';
 import type { GraphProto, ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
+import { identicalClasses, pushTo } from './dedup-identical.js';
 import { findTransposedPairs } from './dedup-transpose.js';
 
 export type DedupSiteKind = 'initializer' | 'constant' | 'subgraph';
@@ -132,46 +132,6 @@ function collectSites(model: ModelProto, env: Env, scopes: GraphScope[]): DedupS
   return sites;
 }
 
-// ------------------------------------------------------------------------------- identical payloads
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value); else map.set(key, [value]);
-}
-
-type BytesOf = (t: TensorProto) => Uint8Array;
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(a, b) === 0;
-}
-
-/**
- * Splits sites of one (dtype, dims, length) key into classes of identical bytes. Pairs are compared
- * directly; larger sets are bucketed by SHA-256 first (each payload hashed once) and every member is
- * still confirmed by a full byte compare against its class's first site, never by the hash alone.
- */
-function identicalClasses(sites: DedupSite[], bytesOf: BytesOf): DedupSite[][] {
-  if (sites.length < 2) return [sites];
-  const buckets = new Map<string, DedupSite[]>();
-  if (sites.length === 2) buckets.set('', sites);
-  else {
-    for (const s of sites) {
-      pushTo(buckets, createHash('sha256').update(bytesOf(s.tensor)).digest('base64'), s);
-    }
-  }
-  const classes: DedupSite[][] = [];
-  for (const bucket of buckets.values()) {
-    const local: DedupSite[][] = [];
-    for (const s of bucket) {
-      const bytes = bytesOf(s.tensor);
-      const cls = local.find((c) => sameBytes(bytesOf(c[0]!.tensor), bytes));
-      if (cls) cls.push(s); else local.push([s]);
-    }
-    classes.push(...local);
-  }
-  return classes;
-}
-
 // ------------------------------------------------------------------------------------ scopes
 
 function isWithin(inner: GraphScope, outer: GraphScope): boolean {
@@ -233,7 +193,7 @@ export function planDedup(model: ModelProto, external?: ExternalDataSource, opts
   const scopes = mainScopes(model);
   const env = makeEnv(model, scopes);
   const cache = new Map<TensorProto, Uint8Array>();
-  const bytesOf: BytesOf = (t) => {
+  const bytesOf = (t: TensorProto): Uint8Array => {
     let b = cache.get(t);
     if (!b) { b = tensorBytes(t, external); cache.set(t, b); }
     return b;
@@ -248,7 +208,7 @@ export function planDedup(model: ModelProto, external?: ExternalDataSource, opts
   const singles: TensorClass[] = [];
   for (const group of byKey.values()) {
     const bytes = tensorByteLength(group[0]!.tensor);
-    for (const same of identicalClasses(group, bytesOf)) {
+    for (const same of identicalClasses(group, (s) => bytesOf(s.tensor))) {
       const planned = same.length > 1 ? planClass(same, bytes, env) : [];
       merges.push(...planned);
       const merged = new Set(planned.flatMap((c) => c.sites));

@@ -125,8 +125,8 @@ export function quantizeInt8(model: ModelProto, options: Int8Options, ctx?: Pick
         out.push(node);
         continue;
       }
-      quantizer.rewrite(node, weight, scope, s, out);
-      used.push(weight.path);
+      const released = quantizer.rewrite(node, weight, scope, s, out);
+      used.push(weight.path, ...(released ?? []));
       byOp[op] = (byOp[op] ?? 0) + 1;
     }
     scope.graph.node = out;

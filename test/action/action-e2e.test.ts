@@ -34,7 +34,7 @@ const CONFIG = `models:
     source: placeholder.onnx
     output: slim/albert.slim.onnx
     stages: [dedup, prune]
-    parity: { samples: 1 }
+    parity: { samples: 1, dims: { batch: 1, seq: 16 } }
     latency: false
     budgets:
       max-size: 100MB
@@ -92,6 +92,10 @@ test('the checkout copy holds no node_modules and dist/index.js is the entry', {
   assert.equal(existsSync(path.join(action, 'node_modules')), false);
   assert.ok(existsSync(path.join(action, 'action.yml')));
   assert.ok(existsSync(path.join(action, 'dist/ort-worker.js')));
+  // The Action installs onnxruntime-node at run time, so the entry bundle must not import it statically
+  // (ESM links static imports before any code runs); only the forked worker does.
+  assert.doesNotMatch(readFileSync(path.join(action, 'dist/index.js'), 'utf8'), /\bfrom\s*["']onnxruntime-node["']|require\(["']onnxruntime-node["']\)/);
+  assert.match(readFileSync(path.join(action, 'dist/ort-worker.js'), 'utf8'), /from\s*["']onnxruntime-node["']/);
 });
 
 test('full mode: artifact in, slim model out, one comment created then updated', { skip: !haveDist && 'dist/ not built' }, async () => {

@@ -49,5 +49,6 @@ export const convQuantizer: OpQuantizer = {
     const bias = resolveConstant(scope, b, s.index)!;
     const biasName = s.pool.intern(`${base}_bias`, DataType.FLOAT, [m, ...spatialOnes], tensorBytes(bias.tensor, s.external));
     out.push(makeNode('Add', s.fresh(`${base}_bias_add`), [scaled, biasName], [output]));
+    return [bias.path];
   },
 };

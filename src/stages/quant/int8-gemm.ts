@@ -51,11 +51,13 @@ export const gemmQuantizer: OpQuantizer = {
     const product = s.fresh(`${base}_output_unbiased`);
     integerMatMul(a, weight, product, base, scope, s, out, alpha);
     let bias = c;
+    const released = [];
     if (beta !== 1) {
       const constC = resolveConstant(scope, c, s.index);
       if (constC && !constC.transposed && constC.tensor.dataType === DataType.FLOAT) {
         const scaled = Float32Array.from(tensorFloat32(constC.tensor, s.external), (v) => v * beta);
         bias = s.pool.intern(`${base}_bias`, DataType.FLOAT, constC.tensor.dims, bytesOf(scaled));
+        released.push(constC.path);
       } else {
         const betaName = s.pool.intern(`${base}_beta`, DataType.FLOAT, [], bytesOf(Float32Array.of(beta)));
         bias = s.fresh(`${base}_C_scaled`);
@@ -64,5 +66,6 @@ export const gemmQuantizer: OpQuantizer = {
     }
     // Bias second: the shape MatMulIntegerToFloatFusion folds into the fused node.
     out.push(makeNode('Add', s.fresh(`${base}_bias_add`), [product, bias], [output]));
+    return released;
   },
 };

@@ -7,14 +7,12 @@
  * the fused ops. Per-channel scales run along the output columns (ORT quantizes MatMul weights per
  * channel on axis -1).
  */
-import { DataType } from '../../onnx/dtype.js';
 import type { GraphScope } from '../../onnx/graph.js';
 import type { NodeProto } from '../../onnx/types.js';
 import { resolveConstant, type ConstantWeight } from './constant-weight.js';
 import { makeNode } from './nodes.js';
 import type { OpQuantizer } from './op-quantizer.js';
 import type { QuantSession } from './session.js';
-import { bytesOf } from './tensor-pool.js';
 
 /** Channel axis of a [K, N] weight in its stored layout ([N, K] when the consumer sees it transposed). */
 export function outputChannelAxis(weight: ConstantWeight): number {
@@ -30,25 +28,20 @@ export function putBiasSecond(output: string, scope: GraphScope, s: QuantSession
   const readers = scope.graph.node.filter((n) => n.input.includes(output));
   if (readers.length !== 1) return;
   const add = readers[0]!;
-  if (add.opType !== 'Add' || (add.domain ?? '') !== '' || add.input.length !== 2 || add.input[1] === output) return;
+  if (add.opType !== 'Add' || (add.domain ?? '') !== '' || add.input.length !== 2 || add.input[1] !== output) return;
   const bias = resolveConstant(scope, add.input[0]!, s.index);
   if (bias && bias.tensor.dims.length === 1) add.input = [add.input[1]!, add.input[0]!];
 }
 
-/** The integer matmul and its rescale, shared by MatMul and Gemm. Returns the nodes; the last writes `output`. */
+/** The integer matmul and its rescale, shared by MatMul and Gemm; the last node appended writes `output`. */
 export function integerMatMul(activation: string, weight: ConstantWeight, output: string, base: string, scope: GraphScope, s: QuantSession, out: NodeProto[], alpha = 1): void {
   const a = s.activation(scope.graph, activation, out);
   const axis = s.options.perChannel ? outputChannelAxis(weight) : undefined;
-  const w = s.weight({ weight, axis }, scope.graph, out);
-  let bScale = w.scale;
-  if (alpha !== 1) {
-    // Gemm's alpha folds into the weight scale (float32 product), keeping the fusable shape.
-    const scaled = Float32Array.from(w.scales, (v) => v * alpha);
-    bScale = s.pool.intern(`${w.scale}_alpha`, DataType.FLOAT, w.scaleDims, bytesOf(scaled));
-  }
+  // Gemm's alpha folds into the weight scale, keeping the shape ORT fuses.
+  const w = s.weight({ weight, axis, scaleFactor: alpha }, scope.graph, out);
   const integer = s.fresh(`${base}_output_quantized`);
   out.push(makeNode('MatMulInteger', s.fresh(`${base}_quant`), [a.q, w.q, a.zeroPoint, w.zeroPoint], [integer]));
-  out.push(...s.rescale(integer, a.scale, bScale, output, base));
+  out.push(...s.rescale(integer, a.scale, w.scale, output, base));
 }
 
 export const matMulQuantizer: OpQuantizer = {

@@ -9,6 +9,9 @@ export interface OpQuantizer {
   weightOf(node: NodeProto, scope: GraphScope, s: QuantSession): ConstantWeight | undefined;
   /** Why this node cannot be quantized (checked before rewrite, so rewrite never fails halfway). */
   check(node: NodeProto, weight: ConstantWeight, scope: GraphScope, s: QuantSession): string | undefined;
-  /** Appends the nodes that replace `node` to `out`; they write the node's outputs. */
-  rewrite(node: NodeProto, weight: ConstantWeight, scope: GraphScope, s: QuantSession, out: NodeProto[]): void;
+  /**
+   * Appends the nodes that replace `node` to `out`; they write the node's outputs. Returns the paths of
+   * other constants it stopped reading (a bias it rescaled or reshaped), so they can be removed if unused.
+   */
+  rewrite(node: NodeProto, weight: ConstantWeight, scope: GraphScope, s: QuantSession, out: NodeProto[]): ConstantWeight['path'][] | void;
 }

@@ -33,9 +33,6 @@ export interface QuantizedWeight {
   q: string;
   scale: string;
   zeroPoint: string;
-  /** The per-channel scales or the single scale (for folding Gemm's alpha). */
-  scales: Float32Array;
-  scaleDims: number[];
 }
 
 export interface WeightRequest {
@@ -46,6 +43,8 @@ export interface WeightRequest {
   paramDims?: number[];
   /** The consumer takes one zero point (ORT's ConvInteger); valid because symmetric ones are all 0. */
   scalarZeroPoint?: boolean;
+  /** Multiplies the stored scales (Gemm's alpha), a float32 product. */
+  scaleFactor?: number;
 }
 
 export class QuantSession {
@@ -134,14 +133,14 @@ export class QuantSession {
     const { data } = entry;
     const paramDims = axis === undefined ? [] : (req.paramDims ?? [data.scales.length]);
     const base = entry.q.replace(/_quantized$/, '');
+    const factor = req.scaleFactor ?? 1;
+    const scales = factor === 1 ? data.scales : Float32Array.from(data.scales, (v) => v * factor);
     return {
       q: weight.transposed ? this.transposed(graph, entry.q, out) : entry.q,
-      scale: this.pool.intern(`${base}_scale`, DataType.FLOAT, paramDims, bytesOf(data.scales)),
+      scale: this.pool.intern(`${base}_scale`, DataType.FLOAT, paramDims, bytesOf(scales)),
       zeroPoint: req.scalarZeroPoint
         ? this.pool.intern(`${base}_zero_point`, this.qType, [], bytesOf(data.zeroPoints.subarray(0, 1)))
         : this.pool.intern(`${base}_zero_point`, this.qType, paramDims, bytesOf(data.zeroPoints)),
-      scales: data.scales,
-      scaleDims: paramDims,
     };
   }
 

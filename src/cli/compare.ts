@@ -1,0 +1,75 @@
+/** `onnx-diet compare A B [--inputs PATH] [--json FILE]` (PRODUCT.md): parity and latency of two models. */
+import { DEFAULT_LATENCY, DEFAULT_PARITY } from '../config/load.js';
+import { UsageError } from '../onnx/errors.js';
+import { compareModels } from '../pipeline/compare.js';
+import { failureLines } from '../pipeline/run.js';
+import { writeJsonFile } from '../report/json.js';
+import { HELP_OPTION, parseCommandArgs, positionals, type Command } from './args.js';
+import { createProgress } from './progress.js';
+import { reportText } from './run.js';
+
+const usage = `usage: onnx-diet compare A B [--inputs PATH] [--json FILE]
+
+Runs models A (reference) and B on the same inputs in onnxruntime and compares every output
+(max/mean abs diff, cosine, top-1 agreement, NaN/Inf), then times both interleaved.
+Exits 1 when B is outside the default parity thresholds (cosine ≥ 0.99, top-1 ≥ 0.98).
+
+  --inputs PATH        auto (default), or .npy / .npz / .json / a test_data_set folder
+  --samples N          auto inputs to draw (default ${DEFAULT_PARITY.samples})
+  --dims NAME=N,...    sizes of symbolic dims (default batch=1, sequence=128)
+  --runs N             timed runs per model (default ${DEFAULT_LATENCY.runs}; 0 skips latency)
+  --threads N          onnxruntime intra-op threads (default ${DEFAULT_LATENCY.threads})
+  --json FILE          write the report JSON
+  -h, --help           show this help`;
+
+function whole(flag: string, v: string | undefined, fallback: number, min: number): number {
+  if (v === undefined) return fallback;
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`compare: ${flag} takes a whole number ≥ ${min}, got '${v}'`);
+  return Number(v);
+}
+
+function parseDims(v: string | undefined): Record<string, number> {
+  const dims: Record<string, number> = {};
+  for (const part of (v ?? '').split(',').filter(Boolean)) {
+    const m = /^([^=]+)=(\d+)$/.exec(part.trim());
+    if (!m || Number(m[2]) < 1) throw new UsageError(`compare: --dims takes NAME=N pairs separated by commas, got '${part}'`);
+    dims[m[1]!] = Number(m[2]);
+  }
+  return dims;
+}
+
+export const compareCommand: Command = {
+  synopsis: 'compare A B [--inputs PATH] [--json FILE]',
+  summary: 'parity and latency of two models on the same inputs',
+  usage,
+  async run(argv) {
+    const { values, positionals: given } = parseCommandArgs('compare', argv, {
+      ...HELP_OPTION,
+      inputs: { type: 'string' },
+      samples: { type: 'string' },
+      dims: { type: 'string' },
+      runs: { type: 'string' },
+      threads: { type: 'string' },
+      json: { type: 'string' },
+    });
+    if (values.help) {
+      process.stdout.write(`${usage}\n`);
+      return 0;
+    }
+    const [a, b] = positionals('compare', given, ['model A', 'model B']);
+    const runs = whole('--runs', values.runs, DEFAULT_LATENCY.runs, 0);
+    const threads = whole('--threads', values.threads, DEFAULT_LATENCY.threads, 1);
+    const report = await compareModels(a!, b!, {
+      parity: {
+        inputs: values.inputs ?? 'auto', samples: whole('--samples', values.samples, DEFAULT_PARITY.samples, 1),
+        seed: DEFAULT_PARITY.seed, dims: parseDims(values.dims), thresholds: { where: {} }, outputs: {},
+      },
+      latency: runs === 0 ? false : { runs, warmup: DEFAULT_LATENCY.warmup, threads },
+      progress: createProgress(),
+    });
+    process.stdout.write(`${reportText(report)}\n`);
+    if (values.json !== undefined) writeJsonFile(values.json, report);
+    for (const line of failureLines(report)) process.stderr.write(`onnx-diet: ${line}\n`);
+    return report.passed ? 0 : 1;
+  },
+};
