@@ -368,7 +368,7 @@ test('different dtype or dims with the same bytes are not merged', async () => {
 
 // --------------------------------------------------------------------------------- transposed ties
 
-test('isTransposeOf: exact check, element width and alignment', () => {
+test('isTransposeOf: exact check for 1-, 2-, 4- and 8-byte elements, aligned or not', () => {
   const x = Uint8Array.of(1, 2, 3, 4, 5, 6); // [2,3] of uint8
   assert.ok(isTransposeOf(x, Uint8Array.of(1, 4, 2, 5, 3, 6), 2, 3, 1));
   assert.ok(!isTransposeOf(x, Uint8Array.of(1, 4, 2, 5, 3, 7), 2, 3, 1));
@@ -380,6 +380,20 @@ test('isTransposeOf: exact check, element width and alignment', () => {
   assert.ok(isTransposeOf(new Uint8Array(f.buffer), odd.subarray(1), 12, 70, 4));
   t[69 * 12 + 11] = 0; // last element only: samples miss nothing, the full check must catch it
   assert.ok(!isTransposeOf(new Uint8Array(f.buffer), new Uint8Array(t.buffer), 12, 70, 4));
+  // 8-byte elements (word pairs) and 2-byte elements at an odd offset (byte by byte), via a byte-level reference.
+  const transposeBytes = (b: Uint8Array, rows: number, cols: number, w: number, pad = 0) => {
+    const out = new Uint8Array(b.length + pad);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out.set(b.subarray((i * cols + j) * w, (i * cols + j + 1) * w), pad + (j * rows + i) * w);
+    return out.subarray(pad);
+  };
+  const i64 = new Uint8Array(BigInt64Array.from({ length: 30 * 9 }, (_, k) => BigInt(k) * 1_000_003n).buffer);
+  const t64 = transposeBytes(i64, 30, 9, 8);
+  assert.ok(isTransposeOf(i64, t64, 30, 9, 8));
+  t64[t64.length - 3] ^= 1;
+  assert.ok(!isTransposeOf(i64, t64, 30, 9, 8));
+  const h = new Uint8Array(randomFloats(70, 4).buffer); // [14,10] of 2-byte elements
+  assert.ok(isTransposeOf(h, transposeBytes(h, 14, 10, 2, 1), 14, 10, 2));
+  assert.ok(!isTransposeOf(h, transposeBytes(h, 10, 14, 2, 1), 14, 10, 2), 'the wrong orientation is not a transpose');
 });
 
 test('a tied transposed copy becomes Transpose(kept) under its own name', async () => {

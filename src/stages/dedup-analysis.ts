@@ -80,7 +80,7 @@ interface Env {
 /** A Constant node's dense value when it can take part (not sparse, not a function attribute reference). */
 function constantSiteTensor(n: NodeProto): TensorProto | undefined {
   const a = constantValueAttr(n);
-  if (n.attribute.length !== 1 || !a || a.name === 'sparse_value' || a.refAttrName !== undefined) return undefined;
+  if (n.output.length !== 1 || n.attribute.length !== 1 || !a || a.name === 'sparse_value' || a.refAttrName !== undefined) return undefined;
   return constantNodeTensor(n);
 }
 

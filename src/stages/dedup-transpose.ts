@@ -27,8 +27,10 @@ function sameElement(x: Uint8Array, xi: number, y: Uint8Array, yi: number, width
   return true;
 }
 
-/** Largest word (4, 2 or 1 bytes) that divides the element width and both buffers' offsets. */
-function words(x: Uint8Array, y: Uint8Array, width: number): [ArrayLike<number>, ArrayLike<number>, number] {
+type Words = Uint32Array | Uint16Array | Uint8Array;
+
+/** Both payloads as arrays of the largest word (4, 2 or 1 bytes) dividing the width and both offsets. */
+function alignedWords(x: Uint8Array, y: Uint8Array, width: number): [Words, Words, number] {
   for (const u of [4, 2]) {
     if (width % u === 0 && x.byteOffset % u === 0 && y.byteOffset % u === 0) {
       const view = (b: Uint8Array) => (u === 4 ? new Uint32Array(b.buffer, b.byteOffset, b.length / 4) : new Uint16Array(b.buffer, b.byteOffset, b.length / 2));
@@ -39,9 +41,54 @@ function words(x: Uint8Array, y: Uint8Array, width: number): [ArrayLike<number>,
 }
 
 /**
- * Whether `y` ([cols, rows]) is the transpose of `x` ([rows, cols]): y[j][i] == x[i][j] byte for byte.
- * Samples first; the full check walks tiles so both matrices are read with locality.
+ * Visits (i, j0..j1) runs in 64×64 tiles, so the strided side of the comparison stays in cache; the
+ * callback compares one run and says whether it matched.
  */
+function everyTileRun(rows: number, cols: number, run: (i: number, j0: number, j1: number) => boolean): boolean {
+  for (let i0 = 0; i0 < rows; i0 += TILE) {
+    const i1 = Math.min(rows, i0 + TILE);
+    for (let j0 = 0; j0 < cols; j0 += TILE) {
+      const j1 = Math.min(cols, j0 + TILE);
+      for (let i = i0; i < i1; i++) if (!run(i, j0, j1)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * y[j][i] == x[i][j] for every element. Word arrays when the offsets allow; payloads viewed in a file
+ * buffer sit at arbitrary offsets, so float32 ones are then read with unaligned DataView loads rather
+ * than byte by byte.
+ */
+function fullCheck(x: Uint8Array, y: Uint8Array, rows: number, cols: number, width: number): boolean {
+  const [xw, yw, per] = alignedWords(x, y, width);
+  if (per === 1) {
+    return everyTileRun(rows, cols, (i, j0, j1) => {
+      for (let j = j0, xi = i * cols + j0, yi = j0 * rows + i; j < j1; j++, xi++, yi += rows) if (xw[xi] !== yw[yi]) return false;
+      return true;
+    });
+  }
+  if (width === 4) {
+    const xv = new DataView(x.buffer, x.byteOffset, x.length);
+    const yv = new DataView(y.buffer, y.byteOffset, y.length);
+    return everyTileRun(rows, cols, (i, j0, j1) => {
+      for (let j = j0, xi = (i * cols + j0) * 4, yi = (j0 * rows + i) * 4; j < j1; j++, xi += 4, yi += rows * 4) {
+        if (xv.getUint32(xi, true) !== yv.getUint32(yi, true)) return false;
+      }
+      return true;
+    });
+  }
+  return everyTileRun(rows, cols, (i, j0, j1) => {
+    for (let j = j0; j < j1; j++) {
+      const xi = (i * cols + j) * per;
+      const yi = (j * rows + i) * per;
+      for (let k = 0; k < per; k++) if (xw[xi + k] !== yw[yi + k]) return false;
+    }
+    return true;
+  });
+}
+
+/** Whether `y` ([cols, rows]) is the transpose of `x` ([rows, cols]): y[j][i] == x[i][j] byte for byte. */
 export function isTransposeOf(x: Uint8Array, y: Uint8Array, rows: number, cols: number, width: number): boolean {
   const n = rows * cols;
   if (x.length !== n * width || y.length !== n * width) return false;
@@ -51,21 +98,7 @@ export function isTransposeOf(x: Uint8Array, y: Uint8Array, rows: number, cols: 
     const j = p % cols;
     if (!sameElement(x, p * width, y, (j * rows + i) * width, width)) return false;
   }
-  const [xw, yw, per] = words(x, y, width);
-  for (let i0 = 0; i0 < rows; i0 += TILE) {
-    const i1 = Math.min(rows, i0 + TILE);
-    for (let j0 = 0; j0 < cols; j0 += TILE) {
-      const j1 = Math.min(cols, j0 + TILE);
-      for (let i = i0; i < i1; i++) {
-        for (let j = j0; j < j1; j++) {
-          const xi = (i * cols + j) * per;
-          const yi = (j * rows + i) * per;
-          for (let k = 0; k < per; k++) if (xw[xi + k] !== yw[yi + k]) return false;
-        }
-      }
-    }
-  }
-  return true;
+  return fullCheck(x, y, rows, cols, width);
 }
 
 /**

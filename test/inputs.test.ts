@@ -1,0 +1,119 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadModel } from '../src/onnx/model-io.js';
+import { UsageError } from '../src/onnx/errors.js';
+import { DataType } from '../src/onnx/dtype.js';
+import { parseNpy } from '../src/check/npy.js';
+import { parseNpz } from '../src/check/npz.js';
+import { readFileSync } from 'node:fs';
+import { encodeValues, loadSamples, modelInputs, resolveDims } from '../src/check/inputs.js';
+import { gatherBounds, seededRandom } from '../src/check/auto-inputs.js';
+import { tensorValues, type NamedTensor } from '../src/check/named-tensor.js';
+import { graph, model, node, valueInfo } from './helpers/builder.js';
+
+const FIX = 'test/fixtures/inputs';
+const albert = loadModel('test/fixtures/albert-tiny.onnx').model;
+const cnn = loadModel('test/fixtures/cnn-tiny.onnx').model;
+const opts = { samples: 3, seed: 0, dims: { seq: 8 } };
+const values = (t: NamedTensor | undefined) => Array.from(tensorValues(t!) as ArrayLike<number | bigint>, Number);
+
+test('.npy: dtype, shape and C-order values as numpy wrote them', () => {
+  const t = parseNpy(readFileSync(`${FIX}/arange.npy`), 'x', 'arange.npy');
+  assert.equal(t.type, 'float32');
+  assert.deepEqual(t.dims, [2, 3]);
+  assert.deepEqual(values(t), [0, 1, 2, 3, 4, 5]);
+});
+
+test('.npy: big-endian data is byte-swapped; Fortran order is refused with a fix', () => {
+  const t = parseNpy(readFileSync(`${FIX}/big_endian.npy`), 'x', 'big_endian.npy');
+  assert.equal(t.type, 'int32');
+  assert.deepEqual(values(t), [1, 2, 3]);
+  assert.throws(() => parseNpy(readFileSync(`${FIX}/fortran.npy`), 'x', 'fortran.npy'), /ascontiguousarray/);
+  assert.throws(() => parseNpy(new Uint8Array(20), 'x', 'junk.npy'), /not a \.npy file/);
+});
+
+test('.npz: stored and deflated archives give the same tensors', () => {
+  for (const f of ['albert.npz', 'albert_compressed.npz']) {
+    const ts = parseNpz(readFileSync(`${FIX}/${f}`), f);
+    assert.deepEqual(ts.map((t) => t.name).sort(), ['attention_mask', 'input_ids', 'token_type_ids']);
+    const ids = ts.find((t) => t.name === 'input_ids');
+    assert.equal(ids!.type, 'int64');
+    assert.deepEqual(values(ids), [5, 17, 999, 0, 42, 7, 3, 1]);
+  }
+});
+
+test('.npz: a corrupted archive is a clear error, not a crash', () => {
+  const bytes = new Uint8Array(readFileSync(`${FIX}/albert_compressed.npz`));
+  bytes[90] = bytes[90]! ^ 0xff; // inside the first entry's deflate stream (its data starts at 30 + 13 + 20)
+  assert.throws(() => parseNpz(bytes, 'bad.npz'), (e: Error) => e instanceof UsageError && /bad\.npz/.test(e.message));
+  assert.throws(() => parseNpz(new Uint8Array(100), 'zero.npz'), /not a zip archive/);
+});
+
+test('file samples: .npz, .json (a list = several samples), test_data_set folders, .npy converted to the input type', () => {
+  const npz = loadSamples(`${FIX}/albert.npz`, albert, opts);
+  assert.equal(npz.length, 1);
+  assert.deepEqual(npz[0]!.map((t) => t.name).sort(), ['attention_mask', 'input_ids', 'token_type_ids']);
+  const json = loadSamples(`${FIX}/albert.json`, albert, opts);
+  assert.equal(json.length, 2);
+  assert.deepEqual(values(json[1]!.find((t) => t.name === 'attention_mask')), [1, 1, 1, 1, 1, 1, 0, 0]);
+  const sets = loadSamples('test/fixtures/vad-if.data', loadModel('test/fixtures/vad-if.onnx').model, opts);
+  assert.equal(sets.length, 2);
+  assert.deepEqual(sets.map((s) => values(s.find((t) => t.name === 'use_a'))), [[1], [0]]);
+  // image.npy is float64 (numpy's default); the model takes float32; linspace(-1, 1, 3072)[1] = -1 + 2/3071
+  const img = loadSamples(`${FIX}/image.npy`, cnn, opts)[0]![0]!;
+  assert.equal(img.type, 'float32');
+  assert.ok(Math.abs(values(img)[1]! - (-1 + 2 / 3071)) < 1e-7);
+});
+
+test('file samples: mismatches are one clear line', () => {
+  assert.throws(() => loadSamples(`${FIX}/arange.npy`, albert, opts), /no value for the model input|not an input/);
+  assert.throws(() => loadSamples(`${FIX}/arange.npy`, cnn, opts), /dims \[2,3\]/);
+  assert.throws(() => loadSamples(`${FIX}/nope.npz`, albert, opts), /no such file/);
+  assert.throws(() => loadSamples(`${FIX}/make_inputs.py`, albert, opts), /unknown input file type/);
+});
+
+test('auto: token ids stay inside the embedding table, masks are 1, token types 0', () => {
+  assert.equal(gatherBounds(albert).get('input_ids'), 1000); // word embeddings are [1000, 32]
+  const samples = loadSamples('auto', albert, { samples: 4, seed: 7, dims: { seq: 64 } });
+  assert.equal(samples.length, 4);
+  for (const s of samples) {
+    const ids = values(s.find((t) => t.name === 'input_ids'));
+    assert.equal(ids.length, 64);
+    assert.ok(ids.every((v) => Number.isInteger(v) && v >= 0 && v < 1000));
+    assert.ok(new Set(ids).size > 20, 'ids are spread over the table');
+    assert.ok(values(s.find((t) => t.name === 'attention_mask')).every((v) => v === 1));
+    assert.ok(values(s.find((t) => t.name === 'token_type_ids')).every((v) => v === 0));
+  }
+});
+
+test('auto: same seed → same bytes; another seed → other values; floats look standard normal', () => {
+  const a = loadSamples('auto', cnn, { samples: 2, seed: 1, dims: {} });
+  const b = loadSamples('auto', cnn, { samples: 2, seed: 1, dims: {} });
+  const c = loadSamples('auto', cnn, { samples: 2, seed: 2, dims: {} });
+  assert.deepEqual(a, b);
+  assert.notDeepEqual(a[0]![0]!.data, c[0]![0]!.data);
+  assert.notDeepEqual(a[0]![0]!.data, a[1]![0]!.data, 'samples differ from each other');
+  const x = values(a[0]![0]);
+  const mean = x.reduce((s, v) => s + v, 0) / x.length;
+  const sd = Math.sqrt(x.reduce((s, v) => s + (v - mean) ** 2, 0) / x.length);
+  assert.ok(Math.abs(mean) < 0.1 && Math.abs(sd - 1) < 0.1, `mean ${mean}, sd ${sd}`);
+});
+
+test('dims: config values, name defaults (batch 1, sequence 128), and a clear error for unknown ones', () => {
+  const m = model(graph({
+    node: [node('Identity', ['x'], ['y'])],
+    input: [valueInfo('x', DataType.FLOAT, ['batch', 'sequence', 'features', 4])],
+    output: [valueInfo('y', DataType.FLOAT)],
+  }));
+  const [input] = modelInputs(m);
+  assert.throws(() => resolveDims(input!, {}), /symbolic dim 'features'.*parity\.dims\.features/);
+  assert.deepEqual(resolveDims(input!, { features: 3 }), [1, 128, 3, 4]);
+  assert.deepEqual(resolveDims(input!, { features: 3, batch: 2, sequence: 5 }), [2, 5, 3, 4]);
+});
+
+test('encodeValues writes little-endian bytes of each type (float16 by IEEE half rounding)', () => {
+  assert.deepEqual([...encodeValues('int64', [1, -1])], [1, 0, 0, 0, 0, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255]);
+  assert.deepEqual([...encodeValues('float16', [1, -2])], [0x00, 0x3c, 0x00, 0xc0]);
+  assert.deepEqual([...encodeValues('bool', [0, 3])], [0, 1]);
+  assert.deepEqual([...encodeValues('float32', [1])], [0, 0, 0x80, 0x3f]);
+});
