@@ -12,3 +12,5 @@ export * from './stages/stage.js';
 export { runStages } from './stages/pipeline.js';
 export { STAGES, createStage, parseStageList, type StageSpec, type StageOptions } from './stages/registry.js';
 export { validateModel, MAX_GRAPH_DEPTH } from './onnx/validate.js';
+export { compressModel, DEFAULT_STAGES, type CompressOptions, type CompressResult } from './pipeline/compress.js';
+export { analyzeModel, inspectModel, type InspectReport } from './report/inspect.js';

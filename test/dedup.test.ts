@@ -19,7 +19,7 @@ import { isTransposeOf } from '../src/stages/dedup-transpose.js';
 import { floatTensor, graph, int64Tensor, model, node, randomFloats, valueInfo } from './helpers/builder.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'dedup-test-'));
-process.on('exit', () => { if (!process.env.KEEP) rmSync(tmp, { recursive: true, force: true }); });
+process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 let files = 0;
 
 const F = DataType.FLOAT;
@@ -389,7 +389,7 @@ test('isTransposeOf: exact check for 1-, 2-, 4- and 8-byte elements, aligned or 
   const i64 = new Uint8Array(BigInt64Array.from({ length: 30 * 9 }, (_, k) => BigInt(k) * 1_000_003n).buffer);
   const t64 = transposeBytes(i64, 30, 9, 8);
   assert.ok(isTransposeOf(i64, t64, 30, 9, 8));
-  t64[t64.length - 3] ^= 1;
+  t64[t64.length - 3] = t64[t64.length - 3]! ^ 1;
   assert.ok(!isTransposeOf(i64, t64, 30, 9, 8));
   const h = new Uint8Array(randomFloats(70, 4).buffer); // [14,10] of 2-byte elements
   assert.ok(isTransposeOf(h, transposeBytes(h, 14, 10, 2, 1), 14, 10, 2));

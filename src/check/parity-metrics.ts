@@ -127,11 +127,11 @@ export class OutputComparison {
       maxAbs: this.maxAbs,
       meanAbs: this.finitePairs ? this.sumAbs / this.finitePairs : 0,
       cosine,
+      ...(this.classLike && this.rows > 0 ? { top1: this.agree / this.rows } : {}),
       elements: this.elements,
       nonFinite: { original: this.nonFiniteA, compressed: this.nonFiniteB },
       newNonFinite: this.newNonFinite,
     };
-    if (this.classLike && this.rows > 0) m.top1 = this.agree / this.rows;
     if (this.incomparable) m.incomparable = this.incomparable;
     return m;
   }

@@ -11,9 +11,10 @@
  *   (dedup-transpose.ts);
  * - a removed copy whose name is a main-graph output is re-emitted by an Identity, so the model's
  *   interface does not change.
- * Nodes that define shared values (kept Constant nodes, Transpose, Identity) move to the front of their
- * graph: they read nothing but initializers and outer names, and every reader then comes after them,
- * as ONNX requires of a graph's node order.
+ * Nodes that define shared values move to the front of their graph in the order kept Constants,
+ * Transposes (of initializers, outer names or those Constants), Identities (of any of these): every
+ * reader then comes after its producer, as ONNX requires of a graph's node order.
+ * Names that are shadowed anywhere are never touched (see dedup-analysis.ts `shadowed`).
  */
 import { UsageError } from '../onnx/errors.js';
 import { allNames, definedNames, freshName, subgraphsOf, type GraphScope } from '../onnx/graph.js';
