@@ -7,7 +7,7 @@ import { parseNpy } from '../src/check/npy.js';
 import { parseNpz } from '../src/check/npz.js';
 import { readFileSync } from 'node:fs';
 import { encodeValues, loadSamples, modelInputs, resolveDims } from '../src/check/inputs.js';
-import { gatherBounds, seededRandom } from '../src/check/auto-inputs.js';
+import { gatherBounds } from '../src/check/auto-inputs.js';
 import { tensorValues, type NamedTensor } from '../src/check/named-tensor.js';
 import { graph, model, node, valueInfo } from './helpers/builder.js';
 

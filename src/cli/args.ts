@@ -18,8 +18,10 @@ type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 export const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
 
+type Parsed<O extends OptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+
 /** parseArgs in strict mode; its messages are long and multi-sentence, so keep the first sentence. */
-export function parseCommandArgs<const O extends OptionsConfig>(command: string, argv: string[], options: O) {
+export function parseCommandArgs<const O extends OptionsConfig>(command: string, argv: string[], options: O): Parsed<O> {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {

@@ -64,6 +64,7 @@ export function compressTable(r: CompressResult): string {
   return `${table}\n\n${r.source} → ${r.output}: ${ratio}× smaller`;
 }
 
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 const dimsText = (dims: number[]) => `[${dims.join(', ')}]`;
 
 /** Shows a long list as its first few items and a count of the rest. */
@@ -75,7 +76,7 @@ function firstOf(items: string[], n = 3): string {
 export function inspectTables(r: InspectReport & { source?: string }, maxGroups = 10): string {
   const out: string[] = [];
   const w = r.weights.bytes;
-  out.push(`${r.source ?? 'model'}: ${formatBytes(r.modelBytes)}, ${formatCount(r.nodes)} nodes in ${r.graphs} graph${r.graphs === 1 ? '' : 's'}, ` +
+  out.push(`${r.source ?? 'model'}: ${formatBytes(r.modelBytes)}, ${formatCount(r.nodes)} nodes in ${plural(r.graphs, 'graph')}, ` +
     `weights ${formatBytes(w)} in ${formatCount(r.weights.count)} tensors`);
 
   out.push('', 'bytes by dtype');
@@ -92,7 +93,7 @@ export function inspectTables(r: InspectReport & { source?: string }, maxGroups 
 
   const d = r.duplicates;
   const copies = d.groups.reduce((n, g) => n + g.count, 0);
-  out.push('', `duplicates: ${d.groups.length} groups (${copies} copies), ${d.transposedTies.length} transposed ties; ` +
+  out.push('', `duplicates: ${plural(d.groups.length, 'group')} (${copies} copies), ${plural(d.transposedTies.length, 'transposed tie')}; ` +
     `dedup reclaims ${formatBytes(d.reclaimableBytes)} (${formatPercent(d.reclaimableBytes, r.modelBytes)} of the model)`);
   if (d.groups.length) {
     const shown = d.groups.slice(0, maxGroups);
@@ -108,7 +109,7 @@ export function inspectTables(r: InspectReport & { source?: string }, maxGroups 
   }
 
   const q = r.quantizable;
-  out.push('', `quantizable: ${q.tensors} float32 weights of ≥ ${q.minElements} elements read only by ${q.ops.join('/')} ` +
+  out.push('', `quantizable: ${plural(q.tensors, 'float weight')} of ≥ ${q.minElements} elements read only by ${q.ops.join('/')} ` +
     `(${formatBytes(q.bytes)}, ${formatPercent(q.bytes, r.modelBytes)} of the model)`);
   out.push(formatTable(['as', 'those weights', 'model (estimate)'], [
     ['now', formatBytes(q.bytes), formatBytes(r.modelBytes)],
