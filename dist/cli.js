@@ -15053,6 +15053,15 @@ function writeJsonFile(file, value) {
   }
 }
 
+// src/cli/errors.ts
+function errorLine(e, debug = false) {
+  if (!(e instanceof Error)) return `onnx-diet: ${String(e)}`;
+  if (debug && e.stack) return `onnx-diet: ${e.stack}`;
+  const message = e.message.replace(/\s*\n\s*/g, " ");
+  const expected = e instanceof UsageError || e instanceof OnnxFormatError || typeof e.code === "string";
+  return expected ? `onnx-diet: ${message}` : `onnx-diet: unexpected error: ${message} (set ONNX_DIET_DEBUG=1 to see where)`;
+}
+
 // src/pipeline/compress.ts
 import { existsSync as existsSync3, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, rmSync as rmSync4, statSync as statSync3 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19373,6 +19382,7 @@ function compressTable(r) {
 
 ${r.source} \u2192 ${r.output}: ${ratio}\xD7 smaller`;
 }
+var plural = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
 var dimsText = (dims) => `[${dims.join(", ")}]`;
 function firstOf(items, n = 3) {
   return items.length <= n ? items.join(", ") : `${items.slice(0, n).join(", ")} +${items.length - n} more`;
@@ -19380,7 +19390,7 @@ function firstOf(items, n = 3) {
 function inspectTables(r, maxGroups = 10) {
   const out = [];
   const w = r.weights.bytes;
-  out.push(`${r.source ?? "model"}: ${formatBytes(r.modelBytes)}, ${formatCount(r.nodes)} nodes in ${r.graphs} graph${r.graphs === 1 ? "" : "s"}, weights ${formatBytes(w)} in ${formatCount(r.weights.count)} tensors`);
+  out.push(`${r.source ?? "model"}: ${formatBytes(r.modelBytes)}, ${formatCount(r.nodes)} nodes in ${plural(r.graphs, "graph")}, weights ${formatBytes(w)} in ${formatCount(r.weights.count)} tensors`);
   out.push("", "bytes by dtype");
   out.push(formatTable(
     ["dtype", "tensors", "size", "% of weights"],
@@ -19399,7 +19409,7 @@ function inspectTables(r, maxGroups = 10) {
   ));
   const d = r.duplicates;
   const copies = d.groups.reduce((n, g) => n + g.count, 0);
-  out.push("", `duplicates: ${d.groups.length} groups (${copies} copies), ${d.transposedTies.length} transposed ties; dedup reclaims ${formatBytes(d.reclaimableBytes)} (${formatPercent(d.reclaimableBytes, r.modelBytes)} of the model)`);
+  out.push("", `duplicates: ${plural(d.groups.length, "group")} (${copies} copies), ${plural(d.transposedTies.length, "transposed tie")}; dedup reclaims ${formatBytes(d.reclaimableBytes)} (${formatPercent(d.reclaimableBytes, r.modelBytes)} of the model)`);
   if (d.groups.length) {
     const shown2 = d.groups.slice(0, maxGroups);
     out.push(formatTable(
@@ -19417,7 +19427,7 @@ function inspectTables(r, maxGroups = 10) {
     ));
   }
   const q = r.quantizable;
-  out.push("", `quantizable: ${q.tensors} float32 weights of \u2265 ${q.minElements} elements read only by ${q.ops.join("/")} (${formatBytes(q.bytes)}, ${formatPercent(q.bytes, r.modelBytes)} of the model)`);
+  out.push("", `quantizable: ${plural(q.tensors, "float weight")} of \u2265 ${q.minElements} elements read only by ${q.ops.join("/")} (${formatBytes(q.bytes)}, ${formatPercent(q.bytes, r.modelBytes)} of the model)`);
   out.push(formatTable(["as", "those weights", "model (estimate)"], [
     ["now", formatBytes(q.bytes), formatBytes(r.modelBytes)],
     ["int8", formatBytes(q.int8Bytes), formatBytes(q.modelBytesInt8)],
@@ -21842,19 +21852,11 @@ async function main(argv) {
   }
   return command.run(rest);
 }
-function errorLine(e) {
-  const debug = process.env.ONNX_DIET_DEBUG === "1";
-  if (!(e instanceof Error)) return `onnx-diet: ${String(e)}`;
-  const message = e.message.replace(/\s*\n\s*/g, " ");
-  if (debug && e.stack) return `onnx-diet: ${e.stack}`;
-  const expected = e instanceof UsageError || e instanceof OnnxFormatError || typeof e.code === "string";
-  return expected ? `onnx-diet: ${message}` : `onnx-diet: unexpected error: ${message} (set ONNX_DIET_DEBUG=1 to see where)`;
-}
 async function runCli(argv) {
   try {
     return await main(argv);
   } catch (e) {
-    process.stderr.write(`${errorLine(e)}
+    process.stderr.write(`${errorLine(e, process.env.ONNX_DIET_DEBUG === "1")}
 `);
     return 2;
   }

@@ -10,7 +10,9 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
+import { errorLine } from '../src/cli/errors.js';
 import { DataType } from '../src/onnx/dtype.js';
+import { OnnxFormatError, UsageError } from '../src/onnx/errors.js';
 import { loadModel, saveModel } from '../src/onnx/model-io.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
 
@@ -169,4 +171,14 @@ test('bad input and usage exit 2 with one line', async () => {
   assert.equal(sha256(copy), before, 'the input survives an attempt to overwrite it');
   assert.ok(!existsSync(path.join(tmp, 'x.onnx')));
   assert.equal((await cli()).code, 2);
+});
+
+test('error lines: ours and system errors as they are, bugs labelled, stack only when debugging', () => {
+  assert.equal(errorLine(new UsageError('a.onnx: no such file')), 'onnx-diet: a.onnx: no such file');
+  assert.equal(errorLine(new OnnxFormatError('a.onnx: not a valid ONNX model (x)')), 'onnx-diet: a.onnx: not a valid ONNX model (x)');
+  const sys = Object.assign(new Error("EACCES: permission denied, open 'a.onnx'"), { code: 'EACCES' });
+  assert.equal(errorLine(sys), "onnx-diet: EACCES: permission denied, open 'a.onnx'");
+  const bug = new TypeError('cannot read properties of undefined\n(reading "x")');
+  assert.equal(errorLine(bug), 'onnx-diet: unexpected error: cannot read properties of undefined (reading "x") (set ONNX_DIET_DEBUG=1 to see where)');
+  assert.match(errorLine(bug, true), /\n\s+at /);
 });

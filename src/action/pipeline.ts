@@ -5,7 +5,7 @@
 import { loadConfig } from '../config/load.js';
 import type { Progress } from '../pipeline/progress.js';
 import { runConfig, type RunReport } from '../pipeline/run.js';
-import { formatBytes } from '../report/table.js';
+import { renderMarkdown } from '../report/markdown.js';
 
 export interface PipelineRequest {
   config: string;
@@ -21,20 +21,6 @@ export interface PipelineResult {
   markdown: string;
 }
 
-/**
- * INTERIM until the library's Markdown report (issue 4, item 7) lands: a headline and budget lines per
- * model, with the marker the comment is found by. Replace with the library's renderer.
- */
-function interimMarkdown(report: RunReport): string {
-  const lines = [`<!-- onnx-diet:${report.config} -->`];
-  for (const m of report.models) {
-    lines.push(`**${m.name}: ${formatBytes(m.original.bytes)} → ${formatBytes(m.compressed.bytes)}** ${m.passed ? '✅' : '❌'}`, '');
-    for (const b of m.budgets) lines.push(`- ${b.name}: ${b.actualText} (limit ${b.limitText}) ${b.passed ? '✅' : '❌'}`);
-    lines.push('');
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 export async function runPipeline(req: PipelineRequest): Promise<PipelineResult> {
   const config = loadConfig(req.config);
   const report = await runConfig(config, {
@@ -42,5 +28,5 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
     resolveArtifact: req.resolveArtifact,
     sourceOverride: req.source,
   });
-  return { report, markdown: interimMarkdown(report) };
+  return { report, markdown: renderMarkdown(report) };
 }

@@ -3,9 +3,10 @@
  * Exit codes (PRODUCT.md): 0 ok, 1 a parity check or budget failed, 2 bad input or usage. Errors are
  * one line for people; ONNX_DIET_DEBUG=1 adds the stack for us.
  */
-import { OnnxFormatError, UsageError } from '../onnx/errors.js';
+import { UsageError } from '../onnx/errors.js';
 import { TOOL_VERSION } from '../report/json.js';
 import type { Command } from './args.js';
+import { errorLine } from './errors.js';
 import { compressCommand } from './compress.js';
 import { inspectCommand } from './inspect.js';
 import { runCommand } from './run.js';
@@ -54,23 +55,11 @@ export async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
-/** The message people see: one line, no stack (unless ONNX_DIET_DEBUG=1). */
-function errorLine(e: unknown): string {
-  const debug = process.env.ONNX_DIET_DEBUG === '1';
-  if (!(e instanceof Error)) return `onnx-diet: ${String(e)}`;
-  const message = e.message.replace(/\s*\n\s*/g, ' ');
-  if (debug && e.stack) return `onnx-diet: ${e.stack}`;
-  const expected = e instanceof UsageError || e instanceof OnnxFormatError || typeof (e as NodeJS.ErrnoException).code === 'string';
-  return expected
-    ? `onnx-diet: ${message}`
-    : `onnx-diet: unexpected error: ${message} (set ONNX_DIET_DEBUG=1 to see where)`;
-}
-
 export async function runCli(argv: string[]): Promise<number> {
   try {
     return await main(argv);
   } catch (e) {
-    process.stderr.write(`${errorLine(e)}\n`);
+    process.stderr.write(`${errorLine(e, process.env.ONNX_DIET_DEBUG === '1')}\n`);
     return 2;
   }
 }
