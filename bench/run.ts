@@ -4,6 +4,7 @@
  */
 const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   foundation: () => import('./foundation.js'),
+  quantize: () => import('./quantize.js'),
 };
 
 const names = process.argv.slice(2);

@@ -6,11 +6,17 @@
  *   `position` ids count 0, 1, 2, … along the last axis;
  * - floats are standard normal; bools are fair coin flips (both branches of an If get exercised);
  * - other integers are in [0, 10).
+ * Symbolic dims take their size from `dims:`; a sequence-like one without a size defaults to 128, or
+ * less when the model's own position table is shorter (dim-limits.ts), so ids never run past it.
  */
 import { forEachGraph } from '../onnx/graph.js';
 import { constantValueAttr, isConstantNode } from '../onnx/tensor.js';
 import type { ModelProto, NodeProto } from '../onnx/types.js';
-import { encodeValues, resolveDims, type ModelInput, type Sample, type SampleOptions } from './input-meta.js';
+import { dimLimits } from './dim-limits.js';
+import {
+  BATCH_DIM, DEFAULT_SEQUENCE, SEQUENCE_DIM, defaultDim, encodeValues, resolveDims,
+  type AutoDim, type ModelInput, type Sample, type SampleOptions,
+} from './input-meta.js';
 
 /** mulberry32: a tiny, well-mixed 32-bit generator; plenty for test inputs and identical everywhere. */
 export function seededRandom(seed: number): () => number {
@@ -102,12 +108,57 @@ function values(input: ModelInput, dims: number[], rand: () => number, rows: num
   return out;
 }
 
+/**
+ * The size of every named symbolic dim of the inputs: from `dims:` when given; a sequence-like dim
+ * otherwise gets min(128, the longest the model's position tables allow); other names their default
+ * (batch 1). Dims with no size at all are left out (resolveDims says how to set them).
+ */
+export function autoDims(model: ModelProto, inputs: ModelInput[], given: Record<string, number>): AutoDim[] {
+  const names = [...new Set(inputs.flatMap((i) => i.dims.filter((d): d is string => typeof d === 'string')))];
+  const limits = names.some((n) => given[n] === undefined && SEQUENCE_DIM.test(n) && !BATCH_DIM.test(n)) ? dimLimits(model) : new Map();
+  const dims: AutoDim[] = [];
+  for (const name of names) {
+    const value = given[name];
+    if (value !== undefined) {
+      dims.push({ name, value, why: 'dims:' });
+      continue;
+    }
+    const limit = SEQUENCE_DIM.test(name) && !BATCH_DIM.test(name) ? limits.get(name) : undefined;
+    if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) {
+      dims.push({ name, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` });
+      continue;
+    }
+    const fallback = defaultDim(name);
+    if (fallback !== undefined) dims.push({ name, value: fallback, why: 'default' });
+  }
+  return dims;
+}
+
+/** onnxruntime's words for an index past a table's end (Gather, GatherElements, ScatterND …). */
+const INDEX_OUT_OF_RANGE = /out of (data )?bounds|out of range/i;
+
+/**
+ * An onnxruntime error with, when it is an index out of range on auto inputs, the dims that made
+ * the inputs that long and how to shorten them (the usual cause: a sequence longer than the model's
+ * position table).
+ */
+export function withDimHint(error: string, dims: AutoDim[]): string {
+  if (!dims.length || !INDEX_OUT_OF_RANGE.test(error)) return error;
+  const ordered = [...dims].sort((a, b) => Number(SEQUENCE_DIM.test(b.name)) - Number(SEQUENCE_DIM.test(a.name)));
+  const used = ordered.map((d) => `${d.name} = ${d.value} (${d.why})`).join(', ');
+  const first = ordered[0]!.name;
+  return `${error} — the auto inputs used ${used}; set a smaller ${first} in dims: (config parity.dims.${first}, or compare --dims ${first}=N)`;
+}
+
 export function autoSamples(model: ModelProto, inputs: ModelInput[], opts: SampleOptions): Sample[] {
   const bounds = gatherBounds(model);
+  const used = autoDims(model, inputs, opts.dims);
+  for (const d of used) opts.onDim?.(d);
+  const sizes = { ...Object.fromEntries(used.map((d) => [d.name, d.value])), ...opts.dims };
   const samples: Sample[] = [];
   for (let s = 0; s < opts.samples; s++) {
     samples.push(inputs.map((input) => {
-      const dims = resolveDims(input, opts.dims);
+      const dims = resolveDims(input, sizes);
       const rand = seededRandom((opts.seed * 1000003 + s * 7919) ^ hashName(input.name));
       if (input.type === 'string') {
         const count = dims.reduce((a, b) => a * b, 1);

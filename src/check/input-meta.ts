@@ -22,16 +22,37 @@ export interface SampleOptions {
   seed: number;
   /** Sizes of symbolic dims by name, or `input[axis]` for unnamed ones. */
   dims: Record<string, number>;
+  /** Told the size auto inputs use for each symbolic dim, and why (for the log and error hints). */
+  onDim?: (dim: AutoDim) => void;
+}
+
+/** A symbolic dim's size in auto inputs and where it came from. */
+export interface AutoDim {
+  name: string;
+  value: number;
+  /** `dims:`, `default`, or the table that capped it. */
+  why: string;
 }
 
 /** One sample: a tensor per model input, in graph-input order. */
 export type Sample = NamedTensor[];
 
+/** Names of batch-like and sequence-like dims (`seq`, `sequence_length`, `num_tokens`, `time`, …). */
+export const BATCH_DIM = /batch|^n$|^b$/i;
+export const SEQUENCE_DIM = /seq|sequence|length|^len$|token|time|^t$/i;
+/** The sequence length auto inputs use when neither the config nor the model's tables say otherwise. */
+export const DEFAULT_SEQUENCE = 128;
+
 /** Dims without a size in the model or the config: common names get these (batch 1, sequence 128). */
 const DEFAULT_DIMS: [RegExp, number][] = [
-  [/batch|^n$|^b$/i, 1],
-  [/seq|sequence|length|^len$|token|time|^t$/i, 128],
+  [BATCH_DIM, 1],
+  [SEQUENCE_DIM, DEFAULT_SEQUENCE],
 ];
+
+/** The default size of a symbolic dim by its name, if it has one. */
+export function defaultDim(name: string): number | undefined {
+  return DEFAULT_DIMS.find(([re]) => re.test(name))?.[1];
+}
 
 export function modelInputs(model: ModelProto): ModelInput[] {
   const graph = model.graph;
@@ -63,7 +84,7 @@ export function resolveDims(input: ModelInput, dims: Record<string, number>): nu
     if (d === undefined) {
       throw new UsageError(`input '${input.name}' axis ${axis} has no size and no name; set parity.dims."${input.name}[${axis}]" in the config`);
     }
-    const given = dims[d] ?? DEFAULT_DIMS.find(([re]) => re.test(d))?.[1];
+    const given = dims[d] ?? defaultDim(d);
     if (given === undefined) {
       throw new UsageError(`input '${input.name}' axis ${axis} is the symbolic dim '${d}' with no default; set parity.dims.${d} in the config`);
     }

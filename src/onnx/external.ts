@@ -4,7 +4,7 @@
  * requests, so a location is hostile until proven otherwise: absolute paths, `..` and symlinks that
  * resolve outside the model's folder are refused, as are ranges past the end of the file.
  */
-import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { OnnxFormatError } from './errors.js';
 import { rawByteLength } from './dtype.js';
@@ -49,7 +49,9 @@ export class ExternalDataReader implements ExternalDataSource {
     const known = this.files.get(location);
     if (known) return known;
     const real = this.resolve(location, tensorName);
-    const fd = openSync(real, 'r');
+    // O_NONBLOCK: opening a FIFO for reading would otherwise block until a writer appears (a hang);
+    // the fstat below then refuses it. Regular files ignore the flag; Windows has none (0).
+    const fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const st = fstatSync(fd);
     if (!st.isFile()) {
       closeSync(fd);

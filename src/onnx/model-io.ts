@@ -78,10 +78,31 @@ export interface SavedModel {
   dataPath?: string;
 }
 
+/**
+ * Stands in for an external payload while a model is encoded inline: it reports the payload's length,
+ * so the codec sizes every field exactly without reading anything, and FileSink reads the bytes only
+ * when the codec hands the field over. The codec passes byte fields of 64 KiB or more straight to its
+ * sink, never copying them (codec.ts ChunkedWriter.bytes), so only such payloads are deferred: a save
+ * then holds one tensor at a time, not every external weight at once.
+ */
+class DeferredPayload extends Uint8Array {
+  constructor(size: number, readonly fetch: () => Uint8Array) {
+    super(0);
+    Object.defineProperty(this, 'length', { value: size });
+  }
+}
+
+const DEFERRED_MIN_BYTES = 65536;
+
 class FileSink {
   written = 0;
   constructor(private fd: number) {}
-  write(b: Uint8Array) {
+  write(chunk: Uint8Array) {
+    let b = chunk;
+    if (chunk instanceof DeferredPayload) {
+      b = chunk.fetch();
+      if (b.length !== chunk.length) throw new OnnxFormatError(`external payload is ${b.length} bytes, expected ${chunk.length}`);
+    }
     let off = 0;
     while (off < b.length) off += writeSync(this.fd, b, off, b.length - off);
     this.written += b.length;
@@ -109,9 +130,15 @@ function writeAtomically(target: string, write: (sink: FileSink) => void): numbe
   }
 }
 
-/** Inline payload for a tensor that lives in the source's external data (its bytes read now). */
+/**
+ * Inline payload for a tensor that lives in external data: read now when small, else deferred (read
+ * by the file sink while it writes this tensor, see DeferredPayload).
+ */
 function inlined(t: TensorProto, source: ExternalDataReader | undefined): TensorProto {
-  const raw = tensorBytes(t, source);
+  const length = tensorByteLength(t);
+  const raw = length >= DEFERRED_MIN_BYTES && t.dataType !== 8 /* STRING */
+    ? new DeferredPayload(length, () => tensorBytes(t, source))
+    : tensorBytes(t, source);
   return { ...t, rawData: raw, externalData: [], dataLocation: undefined };
 }
 
@@ -135,7 +162,7 @@ export function saveModel(model: ModelProto, file: string, opts: SaveOptions = {
 
   let external = opts.externalData ?? 'auto';
   if (external === 'auto') {
-    // Sizing with inlined payloads reads external tensors; cheap enough next to writing them.
+    // Deferred payloads report their length: sizing reads no external tensor.
     external = encodedModelSize(model, subs) > PROTOBUF_LIMIT;
   }
   if (!external) {

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../onnx/errors.js';
 import { forEachTensor } from '../onnx/graph.js';
+import type { ExternalDataReader } from '../onnx/external.js';
 import { loadModel, saveModel, type LoadedModel } from '../onnx/model-io.js';
+import { SpillingReader } from '../onnx/spill.js';
 import { isExternal } from '../onnx/tensor.js';
 import { runStages } from '../stages/pipeline.js';
 import { createStage, type StageSpec } from '../stages/registry.js';
@@ -112,24 +114,29 @@ export async function compressModel(source: string, output: string, opts: Compre
 
   const loaded = await progress.step(`load ${source}`, () => loadModel(source));
   const tmpDir = mkdtempSync(path.join(tmpdir(), 'onnx-diet-'));
+  let data: ExternalDataReader = loaded.external;
   try {
     const inputs = modelFiles(loaded);
     refuseOverwrite(output, inputs);
     const original = withHash ? await progress.step('sha256 of the input', () => digestFiles(inputs)) : digestFiles(inputs, false);
 
+    // Weights in external data files: stages read them one at a time and park the tensors they create
+    // in a scratch file of tmpDir (onnx/spill.ts), so memory stays about one tensor, not the model.
+    data = inputs.length > 1 ? new SpillingReader(loaded.path, tmpDir) : loaded.external;
     const { model, results } = await runStages(loaded.model, stages, {
-      external: loaded.external,
+      external: data,
       tmpDir,
       log: (message) => progress.note(message),
     });
 
     createFolders(output, missingFolders);
     const saved = await progress.step(`save ${output}`, () =>
-      saveModel(model, output, { externalData: opts.externalData ?? 'auto', source: loaded.external }));
+      saveModel(model, output, { externalData: opts.externalData ?? 'auto', source: data }));
     const outFiles = saved.dataPath ? [saved.path, saved.dataPath] : [saved.path];
     const compressed = withHash ? await progress.step('sha256 of the output', () => digestFiles(outFiles)) : digestFiles(outFiles, false);
     return { source, output, original, compressed, stages: results };
   } finally {
+    if (data !== loaded.external) data.close();
     loaded.external.close();
     rmSync(tmpDir, { recursive: true, force: true });
   }

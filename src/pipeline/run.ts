@@ -16,6 +16,7 @@ import { measureLatency, type LatencyReport } from '../check/latency.js';
 import { startOrtHost, type OrtHost } from '../check/ort-runner.js';
 import { checkParity, type ParityReport } from '../check/parity.js';
 import { resolveSource, type SourceOptions } from '../check/sources.js';
+import { checkErrors } from '../report/markdown.js';
 import { buildReport, modelPassed, modelReport, type ModelReport, type Report } from '../report/json.js';
 import { createStage } from '../stages/registry.js';
 import { compressModel, type CompressResult } from './compress.js';
@@ -82,8 +83,7 @@ export async function runConfig(config: Config, opts: RunOptions = {}): Promise<
 /** The lines `run` prints for broken budgets and failed checks, one per problem. */
 export function failureLines(report: RunReport): string[] {
   return report.models.flatMap((m) => [
-    ...(m.parity?.error ? [`${m.name}: parity check could not run: ${m.parity.error}`] : []),
-    ...(m.latency && 'error' in m.latency ? [`${m.name}: latency could not be measured: ${m.latency.error}`] : []),
+    ...checkErrors(m).map((e) => `${m.name}: ${e.check} could not run: ${e.error}`),
     ...m.budgets.filter((b) => !b.passed).map((b) => budgetFailureLine(m.name, b)),
   ]);
 }

@@ -52,6 +52,31 @@ function failedCheck(what: string): BudgetResult {
   return { name: 'parity', limit: 0, actual: 0, passed: false, atMost: false, limitText: what, actualText: 'failed' };
 }
 
+/**
+ * What a table cell says for a check onnxruntime could not run. The error itself (often 200+
+ * characters) goes on its own line below the table (checkErrors), so the table keeps its width.
+ */
+export const COULD_NOT_RUN = 'could not run (see below)';
+
+export interface CheckError {
+  /** `parity`, `latency`, or `parity and latency` when both failed the same way. */
+  check: string;
+  /** onnxruntime's message, on one line. */
+  error: string;
+}
+
+/** The checks of a model that could not run, with their errors; one entry when both failed alike. */
+export function checkErrors(m: ModelRunReport): CheckError[] {
+  const oneLine = (s: string) => s.replace(/\s*\r?\n\s*/g, ' ').trim();
+  const parity = m.parity?.error === undefined ? undefined : oneLine(m.parity.error);
+  const latency = m.latency && 'error' in m.latency ? oneLine(m.latency.error) : undefined;
+  if (parity !== undefined && parity === latency) return [{ check: 'parity and latency', error: parity }];
+  return [
+    ...(parity === undefined ? [] : [{ check: 'parity', error: parity }]),
+    ...(latency === undefined ? [] : [{ check: 'latency', error: latency }]),
+  ];
+}
+
 export interface Row {
   what: string;
   original: string;
@@ -69,7 +94,7 @@ export function metricsRows(m: ModelRunReport): Row[] {
     { what: 'Reduction', original: '', compressed: `${formatFactor(c > 0 ? o / c : Infinity)} (${signedPercent(c - o, o)})`, budget: budget('min-reduction') },
   ];
   const lat = m.latency;
-  if (lat && 'error' in lat) rows.push({ what: 'Latency', original: '', compressed: `not measured: ${lat.error}` });
+  if (lat && 'error' in lat) rows.push({ what: 'Latency', original: '', compressed: COULD_NOT_RUN });
   else if (lat) {
     const ms = (x: number) => `${x.toFixed(2)} ms`;
     rows.push(
@@ -80,7 +105,7 @@ export function metricsRows(m: ModelRunReport): Row[] {
     );
   }
   const parity = m.parity;
-  if (parity?.error) rows.push({ what: 'Parity', original: '', compressed: `could not run: ${parity.error}`, budget: failedCheck('runs') });
+  if (parity?.error) rows.push({ what: 'Parity', original: '', compressed: COULD_NOT_RUN, budget: failedCheck('runs') });
   for (const out of parity?.outputs ?? []) {
     const b = (metric: string) => budget(`parity.${out.name}.${metric}`);
     const name = `\`${out.name}\``;
@@ -112,6 +137,12 @@ function metricsTable(m: ModelRunReport): string {
     lines.push(`| ${cell(r.what)} | ${cell(r.original)} | ${cell(r.compressed)} | ${r.budget ? cell(limitCell(r.budget)) : ''} | ${r.budget ? mark(r.budget.passed) : ''} |`);
   }
   return lines.join('\n');
+}
+
+/** Errors of checks that could not run, one line each below the metrics table (empty when none). */
+function errorLines(m: ModelRunReport): string[] {
+  const errors = checkErrors(m);
+  return errors.length ? ['', ...errors.map((e) => `❌ ${e.check} could not run: \`${e.error.replace(/`/g, "'")}\``)] : [];
 }
 
 function stagesTable(m: ModelRunReport): string {
@@ -155,6 +186,7 @@ function modelSection(m: ModelRunReport): string {
     headline(m),
     '',
     metricsTable(m),
+    ...errorLines(m),
     '',
     `<details><summary>Stages of ${cell(m.name)} (${m.stages.length}) and size chart</summary>`,
     '',
