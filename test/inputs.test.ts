@@ -7,7 +7,9 @@ import { parseNpy } from '../src/check/npy.js';
 import { parseNpz } from '../src/check/npz.js';
 import { readFileSync } from 'node:fs';
 import { encodeValues, loadSamples, modelInputs, resolveDims } from '../src/check/inputs.js';
-import { gatherBounds } from '../src/check/auto-inputs.js';
+import { autoDims, gatherBounds, withDimHint } from '../src/check/auto-inputs.js';
+import { dimLimits } from '../src/check/dim-limits.js';
+import { bertStyle, opaquePositions, optStyle } from './helpers/position-models.js';
 import { tensorValues, type NamedTensor } from '../src/check/named-tensor.js';
 import { graph, model, node, valueInfo } from './helpers/builder.js';
 
@@ -116,4 +118,43 @@ test('encodeValues writes little-endian bytes of each type (float16 by IEEE half
   assert.deepEqual([...encodeValues('float16', [1, -2])], [0x00, 0x3c, 0x00, 0xc0]);
   assert.deepEqual([...encodeValues('bool', [0, 3])], [0, 1]);
   assert.deepEqual([...encodeValues('float32', [1])], [0, 0, 0x80, 0x3f]);
+});
+
+// Golden sizes from the fixture scripts: albert_tiny.py MAX_POS = 64, gpt_tiny.py MAX_POS = 128.
+test('auto: an unset sequence dim stops at the model\'s position table (albert-tiny 64 rows, gpt-tiny 128)', () => {
+  const albertDims = autoDims(albert, modelInputs(albert), {});
+  assert.deepEqual(albertDims.map((d) => [d.name, d.value]), [['batch', 1], ['seq', 64]]);
+  assert.match(albertDims[1]!.why, /'pos\.weight' has 64 rows, read by node '\/pos\/Gather'/);
+  const samples = loadSamples('auto', albert, { samples: 1, seed: 0, dims: {} });
+  assert.ok(samples[0]!.every((t) => t.dims[1] === 64));
+
+  const gpt = loadModel('test/fixtures/gpt-tiny.onnx').model;
+  const gptSeq = autoDims(gpt, modelInputs(gpt), {}).find((d) => d.name === 'seq')!;
+  assert.equal(gptSeq.value, 128); // the default and the table agree; the table is named
+  assert.match(gptSeq.why, /wpe\.weight/);
+
+  // dims: wins over the model, and is reported as such
+  assert.deepEqual(autoDims(albert, modelInputs(albert), { seq: 8 }).find((d) => d.name === 'seq'), { name: 'seq', value: 8, why: 'dims:' });
+});
+
+test('dim limits: HF BERT (sliced arange buffer), OPT (CumSum of the mask + 2), and no limit from a zeros buffer', () => {
+  // position table of 40 rows, buffers of 50: indices 0 … L−1 must be < 40; the zeros buffer only says L ≤ 50.
+  const bert = dimLimits(bertStyle(40, 50)).get('sequence_length');
+  assert.deepEqual(bert && [bert.max, bert.table], [40, 'position_embeddings']);
+  // a buffer shorter than the table: Slice would clamp, so the buffer's length is the limit
+  assert.equal(dimLimits(bertStyle(40, 30)).get('sequence_length')?.max, 30);
+  // largest index L − 1 + 2 = L + 1 must be < 34 → L ≤ 32
+  assert.deepEqual(dimLimits(optStyle(34)).get('seq')?.max, 32);
+  assert.equal(autoDims(optStyle(34), modelInputs(optStyle(34)), {}).find((d) => d.name === 'seq')?.value, 32);
+  // Range(0, 2·L, 2) goes through Mul, which the analysis does not follow: no limit, default 128
+  assert.equal(dimLimits(opaquePositions(100)).size, 0);
+  assert.equal(autoDims(opaquePositions(100), modelInputs(opaquePositions(100)), {}).find((d) => d.name === 'seq')?.value, 128);
+});
+
+test('an index-out-of-range error on auto inputs names the sequence dim to set; other errors are left alone', () => {
+  const used = [{ name: 'batch', value: 1, why: 'default' }, { name: 'seq', value: 128, why: 'default' }];
+  const msg = withDimHint("Status Message: indices element out of data bounds, idx=64 must be within the inclusive range [-64,63]", used);
+  assert.match(msg, /the auto inputs used seq = 128 \(default\), batch = 1 \(default\); set a smaller seq in dims: \(config parity\.dims\.seq, or compare --dims seq=N\)$/);
+  assert.equal(withDimHint('Invalid rank for input', used), 'Invalid rank for input');
+  assert.equal(withDimHint('idx out of range', []), 'idx out of range');
 });

@@ -37,7 +37,7 @@ interface Linear { dim: string; offset: number }
 function intValues(t: TensorProto): number[] | undefined {
   if (isExternal(t) || (t.dims.reduce((a, b) => a * b, 1) > 1 << 16)) return undefined;
   const bytes = tensorBytes(t);
-  const buf = bytes.slice().buffer;
+  const buf = Uint8Array.from(bytes).buffer; // a copy: rawData may be a Buffer view into the file
   if (t.dataType === DataType.INT64) return Array.from(new BigInt64Array(buf), Number);
   if (t.dataType === DataType.INT32) return Array.from(new Int32Array(buf));
   return undefined;

@@ -8,7 +8,7 @@ import { autoSamples } from './auto-inputs.js';
 import { fileSamples } from './input-files.js';
 import { modelInputs, type ModelInput, type Sample, type SampleOptions } from './input-meta.js';
 
-export { modelInputs, resolveDims, encodeValues, type ModelInput, type Sample, type SampleOptions } from './input-meta.js';
+export { modelInputs, resolveDims, encodeValues, type AutoDim, type ModelInput, type Sample, type SampleOptions } from './input-meta.js';
 
 /**
  * The samples a parity check feeds both models: `auto` (seeded from the model's metadata) or a file or

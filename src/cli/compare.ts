@@ -16,7 +16,8 @@ Exits 1 when B is outside the default parity thresholds (cosine ≥ 0.99, top-1 
 
   --inputs PATH        auto (default), or .npy / .npz / .json / a test_data_set folder
   --samples N          auto inputs to draw (default ${DEFAULT_PARITY.samples})
-  --dims NAME=N,...    sizes of symbolic dims (default batch=1, sequence=128)
+  --dims NAME=N,...    sizes of symbolic dims (default batch=1; sequence 128, or the length of
+                       the model's position table when shorter)
   --runs N             timed runs per model (default ${DEFAULT_LATENCY.runs}; 0 skips latency)
   --threads N          onnxruntime intra-op threads (default ${DEFAULT_LATENCY.threads})
   --json FILE          write the report JSON

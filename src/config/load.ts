@@ -5,13 +5,14 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { UsageError } from '../onnx/errors.js';
 import { DEFAULT_STAGES } from '../pipeline/compress.js';
 import type { StageSpec } from '../stages/registry.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import { parseFactor, parseRatio, parseSize } from './sizes.js';
 import { validateAgainstSchema, type DataPath } from './validate.js';
+import { insideWorkspace, outsideMessage, workspaceRoots } from './workspace.js';
 
 export interface Where {
   file: string;
@@ -31,8 +32,14 @@ export interface ConfigIssue extends Where {
 export class ConfigError extends UsageError {
   override name = 'ConfigError';
   constructor(readonly issues: ConfigIssue[]) {
-    super(issues.map((i) => `${formatWhere(i)}: ${i.message}`).join('\n'));
+    super(issues.map((i) => `${formatWhere(i)}: ${oneLine(i.message)}`).join('\n'));
   }
+}
+
+/** Keys and values quoted in messages come from the file: a newline or escape code in them must not break the line. */
+function oneLine(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export type SourceSpec =
@@ -123,24 +130,40 @@ export function loadConfig(file: string): Config {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof ConfigError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw new UsageError(`${file}: cannot read the config (${code ?? String(e)})`);
     throw new UsageError(`${file}: no such config file; write one (see examples/onnx-diet.yml) or pass --config FILE`);
   }
-  return parseConfig(text, file);
+  return parseConfig(text, file, { workspace: workspaceRoots(file) });
+}
+
+export interface ParseOptions {
+  /** Folders every path of the config must stay in (workspace.ts); loadConfig passes workspaceRoots(). */
+  workspace?: readonly string[];
+}
+
+/** YAML's parser recurses per nesting level; a hostile file nests until the stack runs out. */
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0]!;
+  return /call stack/i.test(first) ? 'YAML: nested too deeply (a config needs a few levels, not hundreds)' : `YAML: ${first}`;
 }
 
 /** Parses config text; `file` names it in messages and anchors relative paths. */
-export function parseConfig(text: string, file: string): Config {
+export function parseConfig(text: string, file: string, opts: ParseOptions = {}): Config {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Where => ({ file, ...lines.linePos(offset) });
-  const yamlIssues = [...doc.errors, ...doc.warnings].map((e) => ({ ...at(e.pos[0]), message: `YAML: ${e.message.split('\n')[0]}` }));
+  const yamlIssues = [...doc.errors, ...doc.warnings].map((e) => ({ ...at(e.pos[0]), message: yamlMessage(e.message) }));
   if (yamlIssues.length) throw new ConfigError(yamlIssues);
+  const complexKey = firstComplexKey(doc);
+  if (complexKey !== undefined) throw new ConfigError([{ ...at(complexKey), message: 'YAML: a key must be a plain name, not a list, mapping or alias' }]);
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    throw new ConfigError([{ ...at(0), message: `YAML: ${(e as Error).message} (aliases may expand at most ${MAX_ALIAS_COUNT} times)` }]);
+    const message = (e as Error).message;
+    throw new ConfigError([{ ...at(0), message: /call stack/i.test(message) ? yamlMessage(message) : `YAML: ${message} (aliases may expand at most ${MAX_ALIAS_COUNT} times)` }]);
   }
   if (data === null || data === undefined) {
     throw new ConfigError([{ ...at(0), message: 'the config is empty; it needs `models:` with at least one model' }]);
@@ -164,6 +187,7 @@ export function parseConfig(text: string, file: string): Config {
       dupes.push({ ...locate(['models', i, 'output']), message: `models[${i}].output: would overwrite the source model; choose another path` });
     }
   });
+  if (opts.workspace) dupes.push(...escapingPaths(config, data as RawConfig, opts.workspace, locate));
   for (const m of config.models) {
     for (const b of m.budgets) {
       const needs = NEEDS[b.name];
@@ -174,12 +198,49 @@ export function parseConfig(text: string, file: string): Config {
   return config;
 }
 
+/**
+ * Offset of the first key that is not a plain scalar (`? [a, b]: x`, `*alias: x`): a JS object cannot hold
+ * it (yaml would stringify it and print a process warning), and no config key is one.
+ */
+function firstComplexKey(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (pair.key === null || isScalar(pair.key)) return undefined;
+      found = (pair.key as Node).range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 /** Budgets that need a measurement a model's config may switch off. */
 const NEEDS: Partial<Record<BudgetName, { ok: (m: ModelConfig) => boolean; what: string }>> = {
   'max-latency-ms': { ok: (m) => m.latency !== false, what: 'latency measured (remove `latency: false`)' },
   'min-speedup': { ok: (m) => m.latency !== false, what: 'latency measured (remove `latency: false`)' },
   'max-accuracy-drop': { ok: (m) => m.parity !== false && m.parity.labels !== undefined, what: 'parity.labels (a file of expected class ids)' },
 };
+
+/** Paths of the config that leave the workspace (the rule is in workspace.ts). */
+function escapingPaths(config: Config, raw: RawConfig, roots: readonly string[], locate: Locate): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  config.models.forEach((m, i) => {
+    const own = raw.models[i]!;
+    const at = (section: string, key: string): DataPath =>
+      (own[section] as Raw | undefined)?.[key] !== undefined ? ['models', i, section, key] : ['defaults', section, key];
+    const paths: [string | undefined, DataPath][] = [
+      [m.source.kind === 'path' ? m.source.path : undefined, ['models', i, 'source']],
+      [m.output, own.output !== undefined ? ['models', i, 'output'] : ['models', i, 'name']],
+      [m.parity && m.parity.inputs !== 'auto' ? m.parity.inputs : undefined, at('parity', 'inputs')],
+      [m.parity ? m.parity.labels : undefined, at('parity', 'labels')],
+    ];
+    for (const [p, where] of paths) {
+      if (p === undefined || insideWorkspace(p, roots)) continue;
+      issues.push({ ...locate(where), message: `${formatPath(where)}: ${p} ${outsideMessage(roots)}` });
+    }
+  });
+  return issues;
+}
 
 /** `models[0].budgets.max-size` */
 export function formatPath(p: DataPath): string {

@@ -69,7 +69,13 @@ function checkKeywords(v: unknown, s: Schema, root: Schema, path: DataPath): Sch
   return [];
 }
 
+/** Past 2^53 a YAML number is no longer the number written (2^64 reads as 18446744073709552000). */
+const LARGEST_EXACT = Number.MAX_SAFE_INTEGER;
+
 function checkNumber(v: number, s: Schema, path: DataPath): SchemaIssue[] {
+  // YAML has .nan and .inf, and 1e309 parses as Infinity: no setting means anything with them.
+  if (!Number.isFinite(v)) return [{ path, message: `must be a finite number, got ${v}`, specific: true }];
+  if (Math.abs(v) > LARGEST_EXACT) return [{ path, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
   if (typeof s.minimum === 'number' && v < s.minimum) return [{ path, message: `must be ≥ ${s.minimum}, got ${v}` }];
   if (typeof s.maximum === 'number' && v > s.maximum) return [{ path, message: `must be ≤ ${s.maximum}, got ${v}` }];
   if (typeof s.exclusiveMinimum === 'number' && v <= s.exclusiveMinimum) {
@@ -108,7 +114,8 @@ function checkObject(v: Record<string, unknown>, s: Schema, root: Schema, path: 
     issues.push({ path, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? '' : 's'}, got ${keys.join(', ')}`, specific: true });
   }
   for (const key of keys) {
-    const sub = props[key];
+    // Own keys only: `__proto__`, `constructor` or `toString` are unknown keys, not Object.prototype's.
+    const sub = Object.hasOwn(props, key) ? props[key] : undefined;
     if (sub) {
       issues.push(...check(v[key], sub, root, [...path, key]));
     } else if (s.additionalProperties === false) {

@@ -10,7 +10,8 @@ import { ConfigError, type Config, type ModelConfig } from '../config/load.js';
 import { UsageError } from '../onnx/errors.js';
 import { loadModel } from '../onnx/model-io.js';
 import { budgetFailureLine, evaluateBudgets, type BudgetResult } from '../check/budgets.js';
-import { loadSamples, type Sample } from '../check/inputs.js';
+import { withDimHint } from '../check/auto-inputs.js';
+import { loadSamples, type AutoDim, type Sample } from '../check/inputs.js';
 import { readLabels } from '../check/input-files.js';
 import { measureLatency, type LatencyReport } from '../check/latency.js';
 import { startOrtHost, type OrtHost } from '../check/ort-runner.js';
@@ -19,6 +20,7 @@ import { resolveSource, type SourceOptions } from '../check/sources.js';
 import { checkErrors } from '../report/markdown.js';
 import { buildReport, modelPassed, modelReport, type ModelReport, type Report } from '../report/json.js';
 import { createStage } from '../stages/registry.js';
+import { autoCompress, type AutoResult } from './auto.js';
 import { compressModel, type CompressResult } from './compress.js';
 import { silentProgress, type Progress } from './progress.js';
 
@@ -31,8 +33,8 @@ export interface RunOptions {
   sourceOverride?: string;
   /** An onnxruntime host to use (default: one started for this run and closed after). */
   host?: OrtHost;
-  /** Produces the compressed model (default: compressModel with the configured stages); auto mode plugs in here. */
-  compress?: (model: ModelConfig, source: string, progress: Progress) => Promise<CompressResult>;
+  /** Produces the compressed model (default: compressModel with the configured stages, or autoCompress for `strategy: auto`). */
+  compress?: (model: ModelConfig, source: string, progress: Progress) => Promise<CompressResult | AutoResult>;
 }
 
 export interface ModelRunReport extends ModelReport {
@@ -54,7 +56,7 @@ function shown(p: string): string {
 }
 
 /** Stage names and options are checked before any model is read, with the config line in the error. */
-function checkStages(model: ModelConfig): void {
+export function checkStages(model: ModelConfig): void {
   for (const { spec, where } of model.stages) {
     try {
       createStage(spec);
@@ -96,7 +98,12 @@ async function runModel(m: ModelConfig, opts: RunOptions & { progress: Progress;
     }));
   const compressed = opts.compress
     ? await opts.compress(m, source, progress)
-    : await compressModel(shown(source), shown(m.output), { stages: m.stages.map((s) => s.spec), progress });
+    : m.strategy === 'auto'
+      ? await autoCompress(shown(source), shown(m.output), {
+        host, parity: m.parity, latency: m.latency, budgets: m.budgets, objective: m.objective,
+        maxSearchTimeS: m.maxSearchTimeS, progress, name: m.name,
+      })
+      : await compressModel(shown(source), shown(m.output), { stages: m.stages.map((s) => s.spec), progress });
 
   const report = modelReport(compressed, m.name) as ModelRunReport;
   if (m.parity !== false || m.latency !== false) {
@@ -138,10 +145,15 @@ export async function checkModels(
   m: Pick<ModelConfig, 'name' | 'parity' | 'latency'>, source: string, output: string, host: OrtHost, progress: Progress,
 ): Promise<{ parity?: ParityReport; latency?: LatencyReport | { error: string } }> {
   const parity = m.parity === false ? { inputs: 'auto', samples: 1, seed: 0, dims: {} } : m.parity;
+  const autoDims: AutoDim[] = [];
+  const onDim = (d: AutoDim) => {
+    autoDims.push(d);
+    if (d.why !== 'dims:') progress.note(`${m.name}: auto inputs use ${d.name} = ${d.value} (${d.why})`);
+  };
   const samples: Sample[] = await progress.step(`${m.name}: sample inputs (${parity.inputs})`, () => {
     const loaded = loadModel(source);
     try {
-      return loadSamples(parity.inputs, loaded.model, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
+      return loadSamples(parity.inputs, loaded.model, { samples: parity.samples, seed: parity.seed, dims: parity.dims, onDim });
     } finally {
       loaded.external.close();
     }
@@ -170,13 +182,13 @@ export async function checkModels(
           host, original: a.id, compressed: b.id, samples,
           thresholds: { thresholds: cfg.thresholds, outputs: cfg.outputs },
           labels: labels ? { values: labels, output: cfg.labelsOutput } : undefined,
-        }).catch((e: unknown) => ({ passed: false, samples: samples.length, outputs: [], error: ortMessage(e) })));
+        }).catch((e: unknown) => ({ passed: false, samples: samples.length, outputs: [], error: withDimHint(ortMessage(e), autoDims) })));
     }
     if (m.latency !== false) {
       const cfg = m.latency;
       result.latency = await progress.step(`${m.name}: latency (${cfg.warmup} warm-up + ${cfg.runs} runs each, ${cfg.threads} thread${cfg.threads === 1 ? '' : 's'})`, () =>
         measureLatency({ host, original: a, compressed: b, feeds: samples[0]!, runs: cfg.runs, warmup: cfg.warmup, threads: cfg.threads })
-          .catch((e: unknown) => ({ error: ortMessage(e) })));
+          .catch((e: unknown) => ({ error: withDimHint(ortMessage(e), autoDims) })));
     }
   } finally {
     await Promise.allSettled([host.release(a.id), host.release(b.id)]);

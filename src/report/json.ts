@@ -4,6 +4,7 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { AutoReport } from '../pipeline/auto.js';
 import type { CompressResult } from '../pipeline/compress.js';
 import type { FilesDigest } from '../pipeline/digest.js';
 import type { StageResult } from '../stages/stage.js';
@@ -29,6 +30,8 @@ export interface ModelReport {
   parity?: { passed: boolean } & Record<string, unknown>;
   latency?: Record<string, unknown>;
   budgets?: { name: string; limit: number; actual: number; passed: boolean }[];
+  /** `strategy: auto`: every candidate tried, the chosen one and why. */
+  auto?: AutoReport;
   passed: boolean;
 }
 
@@ -52,7 +55,7 @@ export function modelName(file: string): string {
 }
 
 /** A model entry from a compress result. compress alone has no gate, so it passes; see modelPassed. */
-export function modelReport(result: CompressResult, name = modelName(result.source)): ModelReport {
+export function modelReport(result: CompressResult & { auto?: AutoReport }, name = modelName(result.source)): ModelReport {
   return {
     name,
     source: result.source,
@@ -60,6 +63,7 @@ export function modelReport(result: CompressResult, name = modelName(result.sour
     original: summary(result.original),
     compressed: summary(result.compressed),
     stages: result.stages,
+    ...(result.auto ? { auto: result.auto } : {}),
     passed: true,
   };
 }

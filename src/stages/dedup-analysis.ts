@@ -17,10 +17,11 @@
 import { DataType, dataTypeName, isKnownDataType } from '../onnx/dtype.js';
 import { definedNames, mainScopes, type GraphScope } from '../onnx/graph.js';
 import {
-  constantNodeTensor, constantValueAttr, isConstantNode, tensorByteLength, tensorBytes, type ExternalDataSource,
+  constantNodeTensor, constantValueAttr, isConstantNode, isExternal, tensorByteLength, tensorBytes, type ExternalDataSource,
 } from '../onnx/tensor.js';
 import type { GraphProto, ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
 import { identicalClasses, pushTo } from './dedup-identical.js';
+import { identicalByDigest, PayloadSummaries } from './dedup-stream.js';
 import { findTransposedPairs } from './dedup-transpose.js';
 
 export type DedupSiteKind = 'initializer' | 'constant' | 'subgraph';
@@ -194,10 +195,14 @@ export function planDedup(model: ModelProto, external?: ExternalDataSource, opts
   const env = makeEnv(model, scopes);
   const cache = new Map<TensorProto, Uint8Array>();
   const bytesOf = (t: TensorProto): Uint8Array => {
+    // External payloads are read when asked and never kept (dedup-stream.ts); inline ones are views.
+    //SAB if (isExternal(t)) return tensorBytes(t, external);
     let b = cache.get(t);
     if (!b) { b = tensorBytes(t, external); cache.set(t, b); }
     return b;
   };
+
+  const summaries = new PayloadSummaries(bytesOf);
 
   const byKey = new Map<string, DedupSite[]>();
   for (const s of collectSites(model, env, scopes)) {
@@ -208,7 +213,10 @@ export function planDedup(model: ModelProto, external?: ExternalDataSource, opts
   const singles: TensorClass[] = [];
   for (const group of byKey.values()) {
     const bytes = tensorByteLength(group[0]!.tensor);
-    for (const same of identicalClasses(group, (s) => bytesOf(s.tensor))) {
+    const classes = group.some((s) => isExternal(s.tensor))
+      ? identicalByDigest(group, (s) => s.tensor, summaries, bytesOf)
+      : identicalClasses(group, (s) => bytesOf(s.tensor));
+    for (const same of classes) {
       const planned = same.length > 1 ? planClass(same, bytes, env) : [];
       merges.push(...planned);
       const merged = new Set(planned.flatMap((c) => c.sites));
@@ -225,7 +233,8 @@ export function planDedup(model: ModelProto, external?: ExternalDataSource, opts
       return undefined;
     };
     const candidates = [...merges, ...singles].sort((a, b) => a.sites[0]!.order - b.sites[0]!.order);
-    ties.push(...findTransposedPairs(candidates, (c) => c.sites[0]!.tensor, bytesOf, orient));
+    const mayPair = (x: TensorProto, y: TensorProto) => (!isExternal(x) && !isExternal(y)) || summaries.mayBeTransposed(x, y);
+    ties.push(...findTransposedPairs(candidates, (c) => c.sites[0]!.tensor, bytesOf, orient, mayPair));
   }
   merges.sort((a, b) => a.sites[0]!.order - b.sites[0]!.order);
   return { merges, ties };

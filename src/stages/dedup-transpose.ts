@@ -104,13 +104,15 @@ export function isTransposeOf(x: Uint8Array, y: Uint8Array, rows: number, cols: 
 /**
  * Pairs of items whose tensors are transposes of each other. Each item joins at most one pair (the
  * transpose of a matrix is unique, so this loses nothing). `orient` decides which side is kept (or
- * refuses the pair, e.g. when neither graph encloses the other).
+ * refuses the pair, e.g. when neither graph encloses the other). `mayPair`, when given, rules a pair out
+ * before any payload is asked for (payloads on disk are expensive to ask for; see dedup-stream.ts).
  */
 export function findTransposedPairs<T, R>(
   items: T[],
   tensorOf: (item: T) => TensorProto,
   bytesOf: (t: TensorProto) => Uint8Array,
   orient: (a: T, b: T) => R | undefined,
+  mayPair: (x: TensorProto, y: TensorProto) => boolean = () => true,
 ): R[] {
   const key = (dtype: number | undefined, a: number, b: number) => `${dtype}|${a}|${b}`;
   const byShape = new Map<string, T[]>();
@@ -130,7 +132,7 @@ export function findTransposedPairs<T, R>(
     const [rows, cols] = tx.dims as [number, number];
     if (!byShape.has(key(tx.dataType, rows, cols))) continue;
     for (const y of byShape.get(key(tx.dataType, cols, rows)) ?? []) {
-      if (y === x || paired.has(y)) continue;
+      if (y === x || paired.has(y) || !mayPair(tx, tensorOf(y))) continue;
       if (!isTransposeOf(bytesOf(tx), bytesOf(tensorOf(y)), rows, cols, elementWidth(tx.dataType))) continue;
       const pair = orient(x, y);
       if (!pair) continue;

@@ -15,7 +15,8 @@
 import { DataType } from '../onnx/dtype.js';
 import { UsageError } from '../onnx/errors.js';
 import { allNames, attr, freshName, mainScopes, replaceAllUses, usesOf, type GraphScope } from '../onnx/graph.js';
-import { constantNodeTensor, isConstantNode, setTensorRaw, tensorBytes, type ExternalDataSource } from '../onnx/tensor.js';
+import { replacePayload } from '../onnx/spill.js';
+import { constantNodeTensor, isConstantNode, tensorBytes, type ExternalDataSource } from '../onnx/tensor.js';
 import type { AttributeProto, ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.js';
 import { float32BytesToFloat16 } from './fp16-numerics.js';
 import { inferTypes, typeIn, type TypeTable } from './fp16-types.js';
@@ -108,7 +109,8 @@ class Fp16Converter {
   convertTensor(t: TensorProto): void {
     if (t.dataType !== DataType.FLOAT) return;
     const { bytes, clamped } = float32BytesToFloat16(tensorBytes(t, this.external));
-    setTensorRaw(t, bytes);
+    // Parked in scratch when streaming, so the fp16 copies of a big model's weights do not pile up.
+    replacePayload(this.external, t, bytes);
     t.dataType = DataType.FLOAT16;
     this.stats.tensors++;
     this.stats.clampedValues += clamped;

@@ -85,7 +85,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
       const names = allNames(model);
       const run: Int4Run = {
         settings: opts,
-        store: new QuantStore(scopes[0]!, names),
+        store: new QuantStore(scopes[0]!, names, ctx.external),
         names,
         external: ctx.external,
         opset: model.opsetImport.find((o) => (o.domain ?? '') === '' || o.domain === 'ai.onnx')?.version ?? 1,

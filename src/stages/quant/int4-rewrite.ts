@@ -41,7 +41,11 @@ export interface Int4Run {
   /** Weights that were quantized (to drop once nothing reads them), with the paths that reached them. */
   sources: Map<TensorProto, ConstantWeight['path'][]>;
   counts: { matmul: number; gatherInt4: number; gatherInt8: number };
+  /** Store keys already computed per weight and parameters: a weight read by many nodes is read once. */
+  keys?: WeakMap<TensorProto, Map<string, string>>;
 }
+
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 export type Rewrite = (node: NodeProto, scope: GraphScope, run: Int4Run) => string | undefined;
 
@@ -49,14 +53,37 @@ function intAttr(name: string, v: number): AttributeProto {
   return { name, type: 2, i: BigInt(v), floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
 }
 
-function floatValues(t: TensorProto, external?: ExternalDataSource): Float32Array {
-  const raw = tensorBytes(t, external);
-  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+/**
+ * The float values of `raw` (the payload of `t`, read once by the caller). An aligned float32 payload is
+ * viewed, not copied: the quantizers only read it, and on a streamed model it is a fresh buffer from disk
+ * that another copy would double.
+ */
+function floatValues(t: TensorProto, raw: Uint8Array): Float32Array {
   const n = elementCount(t.dims);
+  if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && raw.length === n * 4) {
+    return new Float32Array(raw.buffer, raw.byteOffset, n);
+  }
+  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const out = new Float32Array(n);
   if (t.dataType === DataType.FLOAT16) for (let i = 0; i < n; i++) out[i] = fromFloat16Bits(dv.getUint16(i * 2, true));
   else for (let i = 0; i < n; i++) out[i] = dv.getFloat32(i * 4, true);
   return out;
+}
+
+/**
+ * The store key of `tensor` quantized with `parts`, and its payload when this is the first time the run
+ * sees that pair (a payload on disk is read once here and handed to the quantizer, not read again).
+ */
+function weightKey(run: Int4Run, tensor: TensorProto, parts: (string | number | boolean)[]): { key: string; raw?: Uint8Array } {
+  run.keys ??= new WeakMap();
+  let perTensor = run.keys.get(tensor);
+  if (!perTensor) run.keys.set(tensor, (perTensor = new Map()));
+  const known = perTensor.get(parts.join('|'));
+  if (known) return { key: known };
+  const raw = tensorBytes(tensor, run.external);
+  const key = contentKey(parts, raw);
+  perTensor.set(parts.join('|'), key);
+  return { key, raw };
 }
 
 /** Scales in the weight's own float type (MatMulNBits: same type as A; GatherBlockQuantized: output type). */
@@ -103,9 +130,9 @@ export const rewriteMatMul: Rewrite = (node, scope, run) => {
   const [k, n] = transposed ? [c, r] : [r, c];
   const { blockSize, symmetric } = run.settings;
   const dtype = tensor.dataType!;
-  const key = contentKey(['matmul', dtype, r, c, transposed, blockSize, symmetric], tensorBytes(tensor, run.external));
+  const { key, raw } = weightKey(run, tensor, ['matmul', dtype, r, c, transposed, blockSize, symmetric]);
   const stored = run.store.get(key, home(src), () => {
-    const values = floatValues(tensor, run.external);
+    const values = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     const rows = transposed ? values : transpose2d(values, k, n);
     const q = quantizeRows4(rows, n, k, {
       blockSize, symmetric, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
@@ -144,9 +171,9 @@ const rewriteGatherInt4: Rewrite = (node, scope, run) => {
   if (d % 2 !== 0) return `table width ${d} is odd (4-bit rows pack two values a byte)`;
   const { blockSize, symmetric } = run.settings;
   const dtype = tensor.dataType!;
-  const key = contentKey(['gather4', dtype, v, d, blockSize, symmetric], tensorBytes(tensor, run.external));
+  const { key, raw } = weightKey(run, tensor, ['gather4', dtype, v, d, blockSize, symmetric]);
   const stored = run.store.get(key, home(src), () => {
-    const q = quantizeRows4(floatValues(tensor, run.external), v, d, {
+    const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
       blockSize, symmetric, padToBlock: false, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
     });
     const parts = [
@@ -170,10 +197,10 @@ const rewriteGatherInt8: Rewrite = (node, scope, run) => {
   const { tensor } = src;
   if (tensor.dataType !== DataType.FLOAT) return 'float16 table needs DequantizeLinear-19; use embeddings: int4';
   if (run.opset < 10) return `opset ${run.opset} has no DequantizeLinear`;
-  const key = contentKey(['gather8', ...tensor.dims], tensorBytes(tensor, run.external));
+  const { key, raw } = weightKey(run, tensor, ['gather8', ...tensor.dims]);
   const stored = run.store.get(key, home(src), () => {
     // quantize_dynamic's per-tensor symmetric int8 (numerics.ts holds the shared 8-bit numerics).
-    const q = quantizePerTensor(floatValues(tensor, run.external), { type: 'int8', symmetric: true, reduceRange: false });
+    const q = quantizePerTensor(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), { type: 'int8', symmetric: true, reduceRange: false });
     const bytes = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
     return {
       base: tensor.name || 'table', suffixes: ['_quantized', '_scale', '_zero_point'],

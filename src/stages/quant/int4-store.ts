@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { freshName, type GraphScope } from '../../onnx/graph.js';
-import { makeTensor } from '../../onnx/tensor.js';
+import { newTensor } from '../../onnx/spill.js';
+import type { ExternalDataSource } from '../../onnx/tensor.js';
 import type { TensorProto } from '../../onnx/types.js';
 
 export interface StoredQuant {
@@ -34,7 +35,8 @@ export class QuantStore {
   /** Rewrites that reused an existing quantized tensor instead of making a new one. */
   reused = 0;
 
-  constructor(private root: GraphScope, private names: Set<string>) {}
+  /** `external`: where new tensors are parked when streaming (onnx/spill.ts); inline without it. */
+  constructor(private root: GraphScope, private names: Set<string>, private external?: ExternalDataSource) {}
 
   /**
    * The quantized tensors for `key`, made by `make` on first use and placed in `scope`; on later uses
@@ -48,7 +50,7 @@ export class QuantStore {
       return known;
     }
     const { base, suffixes, parts } = make();
-    const tensors = parts.map((p, i) => makeTensor(freshName(this.names, `${base}${suffixes[i]}`), p.dataType, p.dims, p.raw));
+    const tensors = parts.map((p, i) => newTensor(this.external, freshName(this.names, `${base}${suffixes[i]}`), p.dataType, p.dims, p.raw));
     scope.graph.initializer.push(...tensors);
     const stored: StoredQuant = {
       names: tensors.map((t) => t.name!), scope, tensors, bytes: parts.reduce((n, p) => n + p.raw.length, 0),

@@ -5,7 +5,7 @@
  */
 import { DataType } from '../../onnx/dtype.js';
 import { freshName, type GraphScope } from '../../onnx/graph.js';
-import { tensorBytes, tensorFloat32, type ExternalDataSource } from '../../onnx/tensor.js';
+import { isExternal, tensorBytes, type ExternalDataSource } from '../../onnx/tensor.js';
 import type { GraphProto, NodeProto } from '../../onnx/types.js';
 import { DefinitionIndex, type ConstantWeight } from './constant-weight.js';
 import { intAttr, intsAttr, makeNode } from './nodes.js';
@@ -51,7 +51,8 @@ export class QuantSession {
   readonly index = new DefinitionIndex();
   readonly pool: TensorPool;
   private readonly hashes = new TensorHashes();
-  private readonly quantized = new ContentMap<{ data: QuantizedData; q: string }>();
+  /** Scales and zero points only: the quantized values live in the pool (on disk when streaming). */
+  private readonly quantized = new ContentMap<{ data: Pick<QuantizedData, 'scales' | 'zeroPoints'>; q: string }>();
   private readonly activations = new WeakMap<GraphProto, Map<string, QuantizedActivation>>();
   private readonly transposes = new WeakMap<GraphProto, Map<string, string>>();
   /** Distinct weights quantized, their float bytes, and how many requests reused one. */
@@ -66,7 +67,7 @@ export class QuantSession {
     irVersion: number,
     readonly external?: ExternalDataSource,
   ) {
-    this.pool = new TensorPool(root, names, irVersion < 4);
+    this.pool = new TensorPool(root, names, irVersion < 4, external);
   }
 
   fresh(base: string): string {
@@ -121,12 +122,15 @@ export class QuantSession {
     let entry = this.quantized.get(key, bytes);
     if (entry) this.reuses++;
     else {
-      const data = tensorFloat32(t, this.external);
+      // The float values from the bytes already read (a weight on disk is not read a second time).
+      const data = new Float32Array(bytes.length / 4);
+      new Uint8Array(data.buffer).set(bytes);
       const opts = { type: this.options.weightType, symmetric: this.symmetric, reduceRange: this.options.reduceRange };
       const q = axis === undefined ? quantizePerTensor(data, opts) : quantizePerAxis(data, t.dims, axis, opts);
       const base = (t.name || 'weight').replace(/[:/]+/g, '_');
-      entry = { data: q, q: this.pool.intern(`${base}_quantized`, this.qType, t.dims, bytesOf(q.values)) };
-      this.quantized.set(key, bytes, entry);
+      entry = { data: { scales: q.scales, zeroPoints: q.zeroPoints }, q: this.pool.intern(`${base}_quantized`, this.qType, t.dims, bytesOf(q.values)) };
+      // A float weight on disk is read again on a hash hit rather than kept.
+      this.quantized.set(key, isExternal(t) ? () => tensorBytes(t, this.external) : bytes, entry);
       this.weightsQuantized++;
       this.floatBytesQuantized += bytes.length;
     }

@@ -6,7 +6,8 @@
  * dedup, or repeated in two subgraphs, is quantized once and stored once.
  */
 import { createHash } from 'node:crypto';
-import { makeTensor } from '../../onnx/tensor.js';
+import { newTensor } from '../../onnx/spill.js';
+import { isExternal, tensorBytes, type ExternalDataSource } from '../../onnx/tensor.js';
 import { freshName } from '../../onnx/graph.js';
 import type { GraphProto, TensorProto } from '../../onnx/types.js';
 import type { ValueInfoProto } from '../../onnx/types.js';
@@ -19,19 +20,23 @@ export function bytesOf(a: ArrayBufferView): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
-/** A map from content (a string prefix plus bytes) to a value, exact: hash, then compare bytes. */
+/**
+ * A map from content (a string prefix plus bytes) to a value, exact: hash, then compare bytes. An entry
+ * keeps its bytes, or, for a payload on disk (a streamed model's weight, a tensor parked in scratch), a
+ * way to read them again on a hash hit, so the map never holds big payloads.
+ */
 export class ContentMap<V> {
-  private readonly entries = new Map<string, { bytes: Uint8Array; value: V }[]>();
+  private readonly entries = new Map<string, { bytes: Uint8Array | (() => Uint8Array); value: V }[]>();
 
   static key(prefix: string, bytes: Uint8Array): string {
     return `${prefix}|${createHash('sha1').update(bytes).digest('base64')}`;
   }
 
   get(key: string, bytes: Uint8Array): V | undefined {
-    return this.entries.get(key)?.find((e) => sameBytes(e.bytes, bytes))?.value;
+    return this.entries.get(key)?.find((e) => sameBytes(typeof e.bytes === 'function' ? e.bytes() : e.bytes, bytes))?.value;
   }
 
-  set(key: string, bytes: Uint8Array, value: V): void {
+  set(key: string, bytes: Uint8Array | (() => Uint8Array), value: V): void {
     const list = this.entries.get(key) ?? [];
     list.push({ bytes, value });
     this.entries.set(key, list);
@@ -54,6 +59,8 @@ export class TensorPool {
     private readonly names: Set<string>,
     /** Before IR 4 every initializer had to be declared as a graph input too. */
     private readonly declareAsInput: boolean,
+    /** Where new tensors are parked when streaming (onnx/spill.ts); inline without it. */
+    private readonly external?: ExternalDataSource,
   ) {}
 
   intern(base: string, dataType: number, dims: number[], bytes: Uint8Array): string {
@@ -61,9 +68,10 @@ export class TensorPool {
     const known = this.byContent.get(key, bytes);
     if (known) return known;
     const name = freshName(this.names, base);
-    this.root.initializer.push(makeTensor(name, dataType, [...dims], bytes));
+    const t = newTensor(this.external, name, dataType, [...dims], bytes);
+    this.root.initializer.push(t);
     if (this.declareAsInput) this.root.input.push(inputOf(name, dataType, dims));
-    this.byContent.set(key, bytes, name);
+    this.byContent.set(key, isExternal(t) ? () => tensorBytes(t, this.external) : bytes, name);
     this.bytesAdded += bytes.length;
     this.tensorsAdded++;
     return name;

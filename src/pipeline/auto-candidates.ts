@@ -1,0 +1,112 @@
+/**
+ * What `strategy: auto` tries: the recipes (a lossless base, then each lossy stage with its options),
+ * and which weight-bearing layers a recipe quantized, so the per-layer fallback can hand some of them
+ * back to float through the stage's `exclude` option.
+ */
+import { forEachGraph } from '../onnx/graph.js';
+import type { ModelProto, NodeProto } from '../onnx/types.js';
+import type { StageOptions, StageSpec } from '../stages/registry.js';
+
+/** The lossless stages every candidate starts from (PRODUCT.md: dedup and prune change no output value). */
+export const BASE_STAGES: readonly StageSpec[] = ['dedup', 'prune'];
+
+export interface Recipe {
+  /** For people and reports: `int8 per-channel, reduce-range`. */
+  label: string;
+  /** The one lossy stage applied after the base (none for the base itself). */
+  stage?: string;
+  options?: StageOptions;
+  /** The stage takes node names to leave in float (`exclude`), so the per-layer fallback applies. */
+  excludable: boolean;
+}
+
+const int8 = (label: string, options: StageOptions): Recipe => ({ label: `int8 ${label}`, stage: 'quantize-int8', options, excludable: true });
+const int4 = (block: number, embeddings: 'int4' | 'int8'): Recipe => ({
+  label: `int4 block ${block}${embeddings === 'int8' ? ', int8 embeddings' : ''}`,
+  stage: 'quantize-int4',
+  options: { 'block-size': block, embeddings },
+  excludable: true,
+});
+
+/**
+ * In the order issue 7 lists them. Sizes are measured, not assumed: int4 pads K to the block size, so on
+ * a small model block 128 can come out larger than block 32 (albert-tiny: 140.5 kB vs 127.4 kB).
+ * Reduce-range is there because on AVX2 machines without VNNI onnxruntime's u8×s8 kernel adds pairs of
+ * products in int16 with saturation (vpmaddubsw), so full 8-bit weights can overflow; 7-bit weights
+ * (ORT's `reduce_range`, its documented remedy) cannot. On albert-tiny, of the four int8 recipes only
+ * per-channel + reduce-range passes the default thresholds.
+ */
+export const RECIPES: readonly Recipe[] = [
+  { label: 'dedup+prune', excludable: false },
+  int8('per-tensor', {}),
+  int8('per-tensor, reduce-range', { 'reduce-range': true }),
+  int8('per-channel', { 'per-channel': true }),
+  int8('per-channel, reduce-range', { 'per-channel': true, 'reduce-range': true }),
+  int4(128, 'int4'),
+  int4(64, 'int4'),
+  int4(32, 'int4'),
+  int4(128, 'int8'),
+  int4(64, 'int8'),
+  int4(32, 'int8'),
+  { label: 'fp16', stage: 'fp16', excludable: false },
+];
+
+/**
+ * The stages of a recipe with `floatNodes` left in float. Both quantizers take `exclude`: quantize-int4
+ * matches names exactly; quantize-int8 reads them as globs, where `*` and `?` are wildcards, so a node
+ * whose name holds one of those may take a few look-alike nodes with it into float (never fewer).
+ */
+export function recipeStages(recipe: Recipe, floatNodes: readonly string[] = []): StageSpec[] {
+  if (!recipe.stage) return [...BASE_STAGES];
+  const options = { ...recipe.options, ...(floatNodes.length ? { exclude: [...floatNodes] } : {}) };
+  return [...BASE_STAGES, Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
+}
+
+/** The lossy stage alone (applied to the saved base model). */
+export function lossyStage(recipe: Recipe, floatNodes: readonly string[] = []): StageSpec | undefined {
+  return recipe.stage ? recipeStages(recipe, floatNodes)[BASE_STAGES.length] : undefined;
+}
+
+/**
+ * A layer is one float weight and every node that reads it: after dedup, repeated blocks (ALBERT shares
+ * one set of weights across all its layers) read the same initializer, and handing only some of its
+ * readers back to float would store the weight twice (float and quantized) for part of the gain.
+ */
+export interface Layer {
+  /** The weight's name in the base model. */
+  weight: string;
+  /** Node names, as the stage's `exclude` takes them. */
+  nodes: string[];
+}
+
+/** Ops the quantizers rewrite and which input holds the weight (quant/registry.ts, quantize-int4.ts). */
+const WEIGHT_INPUT: Record<string, number> = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
+
+const nodeKey = (n: NodeProto) => `${n.domain ?? ''}|${n.opType ?? ''}|${n.name ?? ''}`;
+
+/**
+ * The layers `candidate` quantized: named weight-bearing nodes of `base` that the candidate no longer has
+ * as the same op (quantize-int8 replaces them with new nodes, quantize-int4 turns them into contrib ops
+ * under the same name). Unnamed nodes cannot be named in `exclude` and are left out (`unnamed` counts them).
+ */
+export function quantizedLayers(base: ModelProto, candidate: ModelProto): { layers: Layer[]; unnamed: number } {
+  const kept = new Set<string>();
+  forEachGraph(candidate, ({ graph }) => graph.node.forEach((n) => kept.add(nodeKey(n))));
+  const byWeight = new Map<string, string[]>();
+  let unnamed = 0;
+  forEachGraph(base, ({ graph }) => {
+    for (const n of graph.node) {
+      const at = (n.domain ?? '') === '' ? WEIGHT_INPUT[n.opType ?? ''] : undefined;
+      const weight = at === undefined ? undefined : n.input[at];
+      if (!weight || kept.has(nodeKey(n))) continue;
+      if (!n.name) {
+        unnamed++;
+        continue;
+      }
+      const nodes = byWeight.get(weight) ?? [];
+      if (!nodes.includes(n.name)) nodes.push(n.name);
+      byWeight.set(weight, nodes);
+    }
+  });
+  return { layers: [...byWeight].map(([weight, nodes]) => ({ weight, nodes })), unnamed };
+}

@@ -1,0 +1,134 @@
+/**
+ * Verifies `strategy: auto` candidates in one onnxruntime host: the original model runs once per sample
+ * and its outputs are kept, so each candidate costs one session load and its own runs only (the parity
+ * check proper, checkParity, runs both models per call). The verdict adds a score — how far the worst
+ * check is from its limit — which ranks candidates and layers that fail by different amounts.
+ */
+import type { Sample } from '../check/inputs.js';
+import { summarize } from '../check/latency.js';
+import type { NamedTensor } from '../check/named-tensor.js';
+import type { OrtHost } from '../check/ort-runner.js';
+import { accuracyOf, compareResults, predictions, type ParityReport, type ThresholdCheck, type ThresholdConfig } from '../check/parity.js';
+
+/** The search ran past `max-search-time` in the middle of a check. */
+export class SearchTimeUp extends Error {
+  override name = 'SearchTimeUp';
+}
+
+export interface JudgeSettings {
+  samples: Sample[];
+  thresholds: ThresholdConfig;
+  /** Expected class ids and, when a `max-accuracy-drop` budget is set, the drop a candidate may cost. */
+  labels?: { values: number[]; output?: string; maxDrop?: number };
+  /** onnxruntime intra-op threads for every session. */
+  threads: number;
+  /** Timed runs for `objective: latency`. */
+  latency: { runs: number; warmup: number };
+}
+
+export interface Verdict {
+  passed: boolean;
+  parity: ParityReport;
+  /** The worst check relative to its limit: ≤ 1 passes, 2 is twice as far from the limit as allowed. */
+  score: number;
+  /** Σ (1 − cosine) over outputs: a continuous tie-break when scores are equal (both ∞, say). */
+  drift: number;
+  latency?: { p50Ms: number; p90Ms: number };
+}
+
+/**
+ * A check's value relative to its limit. For at-least metrics (cosine, top-1) it is the miss (1 − actual)
+ * over the room the limit allows (1 − limit), so cosine 0.98 against 0.99 scores 2; for at-most metrics
+ * (max-abs, mean-abs) actual ÷ limit; new NaN/Inf values always fail.
+ */
+export function violation(c: ThresholdCheck): number {
+  const ratio = (miss: number, room: number) => (room > 0 ? Math.max(0, miss) / room : miss > 0 ? Infinity : 0);
+  if (c.metric === 'non-finite') return c.actual > 0 ? Infinity : 0;
+  if (c.metric === 'cosine' || c.metric === 'top1') return ratio(1 - c.actual, 1 - c.limit);
+  return ratio(c.actual, c.limit);
+}
+
+export function scoreOf(parity: ParityReport, maxDrop?: number): { score: number; drift: number } {
+  if (parity.error) return { score: Infinity, drift: Infinity };
+  let score = 0;
+  let drift = 0;
+  for (const o of parity.outputs) {
+    if (o.incomparable) score = Infinity;
+    for (const c of o.checks) score = Math.max(score, violation(c));
+    drift += 1 - o.cosine;
+  }
+  if (maxDrop !== undefined && parity.accuracy) score = Math.max(score, (parity.accuracy.drop > 0 ? parity.accuracy.drop : 0) / maxDrop);
+  return { score, drift };
+}
+
+/** Orders verdicts from closest to passing to furthest (score, then drift). */
+export function compareVerdicts(a: Pick<Verdict, 'score' | 'drift'>, b: Pick<Verdict, 'score' | 'drift'>): number {
+  return a.score === b.score ? a.drift - b.drift : a.score - b.score;
+}
+
+export class CandidateJudge {
+  private constructor(
+    private readonly host: OrtHost,
+    private readonly settings: JudgeSettings,
+    private readonly reference: NamedTensor[][],
+  ) {}
+
+  /** Runs the original once per sample; its session is released right after (its outputs are all we need). */
+  static async open(host: OrtHost, source: string, settings: JudgeSettings): Promise<CandidateJudge> {
+    const session = await host.load(source, { threads: settings.threads });
+    try {
+      const reference: NamedTensor[][] = [];
+      for (const sample of settings.samples) reference.push((await host.run(session.id, sample)).outputs);
+      return new CandidateJudge(host, settings, reference);
+    } finally {
+      await host.release(session.id).catch(() => {});
+    }
+  }
+
+  /**
+   * Parity of the model at `file` against the original, and its latency when asked and it passed.
+   * `timeUp` is polled between runs; when it says so the check stops with SearchTimeUp.
+   * onnxruntime failures (load, run) reject: the caller records them on the candidate.
+   */
+  async judge(file: string, opts: { latency?: boolean; timeUp?: () => boolean } = {}): Promise<Verdict> {
+    const stop = () => {
+      if (opts.timeUp?.()) throw new SearchTimeUp(`max-search-time ran out while checking ${file}`);
+    };
+    const session = await this.host.load(file, { threads: this.settings.threads });
+    try {
+      const results: NamedTensor[][] = [];
+      for (const sample of this.settings.samples) {
+        stop();
+        results.push((await this.host.run(session.id, sample)).outputs);
+      }
+      const outputs = compareResults(this.reference, results, this.settings.thresholds);
+      const parity: ParityReport = { passed: outputs.every((o) => o.passed), samples: results.length, outputs };
+      const labels = this.settings.labels;
+      if (labels) {
+        const output = labels.output ?? outputs[0]?.name ?? '';
+        parity.accuracy = accuracyOf(predictions(this.reference, output), predictions(results, output), labels.values);
+      }
+      const { score, drift } = scoreOf(parity, labels?.maxDrop);
+      const passed = parity.passed && (labels?.maxDrop === undefined || (parity.accuracy?.drop ?? 0) <= labels.maxDrop);
+      const verdict: Verdict = { passed, parity, score, drift };
+      if (passed && opts.latency) verdict.latency = await this.time(session.id, stop);
+      return verdict;
+    } finally {
+      await this.host.release(session.id).catch(() => {});
+    }
+  }
+
+  /** p50/p90 of session.run on the first sample, after warm-up runs (latency.ts's numbers, one model). */
+  private async time(id: number, stop: () => void): Promise<{ p50Ms: number; p90Ms: number }> {
+    const feeds = this.settings.samples[0]!;
+    const { runs, warmup } = this.settings.latency;
+    for (let i = 0; i < warmup; i++) await this.host.run(id, feeds);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      stop();
+      times.push((await this.host.run(id, feeds)).ms);
+    }
+    const { p50Ms, p90Ms } = summarize(times, 0);
+    return { p50Ms, p90Ms };
+  }
+}
