@@ -5,6 +5,7 @@
 const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   foundation: () => import('./foundation.js'),
   quantize: () => import('./quantize.js'),
+  stream: () => import('./stream.js'),
 };
 
 const names = process.argv.slice(2);

@@ -38,7 +38,6 @@ export class ConfigError extends UsageError {
 
 /** Keys and values quoted in messages come from the file: a newline or escape code in them must not break the line. */
 function oneLine(message: string): string {
-  // eslint-disable-next-line no-control-regex
   return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -244,7 +243,9 @@ function escapingPaths(config: Config, raw: RawConfig, roots: readonly string[],
 
 /** `models[0].budgets.max-size` */
 export function formatPath(p: DataPath): string {
-  return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('') || '(top level)';
+  // A key from the file that is not a plain word (spaces, a BOM, quotes) is shown quoted, so it stays visible.
+  const key = (k: string) => (/^[\w.-]+$/.test(k) ? k : JSON.stringify(k));
+  return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? key(k) : `.${key(k)}`)).join('') || '(top level)';
 }
 
 /** Offset of the node at a data path (its key when atKey), or of the deepest node found on the way. */

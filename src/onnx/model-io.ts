@@ -3,7 +3,7 @@
  * (a 350 MB model costs 350 MB, not 700). Save never mutates the model, writes atomically (temporary file
  * beside the target, fsync, rename) and streams: large payloads go from their views straight to the file.
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { decodeModel, encodeModelTo, encodedModelSize, type Substitutions } from './codec.js';
@@ -113,7 +113,40 @@ function tempBeside(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+/** Whether process `pid` is alive on this machine (EPERM: it is, but not ours). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A run killed mid-write (SIGKILL, OOM, a cancelled CI job) leaves its `.NAME.PID.xxxxxxxx.tmp` beside the
+ * target. The next save of the same target removes those whose writer is gone: its PID is not alive and the
+ * file is older than this process (so a live writer, or a PID reused since, is never touched).
+ */
+function removeStaleTemps(target: string): void {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  const started = Date.now() - process.uptime() * 1000;
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return; }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    const file = path.join(dir, name);
+    try {
+      if (statSync(file).mtimeMs < started) rmSync(file, { force: true });
+    } catch { /* removed by someone else meanwhile */ }
+  }
+}
+
 function writeAtomically(target: string, write: (sink: FileSink) => void): number {
+  removeStaleTemps(target);
   const tmp = tempBeside(target);
   const fd = openSync(tmp, 'wx', 0o644);
   try {

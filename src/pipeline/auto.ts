@@ -27,6 +27,7 @@ import { lossyStage, quantizedLayers, recipeStages, RECIPES, BASE_STAGES, type L
 import { CandidateJudge, SearchTimeUp, type JudgeSettings, type Verdict } from './auto-judge.js';
 import { fewestFloatLayers, rankLayers, sensitivityMethod, type Attempt, type SensitivityMethod } from './auto-sensitivity.js';
 import { compressModel, type CompressResult } from './compress.js';
+import { digestFiles } from './digest.js';
 import { silentProgress, type Progress } from './progress.js';
 
 export const DEFAULT_MAX_SEARCH_TIME_S = 600;
@@ -123,6 +124,7 @@ class Search {
   readonly sensitivity: SensitivityReport[] = [];
   private readonly files = new Map<AutoCandidate, Built>();
   private readonly layers = new Map<AutoCandidate, Layer[]>();
+  private readonly verdicts = new WeakMap<AutoCandidate, Verdict>();
   private readonly started = performance.now();
   private seq = 0;
   best: AutoCandidate | undefined;
@@ -187,6 +189,7 @@ class Search {
     try {
       const v = await this.opts.progress.step(`${this.opts.name}auto: check ${candidateLabel(c)} (${formatBytes(c.bytes!)})`, () =>
         this.judge.judge(built.file, { latency: this.opts.objective === 'latency', timeUp: recipe.stage ? this.timeUp : undefined }));
+      this.verdicts.set(c, v);
       c.status = v.passed ? 'passed' : 'failed';
       c.parity = parityOf(v);
       if (v.latency) c.latency = v.latency;
@@ -210,6 +213,18 @@ class Search {
       c.ms = (c.ms ?? 0) + Math.round(performance.now() - t0);
     }
     return c;
+  }
+
+  /**
+   * An earlier candidate that built the very same file (int4's embedding options on a model without
+   * embeddings): verifying it twice would tell nothing new.
+   */
+  twinOf(c: AutoCandidate): AutoCandidate | undefined {
+    const built = this.files.get(c);
+    if (!built) return undefined;
+    const digest = (file: string) => digestFiles([file]).sha256;
+    const mine = digest(built.file);
+    return this.candidates.find((o) => o !== c && o.bytes === c.bytes && this.files.has(o) && digest(this.files.get(o)!.file) === mine);
   }
 
   /** Lists a recipe the time left no room to build. */
@@ -238,7 +253,14 @@ class Search {
   async fallback(recipe: Recipe, failed: AutoCandidate, layers: Layer[]): Promise<void> {
     const { method, why } = sensitivityMethod(layers.length);
     const memo = new Map<string, Attempt>();
-    const probeAttempt = (asCandidate: boolean) => async (floatNodes: string[]): Promise<Attempt | undefined> => {
+    /**
+     * `listed`: the attempt is a candidate of the report even when it fails (greedy steps); otherwise only
+     * a passing one is (sensitivity probes are reported under `sensitivity`). `bounded`: with the size
+     * objective, a model no smaller than the best passing one is not verified: it cannot win, and as a
+     * probe it ranks its layer last — too costly to hand back to float. One-at-a-time probes (mostly
+     * float) are measurements and always verified.
+     */
+    const attempt = (listed: boolean, bounded: boolean) => async (floatNodes: string[]): Promise<Attempt | undefined> => {
       const key = [...floatNodes].sort().join('\n');
       const known = memo.get(key);
       if (known) return known;
@@ -246,24 +268,27 @@ class Search {
         this.timedOut = true;
         return undefined;
       }
-      const c = await this.verify(await this.add(recipe, floatNodes), recipe);
-      if (!asCandidate && c.status !== 'passed') this.candidates.splice(this.candidates.indexOf(c), 1);
-      if (c.status === 'skipped') return undefined; // time ran out during its check
-      const a: Attempt = { floatNodes, bytes: c.bytes ?? Infinity, passed: c.status === 'passed', score: c.parity?.score ?? Infinity, drift: c.parity ? c.parity.outputs.reduce((s, o) => s + 1 - o.cosine, 0) : Infinity };
+      const c = await this.add(recipe, floatNodes);
+      const best = this.best;
+      const tooBig = bounded && this.opts.objective === 'size' && best !== undefined && c.bytes !== undefined && c.bytes >= best.bytes!;
+      if (tooBig) this.skip(c, `not smaller than ${candidateLabel(best)}, which passed`);
+      else await this.verify(c, recipe);
+      if (!listed && c.status !== 'passed') this.candidates.splice(this.candidates.indexOf(c), 1);
+      if (c.status === 'skipped' && !tooBig) return undefined; // time ran out during its check
+      const v = this.verdicts.get(c);
+      const a: Attempt = { floatNodes, bytes: c.bytes ?? Infinity, passed: c.status === 'passed', score: v?.score ?? Infinity, drift: v?.drift ?? Infinity };
       memo.set(key, a);
       return a;
     };
-    // Probes are measurements and are reported under `sensitivity`; one that passes is a real candidate
-    // (a smaller model than the base that passes) and stays in the list.
     const ranking = await this.opts.progress.step(`${this.opts.name}auto: sensitivity of ${layers.length} layers of ${failed.recipe} (${method})`, () =>
-      rankLayers(layers, method, probeAttempt(false)));
+      rankLayers(layers, method, attempt(false, method === 'all-but-one')));
     this.sensitivity.push({
       recipe: failed.recipe, method, why, complete: ranking.complete,
       layers: ranking.layers.map((l) => ({ weight: l.weight, nodes: l.nodes, score: l.probe ? finite(l.probe.score) : null, ...(l.probe ? { passed: l.probe.passed } : {}) })),
     });
     if (!ranking.complete) return;
     const maxBytes = this.opts.objective === 'size' && this.best ? this.best.bytes! : Infinity;
-    const result = await fewestFloatLayers(ranking.layers, probeAttempt(true), maxBytes);
+    const result = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes);
     if (result.found) this.opts.progress.note(`${failed.recipe}: passes with ${result.found.floatNodes.length} node(s) in float`);
   }
 
@@ -324,12 +349,21 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
       if (s.timeUp()) {
         s.timedOut = true;
         s.notBuilt(recipe);
-      } else plain.push([await progress.step(`${name}auto: build ${recipe.label}`, () => s.add(recipe)), recipe]);
+        continue;
+      }
+      const c = await progress.step(`${name}auto: build ${recipe.label}`, () => s.add(recipe));
+      const twin = s.twinOf(c);
+      if (twin) s.skip(c, `the same model as ${twin.recipe}`);
+      plain.push([c, recipe]);
     }
-    // Smallest first for size, so the first pass makes every larger recipe moot.
-    if (objective === 'size') plain.sort(([a], [b]) => (a.bytes ?? Infinity) - (b.bytes ?? Infinity));
+    // Smallest first for size, so the first pass makes every larger recipe moot; the report lists them in
+    // the order they were tried.
+    if (objective === 'size') {
+      plain.sort(([a], [b]) => (a.bytes ?? Infinity) - (b.bytes ?? Infinity));
+      s.candidates.splice(1, plain.length, ...plain.map(([c]) => c));
+    }
     for (const [c, recipe] of plain) {
-      if (c.status === 'error') continue;
+      if (c.status === 'error' || c.note) continue;
       if (s.timeUp()) {
         s.timedOut = true;
         s.skip(c, 'max-search-time ran out before its check');

@@ -6,6 +6,7 @@
  */
 import type { BudgetResult } from '../check/budgets.js';
 import { metricText } from '../check/budgets.js';
+import { candidateLabel, type AutoCandidate, type AutoReport } from '../pipeline/auto.js';
 import type { ModelRunReport, RunReport } from '../pipeline/run.js';
 import { formatBytes } from './table.js';
 
@@ -181,6 +182,44 @@ export function sizeChart(m: ModelRunReport): string {
   ].join('\n');
 }
 
+/** `cosine 0.9998 · top-1 1` for the worst output of a candidate. */
+function paritySummary(c: AutoCandidate): string {
+  const outs = c.parity?.outputs ?? [];
+  if (!outs.length) return '';
+  const cosine = Math.min(...outs.map((o) => o.cosine));
+  const top1 = outs.flatMap((o) => (o.top1 === undefined ? [] : [o.top1]));
+  return [`cosine ${metricText(cosine)}`, ...(top1.length ? [`top-1 ${metricText(Math.min(...top1))}`] : []), `score ${c.parity!.score ?? '∞'}`].join(' · ');
+}
+
+function candidateResult(c: AutoCandidate): string {
+  if (c.status === 'passed') return '✅';
+  if (c.status === 'failed') return '❌';
+  return `${c.status === 'error' ? '⚠️ error' : 'skipped'}${c.note ? `: ${c.note}` : ''}`;
+}
+
+/** `strategy: auto`: every candidate tried, in the order tried, with the chosen one in bold. */
+export function autoDetails(auto: AutoReport): string {
+  const lines = [
+    `<details><summary>Auto search (${auto.objective}): ${auto.candidates.length} candidates in ${(auto.elapsedMs / 1000).toFixed(1)} s${auto.timedOut ? ', stopped by max-search-time' : ''}</summary>`,
+    '',
+    cell(auto.reason),
+    '',
+    '| # | Candidate | Float layers | Size | Latency p50 | Parity | Result |',
+    '|---:|---|---|---:|---:|---|---|',
+  ];
+  auto.candidates.forEach((c, i) => {
+    const label = i === auto.chosen ? `**${cell(candidateLabel(c))}** (chosen)` : cell(candidateLabel(c));
+    const floats = c.floatLayers.length > 3 ? `${c.floatLayers.slice(0, 3).join(', ')} … (${c.floatLayers.length})` : c.floatLayers.join(', ');
+    lines.push(`| ${i + 1} | ${label} | ${cell(floats)} | ${c.bytes === undefined ? '' : formatBytes(c.bytes)} | ${c.latency ? `${c.latency.p50Ms.toFixed(3)} ms` : ''} | ${paritySummary(c)} | ${cell(candidateResult(c))} |`);
+  });
+  for (const s of auto.sensitivity) {
+    const top = s.layers.slice(0, 3).map((l) => `\`${cell(l.weight)}\``).join(', ');
+    lines.push('', `Sensitivity of ${cell(s.recipe)} (${s.method}, ${s.layers.length} layers${s.complete ? '' : ', incomplete'}): most sensitive ${top}`);
+  }
+  lines.push('', '</details>');
+  return lines.join('\n');
+}
+
 function modelSection(m: ModelRunReport): string {
   return [
     headline(m),
@@ -195,6 +234,7 @@ function modelSection(m: ModelRunReport): string {
     sizeChart(m),
     '',
     '</details>',
+    ...(m.auto ? ['', autoDetails(m.auto)] : []),
   ].join('\n');
 }
 

@@ -196,7 +196,7 @@ export function planDedup(model: ModelProto, external?: ExternalDataSource, opts
   const cache = new Map<TensorProto, Uint8Array>();
   const bytesOf = (t: TensorProto): Uint8Array => {
     // External payloads are read when asked and never kept (dedup-stream.ts); inline ones are views.
-    //SAB if (isExternal(t)) return tensorBytes(t, external);
+    if (isExternal(t)) return tensorBytes(t, external);
     let b = cache.get(t);
     if (!b) { b = tensorBytes(t, external); cache.set(t, b); }
     return b;

@@ -1,0 +1,243 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../src/config/load.js';
+import { startOrtHost } from '../src/check/ort-runner.js';
+import type { ThresholdCheck } from '../src/check/parity.js';
+import { encodeModel } from '../src/onnx/codec.js';
+import { DataType } from '../src/onnx/dtype.js';
+import { loadModel } from '../src/onnx/model-io.js';
+import { tensorFloat32 } from '../src/onnx/tensor.js';
+import { autoCompress } from '../src/pipeline/auto.js';
+import { violation } from '../src/pipeline/auto-judge.js';
+import { fewestFloatLayers, type Attempt } from '../src/pipeline/auto-sensitivity.js';
+import { compressModel } from '../src/pipeline/compress.js';
+import { runConfig } from '../src/pipeline/run.js';
+import { renderMarkdown } from '../src/report/markdown.js';
+import type { StageSpec } from '../src/stages/registry.js';
+import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'onnx-diet-auto-test-'));
+const host = startOrtHost();
+after(async () => {
+  await host.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const D = 64;
+
+/**
+ * An MLP of MatMul+Relu layers `layer1`…`layerN` (64 wide, He-scaled uniform weights), written to a file.
+ * `outlier`: layer 1's output feature 0 is dead (its weight column is zero) and layer 2 reads it with
+ * weight 40 in every output column. In float that row contributes nothing; quantized, 40 sets the scale of
+ * every column (per-tensor and per-channel alike: 40/127 ≈ 0.31 per step) while the other weights of
+ * layer 2 lie within ±0.31, so they round to −1, 0 or 1 step and the layer's output is mostly lost.
+ * `classLike`: a [8, 16] `logits` output (top-1 is checked); else a [1, 8, 16] `features` output.
+ */
+function mlp(file: string, layers: number, opts: { outlier?: boolean; classLike?: boolean }): string {
+  const out = 16;
+  const initializer = [];
+  const nodes = [];
+  let x = 'x';
+  const output = opts.classLike ? 'logits' : 'features';
+  for (let i = 1; i <= layers; i++) {
+    const cols = i === layers ? out : D;
+    const w = randomFloats(D * cols, i, Math.sqrt(6 / D));
+    if (opts.outlier && i === 1) for (let r = 0; r < D; r++) w[r * cols] = 0;
+    if (opts.outlier && i === 2) for (let c = 0; c < cols; c++) w[c] = 40;
+    initializer.push(floatTensor(`w${i}`, [D, cols], w));
+    const h = i === layers ? output : `h${i}`;
+    nodes.push(node('MatMul', [x, `w${i}`], [h], {}, { name: `layer${i}` }));
+    if (i < layers) {
+      nodes.push(node('Relu', [h], [`r${i}`], {}, { name: `relu${i}` }));
+      x = `r${i}`;
+    }
+  }
+  const [inDims, outDims] = opts.classLike ? [[8, D], [8, out]] : [[1, 8, D], [1, 8, out]];
+  writeFileSync(file, encodeModel(model(graph({
+    node: nodes, initializer,
+    input: [valueInfo('x', DataType.FLOAT, inDims)], output: [valueInfo(output, DataType.FLOAT, outDims)],
+  }))));
+  return file;
+}
+
+/** Bytes of the model `stages` make of `source` (the stages run directly, not through the search). */
+async function bytesWith(source: string, stages: StageSpec[]): Promise<number> {
+  const file = path.join(dir, `ref-${Math.random().toString(36).slice(2)}.onnx`);
+  return (await compressModel(source, file, { stages, digest: false })).compressed.bytes;
+}
+
+test('one outlier-heavy layer among clean ones: auto keeps exactly that layer in float and passes a strict threshold', async () => {
+  const source = mlp(path.join(dir, 'outlier.onnx'), 5, { outlier: true, classLike: true });
+  const cfgFile = path.join(dir, 'outlier.yml');
+  writeFileSync(cfgFile, [
+    'models:',
+    '  - name: outlier-mlp',
+    `    source: ${source}`,
+    '    output: slim/outlier.onnx',
+    '    strategy: auto',
+    '    parity: { samples: 4, thresholds: { cosine: 0.999 } }',
+    '    latency: false',
+    '',
+  ].join('\n'));
+  const report = await runConfig(loadConfig(cfgFile), { host });
+  const m = report.models[0]!;
+  const auto = m.auto!;
+  const chosen = auto.candidates[auto.chosen]!;
+
+  // The premise: every plain recipe fails the strict threshold (full int8 included).
+  const plain = auto.candidates.filter((c) => c.floatLayers.length === 0 && c.recipe !== 'dedup+prune' && c.recipe !== 'fp16');
+  assert.ok(plain.some((c) => c.recipe === 'int8 per-tensor' && c.status === 'failed'), 'full int8 per-tensor fails');
+  assert.ok(plain.every((c) => c.status !== 'passed'), 'no plain int8/int4 recipe passes');
+
+  // The result: passes the independent parity check of `run`, smaller than the dedup'd fp32 model, only layer2 in float.
+  assert.equal(m.parity?.passed, true);
+  assert.equal(m.passed, true);
+  const fp32 = await bytesWith(source, ['dedup', 'prune']);
+  assert.ok(m.compressed.bytes < fp32, `${m.compressed.bytes} < ${fp32}`);
+  assert.deepEqual(chosen.floatLayers, ['layer2']);
+  assert.equal(chosen.status, 'passed');
+  assert.equal(m.compressed.bytes, chosen.bytes);
+
+  // The saved model: layer2 is still a float MatMul on the original weights; the other four are gone (quantized).
+  const out = loadModel(path.join(dir, 'slim/outlier.onnx'));
+  const byName = new Map(out.model.graph!.node.map((n) => [n.name, n]));
+  assert.equal(byName.get('layer2')?.opType, 'MatMul');
+  const w2 = out.model.graph!.initializer.find((t) => t.name === byName.get('layer2')!.input[1]);
+  assert.equal(w2?.dataType, DataType.FLOAT);
+  assert.equal(tensorFloat32(w2!)[0], 40);
+  for (const n of ['layer1', 'layer3', 'layer4', 'layer5']) assert.ok(!byName.has(n), `${n} was quantized`);
+  assert.ok(out.model.graph!.node.some((n) => n.opType === 'MatMulInteger' || n.opType === 'MatMulNBits'));
+
+  // The sensitivity ranking put layer2 first; the report tells every candidate, and the Markdown table too.
+  const s = auto.sensitivity.find((x) => x.recipe === chosen.recipe)!;
+  assert.deepEqual(s.layers[0]!.nodes, ['layer2']);
+  assert.equal(s.method, 'all-but-one');
+  assert.match(auto.reason, /^smallest passing candidate: int\d .*\+ 1 float layer \(\d+(\.\d+)? kB\)/);
+  const md = renderMarkdown(report);
+  assert.match(md, /<details><summary>Auto search \(size\): \d+ candidates in \d+\.\d s<\/summary>/);
+  assert.ok(md.includes(`| **${chosen.recipe} + 1 float layer** (chosen) | layer2 |`), md);
+  console.log(`outlier MLP: fp32 ${fp32} B → ${m.compressed.bytes} B (${chosen.recipe}, float: ${chosen.floatLayers.join(', ')}), ${auto.candidates.length} candidates, ${auto.elapsedMs} ms`);
+});
+
+test('a model that quantizes cleanly gets the smallest recipe, and larger recipes are not even verified', async () => {
+  const source = mlp(path.join(dir, 'clean.onnx'), 3, {});
+  const output = path.join(dir, 'clean.slim.onnx');
+  const result = await autoCompress(source, output, {
+    host, parity: { inputs: 'auto', samples: 4, seed: 0, dims: {}, thresholds: { cosine: 0.98, where: {} }, outputs: {} },
+  });
+  const sizes = await Promise.all([
+    ...[128, 64, 32].map((b) => bytesWith(source, ['dedup', 'prune', { 'quantize-int4': { 'block-size': b } }])),
+    bytesWith(source, ['dedup', 'prune', 'quantize-int8']),
+    bytesWith(source, ['dedup', 'prune', { 'quantize-int8': { 'per-channel': true } }]),
+    bytesWith(source, ['dedup', 'prune', 'fp16']),
+  ]);
+  const smallest = Math.min(...sizes);
+  const auto = result.auto;
+  const chosen = auto.candidates[auto.chosen]!;
+  assert.equal(result.compressed.bytes, smallest);
+  assert.equal(statSync(output).size, smallest);
+  assert.deepEqual(chosen.floatLayers, []);
+  assert.match(chosen.recipe, /^int4 block 64/); // K = 64: block 64 pads nothing and stores half the scales of 32
+  assert.equal(auto.timedOut, false);
+  for (const c of auto.candidates.slice(1)) {
+    if (c.bytes! > smallest) assert.equal(c.status, 'skipped', `${c.recipe} (${c.bytes} B) was not verified`);
+  }
+  assert.ok(loadModel(output).model.graph!.node.filter((n) => n.opType === 'MatMulNBits').length === 3);
+  console.log(`clean MLP: sizes ${sizes.join(', ')} → ${chosen.recipe} ${result.compressed.bytes} B`);
+});
+
+const demo = path.resolve('examples/demo/albert-tiny.onnx');
+const demoParity = { inputs: 'auto', samples: 2, seed: 0, dims: { seq: 16 }, thresholds: { where: {} }, outputs: {} };
+
+test('with a tiny max-search-time on the demo model the search stops after the base and says so', async () => {
+  const output = path.join(dir, 'albert.slim.onnx');
+  const t0 = performance.now();
+  // Building and verifying the base alone takes longer than 10 ms: nothing else fits.
+  const result = await autoCompress(demo, output, { host, maxSearchTimeS: 0.01, parity: demoParity });
+  const wall = performance.now() - t0;
+  const auto = result.auto;
+  const chosen = auto.candidates[auto.chosen]!;
+  assert.equal(auto.timedOut, true);
+  assert.match(auto.reason, /^max-search-time \(0\.01 s\) ran out after 1 checked candidate; returning the best passing so far: dedup\+prune \(355\.5 kB\)$/);
+  assert.equal(chosen.status, 'passed');
+  assert.equal(chosen.recipe, 'dedup+prune');
+  assert.equal(result.compressed.bytes, statSync(output).size);
+  // Every lossy recipe is listed, none verified, each saying why.
+  assert.equal(auto.candidates.length, 12);
+  for (const c of auto.candidates.slice(1)) {
+    assert.equal(c.status, 'skipped');
+    assert.match(c.note!, /max-search-time ran out before (it was built|its check)/);
+  }
+  // Only the always-verified base ran past the limit: a full search takes 10–18 s here.
+  assert.ok(wall < 5000, `${wall} ms`);
+  console.log(`demo with max-search-time 0.01 s: stopped after ${auto.elapsedMs} ms (${Math.round(wall)} ms wall)`);
+});
+
+test('with max-search-time 2 s on the demo model the search stops mid-way, on time, with the best it verified', async () => {
+  const output = path.join(dir, 'albert-2s.slim.onnx');
+  const result = await autoCompress(demo, output, { host, maxSearchTimeS: 2, parity: demoParity });
+  const auto = result.auto;
+  assert.equal(auto.timedOut, true);
+  // Past the limit only the step under way finishes (one build and one check here take ~0.3 s).
+  assert.ok(auto.elapsedMs < 2000 + 1000, `${auto.elapsedMs} ms`);
+  const checked = auto.candidates.filter((c) => c.status === 'passed' || c.status === 'failed');
+  const passing = checked.filter((c) => c.status === 'passed');
+  assert.ok(checked.length >= 2, `${checked.length} checked`);
+  const smallest = Math.min(...passing.map((c) => c.bytes!));
+  assert.equal(auto.candidates[auto.chosen]!.bytes, smallest);
+  assert.equal(result.compressed.bytes, smallest);
+  assert.match(auto.reason, new RegExp(`^max-search-time \\(2 s\\) ran out after ${checked.length} checked candidates; returning the best passing so far: `));
+  console.log(`demo with max-search-time 2 s: ${checked.length} checked in ${auto.elapsedMs} ms; chose ${auto.reason.split(': ').pop()}`);
+});
+
+test('violation: how far a check is from its limit, by hand', () => {
+  const check = (metric: string, limit: number, actual: number): ThresholdCheck => ({ metric, limit, actual, passed: false });
+  assert.equal(violation(check('cosine', 0.99, 0.98)), (1 - 0.98) / (1 - 0.99));
+  assert.equal(violation(check('top1', 0.98, 0.75)), 0.25 / (1 - 0.98));
+  assert.equal(violation(check('max-abs', 0.01, 0.02)), 2);
+  assert.equal(violation(check('cosine', 1, 1)), 0);
+  assert.equal(violation(check('cosine', 1, 0.9)), Infinity);
+  assert.equal(violation(check('non-finite', 0, 3)), Infinity);
+});
+
+test('fewestFloatLayers: doubling then bisection finds the fewest ranked layers, bounded by size', async () => {
+  const layers = 'ABCDEFGHIJ'.split('').map((l) => ({ weight: l, nodes: [l] }));
+  const run = async (needed: number, maxBytes?: number) => {
+    const tried: number[] = [];
+    const r = await fewestFloatLayers(layers, async (floatNodes): Promise<Attempt> => {
+      tried.push(floatNodes.length);
+      return { floatNodes, bytes: 100 + 10 * floatNodes.length, passed: floatNodes.length >= needed, score: 0, drift: 0 };
+    }, maxBytes);
+    return { found: r.found?.floatNodes.join(''), stoppedBy: r.stoppedBy, tried };
+  };
+  assert.deepEqual(await run(1), { found: 'A', stoppedBy: undefined, tried: [1] });
+  assert.deepEqual(await run(3), { found: 'ABC', stoppedBy: undefined, tried: [1, 2, 4, 3] });
+  assert.deepEqual(await run(7), { found: 'ABCDEFG', stoppedBy: undefined, tried: [1, 2, 4, 8, 6, 7] });
+  // All ten in float is the base recipe, not a fallback: nine at most.
+  assert.deepEqual(await run(10), { found: undefined, stoppedBy: 'no-pass', tried: [1, 2, 4, 8, 9] });
+  // 100 + 10k must stay under 135: k = 4 is too big.
+  assert.deepEqual(await run(5, 135), { found: undefined, stoppedBy: 'size', tried: [1, 2, 4] });
+});
+
+test('`compress --auto` writes the chosen model and the candidates; --auto with --stages is a usage error', () => {
+  const source = mlp(path.join(dir, 'cli.onnx'), 2, {});
+  const out = path.join(dir, 'cli.slim.onnx');
+  const json = path.join(dir, 'cli.json');
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+  const r = cli('compress', source, '-o', out, '--auto', '--max-search-time', '60', '--json', json);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /smallest passing candidate: /);
+  const m = JSON.parse(readFileSync(json, 'utf8')).models[0];
+  assert.equal(m.compressed.bytes, statSync(out).size);
+  assert.equal(m.auto.candidates[m.auto.chosen].bytes, m.compressed.bytes);
+  assert.equal(m.auto.objective, 'size');
+  const bad = cli('compress', source, '-o', path.join(dir, 'x.onnx'), '--auto', '--stages', 'dedup');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /give --stages or --auto, not both/);
+  assert.ok(!existsSync(path.join(dir, 'x.onnx')));
+});
