@@ -12,9 +12,10 @@ import { encodeModel } from '../src/onnx/codec.js';
 import { DataType } from '../src/onnx/dtype.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { tensorFloat32 } from '../src/onnx/tensor.js';
-import { autoCompress } from '../src/pipeline/auto.js';
+import { autoCompress, candidateLabel } from '../src/pipeline/auto.js';
 import { violation } from '../src/pipeline/auto-judge.js';
-import { fewestFloatLayers, type Attempt } from '../src/pipeline/auto-sensitivity.js';
+import { quantizedLayers } from '../src/pipeline/auto-candidates.js';
+import { fewestFloatLayers, rankLayers, type Attempt } from '../src/pipeline/auto-sensitivity.js';
 import { compressModel } from '../src/pipeline/compress.js';
 import { runConfig } from '../src/pipeline/run.js';
 import { renderMarkdown } from '../src/report/markdown.js';
@@ -124,6 +125,23 @@ test('one outlier-heavy layer among clean ones: auto keeps exactly that layer in
   console.log(`outlier MLP: fp32 ${fp32} B → ${m.compressed.bytes} B (${chosen.recipe}, float: ${chosen.floatLayers.join(', ')}), ${auto.candidates.length} candidates, ${auto.elapsedMs} ms`);
 });
 
+test('14 layers (past the all-but-one limit): one-at-a-time sensitivity still finds the outlier layer', async () => {
+  const source = mlp(path.join(dir, 'outlier14.onnx'), 14, { outlier: true, classLike: true });
+  const result = await autoCompress(source, path.join(dir, 'outlier14.slim.onnx'), {
+    host, parity: { inputs: 'auto', samples: 4, seed: 0, dims: {}, thresholds: { cosine: 0.999, top1: 0.9, where: {} }, outputs: {} },
+  });
+  const auto = result.auto;
+  const chosen = auto.candidates[auto.chosen]!;
+  assert.equal(chosen.status, 'passed');
+  assert.ok(chosen.floatLayers.includes('layer2'), chosen.floatLayers.join(','));
+  assert.ok(result.compressed.bytes < await bytesWith(source, ['dedup', 'prune', 'fp16']), 'smaller than the fp16 model, which also passes');
+  const s = auto.sensitivity.find((x) => x.recipe === chosen.recipe)!;
+  assert.equal(s.method, 'one-at-a-time');
+  assert.match(s.why, /^14 layers \(> 12\)/);
+  assert.deepEqual(s.layers[0]!.nodes, ['layer2']);
+  console.log(`14-layer outlier MLP: ${result.compressed.bytes} B (${candidateLabel(chosen)}: ${chosen.floatLayers.join(', ')}), ${auto.elapsedMs} ms`);
+});
+
 test('a model that quantizes cleanly gets the smallest recipe, and larger recipes are not even verified', async () => {
   const source = mlp(path.join(dir, 'clean.onnx'), 3, {});
   const output = path.join(dir, 'clean.slim.onnx');
@@ -203,6 +221,43 @@ test('violation: how far a check is from its limit, by hand', () => {
   assert.equal(violation(check('cosine', 1, 1)), 0);
   assert.equal(violation(check('cosine', 1, 0.9)), Infinity);
   assert.equal(violation(check('non-finite', 0, 3)), Infinity);
+});
+
+test('rankLayers: most sensitive first, read the right way round for each method', async () => {
+  // Each quantized layer adds its own error; the score of a model is the sum over its quantized layers.
+  const error: Record<string, number> = { A: 5, B: 1, C: 3, D: 0.5 };
+  const layers = Object.keys(error).map((l) => ({ weight: `w${l}`, nodes: [l] }));
+  const attempt = async (floatNodes: string[]): Promise<Attempt> => {
+    const score = Object.keys(error).filter((l) => !floatNodes.includes(l)).reduce((a, l) => a + error[l]!, 0);
+    return { floatNodes, bytes: 0, passed: false, score, drift: 0 };
+  };
+  for (const method of ['all-but-one', 'one-at-a-time'] as const) {
+    const r = await rankLayers(layers, method, attempt);
+    assert.equal(r.complete, true);
+    assert.deepEqual(r.layers.map((l) => l.nodes[0]), ['A', 'C', 'B', 'D'], method);
+  }
+  // Time up after two probes: the rest come last, unranked.
+  let n = 0;
+  const r = await rankLayers(layers, 'one-at-a-time', async (f) => (n++ < 2 ? attempt(f) : undefined));
+  assert.equal(r.complete, false);
+  assert.deepEqual(r.layers.map((l) => [l.nodes[0], l.probe !== undefined]), [['A', true], ['B', true], ['C', false], ['D', false]]);
+});
+
+test('quantizedLayers groups the readers of one weight and skips what was not quantized', () => {
+  const w = floatTensor('w', [D, D], randomFloats(D * D, 3));
+  const base = model(graph({
+    node: [
+      node('MatMul', ['x', 'w'], ['a'], {}, { name: 'first' }),
+      node('MatMul', ['a', 'w'], ['b'], {}, { name: 'second' }),
+      node('MatMul', ['b', 'x2'], ['c'], {}, { name: 'activations' }),
+      node('Gather', ['w', 'i'], ['g'], {}, { name: 'embed' }),
+    ],
+    initializer: [w],
+  }));
+  const quantized = model(graph({
+    node: [node('MatMulInteger', ['xq', 'wq'], ['a'], {}, { name: 'first_quant' }), node('MatMulNBits', ['a', 'wq'], ['b'], {}, { name: 'second', domain: 'com.microsoft' }), base.graph!.node[2]!, base.graph!.node[3]!],
+  }));
+  assert.deepEqual(quantizedLayers(base, quantized), { layers: [{ weight: 'w', nodes: ['first', 'second'] }], unnamed: 0 });
 });
 
 test('fewestFloatLayers: doubling then bisection finds the fewest ranked layers, bounded by size', async () => {
