@@ -54,7 +54,7 @@ export function evaluateBudgets(budgets: BudgetConfig[], m: Measured): BudgetRes
     const passed = actual !== undefined && (rule.atMost ? actual <= b.limit : actual >= b.limit);
     return {
       name: b.name, limit: b.limit, actual: actual ?? NaN, passed, atMost: rule.atMost,
-      limitText: b.text, actualText: actual === undefined ? 'not measured' : rule.show(actual), where: b.where,
+      limitText: b.name === 'max-latency-ms' && /^[\d.]+$/.test(b.text) ? `${b.text} ms` : b.text, actualText: actual === undefined ? 'not measured' : rule.show(actual), where: b.where,
     };
   });
   for (const o of m.parity?.outputs ?? []) {
