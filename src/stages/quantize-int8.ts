@@ -10,11 +10,10 @@
  */
 import { UsageError } from '../onnx/errors.js';
 import { allNames, mainScopes } from '../onnx/graph.js';
-import { elementCount, tensorFloat32 } from '../onnx/tensor.js';
+import { elementCount } from '../onnx/tensor.js';
 import { DataType } from '../onnx/dtype.js';
 import type { ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
 import { removeUnused, type ConstantWeight } from './quant/constant-weight.js';
-import { minMax } from './quant/numerics.js';
 import { planOpset, setDefaultOpset } from './quant/opset.js';
 import { DEFAULT_INT8_OPS, INT8_QUANTIZERS } from './quant/registry.js';
 import { QuantSession, type Int8Options } from './quant/session.js';
@@ -82,12 +81,12 @@ interface Skip {
 }
 
 /** Why a candidate weight is left in float, for checks common to every op; undefined to go ahead. */
-function commonSkipReason(node: NodeProto, t: TensorProto, s: QuantSession, finite: (t: TensorProto) => boolean): string | undefined {
+function commonSkipReason(node: NodeProto, t: TensorProto, s: QuantSession): string | undefined {
   const name = node.name ?? '';
   if (s.options.exclude.some((re) => re.test(name))) return 'excluded by option';
   const n = elementCount(t.dims);
   if (n < s.options.minElements) return `weight has ${n} elements, fewer than min-elements ${s.options.minElements}`;
-  if (!finite(t)) return 'weight holds NaN or Infinity';
+  if (Number.isNaN(s.range(t).min)) return 'weight holds NaN or Infinity';
   return undefined;
 }
 
@@ -100,12 +99,6 @@ export function quantizeInt8(model: ModelProto, options: Int8Options, ctx?: Pick
     return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: '', op: '', reason: plan.reason }] } };
   }
   const s = new QuantSession(options, allNames(model), model.graph!, model.irVersion ?? 0, ctx?.external);
-  const finiteMemo = new WeakMap<TensorProto, boolean>();
-  const finite = (t: TensorProto) => {
-    let ok = finiteMemo.get(t);
-    if (ok === undefined) finiteMemo.set(t, (ok = !Number.isNaN(minMax(tensorFloat32(t, s.external)).min)));
-    return ok;
-  };
   const byOp: Record<string, number> = {};
   const skipped: Skip[] = [];
   const used: ConstantWeight['path'][] = [];
@@ -119,7 +112,7 @@ export function quantizeInt8(model: ModelProto, options: Int8Options, ctx?: Pick
         out.push(node);
         continue;
       }
-      const reason = commonSkipReason(node, weight.tensor, s, finite) ?? quantizer.check(node, weight, scope, s);
+      const reason = commonSkipReason(node, weight.tensor, s) ?? quantizer.check(node, weight, scope, s);
       if (reason) {
         skipped.push({ node: node.name ?? '', op, reason });
         out.push(node);

@@ -92,17 +92,19 @@ export function computeScaleZeroPoint(rmin: number, rmax: number, range: QuantRa
  * skip such tensors: the quantizers below assume finite data.
  */
 export function minMax(data: Float32Array): { min: number; max: number } {
-  let min = Infinity;
-  let max = -Infinity;
-  let bad = false;
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (v !== v) bad = true;
-  }
-  if (bad || min === -Infinity || max === Infinity) return { min: NaN, max: NaN };
   if (data.length === 0) return { min: 0, max: 0 };
+  let min = data[0]!;
+  let max = min;
+  for (let i = 1; i < data.length; i++) {
+    const v = data[i]!;
+    // One compare for most values; a NaN fails both `v < min` and `v <= max`, then `v > max` too.
+    if (v < min) min = v;
+    else if (!(v <= max)) {
+      if (v > max) max = v;
+      else return { min: NaN, max: NaN };
+    }
+  }
+  if (min !== min || min === -Infinity || max === Infinity) return { min: NaN, max: NaN };
   return { min, max };
 }
 
@@ -118,7 +120,9 @@ function quantizeSpan(data: Float32Array, start: number, end: number, scale: num
   const lo = clip.qmin;
   const hi = clip.qmax;
   for (let i = start; i < end; i++) {
-    const r = roundHalfEven(Math.fround(data[i]! / scale)) + zeroPoint;
+    // roundHalfEven inlined without its guards: they only matter for |x| ≥ 2^51 (the sum stays beyond
+    // the clip bounds either way) and for the sign of a zero (gone once stored as an integer).
+    const r = Math.fround(data[i]! / scale) + ROUND_MAGIC - ROUND_MAGIC + zeroPoint;
     out[i] = r < lo ? lo : r > hi ? hi : r;
   }
 }
@@ -127,9 +131,12 @@ function allocate(type: Int8Type, n: number): Int8Array | Uint8Array {
   return type === 'int8' ? new Int8Array(n) : new Uint8Array(n);
 }
 
-/** Per-tensor quantization (quantize_data): one scale and zero point for all of `data`. */
-export function quantizePerTensor(data: Float32Array, opts: QuantOptions): QuantizedData {
-  const { min, max } = minMax(data);
+/**
+ * Per-tensor quantization (quantize_data): one scale and zero point for all of `data`. `range` is
+ * minMax(data) when the caller has it already (a finiteness check just computed it).
+ */
+export function quantizePerTensor(data: Float32Array, opts: QuantOptions, range = minMax(data)): QuantizedData {
+  const { min, max } = range;
   const params = computeScaleZeroPoint(min, max, quantRange(opts.type, opts.symmetric, opts.reduceRange), opts.symmetric);
   const clip = clipRange(opts.type);
   const values = allocate(opts.type, data.length);

@@ -6,10 +6,10 @@
 import { DataType } from '../../onnx/dtype.js';
 import { freshName, type GraphScope } from '../../onnx/graph.js';
 import { isExternal, tensorBytes, type ExternalDataSource } from '../../onnx/tensor.js';
-import type { GraphProto, NodeProto } from '../../onnx/types.js';
+import type { GraphProto, NodeProto, TensorProto } from '../../onnx/types.js';
 import { DefinitionIndex, type ConstantWeight } from './constant-weight.js';
 import { intAttr, intsAttr, makeNode } from './nodes.js';
-import { quantizePerAxis, quantizePerTensor, type Int8Type, type QuantizedData } from './numerics.js';
+import { minMax, quantizePerAxis, quantizePerTensor, type Int8Type, type QuantizedData } from './numerics.js';
 import { ContentMap, TensorHashes, TensorPool, bytesOf } from './tensor-pool.js';
 
 export interface Int8Options {
@@ -55,6 +55,11 @@ export class QuantSession {
   private readonly quantized = new ContentMap<{ data: Pick<QuantizedData, 'scales' | 'zeroPoints'>; q: string }>();
   private readonly activations = new WeakMap<GraphProto, Map<string, QuantizedActivation>>();
   private readonly transposes = new WeakMap<GraphProto, Map<string, string>>();
+  private readonly ranges = new WeakMap<TensorProto, { min: number; max: number }>();
+  /** The float weight being worked on, read once for its range check and its quantization. */
+  private current?: { tensor: TensorProto; bytes: Uint8Array; values: Float32Array };
+  /** Where unaligned float bytes are copied; grows to the largest weight and is reused. */
+  private scratch = new Float32Array(0);
   /** Distinct weights quantized, their float bytes, and how many requests reused one. */
   weightsQuantized = 0;
   floatBytesQuantized = 0;
@@ -81,6 +86,39 @@ export class QuantSession {
 
   get qType(): number {
     return this.options.weightType === 'int8' ? DataType.INT8 : DataType.UINT8;
+  }
+
+  /**
+   * minMax of a float weight (NaN when it holds NaN or ±Infinity), one pass per tensor: the finiteness
+   * check and the per-tensor scale share it. Only the two numbers are kept, never the payload.
+   */
+  range(t: TensorProto): { min: number; max: number } {
+    let r = this.ranges.get(t);
+    if (!r) this.ranges.set(t, (r = minMax(this.load(t).values)));
+    return r;
+  }
+
+  /**
+   * A float weight's bytes and values. Only the last weight is kept (a node's range check and rewrite
+   * read it in turn), so a streamed weight is read from disk once and nothing bigger than one weight
+   * is held.
+   */
+  private load(tensor: TensorProto): { bytes: Uint8Array; values: Float32Array } {
+    if (this.current?.tensor === tensor) return this.current;
+    this.current = undefined; // the scratch buffer may be about to change under it
+    const bytes = tensorBytes(tensor, this.external);
+    let values: Float32Array;
+    if (bytes.byteOffset % 4 === 0) values = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+    else {
+      // raw_data sits anywhere in the protobuf; one reused buffer spares an allocation (its page faults
+      // and garbage collection) per weight.
+      const n = bytes.length / 4;
+      if (this.scratch.length < n) this.scratch = new Float32Array(n);
+      values = this.scratch.subarray(0, n);
+      bytesOf(values).set(bytes);
+    }
+    this.current = { tensor, bytes, values };
+    return this.current;
   }
 
   /** DynamicQuantizeLinear of `name` in `graph`, created (into `out`) on first use and shared after. */
@@ -116,21 +154,18 @@ export class QuantSession {
   weight(req: WeightRequest, graph: GraphProto, out: NodeProto[]): QuantizedWeight {
     const { weight, axis } = req;
     const t = weight.tensor;
-    const bytes = tensorBytes(t, this.external);
+    const { bytes, values } = this.load(t);
     const mode = `${this.options.weightType}:${this.symmetric}:${this.options.reduceRange}:${axis ?? 'tensor'}:${t.dims.join('x')}`;
-    const key = `${mode}|${this.hashes.of(t, bytes)}`;
-    let entry = this.quantized.get(key, bytes);
+    let entry = this.quantized.get(mode, bytes, () => this.hashes.of(t, bytes));
     if (entry) this.reuses++;
     else {
-      // The float values from the bytes already read (a weight on disk is not read a second time).
-      const data = new Float32Array(bytes.length / 4);
-      new Uint8Array(data.buffer).set(bytes);
+      // The values load() read for the range check (a weight on disk is not read a second time).
       const opts = { type: this.options.weightType, symmetric: this.symmetric, reduceRange: this.options.reduceRange };
-      const q = axis === undefined ? quantizePerTensor(data, opts) : quantizePerAxis(data, t.dims, axis, opts);
+      const q = axis === undefined ? quantizePerTensor(values, opts, this.range(t)) : quantizePerAxis(values, t.dims, axis, opts);
       const base = (t.name || 'weight').replace(/[:/]+/g, '_');
       entry = { data: { scales: q.scales, zeroPoints: q.zeroPoints }, q: this.pool.intern(`${base}_quantized`, this.qType, t.dims, bytesOf(q.values)) };
       // A float weight on disk is read again on a hash hit rather than kept.
-      this.quantized.set(key, isExternal(t) ? () => tensorBytes(t, this.external) : bytes, entry);
+      this.quantized.set(mode, bytes, entry, this.rereader(t));
       this.weightsQuantized++;
       this.floatBytesQuantized += bytes.length;
     }
@@ -146,6 +181,14 @@ export class QuantSession {
         ? this.pool.intern(`${base}_zero_point`, this.qType, [], bytesOf(data.zeroPoints.subarray(0, 1)))
         : this.pool.intern(`${base}_zero_point`, this.qType, paramDims, bytesOf(data.zeroPoints)),
     };
+  }
+
+  /**
+   * How to read a weight on disk again, or undefined for one in memory. A function of its own: a closure
+   * made in weight() would share that scope's context, which holds the payload, and keep it alive.
+   */
+  private rereader(t: TensorProto): (() => Uint8Array) | undefined {
+    return isExternal(t) ? () => tensorBytes(t, this.external) : undefined;
   }
 
   /**

@@ -2,8 +2,8 @@
  * Content-addressed storage for the tensors quantization creates, and a content-keyed cache of
  * quantized weights. ORT's quantizer keys its caches by tensor *name*, so identical weights under
  * different names (every copy dedup could not merge, every If branch) were quantized and stored once
- * each; we key by content (SHA-1 of the bytes, then a byte compare on a hit), so a weight shared after
- * dedup, or repeated in two subgraphs, is quantized once and stored once.
+ * each; we key by content, so a weight shared after dedup, or repeated in two subgraphs, is quantized
+ * once and stored once.
  */
 import { createHash } from 'node:crypto';
 import { newTensor } from '../../onnx/spill.js';
@@ -20,26 +20,63 @@ export function bytesOf(a: ArrayBufferView): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
+export function sha1(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64');
+}
+
+/** Bytes sampled per payload for the bucket key: 64 runs of 16, evenly spread, first and last included. */
+const SAMPLES = 64;
+const RUN = 16;
+
 /**
- * A map from content (a string prefix plus bytes) to a value, exact: hash, then compare bytes. An entry
- * keeps its bytes, or, for a payload on disk (a streamed model's weight, a tensor parked in scratch), a
- * way to read them again on a hash hit, so the map never holds big payloads.
+ * A cheap fingerprint of `bytes`: SHA-1 of the length and evenly spread samples (of all of it when
+ * small). Distinct weights almost always differ in it, so they cost no full hash.
+ */
+function sampleKey(bytes: Uint8Array): string {
+  if (bytes.length <= 4 * SAMPLES * RUN) return sha1(bytes);
+  const h = createHash('sha1').update(`${bytes.length}|`);
+  const step = Math.floor((bytes.length - RUN) / (SAMPLES - 1));
+  for (let i = 0; i < SAMPLES; i++) h.update(bytes.subarray(i * step, i * step + RUN));
+  return h.digest('base64');
+}
+
+interface ContentEntry<V> {
+  bytes: Uint8Array | (() => Uint8Array);
+  /** SHA-1 of the bytes, computed only once another payload lands in the same bucket. */
+  digest?: string;
+  value: V;
+}
+
+/**
+ * A map from content (a string key plus bytes) to a value, exact. Entries are bucketed by key and a
+ * sampled fingerprint; only within a bucket (almost always a real duplicate) are full SHA-1 digests
+ * compared, then bytes, so a bucket of look-alikes (sparse weights equal at every sample) costs one
+ * hash per payload, not a byte compare per pair. An entry keeps its bytes or, for a payload on disk (a
+ * streamed model's weight, a tensor parked in scratch), a way to read them again, so the map never
+ * holds big payloads.
  */
 export class ContentMap<V> {
-  private readonly entries = new Map<string, { bytes: Uint8Array | (() => Uint8Array); value: V }[]>();
+  private readonly buckets = new Map<string, ContentEntry<V>[]>();
 
-  static key(prefix: string, bytes: Uint8Array): string {
-    return `${prefix}|${createHash('sha1').update(bytes).digest('base64')}`;
+  private static bucket(key: string, bytes: Uint8Array): string {
+    return `${key}|${sampleKey(bytes)}`;
   }
 
-  get(key: string, bytes: Uint8Array): V | undefined {
-    return this.entries.get(key)?.find((e) => sameBytes(typeof e.bytes === 'function' ? e.bytes() : e.bytes, bytes))?.value;
+  /** The value stored for `key` and these bytes; `digest` gives their SHA-1 (memoized by the caller). */
+  get(key: string, bytes: Uint8Array, digest: () => string = () => sha1(bytes)): V | undefined {
+    const bucket = this.buckets.get(ContentMap.bucket(key, bytes));
+    if (!bucket) return undefined;
+    const wanted = digest();
+    const read = (e: ContentEntry<V>) => (typeof e.bytes === 'function' ? e.bytes() : e.bytes);
+    return bucket.find((e) => (e.digest ??= sha1(read(e))) === wanted && sameBytes(read(e), bytes))?.value;
   }
 
-  set(key: string, bytes: Uint8Array | (() => Uint8Array), value: V): void {
-    const list = this.entries.get(key) ?? [];
-    list.push({ bytes, value });
-    this.entries.set(key, list);
+  /** Stores `value` for `key` and `bytes` (the payload itself, or a way to read it again). */
+  set(key: string, bytes: Uint8Array, value: V, reread?: () => Uint8Array): void {
+    const id = ContentMap.bucket(key, bytes);
+    const bucket = this.buckets.get(id) ?? [];
+    bucket.push({ bytes: reread ?? bytes, value });
+    this.buckets.set(id, bucket);
   }
 }
 
@@ -64,14 +101,14 @@ export class TensorPool {
   ) {}
 
   intern(base: string, dataType: number, dims: number[], bytes: Uint8Array): string {
-    const key = ContentMap.key(`${dataType}:${dims.join('x')}`, bytes);
+    const key = `${dataType}:${dims.join('x')}`;
     const known = this.byContent.get(key, bytes);
     if (known) return known;
     const name = freshName(this.names, base);
     const t = newTensor(this.external, name, dataType, [...dims], bytes);
     this.root.initializer.push(t);
     if (this.declareAsInput) this.root.input.push(inputOf(name, dataType, dims));
-    this.byContent.set(key, isExternal(t) ? () => tensorBytes(t, this.external) : bytes, name);
+    this.byContent.set(key, bytes, name, isExternal(t) ? () => tensorBytes(t, this.external) : undefined);
     this.bytesAdded += bytes.length;
     this.tensorsAdded++;
     return name;
@@ -88,10 +125,7 @@ export class TensorHashes {
 
   of(t: TensorProto, bytes: Uint8Array): string {
     let h = this.memo.get(t);
-    if (h === undefined) {
-      h = createHash('sha1').update(bytes).digest('base64');
-      this.memo.set(t, h);
-    }
+    if (h === undefined) this.memo.set(t, (h = sha1(bytes)));
     return h;
   }
 }
