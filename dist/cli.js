@@ -17788,114 +17788,6 @@ function removeUnused(paths, index) {
   return removed;
 }
 
-// src/stages/quant/numerics.ts
-var FLOAT32_TINY = 11754943508222875e-54;
-function quantRange(type, symmetric, reduceRange) {
-  if (reduceRange) return type === "int8" ? { qmin: -64, qmax: 64 } : { qmin: 0, qmax: 127 };
-  if (type === "int8") return symmetric ? { qmin: -127, qmax: 127 } : { qmin: -128, qmax: 127 };
-  return { qmin: 0, qmax: 255 };
-}
-function clipRange(type) {
-  return type === "int8" ? { qmin: -127, qmax: 127 } : { qmin: 0, qmax: 255 };
-}
-var ROUND_MAGIC = 6755399441055744;
-function roundHalfEven(x) {
-  if (!(Math.abs(x) < 2 ** 51)) return x;
-  const r = x + ROUND_MAGIC - ROUND_MAGIC;
-  return r === 0 ? 0 * x : r;
-}
-function computeScaleZeroPoint(rmin, rmax, range, symmetric) {
-  const { qmin, qmax } = range;
-  let lo = Math.min(rmin, 0);
-  let hi = Math.max(rmax, 0);
-  if (symmetric) {
-    const absmax = Math.max(Math.abs(lo), Math.abs(hi));
-    lo = -absmax;
-    hi = absmax;
-  }
-  const dr = Math.fround(hi - lo);
-  const scale64 = dr / (qmax - qmin);
-  if (scale64 < FLOAT32_TINY) return { scale: 1, zeroPoint: 0 };
-  const zeroPoint = symmetric ? roundHalfEven((qmin + qmax) / 2) : roundHalfEven(qmin - lo / scale64);
-  return { scale: Math.fround(scale64), zeroPoint };
-}
-function minMax(data) {
-  let min = Infinity;
-  let max = -Infinity;
-  let bad = false;
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (v !== v) bad = true;
-  }
-  if (bad || min === -Infinity || max === Infinity) return { min: NaN, max: NaN };
-  if (data.length === 0) return { min: 0, max: 0 };
-  return { min, max };
-}
-function quantizeSpan(data, start, end, scale, zeroPoint, clip, out) {
-  const lo = clip.qmin;
-  const hi = clip.qmax;
-  for (let i = start; i < end; i++) {
-    const r = roundHalfEven(Math.fround(data[i] / scale)) + zeroPoint;
-    out[i] = r < lo ? lo : r > hi ? hi : r;
-  }
-}
-function allocate(type, n) {
-  return type === "int8" ? new Int8Array(n) : new Uint8Array(n);
-}
-function quantizePerTensor(data, opts) {
-  const { min, max } = minMax(data);
-  const params = computeScaleZeroPoint(min, max, quantRange(opts.type, opts.symmetric, opts.reduceRange), opts.symmetric);
-  const clip = clipRange(opts.type);
-  const values2 = allocate(opts.type, data.length);
-  quantizeSpan(data, 0, data.length, params.scale, params.zeroPoint, clip, values2);
-  const zeroPoints = allocate(opts.type, 1);
-  zeroPoints[0] = params.zeroPoint;
-  return { values: values2, scales: Float32Array.of(params.scale), zeroPoints };
-}
-function quantizePerAxis(data, dims, axis, opts) {
-  const channels = dims[axis] ?? 1;
-  let inner = 1;
-  for (let d = axis + 1; d < dims.length; d++) inner *= dims[d];
-  const outer = channels * inner === 0 ? 0 : data.length / (channels * inner);
-  const mins = new Float64Array(channels).fill(Infinity);
-  const maxs = new Float64Array(channels).fill(-Infinity);
-  for (let o = 0, i = 0; o < outer; o++) {
-    for (let c = 0; c < channels; c++) {
-      let lo = mins[c];
-      let hi = maxs[c];
-      for (let k = 0; k < inner; k++, i++) {
-        const v = data[i];
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-        if (v !== v) {
-          lo = NaN;
-          hi = NaN;
-        }
-      }
-      mins[c] = lo;
-      maxs[c] = hi;
-    }
-  }
-  const range = quantRange(opts.type, opts.symmetric, opts.reduceRange);
-  const params = [];
-  for (let c = 0; c < channels; c++) {
-    const empty = mins[c] === Infinity;
-    params.push(computeScaleZeroPoint(empty ? 0 : mins[c], empty ? 0 : maxs[c], range, opts.symmetric));
-  }
-  const clip = clipRange(opts.type);
-  const values2 = allocate(opts.type, data.length);
-  for (let o = 0, i = 0; o < outer; o++) {
-    for (let c = 0; c < channels; c++, i += inner) quantizeSpan(data, i, i + inner, params[c].scale, params[c].zeroPoint, clip, values2);
-  }
-  const zeroPoints = allocate(opts.type, channels);
-  params.forEach((p, c) => {
-    zeroPoints[c] = p.zeroPoint;
-  });
-  return { values: values2, scales: Float32Array.from(params, (p) => p.scale), zeroPoints };
-}
-
 // src/stages/quant/opset.ts
 var REQUIRED_OPSET = 11;
 var SAFE_FROM = {
@@ -18129,18 +18021,37 @@ function sameBytes2(a, b) {
 function bytesOf(a) {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
-var ContentMap = class {
-  entries = /* @__PURE__ */ new Map();
-  static key(prefix, bytes) {
-    return `${prefix}|${createHash3("sha1").update(bytes).digest("base64")}`;
+function sha1(bytes) {
+  return createHash3("sha1").update(bytes).digest("base64");
+}
+var SAMPLES3 = 64;
+var RUN = 16;
+function sampleKey(bytes) {
+  if (bytes.length <= 4 * SAMPLES3 * RUN) return sha1(bytes);
+  const h = createHash3("sha1").update(`${bytes.length}|`);
+  const step = Math.floor((bytes.length - RUN) / (SAMPLES3 - 1));
+  for (let i = 0; i < SAMPLES3; i++) h.update(bytes.subarray(i * step, i * step + RUN));
+  return h.digest("base64");
+}
+var ContentMap = class _ContentMap {
+  buckets = /* @__PURE__ */ new Map();
+  static bucket(key, bytes) {
+    return `${key}|${sampleKey(bytes)}`;
   }
-  get(key, bytes) {
-    return this.entries.get(key)?.find((e) => sameBytes2(typeof e.bytes === "function" ? e.bytes() : e.bytes, bytes))?.value;
+  /** The value stored for `key` and these bytes; `digest` gives their SHA-1 (memoized by the caller). */
+  get(key, bytes, digest = () => sha1(bytes)) {
+    const bucket = this.buckets.get(_ContentMap.bucket(key, bytes));
+    if (!bucket) return void 0;
+    const wanted = digest();
+    const read = (e) => typeof e.bytes === "function" ? e.bytes() : e.bytes;
+    return bucket.find((e) => (e.digest ??= sha1(read(e))) === wanted && sameBytes2(read(e), bytes))?.value;
   }
-  set(key, bytes, value) {
-    const list = this.entries.get(key) ?? [];
-    list.push({ bytes, value });
-    this.entries.set(key, list);
+  /** Stores `value` for `key` and `bytes` (the payload itself, or a way to read it again). */
+  set(key, bytes, value, reread) {
+    const id = _ContentMap.bucket(key, bytes);
+    const bucket = this.buckets.get(id) ?? [];
+    bucket.push({ bytes: reread ?? bytes, value });
+    this.buckets.set(id, bucket);
   }
 };
 var TensorPool = class {
@@ -18159,14 +18070,14 @@ var TensorPool = class {
   bytesAdded = 0;
   tensorsAdded = 0;
   intern(base, dataType, dims, bytes) {
-    const key = ContentMap.key(`${dataType}:${dims.join("x")}`, bytes);
+    const key = `${dataType}:${dims.join("x")}`;
     const known = this.byContent.get(key, bytes);
     if (known) return known;
     const name = freshName(this.names, base);
     const t = newTensor(this.external, name, dataType, [...dims], bytes);
     this.root.initializer.push(t);
     if (this.declareAsInput) this.root.input.push(inputOf(name, dataType, dims));
-    this.byContent.set(key, isExternal(t) ? () => tensorBytes(t, this.external) : bytes, name);
+    this.byContent.set(key, bytes, name, isExternal(t) ? () => tensorBytes(t, this.external) : void 0);
     this.bytesAdded += bytes.length;
     this.tensorsAdded++;
     return name;
@@ -18179,10 +18090,7 @@ var TensorHashes = class {
   memo = /* @__PURE__ */ new WeakMap();
   of(t, bytes) {
     let h = this.memo.get(t);
-    if (h === void 0) {
-      h = createHash3("sha1").update(bytes).digest("base64");
-      this.memo.set(t, h);
-    }
+    if (h === void 0) this.memo.set(t, h = sha1(bytes));
     return h;
   }
 };
@@ -18248,6 +18156,115 @@ var INT8_QUANTIZERS = {
 };
 var DEFAULT_INT8_OPS = ["MatMul", "Gemm", "Gather"];
 
+// src/stages/quant/numerics.ts
+var FLOAT32_TINY = 11754943508222875e-54;
+function quantRange(type, symmetric, reduceRange) {
+  if (reduceRange) return type === "int8" ? { qmin: -64, qmax: 64 } : { qmin: 0, qmax: 127 };
+  if (type === "int8") return symmetric ? { qmin: -127, qmax: 127 } : { qmin: -128, qmax: 127 };
+  return { qmin: 0, qmax: 255 };
+}
+function clipRange(type) {
+  return type === "int8" ? { qmin: -127, qmax: 127 } : { qmin: 0, qmax: 255 };
+}
+var ROUND_MAGIC = 6755399441055744;
+function roundHalfEven(x) {
+  if (!(Math.abs(x) < 2 ** 51)) return x;
+  const r = x + ROUND_MAGIC - ROUND_MAGIC;
+  return r === 0 ? 0 * x : r;
+}
+function computeScaleZeroPoint(rmin, rmax, range, symmetric) {
+  const { qmin, qmax } = range;
+  let lo = Math.min(rmin, 0);
+  let hi = Math.max(rmax, 0);
+  if (symmetric) {
+    const absmax = Math.max(Math.abs(lo), Math.abs(hi));
+    lo = -absmax;
+    hi = absmax;
+  }
+  const dr = Math.fround(hi - lo);
+  const scale64 = dr / (qmax - qmin);
+  if (scale64 < FLOAT32_TINY) return { scale: 1, zeroPoint: 0 };
+  const zeroPoint = symmetric ? roundHalfEven((qmin + qmax) / 2) : roundHalfEven(qmin - lo / scale64);
+  return { scale: Math.fround(scale64), zeroPoint };
+}
+function minMax(data) {
+  if (data.length === 0) return { min: 0, max: 0 };
+  let min = data[0];
+  let max = min;
+  for (let i = 1; i < data.length; i++) {
+    const v = data[i];
+    if (v < min) min = v;
+    else if (!(v <= max)) {
+      if (v > max) max = v;
+      else return { min: NaN, max: NaN };
+    }
+  }
+  if (min !== min || min === -Infinity || max === Infinity) return { min: NaN, max: NaN };
+  return { min, max };
+}
+function quantizeSpan(data, start, end, scale, zeroPoint, clip, out) {
+  const lo = clip.qmin;
+  const hi = clip.qmax;
+  for (let i = start; i < end; i++) {
+    const r = Math.fround(data[i] / scale) + ROUND_MAGIC - ROUND_MAGIC + zeroPoint;
+    out[i] = r < lo ? lo : r > hi ? hi : r;
+  }
+}
+function allocate(type, n) {
+  return type === "int8" ? new Int8Array(n) : new Uint8Array(n);
+}
+function quantizePerTensor(data, opts, range = minMax(data)) {
+  const { min, max } = range;
+  const params = computeScaleZeroPoint(min, max, quantRange(opts.type, opts.symmetric, opts.reduceRange), opts.symmetric);
+  const clip = clipRange(opts.type);
+  const values2 = allocate(opts.type, data.length);
+  quantizeSpan(data, 0, data.length, params.scale, params.zeroPoint, clip, values2);
+  const zeroPoints = allocate(opts.type, 1);
+  zeroPoints[0] = params.zeroPoint;
+  return { values: values2, scales: Float32Array.of(params.scale), zeroPoints };
+}
+function quantizePerAxis(data, dims, axis, opts) {
+  const channels = dims[axis] ?? 1;
+  let inner = 1;
+  for (let d = axis + 1; d < dims.length; d++) inner *= dims[d];
+  const outer = channels * inner === 0 ? 0 : data.length / (channels * inner);
+  const mins = new Float64Array(channels).fill(Infinity);
+  const maxs = new Float64Array(channels).fill(-Infinity);
+  for (let o = 0, i = 0; o < outer; o++) {
+    for (let c = 0; c < channels; c++) {
+      let lo = mins[c];
+      let hi = maxs[c];
+      for (let k = 0; k < inner; k++, i++) {
+        const v = data[i];
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+        if (v !== v) {
+          lo = NaN;
+          hi = NaN;
+        }
+      }
+      mins[c] = lo;
+      maxs[c] = hi;
+    }
+  }
+  const range = quantRange(opts.type, opts.symmetric, opts.reduceRange);
+  const params = [];
+  for (let c = 0; c < channels; c++) {
+    const empty = mins[c] === Infinity;
+    params.push(computeScaleZeroPoint(empty ? 0 : mins[c], empty ? 0 : maxs[c], range, opts.symmetric));
+  }
+  const clip = clipRange(opts.type);
+  const values2 = allocate(opts.type, data.length);
+  for (let o = 0, i = 0; o < outer; o++) {
+    for (let c = 0; c < channels; c++, i += inner) quantizeSpan(data, i, i + inner, params[c].scale, params[c].zeroPoint, clip, values2);
+  }
+  const zeroPoints = allocate(opts.type, channels);
+  params.forEach((p, c) => {
+    zeroPoints[c] = p.zeroPoint;
+  });
+  return { values: values2, scales: Float32Array.from(params, (p) => p.scale), zeroPoints };
+}
+
 // src/stages/quant/session.ts
 var QuantSession = class {
   constructor(options, names, root2, irVersion, external) {
@@ -18266,6 +18283,11 @@ var QuantSession = class {
   quantized = new ContentMap();
   activations = /* @__PURE__ */ new WeakMap();
   transposes = /* @__PURE__ */ new WeakMap();
+  ranges = /* @__PURE__ */ new WeakMap();
+  /** The float weight being worked on, read once for its range check and its quantization. */
+  current;
+  /** Where unaligned float bytes are copied; grows to the largest weight and is reused. */
+  scratch = new Float32Array(0);
   /** Distinct weights quantized, their float bytes, and how many requests reused one. */
   weightsQuantized = 0;
   floatBytesQuantized = 0;
@@ -18278,6 +18300,35 @@ var QuantSession = class {
   }
   get qType() {
     return this.options.weightType === "int8" ? DataType.INT8 : DataType.UINT8;
+  }
+  /**
+   * minMax of a float weight (NaN when it holds NaN or ±Infinity), one pass per tensor: the finiteness
+   * check and the per-tensor scale share it. Only the two numbers are kept, never the payload.
+   */
+  range(t) {
+    let r = this.ranges.get(t);
+    if (!r) this.ranges.set(t, r = minMax(this.load(t).values));
+    return r;
+  }
+  /**
+   * A float weight's bytes and values. Only the last weight is kept (a node's range check and rewrite
+   * read it in turn), so a streamed weight is read from disk once and nothing bigger than one weight
+   * is held.
+   */
+  load(tensor) {
+    if (this.current?.tensor === tensor) return this.current;
+    this.current = void 0;
+    const bytes = tensorBytes(tensor, this.external);
+    let values2;
+    if (bytes.byteOffset % 4 === 0) values2 = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+    else {
+      const n = bytes.length / 4;
+      if (this.scratch.length < n) this.scratch = new Float32Array(n);
+      values2 = this.scratch.subarray(0, n);
+      bytesOf(values2).set(bytes);
+    }
+    this.current = { tensor, bytes, values: values2 };
+    return this.current;
   }
   /** DynamicQuantizeLinear of `name` in `graph`, created (into `out`) on first use and shared after. */
   activation(graph, name, out) {
@@ -18310,19 +18361,16 @@ var QuantSession = class {
   weight(req, graph, out) {
     const { weight, axis } = req;
     const t = weight.tensor;
-    const bytes = tensorBytes(t, this.external);
+    const { bytes, values: values2 } = this.load(t);
     const mode = `${this.options.weightType}:${this.symmetric}:${this.options.reduceRange}:${axis ?? "tensor"}:${t.dims.join("x")}`;
-    const key = `${mode}|${this.hashes.of(t, bytes)}`;
-    let entry = this.quantized.get(key, bytes);
+    let entry = this.quantized.get(mode, bytes, () => this.hashes.of(t, bytes));
     if (entry) this.reuses++;
     else {
-      const data2 = new Float32Array(bytes.length / 4);
-      new Uint8Array(data2.buffer).set(bytes);
       const opts = { type: this.options.weightType, symmetric: this.symmetric, reduceRange: this.options.reduceRange };
-      const q = axis === void 0 ? quantizePerTensor(data2, opts) : quantizePerAxis(data2, t.dims, axis, opts);
+      const q = axis === void 0 ? quantizePerTensor(values2, opts, this.range(t)) : quantizePerAxis(values2, t.dims, axis, opts);
       const base2 = (t.name || "weight").replace(/[:/]+/g, "_");
       entry = { data: { scales: q.scales, zeroPoints: q.zeroPoints }, q: this.pool.intern(`${base2}_quantized`, this.qType, t.dims, bytesOf(q.values)) };
-      this.quantized.set(key, isExternal(t) ? () => tensorBytes(t, this.external) : bytes, entry);
+      this.quantized.set(mode, bytes, entry, this.rereader(t));
       this.weightsQuantized++;
       this.floatBytesQuantized += bytes.length;
     }
@@ -18336,6 +18384,13 @@ var QuantSession = class {
       scale: this.pool.intern(`${base}_scale`, DataType.FLOAT, paramDims, bytesOf(scales)),
       zeroPoint: req.scalarZeroPoint ? this.pool.intern(`${base}_zero_point`, this.qType, [], bytesOf(data.zeroPoints.subarray(0, 1))) : this.pool.intern(`${base}_zero_point`, this.qType, paramDims, bytesOf(data.zeroPoints))
     };
+  }
+  /**
+   * How to read a weight on disk again, or undefined for one in memory. A function of its own: a closure
+   * made in weight() would share that scope's context, which holds the payload, and keep it alive.
+   */
+  rereader(t) {
+    return isExternal(t) ? () => tensorBytes(t, this.external) : void 0;
   }
   /**
    * The integer product scaled back to float, in the exact shape ORT's MatMulIntegerToFloatFusion
@@ -18399,12 +18454,12 @@ function parseInt8Options(raw) {
     minElements
   };
 }
-function commonSkipReason(node, t, s, finite2) {
+function commonSkipReason(node, t, s) {
   const name = node.name ?? "";
   if (s.options.exclude.some((re) => re.test(name))) return "excluded by option";
   const n = elementCount(t.dims);
   if (n < s.options.minElements) return `weight has ${n} elements, fewer than min-elements ${s.options.minElements}`;
-  if (!finite2(t)) return "weight holds NaN or Infinity";
+  if (Number.isNaN(s.range(t).min)) return "weight holds NaN or Infinity";
   return void 0;
 }
 function quantizeInt8(model, options, ctx) {
@@ -18416,12 +18471,6 @@ function quantizeInt8(model, options, ctx) {
     return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason: plan.reason }] } };
   }
   const s = new QuantSession(options, allNames(model), model.graph, model.irVersion ?? 0, ctx?.external);
-  const finiteMemo = /* @__PURE__ */ new WeakMap();
-  const finite2 = (t) => {
-    let ok = finiteMemo.get(t);
-    if (ok === void 0) finiteMemo.set(t, ok = !Number.isNaN(minMax(tensorFloat32(t, s.external)).min));
-    return ok;
-  };
   const byOp = {};
   const skipped = [];
   const used = [];
@@ -18435,7 +18484,7 @@ function quantizeInt8(model, options, ctx) {
         out.push(node);
         continue;
       }
-      const reason = commonSkipReason(node, weight.tensor, s, finite2) ?? quantizer.check(node, weight, scope, s);
+      const reason = commonSkipReason(node, weight.tensor, s) ?? quantizer.check(node, weight, scope, s);
       if (reason) {
         skipped.push({ node: node.name ?? "", op, reason });
         out.push(node);
@@ -22258,7 +22307,7 @@ function evaluateBudgets(budgets, m) {
       actual: actual ?? NaN,
       passed,
       atMost: rule.atMost,
-      limitText: b.text,
+      limitText: b.name === "max-latency-ms" && /^[\d.]+$/.test(b.text) ? `${b.text} ms` : b.text,
       actualText: actual === void 0 ? "not measured" : rule.show(actual),
       where: b.where
     };
