@@ -13,10 +13,14 @@ const ENTRIES = [
   { in: 'src/action/index.ts', out: 'index' },
 ];
 
+// `--outdir DIR` builds elsewhere (the dist-in-sync test compares that build with the committed dist/).
+const at = process.argv.indexOf('--outdir');
+const outdir = at > 0 ? process.argv[at + 1] : 'dist';
+
 const entryPoints = ENTRIES.filter((e) => existsSync(e.in));
 await build({
   entryPoints,
-  outdir: 'dist',
+  outdir,
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -28,4 +32,4 @@ await build({
   sourcemap: false,
   logLevel: 'warning',
 });
-for (const e of entryPoints) console.log(`dist/${e.out}.js ← ${e.in}`);
+for (const e of entryPoints) console.log(`${outdir}/${e.out}.js ← ${e.in}`);
