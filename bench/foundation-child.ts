@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { compressCommand } from '../src/cli/compress.js';
+import { reportFromChild } from './child-process.js';
 
 const [mode, input, output] = process.argv.slice(2);
 const t0 = performance.now();
@@ -20,4 +21,4 @@ if (mode === 'copy') {
   throw new Error(`unknown mode ${mode}`);
 }
 const ms = performance.now() - t0;
-process.stdout.write(`\n${JSON.stringify({ ms, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
+reportFromChild({ ms });

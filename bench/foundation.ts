@@ -4,7 +4,7 @@
  * Targets: compress within 3× the plain copy's time, peak RSS within 2× the file size.
  * Runs are interleaved (copy, compress, copy, compress, …) and each is a child process.
  */
-import { spawnSync } from 'node:child_process';
+import { runMeasuredChild } from './child-process.js';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -86,12 +86,7 @@ export function duplicatedModel(): ModelProto {
 interface Run { ms: number; wallMs: number; maxRssBytes: number }
 
 function measure(args: string[]): Run {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', child, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  const wallMs = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`bench child ${args[0]} failed (${r.status}): ${r.stderr.trim().split('\n').pop()}`);
-  const last = r.stdout.trim().split('\n').pop()!;
-  return { ...(JSON.parse(last) as { ms: number; maxRssBytes: number }), wallMs };
+  return runMeasuredChild<Omit<Run, 'wallMs'>>(child, args, `bench child ${args[0]}`);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -8,7 +8,7 @@
  *      ORT's optimized graphs are saved (optimizedModelFilePath) to show which fused kernels ran.
  * Run: `npm run bench -- quantize`. This file is also its own child: `quantize.ts compress IN OUT STAGES_JSON`.
  */
-import { spawnSync } from 'node:child_process';
+import { reportFromChild, runMeasuredChild } from './child-process.js';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,15 +41,11 @@ async function child(input: string, output: string, stagesJson: string): Promise
   const result = await compressModel(input, output, { stages, digest: false });
   const ms = performance.now() - t0;
   const stageMs = Object.fromEntries(result.stages.map((s) => [s.name, s.ms]));
-  process.stdout.write(`\n${JSON.stringify({ ms, maxRssBytes: process.resourceUsage().maxRSS * 1024, stageMs })}\n`);
+  reportFromChild({ ms, stageMs });
 }
 
 function compressInChild(input: string, output: string, stages: StageSpec[]): CompressRun {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', self, 'compress', input, output, JSON.stringify(stages)], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  const wallMs = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`bench child for ${JSON.stringify(stages)} failed (${r.status}): ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
-  return { ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as Omit<CompressRun, 'wallMs'>), wallMs };
+  return runMeasuredChild<Omit<CompressRun, 'wallMs'>>(self, ['compress', input, output, JSON.stringify(stages)], `bench child for ${JSON.stringify(stages)}`);
 }
 
 /** Seeded token ids in [1000, vocab) and a mask with the last 8 positions padded. */

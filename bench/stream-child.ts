@@ -4,8 +4,9 @@
  * { code, ms, maxRssBytes }.
  */
 import { performance } from 'node:perf_hooks';
+import { reportFromChild } from './child-process.js';
 
 const t0 = performance.now();
 await import('../src/cli/main.js');
 const ms = performance.now() - t0;
-process.stdout.write(`\n${JSON.stringify({ code: process.exitCode ?? 0, ms, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
+reportFromChild({ code: process.exitCode ?? 0, ms });

@@ -12,7 +12,7 @@
  * the plumbing — streaming, dedup, packing order, scales — to float rounding, not int4's accuracy on
  * real weights (random weights through 40 layers would compound int4 error to a cosine near 0.9).
  */
-import { spawnSync } from 'node:child_process';
+import { runMeasuredChild } from './child-process.js';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -174,13 +174,9 @@ export async function run(): Promise<void> {
     const output = path.join(dir, 'out', 'model.int4.onnx');
     const report = path.join(dir, 'report.json');
     const args = ['compress', input, '-o', output, '--stages', 'dedup,quantize-int4', '--external-data', '--json', report];
-    t0 = performance.now();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', child, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    const wallMs = performance.now() - t0;
-    const last = r.stdout.trim().split('\n').pop() ?? '';
-    if (r.status !== 0 || !last.startsWith('{')) throw new Error(`compress child failed (${r.status}): ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
-    const measured = JSON.parse(last) as { code: number; ms: number; maxRssBytes: number };
-    if (measured.code !== 0) throw new Error(`compress exited ${measured.code}: ${r.stderr.trim()}`);
+    const measured = runMeasuredChild<{ code: number; ms: number; maxRssBytes: number }>(child, args, 'compress child');
+    const wallMs = measured.wallMs;
+    if (measured.code !== 0) throw new Error(`compress exited ${measured.code}`);
     const outputBytes = filesBytes(output);
     const stages = (JSON.parse(readFileSync(report, 'utf8')) as { models: { stages: { name: string; ms: number; details: Record<string, unknown> }[] }[] }).models[0]!.stages;
 

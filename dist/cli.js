@@ -11,12 +11,24 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
     throw mod = 0, e;
   }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -35,7333 +47,338 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/yaml/dist/nodes/identity.js
-var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+// src/onnx/errors.ts
+var OnnxFormatError, UsageError;
+var init_errors = __esm({
+  "src/onnx/errors.ts"() {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
-    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
-    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
-    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
-    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
-    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
-    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
-    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection(node) {
-      if (node && typeof node === "object")
-        switch (node[NODE_TYPE]) {
-          case MAP:
-          case SEQ:
-            return true;
-        }
-      return false;
-    }
-    function isNode(node) {
-      if (node && typeof node === "object")
-        switch (node[NODE_TYPE]) {
-          case ALIAS:
-          case MAP:
-          case SCALAR:
-          case SEQ:
-            return true;
-        }
-      return false;
-    }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
-    exports.ALIAS = ALIAS;
-    exports.DOC = DOC;
-    exports.MAP = MAP;
-    exports.NODE_TYPE = NODE_TYPE;
-    exports.PAIR = PAIR;
-    exports.SCALAR = SCALAR;
-    exports.SEQ = SEQ;
-    exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
-    exports.isCollection = isCollection;
-    exports.isDocument = isDocument;
-    exports.isMap = isMap2;
-    exports.isNode = isNode;
-    exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
-  }
-});
-
-// node_modules/yaml/dist/visit.js
-var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
-    var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
-      const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
-        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
-        if (cd === REMOVE)
-          node.contents = null;
-      } else
-        visit_(null, node, visitor_, Object.freeze([]));
-    }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
-      }
-      if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
-            else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
-            }
-          }
-        } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
-          if (ck === BREAK)
-            return BREAK;
-          else if (ck === REMOVE)
-            node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
-          if (cv === BREAK)
-            return BREAK;
-          else if (cv === REMOVE)
-            node.value = null;
-        }
-      }
-      return ctrl;
-    }
-    async function visitAsync(node, visitor) {
-      const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
-        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
-        if (cd === REMOVE)
-          node.contents = null;
-      } else
-        await visitAsync_(null, node, visitor_, Object.freeze([]));
-    }
-    visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP;
-    visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
-      }
-      if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
-            else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
-            }
-          }
-        } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
-          if (ck === BREAK)
-            return BREAK;
-          else if (ck === REMOVE)
-            node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
-          if (cv === BREAK)
-            return BREAK;
-          else if (cv === REMOVE)
-            node.value = null;
-        }
-      }
-      return ctrl;
-    }
-    function initVisitor(visitor) {
-      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
-        return Object.assign({
-          Alias: visitor.Node,
-          Map: visitor.Node,
-          Scalar: visitor.Node,
-          Seq: visitor.Node
-        }, visitor.Value && {
-          Map: visitor.Value,
-          Scalar: visitor.Value,
-          Seq: visitor.Value
-        }, visitor.Collection && {
-          Map: visitor.Collection,
-          Seq: visitor.Collection
-        }, visitor);
-      }
-      return visitor;
-    }
-    function callVisitor(key, node, visitor, path16) {
-      if (typeof visitor === "function")
-        return visitor(key, node, path16);
-      if (identity.isMap(node))
-        return visitor.Map?.(key, node, path16);
-      if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
-      if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path16);
-      if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
-      if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
-      return void 0;
-    }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
-      if (identity.isCollection(parent)) {
-        parent.items[key] = node;
-      } else if (identity.isPair(parent)) {
-        if (key === "key")
-          parent.key = node;
-        else
-          parent.value = node;
-      } else if (identity.isDocument(parent)) {
-        parent.contents = node;
-      } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
-        throw new Error(`Cannot replace node with ${pt} parent`);
-      }
-    }
-    exports.visit = visit2;
-    exports.visitAsync = visitAsync;
-  }
-});
-
-// node_modules/yaml/dist/doc/directives.js
-var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var visit2 = require_visit();
-    var escapeChars = {
-      "!": "%21",
-      ",": "%2C",
-      "[": "%5B",
-      "]": "%5D",
-      "{": "%7B",
-      "}": "%7D"
+    OnnxFormatError = class extends Error {
+      name = "OnnxFormatError";
     };
-    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
-    var Directives = class _Directives {
-      constructor(yaml, tags) {
-        this.docStart = null;
-        this.docEnd = false;
-        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
-        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+    UsageError = class extends Error {
+      name = "UsageError";
+    };
+  }
+});
+
+// src/report/json.ts
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+function summary(d) {
+  if (d.sha256 === void 0) throw new Error("report needs the sha256 of every model file (compress with digest on)");
+  const s = { bytes: d.bytes, sha256: d.sha256 };
+  if (d.files.length > 1) s.files = d.files.map((f) => ({ path: f.path, bytes: f.bytes }));
+  return s;
+}
+function modelName(file) {
+  return path.basename(file).replace(/\.onnx$/i, "");
+}
+function modelReport(result, name = modelName(result.source)) {
+  return {
+    name,
+    source: result.source,
+    output: result.output,
+    original: summary(result.original),
+    compressed: summary(result.compressed),
+    stages: result.stages,
+    ...result.auto ? { auto: result.auto } : {},
+    passed: true
+  };
+}
+function modelPassed(m) {
+  return (m.parity?.passed ?? true) && (m.budgets ?? []).every((b) => b.passed);
+}
+function buildReport(models) {
+  return { tool: TOOL, version: TOOL_VERSION, passed: models.every((m) => m.passed), models };
+}
+function writeTextFile(file, text) {
+  const target = path.resolve(file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+function writeJsonFile(file, value) {
+  writeTextFile(file, `${JSON.stringify(value, null, 2)}
+`);
+}
+var TOOL, TOOL_VERSION;
+var init_json = __esm({
+  "src/report/json.ts"() {
+    "use strict";
+    TOOL = "onnx-diet";
+    TOOL_VERSION = "0.1.0";
+  }
+});
+
+// src/onnx/dtype.ts
+function dataTypeName(code) {
+  return code !== void 0 && NAMES[code] || `dtype(${code})`;
+}
+function bitsOf(code) {
+  return code !== void 0 && BITS[code] || 0;
+}
+function isKnownDataType(code) {
+  return code !== void 0 && (BITS[code] !== void 0 || code === DataType.STRING);
+}
+function rawByteLength(code, count) {
+  const bits = bitsOf(code);
+  return Math.ceil(bits * count / 8);
+}
+var DataType, NAMES, BITS, ORT_TYPE;
+var init_dtype = __esm({
+  "src/onnx/dtype.ts"() {
+    "use strict";
+    DataType = {
+      UNDEFINED: 0,
+      FLOAT: 1,
+      UINT8: 2,
+      INT8: 3,
+      UINT16: 4,
+      INT16: 5,
+      INT32: 6,
+      INT64: 7,
+      STRING: 8,
+      BOOL: 9,
+      FLOAT16: 10,
+      DOUBLE: 11,
+      UINT32: 12,
+      UINT64: 13,
+      COMPLEX64: 14,
+      COMPLEX128: 15,
+      BFLOAT16: 16,
+      FLOAT8E4M3FN: 17,
+      FLOAT8E4M3FNUZ: 18,
+      FLOAT8E5M2: 19,
+      FLOAT8E5M2FNUZ: 20,
+      UINT4: 21,
+      INT4: 22,
+      FLOAT4E2M1: 23,
+      FLOAT8E8M0: 24,
+      UINT2: 25,
+      INT2: 26
+    };
+    NAMES = [];
+    for (const [k, v] of Object.entries(DataType)) NAMES[v] = k.toLowerCase();
+    BITS = {
+      1: 32,
+      2: 8,
+      3: 8,
+      4: 16,
+      5: 16,
+      6: 32,
+      7: 64,
+      9: 8,
+      10: 16,
+      11: 64,
+      12: 32,
+      13: 64,
+      14: 64,
+      15: 128,
+      16: 16,
+      17: 8,
+      18: 8,
+      19: 8,
+      20: 8,
+      21: 4,
+      22: 4,
+      23: 4,
+      24: 8,
+      25: 2,
+      26: 2
+    };
+    ORT_TYPE = {
+      1: "float32",
+      2: "uint8",
+      3: "int8",
+      4: "uint16",
+      5: "int16",
+      6: "int32",
+      7: "int64",
+      8: "string",
+      9: "bool",
+      10: "float16",
+      11: "float64",
+      12: "uint32",
+      13: "uint64",
+      21: "uint4",
+      22: "int4"
+    };
+  }
+});
+
+// src/onnx/graph.ts
+function subgraphsOf(node) {
+  const out = [];
+  for (const a of node.attribute) {
+    if (a.g) out.push({ graph: a.g, attribute: a });
+    for (const g of a.graphs) out.push({ graph: g, attribute: a });
+  }
+  return out;
+}
+function walkScope(root2, cb) {
+  const stack = [root2];
+  while (stack.length) {
+    const scope = stack.pop();
+    cb(scope);
+    const children = [];
+    for (const node of scope.graph.node) {
+      for (const { graph, attribute: attribute2 } of subgraphsOf(node)) {
+        children.push({ graph, parent: scope, owner: node, attribute: attribute2, depth: scope.depth + 1 });
       }
-      clone() {
-        const copy = new _Directives(this.yaml, this.tags);
-        copy.docStart = this.docStart;
-        return copy;
-      }
-      /**
-       * During parsing, get a Directives instance for the current document and
-       * update the stream state according to the current version's spec.
-       */
-      atDocument() {
-        const res = new _Directives(this.yaml, this.tags);
-        switch (this.yaml.version) {
-          case "1.1":
-            this.atNextDocument = true;
-            break;
-          case "1.2":
-            this.atNextDocument = false;
-            this.yaml = {
-              explicit: _Directives.defaultYaml.explicit,
-              version: "1.2"
-            };
-            this.tags = Object.assign({}, _Directives.defaultTags);
-            break;
-        }
-        return res;
-      }
-      /**
-       * @param onError - May be called even if the action was successful
-       * @returns `true` on success
-       */
-      add(line, onError) {
-        if (this.atNextDocument) {
-          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
-          this.tags = Object.assign({}, _Directives.defaultTags);
-          this.atNextDocument = false;
-        }
-        const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
-          case "%TAG": {
-            if (parts.length !== 2) {
-              onError(0, "%TAG directive should contain exactly two parts");
-              if (parts.length < 2)
-                return false;
-            }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
-            return true;
-          }
-          case "%YAML": {
-            this.yaml.explicit = true;
-            if (parts.length !== 1) {
-              onError(0, "%YAML directive should contain exactly one part");
-              return false;
-            }
-            const [version] = parts;
-            if (version === "1.1" || version === "1.2") {
-              this.yaml.version = version;
-              return true;
-            } else {
-              const isValid = /^\d+\.\d+$/.test(version);
-              onError(6, `Unsupported YAML version ${version}`, isValid);
-              return false;
-            }
-          }
-          default:
-            onError(0, `Unknown directive ${name}`, true);
-            return false;
-        }
-      }
-      /**
-       * Resolves a tag, matching handles to those defined in %TAG directives.
-       *
-       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
-       *   `'!local'` tag, or `null` if unresolvable.
-       */
-      tagName(source, onError) {
-        if (source === "!")
-          return "!";
-        if (source[0] !== "!") {
-          onError(`Not a valid tag: ${source}`);
-          return null;
-        }
-        if (source[1] === "<") {
-          const verbatim = source.slice(2, -1);
-          if (verbatim === "!" || verbatim === "!!") {
-            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
-            return null;
-          }
-          if (source[source.length - 1] !== ">")
-            onError("Verbatim tags must end with a >");
-          return verbatim;
-        }
-        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
-        if (!suffix)
-          onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
-        if (prefix) {
-          try {
-            return prefix + decodeURIComponent(suffix);
-          } catch (error) {
-            onError(String(error));
-            return null;
-          }
-        }
-        if (handle === "!")
-          return source;
-        onError(`Could not resolve tag: ${source}`);
-        return null;
-      }
-      /**
-       * Given a fully resolved tag, returns its printable string form,
-       * taking into account current tag prefixes and defaults.
-       */
-      tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
-        }
-        return tag[0] === "!" ? tag : `!<${tag}>`;
-      }
-      toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
-        const tagEntries = Object.entries(this.tags);
-        let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
-          const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
-              tags[node.tag] = true;
-          });
-          tagNames = Object.keys(tags);
-        } else
-          tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
-            continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
-        }
-        return lines.join("\n");
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+function rootScopes(model) {
+  const roots = [];
+  if (model.graph) roots.push({ graph: model.graph, depth: 0 });
+  for (const ti of model.trainingInfo) {
+    if (ti.initialization) roots.push({ graph: ti.initialization, depth: 0 });
+    if (ti.algorithm) roots.push({ graph: ti.algorithm, depth: 0 });
+  }
+  return roots;
+}
+function forEachGraph(model, cb) {
+  for (const root2 of rootScopes(model)) walkScope(root2, cb);
+}
+function mainScopes(model) {
+  const out = [];
+  if (model.graph) walkScope({ graph: model.graph, depth: 0 }, (s) => out.push(s));
+  return out;
+}
+function attributeTensors(node, site) {
+  for (const a of node.attribute) {
+    if (a.t) site(a.t, a);
+    for (const t of a.tensors) site(t, a);
+    if (a.sparseTensor?.values) site(a.sparseTensor.values, a);
+    if (a.sparseTensor?.indices) site(a.sparseTensor.indices, a);
+    for (const s of a.sparseTensors) {
+      if (s.values) site(s.values, a);
+      if (s.indices) site(s.indices, a);
+    }
+  }
+}
+function forEachTensor(model, cb) {
+  forEachGraph(model, (scope) => {
+    scope.graph.initializer.forEach((t, index) => cb(t, { kind: "initializer", scope, index }));
+    for (const s of scope.graph.sparseInitializer) {
+      if (s.values) cb(s.values, { kind: "sparse-initializer", scope, part: "values" });
+      if (s.indices) cb(s.indices, { kind: "sparse-initializer", scope, part: "indices" });
+    }
+    for (const node of scope.graph.node) attributeTensors(node, (t, attribute2) => cb(t, { kind: "attribute", node, attribute: attribute2, scope }));
+  });
+  for (const fn of model.functions) {
+    const visit2 = (nodes) => {
+      for (const node of nodes) {
+        attributeTensors(node, (t, attribute2) => cb(t, { kind: "attribute", node, attribute: attribute2, fn }));
+        for (const { graph } of subgraphsOf(node)) visit2(graph.node);
       }
     };
-    Directives.defaultYaml = { explicit: false, version: "1.2" };
-    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
-    exports.Directives = Directives;
+    visit2(fn.node);
   }
-});
-
-// node_modules/yaml/dist/doc/anchors.js
-var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var visit2 = require_visit();
-    function anchorIsValid(anchor) {
-      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
-        const sa = JSON.stringify(anchor);
-        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
-        throw new Error(msg);
-      }
-      return true;
-    }
-    function anchorNames(root2) {
-      const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root2, {
-        Value(_key, node) {
-          if (node.anchor)
-            anchors.add(node.anchor);
-        }
+}
+function defines(graph, name) {
+  if (!name) return false;
+  return graph.input.some((v) => v.name === name) || graph.initializer.some((t) => t.name === name) || graph.sparseInitializer.some((s) => s.values?.name === name) || graph.node.some((n) => n.output.includes(name));
+}
+function definedNames(graph) {
+  const names = /* @__PURE__ */ new Set();
+  for (const v of graph.input) if (v.name) names.add(v.name);
+  for (const t of graph.initializer) if (t.name) names.add(t.name);
+  for (const s of graph.sparseInitializer) if (s.values?.name) names.add(s.values.name);
+  for (const n of graph.node) for (const o of n.output) if (o) names.add(o);
+  return names;
+}
+function outerReferences(graph, memo = /* @__PURE__ */ new Map()) {
+  const known = memo.get(graph);
+  if (known) return known;
+  const defined = definedNames(graph);
+  const free = /* @__PURE__ */ new Set();
+  memo.set(graph, free);
+  const consider = (name) => {
+    if (name && !defined.has(name)) free.add(name);
+  };
+  for (const n of graph.node) {
+    for (const i of n.input) consider(i);
+    for (const { graph: g } of subgraphsOf(n)) for (const name of outerReferences(g, memo)) consider(name);
+  }
+  for (const o of graph.output) if (o.name) consider(o.name);
+  return free;
+}
+function nodeReads(n, memo = /* @__PURE__ */ new Map()) {
+  const reads = /* @__PURE__ */ new Set();
+  for (const i of n.input) if (i) reads.add(i);
+  for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph, memo)) reads.add(name);
+  return reads;
+}
+function usesOf(scope, name) {
+  const uses = [];
+  const visit2 = (s) => {
+    s.graph.node.forEach((node) => {
+      node.input.forEach((input, inputIndex) => {
+        if (input === name) uses.push({ node, scope: s, inputIndex });
       });
-      return anchors;
-    }
-    function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+      for (const { graph, attribute: attribute2 } of subgraphsOf(node)) {
+        if (!defines(graph, name)) visit2({ graph, parent: s, owner: node, attribute: attribute2, depth: s.depth + 1 });
       }
-    }
-    function createNodeAnchors(doc, prefix) {
-      const aliasObjects = [];
-      const sourceObjects = /* @__PURE__ */ new Map();
-      let prevAnchors = null;
-      return {
-        onAnchor: (source) => {
-          aliasObjects.push(source);
-          prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor = findNewAnchor(prefix, prevAnchors);
-          prevAnchors.add(anchor);
-          return anchor;
-        },
-        /**
-         * With circular references, the source node is only resolved after all
-         * of its child nodes are. This is why anchors are set only after all of
-         * the nodes have been created.
-         */
-        setAnchors: () => {
-          for (const source of aliasObjects) {
-            const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
-              ref.node.anchor = ref.anchor;
-            } else {
-              const error = new Error("Failed to resolve repeated object (this should not happen)");
-              error.source = source;
-              throw error;
-            }
-          }
-        },
-        sourceObjects
-      };
-    }
-    exports.anchorIsValid = anchorIsValid;
-    exports.anchorNames = anchorNames;
-    exports.createNodeAnchors = createNodeAnchors;
-    exports.findNewAnchor = findNewAnchor;
-  }
-});
-
-// node_modules/yaml/dist/doc/applyReviver.js
-var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
-    "use strict";
-    function applyReviver(reviver, obj, key, val) {
-      if (val && typeof val === "object") {
-        if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
-            if (v1 === void 0)
-              delete val[i];
-            else if (v1 !== v0)
-              val[i] = v1;
-          }
-        } else if (val instanceof Map) {
-          for (const k of Array.from(val.keys())) {
-            const v0 = val.get(k);
-            const v1 = applyReviver(reviver, val, k, v0);
-            if (v1 === void 0)
-              val.delete(k);
-            else if (v1 !== v0)
-              val.set(k, v1);
-          }
-        } else if (val instanceof Set) {
-          for (const v0 of Array.from(val)) {
-            const v1 = applyReviver(reviver, val, v0, v0);
-            if (v1 === void 0)
-              val.delete(v0);
-            else if (v1 !== v0) {
-              val.delete(v0);
-              val.add(v1);
-            }
-          }
-        } else {
-          for (const [k, v0] of Object.entries(val)) {
-            const v1 = applyReviver(reviver, val, k, v0);
-            if (v1 === void 0)
-              delete val[k];
-            else if (v1 !== v0)
-              val[k] = v1;
-          }
-        }
-      }
-      return reviver.call(obj, key, val);
-    }
-    exports.applyReviver = applyReviver;
-  }
-});
-
-// node_modules/yaml/dist/nodes/toJS.js
-var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    function toJS(value, arg, ctx) {
-      if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
-      if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
-          return value.toJSON(arg, ctx);
-        const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
-        ctx.onCreate = (res2) => {
-          data.res = res2;
-          delete ctx.onCreate;
-        };
-        const res = value.toJSON(arg, ctx);
-        if (ctx.onCreate)
-          ctx.onCreate(res);
-        return res;
-      }
-      if (typeof value === "bigint" && !ctx?.keep)
-        return Number(value);
-      return value;
-    }
-    exports.toJS = toJS;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Node.js
-var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
-    "use strict";
-    var applyReviver = require_applyReviver();
-    var identity = require_identity();
-    var toJS = require_toJS();
-    var NodeBase = class {
-      constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
-      }
-      /** Create a copy of this node.  */
-      clone() {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (this.range)
-          copy.range = this.range.slice();
-        return copy;
-      }
-      /** A plain JavaScript representation of this node. */
-      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
-          throw new TypeError("A document argument is required");
-        const ctx = {
-          anchors: /* @__PURE__ */ new Map(),
-          doc,
-          keep: true,
-          mapAsMap: mapAsMap === true,
-          mapKeyWarned: false,
-          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
-        };
-        const res = toJS.toJS(this, "", ctx);
-        if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
-        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
-      }
-    };
-    exports.NodeBase = NodeBase;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Alias.js
-var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
-    "use strict";
-    var anchors = require_anchors();
-    var visit2 = require_visit();
-    var identity = require_identity();
-    var Node = require_Node();
-    var toJS = require_toJS();
-    var Alias = class extends Node.NodeBase {
-      constructor(source) {
-        super(identity.ALIAS);
-        this.source = source;
-        Object.defineProperty(this, "tag", {
-          set() {
-            throw new Error("Alias nodes cannot have tags");
-          }
-        });
-      }
-      /**
-       * Resolve the value of this alias within `doc`, finding the last
-       * instance of the `source` anchor before this node.
-       */
-      resolve(doc, ctx) {
-        if (ctx?.maxAliasCount === 0)
-          throw new ReferenceError("Alias resolution is disabled");
-        let nodes;
-        if (ctx?.aliasResolveCache) {
-          nodes = ctx.aliasResolveCache;
-        } else {
-          nodes = [];
-          visit2.visit(doc, {
-            Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
-                nodes.push(node);
-            }
-          });
-          if (ctx)
-            ctx.aliasResolveCache = nodes;
-        }
-        let found = void 0;
-        for (const node of nodes) {
-          if (node === this)
-            break;
-          if (node.anchor === this.source)
-            found = node;
-        }
-        if (found && ctx) {
-          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
-          if (!data) {
-            toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
-          }
-          if (data?.res === void 0) {
-            const msg = "This should not happen: Alias anchor was not resolved?";
-            throw new ReferenceError(msg);
-          }
-          if (maxAliasCount >= 0) {
-            data.count += 1;
-            if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
-            if (data.count * data.aliasCount > maxAliasCount) {
-              const msg = "Excessive alias count indicates a resource exhaustion attack";
-              throw new ReferenceError(msg);
-            }
-          }
-        }
-        return found;
-      }
-      toJSON(_arg, ctx) {
-        if (!ctx)
-          return { source: this.source };
-        const source = this.resolve(ctx.doc, ctx);
-        if (!source) {
-          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
-          throw new ReferenceError(msg);
-        }
-        return ctx.anchors.get(source).res;
-      }
-      toString(ctx, _onComment, _onChompKeep) {
-        const src = `*${this.source}`;
-        if (ctx) {
-          anchors.anchorIsValid(this.source);
-          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
-            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
-            throw new Error(msg);
-          }
-          if (ctx.implicitKey)
-            return `${src} `;
-        }
-        return src;
-      }
-    };
-    function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
-        const source = node.resolve(doc);
-        const anchor = anchors2 && source && anchors2.get(source);
-        return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
-        let count = 0;
-        for (const item of node.items) {
-          const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
-        }
-        return count;
-      } else if (identity.isPair(node)) {
-        const kc = getAliasCount(doc, node.key, anchors2);
-        const vc = getAliasCount(doc, node.value, anchors2);
-        return Math.max(kc, vc);
-      }
-      return 1;
-    }
-    exports.Alias = Alias;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Scalar.js
-var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Node = require_Node();
-    var toJS = require_toJS();
-    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
-      constructor(value) {
-        super(identity.SCALAR);
-        this.value = value;
-      }
-      toJSON(arg, ctx) {
-        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
-      }
-      toString() {
-        return String(this.value);
-      }
-    };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
-    exports.isScalarValue = isScalarValue;
-  }
-});
-
-// node_modules/yaml/dist/doc/createNode.js
-var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
-    "use strict";
-    var Alias = require_Alias();
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
-      if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
-        if (!tagObj)
-          throw new Error(`Tag ${tagName} not found`);
-        return tagObj;
-      }
-      return tags.find((t) => t.identify?.(value) && !t.format);
-    }
-    function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
-        value = value.contents;
-      if (identity.isNode(value))
-        return value;
-      if (identity.isPair(value)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value);
-        return map;
-      }
-      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
-        value = value.valueOf();
-      }
-      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
-      let ref = void 0;
-      if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
-        if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
-          return new Alias.Alias(ref.anchor);
-        } else {
-          ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
-        }
-      }
-      if (tagName?.startsWith("!!"))
-        tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
-      if (!tagObj) {
-        if (value && typeof value.toJSON === "function") {
-          value = value.toJSON();
-        }
-        if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
-          if (ref)
-            ref.node = node2;
-          return node2;
-        }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
-      }
-      if (onTagObj) {
-        onTagObj(tagObj);
-        delete ctx.onTagObj;
-      }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
-      if (tagName)
-        node.tag = tagName;
-      else if (!tagObj.default)
-        node.tag = tagObj.tag;
-      if (ref)
-        ref.node = node;
-      return node;
-    }
-    exports.createNode = createNode;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Collection.js
-var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
-    "use strict";
-    var createNode = require_createNode();
-    var identity = require_identity();
-    var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
-      let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
-        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
-          const a = [];
-          a[k] = v;
-          v = a;
-        } else {
-          v = /* @__PURE__ */ new Map([[k, v]]);
-        }
-      }
-      return createNode.createNode(v, void 0, {
-        aliasDuplicateObjects: false,
-        keepUndefined: false,
-        onAnchor: () => {
-          throw new Error("This should not happen, please report a bug.");
-        },
-        schema,
-        sourceObjects: /* @__PURE__ */ new Map()
-      });
-    }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
-    var Collection = class extends Node.NodeBase {
-      constructor(type, schema) {
-        super(type);
-        Object.defineProperty(this, "schema", {
-          value: schema,
-          configurable: true,
-          enumerable: false,
-          writable: true
-        });
-      }
-      /**
-       * Create a copy of this collection.
-       *
-       * @param schema - If defined, overwrites the original's schema
-       */
-      clone(schema) {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (schema)
-          copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
-        if (this.range)
-          copy.range = this.range.slice();
-        return copy;
-      }
-      /**
-       * Adds a value to the collection. For `!!map` and `!!omap` the value must
-       * be a Pair instance or a `{ key, value }` object, which may not have a key
-       * that already exists in the map.
-       */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
-          this.add(value);
-        else {
-          const [key, ...rest] = path16;
-          const node = this.get(key, true);
-          if (identity.isCollection(node))
-            node.addIn(rest, value);
-          else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
-          else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
-        }
-      }
-      /**
-       * Removes a value from the collection.
-       * @returns `true` if the item was found and removed.
-       */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
-        if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
-        if (identity.isCollection(node))
-          return node.deleteIn(rest);
-        else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
-      }
-      /**
-       * Returns item at `key`, or `undefined` if not found. By default unwraps
-       * scalar values from their surrounding node; to disable set `keepScalar` to
-       * `true` (collections are always returned intact).
-       */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
-        const node = this.get(key, true);
-        if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
-        else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
-      }
-      hasAllNullValues(allowScalar) {
-        return this.items.every((node) => {
-          if (!identity.isPair(node))
-            return false;
-          const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
-        });
-      }
-      /**
-       * Checks if the collection includes a value with the key `key`.
-       */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
-        if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
-      }
-      /**
-       * Sets a value in this collection. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
-        if (rest.length === 0) {
-          this.set(key, value);
-        } else {
-          const node = this.get(key, true);
-          if (identity.isCollection(node))
-            node.setIn(rest, value);
-          else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
-          else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
-        }
-      }
-    };
-    exports.Collection = Collection;
-    exports.collectionFromPath = collectionFromPath;
-    exports.isEmptyPath = isEmptyPath;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyComment.js
-var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
-    "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
-    }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
-    exports.indentComment = indentComment;
-    exports.lineComment = lineComment;
-    exports.stringifyComment = stringifyComment;
-  }
-});
-
-// node_modules/yaml/dist/stringify/foldFlowLines.js
-var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
-    "use strict";
-    var FOLD_FLOW = "flow";
-    var FOLD_BLOCK = "block";
-    var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
-      if (!lineWidth || lineWidth < 0)
-        return text;
-      if (lineWidth < minContentWidth)
-        minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
-      const folds = [];
-      const escapedFolds = {};
-      let end = lineWidth - indent.length;
-      if (typeof indentAtStart === "number") {
-        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
-          folds.push(0);
-        else
-          end = lineWidth - indentAtStart;
-      }
-      let split = void 0;
-      let prev = void 0;
-      let overflow = false;
-      let i = -1;
-      let escStart = -1;
-      let escEnd = -1;
-      if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
-        if (i !== -1)
-          end = i + endStep;
-      }
-      for (let ch; ch = text[i += 1]; ) {
-        if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text[i + 1]) {
-            case "x":
-              i += 3;
-              break;
-            case "u":
-              i += 5;
-              break;
-            case "U":
-              i += 9;
-              break;
-            default:
-              i += 1;
-          }
-          escEnd = i;
-        }
-        if (ch === "\n") {
-          if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
-          end = i + indent.length + endStep;
-          split = void 0;
-        } else {
-          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
-            if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
-          }
-          if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
-            } else if (mode === FOLD_QUOTED) {
-              while (prev === " " || prev === "	") {
-                prev = ch;
-                ch = text[i += 1];
-                overflow = true;
-              }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j])
-                return text;
-              folds.push(j);
-              escapedFolds[j] = true;
-              end = j + endStep;
-              split = void 0;
-            } else {
-              overflow = true;
-            }
-          }
-        }
-        prev = ch;
-      }
-      if (overflow && onOverflow)
-        onOverflow();
-      if (folds.length === 0)
-        return text;
-      if (onFold)
-        onFold();
-      let res = text.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
-        if (fold === 0)
-          res = `
-${indent}${text.slice(0, end2)}`;
-        else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
-          res += `
-${indent}${text.slice(fold + 1, end2)}`;
-        }
-      }
-      return res;
-    }
-    function consumeMoreIndentedLines(text, i, indent) {
-      let end = i;
-      let start = i + 1;
-      let ch = text[start];
-      while (ch === " " || ch === "	") {
-        if (i < start + indent) {
-          ch = text[++i];
-        } else {
-          do {
-            ch = text[++i];
-          } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
-          ch = text[start];
-        }
-      }
-      return end;
-    }
-    exports.FOLD_BLOCK = FOLD_BLOCK;
-    exports.FOLD_FLOW = FOLD_FLOW;
-    exports.FOLD_QUOTED = FOLD_QUOTED;
-    exports.foldFlowLines = foldFlowLines;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyString.js
-var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var foldFlowLines = require_foldFlowLines();
-    var getFoldOptions = (ctx, isBlock) => ({
-      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
-      lineWidth: ctx.options.lineWidth,
-      minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
-      if (!lineWidth || lineWidth < 0)
-        return false;
-      const limit = lineWidth - indentLength;
-      const strLen = str.length;
-      if (strLen <= limit)
-        return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
-          if (i - start > limit)
-            return true;
-          start = i + 1;
-          if (strLen - start <= limit)
-            return false;
+  };
+  visit2(scope);
+  return uses;
+}
+function replaceAllUses(scope, from, to) {
+  let count = 0;
+  const visit2 = (graph, isRoot) => {
+    for (const node of graph.node) {
+      for (let i = 0; i < node.input.length; i++) {
+        if (node.input[i] === from) {
+          node.input[i] = to;
+          count++;
         }
       }
-      return true;
+      for (const { graph: g } of subgraphsOf(node)) if (!defines(g, from)) visit2(g, false);
     }
-    function doubleQuotedString(value, ctx) {
-      const json = JSON.stringify(value);
-      if (ctx.options.doubleQuotedAsJSON)
-        return json;
-      const { implicitKey } = ctx;
-      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
-      let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
-          ch = "\\";
-        }
-        if (ch === "\\")
-          switch (json[i + 1]) {
-            case "u":
-              {
-                str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
-                  case "0000":
-                    str += "\\0";
-                    break;
-                  case "0007":
-                    str += "\\a";
-                    break;
-                  case "000b":
-                    str += "\\v";
-                    break;
-                  case "001b":
-                    str += "\\e";
-                    break;
-                  case "0085":
-                    str += "\\N";
-                    break;
-                  case "00a0":
-                    str += "\\_";
-                    break;
-                  case "2028":
-                    str += "\\L";
-                    break;
-                  case "2029":
-                    str += "\\P";
-                    break;
-                  default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
-                    else
-                      str += json.substr(i, 6);
-                }
-                i += 5;
-                start = i + 1;
-              }
-              break;
-            case "n":
-              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
-                i += 1;
-              } else {
-                str += json.slice(start, i) + "\n\n";
-                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
-                  i += 2;
-                }
-                str += indent;
-                if (json[i + 2] === " ")
-                  str += "\\";
-                i += 1;
-                start = i + 1;
-              }
-              break;
-            default:
-              i += 1;
-          }
+    if (!isRoot) {
+      for (const o of graph.output) if (o.name === from) {
+        o.name = to;
+        count++;
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
-    function singleQuotedString(value, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
-        return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+  };
+  visit2(scope.graph, true);
+  return count;
+}
+function allNames(model) {
+  const names = /* @__PURE__ */ new Set();
+  forEachGraph(model, ({ graph }) => {
+    for (const n of definedNames(graph)) names.add(n);
+    for (const n of graph.node) {
+      for (const i of n.input) names.add(i);
+      if (n.name) names.add(n.name);
     }
-    function quotedString(value, ctx) {
-      const { singleQuote } = ctx.options;
-      let qs;
-      if (singleQuote === false)
-        qs = doubleQuotedString;
-      else {
-        const hasDouble = value.includes('"');
-        const hasSingle = value.includes("'");
-        if (hasDouble && !hasSingle)
-          qs = singleQuotedString;
-        else if (hasSingle && !hasDouble)
-          qs = doubleQuotedString;
-        else
-          qs = singleQuote ? singleQuotedString : doubleQuotedString;
-      }
-      return qs(value, ctx);
-    }
-    var blockEndNewlines;
-    try {
-      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
-    } catch {
-      blockEndNewlines = /\n+(?!\n|$)/g;
-    }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
-      const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value)) {
-        return quotedString(value, ctx);
-      }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
-      if (!value)
-        return literal ? "|\n" : ">\n";
-      let chomp;
-      let endStart;
-      for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
-        if (ch !== "\n" && ch !== "	" && ch !== " ")
-          break;
-      }
-      let end = value.substring(endStart);
-      const endNlPos = end.indexOf("\n");
-      if (endNlPos === -1) {
-        chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
-        chomp = "+";
-        if (onChompKeep)
-          onChompKeep();
-      } else {
-        chomp = "";
-      }
-      if (end) {
-        value = value.slice(0, -end.length);
-        if (end[end.length - 1] === "\n")
-          end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
-      }
-      let startWithSpace = false;
-      let startEnd;
-      let startNlPos = -1;
-      for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
-        if (ch === " ")
-          startWithSpace = true;
-        else if (ch === "\n")
-          startNlPos = startEnd;
-        else
-          break;
-      }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-      if (start) {
-        value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
-      }
-      const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
-        if (onComment)
-          onComment();
-      }
-      if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
-        let literalFallback = false;
-        const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
-          foldOptions.onOverflow = () => {
-            literalFallback = true;
-          };
-        }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
-        if (!literalFallback)
-          return `>${header}
-${indent}${body}`;
-      }
-      value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
-${indent}${start}${value}${end}`;
-    }
-    function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
-        return quotedString(value, ctx);
-      }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
-      }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
-        return blockString(item, ctx, onComment, onChompKeep);
-      }
-      if (containsDocumentMarker(value)) {
-        if (indent === "") {
-          ctx.forceBlockIndent = true;
-          return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
-          return quotedString(value, ctx);
-        }
-      }
-      const str = value.replace(/\n+/g, `$&
-${indent}`);
-      if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
-        const { compat, tags } = ctx.doc.schema;
-        if (tags.some(test) || compat?.some(test))
-          return quotedString(value, ctx);
-      }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
-    }
-    function stringifyString(item, ctx, onComment, onChompKeep) {
-      const { implicitKey, inFlow } = ctx;
-      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
-      let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
-        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
-      }
-      const _stringify = (_type) => {
-        switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
-            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
-            return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
-            return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
-            return plainString(ss, ctx, onComment, onChompKeep);
-          default:
-            return null;
-        }
-      };
-      let res = _stringify(type);
-      if (res === null) {
-        const { defaultKeyType, defaultStringType } = ctx.options;
-        const t = implicitKey && defaultKeyType || defaultStringType;
-        res = _stringify(t);
-        if (res === null)
-          throw new Error(`Unsupported default string type ${t}`);
-      }
-      return res;
-    }
-    exports.stringifyString = stringifyString;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringify.js
-var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    for (const v of graph.output) if (v.name) names.add(v.name);
+    for (const v of graph.valueInfo) if (v.name) names.add(v.name);
+  });
+  return names;
+}
+function freshName(taken, base) {
+  let name = base;
+  for (let k = 1; taken.has(name); k++) name = `${base}_${k}`;
+  taken.add(name);
+  return name;
+}
+function attr(node, name) {
+  return node.attribute.find((a) => a.name === name);
+}
+var init_graph = __esm({
+  "src/onnx/graph.ts"() {
     "use strict";
-    var anchors = require_anchors();
-    var identity = require_identity();
-    var stringifyComment = require_stringifyComment();
-    var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options) {
-      const opt = Object.assign({
-        blockQuote: true,
-        commentString: stringifyComment.stringifyComment,
-        defaultKeyType: null,
-        defaultStringType: "PLAIN",
-        directives: null,
-        doubleQuotedAsJSON: false,
-        doubleQuotedMinMultiLineLength: 40,
-        falseStr: "false",
-        flowCollectionPadding: true,
-        indentSeq: true,
-        lineWidth: 80,
-        minContentWidth: 20,
-        nullStr: "null",
-        simpleKeys: false,
-        singleQuote: null,
-        trailingComma: false,
-        trueStr: "true",
-        verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options);
-      let inFlow;
-      switch (opt.collectionStyle) {
-        case "block":
-          inFlow = false;
-          break;
-        case "flow":
-          inFlow = true;
-          break;
-        default:
-          inFlow = null;
-      }
-      return {
-        anchors: /* @__PURE__ */ new Set(),
-        doc,
-        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
-        indent: "",
-        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
-        inFlow,
-        options: opt
-      };
-    }
-    function getTagObject(tags, item) {
-      if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
-        if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
-      }
-      let tagObj = void 0;
-      let obj;
-      if (identity.isScalar(item)) {
-        obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
-        if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
-          if (testMatch.length > 0)
-            match = testMatch;
-        }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
-      } else {
-        obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
-      }
-      if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
-      }
-      return tagObj;
-    }
-    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
-      if (!doc.directives)
-        return "";
-      const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
-      if (anchor && anchors.anchorIsValid(anchor)) {
-        anchors$1.add(anchor);
-        props.push(`&${anchor}`);
-      }
-      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
-      if (tag)
-        props.push(doc.directives.tagString(tag));
-      return props.join(" ");
-    }
-    function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
-        return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
-        if (ctx.doc.directives)
-          return item.toString(ctx);
-        if (ctx.resolvedAliases?.has(item)) {
-          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
-        } else {
-          if (ctx.resolvedAliases)
-            ctx.resolvedAliases.add(item);
-          else
-            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
-          item = item.resolve(ctx.doc);
-        }
-      }
-      let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
-      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
-      const props = stringifyProps(node, tagObj, ctx);
-      if (props.length > 0)
-        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
-      if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
-    }
-    exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyPair.js
-var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var stringify = require_stringify();
-    var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
-      if (simpleKeys) {
-        if (keyComment) {
-          throw new Error("With simple keys, key nodes cannot have comments");
-        }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
-          const msg = "With simple keys, collection cannot be used as a key value";
-          throw new Error(msg);
-        }
-      }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
-      ctx = Object.assign({}, ctx, {
-        allNullValues: false,
-        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
-      });
-      let keyCommentDone = false;
-      let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
-        if (simpleKeys)
-          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
-        explicitKey = true;
-      }
-      if (ctx.inFlow) {
-        if (allNullValues || value == null) {
-          if (keyCommentDone && onComment)
-            onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
-        }
-      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
-        if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        } else if (chompKeep && onChompKeep)
-          onChompKeep();
-        return str;
-      }
-      if (keyCommentDone)
-        keyComment = null;
-      if (explicitKey) {
-        if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
-${indent}:`;
-      } else {
-        str = `${str}:`;
-        if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-      }
-      let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
-        vsb = !!value.spaceBefore;
-        vcb = value.commentBefore;
-        valueComment = value.comment;
-      } else {
-        vsb = false;
-        vcb = null;
-        valueComment = null;
-        if (value && typeof value === "object")
-          value = doc.createNode(value);
-      }
-      ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
-      chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
-        ctx.indent = ctx.indent.substring(2);
-      }
-      let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
-      let ws = " ";
-      if (keyComment || vsb || vcb) {
-        ws = vsb ? "\n" : "";
-        if (vcb) {
-          const cs = commentString(vcb);
-          ws += `
-${stringifyComment.indentComment(cs, ctx.indent)}`;
-        }
-        if (valueStr === "" && !ctx.inFlow) {
-          if (ws === "\n" && valueComment)
-            ws = "\n\n";
-        } else {
-          ws += `
-${ctx.indent}`;
-        }
-      } else if (!explicitKey && identity.isCollection(value)) {
-        const vs0 = valueStr[0];
-        const nl0 = valueStr.indexOf("\n");
-        const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
-        if (hasNewline || !flow) {
-          let hasPropsLine = false;
-          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
-            let sp0 = valueStr.indexOf(" ");
-            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
-              sp0 = valueStr.indexOf(" ", sp0 + 1);
-            }
-            if (sp0 === -1 || nl0 < sp0)
-              hasPropsLine = true;
-          }
-          if (!hasPropsLine)
-            ws = `
-${ctx.indent}`;
-        }
-      } else if (valueStr === "" || valueStr[0] === "\n") {
-        ws = "";
-      }
-      str += ws + valueStr;
-      if (ctx.inFlow) {
-        if (valueCommentDone && onComment)
-          onComment();
-      } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
-      } else if (chompKeep && onChompKeep) {
-        onChompKeep();
-      }
-      return str;
-    }
-    exports.stringifyPair = stringifyPair;
-  }
-});
-
-// node_modules/yaml/dist/log.js
-var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
-    "use strict";
-    var node_process = __require("process");
-    function debug(logLevel, ...messages) {
-      if (logLevel === "debug")
-        console.log(...messages);
-    }
-    function warn(logLevel, warning) {
-      if (logLevel === "debug" || logLevel === "warn") {
-        if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning);
-        else
-          console.warn(warning);
-      }
-    }
-    exports.debug = debug;
-    exports.warn = warn;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
-var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var MERGE_KEY = "<<";
-    var merge = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
-      default: "key",
-      tag: "tag:yaml.org,2002:merge",
-      test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
-        addToJSMap: addMergeToJSMap
-      }),
-      stringify: () => MERGE_KEY
-    };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
-        for (const it of source.items)
-          mergeValue(ctx, map, it);
-      else if (Array.isArray(source))
-        for (const it of source)
-          mergeValue(ctx, map, it);
-      else
-        mergeValue(ctx, map, source);
-    }
-    function mergeValue(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
-        throw new Error("Merge sources must be maps or map aliases");
-      const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
-        if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value2);
-        } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
-            value: value2,
-            writable: true,
-            enumerable: true,
-            configurable: true
-          });
-        }
-      }
-      return map;
-    }
-    function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
-    }
-    exports.addMergeToJSMap = addMergeToJSMap;
-    exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
-  }
-});
-
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
-var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
-    "use strict";
-    var log = require_log();
-    var merge = require_merge();
-    var stringify = require_stringify();
-    var identity = require_identity();
-    var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
-      else {
-        const jsKey = toJS.toJS(key, "", ctx);
-        if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
-        } else if (map instanceof Set) {
-          map.add(jsKey);
-        } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value, stringKey, ctx);
-          if (stringKey in map)
-            Object.defineProperty(map, stringKey, {
-              value: jsValue,
-              writable: true,
-              enumerable: true,
-              configurable: true
-            });
-          else
-            map[stringKey] = jsValue;
-        }
-      }
-      return map;
-    }
-    function stringifyKey(key, jsKey, ctx) {
-      if (jsKey === null)
-        return "";
-      if (typeof jsKey !== "object")
-        return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
-        strCtx.anchors = /* @__PURE__ */ new Set();
-        for (const node of ctx.anchors.keys())
-          strCtx.anchors.add(node.anchor);
-        strCtx.inFlow = true;
-        strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
-        if (!ctx.mapKeyWarned) {
-          let jsonStr = JSON.stringify(strKey);
-          if (jsonStr.length > 40)
-            jsonStr = jsonStr.substring(0, 36) + '..."';
-          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
-          ctx.mapKeyWarned = true;
-        }
-        return strKey;
-      }
-      return JSON.stringify(jsKey);
-    }
-    exports.addPairToJSMap = addPairToJSMap;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Pair.js
-var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
-    "use strict";
-    var createNode = require_createNode();
-    var stringifyPair = require_stringifyPair();
-    var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
-      return new Pair(k, v);
-    }
-    var Pair = class _Pair {
-      constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
-        this.value = value;
-      }
-      clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
-        if (identity.isNode(value))
-          value = value.clone(schema);
-        return new _Pair(key, value);
-      }
-      toJSON(_, ctx) {
-        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
-      }
-      toString(ctx, onComment, onChompKeep) {
-        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
-      }
-    };
-    exports.Pair = Pair;
-    exports.createPair = createPair;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyCollection.js
-var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var stringify = require_stringify();
-    var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options) {
-      const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
-    }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
-      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
-      let chompKeep = false;
-      const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
-        let comment2 = null;
-        if (identity.isNode(item)) {
-          if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
-          if (item.comment)
-            comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
-          if (ik) {
-            if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
-          }
-        }
-        chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
-          chompKeep = false;
-        lines.push(blockItemPrefix + str2);
-      }
-      let str;
-      if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
-      } else {
-        str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
-          str += line ? `
-${indent}${line}` : "\n";
-        }
-      }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
-        if (onComment)
-          onComment();
-      } else if (chompKeep && onChompKeep)
-        onChompKeep();
-      return str;
-    }
-    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
-      itemIndent += indentStep;
-      const itemCtx = Object.assign({}, ctx, {
-        indent: itemIndent,
-        inFlow: true,
-        type: null
-      });
-      let reqNewline = false;
-      let linesAtValue = 0;
-      const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
-        let comment = null;
-        if (identity.isNode(item)) {
-          if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
-          if (item.comment)
-            comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
-          if (ik) {
-            if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
-            if (ik.comment)
-              reqNewline = true;
-          }
-          const iv = identity.isNode(item.value) ? item.value : null;
-          if (iv) {
-            if (iv.comment)
-              comment = iv.comment;
-            if (iv.commentBefore)
-              reqNewline = true;
-          } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
-          }
-        }
-        if (comment)
-          reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
-          str += ",";
-        } else if (ctx.options.trailingComma) {
-          if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
-          }
-          if (reqNewline) {
-            str += ",";
-          }
-        }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
-        linesAtValue = lines.length;
-      }
-      const { start, end } = flowChars;
-      if (lines.length === 0) {
-        return start + end;
-      } else {
-        if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
-          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
-        }
-        if (reqNewline) {
-          let str = start;
-          for (const line of lines)
-            str += line ? `
-${indentStep}${indent}${line}` : "\n";
-          return `${str}
-${indent}${end}`;
-        } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
-        }
-      }
-    }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
-        lines.push(ic.trimStart());
-      }
-    }
-    exports.stringifyCollection = stringifyCollection;
-  }
-});
-
-// node_modules/yaml/dist/nodes/YAMLMap.js
-var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
-    "use strict";
-    var stringifyCollection = require_stringifyCollection();
-    var addPairToJSMap = require_addPairToJSMap();
-    var Collection = require_Collection();
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
-      for (const it of items) {
-        if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
-            return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
-            return it;
-        }
-      }
-      return void 0;
-    }
-    var YAMLMap = class extends Collection.Collection {
-      static get tagName() {
-        return "tag:yaml.org,2002:map";
-      }
-      constructor(schema) {
-        super(identity.MAP, schema);
-        this.items = [];
-      }
-      /**
-       * A generic collection parsing method that can be extended
-       * to other node classes that inherit from YAMLMap
-       */
-      static from(schema, obj, ctx) {
-        const { keepUndefined, replacer } = ctx;
-        const map = new this(schema);
-        const add = (key, value) => {
-          if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
-            return;
-          if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
-        };
-        if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
-        } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
-        }
-        if (typeof schema.sortMapEntries === "function") {
-          map.items.sort(schema.sortMapEntries);
-        }
-        return map;
-      }
-      /**
-       * Adds a value to the collection.
-       *
-       * @param overwrite - If not set `true`, using a key that is already in the
-       *   collection will throw. Otherwise, overwrites the previous value.
-       */
-      add(pair, overwrite) {
-        let _pair;
-        if (identity.isPair(pair))
-          _pair = pair;
-        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair.Pair(pair, pair?.value);
-        } else
-          _pair = new Pair.Pair(pair.key, pair.value);
-        const prev = findPair(this.items, _pair.key);
-        const sortEntries = this.schema?.sortMapEntries;
-        if (prev) {
-          if (!overwrite)
-            throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
-            prev.value.value = _pair.value;
-          else
-            prev.value = _pair.value;
-        } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
-            this.items.push(_pair);
-          else
-            this.items.splice(i, 0, _pair);
-        } else {
-          this.items.push(_pair);
-        }
-      }
-      delete(key) {
-        const it = findPair(this.items, key);
-        if (!it)
-          return false;
-        const del = this.items.splice(this.items.indexOf(it), 1);
-        return del.length > 0;
-      }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
-        const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
-      }
-      has(key) {
-        return !!findPair(this.items, key);
-      }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
-      }
-      /**
-       * @param ctx - Conversion context, originally set in Document#toJS()
-       * @param {Class} Type - If set, forces the returned collection type
-       * @returns Instance of Type, Map, or Object
-       */
-      toJSON(_, ctx, Type) {
-        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        if (ctx?.onCreate)
-          ctx.onCreate(map);
-        for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map, item);
-        return map;
-      }
-      toString(ctx, onComment, onChompKeep) {
-        if (!ctx)
-          return JSON.stringify(this);
-        for (const item of this.items) {
-          if (!identity.isPair(item))
-            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
-        }
-        if (!ctx.allNullValues && this.hasAllNullValues(false))
-          ctx = Object.assign({}, ctx, { allNullValues: true });
-        return stringifyCollection.stringifyCollection(this, ctx, {
-          blockItemPrefix: "",
-          flowChars: { start: "{", end: "}" },
-          itemIndent: ctx.indent || "",
-          onChompKeep,
-          onComment
-        });
-      }
-    };
-    exports.YAMLMap = YAMLMap;
-    exports.findPair = findPair;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/map.js
-var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var YAMLMap = require_YAMLMap();
-    var map = {
-      collection: "map",
-      default: true,
-      nodeClass: YAMLMap.YAMLMap,
-      tag: "tag:yaml.org,2002:map",
-      resolve(map2, onError) {
-        if (!identity.isMap(map2))
-          onError("Expected a mapping for this tag");
-        return map2;
-      },
-      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
-    };
-    exports.map = map;
-  }
-});
-
-// node_modules/yaml/dist/nodes/YAMLSeq.js
-var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
-    "use strict";
-    var createNode = require_createNode();
-    var stringifyCollection = require_stringifyCollection();
-    var Collection = require_Collection();
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var toJS = require_toJS();
-    var YAMLSeq = class extends Collection.Collection {
-      static get tagName() {
-        return "tag:yaml.org,2002:seq";
-      }
-      constructor(schema) {
-        super(identity.SEQ, schema);
-        this.items = [];
-      }
-      add(value) {
-        this.items.push(value);
-      }
-      /**
-       * Removes a value from the collection.
-       *
-       * `key` must contain a representation of an integer for this to succeed.
-       * It may be wrapped in a `Scalar`.
-       *
-       * @returns `true` if the item was found and removed.
-       */
-      delete(key) {
-        const idx = asItemIndex(key);
-        if (typeof idx !== "number")
-          return false;
-        const del = this.items.splice(idx, 1);
-        return del.length > 0;
-      }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
-        if (typeof idx !== "number")
-          return void 0;
-        const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
-      }
-      /**
-       * Checks if the collection includes a value with the key `key`.
-       *
-       * `key` must contain a representation of an integer for this to succeed.
-       * It may be wrapped in a `Scalar`.
-       */
-      has(key) {
-        const idx = asItemIndex(key);
-        return typeof idx === "number" && idx < this.items.length;
-      }
-      /**
-       * Sets a value in this collection. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       *
-       * If `key` does not contain a representation of an integer, this will throw.
-       * It may be wrapped in a `Scalar`.
-       */
-      set(key, value) {
-        const idx = asItemIndex(key);
-        if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
-        const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
-          prev.value = value;
-        else
-          this.items[idx] = value;
-      }
-      toJSON(_, ctx) {
-        const seq = [];
-        if (ctx?.onCreate)
-          ctx.onCreate(seq);
-        let i = 0;
-        for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
-        return seq;
-      }
-      toString(ctx, onComment, onChompKeep) {
-        if (!ctx)
-          return JSON.stringify(this);
-        return stringifyCollection.stringifyCollection(this, ctx, {
-          blockItemPrefix: "- ",
-          flowChars: { start: "[", end: "]" },
-          itemIndent: (ctx.indent || "") + "  ",
-          onChompKeep,
-          onComment
-        });
-      }
-      static from(schema, obj, ctx) {
-        const { replacer } = ctx;
-        const seq = new this(schema);
-        if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
-          for (let it of obj) {
-            if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
-            }
-            seq.items.push(createNode.createNode(it, void 0, ctx));
-          }
-        }
-        return seq;
-      }
-    };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
-      if (idx && typeof idx === "string")
-        idx = Number(idx);
-      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
-    }
-    exports.YAMLSeq = YAMLSeq;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/seq.js
-var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var YAMLSeq = require_YAMLSeq();
-    var seq = {
-      collection: "seq",
-      default: true,
-      nodeClass: YAMLSeq.YAMLSeq,
-      tag: "tag:yaml.org,2002:seq",
-      resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
-          onError("Expected a sequence for this tag");
-        return seq2;
-      },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
-    };
-    exports.seq = seq;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/string.js
-var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
-    "use strict";
-    var stringifyString = require_stringifyString();
-    var string = {
-      identify: (value) => typeof value === "string",
-      default: true,
-      tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
-      stringify(item, ctx, onComment, onChompKeep) {
-        ctx = Object.assign({ actualString: true }, ctx);
-        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
-      }
-    };
-    exports.string = string;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/null.js
-var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var nullTag = {
-      identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
-      default: true,
-      tag: "tag:yaml.org,2002:null",
-      test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
-      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
-    };
-    exports.nullTag = nullTag;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/bool.js
-var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var boolTag = {
-      identify: (value) => typeof value === "boolean",
-      default: true,
-      tag: "tag:yaml.org,2002:bool",
-      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
-      stringify({ source, value }, ctx) {
-        if (source && boolTag.test.test(source)) {
-          const sv = source[0] === "t" || source[0] === "T";
-          if (value === sv)
-            return source;
-        }
-        return value ? ctx.options.trueStr : ctx.options.falseStr;
-      }
-    };
-    exports.boolTag = boolTag;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyNumber.js
-var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
-    "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
-      if (typeof value === "bigint")
-        return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
-        if (i < 0) {
-          i = n.length;
-          n += ".";
-        }
-        let d = minFractionDigits - (n.length - i - 1);
-        while (d-- > 0)
-          n += "0";
-      }
-      return n;
-    }
-    exports.stringifyNumber = stringifyNumber;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/float.js
-var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var stringifyNumber = require_stringifyNumber();
-    var floatNaN = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var floatExp = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      format: "EXP",
-      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
-      stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
-      }
-    };
-    var float = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
-        return node;
-      },
-      stringify: stringifyNumber.stringifyNumber
-    };
-    exports.float = float;
-    exports.floatExp = floatExp;
-    exports.floatNaN = floatNaN;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/int.js
-var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
-    "use strict";
-    var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
-    function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
-      return stringifyNumber.stringifyNumber(node);
-    }
-    var intOct = {
-      identify: (value) => intIdentify(value) && value >= 0,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "OCT",
-      test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
-      stringify: (node) => intStringify(node, 8, "0o")
-    };
-    var int = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var intHex = {
-      identify: (value) => intIdentify(value) && value >= 0,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "HEX",
-      test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-      stringify: (node) => intStringify(node, 16, "0x")
-    };
-    exports.int = int;
-    exports.intHex = intHex;
-    exports.intOct = intOct;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/schema.js
-var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
-    "use strict";
-    var map = require_map();
-    var _null = require_null();
-    var seq = require_seq();
-    var string = require_string();
-    var bool = require_bool();
-    var float = require_float();
-    var int = require_int();
-    var schema = [
-      map.map,
-      seq.seq,
-      string.string,
-      _null.nullTag,
-      bool.boolTag,
-      int.intOct,
-      int.int,
-      int.intHex,
-      float.floatNaN,
-      float.floatExp,
-      float.float
-    ];
-    exports.schema = schema;
-  }
-});
-
-// node_modules/yaml/dist/schema/json/schema.js
-var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var map = require_map();
-    var seq = require_seq();
-    function intIdentify(value) {
-      return typeof value === "bigint" || Number.isInteger(value);
-    }
-    var stringifyJSON = ({ value }) => JSON.stringify(value);
-    var jsonScalars = [
-      {
-        identify: (value) => typeof value === "string",
-        default: true,
-        tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
-        stringify: stringifyJSON
-      },
-      {
-        identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
-        default: true,
-        tag: "tag:yaml.org,2002:null",
-        test: /^null$/,
-        resolve: () => null,
-        stringify: stringifyJSON
-      },
-      {
-        identify: (value) => typeof value === "boolean",
-        default: true,
-        tag: "tag:yaml.org,2002:bool",
-        test: /^true$|^false$/,
-        resolve: (str) => str === "true",
-        stringify: stringifyJSON
-      },
-      {
-        identify: intIdentify,
-        default: true,
-        tag: "tag:yaml.org,2002:int",
-        test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
-        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
-      },
-      {
-        identify: (value) => typeof value === "number",
-        default: true,
-        tag: "tag:yaml.org,2002:float",
-        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
-        stringify: stringifyJSON
-      }
-    ];
-    var jsonError = {
-      default: true,
-      tag: "",
-      test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
-      }
-    };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
-    exports.schema = schema;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
-var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
-    "use strict";
-    var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
-    var stringifyString = require_stringifyString();
-    var binary = {
-      identify: (value) => value instanceof Uint8Array,
-      // Buffer inherits from Uint8Array
-      default: false,
-      tag: "tag:yaml.org,2002:binary",
-      /**
-       * Returns a Buffer in node and an Uint8Array in browsers
-       *
-       * To use the resulting buffer as an image, you'll want to do something like:
-       *
-       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
-       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
-       */
-      resolve(src, onError) {
-        if (typeof node_buffer.Buffer === "function") {
-          return node_buffer.Buffer.from(src, "base64");
-        } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
-          return buffer;
-        } else {
-          onError("This environment does not support reading binary tags; either Buffer or atob is required");
-          return src;
-        }
-      },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
-        if (!value)
-          return "";
-        const buf = value;
-        let str;
-        if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
-        } else if (typeof btoa === "function") {
-          let s = "";
-          for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
-          str = btoa(s);
-        } else {
-          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
-        }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
-          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
-          }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
-        }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
-      }
-    };
-    exports.binary = binary;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
-var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
-          if (identity.isPair(item))
-            continue;
-          else if (identity.isMap(item)) {
-            if (item.items.length > 1)
-              onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
-            if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
-            if (item.comment) {
-              const cn = pair.value ?? pair.key;
-              cn.comment = cn.comment ? `${item.comment}
-${cn.comment}` : item.comment;
-            }
-            item = pair;
-          }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
-        }
-      } else
-        onError("Expected a sequence for this tag");
-      return seq;
-    }
-    function createPairs(schema, iterable, ctx) {
-      const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
-      pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
-      if (iterable && Symbol.iterator in Object(iterable))
-        for (let it of iterable) {
-          if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
-          let key, value;
-          if (Array.isArray(it)) {
-            if (it.length === 2) {
-              key = it[0];
-              value = it[1];
-            } else
-              throw new TypeError(`Expected [key, value] tuple: ${it}`);
-          } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
-            } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
-            }
-          } else {
-            key = it;
-          }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
-        }
-      return pairs2;
-    }
-    var pairs = {
-      collection: "seq",
-      default: false,
-      tag: "tag:yaml.org,2002:pairs",
-      resolve: resolvePairs,
-      createNode: createPairs
-    };
-    exports.createPairs = createPairs;
-    exports.pairs = pairs;
-    exports.resolvePairs = resolvePairs;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
-var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var toJS = require_toJS();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var pairs = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
-      constructor() {
-        super();
-        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
-        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
-        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
-        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
-        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
-        this.tag = _YAMLOMap.tag;
-      }
-      /**
-       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
-       * but TypeScript won't allow widening the signature of a child method.
-       */
-      toJSON(_, ctx) {
-        if (!ctx)
-          return super.toJSON(_);
-        const map = /* @__PURE__ */ new Map();
-        if (ctx?.onCreate)
-          ctx.onCreate(map);
-        for (const pair of this.items) {
-          let key, value;
-          if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
-          } else {
-            key = toJS.toJS(pair, "", ctx);
-          }
-          if (map.has(key))
-            throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
-        }
-        return map;
-      }
-      static from(schema, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
-        const omap2 = new this();
-        omap2.items = pairs$1.items;
-        return omap2;
-      }
-    };
-    YAMLOMap.tag = "tag:yaml.org,2002:omap";
-    var omap = {
-      collection: "seq",
-      identify: (value) => value instanceof Map,
-      nodeClass: YAMLOMap,
-      default: false,
-      tag: "tag:yaml.org,2002:omap",
-      resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
-        const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
-            } else {
-              seenKeys.push(key.value);
-            }
-          }
-        }
-        return Object.assign(new YAMLOMap(), pairs$1);
-      },
-      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
-    };
-    exports.YAMLOMap = YAMLOMap;
-    exports.omap = omap;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
-var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    function boolStringify({ value, source }, ctx) {
-      const boolObj = value ? trueTag : falseTag;
-      if (source && boolObj.test.test(source))
-        return source;
-      return value ? ctx.options.trueStr : ctx.options.falseStr;
-    }
-    var trueTag = {
-      identify: (value) => value === true,
-      default: true,
-      tag: "tag:yaml.org,2002:bool",
-      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
-      stringify: boolStringify
-    };
-    var falseTag = {
-      identify: (value) => value === false,
-      default: true,
-      tag: "tag:yaml.org,2002:bool",
-      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
-      stringify: boolStringify
-    };
-    exports.falseTag = falseTag;
-    exports.trueTag = trueTag;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
-var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var stringifyNumber = require_stringifyNumber();
-    var floatNaN = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var floatExp = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      format: "EXP",
-      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
-      stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
-      }
-    };
-    var float = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
-        if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
-          if (f[f.length - 1] === "0")
-            node.minFractionDigits = f.length;
-        }
-        return node;
-      },
-      stringify: stringifyNumber.stringifyNumber
-    };
-    exports.float = float;
-    exports.floatExp = floatExp;
-    exports.floatNaN = floatNaN;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
-var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
-    "use strict";
-    var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
-      if (sign === "-" || sign === "+")
-        offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
-      if (intAsBigInt) {
-        switch (radix) {
-          case 2:
-            str = `0b${str}`;
-            break;
-          case 8:
-            str = `0o${str}`;
-            break;
-          case 16:
-            str = `0x${str}`;
-            break;
-        }
-        const n2 = BigInt(str);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
-      }
-      const n = parseInt(str, radix);
-      return sign === "-" ? -1 * n : n;
-    }
-    function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
-      }
-      return stringifyNumber.stringifyNumber(node);
-    }
-    var intBin = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "BIN",
-      test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
-      stringify: (node) => intStringify(node, 2, "0b")
-    };
-    var intOct = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "OCT",
-      test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
-      stringify: (node) => intStringify(node, 8, "0")
-    };
-    var int = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var intHex = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "HEX",
-      test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-      stringify: (node) => intStringify(node, 16, "0x")
-    };
-    exports.int = int;
-    exports.intBin = intBin;
-    exports.intHex = intHex;
-    exports.intOct = intOct;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
-var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
-      constructor(schema) {
-        super(schema);
-        this.tag = _YAMLSet.tag;
-      }
-      add(key) {
-        let pair;
-        if (identity.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
-        else
-          pair = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
-        if (!prev)
-          this.items.push(pair);
-      }
-      /**
-       * If `keepPair` is `true`, returns the Pair matching `key`.
-       * Otherwise, returns the value of that Pair's key.
-       */
-      get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
-      }
-      set(key, value) {
-        if (typeof value !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value) {
-          this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
-        }
-      }
-      toJSON(_, ctx) {
-        return super.toJSON(_, ctx, Set);
-      }
-      toString(ctx, onComment, onChompKeep) {
-        if (!ctx)
-          return JSON.stringify(this);
-        if (this.hasAllNullValues(true))
-          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
-        else
-          throw new Error("Set items must all have null values");
-      }
-      static from(schema, iterable, ctx) {
-        const { replacer } = ctx;
-        const set2 = new this(schema);
-        if (iterable && Symbol.iterator in Object(iterable))
-          for (let value of iterable) {
-            if (typeof replacer === "function")
-              value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
-          }
-        return set2;
-      }
-    };
-    YAMLSet.tag = "tag:yaml.org,2002:set";
-    var set = {
-      collection: "map",
-      identify: (value) => value instanceof Set,
-      nodeClass: YAMLSet,
-      default: false,
-      tag: "tag:yaml.org,2002:set",
-      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map, onError) {
-        if (identity.isMap(map)) {
-          if (map.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map);
-          else
-            onError("Set items must all have null values");
-        } else
-          onError("Expected a mapping for this tag");
-        return map;
-      }
-    };
-    exports.YAMLSet = YAMLSet;
-    exports.set = set;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
-var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
-    "use strict";
-    var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
-    }
-    function stringifySexagesimal(node) {
-      let { value } = node;
-      let num = (n) => n;
-      if (typeof value === "bigint")
-        num = (n) => BigInt(n);
-      else if (isNaN(value) || !isFinite(value))
-        return stringifyNumber.stringifyNumber(node);
-      let sign = "";
-      if (value < 0) {
-        sign = "-";
-        value *= num(-1);
-      }
-      const _60 = num(60);
-      const parts = [value % _60];
-      if (value < 60) {
-        parts.unshift(0);
-      } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
-        if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
-        }
-      }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
-    }
-    var intTime = {
-      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "TIME",
-      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
-      stringify: stringifySexagesimal
-    };
-    var floatTime = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      format: "TIME",
-      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
-      stringify: stringifySexagesimal
-    };
-    var timestamp = {
-      identify: (value) => value instanceof Date,
-      default: true,
-      tag: "tag:yaml.org,2002:timestamp",
-      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
-      // may be omitted altogether, resulting in a date format. In such a case, the time part is
-      // assumed to be 00:00:00Z (start of day, UTC).
-      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
-        if (!match)
-          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
-        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match[8];
-        if (tz && tz !== "Z") {
-          let d = parseSexagesimal(tz, false);
-          if (Math.abs(d) < 30)
-            d *= 60;
-          date -= 6e4 * d;
-        }
-        return new Date(date);
-      },
-      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
-    };
-    exports.floatTime = floatTime;
-    exports.intTime = intTime;
-    exports.timestamp = timestamp;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
-var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
-    "use strict";
-    var map = require_map();
-    var _null = require_null();
-    var seq = require_seq();
-    var string = require_string();
-    var binary = require_binary();
-    var bool = require_bool2();
-    var float = require_float2();
-    var int = require_int2();
-    var merge = require_merge();
-    var omap = require_omap();
-    var pairs = require_pairs();
-    var set = require_set();
-    var timestamp = require_timestamp();
-    var schema = [
-      map.map,
-      seq.seq,
-      string.string,
-      _null.nullTag,
-      bool.trueTag,
-      bool.falseTag,
-      int.intBin,
-      int.intOct,
-      int.int,
-      int.intHex,
-      float.floatNaN,
-      float.floatExp,
-      float.float,
-      binary.binary,
-      merge.merge,
-      omap.omap,
-      pairs.pairs,
-      set.set,
-      timestamp.intTime,
-      timestamp.floatTime,
-      timestamp.timestamp
-    ];
-    exports.schema = schema;
-  }
-});
-
-// node_modules/yaml/dist/schema/tags.js
-var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
-    "use strict";
-    var map = require_map();
-    var _null = require_null();
-    var seq = require_seq();
-    var string = require_string();
-    var bool = require_bool();
-    var float = require_float();
-    var int = require_int();
-    var schema = require_schema();
-    var schema$1 = require_schema2();
-    var binary = require_binary();
-    var merge = require_merge();
-    var omap = require_omap();
-    var pairs = require_pairs();
-    var schema$2 = require_schema3();
-    var set = require_set();
-    var timestamp = require_timestamp();
-    var schemas = /* @__PURE__ */ new Map([
-      ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
-      ["json", schema$1.schema],
-      ["yaml11", schema$2.schema],
-      ["yaml-1.1", schema$2.schema]
-    ]);
-    var tagsByName = {
-      binary: binary.binary,
-      bool: bool.boolTag,
-      float: float.float,
-      floatExp: float.floatExp,
-      floatNaN: float.floatNaN,
-      floatTime: timestamp.floatTime,
-      int: int.int,
-      intHex: int.intHex,
-      intOct: int.intOct,
-      intTime: timestamp.intTime,
-      map: map.map,
-      merge: merge.merge,
-      null: _null.nullTag,
-      omap: omap.omap,
-      pairs: pairs.pairs,
-      seq: seq.seq,
-      set: set.set,
-      timestamp: timestamp.timestamp
-    };
-    var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
-      "tag:yaml.org,2002:omap": omap.omap,
-      "tag:yaml.org,2002:pairs": pairs.pairs,
-      "tag:yaml.org,2002:set": set.set,
-      "tag:yaml.org,2002:timestamp": timestamp.timestamp
-    };
-    function getTags(customTags, schemaName, addMergeTag) {
-      const schemaTags = schemas.get(schemaName);
-      if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
-      }
-      let tags = schemaTags;
-      if (!tags) {
-        if (Array.isArray(customTags))
-          tags = [];
-        else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
-        }
-      }
-      if (Array.isArray(customTags)) {
-        for (const tag of customTags)
-          tags = tags.concat(tag);
-      } else if (typeof customTags === "function") {
-        tags = customTags(tags.slice());
-      }
-      if (addMergeTag)
-        tags = tags.concat(merge.merge);
-      return tags.reduce((tags2, tag) => {
-        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
-        if (!tagObj) {
-          const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
-        }
-        if (!tags2.includes(tagObj))
-          tags2.push(tagObj);
-        return tags2;
-      }, []);
-    }
-    exports.coreKnownTags = coreKnownTags;
-    exports.getTags = getTags;
-  }
-});
-
-// node_modules/yaml/dist/schema/Schema.js
-var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var map = require_map();
-    var seq = require_seq();
-    var string = require_string();
-    var tags = require_tags();
-    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-    var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
-        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
-        this.name = typeof schema === "string" && schema || "core";
-        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
-        this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
-        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
-      }
-      clone() {
-        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
-        copy.tags = this.tags.slice();
-        return copy;
-      }
-    };
-    exports.Schema = Schema;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyDocument.js
-var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var stringify = require_stringify();
-    var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options) {
-      const lines = [];
-      let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
-        if (dir) {
-          lines.push(dir);
-          hasDirectives = true;
-        } else if (doc.directives.docStart)
-          hasDirectives = true;
-      }
-      if (hasDirectives)
-        lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
-      const { commentString } = ctx.options;
-      if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
-        const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
-      }
-      let chompKeep = false;
-      let contentComment = null;
-      if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
-          if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
-          if (doc.contents.commentBefore) {
-            const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
-          }
-          ctx.forceBlockIndent = !!doc.comment;
-          contentComment = doc.contents.comment;
-        }
-        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
-        if (contentComment)
-          body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
-        } else
-          lines.push(body);
-      } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
-      }
-      if (doc.directives?.docEnd) {
-        if (doc.comment) {
-          const cs = commentString(doc.comment);
-          if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
-          } else {
-            lines.push(`... ${cs}`);
-          }
-        } else {
-          lines.push("...");
-        }
-      } else {
-        let dc = doc.comment;
-        if (dc && chompKeep)
-          dc = dc.replace(/^\n+/, "");
-        if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
-        }
-      }
-      return lines.join("\n") + "\n";
-    }
-    exports.stringifyDocument = stringifyDocument;
-  }
-});
-
-// node_modules/yaml/dist/doc/Document.js
-var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
-    "use strict";
-    var Alias = require_Alias();
-    var Collection = require_Collection();
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var toJS = require_toJS();
-    var Schema = require_Schema();
-    var stringifyDocument = require_stringifyDocument();
-    var anchors = require_anchors();
-    var applyReviver = require_applyReviver();
-    var createNode = require_createNode();
-    var directives = require_directives();
-    var Document = class _Document {
-      constructor(value, replacer, options) {
-        this.commentBefore = null;
-        this.comment = null;
-        this.errors = [];
-        this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
-        let _replacer = null;
-        if (typeof replacer === "function" || Array.isArray(replacer)) {
-          _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
-          replacer = void 0;
-        }
-        const opt = Object.assign({
-          intAsBigInt: false,
-          keepSourceTokens: false,
-          logLevel: "warn",
-          prettyErrors: true,
-          strict: true,
-          stringKeys: false,
-          uniqueKeys: true,
-          version: "1.2"
-        }, options);
-        this.options = opt;
-        let { version } = opt;
-        if (options?._directives) {
-          this.directives = options._directives.atDocument();
-          if (this.directives.yaml.explicit)
-            version = this.directives.yaml.version;
-        } else
-          this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
-      }
-      /**
-       * Create a deep copy of this Document and its contents.
-       *
-       * Custom Node values that inherit from `Object` still refer to their original instances.
-       */
-      clone() {
-        const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
-        });
-        copy.commentBefore = this.commentBefore;
-        copy.comment = this.comment;
-        copy.errors = this.errors.slice();
-        copy.warnings = this.warnings.slice();
-        copy.options = Object.assign({}, this.options);
-        if (this.directives)
-          copy.directives = this.directives.clone();
-        copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
-        if (this.range)
-          copy.range = this.range.slice();
-        return copy;
-      }
-      /** Adds a value to the document. */
-      add(value) {
-        if (assertCollection(this.contents))
-          this.contents.add(value);
-      }
-      /** Adds a value to the document. */
-      addIn(path16, value) {
-        if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
-      }
-      /**
-       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
-       *
-       * If `node` already has an anchor, `name` is ignored.
-       * Otherwise, the `node.anchor` value will be set to `name`,
-       * or if an anchor with that name is already present in the document,
-       * `name` will be used as a prefix for a new unique anchor.
-       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
-       */
-      createAlias(node, name) {
-        if (!node.anchor) {
-          const prev = anchors.anchorNames(this);
-          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
-        }
-        return new Alias.Alias(node.anchor);
-      }
-      createNode(value, replacer, options) {
-        let _replacer = void 0;
-        if (typeof replacer === "function") {
-          value = replacer.call({ "": value }, "", value);
-          _replacer = replacer;
-        } else if (Array.isArray(replacer)) {
-          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
-          const asStr = replacer.filter(keyToStr).map(String);
-          if (asStr.length > 0)
-            replacer = replacer.concat(asStr);
-          _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
-          replacer = void 0;
-        }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
-        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
-          this,
-          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          anchorPrefix || "a"
-        );
-        const ctx = {
-          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
-          keepUndefined: keepUndefined ?? false,
-          onAnchor,
-          onTagObj,
-          replacer: _replacer,
-          schema: this.schema,
-          sourceObjects
-        };
-        const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node))
-          node.flow = true;
-        setAnchors();
-        return node;
-      }
-      /**
-       * Convert a key and a value into a `Pair` using the current schema,
-       * recursively wrapping all values as `Scalar` or `Collection` nodes.
-       */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
-        return new Pair.Pair(k, v);
-      }
-      /**
-       * Removes a value from the document.
-       * @returns `true` if the item was found and removed.
-       */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
-      }
-      /**
-       * Removes a value from the document.
-       * @returns `true` if the item was found and removed.
-       */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
-          if (this.contents == null)
-            return false;
-          this.contents = null;
-          return true;
-        }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
-      }
-      /**
-       * Returns item at `key`, or `undefined` if not found. By default unwraps
-       * scalar values from their surrounding node; to disable set `keepScalar` to
-       * `true` (collections are always returned intact).
-       */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
-      }
-      /**
-       * Returns item at `path`, or `undefined` if not found. By default unwraps
-       * scalar values from their surrounding node; to disable set `keepScalar` to
-       * `true` (collections are always returned intact).
-       */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
-      }
-      /**
-       * Checks if the document includes a value with the key `key`.
-       */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
-      }
-      /**
-       * Checks if the document includes a value at `path`.
-       */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
-          return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
-      }
-      /**
-       * Sets a value in this document. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       */
-      set(key, value) {
-        if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
-        } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
-        }
-      }
-      /**
-       * Sets a value in this document. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
-          this.contents = value;
-        } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
-        } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
-        }
-      }
-      /**
-       * Change the YAML version and schema used by the document.
-       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
-       * It also requires the `schema` option to be given as a `Schema` instance value.
-       *
-       * Overrides all previously set schema options.
-       */
-      setSchema(version, options = {}) {
-        if (typeof version === "number")
-          version = String(version);
-        let opt;
-        switch (version) {
-          case "1.1":
-            if (this.directives)
-              this.directives.yaml.version = "1.1";
-            else
-              this.directives = new directives.Directives({ version: "1.1" });
-            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
-            break;
-          case "1.2":
-          case "next":
-            if (this.directives)
-              this.directives.yaml.version = version;
-            else
-              this.directives = new directives.Directives({ version });
-            opt = { resolveKnownTags: true, schema: "core" };
-            break;
-          case null:
-            if (this.directives)
-              delete this.directives;
-            opt = null;
-            break;
-          default: {
-            const sv = JSON.stringify(version);
-            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
-          }
-        }
-        if (options.schema instanceof Object)
-          this.schema = options.schema;
-        else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options));
-        else
-          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
-      }
-      // json & jsonArg are only used from toJSON()
-      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        const ctx = {
-          anchors: /* @__PURE__ */ new Map(),
-          doc: this,
-          keep: !json,
-          mapAsMap: mapAsMap === true,
-          mapKeyWarned: false,
-          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
-        };
-        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
-        if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
-        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
-      }
-      /**
-       * A JSON representation of the document `contents`.
-       *
-       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
-       *   property name.
-       */
-      toJSON(jsonArg, onAnchor) {
-        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
-      }
-      /** A YAML representation of the document. */
-      toString(options = {}) {
-        if (this.errors.length > 0)
-          throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s = JSON.stringify(options.indent);
-          throw new Error(`"indent" option must be a positive integer, not ${s}`);
-        }
-        return stringifyDocument.stringifyDocument(this, options);
-      }
-    };
-    function assertCollection(contents) {
-      if (identity.isCollection(contents))
-        return true;
-      throw new Error("Expected a YAML collection as document contents");
-    }
-    exports.Document = Document;
-  }
-});
-
-// node_modules/yaml/dist/errors.js
-var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
-    "use strict";
-    var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
-        super();
-        this.name = name;
-        this.code = code;
-        this.message = message;
-        this.pos = pos;
-      }
-    };
-    var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
-      }
-    };
-    var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
-      }
-    };
-    var prettifyError = (src, lc) => (error) => {
-      if (error.pos[0] === -1)
-        return;
-      error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error.linePos[0];
-      error.message += ` at line ${line}, column ${col}`;
-      let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
-      if (ci >= 60 && lineStr.length > 80) {
-        const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = "\u2026" + lineStr.substring(trimStart);
-        ci -= trimStart - 1;
-      }
-      if (lineStr.length > 80)
-        lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
-        if (prev.length > 80)
-          prev = prev.substring(0, 79) + "\u2026\n";
-        lineStr = prev + lineStr;
-      }
-      if (/[^ ]/.test(lineStr)) {
-        let count = 1;
-        const end = error.linePos[1];
-        if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
-        }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
-        error.message += `:
-
-${lineStr}
-${pointer}
-`;
-      }
-    };
-    exports.YAMLError = YAMLError;
-    exports.YAMLParseError = YAMLParseError;
-    exports.YAMLWarning = YAMLWarning;
-    exports.prettifyError = prettifyError;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-props.js
-var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
-    "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
-      let spaceBefore = false;
-      let atNewline = startOnNewline;
-      let hasSpace = startOnNewline;
-      let comment = "";
-      let commentSep = "";
-      let hasNewline = false;
-      let reqSpace = false;
-      let tab = null;
-      let anchor = null;
-      let tag = null;
-      let newlineAfterProp = null;
-      let comma = null;
-      let found = null;
-      let start = null;
-      for (const token of tokens) {
-        if (reqSpace) {
-          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
-            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
-          reqSpace = false;
-        }
-        if (tab) {
-          if (atNewline && token.type !== "comment" && token.type !== "newline") {
-            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
-          }
-          tab = null;
-        }
-        switch (token.type) {
-          case "space":
-            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
-              tab = token;
-            }
-            hasSpace = true;
-            break;
-          case "comment": {
-            if (!hasSpace)
-              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-            const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
-            else
-              comment += commentSep + cb;
-            commentSep = "";
-            atNewline = false;
-            break;
-          }
-          case "newline":
-            if (atNewline) {
-              if (comment)
-                comment += token.source;
-              else if (!found || indicator !== "seq-item-ind")
-                spaceBefore = true;
-            } else
-              commentSep += token.source;
-            atNewline = true;
-            hasNewline = true;
-            if (anchor || tag)
-              newlineAfterProp = token;
-            hasSpace = true;
-            break;
-          case "anchor":
-            if (anchor)
-              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
-            if (token.source.endsWith(":"))
-              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor = token;
-            start ?? (start = token.offset);
-            atNewline = false;
-            hasSpace = false;
-            reqSpace = true;
-            break;
-          case "tag": {
-            if (tag)
-              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
-            start ?? (start = token.offset);
-            atNewline = false;
-            hasSpace = false;
-            reqSpace = true;
-            break;
-          }
-          case indicator:
-            if (anchor || tag)
-              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found)
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
-            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
-            hasSpace = false;
-            break;
-          case "comma":
-            if (flow) {
-              if (comma)
-                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
-              comma = token;
-              atNewline = false;
-              hasSpace = false;
-              break;
-            }
-          // else fallthrough
-          default:
-            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
-            atNewline = false;
-            hasSpace = false;
-        }
-      }
-      const last = tokens[tokens.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
-      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
-        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
-      }
-      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
-        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
-      return {
-        comma,
-        found,
-        spaceBefore,
-        comment,
-        hasNewline,
-        anchor,
-        tag,
-        newlineAfterProp,
-        end,
-        start: start ?? end
-      };
-    }
-    exports.resolveProps = resolveProps;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-contains-newline.js
-var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
-    "use strict";
-    function containsNewline(key) {
-      if (!key)
-        return null;
-      switch (key.type) {
-        case "alias":
-        case "scalar":
-        case "double-quoted-scalar":
-        case "single-quoted-scalar":
-          if (key.source.includes("\n"))
-            return true;
-          if (key.end) {
-            for (const st of key.end)
-              if (st.type === "newline")
-                return true;
-          }
-          return false;
-        case "flow-collection":
-          for (const it of key.items) {
-            for (const st of it.start)
-              if (st.type === "newline")
-                return true;
-            if (it.sep) {
-              for (const st of it.sep)
-                if (st.type === "newline")
-                  return true;
-            }
-            if (containsNewline(it.key) || containsNewline(it.value))
-              return true;
-          }
-          return false;
-        default:
-          return true;
-      }
-    }
-    exports.containsNewline = containsNewline;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
-var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
-    "use strict";
-    var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
-      if (fc?.type === "flow-collection") {
-        const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
-          const msg = "Flow end indicator should be more indented than parent";
-          onError(end, "BAD_INDENT", msg, true);
-        }
-      }
-    }
-    exports.flowIndentCheck = flowIndentCheck;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-map-includes.js
-var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    function mapIncludes(ctx, items, search) {
-      const { uniqueKeys } = ctx.options;
-      if (uniqueKeys === false)
-        return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
-    }
-    exports.mapIncludes = mapIncludes;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-block-map.js
-var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
-    "use strict";
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var resolveProps = require_resolve_props();
-    var utilContainsNewline = require_util_contains_newline();
-    var utilFlowIndentCheck = require_util_flow_indent_check();
-    var utilMapIncludes = require_util_map_includes();
-    var startColMsg = "All mapping items must start at the same column";
-    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map = new NodeClass(ctx.schema);
-      if (ctx.atRoot)
-        ctx.atRoot = false;
-      let offset = bm.offset;
-      let commentEnd = null;
-      for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
-        const keyProps = resolveProps.resolveProps(start, {
-          indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
-          offset,
-          onError,
-          parentIndent: bm.indent,
-          startOnNewline: true
-        });
-        const implicitKey = !keyProps.found;
-        if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
-              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
-              onError(offset, "BAD_INDENT", startColMsg);
-          }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
-            commentEnd = keyProps.end;
-            if (keyProps.comment) {
-              if (map.comment)
-                map.comment += "\n" + keyProps.comment;
-              else
-                map.comment = keyProps.comment;
-            }
-            continue;
-          }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
-          }
-        } else if (keyProps.found?.indent !== bm.indent) {
-          onError(offset, "BAD_INDENT", startColMsg);
-        }
-        ctx.atKey = true;
-        const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
-        if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
-        ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
-          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
-          indicator: "map-value-ind",
-          next: value,
-          offset: keyNode.range[2],
-          onError,
-          parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
-        });
-        offset = valueProps.end;
-        if (valueProps.found) {
-          if (implicitKey) {
-            if (value?.type === "block-map" && !valueProps.hasNewline)
-              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
-            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
-              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
-          }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
-          if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
-          offset = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
-        } else {
-          if (implicitKey)
-            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
-          if (valueProps.comment) {
-            if (keyNode.comment)
-              keyNode.comment += "\n" + valueProps.comment;
-            else
-              keyNode.comment = valueProps.comment;
-          }
-          const pair = new Pair.Pair(keyNode);
-          if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
-        }
-      }
-      if (commentEnd && commentEnd < offset)
-        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map.range = [bm.offset, offset, commentEnd ?? offset];
-      return map;
-    }
-    exports.resolveBlockMap = resolveBlockMap;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-block-seq.js
-var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
-    "use strict";
-    var YAMLSeq = require_YAMLSeq();
-    var resolveProps = require_resolve_props();
-    var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
-      const seq = new NodeClass(ctx.schema);
-      if (ctx.atRoot)
-        ctx.atRoot = false;
-      if (ctx.atKey)
-        ctx.atKey = false;
-      let offset = bs.offset;
-      let commentEnd = null;
-      for (const { start, value } of bs.items) {
-        const props = resolveProps.resolveProps(start, {
-          indicator: "seq-item-ind",
-          next: value,
-          offset,
-          onError,
-          parentIndent: bs.indent,
-          startOnNewline: true
-        });
-        if (!props.found) {
-          if (props.anchor || props.tag || value) {
-            if (value?.type === "block-seq")
-              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
-            else
-              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
-          } else {
-            commentEnd = props.end;
-            if (props.comment)
-              seq.comment = props.comment;
-            continue;
-          }
-        }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
-        if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
-        offset = node.range[2];
-        seq.items.push(node);
-      }
-      seq.range = [bs.offset, offset, commentEnd ?? offset];
-      return seq;
-    }
-    exports.resolveBlockSeq = resolveBlockSeq;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-end.js
-var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
-    "use strict";
-    function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
-      if (end) {
-        let hasSpace = false;
-        let sep = "";
-        for (const token of end) {
-          const { source, type } = token;
-          switch (type) {
-            case "space":
-              hasSpace = true;
-              break;
-            case "comment": {
-              if (reqSpace && !hasSpace)
-                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-              const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
-              else
-                comment += sep + cb;
-              sep = "";
-              break;
-            }
-            case "newline":
-              if (comment)
-                sep += source;
-              hasSpace = true;
-              break;
-            default:
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
-          }
-          offset += source.length;
-        }
-      }
-      return { comment, offset };
-    }
-    exports.resolveEnd = resolveEnd;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
-var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var resolveEnd = require_resolve_end();
-    var resolveProps = require_resolve_props();
-    var utilContainsNewline = require_util_contains_newline();
-    var utilMapIncludes = require_util_map_includes();
-    var blockMsg = "Block collections are not allowed within flow collections";
-    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
-      const coll = new NodeClass(ctx.schema);
-      coll.flow = true;
-      const atRoot = ctx.atRoot;
-      if (atRoot)
-        ctx.atRoot = false;
-      if (ctx.atKey)
-        ctx.atKey = false;
-      let offset = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
-        const props = resolveProps.resolveProps(start, {
-          flow: fcName,
-          indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
-          offset,
-          onError,
-          parentIndent: fc.indent,
-          startOnNewline: false
-        });
-        if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
-            if (i === 0 && props.comma)
-              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
-              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
-            if (props.comment) {
-              if (coll.comment)
-                coll.comment += "\n" + props.comment;
-              else
-                coll.comment = props.comment;
-            }
-            offset = props.end;
-            continue;
-          }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
-            onError(
-              key,
-              // checked by containsNewline()
-              "MULTILINE_IMPLICIT_KEY",
-              "Implicit keys of flow sequence pairs need to be on a single line"
-            );
-        }
-        if (i === 0) {
-          if (props.comma)
-            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-        } else {
-          if (!props.comma)
-            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
-          if (props.comment) {
-            let prevItemComment = "";
-            loop: for (const st of start) {
-              switch (st.type) {
-                case "comma":
-                case "space":
-                  break;
-                case "comment":
-                  prevItemComment = st.source.substring(1);
-                  break loop;
-                default:
-                  break loop;
-              }
-            }
-            if (prevItemComment) {
-              let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
-                prev = prev.value ?? prev.key;
-              if (prev.comment)
-                prev.comment += "\n" + prevItemComment;
-              else
-                prev.comment = prevItemComment;
-              props.comment = props.comment.substring(prevItemComment.length + 1);
-            }
-          }
-        }
-        if (!isMap2 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
-          coll.items.push(valueNode);
-          offset = valueNode.range[2];
-          if (isBlock(value))
-            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
-        } else {
-          ctx.atKey = true;
-          const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
-            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
-          ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
-            flow: fcName,
-            indicator: "map-value-ind",
-            next: value,
-            offset: keyNode.range[2],
-            onError,
-            parentIndent: fc.indent,
-            startOnNewline: false
-          });
-          if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
-                  if (st === valueProps.found)
-                    break;
-                  if (st.type === "newline") {
-                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
-                    break;
-                  }
-                }
-              if (props.start < valueProps.found.offset - 1024)
-                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
-            }
-          } else if (value) {
-            if ("source" in value && value.source?.[0] === ":")
-              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
-            else
-              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
-          }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
-          if (valueNode) {
-            if (isBlock(value))
-              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
-          } else if (valueProps.comment) {
-            if (keyNode.comment)
-              keyNode.comment += "\n" + valueProps.comment;
-            else
-              keyNode.comment = valueProps.comment;
-          }
-          const pair = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          if (isMap2) {
-            const map = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
-              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair);
-          } else {
-            const map = new YAMLMap.YAMLMap(ctx.schema);
-            map.flow = true;
-            map.items.push(pair);
-            const endRange = (valueNode ?? keyNode).range;
-            map.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map);
-          }
-          offset = valueNode ? valueNode.range[2] : valueProps.end;
-        }
-      }
-      const expectedEnd = isMap2 ? "}" : "]";
-      const [ce, ...ee] = fc.end;
-      let cePos = offset;
-      if (ce?.source === expectedEnd)
-        cePos = ce.offset + ce.source.length;
-      else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
-        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
-        if (ce && ce.source.length !== 1)
-          ee.unshift(ce);
-      }
-      if (ee.length > 0) {
-        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
-        if (end.comment) {
-          if (coll.comment)
-            coll.comment += "\n" + end.comment;
-          else
-            coll.comment = end.comment;
-        }
-        coll.range = [fc.offset, cePos, end.offset];
-      } else {
-        coll.range = [fc.offset, cePos, cePos];
-      }
-      return coll;
-    }
-    exports.resolveFlowCollection = resolveFlowCollection;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-collection.js
-var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var resolveBlockMap = require_resolve_block_map();
-    var resolveBlockSeq = require_resolve_block_seq();
-    var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
-      const Coll = coll.constructor;
-      if (tagName === "!" || tagName === Coll.tagName) {
-        coll.tag = Coll.tagName;
-        return coll;
-      }
-      if (tagName)
-        coll.tag = tagName;
-      return coll;
-    }
-    function composeCollection(CN, ctx, token, props, onError) {
-      const tagToken = props.tag;
-      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
-      if (token.type === "block-seq") {
-        const { anchor, newlineAfterProp: nl } = props;
-        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
-        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
-        }
-      }
-      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
-        return resolveCollection(CN, ctx, token, onError, tagName);
-      }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
-      if (!tag) {
-        const kt = ctx.schema.knownTags[tagName];
-        if (kt?.collection === expType) {
-          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-          tag = kt;
-        } else {
-          if (kt) {
-            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
-          } else {
-            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
-          }
-          return resolveCollection(CN, ctx, token, onError, tagName);
-        }
-      }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
-      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
-      node.range = coll.range;
-      node.tag = tagName;
-      if (tag?.format)
-        node.format = tag.format;
-      return node;
-    }
-    exports.composeCollection = composeCollection;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
-var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
-        return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
-        if (content === "" || content === "\r")
-          chompStart = i;
-        else
-          break;
-      }
-      if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
-      }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
-      let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
-        if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
-        } else {
-          if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
-          }
-          if (header.indent === 0)
-            trimIndent = indent.length;
-          contentStart = i;
-          if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
-          }
-          break;
-        }
-        offset += indent.length + content.length + 1;
-      }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
-      }
-      let value = "";
-      let sep = "";
-      let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
-        offset += indent.length + content.length + 1;
-        const crlf = content[content.length - 1] === "\r";
-        if (crlf)
-          content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent = "";
-        }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
-          prevMoreIndented = true;
-        } else if (content === "") {
-          if (sep === "\n")
-            value += "\n";
-          else
-            sep = "\n";
-        } else {
-          value += sep + content;
-          sep = " ";
-          prevMoreIndented = false;
-        }
-      }
-      switch (header.chomp) {
-        case "-":
-          break;
-        case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
-          if (value[value.length - 1] !== "\n")
-            value += "\n";
-          break;
-        default:
-          value += "\n";
-      }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
-    }
-    function parseBlockScalarHeader({ offset, props }, strict, onError) {
-      if (props[0].type !== "block-scalar-header") {
-        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
-        return null;
-      }
-      const { source } = props[0];
-      const mode = source[0];
-      let indent = 0;
-      let chomp = "";
-      let error = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
-        if (!chomp && (ch === "-" || ch === "+"))
-          chomp = ch;
-        else {
-          const n = Number(ch);
-          if (!indent && n)
-            indent = n;
-          else if (error === -1)
-            error = offset + i;
-        }
-      }
-      if (error !== -1)
-        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
-      let hasSpace = false;
-      let comment = "";
-      let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
-        switch (token.type) {
-          case "space":
-            hasSpace = true;
-          // fallthrough
-          case "newline":
-            length += token.source.length;
-            break;
-          case "comment":
-            if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
-            }
-            length += token.source.length;
-            comment = token.source.substring(1);
-            break;
-          case "error":
-            onError(token, "UNEXPECTED_TOKEN", token.message);
-            length += token.source.length;
-            break;
-          /* istanbul ignore next should not happen */
-          default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
-            const ts = token.source;
-            if (ts && typeof ts === "string")
-              length += ts.length;
-          }
-        }
-      }
-      return { mode, indent, chomp, comment, length };
-    }
-    function splitLines(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
-      const m = first.match(/^( *)/);
-      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
-    }
-    exports.resolveBlockScalar = resolveBlockScalar;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
-var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
-      let _type;
-      let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
-      switch (type) {
-        case "scalar":
-          _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
-          break;
-        case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source, _onError);
-          break;
-        case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
-          break;
-        /* istanbul ignore next should not happen */
-        default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
-          return {
-            value: "",
-            type: null,
-            comment: "",
-            range: [offset, offset + source.length, offset + source.length]
-          };
-      }
-      const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
-      return {
-        value,
-        type: _type,
-        comment: re.comment,
-        range: [offset, valueEnd, re.offset]
-      };
-    }
-    function plainValue(source, onError) {
-      let badChar = "";
-      switch (source[0]) {
-        /* istanbul ignore next should not happen */
-        case "	":
-          badChar = "a tab character";
-          break;
-        case ",":
-          badChar = "flow indicator character ,";
-          break;
-        case "%":
-          badChar = "directive indicator character %";
-          break;
-        case "|":
-        case ">": {
-          badChar = `block scalar indicator ${source[0]}`;
-          break;
-        }
-        case "@":
-        case "`": {
-          badChar = `reserved character ${source[0]}`;
-          break;
-        }
-      }
-      if (badChar)
-        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
-      return unfoldLines(source);
-    }
-    function singleQuotedValue(source, onError) {
-      if (source[source.length - 1] !== "'" || source.length === 1)
-        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
-      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
-    }
-    function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
-      if (!match)
-        return source;
-      let trimEnd, trimBoth;
-      try {
-        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
-        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
-      } catch {
-        trimEnd = /[ \t]+$/;
-        trimBoth = /^[ \t]+|[ \t]+$/g;
-      }
-      let res = match[1].replace(trimEnd, "");
-      let sep = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
-        const lm = match[1].replace(trimBoth, "");
-        if (lm === "") {
-          if (sep === "\n")
-            res += sep;
-          else
-            sep = "\n";
-        } else {
-          res += sep + lm;
-          sep = " ";
-        }
-        pos = line.lastIndex;
-      }
-      const last = /[ \t]*(.*)/sy;
-      last.lastIndex = pos;
-      match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
-    }
-    function doubleQuotedValue(source, onError) {
-      let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
-          continue;
-        if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
-          res += fold;
-          i = offset;
-        } else if (ch === "\\") {
-          let next = source[++i];
-          const cc = escapeCodes[next];
-          if (cc)
-            res += cc;
-          else if (next === "\n") {
-            next = source[i + 1];
-            while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
-            while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "x" || next === "u" || next === "U") {
-            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
-          } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
-            res += raw;
-          }
-        } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
-          while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
-        } else {
-          res += ch;
-        }
-      }
-      if (source[source.length - 1] !== '"' || source.length === 1)
-        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
-      return res;
-    }
-    function foldNewline(source, offset) {
-      let fold = "";
-      let ch = source[offset + 1];
-      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
-        if (ch === "\r" && source[offset + 2] !== "\n")
-          break;
-        if (ch === "\n")
-          fold += "\n";
-        offset += 1;
-        ch = source[offset + 1];
-      }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
-    }
-    var escapeCodes = {
-      "0": "\0",
-      // null character
-      a: "\x07",
-      // bell character
-      b: "\b",
-      // backspace
-      e: "\x1B",
-      // escape character
-      f: "\f",
-      // form feed
-      n: "\n",
-      // line feed
-      r: "\r",
-      // carriage return
-      t: "	",
-      // horizontal tab
-      v: "\v",
-      // vertical tab
-      N: "\x85",
-      // Unicode next line
-      _: "\xA0",
-      // Unicode non-breaking space
-      L: "\u2028",
-      // Unicode line separator
-      P: "\u2029",
-      // Unicode paragraph separator
-      " ": " ",
-      '"': '"',
-      "/": "/",
-      "\\": "\\",
-      "	": "	"
-    };
-    function parseCharCode(source, offset, length, onError) {
-      const cc = source.substr(offset, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
-      try {
-        return String.fromCodePoint(code);
-      } catch {
-        const raw = source.substr(offset - 2, length + 2);
-        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
-        return raw;
-      }
-    }
-    exports.resolveFlowScalar = resolveFlowScalar;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-scalar.js
-var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var resolveBlockScalar = require_resolve_block_scalar();
-    var resolveFlowScalar = require_resolve_flow_scalar();
-    function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
-      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
-      let tag;
-      if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
-      } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
-      else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
-      else
-        tag = ctx.schema[identity.SCALAR];
-      let scalar;
-      try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
-      } catch (error) {
-        const msg = error instanceof Error ? error.message : String(error);
-        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
-      }
-      scalar.range = range;
-      scalar.source = value;
-      if (type)
-        scalar.type = type;
-      if (tagName)
-        scalar.tag = tagName;
-      if (tag.format)
-        scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
-      return scalar;
-    }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
-      if (tagName === "!")
-        return schema[identity.SCALAR];
-      const matchWithTest = [];
-      for (const tag of schema.tags) {
-        if (!tag.collection && tag.tag === tagName) {
-          if (tag.default && tag.test)
-            matchWithTest.push(tag);
-          else
-            return tag;
-        }
-      }
-      for (const tag of matchWithTest)
-        if (tag.test?.test(value))
-          return tag;
-      const kt = schema.knownTags[tagName];
-      if (kt && !kt.collection) {
-        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
-        return kt;
-      }
-      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
-    }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
-      if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
-        if (tag.tag !== compat.tag) {
-          const ts = directives.tagString(tag.tag);
-          const cs = directives.tagString(compat.tag);
-          const msg = `Value may be parsed as either ${ts} or ${cs}`;
-          onError(token, "TAG_RESOLVE_FAILED", msg, true);
-        }
-      }
-      return tag;
-    }
-    exports.composeScalar = composeScalar;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
-var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
-    "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
-          switch (st.type) {
-            case "space":
-            case "comment":
-            case "newline":
-              offset -= st.source.length;
-              continue;
-          }
-          st = before[++i];
-          while (st?.type === "space") {
-            offset += st.source.length;
-            st = before[++i];
-          }
-          break;
-        }
-      }
-      return offset;
-    }
-    exports.emptyScalarPosition = emptyScalarPosition;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-node.js
-var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
-    "use strict";
-    var Alias = require_Alias();
-    var identity = require_identity();
-    var composeCollection = require_compose_collection();
-    var composeScalar = require_compose_scalar();
-    var resolveEnd = require_resolve_end();
-    var utilEmptyScalarPosition = require_util_empty_scalar_position();
-    var CN = { composeNode, composeEmptyNode };
-    function composeNode(ctx, token, props, onError) {
-      const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
-      let node;
-      let isSrcToken = true;
-      switch (token.type) {
-        case "alias":
-          node = composeAlias(ctx, token, onError);
-          if (anchor || tag)
-            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
-          break;
-        case "scalar":
-        case "single-quoted-scalar":
-        case "double-quoted-scalar":
-        case "block-scalar":
-          node = composeScalar.composeScalar(ctx, token, tag, onError);
-          if (anchor)
-            node.anchor = anchor.source.substring(1);
-          break;
-        case "block-map":
-        case "block-seq":
-        case "flow-collection":
-          try {
-            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
-            if (anchor)
-              node.anchor = anchor.source.substring(1);
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            onError(token, "RESOURCE_EXHAUSTION", message);
-          }
-          break;
-        default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
-          isSrcToken = false;
-        }
-      }
-      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
-      if (anchor && node.anchor === "")
-        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
-        const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
-      }
-      if (spaceBefore)
-        node.spaceBefore = true;
-      if (comment) {
-        if (token.type === "scalar" && token.source === "")
-          node.comment = comment;
-        else
-          node.commentBefore = comment;
-      }
-      if (ctx.options.keepSourceTokens && isSrcToken)
-        node.srcToken = token;
-      return node;
-    }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
-      const token = {
-        type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
-        indent: -1,
-        source: ""
-      };
-      const node = composeScalar.composeScalar(ctx, token, tag, onError);
-      if (anchor) {
-        node.anchor = anchor.source.substring(1);
-        if (node.anchor === "")
-          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      }
-      if (spaceBefore)
-        node.spaceBefore = true;
-      if (comment) {
-        node.comment = comment;
-        node.range[2] = end;
-      }
-      return node;
-    }
-    function composeAlias({ options }, { offset, source, end }, onError) {
-      const alias = new Alias.Alias(source.substring(1));
-      if (alias.source === "")
-        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
-      if (alias.source.endsWith(":"))
-        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
-      const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re.offset];
-      if (re.comment)
-        alias.comment = re.comment;
-      return alias;
-    }
-    exports.composeEmptyNode = composeEmptyNode;
-    exports.composeNode = composeNode;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-doc.js
-var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
-    "use strict";
-    var Document = require_Document();
-    var composeNode = require_compose_node();
-    var resolveEnd = require_resolve_end();
-    var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
-      const ctx = {
-        atKey: false,
-        atRoot: true,
-        directives: doc.directives,
-        options: doc.options,
-        schema: doc.schema
-      };
-      const props = resolveProps.resolveProps(start, {
-        indicator: "doc-start",
-        next: value ?? end?.[0],
-        offset,
-        onError,
-        parentIndent: 0,
-        startOnNewline: true
-      });
-      if (props.found) {
-        doc.directives.docStart = true;
-        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
-          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
-      }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
-      const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
-      if (re.comment)
-        doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
-      return doc;
-    }
-    exports.composeDoc = composeDoc;
-  }
-});
-
-// node_modules/yaml/dist/compose/composer.js
-var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
-    "use strict";
-    var node_process = __require("process");
-    var directives = require_directives();
-    var Document = require_Document();
-    var errors = require_errors();
-    var identity = require_identity();
-    var composeDoc = require_compose_doc();
-    var resolveEnd = require_resolve_end();
-    function getErrorPos(src) {
-      if (typeof src === "number")
-        return [src, src + 1];
-      if (Array.isArray(src))
-        return src.length === 2 ? src : [src[0], src[1]];
-      const { offset, source } = src;
-      return [offset, offset + (typeof source === "string" ? source.length : 1)];
-    }
-    function parsePrelude(prelude) {
-      let comment = "";
-      let atComment = false;
-      let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
-        switch (source[0]) {
-          case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
-            atComment = true;
-            afterEmptyLine = false;
-            break;
-          case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
-            atComment = false;
-            break;
-          default:
-            if (!atComment)
-              afterEmptyLine = true;
-            atComment = false;
-        }
-      }
-      return { comment, afterEmptyLine };
-    }
-    var Composer = class {
-      constructor(options = {}) {
-        this.doc = null;
-        this.atDirectives = false;
-        this.prelude = [];
-        this.errors = [];
-        this.warnings = [];
-        this.onError = (source, code, message, warning) => {
-          const pos = getErrorPos(source);
-          if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
-          else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
-        };
-        this.directives = new directives.Directives({ version: options.version || "1.2" });
-        this.options = options;
-      }
-      decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
-          const dc = doc.contents;
-          if (afterDoc) {
-            doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
-          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
-            let it = dc.items[0];
-            if (identity.isPair(it))
-              it = it.key;
-            const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
-          } else {
-            const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
-          }
-        }
-        if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
-        } else {
-          doc.errors = this.errors;
-          doc.warnings = this.warnings;
-        }
-        this.prelude = [];
-        this.errors = [];
-        this.warnings = [];
-      }
-      /**
-       * Current stream status information.
-       *
-       * Mostly useful at the end of input for an empty stream.
-       */
-      streamInfo() {
-        return {
-          comment: parsePrelude(this.prelude).comment,
-          directives: this.directives,
-          errors: this.errors,
-          warnings: this.warnings
-        };
-      }
-      /**
-       * Compose tokens into documents.
-       *
-       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
-       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
-       */
-      *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
-          yield* this.next(token);
-        yield* this.end(forceDoc, endOffset);
-      }
-      /** Advance the composer by one CST token. */
-      *next(token) {
-        if (node_process.env.LOG_STREAM)
-          console.dir(token, { depth: null });
-        switch (token.type) {
-          case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
-              const pos = getErrorPos(token);
-              pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
-            });
-            this.prelude.push(token.source);
-            this.atDirectives = true;
-            break;
-          case "document": {
-            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
-            if (this.atDirectives && !doc.directives.docStart)
-              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
-            this.decorate(doc, false);
-            if (this.doc)
-              yield this.doc;
-            this.doc = doc;
-            this.atDirectives = false;
-            break;
-          }
-          case "byte-order-mark":
-          case "space":
-            break;
-          case "comment":
-          case "newline":
-            this.prelude.push(token.source);
-            break;
-          case "error": {
-            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
-            if (this.atDirectives || !this.doc)
-              this.errors.push(error);
-            else
-              this.doc.errors.push(error);
-            break;
-          }
-          case "doc-end": {
-            if (!this.doc) {
-              const msg = "Unexpected doc-end without preceding document";
-              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
-              break;
-            }
-            this.doc.directives.docEnd = true;
-            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
-            this.decorate(this.doc, true);
-            if (end.comment) {
-              const dc = this.doc.comment;
-              this.doc.comment = dc ? `${dc}
-${end.comment}` : end.comment;
-            }
-            this.doc.range[2] = end.offset;
-            break;
-          }
-          default:
-            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
-        }
-      }
-      /**
-       * Call at end of input to yield any remaining document.
-       *
-       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
-       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
-       */
-      *end(forceDoc = false, endOffset = -1) {
-        if (this.doc) {
-          this.decorate(this.doc, true);
-          yield this.doc;
-          this.doc = null;
-        } else if (forceDoc) {
-          const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
-          if (this.atDirectives)
-            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
-          doc.range = [0, endOffset, endOffset];
-          this.decorate(doc, false);
-          yield doc;
-        }
-      }
-    };
-    exports.Composer = Composer;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst-scalar.js
-var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
-    "use strict";
-    var resolveBlockScalar = require_resolve_block_scalar();
-    var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors = require_errors();
-    var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict = true, onError) {
-      if (token) {
-        const _onError = (pos, code, message) => {
-          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
-          if (onError)
-            onError(offset, code, message);
-          else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
-        };
-        switch (token.type) {
-          case "scalar":
-          case "single-quoted-scalar":
-          case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
-          case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
-        }
-      }
-      return null;
-    }
-    function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
-        inFlow,
-        options: { blockQuote: true, lineWidth: -1 }
-      });
-      const end = context.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
-      ];
-      switch (source[0]) {
-        case "|":
-        case ">": {
-          const he = source.indexOf("\n");
-          const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
-          const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
-          ];
-          if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
-        }
-        case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
-        case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
-        default:
-          return { type: "scalar", offset, indent, source, end };
-      }
-    }
-    function setScalarValue(token, value, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
-      if (!type)
-        switch (token.type) {
-          case "single-quoted-scalar":
-            type = "QUOTE_SINGLE";
-            break;
-          case "double-quoted-scalar":
-            type = "QUOTE_DOUBLE";
-            break;
-          case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
-              throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
-            break;
-          }
-          default:
-            type = "PLAIN";
-        }
-      const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
-        inFlow,
-        options: { blockQuote: true, lineWidth: -1 }
-      });
-      switch (source[0]) {
-        case "|":
-        case ">":
-          setBlockScalarValue(token, source);
-          break;
-        case '"':
-          setFlowScalarValue(token, source, "double-quoted-scalar");
-          break;
-        case "'":
-          setFlowScalarValue(token, source, "single-quoted-scalar");
-          break;
-        default:
-          setFlowScalarValue(token, source, "scalar");
-      }
-    }
-    function setBlockScalarValue(token, source) {
-      const he = source.indexOf("\n");
-      const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
-      if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
-          throw new Error("Invalid block scalar header");
-        header.source = head;
-        token.source = body;
-      } else {
-        const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
-        const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
-        ];
-        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
-      }
-    }
-    function addEndtoBlockProps(props, end) {
-      if (end)
-        for (const st of end)
-          switch (st.type) {
-            case "space":
-            case "comment":
-              props.push(st);
-              break;
-            case "newline":
-              props.push(st);
-              return true;
-          }
-      return false;
-    }
-    function setFlowScalarValue(token, source, type) {
-      switch (token.type) {
-        case "scalar":
-        case "double-quoted-scalar":
-        case "single-quoted-scalar":
-          token.type = type;
-          token.source = source;
-          break;
-        case "block-scalar": {
-          const end = token.props.slice(1);
-          let oa = source.length;
-          if (token.props[0].type === "block-scalar-header")
-            oa -= token.props[0].source.length;
-          for (const tok of end)
-            tok.offset += oa;
-          delete token.props;
-          Object.assign(token, { type, source, end });
-          break;
-        }
-        case "block-map":
-        case "block-seq": {
-          const offset = token.offset + source.length;
-          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
-          delete token.items;
-          Object.assign(token, { type, source, end: [nl] });
-          break;
-        }
-        default: {
-          const indent = "indent" in token ? token.indent : -1;
-          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
-          Object.assign(token, { type, indent, source, end });
-        }
-      }
-    }
-    exports.createScalarToken = createScalarToken;
-    exports.resolveAsScalar = resolveAsScalar;
-    exports.setScalarValue = setScalarValue;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst-stringify.js
-var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
-    "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
-    function stringifyToken(token) {
-      switch (token.type) {
-        case "block-scalar": {
-          let res = "";
-          for (const tok of token.props)
-            res += stringifyToken(tok);
-          return res + token.source;
-        }
-        case "block-map":
-        case "block-seq": {
-          let res = "";
-          for (const item of token.items)
-            res += stringifyItem(item);
-          return res;
-        }
-        case "flow-collection": {
-          let res = token.start.source;
-          for (const item of token.items)
-            res += stringifyItem(item);
-          for (const st of token.end)
-            res += st.source;
-          return res;
-        }
-        case "document": {
-          let res = stringifyItem(token);
-          if (token.end)
-            for (const st of token.end)
-              res += st.source;
-          return res;
-        }
-        default: {
-          let res = token.source;
-          if ("end" in token && token.end)
-            for (const st of token.end)
-              res += st.source;
-          return res;
-        }
-      }
-    }
-    function stringifyItem({ start, key, sep, value }) {
-      let res = "";
-      for (const st of start)
-        res += st.source;
-      if (key)
-        res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
-          res += st.source;
-      if (value)
-        res += stringifyToken(value);
-      return res;
-    }
-    exports.stringify = stringify;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst-visit.js
-var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
-    "use strict";
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
-    var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
-      if ("type" in cst && cst.type === "document")
-        cst = { start: cst.start, value: cst.value };
-      _visit(Object.freeze([]), cst, visitor);
-    }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path16) => {
-      let item = cst;
-      for (const [field, index] of path16) {
-        const tok = item?.[field];
-        if (tok && "items" in tok) {
-          item = tok.items[index];
-        } else
-          return void 0;
-      }
-      return item;
-    };
-    visit2.parentCollection = (cst, path16) => {
-      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
-      const coll = parent?.[field];
-      if (coll && "items" in coll)
-        return coll;
-      throw new Error("Parent collection not found");
-    };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
-      if (typeof ctrl === "symbol")
-        return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
-        if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
-            else if (ci === REMOVE) {
-              token.items.splice(i, 1);
-              i -= 1;
-            }
-          }
-          if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
-        }
-      }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
-    }
-    exports.visit = visit2;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst.js
-var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
-    "use strict";
-    var cstScalar = require_cst_scalar();
-    var cstStringify = require_cst_stringify();
-    var cstVisit = require_cst_visit();
-    var BOM = "\uFEFF";
-    var DOCUMENT = "";
-    var FLOW_END = "";
-    var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
-    function prettyToken(token) {
-      switch (token) {
-        case BOM:
-          return "<BOM>";
-        case DOCUMENT:
-          return "<DOC>";
-        case FLOW_END:
-          return "<FLOW_END>";
-        case SCALAR:
-          return "<SCALAR>";
-        default:
-          return JSON.stringify(token);
-      }
-    }
-    function tokenType(source) {
-      switch (source) {
-        case BOM:
-          return "byte-order-mark";
-        case DOCUMENT:
-          return "doc-mode";
-        case FLOW_END:
-          return "flow-error-end";
-        case SCALAR:
-          return "scalar";
-        case "---":
-          return "doc-start";
-        case "...":
-          return "doc-end";
-        case "":
-        case "\n":
-        case "\r\n":
-          return "newline";
-        case "-":
-          return "seq-item-ind";
-        case "?":
-          return "explicit-key-ind";
-        case ":":
-          return "map-value-ind";
-        case "{":
-          return "flow-map-start";
-        case "}":
-          return "flow-map-end";
-        case "[":
-          return "flow-seq-start";
-        case "]":
-          return "flow-seq-end";
-        case ",":
-          return "comma";
-      }
-      switch (source[0]) {
-        case " ":
-        case "	":
-          return "space";
-        case "#":
-          return "comment";
-        case "%":
-          return "directive-line";
-        case "*":
-          return "alias";
-        case "&":
-          return "anchor";
-        case "!":
-          return "tag";
-        case "'":
-          return "single-quoted-scalar";
-        case '"':
-          return "double-quoted-scalar";
-        case "|":
-        case ">":
-          return "block-scalar-header";
-      }
-      return null;
-    }
-    exports.createScalarToken = cstScalar.createScalarToken;
-    exports.resolveAsScalar = cstScalar.resolveAsScalar;
-    exports.setScalarValue = cstScalar.setScalarValue;
-    exports.stringify = cstStringify.stringify;
-    exports.visit = cstVisit.visit;
-    exports.BOM = BOM;
-    exports.DOCUMENT = DOCUMENT;
-    exports.FLOW_END = FLOW_END;
-    exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
-    exports.prettyToken = prettyToken;
-    exports.tokenType = tokenType;
-  }
-});
-
-// node_modules/yaml/dist/parse/lexer.js
-var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
-    "use strict";
-    var cst = require_cst();
-    function isEmpty(ch) {
-      switch (ch) {
-        case void 0:
-        case " ":
-        case "\n":
-        case "\r":
-        case "	":
-          return true;
-        default:
-          return false;
-      }
-    }
-    var hexDigits = new Set("0123456789ABCDEFabcdef");
-    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
-    var flowIndicatorChars = new Set(",[]{}");
-    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
-    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer = class {
-      constructor() {
-        this.atEnd = false;
-        this.blockScalarIndent = -1;
-        this.blockScalarKeep = false;
-        this.buffer = "";
-        this.flowKey = false;
-        this.flowLevel = 0;
-        this.indentNext = 0;
-        this.indentValue = 0;
-        this.lineEndPos = null;
-        this.next = null;
-        this.pos = 0;
-      }
-      /**
-       * Generate YAML tokens from the `source` string. If `incomplete`,
-       * a part of the last line may be left as a buffer for the next call.
-       *
-       * @returns A generator of lexical tokens
-       */
-      *lex(source, incomplete = false) {
-        if (source) {
-          if (typeof source !== "string")
-            throw TypeError("source is not a string");
-          this.buffer = this.buffer ? this.buffer + source : source;
-          this.lineEndPos = null;
-        }
-        this.atEnd = !incomplete;
-        let next = this.next ?? "stream";
-        while (next && (incomplete || this.hasChars(1)))
-          next = yield* this.parseNext(next);
-      }
-      atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
-        while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
-        if (!ch || ch === "#" || ch === "\n")
-          return true;
-        if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
-        return false;
-      }
-      charAt(n) {
-        return this.buffer[this.pos + n];
-      }
-      continueScalar(offset) {
-        let ch = this.buffer[offset];
-        if (this.indentNext > 0) {
-          let indent = 0;
-          while (ch === " ")
-            ch = this.buffer[++indent + offset];
-          if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
-            if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
-          }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
-        }
-        if (ch === "-" || ch === ".") {
-          const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
-            return -1;
-        }
-        return offset;
-      }
-      getLine() {
-        let end = this.lineEndPos;
-        if (typeof end !== "number" || end !== -1 && end < this.pos) {
-          end = this.buffer.indexOf("\n", this.pos);
-          this.lineEndPos = end;
-        }
-        if (end === -1)
-          return this.atEnd ? this.buffer.substring(this.pos) : null;
-        if (this.buffer[end - 1] === "\r")
-          end -= 1;
-        return this.buffer.substring(this.pos, end);
-      }
-      hasChars(n) {
-        return this.pos + n <= this.buffer.length;
-      }
-      setNext(state) {
-        this.buffer = this.buffer.substring(this.pos);
-        this.pos = 0;
-        this.lineEndPos = null;
-        this.next = state;
-        return null;
-      }
-      peek(n) {
-        return this.buffer.substr(this.pos, n);
-      }
-      *parseNext(next) {
-        switch (next) {
-          case "stream":
-            return yield* this.parseStream();
-          case "line-start":
-            return yield* this.parseLineStart();
-          case "block-start":
-            return yield* this.parseBlockStart();
-          case "doc":
-            return yield* this.parseDocument();
-          case "flow":
-            return yield* this.parseFlowCollection();
-          case "quoted-scalar":
-            return yield* this.parseQuotedScalar();
-          case "block-scalar":
-            return yield* this.parseBlockScalar();
-          case "plain-scalar":
-            return yield* this.parsePlainScalar();
-        }
-      }
-      *parseStream() {
-        let line = this.getLine();
-        if (line === null)
-          return this.setNext("stream");
-        if (line[0] === cst.BOM) {
-          yield* this.pushCount(1);
-          line = line.substring(1);
-        }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
-          while (cs !== -1) {
-            const ch = line[cs - 1];
-            if (ch === " " || ch === "	") {
-              dirEnd = cs - 1;
-              break;
-            } else {
-              cs = line.indexOf("#", cs + 1);
-            }
-          }
-          while (true) {
-            const ch = line[dirEnd - 1];
-            if (ch === " " || ch === "	")
-              dirEnd -= 1;
-            else
-              break;
-          }
-          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
-          this.pushNewline();
-          return "stream";
-        }
-        if (this.atLineEnd()) {
-          const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
-          yield* this.pushNewline();
-          return "stream";
-        }
-        yield cst.DOCUMENT;
-        return yield* this.parseLineStart();
-      }
-      *parseLineStart() {
-        const ch = this.charAt(0);
-        if (!ch && !this.atEnd)
-          return this.setNext("line-start");
-        if (ch === "-" || ch === ".") {
-          if (!this.atEnd && !this.hasChars(4))
-            return this.setNext("line-start");
-          const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
-            yield* this.pushCount(3);
-            this.indentValue = 0;
-            this.indentNext = 0;
-            return s === "---" ? "doc" : "stream";
-          }
-        }
-        this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
-          this.indentNext = this.indentValue;
-        return yield* this.parseBlockStart();
-      }
-      *parseBlockStart() {
-        const [ch0, ch1] = this.peek(2);
-        if (!ch1 && !this.atEnd)
-          return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
-          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
-          this.indentNext = this.indentValue + 1;
-          this.indentValue += n;
-          return "block-start";
-        }
-        return "doc";
-      }
-      *parseDocument() {
-        yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
-          return this.setNext("doc");
-        let n = yield* this.pushIndicators();
-        switch (line[n]) {
-          case "#":
-            yield* this.pushCount(line.length - n);
-          // fallthrough
-          case void 0:
-            yield* this.pushNewline();
-            return yield* this.parseLineStart();
-          case "{":
-          case "[":
-            yield* this.pushCount(1);
-            this.flowKey = false;
-            this.flowLevel = 1;
-            return "flow";
-          case "}":
-          case "]":
-            yield* this.pushCount(1);
-            return "doc";
-          case "*":
-            yield* this.pushUntil(isNotAnchorChar);
-            return "doc";
-          case '"':
-          case "'":
-            return yield* this.parseQuotedScalar();
-          case "|":
-          case ">":
-            n += yield* this.parseBlockScalarHeader();
-            n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
-            yield* this.pushNewline();
-            return yield* this.parseBlockScalar();
-          default:
-            return yield* this.parsePlainScalar();
-        }
-      }
-      *parseFlowCollection() {
-        let nl, sp;
-        let indent = -1;
-        do {
-          nl = yield* this.pushNewline();
-          if (nl > 0) {
-            sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
-          } else {
-            sp = 0;
-          }
-          sp += yield* this.pushSpaces(true);
-        } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
-          return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
-          if (!atFlowEndMarker) {
-            this.flowLevel = 0;
-            yield cst.FLOW_END;
-            return yield* this.parseLineStart();
-          }
-        }
-        let n = 0;
-        while (line[n] === ",") {
-          n += yield* this.pushCount(1);
-          n += yield* this.pushSpaces(true);
-          this.flowKey = false;
-        }
-        n += yield* this.pushIndicators();
-        switch (line[n]) {
-          case void 0:
-            return "flow";
-          case "#":
-            yield* this.pushCount(line.length - n);
-            return "flow";
-          case "{":
-          case "[":
-            yield* this.pushCount(1);
-            this.flowKey = false;
-            this.flowLevel += 1;
-            return "flow";
-          case "}":
-          case "]":
-            yield* this.pushCount(1);
-            this.flowKey = true;
-            this.flowLevel -= 1;
-            return this.flowLevel ? "flow" : "doc";
-          case "*":
-            yield* this.pushUntil(isNotAnchorChar);
-            return "flow";
-          case '"':
-          case "'":
-            this.flowKey = true;
-            return yield* this.parseQuotedScalar();
-          case ":": {
-            const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
-              this.flowKey = false;
-              yield* this.pushCount(1);
-              yield* this.pushSpaces(true);
-              return "flow";
-            }
-          }
-          // fallthrough
-          default:
-            this.flowKey = false;
-            return yield* this.parsePlainScalar();
-        }
-      }
-      *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
-          while (end !== -1 && this.buffer[end + 1] === "'")
-            end = this.buffer.indexOf("'", end + 2);
-        } else {
-          while (end !== -1) {
-            let n = 0;
-            while (this.buffer[end - 1 - n] === "\\")
-              n += 1;
-            if (n % 2 === 0)
-              break;
-            end = this.buffer.indexOf('"', end + 1);
-          }
-        }
-        const qb = this.buffer.substring(0, end);
-        let nl = qb.indexOf("\n", this.pos);
-        if (nl !== -1) {
-          while (nl !== -1) {
-            const cs = this.continueScalar(nl + 1);
-            if (cs === -1)
-              break;
-            nl = qb.indexOf("\n", cs);
-          }
-          if (nl !== -1) {
-            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
-          }
-        }
-        if (end === -1) {
-          if (!this.atEnd)
-            return this.setNext("quoted-scalar");
-          end = this.buffer.length;
-        }
-        yield* this.pushToIndex(end + 1, false);
-        return this.flowLevel ? "flow" : "doc";
-      }
-      *parseBlockScalarHeader() {
-        this.blockScalarIndent = -1;
-        this.blockScalarKeep = false;
-        let i = this.pos;
-        while (true) {
-          const ch = this.buffer[++i];
-          if (ch === "+")
-            this.blockScalarKeep = true;
-          else if (ch > "0" && ch <= "9")
-            this.blockScalarIndent = Number(ch) - 1;
-          else if (ch !== "-")
-            break;
-        }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
-      }
-      *parseBlockScalar() {
-        let nl = this.pos - 1;
-        let indent = 0;
-        let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
-          switch (ch) {
-            case " ":
-              indent += 1;
-              break;
-            case "\n":
-              nl = i2;
-              indent = 0;
-              break;
-            case "\r": {
-              const next = this.buffer[i2 + 1];
-              if (!next && !this.atEnd)
-                return this.setNext("block-scalar");
-              if (next === "\n")
-                break;
-            }
-            // fallthrough
-            default:
-              break loop;
-          }
-        }
-        if (!ch && !this.atEnd)
-          return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
-          if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
-          else {
-            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
-          }
-          do {
-            const cs = this.continueScalar(nl + 1);
-            if (cs === -1)
-              break;
-            nl = this.buffer.indexOf("\n", cs);
-          } while (nl !== -1);
-          if (nl === -1) {
-            if (!this.atEnd)
-              return this.setNext("block-scalar");
-            nl = this.buffer.length;
-          }
-        }
-        let i = nl + 1;
-        ch = this.buffer[i];
-        while (ch === " ")
-          ch = this.buffer[++i];
-        if (ch === "	") {
-          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl = i - 1;
-        } else if (!this.blockScalarKeep) {
-          do {
-            let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
-            if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
-            while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
-              nl = i2;
-            else
-              break;
-          } while (true);
-        }
-        yield cst.SCALAR;
-        yield* this.pushToIndex(nl + 1, true);
-        return yield* this.parseLineStart();
-      }
-      *parsePlainScalar() {
-        const inFlow = this.flowLevel > 0;
-        let end = this.pos - 1;
-        let i = this.pos - 1;
-        let ch;
-        while (ch = this.buffer[++i]) {
-          if (ch === ":") {
-            const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
-              break;
-            end = i;
-          } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
-            if (ch === "\r") {
-              if (next === "\n") {
-                i += 1;
-                ch = "\n";
-                next = this.buffer[i + 1];
-              } else
-                end = i;
-            }
-            if (next === "#" || inFlow && flowIndicatorChars.has(next))
-              break;
-            if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
-              if (cs === -1)
-                break;
-              i = Math.max(i, cs - 2);
-            }
-          } else {
-            if (inFlow && flowIndicatorChars.has(ch))
-              break;
-            end = i;
-          }
-        }
-        if (!ch && !this.atEnd)
-          return this.setNext("plain-scalar");
-        yield cst.SCALAR;
-        yield* this.pushToIndex(end + 1, true);
-        return inFlow ? "flow" : "doc";
-      }
-      *pushCount(n) {
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos += n;
-          return n;
-        }
-        return 0;
-      }
-      *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
-        if (s) {
-          yield s;
-          this.pos += s.length;
-          return s.length;
-        } else if (allowEmpty)
-          yield "";
-        return 0;
-      }
-      *pushIndicators() {
-        let n = 0;
-        loop: while (true) {
-          switch (this.charAt(0)) {
-            case "!":
-              n += yield* this.pushTag();
-              n += yield* this.pushSpaces(true);
-              continue loop;
-            case "&":
-              n += yield* this.pushUntil(isNotAnchorChar);
-              n += yield* this.pushSpaces(true);
-              continue loop;
-            case "-":
-            // this is an error
-            case "?":
-            // this is an error outside flow collections
-            case ":": {
-              const inFlow = this.flowLevel > 0;
-              const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
-                if (!inFlow)
-                  this.indentNext = this.indentValue + 1;
-                else if (this.flowKey)
-                  this.flowKey = false;
-                n += yield* this.pushCount(1);
-                n += yield* this.pushSpaces(true);
-                continue loop;
-              }
-            }
-          }
-          break loop;
-        }
-        return n;
-      }
-      *pushTag() {
-        if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
-        } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
-          while (ch) {
-            if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
-            } else
-              break;
-          }
-          return yield* this.pushToIndex(i, false);
-        }
-      }
-      *pushNewline() {
-        const ch = this.buffer[this.pos];
-        if (ch === "\n")
-          return yield* this.pushCount(1);
-        else if (ch === "\r" && this.charAt(1) === "\n")
-          return yield* this.pushCount(2);
-        else
-          return 0;
-      }
-      *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
-        let ch;
-        do {
-          ch = this.buffer[++i];
-        } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos = i;
-        }
-        return n;
-      }
-      *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
-        while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
-      }
-    };
-    exports.Lexer = Lexer;
-  }
-});
-
-// node_modules/yaml/dist/parse/line-counter.js
-var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
-    "use strict";
-    var LineCounter2 = class {
-      constructor() {
-        this.lineStarts = [];
-        this.addNewLine = (offset) => this.lineStarts.push(offset);
-        this.linePos = (offset) => {
-          let low = 0;
-          let high = this.lineStarts.length;
-          while (low < high) {
-            const mid = low + high >> 1;
-            if (this.lineStarts[mid] < offset)
-              low = mid + 1;
-            else
-              high = mid;
-          }
-          if (this.lineStarts[low] === offset)
-            return { line: low + 1, col: 1 };
-          if (low === 0)
-            return { line: 0, col: offset };
-          const start = this.lineStarts[low - 1];
-          return { line: low, col: offset - start + 1 };
-        };
-      }
-    };
-    exports.LineCounter = LineCounter2;
-  }
-});
-
-// node_modules/yaml/dist/parse/parser.js
-var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
-    "use strict";
-    var node_process = __require("process");
-    var cst = require_cst();
-    var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
-          return true;
-      return false;
-    }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
-          case "space":
-          case "comment":
-          case "newline":
-            break;
-          default:
-            return i;
-        }
-      }
-      return -1;
-    }
-    function isFlowToken(token) {
-      switch (token?.type) {
-        case "alias":
-        case "scalar":
-        case "single-quoted-scalar":
-        case "double-quoted-scalar":
-        case "flow-collection":
-          return true;
-        default:
-          return false;
-      }
-    }
-    function getPrevProps(parent) {
-      switch (parent.type) {
-        case "document":
-          return parent.start;
-        case "block-map": {
-          const it = parent.items[parent.items.length - 1];
-          return it.sep ?? it.start;
-        }
-        case "block-seq":
-          return parent.items[parent.items.length - 1].start;
-        /* istanbul ignore next should not happen */
-        default:
-          return [];
-      }
-    }
-    function getFirstKeyStartProps(prev) {
-      if (prev.length === 0)
-        return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
-          case "doc-start":
-          case "explicit-key-ind":
-          case "map-value-ind":
-          case "seq-item-ind":
-          case "newline":
-            break loop;
-        }
-      }
-      while (prev[++i]?.type === "space") {
-      }
-      return prev.splice(i, prev.length);
-    }
-    function arrayPushArray(target, source) {
-      if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
-      else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
-    }
-    function fixFlowSeqItems(fc) {
-      if (fc.start.type === "flow-seq-start") {
-        for (const it of fc.items) {
-          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
-            if (it.key)
-              it.value = it.key;
-            delete it.key;
-            if (isFlowToken(it.value)) {
-              if (it.value.end)
-                arrayPushArray(it.value.end, it.sep);
-              else
-                it.value.end = it.sep;
-            } else
-              arrayPushArray(it.start, it.sep);
-            delete it.sep;
-          }
-        }
-      }
-    }
-    var Parser = class {
-      /**
-       * @param onNewLine - If defined, called separately with the start position of
-       *   each new line (in `parse()`, including the start of input).
-       */
-      constructor(onNewLine) {
-        this.atNewLine = true;
-        this.atScalar = false;
-        this.indent = 0;
-        this.offset = 0;
-        this.onKeyLine = false;
-        this.stack = [];
-        this.source = "";
-        this.type = "";
-        this.lexer = new lexer.Lexer();
-        this.onNewLine = onNewLine;
-      }
-      /**
-       * Parse `source` as a YAML stream.
-       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
-       *
-       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
-       *
-       * @returns A generator of tokens representing each directive, document, and other structure.
-       */
-      *parse(source, incomplete = false) {
-        if (this.onNewLine && this.offset === 0)
-          this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete))
-          yield* this.next(lexeme);
-        if (!incomplete)
-          yield* this.end();
-      }
-      /**
-       * Advance the parser by the `source` of one lexical token.
-       */
-      *next(source) {
-        this.source = source;
-        if (node_process.env.LOG_TOKENS)
-          console.log("|", cst.prettyToken(source));
-        if (this.atScalar) {
-          this.atScalar = false;
-          yield* this.step();
-          this.offset += source.length;
-          return;
-        }
-        const type = cst.tokenType(source);
-        if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
-          this.offset += source.length;
-        } else if (type === "scalar") {
-          this.atNewLine = false;
-          this.atScalar = true;
-          this.type = "scalar";
-        } else {
-          this.type = type;
-          yield* this.step();
-          switch (type) {
-            case "newline":
-              this.atNewLine = true;
-              this.indent = 0;
-              if (this.onNewLine)
-                this.onNewLine(this.offset + source.length);
-              break;
-            case "space":
-              if (this.atNewLine && source[0] === " ")
-                this.indent += source.length;
-              break;
-            case "explicit-key-ind":
-            case "map-value-ind":
-            case "seq-item-ind":
-              if (this.atNewLine)
-                this.indent += source.length;
-              break;
-            case "doc-mode":
-            case "flow-error-end":
-              return;
-            default:
-              this.atNewLine = false;
-          }
-          this.offset += source.length;
-        }
-      }
-      /** Call at end of input to push out any remaining constructions */
-      *end() {
-        while (this.stack.length > 0)
-          yield* this.pop();
-      }
-      get sourceToken() {
-        const st = {
-          type: this.type,
-          offset: this.offset,
-          indent: this.indent,
-          source: this.source
-        };
-        return st;
-      }
-      *step() {
-        const top = this.peek(1);
-        if (this.type === "doc-end" && top?.type !== "doc-end") {
-          while (this.stack.length > 0)
-            yield* this.pop();
-          this.stack.push({
-            type: "doc-end",
-            offset: this.offset,
-            source: this.source
-          });
-          return;
-        }
-        if (!top)
-          return yield* this.stream();
-        switch (top.type) {
-          case "document":
-            return yield* this.document(top);
-          case "alias":
-          case "scalar":
-          case "single-quoted-scalar":
-          case "double-quoted-scalar":
-            return yield* this.scalar(top);
-          case "block-scalar":
-            return yield* this.blockScalar(top);
-          case "block-map":
-            return yield* this.blockMap(top);
-          case "block-seq":
-            return yield* this.blockSequence(top);
-          case "flow-collection":
-            return yield* this.flowCollection(top);
-          case "doc-end":
-            return yield* this.documentEnd(top);
-        }
-        yield* this.pop();
-      }
-      peek(n) {
-        return this.stack[this.stack.length - n];
-      }
-      *pop(error) {
-        const token = error ?? this.stack.pop();
-        if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
-        } else if (this.stack.length === 0) {
-          yield token;
-        } else {
-          const top = this.peek(1);
-          if (token.type === "block-scalar") {
-            token.indent = "indent" in top ? top.indent : 0;
-          } else if (token.type === "flow-collection" && top.type === "document") {
-            token.indent = 0;
-          }
-          if (token.type === "flow-collection")
-            fixFlowSeqItems(token);
-          switch (top.type) {
-            case "document":
-              top.value = token;
-              break;
-            case "block-scalar":
-              top.props.push(token);
-              break;
-            case "block-map": {
-              const it = top.items[top.items.length - 1];
-              if (it.value) {
-                top.items.push({ start: [], key: token, sep: [] });
-                this.onKeyLine = true;
-                return;
-              } else if (it.sep) {
-                it.value = token;
-              } else {
-                Object.assign(it, { key: token, sep: [] });
-                this.onKeyLine = !it.explicitKey;
-                return;
-              }
-              break;
-            }
-            case "block-seq": {
-              const it = top.items[top.items.length - 1];
-              if (it.value)
-                top.items.push({ start: [], value: token });
-              else
-                it.value = token;
-              break;
-            }
-            case "flow-collection": {
-              const it = top.items[top.items.length - 1];
-              if (!it || it.value)
-                top.items.push({ start: [], key: token, sep: [] });
-              else if (it.sep)
-                it.value = token;
-              else
-                Object.assign(it, { key: token, sep: [] });
-              return;
-            }
-            /* istanbul ignore next should not happen */
-            default:
-              yield* this.pop();
-              yield* this.pop(token);
-          }
-          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
-              if (top.type === "document")
-                top.end = last.start;
-              else
-                top.items.push({ start: last.start });
-              token.items.splice(-1, 1);
-            }
-          }
-        }
-      }
-      *stream() {
-        switch (this.type) {
-          case "directive-line":
-            yield { type: "directive", offset: this.offset, source: this.source };
-            return;
-          case "byte-order-mark":
-          case "space":
-          case "comment":
-          case "newline":
-            yield this.sourceToken;
-            return;
-          case "doc-mode":
-          case "doc-start": {
-            const doc = {
-              type: "document",
-              offset: this.offset,
-              start: []
-            };
-            if (this.type === "doc-start")
-              doc.start.push(this.sourceToken);
-            this.stack.push(doc);
-            return;
-          }
-        }
-        yield {
-          type: "error",
-          offset: this.offset,
-          message: `Unexpected ${this.type} token in YAML stream`,
-          source: this.source
-        };
-      }
-      *document(doc) {
-        if (doc.value)
-          return yield* this.lineEnd(doc);
-        switch (this.type) {
-          case "doc-start": {
-            if (findNonEmptyIndex(doc.start) !== -1) {
-              yield* this.pop();
-              yield* this.step();
-            } else
-              doc.start.push(this.sourceToken);
-            return;
-          }
-          case "anchor":
-          case "tag":
-          case "space":
-          case "comment":
-          case "newline":
-            doc.start.push(this.sourceToken);
-            return;
-        }
-        const bv = this.startBlockValue(doc);
-        if (bv)
-          this.stack.push(bv);
-        else {
-          yield {
-            type: "error",
-            offset: this.offset,
-            message: `Unexpected ${this.type} token in YAML document`,
-            source: this.source
-          };
-        }
-      }
-      *scalar(scalar) {
-        if (this.type === "map-value-ind") {
-          const prev = getPrevProps(this.peek(2));
-          const start = getFirstKeyStartProps(prev);
-          let sep;
-          if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
-            delete scalar.end;
-          } else
-            sep = [this.sourceToken];
-          const map = {
-            type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
-          };
-          this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map;
-        } else
-          yield* this.lineEnd(scalar);
-      }
-      *blockScalar(scalar) {
-        switch (this.type) {
-          case "space":
-          case "comment":
-          case "newline":
-            scalar.props.push(this.sourceToken);
-            return;
-          case "scalar":
-            scalar.source = this.source;
-            this.atNewLine = true;
-            this.indent = 0;
-            if (this.onNewLine) {
-              let nl = this.source.indexOf("\n") + 1;
-              while (nl !== 0) {
-                this.onNewLine(this.offset + nl);
-                nl = this.source.indexOf("\n", nl) + 1;
-              }
-            }
-            yield* this.pop();
-            break;
-          /* istanbul ignore next should not happen */
-          default:
-            yield* this.pop();
-            yield* this.step();
-        }
-      }
-      *blockMap(map) {
-        const it = map.items[map.items.length - 1];
-        switch (this.type) {
-          case "newline":
-            this.onKeyLine = false;
-            if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
-                end?.push(this.sourceToken);
-              else
-                map.items.push({ start: [this.sourceToken] });
-            } else if (it.sep) {
-              it.sep.push(this.sourceToken);
-            } else {
-              it.start.push(this.sourceToken);
-            }
-            return;
-          case "space":
-          case "comment":
-            if (it.value) {
-              map.items.push({ start: [this.sourceToken] });
-            } else if (it.sep) {
-              it.sep.push(this.sourceToken);
-            } else {
-              if (this.atIndentedComment(it.start, map.indent)) {
-                const prev = map.items[map.items.length - 2];
-                const end = prev?.value?.end;
-                if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
-                  end.push(this.sourceToken);
-                  map.items.pop();
-                  return;
-                }
-              }
-              it.start.push(this.sourceToken);
-            }
-            return;
-        }
-        if (this.indent >= map.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
-          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
-          let start = [];
-          if (atNextItem && it.sep && !it.value) {
-            const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
-              switch (st.type) {
-                case "newline":
-                  nl.push(i);
-                  break;
-                case "space":
-                  break;
-                case "comment":
-                  if (st.indent > map.indent)
-                    nl.length = 0;
-                  break;
-                default:
-                  nl.length = 0;
-              }
-            }
-            if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
-          }
-          switch (this.type) {
-            case "anchor":
-            case "tag":
-              if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start });
-                this.onKeyLine = true;
-              } else if (it.sep) {
-                it.sep.push(this.sourceToken);
-              } else {
-                it.start.push(this.sourceToken);
-              }
-              return;
-            case "explicit-key-ind":
-              if (!it.sep && !it.explicitKey) {
-                it.start.push(this.sourceToken);
-                it.explicitKey = true;
-              } else if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start, explicitKey: true });
-              } else {
-                this.stack.push({
-                  type: "block-map",
-                  offset: this.offset,
-                  indent: this.indent,
-                  items: [{ start: [this.sourceToken], explicitKey: true }]
-                });
-              }
-              this.onKeyLine = true;
-              return;
-            case "map-value-ind":
-              if (it.explicitKey) {
-                if (!it.sep) {
-                  if (includesToken(it.start, "newline")) {
-                    Object.assign(it, { key: null, sep: [this.sourceToken] });
-                  } else {
-                    const start2 = getFirstKeyStartProps(it.start);
-                    this.stack.push({
-                      type: "block-map",
-                      offset: this.offset,
-                      indent: this.indent,
-                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
-                    });
-                  }
-                } else if (it.value) {
-                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it.sep, "map-value-ind")) {
-                  this.stack.push({
-                    type: "block-map",
-                    offset: this.offset,
-                    indent: this.indent,
-                    items: [{ start, key: null, sep: [this.sourceToken] }]
-                  });
-                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
-                  delete it.key;
-                  delete it.sep;
-                  this.stack.push({
-                    type: "block-map",
-                    offset: this.offset,
-                    indent: this.indent,
-                    items: [{ start: start2, key, sep }]
-                  });
-                } else if (start.length > 0) {
-                  it.sep = it.sep.concat(start, this.sourceToken);
-                } else {
-                  it.sep.push(this.sourceToken);
-                }
-              } else {
-                if (!it.sep) {
-                  Object.assign(it, { key: null, sep: [this.sourceToken] });
-                } else if (it.value || atNextItem) {
-                  map.items.push({ start, key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it.sep, "map-value-ind")) {
-                  this.stack.push({
-                    type: "block-map",
-                    offset: this.offset,
-                    indent: this.indent,
-                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
-                  });
-                } else {
-                  it.sep.push(this.sourceToken);
-                }
-              }
-              this.onKeyLine = true;
-              return;
-            case "alias":
-            case "scalar":
-            case "single-quoted-scalar":
-            case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
-              if (atNextItem || it.value) {
-                map.items.push({ start, key: fs, sep: [] });
-                this.onKeyLine = true;
-              } else if (it.sep) {
-                this.stack.push(fs);
-              } else {
-                Object.assign(it, { key: fs, sep: [] });
-                this.onKeyLine = true;
-              }
-              return;
-            }
-            default: {
-              const bv = this.startBlockValue(map);
-              if (bv) {
-                if (bv.type === "block-seq") {
-                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
-                    yield* this.pop({
-                      type: "error",
-                      offset: this.offset,
-                      message: "Unexpected block-seq-ind on same line with key",
-                      source: this.source
-                    });
-                    return;
-                  }
-                } else if (atMapIndent) {
-                  map.items.push({ start });
-                }
-                this.stack.push(bv);
-                return;
-              }
-            }
-          }
-        }
-        yield* this.pop();
-        yield* this.step();
-      }
-      *blockSequence(seq) {
-        const it = seq.items[seq.items.length - 1];
-        switch (this.type) {
-          case "newline":
-            if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
-                end?.push(this.sourceToken);
-              else
-                seq.items.push({ start: [this.sourceToken] });
-            } else
-              it.start.push(this.sourceToken);
-            return;
-          case "space":
-          case "comment":
-            if (it.value)
-              seq.items.push({ start: [this.sourceToken] });
-            else {
-              if (this.atIndentedComment(it.start, seq.indent)) {
-                const prev = seq.items[seq.items.length - 2];
-                const end = prev?.value?.end;
-                if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
-                  end.push(this.sourceToken);
-                  seq.items.pop();
-                  return;
-                }
-              }
-              it.start.push(this.sourceToken);
-            }
-            return;
-          case "anchor":
-          case "tag":
-            if (it.value || this.indent <= seq.indent)
-              break;
-            it.start.push(this.sourceToken);
-            return;
-          case "seq-item-ind":
-            if (this.indent !== seq.indent)
-              break;
-            if (it.value || includesToken(it.start, "seq-item-ind"))
-              seq.items.push({ start: [this.sourceToken] });
-            else
-              it.start.push(this.sourceToken);
-            return;
-        }
-        if (this.indent > seq.indent) {
-          const bv = this.startBlockValue(seq);
-          if (bv) {
-            this.stack.push(bv);
-            return;
-          }
-        }
-        yield* this.pop();
-        yield* this.step();
-      }
-      *flowCollection(fc) {
-        const it = fc.items[fc.items.length - 1];
-        if (this.type === "flow-error-end") {
-          let top;
-          do {
-            yield* this.pop();
-            top = this.peek(1);
-          } while (top?.type === "flow-collection");
-        } else if (fc.end.length === 0) {
-          switch (this.type) {
-            case "comma":
-            case "explicit-key-ind":
-              if (!it || it.sep)
-                fc.items.push({ start: [this.sourceToken] });
-              else
-                it.start.push(this.sourceToken);
-              return;
-            case "map-value-ind":
-              if (!it || it.value)
-                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
-              else if (it.sep)
-                it.sep.push(this.sourceToken);
-              else
-                Object.assign(it, { key: null, sep: [this.sourceToken] });
-              return;
-            case "space":
-            case "comment":
-            case "newline":
-            case "anchor":
-            case "tag":
-              if (!it || it.value)
-                fc.items.push({ start: [this.sourceToken] });
-              else if (it.sep)
-                it.sep.push(this.sourceToken);
-              else
-                it.start.push(this.sourceToken);
-              return;
-            case "alias":
-            case "scalar":
-            case "single-quoted-scalar":
-            case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
-              if (!it || it.value)
-                fc.items.push({ start: [], key: fs, sep: [] });
-              else if (it.sep)
-                this.stack.push(fs);
-              else
-                Object.assign(it, { key: fs, sep: [] });
-              return;
-            }
-            case "flow-map-end":
-            case "flow-seq-end":
-              fc.end.push(this.sourceToken);
-              return;
-          }
-          const bv = this.startBlockValue(fc);
-          if (bv)
-            this.stack.push(bv);
-          else {
-            yield* this.pop();
-            yield* this.step();
-          }
-        } else {
-          const parent = this.peek(2);
-          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
-            yield* this.pop();
-            yield* this.step();
-          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
-            const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
-            const map = {
-              type: "block-map",
-              offset: fc.offset,
-              indent: fc.indent,
-              items: [{ start, key: fc, sep }]
-            };
-            this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map;
-          } else {
-            yield* this.lineEnd(fc);
-          }
-        }
-      }
-      flowScalar(type) {
-        if (this.onNewLine) {
-          let nl = this.source.indexOf("\n") + 1;
-          while (nl !== 0) {
-            this.onNewLine(this.offset + nl);
-            nl = this.source.indexOf("\n", nl) + 1;
-          }
-        }
-        return {
-          type,
-          offset: this.offset,
-          indent: this.indent,
-          source: this.source
-        };
-      }
-      startBlockValue(parent) {
-        switch (this.type) {
-          case "alias":
-          case "scalar":
-          case "single-quoted-scalar":
-          case "double-quoted-scalar":
-            return this.flowScalar(this.type);
-          case "block-scalar-header":
-            return {
-              type: "block-scalar",
-              offset: this.offset,
-              indent: this.indent,
-              props: [this.sourceToken],
-              source: ""
-            };
-          case "flow-map-start":
-          case "flow-seq-start":
-            return {
-              type: "flow-collection",
-              offset: this.offset,
-              indent: this.indent,
-              start: this.sourceToken,
-              items: [],
-              end: []
-            };
-          case "seq-item-ind":
-            return {
-              type: "block-seq",
-              offset: this.offset,
-              indent: this.indent,
-              items: [{ start: [this.sourceToken] }]
-            };
-          case "explicit-key-ind": {
-            this.onKeyLine = true;
-            const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            start.push(this.sourceToken);
-            return {
-              type: "block-map",
-              offset: this.offset,
-              indent: this.indent,
-              items: [{ start, explicitKey: true }]
-            };
-          }
-          case "map-value-ind": {
-            this.onKeyLine = true;
-            const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            return {
-              type: "block-map",
-              offset: this.offset,
-              indent: this.indent,
-              items: [{ start, key: null, sep: [this.sourceToken] }]
-            };
-          }
-        }
-        return null;
-      }
-      atIndentedComment(start, indent) {
-        if (this.type !== "comment")
-          return false;
-        if (this.indent <= indent)
-          return false;
-        return start.every((st) => st.type === "newline" || st.type === "space");
-      }
-      *documentEnd(docEnd) {
-        if (this.type !== "doc-mode") {
-          if (docEnd.end)
-            docEnd.end.push(this.sourceToken);
-          else
-            docEnd.end = [this.sourceToken];
-          if (this.type === "newline")
-            yield* this.pop();
-        }
-      }
-      *lineEnd(token) {
-        switch (this.type) {
-          case "comma":
-          case "doc-start":
-          case "doc-end":
-          case "flow-seq-end":
-          case "flow-map-end":
-          case "map-value-ind":
-            yield* this.pop();
-            yield* this.step();
-            break;
-          case "newline":
-            this.onKeyLine = false;
-          // fallthrough
-          case "space":
-          case "comment":
-          default:
-            if (token.end)
-              token.end.push(this.sourceToken);
-            else
-              token.end = [this.sourceToken];
-            if (this.type === "newline")
-              yield* this.pop();
-        }
-      }
-    };
-    exports.Parser = Parser;
-  }
-});
-
-// node_modules/yaml/dist/public-api.js
-var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
-    "use strict";
-    var composer = require_composer();
-    var Document = require_Document();
-    var errors = require_errors();
-    var log = require_log();
-    var identity = require_identity();
-    var lineCounter = require_line_counter();
-    var parser = require_parser();
-    function parseOptions(options) {
-      const prettyErrors = options.prettyErrors !== false;
-      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
-      return { lineCounter: lineCounter$1, prettyErrors };
-    }
-    function parseAllDocuments(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
-      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
-      if (prettyErrors && lineCounter2)
-        for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
-        }
-      if (docs.length > 0)
-        return docs;
-      return Object.assign([], { empty: true }, composer$1.streamInfo());
-    }
-    function parseDocument2(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
-      let doc = null;
-      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
-        if (!doc)
-          doc = _doc;
-        else if (doc.options.logLevel !== "silent") {
-          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
-          break;
-        }
-      }
-      if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
-      }
-      return doc;
-    }
-    function parse(src, reviver, options) {
-      let _reviver = void 0;
-      if (typeof reviver === "function") {
-        _reviver = reviver;
-      } else if (options === void 0 && reviver && typeof reviver === "object") {
-        options = reviver;
-      }
-      const doc = parseDocument2(src, options);
-      if (!doc)
-        return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
-      if (doc.errors.length > 0) {
-        if (doc.options.logLevel !== "silent")
-          throw doc.errors[0];
-        else
-          doc.errors = [];
-      }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options));
-    }
-    function stringify(value, replacer, options) {
-      let _replacer = null;
-      if (typeof replacer === "function" || Array.isArray(replacer)) {
-        _replacer = replacer;
-      } else if (options === void 0 && replacer) {
-        options = replacer;
-      }
-      if (typeof options === "string")
-        options = options.length;
-      if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
-      }
-      if (value === void 0) {
-        const { keepUndefined } = options ?? replacer ?? {};
-        if (!keepUndefined)
-          return void 0;
-      }
-      if (identity.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
-    }
-    exports.parse = parse;
-    exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
-  }
-});
-
-// node_modules/yaml/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
-    "use strict";
-    var composer = require_composer();
-    var Document = require_Document();
-    var Schema = require_Schema();
-    var errors = require_errors();
-    var Alias = require_Alias();
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var cst = require_cst();
-    var lexer = require_lexer();
-    var lineCounter = require_line_counter();
-    var parser = require_parser();
-    var publicApi = require_public_api();
-    var visit2 = require_visit();
-    exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
-    exports.Schema = Schema.Schema;
-    exports.YAMLError = errors.YAMLError;
-    exports.YAMLParseError = errors.YAMLParseError;
-    exports.YAMLWarning = errors.YAMLWarning;
-    exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
-    exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
-    exports.YAMLMap = YAMLMap.YAMLMap;
-    exports.YAMLSeq = YAMLSeq.YAMLSeq;
-    exports.CST = cst;
-    exports.Lexer = lexer.Lexer;
-    exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser.Parser;
-    exports.parse = publicApi.parse;
-    exports.parseAllDocuments = publicApi.parseAllDocuments;
-    exports.parseDocument = publicApi.parseDocument;
-    exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -7554,7 +571,7 @@ var require_eventemitter = __commonJS({
 });
 
 // node_modules/protobufjs/src/util/float.js
-var require_float3 = __commonJS({
+var require_float = __commonJS({
   "node_modules/protobufjs/src/util/float.js"(exports, module) {
     "use strict";
     module.exports = factory(factory);
@@ -8978,7 +1995,7 @@ var require_minimal = __commonJS({
     util.asPromise = require_aspromise();
     util.base64 = require_base64();
     util.EventEmitter = require_eventemitter();
-    util.float = require_float3();
+    util.float = require_float();
     util.utf8 = require_utf8();
     util.pool = require_pool();
     util.LongBits = require_longbits();
@@ -14417,10 +7434,10 @@ var require_parse = __commonJS({
           token2 = next();
         }
         var name = propName ? option.concat(propName) : option;
-        var optionValue2 = parseOptionValue(parent, name);
+        var optionValue = parseOptionValue(parent, name);
         propName = propName && propName[0] === "." ? propName.slice(1) : propName;
         option = option && option[option.length - 1] === "." ? option.slice(0, -1) : option;
-        setParsedOption(parent, option, optionValue2, propName);
+        setParsedOption(parent, option, optionValue, propName);
       }
       function parseOptionValue(parent, name, depth) {
         if (depth === void 0)
@@ -15000,406 +8017,20 @@ var require_protobufjs = __commonJS({
   }
 });
 
-// src/onnx/errors.ts
-var OnnxFormatError = class extends Error {
-  name = "OnnxFormatError";
-};
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-
-// src/report/json.ts
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
-var TOOL = "onnx-diet";
-var TOOL_VERSION = "0.1.0";
-function summary(d) {
-  if (d.sha256 === void 0) throw new Error("report needs the sha256 of every model file (compress with digest on)");
-  const s = { bytes: d.bytes, sha256: d.sha256 };
-  if (d.files.length > 1) s.files = d.files.map((f) => ({ path: f.path, bytes: f.bytes }));
-  return s;
-}
-function modelName(file) {
-  return path.basename(file).replace(/\.onnx$/i, "");
-}
-function modelReport(result, name = modelName(result.source)) {
-  return {
-    name,
-    source: result.source,
-    output: result.output,
-    original: summary(result.original),
-    compressed: summary(result.compressed),
-    stages: result.stages,
-    ...result.auto ? { auto: result.auto } : {},
-    passed: true
-  };
-}
-function modelPassed(m) {
-  return (m.parity?.passed ?? true) && (m.budgets ?? []).every((b) => b.passed);
-}
-function buildReport(models) {
-  return { tool: TOOL, version: TOOL_VERSION, passed: models.every((m) => m.passed), models };
-}
-function writeJsonFile(file, value) {
-  const target = path.resolve(file);
-  mkdirSync(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, `${JSON.stringify(value, null, 2)}
-`);
-    renameSync(tmp, target);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-// src/cli/errors.ts
-function errorLine(e, debug = false) {
-  if (!(e instanceof Error)) return `onnx-diet: ${String(e)}`;
-  if (debug && e.stack) return `onnx-diet: ${e.stack}`;
-  const message = e.message.replace(/\s*\n\s*/g, " ");
-  const expected = e instanceof UsageError || e instanceof OnnxFormatError || typeof e.code === "string";
-  return expected ? `onnx-diet: ${message}` : `onnx-diet: unexpected error: ${message} (set ONNX_DIET_DEBUG=1 to see where)`;
-}
-
-// src/check/ort-runner.ts
-import { fork } from "node:child_process";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-var OrtCrashError = class extends Error {
-  constructor(message, stderr = "") {
-    super(message);
-    this.stderr = stderr;
-  }
-  stderr;
-  name = "OrtCrashError";
-};
-var STDERR_TAIL = 4096;
-function workerEntry() {
-  const js = fileURLToPath(new URL("./ort-worker.js", import.meta.url));
-  if (existsSync(js)) return { file: js, execArgv: [] };
-  const ts = fileURLToPath(new URL("./ort-worker.ts", import.meta.url));
-  if (existsSync(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
-  throw new Error(`onnxruntime worker not found next to ${fileURLToPath(import.meta.url)} (expected ort-worker.js); rebuild the bundle`);
-}
-var ForkedOrtHost = class {
-  constructor(options) {
-    this.options = options;
-  }
-  options;
-  child;
-  pending = /* @__PURE__ */ new Map();
-  sessions = /* @__PURE__ */ new Map();
-  seq = 0;
-  nextSession = 1;
-  stderr = "";
-  get pid() {
-    return this.child?.pid;
-  }
-  spawn() {
-    const { file, execArgv } = workerEntry();
-    const child = fork(file, [], { serialization: "advanced", execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
-    this.child = child;
-    this.stderr = "";
-    child.stderr?.setEncoding("utf8");
-    child.stderr?.on("data", (s) => {
-      if (this.child === child) this.stderr = (this.stderr + s).slice(-STDERR_TAIL);
-    });
-    child.on("message", (m) => this.settle(m));
-    child.on("error", (e) => this.failAll(child, `onnxruntime worker failed: ${e.message}`));
-    child.on("exit", (code, signal) => this.failAll(child, `onnxruntime crashed (${signal ?? `exit code ${code}`})`));
-    return child;
-  }
-  failAll(child, message) {
-    if (this.child !== child) return;
-    this.child = void 0;
-    const stderr = this.stderr.trim();
-    for (const [seq, p] of this.pending) {
-      clearTimeout(p.timer);
-      this.pending.delete(seq);
-      p.reject(new OrtCrashError(`${message} while ${p.what}`, stderr));
-    }
-  }
-  settle(m) {
-    const p = this.pending.get(m.seq);
-    if (!p) return;
-    this.pending.delete(m.seq);
-    clearTimeout(p.timer);
-    if (this.pending.size === 0) this.idle(true);
-    if (m.ok) p.resolve(m.result);
-    else p.reject(new Error(`onnxruntime failed while ${p.what}: ${m.error}`));
-  }
-  /** An idle child must not keep the parent's event loop alive (a CLI that forgot close() still exits). */
-  idle(yes) {
-    const c = this.child;
-    if (!c) return;
-    const pipe = c.stderr;
-    if (yes) {
-      c.unref();
-      c.channel?.unref();
-      pipe?.unref?.();
-    } else {
-      c.ref();
-      c.channel?.ref();
-      pipe?.ref?.();
-    }
-  }
-  call(child, req, what, timeoutMs) {
-    const seq = ++this.seq;
-    return new Promise((resolve, reject) => {
-      const p = { resolve, reject, what };
-      const limit = timeoutMs ?? this.options.timeoutMs;
-      if (limit !== void 0) {
-        p.timer = setTimeout(() => this.stop(child, `timed out after ${limit >= 1e3 ? `${(limit / 1e3).toFixed(1)} s` : `${limit} ms`}`), limit);
-      }
-      this.pending.set(seq, p);
-      this.idle(false);
-      child.send({ ...req, seq }, (e) => {
-        if (e) this.failAll(child, `onnxruntime worker unreachable (${e.message})`);
-      });
-    });
-  }
-  /** Detaches the child (pending calls reject with `reason`) and kills it: native code cannot be interrupted. */
-  stop(child, reason) {
-    if (this.child !== child) return;
-    this.failAll(child, `onnxruntime ${reason}`);
-    child.kill("SIGKILL");
-  }
-  async load(modelPath, options = {}) {
-    const child = this.child ?? this.spawn();
-    const { timeoutMs, ...loadOptions } = options;
-    const r = await this.call(child, { op: "load", modelPath, options: loadOptions }, `loading ${modelPath}`, timeoutMs);
-    const id = this.nextSession++;
-    this.sessions.set(id, { child, workerId: r.id, modelPath });
-    return { ...r, id };
-  }
-  session(id) {
-    const s = this.sessions.get(id);
-    if (!s) throw new Error(`onnxruntime session ${id} does not exist (already released?)`);
-    if (s.child !== this.child) {
-      throw new OrtCrashError(`onnxruntime session for ${s.modelPath} was lost when its process stopped; load the model again`);
-    }
-    return s;
-  }
-  async run(id, feeds, outputNames, options = {}) {
-    const s = this.session(id);
-    return this.call(s.child, { op: "run", id: s.workerId, feeds, outputNames }, `running ${s.modelPath}`, options.timeoutMs);
-  }
-  async release(id) {
-    const s = this.sessions.get(id);
-    this.sessions.delete(id);
-    if (!s || s.child !== this.child) return;
-    await this.call(s.child, { op: "release", id: s.workerId }, `releasing ${s.modelPath}`);
-  }
-  restart() {
-    if (this.child) this.stop(this.child, "was restarted");
-    this.sessions.clear();
-  }
-  async close() {
-    const child = this.child;
-    this.sessions.clear();
-    if (!child) return;
-    const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
-    this.failAll(child, "onnxruntime was closed");
-    if (child.connected) child.disconnect();
-    const timer = setTimeout(() => child.kill("SIGKILL"), 2e3);
-    await exited;
-    clearTimeout(timer);
-  }
-};
-function startOrtHost(options = {}) {
-  return new ForkedOrtHost(options);
-}
-
-// src/pipeline/auto.ts
-import { mkdtempSync as mkdtempSync3, rmSync as rmSync7 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import path12 from "node:path";
-import { performance as performance3 } from "node:perf_hooks";
-
-// src/config/load.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
-import path8 from "node:path";
-
-// src/pipeline/compress.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, rmSync as rmSync5, statSync as statSync3 } from "node:fs";
-import { tmpdir } from "node:os";
-import path6 from "node:path";
-
-// src/onnx/graph.ts
-function subgraphsOf(node) {
-  const out = [];
-  for (const a of node.attribute) {
-    if (a.g) out.push({ graph: a.g, attribute: a });
-    for (const g of a.graphs) out.push({ graph: g, attribute: a });
-  }
-  return out;
-}
-function walkScope(root2, cb) {
-  const stack = [root2];
-  while (stack.length) {
-    const scope = stack.pop();
-    cb(scope);
-    const children = [];
-    for (const node of scope.graph.node) {
-      for (const { graph, attribute: attribute2 } of subgraphsOf(node)) {
-        children.push({ graph, parent: scope, owner: node, attribute: attribute2, depth: scope.depth + 1 });
-      }
-    }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  }
-}
-function rootScopes(model) {
-  const roots = [];
-  if (model.graph) roots.push({ graph: model.graph, depth: 0 });
-  for (const ti of model.trainingInfo) {
-    if (ti.initialization) roots.push({ graph: ti.initialization, depth: 0 });
-    if (ti.algorithm) roots.push({ graph: ti.algorithm, depth: 0 });
-  }
-  return roots;
-}
-function forEachGraph(model, cb) {
-  for (const root2 of rootScopes(model)) walkScope(root2, cb);
-}
-function mainScopes(model) {
-  const out = [];
-  if (model.graph) walkScope({ graph: model.graph, depth: 0 }, (s) => out.push(s));
-  return out;
-}
-function attributeTensors(node, site) {
-  for (const a of node.attribute) {
-    if (a.t) site(a.t, a);
-    for (const t of a.tensors) site(t, a);
-    if (a.sparseTensor?.values) site(a.sparseTensor.values, a);
-    if (a.sparseTensor?.indices) site(a.sparseTensor.indices, a);
-    for (const s of a.sparseTensors) {
-      if (s.values) site(s.values, a);
-      if (s.indices) site(s.indices, a);
-    }
-  }
-}
-function forEachTensor(model, cb) {
-  forEachGraph(model, (scope) => {
-    scope.graph.initializer.forEach((t, index) => cb(t, { kind: "initializer", scope, index }));
-    for (const s of scope.graph.sparseInitializer) {
-      if (s.values) cb(s.values, { kind: "sparse-initializer", scope, part: "values" });
-      if (s.indices) cb(s.indices, { kind: "sparse-initializer", scope, part: "indices" });
-    }
-    for (const node of scope.graph.node) attributeTensors(node, (t, attribute2) => cb(t, { kind: "attribute", node, attribute: attribute2, scope }));
-  });
-  for (const fn of model.functions) {
-    const visit2 = (nodes) => {
-      for (const node of nodes) {
-        attributeTensors(node, (t, attribute2) => cb(t, { kind: "attribute", node, attribute: attribute2, fn }));
-        for (const { graph } of subgraphsOf(node)) visit2(graph.node);
-      }
-    };
-    visit2(fn.node);
-  }
-}
-function definedNames(graph) {
-  const names = /* @__PURE__ */ new Set();
-  for (const v of graph.input) if (v.name) names.add(v.name);
-  for (const t of graph.initializer) if (t.name) names.add(t.name);
-  for (const s of graph.sparseInitializer) if (s.values?.name) names.add(s.values.name);
-  for (const n of graph.node) for (const o of n.output) if (o) names.add(o);
-  return names;
-}
-function outerReferences(graph, memo = /* @__PURE__ */ new Map()) {
-  const known = memo.get(graph);
-  if (known) return known;
-  const defined = definedNames(graph);
-  const free = /* @__PURE__ */ new Set();
-  memo.set(graph, free);
-  const consider = (name) => {
-    if (name && !defined.has(name)) free.add(name);
-  };
-  for (const n of graph.node) {
-    for (const i of n.input) consider(i);
-    for (const { graph: g } of subgraphsOf(n)) for (const name of outerReferences(g, memo)) consider(name);
-  }
-  for (const o of graph.output) if (o.name) consider(o.name);
-  return free;
-}
-function nodeReads(n, memo = /* @__PURE__ */ new Map()) {
-  const reads = /* @__PURE__ */ new Set();
-  for (const i of n.input) if (i) reads.add(i);
-  for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph, memo)) reads.add(name);
-  return reads;
-}
-function usesOf(scope, name) {
-  const uses = [];
-  const visit2 = (s) => {
-    s.graph.node.forEach((node) => {
-      node.input.forEach((input, inputIndex) => {
-        if (input === name) uses.push({ node, scope: s, inputIndex });
-      });
-      for (const { graph, attribute: attribute2 } of subgraphsOf(node)) {
-        if (!definedNames(graph).has(name)) visit2({ graph, parent: s, owner: node, attribute: attribute2, depth: s.depth + 1 });
-      }
-    });
-  };
-  visit2(scope);
-  return uses;
-}
-function replaceAllUses(scope, from, to) {
-  let count = 0;
-  const visit2 = (graph, isRoot) => {
-    for (const node of graph.node) {
-      for (let i = 0; i < node.input.length; i++) {
-        if (node.input[i] === from) {
-          node.input[i] = to;
-          count++;
-        }
-      }
-      for (const { graph: g } of subgraphsOf(node)) if (!definedNames(g).has(from)) visit2(g, false);
-    }
-    if (!isRoot) {
-      for (const o of graph.output) if (o.name === from) {
-        o.name = to;
-        count++;
-      }
-    }
-  };
-  visit2(scope.graph, true);
-  return count;
-}
-function allNames(model) {
-  const names = /* @__PURE__ */ new Set();
-  forEachGraph(model, ({ graph }) => {
-    for (const n of definedNames(graph)) names.add(n);
-    for (const n of graph.node) {
-      for (const i of n.input) names.add(i);
-      if (n.name) names.add(n.name);
-    }
-    for (const v of graph.output) if (v.name) names.add(v.name);
-    for (const v of graph.valueInfo) if (v.name) names.add(v.name);
-  });
-  return names;
-}
-function freshName(taken, base) {
-  let name = base;
-  for (let k = 1; taken.has(name); k++) name = `${base}_${k}`;
-  taken.add(name);
-  return name;
-}
-function attr(node, name) {
-  return node.attribute.find((a) => a.name === name);
-}
-
-// src/onnx/model-io.ts
-import { closeSync as closeSync2, existsSync as existsSync2, fstatSync as fstatSync2, fsyncSync, openSync as openSync2, readdirSync, readFileSync, realpathSync as realpathSync2, renameSync as renameSync2, rmSync as rmSync2, statSync, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import path3 from "node:path";
-
-// src/onnx/codec.ts
-var import_protobufjs2 = __toESM(require_protobufjs(), 1);
-
 // src/onnx/schema.ts
-var import_protobufjs = __toESM(require_protobufjs(), 1);
-var ONNX_PROTO = `
+function onnxRoot() {
+  if (!root) {
+    root = import_protobufjs.default.parse(ONNX_PROTO, { keepCase: true }).root;
+    root.resolveAll();
+  }
+  return root;
+}
+var import_protobufjs, ONNX_PROTO, root;
+var init_schema = __esm({
+  "src/onnx/schema.ts"() {
+    "use strict";
+    import_protobufjs = __toESM(require_protobufjs(), 1);
+    ONNX_PROTO = `
 syntax = "proto2";
 package onnx;
 
@@ -15630,27 +8261,10 @@ message FunctionProto {
   repeated StringStringEntryProto metadata_props = 14;
 }
 `;
-var root;
-function onnxRoot() {
-  if (!root) {
-    root = import_protobufjs.default.parse(ONNX_PROTO, { keepCase: true }).root;
-    root.resolveAll();
   }
-  return root;
-}
+});
 
 // src/onnx/codec.ts
-var BIGINT_FIELDS = /* @__PURE__ */ new Set(["onnx.AttributeProto.i", "onnx.AttributeProto.ints"]);
-var TYPED_FIELDS = {
-  "onnx.TensorProto.float_data": "f32",
-  "onnx.TensorProto.int32_data": "i32",
-  "onnx.TensorProto.int64_data": "i64",
-  "onnx.TensorProto.double_data": "f64",
-  "onnx.TensorProto.uint64_data": "u64"
-};
-var MAX_MESSAGE_DEPTH = 1024;
-var camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
-var types = /* @__PURE__ */ new Map();
 function wireOf(kind) {
   switch (kind) {
     case "float":
@@ -15736,7 +8350,6 @@ function typeInfo(fullName) {
   info.fields.sort((a, b) => a.id - b.id);
   return info;
 }
-var TWO32 = 4294967296;
 function readVarint64(r) {
   const buf = r.buf;
   let lo = 0, hi = 0, shift = 0, i = 0;
@@ -15989,8 +8602,6 @@ function scalarSize(f, v) {
       throw new Error("unreachable");
   }
 }
-var subst;
-var sub = (m) => subst ? subst.get(m) ?? m : m;
 function packedPayloadSize(f, arr) {
   if (f.kind === "float") return arr.length * 4;
   if (f.kind === "double") return arr.length * 8;
@@ -16030,76 +8641,6 @@ function messageSize(obj, t, cache) {
   cache.set(obj, size);
   return size;
 }
-var ChunkedWriter = class {
-  constructor(sink, chunkSize = 1 << 20) {
-    this.sink = sink;
-    this.chunk = Buffer.allocUnsafe(chunkSize);
-  }
-  sink;
-  chunk;
-  pos = 0;
-  ensure(n) {
-    if (this.pos + n > this.chunk.length) this.flush();
-  }
-  flush() {
-    if (this.pos > 0) {
-      this.sink.write(this.chunk.subarray(0, this.pos));
-      this.chunk = Buffer.allocUnsafe(this.chunk.length);
-      this.pos = 0;
-    }
-  }
-  bytes(b) {
-    if (b.length >= 65536) {
-      this.flush();
-      this.sink.write(b);
-      return;
-    }
-    this.ensure(b.length);
-    this.chunk.set(b, this.pos);
-    this.pos += b.length;
-  }
-  varint(v) {
-    this.ensure(10);
-    if (v < 0) {
-      this.bigVarint(BigInt(v));
-      return;
-    }
-    while (v > 127) {
-      this.chunk[this.pos++] = v % 128 | 128;
-      v = Math.floor(v / 128);
-    }
-    this.chunk[this.pos++] = v;
-  }
-  bigVarint(v) {
-    this.ensure(10);
-    let x = BigInt.asUintN(64, v);
-    while (x >= 0x80n) {
-      this.chunk[this.pos++] = Number(x & 0x7fn) | 128;
-      x >>= 7n;
-    }
-    this.chunk[this.pos++] = Number(x);
-  }
-  float(v) {
-    this.ensure(4);
-    this.chunk.writeFloatLE(v, this.pos);
-    this.pos += 4;
-  }
-  double(v) {
-    this.ensure(8);
-    this.chunk.writeDoubleLE(v, this.pos);
-    this.pos += 8;
-  }
-  string(s, n) {
-    this.varint(n);
-    if (n > 65536) {
-      this.bytes(Buffer.from(s, "utf8"));
-      return;
-    }
-    this.ensure(n);
-    this.chunk.write(s, this.pos, "utf8");
-    this.pos += n;
-  }
-};
 function writeScalar(w, f, v) {
   switch (f.kind) {
     case "int32":
@@ -16217,120 +8758,125 @@ function encodeWith(obj, typeName, sink) {
 function encodeModelTo(model, sink, substitutions) {
   return encodeType(model, "onnx.ModelProto", sink, substitutions);
 }
-
-// src/onnx/external.ts
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
-import path2 from "node:path";
-
-// src/onnx/dtype.ts
-var DataType = {
-  UNDEFINED: 0,
-  FLOAT: 1,
-  UINT8: 2,
-  INT8: 3,
-  UINT16: 4,
-  INT16: 5,
-  INT32: 6,
-  INT64: 7,
-  STRING: 8,
-  BOOL: 9,
-  FLOAT16: 10,
-  DOUBLE: 11,
-  UINT32: 12,
-  UINT64: 13,
-  COMPLEX64: 14,
-  COMPLEX128: 15,
-  BFLOAT16: 16,
-  FLOAT8E4M3FN: 17,
-  FLOAT8E4M3FNUZ: 18,
-  FLOAT8E5M2: 19,
-  FLOAT8E5M2FNUZ: 20,
-  UINT4: 21,
-  INT4: 22,
-  FLOAT4E2M1: 23,
-  FLOAT8E8M0: 24,
-  UINT2: 25,
-  INT2: 26
-};
-var NAMES = [];
-for (const [k, v] of Object.entries(DataType)) NAMES[v] = k.toLowerCase();
-var BITS = {
-  1: 32,
-  2: 8,
-  3: 8,
-  4: 16,
-  5: 16,
-  6: 32,
-  7: 64,
-  9: 8,
-  10: 16,
-  11: 64,
-  12: 32,
-  13: 64,
-  14: 64,
-  15: 128,
-  16: 16,
-  17: 8,
-  18: 8,
-  19: 8,
-  20: 8,
-  21: 4,
-  22: 4,
-  23: 4,
-  24: 8,
-  25: 2,
-  26: 2
-};
-function dataTypeName(code) {
-  return code !== void 0 && NAMES[code] || `dtype(${code})`;
-}
-function bitsOf(code) {
-  return code !== void 0 && BITS[code] || 0;
-}
-function isKnownDataType(code) {
-  return code !== void 0 && (BITS[code] !== void 0 || code === DataType.STRING);
-}
-function rawByteLength(code, count) {
-  const bits = bitsOf(code);
-  return Math.ceil(bits * count / 8);
-}
-var ORT_TYPE = {
-  1: "float32",
-  2: "uint8",
-  3: "int8",
-  4: "uint16",
-  5: "int16",
-  6: "int32",
-  7: "int64",
-  8: "string",
-  9: "bool",
-  10: "float16",
-  11: "float64",
-  12: "uint32",
-  13: "uint64",
-  21: "uint4",
-  22: "int4"
-};
+var import_protobufjs2, BIGINT_FIELDS, TYPED_FIELDS, MAX_MESSAGE_DEPTH, camel, types, TWO32, subst, sub, PASS_THROUGH_BYTES, ChunkedWriter;
+var init_codec = __esm({
+  "src/onnx/codec.ts"() {
+    "use strict";
+    import_protobufjs2 = __toESM(require_protobufjs(), 1);
+    init_schema();
+    init_errors();
+    BIGINT_FIELDS = /* @__PURE__ */ new Set(["onnx.AttributeProto.i", "onnx.AttributeProto.ints"]);
+    TYPED_FIELDS = {
+      "onnx.TensorProto.float_data": "f32",
+      "onnx.TensorProto.int32_data": "i32",
+      "onnx.TensorProto.int64_data": "i64",
+      "onnx.TensorProto.double_data": "f64",
+      "onnx.TensorProto.uint64_data": "u64"
+    };
+    MAX_MESSAGE_DEPTH = 1024;
+    camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+    types = /* @__PURE__ */ new Map();
+    TWO32 = 4294967296;
+    sub = (m) => subst ? subst.get(m) ?? m : m;
+    PASS_THROUGH_BYTES = 65536;
+    ChunkedWriter = class {
+      constructor(sink, chunkSize = 1 << 20) {
+        this.sink = sink;
+        this.chunk = Buffer.allocUnsafe(chunkSize);
+      }
+      sink;
+      chunk;
+      pos = 0;
+      ensure(n) {
+        if (this.pos + n > this.chunk.length) this.flush();
+      }
+      flush() {
+        if (this.pos > 0) {
+          this.sink.write(this.chunk.subarray(0, this.pos));
+          this.chunk = Buffer.allocUnsafe(this.chunk.length);
+          this.pos = 0;
+        }
+      }
+      bytes(b) {
+        if (b.length >= PASS_THROUGH_BYTES) {
+          this.flush();
+          this.sink.write(b);
+          return;
+        }
+        this.ensure(b.length);
+        this.chunk.set(b, this.pos);
+        this.pos += b.length;
+      }
+      varint(v) {
+        this.ensure(10);
+        if (v < 0) {
+          this.bigVarint(BigInt(v));
+          return;
+        }
+        while (v > 127) {
+          this.chunk[this.pos++] = v % 128 | 128;
+          v = Math.floor(v / 128);
+        }
+        this.chunk[this.pos++] = v;
+      }
+      bigVarint(v) {
+        this.ensure(10);
+        let x = BigInt.asUintN(64, v);
+        while (x >= 0x80n) {
+          this.chunk[this.pos++] = Number(x & 0x7fn) | 128;
+          x >>= 7n;
+        }
+        this.chunk[this.pos++] = Number(x);
+      }
+      float(v) {
+        this.ensure(4);
+        this.chunk.writeFloatLE(v, this.pos);
+        this.pos += 4;
+      }
+      double(v) {
+        this.ensure(8);
+        this.chunk.writeDoubleLE(v, this.pos);
+        this.pos += 8;
+      }
+      string(s, n) {
+        this.varint(n);
+        if (n > 65536) {
+          this.bytes(Buffer.from(s, "utf8"));
+          return;
+        }
+        this.ensure(n);
+        this.chunk.write(s, this.pos, "utf8");
+        this.pos += n;
+      }
+    };
+  }
+});
 
 // src/onnx/types.ts
-var AttributeType = {
-  UNDEFINED: 0,
-  FLOAT: 1,
-  INT: 2,
-  STRING: 3,
-  TENSOR: 4,
-  GRAPH: 5,
-  FLOATS: 6,
-  INTS: 7,
-  STRINGS: 8,
-  TENSORS: 9,
-  GRAPHS: 10,
-  SPARSE_TENSOR: 11,
-  SPARSE_TENSORS: 12,
-  TYPE_PROTO: 13,
-  TYPE_PROTOS: 14
-};
-var DataLocation = { DEFAULT: 0, EXTERNAL: 1 };
+var AttributeType, DataLocation;
+var init_types = __esm({
+  "src/onnx/types.ts"() {
+    "use strict";
+    AttributeType = {
+      UNDEFINED: 0,
+      FLOAT: 1,
+      INT: 2,
+      STRING: 3,
+      TENSOR: 4,
+      GRAPH: 5,
+      FLOATS: 6,
+      INTS: 7,
+      STRINGS: 8,
+      TENSORS: 9,
+      GRAPHS: 10,
+      SPARSE_TENSOR: 11,
+      SPARSE_TENSORS: 12,
+      TYPE_PROTO: 13,
+      TYPE_PROTOS: 14
+    };
+    DataLocation = { DEFAULT: 0, EXTERNAL: 1 };
+  }
+});
 
 // src/onnx/tensor.ts
 function elementCount(dims) {
@@ -16436,6 +8982,21 @@ function tensorByteLength(t) {
   if (t.dataType === DataType.STRING) return t.stringData.reduce((n, s) => n + s.length, 0);
   return rawByteLength(t.dataType, elementCount(t.dims));
 }
+function checkTensorSize(t, external, name = t.name) {
+  if (t.dataType === DataType.STRING) {
+    if (t.stringData.length !== elementCount(t.dims)) {
+      throw new OnnxFormatError(`tensor '${name}': ${t.stringData.length} strings for dims [${t.dims.join(",")}]`);
+    }
+    return;
+  }
+  const expected = rawByteLength(t.dataType, elementCount(t.dims));
+  const actual = tensorBytes(t, external).length;
+  if (actual !== expected) {
+    throw new OnnxFormatError(
+      `tensor '${name}': ${actual} bytes of data for dims [${t.dims.join(",")}] of ${dataTypeName(t.dataType)} (expected ${expected})`
+    );
+  }
+}
 function setTensorRaw(t, bytes) {
   t.rawData = bytes;
   t.floatData = void 0;
@@ -16457,16 +9018,6 @@ function tensorFloat32(t, external) {
   new Uint8Array(out.buffer).set(b);
   return out;
 }
-var CONSTANT_VALUE_ATTRS = /* @__PURE__ */ new Set([
-  "value",
-  "value_float",
-  "value_floats",
-  "value_int",
-  "value_ints",
-  "value_string",
-  "value_strings",
-  "sparse_value"
-]);
 function isConstantNode(n) {
   return n.opType === "Constant" && (n.domain ?? "") === "";
 }
@@ -16534,116 +9085,137 @@ function densify(s, external) {
   }
   return makeTensor(values2.name ?? "", dtype, [...s.dims], out);
 }
+var CONSTANT_VALUE_ATTRS;
+var init_tensor = __esm({
+  "src/onnx/tensor.ts"() {
+    "use strict";
+    init_dtype();
+    init_errors();
+    init_types();
+    CONSTANT_VALUE_ATTRS = /* @__PURE__ */ new Set([
+      "value",
+      "value_float",
+      "value_floats",
+      "value_int",
+      "value_ints",
+      "value_string",
+      "value_strings",
+      "sparse_value"
+    ]);
+  }
+});
 
 // src/onnx/external.ts
-var ExternalDataReader = class {
-  /** `modelPath` names the .onnx file whose folder holds the data files. */
-  constructor(modelPath) {
-    this.modelPath = modelPath;
-    this.realDir = realpathSync(path2.dirname(path2.resolve(modelPath)));
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
+import path2 from "node:path";
+function readFully(fd, offset, length, shortRead) {
+  const out = Buffer.allocUnsafe(length);
+  for (let done = 0; done < length; ) {
+    const n = readSync(fd, out, done, length - done, offset + done);
+    if (n <= 0) throw new OnnxFormatError(shortRead);
+    done += n;
   }
-  modelPath;
-  files = /* @__PURE__ */ new Map();
-  realDir;
-  /** Resolves a location safely: relative, inside the model folder after following symlinks. */
-  resolve(location, tensorName) {
-    const what = `${this.modelPath}: tensor '${tensorName}' external data location '${location}'`;
-    if (location.includes("\0")) throw new OnnxFormatError(`${what} contains a NUL byte`);
-    if (path2.isAbsolute(location) || path2.win32.isAbsolute(location) || /^[a-zA-Z]:/.test(location)) {
-      throw new OnnxFormatError(`${what} is absolute; external data must be relative to the model's folder`);
-    }
-    const candidate = path2.resolve(this.realDir, location);
-    if (!isInside(this.realDir, candidate)) throw new OnnxFormatError(`${what} points outside the model's folder`);
-    let real;
-    try {
-      real = realpathSync(candidate);
-    } catch {
-      throw new OnnxFormatError(`${what}: file not found`);
-    }
-    if (!isInside(this.realDir, real)) throw new OnnxFormatError(`${what} resolves (through a link) outside the model's folder`);
-    return real;
-  }
-  open(location, tensorName) {
-    const known = this.files.get(location);
-    if (known) return known;
-    const real = this.resolve(location, tensorName);
-    const fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const st = fstatSync(fd);
-    if (!st.isFile()) {
-      closeSync(fd);
-      throw new OnnxFormatError(`${this.modelPath}: external data '${location}' is not a regular file`);
-    }
-    const f = { fd, size: st.size };
-    this.files.set(location, f);
-    return f;
-  }
-  /** Byte range of a tensor's payload, checked against the file. */
-  range(t) {
-    const info = externalInfo(t);
-    const f = this.open(info.location, t.name);
-    const length = info.length ?? rawByteLength(t.dataType, elementCount(t.dims));
-    if (info.offset + length > f.size) {
-      throw new OnnxFormatError(
-        `${this.modelPath}: tensor '${t.name}' external data [${info.offset}, ${info.offset + length}) runs past the end of '${info.location}' (${f.size} bytes)`
-      );
-    }
-    return { location: info.location, offset: info.offset, length };
-  }
-  read(t) {
-    const { location, offset, length } = this.range(t);
-    const f = this.open(location, t.name);
-    const out = Buffer.allocUnsafe(length);
-    let done = 0;
-    while (done < length) {
-      const n = readSync(f.fd, out, done, length - done, offset + done);
-      if (n <= 0) throw new OnnxFormatError(`${this.modelPath}: short read of external data '${location}'`);
-      done += n;
-    }
-    return out;
-  }
-  /** Closes the data files opened so far. */
-  close() {
-    for (const f of this.files.values()) closeSync(f.fd);
-    this.files.clear();
-  }
-};
+  return out;
+}
 function isInside(dir, p) {
   const rel = path2.relative(dir, p);
   return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
 }
+var ExternalDataReader;
+var init_external = __esm({
+  "src/onnx/external.ts"() {
+    "use strict";
+    init_errors();
+    init_dtype();
+    init_tensor();
+    ExternalDataReader = class {
+      /** `modelPath` names the .onnx file whose folder holds the data files. */
+      constructor(modelPath) {
+        this.modelPath = modelPath;
+        this.realDir = realpathSync(path2.dirname(path2.resolve(modelPath)));
+      }
+      modelPath;
+      files = /* @__PURE__ */ new Map();
+      realDir;
+      /** Resolves a location safely: relative, inside the model folder after following symlinks. */
+      resolve(location, tensorName) {
+        const what = `${this.modelPath}: tensor '${tensorName}' external data location '${location}'`;
+        if (location.includes("\0")) throw new OnnxFormatError(`${what} contains a NUL byte`);
+        if (path2.isAbsolute(location) || path2.win32.isAbsolute(location) || /^[a-zA-Z]:/.test(location)) {
+          throw new OnnxFormatError(`${what} is absolute; external data must be relative to the model's folder`);
+        }
+        const candidate = path2.resolve(this.realDir, location);
+        if (!isInside(this.realDir, candidate)) throw new OnnxFormatError(`${what} points outside the model's folder`);
+        let real;
+        try {
+          real = realpathSync(candidate);
+        } catch {
+          throw new OnnxFormatError(`${what}: file not found`);
+        }
+        if (!isInside(this.realDir, real)) throw new OnnxFormatError(`${what} resolves (through a link) outside the model's folder`);
+        return real;
+      }
+      open(location, tensorName) {
+        const known = this.files.get(location);
+        if (known) return known;
+        const real = this.resolve(location, tensorName);
+        const fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+        const st = fstatSync(fd);
+        if (!st.isFile()) {
+          closeSync(fd);
+          throw new OnnxFormatError(`${this.modelPath}: external data '${location}' is not a regular file`);
+        }
+        const f = { fd, size: st.size };
+        this.files.set(location, f);
+        return f;
+      }
+      /** Byte range of a tensor's payload, checked against the file. */
+      range(t) {
+        const info = externalInfo(t);
+        const f = this.open(info.location, t.name);
+        const length = info.length ?? rawByteLength(t.dataType, elementCount(t.dims));
+        if (info.offset + length > f.size) {
+          throw new OnnxFormatError(
+            `${this.modelPath}: tensor '${t.name}' external data [${info.offset}, ${info.offset + length}) runs past the end of '${info.location}' (${f.size} bytes)`
+          );
+        }
+        return { location: info.location, offset: info.offset, length };
+      }
+      read(t) {
+        const { location, offset, length } = this.range(t);
+        const f = this.open(location, t.name);
+        return readFully(f.fd, offset, length, `${this.modelPath}: short read of external data '${location}'`);
+      }
+      /** Closes the data files opened so far. */
+      close() {
+        for (const f of this.files.values()) closeSync(f.fd);
+        this.files.clear();
+      }
+    };
+  }
+});
 
 // src/onnx/validate.ts
-var MAX_GRAPH_DEPTH = 64;
 function checkTensor(t, external) {
   const name = t.name ?? "(unnamed)";
   for (const d of t.dims) {
     if (!Number.isSafeInteger(d) || d < 0) throw new OnnxFormatError(`tensor '${name}' has invalid dimension ${d}`);
   }
   if (!isKnownDataType(t.dataType)) throw new OnnxFormatError(`tensor '${name}' has unknown data type ${t.dataType}`);
+  if (!isExternal(t)) {
+    checkTensorSize(t, void 0, name);
+    return;
+  }
   const count = elementCount(t.dims);
-  if (t.dataType === DataType.STRING) {
-    if (t.stringData.length !== count && !isExternal(t)) {
-      throw new OnnxFormatError(`tensor '${name}': ${t.stringData.length} strings for dims [${t.dims.join(",")}]`);
-    }
-    return;
-  }
+  if (t.dataType === DataType.STRING) return;
   const expected = rawByteLength(t.dataType, count);
-  if (isExternal(t)) {
-    if (external?.range) {
-      const { length } = external.range(t);
-      if (length !== expected) {
-        throw new OnnxFormatError(`tensor '${name}': external data length ${length} does not match dims [${t.dims.join(",")}] of ${dataTypeName(t.dataType)} (${expected} bytes)`);
-      }
-    } else if (tensorByteLength(t) !== expected) {
-      throw new OnnxFormatError(`tensor '${name}': external data length does not match its dims`);
+  if (external?.range) {
+    const { length } = external.range(t);
+    if (length !== expected) {
+      throw new OnnxFormatError(`tensor '${name}': external data length ${length} does not match dims [${t.dims.join(",")}] of ${dataTypeName(t.dataType)} (${expected} bytes)`);
     }
-    return;
-  }
-  const actual = tensorBytes(t).length;
-  if (actual !== expected) {
-    throw new OnnxFormatError(
-      `tensor '${name}': ${actual} bytes of data for dims [${t.dims.join(",")}] of ${dataTypeName(t.dataType)} (expected ${expected})`
-    );
+  } else if (tensorByteLength(t) !== expected) {
+    throw new OnnxFormatError(`tensor '${name}': external data length does not match its dims`);
   }
 }
 function checkNames(graph, where) {
@@ -16716,10 +9288,22 @@ function validateModel(model, external) {
   });
   forEachTensor(model, (t) => checkTensor(t, external));
 }
+var MAX_GRAPH_DEPTH;
+var init_validate = __esm({
+  "src/onnx/validate.ts"() {
+    "use strict";
+    init_dtype();
+    init_errors();
+    init_graph();
+    init_tensor();
+    MAX_GRAPH_DEPTH = 64;
+  }
+});
 
 // src/onnx/model-io.ts
-var PROTOBUF_LIMIT = 2 ** 31 - 1;
-var EXTERNAL_ALIGNMENT = 65536;
+import { closeSync as closeSync2, existsSync, fstatSync as fstatSync2, fsyncSync, openSync as openSync2, readdirSync, readFileSync, realpathSync as realpathSync2, renameSync as renameSync2, rmSync as rmSync2, statSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path3 from "node:path";
 function loadModel(file) {
   let st;
   try {
@@ -16749,32 +9333,6 @@ function loadModel(file) {
   }
   return { model, path: file, fileBytes: st.size, external };
 }
-var DeferredPayload = class extends Uint8Array {
-  constructor(size, fetch) {
-    super(0);
-    this.fetch = fetch;
-    Object.defineProperty(this, "length", { value: size });
-  }
-  fetch;
-};
-var DEFERRED_MIN_BYTES = 65536;
-var FileSink = class {
-  constructor(fd) {
-    this.fd = fd;
-  }
-  fd;
-  written = 0;
-  write(chunk) {
-    let b = chunk;
-    if (chunk instanceof DeferredPayload) {
-      b = chunk.fetch();
-      if (b.length !== chunk.length) throw new OnnxFormatError(`external payload is ${b.length} bytes, expected ${chunk.length}`);
-    }
-    let off = 0;
-    while (off < b.length) off += writeSync(this.fd, b, off, b.length - off);
-    this.written += b.length;
-  }
-};
 function tempBeside(target) {
   return path3.join(path3.dirname(target), `.${path3.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
@@ -16829,7 +9387,7 @@ function writeAtomically(target, write) {
 }
 function inlined(t, source) {
   const length = tensorByteLength(t);
-  const raw = length >= DEFERRED_MIN_BYTES && t.dataType !== 8 ? new DeferredPayload(length, () => tensorBytes(t, source)) : tensorBytes(t, source);
+  const raw = length >= PASS_THROUGH_BYTES && t.dataType !== 8 ? new DeferredPayload(length, () => tensorBytes(t, source)) : tensorBytes(t, source);
   return { ...t, rawData: raw, externalData: [], dataLocation: void 0 };
 }
 function saveModel(model, file, opts = {}) {
@@ -16848,23 +9406,24 @@ function saveModel(model, file, opts = {}) {
   forEachTensor(model, (t) => {
     tensors.push(t);
   });
-  const subs = /* @__PURE__ */ new Map();
-  for (const t of tensors) if (isExternal(t)) subs.set(t, inlined(t, opts.source));
+  let allInline;
+  const inlineAll = () => {
+    allInline ??= new Map(tensors.filter(isExternal).map((t) => [t, inlined(t, opts.source)]));
+    return allInline;
+  };
   let external = opts.externalData ?? "auto";
-  if (external === "auto") {
-    external = encodedModelSize(model, subs) > PROTOBUF_LIMIT;
-  }
+  if (external === "auto") external = encodedModelSize(model, inlineAll()) > PROTOBUF_LIMIT;
   if (!external) {
-    const written = writeAtomically(out, (sink) => encodeModelTo(model, sink, subs));
+    const written = writeAtomically(out, (sink) => encodeModelTo(model, sink, inlineAll()));
     return { path: out, bytes: written, modelBytes: written, dataBytes: 0 };
   }
-  subs.clear();
+  const subs = /* @__PURE__ */ new Map();
   const location = opts.location ?? `${path3.basename(out)}.data`;
   if (path3.isAbsolute(location) || location.split(/[\\/]/).includes("..")) {
     throw new UsageError(`external data location '${location}' must be a plain relative name`);
   }
   const dataPath = path3.join(dir, location);
-  if (opts.source && existsSync2(dataPath)) {
+  if (opts.source && existsSync(dataPath)) {
     const target = realpathSync2(dataPath);
     for (const t of tensors) {
       if (isExternal(t) && opts.source.resolve(externalInfo(t).location, t.name) === target) {
@@ -16877,7 +9436,7 @@ function saveModel(model, file, opts = {}) {
     const pad = new Uint8Array(EXTERNAL_ALIGNMENT);
     for (const t of tensors) {
       if (tensorByteLength(t) < threshold || t.dataType === 8) {
-        if (isExternal(t)) subs.set(t, inlined(t, opts.source));
+        if (isExternal(t)) subs.set(t, allInline?.get(t) ?? inlined(t, opts.source));
         continue;
       }
       const raw = tensorBytes(t, opts.source);
@@ -16922,91 +9481,45 @@ function modelFileBytes(loaded) {
   });
   return n;
 }
-
-// src/onnx/spill.ts
-import { closeSync as closeSync3, openSync as openSync3, readSync as readSync2, rmSync as rmSync3, writeSync as writeSync2 } from "node:fs";
-import { randomBytes as randomBytes2 } from "node:crypto";
-import path4 from "node:path";
-var SPILL_MIN_BYTES = 64 * 1024;
-function canSpill(source) {
-  return typeof source?.spill === "function";
-}
-var SpillingReader = class extends ExternalDataReader {
-  /** The scratch file's location name as written into tensors. */
-  location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
-  file;
-  fd;
-  size = 0;
-  /** Payload bytes written to scratch so far. */
-  spilledBytes = 0;
-  spilledTensors = 0;
-  /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
-  constructor(modelPath, scratchDir) {
-    super(modelPath);
-    this.file = path4.join(scratchDir, this.location);
+var PROTOBUF_LIMIT, EXTERNAL_ALIGNMENT, DeferredPayload, FileSink;
+var init_model_io = __esm({
+  "src/onnx/model-io.ts"() {
+    "use strict";
+    init_codec();
+    init_errors();
+    init_external();
+    init_graph();
+    init_validate();
+    init_tensor();
+    PROTOBUF_LIMIT = 2 ** 31 - 1;
+    EXTERNAL_ALIGNMENT = 65536;
+    DeferredPayload = class extends Uint8Array {
+      constructor(size, fetch) {
+        super(0);
+        this.fetch = fetch;
+        Object.defineProperty(this, "length", { value: size });
+      }
+      fetch;
+    };
+    FileSink = class {
+      constructor(fd) {
+        this.fd = fd;
+      }
+      fd;
+      written = 0;
+      write(chunk) {
+        let b = chunk;
+        if (chunk instanceof DeferredPayload) {
+          b = chunk.fetch();
+          if (b.length !== chunk.length) throw new OnnxFormatError(`external payload is ${b.length} bytes, expected ${chunk.length}`);
+        }
+        let off = 0;
+        while (off < b.length) off += writeSync(this.fd, b, off, b.length - off);
+        this.written += b.length;
+      }
+    };
   }
-  isScratch(t) {
-    return isExternal(t) && externalInfo(t).location === this.location;
-  }
-  resolve(location, tensorName) {
-    return location === this.location ? this.file : super.resolve(location, tensorName);
-  }
-  range(t) {
-    if (!this.isScratch(t)) return super.range(t);
-    const { offset, length } = externalInfo(t);
-    if (length === void 0 || offset + length > this.size) {
-      throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
-    }
-    return { location: this.location, offset, length };
-  }
-  read(t) {
-    if (!this.isScratch(t)) return super.read(t);
-    const { offset, length } = this.range(t);
-    const out = Buffer.allocUnsafe(length);
-    for (let done = 0; done < length; ) {
-      const n = readSync2(this.fd, out, done, length - done, offset + done);
-      if (n <= 0) throw new OnnxFormatError(`short read of scratch file ${this.file}`);
-      done += n;
-    }
-    return out;
-  }
-  spill(t, raw) {
-    this.fd ??= openSync3(this.file, "wx+", 384);
-    const offset = this.size;
-    for (let done = 0; done < raw.length; ) done += writeSync2(this.fd, raw, done, raw.length - done, offset + done);
-    this.size += raw.length;
-    this.spilledBytes += raw.length;
-    this.spilledTensors++;
-    setTensorRaw(t, new Uint8Array(0));
-    t.rawData = void 0;
-    t.dataLocation = DataLocation.EXTERNAL;
-    t.externalData = [
-      { key: "location", value: this.location },
-      { key: "offset", value: String(offset) },
-      { key: "length", value: String(raw.length) }
-    ];
-  }
-  close() {
-    super.close();
-    if (this.fd !== void 0) {
-      closeSync3(this.fd);
-      this.fd = void 0;
-      rmSync3(this.file, { force: true });
-    }
-  }
-};
-function newTensor(source, name, dataType, dims, raw) {
-  const t = makeTensor(name, dataType, dims, raw);
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  return t;
-}
-function replacePayload(source, t, raw) {
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  else setTensorRaw(t, raw);
-}
-
-// src/stages/pipeline.ts
-import { performance } from "node:perf_hooks";
+});
 
 // src/onnx/size.ts
 function modelByteSize(model) {
@@ -17016,28 +9529,17 @@ function modelByteSize(model) {
   });
   return n;
 }
-
-// src/stages/pipeline.ts
-async function runStages(model, stages, ctx) {
-  const results = [];
-  let current = model;
-  let bytes = modelByteSize(current);
-  for (const stage of stages) {
-    const t0 = performance.now();
-    const { model: next, details } = await stage.run(current, ctx);
-    const ms2 = Math.round(performance.now() - t0);
-    const after = modelByteSize(next);
-    results.push({ name: stage.name, bytesBefore: bytes, bytesAfter: after, ms: ms2, details });
-    current = next;
-    bytes = after;
+var init_size = __esm({
+  "src/onnx/size.ts"() {
+    "use strict";
+    init_codec();
+    init_graph();
+    init_tensor();
   }
-  return { model: current, results };
-}
+});
 
 // src/stages/dedup-identical.ts
 import { createHash } from "node:crypto";
-var DIRECT_CLASSES = 8;
-var FINGERPRINT_SAMPLES = 64;
 function pushTo(map, key, value) {
   const list = map.get(key);
   if (list) list.push(value);
@@ -17086,14 +9588,19 @@ function identicalClasses(items, bytesOf2) {
   for (const item of items) pushTo(byFingerprint, fingerprint(bytesOf2(item)), item);
   return [...byFingerprint.values()].flatMap((bucket) => compareOrHash(bucket, bytesOf2));
 }
-
-// src/stages/dedup-stream.ts
-import { createHash as createHash2 } from "node:crypto";
+var DIRECT_CLASSES, FINGERPRINT_SAMPLES;
+var init_dedup_identical = __esm({
+  "src/stages/dedup-identical.ts"() {
+    "use strict";
+    DIRECT_CLASSES = 8;
+    FINGERPRINT_SAMPLES = 64;
+  }
+});
 
 // src/stages/dedup-transpose.ts
-var MIN_TIE_BYTES = 64;
-var SAMPLES = 16;
-var TILE = 64;
+function samplePosition(k, n) {
+  return Math.floor(k * (n - 1) / (SAMPLES - 1));
+}
 function elementWidth(dataType) {
   const bits = bitsOf(dataType);
   return dataType === DataType.STRING || bits < 8 || bits % 8 !== 0 ? 0 : bits / 8;
@@ -17152,7 +9659,7 @@ function isTransposeOf(x, y, rows, cols, width) {
   const n = rows * cols;
   if (x.length !== n * width || y.length !== n * width) return false;
   for (let k = 0; k < Math.min(SAMPLES, n); k++) {
-    const p = Math.floor(k * (n - 1) / Math.max(1, SAMPLES - 1));
+    const p = samplePosition(k, n);
     const i = Math.floor(p / cols);
     const j = p % cols;
     if (!sameElement(x, p * width, y, (j * rows + i) * width, width)) return false;
@@ -17166,10 +9673,7 @@ function findTransposedPairs(items, tensorOf, bytesOf2, orient, mayPair = () => 
     const t = tensorOf(item);
     if (t.dims.length !== 2 || elementWidth(t.dataType) === 0) continue;
     if (t.dims[0] * t.dims[1] * elementWidth(t.dataType) < MIN_TIE_BYTES) continue;
-    const k = key(t.dataType, t.dims[0], t.dims[1]);
-    const list = byShape.get(k);
-    if (list) list.push(item);
-    else byShape.set(k, [item]);
+    pushTo(byShape, key(t.dataType, t.dims[0], t.dims[1]), item);
   }
   const paired = /* @__PURE__ */ new Set();
   const out = [];
@@ -17190,16 +9694,24 @@ function findTransposedPairs(items, tensorOf, bytesOf2, orient, mayPair = () => 
   }
   return out;
 }
+var MIN_TIE_BYTES, SAMPLES, TILE;
+var init_dedup_transpose = __esm({
+  "src/stages/dedup-transpose.ts"() {
+    "use strict";
+    init_dtype();
+    init_dedup_identical();
+    MIN_TIE_BYTES = 64;
+    SAMPLES = 16;
+    TILE = 64;
+  }
+});
 
 // src/stages/dedup-stream.ts
-var SAMPLES2 = 16;
-function samplePosition(k, n) {
-  return Math.floor(k * (n - 1) / (SAMPLES2 - 1));
-}
+import { createHash as createHash2 } from "node:crypto";
 function samples(bytes, dims, width) {
   const [a, b] = dims;
   const n = a * b;
-  const count = Math.min(SAMPLES2, n);
+  const count = Math.min(SAMPLES, n);
   const own = new Uint8Array(count * width);
   const dual = new Uint8Array(count * width);
   for (let k = 0; k < count; k++) {
@@ -17210,29 +9722,6 @@ function samples(bytes, dims, width) {
   }
   return { own, dual };
 }
-var PayloadSummaries = class {
-  constructor(bytesOf2) {
-    this.bytesOf = bytesOf2;
-  }
-  bytesOf;
-  memo = /* @__PURE__ */ new Map();
-  of(t) {
-    let s = this.memo.get(t);
-    if (s) return s;
-    const bytes = this.bytesOf(t);
-    s = { digest: createHash2("sha256").update(bytes).digest("base64") };
-    const width = elementWidth(t.dataType);
-    if (t.dims.length === 2 && width > 0 && bytes.length === elementCount(t.dims) * width) Object.assign(s, samples(bytes, t.dims, width));
-    this.memo.set(t, s);
-    return s;
-  }
-  /** False when `y` ([c, r]) cannot be the transpose of `x` ([r, c]): a sampled element differs. */
-  mayBeTransposed(x, y) {
-    const own = this.of(x).own;
-    const dual = this.of(y).dual;
-    return !own || !dual || Buffer.compare(own, dual) === 0;
-  }
-};
 function identicalByDigest(items, tensorOf, summaries, bytesOf2) {
   if (items.length < 2) return items.length ? [items] : [];
   const byDigest = /* @__PURE__ */ new Map();
@@ -17252,6 +9741,38 @@ function identicalByDigest(items, tensorOf, summaries, bytesOf2) {
   }
   return classes;
 }
+var PayloadSummaries;
+var init_dedup_stream = __esm({
+  "src/stages/dedup-stream.ts"() {
+    "use strict";
+    init_tensor();
+    init_dedup_identical();
+    init_dedup_transpose();
+    PayloadSummaries = class {
+      constructor(bytesOf2) {
+        this.bytesOf = bytesOf2;
+      }
+      bytesOf;
+      memo = /* @__PURE__ */ new Map();
+      of(t) {
+        let s = this.memo.get(t);
+        if (s) return s;
+        const bytes = this.bytesOf(t);
+        s = { digest: createHash2("sha256").update(bytes).digest("base64") };
+        const width = elementWidth(t.dataType);
+        if (t.dims.length === 2 && width > 0 && bytes.length === elementCount(t.dims) * width) Object.assign(s, samples(bytes, t.dims, width));
+        this.memo.set(t, s);
+        return s;
+      }
+      /** False when `y` ([c, r]) cannot be the transpose of `x` ([r, c]): a sampled element differs. */
+      mayBeTransposed(x, y) {
+        const own = this.of(x).own;
+        const dual = this.of(y).dual;
+        return !own || !dual || Buffer.compare(own, dual) === 0;
+      }
+    };
+  }
+});
 
 // src/stages/dedup-analysis.ts
 function constantSiteTensor(n) {
@@ -17380,8 +9901,6 @@ function planDedup(model, external, opts = {}) {
   merges.sort((a, b) => a.sites[0].order - b.sites[0].order);
   return { merges, ties };
 }
-var graphName = (s) => s.graph.name ?? (s.depth === 0 ? "main" : `subgraph@${s.depth}`);
-var className = (c) => c.keep?.name ?? c.sites[0].name;
 function describePlan(plan) {
   const groups = plan.merges.map((c) => {
     const t = c.sites[0].tensor;
@@ -17411,6 +9930,8070 @@ function describePlan(plan) {
 function analyzeDuplicates(model, external) {
   return describePlan(planDedup(model, external));
 }
+var graphName, className;
+var init_dedup_analysis = __esm({
+  "src/stages/dedup-analysis.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_dedup_identical();
+    init_dedup_stream();
+    init_dedup_transpose();
+    graphName = (s) => s.graph.name ?? (s.depth === 0 ? "main" : `subgraph@${s.depth}`);
+    className = (c) => c.keep?.name ?? c.sites[0].name;
+  }
+});
+
+// src/report/inspect.ts
+function int8Estimate(elements) {
+  return elements + 4;
+}
+function int4Estimate(elements, block = INT4_BLOCK_SIZE) {
+  return Math.ceil(elements / 2) + 4 * Math.ceil(elements / block);
+}
+function allScopes(model) {
+  const scopes = [];
+  forEachGraph(model, (s) => scopes.push(s));
+  for (const fn of model.functions) {
+    const body = {
+      node: fn.node,
+      name: `function ${fn.domain ? `${fn.domain}.` : ""}${fn.name}`,
+      initializer: [],
+      input: [],
+      output: [],
+      valueInfo: [],
+      quantizationAnnotation: [],
+      sparseInitializer: [],
+      metadataProps: []
+    };
+    walkScope({ graph: body, depth: 0 }, (s) => scopes.push(s));
+  }
+  return scopes;
+}
+function sparseWeight(s) {
+  const values2 = s.values;
+  const bytes = (values2 ? tensorByteLength(values2) : 0) + (s.indices ? tensorByteLength(s.indices) : 0);
+  return { dataType: values2?.dataType ?? 0, dims: [...s.dims], elements: values2 ? elementCount(values2.dims) : 0, bytes };
+}
+function denseWeight(t) {
+  return { dataType: t.dataType ?? 0, dims: [...t.dims], elements: elementCount(t.dims), bytes: tensorByteLength(t) };
+}
+function attributeWeights(node, a) {
+  const parts = [...a.t ? [a.t] : [], ...a.tensors].map(denseWeight);
+  for (const s of [...a.sparseTensor ? [a.sparseTensor] : [], ...a.sparseTensors]) parts.push(sparseWeight(s));
+  return parts;
+}
+function collectWeights(scopes, external) {
+  const weights = [];
+  for (const scope of scopes) {
+    const g = scope.graph;
+    const add = (name, kind, w, holder) => weights.push({ name, kind, graph: g.name ?? "", dtype: dataTypeName(w.dataType), ...w, scope, holder });
+    for (const t of g.initializer) add(t.name ?? "", "initializer", denseWeight(t));
+    for (const s of g.sparseInitializer) add(s.values?.name ?? "", "sparse-initializer", sparseWeight(s));
+    for (const node of g.node) {
+      if (isConstantNode(node)) {
+        const a = constantValueAttr(node);
+        const name = node.output[0] ?? "";
+        if (a?.sparseTensor) add(name, "constant", sparseWeight(a.sparseTensor));
+        else {
+          const t = constantNodeTensor(node, external);
+          if (t) add(name, "constant", denseWeight(t));
+        }
+        continue;
+      }
+      for (const a of node.attribute) {
+        attributeWeights(node, a).forEach((w, k) => add(`${node.name || node.opType}/${a.name}${k ? `[${k}]` : ""}`, "attribute", w, node));
+      }
+    }
+  }
+  return weights;
+}
+function countBy(map, key, bytes) {
+  const e = map.get(key) ?? { bytes: 0, count: 0 };
+  e.bytes += bytes;
+  e.count += 1;
+  map.set(key, e);
+}
+function byBytes(a, b) {
+  return b.bytes - a.bytes;
+}
+function analyzeModel(model, opts = {}) {
+  const scopes = allScopes(model);
+  const weights = collectWeights(scopes, opts.external);
+  const index = new UseIndex(scopes);
+  const modelBytes = opts.modelBytes ?? modelByteSize(model);
+  const dtypes = /* @__PURE__ */ new Map();
+  for (const w of weights) countBy(dtypes, w.dtype, w.bytes);
+  const nodesPerOp = /* @__PURE__ */ new Map();
+  let nodes = 0;
+  for (const s of scopes) {
+    for (const n of s.graph.node) {
+      nodes++;
+      nodesPerOp.set(opLabel(n), (nodesPerOp.get(opLabel(n)) ?? 0) + 1);
+    }
+  }
+  const ops = /* @__PURE__ */ new Map();
+  const quant = { tensors: 0, elements: 0, bytes: 0, int8Bytes: 0, int4Bytes: 0 };
+  for (const w of weights) {
+    const readers = w.holder ? [{ node: w.holder, inputIndex: -1, scope: w.scope }] : index.readers(w.scope, w.name);
+    const labels = [...new Set(readers.map((u) => opLabel(u.node)))].sort();
+    if (labels.length === 0) labels.push(UNUSED_OP);
+    const share = Math.floor(w.bytes / labels.length);
+    labels.forEach((label, k) => countBy(ops, label, share + (k === 0 ? w.bytes - share * labels.length : 0)));
+    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers.length > 0 && readers.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
+    if (quantizable) {
+      quant.tensors++;
+      quant.elements += w.elements;
+      quant.bytes += w.bytes;
+      quant.int8Bytes += int8Estimate(w.elements);
+      quant.int4Bytes += int4Estimate(w.elements);
+    }
+  }
+  const entry = ({ scope: _s, dataType: _d, holder: _h, ...rest }) => rest;
+  return {
+    modelBytes,
+    graphs: scopes.length,
+    nodes,
+    weights: { count: weights.length, bytes: weights.reduce((n, w) => n + w.bytes, 0) },
+    byDtype: [...dtypes].map(([dtype, e]) => ({ dtype, tensors: e.count, bytes: e.bytes })).sort(byBytes),
+    byOp: [...ops].map(([op, e]) => ({ op, nodes: nodesPerOp.get(op) ?? 0, weights: e.count, bytes: e.bytes })).sort(byBytes),
+    largest: [...weights].sort(byBytes).slice(0, opts.top ?? 10).map(entry),
+    duplicates: analyzeDuplicates(model, opts.external),
+    quantizable: {
+      ops: Object.keys(QUANTIZABLE_SLOTS),
+      minElements: QUANTIZE_MIN_ELEMENTS,
+      int4BlockSize: INT4_BLOCK_SIZE,
+      ...quant,
+      modelBytesInt8: modelBytes - quant.bytes + quant.int8Bytes,
+      modelBytesInt4: modelBytes - quant.bytes + quant.int4Bytes
+    }
+  };
+}
+function inspectModel(file, opts = {}) {
+  const loaded = loadModel(file);
+  try {
+    return { source: file, ...analyzeModel(loaded.model, { external: loaded.external, modelBytes: modelFileBytes(loaded), top: opts.top }) };
+  } finally {
+    loaded.external.close();
+  }
+}
+var PASS_THROUGH, QUANTIZABLE_SLOTS, QUANTIZE_MIN_ELEMENTS, INT4_BLOCK_SIZE, UNUSED_OP, opLabel, UseIndex;
+var init_inspect = __esm({
+  "src/report/inspect.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_model_io();
+    init_size();
+    init_tensor();
+    init_dedup_analysis();
+    PASS_THROUGH = /* @__PURE__ */ new Set(["Identity", "Transpose"]);
+    QUANTIZABLE_SLOTS = { MatMul: 1, Gemm: 1, Gather: 0 };
+    QUANTIZE_MIN_ELEMENTS = 1024;
+    INT4_BLOCK_SIZE = 32;
+    UNUSED_OP = "(unused)";
+    opLabel = (n) => n.domain && n.domain !== "ai.onnx" ? `${n.domain}.${n.opType}` : n.opType ?? "?";
+    UseIndex = class {
+      defined = /* @__PURE__ */ new Map();
+      uses = /* @__PURE__ */ new Map();
+      constructor(scopes) {
+        for (const s of scopes) this.defined.set(s.graph, definedNames(s.graph));
+        for (const scope of scopes) {
+          for (const node of scope.graph.node) {
+            node.input.forEach((name, inputIndex) => {
+              if (!name) return;
+              let owner = scope;
+              while (owner && !this.defined.get(owner.graph)?.has(name)) owner = owner.parent;
+              if (!owner) return;
+              let byName = this.uses.get(owner.graph);
+              if (!byName) this.uses.set(owner.graph, byName = /* @__PURE__ */ new Map());
+              let list = byName.get(name);
+              if (!list) byName.set(name, list = []);
+              list.push({ node, inputIndex, scope });
+            });
+          }
+        }
+      }
+      /** Readers of `name` defined in `scope`, looking through Identity/Transpose to the ops behind them. */
+      readers(scope, name, seen = /* @__PURE__ */ new Set()) {
+        const out = [];
+        for (const u of this.uses.get(scope.graph)?.get(name) ?? []) {
+          const through = PASS_THROUGH.has(u.node.opType ?? "") && !u.node.domain && u.inputIndex === 0 && u.node.output[0];
+          if (!through) {
+            out.push(u);
+            continue;
+          }
+          if (seen.has(u.node)) continue;
+          seen.add(u.node);
+          out.push(...this.readers(u.scope, u.node.output[0], seen));
+        }
+        return out;
+      }
+    };
+  }
+});
+
+// src/report/table.ts
+function formatBytes(n) {
+  const abs = Math.abs(n);
+  if (abs < 1e3) return `${n} B`;
+  const units = ["kB", "MB", "GB", "TB"];
+  let v = abs / 1e3;
+  let u = 0;
+  while (v >= 1e3 && u < units.length - 1) {
+    v /= 1e3;
+    u++;
+  }
+  const digits = v < 10 ? 2 : 1;
+  return `${n < 0 ? "-" : ""}${v.toFixed(digits)} ${units[u]}`;
+}
+function formatSignedBytes(n) {
+  return n > 0 ? `+${formatBytes(n)}` : formatBytes(n);
+}
+function formatCount(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function formatPercent(part, whole2, signed = false) {
+  if (whole2 === 0) return "";
+  const p = 100 * part / whole2;
+  return `${signed && p > 0 ? "+" : ""}${p.toFixed(1)}%`;
+}
+function formatTable(header, rows, align) {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => [...r[c] ?? ""].length)));
+  const line = (r) => r.map((cell2, c) => {
+    const pad = " ".repeat(widths[c] - [...cell2].length);
+    return (align?.[c] ?? (c === 0 ? "l" : "r")) === "l" ? cell2 + pad : pad + cell2;
+  }).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+function compressTable(r) {
+  const rows = [["original", formatBytes(r.original.bytes), formatCount(r.original.bytes), "", "", ""]];
+  for (const s of r.stages) {
+    const delta = s.bytesAfter - s.bytesBefore;
+    rows.push([
+      `after ${s.name}`,
+      formatBytes(s.bytesAfter),
+      formatCount(s.bytesAfter),
+      formatSignedBytes(delta),
+      formatPercent(delta, s.bytesBefore, true),
+      `${formatCount(s.ms)} ms`
+    ]);
+  }
+  const total2 = r.compressed.bytes - r.original.bytes;
+  rows.push([
+    "final (saved)",
+    formatBytes(r.compressed.bytes),
+    formatCount(r.compressed.bytes),
+    formatSignedBytes(total2),
+    formatPercent(total2, r.original.bytes, true),
+    ""
+  ]);
+  const table = formatTable(["step", "size", "bytes", "change", "%", "time"], rows);
+  const ratio = r.compressed.bytes > 0 ? (r.original.bytes / r.compressed.bytes).toFixed(2) : "\u221E";
+  return `${table}
+
+${r.source} \u2192 ${r.output}: ${ratio}\xD7 smaller`;
+}
+function firstOf(items, n = 3) {
+  return items.length <= n ? items.join(", ") : `${items.slice(0, n).join(", ")} +${items.length - n} more`;
+}
+function inspectTables(r, maxGroups = 10) {
+  const out = [];
+  const w = r.weights.bytes;
+  out.push(`${r.source ?? "model"}: ${formatBytes(r.modelBytes)}, ${formatCount(r.nodes)} nodes in ${plural(r.graphs, "graph")}, weights ${formatBytes(w)} in ${formatCount(r.weights.count)} tensors`);
+  out.push("", "bytes by dtype");
+  out.push(formatTable(
+    ["dtype", "tensors", "size", "% of weights"],
+    r.byDtype.map((d2) => [d2.dtype, formatCount(d2.tensors), formatBytes(d2.bytes), formatPercent(d2.bytes, w)])
+  ));
+  out.push("", "bytes by op (weights split evenly among the op types that read them, through Identity/Transpose)");
+  out.push(formatTable(
+    ["op", "nodes", "weights", "size", "% of weights"],
+    r.byOp.map((o) => [o.op, formatCount(o.nodes), formatCount(o.weights), formatBytes(o.bytes), formatPercent(o.bytes, w)])
+  ));
+  out.push("", `largest tensors (top ${r.largest.length})`);
+  out.push(formatTable(
+    ["name", "kind", "dtype", "dims", "size"],
+    r.largest.map((t) => [t.name, t.kind, t.dtype, dimsText(t.dims), formatBytes(t.bytes)]),
+    ["l", "l", "l", "l", "r"]
+  ));
+  const d = r.duplicates;
+  const copies = d.groups.reduce((n, g) => n + g.count, 0);
+  out.push("", `duplicates: ${plural(d.groups.length, "group")} (${copies} copies), ${plural(d.transposedTies.length, "transposed tie")}; dedup reclaims ${formatBytes(d.reclaimableBytes)} (${formatPercent(d.reclaimableBytes, r.modelBytes)} of the model)`);
+  if (d.groups.length) {
+    const shown2 = d.groups.slice(0, maxGroups);
+    out.push(formatTable(
+      ["dtype", "dims", "copies", "each", "reclaimable", "names"],
+      shown2.map((g) => [g.dtype, dimsText(g.dims), String(g.count), formatBytes(g.bytes), formatBytes(g.reclaimableBytes), firstOf(g.names)]),
+      ["l", "l", "r", "r", "r", "l"]
+    ));
+    if (d.groups.length > shown2.length) out.push(`\u2026 ${d.groups.length - shown2.length} more groups (see --json)`);
+  }
+  if (d.transposedTies.length) {
+    out.push(formatTable(
+      ["kept", "dims", "transposed copy", "dims", "reclaimable"],
+      d.transposedTies.map((t) => [t.kept, dimsText(t.keptDims), t.transposed, dimsText(t.transposedDims), formatBytes(t.bytes)]),
+      ["l", "l", "l", "l", "r"]
+    ));
+  }
+  const q = r.quantizable;
+  out.push("", `quantizable: ${plural(q.tensors, "float weight")} of \u2265 ${q.minElements} elements read only by ${q.ops.join("/")} (${formatBytes(q.bytes)}, ${formatPercent(q.bytes, r.modelBytes)} of the model)`);
+  out.push(formatTable(["as", "those weights", "model (estimate)"], [
+    ["now", formatBytes(q.bytes), formatBytes(r.modelBytes)],
+    ["int8", formatBytes(q.int8Bytes), formatBytes(q.modelBytesInt8)],
+    [`int4, block ${q.int4BlockSize}`, formatBytes(q.int4Bytes), formatBytes(q.modelBytesInt4)]
+  ]));
+  return out.join("\n");
+}
+var plural, dimsText;
+var init_table = __esm({
+  "src/report/table.ts"() {
+    "use strict";
+    plural = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
+    dimsText = (dims) => `[${dims.join(", ")}]`;
+  }
+});
+
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+function parseCommandArgs(command, argv, options) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split(/\.\s/)[0].replace(/\.$/, "") : String(e);
+    throw new UsageError(`${command}: ${message.charAt(0).toLowerCase()}${message.slice(1)}; see 'onnx-diet ${command} --help'`);
+  }
+}
+function defineCommand(spec) {
+  const usage2 = `usage: onnx-diet ${COMMANDS[spec.name].synopsis}
+
+${spec.help}`;
+  return {
+    usage: usage2,
+    async run(argv) {
+      const { values: values2, positionals: given } = parseCommandArgs(spec.name, argv, { ...HELP_OPTION, ...spec.options });
+      if (values2.help) {
+        process.stdout.write(`${usage2}
+`);
+        return 0;
+      }
+      return spec.run(values2, positionals(spec.name, given, spec.args));
+    }
+  };
+}
+function positionals(command, given, names) {
+  if (given.length < names.length) {
+    throw new UsageError(`${command}: missing ${names[given.length]}; see 'onnx-diet ${command} --help'`);
+  }
+  if (given.length > names.length) {
+    throw new UsageError(`${command}: unexpected argument '${given[names.length]}'; see 'onnx-diet ${command} --help'`);
+  }
+  return given;
+}
+var HELP_OPTION;
+var init_args = __esm({
+  "src/cli/args.ts"() {
+    "use strict";
+    init_errors();
+    init_commands();
+    HELP_OPTION = { help: { type: "boolean", short: "h" } };
+  }
+});
+
+// src/cli/progress.ts
+import { performance } from "node:perf_hooks";
+function seconds(ms2) {
+  return `${(ms2 / 1e3).toFixed(2)} s`;
+}
+function lineProgress(out) {
+  const stamp = () => (/* @__PURE__ */ new Date()).toISOString().slice(11, 19);
+  return {
+    async step(label, work) {
+      out.write(`[${stamp()}] ${label}
+`);
+      const t0 = performance.now();
+      const result = await work();
+      out.write(`[${stamp()}] ${label}: done in ${seconds(performance.now() - t0)}
+`);
+      return result;
+    },
+    note(message) {
+      out.write(`[${stamp()}]   ${message}
+`);
+    }
+  };
+}
+function spinnerProgress(out) {
+  const clear = "\r\x1B[2K";
+  return {
+    async step(label, work) {
+      const t0 = performance.now();
+      let frame = 0;
+      const draw = () => out.write(`${clear}${FRAMES[frame++ % FRAMES.length]} ${label} ${seconds(performance.now() - t0)}`);
+      draw();
+      const timer = setInterval(draw, 100);
+      timer.unref();
+      try {
+        const result = await work();
+        out.write(`${clear}\u2713 ${label} ${seconds(performance.now() - t0)}
+`);
+        return result;
+      } catch (e) {
+        out.write(clear);
+        throw e;
+      } finally {
+        clearInterval(timer);
+      }
+    },
+    note(message) {
+      out.write(`${clear}  ${message}
+`);
+    }
+  };
+}
+function createProgress(out = process.stderr) {
+  return out.isTTY ? spinnerProgress(out) : lineProgress(out);
+}
+var FRAMES;
+var init_progress = __esm({
+  "src/cli/progress.ts"() {
+    "use strict";
+    FRAMES = ["\u280B", "\u2819", "\u2839", "\u2838", "\u283C", "\u2834", "\u2826", "\u2827", "\u2807", "\u280F"];
+  }
+});
+
+// src/cli/inspect.ts
+var inspect_exports = {};
+__export(inspect_exports, {
+  inspectCommand: () => inspectCommand
+});
+var help, inspectCommand;
+var init_inspect2 = __esm({
+  "src/cli/inspect.ts"() {
+    "use strict";
+    init_inspect();
+    init_json();
+    init_table();
+    init_args();
+    init_progress();
+    help = `Shows what the model's bytes are: by dtype, by the ops that read the weights, the largest
+tensors, duplicate weights (also transposed copies) that dedup would merge, and how much
+int8 / int4 weight quantization would leave. Reads the model; never changes it.
+
+  --json FILE    also write the analysis as JSON
+  -h, --help     show this help`;
+    inspectCommand = defineCommand({
+      name: "inspect",
+      help,
+      options: { json: { type: "string" } },
+      args: ["the model to inspect (MODEL)"],
+      async run(values2, [file]) {
+        const report = await createProgress().step(`inspect ${file}`, () => inspectModel(file));
+        process.stdout.write(`${inspectTables(report)}
+`);
+        if (values2.json !== void 0) writeJsonFile(values2.json, { tool: TOOL, version: TOOL_VERSION, ...report });
+        return 0;
+      }
+    });
+  }
+});
+
+// src/check/ort-runner.ts
+import { fork } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath } from "node:url";
+function workerEntry() {
+  const js = fileURLToPath(new URL("./ort-worker.js", import.meta.url));
+  if (existsSync2(js)) return { file: js, execArgv: [] };
+  const ts = fileURLToPath(new URL("./ort-worker.ts", import.meta.url));
+  if (existsSync2(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
+  throw new Error(`onnxruntime worker not found next to ${fileURLToPath(import.meta.url)} (expected ort-worker.js); rebuild the bundle`);
+}
+function startOrtHost(options = {}) {
+  return new ForkedOrtHost(options);
+}
+var OrtCrashError, STDERR_TAIL, ForkedOrtHost;
+var init_ort_runner = __esm({
+  "src/check/ort-runner.ts"() {
+    "use strict";
+    OrtCrashError = class extends Error {
+      constructor(message, stderr = "") {
+        super(message);
+        this.stderr = stderr;
+      }
+      stderr;
+      name = "OrtCrashError";
+    };
+    STDERR_TAIL = 4096;
+    ForkedOrtHost = class {
+      constructor(options) {
+        this.options = options;
+      }
+      options;
+      child;
+      pending = /* @__PURE__ */ new Map();
+      sessions = /* @__PURE__ */ new Map();
+      seq = 0;
+      nextSession = 1;
+      stderr = "";
+      get pid() {
+        return this.child?.pid;
+      }
+      spawn() {
+        const { file, execArgv } = workerEntry();
+        const child = fork(file, [], { serialization: "advanced", execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
+        this.child = child;
+        this.stderr = "";
+        child.stderr?.setEncoding("utf8");
+        child.stderr?.on("data", (s) => {
+          if (this.child === child) this.stderr = (this.stderr + s).slice(-STDERR_TAIL);
+        });
+        child.on("message", (m) => this.settle(m));
+        child.on("error", (e) => this.failAll(child, `onnxruntime worker failed: ${e.message}`));
+        child.on("exit", (code, signal) => this.failAll(child, `onnxruntime crashed (${signal ?? `exit code ${code}`})`));
+        return child;
+      }
+      failAll(child, message) {
+        if (this.child !== child) return;
+        this.child = void 0;
+        const stderr = this.stderr.trim();
+        for (const [seq, p] of this.pending) {
+          clearTimeout(p.timer);
+          this.pending.delete(seq);
+          p.reject(new OrtCrashError(`${message} while ${p.what}`, stderr));
+        }
+      }
+      settle(m) {
+        const p = this.pending.get(m.seq);
+        if (!p) return;
+        this.pending.delete(m.seq);
+        clearTimeout(p.timer);
+        if (this.pending.size === 0) this.idle(true);
+        if (m.ok) p.resolve(m.result);
+        else p.reject(new Error(`onnxruntime failed while ${p.what}: ${m.error}`));
+      }
+      /** An idle child must not keep the parent's event loop alive (a CLI that forgot close() still exits). */
+      idle(yes) {
+        const c = this.child;
+        if (!c) return;
+        const pipe = c.stderr;
+        if (yes) {
+          c.unref();
+          c.channel?.unref();
+          pipe?.unref?.();
+        } else {
+          c.ref();
+          c.channel?.ref();
+          pipe?.ref?.();
+        }
+      }
+      call(child, req, what, timeoutMs) {
+        const seq = ++this.seq;
+        return new Promise((resolve, reject) => {
+          const p = { resolve, reject, what };
+          const limit = timeoutMs ?? this.options.timeoutMs;
+          if (limit !== void 0) {
+            p.timer = setTimeout(() => this.stop(child, `timed out after ${limit >= 1e3 ? `${(limit / 1e3).toFixed(1)} s` : `${limit} ms`}`), limit);
+          }
+          this.pending.set(seq, p);
+          this.idle(false);
+          child.send({ ...req, seq }, (e) => {
+            if (e) this.failAll(child, `onnxruntime worker unreachable (${e.message})`);
+          });
+        });
+      }
+      /** Detaches the child (pending calls reject with `reason`) and kills it: native code cannot be interrupted. */
+      stop(child, reason) {
+        if (this.child !== child) return;
+        this.failAll(child, `onnxruntime ${reason}`);
+        child.kill("SIGKILL");
+      }
+      async load(modelPath, options = {}) {
+        const child = this.child ?? this.spawn();
+        const { timeoutMs, ...loadOptions } = options;
+        const r = await this.call(child, { op: "load", modelPath, options: loadOptions }, `loading ${modelPath}`, timeoutMs);
+        const id = this.nextSession++;
+        this.sessions.set(id, { child, workerId: r.id, modelPath });
+        return { ...r, id };
+      }
+      session(id) {
+        const s = this.sessions.get(id);
+        if (!s) throw new Error(`onnxruntime session ${id} does not exist (already released?)`);
+        if (s.child !== this.child) {
+          throw new OrtCrashError(`onnxruntime session for ${s.modelPath} was lost when its process stopped; load the model again`);
+        }
+        return s;
+      }
+      async run(id, feeds, outputNames, options = {}) {
+        const s = this.session(id);
+        return this.call(s.child, { op: "run", id: s.workerId, feeds, outputNames }, `running ${s.modelPath}`, options.timeoutMs);
+      }
+      async release(id) {
+        const s = this.sessions.get(id);
+        this.sessions.delete(id);
+        if (!s || s.child !== this.child) return;
+        await this.call(s.child, { op: "release", id: s.workerId }, `releasing ${s.modelPath}`);
+      }
+      restart() {
+        if (this.child) this.stop(this.child, "was restarted");
+        this.sessions.clear();
+      }
+      async close() {
+        const child = this.child;
+        this.sessions.clear();
+        if (!child) return;
+        const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+        this.failAll(child, "onnxruntime was closed");
+        if (child.connected) child.disconnect();
+        const timer = setTimeout(() => child.kill("SIGKILL"), 2e3);
+        await exited;
+        clearTimeout(timer);
+      }
+    };
+  }
+});
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    exports.ALIAS = ALIAS;
+    exports.DOC = DOC;
+    exports.MAP = MAP;
+    exports.NODE_TYPE = NODE_TYPE;
+    exports.PAIR = PAIR;
+    exports.SCALAR = SCALAR;
+    exports.SEQ = SEQ;
+    exports.hasAnchor = hasAnchor;
+    exports.isAlias = isAlias;
+    exports.isCollection = isCollection;
+    exports.isDocument = isDocument;
+    exports.isMap = isMap2;
+    exports.isNode = isNode;
+    exports.isPair = isPair2;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit2(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path16) {
+      const ctrl = callVisitor(key, node, visitor, path16);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path16 = Object.freeze(path16.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path16);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path16 = Object.freeze(path16.concat(node));
+          const ck = visit_("key", node.key, visitor, path16);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path16);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node, visitor, path16) {
+      const ctrl = await callVisitor(key, node, visitor, path16);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path16 = Object.freeze(path16.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path16 = Object.freeze(path16.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path16);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path16);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node, visitor, path16) {
+      if (typeof visitor === "function")
+        return visitor(key, node, path16);
+      if (identity.isMap(node))
+        return visitor.Map?.(key, node, path16);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path16);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path16);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path16);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path16);
+      return void 0;
+    }
+    function replaceNode(key, path16, node) {
+      const parent = path16[path16.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+      } else if (identity.isPair(parent)) {
+        if (key === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports.visit = visit2;
+    exports.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit2 = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error) {
+            onError(String(error));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags = {};
+          visit2.visit(doc.contents, (_key, node) => {
+            if (identity.isNode(node) && node.tag)
+              tags[node.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit2 = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root2) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit2.visit(root2, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error = new Error("Failed to resolve repeated object (this should not happen)");
+              error.source = source;
+              throw error;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports.anchorIsValid = anchorIsValid;
+    exports.anchorNames = anchorNames;
+    exports.createNodeAnchors = createNodeAnchors;
+    exports.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit2 = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit2.visit(doc, {
+            Node: (_key, node) => {
+              if (identity.isAlias(node) || identity.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found = node;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count)
+            count = c;
+        }
+        return count;
+      } else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar;
+    exports.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node2;
+          return node2;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref)
+        ref.node = node;
+      return node;
+    }
+    exports.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path16, value) {
+      let v = value;
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
+          this.add(value);
+        else {
+          const [key, ...rest] = path16;
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.addIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path16) {
+        const [key, ...rest] = path16;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path16, keepScalar) {
+        const [key, ...rest] = path16;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity.isPair(node))
+            return false;
+          const n = node.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path16) {
+        const [key, ...rest] = path16;
+        if (rest.length === 0)
+          return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path16, value) {
+        const [key, ...rest] = path16;
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.setIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports.Collection = Collection;
+    exports.collectionFromPath = collectionFromPath;
+    exports.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    }
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    exports.indentComment = indentComment;
+    exports.lineComment = lineComment;
+    exports.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text.length <= endStep)
+        return text;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text, i, indent.length);
+          end = i + indent.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text;
+      if (onFold)
+        onFold();
+      let res = text.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text.length;
+        if (fold === 0)
+          res = `
+${indent}${text.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text[fold]}\\`;
+          res += `
+${indent}${text.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent) {
+          ch = text[++i];
+        } else {
+          do {
+            ch = text[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text[start];
+        }
+      }
+      return end;
+    }
+    exports.FOLD_BLOCK = FOLD_BLOCK;
+    exports.FOLD_FLOW = FOLD_FLOW;
+    exports.FOLD_QUOTED = FOLD_QUOTED;
+    exports.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i + 1]) {
+            case "u":
+              {
+                str += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent;
+                if (json[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json.slice(start) : json;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote } = ctx.options;
+      let qs;
+      if (singleQuote === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment) {
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports.createStringifyContext = createStringifyContext;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    function debug(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning);
+        else
+          console.warn(warning);
+      }
+    }
+    exports.debug = debug;
+    exports.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value2);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports.addMergeToJSMap = addMergeToJSMap;
+    exports.isMergeKey = isMergeKey;
+    exports.merge = merge;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+    "use strict";
+    var log = require_log();
+    var merge = require_merge();
+    var stringify = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key, value, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports.Pair = Pair;
+    exports.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment = ik.comment;
+          }
+        }
+        if (comment)
+          reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key) {
+      const k = identity.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports.YAMLMap = YAMLMap;
+    exports.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.string = string;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float2();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key = keys[0];
+              value = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports.createPairs = createPairs;
+    exports.pairs = pairs;
+    exports.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key, value;
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair, "", ctx);
+          }
+          if (map.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key, value);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports.YAMLOMap = YAMLOMap;
+    exports.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports.falseTag = falseTag;
+    exports.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intBin = intBin;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        if (identity.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
+        else
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports.YAMLSet = YAMLSet;
+    exports.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value } = node;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float3();
+    var int = require_int2();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float2();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports.coreKnownTags = coreKnownTags;
+    exports.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path16, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path16, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path16) {
+        if (Collection.isEmptyPath(path16)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path16, keepScalar) {
+        if (Collection.isEmptyPath(path16))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path16) {
+        if (Collection.isEmptyPath(path16))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path16, value) {
+        if (Collection.isEmptyPath(path16)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path16, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version, options = {}) {
+        if (typeof version === "number")
+          version = String(version);
+        let opt;
+        switch (version) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version;
+            else
+              this.directives = new directives.Directives({ version });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error) => {
+      if (error.pos[0] === -1)
+        return;
+      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error.linePos[0];
+      error.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports.YAMLError = YAMLError;
+    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLWarning = YAMLWarning;
+    exports.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment)
+              comment = cb;
+            else
+              comment += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment)
+                comment += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search));
+    }
+    exports.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = false;
+        let sep = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment)
+                comment = cb;
+              else
+                comment += sep + cb;
+              sep = "";
+              break;
+            }
+            case "newline":
+              if (comment)
+                sep += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap2 && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
+              if (sep)
+                for (const st of sep) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap2) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap2 ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep === "\n")
+            value += "\n";
+          else
+            sep = "\n";
+        } else {
+          value += sep + content;
+          sep = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent && n)
+            indent = n;
+          else if (error === -1)
+            error = offset + i;
+        }
+      }
+      if (error !== -1)
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment, length };
+    }
+    function splitLines(source) {
+      const split = source.split(/\n( *)/);
+      const first = split[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep === "\n")
+            res += sep;
+          else
+            sep = "\n";
+        } else {
+          res += sep + lm;
+          sep = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
+      return res + sep + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value);
+      }
+      scalar.range = range;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment)
+        scalar.comment = comment;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment;
+        else
+          node.commentBefore = comment;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports.composeEmptyNode = composeEmptyNode;
+    exports.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+          const pos = getErrorPos(source);
+          if (warning)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error);
+            else
+              this.doc.errors.push(error);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports.createScalarToken = createScalarToken;
+    exports.resolveAsScalar = resolveAsScalar;
+    exports.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep)
+        for (const st of sep)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit2(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path16) => {
+      let item = cst;
+      for (const [field, index] of path16) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit2.parentCollection = (cst, path16) => {
+      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path16);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+    }
+    exports.visit = visit2;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports.createScalarToken = cstScalar.createScalarToken;
+    exports.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports.setScalarValue = cstScalar.setScalarValue;
+    exports.stringify = cstStringify.stringify;
+    exports.visit = cstVisit.visit;
+    exports.BOM = BOM;
+    exports.DOCUMENT = DOCUMENT;
+    exports.FLOW_END = FLOW_END;
+    exports.SCALAR = SCALAR;
+    exports.isCollection = isCollection;
+    exports.isScalar = isScalar2;
+    exports.prettyToken = prettyToken;
+    exports.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+    "use strict";
+    var LineCounter2 = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports.LineCounter = LineCounter2;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error) {
+        const token = error ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep;
+          if (scalar.end) {
+            sep = scalar.end;
+            sep.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs);
+              } else {
+                Object.assign(it, { key: fs, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs);
+              else
+                Object.assign(it, { key: fs, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports.Parser = Parser;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument2(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument2(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports.parse = parse;
+    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseDocument = parseDocument2;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    var publicApi = require_public_api();
+    var visit2 = require_visit();
+    exports.Composer = composer.Composer;
+    exports.Document = Document.Document;
+    exports.Schema = Schema.Schema;
+    exports.YAMLError = errors.YAMLError;
+    exports.YAMLParseError = errors.YAMLParseError;
+    exports.YAMLWarning = errors.YAMLWarning;
+    exports.Alias = Alias.Alias;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.CST = cst;
+    exports.Lexer = lexer.Lexer;
+    exports.LineCounter = lineCounter.LineCounter;
+    exports.Parser = parser.Parser;
+    exports.parse = publicApi.parse;
+    exports.parseAllDocuments = publicApi.parseAllDocuments;
+    exports.parseDocument = publicApi.parseDocument;
+    exports.stringify = publicApi.stringify;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
+  }
+});
+
+// src/onnx/spill.ts
+import { closeSync as closeSync3, openSync as openSync3, rmSync as rmSync3, writeSync as writeSync2 } from "node:fs";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import path4 from "node:path";
+function canSpill(source) {
+  return typeof source?.spill === "function";
+}
+function newTensor(source, name, dataType, dims, raw) {
+  const t = makeTensor(name, dataType, dims, raw);
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  return t;
+}
+function replacePayload(source, t, raw) {
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  else setTensorRaw(t, raw);
+}
+var SPILL_MIN_BYTES, SpillingReader;
+var init_spill = __esm({
+  "src/onnx/spill.ts"() {
+    "use strict";
+    init_external();
+    init_errors();
+    init_tensor();
+    init_types();
+    SPILL_MIN_BYTES = 64 * 1024;
+    SpillingReader = class extends ExternalDataReader {
+      /** The scratch file's location name as written into tensors. */
+      location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
+      file;
+      fd;
+      size = 0;
+      /** Payload bytes written to scratch so far. */
+      spilledBytes = 0;
+      spilledTensors = 0;
+      /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
+      constructor(modelPath, scratchDir) {
+        super(modelPath);
+        this.file = path4.join(scratchDir, this.location);
+      }
+      isScratch(t) {
+        return isExternal(t) && externalInfo(t).location === this.location;
+      }
+      resolve(location, tensorName) {
+        return location === this.location ? this.file : super.resolve(location, tensorName);
+      }
+      range(t) {
+        if (!this.isScratch(t)) return super.range(t);
+        const { offset, length } = externalInfo(t);
+        if (length === void 0 || offset + length > this.size) {
+          throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
+        }
+        return { location: this.location, offset, length };
+      }
+      read(t) {
+        if (!this.isScratch(t)) return super.read(t);
+        const { offset, length } = this.range(t);
+        return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
+      }
+      spill(t, raw) {
+        this.fd ??= openSync3(this.file, "wx+", 384);
+        const offset = this.size;
+        for (let done = 0; done < raw.length; ) done += writeSync2(this.fd, raw, done, raw.length - done, offset + done);
+        this.size += raw.length;
+        this.spilledBytes += raw.length;
+        this.spilledTensors++;
+        setTensorRaw(t, new Uint8Array(0));
+        t.rawData = void 0;
+        t.dataLocation = DataLocation.EXTERNAL;
+        t.externalData = [
+          { key: "location", value: this.location },
+          { key: "offset", value: String(offset) },
+          { key: "length", value: String(raw.length) }
+        ];
+      }
+      close() {
+        super.close();
+        if (this.fd !== void 0) {
+          closeSync3(this.fd);
+          this.fd = void 0;
+          rmSync3(this.file, { force: true });
+        }
+      }
+    };
+  }
+});
+
+// src/stages/pipeline.ts
+import { performance as performance2 } from "node:perf_hooks";
+async function runStages(model, stages, ctx) {
+  const results = [];
+  let current = model;
+  let bytes = modelByteSize(current);
+  for (const stage of stages) {
+    const t0 = performance2.now();
+    const { model: next, details } = await stage.run(current, ctx);
+    const ms2 = Math.round(performance2.now() - t0);
+    const after = modelByteSize(next);
+    results.push({ name: stage.name, bytesBefore: bytes, bytesAfter: after, ms: ms2, details });
+    current = next;
+    bytes = after;
+  }
+  return { model: current, results };
+}
+var init_pipeline = __esm({
+  "src/stages/pipeline.ts"() {
+    "use strict";
+    init_size();
+  }
+});
 
 // src/stages/dedup.ts
 function dedupTotals(plan) {
@@ -17536,7 +18119,6 @@ function applyDedupPlan(model, plan) {
   for (const [scope, e] of edits) if (e.renames.size) renameReads(scope.graph, e.renames, true, defined);
   for (const [scope, e] of edits) applyEdits(scope.graph, e);
 }
-var OPTIONS = ["transposed"];
 function dedupStage(options = {}) {
   for (const key of Object.keys(options)) {
     if (!OPTIONS.includes(key)) throw new UsageError(`stage dedup: unknown option '${key}'; known options: ${OPTIONS.join(", ")}`);
@@ -17554,6 +18136,18 @@ function dedupStage(options = {}) {
     }
   };
 }
+var OPTIONS;
+var init_dedup = __esm({
+  "src/stages/dedup.ts"() {
+    "use strict";
+    init_errors();
+    init_graph();
+    init_types();
+    init_dedup_analysis();
+    init_dedup_analysis();
+    OPTIONS = ["transposed"];
+  }
+});
 
 // src/stages/prune.ts
 function pruneNodes(graph, roots, memo, counts) {
@@ -17622,18 +18216,18 @@ function pruneGraphs(model, counts) {
   }
 }
 function pruneValueInfo(model, counts) {
-  const visible = /* @__PURE__ */ new Map();
+  const defined = /* @__PURE__ */ new Map();
+  const visible = (name, scope) => {
+    for (let s = scope; s; s = s.parent) if (defined.get(s.graph).has(name)) return true;
+    return false;
+  };
   for (const scope of mainScopes(model)) {
-    const names = definedNames(scope.graph);
-    const outer = scope.parent ? visible.get(scope.parent.graph) : void 0;
-    if (outer) for (const n of outer) names.add(n);
-    visible.set(scope.graph, names);
-    const kept = scope.graph.valueInfo.filter((v) => names.has(v.name ?? ""));
+    defined.set(scope.graph, definedNames(scope.graph));
+    const kept = scope.graph.valueInfo.filter((v) => visible(v.name ?? "", scope));
     counts.valueInfo += scope.graph.valueInfo.length - kept.length;
     scope.graph.valueInfo = kept;
   }
 }
-var functionKey = (domain, name, overload) => `${domain ?? ""}\0${name ?? ""}\0${overload ?? ""}`;
 function pruneFunctions(model, counts) {
   if (model.functions.length === 0) return;
   const byKey = /* @__PURE__ */ new Map();
@@ -17708,21 +18302,19 @@ function pruneStage(options) {
     }
   };
 }
+var functionKey;
+var init_prune = __esm({
+  "src/stages/prune.ts"() {
+    "use strict";
+    init_errors();
+    init_graph();
+    init_size();
+    init_tensor();
+    functionKey = (domain, name, overload) => `${domain ?? ""}\0${name ?? ""}\0${overload ?? ""}`;
+  }
+});
 
 // src/stages/quant/constant-weight.ts
-var DefinitionIndex = class {
-  byGraph = /* @__PURE__ */ new WeakMap();
-  of(graph) {
-    let defs = this.byGraph.get(graph);
-    if (defs) return defs;
-    defs = /* @__PURE__ */ new Map();
-    for (const v of graph.input) if (v.name) defs.set(v.name, { kind: "input" });
-    for (const t of graph.initializer) if (t.name) defs.set(t.name, { kind: "initializer", tensor: t });
-    for (const n of graph.node) for (const o of n.output) if (o) defs.set(o, { kind: "node", node: n });
-    this.byGraph.set(graph, defs);
-    return defs;
-  }
-};
 function isTranspose2d(node, rank) {
   if (rank !== 2) return false;
   const perm = attr(node, "perm")?.ints;
@@ -17787,100 +18379,34 @@ function removeUnused(paths, index) {
   }
   return removed;
 }
+var DefinitionIndex;
+var init_constant_weight = __esm({
+  "src/stages/quant/constant-weight.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    DefinitionIndex = class {
+      byGraph = /* @__PURE__ */ new WeakMap();
+      of(graph) {
+        let defs = this.byGraph.get(graph);
+        if (defs) return defs;
+        defs = /* @__PURE__ */ new Map();
+        for (const v of graph.input) if (v.name) defs.set(v.name, { kind: "input" });
+        for (const t of graph.initializer) if (t.name) defs.set(t.name, { kind: "initializer", tensor: t });
+        for (const n of graph.node) for (const o of n.output) if (o) defs.set(o, { kind: "node", node: n });
+        this.byGraph.set(graph, defs);
+        return defs;
+      }
+    };
+  }
+});
 
 // src/stages/quant/opset.ts
-var REQUIRED_OPSET = 11;
-var SAFE_FROM = {
-  Abs: 6,
-  Add: 7,
-  And: 7,
-  ArgMax: 1,
-  ArgMin: 1,
-  AveragePool: 7,
-  BatchNormalization: 9,
-  Cast: 6,
-  Ceil: 6,
-  Concat: 4,
-  Constant: 9,
-  ConstantOfShape: 9,
-  Conv: 1,
-  ConvTranspose: 1,
-  DequantizeLinear: 10,
-  Div: 7,
-  Dropout: 7,
-  DynamicQuantizeLinear: 11,
-  Elu: 6,
-  Equal: 7,
-  Erf: 9,
-  Exp: 6,
-  Expand: 8,
-  Flatten: 9,
-  Floor: 6,
-  GRU: 7,
-  Gather: 1,
-  Gemm: 7,
-  GlobalAveragePool: 1,
-  GlobalMaxPool: 1,
-  Greater: 9,
-  HardSigmoid: 6,
-  Identity: 1,
-  If: 1,
-  InstanceNormalization: 6,
-  LRN: 1,
-  LSTM: 7,
-  LeakyRelu: 6,
-  Less: 9,
-  Log: 6,
-  LogSoftmax: 1,
-  Loop: 1,
-  MatMul: 1,
-  MatMulInteger: 10,
-  Max: 8,
-  MaxPool: 8,
-  Mean: 8,
-  Min: 8,
-  Mul: 7,
-  Neg: 6,
-  Not: 1,
-  Or: 7,
-  PRelu: 9,
-  Pow: 7,
-  RNN: 7,
-  Reciprocal: 6,
-  ReduceL2: 1,
-  ReduceMax: 1,
-  ReduceMean: 1,
-  ReduceMin: 1,
-  ReduceProd: 1,
-  ReduceSum: 1,
-  ReduceSumSquare: 1,
-  Relu: 6,
-  Reshape: 5,
-  Scan: 9,
-  Selu: 6,
-  Shape: 1,
-  Sigmoid: 6,
-  Sign: 9,
-  Size: 1,
-  Softmax: 1,
-  Softplus: 1,
-  Softsign: 1,
-  Split: 2,
-  Sqrt: 6,
-  Squeeze: 1,
-  Sub: 7,
-  Sum: 8,
-  Tanh: 6,
-  Tile: 6,
-  Transpose: 1,
-  Unsqueeze: 1,
-  Where: 9,
-  Xor: 7
-};
-var isDefaultDomain = (d) => d === void 0 || d === "" || d === "ai.onnx";
+function defaultOpset(model) {
+  return model.opsetImport.find((o) => isDefaultDomain(o.domain))?.version ?? 1;
+}
 function planOpset(model) {
-  const entry = model.opsetImport.find((o) => isDefaultDomain(o.domain));
-  const version = entry?.version ?? 1;
+  const version = defaultOpset(model);
   if (version >= REQUIRED_OPSET) return { action: "keep", version };
   const unsafe = /* @__PURE__ */ new Set();
   for (const scope of mainScopes(model)) {
@@ -17903,8 +18429,107 @@ function setDefaultOpset(model, to) {
   if (entry) entry.version = to;
   else model.opsetImport.push({ domain: "", version: to });
 }
+function importDomain(model, domain, version) {
+  if (!model.opsetImport.some((o) => o.domain === domain)) model.opsetImport.push({ domain, version });
+}
+var REQUIRED_OPSET, SAFE_FROM, isDefaultDomain;
+var init_opset = __esm({
+  "src/stages/quant/opset.ts"() {
+    "use strict";
+    init_graph();
+    REQUIRED_OPSET = 11;
+    SAFE_FROM = {
+      Abs: 6,
+      Add: 7,
+      And: 7,
+      ArgMax: 1,
+      ArgMin: 1,
+      AveragePool: 7,
+      BatchNormalization: 9,
+      Cast: 6,
+      Ceil: 6,
+      Concat: 4,
+      Constant: 9,
+      ConstantOfShape: 9,
+      Conv: 1,
+      ConvTranspose: 1,
+      DequantizeLinear: 10,
+      Div: 7,
+      Dropout: 7,
+      DynamicQuantizeLinear: 11,
+      Elu: 6,
+      Equal: 7,
+      Erf: 9,
+      Exp: 6,
+      Expand: 8,
+      Flatten: 9,
+      Floor: 6,
+      GRU: 7,
+      Gather: 1,
+      Gemm: 7,
+      GlobalAveragePool: 1,
+      GlobalMaxPool: 1,
+      Greater: 9,
+      HardSigmoid: 6,
+      Identity: 1,
+      If: 1,
+      InstanceNormalization: 6,
+      LRN: 1,
+      LSTM: 7,
+      LeakyRelu: 6,
+      Less: 9,
+      Log: 6,
+      LogSoftmax: 1,
+      Loop: 1,
+      MatMul: 1,
+      MatMulInteger: 10,
+      Max: 8,
+      MaxPool: 8,
+      Mean: 8,
+      Min: 8,
+      Mul: 7,
+      Neg: 6,
+      Not: 1,
+      Or: 7,
+      PRelu: 9,
+      Pow: 7,
+      RNN: 7,
+      Reciprocal: 6,
+      ReduceL2: 1,
+      ReduceMax: 1,
+      ReduceMean: 1,
+      ReduceMin: 1,
+      ReduceProd: 1,
+      ReduceSum: 1,
+      ReduceSumSquare: 1,
+      Relu: 6,
+      Reshape: 5,
+      Scan: 9,
+      Selu: 6,
+      Shape: 1,
+      Sigmoid: 6,
+      Sign: 9,
+      Size: 1,
+      Softmax: 1,
+      Softplus: 1,
+      Softsign: 1,
+      Split: 2,
+      Sqrt: 6,
+      Squeeze: 1,
+      Sub: 7,
+      Sum: 8,
+      Tanh: 6,
+      Tile: 6,
+      Transpose: 1,
+      Unsqueeze: 1,
+      Where: 9,
+      Xor: 7
+    };
+    isDefaultDomain = (d) => d === void 0 || d === "" || d === "ai.onnx";
+  }
+});
 
-// src/stages/quant/nodes.ts
+// src/stages/nodes.ts
 function attribute(name) {
   return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
 }
@@ -17914,68 +18539,92 @@ function intAttr(name, value) {
 function intsAttr(name, values2) {
   return { ...attribute(name), type: AttributeType.INTS, ints: values2.map((v) => BigInt(v)) };
 }
-function makeNode(opType, name, inputs, outputs, attrs = []) {
-  return { opType, name, input: inputs, output: outputs, attribute: attrs, metadataProps: [], deviceConfigurations: [] };
+function makeNode(opType, name, inputs, outputs, attrs = [], domain) {
+  return { opType, ...domain === void 0 ? {} : { domain }, name, input: inputs, output: outputs, attribute: attrs, metadataProps: [], deviceConfigurations: [] };
 }
+var init_nodes = __esm({
+  "src/stages/nodes.ts"() {
+    "use strict";
+    init_types();
+  }
+});
 
 // src/stages/quant/int8-conv.ts
-var convQuantizer = {
-  weightOf(node, scope, s) {
-    return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
-  },
-  check(node, weight, scope, s) {
-    if (weight.transposed || weight.tensor.dims.length < 3) return "weight is not an [M, C/group, k\u2026] tensor";
-    const b = node.input[2];
-    if (b) {
-      const bias = resolveConstant(scope, b, s.index);
-      if (!bias || bias.transposed || bias.tensor.dataType !== DataType.FLOAT) return "bias is not a float constant";
-      if (elementCount(bias.tensor.dims) !== weight.tensor.dims[0]) return "bias length differs from the output channels";
-    }
-    if (s.options.perChannel && s.options.weightType === "uint8") {
-      return "per-channel uint8 Conv needs per-channel zero points, which ORT ConvInteger does not take";
-    }
-    return void 0;
-  },
-  rewrite(node, weight, scope, s, out) {
-    const base = s.baseOf(node, scope);
-    const m = weight.tensor.dims[0];
-    const spatialOnes = weight.tensor.dims.slice(2).map(() => 1);
-    const x = s.activation(scope.graph, node.input[0], out);
-    const axis = s.options.perChannel ? 0 : void 0;
-    const w = s.weight({ weight, axis, paramDims: [m, ...spatialOnes], scalarZeroPoint: true }, scope.graph, out);
-    const integer = s.fresh(`${base}_output_quantized`);
-    out.push(makeNode("ConvInteger", s.fresh(`${base}_quant`), [x.q, w.q, x.zeroPoint, w.zeroPoint], [integer], node.attribute));
-    const b = node.input[2];
-    const output = node.output[0];
-    if (!b) {
-      out.push(...s.rescale(integer, x.scale, w.scale, output, base));
-      return;
-    }
-    const scaled = s.fresh(`${base}_output_unbiased`);
-    out.push(...s.rescale(integer, x.scale, w.scale, scaled, base));
-    const bias = resolveConstant(scope, b, s.index);
-    const biasName = s.pool.intern(`${base}_bias`, DataType.FLOAT, [m, ...spatialOnes], tensorBytes(bias.tensor, s.external));
-    out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [scaled, biasName], [output]));
-    return [bias.path];
+var convQuantizer;
+var init_int8_conv = __esm({
+  "src/stages/quant/int8-conv.ts"() {
+    "use strict";
+    init_dtype();
+    init_tensor();
+    init_constant_weight();
+    init_nodes();
+    convQuantizer = {
+      weightOf(node, scope, s) {
+        return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
+      },
+      check(node, weight, scope, s) {
+        if (weight.transposed || weight.tensor.dims.length < 3) return "weight is not an [M, C/group, k\u2026] tensor";
+        const b = node.input[2];
+        if (b) {
+          const bias = resolveConstant(scope, b, s.index);
+          if (!bias || bias.transposed || bias.tensor.dataType !== DataType.FLOAT) return "bias is not a float constant";
+          if (elementCount(bias.tensor.dims) !== weight.tensor.dims[0]) return "bias length differs from the output channels";
+        }
+        if (s.options.perChannel && s.options.weightType === "uint8") {
+          return "per-channel uint8 Conv needs per-channel zero points, which ORT ConvInteger does not take";
+        }
+        return void 0;
+      },
+      rewrite(node, weight, scope, s, out) {
+        const base = s.baseOf(node, scope);
+        const m = weight.tensor.dims[0];
+        const spatialOnes = weight.tensor.dims.slice(2).map(() => 1);
+        const x = s.activation(scope.graph, node.input[0], out);
+        const axis = s.options.perChannel ? 0 : void 0;
+        const w = s.weight({ weight, axis, paramDims: [m, ...spatialOnes], scalarZeroPoint: true }, scope.graph, out);
+        const integer = s.fresh(`${base}_output_quantized`);
+        out.push(makeNode("ConvInteger", s.fresh(`${base}_quant`), [x.q, w.q, x.zeroPoint, w.zeroPoint], [integer], node.attribute));
+        const b = node.input[2];
+        const output = node.output[0];
+        if (!b) {
+          out.push(...s.rescale(integer, x.scale, w.scale, output, base));
+          return;
+        }
+        const scaled = s.fresh(`${base}_output_unbiased`);
+        out.push(...s.rescale(integer, x.scale, w.scale, scaled, base));
+        const bias = resolveConstant(scope, b, s.index);
+        const biasName = s.pool.intern(`${base}_bias`, DataType.FLOAT, [m, ...spatialOnes], tensorBytes(bias.tensor, s.external));
+        out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [scaled, biasName], [output]));
+        return [bias.path];
+      }
+    };
   }
-};
+});
 
 // src/stages/quant/int8-gather.ts
-var gatherQuantizer = {
-  weightOf(node, scope, s) {
-    return node.input[0] ? resolveConstant(scope, node.input[0], s.index) : void 0;
-  },
-  check(node) {
-    return node.input[1] ? void 0 : "no indices input";
-  },
-  rewrite(node, weight, scope, s, out) {
-    const base = s.baseOf(node, scope);
-    const w = s.weight({ weight }, scope.graph, out);
-    const gathered = s.fresh(`${node.output[0]}_quantized`);
-    out.push(makeNode("Gather", s.fresh(`${base}_quant`), [w.q, node.input[1]], [gathered], node.attribute));
-    out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [gathered, w.scale, w.zeroPoint], [node.output[0]]));
+var gatherQuantizer;
+var init_int8_gather = __esm({
+  "src/stages/quant/int8-gather.ts"() {
+    "use strict";
+    init_constant_weight();
+    init_nodes();
+    gatherQuantizer = {
+      weightOf(node, scope, s) {
+        return node.input[0] ? resolveConstant(scope, node.input[0], s.index) : void 0;
+      },
+      check(node) {
+        return node.input[1] ? void 0 : "no indices input";
+      },
+      rewrite(node, weight, scope, s, out) {
+        const base = s.baseOf(node, scope);
+        const w = s.weight({ weight }, scope.graph, out);
+        const gathered = s.fresh(`${node.output[0]}_quantized`);
+        out.push(makeNode("Gather", s.fresh(`${base}_quant`), [w.q, node.input[1]], [gathered], node.attribute));
+        out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [gathered, w.scale, w.zeroPoint], [node.output[0]]));
+      }
+    };
   }
-};
+});
 
 // src/stages/quant/int8-matmul.ts
 function outputChannelAxis(weight) {
@@ -17997,21 +18646,29 @@ function integerMatMul(activation, weight, output, base, scope, s, out, alpha = 
   out.push(makeNode("MatMulInteger", s.fresh(`${base}_quant`), [a.q, w.q, a.zeroPoint, w.zeroPoint], [integer]));
   out.push(...s.rescale(integer, a.scale, w.scale, output, base));
 }
-var matMulQuantizer = {
-  weightOf(node, scope, s) {
-    return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
-  },
-  check(node, weight) {
-    if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}; MatMulInteger's fused kernels need a 2-D weight`;
-    if (!node.input[0]) return "no left operand";
-    return void 0;
-  },
-  rewrite(node, weight, scope, s, out) {
-    const output = node.output[0];
-    integerMatMul(node.input[0], weight, output, s.baseOf(node, scope), scope, s, out);
-    putBiasSecond(output, scope, s);
+var matMulQuantizer;
+var init_int8_matmul = __esm({
+  "src/stages/quant/int8-matmul.ts"() {
+    "use strict";
+    init_constant_weight();
+    init_nodes();
+    matMulQuantizer = {
+      weightOf(node, scope, s) {
+        return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
+      },
+      check(node, weight) {
+        if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}; MatMulInteger's fused kernels need a 2-D weight`;
+        if (!node.input[0]) return "no left operand";
+        return void 0;
+      },
+      rewrite(node, weight, scope, s, out) {
+        const output = node.output[0];
+        integerMatMul(node.input[0], weight, output, s.baseOf(node, scope), scope, s, out);
+        putBiasSecond(output, scope, s);
+      }
+    };
   }
-};
+});
 
 // src/stages/quant/tensor-pool.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -18024,140 +18681,171 @@ function bytesOf(a) {
 function sha1(bytes) {
   return createHash3("sha1").update(bytes).digest("base64");
 }
-var SAMPLES3 = 64;
-var RUN = 16;
 function sampleKey(bytes) {
-  if (bytes.length <= 4 * SAMPLES3 * RUN) return sha1(bytes);
+  if (bytes.length <= 4 * SAMPLES2 * RUN) return sha1(bytes);
   const h = createHash3("sha1").update(`${bytes.length}|`);
-  const step = Math.floor((bytes.length - RUN) / (SAMPLES3 - 1));
-  for (let i = 0; i < SAMPLES3; i++) h.update(bytes.subarray(i * step, i * step + RUN));
+  const step = Math.floor((bytes.length - RUN) / (SAMPLES2 - 1));
+  for (let i = 0; i < SAMPLES2; i++) h.update(bytes.subarray(i * step, i * step + RUN));
   return h.digest("base64");
 }
-var ContentMap = class _ContentMap {
-  buckets = /* @__PURE__ */ new Map();
-  static bucket(key, bytes) {
-    return `${key}|${sampleKey(bytes)}`;
-  }
-  /** The value stored for `key` and these bytes; `digest` gives their SHA-1 (memoized by the caller). */
-  get(key, bytes, digest = () => sha1(bytes)) {
-    const bucket = this.buckets.get(_ContentMap.bucket(key, bytes));
-    if (!bucket) return void 0;
-    const wanted = digest();
-    const read = (e) => typeof e.bytes === "function" ? e.bytes() : e.bytes;
-    return bucket.find((e) => (e.digest ??= sha1(read(e))) === wanted && sameBytes2(read(e), bytes))?.value;
-  }
-  /** Stores `value` for `key` and `bytes` (the payload itself, or a way to read it again). */
-  set(key, bytes, value, reread) {
-    const id = _ContentMap.bucket(key, bytes);
-    const bucket = this.buckets.get(id) ?? [];
-    bucket.push({ bytes: reread ?? bytes, value });
-    this.buckets.set(id, bucket);
-  }
-};
-var TensorPool = class {
-  constructor(root2, names, declareAsInput, external) {
-    this.root = root2;
-    this.names = names;
-    this.declareAsInput = declareAsInput;
-    this.external = external;
-  }
-  root;
-  names;
-  declareAsInput;
-  external;
-  byContent = new ContentMap();
-  /** Bytes of every tensor added (what the quantized weights cost). */
-  bytesAdded = 0;
-  tensorsAdded = 0;
-  intern(base, dataType, dims, bytes) {
-    const key = `${dataType}:${dims.join("x")}`;
-    const known = this.byContent.get(key, bytes);
-    if (known) return known;
-    const name = freshName(this.names, base);
-    const t = newTensor(this.external, name, dataType, [...dims], bytes);
-    this.root.initializer.push(t);
-    if (this.declareAsInput) this.root.input.push(inputOf(name, dataType, dims));
-    this.byContent.set(key, bytes, name, isExternal(t) ? () => tensorBytes(t, this.external) : void 0);
-    this.bytesAdded += bytes.length;
-    this.tensorsAdded++;
-    return name;
-  }
-};
 function inputOf(name, elemType, dims) {
   return { name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => ({ dimValue: d })) } } }, metadataProps: [] };
 }
-var TensorHashes = class {
-  memo = /* @__PURE__ */ new WeakMap();
-  of(t, bytes) {
-    let h = this.memo.get(t);
-    if (h === void 0) this.memo.set(t, h = sha1(bytes));
-    return h;
+var SAMPLES2, RUN, ContentMap, TensorPool, TensorHashes;
+var init_tensor_pool = __esm({
+  "src/stages/quant/tensor-pool.ts"() {
+    "use strict";
+    init_spill();
+    init_tensor();
+    init_graph();
+    SAMPLES2 = 64;
+    RUN = 16;
+    ContentMap = class _ContentMap {
+      buckets = /* @__PURE__ */ new Map();
+      static bucket(key, bytes) {
+        return `${key}|${sampleKey(bytes)}`;
+      }
+      /** The value stored for `key` and these bytes; `digest` gives their SHA-1 (memoized by the caller). */
+      get(key, bytes, digest = () => sha1(bytes)) {
+        const bucket = this.buckets.get(_ContentMap.bucket(key, bytes));
+        if (!bucket) return void 0;
+        const wanted = digest();
+        const read = (e) => typeof e.bytes === "function" ? e.bytes() : e.bytes;
+        return bucket.find((e) => (e.digest ??= sha1(read(e))) === wanted && sameBytes2(read(e), bytes))?.value;
+      }
+      /** Stores `value` for `key` and `bytes` (the payload itself, or a way to read it again). */
+      set(key, bytes, value, reread) {
+        const id = _ContentMap.bucket(key, bytes);
+        const bucket = this.buckets.get(id) ?? [];
+        bucket.push({ bytes: reread ?? bytes, value });
+        this.buckets.set(id, bucket);
+      }
+    };
+    TensorPool = class {
+      constructor(root2, names, declareAsInput, external) {
+        this.root = root2;
+        this.names = names;
+        this.declareAsInput = declareAsInput;
+        this.external = external;
+      }
+      root;
+      names;
+      declareAsInput;
+      external;
+      byContent = new ContentMap();
+      /** Bytes of every tensor added (what the quantized weights cost). */
+      bytesAdded = 0;
+      tensorsAdded = 0;
+      intern(base, dataType, dims, bytes) {
+        const key = `${dataType}:${dims.join("x")}`;
+        const known = this.byContent.get(key, bytes);
+        if (known) return known;
+        const name = freshName(this.names, base);
+        const t = newTensor(this.external, name, dataType, [...dims], bytes);
+        this.root.initializer.push(t);
+        if (this.declareAsInput) this.root.input.push(inputOf(name, dataType, dims));
+        this.byContent.set(key, bytes, name, isExternal(t) ? () => tensorBytes(t, this.external) : void 0);
+        this.bytesAdded += bytes.length;
+        this.tensorsAdded++;
+        return name;
+      }
+    };
+    TensorHashes = class {
+      memo = /* @__PURE__ */ new WeakMap();
+      of(t, bytes) {
+        let h = this.memo.get(t);
+        if (h === void 0) this.memo.set(t, h = sha1(bytes));
+        return h;
+      }
+    };
   }
-};
+});
 
 // src/stages/quant/int8-gemm.ts
 function floatAttr(node, name, dflt) {
   return attr(node, name)?.f ?? dflt;
 }
-var gemmQuantizer = {
-  weightOf(node, scope, s) {
-    const w = node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
-    if (!w) return void 0;
-    return (attr(node, "transB")?.i ?? 0n) !== 0n ? { ...w, transposed: !w.transposed } : w;
-  },
-  check(node, weight) {
-    if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}, Gemm needs 2`;
-    if (!node.input[0]) return "no A input";
-    return void 0;
-  },
-  rewrite(node, weight, scope, s, out) {
-    const base = s.baseOf(node, scope);
-    const alpha = floatAttr(node, "alpha", 1);
-    const beta = floatAttr(node, "beta", 1);
-    let a = node.input[0];
-    if ((attr(node, "transA")?.i ?? 0n) !== 0n) {
-      const at = s.fresh(`${base}_A_transposed`);
-      out.push(makeNode("Transpose", s.fresh(`${base}_transA`), [a], [at], [intsAttr("perm", [1, 0])]));
-      a = at;
-    }
-    const c = node.input[2];
-    const output = node.output[0];
-    if (!c || beta === 0) {
-      integerMatMul(a, weight, output, base, scope, s, out, alpha);
-      return;
-    }
-    const product = s.fresh(`${base}_output_unbiased`);
-    integerMatMul(a, weight, product, base, scope, s, out, alpha);
-    let bias = c;
-    const released = [];
-    if (beta !== 1) {
-      const constC = resolveConstant(scope, c, s.index);
-      if (constC && !constC.transposed && constC.tensor.dataType === DataType.FLOAT) {
-        const scaled = Float32Array.from(tensorFloat32(constC.tensor, s.external), (v) => v * beta);
-        bias = s.pool.intern(`${base}_bias`, DataType.FLOAT, constC.tensor.dims, bytesOf(scaled));
-        released.push(constC.path);
-      } else {
-        const betaName = s.pool.intern(`${base}_beta`, DataType.FLOAT, [], bytesOf(Float32Array.of(beta)));
-        bias = s.fresh(`${base}_C_scaled`);
-        out.push(makeNode("Mul", s.fresh(`${base}_beta_mul`), [c, betaName], [bias]));
+var gemmQuantizer;
+var init_int8_gemm = __esm({
+  "src/stages/quant/int8-gemm.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_constant_weight();
+    init_int8_matmul();
+    init_nodes();
+    init_tensor_pool();
+    gemmQuantizer = {
+      weightOf(node, scope, s) {
+        const w = node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
+        if (!w) return void 0;
+        return (attr(node, "transB")?.i ?? 0n) !== 0n ? { ...w, transposed: !w.transposed } : w;
+      },
+      check(node, weight) {
+        if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}, Gemm needs 2`;
+        if (!node.input[0]) return "no A input";
+        return void 0;
+      },
+      rewrite(node, weight, scope, s, out) {
+        const base = s.baseOf(node, scope);
+        const alpha = floatAttr(node, "alpha", 1);
+        const beta = floatAttr(node, "beta", 1);
+        let a = node.input[0];
+        if ((attr(node, "transA")?.i ?? 0n) !== 0n) {
+          const at = s.fresh(`${base}_A_transposed`);
+          out.push(makeNode("Transpose", s.fresh(`${base}_transA`), [a], [at], [intsAttr("perm", [1, 0])]));
+          a = at;
+        }
+        const c = node.input[2];
+        const output = node.output[0];
+        if (!c || beta === 0) {
+          integerMatMul(a, weight, output, base, scope, s, out, alpha);
+          return;
+        }
+        const product = s.fresh(`${base}_output_unbiased`);
+        integerMatMul(a, weight, product, base, scope, s, out, alpha);
+        let bias = c;
+        const released = [];
+        if (beta !== 1) {
+          const constC = resolveConstant(scope, c, s.index);
+          if (constC && !constC.transposed && constC.tensor.dataType === DataType.FLOAT) {
+            const scaled = Float32Array.from(tensorFloat32(constC.tensor, s.external), (v) => v * beta);
+            bias = s.pool.intern(`${base}_bias`, DataType.FLOAT, constC.tensor.dims, bytesOf(scaled));
+            released.push(constC.path);
+          } else {
+            const betaName = s.pool.intern(`${base}_beta`, DataType.FLOAT, [], bytesOf(Float32Array.of(beta)));
+            bias = s.fresh(`${base}_C_scaled`);
+            out.push(makeNode("Mul", s.fresh(`${base}_beta_mul`), [c, betaName], [bias]));
+          }
+        }
+        out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [product, bias], [output]));
+        return released;
       }
-    }
-    out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [product, bias], [output]));
-    return released;
+    };
   }
-};
+});
 
 // src/stages/quant/registry.ts
-var INT8_QUANTIZERS = {
-  MatMul: matMulQuantizer,
-  Gemm: gemmQuantizer,
-  Gather: gatherQuantizer,
-  Conv: convQuantizer
-};
-var DEFAULT_INT8_OPS = ["MatMul", "Gemm", "Gather"];
+var INT8_QUANTIZERS, DEFAULT_INT8_OPS;
+var init_registry = __esm({
+  "src/stages/quant/registry.ts"() {
+    "use strict";
+    init_int8_conv();
+    init_int8_gather();
+    init_int8_gemm();
+    init_int8_matmul();
+    INT8_QUANTIZERS = {
+      MatMul: matMulQuantizer,
+      Gemm: gemmQuantizer,
+      Gather: gatherQuantizer,
+      Conv: convQuantizer
+    };
+    DEFAULT_INT8_OPS = ["MatMul", "Gemm", "Gather"];
+  }
+});
 
 // src/stages/quant/numerics.ts
-var FLOAT32_TINY = 11754943508222875e-54;
 function quantRange(type, symmetric, reduceRange) {
   if (reduceRange) return type === "int8" ? { qmin: -64, qmax: 64 } : { qmin: 0, qmax: 127 };
   if (type === "int8") return symmetric ? { qmin: -127, qmax: 127 } : { qmin: -128, qmax: 127 };
@@ -18166,7 +18854,6 @@ function quantRange(type, symmetric, reduceRange) {
 function clipRange(type) {
   return type === "int8" ? { qmin: -127, qmax: 127 } : { qmin: 0, qmax: 255 };
 }
-var ROUND_MAGIC = 6755399441055744;
 function roundHalfEven(x) {
   if (!(Math.abs(x) < 2 ** 51)) return x;
   const r = x + ROUND_MAGIC - ROUND_MAGIC;
@@ -18264,193 +18951,231 @@ function quantizePerAxis(data, dims, axis, opts) {
   });
   return { values: values2, scales: Float32Array.from(params, (p) => p.scale), zeroPoints };
 }
+var FLOAT32_TINY, ROUND_MAGIC;
+var init_numerics = __esm({
+  "src/stages/quant/numerics.ts"() {
+    "use strict";
+    FLOAT32_TINY = 11754943508222875e-54;
+    ROUND_MAGIC = 6755399441055744;
+  }
+});
 
 // src/stages/quant/session.ts
-var QuantSession = class {
-  constructor(options, names, root2, irVersion, external) {
-    this.options = options;
-    this.names = names;
-    this.external = external;
-    this.pool = new TensorPool(root2, names, irVersion < 4, external);
-  }
-  options;
-  names;
-  external;
-  index = new DefinitionIndex();
-  pool;
-  hashes = new TensorHashes();
-  /** Scales and zero points only: the quantized values live in the pool (on disk when streaming). */
-  quantized = new ContentMap();
-  activations = /* @__PURE__ */ new WeakMap();
-  transposes = /* @__PURE__ */ new WeakMap();
-  ranges = /* @__PURE__ */ new WeakMap();
-  /** The float weight being worked on, read once for its range check and its quantization. */
-  current;
-  /** Where unaligned float bytes are copied; grows to the largest weight and is reused. */
-  scratch = new Float32Array(0);
-  /** Distinct weights quantized, their float bytes, and how many requests reused one. */
-  weightsQuantized = 0;
-  floatBytesQuantized = 0;
-  reuses = 0;
-  fresh(base) {
-    return freshName(this.names, base);
-  }
-  get symmetric() {
-    return this.options.weightType === "int8";
-  }
-  get qType() {
-    return this.options.weightType === "int8" ? DataType.INT8 : DataType.UINT8;
-  }
-  /**
-   * minMax of a float weight (NaN when it holds NaN or ±Infinity), one pass per tensor: the finiteness
-   * check and the per-tensor scale share it. Only the two numbers are kept, never the payload.
-   */
-  range(t) {
-    let r = this.ranges.get(t);
-    if (!r) this.ranges.set(t, r = minMax(this.load(t).values));
-    return r;
-  }
-  /**
-   * A float weight's bytes and values. Only the last weight is kept (a node's range check and rewrite
-   * read it in turn), so a streamed weight is read from disk once and nothing bigger than one weight
-   * is held.
-   */
-  load(tensor) {
-    if (this.current?.tensor === tensor) return this.current;
-    this.current = void 0;
-    const bytes = tensorBytes(tensor, this.external);
-    let values2;
-    if (bytes.byteOffset % 4 === 0) values2 = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-    else {
-      const n = bytes.length / 4;
-      if (this.scratch.length < n) this.scratch = new Float32Array(n);
-      values2 = this.scratch.subarray(0, n);
-      bytesOf(values2).set(bytes);
-    }
-    this.current = { tensor, bytes, values: values2 };
-    return this.current;
-  }
-  /** DynamicQuantizeLinear of `name` in `graph`, created (into `out`) on first use and shared after. */
-  activation(graph, name, out) {
-    let perGraph = this.activations.get(graph);
-    if (!perGraph) this.activations.set(graph, perGraph = /* @__PURE__ */ new Map());
-    const known = perGraph.get(name);
-    if (known) return known;
-    const base = name.replace(/[:/]+/g, "_").replace(/^_+/, "") || "x";
-    const qa = { q: this.fresh(`${base}_quantized`), scale: this.fresh(`${base}_scale`), zeroPoint: this.fresh(`${base}_zero_point`) };
-    out.push(makeNode("DynamicQuantizeLinear", this.fresh(`${base}_QuantizeLinear`), [name], [qa.q, qa.scale, qa.zeroPoint]));
-    perGraph.set(name, qa);
-    return qa;
-  }
-  /** A 2-D Transpose of `name` in `graph` (shared per graph), for transposed views of stored tensors. */
-  transposed(graph, name, out) {
-    let perGraph = this.transposes.get(graph);
-    if (!perGraph) this.transposes.set(graph, perGraph = /* @__PURE__ */ new Map());
-    const known = perGraph.get(name);
-    if (known) return known;
-    const t = this.fresh(`${name}_transposed`);
-    out.push(makeNode("Transpose", this.fresh(`${name}_Transpose`), [name], [t], [intsAttr("perm", [1, 0])]));
-    perGraph.set(name, t);
-    return t;
-  }
-  /**
-   * The weight quantized (once per content and parameters) and stored in the pool; when the consumer
-   * sees it transposed, a Transpose of the stored int8 tensor is added to `out` (ORT folds it at load),
-   * so a tensor used both ways (tied embeddings) is stored once.
-   */
-  weight(req, graph, out) {
-    const { weight, axis } = req;
-    const t = weight.tensor;
-    const { bytes, values: values2 } = this.load(t);
-    const mode = `${this.options.weightType}:${this.symmetric}:${this.options.reduceRange}:${axis ?? "tensor"}:${t.dims.join("x")}`;
-    let entry = this.quantized.get(mode, bytes, () => this.hashes.of(t, bytes));
-    if (entry) this.reuses++;
-    else {
-      const opts = { type: this.options.weightType, symmetric: this.symmetric, reduceRange: this.options.reduceRange };
-      const q = axis === void 0 ? quantizePerTensor(values2, opts, this.range(t)) : quantizePerAxis(values2, t.dims, axis, opts);
-      const base2 = (t.name || "weight").replace(/[:/]+/g, "_");
-      entry = { data: { scales: q.scales, zeroPoints: q.zeroPoints }, q: this.pool.intern(`${base2}_quantized`, this.qType, t.dims, bytesOf(q.values)) };
-      this.quantized.set(mode, bytes, entry, this.rereader(t));
-      this.weightsQuantized++;
-      this.floatBytesQuantized += bytes.length;
-    }
-    const { data } = entry;
-    const paramDims = axis === void 0 ? [] : req.paramDims ?? [data.scales.length];
-    const base = entry.q.replace(/_quantized$/, "");
-    const factor2 = req.scaleFactor ?? 1;
-    const scales = factor2 === 1 ? data.scales : Float32Array.from(data.scales, (v) => v * factor2);
-    return {
-      q: weight.transposed ? this.transposed(graph, entry.q, out) : entry.q,
-      scale: this.pool.intern(`${base}_scale`, DataType.FLOAT, paramDims, bytesOf(scales)),
-      zeroPoint: req.scalarZeroPoint ? this.pool.intern(`${base}_zero_point`, this.qType, [], bytesOf(data.zeroPoints.subarray(0, 1))) : this.pool.intern(`${base}_zero_point`, this.qType, paramDims, bytesOf(data.zeroPoints))
+var QuantSession;
+var init_session = __esm({
+  "src/stages/quant/session.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_constant_weight();
+    init_nodes();
+    init_numerics();
+    init_tensor_pool();
+    QuantSession = class {
+      constructor(options, names, root2, irVersion, external) {
+        this.options = options;
+        this.names = names;
+        this.external = external;
+        this.pool = new TensorPool(root2, names, irVersion < 4, external);
+      }
+      options;
+      names;
+      external;
+      index = new DefinitionIndex();
+      pool;
+      hashes = new TensorHashes();
+      /** Scales and zero points only: the quantized values live in the pool (on disk when streaming). */
+      quantized = new ContentMap();
+      activations = /* @__PURE__ */ new WeakMap();
+      transposes = /* @__PURE__ */ new WeakMap();
+      ranges = /* @__PURE__ */ new WeakMap();
+      /** The float weight being worked on, read once for its range check and its quantization. */
+      current;
+      /** Where unaligned float bytes are copied; grows to the largest weight and is reused. */
+      scratch = new Float32Array(0);
+      /** Distinct weights quantized, their float bytes, and how many requests reused one. */
+      weightsQuantized = 0;
+      floatBytesQuantized = 0;
+      reuses = 0;
+      fresh(base) {
+        return freshName(this.names, base);
+      }
+      get symmetric() {
+        return this.options.weightType === "int8";
+      }
+      get qType() {
+        return this.options.weightType === "int8" ? DataType.INT8 : DataType.UINT8;
+      }
+      /**
+       * minMax of a float weight (NaN when it holds NaN or ±Infinity), one pass per tensor: the finiteness
+       * check and the per-tensor scale share it. Only the two numbers are kept, never the payload.
+       */
+      range(t) {
+        let r = this.ranges.get(t);
+        if (!r) this.ranges.set(t, r = minMax(this.load(t).values));
+        return r;
+      }
+      /**
+       * A float weight's bytes and values. Only the last weight is kept (a node's range check and rewrite
+       * read it in turn), so a streamed weight is read from disk once and nothing bigger than one weight
+       * is held.
+       */
+      load(tensor) {
+        if (this.current?.tensor === tensor) return this.current;
+        this.current = void 0;
+        const bytes = tensorBytes(tensor, this.external);
+        let values2;
+        if (bytes.byteOffset % 4 === 0) values2 = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+        else {
+          const n = bytes.length / 4;
+          if (this.scratch.length < n) this.scratch = new Float32Array(n);
+          values2 = this.scratch.subarray(0, n);
+          bytesOf(values2).set(bytes);
+        }
+        this.current = { tensor, bytes, values: values2 };
+        return this.current;
+      }
+      /** DynamicQuantizeLinear of `name` in `graph`, created (into `out`) on first use and shared after. */
+      activation(graph, name, out) {
+        let perGraph = this.activations.get(graph);
+        if (!perGraph) this.activations.set(graph, perGraph = /* @__PURE__ */ new Map());
+        const known = perGraph.get(name);
+        if (known) return known;
+        const base = name.replace(/[:/]+/g, "_").replace(/^_+/, "") || "x";
+        const qa = { q: this.fresh(`${base}_quantized`), scale: this.fresh(`${base}_scale`), zeroPoint: this.fresh(`${base}_zero_point`) };
+        out.push(makeNode("DynamicQuantizeLinear", this.fresh(`${base}_QuantizeLinear`), [name], [qa.q, qa.scale, qa.zeroPoint]));
+        perGraph.set(name, qa);
+        return qa;
+      }
+      /** A 2-D Transpose of `name` in `graph` (shared per graph), for transposed views of stored tensors. */
+      transposed(graph, name, out) {
+        let perGraph = this.transposes.get(graph);
+        if (!perGraph) this.transposes.set(graph, perGraph = /* @__PURE__ */ new Map());
+        const known = perGraph.get(name);
+        if (known) return known;
+        const t = this.fresh(`${name}_transposed`);
+        out.push(makeNode("Transpose", this.fresh(`${name}_Transpose`), [name], [t], [intsAttr("perm", [1, 0])]));
+        perGraph.set(name, t);
+        return t;
+      }
+      /**
+       * The weight quantized (once per content and parameters) and stored in the pool; when the consumer
+       * sees it transposed, a Transpose of the stored int8 tensor is added to `out` (ORT folds it at load),
+       * so a tensor used both ways (tied embeddings) is stored once.
+       */
+      weight(req, graph, out) {
+        const { weight, axis } = req;
+        const t = weight.tensor;
+        const { bytes, values: values2 } = this.load(t);
+        const mode = `${this.options.weightType}:${this.symmetric}:${this.options.reduceRange}:${axis ?? "tensor"}:${t.dims.join("x")}`;
+        let entry = this.quantized.get(mode, bytes, () => this.hashes.of(t, bytes));
+        if (entry) this.reuses++;
+        else {
+          const opts = { type: this.options.weightType, symmetric: this.symmetric, reduceRange: this.options.reduceRange };
+          const q = axis === void 0 ? quantizePerTensor(values2, opts, this.range(t)) : quantizePerAxis(values2, t.dims, axis, opts);
+          const base2 = (t.name || "weight").replace(/[:/]+/g, "_");
+          entry = { data: { scales: q.scales, zeroPoints: q.zeroPoints }, q: this.pool.intern(`${base2}_quantized`, this.qType, t.dims, bytesOf(q.values)) };
+          this.quantized.set(mode, bytes, entry, this.rereader(t));
+          this.weightsQuantized++;
+          this.floatBytesQuantized += bytes.length;
+        }
+        const { data } = entry;
+        const paramDims = axis === void 0 ? [] : req.paramDims ?? [data.scales.length];
+        const base = entry.q.replace(/_quantized$/, "");
+        const factor2 = req.scaleFactor ?? 1;
+        const scales = factor2 === 1 ? data.scales : Float32Array.from(data.scales, (v) => v * factor2);
+        return {
+          q: weight.transposed ? this.transposed(graph, entry.q, out) : entry.q,
+          scale: this.pool.intern(`${base}_scale`, DataType.FLOAT, paramDims, bytesOf(scales)),
+          zeroPoint: req.scalarZeroPoint ? this.pool.intern(`${base}_zero_point`, this.qType, [], bytesOf(data.zeroPoints.subarray(0, 1))) : this.pool.intern(`${base}_zero_point`, this.qType, paramDims, bytesOf(data.zeroPoints))
+        };
+      }
+      /**
+       * How to read a weight on disk again, or undefined for one in memory. A function of its own: a closure
+       * made in weight() would share that scope's context, which holds the payload, and keep it alive.
+       */
+      rereader(t) {
+        return isExternal(t) ? () => tensorBytes(t, this.external) : void 0;
+      }
+      /**
+       * The integer product scaled back to float, in the exact shape ORT's MatMulIntegerToFloatFusion
+       * matches: Cast(int32 → float) and Mul(A_scale, B_scale) feeding one Mul (matmul_integer_to_float.cc).
+       * Returns the nodes; the last one writes `output`.
+       */
+      rescale(integerOutput, aScale, bScale, output, base) {
+        const cast = this.fresh(`${integerOutput}_cast_output`);
+        const scales = this.fresh(`${base}_scales_mul:0`);
+        return [
+          makeNode("Cast", this.fresh(`${integerOutput}_cast`), [integerOutput], [cast], [intAttr("to", DataType.FLOAT)]),
+          makeNode("Mul", this.fresh(`${base}_scales_mul`), [aScale, bScale], [scales]),
+          makeNode("Mul", this.fresh(`${base}_output_scale_mul`), [cast, scales], [output])
+        ];
+      }
+      /** Name base for nodes derived from `node`. */
+      baseOf(node, scope) {
+        return node.name || `${node.opType}_${node.output[0] ?? scope.depth}`;
+      }
     };
   }
-  /**
-   * How to read a weight on disk again, or undefined for one in memory. A function of its own: a closure
-   * made in weight() would share that scope's context, which holds the payload, and keep it alive.
-   */
-  rereader(t) {
-    return isExternal(t) ? () => tensorBytes(t, this.external) : void 0;
+});
+
+// src/stages/options.ts
+function rejectUnknownOptions(stage, o, known) {
+  for (const k of Object.keys(o)) {
+    if (!known.includes(k)) throw new UsageError(`${stage}: unknown option '${k}'; known: ${known.join(", ")}`);
   }
-  /**
-   * The integer product scaled back to float, in the exact shape ORT's MatMulIntegerToFloatFusion
-   * matches: Cast(int32 → float) and Mul(A_scale, B_scale) feeding one Mul (matmul_integer_to_float.cc).
-   * Returns the nodes; the last one writes `output`.
-   */
-  rescale(integerOutput, aScale, bScale, output, base) {
-    const cast = this.fresh(`${integerOutput}_cast_output`);
-    const scales = this.fresh(`${base}_scales_mul:0`);
-    return [
-      makeNode("Cast", this.fresh(`${integerOutput}_cast`), [integerOutput], [cast], [intAttr("to", DataType.FLOAT)]),
-      makeNode("Mul", this.fresh(`${base}_scales_mul`), [aScale, bScale], [scales]),
-      makeNode("Mul", this.fresh(`${base}_output_scale_mul`), [cast, scales], [output])
-    ];
+}
+function booleanOption(stage, o, key, fallback) {
+  const v = o[key];
+  if (v === void 0) return fallback;
+  if (typeof v === "boolean") return v;
+  if (v === "true" || v === "false") return v === "true";
+  throw new UsageError(`${stage}: '${key}' must be true or false, got ${JSON.stringify(v)}`);
+}
+function stringListOption(stage, o, key) {
+  const v = o[key];
+  if (v === void 0) return void 0;
+  if (typeof v === "string") return v.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(v) && v.every((s) => typeof s === "string")) return v;
+  throw new UsageError(`${stage}: '${key}' must be a list of names`);
+}
+function choiceOption(stage, o, key, choices) {
+  const v = o[key] ?? choices[0];
+  if (choices.includes(v)) return v;
+  const list = `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`;
+  throw new UsageError(`${stage}: ${key} must be ${list}, got ${JSON.stringify(v)}`);
+}
+var init_options = __esm({
+  "src/stages/options.ts"() {
+    "use strict";
+    init_errors();
   }
-  /** Name base for nodes derived from `node`. */
-  baseOf(node, scope) {
-    return node.name || `${node.opType}_${node.output[0] ?? scope.depth}`;
-  }
-};
+});
 
 // src/stages/quantize-int8.ts
-var DEFAULT_MIN_ELEMENTS = 1024;
-var KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements"];
-function stringList(value, key) {
-  if (typeof value === "string") return value.split(",").map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
-  throw new UsageError(`quantize-int8: '${key}' must be a list of strings`);
-}
-function flag(value, key) {
-  if (value === void 0) return false;
-  if (typeof value !== "boolean") throw new UsageError(`quantize-int8: '${key}' must be true or false`);
-  return value;
-}
 function globToRegExp(glob) {
   const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
   return new RegExp(`^${body}$`);
 }
 function parseInt8Options(raw) {
-  for (const key of Object.keys(raw)) {
-    if (!KNOWN_OPTIONS.includes(key)) throw new UsageError(`quantize-int8: unknown option '${key}'; known: ${KNOWN_OPTIONS.join(", ")}`);
-  }
+  rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
   const ops = /* @__PURE__ */ new Set();
-  for (const op of raw.ops === void 0 ? DEFAULT_INT8_OPS : stringList(raw.ops, "ops")) {
+  for (const op of stringListOption(STAGE, raw, "ops") ?? DEFAULT_INT8_OPS) {
     const known = Object.keys(INT8_QUANTIZERS).find((k) => k.toLowerCase() === op.toLowerCase());
     if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'; supported: ${Object.keys(INT8_QUANTIZERS).join(", ")}`);
     ops.add(known);
   }
-  const weightType = raw["weight-type"] ?? "int8";
-  if (weightType !== "int8" && weightType !== "uint8") throw new UsageError(`quantize-int8: weight-type must be int8 or uint8, not '${String(weightType)}'`);
   const minElements = raw["min-elements"] ?? DEFAULT_MIN_ELEMENTS;
   if (typeof minElements !== "number" || !Number.isSafeInteger(minElements) || minElements < 0) {
     throw new UsageError(`quantize-int8: min-elements must be a whole number \u2265 0, not '${String(minElements)}'`);
   }
   return {
     ops,
-    exclude: raw.exclude === void 0 ? [] : stringList(raw.exclude, "exclude").map(globToRegExp),
-    perChannel: flag(raw["per-channel"], "per-channel"),
-    reduceRange: flag(raw["reduce-range"], "reduce-range"),
-    weightType,
+    exclude: (stringListOption(STAGE, raw, "exclude") ?? []).map(globToRegExp),
+    perChannel: booleanOption(STAGE, raw, "per-channel", false),
+    reduceRange: booleanOption(STAGE, raw, "reduce-range", false),
+    weightType: choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]),
     minElements
   };
 }
@@ -18522,12 +19247,26 @@ function quantizeInt8Stage(options) {
   const parsed = parseInt8Options(options);
   return { name: "quantize-int8", run: (model, ctx) => quantizeInt8(model, parsed, ctx) };
 }
+var DEFAULT_MIN_ELEMENTS, STAGE, KNOWN_OPTIONS;
+var init_quantize_int8 = __esm({
+  "src/stages/quantize-int8.ts"() {
+    "use strict";
+    init_errors();
+    init_graph();
+    init_tensor();
+    init_dtype();
+    init_constant_weight();
+    init_opset();
+    init_registry();
+    init_session();
+    init_options();
+    DEFAULT_MIN_ELEMENTS = 1024;
+    STAGE = "quantize-int8";
+    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements"];
+  }
+});
 
-// src/stages/fp16-numerics.ts
-var FP16_MAX = 65504;
-var FP16_MIN_SUBNORMAL = 2 ** -24;
-var f32 = new Float32Array(1);
-var u32 = new Uint32Array(f32.buffer);
+// src/onnx/float16.ts
 function toFloat16Bits(x) {
   f32[0] = x;
   const b = u32[0];
@@ -18567,6 +19306,16 @@ function fromFloat16Bits(h) {
   if (e === 31) return m ? NaN : sign * Infinity;
   return sign * (1 + m / 1024) * 2 ** (e - 15);
 }
+var f32, u32;
+var init_float16 = __esm({
+  "src/onnx/float16.ts"() {
+    "use strict";
+    f32 = new Float32Array(1);
+    u32 = new Uint32Array(f32.buffer);
+  }
+});
+
+// src/stages/fp16-numerics.ts
 function clampForFloat16(x, minPositive = FP16_MIN_SUBNORMAL, maxFinite = FP16_MAX) {
   if (x > 0 && x < minPositive) return minPositive;
   if (x < 0 && x > -minPositive) return -minPositive;
@@ -18590,9 +19339,17 @@ function float32BytesToFloat16(raw) {
 function roundToFloat16(x) {
   return fromFloat16Bits(toFloat16Bits(x));
 }
+var FP16_MAX, FP16_MIN_SUBNORMAL;
+var init_fp16_numerics = __esm({
+  "src/stages/fp16-numerics.ts"() {
+    "use strict";
+    init_float16();
+    FP16_MAX = 65504;
+    FP16_MIN_SUBNORMAL = 2 ** -24;
+  }
+});
 
 // src/stages/quant/int4-numerics.ts
-var f322 = Math.fround;
 function roundHalfAway(x) {
   return x < 0 ? -Math.round(-x) : Math.round(x);
 }
@@ -18671,6 +19428,13 @@ function transpose2d(src, rows, cols) {
   }
   return out;
 }
+var f322;
+var init_int4_numerics = __esm({
+  "src/stages/quant/int4-numerics.ts"() {
+    "use strict";
+    f322 = Math.fround;
+  }
+});
 
 // src/stages/quant/int4-store.ts
 import { createHash as createHash4 } from "node:crypto";
@@ -18684,67 +19448,71 @@ function isAncestorOrSelf(a, b) {
   for (let s = b; s; s = s.parent) if (s.graph === a.graph) return true;
   return false;
 }
-var QuantStore = class {
-  /** `external`: where new tensors are parked when streaming (onnx/spill.ts); inline without it. */
-  constructor(root2, names, external) {
-    this.root = root2;
-    this.names = names;
-    this.external = external;
-  }
-  root;
-  names;
-  external;
-  byKey = /* @__PURE__ */ new Map();
-  /** Rewrites that reused an existing quantized tensor instead of making a new one. */
-  reused = 0;
-  /**
-   * The quantized tensors for `key`, made by `make` on first use and placed in `scope`; on later uses
-   * from a graph that cannot see them they move to the main graph, which every subgraph can see.
-   */
-  get(key, scope, make) {
-    const known = this.byKey.get(key);
-    if (known) {
-      this.reused++;
-      if (!isAncestorOrSelf(known.scope, scope)) this.moveToRoot(known);
-      return known;
-    }
-    const { base, suffixes, parts } = make();
-    const tensors = parts.map((p, i) => newTensor(this.external, freshName(this.names, `${base}${suffixes[i]}`), p.dataType, p.dims, p.raw));
-    scope.graph.initializer.push(...tensors);
-    const stored = {
-      names: tensors.map((t) => t.name),
-      scope,
-      tensors,
-      bytes: parts.reduce((n, p) => n + p.raw.length, 0)
+var QuantStore;
+var init_int4_store = __esm({
+  "src/stages/quant/int4-store.ts"() {
+    "use strict";
+    init_graph();
+    init_spill();
+    QuantStore = class {
+      /** `external`: where new tensors are parked when streaming (onnx/spill.ts); inline without it. */
+      constructor(root2, names, external) {
+        this.root = root2;
+        this.names = names;
+        this.external = external;
+      }
+      root;
+      names;
+      external;
+      byKey = /* @__PURE__ */ new Map();
+      /** Rewrites that reused an existing quantized tensor instead of making a new one. */
+      reused = 0;
+      /**
+       * The quantized tensors for `key`, made by `make` on first use and placed in `scope`; on later uses
+       * from a graph that cannot see them they move to the main graph, which every subgraph can see.
+       */
+      get(key, scope, make) {
+        const known = this.byKey.get(key);
+        if (known) {
+          this.reused++;
+          if (!isAncestorOrSelf(known.scope, scope)) this.moveToRoot(known);
+          return known;
+        }
+        const { base, suffixes, parts } = make();
+        const tensors = parts.map((p, i) => newTensor(this.external, freshName(this.names, `${base}${suffixes[i]}`), p.dataType, p.dims, p.raw));
+        scope.graph.initializer.push(...tensors);
+        const stored = {
+          names: tensors.map((t) => t.name),
+          scope,
+          tensors,
+          bytes: parts.reduce((n, p) => n + p.raw.length, 0)
+        };
+        this.byKey.set(key, stored);
+        return stored;
+      }
+      moveToRoot(stored) {
+        const from = stored.scope.graph.initializer;
+        for (const t of stored.tensors) {
+          const i = from.indexOf(t);
+          if (i >= 0) from.splice(i, 1);
+        }
+        this.root.graph.initializer.push(...stored.tensors);
+        stored.scope = this.root;
+      }
+      /** Bytes of every quantized tensor made (each counted once however many nodes share it). */
+      get bytes() {
+        let n = 0;
+        for (const s of this.byKey.values()) n += s.bytes;
+        return n;
+      }
+      get count() {
+        return this.byKey.size;
+      }
     };
-    this.byKey.set(key, stored);
-    return stored;
   }
-  moveToRoot(stored) {
-    const from = stored.scope.graph.initializer;
-    for (const t of stored.tensors) {
-      const i = from.indexOf(t);
-      if (i >= 0) from.splice(i, 1);
-    }
-    this.root.graph.initializer.push(...stored.tensors);
-    stored.scope = this.root;
-  }
-  /** Bytes of every quantized tensor made (each counted once however many nodes share it). */
-  get bytes() {
-    let n = 0;
-    for (const s of this.byKey.values()) n += s.bytes;
-    return n;
-  }
-  get count() {
-    return this.byKey.size;
-  }
-};
+});
 
 // src/stages/quant/int4-rewrite.ts
-var LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-function intAttr2(name, v) {
-  return { name, type: 2, i: BigInt(v), floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
-}
 function floatValues(t, raw) {
   const n = elementCount(t.dims);
   if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && raw.length === n * 4) {
@@ -18768,8 +19536,7 @@ function weightKey(run, tensor, parts) {
   return { key, raw };
 }
 function scalesPayload(scales, dataType) {
-  if (dataType === DataType.FLOAT16) return new Uint8Array(Uint16Array.from(scales, toFloat16Bits).buffer);
-  return new Uint8Array(scales.buffer, scales.byteOffset, scales.byteLength);
+  return bytesOf(dataType === DataType.FLOAT16 ? Uint16Array.from(scales, toFloat16Bits) : scales);
 }
 function floatWeight(scope, name, run) {
   const src = resolveConstant(scope, name, run.index);
@@ -18794,38 +19561,6 @@ function becomeContribOp(node, opType, inputs, attrs) {
   node.input = inputs;
   node.attribute = attrs;
 }
-var rewriteMatMul = (node, scope, run) => {
-  const src = floatWeight(scope, node.input[1] ?? "", run);
-  if (typeof src === "string") return src;
-  const { tensor, transposed } = src;
-  const [r, c] = tensor.dims;
-  const [k, n] = transposed ? [c, r] : [r, c];
-  const { blockSize, symmetric } = run.settings;
-  const dtype = tensor.dataType;
-  const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric]);
-  const stored = run.store.get(key, home(src), () => {
-    const values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
-    const rows = transposed ? values2 : transpose2d(values2, k, n);
-    const q = quantizeRows4(rows, n, k, {
-      blockSize,
-      symmetric,
-      padToBlock: true,
-      storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
-    });
-    const parts = [
-      { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize / 2], raw: q.data },
-      { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
-    ];
-    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-    return { base: tensor.name || "weight", suffixes: ["_Q4", "_scales", "_zero_points"], parts };
-  });
-  const attrs = [intAttr2("K", k), intAttr2("N", n), intAttr2("bits", 4), intAttr2("block_size", blockSize)];
-  if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr2("accuracy_level", run.settings.accuracyLevel));
-  becomeContribOp(node, "MatMulNBits", [node.input[0] ?? "", ...stored.names], attrs);
-  remember(run, src);
-  run.counts.matmul++;
-  return void 0;
-};
 function embeddingTable(node, scope, run) {
   const axis = Number(node.attribute.find((a) => a.name === "axis")?.i ?? 0n);
   const src = floatWeight(scope, node.input[0] ?? "", run);
@@ -18834,122 +19569,150 @@ function embeddingTable(node, scope, run) {
   if (src.transposed) return "table is reached through a Transpose";
   return src;
 }
-var rewriteGatherInt4 = (node, scope, run) => {
-  const src = embeddingTable(node, scope, run);
-  if (typeof src === "string") return src;
-  const { tensor } = src;
-  const [v, d] = tensor.dims;
-  if (d % 2 !== 0) return `table width ${d} is odd (4-bit rows pack two values a byte)`;
-  const { blockSize, symmetric } = run.settings;
-  const dtype = tensor.dataType;
-  const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric]);
-  const stored = run.store.get(key, home(src), () => {
-    const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
-      blockSize,
-      symmetric,
-      padToBlock: false,
-      storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
-    });
-    const parts = [
-      { dataType: DataType.UINT8, dims: [v, d / 2], raw: q.data },
-      { dataType: dtype, dims: [v, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
-    ];
-    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-    return { base: tensor.name || "table", suffixes: ["_Q4", "_scales", "_zero_points"], parts };
-  });
-  const [data, scales, zp] = stored.names;
-  const attrs = [intAttr2("gather_axis", 0), intAttr2("quantize_axis", 1), intAttr2("block_size", blockSize), intAttr2("bits", 4)];
-  becomeContribOp(node, "GatherBlockQuantized", [data, node.input[1] ?? "", scales, ...zp ? [zp] : []], attrs);
-  remember(run, src);
-  run.counts.gatherInt4++;
-  return void 0;
-};
-var rewriteGatherInt8 = (node, scope, run) => {
-  const src = embeddingTable(node, scope, run);
-  if (typeof src === "string") return src;
-  const { tensor } = src;
-  if (tensor.dataType !== DataType.FLOAT) return "float16 table needs DequantizeLinear-19; use embeddings: int4";
-  if (run.opset < 10) return `opset ${run.opset} has no DequantizeLinear`;
-  const { key, raw } = weightKey(run, tensor, ["gather8", ...tensor.dims]);
-  const stored = run.store.get(key, home(src), () => {
-    const q = quantizePerTensor(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), { type: "int8", symmetric: true, reduceRange: false });
-    const bytes = (a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    return {
-      base: tensor.name || "table",
-      suffixes: ["_quantized", "_scale", "_zero_point"],
-      parts: [
-        { dataType: DataType.INT8, dims: [...tensor.dims], raw: bytes(q.values) },
-        { dataType: DataType.FLOAT, dims: [], raw: bytes(q.scales) },
-        { dataType: DataType.INT8, dims: [], raw: bytes(q.zeroPoints) }
-      ]
+var LITTLE_ENDIAN, rewriteMatMul, rewriteGatherInt4, rewriteGatherInt8, rewriteGather;
+var init_int4_rewrite = __esm({
+  "src/stages/quant/int4-rewrite.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_float16();
+    init_fp16_numerics();
+    init_nodes();
+    init_constant_weight();
+    init_int4_numerics();
+    init_numerics();
+    init_int4_store();
+    init_tensor_pool();
+    LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+    rewriteMatMul = (node, scope, run) => {
+      const src = floatWeight(scope, node.input[1] ?? "", run);
+      if (typeof src === "string") return src;
+      const { tensor, transposed } = src;
+      const [r, c] = tensor.dims;
+      const [k, n] = transposed ? [c, r] : [r, c];
+      const { blockSize, symmetric } = run.settings;
+      const dtype = tensor.dataType;
+      const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric]);
+      const stored = run.store.get(key, home(src), () => {
+        const values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
+        const rows = transposed ? values2 : transpose2d(values2, k, n);
+        const q = quantizeRows4(rows, n, k, {
+          blockSize,
+          symmetric,
+          padToBlock: true,
+          storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
+        });
+        const parts = [
+          { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize / 2], raw: q.data },
+          { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
+        ];
+        if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
+        return { base: tensor.name || "weight", suffixes: ["_Q4", "_scales", "_zero_points"], parts };
+      });
+      const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", 4), intAttr("block_size", blockSize)];
+      if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr("accuracy_level", run.settings.accuracyLevel));
+      becomeContribOp(node, "MatMulNBits", [node.input[0] ?? "", ...stored.names], attrs);
+      remember(run, src);
+      run.counts.matmul++;
+      return void 0;
     };
-  });
-  const [table, scale, zp] = stored.names;
-  const output = node.output[0] ?? "";
-  const gathered = freshName(run.names, `${output}_quantized`);
-  node.input[0] = table;
-  node.output[0] = gathered;
-  const dq = {
-    opType: "DequantizeLinear",
-    domain: "",
-    name: freshName(run.names, `${node.name || output}_DequantizeLinear`),
-    input: [gathered, scale, zp],
-    output: [output],
-    attribute: [],
-    metadataProps: [],
-    deviceConfigurations: []
-  };
-  scope.graph.node.splice(scope.graph.node.indexOf(node) + 1, 0, dq);
-  remember(run, src);
-  run.counts.gatherInt8++;
-  return void 0;
-};
-var rewriteGather = (node, scope, run) => {
-  if (run.settings.embeddings === "none") return "embeddings: none";
-  return run.settings.embeddings === "int8" ? rewriteGatherInt8(node, scope, run) : rewriteGatherInt4(node, scope, run);
-};
+    rewriteGatherInt4 = (node, scope, run) => {
+      const src = embeddingTable(node, scope, run);
+      if (typeof src === "string") return src;
+      const { tensor } = src;
+      const [v, d] = tensor.dims;
+      if (d % 2 !== 0) return `table width ${d} is odd (4-bit rows pack two values a byte)`;
+      const { blockSize, symmetric } = run.settings;
+      const dtype = tensor.dataType;
+      const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric]);
+      const stored = run.store.get(key, home(src), () => {
+        const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
+          blockSize,
+          symmetric,
+          padToBlock: false,
+          storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
+        });
+        const parts = [
+          { dataType: DataType.UINT8, dims: [v, d / 2], raw: q.data },
+          { dataType: dtype, dims: [v, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
+        ];
+        if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
+        return { base: tensor.name || "table", suffixes: ["_Q4", "_scales", "_zero_points"], parts };
+      });
+      const [data, scales, zp] = stored.names;
+      const attrs = [intAttr("gather_axis", 0), intAttr("quantize_axis", 1), intAttr("block_size", blockSize), intAttr("bits", 4)];
+      becomeContribOp(node, "GatherBlockQuantized", [data, node.input[1] ?? "", scales, ...zp ? [zp] : []], attrs);
+      remember(run, src);
+      run.counts.gatherInt4++;
+      return void 0;
+    };
+    rewriteGatherInt8 = (node, scope, run) => {
+      const src = embeddingTable(node, scope, run);
+      if (typeof src === "string") return src;
+      const { tensor } = src;
+      if (tensor.dataType !== DataType.FLOAT) return "float16 table needs DequantizeLinear-19; use embeddings: int4";
+      if (run.opset < 10) return `opset ${run.opset} has no DequantizeLinear`;
+      const { key, raw } = weightKey(run, tensor, ["gather8", ...tensor.dims]);
+      const stored = run.store.get(key, home(src), () => {
+        const q = quantizePerTensor(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), { type: "int8", symmetric: true, reduceRange: false });
+        return {
+          base: tensor.name || "table",
+          suffixes: ["_quantized", "_scale", "_zero_point"],
+          parts: [
+            { dataType: DataType.INT8, dims: [...tensor.dims], raw: bytesOf(q.values) },
+            { dataType: DataType.FLOAT, dims: [], raw: bytesOf(q.scales) },
+            { dataType: DataType.INT8, dims: [], raw: bytesOf(q.zeroPoints) }
+          ]
+        };
+      });
+      const [table, scale, zp] = stored.names;
+      const output = node.output[0] ?? "";
+      const gathered = freshName(run.names, `${output}_quantized`);
+      node.input[0] = table;
+      node.output[0] = gathered;
+      const dq = makeNode("DequantizeLinear", freshName(run.names, `${node.name || output}_DequantizeLinear`), [gathered, scale, zp], [output], [], "");
+      scope.graph.node.splice(scope.graph.node.indexOf(node) + 1, 0, dq);
+      remember(run, src);
+      run.counts.gatherInt8++;
+      return void 0;
+    };
+    rewriteGather = (node, scope, run) => {
+      if (run.settings.embeddings === "none") return "embeddings: none";
+      return run.settings.embeddings === "int8" ? rewriteGatherInt8(node, scope, run) : rewriteGatherInt4(node, scope, run);
+    };
+  }
+});
 
 // src/stages/quantize-int4.ts
-var REWRITES = {
-  MatMul: rewriteMatMul,
-  Gather: rewriteGather
-};
-function optionValue(o, ...keys) {
-  for (const k of keys) if (o[k] !== void 0) return o[k];
-  return void 0;
-}
-function boolOption(v, name, fallback) {
-  if (v === void 0) return fallback;
-  if (typeof v === "boolean") return v;
-  if (v === "true" || v === "false") return v === "true";
-  throw new UsageError(`quantize-int4: '${name}' must be true or false, got ${JSON.stringify(v)}`);
-}
-function parseInt4Options(o) {
-  const known = /* @__PURE__ */ new Set(["block-size", "blockSize", "symmetric", "accuracy-level", "accuracyLevel", "embeddings", "exclude"]);
-  for (const k of Object.keys(o)) {
-    if (!known.has(k)) throw new UsageError(`quantize-int4: unknown option '${k}'; known: block-size, symmetric, accuracy-level, embeddings, exclude`);
+function parseInt4Options(options) {
+  const o = { ...options };
+  for (const [camel2, kebab] of Object.entries(CAMEL_ALIASES)) {
+    if (camel2 in o) {
+      o[kebab] ??= o[camel2];
+      delete o[camel2];
+    }
   }
-  const blockSize = Number(optionValue(o, "block-size", "blockSize") ?? 32);
+  rejectUnknownOptions(STAGE2, o, ["block-size", "symmetric", "accuracy-level", "embeddings", "exclude"]);
+  const blockSize = Number(o["block-size"] ?? 32);
   if (blockSize === 512) {
     throw new UsageError("quantize-int4: block-size 512 is refused (onnxruntime's CPU MatMulNBits kernel does not support it; older builds gave wrong results); use 16\u2013256");
   }
   if (!Number.isInteger(blockSize) || blockSize < 16 || blockSize > 256 || (blockSize & blockSize - 1) !== 0) {
-    throw new UsageError(`quantize-int4: block-size must be a power of two from 16 to 256, got ${JSON.stringify(optionValue(o, "block-size", "blockSize"))}`);
+    throw new UsageError(`quantize-int4: block-size must be a power of two from 16 to 256, got ${JSON.stringify(o["block-size"])}`);
   }
-  const rawLevel = optionValue(o, "accuracy-level", "accuracyLevel");
+  const rawLevel = o["accuracy-level"];
   const accuracyLevel = rawLevel === void 0 ? void 0 : Number(rawLevel);
   if (accuracyLevel !== void 0 && (!Number.isInteger(accuracyLevel) || accuracyLevel < 0 || accuracyLevel > 4)) {
     throw new UsageError(`quantize-int4: accuracy-level must be 0\u20134, got ${JSON.stringify(rawLevel)}`);
   }
-  const embeddings = String(o["embeddings"] ?? "int4");
-  if (embeddings !== "int4" && embeddings !== "int8" && embeddings !== "none") {
-    throw new UsageError(`quantize-int4: embeddings must be int4, int8 or none, got ${JSON.stringify(o["embeddings"])}`);
-  }
-  const exclude = o["exclude"] ?? [];
-  if (!Array.isArray(exclude) || !exclude.every((e) => typeof e === "string")) {
-    throw new UsageError("quantize-int4: exclude must be a list of node names");
-  }
-  return { blockSize, symmetric: boolOption(o["symmetric"], "symmetric", true), accuracyLevel, embeddings, exclude };
+  return {
+    blockSize,
+    symmetric: booleanOption(STAGE2, o, "symmetric", true),
+    accuracyLevel,
+    embeddings: choiceOption(STAGE2, o, "embeddings", ["int4", "int8", "none"]),
+    exclude: stringListOption(STAGE2, o, "exclude") ?? []
+  };
 }
 function quantizeInt4Stage(options = {}) {
   const opts = parseInt4Options(options);
@@ -18963,7 +19726,7 @@ function quantizeInt4Stage(options = {}) {
         store: new QuantStore(scopes[0], names, ctx.external),
         names,
         external: ctx.external,
-        opset: model.opsetImport.find((o) => (o.domain ?? "") === "" || o.domain === "ai.onnx")?.version ?? 1,
+        opset: defaultOpset(model),
         index: new DefinitionIndex(),
         sources: /* @__PURE__ */ new Map(),
         counts: { matmul: 0, gatherInt4: 0, gatherInt8: 0 }
@@ -18989,9 +19752,7 @@ function quantizeInt4Stage(options = {}) {
         if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
       }
       const { matmul, gatherInt4, gatherInt8 } = run.counts;
-      if ((matmul || gatherInt4) && !model.opsetImport.some((o) => o.domain === "com.microsoft")) {
-        model.opsetImport.push({ domain: "com.microsoft", version: 1 });
-      }
+      if (matmul || gatherInt4) importDomain(model, "com.microsoft", 1);
       ctx.log(`quantize-int4: ${matmul} MatMul, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
       return {
         model,
@@ -19015,39 +19776,28 @@ function quantizeInt4Stage(options = {}) {
     }
   };
 }
+var REWRITES, STAGE2, CAMEL_ALIASES;
+var init_quantize_int4 = __esm({
+  "src/stages/quantize-int4.ts"() {
+    "use strict";
+    init_errors();
+    init_graph();
+    init_tensor();
+    init_constant_weight();
+    init_int4_rewrite();
+    init_int4_store();
+    init_opset();
+    init_options();
+    REWRITES = {
+      MatMul: rewriteMatMul,
+      Gather: rewriteGather
+    };
+    STAGE2 = "quantize-int4";
+    CAMEL_ALIASES = { blockSize: "block-size", accuracyLevel: "accuracy-level" };
+  }
+});
 
 // src/stages/fp16-types.ts
-var { FLOAT, INT64, INT32, BOOL, UINT8 } = DataType;
-var FIXED = {
-  Shape: [INT64],
-  Size: [INT64],
-  NonZero: [INT64],
-  ArgMax: [INT64],
-  ArgMin: [INT64],
-  NonMaxSuppression: [INT64],
-  Equal: [BOOL],
-  Less: [BOOL],
-  Greater: [BOOL],
-  LessOrEqual: [BOOL],
-  GreaterOrEqual: [BOOL],
-  Not: [BOOL],
-  And: [BOOL],
-  Or: [BOOL],
-  Xor: [BOOL],
-  IsNaN: [BOOL],
-  IsInf: [BOOL],
-  MatMulInteger: [INT32],
-  ConvInteger: [INT32],
-  DynamicQuantizeLinear: [UINT8, FLOAT, UINT8],
-  DynamicQuantizeMatMul: [FLOAT],
-  MatMulIntegerToFloat: [FLOAT]
-};
-var FIRST_THEN = {
-  TopK: [INT64],
-  MaxPool: [INT64],
-  Dropout: [BOOL],
-  Unique: [INT64, INT64, INT64]
-};
 function typeOfAttr(n, name) {
   const a = attr(n, name);
   return a?.i !== void 0 ? Number(a.i) : void 0;
@@ -19144,225 +19894,59 @@ function typeIn(table, scope, name) {
   }
   return void 0;
 }
+var FLOAT, INT64, INT32, BOOL, UINT8, FIXED, FIRST_THEN;
+var init_fp16_types = __esm({
+  "src/stages/fp16-types.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    ({ FLOAT, INT64, INT32, BOOL, UINT8 } = DataType);
+    FIXED = {
+      Shape: [INT64],
+      Size: [INT64],
+      NonZero: [INT64],
+      ArgMax: [INT64],
+      ArgMin: [INT64],
+      NonMaxSuppression: [INT64],
+      Equal: [BOOL],
+      Less: [BOOL],
+      Greater: [BOOL],
+      LessOrEqual: [BOOL],
+      GreaterOrEqual: [BOOL],
+      Not: [BOOL],
+      And: [BOOL],
+      Or: [BOOL],
+      Xor: [BOOL],
+      IsNaN: [BOOL],
+      IsInf: [BOOL],
+      MatMulInteger: [INT32],
+      ConvInteger: [INT32],
+      DynamicQuantizeLinear: [UINT8, FLOAT, UINT8],
+      DynamicQuantizeMatMul: [FLOAT],
+      MatMulIntegerToFloat: [FLOAT]
+    };
+    FIRST_THEN = {
+      TopK: [INT64],
+      MaxPool: [INT64],
+      Dropout: [BOOL],
+      Unique: [INT64, INT64, INT64]
+    };
+  }
+});
 
 // src/stages/fp16.ts
-var DEFAULT_FP16_BLOCK_LIST = [
-  "ArrayFeatureExtractor",
-  "Binarizer",
-  "CastMap",
-  "CategoryMapper",
-  "DictVectorizer",
-  "FeatureVectorizer",
-  "Imputer",
-  "LabelEncoder",
-  "LinearClassifier",
-  "LinearRegressor",
-  "Normalizer",
-  "OneHotEncoder",
-  "SVMClassifier",
-  "SVMRegressor",
-  "Scaler",
-  "TreeEnsembleClassifier",
-  "TreeEnsembleRegressor",
-  "ZipMap",
-  "NonMaxSuppression",
-  "TopK",
-  "RoiAlign",
-  "Resize",
-  "Range",
-  "CumSum",
-  "Min",
-  "Max",
-  "Upsample",
-  "QuantizeLinear",
-  "DequantizeLinear",
-  "DynamicQuantizeLinear"
-];
-var CONVERTIBLE_DOMAINS = /* @__PURE__ */ new Set(["", "ai.onnx", "com.microsoft"]);
-function stringList2(v, name) {
-  if (v === void 0) return [];
-  if (typeof v === "string") return v.split(",").map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(v) && v.every((s) => typeof s === "string")) return v;
-  throw new UsageError(`fp16: '${name}' must be a list of names`);
-}
 function parseFp16Options(o) {
-  const known = ["keep-io-types", "op-block-list", "node-block-list"];
-  for (const k of Object.keys(o)) {
-    if (!known.includes(k)) throw new UsageError(`fp16: unknown option '${k}'; known: ${known.join(", ")}`);
-  }
-  const keep = o["keep-io-types"] ?? true;
-  if (typeof keep !== "boolean" && keep !== "true" && keep !== "false") {
-    throw new UsageError(`fp16: 'keep-io-types' must be true or false, got ${JSON.stringify(keep)}`);
-  }
+  rejectUnknownOptions(STAGE3, o, ["keep-io-types", "op-block-list", "node-block-list"]);
   return {
-    keepIoTypes: keep === true || keep === "true",
+    keepIoTypes: booleanOption(STAGE3, o, "keep-io-types", true),
     // A user list adds to the default list: the defaults guard correctness, not taste.
-    opBlockList: [...DEFAULT_FP16_BLOCK_LIST, ...stringList2(o["op-block-list"], "op-block-list")],
-    nodeBlockList: stringList2(o["node-block-list"], "node-block-list")
+    opBlockList: [...DEFAULT_FP16_BLOCK_LIST, ...stringListOption(STAGE3, o, "op-block-list") ?? []],
+    nodeBlockList: stringListOption(STAGE3, o, "node-block-list") ?? []
   };
 }
 function castNode(names, input, output, to) {
-  const a = { name: "to", type: 2, i: BigInt(to), floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
-  return {
-    opType: "Cast",
-    domain: "",
-    name: freshName(names, `${output}_cast`),
-    input: [input],
-    output: [output],
-    attribute: [a],
-    metadataProps: [],
-    deviceConfigurations: []
-  };
+  return makeNode("Cast", freshName(names, `${output}_cast`), [input], [output], [intAttr("to", to)], "");
 }
-var Fp16Converter = class {
-  constructor(model, opts, external) {
-    this.model = model;
-    this.opts = opts;
-    this.external = external;
-    this.names = allNames(model);
-    this.scopes = mainScopes(model);
-    this.types = inferTypes(this.scopes);
-    this.blockedOps = new Set(opts.opBlockList);
-    this.blockedNames = new Set(opts.nodeBlockList);
-    this.functions = new Set(model.functions.map((f) => `${f.domain ?? ""}:${f.name}`));
-  }
-  model;
-  opts;
-  external;
-  names;
-  scopes;
-  types;
-  stats = { tensors: 0, clampedValues: 0, castsInserted: 0, blockedNodes: 0, keptFloat32: 0, castsRetargeted: 0 };
-  blockedOps;
-  blockedNames;
-  functions;
-  isBlocked(n) {
-    const domain = n.domain ?? "";
-    return this.blockedOps.has(n.opType ?? "") || this.blockedNames.has(n.name ?? "") || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`);
-  }
-  isFloat(scope, name) {
-    return name !== "" && typeIn(this.types, scope, name) === DataType.FLOAT;
-  }
-  /** float32 payload → clamped fp16, in place. */
-  convertTensor(t) {
-    if (t.dataType !== DataType.FLOAT) return;
-    const { bytes, clamped } = float32BytesToFloat16(tensorBytes(t, this.external));
-    replacePayload(this.external, t, bytes);
-    t.dataType = DataType.FLOAT16;
-    this.stats.tensors++;
-    this.stats.clampedValues += clamped;
-  }
-  /** Float Constant values, Cast targets and float dtype attributes of a convertible node. */
-  convertNode(n) {
-    if (isConstantNode(n)) {
-      const t = constantNodeTensor(n, this.external);
-      if (t?.dataType === DataType.FLOAT) {
-        this.convertTensor(t);
-        const a = n.attribute[0];
-        if (a.name !== "value") {
-          n.attribute = [{ ...a, name: "value", type: 4, t, f: void 0, floats: [] }];
-        }
-      }
-      return;
-    }
-    if (n.opType === "ConstantOfShape") {
-      const t = attr(n, "value")?.t;
-      if (t) this.convertTensor(t);
-    }
-    for (const a of n.attribute) {
-      if (a.name === "to" && n.opType === "Cast" || a.name === "dtype") {
-        if (a.i === BigInt(DataType.FLOAT)) {
-          a.i = BigInt(DataType.FLOAT16);
-          this.stats.castsRetargeted++;
-        }
-      }
-    }
-  }
-  /** Casts around a blocked node: float16 → float32 before, float32 → float16 after. */
-  guard(n, scope, keep) {
-    const before = [];
-    const after = [];
-    n.input.forEach((input, i) => {
-      if (!this.isFloat(scope, input) || keep.has(input)) return;
-      const cast = freshName(this.names, `${input}_fp32`);
-      before.push(castNode(this.names, input, cast, DataType.FLOAT));
-      n.input[i] = cast;
-    });
-    n.output.forEach((output, i) => {
-      if (!this.isFloat(scope, output)) return;
-      const raw = freshName(this.names, `${output}_fp32`);
-      n.output[i] = raw;
-      after.push(castNode(this.names, raw, output, DataType.FLOAT16));
-    });
-    this.stats.castsInserted += before.length + after.length;
-    this.stats.blockedNodes++;
-    return [before, after];
-  }
-  /** Float initializers that only blocked nodes read: they stay float32. */
-  keptFloat32(scope) {
-    const keep = /* @__PURE__ */ new Set();
-    for (const t of scope.graph.initializer) {
-      if (t.dataType !== DataType.FLOAT || !t.name) continue;
-      const uses = usesOf(scope, t.name);
-      const isOutput = scope.graph.output.some((o) => o.name === t.name);
-      if (!isOutput && uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(t.name);
-    }
-    return keep;
-  }
-  convertScope(scope, isMain) {
-    const g = scope.graph;
-    const keep = this.keptFloat32(scope);
-    const nodes = [];
-    for (const n of g.node) {
-      if (!this.isBlocked(n)) {
-        this.convertNode(n);
-        nodes.push(n);
-        continue;
-      }
-      const [before, after] = this.guard(n, scope, keep);
-      nodes.push(...before, n, ...after);
-    }
-    g.node = nodes;
-    for (const t of g.initializer) {
-      if (t.name && keep.has(t.name)) this.stats.keptFloat32++;
-      else this.convertTensor(t);
-    }
-    for (const s of g.sparseInitializer) if (s.values) this.convertTensor(s.values);
-    const retype = (v) => {
-      const tt = v.type?.tensorType ?? v.type?.sequenceType?.elemType?.tensorType;
-      if (tt?.elemType === DataType.FLOAT && !keep.has(v.name ?? "")) tt.elemType = DataType.FLOAT16;
-    };
-    g.valueInfo.forEach(retype);
-    if (!isMain || !this.opts.keepIoTypes) {
-      g.input.forEach(retype);
-      g.output.forEach(retype);
-    }
-  }
-  /** keep-io-types: float32 graph inputs are cast to fp16 on entry, fp16 results back to float32 on exit. */
-  castMainBoundary(scope) {
-    const g = scope.graph;
-    const entry = [];
-    for (const v of g.input) {
-      if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
-      if (g.initializer.some((t) => t.name === v.name)) continue;
-      const half = freshName(this.names, `${v.name}_fp16`);
-      if (replaceAllUses(scope, v.name, half) === 0) continue;
-      entry.push(castNode(this.names, v.name, half, DataType.FLOAT16));
-    }
-    const exit = [];
-    for (const v of g.output) {
-      if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
-      const producer = g.node.find((n) => n.output.includes(v.name));
-      if (!producer) continue;
-      const half = freshName(this.names, `${v.name}_fp16`);
-      replaceAllUses(scope, v.name, half);
-      producer.output[producer.output.indexOf(v.name)] = half;
-      exit.push(castNode(this.names, half, v.name, DataType.FLOAT));
-    }
-    g.node = [...entry, ...g.node, ...exit];
-    this.stats.castsInserted += entry.length + exit.length;
-  }
-};
 function fp16Stage(options = {}) {
   const opts = parseFp16Options(options);
   return {
@@ -19395,19 +19979,210 @@ function fp16Stage(options = {}) {
     }
   };
 }
+var DEFAULT_FP16_BLOCK_LIST, CONVERTIBLE_DOMAINS, STAGE3, Fp16Converter;
+var init_fp16 = __esm({
+  "src/stages/fp16.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_spill();
+    init_tensor();
+    init_fp16_numerics();
+    init_fp16_types();
+    init_nodes();
+    init_options();
+    DEFAULT_FP16_BLOCK_LIST = [
+      "ArrayFeatureExtractor",
+      "Binarizer",
+      "CastMap",
+      "CategoryMapper",
+      "DictVectorizer",
+      "FeatureVectorizer",
+      "Imputer",
+      "LabelEncoder",
+      "LinearClassifier",
+      "LinearRegressor",
+      "Normalizer",
+      "OneHotEncoder",
+      "SVMClassifier",
+      "SVMRegressor",
+      "Scaler",
+      "TreeEnsembleClassifier",
+      "TreeEnsembleRegressor",
+      "ZipMap",
+      "NonMaxSuppression",
+      "TopK",
+      "RoiAlign",
+      "Resize",
+      "Range",
+      "CumSum",
+      "Min",
+      "Max",
+      "Upsample",
+      "QuantizeLinear",
+      "DequantizeLinear",
+      "DynamicQuantizeLinear"
+    ];
+    CONVERTIBLE_DOMAINS = /* @__PURE__ */ new Set(["", "ai.onnx", "com.microsoft"]);
+    STAGE3 = "fp16";
+    Fp16Converter = class {
+      constructor(model, opts, external) {
+        this.model = model;
+        this.opts = opts;
+        this.external = external;
+        this.names = allNames(model);
+        this.scopes = mainScopes(model);
+        this.types = inferTypes(this.scopes);
+        this.blockedOps = new Set(opts.opBlockList);
+        this.blockedNames = new Set(opts.nodeBlockList);
+        this.functions = new Set(model.functions.map((f) => `${f.domain ?? ""}:${f.name}`));
+      }
+      model;
+      opts;
+      external;
+      names;
+      scopes;
+      types;
+      stats = { tensors: 0, clampedValues: 0, castsInserted: 0, blockedNodes: 0, keptFloat32: 0, castsRetargeted: 0 };
+      blockedOps;
+      blockedNames;
+      functions;
+      isBlocked(n) {
+        const domain = n.domain ?? "";
+        return this.blockedOps.has(n.opType ?? "") || this.blockedNames.has(n.name ?? "") || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`);
+      }
+      isFloat(scope, name) {
+        return name !== "" && typeIn(this.types, scope, name) === DataType.FLOAT;
+      }
+      /** float32 payload → clamped fp16, in place. */
+      convertTensor(t) {
+        if (t.dataType !== DataType.FLOAT) return;
+        const { bytes, clamped } = float32BytesToFloat16(tensorBytes(t, this.external));
+        replacePayload(this.external, t, bytes);
+        t.dataType = DataType.FLOAT16;
+        this.stats.tensors++;
+        this.stats.clampedValues += clamped;
+      }
+      /** Float Constant values, Cast targets and float dtype attributes of a convertible node. */
+      convertNode(n) {
+        if (isConstantNode(n)) {
+          const t = constantNodeTensor(n, this.external);
+          if (t?.dataType === DataType.FLOAT) {
+            this.convertTensor(t);
+            const a = n.attribute[0];
+            if (a.name !== "value") {
+              n.attribute = [{ ...a, name: "value", type: 4, t, f: void 0, floats: [] }];
+            }
+          }
+          return;
+        }
+        if (n.opType === "ConstantOfShape") {
+          const t = attr(n, "value")?.t;
+          if (t) this.convertTensor(t);
+        }
+        for (const a of n.attribute) {
+          if (a.name === "to" && n.opType === "Cast" || a.name === "dtype") {
+            if (a.i === BigInt(DataType.FLOAT)) {
+              a.i = BigInt(DataType.FLOAT16);
+              this.stats.castsRetargeted++;
+            }
+          }
+        }
+      }
+      /** Casts around a blocked node: float16 → float32 before, float32 → float16 after. */
+      guard(n, scope, keep) {
+        const before = [];
+        const after = [];
+        n.input.forEach((input, i) => {
+          if (!this.isFloat(scope, input) || keep.has(input)) return;
+          const cast = freshName(this.names, `${input}_fp32`);
+          before.push(castNode(this.names, input, cast, DataType.FLOAT));
+          n.input[i] = cast;
+        });
+        n.output.forEach((output, i) => {
+          if (!this.isFloat(scope, output)) return;
+          const raw = freshName(this.names, `${output}_fp32`);
+          n.output[i] = raw;
+          after.push(castNode(this.names, raw, output, DataType.FLOAT16));
+        });
+        this.stats.castsInserted += before.length + after.length;
+        this.stats.blockedNodes++;
+        return [before, after];
+      }
+      /** Float initializers that only blocked nodes read: they stay float32. */
+      keptFloat32(scope) {
+        const keep = /* @__PURE__ */ new Set();
+        for (const t of scope.graph.initializer) {
+          if (t.dataType !== DataType.FLOAT || !t.name) continue;
+          const uses = usesOf(scope, t.name);
+          const isOutput = scope.graph.output.some((o) => o.name === t.name);
+          if (!isOutput && uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(t.name);
+        }
+        return keep;
+      }
+      convertScope(scope, isMain) {
+        const g = scope.graph;
+        const keep = this.keptFloat32(scope);
+        const nodes = [];
+        for (const n of g.node) {
+          if (!this.isBlocked(n)) {
+            this.convertNode(n);
+            nodes.push(n);
+            continue;
+          }
+          const [before, after] = this.guard(n, scope, keep);
+          nodes.push(...before, n, ...after);
+        }
+        g.node = nodes;
+        for (const t of g.initializer) {
+          if (t.name && keep.has(t.name)) this.stats.keptFloat32++;
+          else this.convertTensor(t);
+        }
+        for (const s of g.sparseInitializer) if (s.values) this.convertTensor(s.values);
+        const retype = (v) => {
+          const tt = v.type?.tensorType ?? v.type?.sequenceType?.elemType?.tensorType;
+          if (tt?.elemType === DataType.FLOAT && !keep.has(v.name ?? "")) tt.elemType = DataType.FLOAT16;
+        };
+        g.valueInfo.forEach(retype);
+        if (!isMain || !this.opts.keepIoTypes) {
+          g.input.forEach(retype);
+          g.output.forEach(retype);
+        }
+      }
+      /** keep-io-types: float32 graph inputs are cast to fp16 on entry, fp16 results back to float32 on exit. */
+      castMainBoundary(scope) {
+        const g = scope.graph;
+        const entry = [];
+        for (const v of g.input) {
+          if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
+          if (g.initializer.some((t) => t.name === v.name)) continue;
+          const half = freshName(this.names, `${v.name}_fp16`);
+          if (replaceAllUses(scope, v.name, half) === 0) continue;
+          entry.push(castNode(this.names, v.name, half, DataType.FLOAT16));
+        }
+        const exit = [];
+        for (const v of g.output) {
+          if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
+          const producer = g.node.find((n) => n.output.includes(v.name));
+          if (!producer) continue;
+          const half = freshName(this.names, `${v.name}_fp16`);
+          replaceAllUses(scope, v.name, half);
+          producer.output[producer.output.indexOf(v.name)] = half;
+          exit.push(castNode(this.names, half, v.name, DataType.FLOAT));
+        }
+        g.node = [...entry, ...g.node, ...exit];
+        this.stats.castsInserted += entry.length + exit.length;
+      }
+    };
+  }
+});
 
 // src/stages/optimize.ts
 import { mkdtempSync, rmSync as rmSync4 } from "node:fs";
 import path5 from "node:path";
 function parseOptimizeOptions(o) {
-  for (const k of Object.keys(o)) {
-    if (k !== "level") throw new UsageError(`optimize: unknown option '${k}'; known: level`);
-  }
-  const level = o["level"] ?? "basic";
-  if (level !== "basic" && level !== "extended") {
-    throw new UsageError(`optimize: level must be basic or extended, got ${JSON.stringify(level)}`);
-  }
-  return { level };
+  rejectUnknownOptions("optimize", o, ["level"]);
+  return { level: choiceOption("optimize", o, "level", ["basic", "extended"]) };
 }
 function opCounts(model) {
   const counts = /* @__PURE__ */ new Map();
@@ -19465,16 +20240,19 @@ function optimizeStage(options = {}) {
     }
   };
 }
+var init_optimize = __esm({
+  "src/stages/optimize.ts"() {
+    "use strict";
+    init_ort_runner();
+    init_external();
+    init_graph();
+    init_model_io();
+    init_tensor();
+    init_options();
+  }
+});
 
 // src/stages/registry.ts
-var STAGES = {
-  dedup: dedupStage,
-  prune: pruneStage,
-  "quantize-int8": quantizeInt8Stage,
-  "quantize-int4": quantizeInt4Stage,
-  fp16: fp16Stage,
-  optimize: optimizeStage
-};
 function createStage(spec) {
   const [name, options] = typeof spec === "string" ? [spec, {}] : Object.entries(spec)[0] ?? ["", {}];
   const factory = STAGES[name];
@@ -19486,11 +20264,31 @@ function createStage(spec) {
 function parseStageList(list) {
   return list.split(",").map((s) => s.trim()).filter(Boolean);
 }
+var STAGES;
+var init_registry2 = __esm({
+  "src/stages/registry.ts"() {
+    "use strict";
+    init_errors();
+    init_dedup();
+    init_prune();
+    init_quantize_int8();
+    init_quantize_int4();
+    init_fp16();
+    init_optimize();
+    STAGES = {
+      dedup: dedupStage,
+      prune: pruneStage,
+      "quantize-int8": quantizeInt8Stage,
+      "quantize-int4": quantizeInt4Stage,
+      fp16: fp16Stage,
+      optimize: optimizeStage
+    };
+  }
+});
 
 // src/pipeline/digest.ts
 import { createHash as createHash5 } from "node:crypto";
-import { closeSync as closeSync4, openSync as openSync4, readSync as readSync3, statSync as statSync2 } from "node:fs";
-var CHUNK = 1 << 20;
+import { closeSync as closeSync4, openSync as openSync4, readSync as readSync2, statSync as statSync2 } from "node:fs";
 function digestFiles(paths, withHash = true) {
   const files = paths.map((p) => ({ path: p, bytes: statSync2(p).size }));
   const bytes = files.reduce((n, f) => n + f.bytes, 0);
@@ -19500,35 +20298,83 @@ function digestFiles(paths, withHash = true) {
   for (const p of paths) {
     const fd = openSync4(p, "r");
     try {
-      for (let n; (n = readSync3(fd, buf, 0, CHUNK, null)) > 0; ) hash.update(buf.subarray(0, n));
+      for (let n; (n = readSync2(fd, buf, 0, CHUNK, null)) > 0; ) hash.update(buf.subarray(0, n));
     } finally {
       closeSync4(fd);
     }
   }
   return { bytes, sha256: hash.digest("hex"), files };
 }
+var CHUNK;
+var init_digest = __esm({
+  "src/pipeline/digest.ts"() {
+    "use strict";
+    CHUNK = 1 << 20;
+  }
+});
+
+// src/pipeline/folders.ts
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, statSync as statSync3 } from "node:fs";
+import path6 from "node:path";
+function missingFolders(dir, what) {
+  const missing = [];
+  let d = path6.resolve(dir);
+  while (!existsSync3(d) && path6.dirname(d) !== d) {
+    missing.unshift(d);
+    d = path6.dirname(d);
+  }
+  if (!statSync3(d).isDirectory()) throw new UsageError(`${what}: ${d} is a file, not a folder`);
+  return missing;
+}
+function createFolders(missing, what) {
+  for (const m of missing) {
+    try {
+      mkdirSync2(m);
+    } catch (e) {
+      if (e.code === "EEXIST") continue;
+      throw new UsageError(`${what}: cannot create folder ${m} (${e.code ?? String(e)})`);
+    }
+  }
+}
+function ensureFolder(dir, what) {
+  createFolders(missingFolders(dir, what), what);
+}
+var init_folders = __esm({
+  "src/pipeline/folders.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
 
 // src/pipeline/progress.ts
-var silentProgress = {
-  step: async (_label, work) => work(),
-  note: () => {
+var silentProgress;
+var init_progress2 = __esm({
+  "src/pipeline/progress.ts"() {
+    "use strict";
+    silentProgress = {
+      step: async (_label, work) => work(),
+      note: () => {
+      }
+    };
   }
-};
+});
 
 // src/pipeline/compress.ts
-var DEFAULT_STAGES = ["dedup", "prune"];
+import { existsSync as existsSync4, mkdtempSync as mkdtempSync2, rmSync as rmSync5, statSync as statSync4 } from "node:fs";
+import { tmpdir } from "node:os";
+import path7 from "node:path";
 function modelFiles(loaded) {
-  const files = /* @__PURE__ */ new Set([path6.resolve(loaded.path)]);
+  const files = /* @__PURE__ */ new Set([path7.resolve(loaded.path)]);
   forEachTensor(loaded.model, (t) => {
     if (isExternal(t)) files.add(loaded.external.resolve(loaded.external.range(t).location, t.name));
   });
   return [...files];
 }
 function sameFile(a, b) {
-  if (path6.resolve(a) === path6.resolve(b)) return true;
+  if (path7.resolve(a) === path7.resolve(b)) return true;
   try {
-    const sa = statSync3(a);
-    const sb = statSync3(b);
+    const sa = statSync4(a);
+    const sb = statSync4(b);
     return sa.dev === sb.dev && sa.ino === sb.ino;
   } catch {
     return false;
@@ -19543,28 +20389,11 @@ function refuseOverwrite(output, inputs) {
   }
 }
 function checkOutputPath(output) {
-  const target = path6.resolve(output);
-  if (existsSync3(target) && statSync3(target).isDirectory()) {
+  const target = path7.resolve(output);
+  if (existsSync4(target) && statSync4(target).isDirectory()) {
     throw new UsageError(`${output}: is a folder; give the output model's file name`);
   }
-  const missing = [];
-  let dir = path6.dirname(target);
-  while (!existsSync3(dir) && path6.dirname(dir) !== dir) {
-    missing.unshift(dir);
-    dir = path6.dirname(dir);
-  }
-  if (!statSync3(dir).isDirectory()) throw new UsageError(`${output}: ${dir} is a file, not a folder`);
-  return missing;
-}
-function createFolders(output, missing) {
-  for (const m of missing) {
-    try {
-      mkdirSync2(m);
-    } catch (e) {
-      if (e.code === "EEXIST") continue;
-      throw new UsageError(`${output}: cannot create folder ${m} (${e.code ?? String(e)})`);
-    }
-  }
+  return missingFolders(path7.dirname(target), output);
 }
 function reported(stage, progress) {
   return { name: stage.name, run: (model, ctx) => progress.step(`stage ${stage.name}`, () => stage.run(model, ctx)) };
@@ -19574,9 +20403,9 @@ async function compressModel(source, output, opts = {}) {
   const withHash = opts.digest ?? true;
   const stages = (opts.stages ?? DEFAULT_STAGES).map((s) => reported(createStage(s), progress));
   refuseOverwrite(output, [source]);
-  const missingFolders = checkOutputPath(output);
+  const newFolders = checkOutputPath(output);
   const loaded = await progress.step(`load ${source}`, () => loadModel(source));
-  const tmpDir = mkdtempSync2(path6.join(tmpdir(), "onnx-diet-"));
+  const tmpDir = mkdtempSync2(path7.join(tmpdir(), "onnx-diet-"));
   let data = loaded.external;
   try {
     const inputs = modelFiles(loaded);
@@ -19588,7 +20417,7 @@ async function compressModel(source, output, opts = {}) {
       tmpDir,
       log: (message) => progress.note(message)
     });
-    createFolders(output, missingFolders);
+    createFolders(newFolders, output);
     const saved = await progress.step(`save ${output}`, () => saveModel(model, output, { externalData: opts.externalData ?? "auto", source: data }));
     const outFiles = saved.dataPath ? [saved.path, saved.dataPath] : [saved.path];
     const compressed = withHash ? await progress.step("sha256 of the output", () => digestFiles(outFiles)) : digestFiles(outFiles, false);
@@ -19599,21 +20428,25 @@ async function compressModel(source, output, opts = {}) {
     rmSync5(tmpDir, { recursive: true, force: true });
   }
 }
+var DEFAULT_STAGES;
+var init_compress = __esm({
+  "src/pipeline/compress.ts"() {
+    "use strict";
+    init_errors();
+    init_graph();
+    init_model_io();
+    init_spill();
+    init_tensor();
+    init_pipeline();
+    init_registry2();
+    init_digest();
+    init_folders();
+    init_progress2();
+    DEFAULT_STAGES = ["dedup", "prune"];
+  }
+});
 
 // src/config/sizes.ts
-var UNITS = {
-  b: 1,
-  kb: 1e3,
-  mb: 1e6,
-  gb: 1e9,
-  tb: 1e12,
-  kib: 2 ** 10,
-  mib: 2 ** 20,
-  gib: 2 ** 30,
-  tib: 2 ** 40
-};
-var SIZE_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*([kKmMgGtT]i?)?[bB]\\s*$|^\\s*\\d+\\s*$";
-var RATIO_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*[xX\xD7]\\s*$|^\\s*\\d+(\\.\\d+)?\\s*%\\s*$";
 function parseSize(value) {
   if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 ? value : void 0;
   if (typeof value !== "string") return void 0;
@@ -19641,193 +20474,219 @@ function parseFactor(value) {
   const n = x ? Number(x[1]) : NaN;
   return n > 0 ? n : void 0;
 }
+var UNITS, SIZE_PATTERN, RATIO_PATTERN;
+var init_sizes = __esm({
+  "src/config/sizes.ts"() {
+    "use strict";
+    UNITS = {
+      b: 1,
+      kb: 1e3,
+      mb: 1e6,
+      gb: 1e9,
+      tb: 1e12,
+      kib: 2 ** 10,
+      mib: 2 ** 20,
+      gib: 2 ** 30,
+      tib: 2 ** 40
+    };
+    SIZE_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*([kKmMgGtT]i?)?[bB]\\s*$|^\\s*\\d+\\s*$";
+    RATIO_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*[xX\xD7]\\s*$|^\\s*\\d+(\\.\\d+)?\\s*%\\s*$";
+  }
+});
 
 // src/config/schema.ts
-var STAGE_NAMES = ["dedup", "prune", "quantize-int8", "quantize-int4", "fp16", "optimize"];
-var stageOptions = {
-  type: ["object", "null"],
-  description: "Options passed to the stage as written (see the stage documentation)."
-};
-var thresholdSet = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    "max-abs": { type: "number", minimum: 0, description: "Largest allowed |original \u2212 compressed| over all elements." },
-    "mean-abs": { type: "number", minimum: 0, description: "Largest allowed mean |original \u2212 compressed|." },
-    cosine: { type: "number", minimum: -1, maximum: 1, description: "Smallest allowed cosine similarity (default 0.99)." },
-    top1: { type: "number", minimum: 0, maximum: 1, description: "Smallest allowed top-1 agreement for class-like outputs (default 0.98)." },
-    "allow-non-finite": { type: "boolean", description: "Accept NaN/Inf in the compressed output where the original had finite values (default false)." }
-  }
-};
-var CONFIG_SCHEMA = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://github.com/onnx-diet/onnx-diet/schema/onnx-diet.schema.json",
-  title: "onnx-diet configuration",
-  description: "Models to shrink, how to check them, and the budgets a pull request must meet.",
-  type: "object",
-  additionalProperties: false,
-  required: ["models"],
-  properties: {
-    defaults: {
-      description: "Settings every model starts from; a model's own section keys override these.",
+var STAGE_NAMES, stageOptions, thresholdSet, CONFIG_SCHEMA;
+var init_schema2 = __esm({
+  "src/config/schema.ts"() {
+    "use strict";
+    init_sizes();
+    STAGE_NAMES = ["dedup", "prune", "quantize-int8", "quantize-int4", "fp16", "optimize"];
+    stageOptions = {
+      type: ["object", "null"],
+      description: "Options passed to the stage as written (see the stage documentation)."
+    };
+    thresholdSet = {
       type: "object",
       additionalProperties: false,
       properties: {
-        stages: { $ref: "#/$defs/stages" },
-        parity: { $ref: "#/$defs/parity" },
-        latency: { $ref: "#/$defs/latency" },
-        budgets: { $ref: "#/$defs/budgets" }
+        "max-abs": { type: "number", minimum: 0, description: "Largest allowed |original \u2212 compressed| over all elements." },
+        "mean-abs": { type: "number", minimum: 0, description: "Largest allowed mean |original \u2212 compressed|." },
+        cosine: { type: "number", minimum: -1, maximum: 1, description: "Smallest allowed cosine similarity (default 0.99)." },
+        top1: { type: "number", minimum: 0, maximum: 1, description: "Smallest allowed top-1 agreement for class-like outputs (default 0.98)." },
+        "allow-non-finite": { type: "boolean", description: "Accept NaN/Inf in the compressed output where the original had finite values (default false)." }
       }
-    },
-    models: {
-      type: "array",
-      minItems: 1,
-      items: { $ref: "#/$defs/model" },
-      "x-expected": "a list of models (`- name: \u2026`)"
-    }
-  },
-  $defs: {
-    model: {
+    };
+    CONFIG_SCHEMA = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://github.com/onnx-diet/onnx-diet/schema/onnx-diet.schema.json",
+      title: "onnx-diet configuration",
+      description: "Models to shrink, how to check them, and the budgets a pull request must meet.",
       type: "object",
       additionalProperties: false,
-      required: ["name", "source"],
+      required: ["models"],
       properties: {
-        name: {
-          type: "string",
-          pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$",
-          "x-expected": "a name of letters, digits, `.`, `_` or `-`"
-        },
-        source: { $ref: "#/$defs/source" },
-        output: { type: "string", minLength: 1, description: "Where the slim model is written (default out/NAME.slim.onnx), relative to the config file." },
-        stages: { $ref: "#/$defs/stages" },
-        parity: { $ref: "#/$defs/parity" },
-        latency: { $ref: "#/$defs/latency" },
-        budgets: { $ref: "#/$defs/budgets" },
-        strategy: { enum: ["stages", "auto"], description: "`auto` ignores `stages` and searches recipes (dedup+prune; int8 per-tensor/per-channel, with and without reduce-range; int4 at block 128/64/32 with int4 or int8 embeddings; fp16), keeping the most sensitive layers in float when a recipe fails, for the smallest model that passes parity." },
-        objective: { enum: ["size", "latency"], description: "What `strategy: auto` minimizes: `size` (default) or `latency` (p50 of each passing candidate, timed with the `latency` settings)." },
-        "max-search-time": { type: "number", exclusiveMinimum: 0, description: "Seconds `strategy: auto` may search (default 600); when they run out, the best passing candidate so far is used." }
-      }
-    },
-    source: {
-      "x-expected": "a path, an https:// URL, or { url, sha256 } / { artifact, path }",
-      oneOf: [
-        { type: "string", minLength: 1, pattern: "^(?![a-zA-Z][a-zA-Z0-9+.-]*://)|^https://" },
-        {
+        defaults: {
+          description: "Settings every model starts from; a model's own section keys override these.",
           type: "object",
           additionalProperties: false,
-          required: ["url"],
           properties: {
-            url: { type: "string", pattern: "^https://", "x-expected": "an https:// URL" },
-            sha256: { type: "string", pattern: "^[0-9a-fA-F]{64}$", "x-expected": "a sha256 of 64 hex digits" }
+            stages: { $ref: "#/$defs/stages" },
+            parity: { $ref: "#/$defs/parity" },
+            latency: { $ref: "#/$defs/latency" },
+            budgets: { $ref: "#/$defs/budgets" }
           }
         },
-        {
-          type: "object",
-          additionalProperties: false,
-          required: ["artifact"],
-          properties: {
-            artifact: { type: "string", minLength: 1, description: "Name of a workflow artifact (the Action downloads it)." },
-            path: { type: "string", minLength: 1, description: "The model file inside the artifact." }
-          }
+        models: {
+          type: "array",
+          minItems: 1,
+          items: { $ref: "#/$defs/model" },
+          "x-expected": "a list of models (`- name: \u2026`)"
         }
-      ]
-    },
-    stages: {
-      type: "array",
-      items: { $ref: "#/$defs/stage" },
-      "x-expected": "a list of stages, e.g. [dedup, prune, { quantize-int8: { per-channel: true } }]"
-    },
-    stage: {
-      oneOf: [
-        { type: "string", enum: [...STAGE_NAMES] },
-        {
-          type: "object",
-          minProperties: 1,
-          maxProperties: 1,
-          additionalProperties: false,
-          properties: Object.fromEntries(STAGE_NAMES.map((n) => [n, stageOptions]))
-        }
-      ],
-      "x-expected": "a stage name or { stage-name: { options } }"
-    },
-    parity: {
-      oneOf: [
-        { const: false },
-        {
+      },
+      $defs: {
+        model: {
           type: "object",
           additionalProperties: false,
+          required: ["name", "source"],
           properties: {
-            inputs: { type: "string", minLength: 1, description: "`auto` (default) or a file/folder: .npy, .npz, .json, test_data_set_N/input_K.pb." },
-            samples: { type: "integer", minimum: 1, maximum: 1e4, description: "How many auto inputs to draw (default 4)." },
-            seed: { type: "integer", minimum: 0, description: "Seed of auto inputs (default 0)." },
-            dims: {
-              type: "object",
-              description: "Values for symbolic dimensions by name (`batch: 1`), or `input[axis]` for unnamed ones.",
-              additionalProperties: { type: "integer", minimum: 1, "x-expected": "a whole number \u2265 1" }
+            name: {
+              type: "string",
+              pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+              "x-expected": "a name of letters, digits, `.`, `_` or `-`"
             },
-            labels: { type: "string", minLength: 1, description: "File of expected class ids (.json or .npy), one per sample row." },
-            "labels-output": { type: "string", minLength: 1, description: "Output the labels are compared with (default: the first output)." },
-            thresholds: {
-              ...thresholdSet,
+            source: { $ref: "#/$defs/source" },
+            output: { type: "string", minLength: 1, description: "Where the slim model is written (default out/NAME.slim.onnx), relative to the config file." },
+            stages: { $ref: "#/$defs/stages" },
+            parity: { $ref: "#/$defs/parity" },
+            latency: { $ref: "#/$defs/latency" },
+            budgets: { $ref: "#/$defs/budgets" },
+            strategy: { enum: ["stages", "auto"], description: "`auto` ignores `stages` and searches recipes (dedup+prune; int8 per-tensor/per-channel, with and without reduce-range; int4 at block 128/64/32 with int4 or int8 embeddings; fp16), keeping the most sensitive layers in float when a recipe fails, for the smallest model that passes parity." },
+            objective: { enum: ["size", "latency"], description: "What `strategy: auto` minimizes: `size` (default) or `latency` (p50 of each passing candidate, timed with the `latency` settings)." },
+            "max-search-time": { type: "number", exclusiveMinimum: 0, description: "Seconds `strategy: auto` may search (default 600); when they run out, the best passing candidate so far is used." }
+          }
+        },
+        source: {
+          "x-expected": "a path, an https:// URL, or { url, sha256 } / { artifact, path }",
+          oneOf: [
+            { type: "string", minLength: 1, pattern: "^(?![a-zA-Z][a-zA-Z0-9+.-]*://)|^https://" },
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["url"],
               properties: {
-                ...thresholdSet.properties,
-                outputs: { type: "object", additionalProperties: { $ref: "#/$defs/thresholds" }, description: "Per-output thresholds by output name." }
+                url: { type: "string", pattern: "^https://", "x-expected": "an https:// URL" },
+                sha256: { type: "string", pattern: "^[0-9a-fA-F]{64}$", "x-expected": "a sha256 of 64 hex digits" }
               }
+            },
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["artifact"],
+              properties: {
+                artifact: { type: "string", minLength: 1, description: "Name of a workflow artifact (the Action downloads it)." },
+                path: { type: "string", minLength: 1, description: "The model file inside the artifact." }
+              }
+            }
+          ]
+        },
+        stages: {
+          type: "array",
+          items: { $ref: "#/$defs/stage" },
+          "x-expected": "a list of stages, e.g. [dedup, prune, { quantize-int8: { per-channel: true } }]"
+        },
+        stage: {
+          oneOf: [
+            { type: "string", enum: [...STAGE_NAMES] },
+            {
+              type: "object",
+              minProperties: 1,
+              maxProperties: 1,
+              additionalProperties: false,
+              properties: Object.fromEntries(STAGE_NAMES.map((n) => [n, stageOptions]))
+            }
+          ],
+          "x-expected": "a stage name or { stage-name: { options } }"
+        },
+        parity: {
+          oneOf: [
+            { const: false },
+            {
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                inputs: { type: "string", minLength: 1, description: "`auto` (default) or a file/folder: .npy, .npz, .json, test_data_set_N/input_K.pb." },
+                samples: { type: "integer", minimum: 1, maximum: 1e4, description: "How many auto inputs to draw (default 4)." },
+                seed: { type: "integer", minimum: 0, description: "Seed of auto inputs (default 0)." },
+                dims: {
+                  type: "object",
+                  description: "Values for symbolic dimensions by name (`batch: 1`), or `input[axis]` for unnamed ones.",
+                  additionalProperties: { type: "integer", minimum: 1, "x-expected": "a whole number \u2265 1" }
+                },
+                labels: { type: "string", minLength: 1, description: "File of expected class ids (.json or .npy), one per sample row." },
+                "labels-output": { type: "string", minLength: 1, description: "Output the labels are compared with (default: the first output)." },
+                thresholds: {
+                  ...thresholdSet,
+                  properties: {
+                    ...thresholdSet.properties,
+                    outputs: { type: "object", additionalProperties: { $ref: "#/$defs/thresholds" }, description: "Per-output thresholds by output name." }
+                  }
+                }
+              }
+            }
+          ],
+          "x-expected": "false or a parity section { inputs, samples, dims, thresholds }"
+        },
+        thresholds: thresholdSet,
+        latency: {
+          oneOf: [
+            { const: false },
+            {
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                runs: { type: "integer", minimum: 1, maximum: 1e5, description: "Timed runs per model (default 20)." },
+                warmup: { type: "integer", minimum: 0, maximum: 1e4, description: "Untimed runs per model first (default 3)." },
+                threads: { type: "integer", minimum: 1, maximum: 1024, description: "onnxruntime intra-op threads (default 1)." }
+              }
+            }
+          ],
+          "x-expected": "false or a latency section { runs, warmup, threads }"
+        },
+        budgets: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            "max-size": {
+              type: ["integer", "string"],
+              minimum: 0,
+              pattern: SIZE_PATTERN,
+              "x-expected": "a size like 15MB, 14.3MiB or a number of bytes"
+            },
+            "min-reduction": {
+              type: ["number", "string"],
+              minimum: 1,
+              pattern: RATIO_PATTERN,
+              "x-expected": "a reduction like 4x or 75%"
+            },
+            "max-latency-ms": { type: "number", exclusiveMinimum: 0, "x-expected": "milliseconds, a number > 0" },
+            "min-speedup": {
+              type: ["number", "string"],
+              exclusiveMinimum: 0,
+              pattern: "^\\s*\\d+(\\.\\d+)?\\s*[xX\xD7]?\\s*$",
+              "x-expected": "a speed factor like 1.0 or 1.2x"
+            },
+            "max-accuracy-drop": {
+              type: ["number", "string"],
+              minimum: 0,
+              pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$",
+              "x-expected": "an accuracy drop like 0.01 or 1%"
             }
           }
         }
-      ],
-      "x-expected": "false or a parity section { inputs, samples, dims, thresholds }"
-    },
-    thresholds: thresholdSet,
-    latency: {
-      oneOf: [
-        { const: false },
-        {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            runs: { type: "integer", minimum: 1, maximum: 1e5, description: "Timed runs per model (default 20)." },
-            warmup: { type: "integer", minimum: 0, maximum: 1e4, description: "Untimed runs per model first (default 3)." },
-            threads: { type: "integer", minimum: 1, maximum: 1024, description: "onnxruntime intra-op threads (default 1)." }
-          }
-        }
-      ],
-      "x-expected": "false or a latency section { runs, warmup, threads }"
-    },
-    budgets: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        "max-size": {
-          type: ["integer", "string"],
-          minimum: 0,
-          pattern: SIZE_PATTERN,
-          "x-expected": "a size like 15MB, 14.3MiB or a number of bytes"
-        },
-        "min-reduction": {
-          type: ["number", "string"],
-          minimum: 1,
-          pattern: RATIO_PATTERN,
-          "x-expected": "a reduction like 4x or 75%"
-        },
-        "max-latency-ms": { type: "number", exclusiveMinimum: 0, "x-expected": "milliseconds, a number > 0" },
-        "min-speedup": {
-          type: ["number", "string"],
-          exclusiveMinimum: 0,
-          pattern: "^\\s*\\d+(\\.\\d+)?\\s*[xX\xD7]?\\s*$",
-          "x-expected": "a speed factor like 1.0 or 1.2x"
-        },
-        "max-accuracy-drop": {
-          type: ["number", "string"],
-          minimum: 0,
-          pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$",
-          "x-expected": "an accuracy drop like 0.01 or 1%"
-        }
       }
-    }
+    };
   }
-};
+});
 
 // src/config/validate.ts
 function validateAgainstSchema(value, schema) {
@@ -19877,7 +20736,6 @@ function checkKeywords(v, s, root2, path16) {
   if (v !== null && typeof v === "object") return checkObject(v, s, root2, path16);
   return [];
 }
-var LARGEST_EXACT = Number.MAX_SAFE_INTEGER;
 function checkNumber(v, s, path16) {
   if (!Number.isFinite(v)) return [{ path: path16, message: `must be a finite number, got ${v}`, specific: true }];
   if (Math.abs(v) > LARGEST_EXACT) return [{ path: path16, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
@@ -19962,15 +20820,6 @@ function hasRequired(v, s) {
   const required = s.required ?? [];
   return v !== null && typeof v === "object" && required.length > 0 && required.every((k) => k in v);
 }
-var TYPE_WORDS = {
-  object: "a mapping",
-  array: "a list",
-  string: "a string",
-  integer: "a whole number",
-  number: "a number",
-  boolean: "true or false",
-  null: "nothing"
-};
 function typeWords(s, root2) {
   if (typeof s.$ref === "string") return typeWords(resolveRef(root2, s.$ref), root2);
   if (typeof s["x-expected"] === "string") return s["x-expected"];
@@ -20009,13 +20858,29 @@ function editDistance(a, b) {
 function samePath(a, b) {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
+var LARGEST_EXACT, TYPE_WORDS;
+var init_validate2 = __esm({
+  "src/config/validate.ts"() {
+    "use strict";
+    LARGEST_EXACT = Number.MAX_SAFE_INTEGER;
+    TYPE_WORDS = {
+      object: "a mapping",
+      array: "a list",
+      string: "a string",
+      integer: "a whole number",
+      number: "a number",
+      boolean: "true or false",
+      null: "nothing"
+    };
+  }
+});
 
 // src/config/workspace.ts
-import { existsSync as existsSync4, realpathSync as realpathSync3 } from "node:fs";
-import path7 from "node:path";
+import { existsSync as existsSync5, realpathSync as realpathSync3 } from "node:fs";
+import path8 from "node:path";
 function workspaceRoots(configFile, env = process.env, cwd = process.cwd()) {
   const ws = env["GITHUB_WORKSPACE"];
-  const roots = ws ? [path7.resolve(ws)] : [path7.resolve(cwd), path7.dirname(path7.resolve(configFile))];
+  const roots = ws ? [path8.resolve(ws)] : [path8.resolve(cwd), path8.dirname(path8.resolve(configFile))];
   return [...new Set(roots.map(realOrSelf))];
 }
 function outsideMessage(roots, env = process.env) {
@@ -20024,46 +20889,42 @@ function outsideMessage(roots, env = process.env) {
   return `is outside ${where}; a config may only name files inside them (or run from a folder that contains it)`;
 }
 function realOrSelf(p) {
-  let head = path7.resolve(p);
+  let head = path8.resolve(p);
   const tail = [];
-  while (!existsSync4(head) && path7.dirname(head) !== head) {
-    tail.unshift(path7.basename(head));
-    head = path7.dirname(head);
+  while (!existsSync5(head) && path8.dirname(head) !== head) {
+    tail.unshift(path8.basename(head));
+    head = path8.dirname(head);
   }
   try {
-    return path7.join(realpathSync3(head), ...tail);
+    return path8.join(realpathSync3(head), ...tail);
   } catch {
-    return path7.join(head, ...tail);
+    return path8.join(head, ...tail);
   }
 }
 function insideWorkspace(p, roots) {
   const real = realOrSelf(p);
   return roots.some((r) => isInside(r, real));
 }
+var init_workspace = __esm({
+  "src/config/workspace.ts"() {
+    "use strict";
+    init_external();
+  }
+});
 
 // src/config/load.ts
+import { readFileSync as readFileSync2, statSync as statSync5 } from "node:fs";
+import path9 from "node:path";
 function formatWhere(w) {
   return w ? `${w.file}:${w.line}:${w.col}` : "";
 }
-var ConfigError = class extends UsageError {
-  constructor(issues) {
-    super(issues.map((i) => `${formatWhere(i)}: ${oneLine(i.message)}`).join("\n"));
-    this.issues = issues;
-  }
-  issues;
-  name = "ConfigError";
-};
 function oneLine(message) {
   return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-var DEFAULT_PARITY = { inputs: "auto", samples: 4, seed: 0 };
-var DEFAULT_LATENCY = { runs: 20, warmup: 3, threads: 1 };
-var MAX_ALIAS_COUNT = 100;
-var MAX_CONFIG_BYTES = 1 << 20;
 function loadConfig(file) {
   let text;
   try {
-    const st = statSync4(file);
+    const st = statSync5(file);
     if (!st.isFile()) throw new ConfigError([{ file, line: 1, col: 1, message: "not a file" }]);
     if (st.size > MAX_CONFIG_BYTES) throw new ConfigError([{ file, line: 1, col: 1, message: `${st.size} bytes; a config is at most 1 MiB` }]);
     text = readFileSync2(file, "utf8");
@@ -20137,11 +20998,6 @@ function firstComplexKey(doc) {
   });
   return found;
 }
-var NEEDS = {
-  "max-latency-ms": { ok: (m) => m.latency !== false, what: "latency measured (remove `latency: false`)" },
-  "min-speedup": { ok: (m) => m.latency !== false, what: "latency measured (remove `latency: false`)" },
-  "max-accuracy-drop": { ok: (m) => m.parity !== false && m.parity.labels !== void 0, what: "parity.labels (a file of expected class ids)" }
-};
 function escapingPaths(config, raw, roots, locate) {
   const issues = [];
   config.models.forEach((m, i) => {
@@ -20201,8 +21057,8 @@ function mergedSection(raw, index, section) {
   return merged;
 }
 function normalize(raw, file, locate) {
-  const dir = path8.dirname(path8.resolve(file));
-  const abs = (p) => path8.resolve(dir, p);
+  const dir = path9.dirname(path9.resolve(file));
+  const abs = (p) => path9.resolve(dir, p);
   const models = raw.models.map((m, i) => {
     const name = m.name;
     const stagesAt = m.stages !== void 0 ? ["models", i, "stages"] : ["defaults", "stages"];
@@ -20210,14 +21066,14 @@ function normalize(raw, file, locate) {
     return {
       name,
       source: normalizeSource(m.source, abs),
-      output: abs(m.output ?? path8.join("out", `${name}.slim.onnx`)),
+      output: abs(m.output ?? path9.join("out", `${name}.slim.onnx`)),
       stages: stageList ? stageList.map((spec, k) => ({ spec, where: locate([...stagesAt, k]) })) : DEFAULT_STAGES.map((spec) => ({ spec })),
       parity: normalizeParity(mergedSection(raw, i, "parity"), abs, locate, ["models", i, "parity"]),
       latency: normalizeLatency(mergedSection(raw, i, "latency")),
       budgets: normalizeBudgets(mergedSection(raw, i, "budgets"), locate),
       strategy: m.strategy ?? "stages",
       objective: m.objective ?? "size",
-      maxSearchTimeS: m["max-search-time"] ?? 600,
+      maxSearchTimeS: m["max-search-time"] ?? DEFAULT_MAX_SEARCH_TIME_S,
       where: locate(["models", i])
     };
   });
@@ -20229,7 +21085,6 @@ function normalizeSource(src, abs) {
   if (typeof o.url === "string") return { kind: "url", url: o.url, sha256: o.sha256?.toLowerCase() };
   return { kind: "artifact", artifact: o.artifact, path: o.path };
 }
-var THRESHOLD_KEYS = { "max-abs": "maxAbs", "mean-abs": "meanAbs", cosine: "cosine", top1: "top1", "allow-non-finite": "allowNonFinite" };
 function thresholdsFrom(entries, locate) {
   const t = { where: {} };
   for (const [k, { value, path: p }] of entries) {
@@ -20275,13 +21130,6 @@ function normalizeLatency(section) {
     threads: get2("threads") ?? DEFAULT_LATENCY.threads
   };
 }
-var BUDGET_PARSERS = {
-  "max-size": parseSize,
-  "min-reduction": parseRatio,
-  "max-latency-ms": (v) => typeof v === "number" ? v : void 0,
-  "min-speedup": parseFactor,
-  "max-accuracy-drop": (v) => typeof v === "number" ? v : typeof v === "string" ? Number.parseFloat(v) / 100 : void 0
-};
 function normalizeBudgets(section, locate) {
   if (!section) return [];
   const out = [];
@@ -20296,33 +21144,47 @@ function normalizeBudgets(section, locate) {
   }
   return out;
 }
-
-// src/check/input-files.ts
-import { existsSync as existsSync6, readdirSync as readdirSync3, readFileSync as readFileSync4, statSync as statSync5 } from "node:fs";
-import path10 from "node:path";
+var import_yaml, ConfigError, DEFAULT_PARITY, DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, NEEDS, THRESHOLD_KEYS, BUDGET_PARSERS;
+var init_load = __esm({
+  "src/config/load.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_errors();
+    init_compress();
+    init_schema2();
+    init_sizes();
+    init_validate2();
+    init_workspace();
+    ConfigError = class extends UsageError {
+      constructor(issues) {
+        super(issues.map((i) => `${formatWhere(i)}: ${oneLine(i.message)}`).join("\n"));
+        this.issues = issues;
+      }
+      issues;
+      name = "ConfigError";
+    };
+    DEFAULT_PARITY = { inputs: "auto", samples: 4, seed: 0 };
+    DEFAULT_LATENCY = { runs: 20, warmup: 3, threads: 1 };
+    DEFAULT_MAX_SEARCH_TIME_S = 600;
+    MAX_ALIAS_COUNT = 100;
+    MAX_CONFIG_BYTES = 1 << 20;
+    NEEDS = {
+      "max-latency-ms": { ok: (m) => m.latency !== false, what: "latency measured (remove `latency: false`)" },
+      "min-speedup": { ok: (m) => m.latency !== false, what: "latency measured (remove `latency: false`)" },
+      "max-accuracy-drop": { ok: (m) => m.parity !== false && m.parity.labels !== void 0, what: "parity.labels (a file of expected class ids)" }
+    };
+    THRESHOLD_KEYS = { "max-abs": "maxAbs", "mean-abs": "meanAbs", cosine: "cosine", top1: "top1", "allow-non-finite": "allowNonFinite" };
+    BUDGET_PARSERS = {
+      "max-size": parseSize,
+      "min-reduction": parseRatio,
+      "max-latency-ms": (v) => typeof v === "number" ? v : void 0,
+      "min-speedup": parseFactor,
+      "max-accuracy-drop": (v) => typeof v === "number" ? v : typeof v === "string" ? Number.parseFloat(v) / 100 : void 0
+    };
+  }
+});
 
 // src/check/named-tensor.ts
-var ONNX_TYPE_OF_ORT = Object.fromEntries(
-  Object.entries(ORT_TYPE).map(([code, name]) => [name, Number(code)])
-);
-var UnsupportedTensorTypeError = class extends Error {
-  name = "UnsupportedTensorTypeError";
-};
-var FEEDABLE = /* @__PURE__ */ new Set([
-  DataType.FLOAT,
-  DataType.UINT8,
-  DataType.INT8,
-  DataType.UINT16,
-  DataType.INT16,
-  DataType.INT32,
-  DataType.INT64,
-  DataType.STRING,
-  DataType.BOOL,
-  DataType.FLOAT16,
-  DataType.DOUBLE,
-  DataType.UINT32,
-  DataType.UINT64
-]);
 function isOrtTensorType(dataType) {
   return dataType !== void 0 && FEEDABLE.has(dataType);
 }
@@ -20331,7 +21193,6 @@ function ortTypeOf(dataType) {
   if (!name) throw new UnsupportedTensorTypeError(`${dataTypeName(dataType)} tensors cannot pass through onnxruntime-node`);
   return name;
 }
-var utf8 = new TextDecoder("utf-8");
 function namedFromTensorProto(t, name = t.name ?? "", external) {
   const type = ortTypeOf(t.dataType);
   const dims = [...t.dims];
@@ -20347,14 +21208,6 @@ function ownedBytes(bytes) {
   const out = new Uint8Array(bytes.byteLength);
   out.set(bytes);
   return out;
-}
-function halfToNumber(h) {
-  const sign = h & 32768 ? -1 : 1;
-  const exp = h >> 10 & 31;
-  const frac = h & 1023;
-  if (exp === 0) return sign * frac * 2 ** -24;
-  if (exp === 31) return frac ? NaN : sign * Infinity;
-  return sign * (1 + frac / 1024) * 2 ** (exp - 15);
 }
 function tensorValues(n) {
   if (Array.isArray(n.data)) return n.data;
@@ -20383,20 +21236,45 @@ function tensorValues(n) {
     case "uint64":
       return new BigUint64Array(buf);
     case "float16":
-      return Array.from(new Uint16Array(buf), halfToNumber);
+      return Array.from(new Uint16Array(buf), fromFloat16Bits);
     default:
       throw new UnsupportedTensorTypeError(`cannot read values of ${n.type} tensor '${n.name}'`);
   }
 }
+var ONNX_TYPE_OF_ORT, UnsupportedTensorTypeError, FEEDABLE, utf8;
+var init_named_tensor = __esm({
+  "src/check/named-tensor.ts"() {
+    "use strict";
+    init_dtype();
+    init_errors();
+    init_float16();
+    init_tensor();
+    ONNX_TYPE_OF_ORT = Object.fromEntries(
+      Object.entries(ORT_TYPE).map(([code, name]) => [name, Number(code)])
+    );
+    UnsupportedTensorTypeError = class extends Error {
+      name = "UnsupportedTensorTypeError";
+    };
+    FEEDABLE = /* @__PURE__ */ new Set([
+      DataType.FLOAT,
+      DataType.UINT8,
+      DataType.INT8,
+      DataType.UINT16,
+      DataType.INT16,
+      DataType.INT32,
+      DataType.INT64,
+      DataType.STRING,
+      DataType.BOOL,
+      DataType.FLOAT16,
+      DataType.DOUBLE,
+      DataType.UINT32,
+      DataType.UINT64
+    ]);
+    utf8 = new TextDecoder("utf-8");
+  }
+});
 
 // src/check/input-meta.ts
-var BATCH_DIM = /batch|^n$|^b$/i;
-var SEQUENCE_DIM = /seq|sequence|length|^len$|token|time|^t$/i;
-var DEFAULT_SEQUENCE = 128;
-var DEFAULT_DIMS = [
-  [BATCH_DIM, 1],
-  [SEQUENCE_DIM, DEFAULT_SEQUENCE]
-];
 function defaultDim(name) {
   return DEFAULT_DIMS.find(([re]) => re.test(name))?.[1];
 }
@@ -20473,23 +21351,24 @@ function encodeValues(type, values2) {
       throw new UsageError(`cannot make ${type} tensors from numbers`);
   }
 }
+var BATCH_DIM, SEQUENCE_DIM, DEFAULT_SEQUENCE, DEFAULT_DIMS;
+var init_input_meta = __esm({
+  "src/check/input-meta.ts"() {
+    "use strict";
+    init_errors();
+    init_float16();
+    init_named_tensor();
+    BATCH_DIM = /batch|^n$|^b$/i;
+    SEQUENCE_DIM = /seq|sequence|length|^len$|token|time|^t$/i;
+    DEFAULT_SEQUENCE = 128;
+    DEFAULT_DIMS = [
+      [BATCH_DIM, 1],
+      [SEQUENCE_DIM, DEFAULT_SEQUENCE]
+    ];
+  }
+});
 
 // src/check/npy.ts
-var DTYPES = {
-  f4: ["float32", 4],
-  f8: ["float64", 8],
-  f2: ["float16", 2],
-  i8: ["int64", 8],
-  i4: ["int32", 4],
-  i2: ["int16", 2],
-  i1: ["int8", 1],
-  u1: ["uint8", 1],
-  u2: ["uint16", 2],
-  u4: ["uint32", 4],
-  u8: ["uint64", 8],
-  b1: ["bool", 1]
-};
-var MAGIC = [147, 78, 85, 77, 80, 89];
 function parseNpy(bytes, name, where) {
   const fail = (what) => new UsageError(`${where}: ${what}`);
   if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) throw fail("not a .npy file (no \\x93NUMPY magic)");
@@ -20519,16 +21398,32 @@ function parseNpy(bytes, name, where) {
   }
   return { name, type, dims, data };
 }
+var DTYPES, MAGIC;
+var init_npy = __esm({
+  "src/check/npy.ts"() {
+    "use strict";
+    init_errors();
+    DTYPES = {
+      f4: ["float32", 4],
+      f8: ["float64", 8],
+      f2: ["float16", 2],
+      i8: ["int64", 8],
+      i4: ["int32", 4],
+      i2: ["int16", 2],
+      i1: ["int8", 1],
+      u1: ["uint8", 1],
+      u2: ["uint16", 2],
+      u4: ["uint32", 4],
+      u8: ["uint64", 8],
+      b1: ["bool", 1]
+    };
+    MAGIC = [147, 78, 85, 77, 80, 89];
+  }
+});
 
 // src/check/npz.ts
 import { inflateRawSync } from "node:zlib";
 import * as zlib from "node:zlib";
-var EOCD_SIG = 101010256;
-var CD_SIG = 33639248;
-var LOCAL_SIG = 67324752;
-var ZIP64_EOCD_LOCATOR_SIG = 117853008;
-var ZIP64_EOCD_SIG = 101075792;
-var MAX_ENTRY_BYTES = 2 ** 31 - 1;
 function centralDirectory(dv, fail) {
   const min = Math.max(0, dv.byteLength - 22 - 65535);
   for (let p = dv.byteLength - 22; p >= min; p--) {
@@ -20611,14 +21506,27 @@ function parseNpz(bytes, where) {
   const fail = (what) => new UsageError(`${where}: ${what}`);
   return readEntries(bytes, fail).filter((e) => !e.name.endsWith("/")).map((e) => parseNpy(entryBytes(bytes, e, fail), e.name.replace(/\.npy$/, ""), `${where}: ${e.name}`));
 }
+var EOCD_SIG, CD_SIG, LOCAL_SIG, ZIP64_EOCD_LOCATOR_SIG, ZIP64_EOCD_SIG, MAX_ENTRY_BYTES;
+var init_npz = __esm({
+  "src/check/npz.ts"() {
+    "use strict";
+    init_errors();
+    init_npy();
+    EOCD_SIG = 101010256;
+    CD_SIG = 33639248;
+    LOCAL_SIG = 67324752;
+    ZIP64_EOCD_LOCATOR_SIG = 117853008;
+    ZIP64_EOCD_SIG = 101075792;
+    MAX_ENTRY_BYTES = 2 ** 31 - 1;
+  }
+});
 
 // src/check/test-data.ts
-import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
-import path9 from "node:path";
-var byIndex = (prefix) => (a, b) => Number(a.slice(prefix.length).split(".")[0]) - Number(b.slice(prefix.length).split(".")[0]);
+import { existsSync as existsSync6, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
+import path10 from "node:path";
 function testDataSetDirs(modelDir) {
-  if (!existsSync5(modelDir)) return [];
-  return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path9.join(modelDir, n));
+  if (!existsSync6(modelDir)) return [];
+  return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path10.join(modelDir, n));
 }
 function nonTensorKind(type) {
   if (!type) return "value of unknown type";
@@ -20653,17 +21561,29 @@ function readValues(dir, prefix, infos) {
   const files = readdirSync2(dir).filter((f) => f.startsWith(prefix) && f.endsWith(".pb")).sort(byIndex(prefix));
   return files.map((f) => {
     const k = Number(f.slice(prefix.length, -3));
-    return readValue(path9.join(dir, f), infos[k], f.slice(0, -3));
+    return readValue(path10.join(dir, f), infos[k], f.slice(0, -3));
   });
 }
 function readTestDataSet(dir, graph) {
   return { dir, inputs: readValues(dir, "input_", graph.input), outputs: readValues(dir, "output_", graph.output) };
 }
+var byIndex;
+var init_test_data = __esm({
+  "src/check/test-data.ts"() {
+    "use strict";
+    init_codec();
+    init_errors();
+    init_dtype();
+    init_named_tensor();
+    byIndex = (prefix) => (a, b) => Number(a.slice(prefix.length).split(".")[0]) - Number(b.slice(prefix.length).split(".")[0]);
+  }
+});
 
 // src/check/input-files.ts
-var MAX_SAMPLE_FILE_BYTES = 1 << 30;
+import { existsSync as existsSync7, readdirSync as readdirSync3, readFileSync as readFileSync4, statSync as statSync6 } from "node:fs";
+import path11 from "node:path";
 function readBounded(file) {
-  const size = statSync5(file).size;
+  const size = statSync6(file).size;
   if (size > MAX_SAMPLE_FILE_BYTES) throw new UsageError(`${file}: ${size} bytes is too large for a sample input file (limit 1 GiB)`);
   return readFileSync4(file);
 }
@@ -20720,7 +21640,7 @@ function toInputType(t, inputs) {
   return { ...t, type: input.type, data: encodeValues(input.type, values2) };
 }
 function npyTensor(file, inputs) {
-  const stem = path10.basename(file, ".npy");
+  const stem = path11.basename(file, ".npy");
   const name = inputs.length === 1 && !inputs.some((i) => i.name === stem) ? inputs[0].name : stem;
   return toInputType(parseNpy(readBounded(file), name, file), inputs);
 }
@@ -20737,22 +21657,22 @@ function folderSamples(dir, model, inputs) {
   const files = readdirSync3(dir).sort();
   if (files.some((f) => /^input_\d+\.pb$/.test(f))) return [testSetSample(dir, model)];
   const many = files.filter((f) => f.endsWith(".npz") || f.endsWith(".json"));
-  if (many.length) return many.flatMap((f) => fileSamples(path10.join(dir, f), model, inputs));
+  if (many.length) return many.flatMap((f) => fileSamples(path11.join(dir, f), model, inputs));
   const npys = files.filter((f) => f.endsWith(".npy"));
-  if (npys.length) return [npys.map((f) => npyTensor(path10.join(dir, f), inputs))];
+  if (npys.length) return [npys.map((f) => npyTensor(path11.join(dir, f), inputs))];
   throw new UsageError(`${dir}: no sample inputs here (expected test_data_set_N/, input_K.pb, .npz, .json or .npy files)`);
 }
 function fileSamples(spec, model, inputs) {
-  if (!existsSync6(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
-  if (statSync5(spec).isDirectory()) return folderSamples(spec, model, inputs);
-  const ext = path10.extname(spec).toLowerCase();
+  if (!existsSync7(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
+  if (statSync6(spec).isDirectory()) return folderSamples(spec, model, inputs);
+  const ext = path11.extname(spec).toLowerCase();
   if (ext === ".npy") return [[npyTensor(spec, inputs)]];
   if (ext === ".npz") return [parseNpz(readBounded(spec), spec).map((t) => toInputType(t, inputs))];
   if (ext === ".json") return jsonSamples(spec, inputs);
   throw new UsageError(`${spec}: unknown input file type '${ext}' (use .npy, .npz, .json or a test_data_set folder)`);
 }
 function readLabels(file) {
-  if (!existsSync6(file)) throw new UsageError(`${file}: no such labels file`);
+  if (!existsSync7(file)) throw new UsageError(`${file}: no such labels file`);
   let values2;
   if (file.toLowerCase().endsWith(".npy")) {
     values2 = Array.from(tensorValues(parseNpy(readBounded(file), "labels", file)), Number);
@@ -20770,6 +21690,19 @@ function readLabels(file) {
   }
   return values2;
 }
+var MAX_SAMPLE_FILE_BYTES;
+var init_input_files = __esm({
+  "src/check/input-files.ts"() {
+    "use strict";
+    init_errors();
+    init_input_meta();
+    init_named_tensor();
+    init_npy();
+    init_npz();
+    init_test_data();
+    MAX_SAMPLE_FILE_BYTES = 1 << 30;
+  }
+});
 
 // src/check/dim-limits.ts
 function intValues(t) {
@@ -20780,8 +21713,6 @@ function intValues(t) {
   if (t.dataType === DataType.INT32) return Array.from(new Int32Array(buf));
   return void 0;
 }
-var SAME_VALUES = /* @__PURE__ */ new Set(["Cast", "Identity", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Expand", "Tile", "Transpose", "Slice", "Gather"]);
-var SAME_VALUE = /* @__PURE__ */ new Set(["Cast", "Identity", "Unsqueeze", "Squeeze", "Reshape", "Flatten"]);
 function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
   const g = model.graph;
   const limits = /* @__PURE__ */ new Map();
@@ -20918,6 +21849,17 @@ function findShape(name, nodes, shapes) {
   const producer = nodes.find((n) => n.output[0] === name);
   return producer?.opType === "Cast" ? shapes.get(producer.input[0] ?? "") : void 0;
 }
+var SAME_VALUES, SAME_VALUE;
+var init_dim_limits = __esm({
+  "src/check/dim-limits.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    SAME_VALUES = /* @__PURE__ */ new Set(["Cast", "Identity", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Expand", "Tile", "Transpose", "Slice", "Gather"]);
+    SAME_VALUE = /* @__PURE__ */ new Set(["Cast", "Identity", "Unsqueeze", "Squeeze", "Reshape", "Flatten"]);
+  }
+});
 
 // src/check/auto-inputs.ts
 function seededRandom(seed) {
@@ -20938,7 +21880,6 @@ function hashName(s) {
 function normal(rand) {
   return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 }
-var PASS_THROUGH = /* @__PURE__ */ new Set(["Cast", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Identity"]);
 function gatherBounds(model) {
   const tableDims = /* @__PURE__ */ new Map();
   const consumers = /* @__PURE__ */ new Map();
@@ -20964,7 +21905,7 @@ function gatherBounds(model) {
         const axisAttr = n.attribute.find((a) => a.name === "axis");
         const axis = Number(axisAttr?.i ?? 0n);
         rows = dims ? dims[axis < 0 ? axis + dims.length : axis] : void 0;
-      } else if (PASS_THROUGH.has(n.opType ?? "") && n.input[0] === name && n.output[0]) {
+      } else if (PASS_THROUGH2.has(n.opType ?? "") && n.input[0] === name && n.output[0]) {
         rows = rowsReached(n.output[0], seen);
       }
       if (rows !== void 0 && (best === void 0 || rows < best)) best = rows;
@@ -20977,8 +21918,6 @@ function gatherBounds(model) {
   }
   return bounds;
 }
-var INT_TYPES = /* @__PURE__ */ new Set(["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"]);
-var FLOAT_TYPES = /* @__PURE__ */ new Set(["float32", "float64", "float16"]);
 function values(input, dims, rand, rows) {
   const count = dims.reduce((a, b) => a * b, 1);
   const name = input.name.toLowerCase();
@@ -21015,7 +21954,6 @@ function autoDims(model, inputs, given) {
   }
   return dims;
 }
-var INDEX_OUT_OF_RANGE = /out of (data )?bounds|out of range/i;
 function withDimHint(error, dims) {
   if (!dims.length || !INDEX_OUT_OF_RANGE.test(error)) return error;
   const ordered = [...dims].sort((a, b) => Number(SEQUENCE_DIM.test(b.name)) - Number(SEQUENCE_DIM.test(a.name)));
@@ -21042,6 +21980,20 @@ function autoSamples(model, inputs, opts) {
   }
   return samples2;
 }
+var PASS_THROUGH2, INT_TYPES, FLOAT_TYPES, INDEX_OUT_OF_RANGE;
+var init_auto_inputs = __esm({
+  "src/check/auto-inputs.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    init_dim_limits();
+    init_input_meta();
+    PASS_THROUGH2 = /* @__PURE__ */ new Set(["Cast", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Identity"]);
+    INT_TYPES = /* @__PURE__ */ new Set(["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"]);
+    FLOAT_TYPES = /* @__PURE__ */ new Set(["float32", "float64", "float16"]);
+    INDEX_OUT_OF_RANGE = /out of (data )?bounds|out of range/i;
+  }
+});
 
 // src/check/inputs.ts
 function loadSamples(spec, model, opts) {
@@ -21049,6 +22001,14 @@ function loadSamples(spec, model, opts) {
   const samples2 = spec === "auto" ? autoSamples(model, inputs, opts) : fileSamples(spec, model, inputs);
   for (const sample of samples2) checkSample(sample, inputs, spec);
   return samples2;
+}
+function loadSamplesFor(file, spec, opts) {
+  const loaded = loadModel(file);
+  try {
+    return loadSamples(spec, loaded.model, opts);
+  } finally {
+    loaded.external.close();
+  }
 }
 function checkSample(sample, inputs, from) {
   for (const input of inputs) {
@@ -21063,146 +22023,19 @@ function checkSample(sample, inputs, from) {
   const extra = sample.find((s) => !inputs.some((i) => i.name === s.name));
   if (extra) throw new UsageError(`${from}: '${extra.name}' is not an input of the model (inputs: ${inputs.map((i) => i.name).join(", ")})`);
 }
-
-// src/report/table.ts
-function formatBytes(n) {
-  const abs = Math.abs(n);
-  if (abs < 1e3) return `${n} B`;
-  const units = ["kB", "MB", "GB", "TB"];
-  let v = abs / 1e3;
-  let u = 0;
-  while (v >= 1e3 && u < units.length - 1) {
-    v /= 1e3;
-    u++;
+var init_inputs = __esm({
+  "src/check/inputs.ts"() {
+    "use strict";
+    init_errors();
+    init_model_io();
+    init_auto_inputs();
+    init_input_files();
+    init_input_meta();
+    init_input_meta();
   }
-  const digits = v < 10 ? 2 : 1;
-  return `${n < 0 ? "-" : ""}${v.toFixed(digits)} ${units[u]}`;
-}
-function formatSignedBytes(n) {
-  return n > 0 ? `+${formatBytes(n)}` : formatBytes(n);
-}
-function formatCount(n) {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-function formatPercent(part, whole2, signed = false) {
-  if (whole2 === 0) return "";
-  const p = 100 * part / whole2;
-  return `${signed && p > 0 ? "+" : ""}${p.toFixed(1)}%`;
-}
-function formatTable(header, rows, align) {
-  const all = [header, ...rows];
-  const widths = header.map((_, c) => Math.max(...all.map((r) => [...r[c] ?? ""].length)));
-  const line = (r) => r.map((cell2, c) => {
-    const pad = " ".repeat(widths[c] - [...cell2].length);
-    return (align?.[c] ?? (c === 0 ? "l" : "r")) === "l" ? cell2 + pad : pad + cell2;
-  }).join("  ").trimEnd();
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
-function compressTable(r) {
-  const rows = [["original", formatBytes(r.original.bytes), formatCount(r.original.bytes), "", "", ""]];
-  for (const s of r.stages) {
-    const delta = s.bytesAfter - s.bytesBefore;
-    rows.push([
-      `after ${s.name}`,
-      formatBytes(s.bytesAfter),
-      formatCount(s.bytesAfter),
-      formatSignedBytes(delta),
-      formatPercent(delta, s.bytesBefore, true),
-      `${formatCount(s.ms)} ms`
-    ]);
-  }
-  const total2 = r.compressed.bytes - r.original.bytes;
-  rows.push([
-    "final (saved)",
-    formatBytes(r.compressed.bytes),
-    formatCount(r.compressed.bytes),
-    formatSignedBytes(total2),
-    formatPercent(total2, r.original.bytes, true),
-    ""
-  ]);
-  const table = formatTable(["step", "size", "bytes", "change", "%", "time"], rows);
-  const ratio = r.compressed.bytes > 0 ? (r.original.bytes / r.compressed.bytes).toFixed(2) : "\u221E";
-  return `${table}
-
-${r.source} \u2192 ${r.output}: ${ratio}\xD7 smaller`;
-}
-var plural = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
-var dimsText = (dims) => `[${dims.join(", ")}]`;
-function firstOf(items, n = 3) {
-  return items.length <= n ? items.join(", ") : `${items.slice(0, n).join(", ")} +${items.length - n} more`;
-}
-function inspectTables(r, maxGroups = 10) {
-  const out = [];
-  const w = r.weights.bytes;
-  out.push(`${r.source ?? "model"}: ${formatBytes(r.modelBytes)}, ${formatCount(r.nodes)} nodes in ${plural(r.graphs, "graph")}, weights ${formatBytes(w)} in ${formatCount(r.weights.count)} tensors`);
-  out.push("", "bytes by dtype");
-  out.push(formatTable(
-    ["dtype", "tensors", "size", "% of weights"],
-    r.byDtype.map((d2) => [d2.dtype, formatCount(d2.tensors), formatBytes(d2.bytes), formatPercent(d2.bytes, w)])
-  ));
-  out.push("", "bytes by op (weights split evenly among the op types that read them, through Identity/Transpose)");
-  out.push(formatTable(
-    ["op", "nodes", "weights", "size", "% of weights"],
-    r.byOp.map((o) => [o.op, formatCount(o.nodes), formatCount(o.weights), formatBytes(o.bytes), formatPercent(o.bytes, w)])
-  ));
-  out.push("", `largest tensors (top ${r.largest.length})`);
-  out.push(formatTable(
-    ["name", "kind", "dtype", "dims", "size"],
-    r.largest.map((t) => [t.name, t.kind, t.dtype, dimsText(t.dims), formatBytes(t.bytes)]),
-    ["l", "l", "l", "l", "r"]
-  ));
-  const d = r.duplicates;
-  const copies = d.groups.reduce((n, g) => n + g.count, 0);
-  out.push("", `duplicates: ${plural(d.groups.length, "group")} (${copies} copies), ${plural(d.transposedTies.length, "transposed tie")}; dedup reclaims ${formatBytes(d.reclaimableBytes)} (${formatPercent(d.reclaimableBytes, r.modelBytes)} of the model)`);
-  if (d.groups.length) {
-    const shown2 = d.groups.slice(0, maxGroups);
-    out.push(formatTable(
-      ["dtype", "dims", "copies", "each", "reclaimable", "names"],
-      shown2.map((g) => [g.dtype, dimsText(g.dims), String(g.count), formatBytes(g.bytes), formatBytes(g.reclaimableBytes), firstOf(g.names)]),
-      ["l", "l", "r", "r", "r", "l"]
-    ));
-    if (d.groups.length > shown2.length) out.push(`\u2026 ${d.groups.length - shown2.length} more groups (see --json)`);
-  }
-  if (d.transposedTies.length) {
-    out.push(formatTable(
-      ["kept", "dims", "transposed copy", "dims", "reclaimable"],
-      d.transposedTies.map((t) => [t.kept, dimsText(t.keptDims), t.transposed, dimsText(t.transposedDims), formatBytes(t.bytes)]),
-      ["l", "l", "l", "l", "r"]
-    ));
-  }
-  const q = r.quantizable;
-  out.push("", `quantizable: ${plural(q.tensors, "float weight")} of \u2265 ${q.minElements} elements read only by ${q.ops.join("/")} (${formatBytes(q.bytes)}, ${formatPercent(q.bytes, r.modelBytes)} of the model)`);
-  out.push(formatTable(["as", "those weights", "model (estimate)"], [
-    ["now", formatBytes(q.bytes), formatBytes(r.modelBytes)],
-    ["int8", formatBytes(q.int8Bytes), formatBytes(q.modelBytesInt8)],
-    [`int4, block ${q.int4BlockSize}`, formatBytes(q.int4Bytes), formatBytes(q.modelBytesInt4)]
-  ]));
-  return out.join("\n");
-}
+});
 
 // src/pipeline/auto-candidates.ts
-var BASE_STAGES = ["dedup", "prune"];
-var int8 = (label, options) => ({ label: `int8 ${label}`, stage: "quantize-int8", options, excludable: true });
-var int4 = (block, embeddings) => ({
-  label: `int4 block ${block}${embeddings === "int8" ? ", int8 embeddings" : ""}`,
-  stage: "quantize-int4",
-  options: { "block-size": block, embeddings },
-  excludable: true
-});
-var RECIPES = [
-  { label: "dedup+prune", excludable: false },
-  int8("per-tensor", {}),
-  int8("per-tensor, reduce-range", { "reduce-range": true }),
-  int8("per-channel", { "per-channel": true }),
-  int8("per-channel, reduce-range", { "per-channel": true, "reduce-range": true }),
-  int4(128, "int4"),
-  int4(64, "int4"),
-  int4(32, "int4"),
-  int4(128, "int8"),
-  int4(64, "int8"),
-  int4(32, "int8"),
-  { label: "fp16", stage: "fp16", excludable: false }
-];
 function recipeStages(recipe, floatNodes = []) {
   if (!recipe.stage) return [...BASE_STAGES];
   const options = { ...recipe.options, ...floatNodes.length ? { exclude: [...floatNodes] } : {} };
@@ -21211,8 +22044,6 @@ function recipeStages(recipe, floatNodes = []) {
 function lossyStage(recipe, floatNodes = []) {
   return recipe.stage ? recipeStages(recipe, floatNodes)[BASE_STAGES.length] : void 0;
 }
-var WEIGHT_INPUT = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
-var nodeKey = (n) => `${n.domain ?? ""}|${n.opType ?? ""}|${n.name ?? ""}`;
 function quantizedLayers(base, candidate) {
   const kept = /* @__PURE__ */ new Set();
   forEachGraph(candidate, ({ graph }) => graph.node.forEach((n) => kept.add(nodeKey(n))));
@@ -21234,6 +22065,37 @@ function quantizedLayers(base, candidate) {
   });
   return { layers: [...byWeight].map(([weight, nodes]) => ({ weight, nodes })), unnamed };
 }
+var BASE_STAGES, int8, int4, RECIPES, WEIGHT_INPUT, nodeKey;
+var init_auto_candidates = __esm({
+  "src/pipeline/auto-candidates.ts"() {
+    "use strict";
+    init_graph();
+    BASE_STAGES = ["dedup", "prune"];
+    int8 = (label, options) => ({ label: `int8 ${label}`, stage: "quantize-int8", options, excludable: true });
+    int4 = (block, embeddings) => ({
+      label: `int4 block ${block}${embeddings === "int8" ? ", int8 embeddings" : ""}`,
+      stage: "quantize-int4",
+      options: { "block-size": block, embeddings },
+      excludable: true
+    });
+    RECIPES = [
+      { label: "dedup+prune", excludable: false },
+      int8("per-tensor", {}),
+      int8("per-tensor, reduce-range", { "reduce-range": true }),
+      int8("per-channel", { "per-channel": true }),
+      int8("per-channel, reduce-range", { "per-channel": true, "reduce-range": true }),
+      int4(128, "int4"),
+      int4(64, "int4"),
+      int4(32, "int4"),
+      int4(128, "int8"),
+      int4(64, "int8"),
+      int4(32, "int8"),
+      { label: "fp16", stage: "fp16", excludable: false }
+    ];
+    WEIGHT_INPUT = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
+    nodeKey = (n) => `${n.domain ?? ""}|${n.opType ?? ""}|${n.name ?? ""}`;
+  }
+});
 
 // src/check/latency.ts
 function percentile(values2, q) {
@@ -21275,6 +22137,11 @@ async function measureLatency(r) {
     speedup: compressed.p50Ms > 0 ? original.p50Ms / compressed.p50Ms : Infinity
   };
 }
+var init_latency = __esm({
+  "src/check/latency.ts"() {
+    "use strict";
+  }
+});
 
 // src/check/parity-metrics.ts
 function isClassLike(t) {
@@ -21294,97 +22161,101 @@ function argmaxRows(values2, rowLength) {
   }
   return out;
 }
-var OutputComparison = class {
-  constructor(name) {
-    this.name = name;
-  }
-  name;
-  sumAbs = 0;
-  maxAbs = 0;
-  dot = 0;
-  normA = 0;
-  normB = 0;
-  finitePairs = 0;
-  elements = 0;
-  rows = 0;
-  agree = 0;
-  nonFiniteA = 0;
-  nonFiniteB = 0;
-  newNonFinite = 0;
-  incomparable;
-  classLike = true;
-  add(a, b) {
-    if (this.incomparable) return;
-    if (!a || !b) {
-      this.incomparable = `output '${this.name}' is missing from the ${a ? "compressed" : "original"} model's results`;
-      return;
-    }
-    if (a.type !== b.type || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
-      this.incomparable = `'${this.name}': original is ${a.type} [${a.dims.join(",")}], compressed is ${b.type} [${b.dims.join(",")}]`;
-      return;
-    }
-    const va = tensorValues(a);
-    const vb = tensorValues(b);
-    if (Array.isArray(va) || Array.isArray(vb)) {
-      const sa = va;
-      const sb = vb;
-      this.classLike = false;
-      for (let i = 0; i < sa.length; i++) this.addPair(0, sa[i] === sb[i] ? 0 : 1);
-      return;
-    }
-    const xs = Float64Array.from(va, Number);
-    const ys = Float64Array.from(vb, Number);
-    for (let i = 0; i < xs.length; i++) this.addPair(xs[i], ys[i]);
-    this.classLike &&= isClassLike(a);
-    if (this.classLike) {
-      const row = a.dims[a.dims.length - 1];
-      const ra = argmaxRows(xs, row);
-      const rb = argmaxRows(ys, row);
-      for (let r = 0; r < ra.length; r++) if (ra[r] === rb[r]) this.agree++;
-      this.rows += ra.length;
-    }
-  }
-  addPair(x, y) {
-    this.elements++;
-    const fx = Number.isFinite(x);
-    const fy = Number.isFinite(y);
-    if (!fx) this.nonFiniteA++;
-    if (!fy) this.nonFiniteB++;
-    if (!fx || !fy) {
-      const same = Object.is(x, y) || Number.isNaN(x) && Number.isNaN(y);
-      if (!fy && !same) this.newNonFinite++;
-      return;
-    }
-    const d = Math.abs(x - y);
-    this.sumAbs += d;
-    if (d > this.maxAbs) this.maxAbs = d;
-    this.dot += x * y;
-    this.normA += x * x;
-    this.normB += y * y;
-    this.finitePairs++;
-  }
-  result() {
-    const denom = Math.sqrt(this.normA) * Math.sqrt(this.normB);
-    const cosine = this.normA === 0 && this.normB === 0 ? 1 : denom === 0 ? 0 : Math.min(1, this.dot / denom);
-    const m = {
-      name: this.name,
-      maxAbs: this.maxAbs,
-      meanAbs: this.finitePairs ? this.sumAbs / this.finitePairs : 0,
-      cosine,
-      ...this.classLike && this.rows > 0 ? { top1: this.agree / this.rows } : {},
-      elements: this.elements,
-      nonFinite: { original: this.nonFiniteA, compressed: this.nonFiniteB },
-      newNonFinite: this.newNonFinite
+var OutputComparison;
+var init_parity_metrics = __esm({
+  "src/check/parity-metrics.ts"() {
+    "use strict";
+    init_named_tensor();
+    OutputComparison = class {
+      constructor(name) {
+        this.name = name;
+      }
+      name;
+      sumAbs = 0;
+      maxAbs = 0;
+      dot = 0;
+      normA = 0;
+      normB = 0;
+      finitePairs = 0;
+      elements = 0;
+      rows = 0;
+      agree = 0;
+      nonFiniteA = 0;
+      nonFiniteB = 0;
+      newNonFinite = 0;
+      incomparable;
+      classLike = true;
+      add(a, b) {
+        if (this.incomparable) return;
+        if (!a || !b) {
+          this.incomparable = `output '${this.name}' is missing from the ${a ? "compressed" : "original"} model's results`;
+          return;
+        }
+        if (a.type !== b.type || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
+          this.incomparable = `'${this.name}': original is ${a.type} [${a.dims.join(",")}], compressed is ${b.type} [${b.dims.join(",")}]`;
+          return;
+        }
+        const va = tensorValues(a);
+        const vb = tensorValues(b);
+        if (Array.isArray(va) || Array.isArray(vb)) {
+          const sa = va;
+          const sb = vb;
+          this.classLike = false;
+          for (let i = 0; i < sa.length; i++) this.addPair(0, sa[i] === sb[i] ? 0 : 1);
+          return;
+        }
+        const xs = Float64Array.from(va, Number);
+        const ys = Float64Array.from(vb, Number);
+        for (let i = 0; i < xs.length; i++) this.addPair(xs[i], ys[i]);
+        this.classLike &&= isClassLike(a);
+        if (this.classLike) {
+          const row = a.dims[a.dims.length - 1];
+          const ra = argmaxRows(xs, row);
+          const rb = argmaxRows(ys, row);
+          for (let r = 0; r < ra.length; r++) if (ra[r] === rb[r]) this.agree++;
+          this.rows += ra.length;
+        }
+      }
+      addPair(x, y) {
+        this.elements++;
+        const fx = Number.isFinite(x);
+        const fy = Number.isFinite(y);
+        if (!fx) this.nonFiniteA++;
+        if (!fy) this.nonFiniteB++;
+        if (!fx || !fy) {
+          const same = Object.is(x, y) || Number.isNaN(x) && Number.isNaN(y);
+          if (!fy && !same) this.newNonFinite++;
+          return;
+        }
+        const d = Math.abs(x - y);
+        this.sumAbs += d;
+        if (d > this.maxAbs) this.maxAbs = d;
+        this.dot += x * y;
+        this.normA += x * x;
+        this.normB += y * y;
+        this.finitePairs++;
+      }
+      result() {
+        const denom = Math.sqrt(this.normA) * Math.sqrt(this.normB);
+        const cosine = this.normA === 0 && this.normB === 0 ? 1 : denom === 0 ? 0 : Math.min(1, this.dot / denom);
+        const m = {
+          name: this.name,
+          maxAbs: this.maxAbs,
+          meanAbs: this.finitePairs ? this.sumAbs / this.finitePairs : 0,
+          cosine,
+          ...this.classLike && this.rows > 0 ? { top1: this.agree / this.rows } : {},
+          elements: this.elements,
+          nonFinite: { original: this.nonFiniteA, compressed: this.nonFiniteB },
+          newNonFinite: this.newNonFinite
+        };
+        if (this.incomparable) m.incomparable = this.incomparable;
+        return m;
+      }
     };
-    if (this.incomparable) m.incomparable = this.incomparable;
-    return m;
   }
-};
+});
 
 // src/check/parity.ts
-var DEFAULT_THRESHOLDS = { cosine: 0.99, top1: 0.98 };
-var MAX_KEYS = { "max-abs": "maxAbs", "mean-abs": "meanAbs" };
-var MIN_KEYS = { cosine: "cosine", top1: "top1" };
 function judgeOutput(m, config = {}) {
   const own = config.outputs?.[m.name];
   const pick = (key, field) => {
@@ -21437,6 +22308,15 @@ function accuracyOf(original, compressed, labels) {
   const b = hits(compressed);
   return { rows: labels.length, original: a, compressed: b, drop: a - b };
 }
+function judgeResults(original, compressed, thresholds, labels) {
+  const outputs = compareResults(original, compressed, thresholds);
+  const report = { passed: outputs.every((o) => o.passed), samples: compressed.length, outputs };
+  if (labels) {
+    const output = labels.output ?? outputs[0]?.name ?? "";
+    report.accuracy = accuracyOf(predictions(original, output), predictions(compressed, output), labels.values);
+  }
+  return report;
+}
 async function checkParity(run) {
   const a = [];
   const b = [];
@@ -21445,19 +22325,22 @@ async function checkParity(run) {
     b.push((await run.host.run(run.compressed, sample)).outputs);
     run.onSample?.(i + 1, run.samples.length);
   }
-  const outputs = compareResults(a, b, run.thresholds);
-  const report = { passed: outputs.every((o) => o.passed), samples: run.samples.length, outputs };
-  if (run.labels) {
-    const output = run.labels.output ?? outputs[0]?.name ?? "";
-    report.accuracy = accuracyOf(predictions(a, output), predictions(b, output), run.labels.values);
-  }
-  return report;
+  return judgeResults(a, b, run.thresholds, run.labels);
 }
+var DEFAULT_THRESHOLDS, MAX_KEYS, MIN_KEYS;
+var init_parity = __esm({
+  "src/check/parity.ts"() {
+    "use strict";
+    init_errors();
+    init_parity_metrics();
+    init_named_tensor();
+    DEFAULT_THRESHOLDS = { cosine: 0.99, top1: 0.98 };
+    MAX_KEYS = { "max-abs": "maxAbs", "mean-abs": "meanAbs" };
+    MIN_KEYS = { cosine: "cosine", top1: "top1" };
+  }
+});
 
 // src/pipeline/auto-judge.ts
-var SearchTimeUp = class extends Error {
-  name = "SearchTimeUp";
-};
 function violation(c) {
   const ratio = (miss, room) => room > 0 ? Math.max(0, miss) / room : miss > 0 ? Infinity : 0;
   if (c.metric === "non-finite") return c.actual > 0 ? Infinity : 0;
@@ -21479,77 +22362,82 @@ function scoreOf(parity, maxDrop) {
 function compareVerdicts(a, b) {
   return a.score === b.score ? a.drift - b.drift : a.score - b.score;
 }
-var CandidateJudge = class _CandidateJudge {
-  constructor(host, settings, reference) {
-    this.host = host;
-    this.settings = settings;
-    this.reference = reference;
-  }
-  host;
-  settings;
-  reference;
-  /** Runs the original once per sample; its session is released right after (its outputs are all we need). */
-  static async open(host, source, settings) {
-    const session = await host.load(source, { threads: settings.threads });
-    try {
-      const reference = [];
-      for (const sample of settings.samples) reference.push((await host.run(session.id, sample)).outputs);
-      return new _CandidateJudge(host, settings, reference);
-    } finally {
-      await host.release(session.id).catch(() => {
-      });
-    }
-  }
-  /**
-   * Parity of the model at `file` against the original, and its latency when asked and it passed.
-   * `timeUp` is polled between runs; when it says so the check stops with SearchTimeUp.
-   * onnxruntime failures (load, run) reject: the caller records them on the candidate.
-   */
-  async judge(file, opts = {}) {
-    const stop = () => {
-      if (opts.timeUp?.()) throw new SearchTimeUp(`max-search-time ran out while checking ${file}`);
+var SearchTimeUp, CandidateJudge;
+var init_auto_judge = __esm({
+  "src/pipeline/auto-judge.ts"() {
+    "use strict";
+    init_latency();
+    init_parity();
+    SearchTimeUp = class extends Error {
+      name = "SearchTimeUp";
     };
-    const session = await this.host.load(file, { threads: this.settings.threads });
-    try {
-      const results = [];
-      for (const sample of this.settings.samples) {
-        stop();
-        results.push((await this.host.run(session.id, sample)).outputs);
+    CandidateJudge = class _CandidateJudge {
+      constructor(host, settings, reference) {
+        this.host = host;
+        this.settings = settings;
+        this.reference = reference;
       }
-      const outputs = compareResults(this.reference, results, this.settings.thresholds);
-      const parity = { passed: outputs.every((o) => o.passed), samples: results.length, outputs };
-      const labels = this.settings.labels;
-      if (labels) {
-        const output = labels.output ?? outputs[0]?.name ?? "";
-        parity.accuracy = accuracyOf(predictions(this.reference, output), predictions(results, output), labels.values);
+      host;
+      settings;
+      reference;
+      /** Runs the original once per sample; its session is released right after (its outputs are all we need). */
+      static async open(host, source, settings) {
+        const session = await host.load(source, { threads: settings.threads });
+        try {
+          const reference = [];
+          for (const sample of settings.samples) reference.push((await host.run(session.id, sample)).outputs);
+          return new _CandidateJudge(host, settings, reference);
+        } finally {
+          await host.release(session.id).catch(() => {
+          });
+        }
       }
-      const { score, drift } = scoreOf(parity, labels?.maxDrop);
-      const passed = parity.passed && (labels?.maxDrop === void 0 || (parity.accuracy?.drop ?? 0) <= labels.maxDrop);
-      const verdict = { passed, parity, score, drift };
-      if (passed && opts.latency) verdict.latency = await this.time(session.id, stop);
-      return verdict;
-    } finally {
-      await this.host.release(session.id).catch(() => {
-      });
-    }
+      /**
+       * Parity of the model at `file` against the original, and its latency when asked and it passed.
+       * `timeUp` is polled between runs; when it says so the check stops with SearchTimeUp.
+       * onnxruntime failures (load, run) reject: the caller records them on the candidate.
+       */
+      async judge(file, opts = {}) {
+        const stop = () => {
+          if (opts.timeUp?.()) throw new SearchTimeUp(`max-search-time ran out while checking ${file}`);
+        };
+        const session = await this.host.load(file, { threads: this.settings.threads });
+        try {
+          const results = [];
+          for (const sample of this.settings.samples) {
+            stop();
+            results.push((await this.host.run(session.id, sample)).outputs);
+          }
+          const labels = this.settings.labels;
+          const parity = judgeResults(this.reference, results, this.settings.thresholds, labels);
+          const { score, drift } = scoreOf(parity, labels?.maxDrop);
+          const passed = parity.passed && (labels?.maxDrop === void 0 || (parity.accuracy?.drop ?? 0) <= labels.maxDrop);
+          const verdict = { passed, parity, score, drift };
+          if (passed && opts.latency) verdict.latency = await this.time(session.id, stop);
+          return verdict;
+        } finally {
+          await this.host.release(session.id).catch(() => {
+          });
+        }
+      }
+      /** p50/p90 of session.run on the first sample, after warm-up runs (latency.ts's numbers, one model). */
+      async time(id, stop) {
+        const feeds = this.settings.samples[0];
+        const { runs, warmup } = this.settings.latency;
+        for (let i = 0; i < warmup; i++) await this.host.run(id, feeds);
+        const times = [];
+        for (let i = 0; i < runs; i++) {
+          stop();
+          times.push((await this.host.run(id, feeds)).ms);
+        }
+        const { p50Ms, p90Ms } = summarize(times, 0);
+        return { p50Ms, p90Ms };
+      }
+    };
   }
-  /** p50/p90 of session.run on the first sample, after warm-up runs (latency.ts's numbers, one model). */
-  async time(id, stop) {
-    const feeds = this.settings.samples[0];
-    const { runs, warmup } = this.settings.latency;
-    for (let i = 0; i < warmup; i++) await this.host.run(id, feeds);
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-      stop();
-      times.push((await this.host.run(id, feeds)).ms);
-    }
-    const { p50Ms, p90Ms } = summarize(times, 0);
-    return { p50Ms, p90Ms };
-  }
-};
+});
 
 // src/pipeline/auto-report.ts
-var finite = (x) => Number.isFinite(x) ? Number(x.toPrecision(6)) : null;
 function parityOf(v) {
   const p = {
     score: finite(v.score),
@@ -21569,18 +22457,18 @@ function candidateLabel(c) {
   const n = c.floatLayers.length;
   return n ? `${c.recipe} + ${n} float layer${n === 1 ? "" : "s"}` : c.recipe;
 }
-
-// src/pipeline/auto-search.ts
-import { rmSync as rmSync6 } from "node:fs";
-import path11 from "node:path";
-import { performance as performance2 } from "node:perf_hooks";
+var finite;
+var init_auto_report = __esm({
+  "src/pipeline/auto-report.ts"() {
+    "use strict";
+    finite = (x) => Number.isFinite(x) ? Number(x.toPrecision(6)) : null;
+  }
+});
 
 // src/pipeline/auto-sensitivity.ts
-var ALL_BUT_ONE_MAX_LAYERS = 12;
 function sensitivityMethod(layers) {
   return layers <= ALL_BUT_ONE_MAX_LAYERS ? { method: "all-but-one", why: `${layers} layers (\u2264 ${ALL_BUT_ONE_MAX_LAYERS}): each probe puts one layer back in float, measuring exactly what the greedy step gains; ${layers}\xB2 layer quantizations are cheap at this count` } : { method: "one-at-a-time", why: `${layers} layers (> ${ALL_BUT_ONE_MAX_LAYERS}): each probe quantizes one layer, so building costs grow linearly, not as ${layers}\xB2, and each layer is seen against a clean float background` };
 }
-var allNodes = (layers) => layers.flatMap((l) => l.nodes);
 async function rankLayers(layers, method, attempt) {
   const measured = [];
   const unmeasured = [];
@@ -21623,200 +22511,225 @@ async function fewestFloatLayers(ranked, attempt, maxBytes = Infinity) {
   }
   return { found: passing.attempt };
 }
+var ALL_BUT_ONE_MAX_LAYERS, allNodes;
+var init_auto_sensitivity = __esm({
+  "src/pipeline/auto-sensitivity.ts"() {
+    "use strict";
+    init_auto_judge();
+    ALL_BUT_ONE_MAX_LAYERS = 12;
+    allNodes = (layers) => layers.flatMap((l) => l.nodes);
+  }
+});
 
 // src/pipeline/auto-search.ts
-var Search = class {
-  constructor(opts, judge, tmp, base, started) {
-    this.opts = opts;
-    this.judge = judge;
-    this.tmp = tmp;
-    this.base = base;
-    this.started = started;
-  }
-  opts;
-  judge;
-  tmp;
-  base;
-  started;
-  candidates = [];
-  sensitivity = [];
-  files = /* @__PURE__ */ new Map();
-  targets = /* @__PURE__ */ new Map();
-  digests = /* @__PURE__ */ new Map();
-  verdicts = /* @__PURE__ */ new WeakMap();
-  seq = 0;
-  best;
-  timedOut = false;
-  get elapsedMs() {
-    return performance2.now() - this.started;
-  }
-  timeUp = () => this.elapsedMs > this.opts.maxSearchTimeS * 1e3;
-  /** Whether `c` (passing) beats the best so far under the objective. */
-  beats(c) {
-    const b = this.best;
-    if (!b) return true;
-    if (this.opts.objective === "latency") return (c.latency?.p50Ms ?? Infinity) < (b.latency?.p50Ms ?? Infinity);
-    return c.bytes < b.bytes;
-  }
-  async build(recipe, floatNodes) {
-    const stage = lossyStage(recipe, floatNodes);
-    if (!stage) return { file: this.base.file, bytes: this.base.bytes };
-    const file = path11.join(this.tmp, `candidate-${++this.seq}.onnx`);
-    const r = await compressModel(this.base.file, file, { stages: [stage], digest: false });
-    return { file, bytes: r.compressed.bytes };
-  }
-  discard(file) {
-    if (file !== this.base.file) for (const f of [file, `${file}.data`]) rmSync6(f, { force: true });
-  }
-  /** Builds a candidate (size only); an error is recorded on it. */
-  async add(recipe, floatNodes = []) {
-    const c = { recipe: recipe.label, stages: recipeStages(recipe, floatNodes), floatLayers: floatNodes, status: "skipped" };
-    this.candidates.push(c);
-    const t0 = performance2.now();
-    try {
-      const built = await this.build(recipe, floatNodes);
-      c.bytes = built.bytes;
-      this.files.set(c, built);
-    } catch (e) {
-      c.status = "error";
-      c.note = e instanceof Error ? e.message : String(e);
-    }
-    c.ms = Math.round(performance2.now() - t0);
-    return c;
-  }
-  /** Verifies a built candidate (the base ignores the clock: it is what a search out of time returns). */
-  async verify(c, recipe) {
-    const built = this.files.get(c);
-    if (!built) return c;
-    const t0 = performance2.now();
-    try {
-      const v = await this.opts.progress.step(`${this.opts.name}auto: check ${candidateLabel(c)} (${formatBytes(c.bytes)})`, () => this.judge.judge(built.file, { latency: this.opts.objective === "latency", timeUp: recipe.stage ? this.timeUp : void 0 }));
-      this.verdicts.set(c, v);
-      c.status = v.passed ? "passed" : "failed";
-      c.parity = parityOf(v);
-      if (v.latency) c.latency = v.latency;
-      this.opts.progress.note(`${candidateLabel(c)}: ${formatBytes(c.bytes)}, parity ${v.passed ? "passed" : "failed"} (score ${finite(v.score) ?? "\u221E"})${v.latency ? `, p50 ${v.latency.p50Ms.toFixed(3)} ms` : ""}`);
-      if (recipe.excludable && !v.passed && c.floatLayers.length === 0) {
-        this.targets.set(c, { candidate: c, recipe, ...quantizedLayers(this.base.model, modelStructure(built.file)) });
-      }
-      if (v.passed && this.beats(c)) this.best = c;
-    } catch (e) {
-      if (e instanceof UsageError) throw e;
-      if (e instanceof SearchTimeUp) {
-        this.timedOut = true;
-        c.note = "max-search-time ran out during its check";
-      } else {
-        c.status = "error";
-        c.note = e instanceof Error ? e.message.replace(/\s*\n\s*/g, " ") : String(e);
-      }
-    } finally {
-      this.discard(built.file);
-      this.files.delete(c);
-      c.ms = (c.ms ?? 0) + Math.round(performance2.now() - t0);
-    }
-    return c;
-  }
-  /**
-   * An earlier candidate that built the very same file (int4's embedding options on a model without
-   * embeddings): verifying it twice would tell nothing new.
-   */
-  twinOf(c) {
-    const built = this.files.get(c);
-    if (!built) return void 0;
-    const digest = (file) => {
-      if (!this.digests.has(file)) this.digests.set(file, digestFiles([file]).sha256);
-      return this.digests.get(file);
-    };
-    return this.candidates.find((o) => o !== c && o.bytes === c.bytes && this.files.has(o) && digest(this.files.get(o).file) === digest(built.file));
-  }
-  /** Lists a recipe the time left no room to build. */
-  notBuilt(recipe) {
-    this.candidates.push({ recipe: recipe.label, stages: recipeStages(recipe), floatLayers: [], status: "skipped", note: "max-search-time ran out before it was built" });
-  }
-  /** Marks `c` as not verified, saying why. */
-  skip(c, note) {
-    const built = this.files.get(c);
-    if (built) this.discard(built.file);
-    this.files.delete(c);
-    c.status = "skipped";
-    c.note ??= note;
-  }
-  /** The failing plain recipes the fallback can work on, smallest first. */
-  fallbackTargets() {
-    return [...this.targets.values()].sort((a, b) => a.candidate.bytes - b.candidate.bytes);
-  }
-  /**
-   * Per-layer fallback for one failing recipe: rank its layers, then the fewest most-sensitive ones back
-   * in float. Every greedy attempt is a candidate in the report; sensitivity probes are summarized apart.
-   */
-  async fallback({ candidate: failed, recipe, layers, unnamed }) {
-    const { method, why } = sensitivityMethod(layers.length);
-    const memo = /* @__PURE__ */ new Map();
-    const attempt = (listed, bounded) => async (floatNodes) => {
-      const key = [...floatNodes].sort().join("\n");
-      const known = memo.get(key);
-      if (known) return known;
-      if (this.timeUp()) {
-        this.timedOut = true;
-        return void 0;
-      }
-      const c = await this.add(recipe, floatNodes);
-      const best = this.best;
-      const tooBig = bounded && this.opts.objective === "size" && best !== void 0 && c.bytes !== void 0 && c.bytes >= best.bytes;
-      if (tooBig) this.skip(c, `not smaller than ${candidateLabel(best)}, which passed`);
-      else await this.verify(c, recipe);
-      if (!listed && this.best !== c) this.candidates.splice(this.candidates.indexOf(c), 1);
-      if (c.status === "skipped" && !tooBig) return void 0;
-      const v = this.verdicts.get(c);
-      const a = { floatNodes, bytes: c.bytes ?? Infinity, passed: c.status === "passed", score: v?.score ?? Infinity, drift: v?.drift ?? Infinity };
-      memo.set(key, a);
-      return a;
-    };
-    const ranking = await this.opts.progress.step(`${this.opts.name}auto: sensitivity of ${layers.length} layers of ${failed.recipe} (${method})`, () => rankLayers(layers, method, attempt(false, method === "all-but-one")));
-    this.sensitivity.push({
-      recipe: failed.recipe,
-      method,
-      why,
-      complete: ranking.complete,
-      ...unnamed ? { unnamedNodes: unnamed } : {},
-      layers: ranking.layers.map((l) => ({
-        weight: l.weight,
-        nodes: l.nodes,
-        ...l.probe ? { bytes: l.probe.bytes, score: finite(l.probe.score), passed: l.probe.passed } : { score: null }
-      }))
-    });
-    if (!ranking.complete) return;
-    const maxBytes = this.opts.objective === "size" && this.best ? this.best.bytes : Infinity;
-    const result = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes);
-    if (result.found) this.opts.progress.note(`${failed.recipe}: passes with ${result.found.floatNodes.length} node(s) in float`);
-  }
-  /** Deletes every file still held. */
-  cleanup() {
-    for (const b of this.files.values()) this.discard(b.file);
-    this.files.clear();
-  }
-};
+import { rmSync as rmSync6 } from "node:fs";
+import path12 from "node:path";
+import { performance as performance3 } from "node:perf_hooks";
 function modelStructure(file) {
   const loaded = loadModel(file);
   loaded.external.close();
   return loaded.model;
 }
+var Search;
+var init_auto_search = __esm({
+  "src/pipeline/auto-search.ts"() {
+    "use strict";
+    init_errors();
+    init_model_io();
+    init_table();
+    init_auto_candidates();
+    init_auto_judge();
+    init_auto_report();
+    init_auto_sensitivity();
+    init_compress();
+    init_digest();
+    Search = class {
+      constructor(opts, judge, tmp, base, started) {
+        this.opts = opts;
+        this.judge = judge;
+        this.tmp = tmp;
+        this.base = base;
+        this.started = started;
+      }
+      opts;
+      judge;
+      tmp;
+      base;
+      started;
+      candidates = [];
+      sensitivity = [];
+      files = /* @__PURE__ */ new Map();
+      targets = /* @__PURE__ */ new Map();
+      digests = /* @__PURE__ */ new Map();
+      verdicts = /* @__PURE__ */ new WeakMap();
+      seq = 0;
+      best;
+      timedOut = false;
+      get elapsedMs() {
+        return performance3.now() - this.started;
+      }
+      timeUp = () => this.elapsedMs > this.opts.maxSearchTimeS * 1e3;
+      /** Whether `c` (passing) beats the best so far under the objective. */
+      beats(c) {
+        const b = this.best;
+        if (!b) return true;
+        if (this.opts.objective === "latency") return (c.latency?.p50Ms ?? Infinity) < (b.latency?.p50Ms ?? Infinity);
+        return c.bytes < b.bytes;
+      }
+      async build(recipe, floatNodes) {
+        const stage = lossyStage(recipe, floatNodes);
+        if (!stage) return { file: this.base.file, bytes: this.base.bytes };
+        const file = path12.join(this.tmp, `candidate-${++this.seq}.onnx`);
+        const r = await compressModel(this.base.file, file, { stages: [stage], digest: false });
+        return { file, bytes: r.compressed.bytes };
+      }
+      discard(file) {
+        if (file !== this.base.file) for (const f of [file, `${file}.data`]) rmSync6(f, { force: true });
+      }
+      /** Builds a candidate (size only); an error is recorded on it. */
+      async add(recipe, floatNodes = []) {
+        const c = { recipe: recipe.label, stages: recipeStages(recipe, floatNodes), floatLayers: floatNodes, status: "skipped" };
+        this.candidates.push(c);
+        const t0 = performance3.now();
+        try {
+          const built = await this.build(recipe, floatNodes);
+          c.bytes = built.bytes;
+          this.files.set(c, built);
+        } catch (e) {
+          c.status = "error";
+          c.note = e instanceof Error ? e.message : String(e);
+        }
+        c.ms = Math.round(performance3.now() - t0);
+        return c;
+      }
+      /** Verifies a built candidate (the base ignores the clock: it is what a search out of time returns). */
+      async verify(c, recipe) {
+        const built = this.files.get(c);
+        if (!built) return c;
+        const t0 = performance3.now();
+        try {
+          const v = await this.opts.progress.step(`${this.opts.name}auto: check ${candidateLabel(c)} (${formatBytes(c.bytes)})`, () => this.judge.judge(built.file, { latency: this.opts.objective === "latency", timeUp: recipe.stage ? this.timeUp : void 0 }));
+          this.verdicts.set(c, v);
+          c.status = v.passed ? "passed" : "failed";
+          c.parity = parityOf(v);
+          if (v.latency) c.latency = v.latency;
+          this.opts.progress.note(`${candidateLabel(c)}: ${formatBytes(c.bytes)}, parity ${v.passed ? "passed" : "failed"} (score ${finite(v.score) ?? "\u221E"})${v.latency ? `, p50 ${v.latency.p50Ms.toFixed(3)} ms` : ""}`);
+          if (recipe.excludable && !v.passed && c.floatLayers.length === 0) {
+            this.targets.set(c, { candidate: c, recipe, ...quantizedLayers(this.base.model, modelStructure(built.file)) });
+          }
+          if (v.passed && this.beats(c)) this.best = c;
+        } catch (e) {
+          if (e instanceof UsageError) throw e;
+          if (e instanceof SearchTimeUp) {
+            this.timedOut = true;
+            c.note = "max-search-time ran out during its check";
+          } else {
+            c.status = "error";
+            c.note = e instanceof Error ? e.message.replace(/\s*\n\s*/g, " ") : String(e);
+          }
+        } finally {
+          this.discard(built.file);
+          this.files.delete(c);
+          c.ms = (c.ms ?? 0) + Math.round(performance3.now() - t0);
+        }
+        return c;
+      }
+      /**
+       * An earlier candidate that built the very same file (int4's embedding options on a model without
+       * embeddings): verifying it twice would tell nothing new.
+       */
+      twinOf(c) {
+        const built = this.files.get(c);
+        if (!built) return void 0;
+        const digest = (file) => {
+          if (!this.digests.has(file)) this.digests.set(file, digestFiles([file]).sha256);
+          return this.digests.get(file);
+        };
+        return this.candidates.find((o) => o !== c && o.bytes === c.bytes && this.files.has(o) && digest(this.files.get(o).file) === digest(built.file));
+      }
+      /** Lists a recipe the time left no room to build. */
+      notBuilt(recipe) {
+        this.candidates.push({ recipe: recipe.label, stages: recipeStages(recipe), floatLayers: [], status: "skipped", note: "max-search-time ran out before it was built" });
+      }
+      /** Marks `c` as not verified, saying why. */
+      skip(c, note) {
+        const built = this.files.get(c);
+        if (built) this.discard(built.file);
+        this.files.delete(c);
+        c.status = "skipped";
+        c.note ??= note;
+      }
+      /** The failing plain recipes the fallback can work on, smallest first. */
+      fallbackTargets() {
+        return [...this.targets.values()].sort((a, b) => a.candidate.bytes - b.candidate.bytes);
+      }
+      /**
+       * Per-layer fallback for one failing recipe: rank its layers, then the fewest most-sensitive ones back
+       * in float. Every greedy attempt is a candidate in the report; sensitivity probes are summarized apart.
+       */
+      async fallback({ candidate: failed, recipe, layers, unnamed }) {
+        const { method, why } = sensitivityMethod(layers.length);
+        const memo = /* @__PURE__ */ new Map();
+        const attempt = (listed, bounded) => async (floatNodes) => {
+          const key = [...floatNodes].sort().join("\n");
+          const known = memo.get(key);
+          if (known) return known;
+          if (this.timeUp()) {
+            this.timedOut = true;
+            return void 0;
+          }
+          const c = await this.add(recipe, floatNodes);
+          const best = this.best;
+          const tooBig = bounded && this.opts.objective === "size" && best !== void 0 && c.bytes !== void 0 && c.bytes >= best.bytes;
+          if (tooBig) this.skip(c, `not smaller than ${candidateLabel(best)}, which passed`);
+          else await this.verify(c, recipe);
+          if (!listed && this.best !== c) this.candidates.splice(this.candidates.indexOf(c), 1);
+          if (c.status === "skipped" && !tooBig) return void 0;
+          const v = this.verdicts.get(c);
+          const a = { floatNodes, bytes: c.bytes ?? Infinity, passed: c.status === "passed", score: v?.score ?? Infinity, drift: v?.drift ?? Infinity };
+          memo.set(key, a);
+          return a;
+        };
+        const ranking = await this.opts.progress.step(`${this.opts.name}auto: sensitivity of ${layers.length} layers of ${failed.recipe} (${method})`, () => rankLayers(layers, method, attempt(false, method === "all-but-one")));
+        this.sensitivity.push({
+          recipe: failed.recipe,
+          method,
+          why,
+          complete: ranking.complete,
+          ...unnamed ? { unnamedNodes: unnamed } : {},
+          layers: ranking.layers.map((l) => ({
+            weight: l.weight,
+            nodes: l.nodes,
+            ...l.probe ? { bytes: l.probe.bytes, score: finite(l.probe.score), passed: l.probe.passed } : { score: null }
+          }))
+        });
+        if (!ranking.complete) return;
+        const maxBytes = this.opts.objective === "size" && this.best ? this.best.bytes : Infinity;
+        const result = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes);
+        if (result.found) this.opts.progress.note(`${failed.recipe}: passes with ${result.found.floatNodes.length} node(s) in float`);
+      }
+      /** Deletes every file still held. */
+      cleanup() {
+        for (const b of this.files.values()) this.discard(b.file);
+        this.files.clear();
+      }
+    };
+  }
+});
 
 // src/pipeline/auto.ts
-var DEFAULT_MAX_SEARCH_TIME_S = 600;
+import { mkdtempSync as mkdtempSync3, rmSync as rmSync7 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import path13 from "node:path";
+import { performance as performance4 } from "node:perf_hooks";
 function judgeSettings(source, opts, progressName, progress) {
   const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
   const latency = opts.latency || DEFAULT_LATENCY;
   return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
-    const loaded = loadModel(source);
-    try {
-      const samples2 = loadSamples(parity.inputs, loaded.model, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
-      const maxDrop = opts.budgets?.find((b) => b.name === "max-accuracy-drop")?.limit;
-      const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : void 0;
-      return { samples: samples2, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency };
-    } finally {
-      loaded.external.close();
-    }
+    const samples2 = loadSamplesFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
+    const maxDrop = opts.budgets?.find((b) => b.name === "max-accuracy-drop")?.limit;
+    const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : void 0;
+    return { samples: samples2, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency };
   });
 }
 function describe2(c, objective) {
@@ -21828,13 +22741,13 @@ async function autoCompress(source, output, opts) {
   const name = opts.name ? `${opts.name}: ` : "";
   const objective = opts.objective ?? "size";
   const maxSearchTimeS = opts.maxSearchTimeS ?? DEFAULT_MAX_SEARCH_TIME_S;
-  const started = performance3.now();
-  const tmp = mkdtempSync3(path12.join(tmpdir2(), "onnx-diet-auto-"));
+  const started = performance4.now();
+  const tmp = mkdtempSync3(path13.join(tmpdir2(), "onnx-diet-auto-"));
   let search;
   try {
     const settings = await judgeSettings(source, opts, name, progress);
     const judge = await progress.step(`${name}auto: run the original on ${settings.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings));
-    const baseFile = path12.join(tmp, "base.onnx");
+    const baseFile = path13.join(tmp, "base.onnx");
     const base = await progress.step(`${name}auto: build ${BASE_STAGES.join("+")}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
     search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: modelStructure(baseFile) }, started);
     const s = search;
@@ -21904,149 +22817,29 @@ async function autoCompress(source, output, opts) {
     rmSync7(tmp, { recursive: true, force: true });
   }
 }
-
-// src/cli/args.ts
-import { parseArgs } from "node:util";
-var HELP_OPTION = { help: { type: "boolean", short: "h" } };
-function parseCommandArgs(command, argv, options) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    const message = e instanceof Error ? e.message.split(/\.\s/)[0].replace(/\.$/, "") : String(e);
-    throw new UsageError(`${command}: ${message.charAt(0).toLowerCase()}${message.slice(1)}; see 'onnx-diet ${command} --help'`);
+var init_auto = __esm({
+  "src/pipeline/auto.ts"() {
+    "use strict";
+    init_load();
+    init_input_files();
+    init_inputs();
+    init_table();
+    init_auto_candidates();
+    init_auto_judge();
+    init_auto_report();
+    init_auto_search();
+    init_compress();
+    init_progress2();
+    init_auto_report();
+    init_load();
   }
-}
-function positionals(command, given, names) {
-  if (given.length < names.length) {
-    throw new UsageError(`${command}: missing ${names[given.length]}; see 'onnx-diet ${command} --help'`);
-  }
-  if (given.length > names.length) {
-    throw new UsageError(`${command}: unexpected argument '${given[names.length]}'; see 'onnx-diet ${command} --help'`);
-  }
-  return given;
-}
-
-// src/cli/progress.ts
-import { performance as performance4 } from "node:perf_hooks";
-var FRAMES = ["\u280B", "\u2819", "\u2839", "\u2838", "\u283C", "\u2834", "\u2826", "\u2827", "\u2807", "\u280F"];
-function seconds(ms2) {
-  return `${(ms2 / 1e3).toFixed(2)} s`;
-}
-function lineProgress(out) {
-  const stamp = () => (/* @__PURE__ */ new Date()).toISOString().slice(11, 19);
-  return {
-    async step(label, work) {
-      out.write(`[${stamp()}] ${label}
-`);
-      const t0 = performance4.now();
-      const result = await work();
-      out.write(`[${stamp()}] ${label}: done in ${seconds(performance4.now() - t0)}
-`);
-      return result;
-    },
-    note(message) {
-      out.write(`[${stamp()}]   ${message}
-`);
-    }
-  };
-}
-function spinnerProgress(out) {
-  const clear = "\r\x1B[2K";
-  return {
-    async step(label, work) {
-      const t0 = performance4.now();
-      let frame = 0;
-      const draw = () => out.write(`${clear}${FRAMES[frame++ % FRAMES.length]} ${label} ${seconds(performance4.now() - t0)}`);
-      draw();
-      const timer = setInterval(draw, 100);
-      timer.unref();
-      try {
-        const result = await work();
-        out.write(`${clear}\u2713 ${label} ${seconds(performance4.now() - t0)}
-`);
-        return result;
-      } catch (e) {
-        out.write(clear);
-        throw e;
-      } finally {
-        clearInterval(timer);
-      }
-    },
-    note(message) {
-      out.write(`${clear}  ${message}
-`);
-    }
-  };
-}
-function createProgress(out = process.stderr) {
-  return out.isTTY ? spinnerProgress(out) : lineProgress(out);
-}
+});
 
 // src/cli/compress.ts
-var usage = `usage: onnx-diet compress IN -o OUT [--stages LIST | --auto] [--json FILE] [--external-data]
-
-Runs compression stages on the model IN and writes the result to OUT (never over IN;
-OUT's folder is created if missing). Prints a size table per stage.
-
-  -o, --output FILE    where to write the compressed model (required)
-  --stages LIST        comma-separated stage names, in order (default: ${DEFAULT_STAGES.join(",")});
-                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize
-  --auto               search for the smallest recipe that passes parity (int8, int4, fp16,
-                       with layers kept in float when needed) on 4 auto inputs with the
-                       default thresholds; the JSON report lists every candidate
-  --objective WHAT     with --auto: size (default) or latency
-  --max-search-time S  with --auto: seconds the search may take (default ${DEFAULT_MAX_SEARCH_TIME_S})
-  --json FILE          write the report JSON (sizes, sha256, per-stage details)
-  --external-data      write weights to OUT.data beside OUT (automatic past 2 GB)
-  -h, --help           show this help`;
-var compressCommand = {
-  synopsis: "compress IN -o OUT [--stages LIST | --auto] [--json FILE] [--external-data]",
-  summary: "run compression stages, save the result, print the sizes",
-  usage,
-  async run(argv) {
-    const { values: values2, positionals: given } = parseCommandArgs("compress", argv, {
-      ...HELP_OPTION,
-      output: { type: "string", short: "o" },
-      stages: { type: "string" },
-      json: { type: "string" },
-      "external-data": { type: "boolean" },
-      auto: { type: "boolean" },
-      objective: { type: "string" },
-      "max-search-time": { type: "string" }
-    });
-    if (values2.help) {
-      process.stdout.write(`${usage}
-`);
-      return 0;
-    }
-    const [input] = positionals("compress", given, ["the input model (IN)"]);
-    if (!values2.output) throw new UsageError("compress: missing -o OUT (where to write the compressed model)");
-    const stages = values2.stages === void 0 ? DEFAULT_STAGES : parseStageList(values2.stages);
-    if (stages.length === 0) throw new UsageError("compress: --stages is empty; give stage names such as dedup,prune");
-    const options = {
-      stages,
-      externalData: values2["external-data"] ? true : "auto",
-      digest: values2.json !== void 0,
-      progress: createProgress()
-    };
-    if (values2.auto) {
-      const result2 = await compressAuto(input, values2.output, values2, options);
-      process.stdout.write(`${compressTable(result2)}
-${result2.auto.reason}
-`);
-      if (values2.json !== void 0) writeJsonFile(values2.json, buildReport([modelReport(result2)]));
-      return 0;
-    }
-    if (values2.objective !== void 0 || values2["max-search-time"] !== void 0) {
-      throw new UsageError("compress: --objective and --max-search-time go with --auto");
-    }
-    const result = await compressModel(input, values2.output, options);
-    process.stdout.write(`${compressTable(result)}
-`);
-    if (values2.json !== void 0) writeJsonFile(values2.json, buildReport([modelReport(result)]));
-    return 0;
-  }
-};
+var compress_exports = {};
+__export(compress_exports, {
+  compressCommand: () => compressCommand
+});
 async function compressAuto(input, output, values2, options) {
   if (values2.stages !== void 0) throw new UsageError("compress: give --stages or --auto, not both (--auto picks the stages)");
   const objective = values2.objective ?? "size";
@@ -22066,236 +22859,71 @@ async function compressAuto(input, output, values2, options) {
     await host.close();
   }
 }
+var help2, compressCommand;
+var init_compress2 = __esm({
+  "src/cli/compress.ts"() {
+    "use strict";
+    init_ort_runner();
+    init_errors();
+    init_auto();
+    init_compress();
+    init_json();
+    init_table();
+    init_registry2();
+    init_args();
+    init_progress();
+    help2 = `Runs compression stages on the model IN and writes the result to OUT (never over IN;
+OUT's folder is created if missing). Prints a size table per stage.
 
-// src/report/inspect.ts
-var PASS_THROUGH2 = /* @__PURE__ */ new Set(["Identity", "Transpose"]);
-var QUANTIZABLE_SLOTS = { MatMul: 1, Gemm: 1, Gather: 0 };
-var QUANTIZE_MIN_ELEMENTS = 1024;
-var INT4_BLOCK_SIZE = 32;
-var UNUSED_OP = "(unused)";
-function int8Estimate(elements) {
-  return elements + 4;
-}
-function int4Estimate(elements, block = INT4_BLOCK_SIZE) {
-  return Math.ceil(elements / 2) + 4 * Math.ceil(elements / block);
-}
-var opLabel = (n) => n.domain && n.domain !== "ai.onnx" ? `${n.domain}.${n.opType}` : n.opType ?? "?";
-function allScopes(model) {
-  const scopes = [];
-  forEachGraph(model, (s) => scopes.push(s));
-  for (const fn of model.functions) {
-    const body = {
-      node: fn.node,
-      name: `function ${fn.domain ? `${fn.domain}.` : ""}${fn.name}`,
-      initializer: [],
-      input: [],
-      output: [],
-      valueInfo: [],
-      quantizationAnnotation: [],
-      sparseInitializer: [],
-      metadataProps: []
-    };
-    walkScope({ graph: body, depth: 0 }, (s) => scopes.push(s));
-  }
-  return scopes;
-}
-var UseIndex = class {
-  defined = /* @__PURE__ */ new Map();
-  uses = /* @__PURE__ */ new Map();
-  constructor(scopes) {
-    for (const s of scopes) this.defined.set(s.graph, definedNames(s.graph));
-    for (const scope of scopes) {
-      for (const node of scope.graph.node) {
-        node.input.forEach((name, inputIndex) => {
-          if (!name) return;
-          let owner = scope;
-          while (owner && !this.defined.get(owner.graph)?.has(name)) owner = owner.parent;
-          if (!owner) return;
-          let byName = this.uses.get(owner.graph);
-          if (!byName) this.uses.set(owner.graph, byName = /* @__PURE__ */ new Map());
-          let list = byName.get(name);
-          if (!list) byName.set(name, list = []);
-          list.push({ node, inputIndex, scope });
-        });
-      }
-    }
-  }
-  /** Readers of `name` defined in `scope`, looking through Identity/Transpose to the ops behind them. */
-  readers(scope, name, seen = /* @__PURE__ */ new Set()) {
-    const out = [];
-    for (const u of this.uses.get(scope.graph)?.get(name) ?? []) {
-      const through = PASS_THROUGH2.has(u.node.opType ?? "") && !u.node.domain && u.inputIndex === 0 && u.node.output[0];
-      if (!through) {
-        out.push(u);
-        continue;
-      }
-      if (seen.has(u.node)) continue;
-      seen.add(u.node);
-      out.push(...this.readers(u.scope, u.node.output[0], seen));
-    }
-    return out;
-  }
-};
-function sparseWeight(s) {
-  const values2 = s.values;
-  const bytes = (values2 ? tensorByteLength(values2) : 0) + (s.indices ? tensorByteLength(s.indices) : 0);
-  return { dataType: values2?.dataType ?? 0, dims: [...s.dims], elements: values2 ? elementCount(values2.dims) : 0, bytes };
-}
-function denseWeight(t) {
-  return { dataType: t.dataType ?? 0, dims: [...t.dims], elements: elementCount(t.dims), bytes: tensorByteLength(t) };
-}
-function attributeWeights(node, a) {
-  const parts = [...a.t ? [a.t] : [], ...a.tensors].map(denseWeight);
-  for (const s of [...a.sparseTensor ? [a.sparseTensor] : [], ...a.sparseTensors]) parts.push(sparseWeight(s));
-  return parts;
-}
-function collectWeights(scopes, external) {
-  const weights = [];
-  for (const scope of scopes) {
-    const g = scope.graph;
-    const add = (name, kind, w, holder) => weights.push({ name, kind, graph: g.name ?? "", dtype: dataTypeName(w.dataType), ...w, scope, holder });
-    for (const t of g.initializer) add(t.name ?? "", "initializer", denseWeight(t));
-    for (const s of g.sparseInitializer) add(s.values?.name ?? "", "sparse-initializer", sparseWeight(s));
-    for (const node of g.node) {
-      if (isConstantNode(node)) {
-        const a = constantValueAttr(node);
-        const name = node.output[0] ?? "";
-        if (a?.sparseTensor) add(name, "constant", sparseWeight(a.sparseTensor));
-        else {
-          const t = constantNodeTensor(node, external);
-          if (t) add(name, "constant", denseWeight(t));
+  -o, --output FILE    where to write the compressed model (required)
+  --stages LIST        comma-separated stage names, in order (default: ${DEFAULT_STAGES.join(",")});
+                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize
+  --auto               search for the smallest recipe that passes parity (int8, int4, fp16,
+                       with layers kept in float when needed) on 4 auto inputs with the
+                       default thresholds; the JSON report lists every candidate
+  --objective WHAT     with --auto: size (default) or latency
+  --max-search-time S  with --auto: seconds the search may take (default ${DEFAULT_MAX_SEARCH_TIME_S})
+  --json FILE          write the report JSON (sizes, sha256, per-stage details)
+  --external-data      write weights to OUT.data beside OUT (automatic past 2 GB)
+  -h, --help           show this help`;
+    compressCommand = defineCommand({
+      name: "compress",
+      help: help2,
+      options: {
+        output: { type: "string", short: "o" },
+        stages: { type: "string" },
+        json: { type: "string" },
+        "external-data": { type: "boolean" },
+        auto: { type: "boolean" },
+        objective: { type: "string" },
+        "max-search-time": { type: "string" }
+      },
+      args: ["the input model (IN)"],
+      async run(values2, [input]) {
+        if (!values2.output) throw new UsageError("compress: missing -o OUT (where to write the compressed model)");
+        const stages = values2.stages === void 0 ? DEFAULT_STAGES : parseStageList(values2.stages);
+        if (stages.length === 0) throw new UsageError("compress: --stages is empty; give stage names such as dedup,prune");
+        const options = {
+          stages,
+          externalData: values2["external-data"] ? true : "auto",
+          digest: values2.json !== void 0,
+          progress: createProgress()
+        };
+        if (!values2.auto && (values2.objective !== void 0 || values2["max-search-time"] !== void 0)) {
+          throw new UsageError("compress: --objective and --max-search-time go with --auto");
         }
-        continue;
+        const result = values2.auto ? await compressAuto(input, values2.output, values2, options) : await compressModel(input, values2.output, options);
+        process.stdout.write(`${compressTable(result)}
+${result.auto ? `${result.auto.reason}
+` : ""}`);
+        if (values2.json !== void 0) writeJsonFile(values2.json, buildReport([modelReport(result)]));
+        return 0;
       }
-      for (const a of node.attribute) {
-        attributeWeights(node, a).forEach((w, k) => add(`${node.name || node.opType}/${a.name}${k ? `[${k}]` : ""}`, "attribute", w, node));
-      }
-    }
-  }
-  return weights;
-}
-function countBy(map, key, bytes) {
-  const e = map.get(key) ?? { bytes: 0, count: 0 };
-  e.bytes += bytes;
-  e.count += 1;
-  map.set(key, e);
-}
-function byBytes(a, b) {
-  return b.bytes - a.bytes;
-}
-function analyzeModel(model, opts = {}) {
-  const scopes = allScopes(model);
-  const weights = collectWeights(scopes, opts.external);
-  const index = new UseIndex(scopes);
-  const modelBytes = opts.modelBytes ?? modelByteSize(model);
-  const dtypes = /* @__PURE__ */ new Map();
-  for (const w of weights) countBy(dtypes, w.dtype, w.bytes);
-  const nodesPerOp = /* @__PURE__ */ new Map();
-  let nodes = 0;
-  for (const s of scopes) {
-    for (const n of s.graph.node) {
-      nodes++;
-      nodesPerOp.set(opLabel(n), (nodesPerOp.get(opLabel(n)) ?? 0) + 1);
-    }
-  }
-  const ops = /* @__PURE__ */ new Map();
-  const quant = { tensors: 0, elements: 0, bytes: 0, int8Bytes: 0, int4Bytes: 0 };
-  for (const w of weights) {
-    const readers = w.holder ? [{ node: w.holder, inputIndex: -1, scope: w.scope }] : index.readers(w.scope, w.name);
-    const labels = [...new Set(readers.map((u) => opLabel(u.node)))].sort();
-    if (labels.length === 0) labels.push(UNUSED_OP);
-    const share = Math.floor(w.bytes / labels.length);
-    labels.forEach((label, k) => countBy(ops, label, share + (k === 0 ? w.bytes - share * labels.length : 0)));
-    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers.length > 0 && readers.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
-    if (quantizable) {
-      quant.tensors++;
-      quant.elements += w.elements;
-      quant.bytes += w.bytes;
-      quant.int8Bytes += int8Estimate(w.elements);
-      quant.int4Bytes += int4Estimate(w.elements);
-    }
-  }
-  const entry = ({ scope: _s, dataType: _d, holder: _h, ...rest }) => rest;
-  return {
-    modelBytes,
-    graphs: scopes.length,
-    nodes,
-    weights: { count: weights.length, bytes: weights.reduce((n, w) => n + w.bytes, 0) },
-    byDtype: [...dtypes].map(([dtype, e]) => ({ dtype, tensors: e.count, bytes: e.bytes })).sort(byBytes),
-    byOp: [...ops].map(([op, e]) => ({ op, nodes: nodesPerOp.get(op) ?? 0, weights: e.count, bytes: e.bytes })).sort(byBytes),
-    largest: [...weights].sort(byBytes).slice(0, opts.top ?? 10).map(entry),
-    duplicates: analyzeDuplicates(model, opts.external),
-    quantizable: {
-      ops: Object.keys(QUANTIZABLE_SLOTS),
-      minElements: QUANTIZE_MIN_ELEMENTS,
-      int4BlockSize: INT4_BLOCK_SIZE,
-      ...quant,
-      modelBytesInt8: modelBytes - quant.bytes + quant.int8Bytes,
-      modelBytesInt4: modelBytes - quant.bytes + quant.int4Bytes
-    }
-  };
-}
-function inspectModel(file, opts = {}) {
-  const loaded = loadModel(file);
-  try {
-    return { source: file, ...analyzeModel(loaded.model, { external: loaded.external, modelBytes: modelFileBytes(loaded), top: opts.top }) };
-  } finally {
-    loaded.external.close();
-  }
-}
-
-// src/cli/inspect.ts
-var usage2 = `usage: onnx-diet inspect MODEL [--json FILE]
-
-Shows what the model's bytes are: by dtype, by the ops that read the weights, the largest
-tensors, duplicate weights (also transposed copies) that dedup would merge, and how much
-int8 / int4 weight quantization would leave. Reads the model; never changes it.
-
-  --json FILE    also write the analysis as JSON
-  -h, --help     show this help`;
-var inspectCommand = {
-  synopsis: "inspect MODEL [--json FILE]",
-  summary: "where the bytes are and what dedup / quantization would save",
-  usage: usage2,
-  async run(argv) {
-    const { values: values2, positionals: given } = parseCommandArgs("inspect", argv, {
-      ...HELP_OPTION,
-      json: { type: "string" }
     });
-    if (values2.help) {
-      process.stdout.write(`${usage2}
-`);
-      return 0;
-    }
-    const [file] = positionals("inspect", given, ["the model to inspect (MODEL)"]);
-    const report = await createProgress().step(`inspect ${file}`, () => inspectModel(file));
-    process.stdout.write(`${inspectTables(report)}
-`);
-    if (values2.json !== void 0) writeJsonFile(values2.json, { tool: TOOL, version: TOOL_VERSION, ...report });
-    return 0;
   }
-};
-
-// src/cli/run.ts
-import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync2 } from "node:fs";
-import path15 from "node:path";
-
-// src/pipeline/run.ts
-import { tmpdir as tmpdir3 } from "node:os";
-import path14 from "node:path";
+});
 
 // src/check/budgets.ts
-var factor = (x) => `${x.toFixed(2)}\xD7`;
-var ms = (x) => `${x.toFixed(2)} ms`;
-var pct = (x) => `${(x * 100).toFixed(2)} %`;
-var metricText = (x) => Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString();
-var RULES = {
-  "max-size": { actual: (m) => m.compressedBytes, atMost: true, show: (x) => `${formatBytes(x)} (${formatCount(x)} B)` },
-  "min-reduction": { actual: (m) => m.compressedBytes > 0 ? m.originalBytes / m.compressedBytes : Infinity, atMost: false, show: factor },
-  "max-latency-ms": { actual: (m) => m.latency?.compressed.p50Ms, atMost: true, show: ms },
-  "min-speedup": { actual: (m) => m.latency?.speedup, atMost: false, show: factor },
-  "max-accuracy-drop": { actual: (m) => m.parity?.accuracy?.drop, atMost: true, show: pct }
-};
 function evaluateBudgets(budgets, m) {
   const out = budgets.map((b) => {
     const rule = RULES[b.name];
@@ -22332,13 +22960,31 @@ function budgetFailureLine(model, b) {
   const where = b.where ? ` (${formatWhere(b.where)})` : " (built-in default)";
   return `${model}: budget ${b.name} broken: limit ${b.limitText}, actual ${b.actualText}${where}`;
 }
+var factor, ms, pct, metricText, RULES;
+var init_budgets = __esm({
+  "src/check/budgets.ts"() {
+    "use strict";
+    init_load();
+    init_table();
+    factor = (x) => `${x.toFixed(2)}\xD7`;
+    ms = (x) => `${x.toFixed(2)} ms`;
+    pct = (x) => `${(x * 100).toFixed(2)} %`;
+    metricText = (x) => Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString();
+    RULES = {
+      "max-size": { actual: (m) => m.compressedBytes, atMost: true, show: (x) => `${formatBytes(x)} (${formatCount(x)} B)` },
+      "min-reduction": { actual: (m) => m.compressedBytes > 0 ? m.originalBytes / m.compressedBytes : Infinity, atMost: false, show: factor },
+      "max-latency-ms": { actual: (m) => m.latency?.compressed.p50Ms, atMost: true, show: ms },
+      "min-speedup": { actual: (m) => m.latency?.speedup, atMost: false, show: factor },
+      "max-accuracy-drop": { actual: (m) => m.parity?.accuracy?.drop, atMost: true, show: pct }
+    };
+  }
+});
 
 // src/check/sources.ts
 import { createHash as createHash6 } from "node:crypto";
-import { createWriteStream, existsSync as existsSync7, mkdirSync as mkdirSync3, renameSync as renameSync3, rmSync as rmSync8 } from "node:fs";
+import { createWriteStream, existsSync as existsSync8, renameSync as renameSync3, rmSync as rmSync8 } from "node:fs";
 import { get } from "node:https";
-import path13 from "node:path";
-var MAX_REDIRECTS = 5;
+import path14 from "node:path";
 async function resolveSource(spec, opts) {
   if (spec.kind === "path") return spec.path;
   if (spec.kind === "artifact") {
@@ -22347,11 +22993,11 @@ async function resolveSource(spec, opts) {
     }
     return opts.resolveArtifact(spec.artifact, spec.path);
   }
-  const name = path13.basename(new URL(spec.url).pathname) || "model.onnx";
-  const dir = path13.join(opts.cacheDir, spec.sha256 ?? createHash6("sha256").update(spec.url).digest("hex").slice(0, 16));
-  const file = path13.join(dir, name);
-  if (spec.sha256 && existsSync7(file) && digestFiles([file]).sha256 === spec.sha256) return file;
-  mkdirSync3(dir, { recursive: true });
+  const name = path14.basename(new URL(spec.url).pathname) || "model.onnx";
+  const dir = path14.join(opts.cacheDir, spec.sha256 ?? createHash6("sha256").update(spec.url).digest("hex").slice(0, 16));
+  const file = path14.join(dir, name);
+  if (spec.sha256 && existsSync8(file) && digestFiles([file]).sha256 === spec.sha256) return file;
+  ensureFolder(dir, spec.url);
   const actual = await download(spec.url, file, opts);
   if (spec.sha256 && actual !== spec.sha256) {
     rmSync8(file, { force: true });
@@ -22419,6 +23065,16 @@ function download(url, file, opts, redirects = 0) {
     req.on("error", (e) => reject(new UsageError(`${url}: download failed (${e.message})`)));
   });
 }
+var MAX_REDIRECTS;
+var init_sources = __esm({
+  "src/check/sources.ts"() {
+    "use strict";
+    init_errors();
+    init_digest();
+    init_folders();
+    MAX_REDIRECTS = 5;
+  }
+});
 
 // src/report/markdown.ts
 function reportMarker(configPath) {
@@ -22433,8 +23089,6 @@ function signedPercent(part, whole2) {
   const p = 100 * part / whole2;
   return `${p < 0 ? "\u2212" : p > 0 ? "+" : "\xB1"}${Math.abs(p).toFixed(1)} %`;
 }
-var mark = (passed) => passed ? "\u2705" : "\u274C";
-var cell = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 function headline(m) {
   const o = m.original.bytes;
   const c = m.compressed.bytes;
@@ -22445,13 +23099,12 @@ function headline(m) {
     parts.push(s >= 1 ? `${formatFactor(s)} faster` : `${formatFactor(1 / s)} slower`);
   }
   const broken = m.budgets.filter((b) => !b.passed && !b.name.startsWith("parity.")).length;
-  if (broken) parts.push(`\u274C ${broken} budget${broken === 1 ? "" : "s"} broken`);
+  if (broken) parts.push(`\u274C ${plural(broken, "budget")} broken`);
   return parts.join(" \xB7 ");
 }
 function failedCheck(what) {
   return { name: "parity", limit: 0, actual: 0, passed: false, atMost: false, limitText: what, actualText: "failed" };
 }
-var COULD_NOT_RUN = "could not run (see below)";
 function checkErrors(m) {
   const oneLine2 = (s) => s.replace(/\s*\r?\n\s*/g, " ").trim();
   const parity = m.parity?.error === void 0 ? void 0 : oneLine2(m.parity.error);
@@ -22475,7 +23128,7 @@ function metricsRows(m) {
   else if (lat) {
     const ms2 = (x) => `${x.toFixed(2)} ms`;
     rows.push(
-      { what: `Latency p50 (${lat.threads} thread${lat.threads === 1 ? "" : "s"})`, original: ms2(lat.original.p50Ms), compressed: ms2(lat.compressed.p50Ms), budget: budget("max-latency-ms") },
+      { what: `Latency p50 (${plural(lat.threads, "thread")})`, original: ms2(lat.original.p50Ms), compressed: ms2(lat.compressed.p50Ms), budget: budget("max-latency-ms") },
       { what: "Latency p90", original: ms2(lat.original.p90Ms), compressed: ms2(lat.compressed.p90Ms) },
       { what: "Load time", original: ms2(lat.original.loadMs), compressed: ms2(lat.compressed.loadMs) },
       { what: "Speedup (p50)", original: "", compressed: formatFactor(lat.speedup), budget: budget("min-speedup") }
@@ -22597,7 +23250,7 @@ function modelSection(m) {
 }
 function renderMarkdown(report) {
   const failed = report.models.filter((m) => !m.passed).length;
-  const title = report.passed ? `### onnx-diet \u2705 all checks passed` : `### onnx-diet \u274C ${failed} of ${report.models.length} model${report.models.length === 1 ? "" : "s"} failed a check`;
+  const title = report.passed ? `### onnx-diet \u2705 all checks passed` : `### onnx-diet \u274C ${failed} of ${plural(report.models.length, "model")} failed a check`;
   return [
     reportMarker(report.config),
     title,
@@ -22608,11 +23261,25 @@ function renderMarkdown(report) {
     ""
   ].join("\n");
 }
+var mark, cell, COULD_NOT_RUN;
+var init_markdown = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    init_budgets();
+    init_auto();
+    init_table();
+    mark = (passed) => passed ? "\u2705" : "\u274C";
+    cell = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+    COULD_NOT_RUN = "could not run (see below)";
+  }
+});
 
 // src/pipeline/run.ts
+import { tmpdir as tmpdir3 } from "node:os";
+import path15 from "node:path";
 function shown(p) {
-  const rel = path14.relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") && !path14.isAbsolute(rel) ? rel : p;
+  const rel = path15.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path15.isAbsolute(rel) ? rel : p;
 }
 function checkStages(model) {
   for (const { spec, where } of model.stages) {
@@ -22631,9 +23298,7 @@ async function runConfig(config, opts = {}) {
   try {
     const models = [];
     for (const m of config.models) models.push(await runModel(m, { ...opts, progress, host }));
-    const report = buildReport(models);
-    report.config = config.file;
-    return report;
+    return runReport(models, config.file);
   } finally {
     if (!opts.host) await host.close();
   }
@@ -22647,7 +23312,7 @@ function failureLines(report) {
 async function runModel(m, opts) {
   const { progress, host } = opts;
   const source = opts.sourceOverride ?? (m.source.kind === "path" ? m.source.path : void 0) ?? await progress.step(`${m.name}: fetch source`, () => resolveSource(m.source, {
-    cacheDir: opts.cacheDir ?? path14.join(tmpdir3(), "onnx-diet-downloads"),
+    cacheDir: opts.cacheDir ?? path15.join(tmpdir3(), "onnx-diet-downloads"),
     resolveArtifact: opts.resolveArtifact
   }));
   const compressed = opts.compress ? await opts.compress(m, source, progress) : m.strategy === "auto" ? await autoCompress(shown(source), shown(m.output), {
@@ -22661,46 +23326,45 @@ async function runModel(m, opts) {
     name: m.name
   }) : await compressModel(shown(source), shown(m.output), { stages: m.stages.map((s) => s.spec), progress });
   const report = modelReport(compressed, m.name);
-  if (m.parity !== false || m.latency !== false) {
-    const checked = await checkModels(m, source, m.output, host, progress);
-    if (checked.parity) report.parity = checked.parity;
-    if (checked.latency) report.latency = checked.latency;
-  }
-  report.budgets = evaluateBudgets(m.budgets, {
-    originalBytes: report.original.bytes,
-    compressedBytes: report.compressed.bytes,
-    parity: report.parity,
-    latency: measuredLatency(report.latency)
-  });
-  report.passed = runPassed(report);
+  const checked = m.parity !== false || m.latency !== false ? await checkModels(m, source, m.output, host, progress) : {};
+  return withChecks(report, checked, m.budgets);
+}
+function withChecks(report, checked, budgets) {
+  const r = report;
+  if (checked.parity) r.parity = checked.parity;
+  if (checked.latency) r.latency = checked.latency;
+  const latency = r.latency && !("error" in r.latency) ? r.latency : void 0;
+  r.budgets = evaluateBudgets(budgets, { originalBytes: r.original.bytes, compressedBytes: r.compressed.bytes, parity: r.parity, latency });
+  r.passed = modelPassed(r) && !(r.latency && "error" in r.latency);
+  return r;
+}
+function runReport(models, configFile) {
+  const report = buildReport(models);
+  report.config = configFile;
   return report;
-}
-function measuredLatency(l) {
-  return l && !("error" in l) ? l : void 0;
-}
-function runPassed(m) {
-  return modelPassed(m) && !(m.latency && "error" in m.latency);
 }
 function ortMessage(e) {
   if (e instanceof UsageError) throw e;
   return e instanceof Error ? e.message : String(e);
 }
-async function checkModels(m, source, output, host, progress) {
+async function checkInputs(m, source, progress) {
   const parity = m.parity === false ? { inputs: "auto", samples: 1, seed: 0, dims: {} } : m.parity;
   const autoDims2 = [];
-  const onDim = (d) => {
-    autoDims2.push(d);
-    if (d.why !== "dims:") progress.note(`${m.name}: auto inputs use ${d.name} = ${d.value} (${d.why})`);
-  };
-  const samples2 = await progress.step(`${m.name}: sample inputs (${parity.inputs})`, () => {
-    const loaded = loadModel(source);
-    try {
-      return loadSamples(parity.inputs, loaded.model, { samples: parity.samples, seed: parity.seed, dims: parity.dims, onDim });
-    } finally {
-      loaded.external.close();
+  const opts = {
+    samples: parity.samples,
+    seed: parity.seed,
+    dims: parity.dims,
+    onDim: (d) => {
+      autoDims2.push(d);
+      if (d.why !== "dims:") progress.note(`${m.name}: auto inputs use ${d.name} = ${d.value} (${d.why})`);
     }
-  });
+  };
+  const samples2 = await progress.step(`${m.name}: sample inputs (${parity.inputs})`, () => typeof source === "string" ? loadSamplesFor(source, parity.inputs, opts) : loadSamples(parity.inputs, source, opts));
   const labels = m.parity !== false && m.parity.labels ? readLabels(m.parity.labels) : void 0;
+  return { samples: samples2, autoDims: autoDims2, labels };
+}
+async function checkModels(m, source, output, host, progress, inputs) {
+  const { samples: samples2, autoDims: autoDims2, labels } = inputs ?? await checkInputs(m, source, progress);
   const threads = m.latency === false ? 1 : m.latency.threads;
   let a;
   let b;
@@ -22736,6 +23400,27 @@ async function checkModels(m, source, output, host, progress) {
   }
   return result;
 }
+var init_run = __esm({
+  "src/pipeline/run.ts"() {
+    "use strict";
+    init_load();
+    init_errors();
+    init_budgets();
+    init_auto_inputs();
+    init_inputs();
+    init_input_files();
+    init_latency();
+    init_ort_runner();
+    init_parity();
+    init_sources();
+    init_markdown();
+    init_json();
+    init_registry2();
+    init_auto();
+    init_compress();
+    init_progress2();
+  }
+});
 
 // src/report/dvc.ts
 function dvcMetrics(report) {
@@ -22781,18 +23466,19 @@ function dvcMetrics(report) {
   }
   return out;
 }
+var init_dvc = __esm({
+  "src/report/dvc.ts"() {
+    "use strict";
+  }
+});
 
 // src/cli/run.ts
-var usage3 = `usage: onnx-diet run [--config FILE] [--json FILE] [--markdown FILE] [--dvc-metrics FILE]
-
-Runs the whole pipeline for every model in the config: source \u2192 stages \u2192 save \u2192 parity \u2192
-latency \u2192 budgets. Prints a table per model; exits 1 when a parity check or budget fails.
-
-  -c, --config FILE    the config (default: onnx-diet.yml)
-  --json FILE          write the report JSON
-  --markdown FILE      write the Markdown report (what the Action posts as the PR comment)
-  --dvc-metrics FILE   write flat DVC metrics JSON (for \`dvc metrics diff\`)
-  -h, --help           show this help`;
+var run_exports = {};
+__export(run_exports, {
+  exitCode: () => exitCode,
+  reportText: () => reportText,
+  runCommand: () => runCommand
+});
 function reportText(report) {
   return report.models.map((m) => {
     const rows = metricsRows(m).map((r) => [
@@ -22807,49 +23493,63 @@ function reportText(report) {
 ${formatTable(["", "original", "compressed", "budget", ""], rows)}`;
   }).join("\n\n");
 }
-function writeText(file, text) {
-  mkdirSync4(path15.dirname(path15.resolve(file)), { recursive: true });
-  writeFileSync2(file, text);
+function exitCode(report) {
+  for (const line of failureLines(report)) process.stderr.write(`onnx-diet: ${line}
+`);
+  return report.passed ? 0 : 1;
 }
-var runCommand = {
-  synopsis: "run [--config FILE] [--json FILE] [--markdown FILE] [--dvc-metrics FILE]",
-  summary: "compress, check parity and latency, enforce budgets for every model of a config",
-  usage: usage3,
-  async run(argv) {
-    const { values: values2, positionals: given } = parseCommandArgs("run", argv, {
-      ...HELP_OPTION,
-      config: { type: "string", short: "c" },
-      json: { type: "string" },
-      markdown: { type: "string" },
-      "dvc-metrics": { type: "string" }
+var help3, runCommand;
+var init_run2 = __esm({
+  "src/cli/run.ts"() {
+    "use strict";
+    init_load();
+    init_run();
+    init_dvc();
+    init_json();
+    init_markdown();
+    init_table();
+    init_args();
+    init_progress();
+    help3 = `Runs the whole pipeline for every model in the config: source \u2192 stages \u2192 save \u2192 parity \u2192
+latency \u2192 budgets. Prints a table per model; exits 1 when a parity check or budget fails.
+
+  -c, --config FILE    the config (default: onnx-diet.yml)
+  --json FILE          write the report JSON
+  --markdown FILE      write the Markdown report (what the Action posts as the PR comment)
+  --dvc-metrics FILE   write flat DVC metrics JSON (for \`dvc metrics diff\`)
+  -h, --help           show this help`;
+    runCommand = defineCommand({
+      name: "run",
+      help: help3,
+      options: {
+        config: { type: "string", short: "c" },
+        json: { type: "string" },
+        markdown: { type: "string" },
+        "dvc-metrics": { type: "string" }
+      },
+      args: [],
+      async run(values2) {
+        const config = loadConfig(values2.config ?? "onnx-diet.yml");
+        const report = await runConfig(config, { progress: createProgress() });
+        process.stdout.write(`${reportText(report)}
+`);
+        if (values2.json !== void 0) writeJsonFile(values2.json, report);
+        if (values2.markdown !== void 0) writeTextFile(values2.markdown, renderMarkdown(report));
+        if (values2["dvc-metrics"] !== void 0) writeJsonFile(values2["dvc-metrics"], dvcMetrics(report));
+        return exitCode(report);
+      }
     });
-    if (values2.help) {
-      process.stdout.write(`${usage3}
-`);
-      return 0;
-    }
-    positionals("run", given, []);
-    const config = loadConfig(values2.config ?? "onnx-diet.yml");
-    const report = await runConfig(config, { progress: createProgress() });
-    process.stdout.write(`${reportText(report)}
-`);
-    if (values2.json !== void 0) writeJsonFile(values2.json, report);
-    if (values2.markdown !== void 0) writeText(values2.markdown, renderMarkdown(report));
-    if (values2["dvc-metrics"] !== void 0) writeJsonFile(values2["dvc-metrics"], dvcMetrics(report));
-    for (const line of failureLines(report)) process.stderr.write(`onnx-diet: ${line}
-`);
-    return report.passed ? 0 : 1;
   }
-};
+});
 
 // src/pipeline/compare.ts
-function fileSummary(model) {
-  const loaded = loadModel(model);
+function readModel(file) {
+  const loaded = loadModel(file);
   try {
     const d = digestFiles(modelFiles(loaded));
-    const s = { bytes: d.bytes, sha256: d.sha256 };
-    if (d.files.length > 1) s.files = d.files;
-    return s;
+    const summary2 = { bytes: d.bytes, sha256: d.sha256 };
+    if (d.files.length > 1) summary2.files = d.files;
+    return { summary: summary2, model: loaded.model };
   } finally {
     loaded.external.close();
   }
@@ -22858,48 +23558,40 @@ async function compareModels(a, b, opts) {
   const progress = opts.progress ?? silentProgress;
   const host = opts.host ?? startOrtHost();
   try {
-    const name = "compare";
-    const original = await progress.step(`read ${a}`, () => fileSummary(a));
-    const compressed = await progress.step(`read ${b}`, () => fileSummary(b));
-    const checked = await checkModels({ name, parity: opts.parity, latency: opts.latency }, a, b, host, progress);
-    const m = {
-      name,
-      source: a,
-      output: b,
-      original,
-      compressed,
-      stages: [],
-      ...checked,
-      budgets: evaluateBudgets([], { originalBytes: original.bytes, compressedBytes: compressed.bytes, parity: checked.parity, latency: measuredLatency(checked.latency) }),
-      passed: true
+    const m = { name: "compare", parity: opts.parity, latency: opts.latency };
+    const readA = async () => {
+      const { summary: summary2, model } = await progress.step(`read ${a}`, () => readModel(a));
+      return { original: summary2, inputs: await checkInputs(m, model, progress) };
     };
-    m.passed = runPassed(m);
-    const report = buildReport([m]);
-    report.config = "";
-    return report;
+    const { original, inputs } = await readA();
+    const compressed = (await progress.step(`read ${b}`, () => readModel(b))).summary;
+    const checked = await checkModels(m, a, b, host, progress, inputs);
+    const entry = withChecks({ name: m.name, source: a, output: b, original, compressed, stages: [] }, checked, []);
+    return runReport([entry], "");
   } finally {
     if (!opts.host) await host.close();
   }
 }
+var init_compare = __esm({
+  "src/pipeline/compare.ts"() {
+    "use strict";
+    init_model_io();
+    init_ort_runner();
+    init_compress();
+    init_digest();
+    init_progress2();
+    init_run();
+  }
+});
 
 // src/cli/compare.ts
-var usage4 = `usage: onnx-diet compare A B [--inputs PATH] [--json FILE]
-
-Runs models A (reference) and B on the same inputs in onnxruntime and compares every output
-(max/mean abs diff, cosine, top-1 agreement, NaN/Inf), then times both interleaved.
-Exits 1 when B is outside the default parity thresholds (cosine \u2265 0.99, top-1 \u2265 0.98).
-
-  --inputs PATH        auto (default), or .npy / .npz / .json / a test_data_set folder
-  --samples N          auto inputs to draw (default ${DEFAULT_PARITY.samples})
-  --dims NAME=N,...    sizes of symbolic dims (default batch=1; sequence 128, or the length of
-                       the model's position table when shorter)
-  --runs N             timed runs per model (default ${DEFAULT_LATENCY.runs}; 0 skips latency)
-  --threads N          onnxruntime intra-op threads (default ${DEFAULT_LATENCY.threads})
-  --json FILE          write the report JSON
-  -h, --help           show this help`;
-function whole(flag2, v, fallback, min) {
+var compare_exports = {};
+__export(compare_exports, {
+  compareCommand: () => compareCommand
+});
+function whole(flag, v, fallback, min) {
   if (v === void 0) return fallback;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`compare: ${flag2} takes a whole number \u2265 ${min}, got '${v}'`);
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`compare: ${flag} takes a whole number \u2265 ${min}, got '${v}'`);
   return Number(v);
 }
 function parseDims(v) {
@@ -22911,57 +23603,112 @@ function parseDims(v) {
   }
   return dims;
 }
-var compareCommand = {
-  synopsis: "compare A B [--inputs PATH] [--json FILE]",
-  summary: "parity and latency of two models on the same inputs",
-  usage: usage4,
-  async run(argv) {
-    const { values: values2, positionals: given } = parseCommandArgs("compare", argv, {
-      ...HELP_OPTION,
-      inputs: { type: "string" },
-      samples: { type: "string" },
-      dims: { type: "string" },
-      runs: { type: "string" },
-      threads: { type: "string" },
-      json: { type: "string" }
-    });
-    if (values2.help) {
-      process.stdout.write(`${usage4}
-`);
-      return 0;
-    }
-    const [a, b] = positionals("compare", given, ["model A", "model B"]);
-    const runs = whole("--runs", values2.runs, DEFAULT_LATENCY.runs, 0);
-    const threads = whole("--threads", values2.threads, DEFAULT_LATENCY.threads, 1);
-    const report = await compareModels(a, b, {
-      parity: {
-        inputs: values2.inputs ?? "auto",
-        samples: whole("--samples", values2.samples, DEFAULT_PARITY.samples, 1),
-        seed: DEFAULT_PARITY.seed,
-        dims: parseDims(values2.dims),
-        thresholds: { where: {} },
-        outputs: {}
+var help4, compareCommand;
+var init_compare2 = __esm({
+  "src/cli/compare.ts"() {
+    "use strict";
+    init_load();
+    init_errors();
+    init_compare();
+    init_json();
+    init_args();
+    init_progress();
+    init_run2();
+    help4 = `Runs models A (reference) and B on the same inputs in onnxruntime and compares every output
+(max/mean abs diff, cosine, top-1 agreement, NaN/Inf), then times both interleaved.
+Exits 1 when B is outside the default parity thresholds (cosine \u2265 0.99, top-1 \u2265 0.98).
+
+  --inputs PATH        auto (default), or .npy / .npz / .json / a test_data_set folder
+  --samples N          auto inputs to draw (default ${DEFAULT_PARITY.samples})
+  --dims NAME=N,...    sizes of symbolic dims (default batch=1; sequence 128, or the length of
+                       the model's position table when shorter)
+  --runs N             timed runs per model (default ${DEFAULT_LATENCY.runs}; 0 skips latency)
+  --threads N          onnxruntime intra-op threads (default ${DEFAULT_LATENCY.threads})
+  --json FILE          write the report JSON
+  -h, --help           show this help`;
+    compareCommand = defineCommand({
+      name: "compare",
+      help: help4,
+      options: {
+        inputs: { type: "string" },
+        samples: { type: "string" },
+        dims: { type: "string" },
+        runs: { type: "string" },
+        threads: { type: "string" },
+        json: { type: "string" }
       },
-      latency: runs === 0 ? false : { runs, warmup: DEFAULT_LATENCY.warmup, threads },
-      progress: createProgress()
+      args: ["model A", "model B"],
+      async run(values2, [a, b]) {
+        const runs = whole("--runs", values2.runs, DEFAULT_LATENCY.runs, 0);
+        const threads = whole("--threads", values2.threads, DEFAULT_LATENCY.threads, 1);
+        const report = await compareModels(a, b, {
+          parity: {
+            inputs: values2.inputs ?? "auto",
+            samples: whole("--samples", values2.samples, DEFAULT_PARITY.samples, 1),
+            seed: DEFAULT_PARITY.seed,
+            dims: parseDims(values2.dims),
+            thresholds: { where: {} },
+            outputs: {}
+          },
+          latency: runs === 0 ? false : { runs, warmup: DEFAULT_LATENCY.warmup, threads },
+          progress: createProgress()
+        });
+        process.stdout.write(`${reportText(report)}
+`);
+        if (values2.json !== void 0) writeJsonFile(values2.json, report);
+        return exitCode(report);
+      }
     });
-    process.stdout.write(`${reportText(report)}
-`);
-    if (values2.json !== void 0) writeJsonFile(values2.json, report);
-    for (const line of failureLines(report)) process.stderr.write(`onnx-diet: ${line}
-`);
-    return report.passed ? 0 : 1;
   }
-};
+});
+
+// src/cli/commands.ts
+var COMMANDS;
+var init_commands = __esm({
+  "src/cli/commands.ts"() {
+    "use strict";
+    COMMANDS = {
+      inspect: {
+        synopsis: "inspect MODEL [--json FILE]",
+        summary: "where the bytes are and what dedup / quantization would save",
+        load: async () => (await Promise.resolve().then(() => (init_inspect2(), inspect_exports))).inspectCommand
+      },
+      compress: {
+        synopsis: "compress IN -o OUT [--stages LIST | --auto] [--json FILE] [--external-data]",
+        summary: "run compression stages, save the result, print the sizes",
+        load: async () => (await Promise.resolve().then(() => (init_compress2(), compress_exports))).compressCommand
+      },
+      run: {
+        synopsis: "run [--config FILE] [--json FILE] [--markdown FILE] [--dvc-metrics FILE]",
+        summary: "compress, check parity and latency, enforce budgets for every model of a config",
+        load: async () => (await Promise.resolve().then(() => (init_run2(), run_exports))).runCommand
+      },
+      compare: {
+        synopsis: "compare A B [--inputs PATH] [--json FILE]",
+        summary: "parity and latency of two models on the same inputs",
+        load: async () => (await Promise.resolve().then(() => (init_compare2(), compare_exports))).compareCommand
+      }
+    };
+  }
+});
 
 // src/cli/main.ts
-var COMMANDS = {
-  inspect: inspectCommand,
-  compress: compressCommand,
-  run: runCommand,
-  compare: compareCommand
-};
-function usage5() {
+init_errors();
+init_json();
+init_commands();
+
+// src/cli/errors.ts
+init_errors();
+function errorLine(e, debug = false) {
+  if (!(e instanceof Error)) return `onnx-diet: ${String(e)}`;
+  if (debug && e.stack) return `onnx-diet: ${e.stack}`;
+  const message = e.message.replace(/\s*\n\s*/g, " ");
+  const expected = e instanceof UsageError || e instanceof OnnxFormatError || typeof e.code === "string";
+  return expected ? `onnx-diet: ${message}` : `onnx-diet: unexpected error: ${message} (set ONNX_DIET_DEBUG=1 to see where)`;
+}
+
+// src/cli/main.ts
+function usage() {
   const rows = Object.values(COMMANDS).flatMap((c) => [`  onnx-diet ${c.synopsis}`, `      ${c.summary}`]);
   return [
     `onnx-diet ${TOOL_VERSION}: shrink ONNX models (dedup, prune, quantize) and check they still answer the same`,
@@ -22978,12 +23725,12 @@ function usage5() {
 async function main(argv) {
   const [name, ...rest] = argv;
   if (name === void 0) {
-    process.stderr.write(`${usage5()}
+    process.stderr.write(`${usage()}
 `);
     return 2;
   }
   if (name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(`${usage5()}
+    process.stdout.write(`${usage()}
 `);
     return 0;
   }
@@ -22996,7 +23743,7 @@ async function main(argv) {
   if (!command) {
     throw new UsageError(`unknown command '${name}'; commands: ${Object.keys(COMMANDS).join(", ")} (see 'onnx-diet --help')`);
   }
-  return command.run(rest);
+  return (await command.load()).run(rest);
 }
 async function runCli(argv) {
   try {

@@ -54,6 +54,10 @@ var ORT_TYPE = {
   22: "int4"
 };
 
+// src/onnx/float16.ts
+var f32 = new Float32Array(1);
+var u32 = new Uint32Array(f32.buffer);
+
 // src/check/named-tensor.ts
 var ONNX_TYPE_OF_ORT = Object.fromEntries(
   Object.entries(ORT_TYPE).map(([code, name]) => [name, Number(code)])

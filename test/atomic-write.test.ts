@@ -15,7 +15,7 @@ import path from 'node:path';
 import { DataType } from '../src/onnx/dtype.js';
 import { loadModel, saveModel } from '../src/onnx/model-io.js';
 import { graph, model, node, valueInfo } from './helpers/builder.js';
-import { root } from './helpers/hostile.js';
+import { cliArgs } from './helpers/cli.js';
 import type { TensorProto } from '../src/onnx/types.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'atomic-write-'));
@@ -60,7 +60,7 @@ function sha256(file: string): string {
 interface Compress { child: ChildProcess; done: Promise<number | null>; stderr: () => string }
 
 function compress(input: string, output: string): Compress {
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(root, 'src/cli/main.ts'), 'compress', input, '-o', output],
+  const child = spawn(process.execPath, cliArgs(['compress', input, '-o', output]),
     { cwd: work, env: { ...process.env, ONNX_DIET_DEBUG: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (b: Buffer) => { err += b.toString(); });

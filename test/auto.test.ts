@@ -1,6 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { cliSync } from './helpers/cli.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -283,7 +283,7 @@ test('`compress --auto` writes the chosen model and the candidates; --auto with 
   const source = mlp(path.join(dir, 'cli.onnx'), 2, {});
   const out = path.join(dir, 'cli.slim.onnx');
   const json = path.join(dir, 'cli.json');
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+  const cli = (...args: string[]) => cliSync(args);
   const r = cli('compress', source, '-o', out, '--auto', '--max-search-time', '60', '--json', json);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /smallest passing candidate: /);

@@ -15,8 +15,8 @@ import { DataType } from '../src/onnx/dtype.js';
 import { OnnxFormatError, UsageError } from '../src/onnx/errors.js';
 import { loadModel, saveModel } from '../src/onnx/model-io.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
+import { cliArgs, root } from './helpers/cli.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 const demo = path.join(root, 'examples/demo/albert-tiny.onnx');
 const tmp = mkdtempSync(path.join(tmpdir(), 'cli-test-'));
 test.after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -25,7 +25,7 @@ interface Ran { code: number; stdout: string; stderr: string }
 
 function cli(...args: string[]): Promise<Ran> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args],
+    execFile(process.execPath, cliArgs(args),
       { cwd: root, env: { ...process.env, ONNX_DIET_DEBUG: '' } },
       (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stdout, stderr }));
   });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { cliSync } from './helpers/cli.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,9 +12,7 @@ import { bertStyle, opaquePositions } from './helpers/position-models.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'onnx-diet-compare-'));
 
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
-}
+const cli = (...args: string[]) => cliSync(args);
 
 function saved(name: string, m: ModelProto): string {
   const file = path.join(dir, `${name}.onnx`);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { cliSync } from './helpers/cli.js';
 import { ConfigError, loadConfig, parseConfig } from '../src/config/load.js';
 import { CONFIG_SCHEMA } from '../src/config/schema.js';
 import { parseFactor, parseRatio, parseSize } from '../src/config/sizes.js';
@@ -128,7 +128,7 @@ test('the CLI exits 2 with file:line:col on stderr for a broken config', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'onnx-diet-cfg-'));
   const file = path.join(dir, 'bad.yml');
   writeFileSync(file, BROKEN[7]![1]);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', '--config', file], { encoding: 'utf8' });
+  const r = cliSync(['run', '--config', file]);
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, new RegExp(`${file.replace(/[.]/g, '\\.')}:4:21: models\\[0\\]\\.stages\\[1\\]: "quantise-int8" is not one of .*did you mean 'quantize-int8'`));
 });

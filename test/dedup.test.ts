@@ -5,18 +5,19 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { decodeTensor } from '../src/onnx/codec.js';
-import { DataType, ORT_TYPE } from '../src/onnx/dtype.js';
+import { DataType } from '../src/onnx/dtype.js';
 import { loadModel, saveModel } from '../src/onnx/model-io.js';
-import { tensorBytes, makeTensor } from '../src/onnx/tensor.js';
+import { makeTensor } from '../src/onnx/tensor.js';
 import type { GraphProto, ModelProto, TensorProto } from '../src/onnx/types.js';
 import { analyzeDuplicates, dedupStage, type DedupDetails } from '../src/stages/dedup.js';
 import { isTransposeOf } from '../src/stages/dedup-transpose.js';
 import { floatTensor, graph, int64Tensor, model, node, randomFloats, valueInfo } from './helpers/builder.js';
+import { FIXTURES } from './helpers/fixture-parity.js';
+import { runOrt, testInputSets, type Feeds } from './helpers/ort-run.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'dedup-test-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
@@ -25,8 +26,6 @@ let files = 0;
 const F = DataType.FLOAT;
 const floats = (name: string, dims: number[], seed: number) =>
   floatTensor(name, dims, randomFloats(dims.reduce((a, b) => a * b, 1), seed));
-
-type Feeds = Record<string, ort.Tensor>;
 
 /** Typed array of an ORT type over a copy of `bytes` (aligned). */
 function ortTensor(type: string, dims: number[], bytes: Uint8Array): ort.Tensor {
@@ -38,21 +37,6 @@ function ortTensor(type: string, dims: number[], bytes: Uint8Array): ort.Tensor 
   const make = arrays[type];
   if (!make) throw new Error(`test helper: no ORT array for ${type}`);
   return new ort.Tensor(type as 'float32', make(buf) as Float32Array, dims);
-}
-
-const fromProto = (t: TensorProto) => ortTensor(ORT_TYPE[t.dataType!]!, t.dims, tensorBytes(t));
-
-async function run(file: string, feeds: Feeds): Promise<Record<string, { type: string; dims: readonly number[]; bytes: Buffer }>> {
-  const session = await ort.InferenceSession.create(file);
-  try {
-    const out = await session.run(feeds);
-    return Object.fromEntries(Object.entries(out).map(([name, t]) => {
-      const d = t.data as Float32Array;
-      return [name, { type: t.type, dims: t.dims, bytes: Buffer.from(d.buffer, d.byteOffset, d.byteLength) }];
-    }));
-  } finally {
-    await session.release();
-  }
 }
 
 function save(m: ModelProto): string {
@@ -76,8 +60,8 @@ async function dedup(m: ModelProto): Promise<{ before: string; after: string; de
 /** Outputs of both files are identical bit for bit, for every feed set. */
 async function assertSameOutputs(before: string, after: string, feedSets: Feeds[]): Promise<void> {
   for (const feeds of feedSets) {
-    const a = await run(before, feeds);
-    const b = await run(after, feeds);
+    const a = await runOrt(before, feeds);
+    const b = await runOrt(after, feeds);
     assert.deepEqual(Object.keys(b).sort(), Object.keys(a).sort());
     for (const name of Object.keys(a)) {
       assert.equal(b[name]!.type, a[name]!.type, name);
@@ -418,16 +402,8 @@ test('a tied transposed copy becomes Transpose(kept) under its own name', async 
 
 // ------------------------------------------------------------------------------------ fixtures
 
-const FIXTURES = path.join(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), 'fixtures');
-
 /** Each test_data_set_N's inputs, fed by the model's graph input names. */
-function fixtureFeeds(name: string, m: ModelProto): Feeds[] {
-  const dir = path.join(FIXTURES, `${name}.data`);
-  const inputs = m.graph!.input.filter((v) => !m.graph!.initializer.some((t) => t.name === v.name));
-  return readdirSync(dir).filter((d) => d.startsWith('test_data_set_')).sort().map((set) => Object.fromEntries(
-    inputs.map((v, k) => [v.name!, fromProto(decodeTensor(readFileSync(path.join(dir, set, `input_${k}.pb`))))]),
-  ));
-}
+const fixtureFeeds = (name: string, m: ModelProto): Feeds[] => testInputSets(path.join(FIXTURES, `${name}.data`), m.graph!);
 
 async function dedupFixture(name: string) {
   const file = path.join(FIXTURES, `${name}.onnx`);

@@ -14,7 +14,7 @@ import type { ModelProto } from '../src/onnx/types.js';
 import { clampForFloat16, fromFloat16Bits, toFloat16Bits } from '../src/stages/fp16-numerics.js';
 import { fp16Stage } from '../src/stages/fp16.js';
 import { floatTensor, graph, model, node, valueInfo } from './helpers/builder.js';
-import { cosine, FIXTURES, runStageOnFixture } from './helpers/fixture-parity.js';
+import { cosine, FIXTURES, fixtureDataDir, runStageOnFixture } from './helpers/fixture-parity.js';
 import { ortTensor, readTestInputs } from './helpers/ort-run.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'fp16-test-'));
@@ -140,7 +140,7 @@ test('CPU latency fp32 vs fp16 (measured, reported as diagnostics: the stage is 
     const src = loadModel(path.join(FIXTURES, file));
     const half = loadModel(path.join(FIXTURES, file)).model;
     await fp16Stage({}).run(half, ctx);
-    const feedsProto = readTestInputs(path.join(FIXTURES, `${file.replace(/(\.shared)?\.onnx$/, '')}.data`, 'test_data_set_0'), src.model.graph!.input.map((i) => i.name!));
+    const feedsProto = readTestInputs(path.join(fixtureDataDir(file), 'test_data_set_0'), src.model.graph!);
     const feeds = Object.fromEntries(Object.entries(feedsProto).map(([k, v]) => [k, ortTensor(v)]));
     const sessions = [
       await ort.InferenceSession.create(src.path, { intraOpNumThreads: 1 }),

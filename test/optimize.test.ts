@@ -14,6 +14,7 @@ import type { ModelProto } from '../src/onnx/types.js';
 import { optimizeStage } from '../src/stages/optimize.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
 import { cosine, runStageOnFixture } from './helpers/fixture-parity.js';
+import { runFirstOutput } from './helpers/ort-run.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'optimize-test-'));
 
@@ -69,11 +70,6 @@ test('a model whose weights live in external data: written, optimized and read b
   forEachTensor(out, (t) => assert.equal(isExternal(t), false));
   assert.ok((details.opTypesRemoved as string[]).includes('Identity'));
   const x = new ort.Tensor('float32', randomFloats(64, 8), [1, 64]);
-  const run = async (bytes: Uint8Array | string) => {
-    const s = await ort.InferenceSession.create(bytes as string);
-    const y = (await s.run({ x }))['y']!.data as Float32Array;
-    await s.release();
-    return y;
-  };
+  const run = (model: Uint8Array | string) => runFirstOutput(model, { x });
   assert.ok(cosine(await run(file), await run(encodeModel(out))) > 0.999999);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { decodeModel, encodeModel } from '../src/onnx/codec.js';
 import { DataType } from '../src/onnx/dtype.js';
@@ -8,6 +8,7 @@ import { UsageError } from '../src/onnx/errors.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { makeTensor } from '../src/onnx/tensor.js';
 import type { FunctionProto, ModelProto } from '../src/onnx/types.js';
+import { testDataSetDirs } from '../src/check/test-data.js';
 import { pruneModel, pruneStage } from '../src/stages/prune.js';
 import { floatTensor, graph, int64Tensor, model, node, valueInfo } from './helpers/builder.js';
 import { readTestInputs, runOrt } from './helpers/ort-run.js';
@@ -202,12 +203,11 @@ test('fixtures and backend models with subgraphs keep bit-identical ORT outputs 
     const originalBytes = encodeModel(original.model);
     pruneModel(original.model, { docStrings: true });
     const pruned = encodeModel(original.model);
-    const inputNames = original.model.graph!.input.map((v) => v.name!);
-    const sets = readdirSync(data).filter((d) => d.startsWith('test_data_set_'));
+    const sets = testDataSetDirs(data);
     assert.ok(sets.length > 0, `${data} has test data`);
     for (const set of sets) {
-      const f = readTestInputs(path.join(data, set), inputNames);
-      assert.deepEqual(await runOrt(pruned, f), await runOrt(originalBytes, f), `${file} ${set}`);
+      const f = readTestInputs(set, original.model.graph!);
+      assert.deepEqual(await runOrt(pruned, f), await runOrt(originalBytes, f), `${file} ${path.basename(set)}`);
     }
     original.external.close();
   }

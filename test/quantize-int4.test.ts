@@ -16,6 +16,7 @@ import { quantizeInt4Stage } from '../src/stages/quantize-int4.js';
 import { createStage } from '../src/stages/registry.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
 import { cosine, runStageOnFixture } from './helpers/fixture-parity.js';
+import { runFirstOutput } from './helpers/ort-run.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'int4-test-'));
 const ctx = { tmpDir: tmp, log: () => {} };
@@ -30,15 +31,7 @@ function floatsOfTensor(t: TensorProto | undefined): number[] {
 function init(m: ModelProto, suffix: string): TensorProto | undefined {
   return m.graph!.initializer.find((t) => t.name?.endsWith(suffix));
 }
-async function run(m: ModelProto, feeds: Record<string, ort.Tensor>): Promise<Float32Array> {
-  const s = await ort.InferenceSession.create(encodeModel(m));
-  try {
-    const out = await s.run(feeds);
-    return out[s.outputNames[0]!]!.data as Float32Array;
-  } finally {
-    await s.release();
-  }
-}
+const run = (m: ModelProto, feeds: Record<string, ort.Tensor>) => runFirstOutput(encodeModel(m), feeds);
 
 // ---------------------------------------------------------------------------------------- golden
 

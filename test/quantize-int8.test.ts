@@ -5,48 +5,33 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { decodeModel, decodeTensor, encodeModel } from '../src/onnx/codec.js';
-import { DataType, ORT_TYPE } from '../src/onnx/dtype.js';
+import { decodeModel, encodeModel } from '../src/onnx/codec.js';
+import { DataType } from '../src/onnx/dtype.js';
 import { forEachGraph } from '../src/onnx/graph.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { tensorBytes } from '../src/onnx/tensor.js';
-import type { ModelProto, TensorProto } from '../src/onnx/types.js';
+import type { GraphProto, ModelProto, TensorProto } from '../src/onnx/types.js';
 import { createStage } from '../src/stages/registry.js';
 import { DEFAULT_MIN_ELEMENTS, parseInt8Options, quantizeInt8 } from '../src/stages/quantize-int8.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
+import { cosine } from './helpers/fixture-parity.js';
+import { float32Values, readTestInputs, runOrt, type Feeds } from './helpers/ort-run.js';
 
 const F = DataType.FLOAT;
-
-function toOrt(t: TensorProto): ort.Tensor {
-  const b = tensorBytes(t);
-  const type = ORT_TYPE[t.dataType ?? 0]!;
-  const Ctor = { float32: Float32Array, int64: BigInt64Array, int32: Int32Array, uint8: Uint8Array, int8: Int8Array, bool: Uint8Array }[type]!;
-  const arr = new Ctor(b.length / Ctor.BYTES_PER_ELEMENT);
-  new Uint8Array(arr.buffer).set(b);
-  return new ort.Tensor(type as 'float32', arr as Float32Array, t.dims);
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let d = 0, x = 0, y = 0;
-  for (let i = 0; i < a.length; i++) { d += a[i]! * b[i]!; x += a[i]! * a[i]!; y += b[i]! * b[i]!; }
-  return d / Math.sqrt(x * y);
-}
 
 function copy(m: ModelProto): ModelProto {
   return decodeModel(encodeModel(m));
 }
 
 /** Runs both models on `feeds`; returns the cosine of each output. */
-async function compare(fp32: Uint8Array, quantized: Uint8Array, feeds: Record<string, ort.Tensor>): Promise<Record<string, number>> {
-  const s0 = await ort.InferenceSession.create(fp32);
-  const s1 = await ort.InferenceSession.create(quantized);
-  const [r0, r1] = [await s0.run(feeds), await s1.run(feeds)];
+async function compare(fp32: Uint8Array, quantized: Uint8Array, feeds: Feeds): Promise<Record<string, number>> {
+  const [r0, r1] = [await runOrt(fp32, feeds), await runOrt(quantized, feeds)];
   const out: Record<string, number> = {};
-  for (const k of s0.outputNames) out[k] = cosine(r0[k]!.data as Float32Array, r1[k]!.data as Float32Array);
+  for (const k of Object.keys(r0)) out[k] = cosine(float32Values(r0[k]!), float32Values(r1[k]!));
   return out;
 }
 
@@ -314,15 +299,7 @@ test('a NaN weight is skipped with a reason; constants on the left are not candi
 
 // ------------------------------------------------------------------------------------------ fixtures
 
-function fixtureFeeds(name: string): Record<string, ort.Tensor> {
-  const dir = path.join('test/fixtures', `${name}.data`, 'test_data_set_0');
-  const feeds: Record<string, ort.Tensor> = {};
-  for (const f of readdirSync(dir).filter((x) => x.startsWith('input_')).sort()) {
-    const t = decodeTensor(readFileSync(path.join(dir, f)));
-    feeds[t.name!] = toOrt(t);
-  }
-  return feeds;
-}
+const fixtureFeeds = (name: string, g: GraphProto) => readTestInputs(path.join('test/fixtures', `${name}.data`, 'test_data_set_0'), g);
 
 const FIXTURES: { file: string; data: string; options: Record<string, unknown>; fusedAtLeast: number }[] = [
   { file: 'albert-tiny.shared.onnx', data: 'albert-tiny', options: {}, fusedAtLeast: 38 },
@@ -337,7 +314,7 @@ for (const fx of FIXTURES) {
     const fp32 = encodeModel(copy(m));
     const { details } = await createStage({ 'quantize-int8': fx.options }).run(m, { tmpDir: tmpdir(), log: () => {} });
     const q = encodeModel(m);
-    const cos = await compare(fp32, q, fixtureFeeds(fx.data));
+    const cos = await compare(fp32, q, fixtureFeeds(fx.data, m.graph!));
     for (const [k, c] of Object.entries(cos)) assert.ok(c >= 0.99, `${k}: cosine ${c}`);
     assert.ok(q.length < fileBytes * 0.55, `${fileBytes} → ${q.length} bytes`);
     const ops = await optimizedOps(q, 'all');

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeModel, encodeModel } from '../../src/onnx/codec.js';
-import type { GraphProto } from '../../src/onnx/types.js';
+import type { GraphProto, ModelProto } from '../../src/onnx/types.js';
 import { runStages } from '../../src/stages/pipeline.js';
 import { createStage } from '../../src/stages/registry.js';
 import type { Stage } from '../../src/stages/stage.js';
@@ -40,7 +40,7 @@ export interface ModelOutcome {
 export const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim();
 
 /** Groups onnxruntime's messages into reasons worth counting (paths, names and numbers removed). */
-export function reasonOf(prefix: string, e: unknown): string {
+function reasonOf(prefix: string, e: unknown): string {
   const msg = firstLine(e)
     .replace(/^onnxruntime failed while \S+ \S+: /, '')
     .replace(/^\[ONNXRuntimeError\] : \d+ : \w+ : /, '')
@@ -52,11 +52,10 @@ export function reasonOf(prefix: string, e: unknown): string {
 
 interface Prepared { original: string; roundTrip: string; compressed: string; roundTripIdentical: boolean; changedByStages: boolean }
 
-/** decode→encode and dedup,prune; both results written to `tmp`. */
-async function prepare(modelFile: string, tmp: string, stem: string, stages: () => Stage[]): Promise<Prepared> {
-  const bytes = readFileSync(modelFile);
-  const encoded = encodeModel(decodeModel(bytes));
-  const roundTripIdentical = Buffer.compare(Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength), bytes) === 0;
+/** `decoded` (the model file's `bytes`) encoded again, and dedup,prune; both results written to `tmp`. */
+async function prepare(modelFile: string, bytes: Uint8Array, decoded: ModelProto, tmp: string, stem: string, stages: () => Stage[]): Promise<Prepared> {
+  const encoded = encodeModel(decoded);
+  const roundTripIdentical = Buffer.compare(encoded, bytes) === 0;
   const roundTrip = path.join(tmp, `${stem}.rt.onnx`);
   writeFileSync(roundTrip, encoded);
   // A fresh decode: stages may change the model in place.
@@ -66,7 +65,7 @@ async function prepare(modelFile: string, tmp: string, stem: string, stages: () 
   const compressed = path.join(tmp, `${stem}.slim.onnx`);
   const slim = encodeModel(model);
   writeFileSync(compressed, slim);
-  const changedByStages = Buffer.compare(Buffer.from(slim.buffer, slim.byteOffset, slim.byteLength), Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength)) !== 0;
+  const changedByStages = Buffer.compare(slim, encoded) !== 0;
   return { original: modelFile, roundTrip, compressed, roundTripIdentical, changedByStages };
 }
 
@@ -114,22 +113,24 @@ function judge(label: string, got: NamedTensor[], original: NamedTensor[], expec
 /** The stages under test: the lossless pair, as `onnx-diet compress` runs them by default. */
 export const losslessStages = (): Stage[] => [createStage('dedup'), createStage('prune')];
 
-export async function checkModel(
+async function checkModel(
   host: OrtHost, modelDir: string, folder: string, tmp: string, stages: () => Stage[] = losslessStages,
 ): Promise<ModelOutcome> {
   const name = path.basename(modelDir);
   const modelFile = path.join(modelDir, 'model.onnx');
   const outcome: ModelOutcome = { folder, name, roundTripIdentical: false, changedByStages: false, originalRuns: 0, tests: [] };
-  let graph: GraphProto;
+  let bytes: Uint8Array;
+  let decoded: ModelProto;
   try {
-    graph = decodeModel(readFileSync(modelFile)).graph!;
+    bytes = readFileSync(modelFile);
+    decoded = decodeModel(bytes);
   } catch (e) {
     outcome.error = `our decoder failed: ${firstLine(e)}`;
     return outcome;
   }
   let prepared: Prepared | undefined;
   try {
-    prepared = await prepare(modelFile, tmp, `${folder}__${name}`, stages);
+    prepared = await prepare(modelFile, bytes, decoded, tmp, `${folder}__${name}`, stages);
     outcome.roundTripIdentical = prepared.roundTripIdentical;
     outcome.changedByStages = prepared.changedByStages;
   } catch (e) {
@@ -138,7 +139,7 @@ export async function checkModel(
   const sessions = new Sessions(host);
   try {
     for (const dir of testDataSetDirs(modelDir)) {
-      const result = await checkTest(sessions, modelFile, dir, graph, prepared, outcome)
+      const result = await checkTest(sessions, modelFile, dir, decoded.graph!, prepared, outcome)
         .catch((e: unknown): Omit<TestOutcome, 'set'> => ({ status: 'fail', reason: `checking failed: ${firstLine(e)}` }));
       outcome.tests.push({ set: path.basename(dir), ...result });
     }

@@ -64,7 +64,7 @@ export async function fetchBaseline(octokit: Octokit, q: BaselineQuery): Promise
 }
 
 /** `+1.2 MB (+3.1%) 🔺`: bigger is worse for sizes, so growth gets the red mark. */
-export function formatDelta(before: number, after: number): string {
+function formatDelta(before: number, after: number): string {
   const d = after - before;
   if (d === 0) return 'no change';
   return `${formatSignedBytes(d)} (${formatPercent(d, before, true)}) ${d > 0 ? '🔺' : '🟢'}`;

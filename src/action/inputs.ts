@@ -44,7 +44,8 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: 
 function bool(name: string, fallback: boolean): boolean {
   const v = optional(name)?.toLowerCase();
   if (v === undefined) return fallback;
-  // The YAML 1.2 core schema booleans, as core.getBooleanInput accepts them.
+  // Wider than core.getBooleanInput (true/True/TRUE, false/False/FALSE only): any case, and the YAML 1.1
+  // spellings people also write in workflows.
   if (['true', 'yes', 'on', '1'].includes(v)) return true;
   if (['false', 'no', 'off', '0'].includes(v)) return false;
   throw new UsageError(`input '${name}': '${v}' is not a boolean; use true or false`);

@@ -3,12 +3,13 @@
  * model artifacts into local paths, and the report into outputs, a job summary, annotations, an
  * artifact and a sticky PR comment. No compression or parity logic lives here.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import type { Report } from '../report/json.js';
+import { isInside } from '../onnx/external.js';
+import { writeJsonFile, writeTextFile, type Report } from '../report/json.js';
 import type { Progress } from '../pipeline/progress.js';
 import { downloadArtifact, fileInArtifact, uploadArtifact, type UploadFile } from './artifacts.js';
 import { baselineMarkdown, fetchBaseline } from './baseline.js';
@@ -34,11 +35,9 @@ function workDir(): string {
 const actionProgress: Progress = {
   async step(label, work) {
     const t0 = Date.now();
-    core.startGroup(label);
     try {
-      return await work();
+      return await core.group(label, async () => work());
     } finally {
-      core.endGroup();
       core.info(`${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
   },
@@ -76,8 +75,8 @@ async function postComment(octokit: Octokit, target: CommentTarget, marker: stri
 function writeReportFiles(dir: string, report: Report, markdown: string): { json: string; markdown: string } {
   const json = path.join(dir, REPORT_FILES.json);
   const md = path.join(dir, REPORT_FILES.markdown);
-  writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(md, markdown);
+  writeJsonFile(json, report);
+  writeTextFile(md, markdown);
   return { json, markdown: md };
 }
 
@@ -89,8 +88,7 @@ function modelFiles(report: Report): UploadFile[] {
     const out = path.resolve(root, m.output);
     const paths = m.compressed.files?.map((f) => path.resolve(path.dirname(out), f.path)) ?? [out];
     for (const p of paths) {
-      const rel = path.relative(root, p);
-      const name = rel.startsWith('..') || path.isAbsolute(rel) ? path.basename(p) : rel.split(path.sep).join('/');
+      const name = isInside(root, p) ? path.relative(root, p).split(path.sep).join('/') : path.basename(p);
       if (!files.some((f) => f.name === name)) files.push({ source: p, name });
     }
   }
@@ -151,7 +149,7 @@ async function runPipelineMode(inputs: ActionInputs, octokit: Octokit | undefine
     ];
     if (inputs.mode === 'report') {
       const pr = path.join(dir, REPORT_FILES.pr);
-      writeFileSync(pr, `${JSON.stringify(prInfoFromEvent(ctx.payload, marker), null, 2)}\n`);
+      writeJsonFile(pr, prInfoFromEvent(ctx.payload, marker));
       upload.push({ source: pr, name: REPORT_FILES.pr });
     } else {
       upload.push(...modelFiles(report));

@@ -14,7 +14,7 @@ export interface OutputPaths {
 }
 
 /** Sum over the config's models; `reduction` is the fraction of bytes saved (0.9665 = 96.65 % smaller). */
-export function reportTotals(report: Report): { original: number; compressed: number; reduction: number } {
+function reportTotals(report: Report): { original: number; compressed: number; reduction: number } {
   const original = report.models.reduce((s, m) => s + m.original.bytes, 0);
   const compressed = report.models.reduce((s, m) => s + m.compressed.bytes, 0);
   const reduction = original > 0 ? Math.round((1 - compressed / original) * 1e4) / 1e4 : 0;

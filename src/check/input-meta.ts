@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../onnx/errors.js';
 import type { ModelProto } from '../onnx/types.js';
-import { toFloat16Bits } from '../stages/fp16-numerics.js';
+import { toFloat16Bits } from '../onnx/float16.js';
 import { ortTypeOf, UnsupportedTensorTypeError, type NamedTensor } from './named-tensor.js';
 
 export interface ModelInput {
@@ -94,8 +94,8 @@ export function resolveDims(input: ModelInput, dims: Record<string, number>): nu
 
 /**
  * Numbers (or bigints/booleans) → the raw little-endian bytes of an ORT type. Float16 rounds to nearest
- * even, as numpy's astype does; ints truncate toward zero after range clamping (a sample file in
- * float64 for an int input is a user error we accept, not one we silently wrap).
+ * even, as numpy's astype does; ints truncate toward zero, and values outside the type's range wrap as
+ * typed arrays (and numpy's astype) do: no clamping.
  */
 export function encodeValues(type: string, values: ArrayLike<number | bigint | boolean>): Uint8Array {
   const n = values.length;

@@ -3,6 +3,7 @@
  * files (input-files.ts: .npy, .npz, .json, test_data_set_N/input_K.pb), checked against the model.
  */
 import { UsageError } from '../onnx/errors.js';
+import { loadModel } from '../onnx/model-io.js';
 import type { ModelProto } from '../onnx/types.js';
 import { autoSamples } from './auto-inputs.js';
 import { fileSamples } from './input-files.js';
@@ -20,6 +21,16 @@ export function loadSamples(spec: string, model: ModelProto, opts: SampleOptions
   const samples = spec === 'auto' ? autoSamples(model, inputs, opts) : fileSamples(spec, model, inputs);
   for (const sample of samples) checkSample(sample, inputs, spec);
   return samples;
+}
+
+/** loadSamples for the model file at `file` (only its graph is read, never its external data). */
+export function loadSamplesFor(file: string, spec: string, opts: SampleOptions): Sample[] {
+  const loaded = loadModel(file);
+  try {
+    return loadSamples(spec, loaded.model, opts);
+  } finally {
+    loaded.external.close();
+  }
 }
 
 function checkSample(sample: Sample, inputs: ModelInput[], from: string): void {

@@ -5,6 +5,7 @@
  */
 import { DataType, ORT_TYPE, dataTypeName, rawByteLength } from '../onnx/dtype.js';
 import { OnnxFormatError } from '../onnx/errors.js';
+import { fromFloat16Bits } from '../onnx/float16.js';
 import { elementCount, makeTensor, tensorBytes, type ExternalDataSource } from '../onnx/tensor.js';
 import type { TensorProto } from '../onnx/types.js';
 
@@ -83,16 +84,6 @@ export function ownedBytes(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Little-endian IEEE half → number (used to compare float16 outputs numerically). */
-export function halfToNumber(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exp = (h >> 10) & 0x1f;
-  const frac = h & 0x3ff;
-  if (exp === 0) return sign * frac * 2 ** -24;
-  if (exp === 0x1f) return frac ? NaN : sign * Infinity;
-  return sign * (1 + frac / 1024) * 2 ** (exp - 15);
-}
-
 /**
  * Element values as numbers (int64/uint64 as bigint) for comparing tensors: float16 widened, bool as 0/1.
  * Copies into an aligned typed array, so any byte offset of `data` works.
@@ -112,7 +103,7 @@ export function tensorValues(n: NamedTensor): ArrayLike<number> | ArrayLike<bigi
     case 'uint32': return new Uint32Array(buf);
     case 'int64': return new BigInt64Array(buf);
     case 'uint64': return new BigUint64Array(buf);
-    case 'float16': return Array.from(new Uint16Array(buf), halfToNumber);
+    case 'float16': return Array.from(new Uint16Array(buf), fromFloat16Bits);
     default: throw new UnsupportedTensorTypeError(`cannot read values of ${n.type} tensor '${n.name}'`);
   }
 }

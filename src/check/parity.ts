@@ -94,7 +94,7 @@ export function compareResults(original: NamedTensor[][], compressed: NamedTenso
 }
 
 /** Predicted class per row (argmax over the last axis) of each sample's output, concatenated. */
-export function predictions(results: NamedTensor[][], output: string): number[] {
+function predictions(results: NamedTensor[][], output: string): number[] {
   return results.flatMap((outs) => {
     const t = outs.find((o) => o.name === output);
     if (!t) return [];
@@ -125,6 +125,19 @@ export interface ParityRun {
   onSample?: (done: number, total: number) => void;
 }
 
+/** The parity report of both models' results per sample: outputs judged, and accuracy when labels are given. */
+export function judgeResults(
+  original: NamedTensor[][], compressed: NamedTensor[][], thresholds?: ThresholdConfig, labels?: { values: number[]; output?: string },
+): ParityReport {
+  const outputs = compareResults(original, compressed, thresholds);
+  const report: ParityReport = { passed: outputs.every((o) => o.passed), samples: compressed.length, outputs };
+  if (labels) {
+    const output = labels.output ?? outputs[0]?.name ?? '';
+    report.accuracy = accuracyOf(predictions(original, output), predictions(compressed, output), labels.values);
+  }
+  return report;
+}
+
 /** Runs both models on every sample and judges the outputs. onnxruntime errors reject (caller reports). */
 export async function checkParity(run: ParityRun): Promise<ParityReport> {
   const a: NamedTensor[][] = [];
@@ -134,11 +147,5 @@ export async function checkParity(run: ParityRun): Promise<ParityReport> {
     b.push((await run.host.run(run.compressed, sample)).outputs);
     run.onSample?.(i + 1, run.samples.length);
   }
-  const outputs = compareResults(a, b, run.thresholds);
-  const report: ParityReport = { passed: outputs.every((o) => o.passed), samples: run.samples.length, outputs };
-  if (run.labels) {
-    const output = run.labels.output ?? outputs[0]?.name ?? '';
-    report.accuracy = accuracyOf(predictions(a, output), predictions(b, output), run.labels.values);
-  }
-  return report;
+  return judgeResults(a, b, run.thresholds, run.labels);
 }

@@ -4,12 +4,13 @@
  * the Action's business: it downloads them and hands `run` a path through `resolveArtifact`.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
 import { get, type Agent } from 'node:https';
 import path from 'node:path';
 import type { SourceSpec } from '../config/load.js';
 import { UsageError } from '../onnx/errors.js';
 import { digestFiles } from '../pipeline/digest.js';
+import { ensureFolder } from '../pipeline/folders.js';
 
 export interface SourceOptions {
   /** Folder for downloads (created when missing). */
@@ -38,7 +39,7 @@ export async function resolveSource(spec: SourceSpec, opts: SourceOptions): Prom
   const dir = path.join(opts.cacheDir, spec.sha256 ?? createHash('sha256').update(spec.url).digest('hex').slice(0, 16));
   const file = path.join(dir, name);
   if (spec.sha256 && existsSync(file) && digestFiles([file]).sha256 === spec.sha256) return file;
-  mkdirSync(dir, { recursive: true });
+  ensureFolder(dir, spec.url);
   const actual = await download(spec.url, file, opts);
   if (spec.sha256 && actual !== spec.sha256) {
     rmSync(file, { force: true });

@@ -2,15 +2,12 @@
 import { DEFAULT_LATENCY, DEFAULT_PARITY } from '../config/load.js';
 import { UsageError } from '../onnx/errors.js';
 import { compareModels } from '../pipeline/compare.js';
-import { failureLines } from '../pipeline/run.js';
 import { writeJsonFile } from '../report/json.js';
-import { HELP_OPTION, parseCommandArgs, positionals, type Command } from './args.js';
+import { defineCommand } from './args.js';
 import { createProgress } from './progress.js';
-import { reportText } from './run.js';
+import { exitCode, reportText } from './run.js';
 
-const usage = `usage: onnx-diet compare A B [--inputs PATH] [--json FILE]
-
-Runs models A (reference) and B on the same inputs in onnxruntime and compares every output
+const help = `Runs models A (reference) and B on the same inputs in onnxruntime and compares every output
 (max/mean abs diff, cosine, top-1 agreement, NaN/Inf), then times both interleaved.
 Exits 1 when B is outside the default parity thresholds (cosine ≥ 0.99, top-1 ≥ 0.98).
 
@@ -39,25 +36,19 @@ function parseDims(v: string | undefined): Record<string, number> {
   return dims;
 }
 
-export const compareCommand: Command = {
-  synopsis: 'compare A B [--inputs PATH] [--json FILE]',
-  summary: 'parity and latency of two models on the same inputs',
-  usage,
-  async run(argv) {
-    const { values, positionals: given } = parseCommandArgs('compare', argv, {
-      ...HELP_OPTION,
-      inputs: { type: 'string' },
-      samples: { type: 'string' },
-      dims: { type: 'string' },
-      runs: { type: 'string' },
-      threads: { type: 'string' },
-      json: { type: 'string' },
-    });
-    if (values.help) {
-      process.stdout.write(`${usage}\n`);
-      return 0;
-    }
-    const [a, b] = positionals('compare', given, ['model A', 'model B']);
+export const compareCommand = defineCommand({
+  name: 'compare',
+  help,
+  options: {
+    inputs: { type: 'string' },
+    samples: { type: 'string' },
+    dims: { type: 'string' },
+    runs: { type: 'string' },
+    threads: { type: 'string' },
+    json: { type: 'string' },
+  },
+  args: ['model A', 'model B'],
+  async run(values, [a, b]) {
     const runs = whole('--runs', values.runs, DEFAULT_LATENCY.runs, 0);
     const threads = whole('--threads', values.threads, DEFAULT_LATENCY.threads, 1);
     const report = await compareModels(a!, b!, {
@@ -70,7 +61,6 @@ export const compareCommand: Command = {
     });
     process.stdout.write(`${reportText(report)}\n`);
     if (values.json !== undefined) writeJsonFile(values.json, report);
-    for (const line of failureLines(report)) process.stderr.write(`onnx-diet: ${line}\n`);
-    return report.passed ? 0 : 1;
+    return exitCode(report);
   },
-};
+});

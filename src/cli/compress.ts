@@ -1,17 +1,15 @@
 /** `onnx-diet compress IN -o OUT [--stages LIST | --auto] [--json FILE] [--external-data]` (PRODUCT.md). */
 import { startOrtHost } from '../check/ort-runner.js';
 import { UsageError } from '../onnx/errors.js';
-import { autoCompress, DEFAULT_MAX_SEARCH_TIME_S } from '../pipeline/auto.js';
-import { compressModel, DEFAULT_STAGES, type CompressOptions } from '../pipeline/compress.js';
+import { autoCompress, DEFAULT_MAX_SEARCH_TIME_S, type AutoReport } from '../pipeline/auto.js';
+import { compressModel, DEFAULT_STAGES, type CompressOptions, type CompressResult } from '../pipeline/compress.js';
 import { buildReport, modelReport, writeJsonFile } from '../report/json.js';
 import { compressTable } from '../report/table.js';
 import { parseStageList } from '../stages/registry.js';
-import { HELP_OPTION, parseCommandArgs, positionals, type Command } from './args.js';
+import { defineCommand } from './args.js';
 import { createProgress } from './progress.js';
 
-const usage = `usage: onnx-diet compress IN -o OUT [--stages LIST | --auto] [--json FILE] [--external-data]
-
-Runs compression stages on the model IN and writes the result to OUT (never over IN;
+const help = `Runs compression stages on the model IN and writes the result to OUT (never over IN;
 OUT's folder is created if missing). Prints a size table per stage.
 
   -o, --output FILE    where to write the compressed model (required)
@@ -26,26 +24,20 @@ OUT's folder is created if missing). Prints a size table per stage.
   --external-data      write weights to OUT.data beside OUT (automatic past 2 GB)
   -h, --help           show this help`;
 
-export const compressCommand: Command = {
-  synopsis: 'compress IN -o OUT [--stages LIST | --auto] [--json FILE] [--external-data]',
-  summary: 'run compression stages, save the result, print the sizes',
-  usage,
-  async run(argv) {
-    const { values, positionals: given } = parseCommandArgs('compress', argv, {
-      ...HELP_OPTION,
-      output: { type: 'string', short: 'o' },
-      stages: { type: 'string' },
-      json: { type: 'string' },
-      'external-data': { type: 'boolean' },
-      auto: { type: 'boolean' },
-      objective: { type: 'string' },
-      'max-search-time': { type: 'string' },
-    });
-    if (values.help) {
-      process.stdout.write(`${usage}\n`);
-      return 0;
-    }
-    const [input] = positionals('compress', given, ['the input model (IN)']);
+export const compressCommand = defineCommand({
+  name: 'compress',
+  help,
+  options: {
+    output: { type: 'string', short: 'o' },
+    stages: { type: 'string' },
+    json: { type: 'string' },
+    'external-data': { type: 'boolean' },
+    auto: { type: 'boolean' },
+    objective: { type: 'string' },
+    'max-search-time': { type: 'string' },
+  },
+  args: ['the input model (IN)'],
+  async run(values, [input]) {
     if (!values.output) throw new UsageError("compress: missing -o OUT (where to write the compressed model)");
     const stages = values.stages === undefined ? DEFAULT_STAGES : parseStageList(values.stages);
     if (stages.length === 0) throw new UsageError('compress: --stages is empty; give stage names such as dedup,prune');
@@ -56,21 +48,17 @@ export const compressCommand: Command = {
       progress: createProgress(),
     };
 
-    if (values.auto) {
-      const result = await compressAuto(input!, values.output, values, options);
-      process.stdout.write(`${compressTable(result)}\n${result.auto.reason}\n`);
-      if (values.json !== undefined) writeJsonFile(values.json, buildReport([modelReport(result)]));
-      return 0;
-    }
-    if (values.objective !== undefined || values['max-search-time'] !== undefined) {
+    if (!values.auto && (values.objective !== undefined || values['max-search-time'] !== undefined)) {
       throw new UsageError('compress: --objective and --max-search-time go with --auto');
     }
-    const result = await compressModel(input!, values.output, options);
-    process.stdout.write(`${compressTable(result)}\n`);
+    const result: CompressResult & { auto?: AutoReport } = values.auto
+      ? await compressAuto(input!, values.output, values, options)
+      : await compressModel(input!, values.output, options);
+    process.stdout.write(`${compressTable(result)}\n${result.auto ? `${result.auto.reason}\n` : ''}`);
     if (values.json !== undefined) writeJsonFile(values.json, buildReport([modelReport(result)]));
     return 0;
   },
-};
+});
 
 /** `--auto`: the search of pipeline/auto.ts in an onnxruntime host of its own. */
 async function compressAuto(

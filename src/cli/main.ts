@@ -1,23 +1,12 @@
 /**
- * The `onnx-diet` command line. Commands are rows of a table: adding one is one import and one line.
- * Exit codes (PRODUCT.md): 0 ok, 1 a parity check or budget failed, 2 bad input or usage. Errors are
- * one line for people; ONNX_DIET_DEBUG=1 adds the stack for us.
+ * The `onnx-diet` command line. Commands are rows of a table (commands.ts), each module loaded only when
+ * its command runs. Exit codes (PRODUCT.md): 0 ok, 1 a parity check or budget failed, 2 bad input or
+ * usage. Errors are one line for people; ONNX_DIET_DEBUG=1 adds the stack for us.
  */
 import { UsageError } from '../onnx/errors.js';
 import { TOOL_VERSION } from '../report/json.js';
-import type { Command } from './args.js';
+import { COMMANDS, type CommandName } from './commands.js';
 import { errorLine } from './errors.js';
-import { compressCommand } from './compress.js';
-import { inspectCommand } from './inspect.js';
-import { runCommand } from './run.js';
-import { compareCommand } from './compare.js';
-
-const COMMANDS: Record<string, Command> = {
-  inspect: inspectCommand,
-  compress: compressCommand,
-  run: runCommand,
-  compare: compareCommand,
-};
 
 function usage(): string {
   const rows = Object.values(COMMANDS).flatMap((c) => [`  onnx-diet ${c.synopsis}`, `      ${c.summary}`]);
@@ -48,11 +37,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${TOOL_VERSION}\n`);
     return 0;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
   if (!command) {
     throw new UsageError(`unknown command '${name}'; commands: ${Object.keys(COMMANDS).join(', ')} (see 'onnx-diet --help')`);
   }
-  return command.run(rest);
+  return (await command.load()).run(rest);
 }
 
 export async function runCli(argv: string[]): Promise<number> {

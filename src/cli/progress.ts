@@ -12,7 +12,7 @@ function seconds(ms: number): string {
 }
 
 /** CI logs: one timestamped line when a step starts and one when it ends. */
-export function lineProgress(out: NodeJS.WritableStream): Progress {
+function lineProgress(out: NodeJS.WritableStream): Progress {
   const stamp = () => new Date().toISOString().slice(11, 19);
   return {
     async step(label, work) {
@@ -32,7 +32,7 @@ export function lineProgress(out: NodeJS.WritableStream): Progress {
  * Terminals: a spinner with elapsed time on one line, replaced by a check mark when the step ends.
  * Synchronous work blocks the timer, so the spinner pauses during it; the elapsed time stays right.
  */
-export function spinnerProgress(out: NodeJS.WriteStream): Progress {
+function spinnerProgress(out: NodeJS.WriteStream): Progress {
   const clear = '\r\x1b[2K';
   return {
     async step(label, work) {

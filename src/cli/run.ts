@@ -1,19 +1,14 @@
 /** `onnx-diet run [--config FILE] [--json FILE] [--markdown FILE] [--dvc-metrics FILE]` (PRODUCT.md). */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { failureLines, type RunReport } from '../pipeline/run.js';
-import { runConfig } from '../pipeline/run.js';
+import { failureLines, runConfig, type RunReport } from '../pipeline/run.js';
 import { dvcMetrics } from '../report/dvc.js';
-import { writeJsonFile } from '../report/json.js';
+import { writeJsonFile, writeTextFile } from '../report/json.js';
 import { headline, limitCell, metricsRows, renderMarkdown } from '../report/markdown.js';
 import { formatTable } from '../report/table.js';
-import { HELP_OPTION, parseCommandArgs, positionals, type Command } from './args.js';
+import { defineCommand } from './args.js';
 import { createProgress } from './progress.js';
 
-const usage = `usage: onnx-diet run [--config FILE] [--json FILE] [--markdown FILE] [--dvc-metrics FILE]
-
-Runs the whole pipeline for every model in the config: source → stages → save → parity →
+const help = `Runs the whole pipeline for every model in the config: source → stages → save → parity →
 latency → budgets. Prints a table per model; exits 1 when a parity check or budget fails.
 
   -c, --config FILE    the config (default: onnx-diet.yml)
@@ -31,35 +26,29 @@ export function reportText(report: RunReport): string {
   }).join('\n\n');
 }
 
-function writeText(file: string, text: string): void {
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  writeFileSync(file, text);
+/** Exit code of a run or compare: 1, with each failure on stderr, when a check failed. */
+export function exitCode(report: RunReport): number {
+  for (const line of failureLines(report)) process.stderr.write(`onnx-diet: ${line}\n`);
+  return report.passed ? 0 : 1;
 }
 
-export const runCommand: Command = {
-  synopsis: 'run [--config FILE] [--json FILE] [--markdown FILE] [--dvc-metrics FILE]',
-  summary: 'compress, check parity and latency, enforce budgets for every model of a config',
-  usage,
-  async run(argv) {
-    const { values, positionals: given } = parseCommandArgs('run', argv, {
-      ...HELP_OPTION,
-      config: { type: 'string', short: 'c' },
-      json: { type: 'string' },
-      markdown: { type: 'string' },
-      'dvc-metrics': { type: 'string' },
-    });
-    if (values.help) {
-      process.stdout.write(`${usage}\n`);
-      return 0;
-    }
-    positionals('run', given, []);
+export const runCommand = defineCommand({
+  name: 'run',
+  help,
+  options: {
+    config: { type: 'string', short: 'c' },
+    json: { type: 'string' },
+    markdown: { type: 'string' },
+    'dvc-metrics': { type: 'string' },
+  },
+  args: [],
+  async run(values) {
     const config = loadConfig(values.config ?? 'onnx-diet.yml');
     const report = await runConfig(config, { progress: createProgress() });
     process.stdout.write(`${reportText(report)}\n`);
     if (values.json !== undefined) writeJsonFile(values.json, report);
-    if (values.markdown !== undefined) writeText(values.markdown, renderMarkdown(report));
+    if (values.markdown !== undefined) writeTextFile(values.markdown, renderMarkdown(report));
     if (values['dvc-metrics'] !== undefined) writeJsonFile(values['dvc-metrics'], dvcMetrics(report));
-    for (const line of failureLines(report)) process.stderr.write(`onnx-diet: ${line}\n`);
-    return report.passed ? 0 : 1;
+    return exitCode(report);
   },
-};
+});

@@ -115,6 +115,8 @@ export interface Config {
 
 export const DEFAULT_PARITY = { inputs: 'auto', samples: 4, seed: 0 } as const;
 export const DEFAULT_LATENCY: LatencyConfig = { runs: 20, warmup: 3, threads: 1 };
+/** Seconds `strategy: auto` may search when the config does not say. */
+export const DEFAULT_MAX_SEARCH_TIME_S = 600;
 /** YAML anchors may be reused, but an alias "billion laughs" must not expand without bound. */
 export const MAX_ALIAS_COUNT = 100;
 const MAX_CONFIG_BYTES = 1 << 20;
@@ -322,7 +324,7 @@ function normalize(raw: RawConfig, file: string, locate: Locate): Config {
       budgets: normalizeBudgets(mergedSection(raw, i, 'budgets'), locate),
       strategy: (m.strategy as 'stages' | 'auto' | undefined) ?? 'stages',
       objective: (m.objective as 'size' | 'latency' | undefined) ?? 'size',
-      maxSearchTimeS: (m['max-search-time'] as number | undefined) ?? 600,
+      maxSearchTimeS: (m['max-search-time'] as number | undefined) ?? DEFAULT_MAX_SEARCH_TIME_S,
       where: locate(['models', i]),
     };
   });

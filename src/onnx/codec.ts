@@ -15,7 +15,7 @@
 import protobuf from 'protobufjs';
 import { onnxRoot } from './schema.js';
 import { OnnxFormatError } from './errors.js';
-import type { ModelProto, TensorProto, GraphProto, NodeProto } from './types.js';
+import type { ModelProto, TensorProto } from './types.js';
 
 type Kind = 'int32' | 'enum' | 'int64n' | 'int64b' | 'uint64b' | 'float' | 'double' | 'string' | 'bytes' | 'message';
 type Typed = 'f32' | 'f64' | 'i32' | 'i64' | 'u64';
@@ -317,12 +317,6 @@ export function decodeModel(bytes: Uint8Array): ModelProto {
 export function decodeTensor(bytes: Uint8Array): TensorProto {
   return decodeType<TensorProto>(bytes, 'onnx.TensorProto');
 }
-export function decodeGraph(bytes: Uint8Array): GraphProto {
-  return decodeType<GraphProto>(bytes, 'onnx.GraphProto');
-}
-export function decodeNode(bytes: Uint8Array): NodeProto {
-  return decodeType<NodeProto>(bytes, 'onnx.NodeProto');
-}
 
 // ---------------------------------------------------------------------------------------------- encode
 
@@ -415,9 +409,12 @@ export interface ByteSink {
   write(bytes: Uint8Array): void;
 }
 
+/** Byte fields at least this long go to the sink as they are, never copied (model-io.ts relies on it). */
+export const PASS_THROUGH_BYTES = 65536;
+
 /**
- * Buffers small writes into chunks; payloads of 64 KiB or more pass through untouched so that large
- * tensors are never copied into an intermediate buffer.
+ * Buffers small writes into chunks; payloads of PASS_THROUGH_BYTES or more pass through untouched so
+ * that large tensors are never copied into an intermediate buffer.
  */
 class ChunkedWriter {
   private chunk: Buffer;
@@ -436,7 +433,7 @@ class ChunkedWriter {
     }
   }
   bytes(b: Uint8Array) {
-    if (b.length >= 65536) {
+    if (b.length >= PASS_THROUGH_BYTES) {
       this.flush();
       this.sink.write(b);
       return;
@@ -539,11 +536,6 @@ export function encodedModelSize(model: ModelProto, substitutions?: Substitution
   }
 }
 
-/** Serialized size of any tensor (used for stage accounting). */
-export function encodedTensorSize(tensor: TensorProto): number {
-  return messageSize(tensor as unknown as Record<string, unknown>, typeInfo('onnx.TensorProto'), new WeakMap());
-}
-
 function encodeType(obj: object, typeName: string, sink?: ByteSink, substitutions?: Substitutions): Uint8Array | number {
   subst = substitutions;
   try {
@@ -584,7 +576,4 @@ export function encodeModelTo(model: ModelProto, sink: ByteSink, substitutions?:
 
 export function encodeTensor(tensor: TensorProto): Uint8Array {
   return encodeType(tensor, 'onnx.TensorProto') as Uint8Array;
-}
-export function encodeGraph(graph: GraphProto): Uint8Array {
-  return encodeType(graph, 'onnx.GraphProto') as Uint8Array;
 }

@@ -78,14 +78,7 @@ export class ExternalDataReader implements ExternalDataSource {
   read(t: TensorProto): Uint8Array {
     const { location, offset, length } = this.range(t);
     const f = this.open(location, t.name);
-    const out = Buffer.allocUnsafe(length);
-    let done = 0;
-    while (done < length) {
-      const n = readSync(f.fd, out, done, length - done, offset + done);
-      if (n <= 0) throw new OnnxFormatError(`${this.modelPath}: short read of external data '${location}'`);
-      done += n;
-    }
-    return out;
+    return readFully(f.fd, offset, length, `${this.modelPath}: short read of external data '${location}'`);
   }
 
   /** Closes the data files opened so far. */
@@ -93,6 +86,17 @@ export class ExternalDataReader implements ExternalDataSource {
     for (const f of this.files.values()) closeSync(f.fd);
     this.files.clear();
   }
+}
+
+/** `length` bytes of `fd` from `offset` into a fresh buffer; a file that ends early throws `shortRead`. */
+export function readFully(fd: number, offset: number, length: number, shortRead: string): Buffer {
+  const out = Buffer.allocUnsafe(length);
+  for (let done = 0; done < length;) {
+    const n = readSync(fd, out, done, length - done, offset + done);
+    if (n <= 0) throw new OnnxFormatError(shortRead);
+    done += n;
+  }
+  return out;
 }
 
 export function isInside(dir: string, p: string): boolean {

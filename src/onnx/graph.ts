@@ -105,6 +105,13 @@ export function forEachTensor(model: ModelProto, cb: (t: TensorProto, site: Tens
   }
 }
 
+/** Whether `graph` defines `name` itself (see definedNames); a scan that stops at the first hit, no set built. */
+function defines(graph: GraphProto, name: string): boolean {
+  if (!name) return false;
+  return graph.input.some((v) => v.name === name) || graph.initializer.some((t) => t.name === name) ||
+    graph.sparseInitializer.some((s) => s.values?.name === name) || graph.node.some((n) => n.output.includes(name));
+}
+
 /** Names a graph defines itself: its inputs, initializers, sparse initializers and node outputs. */
 export function definedNames(graph: GraphProto): Set<string> {
   const names = new Set<string>();
@@ -160,7 +167,7 @@ export function usesOf(scope: GraphScope, name: string): NameUse[] {
         if (input === name) uses.push({ node, scope: s, inputIndex });
       });
       for (const { graph, attribute } of subgraphsOf(node)) {
-        if (!definedNames(graph).has(name)) visit({ graph, parent: s, owner: node, attribute, depth: s.depth + 1 });
+        if (!defines(graph, name)) visit({ graph, parent: s, owner: node, attribute, depth: s.depth + 1 });
       }
     });
   };
@@ -180,7 +187,7 @@ export function replaceAllUses(scope: GraphScope, from: string, to: string): num
       for (let i = 0; i < node.input.length; i++) {
         if (node.input[i] === from) { node.input[i] = to; count++; }
       }
-      for (const { graph: g } of subgraphsOf(node)) if (!definedNames(g).has(from)) visit(g, false);
+      for (const { graph: g } of subgraphsOf(node)) if (!defines(g, from)) visit(g, false);
     }
     if (!isRoot) {
       for (const o of graph.output) if (o.name === from) { o.name = to; count++; }

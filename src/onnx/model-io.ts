@@ -6,7 +6,7 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { decodeModel, encodeModelTo, encodedModelSize, type Substitutions } from './codec.js';
+import { PASS_THROUGH_BYTES, decodeModel, encodeModelTo, encodedModelSize, type Substitutions } from './codec.js';
 import { OnnxFormatError, UsageError } from './errors.js';
 import { ExternalDataReader } from './external.js';
 import { forEachTensor } from './graph.js';
@@ -81,9 +81,9 @@ export interface SavedModel {
 /**
  * Stands in for an external payload while a model is encoded inline: it reports the payload's length,
  * so the codec sizes every field exactly without reading anything, and FileSink reads the bytes only
- * when the codec hands the field over. The codec passes byte fields of 64 KiB or more straight to its
- * sink, never copying them (codec.ts ChunkedWriter.bytes), so only such payloads are deferred: a save
- * then holds one tensor at a time, not every external weight at once.
+ * when the codec hands the field over. The codec passes byte fields of PASS_THROUGH_BYTES or more
+ * straight to its sink, never copying them (codec.ts ChunkedWriter.bytes), so only such payloads are
+ * deferred: a save then holds one tensor at a time, not every external weight at once.
  */
 class DeferredPayload extends Uint8Array {
   constructor(size: number, readonly fetch: () => Uint8Array) {
@@ -91,8 +91,6 @@ class DeferredPayload extends Uint8Array {
     Object.defineProperty(this, 'length', { value: size });
   }
 }
-
-const DEFERRED_MIN_BYTES = 65536;
 
 class FileSink {
   written = 0;
@@ -169,7 +167,7 @@ function writeAtomically(target: string, write: (sink: FileSink) => void): numbe
  */
 function inlined(t: TensorProto, source: ExternalDataReader | undefined): TensorProto {
   const length = tensorByteLength(t);
-  const raw = length >= DEFERRED_MIN_BYTES && t.dataType !== 8 /* STRING */
+  const raw = length >= PASS_THROUGH_BYTES && t.dataType !== 8 /* STRING */
     ? new DeferredPayload(length, () => tensorBytes(t, source))
     : tensorBytes(t, source);
   return { ...t, rawData: raw, externalData: [], dataLocation: undefined };
@@ -190,20 +188,21 @@ export function saveModel(model: ModelProto, file: string, opts: SaveOptions = {
   const tensors: TensorProto[] = [];
   forEachTensor(model, (t) => { tensors.push(t); });
 
-  const subs: Substitutions = new Map();
-  for (const t of tensors) if (isExternal(t)) subs.set(t, inlined(t, opts.source));
-
+  // Every external tensor inline: what an inline save writes, and what 'auto' sizes (deferred payloads
+  // report their length, so sizing reads no large external tensor). Built only when one of them needs it.
+  let allInline: Substitutions | undefined;
+  const inlineAll = (): Substitutions => {
+    allInline ??= new Map(tensors.filter(isExternal).map((t) => [t, inlined(t, opts.source)]));
+    return allInline;
+  };
   let external = opts.externalData ?? 'auto';
-  if (external === 'auto') {
-    // Deferred payloads report their length: sizing reads no external tensor.
-    external = encodedModelSize(model, subs) > PROTOBUF_LIMIT;
-  }
+  if (external === 'auto') external = encodedModelSize(model, inlineAll()) > PROTOBUF_LIMIT;
   if (!external) {
-    const written = writeAtomically(out, (sink) => encodeModelTo(model, sink, subs));
+    const written = writeAtomically(out, (sink) => encodeModelTo(model, sink, inlineAll()));
     return { path: out, bytes: written, modelBytes: written, dataBytes: 0 };
   }
 
-  subs.clear();
+  const subs: Substitutions = new Map();
   const location = opts.location ?? `${path.basename(out)}.data`;
   if (path.isAbsolute(location) || location.split(/[\\/]/).includes('..')) {
     throw new UsageError(`external data location '${location}' must be a plain relative name`);
@@ -223,7 +222,7 @@ export function saveModel(model: ModelProto, file: string, opts: SaveOptions = {
     const pad = new Uint8Array(EXTERNAL_ALIGNMENT);
     for (const t of tensors) {
       if (tensorByteLength(t) < threshold || t.dataType === 8 /* STRING */) {
-        if (isExternal(t)) subs.set(t, inlined(t, opts.source));
+        if (isExternal(t)) subs.set(t, allInline?.get(t) ?? inlined(t, opts.source));
         continue;
       }
       const raw = tensorBytes(t, opts.source);

@@ -13,10 +13,10 @@
  * Scratch tensors never reach an output file as references: saveModel writes every external payload
  * into the output (inline or into the output's own data file).
  */
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { ExternalDataReader } from './external.js';
+import { ExternalDataReader, readFully } from './external.js';
 import { OnnxFormatError } from './errors.js';
 import { externalInfo, isExternal, makeTensor, setTensorRaw, type ExternalDataSource } from './tensor.js';
 import { DataLocation, type TensorProto } from './types.js';
@@ -75,13 +75,7 @@ export class SpillingReader extends ExternalDataReader implements SpillTarget {
   override read(t: TensorProto): Uint8Array {
     if (!this.isScratch(t)) return super.read(t);
     const { offset, length } = this.range(t);
-    const out = Buffer.allocUnsafe(length);
-    for (let done = 0; done < length;) {
-      const n = readSync(this.fd!, out, done, length - done, offset + done);
-      if (n <= 0) throw new OnnxFormatError(`short read of scratch file ${this.file}`);
-      done += n;
-    }
-    return out;
+    return readFully(this.fd!, offset, length, `short read of scratch file ${this.file}`);
   }
 
   spill(t: TensorProto, raw: Uint8Array): void {

@@ -11,6 +11,8 @@ import { DataLocation, type AttributeProto, type NodeProto, type TensorProto } f
 /** Reads external-data payloads (see external.ts); passed in so this module stays IO-free. */
 export interface ExternalDataSource {
   read(tensor: TensorProto): Uint8Array;
+  /** The payload's byte range, checked against its file without reading it (ExternalDataReader has one). */
+  range?(tensor: TensorProto): { offset: number; length: number };
 }
 
 export function elementCount(dims: readonly number[]): number {
@@ -131,10 +133,10 @@ export function tensorByteLength(t: TensorProto): number {
 }
 
 /** Checks that the payload size agrees with dims and dtype; throws a clear error otherwise. */
-export function checkTensorSize(t: TensorProto, external?: ExternalDataSource): void {
+export function checkTensorSize(t: TensorProto, external?: ExternalDataSource, name: string | undefined = t.name): void {
   if (t.dataType === DataType.STRING) {
     if (t.stringData.length !== elementCount(t.dims)) {
-      throw new OnnxFormatError(`tensor '${t.name}': ${t.stringData.length} strings for dims [${t.dims.join(',')}]`);
+      throw new OnnxFormatError(`tensor '${name}': ${t.stringData.length} strings for dims [${t.dims.join(',')}]`);
     }
     return;
   }
@@ -142,7 +144,7 @@ export function checkTensorSize(t: TensorProto, external?: ExternalDataSource): 
   const actual = tensorBytes(t, external).length;
   if (actual !== expected) {
     throw new OnnxFormatError(
-      `tensor '${t.name}': ${actual} bytes of data for dims [${t.dims.join(',')}] of ${dataTypeName(t.dataType)} (expected ${expected})`,
+      `tensor '${name}': ${actual} bytes of data for dims [${t.dims.join(',')}] of ${dataTypeName(t.dataType)} (expected ${expected})`,
     );
   }
 }

@@ -3,51 +3,36 @@
  * requests: a lie in the file (dims that disagree with the bytes, a cycle, a name defined twice, absurd
  * nesting) must end as one clear OnnxFormatError, not as a crash or a hang deep inside a stage.
  */
-import { dataTypeName, isKnownDataType, rawByteLength } from './dtype.js';
+import { DataType, dataTypeName, isKnownDataType, rawByteLength } from './dtype.js';
 import { OnnxFormatError } from './errors.js';
 import { forEachGraph, forEachTensor, type GraphScope } from './graph.js';
-import { elementCount, isExternal, tensorByteLength, tensorBytes, type ExternalDataSource } from './tensor.js';
-import { DataType } from './dtype.js';
+import { checkTensorSize, elementCount, isExternal, tensorByteLength, type ExternalDataSource } from './tensor.js';
 import type { GraphProto, ModelProto, TensorProto } from './types.js';
 
 /** Real exporters nest control flow a handful of levels deep; hundreds means a hostile file. */
 export const MAX_GRAPH_DEPTH = 64;
 
-interface RangeChecker {
-  range(t: TensorProto): { offset: number; length: number };
-}
-
-function checkTensor(t: TensorProto, external: (ExternalDataSource & Partial<RangeChecker>) | undefined): void {
+function checkTensor(t: TensorProto, external: ExternalDataSource | undefined): void {
   const name = t.name ?? '(unnamed)';
   for (const d of t.dims) {
     if (!Number.isSafeInteger(d) || d < 0) throw new OnnxFormatError(`tensor '${name}' has invalid dimension ${d}`);
   }
   if (!isKnownDataType(t.dataType)) throw new OnnxFormatError(`tensor '${name}' has unknown data type ${t.dataType}`);
+  if (!isExternal(t)) {
+    // A tensor with no payload at all is legal only when it has no elements.
+    checkTensorSize(t, undefined, name);
+    return;
+  }
   const count = elementCount(t.dims);
-  if (t.dataType === DataType.STRING) {
-    if (t.stringData.length !== count && !isExternal(t)) {
-      throw new OnnxFormatError(`tensor '${name}': ${t.stringData.length} strings for dims [${t.dims.join(',')}]`);
-    }
-    return;
-  }
+  if (t.dataType === DataType.STRING) return;
   const expected = rawByteLength(t.dataType, count);
-  if (isExternal(t)) {
-    if (external?.range) {
-      const { length } = external.range(t);
-      if (length !== expected) {
-        throw new OnnxFormatError(`tensor '${name}': external data length ${length} does not match dims [${t.dims.join(',')}] of ${dataTypeName(t.dataType)} (${expected} bytes)`);
-      }
-    } else if (tensorByteLength(t) !== expected) {
-      throw new OnnxFormatError(`tensor '${name}': external data length does not match its dims`);
+  if (external?.range) {
+    const { length } = external.range(t);
+    if (length !== expected) {
+      throw new OnnxFormatError(`tensor '${name}': external data length ${length} does not match dims [${t.dims.join(',')}] of ${dataTypeName(t.dataType)} (${expected} bytes)`);
     }
-    return;
-  }
-  const actual = tensorBytes(t).length;
-  // A tensor with no payload at all is legal only when it has no elements.
-  if (actual !== expected) {
-    throw new OnnxFormatError(
-      `tensor '${name}': ${actual} bytes of data for dims [${t.dims.join(',')}] of ${dataTypeName(t.dataType)} (expected ${expected})`,
-    );
+  } else if (tensorByteLength(t) !== expected) {
+    throw new OnnxFormatError(`tensor '${name}': external data length does not match its dims`);
   }
 }
 
@@ -119,5 +104,5 @@ export function validateModel(model: ModelProto, external?: ExternalDataSource):
       if (!n.opType) throw new OnnxFormatError(`${where}: node '${n.name ?? ''}' has no op_type`);
     }
   });
-  forEachTensor(model, (t) => checkTensor(t, external as ExternalDataSource & Partial<RangeChecker>));
+  forEachTensor(model, (t) => checkTensor(t, external));
 }

@@ -8,7 +8,7 @@ import type { Sample } from '../check/inputs.js';
 import { summarize } from '../check/latency.js';
 import type { NamedTensor } from '../check/named-tensor.js';
 import type { OrtHost } from '../check/ort-runner.js';
-import { accuracyOf, compareResults, predictions, type ParityReport, type ThresholdCheck, type ThresholdConfig } from '../check/parity.js';
+import { judgeResults, type ParityReport, type ThresholdCheck, type ThresholdConfig } from '../check/parity.js';
 
 /** The search ran past `max-search-time` in the middle of a check. */
 export class SearchTimeUp extends Error {
@@ -101,13 +101,8 @@ export class CandidateJudge {
         stop();
         results.push((await this.host.run(session.id, sample)).outputs);
       }
-      const outputs = compareResults(this.reference, results, this.settings.thresholds);
-      const parity: ParityReport = { passed: outputs.every((o) => o.passed), samples: results.length, outputs };
       const labels = this.settings.labels;
-      if (labels) {
-        const output = labels.output ?? outputs[0]?.name ?? '';
-        parity.accuracy = accuracyOf(predictions(this.reference, output), predictions(results, output), labels.values);
-      }
+      const parity = judgeResults(this.reference, results, this.settings.thresholds, labels);
       const { score, drift } = scoreOf(parity, labels?.maxDrop);
       const passed = parity.passed && (labels?.maxDrop === undefined || (parity.accuracy?.drop ?? 0) <= labels.maxDrop);
       const verdict: Verdict = { passed, parity, score, drift };

@@ -14,11 +14,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BudgetConfig, LatencyConfig, ParityConfig } from '../config/load.js';
-import { DEFAULT_LATENCY, DEFAULT_PARITY } from '../config/load.js';
+import { DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S, DEFAULT_PARITY } from '../config/load.js';
 import { readLabels } from '../check/input-files.js';
-import { loadSamples } from '../check/inputs.js';
+import { loadSamplesFor } from '../check/inputs.js';
 import type { OrtHost } from '../check/ort-runner.js';
-import { loadModel } from '../onnx/model-io.js';
 import { formatBytes } from '../report/table.js';
 import { RECIPES, BASE_STAGES, type Recipe } from './auto-candidates.js';
 import { CandidateJudge, type JudgeSettings } from './auto-judge.js';
@@ -29,7 +28,7 @@ import { silentProgress, type Progress } from './progress.js';
 
 export { candidateLabel, type AutoCandidate, type AutoReport, type CandidateParity, type SensitivityReport } from './auto-report.js';
 
-export const DEFAULT_MAX_SEARCH_TIME_S = 600;
+export { DEFAULT_MAX_SEARCH_TIME_S } from '../config/load.js';
 
 export interface AutoOptions {
   host: OrtHost;
@@ -53,15 +52,10 @@ function judgeSettings(source: string, opts: AutoOptions, progressName: string, 
   const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
   const latency = opts.latency || DEFAULT_LATENCY;
   return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
-    const loaded = loadModel(source);
-    try {
-      const samples = loadSamples(parity.inputs, loaded.model, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
-      const maxDrop = opts.budgets?.find((b) => b.name === 'max-accuracy-drop')?.limit;
-      const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : undefined;
-      return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency };
-    } finally {
-      loaded.external.close();
-    }
+    const samples = loadSamplesFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
+    const maxDrop = opts.budgets?.find((b) => b.name === 'max-accuracy-drop')?.limit;
+    const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : undefined;
+    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency };
   });
 }
 

@@ -4,14 +4,14 @@
  * are its budgets).
  */
 import { loadModel } from '../onnx/model-io.js';
-import { evaluateBudgets } from '../check/budgets.js';
 import { startOrtHost, type OrtHost } from '../check/ort-runner.js';
 import type { LatencyConfig, ParityConfig } from '../config/load.js';
-import { buildReport, type FileSummary } from '../report/json.js';
+import type { FileSummary } from '../report/json.js';
+import type { ModelProto } from '../onnx/types.js';
 import { modelFiles } from './compress.js';
 import { digestFiles } from './digest.js';
 import { silentProgress, type Progress } from './progress.js';
-import { checkModels, measuredLatency, runPassed, type ModelRunReport, type RunReport } from './run.js';
+import { checkInputs, checkModels, runReport, withChecks, type RunReport } from './run.js';
 
 export interface CompareOptions {
   parity: ParityConfig;
@@ -20,13 +20,14 @@ export interface CompareOptions {
   host?: OrtHost;
 }
 
-function fileSummary(model: string): FileSummary {
-  const loaded = loadModel(model);
+/** Size and sha256 of a model's files, and its graph (external data is not read). */
+function readModel(file: string): { summary: FileSummary; model: ModelProto } {
+  const loaded = loadModel(file);
   try {
     const d = digestFiles(modelFiles(loaded));
-    const s: FileSummary = { bytes: d.bytes, sha256: d.sha256! };
-    if (d.files.length > 1) s.files = d.files;
-    return s;
+    const summary: FileSummary = { bytes: d.bytes, sha256: d.sha256! };
+    if (d.files.length > 1) summary.files = d.files;
+    return { summary, model: loaded.model };
   } finally {
     loaded.external.close();
   }
@@ -36,20 +37,17 @@ export async function compareModels(a: string, b: string, opts: CompareOptions):
   const progress = opts.progress ?? silentProgress;
   const host = opts.host ?? startOrtHost();
   try {
-    const name = 'compare';
-    const original = await progress.step(`read ${a}`, () => fileSummary(a));
-    const compressed = await progress.step(`read ${b}`, () => fileSummary(b));
-    const checked = await checkModels({ name, parity: opts.parity, latency: opts.latency }, a, b, host, progress);
-    const m: ModelRunReport = {
-      name, source: a, output: b, original, compressed, stages: [],
-      ...checked,
-      budgets: evaluateBudgets([], { originalBytes: original.bytes, compressedBytes: compressed.bytes, parity: checked.parity, latency: measuredLatency(checked.latency) }),
-      passed: true,
+    const m = { name: 'compare', parity: opts.parity, latency: opts.latency };
+    // A is read once: its files' digest and, from its graph, the sample inputs (the graph is dropped before B is read).
+    const readA = async () => {
+      const { summary, model } = await progress.step(`read ${a}`, () => readModel(a));
+      return { original: summary, inputs: await checkInputs(m, model, progress) };
     };
-    m.passed = runPassed(m);
-    const report = buildReport([m]) as RunReport;
-    report.config = '';
-    return report;
+    const { original, inputs } = await readA();
+    const compressed = (await progress.step(`read ${b}`, () => readModel(b))).summary;
+    const checked = await checkModels(m, a, b, host, progress, inputs);
+    const entry = withChecks({ name: m.name, source: a, output: b, original, compressed, stages: [] }, checked, []);
+    return runReport([entry], '');
   } finally {
     if (!opts.host) await host.close();
   }

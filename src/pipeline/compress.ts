@@ -2,7 +2,7 @@
  * `compress` as a library call: load → stages → save, measured. The CLI and the Action are thin
  * adapters over this one function, so both report the same numbers.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../onnx/errors.js';
@@ -15,6 +15,7 @@ import { runStages } from '../stages/pipeline.js';
 import { createStage, type StageSpec } from '../stages/registry.js';
 import type { Stage, StageResult } from '../stages/stage.js';
 import { digestFiles, type FilesDigest } from './digest.js';
+import { createFolders, missingFolders } from './folders.js';
 import { silentProgress, type Progress } from './progress.js';
 
 /** PRODUCT.md: `--stages` defaults to `dedup,prune`. */
@@ -74,29 +75,7 @@ function checkOutputPath(output: string): string[] {
   if (existsSync(target) && statSync(target).isDirectory()) {
     throw new UsageError(`${output}: is a folder; give the output model's file name`);
   }
-  const missing: string[] = [];
-  let dir = path.dirname(target);
-  while (!existsSync(dir) && path.dirname(dir) !== dir) {
-    missing.unshift(dir);
-    dir = path.dirname(dir);
-  }
-  if (!statSync(dir).isDirectory()) throw new UsageError(`${output}: ${dir} is a file, not a folder`);
-  return missing;
-}
-
-/**
- * Creates the missing folders one level at a time: Node 20's recursive mkdir spins forever under /proc,
- * and a level that cannot be made should be named.
- */
-function createFolders(output: string, missing: string[]): void {
-  for (const m of missing) {
-    try {
-      mkdirSync(m);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw new UsageError(`${output}: cannot create folder ${m} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-    }
-  }
+  return missingFolders(path.dirname(target), output);
 }
 
 /** Wraps a stage so each one shows up as its own progress step. */
@@ -110,7 +89,7 @@ export async function compressModel(source: string, output: string, opts: Compre
   // Unknown stage names fail before a big model is read.
   const stages = (opts.stages ?? DEFAULT_STAGES).map((s) => reported(createStage(s), progress));
   refuseOverwrite(output, [source]);
-  const missingFolders = checkOutputPath(output);
+  const newFolders = checkOutputPath(output);
 
   const loaded = await progress.step(`load ${source}`, () => loadModel(source));
   const tmpDir = mkdtempSync(path.join(tmpdir(), 'onnx-diet-'));
@@ -129,7 +108,7 @@ export async function compressModel(source: string, output: string, opts: Compre
       log: (message) => progress.note(message),
     });
 
-    createFolders(output, missingFolders);
+    createFolders(newFolders, output);
     const saved = await progress.step(`save ${output}`, () =>
       saveModel(model, output, { externalData: opts.externalData ?? 'auto', source: data }));
     const outFiles = saved.dataPath ? [saved.path, saved.dataPath] : [saved.path];

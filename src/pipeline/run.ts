@@ -6,12 +6,12 @@
  */
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, type Config, type ModelConfig } from '../config/load.js';
+import { ConfigError, type BudgetConfig, type Config, type ModelConfig } from '../config/load.js';
 import { UsageError } from '../onnx/errors.js';
-import { loadModel } from '../onnx/model-io.js';
+import type { ModelProto } from '../onnx/types.js';
 import { budgetFailureLine, evaluateBudgets, type BudgetResult } from '../check/budgets.js';
 import { withDimHint } from '../check/auto-inputs.js';
-import { loadSamples, type AutoDim, type Sample } from '../check/inputs.js';
+import { loadSamples, loadSamplesFor, type AutoDim, type Sample, type SampleOptions } from '../check/inputs.js';
 import { readLabels } from '../check/input-files.js';
 import { measureLatency, type LatencyReport } from '../check/latency.js';
 import { startOrtHost, type OrtHost } from '../check/ort-runner.js';
@@ -74,9 +74,7 @@ export async function runConfig(config: Config, opts: RunOptions = {}): Promise<
   try {
     const models: ModelRunReport[] = [];
     for (const m of config.models) models.push(await runModel(m, { ...opts, progress, host }));
-    const report = buildReport(models) as RunReport;
-    report.config = config.file;
-    return report;
+    return runReport(models, config.file);
   } finally {
     if (!opts.host) await host.close();
   }
@@ -106,29 +104,35 @@ async function runModel(m: ModelConfig, opts: RunOptions & { progress: Progress;
       : await compressModel(shown(source), shown(m.output), { stages: m.stages.map((s) => s.spec), progress });
 
   const report = modelReport(compressed, m.name) as ModelRunReport;
-  if (m.parity !== false || m.latency !== false) {
-    const checked = await checkModels(m, source, m.output, host, progress);
-    if (checked.parity) report.parity = checked.parity;
-    if (checked.latency) report.latency = checked.latency;
-  }
-  report.budgets = evaluateBudgets(m.budgets, {
-    originalBytes: report.original.bytes,
-    compressedBytes: report.compressed.bytes,
-    parity: report.parity,
-    latency: measuredLatency(report.latency),
-  });
-  report.passed = runPassed(report);
+  const checked = m.parity !== false || m.latency !== false ? await checkModels(m, source, m.output, host, progress) : {};
+  return withChecks(report, checked, m.budgets);
+}
+
+/** What checkModels found: parity and latency, each present when it was asked for. */
+export interface CheckResults {
+  parity?: ParityReport;
+  latency?: LatencyReport | { error: string };
+}
+
+/**
+ * A model entry completed with its check results, its budgets (config budgets and parity thresholds) and
+ * whether it passed: every check that ran passed, and latency, when asked for, could be measured.
+ */
+export function withChecks(report: Omit<ModelRunReport, 'budgets' | 'passed'>, checked: CheckResults, budgets: BudgetConfig[]): ModelRunReport {
+  const r = report as ModelRunReport;
+  if (checked.parity) r.parity = checked.parity;
+  if (checked.latency) r.latency = checked.latency;
+  const latency = r.latency && !('error' in r.latency) ? r.latency : undefined;
+  r.budgets = evaluateBudgets(budgets, { originalBytes: r.original.bytes, compressedBytes: r.compressed.bytes, parity: r.parity, latency });
+  r.passed = modelPassed(r) && !(r.latency && 'error' in r.latency);
+  return r;
+}
+
+/** The report of a run (or a compare) over these model entries. */
+export function runReport(models: ModelRunReport[], configFile: string): RunReport {
+  const report = buildReport(models) as RunReport;
+  report.config = configFile;
   return report;
-}
-
-/** The latency numbers, unless measuring failed. */
-export function measuredLatency(l: ModelRunReport['latency']): LatencyReport | undefined {
-  return l && !('error' in l) ? l : undefined;
-}
-
-/** Every check that ran passed, and latency, when asked for, could be measured. */
-export function runPassed(m: ModelRunReport): boolean {
-  return modelPassed(m) && !(m.latency && 'error' in m.latency);
 }
 
 /** onnxruntime's own message, without our "onnxruntime failed while …" prefix repeated. */
@@ -137,28 +141,40 @@ function ortMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The sample inputs (and labels) both models are fed, with the sizes auto inputs chose for symbolic dims. */
+export interface CheckInputs {
+  samples: Sample[];
+  autoDims: AutoDim[];
+  labels?: number[];
+}
+
+/** CheckInputs from the original model (a file, or its graph already read). */
+export async function checkInputs(m: Pick<ModelConfig, 'name' | 'parity'>, source: string | ModelProto, progress: Progress): Promise<CheckInputs> {
+  const parity = m.parity === false ? { inputs: 'auto', samples: 1, seed: 0, dims: {} } : m.parity;
+  const autoDims: AutoDim[] = [];
+  const opts: SampleOptions = {
+    samples: parity.samples, seed: parity.seed, dims: parity.dims,
+    onDim: (d) => {
+      autoDims.push(d);
+      if (d.why !== 'dims:') progress.note(`${m.name}: auto inputs use ${d.name} = ${d.value} (${d.why})`);
+    },
+  };
+  const samples = await progress.step(`${m.name}: sample inputs (${parity.inputs})`, () =>
+    typeof source === 'string' ? loadSamplesFor(source, parity.inputs, opts) : loadSamples(parity.inputs, source, opts));
+  const labels = m.parity !== false && m.parity.labels ? readLabels(m.parity.labels) : undefined;
+  return { samples, autoDims, labels };
+}
+
 /**
  * Parity and latency of two model files in the onnxruntime host (shared by `run` and `compare`).
  * onnxruntime failures end up in the result (the model fails); bad inputs throw UsageError (exit 2).
+ * `inputs` defaults to checkInputs of the source file.
  */
 export async function checkModels(
   m: Pick<ModelConfig, 'name' | 'parity' | 'latency'>, source: string, output: string, host: OrtHost, progress: Progress,
-): Promise<{ parity?: ParityReport; latency?: LatencyReport | { error: string } }> {
-  const parity = m.parity === false ? { inputs: 'auto', samples: 1, seed: 0, dims: {} } : m.parity;
-  const autoDims: AutoDim[] = [];
-  const onDim = (d: AutoDim) => {
-    autoDims.push(d);
-    if (d.why !== 'dims:') progress.note(`${m.name}: auto inputs use ${d.name} = ${d.value} (${d.why})`);
-  };
-  const samples: Sample[] = await progress.step(`${m.name}: sample inputs (${parity.inputs})`, () => {
-    const loaded = loadModel(source);
-    try {
-      return loadSamples(parity.inputs, loaded.model, { samples: parity.samples, seed: parity.seed, dims: parity.dims, onDim });
-    } finally {
-      loaded.external.close();
-    }
-  });
-  const labels = m.parity !== false && m.parity.labels ? readLabels(m.parity.labels) : undefined;
+  inputs?: CheckInputs,
+): Promise<CheckResults> {
+  const { samples, autoDims, labels } = inputs ?? await checkInputs(m, source, progress);
   const threads = m.latency === false ? 1 : m.latency.threads;
 
   let a: Awaited<ReturnType<OrtHost['load']>>;
@@ -173,7 +189,7 @@ export async function checkModels(
       latency: m.latency === false ? undefined : { error },
     };
   }
-  const result: { parity?: ParityReport; latency?: LatencyReport | { error: string } } = {};
+  const result: CheckResults = {};
   try {
     if (m.parity !== false) {
       const cfg = m.parity;

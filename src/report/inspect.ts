@@ -70,9 +70,9 @@ const PASS_THROUGH = new Set(['Identity', 'Transpose']);
  * op also reads in float would keep both copies.
  */
 const QUANTIZABLE_SLOTS: Record<string, number> = { MatMul: 1, Gemm: 1, Gather: 0 };
-export const QUANTIZE_MIN_ELEMENTS = 1024;
-export const INT4_BLOCK_SIZE = 32;
-export const UNUSED_OP = '(unused)';
+const QUANTIZE_MIN_ELEMENTS = 1024;
+const INT4_BLOCK_SIZE = 32;
+const UNUSED_OP = '(unused)';
 
 export function int8Estimate(elements: number): number {
   return elements + 4;

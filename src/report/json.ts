@@ -50,7 +50,7 @@ function summary(d: FilesDigest): FileSummary {
 }
 
 /** A model's name in reports: its file name without `.onnx`. */
-export function modelName(file: string): string {
+function modelName(file: string): string {
   return path.basename(file).replace(/\.onnx$/i, '');
 }
 
@@ -77,16 +77,21 @@ export function buildReport(models: ModelReport[]): Report {
   return { tool: TOOL, version: TOOL_VERSION, passed: models.every((m) => m.passed), models };
 }
 
-/** Writes JSON atomically (temp file + rename), creating the folder; a reader never sees half a file. */
-export function writeJsonFile(file: string, value: unknown): void {
+/** Writes a report file atomically (temp file + rename), creating the folder; a reader never sees half a file. */
+export function writeTextFile(file: string, text: string): void {
   const target = path.resolve(file);
   mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
+    writeFileSync(tmp, text);
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/** `value` as indented JSON with a final newline, written like writeTextFile. */
+export function writeJsonFile(file: string, value: unknown): void {
+  writeTextFile(file, `${JSON.stringify(value, null, 2)}\n`);
 }

@@ -8,7 +8,7 @@ import type { BudgetResult } from '../check/budgets.js';
 import { metricText } from '../check/budgets.js';
 import { candidateLabel, type AutoCandidate, type AutoReport } from '../pipeline/auto.js';
 import type { ModelRunReport, RunReport } from '../pipeline/run.js';
-import { formatBytes } from './table.js';
+import { formatBytes, plural } from './table.js';
 
 /** The hidden marker the Action looks for; `-->` cannot appear inside an HTML comment. */
 export function reportMarker(configPath: string): string {
@@ -16,7 +16,7 @@ export function reportMarker(configPath: string): string {
 }
 
 /** `29.9×` for big factors, `1.13×` for small ones. */
-export function formatFactor(x: number): string {
+function formatFactor(x: number): string {
   if (!Number.isFinite(x)) return '∞×';
   return `${x >= 10 ? x.toFixed(1) : x.toFixed(2)}×`;
 }
@@ -44,7 +44,7 @@ export function headline(m: ModelRunReport): string {
     parts.push(s >= 1 ? `${formatFactor(s)} faster` : `${formatFactor(1 / s)} slower`);
   }
   const broken = m.budgets.filter((b) => !b.passed && !b.name.startsWith('parity.')).length;
-  if (broken) parts.push(`❌ ${broken} budget${broken === 1 ? '' : 's'} broken`);
+  if (broken) parts.push(`❌ ${plural(broken, 'budget')} broken`);
   return parts.join(' · ');
 }
 
@@ -57,7 +57,7 @@ function failedCheck(what: string): BudgetResult {
  * What a table cell says for a check onnxruntime could not run. The error itself (often 200+
  * characters) goes on its own line below the table (checkErrors), so the table keeps its width.
  */
-export const COULD_NOT_RUN = 'could not run (see below)';
+const COULD_NOT_RUN = 'could not run (see below)';
 
 export interface CheckError {
   /** `parity`, `latency`, or `parity and latency` when both failed the same way. */
@@ -99,7 +99,7 @@ export function metricsRows(m: ModelRunReport): Row[] {
   else if (lat) {
     const ms = (x: number) => `${x.toFixed(2)} ms`;
     rows.push(
-      { what: `Latency p50 (${lat.threads} thread${lat.threads === 1 ? '' : 's'})`, original: ms(lat.original.p50Ms), compressed: ms(lat.compressed.p50Ms), budget: budget('max-latency-ms') },
+      { what: `Latency p50 (${plural(lat.threads, 'thread')})`, original: ms(lat.original.p50Ms), compressed: ms(lat.compressed.p50Ms), budget: budget('max-latency-ms') },
       { what: 'Latency p90', original: ms(lat.original.p90Ms), compressed: ms(lat.compressed.p90Ms) },
       { what: 'Load time', original: ms(lat.original.loadMs), compressed: ms(lat.compressed.loadMs) },
       { what: 'Speedup (p50)', original: '', compressed: formatFactor(lat.speedup), budget: budget('min-speedup') },
@@ -161,7 +161,7 @@ function stagesTable(m: ModelRunReport): string {
 }
 
 /** A mermaid bar chart of the model's size after each stage (GitHub renders ```mermaid blocks). */
-export function sizeChart(m: ModelRunReport): string {
+function sizeChart(m: ModelRunReport): string {
   const [div, unit] = m.original.bytes >= 1e9 ? [1e9, 'GB'] : m.original.bytes >= 1e6 ? [1e6, 'MB'] : [1e3, 'kB'];
   const points: [string, number][] = [
     ['original', m.original.bytes],
@@ -198,7 +198,7 @@ function candidateResult(c: AutoCandidate): string {
 }
 
 /** `strategy: auto`: every candidate tried, in the order tried, with the chosen one in bold. */
-export function autoDetails(auto: AutoReport): string {
+function autoDetails(auto: AutoReport): string {
   const lines = [
     `<details><summary>Auto search (${auto.objective}): ${auto.candidates.length} candidates in ${(auto.elapsedMs / 1000).toFixed(1)} s${auto.timedOut ? ', stopped by max-search-time' : ''}</summary>`,
     '',
@@ -243,7 +243,7 @@ export function renderMarkdown(report: RunReport): string {
   const failed = report.models.filter((m) => !m.passed).length;
   const title = report.passed
     ? `### onnx-diet ✅ all checks passed`
-    : `### onnx-diet ❌ ${failed} of ${report.models.length} model${report.models.length === 1 ? '' : 's'} failed a check`;
+    : `### onnx-diet ❌ ${failed} of ${plural(report.models.length, 'model')} failed a check`;
   return [
     reportMarker(report.config),
     title,

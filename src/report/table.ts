@@ -64,7 +64,8 @@ export function compressTable(r: CompressResult): string {
   return `${table}\n\n${r.source} → ${r.output}: ${ratio}× smaller`;
 }
 
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+/** `1 graph`, `3 graphs` */
+export const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 const dimsText = (dims: number[]) => `[${dims.join(', ')}]`;
 
 /** Shows a long list as its first few items and a count of the rest. */

@@ -14,9 +14,7 @@ import { createHash } from 'node:crypto';
 import { elementCount } from '../onnx/tensor.js';
 import type { TensorProto } from '../onnx/types.js';
 import { identicalClasses, pushTo } from './dedup-identical.js';
-import { elementWidth } from './dedup-transpose.js';
-
-const SAMPLES = 16;
+import { elementWidth, samplePosition, SAMPLES } from './dedup-transpose.js';
 
 interface Summary {
   digest: string;
@@ -24,10 +22,6 @@ interface Summary {
   own?: Uint8Array;
   /** Elements at the same positions of its [b, a] transpose (so own(x) = dual(y) when y = xᵀ). */
   dual?: Uint8Array;
-}
-
-function samplePosition(k: number, n: number): number {
-  return Math.floor((k * (n - 1)) / (SAMPLES - 1));
 }
 
 function samples(bytes: Uint8Array, dims: number[], width: number): { own: Uint8Array; dual: Uint8Array } {

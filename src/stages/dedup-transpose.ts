@@ -10,11 +10,18 @@
  */
 import { DataType, bitsOf } from '../onnx/dtype.js';
 import type { TensorProto } from '../onnx/types.js';
+import { pushTo } from './dedup-identical.js';
 
 /** Ties cheaper than the Transpose node that replaces them are not worth making. */
 export const MIN_TIE_BYTES = 64;
-const SAMPLES = 16;
+/** Elements sampled before a full compare (here and in dedup-stream.ts's summaries of payloads on disk). */
+export const SAMPLES = 16;
 const TILE = 64;
+
+/** Position of the k-th of SAMPLES elements spread evenly over `n`. */
+export function samplePosition(k: number, n: number): number {
+  return Math.floor((k * (n - 1)) / (SAMPLES - 1));
+}
 
 /** Element width in bytes for dtypes a transpose moves element by element (not strings, not sub-byte). */
 export function elementWidth(dataType: number | undefined): number {
@@ -93,7 +100,7 @@ export function isTransposeOf(x: Uint8Array, y: Uint8Array, rows: number, cols: 
   const n = rows * cols;
   if (x.length !== n * width || y.length !== n * width) return false;
   for (let k = 0; k < Math.min(SAMPLES, n); k++) {
-    const p = Math.floor((k * (n - 1)) / Math.max(1, SAMPLES - 1));
+    const p = samplePosition(k, n);
     const i = Math.floor(p / cols);
     const j = p % cols;
     if (!sameElement(x, p * width, y, (j * rows + i) * width, width)) return false;
@@ -120,9 +127,7 @@ export function findTransposedPairs<T, R>(
     const t = tensorOf(item);
     if (t.dims.length !== 2 || elementWidth(t.dataType) === 0) continue;
     if (t.dims[0]! * t.dims[1]! * elementWidth(t.dataType) < MIN_TIE_BYTES) continue;
-    const k = key(t.dataType, t.dims[0]!, t.dims[1]!);
-    const list = byShape.get(k);
-    if (list) list.push(item); else byShape.set(k, [item]);
+    pushTo(byShape, key(t.dataType, t.dims[0]!, t.dims[1]!), item);
   }
   const paired = new Set<T>();
   const out: R[] = [];

@@ -13,13 +13,14 @@
  * 0.28 ms median). The stage is for size and for GPU targets.
  */
 import { DataType } from '../onnx/dtype.js';
-import { UsageError } from '../onnx/errors.js';
 import { allNames, attr, freshName, mainScopes, replaceAllUses, usesOf, type GraphScope } from '../onnx/graph.js';
 import { replacePayload } from '../onnx/spill.js';
 import { constantNodeTensor, isConstantNode, tensorBytes, type ExternalDataSource } from '../onnx/tensor.js';
-import type { AttributeProto, ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.js';
+import type { ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.js';
 import { float32BytesToFloat16 } from './fp16-numerics.js';
 import { inferTypes, typeIn, type TypeTable } from './fp16-types.js';
+import { intAttr, makeNode } from './nodes.js';
+import { booleanOption, rejectUnknownOptions, stringListOption } from './options.js';
 import type { StageOptions } from './registry.js';
 import type { Stage } from './stage.js';
 
@@ -39,42 +40,26 @@ export const DEFAULT_FP16_BLOCK_LIST = [
 /** Domains whose ops we convert; anything else (custom ops, local functions) is treated as blocked. */
 const CONVERTIBLE_DOMAINS = new Set(['', 'ai.onnx', 'com.microsoft']);
 
+const STAGE = 'fp16';
+
 export interface Fp16Options {
   keepIoTypes: boolean;
   opBlockList: string[];
   nodeBlockList: string[];
 }
 
-function stringList(v: unknown, name: string): string[] {
-  if (v === undefined) return [];
-  if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(v) && v.every((s) => typeof s === 'string')) return v;
-  throw new UsageError(`fp16: '${name}' must be a list of names`);
-}
-
 export function parseFp16Options(o: StageOptions): Fp16Options {
-  const known = ['keep-io-types', 'op-block-list', 'node-block-list'];
-  for (const k of Object.keys(o)) {
-    if (!known.includes(k)) throw new UsageError(`fp16: unknown option '${k}'; known: ${known.join(', ')}`);
-  }
-  const keep = o['keep-io-types'] ?? true;
-  if (typeof keep !== 'boolean' && keep !== 'true' && keep !== 'false') {
-    throw new UsageError(`fp16: 'keep-io-types' must be true or false, got ${JSON.stringify(keep)}`);
-  }
+  rejectUnknownOptions(STAGE, o, ['keep-io-types', 'op-block-list', 'node-block-list']);
   return {
-    keepIoTypes: keep === true || keep === 'true',
+    keepIoTypes: booleanOption(STAGE, o, 'keep-io-types', true),
     // A user list adds to the default list: the defaults guard correctness, not taste.
-    opBlockList: [...DEFAULT_FP16_BLOCK_LIST, ...stringList(o['op-block-list'], 'op-block-list')],
-    nodeBlockList: stringList(o['node-block-list'], 'node-block-list'),
+    opBlockList: [...DEFAULT_FP16_BLOCK_LIST, ...(stringListOption(STAGE, o, 'op-block-list') ?? [])],
+    nodeBlockList: stringListOption(STAGE, o, 'node-block-list') ?? [],
   };
 }
 
 function castNode(names: Set<string>, input: string, output: string, to: number): NodeProto {
-  const a: AttributeProto = { name: 'to', type: 2, i: BigInt(to), floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
-  return {
-    opType: 'Cast', domain: '', name: freshName(names, `${output}_cast`), input: [input], output: [output],
-    attribute: [a], metadataProps: [], deviceConfigurations: [],
-  };
+  return makeNode('Cast', freshName(names, `${output}_cast`), [input], [output], [intAttr('to', to)], '');
 }
 
 class Fp16Converter {

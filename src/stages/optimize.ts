@@ -16,26 +16,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startOrtHost } from '../check/ort-runner.js';
-import { UsageError } from '../onnx/errors.js';
 import { ExternalDataReader } from '../onnx/external.js';
 import { forEachGraph, forEachTensor } from '../onnx/graph.js';
 import { loadModel, saveModel } from '../onnx/model-io.js';
 import { isExternal, setTensorRaw, tensorBytes } from '../onnx/tensor.js';
 import type { ModelProto } from '../onnx/types.js';
+import { choiceOption, rejectUnknownOptions } from './options.js';
 import type { StageOptions } from './registry.js';
 import type { Stage } from './stage.js';
 
 export type OptimizeLevel = 'basic' | 'extended';
 
 export function parseOptimizeOptions(o: StageOptions): { level: OptimizeLevel } {
-  for (const k of Object.keys(o)) {
-    if (k !== 'level') throw new UsageError(`optimize: unknown option '${k}'; known: level`);
-  }
-  const level = o['level'] ?? 'basic';
-  if (level !== 'basic' && level !== 'extended') {
-    throw new UsageError(`optimize: level must be basic or extended, got ${JSON.stringify(level)}`);
-  }
-  return { level };
+  rejectUnknownOptions('optimize', o, ['level']);
+  return { level: choiceOption('optimize', o, 'level', ['basic', 'extended'] as const) };
 }
 
 /** "domain:Op" → node count, over every graph (for the report: what ORT fused into what). */

@@ -17,7 +17,7 @@
  * kept. No tensor payload is read, so prune costs nothing extra on models with external data.
  */
 import { UsageError } from '../onnx/errors.js';
-import { definedNames, forEachGraph, mainScopes, nodeReads, outerReferences, subgraphsOf } from '../onnx/graph.js';
+import { definedNames, forEachGraph, mainScopes, nodeReads, outerReferences, subgraphsOf, type GraphScope } from '../onnx/graph.js';
 import { modelByteSize } from '../onnx/size.js';
 import { tensorByteLength } from '../onnx/tensor.js';
 import type { FunctionProto, GraphProto, ModelProto, NodeProto } from '../onnx/types.js';
@@ -110,14 +110,17 @@ function pruneGraphs(model: ModelProto, counts: PruneCounts): void {
 
 /** value_info entries for names defined nowhere in their graph or its enclosing graphs. */
 function pruneValueInfo(model: ModelProto, counts: PruneCounts): void {
-  const visible = new Map<GraphProto, Set<string>>();
+  const defined = new Map<GraphProto, Set<string>>();
+  // A name is visible in its scope or any enclosing one: look up the chain rather than copy every
+  // enclosing graph's names into each subgraph (many If branches in a big graph would make that quadratic).
+  const visible = (name: string, scope: GraphScope | undefined): boolean => {
+    for (let s = scope; s; s = s.parent) if (defined.get(s.graph)!.has(name)) return true;
+    return false;
+  };
   // Main graph and its subgraphs only: training graphs are left as they are (see the file comment).
   for (const scope of mainScopes(model)) {
-    const names = definedNames(scope.graph);
-    const outer = scope.parent ? visible.get(scope.parent.graph) : undefined;
-    if (outer) for (const n of outer) names.add(n);
-    visible.set(scope.graph, names);
-    const kept = scope.graph.valueInfo.filter((v) => names.has(v.name ?? ''));
+    defined.set(scope.graph, definedNames(scope.graph));
+    const kept = scope.graph.valueInfo.filter((v) => visible(v.name ?? '', scope));
     counts.valueInfo += scope.graph.valueInfo.length - kept.length;
     scope.graph.valueInfo = kept;
   }

@@ -23,6 +23,8 @@ import { tensorByteLength } from '../onnx/tensor.js';
 import { DefinitionIndex, removeUnused } from './quant/constant-weight.js';
 import { rewriteGather, rewriteMatMul, type Int4Run, type Int4Settings, type Rewrite } from './quant/int4-rewrite.js';
 import { QuantStore } from './quant/int4-store.js';
+import { defaultOpset, importDomain } from './quant/opset.js';
+import { booleanOption, choiceOption, rejectUnknownOptions, stringListOption } from './options.js';
 import type { StageOptions } from './registry.js';
 import type { Stage } from './stage.js';
 
@@ -36,44 +38,39 @@ export interface Int4Options extends Int4Settings {
   exclude: string[];
 }
 
-function optionValue(o: StageOptions, ...keys: string[]): unknown {
-  for (const k of keys) if (o[k] !== undefined) return o[k];
-  return undefined;
-}
+const STAGE = 'quantize-int4';
 
-function boolOption(v: unknown, name: string, fallback: boolean): boolean {
-  if (v === undefined) return fallback;
-  if (typeof v === 'boolean') return v;
-  if (v === 'true' || v === 'false') return v === 'true';
-  throw new UsageError(`quantize-int4: '${name}' must be true or false, got ${JSON.stringify(v)}`);
-}
+/** Library callers may also write the two numeric options in camelCase (`blockSize`, `accuracyLevel`). */
+const CAMEL_ALIASES: Record<string, string> = { blockSize: 'block-size', accuracyLevel: 'accuracy-level' };
 
-export function parseInt4Options(o: StageOptions): Int4Options {
-  const known = new Set(['block-size', 'blockSize', 'symmetric', 'accuracy-level', 'accuracyLevel', 'embeddings', 'exclude']);
-  for (const k of Object.keys(o)) {
-    if (!known.has(k)) throw new UsageError(`quantize-int4: unknown option '${k}'; known: block-size, symmetric, accuracy-level, embeddings, exclude`);
+export function parseInt4Options(options: StageOptions): Int4Options {
+  const o: StageOptions = { ...options };
+  for (const [camel, kebab] of Object.entries(CAMEL_ALIASES)) {
+    if (camel in o) {
+      o[kebab] ??= o[camel]; // the kebab-case name wins when both are given
+      delete o[camel];
+    }
   }
-  const blockSize = Number(optionValue(o, 'block-size', 'blockSize') ?? 32);
+  rejectUnknownOptions(STAGE, o, ['block-size', 'symmetric', 'accuracy-level', 'embeddings', 'exclude']);
+  const blockSize = Number(o['block-size'] ?? 32);
   if (blockSize === 512) {
     throw new UsageError('quantize-int4: block-size 512 is refused (onnxruntime\'s CPU MatMulNBits kernel does not support it; older builds gave wrong results); use 16–256');
   }
   if (!Number.isInteger(blockSize) || blockSize < 16 || blockSize > 256 || (blockSize & (blockSize - 1)) !== 0) {
-    throw new UsageError(`quantize-int4: block-size must be a power of two from 16 to 256, got ${JSON.stringify(optionValue(o, 'block-size', 'blockSize'))}`);
+    throw new UsageError(`quantize-int4: block-size must be a power of two from 16 to 256, got ${JSON.stringify(o['block-size'])}`);
   }
-  const rawLevel = optionValue(o, 'accuracy-level', 'accuracyLevel');
+  const rawLevel = o['accuracy-level'];
   const accuracyLevel = rawLevel === undefined ? undefined : Number(rawLevel);
   if (accuracyLevel !== undefined && (!Number.isInteger(accuracyLevel) || accuracyLevel < 0 || accuracyLevel > 4)) {
     throw new UsageError(`quantize-int4: accuracy-level must be 0–4, got ${JSON.stringify(rawLevel)}`);
   }
-  const embeddings = String(o['embeddings'] ?? 'int4');
-  if (embeddings !== 'int4' && embeddings !== 'int8' && embeddings !== 'none') {
-    throw new UsageError(`quantize-int4: embeddings must be int4, int8 or none, got ${JSON.stringify(o['embeddings'])}`);
-  }
-  const exclude = o['exclude'] ?? [];
-  if (!Array.isArray(exclude) || !exclude.every((e) => typeof e === 'string')) {
-    throw new UsageError('quantize-int4: exclude must be a list of node names');
-  }
-  return { blockSize, symmetric: boolOption(o['symmetric'], 'symmetric', true), accuracyLevel, embeddings, exclude };
+  return {
+    blockSize,
+    symmetric: booleanOption(STAGE, o, 'symmetric', true),
+    accuracyLevel,
+    embeddings: choiceOption(STAGE, o, 'embeddings', ['int4', 'int8', 'none'] as const),
+    exclude: stringListOption(STAGE, o, 'exclude') ?? [],
+  };
 }
 
 export function quantizeInt4Stage(options: StageOptions = {}): Stage {
@@ -88,7 +85,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
         store: new QuantStore(scopes[0]!, names, ctx.external),
         names,
         external: ctx.external,
-        opset: model.opsetImport.find((o) => (o.domain ?? '') === '' || o.domain === 'ai.onnx')?.version ?? 1,
+        opset: defaultOpset(model),
         index: new DefinitionIndex(),
         sources: new Map(),
         counts: { matmul: 0, gatherInt4: 0, gatherInt8: 0 },
@@ -115,9 +112,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
         if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
       }
       const { matmul, gatherInt4, gatherInt8 } = run.counts;
-      if ((matmul || gatherInt4) && !model.opsetImport.some((o) => o.domain === 'com.microsoft')) {
-        model.opsetImport.push({ domain: 'com.microsoft', version: 1 });
-      }
+      if (matmul || gatherInt4) importDomain(model, 'com.microsoft', 1);
       ctx.log(`quantize-int4: ${matmul} MatMul, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
       return {
         model,

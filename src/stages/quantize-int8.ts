@@ -17,6 +17,7 @@ import { removeUnused, type ConstantWeight } from './quant/constant-weight.js';
 import { planOpset, setDefaultOpset } from './quant/opset.js';
 import { DEFAULT_INT8_OPS, INT8_QUANTIZERS } from './quant/registry.js';
 import { QuantSession, type Int8Options } from './quant/session.js';
+import { booleanOption, choiceOption, rejectUnknownOptions, stringListOption } from './options.js';
 import type { StageOptions } from './registry.js';
 import type { Stage, StageContext, StageOutcome } from './stage.js';
 
@@ -28,48 +29,33 @@ import type { Stage, StageContext, StageOutcome } from './stage.js';
  */
 export const DEFAULT_MIN_ELEMENTS = 1024;
 
+const STAGE = 'quantize-int8';
 const KNOWN_OPTIONS = ['ops', 'exclude', 'per-channel', 'reduce-range', 'weight-type', 'min-elements'];
 
-function stringList(value: unknown, key: string): string[] {
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
-  throw new UsageError(`quantize-int8: '${key}' must be a list of strings`);
-}
-
-function flag(value: unknown, key: string): boolean {
-  if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw new UsageError(`quantize-int8: '${key}' must be true or false`);
-  return value;
-}
-
 /** A glob (`*` any run, `?` one character) over node names, as a whole-name RegExp. */
-export function globToRegExp(glob: string): RegExp {
+function globToRegExp(glob: string): RegExp {
   const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${body}$`);
 }
 
 export function parseInt8Options(raw: StageOptions): Int8Options {
-  for (const key of Object.keys(raw)) {
-    if (!KNOWN_OPTIONS.includes(key)) throw new UsageError(`quantize-int8: unknown option '${key}'; known: ${KNOWN_OPTIONS.join(', ')}`);
-  }
+  rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
   const ops = new Set<string>();
-  for (const op of raw.ops === undefined ? DEFAULT_INT8_OPS : stringList(raw.ops, 'ops')) {
+  for (const op of stringListOption(STAGE, raw, 'ops') ?? DEFAULT_INT8_OPS) {
     const known = Object.keys(INT8_QUANTIZERS).find((k) => k.toLowerCase() === op.toLowerCase());
     if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'; supported: ${Object.keys(INT8_QUANTIZERS).join(', ')}`);
     ops.add(known);
   }
-  const weightType = raw['weight-type'] ?? 'int8';
-  if (weightType !== 'int8' && weightType !== 'uint8') throw new UsageError(`quantize-int8: weight-type must be int8 or uint8, not '${String(weightType)}'`);
   const minElements = raw['min-elements'] ?? DEFAULT_MIN_ELEMENTS;
   if (typeof minElements !== 'number' || !Number.isSafeInteger(minElements) || minElements < 0) {
     throw new UsageError(`quantize-int8: min-elements must be a whole number ≥ 0, not '${String(minElements)}'`);
   }
   return {
     ops,
-    exclude: raw.exclude === undefined ? [] : stringList(raw.exclude, 'exclude').map(globToRegExp),
-    perChannel: flag(raw['per-channel'], 'per-channel'),
-    reduceRange: flag(raw['reduce-range'], 'reduce-range'),
-    weightType,
+    exclude: (stringListOption(STAGE, raw, 'exclude') ?? []).map(globToRegExp),
+    perChannel: booleanOption(STAGE, raw, 'per-channel', false),
+    reduceRange: booleanOption(STAGE, raw, 'reduce-range', false),
+    weightType: choiceOption(STAGE, raw, 'weight-type', ['int8', 'uint8'] as const),
     minElements,
   };
 }

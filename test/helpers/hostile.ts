@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import { cliArgs } from './cli.js';
 
-export const root = path.resolve(import.meta.dirname, '../..');
 const TIME = '/usr/bin/time';
 
 export interface Ran {
@@ -26,8 +26,7 @@ export interface Ran {
 export function runCli(args: string[], opts: { cwd: string; tmp: string; timeoutMs?: number; env?: Record<string, string> }): Promise<Ran> {
   mkdirSync(opts.tmp, { recursive: true });
   const rssFile = path.join(opts.tmp, '..', `.rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  // tsx resolved here, so the CLI can run with any working folder.
-  const node = [process.execPath, '--import', import.meta.resolve('tsx'), path.join(root, 'src/cli/main.ts'), ...args];
+  const node = [process.execPath, ...cliArgs(args)];
   const useTime = existsSync(TIME);
   const argv = useTime ? [TIME, '-f', '%M', '-o', rssFile, ...node] : node;
   const t0 = Date.now();

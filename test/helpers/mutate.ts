@@ -2,6 +2,8 @@
  * A seeded byte-level mutator for hostile-input tests: bit flips, truncation, byte runs, and edits that
  * target protobuf structure (length prefixes that lie, varints that never end).
  */
+import { cat as concat } from './wire.js';
+
 export class Rng {
   private s: number;
   constructor(seed: number) { this.s = seed >>> 0 || 1; }
@@ -58,11 +60,4 @@ export function mutate(src: Uint8Array, rng: Rng, kind: Mutation = rng.pick(MUTA
       return concat(b.subarray(0, at + n), b.subarray(at, at + n), b.subarray(at + n));
     }
   }
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
-  return out;
 }

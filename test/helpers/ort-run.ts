@@ -2,13 +2,12 @@
  * Runs a model in the real onnxruntime-node for tests and returns each output's raw bytes, so two
  * models can be compared bit for bit. Also reads ONNX test-data folders (test_data_set_N/input_K.pb).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { decodeTensor } from '../../src/onnx/codec.js';
+import { ownedBytes, tensorProtoFromNamed } from '../../src/check/named-tensor.js';
+import { readTestDataSet, testDataSetDirs } from '../../src/check/test-data.js';
 import { ORT_TYPE } from '../../src/onnx/dtype.js';
 import { tensorBytes } from '../../src/onnx/tensor.js';
-import type { TensorProto } from '../../src/onnx/types.js';
+import type { GraphProto, TensorProto } from '../../src/onnx/types.js';
 
 // Tests build models with deliberate oddities (initializers that are also inputs); ORT's warnings are noise.
 ort.env.logLevel = 'error';
@@ -16,8 +15,8 @@ ort.env.logLevel = 'error';
 export interface RawOutput {
   type: string;
   dims: readonly number[];
-  /** Raw little-endian bytes, or the strings of a string tensor joined by NUL. */
-  bytes: Uint8Array;
+  /** Raw little-endian bytes (a Buffer owning exactly them), or the strings of a string tensor joined by NUL. */
+  bytes: Buffer;
 }
 
 const TYPED: Record<string, new (b: ArrayBuffer) => ArrayLike<unknown>> = {
@@ -30,28 +29,27 @@ export function ortTensor(t: TensorProto): ort.Tensor {
   const type = ORT_TYPE[t.dataType ?? 0];
   if (!type) throw new Error(`tensor '${t.name}': no onnxruntime-node type for data type ${t.dataType}`);
   if (type === 'string') return new ort.Tensor('string', t.stringData.map((s) => new TextDecoder().decode(s)), t.dims);
-  const bytes = tensorBytes(t);
-  const copy = new Uint8Array(bytes.length);
-  copy.set(bytes);
-  const data = new TYPED[type]!(copy.buffer);
+  const data = new TYPED[type]!(ownedBytes(tensorBytes(t)).buffer as ArrayBuffer);
   return new ort.Tensor(type as 'float32', data as Float32Array, t.dims);
 }
 
 function rawOf(v: ort.Tensor): RawOutput {
   const data = v.data as unknown;
-  if (Array.isArray(data)) return { type: v.type, dims: v.dims, bytes: new TextEncoder().encode(data.join('\u0000')) };
-  const view = data as ArrayBufferView;
-  return { type: v.type, dims: v.dims, bytes: new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice() };
+  const view = Array.isArray(data) ? new TextEncoder().encode(data.join('\u0000')) : data as ArrayBufferView;
+  const copy = new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice();
+  return { type: v.type, dims: v.dims, bytes: Buffer.from(copy.buffer) };
 }
 
+export type Feeds = Record<string, TensorProto | ort.Tensor>;
+
 /** Runs `model` (bytes or a path) on `feeds` and returns every output as raw bytes. */
-export async function runOrt(model: Uint8Array | string, feeds: Record<string, TensorProto>): Promise<Record<string, RawOutput>> {
+export async function runOrt(model: Uint8Array | string, feeds: Feeds): Promise<Record<string, RawOutput>> {
   const session = typeof model === 'string'
     ? await ort.InferenceSession.create(model)
     : await ort.InferenceSession.create(model);
   try {
     const inputs: Record<string, ort.Tensor> = {};
-    for (const [name, t] of Object.entries(feeds)) inputs[name] = ortTensor(t);
+    for (const [name, t] of Object.entries(feeds)) inputs[name] = t instanceof ort.Tensor ? t : ortTensor(t as TensorProto);
     const out = await session.run(inputs);
     const result: Record<string, RawOutput> = {};
     for (const name of session.outputNames) result[name] = rawOf(out[name]!);
@@ -61,14 +59,28 @@ export async function runOrt(model: Uint8Array | string, feeds: Record<string, T
   }
 }
 
-/** The inputs of one test_data_set folder, keyed by the graph input names in order. */
-export function readTestInputs(dir: string, inputNames: string[]): Record<string, TensorProto> {
-  const files = readdirSync(dir).filter((f) => /^input_\d+\.pb$/.test(f))
-    .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]));
+/** The inputs of one test_data_set folder, keyed by the names of `graph`'s inputs (the product's reader). */
+export function readTestInputs(dir: string, graph: GraphProto): Record<string, TensorProto> {
   const feeds: Record<string, TensorProto> = {};
-  files.forEach((f, i) => {
-    const t = decodeTensor(readFileSync(path.join(dir, f)));
-    feeds[t.name || inputNames[i]!] = t;
-  });
+  for (const v of readTestDataSet(dir, graph).inputs) {
+    if (!('tensor' in v)) throw new Error(`${v.file}: ${v.unsupported} cannot be fed to onnxruntime-node`);
+    feeds[v.name] = tensorProtoFromNamed(v.tensor);
+  }
   return feeds;
+}
+
+/** The inputs of every test_data_set_N folder of `dataDir`, in N order. */
+export function testInputSets(dataDir: string, graph: GraphProto): Record<string, TensorProto>[] {
+  return testDataSetDirs(dataDir).map((dir) => readTestInputs(dir, graph));
+}
+
+/** A float32 output's values (a view of its bytes). */
+export function float32Values(out: RawOutput): Float32Array {
+  if (out.type !== 'float32') throw new Error(`output of type ${out.type}, expected float32`);
+  return new Float32Array(out.bytes.buffer, out.bytes.byteOffset, out.bytes.byteLength / 4);
+}
+
+/** The first output of `model` on `feeds` (float32). */
+export async function runFirstOutput(model: Uint8Array | string, feeds: Feeds): Promise<Float32Array> {
+  return float32Values(Object.values(await runOrt(model, feeds))[0]!);
 }

@@ -17,11 +17,14 @@ import { DataType, dataTypeName } from '../../onnx/dtype.js';
 import { freshName, type GraphScope } from '../../onnx/graph.js';
 import { elementCount, tensorBytes, type ExternalDataSource } from '../../onnx/tensor.js';
 import type { AttributeProto, NodeProto, TensorProto } from '../../onnx/types.js';
-import { fromFloat16Bits, roundToFloat16, toFloat16Bits } from '../fp16-numerics.js';
+import { fromFloat16Bits, toFloat16Bits } from '../../onnx/float16.js';
+import { roundToFloat16 } from '../fp16-numerics.js';
+import { intAttr, makeNode } from '../nodes.js';
 import { resolveConstant, type ConstantWeight, type DefinitionIndex } from './constant-weight.js';
 import { quantizeRows4, transpose2d } from './int4-numerics.js';
 import { quantizePerTensor } from './numerics.js';
 import { contentKey, type QuantStore } from './int4-store.js';
+import { bytesOf } from './tensor-pool.js';
 
 export interface Int4Settings {
   blockSize: number;
@@ -48,10 +51,6 @@ export interface Int4Run {
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 export type Rewrite = (node: NodeProto, scope: GraphScope, run: Int4Run) => string | undefined;
-
-function intAttr(name: string, v: number): AttributeProto {
-  return { name, type: 2, i: BigInt(v), floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
-}
 
 /**
  * The float values of `raw` (the payload of `t`, read once by the caller). An aligned float32 payload is
@@ -88,8 +87,7 @@ function weightKey(run: Int4Run, tensor: TensorProto, parts: (string | number | 
 
 /** Scales in the weight's own float type (MatMulNBits: same type as A; GatherBlockQuantized: output type). */
 function scalesPayload(scales: Float32Array, dataType: number): Uint8Array {
-  if (dataType === DataType.FLOAT16) return new Uint8Array(Uint16Array.from(scales, toFloat16Bits).buffer);
-  return new Uint8Array(scales.buffer, scales.byteOffset, scales.byteLength);
+  return bytesOf(dataType === DataType.FLOAT16 ? Uint16Array.from(scales, toFloat16Bits) : scales);
 }
 
 /** The constant float 2-D weight behind `name`, or why there is none. */
@@ -201,13 +199,12 @@ const rewriteGatherInt8: Rewrite = (node, scope, run) => {
   const stored = run.store.get(key, home(src), () => {
     // quantize_dynamic's per-tensor symmetric int8 (numerics.ts holds the shared 8-bit numerics).
     const q = quantizePerTensor(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), { type: 'int8', symmetric: true, reduceRange: false });
-    const bytes = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
     return {
       base: tensor.name || 'table', suffixes: ['_quantized', '_scale', '_zero_point'],
       parts: [
-        { dataType: DataType.INT8, dims: [...tensor.dims], raw: bytes(q.values) },
-        { dataType: DataType.FLOAT, dims: [], raw: bytes(q.scales) },
-        { dataType: DataType.INT8, dims: [], raw: bytes(q.zeroPoints) },
+        { dataType: DataType.INT8, dims: [...tensor.dims], raw: bytesOf(q.values) },
+        { dataType: DataType.FLOAT, dims: [], raw: bytesOf(q.scales) },
+        { dataType: DataType.INT8, dims: [], raw: bytesOf(q.zeroPoints) },
       ],
     };
   });
@@ -216,10 +213,7 @@ const rewriteGatherInt8: Rewrite = (node, scope, run) => {
   const gathered = freshName(run.names, `${output}_quantized`);
   node.input[0] = table;
   node.output[0] = gathered;
-  const dq: NodeProto = {
-    opType: 'DequantizeLinear', domain: '', name: freshName(run.names, `${node.name || output}_DequantizeLinear`),
-    input: [gathered, scale, zp], output: [output], attribute: [], metadataProps: [], deviceConfigurations: [],
-  };
+  const dq = makeNode('DequantizeLinear', freshName(run.names, `${node.name || output}_DequantizeLinear`), [gathered, scale, zp], [output], [], '');
   scope.graph.node.splice(scope.graph.node.indexOf(node) + 1, 0, dq);
   remember(run, src);
   run.counts.gatherInt8++;

@@ -7,7 +7,7 @@
 import { DataType } from '../../onnx/dtype.js';
 import { elementCount, tensorBytes } from '../../onnx/tensor.js';
 import { resolveConstant } from './constant-weight.js';
-import { makeNode } from './nodes.js';
+import { makeNode } from '../nodes.js';
 import type { OpQuantizer } from './op-quantizer.js';
 
 export const convQuantizer: OpQuantizer = {

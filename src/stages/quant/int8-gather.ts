@@ -6,7 +6,7 @@
  * tied to an output projection (GPT's wte / lm_head) is quantized once for both uses.
  */
 import { resolveConstant } from './constant-weight.js';
-import { makeNode } from './nodes.js';
+import { makeNode } from '../nodes.js';
 import type { OpQuantizer } from './op-quantizer.js';
 
 export const gatherQuantizer: OpQuantizer = {

@@ -12,7 +12,7 @@ import { attr } from '../../onnx/graph.js';
 import { tensorFloat32 } from '../../onnx/tensor.js';
 import { resolveConstant } from './constant-weight.js';
 import { integerMatMul } from './int8-matmul.js';
-import { intsAttr, makeNode } from './nodes.js';
+import { intsAttr, makeNode } from '../nodes.js';
 import type { OpQuantizer } from './op-quantizer.js';
 import { bytesOf } from './tensor-pool.js';
 

@@ -10,12 +10,12 @@
 import type { GraphScope } from '../../onnx/graph.js';
 import type { NodeProto } from '../../onnx/types.js';
 import { resolveConstant, type ConstantWeight } from './constant-weight.js';
-import { makeNode } from './nodes.js';
+import { makeNode } from '../nodes.js';
 import type { OpQuantizer } from './op-quantizer.js';
 import type { QuantSession } from './session.js';
 
 /** Channel axis of a [K, N] weight in its stored layout ([N, K] when the consumer sees it transposed). */
-export function outputChannelAxis(weight: ConstantWeight): number {
+function outputChannelAxis(weight: ConstantWeight): number {
   return weight.transposed ? 0 : 1;
 }
 
@@ -24,7 +24,7 @@ export function outputChannelAxis(weight: ConstantWeight): number {
  * InputDefs()[1]); exporters often write Add(bias, x). Add is commutative with the same broadcast
  * result, so when our output's only reader is such an Add with a constant 1-D bias, swap its inputs.
  */
-export function putBiasSecond(output: string, scope: GraphScope, s: QuantSession): void {
+function putBiasSecond(output: string, scope: GraphScope, s: QuantSession): void {
   const readers = scope.graph.node.filter((n) => n.input.includes(output));
   if (readers.length !== 1) return;
   const add = readers[0]!;

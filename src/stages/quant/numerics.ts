@@ -108,14 +108,11 @@ export function minMax(data: Float32Array): { min: number; max: number } {
   return { min, max };
 }
 
-/** q = clip(round(float32(v / scale)) + zeroPoint), numpy's quantize_nparray for one value. */
-export function quantizeValue(v: number, params: QuantParams, clip: QuantRange): number {
-  // The float64 quotient of two float32 values, rounded once to float32, is the float32 quotient.
-  const q = roundHalfEven(Math.fround(v / params.scale)) + params.zeroPoint;
-  return q < clip.qmin ? clip.qmin : q > clip.qmax ? clip.qmax : q;
-}
-
-/** quantizeValue over data[start, end) into out: the hot loop (tens of millions of weights). */
+/**
+ * q = clip(round(float32(v / scale)) + zeroPoint) (numpy's quantize_nparray) over data[start, end) into
+ * out: the hot loop (tens of millions of weights). The float64 quotient of two float32 values, rounded
+ * once to float32, is the float32 quotient.
+ */
 function quantizeSpan(data: Float32Array, start: number, end: number, scale: number, zeroPoint: number, clip: QuantRange, out: Int8Array | Uint8Array): void {
   const lo = clip.qmin;
   const hi = clip.qmax;

@@ -8,7 +8,7 @@
 import { mainScopes } from '../../onnx/graph.js';
 import type { ModelProto } from '../../onnx/types.js';
 
-export const REQUIRED_OPSET = 11;
+const REQUIRED_OPSET = 11;
 
 const SAFE_FROM: Record<string, number> = {
   Abs: 6, Add: 7, And: 7, ArgMax: 1, ArgMin: 1, AveragePool: 7, BatchNormalization: 9, Cast: 6, Ceil: 6,
@@ -31,9 +31,13 @@ export type OpsetPlan =
 
 const isDefaultDomain = (d: string | undefined) => d === undefined || d === '' || d === 'ai.onnx';
 
+/** The default-domain opset the model imports (1 when it lists none). */
+export function defaultOpset(model: ModelProto): number {
+  return model.opsetImport.find((o) => isDefaultDomain(o.domain))?.version ?? 1;
+}
+
 export function planOpset(model: ModelProto): OpsetPlan {
-  const entry = model.opsetImport.find((o) => isDefaultDomain(o.domain));
-  const version = entry?.version ?? 1;
+  const version = defaultOpset(model);
   if (version >= REQUIRED_OPSET) return { action: 'keep', version };
   const unsafe = new Set<string>();
   for (const scope of mainScopes(model)) {
@@ -57,4 +61,9 @@ export function setDefaultOpset(model: ModelProto, to: number): void {
   const entry = model.opsetImport.find((o) => isDefaultDomain(o.domain));
   if (entry) entry.version = to;
   else model.opsetImport.push({ domain: '', version: to });
+}
+
+/** Imports `domain` (a contrib op domain such as com.microsoft) unless the model does already. */
+export function importDomain(model: ModelProto, domain: string, version: number): void {
+  if (!model.opsetImport.some((o) => o.domain === domain)) model.opsetImport.push({ domain, version });
 }

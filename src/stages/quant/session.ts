@@ -8,7 +8,7 @@ import { freshName, type GraphScope } from '../../onnx/graph.js';
 import { isExternal, tensorBytes, type ExternalDataSource } from '../../onnx/tensor.js';
 import type { GraphProto, NodeProto, TensorProto } from '../../onnx/types.js';
 import { DefinitionIndex, type ConstantWeight } from './constant-weight.js';
-import { intAttr, intsAttr, makeNode } from './nodes.js';
+import { intAttr, intsAttr, makeNode } from '../nodes.js';
 import { minMax, quantizePerAxis, quantizePerTensor, type Int8Type, type QuantizedData } from './numerics.js';
 import { ContentMap, TensorHashes, TensorPool, bytesOf } from './tensor-pool.js';
 

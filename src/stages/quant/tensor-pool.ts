@@ -20,7 +20,7 @@ export function bytesOf(a: ArrayBufferView): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
-export function sha1(bytes: Uint8Array): string {
+function sha1(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64');
 }
 
