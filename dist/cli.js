@@ -22544,18 +22544,20 @@ var init_auto_search = __esm({
     init_compress();
     init_digest();
     Search = class {
-      constructor(opts, judge, tmp, base, started) {
+      constructor(opts, judge, tmp, base, started, clock = () => performance3.now()) {
         this.opts = opts;
         this.judge = judge;
         this.tmp = tmp;
         this.base = base;
         this.started = started;
+        this.clock = clock;
       }
       opts;
       judge;
       tmp;
       base;
       started;
+      clock;
       candidates = [];
       sensitivity = [];
       files = /* @__PURE__ */ new Map();
@@ -22566,7 +22568,7 @@ var init_auto_search = __esm({
       best;
       timedOut = false;
       get elapsedMs() {
-        return performance3.now() - this.started;
+        return this.clock() - this.started;
       }
       timeUp = () => this.elapsedMs > this.opts.maxSearchTimeS * 1e3;
       /** Whether `c` (passing) beats the best so far under the objective. */
@@ -22741,7 +22743,8 @@ async function autoCompress(source, output, opts) {
   const name = opts.name ? `${opts.name}: ` : "";
   const objective = opts.objective ?? "size";
   const maxSearchTimeS = opts.maxSearchTimeS ?? DEFAULT_MAX_SEARCH_TIME_S;
-  const started = performance4.now();
+  const clock = opts.clock ?? (() => performance4.now());
+  const started = clock();
   const tmp = mkdtempSync3(path13.join(tmpdir2(), "onnx-diet-auto-"));
   let search;
   try {
@@ -22749,7 +22752,7 @@ async function autoCompress(source, output, opts) {
     const judge = await progress.step(`${name}auto: run the original on ${settings.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings));
     const baseFile = path13.join(tmp, "base.onnx");
     const base = await progress.step(`${name}auto: build ${BASE_STAGES.join("+")}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
-    search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: modelStructure(baseFile) }, started);
+    search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: modelStructure(baseFile) }, started, clock);
     const s = search;
     const [baseRecipe, ...lossy] = RECIPES;
     await s.verify(await s.add(baseRecipe), baseRecipe);

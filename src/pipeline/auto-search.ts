@@ -57,12 +57,13 @@ export class Search {
     private readonly judge: CandidateJudge,
     private readonly tmp: string,
     private readonly base: { file: string; bytes: number; model: ModelProto },
-    /** When the search began (performance.now()): preparing the samples and the base counts too. */
+    /** When the search began on `clock`: preparing the samples and the base counts too. */
     private readonly started: number,
+    private readonly clock: () => number = () => performance.now(),
   ) {}
 
   get elapsedMs(): number {
-    return performance.now() - this.started;
+    return this.clock() - this.started;
   }
 
   readonly timeUp = (): boolean => this.elapsedMs > this.opts.maxSearchTimeS * 1000;

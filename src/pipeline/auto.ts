@@ -44,6 +44,8 @@ export interface AutoOptions {
   /** Prefix of progress lines (the model's name). */
   name?: string;
   externalData?: boolean | 'auto';
+  /** Milliseconds for max-search-time (default performance.now); tests pass a deterministic one. */
+  clock?: () => number;
 }
 
 export type AutoResult = CompressResult & { auto: AutoReport };
@@ -69,7 +71,8 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
   const name = opts.name ? `${opts.name}: ` : '';
   const objective = opts.objective ?? 'size';
   const maxSearchTimeS = opts.maxSearchTimeS ?? DEFAULT_MAX_SEARCH_TIME_S;
-  const started = performance.now();
+  const clock = opts.clock ?? (() => performance.now());
+  const started = clock();
   const tmp = mkdtempSync(path.join(tmpdir(), 'onnx-diet-auto-'));
   let search: Search | undefined;
   try {
@@ -77,7 +80,7 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
     const judge = await progress.step(`${name}auto: run the original on ${settings.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings));
     const baseFile = path.join(tmp, 'base.onnx');
     const base = await progress.step(`${name}auto: build ${BASE_STAGES.join('+')}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
-    search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: modelStructure(baseFile) }, started);
+    search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: modelStructure(baseFile) }, started, clock);
     const s = search;
 
     const [baseRecipe, ...lossy] = RECIPES;
