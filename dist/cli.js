@@ -9119,7 +9119,7 @@ function readFully(fd, offset, length, shortRead) {
 }
 function isInside(dir, p) {
   const rel = path2.relative(dir, p);
-  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
+  return !path2.isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${path2.sep}`);
 }
 var ExternalDataReader;
 var init_external = __esm({

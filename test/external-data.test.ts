@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decodeModel, encodeModel } from '../src/onnx/codec.js';
 import { DataType } from '../src/onnx/dtype.js';
+import { isInside } from '../src/onnx/external.js';
 import { OnnxFormatError, UsageError } from '../src/onnx/errors.js';
 import { EXTERNAL_ALIGNMENT, loadModel, saveModel } from '../src/onnx/model-io.js';
 import { externalInfo, isExternal, tensorBytes } from '../src/onnx/tensor.js';
@@ -155,4 +156,14 @@ test('saveModel refuses to overwrite its source, leaves no temp files, and never
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('isInside: `..` as a path segment leaves the folder, a name starting with dots does not', () => {
+  assert.equal(isInside('/m', '/m'), true);
+  assert.equal(isInside('/m', '/m/w.data'), true);
+  assert.equal(isInside('/m', '/m/..w.data'), true);
+  assert.equal(isInside('/m', '/m/sub/../w.data'), true);
+  assert.equal(isInside('/m', '/w.data'), false);
+  assert.equal(isInside('/m', '/m/../w.data'), false);
+  assert.equal(isInside('/m', '/mx/w.data'), false);
 });

@@ -101,5 +101,6 @@ export function readFully(fd: number, offset: number, length: number, shortRead:
 
 export function isInside(dir: string, p: string): boolean {
   const rel = path.relative(dir, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  // `..` as a whole first segment leaves the folder; a name that merely starts with dots (`..data`) does not.
+  return !path.isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${path.sep}`);
 }
