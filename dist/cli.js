@@ -18176,9 +18176,10 @@ function pruneNodes(graph, roots, memo, counts) {
   counts.nodes += before - graph.node.length;
   return read;
 }
-function pruneStorage(graph, read, protect, counts) {
+function pruneStorage(graph, read, protect, counts, weightsAreInputs) {
   const keep = /* @__PURE__ */ new Set([...read, ...protect]);
-  for (const v of graph.input) if (v.name) keep.add(v.name);
+  const weights = new Set(weightsAreInputs ? graph.initializer.map((t) => t.name ?? "") : []);
+  for (const v of graph.input) if (v.name && !weights.has(v.name)) keep.add(v.name);
   for (const v of graph.output) if (v.name) keep.add(v.name);
   const alive2 = new Set(keep);
   for (const n of graph.node) for (const o of n.output) if (o) alive2.add(o);
@@ -18188,6 +18189,7 @@ function pruneStorage(graph, read, protect, counts) {
   for (const t of graph.initializer) if (!keep.has(t.name ?? "")) counts.initializerBytes += tensorByteLength(t);
   counts.initializers += graph.initializer.length - initializers.length;
   graph.initializer = initializers;
+  if (weights.size) graph.input = graph.input.filter((v) => !weights.has(v.name ?? "") || keep.has(v.name ?? ""));
   const sparse = graph.sparseInitializer.filter((s) => keep.has(s.values?.name ?? ""));
   counts.sparseInitializers += graph.sparseInitializer.length - sparse.length;
   graph.sparseInitializer = sparse;
@@ -18204,6 +18206,7 @@ function trainingReferences(model) {
 }
 function pruneGraphs(model, counts) {
   const training = trainingReferences(model);
+  const weightsAreInputs = (model.irVersion ?? 0) < 4;
   const memo = /* @__PURE__ */ new Map();
   const scopes = mainScopes(model).reverse();
   for (const scope of scopes) {
@@ -18212,7 +18215,7 @@ function pruneGraphs(model, counts) {
     const roots = graph.output.map((v) => v.name ?? "");
     if (isMain) roots.push(...training);
     const read = pruneNodes(graph, roots, memo, counts);
-    pruneStorage(graph, read, isMain ? training : /* @__PURE__ */ new Set(), counts);
+    pruneStorage(graph, read, isMain ? training : /* @__PURE__ */ new Set(), counts, isMain && weightsAreInputs);
   }
 }
 function pruneValueInfo(model, counts) {
@@ -19454,16 +19457,18 @@ var init_int4_store = __esm({
     "use strict";
     init_graph();
     init_spill();
+    init_tensor_pool();
     QuantStore = class {
-      /** `external`: where new tensors are parked when streaming (onnx/spill.ts); inline without it. */
-      constructor(root2, names, external) {
+      constructor(root2, names, external, declareAsInput = false) {
         this.root = root2;
         this.names = names;
         this.external = external;
+        this.declareAsInput = declareAsInput;
       }
       root;
       names;
       external;
+      declareAsInput;
       byKey = /* @__PURE__ */ new Map();
       /** Rewrites that reused an existing quantized tensor instead of making a new one. */
       reused = 0;
@@ -19480,6 +19485,10 @@ var init_int4_store = __esm({
         }
         const { base, suffixes, parts } = make();
         const tensors = parts.map((p, i) => newTensor(this.external, freshName(this.names, `${base}${suffixes[i]}`), p.dataType, p.dims, p.raw));
+        if (this.declareAsInput) {
+          scope = this.root;
+          scope.graph.input.push(...tensors.map((t) => inputOf(t.name, t.dataType, [...t.dims])));
+        }
         scope.graph.initializer.push(...tensors);
         const stored = {
           names: tensors.map((t) => t.name),
@@ -19723,7 +19732,7 @@ function quantizeInt4Stage(options = {}) {
       const names = allNames(model);
       const run = {
         settings: opts,
-        store: new QuantStore(scopes[0], names, ctx.external),
+        store: new QuantStore(scopes[0], names, ctx.external, (model.irVersion ?? 0) < 4),
         names,
         external: ctx.external,
         opset: defaultOpset(model),
@@ -20036,6 +20045,10 @@ var init_fp16 = __esm({
         this.blockedOps = new Set(opts.opBlockList);
         this.blockedNames = new Set(opts.nodeBlockList);
         this.functions = new Set(model.functions.map((f) => `${f.domain ?? ""}:${f.name}`));
+        const main2 = model.graph;
+        const inputs = new Set(main2?.input.map((v) => v.name ?? ""));
+        this.initializerInputs = new Set(main2?.initializer.map((t) => t.name ?? "").filter((n) => n && inputs.has(n)));
+        this.weightsAreInputs = (model.irVersion ?? 0) < 4;
       }
       model;
       opts;
@@ -20047,6 +20060,13 @@ var init_fp16 = __esm({
       blockedOps;
       blockedNames;
       functions;
+      /**
+       * Main-graph initializers that are also main-graph inputs. Before IR 4 every weight had to be listed as
+       * an input: they are weights, converted with their input's type. From IR 4 on they are overridable
+       * defaults of real inputs: with keep-io-types they stay float32 and are cast on entry like any input.
+       */
+      initializerInputs;
+      weightsAreInputs;
       isBlocked(n) {
         const domain = n.domain ?? "";
         return this.blockedOps.has(n.opType ?? "") || this.blockedNames.has(n.name ?? "") || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`);
@@ -20110,10 +20130,10 @@ var init_fp16 = __esm({
         return [before, after];
       }
       /** Float initializers that only blocked nodes read: they stay float32. */
-      keptFloat32(scope) {
+      keptFloat32(scope, isDefault) {
         const keep = /* @__PURE__ */ new Set();
         for (const t of scope.graph.initializer) {
-          if (t.dataType !== DataType.FLOAT || !t.name) continue;
+          if (t.dataType !== DataType.FLOAT || !t.name || isDefault(t.name)) continue;
           const uses = usesOf(scope, t.name);
           const isOutput = scope.graph.output.some((o) => o.name === t.name);
           if (!isOutput && uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(t.name);
@@ -20122,7 +20142,8 @@ var init_fp16 = __esm({
       }
       convertScope(scope, isMain) {
         const g = scope.graph;
-        const keep = this.keptFloat32(scope);
+        const isDefault = (name) => isMain && this.opts.keepIoTypes && !this.weightsAreInputs && this.initializerInputs.has(name);
+        const keep = this.keptFloat32(scope, isDefault);
         const nodes = [];
         for (const n of g.node) {
           if (!this.isBlocked(n)) {
@@ -20135,7 +20156,7 @@ var init_fp16 = __esm({
         }
         g.node = nodes;
         for (const t of g.initializer) {
-          if (t.name && keep.has(t.name)) this.stats.keptFloat32++;
+          if (t.name && (keep.has(t.name) || isDefault(t.name))) this.stats.keptFloat32++;
           else this.convertTensor(t);
         }
         for (const s of g.sparseInitializer) if (s.values) this.convertTensor(s.values);
@@ -20147,6 +20168,8 @@ var init_fp16 = __esm({
         if (!isMain || !this.opts.keepIoTypes) {
           g.input.forEach(retype);
           g.output.forEach(retype);
+        } else if (this.weightsAreInputs) {
+          for (const v of g.input) if (this.initializerInputs.has(v.name ?? "")) retype(v);
         }
       }
       /** keep-io-types: float32 graph inputs are cast to fp16 on entry, fp16 results back to float32 on exit. */
@@ -20155,7 +20178,7 @@ var init_fp16 = __esm({
         const entry = [];
         for (const v of g.input) {
           if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
-          if (g.initializer.some((t) => t.name === v.name)) continue;
+          if (this.weightsAreInputs && this.initializerInputs.has(v.name)) continue;
           const half = freshName(this.names, `${v.name}_fp16`);
           if (replaceAllUses(scope, v.name, half) === 0) continue;
           entry.push(castNode(this.names, v.name, half, DataType.FLOAT16));

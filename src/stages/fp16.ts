@@ -70,6 +70,13 @@ class Fp16Converter {
   private blockedOps: Set<string>;
   private blockedNames: Set<string>;
   private functions: Set<string>;
+  /**
+   * Main-graph initializers that are also main-graph inputs. Before IR 4 every weight had to be listed as
+   * an input: they are weights, converted with their input's type. From IR 4 on they are overridable
+   * defaults of real inputs: with keep-io-types they stay float32 and are cast on entry like any input.
+   */
+  private readonly initializerInputs: Set<string>;
+  private readonly weightsAreInputs: boolean;
 
   constructor(private model: ModelProto, private opts: Fp16Options, private external?: ExternalDataSource) {
     this.names = allNames(model);
@@ -78,6 +85,10 @@ class Fp16Converter {
     this.blockedOps = new Set(opts.opBlockList);
     this.blockedNames = new Set(opts.nodeBlockList);
     this.functions = new Set(model.functions.map((f) => `${f.domain ?? ''}:${f.name}`));
+    const main = model.graph;
+    const inputs = new Set(main?.input.map((v) => v.name ?? ''));
+    this.initializerInputs = new Set(main?.initializer.map((t) => t.name ?? '').filter((n) => n && inputs.has(n)));
+    this.weightsAreInputs = (model.irVersion ?? 0) < 4;
   }
 
   isBlocked(n: NodeProto): boolean {
@@ -147,10 +158,10 @@ class Fp16Converter {
   }
 
   /** Float initializers that only blocked nodes read: they stay float32. */
-  private keptFloat32(scope: GraphScope): Set<string> {
+  private keptFloat32(scope: GraphScope, isDefault: (name: string) => boolean): Set<string> {
     const keep = new Set<string>();
     for (const t of scope.graph.initializer) {
-      if (t.dataType !== DataType.FLOAT || !t.name) continue;
+      if (t.dataType !== DataType.FLOAT || !t.name || isDefault(t.name)) continue;
       const uses = usesOf(scope, t.name);
       const isOutput = scope.graph.output.some((o) => o.name === t.name);
       if (!isOutput && uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(t.name);
@@ -160,7 +171,9 @@ class Fp16Converter {
 
   convertScope(scope: GraphScope, isMain: boolean): void {
     const g = scope.graph;
-    const keep = this.keptFloat32(scope);
+    // With keep-io-types an input's default stays float32 like the input (castMainBoundary casts it on entry).
+    const isDefault = (name: string) => isMain && this.opts.keepIoTypes && !this.weightsAreInputs && this.initializerInputs.has(name);
+    const keep = this.keptFloat32(scope, isDefault);
     const nodes: NodeProto[] = [];
     for (const n of g.node) {
       if (!this.isBlocked(n)) { this.convertNode(n); nodes.push(n); continue; }
@@ -169,7 +182,7 @@ class Fp16Converter {
     }
     g.node = nodes;
     for (const t of g.initializer) {
-      if (t.name && keep.has(t.name)) this.stats.keptFloat32++;
+      if (t.name && (keep.has(t.name) || isDefault(t.name))) this.stats.keptFloat32++;
       else this.convertTensor(t);
     }
     for (const s of g.sparseInitializer) if (s.values) this.convertTensor(s.values);
@@ -181,6 +194,8 @@ class Fp16Converter {
     if (!isMain || !this.opts.keepIoTypes) {
       g.input.forEach(retype);
       g.output.forEach(retype);
+    } else if (this.weightsAreInputs) {
+      for (const v of g.input) if (this.initializerInputs.has(v.name ?? '')) retype(v);
     }
   }
 
@@ -190,7 +205,7 @@ class Fp16Converter {
     const entry: NodeProto[] = [];
     for (const v of g.input) {
       if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
-      if (g.initializer.some((t) => t.name === v.name)) continue; // IR<4 initializer listed as input
+      if (this.weightsAreInputs && this.initializerInputs.has(v.name)) continue; // a weight (IR < 4), converted with it
       const half = freshName(this.names, `${v.name}_fp16`);
       if (replaceAllUses(scope, v.name, half) === 0) continue;
       entry.push(castNode(this.names, v.name, half, DataType.FLOAT16));

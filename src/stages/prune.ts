@@ -8,7 +8,9 @@
  * - Initializers and sparse initializers no live node (or capture, output, quantization annotation) reads.
  *   A main-graph initializer that is also a main-graph input is never dropped: it is the input's overridable
  *   default (ONNX IR "Graphs": initializers with the same name as an input), and dropping it would make the
- *   input required. Graph inputs are an interface and are never dropped.
+ *   input required. Graph inputs are an interface and are never dropped. Before IR 4 every initializer
+ *   had to be listed as an input (weights, not defaults: onnxruntime lists and reads them as constants),
+ *   so there an unread initializer goes together with its input entry.
  * - value_info entries naming values no longer defined in their graph or an enclosing one.
  * - Model-local functions that no remaining node calls (directly or through another used function).
  * - Option `doc-strings: true`: every doc_string field.
@@ -60,9 +62,10 @@ function pruneNodes(graph: GraphProto, roots: Iterable<string>, memo: Memo, coun
 }
 
 /** Drops initializers, sparse initializers and quantization annotations nothing needs any more. */
-function pruneStorage(graph: GraphProto, read: Set<string>, protect: Set<string>, counts: PruneCounts): void {
+function pruneStorage(graph: GraphProto, read: Set<string>, protect: Set<string>, counts: PruneCounts, weightsAreInputs: boolean): void {
   const keep = new Set<string>([...read, ...protect]);
-  for (const v of graph.input) if (v.name) keep.add(v.name);
+  const weights = new Set(weightsAreInputs ? graph.initializer.map((t) => t.name ?? '') : []);
+  for (const v of graph.input) if (v.name && !weights.has(v.name)) keep.add(v.name);
   for (const v of graph.output) if (v.name) keep.add(v.name);
   // An annotation of a value that still exists keeps its scale/zero-point tensors alive.
   const alive = new Set<string>(keep);
@@ -74,6 +77,7 @@ function pruneStorage(graph: GraphProto, read: Set<string>, protect: Set<string>
   for (const t of graph.initializer) if (!keep.has(t.name ?? '')) counts.initializerBytes += tensorByteLength(t);
   counts.initializers += graph.initializer.length - initializers.length;
   graph.initializer = initializers;
+  if (weights.size) graph.input = graph.input.filter((v) => !weights.has(v.name ?? '') || keep.has(v.name ?? ''));
 
   const sparse = graph.sparseInitializer.filter((s) => keep.has(s.values?.name ?? ''));
   counts.sparseInitializers += graph.sparseInitializer.length - sparse.length;
@@ -95,6 +99,7 @@ function trainingReferences(model: ModelProto): Set<string> {
 
 function pruneGraphs(model: ModelProto, counts: PruneCounts): void {
   const training = trainingReferences(model);
+  const weightsAreInputs = (model.irVersion ?? 0) < 4;
   const memo: Memo = new Map();
   // Children before parents: a parent's liveness depends on what its (final) subgraphs capture.
   const scopes = mainScopes(model).reverse();
@@ -104,7 +109,7 @@ function pruneGraphs(model: ModelProto, counts: PruneCounts): void {
     const roots = graph.output.map((v) => v.name ?? '');
     if (isMain) roots.push(...training);
     const read = pruneNodes(graph, roots, memo, counts);
-    pruneStorage(graph, read, isMain ? training : new Set(), counts);
+    pruneStorage(graph, read, isMain ? training : new Set(), counts, isMain && weightsAreInputs);
   }
 }
 

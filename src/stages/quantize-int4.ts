@@ -82,7 +82,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
       const names = allNames(model);
       const run: Int4Run = {
         settings: opts,
-        store: new QuantStore(scopes[0]!, names, ctx.external),
+        store: new QuantStore(scopes[0]!, names, ctx.external, (model.irVersion ?? 0) < 4),
         names,
         external: ctx.external,
         opset: defaultOpset(model),

@@ -8,6 +8,7 @@ import { freshName, type GraphScope } from '../../onnx/graph.js';
 import { newTensor } from '../../onnx/spill.js';
 import type { ExternalDataSource } from '../../onnx/tensor.js';
 import type { TensorProto } from '../../onnx/types.js';
+import { inputOf } from './tensor-pool.js';
 
 export interface StoredQuant {
   /** Names of the initializers, in the order the consuming op takes them. */
@@ -35,8 +36,17 @@ export class QuantStore {
   /** Rewrites that reused an existing quantized tensor instead of making a new one. */
   reused = 0;
 
-  /** `external`: where new tensors are parked when streaming (onnx/spill.ts); inline without it. */
-  constructor(private root: GraphScope, private names: Set<string>, private external?: ExternalDataSource) {}
+  constructor(
+    private root: GraphScope,
+    private names: Set<string>,
+    /** Where new tensors are parked when streaming (onnx/spill.ts); inline without it. */
+    private external?: ExternalDataSource,
+    /**
+     * Before IR 4 every initializer must also be an input of its graph, and a subgraph's inputs are fixed
+     * by its op: new tensors then all go to the main graph, declared as its inputs.
+     */
+    private declareAsInput = false,
+  ) {}
 
   /**
    * The quantized tensors for `key`, made by `make` on first use and placed in `scope`; on later uses
@@ -51,6 +61,10 @@ export class QuantStore {
     }
     const { base, suffixes, parts } = make();
     const tensors = parts.map((p, i) => newTensor(this.external, freshName(this.names, `${base}${suffixes[i]}`), p.dataType, p.dims, p.raw));
+    if (this.declareAsInput) {
+      scope = this.root;
+      scope.graph.input.push(...tensors.map((t) => inputOf(t.name!, t.dataType!, [...t.dims])));
+    }
     scope.graph.initializer.push(...tensors);
     const stored: StoredQuant = {
       names: tensors.map((t) => t.name!), scope, tensors, bytes: parts.reduce((n, p) => n + p.raw.length, 0),

@@ -115,7 +115,8 @@ export class TensorPool {
   }
 }
 
-function inputOf(name: string, elemType: number, dims: number[]): ValueInfoProto {
+/** The graph-input entry an initializer needs before IR 4. */
+export function inputOf(name: string, elemType: number, dims: number[]): ValueInfoProto {
   return { name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => ({ dimValue: d })) } } }, metadataProps: [] };
 }
 
