@@ -20583,7 +20583,7 @@ var init_schema2 = __esm({
             parity: { $ref: "#/$defs/parity" },
             latency: { $ref: "#/$defs/latency" },
             budgets: { $ref: "#/$defs/budgets" },
-            strategy: { enum: ["stages", "auto"], description: "`auto` ignores `stages` and searches recipes (dedup+prune; int8 per-tensor/per-channel, with and without reduce-range; int4 at block 128/64/32 with int4 or int8 embeddings; fp16), keeping the most sensitive layers in float when a recipe fails, for the smallest model that passes parity." },
+            strategy: { enum: ["stages", "auto"], description: "`auto` searches recipes (dedup+prune; int8 per-tensor/per-channel, with and without reduce-range; int4 at block 128/64/32 with int4 or int8 embeddings; fp16) instead of running `stages`, keeping the most sensitive layers in float when a recipe fails, for the smallest model that passes parity. A model with `strategy: auto` may not set its own `stages`." },
             objective: { enum: ["size", "latency"], description: "What `strategy: auto` minimizes: `size` (default) or `latency` (p50 of each passing candidate, timed with the `latency` settings)." },
             "max-search-time": { type: "number", exclusiveMinimum: 0, description: "Seconds `strategy: auto` may search (default 600); when they run out, the best passing candidate so far is used." }
           }
@@ -20998,6 +20998,16 @@ function parseConfig(text, file, opts = {}) {
     if (clash >= 0) dupes.push({ ...locate(["models", i, "output"]), message: `models[${i}].output: ${m.output} is also the output of models[${clash}]` });
     if (m.source.kind === "path" && m.source.path === m.output) {
       dupes.push({ ...locate(["models", i, "output"]), message: `models[${i}].output: would overwrite the source model; choose another path` });
+    }
+  });
+  data.models.forEach((m, i) => {
+    if (m.strategy === "auto" && m.stages !== void 0) {
+      dupes.push({ ...locate(["models", i, "stages"]), message: `models[${i}].stages: strategy: auto chooses the stages itself; remove stages or set strategy: stages` });
+    }
+    for (const key of ["objective", "max-search-time"]) {
+      if (m.strategy !== "auto" && m[key] !== void 0) {
+        dupes.push({ ...locate(["models", i, key]), message: `models[${i}].${key}: only strategy: auto uses it; add strategy: auto or remove ${key}` });
+      }
     }
   });
   if (opts.workspace) dupes.push(...escapingPaths(config, data, opts.workspace, locate));

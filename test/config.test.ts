@@ -35,7 +35,7 @@ test('ratios: 4x and 75% both mean a quarter of the size; speed factors', () => 
 
 test('schema/onnx-diet.schema.json is CONFIG_SCHEMA written out (editors and the CLI agree)', () => {
   assert.deepEqual(JSON.parse(readFileSync('schema/onnx-diet.schema.json', 'utf8')), JSON.parse(JSON.stringify(CONFIG_SCHEMA)),
-    'regenerate: node --import tsx -e "import {CONFIG_SCHEMA} from \'./src/config/schema.ts\'; ..."');
+    'regenerate with npm run schema');
 });
 
 test('did-you-mean picks the closest key within a small distance', () => {
@@ -102,6 +102,9 @@ const BROKEN: [string, string, string, RegExp][] = [
   ['latency budget without latency', 'models:\n  - name: a\n    source: a.onnx\n    latency: false\n    budgets: { min-speedup: 1.1 }\n', '5:29', /needs latency measured/],
   ['list at the top', '- a\n- b\n', '1:1', /expected a mapping/],
   ['unresolved tag', 'models:\n  - name: !!js/function a\n    source: a.onnx\n', '2', /YAML.*tag/i],
+  ['auto with its own stages', 'models:\n  - name: a\n    source: a.onnx\n    strategy: auto\n    stages: [dedup]\n', '5:13', /strategy: auto chooses the stages itself/],
+  ['objective without auto', 'models:\n  - name: a\n    source: a.onnx\n    objective: latency\n', '4:16', /objective: only strategy: auto uses it/],
+  ['max-search-time without auto', 'models:\n  - name: a\n    source: a.onnx\n    strategy: stages\n    max-search-time: 60\n', '5:22', /max-search-time: only strategy: auto uses it/],
 ];
 
 for (const [kind, text, at, words] of BROKEN) {
@@ -115,6 +118,12 @@ for (const [kind, text, at, words] of BROKEN) {
     });
   });
 }
+
+test('strategy: auto may sit beside stages set in defaults (they serve the other models)', () => {
+  const c = parseConfig('defaults:\n  stages: [dedup, quantize-int8]\nmodels:\n  - name: a\n    source: a.onnx\n    strategy: auto\n    objective: latency\n    max-search-time: 60\n  - name: b\n    source: b.onnx\n', 'cfg.yml');
+  assert.deepEqual(c.models.map((m) => [m.strategy, m.objective, m.maxSearchTimeS]), [['auto', 'latency', 60], ['stages', 'size', 600]]);
+  assert.deepEqual(c.models[1]!.stages.map((s) => s.spec), ['dedup', 'quantize-int8']);
+});
 
 test('the run command rejects a broken config before doing anything (exit 2 in the CLI)', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'onnx-diet-cfg-'));

@@ -188,6 +188,17 @@ export function parseConfig(text: string, file: string, opts: ParseOptions = {})
       dupes.push({ ...locate(['models', i, 'output']), message: `models[${i}].output: would overwrite the source model; choose another path` });
     }
   });
+  (data as RawConfig).models.forEach((m, i) => {
+    // Said twice and one silently ignored would be worse than refused: the CLI refuses --auto with --stages too.
+    if (m.strategy === 'auto' && m.stages !== undefined) {
+      dupes.push({ ...locate(['models', i, 'stages']), message: `models[${i}].stages: strategy: auto chooses the stages itself; remove stages or set strategy: stages` });
+    }
+    for (const key of ['objective', 'max-search-time'] as const) {
+      if (m.strategy !== 'auto' && m[key] !== undefined) {
+        dupes.push({ ...locate(['models', i, key]), message: `models[${i}].${key}: only strategy: auto uses it; add strategy: auto or remove ${key}` });
+      }
+    }
+  });
   if (opts.workspace) dupes.push(...escapingPaths(config, data as RawConfig, opts.workspace, locate));
   for (const m of config.models) {
     for (const b of m.budgets) {
