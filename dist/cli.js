@@ -48,12 +48,18 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/onnx/errors.ts
+function oneLine(message) {
+  return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 var OnnxFormatError, UsageError;
 var init_errors = __esm({
   "src/onnx/errors.ts"() {
     "use strict";
     OnnxFormatError = class extends Error {
       name = "OnnxFormatError";
+      constructor(message) {
+        super(oneLine(message));
+      }
     };
     UsageError = class extends Error {
       name = "UsageError";
@@ -8447,6 +8453,32 @@ function readPackedTyped(r, f, len, where) {
     }
   }
 }
+function named(e, t, buf, start, end) {
+  if (!(e instanceof OnnxFormatError) || NAMED.has(e)) return e;
+  const nameField = t.fields.find((f) => f.key === "name" && f.kind === "string" && !f.repeated);
+  if (!nameField) return e;
+  let name;
+  try {
+    const r = import_protobufjs2.default.Reader.create(buf.subarray(0, end));
+    r.pos = start;
+    while (r.pos < end) {
+      const tag = r.uint32();
+      if (tag >>> 3 === nameField.id && (tag & 7) === 2) {
+        name = r.string();
+        break;
+      }
+      r.skipType(tag & 7);
+    }
+  } catch {
+    return e;
+  }
+  if (!name) return e;
+  const own = `${t.name}.`;
+  const message = e.message.startsWith(own) ? e.message.slice(own.length) : e.message;
+  const out = new OnnxFormatError(`${t.name.replace(/^onnx\./, "")} '${name}': ${message}`);
+  NAMED.add(out);
+  return out;
+}
 function decodeInto(r, end, t, depth) {
   if (depth > MAX_MESSAGE_DEPTH) throw new OnnxFormatError(`messages nested deeper than ${MAX_MESSAGE_DEPTH} levels`);
   const obj = {};
@@ -8470,7 +8502,13 @@ function decodeInto(r, end, t, depth) {
       const len = r.uint32();
       const subEnd = r.pos + len;
       if (subEnd > end) throw new OnnxFormatError(`${where}: length ${len} runs past the end of its parent at byte ${start}`);
-      const value = decodeInto(r, subEnd, f.msg, depth + 1);
+      const subStart = r.pos;
+      let value;
+      try {
+        value = decodeInto(r, subEnd, f.msg, depth + 1);
+      } catch (e) {
+        throw named(e, f.msg, r.buf, subStart, subEnd);
+      }
       if (f.repeated) obj[f.key].push(value);
       else obj[f.key] = value;
       continue;
@@ -8758,7 +8796,7 @@ function encodeWith(obj, typeName, sink) {
 function encodeModelTo(model, sink, substitutions) {
   return encodeType(model, "onnx.ModelProto", sink, substitutions);
 }
-var import_protobufjs2, BIGINT_FIELDS, TYPED_FIELDS, MAX_MESSAGE_DEPTH, camel, types, TWO32, subst, sub, PASS_THROUGH_BYTES, ChunkedWriter;
+var import_protobufjs2, BIGINT_FIELDS, TYPED_FIELDS, MAX_MESSAGE_DEPTH, camel, types, TWO32, NAMED, subst, sub, PASS_THROUGH_BYTES, ChunkedWriter;
 var init_codec = __esm({
   "src/onnx/codec.ts"() {
     "use strict";
@@ -8777,6 +8815,7 @@ var init_codec = __esm({
     camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
     types = /* @__PURE__ */ new Map();
     TWO32 = 4294967296;
+    NAMED = /* @__PURE__ */ new WeakSet();
     sub = (m) => subst ? subst.get(m) ?? m : m;
     PASS_THROUGH_BYTES = 65536;
     ChunkedWriter = class {
@@ -20940,9 +20979,6 @@ import { readFileSync as readFileSync2, statSync as statSync5 } from "node:fs";
 import path9 from "node:path";
 function formatWhere(w) {
   return w ? `${w.file}:${w.line}:${w.col}` : "";
-}
-function oneLine(message) {
-  return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function loadConfig(file) {
   let text;

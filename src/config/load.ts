@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
-import { UsageError } from '../onnx/errors.js';
+import { oneLine, UsageError } from '../onnx/errors.js';
 import { DEFAULT_STAGES } from '../pipeline/compress.js';
 import type { StageSpec } from '../stages/registry.js';
 import { CONFIG_SCHEMA } from './schema.js';
@@ -34,11 +34,6 @@ export class ConfigError extends UsageError {
   constructor(readonly issues: ConfigIssue[]) {
     super(issues.map((i) => `${formatWhere(i)}: ${oneLine(i.message)}`).join('\n'));
   }
-}
-
-/** Keys and values quoted in messages come from the file: a newline or escape code in them must not break the line. */
-function oneLine(message: string): string {
-  return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export type SourceSpec =

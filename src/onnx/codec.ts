@@ -205,6 +205,38 @@ function readPackedTyped(r: protobuf.Reader, f: FieldInfo, len: number, where: s
   }
 }
 
+/** Errors already prefixed with the name of the message they arose in (the innermost named one). */
+const NAMED = new WeakSet<Error>();
+
+/**
+ * A format error inside a named message (tensor, node, value, graph, function) gets that name in front:
+ * "onnx.TensorProto 'W': …" tells a person where to look. The name may follow the bad field on the wire,
+ * so it is read by skipping over the message's other fields; if that fails too, the error stays as it is.
+ */
+function named(e: unknown, t: TypeInfo, buf: Uint8Array, start: number, end: number): unknown {
+  if (!(e instanceof OnnxFormatError) || NAMED.has(e)) return e;
+  const nameField = t.fields.find((f) => f.key === 'name' && f.kind === 'string' && !f.repeated);
+  if (!nameField) return e;
+  let name: string | undefined;
+  try {
+    const r = protobuf.Reader.create(buf.subarray(0, end));
+    r.pos = start;
+    while (r.pos < end) {
+      const tag = r.uint32();
+      if (tag >>> 3 === nameField.id && (tag & 7) === 2) { name = r.string(); break; }
+      r.skipType(tag & 7);
+    }
+  } catch {
+    return e;
+  }
+  if (!name) return e;
+  const own = `${t.name}.`;
+  const message = e.message.startsWith(own) ? e.message.slice(own.length) : e.message;
+  const out = new OnnxFormatError(`${t.name.replace(/^onnx\./, '')} '${name}': ${message}`);
+  NAMED.add(out);
+  return out;
+}
+
 function decodeInto(r: protobuf.Reader, end: number, t: TypeInfo, depth: number): Record<string, unknown> {
   if (depth > MAX_MESSAGE_DEPTH) throw new OnnxFormatError(`messages nested deeper than ${MAX_MESSAGE_DEPTH} levels`);
   const obj: Record<string, unknown> = {};
@@ -229,7 +261,13 @@ function decodeInto(r: protobuf.Reader, end: number, t: TypeInfo, depth: number)
       const len = r.uint32();
       const subEnd = r.pos + len;
       if (subEnd > end) throw new OnnxFormatError(`${where}: length ${len} runs past the end of its parent at byte ${start}`);
-      const value = decodeInto(r, subEnd, f.msg!, depth + 1);
+      const subStart = r.pos;
+      let value: Record<string, unknown>;
+      try {
+        value = decodeInto(r, subEnd, f.msg!, depth + 1);
+      } catch (e) {
+        throw named(e, f.msg!, r.buf, subStart, subEnd);
+      }
       if (f.repeated) (obj[f.key] as unknown[]).push(value);
       else obj[f.key] = value;
       continue;
