@@ -18356,6 +18356,29 @@ var init_prune = __esm({
   }
 });
 
+// src/stages/nodes.ts
+function attribute(name) {
+  return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
+}
+function intAttr(name, value) {
+  return { ...attribute(name), type: AttributeType.INT, i: BigInt(value) };
+}
+function intsAttr(name, values2) {
+  return { ...attribute(name), type: AttributeType.INTS, ints: values2.map((v) => BigInt(v)) };
+}
+function nodeId(n) {
+  return n.name || n.output[0] || "";
+}
+function makeNode(opType, name, inputs, outputs, attrs = [], domain) {
+  return { opType, ...domain === void 0 ? {} : { domain }, name, input: inputs, output: outputs, attribute: attrs, metadataProps: [], deviceConfigurations: [] };
+}
+var init_nodes = __esm({
+  "src/stages/nodes.ts"() {
+    "use strict";
+    init_types();
+  }
+});
+
 // src/stages/quant/constant-weight.ts
 function isTranspose2d(node, rank) {
   if (rank !== 2) return false;
@@ -18568,26 +18591,6 @@ var init_opset = __esm({
       Xor: 7
     };
     isDefaultDomain = (d) => d === void 0 || d === "" || d === "ai.onnx";
-  }
-});
-
-// src/stages/nodes.ts
-function attribute(name) {
-  return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
-}
-function intAttr(name, value) {
-  return { ...attribute(name), type: AttributeType.INT, i: BigInt(value) };
-}
-function intsAttr(name, values2) {
-  return { ...attribute(name), type: AttributeType.INTS, ints: values2.map((v) => BigInt(v)) };
-}
-function makeNode(opType, name, inputs, outputs, attrs = [], domain) {
-  return { opType, ...domain === void 0 ? {} : { domain }, name, input: inputs, output: outputs, attribute: attrs, metadataProps: [], deviceConfigurations: [] };
-}
-var init_nodes = __esm({
-  "src/stages/nodes.ts"() {
-    "use strict";
-    init_types();
   }
 });
 
@@ -19222,8 +19225,8 @@ function parseInt8Options(raw) {
   };
 }
 function commonSkipReason(node, t, s) {
-  const name = node.name ?? "";
-  if (s.options.exclude.some((re) => re.test(name))) return "excluded by option";
+  const id = nodeId(node);
+  if (s.options.exclude.some((re) => re.test(id))) return "excluded by option";
   const n = elementCount(t.dims);
   if (n < s.options.minElements) return `weight has ${n} elements, fewer than min-elements ${s.options.minElements}`;
   if (Number.isNaN(s.range(t).min)) return "weight holds NaN or Infinity";
@@ -19253,7 +19256,7 @@ function quantizeInt8(model, options, ctx) {
       }
       const reason = commonSkipReason(node, weight.tensor, s) ?? quantizer.check(node, weight, scope, s);
       if (reason) {
-        skipped.push({ node: node.name ?? "", op, reason });
+        skipped.push({ node: nodeId(node), op, reason });
         out.push(node);
         continue;
       }
@@ -19294,6 +19297,7 @@ var init_quantize_int8 = __esm({
   "src/stages/quantize-int8.ts"() {
     "use strict";
     init_errors();
+    init_nodes();
     init_graph();
     init_tensor();
     init_dtype();
@@ -19785,8 +19789,8 @@ function quantizeInt4Stage(options = {}) {
         for (const node of [...scope.graph.node]) {
           const rewrite = (node.domain ?? "") === "" ? REWRITES[node.opType ?? ""] : void 0;
           if (!rewrite) continue;
-          const reason = exclude.has(node.name ?? "") ? "excluded" : rewrite(node, scope, run);
-          if (reason && !(node.opType === "Gather" && reason === "table is not a constant")) skipped.push({ node: node.name ?? node.output[0] ?? "", op: node.opType ?? "", reason });
+          const reason = exclude.has(nodeId(node)) ? "excluded" : rewrite(node, scope, run);
+          if (reason && !(node.opType === "Gather" && reason === "table is not a constant")) skipped.push({ node: nodeId(node), op: node.opType ?? "", reason });
         }
       }
       const paths = [...run.sources.values()].flat();
@@ -19829,6 +19833,7 @@ var init_quantize_int4 = __esm({
   "src/stages/quantize-int4.ts"() {
     "use strict";
     init_errors();
+    init_nodes();
     init_graph();
     init_tensor();
     init_constant_weight();
@@ -20108,7 +20113,7 @@ var init_fp16 = __esm({
       weightsAreInputs;
       isBlocked(n) {
         const domain = n.domain ?? "";
-        return this.blockedOps.has(n.opType ?? "") || this.blockedNames.has(n.name ?? "") || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`);
+        return this.blockedOps.has(n.opType ?? "") || this.blockedNames.has(nodeId(n)) || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`);
       }
       isFloat(scope, name) {
         return name !== "" && typeIn(this.types, scope, name) === DataType.FLOAT;
@@ -22117,28 +22122,25 @@ function quantizedLayers(base, candidate) {
   const kept = /* @__PURE__ */ new Set();
   forEachGraph(candidate, ({ graph }) => graph.node.forEach((n) => kept.add(nodeKey(n))));
   const byWeight = /* @__PURE__ */ new Map();
-  let unnamed = 0;
   forEachGraph(base, ({ graph }) => {
     for (const n of graph.node) {
       const at = (n.domain ?? "") === "" ? WEIGHT_INPUT[n.opType ?? ""] : void 0;
       const weight = at === void 0 ? void 0 : n.input[at];
-      if (!weight || kept.has(nodeKey(n))) continue;
-      if (!n.name) {
-        unnamed++;
-        continue;
-      }
+      const id = nodeId(n);
+      if (!weight || !id || kept.has(nodeKey(n))) continue;
       const nodes = byWeight.get(weight) ?? [];
-      if (!nodes.includes(n.name)) nodes.push(n.name);
+      if (!nodes.includes(id)) nodes.push(id);
       byWeight.set(weight, nodes);
     }
   });
-  return { layers: [...byWeight].map(([weight, nodes]) => ({ weight, nodes })), unnamed };
+  return { layers: [...byWeight].map(([weight, nodes]) => ({ weight, nodes })) };
 }
 var BASE_STAGES, int8, int4, RECIPES, WEIGHT_INPUT, nodeKey;
 var init_auto_candidates = __esm({
   "src/pipeline/auto-candidates.ts"() {
     "use strict";
     init_graph();
+    init_nodes();
     BASE_STAGES = ["dedup", "prune"];
     int8 = (label, options) => ({ label: `int8 ${label}`, stage: "quantize-int8", options, excludable: true });
     int4 = (block, embeddings) => ({
@@ -22162,7 +22164,7 @@ var init_auto_candidates = __esm({
       { label: "fp16", stage: "fp16", excludable: false }
     ];
     WEIGHT_INPUT = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
-    nodeKey = (n) => `${n.domain ?? ""}|${n.opType ?? ""}|${n.name ?? ""}`;
+    nodeKey = (n) => `${n.domain ?? ""}|${n.opType ?? ""}|${nodeId(n)}`;
   }
 });
 
@@ -22738,7 +22740,7 @@ var init_auto_search = __esm({
        * Per-layer fallback for one failing recipe: rank its layers, then the fewest most-sensitive ones back
        * in float. Every greedy attempt is a candidate in the report; sensitivity probes are summarized apart.
        */
-      async fallback({ candidate: failed, recipe, layers, unnamed }) {
+      async fallback({ candidate: failed, recipe, layers }) {
         const { method, why } = sensitivityMethod(layers.length);
         const memo = /* @__PURE__ */ new Map();
         const attempt = (listed, bounded) => async (floatNodes) => {
@@ -22767,7 +22769,6 @@ var init_auto_search = __esm({
           method,
           why,
           complete: ranking.complete,
-          ...unnamed ? { unnamedNodes: unnamed } : {},
           layers: ranking.layers.map((l) => ({
             weight: l.weight,
             nodes: l.nodes,

@@ -39,8 +39,9 @@ const D = 64;
  * every column (per-tensor and per-channel alike: 40/127 ≈ 0.31 per step) while the other weights of
  * layer 2 lie within ±0.31, so they round to −1, 0 or 1 step and the layer's output is mostly lost.
  * `classLike`: a [8, 16] `logits` output (top-1 is checked); else a [1, 8, 16] `features` output.
+ * `unnamed`: no node has a name (as some exporters write them).
  */
-function mlp(file: string, layers: number, opts: { outlier?: boolean; classLike?: boolean }): string {
+function mlp(file: string, layers: number, opts: { outlier?: boolean; classLike?: boolean; unnamed?: boolean }): string {
   const out = 16;
   const initializer = [];
   const nodes = [];
@@ -53,9 +54,9 @@ function mlp(file: string, layers: number, opts: { outlier?: boolean; classLike?
     if (opts.outlier && i === 2) for (let c = 0; c < cols; c++) w[c] = 40;
     initializer.push(floatTensor(`w${i}`, [D, cols], w));
     const h = i === layers ? output : `h${i}`;
-    nodes.push(node('MatMul', [x, `w${i}`], [h], {}, { name: `layer${i}` }));
+    nodes.push(node('MatMul', [x, `w${i}`], [h], {}, { name: opts.unnamed ? '' : `layer${i}` }));
     if (i < layers) {
-      nodes.push(node('Relu', [h], [`r${i}`], {}, { name: `relu${i}` }));
+      nodes.push(node('Relu', [h], [`r${i}`], {}, { name: opts.unnamed ? '' : `relu${i}` }));
       x = `r${i}`;
     }
   }
@@ -124,6 +125,23 @@ test('one outlier-heavy layer among clean ones: auto keeps exactly that layer in
   assert.match(md, /<details><summary>Auto search \(size\): \d+ candidates in \d+\.\d s<\/summary>/);
   assert.ok(md.includes(`| **${chosen.recipe} + 1 float layer** (chosen) | layer2 |`), md);
   console.log(`outlier MLP: fp32 ${fp32} B → ${m.compressed.bytes} B (${chosen.recipe}, float: ${chosen.floatLayers.join(', ')}), ${auto.candidates.length} candidates, ${auto.elapsedMs} ms`);
+});
+
+test('nodes without names: the fallback keeps the outlier layer in float by its output name, and the saved model agrees', async () => {
+  const source = mlp(path.join(dir, 'outlier-unnamed.onnx'), 5, { outlier: true, classLike: true, unnamed: true });
+  const output = path.join(dir, 'outlier-unnamed.slim.onnx');
+  const result = await autoCompress(source, output, {
+    host, parity: { inputs: 'auto', samples: 4, seed: 0, dims: {}, thresholds: { cosine: 0.999, where: {} }, outputs: {} },
+  });
+  const chosen = result.auto.candidates[result.auto.chosen]!;
+  assert.equal(chosen.status, 'passed');
+  assert.deepEqual(chosen.floatLayers, ['h2'], 'layer 2, named by its output h2');
+  assert.ok(result.compressed.bytes < await bytesWith(source, ['dedup', 'prune']));
+  const out = loadModel(output).model.graph!;
+  const layer2 = out.node.find((n) => n.output[0] === 'h2')!;
+  assert.equal(layer2.opType, 'MatMul');
+  assert.equal(out.initializer.find((t) => t.name === layer2.input[1])?.dataType, DataType.FLOAT);
+  assert.equal(out.node.filter((n) => n.opType === 'MatMul').length, 1, 'the other four layers are quantized');
 });
 
 test('14 layers (past the all-but-one limit): one-at-a-time sensitivity still finds the outlier layer', async () => {
@@ -271,7 +289,10 @@ test('quantizedLayers groups the readers of one weight and skips what was not qu
   const quantized = model(graph({
     node: [node('MatMulInteger', ['xq', 'wq'], ['a'], {}, { name: 'first_quant' }), node('MatMulNBits', ['a', 'wq'], ['b'], {}, { name: 'second', domain: 'com.microsoft' }), base.graph!.node[2]!, base.graph!.node[3]!],
   }));
-  assert.deepEqual(quantizedLayers(base, quantized), { layers: [{ weight: 'w', nodes: ['first', 'second'] }], unnamed: 0 });
+  assert.deepEqual(quantizedLayers(base, quantized), { layers: [{ weight: 'w', nodes: ['first', 'second'] }] });
+  // An unnamed node goes by its first output's name, as the stages' `exclude` takes it.
+  base.graph!.node[1]!.name = '';
+  assert.deepEqual(quantizedLayers(base, quantized), { layers: [{ weight: 'w', nodes: ['first', 'b'] }] });
 });
 
 test('fewestFloatLayers: doubling then bisection finds the fewest ranked layers, bounded by size', async () => {

@@ -242,6 +242,12 @@ test('options: exclude globs, min-elements, ops, weight-type, bad values', () =>
   const { details } = quantizeInt8(m, parseInt8Options({ exclude: ['encoder/*'] }));
   assert.deepEqual(details.quantizedByOp, { MatMul: 1 });
   assert.deepEqual(details.skipped, [{ node: 'encoder/layer.0/MatMul', op: 'MatMul', reason: 'excluded by option' }]);
+  // An unnamed node is named by its first output, in `exclude` and in the report.
+  const unnamed = sharedWeightModel();
+  unnamed.graph!.node[0]!.name = '';
+  const out0 = unnamed.graph!.node[0]!.output[0]!;
+  const byOutput = quantizeInt8(unnamed, parseInt8Options({ exclude: [out0] })).details;
+  assert.deepEqual(byOutput.skipped, [{ node: out0, op: 'MatMul', reason: 'excluded by option' }]);
 
   const small = sharedWeightModel();
   const r = quantizeInt8(small, parseInt8Options({ 'min-elements': 4097 }));

@@ -5,6 +5,7 @@
  */
 import { forEachGraph } from '../onnx/graph.js';
 import type { ModelProto, NodeProto } from '../onnx/types.js';
+import { nodeId } from '../stages/nodes.js';
 import type { StageOptions, StageSpec } from '../stages/registry.js';
 
 /** The lossless stages every candidate starts from (PRODUCT.md: dedup and prune change no output value). */
@@ -82,31 +83,27 @@ export interface Layer {
 /** Ops the quantizers rewrite and which input holds the weight (quant/registry.ts, quantize-int4.ts). */
 const WEIGHT_INPUT: Record<string, number> = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
 
-const nodeKey = (n: NodeProto) => `${n.domain ?? ''}|${n.opType ?? ''}|${n.name ?? ''}`;
+const nodeKey = (n: NodeProto) => `${n.domain ?? ''}|${n.opType ?? ''}|${nodeId(n)}`;
 
 /**
- * The layers `candidate` quantized: named weight-bearing nodes of `base` that the candidate no longer has
- * as the same op (quantize-int8 replaces them with new nodes, quantize-int4 turns them into contrib ops
- * under the same name). Unnamed nodes cannot be named in `exclude` and are left out (`unnamed` counts them).
+ * The layers `candidate` quantized: weight-bearing nodes of `base` that the candidate no longer has as the
+ * same op (quantize-int8 replaces them with new nodes, quantize-int4 turns them into contrib ops under the
+ * same name), each named as the stages' `exclude` takes it (nodeId: an unnamed node by its first output).
  */
-export function quantizedLayers(base: ModelProto, candidate: ModelProto): { layers: Layer[]; unnamed: number } {
+export function quantizedLayers(base: ModelProto, candidate: ModelProto): { layers: Layer[] } {
   const kept = new Set<string>();
   forEachGraph(candidate, ({ graph }) => graph.node.forEach((n) => kept.add(nodeKey(n))));
   const byWeight = new Map<string, string[]>();
-  let unnamed = 0;
   forEachGraph(base, ({ graph }) => {
     for (const n of graph.node) {
       const at = (n.domain ?? '') === '' ? WEIGHT_INPUT[n.opType ?? ''] : undefined;
       const weight = at === undefined ? undefined : n.input[at];
-      if (!weight || kept.has(nodeKey(n))) continue;
-      if (!n.name) {
-        unnamed++;
-        continue;
-      }
+      const id = nodeId(n);
+      if (!weight || !id || kept.has(nodeKey(n))) continue;
       const nodes = byWeight.get(weight) ?? [];
-      if (!nodes.includes(n.name)) nodes.push(n.name);
+      if (!nodes.includes(id)) nodes.push(id);
       byWeight.set(weight, nodes);
     }
   });
-  return { layers: [...byWeight].map(([weight, nodes]) => ({ weight, nodes })), unnamed };
+  return { layers: [...byWeight].map(([weight, nodes]) => ({ weight, nodes })) };
 }

@@ -36,8 +36,6 @@ export interface SensitivityReport {
   /** Most sensitive first; `score` is the probe's (see auto-sensitivity.ts for which direction is worse). */
   layers: { weight: string; nodes: string[]; bytes?: number; score: number | null; passed?: boolean }[];
   complete: boolean;
-  /** Quantized nodes without a name: `exclude` cannot name them, so they stay quantized. */
-  unnamedNodes?: number;
 }
 
 export interface AutoReport {

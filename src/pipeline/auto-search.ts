@@ -28,8 +28,6 @@ interface FallbackTarget {
   candidate: AutoCandidate;
   recipe: Recipe;
   layers: Layer[];
-  /** Quantized nodes without a name, which `exclude` cannot reach. */
-  unnamed: number;
 }
 
 export interface SearchSettings {
@@ -177,7 +175,7 @@ export class Search {
    * Per-layer fallback for one failing recipe: rank its layers, then the fewest most-sensitive ones back
    * in float. Every greedy attempt is a candidate in the report; sensitivity probes are summarized apart.
    */
-  async fallback({ candidate: failed, recipe, layers, unnamed }: FallbackTarget): Promise<void> {
+  async fallback({ candidate: failed, recipe, layers }: FallbackTarget): Promise<void> {
     const { method, why } = sensitivityMethod(layers.length);
     const memo = new Map<string, Attempt>();
     /**
@@ -210,7 +208,7 @@ export class Search {
     const ranking = await this.opts.progress.step(`${this.opts.name}auto: sensitivity of ${layers.length} layers of ${failed.recipe} (${method})`, () =>
       rankLayers(layers, method, attempt(false, method === 'all-but-one')));
     this.sensitivity.push({
-      recipe: failed.recipe, method, why, complete: ranking.complete, ...(unnamed ? { unnamedNodes: unnamed } : {}),
+      recipe: failed.recipe, method, why, complete: ranking.complete,
       layers: ranking.layers.map((l) => ({
         weight: l.weight, nodes: l.nodes,
         ...(l.probe ? { bytes: l.probe.bytes, score: finite(l.probe.score), passed: l.probe.passed } : { score: null }),

@@ -19,7 +19,7 @@ import { constantNodeTensor, isConstantNode, tensorBytes, type ExternalDataSourc
 import type { ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.js';
 import { float32BytesToFloat16 } from './fp16-numerics.js';
 import { inferTypes, typeIn, type TypeTable } from './fp16-types.js';
-import { intAttr, makeNode } from './nodes.js';
+import { intAttr, makeNode, nodeId } from './nodes.js';
 import { booleanOption, rejectUnknownOptions, stringListOption } from './options.js';
 import type { StageOptions } from './registry.js';
 import type { Stage } from './stage.js';
@@ -93,7 +93,7 @@ class Fp16Converter {
 
   isBlocked(n: NodeProto): boolean {
     const domain = n.domain ?? '';
-    return this.blockedOps.has(n.opType ?? '') || this.blockedNames.has(n.name ?? '')
+    return this.blockedOps.has(n.opType ?? '') || this.blockedNames.has(nodeId(n))
       || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`);
   }
 

@@ -13,6 +13,14 @@ export function intsAttr(name: string, values: (number | bigint)[]): AttributePr
   return { ...attribute(name), type: AttributeType.INTS, ints: values.map((v) => BigInt(v)) };
 }
 
+/**
+ * How options and reports name a node: its name, or for an unnamed node (names are optional in ONNX and
+ * some exporters leave them all empty) the name of its first output, which the graph keeps unique.
+ */
+export function nodeId(n: NodeProto): string {
+  return n.name || n.output[0] || '';
+}
+
 /** A node; `domain` absent (the default domain) unless given, '' written out only when asked for. */
 export function makeNode(opType: string, name: string, inputs: string[], outputs: string[], attrs: AttributeProto[] = [], domain?: string): NodeProto {
   return { opType, ...(domain === undefined ? {} : { domain }), name, input: inputs, output: outputs, attribute: attrs, metadataProps: [], deviceConfigurations: [] };

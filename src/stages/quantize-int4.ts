@@ -13,11 +13,12 @@
  *                   0 unset, 1 fp32, 2 fp16, 3 bf16, 4 int8). Absent by default (= 0).
  *   embeddings      int4 (default: GatherBlockQuantized, the smaller and run by onnxruntime-node's CPU
  *                   build), int8, or none.
- *   exclude         node names to leave alone.
+ *   exclude         node names to leave alone (an unnamed node by its first output's name).
  *
  * On this CPU (AVX2, no VNNI) MatMulNBits is slower than fp32 MatMul: the stage is for size.
  */
 import { UsageError } from '../onnx/errors.js';
+import { nodeId } from './nodes.js';
 import { allNames, mainScopes } from '../onnx/graph.js';
 import { tensorByteLength } from '../onnx/tensor.js';
 import { DefinitionIndex, removeUnused } from './quant/constant-weight.js';
@@ -96,9 +97,9 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
         for (const node of [...scope.graph.node]) {
           const rewrite = (node.domain ?? '') === '' ? REWRITES[node.opType ?? ''] : undefined;
           if (!rewrite) continue;
-          const reason = exclude.has(node.name ?? '') ? 'excluded' : rewrite(node, scope, run);
+          const reason = exclude.has(nodeId(node)) ? 'excluded' : rewrite(node, scope, run);
           // A Gather on a computed tensor (shape arithmetic) is no embedding: not worth a line in the report.
-          if (reason && !(node.opType === 'Gather' && reason === 'table is not a constant')) skipped.push({ node: node.name ?? node.output[0] ?? '', op: node.opType ?? '', reason });
+          if (reason && !(node.opType === 'Gather' && reason === 'table is not a constant')) skipped.push({ node: nodeId(node), op: node.opType ?? '', reason });
         }
       }
       const paths = [...run.sources.values()].flat();

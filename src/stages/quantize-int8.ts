@@ -5,10 +5,12 @@
  * Differences from ORT's tool, on purpose: quantized tensors are keyed by content, not name (a weight
  * shared after dedup is quantized and stored once); Gemm is handled; tiny weights are left in float.
  *
- * Options (config keys): ops, exclude (node names or glob patterns), per-channel, reduce-range,
+ * Options (config keys): ops, exclude (node names or glob patterns; an unnamed node by its first output),
+ * per-channel, reduce-range,
  * weight-type (int8 | uint8), min-elements.
  */
 import { UsageError } from '../onnx/errors.js';
+import { nodeId } from './nodes.js';
 import { allNames, mainScopes } from '../onnx/graph.js';
 import { elementCount } from '../onnx/tensor.js';
 import { DataType } from '../onnx/dtype.js';
@@ -68,8 +70,8 @@ interface Skip {
 
 /** Why a candidate weight is left in float, for checks common to every op; undefined to go ahead. */
 function commonSkipReason(node: NodeProto, t: TensorProto, s: QuantSession): string | undefined {
-  const name = node.name ?? '';
-  if (s.options.exclude.some((re) => re.test(name))) return 'excluded by option';
+  const id = nodeId(node);
+  if (s.options.exclude.some((re) => re.test(id))) return 'excluded by option';
   const n = elementCount(t.dims);
   if (n < s.options.minElements) return `weight has ${n} elements, fewer than min-elements ${s.options.minElements}`;
   if (Number.isNaN(s.range(t).min)) return 'weight holds NaN or Infinity';
@@ -100,7 +102,7 @@ export function quantizeInt8(model: ModelProto, options: Int8Options, ctx?: Pick
       }
       const reason = commonSkipReason(node, weight.tensor, s) ?? quantizer.check(node, weight, scope, s);
       if (reason) {
-        skipped.push({ node: node.name ?? '', op, reason });
+        skipped.push({ node: nodeId(node), op, reason });
         out.push(node);
         continue;
       }
