@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   foundation: () => import('./foundation.js'),
   quantize: () => import('./quantize.js'),
   stream: () => import('./stream.js'),
+  'graph-scale': () => import('./graph-scale.js'),
 };
 
 const names = process.argv.slice(2);

@@ -323,19 +323,26 @@ function nodeReads(n, memo = /* @__PURE__ */ new Map()) {
   for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph, memo)) reads.add(name);
   return reads;
 }
-function usesOf(scope, name) {
-  const uses = [];
-  const visit2 = (s) => {
-    s.graph.node.forEach((node) => {
+function usesOfAll(scope, names) {
+  const uses = /* @__PURE__ */ new Map();
+  for (const n of names) uses.set(n, []);
+  const visit2 = (s, visible) => {
+    for (const node of s.graph.node) {
       node.input.forEach((input, inputIndex) => {
-        if (input === name) uses.push({ node, scope: s, inputIndex });
+        if (visible.has(input)) uses.get(input).push({ node, scope: s, inputIndex });
       });
       for (const { graph, attribute: attribute2 } of subgraphsOf(node)) {
-        if (!defines(graph, name)) visit2({ graph, parent: s, owner: node, attribute: attribute2, depth: s.depth + 1 });
+        const own = definedNames(graph);
+        let still = visible;
+        for (const n of own) if (visible.has(n)) {
+          still = new Set([...visible].filter((v) => !own.has(v)));
+          break;
+        }
+        if (still.size) visit2({ graph, parent: s, owner: node, attribute: attribute2, depth: s.depth + 1 }, still);
       }
-    });
+    }
   };
-  visit2(scope);
+  visit2(scope, new Set(uses.keys()));
   return uses;
 }
 function replaceAllUses(scope, from, to) {
@@ -374,17 +381,25 @@ function allNames(model) {
   return names;
 }
 function freshName(taken, base) {
+  let next = nextSuffix.get(taken);
+  if (!next) nextSuffix.set(taken, next = /* @__PURE__ */ new Map());
   let name = base;
-  for (let k = 1; taken.has(name); k++) name = `${base}_${k}`;
+  let k = next.get(base) ?? 1;
+  if (taken.has(name)) {
+    while (taken.has(name = `${base}_${k}`)) k++;
+    next.set(base, k + 1);
+  }
   taken.add(name);
   return name;
 }
 function attr(node, name) {
   return node.attribute.find((a) => a.name === name);
 }
+var nextSuffix;
 var init_graph = __esm({
   "src/onnx/graph.ts"() {
     "use strict";
+    nextSuffix = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -9589,9 +9604,9 @@ function sameBytes(a, b) {
 }
 function fingerprint(b) {
   const n = Math.min(FINGERPRINT_SAMPLES, b.length);
-  const samples2 = new Uint8Array(n);
-  for (let k = 0; k < n; k++) samples2[k] = b[Math.floor(k * (b.length - 1) / Math.max(1, n - 1))];
-  return Buffer.from(samples2.buffer).toString("latin1");
+  const samples = new Uint8Array(n);
+  for (let k = 0; k < n; k++) samples[k] = b[Math.floor(k * (b.length - 1) / Math.max(1, n - 1))];
+  return Buffer.from(samples.buffer).toString("latin1");
 }
 function place(classes, item, bytesOf2) {
   const bytes = bytesOf2(item);
@@ -9647,6 +9662,20 @@ function elementWidth(dataType) {
 function sameElement(x, xi, y, yi, width) {
   for (let k = 0; k < width; k++) if (x[xi + k] !== y[yi + k]) return false;
   return true;
+}
+function transposeSamples(bytes, dims, width) {
+  const [a, b] = dims;
+  const n = a * b;
+  const count = Math.min(SAMPLES, n);
+  const own = new Uint8Array(count * width);
+  const dual = new Uint8Array(count * width);
+  for (let k = 0; k < count; k++) {
+    const p = samplePosition(k, n);
+    own.set(bytes.subarray(p * width, (p + 1) * width), k * width);
+    const q = p % a * b + Math.floor(p / a);
+    dual.set(bytes.subarray(q * width, (q + 1) * width), k * width);
+  }
+  return { own, dual };
 }
 function alignedWords(x, y, width) {
   for (const u of [4, 2]) {
@@ -9705,24 +9734,39 @@ function isTransposeOf(x, y, rows, cols, width) {
   }
   return fullCheck(x, y, rows, cols, width);
 }
-function findTransposedPairs(items, tensorOf, bytesOf2, orient, mayPair = () => true) {
-  const key = (dtype, a, b) => `${dtype}|${a}|${b}`;
+function findTransposedPairs(items, tensorOf, bytesOf2, orient, samplesOf = (t) => transposeSamples(bytesOf2(t), t.dims, elementWidth(t.dataType))) {
+  const shapeKey = (t, swap) => `${t.dataType}|${t.dims[swap ? 1 : 0]}|${t.dims[swap ? 0 : 1]}`;
   const byShape = /* @__PURE__ */ new Map();
   for (const item of items) {
     const t = tensorOf(item);
     if (t.dims.length !== 2 || elementWidth(t.dataType) === 0) continue;
     if (t.dims[0] * t.dims[1] * elementWidth(t.dataType) < MIN_TIE_BYTES) continue;
-    pushTo(byShape, key(t.dataType, t.dims[0], t.dims[1]), item);
+    pushTo(byShape, shapeKey(t, false), item);
+  }
+  const sampleKey2 = (shape, sample) => `${shape}|${Buffer.from(sample.buffer, sample.byteOffset, sample.length).toString("latin1")}`;
+  const byOwn = /* @__PURE__ */ new Map();
+  const eligible = [];
+  for (const [shape, group] of byShape) {
+    const t0 = tensorOf(group[0]);
+    const partners = byShape.get(shapeKey(t0, true))?.length ?? 0;
+    if (partners === 0 || partners === 1 && t0.dims[0] === t0.dims[1]) continue;
+    for (const item of group) {
+      const s = samplesOf(tensorOf(item));
+      if (!s) continue;
+      eligible.push([item, s]);
+      pushTo(byOwn, sampleKey2(shape, s.own), item);
+    }
   }
   const paired = /* @__PURE__ */ new Set();
   const out = [];
-  for (const x of items) {
+  const order = new Map(items.map((item, i) => [item, i]));
+  eligible.sort(([a], [b]) => order.get(a) - order.get(b));
+  for (const [x, s] of eligible) {
+    if (paired.has(x)) continue;
     const tx = tensorOf(x);
-    if (paired.has(x) || tx.dims.length !== 2) continue;
     const [rows, cols] = tx.dims;
-    if (!byShape.has(key(tx.dataType, rows, cols))) continue;
-    for (const y of byShape.get(key(tx.dataType, cols, rows)) ?? []) {
-      if (y === x || paired.has(y) || !mayPair(tx, tensorOf(y))) continue;
+    for (const y of byOwn.get(sampleKey2(shapeKey(tx, true), s.dual)) ?? []) {
+      if (y === x || paired.has(y)) continue;
       if (!isTransposeOf(bytesOf2(tx), bytesOf2(tensorOf(y)), rows, cols, elementWidth(tx.dataType))) continue;
       const pair = orient(x, y);
       if (!pair) continue;
@@ -9747,20 +9791,6 @@ var init_dedup_transpose = __esm({
 
 // src/stages/dedup-stream.ts
 import { createHash as createHash2 } from "node:crypto";
-function samples(bytes, dims, width) {
-  const [a, b] = dims;
-  const n = a * b;
-  const count = Math.min(SAMPLES, n);
-  const own = new Uint8Array(count * width);
-  const dual = new Uint8Array(count * width);
-  for (let k = 0; k < count; k++) {
-    const p = samplePosition(k, n);
-    own.set(bytes.subarray(p * width, (p + 1) * width), k * width);
-    const q = p % a * b + Math.floor(p / a);
-    dual.set(bytes.subarray(q * width, (q + 1) * width), k * width);
-  }
-  return { own, dual };
-}
 function identicalByDigest(items, tensorOf, summaries, bytesOf2) {
   if (items.length < 2) return items.length ? [items] : [];
   const byDigest = /* @__PURE__ */ new Map();
@@ -9799,15 +9829,9 @@ var init_dedup_stream = __esm({
         const bytes = this.bytesOf(t);
         s = { digest: createHash2("sha256").update(bytes).digest("base64") };
         const width = elementWidth(t.dataType);
-        if (t.dims.length === 2 && width > 0 && bytes.length === elementCount(t.dims) * width) Object.assign(s, samples(bytes, t.dims, width));
+        if (t.dims.length === 2 && width > 0 && bytes.length === elementCount(t.dims) * width) s.samples = transposeSamples(bytes, t.dims, width);
         this.memo.set(t, s);
         return s;
-      }
-      /** False when `y` ([c, r]) cannot be the transpose of `x` ([r, c]): a sampled element differs. */
-      mayBeTransposed(x, y) {
-        const own = this.of(x).own;
-        const dual = this.of(y).dual;
-        return !own || !dual || Buffer.compare(own, dual) === 0;
       }
     };
   }
@@ -9934,8 +9958,8 @@ function planDedup(model, external, opts = {}) {
       return void 0;
     };
     const candidates = [...merges, ...singles].sort((a, b) => a.sites[0].order - b.sites[0].order);
-    const mayPair = (x, y) => !isExternal(x) && !isExternal(y) || summaries.mayBeTransposed(x, y);
-    ties.push(...findTransposedPairs(candidates, (c) => c.sites[0].tensor, bytesOf2, orient, mayPair));
+    const samplesOf = (t) => isExternal(t) ? summaries.of(t).samples : transposeSamples(bytesOf2(t), t.dims, elementWidth(t.dataType));
+    ties.push(...findTransposedPairs(candidates, (c) => c.sites[0].tensor, bytesOf2, orient, samplesOf));
   }
   merges.sort((a, b) => a.sites[0].order - b.sites[0].order);
   return { merges, ties };
@@ -18419,6 +18443,33 @@ function resolveConstant(scope, name, index) {
   return void 0;
 }
 function removeUnused(paths, index) {
+  const reads = /* @__PURE__ */ new Map();
+  const byScope = /* @__PURE__ */ new Map();
+  for (const path16 of paths) {
+    for (const { scope, name } of path16) {
+      const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
+      entry.names.add(name);
+      byScope.set(scope.graph, entry);
+    }
+  }
+  for (const [graph, { scope, names }] of byScope) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const [name, uses] of usesOfAll(scope, names)) counts.set(name, uses.length);
+    for (const o of graph.output) if (o.name && counts.has(o.name)) counts.set(o.name, counts.get(o.name) + 1);
+    reads.set(graph, counts);
+  }
+  const unread = (scope, name) => {
+    for (let s = scope; s; s = s.parent) {
+      const counts = reads.get(s.graph);
+      if (counts?.has(name)) {
+        counts.set(name, counts.get(name) - 1);
+        return;
+      }
+      if (index.of(s.graph).has(name)) return;
+    }
+  };
+  const dead = /* @__PURE__ */ new Set();
+  const droppedInputs = /* @__PURE__ */ new Map();
   let removed = 0;
   let changed = true;
   while (changed) {
@@ -18429,18 +18480,26 @@ function removeUnused(paths, index) {
         const defs = index.of(g);
         const def = defs.get(name);
         if (!def || def.kind === "input") break;
-        if (g.output.some((o) => o.name === name) || usesOf(scope, name).length > 0) break;
+        if ((reads.get(g).get(name) ?? 0) > 0) break;
         if (def.kind === "initializer") {
-          g.initializer = g.initializer.filter((t) => t !== def.tensor);
-          g.input = g.input.filter((v) => v.name !== name);
+          dead.add(def.tensor);
+          const inputs = droppedInputs.get(g) ?? /* @__PURE__ */ new Set();
+          droppedInputs.set(g, inputs.add(name));
         } else {
-          g.node = g.node.filter((n) => n !== def.node);
+          dead.add(def.node);
+          for (const input of def.node.input) if (input) unread(scope, input);
         }
         defs.delete(name);
         removed++;
         changed = true;
       }
     }
+  }
+  for (const g of byScope.keys()) {
+    g.initializer = g.initializer.filter((t) => !dead.has(t));
+    g.node = g.node.filter((n) => !dead.has(n));
+    const inputs = droppedInputs.get(g);
+    if (inputs) g.input = g.input.filter((v) => !inputs.has(v.name ?? ""));
   }
   return removed;
 }
@@ -18676,7 +18735,7 @@ function outputChannelAxis(weight) {
   return weight.transposed ? 0 : 1;
 }
 function putBiasSecond(output, scope, s) {
-  const readers = scope.graph.node.filter((n) => n.input.includes(output));
+  const readers = s.readersOf(scope.graph, output);
   if (readers.length !== 1) return;
   const add = readers[0];
   if (add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2 || add.input[1] !== output) return;
@@ -19035,6 +19094,7 @@ var init_session = __esm({
       activations = /* @__PURE__ */ new WeakMap();
       transposes = /* @__PURE__ */ new WeakMap();
       ranges = /* @__PURE__ */ new WeakMap();
+      readers = /* @__PURE__ */ new WeakMap();
       /** The float weight being worked on, read once for its range check and its quantization. */
       current;
       /** Where unaligned float bytes are copied; grows to the largest weight and is reused. */
@@ -19045,6 +19105,25 @@ var init_session = __esm({
       reuses = 0;
       fresh(base) {
         return freshName(this.names, base);
+      }
+      /**
+       * The nodes of `graph` that read `name`, as the graph stood when first asked: the rewrite loop builds
+       * a new node list and assigns it at the end, so during it the graph's own list is the original one.
+       */
+      readersOf(graph, name) {
+        let byName = this.readers.get(graph);
+        if (!byName) {
+          byName = /* @__PURE__ */ new Map();
+          for (const n of graph.node) {
+            for (const input of new Set(n.input)) {
+              const list = byName.get(input);
+              if (list) list.push(n);
+              else if (input) byName.set(input, [n]);
+            }
+          }
+          this.readers.set(graph, byName);
+        }
+        return byName.get(name) ?? [];
       }
       get symmetric() {
         return this.options.weightType === "int8";
@@ -19613,6 +19692,9 @@ function becomeContribOp(node, opType, inputs, attrs) {
   node.input = inputs;
   node.attribute = attrs;
 }
+function baseName(src, fallback) {
+  return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
+}
 function embeddingTable(node, scope, run) {
   const axis = Number(node.attribute.find((a) => a.name === "axis")?.i ?? 0n);
   const src = floatWeight(scope, node.input[0] ?? "", run);
@@ -19660,7 +19742,7 @@ var init_int4_rewrite = __esm({
           { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
         ];
         if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-        return { base: tensor.name || "weight", suffixes: ["_Q4", "_scales", "_zero_points"], parts };
+        return { base: baseName(src, "weight"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
       });
       const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", 4), intAttr("block_size", blockSize)];
       if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr("accuracy_level", run.settings.accuracyLevel));
@@ -19690,7 +19772,7 @@ var init_int4_rewrite = __esm({
           { dataType: dtype, dims: [v, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
         ];
         if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-        return { base: tensor.name || "table", suffixes: ["_Q4", "_scales", "_zero_points"], parts };
+        return { base: baseName(src, "table"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
       });
       const [data, scales, zp] = stored.names;
       const attrs = [intAttr("gather_axis", 0), intAttr("quantize_axis", 1), intAttr("block_size", blockSize), intAttr("bits", 4)];
@@ -19709,7 +19791,7 @@ var init_int4_rewrite = __esm({
       const stored = run.store.get(key, home(src), () => {
         const q = quantizePerTensor(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), { type: "int8", symmetric: true, reduceRange: false });
         return {
-          base: tensor.name || "table",
+          base: baseName(src, "table"),
           suffixes: ["_quantized", "_scale", "_zero_point"],
           parts: [
             { dataType: DataType.INT8, dims: [...tensor.dims], raw: bytesOf(q.values) },
@@ -20176,11 +20258,10 @@ var init_fp16 = __esm({
       /** Float initializers that only blocked nodes read: they stay float32. */
       keptFloat32(scope, isDefault) {
         const keep = /* @__PURE__ */ new Set();
-        for (const t of scope.graph.initializer) {
-          if (t.dataType !== DataType.FLOAT || !t.name || isDefault(t.name)) continue;
-          const uses = usesOf(scope, t.name);
-          const isOutput = scope.graph.output.some((o) => o.name === t.name);
-          if (!isOutput && uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(t.name);
+        const outputs = new Set(scope.graph.output.map((o) => o.name));
+        const floats = scope.graph.initializer.filter((t) => t.dataType === DataType.FLOAT && t.name && !isDefault(t.name) && !outputs.has(t.name));
+        for (const [name, uses] of usesOfAll(scope, floats.map((t) => t.name))) {
+          if (uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(name);
         }
         return keep;
       }
@@ -22040,9 +22121,9 @@ function autoSamples(model, inputs, opts) {
   const used = autoDims(model, inputs, opts.dims);
   for (const d of used) opts.onDim?.(d);
   const sizes = { ...Object.fromEntries(used.map((d) => [d.name, d.value])), ...opts.dims };
-  const samples2 = [];
+  const samples = [];
   for (let s = 0; s < opts.samples; s++) {
-    samples2.push(inputs.map((input) => {
+    samples.push(inputs.map((input) => {
       const dims = resolveDims(input, sizes);
       const rand = seededRandom(opts.seed * 1000003 + s * 7919 ^ hashName(input.name));
       if (input.type === "string") {
@@ -22052,7 +22133,7 @@ function autoSamples(model, inputs, opts) {
       return { name: input.name, type: input.type, dims, data: encodeValues(input.type, values(input, dims, rand, bounds.get(input.name))) };
     }));
   }
-  return samples2;
+  return samples;
 }
 var PASS_THROUGH2, INT_TYPES, FLOAT_TYPES, INDEX_OUT_OF_RANGE;
 var init_auto_inputs = __esm({
@@ -22072,9 +22153,9 @@ var init_auto_inputs = __esm({
 // src/check/inputs.ts
 function loadSamples(spec, model, opts) {
   const inputs = modelInputs(model);
-  const samples2 = spec === "auto" ? autoSamples(model, inputs, opts) : fileSamples(spec, model, inputs);
-  for (const sample of samples2) checkSample(sample, inputs, spec);
-  return samples2;
+  const samples = spec === "auto" ? autoSamples(model, inputs, opts) : fileSamples(spec, model, inputs);
+  for (const sample of samples) checkSample(sample, inputs, spec);
+  return samples;
 }
 function loadSamplesFor(file, spec, opts) {
   const loaded = loadModel(file);
@@ -22798,10 +22879,10 @@ function judgeSettings(source, opts, progressName, progress) {
   const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
   const latency = opts.latency || DEFAULT_LATENCY;
   return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
-    const samples2 = loadSamplesFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
+    const samples = loadSamplesFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
     const maxDrop = opts.budgets?.find((b) => b.name === "max-accuracy-drop")?.limit;
     const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : void 0;
-    return { samples: samples2, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency };
+    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency };
   });
 }
 function describe2(c, objective) {
@@ -23432,12 +23513,12 @@ async function checkInputs(m, source, progress) {
       if (d.why !== "dims:") progress.note(`${m.name}: auto inputs use ${d.name} = ${d.value} (${d.why})`);
     }
   };
-  const samples2 = await progress.step(`${m.name}: sample inputs (${parity.inputs})`, () => typeof source === "string" ? loadSamplesFor(source, parity.inputs, opts) : loadSamples(parity.inputs, source, opts));
+  const samples = await progress.step(`${m.name}: sample inputs (${parity.inputs})`, () => typeof source === "string" ? loadSamplesFor(source, parity.inputs, opts) : loadSamples(parity.inputs, source, opts));
   const labels = m.parity !== false && m.parity.labels ? readLabels(m.parity.labels) : void 0;
-  return { samples: samples2, autoDims: autoDims2, labels };
+  return { samples, autoDims: autoDims2, labels };
 }
 async function checkModels(m, source, output, host, progress, inputs) {
-  const { samples: samples2, autoDims: autoDims2, labels } = inputs ?? await checkInputs(m, source, progress);
+  const { samples, autoDims: autoDims2, labels } = inputs ?? await checkInputs(m, source, progress);
   const threads = m.latency === false ? 1 : m.latency.threads;
   let a;
   let b;
@@ -23455,18 +23536,18 @@ async function checkModels(m, source, output, host, progress, inputs) {
   try {
     if (m.parity !== false) {
       const cfg = m.parity;
-      result.parity = await progress.step(`${m.name}: parity on ${samples2.length} sample${samples2.length === 1 ? "" : "s"}`, () => checkParity({
+      result.parity = await progress.step(`${m.name}: parity on ${samples.length} sample${samples.length === 1 ? "" : "s"}`, () => checkParity({
         host,
         original: a.id,
         compressed: b.id,
-        samples: samples2,
+        samples,
         thresholds: { thresholds: cfg.thresholds, outputs: cfg.outputs },
         labels: labels ? { values: labels, output: cfg.labelsOutput } : void 0
-      }).catch((e) => ({ passed: false, samples: samples2.length, outputs: [], error: withDimHint(ortMessage(e), autoDims2) })));
+      }).catch((e) => ({ passed: false, samples: samples.length, outputs: [], error: withDimHint(ortMessage(e), autoDims2) })));
     }
     if (m.latency !== false) {
       const cfg = m.latency;
-      result.latency = await progress.step(`${m.name}: latency (${cfg.warmup} warm-up + ${cfg.runs} runs each, ${cfg.threads} thread${cfg.threads === 1 ? "" : "s"})`, () => measureLatency({ host, original: a, compressed: b, feeds: samples2[0], runs: cfg.runs, warmup: cfg.warmup, threads: cfg.threads }).catch((e) => ({ error: withDimHint(ortMessage(e), autoDims2) })));
+      result.latency = await progress.step(`${m.name}: latency (${cfg.warmup} warm-up + ${cfg.runs} runs each, ${cfg.threads} thread${cfg.threads === 1 ? "" : "s"})`, () => measureLatency({ host, original: a, compressed: b, feeds: samples[0], runs: cfg.runs, warmup: cfg.warmup, threads: cfg.threads }).catch((e) => ({ error: withDimHint(ortMessage(e), autoDims2) })));
     }
   } finally {
     await Promise.allSettled([host.release(a.id), host.release(b.id)]);

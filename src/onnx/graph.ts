@@ -160,18 +160,30 @@ export interface NameUse {
 
 /** Direct uses of `name` as a node input in `scope` and in nested scopes that do not shadow it. */
 export function usesOf(scope: GraphScope, name: string): NameUse[] {
-  const uses: NameUse[] = [];
-  const visit = (s: GraphScope) => {
-    s.graph.node.forEach((node) => {
+  return usesOfAll(scope, [name]).get(name) ?? [];
+}
+
+/**
+ * usesOf for many names of `scope` in one walk (a pass asking per weight would read the graph once per
+ * weight: quadratic on a model with thousands of layers). Every name gets an entry, empty when unread.
+ */
+export function usesOfAll(scope: GraphScope, names: Iterable<string>): Map<string, NameUse[]> {
+  const uses = new Map<string, NameUse[]>();
+  for (const n of names) uses.set(n, []);
+  const visit = (s: GraphScope, visible: Set<string>) => {
+    for (const node of s.graph.node) {
       node.input.forEach((input, inputIndex) => {
-        if (input === name) uses.push({ node, scope: s, inputIndex });
+        if (visible.has(input)) uses.get(input)!.push({ node, scope: s, inputIndex });
       });
       for (const { graph, attribute } of subgraphsOf(node)) {
-        if (!defines(graph, name)) visit({ graph, parent: s, owner: node, attribute, depth: s.depth + 1 });
+        const own = definedNames(graph);
+        let still = visible; // a subgraph rarely shadows an outer name: copy the set only when it does
+        for (const n of own) if (visible.has(n)) { still = new Set([...visible].filter((v) => !own.has(v))); break; }
+        if (still.size) visit({ graph, parent: s, owner: node, attribute, depth: s.depth + 1 }, still);
       }
-    });
+    }
   };
-  visit(scope);
+  visit(scope, new Set(uses.keys()));
   return uses;
 }
 
@@ -212,10 +224,19 @@ export function allNames(model: ModelProto): Set<string> {
   return names;
 }
 
+/** Per name set, the next suffix to try for each base: asking for `weight` 8,000 times stays linear. */
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
 /** A name not in `taken` (and then reserved in it), derived from `base`. */
 export function freshName(taken: Set<string>, base: string): string {
+  let next = nextSuffix.get(taken);
+  if (!next) nextSuffix.set(taken, (next = new Map()));
   let name = base;
-  for (let k = 1; taken.has(name); k++) name = `${base}_${k}`;
+  let k = next.get(base) ?? 1;
+  if (taken.has(name)) {
+    while (taken.has((name = `${base}_${k}`))) k++;
+    next.set(base, k + 1);
+  }
   taken.add(name);
   return name;
 }

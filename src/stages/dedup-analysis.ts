@@ -22,7 +22,7 @@ import {
 import type { GraphProto, ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
 import { identicalClasses, pushTo } from './dedup-identical.js';
 import { identicalByDigest, PayloadSummaries } from './dedup-stream.js';
-import { findTransposedPairs } from './dedup-transpose.js';
+import { elementWidth, findTransposedPairs, transposeSamples } from './dedup-transpose.js';
 
 export type DedupSiteKind = 'initializer' | 'constant' | 'subgraph';
 
@@ -233,8 +233,9 @@ export function planDedup(model: ModelProto, external?: ExternalDataSource, opts
       return undefined;
     };
     const candidates = [...merges, ...singles].sort((a, b) => a.sites[0]!.order - b.sites[0]!.order);
-    const mayPair = (x: TensorProto, y: TensorProto) => (!isExternal(x) && !isExternal(y)) || summaries.mayBeTransposed(x, y);
-    ties.push(...findTransposedPairs(candidates, (c) => c.sites[0]!.tensor, bytesOf, orient, mayPair));
+    // Payloads on disk were summarized (samples included) when grouped; inline ones are sampled in place.
+    const samplesOf = (t: TensorProto) => (isExternal(t) ? summaries.of(t).samples : transposeSamples(bytesOf(t), t.dims, elementWidth(t.dataType)));
+    ties.push(...findTransposedPairs(candidates, (c) => c.sites[0]!.tensor, bytesOf, orient, samplesOf));
   }
   merges.sort((a, b) => a.sites[0]!.order - b.sites[0]!.order);
   return { merges, ties };

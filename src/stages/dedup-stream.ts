@@ -14,30 +14,12 @@ import { createHash } from 'node:crypto';
 import { elementCount } from '../onnx/tensor.js';
 import type { TensorProto } from '../onnx/types.js';
 import { identicalClasses, pushTo } from './dedup-identical.js';
-import { elementWidth, samplePosition, SAMPLES } from './dedup-transpose.js';
+import { elementWidth, transposeSamples, type TransposeSamples } from './dedup-transpose.js';
 
 interface Summary {
   digest: string;
-  /** Sampled elements of a 2-D [a, b] tensor at evenly spread positions of its own layout. */
-  own?: Uint8Array;
-  /** Elements at the same positions of its [b, a] transpose (so own(x) = dual(y) when y = xᵀ). */
-  dual?: Uint8Array;
-}
-
-function samples(bytes: Uint8Array, dims: number[], width: number): { own: Uint8Array; dual: Uint8Array } {
-  const [a, b] = dims as [number, number];
-  const n = a * b;
-  const count = Math.min(SAMPLES, n);
-  const own = new Uint8Array(count * width);
-  const dual = new Uint8Array(count * width);
-  for (let k = 0; k < count; k++) {
-    const p = samplePosition(k, n);
-    own.set(bytes.subarray(p * width, (p + 1) * width), k * width);
-    // Position p of the [b, a] transpose is (row ⌊p/a⌋, column p mod a), i.e. element (p mod a, ⌊p/a⌋) here.
-    const q = (p % a) * b + Math.floor(p / a);
-    dual.set(bytes.subarray(q * width, (q + 1) * width), k * width);
-  }
-  return { own, dual };
+  /** For a 2-D tensor: sampled elements in its own and its transposed layout (dedup-transpose.ts). */
+  samples?: TransposeSamples;
 }
 
 /** One summary per tensor, each made from a single read. */
@@ -52,16 +34,9 @@ export class PayloadSummaries {
     const bytes = this.bytesOf(t);
     s = { digest: createHash('sha256').update(bytes).digest('base64') };
     const width = elementWidth(t.dataType);
-    if (t.dims.length === 2 && width > 0 && bytes.length === elementCount(t.dims) * width) Object.assign(s, samples(bytes, t.dims, width));
+    if (t.dims.length === 2 && width > 0 && bytes.length === elementCount(t.dims) * width) s.samples = transposeSamples(bytes, t.dims, width);
     this.memo.set(t, s);
     return s;
-  }
-
-  /** False when `y` ([c, r]) cannot be the transpose of `x` ([r, c]): a sampled element differs. */
-  mayBeTransposed(x: TensorProto, y: TensorProto): boolean {
-    const own = this.of(x).own;
-    const dual = this.of(y).dual;
-    return !own || !dual || Buffer.compare(own, dual) === 0;
   }
 }
 

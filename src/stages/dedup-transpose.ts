@@ -6,7 +6,8 @@
  * when it loads the model, so the session computes with the same bytes as before.
  *
  * Candidates are cheap to rule out: the shapes must be [a, b] and [b, a], then a handful of sampled
- * elements must agree; only then is every element compared.
+ * elements must agree; only then is every element compared. The samples are a lookup key, not a pairwise
+ * test, so thousands of same-shape square weights cost one pass, not one comparison per pair.
  */
 import { DataType, bitsOf } from '../onnx/dtype.js';
 import type { TensorProto } from '../onnx/types.js';
@@ -32,6 +33,29 @@ export function elementWidth(dataType: number | undefined): number {
 function sameElement(x: Uint8Array, xi: number, y: Uint8Array, yi: number, width: number): boolean {
   for (let k = 0; k < width; k++) if (x[xi + k] !== y[yi + k]) return false;
   return true;
+}
+
+export interface TransposeSamples {
+  /** Sampled elements of a 2-D [a, b] tensor at evenly spread positions of its own layout. */
+  own: Uint8Array;
+  /** Elements at the same positions of its [b, a] transpose (so own(x) = dual(y) when y = xᵀ). */
+  dual: Uint8Array;
+}
+
+export function transposeSamples(bytes: Uint8Array, dims: number[], width: number): TransposeSamples {
+  const [a, b] = dims as [number, number];
+  const n = a * b;
+  const count = Math.min(SAMPLES, n);
+  const own = new Uint8Array(count * width);
+  const dual = new Uint8Array(count * width);
+  for (let k = 0; k < count; k++) {
+    const p = samplePosition(k, n);
+    own.set(bytes.subarray(p * width, (p + 1) * width), k * width);
+    // Position p of the [b, a] transpose is (row ⌊p/a⌋, column p mod a), i.e. element (p mod a, ⌊p/a⌋) here.
+    const q = (p % a) * b + Math.floor(p / a);
+    dual.set(bytes.subarray(q * width, (q + 1) * width), k * width);
+  }
+  return { own, dual };
 }
 
 type Words = Uint32Array | Uint16Array | Uint8Array;
@@ -111,33 +135,53 @@ export function isTransposeOf(x: Uint8Array, y: Uint8Array, rows: number, cols: 
 /**
  * Pairs of items whose tensors are transposes of each other. Each item joins at most one pair (the
  * transpose of a matrix is unique, so this loses nothing). `orient` decides which side is kept (or
- * refuses the pair, e.g. when neither graph encloses the other). `mayPair`, when given, rules a pair out
- * before any payload is asked for (payloads on disk are expensive to ask for; see dedup-stream.ts).
+ * refuses the pair, e.g. when neither graph encloses the other). `samplesOf` gives a tensor's
+ * transposeSamples (dedup-stream.ts keeps them for payloads on disk, so those are read in full only for
+ * a candidate whose samples match).
  */
 export function findTransposedPairs<T, R>(
   items: T[],
   tensorOf: (item: T) => TensorProto,
   bytesOf: (t: TensorProto) => Uint8Array,
   orient: (a: T, b: T) => R | undefined,
-  mayPair: (x: TensorProto, y: TensorProto) => boolean = () => true,
+  samplesOf: (t: TensorProto) => TransposeSamples | undefined = (t) => transposeSamples(bytesOf(t), t.dims, elementWidth(t.dataType)),
 ): R[] {
-  const key = (dtype: number | undefined, a: number, b: number) => `${dtype}|${a}|${b}`;
+  // First by dtype and shape: only an item with a partner shape ([c, r] for [r, c]) is sampled at all
+  // (sampling a payload on disk reads it). Then by sampled elements in the item's own layout: x looks up
+  // the [c, r] items whose own samples equal x's dual ones (own(y) = dual(x) when y = xᵀ); lists keep
+  // item order, so the first real transpose found is the one the pairwise scan would have found.
+  const shapeKey = (t: TensorProto, swap: boolean) => `${t.dataType}|${t.dims[swap ? 1 : 0]}|${t.dims[swap ? 0 : 1]}`;
   const byShape = new Map<string, T[]>();
   for (const item of items) {
     const t = tensorOf(item);
     if (t.dims.length !== 2 || elementWidth(t.dataType) === 0) continue;
     if (t.dims[0]! * t.dims[1]! * elementWidth(t.dataType) < MIN_TIE_BYTES) continue;
-    pushTo(byShape, key(t.dataType, t.dims[0]!, t.dims[1]!), item);
+    pushTo(byShape, shapeKey(t, false), item);
+  }
+  const sampleKey = (shape: string, sample: Uint8Array) => `${shape}|${Buffer.from(sample.buffer, sample.byteOffset, sample.length).toString('latin1')}`;
+  const byOwn = new Map<string, T[]>();
+  const eligible: [T, TransposeSamples][] = [];
+  for (const [shape, group] of byShape) {
+    const t0 = tensorOf(group[0]!);
+    const partners = byShape.get(shapeKey(t0, true))?.length ?? 0;
+    if (partners === 0 || (partners === 1 && t0.dims[0] === t0.dims[1])) continue; // a square one alone
+    for (const item of group) {
+      const s = samplesOf(tensorOf(item));
+      if (!s) continue;
+      eligible.push([item, s]);
+      pushTo(byOwn, sampleKey(shape, s.own), item);
+    }
   }
   const paired = new Set<T>();
   const out: R[] = [];
-  for (const x of items) {
+  const order = new Map(items.map((item, i) => [item, i]));
+  eligible.sort(([a], [b]) => order.get(a)! - order.get(b)!);
+  for (const [x, s] of eligible) {
+    if (paired.has(x)) continue;
     const tx = tensorOf(x);
-    if (paired.has(x) || tx.dims.length !== 2) continue;
     const [rows, cols] = tx.dims as [number, number];
-    if (!byShape.has(key(tx.dataType, rows, cols))) continue;
-    for (const y of byShape.get(key(tx.dataType, cols, rows)) ?? []) {
-      if (y === x || paired.has(y) || !mayPair(tx, tensorOf(y))) continue;
+    for (const y of byOwn.get(sampleKey(shapeKey(tx, true), s.dual)) ?? []) {
+      if (y === x || paired.has(y)) continue;
       if (!isTransposeOf(bytesOf(tx), bytesOf(tensorOf(y)), rows, cols, elementWidth(tx.dataType))) continue;
       const pair = orient(x, y);
       if (!pair) continue;

@@ -13,7 +13,7 @@
  * 0.28 ms median). The stage is for size and for GPU targets.
  */
 import { DataType } from '../onnx/dtype.js';
-import { allNames, attr, freshName, mainScopes, replaceAllUses, usesOf, type GraphScope } from '../onnx/graph.js';
+import { allNames, attr, freshName, mainScopes, replaceAllUses, usesOfAll, type GraphScope } from '../onnx/graph.js';
 import { replacePayload } from '../onnx/spill.js';
 import { constantNodeTensor, isConstantNode, tensorBytes, type ExternalDataSource } from '../onnx/tensor.js';
 import type { ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.js';
@@ -160,11 +160,10 @@ class Fp16Converter {
   /** Float initializers that only blocked nodes read: they stay float32. */
   private keptFloat32(scope: GraphScope, isDefault: (name: string) => boolean): Set<string> {
     const keep = new Set<string>();
-    for (const t of scope.graph.initializer) {
-      if (t.dataType !== DataType.FLOAT || !t.name || isDefault(t.name)) continue;
-      const uses = usesOf(scope, t.name);
-      const isOutput = scope.graph.output.some((o) => o.name === t.name);
-      if (!isOutput && uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(t.name);
+    const outputs = new Set(scope.graph.output.map((o) => o.name));
+    const floats = scope.graph.initializer.filter((t) => t.dataType === DataType.FLOAT && t.name && !isDefault(t.name) && !outputs.has(t.name));
+    for (const [name, uses] of usesOfAll(scope, floats.map((t) => t.name!))) {
+      if (uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(name);
     }
     return keep;
   }

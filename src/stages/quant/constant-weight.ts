@@ -4,7 +4,7 @@
  * reached through Identity nodes (dedup leaves those) and 2-D Transposes (tied embeddings, Gemm-style
  * weights). Also removes what quantization left unused.
  */
-import { attr, usesOf, type GraphScope } from '../../onnx/graph.js';
+import { attr, usesOfAll, type GraphScope } from '../../onnx/graph.js';
 import { constantNodeTensor, isConstantNode } from '../../onnx/tensor.js';
 import type { GraphProto, NodeProto, TensorProto } from '../../onnx/types.js';
 
@@ -85,12 +85,40 @@ export function resolveConstant(scope: GraphScope, name: string, index: Definiti
 }
 
 /**
- * Removes the definitions of `names` that nothing reads any more (our rewrites left them unused), then
- * of what those read, until nothing changes. Only initializers, Constant, Identity and Transpose nodes
- * are removed: those are what resolveConstant passes through, and none has side effects.
- * Returns how many definitions were removed.
+ * Removes the definitions on `paths` that nothing reads any more (our rewrites left them unused), then
+ * what those read, until nothing changes. Only initializers, Constant, Identity and Transpose nodes are
+ * removed: those are what resolveConstant passes through, and none has side effects. Reads are counted
+ * once per graph (usesOfAll) and decremented as readers go, so a model with thousands of quantized
+ * weights is walked a few times, not once per weight. Returns how many definitions were removed.
  */
 export function removeUnused(paths: ConstantWeight['path'][], index: DefinitionIndex): number {
+  // Reads of every name on a path, per graph that defines it (its own outputs count as reads).
+  const reads = new Map<GraphProto, Map<string, number>>();
+  const byScope = new Map<GraphProto, { scope: GraphScope; names: Set<string> }>();
+  for (const path of paths) {
+    for (const { scope, name } of path) {
+      const entry = byScope.get(scope.graph) ?? { scope, names: new Set<string>() };
+      entry.names.add(name);
+      byScope.set(scope.graph, entry);
+    }
+  }
+  for (const [graph, { scope, names }] of byScope) {
+    const counts = new Map<string, number>();
+    for (const [name, uses] of usesOfAll(scope, names)) counts.set(name, uses.length);
+    for (const o of graph.output) if (o.name && counts.has(o.name)) counts.set(o.name, counts.get(o.name)! + 1);
+    reads.set(graph, counts);
+  }
+  /** One read of `name` from `scope` is gone: charge it to the nearest graph that counts that name. */
+  const unread = (scope: GraphScope | undefined, name: string) => {
+    for (let s = scope; s; s = s.parent) {
+      const counts = reads.get(s.graph);
+      if (counts?.has(name)) { counts.set(name, counts.get(name)! - 1); return; }
+      if (index.of(s.graph).has(name)) return; // defined here but not a path name: not ours to remove
+    }
+  };
+
+  const dead = new Set<TensorProto | NodeProto>();
+  const droppedInputs = new Map<GraphProto, Set<string>>();
   let removed = 0;
   let changed = true;
   while (changed) {
@@ -101,19 +129,27 @@ export function removeUnused(paths: ConstantWeight['path'][], index: DefinitionI
         const defs = index.of(g);
         const def = defs.get(name);
         if (!def || def.kind === 'input') break;
-        if (g.output.some((o) => o.name === name) || usesOf(scope, name).length > 0) break;
+        if ((reads.get(g)!.get(name) ?? 0) > 0) break;
         if (def.kind === 'initializer') {
-          g.initializer = g.initializer.filter((t) => t !== def.tensor);
+          dead.add(def.tensor);
           // Its graph-input twin (an input with this default) goes too, as ORT's quantizer does.
-          g.input = g.input.filter((v) => v.name !== name);
+          const inputs = droppedInputs.get(g) ?? new Set<string>();
+          droppedInputs.set(g, inputs.add(name));
         } else {
-          g.node = g.node.filter((n) => n !== def.node);
+          dead.add(def.node);
+          for (const input of def.node.input) if (input) unread(scope, input);
         }
         defs.delete(name);
         removed++;
         changed = true;
       }
     }
+  }
+  for (const g of byScope.keys()) {
+    g.initializer = g.initializer.filter((t) => !dead.has(t));
+    g.node = g.node.filter((n) => !dead.has(n));
+    const inputs = droppedInputs.get(g);
+    if (inputs) g.input = g.input.filter((v) => !inputs.has(v.name ?? ''));
   }
   return removed;
 }

@@ -119,6 +119,11 @@ function becomeContribOp(node: NodeProto, opType: string, inputs: string[], attr
   node.attribute = attrs;
 }
 
+/** Names for the quantized tensors: the weight's, or the Constant node output's that holds it. */
+function baseName(src: ConstantWeight, fallback: string): string {
+  return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
+}
+
 export const rewriteMatMul: Rewrite = (node, scope, run) => {
   const src = floatWeight(scope, node.input[1] ?? '', run);
   if (typeof src === 'string') return src;
@@ -140,7 +145,7 @@ export const rewriteMatMul: Rewrite = (node, scope, run) => {
       { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) },
     ];
     if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-    return { base: tensor.name || 'weight', suffixes: ['_Q4', '_scales', '_zero_points'], parts };
+    return { base: baseName(src, 'weight'), suffixes: ['_Q4', '_scales', '_zero_points'], parts };
   });
   const attrs = [intAttr('K', k), intAttr('N', n), intAttr('bits', 4), intAttr('block_size', blockSize)];
   if (run.settings.accuracyLevel !== undefined) attrs.push(intAttr('accuracy_level', run.settings.accuracyLevel));
@@ -179,7 +184,7 @@ const rewriteGatherInt4: Rewrite = (node, scope, run) => {
       { dataType: dtype, dims: [v, q.kBlocks], raw: scalesPayload(q.scales, dtype) },
     ];
     if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-    return { base: tensor.name || 'table', suffixes: ['_Q4', '_scales', '_zero_points'], parts };
+    return { base: baseName(src, 'table'), suffixes: ['_Q4', '_scales', '_zero_points'], parts };
   });
   const [data, scales, zp] = stored.names as [string, string, string | undefined];
   const attrs = [intAttr('gather_axis', 0), intAttr('quantize_axis', 1), intAttr('block_size', blockSize), intAttr('bits', 4)];
@@ -200,7 +205,7 @@ const rewriteGatherInt8: Rewrite = (node, scope, run) => {
     // quantize_dynamic's per-tensor symmetric int8 (numerics.ts holds the shared 8-bit numerics).
     const q = quantizePerTensor(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), { type: 'int8', symmetric: true, reduceRange: false });
     return {
-      base: tensor.name || 'table', suffixes: ['_quantized', '_scale', '_zero_point'],
+      base: baseName(src, 'table'), suffixes: ['_quantized', '_scale', '_zero_point'],
       parts: [
         { dataType: DataType.INT8, dims: [...tensor.dims], raw: bytesOf(q.values) },
         { dataType: DataType.FLOAT, dims: [], raw: bytesOf(q.scales) },

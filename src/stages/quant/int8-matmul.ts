@@ -25,7 +25,7 @@ function outputChannelAxis(weight: ConstantWeight): number {
  * result, so when our output's only reader is such an Add with a constant 1-D bias, swap its inputs.
  */
 function putBiasSecond(output: string, scope: GraphScope, s: QuantSession): void {
-  const readers = scope.graph.node.filter((n) => n.input.includes(output));
+  const readers = s.readersOf(scope.graph, output);
   if (readers.length !== 1) return;
   const add = readers[0]!;
   if (add.opType !== 'Add' || (add.domain ?? '') !== '' || add.input.length !== 2 || add.input[1] !== output) return;

@@ -56,6 +56,7 @@ export class QuantSession {
   private readonly activations = new WeakMap<GraphProto, Map<string, QuantizedActivation>>();
   private readonly transposes = new WeakMap<GraphProto, Map<string, string>>();
   private readonly ranges = new WeakMap<TensorProto, { min: number; max: number }>();
+  private readonly readers = new WeakMap<GraphProto, Map<string, NodeProto[]>>();
   /** The float weight being worked on, read once for its range check and its quantization. */
   private current?: { tensor: TensorProto; bytes: Uint8Array; values: Float32Array };
   /** Where unaligned float bytes are copied; grows to the largest weight and is reused. */
@@ -77,6 +78,26 @@ export class QuantSession {
 
   fresh(base: string): string {
     return freshName(this.names, base);
+  }
+
+  /**
+   * The nodes of `graph` that read `name`, as the graph stood when first asked: the rewrite loop builds
+   * a new node list and assigns it at the end, so during it the graph's own list is the original one.
+   */
+  readersOf(graph: GraphProto, name: string): NodeProto[] {
+    let byName = this.readers.get(graph);
+    if (!byName) {
+      byName = new Map();
+      for (const n of graph.node) {
+        for (const input of new Set(n.input)) {
+          const list = byName.get(input);
+          if (list) list.push(n);
+          else if (input) byName.set(input, [n]);
+        }
+      }
+      this.readers.set(graph, byName);
+    }
+    return byName.get(name) ?? [];
   }
 
   get symmetric(): boolean {
