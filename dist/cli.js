@@ -23459,9 +23459,12 @@ async function runConfig(config, opts = {}) {
 }
 function failureLines(report) {
   return report.models.flatMap((m) => [
-    ...checkErrors(m).map((e) => `${m.name}: ${e.check} could not run: ${e.error}`),
+    ...checkErrorLines(m),
     ...m.budgets.filter((b) => !b.passed).map((b) => budgetFailureLine(m.name, b))
   ]);
+}
+function checkErrorLines(m) {
+  return checkErrors(m).map((e) => `${m.name}: ${e.check} could not run: ${e.error}`);
 }
 async function runModel(m, opts) {
   const { progress, host } = opts;

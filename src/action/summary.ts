@@ -5,7 +5,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { budgetFailureLine } from '../check/budgets.js';
-import { failureLines, type RunReport } from '../pipeline/run.js';
+import { checkErrorLines, type RunReport } from '../pipeline/run.js';
 import type { Report } from '../report/json.js';
 
 export interface OutputPaths {
@@ -58,7 +58,7 @@ export function annotateBudgets(report: RunReport, configFile: string): number {
       });
     }
   }
-  for (const line of failureLines(report).filter((l) => !l.includes(': budget '))) {
+  for (const line of report.models.flatMap(checkErrorLines)) {
     count++;
     core.error(line, { title: 'onnx-diet check', file: repoPath(configFile) });
   }

@@ -83,9 +83,14 @@ export async function runConfig(config: Config, opts: RunOptions = {}): Promise<
 /** The lines `run` prints for broken budgets and failed checks, one per problem. */
 export function failureLines(report: RunReport): string[] {
   return report.models.flatMap((m) => [
-    ...checkErrors(m).map((e) => `${m.name}: ${e.check} could not run: ${e.error}`),
+    ...checkErrorLines(m),
     ...m.budgets.filter((b) => !b.passed).map((b) => budgetFailureLine(m.name, b)),
   ]);
+}
+
+/** One line per check of `m` that could not run (an ORT crash, a bad input file). */
+export function checkErrorLines(m: ModelRunReport): string[] {
+  return checkErrors(m).map((e) => `${m.name}: ${e.check} could not run: ${e.error}`);
 }
 
 async function runModel(m: ModelConfig, opts: RunOptions & { progress: Progress; host: OrtHost }): Promise<ModelRunReport> {
