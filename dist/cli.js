@@ -10618,6 +10618,4413 @@ var init_ort_runner = __esm({
   }
 });
 
+// src/config/types.ts
+function formatWhere(w) {
+  return w ? `${w.file}:${w.line}:${w.col}` : "";
+}
+var ConfigError, DEFAULT_PARITY, DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S;
+var init_types2 = __esm({
+  "src/config/types.ts"() {
+    "use strict";
+    init_errors();
+    ConfigError = class extends UsageError {
+      constructor(issues) {
+        super(issues.map((i) => `${formatWhere(i)}: ${oneLine(i.message)}`).join("\n"));
+        this.issues = issues;
+      }
+      issues;
+      name = "ConfigError";
+    };
+    DEFAULT_PARITY = { inputs: "auto", samples: 4, seed: 0 };
+    DEFAULT_LATENCY = { runs: 20, warmup: 3, threads: 1 };
+    DEFAULT_MAX_SEARCH_TIME_S = 600;
+  }
+});
+
+// src/onnx/float16.ts
+function toFloat16Bits(x) {
+  f32[0] = x;
+  const b = u32[0];
+  const sign = b >>> 16 & 32768;
+  const exp = b >>> 23 & 255;
+  let mant = b & 8388607;
+  if (exp === 255) return sign | 31744 | (mant ? 512 : 0);
+  let e = exp - 127 + 15;
+  if (e >= 31) return sign | 31744;
+  if (e <= 0) {
+    if (e < -10) return sign;
+    mant |= 8388608;
+    const shift = 14 - e;
+    const half = 1 << shift - 1;
+    let m2 = mant >>> shift;
+    const rest2 = mant & (1 << shift) - 1;
+    if (rest2 > half || rest2 === half && m2 & 1) m2++;
+    return sign | m2;
+  }
+  let m = mant >>> 13;
+  const rest = mant & 8191;
+  if (rest > 4096 || rest === 4096 && m & 1) {
+    m++;
+    if (m === 1024) {
+      m = 0;
+      e++;
+      if (e >= 31) return sign | 31744;
+    }
+  }
+  return sign | e << 10 | m;
+}
+function fromFloat16Bits(h) {
+  const sign = h & 32768 ? -1 : 1;
+  const e = h >>> 10 & 31;
+  const m = h & 1023;
+  if (e === 0) return sign * m * 2 ** -24;
+  if (e === 31) return m ? NaN : sign * Infinity;
+  return sign * (1 + m / 1024) * 2 ** (e - 15);
+}
+var f32, u32;
+var init_float16 = __esm({
+  "src/onnx/float16.ts"() {
+    "use strict";
+    f32 = new Float32Array(1);
+    u32 = new Uint32Array(f32.buffer);
+  }
+});
+
+// src/check/named-tensor.ts
+function isOrtTensorType(dataType) {
+  return dataType !== void 0 && FEEDABLE.has(dataType);
+}
+function ortTypeOf(dataType) {
+  const name = isOrtTensorType(dataType) ? ORT_TYPE[dataType] : void 0;
+  if (!name) throw new UnsupportedTensorTypeError(`${dataTypeName(dataType)} tensors cannot pass through onnxruntime-node`);
+  return name;
+}
+function namedFromTensorProto(t, name = t.name ?? "", external) {
+  const type = ortTypeOf(t.dataType);
+  const dims = [...t.dims];
+  if (t.dataType === DataType.STRING) return { name, type, dims, data: t.stringData.map((s) => utf8.decode(s)) };
+  const bytes = tensorBytes(t, external);
+  const expected = rawByteLength(t.dataType, elementCount(dims));
+  if (bytes.length !== expected) {
+    throw new OnnxFormatError(`tensor '${name}': ${bytes.length} bytes for dims [${dims.join(",")}] of ${type} (expected ${expected})`);
+  }
+  return { name, type, dims, data: bytes };
+}
+function ownedBytes(bytes) {
+  const out = new Uint8Array(bytes.byteLength);
+  out.set(bytes);
+  return out;
+}
+function tensorValues(n) {
+  if (Array.isArray(n.data)) return n.data;
+  const copy = ownedBytes(n.data);
+  const buf = copy.buffer;
+  switch (n.type) {
+    case "float32":
+      return new Float32Array(buf);
+    case "float64":
+      return new Float64Array(buf);
+    case "int8":
+      return new Int8Array(buf);
+    case "uint8":
+    case "bool":
+      return copy;
+    case "int16":
+      return new Int16Array(buf);
+    case "uint16":
+      return new Uint16Array(buf);
+    case "int32":
+      return new Int32Array(buf);
+    case "uint32":
+      return new Uint32Array(buf);
+    case "int64":
+      return new BigInt64Array(buf);
+    case "uint64":
+      return new BigUint64Array(buf);
+    case "float16":
+      return Array.from(new Uint16Array(buf), fromFloat16Bits);
+    default:
+      throw new UnsupportedTensorTypeError(`cannot read values of ${n.type} tensor '${n.name}'`);
+  }
+}
+var ONNX_TYPE_OF_ORT, UnsupportedTensorTypeError, FEEDABLE, utf8;
+var init_named_tensor = __esm({
+  "src/check/named-tensor.ts"() {
+    "use strict";
+    init_dtype();
+    init_errors();
+    init_float16();
+    init_tensor();
+    ONNX_TYPE_OF_ORT = Object.fromEntries(
+      Object.entries(ORT_TYPE).map(([code, name]) => [name, Number(code)])
+    );
+    UnsupportedTensorTypeError = class extends Error {
+      name = "UnsupportedTensorTypeError";
+    };
+    FEEDABLE = /* @__PURE__ */ new Set([
+      DataType.FLOAT,
+      DataType.UINT8,
+      DataType.INT8,
+      DataType.UINT16,
+      DataType.INT16,
+      DataType.INT32,
+      DataType.INT64,
+      DataType.STRING,
+      DataType.BOOL,
+      DataType.FLOAT16,
+      DataType.DOUBLE,
+      DataType.UINT32,
+      DataType.UINT64
+    ]);
+    utf8 = new TextDecoder("utf-8");
+  }
+});
+
+// src/check/input-meta.ts
+function defaultDim(name) {
+  return DEFAULT_DIMS.find(([re]) => re.test(name))?.[1];
+}
+function modelInputs(model) {
+  const graph = model.graph;
+  if (!graph) return [];
+  const initialized = new Set(graph.initializer.map((t) => t.name));
+  return graph.input.filter((v) => v.name && !initialized.has(v.name)).map((v) => {
+    const tt = v.type?.tensorType;
+    if (!tt) throw new UsageError(`input '${v.name}' is not a tensor; parity checks feed tensors only`);
+    let type;
+    try {
+      type = ortTypeOf(tt.elemType);
+    } catch (e) {
+      if (e instanceof UnsupportedTensorTypeError) throw new UsageError(`input '${v.name}': ${e.message}`);
+      throw e;
+    }
+    const dims = (tt.shape?.dim ?? []).map((d) => d.dimValue ?? (d.dimParam || void 0));
+    return { name: v.name, type, dims };
+  });
+}
+function resolveDims(input, dims) {
+  return input.dims.map((d, axis) => {
+    if (typeof d === "number") return d;
+    const byAxis = dims[`${input.name}[${axis}]`];
+    if (byAxis !== void 0) return byAxis;
+    if (d === void 0) {
+      throw new UsageError(`input '${input.name}' axis ${axis} has no size and no name; set parity.dims."${input.name}[${axis}]" in the config`);
+    }
+    const given = dims[d] ?? defaultDim(d);
+    if (given === void 0) {
+      throw new UsageError(`input '${input.name}' axis ${axis} is the symbolic dim '${d}' with no default; set parity.dims.${d} in the config`);
+    }
+    return given;
+  });
+}
+function encodeValues(type, values2) {
+  const n = values2.length;
+  const num = (i) => Number(values2[i]);
+  const big = (i) => {
+    const v = values2[i];
+    return typeof v === "bigint" ? v : BigInt(Math.trunc(Number(v)));
+  };
+  const fill = (arr, get2) => {
+    for (let i = 0; i < n; i++) arr[i] = get2(i);
+    return new Uint8Array(arr.buffer);
+  };
+  switch (type) {
+    case "float32":
+      return fill(new Float32Array(n), num);
+    case "float64":
+      return fill(new Float64Array(n), num);
+    case "float16":
+      return fill(new Uint16Array(n), (i) => toFloat16Bits(num(i)));
+    case "int8":
+      return fill(new Int8Array(n), num);
+    case "uint8":
+      return fill(new Uint8Array(n), num);
+    case "bool":
+      return fill(new Uint8Array(n), (i) => num(i) ? 1 : 0);
+    case "int16":
+      return fill(new Int16Array(n), num);
+    case "uint16":
+      return fill(new Uint16Array(n), num);
+    case "int32":
+      return fill(new Int32Array(n), num);
+    case "uint32":
+      return fill(new Uint32Array(n), num);
+    case "int64":
+      return fill(new BigInt64Array(n), big);
+    case "uint64":
+      return fill(new BigUint64Array(n), big);
+    default:
+      throw new UsageError(`cannot make ${type} tensors from numbers`);
+  }
+}
+var BATCH_DIM, SEQUENCE_DIM, DEFAULT_SEQUENCE, DEFAULT_DIMS;
+var init_input_meta = __esm({
+  "src/check/input-meta.ts"() {
+    "use strict";
+    init_errors();
+    init_float16();
+    init_named_tensor();
+    BATCH_DIM = /batch|^n$|^b$/i;
+    SEQUENCE_DIM = /seq|sequence|length|^len$|token|time|^t$/i;
+    DEFAULT_SEQUENCE = 128;
+    DEFAULT_DIMS = [
+      [BATCH_DIM, 1],
+      [SEQUENCE_DIM, DEFAULT_SEQUENCE]
+    ];
+  }
+});
+
+// src/check/npy.ts
+function parseNpy(bytes, name, where) {
+  const fail = (what) => new UsageError(`${where}: ${what}`);
+  if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) throw fail("not a .npy file (no \\x93NUMPY magic)");
+  const major = bytes[6];
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const [headerLen, start] = major === 1 ? [dv.getUint16(8, true), 10] : [dv.getUint32(8, true), 12];
+  if (major < 1 || major > 3 || start + headerLen > bytes.length) throw fail(`unsupported or truncated .npy header (version ${major})`);
+  const header = new TextDecoder(major === 3 ? "utf-8" : "latin1").decode(bytes.subarray(start, start + headerLen));
+  const descr = /'descr'\s*:\s*'([<>|=])([a-z]\d+)'/.exec(header);
+  const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(header);
+  const shape = /'shape'\s*:\s*\(([^)]*)\)/.exec(header);
+  if (!descr || !fortran || !shape) throw fail(`cannot read the .npy header ${JSON.stringify(header.trim())}`);
+  const known = DTYPES[descr[2]];
+  if (!known) throw fail(`dtype '${descr[1]}${descr[2]}' is not supported (use float32/16/64, int8\u201364, uint8\u201364 or bool)`);
+  const [type, width] = known;
+  const dims = shape[1].split(",").map((s) => s.trim()).filter(Boolean).map(Number);
+  if (dims.some((d) => !Number.isSafeInteger(d) || d < 0)) throw fail(`bad shape (${shape[1]})`);
+  if (fortran[1] === "True" && dims.filter((d) => d > 1).length > 1) {
+    throw fail("array is in Fortran order; save it with np.save(f, np.ascontiguousarray(a))");
+  }
+  const count = dims.reduce((a, b) => a * b, 1);
+  const begin = start + headerLen;
+  if (bytes.length - begin < count * width) throw fail(`holds ${bytes.length - begin} data bytes, shape needs ${count * width}`);
+  const data = bytes.slice(begin, begin + count * width);
+  if (descr[1] === ">" && width > 1) {
+    for (let i = 0; i < data.length; i += width) data.subarray(i, i + width).reverse();
+  }
+  return { name, type, dims, data };
+}
+var DTYPES, MAGIC;
+var init_npy = __esm({
+  "src/check/npy.ts"() {
+    "use strict";
+    init_errors();
+    DTYPES = {
+      f4: ["float32", 4],
+      f8: ["float64", 8],
+      f2: ["float16", 2],
+      i8: ["int64", 8],
+      i4: ["int32", 4],
+      i2: ["int16", 2],
+      i1: ["int8", 1],
+      u1: ["uint8", 1],
+      u2: ["uint16", 2],
+      u4: ["uint32", 4],
+      u8: ["uint64", 8],
+      b1: ["bool", 1]
+    };
+    MAGIC = [147, 78, 85, 77, 80, 89];
+  }
+});
+
+// src/check/npz.ts
+import { inflateRawSync } from "node:zlib";
+import * as zlib from "node:zlib";
+function centralDirectory(dv, fail) {
+  const min = Math.max(0, dv.byteLength - 22 - 65535);
+  for (let p = dv.byteLength - 22; p >= min; p--) {
+    if (dv.getUint32(p, true) !== EOCD_SIG) continue;
+    let count = dv.getUint16(p + 10, true);
+    let offset = dv.getUint32(p + 16, true);
+    const loc = p - 20;
+    if ((offset === 4294967295 || count === 65535) && loc >= 0 && dv.getUint32(loc, true) === ZIP64_EOCD_LOCATOR_SIG) {
+      const z = Number(dv.getBigUint64(loc + 8, true));
+      if (z + 56 > dv.byteLength || dv.getUint32(z, true) !== ZIP64_EOCD_SIG) throw fail("broken ZIP64 end record");
+      count = Number(dv.getBigUint64(z + 32, true));
+      offset = Number(dv.getBigUint64(z + 48, true));
+    }
+    return { offset, count };
+  }
+  throw fail("not a zip archive (no end-of-central-directory record)");
+}
+function readEntries(bytes, fail) {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { offset, count } = centralDirectory(dv, fail);
+  const entries = [];
+  let p = offset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > bytes.length || dv.getUint32(p, true) !== CD_SIG) throw fail(`broken central directory entry ${i}`);
+    const nameLen = dv.getUint16(p + 28, true);
+    const extraLen = dv.getUint16(p + 30, true);
+    const commentLen = dv.getUint16(p + 32, true);
+    const e = {
+      name: new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen)),
+      method: dv.getUint16(p + 10, true),
+      crc: dv.getUint32(p + 16, true),
+      compressedSize: dv.getUint32(p + 20, true),
+      size: dv.getUint32(p + 24, true),
+      localOffset: dv.getUint32(p + 42, true)
+    };
+    for (let x = p + 46 + nameLen; x + 4 <= p + 46 + nameLen + extraLen; ) {
+      const id = dv.getUint16(x, true);
+      const len = dv.getUint16(x + 2, true);
+      if (id === 1) {
+        let q = x + 4;
+        const next = () => {
+          const v = Number(dv.getBigUint64(q, true));
+          q += 8;
+          return v;
+        };
+        if (e.size === 4294967295) e.size = next();
+        if (e.compressedSize === 4294967295) e.compressedSize = next();
+        if (e.localOffset === 4294967295) e.localOffset = next();
+      }
+      x += 4 + len;
+    }
+    entries.push(e);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+function entryBytes(bytes, e, fail) {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const p = e.localOffset;
+  if (p + 30 > bytes.length || dv.getUint32(p, true) !== LOCAL_SIG) throw fail(`entry ${e.name}: broken local header`);
+  const start = p + 30 + dv.getUint16(p + 26, true) + dv.getUint16(p + 28, true);
+  if (start + e.compressedSize > bytes.length) throw fail(`entry ${e.name}: truncated`);
+  if (e.size > MAX_ENTRY_BYTES) throw fail(`entry ${e.name}: ${e.size} bytes uncompressed, more than we read`);
+  const raw = bytes.subarray(start, start + e.compressedSize);
+  let data;
+  if (e.method === 0) data = raw;
+  else if (e.method === 8) {
+    try {
+      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size) });
+    } catch (err) {
+      throw fail(`entry ${e.name}: cannot inflate (${err.message})`);
+    }
+  } else throw fail(`entry ${e.name}: compression method ${e.method} is not supported (use np.savez or np.savez_compressed)`);
+  if (data.length !== e.size) throw fail(`entry ${e.name}: ${data.length} bytes, the directory says ${e.size}`);
+  const crc322 = zlib.crc32;
+  if (crc322 && crc322(data) >>> 0 !== e.crc) throw fail(`entry ${e.name}: CRC mismatch (corrupt archive)`);
+  return data;
+}
+function parseNpz(bytes, where) {
+  const fail = (what) => new UsageError(`${where}: ${what}`);
+  return readEntries(bytes, fail).filter((e) => !e.name.endsWith("/")).map((e) => parseNpy(entryBytes(bytes, e, fail), e.name.replace(/\.npy$/, ""), `${where}: ${e.name}`));
+}
+var EOCD_SIG, CD_SIG, LOCAL_SIG, ZIP64_EOCD_LOCATOR_SIG, ZIP64_EOCD_SIG, MAX_ENTRY_BYTES;
+var init_npz = __esm({
+  "src/check/npz.ts"() {
+    "use strict";
+    init_errors();
+    init_npy();
+    EOCD_SIG = 101010256;
+    CD_SIG = 33639248;
+    LOCAL_SIG = 67324752;
+    ZIP64_EOCD_LOCATOR_SIG = 117853008;
+    ZIP64_EOCD_SIG = 101075792;
+    MAX_ENTRY_BYTES = 2 ** 31 - 1;
+  }
+});
+
+// src/check/test-data.ts
+import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import path4 from "node:path";
+function testDataSetDirs(modelDir) {
+  if (!existsSync3(modelDir)) return [];
+  return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path4.join(modelDir, n));
+}
+function nonTensorKind(type) {
+  if (!type) return "value of unknown type";
+  if (type.tensorType) return void 0;
+  if (type.sequenceType) return "sequence";
+  if (type.optionalType) return "optional";
+  if (type.mapType) return "map";
+  if (type.sparseTensorType) return "sparse tensor";
+  return "opaque value";
+}
+function readValue(file, info, fallbackName) {
+  const name = info?.name ?? fallbackName;
+  const kind = nonTensorKind(info?.type);
+  if (info && kind) return { name, file, unsupported: `${kind} values` };
+  const declared = info?.type?.tensorType?.elemType;
+  if (declared !== void 0 && !isOrtTensorType(declared)) return { name, file, unsupported: `${dataTypeName(declared)} tensors` };
+  let bytes;
+  try {
+    bytes = readFileSync2(file);
+  } catch {
+    throw new OnnxFormatError(`${file}: cannot read test data file`);
+  }
+  try {
+    return { name, file, tensor: namedFromTensorProto(decodeTensor(bytes), name) };
+  } catch (e) {
+    if (e instanceof UnsupportedTensorTypeError) return { name, file, unsupported: e.message.replace(/ tensors .*/, " tensors") };
+    if (e instanceof OnnxFormatError) throw new OnnxFormatError(`${file}: not a TensorProto (${e.message})`);
+    throw e;
+  }
+}
+function readValues(dir, prefix, infos) {
+  const files = readdirSync2(dir).filter((f) => f.startsWith(prefix) && f.endsWith(".pb")).sort(byIndex(prefix));
+  return files.map((f) => {
+    const k = Number(f.slice(prefix.length, -3));
+    return readValue(path4.join(dir, f), infos[k], f.slice(0, -3));
+  });
+}
+function readTestDataSet(dir, graph) {
+  return { dir, inputs: readValues(dir, "input_", graph.input), outputs: readValues(dir, "output_", graph.output) };
+}
+var byIndex;
+var init_test_data = __esm({
+  "src/check/test-data.ts"() {
+    "use strict";
+    init_codec();
+    init_errors();
+    init_dtype();
+    init_named_tensor();
+    byIndex = (prefix) => (a, b) => Number(a.slice(prefix.length).split(".")[0]) - Number(b.slice(prefix.length).split(".")[0]);
+  }
+});
+
+// src/check/input-files.ts
+import { existsSync as existsSync4, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import path5 from "node:path";
+function readBounded(file) {
+  const size = statSync2(file).size;
+  if (size > MAX_SAMPLE_FILE_BYTES) throw new UsageError(`${file}: ${size} bytes is too large for a sample input file (limit 1 GiB)`);
+  return readFileSync3(file);
+}
+function flattenJson(v, where) {
+  const dims = [];
+  for (let x = v; Array.isArray(x); x = x[0]) dims.push(x.length);
+  const flat = [];
+  const walk = (x, depth) => {
+    if (depth === dims.length) {
+      if (Array.isArray(x)) throw new UsageError(`${where}: nested lists are not rectangular`);
+      flat.push(x);
+      return;
+    }
+    if (!Array.isArray(x) || x.length !== dims[depth]) throw new UsageError(`${where}: nested lists are not rectangular`);
+    for (const y of x) walk(y, depth + 1);
+  };
+  walk(v, 0);
+  return { dims, flat };
+}
+function jsonTensor(value, input, where) {
+  const { dims, flat } = flattenJson(value, where);
+  if (input.type === "string") {
+    if (!flat.every((x) => typeof x === "string")) throw new UsageError(`${where}: input '${input.name}' takes strings`);
+    return { name: input.name, type: input.type, dims, data: flat };
+  }
+  const bad = flat.findIndex((x) => typeof x !== "number" && typeof x !== "boolean");
+  if (bad >= 0) throw new UsageError(`${where}: element ${bad} of '${input.name}' is ${JSON.stringify(flat[bad])}, not a number`);
+  return { name: input.name, type: input.type, dims, data: encodeValues(input.type, flat) };
+}
+function jsonSamples(file, inputs) {
+  let doc;
+  try {
+    doc = JSON.parse(readBounded(file).toString("utf8"));
+  } catch (e) {
+    throw new UsageError(`${file}: not valid JSON (${e.message})`);
+  }
+  const list = Array.isArray(doc) ? doc : [doc];
+  return list.map((entry, k) => {
+    const where = Array.isArray(doc) ? `${file}[${k}]` : file;
+    if (!entry || typeof entry !== "object" || Array.isArray(entry)) {
+      throw new UsageError(`${where}: expected an object of input name \u2192 nested list`);
+    }
+    return Object.entries(entry).map(([name, value]) => {
+      const input = inputs.find((i) => i.name === name);
+      if (!input) throw new UsageError(`${where}: '${name}' is not an input of the model (inputs: ${inputs.map((i) => i.name).join(", ")})`);
+      return jsonTensor(value, input, `${where}: ${name}`);
+    });
+  });
+}
+function toInputType(t, inputs) {
+  const input = inputs.find((i) => i.name === t.name);
+  if (!input || input.type === t.type || Array.isArray(t.data) || input.type === "string") return t;
+  const values2 = tensorValues(t);
+  return { ...t, type: input.type, data: encodeValues(input.type, values2) };
+}
+function npyTensor(file, inputs) {
+  const stem = path5.basename(file, ".npy");
+  const name = inputs.length === 1 && !inputs.some((i) => i.name === stem) ? inputs[0].name : stem;
+  return toInputType(parseNpy(readBounded(file), name, file), inputs);
+}
+function testSetSample(dir, model) {
+  const set = readTestDataSet(dir, model.graph);
+  return set.inputs.map((v) => {
+    if ("unsupported" in v) throw new UsageError(`${v.file}: ${v.unsupported} cannot be fed to onnxruntime-node`);
+    return v.tensor;
+  });
+}
+function folderSamples(dir, model, inputs) {
+  const sets = testDataSetDirs(dir);
+  if (sets.length) return sets.map((d) => testSetSample(d, model));
+  const files = readdirSync3(dir).sort();
+  if (files.some((f) => /^input_\d+\.pb$/.test(f))) return [testSetSample(dir, model)];
+  const many = files.filter((f) => f.endsWith(".npz") || f.endsWith(".json"));
+  if (many.length) return many.flatMap((f) => fileSamples(path5.join(dir, f), model, inputs));
+  const npys = files.filter((f) => f.endsWith(".npy"));
+  if (npys.length) return [npys.map((f) => npyTensor(path5.join(dir, f), inputs))];
+  throw new UsageError(`${dir}: no sample inputs here (expected test_data_set_N/, input_K.pb, .npz, .json or .npy files)`);
+}
+function fileSamples(spec, model, inputs) {
+  if (!existsSync4(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
+  if (statSync2(spec).isDirectory()) return folderSamples(spec, model, inputs);
+  const ext = path5.extname(spec).toLowerCase();
+  if (ext === ".npy") return [[npyTensor(spec, inputs)]];
+  if (ext === ".npz") return [parseNpz(readBounded(spec), spec).map((t) => toInputType(t, inputs))];
+  if (ext === ".json") return jsonSamples(spec, inputs);
+  throw new UsageError(`${spec}: unknown input file type '${ext}' (use .npy, .npz, .json or a test_data_set folder)`);
+}
+function readLabels(file) {
+  if (!existsSync4(file)) throw new UsageError(`${file}: no such labels file`);
+  let values2;
+  if (file.toLowerCase().endsWith(".npy")) {
+    values2 = Array.from(tensorValues(parseNpy(readBounded(file), "labels", file)), Number);
+  } else {
+    let doc;
+    try {
+      doc = JSON.parse(readBounded(file).toString("utf8"));
+    } catch (e) {
+      throw new UsageError(`${file}: not valid JSON (${e.message})`);
+    }
+    values2 = Array.isArray(doc) ? doc.flat(Infinity) : [];
+  }
+  if (!values2.length || !values2.every((v) => Number.isInteger(v))) {
+    throw new UsageError(`${file}: labels must be a non-empty list of whole numbers (class ids)`);
+  }
+  return values2;
+}
+var MAX_SAMPLE_FILE_BYTES;
+var init_input_files = __esm({
+  "src/check/input-files.ts"() {
+    "use strict";
+    init_errors();
+    init_input_meta();
+    init_named_tensor();
+    init_npy();
+    init_npz();
+    init_test_data();
+    MAX_SAMPLE_FILE_BYTES = 1 << 30;
+  }
+});
+
+// src/check/dim-limits.ts
+function intValues(t) {
+  if (isExternal(t) || t.dims.reduce((a, b) => a * b, 1) > 1 << 16) return void 0;
+  const bytes = tensorBytes(t);
+  const buf = Uint8Array.from(bytes).buffer;
+  if (t.dataType === DataType.INT64) return Array.from(new BigInt64Array(buf), Number);
+  if (t.dataType === DataType.INT32) return Array.from(new Int32Array(buf));
+  return void 0;
+}
+function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
+  const g = model.graph;
+  const limits = /* @__PURE__ */ new Map();
+  if (!g) return limits;
+  const consts = /* @__PURE__ */ new Map();
+  for (const t of g.initializer) if (t.name) consts.set(t.name, t);
+  const shapes = /* @__PURE__ */ new Map();
+  for (const v of [...g.input, ...g.valueInfo]) {
+    const dims = v.type?.tensorType?.shape?.dim;
+    if (v.name && dims) shapes.set(v.name, dims.map((d) => d.dimValue ?? (d.dimParam || void 0)));
+  }
+  const inputs = new Set(g.input.filter((v) => !consts.has(v.name ?? "")).map((v) => v.name));
+  const shapeOf = /* @__PURE__ */ new Map();
+  const exact = /* @__PURE__ */ new Map();
+  const atMost = /* @__PURE__ */ new Map();
+  const ones = /* @__PURE__ */ new Set();
+  for (const name of inputs) {
+    if (!name) continue;
+    const dims = shapes.get(name) ?? [];
+    if (maskLike(name)) ones.add(name);
+    const last = dims[dims.length - 1];
+    if (/position/i.test(name) && typeof last === "string") atMost.set(name, { dim: last, offset: -1 });
+  }
+  const limit = (dim, max, table, rows, node) => {
+    const known = limits.get(dim);
+    if (!known || max < known.max) limits.set(dim, { dim, max, table, rows, node: node.name ?? node.opType ?? "" });
+  };
+  const scalar = (name) => {
+    const t = name ? consts.get(name) : void 0;
+    const v = t && intValues(t);
+    return v && v.length === 1 ? v[0] : void 0;
+  };
+  for (const n of g.node) {
+    const [in0 = "", in1 = "", in2 = ""] = n.input;
+    const out = n.output[0];
+    if (!out) continue;
+    if (isConstantNode(n)) {
+      const t = constantNodeTensor(n);
+      if (t) consts.set(out, t);
+      continue;
+    }
+    const op = n.opType ?? "";
+    if ((n.domain ?? "") !== "") continue;
+    if (op === "Shape") {
+      const dims = shapes.get(in0);
+      if (!dims) continue;
+      const rank = dims.length;
+      const at = (a, d) => a === void 0 ? d : Number(a) < 0 ? Number(a) + rank : Number(a);
+      shapeOf.set(out, dims.slice(at(attr(n, "start")?.i, 0), at(attr(n, "end")?.i, rank)));
+      continue;
+    }
+    if (op === "Gather" && shapeOf.has(in0)) {
+      const k = scalar(in1);
+      const dims = shapeOf.get(in0);
+      const d = k === void 0 ? void 0 : dims[k < 0 ? k + dims.length : k];
+      if (typeof d === "string") exact.set(out, { dim: d, offset: 0 });
+      continue;
+    }
+    if (op === "Slice" && shapeOf.has(in0)) {
+      const s = scalar(in1);
+      const e = scalar(in2);
+      const dims = shapeOf.get(in0);
+      const d = s === void 0 || e === void 0 ? void 0 : dims.slice(s, e);
+      if (d?.length === 1 && typeof d[0] === "string") exact.set(out, { dim: d[0], offset: 0 });
+      continue;
+    }
+    if (SAME_VALUE.has(op) && exact.has(in0)) exact.set(out, exact.get(in0));
+    if (op === "Cast" && ones.has(in0)) ones.add(out);
+    if (op === "Add" || op === "Sub") {
+      const sign = op === "Add" ? 1 : -1;
+      for (const [x, c] of op === "Add" ? [[in0, in1], [in1, in0]] : [[in0, in1]]) {
+        const k = scalar(c);
+        if (k === void 0) continue;
+        const e = exact.get(x);
+        if (e) exact.set(out, { dim: e.dim, offset: e.offset + sign * k });
+        const m = atMost.get(x);
+        if (m) atMost.set(out, { dim: m.dim, offset: m.offset + sign * k });
+      }
+      continue;
+    }
+    if (op === "Mul" && (ones.has(in0) || ones.has(in1))) {
+      const m = atMost.get(ones.has(in0) ? in1 : in0);
+      if (m) atMost.set(out, m);
+      continue;
+    }
+    if (op === "Range") {
+      const limitValue = exact.get(in1);
+      const step = scalar(in2);
+      if (limitValue && scalar(in0) !== void 0 && step !== void 0 && step > 0) {
+        atMost.set(out, { dim: limitValue.dim, offset: limitValue.offset - 1 });
+      }
+      continue;
+    }
+    if (op === "CumSum" && ones.has(in0)) {
+      const axis = scalar(in1);
+      const dims = shapes.get(n.input[0]) ?? findShape(in0, g.node, shapes);
+      const d = axis === void 0 || !dims ? void 0 : dims[axis < 0 ? axis + dims.length : axis];
+      if (typeof d === "string" && !attr(n, "exclusive")?.i && !attr(n, "reverse")?.i) atMost.set(out, { dim: d, offset: 0 });
+      continue;
+    }
+    if (op === "Slice" && consts.has(in0)) {
+      sliceOfBuffer(n, consts.get(in0));
+      continue;
+    }
+    if (op === "Gather" && consts.has(in0) && atMost.has(in1)) {
+      const table = consts.get(in0);
+      const axis = Number(attr(n, "axis")?.i ?? 0n);
+      const rows = table.dims[axis < 0 ? axis + table.dims.length : axis];
+      const m = atMost.get(in1);
+      if (rows !== void 0) limit(m.dim, rows - 1 - m.offset, in0, rows, n);
+      continue;
+    }
+    if (SAME_VALUES.has(op) && atMost.has(in0)) atMost.set(out, atMost.get(in0));
+  }
+  return limits;
+  function sliceOfBuffer(n, buffer) {
+    const [, starts = "", ends = "", axes = "", steps = ""] = n.input;
+    const end = exact.get(ends);
+    if (!end || steps && scalar(steps) !== 1) return;
+    const axisValue = axes ? scalar(axes) : 0;
+    if (axisValue === void 0 || scalar(starts) === void 0) return;
+    const axis = axisValue < 0 ? axisValue + buffer.dims.length : axisValue;
+    const length = buffer.dims[axis];
+    if (length === void 0) return;
+    limit(end.dim, length - end.offset, buffer.name || n.input[0], length, n);
+    const values2 = buffer.dims.every((d, i) => i === axis || d === 1) ? intValues(buffer) : void 0;
+    const b0 = values2?.[0];
+    if (b0 !== void 0 && values2.every((v, i) => v === i + b0)) {
+      atMost.set(n.output[0], { dim: end.dim, offset: end.offset - 1 + b0 });
+    }
+  }
+}
+function findShape(name, nodes, shapes) {
+  const producer = nodes.find((n) => n.output[0] === name);
+  return producer?.opType === "Cast" ? shapes.get(producer.input[0] ?? "") : void 0;
+}
+var SAME_VALUES, SAME_VALUE;
+var init_dim_limits = __esm({
+  "src/check/dim-limits.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    SAME_VALUES = /* @__PURE__ */ new Set(["Cast", "Identity", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Expand", "Tile", "Transpose", "Slice", "Gather"]);
+    SAME_VALUE = /* @__PURE__ */ new Set(["Cast", "Identity", "Unsqueeze", "Squeeze", "Reshape", "Flatten"]);
+  }
+});
+
+// src/check/auto-inputs.ts
+function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = a + 1831565813 >>> 0;
+    let t = a;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+function hashName(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+function normal(rand) {
+  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+}
+function gatherBounds(model) {
+  const tableDims = /* @__PURE__ */ new Map();
+  const consumers = /* @__PURE__ */ new Map();
+  forEachGraph(model, ({ graph }) => {
+    for (const t of graph.initializer) if (t.name) tableDims.set(t.name, t.dims);
+    for (const n of graph.node) {
+      if (isConstantNode(n) && n.output[0]) {
+        const a = constantValueAttr(n);
+        if (a?.t) tableDims.set(n.output[0], a.t.dims);
+      }
+      for (const i of n.input) if (i) consumers.set(i, [...consumers.get(i) ?? [], n]);
+    }
+  });
+  const bounds = /* @__PURE__ */ new Map();
+  const rowsReached = (name, seen) => {
+    if (seen.has(name)) return void 0;
+    seen.add(name);
+    let best;
+    for (const n of consumers.get(name) ?? []) {
+      let rows;
+      if (n.opType === "Gather" && n.input[1] === name) {
+        const dims = tableDims.get(n.input[0] ?? "");
+        const axisAttr = n.attribute.find((a) => a.name === "axis");
+        const axis = Number(axisAttr?.i ?? 0n);
+        rows = dims ? dims[axis < 0 ? axis + dims.length : axis] : void 0;
+      } else if (PASS_THROUGH2.has(n.opType ?? "") && n.input[0] === name && n.output[0]) {
+        rows = rowsReached(n.output[0], seen);
+      }
+      if (rows !== void 0 && (best === void 0 || rows < best)) best = rows;
+    }
+    return best;
+  };
+  for (const name of consumers.keys()) {
+    const rows = rowsReached(name, /* @__PURE__ */ new Set());
+    if (rows !== void 0) bounds.set(name, rows);
+  }
+  return bounds;
+}
+function values(input, dims, rand, rows) {
+  const count = dims.reduce((a, b) => a * b, 1);
+  const name = input.name.toLowerCase();
+  const out = new Array(count);
+  const isInt = INT_TYPES.has(input.type);
+  const last = dims[dims.length - 1] ?? 1;
+  for (let i = 0; i < count; i++) {
+    if (FLOAT_TYPES.has(input.type)) out[i] = normal(rand);
+    else if (input.type === "bool") out[i] = /mask/.test(name) ? 1 : rand() < 0.5 ? 1 : 0;
+    else if (/mask/.test(name)) out[i] = 1;
+    else if (/token_type|segment/.test(name)) out[i] = 0;
+    else if (isInt && /position/.test(name)) out[i] = rows ? i % last % rows : i % last;
+    else out[i] = Math.floor(rand() * (rows ?? 10));
+  }
+  return out;
+}
+function autoDims(model, inputs, given) {
+  const names = [...new Set(inputs.flatMap((i) => i.dims.filter((d) => typeof d === "string")))];
+  const limits = names.some((n) => given[n] === void 0 && SEQUENCE_DIM.test(n) && !BATCH_DIM.test(n)) ? dimLimits(model) : /* @__PURE__ */ new Map();
+  const dims = [];
+  for (const name of names) {
+    const value = given[name];
+    if (value !== void 0) {
+      dims.push({ name, value, why: "dims:" });
+      continue;
+    }
+    const limit = SEQUENCE_DIM.test(name) && !BATCH_DIM.test(name) ? limits.get(name) : void 0;
+    if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) {
+      dims.push({ name, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` });
+      continue;
+    }
+    const fallback = defaultDim(name);
+    if (fallback !== void 0) dims.push({ name, value: fallback, why: "default" });
+  }
+  return dims;
+}
+function withDimHint(error, dims) {
+  if (!dims.length || !INDEX_OUT_OF_RANGE.test(error)) return error;
+  const ordered = [...dims].sort((a, b) => Number(SEQUENCE_DIM.test(b.name)) - Number(SEQUENCE_DIM.test(a.name)));
+  const used = ordered.map((d) => `${d.name} = ${d.value} (${d.why})`).join(", ");
+  const first = ordered[0].name;
+  return `${error} \u2014 the auto inputs used ${used}; set a smaller ${first} in dims: (config parity.dims.${first}, or compare --dims ${first}=N)`;
+}
+function autoSamples(model, inputs, opts) {
+  const bounds = gatherBounds(model);
+  const used = autoDims(model, inputs, opts.dims);
+  for (const d of used) opts.onDim?.(d);
+  const sizes = { ...Object.fromEntries(used.map((d) => [d.name, d.value])), ...opts.dims };
+  const samples = [];
+  for (let s = 0; s < opts.samples; s++) {
+    samples.push(inputs.map((input) => {
+      const dims = resolveDims(input, sizes);
+      const rand = seededRandom(opts.seed * 1000003 + s * 7919 ^ hashName(input.name));
+      if (input.type === "string") {
+        const count = dims.reduce((a, b) => a * b, 1);
+        return { name: input.name, type: "string", dims, data: Array.from({ length: count }, () => `s${Math.floor(rand() * 100)}`) };
+      }
+      return { name: input.name, type: input.type, dims, data: encodeValues(input.type, values(input, dims, rand, bounds.get(input.name))) };
+    }));
+  }
+  return samples;
+}
+var PASS_THROUGH2, INT_TYPES, FLOAT_TYPES, INDEX_OUT_OF_RANGE;
+var init_auto_inputs = __esm({
+  "src/check/auto-inputs.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    init_dim_limits();
+    init_input_meta();
+    PASS_THROUGH2 = /* @__PURE__ */ new Set(["Cast", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Identity"]);
+    INT_TYPES = /* @__PURE__ */ new Set(["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"]);
+    FLOAT_TYPES = /* @__PURE__ */ new Set(["float32", "float64", "float16"]);
+    INDEX_OUT_OF_RANGE = /out of (data )?bounds|out of range/i;
+  }
+});
+
+// src/check/inputs.ts
+function loadSamples(spec, model, opts) {
+  const inputs = modelInputs(model);
+  const samples = spec === "auto" ? autoSamples(model, inputs, opts) : fileSamples(spec, model, inputs);
+  for (const sample of samples) checkSample(sample, inputs, spec);
+  return samples;
+}
+function loadSamplesFor(file, spec, opts) {
+  const loaded = loadModel(file);
+  try {
+    return loadSamples(spec, loaded.model, opts);
+  } finally {
+    loaded.external.close();
+  }
+}
+function checkSample(sample, inputs, from) {
+  for (const input of inputs) {
+    const t = sample.find((s) => s.name === input.name);
+    if (!t) throw new UsageError(`${from}: no value for the model input '${input.name}'`);
+    if (t.type !== input.type) throw new UsageError(`${from}: '${input.name}' is ${t.type}, the model takes ${input.type}`);
+    const fixedMismatch = input.dims.length !== t.dims.length || input.dims.some((d, i) => typeof d === "number" && d !== t.dims[i]);
+    if (fixedMismatch) {
+      throw new UsageError(`${from}: '${input.name}' has dims [${t.dims.join(",")}], the model takes [${input.dims.map((d) => d ?? "?").join(",")}]`);
+    }
+  }
+  const extra = sample.find((s) => !inputs.some((i) => i.name === s.name));
+  if (extra) throw new UsageError(`${from}: '${extra.name}' is not an input of the model (inputs: ${inputs.map((i) => i.name).join(", ")})`);
+}
+var init_inputs = __esm({
+  "src/check/inputs.ts"() {
+    "use strict";
+    init_errors();
+    init_model_io();
+    init_auto_inputs();
+    init_input_files();
+    init_input_meta();
+    init_input_meta();
+  }
+});
+
+// src/stages/nodes.ts
+function attribute(name) {
+  return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
+}
+function intAttr(name, value) {
+  return { ...attribute(name), type: AttributeType.INT, i: BigInt(value) };
+}
+function intsAttr(name, values2) {
+  return { ...attribute(name), type: AttributeType.INTS, ints: values2.map((v) => BigInt(v)) };
+}
+function nodeId(n) {
+  return n.name || n.output[0] || "";
+}
+function makeNode(opType, name, inputs, outputs, attrs = [], domain) {
+  return { opType, ...domain === void 0 ? {} : { domain }, name, input: inputs, output: outputs, attribute: attrs, metadataProps: [], deviceConfigurations: [] };
+}
+var init_nodes = __esm({
+  "src/stages/nodes.ts"() {
+    "use strict";
+    init_types();
+  }
+});
+
+// src/pipeline/auto-candidates.ts
+function recipeStages(recipe, floatNodes = []) {
+  if (!recipe.stage) return [...BASE_STAGES];
+  const options = { ...recipe.options, ...floatNodes.length ? { exclude: [...floatNodes] } : {} };
+  return [...BASE_STAGES, Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
+}
+function lossyStage(recipe, floatNodes = []) {
+  return recipe.stage ? recipeStages(recipe, floatNodes)[BASE_STAGES.length] : void 0;
+}
+function quantizedLayers(base, candidate) {
+  const kept = /* @__PURE__ */ new Set();
+  forEachGraph(candidate, ({ graph }) => graph.node.forEach((n) => kept.add(nodeKey(n))));
+  const byWeight = /* @__PURE__ */ new Map();
+  forEachGraph(base, ({ graph }) => {
+    for (const n of graph.node) {
+      const at = (n.domain ?? "") === "" ? WEIGHT_INPUT[n.opType ?? ""] : void 0;
+      const weight = at === void 0 ? void 0 : n.input[at];
+      const id = nodeId(n);
+      if (!weight || !id || kept.has(nodeKey(n))) continue;
+      const nodes = byWeight.get(weight) ?? [];
+      if (!nodes.includes(id)) nodes.push(id);
+      byWeight.set(weight, nodes);
+    }
+  });
+  return { layers: [...byWeight].map(([weight, nodes]) => ({ weight, nodes })) };
+}
+var BASE_STAGES, int8, int4, RECIPES, WEIGHT_INPUT, nodeKey;
+var init_auto_candidates = __esm({
+  "src/pipeline/auto-candidates.ts"() {
+    "use strict";
+    init_graph();
+    init_nodes();
+    BASE_STAGES = ["dedup", "prune"];
+    int8 = (label, options) => ({ label: `int8 ${label}`, stage: "quantize-int8", options, excludable: true });
+    int4 = (block, embeddings) => ({
+      label: `int4 block ${block}${embeddings === "int8" ? ", int8 embeddings" : ""}`,
+      stage: "quantize-int4",
+      options: { "block-size": block, embeddings },
+      excludable: true
+    });
+    RECIPES = [
+      { label: "dedup+prune", excludable: false },
+      int8("per-tensor", {}),
+      int8("per-tensor, reduce-range", { "reduce-range": true }),
+      int8("per-channel", { "per-channel": true }),
+      int8("per-channel, reduce-range", { "per-channel": true, "reduce-range": true }),
+      int4(128, "int4"),
+      int4(64, "int4"),
+      int4(32, "int4"),
+      int4(128, "int8"),
+      int4(64, "int8"),
+      int4(32, "int8"),
+      { label: "fp16", stage: "fp16", excludable: false }
+    ];
+    WEIGHT_INPUT = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
+    nodeKey = (n) => `${n.domain ?? ""}|${n.opType ?? ""}|${nodeId(n)}`;
+  }
+});
+
+// src/check/latency.ts
+function percentile(values2, q) {
+  if (!values2.length) return NaN;
+  const sorted = [...values2].sort((x, y) => x - y);
+  const pos = q / 100 * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+function summarize(times, loadMs) {
+  return {
+    p50Ms: percentile(times, 50),
+    p90Ms: percentile(times, 90),
+    meanMs: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length),
+    loadMs
+  };
+}
+async function measureLatency(r) {
+  for (let i = 0; i < r.warmup; i++) {
+    await r.host.run(r.original.id, r.feeds);
+    await r.host.run(r.compressed.id, r.feeds);
+  }
+  const a = [];
+  const b = [];
+  for (let i = 0; i < r.runs; i++) {
+    a.push((await r.host.run(r.original.id, r.feeds)).ms);
+    b.push((await r.host.run(r.compressed.id, r.feeds)).ms);
+    r.onRun?.(i + 1, r.runs);
+  }
+  const original = summarize(a, r.original.loadMs);
+  const compressed = summarize(b, r.compressed.loadMs);
+  return {
+    runs: r.runs,
+    warmup: r.warmup,
+    threads: r.threads,
+    original,
+    compressed,
+    speedup: compressed.p50Ms > 0 ? original.p50Ms / compressed.p50Ms : Infinity
+  };
+}
+var init_latency = __esm({
+  "src/check/latency.ts"() {
+    "use strict";
+  }
+});
+
+// src/check/parity-metrics.ts
+function isClassLike(t) {
+  if (!/^float/.test(t.type) || t.dims.length < 2 || (t.dims[t.dims.length - 1] ?? 0) < 2) return false;
+  return t.dims.length === 2 || /logit|prob|score|class/i.test(t.name);
+}
+function argmaxRows(values2, rowLength) {
+  const out = [];
+  for (let r = 0; r + rowLength <= values2.length; r += rowLength) {
+    let best = 0;
+    let bestValue = -Infinity;
+    for (let k = 0; k < rowLength; k++) {
+      const v = values2[r + k];
+      if (v > bestValue) [best, bestValue] = [k, v];
+    }
+    out.push(best);
+  }
+  return out;
+}
+var OutputComparison;
+var init_parity_metrics = __esm({
+  "src/check/parity-metrics.ts"() {
+    "use strict";
+    init_named_tensor();
+    OutputComparison = class {
+      constructor(name) {
+        this.name = name;
+      }
+      name;
+      sumAbs = 0;
+      maxAbs = 0;
+      dot = 0;
+      normA = 0;
+      normB = 0;
+      finitePairs = 0;
+      elements = 0;
+      rows = 0;
+      agree = 0;
+      nonFiniteA = 0;
+      nonFiniteB = 0;
+      newNonFinite = 0;
+      incomparable;
+      classLike = true;
+      add(a, b) {
+        if (this.incomparable) return;
+        if (!a || !b) {
+          this.incomparable = `output '${this.name}' is missing from the ${a ? "compressed" : "original"} model's results`;
+          return;
+        }
+        if (a.type !== b.type || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
+          this.incomparable = `'${this.name}': original is ${a.type} [${a.dims.join(",")}], compressed is ${b.type} [${b.dims.join(",")}]`;
+          return;
+        }
+        const va = tensorValues(a);
+        const vb = tensorValues(b);
+        if (Array.isArray(va) || Array.isArray(vb)) {
+          const sa = va;
+          const sb = vb;
+          this.classLike = false;
+          for (let i = 0; i < sa.length; i++) this.addPair(0, sa[i] === sb[i] ? 0 : 1);
+          return;
+        }
+        const xs = Float64Array.from(va, Number);
+        const ys = Float64Array.from(vb, Number);
+        for (let i = 0; i < xs.length; i++) this.addPair(xs[i], ys[i]);
+        this.classLike &&= isClassLike(a);
+        if (this.classLike) {
+          const row = a.dims[a.dims.length - 1];
+          const ra = argmaxRows(xs, row);
+          const rb = argmaxRows(ys, row);
+          for (let r = 0; r < ra.length; r++) if (ra[r] === rb[r]) this.agree++;
+          this.rows += ra.length;
+        }
+      }
+      addPair(x, y) {
+        this.elements++;
+        const fx = Number.isFinite(x);
+        const fy = Number.isFinite(y);
+        if (!fx) this.nonFiniteA++;
+        if (!fy) this.nonFiniteB++;
+        if (!fx || !fy) {
+          const same = Object.is(x, y) || Number.isNaN(x) && Number.isNaN(y);
+          if (!fy && !same) this.newNonFinite++;
+          return;
+        }
+        const d = Math.abs(x - y);
+        this.sumAbs += d;
+        if (d > this.maxAbs) this.maxAbs = d;
+        this.dot += x * y;
+        this.normA += x * x;
+        this.normB += y * y;
+        this.finitePairs++;
+      }
+      result() {
+        const denom = Math.sqrt(this.normA) * Math.sqrt(this.normB);
+        const cosine = this.normA === 0 && this.normB === 0 ? 1 : denom === 0 ? 0 : Math.min(1, this.dot / denom);
+        const m = {
+          name: this.name,
+          maxAbs: this.maxAbs,
+          meanAbs: this.finitePairs ? this.sumAbs / this.finitePairs : 0,
+          cosine,
+          ...this.classLike && this.rows > 0 ? { top1: this.agree / this.rows } : {},
+          elements: this.elements,
+          nonFinite: { original: this.nonFiniteA, compressed: this.nonFiniteB },
+          newNonFinite: this.newNonFinite
+        };
+        if (this.incomparable) m.incomparable = this.incomparable;
+        return m;
+      }
+    };
+  }
+});
+
+// src/check/parity.ts
+function judgeOutput(m, config = {}) {
+  const own = config.outputs?.[m.name];
+  const pick = (key, field) => {
+    for (const t of [own, config.thresholds]) {
+      const v = t?.[field];
+      if (v !== void 0) return { limit: v, where: t.where[key] };
+    }
+    return void 0;
+  };
+  const checks = [];
+  for (const [key, field] of Object.entries(MAX_KEYS)) {
+    const t = pick(key, field);
+    if (t) checks.push({ metric: key, limit: t.limit, actual: m[field], passed: m[field] <= t.limit, where: t.where });
+  }
+  for (const [key, field] of Object.entries(MIN_KEYS)) {
+    const actual = m[field];
+    if (actual === void 0) continue;
+    const t = pick(key, field) ?? { limit: DEFAULT_THRESHOLDS[field], where: void 0 };
+    checks.push({ metric: key, limit: t.limit, actual, passed: actual >= t.limit, where: t.where });
+  }
+  const allow = pick("allow-non-finite", "allowNonFinite");
+  if (!allow?.limit) {
+    checks.push({ metric: "non-finite", limit: 0, actual: m.newNonFinite, passed: m.newNonFinite === 0 });
+  }
+  const passed = !m.incomparable && checks.every((c) => c.passed);
+  return { ...m, passed, checks };
+}
+function compareResults(original, compressed, config = {}) {
+  const names = [...new Set(original.flatMap((r) => r.map((t) => t.name)))];
+  const comparisons = names.map((n) => new OutputComparison(n));
+  original.forEach((outs, s) => {
+    for (const c of comparisons) c.add(outs.find((t) => t.name === c.name), compressed[s]?.find((t) => t.name === c.name));
+  });
+  return comparisons.map((c) => judgeOutput(c.result(), config));
+}
+function predictions(results, output) {
+  return results.flatMap((outs) => {
+    const t = outs.find((o) => o.name === output);
+    if (!t) return [];
+    const values2 = Float64Array.from(tensorValues(t), Number);
+    return argmaxRows(values2, t.dims[t.dims.length - 1] ?? 1);
+  });
+}
+function accuracyOf(original, compressed, labels) {
+  if (original.length !== labels.length) {
+    throw new UsageError(`parity labels: ${labels.length} labels for ${original.length} predicted rows; give one label per row of every sample`);
+  }
+  const hits = (p) => p.reduce((n, c, i) => n + (c === labels[i] ? 1 : 0), 0) / labels.length;
+  const a = hits(original);
+  const b = hits(compressed);
+  return { rows: labels.length, original: a, compressed: b, drop: a - b };
+}
+function judgeResults(original, compressed, thresholds, labels) {
+  const outputs = compareResults(original, compressed, thresholds);
+  const report = { passed: outputs.every((o) => o.passed), samples: compressed.length, outputs };
+  if (labels) {
+    const output = labels.output ?? outputs[0]?.name ?? "";
+    report.accuracy = accuracyOf(predictions(original, output), predictions(compressed, output), labels.values);
+  }
+  return report;
+}
+async function checkParity(run) {
+  const a = [];
+  const b = [];
+  for (const [i, sample] of run.samples.entries()) {
+    a.push((await run.host.run(run.original, sample)).outputs);
+    b.push((await run.host.run(run.compressed, sample)).outputs);
+    run.onSample?.(i + 1, run.samples.length);
+  }
+  return judgeResults(a, b, run.thresholds, run.labels);
+}
+var DEFAULT_THRESHOLDS, MAX_KEYS, MIN_KEYS;
+var init_parity = __esm({
+  "src/check/parity.ts"() {
+    "use strict";
+    init_errors();
+    init_parity_metrics();
+    init_named_tensor();
+    DEFAULT_THRESHOLDS = { cosine: 0.99, top1: 0.98 };
+    MAX_KEYS = { "max-abs": "maxAbs", "mean-abs": "meanAbs" };
+    MIN_KEYS = { cosine: "cosine", top1: "top1" };
+  }
+});
+
+// src/pipeline/auto-judge.ts
+function violation(c) {
+  const ratio = (miss, room) => room > 0 ? Math.max(0, miss) / room : miss > 0 ? Infinity : 0;
+  if (c.metric === "non-finite") return c.actual > 0 ? Infinity : 0;
+  if (c.metric === "cosine" || c.metric === "top1") return ratio(1 - c.actual, 1 - c.limit);
+  return ratio(c.actual, c.limit);
+}
+function scoreOf(parity, maxDrop) {
+  if (parity.error) return { score: Infinity, drift: Infinity };
+  let score = 0;
+  let drift = 0;
+  for (const o of parity.outputs) {
+    if (o.incomparable) score = Infinity;
+    for (const c of o.checks) score = Math.max(score, violation(c));
+    drift += 1 - o.cosine;
+  }
+  if (maxDrop !== void 0 && parity.accuracy) score = Math.max(score, (parity.accuracy.drop > 0 ? parity.accuracy.drop : 0) / maxDrop);
+  return { score, drift };
+}
+function compareVerdicts(a, b) {
+  return a.score === b.score ? a.drift - b.drift : a.score - b.score;
+}
+var SearchTimeUp, CandidateJudge;
+var init_auto_judge = __esm({
+  "src/pipeline/auto-judge.ts"() {
+    "use strict";
+    init_latency();
+    init_parity();
+    SearchTimeUp = class extends Error {
+      name = "SearchTimeUp";
+    };
+    CandidateJudge = class _CandidateJudge {
+      constructor(host, settings, reference) {
+        this.host = host;
+        this.settings = settings;
+        this.reference = reference;
+      }
+      host;
+      settings;
+      reference;
+      /** Runs the original once per sample; its session is released right after (its outputs are all we need). */
+      static async open(host, source, settings) {
+        const session = await host.load(source, { threads: settings.threads });
+        try {
+          const reference = [];
+          for (const sample of settings.samples) reference.push((await host.run(session.id, sample)).outputs);
+          return new _CandidateJudge(host, settings, reference);
+        } finally {
+          await host.release(session.id).catch(() => {
+          });
+        }
+      }
+      /**
+       * Parity of the model at `file` against the original, and its latency when asked and it passed.
+       * `timeUp` is polled between runs; when it says so the check stops with SearchTimeUp.
+       * onnxruntime failures (load, run) reject: the caller records them on the candidate.
+       */
+      async judge(file, opts = {}) {
+        const stop = () => {
+          if (opts.timeUp?.()) throw new SearchTimeUp(`max-search-time ran out while checking ${file}`);
+        };
+        const session = await this.host.load(file, { threads: this.settings.threads });
+        try {
+          const results = [];
+          for (const sample of this.settings.samples) {
+            stop();
+            results.push((await this.host.run(session.id, sample)).outputs);
+          }
+          const labels = this.settings.labels;
+          const parity = judgeResults(this.reference, results, this.settings.thresholds, labels);
+          const { score, drift } = scoreOf(parity, labels?.maxDrop);
+          const passed = parity.passed && (labels?.maxDrop === void 0 || (parity.accuracy?.drop ?? 0) <= labels.maxDrop);
+          const verdict = { passed, parity, score, drift };
+          if (passed && opts.latency) verdict.latency = await this.time(session.id, stop);
+          return verdict;
+        } finally {
+          await this.host.release(session.id).catch(() => {
+          });
+        }
+      }
+      /** p50/p90 of session.run on the first sample, after warm-up runs (latency.ts's numbers, one model). */
+      async time(id, stop) {
+        const feeds = this.settings.samples[0];
+        const { runs, warmup } = this.settings.latency;
+        for (let i = 0; i < warmup; i++) await this.host.run(id, feeds);
+        const times = [];
+        for (let i = 0; i < runs; i++) {
+          stop();
+          times.push((await this.host.run(id, feeds)).ms);
+        }
+        const { p50Ms, p90Ms } = summarize(times, 0);
+        return { p50Ms, p90Ms };
+      }
+    };
+  }
+});
+
+// src/pipeline/auto-report.ts
+function parityOf(v) {
+  const p = {
+    score: finite(v.score),
+    outputs: v.parity.outputs.map((o) => ({
+      name: o.name,
+      maxAbs: o.maxAbs,
+      meanAbs: o.meanAbs,
+      cosine: o.cosine,
+      ...o.top1 === void 0 ? {} : { top1: o.top1 },
+      passed: o.passed
+    }))
+  };
+  if (v.parity.accuracy) p.accuracyDrop = v.parity.accuracy.drop;
+  return p;
+}
+function candidateLabel(c) {
+  const n = c.floatLayers.length;
+  return n ? `${c.recipe} + ${n} float layer${n === 1 ? "" : "s"}` : c.recipe;
+}
+var finite;
+var init_auto_report = __esm({
+  "src/pipeline/auto-report.ts"() {
+    "use strict";
+    finite = (x) => Number.isFinite(x) ? Number(x.toPrecision(6)) : null;
+  }
+});
+
+// src/pipeline/auto-sensitivity.ts
+function sensitivityMethod(layers) {
+  return layers <= ALL_BUT_ONE_MAX_LAYERS ? { method: "all-but-one", why: `${layers} layers (\u2264 ${ALL_BUT_ONE_MAX_LAYERS}): each probe puts one layer back in float, measuring exactly what the greedy step gains; ${layers}\xB2 layer quantizations are cheap at this count` } : { method: "one-at-a-time", why: `${layers} layers (> ${ALL_BUT_ONE_MAX_LAYERS}): each probe quantizes one layer, so building costs grow linearly, not as ${layers}\xB2, and each layer is seen against a clean float background` };
+}
+async function rankLayers(layers, method, attempt) {
+  const measured = [];
+  const unmeasured = [];
+  for (const layer of layers) {
+    if (unmeasured.length) {
+      unmeasured.push({ ...layer });
+      continue;
+    }
+    const floatNodes = method === "all-but-one" ? layer.nodes : allNodes(layers.filter((l) => l !== layer));
+    const probe = await attempt(floatNodes);
+    if (probe) measured.push({ ...layer, probe });
+    else unmeasured.push({ ...layer });
+  }
+  const sign = method === "all-but-one" ? 1 : -1;
+  measured.sort((a, b) => sign * compareVerdicts(a.probe, b.probe));
+  return { layers: [...measured, ...unmeasured], complete: unmeasured.length === 0 };
+}
+async function fewestFloatLayers(ranked, attempt, maxBytes = Infinity) {
+  const top = (k) => allNodes(ranked.slice(0, k));
+  let failing = 0;
+  let passing;
+  for (let k = 1; k < ranked.length; k = Math.min(2 * k, ranked.length - 1)) {
+    const a = await attempt(top(k));
+    if (!a) return { stoppedBy: "time" };
+    if (a.passed && a.bytes < maxBytes) {
+      passing = { k, attempt: a };
+      break;
+    }
+    if (a.bytes >= maxBytes) return { stoppedBy: "size" };
+    failing = k;
+    if (k === ranked.length - 1) break;
+  }
+  if (!passing) return { stoppedBy: "no-pass" };
+  while (passing.k - failing > 1) {
+    const k = Math.floor((failing + passing.k) / 2);
+    const a = await attempt(top(k));
+    if (!a) return { found: passing.attempt, stoppedBy: "time" };
+    if (a.passed) passing = { k, attempt: a };
+    else failing = k;
+  }
+  return { found: passing.attempt };
+}
+var ALL_BUT_ONE_MAX_LAYERS, allNodes;
+var init_auto_sensitivity = __esm({
+  "src/pipeline/auto-sensitivity.ts"() {
+    "use strict";
+    init_auto_judge();
+    ALL_BUT_ONE_MAX_LAYERS = 12;
+    allNodes = (layers) => layers.flatMap((l) => l.nodes);
+  }
+});
+
+// src/onnx/spill.ts
+import { closeSync as closeSync3, openSync as openSync3, rmSync as rmSync3, writeSync as writeSync2 } from "node:fs";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import path6 from "node:path";
+function canSpill(source) {
+  return typeof source?.spill === "function";
+}
+function newTensor(source, name, dataType, dims, raw) {
+  const t = makeTensor(name, dataType, dims, raw);
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  return t;
+}
+function replacePayload(source, t, raw) {
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  else setTensorRaw(t, raw);
+}
+var SPILL_MIN_BYTES, SpillingReader;
+var init_spill = __esm({
+  "src/onnx/spill.ts"() {
+    "use strict";
+    init_external();
+    init_errors();
+    init_tensor();
+    init_types();
+    SPILL_MIN_BYTES = 64 * 1024;
+    SpillingReader = class extends ExternalDataReader {
+      /** The scratch file's location name as written into tensors. */
+      location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
+      file;
+      fd;
+      size = 0;
+      /** Payload bytes written to scratch so far. */
+      spilledBytes = 0;
+      spilledTensors = 0;
+      /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
+      constructor(modelPath, scratchDir) {
+        super(modelPath);
+        this.file = path6.join(scratchDir, this.location);
+      }
+      isScratch(t) {
+        return isExternal(t) && externalInfo(t).location === this.location;
+      }
+      resolve(location, tensorName) {
+        return location === this.location ? this.file : super.resolve(location, tensorName);
+      }
+      range(t) {
+        if (!this.isScratch(t)) return super.range(t);
+        const { offset, length } = externalInfo(t);
+        if (length === void 0 || offset + length > this.size) {
+          throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
+        }
+        return { location: this.location, offset, length };
+      }
+      read(t) {
+        if (!this.isScratch(t)) return super.read(t);
+        const { offset, length } = this.range(t);
+        return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
+      }
+      spill(t, raw) {
+        this.fd ??= openSync3(this.file, "wx+", 384);
+        const offset = this.size;
+        for (let done = 0; done < raw.length; ) done += writeSync2(this.fd, raw, done, raw.length - done, offset + done);
+        this.size += raw.length;
+        this.spilledBytes += raw.length;
+        this.spilledTensors++;
+        setTensorRaw(t, new Uint8Array(0));
+        t.rawData = void 0;
+        t.dataLocation = DataLocation.EXTERNAL;
+        t.externalData = [
+          { key: "location", value: this.location },
+          { key: "offset", value: String(offset) },
+          { key: "length", value: String(raw.length) }
+        ];
+      }
+      close() {
+        super.close();
+        if (this.fd !== void 0) {
+          closeSync3(this.fd);
+          this.fd = void 0;
+          rmSync3(this.file, { force: true });
+        }
+      }
+    };
+  }
+});
+
+// src/stages/pipeline.ts
+import { performance as performance2 } from "node:perf_hooks";
+async function runStages(model, stages, ctx) {
+  const results = [];
+  let current = model;
+  let bytes = modelByteSize(current);
+  for (const stage of stages) {
+    const t0 = performance2.now();
+    const { model: next, details } = await stage.run(current, ctx);
+    const ms2 = Math.round(performance2.now() - t0);
+    const after = modelByteSize(next);
+    results.push({ name: stage.name, bytesBefore: bytes, bytesAfter: after, ms: ms2, details });
+    current = next;
+    bytes = after;
+  }
+  return { model: current, results };
+}
+var init_pipeline = __esm({
+  "src/stages/pipeline.ts"() {
+    "use strict";
+    init_size();
+  }
+});
+
+// src/stages/dedup.ts
+function dedupTotals(plan) {
+  const zero = () => ({ merged: 0, bytes: 0 });
+  const byKind = { initializer: zero(), constant: zero(), subgraph: zero(), lifted: zero(), transposed: zero() };
+  const count = (k, copies, bytes) => {
+    k.merged += copies;
+    k.bytes += copies * bytes;
+  };
+  let identities = 0;
+  for (const c of plan.merges) {
+    if (!c.keep) count(byKind.lifted, c.sites.length - 1, c.bytes);
+    else for (const s of c.sites) if (s !== c.keep) count(byKind[s.kind], 1, c.bytes);
+    identities += c.sites.filter((s) => s.pinned && s !== c.keep).length;
+  }
+  for (const t of plan.ties) count(byKind.transposed, 1, t.transposed.bytes);
+  const kinds = Object.values(byKind);
+  return {
+    merged: kinds.reduce((n, k) => n + k.merged, 0) - byKind.transposed.merged,
+    transposedTies: plan.ties.length,
+    bytesSaved: kinds.reduce((n, k) => n + k.bytes, 0),
+    groups: plan.merges.length,
+    liftedTensors: plan.merges.filter((c) => !c.keep).length,
+    identities,
+    byKind
+  };
+}
+function newNode(opType, input, output, name, attribute2 = []) {
+  return { opType, input: [input], output: [output], name, attribute: attribute2, metadataProps: [], deviceConfigurations: [] };
+}
+function permAttribute() {
+  return {
+    name: "perm",
+    type: AttributeType.INTS,
+    ints: [1n, 0n],
+    floats: [],
+    strings: [],
+    tensors: [],
+    graphs: [],
+    sparseTensors: [],
+    typeProtos: []
+  };
+}
+function renameReads(graph, renames, root2, defined) {
+  for (const node of graph.node) {
+    for (let i = 0; i < node.input.length; i++) {
+      const to = renames.get(node.input[i]);
+      if (to !== void 0) node.input[i] = to;
+    }
+    for (const { graph: sub2 } of subgraphsOf(node)) {
+      const shadowed2 = defined(sub2);
+      const inner = new Map([...renames].filter(([from]) => !shadowed2.has(from)));
+      if (inner.size) renameReads(sub2, inner, false, defined);
+    }
+  }
+  if (!root2) {
+    for (const o of graph.output) {
+      const to = o.name === void 0 ? void 0 : renames.get(o.name);
+      if (to !== void 0) o.name = to;
+    }
+  }
+  graph.valueInfo = graph.valueInfo.filter((v) => v.name === void 0 || !renames.has(v.name));
+  for (const q of graph.quantizationAnnotation) {
+    const to = q.tensorName === void 0 ? void 0 : renames.get(q.tensorName);
+    if (to !== void 0) q.tensorName = to;
+  }
+}
+function applyEdits(graph, e) {
+  if (e.dropInitializers.size) graph.initializer = graph.initializer.filter((t) => !e.dropInitializers.has(t));
+  graph.initializer.push(...e.addInitializers);
+  const rest = e.dropNodes.size ? graph.node.filter((n) => !e.dropNodes.has(n)) : graph.node;
+  graph.node = [...e.constants, ...e.transposes, ...e.identities, ...rest];
+}
+function applyDedupPlan(model, plan) {
+  const taken = allNames(model);
+  const edits = /* @__PURE__ */ new Map();
+  const at = (scope) => {
+    let e = edits.get(scope);
+    if (!e) {
+      e = { renames: /* @__PURE__ */ new Map(), dropInitializers: /* @__PURE__ */ new Set(), dropNodes: /* @__PURE__ */ new Set(), addInitializers: [], constants: [], transposes: [], identities: [] };
+      edits.set(scope, e);
+    }
+    return e;
+  };
+  const drop = (s) => {
+    if (s.node) at(s.scope).dropNodes.add(s.node);
+    else at(s.scope).dropInitializers.add(s.tensor);
+  };
+  const transposeOf = new Map(plan.ties.map((t) => [t.transposed, t.kept]));
+  const keptInTie = new Set(plan.ties.map((t) => t.kept));
+  const classes = [.../* @__PURE__ */ new Set([...plan.merges, ...plan.ties.flatMap((t) => [t.kept, t.transposed])])];
+  const nameOf = new Map(classes.map((c) => [c, c.keep?.name ?? freshName(taken, `${bestSite(c.sites).name}_shared`)]));
+  for (const c of classes) {
+    const home2 = at(c.home);
+    const name = nameOf.get(c);
+    const source = transposeOf.get(c);
+    if (source) {
+      if (c.keep) drop(c.keep);
+      home2.transposes.push(newNode("Transpose", nameOf.get(source), name, freshName(taken, `${name}_transpose`), [permAttribute()]));
+    } else if (!c.keep) {
+      const t = c.sites[0].tensor;
+      home2.addInitializers.push({ ...t, name, dims: [...t.dims] });
+    } else if (c.keep.node && (c.sites.length > 1 || keptInTie.has(c))) {
+      home2.dropNodes.add(c.keep.node);
+      home2.constants.push(c.keep.node);
+    }
+    for (const s of c.sites) {
+      if (s === c.keep) continue;
+      drop(s);
+      if (s.pinned) at(s.scope).identities.push(newNode("Identity", name, s.name, freshName(taken, `${s.name}_identity`)));
+      else if (s.name !== name) at(s.scope).renames.set(s.name, name);
+    }
+  }
+  const memo = /* @__PURE__ */ new Map();
+  const defined = (g) => {
+    let d = memo.get(g);
+    if (!d) {
+      d = definedNames(g);
+      memo.set(g, d);
+    }
+    return d;
+  };
+  for (const [scope, e] of edits) if (e.renames.size) renameReads(scope.graph, e.renames, true, defined);
+  for (const [scope, e] of edits) applyEdits(scope.graph, e);
+}
+function dedupStage(options = {}) {
+  for (const key of Object.keys(options)) {
+    if (!OPTIONS.includes(key)) throw new UsageError(`stage dedup: unknown option '${key}'; known options: ${OPTIONS.join(", ")}`);
+  }
+  if (options.transposed !== void 0 && typeof options.transposed !== "boolean") {
+    throw new UsageError(`stage dedup: option 'transposed' must be true or false`);
+  }
+  const transposed = options.transposed;
+  return {
+    name: "dedup",
+    run(model, ctx) {
+      const plan = planDedup(model, ctx.external, { transposed });
+      applyDedupPlan(model, plan);
+      return { model, details: { ...dedupTotals(plan) } };
+    }
+  };
+}
+var OPTIONS;
+var init_dedup = __esm({
+  "src/stages/dedup.ts"() {
+    "use strict";
+    init_errors();
+    init_graph();
+    init_types();
+    init_dedup_analysis();
+    init_dedup_analysis();
+    OPTIONS = ["transposed"];
+  }
+});
+
+// src/stages/prune.ts
+function pruneNodes(graph, roots, memo, counts) {
+  const producer = /* @__PURE__ */ new Map();
+  graph.node.forEach((n, i) => {
+    for (const o of n.output) if (o) producer.set(o, i);
+  });
+  const live = new Uint8Array(graph.node.length);
+  const read = /* @__PURE__ */ new Set();
+  const work = [];
+  const need = (name) => {
+    if (name && !read.has(name)) {
+      read.add(name);
+      work.push(name);
+    }
+  };
+  for (const r of roots) need(r);
+  while (work.length) {
+    const i = producer.get(work.pop());
+    if (i === void 0 || live[i]) continue;
+    live[i] = 1;
+    for (const name of nodeReads(graph.node[i], memo)) need(name);
+  }
+  const before = graph.node.length;
+  graph.node = graph.node.filter((_, i) => live[i]);
+  counts.nodes += before - graph.node.length;
+  return read;
+}
+function pruneStorage(graph, read, protect, counts, weightsAreInputs) {
+  const keep = /* @__PURE__ */ new Set([...read, ...protect]);
+  const weights = new Set(weightsAreInputs ? graph.initializer.map((t) => t.name ?? "") : []);
+  for (const v of graph.input) if (v.name && !weights.has(v.name)) keep.add(v.name);
+  for (const v of graph.output) if (v.name) keep.add(v.name);
+  const alive2 = new Set(keep);
+  for (const n of graph.node) for (const o of n.output) if (o) alive2.add(o);
+  const annotations = graph.quantizationAnnotation.filter((a) => alive2.has(a.tensorName ?? ""));
+  for (const a of annotations) for (const e of a.quantParameterTensorNames) if (e.value) keep.add(e.value);
+  const initializers = graph.initializer.filter((t) => keep.has(t.name ?? ""));
+  for (const t of graph.initializer) if (!keep.has(t.name ?? "")) counts.initializerBytes += tensorByteLength(t);
+  counts.initializers += graph.initializer.length - initializers.length;
+  graph.initializer = initializers;
+  if (weights.size) graph.input = graph.input.filter((v) => !weights.has(v.name ?? "") || keep.has(v.name ?? ""));
+  const sparse = graph.sparseInitializer.filter((s) => keep.has(s.values?.name ?? ""));
+  counts.sparseInitializers += graph.sparseInitializer.length - sparse.length;
+  graph.sparseInitializer = sparse;
+  counts.quantizationAnnotations += graph.quantizationAnnotation.length - annotations.length;
+  graph.quantizationAnnotation = annotations;
+}
+function trainingReferences(model) {
+  const names = /* @__PURE__ */ new Set();
+  for (const ti of model.trainingInfo) {
+    for (const g of [ti.initialization, ti.algorithm]) if (g) for (const n of outerReferences(g)) names.add(n);
+    for (const b of [...ti.initializationBinding, ...ti.updateBinding]) if (b.key) names.add(b.key);
+  }
+  return names;
+}
+function pruneGraphs(model, counts) {
+  const training = trainingReferences(model);
+  const weightsAreInputs = (model.irVersion ?? 0) < 4;
+  const memo = /* @__PURE__ */ new Map();
+  const scopes = mainScopes(model).reverse();
+  for (const scope of scopes) {
+    const { graph } = scope;
+    const isMain = scope.parent === void 0;
+    const roots = graph.output.map((v) => v.name ?? "");
+    if (isMain) roots.push(...training);
+    const read = pruneNodes(graph, roots, memo, counts);
+    pruneStorage(graph, read, isMain ? training : /* @__PURE__ */ new Set(), counts, isMain && weightsAreInputs);
+  }
+}
+function pruneValueInfo(model, counts) {
+  const defined = /* @__PURE__ */ new Map();
+  const visible = (name, scope) => {
+    for (let s = scope; s; s = s.parent) if (defined.get(s.graph).has(name)) return true;
+    return false;
+  };
+  for (const scope of mainScopes(model)) {
+    defined.set(scope.graph, definedNames(scope.graph));
+    const kept = scope.graph.valueInfo.filter((v) => visible(v.name ?? "", scope));
+    counts.valueInfo += scope.graph.valueInfo.length - kept.length;
+    scope.graph.valueInfo = kept;
+  }
+}
+function pruneFunctions(model, counts) {
+  if (model.functions.length === 0) return;
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f of model.functions) byKey.set(functionKey(f.domain, f.name, f.overload), f);
+  const used = /* @__PURE__ */ new Set();
+  const pending = [];
+  const visitNodes = (nodes) => {
+    const stack = [...nodes];
+    while (stack.length) {
+      const n = stack.pop();
+      const f = byKey.get(functionKey(n.domain, n.opType, n.overload));
+      if (f && !used.has(f)) {
+        used.add(f);
+        pending.push(f);
+      }
+      for (const { graph } of subgraphsOf(n)) stack.push(...graph.node);
+    }
+  };
+  forEachGraph(model, ({ graph }) => visitNodes(graph.node));
+  while (pending.length) visitNodes(pending.pop().node);
+  const kept = model.functions.filter((f) => used.has(f));
+  counts.functions += model.functions.length - kept.length;
+  model.functions = kept;
+}
+function stripDocStrings(model, counts) {
+  const stack = [model];
+  while (stack.length) {
+    const obj = stack.pop();
+    if (Array.isArray(obj)) {
+      for (const v of obj) if (v !== null && typeof v === "object" && !ArrayBuffer.isView(v)) stack.push(v);
+      continue;
+    }
+    const rec = obj;
+    if (rec.docString !== void 0) {
+      rec.docString = void 0;
+      counts.docStrings++;
+    }
+    for (const [k, v] of Object.entries(rec)) {
+      if (k !== "$unknown" && v !== null && typeof v === "object" && !ArrayBuffer.isView(v)) stack.push(v);
+    }
+  }
+}
+function pruneModel(model, opts = {}) {
+  const counts = {
+    nodes: 0,
+    initializers: 0,
+    initializerBytes: 0,
+    sparseInitializers: 0,
+    valueInfo: 0,
+    quantizationAnnotations: 0,
+    functions: 0,
+    docStrings: 0
+  };
+  pruneGraphs(model, counts);
+  pruneValueInfo(model, counts);
+  pruneFunctions(model, counts);
+  if (opts.docStrings) stripDocStrings(model, counts);
+  return counts;
+}
+function pruneStage(options) {
+  for (const key of Object.keys(options)) {
+    if (key !== "doc-strings") throw new UsageError(`prune: unknown option '${key}'; known options: doc-strings`);
+  }
+  const docStrings = options["doc-strings"] ?? false;
+  if (typeof docStrings !== "boolean") throw new UsageError(`prune: option doc-strings must be true or false, not ${JSON.stringify(docStrings)}`);
+  return {
+    name: "prune",
+    run(model) {
+      const before = modelByteSize(model);
+      const counts = pruneModel(model, { docStrings });
+      return { model, details: { ...counts, bytesSaved: before - modelByteSize(model) } };
+    }
+  };
+}
+var functionKey;
+var init_prune = __esm({
+  "src/stages/prune.ts"() {
+    "use strict";
+    init_errors();
+    init_graph();
+    init_size();
+    init_tensor();
+    functionKey = (domain, name, overload) => `${domain ?? ""}\0${name ?? ""}\0${overload ?? ""}`;
+  }
+});
+
+// src/stages/quant/constant-weight.ts
+function isTranspose2d(node, rank) {
+  if (rank !== 2) return false;
+  const perm = attr(node, "perm")?.ints;
+  return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
+}
+function resolveConstant(scope, name, index) {
+  const path16 = [];
+  const transposed = false;
+  let current = scope;
+  let wanted = name;
+  for (let steps = 0; current && steps < 64; steps++) {
+    const def = index.of(current.graph).get(wanted);
+    if (!def) {
+      current = current.parent;
+      continue;
+    }
+    path16.push({ scope: current, name: wanted });
+    if (def.kind === "input") return void 0;
+    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path16 };
+    const node = def.node;
+    if ((node.domain ?? "") !== "") return void 0;
+    if (isConstantNode(node)) {
+      const tensor = constantNodeTensor(node);
+      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path16 } : void 0;
+    }
+    if (node.opType === "Identity" && node.input[0]) {
+      wanted = node.input[0];
+      continue;
+    }
+    if (node.opType === "Transpose" && node.input[0]) {
+      const inner = resolveConstant(current, node.input[0], index);
+      if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
+      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path16, ...inner.path] };
+    }
+    return void 0;
+  }
+  return void 0;
+}
+function removeUnused(paths, index) {
+  const reads = /* @__PURE__ */ new Map();
+  const byScope = /* @__PURE__ */ new Map();
+  for (const path16 of paths) {
+    for (const { scope, name } of path16) {
+      const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
+      entry.names.add(name);
+      byScope.set(scope.graph, entry);
+    }
+  }
+  for (const [graph, { scope, names }] of byScope) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const [name, uses] of usesOfAll(scope, names)) counts.set(name, uses.length);
+    for (const o of graph.output) if (o.name && counts.has(o.name)) counts.set(o.name, counts.get(o.name) + 1);
+    reads.set(graph, counts);
+  }
+  const unread = (scope, name) => {
+    for (let s = scope; s; s = s.parent) {
+      const counts = reads.get(s.graph);
+      if (counts?.has(name)) {
+        counts.set(name, counts.get(name) - 1);
+        return;
+      }
+      if (index.of(s.graph).has(name)) return;
+    }
+  };
+  const dead = /* @__PURE__ */ new Set();
+  const droppedInputs = /* @__PURE__ */ new Map();
+  let removed = 0;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const path16 of paths) {
+      for (const { scope, name } of path16) {
+        const g = scope.graph;
+        const defs = index.of(g);
+        const def = defs.get(name);
+        if (!def || def.kind === "input") break;
+        if ((reads.get(g).get(name) ?? 0) > 0) break;
+        if (def.kind === "initializer") {
+          dead.add(def.tensor);
+          const inputs = droppedInputs.get(g) ?? /* @__PURE__ */ new Set();
+          droppedInputs.set(g, inputs.add(name));
+        } else {
+          dead.add(def.node);
+          for (const input of def.node.input) if (input) unread(scope, input);
+        }
+        defs.delete(name);
+        removed++;
+        changed = true;
+      }
+    }
+  }
+  for (const g of byScope.keys()) {
+    g.initializer = g.initializer.filter((t) => !dead.has(t));
+    g.node = g.node.filter((n) => !dead.has(n));
+    const inputs = droppedInputs.get(g);
+    if (inputs) g.input = g.input.filter((v) => !inputs.has(v.name ?? ""));
+  }
+  return removed;
+}
+var DefinitionIndex;
+var init_constant_weight = __esm({
+  "src/stages/quant/constant-weight.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    DefinitionIndex = class {
+      byGraph = /* @__PURE__ */ new WeakMap();
+      of(graph) {
+        let defs = this.byGraph.get(graph);
+        if (defs) return defs;
+        defs = /* @__PURE__ */ new Map();
+        for (const v of graph.input) if (v.name) defs.set(v.name, { kind: "input" });
+        for (const t of graph.initializer) if (t.name) defs.set(t.name, { kind: "initializer", tensor: t });
+        for (const n of graph.node) for (const o of n.output) if (o) defs.set(o, { kind: "node", node: n });
+        this.byGraph.set(graph, defs);
+        return defs;
+      }
+    };
+  }
+});
+
+// src/stages/quant/opset.ts
+function defaultOpset(model) {
+  return model.opsetImport.find((o) => isDefaultDomain(o.domain))?.version ?? 1;
+}
+function planOpset(model) {
+  const version = defaultOpset(model);
+  if (version >= REQUIRED_OPSET) return { action: "keep", version };
+  const unsafe = /* @__PURE__ */ new Set();
+  for (const scope of mainScopes(model)) {
+    for (const n of scope.graph.node) {
+      if (!isDefaultDomain(n.domain)) continue;
+      const from = SAFE_FROM[n.opType ?? ""];
+      if (from === void 0 || version < from) unsafe.add(n.opType ?? "?");
+    }
+  }
+  if (unsafe.size > 0) {
+    return {
+      action: "refuse",
+      reason: `opset ${version} < ${REQUIRED_OPSET} and ${[...unsafe].sort().join(", ")} changed meaning by opset ${REQUIRED_OPSET}; re-export with opset \u2265 ${REQUIRED_OPSET}`
+    };
+  }
+  return { action: "bump", from: version, to: REQUIRED_OPSET };
+}
+function setDefaultOpset(model, to) {
+  const entry = model.opsetImport.find((o) => isDefaultDomain(o.domain));
+  if (entry) entry.version = to;
+  else model.opsetImport.push({ domain: "", version: to });
+}
+function importDomain(model, domain, version) {
+  if (!model.opsetImport.some((o) => o.domain === domain)) model.opsetImport.push({ domain, version });
+}
+var REQUIRED_OPSET, SAFE_FROM, isDefaultDomain;
+var init_opset = __esm({
+  "src/stages/quant/opset.ts"() {
+    "use strict";
+    init_graph();
+    REQUIRED_OPSET = 11;
+    SAFE_FROM = {
+      Abs: 6,
+      Add: 7,
+      And: 7,
+      ArgMax: 1,
+      ArgMin: 1,
+      AveragePool: 7,
+      BatchNormalization: 9,
+      Cast: 6,
+      Ceil: 6,
+      Concat: 4,
+      Constant: 9,
+      ConstantOfShape: 9,
+      Conv: 1,
+      ConvTranspose: 1,
+      DequantizeLinear: 10,
+      Div: 7,
+      Dropout: 7,
+      DynamicQuantizeLinear: 11,
+      Elu: 6,
+      Equal: 7,
+      Erf: 9,
+      Exp: 6,
+      Expand: 8,
+      Flatten: 9,
+      Floor: 6,
+      GRU: 7,
+      Gather: 1,
+      Gemm: 7,
+      GlobalAveragePool: 1,
+      GlobalMaxPool: 1,
+      Greater: 9,
+      HardSigmoid: 6,
+      Identity: 1,
+      If: 1,
+      InstanceNormalization: 6,
+      LRN: 1,
+      LSTM: 7,
+      LeakyRelu: 6,
+      Less: 9,
+      Log: 6,
+      LogSoftmax: 1,
+      Loop: 1,
+      MatMul: 1,
+      MatMulInteger: 10,
+      Max: 8,
+      MaxPool: 8,
+      Mean: 8,
+      Min: 8,
+      Mul: 7,
+      Neg: 6,
+      Not: 1,
+      Or: 7,
+      PRelu: 9,
+      Pow: 7,
+      RNN: 7,
+      Reciprocal: 6,
+      ReduceL2: 1,
+      ReduceMax: 1,
+      ReduceMean: 1,
+      ReduceMin: 1,
+      ReduceProd: 1,
+      ReduceSum: 1,
+      ReduceSumSquare: 1,
+      Relu: 6,
+      Reshape: 5,
+      Scan: 9,
+      Selu: 6,
+      Shape: 1,
+      Sigmoid: 6,
+      Sign: 9,
+      Size: 1,
+      Softmax: 1,
+      Softplus: 1,
+      Softsign: 1,
+      Split: 2,
+      Sqrt: 6,
+      Squeeze: 1,
+      Sub: 7,
+      Sum: 8,
+      Tanh: 6,
+      Tile: 6,
+      Transpose: 1,
+      Unsqueeze: 1,
+      Where: 9,
+      Xor: 7
+    };
+    isDefaultDomain = (d) => d === void 0 || d === "" || d === "ai.onnx";
+  }
+});
+
+// src/stages/quant/int8-conv.ts
+var convQuantizer;
+var init_int8_conv = __esm({
+  "src/stages/quant/int8-conv.ts"() {
+    "use strict";
+    init_dtype();
+    init_tensor();
+    init_constant_weight();
+    init_nodes();
+    convQuantizer = {
+      weightOf(node, scope, s) {
+        return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
+      },
+      check(node, weight, scope, s) {
+        if (weight.transposed || weight.tensor.dims.length < 3) return "weight is not an [M, C/group, k\u2026] tensor";
+        const b = node.input[2];
+        if (b) {
+          const bias = resolveConstant(scope, b, s.index);
+          if (!bias || bias.transposed || bias.tensor.dataType !== DataType.FLOAT) return "bias is not a float constant";
+          if (elementCount(bias.tensor.dims) !== weight.tensor.dims[0]) return "bias length differs from the output channels";
+        }
+        if (s.options.perChannel && s.options.weightType === "uint8") {
+          return "per-channel uint8 Conv needs per-channel zero points, which ORT ConvInteger does not take";
+        }
+        return void 0;
+      },
+      rewrite(node, weight, scope, s, out) {
+        const base = s.baseOf(node, scope);
+        const m = weight.tensor.dims[0];
+        const spatialOnes = weight.tensor.dims.slice(2).map(() => 1);
+        const x = s.activation(scope.graph, node.input[0], out);
+        const axis = s.options.perChannel ? 0 : void 0;
+        const w = s.weight({ weight, axis, paramDims: [m, ...spatialOnes], scalarZeroPoint: true }, scope.graph, out);
+        const integer = s.fresh(`${base}_output_quantized`);
+        out.push(makeNode("ConvInteger", s.fresh(`${base}_quant`), [x.q, w.q, x.zeroPoint, w.zeroPoint], [integer], node.attribute));
+        const b = node.input[2];
+        const output = node.output[0];
+        if (!b) {
+          out.push(...s.rescale(integer, x.scale, w.scale, output, base));
+          return;
+        }
+        const scaled = s.fresh(`${base}_output_unbiased`);
+        out.push(...s.rescale(integer, x.scale, w.scale, scaled, base));
+        const bias = resolveConstant(scope, b, s.index);
+        const biasName = s.pool.intern(`${base}_bias`, DataType.FLOAT, [m, ...spatialOnes], tensorBytes(bias.tensor, s.external));
+        out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [scaled, biasName], [output]));
+        return [bias.path];
+      }
+    };
+  }
+});
+
+// src/stages/quant/int8-gather.ts
+var gatherQuantizer;
+var init_int8_gather = __esm({
+  "src/stages/quant/int8-gather.ts"() {
+    "use strict";
+    init_constant_weight();
+    init_nodes();
+    gatherQuantizer = {
+      weightOf(node, scope, s) {
+        return node.input[0] ? resolveConstant(scope, node.input[0], s.index) : void 0;
+      },
+      check(node) {
+        return node.input[1] ? void 0 : "no indices input";
+      },
+      rewrite(node, weight, scope, s, out) {
+        const base = s.baseOf(node, scope);
+        const w = s.weight({ weight }, scope.graph, out);
+        const gathered = s.fresh(`${node.output[0]}_quantized`);
+        out.push(makeNode("Gather", s.fresh(`${base}_quant`), [w.q, node.input[1]], [gathered], node.attribute));
+        out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [gathered, w.scale, w.zeroPoint], [node.output[0]]));
+      }
+    };
+  }
+});
+
+// src/stages/quant/int8-matmul.ts
+function outputChannelAxis(weight) {
+  return weight.transposed ? 0 : 1;
+}
+function putBiasSecond(output, scope, s) {
+  const readers = s.readersOf(scope.graph, output);
+  if (readers.length !== 1) return;
+  const add = readers[0];
+  if (add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2 || add.input[1] !== output) return;
+  const bias = resolveConstant(scope, add.input[0], s.index);
+  if (bias && bias.tensor.dims.length === 1) add.input = [add.input[1], add.input[0]];
+}
+function integerMatMul(activation, weight, output, base, scope, s, out, alpha = 1) {
+  const a = s.activation(scope.graph, activation, out);
+  const axis = s.options.perChannel ? outputChannelAxis(weight) : void 0;
+  const w = s.weight({ weight, axis, scaleFactor: alpha }, scope.graph, out);
+  const integer = s.fresh(`${base}_output_quantized`);
+  out.push(makeNode("MatMulInteger", s.fresh(`${base}_quant`), [a.q, w.q, a.zeroPoint, w.zeroPoint], [integer]));
+  out.push(...s.rescale(integer, a.scale, w.scale, output, base));
+}
+var matMulQuantizer;
+var init_int8_matmul = __esm({
+  "src/stages/quant/int8-matmul.ts"() {
+    "use strict";
+    init_constant_weight();
+    init_nodes();
+    matMulQuantizer = {
+      weightOf(node, scope, s) {
+        return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
+      },
+      check(node, weight) {
+        if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}; MatMulInteger's fused kernels need a 2-D weight`;
+        if (!node.input[0]) return "no left operand";
+        return void 0;
+      },
+      rewrite(node, weight, scope, s, out) {
+        const output = node.output[0];
+        integerMatMul(node.input[0], weight, output, s.baseOf(node, scope), scope, s, out);
+        putBiasSecond(output, scope, s);
+      }
+    };
+  }
+});
+
+// src/stages/quant/tensor-pool.ts
+import { createHash as createHash3 } from "node:crypto";
+function sameBytes2(a, b) {
+  return a.length === b.length && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
+}
+function bytesOf(a) {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+function sha1(bytes) {
+  return createHash3("sha1").update(bytes).digest("base64");
+}
+function sampleKey(bytes) {
+  if (bytes.length <= 4 * SAMPLES2 * RUN) return sha1(bytes);
+  const h = createHash3("sha1").update(`${bytes.length}|`);
+  const step = Math.floor((bytes.length - RUN) / (SAMPLES2 - 1));
+  for (let i = 0; i < SAMPLES2; i++) h.update(bytes.subarray(i * step, i * step + RUN));
+  return h.digest("base64");
+}
+function inputOf(name, elemType, dims) {
+  return { name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => ({ dimValue: d })) } } }, metadataProps: [] };
+}
+var SAMPLES2, RUN, ContentMap, TensorPool, TensorHashes;
+var init_tensor_pool = __esm({
+  "src/stages/quant/tensor-pool.ts"() {
+    "use strict";
+    init_spill();
+    init_tensor();
+    init_graph();
+    SAMPLES2 = 64;
+    RUN = 16;
+    ContentMap = class _ContentMap {
+      buckets = /* @__PURE__ */ new Map();
+      static bucket(key, bytes) {
+        return `${key}|${sampleKey(bytes)}`;
+      }
+      /** The value stored for `key` and these bytes; `digest` gives their SHA-1 (memoized by the caller). */
+      get(key, bytes, digest = () => sha1(bytes)) {
+        const bucket = this.buckets.get(_ContentMap.bucket(key, bytes));
+        if (!bucket) return void 0;
+        const wanted = digest();
+        const read = (e) => typeof e.bytes === "function" ? e.bytes() : e.bytes;
+        return bucket.find((e) => (e.digest ??= sha1(read(e))) === wanted && sameBytes2(read(e), bytes))?.value;
+      }
+      /** Stores `value` for `key` and `bytes` (the payload itself, or a way to read it again). */
+      set(key, bytes, value, reread) {
+        const id = _ContentMap.bucket(key, bytes);
+        const bucket = this.buckets.get(id) ?? [];
+        bucket.push({ bytes: reread ?? bytes, value });
+        this.buckets.set(id, bucket);
+      }
+    };
+    TensorPool = class {
+      constructor(root2, names, declareAsInput, external) {
+        this.root = root2;
+        this.names = names;
+        this.declareAsInput = declareAsInput;
+        this.external = external;
+      }
+      root;
+      names;
+      declareAsInput;
+      external;
+      byContent = new ContentMap();
+      /** Bytes of every tensor added (what the quantized weights cost). */
+      bytesAdded = 0;
+      tensorsAdded = 0;
+      intern(base, dataType, dims, bytes) {
+        const key = `${dataType}:${dims.join("x")}`;
+        const known = this.byContent.get(key, bytes);
+        if (known) return known;
+        const name = freshName(this.names, base);
+        const t = newTensor(this.external, name, dataType, [...dims], bytes);
+        this.root.initializer.push(t);
+        if (this.declareAsInput) this.root.input.push(inputOf(name, dataType, dims));
+        this.byContent.set(key, bytes, name, isExternal(t) ? () => tensorBytes(t, this.external) : void 0);
+        this.bytesAdded += bytes.length;
+        this.tensorsAdded++;
+        return name;
+      }
+    };
+    TensorHashes = class {
+      memo = /* @__PURE__ */ new WeakMap();
+      of(t, bytes) {
+        let h = this.memo.get(t);
+        if (h === void 0) this.memo.set(t, h = sha1(bytes));
+        return h;
+      }
+    };
+  }
+});
+
+// src/stages/quant/int8-gemm.ts
+function floatAttr(node, name, dflt) {
+  return attr(node, name)?.f ?? dflt;
+}
+var gemmQuantizer;
+var init_int8_gemm = __esm({
+  "src/stages/quant/int8-gemm.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_constant_weight();
+    init_int8_matmul();
+    init_nodes();
+    init_tensor_pool();
+    gemmQuantizer = {
+      weightOf(node, scope, s) {
+        const w = node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
+        if (!w) return void 0;
+        return (attr(node, "transB")?.i ?? 0n) !== 0n ? { ...w, transposed: !w.transposed } : w;
+      },
+      check(node, weight) {
+        if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}, Gemm needs 2`;
+        if (!node.input[0]) return "no A input";
+        return void 0;
+      },
+      rewrite(node, weight, scope, s, out) {
+        const base = s.baseOf(node, scope);
+        const alpha = floatAttr(node, "alpha", 1);
+        const beta = floatAttr(node, "beta", 1);
+        let a = node.input[0];
+        if ((attr(node, "transA")?.i ?? 0n) !== 0n) {
+          const at = s.fresh(`${base}_A_transposed`);
+          out.push(makeNode("Transpose", s.fresh(`${base}_transA`), [a], [at], [intsAttr("perm", [1, 0])]));
+          a = at;
+        }
+        const c = node.input[2];
+        const output = node.output[0];
+        if (!c || beta === 0) {
+          integerMatMul(a, weight, output, base, scope, s, out, alpha);
+          return;
+        }
+        const product = s.fresh(`${base}_output_unbiased`);
+        integerMatMul(a, weight, product, base, scope, s, out, alpha);
+        let bias = c;
+        const released = [];
+        if (beta !== 1) {
+          const constC = resolveConstant(scope, c, s.index);
+          if (constC && !constC.transposed && constC.tensor.dataType === DataType.FLOAT) {
+            const scaled = Float32Array.from(tensorFloat32(constC.tensor, s.external), (v) => v * beta);
+            bias = s.pool.intern(`${base}_bias`, DataType.FLOAT, constC.tensor.dims, bytesOf(scaled));
+            released.push(constC.path);
+          } else {
+            const betaName = s.pool.intern(`${base}_beta`, DataType.FLOAT, [], bytesOf(Float32Array.of(beta)));
+            bias = s.fresh(`${base}_C_scaled`);
+            out.push(makeNode("Mul", s.fresh(`${base}_beta_mul`), [c, betaName], [bias]));
+          }
+        }
+        out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [product, bias], [output]));
+        return released;
+      }
+    };
+  }
+});
+
+// src/stages/quant/registry.ts
+var INT8_QUANTIZERS, DEFAULT_INT8_OPS;
+var init_registry = __esm({
+  "src/stages/quant/registry.ts"() {
+    "use strict";
+    init_int8_conv();
+    init_int8_gather();
+    init_int8_gemm();
+    init_int8_matmul();
+    INT8_QUANTIZERS = {
+      MatMul: matMulQuantizer,
+      Gemm: gemmQuantizer,
+      Gather: gatherQuantizer,
+      Conv: convQuantizer
+    };
+    DEFAULT_INT8_OPS = ["MatMul", "Gemm", "Gather"];
+  }
+});
+
+// src/stages/quant/numerics.ts
+function quantRange(type, symmetric, reduceRange) {
+  if (reduceRange) return type === "int8" ? { qmin: -64, qmax: 64 } : { qmin: 0, qmax: 127 };
+  if (type === "int8") return symmetric ? { qmin: -127, qmax: 127 } : { qmin: -128, qmax: 127 };
+  return { qmin: 0, qmax: 255 };
+}
+function clipRange(type) {
+  return type === "int8" ? { qmin: -127, qmax: 127 } : { qmin: 0, qmax: 255 };
+}
+function roundHalfEven(x) {
+  if (!(Math.abs(x) < 2 ** 51)) return x;
+  const r = x + ROUND_MAGIC - ROUND_MAGIC;
+  return r === 0 ? 0 * x : r;
+}
+function computeScaleZeroPoint(rmin, rmax, range, symmetric) {
+  const { qmin, qmax } = range;
+  let lo = Math.min(rmin, 0);
+  let hi = Math.max(rmax, 0);
+  if (symmetric) {
+    const absmax = Math.max(Math.abs(lo), Math.abs(hi));
+    lo = -absmax;
+    hi = absmax;
+  }
+  const dr = Math.fround(hi - lo);
+  const scale64 = dr / (qmax - qmin);
+  if (scale64 < FLOAT32_TINY) return { scale: 1, zeroPoint: 0 };
+  const zeroPoint = symmetric ? roundHalfEven((qmin + qmax) / 2) : roundHalfEven(qmin - lo / scale64);
+  return { scale: Math.fround(scale64), zeroPoint };
+}
+function minMax(data) {
+  if (data.length === 0) return { min: 0, max: 0 };
+  let min = data[0];
+  let max = min;
+  for (let i = 1; i < data.length; i++) {
+    const v = data[i];
+    if (v < min) min = v;
+    else if (!(v <= max)) {
+      if (v > max) max = v;
+      else return { min: NaN, max: NaN };
+    }
+  }
+  if (min !== min || min === -Infinity || max === Infinity) return { min: NaN, max: NaN };
+  return { min, max };
+}
+function quantizeSpan(data, start, end, scale, zeroPoint, clip, out) {
+  const lo = clip.qmin;
+  const hi = clip.qmax;
+  for (let i = start; i < end; i++) {
+    const r = Math.fround(data[i] / scale) + ROUND_MAGIC - ROUND_MAGIC + zeroPoint;
+    out[i] = r < lo ? lo : r > hi ? hi : r;
+  }
+}
+function allocate(type, n) {
+  return type === "int8" ? new Int8Array(n) : new Uint8Array(n);
+}
+function quantizePerTensor(data, opts, range = minMax(data)) {
+  const { min, max } = range;
+  const params = computeScaleZeroPoint(min, max, quantRange(opts.type, opts.symmetric, opts.reduceRange), opts.symmetric);
+  const clip = clipRange(opts.type);
+  const values2 = allocate(opts.type, data.length);
+  quantizeSpan(data, 0, data.length, params.scale, params.zeroPoint, clip, values2);
+  const zeroPoints = allocate(opts.type, 1);
+  zeroPoints[0] = params.zeroPoint;
+  return { values: values2, scales: Float32Array.of(params.scale), zeroPoints };
+}
+function quantizePerAxis(data, dims, axis, opts) {
+  const channels = dims[axis] ?? 1;
+  let inner = 1;
+  for (let d = axis + 1; d < dims.length; d++) inner *= dims[d];
+  const outer = channels * inner === 0 ? 0 : data.length / (channels * inner);
+  const mins = new Float64Array(channels).fill(Infinity);
+  const maxs = new Float64Array(channels).fill(-Infinity);
+  for (let o = 0, i = 0; o < outer; o++) {
+    for (let c = 0; c < channels; c++) {
+      let lo = mins[c];
+      let hi = maxs[c];
+      for (let k = 0; k < inner; k++, i++) {
+        const v = data[i];
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+        if (v !== v) {
+          lo = NaN;
+          hi = NaN;
+        }
+      }
+      mins[c] = lo;
+      maxs[c] = hi;
+    }
+  }
+  const range = quantRange(opts.type, opts.symmetric, opts.reduceRange);
+  const params = [];
+  for (let c = 0; c < channels; c++) {
+    const empty = mins[c] === Infinity;
+    params.push(computeScaleZeroPoint(empty ? 0 : mins[c], empty ? 0 : maxs[c], range, opts.symmetric));
+  }
+  const clip = clipRange(opts.type);
+  const values2 = allocate(opts.type, data.length);
+  for (let o = 0, i = 0; o < outer; o++) {
+    for (let c = 0; c < channels; c++, i += inner) quantizeSpan(data, i, i + inner, params[c].scale, params[c].zeroPoint, clip, values2);
+  }
+  const zeroPoints = allocate(opts.type, channels);
+  params.forEach((p, c) => {
+    zeroPoints[c] = p.zeroPoint;
+  });
+  return { values: values2, scales: Float32Array.from(params, (p) => p.scale), zeroPoints };
+}
+var FLOAT32_TINY, ROUND_MAGIC;
+var init_numerics = __esm({
+  "src/stages/quant/numerics.ts"() {
+    "use strict";
+    FLOAT32_TINY = 11754943508222875e-54;
+    ROUND_MAGIC = 6755399441055744;
+  }
+});
+
+// src/stages/quant/session.ts
+var QuantSession;
+var init_session = __esm({
+  "src/stages/quant/session.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_constant_weight();
+    init_nodes();
+    init_numerics();
+    init_tensor_pool();
+    QuantSession = class {
+      constructor(options, names, root2, irVersion, external) {
+        this.options = options;
+        this.names = names;
+        this.external = external;
+        this.pool = new TensorPool(root2, names, irVersion < 4, external);
+      }
+      options;
+      names;
+      external;
+      index = new DefinitionIndex();
+      pool;
+      hashes = new TensorHashes();
+      /** Scales and zero points only: the quantized values live in the pool (on disk when streaming). */
+      quantized = new ContentMap();
+      activations = /* @__PURE__ */ new WeakMap();
+      transposes = /* @__PURE__ */ new WeakMap();
+      ranges = /* @__PURE__ */ new WeakMap();
+      readers = /* @__PURE__ */ new WeakMap();
+      /** The float weight being worked on, read once for its range check and its quantization. */
+      current;
+      /** Where unaligned float bytes are copied; grows to the largest weight and is reused. */
+      scratch = new Float32Array(0);
+      /** Distinct weights quantized, their float bytes, and how many requests reused one. */
+      weightsQuantized = 0;
+      floatBytesQuantized = 0;
+      reuses = 0;
+      fresh(base) {
+        return freshName(this.names, base);
+      }
+      /**
+       * The nodes of `graph` that read `name`, as the graph stood when first asked: the rewrite loop builds
+       * a new node list and assigns it at the end, so during it the graph's own list is the original one.
+       */
+      readersOf(graph, name) {
+        let byName = this.readers.get(graph);
+        if (!byName) {
+          byName = /* @__PURE__ */ new Map();
+          for (const n of graph.node) {
+            for (const input of new Set(n.input)) {
+              const list = byName.get(input);
+              if (list) list.push(n);
+              else if (input) byName.set(input, [n]);
+            }
+          }
+          this.readers.set(graph, byName);
+        }
+        return byName.get(name) ?? [];
+      }
+      get symmetric() {
+        return this.options.weightType === "int8";
+      }
+      get qType() {
+        return this.options.weightType === "int8" ? DataType.INT8 : DataType.UINT8;
+      }
+      /**
+       * minMax of a float weight (NaN when it holds NaN or ±Infinity), one pass per tensor: the finiteness
+       * check and the per-tensor scale share it. Only the two numbers are kept, never the payload.
+       */
+      range(t) {
+        let r = this.ranges.get(t);
+        if (!r) this.ranges.set(t, r = minMax(this.load(t).values));
+        return r;
+      }
+      /**
+       * A float weight's bytes and values. Only the last weight is kept (a node's range check and rewrite
+       * read it in turn), so a streamed weight is read from disk once and nothing bigger than one weight
+       * is held.
+       */
+      load(tensor) {
+        if (this.current?.tensor === tensor) return this.current;
+        this.current = void 0;
+        const bytes = tensorBytes(tensor, this.external);
+        let values2;
+        if (bytes.byteOffset % 4 === 0) values2 = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+        else {
+          const n = bytes.length / 4;
+          if (this.scratch.length < n) this.scratch = new Float32Array(n);
+          values2 = this.scratch.subarray(0, n);
+          bytesOf(values2).set(bytes);
+        }
+        this.current = { tensor, bytes, values: values2 };
+        return this.current;
+      }
+      /** DynamicQuantizeLinear of `name` in `graph`, created (into `out`) on first use and shared after. */
+      activation(graph, name, out) {
+        let perGraph = this.activations.get(graph);
+        if (!perGraph) this.activations.set(graph, perGraph = /* @__PURE__ */ new Map());
+        const known = perGraph.get(name);
+        if (known) return known;
+        const base = name.replace(/[:/]+/g, "_").replace(/^_+/, "") || "x";
+        const qa = { q: this.fresh(`${base}_quantized`), scale: this.fresh(`${base}_scale`), zeroPoint: this.fresh(`${base}_zero_point`) };
+        out.push(makeNode("DynamicQuantizeLinear", this.fresh(`${base}_QuantizeLinear`), [name], [qa.q, qa.scale, qa.zeroPoint]));
+        perGraph.set(name, qa);
+        return qa;
+      }
+      /** A 2-D Transpose of `name` in `graph` (shared per graph), for transposed views of stored tensors. */
+      transposed(graph, name, out) {
+        let perGraph = this.transposes.get(graph);
+        if (!perGraph) this.transposes.set(graph, perGraph = /* @__PURE__ */ new Map());
+        const known = perGraph.get(name);
+        if (known) return known;
+        const t = this.fresh(`${name}_transposed`);
+        out.push(makeNode("Transpose", this.fresh(`${name}_Transpose`), [name], [t], [intsAttr("perm", [1, 0])]));
+        perGraph.set(name, t);
+        return t;
+      }
+      /**
+       * The weight quantized (once per content and parameters) and stored in the pool; when the consumer
+       * sees it transposed, a Transpose of the stored int8 tensor is added to `out` (ORT folds it at load),
+       * so a tensor used both ways (tied embeddings) is stored once.
+       */
+      weight(req, graph, out) {
+        const { weight, axis } = req;
+        const t = weight.tensor;
+        const { bytes, values: values2 } = this.load(t);
+        const mode = `${this.options.weightType}:${this.symmetric}:${this.options.reduceRange}:${axis ?? "tensor"}:${t.dims.join("x")}`;
+        let entry = this.quantized.get(mode, bytes, () => this.hashes.of(t, bytes));
+        if (entry) this.reuses++;
+        else {
+          const opts = { type: this.options.weightType, symmetric: this.symmetric, reduceRange: this.options.reduceRange };
+          const q = axis === void 0 ? quantizePerTensor(values2, opts, this.range(t)) : quantizePerAxis(values2, t.dims, axis, opts);
+          const base2 = (t.name || "weight").replace(/[:/]+/g, "_");
+          entry = { data: { scales: q.scales, zeroPoints: q.zeroPoints }, q: this.pool.intern(`${base2}_quantized`, this.qType, t.dims, bytesOf(q.values)) };
+          this.quantized.set(mode, bytes, entry, this.rereader(t));
+          this.weightsQuantized++;
+          this.floatBytesQuantized += bytes.length;
+        }
+        const { data } = entry;
+        const paramDims = axis === void 0 ? [] : req.paramDims ?? [data.scales.length];
+        const base = entry.q.replace(/_quantized$/, "");
+        const factor2 = req.scaleFactor ?? 1;
+        const scales = factor2 === 1 ? data.scales : Float32Array.from(data.scales, (v) => v * factor2);
+        return {
+          q: weight.transposed ? this.transposed(graph, entry.q, out) : entry.q,
+          scale: this.pool.intern(`${base}_scale`, DataType.FLOAT, paramDims, bytesOf(scales)),
+          zeroPoint: req.scalarZeroPoint ? this.pool.intern(`${base}_zero_point`, this.qType, [], bytesOf(data.zeroPoints.subarray(0, 1))) : this.pool.intern(`${base}_zero_point`, this.qType, paramDims, bytesOf(data.zeroPoints))
+        };
+      }
+      /**
+       * How to read a weight on disk again, or undefined for one in memory. A function of its own: a closure
+       * made in weight() would share that scope's context, which holds the payload, and keep it alive.
+       */
+      rereader(t) {
+        return isExternal(t) ? () => tensorBytes(t, this.external) : void 0;
+      }
+      /**
+       * The integer product scaled back to float, in the exact shape ORT's MatMulIntegerToFloatFusion
+       * matches: Cast(int32 → float) and Mul(A_scale, B_scale) feeding one Mul (matmul_integer_to_float.cc).
+       * Returns the nodes; the last one writes `output`.
+       */
+      rescale(integerOutput, aScale, bScale, output, base) {
+        const cast = this.fresh(`${integerOutput}_cast_output`);
+        const scales = this.fresh(`${base}_scales_mul:0`);
+        return [
+          makeNode("Cast", this.fresh(`${integerOutput}_cast`), [integerOutput], [cast], [intAttr("to", DataType.FLOAT)]),
+          makeNode("Mul", this.fresh(`${base}_scales_mul`), [aScale, bScale], [scales]),
+          makeNode("Mul", this.fresh(`${base}_output_scale_mul`), [cast, scales], [output])
+        ];
+      }
+      /** Name base for nodes derived from `node`. */
+      baseOf(node, scope) {
+        return node.name || `${node.opType}_${node.output[0] ?? scope.depth}`;
+      }
+    };
+  }
+});
+
+// src/stages/options.ts
+function rejectUnknownOptions(stage, o, known) {
+  for (const k of Object.keys(o)) {
+    if (!known.includes(k)) throw new UsageError(`${stage}: unknown option '${k}'; known: ${known.join(", ")}`);
+  }
+}
+function booleanOption(stage, o, key, fallback) {
+  const v = o[key];
+  if (v === void 0) return fallback;
+  if (typeof v === "boolean") return v;
+  if (v === "true" || v === "false") return v === "true";
+  throw new UsageError(`${stage}: '${key}' must be true or false, got ${JSON.stringify(v)}`);
+}
+function stringListOption(stage, o, key) {
+  const v = o[key];
+  if (v === void 0) return void 0;
+  if (typeof v === "string") return v.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(v) && v.every((s) => typeof s === "string")) return v;
+  throw new UsageError(`${stage}: '${key}' must be a list of names`);
+}
+function choiceOption(stage, o, key, choices) {
+  const v = o[key] ?? choices[0];
+  if (choices.includes(v)) return v;
+  const list = `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`;
+  throw new UsageError(`${stage}: ${key} must be ${list}, got ${JSON.stringify(v)}`);
+}
+var init_options = __esm({
+  "src/stages/options.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/stages/quantize-int8.ts
+function globToRegExp(glob) {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`);
+}
+function parseInt8Options(raw) {
+  rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
+  const ops = /* @__PURE__ */ new Set();
+  for (const op of stringListOption(STAGE, raw, "ops") ?? DEFAULT_INT8_OPS) {
+    const known = Object.keys(INT8_QUANTIZERS).find((k) => k.toLowerCase() === op.toLowerCase());
+    if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'; supported: ${Object.keys(INT8_QUANTIZERS).join(", ")}`);
+    ops.add(known);
+  }
+  const minElements = raw["min-elements"] ?? DEFAULT_MIN_ELEMENTS;
+  if (typeof minElements !== "number" || !Number.isSafeInteger(minElements) || minElements < 0) {
+    throw new UsageError(`quantize-int8: min-elements must be a whole number \u2265 0, not '${String(minElements)}'`);
+  }
+  return {
+    ops,
+    exclude: (stringListOption(STAGE, raw, "exclude") ?? []).map(globToRegExp),
+    perChannel: booleanOption(STAGE, raw, "per-channel", false),
+    reduceRange: booleanOption(STAGE, raw, "reduce-range", false),
+    weightType: choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]),
+    minElements
+  };
+}
+function commonSkipReason(node, t, s) {
+  const id = nodeId(node);
+  if (s.options.exclude.some((re) => re.test(id))) return "excluded by option";
+  const n = elementCount(t.dims);
+  if (n < s.options.minElements) return `weight has ${n} elements, fewer than min-elements ${s.options.minElements}`;
+  if (Number.isNaN(s.range(t).min)) return "weight holds NaN or Infinity";
+  return void 0;
+}
+function quantizeInt8(model, options, ctx) {
+  const details = {
+    options: { ops: [...options.ops], perChannel: options.perChannel, reduceRange: options.reduceRange, weightType: options.weightType, minElements: options.minElements }
+  };
+  const plan = planOpset(model);
+  if (plan.action === "refuse") {
+    return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason: plan.reason }] } };
+  }
+  const s = new QuantSession(options, allNames(model), model.graph, model.irVersion ?? 0, ctx?.external);
+  const byOp = {};
+  const skipped = [];
+  const used = [];
+  for (const scope of mainScopes(model)) {
+    const out = [];
+    for (const node of scope.graph.node) {
+      const op = node.opType ?? "";
+      const quantizer = (node.domain ?? "") === "" && options.ops.has(op) ? INT8_QUANTIZERS[op] : void 0;
+      const weight = quantizer?.weightOf(node, scope, s);
+      if (!quantizer || !weight || weight.tensor.dataType !== DataType.FLOAT) {
+        out.push(node);
+        continue;
+      }
+      const reason = commonSkipReason(node, weight.tensor, s) ?? quantizer.check(node, weight, scope, s);
+      if (reason) {
+        skipped.push({ node: nodeId(node), op, reason });
+        out.push(node);
+        continue;
+      }
+      const released = quantizer.rewrite(node, weight, scope, s, out);
+      used.push(weight.path, ...released ?? []);
+      byOp[op] = (byOp[op] ?? 0) + 1;
+    }
+    scope.graph.node = out;
+  }
+  const removed = removeUnused(used, s.index);
+  const quantizedNodes = Object.values(byOp).reduce((a, b) => a + b, 0);
+  if (quantizedNodes > 0 && plan.action === "bump") {
+    setDefaultOpset(model, plan.to);
+    details.opset = { from: plan.from, to: plan.to };
+  }
+  ctx?.log(`quantize-int8: ${quantizedNodes} nodes, ${s.weightsQuantized} distinct weights, ${skipped.length} skipped`);
+  return {
+    model,
+    details: {
+      ...details,
+      quantizedNodes,
+      quantizedByOp: byOp,
+      tensorsQuantized: s.weightsQuantized,
+      sharedReuses: s.reuses,
+      weightBytesBefore: s.floatBytesQuantized,
+      weightBytesAfter: s.pool.bytesAdded,
+      floatTensorsRemoved: removed,
+      skipped
+    }
+  };
+}
+function quantizeInt8Stage(options) {
+  const parsed = parseInt8Options(options);
+  return { name: "quantize-int8", run: (model, ctx) => quantizeInt8(model, parsed, ctx) };
+}
+var DEFAULT_MIN_ELEMENTS, STAGE, KNOWN_OPTIONS;
+var init_quantize_int8 = __esm({
+  "src/stages/quantize-int8.ts"() {
+    "use strict";
+    init_errors();
+    init_nodes();
+    init_graph();
+    init_tensor();
+    init_dtype();
+    init_constant_weight();
+    init_opset();
+    init_registry();
+    init_session();
+    init_options();
+    DEFAULT_MIN_ELEMENTS = 1024;
+    STAGE = "quantize-int8";
+    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements"];
+  }
+});
+
+// src/stages/fp16-numerics.ts
+function clampForFloat16(x, minPositive = FP16_MIN_SUBNORMAL, maxFinite = FP16_MAX) {
+  if (x > 0 && x < minPositive) return minPositive;
+  if (x < 0 && x > -minPositive) return -minPositive;
+  if (x > maxFinite && x !== Infinity) return maxFinite;
+  if (x < -maxFinite && x !== -Infinity) return -maxFinite;
+  return x;
+}
+function float32BytesToFloat16(raw) {
+  const n = raw.length >>> 2;
+  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const out = new Uint16Array(n);
+  let clamped = 0;
+  for (let i = 0; i < n; i++) {
+    const v = dv.getFloat32(i * 4, true);
+    const c = clampForFloat16(v);
+    if (c !== v) clamped++;
+    out[i] = toFloat16Bits(c);
+  }
+  return { bytes: new Uint8Array(out.buffer), clamped };
+}
+function roundToFloat16(x) {
+  return fromFloat16Bits(toFloat16Bits(x));
+}
+var FP16_MAX, FP16_MIN_SUBNORMAL;
+var init_fp16_numerics = __esm({
+  "src/stages/fp16-numerics.ts"() {
+    "use strict";
+    init_float16();
+    FP16_MAX = 65504;
+    FP16_MIN_SUBNORMAL = 2 ** -24;
+  }
+});
+
+// src/stages/quant/int4-numerics.ts
+function roundHalfAway(x) {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
+}
+function blockParams(src, from, to, symmetric, store, out) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = from; i < to; i++) {
+    const v = src[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (symmetric) {
+    const m = Math.abs(max) > Math.abs(min) ? max : min;
+    out[0] = store(f322(-m / 8));
+    out[1] = 8;
+    return;
+  }
+  min = Math.min(min, 0);
+  max = Math.max(max, 0);
+  const scaleF = f322(f322(max - min) / 15);
+  let zp = 0;
+  if (scaleF !== 0) {
+    const zpf = f322(0 - f322(min / scaleF));
+    zp = zpf < 0 ? 0 : zpf > 15 ? 15 : roundHalfAway(zpf);
+  }
+  out[0] = store(scaleF);
+  out[1] = zp;
+}
+function quantizeRows4(src, rows, k, opts) {
+  const { blockSize, symmetric } = opts;
+  const store = opts.storeScale ?? f322;
+  const kBlocks = Math.ceil(k / blockSize);
+  const rowBytes = opts.padToBlock ? kBlocks * blockSize / 2 : Math.ceil(k / 2);
+  const zpRowBytes = Math.ceil(kBlocks / 2);
+  const data = new Uint8Array(rows * rowBytes);
+  const scales = new Float32Array(rows * kBlocks);
+  const zeroPoints = symmetric ? void 0 : new Uint8Array(rows * zpRowBytes).fill(136);
+  const params = new Float64Array(2);
+  for (let r = 0; r < rows; r++) {
+    const rowStart = r * k;
+    const out = r * rowBytes;
+    for (let b = 0; b < kBlocks; b++) {
+      const from = rowStart + b * blockSize;
+      const to = rowStart + Math.min(k, (b + 1) * blockSize);
+      blockParams(src, from, to, symmetric, store, params);
+      const scale = params[0];
+      const zp = params[1];
+      scales[r * kBlocks + b] = scale;
+      if (zeroPoints) {
+        const zi = r * zpRowBytes + (b >> 1);
+        zeroPoints[zi] = b & 1 ? zeroPoints[zi] & 15 | zp << 4 : zeroPoints[zi] & 240 | zp;
+      }
+      const rs = scale !== 0 ? f322(1 / scale) : 0;
+      for (let i = from; i < to; i++) {
+        const y = f322(f322(src[i] * rs) + zp);
+        const q = y < 0 ? 0 : Math.floor(y + 0.5);
+        const code = q > 15 ? 15 : q;
+        const kk = i - rowStart;
+        data[out + (kk >> 1)] |= kk & 1 ? code << 4 : code;
+      }
+    }
+  }
+  return { data, scales, zeroPoints, kBlocks, rowBytes };
+}
+function transpose2d(src, rows, cols) {
+  const out = new Float32Array(rows * cols);
+  const T = 32;
+  for (let r0 = 0; r0 < rows; r0 += T) {
+    const r1 = Math.min(rows, r0 + T);
+    for (let c0 = 0; c0 < cols; c0 += T) {
+      const c1 = Math.min(cols, c0 + T);
+      for (let r = r0; r < r1; r++) {
+        for (let c = c0; c < c1; c++) out[c * rows + r] = src[r * cols + c];
+      }
+    }
+  }
+  return out;
+}
+var f322;
+var init_int4_numerics = __esm({
+  "src/stages/quant/int4-numerics.ts"() {
+    "use strict";
+    f322 = Math.fround;
+  }
+});
+
+// src/stages/quant/int4-store.ts
+import { createHash as createHash4 } from "node:crypto";
+function contentKey(parts, payload) {
+  const h = createHash4("sha256");
+  h.update(parts.join("|"));
+  h.update(payload);
+  return h.digest("hex");
+}
+function isAncestorOrSelf(a, b) {
+  for (let s = b; s; s = s.parent) if (s.graph === a.graph) return true;
+  return false;
+}
+var QuantStore;
+var init_int4_store = __esm({
+  "src/stages/quant/int4-store.ts"() {
+    "use strict";
+    init_graph();
+    init_spill();
+    init_tensor_pool();
+    QuantStore = class {
+      constructor(root2, names, external, declareAsInput = false) {
+        this.root = root2;
+        this.names = names;
+        this.external = external;
+        this.declareAsInput = declareAsInput;
+      }
+      root;
+      names;
+      external;
+      declareAsInput;
+      byKey = /* @__PURE__ */ new Map();
+      /** Rewrites that reused an existing quantized tensor instead of making a new one. */
+      reused = 0;
+      /**
+       * The quantized tensors for `key`, made by `make` on first use and placed in `scope`; on later uses
+       * from a graph that cannot see them they move to the main graph, which every subgraph can see.
+       */
+      get(key, scope, make) {
+        const known = this.byKey.get(key);
+        if (known) {
+          this.reused++;
+          if (!isAncestorOrSelf(known.scope, scope)) this.moveToRoot(known);
+          return known;
+        }
+        const { base, suffixes, parts } = make();
+        const tensors = parts.map((p, i) => newTensor(this.external, freshName(this.names, `${base}${suffixes[i]}`), p.dataType, p.dims, p.raw));
+        if (this.declareAsInput) {
+          scope = this.root;
+          scope.graph.input.push(...tensors.map((t) => inputOf(t.name, t.dataType, [...t.dims])));
+        }
+        scope.graph.initializer.push(...tensors);
+        const stored = {
+          names: tensors.map((t) => t.name),
+          scope,
+          tensors,
+          bytes: parts.reduce((n, p) => n + p.raw.length, 0)
+        };
+        this.byKey.set(key, stored);
+        return stored;
+      }
+      moveToRoot(stored) {
+        const from = stored.scope.graph.initializer;
+        for (const t of stored.tensors) {
+          const i = from.indexOf(t);
+          if (i >= 0) from.splice(i, 1);
+        }
+        this.root.graph.initializer.push(...stored.tensors);
+        stored.scope = this.root;
+      }
+      /** Bytes of every quantized tensor made (each counted once however many nodes share it). */
+      get bytes() {
+        let n = 0;
+        for (const s of this.byKey.values()) n += s.bytes;
+        return n;
+      }
+      get count() {
+        return this.byKey.size;
+      }
+    };
+  }
+});
+
+// src/stages/quant/int4-rewrite.ts
+function floatValues(t, raw) {
+  const n = elementCount(t.dims);
+  if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && raw.length === n * 4) {
+    return new Float32Array(raw.buffer, raw.byteOffset, n);
+  }
+  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const out = new Float32Array(n);
+  if (t.dataType === DataType.FLOAT16) for (let i = 0; i < n; i++) out[i] = fromFloat16Bits(dv.getUint16(i * 2, true));
+  else for (let i = 0; i < n; i++) out[i] = dv.getFloat32(i * 4, true);
+  return out;
+}
+function weightKey(run, tensor, parts) {
+  run.keys ??= /* @__PURE__ */ new WeakMap();
+  let perTensor = run.keys.get(tensor);
+  if (!perTensor) run.keys.set(tensor, perTensor = /* @__PURE__ */ new Map());
+  const known = perTensor.get(parts.join("|"));
+  if (known) return { key: known };
+  const raw = tensorBytes(tensor, run.external);
+  const key = contentKey(parts, raw);
+  perTensor.set(parts.join("|"), key);
+  return { key, raw };
+}
+function scalesPayload(scales, dataType) {
+  return bytesOf(dataType === DataType.FLOAT16 ? Uint16Array.from(scales, toFloat16Bits) : scales);
+}
+function floatWeight(scope, name, run) {
+  const src = resolveConstant(scope, name, run.index);
+  if (!src) return "weight is not a constant";
+  const { tensor } = src;
+  if (tensor.dataType !== DataType.FLOAT && tensor.dataType !== DataType.FLOAT16) return `weight is ${dataTypeName(tensor.dataType)}`;
+  if (tensor.dims.length !== 2) return `weight is ${tensor.dims.length}-D, not 2-D`;
+  if (elementCount(tensor.dims) === 0) return "weight is empty";
+  return src;
+}
+function home(src) {
+  return src.path[src.path.length - 1].scope;
+}
+function remember(run, src) {
+  const known = run.sources.get(src.tensor);
+  if (known) known.push(src.path);
+  else run.sources.set(src.tensor, [src.path]);
+}
+function becomeContribOp(node, opType, inputs, attrs) {
+  node.opType = opType;
+  node.domain = "com.microsoft";
+  node.input = inputs;
+  node.attribute = attrs;
+}
+function baseName(src, fallback) {
+  return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
+}
+function embeddingTable(node, scope, run) {
+  const axis = Number(node.attribute.find((a) => a.name === "axis")?.i ?? 0n);
+  const src = floatWeight(scope, node.input[0] ?? "", run);
+  if (typeof src === "string") return src.replace("weight", "table");
+  if (axis !== 0 && axis !== -2) return `gathers along axis ${axis}, not rows`;
+  if (src.transposed) return "table is reached through a Transpose";
+  return src;
+}
+var LITTLE_ENDIAN, rewriteMatMul, rewriteGatherInt4, rewriteGatherInt8, rewriteGather;
+var init_int4_rewrite = __esm({
+  "src/stages/quant/int4-rewrite.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_float16();
+    init_fp16_numerics();
+    init_nodes();
+    init_constant_weight();
+    init_int4_numerics();
+    init_numerics();
+    init_int4_store();
+    init_tensor_pool();
+    LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+    rewriteMatMul = (node, scope, run) => {
+      const src = floatWeight(scope, node.input[1] ?? "", run);
+      if (typeof src === "string") return src;
+      const { tensor, transposed } = src;
+      const [r, c] = tensor.dims;
+      const [k, n] = transposed ? [c, r] : [r, c];
+      const { blockSize, symmetric } = run.settings;
+      const dtype = tensor.dataType;
+      const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric]);
+      const stored = run.store.get(key, home(src), () => {
+        const values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
+        const rows = transposed ? values2 : transpose2d(values2, k, n);
+        const q = quantizeRows4(rows, n, k, {
+          blockSize,
+          symmetric,
+          padToBlock: true,
+          storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
+        });
+        const parts = [
+          { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize / 2], raw: q.data },
+          { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
+        ];
+        if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
+        return { base: baseName(src, "weight"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
+      });
+      const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", 4), intAttr("block_size", blockSize)];
+      if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr("accuracy_level", run.settings.accuracyLevel));
+      becomeContribOp(node, "MatMulNBits", [node.input[0] ?? "", ...stored.names], attrs);
+      remember(run, src);
+      run.counts.matmul++;
+      return void 0;
+    };
+    rewriteGatherInt4 = (node, scope, run) => {
+      const src = embeddingTable(node, scope, run);
+      if (typeof src === "string") return src;
+      const { tensor } = src;
+      const [v, d] = tensor.dims;
+      if (d % 2 !== 0) return `table width ${d} is odd (4-bit rows pack two values a byte)`;
+      const { blockSize, symmetric } = run.settings;
+      const dtype = tensor.dataType;
+      const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric]);
+      const stored = run.store.get(key, home(src), () => {
+        const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
+          blockSize,
+          symmetric,
+          padToBlock: false,
+          storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
+        });
+        const parts = [
+          { dataType: DataType.UINT8, dims: [v, d / 2], raw: q.data },
+          { dataType: dtype, dims: [v, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
+        ];
+        if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
+        return { base: baseName(src, "table"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
+      });
+      const [data, scales, zp] = stored.names;
+      const attrs = [intAttr("gather_axis", 0), intAttr("quantize_axis", 1), intAttr("block_size", blockSize), intAttr("bits", 4)];
+      becomeContribOp(node, "GatherBlockQuantized", [data, node.input[1] ?? "", scales, ...zp ? [zp] : []], attrs);
+      remember(run, src);
+      run.counts.gatherInt4++;
+      return void 0;
+    };
+    rewriteGatherInt8 = (node, scope, run) => {
+      const src = embeddingTable(node, scope, run);
+      if (typeof src === "string") return src;
+      const { tensor } = src;
+      if (tensor.dataType !== DataType.FLOAT) return "float16 table needs DequantizeLinear-19; use embeddings: int4";
+      if (run.opset < 10) return `opset ${run.opset} has no DequantizeLinear`;
+      const { key, raw } = weightKey(run, tensor, ["gather8", ...tensor.dims]);
+      const stored = run.store.get(key, home(src), () => {
+        const q = quantizePerTensor(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), { type: "int8", symmetric: true, reduceRange: false });
+        return {
+          base: baseName(src, "table"),
+          suffixes: ["_quantized", "_scale", "_zero_point"],
+          parts: [
+            { dataType: DataType.INT8, dims: [...tensor.dims], raw: bytesOf(q.values) },
+            { dataType: DataType.FLOAT, dims: [], raw: bytesOf(q.scales) },
+            { dataType: DataType.INT8, dims: [], raw: bytesOf(q.zeroPoints) }
+          ]
+        };
+      });
+      const [table, scale, zp] = stored.names;
+      const output = node.output[0] ?? "";
+      const gathered = freshName(run.names, `${output}_quantized`);
+      node.input[0] = table;
+      node.output[0] = gathered;
+      const dq = makeNode("DequantizeLinear", freshName(run.names, `${node.name || output}_DequantizeLinear`), [gathered, scale, zp], [output], [], "");
+      scope.graph.node.splice(scope.graph.node.indexOf(node) + 1, 0, dq);
+      remember(run, src);
+      run.counts.gatherInt8++;
+      return void 0;
+    };
+    rewriteGather = (node, scope, run) => {
+      if (run.settings.embeddings === "none") return "embeddings: none";
+      return run.settings.embeddings === "int8" ? rewriteGatherInt8(node, scope, run) : rewriteGatherInt4(node, scope, run);
+    };
+  }
+});
+
+// src/stages/quantize-int4.ts
+function parseInt4Options(options) {
+  const o = { ...options };
+  for (const [camel2, kebab] of Object.entries(CAMEL_ALIASES)) {
+    if (camel2 in o) {
+      o[kebab] ??= o[camel2];
+      delete o[camel2];
+    }
+  }
+  rejectUnknownOptions(STAGE2, o, ["block-size", "symmetric", "accuracy-level", "embeddings", "exclude"]);
+  const blockSize = Number(o["block-size"] ?? 32);
+  if (blockSize === 512) {
+    throw new UsageError("quantize-int4: block-size 512 is refused (onnxruntime's CPU MatMulNBits kernel does not support it; older builds gave wrong results); use 16\u2013256");
+  }
+  if (!Number.isInteger(blockSize) || blockSize < 16 || blockSize > 256 || (blockSize & blockSize - 1) !== 0) {
+    throw new UsageError(`quantize-int4: block-size must be a power of two from 16 to 256, got ${JSON.stringify(o["block-size"])}`);
+  }
+  const rawLevel = o["accuracy-level"];
+  const accuracyLevel = rawLevel === void 0 ? void 0 : Number(rawLevel);
+  if (accuracyLevel !== void 0 && (!Number.isInteger(accuracyLevel) || accuracyLevel < 0 || accuracyLevel > 4)) {
+    throw new UsageError(`quantize-int4: accuracy-level must be 0\u20134, got ${JSON.stringify(rawLevel)}`);
+  }
+  return {
+    blockSize,
+    symmetric: booleanOption(STAGE2, o, "symmetric", true),
+    accuracyLevel,
+    embeddings: choiceOption(STAGE2, o, "embeddings", ["int4", "int8", "none"]),
+    exclude: stringListOption(STAGE2, o, "exclude") ?? []
+  };
+}
+function quantizeInt4Stage(options = {}) {
+  const opts = parseInt4Options(options);
+  return {
+    name: "quantize-int4",
+    run(model, ctx) {
+      const scopes = mainScopes(model);
+      const names = allNames(model);
+      const run = {
+        settings: opts,
+        store: new QuantStore(scopes[0], names, ctx.external, (model.irVersion ?? 0) < 4),
+        names,
+        external: ctx.external,
+        opset: defaultOpset(model),
+        index: new DefinitionIndex(),
+        sources: /* @__PURE__ */ new Map(),
+        counts: { matmul: 0, gatherInt4: 0, gatherInt8: 0 }
+      };
+      const exclude = new Set(opts.exclude);
+      const skipped = [];
+      for (const scope of scopes) {
+        for (const node of [...scope.graph.node]) {
+          const rewrite = (node.domain ?? "") === "" ? REWRITES[node.opType ?? ""] : void 0;
+          if (!rewrite) continue;
+          const reason = exclude.has(nodeId(node)) ? "excluded" : rewrite(node, scope, run);
+          if (reason && !(node.opType === "Gather" && reason === "table is not a constant")) skipped.push({ node: nodeId(node), op: node.opType ?? "", reason });
+        }
+      }
+      const paths = [...run.sources.values()].flat();
+      removeUnused(paths, run.index);
+      let weightBytes = 0;
+      let freedBytes = 0;
+      for (const [tensor, [path16]] of run.sources) {
+        const bytes = tensorByteLength(tensor);
+        weightBytes += bytes;
+        const own = path16[path16.length - 1];
+        if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
+      }
+      const { matmul, gatherInt4, gatherInt8 } = run.counts;
+      if (matmul || gatherInt4) importDomain(model, "com.microsoft", 1);
+      ctx.log(`quantize-int4: ${matmul} MatMul, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
+      return {
+        model,
+        details: {
+          blockSize: opts.blockSize,
+          symmetric: opts.symmetric,
+          accuracyLevel: opts.accuracyLevel ?? 0,
+          embeddings: opts.embeddings,
+          matmulNBits: matmul,
+          gatherBlockQuantized: gatherInt4,
+          gatherInt8,
+          tensorsQuantized: run.store.count,
+          sharedReuses: run.store.reused,
+          weightBytesBefore: weightBytes,
+          weightBytesAfter: run.store.bytes,
+          /** Float weights removed because nothing reads them any more (the rest stay for other readers). */
+          weightBytesFreed: freedBytes,
+          skipped
+        }
+      };
+    }
+  };
+}
+var REWRITES, STAGE2, CAMEL_ALIASES;
+var init_quantize_int4 = __esm({
+  "src/stages/quantize-int4.ts"() {
+    "use strict";
+    init_errors();
+    init_nodes();
+    init_graph();
+    init_tensor();
+    init_constant_weight();
+    init_int4_rewrite();
+    init_int4_store();
+    init_opset();
+    init_options();
+    REWRITES = {
+      MatMul: rewriteMatMul,
+      Gather: rewriteGather
+    };
+    STAGE2 = "quantize-int4";
+    CAMEL_ALIASES = { blockSize: "block-size", accuracyLevel: "accuracy-level" };
+  }
+});
+
+// src/stages/fp16-types.ts
+function typeOfAttr(n, name) {
+  const a = attr(n, name);
+  return a?.i !== void 0 ? Number(a.i) : void 0;
+}
+function inferTypes(scopes) {
+  const table = /* @__PURE__ */ new Map();
+  const lookup = (scope, name) => typeIn(table, scope, name);
+  const graphOutputTypes = (g, parent, owner) => {
+    const inner = table.get(g) ?? inferGraph({ graph: g, parent, owner, depth: parent.depth + 1 });
+    return g.output.map((o) => o.type?.tensorType?.elemType ?? inner.get(o.name ?? ""));
+  };
+  const outputTypes = (n, scope) => {
+    const op = n.opType ?? "";
+    const input = (i) => n.input[i] ? lookup(scope, n.input[i]) : void 0;
+    const first = n.input.map((_, i) => input(i)).find((t) => t !== void 0);
+    if (FIXED[op]) return FIXED[op];
+    if (FIRST_THEN[op]) return [input(0), ...FIRST_THEN[op]];
+    switch (op) {
+      case "Cast":
+        return [typeOfAttr(n, "to")];
+      case "CastLike":
+        return [input(1)];
+      case "Constant": {
+        const a = n.attribute[0];
+        if (a?.t) return [a.t.dataType];
+        if (a?.name === "value_float" || a?.name === "value_floats") return [FLOAT];
+        if (a?.name === "value_int" || a?.name === "value_ints") return [INT64];
+        return [a?.sparseTensor?.values?.dataType];
+      }
+      case "ConstantOfShape":
+        return [attr(n, "value")?.t?.dataType ?? FLOAT];
+      case "RandomNormal":
+      case "RandomUniform":
+        return [typeOfAttr(n, "dtype") ?? FLOAT];
+      case "RandomNormalLike":
+      case "RandomUniformLike":
+      case "EyeLike":
+      case "Bernoulli":
+        return [typeOfAttr(n, "dtype") ?? input(0)];
+      case "Multinomial":
+        return [typeOfAttr(n, "dtype") ?? INT32];
+      case "Where":
+        return [input(1)];
+      case "QuantizeLinear":
+        return [input(2) ?? UINT8];
+      case "DequantizeLinear":
+        return [input(1)];
+      case "GatherBlockQuantized":
+        return [input(2)];
+      case "If": {
+        const then = attr(n, "then_branch")?.g;
+        return then ? graphOutputTypes(then, scope, n) : [];
+      }
+      case "Loop": {
+        const body = attr(n, "body")?.g;
+        return body ? graphOutputTypes(body, scope, n).slice(1) : [];
+      }
+      case "Scan": {
+        const body = attr(n, "body")?.g;
+        return body ? graphOutputTypes(body, scope, n) : [];
+      }
+      default:
+        return n.output.map(() => first);
+    }
+  };
+  function inferGraph(scope) {
+    const own = /* @__PURE__ */ new Map();
+    table.set(scope.graph, own);
+    const g = scope.graph;
+    for (const v of g.input) if (v.name && v.type?.tensorType?.elemType) own.set(v.name, v.type.tensorType.elemType);
+    for (const t of g.initializer) if (t.name && t.dataType) own.set(t.name, t.dataType);
+    for (const s of g.sparseInitializer) if (s.values?.name && s.values.dataType) own.set(s.values.name, s.values.dataType);
+    const declared = /* @__PURE__ */ new Map();
+    for (const v of [...g.valueInfo, ...g.output]) {
+      if (v.name && v.type?.tensorType?.elemType) declared.set(v.name, v.type.tensorType.elemType);
+    }
+    for (const n of g.node) {
+      for (const { graph } of subgraphsOf(n)) if (!table.has(graph)) inferGraph({ graph, parent: scope, owner: n, depth: scope.depth + 1 });
+      const types2 = outputTypes(n, scope);
+      n.output.forEach((o, i) => {
+        const t = declared.get(o) ?? types2[i];
+        if (o && t !== void 0) own.set(o, t);
+      });
+    }
+    return own;
+  }
+  for (const s of scopes) if (!table.has(s.graph)) inferGraph(s);
+  return table;
+}
+function typeIn(table, scope, name) {
+  for (let s = scope; s; s = s.parent) {
+    const t = table.get(s.graph)?.get(name);
+    if (t !== void 0) return t;
+  }
+  return void 0;
+}
+var FLOAT, INT64, INT32, BOOL, UINT8, FIXED, FIRST_THEN;
+var init_fp16_types = __esm({
+  "src/stages/fp16-types.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    ({ FLOAT, INT64, INT32, BOOL, UINT8 } = DataType);
+    FIXED = {
+      Shape: [INT64],
+      Size: [INT64],
+      NonZero: [INT64],
+      ArgMax: [INT64],
+      ArgMin: [INT64],
+      NonMaxSuppression: [INT64],
+      Equal: [BOOL],
+      Less: [BOOL],
+      Greater: [BOOL],
+      LessOrEqual: [BOOL],
+      GreaterOrEqual: [BOOL],
+      Not: [BOOL],
+      And: [BOOL],
+      Or: [BOOL],
+      Xor: [BOOL],
+      IsNaN: [BOOL],
+      IsInf: [BOOL],
+      MatMulInteger: [INT32],
+      ConvInteger: [INT32],
+      DynamicQuantizeLinear: [UINT8, FLOAT, UINT8],
+      DynamicQuantizeMatMul: [FLOAT],
+      MatMulIntegerToFloat: [FLOAT]
+    };
+    FIRST_THEN = {
+      TopK: [INT64],
+      MaxPool: [INT64],
+      Dropout: [BOOL],
+      Unique: [INT64, INT64, INT64]
+    };
+  }
+});
+
+// src/stages/fp16.ts
+function parseFp16Options(o) {
+  rejectUnknownOptions(STAGE3, o, ["keep-io-types", "op-block-list", "node-block-list"]);
+  return {
+    keepIoTypes: booleanOption(STAGE3, o, "keep-io-types", true),
+    // A user list adds to the default list: the defaults guard correctness, not taste.
+    opBlockList: [...DEFAULT_FP16_BLOCK_LIST, ...stringListOption(STAGE3, o, "op-block-list") ?? []],
+    nodeBlockList: stringListOption(STAGE3, o, "node-block-list") ?? []
+  };
+}
+function castNode(names, input, output, to) {
+  return makeNode("Cast", freshName(names, `${output}_cast`), [input], [output], [intAttr("to", to)], "");
+}
+function fp16Stage(options = {}) {
+  const opts = parseFp16Options(options);
+  return {
+    name: "fp16",
+    run(model, ctx) {
+      const conv = new Fp16Converter(model, opts, ctx.external);
+      const frozen = /* @__PURE__ */ new Set();
+      for (const scope of conv.scopes) {
+        if (scope.parent && frozen.has(scope.parent) || scope.owner && conv.isBlocked(scope.owner)) {
+          frozen.add(scope);
+          continue;
+        }
+        conv.convertScope(scope, scope === conv.scopes[0]);
+      }
+      if (opts.keepIoTypes && conv.scopes[0]) conv.castMainBoundary(conv.scopes[0]);
+      ctx.log(`fp16: ${conv.stats.tensors} tensors to float16, ${conv.stats.blockedNodes} nodes kept in float32`);
+      return {
+        model,
+        details: {
+          keepIoTypes: opts.keepIoTypes,
+          tensorsConverted: conv.stats.tensors,
+          valuesClamped: conv.stats.clampedValues,
+          castsRetargeted: conv.stats.castsRetargeted,
+          castsInserted: conv.stats.castsInserted,
+          blockedNodes: conv.stats.blockedNodes,
+          initializersKeptFloat32: conv.stats.keptFloat32,
+          skippedGraphs: frozen.size
+        }
+      };
+    }
+  };
+}
+var DEFAULT_FP16_BLOCK_LIST, CONVERTIBLE_DOMAINS, STAGE3, Fp16Converter;
+var init_fp16 = __esm({
+  "src/stages/fp16.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_spill();
+    init_tensor();
+    init_fp16_numerics();
+    init_fp16_types();
+    init_nodes();
+    init_options();
+    DEFAULT_FP16_BLOCK_LIST = [
+      "ArrayFeatureExtractor",
+      "Binarizer",
+      "CastMap",
+      "CategoryMapper",
+      "DictVectorizer",
+      "FeatureVectorizer",
+      "Imputer",
+      "LabelEncoder",
+      "LinearClassifier",
+      "LinearRegressor",
+      "Normalizer",
+      "OneHotEncoder",
+      "SVMClassifier",
+      "SVMRegressor",
+      "Scaler",
+      "TreeEnsembleClassifier",
+      "TreeEnsembleRegressor",
+      "ZipMap",
+      "NonMaxSuppression",
+      "TopK",
+      "RoiAlign",
+      "Resize",
+      "Range",
+      "CumSum",
+      "Min",
+      "Max",
+      "Upsample",
+      "QuantizeLinear",
+      "DequantizeLinear",
+      "DynamicQuantizeLinear"
+    ];
+    CONVERTIBLE_DOMAINS = /* @__PURE__ */ new Set(["", "ai.onnx", "com.microsoft"]);
+    STAGE3 = "fp16";
+    Fp16Converter = class {
+      constructor(model, opts, external) {
+        this.model = model;
+        this.opts = opts;
+        this.external = external;
+        this.names = allNames(model);
+        this.scopes = mainScopes(model);
+        this.types = inferTypes(this.scopes);
+        this.blockedOps = new Set(opts.opBlockList);
+        this.blockedNames = new Set(opts.nodeBlockList);
+        this.functions = new Set(model.functions.map((f) => `${f.domain ?? ""}:${f.name}`));
+        const main2 = model.graph;
+        const inputs = new Set(main2?.input.map((v) => v.name ?? ""));
+        this.initializerInputs = new Set(main2?.initializer.map((t) => t.name ?? "").filter((n) => n && inputs.has(n)));
+        this.weightsAreInputs = (model.irVersion ?? 0) < 4;
+      }
+      model;
+      opts;
+      external;
+      names;
+      scopes;
+      types;
+      stats = { tensors: 0, clampedValues: 0, castsInserted: 0, blockedNodes: 0, keptFloat32: 0, castsRetargeted: 0 };
+      blockedOps;
+      blockedNames;
+      functions;
+      /**
+       * Main-graph initializers that are also main-graph inputs. Before IR 4 every weight had to be listed as
+       * an input: they are weights, converted with their input's type. From IR 4 on they are overridable
+       * defaults of real inputs: with keep-io-types they stay float32 and are cast on entry like any input.
+       */
+      initializerInputs;
+      weightsAreInputs;
+      isBlocked(n) {
+        const domain = n.domain ?? "";
+        return this.blockedOps.has(n.opType ?? "") || this.blockedNames.has(nodeId(n)) || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`);
+      }
+      isFloat(scope, name) {
+        return name !== "" && typeIn(this.types, scope, name) === DataType.FLOAT;
+      }
+      /** float32 payload → clamped fp16, in place. */
+      convertTensor(t) {
+        if (t.dataType !== DataType.FLOAT) return;
+        const { bytes, clamped } = float32BytesToFloat16(tensorBytes(t, this.external));
+        replacePayload(this.external, t, bytes);
+        t.dataType = DataType.FLOAT16;
+        this.stats.tensors++;
+        this.stats.clampedValues += clamped;
+      }
+      /** Float Constant values, Cast targets and float dtype attributes of a convertible node. */
+      convertNode(n) {
+        if (isConstantNode(n)) {
+          const t = constantNodeTensor(n, this.external);
+          if (t?.dataType === DataType.FLOAT) {
+            this.convertTensor(t);
+            const a = n.attribute[0];
+            if (a.name !== "value") {
+              n.attribute = [{ ...a, name: "value", type: 4, t, f: void 0, floats: [] }];
+            }
+          }
+          return;
+        }
+        if (n.opType === "ConstantOfShape") {
+          const t = attr(n, "value")?.t;
+          if (t) this.convertTensor(t);
+        }
+        for (const a of n.attribute) {
+          if (a.name === "to" && n.opType === "Cast" || a.name === "dtype") {
+            if (a.i === BigInt(DataType.FLOAT)) {
+              a.i = BigInt(DataType.FLOAT16);
+              this.stats.castsRetargeted++;
+            }
+          }
+        }
+      }
+      /** Casts around a blocked node: float16 → float32 before, float32 → float16 after. */
+      guard(n, scope, keep) {
+        const before = [];
+        const after = [];
+        n.input.forEach((input, i) => {
+          if (!this.isFloat(scope, input) || keep.has(input)) return;
+          const cast = freshName(this.names, `${input}_fp32`);
+          before.push(castNode(this.names, input, cast, DataType.FLOAT));
+          n.input[i] = cast;
+        });
+        n.output.forEach((output, i) => {
+          if (!this.isFloat(scope, output)) return;
+          const raw = freshName(this.names, `${output}_fp32`);
+          n.output[i] = raw;
+          after.push(castNode(this.names, raw, output, DataType.FLOAT16));
+        });
+        this.stats.castsInserted += before.length + after.length;
+        this.stats.blockedNodes++;
+        return [before, after];
+      }
+      /** Float initializers that only blocked nodes read: they stay float32. */
+      keptFloat32(scope, isDefault) {
+        const keep = /* @__PURE__ */ new Set();
+        const outputs = new Set(scope.graph.output.map((o) => o.name));
+        const floats = scope.graph.initializer.filter((t) => t.dataType === DataType.FLOAT && t.name && !isDefault(t.name) && !outputs.has(t.name));
+        for (const [name, uses] of usesOfAll(scope, floats.map((t) => t.name))) {
+          if (uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(name);
+        }
+        return keep;
+      }
+      convertScope(scope, isMain) {
+        const g = scope.graph;
+        const isDefault = (name) => isMain && this.opts.keepIoTypes && !this.weightsAreInputs && this.initializerInputs.has(name);
+        const keep = this.keptFloat32(scope, isDefault);
+        const nodes = [];
+        for (const n of g.node) {
+          if (!this.isBlocked(n)) {
+            this.convertNode(n);
+            nodes.push(n);
+            continue;
+          }
+          const [before, after] = this.guard(n, scope, keep);
+          nodes.push(...before, n, ...after);
+        }
+        g.node = nodes;
+        for (const t of g.initializer) {
+          if (t.name && (keep.has(t.name) || isDefault(t.name))) this.stats.keptFloat32++;
+          else this.convertTensor(t);
+        }
+        for (const s of g.sparseInitializer) if (s.values) this.convertTensor(s.values);
+        const retype = (v) => {
+          const tt = v.type?.tensorType ?? v.type?.sequenceType?.elemType?.tensorType;
+          if (tt?.elemType === DataType.FLOAT && !keep.has(v.name ?? "")) tt.elemType = DataType.FLOAT16;
+        };
+        g.valueInfo.forEach(retype);
+        if (!isMain || !this.opts.keepIoTypes) {
+          g.input.forEach(retype);
+          g.output.forEach(retype);
+        } else if (this.weightsAreInputs) {
+          for (const v of g.input) if (this.initializerInputs.has(v.name ?? "")) retype(v);
+        }
+      }
+      /** keep-io-types: float32 graph inputs are cast to fp16 on entry, fp16 results back to float32 on exit. */
+      castMainBoundary(scope) {
+        const g = scope.graph;
+        const entry = [];
+        for (const v of g.input) {
+          if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
+          if (this.weightsAreInputs && this.initializerInputs.has(v.name)) continue;
+          const half = freshName(this.names, `${v.name}_fp16`);
+          if (replaceAllUses(scope, v.name, half) === 0) continue;
+          entry.push(castNode(this.names, v.name, half, DataType.FLOAT16));
+        }
+        const exit = [];
+        for (const v of g.output) {
+          if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
+          const producer = g.node.find((n) => n.output.includes(v.name));
+          if (!producer) continue;
+          const half = freshName(this.names, `${v.name}_fp16`);
+          replaceAllUses(scope, v.name, half);
+          producer.output[producer.output.indexOf(v.name)] = half;
+          exit.push(castNode(this.names, half, v.name, DataType.FLOAT));
+        }
+        g.node = [...entry, ...g.node, ...exit];
+        this.stats.castsInserted += entry.length + exit.length;
+      }
+    };
+  }
+});
+
+// src/stages/optimize.ts
+import { mkdtempSync, rmSync as rmSync4 } from "node:fs";
+import path7 from "node:path";
+function parseOptimizeOptions(o) {
+  rejectUnknownOptions("optimize", o, ["level"]);
+  return { level: choiceOption("optimize", o, "level", ["basic", "extended"]) };
+}
+function opCounts(model) {
+  const counts = /* @__PURE__ */ new Map();
+  forEachGraph(model, ({ graph }) => {
+    for (const n of graph.node) {
+      const key = n.domain ? `${n.domain}:${n.opType}` : n.opType ?? "";
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  });
+  return counts;
+}
+function total(counts) {
+  let n = 0;
+  for (const c of counts.values()) n += c;
+  return n;
+}
+function optimizeStage(options = {}) {
+  const { level } = parseOptimizeOptions(options);
+  return {
+    name: "optimize",
+    async run(model, ctx) {
+      const dir = mkdtempSync(path7.join(ctx.tmpDir, "optimize-"));
+      const host = startOrtHost();
+      try {
+        const input = path7.join(dir, "input.onnx");
+        const output = path7.join(dir, "optimized.onnx");
+        const source = ctx.external instanceof ExternalDataReader ? ctx.external : void 0;
+        saveModel(model, input, { externalData: "auto", source });
+        await host.load(input, { graphOptimizationLevel: level, optimizedModelFilePath: output, threads: 1 });
+        await host.close();
+        const loaded = loadModel(output);
+        forEachTensor(loaded.model, (t) => {
+          if (isExternal(t)) setTensorRaw(t, tensorBytes(t, loaded.external));
+        });
+        const before = opCounts(model);
+        const after = opCounts(loaded.model);
+        const added = [...after.keys()].filter((k) => !before.has(k)).sort();
+        const removed = [...before.keys()].filter((k) => !after.has(k)).sort();
+        ctx.log(`optimize (${level}): ${total(before)} \u2192 ${total(after)} nodes`);
+        return {
+          model: loaded.model,
+          details: {
+            level,
+            nodesBefore: total(before),
+            nodesAfter: total(after),
+            opTypesAdded: added,
+            opTypesRemoved: removed,
+            contribOps: [...after].filter(([k]) => k.startsWith("com.microsoft:")).reduce((n, [, c]) => n + c, 0)
+          }
+        };
+      } finally {
+        await host.close();
+        rmSync4(dir, { recursive: true, force: true });
+      }
+    }
+  };
+}
+var init_optimize = __esm({
+  "src/stages/optimize.ts"() {
+    "use strict";
+    init_ort_runner();
+    init_external();
+    init_graph();
+    init_model_io();
+    init_tensor();
+    init_options();
+  }
+});
+
+// src/stages/registry.ts
+function createStage(spec) {
+  const [name, options] = typeof spec === "string" ? [spec, {}] : Object.entries(spec)[0] ?? ["", {}];
+  const factory = STAGES[name];
+  if (!factory) {
+    throw new UsageError(`unknown stage '${name}'; known stages: ${Object.keys(STAGES).join(", ")}`);
+  }
+  return factory(options ?? {});
+}
+function parseStageList(list) {
+  return list.split(",").map((s) => s.trim()).filter(Boolean);
+}
+var STAGES;
+var init_registry2 = __esm({
+  "src/stages/registry.ts"() {
+    "use strict";
+    init_errors();
+    init_dedup();
+    init_prune();
+    init_quantize_int8();
+    init_quantize_int4();
+    init_fp16();
+    init_optimize();
+    STAGES = {
+      dedup: dedupStage,
+      prune: pruneStage,
+      "quantize-int8": quantizeInt8Stage,
+      "quantize-int4": quantizeInt4Stage,
+      fp16: fp16Stage,
+      optimize: optimizeStage
+    };
+  }
+});
+
+// src/pipeline/digest.ts
+import { createHash as createHash5 } from "node:crypto";
+import { closeSync as closeSync4, openSync as openSync4, readSync as readSync2, statSync as statSync3 } from "node:fs";
+function digestFiles(paths, withHash = true) {
+  const files = paths.map((p) => ({ path: p, bytes: statSync3(p).size }));
+  const bytes = files.reduce((n, f) => n + f.bytes, 0);
+  if (!withHash) return { bytes, files };
+  const hash = createHash5("sha256");
+  const buf = Buffer.allocUnsafe(CHUNK);
+  for (const p of paths) {
+    const fd = openSync4(p, "r");
+    try {
+      for (let n; (n = readSync2(fd, buf, 0, CHUNK, null)) > 0; ) hash.update(buf.subarray(0, n));
+    } finally {
+      closeSync4(fd);
+    }
+  }
+  return { bytes, sha256: hash.digest("hex"), files };
+}
+var CHUNK;
+var init_digest = __esm({
+  "src/pipeline/digest.ts"() {
+    "use strict";
+    CHUNK = 1 << 20;
+  }
+});
+
+// src/pipeline/folders.ts
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, statSync as statSync4 } from "node:fs";
+import path8 from "node:path";
+function missingFolders(dir, what) {
+  const missing = [];
+  let d = path8.resolve(dir);
+  while (!existsSync5(d) && path8.dirname(d) !== d) {
+    missing.unshift(d);
+    d = path8.dirname(d);
+  }
+  if (!statSync4(d).isDirectory()) throw new UsageError(`${what}: ${d} is a file, not a folder`);
+  return missing;
+}
+function createFolders(missing, what) {
+  for (const m of missing) {
+    try {
+      mkdirSync2(m);
+    } catch (e) {
+      if (e.code === "EEXIST") continue;
+      throw new UsageError(`${what}: cannot create folder ${m} (${e.code ?? String(e)})`);
+    }
+  }
+}
+function ensureFolder(dir, what) {
+  createFolders(missingFolders(dir, what), what);
+}
+var init_folders = __esm({
+  "src/pipeline/folders.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/pipeline/progress.ts
+var silentProgress;
+var init_progress2 = __esm({
+  "src/pipeline/progress.ts"() {
+    "use strict";
+    silentProgress = {
+      step: async (_label, work) => work(),
+      note: () => {
+      }
+    };
+  }
+});
+
+// src/pipeline/compress.ts
+import { existsSync as existsSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
+import { tmpdir } from "node:os";
+import path9 from "node:path";
+function modelFiles(loaded) {
+  const files = /* @__PURE__ */ new Set([path9.resolve(loaded.path)]);
+  forEachTensor(loaded.model, (t) => {
+    if (isExternal(t)) files.add(loaded.external.resolve(loaded.external.range(t).location, t.name));
+  });
+  return [...files];
+}
+function sameFile(a, b) {
+  if (path9.resolve(a) === path9.resolve(b)) return true;
+  try {
+    const sa = statSync5(a);
+    const sb = statSync5(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+function refuseOverwrite(output, inputs) {
+  for (const target of [output, `${output}.data`]) {
+    const hit = inputs.find((f) => sameFile(f, target));
+    if (hit) {
+      throw new UsageError(`${output}: output would overwrite the input file ${hit}; choose another output path`);
+    }
+  }
+}
+function checkOutputPath(output) {
+  const target = path9.resolve(output);
+  if (existsSync6(target) && statSync5(target).isDirectory()) {
+    throw new UsageError(`${output}: is a folder; give the output model's file name`);
+  }
+  return missingFolders(path9.dirname(target), output);
+}
+function reported(stage, progress) {
+  return { name: stage.name, run: (model, ctx) => progress.step(`stage ${stage.name}`, () => stage.run(model, ctx)) };
+}
+async function compressModel(source, output, opts = {}) {
+  const progress = opts.progress ?? silentProgress;
+  const withHash = opts.digest ?? true;
+  const stages = (opts.stages ?? DEFAULT_STAGES).map((s) => reported(createStage(s), progress));
+  refuseOverwrite(output, [source]);
+  const newFolders = checkOutputPath(output);
+  const loaded = await progress.step(`load ${source}`, () => loadModel(source));
+  const tmpDir = mkdtempSync2(path9.join(tmpdir(), "onnx-diet-"));
+  let data = loaded.external;
+  try {
+    const inputs = modelFiles(loaded);
+    refuseOverwrite(output, inputs);
+    const original = withHash ? await progress.step("sha256 of the input", () => digestFiles(inputs)) : digestFiles(inputs, false);
+    data = inputs.length > 1 ? new SpillingReader(loaded.path, tmpDir) : loaded.external;
+    const { model, results } = await runStages(loaded.model, stages, {
+      external: data,
+      tmpDir,
+      log: (message) => progress.note(message)
+    });
+    createFolders(newFolders, output);
+    const saved = await progress.step(`save ${output}`, () => saveModel(model, output, { externalData: opts.externalData ?? "auto", source: data }));
+    const outFiles = saved.dataPath ? [saved.path, saved.dataPath] : [saved.path];
+    const compressed = withHash ? await progress.step("sha256 of the output", () => digestFiles(outFiles)) : digestFiles(outFiles, false);
+    return { source, output, original, compressed, stages: results };
+  } finally {
+    if (data !== loaded.external) data.close();
+    loaded.external.close();
+    rmSync5(tmpDir, { recursive: true, force: true });
+  }
+}
+var DEFAULT_STAGES;
+var init_compress = __esm({
+  "src/pipeline/compress.ts"() {
+    "use strict";
+    init_errors();
+    init_graph();
+    init_model_io();
+    init_spill();
+    init_tensor();
+    init_pipeline();
+    init_registry2();
+    init_digest();
+    init_folders();
+    init_progress2();
+    DEFAULT_STAGES = ["dedup", "prune"];
+  }
+});
+
+// src/pipeline/auto-search.ts
+import { rmSync as rmSync6 } from "node:fs";
+import path10 from "node:path";
+import { performance as performance3 } from "node:perf_hooks";
+function modelStructure(file) {
+  const loaded = loadModel(file);
+  loaded.external.close();
+  return loaded.model;
+}
+var Search;
+var init_auto_search = __esm({
+  "src/pipeline/auto-search.ts"() {
+    "use strict";
+    init_errors();
+    init_model_io();
+    init_table();
+    init_auto_candidates();
+    init_auto_judge();
+    init_auto_report();
+    init_auto_sensitivity();
+    init_compress();
+    init_digest();
+    Search = class {
+      constructor(opts, judge, tmp, base, started, clock = () => performance3.now()) {
+        this.opts = opts;
+        this.judge = judge;
+        this.tmp = tmp;
+        this.base = base;
+        this.started = started;
+        this.clock = clock;
+      }
+      opts;
+      judge;
+      tmp;
+      base;
+      started;
+      clock;
+      candidates = [];
+      sensitivity = [];
+      files = /* @__PURE__ */ new Map();
+      targets = /* @__PURE__ */ new Map();
+      digests = /* @__PURE__ */ new Map();
+      verdicts = /* @__PURE__ */ new WeakMap();
+      seq = 0;
+      best;
+      timedOut = false;
+      get elapsedMs() {
+        return this.clock() - this.started;
+      }
+      timeUp = () => this.elapsedMs > this.opts.maxSearchTimeS * 1e3;
+      /** Whether `c` (passing) beats the best so far under the objective. */
+      beats(c) {
+        const b = this.best;
+        if (!b) return true;
+        if (this.opts.objective === "latency") return (c.latency?.p50Ms ?? Infinity) < (b.latency?.p50Ms ?? Infinity);
+        return c.bytes < b.bytes;
+      }
+      async build(recipe, floatNodes) {
+        const stage = lossyStage(recipe, floatNodes);
+        if (!stage) return { file: this.base.file, bytes: this.base.bytes };
+        const file = path10.join(this.tmp, `candidate-${++this.seq}.onnx`);
+        const r = await compressModel(this.base.file, file, { stages: [stage], digest: false });
+        return { file, bytes: r.compressed.bytes };
+      }
+      discard(file) {
+        if (file !== this.base.file) for (const f of [file, `${file}.data`]) rmSync6(f, { force: true });
+      }
+      /** Builds a candidate (size only); an error is recorded on it. */
+      async add(recipe, floatNodes = []) {
+        const c = { recipe: recipe.label, stages: recipeStages(recipe, floatNodes), floatLayers: floatNodes, status: "skipped" };
+        this.candidates.push(c);
+        const t0 = performance3.now();
+        try {
+          const built = await this.build(recipe, floatNodes);
+          c.bytes = built.bytes;
+          this.files.set(c, built);
+        } catch (e) {
+          c.status = "error";
+          c.note = e instanceof Error ? e.message : String(e);
+        }
+        c.ms = Math.round(performance3.now() - t0);
+        return c;
+      }
+      /** Verifies a built candidate (the base ignores the clock: it is what a search out of time returns). */
+      async verify(c, recipe) {
+        const built = this.files.get(c);
+        if (!built) return c;
+        const t0 = performance3.now();
+        try {
+          const v = await this.opts.progress.step(`${this.opts.name}auto: check ${candidateLabel(c)} (${formatBytes(c.bytes)})`, () => this.judge.judge(built.file, { latency: this.opts.objective === "latency", timeUp: recipe.stage ? this.timeUp : void 0 }));
+          this.verdicts.set(c, v);
+          c.status = v.passed ? "passed" : "failed";
+          c.parity = parityOf(v);
+          if (v.latency) c.latency = v.latency;
+          this.opts.progress.note(`${candidateLabel(c)}: ${formatBytes(c.bytes)}, parity ${v.passed ? "passed" : "failed"} (score ${finite(v.score) ?? "\u221E"})${v.latency ? `, p50 ${v.latency.p50Ms.toFixed(3)} ms` : ""}`);
+          if (recipe.excludable && !v.passed && c.floatLayers.length === 0) {
+            this.targets.set(c, { candidate: c, recipe, ...quantizedLayers(this.base.model, modelStructure(built.file)) });
+          }
+          if (v.passed && this.beats(c)) this.best = c;
+        } catch (e) {
+          if (e instanceof UsageError) throw e;
+          if (e instanceof SearchTimeUp) {
+            this.timedOut = true;
+            c.note = "max-search-time ran out during its check";
+          } else {
+            c.status = "error";
+            c.note = e instanceof Error ? e.message.replace(/\s*\n\s*/g, " ") : String(e);
+          }
+        } finally {
+          this.discard(built.file);
+          this.files.delete(c);
+          c.ms = (c.ms ?? 0) + Math.round(performance3.now() - t0);
+        }
+        return c;
+      }
+      /**
+       * An earlier candidate that built the very same file (int4's embedding options on a model without
+       * embeddings): verifying it twice would tell nothing new.
+       */
+      twinOf(c) {
+        const built = this.files.get(c);
+        if (!built) return void 0;
+        const digest = (file) => {
+          if (!this.digests.has(file)) this.digests.set(file, digestFiles([file]).sha256);
+          return this.digests.get(file);
+        };
+        return this.candidates.find((o) => o !== c && o.bytes === c.bytes && this.files.has(o) && digest(this.files.get(o).file) === digest(built.file));
+      }
+      /** Lists a recipe the time left no room to build. */
+      notBuilt(recipe) {
+        this.candidates.push({ recipe: recipe.label, stages: recipeStages(recipe), floatLayers: [], status: "skipped", note: "max-search-time ran out before it was built" });
+      }
+      /** Marks `c` as not verified, saying why. */
+      skip(c, note) {
+        const built = this.files.get(c);
+        if (built) this.discard(built.file);
+        this.files.delete(c);
+        c.status = "skipped";
+        c.note ??= note;
+      }
+      /** The failing plain recipes the fallback can work on, smallest first. */
+      fallbackTargets() {
+        return [...this.targets.values()].sort((a, b) => a.candidate.bytes - b.candidate.bytes);
+      }
+      /**
+       * Per-layer fallback for one failing recipe: rank its layers, then the fewest most-sensitive ones back
+       * in float. Every greedy attempt is a candidate in the report; sensitivity probes are summarized apart.
+       */
+      async fallback({ candidate: failed, recipe, layers }) {
+        const { method, why } = sensitivityMethod(layers.length);
+        const memo = /* @__PURE__ */ new Map();
+        const attempt = (listed, bounded) => async (floatNodes) => {
+          const key = [...floatNodes].sort().join("\n");
+          const known = memo.get(key);
+          if (known) return known;
+          if (this.timeUp()) {
+            this.timedOut = true;
+            return void 0;
+          }
+          const c = await this.add(recipe, floatNodes);
+          const best = this.best;
+          const tooBig = bounded && this.opts.objective === "size" && best !== void 0 && c.bytes !== void 0 && c.bytes >= best.bytes;
+          if (tooBig) this.skip(c, `not smaller than ${candidateLabel(best)}, which passed`);
+          else await this.verify(c, recipe);
+          if (!listed && this.best !== c) this.candidates.splice(this.candidates.indexOf(c), 1);
+          if (c.status === "skipped" && !tooBig) return void 0;
+          const v = this.verdicts.get(c);
+          const a = { floatNodes, bytes: c.bytes ?? Infinity, passed: c.status === "passed", score: v?.score ?? Infinity, drift: v?.drift ?? Infinity };
+          memo.set(key, a);
+          return a;
+        };
+        const ranking = await this.opts.progress.step(`${this.opts.name}auto: sensitivity of ${layers.length} layers of ${failed.recipe} (${method})`, () => rankLayers(layers, method, attempt(false, method === "all-but-one")));
+        this.sensitivity.push({
+          recipe: failed.recipe,
+          method,
+          why,
+          complete: ranking.complete,
+          layers: ranking.layers.map((l) => ({
+            weight: l.weight,
+            nodes: l.nodes,
+            ...l.probe ? { bytes: l.probe.bytes, score: finite(l.probe.score), passed: l.probe.passed } : { score: null }
+          }))
+        });
+        if (!ranking.complete) return;
+        const maxBytes = this.opts.objective === "size" && this.best ? this.best.bytes : Infinity;
+        const result = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes);
+        if (result.found) this.opts.progress.note(`${failed.recipe}: passes with ${result.found.floatNodes.length} node(s) in float`);
+      }
+      /** Deletes every file still held. */
+      cleanup() {
+        for (const b of this.files.values()) this.discard(b.file);
+        this.files.clear();
+      }
+    };
+  }
+});
+
+// src/pipeline/auto.ts
+import { mkdtempSync as mkdtempSync3, rmSync as rmSync7 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import path11 from "node:path";
+import { performance as performance4 } from "node:perf_hooks";
+function judgeSettings(source, opts, progressName, progress) {
+  const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
+  const latency = opts.latency || DEFAULT_LATENCY;
+  return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
+    const samples = loadSamplesFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
+    const maxDrop = opts.budgets?.find((b) => b.name === "max-accuracy-drop")?.limit;
+    const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : void 0;
+    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency };
+  });
+}
+function describe(c, objective) {
+  const measure = objective === "latency" && c.latency ? `p50 ${c.latency.p50Ms.toFixed(3)} ms` : formatBytes(c.bytes);
+  return `${candidateLabel(c)} (${measure})`;
+}
+async function autoCompress(source, output, opts) {
+  const progress = opts.progress ?? silentProgress;
+  const name = opts.name ? `${opts.name}: ` : "";
+  const objective = opts.objective ?? "size";
+  const maxSearchTimeS = opts.maxSearchTimeS ?? DEFAULT_MAX_SEARCH_TIME_S;
+  const clock = opts.clock ?? (() => performance4.now());
+  const started = clock();
+  const tmp = mkdtempSync3(path11.join(tmpdir2(), "onnx-diet-auto-"));
+  let search;
+  try {
+    const settings = await judgeSettings(source, opts, name, progress);
+    const judge = await progress.step(`${name}auto: run the original on ${settings.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings));
+    const baseFile = path11.join(tmp, "base.onnx");
+    const base = await progress.step(`${name}auto: build ${BASE_STAGES.join("+")}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
+    search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: modelStructure(baseFile) }, started, clock);
+    const s = search;
+    const [baseRecipe, ...lossy] = RECIPES;
+    await s.verify(await s.add(baseRecipe), baseRecipe);
+    const plain = [];
+    for (const recipe of lossy) {
+      if (s.timeUp()) {
+        s.timedOut = true;
+        s.notBuilt(recipe);
+        continue;
+      }
+      const c = await progress.step(`${name}auto: build ${recipe.label}`, () => s.add(recipe));
+      const twin = s.twinOf(c);
+      if (twin) s.skip(c, `the same model as ${twin.recipe}`);
+      plain.push([c, recipe]);
+    }
+    if (objective === "size") {
+      plain.sort(([a], [b]) => (a.bytes ?? Infinity) - (b.bytes ?? Infinity));
+      s.candidates.splice(1, plain.length, ...plain.map(([c]) => c));
+    }
+    for (const [c, recipe] of plain) {
+      if (c.status === "error" || c.note) continue;
+      if (s.timeUp()) {
+        s.timedOut = true;
+        s.skip(c, "max-search-time ran out before its check");
+      } else if (objective === "size" && s.best && c.bytes >= s.best.bytes) {
+        s.skip(c, `not smaller than ${candidateLabel(s.best)}, which passed`);
+      } else await s.verify(c, recipe);
+    }
+    for (const target of s.fallbackTargets()) {
+      if (objective === "size" && s.best && target.candidate.bytes >= s.best.bytes) break;
+      if (s.timeUp()) {
+        s.timedOut = true;
+        break;
+      }
+      if (target.layers.length < 2) continue;
+      await s.fallback(target);
+    }
+    const baseCandidate = s.candidates[0];
+    const chosen = s.best ?? baseCandidate;
+    const failedSmaller = s.candidates.filter((c) => c.status === "failed" && c.bytes < chosen.bytes).length;
+    let reason = s.best ? `${objective === "latency" ? "fastest" : "smallest"} passing candidate: ${describe(chosen, objective)}` : `no candidate passed parity; returning the lossless ${baseCandidate.recipe} model`;
+    if (s.best && objective === "size" && failedSmaller) reason += `; ${failedSmaller} smaller candidate${failedSmaller === 1 ? "" : "s"} failed parity`;
+    if (s.timedOut) {
+      const checked = s.candidates.filter((c) => c.status === "passed" || c.status === "failed").length;
+      reason = `max-search-time (${maxSearchTimeS} s) ran out after ${checked} checked candidate${checked === 1 ? "" : "s"}; returning the best passing so far: ${s.best ? describe(chosen, objective) : `none passed, so the lossless ${baseCandidate.recipe} model`}`;
+    }
+    const elapsedMs = Math.round(s.elapsedMs);
+    progress.note(`auto: ${reason}`);
+    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? "auto", progress });
+    return {
+      ...result,
+      auto: {
+        objective,
+        maxSearchTimeS,
+        elapsedMs,
+        timedOut: s.timedOut,
+        candidates: s.candidates,
+        chosen: s.candidates.indexOf(chosen),
+        reason,
+        sensitivity: s.sensitivity
+      }
+    };
+  } finally {
+    search?.cleanup();
+    rmSync7(tmp, { recursive: true, force: true });
+  }
+}
+var init_auto = __esm({
+  "src/pipeline/auto.ts"() {
+    "use strict";
+    init_types2();
+    init_input_files();
+    init_inputs();
+    init_table();
+    init_auto_candidates();
+    init_auto_judge();
+    init_auto_report();
+    init_auto_search();
+    init_compress();
+    init_progress2();
+    init_auto_report();
+  }
+});
+
+// src/cli/compress.ts
+var compress_exports = {};
+__export(compress_exports, {
+  compressCommand: () => compressCommand
+});
+async function compressAuto(input, output, values2, options) {
+  if (values2.stages !== void 0) throw new UsageError("compress: give --stages or --auto, not both (--auto picks the stages)");
+  const objective = values2.objective ?? "size";
+  if (objective !== "size" && objective !== "latency") throw new UsageError(`compress: --objective must be size or latency, not '${objective}'`);
+  const seconds2 = values2["max-search-time"] === void 0 ? DEFAULT_MAX_SEARCH_TIME_S : Number(values2["max-search-time"]);
+  if (!(seconds2 > 0)) throw new UsageError(`compress: --max-search-time must be a number of seconds > 0, not '${values2["max-search-time"]}'`);
+  const host = startOrtHost();
+  try {
+    return await autoCompress(input, output, {
+      host,
+      objective,
+      maxSearchTimeS: seconds2,
+      progress: options.progress,
+      externalData: options.externalData
+    });
+  } finally {
+    await host.close();
+  }
+}
+var help2, compressCommand;
+var init_compress2 = __esm({
+  "src/cli/compress.ts"() {
+    "use strict";
+    init_ort_runner();
+    init_errors();
+    init_types2();
+    init_auto();
+    init_compress();
+    init_json();
+    init_table();
+    init_registry2();
+    init_args();
+    init_progress();
+    help2 = `Runs compression stages on the model IN and writes the result to OUT (never over IN;
+OUT's folder is created if missing). Prints a size table per stage.
+
+  -o, --output FILE    where to write the compressed model (required)
+  --stages LIST        comma-separated stage names, in order (default: ${DEFAULT_STAGES.join(",")});
+                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize
+  --auto               search for the smallest recipe that passes parity (int8, int4, fp16,
+                       with layers kept in float when needed) on 4 auto inputs with the
+                       default thresholds; the JSON report lists every candidate
+  --objective WHAT     with --auto: size (default) or latency
+  --max-search-time S  with --auto: seconds the search may take (default ${DEFAULT_MAX_SEARCH_TIME_S})
+  --json FILE          write the report JSON (sizes, sha256, per-stage details)
+  --external-data      write weights to OUT.data beside OUT (automatic past 2 GB)
+  -h, --help           show this help`;
+    compressCommand = defineCommand({
+      name: "compress",
+      help: help2,
+      options: {
+        output: { type: "string", short: "o" },
+        stages: { type: "string" },
+        json: { type: "string" },
+        "external-data": { type: "boolean" },
+        auto: { type: "boolean" },
+        objective: { type: "string" },
+        "max-search-time": { type: "string" }
+      },
+      args: ["the input model (IN)"],
+      async run(values2, [input]) {
+        if (!values2.output) throw new UsageError("compress: missing -o OUT (where to write the compressed model)");
+        const stages = values2.stages === void 0 ? DEFAULT_STAGES : parseStageList(values2.stages);
+        if (stages.length === 0) throw new UsageError("compress: --stages is empty; give stage names such as dedup,prune");
+        const options = {
+          stages,
+          externalData: values2["external-data"] ? true : "auto",
+          digest: values2.json !== void 0,
+          progress: createProgress()
+        };
+        if (!values2.auto && (values2.objective !== void 0 || values2["max-search-time"] !== void 0)) {
+          throw new UsageError("compress: --objective and --max-search-time go with --auto");
+        }
+        const result = values2.auto ? await compressAuto(input, values2.output, values2, options) : await compressModel(input, values2.output, options);
+        process.stdout.write(`${compressTable(result)}
+${result.auto ? `${result.auto.reason}
+` : ""}`);
+        if (values2.json !== void 0) writeJsonFile(values2.json, buildReport([modelReport(result)]));
+        return 0;
+      }
+    });
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -17948,2652 +22355,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/onnx/spill.ts
-import { closeSync as closeSync3, openSync as openSync3, rmSync as rmSync3, writeSync as writeSync2 } from "node:fs";
-import { randomBytes as randomBytes2 } from "node:crypto";
-import path4 from "node:path";
-function canSpill(source) {
-  return typeof source?.spill === "function";
-}
-function newTensor(source, name, dataType, dims, raw) {
-  const t = makeTensor(name, dataType, dims, raw);
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  return t;
-}
-function replacePayload(source, t, raw) {
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  else setTensorRaw(t, raw);
-}
-var SPILL_MIN_BYTES, SpillingReader;
-var init_spill = __esm({
-  "src/onnx/spill.ts"() {
-    "use strict";
-    init_external();
-    init_errors();
-    init_tensor();
-    init_types();
-    SPILL_MIN_BYTES = 64 * 1024;
-    SpillingReader = class extends ExternalDataReader {
-      /** The scratch file's location name as written into tensors. */
-      location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
-      file;
-      fd;
-      size = 0;
-      /** Payload bytes written to scratch so far. */
-      spilledBytes = 0;
-      spilledTensors = 0;
-      /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
-      constructor(modelPath, scratchDir) {
-        super(modelPath);
-        this.file = path4.join(scratchDir, this.location);
-      }
-      isScratch(t) {
-        return isExternal(t) && externalInfo(t).location === this.location;
-      }
-      resolve(location, tensorName) {
-        return location === this.location ? this.file : super.resolve(location, tensorName);
-      }
-      range(t) {
-        if (!this.isScratch(t)) return super.range(t);
-        const { offset, length } = externalInfo(t);
-        if (length === void 0 || offset + length > this.size) {
-          throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
-        }
-        return { location: this.location, offset, length };
-      }
-      read(t) {
-        if (!this.isScratch(t)) return super.read(t);
-        const { offset, length } = this.range(t);
-        return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
-      }
-      spill(t, raw) {
-        this.fd ??= openSync3(this.file, "wx+", 384);
-        const offset = this.size;
-        for (let done = 0; done < raw.length; ) done += writeSync2(this.fd, raw, done, raw.length - done, offset + done);
-        this.size += raw.length;
-        this.spilledBytes += raw.length;
-        this.spilledTensors++;
-        setTensorRaw(t, new Uint8Array(0));
-        t.rawData = void 0;
-        t.dataLocation = DataLocation.EXTERNAL;
-        t.externalData = [
-          { key: "location", value: this.location },
-          { key: "offset", value: String(offset) },
-          { key: "length", value: String(raw.length) }
-        ];
-      }
-      close() {
-        super.close();
-        if (this.fd !== void 0) {
-          closeSync3(this.fd);
-          this.fd = void 0;
-          rmSync3(this.file, { force: true });
-        }
-      }
-    };
-  }
-});
-
-// src/stages/pipeline.ts
-import { performance as performance2 } from "node:perf_hooks";
-async function runStages(model, stages, ctx) {
-  const results = [];
-  let current = model;
-  let bytes = modelByteSize(current);
-  for (const stage of stages) {
-    const t0 = performance2.now();
-    const { model: next, details } = await stage.run(current, ctx);
-    const ms2 = Math.round(performance2.now() - t0);
-    const after = modelByteSize(next);
-    results.push({ name: stage.name, bytesBefore: bytes, bytesAfter: after, ms: ms2, details });
-    current = next;
-    bytes = after;
-  }
-  return { model: current, results };
-}
-var init_pipeline = __esm({
-  "src/stages/pipeline.ts"() {
-    "use strict";
-    init_size();
-  }
-});
-
-// src/stages/dedup.ts
-function dedupTotals(plan) {
-  const zero = () => ({ merged: 0, bytes: 0 });
-  const byKind = { initializer: zero(), constant: zero(), subgraph: zero(), lifted: zero(), transposed: zero() };
-  const count = (k, copies, bytes) => {
-    k.merged += copies;
-    k.bytes += copies * bytes;
-  };
-  let identities = 0;
-  for (const c of plan.merges) {
-    if (!c.keep) count(byKind.lifted, c.sites.length - 1, c.bytes);
-    else for (const s of c.sites) if (s !== c.keep) count(byKind[s.kind], 1, c.bytes);
-    identities += c.sites.filter((s) => s.pinned && s !== c.keep).length;
-  }
-  for (const t of plan.ties) count(byKind.transposed, 1, t.transposed.bytes);
-  const kinds = Object.values(byKind);
-  return {
-    merged: kinds.reduce((n, k) => n + k.merged, 0) - byKind.transposed.merged,
-    transposedTies: plan.ties.length,
-    bytesSaved: kinds.reduce((n, k) => n + k.bytes, 0),
-    groups: plan.merges.length,
-    liftedTensors: plan.merges.filter((c) => !c.keep).length,
-    identities,
-    byKind
-  };
-}
-function newNode(opType, input, output, name, attribute2 = []) {
-  return { opType, input: [input], output: [output], name, attribute: attribute2, metadataProps: [], deviceConfigurations: [] };
-}
-function permAttribute() {
-  return {
-    name: "perm",
-    type: AttributeType.INTS,
-    ints: [1n, 0n],
-    floats: [],
-    strings: [],
-    tensors: [],
-    graphs: [],
-    sparseTensors: [],
-    typeProtos: []
-  };
-}
-function renameReads(graph, renames, root2, defined) {
-  for (const node of graph.node) {
-    for (let i = 0; i < node.input.length; i++) {
-      const to = renames.get(node.input[i]);
-      if (to !== void 0) node.input[i] = to;
-    }
-    for (const { graph: sub2 } of subgraphsOf(node)) {
-      const shadowed2 = defined(sub2);
-      const inner = new Map([...renames].filter(([from]) => !shadowed2.has(from)));
-      if (inner.size) renameReads(sub2, inner, false, defined);
-    }
-  }
-  if (!root2) {
-    for (const o of graph.output) {
-      const to = o.name === void 0 ? void 0 : renames.get(o.name);
-      if (to !== void 0) o.name = to;
-    }
-  }
-  graph.valueInfo = graph.valueInfo.filter((v) => v.name === void 0 || !renames.has(v.name));
-  for (const q of graph.quantizationAnnotation) {
-    const to = q.tensorName === void 0 ? void 0 : renames.get(q.tensorName);
-    if (to !== void 0) q.tensorName = to;
-  }
-}
-function applyEdits(graph, e) {
-  if (e.dropInitializers.size) graph.initializer = graph.initializer.filter((t) => !e.dropInitializers.has(t));
-  graph.initializer.push(...e.addInitializers);
-  const rest = e.dropNodes.size ? graph.node.filter((n) => !e.dropNodes.has(n)) : graph.node;
-  graph.node = [...e.constants, ...e.transposes, ...e.identities, ...rest];
-}
-function applyDedupPlan(model, plan) {
-  const taken = allNames(model);
-  const edits = /* @__PURE__ */ new Map();
-  const at = (scope) => {
-    let e = edits.get(scope);
-    if (!e) {
-      e = { renames: /* @__PURE__ */ new Map(), dropInitializers: /* @__PURE__ */ new Set(), dropNodes: /* @__PURE__ */ new Set(), addInitializers: [], constants: [], transposes: [], identities: [] };
-      edits.set(scope, e);
-    }
-    return e;
-  };
-  const drop = (s) => {
-    if (s.node) at(s.scope).dropNodes.add(s.node);
-    else at(s.scope).dropInitializers.add(s.tensor);
-  };
-  const transposeOf = new Map(plan.ties.map((t) => [t.transposed, t.kept]));
-  const keptInTie = new Set(plan.ties.map((t) => t.kept));
-  const classes = [.../* @__PURE__ */ new Set([...plan.merges, ...plan.ties.flatMap((t) => [t.kept, t.transposed])])];
-  const nameOf = new Map(classes.map((c) => [c, c.keep?.name ?? freshName(taken, `${bestSite(c.sites).name}_shared`)]));
-  for (const c of classes) {
-    const home2 = at(c.home);
-    const name = nameOf.get(c);
-    const source = transposeOf.get(c);
-    if (source) {
-      if (c.keep) drop(c.keep);
-      home2.transposes.push(newNode("Transpose", nameOf.get(source), name, freshName(taken, `${name}_transpose`), [permAttribute()]));
-    } else if (!c.keep) {
-      const t = c.sites[0].tensor;
-      home2.addInitializers.push({ ...t, name, dims: [...t.dims] });
-    } else if (c.keep.node && (c.sites.length > 1 || keptInTie.has(c))) {
-      home2.dropNodes.add(c.keep.node);
-      home2.constants.push(c.keep.node);
-    }
-    for (const s of c.sites) {
-      if (s === c.keep) continue;
-      drop(s);
-      if (s.pinned) at(s.scope).identities.push(newNode("Identity", name, s.name, freshName(taken, `${s.name}_identity`)));
-      else if (s.name !== name) at(s.scope).renames.set(s.name, name);
-    }
-  }
-  const memo = /* @__PURE__ */ new Map();
-  const defined = (g) => {
-    let d = memo.get(g);
-    if (!d) {
-      d = definedNames(g);
-      memo.set(g, d);
-    }
-    return d;
-  };
-  for (const [scope, e] of edits) if (e.renames.size) renameReads(scope.graph, e.renames, true, defined);
-  for (const [scope, e] of edits) applyEdits(scope.graph, e);
-}
-function dedupStage(options = {}) {
-  for (const key of Object.keys(options)) {
-    if (!OPTIONS.includes(key)) throw new UsageError(`stage dedup: unknown option '${key}'; known options: ${OPTIONS.join(", ")}`);
-  }
-  if (options.transposed !== void 0 && typeof options.transposed !== "boolean") {
-    throw new UsageError(`stage dedup: option 'transposed' must be true or false`);
-  }
-  const transposed = options.transposed;
-  return {
-    name: "dedup",
-    run(model, ctx) {
-      const plan = planDedup(model, ctx.external, { transposed });
-      applyDedupPlan(model, plan);
-      return { model, details: { ...dedupTotals(plan) } };
-    }
-  };
-}
-var OPTIONS;
-var init_dedup = __esm({
-  "src/stages/dedup.ts"() {
-    "use strict";
-    init_errors();
-    init_graph();
-    init_types();
-    init_dedup_analysis();
-    init_dedup_analysis();
-    OPTIONS = ["transposed"];
-  }
-});
-
-// src/stages/prune.ts
-function pruneNodes(graph, roots, memo, counts) {
-  const producer = /* @__PURE__ */ new Map();
-  graph.node.forEach((n, i) => {
-    for (const o of n.output) if (o) producer.set(o, i);
-  });
-  const live = new Uint8Array(graph.node.length);
-  const read = /* @__PURE__ */ new Set();
-  const work = [];
-  const need = (name) => {
-    if (name && !read.has(name)) {
-      read.add(name);
-      work.push(name);
-    }
-  };
-  for (const r of roots) need(r);
-  while (work.length) {
-    const i = producer.get(work.pop());
-    if (i === void 0 || live[i]) continue;
-    live[i] = 1;
-    for (const name of nodeReads(graph.node[i], memo)) need(name);
-  }
-  const before = graph.node.length;
-  graph.node = graph.node.filter((_, i) => live[i]);
-  counts.nodes += before - graph.node.length;
-  return read;
-}
-function pruneStorage(graph, read, protect, counts, weightsAreInputs) {
-  const keep = /* @__PURE__ */ new Set([...read, ...protect]);
-  const weights = new Set(weightsAreInputs ? graph.initializer.map((t) => t.name ?? "") : []);
-  for (const v of graph.input) if (v.name && !weights.has(v.name)) keep.add(v.name);
-  for (const v of graph.output) if (v.name) keep.add(v.name);
-  const alive2 = new Set(keep);
-  for (const n of graph.node) for (const o of n.output) if (o) alive2.add(o);
-  const annotations = graph.quantizationAnnotation.filter((a) => alive2.has(a.tensorName ?? ""));
-  for (const a of annotations) for (const e of a.quantParameterTensorNames) if (e.value) keep.add(e.value);
-  const initializers = graph.initializer.filter((t) => keep.has(t.name ?? ""));
-  for (const t of graph.initializer) if (!keep.has(t.name ?? "")) counts.initializerBytes += tensorByteLength(t);
-  counts.initializers += graph.initializer.length - initializers.length;
-  graph.initializer = initializers;
-  if (weights.size) graph.input = graph.input.filter((v) => !weights.has(v.name ?? "") || keep.has(v.name ?? ""));
-  const sparse = graph.sparseInitializer.filter((s) => keep.has(s.values?.name ?? ""));
-  counts.sparseInitializers += graph.sparseInitializer.length - sparse.length;
-  graph.sparseInitializer = sparse;
-  counts.quantizationAnnotations += graph.quantizationAnnotation.length - annotations.length;
-  graph.quantizationAnnotation = annotations;
-}
-function trainingReferences(model) {
-  const names = /* @__PURE__ */ new Set();
-  for (const ti of model.trainingInfo) {
-    for (const g of [ti.initialization, ti.algorithm]) if (g) for (const n of outerReferences(g)) names.add(n);
-    for (const b of [...ti.initializationBinding, ...ti.updateBinding]) if (b.key) names.add(b.key);
-  }
-  return names;
-}
-function pruneGraphs(model, counts) {
-  const training = trainingReferences(model);
-  const weightsAreInputs = (model.irVersion ?? 0) < 4;
-  const memo = /* @__PURE__ */ new Map();
-  const scopes = mainScopes(model).reverse();
-  for (const scope of scopes) {
-    const { graph } = scope;
-    const isMain = scope.parent === void 0;
-    const roots = graph.output.map((v) => v.name ?? "");
-    if (isMain) roots.push(...training);
-    const read = pruneNodes(graph, roots, memo, counts);
-    pruneStorage(graph, read, isMain ? training : /* @__PURE__ */ new Set(), counts, isMain && weightsAreInputs);
-  }
-}
-function pruneValueInfo(model, counts) {
-  const defined = /* @__PURE__ */ new Map();
-  const visible = (name, scope) => {
-    for (let s = scope; s; s = s.parent) if (defined.get(s.graph).has(name)) return true;
-    return false;
-  };
-  for (const scope of mainScopes(model)) {
-    defined.set(scope.graph, definedNames(scope.graph));
-    const kept = scope.graph.valueInfo.filter((v) => visible(v.name ?? "", scope));
-    counts.valueInfo += scope.graph.valueInfo.length - kept.length;
-    scope.graph.valueInfo = kept;
-  }
-}
-function pruneFunctions(model, counts) {
-  if (model.functions.length === 0) return;
-  const byKey = /* @__PURE__ */ new Map();
-  for (const f of model.functions) byKey.set(functionKey(f.domain, f.name, f.overload), f);
-  const used = /* @__PURE__ */ new Set();
-  const pending = [];
-  const visitNodes = (nodes) => {
-    const stack = [...nodes];
-    while (stack.length) {
-      const n = stack.pop();
-      const f = byKey.get(functionKey(n.domain, n.opType, n.overload));
-      if (f && !used.has(f)) {
-        used.add(f);
-        pending.push(f);
-      }
-      for (const { graph } of subgraphsOf(n)) stack.push(...graph.node);
-    }
-  };
-  forEachGraph(model, ({ graph }) => visitNodes(graph.node));
-  while (pending.length) visitNodes(pending.pop().node);
-  const kept = model.functions.filter((f) => used.has(f));
-  counts.functions += model.functions.length - kept.length;
-  model.functions = kept;
-}
-function stripDocStrings(model, counts) {
-  const stack = [model];
-  while (stack.length) {
-    const obj = stack.pop();
-    if (Array.isArray(obj)) {
-      for (const v of obj) if (v !== null && typeof v === "object" && !ArrayBuffer.isView(v)) stack.push(v);
-      continue;
-    }
-    const rec = obj;
-    if (rec.docString !== void 0) {
-      rec.docString = void 0;
-      counts.docStrings++;
-    }
-    for (const [k, v] of Object.entries(rec)) {
-      if (k !== "$unknown" && v !== null && typeof v === "object" && !ArrayBuffer.isView(v)) stack.push(v);
-    }
-  }
-}
-function pruneModel(model, opts = {}) {
-  const counts = {
-    nodes: 0,
-    initializers: 0,
-    initializerBytes: 0,
-    sparseInitializers: 0,
-    valueInfo: 0,
-    quantizationAnnotations: 0,
-    functions: 0,
-    docStrings: 0
-  };
-  pruneGraphs(model, counts);
-  pruneValueInfo(model, counts);
-  pruneFunctions(model, counts);
-  if (opts.docStrings) stripDocStrings(model, counts);
-  return counts;
-}
-function pruneStage(options) {
-  for (const key of Object.keys(options)) {
-    if (key !== "doc-strings") throw new UsageError(`prune: unknown option '${key}'; known options: doc-strings`);
-  }
-  const docStrings = options["doc-strings"] ?? false;
-  if (typeof docStrings !== "boolean") throw new UsageError(`prune: option doc-strings must be true or false, not ${JSON.stringify(docStrings)}`);
-  return {
-    name: "prune",
-    run(model) {
-      const before = modelByteSize(model);
-      const counts = pruneModel(model, { docStrings });
-      return { model, details: { ...counts, bytesSaved: before - modelByteSize(model) } };
-    }
-  };
-}
-var functionKey;
-var init_prune = __esm({
-  "src/stages/prune.ts"() {
-    "use strict";
-    init_errors();
-    init_graph();
-    init_size();
-    init_tensor();
-    functionKey = (domain, name, overload) => `${domain ?? ""}\0${name ?? ""}\0${overload ?? ""}`;
-  }
-});
-
-// src/stages/nodes.ts
-function attribute(name) {
-  return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
-}
-function intAttr(name, value) {
-  return { ...attribute(name), type: AttributeType.INT, i: BigInt(value) };
-}
-function intsAttr(name, values2) {
-  return { ...attribute(name), type: AttributeType.INTS, ints: values2.map((v) => BigInt(v)) };
-}
-function nodeId(n) {
-  return n.name || n.output[0] || "";
-}
-function makeNode(opType, name, inputs, outputs, attrs = [], domain) {
-  return { opType, ...domain === void 0 ? {} : { domain }, name, input: inputs, output: outputs, attribute: attrs, metadataProps: [], deviceConfigurations: [] };
-}
-var init_nodes = __esm({
-  "src/stages/nodes.ts"() {
-    "use strict";
-    init_types();
-  }
-});
-
-// src/stages/quant/constant-weight.ts
-function isTranspose2d(node, rank) {
-  if (rank !== 2) return false;
-  const perm = attr(node, "perm")?.ints;
-  return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
-}
-function resolveConstant(scope, name, index) {
-  const path16 = [];
-  const transposed = false;
-  let current = scope;
-  let wanted = name;
-  for (let steps = 0; current && steps < 64; steps++) {
-    const def = index.of(current.graph).get(wanted);
-    if (!def) {
-      current = current.parent;
-      continue;
-    }
-    path16.push({ scope: current, name: wanted });
-    if (def.kind === "input") return void 0;
-    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path16 };
-    const node = def.node;
-    if ((node.domain ?? "") !== "") return void 0;
-    if (isConstantNode(node)) {
-      const tensor = constantNodeTensor(node);
-      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path16 } : void 0;
-    }
-    if (node.opType === "Identity" && node.input[0]) {
-      wanted = node.input[0];
-      continue;
-    }
-    if (node.opType === "Transpose" && node.input[0]) {
-      const inner = resolveConstant(current, node.input[0], index);
-      if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
-      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path16, ...inner.path] };
-    }
-    return void 0;
-  }
-  return void 0;
-}
-function removeUnused(paths, index) {
-  const reads = /* @__PURE__ */ new Map();
-  const byScope = /* @__PURE__ */ new Map();
-  for (const path16 of paths) {
-    for (const { scope, name } of path16) {
-      const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
-      entry.names.add(name);
-      byScope.set(scope.graph, entry);
-    }
-  }
-  for (const [graph, { scope, names }] of byScope) {
-    const counts = /* @__PURE__ */ new Map();
-    for (const [name, uses] of usesOfAll(scope, names)) counts.set(name, uses.length);
-    for (const o of graph.output) if (o.name && counts.has(o.name)) counts.set(o.name, counts.get(o.name) + 1);
-    reads.set(graph, counts);
-  }
-  const unread = (scope, name) => {
-    for (let s = scope; s; s = s.parent) {
-      const counts = reads.get(s.graph);
-      if (counts?.has(name)) {
-        counts.set(name, counts.get(name) - 1);
-        return;
-      }
-      if (index.of(s.graph).has(name)) return;
-    }
-  };
-  const dead = /* @__PURE__ */ new Set();
-  const droppedInputs = /* @__PURE__ */ new Map();
-  let removed = 0;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const path16 of paths) {
-      for (const { scope, name } of path16) {
-        const g = scope.graph;
-        const defs = index.of(g);
-        const def = defs.get(name);
-        if (!def || def.kind === "input") break;
-        if ((reads.get(g).get(name) ?? 0) > 0) break;
-        if (def.kind === "initializer") {
-          dead.add(def.tensor);
-          const inputs = droppedInputs.get(g) ?? /* @__PURE__ */ new Set();
-          droppedInputs.set(g, inputs.add(name));
-        } else {
-          dead.add(def.node);
-          for (const input of def.node.input) if (input) unread(scope, input);
-        }
-        defs.delete(name);
-        removed++;
-        changed = true;
-      }
-    }
-  }
-  for (const g of byScope.keys()) {
-    g.initializer = g.initializer.filter((t) => !dead.has(t));
-    g.node = g.node.filter((n) => !dead.has(n));
-    const inputs = droppedInputs.get(g);
-    if (inputs) g.input = g.input.filter((v) => !inputs.has(v.name ?? ""));
-  }
-  return removed;
-}
-var DefinitionIndex;
-var init_constant_weight = __esm({
-  "src/stages/quant/constant-weight.ts"() {
-    "use strict";
-    init_graph();
-    init_tensor();
-    DefinitionIndex = class {
-      byGraph = /* @__PURE__ */ new WeakMap();
-      of(graph) {
-        let defs = this.byGraph.get(graph);
-        if (defs) return defs;
-        defs = /* @__PURE__ */ new Map();
-        for (const v of graph.input) if (v.name) defs.set(v.name, { kind: "input" });
-        for (const t of graph.initializer) if (t.name) defs.set(t.name, { kind: "initializer", tensor: t });
-        for (const n of graph.node) for (const o of n.output) if (o) defs.set(o, { kind: "node", node: n });
-        this.byGraph.set(graph, defs);
-        return defs;
-      }
-    };
-  }
-});
-
-// src/stages/quant/opset.ts
-function defaultOpset(model) {
-  return model.opsetImport.find((o) => isDefaultDomain(o.domain))?.version ?? 1;
-}
-function planOpset(model) {
-  const version = defaultOpset(model);
-  if (version >= REQUIRED_OPSET) return { action: "keep", version };
-  const unsafe = /* @__PURE__ */ new Set();
-  for (const scope of mainScopes(model)) {
-    for (const n of scope.graph.node) {
-      if (!isDefaultDomain(n.domain)) continue;
-      const from = SAFE_FROM[n.opType ?? ""];
-      if (from === void 0 || version < from) unsafe.add(n.opType ?? "?");
-    }
-  }
-  if (unsafe.size > 0) {
-    return {
-      action: "refuse",
-      reason: `opset ${version} < ${REQUIRED_OPSET} and ${[...unsafe].sort().join(", ")} changed meaning by opset ${REQUIRED_OPSET}; re-export with opset \u2265 ${REQUIRED_OPSET}`
-    };
-  }
-  return { action: "bump", from: version, to: REQUIRED_OPSET };
-}
-function setDefaultOpset(model, to) {
-  const entry = model.opsetImport.find((o) => isDefaultDomain(o.domain));
-  if (entry) entry.version = to;
-  else model.opsetImport.push({ domain: "", version: to });
-}
-function importDomain(model, domain, version) {
-  if (!model.opsetImport.some((o) => o.domain === domain)) model.opsetImport.push({ domain, version });
-}
-var REQUIRED_OPSET, SAFE_FROM, isDefaultDomain;
-var init_opset = __esm({
-  "src/stages/quant/opset.ts"() {
-    "use strict";
-    init_graph();
-    REQUIRED_OPSET = 11;
-    SAFE_FROM = {
-      Abs: 6,
-      Add: 7,
-      And: 7,
-      ArgMax: 1,
-      ArgMin: 1,
-      AveragePool: 7,
-      BatchNormalization: 9,
-      Cast: 6,
-      Ceil: 6,
-      Concat: 4,
-      Constant: 9,
-      ConstantOfShape: 9,
-      Conv: 1,
-      ConvTranspose: 1,
-      DequantizeLinear: 10,
-      Div: 7,
-      Dropout: 7,
-      DynamicQuantizeLinear: 11,
-      Elu: 6,
-      Equal: 7,
-      Erf: 9,
-      Exp: 6,
-      Expand: 8,
-      Flatten: 9,
-      Floor: 6,
-      GRU: 7,
-      Gather: 1,
-      Gemm: 7,
-      GlobalAveragePool: 1,
-      GlobalMaxPool: 1,
-      Greater: 9,
-      HardSigmoid: 6,
-      Identity: 1,
-      If: 1,
-      InstanceNormalization: 6,
-      LRN: 1,
-      LSTM: 7,
-      LeakyRelu: 6,
-      Less: 9,
-      Log: 6,
-      LogSoftmax: 1,
-      Loop: 1,
-      MatMul: 1,
-      MatMulInteger: 10,
-      Max: 8,
-      MaxPool: 8,
-      Mean: 8,
-      Min: 8,
-      Mul: 7,
-      Neg: 6,
-      Not: 1,
-      Or: 7,
-      PRelu: 9,
-      Pow: 7,
-      RNN: 7,
-      Reciprocal: 6,
-      ReduceL2: 1,
-      ReduceMax: 1,
-      ReduceMean: 1,
-      ReduceMin: 1,
-      ReduceProd: 1,
-      ReduceSum: 1,
-      ReduceSumSquare: 1,
-      Relu: 6,
-      Reshape: 5,
-      Scan: 9,
-      Selu: 6,
-      Shape: 1,
-      Sigmoid: 6,
-      Sign: 9,
-      Size: 1,
-      Softmax: 1,
-      Softplus: 1,
-      Softsign: 1,
-      Split: 2,
-      Sqrt: 6,
-      Squeeze: 1,
-      Sub: 7,
-      Sum: 8,
-      Tanh: 6,
-      Tile: 6,
-      Transpose: 1,
-      Unsqueeze: 1,
-      Where: 9,
-      Xor: 7
-    };
-    isDefaultDomain = (d) => d === void 0 || d === "" || d === "ai.onnx";
-  }
-});
-
-// src/stages/quant/int8-conv.ts
-var convQuantizer;
-var init_int8_conv = __esm({
-  "src/stages/quant/int8-conv.ts"() {
-    "use strict";
-    init_dtype();
-    init_tensor();
-    init_constant_weight();
-    init_nodes();
-    convQuantizer = {
-      weightOf(node, scope, s) {
-        return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
-      },
-      check(node, weight, scope, s) {
-        if (weight.transposed || weight.tensor.dims.length < 3) return "weight is not an [M, C/group, k\u2026] tensor";
-        const b = node.input[2];
-        if (b) {
-          const bias = resolveConstant(scope, b, s.index);
-          if (!bias || bias.transposed || bias.tensor.dataType !== DataType.FLOAT) return "bias is not a float constant";
-          if (elementCount(bias.tensor.dims) !== weight.tensor.dims[0]) return "bias length differs from the output channels";
-        }
-        if (s.options.perChannel && s.options.weightType === "uint8") {
-          return "per-channel uint8 Conv needs per-channel zero points, which ORT ConvInteger does not take";
-        }
-        return void 0;
-      },
-      rewrite(node, weight, scope, s, out) {
-        const base = s.baseOf(node, scope);
-        const m = weight.tensor.dims[0];
-        const spatialOnes = weight.tensor.dims.slice(2).map(() => 1);
-        const x = s.activation(scope.graph, node.input[0], out);
-        const axis = s.options.perChannel ? 0 : void 0;
-        const w = s.weight({ weight, axis, paramDims: [m, ...spatialOnes], scalarZeroPoint: true }, scope.graph, out);
-        const integer = s.fresh(`${base}_output_quantized`);
-        out.push(makeNode("ConvInteger", s.fresh(`${base}_quant`), [x.q, w.q, x.zeroPoint, w.zeroPoint], [integer], node.attribute));
-        const b = node.input[2];
-        const output = node.output[0];
-        if (!b) {
-          out.push(...s.rescale(integer, x.scale, w.scale, output, base));
-          return;
-        }
-        const scaled = s.fresh(`${base}_output_unbiased`);
-        out.push(...s.rescale(integer, x.scale, w.scale, scaled, base));
-        const bias = resolveConstant(scope, b, s.index);
-        const biasName = s.pool.intern(`${base}_bias`, DataType.FLOAT, [m, ...spatialOnes], tensorBytes(bias.tensor, s.external));
-        out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [scaled, biasName], [output]));
-        return [bias.path];
-      }
-    };
-  }
-});
-
-// src/stages/quant/int8-gather.ts
-var gatherQuantizer;
-var init_int8_gather = __esm({
-  "src/stages/quant/int8-gather.ts"() {
-    "use strict";
-    init_constant_weight();
-    init_nodes();
-    gatherQuantizer = {
-      weightOf(node, scope, s) {
-        return node.input[0] ? resolveConstant(scope, node.input[0], s.index) : void 0;
-      },
-      check(node) {
-        return node.input[1] ? void 0 : "no indices input";
-      },
-      rewrite(node, weight, scope, s, out) {
-        const base = s.baseOf(node, scope);
-        const w = s.weight({ weight }, scope.graph, out);
-        const gathered = s.fresh(`${node.output[0]}_quantized`);
-        out.push(makeNode("Gather", s.fresh(`${base}_quant`), [w.q, node.input[1]], [gathered], node.attribute));
-        out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [gathered, w.scale, w.zeroPoint], [node.output[0]]));
-      }
-    };
-  }
-});
-
-// src/stages/quant/int8-matmul.ts
-function outputChannelAxis(weight) {
-  return weight.transposed ? 0 : 1;
-}
-function putBiasSecond(output, scope, s) {
-  const readers = s.readersOf(scope.graph, output);
-  if (readers.length !== 1) return;
-  const add = readers[0];
-  if (add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2 || add.input[1] !== output) return;
-  const bias = resolveConstant(scope, add.input[0], s.index);
-  if (bias && bias.tensor.dims.length === 1) add.input = [add.input[1], add.input[0]];
-}
-function integerMatMul(activation, weight, output, base, scope, s, out, alpha = 1) {
-  const a = s.activation(scope.graph, activation, out);
-  const axis = s.options.perChannel ? outputChannelAxis(weight) : void 0;
-  const w = s.weight({ weight, axis, scaleFactor: alpha }, scope.graph, out);
-  const integer = s.fresh(`${base}_output_quantized`);
-  out.push(makeNode("MatMulInteger", s.fresh(`${base}_quant`), [a.q, w.q, a.zeroPoint, w.zeroPoint], [integer]));
-  out.push(...s.rescale(integer, a.scale, w.scale, output, base));
-}
-var matMulQuantizer;
-var init_int8_matmul = __esm({
-  "src/stages/quant/int8-matmul.ts"() {
-    "use strict";
-    init_constant_weight();
-    init_nodes();
-    matMulQuantizer = {
-      weightOf(node, scope, s) {
-        return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
-      },
-      check(node, weight) {
-        if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}; MatMulInteger's fused kernels need a 2-D weight`;
-        if (!node.input[0]) return "no left operand";
-        return void 0;
-      },
-      rewrite(node, weight, scope, s, out) {
-        const output = node.output[0];
-        integerMatMul(node.input[0], weight, output, s.baseOf(node, scope), scope, s, out);
-        putBiasSecond(output, scope, s);
-      }
-    };
-  }
-});
-
-// src/stages/quant/tensor-pool.ts
-import { createHash as createHash3 } from "node:crypto";
-function sameBytes2(a, b) {
-  return a.length === b.length && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
-}
-function bytesOf(a) {
-  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-}
-function sha1(bytes) {
-  return createHash3("sha1").update(bytes).digest("base64");
-}
-function sampleKey(bytes) {
-  if (bytes.length <= 4 * SAMPLES2 * RUN) return sha1(bytes);
-  const h = createHash3("sha1").update(`${bytes.length}|`);
-  const step = Math.floor((bytes.length - RUN) / (SAMPLES2 - 1));
-  for (let i = 0; i < SAMPLES2; i++) h.update(bytes.subarray(i * step, i * step + RUN));
-  return h.digest("base64");
-}
-function inputOf(name, elemType, dims) {
-  return { name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => ({ dimValue: d })) } } }, metadataProps: [] };
-}
-var SAMPLES2, RUN, ContentMap, TensorPool, TensorHashes;
-var init_tensor_pool = __esm({
-  "src/stages/quant/tensor-pool.ts"() {
-    "use strict";
-    init_spill();
-    init_tensor();
-    init_graph();
-    SAMPLES2 = 64;
-    RUN = 16;
-    ContentMap = class _ContentMap {
-      buckets = /* @__PURE__ */ new Map();
-      static bucket(key, bytes) {
-        return `${key}|${sampleKey(bytes)}`;
-      }
-      /** The value stored for `key` and these bytes; `digest` gives their SHA-1 (memoized by the caller). */
-      get(key, bytes, digest = () => sha1(bytes)) {
-        const bucket = this.buckets.get(_ContentMap.bucket(key, bytes));
-        if (!bucket) return void 0;
-        const wanted = digest();
-        const read = (e) => typeof e.bytes === "function" ? e.bytes() : e.bytes;
-        return bucket.find((e) => (e.digest ??= sha1(read(e))) === wanted && sameBytes2(read(e), bytes))?.value;
-      }
-      /** Stores `value` for `key` and `bytes` (the payload itself, or a way to read it again). */
-      set(key, bytes, value, reread) {
-        const id = _ContentMap.bucket(key, bytes);
-        const bucket = this.buckets.get(id) ?? [];
-        bucket.push({ bytes: reread ?? bytes, value });
-        this.buckets.set(id, bucket);
-      }
-    };
-    TensorPool = class {
-      constructor(root2, names, declareAsInput, external) {
-        this.root = root2;
-        this.names = names;
-        this.declareAsInput = declareAsInput;
-        this.external = external;
-      }
-      root;
-      names;
-      declareAsInput;
-      external;
-      byContent = new ContentMap();
-      /** Bytes of every tensor added (what the quantized weights cost). */
-      bytesAdded = 0;
-      tensorsAdded = 0;
-      intern(base, dataType, dims, bytes) {
-        const key = `${dataType}:${dims.join("x")}`;
-        const known = this.byContent.get(key, bytes);
-        if (known) return known;
-        const name = freshName(this.names, base);
-        const t = newTensor(this.external, name, dataType, [...dims], bytes);
-        this.root.initializer.push(t);
-        if (this.declareAsInput) this.root.input.push(inputOf(name, dataType, dims));
-        this.byContent.set(key, bytes, name, isExternal(t) ? () => tensorBytes(t, this.external) : void 0);
-        this.bytesAdded += bytes.length;
-        this.tensorsAdded++;
-        return name;
-      }
-    };
-    TensorHashes = class {
-      memo = /* @__PURE__ */ new WeakMap();
-      of(t, bytes) {
-        let h = this.memo.get(t);
-        if (h === void 0) this.memo.set(t, h = sha1(bytes));
-        return h;
-      }
-    };
-  }
-});
-
-// src/stages/quant/int8-gemm.ts
-function floatAttr(node, name, dflt) {
-  return attr(node, name)?.f ?? dflt;
-}
-var gemmQuantizer;
-var init_int8_gemm = __esm({
-  "src/stages/quant/int8-gemm.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    init_tensor();
-    init_constant_weight();
-    init_int8_matmul();
-    init_nodes();
-    init_tensor_pool();
-    gemmQuantizer = {
-      weightOf(node, scope, s) {
-        const w = node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
-        if (!w) return void 0;
-        return (attr(node, "transB")?.i ?? 0n) !== 0n ? { ...w, transposed: !w.transposed } : w;
-      },
-      check(node, weight) {
-        if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}, Gemm needs 2`;
-        if (!node.input[0]) return "no A input";
-        return void 0;
-      },
-      rewrite(node, weight, scope, s, out) {
-        const base = s.baseOf(node, scope);
-        const alpha = floatAttr(node, "alpha", 1);
-        const beta = floatAttr(node, "beta", 1);
-        let a = node.input[0];
-        if ((attr(node, "transA")?.i ?? 0n) !== 0n) {
-          const at = s.fresh(`${base}_A_transposed`);
-          out.push(makeNode("Transpose", s.fresh(`${base}_transA`), [a], [at], [intsAttr("perm", [1, 0])]));
-          a = at;
-        }
-        const c = node.input[2];
-        const output = node.output[0];
-        if (!c || beta === 0) {
-          integerMatMul(a, weight, output, base, scope, s, out, alpha);
-          return;
-        }
-        const product = s.fresh(`${base}_output_unbiased`);
-        integerMatMul(a, weight, product, base, scope, s, out, alpha);
-        let bias = c;
-        const released = [];
-        if (beta !== 1) {
-          const constC = resolveConstant(scope, c, s.index);
-          if (constC && !constC.transposed && constC.tensor.dataType === DataType.FLOAT) {
-            const scaled = Float32Array.from(tensorFloat32(constC.tensor, s.external), (v) => v * beta);
-            bias = s.pool.intern(`${base}_bias`, DataType.FLOAT, constC.tensor.dims, bytesOf(scaled));
-            released.push(constC.path);
-          } else {
-            const betaName = s.pool.intern(`${base}_beta`, DataType.FLOAT, [], bytesOf(Float32Array.of(beta)));
-            bias = s.fresh(`${base}_C_scaled`);
-            out.push(makeNode("Mul", s.fresh(`${base}_beta_mul`), [c, betaName], [bias]));
-          }
-        }
-        out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [product, bias], [output]));
-        return released;
-      }
-    };
-  }
-});
-
-// src/stages/quant/registry.ts
-var INT8_QUANTIZERS, DEFAULT_INT8_OPS;
-var init_registry = __esm({
-  "src/stages/quant/registry.ts"() {
-    "use strict";
-    init_int8_conv();
-    init_int8_gather();
-    init_int8_gemm();
-    init_int8_matmul();
-    INT8_QUANTIZERS = {
-      MatMul: matMulQuantizer,
-      Gemm: gemmQuantizer,
-      Gather: gatherQuantizer,
-      Conv: convQuantizer
-    };
-    DEFAULT_INT8_OPS = ["MatMul", "Gemm", "Gather"];
-  }
-});
-
-// src/stages/quant/numerics.ts
-function quantRange(type, symmetric, reduceRange) {
-  if (reduceRange) return type === "int8" ? { qmin: -64, qmax: 64 } : { qmin: 0, qmax: 127 };
-  if (type === "int8") return symmetric ? { qmin: -127, qmax: 127 } : { qmin: -128, qmax: 127 };
-  return { qmin: 0, qmax: 255 };
-}
-function clipRange(type) {
-  return type === "int8" ? { qmin: -127, qmax: 127 } : { qmin: 0, qmax: 255 };
-}
-function roundHalfEven(x) {
-  if (!(Math.abs(x) < 2 ** 51)) return x;
-  const r = x + ROUND_MAGIC - ROUND_MAGIC;
-  return r === 0 ? 0 * x : r;
-}
-function computeScaleZeroPoint(rmin, rmax, range, symmetric) {
-  const { qmin, qmax } = range;
-  let lo = Math.min(rmin, 0);
-  let hi = Math.max(rmax, 0);
-  if (symmetric) {
-    const absmax = Math.max(Math.abs(lo), Math.abs(hi));
-    lo = -absmax;
-    hi = absmax;
-  }
-  const dr = Math.fround(hi - lo);
-  const scale64 = dr / (qmax - qmin);
-  if (scale64 < FLOAT32_TINY) return { scale: 1, zeroPoint: 0 };
-  const zeroPoint = symmetric ? roundHalfEven((qmin + qmax) / 2) : roundHalfEven(qmin - lo / scale64);
-  return { scale: Math.fround(scale64), zeroPoint };
-}
-function minMax(data) {
-  if (data.length === 0) return { min: 0, max: 0 };
-  let min = data[0];
-  let max = min;
-  for (let i = 1; i < data.length; i++) {
-    const v = data[i];
-    if (v < min) min = v;
-    else if (!(v <= max)) {
-      if (v > max) max = v;
-      else return { min: NaN, max: NaN };
-    }
-  }
-  if (min !== min || min === -Infinity || max === Infinity) return { min: NaN, max: NaN };
-  return { min, max };
-}
-function quantizeSpan(data, start, end, scale, zeroPoint, clip, out) {
-  const lo = clip.qmin;
-  const hi = clip.qmax;
-  for (let i = start; i < end; i++) {
-    const r = Math.fround(data[i] / scale) + ROUND_MAGIC - ROUND_MAGIC + zeroPoint;
-    out[i] = r < lo ? lo : r > hi ? hi : r;
-  }
-}
-function allocate(type, n) {
-  return type === "int8" ? new Int8Array(n) : new Uint8Array(n);
-}
-function quantizePerTensor(data, opts, range = minMax(data)) {
-  const { min, max } = range;
-  const params = computeScaleZeroPoint(min, max, quantRange(opts.type, opts.symmetric, opts.reduceRange), opts.symmetric);
-  const clip = clipRange(opts.type);
-  const values2 = allocate(opts.type, data.length);
-  quantizeSpan(data, 0, data.length, params.scale, params.zeroPoint, clip, values2);
-  const zeroPoints = allocate(opts.type, 1);
-  zeroPoints[0] = params.zeroPoint;
-  return { values: values2, scales: Float32Array.of(params.scale), zeroPoints };
-}
-function quantizePerAxis(data, dims, axis, opts) {
-  const channels = dims[axis] ?? 1;
-  let inner = 1;
-  for (let d = axis + 1; d < dims.length; d++) inner *= dims[d];
-  const outer = channels * inner === 0 ? 0 : data.length / (channels * inner);
-  const mins = new Float64Array(channels).fill(Infinity);
-  const maxs = new Float64Array(channels).fill(-Infinity);
-  for (let o = 0, i = 0; o < outer; o++) {
-    for (let c = 0; c < channels; c++) {
-      let lo = mins[c];
-      let hi = maxs[c];
-      for (let k = 0; k < inner; k++, i++) {
-        const v = data[i];
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-        if (v !== v) {
-          lo = NaN;
-          hi = NaN;
-        }
-      }
-      mins[c] = lo;
-      maxs[c] = hi;
-    }
-  }
-  const range = quantRange(opts.type, opts.symmetric, opts.reduceRange);
-  const params = [];
-  for (let c = 0; c < channels; c++) {
-    const empty = mins[c] === Infinity;
-    params.push(computeScaleZeroPoint(empty ? 0 : mins[c], empty ? 0 : maxs[c], range, opts.symmetric));
-  }
-  const clip = clipRange(opts.type);
-  const values2 = allocate(opts.type, data.length);
-  for (let o = 0, i = 0; o < outer; o++) {
-    for (let c = 0; c < channels; c++, i += inner) quantizeSpan(data, i, i + inner, params[c].scale, params[c].zeroPoint, clip, values2);
-  }
-  const zeroPoints = allocate(opts.type, channels);
-  params.forEach((p, c) => {
-    zeroPoints[c] = p.zeroPoint;
-  });
-  return { values: values2, scales: Float32Array.from(params, (p) => p.scale), zeroPoints };
-}
-var FLOAT32_TINY, ROUND_MAGIC;
-var init_numerics = __esm({
-  "src/stages/quant/numerics.ts"() {
-    "use strict";
-    FLOAT32_TINY = 11754943508222875e-54;
-    ROUND_MAGIC = 6755399441055744;
-  }
-});
-
-// src/stages/quant/session.ts
-var QuantSession;
-var init_session = __esm({
-  "src/stages/quant/session.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    init_tensor();
-    init_constant_weight();
-    init_nodes();
-    init_numerics();
-    init_tensor_pool();
-    QuantSession = class {
-      constructor(options, names, root2, irVersion, external) {
-        this.options = options;
-        this.names = names;
-        this.external = external;
-        this.pool = new TensorPool(root2, names, irVersion < 4, external);
-      }
-      options;
-      names;
-      external;
-      index = new DefinitionIndex();
-      pool;
-      hashes = new TensorHashes();
-      /** Scales and zero points only: the quantized values live in the pool (on disk when streaming). */
-      quantized = new ContentMap();
-      activations = /* @__PURE__ */ new WeakMap();
-      transposes = /* @__PURE__ */ new WeakMap();
-      ranges = /* @__PURE__ */ new WeakMap();
-      readers = /* @__PURE__ */ new WeakMap();
-      /** The float weight being worked on, read once for its range check and its quantization. */
-      current;
-      /** Where unaligned float bytes are copied; grows to the largest weight and is reused. */
-      scratch = new Float32Array(0);
-      /** Distinct weights quantized, their float bytes, and how many requests reused one. */
-      weightsQuantized = 0;
-      floatBytesQuantized = 0;
-      reuses = 0;
-      fresh(base) {
-        return freshName(this.names, base);
-      }
-      /**
-       * The nodes of `graph` that read `name`, as the graph stood when first asked: the rewrite loop builds
-       * a new node list and assigns it at the end, so during it the graph's own list is the original one.
-       */
-      readersOf(graph, name) {
-        let byName = this.readers.get(graph);
-        if (!byName) {
-          byName = /* @__PURE__ */ new Map();
-          for (const n of graph.node) {
-            for (const input of new Set(n.input)) {
-              const list = byName.get(input);
-              if (list) list.push(n);
-              else if (input) byName.set(input, [n]);
-            }
-          }
-          this.readers.set(graph, byName);
-        }
-        return byName.get(name) ?? [];
-      }
-      get symmetric() {
-        return this.options.weightType === "int8";
-      }
-      get qType() {
-        return this.options.weightType === "int8" ? DataType.INT8 : DataType.UINT8;
-      }
-      /**
-       * minMax of a float weight (NaN when it holds NaN or ±Infinity), one pass per tensor: the finiteness
-       * check and the per-tensor scale share it. Only the two numbers are kept, never the payload.
-       */
-      range(t) {
-        let r = this.ranges.get(t);
-        if (!r) this.ranges.set(t, r = minMax(this.load(t).values));
-        return r;
-      }
-      /**
-       * A float weight's bytes and values. Only the last weight is kept (a node's range check and rewrite
-       * read it in turn), so a streamed weight is read from disk once and nothing bigger than one weight
-       * is held.
-       */
-      load(tensor) {
-        if (this.current?.tensor === tensor) return this.current;
-        this.current = void 0;
-        const bytes = tensorBytes(tensor, this.external);
-        let values2;
-        if (bytes.byteOffset % 4 === 0) values2 = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-        else {
-          const n = bytes.length / 4;
-          if (this.scratch.length < n) this.scratch = new Float32Array(n);
-          values2 = this.scratch.subarray(0, n);
-          bytesOf(values2).set(bytes);
-        }
-        this.current = { tensor, bytes, values: values2 };
-        return this.current;
-      }
-      /** DynamicQuantizeLinear of `name` in `graph`, created (into `out`) on first use and shared after. */
-      activation(graph, name, out) {
-        let perGraph = this.activations.get(graph);
-        if (!perGraph) this.activations.set(graph, perGraph = /* @__PURE__ */ new Map());
-        const known = perGraph.get(name);
-        if (known) return known;
-        const base = name.replace(/[:/]+/g, "_").replace(/^_+/, "") || "x";
-        const qa = { q: this.fresh(`${base}_quantized`), scale: this.fresh(`${base}_scale`), zeroPoint: this.fresh(`${base}_zero_point`) };
-        out.push(makeNode("DynamicQuantizeLinear", this.fresh(`${base}_QuantizeLinear`), [name], [qa.q, qa.scale, qa.zeroPoint]));
-        perGraph.set(name, qa);
-        return qa;
-      }
-      /** A 2-D Transpose of `name` in `graph` (shared per graph), for transposed views of stored tensors. */
-      transposed(graph, name, out) {
-        let perGraph = this.transposes.get(graph);
-        if (!perGraph) this.transposes.set(graph, perGraph = /* @__PURE__ */ new Map());
-        const known = perGraph.get(name);
-        if (known) return known;
-        const t = this.fresh(`${name}_transposed`);
-        out.push(makeNode("Transpose", this.fresh(`${name}_Transpose`), [name], [t], [intsAttr("perm", [1, 0])]));
-        perGraph.set(name, t);
-        return t;
-      }
-      /**
-       * The weight quantized (once per content and parameters) and stored in the pool; when the consumer
-       * sees it transposed, a Transpose of the stored int8 tensor is added to `out` (ORT folds it at load),
-       * so a tensor used both ways (tied embeddings) is stored once.
-       */
-      weight(req, graph, out) {
-        const { weight, axis } = req;
-        const t = weight.tensor;
-        const { bytes, values: values2 } = this.load(t);
-        const mode = `${this.options.weightType}:${this.symmetric}:${this.options.reduceRange}:${axis ?? "tensor"}:${t.dims.join("x")}`;
-        let entry = this.quantized.get(mode, bytes, () => this.hashes.of(t, bytes));
-        if (entry) this.reuses++;
-        else {
-          const opts = { type: this.options.weightType, symmetric: this.symmetric, reduceRange: this.options.reduceRange };
-          const q = axis === void 0 ? quantizePerTensor(values2, opts, this.range(t)) : quantizePerAxis(values2, t.dims, axis, opts);
-          const base2 = (t.name || "weight").replace(/[:/]+/g, "_");
-          entry = { data: { scales: q.scales, zeroPoints: q.zeroPoints }, q: this.pool.intern(`${base2}_quantized`, this.qType, t.dims, bytesOf(q.values)) };
-          this.quantized.set(mode, bytes, entry, this.rereader(t));
-          this.weightsQuantized++;
-          this.floatBytesQuantized += bytes.length;
-        }
-        const { data } = entry;
-        const paramDims = axis === void 0 ? [] : req.paramDims ?? [data.scales.length];
-        const base = entry.q.replace(/_quantized$/, "");
-        const factor2 = req.scaleFactor ?? 1;
-        const scales = factor2 === 1 ? data.scales : Float32Array.from(data.scales, (v) => v * factor2);
-        return {
-          q: weight.transposed ? this.transposed(graph, entry.q, out) : entry.q,
-          scale: this.pool.intern(`${base}_scale`, DataType.FLOAT, paramDims, bytesOf(scales)),
-          zeroPoint: req.scalarZeroPoint ? this.pool.intern(`${base}_zero_point`, this.qType, [], bytesOf(data.zeroPoints.subarray(0, 1))) : this.pool.intern(`${base}_zero_point`, this.qType, paramDims, bytesOf(data.zeroPoints))
-        };
-      }
-      /**
-       * How to read a weight on disk again, or undefined for one in memory. A function of its own: a closure
-       * made in weight() would share that scope's context, which holds the payload, and keep it alive.
-       */
-      rereader(t) {
-        return isExternal(t) ? () => tensorBytes(t, this.external) : void 0;
-      }
-      /**
-       * The integer product scaled back to float, in the exact shape ORT's MatMulIntegerToFloatFusion
-       * matches: Cast(int32 → float) and Mul(A_scale, B_scale) feeding one Mul (matmul_integer_to_float.cc).
-       * Returns the nodes; the last one writes `output`.
-       */
-      rescale(integerOutput, aScale, bScale, output, base) {
-        const cast = this.fresh(`${integerOutput}_cast_output`);
-        const scales = this.fresh(`${base}_scales_mul:0`);
-        return [
-          makeNode("Cast", this.fresh(`${integerOutput}_cast`), [integerOutput], [cast], [intAttr("to", DataType.FLOAT)]),
-          makeNode("Mul", this.fresh(`${base}_scales_mul`), [aScale, bScale], [scales]),
-          makeNode("Mul", this.fresh(`${base}_output_scale_mul`), [cast, scales], [output])
-        ];
-      }
-      /** Name base for nodes derived from `node`. */
-      baseOf(node, scope) {
-        return node.name || `${node.opType}_${node.output[0] ?? scope.depth}`;
-      }
-    };
-  }
-});
-
-// src/stages/options.ts
-function rejectUnknownOptions(stage, o, known) {
-  for (const k of Object.keys(o)) {
-    if (!known.includes(k)) throw new UsageError(`${stage}: unknown option '${k}'; known: ${known.join(", ")}`);
-  }
-}
-function booleanOption(stage, o, key, fallback) {
-  const v = o[key];
-  if (v === void 0) return fallback;
-  if (typeof v === "boolean") return v;
-  if (v === "true" || v === "false") return v === "true";
-  throw new UsageError(`${stage}: '${key}' must be true or false, got ${JSON.stringify(v)}`);
-}
-function stringListOption(stage, o, key) {
-  const v = o[key];
-  if (v === void 0) return void 0;
-  if (typeof v === "string") return v.split(",").map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(v) && v.every((s) => typeof s === "string")) return v;
-  throw new UsageError(`${stage}: '${key}' must be a list of names`);
-}
-function choiceOption(stage, o, key, choices) {
-  const v = o[key] ?? choices[0];
-  if (choices.includes(v)) return v;
-  const list = `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`;
-  throw new UsageError(`${stage}: ${key} must be ${list}, got ${JSON.stringify(v)}`);
-}
-var init_options = __esm({
-  "src/stages/options.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/stages/quantize-int8.ts
-function globToRegExp(glob) {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`);
-}
-function parseInt8Options(raw) {
-  rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
-  const ops = /* @__PURE__ */ new Set();
-  for (const op of stringListOption(STAGE, raw, "ops") ?? DEFAULT_INT8_OPS) {
-    const known = Object.keys(INT8_QUANTIZERS).find((k) => k.toLowerCase() === op.toLowerCase());
-    if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'; supported: ${Object.keys(INT8_QUANTIZERS).join(", ")}`);
-    ops.add(known);
-  }
-  const minElements = raw["min-elements"] ?? DEFAULT_MIN_ELEMENTS;
-  if (typeof minElements !== "number" || !Number.isSafeInteger(minElements) || minElements < 0) {
-    throw new UsageError(`quantize-int8: min-elements must be a whole number \u2265 0, not '${String(minElements)}'`);
-  }
-  return {
-    ops,
-    exclude: (stringListOption(STAGE, raw, "exclude") ?? []).map(globToRegExp),
-    perChannel: booleanOption(STAGE, raw, "per-channel", false),
-    reduceRange: booleanOption(STAGE, raw, "reduce-range", false),
-    weightType: choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]),
-    minElements
-  };
-}
-function commonSkipReason(node, t, s) {
-  const id = nodeId(node);
-  if (s.options.exclude.some((re) => re.test(id))) return "excluded by option";
-  const n = elementCount(t.dims);
-  if (n < s.options.minElements) return `weight has ${n} elements, fewer than min-elements ${s.options.minElements}`;
-  if (Number.isNaN(s.range(t).min)) return "weight holds NaN or Infinity";
-  return void 0;
-}
-function quantizeInt8(model, options, ctx) {
-  const details = {
-    options: { ops: [...options.ops], perChannel: options.perChannel, reduceRange: options.reduceRange, weightType: options.weightType, minElements: options.minElements }
-  };
-  const plan = planOpset(model);
-  if (plan.action === "refuse") {
-    return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason: plan.reason }] } };
-  }
-  const s = new QuantSession(options, allNames(model), model.graph, model.irVersion ?? 0, ctx?.external);
-  const byOp = {};
-  const skipped = [];
-  const used = [];
-  for (const scope of mainScopes(model)) {
-    const out = [];
-    for (const node of scope.graph.node) {
-      const op = node.opType ?? "";
-      const quantizer = (node.domain ?? "") === "" && options.ops.has(op) ? INT8_QUANTIZERS[op] : void 0;
-      const weight = quantizer?.weightOf(node, scope, s);
-      if (!quantizer || !weight || weight.tensor.dataType !== DataType.FLOAT) {
-        out.push(node);
-        continue;
-      }
-      const reason = commonSkipReason(node, weight.tensor, s) ?? quantizer.check(node, weight, scope, s);
-      if (reason) {
-        skipped.push({ node: nodeId(node), op, reason });
-        out.push(node);
-        continue;
-      }
-      const released = quantizer.rewrite(node, weight, scope, s, out);
-      used.push(weight.path, ...released ?? []);
-      byOp[op] = (byOp[op] ?? 0) + 1;
-    }
-    scope.graph.node = out;
-  }
-  const removed = removeUnused(used, s.index);
-  const quantizedNodes = Object.values(byOp).reduce((a, b) => a + b, 0);
-  if (quantizedNodes > 0 && plan.action === "bump") {
-    setDefaultOpset(model, plan.to);
-    details.opset = { from: plan.from, to: plan.to };
-  }
-  ctx?.log(`quantize-int8: ${quantizedNodes} nodes, ${s.weightsQuantized} distinct weights, ${skipped.length} skipped`);
-  return {
-    model,
-    details: {
-      ...details,
-      quantizedNodes,
-      quantizedByOp: byOp,
-      tensorsQuantized: s.weightsQuantized,
-      sharedReuses: s.reuses,
-      weightBytesBefore: s.floatBytesQuantized,
-      weightBytesAfter: s.pool.bytesAdded,
-      floatTensorsRemoved: removed,
-      skipped
-    }
-  };
-}
-function quantizeInt8Stage(options) {
-  const parsed = parseInt8Options(options);
-  return { name: "quantize-int8", run: (model, ctx) => quantizeInt8(model, parsed, ctx) };
-}
-var DEFAULT_MIN_ELEMENTS, STAGE, KNOWN_OPTIONS;
-var init_quantize_int8 = __esm({
-  "src/stages/quantize-int8.ts"() {
-    "use strict";
-    init_errors();
-    init_nodes();
-    init_graph();
-    init_tensor();
-    init_dtype();
-    init_constant_weight();
-    init_opset();
-    init_registry();
-    init_session();
-    init_options();
-    DEFAULT_MIN_ELEMENTS = 1024;
-    STAGE = "quantize-int8";
-    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements"];
-  }
-});
-
-// src/onnx/float16.ts
-function toFloat16Bits(x) {
-  f32[0] = x;
-  const b = u32[0];
-  const sign = b >>> 16 & 32768;
-  const exp = b >>> 23 & 255;
-  let mant = b & 8388607;
-  if (exp === 255) return sign | 31744 | (mant ? 512 : 0);
-  let e = exp - 127 + 15;
-  if (e >= 31) return sign | 31744;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    mant |= 8388608;
-    const shift = 14 - e;
-    const half = 1 << shift - 1;
-    let m2 = mant >>> shift;
-    const rest2 = mant & (1 << shift) - 1;
-    if (rest2 > half || rest2 === half && m2 & 1) m2++;
-    return sign | m2;
-  }
-  let m = mant >>> 13;
-  const rest = mant & 8191;
-  if (rest > 4096 || rest === 4096 && m & 1) {
-    m++;
-    if (m === 1024) {
-      m = 0;
-      e++;
-      if (e >= 31) return sign | 31744;
-    }
-  }
-  return sign | e << 10 | m;
-}
-function fromFloat16Bits(h) {
-  const sign = h & 32768 ? -1 : 1;
-  const e = h >>> 10 & 31;
-  const m = h & 1023;
-  if (e === 0) return sign * m * 2 ** -24;
-  if (e === 31) return m ? NaN : sign * Infinity;
-  return sign * (1 + m / 1024) * 2 ** (e - 15);
-}
-var f32, u32;
-var init_float16 = __esm({
-  "src/onnx/float16.ts"() {
-    "use strict";
-    f32 = new Float32Array(1);
-    u32 = new Uint32Array(f32.buffer);
-  }
-});
-
-// src/stages/fp16-numerics.ts
-function clampForFloat16(x, minPositive = FP16_MIN_SUBNORMAL, maxFinite = FP16_MAX) {
-  if (x > 0 && x < minPositive) return minPositive;
-  if (x < 0 && x > -minPositive) return -minPositive;
-  if (x > maxFinite && x !== Infinity) return maxFinite;
-  if (x < -maxFinite && x !== -Infinity) return -maxFinite;
-  return x;
-}
-function float32BytesToFloat16(raw) {
-  const n = raw.length >>> 2;
-  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  const out = new Uint16Array(n);
-  let clamped = 0;
-  for (let i = 0; i < n; i++) {
-    const v = dv.getFloat32(i * 4, true);
-    const c = clampForFloat16(v);
-    if (c !== v) clamped++;
-    out[i] = toFloat16Bits(c);
-  }
-  return { bytes: new Uint8Array(out.buffer), clamped };
-}
-function roundToFloat16(x) {
-  return fromFloat16Bits(toFloat16Bits(x));
-}
-var FP16_MAX, FP16_MIN_SUBNORMAL;
-var init_fp16_numerics = __esm({
-  "src/stages/fp16-numerics.ts"() {
-    "use strict";
-    init_float16();
-    FP16_MAX = 65504;
-    FP16_MIN_SUBNORMAL = 2 ** -24;
-  }
-});
-
-// src/stages/quant/int4-numerics.ts
-function roundHalfAway(x) {
-  return x < 0 ? -Math.round(-x) : Math.round(x);
-}
-function blockParams(src, from, to, symmetric, store, out) {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = from; i < to; i++) {
-    const v = src[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (symmetric) {
-    const m = Math.abs(max) > Math.abs(min) ? max : min;
-    out[0] = store(f322(-m / 8));
-    out[1] = 8;
-    return;
-  }
-  min = Math.min(min, 0);
-  max = Math.max(max, 0);
-  const scaleF = f322(f322(max - min) / 15);
-  let zp = 0;
-  if (scaleF !== 0) {
-    const zpf = f322(0 - f322(min / scaleF));
-    zp = zpf < 0 ? 0 : zpf > 15 ? 15 : roundHalfAway(zpf);
-  }
-  out[0] = store(scaleF);
-  out[1] = zp;
-}
-function quantizeRows4(src, rows, k, opts) {
-  const { blockSize, symmetric } = opts;
-  const store = opts.storeScale ?? f322;
-  const kBlocks = Math.ceil(k / blockSize);
-  const rowBytes = opts.padToBlock ? kBlocks * blockSize / 2 : Math.ceil(k / 2);
-  const zpRowBytes = Math.ceil(kBlocks / 2);
-  const data = new Uint8Array(rows * rowBytes);
-  const scales = new Float32Array(rows * kBlocks);
-  const zeroPoints = symmetric ? void 0 : new Uint8Array(rows * zpRowBytes).fill(136);
-  const params = new Float64Array(2);
-  for (let r = 0; r < rows; r++) {
-    const rowStart = r * k;
-    const out = r * rowBytes;
-    for (let b = 0; b < kBlocks; b++) {
-      const from = rowStart + b * blockSize;
-      const to = rowStart + Math.min(k, (b + 1) * blockSize);
-      blockParams(src, from, to, symmetric, store, params);
-      const scale = params[0];
-      const zp = params[1];
-      scales[r * kBlocks + b] = scale;
-      if (zeroPoints) {
-        const zi = r * zpRowBytes + (b >> 1);
-        zeroPoints[zi] = b & 1 ? zeroPoints[zi] & 15 | zp << 4 : zeroPoints[zi] & 240 | zp;
-      }
-      const rs = scale !== 0 ? f322(1 / scale) : 0;
-      for (let i = from; i < to; i++) {
-        const y = f322(f322(src[i] * rs) + zp);
-        const q = y < 0 ? 0 : Math.floor(y + 0.5);
-        const code = q > 15 ? 15 : q;
-        const kk = i - rowStart;
-        data[out + (kk >> 1)] |= kk & 1 ? code << 4 : code;
-      }
-    }
-  }
-  return { data, scales, zeroPoints, kBlocks, rowBytes };
-}
-function transpose2d(src, rows, cols) {
-  const out = new Float32Array(rows * cols);
-  const T = 32;
-  for (let r0 = 0; r0 < rows; r0 += T) {
-    const r1 = Math.min(rows, r0 + T);
-    for (let c0 = 0; c0 < cols; c0 += T) {
-      const c1 = Math.min(cols, c0 + T);
-      for (let r = r0; r < r1; r++) {
-        for (let c = c0; c < c1; c++) out[c * rows + r] = src[r * cols + c];
-      }
-    }
-  }
-  return out;
-}
-var f322;
-var init_int4_numerics = __esm({
-  "src/stages/quant/int4-numerics.ts"() {
-    "use strict";
-    f322 = Math.fround;
-  }
-});
-
-// src/stages/quant/int4-store.ts
-import { createHash as createHash4 } from "node:crypto";
-function contentKey(parts, payload) {
-  const h = createHash4("sha256");
-  h.update(parts.join("|"));
-  h.update(payload);
-  return h.digest("hex");
-}
-function isAncestorOrSelf(a, b) {
-  for (let s = b; s; s = s.parent) if (s.graph === a.graph) return true;
-  return false;
-}
-var QuantStore;
-var init_int4_store = __esm({
-  "src/stages/quant/int4-store.ts"() {
-    "use strict";
-    init_graph();
-    init_spill();
-    init_tensor_pool();
-    QuantStore = class {
-      constructor(root2, names, external, declareAsInput = false) {
-        this.root = root2;
-        this.names = names;
-        this.external = external;
-        this.declareAsInput = declareAsInput;
-      }
-      root;
-      names;
-      external;
-      declareAsInput;
-      byKey = /* @__PURE__ */ new Map();
-      /** Rewrites that reused an existing quantized tensor instead of making a new one. */
-      reused = 0;
-      /**
-       * The quantized tensors for `key`, made by `make` on first use and placed in `scope`; on later uses
-       * from a graph that cannot see them they move to the main graph, which every subgraph can see.
-       */
-      get(key, scope, make) {
-        const known = this.byKey.get(key);
-        if (known) {
-          this.reused++;
-          if (!isAncestorOrSelf(known.scope, scope)) this.moveToRoot(known);
-          return known;
-        }
-        const { base, suffixes, parts } = make();
-        const tensors = parts.map((p, i) => newTensor(this.external, freshName(this.names, `${base}${suffixes[i]}`), p.dataType, p.dims, p.raw));
-        if (this.declareAsInput) {
-          scope = this.root;
-          scope.graph.input.push(...tensors.map((t) => inputOf(t.name, t.dataType, [...t.dims])));
-        }
-        scope.graph.initializer.push(...tensors);
-        const stored = {
-          names: tensors.map((t) => t.name),
-          scope,
-          tensors,
-          bytes: parts.reduce((n, p) => n + p.raw.length, 0)
-        };
-        this.byKey.set(key, stored);
-        return stored;
-      }
-      moveToRoot(stored) {
-        const from = stored.scope.graph.initializer;
-        for (const t of stored.tensors) {
-          const i = from.indexOf(t);
-          if (i >= 0) from.splice(i, 1);
-        }
-        this.root.graph.initializer.push(...stored.tensors);
-        stored.scope = this.root;
-      }
-      /** Bytes of every quantized tensor made (each counted once however many nodes share it). */
-      get bytes() {
-        let n = 0;
-        for (const s of this.byKey.values()) n += s.bytes;
-        return n;
-      }
-      get count() {
-        return this.byKey.size;
-      }
-    };
-  }
-});
-
-// src/stages/quant/int4-rewrite.ts
-function floatValues(t, raw) {
-  const n = elementCount(t.dims);
-  if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && raw.length === n * 4) {
-    return new Float32Array(raw.buffer, raw.byteOffset, n);
-  }
-  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  const out = new Float32Array(n);
-  if (t.dataType === DataType.FLOAT16) for (let i = 0; i < n; i++) out[i] = fromFloat16Bits(dv.getUint16(i * 2, true));
-  else for (let i = 0; i < n; i++) out[i] = dv.getFloat32(i * 4, true);
-  return out;
-}
-function weightKey(run, tensor, parts) {
-  run.keys ??= /* @__PURE__ */ new WeakMap();
-  let perTensor = run.keys.get(tensor);
-  if (!perTensor) run.keys.set(tensor, perTensor = /* @__PURE__ */ new Map());
-  const known = perTensor.get(parts.join("|"));
-  if (known) return { key: known };
-  const raw = tensorBytes(tensor, run.external);
-  const key = contentKey(parts, raw);
-  perTensor.set(parts.join("|"), key);
-  return { key, raw };
-}
-function scalesPayload(scales, dataType) {
-  return bytesOf(dataType === DataType.FLOAT16 ? Uint16Array.from(scales, toFloat16Bits) : scales);
-}
-function floatWeight(scope, name, run) {
-  const src = resolveConstant(scope, name, run.index);
-  if (!src) return "weight is not a constant";
-  const { tensor } = src;
-  if (tensor.dataType !== DataType.FLOAT && tensor.dataType !== DataType.FLOAT16) return `weight is ${dataTypeName(tensor.dataType)}`;
-  if (tensor.dims.length !== 2) return `weight is ${tensor.dims.length}-D, not 2-D`;
-  if (elementCount(tensor.dims) === 0) return "weight is empty";
-  return src;
-}
-function home(src) {
-  return src.path[src.path.length - 1].scope;
-}
-function remember(run, src) {
-  const known = run.sources.get(src.tensor);
-  if (known) known.push(src.path);
-  else run.sources.set(src.tensor, [src.path]);
-}
-function becomeContribOp(node, opType, inputs, attrs) {
-  node.opType = opType;
-  node.domain = "com.microsoft";
-  node.input = inputs;
-  node.attribute = attrs;
-}
-function baseName(src, fallback) {
-  return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
-}
-function embeddingTable(node, scope, run) {
-  const axis = Number(node.attribute.find((a) => a.name === "axis")?.i ?? 0n);
-  const src = floatWeight(scope, node.input[0] ?? "", run);
-  if (typeof src === "string") return src.replace("weight", "table");
-  if (axis !== 0 && axis !== -2) return `gathers along axis ${axis}, not rows`;
-  if (src.transposed) return "table is reached through a Transpose";
-  return src;
-}
-var LITTLE_ENDIAN, rewriteMatMul, rewriteGatherInt4, rewriteGatherInt8, rewriteGather;
-var init_int4_rewrite = __esm({
-  "src/stages/quant/int4-rewrite.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    init_tensor();
-    init_float16();
-    init_fp16_numerics();
-    init_nodes();
-    init_constant_weight();
-    init_int4_numerics();
-    init_numerics();
-    init_int4_store();
-    init_tensor_pool();
-    LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-    rewriteMatMul = (node, scope, run) => {
-      const src = floatWeight(scope, node.input[1] ?? "", run);
-      if (typeof src === "string") return src;
-      const { tensor, transposed } = src;
-      const [r, c] = tensor.dims;
-      const [k, n] = transposed ? [c, r] : [r, c];
-      const { blockSize, symmetric } = run.settings;
-      const dtype = tensor.dataType;
-      const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric]);
-      const stored = run.store.get(key, home(src), () => {
-        const values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
-        const rows = transposed ? values2 : transpose2d(values2, k, n);
-        const q = quantizeRows4(rows, n, k, {
-          blockSize,
-          symmetric,
-          padToBlock: true,
-          storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
-        });
-        const parts = [
-          { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize / 2], raw: q.data },
-          { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
-        ];
-        if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-        return { base: baseName(src, "weight"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
-      });
-      const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", 4), intAttr("block_size", blockSize)];
-      if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr("accuracy_level", run.settings.accuracyLevel));
-      becomeContribOp(node, "MatMulNBits", [node.input[0] ?? "", ...stored.names], attrs);
-      remember(run, src);
-      run.counts.matmul++;
-      return void 0;
-    };
-    rewriteGatherInt4 = (node, scope, run) => {
-      const src = embeddingTable(node, scope, run);
-      if (typeof src === "string") return src;
-      const { tensor } = src;
-      const [v, d] = tensor.dims;
-      if (d % 2 !== 0) return `table width ${d} is odd (4-bit rows pack two values a byte)`;
-      const { blockSize, symmetric } = run.settings;
-      const dtype = tensor.dataType;
-      const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric]);
-      const stored = run.store.get(key, home(src), () => {
-        const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
-          blockSize,
-          symmetric,
-          padToBlock: false,
-          storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
-        });
-        const parts = [
-          { dataType: DataType.UINT8, dims: [v, d / 2], raw: q.data },
-          { dataType: dtype, dims: [v, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
-        ];
-        if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-        return { base: baseName(src, "table"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
-      });
-      const [data, scales, zp] = stored.names;
-      const attrs = [intAttr("gather_axis", 0), intAttr("quantize_axis", 1), intAttr("block_size", blockSize), intAttr("bits", 4)];
-      becomeContribOp(node, "GatherBlockQuantized", [data, node.input[1] ?? "", scales, ...zp ? [zp] : []], attrs);
-      remember(run, src);
-      run.counts.gatherInt4++;
-      return void 0;
-    };
-    rewriteGatherInt8 = (node, scope, run) => {
-      const src = embeddingTable(node, scope, run);
-      if (typeof src === "string") return src;
-      const { tensor } = src;
-      if (tensor.dataType !== DataType.FLOAT) return "float16 table needs DequantizeLinear-19; use embeddings: int4";
-      if (run.opset < 10) return `opset ${run.opset} has no DequantizeLinear`;
-      const { key, raw } = weightKey(run, tensor, ["gather8", ...tensor.dims]);
-      const stored = run.store.get(key, home(src), () => {
-        const q = quantizePerTensor(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), { type: "int8", symmetric: true, reduceRange: false });
-        return {
-          base: baseName(src, "table"),
-          suffixes: ["_quantized", "_scale", "_zero_point"],
-          parts: [
-            { dataType: DataType.INT8, dims: [...tensor.dims], raw: bytesOf(q.values) },
-            { dataType: DataType.FLOAT, dims: [], raw: bytesOf(q.scales) },
-            { dataType: DataType.INT8, dims: [], raw: bytesOf(q.zeroPoints) }
-          ]
-        };
-      });
-      const [table, scale, zp] = stored.names;
-      const output = node.output[0] ?? "";
-      const gathered = freshName(run.names, `${output}_quantized`);
-      node.input[0] = table;
-      node.output[0] = gathered;
-      const dq = makeNode("DequantizeLinear", freshName(run.names, `${node.name || output}_DequantizeLinear`), [gathered, scale, zp], [output], [], "");
-      scope.graph.node.splice(scope.graph.node.indexOf(node) + 1, 0, dq);
-      remember(run, src);
-      run.counts.gatherInt8++;
-      return void 0;
-    };
-    rewriteGather = (node, scope, run) => {
-      if (run.settings.embeddings === "none") return "embeddings: none";
-      return run.settings.embeddings === "int8" ? rewriteGatherInt8(node, scope, run) : rewriteGatherInt4(node, scope, run);
-    };
-  }
-});
-
-// src/stages/quantize-int4.ts
-function parseInt4Options(options) {
-  const o = { ...options };
-  for (const [camel2, kebab] of Object.entries(CAMEL_ALIASES)) {
-    if (camel2 in o) {
-      o[kebab] ??= o[camel2];
-      delete o[camel2];
-    }
-  }
-  rejectUnknownOptions(STAGE2, o, ["block-size", "symmetric", "accuracy-level", "embeddings", "exclude"]);
-  const blockSize = Number(o["block-size"] ?? 32);
-  if (blockSize === 512) {
-    throw new UsageError("quantize-int4: block-size 512 is refused (onnxruntime's CPU MatMulNBits kernel does not support it; older builds gave wrong results); use 16\u2013256");
-  }
-  if (!Number.isInteger(blockSize) || blockSize < 16 || blockSize > 256 || (blockSize & blockSize - 1) !== 0) {
-    throw new UsageError(`quantize-int4: block-size must be a power of two from 16 to 256, got ${JSON.stringify(o["block-size"])}`);
-  }
-  const rawLevel = o["accuracy-level"];
-  const accuracyLevel = rawLevel === void 0 ? void 0 : Number(rawLevel);
-  if (accuracyLevel !== void 0 && (!Number.isInteger(accuracyLevel) || accuracyLevel < 0 || accuracyLevel > 4)) {
-    throw new UsageError(`quantize-int4: accuracy-level must be 0\u20134, got ${JSON.stringify(rawLevel)}`);
-  }
-  return {
-    blockSize,
-    symmetric: booleanOption(STAGE2, o, "symmetric", true),
-    accuracyLevel,
-    embeddings: choiceOption(STAGE2, o, "embeddings", ["int4", "int8", "none"]),
-    exclude: stringListOption(STAGE2, o, "exclude") ?? []
-  };
-}
-function quantizeInt4Stage(options = {}) {
-  const opts = parseInt4Options(options);
-  return {
-    name: "quantize-int4",
-    run(model, ctx) {
-      const scopes = mainScopes(model);
-      const names = allNames(model);
-      const run = {
-        settings: opts,
-        store: new QuantStore(scopes[0], names, ctx.external, (model.irVersion ?? 0) < 4),
-        names,
-        external: ctx.external,
-        opset: defaultOpset(model),
-        index: new DefinitionIndex(),
-        sources: /* @__PURE__ */ new Map(),
-        counts: { matmul: 0, gatherInt4: 0, gatherInt8: 0 }
-      };
-      const exclude = new Set(opts.exclude);
-      const skipped = [];
-      for (const scope of scopes) {
-        for (const node of [...scope.graph.node]) {
-          const rewrite = (node.domain ?? "") === "" ? REWRITES[node.opType ?? ""] : void 0;
-          if (!rewrite) continue;
-          const reason = exclude.has(nodeId(node)) ? "excluded" : rewrite(node, scope, run);
-          if (reason && !(node.opType === "Gather" && reason === "table is not a constant")) skipped.push({ node: nodeId(node), op: node.opType ?? "", reason });
-        }
-      }
-      const paths = [...run.sources.values()].flat();
-      removeUnused(paths, run.index);
-      let weightBytes = 0;
-      let freedBytes = 0;
-      for (const [tensor, [path16]] of run.sources) {
-        const bytes = tensorByteLength(tensor);
-        weightBytes += bytes;
-        const own = path16[path16.length - 1];
-        if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
-      }
-      const { matmul, gatherInt4, gatherInt8 } = run.counts;
-      if (matmul || gatherInt4) importDomain(model, "com.microsoft", 1);
-      ctx.log(`quantize-int4: ${matmul} MatMul, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
-      return {
-        model,
-        details: {
-          blockSize: opts.blockSize,
-          symmetric: opts.symmetric,
-          accuracyLevel: opts.accuracyLevel ?? 0,
-          embeddings: opts.embeddings,
-          matmulNBits: matmul,
-          gatherBlockQuantized: gatherInt4,
-          gatherInt8,
-          tensorsQuantized: run.store.count,
-          sharedReuses: run.store.reused,
-          weightBytesBefore: weightBytes,
-          weightBytesAfter: run.store.bytes,
-          /** Float weights removed because nothing reads them any more (the rest stay for other readers). */
-          weightBytesFreed: freedBytes,
-          skipped
-        }
-      };
-    }
-  };
-}
-var REWRITES, STAGE2, CAMEL_ALIASES;
-var init_quantize_int4 = __esm({
-  "src/stages/quantize-int4.ts"() {
-    "use strict";
-    init_errors();
-    init_nodes();
-    init_graph();
-    init_tensor();
-    init_constant_weight();
-    init_int4_rewrite();
-    init_int4_store();
-    init_opset();
-    init_options();
-    REWRITES = {
-      MatMul: rewriteMatMul,
-      Gather: rewriteGather
-    };
-    STAGE2 = "quantize-int4";
-    CAMEL_ALIASES = { blockSize: "block-size", accuracyLevel: "accuracy-level" };
-  }
-});
-
-// src/stages/fp16-types.ts
-function typeOfAttr(n, name) {
-  const a = attr(n, name);
-  return a?.i !== void 0 ? Number(a.i) : void 0;
-}
-function inferTypes(scopes) {
-  const table = /* @__PURE__ */ new Map();
-  const lookup = (scope, name) => typeIn(table, scope, name);
-  const graphOutputTypes = (g, parent, owner) => {
-    const inner = table.get(g) ?? inferGraph({ graph: g, parent, owner, depth: parent.depth + 1 });
-    return g.output.map((o) => o.type?.tensorType?.elemType ?? inner.get(o.name ?? ""));
-  };
-  const outputTypes = (n, scope) => {
-    const op = n.opType ?? "";
-    const input = (i) => n.input[i] ? lookup(scope, n.input[i]) : void 0;
-    const first = n.input.map((_, i) => input(i)).find((t) => t !== void 0);
-    if (FIXED[op]) return FIXED[op];
-    if (FIRST_THEN[op]) return [input(0), ...FIRST_THEN[op]];
-    switch (op) {
-      case "Cast":
-        return [typeOfAttr(n, "to")];
-      case "CastLike":
-        return [input(1)];
-      case "Constant": {
-        const a = n.attribute[0];
-        if (a?.t) return [a.t.dataType];
-        if (a?.name === "value_float" || a?.name === "value_floats") return [FLOAT];
-        if (a?.name === "value_int" || a?.name === "value_ints") return [INT64];
-        return [a?.sparseTensor?.values?.dataType];
-      }
-      case "ConstantOfShape":
-        return [attr(n, "value")?.t?.dataType ?? FLOAT];
-      case "RandomNormal":
-      case "RandomUniform":
-        return [typeOfAttr(n, "dtype") ?? FLOAT];
-      case "RandomNormalLike":
-      case "RandomUniformLike":
-      case "EyeLike":
-      case "Bernoulli":
-        return [typeOfAttr(n, "dtype") ?? input(0)];
-      case "Multinomial":
-        return [typeOfAttr(n, "dtype") ?? INT32];
-      case "Where":
-        return [input(1)];
-      case "QuantizeLinear":
-        return [input(2) ?? UINT8];
-      case "DequantizeLinear":
-        return [input(1)];
-      case "GatherBlockQuantized":
-        return [input(2)];
-      case "If": {
-        const then = attr(n, "then_branch")?.g;
-        return then ? graphOutputTypes(then, scope, n) : [];
-      }
-      case "Loop": {
-        const body = attr(n, "body")?.g;
-        return body ? graphOutputTypes(body, scope, n).slice(1) : [];
-      }
-      case "Scan": {
-        const body = attr(n, "body")?.g;
-        return body ? graphOutputTypes(body, scope, n) : [];
-      }
-      default:
-        return n.output.map(() => first);
-    }
-  };
-  function inferGraph(scope) {
-    const own = /* @__PURE__ */ new Map();
-    table.set(scope.graph, own);
-    const g = scope.graph;
-    for (const v of g.input) if (v.name && v.type?.tensorType?.elemType) own.set(v.name, v.type.tensorType.elemType);
-    for (const t of g.initializer) if (t.name && t.dataType) own.set(t.name, t.dataType);
-    for (const s of g.sparseInitializer) if (s.values?.name && s.values.dataType) own.set(s.values.name, s.values.dataType);
-    const declared = /* @__PURE__ */ new Map();
-    for (const v of [...g.valueInfo, ...g.output]) {
-      if (v.name && v.type?.tensorType?.elemType) declared.set(v.name, v.type.tensorType.elemType);
-    }
-    for (const n of g.node) {
-      for (const { graph } of subgraphsOf(n)) if (!table.has(graph)) inferGraph({ graph, parent: scope, owner: n, depth: scope.depth + 1 });
-      const types2 = outputTypes(n, scope);
-      n.output.forEach((o, i) => {
-        const t = declared.get(o) ?? types2[i];
-        if (o && t !== void 0) own.set(o, t);
-      });
-    }
-    return own;
-  }
-  for (const s of scopes) if (!table.has(s.graph)) inferGraph(s);
-  return table;
-}
-function typeIn(table, scope, name) {
-  for (let s = scope; s; s = s.parent) {
-    const t = table.get(s.graph)?.get(name);
-    if (t !== void 0) return t;
-  }
-  return void 0;
-}
-var FLOAT, INT64, INT32, BOOL, UINT8, FIXED, FIRST_THEN;
-var init_fp16_types = __esm({
-  "src/stages/fp16-types.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    ({ FLOAT, INT64, INT32, BOOL, UINT8 } = DataType);
-    FIXED = {
-      Shape: [INT64],
-      Size: [INT64],
-      NonZero: [INT64],
-      ArgMax: [INT64],
-      ArgMin: [INT64],
-      NonMaxSuppression: [INT64],
-      Equal: [BOOL],
-      Less: [BOOL],
-      Greater: [BOOL],
-      LessOrEqual: [BOOL],
-      GreaterOrEqual: [BOOL],
-      Not: [BOOL],
-      And: [BOOL],
-      Or: [BOOL],
-      Xor: [BOOL],
-      IsNaN: [BOOL],
-      IsInf: [BOOL],
-      MatMulInteger: [INT32],
-      ConvInteger: [INT32],
-      DynamicQuantizeLinear: [UINT8, FLOAT, UINT8],
-      DynamicQuantizeMatMul: [FLOAT],
-      MatMulIntegerToFloat: [FLOAT]
-    };
-    FIRST_THEN = {
-      TopK: [INT64],
-      MaxPool: [INT64],
-      Dropout: [BOOL],
-      Unique: [INT64, INT64, INT64]
-    };
-  }
-});
-
-// src/stages/fp16.ts
-function parseFp16Options(o) {
-  rejectUnknownOptions(STAGE3, o, ["keep-io-types", "op-block-list", "node-block-list"]);
-  return {
-    keepIoTypes: booleanOption(STAGE3, o, "keep-io-types", true),
-    // A user list adds to the default list: the defaults guard correctness, not taste.
-    opBlockList: [...DEFAULT_FP16_BLOCK_LIST, ...stringListOption(STAGE3, o, "op-block-list") ?? []],
-    nodeBlockList: stringListOption(STAGE3, o, "node-block-list") ?? []
-  };
-}
-function castNode(names, input, output, to) {
-  return makeNode("Cast", freshName(names, `${output}_cast`), [input], [output], [intAttr("to", to)], "");
-}
-function fp16Stage(options = {}) {
-  const opts = parseFp16Options(options);
-  return {
-    name: "fp16",
-    run(model, ctx) {
-      const conv = new Fp16Converter(model, opts, ctx.external);
-      const frozen = /* @__PURE__ */ new Set();
-      for (const scope of conv.scopes) {
-        if (scope.parent && frozen.has(scope.parent) || scope.owner && conv.isBlocked(scope.owner)) {
-          frozen.add(scope);
-          continue;
-        }
-        conv.convertScope(scope, scope === conv.scopes[0]);
-      }
-      if (opts.keepIoTypes && conv.scopes[0]) conv.castMainBoundary(conv.scopes[0]);
-      ctx.log(`fp16: ${conv.stats.tensors} tensors to float16, ${conv.stats.blockedNodes} nodes kept in float32`);
-      return {
-        model,
-        details: {
-          keepIoTypes: opts.keepIoTypes,
-          tensorsConverted: conv.stats.tensors,
-          valuesClamped: conv.stats.clampedValues,
-          castsRetargeted: conv.stats.castsRetargeted,
-          castsInserted: conv.stats.castsInserted,
-          blockedNodes: conv.stats.blockedNodes,
-          initializersKeptFloat32: conv.stats.keptFloat32,
-          skippedGraphs: frozen.size
-        }
-      };
-    }
-  };
-}
-var DEFAULT_FP16_BLOCK_LIST, CONVERTIBLE_DOMAINS, STAGE3, Fp16Converter;
-var init_fp16 = __esm({
-  "src/stages/fp16.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    init_spill();
-    init_tensor();
-    init_fp16_numerics();
-    init_fp16_types();
-    init_nodes();
-    init_options();
-    DEFAULT_FP16_BLOCK_LIST = [
-      "ArrayFeatureExtractor",
-      "Binarizer",
-      "CastMap",
-      "CategoryMapper",
-      "DictVectorizer",
-      "FeatureVectorizer",
-      "Imputer",
-      "LabelEncoder",
-      "LinearClassifier",
-      "LinearRegressor",
-      "Normalizer",
-      "OneHotEncoder",
-      "SVMClassifier",
-      "SVMRegressor",
-      "Scaler",
-      "TreeEnsembleClassifier",
-      "TreeEnsembleRegressor",
-      "ZipMap",
-      "NonMaxSuppression",
-      "TopK",
-      "RoiAlign",
-      "Resize",
-      "Range",
-      "CumSum",
-      "Min",
-      "Max",
-      "Upsample",
-      "QuantizeLinear",
-      "DequantizeLinear",
-      "DynamicQuantizeLinear"
-    ];
-    CONVERTIBLE_DOMAINS = /* @__PURE__ */ new Set(["", "ai.onnx", "com.microsoft"]);
-    STAGE3 = "fp16";
-    Fp16Converter = class {
-      constructor(model, opts, external) {
-        this.model = model;
-        this.opts = opts;
-        this.external = external;
-        this.names = allNames(model);
-        this.scopes = mainScopes(model);
-        this.types = inferTypes(this.scopes);
-        this.blockedOps = new Set(opts.opBlockList);
-        this.blockedNames = new Set(opts.nodeBlockList);
-        this.functions = new Set(model.functions.map((f) => `${f.domain ?? ""}:${f.name}`));
-        const main2 = model.graph;
-        const inputs = new Set(main2?.input.map((v) => v.name ?? ""));
-        this.initializerInputs = new Set(main2?.initializer.map((t) => t.name ?? "").filter((n) => n && inputs.has(n)));
-        this.weightsAreInputs = (model.irVersion ?? 0) < 4;
-      }
-      model;
-      opts;
-      external;
-      names;
-      scopes;
-      types;
-      stats = { tensors: 0, clampedValues: 0, castsInserted: 0, blockedNodes: 0, keptFloat32: 0, castsRetargeted: 0 };
-      blockedOps;
-      blockedNames;
-      functions;
-      /**
-       * Main-graph initializers that are also main-graph inputs. Before IR 4 every weight had to be listed as
-       * an input: they are weights, converted with their input's type. From IR 4 on they are overridable
-       * defaults of real inputs: with keep-io-types they stay float32 and are cast on entry like any input.
-       */
-      initializerInputs;
-      weightsAreInputs;
-      isBlocked(n) {
-        const domain = n.domain ?? "";
-        return this.blockedOps.has(n.opType ?? "") || this.blockedNames.has(nodeId(n)) || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`);
-      }
-      isFloat(scope, name) {
-        return name !== "" && typeIn(this.types, scope, name) === DataType.FLOAT;
-      }
-      /** float32 payload → clamped fp16, in place. */
-      convertTensor(t) {
-        if (t.dataType !== DataType.FLOAT) return;
-        const { bytes, clamped } = float32BytesToFloat16(tensorBytes(t, this.external));
-        replacePayload(this.external, t, bytes);
-        t.dataType = DataType.FLOAT16;
-        this.stats.tensors++;
-        this.stats.clampedValues += clamped;
-      }
-      /** Float Constant values, Cast targets and float dtype attributes of a convertible node. */
-      convertNode(n) {
-        if (isConstantNode(n)) {
-          const t = constantNodeTensor(n, this.external);
-          if (t?.dataType === DataType.FLOAT) {
-            this.convertTensor(t);
-            const a = n.attribute[0];
-            if (a.name !== "value") {
-              n.attribute = [{ ...a, name: "value", type: 4, t, f: void 0, floats: [] }];
-            }
-          }
-          return;
-        }
-        if (n.opType === "ConstantOfShape") {
-          const t = attr(n, "value")?.t;
-          if (t) this.convertTensor(t);
-        }
-        for (const a of n.attribute) {
-          if (a.name === "to" && n.opType === "Cast" || a.name === "dtype") {
-            if (a.i === BigInt(DataType.FLOAT)) {
-              a.i = BigInt(DataType.FLOAT16);
-              this.stats.castsRetargeted++;
-            }
-          }
-        }
-      }
-      /** Casts around a blocked node: float16 → float32 before, float32 → float16 after. */
-      guard(n, scope, keep) {
-        const before = [];
-        const after = [];
-        n.input.forEach((input, i) => {
-          if (!this.isFloat(scope, input) || keep.has(input)) return;
-          const cast = freshName(this.names, `${input}_fp32`);
-          before.push(castNode(this.names, input, cast, DataType.FLOAT));
-          n.input[i] = cast;
-        });
-        n.output.forEach((output, i) => {
-          if (!this.isFloat(scope, output)) return;
-          const raw = freshName(this.names, `${output}_fp32`);
-          n.output[i] = raw;
-          after.push(castNode(this.names, raw, output, DataType.FLOAT16));
-        });
-        this.stats.castsInserted += before.length + after.length;
-        this.stats.blockedNodes++;
-        return [before, after];
-      }
-      /** Float initializers that only blocked nodes read: they stay float32. */
-      keptFloat32(scope, isDefault) {
-        const keep = /* @__PURE__ */ new Set();
-        const outputs = new Set(scope.graph.output.map((o) => o.name));
-        const floats = scope.graph.initializer.filter((t) => t.dataType === DataType.FLOAT && t.name && !isDefault(t.name) && !outputs.has(t.name));
-        for (const [name, uses] of usesOfAll(scope, floats.map((t) => t.name))) {
-          if (uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(name);
-        }
-        return keep;
-      }
-      convertScope(scope, isMain) {
-        const g = scope.graph;
-        const isDefault = (name) => isMain && this.opts.keepIoTypes && !this.weightsAreInputs && this.initializerInputs.has(name);
-        const keep = this.keptFloat32(scope, isDefault);
-        const nodes = [];
-        for (const n of g.node) {
-          if (!this.isBlocked(n)) {
-            this.convertNode(n);
-            nodes.push(n);
-            continue;
-          }
-          const [before, after] = this.guard(n, scope, keep);
-          nodes.push(...before, n, ...after);
-        }
-        g.node = nodes;
-        for (const t of g.initializer) {
-          if (t.name && (keep.has(t.name) || isDefault(t.name))) this.stats.keptFloat32++;
-          else this.convertTensor(t);
-        }
-        for (const s of g.sparseInitializer) if (s.values) this.convertTensor(s.values);
-        const retype = (v) => {
-          const tt = v.type?.tensorType ?? v.type?.sequenceType?.elemType?.tensorType;
-          if (tt?.elemType === DataType.FLOAT && !keep.has(v.name ?? "")) tt.elemType = DataType.FLOAT16;
-        };
-        g.valueInfo.forEach(retype);
-        if (!isMain || !this.opts.keepIoTypes) {
-          g.input.forEach(retype);
-          g.output.forEach(retype);
-        } else if (this.weightsAreInputs) {
-          for (const v of g.input) if (this.initializerInputs.has(v.name ?? "")) retype(v);
-        }
-      }
-      /** keep-io-types: float32 graph inputs are cast to fp16 on entry, fp16 results back to float32 on exit. */
-      castMainBoundary(scope) {
-        const g = scope.graph;
-        const entry = [];
-        for (const v of g.input) {
-          if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
-          if (this.weightsAreInputs && this.initializerInputs.has(v.name)) continue;
-          const half = freshName(this.names, `${v.name}_fp16`);
-          if (replaceAllUses(scope, v.name, half) === 0) continue;
-          entry.push(castNode(this.names, v.name, half, DataType.FLOAT16));
-        }
-        const exit = [];
-        for (const v of g.output) {
-          if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
-          const producer = g.node.find((n) => n.output.includes(v.name));
-          if (!producer) continue;
-          const half = freshName(this.names, `${v.name}_fp16`);
-          replaceAllUses(scope, v.name, half);
-          producer.output[producer.output.indexOf(v.name)] = half;
-          exit.push(castNode(this.names, half, v.name, DataType.FLOAT));
-        }
-        g.node = [...entry, ...g.node, ...exit];
-        this.stats.castsInserted += entry.length + exit.length;
-      }
-    };
-  }
-});
-
-// src/stages/optimize.ts
-import { mkdtempSync, rmSync as rmSync4 } from "node:fs";
-import path5 from "node:path";
-function parseOptimizeOptions(o) {
-  rejectUnknownOptions("optimize", o, ["level"]);
-  return { level: choiceOption("optimize", o, "level", ["basic", "extended"]) };
-}
-function opCounts(model) {
-  const counts = /* @__PURE__ */ new Map();
-  forEachGraph(model, ({ graph }) => {
-    for (const n of graph.node) {
-      const key = n.domain ? `${n.domain}:${n.opType}` : n.opType ?? "";
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  });
-  return counts;
-}
-function total(counts) {
-  let n = 0;
-  for (const c of counts.values()) n += c;
-  return n;
-}
-function optimizeStage(options = {}) {
-  const { level } = parseOptimizeOptions(options);
-  return {
-    name: "optimize",
-    async run(model, ctx) {
-      const dir = mkdtempSync(path5.join(ctx.tmpDir, "optimize-"));
-      const host = startOrtHost();
-      try {
-        const input = path5.join(dir, "input.onnx");
-        const output = path5.join(dir, "optimized.onnx");
-        const source = ctx.external instanceof ExternalDataReader ? ctx.external : void 0;
-        saveModel(model, input, { externalData: "auto", source });
-        await host.load(input, { graphOptimizationLevel: level, optimizedModelFilePath: output, threads: 1 });
-        await host.close();
-        const loaded = loadModel(output);
-        forEachTensor(loaded.model, (t) => {
-          if (isExternal(t)) setTensorRaw(t, tensorBytes(t, loaded.external));
-        });
-        const before = opCounts(model);
-        const after = opCounts(loaded.model);
-        const added = [...after.keys()].filter((k) => !before.has(k)).sort();
-        const removed = [...before.keys()].filter((k) => !after.has(k)).sort();
-        ctx.log(`optimize (${level}): ${total(before)} \u2192 ${total(after)} nodes`);
-        return {
-          model: loaded.model,
-          details: {
-            level,
-            nodesBefore: total(before),
-            nodesAfter: total(after),
-            opTypesAdded: added,
-            opTypesRemoved: removed,
-            contribOps: [...after].filter(([k]) => k.startsWith("com.microsoft:")).reduce((n, [, c]) => n + c, 0)
-          }
-        };
-      } finally {
-        await host.close();
-        rmSync4(dir, { recursive: true, force: true });
-      }
-    }
-  };
-}
-var init_optimize = __esm({
-  "src/stages/optimize.ts"() {
-    "use strict";
-    init_ort_runner();
-    init_external();
-    init_graph();
-    init_model_io();
-    init_tensor();
-    init_options();
-  }
-});
-
-// src/stages/registry.ts
-function createStage(spec) {
-  const [name, options] = typeof spec === "string" ? [spec, {}] : Object.entries(spec)[0] ?? ["", {}];
-  const factory = STAGES[name];
-  if (!factory) {
-    throw new UsageError(`unknown stage '${name}'; known stages: ${Object.keys(STAGES).join(", ")}`);
-  }
-  return factory(options ?? {});
-}
-function parseStageList(list) {
-  return list.split(",").map((s) => s.trim()).filter(Boolean);
-}
-var STAGES;
-var init_registry2 = __esm({
-  "src/stages/registry.ts"() {
-    "use strict";
-    init_errors();
-    init_dedup();
-    init_prune();
-    init_quantize_int8();
-    init_quantize_int4();
-    init_fp16();
-    init_optimize();
-    STAGES = {
-      dedup: dedupStage,
-      prune: pruneStage,
-      "quantize-int8": quantizeInt8Stage,
-      "quantize-int4": quantizeInt4Stage,
-      fp16: fp16Stage,
-      optimize: optimizeStage
-    };
-  }
-});
-
-// src/pipeline/digest.ts
-import { createHash as createHash5 } from "node:crypto";
-import { closeSync as closeSync4, openSync as openSync4, readSync as readSync2, statSync as statSync2 } from "node:fs";
-function digestFiles(paths, withHash = true) {
-  const files = paths.map((p) => ({ path: p, bytes: statSync2(p).size }));
-  const bytes = files.reduce((n, f) => n + f.bytes, 0);
-  if (!withHash) return { bytes, files };
-  const hash = createHash5("sha256");
-  const buf = Buffer.allocUnsafe(CHUNK);
-  for (const p of paths) {
-    const fd = openSync4(p, "r");
-    try {
-      for (let n; (n = readSync2(fd, buf, 0, CHUNK, null)) > 0; ) hash.update(buf.subarray(0, n));
-    } finally {
-      closeSync4(fd);
-    }
-  }
-  return { bytes, sha256: hash.digest("hex"), files };
-}
-var CHUNK;
-var init_digest = __esm({
-  "src/pipeline/digest.ts"() {
-    "use strict";
-    CHUNK = 1 << 20;
-  }
-});
-
-// src/pipeline/folders.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync2, statSync as statSync3 } from "node:fs";
-import path6 from "node:path";
-function missingFolders(dir, what) {
-  const missing = [];
-  let d = path6.resolve(dir);
-  while (!existsSync3(d) && path6.dirname(d) !== d) {
-    missing.unshift(d);
-    d = path6.dirname(d);
-  }
-  if (!statSync3(d).isDirectory()) throw new UsageError(`${what}: ${d} is a file, not a folder`);
-  return missing;
-}
-function createFolders(missing, what) {
-  for (const m of missing) {
-    try {
-      mkdirSync2(m);
-    } catch (e) {
-      if (e.code === "EEXIST") continue;
-      throw new UsageError(`${what}: cannot create folder ${m} (${e.code ?? String(e)})`);
-    }
-  }
-}
-function ensureFolder(dir, what) {
-  createFolders(missingFolders(dir, what), what);
-}
-var init_folders = __esm({
-  "src/pipeline/folders.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/pipeline/progress.ts
-var silentProgress;
-var init_progress2 = __esm({
-  "src/pipeline/progress.ts"() {
-    "use strict";
-    silentProgress = {
-      step: async (_label, work) => work(),
-      note: () => {
-      }
-    };
-  }
-});
-
-// src/pipeline/compress.ts
-import { existsSync as existsSync4, mkdtempSync as mkdtempSync2, rmSync as rmSync5, statSync as statSync4 } from "node:fs";
-import { tmpdir } from "node:os";
-import path7 from "node:path";
-function modelFiles(loaded) {
-  const files = /* @__PURE__ */ new Set([path7.resolve(loaded.path)]);
-  forEachTensor(loaded.model, (t) => {
-    if (isExternal(t)) files.add(loaded.external.resolve(loaded.external.range(t).location, t.name));
-  });
-  return [...files];
-}
-function sameFile(a, b) {
-  if (path7.resolve(a) === path7.resolve(b)) return true;
-  try {
-    const sa = statSync4(a);
-    const sb = statSync4(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
-}
-function refuseOverwrite(output, inputs) {
-  for (const target of [output, `${output}.data`]) {
-    const hit = inputs.find((f) => sameFile(f, target));
-    if (hit) {
-      throw new UsageError(`${output}: output would overwrite the input file ${hit}; choose another output path`);
-    }
-  }
-}
-function checkOutputPath(output) {
-  const target = path7.resolve(output);
-  if (existsSync4(target) && statSync4(target).isDirectory()) {
-    throw new UsageError(`${output}: is a folder; give the output model's file name`);
-  }
-  return missingFolders(path7.dirname(target), output);
-}
-function reported(stage, progress) {
-  return { name: stage.name, run: (model, ctx) => progress.step(`stage ${stage.name}`, () => stage.run(model, ctx)) };
-}
-async function compressModel(source, output, opts = {}) {
-  const progress = opts.progress ?? silentProgress;
-  const withHash = opts.digest ?? true;
-  const stages = (opts.stages ?? DEFAULT_STAGES).map((s) => reported(createStage(s), progress));
-  refuseOverwrite(output, [source]);
-  const newFolders = checkOutputPath(output);
-  const loaded = await progress.step(`load ${source}`, () => loadModel(source));
-  const tmpDir = mkdtempSync2(path7.join(tmpdir(), "onnx-diet-"));
-  let data = loaded.external;
-  try {
-    const inputs = modelFiles(loaded);
-    refuseOverwrite(output, inputs);
-    const original = withHash ? await progress.step("sha256 of the input", () => digestFiles(inputs)) : digestFiles(inputs, false);
-    data = inputs.length > 1 ? new SpillingReader(loaded.path, tmpDir) : loaded.external;
-    const { model, results } = await runStages(loaded.model, stages, {
-      external: data,
-      tmpDir,
-      log: (message) => progress.note(message)
-    });
-    createFolders(newFolders, output);
-    const saved = await progress.step(`save ${output}`, () => saveModel(model, output, { externalData: opts.externalData ?? "auto", source: data }));
-    const outFiles = saved.dataPath ? [saved.path, saved.dataPath] : [saved.path];
-    const compressed = withHash ? await progress.step("sha256 of the output", () => digestFiles(outFiles)) : digestFiles(outFiles, false);
-    return { source, output, original, compressed, stages: results };
-  } finally {
-    if (data !== loaded.external) data.close();
-    loaded.external.close();
-    rmSync5(tmpDir, { recursive: true, force: true });
-  }
-}
-var DEFAULT_STAGES;
-var init_compress = __esm({
-  "src/pipeline/compress.ts"() {
-    "use strict";
-    init_errors();
-    init_graph();
-    init_model_io();
-    init_spill();
-    init_tensor();
-    init_pipeline();
-    init_registry2();
-    init_digest();
-    init_folders();
-    init_progress2();
-    DEFAULT_STAGES = ["dedup", "prune"];
-  }
-});
-
 // src/config/sizes.ts
 function parseSize(value) {
   if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 ? value : void 0;
@@ -20639,6 +22400,320 @@ var init_sizes = __esm({
     };
     SIZE_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*([kKmMgGtT]i?)?[bB]\\s*$|^\\s*\\d+\\s*$";
     RATIO_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*[xX\xD7]\\s*$|^\\s*\\d+(\\.\\d+)?\\s*%\\s*$";
+  }
+});
+
+// src/config/validate.ts
+function validateAgainstSchema(value, schema) {
+  return check(value, schema, schema, []);
+}
+function check(v, s, root2, path16) {
+  const issues = checkKeywords(v, s, root2, path16);
+  const expected = s["x-expected"];
+  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path16))) {
+    return [{ path: path16, message: `expected ${expected}, got ${describe2(v)}` }];
+  }
+  return issues;
+}
+function checkKeywords(v, s, root2, path16) {
+  if (typeof s.$ref === "string") {
+    const target = resolveRef(root2, s.$ref);
+    return check(v, target, root2, path16);
+  }
+  for (const key of ["oneOf", "anyOf"]) {
+    const branches = s[key];
+    if (!branches) continue;
+    const results = branches.map((b) => check(v, b, root2, path16));
+    const passing = results.filter((r) => r.length === 0).length;
+    if (passing === 1 || passing > 1 && key === "anyOf") continue;
+    if (passing > 1) return [{ path: path16, message: `matches more than one form (${describe2(v)})` }];
+    let fitting = branches.map((b, i) => shapeFits(v, b, root2) ? i : -1).filter((i) => i >= 0);
+    if (fitting.length > 1) fitting = fitting.filter((i) => hasRequired(v, branches[i]));
+    if (fitting.length === 1) return results[fitting[0]];
+    return [{ path: path16, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe2(v)}` }];
+  }
+  if ("const" in s && v !== s.const) return [{ path: path16, message: `expected ${JSON.stringify(s.const)}, got ${describe2(v)}` }];
+  if (Array.isArray(s.enum) && !s.enum.includes(v)) {
+    const options = s.enum.map(String);
+    const hint = typeof v === "string" ? suggest(v, options) : void 0;
+    return [{
+      path: path16,
+      specific: hint !== void 0,
+      message: `${describe2(v)} is not one of ${options.join(", ")}${hint ? `; did you mean '${hint}'?` : ""}`
+    }];
+  }
+  if (s.type !== void 0 && !typeMatches(v, s.type)) {
+    return [{ path: path16, message: `expected ${typeWords(s, root2)}, got ${describe2(v)}` }];
+  }
+  if (typeof v === "number") return checkNumber(v, s, path16);
+  if (typeof v === "string") return checkString(v, s, path16);
+  if (Array.isArray(v)) return checkArray(v, s, root2, path16);
+  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path16);
+  return [];
+}
+function checkNumber(v, s, path16) {
+  if (!Number.isFinite(v)) return [{ path: path16, message: `must be a finite number, got ${v}`, specific: true }];
+  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path16, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
+  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path16, message: `must be \u2265 ${s.minimum}, got ${v}` }];
+  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path16, message: `must be \u2264 ${s.maximum}, got ${v}` }];
+  if (typeof s.exclusiveMinimum === "number" && v <= s.exclusiveMinimum) {
+    return [{ path: path16, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
+  }
+  return [];
+}
+function checkString(v, s, path16) {
+  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path16, message: "must not be empty" }];
+  if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(v)) {
+    return [{ path: path16, message: `${describe2(v)} does not match the expected form` }];
+  }
+  return [];
+}
+function checkArray(v, s, root2, path16) {
+  if (typeof s.minItems === "number" && v.length < s.minItems) {
+    return [{ path: path16, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
+  }
+  const items = s.items;
+  return items ? v.flatMap((item, i) => check(item, items, root2, [...path16, i])) : [];
+}
+function checkObject(v, s, root2, path16) {
+  const issues = [];
+  const props = s.properties ?? {};
+  const keys = Object.keys(v);
+  for (const req of s.required ?? []) {
+    if (!(req in v)) issues.push({ path: path16, message: `missing key '${req}'`, specific: true });
+  }
+  if (typeof s.minProperties === "number" && keys.length < s.minProperties) {
+    issues.push({ path: path16, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
+  }
+  if (typeof s.maxProperties === "number" && keys.length > s.maxProperties) {
+    issues.push({ path: path16, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
+  }
+  for (const key of keys) {
+    const sub2 = Object.hasOwn(props, key) ? props[key] : void 0;
+    if (sub2) {
+      issues.push(...check(v[key], sub2, root2, [...path16, key]));
+    } else if (s.additionalProperties === false) {
+      const known = Object.keys(props);
+      const hint = suggest(key, known);
+      issues.push({
+        path: [...path16, key],
+        atKey: true,
+        specific: true,
+        message: `unknown key '${key}'${hint ? `; did you mean '${hint}'?` : ""} (known: ${known.join(", ")})`
+      });
+    } else if (typeof s.additionalProperties === "object" && s.additionalProperties !== null) {
+      issues.push(...check(v[key], s.additionalProperties, root2, [...path16, key]));
+    }
+  }
+  return issues;
+}
+function resolveRef(root2, ref) {
+  if (!ref.startsWith("#/")) throw new Error(`schema: only local $ref is supported, got ${ref}`);
+  let node = root2;
+  for (const part of ref.slice(2).split("/")) node = node[part];
+  if (!node || typeof node !== "object") throw new Error(`schema: $ref ${ref} does not resolve`);
+  return node;
+}
+function jsonType(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
+  return typeof v;
+}
+function typeMatches(v, type) {
+  const t = jsonType(v);
+  const types2 = Array.isArray(type) ? type : [type];
+  return types2.includes(t) || t === "integer" && types2.includes("number");
+}
+function shapeFits(v, s, root2) {
+  if (typeof s.$ref === "string") return shapeFits(v, resolveRef(root2, s.$ref), root2);
+  if (s.type !== void 0) return typeMatches(v, s.type);
+  if ("const" in s) return jsonType(v) === jsonType(s.const);
+  return false;
+}
+function hasRequired(v, s) {
+  const required = s.required ?? [];
+  return v !== null && typeof v === "object" && required.length > 0 && required.every((k) => k in v);
+}
+function typeWords(s, root2) {
+  if (typeof s.$ref === "string") return typeWords(resolveRef(root2, s.$ref), root2);
+  if (typeof s["x-expected"] === "string") return s["x-expected"];
+  if ("const" in s) return JSON.stringify(s.const);
+  const types2 = s.type === void 0 ? [] : Array.isArray(s.type) ? s.type : [s.type];
+  return types2.map((t) => TYPE_WORDS[t] ?? String(t)).join(" or ") || "something else";
+}
+function describe2(v) {
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}\u2026` : v);
+  if (Array.isArray(v)) return "a list";
+  if (v === null || v === void 0) return "nothing";
+  if (typeof v === "object") return "a mapping";
+  return String(v);
+}
+function suggest(word, candidates) {
+  const norm = (s) => s.toLowerCase().replace(/_/g, "-");
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(norm(word), norm(c));
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length];
+}
+function samePath(a, b) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+function formatPath(p) {
+  const key = (k) => /^[\w.-]+$/.test(k) ? k : JSON.stringify(k);
+  return p.map((k, i) => typeof k === "number" ? `[${k}]` : i === 0 ? key(k) : `.${key(k)}`).join("") || "(top level)";
+}
+var LARGEST_EXACT, TYPE_WORDS;
+var init_validate2 = __esm({
+  "src/config/validate.ts"() {
+    "use strict";
+    LARGEST_EXACT = Number.MAX_SAFE_INTEGER;
+    TYPE_WORDS = {
+      object: "a mapping",
+      array: "a list",
+      string: "a string",
+      integer: "a whole number",
+      number: "a number",
+      boolean: "true or false",
+      null: "nothing"
+    };
+  }
+});
+
+// src/config/normalize.ts
+import path12 from "node:path";
+function mergedSection(raw, index, section) {
+  const own = raw.models[index][section];
+  if (own === false) return false;
+  const base = raw.defaults?.[section];
+  if (own === void 0 && base === false) return false;
+  if (own === void 0 && base === void 0) return void 0;
+  const merged = /* @__PURE__ */ new Map();
+  const add = (obj, prefix) => {
+    if (obj && typeof obj === "object") for (const [k, v] of Object.entries(obj)) merged.set(k, { value: v, path: [...prefix, k] });
+  };
+  add(base, ["defaults", section]);
+  add(own, ["models", index, section]);
+  return merged;
+}
+function normalize(raw, file, locate) {
+  const dir = path12.dirname(path12.resolve(file));
+  const abs = (p) => path12.resolve(dir, p);
+  const models = raw.models.map((m, i) => {
+    const name = m.name;
+    const stagesAt = m.stages !== void 0 ? ["models", i, "stages"] : ["defaults", "stages"];
+    const stageList = m.stages ?? raw.defaults?.stages;
+    return {
+      name,
+      source: normalizeSource(m.source, abs),
+      output: abs(m.output ?? path12.join("out", `${name}.slim.onnx`)),
+      stages: stageList ? stageList.map((spec, k) => ({ spec, where: locate([...stagesAt, k]) })) : DEFAULT_STAGES.map((spec) => ({ spec })),
+      parity: normalizeParity(mergedSection(raw, i, "parity"), abs, locate, ["models", i, "parity"]),
+      latency: normalizeLatency(mergedSection(raw, i, "latency")),
+      budgets: normalizeBudgets(mergedSection(raw, i, "budgets"), locate),
+      strategy: m.strategy ?? "stages",
+      objective: m.objective ?? "size",
+      maxSearchTimeS: m["max-search-time"] ?? DEFAULT_MAX_SEARCH_TIME_S,
+      where: locate(["models", i])
+    };
+  });
+  return { file, dir, models };
+}
+function normalizeSource(src, abs) {
+  if (typeof src === "string") return src.startsWith("https://") ? { kind: "url", url: src } : { kind: "path", path: abs(src) };
+  const o = src;
+  if (typeof o.url === "string") return { kind: "url", url: o.url, sha256: o.sha256?.toLowerCase() };
+  return { kind: "artifact", artifact: o.artifact, path: o.path };
+}
+function thresholdsFrom(entries, locate) {
+  const t = { where: {} };
+  for (const [k, { value, path: p }] of entries) {
+    const field = THRESHOLD_KEYS[k];
+    if (!field) continue;
+    t[field] = value;
+    t.where[k] = locate(p);
+  }
+  return t;
+}
+function sourcedEntries(obj, p) {
+  return Object.entries(obj ?? {}).map(([k, v]) => [k, { value: v, path: [...p, k] }]);
+}
+function normalizeParity(section, abs, locate, ownPath) {
+  if (section === false) return false;
+  const get2 = (k) => section?.get(k)?.value;
+  const inputs = get2("inputs") ?? DEFAULT_PARITY.inputs;
+  const thr = section?.get("thresholds");
+  const outputs = {};
+  const outs = thr?.value?.outputs;
+  for (const [name, o] of Object.entries(outs ?? {})) {
+    outputs[name] = thresholdsFrom(sourcedEntries(o, [...thr.path, "outputs", name]), locate);
+  }
+  const labels = get2("labels");
+  return {
+    inputs: inputs === "auto" ? "auto" : abs(inputs),
+    samples: get2("samples") ?? DEFAULT_PARITY.samples,
+    seed: get2("seed") ?? DEFAULT_PARITY.seed,
+    dims: get2("dims") ?? {},
+    labels: labels === void 0 ? void 0 : abs(labels),
+    labelsOutput: get2("labels-output"),
+    thresholds: thresholdsFrom(thr ? sourcedEntries(thr.value, thr.path) : [], locate),
+    outputs,
+    where: section ? locate(ownPath, true) : void 0
+  };
+}
+function normalizeLatency(section) {
+  if (section === false) return false;
+  const get2 = (k) => section?.get(k)?.value;
+  return {
+    runs: get2("runs") ?? DEFAULT_LATENCY.runs,
+    warmup: get2("warmup") ?? DEFAULT_LATENCY.warmup,
+    threads: get2("threads") ?? DEFAULT_LATENCY.threads
+  };
+}
+function normalizeBudgets(section, locate) {
+  if (!section) return [];
+  const out = [];
+  for (const [k, { value, path: p }] of section) {
+    const name = k;
+    const limit = BUDGET_PARSERS[name](value);
+    const where = locate(p);
+    if (limit === void 0 || !Number.isFinite(limit)) {
+      throw new ConfigError([{ ...where, message: `${formatPath(p)}: ${JSON.stringify(value)} is not a usable ${name} value` }]);
+    }
+    out.push({ name, limit, text: String(value), where });
+  }
+  return out;
+}
+var THRESHOLD_KEYS, BUDGET_PARSERS;
+var init_normalize = __esm({
+  "src/config/normalize.ts"() {
+    "use strict";
+    init_compress();
+    init_sizes();
+    init_types2();
+    init_validate2();
+    THRESHOLD_KEYS = { "max-abs": "maxAbs", "mean-abs": "meanAbs", cosine: "cosine", top1: "top1", "allow-non-finite": "allowNonFinite" };
+    BUDGET_PARSERS = {
+      "max-size": parseSize,
+      "min-reduction": parseRatio,
+      "max-latency-ms": (v) => typeof v === "number" ? v : void 0,
+      "min-speedup": parseFactor,
+      "max-accuracy-drop": (v) => typeof v === "number" ? v : typeof v === "string" ? Number.parseFloat(v) / 100 : void 0
+    };
   }
 });
 
@@ -20836,199 +22911,12 @@ var init_schema2 = __esm({
   }
 });
 
-// src/config/validate.ts
-function validateAgainstSchema(value, schema) {
-  return check(value, schema, schema, []);
-}
-function check(v, s, root2, path16) {
-  const issues = checkKeywords(v, s, root2, path16);
-  const expected = s["x-expected"];
-  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path16))) {
-    return [{ path: path16, message: `expected ${expected}, got ${describe(v)}` }];
-  }
-  return issues;
-}
-function checkKeywords(v, s, root2, path16) {
-  if (typeof s.$ref === "string") {
-    const target = resolveRef(root2, s.$ref);
-    return check(v, target, root2, path16);
-  }
-  for (const key of ["oneOf", "anyOf"]) {
-    const branches = s[key];
-    if (!branches) continue;
-    const results = branches.map((b) => check(v, b, root2, path16));
-    const passing = results.filter((r) => r.length === 0).length;
-    if (passing === 1 || passing > 1 && key === "anyOf") continue;
-    if (passing > 1) return [{ path: path16, message: `matches more than one form (${describe(v)})` }];
-    let fitting = branches.map((b, i) => shapeFits(v, b, root2) ? i : -1).filter((i) => i >= 0);
-    if (fitting.length > 1) fitting = fitting.filter((i) => hasRequired(v, branches[i]));
-    if (fitting.length === 1) return results[fitting[0]];
-    return [{ path: path16, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe(v)}` }];
-  }
-  if ("const" in s && v !== s.const) return [{ path: path16, message: `expected ${JSON.stringify(s.const)}, got ${describe(v)}` }];
-  if (Array.isArray(s.enum) && !s.enum.includes(v)) {
-    const options = s.enum.map(String);
-    const hint = typeof v === "string" ? suggest(v, options) : void 0;
-    return [{
-      path: path16,
-      specific: hint !== void 0,
-      message: `${describe(v)} is not one of ${options.join(", ")}${hint ? `; did you mean '${hint}'?` : ""}`
-    }];
-  }
-  if (s.type !== void 0 && !typeMatches(v, s.type)) {
-    return [{ path: path16, message: `expected ${typeWords(s, root2)}, got ${describe(v)}` }];
-  }
-  if (typeof v === "number") return checkNumber(v, s, path16);
-  if (typeof v === "string") return checkString(v, s, path16);
-  if (Array.isArray(v)) return checkArray(v, s, root2, path16);
-  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path16);
-  return [];
-}
-function checkNumber(v, s, path16) {
-  if (!Number.isFinite(v)) return [{ path: path16, message: `must be a finite number, got ${v}`, specific: true }];
-  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path16, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
-  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path16, message: `must be \u2265 ${s.minimum}, got ${v}` }];
-  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path16, message: `must be \u2264 ${s.maximum}, got ${v}` }];
-  if (typeof s.exclusiveMinimum === "number" && v <= s.exclusiveMinimum) {
-    return [{ path: path16, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
-  }
-  return [];
-}
-function checkString(v, s, path16) {
-  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path16, message: "must not be empty" }];
-  if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(v)) {
-    return [{ path: path16, message: `${describe(v)} does not match the expected form` }];
-  }
-  return [];
-}
-function checkArray(v, s, root2, path16) {
-  if (typeof s.minItems === "number" && v.length < s.minItems) {
-    return [{ path: path16, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
-  }
-  const items = s.items;
-  return items ? v.flatMap((item, i) => check(item, items, root2, [...path16, i])) : [];
-}
-function checkObject(v, s, root2, path16) {
-  const issues = [];
-  const props = s.properties ?? {};
-  const keys = Object.keys(v);
-  for (const req of s.required ?? []) {
-    if (!(req in v)) issues.push({ path: path16, message: `missing key '${req}'`, specific: true });
-  }
-  if (typeof s.minProperties === "number" && keys.length < s.minProperties) {
-    issues.push({ path: path16, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
-  }
-  if (typeof s.maxProperties === "number" && keys.length > s.maxProperties) {
-    issues.push({ path: path16, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
-  }
-  for (const key of keys) {
-    const sub2 = Object.hasOwn(props, key) ? props[key] : void 0;
-    if (sub2) {
-      issues.push(...check(v[key], sub2, root2, [...path16, key]));
-    } else if (s.additionalProperties === false) {
-      const known = Object.keys(props);
-      const hint = suggest(key, known);
-      issues.push({
-        path: [...path16, key],
-        atKey: true,
-        specific: true,
-        message: `unknown key '${key}'${hint ? `; did you mean '${hint}'?` : ""} (known: ${known.join(", ")})`
-      });
-    } else if (typeof s.additionalProperties === "object" && s.additionalProperties !== null) {
-      issues.push(...check(v[key], s.additionalProperties, root2, [...path16, key]));
-    }
-  }
-  return issues;
-}
-function resolveRef(root2, ref) {
-  if (!ref.startsWith("#/")) throw new Error(`schema: only local $ref is supported, got ${ref}`);
-  let node = root2;
-  for (const part of ref.slice(2).split("/")) node = node[part];
-  if (!node || typeof node !== "object") throw new Error(`schema: $ref ${ref} does not resolve`);
-  return node;
-}
-function jsonType(v) {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "array";
-  if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
-  return typeof v;
-}
-function typeMatches(v, type) {
-  const t = jsonType(v);
-  const types2 = Array.isArray(type) ? type : [type];
-  return types2.includes(t) || t === "integer" && types2.includes("number");
-}
-function shapeFits(v, s, root2) {
-  if (typeof s.$ref === "string") return shapeFits(v, resolveRef(root2, s.$ref), root2);
-  if (s.type !== void 0) return typeMatches(v, s.type);
-  if ("const" in s) return jsonType(v) === jsonType(s.const);
-  return false;
-}
-function hasRequired(v, s) {
-  const required = s.required ?? [];
-  return v !== null && typeof v === "object" && required.length > 0 && required.every((k) => k in v);
-}
-function typeWords(s, root2) {
-  if (typeof s.$ref === "string") return typeWords(resolveRef(root2, s.$ref), root2);
-  if (typeof s["x-expected"] === "string") return s["x-expected"];
-  if ("const" in s) return JSON.stringify(s.const);
-  const types2 = s.type === void 0 ? [] : Array.isArray(s.type) ? s.type : [s.type];
-  return types2.map((t) => TYPE_WORDS[t] ?? String(t)).join(" or ") || "something else";
-}
-function describe(v) {
-  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}\u2026` : v);
-  if (Array.isArray(v)) return "a list";
-  if (v === null || v === void 0) return "nothing";
-  if (typeof v === "object") return "a mapping";
-  return String(v);
-}
-function suggest(word, candidates) {
-  const norm = (s) => s.toLowerCase().replace(/_/g, "-");
-  let best;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(norm(word), norm(c));
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
-}
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length];
-}
-function samePath(a, b) {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-var LARGEST_EXACT, TYPE_WORDS;
-var init_validate2 = __esm({
-  "src/config/validate.ts"() {
-    "use strict";
-    LARGEST_EXACT = Number.MAX_SAFE_INTEGER;
-    TYPE_WORDS = {
-      object: "a mapping",
-      array: "a list",
-      string: "a string",
-      integer: "a whole number",
-      number: "a number",
-      boolean: "true or false",
-      null: "nothing"
-    };
-  }
-});
-
 // src/config/workspace.ts
-import { existsSync as existsSync5, realpathSync as realpathSync3 } from "node:fs";
-import path8 from "node:path";
+import { existsSync as existsSync7, realpathSync as realpathSync3 } from "node:fs";
+import path13 from "node:path";
 function workspaceRoots(configFile, env = process.env, cwd = process.cwd()) {
   const ws = env["GITHUB_WORKSPACE"];
-  const roots = ws ? [path8.resolve(ws)] : [path8.resolve(cwd), path8.dirname(path8.resolve(configFile))];
+  const roots = ws ? [path13.resolve(ws)] : [path13.resolve(cwd), path13.dirname(path13.resolve(configFile))];
   return [...new Set(roots.map(realOrSelf))];
 }
 function outsideMessage(roots, env = process.env) {
@@ -21037,16 +22925,16 @@ function outsideMessage(roots, env = process.env) {
   return `is outside ${where}; a config may only name files inside them (or run from a folder that contains it)`;
 }
 function realOrSelf(p) {
-  let head = path8.resolve(p);
+  let head = path13.resolve(p);
   const tail = [];
-  while (!existsSync5(head) && path8.dirname(head) !== head) {
-    tail.unshift(path8.basename(head));
-    head = path8.dirname(head);
+  while (!existsSync7(head) && path13.dirname(head) !== head) {
+    tail.unshift(path13.basename(head));
+    head = path13.dirname(head);
   }
   try {
-    return path8.join(realpathSync3(head), ...tail);
+    return path13.join(realpathSync3(head), ...tail);
   } catch {
-    return path8.join(head, ...tail);
+    return path13.join(head, ...tail);
   }
 }
 function insideWorkspace(p, roots) {
@@ -21061,18 +22949,14 @@ var init_workspace = __esm({
 });
 
 // src/config/load.ts
-import { readFileSync as readFileSync2, statSync as statSync5 } from "node:fs";
-import path9 from "node:path";
-function formatWhere(w) {
-  return w ? `${w.file}:${w.line}:${w.col}` : "";
-}
+import { readFileSync as readFileSync4, statSync as statSync6 } from "node:fs";
 function loadConfig(file) {
   let text;
   try {
-    const st = statSync5(file);
+    const st = statSync6(file);
     if (!st.isFile()) throw new ConfigError([{ file, line: 1, col: 1, message: "not a file" }]);
     if (st.size > MAX_CONFIG_BYTES) throw new ConfigError([{ file, line: 1, col: 1, message: `${st.size} bytes; a config is at most 1 MiB` }]);
-    text = readFileSync2(file, "utf8");
+    text = readFileSync4(file, "utf8");
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     const code = e.code;
@@ -21171,10 +23055,6 @@ function escapingPaths(config, raw, roots, locate) {
   });
   return issues;
 }
-function formatPath(p) {
-  const key = (k) => /^[\w.-]+$/.test(k) ? k : JSON.stringify(k);
-  return p.map((k, i) => typeof k === "number" ? `[${k}]` : i === 0 ? key(k) : `.${key(k)}`).join("") || "(top level)";
-}
 function nodeOffset(doc, p, atKey) {
   let node = doc.contents;
   let offset = node?.range?.[0] ?? 0;
@@ -21197,130 +23077,17 @@ function nodeOffset(doc, p, atKey) {
   }
   return offset;
 }
-function mergedSection(raw, index, section) {
-  const own = raw.models[index][section];
-  if (own === false) return false;
-  const base = raw.defaults?.[section];
-  if (own === void 0 && base === false) return false;
-  if (own === void 0 && base === void 0) return void 0;
-  const merged = /* @__PURE__ */ new Map();
-  const add = (obj, prefix) => {
-    if (obj && typeof obj === "object") for (const [k, v] of Object.entries(obj)) merged.set(k, { value: v, path: [...prefix, k] });
-  };
-  add(base, ["defaults", section]);
-  add(own, ["models", index, section]);
-  return merged;
-}
-function normalize(raw, file, locate) {
-  const dir = path9.dirname(path9.resolve(file));
-  const abs = (p) => path9.resolve(dir, p);
-  const models = raw.models.map((m, i) => {
-    const name = m.name;
-    const stagesAt = m.stages !== void 0 ? ["models", i, "stages"] : ["defaults", "stages"];
-    const stageList = m.stages ?? raw.defaults?.stages;
-    return {
-      name,
-      source: normalizeSource(m.source, abs),
-      output: abs(m.output ?? path9.join("out", `${name}.slim.onnx`)),
-      stages: stageList ? stageList.map((spec, k) => ({ spec, where: locate([...stagesAt, k]) })) : DEFAULT_STAGES.map((spec) => ({ spec })),
-      parity: normalizeParity(mergedSection(raw, i, "parity"), abs, locate, ["models", i, "parity"]),
-      latency: normalizeLatency(mergedSection(raw, i, "latency")),
-      budgets: normalizeBudgets(mergedSection(raw, i, "budgets"), locate),
-      strategy: m.strategy ?? "stages",
-      objective: m.objective ?? "size",
-      maxSearchTimeS: m["max-search-time"] ?? DEFAULT_MAX_SEARCH_TIME_S,
-      where: locate(["models", i])
-    };
-  });
-  return { file, dir, models };
-}
-function normalizeSource(src, abs) {
-  if (typeof src === "string") return src.startsWith("https://") ? { kind: "url", url: src } : { kind: "path", path: abs(src) };
-  const o = src;
-  if (typeof o.url === "string") return { kind: "url", url: o.url, sha256: o.sha256?.toLowerCase() };
-  return { kind: "artifact", artifact: o.artifact, path: o.path };
-}
-function thresholdsFrom(entries, locate) {
-  const t = { where: {} };
-  for (const [k, { value, path: p }] of entries) {
-    const field = THRESHOLD_KEYS[k];
-    if (!field) continue;
-    t[field] = value;
-    t.where[k] = locate(p);
-  }
-  return t;
-}
-function sourcedEntries(obj, p) {
-  return Object.entries(obj ?? {}).map(([k, v]) => [k, { value: v, path: [...p, k] }]);
-}
-function normalizeParity(section, abs, locate, ownPath) {
-  if (section === false) return false;
-  const get2 = (k) => section?.get(k)?.value;
-  const inputs = get2("inputs") ?? DEFAULT_PARITY.inputs;
-  const thr = section?.get("thresholds");
-  const outputs = {};
-  const outs = thr?.value?.outputs;
-  for (const [name, o] of Object.entries(outs ?? {})) {
-    outputs[name] = thresholdsFrom(sourcedEntries(o, [...thr.path, "outputs", name]), locate);
-  }
-  const labels = get2("labels");
-  return {
-    inputs: inputs === "auto" ? "auto" : abs(inputs),
-    samples: get2("samples") ?? DEFAULT_PARITY.samples,
-    seed: get2("seed") ?? DEFAULT_PARITY.seed,
-    dims: get2("dims") ?? {},
-    labels: labels === void 0 ? void 0 : abs(labels),
-    labelsOutput: get2("labels-output"),
-    thresholds: thresholdsFrom(thr ? sourcedEntries(thr.value, thr.path) : [], locate),
-    outputs,
-    where: section ? locate(ownPath, true) : void 0
-  };
-}
-function normalizeLatency(section) {
-  if (section === false) return false;
-  const get2 = (k) => section?.get(k)?.value;
-  return {
-    runs: get2("runs") ?? DEFAULT_LATENCY.runs,
-    warmup: get2("warmup") ?? DEFAULT_LATENCY.warmup,
-    threads: get2("threads") ?? DEFAULT_LATENCY.threads
-  };
-}
-function normalizeBudgets(section, locate) {
-  if (!section) return [];
-  const out = [];
-  for (const [k, { value, path: p }] of section) {
-    const name = k;
-    const limit = BUDGET_PARSERS[name](value);
-    const where = locate(p);
-    if (limit === void 0 || !Number.isFinite(limit)) {
-      throw new ConfigError([{ ...where, message: `${formatPath(p)}: ${JSON.stringify(value)} is not a usable ${name} value` }]);
-    }
-    out.push({ name, limit, text: String(value), where });
-  }
-  return out;
-}
-var import_yaml, ConfigError, DEFAULT_PARITY, DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, NEEDS, THRESHOLD_KEYS, BUDGET_PARSERS;
+var import_yaml, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, NEEDS;
 var init_load = __esm({
   "src/config/load.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
-    init_compress();
+    init_normalize();
     init_schema2();
-    init_sizes();
+    init_types2();
     init_validate2();
     init_workspace();
-    ConfigError = class extends UsageError {
-      constructor(issues) {
-        super(issues.map((i) => `${formatWhere(i)}: ${oneLine(i.message)}`).join("\n"));
-        this.issues = issues;
-      }
-      issues;
-      name = "ConfigError";
-    };
-    DEFAULT_PARITY = { inputs: "auto", samples: 4, seed: 0 };
-    DEFAULT_LATENCY = { runs: 20, warmup: 3, threads: 1 };
-    DEFAULT_MAX_SEARCH_TIME_S = 600;
     MAX_ALIAS_COUNT = 100;
     MAX_CONFIG_BYTES = 1 << 20;
     NEEDS = {
@@ -21328,1752 +23095,6 @@ var init_load = __esm({
       "min-speedup": { ok: (m) => m.latency !== false, what: "latency measured (remove `latency: false`)" },
       "max-accuracy-drop": { ok: (m) => m.parity !== false && m.parity.labels !== void 0, what: "parity.labels (a file of expected class ids)" }
     };
-    THRESHOLD_KEYS = { "max-abs": "maxAbs", "mean-abs": "meanAbs", cosine: "cosine", top1: "top1", "allow-non-finite": "allowNonFinite" };
-    BUDGET_PARSERS = {
-      "max-size": parseSize,
-      "min-reduction": parseRatio,
-      "max-latency-ms": (v) => typeof v === "number" ? v : void 0,
-      "min-speedup": parseFactor,
-      "max-accuracy-drop": (v) => typeof v === "number" ? v : typeof v === "string" ? Number.parseFloat(v) / 100 : void 0
-    };
-  }
-});
-
-// src/check/named-tensor.ts
-function isOrtTensorType(dataType) {
-  return dataType !== void 0 && FEEDABLE.has(dataType);
-}
-function ortTypeOf(dataType) {
-  const name = isOrtTensorType(dataType) ? ORT_TYPE[dataType] : void 0;
-  if (!name) throw new UnsupportedTensorTypeError(`${dataTypeName(dataType)} tensors cannot pass through onnxruntime-node`);
-  return name;
-}
-function namedFromTensorProto(t, name = t.name ?? "", external) {
-  const type = ortTypeOf(t.dataType);
-  const dims = [...t.dims];
-  if (t.dataType === DataType.STRING) return { name, type, dims, data: t.stringData.map((s) => utf8.decode(s)) };
-  const bytes = tensorBytes(t, external);
-  const expected = rawByteLength(t.dataType, elementCount(dims));
-  if (bytes.length !== expected) {
-    throw new OnnxFormatError(`tensor '${name}': ${bytes.length} bytes for dims [${dims.join(",")}] of ${type} (expected ${expected})`);
-  }
-  return { name, type, dims, data: bytes };
-}
-function ownedBytes(bytes) {
-  const out = new Uint8Array(bytes.byteLength);
-  out.set(bytes);
-  return out;
-}
-function tensorValues(n) {
-  if (Array.isArray(n.data)) return n.data;
-  const copy = ownedBytes(n.data);
-  const buf = copy.buffer;
-  switch (n.type) {
-    case "float32":
-      return new Float32Array(buf);
-    case "float64":
-      return new Float64Array(buf);
-    case "int8":
-      return new Int8Array(buf);
-    case "uint8":
-    case "bool":
-      return copy;
-    case "int16":
-      return new Int16Array(buf);
-    case "uint16":
-      return new Uint16Array(buf);
-    case "int32":
-      return new Int32Array(buf);
-    case "uint32":
-      return new Uint32Array(buf);
-    case "int64":
-      return new BigInt64Array(buf);
-    case "uint64":
-      return new BigUint64Array(buf);
-    case "float16":
-      return Array.from(new Uint16Array(buf), fromFloat16Bits);
-    default:
-      throw new UnsupportedTensorTypeError(`cannot read values of ${n.type} tensor '${n.name}'`);
-  }
-}
-var ONNX_TYPE_OF_ORT, UnsupportedTensorTypeError, FEEDABLE, utf8;
-var init_named_tensor = __esm({
-  "src/check/named-tensor.ts"() {
-    "use strict";
-    init_dtype();
-    init_errors();
-    init_float16();
-    init_tensor();
-    ONNX_TYPE_OF_ORT = Object.fromEntries(
-      Object.entries(ORT_TYPE).map(([code, name]) => [name, Number(code)])
-    );
-    UnsupportedTensorTypeError = class extends Error {
-      name = "UnsupportedTensorTypeError";
-    };
-    FEEDABLE = /* @__PURE__ */ new Set([
-      DataType.FLOAT,
-      DataType.UINT8,
-      DataType.INT8,
-      DataType.UINT16,
-      DataType.INT16,
-      DataType.INT32,
-      DataType.INT64,
-      DataType.STRING,
-      DataType.BOOL,
-      DataType.FLOAT16,
-      DataType.DOUBLE,
-      DataType.UINT32,
-      DataType.UINT64
-    ]);
-    utf8 = new TextDecoder("utf-8");
-  }
-});
-
-// src/check/input-meta.ts
-function defaultDim(name) {
-  return DEFAULT_DIMS.find(([re]) => re.test(name))?.[1];
-}
-function modelInputs(model) {
-  const graph = model.graph;
-  if (!graph) return [];
-  const initialized = new Set(graph.initializer.map((t) => t.name));
-  return graph.input.filter((v) => v.name && !initialized.has(v.name)).map((v) => {
-    const tt = v.type?.tensorType;
-    if (!tt) throw new UsageError(`input '${v.name}' is not a tensor; parity checks feed tensors only`);
-    let type;
-    try {
-      type = ortTypeOf(tt.elemType);
-    } catch (e) {
-      if (e instanceof UnsupportedTensorTypeError) throw new UsageError(`input '${v.name}': ${e.message}`);
-      throw e;
-    }
-    const dims = (tt.shape?.dim ?? []).map((d) => d.dimValue ?? (d.dimParam || void 0));
-    return { name: v.name, type, dims };
-  });
-}
-function resolveDims(input, dims) {
-  return input.dims.map((d, axis) => {
-    if (typeof d === "number") return d;
-    const byAxis = dims[`${input.name}[${axis}]`];
-    if (byAxis !== void 0) return byAxis;
-    if (d === void 0) {
-      throw new UsageError(`input '${input.name}' axis ${axis} has no size and no name; set parity.dims."${input.name}[${axis}]" in the config`);
-    }
-    const given = dims[d] ?? defaultDim(d);
-    if (given === void 0) {
-      throw new UsageError(`input '${input.name}' axis ${axis} is the symbolic dim '${d}' with no default; set parity.dims.${d} in the config`);
-    }
-    return given;
-  });
-}
-function encodeValues(type, values2) {
-  const n = values2.length;
-  const num = (i) => Number(values2[i]);
-  const big = (i) => {
-    const v = values2[i];
-    return typeof v === "bigint" ? v : BigInt(Math.trunc(Number(v)));
-  };
-  const fill = (arr, get2) => {
-    for (let i = 0; i < n; i++) arr[i] = get2(i);
-    return new Uint8Array(arr.buffer);
-  };
-  switch (type) {
-    case "float32":
-      return fill(new Float32Array(n), num);
-    case "float64":
-      return fill(new Float64Array(n), num);
-    case "float16":
-      return fill(new Uint16Array(n), (i) => toFloat16Bits(num(i)));
-    case "int8":
-      return fill(new Int8Array(n), num);
-    case "uint8":
-      return fill(new Uint8Array(n), num);
-    case "bool":
-      return fill(new Uint8Array(n), (i) => num(i) ? 1 : 0);
-    case "int16":
-      return fill(new Int16Array(n), num);
-    case "uint16":
-      return fill(new Uint16Array(n), num);
-    case "int32":
-      return fill(new Int32Array(n), num);
-    case "uint32":
-      return fill(new Uint32Array(n), num);
-    case "int64":
-      return fill(new BigInt64Array(n), big);
-    case "uint64":
-      return fill(new BigUint64Array(n), big);
-    default:
-      throw new UsageError(`cannot make ${type} tensors from numbers`);
-  }
-}
-var BATCH_DIM, SEQUENCE_DIM, DEFAULT_SEQUENCE, DEFAULT_DIMS;
-var init_input_meta = __esm({
-  "src/check/input-meta.ts"() {
-    "use strict";
-    init_errors();
-    init_float16();
-    init_named_tensor();
-    BATCH_DIM = /batch|^n$|^b$/i;
-    SEQUENCE_DIM = /seq|sequence|length|^len$|token|time|^t$/i;
-    DEFAULT_SEQUENCE = 128;
-    DEFAULT_DIMS = [
-      [BATCH_DIM, 1],
-      [SEQUENCE_DIM, DEFAULT_SEQUENCE]
-    ];
-  }
-});
-
-// src/check/npy.ts
-function parseNpy(bytes, name, where) {
-  const fail = (what) => new UsageError(`${where}: ${what}`);
-  if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) throw fail("not a .npy file (no \\x93NUMPY magic)");
-  const major = bytes[6];
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const [headerLen, start] = major === 1 ? [dv.getUint16(8, true), 10] : [dv.getUint32(8, true), 12];
-  if (major < 1 || major > 3 || start + headerLen > bytes.length) throw fail(`unsupported or truncated .npy header (version ${major})`);
-  const header = new TextDecoder(major === 3 ? "utf-8" : "latin1").decode(bytes.subarray(start, start + headerLen));
-  const descr = /'descr'\s*:\s*'([<>|=])([a-z]\d+)'/.exec(header);
-  const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(header);
-  const shape = /'shape'\s*:\s*\(([^)]*)\)/.exec(header);
-  if (!descr || !fortran || !shape) throw fail(`cannot read the .npy header ${JSON.stringify(header.trim())}`);
-  const known = DTYPES[descr[2]];
-  if (!known) throw fail(`dtype '${descr[1]}${descr[2]}' is not supported (use float32/16/64, int8\u201364, uint8\u201364 or bool)`);
-  const [type, width] = known;
-  const dims = shape[1].split(",").map((s) => s.trim()).filter(Boolean).map(Number);
-  if (dims.some((d) => !Number.isSafeInteger(d) || d < 0)) throw fail(`bad shape (${shape[1]})`);
-  if (fortran[1] === "True" && dims.filter((d) => d > 1).length > 1) {
-    throw fail("array is in Fortran order; save it with np.save(f, np.ascontiguousarray(a))");
-  }
-  const count = dims.reduce((a, b) => a * b, 1);
-  const begin = start + headerLen;
-  if (bytes.length - begin < count * width) throw fail(`holds ${bytes.length - begin} data bytes, shape needs ${count * width}`);
-  const data = bytes.slice(begin, begin + count * width);
-  if (descr[1] === ">" && width > 1) {
-    for (let i = 0; i < data.length; i += width) data.subarray(i, i + width).reverse();
-  }
-  return { name, type, dims, data };
-}
-var DTYPES, MAGIC;
-var init_npy = __esm({
-  "src/check/npy.ts"() {
-    "use strict";
-    init_errors();
-    DTYPES = {
-      f4: ["float32", 4],
-      f8: ["float64", 8],
-      f2: ["float16", 2],
-      i8: ["int64", 8],
-      i4: ["int32", 4],
-      i2: ["int16", 2],
-      i1: ["int8", 1],
-      u1: ["uint8", 1],
-      u2: ["uint16", 2],
-      u4: ["uint32", 4],
-      u8: ["uint64", 8],
-      b1: ["bool", 1]
-    };
-    MAGIC = [147, 78, 85, 77, 80, 89];
-  }
-});
-
-// src/check/npz.ts
-import { inflateRawSync } from "node:zlib";
-import * as zlib from "node:zlib";
-function centralDirectory(dv, fail) {
-  const min = Math.max(0, dv.byteLength - 22 - 65535);
-  for (let p = dv.byteLength - 22; p >= min; p--) {
-    if (dv.getUint32(p, true) !== EOCD_SIG) continue;
-    let count = dv.getUint16(p + 10, true);
-    let offset = dv.getUint32(p + 16, true);
-    const loc = p - 20;
-    if ((offset === 4294967295 || count === 65535) && loc >= 0 && dv.getUint32(loc, true) === ZIP64_EOCD_LOCATOR_SIG) {
-      const z = Number(dv.getBigUint64(loc + 8, true));
-      if (z + 56 > dv.byteLength || dv.getUint32(z, true) !== ZIP64_EOCD_SIG) throw fail("broken ZIP64 end record");
-      count = Number(dv.getBigUint64(z + 32, true));
-      offset = Number(dv.getBigUint64(z + 48, true));
-    }
-    return { offset, count };
-  }
-  throw fail("not a zip archive (no end-of-central-directory record)");
-}
-function readEntries(bytes, fail) {
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const { offset, count } = centralDirectory(dv, fail);
-  const entries = [];
-  let p = offset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || dv.getUint32(p, true) !== CD_SIG) throw fail(`broken central directory entry ${i}`);
-    const nameLen = dv.getUint16(p + 28, true);
-    const extraLen = dv.getUint16(p + 30, true);
-    const commentLen = dv.getUint16(p + 32, true);
-    const e = {
-      name: new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen)),
-      method: dv.getUint16(p + 10, true),
-      crc: dv.getUint32(p + 16, true),
-      compressedSize: dv.getUint32(p + 20, true),
-      size: dv.getUint32(p + 24, true),
-      localOffset: dv.getUint32(p + 42, true)
-    };
-    for (let x = p + 46 + nameLen; x + 4 <= p + 46 + nameLen + extraLen; ) {
-      const id = dv.getUint16(x, true);
-      const len = dv.getUint16(x + 2, true);
-      if (id === 1) {
-        let q = x + 4;
-        const next = () => {
-          const v = Number(dv.getBigUint64(q, true));
-          q += 8;
-          return v;
-        };
-        if (e.size === 4294967295) e.size = next();
-        if (e.compressedSize === 4294967295) e.compressedSize = next();
-        if (e.localOffset === 4294967295) e.localOffset = next();
-      }
-      x += 4 + len;
-    }
-    entries.push(e);
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
-function entryBytes(bytes, e, fail) {
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const p = e.localOffset;
-  if (p + 30 > bytes.length || dv.getUint32(p, true) !== LOCAL_SIG) throw fail(`entry ${e.name}: broken local header`);
-  const start = p + 30 + dv.getUint16(p + 26, true) + dv.getUint16(p + 28, true);
-  if (start + e.compressedSize > bytes.length) throw fail(`entry ${e.name}: truncated`);
-  if (e.size > MAX_ENTRY_BYTES) throw fail(`entry ${e.name}: ${e.size} bytes uncompressed, more than we read`);
-  const raw = bytes.subarray(start, start + e.compressedSize);
-  let data;
-  if (e.method === 0) data = raw;
-  else if (e.method === 8) {
-    try {
-      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size) });
-    } catch (err) {
-      throw fail(`entry ${e.name}: cannot inflate (${err.message})`);
-    }
-  } else throw fail(`entry ${e.name}: compression method ${e.method} is not supported (use np.savez or np.savez_compressed)`);
-  if (data.length !== e.size) throw fail(`entry ${e.name}: ${data.length} bytes, the directory says ${e.size}`);
-  const crc322 = zlib.crc32;
-  if (crc322 && crc322(data) >>> 0 !== e.crc) throw fail(`entry ${e.name}: CRC mismatch (corrupt archive)`);
-  return data;
-}
-function parseNpz(bytes, where) {
-  const fail = (what) => new UsageError(`${where}: ${what}`);
-  return readEntries(bytes, fail).filter((e) => !e.name.endsWith("/")).map((e) => parseNpy(entryBytes(bytes, e, fail), e.name.replace(/\.npy$/, ""), `${where}: ${e.name}`));
-}
-var EOCD_SIG, CD_SIG, LOCAL_SIG, ZIP64_EOCD_LOCATOR_SIG, ZIP64_EOCD_SIG, MAX_ENTRY_BYTES;
-var init_npz = __esm({
-  "src/check/npz.ts"() {
-    "use strict";
-    init_errors();
-    init_npy();
-    EOCD_SIG = 101010256;
-    CD_SIG = 33639248;
-    LOCAL_SIG = 67324752;
-    ZIP64_EOCD_LOCATOR_SIG = 117853008;
-    ZIP64_EOCD_SIG = 101075792;
-    MAX_ENTRY_BYTES = 2 ** 31 - 1;
-  }
-});
-
-// src/check/test-data.ts
-import { existsSync as existsSync6, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
-import path10 from "node:path";
-function testDataSetDirs(modelDir) {
-  if (!existsSync6(modelDir)) return [];
-  return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path10.join(modelDir, n));
-}
-function nonTensorKind(type) {
-  if (!type) return "value of unknown type";
-  if (type.tensorType) return void 0;
-  if (type.sequenceType) return "sequence";
-  if (type.optionalType) return "optional";
-  if (type.mapType) return "map";
-  if (type.sparseTensorType) return "sparse tensor";
-  return "opaque value";
-}
-function readValue(file, info, fallbackName) {
-  const name = info?.name ?? fallbackName;
-  const kind = nonTensorKind(info?.type);
-  if (info && kind) return { name, file, unsupported: `${kind} values` };
-  const declared = info?.type?.tensorType?.elemType;
-  if (declared !== void 0 && !isOrtTensorType(declared)) return { name, file, unsupported: `${dataTypeName(declared)} tensors` };
-  let bytes;
-  try {
-    bytes = readFileSync3(file);
-  } catch {
-    throw new OnnxFormatError(`${file}: cannot read test data file`);
-  }
-  try {
-    return { name, file, tensor: namedFromTensorProto(decodeTensor(bytes), name) };
-  } catch (e) {
-    if (e instanceof UnsupportedTensorTypeError) return { name, file, unsupported: e.message.replace(/ tensors .*/, " tensors") };
-    if (e instanceof OnnxFormatError) throw new OnnxFormatError(`${file}: not a TensorProto (${e.message})`);
-    throw e;
-  }
-}
-function readValues(dir, prefix, infos) {
-  const files = readdirSync2(dir).filter((f) => f.startsWith(prefix) && f.endsWith(".pb")).sort(byIndex(prefix));
-  return files.map((f) => {
-    const k = Number(f.slice(prefix.length, -3));
-    return readValue(path10.join(dir, f), infos[k], f.slice(0, -3));
-  });
-}
-function readTestDataSet(dir, graph) {
-  return { dir, inputs: readValues(dir, "input_", graph.input), outputs: readValues(dir, "output_", graph.output) };
-}
-var byIndex;
-var init_test_data = __esm({
-  "src/check/test-data.ts"() {
-    "use strict";
-    init_codec();
-    init_errors();
-    init_dtype();
-    init_named_tensor();
-    byIndex = (prefix) => (a, b) => Number(a.slice(prefix.length).split(".")[0]) - Number(b.slice(prefix.length).split(".")[0]);
-  }
-});
-
-// src/check/input-files.ts
-import { existsSync as existsSync7, readdirSync as readdirSync3, readFileSync as readFileSync4, statSync as statSync6 } from "node:fs";
-import path11 from "node:path";
-function readBounded(file) {
-  const size = statSync6(file).size;
-  if (size > MAX_SAMPLE_FILE_BYTES) throw new UsageError(`${file}: ${size} bytes is too large for a sample input file (limit 1 GiB)`);
-  return readFileSync4(file);
-}
-function flattenJson(v, where) {
-  const dims = [];
-  for (let x = v; Array.isArray(x); x = x[0]) dims.push(x.length);
-  const flat = [];
-  const walk = (x, depth) => {
-    if (depth === dims.length) {
-      if (Array.isArray(x)) throw new UsageError(`${where}: nested lists are not rectangular`);
-      flat.push(x);
-      return;
-    }
-    if (!Array.isArray(x) || x.length !== dims[depth]) throw new UsageError(`${where}: nested lists are not rectangular`);
-    for (const y of x) walk(y, depth + 1);
-  };
-  walk(v, 0);
-  return { dims, flat };
-}
-function jsonTensor(value, input, where) {
-  const { dims, flat } = flattenJson(value, where);
-  if (input.type === "string") {
-    if (!flat.every((x) => typeof x === "string")) throw new UsageError(`${where}: input '${input.name}' takes strings`);
-    return { name: input.name, type: input.type, dims, data: flat };
-  }
-  const bad = flat.findIndex((x) => typeof x !== "number" && typeof x !== "boolean");
-  if (bad >= 0) throw new UsageError(`${where}: element ${bad} of '${input.name}' is ${JSON.stringify(flat[bad])}, not a number`);
-  return { name: input.name, type: input.type, dims, data: encodeValues(input.type, flat) };
-}
-function jsonSamples(file, inputs) {
-  let doc;
-  try {
-    doc = JSON.parse(readBounded(file).toString("utf8"));
-  } catch (e) {
-    throw new UsageError(`${file}: not valid JSON (${e.message})`);
-  }
-  const list = Array.isArray(doc) ? doc : [doc];
-  return list.map((entry, k) => {
-    const where = Array.isArray(doc) ? `${file}[${k}]` : file;
-    if (!entry || typeof entry !== "object" || Array.isArray(entry)) {
-      throw new UsageError(`${where}: expected an object of input name \u2192 nested list`);
-    }
-    return Object.entries(entry).map(([name, value]) => {
-      const input = inputs.find((i) => i.name === name);
-      if (!input) throw new UsageError(`${where}: '${name}' is not an input of the model (inputs: ${inputs.map((i) => i.name).join(", ")})`);
-      return jsonTensor(value, input, `${where}: ${name}`);
-    });
-  });
-}
-function toInputType(t, inputs) {
-  const input = inputs.find((i) => i.name === t.name);
-  if (!input || input.type === t.type || Array.isArray(t.data) || input.type === "string") return t;
-  const values2 = tensorValues(t);
-  return { ...t, type: input.type, data: encodeValues(input.type, values2) };
-}
-function npyTensor(file, inputs) {
-  const stem = path11.basename(file, ".npy");
-  const name = inputs.length === 1 && !inputs.some((i) => i.name === stem) ? inputs[0].name : stem;
-  return toInputType(parseNpy(readBounded(file), name, file), inputs);
-}
-function testSetSample(dir, model) {
-  const set = readTestDataSet(dir, model.graph);
-  return set.inputs.map((v) => {
-    if ("unsupported" in v) throw new UsageError(`${v.file}: ${v.unsupported} cannot be fed to onnxruntime-node`);
-    return v.tensor;
-  });
-}
-function folderSamples(dir, model, inputs) {
-  const sets = testDataSetDirs(dir);
-  if (sets.length) return sets.map((d) => testSetSample(d, model));
-  const files = readdirSync3(dir).sort();
-  if (files.some((f) => /^input_\d+\.pb$/.test(f))) return [testSetSample(dir, model)];
-  const many = files.filter((f) => f.endsWith(".npz") || f.endsWith(".json"));
-  if (many.length) return many.flatMap((f) => fileSamples(path11.join(dir, f), model, inputs));
-  const npys = files.filter((f) => f.endsWith(".npy"));
-  if (npys.length) return [npys.map((f) => npyTensor(path11.join(dir, f), inputs))];
-  throw new UsageError(`${dir}: no sample inputs here (expected test_data_set_N/, input_K.pb, .npz, .json or .npy files)`);
-}
-function fileSamples(spec, model, inputs) {
-  if (!existsSync7(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
-  if (statSync6(spec).isDirectory()) return folderSamples(spec, model, inputs);
-  const ext = path11.extname(spec).toLowerCase();
-  if (ext === ".npy") return [[npyTensor(spec, inputs)]];
-  if (ext === ".npz") return [parseNpz(readBounded(spec), spec).map((t) => toInputType(t, inputs))];
-  if (ext === ".json") return jsonSamples(spec, inputs);
-  throw new UsageError(`${spec}: unknown input file type '${ext}' (use .npy, .npz, .json or a test_data_set folder)`);
-}
-function readLabels(file) {
-  if (!existsSync7(file)) throw new UsageError(`${file}: no such labels file`);
-  let values2;
-  if (file.toLowerCase().endsWith(".npy")) {
-    values2 = Array.from(tensorValues(parseNpy(readBounded(file), "labels", file)), Number);
-  } else {
-    let doc;
-    try {
-      doc = JSON.parse(readBounded(file).toString("utf8"));
-    } catch (e) {
-      throw new UsageError(`${file}: not valid JSON (${e.message})`);
-    }
-    values2 = Array.isArray(doc) ? doc.flat(Infinity) : [];
-  }
-  if (!values2.length || !values2.every((v) => Number.isInteger(v))) {
-    throw new UsageError(`${file}: labels must be a non-empty list of whole numbers (class ids)`);
-  }
-  return values2;
-}
-var MAX_SAMPLE_FILE_BYTES;
-var init_input_files = __esm({
-  "src/check/input-files.ts"() {
-    "use strict";
-    init_errors();
-    init_input_meta();
-    init_named_tensor();
-    init_npy();
-    init_npz();
-    init_test_data();
-    MAX_SAMPLE_FILE_BYTES = 1 << 30;
-  }
-});
-
-// src/check/dim-limits.ts
-function intValues(t) {
-  if (isExternal(t) || t.dims.reduce((a, b) => a * b, 1) > 1 << 16) return void 0;
-  const bytes = tensorBytes(t);
-  const buf = Uint8Array.from(bytes).buffer;
-  if (t.dataType === DataType.INT64) return Array.from(new BigInt64Array(buf), Number);
-  if (t.dataType === DataType.INT32) return Array.from(new Int32Array(buf));
-  return void 0;
-}
-function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
-  const g = model.graph;
-  const limits = /* @__PURE__ */ new Map();
-  if (!g) return limits;
-  const consts = /* @__PURE__ */ new Map();
-  for (const t of g.initializer) if (t.name) consts.set(t.name, t);
-  const shapes = /* @__PURE__ */ new Map();
-  for (const v of [...g.input, ...g.valueInfo]) {
-    const dims = v.type?.tensorType?.shape?.dim;
-    if (v.name && dims) shapes.set(v.name, dims.map((d) => d.dimValue ?? (d.dimParam || void 0)));
-  }
-  const inputs = new Set(g.input.filter((v) => !consts.has(v.name ?? "")).map((v) => v.name));
-  const shapeOf = /* @__PURE__ */ new Map();
-  const exact = /* @__PURE__ */ new Map();
-  const atMost = /* @__PURE__ */ new Map();
-  const ones = /* @__PURE__ */ new Set();
-  for (const name of inputs) {
-    if (!name) continue;
-    const dims = shapes.get(name) ?? [];
-    if (maskLike(name)) ones.add(name);
-    const last = dims[dims.length - 1];
-    if (/position/i.test(name) && typeof last === "string") atMost.set(name, { dim: last, offset: -1 });
-  }
-  const limit = (dim, max, table, rows, node) => {
-    const known = limits.get(dim);
-    if (!known || max < known.max) limits.set(dim, { dim, max, table, rows, node: node.name ?? node.opType ?? "" });
-  };
-  const scalar = (name) => {
-    const t = name ? consts.get(name) : void 0;
-    const v = t && intValues(t);
-    return v && v.length === 1 ? v[0] : void 0;
-  };
-  for (const n of g.node) {
-    const [in0 = "", in1 = "", in2 = ""] = n.input;
-    const out = n.output[0];
-    if (!out) continue;
-    if (isConstantNode(n)) {
-      const t = constantNodeTensor(n);
-      if (t) consts.set(out, t);
-      continue;
-    }
-    const op = n.opType ?? "";
-    if ((n.domain ?? "") !== "") continue;
-    if (op === "Shape") {
-      const dims = shapes.get(in0);
-      if (!dims) continue;
-      const rank = dims.length;
-      const at = (a, d) => a === void 0 ? d : Number(a) < 0 ? Number(a) + rank : Number(a);
-      shapeOf.set(out, dims.slice(at(attr(n, "start")?.i, 0), at(attr(n, "end")?.i, rank)));
-      continue;
-    }
-    if (op === "Gather" && shapeOf.has(in0)) {
-      const k = scalar(in1);
-      const dims = shapeOf.get(in0);
-      const d = k === void 0 ? void 0 : dims[k < 0 ? k + dims.length : k];
-      if (typeof d === "string") exact.set(out, { dim: d, offset: 0 });
-      continue;
-    }
-    if (op === "Slice" && shapeOf.has(in0)) {
-      const s = scalar(in1);
-      const e = scalar(in2);
-      const dims = shapeOf.get(in0);
-      const d = s === void 0 || e === void 0 ? void 0 : dims.slice(s, e);
-      if (d?.length === 1 && typeof d[0] === "string") exact.set(out, { dim: d[0], offset: 0 });
-      continue;
-    }
-    if (SAME_VALUE.has(op) && exact.has(in0)) exact.set(out, exact.get(in0));
-    if (op === "Cast" && ones.has(in0)) ones.add(out);
-    if (op === "Add" || op === "Sub") {
-      const sign = op === "Add" ? 1 : -1;
-      for (const [x, c] of op === "Add" ? [[in0, in1], [in1, in0]] : [[in0, in1]]) {
-        const k = scalar(c);
-        if (k === void 0) continue;
-        const e = exact.get(x);
-        if (e) exact.set(out, { dim: e.dim, offset: e.offset + sign * k });
-        const m = atMost.get(x);
-        if (m) atMost.set(out, { dim: m.dim, offset: m.offset + sign * k });
-      }
-      continue;
-    }
-    if (op === "Mul" && (ones.has(in0) || ones.has(in1))) {
-      const m = atMost.get(ones.has(in0) ? in1 : in0);
-      if (m) atMost.set(out, m);
-      continue;
-    }
-    if (op === "Range") {
-      const limitValue = exact.get(in1);
-      const step = scalar(in2);
-      if (limitValue && scalar(in0) !== void 0 && step !== void 0 && step > 0) {
-        atMost.set(out, { dim: limitValue.dim, offset: limitValue.offset - 1 });
-      }
-      continue;
-    }
-    if (op === "CumSum" && ones.has(in0)) {
-      const axis = scalar(in1);
-      const dims = shapes.get(n.input[0]) ?? findShape(in0, g.node, shapes);
-      const d = axis === void 0 || !dims ? void 0 : dims[axis < 0 ? axis + dims.length : axis];
-      if (typeof d === "string" && !attr(n, "exclusive")?.i && !attr(n, "reverse")?.i) atMost.set(out, { dim: d, offset: 0 });
-      continue;
-    }
-    if (op === "Slice" && consts.has(in0)) {
-      sliceOfBuffer(n, consts.get(in0));
-      continue;
-    }
-    if (op === "Gather" && consts.has(in0) && atMost.has(in1)) {
-      const table = consts.get(in0);
-      const axis = Number(attr(n, "axis")?.i ?? 0n);
-      const rows = table.dims[axis < 0 ? axis + table.dims.length : axis];
-      const m = atMost.get(in1);
-      if (rows !== void 0) limit(m.dim, rows - 1 - m.offset, in0, rows, n);
-      continue;
-    }
-    if (SAME_VALUES.has(op) && atMost.has(in0)) atMost.set(out, atMost.get(in0));
-  }
-  return limits;
-  function sliceOfBuffer(n, buffer) {
-    const [, starts = "", ends = "", axes = "", steps = ""] = n.input;
-    const end = exact.get(ends);
-    if (!end || steps && scalar(steps) !== 1) return;
-    const axisValue = axes ? scalar(axes) : 0;
-    if (axisValue === void 0 || scalar(starts) === void 0) return;
-    const axis = axisValue < 0 ? axisValue + buffer.dims.length : axisValue;
-    const length = buffer.dims[axis];
-    if (length === void 0) return;
-    limit(end.dim, length - end.offset, buffer.name || n.input[0], length, n);
-    const values2 = buffer.dims.every((d, i) => i === axis || d === 1) ? intValues(buffer) : void 0;
-    const b0 = values2?.[0];
-    if (b0 !== void 0 && values2.every((v, i) => v === i + b0)) {
-      atMost.set(n.output[0], { dim: end.dim, offset: end.offset - 1 + b0 });
-    }
-  }
-}
-function findShape(name, nodes, shapes) {
-  const producer = nodes.find((n) => n.output[0] === name);
-  return producer?.opType === "Cast" ? shapes.get(producer.input[0] ?? "") : void 0;
-}
-var SAME_VALUES, SAME_VALUE;
-var init_dim_limits = __esm({
-  "src/check/dim-limits.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    init_tensor();
-    SAME_VALUES = /* @__PURE__ */ new Set(["Cast", "Identity", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Expand", "Tile", "Transpose", "Slice", "Gather"]);
-    SAME_VALUE = /* @__PURE__ */ new Set(["Cast", "Identity", "Unsqueeze", "Squeeze", "Reshape", "Flatten"]);
-  }
-});
-
-// src/check/auto-inputs.ts
-function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = a + 1831565813 >>> 0;
-    let t = a;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-function hashName(s) {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-function normal(rand) {
-  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-}
-function gatherBounds(model) {
-  const tableDims = /* @__PURE__ */ new Map();
-  const consumers = /* @__PURE__ */ new Map();
-  forEachGraph(model, ({ graph }) => {
-    for (const t of graph.initializer) if (t.name) tableDims.set(t.name, t.dims);
-    for (const n of graph.node) {
-      if (isConstantNode(n) && n.output[0]) {
-        const a = constantValueAttr(n);
-        if (a?.t) tableDims.set(n.output[0], a.t.dims);
-      }
-      for (const i of n.input) if (i) consumers.set(i, [...consumers.get(i) ?? [], n]);
-    }
-  });
-  const bounds = /* @__PURE__ */ new Map();
-  const rowsReached = (name, seen) => {
-    if (seen.has(name)) return void 0;
-    seen.add(name);
-    let best;
-    for (const n of consumers.get(name) ?? []) {
-      let rows;
-      if (n.opType === "Gather" && n.input[1] === name) {
-        const dims = tableDims.get(n.input[0] ?? "");
-        const axisAttr = n.attribute.find((a) => a.name === "axis");
-        const axis = Number(axisAttr?.i ?? 0n);
-        rows = dims ? dims[axis < 0 ? axis + dims.length : axis] : void 0;
-      } else if (PASS_THROUGH2.has(n.opType ?? "") && n.input[0] === name && n.output[0]) {
-        rows = rowsReached(n.output[0], seen);
-      }
-      if (rows !== void 0 && (best === void 0 || rows < best)) best = rows;
-    }
-    return best;
-  };
-  for (const name of consumers.keys()) {
-    const rows = rowsReached(name, /* @__PURE__ */ new Set());
-    if (rows !== void 0) bounds.set(name, rows);
-  }
-  return bounds;
-}
-function values(input, dims, rand, rows) {
-  const count = dims.reduce((a, b) => a * b, 1);
-  const name = input.name.toLowerCase();
-  const out = new Array(count);
-  const isInt = INT_TYPES.has(input.type);
-  const last = dims[dims.length - 1] ?? 1;
-  for (let i = 0; i < count; i++) {
-    if (FLOAT_TYPES.has(input.type)) out[i] = normal(rand);
-    else if (input.type === "bool") out[i] = /mask/.test(name) ? 1 : rand() < 0.5 ? 1 : 0;
-    else if (/mask/.test(name)) out[i] = 1;
-    else if (/token_type|segment/.test(name)) out[i] = 0;
-    else if (isInt && /position/.test(name)) out[i] = rows ? i % last % rows : i % last;
-    else out[i] = Math.floor(rand() * (rows ?? 10));
-  }
-  return out;
-}
-function autoDims(model, inputs, given) {
-  const names = [...new Set(inputs.flatMap((i) => i.dims.filter((d) => typeof d === "string")))];
-  const limits = names.some((n) => given[n] === void 0 && SEQUENCE_DIM.test(n) && !BATCH_DIM.test(n)) ? dimLimits(model) : /* @__PURE__ */ new Map();
-  const dims = [];
-  for (const name of names) {
-    const value = given[name];
-    if (value !== void 0) {
-      dims.push({ name, value, why: "dims:" });
-      continue;
-    }
-    const limit = SEQUENCE_DIM.test(name) && !BATCH_DIM.test(name) ? limits.get(name) : void 0;
-    if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) {
-      dims.push({ name, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` });
-      continue;
-    }
-    const fallback = defaultDim(name);
-    if (fallback !== void 0) dims.push({ name, value: fallback, why: "default" });
-  }
-  return dims;
-}
-function withDimHint(error, dims) {
-  if (!dims.length || !INDEX_OUT_OF_RANGE.test(error)) return error;
-  const ordered = [...dims].sort((a, b) => Number(SEQUENCE_DIM.test(b.name)) - Number(SEQUENCE_DIM.test(a.name)));
-  const used = ordered.map((d) => `${d.name} = ${d.value} (${d.why})`).join(", ");
-  const first = ordered[0].name;
-  return `${error} \u2014 the auto inputs used ${used}; set a smaller ${first} in dims: (config parity.dims.${first}, or compare --dims ${first}=N)`;
-}
-function autoSamples(model, inputs, opts) {
-  const bounds = gatherBounds(model);
-  const used = autoDims(model, inputs, opts.dims);
-  for (const d of used) opts.onDim?.(d);
-  const sizes = { ...Object.fromEntries(used.map((d) => [d.name, d.value])), ...opts.dims };
-  const samples = [];
-  for (let s = 0; s < opts.samples; s++) {
-    samples.push(inputs.map((input) => {
-      const dims = resolveDims(input, sizes);
-      const rand = seededRandom(opts.seed * 1000003 + s * 7919 ^ hashName(input.name));
-      if (input.type === "string") {
-        const count = dims.reduce((a, b) => a * b, 1);
-        return { name: input.name, type: "string", dims, data: Array.from({ length: count }, () => `s${Math.floor(rand() * 100)}`) };
-      }
-      return { name: input.name, type: input.type, dims, data: encodeValues(input.type, values(input, dims, rand, bounds.get(input.name))) };
-    }));
-  }
-  return samples;
-}
-var PASS_THROUGH2, INT_TYPES, FLOAT_TYPES, INDEX_OUT_OF_RANGE;
-var init_auto_inputs = __esm({
-  "src/check/auto-inputs.ts"() {
-    "use strict";
-    init_graph();
-    init_tensor();
-    init_dim_limits();
-    init_input_meta();
-    PASS_THROUGH2 = /* @__PURE__ */ new Set(["Cast", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Identity"]);
-    INT_TYPES = /* @__PURE__ */ new Set(["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"]);
-    FLOAT_TYPES = /* @__PURE__ */ new Set(["float32", "float64", "float16"]);
-    INDEX_OUT_OF_RANGE = /out of (data )?bounds|out of range/i;
-  }
-});
-
-// src/check/inputs.ts
-function loadSamples(spec, model, opts) {
-  const inputs = modelInputs(model);
-  const samples = spec === "auto" ? autoSamples(model, inputs, opts) : fileSamples(spec, model, inputs);
-  for (const sample of samples) checkSample(sample, inputs, spec);
-  return samples;
-}
-function loadSamplesFor(file, spec, opts) {
-  const loaded = loadModel(file);
-  try {
-    return loadSamples(spec, loaded.model, opts);
-  } finally {
-    loaded.external.close();
-  }
-}
-function checkSample(sample, inputs, from) {
-  for (const input of inputs) {
-    const t = sample.find((s) => s.name === input.name);
-    if (!t) throw new UsageError(`${from}: no value for the model input '${input.name}'`);
-    if (t.type !== input.type) throw new UsageError(`${from}: '${input.name}' is ${t.type}, the model takes ${input.type}`);
-    const fixedMismatch = input.dims.length !== t.dims.length || input.dims.some((d, i) => typeof d === "number" && d !== t.dims[i]);
-    if (fixedMismatch) {
-      throw new UsageError(`${from}: '${input.name}' has dims [${t.dims.join(",")}], the model takes [${input.dims.map((d) => d ?? "?").join(",")}]`);
-    }
-  }
-  const extra = sample.find((s) => !inputs.some((i) => i.name === s.name));
-  if (extra) throw new UsageError(`${from}: '${extra.name}' is not an input of the model (inputs: ${inputs.map((i) => i.name).join(", ")})`);
-}
-var init_inputs = __esm({
-  "src/check/inputs.ts"() {
-    "use strict";
-    init_errors();
-    init_model_io();
-    init_auto_inputs();
-    init_input_files();
-    init_input_meta();
-    init_input_meta();
-  }
-});
-
-// src/pipeline/auto-candidates.ts
-function recipeStages(recipe, floatNodes = []) {
-  if (!recipe.stage) return [...BASE_STAGES];
-  const options = { ...recipe.options, ...floatNodes.length ? { exclude: [...floatNodes] } : {} };
-  return [...BASE_STAGES, Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
-}
-function lossyStage(recipe, floatNodes = []) {
-  return recipe.stage ? recipeStages(recipe, floatNodes)[BASE_STAGES.length] : void 0;
-}
-function quantizedLayers(base, candidate) {
-  const kept = /* @__PURE__ */ new Set();
-  forEachGraph(candidate, ({ graph }) => graph.node.forEach((n) => kept.add(nodeKey(n))));
-  const byWeight = /* @__PURE__ */ new Map();
-  forEachGraph(base, ({ graph }) => {
-    for (const n of graph.node) {
-      const at = (n.domain ?? "") === "" ? WEIGHT_INPUT[n.opType ?? ""] : void 0;
-      const weight = at === void 0 ? void 0 : n.input[at];
-      const id = nodeId(n);
-      if (!weight || !id || kept.has(nodeKey(n))) continue;
-      const nodes = byWeight.get(weight) ?? [];
-      if (!nodes.includes(id)) nodes.push(id);
-      byWeight.set(weight, nodes);
-    }
-  });
-  return { layers: [...byWeight].map(([weight, nodes]) => ({ weight, nodes })) };
-}
-var BASE_STAGES, int8, int4, RECIPES, WEIGHT_INPUT, nodeKey;
-var init_auto_candidates = __esm({
-  "src/pipeline/auto-candidates.ts"() {
-    "use strict";
-    init_graph();
-    init_nodes();
-    BASE_STAGES = ["dedup", "prune"];
-    int8 = (label, options) => ({ label: `int8 ${label}`, stage: "quantize-int8", options, excludable: true });
-    int4 = (block, embeddings) => ({
-      label: `int4 block ${block}${embeddings === "int8" ? ", int8 embeddings" : ""}`,
-      stage: "quantize-int4",
-      options: { "block-size": block, embeddings },
-      excludable: true
-    });
-    RECIPES = [
-      { label: "dedup+prune", excludable: false },
-      int8("per-tensor", {}),
-      int8("per-tensor, reduce-range", { "reduce-range": true }),
-      int8("per-channel", { "per-channel": true }),
-      int8("per-channel, reduce-range", { "per-channel": true, "reduce-range": true }),
-      int4(128, "int4"),
-      int4(64, "int4"),
-      int4(32, "int4"),
-      int4(128, "int8"),
-      int4(64, "int8"),
-      int4(32, "int8"),
-      { label: "fp16", stage: "fp16", excludable: false }
-    ];
-    WEIGHT_INPUT = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
-    nodeKey = (n) => `${n.domain ?? ""}|${n.opType ?? ""}|${nodeId(n)}`;
-  }
-});
-
-// src/check/latency.ts
-function percentile(values2, q) {
-  if (!values2.length) return NaN;
-  const sorted = [...values2].sort((x, y) => x - y);
-  const pos = q / 100 * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-function summarize(times, loadMs) {
-  return {
-    p50Ms: percentile(times, 50),
-    p90Ms: percentile(times, 90),
-    meanMs: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length),
-    loadMs
-  };
-}
-async function measureLatency(r) {
-  for (let i = 0; i < r.warmup; i++) {
-    await r.host.run(r.original.id, r.feeds);
-    await r.host.run(r.compressed.id, r.feeds);
-  }
-  const a = [];
-  const b = [];
-  for (let i = 0; i < r.runs; i++) {
-    a.push((await r.host.run(r.original.id, r.feeds)).ms);
-    b.push((await r.host.run(r.compressed.id, r.feeds)).ms);
-    r.onRun?.(i + 1, r.runs);
-  }
-  const original = summarize(a, r.original.loadMs);
-  const compressed = summarize(b, r.compressed.loadMs);
-  return {
-    runs: r.runs,
-    warmup: r.warmup,
-    threads: r.threads,
-    original,
-    compressed,
-    speedup: compressed.p50Ms > 0 ? original.p50Ms / compressed.p50Ms : Infinity
-  };
-}
-var init_latency = __esm({
-  "src/check/latency.ts"() {
-    "use strict";
-  }
-});
-
-// src/check/parity-metrics.ts
-function isClassLike(t) {
-  if (!/^float/.test(t.type) || t.dims.length < 2 || (t.dims[t.dims.length - 1] ?? 0) < 2) return false;
-  return t.dims.length === 2 || /logit|prob|score|class/i.test(t.name);
-}
-function argmaxRows(values2, rowLength) {
-  const out = [];
-  for (let r = 0; r + rowLength <= values2.length; r += rowLength) {
-    let best = 0;
-    let bestValue = -Infinity;
-    for (let k = 0; k < rowLength; k++) {
-      const v = values2[r + k];
-      if (v > bestValue) [best, bestValue] = [k, v];
-    }
-    out.push(best);
-  }
-  return out;
-}
-var OutputComparison;
-var init_parity_metrics = __esm({
-  "src/check/parity-metrics.ts"() {
-    "use strict";
-    init_named_tensor();
-    OutputComparison = class {
-      constructor(name) {
-        this.name = name;
-      }
-      name;
-      sumAbs = 0;
-      maxAbs = 0;
-      dot = 0;
-      normA = 0;
-      normB = 0;
-      finitePairs = 0;
-      elements = 0;
-      rows = 0;
-      agree = 0;
-      nonFiniteA = 0;
-      nonFiniteB = 0;
-      newNonFinite = 0;
-      incomparable;
-      classLike = true;
-      add(a, b) {
-        if (this.incomparable) return;
-        if (!a || !b) {
-          this.incomparable = `output '${this.name}' is missing from the ${a ? "compressed" : "original"} model's results`;
-          return;
-        }
-        if (a.type !== b.type || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
-          this.incomparable = `'${this.name}': original is ${a.type} [${a.dims.join(",")}], compressed is ${b.type} [${b.dims.join(",")}]`;
-          return;
-        }
-        const va = tensorValues(a);
-        const vb = tensorValues(b);
-        if (Array.isArray(va) || Array.isArray(vb)) {
-          const sa = va;
-          const sb = vb;
-          this.classLike = false;
-          for (let i = 0; i < sa.length; i++) this.addPair(0, sa[i] === sb[i] ? 0 : 1);
-          return;
-        }
-        const xs = Float64Array.from(va, Number);
-        const ys = Float64Array.from(vb, Number);
-        for (let i = 0; i < xs.length; i++) this.addPair(xs[i], ys[i]);
-        this.classLike &&= isClassLike(a);
-        if (this.classLike) {
-          const row = a.dims[a.dims.length - 1];
-          const ra = argmaxRows(xs, row);
-          const rb = argmaxRows(ys, row);
-          for (let r = 0; r < ra.length; r++) if (ra[r] === rb[r]) this.agree++;
-          this.rows += ra.length;
-        }
-      }
-      addPair(x, y) {
-        this.elements++;
-        const fx = Number.isFinite(x);
-        const fy = Number.isFinite(y);
-        if (!fx) this.nonFiniteA++;
-        if (!fy) this.nonFiniteB++;
-        if (!fx || !fy) {
-          const same = Object.is(x, y) || Number.isNaN(x) && Number.isNaN(y);
-          if (!fy && !same) this.newNonFinite++;
-          return;
-        }
-        const d = Math.abs(x - y);
-        this.sumAbs += d;
-        if (d > this.maxAbs) this.maxAbs = d;
-        this.dot += x * y;
-        this.normA += x * x;
-        this.normB += y * y;
-        this.finitePairs++;
-      }
-      result() {
-        const denom = Math.sqrt(this.normA) * Math.sqrt(this.normB);
-        const cosine = this.normA === 0 && this.normB === 0 ? 1 : denom === 0 ? 0 : Math.min(1, this.dot / denom);
-        const m = {
-          name: this.name,
-          maxAbs: this.maxAbs,
-          meanAbs: this.finitePairs ? this.sumAbs / this.finitePairs : 0,
-          cosine,
-          ...this.classLike && this.rows > 0 ? { top1: this.agree / this.rows } : {},
-          elements: this.elements,
-          nonFinite: { original: this.nonFiniteA, compressed: this.nonFiniteB },
-          newNonFinite: this.newNonFinite
-        };
-        if (this.incomparable) m.incomparable = this.incomparable;
-        return m;
-      }
-    };
-  }
-});
-
-// src/check/parity.ts
-function judgeOutput(m, config = {}) {
-  const own = config.outputs?.[m.name];
-  const pick = (key, field) => {
-    for (const t of [own, config.thresholds]) {
-      const v = t?.[field];
-      if (v !== void 0) return { limit: v, where: t.where[key] };
-    }
-    return void 0;
-  };
-  const checks = [];
-  for (const [key, field] of Object.entries(MAX_KEYS)) {
-    const t = pick(key, field);
-    if (t) checks.push({ metric: key, limit: t.limit, actual: m[field], passed: m[field] <= t.limit, where: t.where });
-  }
-  for (const [key, field] of Object.entries(MIN_KEYS)) {
-    const actual = m[field];
-    if (actual === void 0) continue;
-    const t = pick(key, field) ?? { limit: DEFAULT_THRESHOLDS[field], where: void 0 };
-    checks.push({ metric: key, limit: t.limit, actual, passed: actual >= t.limit, where: t.where });
-  }
-  const allow = pick("allow-non-finite", "allowNonFinite");
-  if (!allow?.limit) {
-    checks.push({ metric: "non-finite", limit: 0, actual: m.newNonFinite, passed: m.newNonFinite === 0 });
-  }
-  const passed = !m.incomparable && checks.every((c) => c.passed);
-  return { ...m, passed, checks };
-}
-function compareResults(original, compressed, config = {}) {
-  const names = [...new Set(original.flatMap((r) => r.map((t) => t.name)))];
-  const comparisons = names.map((n) => new OutputComparison(n));
-  original.forEach((outs, s) => {
-    for (const c of comparisons) c.add(outs.find((t) => t.name === c.name), compressed[s]?.find((t) => t.name === c.name));
-  });
-  return comparisons.map((c) => judgeOutput(c.result(), config));
-}
-function predictions(results, output) {
-  return results.flatMap((outs) => {
-    const t = outs.find((o) => o.name === output);
-    if (!t) return [];
-    const values2 = Float64Array.from(tensorValues(t), Number);
-    return argmaxRows(values2, t.dims[t.dims.length - 1] ?? 1);
-  });
-}
-function accuracyOf(original, compressed, labels) {
-  if (original.length !== labels.length) {
-    throw new UsageError(`parity labels: ${labels.length} labels for ${original.length} predicted rows; give one label per row of every sample`);
-  }
-  const hits = (p) => p.reduce((n, c, i) => n + (c === labels[i] ? 1 : 0), 0) / labels.length;
-  const a = hits(original);
-  const b = hits(compressed);
-  return { rows: labels.length, original: a, compressed: b, drop: a - b };
-}
-function judgeResults(original, compressed, thresholds, labels) {
-  const outputs = compareResults(original, compressed, thresholds);
-  const report = { passed: outputs.every((o) => o.passed), samples: compressed.length, outputs };
-  if (labels) {
-    const output = labels.output ?? outputs[0]?.name ?? "";
-    report.accuracy = accuracyOf(predictions(original, output), predictions(compressed, output), labels.values);
-  }
-  return report;
-}
-async function checkParity(run) {
-  const a = [];
-  const b = [];
-  for (const [i, sample] of run.samples.entries()) {
-    a.push((await run.host.run(run.original, sample)).outputs);
-    b.push((await run.host.run(run.compressed, sample)).outputs);
-    run.onSample?.(i + 1, run.samples.length);
-  }
-  return judgeResults(a, b, run.thresholds, run.labels);
-}
-var DEFAULT_THRESHOLDS, MAX_KEYS, MIN_KEYS;
-var init_parity = __esm({
-  "src/check/parity.ts"() {
-    "use strict";
-    init_errors();
-    init_parity_metrics();
-    init_named_tensor();
-    DEFAULT_THRESHOLDS = { cosine: 0.99, top1: 0.98 };
-    MAX_KEYS = { "max-abs": "maxAbs", "mean-abs": "meanAbs" };
-    MIN_KEYS = { cosine: "cosine", top1: "top1" };
-  }
-});
-
-// src/pipeline/auto-judge.ts
-function violation(c) {
-  const ratio = (miss, room) => room > 0 ? Math.max(0, miss) / room : miss > 0 ? Infinity : 0;
-  if (c.metric === "non-finite") return c.actual > 0 ? Infinity : 0;
-  if (c.metric === "cosine" || c.metric === "top1") return ratio(1 - c.actual, 1 - c.limit);
-  return ratio(c.actual, c.limit);
-}
-function scoreOf(parity, maxDrop) {
-  if (parity.error) return { score: Infinity, drift: Infinity };
-  let score = 0;
-  let drift = 0;
-  for (const o of parity.outputs) {
-    if (o.incomparable) score = Infinity;
-    for (const c of o.checks) score = Math.max(score, violation(c));
-    drift += 1 - o.cosine;
-  }
-  if (maxDrop !== void 0 && parity.accuracy) score = Math.max(score, (parity.accuracy.drop > 0 ? parity.accuracy.drop : 0) / maxDrop);
-  return { score, drift };
-}
-function compareVerdicts(a, b) {
-  return a.score === b.score ? a.drift - b.drift : a.score - b.score;
-}
-var SearchTimeUp, CandidateJudge;
-var init_auto_judge = __esm({
-  "src/pipeline/auto-judge.ts"() {
-    "use strict";
-    init_latency();
-    init_parity();
-    SearchTimeUp = class extends Error {
-      name = "SearchTimeUp";
-    };
-    CandidateJudge = class _CandidateJudge {
-      constructor(host, settings, reference) {
-        this.host = host;
-        this.settings = settings;
-        this.reference = reference;
-      }
-      host;
-      settings;
-      reference;
-      /** Runs the original once per sample; its session is released right after (its outputs are all we need). */
-      static async open(host, source, settings) {
-        const session = await host.load(source, { threads: settings.threads });
-        try {
-          const reference = [];
-          for (const sample of settings.samples) reference.push((await host.run(session.id, sample)).outputs);
-          return new _CandidateJudge(host, settings, reference);
-        } finally {
-          await host.release(session.id).catch(() => {
-          });
-        }
-      }
-      /**
-       * Parity of the model at `file` against the original, and its latency when asked and it passed.
-       * `timeUp` is polled between runs; when it says so the check stops with SearchTimeUp.
-       * onnxruntime failures (load, run) reject: the caller records them on the candidate.
-       */
-      async judge(file, opts = {}) {
-        const stop = () => {
-          if (opts.timeUp?.()) throw new SearchTimeUp(`max-search-time ran out while checking ${file}`);
-        };
-        const session = await this.host.load(file, { threads: this.settings.threads });
-        try {
-          const results = [];
-          for (const sample of this.settings.samples) {
-            stop();
-            results.push((await this.host.run(session.id, sample)).outputs);
-          }
-          const labels = this.settings.labels;
-          const parity = judgeResults(this.reference, results, this.settings.thresholds, labels);
-          const { score, drift } = scoreOf(parity, labels?.maxDrop);
-          const passed = parity.passed && (labels?.maxDrop === void 0 || (parity.accuracy?.drop ?? 0) <= labels.maxDrop);
-          const verdict = { passed, parity, score, drift };
-          if (passed && opts.latency) verdict.latency = await this.time(session.id, stop);
-          return verdict;
-        } finally {
-          await this.host.release(session.id).catch(() => {
-          });
-        }
-      }
-      /** p50/p90 of session.run on the first sample, after warm-up runs (latency.ts's numbers, one model). */
-      async time(id, stop) {
-        const feeds = this.settings.samples[0];
-        const { runs, warmup } = this.settings.latency;
-        for (let i = 0; i < warmup; i++) await this.host.run(id, feeds);
-        const times = [];
-        for (let i = 0; i < runs; i++) {
-          stop();
-          times.push((await this.host.run(id, feeds)).ms);
-        }
-        const { p50Ms, p90Ms } = summarize(times, 0);
-        return { p50Ms, p90Ms };
-      }
-    };
-  }
-});
-
-// src/pipeline/auto-report.ts
-function parityOf(v) {
-  const p = {
-    score: finite(v.score),
-    outputs: v.parity.outputs.map((o) => ({
-      name: o.name,
-      maxAbs: o.maxAbs,
-      meanAbs: o.meanAbs,
-      cosine: o.cosine,
-      ...o.top1 === void 0 ? {} : { top1: o.top1 },
-      passed: o.passed
-    }))
-  };
-  if (v.parity.accuracy) p.accuracyDrop = v.parity.accuracy.drop;
-  return p;
-}
-function candidateLabel(c) {
-  const n = c.floatLayers.length;
-  return n ? `${c.recipe} + ${n} float layer${n === 1 ? "" : "s"}` : c.recipe;
-}
-var finite;
-var init_auto_report = __esm({
-  "src/pipeline/auto-report.ts"() {
-    "use strict";
-    finite = (x) => Number.isFinite(x) ? Number(x.toPrecision(6)) : null;
-  }
-});
-
-// src/pipeline/auto-sensitivity.ts
-function sensitivityMethod(layers) {
-  return layers <= ALL_BUT_ONE_MAX_LAYERS ? { method: "all-but-one", why: `${layers} layers (\u2264 ${ALL_BUT_ONE_MAX_LAYERS}): each probe puts one layer back in float, measuring exactly what the greedy step gains; ${layers}\xB2 layer quantizations are cheap at this count` } : { method: "one-at-a-time", why: `${layers} layers (> ${ALL_BUT_ONE_MAX_LAYERS}): each probe quantizes one layer, so building costs grow linearly, not as ${layers}\xB2, and each layer is seen against a clean float background` };
-}
-async function rankLayers(layers, method, attempt) {
-  const measured = [];
-  const unmeasured = [];
-  for (const layer of layers) {
-    if (unmeasured.length) {
-      unmeasured.push({ ...layer });
-      continue;
-    }
-    const floatNodes = method === "all-but-one" ? layer.nodes : allNodes(layers.filter((l) => l !== layer));
-    const probe = await attempt(floatNodes);
-    if (probe) measured.push({ ...layer, probe });
-    else unmeasured.push({ ...layer });
-  }
-  const sign = method === "all-but-one" ? 1 : -1;
-  measured.sort((a, b) => sign * compareVerdicts(a.probe, b.probe));
-  return { layers: [...measured, ...unmeasured], complete: unmeasured.length === 0 };
-}
-async function fewestFloatLayers(ranked, attempt, maxBytes = Infinity) {
-  const top = (k) => allNodes(ranked.slice(0, k));
-  let failing = 0;
-  let passing;
-  for (let k = 1; k < ranked.length; k = Math.min(2 * k, ranked.length - 1)) {
-    const a = await attempt(top(k));
-    if (!a) return { stoppedBy: "time" };
-    if (a.passed && a.bytes < maxBytes) {
-      passing = { k, attempt: a };
-      break;
-    }
-    if (a.bytes >= maxBytes) return { stoppedBy: "size" };
-    failing = k;
-    if (k === ranked.length - 1) break;
-  }
-  if (!passing) return { stoppedBy: "no-pass" };
-  while (passing.k - failing > 1) {
-    const k = Math.floor((failing + passing.k) / 2);
-    const a = await attempt(top(k));
-    if (!a) return { found: passing.attempt, stoppedBy: "time" };
-    if (a.passed) passing = { k, attempt: a };
-    else failing = k;
-  }
-  return { found: passing.attempt };
-}
-var ALL_BUT_ONE_MAX_LAYERS, allNodes;
-var init_auto_sensitivity = __esm({
-  "src/pipeline/auto-sensitivity.ts"() {
-    "use strict";
-    init_auto_judge();
-    ALL_BUT_ONE_MAX_LAYERS = 12;
-    allNodes = (layers) => layers.flatMap((l) => l.nodes);
-  }
-});
-
-// src/pipeline/auto-search.ts
-import { rmSync as rmSync6 } from "node:fs";
-import path12 from "node:path";
-import { performance as performance3 } from "node:perf_hooks";
-function modelStructure(file) {
-  const loaded = loadModel(file);
-  loaded.external.close();
-  return loaded.model;
-}
-var Search;
-var init_auto_search = __esm({
-  "src/pipeline/auto-search.ts"() {
-    "use strict";
-    init_errors();
-    init_model_io();
-    init_table();
-    init_auto_candidates();
-    init_auto_judge();
-    init_auto_report();
-    init_auto_sensitivity();
-    init_compress();
-    init_digest();
-    Search = class {
-      constructor(opts, judge, tmp, base, started, clock = () => performance3.now()) {
-        this.opts = opts;
-        this.judge = judge;
-        this.tmp = tmp;
-        this.base = base;
-        this.started = started;
-        this.clock = clock;
-      }
-      opts;
-      judge;
-      tmp;
-      base;
-      started;
-      clock;
-      candidates = [];
-      sensitivity = [];
-      files = /* @__PURE__ */ new Map();
-      targets = /* @__PURE__ */ new Map();
-      digests = /* @__PURE__ */ new Map();
-      verdicts = /* @__PURE__ */ new WeakMap();
-      seq = 0;
-      best;
-      timedOut = false;
-      get elapsedMs() {
-        return this.clock() - this.started;
-      }
-      timeUp = () => this.elapsedMs > this.opts.maxSearchTimeS * 1e3;
-      /** Whether `c` (passing) beats the best so far under the objective. */
-      beats(c) {
-        const b = this.best;
-        if (!b) return true;
-        if (this.opts.objective === "latency") return (c.latency?.p50Ms ?? Infinity) < (b.latency?.p50Ms ?? Infinity);
-        return c.bytes < b.bytes;
-      }
-      async build(recipe, floatNodes) {
-        const stage = lossyStage(recipe, floatNodes);
-        if (!stage) return { file: this.base.file, bytes: this.base.bytes };
-        const file = path12.join(this.tmp, `candidate-${++this.seq}.onnx`);
-        const r = await compressModel(this.base.file, file, { stages: [stage], digest: false });
-        return { file, bytes: r.compressed.bytes };
-      }
-      discard(file) {
-        if (file !== this.base.file) for (const f of [file, `${file}.data`]) rmSync6(f, { force: true });
-      }
-      /** Builds a candidate (size only); an error is recorded on it. */
-      async add(recipe, floatNodes = []) {
-        const c = { recipe: recipe.label, stages: recipeStages(recipe, floatNodes), floatLayers: floatNodes, status: "skipped" };
-        this.candidates.push(c);
-        const t0 = performance3.now();
-        try {
-          const built = await this.build(recipe, floatNodes);
-          c.bytes = built.bytes;
-          this.files.set(c, built);
-        } catch (e) {
-          c.status = "error";
-          c.note = e instanceof Error ? e.message : String(e);
-        }
-        c.ms = Math.round(performance3.now() - t0);
-        return c;
-      }
-      /** Verifies a built candidate (the base ignores the clock: it is what a search out of time returns). */
-      async verify(c, recipe) {
-        const built = this.files.get(c);
-        if (!built) return c;
-        const t0 = performance3.now();
-        try {
-          const v = await this.opts.progress.step(`${this.opts.name}auto: check ${candidateLabel(c)} (${formatBytes(c.bytes)})`, () => this.judge.judge(built.file, { latency: this.opts.objective === "latency", timeUp: recipe.stage ? this.timeUp : void 0 }));
-          this.verdicts.set(c, v);
-          c.status = v.passed ? "passed" : "failed";
-          c.parity = parityOf(v);
-          if (v.latency) c.latency = v.latency;
-          this.opts.progress.note(`${candidateLabel(c)}: ${formatBytes(c.bytes)}, parity ${v.passed ? "passed" : "failed"} (score ${finite(v.score) ?? "\u221E"})${v.latency ? `, p50 ${v.latency.p50Ms.toFixed(3)} ms` : ""}`);
-          if (recipe.excludable && !v.passed && c.floatLayers.length === 0) {
-            this.targets.set(c, { candidate: c, recipe, ...quantizedLayers(this.base.model, modelStructure(built.file)) });
-          }
-          if (v.passed && this.beats(c)) this.best = c;
-        } catch (e) {
-          if (e instanceof UsageError) throw e;
-          if (e instanceof SearchTimeUp) {
-            this.timedOut = true;
-            c.note = "max-search-time ran out during its check";
-          } else {
-            c.status = "error";
-            c.note = e instanceof Error ? e.message.replace(/\s*\n\s*/g, " ") : String(e);
-          }
-        } finally {
-          this.discard(built.file);
-          this.files.delete(c);
-          c.ms = (c.ms ?? 0) + Math.round(performance3.now() - t0);
-        }
-        return c;
-      }
-      /**
-       * An earlier candidate that built the very same file (int4's embedding options on a model without
-       * embeddings): verifying it twice would tell nothing new.
-       */
-      twinOf(c) {
-        const built = this.files.get(c);
-        if (!built) return void 0;
-        const digest = (file) => {
-          if (!this.digests.has(file)) this.digests.set(file, digestFiles([file]).sha256);
-          return this.digests.get(file);
-        };
-        return this.candidates.find((o) => o !== c && o.bytes === c.bytes && this.files.has(o) && digest(this.files.get(o).file) === digest(built.file));
-      }
-      /** Lists a recipe the time left no room to build. */
-      notBuilt(recipe) {
-        this.candidates.push({ recipe: recipe.label, stages: recipeStages(recipe), floatLayers: [], status: "skipped", note: "max-search-time ran out before it was built" });
-      }
-      /** Marks `c` as not verified, saying why. */
-      skip(c, note) {
-        const built = this.files.get(c);
-        if (built) this.discard(built.file);
-        this.files.delete(c);
-        c.status = "skipped";
-        c.note ??= note;
-      }
-      /** The failing plain recipes the fallback can work on, smallest first. */
-      fallbackTargets() {
-        return [...this.targets.values()].sort((a, b) => a.candidate.bytes - b.candidate.bytes);
-      }
-      /**
-       * Per-layer fallback for one failing recipe: rank its layers, then the fewest most-sensitive ones back
-       * in float. Every greedy attempt is a candidate in the report; sensitivity probes are summarized apart.
-       */
-      async fallback({ candidate: failed, recipe, layers }) {
-        const { method, why } = sensitivityMethod(layers.length);
-        const memo = /* @__PURE__ */ new Map();
-        const attempt = (listed, bounded) => async (floatNodes) => {
-          const key = [...floatNodes].sort().join("\n");
-          const known = memo.get(key);
-          if (known) return known;
-          if (this.timeUp()) {
-            this.timedOut = true;
-            return void 0;
-          }
-          const c = await this.add(recipe, floatNodes);
-          const best = this.best;
-          const tooBig = bounded && this.opts.objective === "size" && best !== void 0 && c.bytes !== void 0 && c.bytes >= best.bytes;
-          if (tooBig) this.skip(c, `not smaller than ${candidateLabel(best)}, which passed`);
-          else await this.verify(c, recipe);
-          if (!listed && this.best !== c) this.candidates.splice(this.candidates.indexOf(c), 1);
-          if (c.status === "skipped" && !tooBig) return void 0;
-          const v = this.verdicts.get(c);
-          const a = { floatNodes, bytes: c.bytes ?? Infinity, passed: c.status === "passed", score: v?.score ?? Infinity, drift: v?.drift ?? Infinity };
-          memo.set(key, a);
-          return a;
-        };
-        const ranking = await this.opts.progress.step(`${this.opts.name}auto: sensitivity of ${layers.length} layers of ${failed.recipe} (${method})`, () => rankLayers(layers, method, attempt(false, method === "all-but-one")));
-        this.sensitivity.push({
-          recipe: failed.recipe,
-          method,
-          why,
-          complete: ranking.complete,
-          layers: ranking.layers.map((l) => ({
-            weight: l.weight,
-            nodes: l.nodes,
-            ...l.probe ? { bytes: l.probe.bytes, score: finite(l.probe.score), passed: l.probe.passed } : { score: null }
-          }))
-        });
-        if (!ranking.complete) return;
-        const maxBytes = this.opts.objective === "size" && this.best ? this.best.bytes : Infinity;
-        const result = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes);
-        if (result.found) this.opts.progress.note(`${failed.recipe}: passes with ${result.found.floatNodes.length} node(s) in float`);
-      }
-      /** Deletes every file still held. */
-      cleanup() {
-        for (const b of this.files.values()) this.discard(b.file);
-        this.files.clear();
-      }
-    };
-  }
-});
-
-// src/pipeline/auto.ts
-import { mkdtempSync as mkdtempSync3, rmSync as rmSync7 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import path13 from "node:path";
-import { performance as performance4 } from "node:perf_hooks";
-function judgeSettings(source, opts, progressName, progress) {
-  const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
-  const latency = opts.latency || DEFAULT_LATENCY;
-  return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
-    const samples = loadSamplesFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
-    const maxDrop = opts.budgets?.find((b) => b.name === "max-accuracy-drop")?.limit;
-    const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : void 0;
-    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency };
-  });
-}
-function describe2(c, objective) {
-  const measure = objective === "latency" && c.latency ? `p50 ${c.latency.p50Ms.toFixed(3)} ms` : formatBytes(c.bytes);
-  return `${candidateLabel(c)} (${measure})`;
-}
-async function autoCompress(source, output, opts) {
-  const progress = opts.progress ?? silentProgress;
-  const name = opts.name ? `${opts.name}: ` : "";
-  const objective = opts.objective ?? "size";
-  const maxSearchTimeS = opts.maxSearchTimeS ?? DEFAULT_MAX_SEARCH_TIME_S;
-  const clock = opts.clock ?? (() => performance4.now());
-  const started = clock();
-  const tmp = mkdtempSync3(path13.join(tmpdir2(), "onnx-diet-auto-"));
-  let search;
-  try {
-    const settings = await judgeSettings(source, opts, name, progress);
-    const judge = await progress.step(`${name}auto: run the original on ${settings.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings));
-    const baseFile = path13.join(tmp, "base.onnx");
-    const base = await progress.step(`${name}auto: build ${BASE_STAGES.join("+")}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
-    search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: modelStructure(baseFile) }, started, clock);
-    const s = search;
-    const [baseRecipe, ...lossy] = RECIPES;
-    await s.verify(await s.add(baseRecipe), baseRecipe);
-    const plain = [];
-    for (const recipe of lossy) {
-      if (s.timeUp()) {
-        s.timedOut = true;
-        s.notBuilt(recipe);
-        continue;
-      }
-      const c = await progress.step(`${name}auto: build ${recipe.label}`, () => s.add(recipe));
-      const twin = s.twinOf(c);
-      if (twin) s.skip(c, `the same model as ${twin.recipe}`);
-      plain.push([c, recipe]);
-    }
-    if (objective === "size") {
-      plain.sort(([a], [b]) => (a.bytes ?? Infinity) - (b.bytes ?? Infinity));
-      s.candidates.splice(1, plain.length, ...plain.map(([c]) => c));
-    }
-    for (const [c, recipe] of plain) {
-      if (c.status === "error" || c.note) continue;
-      if (s.timeUp()) {
-        s.timedOut = true;
-        s.skip(c, "max-search-time ran out before its check");
-      } else if (objective === "size" && s.best && c.bytes >= s.best.bytes) {
-        s.skip(c, `not smaller than ${candidateLabel(s.best)}, which passed`);
-      } else await s.verify(c, recipe);
-    }
-    for (const target of s.fallbackTargets()) {
-      if (objective === "size" && s.best && target.candidate.bytes >= s.best.bytes) break;
-      if (s.timeUp()) {
-        s.timedOut = true;
-        break;
-      }
-      if (target.layers.length < 2) continue;
-      await s.fallback(target);
-    }
-    const baseCandidate = s.candidates[0];
-    const chosen = s.best ?? baseCandidate;
-    const failedSmaller = s.candidates.filter((c) => c.status === "failed" && c.bytes < chosen.bytes).length;
-    let reason = s.best ? `${objective === "latency" ? "fastest" : "smallest"} passing candidate: ${describe2(chosen, objective)}` : `no candidate passed parity; returning the lossless ${baseCandidate.recipe} model`;
-    if (s.best && objective === "size" && failedSmaller) reason += `; ${failedSmaller} smaller candidate${failedSmaller === 1 ? "" : "s"} failed parity`;
-    if (s.timedOut) {
-      const checked = s.candidates.filter((c) => c.status === "passed" || c.status === "failed").length;
-      reason = `max-search-time (${maxSearchTimeS} s) ran out after ${checked} checked candidate${checked === 1 ? "" : "s"}; returning the best passing so far: ${s.best ? describe2(chosen, objective) : `none passed, so the lossless ${baseCandidate.recipe} model`}`;
-    }
-    const elapsedMs = Math.round(s.elapsedMs);
-    progress.note(`auto: ${reason}`);
-    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? "auto", progress });
-    return {
-      ...result,
-      auto: {
-        objective,
-        maxSearchTimeS,
-        elapsedMs,
-        timedOut: s.timedOut,
-        candidates: s.candidates,
-        chosen: s.candidates.indexOf(chosen),
-        reason,
-        sensitivity: s.sensitivity
-      }
-    };
-  } finally {
-    search?.cleanup();
-    rmSync7(tmp, { recursive: true, force: true });
-  }
-}
-var init_auto = __esm({
-  "src/pipeline/auto.ts"() {
-    "use strict";
-    init_load();
-    init_input_files();
-    init_inputs();
-    init_table();
-    init_auto_candidates();
-    init_auto_judge();
-    init_auto_report();
-    init_auto_search();
-    init_compress();
-    init_progress2();
-    init_auto_report();
-    init_load();
-  }
-});
-
-// src/cli/compress.ts
-var compress_exports = {};
-__export(compress_exports, {
-  compressCommand: () => compressCommand
-});
-async function compressAuto(input, output, values2, options) {
-  if (values2.stages !== void 0) throw new UsageError("compress: give --stages or --auto, not both (--auto picks the stages)");
-  const objective = values2.objective ?? "size";
-  if (objective !== "size" && objective !== "latency") throw new UsageError(`compress: --objective must be size or latency, not '${objective}'`);
-  const seconds2 = values2["max-search-time"] === void 0 ? DEFAULT_MAX_SEARCH_TIME_S : Number(values2["max-search-time"]);
-  if (!(seconds2 > 0)) throw new UsageError(`compress: --max-search-time must be a number of seconds > 0, not '${values2["max-search-time"]}'`);
-  const host = startOrtHost();
-  try {
-    return await autoCompress(input, output, {
-      host,
-      objective,
-      maxSearchTimeS: seconds2,
-      progress: options.progress,
-      externalData: options.externalData
-    });
-  } finally {
-    await host.close();
-  }
-}
-var help2, compressCommand;
-var init_compress2 = __esm({
-  "src/cli/compress.ts"() {
-    "use strict";
-    init_ort_runner();
-    init_errors();
-    init_auto();
-    init_compress();
-    init_json();
-    init_table();
-    init_registry2();
-    init_args();
-    init_progress();
-    help2 = `Runs compression stages on the model IN and writes the result to OUT (never over IN;
-OUT's folder is created if missing). Prints a size table per stage.
-
-  -o, --output FILE    where to write the compressed model (required)
-  --stages LIST        comma-separated stage names, in order (default: ${DEFAULT_STAGES.join(",")});
-                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize
-  --auto               search for the smallest recipe that passes parity (int8, int4, fp16,
-                       with layers kept in float when needed) on 4 auto inputs with the
-                       default thresholds; the JSON report lists every candidate
-  --objective WHAT     with --auto: size (default) or latency
-  --max-search-time S  with --auto: seconds the search may take (default ${DEFAULT_MAX_SEARCH_TIME_S})
-  --json FILE          write the report JSON (sizes, sha256, per-stage details)
-  --external-data      write weights to OUT.data beside OUT (automatic past 2 GB)
-  -h, --help           show this help`;
-    compressCommand = defineCommand({
-      name: "compress",
-      help: help2,
-      options: {
-        output: { type: "string", short: "o" },
-        stages: { type: "string" },
-        json: { type: "string" },
-        "external-data": { type: "boolean" },
-        auto: { type: "boolean" },
-        objective: { type: "string" },
-        "max-search-time": { type: "string" }
-      },
-      args: ["the input model (IN)"],
-      async run(values2, [input]) {
-        if (!values2.output) throw new UsageError("compress: missing -o OUT (where to write the compressed model)");
-        const stages = values2.stages === void 0 ? DEFAULT_STAGES : parseStageList(values2.stages);
-        if (stages.length === 0) throw new UsageError("compress: --stages is empty; give stage names such as dedup,prune");
-        const options = {
-          stages,
-          externalData: values2["external-data"] ? true : "auto",
-          digest: values2.json !== void 0,
-          progress: createProgress()
-        };
-        if (!values2.auto && (values2.objective !== void 0 || values2["max-search-time"] !== void 0)) {
-          throw new UsageError("compress: --objective and --max-search-time go with --auto");
-        }
-        const result = values2.auto ? await compressAuto(input, values2.output, values2, options) : await compressModel(input, values2.output, options);
-        process.stdout.write(`${compressTable(result)}
-${result.auto ? `${result.auto.reason}
-` : ""}`);
-        if (values2.json !== void 0) writeJsonFile(values2.json, buildReport([modelReport(result)]));
-        return 0;
-      }
-    });
   }
 });
 
@@ -23118,7 +23139,7 @@ var factor, ms, pct, metricText, RULES;
 var init_budgets = __esm({
   "src/check/budgets.ts"() {
     "use strict";
-    init_load();
+    init_types2();
     init_table();
     factor = (x) => `${x.toFixed(2)}\xD7`;
     ms = (x) => `${x.toFixed(2)} ms`;
@@ -23560,7 +23581,7 @@ async function checkModels(m, source, output, host, progress, inputs) {
 var init_run = __esm({
   "src/pipeline/run.ts"() {
     "use strict";
-    init_load();
+    init_types2();
     init_errors();
     init_budgets();
     init_auto_inputs();
@@ -23764,7 +23785,7 @@ var help4, compareCommand;
 var init_compare2 = __esm({
   "src/cli/compare.ts"() {
     "use strict";
-    init_load();
+    init_types2();
     init_errors();
     init_compare();
     init_json();

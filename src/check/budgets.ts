@@ -3,7 +3,7 @@
  * every parity threshold, evaluated into one list. A broken budget makes `run` exit 1 with a line that
  * names the budget, its limit, the actual value and the config line it came from.
  */
-import { formatWhere, type BudgetConfig, type Where } from '../config/load.js';
+import { formatWhere, type BudgetConfig, type Where } from '../config/types.js';
 import { formatBytes, formatCount } from '../report/table.js';
 import type { LatencyReport } from './latency.js';
 import type { ParityReport } from './parity.js';

@@ -3,7 +3,7 @@
  * host, ort-runner.ts) on the same samples; each output is compared (parity-metrics.ts) and held to its
  * thresholds. Optional labels add the accuracy of both models and the drop.
  */
-import type { Thresholds, Where } from '../config/load.js';
+import type { Thresholds, Where } from '../config/types.js';
 import { UsageError } from '../onnx/errors.js';
 import type { Sample } from './inputs.js';
 import { argmaxRows, OutputComparison, type OutputMetrics } from './parity-metrics.js';

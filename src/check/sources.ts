@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
 import { get, type Agent } from 'node:https';
 import path from 'node:path';
-import type { SourceSpec } from '../config/load.js';
+import type { SourceSpec } from '../config/types.js';
 import { UsageError } from '../onnx/errors.js';
 import { digestFiles } from '../pipeline/digest.js';
 import { ensureFolder } from '../pipeline/folders.js';

@@ -1,5 +1,5 @@
 /** `onnx-diet compare A B [--inputs PATH] [--json FILE]` (PRODUCT.md): parity and latency of two models. */
-import { DEFAULT_LATENCY, DEFAULT_PARITY } from '../config/load.js';
+import { DEFAULT_LATENCY, DEFAULT_PARITY } from '../config/types.js';
 import { UsageError } from '../onnx/errors.js';
 import { compareModels } from '../pipeline/compare.js';
 import { writeJsonFile } from '../report/json.js';

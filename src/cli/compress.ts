@@ -1,7 +1,8 @@
 /** `onnx-diet compress IN -o OUT [--stages LIST | --auto] [--json FILE] [--external-data]` (PRODUCT.md). */
 import { startOrtHost } from '../check/ort-runner.js';
 import { UsageError } from '../onnx/errors.js';
-import { autoCompress, DEFAULT_MAX_SEARCH_TIME_S, type AutoReport } from '../pipeline/auto.js';
+import { DEFAULT_MAX_SEARCH_TIME_S } from '../config/types.js';
+import { autoCompress, type AutoReport } from '../pipeline/auto.js';
 import { compressModel, DEFAULT_STAGES, type CompressOptions, type CompressResult } from '../pipeline/compress.js';
 import { buildReport, modelReport, writeJsonFile } from '../report/json.js';
 import { compressTable } from '../report/table.js';

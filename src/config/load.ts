@@ -1,117 +1,17 @@
 /**
  * Reads onnx-diet.yml: YAML (the `yaml` package, aliases bounded) → JSON Schema check (schema.ts via
- * validate.ts) → a typed, normalized Config whose every budget and threshold remembers the file:line:col it
- * came from, so a failing budget can point at its line. Relative paths resolve against the config's folder.
+ * validate.ts) → normalize.ts's typed Config → the checks that span keys (unique names and outputs,
+ * budgets that need a step, paths inside the workspace). Every problem is reported at its file:line:col.
  */
 import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
-import { oneLine, UsageError } from '../onnx/errors.js';
-import { DEFAULT_STAGES } from '../pipeline/compress.js';
-import type { StageSpec } from '../stages/registry.js';
+import { UsageError } from '../onnx/errors.js';
+import { normalize, type Locate, type Raw, type RawConfig } from './normalize.js';
 import { CONFIG_SCHEMA } from './schema.js';
-import { parseFactor, parseRatio, parseSize } from './sizes.js';
-import { validateAgainstSchema, type DataPath } from './validate.js';
+import { ConfigError, type BudgetName, type Config, type ConfigIssue, type ModelConfig, type Where } from './types.js';
+import { formatPath, validateAgainstSchema, type DataPath } from './validate.js';
 import { insideWorkspace, outsideMessage, workspaceRoots } from './workspace.js';
 
-export interface Where {
-  file: string;
-  line: number;
-  col: number;
-}
-
-export function formatWhere(w: Where | undefined): string {
-  return w ? `${w.file}:${w.line}:${w.col}` : '';
-}
-
-export interface ConfigIssue extends Where {
-  message: string;
-}
-
-/** A config that cannot be used; one line per problem, each `file:line:col: key: what is wrong`. */
-export class ConfigError extends UsageError {
-  override name = 'ConfigError';
-  constructor(readonly issues: ConfigIssue[]) {
-    super(issues.map((i) => `${formatWhere(i)}: ${oneLine(i.message)}`).join('\n'));
-  }
-}
-
-export type SourceSpec =
-  | { kind: 'path'; path: string }
-  | { kind: 'url'; url: string; sha256?: string }
-  | { kind: 'artifact'; artifact: string; path?: string };
-
-export interface Thresholds {
-  maxAbs?: number;
-  meanAbs?: number;
-  cosine?: number;
-  top1?: number;
-  allowNonFinite?: boolean;
-  /** Config location of each threshold that was written (keys as in the config: `cosine`, `max-abs`). */
-  where: Record<string, Where>;
-}
-
-export interface ParityConfig {
-  /** 'auto' or an absolute path. */
-  inputs: string;
-  samples: number;
-  seed: number;
-  dims: Record<string, number>;
-  labels?: string;
-  labelsOutput?: string;
-  thresholds: Thresholds;
-  outputs: Record<string, Thresholds>;
-  where?: Where;
-}
-
-export interface LatencyConfig {
-  runs: number;
-  warmup: number;
-  threads: number;
-}
-
-export type BudgetName = 'max-size' | 'min-reduction' | 'max-latency-ms' | 'min-speedup' | 'max-accuracy-drop';
-
-export interface BudgetConfig {
-  name: BudgetName;
-  /** Bytes for max-size, a factor for min-reduction/min-speedup, ms, or an accuracy fraction. */
-  limit: number;
-  /** As written in the config (`15MB`, `75%`). */
-  text: string;
-  where: Where;
-}
-
-export interface StageEntry {
-  spec: StageSpec;
-  where?: Where;
-}
-
-export interface ModelConfig {
-  name: string;
-  source: SourceSpec;
-  /** Absolute path of the slim model. */
-  output: string;
-  stages: StageEntry[];
-  parity: ParityConfig | false;
-  latency: LatencyConfig | false;
-  budgets: BudgetConfig[];
-  strategy: 'stages' | 'auto';
-  objective: 'size' | 'latency';
-  maxSearchTimeS: number;
-  where: Where;
-}
-
-export interface Config {
-  /** The config file as given (used in messages and the report marker). */
-  file: string;
-  dir: string;
-  models: ModelConfig[];
-}
-
-export const DEFAULT_PARITY = { inputs: 'auto', samples: 4, seed: 0 } as const;
-export const DEFAULT_LATENCY: LatencyConfig = { runs: 20, warmup: 3, threads: 1 };
-/** Seconds `strategy: auto` may search when the config does not say. */
-export const DEFAULT_MAX_SEARCH_TIME_S = 600;
 /** YAML anchors may be reused, but an alias "billion laughs" must not expand without bound. */
 export const MAX_ALIAS_COUNT = 100;
 const MAX_CONFIG_BYTES = 1 << 20;
@@ -249,13 +149,6 @@ function escapingPaths(config: Config, raw: RawConfig, roots: readonly string[],
   return issues;
 }
 
-/** `models[0].budgets.max-size` */
-export function formatPath(p: DataPath): string {
-  // A key from the file that is not a plain word (spaces, a BOM, quotes) is shown quoted, so it stays visible.
-  const key = (k: string) => (/^[\w.-]+$/.test(k) ? k : JSON.stringify(k));
-  return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? key(k) : `.${key(k)}`)).join('') || '(top level)';
-}
-
 /** Offset of the node at a data path (its key when atKey), or of the deepest node found on the way. */
 function nodeOffset(doc: Document, p: DataPath, atKey: boolean): number {
   let node: unknown = doc.contents;
@@ -278,145 +171,4 @@ function nodeOffset(doc: Document, p: DataPath, atKey: boolean): number {
     node = next;
   }
   return offset;
-}
-
-// ------------------------------------------------------------------------------------- normalizing
-
-type Raw = Record<string, unknown>;
-interface RawConfig {
-  defaults?: Raw;
-  models: Raw[];
-}
-type Locate = (p: DataPath, atKey?: boolean) => Where;
-
-/** A section value together with the data path it was written at (for locations after merging). */
-interface Sourced<T> {
-  value: T;
-  path: DataPath;
-}
-
-/** Model section keys override `defaults` section keys, each remembering where it was written. */
-function mergedSection(raw: RawConfig, index: number, section: string): Map<string, Sourced<unknown>> | false | undefined {
-  const own = raw.models[index]![section];
-  if (own === false) return false;
-  const base = raw.defaults?.[section];
-  if (own === undefined && base === false) return false;
-  if (own === undefined && base === undefined) return undefined;
-  const merged = new Map<string, Sourced<unknown>>();
-  const add = (obj: unknown, prefix: DataPath) => {
-    if (obj && typeof obj === 'object') for (const [k, v] of Object.entries(obj)) merged.set(k, { value: v, path: [...prefix, k] });
-  };
-  add(base, ['defaults', section]);
-  add(own, ['models', index, section]);
-  return merged;
-}
-
-function normalize(raw: RawConfig, file: string, locate: Locate): Config {
-  const dir = path.dirname(path.resolve(file));
-  const abs = (p: string) => path.resolve(dir, p);
-  const models = raw.models.map((m, i): ModelConfig => {
-    const name = m.name as string;
-    const stagesAt: DataPath = m.stages !== undefined ? ['models', i, 'stages'] : ['defaults', 'stages'];
-    const stageList = (m.stages ?? raw.defaults?.stages) as StageSpec[] | undefined;
-    return {
-      name,
-      source: normalizeSource(m.source, abs),
-      output: abs((m.output as string | undefined) ?? path.join('out', `${name}.slim.onnx`)),
-      stages: stageList
-        ? stageList.map((spec, k) => ({ spec, where: locate([...stagesAt, k]) }))
-        : DEFAULT_STAGES.map((spec) => ({ spec })),
-      parity: normalizeParity(mergedSection(raw, i, 'parity'), abs, locate, ['models', i, 'parity']),
-      latency: normalizeLatency(mergedSection(raw, i, 'latency')),
-      budgets: normalizeBudgets(mergedSection(raw, i, 'budgets'), locate),
-      strategy: (m.strategy as 'stages' | 'auto' | undefined) ?? 'stages',
-      objective: (m.objective as 'size' | 'latency' | undefined) ?? 'size',
-      maxSearchTimeS: (m['max-search-time'] as number | undefined) ?? DEFAULT_MAX_SEARCH_TIME_S,
-      where: locate(['models', i]),
-    };
-  });
-  return { file, dir, models };
-}
-
-function normalizeSource(src: unknown, abs: (p: string) => string): SourceSpec {
-  if (typeof src === 'string') return src.startsWith('https://') ? { kind: 'url', url: src } : { kind: 'path', path: abs(src) };
-  const o = src as Raw;
-  if (typeof o.url === 'string') return { kind: 'url', url: o.url, sha256: (o.sha256 as string | undefined)?.toLowerCase() };
-  return { kind: 'artifact', artifact: o.artifact as string, path: o.path as string | undefined };
-}
-
-const THRESHOLD_KEYS = { 'max-abs': 'maxAbs', 'mean-abs': 'meanAbs', cosine: 'cosine', top1: 'top1', 'allow-non-finite': 'allowNonFinite' } as const;
-
-function thresholdsFrom(entries: Iterable<[string, Sourced<unknown>]>, locate: Locate): Thresholds {
-  const t: Thresholds = { where: {} };
-  for (const [k, { value, path: p }] of entries) {
-    const field = THRESHOLD_KEYS[k as keyof typeof THRESHOLD_KEYS];
-    if (!field) continue;
-    (t as unknown as Record<string, unknown>)[field] = value;
-    t.where[k] = locate(p);
-  }
-  return t;
-}
-
-function sourcedEntries(obj: unknown, p: DataPath): [string, Sourced<unknown>][] {
-  return Object.entries((obj ?? {}) as Raw).map(([k, v]) => [k, { value: v, path: [...p, k] }]);
-}
-
-function normalizeParity(
-  section: Map<string, Sourced<unknown>> | false | undefined, abs: (p: string) => string, locate: Locate, ownPath: DataPath,
-): ParityConfig | false {
-  if (section === false) return false;
-  const get = <T>(k: string) => section?.get(k)?.value as T | undefined;
-  const inputs = get<string>('inputs') ?? DEFAULT_PARITY.inputs;
-  const thr = section?.get('thresholds');
-  const outputs: Record<string, Thresholds> = {};
-  const outs = (thr?.value as Raw | undefined)?.outputs as Raw | undefined;
-  for (const [name, o] of Object.entries(outs ?? {})) {
-    outputs[name] = thresholdsFrom(sourcedEntries(o, [...thr!.path, 'outputs', name]), locate);
-  }
-  const labels = get<string>('labels');
-  return {
-    inputs: inputs === 'auto' ? 'auto' : abs(inputs),
-    samples: get<number>('samples') ?? DEFAULT_PARITY.samples,
-    seed: get<number>('seed') ?? DEFAULT_PARITY.seed,
-    dims: get<Record<string, number>>('dims') ?? {},
-    labels: labels === undefined ? undefined : abs(labels),
-    labelsOutput: get<string>('labels-output'),
-    thresholds: thresholdsFrom(thr ? sourcedEntries(thr.value, thr.path) : [], locate),
-    outputs,
-    where: section ? locate(ownPath, true) : undefined,
-  };
-}
-
-function normalizeLatency(section: Map<string, Sourced<unknown>> | false | undefined): LatencyConfig | false {
-  if (section === false) return false;
-  const get = (k: keyof LatencyConfig) => section?.get(k)?.value as number | undefined;
-  return {
-    runs: get('runs') ?? DEFAULT_LATENCY.runs,
-    warmup: get('warmup') ?? DEFAULT_LATENCY.warmup,
-    threads: get('threads') ?? DEFAULT_LATENCY.threads,
-  };
-}
-
-const BUDGET_PARSERS: Record<BudgetName, (v: unknown) => number | undefined> = {
-  'max-size': parseSize,
-  'min-reduction': parseRatio,
-  'max-latency-ms': (v) => (typeof v === 'number' ? v : undefined),
-  'min-speedup': parseFactor,
-  'max-accuracy-drop': (v) => (typeof v === 'number' ? v : typeof v === 'string' ? Number.parseFloat(v) / 100 : undefined),
-};
-
-function normalizeBudgets(section: Map<string, Sourced<unknown>> | false | undefined, locate: Locate): BudgetConfig[] {
-  if (!section) return [];
-  const out: BudgetConfig[] = [];
-  for (const [k, { value, path: p }] of section) {
-    const name = k as BudgetName;
-    const limit = BUDGET_PARSERS[name](value);
-    const where = locate(p);
-    // The schema admits the form; this catches what a pattern cannot (e.g. `100%`, sizes past 2^53).
-    if (limit === undefined || !Number.isFinite(limit)) {
-      throw new ConfigError([{ ...where, message: `${formatPath(p)}: ${JSON.stringify(value)} is not a usable ${name} value` }]);
-    }
-    out.push({ name, limit, text: String(value), where });
-  }
-  return out;
 }

@@ -214,3 +214,10 @@ function editDistance(a: string, b: string): number {
 function samePath(a: DataPath, b: DataPath): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
+
+/** `models[0].budgets.max-size` */
+export function formatPath(p: DataPath): string {
+  // A key from the file that is not a plain word (spaces, a BOM, quotes) is shown quoted, so it stays visible.
+  const key = (k: string) => (/^[\w.-]+$/.test(k) ? k : JSON.stringify(k));
+  return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? key(k) : `.${key(k)}`)).join('') || '(top level)';
+}

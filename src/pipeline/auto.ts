@@ -13,8 +13,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { BudgetConfig, LatencyConfig, ParityConfig } from '../config/load.js';
-import { DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S, DEFAULT_PARITY } from '../config/load.js';
+import type { BudgetConfig, LatencyConfig, ParityConfig } from '../config/types.js';
+import { DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S, DEFAULT_PARITY } from '../config/types.js';
 import { readLabels } from '../check/input-files.js';
 import { loadSamplesFor } from '../check/inputs.js';
 import type { OrtHost } from '../check/ort-runner.js';
@@ -28,7 +28,6 @@ import { silentProgress, type Progress } from './progress.js';
 
 export { candidateLabel, type AutoCandidate, type AutoReport, type CandidateParity, type SensitivityReport } from './auto-report.js';
 
-export { DEFAULT_MAX_SEARCH_TIME_S } from '../config/load.js';
 
 export interface AutoOptions {
   host: OrtHost;

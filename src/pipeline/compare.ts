@@ -5,7 +5,7 @@
  */
 import { loadModel } from '../onnx/model-io.js';
 import { startOrtHost, type OrtHost } from '../check/ort-runner.js';
-import type { LatencyConfig, ParityConfig } from '../config/load.js';
+import type { LatencyConfig, ParityConfig } from '../config/types.js';
 import type { FileSummary } from '../report/json.js';
 import type { ModelProto } from '../onnx/types.js';
 import { modelFiles } from './compress.js';

@@ -6,7 +6,7 @@
  */
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, type BudgetConfig, type Config, type ModelConfig } from '../config/load.js';
+import { ConfigError, type BudgetConfig, type Config, type ModelConfig } from '../config/types.js';
 import { UsageError } from '../onnx/errors.js';
 import type { ModelProto } from '../onnx/types.js';
 import { budgetFailureLine, evaluateBudgets, type BudgetResult } from '../check/budgets.js';

@@ -27,7 +27,7 @@ test('each broken budget and each check that could not run is annotated once, at
     tool: 'onnx-diet', version: '0.1.0', passed: false, config: 'onnx-diet.yml',
     models: [{
       // A model whose name holds the words a text filter would have keyed on.
-      name: 'm: budget x', source: 'a.onnx', output: 'b.onnx', original: digest, compressed: digest, stages: [],
+      name: 'm: budget x', source: 'a.onnx', output: 'b.onnx', original: digest, compressed: digest, stages: [], passed: false,
       parity: { passed: false, samples: 0, outputs: [], error: 'onnxruntime crashed' } as unknown as RunReport['models'][0]['parity'],
       budgets: [
         { name: 'max-size', limit: 5, actual: 10, passed: false, limitText: '5 B', actualText: '10 B', where: { file: 'onnx-diet.yml', line: 7, col: 17 } },
