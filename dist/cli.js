@@ -10608,6 +10608,7 @@ var init_ort_runner = __esm({
         this.sessions.clear();
         if (!child) return;
         const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+        this.idle(false);
         this.failAll(child, "onnxruntime was closed");
         if (child.connected) child.disconnect();
         const timer = setTimeout(() => child.kill("SIGKILL"), 2e3);

@@ -135,3 +135,19 @@ test('an idle host does not keep the parent process alive (a CLI that forgets cl
   assert.equal(r.signal, null, 'still running after 15 s');
   assert.equal(r.status, 0, r.stderr);
 });
+
+test('close() waits for a worker that is slow to exit, even when nothing else keeps the process alive', () => {
+  // A stopped worker ignores the disconnect, so close() has to kill it after its 2 s grace period; the
+  // caller's last await must still settle (it ended with exit 13, "unsettled top-level await", when a
+  // 5 GB model took the worker longer than that to free).
+  const script = `import { startOrtHost } from ${JSON.stringify(path.resolve('src/check/ort-runner.ts'))};
+    const host = startOrtHost();
+    await host.load(${JSON.stringify(smallModelPath())});
+    process.kill(host.pid, 'SIGSTOP');
+    await host.close();
+    console.log('closed');`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 20_000, encoding: 'utf8' });
+  assert.equal(r.signal, null, 'still running after 20 s');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), 'closed');
+});

@@ -191,6 +191,10 @@ class ForkedOrtHost implements OrtHost {
     const exited = child.exitCode !== null || child.signalCode !== null
       ? Promise.resolve()
       : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // An idle child is unref'd; waiting for its exit must hold the event loop, or a caller with nothing
+    // else pending (a bench's last await) ends with "unsettled top-level await" (exit 13) when the worker
+    // takes longer than the kill timer below to free a big model.
+    this.idle(false);
     this.failAll(child, 'onnxruntime was closed');
     // Closing the IPC channel lets the worker exit on its own ('disconnect'); kill it if it lingers.
     if (child.connected) child.disconnect();
