@@ -13723,6 +13723,40 @@ function becomeContribOp(node, opType, inputs, attrs) {
 function baseName(src, fallback) {
   return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
 }
+function toMatMulNBits(node, a, src, alpha, run) {
+  const { tensor, transposed } = src;
+  const [r, c] = tensor.dims;
+  const [k, n] = transposed ? [c, r] : [r, c];
+  const { blockSize, symmetric } = run.settings;
+  const dtype = tensor.dataType;
+  const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric, ...alpha === 1 ? [] : [alpha]]);
+  const stored = run.store.get(key, home(src), () => {
+    let values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
+    if (alpha !== 1) values2 = values2.map((v) => v * alpha);
+    const rows = transposed ? values2 : transpose2d(values2, k, n);
+    const q = quantizeRows4(rows, n, k, {
+      blockSize,
+      symmetric,
+      padToBlock: true,
+      storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
+    });
+    const parts = [
+      { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize / 2], raw: q.data },
+      { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
+    ];
+    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
+    return { base: baseName(src, "weight"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
+  });
+  const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", 4), intAttr("block_size", blockSize)];
+  if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr("accuracy_level", run.settings.accuracyLevel));
+  becomeContribOp(node, "MatMulNBits", [a, ...stored.names], attrs);
+  remember(run, src);
+}
+function insert(at, node, added) {
+  const list = at.get(node);
+  if (list) list.push(added);
+  else at.set(node, [added]);
+}
 function embeddingTable(node, scope, run) {
   const axis = Number(node.attribute.find((a) => a.name === "axis")?.i ?? 0n);
   const src = floatWeight(scope, node.input[0] ?? "", run);
@@ -13731,7 +13765,7 @@ function embeddingTable(node, scope, run) {
   if (src.transposed) return "table is reached through a Transpose";
   return src;
 }
-var LITTLE_ENDIAN, rewriteMatMul, rewriteGatherInt4, rewriteGatherInt8, rewriteGather;
+var LITTLE_ENDIAN, rewriteMatMul, rewriteGemm, rewriteGatherInt4, rewriteGatherInt8, rewriteGather;
 var init_int4_rewrite = __esm({
   "src/stages/quant/int4-rewrite.ts"() {
     "use strict";
@@ -13750,33 +13784,45 @@ var init_int4_rewrite = __esm({
     rewriteMatMul = (node, scope, run) => {
       const src = floatWeight(scope, node.input[1] ?? "", run);
       if (typeof src === "string") return src;
-      const { tensor, transposed } = src;
-      const [r, c] = tensor.dims;
-      const [k, n] = transposed ? [c, r] : [r, c];
-      const { blockSize, symmetric } = run.settings;
-      const dtype = tensor.dataType;
-      const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric]);
-      const stored = run.store.get(key, home(src), () => {
-        const values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
-        const rows = transposed ? values2 : transpose2d(values2, k, n);
-        const q = quantizeRows4(rows, n, k, {
-          blockSize,
-          symmetric,
-          padToBlock: true,
-          storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
-        });
-        const parts = [
-          { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize / 2], raw: q.data },
-          { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
-        ];
-        if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-        return { base: baseName(src, "weight"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
-      });
-      const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", 4), intAttr("block_size", blockSize)];
-      if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr("accuracy_level", run.settings.accuracyLevel));
-      becomeContribOp(node, "MatMulNBits", [node.input[0] ?? "", ...stored.names], attrs);
-      remember(run, src);
+      toMatMulNBits(node, node.input[0] ?? "", src, 1, run);
       run.counts.matmul++;
+      return void 0;
+    };
+    rewriteGemm = (node, scope, run) => {
+      const src = floatWeight(scope, node.input[1] ?? "", run);
+      if (typeof src === "string") return src;
+      if (src.tensor.dataType !== DataType.FLOAT) return "float16 Gemm: its bias Add would need float16 C";
+      const int = (name) => Number(node.attribute.find((a2) => a2.name === name)?.i ?? 0n);
+      const float = (name) => node.attribute.find((a2) => a2.name === name)?.f ?? 1;
+      const [alpha, beta] = [float("alpha"), float("beta")];
+      const view2 = int("transB") ? { ...src, transposed: !src.transposed } : src;
+      const c = node.input[2] || void 0;
+      let bias = beta === 0 ? void 0 : c;
+      if (bias && beta !== 1) {
+        const constC = resolveConstant(scope, bias, run.index);
+        if (!constC || constC.transposed || constC.tensor.dataType !== DataType.FLOAT) return `beta ${beta} on a C that is not a float constant`;
+        const scaled = floatValues(constC.tensor, tensorBytes(constC.tensor, run.external)).map((v) => v * beta);
+        const raw = bytesOf(scaled);
+        bias = run.store.get(contentKey(["gemm-bias", ...constC.tensor.dims], raw), home(constC), () => ({
+          base: baseName(constC, "bias"),
+          suffixes: ["_scaled"],
+          parts: [{ dataType: DataType.FLOAT, dims: [...constC.tensor.dims], raw }]
+        })).names[0];
+      }
+      let a = node.input[0] ?? "";
+      if (int("transA")) {
+        const at = freshName(run.names, `${a}_transposed`);
+        insert(run.before, node, makeNode("Transpose", freshName(run.names, `${node.name || a}_transA`), [a], [at], [intsAttr("perm", [1, 0])], ""));
+        a = at;
+      }
+      const output = node.output[0] ?? "";
+      if (bias) {
+        const product = freshName(run.names, `${output}_matmul`);
+        insert(run.after, node, makeNode("Add", freshName(run.names, `${node.name || output}_bias`), [product, bias], [output], [], ""));
+        node.output[0] = product;
+      }
+      toMatMulNBits(node, a, view2, alpha, run);
+      run.counts.gemm++;
       return void 0;
     };
     rewriteGatherInt4 = (node, scope, run) => {
@@ -13834,7 +13880,7 @@ var init_int4_rewrite = __esm({
       node.input[0] = table;
       node.output[0] = gathered;
       const dq = makeNode("DequantizeLinear", freshName(run.names, `${node.name || output}_DequantizeLinear`), [gathered, scale, zp], [output], [], "");
-      scope.graph.node.splice(scope.graph.node.indexOf(node) + 1, 0, dq);
+      insert(run.after, node, dq);
       remember(run, src);
       run.counts.gatherInt8++;
       return void 0;
@@ -13891,7 +13937,9 @@ function quantizeInt4Stage(options = {}) {
         opset: defaultOpset(model),
         index: new DefinitionIndex(),
         sources: /* @__PURE__ */ new Map(),
-        counts: { matmul: 0, gatherInt4: 0, gatherInt8: 0 }
+        counts: { matmul: 0, gemm: 0, gatherInt4: 0, gatherInt8: 0 },
+        before: /* @__PURE__ */ new Map(),
+        after: /* @__PURE__ */ new Map()
       };
       const exclude = new Set(opts.exclude);
       const skipped = [];
@@ -13901,6 +13949,11 @@ function quantizeInt4Stage(options = {}) {
           if (!rewrite) continue;
           const reason = exclude.has(nodeId(node)) ? "excluded" : rewrite(node, scope, run);
           if (reason && !(node.opType === "Gather" && reason === "table is not a constant")) skipped.push({ node: nodeId(node), op: node.opType ?? "", reason });
+        }
+        if (run.before.size || run.after.size) {
+          scope.graph.node = scope.graph.node.flatMap((n) => [...run.before.get(n) ?? [], n, ...run.after.get(n) ?? []]);
+          run.before.clear();
+          run.after.clear();
         }
       }
       const paths = [...run.sources.values()].flat();
@@ -13913,9 +13966,9 @@ function quantizeInt4Stage(options = {}) {
         const own = path16[path16.length - 1];
         if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
       }
-      const { matmul, gatherInt4, gatherInt8 } = run.counts;
-      if (matmul || gatherInt4) importDomain(model, "com.microsoft", 1);
-      ctx.log(`quantize-int4: ${matmul} MatMul, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
+      const { matmul, gemm, gatherInt4, gatherInt8 } = run.counts;
+      if (matmul || gemm || gatherInt4) importDomain(model, "com.microsoft", 1);
+      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
       return {
         model,
         details: {
@@ -13923,7 +13976,8 @@ function quantizeInt4Stage(options = {}) {
           symmetric: opts.symmetric,
           accuracyLevel: opts.accuracyLevel ?? 0,
           embeddings: opts.embeddings,
-          matmulNBits: matmul,
+          matmulNBits: matmul + gemm,
+          fromGemm: gemm,
           gatherBlockQuantized: gatherInt4,
           gatherInt8,
           tensorsQuantized: run.store.count,
@@ -13953,6 +14007,7 @@ var init_quantize_int4 = __esm({
     init_options();
     REWRITES = {
       MatMul: rewriteMatMul,
+      Gemm: rewriteGemm,
       Gather: rewriteGather
     };
     STAGE2 = "quantize-int4";

@@ -273,7 +273,9 @@ for (const file of ['albert-tiny.shared.onnx', 'gpt-tiny.onnx', 'cnn-tiny.onnx',
     const r = await runStageOnFixture(quantizeInt4Stage({}), file, tmp);
     for (const c of r.cosines) assert.ok(c >= 0.98, `cosine ${c}`);
     if (file === 'cnn-tiny.onnx') {
-      assert.equal(r.details.matmulNBits, 0, 'Conv/Gemm only: nothing for MatMulNBits');
+      // Conv stays float (MatMulNBits has no Conv form); the classifier's Gemm is quantized.
+      assert.deepEqual([r.details.matmulNBits, r.details.fromGemm], [1, 1]);
+      assert.ok(r.bytesAfter < r.bytesBefore, `${r.bytesBefore} → ${r.bytesAfter}`);
     } else {
       assert.ok(r.bytesAfter < r.bytesBefore * 0.45, `${r.bytesBefore} → ${r.bytesAfter}`);
     }
@@ -312,4 +314,60 @@ test('accuracy-level 0 vs 4 on a MatMul-heavy model (measured, reported as diagn
   const median = (a: number[]) => [...a].sort((p, q) => p - q)[a.length >> 1]!;
   variants.forEach(([name], i) => t.diagnostic(`${name}: median ${median(times[i]!).toFixed(2)} ms, cosine vs fp32 ${cosine(outs[0]!, outs[i]!).toFixed(5)}`));
   assert.ok(cosine(outs[0]!, outs[1]!) > 0.99 && cosine(outs[0]!, outs[2]!) > 0.99);
+});
+
+// ---------------------------------------------------------------------------------------------- Gemm
+
+test('Gemm (transA/transB, alpha, beta, C) becomes MatMulNBits + Add, computing what the MatMul form computes', async () => {
+  const [M, K, N] = [4, 64, 24];
+  const B = randomFloats(K * N, 5, 0.3); // row-major [K, N]
+  const Bt = new Float32Array(N * K); // [N, K]
+  for (let k = 0; k < K; k++) for (let n = 0; n < N; n++) Bt[n * K + k] = B[k * N + n]!;
+  const C = randomFloats(N, 6);
+  const a = new ort.Tensor('float32', randomFloats(M * K, 7), [M, K]);
+  const aT = new ort.Tensor('float32', (() => { const t = new Float32Array(K * M); const v = a.data as Float32Array; for (let m = 0; m < M; m++) for (let k = 0; k < K; k++) t[k * M + m] = v[m * K + k]!; return t; })(), [K, M]);
+  const cases = [
+    { transA: 0, transB: 0, alpha: 1, beta: 1, withC: true },
+    { transA: 0, transB: 1, alpha: 1, beta: 1, withC: true },
+    { transA: 0, transB: 1, alpha: 0.5, beta: 2, withC: true },
+    { transA: 1, transB: 0, alpha: 1, beta: 1, withC: false },
+  ];
+  for (const cs of cases) {
+    const label = JSON.stringify(cs);
+    const gemm = model(graph({
+      node: [node('Gemm', ['a', 'B', ...(cs.withC ? ['C'] : [])], ['y'], { transA: cs.transA, transB: cs.transB, alpha: { float: cs.alpha }, beta: { float: cs.beta } }, { name: 'fc' })],
+      input: [valueInfo('a', DataType.FLOAT, cs.transA ? [K, M] : [M, K])],
+      output: [valueInfo('y', DataType.FLOAT, [M, N])],
+      initializer: [floatTensor('B', cs.transB ? [N, K] : [K, N], cs.transB ? Bt : B), floatTensor('C', [N], C)],
+    }), 13);
+    // The same computation as MatMul (weight alpha·B, bias beta·C as float32 products) + Add.
+    const matmul = model(graph({
+      node: [node('MatMul', ['a', 'W'], [cs.withC ? 'p' : 'y']), ...(cs.withC ? [node('Add', ['p', 'C2'], ['y'])] : [])],
+      input: [valueInfo('a', DataType.FLOAT, [M, K])],
+      output: [valueInfo('y', DataType.FLOAT, [M, N])],
+      initializer: [floatTensor('W', [K, N], B.map((v) => v * cs.alpha)), floatTensor('C2', [N], C.map((v) => v * cs.beta))],
+    }), 13);
+    const fp32 = await run(gemm, { a: cs.transA ? aT : a });
+    const { details } = await quantizeInt4Stage({ 'block-size': 32 }).run(gemm, ctx);
+    await quantizeInt4Stage({ 'block-size': 32 }).run(matmul, ctx);
+    assert.deepEqual([details.matmulNBits, details.fromGemm, details.skipped], [1, 1, []], label);
+    assert.deepEqual(gemm.graph!.node.map((n) => n.opType), [...(cs.transA ? ['Transpose'] : []), 'MatMulNBits', ...(cs.withC ? ['Add'] : [])], label);
+    assert.deepEqual(gemm.graph!.initializer.map((t) => t.name).filter((n) => n === 'B'), [], `${label}: the float weight is gone`);
+    const viaGemm = await run(gemm, { a: cs.transA ? aT : a });
+    const viaMatMul = await run(matmul, { a });
+    assert.deepEqual([...viaGemm], [...viaMatMul], `${label}: same bits as the MatMul form`);
+    assert.ok(cosine(fp32, viaGemm) > 0.99, `${label}: cosine ${cosine(fp32, viaGemm)}`);
+  }
+});
+
+test('Gemm with beta ≠ 1 on a computed C is left alone, and says why', async () => {
+  const m = model(graph({
+    node: [node('Relu', ['c'], ['c1']), node('Gemm', ['a', 'B', 'c1'], ['y'], { beta: { float: 0.5 } }, { name: 'fc' })],
+    input: [valueInfo('a', DataType.FLOAT, [2, 32]), valueInfo('c', DataType.FLOAT, [16])],
+    output: [valueInfo('y', DataType.FLOAT, [2, 16])],
+    initializer: [floatTensor('B', [32, 16], randomFloats(512, 3))],
+  }), 13);
+  const { details } = await quantizeInt4Stage({}).run(m, ctx);
+  assert.deepEqual(details.skipped, [{ node: 'fc', op: 'Gemm', reason: 'beta 0.5 on a C that is not a float constant' }]);
+  assert.equal(m.graph!.node[1]!.opType, 'Gemm');
 });

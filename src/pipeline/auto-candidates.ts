@@ -31,7 +31,7 @@ const int4 = (block: number, embeddings: 'int4' | 'int8'): Recipe => ({
 
 /**
  * In the order issue 7 lists them. Sizes are measured, not assumed: int4 pads K to the block size, so on
- * a small model block 128 can come out larger than block 32 (albert-tiny: 140.5 kB vs 127.4 kB).
+ * a small model block 128 can come out larger than block 32 (albert-tiny: 128.3 kB vs 113.3 kB).
  * Reduce-range is there because on AVX2 machines without VNNI onnxruntime's u8×s8 kernel adds pairs of
  * products in int16 with saturation (vpmaddubsw), so full 8-bit weights can overflow; 7-bit weights
  * (ORT's `reduce_range`, its documented remedy) cannot. On albert-tiny, of the four int8 recipes only

@@ -1,5 +1,5 @@
 /**
- * `quantize-int4`: weight-only 4-bit quantization for onnxruntime's contrib ops — MatMul weights to
+ * `quantize-int4`: weight-only 4-bit quantization for onnxruntime's contrib ops — MatMul and Gemm weights to
  * MatMulNBits, embedding tables to GatherBlockQuantized (or int8 Gather + DequantizeLinear). Weights are
  * found in every graph (If/Loop bodies too) and quantized once per distinct content.
  *
@@ -22,7 +22,7 @@ import { nodeId } from './nodes.js';
 import { allNames, mainScopes } from '../onnx/graph.js';
 import { tensorByteLength } from '../onnx/tensor.js';
 import { DefinitionIndex, removeUnused } from './quant/constant-weight.js';
-import { rewriteGather, rewriteMatMul, type Int4Run, type Int4Settings, type Rewrite } from './quant/int4-rewrite.js';
+import { rewriteGather, rewriteGemm, rewriteMatMul, type Int4Run, type Int4Settings, type Rewrite } from './quant/int4-rewrite.js';
 import { QuantStore } from './quant/int4-store.js';
 import { defaultOpset, importDomain } from './quant/opset.js';
 import { booleanOption, choiceOption, rejectUnknownOptions, stringListOption } from './options.js';
@@ -32,6 +32,7 @@ import type { Stage } from './stage.js';
 /** Op type → rewrite (ORT quantization's registry idea: one row per op). */
 const REWRITES: Record<string, Rewrite> = {
   MatMul: rewriteMatMul,
+  Gemm: rewriteGemm,
   Gather: rewriteGather,
 };
 
@@ -89,7 +90,9 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
         opset: defaultOpset(model),
         index: new DefinitionIndex(),
         sources: new Map(),
-        counts: { matmul: 0, gatherInt4: 0, gatherInt8: 0 },
+        counts: { matmul: 0, gemm: 0, gatherInt4: 0, gatherInt8: 0 },
+        before: new Map(),
+        after: new Map(),
       };
       const exclude = new Set(opts.exclude);
       const skipped: { node: string; op: string; reason: string }[] = [];
@@ -100,6 +103,11 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
           const reason = exclude.has(nodeId(node)) ? 'excluded' : rewrite(node, scope, run);
           // A Gather on a computed tensor (shape arithmetic) is no embedding: not worth a line in the report.
           if (reason && !(node.opType === 'Gather' && reason === 'table is not a constant')) skipped.push({ node: nodeId(node), op: node.opType ?? '', reason });
+        }
+        if (run.before.size || run.after.size) {
+          scope.graph.node = scope.graph.node.flatMap((n) => [...(run.before.get(n) ?? []), n, ...(run.after.get(n) ?? [])]);
+          run.before.clear();
+          run.after.clear();
         }
       }
       const paths = [...run.sources.values()].flat();
@@ -112,9 +120,9 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
         const own = path![path!.length - 1]!;
         if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
       }
-      const { matmul, gatherInt4, gatherInt8 } = run.counts;
-      if (matmul || gatherInt4) importDomain(model, 'com.microsoft', 1);
-      ctx.log(`quantize-int4: ${matmul} MatMul, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
+      const { matmul, gemm, gatherInt4, gatherInt8 } = run.counts;
+      if (matmul || gemm || gatherInt4) importDomain(model, 'com.microsoft', 1);
+      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
       return {
         model,
         details: {
@@ -122,7 +130,8 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
           symmetric: opts.symmetric,
           accuracyLevel: opts.accuracyLevel ?? 0,
           embeddings: opts.embeddings,
-          matmulNBits: matmul,
+          matmulNBits: matmul + gemm,
+          fromGemm: gemm,
           gatherBlockQuantized: gatherInt4,
           gatherInt8,
           tensorsQuantized: run.store.count,

@@ -4,6 +4,7 @@
  * - MatMul(A, W[K, N]) → com.microsoft MatMulNBits(A, B, scales[, zero_points]) with B uint8
  *   [N, kBlocks, blockSize/2] (ORT docs/ContribOperators.md, MatMulNBits). Without zero_points the
  *   kernel uses 8, which is what the symmetric scheme assumes.
+ * - Gemm(A, B, C) → MatMulNBits and an Add of beta·C (see rewriteGemm).
  * - Gather(table[V, D], idx) → com.microsoft GatherBlockQuantized(data uint8 [V, D/2], idx, scales
  *   [V, ceil(D/blockSize)][, zero_points]) with bits=4, gather_axis=0, quantize_axis=1. With uint8 data
  *   the CPU kernel requires gather_axis 0 and quantize_axis last, unpacks two codes a byte (low nibble
@@ -19,7 +20,7 @@ import { elementCount, tensorBytes, type ExternalDataSource } from '../../onnx/t
 import type { AttributeProto, NodeProto, TensorProto } from '../../onnx/types.js';
 import { fromFloat16Bits, toFloat16Bits } from '../../onnx/float16.js';
 import { roundToFloat16 } from '../fp16-numerics.js';
-import { intAttr, makeNode } from '../nodes.js';
+import { intAttr, intsAttr, makeNode } from '../nodes.js';
 import { resolveConstant, type ConstantWeight, type DefinitionIndex } from './constant-weight.js';
 import { quantizeRows4, transpose2d } from './int4-numerics.js';
 import { quantizePerTensor } from './numerics.js';
@@ -43,7 +44,10 @@ export interface Int4Run {
   index: DefinitionIndex;
   /** Weights that were quantized (to drop once nothing reads them), with the paths that reached them. */
   sources: Map<TensorProto, ConstantWeight['path'][]>;
-  counts: { matmul: number; gatherInt4: number; gatherInt8: number };
+  counts: { matmul: number; gemm: number; gatherInt4: number; gatherInt8: number };
+  /** Nodes to put just before / after a rewritten node (the stage splices them in once per graph). */
+  before: Map<NodeProto, NodeProto[]>;
+  after: Map<NodeProto, NodeProto[]>;
   /** Store keys already computed per weight and parameters: a weight read by many nodes is read once. */
   keys?: WeakMap<TensorProto, Map<string, string>>;
 }
@@ -124,18 +128,21 @@ function baseName(src: ConstantWeight, fallback: string): string {
   return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
 }
 
-export const rewriteMatMul: Rewrite = (node, scope, run) => {
-  const src = floatWeight(scope, node.input[1] ?? '', run);
-  if (typeof src === 'string') return src;
+/**
+ * Turns `node` into MatMulNBits(A, B_q, scales[, zero_points]) on the weight `src` as the node sees it
+ * (`src.transposed`: the stored tensor is [N, K]); `alpha` scales the weight before it is quantized.
+ */
+function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, alpha: number, run: Int4Run): void {
   const { tensor, transposed } = src;
   const [r, c] = tensor.dims as [number, number];
   // MatMulNBits quantizes B along K, one row of K values per output column n.
   const [k, n] = transposed ? [c, r] : [r, c];
   const { blockSize, symmetric } = run.settings;
   const dtype = tensor.dataType!;
-  const { key, raw } = weightKey(run, tensor, ['matmul', dtype, r, c, transposed, blockSize, symmetric]);
+  const { key, raw } = weightKey(run, tensor, ['matmul', dtype, r, c, transposed, blockSize, symmetric, ...(alpha === 1 ? [] : [alpha])]);
   const stored = run.store.get(key, home(src), () => {
-    const values = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
+    let values = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
+    if (alpha !== 1) values = values.map((v) => v * alpha); // float32 products, as Gemm forms alpha·A·B
     const rows = transposed ? values : transpose2d(values, k, n);
     const q = quantizeRows4(rows, n, k, {
       blockSize, symmetric, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
@@ -149,11 +156,65 @@ export const rewriteMatMul: Rewrite = (node, scope, run) => {
   });
   const attrs = [intAttr('K', k), intAttr('N', n), intAttr('bits', 4), intAttr('block_size', blockSize)];
   if (run.settings.accuracyLevel !== undefined) attrs.push(intAttr('accuracy_level', run.settings.accuracyLevel));
-  becomeContribOp(node, 'MatMulNBits', [node.input[0] ?? '', ...stored.names], attrs);
+  becomeContribOp(node, 'MatMulNBits', [a, ...stored.names], attrs);
   remember(run, src);
+}
+
+export const rewriteMatMul: Rewrite = (node, scope, run) => {
+  const src = floatWeight(scope, node.input[1] ?? '', run);
+  if (typeof src === 'string') return src;
+  toMatMulNBits(node, node.input[0] ?? '', src, 1, run);
   run.counts.matmul++;
   return undefined;
 };
+
+/**
+ * Gemm (Y = alpha·A'·B' + beta·C) with a constant B → MatMulNBits, then Add(·, beta·C): torch writes
+ * nn.Linear on 2-D inputs (MLPs, CNN heads) as Gemm, so a MatMul-only pass would leave those models
+ * whole. transB reads the weight transposed (no copy), alpha is folded into the weight before
+ * quantizing, transA gets a Transpose of A, beta ≠ 1 needs a constant C (scaled into a new tensor).
+ */
+export const rewriteGemm: Rewrite = (node, scope, run) => {
+  const src = floatWeight(scope, node.input[1] ?? '', run);
+  if (typeof src === 'string') return src;
+  if (src.tensor.dataType !== DataType.FLOAT) return 'float16 Gemm: its bias Add would need float16 C';
+  const int = (name: string) => Number(node.attribute.find((a) => a.name === name)?.i ?? 0n);
+  const float = (name: string) => node.attribute.find((a) => a.name === name)?.f ?? 1;
+  const [alpha, beta] = [float('alpha'), float('beta')];
+  const view = int('transB') ? { ...src, transposed: !src.transposed } : src;
+  const c = node.input[2] || undefined;
+  let bias = beta === 0 ? undefined : c;
+  if (bias && beta !== 1) {
+    const constC = resolveConstant(scope, bias, run.index);
+    if (!constC || constC.transposed || constC.tensor.dataType !== DataType.FLOAT) return `beta ${beta} on a C that is not a float constant`;
+    const scaled = floatValues(constC.tensor, tensorBytes(constC.tensor, run.external)).map((v) => v * beta);
+    const raw = bytesOf(scaled);
+    bias = run.store.get(contentKey(['gemm-bias', ...constC.tensor.dims], raw), home(constC), () => ({
+      base: baseName(constC, 'bias'), suffixes: ['_scaled'], parts: [{ dataType: DataType.FLOAT, dims: [...constC.tensor.dims], raw }],
+    })).names[0]!;
+  }
+  let a = node.input[0] ?? '';
+  if (int('transA')) {
+    const at = freshName(run.names, `${a}_transposed`);
+    insert(run.before, node, makeNode('Transpose', freshName(run.names, `${node.name || a}_transA`), [a], [at], [intsAttr('perm', [1, 0])], ''));
+    a = at;
+  }
+  const output = node.output[0] ?? '';
+  if (bias) {
+    const product = freshName(run.names, `${output}_matmul`);
+    insert(run.after, node, makeNode('Add', freshName(run.names, `${node.name || output}_bias`), [product, bias], [output], [], ''));
+    node.output[0] = product;
+  }
+  toMatMulNBits(node, a, view, alpha, run);
+  run.counts.gemm++;
+  return undefined;
+};
+
+function insert(at: Map<NodeProto, NodeProto[]>, node: NodeProto, added: NodeProto): void {
+  const list = at.get(node);
+  if (list) list.push(added);
+  else at.set(node, [added]);
+}
 
 /** A Gather on a constant 2-D table along axis 0, or why not. */
 function embeddingTable(node: NodeProto, scope: GraphScope, run: Int4Run): ConstantWeight | string {
@@ -219,7 +280,7 @@ const rewriteGatherInt8: Rewrite = (node, scope, run) => {
   node.input[0] = table;
   node.output[0] = gathered;
   const dq = makeNode('DequantizeLinear', freshName(run.names, `${node.name || output}_DequantizeLinear`), [gathered, scale, zp], [output], [], '');
-  scope.graph.node.splice(scope.graph.node.indexOf(node) + 1, 0, dq);
+  insert(run.after, node, dq);
   remember(run, src);
   run.counts.gatherInt8++;
   return undefined;
