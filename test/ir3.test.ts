@@ -14,7 +14,8 @@ import { makeTensor } from '../src/onnx/tensor.js';
 import type { ModelProto } from '../src/onnx/types.js';
 import { createStage, type StageSpec } from '../src/stages/registry.js';
 import { floatTensor, graph, int64Tensor, model, node, randomFloats, valueInfo } from './helpers/builder.js';
-import { runOrt, type RawOutput } from './helpers/ort-run.js';
+import { cosine } from './helpers/fixture-parity.js';
+import { float32Values, runOrt, type RawOutput } from './helpers/ort-run.js';
 
 const F = DataType.FLOAT;
 
@@ -129,10 +130,7 @@ test('IR 8, fp16 with keep-io-types: an input with an initializer default stays 
   assert.ok(entry, 'a Cast from W to float16 on entry');
   const after = await outputs(half);
   for (let i = 0; i < before.length; i++) {
-    const x = new Float32Array(before[i]!.bytes.buffer, before[i]!.bytes.byteOffset, before[i]!.bytes.byteLength / 4);
-    const y = new Float32Array(after[i]!.bytes.buffer, after[i]!.bytes.byteOffset, after[i]!.bytes.byteLength / 4);
-    let dot = 0, nx = 0, ny = 0;
-    for (let j = 0; j < x.length; j++) { dot += x[j]! * y[j]!; nx += x[j]! ** 2; ny += y[j]! ** 2; }
-    assert.ok(dot / Math.sqrt(nx * ny) > 0.999, `cosine ${dot / Math.sqrt(nx * ny)}`);
+    const c = cosine(float32Values(before[i]!), float32Values(after[i]!));
+    assert.ok(c > 0.999, `cosine ${c}`);
   }
 });
