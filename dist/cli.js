@@ -13506,14 +13506,7 @@ var init_fp16_numerics = __esm({
 function roundHalfAway(x) {
   return x < 0 ? -Math.round(-x) : Math.round(x);
 }
-function blockParams(src, from, to, symmetric, store, out) {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = from; i < to; i++) {
-    const v = src[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+function rangeParams(min, max, symmetric, store, out) {
   if (symmetric) {
     const m = Math.abs(max) > Math.abs(min) ? max : min;
     out[0] = store(f322(-m / 8));
@@ -13531,12 +13524,33 @@ function blockParams(src, from, to, symmetric, store, out) {
   out[0] = store(scaleF);
   out[1] = zp;
 }
+function blockParams(src, from, to, symmetric, store, out) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = from; i < to; i++) {
+    const v = src[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  rangeParams(min, max, symmetric, store, out);
+}
+function code4(v, rs, zp) {
+  const y = f322(f322(v * rs) + zp);
+  const q = y < 0 ? 0 : Math.floor(y + 0.5);
+  return q > 15 ? 15 : q;
+}
+function layout(k, opts) {
+  const kBlocks = Math.ceil(k / opts.blockSize);
+  return { kBlocks, rowBytes: opts.padToBlock ? kBlocks * opts.blockSize / 2 : Math.ceil(k / 2), zpRowBytes: Math.ceil(kBlocks / 2) };
+}
+function putZeroPoint(zeroPoints, row, zpRowBytes, b, zp) {
+  const zi = row * zpRowBytes + (b >> 1);
+  zeroPoints[zi] = b & 1 ? zeroPoints[zi] & 15 | zp << 4 : zeroPoints[zi] & 240 | zp;
+}
 function quantizeRows4(src, rows, k, opts) {
   const { blockSize, symmetric } = opts;
   const store = opts.storeScale ?? f322;
-  const kBlocks = Math.ceil(k / blockSize);
-  const rowBytes = opts.padToBlock ? kBlocks * blockSize / 2 : Math.ceil(k / 2);
-  const zpRowBytes = Math.ceil(kBlocks / 2);
+  const { kBlocks, rowBytes, zpRowBytes } = layout(k, opts);
   const data = new Uint8Array(rows * rowBytes);
   const scales = new Float32Array(rows * kBlocks);
   const zeroPoints = symmetric ? void 0 : new Uint8Array(rows * zpRowBytes).fill(136);
@@ -13551,35 +13565,58 @@ function quantizeRows4(src, rows, k, opts) {
       const scale = params[0];
       const zp = params[1];
       scales[r * kBlocks + b] = scale;
-      if (zeroPoints) {
-        const zi = r * zpRowBytes + (b >> 1);
-        zeroPoints[zi] = b & 1 ? zeroPoints[zi] & 15 | zp << 4 : zeroPoints[zi] & 240 | zp;
-      }
+      if (zeroPoints) putZeroPoint(zeroPoints, r, zpRowBytes, b, zp);
       const rs = scale !== 0 ? f322(1 / scale) : 0;
-      for (let i = from; i < to; i++) {
-        const y = f322(f322(src[i] * rs) + zp);
-        const q = y < 0 ? 0 : Math.floor(y + 0.5);
-        const code = q > 15 ? 15 : q;
-        const kk = i - rowStart;
-        data[out + (kk >> 1)] |= kk & 1 ? code << 4 : code;
-      }
+      let i = from;
+      for (; i + 1 < to; i += 2) data[out + (i - rowStart >> 1)] = code4(src[i], rs, zp) | code4(src[i + 1], rs, zp) << 4;
+      if (i < to) data[out + (i - rowStart >> 1)] = code4(src[i], rs, zp);
     }
   }
   return { data, scales, zeroPoints, kBlocks, rowBytes };
 }
-function transpose2d(src, rows, cols) {
-  const out = new Float32Array(rows * cols);
-  const T = 32;
-  for (let r0 = 0; r0 < rows; r0 += T) {
-    const r1 = Math.min(rows, r0 + T);
-    for (let c0 = 0; c0 < cols; c0 += T) {
-      const c1 = Math.min(cols, c0 + T);
-      for (let r = r0; r < r1; r++) {
-        for (let c = c0; c < c1; c++) out[c * rows + r] = src[r * cols + c];
+function quantizeColumns4(src, k, n, opts) {
+  const { blockSize, symmetric } = opts;
+  const store = opts.storeScale ?? f322;
+  const { kBlocks, rowBytes, zpRowBytes } = layout(k, opts);
+  const data = new Uint8Array(n * rowBytes);
+  const scales = new Float32Array(n * kBlocks);
+  const zeroPoints = symmetric ? void 0 : new Uint8Array(n * zpRowBytes).fill(136);
+  const params = new Float64Array(2);
+  const mins = new Float32Array(n);
+  const maxs = new Float32Array(n);
+  const recip = new Float32Array(n);
+  const zps = new Uint8Array(n);
+  for (let b = 0; b < kBlocks; b++) {
+    const k0 = b * blockSize;
+    const k1 = Math.min(k, k0 + blockSize);
+    mins.fill(Infinity);
+    maxs.fill(-Infinity);
+    for (let kk = k0; kk < k1; kk++) {
+      const row = kk * n;
+      for (let c = 0; c < n; c++) {
+        const v = src[row + c];
+        if (v < mins[c]) mins[c] = v;
+        if (v > maxs[c]) maxs[c] = v;
       }
     }
+    for (let c = 0; c < n; c++) {
+      rangeParams(mins[c], maxs[c], symmetric, store, params);
+      const scale = params[0];
+      scales[c * kBlocks + b] = scale;
+      recip[c] = scale !== 0 ? f322(1 / scale) : 0;
+      zps[c] = params[1];
+      if (zeroPoints) putZeroPoint(zeroPoints, c, zpRowBytes, b, params[1]);
+    }
+    for (let c = 0; c < n; c++) {
+      const rs = recip[c];
+      const zp = zps[c];
+      let at = c * rowBytes + (k0 >> 1);
+      let kk = k0;
+      for (; kk + 1 < k1; kk += 2, at++) data[at] = code4(src[kk * n + c], rs, zp) | code4(src[(kk + 1) * n + c], rs, zp) << 4;
+      if (kk < k1) data[at] = code4(src[kk * n + c], rs, zp);
+    }
   }
-  return out;
+  return { data, scales, zeroPoints, kBlocks, rowBytes };
 }
 var f322;
 var init_int4_numerics = __esm({
@@ -13733,13 +13770,8 @@ function toMatMulNBits(node, a, src, alpha, run) {
   const stored = run.store.get(key, home(src), () => {
     let values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     if (alpha !== 1) values2 = values2.map((v) => v * alpha);
-    const rows = transposed ? values2 : transpose2d(values2, k, n);
-    const q = quantizeRows4(rows, n, k, {
-      blockSize,
-      symmetric,
-      padToBlock: true,
-      storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
-    });
+    const opts = { blockSize, symmetric, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
+    const q = transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
     const parts = [
       { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize / 2], raw: q.data },
       { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }

@@ -11,7 +11,7 @@ import { UsageError } from '../src/onnx/errors.js';
 import { attr } from '../src/onnx/graph.js';
 import type { ModelProto, TensorProto } from '../src/onnx/types.js';
 import { roundToFloat16 } from '../src/stages/fp16-numerics.js';
-import { quantizeRows4, roundHalfAway } from '../src/stages/quant/int4-numerics.js';
+import { quantizeColumns4, quantizeRows4, roundHalfAway } from '../src/stages/quant/int4-numerics.js';
 import { quantizeInt4Stage } from '../src/stages/quantize-int4.js';
 import { createStage } from '../src/stages/registry.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
@@ -108,6 +108,34 @@ test('asymmetric: scale (max-min)/15 and packed zero points (pad nibble 8)', asy
   const deq = [-3, 12, 0, 2, ...new Array(12).fill(0)];
   const got = await run(m, { a: new ort.Tensor('float32', a, [1, 16]) });
   assert.ok(Math.abs(got[0]! - a.reduce((s, x, k) => s + x * deq[k]!, 0)) < 1e-4);
+});
+
+test('quantizeColumns4 of a [K, N] weight equals quantizeRows4 of its transpose, bit for bit', () => {
+  const transpose = (a: Float32Array, rows: number, cols: number) => {
+    const t = new Float32Array(a.length);
+    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) t[c * rows + r] = a[r * cols + c]!;
+    return t;
+  };
+  let seed = 11;
+  for (const [k, n] of [[1, 1], [17, 3], [32, 5], [33, 8], [150, 40], [64, 1]] as const) {
+    // Mixed magnitudes, exact zeros and a few outliers, so every branch of the numerics is taken.
+    const w = randomFloats(k * n, seed++, 2).map((v, i) => (i % 13 === 0 ? 0 : i % 29 === 0 ? v * 50 : v));
+    for (const blockSize of [16, 32, 64]) {
+      for (const symmetric of [true, false]) {
+        for (const padToBlock of [true, false]) {
+          for (const storeScale of [Math.fround, roundToFloat16]) {
+            const opts = { blockSize, symmetric, padToBlock, storeScale };
+            const a = quantizeRows4(transpose(w, k, n), n, k, opts);
+            const b = quantizeColumns4(w, k, n, opts);
+            const what = `K ${k}, N ${n}, ${JSON.stringify({ blockSize, symmetric, padToBlock, fp16: storeScale !== Math.fround })}`;
+            assert.deepEqual(b.data, a.data, what);
+            assert.deepEqual(b.scales, a.scales, what);
+            assert.deepEqual(b.zeroPoints, a.zeroPoints, what);
+          }
+        }
+      }
+    }
+  }
 });
 
 test('float16 scales are rounded before the reciprocal, as MLAS reads them back', () => {

@@ -44,15 +44,8 @@ export interface Int4Options {
   storeScale?: (s: number) => number;
 }
 
-/** Scale and zero point of one block [from, to) of `src`, written to `out` (no allocation per block). */
-function blockParams(src: Float32Array, from: number, to: number, symmetric: boolean, store: (s: number) => number, out: Float64Array): void {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = from; i < to; i++) {
-    const v = src[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+/** Scale and zero point of a block whose values span [min, max], written to `out` (no allocation). */
+function rangeParams(min: number, max: number, symmetric: boolean, store: (s: number) => number, out: Float64Array): void {
   if (symmetric) {
     const m = Math.abs(max) > Math.abs(min) ? max : min;
     out[0] = store(f32(-m / 8));
@@ -72,15 +65,43 @@ function blockParams(src: Float32Array, from: number, to: number, symmetric: boo
   out[1] = zp;
 }
 
+/** Scale and zero point of one block [from, to) of `src`. */
+function blockParams(src: Float32Array, from: number, to: number, symmetric: boolean, store: (s: number) => number, out: Float64Array): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = from; i < to; i++) {
+    const v = src[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  rangeParams(min, max, symmetric, store, out);
+}
+
+/** roundf(v · (1/scale) + zp) clamped to a 4-bit code, in float32; the sum is ≥ 0 except where it clamps to 0. */
+function code4(v: number, rs: number, zp: number): number {
+  const y = f32(f32(v * rs) + zp);
+  const q = y < 0 ? 0 : Math.floor(y + 0.5);
+  return q > 15 ? 15 : q;
+}
+
+/** Layout of the packed result: bytes per row, blocks per row, bytes of zero points per row. */
+function layout(k: number, opts: Int4Options): { kBlocks: number; rowBytes: number; zpRowBytes: number } {
+  const kBlocks = Math.ceil(k / opts.blockSize);
+  return { kBlocks, rowBytes: opts.padToBlock ? (kBlocks * opts.blockSize) / 2 : Math.ceil(k / 2), zpRowBytes: Math.ceil(kBlocks / 2) };
+}
+
+function putZeroPoint(zeroPoints: Uint8Array, row: number, zpRowBytes: number, b: number, zp: number): void {
+  const zi = row * zpRowBytes + (b >> 1);
+  zeroPoints[zi] = b & 1 ? (zeroPoints[zi]! & 0x0f) | (zp << 4) : (zeroPoints[zi]! & 0xf0) | zp;
+}
+
 /**
  * Quantizes `rows` rows of `k` values each (row-major in `src`) in blocks of `blockSize` along k.
  */
 export function quantizeRows4(src: Float32Array, rows: number, k: number, opts: Int4Options): Int4Blocks {
   const { blockSize, symmetric } = opts;
   const store = opts.storeScale ?? f32;
-  const kBlocks = Math.ceil(k / blockSize);
-  const rowBytes = opts.padToBlock ? (kBlocks * blockSize) / 2 : Math.ceil(k / 2);
-  const zpRowBytes = Math.ceil(kBlocks / 2);
+  const { kBlocks, rowBytes, zpRowBytes } = layout(k, opts);
   const data = new Uint8Array(rows * rowBytes);
   const scales = new Float32Array(rows * kBlocks);
   const zeroPoints = symmetric ? undefined : new Uint8Array(rows * zpRowBytes).fill(0x88);
@@ -95,36 +116,65 @@ export function quantizeRows4(src: Float32Array, rows: number, k: number, opts: 
       const scale = params[0]!;
       const zp = params[1]!;
       scales[r * kBlocks + b] = scale;
-      if (zeroPoints) {
-        const zi = r * zpRowBytes + (b >> 1);
-        zeroPoints[zi] = b & 1 ? (zeroPoints[zi]! & 0x0f) | (zp << 4) : (zeroPoints[zi]! & 0xf0) | zp;
-      }
+      if (zeroPoints) putZeroPoint(zeroPoints, r, zpRowBytes, b, zp);
       const rs = scale !== 0 ? f32(1 / scale) : 0;
-      for (let i = from; i < to; i++) {
-        // roundf(v * rs + zp) in float32; the sum is ≥ 0 except for codes that clamp to 0 anyway
-        const y = f32(f32(src[i]! * rs) + zp);
-        const q = y < 0 ? 0 : Math.floor(y + 0.5);
-        const code = q > 15 ? 15 : q;
-        const kk = i - rowStart;
-        data[out + (kk >> 1)]! |= kk & 1 ? code << 4 : code;
-      }
+      // Two codes a byte, even k in the low nibble; blocks start at even k, so pairs never straddle them.
+      let i = from;
+      for (; i + 1 < to; i += 2) data[out + ((i - rowStart) >> 1)] = code4(src[i]!, rs, zp) | (code4(src[i + 1]!, rs, zp) << 4);
+      if (i < to) data[out + ((i - rowStart) >> 1)] = code4(src[i]!, rs, zp);
     }
   }
   return { data, scales, zeroPoints, kBlocks, rowBytes };
 }
 
-/** [rows, cols] row-major → [cols, rows] (MatMul's B is [K, N]; MatMulNBits wants N rows of K). */
-export function transpose2d(src: Float32Array, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(rows * cols);
-  const T = 32; // tiles keep both sides in cache for big matrices
-  for (let r0 = 0; r0 < rows; r0 += T) {
-    const r1 = Math.min(rows, r0 + T);
-    for (let c0 = 0; c0 < cols; c0 += T) {
-      const c1 = Math.min(cols, c0 + T);
-      for (let r = r0; r < r1; r++) {
-        for (let c = c0; c < c1; c++) out[c * rows + r] = src[r * cols + c]!;
+/**
+ * quantizeRows4 of the transpose of `src` ([k, n] row-major, MatMul's B), without making the transpose:
+ * each block of rows is read once, row by row, collecting every column's range, then coded. The result
+ * equals quantizeRows4(transpose2d(src, k, n), n, k, opts) bit for bit, and a big weight is not held twice.
+ */
+export function quantizeColumns4(src: Float32Array, k: number, n: number, opts: Int4Options): Int4Blocks {
+  const { blockSize, symmetric } = opts;
+  const store = opts.storeScale ?? f32;
+  const { kBlocks, rowBytes, zpRowBytes } = layout(k, opts);
+  const data = new Uint8Array(n * rowBytes);
+  const scales = new Float32Array(n * kBlocks);
+  const zeroPoints = symmetric ? undefined : new Uint8Array(n * zpRowBytes).fill(0x88);
+  const params = new Float64Array(2);
+  const mins = new Float32Array(n);
+  const maxs = new Float32Array(n);
+  const recip = new Float32Array(n);
+  const zps = new Uint8Array(n);
+  for (let b = 0; b < kBlocks; b++) {
+    const k0 = b * blockSize;
+    const k1 = Math.min(k, k0 + blockSize);
+    mins.fill(Infinity);
+    maxs.fill(-Infinity);
+    for (let kk = k0; kk < k1; kk++) {
+      const row = kk * n;
+      for (let c = 0; c < n; c++) {
+        const v = src[row + c]!;
+        if (v < mins[c]!) mins[c] = v;
+        if (v > maxs[c]!) maxs[c] = v;
       }
     }
+    for (let c = 0; c < n; c++) {
+      rangeParams(mins[c]!, maxs[c]!, symmetric, store, params);
+      const scale = params[0]!;
+      scales[c * kBlocks + b] = scale;
+      recip[c] = scale !== 0 ? f32(1 / scale) : 0;
+      zps[c] = params[1]!;
+      if (zeroPoints) putZeroPoint(zeroPoints, c, zpRowBytes, b, params[1]!);
+    }
+    // Column by column within the block: the block's rows were just read (they sit in cache) and each
+    // column's codes are one run of bytes in the output.
+    for (let c = 0; c < n; c++) {
+      const rs = recip[c]!;
+      const zp = zps[c]!;
+      let at = c * rowBytes + (k0 >> 1);
+      let kk = k0;
+      for (; kk + 1 < k1; kk += 2, at++) data[at] = code4(src[kk * n + c]!, rs, zp) | (code4(src[(kk + 1) * n + c]!, rs, zp) << 4);
+      if (kk < k1) data[at] = code4(src[kk * n + c]!, rs, zp);
+    }
   }
-  return out;
+  return { data, scales, zeroPoints, kBlocks, rowBytes };
 }

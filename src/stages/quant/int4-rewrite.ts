@@ -22,7 +22,7 @@ import { fromFloat16Bits, toFloat16Bits } from '../../onnx/float16.js';
 import { roundToFloat16 } from '../fp16-numerics.js';
 import { intAttr, intsAttr, makeNode } from '../nodes.js';
 import { resolveConstant, type ConstantWeight, type DefinitionIndex } from './constant-weight.js';
-import { quantizeRows4, transpose2d } from './int4-numerics.js';
+import { quantizeColumns4, quantizeRows4 } from './int4-numerics.js';
 import { quantizePerTensor } from './numerics.js';
 import { contentKey, type QuantStore } from './int4-store.js';
 import { bytesOf } from './tensor-pool.js';
@@ -143,10 +143,9 @@ function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, alpha: n
   const stored = run.store.get(key, home(src), () => {
     let values = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     if (alpha !== 1) values = values.map((v) => v * alpha); // float32 products, as Gemm forms alpha·A·B
-    const rows = transposed ? values : transpose2d(values, k, n);
-    const q = quantizeRows4(rows, n, k, {
-      blockSize, symmetric, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
-    });
+    const opts = { blockSize, symmetric, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
+    // Stored [N, K]: already one row of K per column n. Stored [K, N]: quantized along its columns in place.
+    const q = transposed ? quantizeRows4(values, n, k, opts) : quantizeColumns4(values, k, n, opts);
     const parts = [
       { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize / 2], raw: q.data },
       { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) },
