@@ -12883,6 +12883,8 @@ var init_tensor_pool = __esm({
     RUN = 16;
     ContentMap = class _ContentMap {
       buckets = /* @__PURE__ */ new Map();
+      /** Entries stored. */
+      size = 0;
       static bucket(key, bytes) {
         return `${key}|${sampleKey(bytes)}`;
       }
@@ -12900,6 +12902,7 @@ var init_tensor_pool = __esm({
         const bucket = this.buckets.get(id) ?? [];
         bucket.push({ bytes: reread ?? bytes, value });
         this.buckets.set(id, bucket);
+        this.size++;
       }
     };
     TensorPool = class {
@@ -13724,11 +13727,18 @@ function weightKey(run, tensor, parts) {
   run.keys ??= /* @__PURE__ */ new WeakMap();
   let perTensor = run.keys.get(tensor);
   if (!perTensor) run.keys.set(tensor, perTensor = /* @__PURE__ */ new Map());
-  const known = perTensor.get(parts.join("|"));
+  const params = parts.join("|");
+  const known = perTensor.get(params);
   if (known) return { key: known };
   const raw = tensorBytes(tensor, run.external);
-  const key = contentKey(parts, raw);
-  perTensor.set(parts.join("|"), key);
+  run.contents ??= new ContentMap();
+  let id = run.contents.get(params, raw);
+  if (id === void 0) {
+    id = run.contents.size;
+    run.contents.set(params, raw, id, isExternal(tensor) ? () => tensorBytes(tensor, run.external) : void 0);
+  }
+  const key = `${params}#${id}`;
+  perTensor.set(params, key);
   return { key, raw };
 }
 function scalesPayload(scales, dataType) {

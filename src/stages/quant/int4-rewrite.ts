@@ -16,7 +16,7 @@
  */
 import { DataType, dataTypeName } from '../../onnx/dtype.js';
 import { freshName, type GraphScope } from '../../onnx/graph.js';
-import { elementCount, tensorBytes, type ExternalDataSource } from '../../onnx/tensor.js';
+import { elementCount, isExternal, tensorBytes, type ExternalDataSource } from '../../onnx/tensor.js';
 import type { AttributeProto, NodeProto, TensorProto } from '../../onnx/types.js';
 import { fromFloat16Bits, toFloat16Bits } from '../../onnx/float16.js';
 import { roundToFloat16 } from '../fp16-numerics.js';
@@ -25,7 +25,7 @@ import { resolveConstant, type ConstantWeight, type DefinitionIndex } from './co
 import { quantizeColumns4, quantizeRows4 } from './int4-numerics.js';
 import { quantizePerTensor } from './numerics.js';
 import { contentKey, type QuantStore } from './int4-store.js';
-import { bytesOf } from './tensor-pool.js';
+import { bytesOf, ContentMap } from './tensor-pool.js';
 
 export interface Int4Settings {
   blockSize: number;
@@ -50,6 +50,8 @@ export interface Int4Run {
   after: Map<NodeProto, NodeProto[]>;
   /** Store keys already computed per weight and parameters: a weight read by many nodes is read once. */
   keys?: WeakMap<TensorProto, Map<string, string>>;
+  /** Distinct (parameters, payload) pairs seen, numbered. */
+  contents?: ContentMap<number>;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
@@ -76,16 +78,26 @@ function floatValues(t: TensorProto, raw: Uint8Array): Float32Array {
 /**
  * The store key of `tensor` quantized with `parts`, and its payload when this is the first time the run
  * sees that pair (a payload on disk is read once here and handed to the quantizer, not read again).
+ * Contents are told apart as int8's pool does (ContentMap: sampled fingerprint first, a full hash and
+ * compare only when two payloads share it), so distinct weights are never hashed in full.
  */
 function weightKey(run: Int4Run, tensor: TensorProto, parts: (string | number | boolean)[]): { key: string; raw?: Uint8Array } {
   run.keys ??= new WeakMap();
   let perTensor = run.keys.get(tensor);
   if (!perTensor) run.keys.set(tensor, (perTensor = new Map()));
-  const known = perTensor.get(parts.join('|'));
+  const params = parts.join('|');
+  const known = perTensor.get(params);
   if (known) return { key: known };
   const raw = tensorBytes(tensor, run.external);
-  const key = contentKey(parts, raw);
-  perTensor.set(parts.join('|'), key);
+  run.contents ??= new ContentMap<number>();
+  let id = run.contents.get(params, raw);
+  if (id === undefined) {
+    id = run.contents.size;
+    // A payload on disk is read again if a look-alike shows up, rather than kept in memory.
+    run.contents.set(params, raw, id, isExternal(tensor) ? () => tensorBytes(tensor, run.external) : undefined);
+  }
+  const key = `${params}#${id}`;
+  perTensor.set(params, key);
   return { key, raw };
 }
 

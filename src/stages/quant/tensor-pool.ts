@@ -57,6 +57,8 @@ interface ContentEntry<V> {
  */
 export class ContentMap<V> {
   private readonly buckets = new Map<string, ContentEntry<V>[]>();
+  /** Entries stored. */
+  size = 0;
 
   private static bucket(key: string, bytes: Uint8Array): string {
     return `${key}|${sampleKey(bytes)}`;
@@ -77,6 +79,7 @@ export class ContentMap<V> {
     const bucket = this.buckets.get(id) ?? [];
     bucket.push({ bytes: reread ?? bytes, value });
     this.buckets.set(id, bucket);
+    this.size++;
   }
 }
 
