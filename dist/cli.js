@@ -13585,38 +13585,44 @@ function quantizeColumns4(src, k, n, opts) {
   const scales = new Float32Array(n * kBlocks);
   const zeroPoints = symmetric ? void 0 : new Uint8Array(n * zpRowBytes).fill(136);
   const params = new Float64Array(2);
-  const mins = new Float32Array(n);
-  const maxs = new Float32Array(n);
-  const recip = new Float32Array(n);
-  const zps = new Uint8Array(n);
+  const TILE2 = 64;
+  const mins = new Float32Array(TILE2);
+  const maxs = new Float32Array(TILE2);
+  const recip = new Float32Array(TILE2);
+  const zps = new Uint8Array(TILE2);
   for (let b = 0; b < kBlocks; b++) {
     const k0 = b * blockSize;
     const k1 = Math.min(k, k0 + blockSize);
-    mins.fill(Infinity);
-    maxs.fill(-Infinity);
-    for (let kk = k0; kk < k1; kk++) {
-      const row = kk * n;
-      for (let c = 0; c < n; c++) {
-        const v = src[row + c];
-        if (v < mins[c]) mins[c] = v;
-        if (v > maxs[c]) maxs[c] = v;
+    for (let c0 = 0; c0 < n; c0 += TILE2) {
+      const w = Math.min(TILE2, n - c0);
+      mins.fill(Infinity);
+      maxs.fill(-Infinity);
+      for (let kk = k0; kk < k1; kk++) {
+        const row = kk * n + c0;
+        for (let j = 0; j < w; j++) {
+          const v = src[row + j];
+          if (v < mins[j]) mins[j] = v;
+          if (v > maxs[j]) maxs[j] = v;
+        }
       }
-    }
-    for (let c = 0; c < n; c++) {
-      rangeParams(mins[c], maxs[c], symmetric, store, params);
-      const scale = params[0];
-      scales[c * kBlocks + b] = scale;
-      recip[c] = scale !== 0 ? f322(1 / scale) : 0;
-      zps[c] = params[1];
-      if (zeroPoints) putZeroPoint(zeroPoints, c, zpRowBytes, b, params[1]);
-    }
-    for (let c = 0; c < n; c++) {
-      const rs = recip[c];
-      const zp = zps[c];
-      let at = c * rowBytes + (k0 >> 1);
-      let kk = k0;
-      for (; kk + 1 < k1; kk += 2, at++) data[at] = code4(src[kk * n + c], rs, zp) | code4(src[(kk + 1) * n + c], rs, zp) << 4;
-      if (kk < k1) data[at] = code4(src[kk * n + c], rs, zp);
+      for (let j = 0; j < w; j++) {
+        const c = c0 + j;
+        rangeParams(mins[j], maxs[j], symmetric, store, params);
+        const scale = params[0];
+        scales[c * kBlocks + b] = scale;
+        recip[j] = scale !== 0 ? f322(1 / scale) : 0;
+        zps[j] = params[1];
+        if (zeroPoints) putZeroPoint(zeroPoints, c, zpRowBytes, b, params[1]);
+      }
+      for (let j = 0; j < w; j++) {
+        const c = c0 + j;
+        const rs = recip[j];
+        const zp = zps[j];
+        let at = c * rowBytes + (k0 >> 1);
+        let kk = k0;
+        for (; kk + 1 < k1; kk += 2, at++) data[at] = code4(src[kk * n + c], rs, zp) | code4(src[(kk + 1) * n + c], rs, zp) << 4;
+        if (kk < k1) data[at] = code4(src[kk * n + c], rs, zp);
+      }
     }
   }
   return { data, scales, zeroPoints, kBlocks, rowBytes };
