@@ -13542,9 +13542,18 @@ function code4(v, rs, zp) {
   const q = y < 0 ? 0 : Math.floor(y + 0.5);
   return q > 15 ? 15 : q;
 }
-function layout(k, opts) {
+function emptyBlocks(rows, k, opts) {
   const kBlocks = Math.ceil(k / opts.blockSize);
-  return { kBlocks, rowBytes: opts.padToBlock ? kBlocks * opts.blockSize / 2 : Math.ceil(k / 2), zpRowBytes: Math.ceil(kBlocks / 2) };
+  const rowBytes = opts.padToBlock ? kBlocks * opts.blockSize / 2 : Math.ceil(k / 2);
+  const zpRowBytes = Math.ceil(kBlocks / 2);
+  return {
+    data: new Uint8Array(rows * rowBytes),
+    scales: new Float32Array(rows * kBlocks),
+    zeroPoints: opts.symmetric ? void 0 : new Uint8Array(rows * zpRowBytes).fill(136),
+    kBlocks,
+    rowBytes,
+    zpRowBytes
+  };
 }
 function putZeroPoint(zeroPoints, row, zpRowBytes, b, zp) {
   const zi = row * zpRowBytes + (b >> 1);
@@ -13553,10 +13562,7 @@ function putZeroPoint(zeroPoints, row, zpRowBytes, b, zp) {
 function quantizeRows4(src, rows, k, opts) {
   const { blockSize, symmetric } = opts;
   const store = opts.storeScale ?? f322;
-  const { kBlocks, rowBytes, zpRowBytes } = layout(k, opts);
-  const data = new Uint8Array(rows * rowBytes);
-  const scales = new Float32Array(rows * kBlocks);
-  const zeroPoints = symmetric ? void 0 : new Uint8Array(rows * zpRowBytes).fill(136);
+  const { data, scales, zeroPoints, kBlocks, rowBytes, zpRowBytes } = emptyBlocks(rows, k, opts);
   const params = new Float64Array(2);
   for (let r = 0; r < rows; r++) {
     const rowStart = r * k;
@@ -13580,10 +13586,7 @@ function quantizeRows4(src, rows, k, opts) {
 function quantizeColumns4(src, k, n, opts) {
   const { blockSize, symmetric } = opts;
   const store = opts.storeScale ?? f322;
-  const { kBlocks, rowBytes, zpRowBytes } = layout(k, opts);
-  const data = new Uint8Array(n * rowBytes);
-  const scales = new Float32Array(n * kBlocks);
-  const zeroPoints = symmetric ? void 0 : new Uint8Array(n * zpRowBytes).fill(136);
+  const { data, scales, zeroPoints, kBlocks, rowBytes, zpRowBytes } = emptyBlocks(n, k, opts);
   const params = new Float64Array(2);
   const TILE2 = 64;
   const mins = new Float32Array(TILE2);
@@ -13840,10 +13843,9 @@ var init_int4_rewrite = __esm({
       const src = floatWeight(scope, node.input[1] ?? "", run);
       if (typeof src === "string") return src;
       if (src.tensor.dataType !== DataType.FLOAT) return "float16 Gemm: its bias Add would need float16 C";
-      const int = (name) => Number(node.attribute.find((a2) => a2.name === name)?.i ?? 0n);
-      const float = (name) => node.attribute.find((a2) => a2.name === name)?.f ?? 1;
-      const [alpha, beta] = [float("alpha"), float("beta")];
-      const view2 = int("transB") ? { ...src, transposed: !src.transposed } : src;
+      const alpha = attr(node, "alpha")?.f ?? 1;
+      const beta = attr(node, "beta")?.f ?? 1;
+      const view2 = attr(node, "transB")?.i ? { ...src, transposed: !src.transposed } : src;
       const c = node.input[2] || void 0;
       let bias = beta === 0 ? void 0 : c;
       if (bias && beta !== 1) {
@@ -13858,7 +13860,7 @@ var init_int4_rewrite = __esm({
         })).names[0];
       }
       let a = node.input[0] ?? "";
-      if (int("transA")) {
+      if (attr(node, "transA")?.i) {
         const at = freshName(run.names, `${a}_transposed`);
         insert(run.before, node, makeNode("Transpose", freshName(run.names, `${node.name || a}_transA`), [a], [at], [intsAttr("perm", [1, 0])], ""));
         a = at;
@@ -23099,35 +23101,35 @@ function parseConfig(text, file, opts = {}) {
   if (issues.length) throw new ConfigError(issues);
   const config = normalize(data, file, locate);
   const seen = /* @__PURE__ */ new Map();
-  const dupes = [];
+  const problems = [];
+  const raw = data;
   config.models.forEach((m, i) => {
     const first = seen.get(m.name);
-    if (first !== void 0) dupes.push({ ...locate(["models", i, "name"]), message: `models[${i}].name: '${m.name}' is already the name of models[${first}]; names must be unique` });
+    if (first !== void 0) problems.push({ ...locate(["models", i, "name"]), message: `models[${i}].name: '${m.name}' is already the name of models[${first}]; names must be unique` });
     else seen.set(m.name, i);
     const clash = config.models.findIndex((o, j) => j < i && o.output === m.output);
-    if (clash >= 0) dupes.push({ ...locate(["models", i, "output"]), message: `models[${i}].output: ${m.output} is also the output of models[${clash}]` });
+    if (clash >= 0) problems.push({ ...locate(["models", i, "output"]), message: `models[${i}].output: ${m.output} is also the output of models[${clash}]` });
     if (m.source.kind === "path" && m.source.path === m.output) {
-      dupes.push({ ...locate(["models", i, "output"]), message: `models[${i}].output: would overwrite the source model; choose another path` });
+      problems.push({ ...locate(["models", i, "output"]), message: `models[${i}].output: would overwrite the source model; choose another path` });
     }
-  });
-  data.models.forEach((m, i) => {
-    if (m.strategy === "auto" && m.stages !== void 0) {
-      dupes.push({ ...locate(["models", i, "stages"]), message: `models[${i}].stages: strategy: auto chooses the stages itself; remove stages or set strategy: stages` });
+    const own = raw.models[i];
+    if (m.strategy === "auto" && own.stages !== void 0) {
+      problems.push({ ...locate(["models", i, "stages"]), message: `models[${i}].stages: strategy: auto chooses the stages itself; remove stages or set strategy: stages` });
     }
     for (const key of ["objective", "max-search-time"]) {
-      if (m.strategy !== "auto" && m[key] !== void 0) {
-        dupes.push({ ...locate(["models", i, key]), message: `models[${i}].${key}: only strategy: auto uses it; add strategy: auto or remove ${key}` });
+      if (m.strategy !== "auto" && own[key] !== void 0) {
+        problems.push({ ...locate(["models", i, key]), message: `models[${i}].${key}: only strategy: auto uses it; add strategy: auto or remove ${key}` });
       }
     }
   });
-  if (opts.workspace) dupes.push(...escapingPaths(config, data, opts.workspace, locate));
+  if (opts.workspace) problems.push(...escapingPaths(config, raw, opts.workspace, locate));
   for (const m of config.models) {
     for (const b of m.budgets) {
       const needs = NEEDS[b.name];
-      if (needs && !needs.ok(m)) dupes.push({ ...b.where, message: `${m.name}: budget ${b.name} needs ${needs.what}` });
+      if (needs && !needs.ok(m)) problems.push({ ...b.where, message: `${m.name}: budget ${b.name} needs ${needs.what}` });
     }
   }
-  if (dupes.length) throw new ConfigError(dupes);
+  if (problems.length) throw new ConfigError(problems);
   return config;
 }
 function firstComplexKey(doc) {

@@ -72,36 +72,36 @@ export function parseConfig(text: string, file: string, opts: ParseOptions = {})
 
   const config = normalize(data as RawConfig, file, locate);
   const seen = new Map<string, number>();
-  const dupes: ConfigIssue[] = [];
+  const problems: ConfigIssue[] = []; // checks across keys: unique names and outputs, auto settings, paths, budgets
+  const raw = data as RawConfig;
   config.models.forEach((m, i) => {
     const first = seen.get(m.name);
-    if (first !== undefined) dupes.push({ ...locate(['models', i, 'name']), message: `models[${i}].name: '${m.name}' is already the name of models[${first}]; names must be unique` });
+    if (first !== undefined) problems.push({ ...locate(['models', i, 'name']), message: `models[${i}].name: '${m.name}' is already the name of models[${first}]; names must be unique` });
     else seen.set(m.name, i);
     const clash = config.models.findIndex((o, j) => j < i && o.output === m.output);
-    if (clash >= 0) dupes.push({ ...locate(['models', i, 'output']), message: `models[${i}].output: ${m.output} is also the output of models[${clash}]` });
+    if (clash >= 0) problems.push({ ...locate(['models', i, 'output']), message: `models[${i}].output: ${m.output} is also the output of models[${clash}]` });
     if (m.source.kind === 'path' && m.source.path === m.output) {
-      dupes.push({ ...locate(['models', i, 'output']), message: `models[${i}].output: would overwrite the source model; choose another path` });
+      problems.push({ ...locate(['models', i, 'output']), message: `models[${i}].output: would overwrite the source model; choose another path` });
     }
-  });
-  (data as RawConfig).models.forEach((m, i) => {
     // Said twice and one silently ignored would be worse than refused: the CLI refuses --auto with --stages too.
-    if (m.strategy === 'auto' && m.stages !== undefined) {
-      dupes.push({ ...locate(['models', i, 'stages']), message: `models[${i}].stages: strategy: auto chooses the stages itself; remove stages or set strategy: stages` });
+    const own = raw.models[i]!;
+    if (m.strategy === 'auto' && own.stages !== undefined) {
+      problems.push({ ...locate(['models', i, 'stages']), message: `models[${i}].stages: strategy: auto chooses the stages itself; remove stages or set strategy: stages` });
     }
     for (const key of ['objective', 'max-search-time'] as const) {
-      if (m.strategy !== 'auto' && m[key] !== undefined) {
-        dupes.push({ ...locate(['models', i, key]), message: `models[${i}].${key}: only strategy: auto uses it; add strategy: auto or remove ${key}` });
+      if (m.strategy !== 'auto' && own[key] !== undefined) {
+        problems.push({ ...locate(['models', i, key]), message: `models[${i}].${key}: only strategy: auto uses it; add strategy: auto or remove ${key}` });
       }
     }
   });
-  if (opts.workspace) dupes.push(...escapingPaths(config, data as RawConfig, opts.workspace, locate));
+  if (opts.workspace) problems.push(...escapingPaths(config, raw, opts.workspace, locate));
   for (const m of config.models) {
     for (const b of m.budgets) {
       const needs = NEEDS[b.name];
-      if (needs && !needs.ok(m)) dupes.push({ ...b.where, message: `${m.name}: budget ${b.name} needs ${needs.what}` });
+      if (needs && !needs.ok(m)) problems.push({ ...b.where, message: `${m.name}: budget ${b.name} needs ${needs.what}` });
     }
   }
-  if (dupes.length) throw new ConfigError(dupes);
+  if (problems.length) throw new ConfigError(problems);
   return config;
 }
 

@@ -84,10 +84,17 @@ function code4(v: number, rs: number, zp: number): number {
   return q > 15 ? 15 : q;
 }
 
-/** Layout of the packed result: bytes per row, blocks per row, bytes of zero points per row. */
-function layout(k: number, opts: Int4Options): { kBlocks: number; rowBytes: number; zpRowBytes: number } {
+/** The empty packed result for `rows` rows of `k` values: codes, scales, zero points (asymmetric only). */
+function emptyBlocks(rows: number, k: number, opts: Int4Options): Int4Blocks & { zpRowBytes: number } {
   const kBlocks = Math.ceil(k / opts.blockSize);
-  return { kBlocks, rowBytes: opts.padToBlock ? (kBlocks * opts.blockSize) / 2 : Math.ceil(k / 2), zpRowBytes: Math.ceil(kBlocks / 2) };
+  const rowBytes = opts.padToBlock ? (kBlocks * opts.blockSize) / 2 : Math.ceil(k / 2);
+  const zpRowBytes = Math.ceil(kBlocks / 2);
+  return {
+    data: new Uint8Array(rows * rowBytes),
+    scales: new Float32Array(rows * kBlocks),
+    zeroPoints: opts.symmetric ? undefined : new Uint8Array(rows * zpRowBytes).fill(0x88),
+    kBlocks, rowBytes, zpRowBytes,
+  };
 }
 
 function putZeroPoint(zeroPoints: Uint8Array, row: number, zpRowBytes: number, b: number, zp: number): void {
@@ -101,10 +108,7 @@ function putZeroPoint(zeroPoints: Uint8Array, row: number, zpRowBytes: number, b
 export function quantizeRows4(src: Float32Array, rows: number, k: number, opts: Int4Options): Int4Blocks {
   const { blockSize, symmetric } = opts;
   const store = opts.storeScale ?? f32;
-  const { kBlocks, rowBytes, zpRowBytes } = layout(k, opts);
-  const data = new Uint8Array(rows * rowBytes);
-  const scales = new Float32Array(rows * kBlocks);
-  const zeroPoints = symmetric ? undefined : new Uint8Array(rows * zpRowBytes).fill(0x88);
+  const { data, scales, zeroPoints, kBlocks, rowBytes, zpRowBytes } = emptyBlocks(rows, k, opts);
   const params = new Float64Array(2);
   for (let r = 0; r < rows; r++) {
     const rowStart = r * k;
@@ -129,16 +133,13 @@ export function quantizeRows4(src: Float32Array, rows: number, k: number, opts: 
 
 /**
  * quantizeRows4 of the transpose of `src` ([k, n] row-major, MatMul's B), without making the transpose:
- * each block of rows is read once, row by row, collecting every column's range, then coded. The result
- * equals quantizeRows4(transpose2d(src, k, n), n, k, opts) bit for bit, and a big weight is not held twice.
+ * the columns are quantized where they stand, tile by tile (below). The result equals quantizeRows4 of
+ * the transposed matrix bit for bit, and a big weight is not held twice.
  */
 export function quantizeColumns4(src: Float32Array, k: number, n: number, opts: Int4Options): Int4Blocks {
   const { blockSize, symmetric } = opts;
   const store = opts.storeScale ?? f32;
-  const { kBlocks, rowBytes, zpRowBytes } = layout(k, opts);
-  const data = new Uint8Array(n * rowBytes);
-  const scales = new Float32Array(n * kBlocks);
-  const zeroPoints = symmetric ? undefined : new Uint8Array(n * zpRowBytes).fill(0x88);
+  const { data, scales, zeroPoints, kBlocks, rowBytes, zpRowBytes } = emptyBlocks(n, k, opts);
   const params = new Float64Array(2);
   // Tiles of one block of rows × TILE columns (32 × 64 floats = 8 KiB): the range pass and the coding
   // pass read the same tile while it is in L1, and a tile's codes are TILE short runs of the output.

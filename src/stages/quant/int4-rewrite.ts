@@ -15,7 +15,7 @@
  * Each returns undefined when it rewrote the node, or the reason it left the node alone.
  */
 import { DataType, dataTypeName } from '../../onnx/dtype.js';
-import { freshName, type GraphScope } from '../../onnx/graph.js';
+import { attr, freshName, type GraphScope } from '../../onnx/graph.js';
 import { elementCount, isExternal, tensorBytes, type ExternalDataSource } from '../../onnx/tensor.js';
 import type { AttributeProto, NodeProto, TensorProto } from '../../onnx/types.js';
 import { fromFloat16Bits, toFloat16Bits } from '../../onnx/float16.js';
@@ -189,10 +189,9 @@ export const rewriteGemm: Rewrite = (node, scope, run) => {
   const src = floatWeight(scope, node.input[1] ?? '', run);
   if (typeof src === 'string') return src;
   if (src.tensor.dataType !== DataType.FLOAT) return 'float16 Gemm: its bias Add would need float16 C';
-  const int = (name: string) => Number(node.attribute.find((a) => a.name === name)?.i ?? 0n);
-  const float = (name: string) => node.attribute.find((a) => a.name === name)?.f ?? 1;
-  const [alpha, beta] = [float('alpha'), float('beta')];
-  const view = int('transB') ? { ...src, transposed: !src.transposed } : src;
+  const alpha = attr(node, 'alpha')?.f ?? 1;
+  const beta = attr(node, 'beta')?.f ?? 1;
+  const view = attr(node, 'transB')?.i ? { ...src, transposed: !src.transposed } : src;
   const c = node.input[2] || undefined;
   let bias = beta === 0 ? undefined : c;
   if (bias && beta !== 1) {
@@ -205,7 +204,7 @@ export const rewriteGemm: Rewrite = (node, scope, run) => {
     })).names[0]!;
   }
   let a = node.input[0] ?? '';
-  if (int('transA')) {
+  if (attr(node, 'transA')?.i) {
     const at = freshName(run.names, `${a}_transposed`);
     insert(run.before, node, makeNode('Transpose', freshName(run.names, `${node.name || a}_transA`), [a], [at], [intsAttr('perm', [1, 0])], ''));
     a = at;
