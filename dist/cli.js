@@ -10463,185 +10463,6 @@ int8 / int4 weight quantization would leave. Reads the model; never changes it.
   }
 });
 
-// src/check/ort-runner.ts
-import { fork } from "node:child_process";
-import { existsSync as existsSync2 } from "node:fs";
-import { fileURLToPath } from "node:url";
-function workerEntry() {
-  const js = fileURLToPath(new URL("./ort-worker.js", import.meta.url));
-  if (existsSync2(js)) return { file: js, execArgv: [] };
-  const ts = fileURLToPath(new URL("./ort-worker.ts", import.meta.url));
-  if (existsSync2(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
-  throw new Error(`onnxruntime worker not found next to ${fileURLToPath(import.meta.url)} (expected ort-worker.js); rebuild the bundle`);
-}
-function startOrtHost(options = {}) {
-  return new ForkedOrtHost(options);
-}
-var OrtCrashError, STDERR_TAIL, ForkedOrtHost;
-var init_ort_runner = __esm({
-  "src/check/ort-runner.ts"() {
-    "use strict";
-    OrtCrashError = class extends Error {
-      constructor(message, stderr = "") {
-        super(message);
-        this.stderr = stderr;
-      }
-      stderr;
-      name = "OrtCrashError";
-    };
-    STDERR_TAIL = 4096;
-    ForkedOrtHost = class {
-      constructor(options) {
-        this.options = options;
-      }
-      options;
-      child;
-      pending = /* @__PURE__ */ new Map();
-      sessions = /* @__PURE__ */ new Map();
-      seq = 0;
-      nextSession = 1;
-      stderr = "";
-      get pid() {
-        return this.child?.pid;
-      }
-      spawn() {
-        const { file, execArgv } = workerEntry();
-        const child = fork(file, [], { serialization: "advanced", execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
-        this.child = child;
-        this.stderr = "";
-        child.stderr?.setEncoding("utf8");
-        child.stderr?.on("data", (s) => {
-          if (this.child === child) this.stderr = (this.stderr + s).slice(-STDERR_TAIL);
-        });
-        child.on("message", (m) => this.settle(m));
-        child.on("error", (e) => this.failAll(child, `onnxruntime worker failed: ${e.message}`));
-        child.on("exit", (code, signal) => this.failAll(child, `onnxruntime crashed (${signal ?? `exit code ${code}`})`));
-        return child;
-      }
-      failAll(child, message) {
-        if (this.child !== child) return;
-        this.child = void 0;
-        const stderr = this.stderr.trim();
-        for (const [seq, p] of this.pending) {
-          clearTimeout(p.timer);
-          this.pending.delete(seq);
-          p.reject(new OrtCrashError(`${message} while ${p.what}`, stderr));
-        }
-      }
-      settle(m) {
-        const p = this.pending.get(m.seq);
-        if (!p) return;
-        this.pending.delete(m.seq);
-        clearTimeout(p.timer);
-        if (this.pending.size === 0) this.idle(true);
-        if (m.ok) p.resolve(m.result);
-        else p.reject(new Error(`onnxruntime failed while ${p.what}: ${m.error}`));
-      }
-      /** An idle child must not keep the parent's event loop alive (a CLI that forgot close() still exits). */
-      idle(yes) {
-        const c = this.child;
-        if (!c) return;
-        const pipe = c.stderr;
-        if (yes) {
-          c.unref();
-          c.channel?.unref();
-          pipe?.unref?.();
-        } else {
-          c.ref();
-          c.channel?.ref();
-          pipe?.ref?.();
-        }
-      }
-      call(child, req, what, timeoutMs) {
-        const seq = ++this.seq;
-        return new Promise((resolve, reject) => {
-          const p = { resolve, reject, what };
-          const limit = timeoutMs ?? this.options.timeoutMs;
-          if (limit !== void 0) {
-            p.timer = setTimeout(() => this.stop(child, `timed out after ${limit >= 1e3 ? `${(limit / 1e3).toFixed(1)} s` : `${limit} ms`}`), limit);
-          }
-          this.pending.set(seq, p);
-          this.idle(false);
-          child.send({ ...req, seq }, (e) => {
-            if (e) this.failAll(child, `onnxruntime worker unreachable (${e.message})`);
-          });
-        });
-      }
-      /** Detaches the child (pending calls reject with `reason`) and kills it: native code cannot be interrupted. */
-      stop(child, reason) {
-        if (this.child !== child) return;
-        this.failAll(child, `onnxruntime ${reason}`);
-        child.kill("SIGKILL");
-      }
-      async load(modelPath, options = {}) {
-        const child = this.child ?? this.spawn();
-        const { timeoutMs, ...loadOptions } = options;
-        const r = await this.call(child, { op: "load", modelPath, options: loadOptions }, `loading ${modelPath}`, timeoutMs);
-        const id = this.nextSession++;
-        this.sessions.set(id, { child, workerId: r.id, modelPath });
-        return { ...r, id };
-      }
-      session(id) {
-        const s = this.sessions.get(id);
-        if (!s) throw new Error(`onnxruntime session ${id} does not exist (already released?)`);
-        if (s.child !== this.child) {
-          throw new OrtCrashError(`onnxruntime session for ${s.modelPath} was lost when its process stopped; load the model again`);
-        }
-        return s;
-      }
-      async run(id, feeds, outputNames, options = {}) {
-        const s = this.session(id);
-        return this.call(s.child, { op: "run", id: s.workerId, feeds, outputNames }, `running ${s.modelPath}`, options.timeoutMs);
-      }
-      async release(id) {
-        const s = this.sessions.get(id);
-        this.sessions.delete(id);
-        if (!s || s.child !== this.child) return;
-        await this.call(s.child, { op: "release", id: s.workerId }, `releasing ${s.modelPath}`);
-      }
-      restart() {
-        if (this.child) this.stop(this.child, "was restarted");
-        this.sessions.clear();
-      }
-      async close() {
-        const child = this.child;
-        this.sessions.clear();
-        if (!child) return;
-        const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
-        this.idle(false);
-        this.failAll(child, "onnxruntime was closed");
-        if (child.connected) child.disconnect();
-        const timer = setTimeout(() => child.kill("SIGKILL"), 2e3);
-        await exited;
-        clearTimeout(timer);
-      }
-    };
-  }
-});
-
-// src/config/types.ts
-function formatWhere(w) {
-  return w ? `${w.file}:${w.line}:${w.col}` : "";
-}
-var ConfigError, DEFAULT_PARITY, DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S;
-var init_types2 = __esm({
-  "src/config/types.ts"() {
-    "use strict";
-    init_errors();
-    ConfigError = class extends UsageError {
-      constructor(issues) {
-        super(issues.map((i) => `${formatWhere(i)}: ${oneLine(i.message)}`).join("\n"));
-        this.issues = issues;
-      }
-      issues;
-      name = "ConfigError";
-    };
-    DEFAULT_PARITY = { inputs: "auto", samples: 4, seed: 0 };
-    DEFAULT_LATENCY = { runs: 20, warmup: 3, threads: 1 };
-    DEFAULT_MAX_SEARCH_TIME_S = 600;
-  }
-});
-
 // src/onnx/float16.ts
 function toFloat16Bits(x) {
   f32[0] = x;
@@ -10742,8 +10563,9 @@ function tensorValues(n) {
       return new BigInt64Array(buf);
     case "uint64":
       return new BigUint64Array(buf);
+    // A typed array, not number[]: callers tell strings from numbers by Array.isArray.
     case "float16":
-      return Array.from(new Uint16Array(buf), fromFloat16Bits);
+      return Float32Array.from(new Uint16Array(buf), fromFloat16Bits);
     default:
       throw new UnsupportedTensorTypeError(`cannot read values of ${n.type} tensor '${n.name}'`);
   }
@@ -10778,6 +10600,218 @@ var init_named_tensor = __esm({
       DataType.UINT64
     ]);
     utf8 = new TextDecoder("utf-8");
+  }
+});
+
+// src/check/feed-types.ts
+function convertFloatTensor(t, to) {
+  const values2 = tensorValues(t);
+  let out;
+  if (to === "float16") out = Uint16Array.from(values2, toFloat16Bits);
+  else if (to === "float32") out = Float32Array.from(values2);
+  else out = Float64Array.from(values2);
+  return { name: t.name, type: to, dims: [...t.dims], data: new Uint8Array(out.buffer) };
+}
+function feedsFor(feeds, inputs) {
+  const declared = new Map(inputs.map((m) => [m.name, m.type]));
+  return feeds.map((t) => {
+    const want = declared.get(t.name);
+    if (!want || want === t.type || !FLOAT_TYPES.has(want) || !FLOAT_TYPES.has(t.type)) return t;
+    let byType = converted.get(t);
+    if (!byType) converted.set(t, byType = /* @__PURE__ */ new Map());
+    let c = byType.get(want);
+    if (!c) byType.set(want, c = convertFloatTensor(t, want));
+    return c;
+  });
+}
+var FLOAT_TYPES, converted;
+var init_feed_types = __esm({
+  "src/check/feed-types.ts"() {
+    "use strict";
+    init_float16();
+    init_named_tensor();
+    FLOAT_TYPES = /* @__PURE__ */ new Set(["float16", "float32", "float64"]);
+    converted = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/check/ort-runner.ts
+import { fork } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath } from "node:url";
+function workerEntry() {
+  const js = fileURLToPath(new URL("./ort-worker.js", import.meta.url));
+  if (existsSync2(js)) return { file: js, execArgv: [] };
+  const ts = fileURLToPath(new URL("./ort-worker.ts", import.meta.url));
+  if (existsSync2(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
+  throw new Error(`onnxruntime worker not found next to ${fileURLToPath(import.meta.url)} (expected ort-worker.js); rebuild the bundle`);
+}
+function startOrtHost(options = {}) {
+  return new ForkedOrtHost(options);
+}
+var OrtCrashError, STDERR_TAIL, ForkedOrtHost;
+var init_ort_runner = __esm({
+  "src/check/ort-runner.ts"() {
+    "use strict";
+    init_feed_types();
+    OrtCrashError = class extends Error {
+      constructor(message, stderr = "") {
+        super(message);
+        this.stderr = stderr;
+      }
+      stderr;
+      name = "OrtCrashError";
+    };
+    STDERR_TAIL = 4096;
+    ForkedOrtHost = class {
+      constructor(options) {
+        this.options = options;
+      }
+      options;
+      child;
+      pending = /* @__PURE__ */ new Map();
+      sessions = /* @__PURE__ */ new Map();
+      seq = 0;
+      nextSession = 1;
+      stderr = "";
+      get pid() {
+        return this.child?.pid;
+      }
+      spawn() {
+        const { file, execArgv } = workerEntry();
+        const child = fork(file, [], { serialization: "advanced", execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
+        this.child = child;
+        this.stderr = "";
+        child.stderr?.setEncoding("utf8");
+        child.stderr?.on("data", (s) => {
+          if (this.child === child) this.stderr = (this.stderr + s).slice(-STDERR_TAIL);
+        });
+        child.on("message", (m) => this.settle(m));
+        child.on("error", (e) => this.failAll(child, `onnxruntime worker failed: ${e.message}`));
+        child.on("exit", (code, signal) => this.failAll(child, `onnxruntime crashed (${signal ?? `exit code ${code}`})`));
+        return child;
+      }
+      failAll(child, message) {
+        if (this.child !== child) return;
+        this.child = void 0;
+        const stderr = this.stderr.trim();
+        for (const [seq, p] of this.pending) {
+          clearTimeout(p.timer);
+          this.pending.delete(seq);
+          p.reject(new OrtCrashError(`${message} while ${p.what}`, stderr));
+        }
+      }
+      settle(m) {
+        const p = this.pending.get(m.seq);
+        if (!p) return;
+        this.pending.delete(m.seq);
+        clearTimeout(p.timer);
+        if (this.pending.size === 0) this.idle(true);
+        if (m.ok) p.resolve(m.result);
+        else p.reject(new Error(`onnxruntime failed while ${p.what}: ${m.error}`));
+      }
+      /** An idle child must not keep the parent's event loop alive (a CLI that forgot close() still exits). */
+      idle(yes) {
+        const c = this.child;
+        if (!c) return;
+        const pipe = c.stderr;
+        if (yes) {
+          c.unref();
+          c.channel?.unref();
+          pipe?.unref?.();
+        } else {
+          c.ref();
+          c.channel?.ref();
+          pipe?.ref?.();
+        }
+      }
+      call(child, req, what, timeoutMs) {
+        const seq = ++this.seq;
+        return new Promise((resolve, reject) => {
+          const p = { resolve, reject, what };
+          const limit = timeoutMs ?? this.options.timeoutMs;
+          if (limit !== void 0) {
+            p.timer = setTimeout(() => this.stop(child, `timed out after ${limit >= 1e3 ? `${(limit / 1e3).toFixed(1)} s` : `${limit} ms`}`), limit);
+          }
+          this.pending.set(seq, p);
+          this.idle(false);
+          child.send({ ...req, seq }, (e) => {
+            if (e) this.failAll(child, `onnxruntime worker unreachable (${e.message})`);
+          });
+        });
+      }
+      /** Detaches the child (pending calls reject with `reason`) and kills it: native code cannot be interrupted. */
+      stop(child, reason) {
+        if (this.child !== child) return;
+        this.failAll(child, `onnxruntime ${reason}`);
+        child.kill("SIGKILL");
+      }
+      async load(modelPath, options = {}) {
+        const child = this.child ?? this.spawn();
+        const { timeoutMs, ...loadOptions } = options;
+        const r = await this.call(child, { op: "load", modelPath, options: loadOptions }, `loading ${modelPath}`, timeoutMs);
+        const id = this.nextSession++;
+        this.sessions.set(id, { child, workerId: r.id, modelPath, inputs: r.inputs });
+        return { ...r, id };
+      }
+      session(id) {
+        const s = this.sessions.get(id);
+        if (!s) throw new Error(`onnxruntime session ${id} does not exist (already released?)`);
+        if (s.child !== this.child) {
+          throw new OrtCrashError(`onnxruntime session for ${s.modelPath} was lost when its process stopped; load the model again`);
+        }
+        return s;
+      }
+      async run(id, feeds, outputNames, options = {}) {
+        const s = this.session(id);
+        return this.call(s.child, { op: "run", id: s.workerId, feeds: feedsFor(feeds, s.inputs), outputNames }, `running ${s.modelPath}`, options.timeoutMs);
+      }
+      async release(id) {
+        const s = this.sessions.get(id);
+        this.sessions.delete(id);
+        if (!s || s.child !== this.child) return;
+        await this.call(s.child, { op: "release", id: s.workerId }, `releasing ${s.modelPath}`);
+      }
+      restart() {
+        if (this.child) this.stop(this.child, "was restarted");
+        this.sessions.clear();
+      }
+      async close() {
+        const child = this.child;
+        this.sessions.clear();
+        if (!child) return;
+        const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+        this.idle(false);
+        this.failAll(child, "onnxruntime was closed");
+        if (child.connected) child.disconnect();
+        const timer = setTimeout(() => child.kill("SIGKILL"), 2e3);
+        await exited;
+        clearTimeout(timer);
+      }
+    };
+  }
+});
+
+// src/config/types.ts
+function formatWhere(w) {
+  return w ? `${w.file}:${w.line}:${w.col}` : "";
+}
+var ConfigError, DEFAULT_PARITY, DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S;
+var init_types2 = __esm({
+  "src/config/types.ts"() {
+    "use strict";
+    init_errors();
+    ConfigError = class extends UsageError {
+      constructor(issues) {
+        super(issues.map((i) => `${formatWhere(i)}: ${oneLine(i.message)}`).join("\n"));
+        this.issues = issues;
+      }
+      issues;
+      name = "ConfigError";
+    };
+    DEFAULT_PARITY = { inputs: "auto", samples: 4, seed: 0 };
+    DEFAULT_LATENCY = { runs: 20, warmup: 3, threads: 1 };
+    DEFAULT_MAX_SEARCH_TIME_S = 600;
   }
 });
 
@@ -11432,7 +11466,7 @@ function values(input, dims, rand, rows) {
   const isInt = INT_TYPES.has(input.type);
   const last = dims[dims.length - 1] ?? 1;
   for (let i = 0; i < count; i++) {
-    if (FLOAT_TYPES.has(input.type)) out[i] = normal(rand);
+    if (FLOAT_TYPES2.has(input.type)) out[i] = normal(rand);
     else if (input.type === "bool") out[i] = /mask/.test(name) ? 1 : rand() < 0.5 ? 1 : 0;
     else if (/mask/.test(name)) out[i] = 1;
     else if (/token_type|segment/.test(name)) out[i] = 0;
@@ -11487,7 +11521,7 @@ function autoSamples(model, inputs, opts) {
   }
   return samples;
 }
-var PASS_THROUGH2, INT_TYPES, FLOAT_TYPES, INDEX_OUT_OF_RANGE;
+var PASS_THROUGH2, INT_TYPES, FLOAT_TYPES2, INDEX_OUT_OF_RANGE;
 var init_auto_inputs = __esm({
   "src/check/auto-inputs.ts"() {
     "use strict";
@@ -11497,7 +11531,7 @@ var init_auto_inputs = __esm({
     init_input_meta();
     PASS_THROUGH2 = /* @__PURE__ */ new Set(["Cast", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Identity"]);
     INT_TYPES = /* @__PURE__ */ new Set(["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"]);
-    FLOAT_TYPES = /* @__PURE__ */ new Set(["float32", "float64", "float16"]);
+    FLOAT_TYPES2 = /* @__PURE__ */ new Set(["float32", "float64", "float16"]);
     INDEX_OUT_OF_RANGE = /out of (data )?bounds|out of range/i;
   }
 });
@@ -11551,6 +11585,9 @@ function intAttr(name, value) {
 }
 function intsAttr(name, values2) {
   return { ...attribute(name), type: AttributeType.INTS, ints: values2.map((v) => BigInt(v)) };
+}
+function tensorAttr(name, t) {
+  return { ...attribute(name), type: AttributeType.TENSOR, t };
 }
 function nodeId(n) {
   return n.name || n.output[0] || "";
@@ -11688,11 +11725,12 @@ function argmaxRows(values2, rowLength) {
   }
   return out;
 }
-var OutputComparison;
+var FLOAT_TYPES3, OutputComparison;
 var init_parity_metrics = __esm({
   "src/check/parity-metrics.ts"() {
     "use strict";
     init_named_tensor();
+    FLOAT_TYPES3 = /* @__PURE__ */ new Set(["float16", "float32", "float64"]);
     OutputComparison = class {
       constructor(name) {
         this.name = name;
@@ -11718,7 +11756,8 @@ var init_parity_metrics = __esm({
           this.incomparable = `output '${this.name}' is missing from the ${a ? "compressed" : "original"} model's results`;
           return;
         }
-        if (a.type !== b.type || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
+        const sameKind = a.type === b.type || FLOAT_TYPES3.has(a.type) && FLOAT_TYPES3.has(b.type);
+        if (!sameKind || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
           this.incomparable = `'${this.name}': original is ${a.type} [${a.dims.join(",")}], compressed is ${b.type} [${b.dims.join(",")}]`;
           return;
         }
@@ -14066,6 +14105,11 @@ var init_quantize_int4 = __esm({
 });
 
 // src/stages/fp16-types.ts
+function declaredType(v) {
+  const tensor = v.type?.tensorType?.elemType;
+  if (tensor) return tensor;
+  return sequenceOf(v.type?.sequenceType?.elemType?.tensorType?.elemType || void 0);
+}
 function typeOfAttr(n, name) {
   const a = attr(n, name);
   return a?.i !== void 0 ? Number(a.i) : void 0;
@@ -14075,7 +14119,7 @@ function inferTypes(scopes) {
   const lookup = (scope, name) => typeIn(table, scope, name);
   const graphOutputTypes = (g, parent, owner) => {
     const inner = table.get(g) ?? inferGraph({ graph: g, parent, owner, depth: parent.depth + 1 });
-    return g.output.map((o) => o.type?.tensorType?.elemType ?? inner.get(o.name ?? ""));
+    return g.output.map((o) => declaredType(o) ?? inner.get(o.name ?? ""));
   };
   const outputTypes = (n, scope) => {
     const op = n.opType ?? "";
@@ -14115,6 +14159,20 @@ function inferTypes(scopes) {
         return [input(1)];
       case "GatherBlockQuantized":
         return [input(2)];
+      case "SequenceEmpty":
+        return [sequenceOf(typeOfAttr(n, "dtype") ?? FLOAT)];
+      case "SequenceConstruct":
+      case "SplitToSequence":
+        return [sequenceOf(input(0))];
+      case "SequenceAt":
+      case "ConcatFromSequence":
+        return [elementOf(input(0))];
+      case "SequenceLength":
+        return [INT64];
+      case "LayerNormalization":
+        return [input(0), FLOAT, FLOAT];
+      case "TfIdfVectorizer":
+        return [FLOAT];
       case "If": {
         const then = attr(n, "then_branch")?.g;
         return then ? graphOutputTypes(then, scope, n) : [];
@@ -14135,12 +14193,16 @@ function inferTypes(scopes) {
     const own = /* @__PURE__ */ new Map();
     table.set(scope.graph, own);
     const g = scope.graph;
-    for (const v of g.input) if (v.name && v.type?.tensorType?.elemType) own.set(v.name, v.type.tensorType.elemType);
+    for (const v of g.input) {
+      const t = declaredType(v);
+      if (v.name && t !== void 0) own.set(v.name, t);
+    }
     for (const t of g.initializer) if (t.name && t.dataType) own.set(t.name, t.dataType);
     for (const s of g.sparseInitializer) if (s.values?.name && s.values.dataType) own.set(s.values.name, s.values.dataType);
     const declared = /* @__PURE__ */ new Map();
     for (const v of [...g.valueInfo, ...g.output]) {
-      if (v.name && v.type?.tensorType?.elemType) declared.set(v.name, v.type.tensorType.elemType);
+      const t = declaredType(v);
+      if (v.name && t !== void 0) declared.set(v.name, t);
     }
     for (const n of g.node) {
       for (const { graph } of subgraphsOf(n)) if (!table.has(graph)) inferGraph({ graph, parent: scope, owner: n, depth: scope.depth + 1 });
@@ -14162,12 +14224,14 @@ function typeIn(table, scope, name) {
   }
   return void 0;
 }
-var FLOAT, INT64, INT32, BOOL, UINT8, FIXED, FIRST_THEN;
+var sequenceOf, elementOf, FLOAT, INT64, INT32, BOOL, UINT8, FIXED, FIRST_THEN;
 var init_fp16_types = __esm({
   "src/stages/fp16-types.ts"() {
     "use strict";
     init_dtype();
     init_graph();
+    sequenceOf = (t) => t === void 0 ? void 0 : -Math.abs(t);
+    elementOf = (t) => t === void 0 ? void 0 : Math.abs(t);
     ({ FLOAT, INT64, INT32, BOOL, UINT8 } = DataType);
     FIXED = {
       Shape: [INT64],
@@ -14203,6 +14267,14 @@ var init_fp16_types = __esm({
 });
 
 // src/stages/fp16.ts
+function blockedForm(n, opset) {
+  if (n.opType === "IsInf") return opset < 20;
+  if (n.opType === "ScatterND" || n.opType === "ScatterElements") {
+    const reduction = attr(n, "reduction")?.s;
+    return reduction !== void 0 && new TextDecoder().decode(reduction) !== "none";
+  }
+  return false;
+}
 function parseFp16Options(o) {
   rejectUnknownOptions(STAGE3, o, ["keep-io-types", "op-block-list", "node-block-list"]);
   return {
@@ -14221,6 +14293,15 @@ function fp16Stage(options = {}) {
     name: "fp16",
     run(model, ctx) {
       const conv = new Fp16Converter(model, opts, ctx.external);
+      if (!conv.hasFloat()) return { model, details: { tensorsConverted: 0 } };
+      if (defaultOpset(model) < CAST_OPSET) {
+        const plan = planOpset(model);
+        if (plan.action === "refuse") {
+          ctx.log(`fp16: not applied: ${plan.reason}`);
+          return { model, details: { notApplied: plan.reason } };
+        }
+        if (plan.action === "bump") setDefaultOpset(model, plan.to);
+      }
       const frozen = /* @__PURE__ */ new Set();
       for (const scope of conv.scopes) {
         if (scope.parent && frozen.has(scope.parent) || scope.owner && conv.isBlocked(scope.owner)) {
@@ -14247,7 +14328,7 @@ function fp16Stage(options = {}) {
     }
   };
 }
-var DEFAULT_FP16_BLOCK_LIST, CONVERTIBLE_DOMAINS, STAGE3, Fp16Converter;
+var DEFAULT_FP16_BLOCK_LIST, DTYPE_ATTRIBUTES, FLOAT_BY_DEFAULT, FLOAT32_OUTPUTS, CONVERTIBLE_DOMAINS, STAGE3, CAST_OPSET, Fp16Converter;
 var init_fp16 = __esm({
   "src/stages/fp16.ts"() {
     "use strict";
@@ -14256,6 +14337,7 @@ var init_fp16 = __esm({
     init_spill();
     init_tensor();
     init_fp16_numerics();
+    init_opset();
     init_fp16_types();
     init_nodes();
     init_options();
@@ -14289,10 +14371,49 @@ var init_fp16 = __esm({
       "Upsample",
       "QuantizeLinear",
       "DequantizeLinear",
-      "DynamicQuantizeLinear"
+      "DynamicQuantizeLinear",
+      "QLinearConv",
+      "QLinearMatMul",
+      "DynamicQuantizeMatMul",
+      "MatMulIntegerToFloat",
+      "QGemm",
+      "QAttention",
+      "QLinearAdd",
+      "QLinearMul",
+      "QLinearSigmoid",
+      "QLinearLeakyRelu",
+      "QLinearAveragePool",
+      "QLinearGlobalAveragePool",
+      "QLinearConcat",
+      "QLinearSoftmax",
+      "QLinearWhere",
+      "DynamicQuantizeLSTM",
+      "Celu",
+      "EyeLike",
+      "MeanVarianceNormalization",
+      "MelWeightMatrix",
+      "SequenceEmpty",
+      "SequenceConstruct",
+      "SequenceInsert",
+      "SequenceAt",
+      "SequenceErase",
+      "SequenceLength",
+      "SplitToSequence",
+      "ConcatFromSequence",
+      "SequenceMap"
     ];
+    DTYPE_ATTRIBUTES = /* @__PURE__ */ new Set(["dtype", "output_datatype"]);
+    FLOAT_BY_DEFAULT = {
+      RandomNormal: "dtype",
+      RandomUniform: "dtype",
+      HannWindow: "output_datatype",
+      HammingWindow: "output_datatype",
+      BlackmanWindow: "output_datatype"
+    };
+    FLOAT32_OUTPUTS = { LayerNormalization: [1, 2], TfIdfVectorizer: [0] };
     CONVERTIBLE_DOMAINS = /* @__PURE__ */ new Set(["", "ai.onnx", "com.microsoft"]);
     STAGE3 = "fp16";
+    CAST_OPSET = 6;
     Fp16Converter = class {
       constructor(model, opts, external) {
         this.model = model;
@@ -14308,6 +14429,7 @@ var init_fp16 = __esm({
         const inputs = new Set(main2?.input.map((v) => v.name ?? ""));
         this.initializerInputs = new Set(main2?.initializer.map((t) => t.name ?? "").filter((n) => n && inputs.has(n)));
         this.weightsAreInputs = (model.irVersion ?? 0) < 4;
+        this.opset = defaultOpset(model);
       }
       model;
       opts;
@@ -14326,9 +14448,16 @@ var init_fp16 = __esm({
        */
       initializerInputs;
       weightsAreInputs;
+      /** The default-domain opset (some ops take float16 only from a later one). */
+      opset;
+      /** Whether any value of the model is a float32 tensor (else there is nothing to convert). */
+      hasFloat() {
+        for (const own of this.types.values()) for (const t of own.values()) if (t === DataType.FLOAT) return true;
+        return false;
+      }
       isBlocked(n) {
         const domain = n.domain ?? "";
-        return this.blockedOps.has(n.opType ?? "") || this.blockedNames.has(nodeId(n)) || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`);
+        return this.blockedOps.has(n.opType ?? "") || this.blockedNames.has(nodeId(n)) || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`) || domain !== "com.microsoft" && blockedForm(n, this.opset);
       }
       isFloat(scope, name) {
         return name !== "" && typeIn(this.types, scope, name) === DataType.FLOAT;
@@ -14358,35 +14487,47 @@ var init_fp16 = __esm({
         if (n.opType === "ConstantOfShape") {
           const t = attr(n, "value")?.t;
           if (t) this.convertTensor(t);
+          else n.attribute.push(tensorAttr("value", makeTensor("", DataType.FLOAT16, [1], new Uint8Array(2))));
         }
         for (const a of n.attribute) {
-          if (a.name === "to" && n.opType === "Cast" || a.name === "dtype") {
+          if (a.name === "to" && n.opType === "Cast" || DTYPE_ATTRIBUTES.has(a.name ?? "")) {
             if (a.i === BigInt(DataType.FLOAT)) {
               a.i = BigInt(DataType.FLOAT16);
               this.stats.castsRetargeted++;
             }
           }
         }
+        const implicit = FLOAT_BY_DEFAULT[n.opType ?? ""];
+        if (implicit && !attr(n, implicit)) {
+          n.attribute.push(intAttr(implicit, DataType.FLOAT16));
+          this.stats.castsRetargeted++;
+        }
       }
       /** Casts around a blocked node: float16 → float32 before, float32 → float16 after. */
       guard(n, scope, keep) {
         const before = [];
-        const after = [];
         n.input.forEach((input, i) => {
           if (!this.isFloat(scope, input) || keep.has(input)) return;
           const cast = freshName(this.names, `${input}_fp32`);
           before.push(castNode(this.names, input, cast, DataType.FLOAT));
           n.input[i] = cast;
         });
-        n.output.forEach((output, i) => {
-          if (!this.isFloat(scope, output)) return;
+        this.stats.castsInserted += before.length;
+        this.stats.blockedNodes++;
+        return [before, this.castOutputs(n, scope, n.output.map((_, i) => i))];
+      }
+      /** Float32 outputs `indices` of `n` are renamed and cast to float16 under their own name. */
+      castOutputs(n, scope, indices) {
+        const after = [];
+        for (const i of indices) {
+          const output = n.output[i];
+          if (!output || !this.isFloat(scope, output)) continue;
           const raw = freshName(this.names, `${output}_fp32`);
           n.output[i] = raw;
           after.push(castNode(this.names, raw, output, DataType.FLOAT16));
-        });
-        this.stats.castsInserted += before.length + after.length;
-        this.stats.blockedNodes++;
-        return [before, after];
+        }
+        this.stats.castsInserted += after.length;
+        return after;
       }
       /** Float initializers that only blocked nodes read: they stay float32. */
       keptFloat32(scope, isDefault) {
@@ -14406,7 +14547,7 @@ var init_fp16 = __esm({
         for (const n of g.node) {
           if (!this.isBlocked(n)) {
             this.convertNode(n);
-            nodes.push(n);
+            nodes.push(n, ...this.castOutputs(n, scope, FLOAT32_OUTPUTS[n.opType ?? ""] ?? []));
             continue;
           }
           const [before, after] = this.guard(n, scope, keep);
@@ -14419,7 +14560,7 @@ var init_fp16 = __esm({
         }
         for (const s of g.sparseInitializer) if (s.values) this.convertTensor(s.values);
         const retype = (v) => {
-          const tt = v.type?.tensorType ?? v.type?.sequenceType?.elemType?.tensorType;
+          const tt = v.type?.tensorType;
           if (tt?.elemType === DataType.FLOAT && !keep.has(v.name ?? "")) tt.elemType = DataType.FLOAT16;
         };
         g.valueInfo.forEach(retype);

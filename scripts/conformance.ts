@@ -4,14 +4,31 @@
  * compressed) run in onnxruntime-node child processes on each test_data_set (conformance/check-model.ts).
  * Prints counts per folder, the top reasons for skipped tests and every failure.
  *
- *   npm run conformance [-- --json FILE] [--root DIR] [--only SUBSTRING] [--parallel N] [--keep]
+ *   npm run conformance [-- --json FILE] [--root DIR] [--only SUBSTRING] [--parallel N] [--keep] [--lossy]
+ *
+ * With --lossy the lossy stages run instead (LOSSY_PASSES: fp16 with and without keep-io-types, int8 on
+ * every op it can take, int4 symmetric and asymmetric): every model a pass changes must still load and
+ * run in onnxruntime with outputs of the original's shapes and types. A pass is quick where it changes
+ * few models: unchanged ones are not run again.
  *
  * The last line is `N passed, N failed`; exit 1 on any failure, 2 when the suite is missing.
  */
 import { mkdtempSync, readdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkModels, firstLine, MAIN_FOLDERS, suiteModels, SUITE_ROOT, type ModelOutcome } from './conformance/check-model.js';
+import { checkModels, firstLine, MAIN_FOLDERS, suiteModels, SUITE_ROOT, type ModelOutcome, type SuitePass } from './conformance/check-model.js';
+import { createStage, type StageSpec } from '../src/stages/registry.js';
+
+/** The lossy stages in the forms that reach the most ops (every weight, Conv included, tiny tensors too). */
+const LOSSY_PASSES: [string, StageSpec][] = [
+  ['fp16', 'fp16'],
+  ['fp16 keep-io-types: false', { fp16: { 'keep-io-types': false } }],
+  ['quantize-int8 MatMul, Gemm, Gather, Conv; min-elements 0', { 'quantize-int8': { ops: ['MatMul', 'Gemm', 'Gather', 'Conv'], 'min-elements': 0 } }],
+  ['quantize-int8 per-channel, reduce-range', { 'quantize-int8': { ops: ['MatMul', 'Gemm', 'Gather', 'Conv'], 'min-elements': 0, 'per-channel': true, 'reduce-range': true } }],
+  ['quantize-int8 uint8 weights', { 'quantize-int8': { ops: ['MatMul', 'Gemm', 'Gather', 'Conv'], 'min-elements': 0, 'weight-type': 'uint8' } }],
+  ['quantize-int4 block 16, int4 embeddings', { 'quantize-int4': { 'block-size': 16, embeddings: 'int4' } }],
+  ['quantize-int4 asymmetric, int8 embeddings', { 'quantize-int4': { symmetric: false, embeddings: 'int8' } }],
+];
 
 interface FolderCounts {
   models: number; tests: number; originalRuns: number; roundTripIdentical: number; changedByStages: number;
@@ -60,7 +77,7 @@ function topReasons(outcomes: ModelOutcome[], n = 12): [string, number][] {
 }
 
 function parseArgs(argv: string[]) {
-  const opts = { json: undefined as string | undefined, root: SUITE_ROOT, only: undefined as string | undefined, keep: false, parallel: 2 };
+  const opts = { json: undefined as string | undefined, root: SUITE_ROOT, only: undefined as string | undefined, keep: false, parallel: 2, lossy: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => { const v = argv[++i]; if (v === undefined) throw new Error(`${a} needs a value`); return v; };
@@ -69,7 +86,8 @@ function parseArgs(argv: string[]) {
     else if (a === '--only') opts.only = value();
     else if (a === '--parallel') opts.parallel = Math.max(1, Number(value()) || 1);
     else if (a === '--keep') opts.keep = true;
-    else throw new Error(`unknown option ${a}; use --json FILE, --root DIR, --only SUBSTRING, --parallel N, --keep`);
+    else if (a === '--lossy') opts.lossy = true;
+    else throw new Error(`unknown option ${a}; use --json FILE, --root DIR, --only SUBSTRING, --parallel N, --keep, --lossy`);
   }
   return opts;
 }
@@ -85,6 +103,10 @@ async function main() {
     .filter((d) => !opts.only || `${folder}/${path.basename(d)}`.includes(opts.only))
     .map((dir) => ({ dir, folder })));
   const tmp = mkdtempSync(path.join(tmpdir(), 'onnx-diet-conformance-'));
+  if (opts.lossy) {
+    await lossyPasses(jobs, opts, tmp);
+    return;
+  }
   const t0 = Date.now();
   let done = 0;
   const outcomes = await checkModels(jobs, opts.parallel, tmp, () => {
@@ -132,6 +154,34 @@ async function main() {
   if (!all.passed) console.log('no test passed: the check did not run; see the reasons above');
   console.log(`${all.passed} passed, ${failed} failed`);
   process.exitCode = failed || !all.passed ? 1 : 0;
+}
+
+/** Every LOSSY_PASSES entry over the suite: one summary line per pass, then the failures. */
+async function lossyPasses(jobs: { dir: string; folder: string }[], opts: ReturnType<typeof parseArgs>, tmp: string) {
+  const t0 = Date.now();
+  const all = { passed: 0, failed: 0 };
+  const report: Record<string, { changed: number; counts: FolderCounts; failures: string[] }> = {};
+  console.log(`ONNX backend test suite (${opts.root}), lossy stages: every model a pass changes must load and run in onnxruntime-node with the original's output shapes and types\n`);
+  for (const [label, spec] of LOSSY_PASSES) {
+    const started = Date.now();
+    const pass: SuitePass = { stages: () => [createStage(spec)], lossy: true };
+    const outcomes = await checkModels(jobs, opts.parallel, tmp, undefined, pass);
+    const counts = countFolder(outcomes);
+    const changed = outcomes.filter((o) => o.changedByStages).length;
+    const failures = failuresOf(outcomes);
+    report[label] = { changed, counts, failures };
+    all.passed += counts.passed;
+    all.failed += failures.length;
+    console.log(`${label}: ${changed} models changed; ${counts.passed} tests pass, ${failures.length} fail, ${counts.skipped} skipped (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    for (const f of failures.slice(0, 20)) console.log(`    ${f}`);
+    if (failures.length > 20) console.log(`    … and ${failures.length - 20} more`);
+  }
+  if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
+  if (opts.json) writeFileSync(opts.json, JSON.stringify({ root: opts.root, passes: report }, null, 2) + '\n');
+  console.log(`\n${((Date.now() - t0) / 1000).toFixed(1)} s, ${opts.parallel} onnxruntime processes`);
+  if (!all.passed) console.log('no test passed: the check did not run; see the reasons above');
+  console.log(`${all.passed} passed, ${all.failed} failed`);
+  process.exitCode = all.failed || !all.passed ? 1 : 0;
 }
 
 main().catch((e: unknown) => {

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkModels, SUITE_ROOT, type ModelOutcome } from '../scripts/conformance/check-model.js';
 import type { Stage } from '../src/stages/stage.js';
+import { intAttr } from '../src/stages/nodes.js';
+import { DataType } from '../src/onnx/dtype.js';
 import { bitDifference, closeDifference } from '../src/check/tensor-compare.js';
 import type { NamedTensor } from '../src/check/named-tensor.js';
 
@@ -85,10 +87,30 @@ test('a stage that changes results is caught: the test fails and says which outp
     },
   };
   try {
-    const [o] = await checkModels([{ folder: 'node', dir: path.join(SUITE_ROOT, 'node/test_abs') }], 1, tmp, undefined, () => [absToNeg]);
+    const [o] = await checkModels([{ folder: 'node', dir: path.join(SUITE_ROOT, 'node/test_abs') }], 1, tmp, undefined, { stages: () => [absToNeg], lossy: false });
     assert.ok(o!.changedByStages);
     assert.equal(o!.tests[0]!.status, 'fail');
     assert.match(o!.tests[0]!.reason!, /^compressed output 'y' differs from the original's: bytes differ from byte \d+$/);
+    // A lossy pass accepts other values, but not another shape or type, nor a model ORT cannot run.
+    const lossy = (stage: Stage) => checkModels([{ folder: 'node', dir: path.join(SUITE_ROOT, 'node/test_abs') }], 1, tmp, undefined, { stages: () => [stage], lossy: true });
+    const [neg] = await lossy(absToNeg);
+    assert.deepEqual(neg!.tests.map((t) => t.status), ['pass']);
+    const toInt: Stage = { name: 'abs-to-int', run(model) { // y = int32(|x|), declared int32
+      const g = model.graph!;
+      g.node[0]!.output = ['abs'];
+      g.node.push({ ...g.node[0]!, opType: 'Cast', input: ['abs'], output: ['y'], attribute: [intAttr('to', DataType.INT32)] });
+      g.output[0]!.type!.tensorType!.elemType = DataType.INT32;
+      return { model, details: {} };
+    } };
+    const [int] = await lossy(toInt);
+    assert.equal(int!.tests[0]!.status, 'fail');
+    assert.match(int!.tests[0]!.reason!, /^compressed output 'y' is int32 \[3,4,5\], the original's float32 \[3,4,5\]$/);
+    const broken: Stage = { name: 'abs-to-nothing', run(model) { model.graph!.node[0]!.opType = 'NoSuchOp'; return { model, details: {} }; } };
+    const [bad] = await lossy(broken);
+    assert.match(bad!.tests[0]!.reason!, /^ORT cannot run the compressed model: .*NoSuchOp/);
+    // A model the stages leave alone is not run again (the lossless pass covers it).
+    const [same] = await lossy({ name: 'nothing', run: (model) => ({ model, details: {} }) });
+    assert.deepEqual([same!.changedByStages, same!.tests.length], [false, 0]);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -113,6 +135,11 @@ test('closeDifference follows numpy assert_allclose with the backend defaults (r
   const words = (data: string[]): NamedTensor => ({ name: 's', type: 'string', dims: [data.length], data });
   assert.equal(closeDifference(words(['a', 'b']), words(['a', 'b'])), undefined);
   assert.equal(closeDifference(words(['a', 'b']), words(['a', 'c'])), 'strings differ at element 1');
+  // float16 by value (it was once compared like strings, element by element for equality):
+  // 0x3c01 = 1.0009765625 is within rtol of 0x3c00 = 1; 0x3c02 = 1.001953125 is not.
+  const f16 = (bits: number[]): NamedTensor => ({ name: 'h', type: 'float16', dims: [bits.length], data: new Uint8Array(Uint16Array.from(bits).buffer) });
+  assert.equal(closeDifference(f16([0x3c01, 0x7e00]), f16([0x3c00, 0x7e00])), undefined);
+  assert.match(closeDifference(f16([0x3c02]), f16([0x3c00]))!, /^1 of 1 elements differ .*1\.001953125 vs 1;/);
 });
 
 test('bitDifference compares bytes: -0 is not 0, and the same NaN is itself', () => {

@@ -41,6 +41,21 @@ test('metrics by hand: max/mean abs, cosine, top-1 over rows', () => {
   assert.deepEqual(argmaxRows([0, 5, 5, 1, NaN, 2], 3), [1, 2]);
 });
 
+test('float16 outputs compare by value, also against float32 (an fp16 model without keep-io-types)', () => {
+  const f16 = (bits: number[]): NamedTensor => ({ name: 'y', type: 'float16', dims: [bits.length], data: new Uint8Array(Uint16Array.from(bits).buffer) });
+  // 0x3c00 = 1, 0x4000 = 2, 0x4100 = 2.5
+  const halves = new OutputComparison('y');
+  halves.add(f16([0x3c00, 0x4000]), f16([0x3c00, 0x4100]));
+  assert.deepEqual([halves.result().maxAbs, halves.result().meanAbs], [0.5, 0.25]);
+  const mixed = new OutputComparison('y');
+  mixed.add(f32('y', [2], [1, 2.25]), f16([0x3c00, 0x4100]));
+  assert.equal(mixed.result().incomparable, undefined);
+  assert.deepEqual([mixed.result().maxAbs, mixed.result().meanAbs], [0.25, 0.125]);
+  const ints = new OutputComparison('y');
+  ints.add({ name: 'y', type: 'int64', dims: [1], data: new Uint8Array(8) }, f16([0]));
+  assert.match(ints.result().incomparable!, /original is int64 \[1\], compressed is float16 \[1\]/);
+});
+
 test('NaN/Inf: shared non-finite values agree, new ones fail; incomparable shapes fail', () => {
   const same = compareResults([[f32('y', [3], [NaN, Infinity, 1])]], [[f32('y', [3], [NaN, Infinity, 1])]]);
   assert.equal(same[0]!.passed, true);

@@ -103,7 +103,8 @@ export function tensorValues(n: NamedTensor): ArrayLike<number> | ArrayLike<bigi
     case 'uint32': return new Uint32Array(buf);
     case 'int64': return new BigInt64Array(buf);
     case 'uint64': return new BigUint64Array(buf);
-    case 'float16': return Array.from(new Uint16Array(buf), fromFloat16Bits);
+    // A typed array, not number[]: callers tell strings from numbers by Array.isArray.
+    case 'float16': return Float32Array.from(new Uint16Array(buf), fromFloat16Bits);
     default: throw new UnsupportedTensorTypeError(`cannot read values of ${n.type} tensor '${n.name}'`);
   }
 }

@@ -7,8 +7,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { feedsFor } from './feed-types.js';
 import type { NamedTensor } from './named-tensor.js';
-import type { LoadOptions, LoadResult, OrtReply, OrtRequest, RunResult } from './ort-protocol.js';
+import type { LoadOptions, LoadResult, OrtReply, OrtRequest, RunResult, ValueMetadata } from './ort-protocol.js';
 
 export type { LoadOptions, LoadResult, RunResult, ValueMetadata } from './ort-protocol.js';
 
@@ -51,6 +52,8 @@ interface SessionRef {
   child: ChildProcess;
   workerId: number;
   modelPath: string;
+  /** The model's inputs: float feeds are converted to the float type each declares (feed-types.ts). */
+  inputs: ValueMetadata[];
 }
 
 const STDERR_TAIL = 4096;
@@ -154,7 +157,7 @@ class ForkedOrtHost implements OrtHost {
     const { timeoutMs, ...loadOptions } = options;
     const r = await this.call<LoadResult>(child, { op: 'load', modelPath, options: loadOptions }, `loading ${modelPath}`, timeoutMs);
     const id = this.nextSession++;
-    this.sessions.set(id, { child, workerId: r.id, modelPath });
+    this.sessions.set(id, { child, workerId: r.id, modelPath, inputs: r.inputs });
     return { ...r, id };
   }
 
@@ -169,7 +172,7 @@ class ForkedOrtHost implements OrtHost {
 
   async run(id: number, feeds: NamedTensor[], outputNames?: string[], options: CallOptions = {}): Promise<RunResult> {
     const s = this.session(id);
-    return this.call<RunResult>(s.child, { op: 'run', id: s.workerId, feeds, outputNames }, `running ${s.modelPath}`, options.timeoutMs);
+    return this.call<RunResult>(s.child, { op: 'run', id: s.workerId, feeds: feedsFor(feeds, s.inputs), outputNames }, `running ${s.modelPath}`, options.timeoutMs);
   }
 
   async release(id: number): Promise<void> {

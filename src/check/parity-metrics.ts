@@ -5,6 +5,8 @@
  */
 import { tensorValues, type NamedTensor } from './named-tensor.js';
 
+const FLOAT_TYPES = new Set(['float16', 'float32', 'float64']);
+
 export interface OutputMetrics {
   name: string;
   maxAbs: number;
@@ -71,7 +73,9 @@ export class OutputComparison {
       this.incomparable = `output '${this.name}' is missing from the ${a ? 'compressed' : 'original'} model's results`;
       return;
     }
-    if (a.type !== b.type || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
+    // Float outputs of different widths (an fp16 model without keep-io-types) compare by value.
+    const sameKind = a.type === b.type || (FLOAT_TYPES.has(a.type) && FLOAT_TYPES.has(b.type));
+    if (!sameKind || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
       this.incomparable = `'${this.name}': original is ${a.type} [${a.dims.join(',')}], compressed is ${b.type} [${b.dims.join(',')}]`;
       return;
     }

@@ -7,9 +7,26 @@
  */
 import { DataType } from '../onnx/dtype.js';
 import { attr, subgraphsOf, type GraphScope } from '../onnx/graph.js';
-import type { GraphProto, NodeProto } from '../onnx/types.js';
+import type { GraphProto, NodeProto, ValueInfoProto } from '../onnx/types.js';
 
+/**
+ * name → element type; a sequence of tensors of type T is stored as −T, so no sequence ever reads as
+ * float (a Cast cannot convert a sequence: the fp16 stage keeps sequences, and the ops that touch
+ * them, in float32).
+ */
 export type TypeTable = Map<GraphProto, Map<string, number>>;
+
+/** The stored type of a sequence whose tensors have element type `t`. */
+export const sequenceOf = (t: number | undefined): number | undefined => (t === undefined ? undefined : -Math.abs(t));
+/** The element type of the tensors in a sequence (or of a tensor). */
+export const elementOf = (t: number | undefined): number | undefined => (t === undefined ? undefined : Math.abs(t));
+
+/** A declared value's stored type: tensors by element type, sequences of tensors as −T. */
+function declaredType(v: ValueInfoProto): number | undefined {
+  const tensor = v.type?.tensorType?.elemType;
+  if (tensor) return tensor;
+  return sequenceOf(v.type?.sequenceType?.elemType?.tensorType?.elemType || undefined);
+}
 
 const { FLOAT, INT64, INT32, BOOL, UINT8 } = DataType;
 
@@ -37,7 +54,7 @@ export function inferTypes(scopes: GraphScope[]): TypeTable {
   const lookup = (scope: GraphScope, name: string) => typeIn(table, scope, name);
   const graphOutputTypes = (g: GraphProto, parent: GraphScope, owner: NodeProto): (number | undefined)[] => {
     const inner = table.get(g) ?? inferGraph({ graph: g, parent, owner, depth: parent.depth + 1 });
-    return g.output.map((o) => o.type?.tensorType?.elemType ?? inner.get(o.name ?? ''));
+    return g.output.map((o) => declaredType(o) ?? inner.get(o.name ?? ''));
   };
   const outputTypes = (n: NodeProto, scope: GraphScope): (number | undefined)[] => {
     const op = n.opType ?? '';
@@ -64,6 +81,12 @@ export function inferTypes(scopes: GraphScope[]): TypeTable {
       case 'QuantizeLinear': return [input(2) ?? UINT8];
       case 'DequantizeLinear': return [input(1)];
       case 'GatherBlockQuantized': return [input(2)];
+      case 'SequenceEmpty': return [sequenceOf(typeOfAttr(n, 'dtype') ?? FLOAT)];
+      case 'SequenceConstruct': case 'SplitToSequence': return [sequenceOf(input(0))];
+      case 'SequenceAt': case 'ConcatFromSequence': return [elementOf(input(0))];
+      case 'SequenceLength': return [INT64];
+      case 'LayerNormalization': return [input(0), FLOAT, FLOAT];
+      case 'TfIdfVectorizer': return [FLOAT];
       case 'If': {
         const then = attr(n, 'then_branch')?.g;
         return then ? graphOutputTypes(then, scope, n) : [];
@@ -83,12 +106,16 @@ export function inferTypes(scopes: GraphScope[]): TypeTable {
     const own = new Map<string, number>();
     table.set(scope.graph, own);
     const g = scope.graph;
-    for (const v of g.input) if (v.name && v.type?.tensorType?.elemType) own.set(v.name, v.type.tensorType.elemType);
+    for (const v of g.input) {
+      const t = declaredType(v);
+      if (v.name && t !== undefined) own.set(v.name, t);
+    }
     for (const t of g.initializer) if (t.name && t.dataType) own.set(t.name, t.dataType);
     for (const s of g.sparseInitializer) if (s.values?.name && s.values.dataType) own.set(s.values.name, s.values.dataType);
     const declared = new Map<string, number>();
     for (const v of [...g.valueInfo, ...g.output]) {
-      if (v.name && v.type?.tensorType?.elemType) declared.set(v.name, v.type.tensorType.elemType);
+      const t = declaredType(v);
+      if (v.name && t !== undefined) declared.set(v.name, t);
     }
     for (const n of g.node) {
       // Loop/Scan bodies read their own inputs (declared); If branches read only outer values.

@@ -15,32 +15,75 @@
 import { DataType } from '../onnx/dtype.js';
 import { allNames, attr, freshName, mainScopes, replaceAllUses, usesOfAll, type GraphScope } from '../onnx/graph.js';
 import { replacePayload } from '../onnx/spill.js';
-import { constantNodeTensor, isConstantNode, tensorBytes, type ExternalDataSource } from '../onnx/tensor.js';
+import { constantNodeTensor, isConstantNode, makeTensor, tensorBytes, type ExternalDataSource } from '../onnx/tensor.js';
 import type { ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.js';
 import { float32BytesToFloat16 } from './fp16-numerics.js';
+import { defaultOpset, planOpset, setDefaultOpset } from './quant/opset.js';
 import { inferTypes, typeIn, type TypeTable } from './fp16-types.js';
-import { intAttr, makeNode, nodeId } from './nodes.js';
+import { intAttr, makeNode, nodeId, tensorAttr } from './nodes.js';
 import { booleanOption, rejectUnknownOptions, stringListOption } from './options.js';
 import type { StageOptions } from './registry.js';
 import type { Stage } from './stage.js';
 
 /**
  * onnxconverter-common's DEFAULT_OP_BLOCK_LIST (ops that lack fp16 kernels or lose too much: Range,
- * CumSum, Resize, TopK, NMS, the ai.onnx.ml ops), plus the quantization ops, whose scales must stay
- * float32 before opset 19 (DynamicQuantizeLinear takes float32 only).
+ * CumSum, Resize, TopK, NMS, the ai.onnx.ml ops), plus what running every model of the ONNX backend
+ * test suite through this stage in onnxruntime-node found (`npm run conformance -- --lossy`):
+ * - quantization ops, whose scales must stay float32 (QLinearConv, QLinearMatMul; DynamicQuantizeLinear
+ *   takes float32 only; the com.microsoft int8 kernels take float32 scales);
+ * - Celu (float32 only in every opset); EyeLike, MeanVarianceNormalization and MelWeightMatrix
+ *   (onnxruntime has no float16 kernel, or expands the function with float32 constants);
+ * - the sequence ops: sequences stay float32 (a Cast cannot convert one), so the ops that make, read or
+ *   map them compute in float32 with Casts on their tensor side; If/Loop/Identity pass them through.
  */
 export const DEFAULT_FP16_BLOCK_LIST = [
   'ArrayFeatureExtractor', 'Binarizer', 'CastMap', 'CategoryMapper', 'DictVectorizer', 'FeatureVectorizer',
   'Imputer', 'LabelEncoder', 'LinearClassifier', 'LinearRegressor', 'Normalizer', 'OneHotEncoder',
   'SVMClassifier', 'SVMRegressor', 'Scaler', 'TreeEnsembleClassifier', 'TreeEnsembleRegressor', 'ZipMap',
   'NonMaxSuppression', 'TopK', 'RoiAlign', 'Resize', 'Range', 'CumSum', 'Min', 'Max', 'Upsample',
-  'QuantizeLinear', 'DequantizeLinear', 'DynamicQuantizeLinear',
+  'QuantizeLinear', 'DequantizeLinear', 'DynamicQuantizeLinear', 'QLinearConv', 'QLinearMatMul',
+  'DynamicQuantizeMatMul', 'MatMulIntegerToFloat', 'QGemm', 'QAttention', 'QLinearAdd', 'QLinearMul',
+  'QLinearSigmoid', 'QLinearLeakyRelu', 'QLinearAveragePool', 'QLinearGlobalAveragePool', 'QLinearConcat',
+  'QLinearSoftmax', 'QLinearWhere', 'DynamicQuantizeLSTM',
+  'Celu', 'EyeLike', 'MeanVarianceNormalization', 'MelWeightMatrix',
+  'SequenceEmpty', 'SequenceConstruct', 'SequenceInsert', 'SequenceAt', 'SequenceErase', 'SequenceLength',
+  'SplitToSequence', 'ConcatFromSequence', 'SequenceMap',
 ];
+
+/**
+ * Blocked only in some forms: IsInf takes float16 from opset 20 on; onnxruntime's CPU ScatterND and
+ * ScatterElements refuse float16 with a reduction (add, mul, min, max) at run time.
+ */
+function blockedForm(n: NodeProto, opset: number): boolean {
+  if (n.opType === 'IsInf') return opset < 20;
+  if (n.opType === 'ScatterND' || n.opType === 'ScatterElements') {
+    const reduction = attr(n, 'reduction')?.s;
+    return reduction !== undefined && new TextDecoder().decode(reduction) !== 'none';
+  }
+  return false;
+}
+
+/** Attributes that name a node's float output type (Cast's `to` is handled with them). */
+const DTYPE_ATTRIBUTES = new Set(['dtype', 'output_datatype']);
+
+/** Ops whose output is float32 when their type attribute is absent: the attribute is added. */
+const FLOAT_BY_DEFAULT: Record<string, string> = {
+  RandomNormal: 'dtype', RandomUniform: 'dtype',
+  HannWindow: 'output_datatype', HammingWindow: 'output_datatype', BlackmanWindow: 'output_datatype',
+};
+
+/**
+ * Outputs that are float32 whatever the input type: LayerNormalization's Mean and InvStdDev (type U,
+ * float32 by stash_type) and TfIdfVectorizer's output. A converted node gets a Cast to float16 after them.
+ */
+export const FLOAT32_OUTPUTS: Record<string, number[]> = { LayerNormalization: [1, 2], TfIdfVectorizer: [0] };
 
 /** Domains whose ops we convert; anything else (custom ops, local functions) is treated as blocked. */
 const CONVERTIBLE_DOMAINS = new Set(['', 'ai.onnx', 'com.microsoft']);
 
 const STAGE = 'fp16';
+/** The first opset whose Cast takes its target as a data type number. */
+const CAST_OPSET = 6;
 
 export interface Fp16Options {
   keepIoTypes: boolean;
@@ -77,6 +120,8 @@ class Fp16Converter {
    */
   private readonly initializerInputs: Set<string>;
   private readonly weightsAreInputs: boolean;
+  /** The default-domain opset (some ops take float16 only from a later one). */
+  private readonly opset: number;
 
   constructor(private model: ModelProto, private opts: Fp16Options, private external?: ExternalDataSource) {
     this.names = allNames(model);
@@ -89,12 +134,20 @@ class Fp16Converter {
     const inputs = new Set(main?.input.map((v) => v.name ?? ''));
     this.initializerInputs = new Set(main?.initializer.map((t) => t.name ?? '').filter((n) => n && inputs.has(n)));
     this.weightsAreInputs = (model.irVersion ?? 0) < 4;
+    this.opset = defaultOpset(model);
+  }
+
+  /** Whether any value of the model is a float32 tensor (else there is nothing to convert). */
+  hasFloat(): boolean {
+    for (const own of this.types.values()) for (const t of own.values()) if (t === DataType.FLOAT) return true;
+    return false;
   }
 
   isBlocked(n: NodeProto): boolean {
     const domain = n.domain ?? '';
     return this.blockedOps.has(n.opType ?? '') || this.blockedNames.has(nodeId(n))
-      || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`);
+      || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`)
+      || (domain !== 'com.microsoft' && blockedForm(n, this.opset));
   }
 
   private isFloat(scope: GraphScope, name: string): boolean {
@@ -128,33 +181,48 @@ class Fp16Converter {
     if (n.opType === 'ConstantOfShape') {
       const t = attr(n, 'value')?.t;
       if (t) this.convertTensor(t);
+      // Without `value` the op makes float32 zeros: say float16 zeros instead.
+      else n.attribute.push(tensorAttr('value', makeTensor('', DataType.FLOAT16, [1], new Uint8Array(2))));
     }
     for (const a of n.attribute) {
-      if ((a.name === 'to' && n.opType === 'Cast') || a.name === 'dtype') {
+      if ((a.name === 'to' && n.opType === 'Cast') || DTYPE_ATTRIBUTES.has(a.name ?? '')) {
         if (a.i === BigInt(DataType.FLOAT)) { a.i = BigInt(DataType.FLOAT16); this.stats.castsRetargeted++; }
       }
+    }
+    // Ops whose output type attribute defaults to float32 when absent.
+    const implicit = FLOAT_BY_DEFAULT[n.opType ?? ''];
+    if (implicit && !attr(n, implicit)) {
+      n.attribute.push(intAttr(implicit, DataType.FLOAT16));
+      this.stats.castsRetargeted++;
     }
   }
 
   /** Casts around a blocked node: float16 → float32 before, float32 → float16 after. */
   private guard(n: NodeProto, scope: GraphScope, keep: Set<string>): [NodeProto[], NodeProto[]] {
     const before: NodeProto[] = [];
-    const after: NodeProto[] = [];
     n.input.forEach((input, i) => {
       if (!this.isFloat(scope, input) || keep.has(input)) return;
       const cast = freshName(this.names, `${input}_fp32`);
       before.push(castNode(this.names, input, cast, DataType.FLOAT));
       n.input[i] = cast;
     });
-    n.output.forEach((output, i) => {
-      if (!this.isFloat(scope, output)) return;
+    this.stats.castsInserted += before.length;
+    this.stats.blockedNodes++;
+    return [before, this.castOutputs(n, scope, n.output.map((_, i) => i))];
+  }
+
+  /** Float32 outputs `indices` of `n` are renamed and cast to float16 under their own name. */
+  private castOutputs(n: NodeProto, scope: GraphScope, indices: number[]): NodeProto[] {
+    const after: NodeProto[] = [];
+    for (const i of indices) {
+      const output = n.output[i];
+      if (!output || !this.isFloat(scope, output)) continue;
       const raw = freshName(this.names, `${output}_fp32`);
       n.output[i] = raw;
       after.push(castNode(this.names, raw, output, DataType.FLOAT16));
-    });
-    this.stats.castsInserted += before.length + after.length;
-    this.stats.blockedNodes++;
-    return [before, after];
+    }
+    this.stats.castsInserted += after.length;
+    return after;
   }
 
   /** Float initializers that only blocked nodes read: they stay float32. */
@@ -175,7 +243,11 @@ class Fp16Converter {
     const keep = this.keptFloat32(scope, isDefault);
     const nodes: NodeProto[] = [];
     for (const n of g.node) {
-      if (!this.isBlocked(n)) { this.convertNode(n); nodes.push(n); continue; }
+      if (!this.isBlocked(n)) {
+        this.convertNode(n);
+        nodes.push(n, ...this.castOutputs(n, scope, FLOAT32_OUTPUTS[n.opType ?? ''] ?? []));
+        continue;
+      }
       const [before, after] = this.guard(n, scope, keep);
       nodes.push(...before, n, ...after);
     }
@@ -186,7 +258,7 @@ class Fp16Converter {
     }
     for (const s of g.sparseInitializer) if (s.values) this.convertTensor(s.values);
     const retype = (v: ValueInfoProto) => {
-      const tt = v.type?.tensorType ?? v.type?.sequenceType?.elemType?.tensorType;
+      const tt = v.type?.tensorType; // sequences stay float32 (see `sequences`)
       if (tt?.elemType === DataType.FLOAT && !keep.has(v.name ?? '')) tt.elemType = DataType.FLOAT16;
     };
     g.valueInfo.forEach(retype);
@@ -230,6 +302,17 @@ export function fp16Stage(options: StageOptions = {}): Stage {
     name: 'fp16',
     run(model, ctx) {
       const conv = new Fp16Converter(model, opts, ctx.external);
+      if (!conv.hasFloat()) return { model, details: { tensorsConverted: 0 } };
+      // Cast before opset 6 names its target as a string and onnxruntime has no kernel for it: the
+      // Casts this stage inserts need a newer opset. Moved only when no op in the model changed meaning.
+      if (defaultOpset(model) < CAST_OPSET) {
+        const plan = planOpset(model);
+        if (plan.action === 'refuse') {
+          ctx.log(`fp16: not applied: ${plan.reason}`);
+          return { model, details: { notApplied: plan.reason } };
+        }
+        if (plan.action === 'bump') setDefaultOpset(model, plan.to);
+      }
       // Scopes under a blocked node (a blocked If/Loop) stay float32 as a whole.
       const frozen = new Set<GraphScope>();
       for (const scope of conv.scopes) {

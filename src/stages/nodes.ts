@@ -1,5 +1,5 @@
 /** Building the few NodeProto/AttributeProto shapes the stages emit. */
-import { AttributeType, type AttributeProto, type NodeProto } from '../onnx/types.js';
+import { AttributeType, type AttributeProto, type NodeProto, type TensorProto } from '../onnx/types.js';
 
 function attribute(name: string): AttributeProto {
   return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
@@ -11,6 +11,10 @@ export function intAttr(name: string, value: number | bigint): AttributeProto {
 
 export function intsAttr(name: string, values: (number | bigint)[]): AttributeProto {
   return { ...attribute(name), type: AttributeType.INTS, ints: values.map((v) => BigInt(v)) };
+}
+
+export function tensorAttr(name: string, t: TensorProto): AttributeProto {
+  return { ...attribute(name), type: AttributeType.TENSOR, t };
 }
 
 /**
