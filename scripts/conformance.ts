@@ -8,8 +8,9 @@
  *
  * With --lossy the lossy stages run instead (LOSSY_PASSES: fp16 with and without keep-io-types, int8 on
  * every op it can take, int4 symmetric and asymmetric): every model a pass changes must still load and
- * run in onnxruntime with outputs of the original's shapes and types. A pass is quick where it changes
- * few models: unchanged ones are not run again.
+ * run in onnxruntime with outputs of the original's shapes and types; the quantization passes first turn
+ * the suite's weight inputs into initializers and also check each output's cosine to the float model
+ * (check-model.ts, `weights`). Models a pass leaves unchanged are not run again.
  *
  * The last line is `N passed, N failed`; exit 1 on any failure, 2 when the suite is missing.
  */
@@ -20,14 +21,15 @@ import { checkModels, firstLine, MAIN_FOLDERS, suiteModels, SUITE_ROOT, type Mod
 import { createStage, type StageSpec } from '../src/stages/registry.js';
 
 /** The lossy stages in the forms that reach the most ops (every weight, Conv included, tiny tensors too). */
-const LOSSY_PASSES: [string, StageSpec][] = [
+const INT8_OPS = ['MatMul', 'Gemm', 'Gather', 'Conv'];
+const LOSSY_PASSES: [string, StageSpec, SuitePass['weights']?][] = [
   ['fp16', 'fp16'],
   ['fp16 keep-io-types: false', { fp16: { 'keep-io-types': false } }],
-  ['quantize-int8 MatMul, Gemm, Gather, Conv; min-elements 0', { 'quantize-int8': { ops: ['MatMul', 'Gemm', 'Gather', 'Conv'], 'min-elements': 0 } }],
-  ['quantize-int8 per-channel, reduce-range', { 'quantize-int8': { ops: ['MatMul', 'Gemm', 'Gather', 'Conv'], 'min-elements': 0, 'per-channel': true, 'reduce-range': true } }],
-  ['quantize-int8 uint8 weights', { 'quantize-int8': { ops: ['MatMul', 'Gemm', 'Gather', 'Conv'], 'min-elements': 0, 'weight-type': 'uint8' } }],
-  ['quantize-int4 block 16, int4 embeddings', { 'quantize-int4': { 'block-size': 16, embeddings: 'int4' } }],
-  ['quantize-int4 asymmetric, int8 embeddings', { 'quantize-int4': { symmetric: false, embeddings: 'int8' } }],
+  ['quantize-int8 MatMul, Gemm, Gather, Conv; min-elements 0', { 'quantize-int8': { ops: INT8_OPS, 'min-elements': 0 } }, { minCosine: 0.98 }],
+  ['quantize-int8 per-channel, reduce-range', { 'quantize-int8': { ops: INT8_OPS, 'min-elements': 0, 'per-channel': true, 'reduce-range': true } }, { minCosine: 0.98 }],
+  ['quantize-int8 uint8 weights', { 'quantize-int8': { ops: INT8_OPS, 'min-elements': 0, 'weight-type': 'uint8' } }, { minCosine: 0.98 }],
+  ['quantize-int4 block 16, int4 embeddings', { 'quantize-int4': { 'block-size': 16, embeddings: 'int4' } }, { minCosine: 0.95 }],
+  ['quantize-int4 asymmetric, int8 embeddings', { 'quantize-int4': { symmetric: false, embeddings: 'int8' } }, { minCosine: 0.95 }],
 ];
 
 interface FolderCounts {
@@ -162,9 +164,9 @@ async function lossyPasses(jobs: { dir: string; folder: string }[], opts: Return
   const all = { passed: 0, failed: 0 };
   const report: Record<string, { changed: number; counts: FolderCounts; failures: string[] }> = {};
   console.log(`ONNX backend test suite (${opts.root}), lossy stages: every model a pass changes must load and run in onnxruntime-node with the original's output shapes and types\n`);
-  for (const [label, spec] of LOSSY_PASSES) {
+  for (const [label, spec, weights] of LOSSY_PASSES) {
     const started = Date.now();
-    const pass: SuitePass = { stages: () => [createStage(spec)], lossy: true };
+    const pass: SuitePass = { stages: () => [createStage(spec)], lossy: true, weights };
     const outcomes = await checkModels(jobs, opts.parallel, tmp, undefined, pass);
     const counts = countFolder(outcomes);
     const changed = outcomes.filter((o) => o.changedByStages).length;
@@ -173,6 +175,7 @@ async function lossyPasses(jobs: { dir: string; folder: string }[], opts: Return
     all.passed += counts.passed;
     all.failed += failures.length;
     console.log(`${label}: ${changed} models changed; ${counts.passed} tests pass, ${failures.length} fail, ${counts.skipped} skipped (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    for (const [r, n] of topReasons(outcomes, 3)) console.log(`    skipped ${n}: ${r}`);
     for (const f of failures.slice(0, 20)) console.log(`    ${f}`);
     if (failures.length > 20) console.log(`    … and ${failures.length - 20} more`);
   }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { checkModels, SUITE_ROOT, type ModelOutcome } from '../scripts/conformance/check-model.js';
 import type { Stage } from '../src/stages/stage.js';
 import { intAttr } from '../src/stages/nodes.js';
+import { createStage } from '../src/stages/registry.js';
 import { DataType } from '../src/onnx/dtype.js';
 import { bitDifference, closeDifference } from '../src/check/tensor-compare.js';
 import type { NamedTensor } from '../src/check/named-tensor.js';
@@ -111,6 +112,32 @@ test('a stage that changes results is caught: the test fails and says which outp
     // A model the stages leave alone is not run again (the lossless pass covers it).
     const [same] = await lossy({ name: 'nothing', run: (model) => ({ model, details: {} }) });
     assert.deepEqual([same!.changedByStages, same!.tests.length], [false, 0]);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('weights from test data: the suite\'s weight inputs become initializers the quantizers reach; a pass checks cosine to the float model', { skip: !haveSuite }, async () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'conformance-test-'));
+  const job = [{ folder: 'node', dir: path.join(SUITE_ROOT, 'node/test_gemm_default_matrix_bias') }];
+  const weights = { minCosine: 0.98 };
+  try {
+    const [int8] = await checkModels(job, 1, tmp, undefined, { stages: () => [createStage({ 'quantize-int8': { 'min-elements': 0 } })], lossy: true, weights });
+    assert.ok(int8!.changedByStages, 'b is an initializer now: int8 quantizes the Gemm');
+    assert.deepEqual(int8!.tests.map((t) => [t.set, t.status]), [['test_data_set_0', 'pass']]);
+    // Without the weights the same stage finds nothing to quantize (b is a graph input).
+    const [plain] = await checkModels(job, 1, tmp, undefined, { stages: () => [createStage({ 'quantize-int8': { 'min-elements': 0 } })], lossy: true });
+    assert.equal(plain!.changedByStages, false);
+    // A stage that wrecks the weight is caught by the cosine, not only by shapes.
+    const negateB: Stage = { name: 'negate-b', run(model) {
+      const b = model.graph!.initializer.find((t) => t.name === 'b')!;
+      const bytes = Uint8Array.from(b.rawData!);
+      for (let i = 3; i < bytes.length; i += 4) bytes[i]! ^= 0x80; // flip each float32's sign bit
+      b.rawData = bytes;
+      return { model, details: {} };
+    } };
+    const [bad] = await checkModels(job, 1, tmp, undefined, { stages: () => [negateB], lossy: true, weights });
+    assert.match(bad!.tests[0]!.reason!, /^compressed output 'y' has cosine -0\.\d{5} to the float model's \(< 0\.98\)$/);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
