@@ -14621,6 +14621,14 @@ function total(counts) {
   for (const c of counts.values()) n += c;
   return n;
 }
+async function loadForOptimizer(host, input, options) {
+  try {
+    await host.load(input, options);
+  } catch (e) {
+    const said = (e instanceof Error ? e.message : String(e)).split("\n")[0].replace(/^onnxruntime failed while loading \S+: /, "").replaceAll(input, "the model");
+    throw new OnnxFormatError(`stage optimize: onnxruntime cannot load the model (${said}); this stage needs a model onnxruntime runs: leave optimize out of this model's stages`);
+  }
+}
 function optimizeStage(options = {}) {
   const { level } = parseOptimizeOptions(options);
   return {
@@ -14633,7 +14641,7 @@ function optimizeStage(options = {}) {
         const output = path7.join(dir, "optimized.onnx");
         const source = ctx.external instanceof ExternalDataReader ? ctx.external : void 0;
         saveModel(model, input, { externalData: "auto", source });
-        await host.load(input, { graphOptimizationLevel: level, optimizedModelFilePath: output, threads: 1 });
+        await loadForOptimizer(host, input, { graphOptimizationLevel: level, optimizedModelFilePath: output, threads: 1 });
         await host.close();
         const loaded = loadModel(output);
         forEachTensor(loaded.model, (t) => {
@@ -14666,6 +14674,7 @@ var init_optimize = __esm({
   "src/stages/optimize.ts"() {
     "use strict";
     init_ort_runner();
+    init_errors();
     init_external();
     init_graph();
     init_model_io();
@@ -14817,6 +14826,13 @@ function checkOutputPath(output) {
   }
   return missingFolders(path9.dirname(target), output);
 }
+function namingSource(e, source) {
+  if (!(e instanceof OnnxFormatError || e instanceof UsageError)) return e;
+  if (e.message.includes(source) || /^(\/|\S+\.\w+: )/.test(e.message)) return e;
+  const named2 = e instanceof OnnxFormatError ? new OnnxFormatError(`${source}: ${e.message}`) : new UsageError(`${source}: ${e.message}`);
+  named2.stack = e.stack;
+  return named2;
+}
 function reported(stage, progress) {
   return { name: stage.name, run: (model, ctx) => progress.step(`stage ${stage.name}`, () => stage.run(model, ctx)) };
 }
@@ -14838,6 +14854,8 @@ async function compressModel(source, output, opts = {}) {
       external: data,
       tmpDir,
       log: (message) => progress.note(message)
+    }).catch((e) => {
+      throw namingSource(e, source);
     });
     createFolders(newFolders, output);
     const saved = await progress.step(`save ${output}`, () => saveModel(model, output, { externalData: opts.externalData ?? "auto", source: data }));

@@ -4,13 +4,14 @@
  * compressed) run in onnxruntime-node child processes on each test_data_set (conformance/check-model.ts).
  * Prints counts per folder, the top reasons for skipped tests and every failure.
  *
- *   npm run conformance [-- --json FILE] [--root DIR] [--only SUBSTRING] [--parallel N] [--keep] [--lossy]
+ *   npm run conformance [-- --json FILE] [--root DIR] [--only SUBSTRING] [--parallel N] [--keep] [--lossy] [--optimize]
  *
  * With --lossy the lossy stages run instead (LOSSY_PASSES: fp16 with and without keep-io-types, int8 on
  * every op it can take, int4 symmetric and asymmetric): every model a pass changes must still load and
  * run in onnxruntime with outputs of the original's shapes and types; the quantization passes first turn
  * the suite's weight inputs into initializers and also check each output's cosine to the float model
- * (check-model.ts, `weights`). Models a pass leaves unchanged are not run again.
+ * (check-model.ts, `weights`). Models a pass leaves unchanged are not run again. --optimize adds the
+ * `optimize` stage at both levels (slow: see OPTIMIZE_PASSES).
  *
  * The last line is `N passed, N failed`; exit 1 on any failure, 2 when the suite is missing.
  */
@@ -30,6 +31,15 @@ const LOSSY_PASSES: [string, StageSpec, SuitePass['weights']?][] = [
   ['quantize-int8 uint8 weights', { 'quantize-int8': { ops: INT8_OPS, 'min-elements': 0, 'weight-type': 'uint8' } }, { minCosine: 0.98 }],
   ['quantize-int4 block 16, int4 embeddings', { 'quantize-int4': { 'block-size': 16, embeddings: 'int4' } }, { minCosine: 0.95 }],
   ['quantize-int4 asymmetric, int8 embeddings', { 'quantize-int4': { symmetric: false, embeddings: 'int8' } }, { minCosine: 0.95 }],
+];
+
+/**
+ * `optimize` with --optimize (not in CI: it starts onnxruntime once per model, about 7 minutes per level
+ * here). ORT rewrites the graph, so values may move by rounding only: cosine ≥ 0.9999 to the float model.
+ */
+const OPTIMIZE_PASSES: [string, StageSpec, SuitePass['weights']?][] = [
+  ['optimize basic', { optimize: { level: 'basic' } }, { minCosine: 0.9999 }],
+  ['optimize extended', { optimize: { level: 'extended' } }, { minCosine: 0.9999 }],
 ];
 
 interface FolderCounts {
@@ -79,7 +89,7 @@ function topReasons(outcomes: ModelOutcome[], n = 12): [string, number][] {
 }
 
 function parseArgs(argv: string[]) {
-  const opts = { json: undefined as string | undefined, root: SUITE_ROOT, only: undefined as string | undefined, keep: false, parallel: 2, lossy: false };
+  const opts = { json: undefined as string | undefined, root: SUITE_ROOT, only: undefined as string | undefined, keep: false, parallel: 2, lossy: false, optimize: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => { const v = argv[++i]; if (v === undefined) throw new Error(`${a} needs a value`); return v; };
@@ -89,7 +99,8 @@ function parseArgs(argv: string[]) {
     else if (a === '--parallel') opts.parallel = Math.max(1, Number(value()) || 1);
     else if (a === '--keep') opts.keep = true;
     else if (a === '--lossy') opts.lossy = true;
-    else throw new Error(`unknown option ${a}; use --json FILE, --root DIR, --only SUBSTRING, --parallel N, --keep, --lossy`);
+    else if (a === '--optimize') opts.optimize = opts.lossy = true;
+    else throw new Error(`unknown option ${a}; use --json FILE, --root DIR, --only SUBSTRING, --parallel N, --keep, --lossy, --optimize`);
   }
   return opts;
 }
@@ -164,7 +175,7 @@ async function lossyPasses(jobs: { dir: string; folder: string }[], opts: Return
   const all = { passed: 0, failed: 0 };
   const report: Record<string, { changed: number; counts: FolderCounts; failures: string[] }> = {};
   console.log(`ONNX backend test suite (${opts.root}), lossy stages: every model a pass changes must load and run in onnxruntime-node with the original's output shapes and types\n`);
-  for (const [label, spec, weights] of LOSSY_PASSES) {
+  for (const [label, spec, weights] of [...LOSSY_PASSES, ...(opts.optimize ? OPTIMIZE_PASSES : [])]) {
     const started = Date.now();
     const pass: SuitePass = { stages: () => [createStage(spec)], lossy: true, weights };
     const outcomes = await checkModels(jobs, opts.parallel, tmp, undefined, pass);

@@ -14,6 +14,7 @@ import type { Stage } from '../src/stages/stage.js';
 import { intAttr } from '../src/stages/nodes.js';
 import { createStage } from '../src/stages/registry.js';
 import { DataType } from '../src/onnx/dtype.js';
+import { OnnxFormatError } from '../src/onnx/errors.js';
 import { bitDifference, closeDifference } from '../src/check/tensor-compare.js';
 import type { NamedTensor } from '../src/check/named-tensor.js';
 
@@ -109,6 +110,10 @@ test('a stage that changes results is caught: the test fails and says which outp
     const broken: Stage = { name: 'abs-to-nothing', run(model) { model.graph!.node[0]!.opType = 'NoSuchOp'; return { model, details: {} }; } };
     const [bad] = await lossy(broken);
     assert.match(bad!.tests[0]!.reason!, /^ORT cannot run the compressed model: .*NoSuchOp/);
+    // A lossy stage may refuse a model, but not one onnxruntime runs.
+    const refuse: Stage = { name: 'refuse', run() { throw new OnnxFormatError('no thanks'); } };
+    const [refused] = await lossy(refuse);
+    assert.deepEqual([refused!.error, refused!.tests[0]!.status, refused!.tests[0]!.reason], [undefined, 'fail', 'the stages refused a model onnxruntime runs: no thanks']);
     // A model the stages leave alone is not run again (the lossless pass covers it).
     const [same] = await lossy({ name: 'nothing', run: (model) => ({ model, details: {} }) });
     assert.deepEqual([same!.changedByStages, same!.tests.length], [false, 0]);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cliSync } from './helpers/cli.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -72,4 +73,19 @@ test('a model whose weights live in external data: written, optimized and read b
   const x = new ort.Tensor('float32', randomFloats(64, 8), [1, 64]);
   const run = (model: Uint8Array | string) => runFirstOutput(model, { x });
   assert.ok(cosine(await run(file), await run(encodeModel(out))) > 0.999999);
+});
+
+test('a model onnxruntime cannot load: exit 2, one line naming the model and what ORT said, no scratch path', () => {
+  // BitShift on uint16: valid ONNX, but onnxruntime's CPU provider has no kernel for it.
+  const m = model(graph({
+    node: [node('BitShift', ['x', 'n'], ['y'], { direction: 'LEFT' })],
+    input: [valueInfo('x', DataType.UINT16, [3]), valueInfo('n', DataType.UINT16, [3])],
+    output: [valueInfo('y', DataType.UINT16, [3])],
+  }), 11);
+  const file = path.join(tmp, 'bitshift.onnx');
+  writeFileSync(file, encodeModel(m));
+  const r = cliSync(['compress', file, '-o', path.join(tmp, 'bitshift.slim.onnx'), '--stages', 'optimize']);
+  assert.equal(r.status, 2, r.stderr);
+  const last = r.stderr.trim().split('\n').pop()!;
+  assert.equal(last, `onnx-diet: ${file}: stage optimize: onnxruntime cannot load the model (Could not find an implementation for BitShift(11) node with name 'BitShift_y'); this stage needs a model onnxruntime runs: leave optimize out of this model's stages`);
 });

@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../onnx/errors.js';
+import { OnnxFormatError, UsageError } from '../onnx/errors.js';
 import { forEachTensor } from '../onnx/graph.js';
 import type { ExternalDataReader } from '../onnx/external.js';
 import { loadModel, saveModel, type LoadedModel } from '../onnx/model-io.js';
@@ -78,6 +78,15 @@ function checkOutputPath(output: string): string[] {
   return missingFolders(path.dirname(target), output);
 }
 
+/** A stage's refusal of the model, with the model's file in front unless it starts with a file already. */
+function namingSource(e: unknown, source: string): unknown {
+  if (!(e instanceof OnnxFormatError || e instanceof UsageError)) return e;
+  if (e.message.includes(source) || /^(\/|\S+\.\w+: )/.test(e.message)) return e;
+  const named = e instanceof OnnxFormatError ? new OnnxFormatError(`${source}: ${e.message}`) : new UsageError(`${source}: ${e.message}`);
+  named.stack = e.stack;
+  return named;
+}
+
 /** Wraps a stage so each one shows up as its own progress step. */
 function reported(stage: Stage, progress: Progress): Stage {
   return { name: stage.name, run: (model, ctx) => progress.step(`stage ${stage.name}`, () => stage.run(model, ctx)) };
@@ -106,7 +115,7 @@ export async function compressModel(source: string, output: string, opts: Compre
       external: data,
       tmpDir,
       log: (message) => progress.note(message),
-    });
+    }).catch((e: unknown) => { throw namingSource(e, source); });
 
     createFolders(newFolders, output);
     const saved = await progress.step(`save ${output}`, () =>

@@ -15,7 +15,9 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { startOrtHost } from '../check/ort-runner.js';
+import type { LoadOptions } from '../check/ort-protocol.js';
+import { startOrtHost, type OrtHost } from '../check/ort-runner.js';
+import { OnnxFormatError } from '../onnx/errors.js';
 import { ExternalDataReader } from '../onnx/external.js';
 import { forEachGraph, forEachTensor } from '../onnx/graph.js';
 import { loadModel, saveModel } from '../onnx/model-io.js';
@@ -50,6 +52,22 @@ function total(counts: Map<string, number>): number {
   return n;
 }
 
+/**
+ * Has onnxruntime load (and so optimize) `input`. A model it cannot load (an op it lacks, a type it
+ * cannot run) is the user's input, not our failure: one line saying what ORT said and what to do,
+ * without the scratch file's path.
+ */
+async function loadForOptimizer(host: OrtHost, input: string, options: LoadOptions): Promise<void> {
+  try {
+    await host.load(input, options);
+  } catch (e) {
+    const said = (e instanceof Error ? e.message : String(e)).split('\n')[0]!
+      .replace(/^onnxruntime failed while loading \S+: /, '')
+      .replaceAll(input, 'the model');
+    throw new OnnxFormatError(`stage optimize: onnxruntime cannot load the model (${said}); this stage needs a model onnxruntime runs: leave optimize out of this model's stages`);
+  }
+}
+
 export function optimizeStage(options: StageOptions = {}): Stage {
   const { level } = parseOptimizeOptions(options);
   return {
@@ -62,7 +80,7 @@ export function optimizeStage(options: StageOptions = {}): Stage {
         const output = path.join(dir, 'optimized.onnx');
         const source = ctx.external instanceof ExternalDataReader ? ctx.external : undefined;
         saveModel(model, input, { externalData: 'auto', source });
-        await host.load(input, { graphOptimizationLevel: level, optimizedModelFilePath: output, threads: 1 });
+        await loadForOptimizer(host, input, { graphOptimizationLevel: level, optimizedModelFilePath: output, threads: 1 });
         await host.close();
         const loaded = loadModel(output);
         // ORT may write big initializers to a data file beside the optimized model; that folder is
