@@ -11421,8 +11421,18 @@ function hashName(s) {
 function normal(rand) {
   return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 }
-function gatherBounds(model) {
-  const tableDims = /* @__PURE__ */ new Map();
+function indexRange(n, kind, dims, indexDims) {
+  if (kind === "leading") {
+    const k = indexDims?.[indexDims.length - 1] ?? dims.length;
+    const batch = Number(n.attribute.find((a) => a.name === "batch_dims")?.i ?? 0n);
+    const addressed = dims.slice(batch, batch + k);
+    return addressed.length ? Math.min(...addressed) : void 0;
+  }
+  const axis = kind === 1 ? 1 : Number(n.attribute.find((a) => a.name === "axis")?.i ?? 0n);
+  return dims[axis < 0 ? axis + dims.length : axis];
+}
+function gatherBounds(model, inputDims = /* @__PURE__ */ new Map()) {
+  const tableDims = new Map(inputDims);
   const consumers = /* @__PURE__ */ new Map();
   forEachGraph(model, ({ graph }) => {
     for (const t of graph.initializer) if (t.name) tableDims.set(t.name, t.dims);
@@ -11441,15 +11451,14 @@ function gatherBounds(model) {
     let best;
     for (const n of consumers.get(name) ?? []) {
       let rows;
-      if (n.opType === "Gather" && n.input[1] === name) {
-        const dims = tableDims.get(n.input[0] ?? "");
-        const axisAttr = n.attribute.find((a) => a.name === "axis");
-        const axis = Number(axisAttr?.i ?? 0n);
-        rows = dims ? dims[axis < 0 ? axis + dims.length : axis] : void 0;
+      const indexing = INDEXING[n.opType ?? ""];
+      if (indexing && n.input[indexing[0]] === name) {
+        const dims = tableDims.get(n.input[indexing[1]] ?? "");
+        rows = dims ? indexRange(n, indexing[2], dims, tableDims.get(name)) : void 0;
       } else if (PASS_THROUGH2.has(n.opType ?? "") && n.input[0] === name && n.output[0]) {
         rows = rowsReached(n.output[0], seen);
       }
-      if (rows !== void 0 && (best === void 0 || rows < best)) best = rows;
+      if (rows !== void 0 && rows > 0 && (best === void 0 || rows < best)) best = rows;
     }
     return best;
   };
@@ -11503,10 +11512,17 @@ function withDimHint(error, dims) {
   return `${error} \u2014 the auto inputs used ${used}; set a smaller ${first} in dims: (config parity.dims.${first}, or compare --dims ${first}=N)`;
 }
 function autoSamples(model, inputs, opts) {
-  const bounds = gatherBounds(model);
   const used = autoDims(model, inputs, opts.dims);
   for (const d of used) opts.onDim?.(d);
   const sizes = { ...Object.fromEntries(used.map((d) => [d.name, d.value])), ...opts.dims };
+  const inputDims = /* @__PURE__ */ new Map();
+  for (const input of inputs) {
+    try {
+      inputDims.set(input.name, resolveDims(input, sizes));
+    } catch {
+    }
+  }
+  const bounds = gatherBounds(model, inputDims);
   const samples = [];
   for (let s = 0; s < opts.samples; s++) {
     samples.push(inputs.map((input) => {
@@ -11521,7 +11537,7 @@ function autoSamples(model, inputs, opts) {
   }
   return samples;
 }
-var PASS_THROUGH2, INT_TYPES, FLOAT_TYPES2, INDEX_OUT_OF_RANGE;
+var PASS_THROUGH2, INDEXING, INT_TYPES, FLOAT_TYPES2, INDEX_OUT_OF_RANGE;
 var init_auto_inputs = __esm({
   "src/check/auto-inputs.ts"() {
     "use strict";
@@ -11530,6 +11546,16 @@ var init_auto_inputs = __esm({
     init_dim_limits();
     init_input_meta();
     PASS_THROUGH2 = /* @__PURE__ */ new Set(["Cast", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Identity"]);
+    INDEXING = {
+      Gather: [1, 0, "axis"],
+      GatherElements: [1, 0, "axis"],
+      ScatterElements: [1, 0, "axis"],
+      Scatter: [1, 0, "axis"],
+      GatherND: [1, 0, "leading"],
+      ScatterND: [1, 0, "leading"],
+      NegativeLogLikelihoodLoss: [1, 0, 1],
+      SoftmaxCrossEntropyLoss: [1, 0, 1]
+    };
     INT_TYPES = /* @__PURE__ */ new Set(["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"]);
     FLOAT_TYPES2 = /* @__PURE__ */ new Set(["float32", "float64", "float16"]);
     INDEX_OUT_OF_RANGE = /out of (data )?bounds|out of range/i;

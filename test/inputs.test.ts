@@ -5,7 +5,11 @@ import { UsageError } from '../src/onnx/errors.js';
 import { DataType } from '../src/onnx/dtype.js';
 import { parseNpy } from '../src/check/npy.js';
 import { parseNpz } from '../src/check/npz.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { encodeModel } from '../src/onnx/codec.js';
+import { runModelOnce } from '../src/check/ort-runner.js';
 import { encodeValues, loadSamples, modelInputs, resolveDims } from '../src/check/inputs.js';
 import { autoDims, gatherBounds, withDimHint } from '../src/check/auto-inputs.js';
 import { dimLimits } from '../src/check/dim-limits.js';
@@ -86,6 +90,37 @@ test('auto: token ids stay inside the embedding table, masks are 1, token types 
     assert.ok(values(s.find((t) => t.name === 'attention_mask')).every((v) => v === 1));
     assert.ok(values(s.find((t) => t.name === 'token_type_ids')).every((v) => v === 0));
   }
+});
+
+test('auto: indices into tables that are inputs, and into GatherElements / GatherND / ScatterElements / loss labels, stay in range', async () => {
+  const m = model(graph({
+    node: [
+      node('Gather', ['table', 'ids'], ['g']), // table is an input [rows, 4]: rows from dims:
+      node('GatherElements', ['data', 'idx'], ['ge'], { axis: 1 }), // data [3, 5]: idx < 5
+      node('GatherND', ['cube', 'tuples'], ['gn']), // cube [4, 6, 2], tuples [..., 2]: < min(4, 6)
+      node('Cast', ['labels64'], ['labels'], { to: DataType.INT64 }), // passes through: labels < 7 classes
+      node('NegativeLogLikelihoodLoss', ['scores', 'labels'], ['loss'], { reduction: 'none' }),
+    ],
+    input: [
+      valueInfo('table', DataType.FLOAT, ['rows', 4]), valueInfo('ids', DataType.INT64, [2, 6]),
+      valueInfo('data', DataType.FLOAT, [3, 5]), valueInfo('idx', DataType.INT64, [3, 8]),
+      valueInfo('cube', DataType.FLOAT, [4, 6, 2]), valueInfo('tuples', DataType.INT64, [5, 2]),
+      valueInfo('scores', DataType.FLOAT, [9, 7]), valueInfo('labels64', DataType.INT32, [9]),
+    ],
+    output: [valueInfo('g', DataType.FLOAT), valueInfo('ge', DataType.FLOAT), valueInfo('gn', DataType.FLOAT), valueInfo('loss', DataType.FLOAT)],
+  }), 13);
+  // The inputs' dims as the samples have them (autoSamples resolves them from dims:).
+  const inputDims = new Map([['table', [3, 4]], ['data', [3, 5]], ['cube', [4, 6, 2]], ['tuples', [5, 2]], ['scores', [9, 7]]]);
+  assert.deepEqual(Object.fromEntries(gatherBounds(m, inputDims)), { ids: 3, idx: 5, tuples: 4, labels: 7, labels64: 7 });
+  assert.deepEqual(Object.fromEntries(gatherBounds(m)), {}, 'no table is an initializer: nothing known without the inputs');
+  const [sample] = loadSamples('auto', m, { samples: 1, seed: 3, dims: { rows: 3 } });
+  const max = (name: string) => Math.max(...values(sample!.find((t) => t.name === name)));
+  assert.ok(max('ids') < 3 && max('idx') < 5 && max('tuples') < 4 && max('labels64') < 7);
+  // And onnxruntime runs the model on them (it refuses an index out of range).
+  const file = path.join(tmpdir(), `onnx-diet-indexing-${process.pid}.onnx`);
+  writeFileSync(file, encodeModel(m));
+  const r = await runModelOnce(file, sample!);
+  assert.equal(r.outputs.length, 4);
 });
 
 test('auto: same seed → same bytes; another seed → other values; floats look standard normal', () => {

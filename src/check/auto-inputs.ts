@@ -1,7 +1,9 @@
 /**
  * `inputs: auto`: samples made from the model's input metadata, the same for the same seed on every
  * machine. Values are chosen so the model runs on data of a realistic kind:
- * - integer inputs that index a Gather table (token ids into an embedding) take values in [0, rows);
+ * - integer inputs used as indices take values the op accepts: token ids in [0, rows) of their Gather
+ *   table, GatherElements/Scatter/GatherND indices within the addressed dim, loss labels below the
+ *   class count (gatherBounds);
  * - names with `mask` are all 1 (attend everywhere); `token_type`/`segment` are 0 (one segment);
  *   `position` ids count 0, 1, 2, … along the last axis;
  * - floats are standard normal; bools are fair coin flips (both branches of an If get exercised);
@@ -46,11 +48,37 @@ function normal(rand: () => number): number {
 const PASS_THROUGH = new Set(['Cast', 'Unsqueeze', 'Squeeze', 'Reshape', 'Flatten', 'Identity']);
 
 /**
- * For each name, the smallest Gather table it indexes (directly or through PASS_THROUGH ops): ids must be
- * in [0, rows) of that table's gathered axis (Gather-13: indices in [-s, s-1]; we keep them non-negative).
+ * Ops that take indices into another input, as [indices input, data input, the data axes the index
+ * values address]: `axis` reads the node's axis attribute (default 0); `leading` the leading axes an
+ * index tuple addresses (GatherND/ScatterND: bounded by the smallest of them, so any position is valid);
+ * `1` the class axis of the loss ops.
  */
-export function gatherBounds(model: ModelProto): Map<string, number> {
-  const tableDims = new Map<string, number[]>();
+const INDEXING: Record<string, [number, number, 'axis' | 'leading' | 1]> = {
+  Gather: [1, 0, 'axis'], GatherElements: [1, 0, 'axis'], ScatterElements: [1, 0, 'axis'], Scatter: [1, 0, 'axis'],
+  GatherND: [1, 0, 'leading'], ScatterND: [1, 0, 'leading'],
+  NegativeLogLikelihoodLoss: [1, 0, 1], SoftmaxCrossEntropyLoss: [1, 0, 1],
+};
+
+/** How many values an index of `n` may take, given the dims of its data input (undefined: unknown). */
+function indexRange(n: NodeProto, kind: 'axis' | 'leading' | 1, dims: number[], indexDims: number[] | undefined): number | undefined {
+  if (kind === 'leading') {
+    const k = indexDims?.[indexDims.length - 1] ?? dims.length; // GatherND: the last index dim counts the addressed axes
+    const batch = Number(n.attribute.find((a) => a.name === 'batch_dims')?.i ?? 0n);
+    const addressed = dims.slice(batch, batch + k);
+    return addressed.length ? Math.min(...addressed) : undefined;
+  }
+  const axis = kind === 1 ? 1 : Number(n.attribute.find((a) => a.name === 'axis')?.i ?? 0n);
+  return dims[axis < 0 ? axis + dims.length : axis];
+}
+
+/**
+ * For each name, the smallest range of values it may take as an index (directly or through PASS_THROUGH
+ * ops): token ids in [0, rows) of their embedding table, indices of GatherElements/Scatter/GatherND in
+ * the addressed dim, class labels in [0, classes). Data dims come from initializers, Constant nodes, or
+ * the graph inputs' dims as the samples will have them (`inputDims`). Indices stay non-negative.
+ */
+export function gatherBounds(model: ModelProto, inputDims: Map<string, number[]> = new Map()): Map<string, number> {
+  const tableDims = new Map<string, number[]>(inputDims);
   const consumers = new Map<string, NodeProto[]>();
   forEachGraph(model, ({ graph }) => {
     for (const t of graph.initializer) if (t.name) tableDims.set(t.name, t.dims);
@@ -69,15 +97,14 @@ export function gatherBounds(model: ModelProto): Map<string, number> {
     let best: number | undefined;
     for (const n of consumers.get(name) ?? []) {
       let rows: number | undefined;
-      if (n.opType === 'Gather' && n.input[1] === name) {
-        const dims = tableDims.get(n.input[0] ?? '');
-        const axisAttr = n.attribute.find((a) => a.name === 'axis');
-        const axis = Number(axisAttr?.i ?? 0n);
-        rows = dims ? dims[axis < 0 ? axis + dims.length : axis] : undefined;
+      const indexing = INDEXING[n.opType ?? ''];
+      if (indexing && n.input[indexing[0]] === name) {
+        const dims = tableDims.get(n.input[indexing[1]] ?? '');
+        rows = dims ? indexRange(n, indexing[2], dims, tableDims.get(name)) : undefined;
       } else if (PASS_THROUGH.has(n.opType ?? '') && n.input[0] === name && n.output[0]) {
         rows = rowsReached(n.output[0], seen);
       }
-      if (rows !== undefined && (best === undefined || rows < best)) best = rows;
+      if (rows !== undefined && rows > 0 && (best === undefined || rows < best)) best = rows;
     }
     return best;
   };
@@ -151,10 +178,15 @@ export function withDimHint(error: string, dims: AutoDim[]): string {
 }
 
 export function autoSamples(model: ModelProto, inputs: ModelInput[], opts: SampleOptions): Sample[] {
-  const bounds = gatherBounds(model);
   const used = autoDims(model, inputs, opts.dims);
   for (const d of used) opts.onDim?.(d);
   const sizes = { ...Object.fromEntries(used.map((d) => [d.name, d.value])), ...opts.dims };
+  // A table can be an input too (its rows then are the sample's): indices into it stay in range.
+  const inputDims = new Map<string, number[]>();
+  for (const input of inputs) {
+    try { inputDims.set(input.name, resolveDims(input, sizes)); } catch { /* a dim with no size: said below */ }
+  }
+  const bounds = gatherBounds(model, inputDims);
   const samples: Sample[] = [];
   for (let s = 0; s < opts.samples; s++) {
     samples.push(inputs.map((input) => {
