@@ -9457,8 +9457,10 @@ function saveModel(model, file, opts = {}) {
   }
   const threshold = opts.sizeThreshold ?? 1024;
   const tensors = [];
-  forEachTensor(model, (t) => {
+  const inlineOnly = /* @__PURE__ */ new Set();
+  forEachTensor(model, (t, site) => {
     tensors.push(t);
+    if (site.kind === "attribute" && tensorByteLength(t) <= SHAPE_DATA_BYTES) inlineOnly.add(t);
   });
   let allInline;
   const inlineAll = () => {
@@ -9489,7 +9491,7 @@ function saveModel(model, file, opts = {}) {
   const dataBytes = writeAtomically(dataPath, (sink) => {
     const pad = new Uint8Array(EXTERNAL_ALIGNMENT);
     for (const t of tensors) {
-      if (tensorByteLength(t) < threshold || t.dataType === 8) {
+      if (tensorByteLength(t) < threshold || t.dataType === 8 || inlineOnly.has(t)) {
         if (isExternal(t)) subs.set(t, allInline?.get(t) ?? inlined(t, opts.source));
         continue;
       }
@@ -9535,7 +9537,7 @@ function modelFileBytes(loaded) {
   });
   return n;
 }
-var PROTOBUF_LIMIT, EXTERNAL_ALIGNMENT, DeferredPayload, FileSink;
+var PROTOBUF_LIMIT, EXTERNAL_ALIGNMENT, DeferredPayload, FileSink, SHAPE_DATA_BYTES;
 var init_model_io = __esm({
   "src/onnx/model-io.ts"() {
     "use strict";
@@ -9572,6 +9574,7 @@ var init_model_io = __esm({
         this.written += b.length;
       }
     };
+    SHAPE_DATA_BYTES = 64 * 1024;
   }
 });
 

@@ -78,6 +78,31 @@ test('externalData: true writes 64 KiB-aligned offsets, loads back identically a
   }
 });
 
+test('Constant nodes: shape data stays inline (ORT reads it while loading), a Constant weight goes out; ORT runs both', async () => {
+  const dir = scratch();
+  try {
+    // Y = Reshape(X · Wc, shape): Wc (64 KiB + 4 B, float) in a Constant node, shape (int64 [2]) in another.
+    const wc = floatTensor('', [64, 257], randomFloats(64 * 257, 4));
+    const shape = { ...floatTensor('', [2], [0, 0]), dataType: DataType.INT64, rawData: new Uint8Array(BigInt64Array.from([257n, 1n]).buffer) };
+    const m = model(graph({
+      node: [
+        node('Constant', [], ['Wc'], { value: wc }), node('Constant', [], ['shape'], { value: shape }),
+        node('MatMul', ['X', 'Wc'], ['H']), node('Reshape', ['H', 'shape'], ['Y']),
+      ],
+      input: [valueInfo('X', F, [1, 64])], output: [valueInfo('Y', F, [257, 1])],
+    }));
+    const file = path.join(dir, 'constants.onnx');
+    saveModel(m, file, { externalData: true, sizeThreshold: 0 });
+    const onDisk = decodeModel(readFileSync(file));
+    const [weight, dims] = onDisk.graph!.node.slice(0, 2).map((n) => n.attribute[0]!.t!);
+    assert.equal(isExternal(weight!), true, 'the Constant weight is written out');
+    assert.equal(isExternal(dims!), false, 'the shape stays inline: ORT shape inference cannot read it outside');
+    assert.deepEqual(await runOrt(file, feeds()), await runOrt(encodeModel(m), feeds()));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("'auto' keeps a small model inline", () => {
   const dir = scratch();
   try {

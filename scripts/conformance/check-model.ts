@@ -1,6 +1,6 @@
 /**
- * One model of the ONNX backend test suite through our codec and the lossless stages, checked in
- * onnxruntime-node (see ../conformance.ts for what counts). The original, the round-tripped and the
+ * One model of the ONNX backend test suite through our codec and the lossless stages (their result saved
+ * with external data), checked in onnxruntime-node (see ../conformance.ts for what counts). The original, the round-tripped and the
  * compressed model run on each test_data_set; a test counts where onnxruntime runs the original and its
  * result matches the suite's expected outputs; it passes when both of our models give outputs
  * bit-identical to the original's and within the backend runner's tolerance of the expected ones.
@@ -12,6 +12,7 @@
 import { readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeModel, encodeModel } from '../../src/onnx/codec.js';
+import { saveModel } from '../../src/onnx/model-io.js';
 import { OnnxFormatError } from '../../src/onnx/errors.js';
 import type { GraphProto, ModelProto } from '../../src/onnx/types.js';
 import { runStages } from '../../src/stages/pipeline.js';
@@ -64,8 +65,12 @@ function reasonOf(prefix: string, e: unknown): string {
 
 interface Prepared { original: string; roundTrip: string; compressed: string; roundTripIdentical: boolean; changedByStages: boolean }
 
-/** `decoded` (the model file's `bytes`) encoded again, and dedup,prune; both results written to `tmp`. */
-async function prepare(modelFile: string, bytes: Uint8Array, decoded: ModelProto, tmp: string, stem: string, stages: () => Stage[]): Promise<Prepared> {
+/**
+ * `decoded` (the model file's `bytes`) encoded again, and the stages' result; both written to `tmp`.
+ * With `external` the result is saved the way a >2 GB model is, every tensor in an external data file
+ * (small attribute tensors excepted, see saveModel), so the suite checks that writer too.
+ */
+async function prepare(modelFile: string, bytes: Uint8Array, decoded: ModelProto, tmp: string, stem: string, stages: () => Stage[], external: boolean): Promise<Prepared> {
   const encoded = encodeModel(decoded);
   const roundTripIdentical = Buffer.compare(encoded, bytes) === 0;
   const roundTrip = path.join(tmp, `${stem}.rt.onnx`);
@@ -76,7 +81,8 @@ async function prepare(modelFile: string, bytes: Uint8Array, decoded: ModelProto
   });
   const compressed = path.join(tmp, `${stem}.slim.onnx`);
   const slim = encodeModel(model);
-  writeFileSync(compressed, slim);
+  if (external) saveModel(model, compressed, { externalData: true, sizeThreshold: 0 });
+  else writeFileSync(compressed, slim);
   const changedByStages = Buffer.compare(slim, encoded) !== 0;
   return { original: modelFile, roundTrip, compressed, roundTripIdentical, changedByStages };
 }
@@ -132,8 +138,9 @@ export const losslessStages = (): Stage[] => [createStage('dedup'), createStage(
  * values (only that set is run), and each float output of the compressed model must keep at least
  * `minCosine` to the float model's.
  */
-export interface SuitePass { stages: () => Stage[]; lossy: boolean; weights?: { minCosine: number } }
-export const LOSSLESS: SuitePass = { stages: losslessStages, lossy: false };
+export interface SuitePass { stages: () => Stage[]; lossy: boolean; weights?: { minCosine: number }; externalData?: boolean }
+/** The lossless pass saves its result with external data: the round trip covers the inline writer. */
+export const LOSSLESS: SuitePass = { stages: losslessStages, lossy: false, externalData: true };
 
 const FLOAT_TYPES = new Set(['float16', 'float32', 'float64']);
 
@@ -212,7 +219,7 @@ async function checkModel(host: OrtHost, modelDir: string, folder: string, tmp: 
   }
   let prepared: Prepared | undefined;
   try {
-    prepared = await prepare(modelFile, bytes, decoded, tmp, `${folder}__${name}`, pass.stages);
+    prepared = await prepare(modelFile, bytes, decoded, tmp, `${folder}__${name}`, pass.stages, pass.externalData ?? false);
     outcome.roundTripIdentical = prepared.roundTripIdentical;
     outcome.changedByStages = prepared.changedByStages;
   } catch (e) {

@@ -173,6 +173,9 @@ function inlined(t: TensorProto, source: ExternalDataReader | undefined): Tensor
   return { ...t, rawData: raw, externalData: [], dataLocation: undefined };
 }
 
+/** Attribute tensors up to this size are taken for shape data and kept inline (see saveModel). */
+const SHAPE_DATA_BYTES = 64 * 1024;
+
 export function saveModel(model: ModelProto, file: string, opts: SaveOptions = {}): SavedModel {
   const out = path.resolve(file);
   const dir = path.dirname(out);
@@ -186,7 +189,15 @@ export function saveModel(model: ModelProto, file: string, opts: SaveOptions = {
   }
   const threshold = opts.sizeThreshold ?? 1024;
   const tensors: TensorProto[] = [];
-  forEachTensor(model, (t) => { tensors.push(t); });
+  // Small tensors in attributes (Constant nodes' shapes, axes, sizes, Resize scales) stay inline:
+  // onnxruntime's shape inference reads them while loading and cannot read an attribute's external data
+  // ("Cannot parse data from external tensors"). Big ones are weights (Paddle exports keep every weight
+  // in a Constant node) and may go out; onnx's save_as_external_data keeps all attribute tensors inline.
+  const inlineOnly = new Set<TensorProto>();
+  forEachTensor(model, (t, site) => {
+    tensors.push(t);
+    if (site.kind === 'attribute' && tensorByteLength(t) <= SHAPE_DATA_BYTES) inlineOnly.add(t);
+  });
 
   // Every external tensor inline: what an inline save writes, and what 'auto' sizes (deferred payloads
   // report their length, so sizing reads no large external tensor). Built only when one of them needs it.
@@ -221,7 +232,7 @@ export function saveModel(model: ModelProto, file: string, opts: SaveOptions = {
   const dataBytes = writeAtomically(dataPath, (sink) => {
     const pad = new Uint8Array(EXTERNAL_ALIGNMENT);
     for (const t of tensors) {
-      if (tensorByteLength(t) < threshold || t.dataType === 8 /* STRING */) {
+      if (tensorByteLength(t) < threshold || t.dataType === 8 /* STRING */ || inlineOnly.has(t)) {
         if (isExternal(t)) subs.set(t, allInline?.get(t) ?? inlined(t, opts.source));
         continue;
       }
