@@ -14133,6 +14133,53 @@ var init_quantize_int4 = __esm({
   }
 });
 
+// src/stages/fp16-casts.ts
+function collapseCastPairs(scope, inserted) {
+  const g = scope.graph;
+  const producer = /* @__PURE__ */ new Map();
+  for (const n of g.node) for (const o of n.output) if (o) producer.set(o, n);
+  const pairs = [];
+  for (const back of g.node) {
+    if (!inserted.has(back) || castTarget(back) !== DataType.FLOAT) continue;
+    const half = producer.get(back.input[0] ?? "");
+    if (half && inserted.has(half) && castTarget(half) === DataType.FLOAT16) pairs.push([back, half]);
+  }
+  if (!pairs.length) return 0;
+  const reads = new Map([...usesOfAll(scope, pairs.map(([, half]) => half.output[0]))].map(([k, v]) => [k, v.length]));
+  const readers = /* @__PURE__ */ new Map();
+  for (const n of g.node) for (const i of n.input) if (i) readers.set(i, [...readers.get(i) ?? [], n]);
+  const outputs = new Set(g.output.map((o) => o.name ?? ""));
+  const removed = /* @__PURE__ */ new Set();
+  for (const [back, half] of pairs) {
+    const float32 = half.input[0];
+    const out = back.output[0];
+    if (!outputs.has(out)) {
+      for (const n of readers.get(out) ?? []) n.input = n.input.map((i) => i === out ? float32 : i);
+    } else {
+      const p = producer.get(float32);
+      if (!p || outputs.has(float32)) continue;
+      p.output[p.output.indexOf(float32)] = out;
+      replaceAllUses(scope, float32, out);
+      producer.set(out, p);
+    }
+    removed.add(back);
+    const left = (reads.get(half.output[0]) ?? 1) - 1;
+    reads.set(half.output[0], left);
+    if (left === 0 && !outputs.has(half.output[0])) removed.add(half);
+  }
+  if (removed.size) g.node = g.node.filter((n) => !removed.has(n));
+  return removed.size;
+}
+var castTarget;
+var init_fp16_casts = __esm({
+  "src/stages/fp16-casts.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    castTarget = (n) => n.opType === "Cast" ? Number(n.attribute[0]?.i) : void 0;
+  }
+});
+
 // src/stages/fp16-types.ts
 function declaredType(v) {
   const tensor = v.type?.tensorType?.elemType;
@@ -14313,9 +14360,6 @@ function parseFp16Options(o) {
     nodeBlockList: stringListOption(STAGE3, o, "node-block-list") ?? []
   };
 }
-function castNode(names, input, output, to) {
-  return makeNode("Cast", freshName(names, `${output}_cast`), [input], [output], [intAttr("to", to)], "");
-}
 function fp16Stage(options = {}) {
   const opts = parseFp16Options(options);
   return {
@@ -14340,6 +14384,9 @@ function fp16Stage(options = {}) {
         conv.convertScope(scope, scope === conv.scopes[0]);
       }
       if (opts.keepIoTypes && conv.scopes[0]) conv.castMainBoundary(conv.scopes[0]);
+      let castsRemoved = 0;
+      for (const scope of conv.scopes) if (!frozen.has(scope)) castsRemoved += collapseCastPairs(scope, conv.inserted);
+      conv.stats.castsInserted -= castsRemoved;
       ctx.log(`fp16: ${conv.stats.tensors} tensors to float16, ${conv.stats.blockedNodes} nodes kept in float32`);
       return {
         model,
@@ -14367,6 +14414,7 @@ var init_fp16 = __esm({
     init_tensor();
     init_fp16_numerics();
     init_opset();
+    init_fp16_casts();
     init_fp16_types();
     init_nodes();
     init_options();
@@ -14479,6 +14527,13 @@ var init_fp16 = __esm({
       weightsAreInputs;
       /** The default-domain opset (some ops take float16 only from a later one). */
       opset;
+      /** Casts this stage made (collapseCastPairs may cut pairs of them out again). */
+      inserted = /* @__PURE__ */ new Set();
+      castNode(input, output, to) {
+        const n = makeNode("Cast", freshName(this.names, `${output}_cast`), [input], [output], [intAttr("to", to)], "");
+        this.inserted.add(n);
+        return n;
+      }
       /** Whether any value of the model is a float32 tensor (else there is nothing to convert). */
       hasFloat() {
         for (const own of this.types.values()) for (const t of own.values()) if (t === DataType.FLOAT) return true;
@@ -14538,7 +14593,7 @@ var init_fp16 = __esm({
         n.input.forEach((input, i) => {
           if (!this.isFloat(scope, input) || keep.has(input)) return;
           const cast = freshName(this.names, `${input}_fp32`);
-          before.push(castNode(this.names, input, cast, DataType.FLOAT));
+          before.push(this.castNode(input, cast, DataType.FLOAT));
           n.input[i] = cast;
         });
         this.stats.castsInserted += before.length;
@@ -14553,7 +14608,7 @@ var init_fp16 = __esm({
           if (!output || !this.isFloat(scope, output)) continue;
           const raw = freshName(this.names, `${output}_fp32`);
           n.output[i] = raw;
-          after.push(castNode(this.names, raw, output, DataType.FLOAT16));
+          after.push(this.castNode(raw, output, DataType.FLOAT16));
         }
         this.stats.castsInserted += after.length;
         return after;
@@ -14609,7 +14664,7 @@ var init_fp16 = __esm({
           if (this.weightsAreInputs && this.initializerInputs.has(v.name)) continue;
           const half = freshName(this.names, `${v.name}_fp16`);
           if (replaceAllUses(scope, v.name, half) === 0) continue;
-          entry.push(castNode(this.names, v.name, half, DataType.FLOAT16));
+          entry.push(this.castNode(v.name, half, DataType.FLOAT16));
         }
         const exit = [];
         for (const v of g.output) {
@@ -14619,7 +14674,7 @@ var init_fp16 = __esm({
           const half = freshName(this.names, `${v.name}_fp16`);
           replaceAllUses(scope, v.name, half);
           producer.output[producer.output.indexOf(v.name)] = half;
-          exit.push(castNode(this.names, half, v.name, DataType.FLOAT));
+          exit.push(this.castNode(half, v.name, DataType.FLOAT));
         }
         g.node = [...entry, ...g.node, ...exit];
         this.stats.castsInserted += entry.length + exit.length;

@@ -5,7 +5,8 @@
  * Blocked nodes (a default list + `op-block-list` + `node-block-list`) keep computing in float32 with
  * Casts around them; a float initializer read only by blocked nodes stays float32 (no lossy round trip).
  * With `keep-io-types` (default true) the model's float inputs and outputs stay float32 and Casts sit
- * at the boundary.
+ * at the boundary. Where two float32 places would meet across a float16 gap (a blocked node at the
+ * boundary or feeding another blocked node), the Cast pair is cut out again (fp16-casts.ts).
  *
  * Measured (test/fp16.test.ts, onnxruntime-node 1.30, 1 thread): onnxruntime's CPU provider lacks fp16
  * kernels for many ops and inserts Casts to float32 around them at load time (InsertCastTransformer), so
@@ -19,6 +20,7 @@ import { constantNodeTensor, isConstantNode, makeTensor, tensorBytes, type Exter
 import type { ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.js';
 import { float32BytesToFloat16 } from './fp16-numerics.js';
 import { defaultOpset, planOpset, setDefaultOpset } from './quant/opset.js';
+import { collapseCastPairs } from './fp16-casts.js';
 import { inferTypes, typeIn, type TypeTable } from './fp16-types.js';
 import { intAttr, makeNode, nodeId, tensorAttr } from './nodes.js';
 import { booleanOption, rejectUnknownOptions, stringListOption } from './options.js';
@@ -101,9 +103,6 @@ export function parseFp16Options(o: StageOptions): Fp16Options {
   };
 }
 
-function castNode(names: Set<string>, input: string, output: string, to: number): NodeProto {
-  return makeNode('Cast', freshName(names, `${output}_cast`), [input], [output], [intAttr('to', to)], '');
-}
 
 class Fp16Converter {
   readonly names: Set<string>;
@@ -135,6 +134,15 @@ class Fp16Converter {
     this.initializerInputs = new Set(main?.initializer.map((t) => t.name ?? '').filter((n) => n && inputs.has(n)));
     this.weightsAreInputs = (model.irVersion ?? 0) < 4;
     this.opset = defaultOpset(model);
+  }
+
+  /** Casts this stage made (collapseCastPairs may cut pairs of them out again). */
+  readonly inserted = new Set<NodeProto>();
+
+  private castNode(input: string, output: string, to: number): NodeProto {
+    const n = makeNode('Cast', freshName(this.names, `${output}_cast`), [input], [output], [intAttr('to', to)], '');
+    this.inserted.add(n);
+    return n;
   }
 
   /** Whether any value of the model is a float32 tensor (else there is nothing to convert). */
@@ -203,7 +211,7 @@ class Fp16Converter {
     n.input.forEach((input, i) => {
       if (!this.isFloat(scope, input) || keep.has(input)) return;
       const cast = freshName(this.names, `${input}_fp32`);
-      before.push(castNode(this.names, input, cast, DataType.FLOAT));
+      before.push(this.castNode(input, cast, DataType.FLOAT));
       n.input[i] = cast;
     });
     this.stats.castsInserted += before.length;
@@ -219,7 +227,7 @@ class Fp16Converter {
       if (!output || !this.isFloat(scope, output)) continue;
       const raw = freshName(this.names, `${output}_fp32`);
       n.output[i] = raw;
-      after.push(castNode(this.names, raw, output, DataType.FLOAT16));
+      after.push(this.castNode(raw, output, DataType.FLOAT16));
     }
     this.stats.castsInserted += after.length;
     return after;
@@ -279,7 +287,7 @@ class Fp16Converter {
       if (this.weightsAreInputs && this.initializerInputs.has(v.name)) continue; // a weight (IR < 4), converted with it
       const half = freshName(this.names, `${v.name}_fp16`);
       if (replaceAllUses(scope, v.name, half) === 0) continue;
-      entry.push(castNode(this.names, v.name, half, DataType.FLOAT16));
+      entry.push(this.castNode(v.name, half, DataType.FLOAT16));
     }
     const exit: NodeProto[] = [];
     for (const v of g.output) {
@@ -289,7 +297,7 @@ class Fp16Converter {
       const half = freshName(this.names, `${v.name}_fp16`);
       replaceAllUses(scope, v.name, half);
       producer.output[producer.output.indexOf(v.name)] = half;
-      exit.push(castNode(this.names, half, v.name, DataType.FLOAT));
+      exit.push(this.castNode(half, v.name, DataType.FLOAT));
     }
     g.node = [...entry, ...g.node, ...exit];
     this.stats.castsInserted += entry.length + exit.length;
@@ -320,6 +328,9 @@ export function fp16Stage(options: StageOptions = {}): Stage {
         conv.convertScope(scope, scope === conv.scopes[0]);
       }
       if (opts.keepIoTypes && conv.scopes[0]) conv.castMainBoundary(conv.scopes[0]);
+      let castsRemoved = 0;
+      for (const scope of conv.scopes) if (!frozen.has(scope)) castsRemoved += collapseCastPairs(scope, conv.inserted);
+      conv.stats.castsInserted -= castsRemoved;
       ctx.log(`fp16: ${conv.stats.tensors} tensors to float16, ${conv.stats.blockedNodes} nodes kept in float32`);
       return {
         model,
