@@ -11961,6 +11961,7 @@ var SearchTimeUp, CandidateJudge;
 var init_auto_judge = __esm({
   "src/pipeline/auto-judge.ts"() {
     "use strict";
+    init_errors();
     init_latency();
     init_parity();
     SearchTimeUp = class extends Error {
@@ -11977,10 +11978,18 @@ var init_auto_judge = __esm({
       reference;
       /** Runs the original once per sample; its session is released right after (its outputs are all we need). */
       static async open(host, source, settings) {
-        const session = await host.load(source, { threads: settings.threads });
+        const said = (e) => (e instanceof Error ? e.message : String(e)).split("\n")[0].replace(/^onnxruntime failed while \S+ \S+: /, "");
+        const session = await host.load(source, { threads: settings.threads }).catch((e) => {
+          throw new OnnxFormatError(`${source}: auto: onnxruntime cannot load the model (${said(e)}); auto mode checks every candidate against it in onnxruntime: give the model explicit stages instead`);
+        });
         try {
           const reference = [];
-          for (const sample of settings.samples) reference.push((await host.run(session.id, sample)).outputs);
+          for (const sample of settings.samples) {
+            const r = await host.run(session.id, sample).catch((e) => {
+              throw new UsageError(`${source}: auto: onnxruntime cannot run the model on the parity samples (${said(e)}); set parity inputs or dims it accepts, or give the model explicit stages`);
+            });
+            reference.push(r.outputs);
+          }
           return new _CandidateJudge(host, settings, reference);
         } finally {
           await host.release(session.id).catch(() => {

@@ -251,6 +251,29 @@ test('with max-search-time 2 s on the demo model the search stops mid-way, on ti
   console.log(`demo with max-search-time 2 s: ${auto.candidates.map((c) => `${c.recipe}=${c.status}`).join(', ')}; ${checked.length} checked in ${auto.elapsedMs} ms; chose ${auto.reason.split(': ').pop()}`);
 });
 
+test('a model onnxruntime cannot load or run on the samples is refused in one line (exit 2), naming the model', async () => {
+  // BitShift on uint16: valid ONNX, but onnxruntime's CPU provider has no kernel for it.
+  const noKernel = path.join(dir, 'bitshift.onnx');
+  writeFileSync(noKernel, encodeModel(model(graph({
+    node: [node('BitShift', ['x', 'n'], ['y'], { direction: 'LEFT' })],
+    input: [valueInfo('x', DataType.UINT16, [3]), valueInfo('n', DataType.UINT16, [3])],
+    output: [valueInfo('y', DataType.UINT16, [3])],
+  }), 11)));
+  await assert.rejects(autoCompress(noKernel, path.join(dir, 'bitshift.slim.onnx'), { host }), (e: Error) =>
+    e.name === 'OnnxFormatError' && e.message === `${noKernel}: auto: onnxruntime cannot load the model (Could not find an implementation for BitShift(11) node with name 'BitShift_y'); auto mode checks every candidate against it in onnxruntime: give the model explicit stages instead`);
+  const r = cliSync(['compress', noKernel, '-o', path.join(dir, 'bitshift.slim.onnx'), '--auto']);
+  assert.equal(r.status, 2, r.stderr);
+  // Reshape to a fixed 3×5 shape: the default auto sample ([1, 16]) cannot take it.
+  const badShape = path.join(dir, 'reshape.onnx');
+  writeFileSync(badShape, encodeModel(model(graph({
+    node: [node('Reshape', ['x', 'shape'], ['y'])],
+    input: [valueInfo('x', DataType.FLOAT, ['batch', 16])], output: [valueInfo('y', DataType.FLOAT)],
+    initializer: [{ ...floatTensor('shape', [2], [0, 0]), dataType: DataType.INT64, rawData: new Uint8Array(BigInt64Array.from([3n, 5n]).buffer) }],
+  }), 13)));
+  await assert.rejects(autoCompress(badShape, path.join(dir, 'reshape.slim.onnx'), { host }), (e: Error) =>
+    e.name === 'UsageError' && /^.*reshape\.onnx: auto: onnxruntime cannot run the model on the parity samples \(.*Reshape.*\); set parity inputs or dims it accepts, or give the model explicit stages$/.test(e.message));
+});
+
 test('violation: how far a check is from its limit, by hand', () => {
   const check = (metric: string, limit: number, actual: number): ThresholdCheck => ({ metric, limit, actual, passed: false });
   assert.equal(violation(check('cosine', 0.99, 0.98)), (1 - 0.98) / (1 - 0.99));
