@@ -1,7 +1,8 @@
 /**
  * Hostile models (issue 6): thousands of seeded mutations of real models. Every case must either load
  * and compress, or fail with OnnxFormatError/UsageError (which the CLI turns into exit 2 and one line) —
- * never a TypeError, RangeError, stack overflow or hang. `FUZZ_CASES=50000 npm test -- test/fuzz-models.test.ts`
+ * never a TypeError, RangeError, stack overflow or hang. The cases take turns through every stage:
+ * dedup,prune, int8 (every op it can take, tiny tensors too), int4 (with embeddings) and fp16. `FUZZ_CASES=50000 npm test -- test/fuzz-models.test.ts`
  * runs a larger campaign locally.
  */
 import { test } from 'node:test';
@@ -10,13 +11,14 @@ import { readFileSync } from 'node:fs';
 import { decodeModel, encodeModel } from '../src/onnx/codec.js';
 import { OnnxFormatError, UsageError } from '../src/onnx/errors.js';
 import { validateModel } from '../src/onnx/validate.js';
-import { createStage } from '../src/stages/registry.js';
+import { createStage, type StageSpec } from '../src/stages/registry.js';
 import { runStages } from '../src/stages/pipeline.js';
 import { Rng, mutate, MUTATIONS } from './helpers/mutate.js';
 
 const SEEDS = [
   'test/fixtures/vad-if.onnx',
   'test/fixtures/cnn-tiny.onnx',
+  'test/fixtures/gpt-tiny.onnx',
   '/usr/share/libonnx-testdata/data/node/test_loop11/model.onnx',
   '/usr/share/libonnx-testdata/data/node/test_if_seq/model.onnx',
   '/usr/share/libonnx-testdata/data/node/test_constant/model.onnx',
@@ -25,11 +27,22 @@ const SEEDS = [
 
 const CASES = Number(process.env.FUZZ_CASES ?? 5000);
 
-async function attempt(bytes: Uint8Array): Promise<'ok' | 'rejected'> {
+const INT8_OPS = ['MatMul', 'Gemm', 'Gather', 'Conv'];
+const STAGE_SETS: StageSpec[][] = [
+  ['dedup', 'prune'],
+  [{ 'quantize-int8': { ops: INT8_OPS, 'min-elements': 0 } }],
+  [{ 'quantize-int8': { ops: INT8_OPS, 'min-elements': 0, 'per-channel': true, 'weight-type': 'uint8' } }],
+  [{ 'quantize-int4': { 'block-size': 16, embeddings: 'int4' } }],
+  [{ 'quantize-int4': { symmetric: false, embeddings: 'int8' } }],
+  ['fp16'],
+  [{ fp16: { 'keep-io-types': false } }],
+];
+
+async function attempt(bytes: Uint8Array, specs: StageSpec[]): Promise<'ok' | 'rejected'> {
   try {
     const model = decodeModel(bytes);
     validateModel(model);
-    const stages = [createStage('dedup'), createStage('prune')];
+    const stages = specs.map((s) => createStage(s));
     const { model: out } = await runStages(model, stages, { tmpDir: '/tmp', log: () => {} });
     const again = decodeModel(encodeModel(out));
     validateModel(again);
@@ -53,11 +66,12 @@ test(`${CASES} mutated models load-and-compress or fail with a clear format erro
     const seed = seeds[i % seeds.length]!;
     const kind = MUTATIONS[i % MUTATIONS.length]!;
     const bytes = mutate(seed, rng, kind);
+    const specs = STAGE_SETS[Math.floor(i / seeds.length) % STAGE_SETS.length]!;
     const t0 = Date.now();
     try {
-      counts[await attempt(bytes)]++;
+      counts[await attempt(bytes, specs)]++;
     } catch (e) {
-      assert.fail(`case ${i} (${kind} of ${SEEDS[i % SEEDS.length]}) threw ${(e as Error).name}: ${(e as Error).message}`);
+      assert.fail(`case ${i} (${kind} of ${SEEDS[i % SEEDS.length]}, stages ${JSON.stringify(specs)}) threw ${(e as Error).name}: ${(e as Error).message}`);
     }
     slowest = Math.max(slowest, Date.now() - t0);
   }
