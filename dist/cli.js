@@ -12828,6 +12828,9 @@ var init_int8_conv = __esm({
           if (!bias || bias.transposed || bias.tensor.dataType !== DataType.FLOAT) return "bias is not a float constant";
           if (elementCount(bias.tensor.dims) !== weight.tensor.dims[0]) return "bias length differs from the output channels";
         }
+        if (s.options.convMode === "weight-only") {
+          return s.options.perChannel && s.opset < 13 ? `per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset ${s.opset}` : void 0;
+        }
         if (s.options.perChannel && s.options.weightType === "uint8") {
           return "per-channel uint8 Conv needs per-channel zero points, which ORT ConvInteger does not take";
         }
@@ -12835,6 +12838,14 @@ var init_int8_conv = __esm({
       },
       rewrite(node, weight, scope, s, out) {
         const base = s.baseOf(node, scope);
+        if (s.options.convMode === "weight-only") {
+          const perChannel = s.options.perChannel;
+          const w2 = s.weight({ weight, axis: perChannel ? 0 : void 0 }, scope.graph, out);
+          const dequantized = s.fresh(`${base}_weight_dequantized`);
+          out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [w2.q, w2.scale, w2.zeroPoint], [dequantized], perChannel ? [intAttr("axis", 0)] : []));
+          out.push({ ...node, input: node.input.map((name, i) => i === 1 ? dequantized : name) });
+          return;
+        }
         const m = weight.tensor.dims[0];
         const spatialOnes = weight.tensor.dims.slice(2).map(() => 1);
         const x = s.activation(scope.graph, node.input[0], out);
@@ -13244,6 +13255,8 @@ var init_session = __esm({
       names;
       external;
       index = new DefinitionIndex();
+      /** The default-domain opset the quantized model will import (DequantizeLinear takes an axis from 13). */
+      opset = 11;
       pool;
       hashes = new TensorHashes();
       /** Scales and zero points only: the quantized values live in the pool (on disk when streaming). */
@@ -13457,7 +13470,8 @@ function parseInt8Options(raw) {
     perChannel: booleanOption(STAGE, raw, "per-channel", false),
     reduceRange: booleanOption(STAGE, raw, "reduce-range", false),
     weightType: choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]),
-    minElements
+    minElements,
+    convMode: choiceOption(STAGE, raw, "conv-mode", ["integer", "weight-only"])
   };
 }
 function commonSkipReason(node, t, s) {
@@ -13470,13 +13484,21 @@ function commonSkipReason(node, t, s) {
 }
 function quantizeInt8(model, options, ctx) {
   const details = {
-    options: { ops: [...options.ops], perChannel: options.perChannel, reduceRange: options.reduceRange, weightType: options.weightType, minElements: options.minElements }
+    options: {
+      ops: [...options.ops],
+      perChannel: options.perChannel,
+      reduceRange: options.reduceRange,
+      weightType: options.weightType,
+      minElements: options.minElements,
+      ...options.ops.has("Conv") ? { convMode: options.convMode } : {}
+    }
   };
   const plan = planOpset(model);
   if (plan.action === "refuse") {
     return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason: plan.reason }] } };
   }
   const s = new QuantSession(options, allNames(model), model.graph, model.irVersion ?? 0, ctx?.external);
+  s.opset = plan.action === "bump" ? plan.to : plan.version;
   const byOp = {};
   const skipped = [];
   const used = [];
@@ -13544,7 +13566,7 @@ var init_quantize_int8 = __esm({
     init_options();
     DEFAULT_MIN_ELEMENTS = 1024;
     STAGE = "quantize-int8";
-    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements"];
+    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode"];
   }
 });
 

@@ -29,6 +29,7 @@ const LOSSY_PASSES: [string, StageSpec, SuitePass['weights']?][] = [
   ['quantize-int8 MatMul, Gemm, Gather, Conv; min-elements 0', { 'quantize-int8': { ops: INT8_OPS, 'min-elements': 0 } }, { minCosine: 0.98 }],
   ['quantize-int8 per-channel, reduce-range', { 'quantize-int8': { ops: INT8_OPS, 'min-elements': 0, 'per-channel': true, 'reduce-range': true } }, { minCosine: 0.98 }],
   ['quantize-int8 uint8 weights', { 'quantize-int8': { ops: INT8_OPS, 'min-elements': 0, 'weight-type': 'uint8' } }, { minCosine: 0.98 }],
+  ['quantize-int8 Conv weight-only', { 'quantize-int8': { ops: ['Conv'], 'min-elements': 0, 'conv-mode': 'weight-only' } }, { minCosine: 0.98 }],
   ['quantize-int4 block 16, int4 embeddings', { 'quantize-int4': { 'block-size': 16, embeddings: 'int4' } }, { minCosine: 0.95 }],
   ['quantize-int4 asymmetric, int8 embeddings', { 'quantize-int4': { symmetric: false, embeddings: 'int8' } }, { minCosine: 0.95 }],
 ];

@@ -13,7 +13,7 @@ import { decodeModel, encodeModel } from '../src/onnx/codec.js';
 import { DataType } from '../src/onnx/dtype.js';
 import { forEachGraph } from '../src/onnx/graph.js';
 import { loadModel } from '../src/onnx/model-io.js';
-import { tensorBytes } from '../src/onnx/tensor.js';
+import { tensorBytes, tensorFloat32 } from '../src/onnx/tensor.js';
 import type { GraphProto, ModelProto, TensorProto } from '../src/onnx/types.js';
 import { createStage } from '../src/stages/registry.js';
 import { DEFAULT_MIN_ELEMENTS, parseInt8Options, quantizeInt8 } from '../src/stages/quantize-int8.js';
@@ -337,4 +337,58 @@ test('a weight the albert fixture shares across its 6 layers is stored once', ()
   assert.equal(details.tensorsQuantized, 10);
   assert.equal(int8Initializers(m).length, 10);
   assert.equal(details.sharedReuses, 30);
+});
+
+// ------------------------------------------------------------------------------- Conv weight-only
+
+test('conv-mode weight-only: int8 weights through DequantizeLinear into a float Conv, each weight within half a step', async () => {
+  for (const perChannel of [true, false]) {
+    const { model: m, fileBytes } = loadModel('test/fixtures/cnn-tiny.onnx');
+    const fp32 = encodeModel(copy(m));
+    const floats = new Map(m.graph!.initializer.filter((t) => t.dataType === DataType.FLOAT).map((t) => [t.name, tensorFloat32(t)]));
+    const convWeights = m.graph!.node.filter((n) => n.opType === 'Conv').map((n) => n.input[1]!);
+    const { details } = await createStage({ 'quantize-int8': { ops: ['Conv'], 'min-elements': 0, 'conv-mode': 'weight-only', 'per-channel': perChannel } })
+      .run(m, { tmpDir: tmpdir(), log: () => {} });
+    assert.equal((details.quantizedByOp as Record<string, number>).Conv, 3);
+    const g = m.graph!;
+    const byName = new Map(g.initializer.map((t) => [t.name, t]));
+    const convs = g.node.filter((n) => n.opType === 'Conv');
+    assert.equal(g.node.filter((n) => n.opType === 'ConvInteger').length, 0);
+    convs.forEach((conv, k) => {
+      const dq = g.node.find((n) => n.output[0] === conv.input[1])!;
+      assert.equal(dq.opType, 'DequantizeLinear');
+      assert.deepEqual(dq.attribute.map((a) => [a.name, Number(a.i)]), perChannel ? [['axis', 0]] : []);
+      // Dequantized by hand, (q − zero point) · scale: every weight within half a quantization step.
+      const [q, scale, zp] = dq.input.map((name) => byName.get(name)!);
+      assert.equal(q!.dataType, DataType.INT8);
+      const qs = new Int8Array(Uint8Array.from(tensorBytes(q!)).buffer);
+      const scales = tensorFloat32(scale!);
+      const zps = new Int8Array(Uint8Array.from(tensorBytes(zp!)).buffer);
+      const original = floats.get(convWeights[k])!;
+      const perOut = qs.length / scales.length;
+      for (let i = 0; i < qs.length; i++) {
+        const c = Math.floor(i / perOut);
+        const step = scales[c]!;
+        assert.ok(Math.abs((qs[i]! - zps[c]!) * step - original[i]!) <= step / 2 + 1e-7, `${convWeights[k]}[${i}]`);
+      }
+    });
+    const q = encodeModel(m);
+    const cos = await compare(fp32, q, fixtureFeeds('cnn-tiny', g));
+    for (const [k, c] of Object.entries(cos)) assert.ok(c >= 0.999, `${k}: cosine ${c}`);
+    assert.ok(q.length < fileBytes, `${fileBytes} → ${q.length}`);
+  }
+});
+
+test('conv-mode weight-only per-channel needs opset 13 (DequantizeLinear\'s axis); per-tensor works from 11; other modes refused', () => {
+  const conv = (opset: number) => model(graph({
+    node: [node('Conv', ['x', 'W'], ['y'], { kernel_shape: [3, 3] })],
+    input: [valueInfo('x', F, [1, 4, 8, 8])], output: [valueInfo('y', F, [1, 8, 6, 6])],
+    initializer: [floatTensor('W', [8, 4, 3, 3], randomFloats(8 * 4 * 9, 5))],
+  }), opset);
+  const options = (perChannel: boolean) => parseInt8Options({ ops: ['Conv'], 'conv-mode': 'weight-only', 'per-channel': perChannel, 'min-elements': 0 });
+  const old = quantizeInt8(conv(11), options(true)).details;
+  assert.deepEqual((old.skipped as { reason: string }[]).map((s) => s.reason), ["per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset 11"]);
+  assert.equal(quantizeInt8(conv(11), options(false)).details.quantizedNodes, 1);
+  assert.equal(quantizeInt8(conv(13), options(true)).details.quantizedNodes, 1);
+  assert.throws(() => parseInt8Options({ 'conv-mode': 'fast' }), /conv-mode/);
 });

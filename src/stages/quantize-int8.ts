@@ -6,8 +6,8 @@
  * shared after dedup is quantized and stored once); Gemm is handled; tiny weights are left in float.
  *
  * Options (config keys): ops, exclude (node names or glob patterns; an unnamed node by its first output),
- * per-channel, reduce-range,
- * weight-type (int8 | uint8), min-elements.
+ * per-channel, reduce-range, weight-type (int8 | uint8), min-elements, conv-mode (integer | weight-only,
+ * see quant/int8-conv.ts).
  */
 import { UsageError } from '../onnx/errors.js';
 import { nodeId } from './nodes.js';
@@ -32,7 +32,7 @@ import type { Stage, StageContext, StageOutcome } from './stage.js';
 export const DEFAULT_MIN_ELEMENTS = 1024;
 
 const STAGE = 'quantize-int8';
-const KNOWN_OPTIONS = ['ops', 'exclude', 'per-channel', 'reduce-range', 'weight-type', 'min-elements'];
+const KNOWN_OPTIONS = ['ops', 'exclude', 'per-channel', 'reduce-range', 'weight-type', 'min-elements', 'conv-mode'];
 
 /** A glob (`*` any run, `?` one character) over node names, as a whole-name RegExp. */
 function globToRegExp(glob: string): RegExp {
@@ -59,6 +59,7 @@ export function parseInt8Options(raw: StageOptions): Int8Options {
     reduceRange: booleanOption(STAGE, raw, 'reduce-range', false),
     weightType: choiceOption(STAGE, raw, 'weight-type', ['int8', 'uint8'] as const),
     minElements,
+    convMode: choiceOption(STAGE, raw, 'conv-mode', ['integer', 'weight-only'] as const),
   };
 }
 
@@ -80,13 +81,17 @@ function commonSkipReason(node: NodeProto, t: TensorProto, s: QuantSession): str
 
 export function quantizeInt8(model: ModelProto, options: Int8Options, ctx?: Pick<StageContext, 'external' | 'log'>): StageOutcome {
   const details: Record<string, unknown> = {
-    options: { ops: [...options.ops], perChannel: options.perChannel, reduceRange: options.reduceRange, weightType: options.weightType, minElements: options.minElements },
+    options: {
+      ops: [...options.ops], perChannel: options.perChannel, reduceRange: options.reduceRange, weightType: options.weightType,
+      minElements: options.minElements, ...(options.ops.has('Conv') ? { convMode: options.convMode } : {}),
+    },
   };
   const plan = planOpset(model);
   if (plan.action === 'refuse') {
     return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: '', op: '', reason: plan.reason }] } };
   }
   const s = new QuantSession(options, allNames(model), model.graph!, model.irVersion ?? 0, ctx?.external);
+  s.opset = plan.action === 'bump' ? plan.to : plan.version;
   const byOp: Record<string, number> = {};
   const skipped: Skip[] = [];
   const used: ConstantWeight['path'][] = [];

@@ -19,6 +19,11 @@ export interface Int8Options {
   reduceRange: boolean;
   weightType: Int8Type;
   minElements: number;
+  /**
+   * Conv: `integer` (ConvInteger on dynamically quantized activations, as ORT's quantize_dynamic) or
+   * `weight-only` (int8 weights and a DequantizeLinear; the Conv itself stays float).
+   */
+  convMode: 'integer' | 'weight-only';
 }
 
 /** Names of a dynamically quantized activation: DynamicQuantizeLinear's three outputs. */
@@ -49,6 +54,8 @@ export interface WeightRequest {
 
 export class QuantSession {
   readonly index = new DefinitionIndex();
+  /** The default-domain opset the quantized model will import (DequantizeLinear takes an axis from 13). */
+  opset = 11;
   readonly pool: TensorPool;
   private readonly hashes = new TensorHashes();
   /** Scales and zero points only: the quantized values live in the pool (on disk when streaming). */
