@@ -11632,6 +11632,18 @@ var init_nodes = __esm({
 });
 
 // src/pipeline/auto-candidates.ts
+function recipesFor(base) {
+  const constants2 = /* @__PURE__ */ new Set();
+  let conv = false;
+  forEachGraph(base, ({ graph }) => {
+    for (const t of graph.initializer) if (t.name) constants2.add(t.name);
+    for (const n of graph.node) if (n.opType === "Constant" && n.output[0]) constants2.add(n.output[0]);
+  });
+  forEachGraph(base, ({ graph }) => {
+    conv ||= graph.node.some((n) => (n.domain ?? "") === "" && n.opType === "Conv" && constants2.has(n.input[1] ?? ""));
+  });
+  return conv ? [...RECIPES.slice(0, -1), ...CONV_RECIPES, RECIPES[RECIPES.length - 1]] : RECIPES;
+}
 function recipeStages(recipe, floatNodes = []) {
   if (!recipe.stage) return [...BASE_STAGES];
   const options = { ...recipe.options, ...floatNodes.length ? { exclude: [...floatNodes] } : {} };
@@ -11657,7 +11669,7 @@ function quantizedLayers(base, candidate) {
   });
   return { layers: [...byWeight].map(([weight, nodes]) => ({ weight, nodes })) };
 }
-var BASE_STAGES, int8, int4, RECIPES, WEIGHT_INPUT, nodeKey;
+var BASE_STAGES, int8, int4, RECIPES, CONV_RECIPES, WEIGHT_INPUT, nodeKey;
 var init_auto_candidates = __esm({
   "src/pipeline/auto-candidates.ts"() {
     "use strict";
@@ -11685,8 +11697,15 @@ var init_auto_candidates = __esm({
       int4(32, "int8"),
       { label: "fp16", stage: "fp16", excludable: false }
     ];
+    CONV_RECIPES = [
+      int8("per-tensor, Conv weight-only", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only" }),
+      int8("per-channel, Conv weight-only", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only", "per-channel": true })
+    ];
     WEIGHT_INPUT = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
-    nodeKey = (n) => `${n.domain ?? ""}|${n.opType ?? ""}|${nodeId(n)}`;
+    nodeKey = (n) => {
+      const at = (n.domain ?? "") === "" ? WEIGHT_INPUT[n.opType ?? ""] : void 0;
+      return `${n.domain ?? ""}|${n.opType ?? ""}|${nodeId(n)}|${at === void 0 ? "" : n.input[at] ?? ""}`;
+    };
   }
 });
 
@@ -15231,9 +15250,10 @@ async function autoCompress(source, output, opts) {
     const judge = await progress.step(`${name}auto: run the original on ${settings.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings));
     const baseFile = path11.join(tmp, "base.onnx");
     const base = await progress.step(`${name}auto: build ${BASE_STAGES.join("+")}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
-    search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: modelStructure(baseFile) }, started, clock);
+    const baseModel = modelStructure(baseFile);
+    search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
     const s = search;
-    const [baseRecipe, ...lossy] = RECIPES;
+    const [baseRecipe, ...lossy] = recipesFor(baseModel);
     await s.verify(await s.add(baseRecipe), baseRecipe);
     const plain = [];
     for (const recipe of lossy) {

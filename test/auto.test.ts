@@ -13,7 +13,7 @@ import { loadModel } from '../src/onnx/model-io.js';
 import { tensorFloat32 } from '../src/onnx/tensor.js';
 import { autoCompress, candidateLabel } from '../src/pipeline/auto.js';
 import { violation } from '../src/pipeline/auto-judge.js';
-import { quantizedLayers } from '../src/pipeline/auto-candidates.js';
+import { quantizedLayers, recipesFor } from '../src/pipeline/auto-candidates.js';
 import { fewestFloatLayers, rankLayers, type Attempt } from '../src/pipeline/auto-sensitivity.js';
 import { compressModel } from '../src/pipeline/compress.js';
 import { runConfig } from '../src/pipeline/run.js';
@@ -272,6 +272,18 @@ test('a model onnxruntime cannot load or run on the samples is refused in one li
   }), 13)));
   await assert.rejects(autoCompress(badShape, path.join(dir, 'reshape.slim.onnx'), { host }), (e: Error) =>
     e.name === 'UsageError' && /^.*reshape\.onnx: auto: onnxruntime cannot run the model on the parity samples \(.*Reshape.*\); set parity inputs or dims it accepts, or give the model explicit stages$/.test(e.message));
+});
+
+test('a model with convolutions also gets the Conv weight-only recipes, and their Conv layers can go back to float', async () => {
+  const cnn = loadModel(path.resolve('test/fixtures/cnn-tiny.onnx')).model;
+  const labels = recipesFor(cnn).map((r) => r.label);
+  assert.deepEqual(labels.slice(-3), ['int8 per-tensor, Conv weight-only', 'int8 per-channel, Conv weight-only', 'fp16']);
+  assert.equal(recipesFor(loadModel(demo).model).length, 12, 'no Conv: the plain list');
+  // The weight-only Conv keeps its op and name but reads a DequantizeLinear: it counts as quantized.
+  const file = path.join(dir, 'cnn-wo.onnx');
+  await compressModel(path.resolve('test/fixtures/cnn-tiny.onnx'), file, { stages: [{ 'quantize-int8': { ops: ['Conv'], 'conv-mode': 'weight-only', 'min-elements': 0 } }], digest: false });
+  const convWeights = cnn.graph!.node.filter((n) => n.opType === 'Conv').map((n) => n.input[1]);
+  assert.deepEqual(quantizedLayers(cnn, loadModel(file).model).layers.map((l) => l.weight), convWeights);
 });
 
 test('violation: how far a check is from its limit, by hand', () => {

@@ -19,7 +19,7 @@ import { readLabels } from '../check/input-files.js';
 import { loadSamplesFor } from '../check/inputs.js';
 import type { OrtHost } from '../check/ort-runner.js';
 import { formatBytes } from '../report/table.js';
-import { RECIPES, BASE_STAGES, type Recipe } from './auto-candidates.js';
+import { recipesFor, BASE_STAGES, type Recipe } from './auto-candidates.js';
 import { CandidateJudge, type JudgeSettings } from './auto-judge.js';
 import { candidateLabel, type AutoCandidate, type AutoReport } from './auto-report.js';
 import { modelStructure, Search } from './auto-search.js';
@@ -79,10 +79,11 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
     const judge = await progress.step(`${name}auto: run the original on ${settings.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings));
     const baseFile = path.join(tmp, 'base.onnx');
     const base = await progress.step(`${name}auto: build ${BASE_STAGES.join('+')}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
-    search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: modelStructure(baseFile) }, started, clock);
+    const baseModel = modelStructure(baseFile);
+    search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
     const s = search;
 
-    const [baseRecipe, ...lossy] = RECIPES;
+    const [baseRecipe, ...lossy] = recipesFor(baseModel);
     await s.verify(await s.add(baseRecipe!), baseRecipe!);
     const plain: [AutoCandidate, Recipe][] = [];
     for (const recipe of lossy) {
