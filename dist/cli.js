@@ -11976,6 +11976,19 @@ function scoreOf(parity, maxDrop) {
 function compareVerdicts(a, b) {
   return a.score === b.score ? a.drift - b.drift : a.score - b.score;
 }
+async function timeRuns(host, id, settings, stop = () => {
+}) {
+  const feeds = settings.samples[0];
+  const { runs, warmup } = settings.latency;
+  for (let i = 0; i < warmup; i++) await host.run(id, feeds);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    stop();
+    times.push((await host.run(id, feeds)).ms);
+  }
+  const { p50Ms, p90Ms } = summarize(times, 0);
+  return { p50Ms, p90Ms };
+}
 var SearchTimeUp, CandidateJudge;
 var init_auto_judge = __esm({
   "src/pipeline/auto-judge.ts"() {
@@ -11987,14 +12000,16 @@ var init_auto_judge = __esm({
       name = "SearchTimeUp";
     };
     CandidateJudge = class _CandidateJudge {
-      constructor(host, settings, reference) {
+      constructor(host, settings, reference, originalP50Ms) {
         this.host = host;
         this.settings = settings;
         this.reference = reference;
+        this.originalP50Ms = originalP50Ms;
       }
       host;
       settings;
       reference;
+      originalP50Ms;
       /** Runs the original once per sample; its session is released right after (its outputs are all we need). */
       static async open(host, source, settings) {
         const said = (e) => (e instanceof Error ? e.message : String(e)).split("\n")[0].replace(/^onnxruntime failed while \S+ \S+: /, "");
@@ -12009,7 +12024,8 @@ var init_auto_judge = __esm({
             });
             reference.push(r.outputs);
           }
-          return new _CandidateJudge(host, settings, reference);
+          const original = settings.speed?.minSpeedup !== void 0 ? (await timeRuns(host, session.id, settings)).p50Ms : void 0;
+          return new _CandidateJudge(host, settings, reference, original);
         } finally {
           await host.release(session.id).catch(() => {
           });
@@ -12036,25 +12052,28 @@ var init_auto_judge = __esm({
           const { score, drift } = scoreOf(parity, labels?.maxDrop);
           const passed = parity.passed && (labels?.maxDrop === void 0 || (parity.accuracy?.drop ?? 0) <= labels.maxDrop);
           const verdict = { passed, parity, score, drift };
-          if (passed && opts.latency) verdict.latency = await this.time(session.id, stop);
+          const speed = this.settings.speed;
+          if (passed && (opts.latency || speed)) verdict.latency = await timeRuns(this.host, session.id, this.settings, stop);
+          if (passed && speed && verdict.latency) {
+            verdict.slow = this.speedFailure(verdict.latency.p50Ms, speed);
+            if (verdict.slow) verdict.passed = false;
+          }
           return verdict;
         } finally {
           await this.host.release(session.id).catch(() => {
           });
         }
       }
-      /** p50/p90 of session.run on the first sample, after warm-up runs (latency.ts's numbers, one model). */
-      async time(id, stop) {
-        const feeds = this.settings.samples[0];
-        const { runs, warmup } = this.settings.latency;
-        for (let i = 0; i < warmup; i++) await this.host.run(id, feeds);
-        const times = [];
-        for (let i = 0; i < runs; i++) {
-          stop();
-          times.push((await this.host.run(id, feeds)).ms);
+      /** The speed budget a p50 of `p50Ms` breaks, said for the report; undefined when it keeps them all. */
+      speedFailure(p50Ms, speed) {
+        if (speed.maxLatencyMs !== void 0 && p50Ms > speed.maxLatencyMs) {
+          return `parity passed, but p50 ${p50Ms.toFixed(3)} ms breaks max-latency-ms ${speed.maxLatencyMs}`;
         }
-        const { p50Ms, p90Ms } = summarize(times, 0);
-        return { p50Ms, p90Ms };
+        if (speed.minSpeedup !== void 0 && this.originalP50Ms !== void 0) {
+          const speedup = this.originalP50Ms / p50Ms;
+          if (speedup < speed.minSpeedup) return `parity passed, but its speed-up ${speedup.toFixed(2)}\xD7 (p50 ${p50Ms.toFixed(3)} vs ${this.originalP50Ms.toFixed(3)} ms) breaks min-speedup ${speed.minSpeedup}`;
+        }
+        return void 0;
       }
     };
   }
@@ -15114,8 +15133,9 @@ var init_auto_search = __esm({
           c.status = v.passed ? "passed" : "failed";
           c.parity = parityOf(v);
           if (v.latency) c.latency = v.latency;
+          if (v.slow) c.note = v.slow;
           this.opts.progress.note(`${candidateLabel(c)}: ${formatBytes(c.bytes)}, parity ${v.passed ? "passed" : "failed"} (score ${finite(v.score) ?? "\u221E"})${v.latency ? `, p50 ${v.latency.p50Ms.toFixed(3)} ms` : ""}`);
-          if (recipe.excludable && !v.passed && c.floatLayers.length === 0) {
+          if (recipe.excludable && !v.passed && !v.slow && c.floatLayers.length === 0) {
             this.targets.set(c, { candidate: c, recipe, ...quantizedLayers(this.base.model, modelStructure(built.file)) });
           }
           if (v.passed && this.beats(c)) this.best = c;
@@ -15227,9 +15247,12 @@ function judgeSettings(source, opts, progressName, progress) {
   const latency = opts.latency || DEFAULT_LATENCY;
   return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
     const samples = loadSamplesFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
-    const maxDrop = opts.budgets?.find((b) => b.name === "max-accuracy-drop")?.limit;
+    const budget = (name) => opts.budgets?.find((b) => b.name === name)?.limit;
+    const maxDrop = budget("max-accuracy-drop");
     const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : void 0;
-    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency };
+    const [maxLatencyMs, minSpeedup] = [budget("max-latency-ms"), budget("min-speedup")];
+    const speed = maxLatencyMs !== void 0 || minSpeedup !== void 0 ? { maxLatencyMs, minSpeedup } : void 0;
+    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency, speed };
   });
 }
 function describe(c, objective) {
@@ -15292,7 +15315,7 @@ async function autoCompress(source, output, opts) {
     const baseCandidate = s.candidates[0];
     const chosen = s.best ?? baseCandidate;
     const failedSmaller = s.candidates.filter((c) => c.status === "failed" && c.bytes < chosen.bytes).length;
-    let reason = s.best ? `${objective === "latency" ? "fastest" : "smallest"} passing candidate: ${describe(chosen, objective)}` : `no candidate passed parity; returning the lossless ${baseCandidate.recipe} model`;
+    let reason = s.best ? `${objective === "latency" ? "fastest" : "smallest"} passing candidate: ${describe(chosen, objective)}` : `no candidate passed parity${baseCandidate.note ? " and the speed budgets" : ""}; returning the lossless ${baseCandidate.recipe} model`;
     if (s.best && objective === "size" && failedSmaller) reason += `; ${failedSmaller} smaller candidate${failedSmaller === 1 ? "" : "s"} failed parity`;
     if (s.timedOut) {
       const checked = s.candidates.filter((c) => c.status === "passed" || c.status === "failed").length;

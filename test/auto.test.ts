@@ -274,6 +274,25 @@ test('a model onnxruntime cannot load or run on the samples is refused in one li
     e.name === 'UsageError' && /^.*reshape\.onnx: auto: onnxruntime cannot run the model on the parity samples \(.*Reshape.*\); set parity inputs or dims it accepts, or give the model explicit stages$/.test(e.message));
 });
 
+test('speed budgets bound the search: a candidate that passes parity but breaks max-latency-ms or min-speedup fails, saying which', async () => {
+  const source = mlp(path.join(dir, 'speed.onnx'), 3, {});
+  const parity = { inputs: 'auto', samples: 2, seed: 0, dims: {}, thresholds: { cosine: 0.98, where: {} }, outputs: {} };
+  const budget = (name: 'max-latency-ms' | 'min-speedup', limit: number) => ({ name, limit, text: String(limit), where: { file: 'test', line: 1, col: 1 } });
+  const latency = { runs: 3, warmup: 1, threads: 1 };
+  // Nothing runs in a nanosecond: every candidate that passes parity fails on speed; the base comes back.
+  const none = await autoCompress(source, path.join(dir, 'speed-none.onnx'), { host, parity, latency, budgets: [budget('max-latency-ms', 1e-6)] });
+  const checked = none.auto.candidates.filter((c) => c.status !== 'skipped');
+  assert.ok(checked.length >= 2 && checked.every((c) => c.status === 'failed' && /^parity passed, but p50 [\d.]+ ms breaks max-latency-ms 0\.000001$/.test(c.note!)), JSON.stringify(checked.map((c) => [c.recipe, c.status, c.note])));
+  assert.equal(none.auto.candidates[none.auto.chosen]!.recipe, 'dedup+prune');
+  assert.match(none.auto.reason, /^no candidate passed parity and the speed budgets; returning the lossless dedup\+prune model$/);
+  // A speed-up no model reaches: the same, said in min-speedup's words.
+  const slow = await autoCompress(source, path.join(dir, 'speed-slow.onnx'), { host, parity, latency, budgets: [budget('min-speedup', 1000)] });
+  assert.match(slow.auto.candidates[1]!.note!, /^parity passed, but its speed-up [\d.]+× \(p50 [\d.]+ vs [\d.]+ ms\) breaks min-speedup 1000$/);
+  // Budgets every model keeps change nothing: the same choice as without them.
+  const easy = await autoCompress(source, path.join(dir, 'speed-easy.onnx'), { host, parity, latency, budgets: [budget('max-latency-ms', 1e6), budget('min-speedup', 1e-6)] });
+  assert.match(easy.auto.candidates[easy.auto.chosen]!.recipe, /^int4 block 64/);
+});
+
 test('a model with convolutions also gets the Conv weight-only recipes, and their Conv layers can go back to float', async () => {
   const cnn = loadModel(path.resolve('test/fixtures/cnn-tiny.onnx')).model;
   const labels = recipesFor(cnn).map((r) => r.label);

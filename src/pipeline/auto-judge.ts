@@ -23,8 +23,13 @@ export interface JudgeSettings {
   labels?: { values: number[]; output?: string; maxDrop?: number };
   /** onnxruntime intra-op threads for every session. */
   threads: number;
-  /** Timed runs for `objective: latency`. */
+  /** Timed runs for `objective: latency` and for the speed budgets. */
   latency: { runs: number; warmup: number };
+  /**
+   * The model's `max-latency-ms` / `min-speedup` budgets: a candidate that passes parity but breaks one
+   * fails too (a size search must not hand back a model the gate then rejects for its speed).
+   */
+  speed?: { maxLatencyMs?: number; minSpeedup?: number };
 }
 
 export interface Verdict {
@@ -35,6 +40,8 @@ export interface Verdict {
   /** Σ (1 − cosine) over outputs: a continuous tie-break when scores are equal (both ∞, say). */
   drift: number;
   latency?: { p50Ms: number; p90Ms: number };
+  /** Why a candidate that passed parity still failed: the speed budget it broke. */
+  slow?: string;
 }
 
 /**
@@ -72,6 +79,8 @@ export class CandidateJudge {
     private readonly host: OrtHost,
     private readonly settings: JudgeSettings,
     private readonly reference: NamedTensor[][],
+    /** The original's p50 (ms), timed like the candidates' when a `min-speedup` budget needs it. */
+    private readonly originalP50Ms?: number,
   ) {}
 
   /** Runs the original once per sample; its session is released right after (its outputs are all we need). */
@@ -90,7 +99,8 @@ export class CandidateJudge {
         });
         reference.push(r.outputs);
       }
-      return new CandidateJudge(host, settings, reference);
+      const original = settings.speed?.minSpeedup !== undefined ? (await timeRuns(host, session.id, settings)).p50Ms : undefined;
+      return new CandidateJudge(host, settings, reference, original);
     } finally {
       await host.release(session.id).catch(() => {});
     }
@@ -117,24 +127,41 @@ export class CandidateJudge {
       const { score, drift } = scoreOf(parity, labels?.maxDrop);
       const passed = parity.passed && (labels?.maxDrop === undefined || (parity.accuracy?.drop ?? 0) <= labels.maxDrop);
       const verdict: Verdict = { passed, parity, score, drift };
-      if (passed && opts.latency) verdict.latency = await this.time(session.id, stop);
+      const speed = this.settings.speed;
+      if (passed && (opts.latency || speed)) verdict.latency = await timeRuns(this.host, session.id, this.settings, stop);
+      if (passed && speed && verdict.latency) {
+        verdict.slow = this.speedFailure(verdict.latency.p50Ms, speed);
+        if (verdict.slow) verdict.passed = false;
+      }
       return verdict;
     } finally {
       await this.host.release(session.id).catch(() => {});
     }
   }
 
-  /** p50/p90 of session.run on the first sample, after warm-up runs (latency.ts's numbers, one model). */
-  private async time(id: number, stop: () => void): Promise<{ p50Ms: number; p90Ms: number }> {
-    const feeds = this.settings.samples[0]!;
-    const { runs, warmup } = this.settings.latency;
-    for (let i = 0; i < warmup; i++) await this.host.run(id, feeds);
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      stop();
-      times.push((await this.host.run(id, feeds)).ms);
+  /** The speed budget a p50 of `p50Ms` breaks, said for the report; undefined when it keeps them all. */
+  private speedFailure(p50Ms: number, speed: NonNullable<JudgeSettings['speed']>): string | undefined {
+    if (speed.maxLatencyMs !== undefined && p50Ms > speed.maxLatencyMs) {
+      return `parity passed, but p50 ${p50Ms.toFixed(3)} ms breaks max-latency-ms ${speed.maxLatencyMs}`;
     }
-    const { p50Ms, p90Ms } = summarize(times, 0);
-    return { p50Ms, p90Ms };
+    if (speed.minSpeedup !== undefined && this.originalP50Ms !== undefined) {
+      const speedup = this.originalP50Ms / p50Ms;
+      if (speedup < speed.minSpeedup) return `parity passed, but its speed-up ${speedup.toFixed(2)}× (p50 ${p50Ms.toFixed(3)} vs ${this.originalP50Ms.toFixed(3)} ms) breaks min-speedup ${speed.minSpeedup}`;
+    }
+    return undefined;
   }
+}
+
+/** p50/p90 of session.run on the first sample, after warm-up runs (latency.ts's numbers, one model). */
+async function timeRuns(host: OrtHost, id: number, settings: JudgeSettings, stop: () => void = () => {}): Promise<{ p50Ms: number; p90Ms: number }> {
+  const feeds = settings.samples[0]!;
+  const { runs, warmup } = settings.latency;
+  for (let i = 0; i < warmup; i++) await host.run(id, feeds);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    stop();
+    times.push((await host.run(id, feeds)).ms);
+  }
+  const { p50Ms, p90Ms } = summarize(times, 0);
+  return { p50Ms, p90Ms };
 }

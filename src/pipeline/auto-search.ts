@@ -116,8 +116,10 @@ export class Search {
       c.status = v.passed ? 'passed' : 'failed';
       c.parity = parityOf(v);
       if (v.latency) c.latency = v.latency;
+      if (v.slow) c.note = v.slow;
       this.opts.progress.note(`${candidateLabel(c)}: ${formatBytes(c.bytes!)}, parity ${v.passed ? 'passed' : 'failed'} (score ${finite(v.score) ?? '∞'})${v.latency ? `, p50 ${v.latency.p50Ms.toFixed(3)} ms` : ''}`);
-      if (recipe.excludable && !v.passed && c.floatLayers.length === 0) {
+      // A speed failure is not mended by handing layers back to float by their parity sensitivity.
+      if (recipe.excludable && !v.passed && !v.slow && c.floatLayers.length === 0) {
         this.targets.set(c, { candidate: c, recipe, ...quantizedLayers(this.base.model, modelStructure(built.file)) });
       }
       if (v.passed && this.beats(c)) this.best = c;

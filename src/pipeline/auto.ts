@@ -54,9 +54,12 @@ function judgeSettings(source: string, opts: AutoOptions, progressName: string, 
   const latency = opts.latency || DEFAULT_LATENCY;
   return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
     const samples = loadSamplesFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
-    const maxDrop = opts.budgets?.find((b) => b.name === 'max-accuracy-drop')?.limit;
+    const budget = (name: string) => opts.budgets?.find((b) => b.name === name)?.limit;
+    const maxDrop = budget('max-accuracy-drop');
     const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : undefined;
-    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency };
+    const [maxLatencyMs, minSpeedup] = [budget('max-latency-ms'), budget('min-speedup')];
+    const speed = maxLatencyMs !== undefined || minSpeedup !== undefined ? { maxLatencyMs, minSpeedup } : undefined;
+    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency, speed };
   });
 }
 
@@ -127,7 +130,7 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
     const failedSmaller = s.candidates.filter((c) => c.status === 'failed' && c.bytes! < chosen.bytes!).length;
     let reason = s.best
       ? `${objective === 'latency' ? 'fastest' : 'smallest'} passing candidate: ${describe(chosen, objective)}`
-      : `no candidate passed parity; returning the lossless ${baseCandidate.recipe} model`;
+      : `no candidate passed parity${baseCandidate.note ? ' and the speed budgets' : ''}; returning the lossless ${baseCandidate.recipe} model`;
     if (s.best && objective === 'size' && failedSmaller) reason += `; ${failedSmaller} smaller candidate${failedSmaller === 1 ? '' : 's'} failed parity`;
     if (s.timedOut) {
       const checked = s.candidates.filter((c) => c.status === 'passed' || c.status === 'failed').length;
