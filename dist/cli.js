@@ -10573,7 +10573,7 @@ function tensorValues(n) {
       throw new UnsupportedTensorTypeError(`cannot read values of ${n.type} tensor '${n.name}'`);
   }
 }
-var ONNX_TYPE_OF_ORT, UnsupportedTensorTypeError, FEEDABLE, utf8;
+var FLOAT_TYPES, isFloatType, comparableTypes, ONNX_TYPE_OF_ORT, UnsupportedTensorTypeError, FEEDABLE, utf8;
 var init_named_tensor = __esm({
   "src/check/named-tensor.ts"() {
     "use strict";
@@ -10581,6 +10581,9 @@ var init_named_tensor = __esm({
     init_errors();
     init_float16();
     init_tensor();
+    FLOAT_TYPES = /* @__PURE__ */ new Set(["float16", "float32", "float64"]);
+    isFloatType = (type) => FLOAT_TYPES.has(type);
+    comparableTypes = (a, b) => a === b || isFloatType(a) && isFloatType(b);
     ONNX_TYPE_OF_ORT = Object.fromEntries(
       Object.entries(ORT_TYPE).map(([code, name]) => [name, Number(code)])
     );
@@ -10603,218 +10606,6 @@ var init_named_tensor = __esm({
       DataType.UINT64
     ]);
     utf8 = new TextDecoder("utf-8");
-  }
-});
-
-// src/check/feed-types.ts
-function convertFloatTensor(t, to) {
-  const values2 = tensorValues(t);
-  let out;
-  if (to === "float16") out = Uint16Array.from(values2, toFloat16Bits);
-  else if (to === "float32") out = Float32Array.from(values2);
-  else out = Float64Array.from(values2);
-  return { name: t.name, type: to, dims: [...t.dims], data: new Uint8Array(out.buffer) };
-}
-function feedsFor(feeds, inputs) {
-  const declared = new Map(inputs.map((m) => [m.name, m.type]));
-  return feeds.map((t) => {
-    const want = declared.get(t.name);
-    if (!want || want === t.type || !FLOAT_TYPES.has(want) || !FLOAT_TYPES.has(t.type)) return t;
-    let byType = converted.get(t);
-    if (!byType) converted.set(t, byType = /* @__PURE__ */ new Map());
-    let c = byType.get(want);
-    if (!c) byType.set(want, c = convertFloatTensor(t, want));
-    return c;
-  });
-}
-var FLOAT_TYPES, converted;
-var init_feed_types = __esm({
-  "src/check/feed-types.ts"() {
-    "use strict";
-    init_float16();
-    init_named_tensor();
-    FLOAT_TYPES = /* @__PURE__ */ new Set(["float16", "float32", "float64"]);
-    converted = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/check/ort-runner.ts
-import { fork } from "node:child_process";
-import { existsSync as existsSync2 } from "node:fs";
-import { fileURLToPath } from "node:url";
-function workerEntry() {
-  const js = fileURLToPath(new URL("./ort-worker.js", import.meta.url));
-  if (existsSync2(js)) return { file: js, execArgv: [] };
-  const ts = fileURLToPath(new URL("./ort-worker.ts", import.meta.url));
-  if (existsSync2(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
-  throw new Error(`onnxruntime worker not found next to ${fileURLToPath(import.meta.url)} (expected ort-worker.js); rebuild the bundle`);
-}
-function startOrtHost(options = {}) {
-  return new ForkedOrtHost(options);
-}
-var OrtCrashError, STDERR_TAIL, ForkedOrtHost;
-var init_ort_runner = __esm({
-  "src/check/ort-runner.ts"() {
-    "use strict";
-    init_feed_types();
-    OrtCrashError = class extends Error {
-      constructor(message, stderr = "") {
-        super(message);
-        this.stderr = stderr;
-      }
-      stderr;
-      name = "OrtCrashError";
-    };
-    STDERR_TAIL = 4096;
-    ForkedOrtHost = class {
-      constructor(options) {
-        this.options = options;
-      }
-      options;
-      child;
-      pending = /* @__PURE__ */ new Map();
-      sessions = /* @__PURE__ */ new Map();
-      seq = 0;
-      nextSession = 1;
-      stderr = "";
-      get pid() {
-        return this.child?.pid;
-      }
-      spawn() {
-        const { file, execArgv } = workerEntry();
-        const child = fork(file, [], { serialization: "advanced", execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
-        this.child = child;
-        this.stderr = "";
-        child.stderr?.setEncoding("utf8");
-        child.stderr?.on("data", (s) => {
-          if (this.child === child) this.stderr = (this.stderr + s).slice(-STDERR_TAIL);
-        });
-        child.on("message", (m) => this.settle(m));
-        child.on("error", (e) => this.failAll(child, `onnxruntime worker failed: ${e.message}`));
-        child.on("exit", (code, signal) => this.failAll(child, `onnxruntime crashed (${signal ?? `exit code ${code}`})`));
-        return child;
-      }
-      failAll(child, message) {
-        if (this.child !== child) return;
-        this.child = void 0;
-        const stderr = this.stderr.trim();
-        for (const [seq, p] of this.pending) {
-          clearTimeout(p.timer);
-          this.pending.delete(seq);
-          p.reject(new OrtCrashError(`${message} while ${p.what}`, stderr));
-        }
-      }
-      settle(m) {
-        const p = this.pending.get(m.seq);
-        if (!p) return;
-        this.pending.delete(m.seq);
-        clearTimeout(p.timer);
-        if (this.pending.size === 0) this.idle(true);
-        if (m.ok) p.resolve(m.result);
-        else p.reject(new Error(`onnxruntime failed while ${p.what}: ${m.error}`));
-      }
-      /** An idle child must not keep the parent's event loop alive (a CLI that forgot close() still exits). */
-      idle(yes) {
-        const c = this.child;
-        if (!c) return;
-        const pipe = c.stderr;
-        if (yes) {
-          c.unref();
-          c.channel?.unref();
-          pipe?.unref?.();
-        } else {
-          c.ref();
-          c.channel?.ref();
-          pipe?.ref?.();
-        }
-      }
-      call(child, req, what, timeoutMs) {
-        const seq = ++this.seq;
-        return new Promise((resolve, reject) => {
-          const p = { resolve, reject, what };
-          const limit = timeoutMs ?? this.options.timeoutMs;
-          if (limit !== void 0) {
-            p.timer = setTimeout(() => this.stop(child, `timed out after ${limit >= 1e3 ? `${(limit / 1e3).toFixed(1)} s` : `${limit} ms`}`), limit);
-          }
-          this.pending.set(seq, p);
-          this.idle(false);
-          child.send({ ...req, seq }, (e) => {
-            if (e) this.failAll(child, `onnxruntime worker unreachable (${e.message})`);
-          });
-        });
-      }
-      /** Detaches the child (pending calls reject with `reason`) and kills it: native code cannot be interrupted. */
-      stop(child, reason) {
-        if (this.child !== child) return;
-        this.failAll(child, `onnxruntime ${reason}`);
-        child.kill("SIGKILL");
-      }
-      async load(modelPath, options = {}) {
-        const child = this.child ?? this.spawn();
-        const { timeoutMs, ...loadOptions } = options;
-        const r = await this.call(child, { op: "load", modelPath, options: loadOptions }, `loading ${modelPath}`, timeoutMs);
-        const id = this.nextSession++;
-        this.sessions.set(id, { child, workerId: r.id, modelPath, inputs: r.inputs });
-        return { ...r, id };
-      }
-      session(id) {
-        const s = this.sessions.get(id);
-        if (!s) throw new Error(`onnxruntime session ${id} does not exist (already released?)`);
-        if (s.child !== this.child) {
-          throw new OrtCrashError(`onnxruntime session for ${s.modelPath} was lost when its process stopped; load the model again`);
-        }
-        return s;
-      }
-      async run(id, feeds, outputNames, options = {}) {
-        const s = this.session(id);
-        return this.call(s.child, { op: "run", id: s.workerId, feeds: feedsFor(feeds, s.inputs), outputNames }, `running ${s.modelPath}`, options.timeoutMs);
-      }
-      async release(id) {
-        const s = this.sessions.get(id);
-        this.sessions.delete(id);
-        if (!s || s.child !== this.child) return;
-        await this.call(s.child, { op: "release", id: s.workerId }, `releasing ${s.modelPath}`);
-      }
-      restart() {
-        if (this.child) this.stop(this.child, "was restarted");
-        this.sessions.clear();
-      }
-      async close() {
-        const child = this.child;
-        this.sessions.clear();
-        if (!child) return;
-        const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
-        this.idle(false);
-        this.failAll(child, "onnxruntime was closed");
-        if (child.connected) child.disconnect();
-        const timer = setTimeout(() => child.kill("SIGKILL"), 2e3);
-        await exited;
-        clearTimeout(timer);
-      }
-    };
-  }
-});
-
-// src/config/types.ts
-function formatWhere(w) {
-  return w ? `${w.file}:${w.line}:${w.col}` : "";
-}
-var ConfigError, DEFAULT_PARITY, DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S;
-var init_types2 = __esm({
-  "src/config/types.ts"() {
-    "use strict";
-    init_errors();
-    ConfigError = class extends UsageError {
-      constructor(issues) {
-        super(issues.map((i) => `${formatWhere(i)}: ${oneLine(i.message)}`).join("\n"));
-        this.issues = issues;
-      }
-      issues;
-      name = "ConfigError";
-    };
-    DEFAULT_PARITY = { inputs: "auto", samples: 4, seed: 0 };
-    DEFAULT_LATENCY = { runs: 20, warmup: 3, threads: 1 };
-    DEFAULT_MAX_SEARCH_TIME_S = 600;
   }
 });
 
@@ -10909,6 +10700,225 @@ var init_input_meta = __esm({
       [BATCH_DIM, 1],
       [SEQUENCE_DIM, DEFAULT_SEQUENCE]
     ];
+  }
+});
+
+// src/check/feed-types.ts
+function convertFloatTensor(t, to) {
+  return { name: t.name, type: to, dims: [...t.dims], data: encodeValues(to, tensorValues(t)) };
+}
+function inputTypes(inputs) {
+  return new Map(inputs.map((m) => [m.name, m.type]));
+}
+function feedsFor(feeds, declared) {
+  return feeds.map((t) => {
+    const want = declared.get(t.name);
+    if (!want || want === t.type || !isFloatType(want) || !isFloatType(t.type)) return t;
+    let byType = converted.get(t);
+    if (!byType) converted.set(t, byType = /* @__PURE__ */ new Map());
+    let c = byType.get(want);
+    if (!c) byType.set(want, c = convertFloatTensor(t, want));
+    return c;
+  });
+}
+var converted;
+var init_feed_types = __esm({
+  "src/check/feed-types.ts"() {
+    "use strict";
+    init_input_meta();
+    init_named_tensor();
+    converted = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/check/ort-runner.ts
+import { fork } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath } from "node:url";
+function ortSaid(e) {
+  return (e instanceof OrtCallError ? e.said : e instanceof Error ? e.message : String(e)).split("\n")[0];
+}
+function workerEntry() {
+  const js = fileURLToPath(new URL("./ort-worker.js", import.meta.url));
+  if (existsSync2(js)) return { file: js, execArgv: [] };
+  const ts = fileURLToPath(new URL("./ort-worker.ts", import.meta.url));
+  if (existsSync2(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
+  throw new Error(`onnxruntime worker not found next to ${fileURLToPath(import.meta.url)} (expected ort-worker.js); rebuild the bundle`);
+}
+function startOrtHost(options = {}) {
+  return new ForkedOrtHost(options);
+}
+var OrtCallError, OrtCrashError, STDERR_TAIL, ForkedOrtHost;
+var init_ort_runner = __esm({
+  "src/check/ort-runner.ts"() {
+    "use strict";
+    init_feed_types();
+    OrtCallError = class extends Error {
+      constructor(what, said) {
+        super(`onnxruntime failed while ${what}: ${said}`);
+        this.said = said;
+      }
+      said;
+      name = "OrtCallError";
+    };
+    OrtCrashError = class extends Error {
+      constructor(message, stderr = "") {
+        super(message);
+        this.stderr = stderr;
+      }
+      stderr;
+      name = "OrtCrashError";
+    };
+    STDERR_TAIL = 4096;
+    ForkedOrtHost = class {
+      constructor(options) {
+        this.options = options;
+      }
+      options;
+      child;
+      pending = /* @__PURE__ */ new Map();
+      sessions = /* @__PURE__ */ new Map();
+      seq = 0;
+      nextSession = 1;
+      stderr = "";
+      get pid() {
+        return this.child?.pid;
+      }
+      spawn() {
+        const { file, execArgv } = workerEntry();
+        const child = fork(file, [], { serialization: "advanced", execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
+        this.child = child;
+        this.stderr = "";
+        child.stderr?.setEncoding("utf8");
+        child.stderr?.on("data", (s) => {
+          if (this.child === child) this.stderr = (this.stderr + s).slice(-STDERR_TAIL);
+        });
+        child.on("message", (m) => this.settle(m));
+        child.on("error", (e) => this.failAll(child, `onnxruntime worker failed: ${e.message}`));
+        child.on("exit", (code, signal) => this.failAll(child, `onnxruntime crashed (${signal ?? `exit code ${code}`})`));
+        return child;
+      }
+      failAll(child, message) {
+        if (this.child !== child) return;
+        this.child = void 0;
+        const stderr = this.stderr.trim();
+        for (const [seq, p] of this.pending) {
+          clearTimeout(p.timer);
+          this.pending.delete(seq);
+          p.reject(new OrtCrashError(`${message} while ${p.what}`, stderr));
+        }
+      }
+      settle(m) {
+        const p = this.pending.get(m.seq);
+        if (!p) return;
+        this.pending.delete(m.seq);
+        clearTimeout(p.timer);
+        if (this.pending.size === 0) this.idle(true);
+        if (m.ok) p.resolve(m.result);
+        else p.reject(new OrtCallError(p.what, m.error));
+      }
+      /** An idle child must not keep the parent's event loop alive (a CLI that forgot close() still exits). */
+      idle(yes) {
+        const c = this.child;
+        if (!c) return;
+        const pipe = c.stderr;
+        if (yes) {
+          c.unref();
+          c.channel?.unref();
+          pipe?.unref?.();
+        } else {
+          c.ref();
+          c.channel?.ref();
+          pipe?.ref?.();
+        }
+      }
+      call(child, req, what, timeoutMs) {
+        const seq = ++this.seq;
+        return new Promise((resolve, reject) => {
+          const p = { resolve, reject, what };
+          const limit = timeoutMs ?? this.options.timeoutMs;
+          if (limit !== void 0) {
+            p.timer = setTimeout(() => this.stop(child, `timed out after ${limit >= 1e3 ? `${(limit / 1e3).toFixed(1)} s` : `${limit} ms`}`), limit);
+          }
+          this.pending.set(seq, p);
+          this.idle(false);
+          child.send({ ...req, seq }, (e) => {
+            if (e) this.failAll(child, `onnxruntime worker unreachable (${e.message})`);
+          });
+        });
+      }
+      /** Detaches the child (pending calls reject with `reason`) and kills it: native code cannot be interrupted. */
+      stop(child, reason) {
+        if (this.child !== child) return;
+        this.failAll(child, `onnxruntime ${reason}`);
+        child.kill("SIGKILL");
+      }
+      async load(modelPath, options = {}) {
+        const child = this.child ?? this.spawn();
+        const { timeoutMs, ...loadOptions } = options;
+        const r = await this.call(child, { op: "load", modelPath, options: loadOptions }, `loading ${modelPath}`, timeoutMs);
+        const id = this.nextSession++;
+        this.sessions.set(id, { child, workerId: r.id, modelPath, inputTypes: inputTypes(r.inputs) });
+        return { ...r, id };
+      }
+      session(id) {
+        const s = this.sessions.get(id);
+        if (!s) throw new Error(`onnxruntime session ${id} does not exist (already released?)`);
+        if (s.child !== this.child) {
+          throw new OrtCrashError(`onnxruntime session for ${s.modelPath} was lost when its process stopped; load the model again`);
+        }
+        return s;
+      }
+      async run(id, feeds, outputNames, options = {}) {
+        const s = this.session(id);
+        return this.call(s.child, { op: "run", id: s.workerId, feeds: feedsFor(feeds, s.inputTypes), outputNames }, `running ${s.modelPath}`, options.timeoutMs);
+      }
+      async release(id) {
+        const s = this.sessions.get(id);
+        this.sessions.delete(id);
+        if (!s || s.child !== this.child) return;
+        await this.call(s.child, { op: "release", id: s.workerId }, `releasing ${s.modelPath}`);
+      }
+      restart() {
+        if (this.child) this.stop(this.child, "was restarted");
+        this.sessions.clear();
+      }
+      async close() {
+        const child = this.child;
+        this.sessions.clear();
+        if (!child) return;
+        const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+        this.idle(false);
+        this.failAll(child, "onnxruntime was closed");
+        if (child.connected) child.disconnect();
+        const timer = setTimeout(() => child.kill("SIGKILL"), 2e3);
+        await exited;
+        clearTimeout(timer);
+      }
+    };
+  }
+});
+
+// src/config/types.ts
+function formatWhere(w) {
+  return w ? `${w.file}:${w.line}:${w.col}` : "";
+}
+var ConfigError, DEFAULT_PARITY, DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S;
+var init_types2 = __esm({
+  "src/config/types.ts"() {
+    "use strict";
+    init_errors();
+    ConfigError = class extends UsageError {
+      constructor(issues) {
+        super(issues.map((i) => `${formatWhere(i)}: ${oneLine(i.message)}`).join("\n"));
+        this.issues = issues;
+      }
+      issues;
+      name = "ConfigError";
+    };
+    DEFAULT_PARITY = { inputs: "auto", samples: 4, seed: 0 };
+    DEFAULT_LATENCY = { runs: 20, warmup: 3, threads: 1 };
+    DEFAULT_MAX_SEARCH_TIME_S = 600;
   }
 });
 
@@ -11427,11 +11437,11 @@ function normal(rand) {
 function indexRange(n, kind, dims, indexDims) {
   if (kind === "leading") {
     const k = indexDims?.[indexDims.length - 1] ?? dims.length;
-    const batch = Number(n.attribute.find((a) => a.name === "batch_dims")?.i ?? 0n);
+    const batch = Number(attr(n, "batch_dims")?.i ?? 0n);
     const addressed = dims.slice(batch, batch + k);
     return addressed.length ? Math.min(...addressed) : void 0;
   }
-  const axis = kind === 1 ? 1 : Number(n.attribute.find((a) => a.name === "axis")?.i ?? 0n);
+  const axis = kind === 1 ? 1 : Number(attr(n, "axis")?.i ?? 0n);
   return dims[axis < 0 ? axis + dims.length : axis];
 }
 function gatherBounds(model, inputDims = /* @__PURE__ */ new Map()) {
@@ -11478,7 +11488,7 @@ function values(input, dims, rand, rows) {
   const isInt = INT_TYPES.has(input.type);
   const last = dims[dims.length - 1] ?? 1;
   for (let i = 0; i < count; i++) {
-    if (FLOAT_TYPES2.has(input.type)) out[i] = normal(rand);
+    if (isFloatType(input.type)) out[i] = normal(rand);
     else if (input.type === "bool") out[i] = /mask/.test(name) ? 1 : rand() < 0.5 ? 1 : 0;
     else if (/mask/.test(name)) out[i] = 1;
     else if (/token_type|segment/.test(name)) out[i] = 0;
@@ -11540,13 +11550,14 @@ function autoSamples(model, inputs, opts) {
   }
   return samples;
 }
-var PASS_THROUGH2, INDEXING, INT_TYPES, FLOAT_TYPES2, INDEX_OUT_OF_RANGE;
+var PASS_THROUGH2, INDEXING, INT_TYPES, INDEX_OUT_OF_RANGE;
 var init_auto_inputs = __esm({
   "src/check/auto-inputs.ts"() {
     "use strict";
     init_graph();
     init_tensor();
     init_dim_limits();
+    init_named_tensor();
     init_input_meta();
     PASS_THROUGH2 = /* @__PURE__ */ new Set(["Cast", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Identity"]);
     INDEXING = {
@@ -11560,7 +11571,6 @@ var init_auto_inputs = __esm({
       SoftmaxCrossEntropyLoss: [1, 0, 1]
     };
     INT_TYPES = /* @__PURE__ */ new Set(["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"]);
-    FLOAT_TYPES2 = /* @__PURE__ */ new Set(["float32", "float64", "float16"]);
     INDEX_OUT_OF_RANGE = /out of (data )?bounds|out of range/i;
   }
 });
@@ -11637,10 +11647,10 @@ function recipesFor(base) {
   let conv = false;
   forEachGraph(base, ({ graph }) => {
     for (const t of graph.initializer) if (t.name) constants2.add(t.name);
-    for (const n of graph.node) if (n.opType === "Constant" && n.output[0]) constants2.add(n.output[0]);
-  });
-  forEachGraph(base, ({ graph }) => {
-    conv ||= graph.node.some((n) => (n.domain ?? "") === "" && n.opType === "Conv" && constants2.has(n.input[1] ?? ""));
+    for (const n of graph.node) {
+      if (n.opType === "Constant" && n.output[0]) constants2.add(n.output[0]);
+      conv ||= (n.domain ?? "") === "" && n.opType === "Conv" && constants2.has(n.input[1] ?? "");
+    }
   });
   return conv ? [...RECIPES.slice(0, -1), ...CONV_RECIPES, RECIPES[RECIPES.length - 1]] : RECIPES;
 }
@@ -11773,12 +11783,11 @@ function argmaxRows(values2, rowLength) {
   }
   return out;
 }
-var FLOAT_TYPES3, OutputComparison;
+var OutputComparison;
 var init_parity_metrics = __esm({
   "src/check/parity-metrics.ts"() {
     "use strict";
     init_named_tensor();
-    FLOAT_TYPES3 = /* @__PURE__ */ new Set(["float16", "float32", "float64"]);
     OutputComparison = class {
       constructor(name) {
         this.name = name;
@@ -11804,8 +11813,7 @@ var init_parity_metrics = __esm({
           this.incomparable = `output '${this.name}' is missing from the ${a ? "compressed" : "original"} model's results`;
           return;
         }
-        const sameKind = a.type === b.type || FLOAT_TYPES3.has(a.type) && FLOAT_TYPES3.has(b.type);
-        if (!sameKind || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
+        if (!comparableTypes(a.type, b.type) || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
           this.incomparable = `'${this.name}': original is ${a.type} [${a.dims.join(",")}], compressed is ${b.type} [${b.dims.join(",")}]`;
           return;
         }
@@ -11995,6 +12003,7 @@ var init_auto_judge = __esm({
     "use strict";
     init_errors();
     init_latency();
+    init_ort_runner();
     init_parity();
     SearchTimeUp = class extends Error {
       name = "SearchTimeUp";
@@ -12012,15 +12021,14 @@ var init_auto_judge = __esm({
       originalP50Ms;
       /** Runs the original once per sample; its session is released right after (its outputs are all we need). */
       static async open(host, source, settings) {
-        const said = (e) => (e instanceof Error ? e.message : String(e)).split("\n")[0].replace(/^onnxruntime failed while \S+ \S+: /, "");
         const session = await host.load(source, { threads: settings.threads }).catch((e) => {
-          throw new OnnxFormatError(`${source}: auto: onnxruntime cannot load the model (${said(e)}); auto mode checks every candidate against it in onnxruntime: give the model explicit stages instead`);
+          throw new OnnxFormatError(`${source}: auto: onnxruntime cannot load the model (${ortSaid(e)}); auto mode checks every candidate against it in onnxruntime: give the model explicit stages instead`);
         });
         try {
           const reference = [];
           for (const sample of settings.samples) {
             const r = await host.run(session.id, sample).catch((e) => {
-              throw new UsageError(`${source}: auto: onnxruntime cannot run the model on the parity samples (${said(e)}); set parity inputs or dims it accepts, or give the model explicit stages`);
+              throw new UsageError(`${source}: auto: onnxruntime cannot run the model on the parity samples (${ortSaid(e)}); set parity inputs or dims it accepts, or give the model explicit stages`);
             });
             reference.push(r.outputs);
           }
@@ -14271,6 +14279,8 @@ function inferTypes(scopes) {
     const input = (i) => n.input[i] ? lookup(scope, n.input[i]) : void 0;
     const first = n.input.map((_, i) => input(i)).find((t) => t !== void 0);
     if (FIXED[op]) return FIXED[op];
+    const float32 = FLOAT32_OUTPUTS[op];
+    if (float32) return n.output.map((_, i) => float32.includes(i) ? FLOAT : first);
     if (FIRST_THEN[op]) return [input(0), ...FIRST_THEN[op]];
     switch (op) {
       case "Cast":
@@ -14314,10 +14324,6 @@ function inferTypes(scopes) {
         return [elementOf(input(0))];
       case "SequenceLength":
         return [INT64];
-      case "LayerNormalization":
-        return [input(0), FLOAT, FLOAT];
-      case "TfIdfVectorizer":
-        return [FLOAT];
       case "If": {
         const then = attr(n, "then_branch")?.g;
         return then ? graphOutputTypes(then, scope, n) : [];
@@ -14369,7 +14375,7 @@ function typeIn(table, scope, name) {
   }
   return void 0;
 }
-var sequenceOf, elementOf, FLOAT, INT64, INT32, BOOL, UINT8, FIXED, FIRST_THEN;
+var sequenceOf, elementOf, FLOAT, INT64, INT32, BOOL, UINT8, FIXED, FLOAT32_OUTPUTS, FIRST_THEN;
 var init_fp16_types = __esm({
   "src/stages/fp16-types.ts"() {
     "use strict";
@@ -14402,6 +14408,7 @@ var init_fp16_types = __esm({
       DynamicQuantizeMatMul: [FLOAT],
       MatMulIntegerToFloat: [FLOAT]
     };
+    FLOAT32_OUTPUTS = { LayerNormalization: [1, 2], TfIdfVectorizer: [0] };
     FIRST_THEN = {
       TopK: [INT64],
       MaxPool: [INT64],
@@ -14473,7 +14480,7 @@ function fp16Stage(options = {}) {
     }
   };
 }
-var DEFAULT_FP16_BLOCK_LIST, DTYPE_ATTRIBUTES, FLOAT_BY_DEFAULT, FLOAT32_OUTPUTS, CONVERTIBLE_DOMAINS, STAGE3, CAST_OPSET, Fp16Converter;
+var DEFAULT_FP16_BLOCK_LIST, DTYPE_ATTRIBUTES, FLOAT_BY_DEFAULT, CONVERTIBLE_DOMAINS, STAGE3, CAST_OPSET, Fp16Converter;
 var init_fp16 = __esm({
   "src/stages/fp16.ts"() {
     "use strict";
@@ -14556,7 +14563,6 @@ var init_fp16 = __esm({
       HammingWindow: "output_datatype",
       BlackmanWindow: "output_datatype"
     };
-    FLOAT32_OUTPUTS = { LayerNormalization: [1, 2], TfIdfVectorizer: [0] };
     CONVERTIBLE_DOMAINS = /* @__PURE__ */ new Set(["", "ai.onnx", "com.microsoft"]);
     STAGE3 = "fp16";
     CAST_OPSET = 6;
@@ -14778,7 +14784,7 @@ async function loadForOptimizer(host, input, options) {
   try {
     await host.load(input, options);
   } catch (e) {
-    const said = (e instanceof Error ? e.message : String(e)).split("\n")[0].replace(/^onnxruntime failed while loading \S+: /, "").replaceAll(input, "the model");
+    const said = ortSaid(e).replaceAll(input, "the model");
     throw new OnnxFormatError(`stage optimize: onnxruntime cannot load the model (${said}); this stage needs a model onnxruntime runs: leave optimize out of this model's stages`);
   }
 }

@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { convertFloatTensor, feedsFor } from '../src/check/feed-types.js';
+import { convertFloatTensor, feedsFor, inputTypes } from '../src/check/feed-types.js';
 import type { NamedTensor } from '../src/check/named-tensor.js';
 import { compareModels } from '../src/pipeline/compare.js';
 import { decodeModel, encodeModel } from '../src/onnx/codec.js';
@@ -218,13 +218,13 @@ test('feedsFor converts float feeds to the float type a model declares, once per
   const f32 = (v: number[]): NamedTensor => ({ name: 'x', type: 'float32', dims: [v.length], data: new Uint8Array(Float32Array.from(v).buffer) });
   const ids: NamedTensor = { name: 'ids', type: 'int64', dims: [1], data: new Uint8Array(8) };
   const x32 = f32([1, 0.1, -2, 70000]);
-  const [half, same] = feedsFor([x32, ids], [{ name: 'x', isTensor: true, type: 'float16', dims: [4] }, { name: 'ids', isTensor: true, type: 'int64', dims: [1] }]);
+  const [half, same] = feedsFor([x32, ids], inputTypes([{ name: 'x', isTensor: true, type: 'float16', dims: [4] }, { name: 'ids', isTensor: true, type: 'int64', dims: [1] }]));
   assert.equal(half!.type, 'float16');
   // fp16 bits by hand: 1 = 0x3c00; 0.1 → 0x2e66 (nearest); −2 = 0xc000; 70000 > 65504 → +inf 0x7c00
   assert.deepEqual(Array.from(new Uint16Array((half!.data as Uint8Array).slice().buffer)), [0x3c00, 0x2e66, 0xc000, 0x7c00]);
   assert.equal(same, ids);
-  assert.equal(feedsFor([x32], [{ name: 'x', isTensor: true, type: 'float16', dims: [4] }])[0], half, 'converted once');
-  assert.equal(feedsFor([x32], [{ name: 'x', isTensor: true, type: 'float32', dims: [4] }])[0], x32);
+  assert.equal(feedsFor([x32], inputTypes([{ name: 'x', isTensor: true, type: 'float16', dims: [4] }]))[0], half, 'converted once');
+  assert.equal(feedsFor([x32], inputTypes([{ name: 'x', isTensor: true, type: 'float32', dims: [4] }]))[0], x32);
 });
 
 test('parity of an fp16 model without keep-io-types: float16 inputs fed, float16 outputs compared by value', async () => {

@@ -18,10 +18,10 @@ import type { GraphProto, ModelProto } from '../../src/onnx/types.js';
 import { runStages } from '../../src/stages/pipeline.js';
 import { createStage } from '../../src/stages/registry.js';
 import type { Stage } from '../../src/stages/stage.js';
-import { startOrtHost, OrtCrashError, type OrtHost } from '../../src/check/ort-runner.js';
+import { ortSaid, startOrtHost, OrtCrashError, type OrtHost } from '../../src/check/ort-runner.js';
 import { readTestDataSet, testDataSetDirs, type TestValue } from '../../src/check/test-data.js';
 import { bitDifference, closeDifference } from '../../src/check/tensor-compare.js';
-import { tensorProtoFromNamed, type NamedTensor } from '../../src/check/named-tensor.js';
+import { comparableTypes, isFloatType, tensorProtoFromNamed, type NamedTensor } from '../../src/check/named-tensor.js';
 import { OutputComparison } from '../../src/check/parity-metrics.js';
 
 export const SUITE_ROOT = '/usr/share/libonnx-testdata/data';
@@ -54,8 +54,7 @@ export const firstLine = (e: unknown) => (e instanceof Error ? e.message : Strin
 
 /** Groups onnxruntime's messages into reasons worth counting (paths, names and numbers removed). */
 function reasonOf(prefix: string, e: unknown): string {
-  const msg = firstLine(e)
-    .replace(/^onnxruntime failed while \S+ \S+: /, '')
+  const msg = ortSaid(e).trim()
     .replace(/^\[ONNXRuntimeError\] : \d+ : \w+ : /, '')
     .replace(/\/\S+/g, '…')
     .replace(/'[^']*'/g, "'…'")
@@ -142,7 +141,6 @@ export interface SuitePass { stages: () => Stage[]; lossy: boolean; weights?: { 
 /** The lossless pass saves its result with external data: the round trip covers the inline writer. */
 export const LOSSLESS: SuitePass = { stages: losslessStages, lossy: false, externalData: true };
 
-const FLOAT_TYPES = new Set(['float16', 'float32', 'float64']);
 
 /** Which inputs of an op are weights a quantizer looks for. */
 const WEIGHT_INPUTS: Record<string, number[]> = { MatMul: [1], Gemm: [1, 2], Conv: [1, 2], Gather: [0] };
@@ -168,7 +166,7 @@ function weightsFromTestData(model: ModelProto, dir: string): Set<string> {
 /** Each float output of the compressed model within `minCosine` of the float model's. */
 function cosineDifference(label: string, got: NamedTensor[], original: NamedTensor[], minCosine: number): string | undefined {
   for (let i = 0; i < original.length; i++) {
-    if (!FLOAT_TYPES.has(original[i]!.type)) continue;
+    if (!isFloatType(original[i]!.type)) continue;
     const c = new OutputComparison(original[i]!.name);
     c.add(original[i], got[i]);
     const { cosine, incomparable } = c.result();
@@ -182,8 +180,7 @@ function cosineDifference(label: string, got: NamedTensor[], original: NamedTens
 function shapeDifference(label: string, got: NamedTensor[], original: NamedTensor[]): string | undefined {
   for (let i = 0; i < original.length; i++) {
     const [a, b] = [got[i]!, original[i]!];
-    const typesOk = a.type === b.type || (FLOAT_TYPES.has(a.type) && FLOAT_TYPES.has(b.type));
-    if (!typesOk || a.dims.join(',') !== b.dims.join(',')) {
+    if (!comparableTypes(a.type, b.type) || a.dims.join(',') !== b.dims.join(',')) {
       return `${label} output '${b.name}' is ${a.type} [${a.dims.join(',')}], the original's ${b.type} [${b.dims.join(',')}]`;
     }
   }

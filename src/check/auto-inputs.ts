@@ -11,10 +11,11 @@
  * Symbolic dims take their size from `dims:`; a sequence-like one without a size defaults to 128, or
  * less when the model's own position table is shorter (dim-limits.ts), so ids never run past it.
  */
-import { forEachGraph } from '../onnx/graph.js';
+import { attr, forEachGraph } from '../onnx/graph.js';
 import { constantValueAttr, isConstantNode } from '../onnx/tensor.js';
 import type { ModelProto, NodeProto } from '../onnx/types.js';
 import { dimLimits } from './dim-limits.js';
+import { isFloatType } from './named-tensor.js';
 import {
   BATCH_DIM, DEFAULT_SEQUENCE, SEQUENCE_DIM, defaultDim, encodeValues, resolveDims,
   type AutoDim, type ModelInput, type Sample, type SampleOptions,
@@ -63,11 +64,11 @@ const INDEXING: Record<string, [number, number, 'axis' | 'leading' | 1]> = {
 function indexRange(n: NodeProto, kind: 'axis' | 'leading' | 1, dims: number[], indexDims: number[] | undefined): number | undefined {
   if (kind === 'leading') {
     const k = indexDims?.[indexDims.length - 1] ?? dims.length; // GatherND: the last index dim counts the addressed axes
-    const batch = Number(n.attribute.find((a) => a.name === 'batch_dims')?.i ?? 0n);
+    const batch = Number(attr(n, 'batch_dims')?.i ?? 0n);
     const addressed = dims.slice(batch, batch + k);
     return addressed.length ? Math.min(...addressed) : undefined;
   }
-  const axis = kind === 1 ? 1 : Number(n.attribute.find((a) => a.name === 'axis')?.i ?? 0n);
+  const axis = kind === 1 ? 1 : Number(attr(n, 'axis')?.i ?? 0n);
   return dims[axis < 0 ? axis + dims.length : axis];
 }
 
@@ -116,7 +117,6 @@ export function gatherBounds(model: ModelProto, inputDims: Map<string, number[]>
 }
 
 const INT_TYPES = new Set(['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64']);
-const FLOAT_TYPES = new Set(['float32', 'float64', 'float16']);
 
 function values(input: ModelInput, dims: number[], rand: () => number, rows: number | undefined): number[] {
   const count = dims.reduce((a, b) => a * b, 1);
@@ -125,7 +125,7 @@ function values(input: ModelInput, dims: number[], rand: () => number, rows: num
   const isInt = INT_TYPES.has(input.type);
   const last = dims[dims.length - 1] ?? 1;
   for (let i = 0; i < count; i++) {
-    if (FLOAT_TYPES.has(input.type)) out[i] = normal(rand);
+    if (isFloatType(input.type)) out[i] = normal(rand);
     else if (input.type === 'bool') out[i] = /mask/.test(name) ? 1 : rand() < 0.5 ? 1 : 0;
     else if (/mask/.test(name)) out[i] = 1;
     else if (/token_type|segment/.test(name)) out[i] = 0;

@@ -18,6 +18,17 @@ export interface NamedTensor {
   data: Uint8Array | string[];
 }
 
+const FLOAT_TYPES = new Set(['float16', 'float32', 'float64']);
+
+/** Whether an onnxruntime-node type name is a floating-point one. */
+export const isFloatType = (type: string): boolean => FLOAT_TYPES.has(type);
+
+/**
+ * Whether outputs of these two types compare by value: the same type, or floats of different widths
+ * (an fp16 model without keep-io-types answers in float16 where the original answered in float32).
+ */
+export const comparableTypes = (a: string, b: string): boolean => a === b || (isFloatType(a) && isFloatType(b));
+
 /** onnxruntime-node type name → ONNX DataType code (the inverse of ORT_TYPE). */
 export const ONNX_TYPE_OF_ORT: Record<string, number> = Object.fromEntries(
   Object.entries(ORT_TYPE).map(([code, name]) => [name, Number(code)]),

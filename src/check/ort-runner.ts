@@ -7,11 +7,28 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { feedsFor } from './feed-types.js';
+import { feedsFor, inputTypes } from './feed-types.js';
 import type { NamedTensor } from './named-tensor.js';
-import type { LoadOptions, LoadResult, OrtReply, OrtRequest, RunResult, ValueMetadata } from './ort-protocol.js';
+import type { LoadOptions, LoadResult, OrtReply, OrtRequest, RunResult } from './ort-protocol.js';
 
 export type { LoadOptions, LoadResult, RunResult, ValueMetadata } from './ort-protocol.js';
+
+/**
+ * onnxruntime refused a call (a model it cannot load, inputs it cannot run). The message names what was
+ * being done and the file; `said` is onnxruntime's own words alone, for messages that name the file
+ * their own way.
+ */
+export class OrtCallError extends Error {
+  override name = 'OrtCallError';
+  constructor(what: string, readonly said: string) {
+    super(`onnxruntime failed while ${what}: ${said}`);
+  }
+}
+
+/** What onnxruntime said about a failed call (its first line): OrtCallError's own words, else the message. */
+export function ortSaid(e: unknown): string {
+  return (e instanceof OrtCallError ? e.said : e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+}
 
 /** onnxruntime died or was stopped while serving a call. `stderr` holds the child's last words. */
 export class OrtCrashError extends Error {
@@ -52,8 +69,8 @@ interface SessionRef {
   child: ChildProcess;
   workerId: number;
   modelPath: string;
-  /** The model's inputs: float feeds are converted to the float type each declares (feed-types.ts). */
-  inputs: ValueMetadata[];
+  /** The model's input types: float feeds are converted to the float type each declares (feed-types.ts). */
+  inputTypes: Map<string, string>;
 }
 
 const STDERR_TAIL = 4096;
@@ -117,7 +134,7 @@ class ForkedOrtHost implements OrtHost {
     clearTimeout(p.timer);
     if (this.pending.size === 0) this.idle(true);
     if (m.ok) p.resolve(m.result);
-    else p.reject(new Error(`onnxruntime failed while ${p.what}: ${m.error}`));
+    else p.reject(new OrtCallError(p.what, m.error));
   }
 
   /** An idle child must not keep the parent's event loop alive (a CLI that forgot close() still exits). */
@@ -157,7 +174,7 @@ class ForkedOrtHost implements OrtHost {
     const { timeoutMs, ...loadOptions } = options;
     const r = await this.call<LoadResult>(child, { op: 'load', modelPath, options: loadOptions }, `loading ${modelPath}`, timeoutMs);
     const id = this.nextSession++;
-    this.sessions.set(id, { child, workerId: r.id, modelPath, inputs: r.inputs });
+    this.sessions.set(id, { child, workerId: r.id, modelPath, inputTypes: inputTypes(r.inputs) });
     return { ...r, id };
   }
 
@@ -172,7 +189,7 @@ class ForkedOrtHost implements OrtHost {
 
   async run(id: number, feeds: NamedTensor[], outputNames?: string[], options: CallOptions = {}): Promise<RunResult> {
     const s = this.session(id);
-    return this.call<RunResult>(s.child, { op: 'run', id: s.workerId, feeds: feedsFor(feeds, s.inputs), outputNames }, `running ${s.modelPath}`, options.timeoutMs);
+    return this.call<RunResult>(s.child, { op: 'run', id: s.workerId, feeds: feedsFor(feeds, s.inputTypes), outputNames }, `running ${s.modelPath}`, options.timeoutMs);
   }
 
   async release(id: number): Promise<void> {

@@ -3,9 +3,7 @@
  * similarity, top-1 agreement for class-like outputs, and non-finite values. Pure functions over
  * NamedTensors, so the numbers can be checked by hand.
  */
-import { tensorValues, type NamedTensor } from './named-tensor.js';
-
-const FLOAT_TYPES = new Set(['float16', 'float32', 'float64']);
+import { comparableTypes, tensorValues, type NamedTensor } from './named-tensor.js';
 
 export interface OutputMetrics {
   name: string;
@@ -73,9 +71,7 @@ export class OutputComparison {
       this.incomparable = `output '${this.name}' is missing from the ${a ? 'compressed' : 'original'} model's results`;
       return;
     }
-    // Float outputs of different widths (an fp16 model without keep-io-types) compare by value.
-    const sameKind = a.type === b.type || (FLOAT_TYPES.has(a.type) && FLOAT_TYPES.has(b.type));
-    if (!sameKind || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
+    if (!comparableTypes(a.type, b.type) || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
       this.incomparable = `'${this.name}': original is ${a.type} [${a.dims.join(',')}], compressed is ${b.type} [${b.dims.join(',')}]`;
       return;
     }

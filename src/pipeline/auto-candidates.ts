@@ -64,14 +64,16 @@ const CONV_RECIPES: readonly Recipe[] = [
 
 /** The recipes for `base`: RECIPES, with CONV_RECIPES before fp16 when a Conv has a constant weight. */
 export function recipesFor(base: ModelProto): readonly Recipe[] {
+  // One walk: a graph is seen before its subgraphs, and its nodes in order, so a constant is known
+  // before any Conv that reads it.
   const constants = new Set<string>();
   let conv = false;
   forEachGraph(base, ({ graph }) => {
     for (const t of graph.initializer) if (t.name) constants.add(t.name);
-    for (const n of graph.node) if (n.opType === 'Constant' && n.output[0]) constants.add(n.output[0]);
-  });
-  forEachGraph(base, ({ graph }) => {
-    conv ||= graph.node.some((n) => (n.domain ?? '') === '' && n.opType === 'Conv' && constants.has(n.input[1] ?? ''));
+    for (const n of graph.node) {
+      if (n.opType === 'Constant' && n.output[0]) constants.add(n.output[0]);
+      conv ||= (n.domain ?? '') === '' && n.opType === 'Conv' && constants.has(n.input[1] ?? '');
+    }
   });
   return conv ? [...RECIPES.slice(0, -1), ...CONV_RECIPES, RECIPES[RECIPES.length - 1]!] : RECIPES;
 }

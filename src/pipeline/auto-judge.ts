@@ -8,7 +8,7 @@ import type { Sample } from '../check/inputs.js';
 import { OnnxFormatError, UsageError } from '../onnx/errors.js';
 import { summarize } from '../check/latency.js';
 import type { NamedTensor } from '../check/named-tensor.js';
-import type { OrtHost } from '../check/ort-runner.js';
+import { ortSaid, type OrtHost } from '../check/ort-runner.js';
 import { judgeResults, type ParityReport, type ThresholdCheck, type ThresholdConfig } from '../check/parity.js';
 
 /** The search ran past `max-search-time` in the middle of a check. */
@@ -87,15 +87,14 @@ export class CandidateJudge {
   static async open(host: OrtHost, source: string, settings: JudgeSettings): Promise<CandidateJudge> {
     // Without the original's answers there is nothing to check candidates against: a model onnxruntime
     // cannot load, or cannot run on these samples, is refused in one line (exit 2), not a crash.
-    const said = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.replace(/^onnxruntime failed while \S+ \S+: /, '');
     const session = await host.load(source, { threads: settings.threads }).catch((e: unknown) => {
-      throw new OnnxFormatError(`${source}: auto: onnxruntime cannot load the model (${said(e)}); auto mode checks every candidate against it in onnxruntime: give the model explicit stages instead`);
+      throw new OnnxFormatError(`${source}: auto: onnxruntime cannot load the model (${ortSaid(e)}); auto mode checks every candidate against it in onnxruntime: give the model explicit stages instead`);
     });
     try {
       const reference: NamedTensor[][] = [];
       for (const sample of settings.samples) {
         const r = await host.run(session.id, sample).catch((e: unknown) => {
-          throw new UsageError(`${source}: auto: onnxruntime cannot run the model on the parity samples (${said(e)}); set parity inputs or dims it accepts, or give the model explicit stages`);
+          throw new UsageError(`${source}: auto: onnxruntime cannot run the model on the parity samples (${ortSaid(e)}); set parity inputs or dims it accepts, or give the model explicit stages`);
         });
         reference.push(r.outputs);
       }

@@ -38,6 +38,12 @@ const FIXED: Record<string, number[]> = {
   DynamicQuantizeMatMul: [FLOAT], MatMulIntegerToFloat: [FLOAT],
 };
 
+/**
+ * Outputs that are float32 whatever the input type: LayerNormalization's Mean and InvStdDev (type U,
+ * float32 by stash_type) and TfIdfVectorizer's output. The other outputs follow the first input.
+ */
+export const FLOAT32_OUTPUTS: Record<string, number[]> = { LayerNormalization: [1, 2], TfIdfVectorizer: [0] };
+
 /** Ops whose outputs are [type of input 0, fixed...]. */
 const FIRST_THEN: Record<string, number[]> = {
   TopK: [INT64], MaxPool: [INT64], Dropout: [BOOL], Unique: [INT64, INT64, INT64],
@@ -61,6 +67,8 @@ export function inferTypes(scopes: GraphScope[]): TypeTable {
     const input = (i: number) => (n.input[i] ? lookup(scope, n.input[i]!) : undefined);
     const first = n.input.map((_, i) => input(i)).find((t) => t !== undefined);
     if (FIXED[op]) return FIXED[op]!;
+    const float32 = FLOAT32_OUTPUTS[op];
+    if (float32) return n.output.map((_, i) => (float32.includes(i) ? FLOAT : first));
     if (FIRST_THEN[op]) return [input(0), ...FIRST_THEN[op]!];
     switch (op) {
       case 'Cast': return [typeOfAttr(n, 'to')];
@@ -85,8 +93,6 @@ export function inferTypes(scopes: GraphScope[]): TypeTable {
       case 'SequenceConstruct': case 'SplitToSequence': return [sequenceOf(input(0))];
       case 'SequenceAt': case 'ConcatFromSequence': return [elementOf(input(0))];
       case 'SequenceLength': return [INT64];
-      case 'LayerNormalization': return [input(0), FLOAT, FLOAT];
-      case 'TfIdfVectorizer': return [FLOAT];
       case 'If': {
         const then = attr(n, 'then_branch')?.g;
         return then ? graphOutputTypes(then, scope, n) : [];

@@ -21,7 +21,7 @@ import type { ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx
 import { float32BytesToFloat16 } from './fp16-numerics.js';
 import { defaultOpset, planOpset, setDefaultOpset } from './quant/opset.js';
 import { collapseCastPairs } from './fp16-casts.js';
-import { inferTypes, typeIn, type TypeTable } from './fp16-types.js';
+import { FLOAT32_OUTPUTS, inferTypes, typeIn, type TypeTable } from './fp16-types.js';
 import { intAttr, makeNode, nodeId, tensorAttr } from './nodes.js';
 import { booleanOption, rejectUnknownOptions, stringListOption } from './options.js';
 import type { StageOptions } from './registry.js';
@@ -73,12 +73,6 @@ const FLOAT_BY_DEFAULT: Record<string, string> = {
   RandomNormal: 'dtype', RandomUniform: 'dtype',
   HannWindow: 'output_datatype', HammingWindow: 'output_datatype', BlackmanWindow: 'output_datatype',
 };
-
-/**
- * Outputs that are float32 whatever the input type: LayerNormalization's Mean and InvStdDev (type U,
- * float32 by stash_type) and TfIdfVectorizer's output. A converted node gets a Cast to float16 after them.
- */
-export const FLOAT32_OUTPUTS: Record<string, number[]> = { LayerNormalization: [1, 2], TfIdfVectorizer: [0] };
 
 /** Domains whose ops we convert; anything else (custom ops, local functions) is treated as blocked. */
 const CONVERTIBLE_DOMAINS = new Set(['', 'ai.onnx', 'com.microsoft']);
@@ -253,6 +247,7 @@ class Fp16Converter {
     for (const n of g.node) {
       if (!this.isBlocked(n)) {
         this.convertNode(n);
+        // Outputs that stay float32 whatever the input type get a Cast to float16 after them.
         nodes.push(n, ...this.castOutputs(n, scope, FLOAT32_OUTPUTS[n.opType ?? ''] ?? []));
         continue;
       }

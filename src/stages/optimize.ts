@@ -16,7 +16,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadOptions } from '../check/ort-protocol.js';
-import { startOrtHost, type OrtHost } from '../check/ort-runner.js';
+import { ortSaid, startOrtHost, type OrtHost } from '../check/ort-runner.js';
 import { OnnxFormatError } from '../onnx/errors.js';
 import { ExternalDataReader } from '../onnx/external.js';
 import { forEachGraph, forEachTensor } from '../onnx/graph.js';
@@ -61,9 +61,7 @@ async function loadForOptimizer(host: OrtHost, input: string, options: LoadOptio
   try {
     await host.load(input, options);
   } catch (e) {
-    const said = (e instanceof Error ? e.message : String(e)).split('\n')[0]!
-      .replace(/^onnxruntime failed while loading \S+: /, '')
-      .replaceAll(input, 'the model');
+    const said = ortSaid(e).replaceAll(input, 'the model');
     throw new OnnxFormatError(`stage optimize: onnxruntime cannot load the model (${said}); this stage needs a model onnxruntime runs: leave optimize out of this model's stages`);
   }
 }

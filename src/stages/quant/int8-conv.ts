@@ -6,8 +6,8 @@
  * - `weight-only`: DequantizeLinear(W_q, scale, zero point[, axis 0]) → Conv(X, W, B). The file holds
  *   int8 weights; the Conv computes in float on the dequantized weight.
  * Conv is off by default (as in the issue): ORT has no fused kernel for the integer form. Measured on a
- * torchvision resnet18 export (1 thread, this 2-core AVX2 machine): integer 0.21× the fp32 speed,
- * weight-only 0.70× (DequantizeLinear runs on every inference; onnxruntime does not fold it into the
+ * torchvision resnet18 export (1 thread, this 2-core AVX2 machine): integer 0.21–0.23× the fp32 speed,
+ * weight-only 0.82× per-tensor and 0.68× per-channel (DequantizeLinear runs on every inference; onnxruntime does not fold it into the
  * weight unless its session option session.disable_quant_qdq is set), both ~4× smaller weights.
  */
 import { DataType } from '../../onnx/dtype.js';
