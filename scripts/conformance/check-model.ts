@@ -149,7 +149,7 @@ const WEIGHT_INPUTS: Record<string, number[]> = { MatMul: [1], Gemm: [1, 2], Con
  * `model` (changed in place) with its weight inputs (WEIGHT_INPUTS) turned into initializers holding
  * the values of test set `dir`; returns their names (empty when there are none).
  */
-function weightsFromTestData(model: ModelProto, dir: string): Set<string> {
+export function weightsFromTestData(model: ModelProto, dir: string): Set<string> {
   const g = model.graph!;
   const inputs = new Set(g.input.map((v) => v.name));
   const wanted = new Set(g.node.flatMap((n) => (WEIGHT_INPUTS[n.opType ?? ''] ?? []).map((i) => n.input[i] ?? '')).filter((n) => inputs.has(n)));
