@@ -3,7 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { failureLines, runConfig, type RunReport } from '../pipeline/run.js';
 import { dvcMetrics } from '../report/dvc.js';
 import { writeJsonFile, writeTextFile } from '../report/json.js';
-import { headline, limitCell, metricsRows, renderMarkdown } from '../report/markdown.js';
+import { headline, limitCell, maskNotes, metricsRows, renderMarkdown } from '../report/markdown.js';
 import { formatTable } from '../report/table.js';
 import { defineCommand } from './args.js';
 import { createProgress } from './progress.js';
@@ -22,7 +22,8 @@ export function reportText(report: RunReport): string {
   return report.models.map((m) => {
     const rows = metricsRows(m).map((r) => [r.what.replace(/`/g, ''), r.original, r.compressed, r.budget ? limitCell(r.budget) : '',
       r.budget ? (r.budget.passed ? 'ok' : 'FAIL') : '']);
-    return `${headline(m).replace(/\*\*/g, '')}\n\n${formatTable(['', 'original', 'compressed', 'budget', ''], rows)}`;
+    const notes = maskNotes(m).map((line) => `\n${line.replace(/`/g, '')}`).join('');
+    return `${headline(m).replace(/\*\*/g, '')}\n\n${formatTable(['', 'original', 'compressed', 'budget', ''], rows)}${notes}`;
   }).join('\n\n');
 }
 
