@@ -50,7 +50,7 @@ test('an original that cannot run on the samples (a sequence past its position t
   assert.equal(r.status, 2, r.stderr);
   const lines = r.stderr.split('\n').filter((l) => l.startsWith('onnx-diet:'));
   assert.equal(lines.length, 1, r.stderr);
-  assert.match(lines[0]!, /^onnx-diet: .*opaque-orig\.onnx: onnxruntime cannot run the original model .*out of data bounds.* seq = 128 \(default\).*compare --dims seq=N\)\); the parity check compares against it$/);
+  assert.match(lines[0]!, /^onnx-diet: .*opaque-orig\.onnx: onnxruntime cannot run the original model .*out of data bounds.* seq = 128 \(default\).*--dims seq=N for compare and compress --auto\)\); the parity check compares against it$/);
 });
 
 test('onnxruntime errors go below the table, one line each; the cells stay short', () => {
@@ -65,7 +65,7 @@ test('onnxruntime errors go below the table, one line each; the cells stay short
   assert.equal(r.stdout.match(/could not run \(see below\)/g)?.length, 2, r.stdout);
   const errors = r.stderr.split('\n').filter((l) => l.includes('could not run'));
   assert.equal(errors.length, 1, 'parity and latency failed alike: one line');
-  assert.match(errors[0]!, /^onnx-diet: compare: parity and latency could not run: onnxruntime failed .*out of data bounds.* seq = 128 \(default\).*compare --dims seq=N\)$/);
+  assert.match(errors[0]!, /^onnx-diet: compare: parity and latency could not run: onnxruntime failed .*out of data bounds.* seq = 128 \(default\).*--dims seq=N for compare and compress --auto\)$/);
 
   // The Markdown report (PR comment): same short cell, the error on its own line under the table.
   const md = renderMarkdown(JSON.parse(readFileSync(json, 'utf8'))).split('\n');

@@ -204,7 +204,7 @@ export function withDimHint(error: string, dims: AutoDim[]): string {
   const ordered = [...dims].sort((a, b) => Number(SEQUENCE_DIM.test(b.name)) - Number(SEQUENCE_DIM.test(a.name)));
   const used = ordered.map((d) => `${d.name} = ${d.value} (${d.why})`).join(', ');
   const first = ordered[0]!.name;
-  return `${error} — the auto inputs used ${used}; set a smaller ${first} in dims: (config parity.dims.${first}, or compare --dims ${first}=N)`;
+  return `${error} — the auto inputs used ${used}; set a smaller ${first} in dims: (config parity.dims.${first}, or --dims ${first}=N for compare and compress --auto)`;
 }
 
 export function autoSamples(model: ModelProto, inputs: ModelInput[], opts: SampleOptions): Sample[] {

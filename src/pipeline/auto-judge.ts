@@ -4,7 +4,8 @@
  * check proper, checkParity, runs both models per call). The verdict adds a score — how far the worst
  * check is from its limit — which ranks candidates and layers that fail by different amounts.
  */
-import type { Sample } from '../check/inputs.js';
+import { withDimHint } from '../check/auto-inputs.js';
+import type { AutoDim, Sample } from '../check/inputs.js';
 import { runOriginal, type MaskChoice, type SampleSource } from '../check/original-run.js';
 import { OnnxFormatError, UsageError } from '../onnx/errors.js';
 import { summarize } from '../check/latency.js';
@@ -20,6 +21,8 @@ export class SearchTimeUp extends Error {
 export interface JudgeSettings<S = Sample[]> {
   /** The samples (open() takes their source and keeps the ones the original answers finitely). */
   samples: S;
+  /** The sizes auto inputs gave symbolic dims (for the hint when the original cannot run on them). */
+  autoDims?: AutoDim[];
   thresholds: ThresholdConfig;
   /** Expected class ids and, when a `max-accuracy-drop` budget is set, the drop a candidate may cost. */
   labels?: { values: number[]; output?: string; maxDrop?: number };
@@ -100,7 +103,7 @@ export class CandidateJudge {
     try {
       const run = await runOriginal(host, session.id, given.samples, who).catch((e: unknown) => {
         if (e instanceof UsageError) throw e;
-        throw new UsageError(`${source}: auto: onnxruntime cannot run the model on the parity samples (${ortSaid(e)}); set parity inputs or dims it accepts, or give the model explicit stages`);
+        throw new UsageError(`${source}: auto: onnxruntime cannot run the model on the parity samples (${withDimHint(ortSaid(e), given.autoDims ?? [])}); set parity inputs or dims it accepts, or give the model explicit stages`);
       });
       const settings: JudgeSettings = { ...given, samples: run.samples };
       const original = settings.speed?.minSpeedup !== undefined ? (await timeRuns(host, session.id, settings)).p50Ms : undefined;

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import type { BudgetConfig, LatencyConfig, ParityConfig } from '../config/types.js';
 import { DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S, DEFAULT_PARITY } from '../config/types.js';
 import { readLabels } from '../check/input-files.js';
-import { loadSampleSourceFor } from '../check/inputs.js';
+import { loadSampleSourceFor, type AutoDim } from '../check/inputs.js';
 import type { SampleSource } from '../check/original-run.js';
 import type { OrtHost } from '../check/ort-runner.js';
 import { formatBytes } from '../report/table.js';
@@ -44,6 +44,11 @@ export interface AutoOptions {
   /** Prefix of progress lines (the model's name). */
   name?: string;
   externalData?: boolean | 'auto';
+  /**
+   * Calibration inputs for recipes with static int8 activations (`--calibration`, the config's
+   * `calibration`); never the parity samples.
+   */
+  calibration?: { inputs: string; samples?: number; method?: string };
   /** Milliseconds for max-search-time (default performance.now); tests pass a deterministic one. */
   clock?: () => number;
 }
@@ -54,13 +59,14 @@ function judgeSettings(source: string, opts: AutoOptions, progressName: string, 
   const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
   const latency = opts.latency || DEFAULT_LATENCY;
   return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
-    const samples = loadSampleSourceFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
+    const autoDims: AutoDim[] = [];
+    const samples = loadSampleSourceFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims, onDim: (d) => autoDims.push(d) });
     const budget = (name: string) => opts.budgets?.find((b) => b.name === name)?.limit;
     const maxDrop = budget('max-accuracy-drop');
     const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : undefined;
     const [maxLatencyMs, minSpeedup] = [budget('max-latency-ms'), budget('min-speedup')];
     const speed = maxLatencyMs !== undefined || minSpeedup !== undefined ? { maxLatencyMs, minSpeedup } : undefined;
-    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency, speed };
+    return { samples, autoDims, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency, speed };
   });
 }
 
