@@ -4,6 +4,7 @@
  * (ort-runner.ts) for the whole run; if it crashes on a model, that model's report says so and fails,
  * and the next model gets a fresh child.
  */
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, type BudgetConfig, type Config, type ModelConfig } from '../config/types.js';
@@ -68,8 +69,19 @@ export function checkStages(model: ModelConfig): void {
   }
 }
 
+/** A path source that is not there is a config error at its line, found before any model runs. */
+export function checkSources(config: Config): void {
+  const missing = config.models.filter((m) => m.source.kind === 'path' && !existsSync(m.source.path));
+  if (!missing.length) return;
+  throw new ConfigError(missing.map((m) => ({
+    ...(m.sourceWhere ?? m.where),
+    message: `${m.name}: source ${(m.source as { path: string }).path}: no such file; export the model there first, or fix the path`,
+  })));
+}
+
 export async function runConfig(config: Config, opts: RunOptions = {}): Promise<RunReport> {
   for (const m of config.models) checkStages(m);
+  if (opts.sourceOverride === undefined) checkSources(config);
   const progress = opts.progress ?? silentProgress;
   const host = opts.host ?? startOrtHost();
   try {
