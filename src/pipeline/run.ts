@@ -20,6 +20,7 @@ import { ortSaid, startOrtHost, type OrtHost } from '../check/ort-runner.js';
 import { checkParity, type ParityReport } from '../check/parity.js';
 import { resolveSource, type SourceOptions } from '../check/sources.js';
 import { checkErrors } from '../report/markdown.js';
+import { currentEnvironment } from '../report/environment.js';
 import { buildReport, modelPassed, modelReport, type ModelReport, type Report } from '../report/json.js';
 import { createStage } from '../stages/registry.js';
 import { autoCompress, type AutoResult } from './auto.js';
@@ -146,10 +147,15 @@ export function withChecks(report: Omit<ModelRunReport, 'budgets' | 'passed'>, c
   return r;
 }
 
-/** The report of a run (or a compare) over these model entries. */
+/** The report of a run (or a compare) over these model entries, with the environment when a check ran. */
 export function runReport(models: ModelRunReport[], configFile: string): RunReport {
   const report = buildReport(models) as RunReport;
   report.config = configFile;
+  const measured = models.filter((m) => m.parity || m.latency || m.auto);
+  if (measured.length) {
+    const timed = measured.find((m) => m.latency && 'threads' in m.latency)?.latency as LatencyReport | undefined;
+    report.environment = currentEnvironment(timed?.threads ?? 1);
+  }
   return report;
 }
 

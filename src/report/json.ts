@@ -8,6 +8,7 @@ import type { AutoReport } from '../pipeline/auto.js';
 import type { CompressResult } from '../pipeline/compress.js';
 import type { FilesDigest } from '../pipeline/digest.js';
 import type { StageResult } from '../stages/stage.js';
+import type { Environment } from './environment.js';
 
 export const TOOL = 'onnx-diet';
 /** Kept equal to package.json's version (a test checks); a constant so the bundle needs no file lookup. */
@@ -40,6 +41,8 @@ export interface Report {
   version: string;
   passed: boolean;
   models: ModelReport[];
+  /** Where parity and latency were measured (present when a report holds such a figure). */
+  environment?: Environment;
 }
 
 function summary(d: FilesDigest): FileSummary {

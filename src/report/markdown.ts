@@ -8,6 +8,7 @@ import type { BudgetResult } from '../check/budgets.js';
 import { metricText } from '../check/budgets.js';
 import { candidateLabel, type AutoCandidate, type AutoReport } from '../pipeline/auto.js';
 import type { ModelRunReport, RunReport } from '../pipeline/run.js';
+import { environmentLine } from './environment.js';
 import { formatBytes, plural } from './table.js';
 
 /** The hidden marker the Action looks for; `-->` cannot appear inside an HTML comment. */
@@ -114,7 +115,10 @@ export function metricsRows(m: ModelRunReport): Row[] {
     rows.push({ what: `${name} max abs diff`, original: '', compressed: metricText(out.maxAbs), budget: b('max-abs') });
     rows.push({ what: `${name} mean abs diff`, original: '', compressed: metricText(out.meanAbs), budget: b('mean-abs') });
     rows.push({ what: `${name} cosine`, original: '', compressed: metricText(out.cosine), budget: b('cosine') });
-    if (out.top1 !== undefined) rows.push({ what: `${name} top-1 agreement`, original: '', compressed: metricText(out.top1), budget: b('top1') });
+    // Top-1 is judged on the rows where the original has a clear first choice (parity-metrics.ts TOP1_MARGIN); the row says how many.
+    const clear = out.top1Rows ? ` (${out.top1Rows.clear} of ${plural(out.top1Rows.total, 'row')} with a clear top-1)` : '';
+    if (out.top1 !== undefined) rows.push({ what: `${name} top-1 agreement`, original: '', compressed: `${metricText(out.top1)}${clear}`, budget: b('top1') });
+    else if (out.top1Rows) rows.push({ what: `${name} top-1 agreement`, original: '', compressed: `not judged${clear}` });
     // What the row gates: NaN/Inf new in the compressed model (an original with any is refused before, original-run.ts).
     if (out.nonFinite.compressed || out.newNonFinite) {
       rows.push({ what: `${name} NaN/Inf new in compressed`, original: '', compressed: String(out.newNonFinite), budget: b('non-finite') });
@@ -258,7 +262,7 @@ export function renderMarkdown(report: RunReport): string {
     '',
     report.models.map(modelSection).join('\n\n---\n\n'),
     '',
-    `<sub>onnx-diet ${report.version} · config \`${cell(report.config)}\`</sub>`,
+    `<sub>onnx-diet ${report.version} · config \`${cell(report.config)}\`${report.environment ? ` · measured on ${cell(environmentLine(report.environment))}` : ''}</sub>`,
     '',
   ].join('\n');
 }
