@@ -7,7 +7,6 @@ import { test } from 'node:test';
 import { backendModel, backendSample } from './helpers/onnx-backend.js';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { MAX_MESSAGE_DEPTH, decodeModel, decodeTensor, encodeModel, encodeTensor } from '../src/onnx/codec.js';
 import { OnnxFormatError } from '../src/onnx/errors.js';
 import { cat, f32, fixed64, ld, packedVarints, tag, varint, vint } from './helpers/wire.js';
