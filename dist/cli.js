@@ -3582,13 +3582,13 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/protobufjs/src/util/path.js"(exports) {
     "use strict";
-    var path16 = exports;
+    var path17 = exports;
     var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path17) {
-      if (typeof URL === "undefined" || !urlRe.test(path17))
+    function normalizeUrl(path18) {
+      if (typeof URL === "undefined" || !urlRe.test(path18))
         return null;
       try {
-        return new URL(path17).href;
+        return new URL(path18).href;
       } catch (e) {
         return null;
       }
@@ -3608,8 +3608,8 @@ var require_path = __commonJS({
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path16.isAbsolute = function isAbsolute2(path17) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path17);
+      path17.isAbsolute = function isAbsolute2(path18) {
+        return /^(?:\/|\w+:|\\\\\w+)/.test(path18);
       }
     );
     var normalize2 = (
@@ -3618,18 +3618,18 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path16.normalize = function normalize3(path17) {
-        var normalizedUrl = normalizeUrl(path17);
+      path17.normalize = function normalize3(path18) {
+        var normalizedUrl = normalizeUrl(path18);
         if (normalizedUrl)
           return normalizedUrl;
-        var firstTwoCharacters = path17.substring(0, 2);
+        var firstTwoCharacters = path18.substring(0, 2);
         var uncPrefix = "";
         if (firstTwoCharacters === "\\\\") {
           uncPrefix = firstTwoCharacters;
-          path17 = path17.substring(2);
+          path18 = path18.substring(2);
         }
-        path17 = path17.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path17.split("/"), absolute = isAbsolute(path17), prefix = "";
+        path18 = path18.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path18.split("/"), absolute = isAbsolute(path18), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -3648,7 +3648,7 @@ var require_path = __commonJS({
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path16.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path17.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
@@ -3821,18 +3821,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path16, json) {
-      if (util.isString(path16))
-        path16 = path16.split(".");
-      else if (!Array.isArray(path16))
+    Namespace.prototype.define = function define2(path17, json) {
+      if (util.isString(path17))
+        path17 = path17.split(".");
+      else if (!Array.isArray(path17))
         throw TypeError("illegal path");
-      if (path16 && path16.length && path16[0] === "")
+      if (path17 && path17.length && path17[0] === "")
         throw Error("path must be relative");
-      if (path16.length > util.recursionLimit)
+      if (path17.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path16.length > 0) {
-        var part = path16.shift();
+      while (path17.length > 0) {
+        var part = path17.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -3868,22 +3868,22 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup(path16, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup(path17, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path16) && path16.length) {
-        if (path16 === ".")
+      if (util.isString(path17) && path17.length) {
+        if (path17 === ".")
           return this.root;
-        path16 = path16.split(".");
-      } else if (!path16.length)
+        path17 = path17.split(".");
+      } else if (!path17.length)
         return this;
-      var flatPath = path16.join(".");
-      if (path16[0] === "")
-        return this.root.lookup(path16.slice(1), filterTypes);
-      var found = this._lookupImpl(path16, flatPath);
+      var flatPath = path17.join(".");
+      if (path17[0] === "")
+        return this.root.lookup(path17.slice(1), filterTypes);
+      var found = this._lookupImpl(path17, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -3895,7 +3895,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path16, flatPath);
+        found = current.parent._lookupImpl(path17, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -3903,22 +3903,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup(path16, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup(path17, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path16[0]);
+      var found = this.get(path17[0]);
       var exact = null;
       if (found) {
-        if (path16.length === 1) {
+        if (path17.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path16 = path16.slice(1);
-          exact = found._lookupImpl(path16, path16.join("."));
+          path17 = path17.slice(1);
+          exact = found._lookupImpl(path17, path17.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path16, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path17, flatPath))) {
             exact = found;
             break;
           }
@@ -3926,28 +3926,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path16) {
-      var found = this.lookup(path16, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path17) {
+      var found = this.lookup(path17, [Type]);
       if (!found)
-        throw Error("no such type: " + path16);
+        throw Error("no such type: " + path17);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path16) {
-      var found = this.lookup(path16, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path17) {
+      var found = this.lookup(path17, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path16 + "' in " + this);
+        throw Error("no such Enum '" + path17 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path16) {
-      var found = this.lookup(path16, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path17) {
+      var found = this.lookup(path17, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path16 + "' in " + this);
+        throw Error("no such Type or Enum '" + path17 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path16) {
-      var found = this.lookup(path16, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path17) {
+      var found = this.lookup(path17, [Service]);
       if (!found)
-        throw Error("no such Service '" + path16 + "' in " + this);
+        throw Error("no such Service '" + path17 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -5564,13 +5564,13 @@ var require_util = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path16, value, ifNotSet) {
-      function setProp(dst2, path17, value2) {
-        var part = path17.shift();
+    util.setProperty = function setProperty(dst, path17, value, ifNotSet) {
+      function setProp(dst2, path18, value2) {
+        var part = path18.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path17.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path17, value2);
+        if (path18.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path18, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -5583,12 +5583,12 @@ var require_util = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path16)
+      if (!path17)
         throw TypeError("path must be specified");
-      path16 = path16.split(".");
-      if (path16.length > util.recursionLimit)
+      path17 = path17.split(".");
+      if (path17.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path16, value);
+      return setProp(dst, path17, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -6168,12 +6168,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path16 = [this.name], ptr = this.parent;
+          var path17 = [this.name], ptr = this.parent;
           while (ptr) {
-            path16.unshift(ptr.name);
+            path17.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path16.join(".");
+          return path17.join(".");
         }
       }
     });
@@ -10220,9 +10220,9 @@ function formatSignedBytes(n) {
 function formatCount(n) {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
-function formatPercent(part, whole2, signed = false) {
-  if (whole2 === 0) return "";
-  const p = 100 * part / whole2;
+function formatPercent(part, whole, signed = false) {
+  if (whole === 0) return "";
+  const p = 100 * part / whole;
   return `${signed && p > 0 ? "+" : ""}${p.toFixed(1)}%`;
 }
 function formatTable(header, rows, align) {
@@ -11481,7 +11481,16 @@ function gatherBounds(model, inputDims = /* @__PURE__ */ new Map()) {
   }
   return bounds;
 }
-function values(input, dims, rand, rows) {
+function boolMaskInputs(inputs) {
+  return inputs.filter(isBoolMask).map((i) => i.name);
+}
+function guessedAttend(name) {
+  return !/pad|ignore/i.test(name);
+}
+function paddedTail(length, s, samples) {
+  return samples > 1 ? Math.floor(length * s / (2 * samples)) : 0;
+}
+function values(input, dims, { rand, rows, mask }) {
   const count = dims.reduce((a, b) => a * b, 1);
   const name = input.name.toLowerCase();
   const out = new Array(count);
@@ -11489,7 +11498,8 @@ function values(input, dims, rand, rows) {
   const last = dims[dims.length - 1] ?? 1;
   for (let i = 0; i < count; i++) {
     if (isFloatType(input.type)) out[i] = normal(rand);
-    else if (input.type === "bool") out[i] = /mask/.test(name) ? 1 : rand() < 0.5 ? 1 : 0;
+    else if (mask) out[i] = Number(i % last < last - mask.pad === mask.attend);
+    else if (input.type === "bool") out[i] = rand() < 0.5 ? 1 : 0;
     else if (/mask/.test(name)) out[i] = 1;
     else if (/token_type|segment/.test(name)) out[i] = 0;
     else if (isInt && /position/.test(name)) out[i] = rows ? i % last % rows : i % last;
@@ -11522,7 +11532,7 @@ function withDimHint(error, dims) {
   const ordered = [...dims].sort((a, b) => Number(SEQUENCE_DIM.test(b.name)) - Number(SEQUENCE_DIM.test(a.name)));
   const used = ordered.map((d) => `${d.name} = ${d.value} (${d.why})`).join(", ");
   const first = ordered[0].name;
-  return `${error} \u2014 the auto inputs used ${used}; set a smaller ${first} in dims: (config parity.dims.${first}, or compare --dims ${first}=N)`;
+  return `${error} \u2014 the auto inputs used ${used}; set a smaller ${first} in dims: (config parity.dims.${first}, or --dims ${first}=N for compare and compress --auto)`;
 }
 function autoSamples(model, inputs, opts) {
   const used = autoDims(model, inputs, opts.dims);
@@ -11545,12 +11555,14 @@ function autoSamples(model, inputs, opts) {
         const count = dims.reduce((a, b) => a * b, 1);
         return { name: input.name, type: "string", dims, data: Array.from({ length: count }, () => `s${Math.floor(rand() * 100)}`) };
       }
-      return { name: input.name, type: input.type, dims, data: encodeValues(input.type, values(input, dims, rand, bounds.get(input.name))) };
+      const last = dims[dims.length - 1] ?? 1;
+      const mask = isBoolMask(input) ? { attend: opts.maskAttend?.[input.name] ?? guessedAttend(input.name), pad: paddedTail(last, s, opts.samples) } : void 0;
+      return { name: input.name, type: input.type, dims, data: encodeValues(input.type, values(input, dims, { rand, rows: bounds.get(input.name), mask })) };
     }));
   }
   return samples;
 }
-var PASS_THROUGH2, INDEXING, INT_TYPES, INDEX_OUT_OF_RANGE;
+var PASS_THROUGH2, INDEXING, INT_TYPES, isBoolMask, INDEX_OUT_OF_RANGE;
 var init_auto_inputs = __esm({
   "src/check/auto-inputs.ts"() {
     "use strict";
@@ -11571,6 +11583,7 @@ var init_auto_inputs = __esm({
       SoftmaxCrossEntropyLoss: [1, 0, 1]
     };
     INT_TYPES = /* @__PURE__ */ new Set(["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"]);
+    isBoolMask = (input) => input.type === "bool" && /mask/i.test(input.name);
     INDEX_OUT_OF_RANGE = /out of (data )?bounds|out of range/i;
   }
 });
@@ -11582,10 +11595,18 @@ function loadSamples(spec, model, opts) {
   for (const sample of samples) checkSample(sample, inputs, spec);
   return samples;
 }
-function loadSamplesFor(file, spec, opts) {
+function loadSampleSource(spec, model, opts) {
+  const samples = loadSamples(spec, model, opts);
+  const maskInputs = spec === "auto" ? boolMaskInputs(modelInputs(model)) : [];
+  if (!maskInputs.length) return { samples, spec };
+  const masks = maskInputs.map((input) => ({ input, attend: opts.maskAttend?.[input] ?? guessedAttend(input) }));
+  const flipped = loadSamples(spec, model, { ...opts, onDim: void 0, maskAttend: Object.fromEntries(masks.map((m) => [m.input, !m.attend])) });
+  return { samples, spec, masks, flipped };
+}
+function loadSampleSourceFor(file, spec, opts) {
   const loaded = loadModel(file);
   try {
-    return loadSamples(spec, loaded.model, opts);
+    return loadSampleSource(spec, loaded.model, opts);
   } finally {
     loaded.external.close();
   }
@@ -11716,6 +11737,69 @@ var init_auto_candidates = __esm({
       const at = (n.domain ?? "") === "" ? WEIGHT_INPUT[n.opType ?? ""] : void 0;
       return `${n.domain ?? ""}|${n.opType ?? ""}|${nodeId(n)}|${at === void 0 ? "" : n.input[at] ?? ""}`;
     };
+  }
+});
+
+// src/check/original-run.ts
+function nonFiniteOutputs(results) {
+  const by = /* @__PURE__ */ new Map();
+  for (const outs of results) {
+    for (const t of outs) {
+      const entry = by.get(t.name) ?? { name: t.name, count: 0, elements: 0, samples: 0 };
+      by.set(t.name, entry);
+      const v = tensorValues(t);
+      entry.elements += v.length;
+      if (Array.isArray(v) || !/^float|^double/.test(t.type)) continue;
+      let bad = 0;
+      for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) bad++;
+      entry.count += bad;
+      if (bad) entry.samples++;
+    }
+  }
+  return [...by.values()].filter((o) => o.count > 0);
+}
+async function runOriginal(host, id, source, who) {
+  const masks = source.masks ?? [];
+  const attempts = [Object.fromEntries(masks.map((m) => [m.input, m.attend]))];
+  if (masks.length && source.flipped) attempts.push(Object.fromEntries(masks.map((m) => [m.input, !m.attend])));
+  const failures = [];
+  for (const [k, attend] of attempts.entries()) {
+    const samples = k === 0 ? source.samples : source.flipped;
+    const outputs = [];
+    for (const sample of samples) outputs.push((await host.run(id, sample)).outputs);
+    const bad = nonFiniteOutputs(outputs);
+    if (!bad.length) {
+      const choices = masks.map((m) => ({
+        input: m.input,
+        attend: attend[m.input],
+        why: k === 0 ? `${polarity(attend[m.input])} (from the input's name); the original's outputs are finite` : `${polarity(attend[m.input])}: with ${polarity(!attend[m.input])} the original's ${describe(failures[0])}`
+      }));
+      return { samples, outputs, masks: choices };
+    }
+    failures.push(bad);
+  }
+  throw new UsageError(nonFiniteMessage(who, failures[0], source, attempts.length));
+}
+function describe(bad) {
+  const [first] = bad;
+  const more = bad.length > 1 ? ` (and ${bad.length - 1} more output${bad.length > 2 ? "s" : ""})` : "";
+  return `output '${first.name}' had ${first.count} NaN/Inf values of ${first.elements}${more}`;
+}
+function nonFiniteMessage(who, bad, source, tried) {
+  const [first] = bad;
+  const n = source.samples.length;
+  const masks = source.masks ?? [];
+  const retried = tried > 1 ? `; auto inputs tried ${masks.map((m) => `'${m.input}'`).join(", ")} with True = attend and True = ignore` : "";
+  const fix = source.spec === "auto" ? "give real inputs (parity.inputs in the config, --inputs on the command line) or the dims that make them valid (parity.dims, --dims)" : `give inputs in ${source.spec} the original can answer`;
+  return `${who}: the original model's ${describe(bad)} on ${first.samples} of ${n} parity sample${n === 1 ? "" : "s"}${retried}: the samples are not valid inputs for it, so there is nothing to compare against; ${fix}`;
+}
+var polarity;
+var init_original_run = __esm({
+  "src/check/original-run.ts"() {
+    "use strict";
+    init_errors();
+    init_named_tensor();
+    polarity = (attend) => `True = ${attend ? "attend" : "ignore"}`;
   }
 });
 
@@ -11943,7 +12027,7 @@ async function checkParity(run) {
   const a = [];
   const b = [];
   for (const [i, sample] of run.samples.entries()) {
-    a.push((await run.host.run(run.original, sample)).outputs);
+    a.push(run.reference?.[i] ?? (await run.host.run(run.original, sample)).outputs);
     b.push((await run.host.run(run.compressed, sample)).outputs);
     run.onSample?.(i + 1, run.samples.length);
   }
@@ -12001,6 +12085,8 @@ var SearchTimeUp, CandidateJudge;
 var init_auto_judge = __esm({
   "src/pipeline/auto-judge.ts"() {
     "use strict";
+    init_auto_inputs();
+    init_original_run();
     init_errors();
     init_latency();
     init_ort_runner();
@@ -12009,31 +12095,34 @@ var init_auto_judge = __esm({
       name = "SearchTimeUp";
     };
     CandidateJudge = class _CandidateJudge {
-      constructor(host, settings, reference, originalP50Ms) {
+      constructor(host, settings, reference, originalP50Ms, masks = []) {
         this.host = host;
         this.settings = settings;
         this.reference = reference;
         this.originalP50Ms = originalP50Ms;
+        this.masks = masks;
       }
       host;
       settings;
       reference;
       originalP50Ms;
-      /** Runs the original once per sample; its session is released right after (its outputs are all we need). */
-      static async open(host, source, settings) {
-        const session = await host.load(source, { threads: settings.threads }).catch((e) => {
+      masks;
+      /**
+       * Runs the original once per sample; its session is released right after (its outputs are all we need).
+       * Samples it cannot answer (NaN/Inf outputs) are bad input: candidates are never ranked on them.
+       */
+      static async open(host, source, given, who = source) {
+        const session = await host.load(source, { threads: given.threads }).catch((e) => {
           throw new OnnxFormatError(`${source}: auto: onnxruntime cannot load the model (${ortSaid(e)}); auto mode checks every candidate against it in onnxruntime: give the model explicit stages instead`);
         });
         try {
-          const reference = [];
-          for (const sample of settings.samples) {
-            const r = await host.run(session.id, sample).catch((e) => {
-              throw new UsageError(`${source}: auto: onnxruntime cannot run the model on the parity samples (${ortSaid(e)}); set parity inputs or dims it accepts, or give the model explicit stages`);
-            });
-            reference.push(r.outputs);
-          }
+          const run = await runOriginal(host, session.id, given.samples, who).catch((e) => {
+            if (e instanceof UsageError) throw e;
+            throw new UsageError(`${source}: auto: onnxruntime cannot run the model on the parity samples (${withDimHint(ortSaid(e), given.autoDims ?? [])}); set parity inputs or dims it accepts, or give the model explicit stages`);
+          });
+          const settings = { ...given, samples: run.samples };
           const original = settings.speed?.minSpeedup !== void 0 ? (await timeRuns(host, session.id, settings)).p50Ms : void 0;
-          return new _CandidateJudge(host, settings, reference, original);
+          return new _CandidateJudge(host, settings, run.outputs, original, run.masks);
         } finally {
           await host.release(session.id).catch(() => {
           });
@@ -12610,7 +12699,7 @@ function isTranspose2d(node, rank) {
   return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
 }
 function resolveConstant(scope, name, index) {
-  const path16 = [];
+  const path17 = [];
   const transposed = false;
   let current = scope;
   let wanted = name;
@@ -12620,14 +12709,14 @@ function resolveConstant(scope, name, index) {
       current = current.parent;
       continue;
     }
-    path16.push({ scope: current, name: wanted });
+    path17.push({ scope: current, name: wanted });
     if (def.kind === "input") return void 0;
-    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path16 };
+    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path17 };
     const node = def.node;
     if ((node.domain ?? "") !== "") return void 0;
     if (isConstantNode(node)) {
       const tensor = constantNodeTensor(node);
-      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path16 } : void 0;
+      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path17 } : void 0;
     }
     if (node.opType === "Identity" && node.input[0]) {
       wanted = node.input[0];
@@ -12636,7 +12725,7 @@ function resolveConstant(scope, name, index) {
     if (node.opType === "Transpose" && node.input[0]) {
       const inner = resolveConstant(current, node.input[0], index);
       if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
-      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path16, ...inner.path] };
+      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path17, ...inner.path] };
     }
     return void 0;
   }
@@ -12645,8 +12734,8 @@ function resolveConstant(scope, name, index) {
 function removeUnused(paths, index) {
   const reads = /* @__PURE__ */ new Map();
   const byScope = /* @__PURE__ */ new Map();
-  for (const path16 of paths) {
-    for (const { scope, name } of path16) {
+  for (const path17 of paths) {
+    for (const { scope, name } of path17) {
       const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
       entry.names.add(name);
       byScope.set(scope.graph, entry);
@@ -12674,8 +12763,8 @@ function removeUnused(paths, index) {
   let changed = true;
   while (changed) {
     changed = false;
-    for (const path16 of paths) {
-      for (const { scope, name } of path16) {
+    for (const path17 of paths) {
+      for (const { scope, name } of path17) {
         const g = scope.graph;
         const defs = index.of(g);
         const def = defs.get(name);
@@ -14155,10 +14244,10 @@ function quantizeInt4Stage(options = {}) {
       removeUnused(paths, run.index);
       let weightBytes = 0;
       let freedBytes = 0;
-      for (const [tensor, [path16]] of run.sources) {
+      for (const [tensor, [path17]] of run.sources) {
         const bytes = tensorByteLength(tensor);
         weightBytes += bytes;
-        const own = path16[path16.length - 1];
+        const own = path17[path17.length - 1];
         if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
       }
       const { matmul, gemm, gatherInt4, gatherInt8 } = run.counts;
@@ -15252,16 +15341,17 @@ function judgeSettings(source, opts, progressName, progress) {
   const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
   const latency = opts.latency || DEFAULT_LATENCY;
   return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
-    const samples = loadSamplesFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
+    const autoDims2 = [];
+    const samples = loadSampleSourceFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims, onDim: (d) => autoDims2.push(d) });
     const budget = (name) => opts.budgets?.find((b) => b.name === name)?.limit;
     const maxDrop = budget("max-accuracy-drop");
     const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : void 0;
     const [maxLatencyMs, minSpeedup] = [budget("max-latency-ms"), budget("min-speedup")];
     const speed = maxLatencyMs !== void 0 || minSpeedup !== void 0 ? { maxLatencyMs, minSpeedup } : void 0;
-    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency, speed };
+    return { samples, autoDims: autoDims2, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency, speed };
   });
 }
-function describe(c, objective) {
+function describe2(c, objective) {
   const measure = objective === "latency" && c.latency ? `p50 ${c.latency.p50Ms.toFixed(3)} ms` : formatBytes(c.bytes);
   return `${candidateLabel(c)} (${measure})`;
 }
@@ -15276,7 +15366,8 @@ async function autoCompress(source, output, opts) {
   let search;
   try {
     const settings = await judgeSettings(source, opts, name, progress);
-    const judge = await progress.step(`${name}auto: run the original on ${settings.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings));
+    const judge = await progress.step(`${name}auto: run the original on ${settings.samples.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings, opts.name ?? source));
+    for (const c of judge.masks) progress.note(`${name}auto: inputs use ${c.input} ${c.why}`);
     const baseFile = path11.join(tmp, "base.onnx");
     const base = await progress.step(`${name}auto: build ${BASE_STAGES.join("+")}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
     const baseModel = modelStructure(baseFile);
@@ -15321,11 +15412,11 @@ async function autoCompress(source, output, opts) {
     const baseCandidate = s.candidates[0];
     const chosen = s.best ?? baseCandidate;
     const failedSmaller = s.candidates.filter((c) => c.status === "failed" && c.bytes < chosen.bytes).length;
-    let reason = s.best ? `${objective === "latency" ? "fastest" : "smallest"} passing candidate: ${describe(chosen, objective)}` : `no candidate passed parity${baseCandidate.note ? " and the speed budgets" : ""}; returning the lossless ${baseCandidate.recipe} model`;
+    let reason = s.best ? `${objective === "latency" ? "fastest" : "smallest"} passing candidate: ${describe2(chosen, objective)}` : `no candidate passed parity${baseCandidate.note ? " and the speed budgets" : ""}; returning the lossless ${baseCandidate.recipe} model`;
     if (s.best && objective === "size" && failedSmaller) reason += `; ${failedSmaller} smaller candidate${failedSmaller === 1 ? "" : "s"} failed parity`;
     if (s.timedOut) {
       const checked = s.candidates.filter((c) => c.status === "passed" || c.status === "failed").length;
-      reason = `max-search-time (${maxSearchTimeS} s) ran out after ${checked} checked candidate${checked === 1 ? "" : "s"}; returning the best passing so far: ${s.best ? describe(chosen, objective) : `none passed, so the lossless ${baseCandidate.recipe} model`}`;
+      reason = `max-search-time (${maxSearchTimeS} s) ran out after ${checked} checked candidate${checked === 1 ? "" : "s"}; returning the best passing so far: ${s.best ? describe2(chosen, objective) : `none passed, so the lossless ${baseCandidate.recipe} model`}`;
     }
     const elapsedMs = Math.round(s.elapsedMs);
     progress.note(`auto: ${reason}`);
@@ -15340,7 +15431,8 @@ async function autoCompress(source, output, opts) {
         candidates: s.candidates,
         chosen: s.candidates.indexOf(chosen),
         reason,
-        sensitivity: s.sensitivity
+        sensitivity: s.sensitivity,
+        ...judge.masks.length ? { masks: judge.masks } : {}
       }
     };
   } finally {
@@ -15365,92 +15457,25 @@ var init_auto = __esm({
   }
 });
 
-// src/cli/compress.ts
-var compress_exports = {};
-__export(compress_exports, {
-  compressCommand: () => compressCommand
-});
-async function compressAuto(input, output, values2, options) {
-  if (values2.stages !== void 0) throw new UsageError("compress: give --stages or --auto, not both (--auto picks the stages)");
-  const objective = values2.objective ?? "size";
-  if (objective !== "size" && objective !== "latency") throw new UsageError(`compress: --objective must be size or latency, not '${objective}'`);
-  const seconds2 = values2["max-search-time"] === void 0 ? DEFAULT_MAX_SEARCH_TIME_S : Number(values2["max-search-time"]);
-  if (!(seconds2 > 0)) throw new UsageError(`compress: --max-search-time must be a number of seconds > 0, not '${values2["max-search-time"]}'`);
-  const host = startOrtHost();
-  try {
-    return await autoCompress(input, output, {
-      host,
-      objective,
-      maxSearchTimeS: seconds2,
-      progress: options.progress,
-      externalData: options.externalData
-    });
-  } finally {
-    await host.close();
-  }
+// src/cli/flags.ts
+function wholeFlag(command, flag, v, fallback, min) {
+  if (v === void 0) return fallback;
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${command}: ${flag} takes a whole number \u2265 ${min}, got '${v}'`);
+  return Number(v);
 }
-var help2, compressCommand;
-var init_compress2 = __esm({
-  "src/cli/compress.ts"() {
+function dimsFlag(command, v) {
+  const dims = {};
+  for (const part of (v ?? "").split(",").filter(Boolean)) {
+    const m = /^([^=]+)=(\d+)$/.exec(part.trim());
+    if (!m || Number(m[2]) < 1) throw new UsageError(`${command}: --dims takes NAME=N pairs separated by commas, got '${part}'`);
+    dims[m[1].trim()] = Number(m[2]);
+  }
+  return dims;
+}
+var init_flags = __esm({
+  "src/cli/flags.ts"() {
     "use strict";
-    init_ort_runner();
     init_errors();
-    init_types2();
-    init_auto();
-    init_compress();
-    init_json();
-    init_table();
-    init_registry2();
-    init_args();
-    init_progress();
-    help2 = `Runs compression stages on the model IN and writes the result to OUT (never over IN;
-OUT's folder is created if missing). Prints a size table per stage.
-
-  -o, --output FILE    where to write the compressed model (required)
-  --stages LIST        comma-separated stage names, in order (default: ${DEFAULT_STAGES.join(",")});
-                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize
-  --auto               search for the smallest recipe that passes parity (int8, int4, fp16,
-                       with layers kept in float when needed) on 4 auto inputs with the
-                       default thresholds; the JSON report lists every candidate
-  --objective WHAT     with --auto: size (default) or latency
-  --max-search-time S  with --auto: seconds the search may take (default ${DEFAULT_MAX_SEARCH_TIME_S})
-  --json FILE          write the report JSON (sizes, sha256, per-stage details)
-  --external-data      write weights to OUT.data beside OUT (automatic past 2 GB)
-  -h, --help           show this help`;
-    compressCommand = defineCommand({
-      name: "compress",
-      help: help2,
-      options: {
-        output: { type: "string", short: "o" },
-        stages: { type: "string" },
-        json: { type: "string" },
-        "external-data": { type: "boolean" },
-        auto: { type: "boolean" },
-        objective: { type: "string" },
-        "max-search-time": { type: "string" }
-      },
-      args: ["the input model (IN)"],
-      async run(values2, [input]) {
-        if (!values2.output) throw new UsageError("compress: missing -o OUT (where to write the compressed model)");
-        const stages = values2.stages === void 0 ? DEFAULT_STAGES : parseStageList(values2.stages);
-        if (stages.length === 0) throw new UsageError("compress: --stages is empty; give stage names such as dedup,prune");
-        const options = {
-          stages,
-          externalData: values2["external-data"] ? true : "auto",
-          digest: values2.json !== void 0,
-          progress: createProgress()
-        };
-        if (!values2.auto && (values2.objective !== void 0 || values2["max-search-time"] !== void 0)) {
-          throw new UsageError("compress: --objective and --max-search-time go with --auto");
-        }
-        const result = values2.auto ? await compressAuto(input, values2.output, values2, options) : await compressModel(input, values2.output, options);
-        process.stdout.write(`${compressTable(result)}
-${result.auto ? `${result.auto.reason}
-` : ""}`);
-        if (values2.json !== void 0) writeJsonFile(values2.json, buildReport([modelReport(result)]));
-        return 0;
-      }
-    });
   }
 });
 
@@ -15531,17 +15556,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15552,13 +15577,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15579,17 +15604,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15600,13 +15625,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15633,23 +15658,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -16261,10 +16286,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -16283,7 +16308,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16313,11 +16338,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -16331,8 +16356,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16346,8 +16371,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -16365,8 +16390,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16376,8 +16401,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -18892,9 +18917,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -18969,14 +18994,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -18991,10 +19016,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19005,10 +19030,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19025,13 +19050,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -20992,9 +21017,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path16) => {
+    visit2.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21003,23 +21028,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path16) => {
-      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit2.parentCollection = (cst, path17) => {
+      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21030,10 +21055,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -22665,7 +22690,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -22691,7 +22716,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -22727,7 +22752,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -22829,320 +22854,6 @@ var init_sizes = __esm({
     };
     SIZE_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*([kKmMgGtT]i?)?[bB]\\s*$|^\\s*\\d+\\s*$";
     RATIO_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*[xX\xD7]\\s*$|^\\s*\\d+(\\.\\d+)?\\s*%\\s*$";
-  }
-});
-
-// src/config/validate.ts
-function validateAgainstSchema(value, schema) {
-  return check(value, schema, schema, []);
-}
-function check(v, s, root2, path16) {
-  const issues = checkKeywords(v, s, root2, path16);
-  const expected = s["x-expected"];
-  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path16))) {
-    return [{ path: path16, message: `expected ${expected}, got ${describe2(v)}` }];
-  }
-  return issues;
-}
-function checkKeywords(v, s, root2, path16) {
-  if (typeof s.$ref === "string") {
-    const target = resolveRef(root2, s.$ref);
-    return check(v, target, root2, path16);
-  }
-  for (const key of ["oneOf", "anyOf"]) {
-    const branches = s[key];
-    if (!branches) continue;
-    const results = branches.map((b) => check(v, b, root2, path16));
-    const passing = results.filter((r) => r.length === 0).length;
-    if (passing === 1 || passing > 1 && key === "anyOf") continue;
-    if (passing > 1) return [{ path: path16, message: `matches more than one form (${describe2(v)})` }];
-    let fitting = branches.map((b, i) => shapeFits(v, b, root2) ? i : -1).filter((i) => i >= 0);
-    if (fitting.length > 1) fitting = fitting.filter((i) => hasRequired(v, branches[i]));
-    if (fitting.length === 1) return results[fitting[0]];
-    return [{ path: path16, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe2(v)}` }];
-  }
-  if ("const" in s && v !== s.const) return [{ path: path16, message: `expected ${JSON.stringify(s.const)}, got ${describe2(v)}` }];
-  if (Array.isArray(s.enum) && !s.enum.includes(v)) {
-    const options = s.enum.map(String);
-    const hint = typeof v === "string" ? suggest(v, options) : void 0;
-    return [{
-      path: path16,
-      specific: hint !== void 0,
-      message: `${describe2(v)} is not one of ${options.join(", ")}${hint ? `; did you mean '${hint}'?` : ""}`
-    }];
-  }
-  if (s.type !== void 0 && !typeMatches(v, s.type)) {
-    return [{ path: path16, message: `expected ${typeWords(s, root2)}, got ${describe2(v)}` }];
-  }
-  if (typeof v === "number") return checkNumber(v, s, path16);
-  if (typeof v === "string") return checkString(v, s, path16);
-  if (Array.isArray(v)) return checkArray(v, s, root2, path16);
-  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path16);
-  return [];
-}
-function checkNumber(v, s, path16) {
-  if (!Number.isFinite(v)) return [{ path: path16, message: `must be a finite number, got ${v}`, specific: true }];
-  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path16, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
-  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path16, message: `must be \u2265 ${s.minimum}, got ${v}` }];
-  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path16, message: `must be \u2264 ${s.maximum}, got ${v}` }];
-  if (typeof s.exclusiveMinimum === "number" && v <= s.exclusiveMinimum) {
-    return [{ path: path16, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
-  }
-  return [];
-}
-function checkString(v, s, path16) {
-  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path16, message: "must not be empty" }];
-  if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(v)) {
-    return [{ path: path16, message: `${describe2(v)} does not match the expected form` }];
-  }
-  return [];
-}
-function checkArray(v, s, root2, path16) {
-  if (typeof s.minItems === "number" && v.length < s.minItems) {
-    return [{ path: path16, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
-  }
-  const items = s.items;
-  return items ? v.flatMap((item, i) => check(item, items, root2, [...path16, i])) : [];
-}
-function checkObject(v, s, root2, path16) {
-  const issues = [];
-  const props = s.properties ?? {};
-  const keys = Object.keys(v);
-  for (const req of s.required ?? []) {
-    if (!(req in v)) issues.push({ path: path16, message: `missing key '${req}'`, specific: true });
-  }
-  if (typeof s.minProperties === "number" && keys.length < s.minProperties) {
-    issues.push({ path: path16, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
-  }
-  if (typeof s.maxProperties === "number" && keys.length > s.maxProperties) {
-    issues.push({ path: path16, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
-  }
-  for (const key of keys) {
-    const sub2 = Object.hasOwn(props, key) ? props[key] : void 0;
-    if (sub2) {
-      issues.push(...check(v[key], sub2, root2, [...path16, key]));
-    } else if (s.additionalProperties === false) {
-      const known = Object.keys(props);
-      const hint = suggest(key, known);
-      issues.push({
-        path: [...path16, key],
-        atKey: true,
-        specific: true,
-        message: `unknown key '${key}'${hint ? `; did you mean '${hint}'?` : ""} (known: ${known.join(", ")})`
-      });
-    } else if (typeof s.additionalProperties === "object" && s.additionalProperties !== null) {
-      issues.push(...check(v[key], s.additionalProperties, root2, [...path16, key]));
-    }
-  }
-  return issues;
-}
-function resolveRef(root2, ref) {
-  if (!ref.startsWith("#/")) throw new Error(`schema: only local $ref is supported, got ${ref}`);
-  let node = root2;
-  for (const part of ref.slice(2).split("/")) node = node[part];
-  if (!node || typeof node !== "object") throw new Error(`schema: $ref ${ref} does not resolve`);
-  return node;
-}
-function jsonType(v) {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "array";
-  if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
-  return typeof v;
-}
-function typeMatches(v, type) {
-  const t = jsonType(v);
-  const types2 = Array.isArray(type) ? type : [type];
-  return types2.includes(t) || t === "integer" && types2.includes("number");
-}
-function shapeFits(v, s, root2) {
-  if (typeof s.$ref === "string") return shapeFits(v, resolveRef(root2, s.$ref), root2);
-  if (s.type !== void 0) return typeMatches(v, s.type);
-  if ("const" in s) return jsonType(v) === jsonType(s.const);
-  return false;
-}
-function hasRequired(v, s) {
-  const required = s.required ?? [];
-  return v !== null && typeof v === "object" && required.length > 0 && required.every((k) => k in v);
-}
-function typeWords(s, root2) {
-  if (typeof s.$ref === "string") return typeWords(resolveRef(root2, s.$ref), root2);
-  if (typeof s["x-expected"] === "string") return s["x-expected"];
-  if ("const" in s) return JSON.stringify(s.const);
-  const types2 = s.type === void 0 ? [] : Array.isArray(s.type) ? s.type : [s.type];
-  return types2.map((t) => TYPE_WORDS[t] ?? String(t)).join(" or ") || "something else";
-}
-function describe2(v) {
-  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}\u2026` : v);
-  if (Array.isArray(v)) return "a list";
-  if (v === null || v === void 0) return "nothing";
-  if (typeof v === "object") return "a mapping";
-  return String(v);
-}
-function suggest(word, candidates) {
-  const norm = (s) => s.toLowerCase().replace(/_/g, "-");
-  let best;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(norm(word), norm(c));
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
-}
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length];
-}
-function samePath(a, b) {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-function formatPath(p) {
-  const key = (k) => /^[\w.-]+$/.test(k) ? k : JSON.stringify(k);
-  return p.map((k, i) => typeof k === "number" ? `[${k}]` : i === 0 ? key(k) : `.${key(k)}`).join("") || "(top level)";
-}
-var LARGEST_EXACT, TYPE_WORDS;
-var init_validate2 = __esm({
-  "src/config/validate.ts"() {
-    "use strict";
-    LARGEST_EXACT = Number.MAX_SAFE_INTEGER;
-    TYPE_WORDS = {
-      object: "a mapping",
-      array: "a list",
-      string: "a string",
-      integer: "a whole number",
-      number: "a number",
-      boolean: "true or false",
-      null: "nothing"
-    };
-  }
-});
-
-// src/config/normalize.ts
-import path12 from "node:path";
-function mergedSection(raw, index, section) {
-  const own = raw.models[index][section];
-  if (own === false) return false;
-  const base = raw.defaults?.[section];
-  if (own === void 0 && base === false) return false;
-  if (own === void 0 && base === void 0) return void 0;
-  const merged = /* @__PURE__ */ new Map();
-  const add = (obj, prefix) => {
-    if (obj && typeof obj === "object") for (const [k, v] of Object.entries(obj)) merged.set(k, { value: v, path: [...prefix, k] });
-  };
-  add(base, ["defaults", section]);
-  add(own, ["models", index, section]);
-  return merged;
-}
-function normalize(raw, file, locate) {
-  const dir = path12.dirname(path12.resolve(file));
-  const abs = (p) => path12.resolve(dir, p);
-  const models = raw.models.map((m, i) => {
-    const name = m.name;
-    const stagesAt = m.stages !== void 0 ? ["models", i, "stages"] : ["defaults", "stages"];
-    const stageList = m.stages ?? raw.defaults?.stages;
-    return {
-      name,
-      source: normalizeSource(m.source, abs),
-      output: abs(m.output ?? path12.join("out", `${name}.slim.onnx`)),
-      stages: stageList ? stageList.map((spec, k) => ({ spec, where: locate([...stagesAt, k]) })) : DEFAULT_STAGES.map((spec) => ({ spec })),
-      parity: normalizeParity(mergedSection(raw, i, "parity"), abs, locate, ["models", i, "parity"]),
-      latency: normalizeLatency(mergedSection(raw, i, "latency")),
-      budgets: normalizeBudgets(mergedSection(raw, i, "budgets"), locate),
-      strategy: m.strategy ?? "stages",
-      objective: m.objective ?? "size",
-      maxSearchTimeS: m["max-search-time"] ?? DEFAULT_MAX_SEARCH_TIME_S,
-      where: locate(["models", i])
-    };
-  });
-  return { file, dir, models };
-}
-function normalizeSource(src, abs) {
-  if (typeof src === "string") return src.startsWith("https://") ? { kind: "url", url: src } : { kind: "path", path: abs(src) };
-  const o = src;
-  if (typeof o.url === "string") return { kind: "url", url: o.url, sha256: o.sha256?.toLowerCase() };
-  return { kind: "artifact", artifact: o.artifact, path: o.path };
-}
-function thresholdsFrom(entries, locate) {
-  const t = { where: {} };
-  for (const [k, { value, path: p }] of entries) {
-    const field = THRESHOLD_KEYS[k];
-    if (!field) continue;
-    t[field] = value;
-    t.where[k] = locate(p);
-  }
-  return t;
-}
-function sourcedEntries(obj, p) {
-  return Object.entries(obj ?? {}).map(([k, v]) => [k, { value: v, path: [...p, k] }]);
-}
-function normalizeParity(section, abs, locate, ownPath) {
-  if (section === false) return false;
-  const get2 = (k) => section?.get(k)?.value;
-  const inputs = get2("inputs") ?? DEFAULT_PARITY.inputs;
-  const thr = section?.get("thresholds");
-  const outputs = {};
-  const outs = thr?.value?.outputs;
-  for (const [name, o] of Object.entries(outs ?? {})) {
-    outputs[name] = thresholdsFrom(sourcedEntries(o, [...thr.path, "outputs", name]), locate);
-  }
-  const labels = get2("labels");
-  return {
-    inputs: inputs === "auto" ? "auto" : abs(inputs),
-    samples: get2("samples") ?? DEFAULT_PARITY.samples,
-    seed: get2("seed") ?? DEFAULT_PARITY.seed,
-    dims: get2("dims") ?? {},
-    labels: labels === void 0 ? void 0 : abs(labels),
-    labelsOutput: get2("labels-output"),
-    thresholds: thresholdsFrom(thr ? sourcedEntries(thr.value, thr.path) : [], locate),
-    outputs,
-    where: section ? locate(ownPath, true) : void 0
-  };
-}
-function normalizeLatency(section) {
-  if (section === false) return false;
-  const get2 = (k) => section?.get(k)?.value;
-  return {
-    runs: get2("runs") ?? DEFAULT_LATENCY.runs,
-    warmup: get2("warmup") ?? DEFAULT_LATENCY.warmup,
-    threads: get2("threads") ?? DEFAULT_LATENCY.threads
-  };
-}
-function normalizeBudgets(section, locate) {
-  if (!section) return [];
-  const out = [];
-  for (const [k, { value, path: p }] of section) {
-    const name = k;
-    const limit = BUDGET_PARSERS[name](value);
-    const where = locate(p);
-    if (limit === void 0 || !Number.isFinite(limit)) {
-      throw new ConfigError([{ ...where, message: `${formatPath(p)}: ${JSON.stringify(value)} is not a usable ${name} value` }]);
-    }
-    out.push({ name, limit, text: String(value), where });
-  }
-  return out;
-}
-var THRESHOLD_KEYS, BUDGET_PARSERS;
-var init_normalize = __esm({
-  "src/config/normalize.ts"() {
-    "use strict";
-    init_compress();
-    init_sizes();
-    init_types2();
-    init_validate2();
-    THRESHOLD_KEYS = { "max-abs": "maxAbs", "mean-abs": "meanAbs", cosine: "cosine", top1: "top1", "allow-non-finite": "allowNonFinite" };
-    BUDGET_PARSERS = {
-      "max-size": parseSize,
-      "min-reduction": parseRatio,
-      "max-latency-ms": (v) => typeof v === "number" ? v : void 0,
-      "min-speedup": parseFactor,
-      "max-accuracy-drop": (v) => typeof v === "number" ? v : typeof v === "string" ? Number.parseFloat(v) / 100 : void 0
-    };
   }
 });
 
@@ -23340,12 +23051,502 @@ var init_schema2 = __esm({
   }
 });
 
-// src/config/workspace.ts
-import { existsSync as existsSync7, realpathSync as realpathSync3 } from "node:fs";
+// src/config/validate.ts
+function validateAgainstSchema(value, schema) {
+  return check(value, schema, schema, []);
+}
+function check(v, s, root2, path17) {
+  const issues = checkKeywords(v, s, root2, path17);
+  const expected = s["x-expected"];
+  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path17))) {
+    return [{ path: path17, message: `expected ${expected}, got ${describe3(v)}` }];
+  }
+  return issues;
+}
+function checkKeywords(v, s, root2, path17) {
+  if (typeof s.$ref === "string") {
+    const target = resolveRef(root2, s.$ref);
+    return check(v, target, root2, path17);
+  }
+  for (const key of ["oneOf", "anyOf"]) {
+    const branches = s[key];
+    if (!branches) continue;
+    const results = branches.map((b) => check(v, b, root2, path17));
+    const passing = results.filter((r) => r.length === 0).length;
+    if (passing === 1 || passing > 1 && key === "anyOf") continue;
+    if (passing > 1) return [{ path: path17, message: `matches more than one form (${describe3(v)})` }];
+    let fitting = branches.map((b, i) => shapeFits(v, b, root2) ? i : -1).filter((i) => i >= 0);
+    if (fitting.length > 1) fitting = fitting.filter((i) => hasRequired(v, branches[i]));
+    if (fitting.length === 1) return results[fitting[0]];
+    return [{ path: path17, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe3(v)}` }];
+  }
+  if ("const" in s && v !== s.const) return [{ path: path17, message: `expected ${JSON.stringify(s.const)}, got ${describe3(v)}` }];
+  if (Array.isArray(s.enum) && !s.enum.includes(v)) {
+    const options = s.enum.map(String);
+    const hint = typeof v === "string" ? suggest(v, options) : void 0;
+    return [{
+      path: path17,
+      specific: hint !== void 0,
+      message: `${describe3(v)} is not one of ${options.join(", ")}${hint ? `; did you mean '${hint}'?` : ""}`
+    }];
+  }
+  if (s.type !== void 0 && !typeMatches(v, s.type)) {
+    return [{ path: path17, message: `expected ${typeWords(s, root2)}, got ${describe3(v)}` }];
+  }
+  if (typeof v === "number") return checkNumber(v, s, path17);
+  if (typeof v === "string") return checkString(v, s, path17);
+  if (Array.isArray(v)) return checkArray(v, s, root2, path17);
+  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path17);
+  return [];
+}
+function checkNumber(v, s, path17) {
+  if (!Number.isFinite(v)) return [{ path: path17, message: `must be a finite number, got ${v}`, specific: true }];
+  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path17, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
+  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path17, message: `must be \u2265 ${s.minimum}, got ${v}` }];
+  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path17, message: `must be \u2264 ${s.maximum}, got ${v}` }];
+  if (typeof s.exclusiveMinimum === "number" && v <= s.exclusiveMinimum) {
+    return [{ path: path17, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
+  }
+  return [];
+}
+function checkString(v, s, path17) {
+  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path17, message: "must not be empty" }];
+  if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(v)) {
+    return [{ path: path17, message: `${describe3(v)} does not match the expected form` }];
+  }
+  return [];
+}
+function checkArray(v, s, root2, path17) {
+  if (typeof s.minItems === "number" && v.length < s.minItems) {
+    return [{ path: path17, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
+  }
+  const items = s.items;
+  return items ? v.flatMap((item, i) => check(item, items, root2, [...path17, i])) : [];
+}
+function checkObject(v, s, root2, path17) {
+  const issues = [];
+  const props = s.properties ?? {};
+  const keys = Object.keys(v);
+  for (const req of s.required ?? []) {
+    if (!(req in v)) issues.push({ path: path17, message: `missing key '${req}'`, specific: true });
+  }
+  if (typeof s.minProperties === "number" && keys.length < s.minProperties) {
+    issues.push({ path: path17, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
+  }
+  if (typeof s.maxProperties === "number" && keys.length > s.maxProperties) {
+    issues.push({ path: path17, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
+  }
+  for (const key of keys) {
+    const sub2 = Object.hasOwn(props, key) ? props[key] : void 0;
+    if (sub2) {
+      issues.push(...check(v[key], sub2, root2, [...path17, key]));
+    } else if (s.additionalProperties === false) {
+      const known = Object.keys(props);
+      const hint = suggest(key, known);
+      issues.push({
+        path: [...path17, key],
+        atKey: true,
+        specific: true,
+        message: `unknown key '${key}'${hint ? `; did you mean '${hint}'?` : ""} (known: ${known.join(", ")})`
+      });
+    } else if (typeof s.additionalProperties === "object" && s.additionalProperties !== null) {
+      issues.push(...check(v[key], s.additionalProperties, root2, [...path17, key]));
+    }
+  }
+  return issues;
+}
+function resolveRef(root2, ref) {
+  if (!ref.startsWith("#/")) throw new Error(`schema: only local $ref is supported, got ${ref}`);
+  let node = root2;
+  for (const part of ref.slice(2).split("/")) node = node[part];
+  if (!node || typeof node !== "object") throw new Error(`schema: $ref ${ref} does not resolve`);
+  return node;
+}
+function jsonType(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
+  return typeof v;
+}
+function typeMatches(v, type) {
+  const t = jsonType(v);
+  const types2 = Array.isArray(type) ? type : [type];
+  return types2.includes(t) || t === "integer" && types2.includes("number");
+}
+function shapeFits(v, s, root2) {
+  if (typeof s.$ref === "string") return shapeFits(v, resolveRef(root2, s.$ref), root2);
+  if (s.type !== void 0) return typeMatches(v, s.type);
+  if ("const" in s) return jsonType(v) === jsonType(s.const);
+  return false;
+}
+function hasRequired(v, s) {
+  const required = s.required ?? [];
+  return v !== null && typeof v === "object" && required.length > 0 && required.every((k) => k in v);
+}
+function typeWords(s, root2) {
+  if (typeof s.$ref === "string") return typeWords(resolveRef(root2, s.$ref), root2);
+  if (typeof s["x-expected"] === "string") return s["x-expected"];
+  if ("const" in s) return JSON.stringify(s.const);
+  const types2 = s.type === void 0 ? [] : Array.isArray(s.type) ? s.type : [s.type];
+  return types2.map((t) => TYPE_WORDS[t] ?? String(t)).join(" or ") || "something else";
+}
+function describe3(v) {
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}\u2026` : v);
+  if (Array.isArray(v)) return "a list";
+  if (v === null || v === void 0) return "nothing";
+  if (typeof v === "object") return "a mapping";
+  return String(v);
+}
+function suggest(word, candidates) {
+  const norm = (s) => s.toLowerCase().replace(/_/g, "-");
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(norm(word), norm(c));
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length];
+}
+function samePath(a, b) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+function formatPath(p) {
+  const key = (k) => /^[\w.-]+$/.test(k) ? k : JSON.stringify(k);
+  return p.map((k, i) => typeof k === "number" ? `[${k}]` : i === 0 ? key(k) : `.${key(k)}`).join("") || "(top level)";
+}
+var LARGEST_EXACT, TYPE_WORDS;
+var init_validate2 = __esm({
+  "src/config/validate.ts"() {
+    "use strict";
+    LARGEST_EXACT = Number.MAX_SAFE_INTEGER;
+    TYPE_WORDS = {
+      object: "a mapping",
+      array: "a list",
+      string: "a string",
+      integer: "a whole number",
+      number: "a number",
+      boolean: "true or false",
+      null: "nothing"
+    };
+  }
+});
+
+// src/cli/stage-list.ts
+function parseStagesFlag(text, flag = "compress: --stages") {
+  const stages = text.trimStart().startsWith("[") ? flowSequence(text, flag) : commaList(text, flag);
+  if (stages.length === 0) throw new UsageError(`${flag} is empty; give stage names such as dedup,prune, or ${EXAMPLE}`);
+  for (const spec of stages) {
+    try {
+      createStage(spec);
+    } catch (e) {
+      throw e instanceof UsageError ? new UsageError(`${flag}: ${e.message}`) : e;
+    }
+  }
+  return stages;
+}
+function commaList(text, flag) {
+  const names = parseStageList(text);
+  const withOptions = names.find((n) => typeof n === "string" && /[:={}]/.test(n));
+  if (withOptions !== void 0) {
+    throw new UsageError(`${flag}: '${withOptions}' is not a stage name; stage options take the config's YAML flow syntax, e.g. ${EXAMPLE}`);
+  }
+  return names;
+}
+function flowSequence(text, flag) {
+  const doc = (0, import_yaml.parseDocument)(text, { prettyErrors: false, uniqueKeys: true });
+  const problem = [...doc.errors, ...doc.warnings][0];
+  if (problem) throw new UsageError(`${flag}: not a YAML flow sequence (${problem.message.split("\n")[0]}); write it like ${EXAMPLE}`);
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 10 });
+  } catch (e) {
+    throw new UsageError(`${flag}: ${e.message}`);
+  }
+  const issue = validateAgainstSchema(data, STAGES_SCHEMA)[0];
+  if (issue) throw new UsageError(`${flag}${issue.path.length ? `${formatPath(issue.path)}` : ""}: ${issue.message}`);
+  return data;
+}
+var import_yaml, EXAMPLE, STAGES_SCHEMA;
+var init_stage_list = __esm({
+  "src/cli/stage-list.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_schema2();
+    init_validate2();
+    init_errors();
+    init_registry2();
+    EXAMPLE = "--stages '[dedup, prune, {quantize-int8: {reduce-range: true}}]'";
+    STAGES_SCHEMA = { ...CONFIG_SCHEMA, ...CONFIG_SCHEMA.$defs.stages };
+  }
+});
+
+// src/cli/compress.ts
+var compress_exports = {};
+__export(compress_exports, {
+  compressCommand: () => compressCommand
+});
+import { existsSync as existsSync7 } from "node:fs";
+import path12 from "node:path";
+function existingPath(flag, v) {
+  if (v === void 0 || v === "auto") return v;
+  if (!existsSync7(v)) throw new UsageError(`compress: ${flag} ${v}: no such file or folder`);
+  return path12.resolve(v);
+}
+function autoParity(values2) {
+  return {
+    inputs: existingPath("--inputs", values2.inputs) ?? DEFAULT_PARITY.inputs,
+    samples: wholeFlag("compress", "--samples", values2.samples, DEFAULT_PARITY.samples, 1),
+    seed: DEFAULT_PARITY.seed,
+    dims: dimsFlag("compress", values2.dims),
+    thresholds: { where: {} },
+    outputs: {}
+  };
+}
+async function compressAuto(input, output, values2, options) {
+  if (values2.stages !== void 0) throw new UsageError("compress: give --stages or --auto, not both (--auto picks the stages)");
+  const objective = values2.objective ?? "size";
+  if (objective !== "size" && objective !== "latency") throw new UsageError(`compress: --objective must be size or latency, not '${objective}'`);
+  const seconds2 = values2["max-search-time"] === void 0 ? DEFAULT_MAX_SEARCH_TIME_S : Number(values2["max-search-time"]);
+  if (!(seconds2 > 0)) throw new UsageError(`compress: --max-search-time must be a number of seconds > 0, not '${values2["max-search-time"]}'`);
+  const parity = autoParity(values2);
+  const calibration = existingPath("--calibration", values2.calibration);
+  if (calibration !== void 0 && calibration === parity.inputs) {
+    throw new UsageError("compress: --calibration and --inputs name the same data; calibrating on the parity samples would make the check prove nothing");
+  }
+  const host = startOrtHost();
+  try {
+    return await autoCompress(input, output, {
+      host,
+      objective,
+      maxSearchTimeS: seconds2,
+      progress: options.progress,
+      externalData: options.externalData,
+      parity,
+      ...calibration ? { calibration: { inputs: calibration } } : {}
+    });
+  } finally {
+    await host.close();
+  }
+}
+var help2, compressCommand, AUTO_FLAGS;
+var init_compress2 = __esm({
+  "src/cli/compress.ts"() {
+    "use strict";
+    init_ort_runner();
+    init_errors();
+    init_types2();
+    init_auto();
+    init_compress();
+    init_json();
+    init_table();
+    init_types2();
+    init_args();
+    init_flags();
+    init_stage_list();
+    init_progress();
+    help2 = `Runs compression stages on the model IN and writes the result to OUT (never over IN;
+OUT's folder is created if missing). Prints a size table per stage.
+
+  -o, --output FILE    where to write the compressed model (required)
+  --stages LIST        comma-separated stage names, in order (default: ${DEFAULT_STAGES.join(",")});
+                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize; or with
+                       options, as the config's stages: takes them (a YAML flow sequence):
+                       --stages '[dedup, prune, {quantize-int8: {reduce-range: true}}]'
+  --auto               search for the smallest recipe that passes parity (int8, int4, fp16,
+                       with layers kept in float when needed) on auto inputs with the
+                       default thresholds; the JSON report lists every candidate
+  --objective WHAT     with --auto: size (default) or latency
+  --max-search-time S  with --auto: seconds the search may take (default ${DEFAULT_MAX_SEARCH_TIME_S})
+  --inputs PATH        with --auto: parity inputs, auto (default) or .npy / .npz / .json /
+                       a test_data_set folder
+  --samples N          with --auto: auto inputs to draw (default ${DEFAULT_PARITY.samples})
+  --dims NAME=N,...    with --auto: sizes of symbolic dims (default batch=1; sequence 128, or
+                       the length of the model's position table when shorter)
+  --calibration PATH   with --auto: calibration inputs for static int8 (never the parity inputs)
+  --json FILE          write the report JSON (sizes, sha256, per-stage details)
+  --external-data      write weights to OUT.data beside OUT (automatic past 2 GB)
+  -h, --help           show this help`;
+    compressCommand = defineCommand({
+      name: "compress",
+      help: help2,
+      options: {
+        output: { type: "string", short: "o" },
+        stages: { type: "string" },
+        json: { type: "string" },
+        "external-data": { type: "boolean" },
+        auto: { type: "boolean" },
+        objective: { type: "string" },
+        "max-search-time": { type: "string" },
+        inputs: { type: "string" },
+        samples: { type: "string" },
+        dims: { type: "string" },
+        calibration: { type: "string" }
+      },
+      args: ["the input model (IN)"],
+      async run(values2, [input]) {
+        if (!values2.output) throw new UsageError("compress: missing -o OUT (where to write the compressed model)");
+        const stages = values2.stages === void 0 ? DEFAULT_STAGES : parseStagesFlag(values2.stages);
+        const options = {
+          stages,
+          externalData: values2["external-data"] ? true : "auto",
+          digest: values2.json !== void 0,
+          progress: createProgress()
+        };
+        const autoOnly = AUTO_FLAGS.filter((f) => values2[f] !== void 0).map((f) => `--${f}`);
+        if (!values2.auto && autoOnly.length) throw new UsageError(`compress: ${autoOnly.join(", ")} go${autoOnly.length === 1 ? "es" : ""} with --auto`);
+        const result = values2.auto ? await compressAuto(input, values2.output, values2, options) : await compressModel(input, values2.output, options);
+        process.stdout.write(`${compressTable(result)}
+${result.auto ? `${result.auto.reason}
+` : ""}`);
+        if (values2.json !== void 0) writeJsonFile(values2.json, buildReport([modelReport(result)]));
+        return 0;
+      }
+    });
+    AUTO_FLAGS = ["objective", "max-search-time", "inputs", "samples", "dims", "calibration"];
+  }
+});
+
+// src/config/normalize.ts
 import path13 from "node:path";
+function mergedSection(raw, index, section) {
+  const own = raw.models[index][section];
+  if (own === false) return false;
+  const base = raw.defaults?.[section];
+  if (own === void 0 && base === false) return false;
+  if (own === void 0 && base === void 0) return void 0;
+  const merged = /* @__PURE__ */ new Map();
+  const add = (obj, prefix) => {
+    if (obj && typeof obj === "object") for (const [k, v] of Object.entries(obj)) merged.set(k, { value: v, path: [...prefix, k] });
+  };
+  add(base, ["defaults", section]);
+  add(own, ["models", index, section]);
+  return merged;
+}
+function normalize(raw, file, locate) {
+  const dir = path13.dirname(path13.resolve(file));
+  const abs = (p) => path13.resolve(dir, p);
+  const models = raw.models.map((m, i) => {
+    const name = m.name;
+    const stagesAt = m.stages !== void 0 ? ["models", i, "stages"] : ["defaults", "stages"];
+    const stageList = m.stages ?? raw.defaults?.stages;
+    return {
+      name,
+      source: normalizeSource(m.source, abs),
+      sourceWhere: locate(["models", i, "source"]),
+      output: abs(m.output ?? path13.join("out", `${name}.slim.onnx`)),
+      stages: stageList ? stageList.map((spec, k) => ({ spec, where: locate([...stagesAt, k]) })) : DEFAULT_STAGES.map((spec) => ({ spec })),
+      parity: normalizeParity(mergedSection(raw, i, "parity"), abs, locate, ["models", i, "parity"]),
+      latency: normalizeLatency(mergedSection(raw, i, "latency")),
+      budgets: normalizeBudgets(mergedSection(raw, i, "budgets"), locate),
+      strategy: m.strategy ?? "stages",
+      objective: m.objective ?? "size",
+      maxSearchTimeS: m["max-search-time"] ?? DEFAULT_MAX_SEARCH_TIME_S,
+      where: locate(["models", i])
+    };
+  });
+  return { file, dir, models };
+}
+function normalizeSource(src, abs) {
+  if (typeof src === "string") return src.startsWith("https://") ? { kind: "url", url: src } : { kind: "path", path: abs(src) };
+  const o = src;
+  if (typeof o.url === "string") return { kind: "url", url: o.url, sha256: o.sha256?.toLowerCase() };
+  return { kind: "artifact", artifact: o.artifact, path: o.path };
+}
+function thresholdsFrom(entries, locate) {
+  const t = { where: {} };
+  for (const [k, { value, path: p }] of entries) {
+    const field = THRESHOLD_KEYS[k];
+    if (!field) continue;
+    t[field] = value;
+    t.where[k] = locate(p);
+  }
+  return t;
+}
+function sourcedEntries(obj, p) {
+  return Object.entries(obj ?? {}).map(([k, v]) => [k, { value: v, path: [...p, k] }]);
+}
+function normalizeParity(section, abs, locate, ownPath) {
+  if (section === false) return false;
+  const get2 = (k) => section?.get(k)?.value;
+  const inputs = get2("inputs") ?? DEFAULT_PARITY.inputs;
+  const thr = section?.get("thresholds");
+  const outputs = {};
+  const outs = thr?.value?.outputs;
+  for (const [name, o] of Object.entries(outs ?? {})) {
+    outputs[name] = thresholdsFrom(sourcedEntries(o, [...thr.path, "outputs", name]), locate);
+  }
+  const labels = get2("labels");
+  return {
+    inputs: inputs === "auto" ? "auto" : abs(inputs),
+    samples: get2("samples") ?? DEFAULT_PARITY.samples,
+    seed: get2("seed") ?? DEFAULT_PARITY.seed,
+    dims: get2("dims") ?? {},
+    labels: labels === void 0 ? void 0 : abs(labels),
+    labelsOutput: get2("labels-output"),
+    thresholds: thresholdsFrom(thr ? sourcedEntries(thr.value, thr.path) : [], locate),
+    outputs,
+    where: section ? locate(ownPath, true) : void 0
+  };
+}
+function normalizeLatency(section) {
+  if (section === false) return false;
+  const get2 = (k) => section?.get(k)?.value;
+  return {
+    runs: get2("runs") ?? DEFAULT_LATENCY.runs,
+    warmup: get2("warmup") ?? DEFAULT_LATENCY.warmup,
+    threads: get2("threads") ?? DEFAULT_LATENCY.threads
+  };
+}
+function normalizeBudgets(section, locate) {
+  if (!section) return [];
+  const out = [];
+  for (const [k, { value, path: p }] of section) {
+    const name = k;
+    const limit = BUDGET_PARSERS[name](value);
+    const where = locate(p);
+    if (limit === void 0 || !Number.isFinite(limit)) {
+      throw new ConfigError([{ ...where, message: `${formatPath(p)}: ${JSON.stringify(value)} is not a usable ${name} value` }]);
+    }
+    out.push({ name, limit, text: String(value), where });
+  }
+  return out;
+}
+var THRESHOLD_KEYS, BUDGET_PARSERS;
+var init_normalize = __esm({
+  "src/config/normalize.ts"() {
+    "use strict";
+    init_compress();
+    init_sizes();
+    init_types2();
+    init_validate2();
+    THRESHOLD_KEYS = { "max-abs": "maxAbs", "mean-abs": "meanAbs", cosine: "cosine", top1: "top1", "allow-non-finite": "allowNonFinite" };
+    BUDGET_PARSERS = {
+      "max-size": parseSize,
+      "min-reduction": parseRatio,
+      "max-latency-ms": (v) => typeof v === "number" ? v : void 0,
+      "min-speedup": parseFactor,
+      "max-accuracy-drop": (v) => typeof v === "number" ? v : typeof v === "string" ? Number.parseFloat(v) / 100 : void 0
+    };
+  }
+});
+
+// src/config/workspace.ts
+import { existsSync as existsSync8, realpathSync as realpathSync3 } from "node:fs";
+import path14 from "node:path";
 function workspaceRoots(configFile, env = process.env, cwd = process.cwd()) {
   const ws = env["GITHUB_WORKSPACE"];
-  const roots = ws ? [path13.resolve(ws)] : [path13.resolve(cwd), path13.dirname(path13.resolve(configFile))];
+  const roots = ws ? [path14.resolve(ws)] : [path14.resolve(cwd), path14.dirname(path14.resolve(configFile))];
   return [...new Set(roots.map(realOrSelf))];
 }
 function outsideMessage(roots, env = process.env) {
@@ -23354,16 +23555,16 @@ function outsideMessage(roots, env = process.env) {
   return `is outside ${where}; a config may only name files inside them (or run from a folder that contains it)`;
 }
 function realOrSelf(p) {
-  let head = path13.resolve(p);
+  let head = path14.resolve(p);
   const tail = [];
-  while (!existsSync7(head) && path13.dirname(head) !== head) {
-    tail.unshift(path13.basename(head));
-    head = path13.dirname(head);
+  while (!existsSync8(head) && path14.dirname(head) !== head) {
+    tail.unshift(path14.basename(head));
+    head = path14.dirname(head);
   }
   try {
-    return path13.join(realpathSync3(head), ...tail);
+    return path14.join(realpathSync3(head), ...tail);
   } catch {
-    return path13.join(head, ...tail);
+    return path14.join(head, ...tail);
   }
 }
 function insideWorkspace(p, roots) {
@@ -23399,8 +23600,8 @@ function yamlMessage(message) {
   return /call stack/i.test(first) ? "YAML: nested too deeply (a config needs a few levels, not hundreds)" : `YAML: ${first}`;
 }
 function parseConfig(text, file, opts = {}) {
-  const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset) => ({ file, ...lines.linePos(offset) });
   const yamlIssues = [...doc.errors, ...doc.warnings].map((e) => ({ ...at(e.pos[0]), message: yamlMessage(e.message) }));
   if (yamlIssues.length) throw new ConfigError(yamlIssues);
@@ -23430,7 +23631,7 @@ function parseConfig(text, file, opts = {}) {
     const first = seen.get(m.name);
     if (first !== void 0) problems.push({ ...locate(["models", i, "name"]), message: `models[${i}].name: '${m.name}' is already the name of models[${first}]; names must be unique` });
     else seen.set(m.name, i);
-    const clash = config.models.findIndex((o, j) => j < i && o.output === m.output);
+    const clash = config.models.findIndex((o, j) => j < i && o.output.toLowerCase() === m.output.toLowerCase());
     if (clash >= 0) problems.push({ ...locate(["models", i, "output"]), message: `models[${i}].output: ${m.output} is also the output of models[${clash}]` });
     if (m.source.kind === "path" && m.source.path === m.output) {
       problems.push({ ...locate(["models", i, "output"]), message: `models[${i}].output: would overwrite the source model; choose another path` });
@@ -23457,11 +23658,11 @@ function parseConfig(text, file, opts = {}) {
 }
 function firstComplexKey(doc) {
   let found;
-  (0, import_yaml.visit)(doc, {
+  (0, import_yaml2.visit)(doc, {
     Pair(_, pair) {
-      if (pair.key === null || (0, import_yaml.isScalar)(pair.key)) return void 0;
+      if (pair.key === null || (0, import_yaml2.isScalar)(pair.key)) return void 0;
       found = pair.key.range?.[0] ?? 0;
-      return import_yaml.visit.BREAK;
+      return import_yaml2.visit.BREAK;
     }
   });
   return found;
@@ -23489,14 +23690,14 @@ function nodeOffset(doc, p, atKey) {
   let offset = node?.range?.[0] ?? 0;
   for (const [i, key] of p.entries()) {
     let next;
-    if ((0, import_yaml.isMap)(node)) {
-      const pair = node.items.find((it) => (0, import_yaml.isPair)(it) && (0, import_yaml.isScalar)(it.key) && String(it.key.value) === String(key));
+    if ((0, import_yaml2.isMap)(node)) {
+      const pair = node.items.find((it) => (0, import_yaml2.isPair)(it) && (0, import_yaml2.isScalar)(it.key) && String(it.key.value) === String(key));
       if (!pair) break;
       const keyNode = pair.key;
       if (i === p.length - 1 && atKey) return keyNode.range?.[0] ?? offset;
       offset = keyNode.range?.[0] ?? offset;
       next = pair.value;
-    } else if ((0, import_yaml.isSeq)(node) && typeof key === "number") {
+    } else if ((0, import_yaml2.isSeq)(node) && typeof key === "number") {
       next = node.items[key];
     } else break;
     const r = next?.range;
@@ -23506,11 +23707,11 @@ function nodeOffset(doc, p, atKey) {
   }
   return offset;
 }
-var import_yaml, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, NEEDS;
+var import_yaml2, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, NEEDS;
 var init_load = __esm({
   "src/config/load.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
     init_normalize();
     init_schema2();
@@ -23586,9 +23787,9 @@ var init_budgets = __esm({
 
 // src/check/sources.ts
 import { createHash as createHash6 } from "node:crypto";
-import { createWriteStream, existsSync as existsSync8, renameSync as renameSync3, rmSync as rmSync8 } from "node:fs";
+import { createWriteStream, existsSync as existsSync9, renameSync as renameSync3, rmSync as rmSync8 } from "node:fs";
 import { get } from "node:https";
-import path14 from "node:path";
+import path15 from "node:path";
 async function resolveSource(spec, opts) {
   if (spec.kind === "path") return spec.path;
   if (spec.kind === "artifact") {
@@ -23597,10 +23798,10 @@ async function resolveSource(spec, opts) {
     }
     return opts.resolveArtifact(spec.artifact, spec.path);
   }
-  const name = path14.basename(new URL(spec.url).pathname) || "model.onnx";
-  const dir = path14.join(opts.cacheDir, spec.sha256 ?? createHash6("sha256").update(spec.url).digest("hex").slice(0, 16));
-  const file = path14.join(dir, name);
-  if (spec.sha256 && existsSync8(file) && digestFiles([file]).sha256 === spec.sha256) return file;
+  const name = path15.basename(new URL(spec.url).pathname) || "model.onnx";
+  const dir = path15.join(opts.cacheDir, spec.sha256 ?? createHash6("sha256").update(spec.url).digest("hex").slice(0, 16));
+  const file = path15.join(dir, name);
+  if (spec.sha256 && existsSync9(file) && digestFiles([file]).sha256 === spec.sha256) return file;
   ensureFolder(dir, spec.url);
   const actual = await download(spec.url, file, opts);
   if (spec.sha256 && actual !== spec.sha256) {
@@ -23688,9 +23889,9 @@ function formatFactor(x) {
   if (!Number.isFinite(x)) return "\u221E\xD7";
   return `${x >= 10 ? x.toFixed(1) : x.toFixed(2)}\xD7`;
 }
-function signedPercent(part, whole2) {
-  if (whole2 === 0) return "\xB10 %";
-  const p = 100 * part / whole2;
+function signedPercent(part, whole) {
+  if (whole === 0) return "\xB10 %";
+  const p = 100 * part / whole;
   return `${p < 0 ? "\u2212" : p > 0 ? "+" : "\xB1"}${Math.abs(p).toFixed(1)} %`;
 }
 function headline(m) {
@@ -23748,8 +23949,8 @@ function metricsRows(m) {
     rows.push({ what: `${name} mean abs diff`, original: "", compressed: metricText(out.meanAbs), budget: b("mean-abs") });
     rows.push({ what: `${name} cosine`, original: "", compressed: metricText(out.cosine), budget: b("cosine") });
     if (out.top1 !== void 0) rows.push({ what: `${name} top-1 agreement`, original: "", compressed: metricText(out.top1), budget: b("top1") });
-    if (out.nonFinite.original || out.nonFinite.compressed) {
-      rows.push({ what: `${name} NaN/Inf values`, original: String(out.nonFinite.original), compressed: String(out.nonFinite.compressed), budget: b("non-finite") });
+    if (out.nonFinite.compressed || out.newNonFinite) {
+      rows.push({ what: `${name} NaN/Inf new in compressed`, original: "", compressed: String(out.newNonFinite), budget: b("non-finite") });
     }
   }
   if (parity?.accuracy) {
@@ -23768,6 +23969,10 @@ function metricsTable(m) {
     lines.push(`| ${cell(r.what)} | ${cell(r.original)} | ${cell(r.compressed)} | ${r.budget ? cell(limitCell(r.budget)) : ""} | ${r.budget ? mark(r.budget.passed) : ""} |`);
   }
   return lines.join("\n");
+}
+function maskNotes(m) {
+  const masks = m.parity?.masks ?? m.auto?.masks ?? [];
+  return masks.map((c) => `Auto inputs: \`${c.input}\` ${c.why}`);
 }
 function errorLines(m) {
   const errors = checkErrors(m);
@@ -23840,6 +24045,7 @@ function modelSection(m) {
     headline(m),
     "",
     metricsTable(m),
+    ...maskNotes(m).flatMap((line) => ["", cell(line)]),
     ...errorLines(m),
     "",
     `<details><summary>Stages of ${cell(m.name)} (${m.stages.length}) and size chart</summary>`,
@@ -23879,11 +24085,12 @@ var init_markdown = __esm({
 });
 
 // src/pipeline/run.ts
+import { existsSync as existsSync10 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import path15 from "node:path";
+import path16 from "node:path";
 function shown(p) {
-  const rel = path15.relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") && !path15.isAbsolute(rel) ? rel : p;
+  const rel = path16.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path16.isAbsolute(rel) ? rel : p;
 }
 function checkStages(model) {
   for (const { spec, where } of model.stages) {
@@ -23895,8 +24102,17 @@ function checkStages(model) {
     }
   }
 }
+function checkSources(config) {
+  const missing = config.models.filter((m) => m.source.kind === "path" && !existsSync10(m.source.path));
+  if (!missing.length) return;
+  throw new ConfigError(missing.map((m) => ({
+    ...m.sourceWhere ?? m.where,
+    message: `${m.name}: source ${m.source.path}: no such file; export the model there first, or fix the path`
+  })));
+}
 async function runConfig(config, opts = {}) {
   for (const m of config.models) checkStages(m);
+  if (opts.sourceOverride === void 0) checkSources(config);
   const progress = opts.progress ?? silentProgress;
   const host = opts.host ?? startOrtHost();
   try {
@@ -23919,7 +24135,7 @@ function checkErrorLines(m) {
 async function runModel(m, opts) {
   const { progress, host } = opts;
   const source = opts.sourceOverride ?? (m.source.kind === "path" ? m.source.path : void 0) ?? await progress.step(`${m.name}: fetch source`, () => resolveSource(m.source, {
-    cacheDir: opts.cacheDir ?? path15.join(tmpdir3(), "onnx-diet-downloads"),
+    cacheDir: opts.cacheDir ?? path16.join(tmpdir3(), "onnx-diet-downloads"),
     resolveArtifact: opts.resolveArtifact
   }));
   const compressed = opts.compress ? await opts.compress(m, source, progress) : m.strategy === "auto" ? await autoCompress(shown(source), shown(m.output), {
@@ -23966,19 +24182,27 @@ async function checkInputs(m, source, progress) {
       if (d.why !== "dims:") progress.note(`${m.name}: auto inputs use ${d.name} = ${d.value} (${d.why})`);
     }
   };
-  const samples = await progress.step(`${m.name}: sample inputs (${parity.inputs})`, () => typeof source === "string" ? loadSamplesFor(source, parity.inputs, opts) : loadSamples(parity.inputs, source, opts));
+  const samples = await progress.step(`${m.name}: sample inputs (${parity.inputs})`, () => typeof source === "string" ? loadSampleSourceFor(source, parity.inputs, opts) : loadSampleSource(parity.inputs, source, opts));
   const labels = m.parity !== false && m.parity.labels ? readLabels(m.parity.labels) : void 0;
   return { samples, autoDims: autoDims2, labels };
 }
-async function checkModels(m, source, output, host, progress, inputs) {
-  const { samples, autoDims: autoDims2, labels } = inputs ?? await checkInputs(m, source, progress);
+async function checkModels(m, source, output, host, progress, inputs, who = m.name) {
+  const { samples: sampleSource, autoDims: autoDims2, labels } = inputs ?? await checkInputs(m, source, progress);
+  let samples = sampleSource.samples;
   const threads = m.latency === false ? 1 : m.latency.threads;
-  let a;
+  const originalCannot = (what, e) => {
+    if (e instanceof UsageError) throw e;
+    return new UsageError(`${who}: onnxruntime cannot ${what} the original model ${source} (${withDimHint(ortSaid(e), autoDims2)}); the parity check compares against it`);
+  };
+  const a = await progress.step(`${m.name}: load original in onnxruntime`, () => host.load(source, { threads })).catch((e) => {
+    throw originalCannot("load", e);
+  });
   let b;
   try {
-    a = await progress.step(`${m.name}: load original in onnxruntime`, () => host.load(source, { threads }));
     b = await progress.step(`${m.name}: load compressed in onnxruntime`, () => host.load(output, { threads }));
   } catch (e) {
+    await host.release(a.id).catch(() => {
+    });
     const error = ortMessage(e);
     return {
       parity: m.parity === false ? void 0 : { passed: false, samples: 0, outputs: [], error },
@@ -23989,14 +24213,22 @@ async function checkModels(m, source, output, host, progress, inputs) {
   try {
     if (m.parity !== false) {
       const cfg = m.parity;
-      result.parity = await progress.step(`${m.name}: parity on ${samples.length} sample${samples.length === 1 ? "" : "s"}`, () => checkParity({
+      const n = samples.length;
+      const original = await progress.step(`${m.name}: run the original on ${n} sample${n === 1 ? "" : "s"}`, () => runOriginal(host, a.id, sampleSource, who).catch((e) => {
+        throw originalCannot("run", e);
+      }));
+      samples = original.samples;
+      for (const c of original.masks) progress.note(`${m.name}: auto inputs use ${c.input} ${c.why}`);
+      result.parity = await progress.step(`${m.name}: parity on ${n} sample${n === 1 ? "" : "s"}`, () => checkParity({
         host,
         original: a.id,
         compressed: b.id,
         samples,
+        reference: original.outputs,
         thresholds: { thresholds: cfg.thresholds, outputs: cfg.outputs },
         labels: labels ? { values: labels, output: cfg.labelsOutput } : void 0
       }).catch((e) => ({ passed: false, samples: samples.length, outputs: [], error: withDimHint(ortMessage(e), autoDims2) })));
+      if (original.masks.length) result.parity.masks = original.masks;
     }
     if (m.latency !== false) {
       const cfg = m.latency;
@@ -24015,6 +24247,7 @@ var init_run = __esm({
     init_budgets();
     init_auto_inputs();
     init_inputs();
+    init_original_run();
     init_input_files();
     init_latency();
     init_ort_runner();
@@ -24095,9 +24328,11 @@ function reportText(report) {
       r.budget ? limitCell(r.budget) : "",
       r.budget ? r.budget.passed ? "ok" : "FAIL" : ""
     ]);
+    const notes = maskNotes(m).map((line) => `
+${line.replace(/`/g, "")}`).join("");
     return `${headline(m).replace(/\*\*/g, "")}
 
-${formatTable(["", "original", "compressed", "budget", ""], rows)}`;
+${formatTable(["", "original", "compressed", "budget", ""], rows)}${notes}`;
   }).join("\n\n");
 }
 function exitCode(report) {
@@ -24172,7 +24407,7 @@ async function compareModels(a, b, opts) {
     };
     const { original, inputs } = await readA();
     const compressed = (await progress.step(`read ${b}`, () => readModel(b))).summary;
-    const checked = await checkModels(m, a, b, host, progress, inputs);
+    const checked = await checkModels(m, a, b, host, progress, inputs, a);
     const entry = withChecks({ name: m.name, source: a, output: b, original, compressed, stages: [] }, checked, []);
     return runReport([entry], "");
   } finally {
@@ -24196,29 +24431,15 @@ var compare_exports = {};
 __export(compare_exports, {
   compareCommand: () => compareCommand
 });
-function whole(flag, v, fallback, min) {
-  if (v === void 0) return fallback;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`compare: ${flag} takes a whole number \u2265 ${min}, got '${v}'`);
-  return Number(v);
-}
-function parseDims(v) {
-  const dims = {};
-  for (const part of (v ?? "").split(",").filter(Boolean)) {
-    const m = /^([^=]+)=(\d+)$/.exec(part.trim());
-    if (!m || Number(m[2]) < 1) throw new UsageError(`compare: --dims takes NAME=N pairs separated by commas, got '${part}'`);
-    dims[m[1]] = Number(m[2]);
-  }
-  return dims;
-}
 var help4, compareCommand;
 var init_compare2 = __esm({
   "src/cli/compare.ts"() {
     "use strict";
     init_types2();
-    init_errors();
     init_compare();
     init_json();
     init_args();
+    init_flags();
     init_progress();
     init_run2();
     help4 = `Runs models A (reference) and B on the same inputs in onnxruntime and compares every output
@@ -24246,14 +24467,14 @@ Exits 1 when B is outside the default parity thresholds (cosine \u2265 0.99, top
       },
       args: ["model A", "model B"],
       async run(values2, [a, b]) {
-        const runs = whole("--runs", values2.runs, DEFAULT_LATENCY.runs, 0);
-        const threads = whole("--threads", values2.threads, DEFAULT_LATENCY.threads, 1);
+        const runs = wholeFlag("compare", "--runs", values2.runs, DEFAULT_LATENCY.runs, 0);
+        const threads = wholeFlag("compare", "--threads", values2.threads, DEFAULT_LATENCY.threads, 1);
         const report = await compareModels(a, b, {
           parity: {
             inputs: values2.inputs ?? "auto",
-            samples: whole("--samples", values2.samples, DEFAULT_PARITY.samples, 1),
+            samples: wholeFlag("compare", "--samples", values2.samples, DEFAULT_PARITY.samples, 1),
             seed: DEFAULT_PARITY.seed,
-            dims: parseDims(values2.dims),
+            dims: dimsFlag("compare", values2.dims),
             thresholds: { where: {} },
             outputs: {}
           },
@@ -24305,9 +24526,11 @@ init_json();
 init_commands();
 
 // src/cli/errors.ts
+init_types2();
 init_errors();
 function errorLine(e, debug = false) {
   if (!(e instanceof Error)) return `onnx-diet: ${String(e)}`;
+  if (e instanceof ConfigError && !debug) return e.issues.map((i) => `onnx-diet: ${formatWhere(i)}: ${oneLine(i.message)}`).join("\n");
   if (debug && e.stack) return `onnx-diet: ${e.stack}`;
   const message = e.message.replace(/\s*\n\s*/g, " ");
   const expected = e instanceof UsageError || e instanceof OnnxFormatError || typeof e.code === "string";

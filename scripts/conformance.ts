@@ -109,7 +109,13 @@ function parseArgs(argv: string[]) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (!existsSync(opts.root)) {
-    console.error(`conformance: ${opts.root} not found; install the ONNX test data (apt-get install libonnx-testdata)`);
+    console.error([
+      `conformance: the ONNX backend test suite is not at ${opts.root}. Get it, then run again:`,
+      '  Debian/Ubuntu: sudo apt-get install libonnx-testdata   (installs it there)',
+      '  anywhere else: git clone --depth 1 --branch v1.12.0 https://github.com/onnx/onnx',
+      '                 npm run conformance -- --root onnx/onnx/backend/test/data',
+      '(npm test needs none of this: it checks the sample in test/fixtures/onnx-backend)',
+    ].join('\n'));
     process.exit(2);
   }
   const folders = suiteModels(opts.root);

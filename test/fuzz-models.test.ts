@@ -14,15 +14,14 @@ import { validateModel } from '../src/onnx/validate.js';
 import { createStage, type StageSpec } from '../src/stages/registry.js';
 import { runStages } from '../src/stages/pipeline.js';
 import { Rng, mutate, MUTATIONS } from './helpers/mutate.js';
+import { backendModel } from './helpers/onnx-backend.js';
 
 const SEEDS = [
   'test/fixtures/vad-if.onnx',
   'test/fixtures/cnn-tiny.onnx',
   'test/fixtures/gpt-tiny.onnx',
-  '/usr/share/libonnx-testdata/data/node/test_loop11/model.onnx',
-  '/usr/share/libonnx-testdata/data/node/test_if_seq/model.onnx',
-  '/usr/share/libonnx-testdata/data/node/test_constant/model.onnx',
-  '/usr/share/libonnx-testdata/data/node/test_scan9_sum/model.onnx',
+  // From the repository's copy of the ONNX backend suite (test/helpers/onnx-backend.ts).
+  ...['node/test_loop11', 'node/test_if_seq', 'node/test_constant', 'node/test_scan9_sum'].map(backendModel),
 ];
 
 const CASES = Number(process.env.FUZZ_CASES ?? 5000);

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config/load.js';
 import { ConfigError } from '../src/config/types.js';
 import { UsageError } from '../src/onnx/errors.js';
-import { assertCleanRefusal, changedPaths, runCli, snapshot } from './helpers/hostile.js';
+import { assertCleanRefusal, assertPeak, changedPaths, runCli, snapshot } from './helpers/hostile.js';
 import { aliasBomb } from './helpers/mutate-config.js';
 import { Rng } from './helpers/mutate.js';
 
@@ -151,7 +151,7 @@ const CLI_CASES: [string, string | Uint8Array, RegExp][] = [
   ['10 MB of YAML', `${MODEL}${'#'.repeat(100)}\n`.repeat(100_000), /onnx-diet\.yml:1:1: \d+ bytes; a config is at most 1 MiB/],
 ];
 
-test(`hostile configs through \`onnx-diet run\`: ${CLI_CASES.length} cases, exit 2, one line, nothing written`, async () => {
+test(`hostile configs through \`onnx-diet run\`: ${CLI_CASES.length} cases, exit 2, one line, nothing written`, async (t) => {
   const results = await Promise.all(CLI_CASES.map(async ([name, text, what], i) => {
     const caseDir = path.join(work, 'cli', String(i), 'a', 'b', 'c');
     const file = configFile(`cli/${i}/a/b/c`, text);
@@ -162,6 +162,6 @@ test(`hostile configs through \`onnx-diet run\`: ${CLI_CASES.length} cases, exit
   for (const { name, what, r, changed } of results) {
     assertCleanRefusal(r, what, name);
     assert.deepEqual(changed, [], `${name}: files changed`);
-    if (r.peakKiB !== undefined) assert.ok(r.peakKiB < 400 * 1024, `${name}: peak RSS ${r.peakKiB} KiB`);
+    assertPeak(r, 400 * 1024, name, (m) => t.diagnostic(m));
   }
 });

@@ -189,7 +189,7 @@ test('dim limits: HF BERT (sliced arange buffer), OPT (CumSum of the mask + 2), 
 test('an index-out-of-range error on auto inputs names the sequence dim to set; other errors are left alone', () => {
   const used = [{ name: 'batch', value: 1, why: 'default' }, { name: 'seq', value: 128, why: 'default' }];
   const msg = withDimHint("Status Message: indices element out of data bounds, idx=64 must be within the inclusive range [-64,63]", used);
-  assert.match(msg, /the auto inputs used seq = 128 \(default\), batch = 1 \(default\); set a smaller seq in dims: \(config parity\.dims\.seq, or compare --dims seq=N\)$/);
+  assert.match(msg, /the auto inputs used seq = 128 \(default\), batch = 1 \(default\); set a smaller seq in dims: \(config parity\.dims\.seq, or --dims seq=N for compare and compress --auto\)$/);
   assert.equal(withDimHint('Invalid rank for input', used), 'Invalid rank for input');
   assert.equal(withDimHint('idx out of range', []), 'idx out of range');
 });

@@ -98,19 +98,29 @@ test('bytes by dtype and by op, largest tensors: hand-computed totals', () => {
   assert.equal(analyzeModel(builtModel(), { top: 3 }).largest.length, 3);
 });
 
-test('quantizable weights and their int8/int4 estimates', () => {
+test('quantizable weights and their int8/int4 estimates, each duplicate counted once as dedup leaves it', () => {
   const r = analyzeModel(builtModel());
   const q = r.quantizable;
-  // A, A2, B, Bt, E, F: elements 1024+1024+2048+2048+1280+2048
-  assert.equal(q.tensors, 6);
-  assert.equal(q.elements, 9472);
-  assert.equal(q.bytes, 37888);
-  assert.equal(q.int8Bytes, 9472 + 6 * 4); // one byte per weight + an fp32 scale per tensor
-  // int4: half a byte per weight + an fp32 scale per 32: 640+640+1280+1280+800+1280
-  assert.equal(q.int4Bytes, 5920);
-  assert.equal(q.modelBytesInt8, r.modelBytes - 37888 + 9496);
+  // A, B, E, F: A2 is a copy of A and Bt a transposed copy of B, which dedup removes (issue 10): 1024+2048+1280+2048
+  assert.equal(q.tensors, 4);
+  assert.equal(q.elements, 6400);
+  assert.equal(q.bytes, 25600);
+  assert.equal(q.dedupBytes, 4096 + 8192);
+  assert.equal(q.int8Bytes, 6400 + 4 * 4); // one byte per weight + an fp32 scale per tensor
+  // int4: half a byte per weight + an fp32 scale per 32: 640+1280+800+1280
+  assert.equal(q.int4Bytes, 4000);
+  assert.equal(q.modelBytesInt8, r.modelBytes - (4096 + 8192) - 25600 + 6416);
+  assert.equal(q.convTensors, 0);
   assert.equal(int8Estimate(1000), 1004);
   assert.equal(int4Estimate(33), 17 + 8); // 16.5 → 17 bytes, two blocks
+});
+
+test('Conv weights are quantizable by int8 (weight-only), not by int4', () => {
+  const q = inspectModel('test/fixtures/cnn-tiny.onnx').quantizable;
+  // cnn-tiny's Conv weights: 16·3·3·3 = 432 (< 1024, left out), 32·16·3·3 = 4608, 64·32·3·3 = 18432; fc 10·64 = 640 (< 1024)
+  assert.deepEqual([q.tensors, q.convTensors, q.elements, q.bytes, q.convBytes], [2, 2, 23040, 92160, 92160]);
+  assert.equal(q.int8Bytes, 23040 + 2 * 4);
+  assert.equal(q.int4Bytes, 92160, 'int4 has no Conv form: those weights stay float');
 });
 
 test('duplicates and transposed ties come from the dedup plan', () => {

@@ -129,3 +129,16 @@ export function isPermissionDenied(e: unknown): boolean {
   const status = (e as { status?: unknown } | null)?.status;
   return status === 403 || status === 404;
 }
+
+/**
+ * Which GitHub API call failed and what it said, on one line: `GET /repos/o/r/issues/5/comments: connect
+ * ECONNREFUSED 127.0.0.1:4010` (octokit's own message is the cause alone, without the call).
+ */
+export function describeApiError(e: unknown): string {
+  const err = (e ?? {}) as { request?: { method?: string; url?: string }; status?: unknown; message?: unknown };
+  const url = err.request?.url ? err.request.url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/\?.*$/, '') : undefined;
+  const call = err.request?.method && url ? `${err.request.method} ${url}` : 'a GitHub API call';
+  const status = typeof err.status === 'number' && err.status !== 500 ? ` (HTTP ${err.status})` : '';
+  const said = (typeof err.message === 'string' ? err.message : String(e)).split('\n')[0];
+  return `${call}${status}: ${said}`;
+}

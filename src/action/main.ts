@@ -13,12 +13,13 @@ import { writeJsonFile, writeTextFile, type Report } from '../report/json.js';
 import type { Progress } from '../pipeline/progress.js';
 import { downloadArtifact, fileInArtifact, uploadArtifact, type UploadFile } from './artifacts.js';
 import { baselineMarkdown, fetchBaseline } from './baseline.js';
-import { commentBody, isPermissionDenied, markerOf, upsertComment, type CommentTarget, type Octokit } from './comment.js';
+import { commentBody, describeApiError, isPermissionDenied, markerOf, upsertComment, type CommentTarget, type Octokit } from './comment.js';
 import { REPORT_FILES, checkPrInfo, escapeUntrustedMarkdown, prInfoFromEvent, readPrInfo } from './fork-safe.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { ensureOnnxRuntime } from './onnxruntime-setup.js';
 import { runPipeline } from './pipeline.js';
-import { annotateBudgets, setReportOutputs, writeJobSummary } from './summary.js';
+import { ConfigError } from '../config/types.js';
+import { annotateBudgets, annotateConfigError, setReportOutputs, writeJobSummary } from './summary.js';
 
 const FORK_HINT =
   'The token cannot write comments (a pull request from a fork gets a read-only GITHUB_TOKEN). The report is in ' +
@@ -56,14 +57,22 @@ function commentTarget(policy: ActionInputs['comment']): CommentTarget | undefin
   return undefined;
 }
 
-/** Posts or updates our comment; a token that cannot write degrades to the job summary + log. */
-async function postComment(octokit: Octokit, target: CommentTarget, marker: string, body: string): Promise<void> {
+/**
+ * Posts or updates our comment; a token that cannot write degrades to the job summary + log. Any other
+ * failed call (the API unreachable, a 5xx) is a warning naming the call and what it said: the comment is
+ * a copy of the report, which is already in the outputs, the job summary and the artifact, so the step's
+ * result stays the gate's verdict (`passed`) instead of failing with `passed=true` in its outputs.
+ */
+export async function postComment(octokit: Octokit, target: CommentTarget, marker: string, body: string): Promise<void> {
   try {
     const c = await upsertComment(octokit, target, marker, body);
     core.info(`${c.created ? 'Created' : 'Updated'} comment ${c.url}`);
     core.setOutput('comment-url', c.url);
   } catch (e) {
-    if (!isPermissionDenied(e)) throw e;
+    if (!isPermissionDenied(e)) {
+      core.warning(`onnx-diet: the report comment was not posted: ${describeApiError(e)}; the report is in the job summary and the step outputs`, { title: 'onnx-diet comment' });
+      return;
+    }
     core.warning(FORK_HINT);
     core.startGroup('Report Markdown (not posted)');
     core.info(body);
@@ -140,7 +149,7 @@ async function runPipelineMode(inputs: ActionInputs, octokit: Octokit | undefine
   const files = writeReportFiles(dir, report, markdown);
   setReportOutputs(report, { reportJson: files.json, reportMarkdown: files.markdown });
   await writeJobSummary(markdown);
-  annotateBudgets(report, inputs.config);
+  annotateBudgets(report, inputs.config, { failing: inputs.failOnBudget });
 
   if (inputs.uploadArtifact) {
     const upload: UploadFile[] = [
@@ -215,6 +224,11 @@ export async function run(): Promise<void> {
     if (inputs.mode === 'comment') await runCommentMode(inputs, octokit);
     else await runPipelineMode(inputs, octokit);
   } catch (e) {
+    if (e instanceof ConfigError) {
+      annotateConfigError(e);
+      core.setFailed(`onnx-diet: ${e.issues.length === 1 ? 'a problem' : `${e.issues.length} problems`} in the config (see the annotations)`);
+      return;
+    }
     core.setFailed(e instanceof Error ? e.message : String(e));
   }
 }

@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { budgetFailureLine } from '../check/budgets.js';
 import { checkErrorLines, type RunReport } from '../pipeline/run.js';
 import type { Report } from '../report/json.js';
+import type { ConfigError } from '../config/types.js';
 
 export interface OutputPaths {
   reportJson: string;
@@ -43,14 +44,17 @@ function repoPath(file: string): string {
 /**
  * One `::error file=…,line=…::` per broken budget, at the config line it came from (the pipeline's
  * budget results carry `where`); without a location (built-in parity defaults), on the config file.
- * A check that could not run (ORT crash) gets an error too.
+ * A check that could not run (ORT crash) gets an error too. With `failing: false` (`fail-on-budget:
+ * false`) the step does not fail, so the same annotations are warnings: an error mark on a green step
+ * would say something the step does not.
  */
-export function annotateBudgets(report: RunReport, configFile: string): number {
+export function annotateBudgets(report: RunReport, configFile: string, opts: { failing?: boolean } = {}): number {
+  const annotate = opts.failing === false ? core.warning : core.error;
   let count = 0;
   for (const m of report.models) {
     for (const b of m.budgets.filter((x) => !x.passed)) {
       count++;
-      core.error(budgetFailureLine(m.name, b), {
+      annotate(budgetFailureLine(m.name, b), {
         title: 'onnx-diet budget',
         file: repoPath(b.where?.file ?? configFile),
         startLine: b.where?.line,
@@ -60,9 +64,14 @@ export function annotateBudgets(report: RunReport, configFile: string): number {
   }
   for (const line of report.models.flatMap(checkErrorLines)) {
     count++;
-    core.error(line, { title: 'onnx-diet check', file: repoPath(configFile) });
+    annotate(line, { title: 'onnx-diet check', file: repoPath(configFile) });
   }
   return count;
+}
+
+/** One `::error` per config problem at its file:line:col (the message alone would put them all on one line). */
+export function annotateConfigError(e: ConfigError): void {
+  for (const i of e.issues) core.error(i.message, { title: 'onnx-diet config', file: repoPath(i.file), startLine: i.line, startColumn: i.col });
 }
 
 /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY); a runner without one just logs it. */

@@ -4,9 +4,14 @@
  * - integer inputs used as indices take values the op accepts: token ids in [0, rows) of their Gather
  *   table, GatherElements/Scatter/GatherND indices within the addressed dim, loss labels below the
  *   class count (gatherBounds);
- * - names with `mask` are all 1 (attend everywhere); `token_type`/`segment` are 0 (one segment);
- *   `position` ids count 0, 1, 2, … along the last axis;
- * - floats are standard normal; bools are fair coin flips (both branches of an If get exercised);
+ * - integer inputs named `mask` are all 1 (Hugging Face's `attention_mask`: 1 = attend everywhere);
+ *   `token_type`/`segment` are 0 (one segment); `position` ids count 0, 1, 2, … along the last axis;
+ * - bool inputs named `mask` have no agreed polarity: torch's `src_key_padding_mask` means True = ignore,
+ *   other exporters True = attend. Each sample attends to a prefix of the last axis and pads the rest
+ *   (sample 0 pads nothing, later ones up to half), with the value `maskAttend` says means attend
+ *   (default: False for names with `pad`/`ignore`, else True); original-run.ts retries the other
+ *   polarity when the original's outputs come out NaN/Inf (every position masked);
+ * - floats are standard normal; other bools are fair coin flips (both branches of an If get exercised);
  * - other integers are in [0, 10).
  * Symbolic dims take their size from `dims:`; a sequence-like one without a size defaults to 128, or
  * less when the model's own position table is shorter (dim-limits.ts), so ids never run past it.
@@ -118,7 +123,31 @@ export function gatherBounds(model: ModelProto, inputDims: Map<string, number[]>
 
 const INT_TYPES = new Set(['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64']);
 
-function values(input: ModelInput, dims: number[], rand: () => number, rows: number | undefined): number[] {
+const isBoolMask = (input: Pick<ModelInput, 'name' | 'type'>) => input.type === 'bool' && /mask/i.test(input.name);
+
+/** The bool inputs named like a mask: their polarity is a guess (see the header), retried on NaN. */
+export function boolMaskInputs(inputs: ModelInput[]): string[] {
+  return inputs.filter(isBoolMask).map((i) => i.name);
+}
+
+/** The value a bool mask's name suggests means "attend": False for torch's padding masks (True = ignore). */
+export function guessedAttend(name: string): boolean {
+  return !/pad|ignore/i.test(name);
+}
+
+/** How many trailing positions of the last axis sample `s` of `samples` pads (0 for sample 0, ≤ half). */
+function paddedTail(length: number, s: number, samples: number): number {
+  return samples > 1 ? Math.floor((length * s) / (2 * samples)) : 0;
+}
+
+interface ValueContext {
+  rand: () => number;
+  rows: number | undefined;
+  /** For a bool mask: the value meaning attend, and how many trailing positions are padding. */
+  mask?: { attend: boolean; pad: number };
+}
+
+function values(input: ModelInput, dims: number[], { rand, rows, mask }: ValueContext): number[] {
   const count = dims.reduce((a, b) => a * b, 1);
   const name = input.name.toLowerCase();
   const out = new Array<number>(count);
@@ -126,7 +155,8 @@ function values(input: ModelInput, dims: number[], rand: () => number, rows: num
   const last = dims[dims.length - 1] ?? 1;
   for (let i = 0; i < count; i++) {
     if (isFloatType(input.type)) out[i] = normal(rand);
-    else if (input.type === 'bool') out[i] = /mask/.test(name) ? 1 : rand() < 0.5 ? 1 : 0;
+    else if (mask) out[i] = Number((i % last < last - mask.pad) === mask.attend);
+    else if (input.type === 'bool') out[i] = rand() < 0.5 ? 1 : 0;
     else if (/mask/.test(name)) out[i] = 1;
     else if (/token_type|segment/.test(name)) out[i] = 0;
     else if (isInt && /position/.test(name)) out[i] = rows ? (i % last) % rows : i % last;
@@ -174,7 +204,7 @@ export function withDimHint(error: string, dims: AutoDim[]): string {
   const ordered = [...dims].sort((a, b) => Number(SEQUENCE_DIM.test(b.name)) - Number(SEQUENCE_DIM.test(a.name)));
   const used = ordered.map((d) => `${d.name} = ${d.value} (${d.why})`).join(', ');
   const first = ordered[0]!.name;
-  return `${error} — the auto inputs used ${used}; set a smaller ${first} in dims: (config parity.dims.${first}, or compare --dims ${first}=N)`;
+  return `${error} — the auto inputs used ${used}; set a smaller ${first} in dims: (config parity.dims.${first}, or --dims ${first}=N for compare and compress --auto)`;
 }
 
 export function autoSamples(model: ModelProto, inputs: ModelInput[], opts: SampleOptions): Sample[] {
@@ -196,7 +226,11 @@ export function autoSamples(model: ModelProto, inputs: ModelInput[], opts: Sampl
         const count = dims.reduce((a, b) => a * b, 1);
         return { name: input.name, type: 'string', dims, data: Array.from({ length: count }, () => `s${Math.floor(rand() * 100)}`) };
       }
-      return { name: input.name, type: input.type, dims, data: encodeValues(input.type, values(input, dims, rand, bounds.get(input.name))) };
+      const last = dims[dims.length - 1] ?? 1;
+      const mask = isBoolMask(input)
+        ? { attend: opts.maskAttend?.[input.name] ?? guessedAttend(input.name), pad: paddedTail(last, s, opts.samples) }
+        : undefined;
+      return { name: input.name, type: input.type, dims, data: encodeValues(input.type, values(input, dims, { rand, rows: bounds.get(input.name), mask })) };
     }));
   }
   return samples;

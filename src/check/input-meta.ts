@@ -22,6 +22,8 @@ export interface SampleOptions {
   seed: number;
   /** Sizes of symbolic dims by name, or `input[axis]` for unnamed ones. */
   dims: Record<string, number>;
+  /** For bool mask inputs of auto samples: the value that means "attend" (default: guessed from the name). */
+  maskAttend?: Record<string, boolean>;
   /** Told the size auto inputs use for each symbolic dim, and why (for the log and error hints). */
   onDim?: (dim: AutoDim) => void;
 }

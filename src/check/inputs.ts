@@ -5,9 +5,10 @@
 import { UsageError } from '../onnx/errors.js';
 import { loadModel } from '../onnx/model-io.js';
 import type { ModelProto } from '../onnx/types.js';
-import { autoSamples } from './auto-inputs.js';
+import { autoSamples, boolMaskInputs, guessedAttend } from './auto-inputs.js';
 import { fileSamples } from './input-files.js';
 import { modelInputs, type ModelInput, type Sample, type SampleOptions } from './input-meta.js';
+import type { SampleSource } from './original-run.js';
 
 export { modelInputs, resolveDims, encodeValues, type AutoDim, type ModelInput, type Sample, type SampleOptions } from './input-meta.js';
 
@@ -28,6 +29,29 @@ export function loadSamplesFor(file: string, spec: string, opts: SampleOptions):
   const loaded = loadModel(file);
   try {
     return loadSamples(spec, loaded.model, opts);
+  } finally {
+    loaded.external.close();
+  }
+}
+
+/**
+ * loadSamples with what original-run.ts needs to retry bool mask polarity on auto samples: the masks'
+ * guessed polarity and the samples with every one flipped (onDim is told the dims once).
+ */
+export function loadSampleSource(spec: string, model: ModelProto, opts: SampleOptions): SampleSource {
+  const samples = loadSamples(spec, model, opts);
+  const maskInputs = spec === 'auto' ? boolMaskInputs(modelInputs(model)) : [];
+  if (!maskInputs.length) return { samples, spec };
+  const masks = maskInputs.map((input) => ({ input, attend: opts.maskAttend?.[input] ?? guessedAttend(input) }));
+  const flipped = loadSamples(spec, model, { ...opts, onDim: undefined, maskAttend: Object.fromEntries(masks.map((m) => [m.input, !m.attend])) });
+  return { samples, spec, masks, flipped };
+}
+
+/** loadSampleSource for the model file at `file` (only its graph is read). */
+export function loadSampleSourceFor(file: string, spec: string, opts: SampleOptions): SampleSource {
+  const loaded = loadModel(file);
+  try {
+    return loadSampleSource(spec, loaded.model, opts);
   } finally {
     loaded.external.close();
   }

@@ -11,8 +11,13 @@ export interface OutputMetrics {
   meanAbs: number;
   /** Cosine similarity of the flattened outputs (1 when both are all zeros). */
   cosine: number;
-  /** Share of rows (all but the last axis) whose argmax agrees; for class-like outputs only. */
+  /**
+   * Share of rows (all but the last axis) whose argmax agrees, over the rows where the original has a
+   * clear top-1 (TOP1_MARGIN); for class-like outputs with at least one such row only.
+   */
   top1?: number;
+  /** Class-like outputs: rows compared, and how many had a clear top-1 in the original (top1 is judged on those). */
+  top1Rows?: { total: number; clear: number };
   /** Elements compared (over all samples). */
   elements: number;
   nonFinite: { original: number; compressed: number };
@@ -29,6 +34,34 @@ export interface OutputMetrics {
 export function isClassLike(t: NamedTensor): boolean {
   if (!/^float/.test(t.type) || t.dims.length < 2 || (t.dims[t.dims.length - 1] ?? 0) < 2) return false;
   return t.dims.length === 2 || /logit|prob|score|class/i.test(t.name);
+}
+
+/**
+ * A row has a clear top-1 when the original's first choice leads the second by at least this much
+ * probability (softmax of the row; a row that already is a distribution — values in [0, 1] summing to 1 —
+ * is taken as it is). Below it the two are a near tie and which one wins is rounding noise: a random-init
+ * 3-class head with logits 0.010, 0.020, 0.015 gives 0.3325 vs 0.3342, and int8 flips it at cosine 0.9997.
+ */
+export const TOP1_MARGIN = 0.01;
+
+/** The original's top-1 lead over its top-2 in probability, for one row (see TOP1_MARGIN). */
+export function top1Lead(row: ArrayLike<number>): number {
+  let first = -Infinity;
+  let second = -Infinity;
+  let sum = 0;
+  let distribution = true;
+  for (let k = 0; k < row.length; k++) {
+    const v = row[k]!;
+    if (v > first) [first, second] = [v, first];
+    else if (v > second) second = v;
+    sum += v;
+    if (!(v >= 0 && v <= 1)) distribution = false;
+  }
+  if (!Number.isFinite(first) || !Number.isFinite(second)) return Number.isFinite(first) ? 1 : 0;
+  if (distribution && Math.abs(sum - 1) <= 1e-3) return first - second;
+  let z = 0;
+  for (let k = 0; k < row.length; k++) z += Math.exp(row[k]! - first);
+  return (1 - Math.exp(second - first)) / z;
 }
 
 /** Index of the largest value in each row of the last axis (first one on ties, NaN never wins). */
@@ -56,6 +89,7 @@ export class OutputComparison {
   private finitePairs = 0;
   private elements = 0;
   private rows = 0;
+  private clearRows = 0;
   private agree = 0;
   private nonFiniteA = 0;
   private nonFiniteB = 0;
@@ -93,7 +127,11 @@ export class OutputComparison {
       const row = a.dims[a.dims.length - 1]!;
       const ra = argmaxRows(xs, row);
       const rb = argmaxRows(ys, row);
-      for (let r = 0; r < ra.length; r++) if (ra[r] === rb[r]) this.agree++;
+      for (let r = 0; r < ra.length; r++) {
+        if (top1Lead(xs.subarray(r * row, (r + 1) * row)) < TOP1_MARGIN) continue;
+        this.clearRows++;
+        if (ra[r] === rb[r]) this.agree++;
+      }
       this.rows += ra.length;
     }
   }
@@ -127,7 +165,8 @@ export class OutputComparison {
       maxAbs: this.maxAbs,
       meanAbs: this.finitePairs ? this.sumAbs / this.finitePairs : 0,
       cosine,
-      ...(this.classLike && this.rows > 0 ? { top1: this.agree / this.rows } : {}),
+      ...(this.classLike && this.clearRows > 0 ? { top1: this.agree / this.clearRows } : {}),
+      ...(this.classLike && this.rows > 0 ? { top1Rows: { total: this.rows, clear: this.clearRows } } : {}),
       elements: this.elements,
       nonFinite: { original: this.nonFiniteA, compressed: this.nonFiniteB },
       newNonFinite: this.newNonFinite,

@@ -9,6 +9,7 @@ import type { Sample } from './inputs.js';
 import { argmaxRows, OutputComparison, type OutputMetrics } from './parity-metrics.js';
 import { tensorValues, type NamedTensor } from './named-tensor.js';
 import type { OrtHost } from './ort-runner.js';
+import type { MaskChoice } from './original-run.js';
 
 /** Defaults when the config says nothing: near-identical direction, near-identical decisions. */
 export const DEFAULT_THRESHOLDS = { cosine: 0.99, top1: 0.98 } as const;
@@ -42,7 +43,9 @@ export type ParityReport = {
   samples: number;
   outputs: OutputParity[];
   accuracy?: AccuracyReport;
-  /** onnxruntime failed (crash, bad model): the check could not run. */
+  /** The polarity auto inputs used for each bool mask input (original-run.ts), when there are any. */
+  masks?: MaskChoice[];
+  /** onnxruntime failed on the compressed model (crash, bad model): the check could not run. */
   error?: string;
 };
 
@@ -119,6 +122,8 @@ export interface ParityRun {
   original: number;
   compressed: number;
   samples: Sample[];
+  /** The original's outputs on `samples`, when already run (original-run.ts); else it runs here. */
+  reference?: NamedTensor[][];
   thresholds?: ThresholdConfig;
   labels?: { values: number[]; output?: string };
   /** Called after each sample (progress). */
@@ -143,7 +148,7 @@ export async function checkParity(run: ParityRun): Promise<ParityReport> {
   const a: NamedTensor[][] = [];
   const b: NamedTensor[][] = [];
   for (const [i, sample] of run.samples.entries()) {
-    a.push((await run.host.run(run.original, sample)).outputs);
+    a.push(run.reference?.[i] ?? (await run.host.run(run.original, sample)).outputs);
     b.push((await run.host.run(run.compressed, sample)).outputs);
     run.onSample?.(i + 1, run.samples.length);
   }

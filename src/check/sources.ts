@@ -4,13 +4,13 @@
  * the Action's business: it downloads them and hands `run` a path through `resolveArtifact`.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, rmSync } from 'node:fs';
 import { get, type Agent } from 'node:https';
 import path from 'node:path';
 import type { SourceSpec } from '../config/types.js';
 import { UsageError } from '../onnx/errors.js';
 import { digestFiles } from '../pipeline/digest.js';
-import { ensureFolder } from '../pipeline/folders.js';
+import { commitTemp, ensureFolder, removeStaleTemps, tempBeside } from '../onnx/files.js';
 
 export interface SourceOptions {
   /** Folder for downloads (created when missing). */
@@ -75,7 +75,8 @@ export function download(url: string, file: string, opts: SourceOptions, redirec
         reject(new UsageError(`${url}: ${declared} bytes is more than the ${limit}-byte download limit`));
         return;
       }
-      const tmp = `${file}.${process.pid}.part`;
+      removeStaleTemps(file);
+      const tmp = tempBeside(file);
       const out = createWriteStream(tmp);
       const hash = createHash('sha256');
       let received = 0;
@@ -94,7 +95,12 @@ export function download(url: string, file: string, opts: SourceOptions, redirec
       out.on('error', fail);
       out.on('finish', () => {
         if (!res.complete) { fail(new Error('connection closed early')); return; }
-        renameSync(tmp, file);
+        try {
+          commitTemp(tmp, file);
+        } catch (e) {
+          fail(e as Error);
+          return;
+        }
         resolve(hash.digest('hex'));
       });
       res.pipe(out);

@@ -1,9 +1,9 @@
 /** `onnx-diet compare A B [--inputs PATH] [--json FILE]` (PRODUCT.md): parity and latency of two models. */
 import { DEFAULT_LATENCY, DEFAULT_PARITY } from '../config/types.js';
-import { UsageError } from '../onnx/errors.js';
 import { compareModels } from '../pipeline/compare.js';
 import { writeJsonFile } from '../report/json.js';
 import { defineCommand } from './args.js';
+import { dimsFlag, wholeFlag } from './flags.js';
 import { createProgress } from './progress.js';
 import { exitCode, reportText } from './run.js';
 
@@ -20,22 +20,6 @@ Exits 1 when B is outside the default parity thresholds (cosine ≥ 0.99, top-1 
   --json FILE          write the report JSON
   -h, --help           show this help`;
 
-function whole(flag: string, v: string | undefined, fallback: number, min: number): number {
-  if (v === undefined) return fallback;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`compare: ${flag} takes a whole number ≥ ${min}, got '${v}'`);
-  return Number(v);
-}
-
-function parseDims(v: string | undefined): Record<string, number> {
-  const dims: Record<string, number> = {};
-  for (const part of (v ?? '').split(',').filter(Boolean)) {
-    const m = /^([^=]+)=(\d+)$/.exec(part.trim());
-    if (!m || Number(m[2]) < 1) throw new UsageError(`compare: --dims takes NAME=N pairs separated by commas, got '${part}'`);
-    dims[m[1]!] = Number(m[2]);
-  }
-  return dims;
-}
-
 export const compareCommand = defineCommand({
   name: 'compare',
   help,
@@ -49,12 +33,12 @@ export const compareCommand = defineCommand({
   },
   args: ['model A', 'model B'],
   async run(values, [a, b]) {
-    const runs = whole('--runs', values.runs, DEFAULT_LATENCY.runs, 0);
-    const threads = whole('--threads', values.threads, DEFAULT_LATENCY.threads, 1);
+    const runs = wholeFlag('compare', '--runs', values.runs, DEFAULT_LATENCY.runs, 0);
+    const threads = wholeFlag('compare', '--threads', values.threads, DEFAULT_LATENCY.threads, 1);
     const report = await compareModels(a!, b!, {
       parity: {
-        inputs: values.inputs ?? 'auto', samples: whole('--samples', values.samples, DEFAULT_PARITY.samples, 1),
-        seed: DEFAULT_PARITY.seed, dims: parseDims(values.dims), thresholds: { where: {} }, outputs: {},
+        inputs: values.inputs ?? 'auto', samples: wholeFlag('compare', '--samples', values.samples, DEFAULT_PARITY.samples, 1),
+        seed: DEFAULT_PARITY.seed, dims: dimsFlag('compare', values.dims), thresholds: { where: {} }, outputs: {},
       },
       latency: runs === 0 ? false : { runs, warmup: DEFAULT_LATENCY.warmup, threads },
       progress: createProgress(),

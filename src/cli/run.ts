@@ -3,7 +3,8 @@ import { loadConfig } from '../config/load.js';
 import { failureLines, runConfig, type RunReport } from '../pipeline/run.js';
 import { dvcMetrics } from '../report/dvc.js';
 import { writeJsonFile, writeTextFile } from '../report/json.js';
-import { headline, limitCell, metricsRows, renderMarkdown } from '../report/markdown.js';
+import { headline, limitCell, maskNotes, metricsRows, renderMarkdown } from '../report/markdown.js';
+import { environmentLine } from '../report/environment.js';
 import { formatTable } from '../report/table.js';
 import { defineCommand } from './args.js';
 import { createProgress } from './progress.js';
@@ -17,13 +18,15 @@ latency → budgets. Prints a table per model; exits 1 when a parity check or bu
   --dvc-metrics FILE   write flat DVC metrics JSON (for \`dvc metrics diff\`)
   -h, --help           show this help`;
 
-/** Plain-text version of the Markdown table, for the terminal. */
+/** Plain-text version of the Markdown table, for the terminal, ending with where it was measured. */
 export function reportText(report: RunReport): string {
+  const where = report.environment ? `\n\nmeasured on ${environmentLine(report.environment)}` : '';
   return report.models.map((m) => {
     const rows = metricsRows(m).map((r) => [r.what.replace(/`/g, ''), r.original, r.compressed, r.budget ? limitCell(r.budget) : '',
       r.budget ? (r.budget.passed ? 'ok' : 'FAIL') : '']);
-    return `${headline(m).replace(/\*\*/g, '')}\n\n${formatTable(['', 'original', 'compressed', 'budget', ''], rows)}`;
-  }).join('\n\n');
+    const notes = maskNotes(m).map((line) => `\n${line.replace(/`/g, '')}`).join('');
+    return `${headline(m).replace(/\*\*/g, '')}\n\n${formatTable(['', 'original', 'compressed', 'budget', ''], rows)}${notes}`;
+  }).join('\n\n') + where;
 }
 
 /** Exit code of a run or compare: 1, with each failure on stderr, when a check failed. */

@@ -78,7 +78,8 @@ export function parseConfig(text: string, file: string, opts: ParseOptions = {})
     const first = seen.get(m.name);
     if (first !== undefined) problems.push({ ...locate(['models', i, 'name']), message: `models[${i}].name: '${m.name}' is already the name of models[${first}]; names must be unique` });
     else seen.set(m.name, i);
-    const clash = config.models.findIndex((o, j) => j < i && o.output === m.output);
+    // Compared without case: on macOS and Windows `out/Albert.slim.onnx` and `out/albert.slim.onnx` are one file.
+    const clash = config.models.findIndex((o, j) => j < i && o.output.toLowerCase() === m.output.toLowerCase());
     if (clash >= 0) problems.push({ ...locate(['models', i, 'output']), message: `models[${i}].output: ${m.output} is also the output of models[${clash}]` });
     if (m.source.kind === 'path' && m.source.path === m.output) {
       problems.push({ ...locate(['models', i, 'output']), message: `models[${i}].output: would overwrite the source model; choose another path` });

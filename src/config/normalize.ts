@@ -51,6 +51,7 @@ export function normalize(raw: RawConfig, file: string, locate: Locate): Config 
     return {
       name,
       source: normalizeSource(m.source, abs),
+      sourceWhere: locate(['models', i, 'source']),
       output: abs((m.output as string | undefined) ?? path.join('out', `${name}.slim.onnx`)),
       stages: stageList
         ? stageList.map((spec, k) => ({ spec, where: locate([...stagesAt, k]) }))

@@ -69,7 +69,7 @@ export const CONFIG_SCHEMA = {
         parity: { $ref: '#/$defs/parity' },
         latency: { $ref: '#/$defs/latency' },
         budgets: { $ref: '#/$defs/budgets' },
-        strategy: { enum: ['stages', 'auto'], description: '`auto` searches recipes (dedup+prune; int8 per-tensor/per-channel, with and without reduce-range; int4 at block 128/64/32 with int4 or int8 embeddings; fp16) instead of running `stages`, keeping the most sensitive layers in float when a recipe fails, for the smallest model that passes parity. A model with `strategy: auto` may not set its own `stages`.' },
+        strategy: { enum: ['stages', 'auto'], description: '`auto` searches recipes (dedup+prune; int8 per-tensor/per-channel, with and without reduce-range; int4 at block 128/64/32 with int4 or int8 embeddings; for models with convolutions int8 with Conv weight-only, per-tensor and per-channel; fp16) instead of running `stages`, keeping the most sensitive layers in float when a recipe fails, for the smallest model that passes parity. A model with `strategy: auto` may not set its own `stages`.' },
         objective: { enum: ['size', 'latency'], description: 'What `strategy: auto` minimizes: `size` (default) or `latency` (p50 of each passing candidate, timed with the `latency` settings).' },
         'max-search-time': { type: 'number', exclusiveMinimum: 0, description: 'Seconds `strategy: auto` may search (default 600); when they run out, the best passing candidate so far is used.' },
       },

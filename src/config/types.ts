@@ -81,6 +81,8 @@ export interface StageEntry {
 export interface ModelConfig {
   name: string;
   source: SourceSpec;
+  /** Where `source` is written (a missing file is reported there). */
+  sourceWhere?: Where;
   /** Absolute path of the slim model. */
   output: string;
   stages: StageEntry[];

@@ -3,11 +3,11 @@
  * (a 350 MB model costs 350 MB, not 700). Save never mutates the model, writes atomically (temporary file
  * beside the target, fsync, rename) and streams: large payloads go from their views straight to the file.
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PASS_THROUGH_BYTES, decodeModel, encodeModelTo, encodedModelSize, type Substitutions } from './codec.js';
 import { OnnxFormatError, UsageError } from './errors.js';
+import { ensureFolder, writeFileAtomically } from './files.js';
 import { ExternalDataReader } from './external.js';
 import { forEachTensor } from './graph.js';
 import { validateModel } from './validate.js';
@@ -107,58 +107,13 @@ class FileSink {
   }
 }
 
-function tempBeside(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-}
-
-/** Whether process `pid` is alive on this machine (EPERM: it is, but not ours). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * A run killed mid-write (SIGKILL, OOM, a cancelled CI job) leaves its `.NAME.PID.xxxxxxxx.tmp` beside the
- * target. The next save of the same target removes those whose writer is gone: its PID is not alive and the
- * file is older than this process (so a live writer, or a PID reused since, is never touched).
- */
-function removeStaleTemps(target: string): void {
-  const dir = path.dirname(target);
-  const prefix = `.${path.basename(target)}.`;
-  const started = Date.now() - process.uptime() * 1000;
-  let names: string[];
-  try { names = readdirSync(dir); } catch { return; }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
-    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
-    const file = path.join(dir, name);
-    try {
-      if (statSync(file).mtimeMs < started) rmSync(file, { force: true });
-    } catch { /* removed by someone else meanwhile */ }
-  }
-}
-
+/** A model or data file written atomically (files.ts) through a FileSink. */
 function writeAtomically(target: string, write: (sink: FileSink) => void): number {
-  removeStaleTemps(target);
-  const tmp = tempBeside(target);
-  const fd = openSync(tmp, 'wx', 0o644);
-  try {
+  return writeFileAtomically(target, (fd) => {
     const sink = new FileSink(fd);
     write(sink);
-    fsyncSync(fd);
-    closeSync(fd);
-    renameSync(tmp, target);
     return sink.written;
-  } catch (e) {
-    try { closeSync(fd); } catch { /* already closed */ }
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  });
 }
 
 /**
@@ -179,14 +134,11 @@ const SHAPE_DATA_BYTES = 64 * 1024;
 export function saveModel(model: ModelProto, file: string, opts: SaveOptions = {}): SavedModel {
   const out = path.resolve(file);
   const dir = path.dirname(out);
-  try {
-    if (!statSync(dir).isDirectory()) throw new Error();
-  } catch {
-    throw new UsageError(`${file}: output folder ${dir} does not exist`);
-  }
   if (opts.source && path.resolve(opts.source.modelPath) === out) {
     throw new UsageError(`${file}: refusing to overwrite the input model; choose another output path`);
   }
+  // Like the CLI's compress: a missing output folder is made (the library and the CLI behave alike).
+  ensureFolder(dir, file);
   const threshold = opts.sizeThreshold ?? 1024;
   const tensors: TensorProto[] = [];
   // Small tensors in attributes (Constant nodes' shapes, axes, sizes, Resize scales) stay inline:

@@ -4,7 +4,9 @@
  * check proper, checkParity, runs both models per call). The verdict adds a score — how far the worst
  * check is from its limit — which ranks candidates and layers that fail by different amounts.
  */
-import type { Sample } from '../check/inputs.js';
+import { withDimHint } from '../check/auto-inputs.js';
+import type { AutoDim, Sample } from '../check/inputs.js';
+import { runOriginal, type MaskChoice, type SampleSource } from '../check/original-run.js';
 import { OnnxFormatError, UsageError } from '../onnx/errors.js';
 import { summarize } from '../check/latency.js';
 import type { NamedTensor } from '../check/named-tensor.js';
@@ -16,8 +18,11 @@ export class SearchTimeUp extends Error {
   override name = 'SearchTimeUp';
 }
 
-export interface JudgeSettings {
-  samples: Sample[];
+export interface JudgeSettings<S = Sample[]> {
+  /** The samples (open() takes their source and keeps the ones the original answers finitely). */
+  samples: S;
+  /** The sizes auto inputs gave symbolic dims (for the hint when the original cannot run on them). */
+  autoDims?: AutoDim[];
   thresholds: ThresholdConfig;
   /** Expected class ids and, when a `max-accuracy-drop` budget is set, the drop a candidate may cost. */
   labels?: { values: number[]; output?: string; maxDrop?: number };
@@ -81,25 +86,28 @@ export class CandidateJudge {
     private readonly reference: NamedTensor[][],
     /** The original's p50 (ms), timed like the candidates' when a `min-speedup` budget needs it. */
     private readonly originalP50Ms?: number,
+    /** The bool mask polarities the samples use (original-run.ts). */
+    readonly masks: MaskChoice[] = [],
   ) {}
 
-  /** Runs the original once per sample; its session is released right after (its outputs are all we need). */
-  static async open(host: OrtHost, source: string, settings: JudgeSettings): Promise<CandidateJudge> {
+  /**
+   * Runs the original once per sample; its session is released right after (its outputs are all we need).
+   * Samples it cannot answer (NaN/Inf outputs) are bad input: candidates are never ranked on them.
+   */
+  static async open(host: OrtHost, source: string, given: JudgeSettings<SampleSource>, who = source): Promise<CandidateJudge> {
     // Without the original's answers there is nothing to check candidates against: a model onnxruntime
     // cannot load, or cannot run on these samples, is refused in one line (exit 2), not a crash.
-    const session = await host.load(source, { threads: settings.threads }).catch((e: unknown) => {
+    const session = await host.load(source, { threads: given.threads }).catch((e: unknown) => {
       throw new OnnxFormatError(`${source}: auto: onnxruntime cannot load the model (${ortSaid(e)}); auto mode checks every candidate against it in onnxruntime: give the model explicit stages instead`);
     });
     try {
-      const reference: NamedTensor[][] = [];
-      for (const sample of settings.samples) {
-        const r = await host.run(session.id, sample).catch((e: unknown) => {
-          throw new UsageError(`${source}: auto: onnxruntime cannot run the model on the parity samples (${ortSaid(e)}); set parity inputs or dims it accepts, or give the model explicit stages`);
-        });
-        reference.push(r.outputs);
-      }
+      const run = await runOriginal(host, session.id, given.samples, who).catch((e: unknown) => {
+        if (e instanceof UsageError) throw e;
+        throw new UsageError(`${source}: auto: onnxruntime cannot run the model on the parity samples (${withDimHint(ortSaid(e), given.autoDims ?? [])}); set parity inputs or dims it accepts, or give the model explicit stages`);
+      });
+      const settings: JudgeSettings = { ...given, samples: run.samples };
       const original = settings.speed?.minSpeedup !== undefined ? (await timeRuns(host, session.id, settings)).p50Ms : undefined;
-      return new CandidateJudge(host, settings, reference, original);
+      return new CandidateJudge(host, settings, run.outputs, original, run.masks);
     } finally {
       await host.release(session.id).catch(() => {});
     }

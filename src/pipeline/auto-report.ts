@@ -3,6 +3,7 @@
  * candidate tried with its recipe, size, parity summary, latency when measured and the layers it kept in
  * float; the layer sensitivity behind each per-layer fallback; the chosen candidate and why.
  */
+import type { MaskChoice } from '../check/original-run.js';
 import type { StageSpec } from '../stages/registry.js';
 import type { SensitivityMethod } from './auto-sensitivity.js';
 import type { Verdict } from './auto-judge.js';
@@ -49,6 +50,8 @@ export interface AutoReport {
   chosen: number;
   reason: string;
   sensitivity: SensitivityReport[];
+  /** The polarity auto inputs used for each bool mask input (candidates were ranked on these samples). */
+  masks?: MaskChoice[];
 }
 
 /** Scores for JSON: six significant digits, and null for ∞ (JSON has no Infinity). */

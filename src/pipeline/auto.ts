@@ -16,7 +16,8 @@ import { performance } from 'node:perf_hooks';
 import type { BudgetConfig, LatencyConfig, ParityConfig } from '../config/types.js';
 import { DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S, DEFAULT_PARITY } from '../config/types.js';
 import { readLabels } from '../check/input-files.js';
-import { loadSamplesFor } from '../check/inputs.js';
+import { loadSampleSourceFor, type AutoDim } from '../check/inputs.js';
+import type { SampleSource } from '../check/original-run.js';
 import type { OrtHost } from '../check/ort-runner.js';
 import { formatBytes } from '../report/table.js';
 import { recipesFor, BASE_STAGES, type Recipe } from './auto-candidates.js';
@@ -43,23 +44,29 @@ export interface AutoOptions {
   /** Prefix of progress lines (the model's name). */
   name?: string;
   externalData?: boolean | 'auto';
+  /**
+   * Calibration inputs for recipes with static int8 activations (`--calibration`, the config's
+   * `calibration`); never the parity samples.
+   */
+  calibration?: { inputs: string; samples?: number; method?: string };
   /** Milliseconds for max-search-time (default performance.now); tests pass a deterministic one. */
   clock?: () => number;
 }
 
 export type AutoResult = CompressResult & { auto: AutoReport };
 
-function judgeSettings(source: string, opts: AutoOptions, progressName: string, progress: Progress): Promise<JudgeSettings> {
+function judgeSettings(source: string, opts: AutoOptions, progressName: string, progress: Progress): Promise<JudgeSettings<SampleSource>> {
   const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
   const latency = opts.latency || DEFAULT_LATENCY;
   return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
-    const samples = loadSamplesFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
+    const autoDims: AutoDim[] = [];
+    const samples = loadSampleSourceFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims, onDim: (d) => autoDims.push(d) });
     const budget = (name: string) => opts.budgets?.find((b) => b.name === name)?.limit;
     const maxDrop = budget('max-accuracy-drop');
     const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : undefined;
     const [maxLatencyMs, minSpeedup] = [budget('max-latency-ms'), budget('min-speedup')];
     const speed = maxLatencyMs !== undefined || minSpeedup !== undefined ? { maxLatencyMs, minSpeedup } : undefined;
-    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency, speed };
+    return { samples, autoDims, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency, speed };
   });
 }
 
@@ -79,7 +86,8 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
   let search: Search | undefined;
   try {
     const settings = await judgeSettings(source, opts, name, progress);
-    const judge = await progress.step(`${name}auto: run the original on ${settings.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings));
+    const judge = await progress.step(`${name}auto: run the original on ${settings.samples.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings, opts.name ?? source));
+    for (const c of judge.masks) progress.note(`${name}auto: inputs use ${c.input} ${c.why}`);
     const baseFile = path.join(tmp, 'base.onnx');
     const base = await progress.step(`${name}auto: build ${BASE_STAGES.join('+')}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
     const baseModel = modelStructure(baseFile);
@@ -145,6 +153,7 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
       auto: {
         objective, maxSearchTimeS, elapsedMs, timedOut: s.timedOut,
         candidates: s.candidates, chosen: s.candidates.indexOf(chosen), reason, sensitivity: s.sensitivity,
+        ...(judge.masks.length ? { masks: judge.masks } : {}),
       },
     };
   } finally {

@@ -45,7 +45,7 @@ export async function compareModels(a: string, b: string, opts: CompareOptions):
     };
     const { original, inputs } = await readA();
     const compressed = (await progress.step(`read ${b}`, () => readModel(b))).summary;
-    const checked = await checkModels(m, a, b, host, progress, inputs);
+    const checked = await checkModels(m, a, b, host, progress, inputs, a);
     const entry = withChecks({ name: m.name, source: a, output: b, original, compressed, stages: [] }, checked, []);
     return runReport([entry], '');
   } finally {

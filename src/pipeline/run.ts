@@ -4,6 +4,7 @@
  * (ort-runner.ts) for the whole run; if it crashes on a model, that model's report says so and fails,
  * and the next model gets a fresh child.
  */
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, type BudgetConfig, type Config, type ModelConfig } from '../config/types.js';
@@ -11,13 +12,15 @@ import { UsageError } from '../onnx/errors.js';
 import type { ModelProto } from '../onnx/types.js';
 import { budgetFailureLine, evaluateBudgets, type BudgetResult } from '../check/budgets.js';
 import { withDimHint } from '../check/auto-inputs.js';
-import { loadSamples, loadSamplesFor, type AutoDim, type Sample, type SampleOptions } from '../check/inputs.js';
+import { loadSampleSource, loadSampleSourceFor, type AutoDim, type SampleOptions } from '../check/inputs.js';
+import { runOriginal, type SampleSource } from '../check/original-run.js';
 import { readLabels } from '../check/input-files.js';
 import { measureLatency, type LatencyReport } from '../check/latency.js';
-import { startOrtHost, type OrtHost } from '../check/ort-runner.js';
+import { ortSaid, startOrtHost, type OrtHost } from '../check/ort-runner.js';
 import { checkParity, type ParityReport } from '../check/parity.js';
 import { resolveSource, type SourceOptions } from '../check/sources.js';
 import { checkErrors } from '../report/markdown.js';
+import { currentEnvironment } from '../report/environment.js';
 import { buildReport, modelPassed, modelReport, type ModelReport, type Report } from '../report/json.js';
 import { createStage } from '../stages/registry.js';
 import { autoCompress, type AutoResult } from './auto.js';
@@ -67,8 +70,19 @@ export function checkStages(model: ModelConfig): void {
   }
 }
 
+/** A path source that is not there is a config error at its line, found before any model runs. */
+export function checkSources(config: Config): void {
+  const missing = config.models.filter((m) => m.source.kind === 'path' && !existsSync(m.source.path));
+  if (!missing.length) return;
+  throw new ConfigError(missing.map((m) => ({
+    ...(m.sourceWhere ?? m.where),
+    message: `${m.name}: source ${(m.source as { path: string }).path}: no such file; export the model there first, or fix the path`,
+  })));
+}
+
 export async function runConfig(config: Config, opts: RunOptions = {}): Promise<RunReport> {
   for (const m of config.models) checkStages(m);
+  if (opts.sourceOverride === undefined) checkSources(config);
   const progress = opts.progress ?? silentProgress;
   const host = opts.host ?? startOrtHost();
   try {
@@ -133,10 +147,15 @@ export function withChecks(report: Omit<ModelRunReport, 'budgets' | 'passed'>, c
   return r;
 }
 
-/** The report of a run (or a compare) over these model entries. */
+/** The report of a run (or a compare) over these model entries, with the environment when a check ran. */
 export function runReport(models: ModelRunReport[], configFile: string): RunReport {
   const report = buildReport(models) as RunReport;
   report.config = configFile;
+  const measured = models.filter((m) => m.parity || m.latency || m.auto);
+  if (measured.length) {
+    const timed = measured.find((m) => m.latency && 'threads' in m.latency)?.latency as LatencyReport | undefined;
+    report.environment = currentEnvironment(timed?.threads ?? 1);
+  }
   return report;
 }
 
@@ -148,7 +167,7 @@ function ortMessage(e: unknown): string {
 
 /** The sample inputs (and labels) both models are fed, with the sizes auto inputs chose for symbolic dims. */
 export interface CheckInputs {
-  samples: Sample[];
+  samples: SampleSource;
   autoDims: AutoDim[];
   labels?: number[];
 }
@@ -165,29 +184,37 @@ export async function checkInputs(m: Pick<ModelConfig, 'name' | 'parity'>, sourc
     },
   };
   const samples = await progress.step(`${m.name}: sample inputs (${parity.inputs})`, () =>
-    typeof source === 'string' ? loadSamplesFor(source, parity.inputs, opts) : loadSamples(parity.inputs, source, opts));
+    typeof source === 'string' ? loadSampleSourceFor(source, parity.inputs, opts) : loadSampleSource(parity.inputs, source, opts));
   const labels = m.parity !== false && m.parity.labels ? readLabels(m.parity.labels) : undefined;
   return { samples, autoDims, labels };
 }
 
 /**
  * Parity and latency of two model files in the onnxruntime host (shared by `run` and `compare`).
- * onnxruntime failures end up in the result (the model fails); bad inputs throw UsageError (exit 2).
- * `inputs` defaults to checkInputs of the source file.
+ * The original is bad input (UsageError, exit 2) when onnxruntime cannot load it or run it on the samples,
+ * or its outputs are NaN/Inf there (original-run.ts); failures of the compressed model end up in the
+ * result (the model fails). `inputs` defaults to checkInputs of the source file; `who` names the model
+ * in those errors (default its name).
  */
 export async function checkModels(
   m: Pick<ModelConfig, 'name' | 'parity' | 'latency'>, source: string, output: string, host: OrtHost, progress: Progress,
-  inputs?: CheckInputs,
+  inputs?: CheckInputs, who = m.name,
 ): Promise<CheckResults> {
-  const { samples, autoDims, labels } = inputs ?? await checkInputs(m, source, progress);
+  const { samples: sampleSource, autoDims, labels } = inputs ?? await checkInputs(m, source, progress);
+  let samples = sampleSource.samples;
   const threads = m.latency === false ? 1 : m.latency.threads;
+  const originalCannot = (what: string, e: unknown) => {
+    if (e instanceof UsageError) throw e;
+    return new UsageError(`${who}: onnxruntime cannot ${what} the original model ${source} (${withDimHint(ortSaid(e), autoDims)}); the parity check compares against it`);
+  };
 
-  let a: Awaited<ReturnType<OrtHost['load']>>;
+  const a = await progress.step(`${m.name}: load original in onnxruntime`, () => host.load(source, { threads }))
+    .catch((e: unknown) => { throw originalCannot('load', e); });
   let b: Awaited<ReturnType<OrtHost['load']>>;
   try {
-    a = await progress.step(`${m.name}: load original in onnxruntime`, () => host.load(source, { threads }));
     b = await progress.step(`${m.name}: load compressed in onnxruntime`, () => host.load(output, { threads }));
   } catch (e) {
+    await host.release(a.id).catch(() => {});
     const error = ortMessage(e);
     return {
       parity: m.parity === false ? undefined : { passed: false, samples: 0, outputs: [], error },
@@ -198,12 +225,18 @@ export async function checkModels(
   try {
     if (m.parity !== false) {
       const cfg = m.parity;
-      result.parity = await progress.step(`${m.name}: parity on ${samples.length} sample${samples.length === 1 ? '' : 's'}`, () =>
+      const n = samples.length;
+      const original = await progress.step(`${m.name}: run the original on ${n} sample${n === 1 ? '' : 's'}`, () =>
+        runOriginal(host, a.id, sampleSource, who).catch((e: unknown) => { throw originalCannot('run', e); }));
+      samples = original.samples;
+      for (const c of original.masks) progress.note(`${m.name}: auto inputs use ${c.input} ${c.why}`);
+      result.parity = await progress.step(`${m.name}: parity on ${n} sample${n === 1 ? '' : 's'}`, () =>
         checkParity({
-          host, original: a.id, compressed: b.id, samples,
+          host, original: a.id, compressed: b.id, samples, reference: original.outputs,
           thresholds: { thresholds: cfg.thresholds, outputs: cfg.outputs },
           labels: labels ? { values: labels, output: cfg.labelsOutput } : undefined,
-        }).catch((e: unknown) => ({ passed: false, samples: samples.length, outputs: [], error: withDimHint(ortMessage(e), autoDims) })));
+        }).catch((e: unknown): ParityReport => ({ passed: false, samples: samples.length, outputs: [], error: withDimHint(ortMessage(e), autoDims) })));
+      if (original.masks.length) result.parity.masks = original.masks;
     }
     if (m.latency !== false) {
       const cfg = m.latency;

@@ -43,7 +43,12 @@ export interface QuantizableSummary {
   int8Bytes: number;
   /** Estimated bytes as int4 in blocks of 32: half a byte each plus one fp32 scale per block. */
   int4Bytes: number;
-  /** The whole model with those weights replaced (same estimate). */
+  /** Of those, the Conv weights (int8 only: int4 keeps them in float, counted at their bytes in int4Bytes). */
+  convTensors: number;
+  convBytes: number;
+  /** Bytes dedup removes first; every figure here counts a duplicated weight once, as dedup leaves it. */
+  dedupBytes: number;
+  /** The whole model after dedup with those weights replaced (same estimate). */
   modelBytesInt8: number;
   modelBytesInt4: number;
 }
@@ -66,10 +71,12 @@ export interface InspectReport {
 const PASS_THROUGH = new Set(['Identity', 'Transpose']);
 /**
  * Input slots where a constant weight gets quantized (onnxruntime.quantization: MatMul/Gemm weight B,
- * Gather's table). A weight counts only when every read is such a slot: quantizing a weight that another
- * op also reads in float would keep both copies.
+ * Gather's table; our int8 Conv weight-only form, conv-mode: weight-only, takes Conv's W). A weight counts
+ * only when every read is such a slot: quantizing a weight that another op also reads in float would keep
+ * both copies. int4 has no Conv form (MatMulNBits, GatherBlockQuantized): Conv weights stay float there.
  */
-const QUANTIZABLE_SLOTS: Record<string, number> = { MatMul: 1, Gemm: 1, Gather: 0 };
+const QUANTIZABLE_SLOTS: Record<string, number> = { MatMul: 1, Gemm: 1, Gather: 0, Conv: 1 };
+const INT4_OPS = new Set(['MatMul', 'Gemm', 'Gather']);
 const QUANTIZE_MIN_ELEMENTS = 1024;
 const INT4_BLOCK_SIZE = 32;
 const UNUSED_OP = '(unused)';
@@ -223,7 +230,13 @@ export function analyzeModel(model: ModelProto, opts: { external?: ExternalDataS
   }
 
   const ops = new Map<string, { bytes: number; count: number }>();
-  const quant = { tensors: 0, elements: 0, bytes: 0, int8Bytes: 0, int4Bytes: 0 };
+  const quant = { tensors: 0, elements: 0, bytes: 0, int8Bytes: 0, int4Bytes: 0, convTensors: 0, convBytes: 0 };
+  const duplicates = analyzeDuplicates(model, opts.external);
+  // Copies dedup removes (every name of a group but the one kept, each transposed copy): counted once.
+  const copies = new Set<string>([
+    ...duplicates.groups.flatMap((g) => g.names.filter((n) => n !== (g.kept ?? g.names[0]))),
+    ...duplicates.transposedTies.map((t) => t.transposed),
+  ]);
   for (const w of weights) {
     const readers = w.holder ? [{ node: w.holder, inputIndex: -1, scope: w.scope }] : index.readers(w.scope, w.name);
     const labels = [...new Set(readers.map((u) => opLabel(u.node)))].sort();
@@ -233,14 +246,19 @@ export function analyzeModel(model: ModelProto, opts: { external?: ExternalDataS
     labels.forEach((label, k) => countBy(ops, label, share + (k === 0 ? w.bytes - share * labels.length : 0)));
 
     const quantizable = (w.kind === 'initializer' || w.kind === 'constant') && w.dataType === DataType.FLOAT &&
-      w.elements >= QUANTIZE_MIN_ELEMENTS && readers.length > 0 &&
+      w.elements >= QUANTIZE_MIN_ELEMENTS && readers.length > 0 && !copies.has(w.name) &&
       readers.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ''] === u.inputIndex);
     if (quantizable) {
+      const int4 = readers.every((u) => INT4_OPS.has(u.node.opType ?? ''));
       quant.tensors++;
       quant.elements += w.elements;
       quant.bytes += w.bytes;
       quant.int8Bytes += int8Estimate(w.elements);
-      quant.int4Bytes += int4Estimate(w.elements);
+      quant.int4Bytes += int4 ? int4Estimate(w.elements) : w.bytes;
+      if (readers.some((u) => u.node.opType === 'Conv')) {
+        quant.convTensors++;
+        quant.convBytes += w.bytes;
+      }
     }
   }
 
@@ -253,14 +271,15 @@ export function analyzeModel(model: ModelProto, opts: { external?: ExternalDataS
     byDtype: [...dtypes].map(([dtype, e]) => ({ dtype, tensors: e.count, bytes: e.bytes })).sort(byBytes),
     byOp: [...ops].map(([op, e]) => ({ op, nodes: nodesPerOp.get(op) ?? 0, weights: e.count, bytes: e.bytes })).sort(byBytes),
     largest: [...weights].sort(byBytes).slice(0, opts.top ?? 10).map(entry),
-    duplicates: analyzeDuplicates(model, opts.external),
+    duplicates,
     quantizable: {
       ops: Object.keys(QUANTIZABLE_SLOTS),
       minElements: QUANTIZE_MIN_ELEMENTS,
       int4BlockSize: INT4_BLOCK_SIZE,
       ...quant,
-      modelBytesInt8: modelBytes - quant.bytes + quant.int8Bytes,
-      modelBytesInt4: modelBytes - quant.bytes + quant.int4Bytes,
+      dedupBytes: duplicates.reclaimableBytes,
+      modelBytesInt8: modelBytes - duplicates.reclaimableBytes - quant.bytes + quant.int8Bytes,
+      modelBytesInt4: modelBytes - duplicates.reclaimableBytes - quant.bytes + quant.int4Bytes,
     },
   };
 }

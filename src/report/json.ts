@@ -2,12 +2,13 @@
  * The report JSON (contract: PRODUCT.md "Report JSON"). compress writes it now; run and compare add
  * `parity`, `latency` and `budgets` to the same model entries. Extra keys are allowed by the contract.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeTextAtomically } from '../onnx/files.js';
 import type { AutoReport } from '../pipeline/auto.js';
 import type { CompressResult } from '../pipeline/compress.js';
 import type { FilesDigest } from '../pipeline/digest.js';
 import type { StageResult } from '../stages/stage.js';
+import type { Environment } from './environment.js';
 
 export const TOOL = 'onnx-diet';
 /** Kept equal to package.json's version (a test checks); a constant so the bundle needs no file lookup. */
@@ -40,6 +41,8 @@ export interface Report {
   version: string;
   passed: boolean;
   models: ModelReport[];
+  /** Where parity and latency were measured (present when a report holds such a figure). */
+  environment?: Environment;
 }
 
 function summary(d: FilesDigest): FileSummary {
@@ -77,18 +80,9 @@ export function buildReport(models: ModelReport[]): Report {
   return { tool: TOOL, version: TOOL_VERSION, passed: models.every((m) => m.passed), models };
 }
 
-/** Writes a report file atomically (temp file + rename), creating the folder; a reader never sees half a file. */
+/** Writes a report file with the tool's one atomic writer (onnx/files.ts: temp beside, fsync, rename), creating the folder. */
 export function writeTextFile(file: string, text: string): void {
-  const target = path.resolve(file);
-  mkdirSync(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, target);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  writeTextAtomically(file, text);
 }
 
 /** `value` as indented JSON with a final newline, written like writeTextFile. */

@@ -8,6 +8,7 @@ import type { BudgetResult } from '../check/budgets.js';
 import { metricText } from '../check/budgets.js';
 import { candidateLabel, type AutoCandidate, type AutoReport } from '../pipeline/auto.js';
 import type { ModelRunReport, RunReport } from '../pipeline/run.js';
+import { environmentLine } from './environment.js';
 import { formatBytes, plural } from './table.js';
 
 /** The hidden marker the Action looks for; `-->` cannot appear inside an HTML comment. */
@@ -114,9 +115,13 @@ export function metricsRows(m: ModelRunReport): Row[] {
     rows.push({ what: `${name} max abs diff`, original: '', compressed: metricText(out.maxAbs), budget: b('max-abs') });
     rows.push({ what: `${name} mean abs diff`, original: '', compressed: metricText(out.meanAbs), budget: b('mean-abs') });
     rows.push({ what: `${name} cosine`, original: '', compressed: metricText(out.cosine), budget: b('cosine') });
-    if (out.top1 !== undefined) rows.push({ what: `${name} top-1 agreement`, original: '', compressed: metricText(out.top1), budget: b('top1') });
-    if (out.nonFinite.original || out.nonFinite.compressed) {
-      rows.push({ what: `${name} NaN/Inf values`, original: String(out.nonFinite.original), compressed: String(out.nonFinite.compressed), budget: b('non-finite') });
+    // Top-1 is judged on the rows where the original has a clear first choice (parity-metrics.ts TOP1_MARGIN); the row says how many.
+    const clear = out.top1Rows ? ` (${out.top1Rows.clear} of ${plural(out.top1Rows.total, 'row')} with a clear top-1)` : '';
+    if (out.top1 !== undefined) rows.push({ what: `${name} top-1 agreement`, original: '', compressed: `${metricText(out.top1)}${clear}`, budget: b('top1') });
+    else if (out.top1Rows) rows.push({ what: `${name} top-1 agreement`, original: '', compressed: `not judged${clear}` });
+    // What the row gates: NaN/Inf new in the compressed model (an original with any is refused before, original-run.ts).
+    if (out.nonFinite.compressed || out.newNonFinite) {
+      rows.push({ what: `${name} NaN/Inf new in compressed`, original: '', compressed: String(out.newNonFinite), budget: b('non-finite') });
     }
   }
   if (parity?.accuracy) {
@@ -138,6 +143,12 @@ function metricsTable(m: ModelRunReport): string {
     lines.push(`| ${cell(r.what)} | ${cell(r.original)} | ${cell(r.compressed)} | ${r.budget ? cell(limitCell(r.budget)) : ''} | ${r.budget ? mark(r.budget.passed) : ''} |`);
   }
   return lines.join('\n');
+}
+
+/** How auto inputs filled bool masks (the polarity original-run.ts settled on), one line each. */
+export function maskNotes(m: Pick<ModelRunReport, 'parity' | 'auto'>): string[] {
+  const masks = m.parity?.masks ?? m.auto?.masks ?? [];
+  return masks.map((c) => `Auto inputs: \`${c.input}\` ${c.why}`);
 }
 
 /** Errors of checks that could not run, one line each below the metrics table (empty when none). */
@@ -225,6 +236,7 @@ function modelSection(m: ModelRunReport): string {
     headline(m),
     '',
     metricsTable(m),
+    ...maskNotes(m).flatMap((line) => ['', cell(line)]),
     ...errorLines(m),
     '',
     `<details><summary>Stages of ${cell(m.name)} (${m.stages.length}) and size chart</summary>`,
@@ -250,7 +262,7 @@ export function renderMarkdown(report: RunReport): string {
     '',
     report.models.map(modelSection).join('\n\n---\n\n'),
     '',
-    `<sub>onnx-diet ${report.version} · config \`${cell(report.config)}\`</sub>`,
+    `<sub>onnx-diet ${report.version} · config \`${cell(report.config)}\`${report.environment ? ` · measured on ${cell(environmentLine(report.environment))}` : ''}</sub>`,
     '',
   ].join('\n');
 }

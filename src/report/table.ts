@@ -111,11 +111,13 @@ export function inspectTables(r: InspectReport & { source?: string }, maxGroups 
 
   const q = r.quantizable;
   out.push('', `quantizable: ${plural(q.tensors, 'float weight')} of ≥ ${q.minElements} elements read only by ${q.ops.join('/')} ` +
-    `(${formatBytes(q.bytes)}, ${formatPercent(q.bytes, r.modelBytes)} of the model)`);
+    `(${formatBytes(q.bytes)}, ${formatPercent(q.bytes, r.modelBytes)} of the model), each duplicate counted once` +
+    (q.convTensors ? `; ${plural(q.convTensors, 'Conv weight')} (${formatBytes(q.convBytes)}) only int8 takes (conv-mode: weight-only)` : ''));
   out.push(formatTable(['as', 'those weights', 'model (estimate)'], [
     ['now', formatBytes(q.bytes), formatBytes(r.modelBytes)],
+    ...(q.dedupBytes ? [['after dedup', formatBytes(q.bytes), formatBytes(r.modelBytes - q.dedupBytes)]] : []),
     ['int8', formatBytes(q.int8Bytes), formatBytes(q.modelBytesInt8)],
-    [`int4, block ${q.int4BlockSize}`, formatBytes(q.int4Bytes), formatBytes(q.modelBytesInt4)],
+    [`int4, block ${q.int4BlockSize}${q.convTensors ? ' (Conv in float)' : ''}`, formatBytes(q.int4Bytes), formatBytes(q.modelBytesInt4)],
   ]));
   return out.join('\n');
 }

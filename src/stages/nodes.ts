@@ -29,3 +29,12 @@ export function nodeId(n: NodeProto): string {
 export function makeNode(opType: string, name: string, inputs: string[], outputs: string[], attrs: AttributeProto[] = [], domain?: string): NodeProto {
   return { opType, ...(domain === undefined ? {} : { domain }), name, input: inputs, output: outputs, attribute: attrs, metadataProps: [], deviceConfigurations: [] };
 }
+
+/**
+ * A node pattern as `exclude` options take it (int8 and int4 alike): a node's name or a glob over it
+ * (`*` any run, `?` one character), matched against the whole nodeId.
+ */
+export function nodePattern(glob: string): RegExp {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`);
+}

@@ -13,12 +13,13 @@
  *                   0 unset, 1 fp32, 2 fp16, 3 bf16, 4 int8). Absent by default (= 0).
  *   embeddings      int4 (default: GatherBlockQuantized, the smaller and run by onnxruntime-node's CPU
  *                   build), int8, or none.
- *   exclude         node names to leave alone (an unnamed node by its first output's name).
+ *   exclude         node names or globs to leave alone (an unnamed node by its first output's name),
+ *                   the same rule as quantize-int8's (nodes.ts nodePattern).
  *
  * On this CPU (AVX2, no VNNI) MatMulNBits is slower than fp32 MatMul: the stage is for size.
  */
 import { UsageError } from '../onnx/errors.js';
-import { nodeId } from './nodes.js';
+import { nodeId, nodePattern } from './nodes.js';
 import { allNames, mainScopes } from '../onnx/graph.js';
 import { tensorByteLength } from '../onnx/tensor.js';
 import { DefinitionIndex, removeUnused } from './quant/constant-weight.js';
@@ -94,13 +95,13 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
         before: new Map(),
         after: new Map(),
       };
-      const exclude = new Set(opts.exclude);
+      const exclude = opts.exclude.map(nodePattern);
       const skipped: { node: string; op: string; reason: string }[] = [];
       for (const scope of scopes) {
         for (const node of [...scope.graph.node]) {
           const rewrite = (node.domain ?? '') === '' ? REWRITES[node.opType ?? ''] : undefined;
           if (!rewrite) continue;
-          const reason = exclude.has(nodeId(node)) ? 'excluded' : rewrite(node, scope, run);
+          const reason = exclude.some((re) => re.test(nodeId(node))) ? 'excluded' : rewrite(node, scope, run);
           // A Gather on a computed tensor (shape arithmetic) is no embedding: not worth a line in the report.
           if (reason && !(node.opType === 'Gather' && reason === 'table is not a constant')) skipped.push({ node: nodeId(node), op: node.opType ?? '', reason });
         }

@@ -10,7 +10,7 @@
  * see quant/int8-conv.ts).
  */
 import { UsageError } from '../onnx/errors.js';
-import { nodeId } from './nodes.js';
+import { nodeId, nodePattern } from './nodes.js';
 import { allNames, mainScopes } from '../onnx/graph.js';
 import { elementCount } from '../onnx/tensor.js';
 import { DataType } from '../onnx/dtype.js';
@@ -34,12 +34,6 @@ export const DEFAULT_MIN_ELEMENTS = 1024;
 const STAGE = 'quantize-int8';
 const KNOWN_OPTIONS = ['ops', 'exclude', 'per-channel', 'reduce-range', 'weight-type', 'min-elements', 'conv-mode'];
 
-/** A glob (`*` any run, `?` one character) over node names, as a whole-name RegExp. */
-function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
-}
-
 export function parseInt8Options(raw: StageOptions): Int8Options {
   rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
   const ops = new Set<string>();
@@ -54,7 +48,7 @@ export function parseInt8Options(raw: StageOptions): Int8Options {
   }
   return {
     ops,
-    exclude: (stringListOption(STAGE, raw, 'exclude') ?? []).map(globToRegExp),
+    exclude: (stringListOption(STAGE, raw, 'exclude') ?? []).map(nodePattern),
     perChannel: booleanOption(STAGE, raw, 'per-channel', false),
     reduceRange: booleanOption(STAGE, raw, 'reduce-range', false),
     weightType: choiceOption(STAGE, raw, 'weight-type', ['int8', 'uint8'] as const),

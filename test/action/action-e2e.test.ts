@@ -178,6 +178,9 @@ test('a broken budget fails the step with an annotation on its config line; anot
   assert.equal(r2.code, 0, r2.stdout + r2.stderr);
   assert.equal(r2.outputs['passed'], 'false');
   assert.match(r2.stdout, /^::warning::onnx-diet: a budget or parity check failed.*fail-on-budget is false/m);
+  // A step that does not fail marks the broken budget as a warning, not an error.
+  assert.match(r2.stdout, /^::warning title=onnx-diet budget,file=onnx-diet-tight\.yml,line=9,col=\d+::albert: budget max-size broken/m);
+  assert.doesNotMatch(r2.stdout, /^::error/m);
 });
 
 test('a read-only token degrades to the job summary with the fork-safe hint, without failing', { skip: !haveDist && 'dist/ not built' }, async () => {

@@ -79,3 +79,31 @@ test('a read-only token is recognised as permission denied', async () => {
   assert.equal(isPermissionDenied(new Error('boom')), false);
   assert.equal(isPermissionDenied({ status: 500 }), false);
 });
+
+test('an unreachable API: the warning names the call and the cause, and the step result is left to the gate', async () => {
+  const { createServer } = await import('node:net');
+  const { postComment } = await import('../../src/action/main.js');
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const dead = github.getOctokit(TOKEN, { baseUrl: `http://127.0.0.1:${port}`, request: { retries: 0 } });
+  const lines: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    lines.push(...String(chunk).split('\n').filter(Boolean));
+    return true;
+  }) as typeof process.stdout.write;
+  const exitCode = process.exitCode;
+  try {
+    await postComment(dead, { owner: 'o', repo: 'r', issue: 5 }, '<!-- m -->', '<!-- m -->\nx');
+  } finally {
+    process.stdout.write = write;
+  }
+  assert.equal(process.exitCode, exitCode, 'posting the comment did not fail the step');
+  const warnings = lines.filter((l) => l.startsWith('::warning'));
+  assert.equal(warnings.length, 1, lines.join('\n'));
+  assert.match(warnings[0]!, new RegExp(`^::warning title=onnx-diet comment::onnx-diet: the report comment was not posted: GET /repos/o/r/issues/5/comments: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}; the report is in the job summary and the step outputs$`));
+});
