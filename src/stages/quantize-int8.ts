@@ -52,14 +52,20 @@ export function parseInt8Options(raw: StageOptions): Int8Options {
   if (typeof minElements !== 'number' || !Number.isSafeInteger(minElements) || minElements < 0) {
     throw new UsageError(`quantize-int8: min-elements must be a whole number ≥ 0, not '${String(minElements)}'`);
   }
+  const weightType = choiceOption(STAGE, raw, 'weight-type', ['int8', 'uint8'] as const);
+  const convMode = choiceOption(STAGE, raw, 'conv-mode', ['integer', 'weight-only'] as const);
+  // Unset per-channel: per-channel for Conv, except where ORT's ConvInteger cannot take it (uint8 weights
+  // need per-channel zero points, which its CPU kernel does not take).
+  const perChannelGiven = raw['per-channel'] === undefined ? undefined : booleanOption(STAGE, raw, 'per-channel', false);
   return {
     ops,
     exclude: (stringListOption(STAGE, raw, 'exclude') ?? []).map(globToRegExp),
-    perChannel: booleanOption(STAGE, raw, 'per-channel', false),
+    perChannel: perChannelGiven ?? false,
+    convPerChannel: perChannelGiven ?? !(convMode === 'integer' && weightType === 'uint8'),
     reduceRange: booleanOption(STAGE, raw, 'reduce-range', false),
-    weightType: choiceOption(STAGE, raw, 'weight-type', ['int8', 'uint8'] as const),
+    weightType,
     minElements,
-    convMode: choiceOption(STAGE, raw, 'conv-mode', ['integer', 'weight-only'] as const),
+    convMode,
   };
 }
 
@@ -83,7 +89,7 @@ export function quantizeInt8(model: ModelProto, options: Int8Options, ctx?: Pick
   const details: Record<string, unknown> = {
     options: {
       ops: [...options.ops], perChannel: options.perChannel, reduceRange: options.reduceRange, weightType: options.weightType,
-      minElements: options.minElements, ...(options.ops.has('Conv') ? { convMode: options.convMode } : {}),
+      minElements: options.minElements, ...(options.ops.has('Conv') ? { convMode: options.convMode, convPerChannel: options.convPerChannel } : {}),
     },
   };
   const plan = planOpset(model);
