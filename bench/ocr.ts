@@ -88,7 +88,7 @@ function measure(kind: Kind, ref: Float32Array[], got: Float32Array[], keys: str
   }
   const cos = Math.min(...ref.map((r, i) => cosine(r, got[i]!)));
   const extra = kind === 'cls' ? `, argmax ${ref.filter((r, i) => argmaxRows(r, 2)[0] === argmaxRows(got[i]!, 2)[0]).length}/${ref.length}` : '';
-  return { metric: `min cosine ${cos.toFixed(5)}${extra}`, passed: cos >= 0.99 };
+  return { metric: `min cosine ${cos.toFixed(6)}${extra}`, passed: cos >= 0.99 };
 }
 
 export async function run(): Promise<void> {

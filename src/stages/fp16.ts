@@ -2,7 +2,8 @@
  * `fp16`: float32 weights and computation to float16, after onnxconverter-common's float16 converter
  * (float16.py): float initializers and Constant values are cast (clamped to the fp16 range first, see
  * fp16-numerics.ts), Cast(to=float) becomes Cast(to=float16), value types follow, subgraphs too.
- * Blocked nodes (a default list + `op-block-list` + `node-block-list`) keep computing in float32 with
+ * Blocked nodes (a default list + `op-block-list` + `node-block-list` + the nodes reading a constant
+ * float16 cannot hold, fp16-range.ts, listed in details.keptFloat32ForRange) keep computing in float32 with
  * Casts around them; a float initializer read only by blocked nodes stays float32 (no lossy round trip).
  * With `keep-io-types` (default true) the model's float inputs and outputs stay float32 and Casts sit
  * at the boundary. Where two float32 places would meet across a float16 gap (a blocked node at the
@@ -21,6 +22,7 @@ import type { ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx
 import { float32BytesToFloat16 } from './fp16-numerics.js';
 import { defaultOpset, planOpset, setDefaultOpset } from './quant/opset.js';
 import { collapseCastPairs } from './fp16-casts.js';
+import { rangeBlockedNodes, type RangeKeep } from './fp16-range.js';
 import { FLOAT32_OUTPUTS, inferTypes, typeIn, type TypeTable } from './fp16-types.js';
 import { intAttr, makeNode, nodeId, tensorAttr } from './nodes.js';
 import { booleanOption, rejectUnknownOptions, stringListOption } from './options.js';
@@ -115,6 +117,8 @@ class Fp16Converter {
   private readonly weightsAreInputs: boolean;
   /** The default-domain opset (some ops take float16 only from a later one). */
   private readonly opset: number;
+  /** Nodes that read a constant float16 cannot hold (fp16-range.ts): kept in float32, with the reason. */
+  readonly rangeBlocked: Map<NodeProto, RangeKeep>;
 
   constructor(private model: ModelProto, private opts: Fp16Options, private external?: ExternalDataSource) {
     this.names = allNames(model);
@@ -128,6 +132,7 @@ class Fp16Converter {
     this.initializerInputs = new Set(main?.initializer.map((t) => t.name ?? '').filter((n) => n && inputs.has(n)));
     this.weightsAreInputs = (model.irVersion ?? 0) < 4;
     this.opset = defaultOpset(model);
+    this.rangeBlocked = rangeBlockedNodes(this.scopes, external);
   }
 
   /** Casts this stage made (collapseCastPairs may cut pairs of them out again). */
@@ -147,7 +152,7 @@ class Fp16Converter {
 
   isBlocked(n: NodeProto): boolean {
     const domain = n.domain ?? '';
-    return this.blockedOps.has(n.opType ?? '') || this.blockedNames.has(nodeId(n))
+    return this.blockedOps.has(n.opType ?? '') || this.blockedNames.has(nodeId(n)) || this.rangeBlocked.has(n)
       || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`)
       || (domain !== 'com.microsoft' && blockedForm(n, this.opset));
   }
@@ -333,6 +338,7 @@ export function fp16Stage(options: StageOptions = {}): Stage {
           keepIoTypes: opts.keepIoTypes,
           tensorsConverted: conv.stats.tensors,
           valuesClamped: conv.stats.clampedValues,
+          keptFloat32ForRange: [...conv.rangeBlocked.values()],
           castsRetargeted: conv.stats.castsRetargeted,
           castsInserted: conv.stats.castsInserted,
           blockedNodes: conv.stats.blockedNodes,
