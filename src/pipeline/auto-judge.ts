@@ -6,6 +6,8 @@
  */
 import type { Sample } from '../check/inputs.js';
 import { OnnxFormatError, UsageError } from '../onnx/errors.js';
+import { askForDims } from '../check/dim-defaults.js';
+import type { AutoDim } from '../check/input-meta.js';
 import { summarize } from '../check/latency.js';
 import type { NamedTensor } from '../check/named-tensor.js';
 import { ortSaid, type OrtHost } from '../check/ort-runner.js';
@@ -30,6 +32,8 @@ export interface JudgeSettings {
    * fails too (a size search must not hand back a model the gate then rejects for its speed).
    */
   speed?: { maxLatencyMs?: number; minSpeedup?: number };
+  /** Sizes auto inputs chose for open input axes (a failure of the original on guessed ones asks for them). */
+  autoDims?: AutoDim[];
 }
 
 export interface Verdict {
@@ -94,7 +98,8 @@ export class CandidateJudge {
       const reference: NamedTensor[][] = [];
       for (const sample of settings.samples) {
         const r = await host.run(session.id, sample).catch((e: unknown) => {
-          throw new UsageError(`${source}: auto: onnxruntime cannot run the model on the parity samples (${ortSaid(e)}); set parity inputs or dims it accepts, or give the model explicit stages`);
+          throw new UsageError(askForDims(source, ortSaid(e), settings.autoDims ?? [])
+            ?? `${source}: auto: onnxruntime cannot run the model on the parity samples (${ortSaid(e)}); set parity inputs or dims it accepts, or give the model explicit stages`);
         });
         reference.push(r.outputs);
       }

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import type { BudgetConfig, LatencyConfig, ParityConfig } from '../config/types.js';
 import { DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S, DEFAULT_PARITY } from '../config/types.js';
 import { readLabels } from '../check/input-files.js';
-import { loadSamplesFor } from '../check/inputs.js';
+import { loadSamplesFor, type AutoDim } from '../check/inputs.js';
 import type { OrtHost } from '../check/ort-runner.js';
 import { formatBytes } from '../report/table.js';
 import { recipesFor, BASE_STAGES, type Recipe } from './auto-candidates.js';
@@ -53,13 +53,20 @@ function judgeSettings(source: string, opts: AutoOptions, progressName: string, 
   const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
   const latency = opts.latency || DEFAULT_LATENCY;
   return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
-    const samples = loadSamplesFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
+    const autoDims: AutoDim[] = [];
+    const samples = loadSamplesFor(source, parity.inputs, {
+      samples: parity.samples, seed: parity.seed, dims: parity.dims,
+      onDim: (d) => {
+        autoDims.push(d);
+        if (d.why !== 'dims:') progress.note(`${progressName}auto inputs use ${d.name} = ${d.value} (${d.why})`);
+      },
+    });
     const budget = (name: string) => opts.budgets?.find((b) => b.name === name)?.limit;
     const maxDrop = budget('max-accuracy-drop');
     const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : undefined;
     const [maxLatencyMs, minSpeedup] = [budget('max-latency-ms'), budget('min-speedup')];
     const speed = maxLatencyMs !== undefined || minSpeedup !== undefined ? { maxLatencyMs, minSpeedup } : undefined;
-    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency, speed };
+    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency, speed, autoDims };
   });
 }
 

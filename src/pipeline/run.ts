@@ -11,6 +11,7 @@ import { UsageError } from '../onnx/errors.js';
 import type { ModelProto } from '../onnx/types.js';
 import { budgetFailureLine, evaluateBudgets, type BudgetResult } from '../check/budgets.js';
 import { withDimHint } from '../check/auto-inputs.js';
+import { askForDims } from '../check/dim-defaults.js';
 import { loadSamples, loadSamplesFor, type AutoDim, type Sample, type SampleOptions } from '../check/inputs.js';
 import { readLabels } from '../check/input-files.js';
 import { measureLatency, type LatencyReport } from '../check/latency.js';
@@ -196,6 +197,15 @@ export async function checkModels(
   }
   const result: CheckResults = {};
   try {
+    // Sizes guessed for open input axes that the original itself cannot run on: ask for them (exit 2)
+    // rather than report a parity failure the compressed model is not to blame for.
+    const guessed = autoDims.some((d) => d.inferred);
+    if (guessed && samples[0]) {
+      await host.run(a.id, samples[0]).catch((e: unknown) => {
+        const ask = askForDims(m.name, ortMessage(e), autoDims);
+        if (ask) throw new UsageError(ask);
+      });
+    }
     if (m.parity !== false) {
       const cfg = m.parity;
       result.parity = await progress.step(`${m.name}: parity on ${samples.length} sample${samples.length === 1 ? '' : 's'}`, () =>
