@@ -11,6 +11,7 @@ import { decodeModel, encodeModel } from '../src/onnx/codec.js';
 import { DataType } from '../src/onnx/dtype.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import type { ModelProto } from '../src/onnx/types.js';
+import { roundToFloat16 } from '../src/stages/fp16-numerics.js';
 import { float16RangeProblem } from '../src/stages/fp16-range.js';
 import { createStage } from '../src/stages/registry.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
@@ -74,4 +75,39 @@ test('the PP-OCR classifier has nothing out of range: every node goes to float16
   const [a, b] = [await runOrt(encodeModel(m), { x }), await runOrt(encodeModel(half), { x })];
   const cos = cosine(float32Values(Object.values(a)[0]!), float32Values(Object.values(b)[0]!));
   assert.ok(cos >= 0.999, `cosine ${cos}`);
+});
+
+test('overflow-check: an op whose output overflows float16 on auto inputs, and its reader, stay float32', async () => {
+  // x ~ N(0, 1) on auto inputs, so x·60000 passes 65504 wherever |x| > 1.09; the constant itself fits.
+  // (onnxruntime's CPU provider has no float16 Mul/Div: it casts around them and, measured here, removes
+  // the Cast pairs, so on CPU this model computes in float32 either way; a GPU provider runs float16.)
+  const m = model(graph({
+    node: [node('Mul', ['x', 'k'], ['big']), node('Div', ['big', 'k'], ['y'])],
+    input: [valueInfo('x', F, [1, 64])],
+    output: [valueInfo('y', F, [1, 64]), valueInfo('big', F, [1, 64])],
+    initializer: [floatTensor('k', [], [60000])],
+  }), 13);
+  const x = floatTensor('x', [1, 64], randomFloats(64, 9, 3));
+  const want = await runOrt(encodeModel(m), { x });
+  // In float16 the product is ±inf: 60000·|x| for the largest |x| rounds past 65504.
+  const peak = Math.max(...float32Values(want.big!).map(Math.abs));
+  assert.equal(roundToFloat16(peak), Infinity);
+  // Without the check Mul computes in float16; with it, Mul reads the float32 input itself.
+  const plain = await fp16(m);
+  assert.notEqual(plain.model.graph!.node.find((n) => n.opType === 'Mul')!.input[0], 'x');
+  const copy = decodeModel(encodeModel(m));
+  const { details } = await createStage({ fp16: { 'overflow-check': true } }).run(copy, { tmpDir: '', log: () => {} });
+  const kept = details.keptFloat32ForRange as { op: string; reason: string }[];
+  assert.deepEqual(kept.map((k) => k.op), ['Mul', 'Div']);
+  assert.match(kept[0]!.reason, /its output 'big' reaches [\d.e+]+ on 2 auto inputs \(float16 ends at 65504\)/);
+  assert.deepEqual(details.overflowCheck, { nodes: 2 });
+  const mul = copy.graph!.node.find((n) => n.opType === 'Mul')!;
+  assert.deepEqual(mul.input, ['x', 'k']);
+  assert.equal(copy.graph!.initializer[0]!.dataType, F, 'k, read by float32 ops only, stays float32');
+  const got = await runOrt(encodeModel(copy), { x });
+  for (const k of ['y', 'big']) {
+    const [a, b] = [float32Values(want[k]!), float32Values(got[k]!)];
+    const cos = cosine(a, b);
+    assert.ok(b.every(Number.isFinite) && cos >= 0.999, `${k}: cosine ${cos}`);
+  }
 });

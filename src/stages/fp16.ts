@@ -3,7 +3,8 @@
  * (float16.py): float initializers and Constant values are cast (clamped to the fp16 range first, see
  * fp16-numerics.ts), Cast(to=float) becomes Cast(to=float16), value types follow, subgraphs too.
  * Blocked nodes (a default list + `op-block-list` + `node-block-list` + the nodes reading a constant
- * float16 cannot hold, fp16-range.ts, listed in details.keptFloat32ForRange) keep computing in float32 with
+ * float16 cannot hold, fp16-range.ts, and with `overflow-check: true` those whose outputs overflow float16
+ * on auto inputs, fp16-overflow.ts; listed in details.keptFloat32ForRange) keep computing in float32 with
  * Casts around them; a float initializer read only by blocked nodes stays float32 (no lossy round trip).
  * With `keep-io-types` (default true) the model's float inputs and outputs stay float32 and Casts sit
  * at the boundary. Where two float32 places would meet across a float16 gap (a blocked node at the
@@ -22,6 +23,7 @@ import type { ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx
 import { float32BytesToFloat16 } from './fp16-numerics.js';
 import { defaultOpset, planOpset, setDefaultOpset } from './quant/opset.js';
 import { collapseCastPairs } from './fp16-casts.js';
+import { overflowingNodes } from './fp16-overflow.js';
 import { rangeBlockedNodes, type RangeKeep } from './fp16-range.js';
 import { FLOAT32_OUTPUTS, inferTypes, typeIn, type TypeTable } from './fp16-types.js';
 import { intAttr, makeNode, nodeId, tensorAttr } from './nodes.js';
@@ -85,14 +87,17 @@ const CAST_OPSET = 6;
 
 export interface Fp16Options {
   keepIoTypes: boolean;
+  /** Run the float32 model on auto inputs and keep ops whose outputs overflow float16 in float32 (fp16-overflow.ts). */
+  overflowCheck: boolean;
   opBlockList: string[];
   nodeBlockList: string[];
 }
 
 export function parseFp16Options(o: StageOptions): Fp16Options {
-  rejectUnknownOptions(STAGE, o, ['keep-io-types', 'op-block-list', 'node-block-list']);
+  rejectUnknownOptions(STAGE, o, ['keep-io-types', 'op-block-list', 'node-block-list', 'overflow-check']);
   return {
     keepIoTypes: booleanOption(STAGE, o, 'keep-io-types', true),
+    overflowCheck: booleanOption(STAGE, o, 'overflow-check', false),
     // A user list adds to the default list: the defaults guard correctness, not taste.
     opBlockList: [...DEFAULT_FP16_BLOCK_LIST, ...(stringListOption(STAGE, o, 'op-block-list') ?? [])],
     nodeBlockList: stringListOption(STAGE, o, 'node-block-list') ?? [],
@@ -308,9 +313,15 @@ export function fp16Stage(options: StageOptions = {}): Stage {
   const opts = parseFp16Options(options);
   return {
     name: 'fp16',
-    run(model, ctx) {
+    async run(model, ctx) {
       const conv = new Fp16Converter(model, opts, ctx.external);
       if (!conv.hasFloat()) return { model, details: { tensorsConverted: 0 } };
+      let overflowCheck: Record<string, unknown> | undefined;
+      if (opts.overflowCheck && conv.scopes[0]) {
+        const { blocked, note } = await overflowingNodes(model, conv.scopes[0], conv.types, ctx.tmpDir);
+        for (const [n, why] of blocked) if (!conv.rangeBlocked.has(n)) conv.rangeBlocked.set(n, why);
+        overflowCheck = note ? { note } : { nodes: blocked.size };
+      }
       // Cast before opset 6 names its target as a string and onnxruntime has no kernel for it: the
       // Casts this stage inserts need a newer opset. Moved only when no op in the model changed meaning.
       if (defaultOpset(model) < CAST_OPSET) {
@@ -339,6 +350,7 @@ export function fp16Stage(options: StageOptions = {}): Stage {
           tensorsConverted: conv.stats.tensors,
           valuesClamped: conv.stats.clampedValues,
           keptFloat32ForRange: [...conv.rangeBlocked.values()],
+          ...(overflowCheck ? { overflowCheck } : {}),
           castsRetargeted: conv.stats.castsRetargeted,
           castsInserted: conv.stats.castsInserted,
           blockedNodes: conv.stats.blockedNodes,
