@@ -392,3 +392,33 @@ test('conv-mode weight-only per-channel needs opset 13 (DequantizeLinear\'s axis
   assert.equal(quantizeInt8(conv(13), options(true)).details.quantizedNodes, 1);
   assert.throws(() => parseInt8Options({ 'conv-mode': 'fast' }), /conv-mode/);
 });
+
+test('Conv is per-channel unless per-channel is set: weights whose channels differ 1000× in scale keep every channel', async () => {
+  // As after folding a BatchNormalization: output channel c scaled by 10^(−3c/7), so one scale for the
+  // tensor leaves the small channels no levels at all.
+  const w = randomFloats(8 * 4 * 9, 5).map((v, i) => v * 10 ** (-3 * Math.floor(i / 36) / 7));
+  const conv = () => model(graph({
+    node: [node('Conv', ['x', 'W'], ['y'], { kernel_shape: [3, 3] })],
+    input: [valueInfo('x', F, [1, 4, 8, 8])], output: [valueInfo('y', F, [1, 8, 6, 6])],
+    initializer: [floatTensor('W', [8, 4, 3, 3], w)],
+  }), 13);
+  const base = { ops: ['Conv'], 'conv-mode': 'weight-only', 'min-elements': 0 };
+  assert.equal(parseInt8Options(base).convPerChannel, true);
+  assert.equal(parseInt8Options(base).perChannel, false, 'MatMul and Gemm stay per-tensor by default');
+  assert.equal(parseInt8Options({ ...base, 'per-channel': false }).convPerChannel, false);
+  assert.equal(parseInt8Options({ 'weight-type': 'uint8' }).convPerChannel, false, 'ConvInteger takes no per-channel uint8 zero points');
+  const x = floatTensor('x', [1, 4, 8, 8], randomFloats(256, 6));
+  const fp32 = encodeModel(conv());
+  const perChannel = conv();
+  quantizeInt8(perChannel, parseInt8Options(base));
+  const dq = perChannel.graph!.node.find((n) => n.opType === 'DequantizeLinear')!;
+  assert.deepEqual(dq.attribute.map((a) => [a.name, Number(a.i)]), [['axis', 0]]);
+  const perTensor = conv();
+  quantizeInt8(perTensor, parseInt8Options({ ...base, 'per-channel': false }));
+  // Per output channel: the cosine of the smallest channel's outputs.
+  const channel = async (bytes: Uint8Array) => float32Values(Object.values(await runOrt(bytes, { x }))[0]!).slice(7 * 36);
+  const want = await channel(fp32);
+  const [pc, pt] = [cosine(want, await channel(encodeModel(perChannel))), cosine(want, await channel(encodeModel(perTensor)))];
+  assert.ok(pc >= 0.999, `per-channel: smallest channel cosine ${pc}`);
+  assert.ok(!(pt >= 0.9), `per-tensor loses it: ${pt}`);
+});
