@@ -14,7 +14,7 @@ import type { ModelProto } from '../src/onnx/types.js';
 import { roundToFloat16 } from '../src/stages/fp16-numerics.js';
 import { float16RangeProblem } from '../src/stages/fp16-range.js';
 import { createStage } from '../src/stages/registry.js';
-import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
+import { floatTensor, graph, int64Tensor, model, node, randomFloats, valueInfo } from './helpers/builder.js';
 import { cosine, FIXTURES } from './helpers/fixture-parity.js';
 import { float32Values, runOrt } from './helpers/ort-run.js';
 
@@ -110,4 +110,18 @@ test('overflow-check: an op whose output overflows float16 on auto inputs, and i
     const cos = cosine(a, b);
     assert.ok(b.every(Number.isFinite) && cos >= 0.999, `${k}: cosine ${cos}`);
   }
+});
+
+test('a ConstantOfShape filled beyond float16 stays float32 with its readers', async () => {
+  const m = model(graph({
+    node: [node('ConstantOfShape', ['shape'], ['big'], { value: floatTensor('', [1], [1e6]) }), node('Div', ['x', 'big'], ['y'])],
+    input: [valueInfo('x', F, [4])],
+    output: [valueInfo('y', F, [4])],
+    initializer: [int64Tensor('shape', [1], [4])],
+  }), 13);
+  const { model: half, details } = await fp16(m);
+  assert.deepEqual((details.keptFloat32ForRange as { op: string }[]).map((k) => k.op).sort(), ['ConstantOfShape', 'Div']);
+  const x = floatTensor('x', [4], [1e6, -2e6, 5e5, 3]);
+  const [a, b] = [await runOrt(encodeModel(m), { x }), await runOrt(encodeModel(half), { x })];
+  assert.deepEqual([...float32Values(b.y!)], [...float32Values(a.y!)], 'computed in float32 throughout: bit-identical');
 });

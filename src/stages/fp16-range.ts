@@ -11,7 +11,7 @@
  * of the large values it is summed or compared with, so losing it changes nothing float16 would keep).
  */
 import { DataType } from '../onnx/dtype.js';
-import { usesOfAll, type GraphScope } from '../onnx/graph.js';
+import { attr, usesOfAll, type GraphScope } from '../onnx/graph.js';
 import { constantNodeTensor, isConstantNode, tensorBytes, type ExternalDataSource } from '../onnx/tensor.js';
 import type { NodeProto, TensorProto } from '../onnx/types.js';
 import { FP16_MAX } from './fp16-numerics.js';
@@ -62,6 +62,10 @@ export function rangeBlockedNodes(scopes: GraphScope[], external?: ExternalDataS
       if (why) problems.set(t.name!, why);
     }
     for (const n of scope.graph.node) {
+      // ConstantOfShape's fill value is a constant of its own.
+      const fill = n.opType === 'ConstantOfShape' ? attr(n, 'value')?.t : undefined;
+      const fillWhy = fill ? float16RangeProblem(fill, external) : undefined;
+      if (fillWhy && n.output[0]) { problems.set(n.output[0], `is filled with a value that ${fillWhy}`); constantNodes.set(n.output[0], n); }
       if (!isConstantNode(n) || !n.output[0]) continue;
       const t = constantNodeTensor(n, external);
       const why = t ? float16RangeProblem(t, external) : undefined;
@@ -72,7 +76,7 @@ export function rangeBlockedNodes(scopes: GraphScope[], external?: ExternalDataS
       const reason = `reads '${name}', which ${problems.get(name)!}`;
       for (const u of uses) if (!blocked.has(u.node)) blocked.set(u.node, { node: nodeId(u.node), op: u.node.opType ?? '', reason });
       const c = constantNodes.get(name);
-      if (c) blocked.set(c, { node: nodeId(c), op: 'Constant', reason: `its value ${problems.get(name)!}` });
+      if (c) blocked.set(c, { node: nodeId(c), op: c.opType ?? '', reason: `its value ${problems.get(name)!}` });
     }
   }
   return blocked;
