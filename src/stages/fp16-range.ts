@@ -23,8 +23,11 @@ const RELATIVE_FLOOR = 2 ** -11;
 
 /** Why `t` cannot become float16 without changing values that matter, or undefined when it can. */
 export function float16RangeProblem(t: TensorProto, external?: ExternalDataSource): string | undefined {
-  if (t.dataType !== DataType.FLOAT) return undefined;
-  const raw = tensorBytes(t, external);
+  return t.dataType === DataType.FLOAT ? rangeProblemOf(tensorBytes(t, external)) : undefined;
+}
+
+/** float16RangeProblem on a float32 payload (raw little-endian bytes). */
+export function rangeProblemOf(raw: Uint8Array): string | undefined {
   const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const n = raw.length >>> 2;
   let maxAbs = 0, over = 0, minFlushed = Infinity, maxFlushed = 0;
@@ -52,23 +55,23 @@ export interface RangeKeep {
  * Nodes that must compute in float32 because a constant they read (an initializer or a Constant node of
  * `scope` or an enclosing graph seen before) cannot be float16, with the Constant nodes themselves.
  */
-export function rangeBlockedNodes(scopes: GraphScope[], external?: ExternalDataSource): Map<NodeProto, RangeKeep> {
+export function rangeBlockedNodes(scopes: GraphScope[], problemOf: (t: TensorProto) => string | undefined, external?: ExternalDataSource): Map<NodeProto, RangeKeep> {
   const blocked = new Map<NodeProto, RangeKeep>();
   for (const scope of scopes) {
     const problems = new Map<string, string>();
     const constantNodes = new Map<string, NodeProto>();
     for (const t of scope.graph.initializer) {
-      const why = t.name ? float16RangeProblem(t, external) : undefined;
+      const why = t.name ? problemOf(t) : undefined;
       if (why) problems.set(t.name!, why);
     }
     for (const n of scope.graph.node) {
       // ConstantOfShape's fill value is a constant of its own.
       const fill = n.opType === 'ConstantOfShape' ? attr(n, 'value')?.t : undefined;
-      const fillWhy = fill ? float16RangeProblem(fill, external) : undefined;
+      const fillWhy = fill ? problemOf(fill) : undefined;
       if (fillWhy && n.output[0]) { problems.set(n.output[0], `is filled with a value that ${fillWhy}`); constantNodes.set(n.output[0], n); }
       if (!isConstantNode(n) || !n.output[0]) continue;
       const t = constantNodeTensor(n, external);
-      const why = t ? float16RangeProblem(t, external) : undefined;
+      const why = t ? problemOf(t) : undefined;
       if (why) { problems.set(n.output[0], why); constantNodes.set(n.output[0], n); }
     }
     if (!problems.size) continue;

@@ -17,14 +17,14 @@
  */
 import { DataType } from '../onnx/dtype.js';
 import { allNames, attr, freshName, mainScopes, replaceAllUses, usesOfAll, type GraphScope } from '../onnx/graph.js';
-import { replacePayload } from '../onnx/spill.js';
-import { constantNodeTensor, isConstantNode, makeTensor, tensorBytes, type ExternalDataSource } from '../onnx/tensor.js';
+import { newTensor, replacePayload } from '../onnx/spill.js';
+import { constantNodeTensor, isConstantNode, isExternal, makeTensor, setTensorRaw, tensorBytes, type ExternalDataSource } from '../onnx/tensor.js';
 import type { ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.js';
 import { float32BytesToFloat16 } from './fp16-numerics.js';
 import { defaultOpset, planOpset, setDefaultOpset } from './quant/opset.js';
 import { collapseCastPairs } from './fp16-casts.js';
 import { overflowingNodes } from './fp16-overflow.js';
-import { rangeBlockedNodes, type RangeKeep } from './fp16-range.js';
+import { rangeBlockedNodes, rangeProblemOf, type RangeKeep } from './fp16-range.js';
 import { FLOAT32_OUTPUTS, inferTypes, typeIn, type TypeTable } from './fp16-types.js';
 import { intAttr, makeNode, nodeId, tensorAttr } from './nodes.js';
 import { booleanOption, rejectUnknownOptions, stringListOption } from './options.js';
@@ -137,7 +137,25 @@ class Fp16Converter {
     this.initializerInputs = new Set(main?.initializer.map((t) => t.name ?? '').filter((n) => n && inputs.has(n)));
     this.weightsAreInputs = (model.irVersion ?? 0) < 4;
     this.opset = defaultOpset(model);
-    this.rangeBlocked = rangeBlockedNodes(this.scopes, external);
+    this.rangeBlocked = rangeBlockedNodes(this.scopes, (t) => this.prepare(t), external);
+  }
+
+  /**
+   * float32 tensors already converted while their range was checked: each payload is read once (a model
+   * streamed from external data must not be read twice); big results are parked in scratch (newTensor).
+   */
+  private readonly prepared = new Map<TensorProto, { half: TensorProto; clamped: number }>();
+
+  /** Reads `t` once: its range problem, or (none) its float16 form kept for convertTensor. */
+  private prepare(t: TensorProto): string | undefined {
+    if (t.dataType !== DataType.FLOAT) return undefined;
+    const raw = tensorBytes(t, this.external);
+    const problem = rangeProblemOf(raw);
+    if (!problem) {
+      const { bytes, clamped } = float32BytesToFloat16(raw);
+      this.prepared.set(t, { half: newTensor(this.external, t.name ?? '', DataType.FLOAT16, t.dims, bytes), clamped });
+    }
+    return problem;
   }
 
   /** Casts this stage made (collapseCastPairs may cut pairs of them out again). */
@@ -169,9 +187,17 @@ class Fp16Converter {
   /** float32 payload → clamped fp16, in place. */
   convertTensor(t: TensorProto): void {
     if (t.dataType !== DataType.FLOAT) return;
-    const { bytes, clamped } = float32BytesToFloat16(tensorBytes(t, this.external));
-    // Parked in scratch when streaming, so the fp16 copies of a big model's weights do not pile up.
-    replacePayload(this.external, t, bytes);
+    const ready = this.prepared.get(t);
+    let clamped: number;
+    if (ready) {
+      adoptPayload(t, ready.half);
+      clamped = ready.clamped;
+    } else {
+      const converted = float32BytesToFloat16(tensorBytes(t, this.external));
+      // Parked in scratch when streaming, so the fp16 copies of a big model's weights do not pile up.
+      replacePayload(this.external, t, converted.bytes);
+      clamped = converted.clamped;
+    }
     t.dataType = DataType.FLOAT16;
     this.stats.tensors++;
     this.stats.clampedValues += clamped;
@@ -307,6 +333,15 @@ class Fp16Converter {
     g.node = [...entry, ...g.node, ...exit];
     this.stats.castsInserted += entry.length + exit.length;
   }
+}
+
+/** Gives `t` the payload of `from` (inline bytes or a scratch reference), dropping its own. */
+function adoptPayload(t: TensorProto, from: TensorProto): void {
+  if (!isExternal(from)) { setTensorRaw(t, from.rawData ?? new Uint8Array(0)); return; }
+  setTensorRaw(t, new Uint8Array(0));
+  t.rawData = undefined;
+  t.dataLocation = from.dataLocation;
+  t.externalData = from.externalData;
 }
 
 export function fp16Stage(options: StageOptions = {}): Stage {
