@@ -6,7 +6,8 @@
  *   class count (gatherBounds);
  * - names with `mask` are all 1 (attend everywhere); `token_type`/`segment` are 0 (one segment);
  *   `position` ids count 0, 1, 2, … along the last axis;
- * - floats are standard normal; bools are fair coin flips (both branches of an If get exercised);
+ * - float images ([N, C, H, W], 1–4 channels) are pictures of shapes and strokes (auto-images.ts); other
+ *   floats are standard normal; bools are fair coin flips (both branches of an If get exercised);
  * - other integers are in [0, 10).
  * Open axes take their size from `dims:`; a sequence-like one without a size defaults to 128, or
  * less when the model's own position table is shorter (dim-limits.ts), so ids never run past it; the
@@ -17,6 +18,7 @@ import { constantValueAttr, isConstantNode } from '../onnx/tensor.js';
 import type { ModelProto, NodeProto } from '../onnx/types.js';
 import { dimLimits, type DimLimit } from './dim-limits.js';
 import { guessDim } from './dim-defaults.js';
+import { imageValues, isImageShape } from './auto-images.js';
 import { isFloatType } from './named-tensor.js';
 import {
   BATCH_DIM, DEFAULT_SEQUENCE, SEQUENCE_DIM, defaultDim, encodeValues, resolveDims,
@@ -126,6 +128,7 @@ function values(input: ModelInput, dims: number[], rand: () => number, rows: num
   const out = new Array<number>(count);
   const isInt = INT_TYPES.has(input.type);
   const last = dims[dims.length - 1] ?? 1;
+  if (isFloatType(input.type) && isImageShape(dims)) return imageValues(dims, rand);
   for (let i = 0; i < count; i++) {
     if (isFloatType(input.type)) out[i] = normal(rand);
     else if (input.type === 'bool') out[i] = /mask/.test(name) ? 1 : rand() < 0.5 ? 1 : 0;
