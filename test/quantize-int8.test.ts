@@ -379,16 +379,27 @@ test('conv-mode weight-only: int8 weights through DequantizeLinear into a float 
   }
 });
 
-test('conv-mode weight-only per-channel needs opset 13 (DequantizeLinear\'s axis); per-tensor works from 11; other modes refused', () => {
+test('conv-mode weight-only per-channel needs opset 13 (DequantizeLinear\'s axis): the upgrader moves the model there, or the Conv is skipped saying why', () => {
   const conv = (opset: number) => model(graph({
     node: [node('Conv', ['x', 'W'], ['y'], { kernel_shape: [3, 3] })],
     input: [valueInfo('x', F, [1, 4, 8, 8])], output: [valueInfo('y', F, [1, 8, 6, 6])],
     initializer: [floatTensor('W', [8, 4, 3, 3], randomFloats(8 * 4 * 9, 5))],
   }), opset);
   const options = (perChannel: boolean) => parseInt8Options({ ops: ['Conv'], 'conv-mode': 'weight-only', 'per-channel': perChannel, 'min-elements': 0 });
-  const old = quantizeInt8(conv(11), options(true)).details;
-  assert.deepEqual((old.skipped as { reason: string }[]).map((s) => s.reason), ["per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset 11"]);
+  const upgraded = conv(11);
+  const old = quantizeInt8(upgraded, options(true)).details;
+  assert.equal(old.quantizedNodes, 1);
+  assert.deepEqual(old.opsetUpgrade, { from: 11, to: 13, why: "per-channel weight-only Conv needs DequantizeLinear's axis (opset 13)", rewritten: {} });
+  assert.equal(upgraded.opsetImport[0]!.version, 13);
+  // A model the upgrader refuses (a local function importing the default domain): skipped, both reasons kept.
+  const refused = conv(11);
+  refused.functions.push({ name: 'f', domain: 'local', input: [], output: [], attribute: [], attributeProto: [], node: [], opsetImport: [{ domain: '', version: 11 }], valueInfo: [], metadataProps: [] } as unknown as ModelProto['functions'][number]);
+  const r = quantizeInt8(refused, options(true)).details;
+  assert.match((r.opsetUpgrade as { refused: string }).refused, /cannot upgrade the default-domain opset 11 → 13: .*local functions/);
+  assert.deepEqual((r.skipped as { reason: string }[]).map((s) => s.reason), ["per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset 11"]);
+  assert.equal(refused.opsetImport[0]!.version, 11, 'unchanged');
   assert.equal(quantizeInt8(conv(11), options(false)).details.quantizedNodes, 1);
+  assert.equal(quantizeInt8(conv(11), options(false)).details.opsetUpgrade, undefined, 'per-tensor needs no upgrade');
   assert.equal(quantizeInt8(conv(13), options(true)).details.quantizedNodes, 1);
   assert.throws(() => parseInt8Options({ 'conv-mode': 'fast' }), /conv-mode/);
 });
