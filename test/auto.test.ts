@@ -13,7 +13,7 @@ import { loadModel } from '../src/onnx/model-io.js';
 import { tensorFloat32 } from '../src/onnx/tensor.js';
 import { autoCompress, candidateLabel } from '../src/pipeline/auto.js';
 import { violation } from '../src/pipeline/auto-judge.js';
-import { quantizedLayers, recipesFor } from '../src/pipeline/auto-candidates.js';
+import { quantizedLayers, recipesFor, recipeStages } from '../src/pipeline/auto-candidates.js';
 import { fewestFloatLayers, rankLayers, type Attempt } from '../src/pipeline/auto-sensitivity.js';
 import { compressModel } from '../src/pipeline/compress.js';
 import { runConfig } from '../src/pipeline/run.js';
@@ -296,7 +296,9 @@ test('speed budgets bound the search: a candidate that passes parity but breaks 
 test('a model with convolutions also gets the Conv weight-only recipes, and their Conv layers can go back to float', async () => {
   const cnn = loadModel(path.resolve('test/fixtures/cnn-tiny.onnx')).model;
   const labels = recipesFor(cnn).map((r) => r.label);
-  assert.deepEqual(labels.slice(-3), ['int8 per-tensor, Conv weight-only', 'int8 per-channel, Conv weight-only', 'fp16']);
+  assert.deepEqual(labels.slice(-3), ['int8 per-tensor, Conv weight-only per-channel', 'int8 per-channel, Conv weight-only', 'fp16'].map((l) => `fold-batchnorm, ${l}`));
+  // cnn-tiny's BatchNormalization ops are folded before every lossy stage, never in the bit-exact base.
+  assert.deepEqual(recipesFor(cnn).map((r) => recipeStages(r)[2]), [undefined, ...recipesFor(cnn).slice(1).map(() => 'fold-batchnorm')]);
   assert.equal(recipesFor(loadModel(demo).model).length, 12, 'no Conv: the plain list');
   // The weight-only Conv keeps its op and name but reads a DequantizeLinear: it counts as quantized.
   const file = path.join(dir, 'cnn-wo.onnx');

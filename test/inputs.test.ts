@@ -123,14 +123,24 @@ test('auto: indices into tables that are inputs, and into GatherElements / Gathe
   assert.equal(r.outputs.length, 4);
 });
 
-test('auto: same seed → same bytes; another seed → other values; floats look standard normal', () => {
+test('auto: same seed → same bytes; another seed → other values; images are pictures, other floats standard normal', () => {
   const a = loadSamples('auto', cnn, { samples: 2, seed: 1, dims: {} });
   const b = loadSamples('auto', cnn, { samples: 2, seed: 1, dims: {} });
   const c = loadSamples('auto', cnn, { samples: 2, seed: 2, dims: {} });
   assert.deepEqual(a, b);
   assert.notDeepEqual(a[0]![0]!.data, c[0]![0]!.data);
   assert.notDeepEqual(a[0]![0]!.data, a[1]![0]!.data, 'samples differ from each other');
-  const x = values(a[0]![0]);
+  // cnn-tiny's input is an image: values in the normalised range, neighbours mostly alike (edges are few).
+  const img = a[0]![0]!;
+  assert.equal(img.dims.length, 4);
+  const px = values(img);
+  const w = img.dims[3]!;
+  let alike = 0;
+  for (let i = 0; i + 1 < px.length; i++) if ((i + 1) % w !== 0 && Math.abs(px[i]! - px[i + 1]!) < 0.2) alike++;
+  assert.ok(px.every((v) => v >= -2.1 && v <= 2.1), 'within [−2.1, 2.1]');
+  assert.ok(alike / px.length > 0.7, `neighbours alike: ${alike / px.length}`);
+  const flat = model(graph({ node: [node('Identity', ['x'], ['y'])], input: [valueInfo('x', DataType.FLOAT, [4, 256])], output: [valueInfo('y', DataType.FLOAT)] }));
+  const x = values(loadSamples('auto', flat, { samples: 1, seed: 1, dims: {} })[0]![0]);
   const mean = x.reduce((s, v) => s + v, 0) / x.length;
   const sd = Math.sqrt(x.reduce((s, v) => s + (v - mean) ** 2, 0) / x.length);
   assert.ok(Math.abs(mean) < 0.1 && Math.abs(sd - 1) < 0.1, `mean ${mean}, sd ${sd}`);

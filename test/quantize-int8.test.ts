@@ -379,16 +379,57 @@ test('conv-mode weight-only: int8 weights through DequantizeLinear into a float 
   }
 });
 
-test('conv-mode weight-only per-channel needs opset 13 (DequantizeLinear\'s axis); per-tensor works from 11; other modes refused', () => {
+test('conv-mode weight-only per-channel needs opset 13 (DequantizeLinear\'s axis): the upgrader moves the model there, or the Conv is skipped saying why', () => {
   const conv = (opset: number) => model(graph({
     node: [node('Conv', ['x', 'W'], ['y'], { kernel_shape: [3, 3] })],
     input: [valueInfo('x', F, [1, 4, 8, 8])], output: [valueInfo('y', F, [1, 8, 6, 6])],
     initializer: [floatTensor('W', [8, 4, 3, 3], randomFloats(8 * 4 * 9, 5))],
   }), opset);
   const options = (perChannel: boolean) => parseInt8Options({ ops: ['Conv'], 'conv-mode': 'weight-only', 'per-channel': perChannel, 'min-elements': 0 });
-  const old = quantizeInt8(conv(11), options(true)).details;
-  assert.deepEqual((old.skipped as { reason: string }[]).map((s) => s.reason), ["per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset 11"]);
+  const upgraded = conv(11);
+  const old = quantizeInt8(upgraded, options(true)).details;
+  assert.equal(old.quantizedNodes, 1);
+  assert.deepEqual(old.opsetUpgrade, { from: 11, to: 13, why: "per-channel weight-only Conv needs DequantizeLinear's axis (opset 13)", rewritten: {} });
+  assert.equal(upgraded.opsetImport[0]!.version, 13);
+  // A model the upgrader refuses (a local function importing the default domain): skipped, both reasons kept.
+  const refused = conv(11);
+  refused.functions.push({ name: 'f', domain: 'local', input: [], output: [], attribute: [], attributeProto: [], node: [], opsetImport: [{ domain: '', version: 11 }], valueInfo: [], metadataProps: [] } as unknown as ModelProto['functions'][number]);
+  const r = quantizeInt8(refused, options(true)).details;
+  assert.match((r.opsetUpgrade as { refused: string }).refused, /cannot upgrade the default-domain opset 11 → 13: .*local functions/);
+  assert.deepEqual((r.skipped as { reason: string }[]).map((s) => s.reason), ["per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset 11"]);
+  assert.equal(refused.opsetImport[0]!.version, 11, 'unchanged');
   assert.equal(quantizeInt8(conv(11), options(false)).details.quantizedNodes, 1);
+  assert.equal(quantizeInt8(conv(11), options(false)).details.opsetUpgrade, undefined, 'per-tensor needs no upgrade');
   assert.equal(quantizeInt8(conv(13), options(true)).details.quantizedNodes, 1);
   assert.throws(() => parseInt8Options({ 'conv-mode': 'fast' }), /conv-mode/);
+});
+
+test('Conv is per-channel unless per-channel is set: weights whose channels differ 1000× in scale keep every channel', async () => {
+  // As after folding a BatchNormalization: output channel c scaled by 10^(−3c/7), so one scale for the
+  // tensor leaves the small channels no levels at all.
+  const w = randomFloats(8 * 4 * 9, 5).map((v, i) => v * 10 ** (-3 * Math.floor(i / 36) / 7));
+  const conv = () => model(graph({
+    node: [node('Conv', ['x', 'W'], ['y'], { kernel_shape: [3, 3] })],
+    input: [valueInfo('x', F, [1, 4, 8, 8])], output: [valueInfo('y', F, [1, 8, 6, 6])],
+    initializer: [floatTensor('W', [8, 4, 3, 3], w)],
+  }), 13);
+  const base = { ops: ['Conv'], 'conv-mode': 'weight-only', 'min-elements': 0 };
+  assert.equal(parseInt8Options(base).convPerChannel, true);
+  assert.equal(parseInt8Options(base).perChannel, false, 'MatMul and Gemm stay per-tensor by default');
+  assert.equal(parseInt8Options({ ...base, 'per-channel': false }).convPerChannel, false);
+  assert.equal(parseInt8Options({ 'weight-type': 'uint8' }).convPerChannel, false, 'ConvInteger takes no per-channel uint8 zero points');
+  const x = floatTensor('x', [1, 4, 8, 8], randomFloats(256, 6));
+  const fp32 = encodeModel(conv());
+  const perChannel = conv();
+  quantizeInt8(perChannel, parseInt8Options(base));
+  const dq = perChannel.graph!.node.find((n) => n.opType === 'DequantizeLinear')!;
+  assert.deepEqual(dq.attribute.map((a) => [a.name, Number(a.i)]), [['axis', 0]]);
+  const perTensor = conv();
+  quantizeInt8(perTensor, parseInt8Options({ ...base, 'per-channel': false }));
+  // Per output channel: the cosine of the smallest channel's outputs.
+  const channel = async (bytes: Uint8Array) => float32Values(Object.values(await runOrt(bytes, { x }))[0]!).slice(7 * 36);
+  const want = await channel(fp32);
+  const [pc, pt] = [cosine(want, await channel(encodeModel(perChannel))), cosine(want, await channel(encodeModel(perTensor)))];
+  assert.ok(pc >= 0.999, `per-channel: smallest channel cosine ${pc}`);
+  assert.ok(!(pt >= 0.9), `per-tensor loses it: ${pt}`);
 });

@@ -11,15 +11,19 @@
  *   (sample 0 pads nothing, later ones up to half), with the value `maskAttend` says means attend
  *   (default: False for names with `pad`/`ignore`, else True); original-run.ts retries the other
  *   polarity when the original's outputs come out NaN/Inf (every position masked);
- * - floats are standard normal; other bools are fair coin flips (both branches of an If get exercised);
+ * - float images ([N, C, H, W], 1–4 channels) are pictures of shapes and strokes (auto-images.ts); other
+ *   floats are standard normal; other bools are fair coin flips (both branches of an If get exercised);
  * - other integers are in [0, 10).
- * Symbolic dims take their size from `dims:`; a sequence-like one without a size defaults to 128, or
- * less when the model's own position table is shorter (dim-limits.ts), so ids never run past it.
+ * Open axes take their size from `dims:`; a sequence-like one without a size defaults to 128, or
+ * less when the model's own position table is shorter (dim-limits.ts), so ids never run past it; the
+ * rest (batch, image sides, unnamed axes) what dim-defaults.ts infers from the model.
  */
 import { attr, forEachGraph } from '../onnx/graph.js';
 import { constantValueAttr, isConstantNode } from '../onnx/tensor.js';
 import type { ModelProto, NodeProto } from '../onnx/types.js';
-import { dimLimits } from './dim-limits.js';
+import { dimLimits, type DimLimit } from './dim-limits.js';
+import { guessDim } from './dim-defaults.js';
+import { imageValues, isImageShape } from './auto-images.js';
 import { isFloatType } from './named-tensor.js';
 import {
   BATCH_DIM, DEFAULT_SEQUENCE, SEQUENCE_DIM, defaultDim, encodeValues, resolveDims,
@@ -153,6 +157,7 @@ function values(input: ModelInput, dims: number[], { rand, rows, mask }: ValueCo
   const out = new Array<number>(count);
   const isInt = INT_TYPES.has(input.type);
   const last = dims[dims.length - 1] ?? 1;
+  if (isFloatType(input.type) && isImageShape(dims)) return imageValues(dims, rand);
   for (let i = 0; i < count; i++) {
     if (isFloatType(input.type)) out[i] = normal(rand);
     else if (mask) out[i] = Number((i % last < last - mask.pad) === mask.attend);
@@ -166,29 +171,49 @@ function values(input: ModelInput, dims: number[], { rand, rows, mask }: ValueCo
 }
 
 /**
- * The size of every named symbolic dim of the inputs: from `dims:` when given; a sequence-like dim
- * otherwise gets min(128, the longest the model's position tables allow); other names their default
- * (batch 1). Dims with no size at all are left out (resolveDims says how to set them).
+ * The size of every open input axis (a symbolic dim by its name, an unnamed one as `input[axis]`): from
+ * `dims:` when given; a sequence-like name otherwise gets min(128, the longest the model's position
+ * tables allow); other known names their default (batch 1); anything else what dim-defaults.ts infers
+ * from the model (batch axis, readers' weights, strides), each with the reason.
  */
 export function autoDims(model: ModelProto, inputs: ModelInput[], given: Record<string, number>): AutoDim[] {
   const names = [...new Set(inputs.flatMap((i) => i.dims.filter((d): d is string => typeof d === 'string')))];
-  const limits = names.some((n) => given[n] === undefined && SEQUENCE_DIM.test(n) && !BATCH_DIM.test(n)) ? dimLimits(model) : new Map();
-  const dims: AutoDim[] = [];
-  for (const name of names) {
-    const value = given[name];
-    if (value !== undefined) {
-      dims.push({ name, value, why: 'dims:' });
-      continue;
-    }
-    const limit = SEQUENCE_DIM.test(name) && !BATCH_DIM.test(name) ? limits.get(name) : undefined;
-    if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) {
-      dims.push({ name, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` });
-      continue;
-    }
-    const fallback = defaultDim(name);
-    if (fallback !== undefined) dims.push({ name, value: fallback, why: 'default' });
+  let limits: Map<string, DimLimit> | undefined;
+  const limitOf = (name: string) => (limits ??= dimLimits(model)).get(name);
+  const sequence = (name: string | undefined): AutoDim | undefined => {
+    const limit = name ? limitOf(name) : undefined;
+    if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) return { name: name!, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` };
+    return { name: name ?? '', value: DEFAULT_SEQUENCE, why: `the default sequence length ${DEFAULT_SEQUENCE}` };
+  };
+  const memo = {};
+  const seen = new Map<string, AutoDim>();
+  for (const input of inputs) {
+    input.dims.forEach((d, axis) => {
+      if (typeof d === 'number') return;
+      const byAxis = `${input.name}[${axis}]`;
+      if (given[byAxis] !== undefined) {
+        if (!seen.has(byAxis)) seen.set(byAxis, { name: byAxis, value: given[byAxis], why: 'dims:' });
+        return;
+      }
+      const key = d ?? byAxis;
+      if (seen.has(key)) return;
+      if (d !== undefined && given[d] !== undefined) { seen.set(d, { name: d, value: given[d], why: 'dims:' }); return; }
+      if (d !== undefined && SEQUENCE_DIM.test(d) && !BATCH_DIM.test(d)) {
+        const limit = limitOf(d);
+        if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) {
+          seen.set(d, { name: d, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` });
+          return;
+        }
+      }
+      const fallback = d === undefined ? undefined : defaultDim(d);
+      if (fallback !== undefined) { seen.set(key, { name: key, value: fallback, why: 'default' }); return; }
+      const guess = guessDim(model, inputs, input, axis, () => sequence(d), memo);
+      seen.set(key, { name: key, value: guess.value, why: guess.why, inferred: true });
+    });
   }
-  return dims;
+  // Named dims in the order they first appear (as before), then the unnamed axes.
+  const ordered = names.map((n) => seen.get(n)).filter((x): x is AutoDim => !!x);
+  return [...ordered, ...[...seen.values()].filter((x) => !ordered.includes(x))];
 }
 
 /** onnxruntime's words for an index past a table's end (Gather, GatherElements, ScatterND …). */

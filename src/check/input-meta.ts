@@ -34,6 +34,8 @@ export interface AutoDim {
   value: number;
   /** `dims:`, `default`, or the table that capped it. */
   why: string;
+  /** Inferred from the model for an axis with no size and no known name (check/dim-defaults.ts). */
+  inferred?: boolean;
 }
 
 /** One sample: a tensor per model input, in graph-input order. */

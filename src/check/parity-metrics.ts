@@ -159,7 +159,9 @@ export class OutputComparison {
 
   result(): OutputMetrics {
     const denom = Math.sqrt(this.normA) * Math.sqrt(this.normB);
-    const cosine = this.normA === 0 && this.normB === 0 ? 1 : denom === 0 ? 0 : Math.min(1, this.dot / denom);
+    // Identical outputs are cosine 1 exactly: dot/(|a||b|) of equal vectors can round to 1 − 2^-53.
+    const identical = this.maxAbs === 0 && this.newNonFinite === 0;
+    const cosine = identical || (this.normA === 0 && this.normB === 0) ? 1 : denom === 0 ? 0 : Math.min(1, this.dot / denom);
     const m: OutputMetrics = {
       name: this.name,
       maxAbs: this.maxAbs,

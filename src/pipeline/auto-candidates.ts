@@ -5,6 +5,7 @@
  */
 import { forEachGraph } from '../onnx/graph.js';
 import type { ModelProto, NodeProto } from '../onnx/types.js';
+import { hasFoldableBatchNorm } from '../stages/fold-batchnorm.js';
 import { nodeId } from '../stages/nodes.js';
 import type { StageOptions, StageSpec } from '../stages/registry.js';
 
@@ -19,6 +20,8 @@ export interface Recipe {
   options?: StageOptions;
   /** The stage takes node names to leave in float (`exclude`), so the per-layer fallback applies. */
   excludable: boolean;
+  /** Lossless-class stages run between the base and the lossy stage (fold-batchnorm on CNNs). */
+  prep?: readonly StageSpec[];
 }
 
 const int8 = (label: string, options: StageOptions): Recipe => ({ label: `int8 ${label}`, stage: 'quantize-int8', options, excludable: true });
@@ -49,7 +52,8 @@ export const RECIPES: readonly Recipe[] = [
   int4(128, 'int8'),
   int4(64, 'int8'),
   int4(32, 'int8'),
-  { label: 'fp16', stage: 'fp16', excludable: false },
+  // overflow-check: ops whose outputs overflow float16 on auto inputs stay float32 (stages/fp16-overflow.ts).
+  { label: 'fp16', stage: 'fp16', options: { 'overflow-check': true }, excludable: false },
 ];
 
 /**
@@ -58,7 +62,9 @@ export const RECIPES: readonly Recipe[] = [
  * costs ~0.8× (resnet18 here) for ~4× smaller convolution weights, the trade fp16 on CPU makes too.
  */
 const CONV_RECIPES: readonly Recipe[] = [
-  int8('per-tensor, Conv weight-only', { ops: ['MatMul', 'Gemm', 'Gather', 'Conv'], 'conv-mode': 'weight-only' }),
+  // Conv per-channel is quantize-int8's default (per-tensor on BN-folded weights collapses: PP-OCRv4 det
+  // cosine 0.79); MatMul and Gemm per-tensor here, per-channel in the next one.
+  int8('per-tensor, Conv weight-only per-channel', { ops: ['MatMul', 'Gemm', 'Gather', 'Conv'], 'conv-mode': 'weight-only' }),
   int8('per-channel, Conv weight-only', { ops: ['MatMul', 'Gemm', 'Gather', 'Conv'], 'conv-mode': 'weight-only', 'per-channel': true }),
 ];
 
@@ -75,7 +81,12 @@ export function recipesFor(base: ModelProto): readonly Recipe[] {
       conv ||= (n.domain ?? '') === '' && n.opType === 'Conv' && constants.has(n.input[1] ?? '');
     }
   });
-  return conv ? [...RECIPES.slice(0, -1), ...CONV_RECIPES, RECIPES[RECIPES.length - 1]!] : RECIPES;
+  const recipes = conv ? [...RECIPES.slice(0, -1), ...CONV_RECIPES, RECIPES[RECIPES.length - 1]!] : RECIPES;
+  // BatchNormalization folded into its Conv/Gemm before quantizing: the quantizer then sees the weights
+  // the model applies (per-channel scales folded in), and the BN ops are gone. Not part of the base,
+  // which stays bit-exact (fold-batchnorm changes outputs by float rounding).
+  if (!hasFoldableBatchNorm(base)) return recipes;
+  return recipes.map((r) => (r.stage ? { ...r, label: `fold-batchnorm, ${r.label}`, prep: ['fold-batchnorm'] } : r));
 }
 
 /**
@@ -86,12 +97,12 @@ export function recipesFor(base: ModelProto): readonly Recipe[] {
 export function recipeStages(recipe: Recipe, floatNodes: readonly string[] = []): StageSpec[] {
   if (!recipe.stage) return [...BASE_STAGES];
   const options = { ...recipe.options, ...(floatNodes.length ? { exclude: [...floatNodes] } : {}) };
-  return [...BASE_STAGES, Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
+  return [...BASE_STAGES, ...(recipe.prep ?? []), Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
 }
 
-/** The lossy stage alone (applied to the saved base model). */
-export function lossyStage(recipe: Recipe, floatNodes: readonly string[] = []): StageSpec | undefined {
-  return recipe.stage ? recipeStages(recipe, floatNodes)[BASE_STAGES.length] : undefined;
+/** The stages after the base (prep and the lossy stage), applied to the saved base model; [] for the base. */
+export function lossyStages(recipe: Recipe, floatNodes: readonly string[] = []): StageSpec[] {
+  return recipe.stage ? recipeStages(recipe, floatNodes).slice(BASE_STAGES.length) : [];
 }
 
 /**
@@ -109,11 +120,8 @@ export interface Layer {
 /** Ops the quantizers rewrite and which input holds the weight (quant/registry.ts, quantize-int4.ts). */
 const WEIGHT_INPUT: Record<string, number> = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
 
-/** A node as a quantizer leaves it alone: same op, same name, same weight (a weight-only Conv keeps its op but reads a DequantizeLinear). */
-const nodeKey = (n: NodeProto) => {
-  const at = (n.domain ?? '') === '' ? WEIGHT_INPUT[n.opType ?? ''] : undefined;
-  return `${n.domain ?? ''}|${n.opType ?? ''}|${nodeId(n)}|${at === undefined ? '' : n.input[at] ?? ''}`;
-};
+/** A node as a quantizer leaves it alone: same op, same name. */
+const nodeKey = (n: NodeProto) => `${n.domain ?? ''}|${n.opType ?? ''}|${nodeId(n)}`;
 
 /**
  * The layers `candidate` quantized: weight-bearing nodes of `base` that the candidate no longer has as the
@@ -121,8 +129,16 @@ const nodeKey = (n: NodeProto) => {
  * same name), each named as the stages' `exclude` takes it (nodeId: an unnamed node by its first output).
  */
 export function quantizedLayers(base: ModelProto, candidate: ModelProto): { layers: Layer[] } {
+  // Kept: the same op under the same name, its weight not computed by a DequantizeLinear (a weight-only
+  // Conv keeps its op but reads one; a Conv with a BN folded in reads a new float weight and is kept).
   const kept = new Set<string>();
-  forEachGraph(candidate, ({ graph }) => graph.node.forEach((n) => kept.add(nodeKey(n))));
+  forEachGraph(candidate, ({ graph }) => {
+    const dequantized = new Set(graph.node.filter((n) => n.opType === 'DequantizeLinear').map((n) => n.output[0]));
+    for (const n of graph.node) {
+      const at = (n.domain ?? '') === '' ? WEIGHT_INPUT[n.opType ?? ''] : undefined;
+      if (at === undefined || !dequantized.has(n.input[at])) kept.add(nodeKey(n));
+    }
+  });
   const byWeight = new Map<string, string[]>();
   forEachGraph(base, ({ graph }) => {
     for (const n of graph.node) {

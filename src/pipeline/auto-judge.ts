@@ -8,6 +8,7 @@ import { withDimHint } from '../check/auto-inputs.js';
 import type { AutoDim, Sample } from '../check/inputs.js';
 import { runOriginal, type MaskChoice, type SampleSource } from '../check/original-run.js';
 import { OnnxFormatError, UsageError } from '../onnx/errors.js';
+import { askForDims } from '../check/dim-defaults.js';
 import { summarize } from '../check/latency.js';
 import type { NamedTensor } from '../check/named-tensor.js';
 import { ortSaid, type OrtHost } from '../check/ort-runner.js';
@@ -21,7 +22,7 @@ export class SearchTimeUp extends Error {
 export interface JudgeSettings<S = Sample[]> {
   /** The samples (open() takes their source and keeps the ones the original answers finitely). */
   samples: S;
-  /** The sizes auto inputs gave symbolic dims (for the hint when the original cannot run on them). */
+  /** Sizes auto inputs chose for open input axes (a failure of the original on guessed ones asks for them). */
   autoDims?: AutoDim[];
   thresholds: ThresholdConfig;
   /** Expected class ids and, when a `max-accuracy-drop` budget is set, the drop a candidate may cost. */
@@ -103,7 +104,8 @@ export class CandidateJudge {
     try {
       const run = await runOriginal(host, session.id, given.samples, who).catch((e: unknown) => {
         if (e instanceof UsageError) throw e;
-        throw new UsageError(`${source}: auto: onnxruntime cannot run the model on the parity samples (${withDimHint(ortSaid(e), given.autoDims ?? [])}); set parity inputs or dims it accepts, or give the model explicit stages`);
+        throw new UsageError(askForDims(source, ortSaid(e), given.autoDims ?? [])
+          ?? `${source}: auto: onnxruntime cannot run the model on the parity samples (${withDimHint(ortSaid(e), given.autoDims ?? [])}); set parity inputs or dims it accepts, or give the model explicit stages`);
       });
       const settings: JudgeSettings = { ...given, samples: run.samples };
       const original = settings.speed?.minSpeedup !== undefined ? (await timeRuns(host, session.id, settings)).p50Ms : undefined;

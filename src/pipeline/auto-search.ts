@@ -10,7 +10,7 @@ import { UsageError } from '../onnx/errors.js';
 import { loadModel } from '../onnx/model-io.js';
 import type { ModelProto } from '../onnx/types.js';
 import { formatBytes } from '../report/table.js';
-import { lossyStage, quantizedLayers, recipeStages, type Layer, type Recipe } from './auto-candidates.js';
+import { lossyStages, quantizedLayers, recipeStages, type Layer, type Recipe } from './auto-candidates.js';
 import { SearchTimeUp, type CandidateJudge, type Verdict } from './auto-judge.js';
 import { candidateLabel, finite, parityOf, type AutoCandidate, type SensitivityReport } from './auto-report.js';
 import { fewestFloatLayers, rankLayers, sensitivityMethod, type Attempt } from './auto-sensitivity.js';
@@ -75,10 +75,10 @@ export class Search {
   }
 
   private async build(recipe: Recipe, floatNodes: string[]): Promise<Built> {
-    const stage = lossyStage(recipe, floatNodes);
-    if (!stage) return { file: this.base.file, bytes: this.base.bytes };
+    const stages = lossyStages(recipe, floatNodes);
+    if (!stages.length) return { file: this.base.file, bytes: this.base.bytes };
     const file = path.join(this.tmp, `candidate-${++this.seq}.onnx`);
-    const r = await compressModel(this.base.file, file, { stages: [stage], digest: false });
+    const r = await compressModel(this.base.file, file, { stages, digest: false });
     return { file, bytes: r.compressed.bytes };
   }
 

@@ -60,7 +60,13 @@ function judgeSettings(source: string, opts: AutoOptions, progressName: string, 
   const latency = opts.latency || DEFAULT_LATENCY;
   return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
     const autoDims: AutoDim[] = [];
-    const samples = loadSampleSourceFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims, onDim: (d) => autoDims.push(d) });
+    const samples = loadSampleSourceFor(source, parity.inputs, {
+      samples: parity.samples, seed: parity.seed, dims: parity.dims,
+      onDim: (d) => {
+        autoDims.push(d);
+        if (d.why !== 'dims:') progress.note(`${progressName}auto inputs use ${d.name} = ${d.value} (${d.why})`);
+      },
+    });
     const budget = (name: string) => opts.budgets?.find((b) => b.name === name)?.limit;
     const maxDrop = budget('max-accuracy-drop');
     const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : undefined;

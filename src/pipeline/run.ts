@@ -12,6 +12,7 @@ import { UsageError } from '../onnx/errors.js';
 import type { ModelProto } from '../onnx/types.js';
 import { budgetFailureLine, evaluateBudgets, type BudgetResult } from '../check/budgets.js';
 import { withDimHint } from '../check/auto-inputs.js';
+import { askForDims } from '../check/dim-defaults.js';
 import { loadSampleSource, loadSampleSourceFor, type AutoDim, type SampleOptions } from '../check/inputs.js';
 import { runOriginal, type SampleSource } from '../check/original-run.js';
 import { readLabels } from '../check/input-files.js';
@@ -205,7 +206,8 @@ export async function checkModels(
   const threads = m.latency === false ? 1 : m.latency.threads;
   const originalCannot = (what: string, e: unknown) => {
     if (e instanceof UsageError) throw e;
-    return new UsageError(`${who}: onnxruntime cannot ${what} the original model ${source} (${withDimHint(ortSaid(e), autoDims)}); the parity check compares against it`);
+    const ask = what === 'run' ? askForDims(who, ortSaid(e), autoDims) : undefined;
+    return new UsageError(ask ?? `${who}: onnxruntime cannot ${what} the original model ${source} (${withDimHint(ortSaid(e), autoDims)}); the parity check compares against it`);
   };
 
   const a = await progress.step(`${m.name}: load original in onnxruntime`, () => host.load(source, { threads }))
@@ -223,6 +225,15 @@ export async function checkModels(
   }
   const result: CheckResults = {};
   try {
+    // Sizes guessed for open input axes that the original itself cannot run on: ask for them (exit 2)
+    // rather than report a parity failure the compressed model is not to blame for.
+    const guessed = autoDims.some((d) => d.inferred);
+    if (guessed && samples[0]) {
+      await host.run(a.id, samples[0]).catch((e: unknown) => {
+        const ask = askForDims(m.name, ortMessage(e), autoDims);
+        if (ask) throw new UsageError(ask);
+      });
+    }
     if (m.parity !== false) {
       const cfg = m.parity;
       const n = samples.length;

@@ -2,7 +2,9 @@
  * `fp16`: float32 weights and computation to float16, after onnxconverter-common's float16 converter
  * (float16.py): float initializers and Constant values are cast (clamped to the fp16 range first, see
  * fp16-numerics.ts), Cast(to=float) becomes Cast(to=float16), value types follow, subgraphs too.
- * Blocked nodes (a default list + `op-block-list` + `node-block-list`) keep computing in float32 with
+ * Blocked nodes (a default list + `op-block-list` + `node-block-list` + the nodes reading a constant
+ * float16 cannot hold, fp16-range.ts, and with `overflow-check: true` those whose outputs overflow float16
+ * on auto inputs, fp16-overflow.ts; listed in details.keptFloat32ForRange) keep computing in float32 with
  * Casts around them; a float initializer read only by blocked nodes stays float32 (no lossy round trip).
  * With `keep-io-types` (default true) the model's float inputs and outputs stay float32 and Casts sit
  * at the boundary. Where two float32 places would meet across a float16 gap (a blocked node at the
@@ -15,12 +17,14 @@
  */
 import { DataType } from '../onnx/dtype.js';
 import { allNames, attr, freshName, mainScopes, replaceAllUses, usesOfAll, type GraphScope } from '../onnx/graph.js';
-import { replacePayload } from '../onnx/spill.js';
-import { constantNodeTensor, isConstantNode, makeTensor, tensorBytes, type ExternalDataSource } from '../onnx/tensor.js';
+import { newTensor, replacePayload } from '../onnx/spill.js';
+import { constantNodeTensor, isConstantNode, isExternal, makeTensor, setTensorRaw, tensorBytes, type ExternalDataSource } from '../onnx/tensor.js';
 import type { ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.js';
 import { float32BytesToFloat16 } from './fp16-numerics.js';
 import { defaultOpset, planOpset, setDefaultOpset } from './quant/opset.js';
 import { collapseCastPairs } from './fp16-casts.js';
+import { overflowingNodes } from './fp16-overflow.js';
+import { rangeBlockedNodes, rangeProblemOf, type RangeKeep } from './fp16-range.js';
 import { FLOAT32_OUTPUTS, inferTypes, typeIn, type TypeTable } from './fp16-types.js';
 import { intAttr, makeNode, nodeId, tensorAttr } from './nodes.js';
 import { booleanOption, rejectUnknownOptions, stringListOption } from './options.js';
@@ -83,14 +87,17 @@ const CAST_OPSET = 6;
 
 export interface Fp16Options {
   keepIoTypes: boolean;
+  /** Run the float32 model on auto inputs and keep ops whose outputs overflow float16 in float32 (fp16-overflow.ts). */
+  overflowCheck: boolean;
   opBlockList: string[];
   nodeBlockList: string[];
 }
 
 export function parseFp16Options(o: StageOptions): Fp16Options {
-  rejectUnknownOptions(STAGE, o, ['keep-io-types', 'op-block-list', 'node-block-list']);
+  rejectUnknownOptions(STAGE, o, ['keep-io-types', 'op-block-list', 'node-block-list', 'overflow-check']);
   return {
     keepIoTypes: booleanOption(STAGE, o, 'keep-io-types', true),
+    overflowCheck: booleanOption(STAGE, o, 'overflow-check', false),
     // A user list adds to the default list: the defaults guard correctness, not taste.
     opBlockList: [...DEFAULT_FP16_BLOCK_LIST, ...(stringListOption(STAGE, o, 'op-block-list') ?? [])],
     nodeBlockList: stringListOption(STAGE, o, 'node-block-list') ?? [],
@@ -115,6 +122,8 @@ class Fp16Converter {
   private readonly weightsAreInputs: boolean;
   /** The default-domain opset (some ops take float16 only from a later one). */
   private readonly opset: number;
+  /** Nodes that read a constant float16 cannot hold (fp16-range.ts): kept in float32, with the reason. */
+  readonly rangeBlocked: Map<NodeProto, RangeKeep>;
 
   constructor(private model: ModelProto, private opts: Fp16Options, private external?: ExternalDataSource) {
     this.names = allNames(model);
@@ -128,6 +137,25 @@ class Fp16Converter {
     this.initializerInputs = new Set(main?.initializer.map((t) => t.name ?? '').filter((n) => n && inputs.has(n)));
     this.weightsAreInputs = (model.irVersion ?? 0) < 4;
     this.opset = defaultOpset(model);
+    this.rangeBlocked = rangeBlockedNodes(this.scopes, (t) => this.prepare(t), external);
+  }
+
+  /**
+   * float32 tensors already converted while their range was checked: each payload is read once (a model
+   * streamed from external data must not be read twice); big results are parked in scratch (newTensor).
+   */
+  private readonly prepared = new Map<TensorProto, { half: TensorProto; clamped: number }>();
+
+  /** Reads `t` once: its range problem, or (none) its float16 form kept for convertTensor. */
+  private prepare(t: TensorProto): string | undefined {
+    if (t.dataType !== DataType.FLOAT) return undefined;
+    const raw = tensorBytes(t, this.external);
+    const problem = rangeProblemOf(raw);
+    if (!problem) {
+      const { bytes, clamped } = float32BytesToFloat16(raw);
+      this.prepared.set(t, { half: newTensor(this.external, t.name ?? '', DataType.FLOAT16, t.dims, bytes), clamped });
+    }
+    return problem;
   }
 
   /** Casts this stage made (collapseCastPairs may cut pairs of them out again). */
@@ -147,7 +175,7 @@ class Fp16Converter {
 
   isBlocked(n: NodeProto): boolean {
     const domain = n.domain ?? '';
-    return this.blockedOps.has(n.opType ?? '') || this.blockedNames.has(nodeId(n))
+    return this.blockedOps.has(n.opType ?? '') || this.blockedNames.has(nodeId(n)) || this.rangeBlocked.has(n)
       || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`)
       || (domain !== 'com.microsoft' && blockedForm(n, this.opset));
   }
@@ -159,9 +187,17 @@ class Fp16Converter {
   /** float32 payload → clamped fp16, in place. */
   convertTensor(t: TensorProto): void {
     if (t.dataType !== DataType.FLOAT) return;
-    const { bytes, clamped } = float32BytesToFloat16(tensorBytes(t, this.external));
-    // Parked in scratch when streaming, so the fp16 copies of a big model's weights do not pile up.
-    replacePayload(this.external, t, bytes);
+    const ready = this.prepared.get(t);
+    let clamped: number;
+    if (ready) {
+      adoptPayload(t, ready.half);
+      clamped = ready.clamped;
+    } else {
+      const converted = float32BytesToFloat16(tensorBytes(t, this.external));
+      // Parked in scratch when streaming, so the fp16 copies of a big model's weights do not pile up.
+      replacePayload(this.external, t, converted.bytes);
+      clamped = converted.clamped;
+    }
     t.dataType = DataType.FLOAT16;
     this.stats.tensors++;
     this.stats.clampedValues += clamped;
@@ -299,13 +335,28 @@ class Fp16Converter {
   }
 }
 
+/** Gives `t` the payload of `from` (inline bytes or a scratch reference), dropping its own. */
+function adoptPayload(t: TensorProto, from: TensorProto): void {
+  if (!isExternal(from)) { setTensorRaw(t, from.rawData ?? new Uint8Array(0)); return; }
+  setTensorRaw(t, new Uint8Array(0));
+  t.rawData = undefined;
+  t.dataLocation = from.dataLocation;
+  t.externalData = from.externalData;
+}
+
 export function fp16Stage(options: StageOptions = {}): Stage {
   const opts = parseFp16Options(options);
   return {
     name: 'fp16',
-    run(model, ctx) {
+    async run(model, ctx) {
       const conv = new Fp16Converter(model, opts, ctx.external);
       if (!conv.hasFloat()) return { model, details: { tensorsConverted: 0 } };
+      let overflowCheck: Record<string, unknown> | undefined;
+      if (opts.overflowCheck && conv.scopes[0]) {
+        const { blocked, note } = await overflowingNodes(model, conv.scopes[0], conv.types, ctx.tmpDir);
+        for (const [n, why] of blocked) if (!conv.rangeBlocked.has(n)) conv.rangeBlocked.set(n, why);
+        overflowCheck = note ? { note } : { nodes: blocked.size };
+      }
       // Cast before opset 6 names its target as a string and onnxruntime has no kernel for it: the
       // Casts this stage inserts need a newer opset. Moved only when no op in the model changed meaning.
       if (defaultOpset(model) < CAST_OPSET) {
@@ -333,6 +384,8 @@ export function fp16Stage(options: StageOptions = {}): Stage {
           keepIoTypes: opts.keepIoTypes,
           tensorsConverted: conv.stats.tensors,
           valuesClamped: conv.stats.clampedValues,
+          keptFloat32ForRange: [...conv.rangeBlocked.values()],
+          ...(overflowCheck ? { overflowCheck } : {}),
           castsRetargeted: conv.stats.castsRetargeted,
           castsInserted: conv.stats.castsInserted,
           blockedNodes: conv.stats.blockedNodes,

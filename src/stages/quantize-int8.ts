@@ -9,14 +9,15 @@
  * per-channel, reduce-range, weight-type (int8 | uint8), min-elements, conv-mode (integer | weight-only,
  * see quant/int8-conv.ts).
  */
-import { UsageError } from '../onnx/errors.js';
+import { OnnxFormatError, UsageError } from '../onnx/errors.js';
 import { nodeId, nodePattern } from './nodes.js';
 import { allNames, mainScopes } from '../onnx/graph.js';
 import { elementCount } from '../onnx/tensor.js';
 import { DataType } from '../onnx/dtype.js';
 import type { ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
 import { removeUnused, type ConstantWeight } from './quant/constant-weight.js';
-import { planOpset, setDefaultOpset } from './quant/opset.js';
+import { defaultOpset, planOpset, setDefaultOpset, type OpsetPlan } from './quant/opset.js';
+import { upgradeOpset } from './opset/upgrade.js';
 import { DEFAULT_INT8_OPS, INT8_QUANTIZERS } from './quant/registry.js';
 import { QuantSession, type Int8Options } from './quant/session.js';
 import { booleanOption, choiceOption, rejectUnknownOptions, stringListOption } from './options.js';
@@ -46,14 +47,20 @@ export function parseInt8Options(raw: StageOptions): Int8Options {
   if (typeof minElements !== 'number' || !Number.isSafeInteger(minElements) || minElements < 0) {
     throw new UsageError(`quantize-int8: min-elements must be a whole number ≥ 0, not '${String(minElements)}'`);
   }
+  const weightType = choiceOption(STAGE, raw, 'weight-type', ['int8', 'uint8'] as const);
+  const convMode = choiceOption(STAGE, raw, 'conv-mode', ['integer', 'weight-only'] as const);
+  // Unset per-channel: per-channel for Conv, except where ORT's ConvInteger cannot take it (uint8 weights
+  // need per-channel zero points, which its CPU kernel does not take).
+  const perChannelGiven = raw['per-channel'] === undefined ? undefined : booleanOption(STAGE, raw, 'per-channel', false);
   return {
     ops,
     exclude: (stringListOption(STAGE, raw, 'exclude') ?? []).map(nodePattern),
-    perChannel: booleanOption(STAGE, raw, 'per-channel', false),
+    perChannel: perChannelGiven ?? false,
+    convPerChannel: perChannelGiven ?? !(convMode === 'integer' && weightType === 'uint8'),
     reduceRange: booleanOption(STAGE, raw, 'reduce-range', false),
-    weightType: choiceOption(STAGE, raw, 'weight-type', ['int8', 'uint8'] as const),
+    weightType,
     minElements,
-    convMode: choiceOption(STAGE, raw, 'conv-mode', ['integer', 'weight-only'] as const),
+    convMode,
   };
 }
 
@@ -73,14 +80,45 @@ function commonSkipReason(node: NodeProto, t: TensorProto, s: QuantSession): str
   return undefined;
 }
 
+/** Whether per-channel weight-only Conv will want DequantizeLinear's axis (opset 13). */
+function wantsAxis(model: ModelProto, options: Int8Options): boolean {
+  if (!options.ops.has('Conv') || options.convMode !== 'weight-only' || !options.convPerChannel) return false;
+  return mainScopes(model).some(({ graph }) => graph.node.some((n) => n.opType === 'Conv' && (n.domain ?? '') === ''));
+}
+
+/**
+ * The opset plan, after running the opset upgrader (stages/opset/upgrade.ts) where this stage needs a
+ * newer opset than the model imports: 11 for DynamicQuantizeLinear when an op in the model changed
+ * meaning on the way (planOpset refuses to just bump it), 13 for per-channel weight-only Conv. Said in
+ * details.opsetUpgrade; when the upgrader refuses, its reason is kept and the stage goes on as before
+ * (per-channel Conv then skipped with its reason).
+ */
+function upgradeIfNeeded(model: ModelProto, options: Int8Options, details: Record<string, unknown>, log?: (m: string) => void): OpsetPlan {
+  const plan = planOpset(model);
+  const from = defaultOpset(model);
+  const target = wantsAxis(model, options) ? 13 : 11;
+  if (from >= target || (plan.action !== 'refuse' && target === 11)) return plan;
+  const why = target === 13 ? "per-channel weight-only Conv needs DequantizeLinear's axis (opset 13)" : `${plan.action === 'refuse' ? plan.reason.split(';')[0] : ''}; DynamicQuantizeLinear needs opset 11`;
+  try {
+    const { details: up } = upgradeOpset(model, target);
+    details.opsetUpgrade = { from: up.from, to: up.to, why, rewritten: up.rewritten };
+    log?.(`quantize-int8: opset ${up.from} → ${up.to} (${why})`);
+    return { action: 'keep', version: up.to };
+  } catch (e) {
+    if (!(e instanceof OnnxFormatError)) throw e;
+    details.opsetUpgrade = { from, to: target, why, refused: e.message };
+    return plan;
+  }
+}
+
 export function quantizeInt8(model: ModelProto, options: Int8Options, ctx?: Pick<StageContext, 'external' | 'log'>): StageOutcome {
   const details: Record<string, unknown> = {
     options: {
       ops: [...options.ops], perChannel: options.perChannel, reduceRange: options.reduceRange, weightType: options.weightType,
-      minElements: options.minElements, ...(options.ops.has('Conv') ? { convMode: options.convMode } : {}),
+      minElements: options.minElements, ...(options.ops.has('Conv') ? { convMode: options.convMode, convPerChannel: options.convPerChannel } : {}),
     },
   };
-  const plan = planOpset(model);
+  const plan = upgradeIfNeeded(model, options, details, ctx?.log);
   if (plan.action === 'refuse') {
     return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: '', op: '', reason: plan.reason }] } };
   }

@@ -5,6 +5,7 @@
  *   Per-channel scales run along the output channels and are shaped [M, 1, …] to broadcast over NCHW.
  * - `weight-only`: DequantizeLinear(W_q, scale, zero point[, axis 0]) → Conv(X, W, B). The file holds
  *   int8 weights; the Conv computes in float on the dequantized weight.
+ * Per-channel (scales along the output channels) is the default for Conv (Int8Options.convPerChannel).
  * Conv is off by default (as in the issue): ORT has no fused kernel for the integer form. Measured on a
  * torchvision resnet18 export (1 thread, this 2-core AVX2 machine): integer 0.21–0.23× the fp32 speed,
  * weight-only 0.82× per-tensor and 0.68× per-channel (DequantizeLinear runs on every inference; onnxruntime does not fold it into the
@@ -29,11 +30,11 @@ export const convQuantizer: OpQuantizer = {
       if (elementCount(bias.tensor.dims) !== weight.tensor.dims[0]) return 'bias length differs from the output channels';
     }
     if (s.options.convMode === 'weight-only') {
-      return s.options.perChannel && s.opset < 13
+      return s.options.convPerChannel && s.opset < 13
         ? `per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset ${s.opset}`
         : undefined;
     }
-    if (s.options.perChannel && s.options.weightType === 'uint8') {
+    if (s.options.convPerChannel && s.options.weightType === 'uint8') {
       // ConvInteger takes a single weight zero point in ORT's CPU kernel; asymmetric channels differ.
       return 'per-channel uint8 Conv needs per-channel zero points, which ORT ConvInteger does not take';
     }
@@ -42,7 +43,7 @@ export const convQuantizer: OpQuantizer = {
   rewrite(node, weight, scope, s, out) {
     const base = s.baseOf(node, scope);
     if (s.options.convMode === 'weight-only') {
-      const perChannel = s.options.perChannel;
+      const perChannel = s.options.convPerChannel;
       const w = s.weight({ weight, axis: perChannel ? 0 : undefined }, scope.graph, out);
       const dequantized = s.fresh(`${base}_weight_dequantized`);
       out.push(makeNode('DequantizeLinear', s.fresh(`${base}_DequantizeLinear`), [w.q, w.scale, w.zeroPoint], [dequantized], perChannel ? [intAttr('axis', 0)] : []));
@@ -52,7 +53,7 @@ export const convQuantizer: OpQuantizer = {
     const m = weight.tensor.dims[0]!;
     const spatialOnes = weight.tensor.dims.slice(2).map(() => 1);
     const x = s.activation(scope.graph, node.input[0]!, out);
-    const axis = s.options.perChannel ? 0 : undefined;
+    const axis = s.options.convPerChannel ? 0 : undefined;
     const w = s.weight({ weight, axis, paramDims: [m, ...spatialOnes], scalarZeroPoint: true }, scope.graph, out);
     const integer = s.fresh(`${base}_output_quantized`);
     out.push(makeNode('ConvInteger', s.fresh(`${base}_quant`), [x.q, w.q, x.zeroPoint, w.zeroPoint], [integer], node.attribute));

@@ -1,0 +1,40 @@
+/**
+ * `upgrade-opset`: moves the model's default-domain opset up to `target` (opset/upgrade.ts), rewriting
+ * the ops whose form changed; refuses, naming the op and why, what it cannot convert exactly.
+ *
+ * Default target 13: the opset where the last of the attribute-to-input moves that matter for
+ * compression happened (Squeeze/Unsqueeze/Split/ReduceSum axes) and per-channel QuantizeLinear /
+ * DequantizeLinear (axis) appeared, which the int8 stages need; every onnxruntime since 1.6 runs it, so
+ * the upgraded model stays as portable as it can be. `target: latest` goes to the newest opset
+ * onnxruntime 1.30 loads (MAX_OPSET). A model already at or above the target is left as it is.
+ */
+import { UsageError } from '../onnx/errors.js';
+import type { StageOptions } from './registry.js';
+import { rejectUnknownOptions } from './options.js';
+import type { Stage } from './stage.js';
+import { MAX_OPSET, upgradeOpset } from './opset/upgrade.js';
+
+export const DEFAULT_OPSET_TARGET = 13;
+
+export function opsetTargetOption(o: StageOptions): number {
+  const v = o.target;
+  if (v === undefined) return DEFAULT_OPSET_TARGET;
+  if (v === 'latest') return MAX_OPSET;
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 7 || n > MAX_OPSET) {
+    throw new UsageError(`upgrade-opset: target must be an opset from 7 to ${MAX_OPSET} or 'latest', got ${JSON.stringify(v)}`);
+  }
+  return n;
+}
+
+export function upgradeOpsetStage(options: StageOptions): Stage {
+  rejectUnknownOptions('upgrade-opset', options, ['target']);
+  const target = opsetTargetOption(options);
+  return {
+    name: 'upgrade-opset',
+    run(model) {
+      const { model: out, details } = upgradeOpset(model, target);
+      return { model: out, details: { ...details } };
+    },
+  };
+}
