@@ -1,0 +1,181 @@
+/**
+ * The scale and zero point of one quantization block, and its codes: round-to-nearest with the block's
+ * range (RTN, onnxruntime's MLAS numerics, bit for bit), or the minimum-squared-error search (`mse`).
+ *
+ * Codes are what MatMulNBits / GatherBlockQuantized store; the kernels dequantize (code − zp) · scale in
+ * float32 (ORT docs/ContribOperators.md), with zp = 2^(bits−1) when there is no zero_points input.
+ *
+ * RTN (MLAS q4_dq.cpp `range2scale` / `range2scalezp`, generalised to `bits` as MLAS does for 8-bit):
+ * - symmetric: m = the block value of largest magnitude *with its sign*; scale = −m / 2^(bits−1), so m
+ *   lands on code 0 (the longer, negative side of the two's-complement range).
+ * - asymmetric: range widened to include 0; scale = (max − min) / (2^bits − 1); zp = roundf(−min / scale)
+ *   clamped, from the float32 scale; the scale then rounds to its storage type.
+ * - code = clamp(roundf(v · (1/scale) + zp)), in float32; roundf = half away from zero.
+ *
+ * MSE: RTN's max/min maps the extreme value exactly and spends the grid's resolution on one outlier. The
+ * search instead tries a few clipped ranges (symmetric: the largest magnitude on the −2^(bits−1) side or
+ * on the +2^(bits−1)−1 side, each at CLIP ratios; asymmetric: min and max each shrunk by the CLIP ratios),
+ * keeps the one with the least Σ(v − v̂)², then alternates least-squares updates: with the codes fixed, the
+ * best scale (and, asymmetric, offset) is a linear regression; with them fixed, the best codes are the
+ * nearest ones. Every update is kept only when the error drops, so MSE is never worse than RTN on any
+ * block (RTN's own parameters are the first candidate). Same format, same size: only the numbers differ.
+ */
+
+const f32 = Math.fround;
+
+export type QuantMethod = 'rtn' | 'mse';
+export const QUANT_METHODS: readonly QuantMethod[] = ['rtn', 'mse'];
+
+export interface BlockSpec {
+  bits: 4 | 8;
+  symmetric: boolean;
+  method: QuantMethod;
+  /** Rounds a float32 scale to its storage type (identity for float32, fp16 rounding for float16). */
+  store: (s: number) => number;
+}
+
+/** Result of one block: scale as stored, integer zero point, squared reconstruction error. */
+export interface BlockFit {
+  scale: number;
+  zp: number;
+  sqErr: number;
+}
+
+/** Clip ratios tried by the MSE search (1 = RTN's range). Five were as good as 21 on normal, Laplace and t(3) blocks of 32. */
+const CLIP = [1, 0.95, 0.9, 0.85, 0.8];
+/** Least-squares refinements after the grid (each re-rounds the codes; a second one rarely gains more). */
+const REFINE = 2;
+
+/** C's roundf: half away from zero. */
+export function roundHalfAway(x: number): number {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
+}
+
+/** roundf(v · rs + zp) clamped to [0, maxq], in float32 as MLAS computes it. */
+function code(v: number, rs: number, zp: number, maxq: number): number {
+  const y = f32(f32(v * rs) + zp);
+  const q = y < 0 ? 0 : Math.floor(y + 0.5);
+  return q > maxq ? maxq : q;
+}
+
+/** Codes of v[0, len) at (scale, zp) into `codes`; returns Σ(v − (code − zp)·scale)². */
+function encode(v: Float32Array, len: number, scale: number, zp: number, maxq: number, codes: Uint8Array): number {
+  const rs = scale !== 0 ? f32(1 / scale) : 0;
+  let err = 0;
+  for (let i = 0; i < len; i++) {
+    const c = code(v[i]!, rs, zp, maxq);
+    codes[i] = c;
+    const d = v[i]! - f32((c - zp) * scale);
+    err += d * d;
+  }
+  return err;
+}
+
+/** Σ(v − v̂)² at (scale, zp) without writing codes. */
+function errorAt(v: Float32Array, len: number, scale: number, zp: number, maxq: number): number {
+  const rs = scale !== 0 ? f32(1 / scale) : 0;
+  let err = 0;
+  for (let i = 0; i < len; i++) {
+    const d = v[i]! - f32((code(v[i]!, rs, zp, maxq) - zp) * scale);
+    err += d * d;
+  }
+  return err;
+}
+
+/** MLAS's asymmetric parameters for the range [min, max] (widened to include 0). */
+function asymmetricRange(min: number, max: number, maxq: number, store: (s: number) => number): [number, number] {
+  min = Math.min(min, 0);
+  max = Math.max(max, 0);
+  const scaleF = f32(f32(max - min) / maxq);
+  let zp = 0;
+  if (scaleF !== 0) {
+    const zpf = f32(0 - f32(min / scaleF));
+    zp = zpf < 0 ? 0 : zpf > maxq ? maxq : roundHalfAway(zpf);
+  }
+  return [store(scaleF), zp];
+}
+
+/** The RTN parameters of the block (no codes). */
+export function rtnParams(min: number, max: number, bits: 4 | 8, symmetric: boolean, store: (s: number) => number): [number, number] {
+  const mid = 1 << (bits - 1);
+  if (symmetric) {
+    const m = Math.abs(max) > Math.abs(min) ? max : min;
+    return [store(f32(-m / mid)), mid];
+  }
+  return asymmetricRange(min, max, (1 << bits) - 1, store);
+}
+
+/**
+ * Fits one block v[0, len): writes its codes to `codes[0, len)` and returns scale, zp and squared error.
+ * `work` is scratch of at least `len` bytes.
+ */
+export function fitBlock(v: Float32Array, len: number, spec: BlockSpec, codes: Uint8Array, work: Uint8Array): BlockFit {
+  const { bits, symmetric, store } = spec;
+  const maxq = (1 << bits) - 1;
+  const mid = 1 << (bits - 1);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < len; i++) {
+    const x = v[i]!;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  let [scale, zp] = rtnParams(min, max, bits, symmetric, store);
+  if (spec.method === 'rtn' || scale === 0) return { scale, zp, sqErr: encode(v, len, scale, zp, maxq, codes) };
+
+  // Grid of clipped ranges; the first candidate is RTN's own.
+  let best = errorAt(v, len, scale, zp, maxq);
+  const consider = (s: number, z: number) => {
+    if (s === 0 || !Number.isFinite(s)) return;
+    const e = errorAt(v, len, s, z, maxq);
+    if (e < best) [best, scale, zp] = [e, s, z];
+  };
+  if (symmetric) {
+    const m = Math.abs(max) > Math.abs(min) ? max : min;
+    for (const r of CLIP) {
+      if (r !== 1) consider(store(f32((-m / mid) * r)), mid);
+      consider(store(f32((m / (mid - 1)) * r)), mid); // m on the short, positive side
+    }
+  } else {
+    for (const a of CLIP) for (const b of CLIP) if (a !== 1 || b !== 1) consider(...asymmetricRange(min * a, max * b, maxq, store));
+  }
+
+  // Alternating least squares: codes fixed → best scale (and offset); then re-round.
+  best = encode(v, len, scale, zp, maxq, codes);
+  for (let it = 0; it < REFINE; it++) {
+    let s: number;
+    let z = zp;
+    if (symmetric) {
+      let num = 0;
+      let den = 0;
+      for (let i = 0; i < len; i++) {
+        const q = codes[i]! - zp;
+        num += v[i]! * q;
+        den += q * q;
+      }
+      if (den === 0) break;
+      s = store(f32(num / den));
+    } else {
+      // v ≈ s·c + t over codes c: ordinary least squares, then zp = round(−t / s) in range.
+      let sc = 0, sv = 0, scc = 0, scv = 0;
+      for (let i = 0; i < len; i++) {
+        const c = codes[i]!;
+        sc += c; sv += v[i]!; scc += c * c; scv += c * v[i]!;
+      }
+      const det = len * scc - sc * sc;
+      if (det === 0) break;
+      const slope = (len * scv - sc * sv) / det;
+      const offset = (sv - slope * sc) / len;
+      s = store(f32(slope));
+      if (s === 0) break;
+      const zr = roundHalfAway(-offset / s);
+      z = zr < 0 ? 0 : zr > maxq ? maxq : zr;
+    }
+    if (s === 0 || !Number.isFinite(s)) break;
+    const e = encode(v, len, s, z, maxq, work);
+    if (!(e < best)) break;
+    [best, scale, zp] = [e, s, z];
+    codes.set(work.subarray(0, len));
+  }
+  return { scale, zp, sqErr: best };
+}
