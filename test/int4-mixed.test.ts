@@ -65,7 +65,7 @@ test('mse: never worse than RTN on any block, and close to a dense scan of every
     for (const symmetric of [true, false]) {
       const rtn = fitBlock(v, 32, spec('rtn', symmetric), codes, work).sqErr;
       const mse = fitBlock(v, 32, spec('mse', symmetric), codes, work).sqErr;
-      assert.ok(mse <= rtn + 1e-12, `block ${b} symmetric ${symmetric}: mse ${mse} > rtn ${rtn}`);
+      assert.ok(mse <= rtn * (1 + 1e-9) + 1e-15, `block ${b} symmetric ${symmetric}: mse ${mse} > rtn ${rtn}`);
       if (!symmetric) continue;
       // Independent optimum: 4000 scales from 0.3 to 1.2 × |max|/8, both signs.
       const am = Math.max(...v.map(Math.abs));

