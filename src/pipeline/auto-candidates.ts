@@ -19,6 +19,11 @@ export interface Recipe {
   options?: StageOptions;
   /** The stage takes node names to leave in float (`exclude`), so the per-layer fallback applies. */
   excludable: boolean;
+  /**
+   * The stage can also keep a layer at 8 bits (quantize-int4's `layers` table): the per-layer fallback
+   * tries that before float, since an 8-bit layer costs about half a 4-bit one more, float eight times.
+   */
+  eightBit?: boolean;
 }
 
 const int8 = (label: string, options: StageOptions): Recipe => ({ label: `int8 ${label}`, stage: 'quantize-int8', options, excludable: true });
@@ -27,6 +32,7 @@ const int4 = (block: number, embeddings: 'int4' | 'int8'): Recipe => ({
   stage: 'quantize-int4',
   options: { 'block-size': block, embeddings },
   excludable: true,
+  eightBit: true,
 });
 
 /**
@@ -83,15 +89,20 @@ export function recipesFor(base: ModelProto): readonly Recipe[] {
  * matches names exactly; quantize-int8 reads them as globs, where `*` and `?` are wildcards, so a node
  * whose name holds one of those may take a few look-alike nodes with it into float (never fewer).
  */
-export function recipeStages(recipe: Recipe, floatNodes: readonly string[] = []): StageSpec[] {
+export function recipeStages(recipe: Recipe, floatNodes: readonly string[] = [], eightBitNodes: readonly string[] = []): StageSpec[] {
   if (!recipe.stage) return [...BASE_STAGES];
-  const options = { ...recipe.options, ...(floatNodes.length ? { exclude: [...floatNodes] } : {}) };
+  const options = {
+    ...recipe.options,
+    ...(floatNodes.length ? { exclude: [...floatNodes] } : {}),
+    // quantize-int4's `layers` keys are globs too (same caveat as int8's exclude above).
+    ...(eightBitNodes.length ? { layers: Object.fromEntries(eightBitNodes.map((n) => [n, 8])) } : {}),
+  };
   return [...BASE_STAGES, Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
 }
 
 /** The lossy stage alone (applied to the saved base model). */
-export function lossyStage(recipe: Recipe, floatNodes: readonly string[] = []): StageSpec | undefined {
-  return recipe.stage ? recipeStages(recipe, floatNodes)[BASE_STAGES.length] : undefined;
+export function lossyStage(recipe: Recipe, floatNodes: readonly string[] = [], eightBitNodes: readonly string[] = []): StageSpec | undefined {
+  return recipe.stage ? recipeStages(recipe, floatNodes, eightBitNodes)[BASE_STAGES.length] : undefined;
 }
 
 /**

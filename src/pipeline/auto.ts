@@ -145,6 +145,7 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
       auto: {
         objective, maxSearchTimeS, elapsedMs, timedOut: s.timedOut,
         candidates: s.candidates, chosen: s.candidates.indexOf(chosen), reason, sensitivity: s.sensitivity,
+        ...(chosen.floatLayers.length || chosen.eightBitLayers?.length ? { layers: s.layerChoices(chosen) } : {}),
       },
     };
   } finally {
