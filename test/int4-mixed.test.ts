@@ -118,6 +118,28 @@ test('mse: codes and scales reproduce the reported error; rows and columns agree
   }
 });
 
+test('mse with per-row importance: lower importance-weighted error than the unweighted search', () => {
+  // Rows 0–3 of every block weigh 50× (an outlier activation channel): the weighted search trades error
+  // on the others for error there. Σ a_k e_k² is computed here from the dequantized values.
+  const [k, n] = [64, 40];
+  const w = heavyTailed(k * n, 9);
+  const importance = Float32Array.from({ length: k }, (_, i) => (i % 32 < 4 ? 50 : 1));
+  const weighted = (q: ReturnType<typeof quantizeRows4>) => {
+    let e = 0;
+    for (let r = 0; r < n; r++) {
+      for (let i = 0; i < k; i++) {
+        const c = (q.data[r * q.rowBytes + (i >> 1)]! >> ((i & 1) * 4)) & 15;
+        e += importance[i]! * (w[r * k + i]! - (c - 8) * q.scales[r * q.kBlocks + (i >> 5)]!) ** 2;
+      }
+    }
+    return e;
+  };
+  const opts = { blockSize: 32, symmetric: true, padToBlock: true, method: 'mse' as const };
+  const plain = weighted(quantizeRows4(w, n, k, opts));
+  const aware = weighted(quantizeRows4(w, n, k, { ...opts, importance }));
+  assert.ok(aware < plain * 0.97, `weighted ${aware} vs plain ${plain}`);
+});
+
 // ------------------------------------------------------------------------------------ 8 bits
 
 test('8-bit RTN equals onnxruntime\'s quantize_matmul_8bits (golden from scripts/matmulnbits8_golden.py)', () => {

@@ -43,6 +43,11 @@ export interface Int4Options {
   bits?: 4 | 8;
   /** `rtn` (default here: MLAS's numerics) or `mse`. */
   method?: QuantMethod;
+  /**
+   * mse only: per-k weights of the error (length k, the quantization axis), e.g. the second moment of the
+   * activation each weight row multiplies; the search then minimises Σ a_k (w_k − ŵ_k)² per block.
+   */
+  importance?: Float32Array;
 }
 
 /** The empty packed result for `rows` rows of `k` values. */
@@ -77,12 +82,13 @@ class BlockWriter {
   /** Fits block `b` of row `r` from v[0, len) and writes its codes, scale and zero point. */
   put(r: number, b: number, v: Float32Array, len: number): void {
     const o = this.out;
-    const fit = fitBlock(v, len, this.spec, this.codes, this.work);
+    const k0 = b * this.opts.blockSize;
+    const imp = this.opts.importance?.subarray(k0, k0 + len);
+    const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
     o.sqError += fit.sqErr;
     for (let i = 0; i < len; i++) o.sqNorm += v[i]! * v[i]!;
     o.scales[r * o.kBlocks + b] = fit.scale;
     const codes = this.codes;
-    const k0 = b * this.opts.blockSize;
     if (this.spec.bits === 8) {
       o.data.set(codes.subarray(0, len), r * o.rowBytes + k0);
       if (o.zeroPoints) o.zeroPoints[r * o.zpRowBytes + b] = fit.zp;
