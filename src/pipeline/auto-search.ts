@@ -214,13 +214,15 @@ export class Search {
       memo.set(key, a);
       return a;
     };
-    // Recipes that can keep layers at 8 bits probe in that form: it asks what the 8-bit pass needs to
-    // know, and a probe with one float layer can be too large to verify (bounded below) where 8 bits is not.
-    if (recipe.eightBit) keep = 8;
+    // All-but-one probes of recipes that can keep layers at 8 bits keep the probed layer at 8 bits: that
+    // is the 8-bit pass's question, and a probe with one float layer can be too large to verify (bounded
+    // below) where 8 bits is not. One-at-a-time probes keep their float background: with 8-bit others
+    // every probe would quantize every layer (L² work, the cost that method exists to avoid).
+    if (recipe.eightBit && method === 'all-but-one') keep = 8;
     const ranking = await this.opts.progress.step(`${this.opts.name}auto: sensitivity of ${layers.length} layers of ${failed.recipe} (${method})`, () =>
       rankLayers(layers, method, attempt(false, method === 'all-but-one')));
     this.sensitivity.push({
-      recipe: failed.recipe, method, why: recipe.eightBit ? `${why}; probes keep layers at 8 bits, not float` : why, complete: ranking.complete,
+      recipe: failed.recipe, method, why: keep === 8 ? `${why}; the probed layer is kept at 8 bits, not float` : why, complete: ranking.complete,
       layers: ranking.layers.map((l) => ({
         weight: l.weight, nodes: l.nodes,
         ...(l.probe ? { bytes: l.probe.bytes, score: finite(l.probe.score), passed: l.probe.passed } : { score: null }),
@@ -229,6 +231,7 @@ export class Search {
     if (!ranking.complete) return;
     const maxBytes = () => (this.opts.objective === 'size' && this.best ? this.best.bytes! : Infinity);
     if (recipe.eightBit) {
+      keep = 8;
       const at8 = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes(), true);
       if (at8.found) this.opts.progress.note(`${failed.recipe}: passes with ${at8.found.floatNodes.length} node(s) at 8 bits`);
       keep = 'float';
