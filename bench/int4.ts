@@ -12,14 +12,20 @@
  * Run: `npm run bench -- int4`. This file is also its own child: `int4.ts compress IN OUT STAGES_JSON`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startOrtHost, type OrtHost } from '../src/check/ort-runner.js';
 import type { NamedTensor } from '../src/check/named-tensor.js';
-import { saveModel } from '../src/onnx/model-io.js';
+import { loadConfig } from '../src/config/load.js';
+import { encodeModel } from '../src/onnx/codec.js';
+import { DataType } from '../src/onnx/dtype.js';
+import { attr } from '../src/onnx/graph.js';
+import { loadModel, saveModel } from '../src/onnx/model-io.js';
+import { runConfig } from '../src/pipeline/run.js';
+import { floatTensor, graph, model, node, randomFloats, valueInfo } from '../test/helpers/builder.js';
 import { compressModel } from '../src/pipeline/compress.js';
 import { formatBytes, formatTable } from '../src/report/table.js';
 import type { StageSpec } from '../src/stages/registry.js';
@@ -92,10 +98,73 @@ function ortQuantize(file: string, dir: string): Record<string, { file: string; 
   return r.status === 0 && last.startsWith('{') ? JSON.parse(last) : `ORT quantizer failed: ${r.stderr.trim().split('\n').pop()}`;
 }
 
+/**
+ * A small language model with a sensitive lm_head: ids [1, 64] → embedding 8192×256 → MatMul 256×256
+ * (identity plus small noise) → Relu → lm_head 256×8192 → logits. 8192 classes leave small top-1 margins,
+ * so 4-bit noise on the head flips argmaxes; the strict thresholds below make full 4-bit fail.
+ */
+function sensitiveLm(file: string): void {
+  const [V, D] = [8192, 256];
+  writeFileSync(file, encodeModel(model(graph({
+    node: [
+      node('Gather', ['embed.weight', 'input_ids'], ['x'], {}, { name: 'embed' }),
+      node('MatMul', ['x', 'w1'], ['h'], {}, { name: 'layer1' }),
+      node('Relu', ['h'], ['r'], {}, { name: 'relu' }),
+      node('MatMul', ['r', 'lm_head.weight'], ['logits'], {}, { name: 'lm_head' }),
+    ],
+    input: [valueInfo('input_ids', DataType.INT64, [1, 64])],
+    output: [valueInfo('logits', DataType.FLOAT, [1, 64, V])],
+    initializer: [
+      floatTensor('embed.weight', [V, D], randomFloats(V * D, 3, 1)),
+      floatTensor('w1', [D, D], randomFloats(D * D, 1, 0.002).map((v, i) => (i % (D + 1) === 0 ? 1 + v : v))),
+      floatTensor('lm_head.weight', [D, V], randomFloats(D * V, 2, 0.1)),
+    ],
+  }))));
+}
+
+/** Auto on sensitiveLm: what it keeps at 8 bits, against the same recipe with those layers in float. */
+async function autoSensitiveHead(host: OrtHost, dir: string): Promise<void> {
+  const source = path.join(dir, 'lm.onnx');
+  sensitiveLm(source);
+  const cfg = path.join(dir, 'lm.yml');
+  writeFileSync(cfg, ['models:', '  - name: sensitive-lm', '    source: lm.onnx', '    output: out/lm.slim.onnx', '    strategy: auto',
+    '    parity: { samples: 4, thresholds: { cosine: 0.9995, top1: 0.98 } }', '    latency: false', ''].join('\n'));
+  const t0 = performance.now();
+  const report = await runConfig(loadConfig(cfg), { host });
+  const m = report.models[0]!;
+  const auto = m.auto!;
+  const chosen = auto.candidates[auto.chosen]!;
+  const out = loadModel(path.join(dir, 'out/lm.slim.onnx'));
+  const bits = out.model.graph!.node.filter((n) => n.domain === 'com.microsoft').map((n) => `${n.name} ${n.opType} ${Number(attr(n, 'bits')?.i)}`);
+  out.external.close();
+  console.log(`\n### auto on a model whose lm_head is sensitive (${formatBytes(statSync(source).size)} fp32; cosine ≥ 0.9995, top-1 ≥ 0.98)\n`);
+  const rows = auto.candidates.filter((c) => c.status === 'passed' || c.status === 'failed').map((c) => [
+    `${c.recipe}${c.eightBitLayers?.length ? ` + 8-bit ${c.eightBitLayers.join(', ')}` : ''}${c.floatLayers.length ? ` + float ${c.floatLayers.join(', ')}` : ''}`,
+    formatBytes(c.bytes!), c.status, c.parity?.outputs.map((o) => `cos ${o.cosine.toFixed(5)}, top-1 ${o.top1?.toFixed(3)}`).join('; ') ?? '',
+  ]);
+  console.log(formatTable(['candidate (verified)', 'size', 'parity', 'logits'], rows));
+  // The same recipe with the chosen 8-bit layers in float instead, built and checked the same way.
+  const kept = chosen.eightBitLayers ?? [];
+  if (kept.length) {
+    const stage = chosen.stages[chosen.stages.length - 1] as Record<string, Record<string, unknown>>;
+    const opts = { ...stage['quantize-int4']! };
+    delete opts.layers;
+    writeFileSync(cfg, ['models:', '  - name: float-head', '    source: lm.onnx', '    output: out/lm.float-head.onnx',
+      `    stages: [dedup, prune, ${JSON.stringify({ 'quantize-int4': { ...opts, exclude: kept } })}]`,
+      '    parity: { samples: 4, thresholds: { cosine: 0.9995, top1: 0.98 } }', '    latency: false', ''].join('\n'));
+    const f = (await runConfig(loadConfig(cfg), { host })).models[0]!;
+    console.log(`\nchosen: ${chosen.recipe} + ${kept.join(', ')} at 8 bits: ${formatBytes(m.compressed.bytes)}, parity ${m.parity?.passed ? 'passed' : 'FAILED'}; ` +
+      `the same with ${kept.join(', ')} in float: ${formatBytes(f.compressed.bytes)} (parity ${f.parity?.passed ? 'passed' : 'failed'}); ` +
+      `8-bit fallback ${(m.compressed.bytes / f.compressed.bytes * 100).toFixed(0)} % of the float one`);
+  } else console.log(`\nchosen: ${chosen.recipe}${chosen.floatLayers.length ? ` + float ${chosen.floatLayers.join(', ')}` : ''} (${formatBytes(m.compressed.bytes)}): no 8-bit layer`);
+  console.log(`saved model's contrib ops: ${bits.join('; ')}; search ${(auto.elapsedMs / 1000).toFixed(1)} s, all ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
 export async function run(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'onnx-diet-bench-int4-'));
   const host = startOrtHost();
   try {
+    if (!ONLY || ONLY.includes('auto')) await autoSensitiveHead(host, dir);
     const bert = path.join(dir, 'bert-base.onnx');
     saveModel(bertModel(), bert);
     const exportNote = ensureTorchModels();

@@ -70,6 +70,9 @@ class BlockWriter {
   private readonly spec: BlockSpec;
   private readonly codes: Uint8Array;
   private readonly work: Uint8Array;
+  /** The block being fitted, copied here: the solver always sees one array (no per-block views to allocate). */
+  private readonly block: Float32Array;
+  private readonly blockImp: Float32Array | undefined;
 
   constructor(rows: number, k: number, private readonly opts: Int4Options) {
     const bits = opts.bits ?? 4;
@@ -77,20 +80,26 @@ class BlockWriter {
     this.spec = { bits, symmetric: opts.symmetric, method: opts.method ?? 'rtn', store: opts.storeScale ?? f32 };
     this.codes = new Uint8Array(opts.blockSize);
     this.work = new Uint8Array(opts.blockSize);
+    this.block = new Float32Array(opts.blockSize);
+    this.blockImp = opts.importance ? new Float32Array(opts.blockSize) : undefined;
   }
 
-  /** Fits block `b` of row `r` from v[0, len) and writes its codes, scale and zero point. */
-  put(r: number, b: number, v: Float32Array, len: number): void {
+  /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
+  put(r: number, b: number, src: Float32Array, from: number, stride: number, len: number): void {
     const o = this.out;
     const k0 = b * this.opts.blockSize;
-    const imp = this.opts.importance?.subarray(k0, k0 + len);
+    const v = this.block;
+    for (let i = 0; i < len; i++) v[i] = src[from + i * stride]!;
+    const imp = this.blockImp;
+    if (imp) for (let i = 0; i < len; i++) imp[i] = this.opts.importance![k0 + i]!;
     const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
     o.sqError += fit.sqErr;
     for (let i = 0; i < len; i++) o.sqNorm += v[i]! * v[i]!;
     o.scales[r * o.kBlocks + b] = fit.scale;
     const codes = this.codes;
     if (this.spec.bits === 8) {
-      o.data.set(codes.subarray(0, len), r * o.rowBytes + k0);
+      const at = r * o.rowBytes + k0;
+      for (let i = 0; i < len; i++) o.data[at + i] = codes[i]!;
       if (o.zeroPoints) o.zeroPoints[r * o.zpRowBytes + b] = fit.zp;
       return;
     }
@@ -120,7 +129,7 @@ export function quantizeRows4(src: Float32Array, rows: number, k: number, opts: 
     for (let b = 0; b < kBlocks; b++) {
       const from = r * k + b * blockSize;
       const len = Math.min(k, (b + 1) * blockSize) - b * blockSize;
-      w.put(r, b, src.subarray(from, from + len), len);
+      w.put(r, b, src, from, 1, len);
     }
   }
   return w.result();
@@ -146,7 +155,7 @@ export function quantizeColumns4(src: Float32Array, k: number, n: number, opts: 
         const row = (k0 + kk) * n + c0;
         for (let j = 0; j < width; j++) tile[j * blockSize + kk] = src[row + j]!;
       }
-      for (let j = 0; j < width; j++) w.put(c0 + j, b, tile.subarray(j * blockSize, j * blockSize + len), len);
+      for (let j = 0; j < width; j++) w.put(c0 + j, b, tile, j * blockSize, 1, len);
     }
   }
   return w.result();
