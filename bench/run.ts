@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   stream: () => import('./stream.js'),
   'graph-scale': () => import('./graph-scale.js'),
   ocr: () => import('./ocr.js'),
+  int4: () => import('./int4.js'),
 };
 
 const names = process.argv.slice(2);

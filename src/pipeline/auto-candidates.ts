@@ -22,6 +22,11 @@ export interface Recipe {
   excludable: boolean;
   /** Lossless-class stages run between the base and the lossy stage (fold-batchnorm on CNNs). */
   prep?: readonly StageSpec[];
+  /**
+   * The stage can also keep a layer at 8 bits (quantize-int4's `layers` table): the per-layer fallback
+   * tries that before float, since an 8-bit layer costs about half a 4-bit one more, float eight times.
+   */
+  eightBit?: boolean;
 }
 
 const int8 = (label: string, options: StageOptions): Recipe => ({ label: `int8 ${label}`, stage: 'quantize-int8', options, excludable: true });
@@ -30,6 +35,7 @@ const int4 = (block: number, embeddings: 'int4' | 'int8'): Recipe => ({
   stage: 'quantize-int4',
   options: { 'block-size': block, embeddings },
   excludable: true,
+  eightBit: true,
 });
 
 /**
@@ -94,15 +100,20 @@ export function recipesFor(base: ModelProto): readonly Recipe[] {
  * matches names exactly; quantize-int8 reads them as globs, where `*` and `?` are wildcards, so a node
  * whose name holds one of those may take a few look-alike nodes with it into float (never fewer).
  */
-export function recipeStages(recipe: Recipe, floatNodes: readonly string[] = []): StageSpec[] {
+export function recipeStages(recipe: Recipe, floatNodes: readonly string[] = [], eightBitNodes: readonly string[] = []): StageSpec[] {
   if (!recipe.stage) return [...BASE_STAGES];
-  const options = { ...recipe.options, ...(floatNodes.length ? { exclude: [...floatNodes] } : {}) };
+  const options = {
+    ...recipe.options,
+    ...(floatNodes.length ? { exclude: [...floatNodes] } : {}),
+    // quantize-int4's `layers` keys are globs too (same caveat as int8's exclude above).
+    ...(eightBitNodes.length ? { layers: Object.fromEntries(eightBitNodes.map((n) => [n, 8])) } : {}),
+  };
   return [...BASE_STAGES, ...(recipe.prep ?? []), Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
 }
 
 /** The stages after the base (prep and the lossy stage), applied to the saved base model; [] for the base. */
-export function lossyStages(recipe: Recipe, floatNodes: readonly string[] = []): StageSpec[] {
-  return recipe.stage ? recipeStages(recipe, floatNodes).slice(BASE_STAGES.length) : [];
+export function lossyStages(recipe: Recipe, floatNodes: readonly string[] = [], eightBitNodes: readonly string[] = []): StageSpec[] {
+  return recipe.stage ? recipeStages(recipe, floatNodes, eightBitNodes).slice(BASE_STAGES.length) : [];
 }
 
 /**

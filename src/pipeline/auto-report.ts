@@ -20,6 +20,8 @@ export interface AutoCandidate {
   stages: StageSpec[];
   /** Node names kept in float by the per-layer fallback (empty for a plain recipe). */
   floatLayers: string[];
+  /** Node names kept at 8 bits by the per-layer fallback (quantize-int4 recipes; absent when none). */
+  eightBitLayers?: string[];
   bytes?: number;
   status: 'passed' | 'failed' | 'skipped' | 'error';
   parity?: CandidateParity;
@@ -52,6 +54,15 @@ export interface AutoReport {
   sensitivity: SensitivityReport[];
   /** The polarity auto inputs used for each bool mask input (candidates were ranked on these samples). */
   masks?: MaskChoice[];
+  /** Per layer the chosen candidate did not leave at the recipe's bits: what it got and why. */
+  layers?: LayerChoice[];
+}
+
+export interface LayerChoice {
+  weight: string;
+  nodes: string[];
+  bits: 8 | 'float';
+  why: string;
 }
 
 /** Scores for JSON: six significant digits, and null for ∞ (JSON has no Infinity). */
@@ -69,8 +80,8 @@ export function parityOf(v: Verdict): CandidateParity {
   return p;
 }
 
-/** `int8 per-channel + 2 float layers` */
-export function candidateLabel(c: Pick<AutoCandidate, 'recipe' | 'floatLayers'>): string {
-  const n = c.floatLayers.length;
-  return n ? `${c.recipe} + ${n} float layer${n === 1 ? '' : 's'}` : c.recipe;
+/** `int8 per-channel + 2 float layers`, `int4 block 32 + 1 8-bit layer` */
+export function candidateLabel(c: Pick<AutoCandidate, 'recipe' | 'floatLayers' | 'eightBitLayers'>): string {
+  const part = (n: number, what: string) => (n ? ` + ${n} ${what} layer${n === 1 ? '' : 's'}` : '');
+  return `${c.recipe}${part(c.eightBitLayers?.length ?? 0, '8-bit')}${part(c.floatLayers.length, 'float')}`;
 }

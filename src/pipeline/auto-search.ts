@@ -12,7 +12,7 @@ import type { ModelProto } from '../onnx/types.js';
 import { formatBytes } from '../report/table.js';
 import { lossyStages, quantizedLayers, recipeStages, type Layer, type Recipe } from './auto-candidates.js';
 import { SearchTimeUp, type CandidateJudge, type Verdict } from './auto-judge.js';
-import { candidateLabel, finite, parityOf, type AutoCandidate, type SensitivityReport } from './auto-report.js';
+import { candidateLabel, finite, parityOf, type AutoCandidate, type LayerChoice, type SensitivityReport } from './auto-report.js';
 import { fewestFloatLayers, rankLayers, sensitivityMethod, type Attempt } from './auto-sensitivity.js';
 import { compressModel } from './compress.js';
 import { digestFiles } from './digest.js';
@@ -74,8 +74,8 @@ export class Search {
     return c.bytes! < b.bytes!;
   }
 
-  private async build(recipe: Recipe, floatNodes: string[]): Promise<Built> {
-    const stages = lossyStages(recipe, floatNodes);
+  private async build(recipe: Recipe, floatNodes: string[], eightBitNodes: string[]): Promise<Built> {
+    const stages = lossyStages(recipe, floatNodes, eightBitNodes);
     if (!stages.length) return { file: this.base.file, bytes: this.base.bytes };
     const file = path.join(this.tmp, `candidate-${++this.seq}.onnx`);
     const r = await compressModel(this.base.file, file, { stages, digest: false });
@@ -87,12 +87,15 @@ export class Search {
   }
 
   /** Builds a candidate (size only); an error is recorded on it. */
-  async add(recipe: Recipe, floatNodes: string[] = []): Promise<AutoCandidate> {
-    const c: AutoCandidate = { recipe: recipe.label, stages: recipeStages(recipe, floatNodes), floatLayers: floatNodes, status: 'skipped' };
+  async add(recipe: Recipe, floatNodes: string[] = [], eightBitNodes: string[] = []): Promise<AutoCandidate> {
+    const c: AutoCandidate = {
+      recipe: recipe.label, stages: recipeStages(recipe, floatNodes, eightBitNodes), floatLayers: floatNodes,
+      ...(eightBitNodes.length ? { eightBitLayers: eightBitNodes } : {}), status: 'skipped',
+    };
     this.candidates.push(c);
     const t0 = performance.now();
     try {
-      const built = await this.build(recipe, floatNodes);
+      const built = await this.build(recipe, floatNodes, eightBitNodes);
       c.bytes = built.bytes;
       this.files.set(c, built);
     } catch (e) {
@@ -119,7 +122,7 @@ export class Search {
       if (v.slow) c.note = v.slow;
       this.opts.progress.note(`${candidateLabel(c)}: ${formatBytes(c.bytes!)}, parity ${v.passed ? 'passed' : 'failed'} (score ${finite(v.score) ?? '∞'})${v.latency ? `, p50 ${v.latency.p50Ms.toFixed(3)} ms` : ''}`);
       // A speed failure is not mended by handing layers back to float by their parity sensitivity.
-      if (recipe.excludable && !v.passed && !v.slow && c.floatLayers.length === 0) {
+      if (recipe.excludable && !v.passed && !v.slow && c.floatLayers.length === 0 && !c.eightBitLayers) {
         this.targets.set(c, { candidate: c, recipe, ...quantizedLayers(this.base.model, modelStructure(built.file)) });
       }
       if (v.passed && this.beats(c)) this.best = c;
@@ -174,12 +177,16 @@ export class Search {
   }
 
   /**
-   * Per-layer fallback for one failing recipe: rank its layers, then the fewest most-sensitive ones back
-   * in float. Every greedy attempt is a candidate in the report; sensitivity probes are summarized apart.
+   * Per-layer fallback for one failing recipe: rank its layers, then the fewest most-sensitive ones kept
+   * at 8 bits (recipes that can: quantize-int4), then — bounded by the size that found, if any — the
+   * fewest back in float. Every greedy attempt is a candidate in the report; sensitivity probes are
+   * summarized apart.
    */
   async fallback({ candidate: failed, recipe, layers }: FallbackTarget): Promise<void> {
     const { method, why } = sensitivityMethod(layers.length);
     const memo = new Map<string, Attempt>();
+    /** 8: the attempt's nodes are kept at 8 bits instead of going back to float. */
+    let keep: 8 | 'float' = 'float';
     /**
      * `listed`: the attempt is a candidate of the report even when it fails (greedy steps); otherwise only
      * when it became the best so far (sensitivity probes are reported under `sensitivity`). `bounded`: with the size
@@ -188,14 +195,14 @@ export class Search {
      * float) are measurements and always verified.
      */
     const attempt = (listed: boolean, bounded: boolean) => async (floatNodes: string[]): Promise<Attempt | undefined> => {
-      const key = [...floatNodes].sort().join('\n');
+      const key = `${keep}\n${[...floatNodes].sort().join('\n')}`;
       const known = memo.get(key);
       if (known) return known;
       if (this.timeUp()) {
         this.timedOut = true;
         return undefined;
       }
-      const c = await this.add(recipe, floatNodes);
+      const c = keep === 8 ? await this.add(recipe, [], floatNodes) : await this.add(recipe, floatNodes);
       const best = this.best;
       const tooBig = bounded && this.opts.objective === 'size' && best !== undefined && c.bytes !== undefined && c.bytes >= best.bytes!;
       if (tooBig) this.skip(c, `not smaller than ${candidateLabel(best)}, which passed`);
@@ -207,19 +214,51 @@ export class Search {
       memo.set(key, a);
       return a;
     };
+    // All-but-one probes of recipes that can keep layers at 8 bits keep the probed layer at 8 bits: that
+    // is the 8-bit pass's question, and a probe with one float layer can be too large to verify (bounded
+    // below) where 8 bits is not. One-at-a-time probes keep their float background: with 8-bit others
+    // every probe would quantize every layer (L² work, the cost that method exists to avoid).
+    if (recipe.eightBit && method === 'all-but-one') keep = 8;
     const ranking = await this.opts.progress.step(`${this.opts.name}auto: sensitivity of ${layers.length} layers of ${failed.recipe} (${method})`, () =>
       rankLayers(layers, method, attempt(false, method === 'all-but-one')));
     this.sensitivity.push({
-      recipe: failed.recipe, method, why, complete: ranking.complete,
+      recipe: failed.recipe, method, why: keep === 8 ? `${why}; the probed layer is kept at 8 bits, not float` : why, complete: ranking.complete,
       layers: ranking.layers.map((l) => ({
         weight: l.weight, nodes: l.nodes,
         ...(l.probe ? { bytes: l.probe.bytes, score: finite(l.probe.score), passed: l.probe.passed } : { score: null }),
       })),
     });
     if (!ranking.complete) return;
-    const maxBytes = this.opts.objective === 'size' && this.best ? this.best.bytes! : Infinity;
-    const result = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes);
+    const maxBytes = () => (this.opts.objective === 'size' && this.best ? this.best.bytes! : Infinity);
+    if (recipe.eightBit) {
+      keep = 8;
+      const at8 = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes(), true);
+      if (at8.found) this.opts.progress.note(`${failed.recipe}: passes with ${at8.found.floatNodes.length} node(s) at 8 bits`);
+      keep = 'float';
+    }
+    const result = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes());
     if (result.found) this.opts.progress.note(`${failed.recipe}: passes with ${result.found.floatNodes.length} node(s) in float`);
+  }
+
+  /**
+   * What the chosen candidate did per layer it did not leave at the recipe's bits, and why: its rank in
+   * the sensitivity measured for that recipe, and that fewer such layers failed (the greedy search).
+   */
+  layerChoices(chosen: AutoCandidate): LayerChoice[] {
+    const s = this.sensitivity.find((x) => x.recipe === chosen.recipe);
+    const choices: LayerChoice[] = [];
+    for (const [nodes, bits] of [[chosen.eightBitLayers ?? [], 8], [chosen.floatLayers, 'float']] as const) {
+      const count = s ? s.layers.filter((l) => l.nodes.some((n) => nodes.includes(n))).length : 0;
+      for (const [rank, l] of (s?.layers ?? []).entries()) {
+        if (!l.nodes.some((n) => nodes.includes(n))) continue;
+        const alt = bits === 8 ? 'fewer 8-bit layers failed parity' : `fewer float layers failed parity${chosen.recipe.startsWith('int4') ? ', and 8 bits was not enough or not smaller' : ''}`;
+        choices.push({
+          weight: l.weight, nodes: l.nodes, bits,
+          why: `rank ${rank + 1} of ${s!.layers.length} by sensitivity (${s!.method}, probe score ${l.score ?? '∞'}); one of the ${count} most sensitive kept at ${bits === 8 ? '8 bits' : 'float'}: ${alt}`,
+        });
+      }
+    }
+    return choices;
   }
 
   /** Deletes every file still held. */

@@ -89,11 +89,13 @@ export interface Fallback {
  * k stops below the layer count (all layers in float is the base recipe) and, with `maxBytes`, once a
  * model is no smaller than that: more float layers only make it larger.
  */
-export async function fewestFloatLayers(ranked: readonly Layer[], attempt: AttemptFn, maxBytes = Infinity): Promise<Fallback> {
+export async function fewestFloatLayers(ranked: readonly Layer[], attempt: AttemptFn, maxBytes = Infinity, allowAll = false): Promise<Fallback> {
   const top = (k: number) => allNodes(ranked.slice(0, k));
+  // With `allowAll` (layers kept at 8 bits, not float) every layer may be kept: that is not the base recipe.
+  const maxK = allowAll ? ranked.length : ranked.length - 1;
   let failing = 0;
   let passing: { k: number; attempt: Attempt } | undefined;
-  for (let k = 1; k < ranked.length; k = Math.min(2 * k, ranked.length - 1)) {
+  for (let k = 1; k <= maxK; k = Math.min(2 * k, maxK)) {
     const a = await attempt(top(k));
     if (!a) return { stoppedBy: 'time' };
     if (a.passed && a.bytes < maxBytes) {
@@ -102,7 +104,7 @@ export async function fewestFloatLayers(ranked: readonly Layer[], attempt: Attem
     }
     if (a.bytes >= maxBytes) return { stoppedBy: 'size' };
     failing = k;
-    if (k === ranked.length - 1) break;
+    if (k === maxK) break;
   }
   if (!passing) return { stoppedBy: 'no-pass' };
   while (passing.k - failing > 1) {

@@ -160,6 +160,7 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
         objective, maxSearchTimeS, elapsedMs, timedOut: s.timedOut,
         candidates: s.candidates, chosen: s.candidates.indexOf(chosen), reason, sensitivity: s.sensitivity,
         ...(judge.masks.length ? { masks: judge.masks } : {}),
+        ...(chosen.floatLayers.length || chosen.eightBitLayers?.length ? { layers: s.layerChoices(chosen) } : {}),
       },
     };
   } finally {

@@ -9,6 +9,7 @@ import { metricText } from '../check/budgets.js';
 import { candidateLabel, type AutoCandidate, type AutoReport } from '../pipeline/auto.js';
 import type { ModelRunReport, RunReport } from '../pipeline/run.js';
 import { environmentLine } from './environment.js';
+import { layerChoiceLines, quantLayersDetails } from './quant-layers.js';
 import { formatBytes, plural } from './table.js';
 
 /** The hidden marker the Action looks for; `-->` cannot appear inside an HTML comment. */
@@ -215,18 +216,20 @@ function autoDetails(auto: AutoReport): string {
     '',
     cell(auto.reason),
     '',
-    '| # | Candidate | Float layers | Size | Latency p50 | Parity | Result |',
+    '| # | Candidate | Kept layers | Size | Latency p50 | Parity | Result |',
     '|---:|---|---|---:|---:|---|---|',
   ];
   auto.candidates.forEach((c, i) => {
     const label = i === auto.chosen ? `**${cell(candidateLabel(c))}** (chosen)` : cell(candidateLabel(c));
-    const floats = c.floatLayers.length > 3 ? `${c.floatLayers.slice(0, 3).join(', ')} … (${c.floatLayers.length})` : c.floatLayers.join(', ');
+    const list = (xs: string[]) => (xs.length > 3 ? `${xs.slice(0, 3).join(', ')} … (${xs.length})` : xs.join(', '));
+    const floats = [c.eightBitLayers?.length ? `8-bit: ${list(c.eightBitLayers)}` : '', c.floatLayers.length ? `${c.eightBitLayers?.length ? 'float: ' : ''}${list(c.floatLayers)}` : ''].filter(Boolean).join('; ');
     lines.push(`| ${i + 1} | ${label} | ${cell(floats)} | ${c.bytes === undefined ? '' : formatBytes(c.bytes)} | ${c.latency ? `${c.latency.p50Ms.toFixed(3)} ms` : ''} | ${paritySummary(c)} | ${cell(candidateResult(c))} |`);
   });
   for (const s of auto.sensitivity) {
     const top = s.layers.slice(0, 3).map((l) => `\`${cell(l.weight)}\``).join(', ');
     lines.push('', `Sensitivity of ${cell(s.recipe)} (${s.method}, ${s.layers.length} layers${s.complete ? '' : ', incomplete'}): most sensitive ${top}`);
   }
+  lines.push(...layerChoiceLines(auto.layers));
   lines.push('', '</details>');
   return lines.join('\n');
 }
@@ -246,6 +249,7 @@ function modelSection(m: ModelRunReport): string {
     sizeChart(m),
     '',
     '</details>',
+    ...quantLayersDetails(m.name, m.stages),
     ...(m.auto ? ['', autoDetails(m.auto)] : []),
   ].join('\n');
 }

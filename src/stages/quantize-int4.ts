@@ -15,6 +15,12 @@
  *                   build), int8, or none.
  *   exclude         node names or globs to leave alone (an unnamed node by its first output's name),
  *                   the same rule as quantize-int8's (nodes.ts nodePattern).
+ *   method          mse (default): per block, the clipped range and least-squares scale (and zero point)
+ *                   with the least reconstruction error (quant/block-solver.ts); rtn: round to nearest
+ *                   on the block's max/min, onnxruntime's default numerics bit for bit. Same format and size.
+ *   layers          per-layer bits: { "<node or weight name, or glob>": 4 | 8 | float }; the first entry
+ *                   that matches wins, unmatched layers take 4. 8 writes MatMulNBits / GatherBlockQuantized
+ *                   with bits=8 (about twice the bytes of 4, a quarter of float's).
  *
  * On this CPU (AVX2, no VNNI) MatMulNBits is slower than fp32 MatMul: the stage is for size.
  */
@@ -23,22 +29,25 @@ import { nodeId, nodePattern } from './nodes.js';
 import { allNames, mainScopes } from '../onnx/graph.js';
 import { tensorByteLength } from '../onnx/tensor.js';
 import { DefinitionIndex, removeUnused } from './quant/constant-weight.js';
+import { QUANT_METHODS } from './quant/block-solver.js';
 import { rewriteGather, rewriteGemm, rewriteMatMul, type Int4Run, type Int4Settings, type Rewrite } from './quant/int4-rewrite.js';
+import { layerBits, parseLayerTable, type LayerRule } from './quant/layer-table.js';
 import { QuantStore } from './quant/int4-store.js';
 import { defaultOpset, importDomain } from './quant/opset.js';
 import { booleanOption, choiceOption, rejectUnknownOptions, stringListOption } from './options.js';
 import type { StageOptions } from './registry.js';
 import type { Stage } from './stage.js';
 
-/** Op type → rewrite (ORT quantization's registry idea: one row per op). */
-const REWRITES: Record<string, Rewrite> = {
-  MatMul: rewriteMatMul,
-  Gemm: rewriteGemm,
-  Gather: rewriteGather,
+/** Op type → rewrite and the input holding its weight (ORT quantization's registry idea: one row per op). */
+const REWRITES: Record<string, { rewrite: Rewrite; weight: number }> = {
+  MatMul: { rewrite: rewriteMatMul, weight: 1 },
+  Gemm: { rewrite: rewriteGemm, weight: 1 },
+  Gather: { rewrite: rewriteGather, weight: 0 },
 };
 
 export interface Int4Options extends Int4Settings {
   exclude: string[];
+  layers: LayerRule[];
 }
 
 const STAGE = 'quantize-int4';
@@ -54,7 +63,7 @@ export function parseInt4Options(options: StageOptions): Int4Options {
       delete o[camel];
     }
   }
-  rejectUnknownOptions(STAGE, o, ['block-size', 'symmetric', 'accuracy-level', 'embeddings', 'exclude']);
+  rejectUnknownOptions(STAGE, o, ['block-size', 'symmetric', 'accuracy-level', 'embeddings', 'exclude', 'method', 'layers']);
   const blockSize = Number(o['block-size'] ?? 32);
   if (blockSize === 512) {
     throw new UsageError('quantize-int4: block-size 512 is refused (onnxruntime\'s CPU MatMulNBits kernel does not support it; older builds gave wrong results); use 16–256');
@@ -73,6 +82,8 @@ export function parseInt4Options(options: StageOptions): Int4Options {
     accuracyLevel,
     embeddings: choiceOption(STAGE, o, 'embeddings', ['int4', 'int8', 'none'] as const),
     exclude: stringListOption(STAGE, o, 'exclude') ?? [],
+    method: choiceOption(STAGE, o, 'method', ['mse', ...QUANT_METHODS.filter((m) => m !== 'mse')]),
+    layers: parseLayerTable(STAGE, o.layers),
   };
 }
 
@@ -94,14 +105,17 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
         counts: { matmul: 0, gemm: 0, gatherInt4: 0, gatherInt8: 0 },
         before: new Map(),
         after: new Map(),
+        layers: [],
+        errors: new Map(),
       };
       const exclude = opts.exclude.map(nodePattern);
       const skipped: { node: string; op: string; reason: string }[] = [];
       for (const scope of scopes) {
         for (const node of [...scope.graph.node]) {
-          const rewrite = (node.domain ?? '') === '' ? REWRITES[node.opType ?? ''] : undefined;
-          if (!rewrite) continue;
-          const reason = exclude.some((re) => re.test(nodeId(node))) ? 'excluded' : rewrite(node, scope, run);
+          const row = (node.domain ?? '') === '' ? REWRITES[node.opType ?? ''] : undefined;
+          if (!row) continue;
+          const bits = layerBits(opts.layers, nodeId(node), node.input[row.weight] ?? '');
+          const reason = exclude.some((re) => re.test(nodeId(node))) ? 'excluded' : bits === 'float' ? 'layers: float' : row.rewrite(node, scope, run, bits);
           // A Gather on a computed tensor (shape arithmetic) is no embedding: not worth a line in the report.
           if (reason && !(node.opType === 'Gather' && reason === 'table is not a constant')) skipped.push({ node: nodeId(node), op: node.opType ?? '', reason });
         }
@@ -131,6 +145,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
           symmetric: opts.symmetric,
           accuracyLevel: opts.accuracyLevel ?? 0,
           embeddings: opts.embeddings,
+          method: opts.method,
           matmulNBits: matmul + gemm,
           fromGemm: gemm,
           gatherBlockQuantized: gatherInt4,
@@ -142,6 +157,8 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
           /** Float weights removed because nothing reads them any more (the rest stay for other readers). */
           weightBytesFreed: freedBytes,
           skipped,
+          /** Per rewritten node: its bits and its weight's relative reconstruction error ‖W − Ŵ‖ / ‖W‖. */
+          layers: run.layers.map((l) => ({ ...l, relError: Number(l.relError.toPrecision(4)) })),
         },
       };
     },

@@ -11,6 +11,9 @@
  *   first) and, without zero_points, uses 8 — the MatMulNBits convention, so one quantizer serves both.
  * - Gather → int8 Gather + DequantizeLinear (per-tensor symmetric, ORT quantize_dynamic's scheme) when
  *   `embeddings: int8`.
+ * - 8 bits (the `layers` table): MatMulNBits with bits=8, B uint8 [N, kBlocks, blockSize], one code a
+ *   byte, implicit zero point 128 (what ORT's `quantize_matmul_8bits` writes; onnxruntime added it for
+ *   the layers int4 hurts most, PR 24384); GatherBlockQuantized with bits=8, data uint8 [V, D].
  *
  * Each returns undefined when it rewrote the node, or the reason it left the node alone.
  */
@@ -20,9 +23,10 @@ import { elementCount, isExternal, tensorBytes, type ExternalDataSource } from '
 import type { AttributeProto, NodeProto, TensorProto } from '../../onnx/types.js';
 import { fromFloat16Bits, toFloat16Bits } from '../../onnx/float16.js';
 import { roundToFloat16 } from '../fp16-numerics.js';
-import { intAttr, intsAttr, makeNode } from '../nodes.js';
+import { intAttr, intsAttr, makeNode, nodeId } from '../nodes.js';
 import { resolveConstant, type ConstantWeight, type DefinitionIndex } from './constant-weight.js';
-import { quantizeColumns4, quantizeRows4 } from './int4-numerics.js';
+import type { QuantMethod } from './block-solver.js';
+import { quantizeColumns4, quantizeRows4, type Int4Blocks } from './int4-numerics.js';
 import { quantizePerTensor } from './numerics.js';
 import { contentKey, type QuantStore } from './int4-store.js';
 import { bytesOf, ContentMap } from './tensor-pool.js';
@@ -32,6 +36,16 @@ export interface Int4Settings {
   symmetric: boolean;
   accuracyLevel?: number;
   embeddings: 'int4' | 'int8' | 'none';
+  method: QuantMethod;
+}
+
+/** One rewritten node for the report: its bits and its weight's relative reconstruction error ‖W − Ŵ‖ / ‖W‖. */
+export interface QuantizedLayer {
+  node: string;
+  op: string;
+  weight: string;
+  bits: number;
+  relError: number;
 }
 
 export interface Int4Run {
@@ -52,11 +66,21 @@ export interface Int4Run {
   keys?: WeakMap<TensorProto, Map<string, string>>;
   /** Distinct (parameters, payload) pairs seen, numbered. */
   contents?: ContentMap<number>;
+  /** Every rewritten node, and the relative error of each store key (a shared weight is measured once). */
+  layers: QuantizedLayer[];
+  errors: Map<string, number>;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
-export type Rewrite = (node: NodeProto, scope: GraphScope, run: Int4Run) => string | undefined;
+/** Rewrites `node` with `bits`-bit weights; undefined when done, else why the node was left alone. */
+export type Rewrite = (node: NodeProto, scope: GraphScope, run: Int4Run, bits: 4 | 8) => string | undefined;
+
+const relError = (q: Int4Blocks) => (q.sqNorm > 0 ? Math.sqrt(q.sqError / q.sqNorm) : 0);
+
+function record(run: Int4Run, node: NodeProto, src: ConstantWeight, bits: number, key: string): void {
+  run.layers.push({ node: nodeId(node), op: node.opType ?? '', weight: baseName(src, ''), bits, relError: run.errors.get(key) ?? 0 });
+}
 
 /**
  * The float values of `raw` (the payload of `t`, read once by the caller). An aligned float32 payload is
@@ -144,37 +168,39 @@ function baseName(src: ConstantWeight, fallback: string): string {
  * Turns `node` into MatMulNBits(A, B_q, scales[, zero_points]) on the weight `src` as the node sees it
  * (`src.transposed`: the stored tensor is [N, K]); `alpha` scales the weight before it is quantized.
  */
-function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, alpha: number, run: Int4Run): void {
+function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, alpha: number, run: Int4Run, bits: 4 | 8): void {
   const { tensor, transposed } = src;
   const [r, c] = tensor.dims as [number, number];
   // MatMulNBits quantizes B along K, one row of K values per output column n.
   const [k, n] = transposed ? [c, r] : [r, c];
-  const { blockSize, symmetric } = run.settings;
+  const { blockSize, symmetric, method } = run.settings;
   const dtype = tensor.dataType!;
-  const { key, raw } = weightKey(run, tensor, ['matmul', dtype, r, c, transposed, blockSize, symmetric, ...(alpha === 1 ? [] : [alpha])]);
+  const { key, raw } = weightKey(run, tensor, ['matmul', dtype, r, c, transposed, blockSize, symmetric, method, bits, ...(alpha === 1 ? [] : [alpha])]);
   const stored = run.store.get(key, home(src), () => {
     let values = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     if (alpha !== 1) values = values.map((v) => v * alpha); // float32 products, as Gemm forms alpha·A·B
-    const opts = { blockSize, symmetric, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
+    const opts = { blockSize, symmetric, method, bits, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
     // Stored [N, K]: already one row of K per column n. Stored [K, N]: quantized along its columns in place.
     const q = transposed ? quantizeRows4(values, n, k, opts) : quantizeColumns4(values, k, n, opts);
+    run.errors.set(key, relError(q));
     const parts = [
-      { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize / 2], raw: q.data },
+      { dataType: DataType.UINT8, dims: [n, q.kBlocks, (blockSize * bits) / 8], raw: q.data },
       { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) },
     ];
-    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-    return { base: baseName(src, 'weight'), suffixes: ['_Q4', '_scales', '_zero_points'], parts };
+    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil((q.kBlocks * bits) / 8)], raw: q.zeroPoints });
+    return { base: baseName(src, 'weight'), suffixes: [`_Q${bits}`, '_scales', '_zero_points'], parts };
   });
-  const attrs = [intAttr('K', k), intAttr('N', n), intAttr('bits', 4), intAttr('block_size', blockSize)];
+  record(run, node, src, bits, key);
+  const attrs = [intAttr('K', k), intAttr('N', n), intAttr('bits', bits), intAttr('block_size', blockSize)];
   if (run.settings.accuracyLevel !== undefined) attrs.push(intAttr('accuracy_level', run.settings.accuracyLevel));
   becomeContribOp(node, 'MatMulNBits', [a, ...stored.names], attrs);
   remember(run, src);
 }
 
-export const rewriteMatMul: Rewrite = (node, scope, run) => {
+export const rewriteMatMul: Rewrite = (node, scope, run, bits) => {
   const src = floatWeight(scope, node.input[1] ?? '', run);
   if (typeof src === 'string') return src;
-  toMatMulNBits(node, node.input[0] ?? '', src, 1, run);
+  toMatMulNBits(node, node.input[0] ?? '', src, 1, run, bits);
   run.counts.matmul++;
   return undefined;
 };
@@ -185,7 +211,7 @@ export const rewriteMatMul: Rewrite = (node, scope, run) => {
  * whole. transB reads the weight transposed (no copy), alpha is folded into the weight before
  * quantizing, transA gets a Transpose of A, beta ≠ 1 needs a constant C (scaled into a new tensor).
  */
-export const rewriteGemm: Rewrite = (node, scope, run) => {
+export const rewriteGemm: Rewrite = (node, scope, run, bits) => {
   const src = floatWeight(scope, node.input[1] ?? '', run);
   if (typeof src === 'string') return src;
   if (src.tensor.dataType !== DataType.FLOAT) return 'float16 Gemm: its bias Add would need float16 C';
@@ -215,7 +241,7 @@ export const rewriteGemm: Rewrite = (node, scope, run) => {
     insert(run.after, node, makeNode('Add', freshName(run.names, `${node.name || output}_bias`), [product, bias], [output], [], ''));
     node.output[0] = product;
   }
-  toMatMulNBits(node, a, view, alpha, run);
+  toMatMulNBits(node, a, view, alpha, run, bits);
   run.counts.gemm++;
   return undefined;
 };
@@ -236,29 +262,31 @@ function embeddingTable(node: NodeProto, scope: GraphScope, run: Int4Run): Const
   return src;
 }
 
-const rewriteGatherInt4: Rewrite = (node, scope, run) => {
+const rewriteGatherInt4: Rewrite = (node, scope, run, bits) => {
   const src = embeddingTable(node, scope, run);
   if (typeof src === 'string') return src;
   const { tensor } = src;
   const [v, d] = tensor.dims as [number, number];
-  // uint8 data packs two codes a byte along the row; the kernel doubles the last dim, so it must be even.
-  if (d % 2 !== 0) return `table width ${d} is odd (4-bit rows pack two values a byte)`;
-  const { blockSize, symmetric } = run.settings;
+  // uint8 data packs two 4-bit codes a byte along the row; the kernel doubles the last dim, so it must be even.
+  if (bits === 4 && d % 2 !== 0) return `table width ${d} is odd (4-bit rows pack two values a byte)`;
+  const { blockSize, symmetric, method } = run.settings;
   const dtype = tensor.dataType!;
-  const { key, raw } = weightKey(run, tensor, ['gather4', dtype, v, d, blockSize, symmetric]);
+  const { key, raw } = weightKey(run, tensor, ['gather4', dtype, v, d, blockSize, symmetric, method, bits]);
   const stored = run.store.get(key, home(src), () => {
     const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
-      blockSize, symmetric, padToBlock: false, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
+      blockSize, symmetric, method, bits, padToBlock: false, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
     });
+    run.errors.set(key, relError(q));
     const parts = [
-      { dataType: DataType.UINT8, dims: [v, d / 2], raw: q.data },
+      { dataType: DataType.UINT8, dims: [v, (d * bits) / 8], raw: q.data },
       { dataType: dtype, dims: [v, q.kBlocks], raw: scalesPayload(q.scales, dtype) },
     ];
-    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-    return { base: baseName(src, 'table'), suffixes: ['_Q4', '_scales', '_zero_points'], parts };
+    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil((q.kBlocks * bits) / 8)], raw: q.zeroPoints });
+    return { base: baseName(src, 'table'), suffixes: [`_Q${bits}`, '_scales', '_zero_points'], parts };
   });
+  record(run, node, src, bits, key);
   const [data, scales, zp] = stored.names as [string, string, string | undefined];
-  const attrs = [intAttr('gather_axis', 0), intAttr('quantize_axis', 1), intAttr('block_size', blockSize), intAttr('bits', 4)];
+  const attrs = [intAttr('gather_axis', 0), intAttr('quantize_axis', 1), intAttr('block_size', blockSize), intAttr('bits', bits)];
   becomeContribOp(node, 'GatherBlockQuantized', [data, node.input[1] ?? '', scales, ...(zp ? [zp] : [])], attrs);
   remember(run, src);
   run.counts.gatherInt4++;
@@ -274,7 +302,9 @@ const rewriteGatherInt8: Rewrite = (node, scope, run) => {
   const { key, raw } = weightKey(run, tensor, ['gather8', ...tensor.dims]);
   const stored = run.store.get(key, home(src), () => {
     // quantize_dynamic's per-tensor symmetric int8 (numerics.ts holds the shared 8-bit numerics).
-    const q = quantizePerTensor(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), { type: 'int8', symmetric: true, reduceRange: false });
+    const values = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
+    const q = quantizePerTensor(values, { type: 'int8', symmetric: true, reduceRange: false });
+    run.errors.set(key, perTensorError(values, q.values, q.scales[0]!, q.zeroPoints[0]!));
     return {
       base: baseName(src, 'table'), suffixes: ['_quantized', '_scale', '_zero_point'],
       parts: [
@@ -284,6 +314,7 @@ const rewriteGatherInt8: Rewrite = (node, scope, run) => {
       ],
     };
   });
+  record(run, node, src, 8, key);
   const [table, scale, zp] = stored.names as [string, string, string];
   const output = node.output[0] ?? '';
   const gathered = freshName(run.names, `${output}_quantized`);
@@ -296,7 +327,23 @@ const rewriteGatherInt8: Rewrite = (node, scope, run) => {
   return undefined;
 };
 
-export const rewriteGather: Rewrite = (node, scope, run) => {
+/**
+ * Embeddings: `embeddings` picks the form (int4: GatherBlockQuantized, int8: Gather + DequantizeLinear);
+ * a table the `layers` table sets to 8 bits takes GatherBlockQuantized with bits=8 under `embeddings: int4`.
+ */
+export const rewriteGather: Rewrite = (node, scope, run, bits) => {
   if (run.settings.embeddings === 'none') return 'embeddings: none';
-  return run.settings.embeddings === 'int8' ? rewriteGatherInt8(node, scope, run) : rewriteGatherInt4(node, scope, run);
+  return run.settings.embeddings === 'int8' ? rewriteGatherInt8(node, scope, run, 8) : rewriteGatherInt4(node, scope, run, bits);
 };
+
+/** ‖W − Ŵ‖ / ‖W‖ of a per-tensor int8 quantization (Ŵ = (q − zp) · scale, as DequantizeLinear computes). */
+function perTensorError(w: Float32Array, q: ArrayLike<number>, scale: number, zp: number): number {
+  let e = 0;
+  let n = 0;
+  for (let i = 0; i < w.length; i++) {
+    const d = w[i]! - Math.fround((q[i]! - zp) * scale);
+    e += d * d;
+    n += w[i]! * w[i]!;
+  }
+  return n > 0 ? Math.sqrt(e / n) : 0;
+}

