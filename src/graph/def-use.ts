@@ -86,15 +86,18 @@ export class DefUse {
 
   /**
    * The constant value of `name` as this graph reads it: an initializer (not overridable by a graph
-   * input) or a Constant node's value, in this graph or an enclosing one.
+   * input) or a Constant node's value, in this graph or an enclosing one, looking through Identity nodes
+   * (torch.onnx ties equal parameters with them).
    */
-  constant(name: string): TensorProto | undefined {
+  constant(name: string, hops = 0): TensorProto | undefined {
     const r = this.resolve(name);
-    if (!r) return undefined;
+    if (!r || hops > 16) return undefined;
     const d = r.definition;
     if (d.kind === 'initializer') return d.tensor;
-    if (d.kind === 'node' && isConstantNode(d.node)) return constantNodeTensor(d.node);
-    return undefined;
+    if (d.kind !== 'node') return undefined;
+    if (isConstantNode(d.node)) return constantNodeTensor(d.node);
+    if (d.node.opType !== 'Identity' || (d.node.domain ?? '') !== '' || !d.node.input[0]) return undefined;
+    return r.owner.constant(d.node.input[0], hops + 1);
   }
 
   /** The declared type of `name` (graph input, output or value_info), looking outward. */
@@ -125,6 +128,13 @@ export class DefUse {
     if (before && at < 0) throw new Error(`def-use: node '${before.name ?? before.output[0]}' is not in graph '${this.graph.name ?? ''}'`);
     this.graph.node.splice(at < 0 ? this.graph.node.length : at, 0, ...nodes);
     for (const n of nodes) this.addNode(n);
+  }
+
+  /** Adds an initializer to the graph and the index (its name must be new). */
+  addInitializer(t: TensorProto): void {
+    if (!t.name || this.defs.has(t.name)) throw new Error(`def-use: initializer name '${t.name ?? ''}' is empty or taken`);
+    this.graph.initializer.push(t);
+    this.defs.set(t.name, { kind: 'initializer', tensor: t });
   }
 
   /** Removes `nodes` from the graph and the index (one pass over the node list whatever their number). */

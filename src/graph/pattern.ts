@@ -171,14 +171,34 @@ function toMatch(state: State): Match {
 }
 
 /**
- * Whether a rewrite may drop the matched nodes: no output of a non-shared, non-root node is read outside
- * the match or is a graph output.
+ * Whether a rewrite may drop the matched nodes: every output of a non-shared, non-root node is read only
+ * inside the match, or by nodes that feed only the match (the Shape → Gather → Concat chains torch.onnx
+ * writes to compute a Reshape's target from the very tensor being reshaped die with it).
  */
 function selfContained(du: DefUse, pattern: Pattern, state: State): boolean {
   const within = new Set(state.nodes.values());
+  const memo = new Map<NodeProto, boolean>();
   for (const [id, n] of state.nodes) {
     if (id === pattern.root || pattern.shared?.includes(id)) continue;
-    for (const o of n.output) if (o && du.usedOutside(o, within)) return false;
+    for (const o of n.output) if (o && !readOnlyBy(du, o, within, memo, 0)) return false;
+  }
+  return true;
+}
+
+/** Whether every reader of `name` is in `within` or a side-effect-free node whose outputs are (recursively). */
+function readOnlyBy(du: DefUse, name: string, within: ReadonlySet<NodeProto>, memo: Map<NodeProto, boolean>, depth: number): boolean {
+  if (du.isGraphOutput(name)) return false;
+  for (const u of du.consumers(name)) {
+    if (within.has(u.node)) continue;
+    if (u.inputIndex < 0 || depth > 12) return false;
+    let ok = memo.get(u.node);
+    if (ok === undefined) {
+      memo.set(u.node, false); // a cycle would be malformed anyway; refuse rather than recurse
+      ok = u.node.attribute.every((a) => !a.g && !a.graphs.length) &&
+        u.node.output.every((o) => !o || readOnlyBy(du, o, within, memo, depth + 1));
+      memo.set(u.node, ok);
+    }
+    if (!ok) return false;
   }
   return true;
 }

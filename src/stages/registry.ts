@@ -10,6 +10,7 @@ import { quantizeInt8Stage } from './quantize-int8.js';
 import { quantizeInt4Stage } from './quantize-int4.js';
 import { fp16Stage } from './fp16.js';
 import { optimizeStage } from './optimize.js';
+import { fuseStage } from './fuse.js';
 
 export type StageOptions = Record<string, unknown>;
 export type StageFactory = (options: StageOptions) => Stage;
@@ -21,6 +22,7 @@ export const STAGES: Record<string, StageFactory> = {
   'quantize-int4': quantizeInt4Stage,
   fp16: fp16Stage,
   optimize: optimizeStage,
+  fuse: fuseStage,
 };
 
 /** A stage spec as written in config: a name, or `{ name: options }`. */
