@@ -24,6 +24,7 @@ import { tensorByteLength } from '../onnx/tensor.js';
 import { DefinitionIndex, removeUnused } from './quant/constant-weight.js';
 import { rewriteGather, rewriteGemm, rewriteMatMul, type Int4Run, type Int4Settings, type Rewrite } from './quant/int4-rewrite.js';
 import { QuantStore } from './quant/int4-store.js';
+import { splitAttentionProjections } from './quant/attention-projections.js';
 import { defaultOpset, importDomain } from './quant/opset.js';
 import { booleanOption, choiceOption, rejectUnknownOptions, stringListOption } from './options.js';
 import type { StageOptions } from './registry.js';
@@ -80,6 +81,8 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
   return {
     name: 'quantize-int4',
     run(model, ctx) {
+      // A fused Attention's projection becomes a MatMul this stage quantizes (quant/attention-projections.ts).
+      const attentionSplit = splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex());
       const scopes = mainScopes(model);
       const names = allNames(model);
       const run: Int4Run = {
@@ -141,6 +144,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
           /** Float weights removed because nothing reads them any more (the rest stay for other readers). */
           weightBytesFreed: freedBytes,
           skipped,
+          ...(attentionSplit ? { attentionSplit } : {}),
         },
       };
     },
