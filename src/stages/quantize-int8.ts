@@ -17,6 +17,7 @@ import { DataType } from '../onnx/dtype.js';
 import type { ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
 import { DefinitionIndex, removeUnused, type ConstantWeight } from './quant/constant-weight.js';
 import { splitAttentionProjections } from './quant/attention-projections.js';
+import { splitBiasGelu } from './quant/bias-gelu.js';
 import { planOpset, setDefaultOpset } from './quant/opset.js';
 import { DEFAULT_INT8_OPS, INT8_QUANTIZERS } from './quant/registry.js';
 import { QuantSession, type Int8Options } from './quant/session.js';
@@ -94,6 +95,8 @@ export function quantizeInt8(model: ModelProto, options: Int8Options, ctx?: Pick
   // A fused Attention's projection becomes a MatMul this stage quantizes (quant/attention-projections.ts).
   const attentionSplit = options.ops.has('MatMul') ? splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex()) : 0;
   if (attentionSplit) details.attentionSplit = attentionSplit;
+  const biasGeluSplit = options.ops.has('MatMul') ? splitBiasGelu(mainScopes(model), allNames(model), new DefinitionIndex()) : 0;
+  if (biasGeluSplit) details.biasGeluSplit = biasGeluSplit;
   const s = new QuantSession(options, allNames(model), model.graph!, model.irVersion ?? 0, ctx?.external);
   s.opset = plan.action === 'bump' ? plan.to : plan.version;
   const byOp: Record<string, number> = {};
