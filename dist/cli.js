@@ -3423,10 +3423,10 @@ var require_index_minimal = __commonJS({
 var require_patterns = __commonJS({
   "node_modules/protobufjs/src/util/patterns.js"(exports) {
     "use strict";
-    var patterns = exports;
-    patterns.numberRe = /^(?![eE])[0-9]*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?$/;
-    patterns.typeRefRe = /^(?:\.?[a-zA-Z_][a-zA-Z_0-9]*)(?:\.[a-zA-Z_][a-zA-Z_0-9]*)*$/;
-    patterns.reservedRe = /^(?:do|if|in|for|let|new|try|var|case|else|enum|eval|false|null|this|true|void|with|break|catch|class|const|super|throw|while|yield|delete|export|import|public|return|static|switch|typeof|default|extends|finally|package|private|continue|debugger|function|arguments|interface|protected|implements|instanceof)$/;
+    var patterns2 = exports;
+    patterns2.numberRe = /^(?![eE])[0-9]*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?$/;
+    patterns2.typeRefRe = /^(?:\.?[a-zA-Z_][a-zA-Z_0-9]*)(?:\.[a-zA-Z_][a-zA-Z_0-9]*)*$/;
+    patterns2.reservedRe = /^(?:do|if|in|for|let|new|try|var|case|else|enum|eval|false|null|this|true|void|with|break|catch|class|const|super|throw|while|yield|delete|export|import|public|return|static|switch|typeof|default|extends|finally|package|private|continue|debugger|function|arguments|interface|protected|implements|instanceof)$/;
   }
 });
 
@@ -3435,8 +3435,8 @@ var require_codegen = __commonJS({
   "node_modules/protobufjs/src/util/codegen.js"(exports, module) {
     "use strict";
     module.exports = codegen;
-    var patterns = require_patterns();
-    var reservedRe = patterns.reservedRe;
+    var patterns2 = require_patterns();
+    var reservedRe = patterns2.reservedRe;
     function codegen(functionParams, functionName) {
       if (typeof functionParams === "string") {
         functionName = functionParams;
@@ -9967,8 +9967,8 @@ function planDedup(model, external, opts = {}) {
   merges.sort((a, b) => a.sites[0].order - b.sites[0].order);
   return { merges, ties };
 }
-function describePlan(plan) {
-  const groups = plan.merges.map((c) => {
+function describePlan(plan2) {
+  const groups = plan2.merges.map((c) => {
     const t = c.sites[0].tensor;
     return {
       dtype: dataTypeName(t.dataType),
@@ -9982,7 +9982,7 @@ function describePlan(plan) {
       reclaimableBytes: (c.sites.length - 1) * c.bytes
     };
   }).sort((a, b) => b.reclaimableBytes - a.reclaimableBytes);
-  const transposedTies = plan.ties.map(({ kept, transposed }) => ({
+  const transposedTies = plan2.ties.map(({ kept, transposed }) => ({
     dtype: dataTypeName(kept.sites[0].tensor.dataType),
     kept: className(kept),
     keptDims: [...kept.sites[0].tensor.dims],
@@ -10256,9 +10256,9 @@ function compressTable(r) {
     formatPercent(total2, r.original.bytes, true),
     ""
   ]);
-  const table = formatTable(["step", "size", "bytes", "change", "%", "time"], rows);
+  const table2 = formatTable(["step", "size", "bytes", "change", "%", "time"], rows);
   const ratio = r.compressed.bytes > 0 ? (r.original.bytes / r.compressed.bytes).toFixed(2) : "\u221E";
-  return `${table}
+  return `${table2}
 
 ${r.source} \u2192 ${r.output}: ${ratio}\xD7 smaller`;
 }
@@ -11290,9 +11290,9 @@ function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
     const last = dims[dims.length - 1];
     if (/position/i.test(name) && typeof last === "string") atMost.set(name, { dim: last, offset: -1 });
   }
-  const limit = (dim, max, table, rows, node) => {
+  const limit = (dim, max, table2, rows, node) => {
     const known = limits.get(dim);
-    if (!known || max < known.max) limits.set(dim, { dim, max, table, rows, node: node.name ?? node.opType ?? "" });
+    if (!known || max < known.max) limits.set(dim, { dim, max, table: table2, rows, node: node.name ?? node.opType ?? "" });
   };
   const scalar = (name) => {
     const t = name ? consts.get(name) : void 0;
@@ -11372,9 +11372,9 @@ function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
       continue;
     }
     if (op === "Gather" && consts.has(in0) && atMost.has(in1)) {
-      const table = consts.get(in0);
+      const table2 = consts.get(in0);
       const axis = Number(attr(n, "axis")?.i ?? 0n);
-      const rows = table.dims[axis < 0 ? axis + table.dims.length : axis];
+      const rows = table2.dims[axis < 0 ? axis + table2.dims.length : axis];
       const m = atMost.get(in1);
       if (rows !== void 0) limit(m.dim, rows - 1 - m.offset, in0, rows, n);
       continue;
@@ -12282,7 +12282,7 @@ var init_pipeline = __esm({
 });
 
 // src/stages/dedup.ts
-function dedupTotals(plan) {
+function dedupTotals(plan2) {
   const zero = () => ({ merged: 0, bytes: 0 });
   const byKind = { initializer: zero(), constant: zero(), subgraph: zero(), lifted: zero(), transposed: zero() };
   const count = (k, copies, bytes) => {
@@ -12290,19 +12290,19 @@ function dedupTotals(plan) {
     k.bytes += copies * bytes;
   };
   let identities = 0;
-  for (const c of plan.merges) {
+  for (const c of plan2.merges) {
     if (!c.keep) count(byKind.lifted, c.sites.length - 1, c.bytes);
     else for (const s of c.sites) if (s !== c.keep) count(byKind[s.kind], 1, c.bytes);
     identities += c.sites.filter((s) => s.pinned && s !== c.keep).length;
   }
-  for (const t of plan.ties) count(byKind.transposed, 1, t.transposed.bytes);
+  for (const t of plan2.ties) count(byKind.transposed, 1, t.transposed.bytes);
   const kinds = Object.values(byKind);
   return {
     merged: kinds.reduce((n, k) => n + k.merged, 0) - byKind.transposed.merged,
-    transposedTies: plan.ties.length,
+    transposedTies: plan2.ties.length,
     bytesSaved: kinds.reduce((n, k) => n + k.bytes, 0),
-    groups: plan.merges.length,
-    liftedTensors: plan.merges.filter((c) => !c.keep).length,
+    groups: plan2.merges.length,
+    liftedTensors: plan2.merges.filter((c) => !c.keep).length,
     identities,
     byKind
   };
@@ -12353,7 +12353,7 @@ function applyEdits(graph, e) {
   const rest = e.dropNodes.size ? graph.node.filter((n) => !e.dropNodes.has(n)) : graph.node;
   graph.node = [...e.constants, ...e.transposes, ...e.identities, ...rest];
 }
-function applyDedupPlan(model, plan) {
+function applyDedupPlan(model, plan2) {
   const taken = allNames(model);
   const edits = /* @__PURE__ */ new Map();
   const at = (scope) => {
@@ -12368,9 +12368,9 @@ function applyDedupPlan(model, plan) {
     if (s.node) at(s.scope).dropNodes.add(s.node);
     else at(s.scope).dropInitializers.add(s.tensor);
   };
-  const transposeOf = new Map(plan.ties.map((t) => [t.transposed, t.kept]));
-  const keptInTie = new Set(plan.ties.map((t) => t.kept));
-  const classes = [.../* @__PURE__ */ new Set([...plan.merges, ...plan.ties.flatMap((t) => [t.kept, t.transposed])])];
+  const transposeOf = new Map(plan2.ties.map((t) => [t.transposed, t.kept]));
+  const keptInTie = new Set(plan2.ties.map((t) => t.kept));
+  const classes = [.../* @__PURE__ */ new Set([...plan2.merges, ...plan2.ties.flatMap((t) => [t.kept, t.transposed])])];
   const nameOf = new Map(classes.map((c) => [c, c.keep?.name ?? freshName(taken, `${bestSite(c.sites).name}_shared`)]));
   for (const c of classes) {
     const home2 = at(c.home);
@@ -12416,9 +12416,9 @@ function dedupStage(options = {}) {
   return {
     name: "dedup",
     run(model, ctx) {
-      const plan = planDedup(model, ctx.external, { transposed });
-      applyDedupPlan(model, plan);
-      return { model, details: { ...dedupTotals(plan) } };
+      const plan2 = planDedup(model, ctx.external, { transposed });
+      applyDedupPlan(model, plan2);
+      return { model, details: { ...dedupTotals(plan2) } };
     }
   };
 }
@@ -12725,12 +12725,102 @@ var init_constant_weight = __esm({
   }
 });
 
-// src/stages/quant/opset.ts
+// src/stages/quant/attention-projections.ts
 function defaultOpset(model) {
+  return model.opsetImport.find((o) => (o.domain ?? "") === "" || o.domain === "ai.onnx")?.version ?? 1;
+}
+function splitAttentionProjections(model, scopes, names, index) {
+  const opset = defaultOpset(model);
+  let count = 0;
+  for (const scope of scopes) {
+    const out = [];
+    let changed = false;
+    for (const node of scope.graph.node) {
+      const w = node.opType === "Attention" && node.domain === MS && node.input[1] ? resolveConstant(scope, node.input[1], index) : void 0;
+      const hidden3 = w?.tensor.dims[1];
+      const unsupported = !w || w.transposed || w.tensor.dims.length !== 2 || hidden3 === void 0 || hidden3 % 3 !== 0 || node.input[4] || node.input[6] || node.output[1] || attr(node, "qkv_hidden_sizes") || Number(attr(node, "do_rotary")?.i ?? 0n) !== 0 || Number(attr(node, "past_present_share_buffer")?.i ?? 0n) !== 0;
+      if (unsupported) {
+        out.push(node);
+        continue;
+      }
+      const base = node.name || node.output[0];
+      const fresh = (s) => freshName(names, `${base}_${s}`);
+      const packed = fresh("qkv");
+      const [q, k, v] = [fresh("q"), fresh("k"), fresh("v")];
+      const hidden = hidden3 / 3;
+      out.push(makeNode("MatMul", fresh("MatMul"), [node.input[0], node.input[1]], [packed]));
+      if (opset >= 13) {
+        const sizes = fresh("split_sizes");
+        scope.graph.initializer.push(makeTensor(sizes, DataType.INT64, [3], new Uint8Array(BigInt64Array.of(BigInt(hidden), BigInt(hidden), BigInt(hidden)).buffer)));
+        out.push(makeNode("Split", fresh("Split"), [packed, sizes], [q, k, v], [intAttr("axis", -1)]));
+      } else {
+        out.push(makeNode("Split", fresh("Split"), [packed], [q, k, v], [intAttr("axis", -1), intsAttr("split", [hidden, hidden, hidden])]));
+      }
+      const inputs = [q, k, v, node.input[2] ?? "", node.input[3] ?? "", node.input[5] ?? ""];
+      while (inputs[inputs.length - 1] === "") inputs.pop();
+      const attrs = node.attribute.filter((a) => a.name !== void 0 && CARRIED.has(a.name));
+      out.push(makeNode("MultiHeadAttention", node.name || fresh("MultiHeadAttention"), inputs, [node.output[0]], attrs, MS));
+      changed = true;
+      count++;
+    }
+    if (changed) scope.graph.node = out;
+  }
+  return count;
+}
+var MS, CARRIED;
+var init_attention_projections = __esm({
+  "src/stages/quant/attention-projections.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_nodes();
+    init_constant_weight();
+    MS = "com.microsoft";
+    CARRIED = /* @__PURE__ */ new Set(["num_heads", "mask_filter_value", "scale", "unidirectional"]);
+  }
+});
+
+// src/stages/quant/bias-gelu.ts
+function splitBiasGelu(scopes, names, index) {
+  let count = 0;
+  for (const scope of scopes) {
+    const producers = /* @__PURE__ */ new Map();
+    for (const n of scope.graph.node) for (const o of n.output) producers.set(o, n);
+    const out = [];
+    for (const node of scope.graph.node) {
+      const mm = node.opType === "BiasGelu" && node.domain === MS2 ? producers.get(node.input[0] ?? "") : void 0;
+      if (!mm || mm.opType !== "MatMul" || (mm.domain ?? "") !== "" || !mm.input[1] || !resolveConstant(scope, mm.input[1], index) || !node.input[1]) {
+        out.push(node);
+        continue;
+      }
+      const base = node.name || node.output[0];
+      const sum = freshName(names, `${base}_biased`);
+      out.push(makeNode("Add", freshName(names, `${base}_Add`), [node.input[0], node.input[1]], [sum]));
+      out.push(makeNode("Gelu", node.name || freshName(names, `${base}_Gelu`), [sum], [node.output[0]], [], MS2));
+      count++;
+    }
+    if (count) scope.graph.node = out;
+  }
+  return count;
+}
+var MS2;
+var init_bias_gelu = __esm({
+  "src/stages/quant/bias-gelu.ts"() {
+    "use strict";
+    init_graph();
+    init_nodes();
+    init_constant_weight();
+    MS2 = "com.microsoft";
+  }
+});
+
+// src/stages/quant/opset.ts
+function defaultOpset2(model) {
   return model.opsetImport.find((o) => isDefaultDomain(o.domain))?.version ?? 1;
 }
 function planOpset(model) {
-  const version = defaultOpset(model);
+  const version = defaultOpset2(model);
   if (version >= REQUIRED_OPSET) return { action: "keep", version };
   const unsafe = /* @__PURE__ */ new Set();
   for (const scope of mainScopes(model)) {
@@ -13539,12 +13629,16 @@ function quantizeInt8(model, options, ctx) {
       ...options.ops.has("Conv") ? { convMode: options.convMode } : {}
     }
   };
-  const plan = planOpset(model);
-  if (plan.action === "refuse") {
-    return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason: plan.reason }] } };
+  const plan2 = planOpset(model);
+  if (plan2.action === "refuse") {
+    return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason: plan2.reason }] } };
   }
+  const attentionSplit = options.ops.has("MatMul") ? splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex()) : 0;
+  if (attentionSplit) details.attentionSplit = attentionSplit;
+  const biasGeluSplit = options.ops.has("MatMul") ? splitBiasGelu(mainScopes(model), allNames(model), new DefinitionIndex()) : 0;
+  if (biasGeluSplit) details.biasGeluSplit = biasGeluSplit;
   const s = new QuantSession(options, allNames(model), model.graph, model.irVersion ?? 0, ctx?.external);
-  s.opset = plan.action === "bump" ? plan.to : plan.version;
+  s.opset = plan2.action === "bump" ? plan2.to : plan2.version;
   const byOp = {};
   const skipped = [];
   const used = [];
@@ -13572,9 +13666,9 @@ function quantizeInt8(model, options, ctx) {
   }
   const removed = removeUnused(used, s.index);
   const quantizedNodes = Object.values(byOp).reduce((a, b) => a + b, 0);
-  if (quantizedNodes > 0 && plan.action === "bump") {
-    setDefaultOpset(model, plan.to);
-    details.opset = { from: plan.from, to: plan.to };
+  if (quantizedNodes > 0 && plan2.action === "bump") {
+    setDefaultOpset(model, plan2.to);
+    details.opset = { from: plan2.from, to: plan2.to };
   }
   ctx?.log(`quantize-int8: ${quantizedNodes} nodes, ${s.weightsQuantized} distinct weights, ${skipped.length} skipped`);
   return {
@@ -13606,6 +13700,8 @@ var init_quantize_int8 = __esm({
     init_tensor();
     init_dtype();
     init_constant_weight();
+    init_attention_projections();
+    init_bias_gelu();
     init_opset();
     init_registry();
     init_session();
@@ -14069,10 +14165,10 @@ var init_int4_rewrite = __esm({
           ]
         };
       });
-      const [table, scale, zp] = stored.names;
+      const [table2, scale, zp] = stored.names;
       const output = node.output[0] ?? "";
       const gathered = freshName(run.names, `${output}_quantized`);
-      node.input[0] = table;
+      node.input[0] = table2;
       node.output[0] = gathered;
       const dq = makeNode("DequantizeLinear", freshName(run.names, `${node.name || output}_DequantizeLinear`), [gathered, scale, zp], [output], [], "");
       insert(run.after, node, dq);
@@ -14122,6 +14218,7 @@ function quantizeInt4Stage(options = {}) {
   return {
     name: "quantize-int4",
     run(model, ctx) {
+      const attentionSplit = splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex());
       const scopes = mainScopes(model);
       const names = allNames(model);
       const run = {
@@ -14129,7 +14226,7 @@ function quantizeInt4Stage(options = {}) {
         store: new QuantStore(scopes[0], names, ctx.external, (model.irVersion ?? 0) < 4),
         names,
         external: ctx.external,
-        opset: defaultOpset(model),
+        opset: defaultOpset2(model),
         index: new DefinitionIndex(),
         sources: /* @__PURE__ */ new Map(),
         counts: { matmul: 0, gemm: 0, gatherInt4: 0, gatherInt8: 0 },
@@ -14181,7 +14278,8 @@ function quantizeInt4Stage(options = {}) {
           weightBytesAfter: run.store.bytes,
           /** Float weights removed because nothing reads them any more (the rest stay for other readers). */
           weightBytesFreed: freedBytes,
-          skipped
+          skipped,
+          ...attentionSplit ? { attentionSplit } : {}
         }
       };
     }
@@ -14198,6 +14296,7 @@ var init_quantize_int4 = __esm({
     init_constant_weight();
     init_int4_rewrite();
     init_int4_store();
+    init_attention_projections();
     init_opset();
     init_options();
     REWRITES = {
@@ -14268,10 +14367,10 @@ function typeOfAttr(n, name) {
   return a?.i !== void 0 ? Number(a.i) : void 0;
 }
 function inferTypes(scopes) {
-  const table = /* @__PURE__ */ new Map();
-  const lookup = (scope, name) => typeIn(table, scope, name);
+  const table2 = /* @__PURE__ */ new Map();
+  const lookup = (scope, name) => typeIn(table2, scope, name);
   const graphOutputTypes = (g, parent, owner) => {
-    const inner = table.get(g) ?? inferGraph({ graph: g, parent, owner, depth: parent.depth + 1 });
+    const inner = table2.get(g) ?? inferGraph({ graph: g, parent, owner, depth: parent.depth + 1 });
     return g.output.map((o) => declaredType(o) ?? inner.get(o.name ?? ""));
   };
   const outputTypes = (n, scope) => {
@@ -14342,7 +14441,7 @@ function inferTypes(scopes) {
   };
   function inferGraph(scope) {
     const own = /* @__PURE__ */ new Map();
-    table.set(scope.graph, own);
+    table2.set(scope.graph, own);
     const g = scope.graph;
     for (const v of g.input) {
       const t = declaredType(v);
@@ -14356,7 +14455,7 @@ function inferTypes(scopes) {
       if (v.name && t !== void 0) declared.set(v.name, t);
     }
     for (const n of g.node) {
-      for (const { graph } of subgraphsOf(n)) if (!table.has(graph)) inferGraph({ graph, parent: scope, owner: n, depth: scope.depth + 1 });
+      for (const { graph } of subgraphsOf(n)) if (!table2.has(graph)) inferGraph({ graph, parent: scope, owner: n, depth: scope.depth + 1 });
       const types2 = outputTypes(n, scope);
       n.output.forEach((o, i) => {
         const t = declared.get(o) ?? types2[i];
@@ -14365,12 +14464,12 @@ function inferTypes(scopes) {
     }
     return own;
   }
-  for (const s of scopes) if (!table.has(s.graph)) inferGraph(s);
-  return table;
+  for (const s of scopes) if (!table2.has(s.graph)) inferGraph(s);
+  return table2;
 }
-function typeIn(table, scope, name) {
+function typeIn(table2, scope, name) {
   for (let s = scope; s; s = s.parent) {
-    const t = table.get(s.graph)?.get(name);
+    const t = table2.get(s.graph)?.get(name);
     if (t !== void 0) return t;
   }
   return void 0;
@@ -14443,13 +14542,13 @@ function fp16Stage(options = {}) {
     run(model, ctx) {
       const conv = new Fp16Converter(model, opts, ctx.external);
       if (!conv.hasFloat()) return { model, details: { tensorsConverted: 0 } };
-      if (defaultOpset(model) < CAST_OPSET) {
-        const plan = planOpset(model);
-        if (plan.action === "refuse") {
-          ctx.log(`fp16: not applied: ${plan.reason}`);
-          return { model, details: { notApplied: plan.reason } };
+      if (defaultOpset2(model) < CAST_OPSET) {
+        const plan2 = planOpset(model);
+        if (plan2.action === "refuse") {
+          ctx.log(`fp16: not applied: ${plan2.reason}`);
+          return { model, details: { notApplied: plan2.reason } };
         }
-        if (plan.action === "bump") setDefaultOpset(model, plan.to);
+        if (plan2.action === "bump") setDefaultOpset(model, plan2.to);
       }
       const frozen = /* @__PURE__ */ new Set();
       for (const scope of conv.scopes) {
@@ -14581,7 +14680,7 @@ var init_fp16 = __esm({
         const inputs = new Set(main2?.input.map((v) => v.name ?? ""));
         this.initializerInputs = new Set(main2?.initializer.map((t) => t.name ?? "").filter((n) => n && inputs.has(n)));
         this.weightsAreInputs = (model.irVersion ?? 0) < 4;
-        this.opset = defaultOpset(model);
+        this.opset = defaultOpset2(model);
       }
       model;
       opts;
@@ -14842,6 +14941,1528 @@ var init_optimize = __esm({
   }
 });
 
+// src/graph/def-use.ts
+function capturedBy(n) {
+  const names = /* @__PURE__ */ new Set();
+  for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph)) names.add(name);
+  return names;
+}
+var DefUse;
+var init_def_use = __esm({
+  "src/graph/def-use.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    DefUse = class _DefUse {
+      graph;
+      parent;
+      /** The node in `parent` whose attribute holds this graph. */
+      owner;
+      defs = /* @__PURE__ */ new Map();
+      uses = /* @__PURE__ */ new Map();
+      outputs = /* @__PURE__ */ new Set();
+      children = /* @__PURE__ */ new Map();
+      infos;
+      constructor(scope, parent, owner) {
+        this.graph = "node" in scope ? scope : scope.graph;
+        this.parent = parent;
+        this.owner = owner;
+        for (const v of this.graph.input) if (v.name) this.defs.set(v.name, { kind: "input", info: v });
+        for (const t of this.graph.initializer) if (t.name) this.defs.set(t.name, { kind: "initializer", tensor: t });
+        for (const n of this.graph.node) this.addNode(n);
+        for (const o of this.graph.output) if (o.name) this.outputs.add(o.name);
+      }
+      /** The index of a subgraph held by `node` (built on first ask, dropped when an edit may stale it). */
+      child(node, graph) {
+        let c = this.children.get(graph);
+        if (!c) this.children.set(graph, c = new _DefUse(graph, this, node));
+        return c;
+      }
+      /** Who defines `name` in this graph itself (not enclosing graphs). */
+      definition(name) {
+        return this.defs.get(name);
+      }
+      /** Who defines `name` as this graph sees it: itself or the nearest enclosing graph that does. */
+      resolve(name) {
+        const d = this.defs.get(name);
+        return d ? { definition: d, owner: this } : this.parent?.resolve(name);
+      }
+      /** The node producing `name` in this graph, if a node does. */
+      producer(name) {
+        const d = this.defs.get(name);
+        return d?.kind === "node" ? d.node : void 0;
+      }
+      /** Reads of `name` in this graph: node inputs, and captures by subgraphs (inputIndex -1). */
+      consumers(name) {
+        return this.uses.get(name) ?? [];
+      }
+      isGraphOutput(name) {
+        return this.outputs.has(name);
+      }
+      /** Whether anything outside `within` reads `name` (a node not in the set, a capture or a graph output). */
+      usedOutside(name, within) {
+        return this.isGraphOutput(name) || this.consumers(name).some((u) => !within.has(u.node));
+      }
+      /**
+       * The constant value of `name` as this graph reads it: an initializer (not overridable by a graph
+       * input) or a Constant node's value, in this graph or an enclosing one, looking through Identity nodes
+       * (torch.onnx ties equal parameters with them).
+       */
+      constant(name, hops = 0) {
+        const r = this.resolve(name);
+        if (!r || hops > 16) return void 0;
+        const d = r.definition;
+        if (d.kind === "initializer") return d.tensor;
+        if (d.kind !== "node") return void 0;
+        if (isConstantNode(d.node)) return constantNodeTensor(d.node);
+        if (d.node.opType !== "Identity" || (d.node.domain ?? "") !== "" || !d.node.input[0]) return void 0;
+        return r.owner.constant(d.node.input[0], hops + 1);
+      }
+      /** The declared type of `name` (graph input, output or value_info), looking outward. */
+      valueInfo(name) {
+        if (!this.infos) {
+          this.infos = /* @__PURE__ */ new Map();
+          for (const v2 of [...this.graph.valueInfo, ...this.graph.output, ...this.graph.input]) if (v2.name) this.infos.set(v2.name, v2);
+        }
+        const v = this.infos.get(name);
+        if (v || this.defs.has(name)) return v;
+        return this.parent?.valueInfo(name);
+      }
+      /** Static dims of `name` (undefined for unknown rank; a symbolic or absent dim is undefined). */
+      dims(name) {
+        const c = this.constant(name);
+        if (c) return [...c.dims];
+        const shape = this.valueInfo(name)?.type?.tensorType?.shape;
+        return shape?.dim.map((d) => d.dimValue);
+      }
+      /**
+       * Inserts `nodes` into the graph before `before` (at the end when absent) and indexes them. The caller
+       * keeps the order topological: inputs defined earlier, outputs read later.
+       */
+      insert(nodes, before) {
+        const at = before ? this.graph.node.indexOf(before) : -1;
+        if (before && at < 0) throw new Error(`def-use: node '${before.name ?? before.output[0]}' is not in graph '${this.graph.name ?? ""}'`);
+        this.graph.node.splice(at < 0 ? this.graph.node.length : at, 0, ...nodes);
+        for (const n of nodes) this.addNode(n);
+      }
+      /** Adds an initializer to the graph and the index (its name must be new). */
+      addInitializer(t) {
+        if (!t.name || this.defs.has(t.name)) throw new Error(`def-use: initializer name '${t.name ?? ""}' is empty or taken`);
+        this.graph.initializer.push(t);
+        this.defs.set(t.name, { kind: "initializer", tensor: t });
+      }
+      /** Removes `nodes` from the graph and the index (one pass over the node list whatever their number). */
+      remove(nodes) {
+        const gone = new Set(nodes);
+        if (!gone.size) return;
+        this.graph.node = this.graph.node.filter((n) => !gone.has(n));
+        for (const n of gone) this.dropNode(n);
+      }
+      /**
+       * Every read of `from` in this graph and in nested graphs that do not shadow it now reads `to`
+       * (graph.ts's shadowing-aware rewrite). This graph's own outputs are left alone (the interface); a
+       * subgraph's outputs that pass `from` through are rewritten. Returns the number of reads rewritten.
+       */
+      replaceAllUses(from, to) {
+        if (from === to) return 0;
+        const moved = this.uses.get(from) ?? [];
+        let count = replaceAllUses({ graph: this.graph, depth: 0 }, from, to);
+        if (this.parent && this.outputs.delete(from)) {
+          for (const o of this.graph.output) if (o.name === from) {
+            o.name = to;
+            count++;
+          }
+          this.outputs.add(to);
+        }
+        this.uses.delete(from);
+        const target = this.uses.get(to) ?? [];
+        for (const u of moved) target.push(u);
+        if (target.length) this.uses.set(to, target);
+        for (const u of moved) if (u.inputIndex < 0) this.dropChildrenOf(u.node);
+        return count;
+      }
+      /**
+       * Renames the value `from` (its definition and every read) to `to`, which must be unused here. A graph
+       * output of the main graph is the model's interface: renaming it is refused.
+       */
+      rename(from, to) {
+        const d = this.defs.get(from);
+        if (!d) throw new Error(`def-use: '${from}' is not defined in graph '${this.graph.name ?? ""}'`);
+        if (this.resolve(to)) throw new Error(`def-use: cannot rename '${from}' to '${to}': the name is taken`);
+        if (this.outputs.has(from) && !this.parent) throw new Error(`def-use: '${from}' is a graph output of the main graph; renaming it changes the model's interface`);
+        if (d.kind === "node") d.node.output[d.outputIndex] = to;
+        else if (d.kind === "initializer") d.tensor.name = to;
+        else d.info.name = to;
+        if (d.kind === "initializer") {
+          for (const v of this.graph.input) if (v.name === from) v.name = to;
+        }
+        for (const v of this.graph.valueInfo) if (v.name === from) v.name = to;
+        this.defs.delete(from);
+        this.defs.set(to, d);
+        this.replaceAllUses(from, to);
+        if (this.outputs.delete(from)) {
+          for (const o of this.graph.output) if (o.name === from) o.name = to;
+          this.outputs.add(to);
+        }
+        this.infos = void 0;
+      }
+      addNode(n) {
+        n.output.forEach((o, outputIndex) => {
+          if (o) this.defs.set(o, { kind: "node", node: n, outputIndex });
+        });
+        n.input.forEach((i, inputIndex) => {
+          if (i) this.addUse(i, { node: n, inputIndex });
+        });
+        for (const name of capturedBy(n)) this.addUse(name, { node: n, inputIndex: -1 });
+      }
+      dropNode(n) {
+        for (const o of n.output) {
+          const d = this.defs.get(o);
+          if (d?.kind === "node" && d.node === n) this.defs.delete(o);
+        }
+        for (const name of /* @__PURE__ */ new Set([...n.input, ...capturedBy(n)])) {
+          const list = this.uses.get(name);
+          if (!list) continue;
+          const kept = list.filter((u) => u.node !== n);
+          if (kept.length) this.uses.set(name, kept);
+          else this.uses.delete(name);
+        }
+        this.dropChildrenOf(n);
+      }
+      addUse(name, use) {
+        const list = this.uses.get(name);
+        if (list) list.push(use);
+        else this.uses.set(name, [use]);
+      }
+      dropChildrenOf(n) {
+        for (const { graph } of subgraphsOf(n)) this.children.delete(graph);
+      }
+    };
+  }
+});
+
+// src/graph/shapes.ts
+function constantInts(t) {
+  if (!t || t.dims.length > 1) return void 0;
+  if (t.dataType === DataType.INT64) {
+    if (t.int64Data?.length) return [...t.int64Data].map(Number);
+    const b = tensorBytes(t);
+    const v = new BigInt64Array(b.length / 8);
+    new Uint8Array(v.buffer).set(b);
+    return [...v].map(Number);
+  }
+  if (t.dataType === DataType.INT32) {
+    if (t.int32Data?.length) return [...t.int32Data];
+    const b = tensorBytes(t);
+    const v = new Int32Array(b.length / 4);
+    new Uint8Array(v.buffer).set(b);
+    return [...v];
+  }
+  return void 0;
+}
+function sameDim(a, b) {
+  return a !== void 0 && a === b;
+}
+function sameDims(a, b) {
+  return !!a && !!b && a.length === b.length && a.every((d, i) => sameDim(d, b[i]));
+}
+function broadcast(shapes) {
+  if (shapes.some((s) => !s)) return void 0;
+  const rank = Math.max(...shapes.map((s) => s.length));
+  const out = [];
+  for (let i = 0; i < rank; i++) {
+    let d = 1;
+    for (const s of shapes) {
+      const x = s[s.length - rank + i] ?? 1;
+      if (x === 1) continue;
+      if (d === 1) d = x;
+      else if (d !== x) d = void 0;
+    }
+    out.push(d);
+  }
+  return out;
+}
+var SAME_AS_INPUT, BROADCAST, ShapeIndex;
+var init_shapes = __esm({
+  "src/graph/shapes.ts"() {
+    "use strict";
+    init_graph();
+    init_dtype();
+    init_tensor();
+    SAME_AS_INPUT = /* @__PURE__ */ new Set([
+      "Relu",
+      "Erf",
+      "Tanh",
+      "Sigmoid",
+      "Cast",
+      "Sqrt",
+      "Neg",
+      "Identity",
+      "Softmax",
+      "LayerNormalization",
+      "Gelu",
+      "FastGelu",
+      "BiasGelu",
+      "Dropout",
+      "Not",
+      "Exp",
+      "Log",
+      "Abs",
+      "Reciprocal",
+      "SkipLayerNormalization",
+      "QuickGelu",
+      "CastLike"
+    ]);
+    BROADCAST = /* @__PURE__ */ new Set(["Add", "Sub", "Mul", "Div", "Pow", "Equal", "Where", "And", "Or", "Less", "Greater", "Max", "Min"]);
+    ShapeIndex = class {
+      constructor(du) {
+        this.du = du;
+        const g = du.graph;
+        for (const v of g.input) {
+          const shape = v.type?.tensorType?.shape;
+          if (v.name && shape) this.dims.set(v.name, shape.dim.map((d) => d.dimValue ?? (d.dimParam || `?${v.name}:${this.symbols++}`)));
+        }
+        for (const t of g.initializer) if (t.name) this.setConstant(t.name, t);
+        for (const n of g.node) this.infer(n);
+      }
+      du;
+      dims = /* @__PURE__ */ new Map();
+      /** Values of 1-D int64 shape tensors, as dims. */
+      values = /* @__PURE__ */ new Map();
+      symbols = 0;
+      of(name) {
+        return this.dims.get(name);
+      }
+      /** Records the dims of a value a rewrite created (the dims of the value it stands for). */
+      set(name, dims) {
+        if (dims) this.dims.set(name, dims);
+      }
+      setConstant(name, t) {
+        this.dims.set(name, [...t.dims]);
+        const ints = t.dims.length <= 1 ? constantInts(t) : void 0;
+        if (ints) this.values.set(name, ints);
+      }
+      intsOf(name) {
+        if (!name) return void 0;
+        const v = this.values.get(name);
+        return v && v.every((d) => typeof d === "number") ? v : void 0;
+      }
+      infer(n) {
+        const op = n.opType ?? "";
+        const out = n.output[0];
+        if (!out) return;
+        const inDims = (k) => n.input[k] ? this.dims.get(n.input[k]) : void 0;
+        const set = (d) => {
+          if (d) this.dims.set(out, d);
+        };
+        if (op === "Constant") {
+          const t = this.du.constant(out);
+          if (t) this.setConstant(out, t);
+          return;
+        }
+        if (SAME_AS_INPUT.has(op)) {
+          set(inDims(0));
+          if (op === "Identity" || op === "Cast") {
+            const v = n.input[0] ? this.values.get(n.input[0]) : void 0;
+            if (v) this.values.set(out, v);
+          }
+          if (op === "SkipLayerNormalization" && n.output[3]) {
+            const d = inDims(0);
+            if (d) this.dims.set(n.output[3], d);
+          }
+          return;
+        }
+        if (BROADCAST.has(op)) return set(broadcast(n.input.map((_, k) => inDims(k))));
+        switch (op) {
+          case "MatMul": {
+            const a = inDims(0);
+            const b = inDims(1);
+            if (!a || !b || a.length < 2 || b.length < 2) return;
+            const batch = broadcast([a.slice(0, -2), b.slice(0, -2)]);
+            if (batch) set([...batch, a[a.length - 2], b[b.length - 1]]);
+            return;
+          }
+          case "Gather": {
+            const data = inDims(0);
+            const idx = inDims(1);
+            const axis = Number(attr(n, "axis")?.i ?? 0n);
+            if (!data || !idx) return;
+            const ax = axis < 0 ? axis + data.length : axis;
+            set([...data.slice(0, ax), ...idx, ...data.slice(ax + 1)]);
+            const shape = this.values.get(n.input[0]);
+            const at = this.intsOf(n.input[1]);
+            if (shape && at && at.length === 1 && idx.length === 0) {
+              const k = at[0] < 0 ? at[0] + shape.length : at[0];
+              this.values.set(out, [shape[k]]);
+            }
+            return;
+          }
+          case "Shape": {
+            const d = inDims(0);
+            if (!d) return;
+            set([d.length]);
+            if (!attr(n, "start") && !attr(n, "end")) this.values.set(out, d);
+            return;
+          }
+          case "Unsqueeze":
+          case "Squeeze": {
+            const d = inDims(0);
+            const axes = this.intsOf(n.input[1]) ?? attr(n, "axes")?.ints.map(Number);
+            if (!d || !axes) return;
+            if (op === "Unsqueeze") {
+              const rank = d.length + axes.length;
+              const norm = new Set(axes.map((a) => a < 0 ? a + rank : a));
+              const res = [];
+              let k = 0;
+              for (let i = 0; i < rank; i++) res.push(norm.has(i) ? 1 : d[k++]);
+              set(res);
+              const v = this.values.get(n.input[0]);
+              if (v && d.length === 0) this.values.set(out, v);
+            } else {
+              const norm = new Set(axes.map((a) => a < 0 ? a + d.length : a));
+              set(d.filter((_, i) => !norm.has(i)));
+            }
+            return;
+          }
+          case "Concat": {
+            const axis = Number(attr(n, "axis")?.i ?? 0n);
+            const parts = n.input.map((_, k) => inDims(k));
+            if (parts.every((p) => p && p.length === 1)) {
+              const vals = n.input.map((i) => this.values.get(i));
+              if (vals.every((v) => v)) this.values.set(out, vals.flatMap((v) => v));
+            }
+            if (parts.some((p) => !p)) return;
+            const first = parts[0];
+            const ax = axis < 0 ? axis + first.length : axis;
+            const res = [...first];
+            let total2 = 0;
+            for (const p of parts) total2 = typeof total2 === "number" && typeof p[ax] === "number" ? total2 + p[ax] : void 0;
+            res[ax] = total2;
+            set(res);
+            return;
+          }
+          case "Reshape": {
+            const d = inDims(0);
+            const target = n.input[1] ? this.values.get(n.input[1]) : void 0;
+            if (!target) return;
+            const allowZero = Number(attr(n, "allowzero")?.i ?? 0n) === 1;
+            const res = target.map((t, i) => t === 0 && !allowZero ? d?.[i] : t);
+            const minus = res.indexOf(-1);
+            if (minus >= 0) {
+              const known = res.filter((_, i) => i !== minus);
+              const total2 = d && d.every((x) => typeof x === "number") ? d.reduce((a, b) => a * b, 1) : void 0;
+              res[minus] = total2 !== void 0 && known.every((x) => typeof x === "number") ? total2 / known.reduce((a, b) => a * b, 1) : void 0;
+            }
+            set(res);
+            return;
+          }
+          case "Transpose": {
+            const d = inDims(0);
+            if (!d) return;
+            const perm = attr(n, "perm")?.ints.map(Number) ?? d.map((_, i) => d.length - 1 - i);
+            set(perm.map((p) => d[p]));
+            return;
+          }
+          case "Expand": {
+            const shape = n.input[1] ? this.values.get(n.input[1]) : void 0;
+            set(shape ? broadcast([inDims(0), shape]) : void 0);
+            return;
+          }
+          case "Split": {
+            const d = inDims(0);
+            if (!d) return;
+            const axis = Number(attr(n, "axis")?.i ?? 0n);
+            const ax = axis < 0 ? axis + d.length : axis;
+            const sizes = this.intsOf(n.input[1]) ?? attr(n, "split")?.ints.map(Number);
+            n.output.forEach((o, k) => {
+              const res = [...d];
+              const whole2 = d[ax];
+              res[ax] = sizes ? sizes[k] : typeof whole2 === "number" ? whole2 / n.output.length : void 0;
+              if (o) this.dims.set(o, res);
+            });
+            return;
+          }
+          case "Slice": {
+            const d = inDims(0);
+            if (!d) return;
+            const starts = this.values.get(n.input[1] ?? "");
+            const ends = this.values.get(n.input[2] ?? "");
+            const axes = n.input[3] ? this.intsOf(n.input[3]) : starts?.map((_, i) => i);
+            const steps = n.input[4] ? this.intsOf(n.input[4]) : starts?.map(() => 1);
+            const res = [...d];
+            if (!starts || !ends || !axes || !steps || axes.length !== starts.length) return set(d.map(() => void 0));
+            axes.forEach((a, i) => {
+              const ax = a < 0 ? a + d.length : a;
+              const end = ends[i];
+              const whole2 = d[ax];
+              if (starts[i] !== 0 || steps[i] !== 1) res[ax] = void 0;
+              else if (typeof end === "number" && typeof whole2 === "number") res[ax] = Math.min(end, whole2);
+              else if (typeof end === "string") res[ax] = end;
+              else res[ax] = void 0;
+            });
+            set(res);
+            return;
+          }
+          case "Range": {
+            const start = this.intsOf(n.input[0]);
+            const delta = this.intsOf(n.input[2]);
+            const limit = this.values.get(n.input[1] ?? "");
+            set([start?.[0] === 0 && delta?.[0] === 1 && limit?.length === 1 ? limit[0] : void 0]);
+            return;
+          }
+          case "ReduceMean":
+          case "ReduceSum": {
+            const d = inDims(0);
+            const axes = this.intsOf(n.input[1]) ?? attr(n, "axes")?.ints.map(Number);
+            if (!d || !axes || Number(attr(n, "keepdims")?.i ?? 1n) !== 1) return;
+            const norm = new Set(axes.map((a) => a < 0 ? a + d.length : a));
+            set(d.map((x, i) => norm.has(i) ? 1 : x));
+            return;
+          }
+          default:
+        }
+      }
+    };
+  }
+});
+
+// src/stages/fuse/context.ts
+function near(a, b, rel = 1e-5) {
+  return a !== void 0 && Math.abs(a - b) <= rel * Math.max(Math.abs(b), 1e-30);
+}
+var MS_DOMAIN, FuseContext;
+var init_context = __esm({
+  "src/stages/fuse/context.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_spill();
+    init_shapes();
+    init_nodes();
+    MS_DOMAIN = "com.microsoft";
+    FuseContext = class {
+      constructor(du, names, external) {
+        this.du = du;
+        this.names = names;
+        this.external = external;
+        this.shapes = new ShapeIndex(du);
+      }
+      du;
+      names;
+      external;
+      shapes;
+      fused = {};
+      leftAlone = [];
+      /** int32 casts of attention masks, one per mask value (every layer reads the same mask). */
+      int32Masks = /* @__PURE__ */ new Map();
+      /** Additive masks expanded over the queries for attention_bias, one per mask. */
+      expandedBiases = /* @__PURE__ */ new Map();
+      fresh(base) {
+        return freshName(this.names, base.replace(/[:/]+/g, "_").replace(/^_+/, "") || "fused");
+      }
+      count(op) {
+        this.fused[op] = (this.fused[op] ?? 0) + 1;
+      }
+      skip(fusion, node, reason) {
+        this.leftAlone.push({ fusion, node: nodeId(node), reason });
+      }
+      dims(name) {
+        return this.shapes.of(name);
+      }
+      /** Float values of a float32 constant (initializer or Constant node, through Identity), or undefined. */
+      floats(name) {
+        const t = this.du.constant(name);
+        return t && t.dataType === DataType.FLOAT ? tensorFloat32(t, this.external) : void 0;
+      }
+      /** The one value of a single-element float constant. */
+      scalar(name) {
+        const t = this.du.constant(name);
+        if (!t || t.dataType !== DataType.FLOAT || elementCount(t.dims) !== 1) return void 0;
+        return tensorFloat32(t, this.external)[0];
+      }
+      ints(name) {
+        return constantInts(this.du.constant(name));
+      }
+      tensor(name) {
+        return this.du.constant(name);
+      }
+      /** A new float32 initializer (parked in scratch storage when streaming a big model). */
+      addFloats(base, dims, values2) {
+        const name = this.fresh(base);
+        const raw = new Uint8Array(values2.buffer, values2.byteOffset, values2.byteLength);
+        this.du.addInitializer(newTensor(this.external, name, DataType.FLOAT, dims, raw));
+        return name;
+      }
+      /** A new int64 initializer (shape constants). */
+      addInt64(base, dims, values2) {
+        const name = this.fresh(base);
+        const data = BigInt64Array.from(values2.map((v) => BigInt(v)));
+        this.du.addInitializer(newTensor(void 0, name, DataType.INT64, dims, new Uint8Array(data.buffer)));
+        return name;
+      }
+      /**
+       * Replaces the matched nodes by `nodes`, inserted where the match's root stood (every input of the
+       * match is defined before some matched node, so before the root too). The new nodes write the
+       * outputs the graph reads: the root's own names, so graph outputs and later readers stay untouched.
+       */
+      replace(match, root2, nodes, keep = /* @__PURE__ */ new Set()) {
+        this.du.insert(nodes, root2);
+        this.du.remove([...match.nodes.values()].filter((n) => !keep.has(n)));
+      }
+      /** `mask` as int32 (the type the contrib attention ops take), cast once and shared. */
+      int32Mask(mask, before, makeCast) {
+        const known = this.int32Masks.get(mask);
+        if (known) return known;
+        const out = this.fresh(`${mask}_int32`);
+        const producer = this.du.producer(mask);
+        const at = producer ? this.du.graph.node[this.du.graph.node.indexOf(producer) + 1] : this.du.graph.node[0];
+        this.du.insert([makeCast(mask, out)], at ?? before);
+        this.shapes.set(out, this.dims(mask));
+        this.int32Masks.set(mask, out);
+        return out;
+      }
+    };
+  }
+});
+
+// src/graph/pattern.ts
+function opMatches(spec, n) {
+  const ops = typeof spec.op === "string" ? [spec.op] : spec.op;
+  if (!ops.includes(n.opType ?? "")) return false;
+  const domain = spec.domain ?? "";
+  if (domain === "*") return true;
+  const d = n.domain ?? "";
+  return d === domain || domain === "" && d === "ai.onnx";
+}
+function presentInputs(n) {
+  let end = n.input.length;
+  while (end > 0 && !n.input[end - 1]) end--;
+  return n.input.slice(0, end);
+}
+function parseRef(ref) {
+  const at = ref.lastIndexOf(":");
+  return at < 0 ? { id: ref, output: 0 } : { id: ref.slice(0, at), output: Number(ref.slice(at + 1)) };
+}
+function toMatch(state) {
+  return {
+    nodes: state.nodes,
+    values: state.values,
+    node(id) {
+      const n = state.nodes.get(id);
+      if (!n) throw new Error(`pattern: no node '${id}' in this match`);
+      return n;
+    },
+    value(name) {
+      const v = state.values.get(name);
+      if (v === void 0) throw new Error(`pattern: no value '$${name}' in this match`);
+      return v;
+    }
+  };
+}
+function selfContained(du, pattern, state) {
+  const within = new Set(state.nodes.values());
+  const memo = /* @__PURE__ */ new Map();
+  for (const [id, n] of state.nodes) {
+    if (id === pattern.root || pattern.shared?.includes(id)) continue;
+    for (const o of n.output) if (o && !readOnlyBy(du, o, within, memo, 0)) return false;
+  }
+  return true;
+}
+function readOnlyBy(du, name, within, memo, depth) {
+  if (du.isGraphOutput(name)) return false;
+  for (const u of du.consumers(name)) {
+    if (within.has(u.node)) continue;
+    if (u.inputIndex < 0 || depth > 12) return false;
+    let ok = memo.get(u.node);
+    if (ok === void 0) {
+      memo.set(u.node, false);
+      ok = u.node.attribute.every((a) => !a.g && !a.graphs.length) && u.node.output.every((o) => !o || readOnlyBy(du, o, within, memo, depth + 1));
+      memo.set(u.node, ok);
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+function matchAt(du, pattern, root2) {
+  const m = new Matcher(du, pattern);
+  for (const state of m.node(pattern.root, root2, { nodes: /* @__PURE__ */ new Map(), values: /* @__PURE__ */ new Map() })) {
+    if (state.nodes.size === Object.keys(pattern.nodes).length && selfContained(du, pattern, state)) return toMatch(state);
+  }
+  return void 0;
+}
+function matchAll(du, pattern) {
+  const rootSpec = pattern.nodes[pattern.root];
+  if (!rootSpec) throw new Error(`pattern: root '${pattern.root}' is not one of its nodes`);
+  const taken = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const n of [...du.graph.node]) {
+    if (taken.has(n) || !opMatches(rootSpec, n)) continue;
+    const m = matchAt(du, pattern, n);
+    if (!m) continue;
+    const owned = [...m.nodes].filter(([id]) => !pattern.shared?.includes(id)).map(([, node]) => node);
+    if (owned.some((x) => taken.has(x))) continue;
+    for (const x of owned) taken.add(x);
+    out.push(m);
+  }
+  return out;
+}
+var COMMUTATIVE, Matcher;
+var init_pattern = __esm({
+  "src/graph/pattern.ts"() {
+    "use strict";
+    COMMUTATIVE = /* @__PURE__ */ new Set(["Add", "Mul", "Sum", "Max", "Min", "And", "Or", "Xor", "Equal"]);
+    Matcher = class {
+      constructor(du, pattern) {
+        this.du = du;
+        this.pattern = pattern;
+      }
+      du;
+      pattern;
+      *node(id, n, state) {
+        const bound = state.nodes.get(id);
+        if (bound) {
+          if (bound === n) yield state;
+          return;
+        }
+        for (const other of state.nodes.values()) if (other === n) return;
+        const spec = this.pattern.nodes[id];
+        if (!spec) throw new Error(`pattern: node '${id}' is referenced but not defined`);
+        if (!opMatches(spec, n) || spec.where && !spec.where(n, this.du)) return;
+        const inputs = presentInputs(n);
+        if (spec.extraInputs ? inputs.length < spec.inputs.length : inputs.length > spec.inputs.length) return;
+        const next = { nodes: new Map(state.nodes).set(id, n), values: state.values };
+        const swap = spec.inputs.length === 2 && (spec.commutative ?? COMMUTATIVE.has(n.opType ?? ""));
+        const orders = swap ? [[0, 1], [1, 0]] : [spec.inputs.map((_, i) => i)];
+        for (const order of orders) {
+          yield* this.inputs(spec, order.map((k) => n.input[k] ?? ""), 0, next);
+        }
+      }
+      *inputs(spec, names, k, state) {
+        if (k === spec.inputs.length) {
+          yield state;
+          return;
+        }
+        for (const s of this.input(spec.inputs[k], names[k], state)) yield* this.inputs(spec, names, k + 1, s);
+      }
+      *input(ref, name, state) {
+        if (ref === "_") {
+          yield state;
+          return;
+        }
+        if (!name) return;
+        if (ref.startsWith("$")) {
+          const key = ref.slice(1);
+          const bound = state.values.get(key);
+          if (bound !== void 0) {
+            if (bound === name) yield state;
+            return;
+          }
+          if (!this.valueOk(key, name)) return;
+          yield { nodes: state.nodes, values: new Map(state.values).set(key, name) };
+          return;
+        }
+        const { id, output } = parseRef(ref);
+        const d = this.du.definition(name);
+        if (d?.kind !== "node" || d.outputIndex !== output) return;
+        yield* this.node(id, d.node, state);
+      }
+      valueOk(key, name) {
+        const spec = this.pattern.values?.[key];
+        if (!spec) return true;
+        if (spec.constant) {
+          const t = this.du.constant(name);
+          if (!t || !spec.constant(t)) return false;
+        }
+        if (spec.dims && !spec.dims(this.du.dims(name))) return false;
+        return !spec.where || spec.where(name, this.du);
+      }
+    };
+  }
+});
+
+// src/stages/fuse/attrs.ts
+function floatAttr2(name, value) {
+  return { name, type: AttributeType.FLOAT, f: value, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
+}
+function permIs(n, perm) {
+  const p = attr(n, "perm")?.ints;
+  if (!p || p.length === 0) return perm.every((v, i) => v === perm.length - 1 - i);
+  return p.length === perm.length && p.every((v, i) => Number(v) === perm[i]);
+}
+var init_attrs = __esm({
+  "src/stages/fuse/attrs.ts"() {
+    "use strict";
+    init_graph();
+    init_types();
+  }
+});
+
+// src/stages/fuse/attention.ts
+function softmaxLast(n) {
+  const axis = Number(attr(n, "axis")?.i ?? -1n);
+  return axis === -1 || axis === 3;
+}
+function corePattern(mask, scale) {
+  const nodes = {
+    merge: { op: "Reshape", inputs: ["ctxT", "$mergeShape"] },
+    ctxT: { op: "Transpose", inputs: ["ctx"], where: (n) => permIs(n, [0, 2, 1, 3]) },
+    ctx: { op: "MatMul", inputs: ["probs", "$v"] },
+    probs: { op: "Softmax", inputs: ["scores"], where: softmaxLast }
+  };
+  const product = scale === "div-q" || scale === "mul-q" || scale === "none" ? "qk" : "scaled";
+  nodes.qk = { op: "MatMul", inputs: [scale === "div-q" || scale === "mul-q" ? "qs" : "$q", "$kT"] };
+  if (scale === "div" || scale === "mul") nodes.scaled = { op: scale === "div" ? "Div" : "Mul", inputs: ["qk", "$scale"] };
+  if (scale === "div-q" || scale === "mul-q") nodes.qs = { op: scale === "div-q" ? "Div" : "Mul", inputs: ["$q", "$scale"] };
+  const scoresInput = (id) => {
+    const spec = nodes[id];
+    delete nodes[id];
+    nodes.scores = spec;
+    for (const s of Object.values(nodes)) s.inputs = s.inputs.map((r) => r === id ? "scores" : r);
+  };
+  switch (mask) {
+    case "none":
+      scoresInput(product);
+      break;
+    case "add":
+      nodes.scores = { op: "Add", inputs: [product, "$mask"] };
+      break;
+    // masked_fill(mask, value): Where(condition = masked, value, scores).
+    case "fill":
+      nodes.scores = { op: "Where", inputs: ["$cond", "$fill", product], commutative: false };
+      break;
+    case "causal":
+      nodes.scores = { op: "Where", inputs: ["$causal", product, "$fill"], commutative: false };
+      break;
+    case "causal+add":
+      nodes.scores = { op: "Add", inputs: ["where", "$mask"] };
+      nodes.where = { op: "Where", inputs: ["$causal", product, "$fill"], commutative: false };
+      break;
+  }
+  return { root: "merge", nodes };
+}
+function refuse(reason) {
+  throw new Refusal(reason);
+}
+function headSplit(ctx, name, perm, what) {
+  const t = ctx.du.producer(name);
+  if (!t || t.opType !== "Transpose" || !permIs(t, perm)) refuse(`${what} is not a Transpose ${JSON.stringify(perm)} of a head split`);
+  const r = ctx.du.producer(t.input[0]);
+  if (!r || r.opType !== "Reshape") refuse(`${what}'s Transpose does not read a Reshape`);
+  const d = ctx.dims(r.output[0]);
+  const heads = d?.[2];
+  const head = d?.[3];
+  if (!d || d.length !== 4 || typeof heads !== "number" || typeof head !== "number") refuse(`${what}'s head-split Reshape target is not [batch, seq, heads, head_size] with constant heads and head size`);
+  const src = ctx.dims(r.input[0]);
+  if (!src || src.length !== 3 || !sameDim(src[0], d[0]) || !sameDim(src[1], d[1])) refuse(`${what}'s head split does not keep batch and sequence of a 3-D input`);
+  return { proj: r.input[0], heads, head, nodes: [t, r] };
+}
+function keySplit(ctx, name) {
+  const t = ctx.du.producer(name);
+  if (t?.opType === "Transpose" && permIs(t, [0, 1, 3, 2])) {
+    const inner = headSplit(ctx, t.input[0], [0, 2, 1, 3], "K");
+    return { ...inner, nodes: [t, ...inner.nodes] };
+  }
+  return headSplit(ctx, name, [0, 2, 3, 1], "K\u1D40");
+}
+function linear(ctx, name, what) {
+  let node = ctx.du.producer(name);
+  let bias;
+  const nodes = [];
+  if (node?.opType === "Add") {
+    const [b, other] = ctx.tensor(node.input[0]) ? [node.input[0], node.input[1]] : [node.input[1], node.input[0]];
+    bias = ctx.floats(b);
+    if (!bias || ctx.tensor(b).dims.length !== 1) refuse(`${what} projection's bias is not a 1-D float constant`);
+    nodes.push(node);
+    node = ctx.du.producer(other);
+  }
+  if (node?.opType !== "MatMul") refuse(`${what} is not a projection (MatMul with a constant weight)`);
+  const w = ctx.tensor(node.input[1]);
+  const weight = ctx.floats(node.input[1]);
+  if (!w || !weight || w.dims.length !== 2) refuse(`${what} projection's weight is not a 2-D float constant`);
+  const dims = [w.dims[0], w.dims[1]];
+  if (bias && bias.length !== dims[1]) refuse(`${what} projection's bias has ${bias.length} elements for ${dims[1]} outputs`);
+  nodes.push(node);
+  return { x: node.input[0], weight, dims, bias: bias ?? new Float32Array(dims[1]), nodes };
+}
+function packedProjections(ctx, q, k, v) {
+  const split = ctx.du.producer(q);
+  if (split && split.opType === "Split" && ctx.du.producer(k) === split && ctx.du.producer(v) === split) {
+    if (split.output.length !== 3 || split.output[0] !== q || split.output[1] !== k || split.output[2] !== v) refuse("the packed projection's Split outputs are not Q, K, V in order");
+    const axis = Number(attr(split, "axis")?.i ?? 0n);
+    const d = ctx.dims(split.input[0]);
+    if (!d || axis !== -1 && axis !== d.length - 1) refuse("the packed projection is not split along its last axis");
+    const sizes = split.input[1] ? ctx.ints(split.input[1]) : attr(split, "split")?.ints.map(Number);
+    const p = linear(ctx, split.input[0], "the packed QKV");
+    if (sizes && !(sizes.length === 3 && sizes[0] === sizes[1] && sizes[1] === sizes[2])) refuse("Q, K and V have different widths");
+    if (p.dims[1] % 3 !== 0) refuse("the packed projection's width is not a multiple of 3");
+    return { ...p, nodes: [split, ...p.nodes] };
+  }
+  const pq = linear(ctx, q, "Q");
+  const pk = linear(ctx, k, "K");
+  const pv = linear(ctx, v, "V");
+  if (pq.x !== pk.x || pk.x !== pv.x) refuse("Q, K and V read different inputs (cross-attention is not fused)");
+  const [inDim, hidden] = pq.dims;
+  if (pk.dims[0] !== inDim || pv.dims[0] !== inDim || pk.dims[1] !== hidden || pv.dims[1] !== hidden) refuse("Q, K and V projections have different shapes");
+  const weight = new Float32Array(inDim * hidden * 3);
+  for (let r = 0; r < inDim; r++) {
+    weight.set(pq.weight.subarray(r * hidden, (r + 1) * hidden), r * 3 * hidden);
+    weight.set(pk.weight.subarray(r * hidden, (r + 1) * hidden), r * 3 * hidden + hidden);
+    weight.set(pv.weight.subarray(r * hidden, (r + 1) * hidden), r * 3 * hidden + 2 * hidden);
+  }
+  const bias = new Float32Array(hidden * 3);
+  bias.set(pq.bias, 0);
+  bias.set(pk.bias, hidden);
+  bias.set(pv.bias, 2 * hidden);
+  return { x: pq.x, weight, bias, dims: [inDim, 3 * hidden], nodes: [...pq.nodes, ...pk.nodes, ...pv.nodes] };
+}
+function twoDimensionalSource(ctx, name) {
+  let cur = name;
+  for (let hops = 0; hops < 8; hops++) {
+    const d = ctx.dims(cur);
+    if (d && d.length === 2) return cur;
+    const n = ctx.du.producer(cur);
+    if (!n || !["Unsqueeze", "Reshape", "Expand", "Cast"].includes(n.opType ?? "")) break;
+    cur = n.input[0];
+  }
+  refuse("the attention mask is not a [batch, seq] input broadcast to [batch, 1, 1, seq]");
+}
+function maskValue(ctx, raw) {
+  const t = ctx.du.resolve(raw);
+  const type = t?.definition.kind === "input" ? t.definition.info.type?.tensorType?.elemType : ctx.du.valueInfo(raw)?.type?.tensorType?.elemType;
+  if (type !== void 0 && !INT_TYPES2.has(type)) refuse("the attention mask is a float tensor (the kernel reads 0 / non-0 of an int32 mask; a float mask may hold other values)");
+  return raw;
+}
+function additiveMask(ctx, name) {
+  const mul = ctx.du.producer(name);
+  if (mul?.opType !== "Mul") refuse("the additive attention mask is not (1 - mask) \xB7 constant");
+  const [cName, other] = ctx.scalar(mul.input[1]) !== void 0 ? [mul.input[1], mul.input[0]] : [mul.input[0], mul.input[1]];
+  const filter = ctx.scalar(cName);
+  const sub2 = ctx.du.producer(other);
+  if (filter === void 0 || sub2?.opType !== "Sub" || !near(ctx.scalar(sub2.input[0]), 1)) refuse("the additive attention mask is not (1 - mask) \xB7 constant");
+  if (filter > -1e3) refuse(`the attention mask's fill value ${filter} is not a large negative number`);
+  return { raw: maskValue(ctx, twoDimensionalSource(ctx, sub2.input[1])), filter };
+}
+function fillMask(ctx, cond, fill) {
+  const value = ctx.scalar(fill);
+  if (value === void 0 || !(value <= -1e30) || !Number.isFinite(value)) refuse("the masked_fill value is not a finite constant \u2264 -1e30 (e.g. torch.finfo.min), so the fused op's additive mask would differ");
+  let cur = cond;
+  for (let hops = 0; hops < 8; hops++) {
+    const n = ctx.du.producer(cur);
+    if (!n) break;
+    if (n.opType === "Equal") {
+      const [zero, m] = ctx.tensor(n.input[1]) ? [n.input[1], n.input[0]] : [n.input[0], n.input[1]];
+      const z = ctx.tensor(zero);
+      if (!z || !tensorBytes(z).every((b) => b === 0)) break;
+      const d = ctx.dims(m);
+      if (!d || d.length !== 2) break;
+      return { raw: maskValue(ctx, m), filter: value };
+    }
+    if (!["Unsqueeze", "Reshape", "Expand", "Cast"].includes(n.opType ?? "")) break;
+    cur = n.input[0];
+  }
+  return refuse("the masked_fill condition is not (mask == 0) broadcast to the scores");
+}
+function causalMask(ctx, cond, fill) {
+  const value = ctx.scalar(fill);
+  if (value === void 0 || !(value <= -1e4)) refuse("the causal fill value is not a constant \u2264 -10000");
+  let cur = cond;
+  for (let hops = 0; hops < 6; hops++) {
+    const n = ctx.du.producer(cur);
+    if (n?.opType === "Slice" || n?.opType === "Cast") {
+      if (n.opType === "Slice") {
+        const starts = ctx.ints(n.input[1] ?? "");
+        if (starts && starts.some((s) => s !== 0)) refuse("the causal mask is sliced from a non-zero start");
+        const steps = n.input[4] ? ctx.ints(n.input[4]) : [1];
+        if (!steps || steps.some((s) => s !== 1)) refuse("the causal mask slice has a step other than 1");
+      }
+      cur = n.input[0];
+      continue;
+    }
+    break;
+  }
+  const t = ctx.tensor(cur);
+  const d = t?.dims;
+  if (!t || !d || d.length < 2 || d[d.length - 1] !== d[d.length - 2] || d.slice(0, -2).some((x) => x !== 1)) refuse("the causal condition is not a square constant buffer");
+  const size = d[d.length - 1];
+  const bytes = tensorBytes(t);
+  const width = bytes.length / (size * size);
+  if (width !== 1 || t.dataType !== DataType.BOOL && t.dataType !== DataType.UINT8) refuse("the causal buffer is not a bool / uint8 tensor");
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j < size; j++) if (bytes[i * size + j] !== 0 !== j <= i) refuse("the causal buffer is not lower-triangular ones");
+  }
+  return value;
+}
+function expandedBias(ctx, mask, before) {
+  const known = ctx.expandedBiases.get(mask);
+  if (known) return known;
+  const shape = ctx.fresh(`${mask}_shape`);
+  const t = ctx.fresh(`${mask}_length`);
+  const target = ctx.fresh(`${mask}_expand_shape`);
+  const out = ctx.fresh(`${mask}_expanded`);
+  const three = ctx.addInt64(`${mask}_axis3`, [1], [3]);
+  const ones = ctx.addInt64(`${mask}_ones`, [2], [1, 1]);
+  const one = ctx.addInt64(`${mask}_one`, [1], [1]);
+  const producer = ctx.du.producer(mask);
+  const at = producer ? ctx.du.graph.node[ctx.du.graph.node.indexOf(producer) + 1] : ctx.du.graph.node[0];
+  ctx.du.insert([
+    makeNode("Shape", ctx.fresh(`${mask}_Shape`), [mask], [shape]),
+    makeNode("Gather", ctx.fresh(`${mask}_Gather`), [shape, three], [t], [intAttr("axis", 0)]),
+    makeNode("Concat", ctx.fresh(`${mask}_Concat`), [ones, t, one], [target], [intAttr("axis", 0)]),
+    makeNode("Expand", ctx.fresh(`${mask}_Expand`), [mask, target], [out])
+  ], at ?? before);
+  ctx.expandedBiases.set(mask, out);
+  return out;
+}
+function plan(ctx, m, mask, scale) {
+  const q = headSplit(ctx, m.value("q"), [0, 2, 1, 3], "Q");
+  const k = keySplit(ctx, m.value("kT"));
+  const v = headSplit(ctx, m.value("v"), [0, 2, 1, 3], "V");
+  if (q.heads !== k.heads || k.heads !== v.heads || q.head !== k.head || k.head !== v.head) refuse("Q, K and V are split into different heads");
+  const heads = q.heads;
+  const head = q.head;
+  const p = packedProjections(ctx, q.proj, k.proj, v.proj);
+  if (p.dims[1] !== 3 * heads * head) refuse(`the projections are ${p.dims[1] / 3} wide, the head split gives ${heads} \xD7 ${head}`);
+  const xd = ctx.dims(p.x);
+  if (!xd || xd.length !== 3 || xd[2] !== p.dims[0]) refuse("the attention input is not known to be [batch, seq, hidden]");
+  const merged = ctx.dims(m.node("merge").output[0]);
+  if (!merged || merged.length !== 3 || !sameDim(merged[0], xd[0]) || !sameDim(merged[1], xd[1]) || merged[2] !== heads * head) refuse("the heads are not merged back to [batch, seq, hidden]");
+  if (!sameDims(ctx.dims(q.proj), [xd[0], xd[1], heads * head])) refuse("the Q projection is not [batch, seq, hidden]");
+  const attrs = [intAttr("num_heads", heads)];
+  if (scale !== "none") {
+    const c = ctx.scalar(m.value("scale"));
+    if (c === void 0 || c === 0) refuse("the attention scale is not a constant scalar");
+    const factor2 = scale === "div" || scale === "div-q" ? 1 / c : c;
+    if (!near(factor2, 1 / Math.sqrt(head), 1e-6)) attrs.push(floatAttr2("scale", factor2));
+  } else attrs.push(floatAttr2("scale", 1));
+  let raw;
+  let filter;
+  let additive;
+  if (mask === "add") {
+    try {
+      ({ raw, filter } = additiveMask(ctx, m.value("mask")));
+    } catch (e) {
+      if (!(e instanceof Refusal)) throw e;
+      additive = m.value("mask");
+    }
+  }
+  if (mask === "fill") ({ raw, filter } = fillMask(ctx, m.value("cond"), m.value("fill")));
+  if (mask === "causal" || mask === "causal+add") {
+    filter = causalMask(ctx, m.value("causal"), m.value("fill"));
+    attrs.push(intAttr("unidirectional", 1));
+  }
+  if (mask === "causal+add") {
+    if (!(filter <= -1e30)) refuse("causal fill above -1e30 together with an additive mask: the fused op would weigh fully masked rows differently");
+    additive = m.value("mask");
+  }
+  if (filter !== void 0 && filter !== -1e4) attrs.push(floatAttr2("mask_filter_value", filter));
+  const biasDims = additive ? ctx.dims(additive) : void 0;
+  if (additive && !(biasDims && biasDims.length === 4 && (biasDims[1] === 1 || biasDims[1] === heads) && biasDims[2] === 1)) {
+    refuse("the additive mask is not known to be [batch, 1, 1, seq] (what attention_bias takes after expanding over the queries)");
+  }
+  const merge = m.node("merge");
+  const base = merge.name || merge.output[0];
+  const weight = typeof p.weight === "string" ? p.weight : ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
+  const bias = typeof p.bias === "string" ? p.bias : ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
+  const inputs = [p.x, weight, bias];
+  const nodes = [];
+  if (raw) {
+    inputs.push(ctx.int32Mask(raw, merge, (input, output) => makeNode("Cast", ctx.fresh(`${input}_Cast_int32`), [input], [output], [intAttr("to", DataType.INT32)])));
+  }
+  if (additive) {
+    while (inputs.length < 5) inputs.push("");
+    inputs.push(expandedBias(ctx, additive, merge));
+  }
+  nodes.push(makeNode("Attention", ctx.fresh(`${base}_Attention`), inputs, [merge.output[0]], attrs, MS_DOMAIN));
+  return { nodes, removed: [...q.nodes, ...k.nodes, ...v.nodes, ...p.nodes] };
+}
+function fuseAttention(ctx) {
+  const reasons = /* @__PURE__ */ new Map();
+  for (const { mask, scale, pattern } of PATTERNS) {
+    for (const m of matchAll(ctx.du, pattern)) {
+      const merge = m.node("merge");
+      const softmax = m.node("probs");
+      if (!ctx.du.graph.node.includes(merge) || !ctx.du.graph.node.includes(softmax)) continue;
+      let p;
+      try {
+        p = plan(ctx, m, mask, scale);
+      } catch (e) {
+        if (!(e instanceof Refusal)) throw e;
+        reasons.set(softmax, e.message);
+        continue;
+      }
+      const all = /* @__PURE__ */ new Set([...m.nodes.values(), ...p.removed]);
+      const leaking = p.removed.find((n) => n.output.some((o) => o && ctx.du.consumers(o).some((u) => !all.has(u.node) && !feedsOnly(ctx, u.node, all))));
+      if (leaking) {
+        reasons.set(softmax, `${leaking.opType} ${leaking.name ?? ""} of the projections is read outside the attention`);
+        continue;
+      }
+      ctx.replace(m, merge, p.nodes);
+      ctx.du.remove(p.removed);
+      reasons.delete(softmax);
+      ctx.count("Attention");
+    }
+  }
+  for (const n of ctx.du.graph.node) {
+    if (n.opType === "Softmax" && (n.domain ?? "") === "") ctx.skip(FUSION, n, reasons.get(n) ?? "no attention pattern (Softmax of Q\xB7K\u1D40, times V, heads merged back) matches around this Softmax");
+  }
+}
+function feedsOnly(ctx, n, all, depth = 0) {
+  if (depth > 12 || n.attribute.some((a) => a.g || a.graphs.length)) return false;
+  return n.output.every((o) => !o || !ctx.du.isGraphOutput(o) && ctx.du.consumers(o).every((u) => all.has(u.node) || feedsOnly(ctx, u.node, all, depth + 1)));
+}
+var FUSION, PATTERNS, Refusal, INT_TYPES2;
+var init_attention = __esm({
+  "src/stages/fuse/attention.ts"() {
+    "use strict";
+    init_pattern();
+    init_shapes();
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_nodes();
+    init_context();
+    init_attrs();
+    FUSION = "Attention";
+    PATTERNS = [];
+    for (const mask of ["add", "fill", "causal+add", "causal", "none"]) {
+      for (const scale of ["div", "mul", "div-q", "mul-q", "none"]) PATTERNS.push({ mask, scale, pattern: corePattern(mask, scale) });
+    }
+    Refusal = class extends Error {
+    };
+    INT_TYPES2 = /* @__PURE__ */ new Set([DataType.INT64, DataType.INT32, DataType.BOOL, DataType.INT8, DataType.UINT8, DataType.INT16]);
+  }
+});
+
+// src/stages/fuse/gelu.ts
+function patterns(cores) {
+  const out = [];
+  for (const core of cores) {
+    for (const outer of OUTER) {
+      const nodes = { ...core, ...outer };
+      const values2 = {};
+      for (const spec of Object.values(nodes)) {
+        for (const ref of spec.inputs) {
+          const key = ref.slice(1);
+          if (ref.startsWith("$") && key in CONSTANTS) values2[key] = SCALAR;
+        }
+      }
+      out.push({ root: "root", nodes, values: values2 });
+    }
+  }
+  return out;
+}
+function biasOf(ctx, x, gelu) {
+  const add = ctx.du.producer(x);
+  if (!add || add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2) return void 0;
+  if (ctx.du.usedOutside(x, gelu)) return void 0;
+  for (const [k, other] of [[0, 1], [1, 0]]) {
+    const bias = ctx.tensor(add.input[k]);
+    const mm = ctx.du.producer(add.input[other]);
+    if (!bias || bias.dims.length !== 1 || mm?.opType !== "MatMul") continue;
+    const d = ctx.dims(add.input[other]);
+    if (d?.[d.length - 1] !== bias.dims[0]) continue;
+    return { input: add.input[other], bias: add.input[k], add };
+  }
+  return void 0;
+}
+function constantsOk(ctx, values2) {
+  for (const [key, name] of values2) {
+    const want = CONSTANTS[key];
+    if (want !== void 0 && !near(ctx.scalar(name), want, 1e-4)) return false;
+  }
+  return true;
+}
+function fuseForm(ctx, form) {
+  for (const pattern of form === "erf" ? ERF_PATTERNS : TANH_PATTERNS) {
+    for (const m of matchAll(ctx.du, pattern)) {
+      const root2 = m.node("root");
+      if (!ctx.du.graph.node.includes(root2)) continue;
+      if (!constantsOk(ctx, m.values)) {
+        ctx.skip(form === "erf" ? "Gelu" : "FastGelu", root2, "GELU-shaped subgraph whose constants are not the formula's");
+        continue;
+      }
+      const x = m.value("x");
+      const bias = biasOf(ctx, x, new Set(m.nodes.values()));
+      const out = root2.output[0];
+      const name = ctx.fresh(`${root2.name || out}_${form === "erf" ? "Gelu" : "FastGelu"}`);
+      let node;
+      if (form === "erf") {
+        node = bias ? makeNode("BiasGelu", name, [bias.input, bias.bias], [out], [], MS_DOMAIN) : makeNode("Gelu", name, [x], [out], [], MS_DOMAIN);
+      } else {
+        node = makeNode("FastGelu", name, bias ? [bias.input, bias.bias] : [x], [out], [], MS_DOMAIN);
+      }
+      ctx.replace(m, root2, [node]);
+      if (bias) ctx.du.remove([bias.add]);
+      ctx.count(node.opType);
+    }
+  }
+}
+function fuseGelu(ctx) {
+  fuseForm(ctx, "erf");
+  fuseForm(ctx, "tanh");
+}
+var SQRT2, SQRT_2_OVER_PI, SCALAR, OUTER, ERF_CORE, CUBES, TANH_CORE, CONSTANTS, ERF_PATTERNS, TANH_PATTERNS;
+var init_gelu = __esm({
+  "src/stages/fuse/gelu.ts"() {
+    "use strict";
+    init_pattern();
+    init_nodes();
+    init_context();
+    SQRT2 = Math.SQRT2;
+    SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+    SCALAR = { constant: (t) => t.dims.every((d) => d === 1) };
+    OUTER = [
+      { root: { op: "Mul", inputs: ["mx", "$half"] }, mx: { op: "Mul", inputs: ["$x", "inner"] } },
+      { root: { op: "Mul", inputs: ["mh", "inner"] }, mh: { op: "Mul", inputs: ["$x", "$half"] } },
+      { root: { op: "Mul", inputs: ["$x", "mi"] }, mi: { op: "Mul", inputs: ["inner", "$half"] } }
+    ];
+    ERF_CORE = [
+      { inner: { op: "Add", inputs: ["erf", "$one"] }, erf: { op: "Erf", inputs: ["div"] }, div: { op: "Div", inputs: ["$x", "$sqrt2"] } },
+      { inner: { op: "Add", inputs: ["erf", "$one"] }, erf: { op: "Erf", inputs: ["div"] }, div: { op: "Mul", inputs: ["$x", "$invsqrt2"] } }
+    ];
+    CUBES = [
+      { pow: { op: "Pow", inputs: ["$x", "$three"] }, cube: { op: "Mul", inputs: ["pow", "$k"] } },
+      { sq: { op: "Mul", inputs: ["$x", "$x"] }, pow: { op: "Mul", inputs: ["sq", "$x"] }, cube: { op: "Mul", inputs: ["pow", "$k"] } }
+    ];
+    TANH_CORE = CUBES.map((cube) => ({
+      ...cube,
+      sum: { op: "Add", inputs: ["$x", "cube"] },
+      scaled: { op: "Mul", inputs: ["sum", "$c"] },
+      tanh: { op: "Tanh", inputs: ["scaled"] },
+      inner: { op: "Add", inputs: ["tanh", "$one"] }
+    }));
+    CONSTANTS = {
+      half: 0.5,
+      one: 1,
+      sqrt2: SQRT2,
+      invsqrt2: 1 / SQRT2,
+      three: 3,
+      k: 0.044715,
+      c: SQRT_2_OVER_PI
+    };
+    ERF_PATTERNS = patterns(ERF_CORE);
+    TANH_PATTERNS = patterns(TANH_CORE);
+  }
+});
+
+// src/stages/fuse/skip-layernorm.ts
+function linearBias(ctx, x, reader) {
+  const add = ctx.du.producer(x);
+  if (!add || add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2) return void 0;
+  if (ctx.du.usedOutside(x, /* @__PURE__ */ new Set([reader]))) return void 0;
+  for (const [k, other] of [[0, 1], [1, 0]]) {
+    const bias = ctx.tensor(add.input[k]);
+    if (!bias || bias.dims.length !== 1 || ctx.du.producer(add.input[other])?.opType !== "MatMul") continue;
+    if (!sameDims(ctx.dims(add.input[other]), ctx.dims(x))) continue;
+    return { input: add.input[other], bias: add.input[k], add };
+  }
+  return void 0;
+}
+function fuseSkipLayerNorm(ctx) {
+  for (const m of matchAll(ctx.du, PATTERN)) {
+    const ln = m.node("ln");
+    const add = m.node("add");
+    const a = m.value("a");
+    const b = m.value("b");
+    const da = ctx.dims(a);
+    const hidden = ctx.tensor(m.value("gamma")).dims[0];
+    const axis = Number(attr(ln, "axis")?.i ?? -1n);
+    if (ln.output.slice(1).some((o) => o)) {
+      ctx.skip(FUSION2, ln, "LayerNormalization's mean / inv_std_var outputs are read");
+      continue;
+    }
+    if (!da || !sameDims(da, ctx.dims(b)) || da.length !== 3) {
+      ctx.skip(FUSION2, ln, "the residual Add's operands are not known to have the same 3-D shape");
+      continue;
+    }
+    if (axis !== -1 && axis !== 2) {
+      ctx.skip(FUSION2, ln, `LayerNormalization over axis ${axis}, not the last`);
+      continue;
+    }
+    if (da[2] !== hidden) {
+      ctx.skip(FUSION2, ln, `gamma has ${hidden} elements, the hidden size is ${String(da[2])}`);
+      continue;
+    }
+    const stash = attr(ln, "stash_type");
+    if (stash && Number(stash.i ?? 1n) !== 1) {
+      ctx.skip(FUSION2, ln, "stash_type is not float");
+      continue;
+    }
+    const biasA = linearBias(ctx, a, add);
+    const biasB = biasA ? void 0 : linearBias(ctx, b, add);
+    const folded = biasA ?? biasB;
+    const [input, skip] = biasA ? [biasA.input, b] : biasB ? [biasB.input, a] : [a, b];
+    const sumRead = ctx.du.usedOutside(add.output[0], /* @__PURE__ */ new Set([ln]));
+    const inputs = [input, skip, ln.input[1], ln.input[2] ?? "", ...folded ? [folded.bias] : []];
+    while (inputs[inputs.length - 1] === "") inputs.pop();
+    const outputs = [ln.output[0], ...sumRead ? ["", "", add.output[0]] : []];
+    const eps = attr(ln, "epsilon");
+    const attrs = eps ? [eps] : [];
+    const fused = makeNode("SkipLayerNormalization", ctx.fresh(`${ln.name || ln.output[0]}_SkipLayerNorm`), inputs, outputs, attrs, MS_DOMAIN);
+    ctx.du.insert([fused], add);
+    ctx.du.remove([ln, add, ...folded ? [folded.add] : []]);
+    ctx.count("SkipLayerNormalization");
+  }
+}
+var FUSION2, PATTERN;
+var init_skip_layernorm = __esm({
+  "src/stages/fuse/skip-layernorm.ts"() {
+    "use strict";
+    init_graph();
+    init_pattern();
+    init_shapes();
+    init_nodes();
+    init_context();
+    FUSION2 = "SkipLayerNormalization";
+    PATTERN = {
+      root: "ln",
+      nodes: {
+        ln: { op: "LayerNormalization", inputs: ["add", "$gamma", "_"] },
+        add: { op: "Add", inputs: ["$a", "$b"] }
+      },
+      values: { gamma: { constant: (t) => t.dims.length === 1 } },
+      shared: ["add"]
+    };
+  }
+});
+
+// src/stages/fuse/layernorm.ts
+function fuseLayerNorm(ctx) {
+  for (const m of matchAll(ctx.du, PATTERN2)) {
+    const root2 = m.node("shift");
+    const x = m.value("x");
+    const d = ctx.dims(x);
+    const lastAxis = (n) => {
+      const axes = n.input[1] ? ctx.ints(n.input[1]) : attr(n, "axes")?.ints.map(Number);
+      const keep = Number(attr(n, "keepdims")?.i ?? 1n) === 1;
+      return keep && axes?.length === 1 && (axes[0] === -1 || d !== void 0 && axes[0] === d.length - 1);
+    };
+    if (!lastAxis(m.node("mean")) || !lastAxis(m.node("variance"))) {
+      ctx.skip("LayerNormalization", root2, "the means are not over the last axis alone");
+      continue;
+    }
+    if (!near(ctx.scalar(m.value("two")), 2, 0)) {
+      ctx.skip("LayerNormalization", root2, "the variance is not a square");
+      continue;
+    }
+    const eps = ctx.scalar(m.value("eps"));
+    const gamma = ctx.tensor(m.value("gamma"));
+    if (eps === void 0 || !(eps > 0)) {
+      ctx.skip("LayerNormalization", root2, "epsilon is not a positive constant");
+      continue;
+    }
+    if (d && typeof d[d.length - 1] === "number" && d[d.length - 1] !== gamma.dims[0]) {
+      ctx.skip("LayerNormalization", root2, "gamma does not span the last axis");
+      continue;
+    }
+    const ln = makeNode(
+      "LayerNormalization",
+      ctx.fresh(`${root2.name || root2.output[0]}_LayerNorm`),
+      [x, m.value("gamma"), m.value("beta")],
+      [root2.output[0]],
+      [floatAttr2("epsilon", eps), intAttr("axis", -1)]
+    );
+    ctx.replace(m, root2, [ln]);
+    ctx.shapes.set(root2.output[0], d);
+    ctx.count("LayerNormalization");
+  }
+}
+var oneElement, PATTERN2;
+var init_layernorm = __esm({
+  "src/stages/fuse/layernorm.ts"() {
+    "use strict";
+    init_graph();
+    init_pattern();
+    init_nodes();
+    init_attrs();
+    init_context();
+    oneElement = { constant: (t) => t.dims.every((d) => d === 1) };
+    PATTERN2 = {
+      root: "shift",
+      nodes: {
+        shift: { op: "Add", inputs: ["scaleMul", "$beta"] },
+        scaleMul: { op: "Mul", inputs: ["norm", "$gamma"] },
+        norm: { op: "Div", inputs: ["centered", "std"] },
+        std: { op: "Sqrt", inputs: ["varEps"] },
+        varEps: { op: "Add", inputs: ["variance", "$eps"] },
+        variance: { op: "ReduceMean", inputs: ["square"], extraInputs: true },
+        square: { op: "Pow", inputs: ["centered", "$two"] },
+        centered: { op: "Sub", inputs: ["$x", "mean"] },
+        mean: { op: "ReduceMean", inputs: ["$x"], extraInputs: true }
+      },
+      values: {
+        beta: { constant: (t) => t.dims.length === 1 },
+        gamma: { constant: (t) => t.dims.length === 1 },
+        eps: oneElement,
+        two: oneElement
+      }
+    };
+  }
+});
+
+// src/stages/fuse/embed-layernorm.ts
+function isArange(ctx, name, depth = 0) {
+  if (depth > 4) return false;
+  const n = ctx.du.producer(name);
+  if (!n) return false;
+  if (n.opType === "Unsqueeze" || n.opType === "Expand" || n.opType === "Cast") return isArange(ctx, n.input[0], depth + 1);
+  if (n.opType === "Range") return ctx.ints(n.input[0])?.[0] === 0 && ctx.ints(n.input[2])?.[0] === 1;
+  if (n.opType === "Slice") {
+    const starts = ctx.ints(n.input[1] ?? "");
+    const steps = n.input[4] ? ctx.ints(n.input[4]) : [1];
+    const c = ctx.tensor(n.input[0]);
+    if (!c || !starts || starts.some((s) => s !== 0) || !steps || steps.some((s) => s !== 1) || c.dataType !== DataType.INT64) return false;
+    const raw = tensorBytes(c);
+    const v = c.int64Data?.length ? c.int64Data : new BigInt64Array(new Uint8Array(raw).buffer, 0, Math.floor(raw.length / 8));
+    if (v.length === 0) return false;
+    const width = c.dims[c.dims.length - 1] ?? 0;
+    return v.every((x, i) => Number(x) === i % width);
+  }
+  return false;
+}
+function isGraphInput(ctx, name) {
+  return ctx.du.definition(name)?.kind === "input";
+}
+function fuseEmbedLayerNorm(ctx) {
+  for (const pattern of [WITH_SEGMENT, WITHOUT_SEGMENT]) {
+    for (const m of matchAll(ctx.du, pattern)) {
+      const ln = m.node("ln");
+      if (!ctx.du.graph.node.includes(ln)) continue;
+      const k = pattern === WITH_SEGMENT ? 3 : 2;
+      const gathers = Array.from({ length: k }, (_, i) => ({ node: m.node(`g${i + 1}`), table: m.value(`t${i + 1}`), ids: m.value(`i${i + 1}`) }));
+      const pos = gathers.filter((g) => isArange(ctx, g.ids));
+      const fed = gathers.filter((g) => isGraphInput(ctx, g.ids)).sort((a, b) => ctx.tensor(b.table).dims[0] - ctx.tensor(a.table).dims[0]);
+      if (pos.length !== 1 || fed.length !== k - 1) {
+        ctx.skip(FUSION3, ln, "the embedding Gathers are not word / segment ids from graph inputs plus positions 0..s-1");
+        continue;
+      }
+      if (gathers.some((g) => Number(attr(g.node, "axis")?.i ?? 0n) !== 0)) {
+        ctx.skip(FUSION3, ln, "an embedding Gather is not along axis 0");
+        continue;
+      }
+      const hidden = ctx.tensor(gathers[0].table).dims[1];
+      if (gathers.some((g) => ctx.tensor(g.table).dims[1] !== hidden)) {
+        ctx.skip(FUSION3, ln, "the embedding tables differ in width");
+        continue;
+      }
+      const ids = (g) => {
+        if (ctx.du.valueInfo(g.ids)?.type?.tensorType?.elemType === DataType.INT32) return g.ids;
+        return ctx.int32Mask(g.ids, ln, (input, output) => makeNode("Cast", ctx.fresh(`${input}_Cast_int32`), [input], [output], [intAttr("to", DataType.INT32)]));
+      };
+      const word = fed[0];
+      const segment = fed[1];
+      const sum = m.node("sum");
+      const sumRead = ctx.du.usedOutside(sum.output[0], /* @__PURE__ */ new Set([ln]));
+      const inputs = [ids(word), segment ? ids(segment) : "", word.table, pos[0].table, segment ? segment.table : "", m.value("gamma"), m.value("beta")];
+      const outputs = [ln.output[0], ctx.fresh(`${ln.name || ln.output[0]}_mask_index`), ...sumRead ? [sum.output[0]] : []];
+      const eps = attr(ln, "epsilon");
+      const fused = makeNode("EmbedLayerNormalization", ctx.fresh(`${ln.name || ln.output[0]}_EmbedLayerNorm`), inputs, outputs, eps ? [eps] : [], MS_DOMAIN);
+      ctx.du.insert([fused], sum);
+      ctx.du.remove([ln, sum, ...gathers.map((g) => g.node), ...k === 3 ? [m.node("s1")] : []]);
+      ctx.count(FUSION3);
+    }
+  }
+}
+var FUSION3, table, WITH_SEGMENT, WITHOUT_SEGMENT;
+var init_embed_layernorm = __esm({
+  "src/stages/fuse/embed-layernorm.ts"() {
+    "use strict";
+    init_pattern();
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_nodes();
+    init_context();
+    FUSION3 = "EmbedLayerNormalization";
+    table = { constant: (t) => t.dims.length === 2 && t.dataType === DataType.FLOAT };
+    WITH_SEGMENT = {
+      root: "ln",
+      nodes: {
+        ln: { op: "LayerNormalization", inputs: ["sum", "$gamma", "$beta"] },
+        sum: { op: "Add", inputs: ["s1", "g3"] },
+        s1: { op: "Add", inputs: ["g1", "g2"] },
+        g1: { op: "Gather", inputs: ["$t1", "$i1"] },
+        g2: { op: "Gather", inputs: ["$t2", "$i2"] },
+        g3: { op: "Gather", inputs: ["$t3", "$i3"] }
+      },
+      values: { t1: table, t2: table, t3: table },
+      shared: ["sum"]
+    };
+    WITHOUT_SEGMENT = {
+      root: "ln",
+      nodes: {
+        ln: { op: "LayerNormalization", inputs: ["sum", "$gamma", "$beta"] },
+        sum: { op: "Add", inputs: ["g1", "g2"] },
+        g1: { op: "Gather", inputs: ["$t1", "$i1"] },
+        g2: { op: "Gather", inputs: ["$t2", "$i2"] }
+      },
+      values: { t1: table, t2: table },
+      shared: ["sum"]
+    };
+  }
+});
+
+// src/stages/fuse.ts
+function parseFuseOptions(o) {
+  rejectUnknownOptions(STAGE4, o, ["embed-layernorm", "skip-layernorm"]);
+  return {
+    embedLayerNorm: booleanOption(STAGE4, o, "embed-layernorm", false),
+    skipLayerNorm: booleanOption(STAGE4, o, "skip-layernorm", false)
+  };
+}
+function importMicrosoftDomain(model) {
+  if (!model.opsetImport.some((o) => o.domain === MS_DOMAIN)) model.opsetImport.push({ domain: MS_DOMAIN, version: 1 });
+}
+function fuseModel(model, options, ctx) {
+  const names = allNames(model);
+  const fused = {};
+  const leftAlone = [];
+  for (const scope of mainScopes(model)) {
+    const fc = new FuseContext(new DefUse(scope), names, ctx?.external);
+    fuseLayerNorm(fc);
+    fuseAttention(fc);
+    fuseGelu(fc);
+    if (options.embedLayerNorm) fuseEmbedLayerNorm(fc);
+    if (options.skipLayerNorm) fuseSkipLayerNorm(fc);
+    for (const [op, n] of Object.entries(fc.fused)) fused[op] = (fused[op] ?? 0) + n;
+    leftAlone.push(...fc.leftAlone);
+  }
+  const total2 = Object.values(fused).reduce((a, b) => a + b, 0);
+  let pruned = 0;
+  if (total2 > 0) {
+    importMicrosoftDomain(model);
+    const counts = pruneModel(model);
+    pruned = counts.nodes;
+  }
+  ctx?.log(`fuse: ${total2} fused ops (${Object.entries(fused).map(([k, v]) => `${v} ${k}`).join(", ") || "none"}), ${leftAlone.length} left alone`);
+  return {
+    model,
+    details: { options: { embedLayerNorm: options.embedLayerNorm, skipLayerNorm: options.skipLayerNorm }, fused, fusedOps: total2, nodesPruned: pruned, leftAlone }
+  };
+}
+function fuseStage(options = {}) {
+  const parsed = parseFuseOptions(options);
+  return { name: STAGE4, run: (model, ctx) => fuseModel(model, parsed, ctx) };
+}
+var STAGE4;
+var init_fuse = __esm({
+  "src/stages/fuse.ts"() {
+    "use strict";
+    init_graph();
+    init_def_use();
+    init_options();
+    init_prune();
+    init_context();
+    init_attention();
+    init_gelu();
+    init_skip_layernorm();
+    init_layernorm();
+    init_embed_layernorm();
+    STAGE4 = "fuse";
+  }
+});
+
 // src/stages/registry.ts
 function createStage(spec) {
   const [name, options] = typeof spec === "string" ? [spec, {}] : Object.entries(spec)[0] ?? ["", {}];
@@ -14865,13 +16486,15 @@ var init_registry2 = __esm({
     init_quantize_int4();
     init_fp16();
     init_optimize();
+    init_fuse();
     STAGES = {
       dedup: dedupStage,
       prune: pruneStage,
       "quantize-int8": quantizeInt8Stage,
       "quantize-int4": quantizeInt4Stage,
       fp16: fp16Stage,
-      optimize: optimizeStage
+      optimize: optimizeStage,
+      fuse: fuseStage
     };
   }
 });
@@ -15408,7 +17031,7 @@ OUT's folder is created if missing). Prints a size table per stage.
 
   -o, --output FILE    where to write the compressed model (required)
   --stages LIST        comma-separated stage names, in order (default: ${DEFAULT_STAGES.join(",")});
-                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize
+                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize, fuse
   --auto               search for the smallest recipe that passes parity (int8, int4, fp16,
                        with layers kept in float when needed) on 4 auto inputs with the
                        default thresholds; the JSON report lists every candidate
@@ -15462,14 +17085,14 @@ var require_identity = __commonJS({
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
     var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
-    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SCALAR2 = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR2;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -15485,7 +17108,7 @@ var require_identity = __commonJS({
         switch (node[NODE_TYPE]) {
           case ALIAS:
           case MAP:
-          case SCALAR:
+          case SCALAR2:
           case SEQ:
             return true;
         }
@@ -15497,7 +17120,7 @@ var require_identity = __commonJS({
     exports.MAP = MAP;
     exports.NODE_TYPE = NODE_TYPE;
     exports.PAIR = PAIR;
-    exports.SCALAR = SCALAR;
+    exports.SCALAR = SCALAR2;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias;
@@ -21049,7 +22672,7 @@ var require_cst = __commonJS({
     var BOM = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
-    var SCALAR = "";
+    var SCALAR2 = "";
     var isCollection = (token) => !!token && "items" in token;
     var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
@@ -21060,7 +22683,7 @@ var require_cst = __commonJS({
           return "<DOC>";
         case FLOW_END:
           return "<FLOW_END>";
-        case SCALAR:
+        case SCALAR2:
           return "<SCALAR>";
         default:
           return JSON.stringify(token);
@@ -21074,7 +22697,7 @@ var require_cst = __commonJS({
           return "doc-mode";
         case FLOW_END:
           return "flow-error-end";
-        case SCALAR:
+        case SCALAR2:
           return "scalar";
         case "---":
           return "doc-start";
@@ -21133,7 +22756,7 @@ var require_cst = __commonJS({
     exports.BOM = BOM;
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
-    exports.SCALAR = SCALAR;
+    exports.SCALAR = SCALAR2;
     exports.isCollection = isCollection;
     exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
@@ -23152,7 +24775,7 @@ var init_schema2 = __esm({
   "src/config/schema.ts"() {
     "use strict";
     init_sizes();
-    STAGE_NAMES = ["dedup", "prune", "quantize-int8", "quantize-int4", "fp16", "optimize"];
+    STAGE_NAMES = ["dedup", "prune", "quantize-int8", "quantize-int4", "fp16", "optimize", "fuse"];
     stageOptions = {
       type: ["object", "null"],
       description: "Options passed to the stage as written (see the stage documentation)."
