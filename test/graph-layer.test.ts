@@ -4,8 +4,9 @@ import { DataType } from '../src/onnx/dtype.js';
 import type { GraphProto, NodeProto } from '../src/onnx/types.js';
 import { DefUse } from '../src/graph/def-use.js';
 import { matchAll, matchAt, type Pattern } from '../src/graph/pattern.js';
-import { floatTensor, graph, node, valueInfo } from './helpers/builder.js';
+import { floatTensor, graph, int64Tensor, node, valueInfo } from './helpers/builder.js';
 import { tensorFloat32 } from '../src/onnx/tensor.js';
+import { sameDims, ShapeIndex } from '../src/graph/shapes.js';
 
 const F = DataType.FLOAT;
 
@@ -114,4 +115,39 @@ test('pattern: a value bound twice must be the same name; inner values read outs
   // m2 = r·r2: two different Relu nodes cannot both be pattern node `relu`.
   assert.equal(matchAt(du, { ...square, shared: ['relu'] }, g.node[3]!), undefined);
   assert.equal(matchAll(du, { ...square, shared: ['relu'] }).length, 1);
+});
+
+test('shapes: symbolic dims through the Shape → Gather → Unsqueeze → Concat → Reshape chains torch writes', () => {
+  // x[batch, seq, 8] → view(b, s, 2, 4) with b, s read off x's shape; Range(0, s, 1); Slice(buf, 0, s).
+  // Scalars s_*, 1-D otherwise.
+  const i64 = (name: string, v: number[]) => int64Tensor(name, name.startsWith('s_') ? [] : [v.length], v);
+  const g = graph({
+    node: [
+      node('Shape', ['X'], ['shape']),
+      node('Gather', ['shape', 's_zero'], ['b'], { axis: 0 }),
+      node('Gather', ['shape', 's_one'], ['s']),
+      node('Unsqueeze', ['b', 'axes0'], ['b1']),
+      node('Unsqueeze', ['s', 'axes0'], ['s1']),
+      node('Concat', ['b1', 's1', 'heads', 'head'], ['target'], { axis: 0 }),
+      node('Reshape', ['X', 'target'], ['split']),
+      node('Transpose', ['split'], ['t'], { perm: [0, 2, 3, 1] }),
+      node('Range', ['s_zero', 's', 's_one'], ['pos']),
+      node('Slice', ['buf', 'starts', 's1', 'axes1'], ['sliced']),
+      node('Add', ['X', 'bias'], ['biased']),
+      node('MatMul', ['X', 'W'], ['mm']),
+    ],
+    input: [valueInfo('X', F, ['batch', 'seq', 8])],
+    initializer: [i64('s_zero', [0]), i64('s_one', [1]), i64('axes0', [0]), i64('heads', [2]), i64('head', [4]), i64('starts', [0]), i64('axes1', [1]),
+      int64Tensor('buf', [1, 4], [0, 1, 2, 3]), floatTensor('bias', [8], new Array(8).fill(0)), floatTensor('W', [8, 3], new Array(24).fill(0))],
+    output: [valueInfo('t', F)],
+  });
+  const shapes = new ShapeIndex(new DefUse(g));
+  assert.deepEqual(shapes.of('split'), ['batch', 'seq', 2, 4]);
+  assert.deepEqual(shapes.of('t'), ['batch', 2, 4, 'seq']);
+  assert.deepEqual(shapes.of('pos'), ['seq']);
+  assert.deepEqual(shapes.of('sliced'), [1, 'seq']);
+  assert.deepEqual(shapes.of('biased'), ['batch', 'seq', 8]);
+  assert.deepEqual(shapes.of('mm'), ['batch', 'seq', 3]);
+  assert.ok(sameDims(shapes.of('biased'), shapes.of('X')));
+  assert.ok(!sameDims(shapes.of('mm'), shapes.of('X')));
 });
