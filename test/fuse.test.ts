@@ -70,13 +70,19 @@ async function optimizedOps(bytes: Uint8Array): Promise<Record<string, number>> 
   }
 }
 
+// heads: what the stage must read off the graph. hf-*: transformers 4.30 models over torch 1.13 (make_hf_models.py).
 const CASES = [
-  { file: 'bert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true },
-  { file: 'bert-opset14-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, layerNorms: 5 },
-  { file: 'bert-nomask-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: false },
-  { file: 'distilbert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true },
-  { file: 'gpt2-tiny.onnx', gelu: 'FastGelu', causal: true, mask: true },
-  { file: 'gpt2-nomask-tiny.onnx', gelu: 'FastGelu', causal: true, mask: false },
+  { file: 'bert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 4 },
+  { file: 'bert-opset14-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 4, layerNorms: 5 },
+  { file: 'bert-nomask-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: false, heads: 4 },
+  { file: 'distilbert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 2 },
+  { file: 'gpt2-tiny.onnx', gelu: 'FastGelu', causal: true, mask: true, heads: 4 },
+  { file: 'gpt2-nomask-tiny.onnx', gelu: 'FastGelu', causal: true, mask: false, heads: 4 },
+  { file: 'hf-bert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 4 },
+  { file: 'hf-roberta-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 4 },
+  { file: 'hf-albert-tiny.onnx', gelu: 'FastGelu', causal: false, mask: true, heads: 4 },
+  { file: 'hf-distilbert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 4 },
+  { file: 'hf-gpt2-tiny.onnx', gelu: 'FastGelu', causal: true, mask: true, heads: 4 },
 ];
 
 for (const c of CASES) {
@@ -93,7 +99,7 @@ for (const c of CASES) {
     assert.equal(attention.length, 2);
     for (const n of attention) {
       assert.equal(n.domain, 'com.microsoft');
-      assert.equal(attr(n, 'num_heads')?.i, c.file.startsWith('distil') ? 2n : 4n, 'heads read off the graph');
+      assert.equal(attr(n, 'num_heads')?.i, BigInt(c.heads), 'heads read off the graph');
       assert.equal(Number(attr(n, 'unidirectional')?.i ?? 0n), c.causal ? 1 : 0);
       assert.equal(n.input.filter(Boolean).length, c.mask ? 4 : 3, 'mask carried over when the export has one');
     }
@@ -127,7 +133,7 @@ test('fuse: skip-layernorm and embed-layernorm options add SkipLayerNormalizatio
 });
 
 test('fuse → quantize-int8 / quantize-int4: the packed projection becomes DynamicQuantizeMatMul / MatMulNBits feeding MultiHeadAttention', async () => {
-  for (const file of ['bert-tiny.onnx', 'gpt2-tiny.onnx']) {
+  for (const file of ['bert-tiny.onnx', 'gpt2-tiny.onnx', 'hf-gpt2-tiny.onnx']) {
     const original = encodeModel(load(file));
     const feeds = feedsFor(load(file));
     for (const [spec, op, minCos] of [['quantize-int8', 'com.microsoft:DynamicQuantizeMatMul', 0.999], ['quantize-int4', 'com.microsoft:MatMulNBits', 0.99]] as const) {

@@ -37,7 +37,7 @@ export function constantInts(t: TensorProto | undefined): number[] | undefined {
 
 const SAME_AS_INPUT = new Set([
   'Relu', 'Erf', 'Tanh', 'Sigmoid', 'Cast', 'Sqrt', 'Neg', 'Identity', 'Softmax', 'LayerNormalization', 'Gelu', 'FastGelu',
-  'BiasGelu', 'Dropout', 'Not', 'Exp', 'Log', 'Abs', 'Reciprocal', 'SkipLayerNormalization', 'QuickGelu', 'CastLike',
+  'BiasGelu', 'Dropout', 'Not', 'CumSum', 'Exp', 'Log', 'Abs', 'Reciprocal', 'SkipLayerNormalization', 'QuickGelu', 'CastLike',
 ]);
 const BROADCAST = new Set(['Add', 'Sub', 'Mul', 'Div', 'Pow', 'Equal', 'Where', 'And', 'Or', 'Less', 'Greater', 'Max', 'Min']);
 
@@ -66,6 +66,47 @@ function broadcast(shapes: (Dims | undefined)[]): Dims | undefined {
   return out;
 }
 
+const ELEMENTWISE: Record<string, (x: Dim[]) => Dim> = {
+  Mul: ([a, b]) => (typeof a === 'number' && typeof b === 'number' ? a * b : a === 1 ? b : b === 1 ? a : undefined),
+  Add: ([a, b]) => (typeof a === 'number' && typeof b === 'number' ? a + b : a === 0 ? b : b === 0 ? a : undefined),
+  Equal: ([a, b]) => {
+    if (a === undefined || b === undefined) return undefined;
+    if (typeof a === 'number' && typeof b === 'number') return a === b ? 1 : 0;
+    if (a === b) return 1;
+    // A symbol is a dim (≥ 0): never equal to a negative number.
+    return (typeof a === 'number' && a < 0) || (typeof b === 'number' && b < 0) ? 0 : undefined;
+  },
+  Where: ([c, a, b]) => (c === 1 ? a : c === 0 ? b : undefined),
+  Sub: ([a, b]) => (typeof a === 'number' && typeof b === 'number' ? a - b : a === b && a !== undefined ? 0 : undefined),
+  Div: ([a, b]) => (typeof a === 'number' && typeof b === 'number' && b !== 0 ? a / b : undefined),
+  Pow: ([a, b]) => (typeof a === 'number' && typeof b === 'number' ? Math.fround(a ** b) : undefined),
+  Sqrt: ([a]) => (typeof a === 'number' && a >= 0 ? Math.fround(Math.sqrt(a)) : undefined),
+  Cast: ([a]) => a,
+  Squeeze: ([a]) => a,
+};
+
+/**
+ * The dim a Reshape's -1 stands for: the input's element count over the other target dims, with equal
+ * symbols cancelling (x[b, s, 4, 8] → [b, s, -1] gives 32; x[b, s, 32] → [b, -1, 4, 8] gives s).
+ */
+function inferredDim(input: Dims | undefined, others: Dims): Dim {
+  if (!input || input.some((d) => d === undefined) || others.some((d) => d === undefined)) return undefined;
+  const symbols = input.filter((d) => typeof d === 'string') as string[];
+  let num = 1;
+  for (const d of input) if (typeof d === 'number') num *= d;
+  let den = 1;
+  for (const d of others) {
+    if (typeof d === 'number') den *= d;
+    else {
+      const k = symbols.indexOf(d as string);
+      if (k < 0) return undefined;
+      symbols.splice(k, 1);
+    }
+  }
+  if (symbols.length === 1 && num === den) return symbols[0]; // x[b, s, 32] → [b, -1, 4, 8] gives s
+  return symbols.length === 0 && den > 0 && num % den === 0 ? num / den : undefined;
+}
+
 export class ShapeIndex {
   private readonly dims = new Map<string, Dims>();
   /** Values of 1-D int64 shape tensors, as dims. */
@@ -86,6 +127,12 @@ export class ShapeIndex {
     return this.dims.get(name);
   }
 
+  /** The one number a computed scalar holds (e.g. GPT-2's √head_size read off a shape), if known. */
+  scalarValue(name: string): number | undefined {
+    const v = this.values.get(name);
+    return v?.length === 1 && typeof v[0] === 'number' ? v[0] : undefined;
+  }
+
   /** Records the dims of a value a rewrite created (the dims of the value it stands for). */
   set(name: string, dims: Dims | undefined): void {
     if (dims) this.dims.set(name, dims);
@@ -95,6 +142,10 @@ export class ShapeIndex {
     this.dims.set(name, [...t.dims]);
     const ints = t.dims.length <= 1 ? constantInts(t) : undefined;
     if (ints) this.values.set(name, ints);
+    else if (t.dataType === DataType.FLOAT && t.dims.every((d) => d === 1)) {
+      const b = tensorBytes(t);
+      if (b.length === 4) this.values.set(name, [new DataView(b.buffer, b.byteOffset, 4).getFloat32(0, true)]);
+    }
   }
 
   private intsOf(name: string | undefined): number[] | undefined {
@@ -103,12 +154,46 @@ export class ShapeIndex {
     return v && v.every((d) => typeof d === 'number') ? (v as number[]) : undefined;
   }
 
+  /**
+   * Element-wise arithmetic on small shape tensors (torch writes `x.expand(b, s)` as Where(Equal(shape,
+   * -1 · ConstantOfShape), 1, shape)): each element a number, a symbol (a dim, never negative) or unknown.
+   */
+  private inferValues(n: NodeProto): void {
+    const op = n.opType ?? '';
+    const out = n.output[0]!;
+    const vals = n.input.map((i) => (i ? this.values.get(i) : undefined));
+    if (op === 'ConstantOfShape') {
+      const shape = vals[0];
+      const fill = n.attribute.find((a) => a.name === 'value')?.t;
+      const raw = fill ? tensorBytes(fill) : undefined;
+      const v = !fill ? 0 : fill.dataType === DataType.FLOAT && raw?.length === 4
+        ? new DataView(raw.buffer, raw.byteOffset, 4).getFloat32(0, true) : constantInts(fill)?.[0];
+      if (shape?.length === 0 && v !== undefined) this.values.set(out, [v]); // a scalar
+      else if (shape?.length === 1 && typeof shape[0] === 'number' && v !== undefined) this.values.set(out, new Array<Dim>(shape[0]).fill(v));
+      return;
+    }
+    if (op === 'Reshape' && vals[0] && this.intsOf(n.input[1])?.length === 1) { this.values.set(out, vals[0]); return; }
+    const f = ELEMENTWISE[op];
+    if (!f || vals.length === 0 || vals.some((v) => !v)) return;
+    if ((op === 'Squeeze' || op === 'Cast') && vals[0]!.length !== 1) return;
+    const len = Math.max(...vals.map((v) => v!.length));
+    if (vals.some((v) => v!.length !== len && v!.length !== 1)) return;
+    const at = (v: Dims, i: number) => (v.length === 1 ? v[0] : v[i]);
+    this.values.set(out, Array.from({ length: len }, (_, i) => f(vals.map((v) => at(v!, i)))));
+  }
+
   private infer(n: NodeProto): void {
     const op = n.opType ?? '';
     const out = n.output[0];
     if (!out) return;
     const inDims = (k: number) => (n.input[k] ? this.dims.get(n.input[k]!) : undefined);
     const set = (d: Dims | undefined) => { if (d) this.dims.set(out, d); };
+    this.inferValues(n);
+    if (op === 'ConstantOfShape') {
+      const shape = n.input[0] ? this.values.get(n.input[0]) : undefined;
+      if (shape) set(shape);
+      return;
+    }
     if (op === 'Constant') {
       const t = this.du.constant(out);
       if (t) this.setConstant(out, t);
@@ -199,13 +284,7 @@ export class ShapeIndex {
         const allowZero = Number(attr(n, 'allowzero')?.i ?? 0n) === 1;
         const res: Dims = target.map((t, i) => (t === 0 && !allowZero ? d?.[i] : t));
         const minus = res.indexOf(-1);
-        if (minus >= 0) {
-          const known = res.filter((_, i) => i !== minus);
-          const total = d && d.every((x) => typeof x === 'number') ? (d as number[]).reduce((a, b) => a * b, 1) : undefined;
-          res[minus] = total !== undefined && known.every((x) => typeof x === 'number')
-            ? total / (known as number[]).reduce((a, b) => a * b, 1)
-            : undefined;
-        }
+        if (minus >= 0) res[minus] = inferredDim(d, res.filter((_, i) => i !== minus));
         set(res);
         return;
       }
@@ -239,6 +318,15 @@ export class ShapeIndex {
         // Only the common prefix slice x[..., 0:end] keeps a known dim (end a dim symbol or number).
         const d = inDims(0);
         if (!d) return;
+        const shapeValues = this.values.get(n.input[0]!);
+        const [from, to] = [this.intsOf(n.input[1]), this.intsOf(n.input[2])];
+        const step = n.input[4] ? this.intsOf(n.input[4]) : [1];
+        if (shapeValues && from?.length === 1 && to?.length === 1 && step?.[0] === 1) {
+          // x.size()[a:b] of a shape tensor (flatten, view(*size[:-1], …)).
+          const len = shapeValues.length;
+          const clamp = (v: number) => Math.max(0, Math.min(len, v < 0 ? v + len : v));
+          this.values.set(out, shapeValues.slice(clamp(from[0]!), clamp(to[0]!)));
+        }
         const starts = this.values.get(n.input[1] ?? '');
         const ends = this.values.get(n.input[2] ?? '');
         const axes = n.input[3] ? this.intsOf(n.input[3]) : starts?.map((_, i) => i);

@@ -33,7 +33,8 @@ function softmaxLast(n: NodeProto): boolean {
   return axis === -1 || axis === 3;
 }
 
-function corePattern(mask: MaskKind, scale: ScaleKind): Pattern {
+/** `cast`: Casts to float around the mask and the Softmax (HF GPT-2's `attn_weights.to(dtype)`, `.type(value.dtype)`). */
+function corePattern(mask: MaskKind, scale: ScaleKind, cast = false): Pattern {
   const nodes: Record<string, NodeSpec> = {
     merge: { op: 'Reshape', inputs: ['ctxT', '$mergeShape'] },
     ctxT: { op: 'Transpose', inputs: ['ctx'], where: (n) => permIs(n, [0, 2, 1, 3]) },
@@ -41,7 +42,16 @@ function corePattern(mask: MaskKind, scale: ScaleKind): Pattern {
     probs: { op: 'Softmax', inputs: ['scores'], where: softmaxLast },
   };
   // The scaled product, named `scaled` (or `qk` itself when the scale sits on Q or is absent).
-  const product = scale === 'div-q' || scale === 'mul-q' || scale === 'none' ? 'qk' : 'scaled';
+  const scaledId = scale === 'div-q' || scale === 'mul-q' || scale === 'none' ? 'qk' : 'scaled';
+  // Identity after the checks: the projections are float32 weights, so the product is float32 already.
+  const toFloat = (n: NodeProto) => Number(attr(n, 'to')?.i ?? 0n) === DataType.FLOAT;
+  if (cast) {
+    // …and `attn_weights.type(value.dtype)` after the Softmax.
+    nodes.cast = { op: 'Cast', inputs: [scaledId], where: toFloat };
+    nodes.probsCast = { op: 'Cast', inputs: ['probs'], where: toFloat };
+    nodes.ctx!.inputs = ['probsCast', '$v'];
+  }
+  const product = cast ? 'cast' : scaledId;
   nodes.qk = { op: 'MatMul', inputs: [scale === 'div-q' || scale === 'mul-q' ? 'qs' : '$q', '$kT'] };
   if (scale === 'div' || scale === 'mul') nodes.scaled = { op: scale === 'div' ? 'Div' : 'Mul', inputs: ['qk', '$scale'] };
   if (scale === 'div-q' || scale === 'mul-q') nodes.qs = { op: scale === 'div-q' ? 'Div' : 'Mul', inputs: ['$q', '$scale'] };
@@ -68,7 +78,10 @@ function corePattern(mask: MaskKind, scale: ScaleKind): Pattern {
 
 const PATTERNS: { mask: MaskKind; scale: ScaleKind; pattern: Pattern }[] = [];
 for (const mask of ['add', 'fill', 'causal+add', 'causal', 'none'] as const) {
-  for (const scale of ['div', 'mul', 'div-q', 'mul-q', 'none'] as const) PATTERNS.push({ mask, scale, pattern: corePattern(mask, scale) });
+  for (const scale of ['div', 'mul', 'div-q', 'mul-q', 'none'] as const) {
+    PATTERNS.push({ mask, scale, pattern: corePattern(mask, scale) });
+    if (mask === 'causal' || mask === 'causal+add') PATTERNS.push({ mask, scale, pattern: corePattern(mask, scale, true) });
+  }
 }
 
 class Refusal extends Error {}
@@ -122,6 +135,7 @@ function linear(ctx: FuseContext, name: string, what: string): Projection {
     nodes.push(node);
     node = ctx.du.producer(other);
   }
+  if (node?.opType === 'Reshape' && !bias) return gemmLinear(ctx, node, what);
   if (node?.opType !== 'MatMul') refuse(`${what} is not a projection (MatMul with a constant weight)`);
   const w = ctx.tensor(node.input[1]!);
   const weight = ctx.floats(node.input[1]!);
@@ -130,6 +144,26 @@ function linear(ctx: FuseContext, name: string, what: string): Projection {
   if (bias && bias.length !== dims[1]) refuse(`${what} projection's bias has ${bias.length} elements for ${dims[1]} outputs`);
   nodes.push(node);
   return { x: node.input[0]!, weight, dims, bias: bias ?? new Float32Array(dims[1]), nodes };
+}
+
+/**
+ * HF GPT-2's Conv1D: Reshape(Gemm(Reshape(x, [-1, in]), W[in, out], b), [b, s, out]) — the same
+ * projection on the flattened tokens (Gemm with alpha = beta = 1, no transposes).
+ */
+function gemmLinear(ctx: FuseContext, outer: NodeProto, what: string): Projection {
+  const gemm = ctx.du.producer(outer.input[0]!);
+  const inner = gemm?.opType === 'Gemm' ? ctx.du.producer(gemm.input[0]!) : undefined;
+  if (!gemm || !inner || inner.opType !== 'Reshape') refuse(`${what} is not a projection (MatMul, or Gemm between Reshapes, with a constant weight)`);
+  const plain = ['transA', 'transB'].every((a) => Number(attr(gemm, a)?.i ?? 0n) === 0) && ['alpha', 'beta'].every((a) => (attr(gemm, a)?.f ?? 1) === 1);
+  const w = ctx.tensor(gemm.input[1]!);
+  const weight = ctx.floats(gemm.input[1]!);
+  const bias = gemm.input[2] ? ctx.floats(gemm.input[2]) : new Float32Array(w?.dims[1] ?? 0);
+  if (!plain || !w || !weight || w.dims.length !== 2 || !bias || bias.length !== w.dims[1]) refuse(`${what}'s Gemm is not x·W + b with constant 2-D W and 1-D b`);
+  const x = inner.input[0]!;
+  const xd = ctx.dims(x);
+  const od = ctx.dims(outer.output[0]!);
+  if (!xd || !od || xd.length !== 3 || od.length !== 3 || !sameDim(xd[0], od[0]) || !sameDim(xd[1], od[1]) || od[2] !== w.dims[1]) refuse(`${what}'s Gemm is not reshaped from and back to [batch, seq, ·]`);
+  return { x, weight, dims: [w.dims[0]!, w.dims[1]!], bias, nodes: [outer, gemm, inner] };
 }
 
 /** The packed [in, 3·hidden] weight and bias of the Q, K, V projections, and the nodes they replace. */
@@ -373,7 +407,8 @@ export function fuseAttention(ctx: FuseContext): void {
         p = plan(ctx, m, mask, scale);
       } catch (e) {
         if (!(e instanceof Refusal)) throw e;
-        reasons.set(softmax, e.message);
+        // Patterns go from specific to generic: the first refusal is the closest variant's.
+        if (!reasons.has(softmax)) reasons.set(softmax, e.message);
         continue;
       }
       // The projections and head splits go too, unless something outside the attention reads them.

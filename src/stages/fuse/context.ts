@@ -56,10 +56,11 @@ export class FuseContext {
     return t && t.dataType === DataType.FLOAT ? tensorFloat32(t, this.external) : undefined;
   }
 
-  /** The one value of a single-element float constant. */
+  /** The one value of a single-element float constant (or of a scalar computed from shapes). */
   scalar(name: string): number | undefined {
     const t = this.du.constant(name);
-    if (!t || t.dataType !== DataType.FLOAT || elementCount(t.dims) !== 1) return undefined;
+    if (!t) return this.shapes.scalarValue(name);
+    if (t.dataType !== DataType.FLOAT || elementCount(t.dims) !== 1) return undefined;
     return tensorFloat32(t, this.external)[0];
   }
 
