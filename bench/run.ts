@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'graph-scale': () => import('./graph-scale.js'),
   ocr: () => import('./ocr.js'),
   int4: () => import('./int4.js'),
+  fuse: () => import('./fuse.js'),
 };
 
 const names = process.argv.slice(2);

@@ -20,8 +20,9 @@ OUT's folder is created if missing). Prints a size table per stage.
 
   -o, --output FILE    where to write the compressed model (required)
   --stages LIST        comma-separated stage names, in order (default: ${DEFAULT_STAGES.join(',')});
-                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize; or with
-                       options, as the config's stages: takes them (a YAML flow sequence):
+                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize, fuse,
+                       fold-batchnorm, upgrade-opset; or with options, as the config's
+                       stages: takes them (a YAML flow sequence):
                        --stages '[dedup, prune, {quantize-int8: {reduce-range: true}}]'
   --auto               search for the smallest recipe that passes parity (int8, int4, fp16,
                        with layers kept in float when needed) on auto inputs with the

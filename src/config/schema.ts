@@ -7,7 +7,7 @@
 import { RATIO_PATTERN, SIZE_PATTERN } from './sizes.js';
 
 /** Stage names are a contract (PRODUCT.md); the registry may add its factories later than the schema. */
-export const STAGE_NAMES = ['dedup', 'prune', 'quantize-int8', 'quantize-int4', 'fp16', 'optimize', 'upgrade-opset'] as const;
+export const STAGE_NAMES = ['dedup', 'prune', 'quantize-int8', 'quantize-int4', 'fp16', 'optimize', 'upgrade-opset', 'fuse', 'fold-batchnorm'] as const;
 
 const stageOptions = {
   type: ['object', 'null'],

@@ -33,6 +33,7 @@ import { QUANT_METHODS } from './quant/block-solver.js';
 import { rewriteGather, rewriteGemm, rewriteMatMul, type Int4Run, type Int4Settings, type Rewrite } from './quant/int4-rewrite.js';
 import { layerBits, parseLayerTable, type LayerRule } from './quant/layer-table.js';
 import { QuantStore } from './quant/int4-store.js';
+import { splitAttentionProjections } from './quant/attention-projections.js';
 import { defaultOpset, importDomain } from './quant/opset.js';
 import { booleanOption, choiceOption, rejectUnknownOptions, stringListOption } from './options.js';
 import type { StageOptions } from './registry.js';
@@ -92,6 +93,8 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
   return {
     name: 'quantize-int4',
     run(model, ctx) {
+      // A fused Attention's projection becomes a MatMul this stage quantizes (quant/attention-projections.ts).
+      const attentionSplit = splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex());
       const scopes = mainScopes(model);
       const names = allNames(model);
       const run: Int4Run = {
@@ -159,6 +162,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
           skipped,
           /** Per rewritten node: its bits and its weight's relative reconstruction error ‖W − Ŵ‖ / ‖W‖. */
           layers: run.layers.map((l) => ({ ...l, relError: Number(l.relError.toPrecision(4)) })),
+          ...(attentionSplit ? { attentionSplit } : {}),
         },
       };
     },

@@ -15,7 +15,9 @@ import { allNames, mainScopes } from '../onnx/graph.js';
 import { elementCount } from '../onnx/tensor.js';
 import { DataType } from '../onnx/dtype.js';
 import type { ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
-import { removeUnused, type ConstantWeight } from './quant/constant-weight.js';
+import { DefinitionIndex, removeUnused, type ConstantWeight } from './quant/constant-weight.js';
+import { splitAttentionProjections } from './quant/attention-projections.js';
+import { splitBiasGelu } from './quant/bias-gelu.js';
 import { defaultOpset, planOpset, setDefaultOpset, type OpsetPlan } from './quant/opset.js';
 import { upgradeOpset } from './opset/upgrade.js';
 import { DEFAULT_INT8_OPS, INT8_QUANTIZERS } from './quant/registry.js';
@@ -122,6 +124,11 @@ export function quantizeInt8(model: ModelProto, options: Int8Options, ctx?: Pick
   if (plan.action === 'refuse') {
     return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: '', op: '', reason: plan.reason }] } };
   }
+  // A fused Attention's projection becomes a MatMul this stage quantizes (quant/attention-projections.ts).
+  const attentionSplit = options.ops.has('MatMul') ? splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex()) : 0;
+  if (attentionSplit) details.attentionSplit = attentionSplit;
+  const biasGeluSplit = options.ops.has('MatMul') ? splitBiasGelu(mainScopes(model), allNames(model), new DefinitionIndex()) : 0;
+  if (biasGeluSplit) details.biasGeluSplit = biasGeluSplit;
   const s = new QuantSession(options, allNames(model), model.graph!, model.irVersion ?? 0, ctx?.external);
   s.opset = plan.action === 'bump' ? plan.to : plan.version;
   const byOp: Record<string, number> = {};

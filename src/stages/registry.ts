@@ -12,6 +12,7 @@ import { fp16Stage } from './fp16.js';
 import { optimizeStage } from './optimize.js';
 import { foldBatchNormStage } from './fold-batchnorm.js';
 import { upgradeOpsetStage } from './upgrade-opset.js';
+import { fuseStage } from './fuse.js';
 
 export type StageOptions = Record<string, unknown>;
 export type StageFactory = (options: StageOptions) => Stage;
@@ -25,6 +26,7 @@ export const STAGES: Record<string, StageFactory> = {
   optimize: optimizeStage,
   'fold-batchnorm': foldBatchNormStage,
   'upgrade-opset': upgradeOpsetStage,
+  fuse: fuseStage,
 };
 
 /** A stage spec as written in config: a name, or `{ name: options }`. */

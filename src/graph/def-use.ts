@@ -1,0 +1,238 @@
+/**
+ * Def-use index of one graph and the graphs nested in it (after onnx-ir's Value: each name knows its
+ * producer and its uses). Rewrites go through the index's edits (insert, remove, replaceAllUses, rename),
+ * which keep both the graph and the index current, so a pass never re-scans the graph per question.
+ *
+ * Scoping follows the ONNX IR ("Names within a graph"): a subgraph (If branch, Loop/Scan body, any
+ * graph-valued attribute) may read names of enclosing graphs; a name it defines itself hides the outer
+ * one. A read of an outer name by a subgraph is recorded on the outer graph as a use by the node that
+ * owns the subgraph, with `inputIndex` -1 (a capture): removing or renaming that value must consider it.
+ */
+import { definedNames, outerReferences, replaceAllUses as rewriteReads, subgraphsOf, type GraphScope } from '../onnx/graph.js';
+import { constantNodeTensor, isConstantNode } from '../onnx/tensor.js';
+import type { GraphProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.js';
+
+export interface Use {
+  node: NodeProto;
+  /** Input slot of `node`; -1 when a subgraph of `node` captures the value. */
+  inputIndex: number;
+}
+
+export type Definition =
+  | { kind: 'node'; node: NodeProto; outputIndex: number }
+  | { kind: 'initializer'; tensor: TensorProto }
+  | { kind: 'input'; info: ValueInfoProto };
+
+export class DefUse {
+  readonly graph: GraphProto;
+  readonly parent?: DefUse;
+  /** The node in `parent` whose attribute holds this graph. */
+  readonly owner?: NodeProto;
+  private readonly defs = new Map<string, Definition>();
+  private readonly uses = new Map<string, Use[]>();
+  private readonly outputs = new Set<string>();
+  private readonly children = new Map<GraphProto, DefUse>();
+  private infos?: Map<string, ValueInfoProto>;
+
+  constructor(scope: GraphScope | GraphProto, parent?: DefUse, owner?: NodeProto) {
+    this.graph = 'node' in scope ? scope : scope.graph;
+    this.parent = parent;
+    this.owner = owner;
+    // An initializer that is also a graph input is an input with a default (IR v3 exporters list every
+    // weight so); like onnxruntime's optimizers we take it as the constant it almost always is.
+    for (const v of this.graph.input) if (v.name) this.defs.set(v.name, { kind: 'input', info: v });
+    for (const t of this.graph.initializer) if (t.name) this.defs.set(t.name, { kind: 'initializer', tensor: t });
+    for (const n of this.graph.node) this.addNode(n);
+    for (const o of this.graph.output) if (o.name) this.outputs.add(o.name);
+  }
+
+  /** The index of a subgraph held by `node` (built on first ask, dropped when an edit may stale it). */
+  child(node: NodeProto, graph: GraphProto): DefUse {
+    let c = this.children.get(graph);
+    if (!c) this.children.set(graph, (c = new DefUse(graph, this, node)));
+    return c;
+  }
+
+  /** Who defines `name` in this graph itself (not enclosing graphs). */
+  definition(name: string): Definition | undefined {
+    return this.defs.get(name);
+  }
+
+  /** Who defines `name` as this graph sees it: itself or the nearest enclosing graph that does. */
+  resolve(name: string): { definition: Definition; owner: DefUse } | undefined {
+    const d = this.defs.get(name);
+    return d ? { definition: d, owner: this } : this.parent?.resolve(name);
+  }
+
+  /** The node producing `name` in this graph, if a node does. */
+  producer(name: string): NodeProto | undefined {
+    const d = this.defs.get(name);
+    return d?.kind === 'node' ? d.node : undefined;
+  }
+
+  /** Reads of `name` in this graph: node inputs, and captures by subgraphs (inputIndex -1). */
+  consumers(name: string): readonly Use[] {
+    return this.uses.get(name) ?? [];
+  }
+
+  isGraphOutput(name: string): boolean {
+    return this.outputs.has(name);
+  }
+
+  /** Whether anything outside `within` reads `name` (a node not in the set, a capture or a graph output). */
+  usedOutside(name: string, within: ReadonlySet<NodeProto>): boolean {
+    return this.isGraphOutput(name) || this.consumers(name).some((u) => !within.has(u.node));
+  }
+
+  /**
+   * The constant value of `name` as this graph reads it: an initializer (not overridable by a graph
+   * input) or a Constant node's value, in this graph or an enclosing one, looking through Identity nodes
+   * (torch.onnx ties equal parameters with them).
+   */
+  constant(name: string, hops = 0): TensorProto | undefined {
+    const r = this.resolve(name);
+    if (!r || hops > 16) return undefined;
+    const d = r.definition;
+    if (d.kind === 'initializer') return d.tensor;
+    if (d.kind !== 'node') return undefined;
+    if (isConstantNode(d.node)) return constantNodeTensor(d.node);
+    if (d.node.opType !== 'Identity' || (d.node.domain ?? '') !== '' || !d.node.input[0]) return undefined;
+    return r.owner.constant(d.node.input[0], hops + 1);
+  }
+
+  /** The declared type of `name` (graph input, output or value_info), looking outward. */
+  valueInfo(name: string): ValueInfoProto | undefined {
+    if (!this.infos) {
+      this.infos = new Map();
+      for (const v of [...this.graph.valueInfo, ...this.graph.output, ...this.graph.input]) if (v.name) this.infos.set(v.name, v);
+    }
+    const v = this.infos.get(name);
+    if (v || this.defs.has(name)) return v;
+    return this.parent?.valueInfo(name);
+  }
+
+  /** Static dims of `name` (undefined for unknown rank; a symbolic or absent dim is undefined). */
+  dims(name: string): (number | undefined)[] | undefined {
+    const c = this.constant(name);
+    if (c) return [...c.dims];
+    const shape = this.valueInfo(name)?.type?.tensorType?.shape;
+    return shape?.dim.map((d) => d.dimValue);
+  }
+
+  /**
+   * Inserts `nodes` into the graph before `before` (at the end when absent) and indexes them. The caller
+   * keeps the order topological: inputs defined earlier, outputs read later.
+   */
+  insert(nodes: NodeProto[], before?: NodeProto): void {
+    const at = before ? this.graph.node.indexOf(before) : -1;
+    if (before && at < 0) throw new Error(`def-use: node '${before.name ?? before.output[0]}' is not in graph '${this.graph.name ?? ''}'`);
+    this.graph.node.splice(at < 0 ? this.graph.node.length : at, 0, ...nodes);
+    for (const n of nodes) this.addNode(n);
+  }
+
+  /** Adds an initializer to the graph and the index (its name must be new). */
+  addInitializer(t: TensorProto): void {
+    if (!t.name || this.defs.has(t.name)) throw new Error(`def-use: initializer name '${t.name ?? ''}' is empty or taken`);
+    this.graph.initializer.push(t);
+    this.defs.set(t.name, { kind: 'initializer', tensor: t });
+  }
+
+  /** Removes `nodes` from the graph and the index (one pass over the node list whatever their number). */
+  remove(nodes: Iterable<NodeProto>): void {
+    const gone = new Set(nodes);
+    if (!gone.size) return;
+    this.graph.node = this.graph.node.filter((n) => !gone.has(n));
+    for (const n of gone) this.dropNode(n);
+  }
+
+  /**
+   * Every read of `from` in this graph and in nested graphs that do not shadow it now reads `to`
+   * (graph.ts's shadowing-aware rewrite). This graph's own outputs are left alone (the interface); a
+   * subgraph's outputs that pass `from` through are rewritten. Returns the number of reads rewritten.
+   */
+  replaceAllUses(from: string, to: string): number {
+    if (from === to) return 0;
+    const moved = this.uses.get(from) ?? [];
+    let count = rewriteReads({ graph: this.graph, depth: 0 }, from, to);
+    // A subgraph's outputs are positional (If/Loop/Scan bind them by place), so they follow the value;
+    // the main graph's outputs are the model's interface and stay.
+    if (this.parent && this.outputs.delete(from)) {
+      for (const o of this.graph.output) if (o.name === from) { o.name = to; count++; }
+      this.outputs.add(to);
+    }
+    this.uses.delete(from);
+    const target = this.uses.get(to) ?? [];
+    for (const u of moved) target.push(u);
+    if (target.length) this.uses.set(to, target);
+    // Captures moved with their owner; the subgraphs' own indexes hold names, rebuild them on demand.
+    for (const u of moved) if (u.inputIndex < 0) this.dropChildrenOf(u.node);
+    return count;
+  }
+
+  /**
+   * Renames the value `from` (its definition and every read) to `to`, which must be unused here. A graph
+   * output of the main graph is the model's interface: renaming it is refused.
+   */
+  rename(from: string, to: string): void {
+    const d = this.defs.get(from);
+    if (!d) throw new Error(`def-use: '${from}' is not defined in graph '${this.graph.name ?? ''}'`);
+    if (this.resolve(to)) throw new Error(`def-use: cannot rename '${from}' to '${to}': the name is taken`);
+    if (this.outputs.has(from) && !this.parent) throw new Error(`def-use: '${from}' is a graph output of the main graph; renaming it changes the model's interface`);
+    if (d.kind === 'node') d.node.output[d.outputIndex] = to;
+    else if (d.kind === 'initializer') d.tensor.name = to;
+    else d.info.name = to;
+    if (d.kind === 'initializer') for (const v of this.graph.input) if (v.name === from) v.name = to;
+    for (const v of this.graph.valueInfo) if (v.name === from) v.name = to;
+    this.defs.delete(from);
+    this.defs.set(to, d);
+    this.replaceAllUses(from, to);
+    if (this.outputs.delete(from)) {
+      for (const o of this.graph.output) if (o.name === from) o.name = to;
+      this.outputs.add(to);
+    }
+    this.infos = undefined;
+  }
+
+  private addNode(n: NodeProto): void {
+    n.output.forEach((o, outputIndex) => { if (o) this.defs.set(o, { kind: 'node', node: n, outputIndex }); });
+    n.input.forEach((i, inputIndex) => { if (i) this.addUse(i, { node: n, inputIndex }); });
+    for (const name of capturedBy(n)) this.addUse(name, { node: n, inputIndex: -1 });
+  }
+
+  private dropNode(n: NodeProto): void {
+    for (const o of n.output) {
+      const d = this.defs.get(o);
+      if (d?.kind === 'node' && d.node === n) this.defs.delete(o);
+    }
+    for (const name of new Set([...n.input, ...capturedBy(n)])) {
+      const list = this.uses.get(name);
+      if (!list) continue;
+      const kept = list.filter((u) => u.node !== n);
+      if (kept.length) this.uses.set(name, kept);
+      else this.uses.delete(name);
+    }
+    this.dropChildrenOf(n);
+  }
+
+  private addUse(name: string, use: Use): void {
+    const list = this.uses.get(name);
+    if (list) list.push(use);
+    else this.uses.set(name, [use]);
+  }
+
+  private dropChildrenOf(n: NodeProto): void {
+    for (const { graph } of subgraphsOf(n)) this.children.delete(graph);
+  }
+}
+
+/** Outer names the subgraphs of `n` read (each once), with the subgraphs' own definitions hiding outer ones. */
+function capturedBy(n: NodeProto): Set<string> {
+  const names = new Set<string>();
+  for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph)) names.add(name);
+  return names;
+}
+
+/** True when `graph` itself defines `name` (it then hides an outer value of that name). */
+export function shadows(graph: GraphProto, name: string): boolean {
+  return definedNames(graph).has(name);
+}
