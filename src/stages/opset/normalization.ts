@@ -3,14 +3,15 @@
  * - BatchNormalization-6 dropped consumed_inputs; -7 dropped is_test (inference is all a runtime does:
  *   is_test=0, batch statistics, is refused); -9 dropped `spatial` (spatial=0, per-activation statistics,
  *   is refused); -14 replaced the four training outputs (mean, var, saved_mean, saved_var) by
- *   running_mean/running_var, allowed only with training_mode=1: unread extra outputs are dropped,
- *   read ones refused. -15 only added types.
+ *   running_mean/running_var, allowed only with training_mode=1, which a node with those outputs then
+ *   gets (read saved_* outputs are refused). -15 only added types.
  * - Dropout-7 dropped is_test (is_test=0 is random dropping: refused); -10 made the mask bool (a read
  *   mask is refused, an unread one dropped); -12 took `ratio` to an optional input (and added
  *   training_mode, default false: the output is the input, as in every inference run before).
  */
 import { DataType } from '../../onnx/dtype.js';
 import type { NodeProto } from '../../onnx/types.js';
+import { intAttr } from '../nodes.js';
 import { baseName, crosses, getAttr, refuse, withAttrs, type ConvertContext, type Converter } from './context.js';
 
 /** `node` with outputs from `first` on removed, or undefined when one of them is read. */
@@ -31,9 +32,13 @@ export const batchNormalization: Converter = (node, step, ctx) => {
     n = withAttrs(n, ['spatial']);
   }
   if (crosses(step, 14) && n.output.length > 1) {
-    const kept = dropOutputs(n, 1, ctx);
-    if (!kept) return refuse(node, 'its training outputs (mean, var, saved_mean, saved_var) are read; from opset 14 only training_mode=1 has outputs beyond Y, and they mean something else');
-    n = kept;
+    // Before 14 the number of outputs chose the mode: Y with the statistics is training (Y normalised
+    // with the batch's statistics, as onnxruntime computes it; dropping the outputs would change Y).
+    // BatchNormalization-14 says so with training_mode = 1, running_mean/running_var being the old
+    // mean/var outputs, and has no saved_mean / saved_var.
+    const kept = dropOutputs(n, 3, ctx);
+    if (!kept) return refuse(node, 'its saved_mean / saved_var outputs are read; BatchNormalization-14 has none');
+    n = { ...kept, attribute: [...kept.attribute.filter((a) => a.name !== 'training_mode'), intAttr('training_mode', 1)] };
   }
   return [n];
 };
