@@ -1,0 +1,90 @@
+/**
+ * Calibration: the ranges of a model's activations over sample inputs, in three steps kept apart as in
+ * ORT's calibrate.py (collect → compute ranges → hand them to the quantizer): an augmented copy of the
+ * model lists the tensors to calibrate as extra outputs; onnxruntime runs it on one sample at a time; each
+ * output is folded into its running statistic (calibration-stats.ts) and dropped. Memory is the model, one
+ * sample's activations and a fixed-size statistic per tensor, whatever the number of samples.
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { DataType } from '../onnx/dtype.js';
+import type { ExternalDataReader } from '../onnx/external.js';
+import { saveModel } from '../onnx/model-io.js';
+import type { ModelProto, ValueInfoProto } from '../onnx/types.js';
+import { createStat, type CalibrationMethod, type TensorRange, type TensorStat } from './calibration-stats.js';
+import type { SampleSource } from './calibration-inputs.js';
+import { tensorValues } from './named-tensor.js';
+import { startOrtHost, type OrtHost } from './ort-runner.js';
+
+export interface CalibrateOptions {
+  model: ModelProto;
+  /** External data of `model`, if any (the augmented copy is written with it). */
+  external?: ExternalDataReader;
+  /** Float32 tensors (activations or graph inputs) whose ranges are wanted. */
+  tensors: readonly string[];
+  method: CalibrationMethod;
+  source: SampleSource;
+  tmpDir: string;
+  /** A host to use (default: one started and closed here). */
+  host?: OrtHost;
+  /** Intra-op threads for the calibration runs (default: all cores; calibration is not a latency figure). */
+  threads?: number;
+}
+
+export interface CalibrationResult {
+  ranges: Map<string, TensorRange>;
+  method: CalibrationMethod;
+  samples: number;
+  synthetic: boolean;
+  from: string;
+  /** Bytes of all running statistics together: the same after 5 samples as after 500. */
+  stateBytes: number;
+}
+
+function floatOutput(name: string): ValueInfoProto {
+  return { name, type: { tensorType: { elemType: DataType.FLOAT } }, metadataProps: [] };
+}
+
+/** The model with `tensors` added to its outputs (graph inputs are read from the feeds instead). */
+export function augmentedForCalibration(model: ModelProto, tensors: readonly string[]): { model: ModelProto; fetched: string[] } {
+  const graph = model.graph!;
+  const inputs = new Set(graph.input.map((i) => i.name));
+  const outputs = new Set(graph.output.map((o) => o.name));
+  const extra = tensors.filter((t) => !inputs.has(t) && !outputs.has(t));
+  const fetched = tensors.filter((t) => !inputs.has(t));
+  return { model: { ...model, graph: { ...graph, output: [...graph.output, ...extra.map(floatOutput)] } }, fetched };
+}
+
+export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult> {
+  const { model, fetched } = augmentedForCalibration(o.model, o.tensors);
+  const file = path.join(o.tmpDir, `calibration-${process.pid}-${Date.now()}.onnx`);
+  saveModel(model, file, { externalData: o.external ? true : 'auto', source: o.external });
+  const stats = new Map<string, TensorStat>(o.tensors.map((t) => [t, createStat(o.method)]));
+  const fromFeeds = o.tensors.filter((t) => !fetched.includes(t));
+  const host = o.host ?? startOrtHost();
+  let samples = 0;
+  try {
+    const session = await host.load(file, { threads: o.threads ?? availableParallelism() });
+    try {
+      for (const sample of o.source.samples()) {
+        const { outputs } = await host.run(session.id, sample, fetched);
+        for (const t of [...outputs, ...sample.filter((s) => fromFeeds.includes(s.name))]) {
+          const stat = stats.get(t.name);
+          if (stat && t.type === 'float32') stat.add(tensorValues(t) as Float32Array);
+        }
+        samples++;
+      }
+    } finally {
+      await host.release(session.id).catch(() => undefined);
+    }
+  } finally {
+    if (!o.host) await host.close();
+  }
+  const ranges = new Map<string, TensorRange>();
+  let stateBytes = 0;
+  for (const [name, stat] of stats) {
+    ranges.set(name, stat.range());
+    stateBytes += stat.stateBytes;
+  }
+  return { ranges, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes };
+}
