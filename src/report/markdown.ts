@@ -140,6 +140,15 @@ function metricsTable(m: ModelRunReport): string {
   return lines.join('\n');
 }
 
+/** Which samples calibrated the static ranges and which judged parity (never the same ones). */
+function calibrationLines(m: ModelRunReport): string[] {
+  const c = m.calibration;
+  if (!c) return [];
+  const from = c.synthetic ? 'auto-generated samples (ranges from synthetic data)' : `\`${cell(c.inputs)}\``;
+  const parity = c.parity ? `; parity judged on ${plural(c.parity.samples, 'other sample')} (${c.parity.inputs === 'auto' ? 'auto' : `\`${cell(c.parity.inputs)}\``})` : '';
+  return ['', `Calibration (${c.method}): ${plural(c.samples, 'sample')} from ${from}${parity}.`];
+}
+
 /** Errors of checks that could not run, one line each below the metrics table (empty when none). */
 function errorLines(m: ModelRunReport): string[] {
   const errors = checkErrors(m);
@@ -225,6 +234,7 @@ function modelSection(m: ModelRunReport): string {
     headline(m),
     '',
     metricsTable(m),
+    ...calibrationLines(m),
     ...errorLines(m),
     '',
     `<details><summary>Stages of ${cell(m.name)} (${m.stages.length}) and size chart</summary>`,

@@ -185,7 +185,7 @@ export function placeQdq(scope: GraphScope, s: QuantSession, plan: StaticPlan, r
     const p = activationParams(r.min, r.max, act);
     const base = rootName.replace(/[:/]+/g, '_');
     const zp = act.type === 'int8' ? Int8Array.of(p.zeroPoint) : Uint8Array.of(p.zeroPoint);
-    e = { p, scale: s.pool.intern(`${base}_scale`, DataType.FLOAT, [], bytesOf(Float32Array.of(p.scale))), zeroPoint: s.pool.intern(`${base}_zero_point`, actType, [], bytesOf(zp)) };
+    e = { p, scale: s.pool.intern(`${base}_s`, DataType.FLOAT, [], bytesOf(Float32Array.of(p.scale))), zeroPoint: s.pool.intern(`${base}_zp`, actType, [], bytesOf(zp)) };
     params.set(rootName, e);
     return e;
   };
@@ -193,15 +193,17 @@ export function placeQdq(scope: GraphScope, s: QuantSession, plan: StaticPlan, r
   const dqOf = new Map<string, string>();
   const floatOf = new Map<string, string>();
   for (const t of plan.tensors.keys()) {
-    if (outputs.has(t)) { floatOf.set(t, s.fresh(`${t}_float`)); dqOf.set(t, t); } else { floatOf.set(t, t); dqOf.set(t, s.fresh(`${t}_dequantized`)); }
+    if (outputs.has(t)) { floatOf.set(t, s.fresh(`${t}_float`)); dqOf.set(t, t); } else { floatOf.set(t, t); dqOf.set(t, s.fresh(`${t}_dq`)); }
   }
   const out: NodeProto[] = [];
   let qdqPairs = 0;
   const emitQdq = (t: string) => {
     const e = paramsOf(plan.tensors.get(t)!);
-    const q = s.fresh(`${t}_quantized`);
-    out.push(makeNode('QuantizeLinear', s.fresh(`${t}_QuantizeLinear`), [floatOf.get(t)!, e.scale, e.zeroPoint], [q]));
-    out.push(makeNode('DequantizeLinear', s.fresh(`${t}_DequantizeLinear`), [q, e.scale, e.zeroPoint], [dqOf.get(t)!]));
+    // Unnamed nodes and short suffixes: a CNN has hundreds of these pairs, and long exporter names
+    // repeated in each would cost more file bytes than the int8 weights save on small layers.
+    const q = s.fresh(`${t}_q`);
+    out.push(makeNode('QuantizeLinear', '', [floatOf.get(t)!, e.scale, e.zeroPoint], [q]));
+    out.push(makeNode('DequantizeLinear', '', [q, e.scale, e.zeroPoint], [dqOf.get(t)!]));
     qdqPairs++;
   };
   const reads = (name: string) => (name && !outputs.has(name) ? dqOf.get(name) ?? name : name);
@@ -223,19 +225,19 @@ export function placeQdq(scope: GraphScope, s: QuantSession, plan: StaticPlan, r
       const base = s.baseOf(node, scope);
       const perChannel = s.options.perChannel;
       const w = s.weight({ weight: p.weight.c, axis: perChannel ? p.weight.axis : undefined }, graph, out);
-      const dq = s.fresh(`${base}_weight_dequantized`);
-      out.push(makeNode('DequantizeLinear', s.fresh(`${base}_weight_DequantizeLinear`), [w.q, w.scale, w.zeroPoint], [dq], perChannel ? [intAttr('axis', p.weight.axis)] : []));
+      const dq = s.fresh(`${base}_w_dq`);
+      out.push(makeNode('DequantizeLinear', '', [w.q, w.scale, w.zeroPoint], [dq], perChannel ? [intAttr('axis', p.weight.axis)] : []));
       input[p.rule.weight!.input] = dq;
       released.push(p.weight.c.path);
       if (p.bias) {
         const x = paramsOf(plan.tensors.get(node.input[0]!)!);
         const b = quantizeBias(tensorFloat32(p.bias.tensor, s.external), x.p.scale, w.scales);
         const dims = w.scales.length === 1 ? [] : [w.scales.length];
-        const bq = s.pool.intern(`${base}_bias_quantized`, DataType.INT32, [b.values.length], bytesOf(b.values));
-        const bs = s.pool.intern(`${base}_bias_scale`, DataType.FLOAT, dims, bytesOf(b.scales));
-        const bz = s.pool.intern(`${base}_bias_zero_point`, DataType.INT32, dims, bytesOf(new Int32Array(w.scales.length)));
-        const bdq = s.fresh(`${base}_bias_dequantized`);
-        out.push(makeNode('DequantizeLinear', s.fresh(`${base}_bias_DequantizeLinear`), [bq, bs, bz], [bdq], dims.length ? [intAttr('axis', 0)] : []));
+        const bq = s.pool.intern(`${base}_b_q`, DataType.INT32, [b.values.length], bytesOf(b.values));
+        const bs = s.pool.intern(`${base}_b_s`, DataType.FLOAT, dims, bytesOf(b.scales));
+        const bz = s.pool.intern(`${base}_b_zp`, DataType.INT32, dims, bytesOf(new Int32Array(w.scales.length)));
+        const bdq = s.fresh(`${base}_b_dq`);
+        out.push(makeNode('DequantizeLinear', '', [bq, bs, bz], [bdq], dims.length ? [intAttr('axis', 0)] : []));
         input[p.rule.bias!] = bdq;
         released.push(p.bias.path);
       }

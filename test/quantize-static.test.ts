@@ -1,0 +1,144 @@
+/**
+ * quantize-int8 with activations: static on the cnn-static fixture (scripts/fixtures/cnn_static.py): the
+ * QDQ model runs in onnxruntime, whose optimized graph holds its integer kernels (QLinearConv, QLinearAdd,
+ * QLinearConcat, QLinearGlobalAveragePool, QLinearSigmoid, QLinearMul, QGemm) and no float Conv; outputs
+ * stay close to fp32 on samples that were not calibrated on; options, opset rules and the config's
+ * calibration section hold.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { decodeModel, encodeModel } from '../src/onnx/codec.js';
+import { loadModel } from '../src/onnx/model-io.js';
+import { loadSamples } from '../src/check/inputs.js';
+import { tensorValues } from '../src/check/named-tensor.js';
+import { startOrtHost } from '../src/check/ort-runner.js';
+import { parseConfig } from '../src/config/load.js';
+import { ConfigError } from '../src/config/types.js';
+import { compressModel } from '../src/pipeline/compress.js';
+import { runConfig } from '../src/pipeline/run.js';
+import { activationParams, quantizeBias } from '../src/stages/quant/static-qdq.js';
+import { cosine, FIXTURES } from './helpers/fixture-parity.js';
+
+const CNN = path.join(FIXTURES, 'cnn-static.onnx');
+
+async function optimizedOps(file: string): Promise<Record<string, number>> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'qs-opt-'));
+  try {
+    const out = path.join(dir, 'opt.onnx');
+    const s = await ort.InferenceSession.create(file, { optimizedModelFilePath: out, graphOptimizationLevel: 'all' });
+    await s.release();
+    const ops: Record<string, number> = {};
+    for (const n of decodeModel(readFileSync(out)).graph!.node) ops[n.opType!] = (ops[n.opType!] ?? 0) + 1;
+    return ops;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Smallest output cosine of `b` against `a` over held-out auto samples (seed 99, not the calibration seed). */
+async function heldOutCosine(a: string, b: string, samples = 6): Promise<number> {
+  const feeds = loadSamples('auto', loadModel(a).model, { samples, seed: 99, dims: {} });
+  const host = startOrtHost();
+  try {
+    const [sa, sb] = [await host.load(a), await host.load(b)];
+    let worst = 1;
+    for (const f of feeds) {
+      const [ra, rb] = [await host.run(sa.id, f), await host.run(sb.id, f)];
+      worst = Math.min(worst, cosine(tensorValues(ra.outputs[0]!) as Float32Array, tensorValues(rb.outputs[0]!) as Float32Array));
+    }
+    return worst;
+  } finally {
+    await host.close();
+  }
+}
+
+function withTmp<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'qs-'));
+  return fn(dir).finally(() => rmSync(dir, { recursive: true, force: true }));
+}
+
+const staticStage = (opts: Record<string, unknown> = {}) => [{ 'quantize-int8': { activations: 'static', 'per-channel': true, ...opts } }];
+
+test('static int8: onnxruntime fuses every group into its integer kernels; held-out cosine ≥ 0.99', () => withTmp(async (dir) => {
+  const out = path.join(dir, 'q.onnx');
+  const r = await compressModel(CNN, out, { stages: staticStage(), digest: false, calibration: { inputs: 'auto', samples: 16, method: 'minmax' } });
+  const d = r.stages[0]!.details as Record<string, unknown>;
+  assert.deepEqual(d.calibration, { method: 'minmax', samples: 16, inputs: 'auto', synthetic: true, tensors: 16, stateBytes: 256 });
+  assert.equal(d.activationsFolded, 7, 'every ReLU is folded into its producer');
+  const ops = await optimizedOps(out);
+  for (const [op, n] of Object.entries({ QLinearConv: 8, QLinearAdd: 1, QLinearConcat: 1, QLinearGlobalAveragePool: 2, QLinearSigmoid: 1, QLinearMul: 1, QGemm: 1 })) {
+    assert.equal(ops[op], n, `${op} in ${JSON.stringify(ops)}`);
+  }
+  assert.equal(ops.Conv ?? 0, 0);
+  assert.equal(ops.Relu ?? 0, 0);
+  // One Q at the input, one DQ at the output: everything between runs on 8-bit values.
+  assert.equal(ops.QuantizeLinear, 1);
+  assert.equal(ops.DequantizeLinear, 1);
+  assert.ok(r.compressed.bytes < 0.37 * r.original.bytes, `${r.compressed.bytes} of ${r.original.bytes}`);
+  const c = await heldOutCosine(CNN, out);
+  assert.ok(c >= 0.99, `held-out cosine ${c}`);
+}));
+
+test('static int8: percentile and entropy calibration also hold parity; int8 symmetric activations keep ReLU', () => withTmp(async (dir) => {
+  for (const method of ['percentile', 'entropy'] as const) {
+    const out = path.join(dir, `${method}.onnx`);
+    await compressModel(CNN, out, { stages: staticStage(), digest: false, calibration: { inputs: 'auto', samples: 8, method } });
+    const c = await heldOutCosine(CNN, out, 3);
+    assert.ok(c >= 0.98, `${method}: held-out cosine ${c}`);
+  }
+  const out = path.join(dir, 's8.onnx');
+  const r = await compressModel(CNN, out, { stages: staticStage({ 'activation-type': 'int8', 'activation-symmetric': true }), digest: false });
+  assert.equal((r.stages[0]!.details as Record<string, unknown>).activationsFolded, 0, 'a symmetric zero point is not the bottom of the range');
+  assert.ok((await optimizedOps(out)).QLinearConv! > 0);
+  assert.ok(await heldOutCosine(CNN, out, 3) >= 0.98);
+}));
+
+test('static int8: exclude keeps a node float; per-channel below opset 13 is refused in one line, per-tensor runs', () => withTmp(async (dir) => {
+  const m = loadModel(CNN).model;
+  const firstConv = m.graph!.node.find((n) => n.opType === 'Conv')!;
+  const out = path.join(dir, 'x.onnx');
+  const r = await compressModel(CNN, out, { stages: staticStage({ exclude: [firstConv.name!] }), digest: false });
+  assert.deepEqual((r.stages[0]!.details as { skipped: unknown[] }).skipped, [{ node: firstConv.name, op: 'Conv', reason: 'excluded by option' }]);
+  assert.equal((await optimizedOps(out)).QLinearConv, 7);
+
+  const old = decodeModel(readFileSync(CNN));
+  old.opsetImport.find((o) => !o.domain)!.version = 12;
+  const oldFile = path.join(dir, 'opset12.onnx');
+  writeFileSync(oldFile, encodeModel(old));
+  const refused = await compressModel(oldFile, path.join(dir, 'r.onnx'), { stages: staticStage(), digest: false });
+  const reason = (refused.stages[0]!.details as { skipped: { reason: string }[] }).skipped[0]!.reason;
+  assert.match(reason, /per-channel static int8 needs DequantizeLinear's axis \(opset 13\); the model imports opset 12/);
+  assert.equal(refused.stages[0]!.bytesAfter, refused.stages[0]!.bytesBefore);
+  const perTensor = path.join(dir, 't.onnx');
+  await compressModel(oldFile, perTensor, { stages: staticStage({ 'per-channel': false }), digest: false });
+  assert.equal((await optimizedOps(perTensor)).QLinearConv, 8);
+}));
+
+test('activation params and int32 bias follow ORT compute_scale_zp and quantize_bias_static', () => {
+  // uint8 asymmetric [−1, 3]: scale 4/255, zero point round(0 − (−1)/scale) = 64.
+  const p = activationParams(-1, 3, { type: 'uint8', symmetric: false });
+  assert.equal(p.scale, Math.fround(4 / 255));
+  assert.equal(p.zeroPoint, 64);
+  // A ReLU range starts at 0: the zero point is the bottom of the range, which is what lets it fold.
+  assert.equal(activationParams(0, 6, { type: 'uint8', symmetric: false }).zeroPoint, 0);
+  assert.equal(activationParams(0, 6, { type: 'int8', symmetric: false }).zeroPoint, -128);
+  const b = quantizeBias(Float32Array.of(0.5, -0.25), 0.1, Float32Array.of(0.01, 0.02));
+  assert.deepEqual([...b.values], [Math.round(0.5 / Math.fround(0.1 * 0.01)), Math.round(-0.25 / Math.fround(0.1 * 0.02))]);
+});
+
+test('config calibration: files equal to the parity inputs are refused; run reports calibration and parity samples apart', () => withTmp(async (dir) => {
+  const bad = `models:\n  - name: cnn\n    source: m.onnx\n    parity: { inputs: data }\n    calibration: { inputs: data, method: entropy }\n`;
+  assert.throws(() => parseConfig(bad, path.join(dir, 'onnx-diet.yml')), (e: unknown) => e instanceof ConfigError && /calibration\.inputs: .*is also the parity inputs/.test(e.message));
+  copyFileSync(CNN, path.join(dir, 'm.onnx'));
+  const text = `models:\n  - name: cnn\n    source: m.onnx\n    output: out/m.onnx\n    stages: [{ quantize-int8: { activations: static, per-channel: true } }]\n    parity: { samples: 3 }\n    calibration: { samples: 5, method: percentile }\n    latency: false\n`;
+  const config = parseConfig(text, path.join(dir, 'onnx-diet.yml'));
+  assert.deepEqual({ ...config.models[0]!.calibration, where: undefined }, { inputs: 'auto', samples: 5, method: 'percentile', where: undefined });
+  const report = await runConfig(config);
+  const m = report.models[0]!;
+  assert.equal(m.passed, true);
+  assert.deepEqual({ ...m.calibration, parity: { ...m.calibration!.parity } }, { method: 'percentile', samples: 5, inputs: 'auto', synthetic: true, parity: { samples: 3, inputs: 'auto' } });
+}));
