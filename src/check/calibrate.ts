@@ -1,8 +1,9 @@
 /**
  * Calibration: the ranges of a model's activations over sample inputs, in three steps kept apart as in
  * ORT's calibrate.py (collect → compute ranges → hand them to the quantizer): an augmented copy of the
- * model lists the tensors to calibrate as extra outputs; onnxruntime runs it on one sample at a time; each
- * output is folded into its running statistic (calibration-stats.ts) and dropped. Memory is the model, one
+ * model lists the tensors to calibrate as extra outputs; onnxruntime runs it on one sample at a time; in the
+ * onnxruntime child (ort-worker.ts, runStats) each output is folded into its running statistic
+ * (calibration-stats.ts) and dropped, so activations never cross the IPC channel. Memory is the model, one
  * sample's activations and a fixed-size statistic per tensor, whatever the number of samples.
  */
 import { availableParallelism } from 'node:os';
@@ -11,9 +12,9 @@ import { DataType } from '../onnx/dtype.js';
 import type { ExternalDataReader } from '../onnx/external.js';
 import { saveModel } from '../onnx/model-io.js';
 import type { ModelProto, ValueInfoProto } from '../onnx/types.js';
-import { createStat, type CalibrationMethod, type TensorRange, type TensorStat } from './calibration-stats.js';
+import type { CalibrationMethod, TensorRange } from './calibration-stats.js';
+import type { StatsResult } from './ort-protocol.js';
 import type { SampleSource } from './calibration-inputs.js';
-import { tensorValues } from './named-tensor.js';
 import { startOrtHost, type OrtHost } from './ort-runner.js';
 
 export interface CalibrateOptions {
@@ -59,32 +60,25 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
   const { model, fetched } = augmentedForCalibration(o.model, o.tensors);
   const file = path.join(o.tmpDir, `calibration-${process.pid}-${Date.now()}.onnx`);
   saveModel(model, file, { externalData: o.external ? true : 'auto', source: o.external });
-  const stats = new Map<string, TensorStat>(o.tensors.map((t) => [t, createStat(o.method)]));
-  const fromFeeds = o.tensors.filter((t) => !fetched.includes(t));
   const host = o.host ?? startOrtHost();
   let samples = 0;
+  let result: StatsResult;
   try {
     const session = await host.load(file, { threads: o.threads ?? availableParallelism() });
     try {
+      // The child reduces each output as onnxruntime returns it; only the final ranges come back.
       for (const sample of o.source.samples()) {
-        const { outputs } = await host.run(session.id, sample, fetched);
-        for (const t of [...outputs, ...sample.filter((s) => fromFeeds.includes(s.name))]) {
-          const stat = stats.get(t.name);
-          if (stat && t.type === 'float32') stat.add(tensorValues(t) as Float32Array);
-        }
+        await host.runStats(session.id, sample, fetched, [...o.tensors], o.method);
         samples++;
       }
+      result = await host.takeStats(session.id);
     } finally {
       await host.release(session.id).catch(() => undefined);
     }
   } finally {
     if (!o.host) await host.close();
   }
-  const ranges = new Map<string, TensorRange>();
-  let stateBytes = 0;
-  for (const [name, stat] of stats) {
-    ranges.set(name, stat.range());
-    stateBytes += stat.stateBytes;
-  }
+  const ranges = new Map<string, TensorRange>(result.ranges.map(([name, min, max]) => [name, { min, max }]));
+  const stateBytes = result.stateBytes;
   return { ranges, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes };
 }
