@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   quantize: () => import('./quantize.js'),
   stream: () => import('./stream.js'),
   'graph-scale': () => import('./graph-scale.js'),
+  static: () => import('./static.js'),
 };
 
 const names = process.argv.slice(2);

@@ -67,7 +67,9 @@ test('static int8: onnxruntime fuses every group into its integer kernels; held-
   const out = path.join(dir, 'q.onnx');
   const r = await compressModel(CNN, out, { stages: staticStage(), digest: false, calibration: { inputs: 'auto', samples: 16, method: 'minmax' } });
   const d = r.stages[0]!.details as Record<string, unknown>;
-  assert.deepEqual(d.calibration, { method: 'minmax', samples: 16, inputs: 'auto', synthetic: true, tensors: 16, stateBytes: 256 });
+  const { peakRssBytes, ...calibration } = d.calibration as { peakRssBytes: number };
+  assert.deepEqual(calibration, { method: 'minmax', samples: 16, inputs: 'auto', synthetic: true, tensors: 16, stateBytes: 256 });
+  assert.ok(peakRssBytes > 0);
   assert.equal(d.activationsFolded, 7, 'every ReLU is folded into its producer');
   const ops = await optimizedOps(out);
   for (const [op, n] of Object.entries({ QLinearConv: 8, QLinearAdd: 1, QLinearConcat: 1, QLinearGlobalAveragePool: 2, QLinearSigmoid: 1, QLinearMul: 1, QGemm: 1 })) {
@@ -97,7 +99,7 @@ test('static int8: percentile and entropy calibration also hold parity; int8 sym
   assert.ok(await heldOutCosine(CNN, out, 3) >= 0.98);
 }));
 
-test('static int8: exclude keeps a node float; per-channel below opset 13 is refused in one line, per-tensor runs', () => withTmp(async (dir) => {
+test('static int8: exclude keeps a node float; per-channel moves opset 12 to 13, refuses opset 10 in one line; per-tensor runs', () => withTmp(async (dir) => {
   const m = loadModel(CNN).model;
   const firstConv = m.graph!.node.find((n) => n.opType === 'Conv')!;
   const out = path.join(dir, 'x.onnx');
@@ -105,14 +107,23 @@ test('static int8: exclude keeps a node float; per-channel below opset 13 is ref
   assert.deepEqual((r.stages[0]!.details as { skipped: unknown[] }).skipped, [{ node: firstConv.name, op: 'Conv', reason: 'excluded by option' }]);
   assert.equal((await optimizedOps(out)).QLinearConv, 7);
 
-  const old = decodeModel(readFileSync(CNN));
-  old.opsetImport.find((o) => !o.domain)!.version = 12;
-  const oldFile = path.join(dir, 'opset12.onnx');
-  writeFileSync(oldFile, encodeModel(old));
+  const at = (version: number) => {
+    const m = decodeModel(readFileSync(CNN));
+    m.opsetImport.find((o) => !o.domain)!.version = version;
+    const file = path.join(dir, `opset${version}.onnx`);
+    writeFileSync(file, encodeModel(m));
+    return file;
+  };
+  // Opset 12 → 13: every op of the model kept its meaning, so per-channel moves it to 13.
+  const bumped = await compressModel(at(12), path.join(dir, 'b.onnx'), { stages: staticStage(), digest: false });
+  assert.deepEqual((bumped.stages[0]!.details as { opset: unknown }).opset, { from: 12, to: 13 });
+  assert.equal((await optimizedOps(path.join(dir, 'b.onnx'))).QLinearConv, 8);
+  const oldFile = at(10);
   const refused = await compressModel(oldFile, path.join(dir, 'r.onnx'), { stages: staticStage(), digest: false });
   const reason = (refused.stages[0]!.details as { skipped: { reason: string }[] }).skipped[0]!.reason;
-  assert.match(reason, /per-channel static int8 needs DequantizeLinear's axis \(opset 13\); the model imports opset 12/);
+  assert.match(reason, /per-channel static int8 needs DequantizeLinear's axis \(opset 13\); the model imports opset 10: re-export/);
   assert.equal(refused.stages[0]!.bytesAfter, refused.stages[0]!.bytesBefore);
+  // Per-tensor needs QuantizeLinear only (opset 10 has it; the model moves to 11 as dynamic int8 does).
   const perTensor = path.join(dir, 't.onnx');
   await compressModel(oldFile, perTensor, { stages: staticStage({ 'per-channel': false }), digest: false });
   assert.equal((await optimizedOps(perTensor)).QLinearConv, 8);

@@ -40,6 +40,8 @@ export interface CalibrationResult {
   from: string;
   /** Bytes of all running statistics together: the same after 5 samples as after 500. */
   stateBytes: number;
+  /** Peak RSS of the onnxruntime child that ran the samples (it starts fresh unless a host was given). */
+  peakRssBytes: number;
 }
 
 function floatOutput(name: string): ValueInfoProto {
@@ -67,8 +69,12 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
     const session = await host.load(file, { threads: o.threads ?? availableParallelism() });
     try {
       // The child reduces each output as onnxruntime returns it; only the final ranges come back.
+      // The model's own outputs keep their whole range: a histogram method's clipping of outliers helps
+      // inner activations, but an output's outliers are answers (the top logit), not noise.
+      const outputs = new Set(o.model.graph!.output.map((v) => v.name));
+      const requests = o.tensors.map((name) => ({ name, method: outputs.has(name) ? 'minmax' as const : o.method }));
       for (const sample of o.source.samples()) {
-        await host.runStats(session.id, sample, fetched, [...o.tensors], o.method);
+        await host.runStats(session.id, sample, fetched, requests);
         samples++;
       }
       result = await host.takeStats(session.id);
@@ -80,5 +86,5 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
   }
   const ranges = new Map<string, TensorRange>(result.ranges.map(([name, min, max]) => [name, { min, max }]));
   const stateBytes = result.stateBytes;
-  return { ranges, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes };
+  return { ranges, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
 }

@@ -37,13 +37,21 @@ export type OrtRequest =
   | { seq: number; op: 'run'; id: number; feeds: NamedTensor[]; outputNames?: string[] }
   | { seq: number; op: 'release'; id: number }
   /** Runs and folds `stats` (outputs or feeds) into the session's running statistics (calibrate.ts); replies { ms }. */
-  | { seq: number; op: 'runStats'; id: number; feeds: NamedTensor[]; outputNames: string[]; stats: string[]; method: CalibrationMethod }
+  | { seq: number; op: 'runStats'; id: number; feeds: NamedTensor[]; outputNames: string[]; stats: StatRequest[] }
   /** The session's ranges so far; replies StatsResult. */
   | { seq: number; op: 'takeStats'; id: number };
+
+/** A tensor to reduce, and how. */
+export interface StatRequest {
+  name: string;
+  method: CalibrationMethod;
+}
 
 export interface StatsResult {
   ranges: [name: string, min: number, max: number][];
   stateBytes: number;
+  /** Peak RSS of the onnxruntime child so far (its activations live there), bytes. */
+  peakRssBytes: number;
 }
 
 export type OrtReply =

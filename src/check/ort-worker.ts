@@ -9,8 +9,8 @@
 import { performance } from 'node:perf_hooks';
 import * as ort from 'onnxruntime-node';
 import { ownedBytes, type NamedTensor } from './named-tensor.js';
-import type { LoadOptions, OrtRequest, OrtReply, StatsResult, ValueMetadata } from './ort-protocol.js';
-import { createStat, type CalibrationMethod, type TensorStat } from './calibration-stats.js';
+import type { LoadOptions, OrtRequest, OrtReply, StatRequest, StatsResult, ValueMetadata } from './ort-protocol.js';
+import { createStat, type TensorStat } from './calibration-stats.js';
 
 const sessions = new Map<number, ort.InferenceSession>();
 let nextId = 1;
@@ -80,7 +80,7 @@ async function run(id: number, feeds: NamedTensor[], outputNames?: string[]) {
 /** Calibration statistics per session: activations are reduced here, so only ranges cross the IPC channel. */
 const sessionStats = new Map<number, Map<string, TensorStat>>();
 
-async function runStats(id: number, feeds: NamedTensor[], outputNames: string[], names: string[], method: CalibrationMethod) {
+async function runStats(id: number, feeds: NamedTensor[], outputNames: string[], requests: StatRequest[]) {
   const session = sessions.get(id);
   if (!session) throw new Error(`no session ${id} (released, or lost in an earlier crash)`);
   const ortFeeds: Record<string, ort.Tensor> = {};
@@ -90,7 +90,7 @@ async function runStats(id: number, feeds: NamedTensor[], outputNames: string[],
   const ms = performance.now() - t0;
   let stats = sessionStats.get(id);
   if (!stats) sessionStats.set(id, (stats = new Map()));
-  for (const name of names) {
+  for (const { name, method } of requests) {
     const v = result[name] ?? ortFeeds[name];
     if (!(v instanceof ort.Tensor) || v.type !== 'float32') continue;
     let stat = stats.get(name);
@@ -110,14 +110,14 @@ function takeStats(id: number): StatsResult {
     ranges.push([name, r.min, r.max]);
     stateBytes += stat.stateBytes;
   }
-  return { ranges, stateBytes };
+  return { ranges, stateBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
 }
 
 async function handle(req: OrtRequest): Promise<unknown> {
   switch (req.op) {
     case 'load': return load(req.modelPath, req.options);
     case 'run': return run(req.id, req.feeds, req.outputNames);
-    case 'runStats': return runStats(req.id, req.feeds, req.outputNames, req.stats, req.method);
+    case 'runStats': return runStats(req.id, req.feeds, req.outputNames, req.stats);
     case 'takeStats': return takeStats(req.id);
     case 'release': {
       const s = sessions.get(req.id);

@@ -1,14 +1,15 @@
 /**
  * quantize-int8 with `activations: static`: calibrated QDQ (quant/static-qdq.ts) on the main graph.
- * Per-channel weights need DequantizeLinear's axis (opset 13); QuantizeLinear itself exists from opset 10,
- * and a model below that is moved to 11 when no op it uses changed meaning (quant/opset.ts), as dynamic
- * int8 does.
+ * Per-channel weights need DequantizeLinear's axis (opset 13): a model at opset 11 or 12 is moved to 13 when
+ * no op it uses changed meaning (quant/opset13.ts), else refused in one line. Per-tensor needs QuantizeLinear
+ * (opset 10); a model below that is moved to 11 under the same rule (quant/opset.ts), as dynamic int8 does.
  */
 import { UsageError } from '../onnx/errors.js';
 import { allNames, mainScopes } from '../onnx/graph.js';
 import type { ModelProto } from '../onnx/types.js';
 import { removeUnused } from './quant/constant-weight.js';
-import { defaultOpset, planOpset, setDefaultOpset } from './quant/opset.js';
+import { planOpset, setDefaultOpset } from './quant/opset.js';
+import { planOpset13 } from './quant/opset13.js';
 import { QuantSession, type Int8Options } from './quant/session.js';
 import { placeQdq, planStatic, type ActivationOptions } from './quant/static-qdq.js';
 import type { StageContext, StageOutcome } from './stage.js';
@@ -28,11 +29,9 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
     ctx.log(`quantize-int8: static: ${reason}`);
     return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: '', op: '', reason }] } };
   };
-  const version = defaultOpset(model);
-  if (options.perChannel && version < 13) {
-    return refuse(`per-channel static int8 needs DequantizeLinear's axis (opset 13); the model imports opset ${version}: re-export with opset ≥ 13 or set per-channel: false`);
-  }
-  const opset = planOpset(model);
+  const to13 = options.perChannel ? planOpset13(model) : { action: 'keep' as const };
+  if (to13.action === 'refuse') return refuse(to13.reason);
+  const opset = to13.action === 'bump' ? { action: 'bump' as const, from: to13.from, to: 13 } : planOpset(model);
   if (opset.action === 'refuse') return refuse(opset.reason);
   if (!ctx.calibrate) throw new UsageError('quantize-int8: activations: static needs calibration samples; run it through compress or run (they calibrate with onnxruntime)');
 

@@ -242,7 +242,9 @@ export function placeQdq(scope: GraphScope, s: QuantSession, plan: StaticPlan, r
         released.push(p.bias.path);
       }
     }
-    out.push({ ...node, input, output });
+    // An unchanged node stays the same object: removeUnused finds dead Constant nodes by identity.
+    const same = input.every((x, i) => x === node.input[i]) && output.every((x, i) => x === node.output[i]);
+    out.push(same ? node : { ...node, input, output });
     if (p) byOp[node.opType!] = (byOp[node.opType!] ?? 0) + 1;
     const written = folded ? [folded.output[0]!, ...node.output.slice(1)] : node.output;
     for (const o of written) if (plan.tensors.has(o)) emitQdq(o);
