@@ -106,7 +106,7 @@ async function runModel(m: ModelConfig, opts: RunOptions & { progress: Progress;
     : m.strategy === 'auto'
       ? await autoCompress(shown(source), shown(m.output), {
         host, parity: m.parity, latency: m.latency, budgets: m.budgets, objective: m.objective,
-        maxSearchTimeS: m.maxSearchTimeS, progress, name: m.name,
+        maxSearchTimeS: m.maxSearchTimeS, progress, name: m.name, calibration: m.calibration ? calibrationConfig(m) : undefined,
       })
       : await compressModel(shown(source), shown(m.output), { stages: m.stages.map((s) => s.spec), progress, calibration: calibrationConfig(m) });
 
