@@ -171,3 +171,16 @@ test('auto: with a calibration section the search tries static int8, judged on t
   const plain = await runConfig(parseConfig(text.replace('    calibration: { samples: 6 }\n', ''), path.join(dir, 'onnx-diet.yml')));
   assert.ok(!plain.models[0]!.auto!.candidates.some((c) => c.recipe.includes('static')));
 }));
+
+test('transformer: int64 shape arithmetic stays float (no range), MatMuls fuse; runs close to fp32', () => withTmp(async (dir) => {
+  const gpt = path.join(FIXTURES, 'gpt-tiny.onnx');
+  const out = path.join(dir, 'g.onnx');
+  const r = await compressModel(gpt, out, { stages: staticStage({ 'per-channel': false }), digest: false, calibration: { inputs: 'auto', samples: 4, method: 'minmax' } });
+  const d = r.stages[0]!.details as { quantizedByOp: Record<string, number>; skipped: { op: string; reason: string }[] };
+  assert.equal(d.quantizedByOp.MatMul, 13);
+  const noRange = d.skipped.filter((k) => k.reason.startsWith('reads or writes a tensor without a float32 range'));
+  assert.ok(noRange.some((k) => k.op === 'Concat' || k.op === 'Unsqueeze'), JSON.stringify(d.skipped));
+  const ops = await optimizedOps(out);
+  assert.ok((ops.QLinearMatMul ?? 0) >= 4, JSON.stringify(ops));
+  assert.ok(await heldOutCosine(gpt, out, 2) >= 0.99);
+}));

@@ -8,7 +8,6 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { DataType } from '../onnx/dtype.js';
 import type { ExternalDataReader } from '../onnx/external.js';
 import { saveModel } from '../onnx/model-io.js';
 import type { ModelProto, ValueInfoProto } from '../onnx/types.js';
@@ -21,7 +20,7 @@ export interface CalibrateOptions {
   model: ModelProto;
   /** External data of `model`, if any (the augmented copy is written with it). */
   external?: ExternalDataReader;
-  /** Float32 tensors (activations or graph inputs) whose ranges are wanted. */
+  /** Tensors (activations or graph inputs) whose ranges are wanted; those that turn out not float32 get none. */
   tensors: readonly string[];
   method: CalibrationMethod;
   source: SampleSource;
@@ -44,8 +43,12 @@ export interface CalibrationResult {
   peakRssBytes: number;
 }
 
-function floatOutput(name: string): ValueInfoProto {
-  return { name, type: { tensorType: { elemType: DataType.FLOAT } }, metadataProps: [] };
+/**
+ * An extra output without a type: onnxruntime infers it, so a tensor asked for that is not float (a shape
+ * computation's int64, say) loads and runs, and the child simply keeps no range for it.
+ */
+function untypedOutput(name: string): ValueInfoProto {
+  return { name, metadataProps: [] };
 }
 
 /** The model with `tensors` added to its outputs (graph inputs are read from the feeds instead). */
@@ -55,7 +58,7 @@ export function augmentedForCalibration(model: ModelProto, tensors: readonly str
   const outputs = new Set(graph.output.map((o) => o.name));
   const extra = tensors.filter((t) => !inputs.has(t) && !outputs.has(t));
   const fetched = tensors.filter((t) => !inputs.has(t));
-  return { model: { ...model, graph: { ...graph, output: [...graph.output, ...extra.map(floatOutput)] } }, fetched };
+  return { model: { ...model, graph: { ...graph, output: [...graph.output, ...extra.map(untypedOutput)] } }, fetched };
 }
 
 export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult> {

@@ -37,10 +37,19 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
 
   const scope = mainScopes(model)[0]!;
   const s = new QuantSession(options, allNames(model), model.graph!, model.irVersion ?? 0, ctx.external);
-  const plan = planStatic(scope, s, options.activation);
+  let plan = planStatic(scope, s, options.activation);
   const roots = [...new Set(plan.tensors.values())];
   if (plan.nodes.size === 0) return refuse('no node to quantize');
   const { ranges, details: calibration } = await ctx.calibrate(model, roots);
+  const finite = (t: string) => { const r = ranges.get(t); return !!r && Number.isFinite(r.min) && Number.isFinite(r.max); };
+  const rejected = new Set(roots.filter((t) => !finite(t)));
+  if (rejected.size) {
+    // Planning again without them only removes nodes; a tensor that loses its shared range with them
+    // was not float either, so every root left was calibrated.
+    plan = planStatic(scope, s, options.activation, rejected);
+    if ([...plan.tensors.values()].some((t) => !finite(t))) throw new Error('quantize-int8: static plan kept a tensor without a range');
+  }
+  if (plan.nodes.size === 0) return refuse('no node with float32 activations to quantize');
   const placed = placeQdq(scope, s, plan, ranges, options.activation);
   const removed = removeUnused(placed.released, s.index);
   if (opset.action === 'bump') {

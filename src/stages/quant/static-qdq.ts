@@ -92,15 +92,48 @@ function clipsAtZero(n: NodeProto, scope: GraphScope, s: QuantSession): boolean 
   return n.input.length === 1 && attr(n, 'min')?.f === 0;
 }
 
-/** Which nodes and tensors to quantize (nothing is changed yet). */
-export function planStatic(scope: GraphScope, s: QuantSession, act: ActivationOptions): StaticPlan {
+/**
+ * Which nodes and tensors to quantize (nothing is changed yet). `rejected` tensors (calibration found no
+ * float32 range for them: shape arithmetic in int64, say) leave every node touching them in float.
+ */
+export function planStatic(scope: GraphScope, s: QuantSession, act: ActivationOptions, rejected: ReadonlySet<string> = new Set()): StaticPlan {
+  const dropped = new Set<NodeProto>();
+  const bad = new Set(rejected);
+  // Dropping a node can make a tensor its own root (a pass-through's output); its outputs join the
+  // rejected set, so each round only removes nodes and the loop ends.
+  for (;;) {
+    const plan = planOnce(scope, s, act, dropped);
+    const more = [...plan.nodes.values()].filter((p) => touchedBy(p, plan).some((t) => bad.has(plan.tensors.get(t)!)));
+    if (!more.length) {
+      for (const n of dropped) plan.skipped.push({ node: nodeId(n), op: n.opType ?? '', reason: 'reads or writes a tensor without a float32 range (not float, or no finite values)' });
+      return plan;
+    }
+    for (const p of more) {
+      dropped.add(p.node);
+      for (const o of p.node.output) bad.add(o);
+      const f = plan.folded.get(p.node)?.output[0];
+      if (f) bad.add(f);
+    }
+  }
+}
+
+/** The activation inputs and the output a planned node quantizes. */
+function touchedBy(p: Planned, plan: Pick<StaticPlan, 'folded'>): string[] {
+  const out = plan.folded.get(p.node)?.output[0] ?? p.node.output[0];
+  return [
+    ...inputsOf(p.node, p.rule).filter((i) => !(i === p.rule.weight?.input && p.weight)).map((i) => p.node.input[i]!),
+    ...(out ? [out] : []),
+  ];
+}
+
+function planOnce(scope: GraphScope, s: QuantSession, act: ActivationOptions, dropped: ReadonlySet<NodeProto>): StaticPlan {
   const graph = scope.graph;
   const nodes = new Map<NodeProto, Planned>();
   const skipped: StaticPlan['skipped'] = [];
   for (const node of graph.node) {
     const op = node.opType ?? '';
     const rule = (node.domain ?? '') === '' && s.options.ops.has(op) ? STATIC_RULES[op] : undefined;
-    if (!rule) continue;
+    if (!rule || dropped.has(node)) continue;
     const p: Planned = { node, rule };
     const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? 'excluded by option' : checkNode(p, scope, s);
     if (reason) skipped.push({ node: nodeId(node), op, reason });
@@ -136,11 +169,7 @@ export function planStatic(scope: GraphScope, s: QuantSession, act: ActivationOp
     tensors.set(t, r);
     return r;
   };
-  for (const p of nodes.values()) {
-    for (const i of inputsOf(p.node, p.rule)) if (!(i === p.rule.weight?.input && p.weight)) root(p.node.input[i]!);
-    const out = folded.get(p.node)?.output[0] ?? p.node.output[0];
-    if (out) root(out);
-  }
+  for (const p of nodes.values()) for (const t of touchedBy(p, { folded })) root(t);
   return { nodes, folded, tensors, skipped };
 }
 
