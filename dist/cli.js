@@ -70,6 +70,13 @@ var init_errors = __esm({
 // src/report/json.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+function calibrationOf(stages) {
+  for (const s of [...stages].reverse()) {
+    const c = s.details.calibration;
+    if (c && typeof c.samples === "number") return { method: c.method, samples: c.samples, inputs: c.inputs, synthetic: c.synthetic };
+  }
+  return void 0;
+}
 function summary(d) {
   if (d.sha256 === void 0) throw new Error("report needs the sha256 of every model file (compress with digest on)");
   const s = { bytes: d.bytes, sha256: d.sha256 };
@@ -88,6 +95,7 @@ function modelReport(result, name = modelName(result.source)) {
     compressed: summary(result.compressed),
     stages: result.stages,
     ...result.auto ? { auto: result.auto } : {},
+    ...calibrationOf(result.stages) ? { calibration: calibrationOf(result.stages) } : {},
     passed: true
   };
 }
@@ -3582,13 +3590,13 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/protobufjs/src/util/path.js"(exports) {
     "use strict";
-    var path16 = exports;
+    var path18 = exports;
     var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path17) {
-      if (typeof URL === "undefined" || !urlRe.test(path17))
+    function normalizeUrl(path19) {
+      if (typeof URL === "undefined" || !urlRe.test(path19))
         return null;
       try {
-        return new URL(path17).href;
+        return new URL(path19).href;
       } catch (e) {
         return null;
       }
@@ -3608,8 +3616,8 @@ var require_path = __commonJS({
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path16.isAbsolute = function isAbsolute2(path17) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path17);
+      path18.isAbsolute = function isAbsolute2(path19) {
+        return /^(?:\/|\w+:|\\\\\w+)/.test(path19);
       }
     );
     var normalize2 = (
@@ -3618,18 +3626,18 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path16.normalize = function normalize3(path17) {
-        var normalizedUrl = normalizeUrl(path17);
+      path18.normalize = function normalize3(path19) {
+        var normalizedUrl = normalizeUrl(path19);
         if (normalizedUrl)
           return normalizedUrl;
-        var firstTwoCharacters = path17.substring(0, 2);
+        var firstTwoCharacters = path19.substring(0, 2);
         var uncPrefix = "";
         if (firstTwoCharacters === "\\\\") {
           uncPrefix = firstTwoCharacters;
-          path17 = path17.substring(2);
+          path19 = path19.substring(2);
         }
-        path17 = path17.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path17.split("/"), absolute = isAbsolute(path17), prefix = "";
+        path19 = path19.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path19.split("/"), absolute = isAbsolute(path19), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -3648,7 +3656,7 @@ var require_path = __commonJS({
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path16.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path18.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
@@ -3821,18 +3829,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path16, json) {
-      if (util.isString(path16))
-        path16 = path16.split(".");
-      else if (!Array.isArray(path16))
+    Namespace.prototype.define = function define2(path18, json) {
+      if (util.isString(path18))
+        path18 = path18.split(".");
+      else if (!Array.isArray(path18))
         throw TypeError("illegal path");
-      if (path16 && path16.length && path16[0] === "")
+      if (path18 && path18.length && path18[0] === "")
         throw Error("path must be relative");
-      if (path16.length > util.recursionLimit)
+      if (path18.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path16.length > 0) {
-        var part = path16.shift();
+      while (path18.length > 0) {
+        var part = path18.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -3868,22 +3876,22 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup(path16, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup(path18, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path16) && path16.length) {
-        if (path16 === ".")
+      if (util.isString(path18) && path18.length) {
+        if (path18 === ".")
           return this.root;
-        path16 = path16.split(".");
-      } else if (!path16.length)
+        path18 = path18.split(".");
+      } else if (!path18.length)
         return this;
-      var flatPath = path16.join(".");
-      if (path16[0] === "")
-        return this.root.lookup(path16.slice(1), filterTypes);
-      var found = this._lookupImpl(path16, flatPath);
+      var flatPath = path18.join(".");
+      if (path18[0] === "")
+        return this.root.lookup(path18.slice(1), filterTypes);
+      var found = this._lookupImpl(path18, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -3895,7 +3903,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path16, flatPath);
+        found = current.parent._lookupImpl(path18, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -3903,22 +3911,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup(path16, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup(path18, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path16[0]);
+      var found = this.get(path18[0]);
       var exact = null;
       if (found) {
-        if (path16.length === 1) {
+        if (path18.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path16 = path16.slice(1);
-          exact = found._lookupImpl(path16, path16.join("."));
+          path18 = path18.slice(1);
+          exact = found._lookupImpl(path18, path18.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path16, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path18, flatPath))) {
             exact = found;
             break;
           }
@@ -3926,28 +3934,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path16) {
-      var found = this.lookup(path16, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path18) {
+      var found = this.lookup(path18, [Type]);
       if (!found)
-        throw Error("no such type: " + path16);
+        throw Error("no such type: " + path18);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path16) {
-      var found = this.lookup(path16, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path18) {
+      var found = this.lookup(path18, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path16 + "' in " + this);
+        throw Error("no such Enum '" + path18 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path16) {
-      var found = this.lookup(path16, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path18) {
+      var found = this.lookup(path18, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path16 + "' in " + this);
+        throw Error("no such Type or Enum '" + path18 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path16) {
-      var found = this.lookup(path16, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path18) {
+      var found = this.lookup(path18, [Service]);
       if (!found)
-        throw Error("no such Service '" + path16 + "' in " + this);
+        throw Error("no such Service '" + path18 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -5564,13 +5572,13 @@ var require_util = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path16, value, ifNotSet) {
-      function setProp(dst2, path17, value2) {
-        var part = path17.shift();
+    util.setProperty = function setProperty(dst, path18, value, ifNotSet) {
+      function setProp(dst2, path19, value2) {
+        var part = path19.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path17.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path17, value2);
+        if (path19.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path19, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -5583,12 +5591,12 @@ var require_util = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path16)
+      if (!path18)
         throw TypeError("path must be specified");
-      path16 = path16.split(".");
-      if (path16.length > util.recursionLimit)
+      path18 = path18.split(".");
+      if (path18.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path16, value);
+      return setProp(dst, path18, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -6168,12 +6176,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path16 = [this.name], ptr = this.parent;
+          var path18 = [this.name], ptr = this.parent;
           while (ptr) {
-            path16.unshift(ptr.name);
+            path18.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path16.join(".");
+          return path18.join(".");
         }
       }
     });
@@ -10873,6 +10881,14 @@ var init_ort_runner = __esm({
         const s = this.session(id);
         return this.call(s.child, { op: "run", id: s.workerId, feeds: feedsFor(feeds, s.inputTypes), outputNames }, `running ${s.modelPath}`, options.timeoutMs);
       }
+      async runStats(id, feeds, outputNames, stats) {
+        const s = this.session(id);
+        return this.call(s.child, { op: "runStats", id: s.workerId, feeds: feedsFor(feeds, s.inputTypes), outputNames, stats }, `calibrating on ${s.modelPath}`);
+      }
+      async takeStats(id) {
+        const s = this.session(id);
+        return this.call(s.child, { op: "takeStats", id: s.workerId }, `reading calibration ranges of ${s.modelPath}`);
+      }
       async release(id) {
         const s = this.sessions.get(id);
         this.sessions.delete(id);
@@ -11642,7 +11658,7 @@ var init_nodes = __esm({
 });
 
 // src/pipeline/auto-candidates.ts
-function recipesFor(base) {
+function recipesFor(base, opts = {}) {
   const constants2 = /* @__PURE__ */ new Set();
   let conv = false;
   forEachGraph(base, ({ graph }) => {
@@ -11652,7 +11668,8 @@ function recipesFor(base) {
       conv ||= (n.domain ?? "") === "" && n.opType === "Conv" && constants2.has(n.input[1] ?? "");
     }
   });
-  return conv ? [...RECIPES.slice(0, -1), ...CONV_RECIPES, RECIPES[RECIPES.length - 1]] : RECIPES;
+  const extra = [...opts.static ? STATIC_RECIPES : [], ...conv ? CONV_RECIPES : []];
+  return extra.length ? [...RECIPES.slice(0, -1), ...extra, RECIPES[RECIPES.length - 1]] : RECIPES;
 }
 function recipeStages(recipe, floatNodes = []) {
   if (!recipe.stage) return [...BASE_STAGES];
@@ -11679,7 +11696,7 @@ function quantizedLayers(base, candidate) {
   });
   return { layers: [...byWeight].map(([weight, nodes]) => ({ weight, nodes })) };
 }
-var BASE_STAGES, int8, int4, RECIPES, CONV_RECIPES, WEIGHT_INPUT, nodeKey;
+var BASE_STAGES, int8, int4, RECIPES, CONV_RECIPES, STATIC_RECIPES, WEIGHT_INPUT, nodeKey;
 var init_auto_candidates = __esm({
   "src/pipeline/auto-candidates.ts"() {
     "use strict";
@@ -11710,6 +11727,10 @@ var init_auto_candidates = __esm({
     CONV_RECIPES = [
       int8("per-tensor, Conv weight-only", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only" }),
       int8("per-channel, Conv weight-only", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only", "per-channel": true })
+    ];
+    STATIC_RECIPES = [
+      int8("static per-channel", { activations: "static", "per-channel": true }),
+      int8("static per-tensor", { activations: "static" })
     ];
     WEIGHT_INPUT = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
     nodeKey = (n) => {
@@ -12610,7 +12631,7 @@ function isTranspose2d(node, rank) {
   return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
 }
 function resolveConstant(scope, name, index) {
-  const path16 = [];
+  const path18 = [];
   const transposed = false;
   let current = scope;
   let wanted = name;
@@ -12620,14 +12641,14 @@ function resolveConstant(scope, name, index) {
       current = current.parent;
       continue;
     }
-    path16.push({ scope: current, name: wanted });
+    path18.push({ scope: current, name: wanted });
     if (def.kind === "input") return void 0;
-    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path16 };
+    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path18 };
     const node = def.node;
     if ((node.domain ?? "") !== "") return void 0;
     if (isConstantNode(node)) {
       const tensor = constantNodeTensor(node);
-      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path16 } : void 0;
+      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path18 } : void 0;
     }
     if (node.opType === "Identity" && node.input[0]) {
       wanted = node.input[0];
@@ -12636,7 +12657,7 @@ function resolveConstant(scope, name, index) {
     if (node.opType === "Transpose" && node.input[0]) {
       const inner = resolveConstant(current, node.input[0], index);
       if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
-      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path16, ...inner.path] };
+      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path18, ...inner.path] };
     }
     return void 0;
   }
@@ -12645,8 +12666,8 @@ function resolveConstant(scope, name, index) {
 function removeUnused(paths, index) {
   const reads = /* @__PURE__ */ new Map();
   const byScope = /* @__PURE__ */ new Map();
-  for (const path16 of paths) {
-    for (const { scope, name } of path16) {
+  for (const path18 of paths) {
+    for (const { scope, name } of path18) {
       const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
       entry.names.add(name);
       byScope.set(scope.graph, entry);
@@ -12674,8 +12695,8 @@ function removeUnused(paths, index) {
   let changed = true;
   while (changed) {
     changed = false;
-    for (const path16 of paths) {
-      for (const { scope, name } of path16) {
+    for (const path18 of paths) {
+      for (const { scope, name } of path18) {
         const g = scope.graph;
         const defs = index.of(g);
         const def = defs.get(name);
@@ -13426,6 +13447,7 @@ var init_session = __esm({
         const factor2 = req.scaleFactor ?? 1;
         const scales = factor2 === 1 ? data.scales : Float32Array.from(data.scales, (v) => v * factor2);
         return {
+          scales,
           q: weight.transposed ? this.transposed(graph, entry.q, out) : entry.q,
           scale: this.pool.intern(`${base}_scale`, DataType.FLOAT, paramDims, bytesOf(scales)),
           zeroPoint: req.scalarZeroPoint ? this.pool.intern(`${base}_zero_point`, this.qType, [], bytesOf(data.zeroPoints.subarray(0, 1))) : this.pool.intern(`${base}_zero_point`, this.qType, paramDims, bytesOf(data.zeroPoints))
@@ -13493,6 +13515,437 @@ var init_options = __esm({
   }
 });
 
+// src/stages/quant/opset13.ts
+function planOpset13(model) {
+  const version = defaultOpset(model);
+  if (version >= 13) return { action: "keep" };
+  const changed = /* @__PURE__ */ new Set();
+  for (const scope of mainScopes(model)) {
+    for (const n of scope.graph.node) {
+      if ((n.domain ?? "") !== "" && n.domain !== "ai.onnx") continue;
+      if (version < 11 || !SAME_FROM_11_TO_13.has(n.opType ?? "")) changed.add(n.opType ?? "?");
+    }
+  }
+  if (version < 11) return { action: "refuse", reason: `per-channel static int8 needs DequantizeLinear's axis (opset 13); the model imports opset ${version}: re-export with opset \u2265 13 or set per-channel: false` };
+  if (changed.size) {
+    return { action: "refuse", reason: `per-channel static int8 needs DequantizeLinear's axis (opset 13); the model imports opset ${version} and ${[...changed].sort().join(", ")} changed meaning by 13: re-export with opset \u2265 13 or set per-channel: false` };
+  }
+  return { action: "bump", from: version };
+}
+var SAME_FROM_11_TO_13;
+var init_opset13 = __esm({
+  "src/stages/quant/opset13.ts"() {
+    "use strict";
+    init_graph();
+    init_opset();
+    SAME_FROM_11_TO_13 = /* @__PURE__ */ new Set([
+      "Abs",
+      "Add",
+      "And",
+      "ArgMax",
+      "ArgMin",
+      "AveragePool",
+      "BatchNormalization",
+      "Cast",
+      "Ceil",
+      "Clip",
+      "Concat",
+      "Constant",
+      "ConstantOfShape",
+      "Conv",
+      "ConvTranspose",
+      "DepthToSpace",
+      "Div",
+      "Elu",
+      "Equal",
+      "Erf",
+      "Exp",
+      "Expand",
+      "Flatten",
+      "Floor",
+      "Gather",
+      "Gemm",
+      "GlobalAveragePool",
+      "GlobalMaxPool",
+      "Greater",
+      "HardSigmoid",
+      "Identity",
+      "InstanceNormalization",
+      "LeakyRelu",
+      "Less",
+      "Log",
+      "MatMul",
+      "Max",
+      "MaxPool",
+      "Mean",
+      "Min",
+      "Mul",
+      "Neg",
+      "Not",
+      "Or",
+      "PRelu",
+      "Pad",
+      "Pow",
+      "Reciprocal",
+      "ReduceL2",
+      "ReduceMax",
+      "ReduceMean",
+      "ReduceMin",
+      "ReduceProd",
+      "Relu",
+      "Reshape",
+      "Resize",
+      "Selu",
+      "Shape",
+      "Sigmoid",
+      "Sign",
+      "Size",
+      "Slice",
+      "SpaceToDepth",
+      "Sqrt",
+      "Sub",
+      "Sum",
+      "Tanh",
+      "Tile",
+      "Transpose",
+      "Upsample",
+      "Where",
+      "Xor"
+    ]);
+  }
+});
+
+// src/stages/quant/static-ops.ts
+var transB, STATIC_RULES, DEFAULT_STATIC_OPS, FOLDABLE_ACTIVATIONS;
+var init_static_ops = __esm({
+  "src/stages/quant/static-ops.ts"() {
+    "use strict";
+    init_graph();
+    transB = (n) => Number(attr(n, "transB")?.i ?? 0n) === 1;
+    STATIC_RULES = {
+      Conv: { kind: "compute", inputs: [0], weight: { input: 1, axis: () => 0 }, bias: 2 },
+      // A constant B is quantized as a weight (per column); two activations both get Q/DQ (QLinearMatMul).
+      MatMul: { kind: "compute", inputs: [0, 1], weight: { input: 1, axis: (_n, rank) => rank - 1 } },
+      Gemm: { kind: "compute", inputs: [0], weight: { input: 1, axis: (n) => transB(n) ? 0 : 1 }, bias: 2 },
+      Add: { kind: "compute", inputs: [0, 1] },
+      Mul: { kind: "compute", inputs: [0, 1] },
+      Concat: { kind: "compute", inputs: "all" },
+      GlobalAveragePool: { kind: "compute", inputs: [0] },
+      AveragePool: { kind: "compute", inputs: [0] },
+      Sigmoid: { kind: "compute", inputs: [0] },
+      LeakyRelu: { kind: "compute", inputs: [0] },
+      MaxPool: { kind: "passThrough", inputs: [0] },
+      Resize: { kind: "passThrough", inputs: [0] },
+      Reshape: { kind: "passThrough", inputs: [0] },
+      Transpose: { kind: "passThrough", inputs: [0] },
+      Flatten: { kind: "passThrough", inputs: [0] },
+      Squeeze: { kind: "passThrough", inputs: [0] },
+      Unsqueeze: { kind: "passThrough", inputs: [0] }
+    };
+    DEFAULT_STATIC_OPS = Object.keys(STATIC_RULES);
+    FOLDABLE_ACTIVATIONS = /* @__PURE__ */ new Set(["Relu", "Clip"]);
+  }
+});
+
+// src/stages/quant/static-qdq.ts
+function inputsOf(node, rule) {
+  return rule.inputs === "all" ? node.input.map((_, i) => i) : rule.inputs.filter((i) => i < node.input.length && node.input[i]);
+}
+function checkNode(p, scope, s) {
+  const { node, rule } = p;
+  const constant = (name) => name ? resolveConstant(scope, name, s.index) : void 0;
+  if (rule.weight) {
+    const w = constant(node.input[rule.weight.input]);
+    if (w) {
+      if (w.tensor.dataType !== DataType.FLOAT) return "weight is not float32";
+      if (w.transposed) return "weight is a transposed view";
+      const rank = w.tensor.dims.length;
+      if (node.opType === "Conv" && rank < 3) return "weight is not an [M, C/group, k\u2026] tensor";
+      if (node.opType !== "Conv" && rank !== 2) return "weight is not 2-D";
+      p.weight = { c: w, axis: rule.weight.axis(node, rank) };
+    } else if (node.opType !== "MatMul") return "weight is not a constant";
+  }
+  for (const i of inputsOf(node, rule)) {
+    if (i === rule.weight?.input && p.weight) continue;
+    if (constant(node.input[i])) return `input ${i} is a constant; only activations are quantized here`;
+  }
+  if (rule.bias !== void 0 && node.input[rule.bias]) {
+    const b = constant(node.input[rule.bias]);
+    if (!b || b.transposed || b.tensor.dataType !== DataType.FLOAT) return "bias is not a float32 constant";
+    const channels = p.weight.c.tensor.dims[p.weight.axis];
+    const n = node.opType === "Gemm" ? p.weight.c.tensor.dims[transB2(node) ? 0 : 1] : channels;
+    if (elementCount(b.tensor.dims) !== n || b.tensor.dims.length !== 1) return "bias is not a vector over the output channels";
+    if (node.opType === "Gemm" && (attr(node, "beta")?.f ?? 1) !== 1) return "Gemm beta \u2260 1";
+    p.bias = b;
+  }
+  return void 0;
+}
+function clipsAtZero(n, scope, s) {
+  if (n.opType === "Relu") return true;
+  const minName = n.input[1];
+  if (minName) {
+    const c = resolveConstant(scope, minName, s.index);
+    return !!c && c.tensor.dataType === DataType.FLOAT && elementCount(c.tensor.dims) === 1 && tensorFloat32(c.tensor, s.external)[0] === 0;
+  }
+  return n.input.length === 1 && attr(n, "min")?.f === 0;
+}
+function planStatic(scope, s, act, rejected = /* @__PURE__ */ new Set()) {
+  const dropped = /* @__PURE__ */ new Set();
+  const bad = new Set(rejected);
+  for (; ; ) {
+    const plan = planOnce(scope, s, act, dropped);
+    const more = [...plan.nodes.values()].filter((p) => touchedBy(p, plan).some((t) => bad.has(plan.tensors.get(t))));
+    if (!more.length) {
+      for (const n of dropped) plan.skipped.push({ node: nodeId(n), op: n.opType ?? "", reason: "reads or writes a tensor without a float32 range (not float, or no finite values)" });
+      return plan;
+    }
+    for (const p of more) {
+      dropped.add(p.node);
+      for (const o of p.node.output) bad.add(o);
+      const f = plan.folded.get(p.node)?.output[0];
+      if (f) bad.add(f);
+    }
+  }
+}
+function touchedBy(p, plan) {
+  const out = plan.folded.get(p.node)?.output[0] ?? p.node.output[0];
+  return [
+    ...inputsOf(p.node, p.rule).filter((i) => !(i === p.rule.weight?.input && p.weight)).map((i) => p.node.input[i]),
+    ...out ? [out] : []
+  ];
+}
+function planOnce(scope, s, act, dropped) {
+  const graph = scope.graph;
+  const nodes = /* @__PURE__ */ new Map();
+  const skipped = [];
+  for (const node of graph.node) {
+    const op = node.opType ?? "";
+    const rule = (node.domain ?? "") === "" && s.options.ops.has(op) ? STATIC_RULES[op] : void 0;
+    if (!rule || dropped.has(node)) continue;
+    const p = { node, rule };
+    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : checkNode(p, scope, s);
+    if (reason) skipped.push({ node: nodeId(node), op, reason });
+    else nodes.set(node, p);
+  }
+  const outputs = new Set(graph.output.map((o) => o.name));
+  const folded = /* @__PURE__ */ new Map();
+  if (!act.symmetric) {
+    for (const p of nodes.values()) {
+      const out = p.node.output[0];
+      if (p.rule.kind !== "compute" || !out || outputs.has(out)) continue;
+      const readers = s.readersOf(graph, out);
+      const r = readers[0];
+      if (readers.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? "") || (r.domain ?? "") !== "") continue;
+      if (s.options.exclude.some((re) => re.test(nodeId(r))) || !clipsAtZero(r, scope, s)) continue;
+      folded.set(p.node, r);
+    }
+  }
+  const producedBy = /* @__PURE__ */ new Map();
+  for (const p of nodes.values()) {
+    const out = folded.get(p.node)?.output[0] ?? p.node.output[0];
+    if (out) producedBy.set(out, p);
+  }
+  const tensors = /* @__PURE__ */ new Map();
+  const root2 = (t) => {
+    const known = tensors.get(t);
+    if (known) return known;
+    const p = producedBy.get(t);
+    const r = p?.rule.kind === "passThrough" && p.node.input[0] ? root2(p.node.input[0]) : t;
+    tensors.set(t, r);
+    return r;
+  };
+  for (const p of nodes.values()) for (const t of touchedBy(p, { folded })) root2(t);
+  return { nodes, folded, tensors, skipped };
+}
+function activationParams(min, max, act) {
+  return computeScaleZeroPoint(min, max, quantRange(act.type, act.symmetric, false), act.symmetric);
+}
+function quantizeBias(bias, xScale, wScales) {
+  const scales = Float32Array.from(wScales, (w) => Math.fround(xScale * w));
+  const values2 = new Int32Array(bias.length);
+  for (let c = 0; c < bias.length; c++) {
+    const sc = scales[scales.length === 1 ? 0 : c];
+    const q = sc === 0 ? 0 : roundHalfEven(Math.fround(bias[c] / sc));
+    values2[c] = Math.max(-2147483648, Math.min(2147483647, q));
+  }
+  return { values: values2, scales };
+}
+function placeQdq(scope, s, plan, ranges, act) {
+  const graph = scope.graph;
+  const actType = act.type === "int8" ? DataType.INT8 : DataType.UINT8;
+  const outputs = new Set(graph.output.map((o) => o.name));
+  const params = /* @__PURE__ */ new Map();
+  const paramsOf = (rootName) => {
+    let e = params.get(rootName);
+    if (e) return e;
+    const r = ranges.get(rootName);
+    if (!r || !Number.isFinite(r.min) || !Number.isFinite(r.max)) {
+      throw new UsageError(`quantize-int8: calibration found no finite range for '${rootName}' (NaN or Infinity in the activations); exclude its node`);
+    }
+    const p = activationParams(r.min, r.max, act);
+    const base = rootName.replace(/[:/]+/g, "_");
+    const zp = act.type === "int8" ? Int8Array.of(p.zeroPoint) : Uint8Array.of(p.zeroPoint);
+    e = { p, scale: s.pool.intern(`${base}_s`, DataType.FLOAT, [], bytesOf(Float32Array.of(p.scale))), zeroPoint: s.pool.intern(`${base}_zp`, actType, [], bytesOf(zp)) };
+    params.set(rootName, e);
+    return e;
+  };
+  const dqOf = /* @__PURE__ */ new Map();
+  const floatOf = /* @__PURE__ */ new Map();
+  for (const t of plan.tensors.keys()) {
+    if (outputs.has(t)) {
+      floatOf.set(t, s.fresh(`${t}_float`));
+      dqOf.set(t, t);
+    } else {
+      floatOf.set(t, t);
+      dqOf.set(t, s.fresh(`${t}_dq`));
+    }
+  }
+  const out = [];
+  let qdqPairs = 0;
+  const emitQdq = (t) => {
+    const e = paramsOf(plan.tensors.get(t));
+    const q = s.fresh(`${t}_q`);
+    out.push(makeNode("QuantizeLinear", "", [floatOf.get(t), e.scale, e.zeroPoint], [q]));
+    out.push(makeNode("DequantizeLinear", "", [q, e.scale, e.zeroPoint], [dqOf.get(t)]));
+    qdqPairs++;
+  };
+  const reads = (name) => name && !outputs.has(name) ? dqOf.get(name) ?? name : name;
+  const inputNames = new Set(graph.input.map((i) => i.name));
+  for (const t of plan.tensors.keys()) if (inputNames.has(t)) emitQdq(t);
+  const removed = new Set(plan.folded.values());
+  const byOp = {};
+  const released = [];
+  for (const node of graph.node) {
+    if (removed.has(node)) continue;
+    const p = plan.nodes.get(node);
+    const folded = plan.folded.get(node);
+    const input = node.input.map(reads);
+    let output = [...node.output];
+    if (folded) output = [folded.output[0], ...output.slice(1)];
+    output = output.map((o) => plan.tensors.has(o) && outputs.has(o) ? floatOf.get(o) : o);
+    if (p?.weight) {
+      const base = s.baseOf(node, scope);
+      const perChannel = s.options.perChannel;
+      const w = s.weight({ weight: p.weight.c, axis: perChannel ? p.weight.axis : void 0 }, graph, out);
+      const dq = s.fresh(`${base}_w_dq`);
+      out.push(makeNode("DequantizeLinear", "", [w.q, w.scale, w.zeroPoint], [dq], perChannel ? [intAttr("axis", p.weight.axis)] : []));
+      input[p.rule.weight.input] = dq;
+      released.push(p.weight.c.path);
+      if (p.bias) {
+        const x = paramsOf(plan.tensors.get(node.input[0]));
+        const b = quantizeBias(tensorFloat32(p.bias.tensor, s.external), x.p.scale, w.scales);
+        const dims = w.scales.length === 1 ? [] : [w.scales.length];
+        const bq = s.pool.intern(`${base}_b_q`, DataType.INT32, [b.values.length], bytesOf(b.values));
+        const bs = s.pool.intern(`${base}_b_s`, DataType.FLOAT, dims, bytesOf(b.scales));
+        const bz = s.pool.intern(`${base}_b_zp`, DataType.INT32, dims, bytesOf(new Int32Array(w.scales.length)));
+        const bdq = s.fresh(`${base}_b_dq`);
+        out.push(makeNode("DequantizeLinear", "", [bq, bs, bz], [bdq], dims.length ? [intAttr("axis", 0)] : []));
+        input[p.rule.bias] = bdq;
+        released.push(p.bias.path);
+      }
+    }
+    const same = input.every((x, i) => x === node.input[i]) && output.every((x, i) => x === node.output[i]);
+    out.push(same ? node : { ...node, input, output });
+    if (p) byOp[node.opType] = (byOp[node.opType] ?? 0) + 1;
+    const written = folded ? [folded.output[0], ...node.output.slice(1)] : node.output;
+    for (const o of written) if (plan.tensors.has(o)) emitQdq(o);
+  }
+  graph.node = out;
+  return { byOp, qdqPairs, released };
+}
+var transB2;
+var init_static_qdq = __esm({
+  "src/stages/quant/static-qdq.ts"() {
+    "use strict";
+    init_errors();
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_nodes();
+    init_constant_weight();
+    init_numerics();
+    init_static_ops();
+    init_tensor_pool();
+    transB2 = (n) => Number(attr(n, "transB")?.i ?? 0n) === 1;
+  }
+});
+
+// src/stages/quantize-static.ts
+async function quantizeStatic(model, options, ctx) {
+  const details = {
+    options: {
+      activations: "static",
+      activationType: options.activation.type,
+      activationSymmetric: options.activation.symmetric,
+      ops: [...options.ops],
+      perChannel: options.perChannel,
+      reduceRange: options.reduceRange,
+      weightType: options.weightType
+    }
+  };
+  const refuse = (reason) => {
+    ctx.log(`quantize-int8: static: ${reason}`);
+    return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason }] } };
+  };
+  const to13 = options.perChannel ? planOpset13(model) : { action: "keep" };
+  if (to13.action === "refuse") return refuse(to13.reason);
+  const opset = to13.action === "bump" ? { action: "bump", from: to13.from, to: 13 } : planOpset(model);
+  if (opset.action === "refuse") return refuse(opset.reason);
+  if (!ctx.calibrate) throw new UsageError("quantize-int8: activations: static needs calibration samples; run it through compress or run (they calibrate with onnxruntime)");
+  const scope = mainScopes(model)[0];
+  const s = new QuantSession(options, allNames(model), model.graph, model.irVersion ?? 0, ctx.external);
+  let plan = planStatic(scope, s, options.activation);
+  const roots = [...new Set(plan.tensors.values())];
+  if (plan.nodes.size === 0) return refuse("no node to quantize");
+  const { ranges, details: calibration } = await ctx.calibrate(model, roots);
+  const finite2 = (t) => {
+    const r = ranges.get(t);
+    return !!r && Number.isFinite(r.min) && Number.isFinite(r.max);
+  };
+  const rejected = new Set(roots.filter((t) => !finite2(t)));
+  if (rejected.size) {
+    plan = planStatic(scope, s, options.activation, rejected);
+    if ([...plan.tensors.values()].some((t) => !finite2(t))) throw new Error("quantize-int8: static plan kept a tensor without a range");
+  }
+  if (plan.nodes.size === 0) return refuse("no node with float32 activations to quantize");
+  const placed = placeQdq(scope, s, plan, ranges, options.activation);
+  const removed = removeUnused(placed.released, s.index);
+  if (opset.action === "bump") {
+    setDefaultOpset(model, opset.to);
+    details.opset = { from: opset.from, to: opset.to };
+  }
+  const quantizedNodes = Object.values(placed.byOp).reduce((a, b) => a + b, 0);
+  ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan.folded.size} Relu/Clip folded, ${plan.skipped.length} skipped`);
+  return {
+    model,
+    details: {
+      ...details,
+      calibration,
+      quantizedNodes,
+      quantizedByOp: placed.byOp,
+      activationsQuantized: placed.qdqPairs,
+      activationsFolded: plan.folded.size,
+      tensorsQuantized: s.weightsQuantized,
+      weightBytesBefore: s.floatBytesQuantized,
+      weightBytesAfter: s.pool.bytesAdded,
+      floatTensorsRemoved: removed,
+      skipped: plan.skipped
+    }
+  };
+}
+var init_quantize_static = __esm({
+  "src/stages/quantize-static.ts"() {
+    "use strict";
+    init_errors();
+    init_graph();
+    init_constant_weight();
+    init_opset();
+    init_opset13();
+    init_session();
+    init_static_qdq();
+  }
+});
+
 // src/stages/quantize-int8.ts
 function globToRegExp(glob) {
   const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
@@ -13500,13 +13953,18 @@ function globToRegExp(glob) {
 }
 function parseInt8Options(raw) {
   rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
+  const isStatic = choiceOption(STAGE, raw, "activations", ["dynamic", "static"]) === "static";
+  const supported = isStatic ? DEFAULT_STATIC_OPS : Object.keys(INT8_QUANTIZERS);
   const ops = /* @__PURE__ */ new Set();
-  for (const op of stringListOption(STAGE, raw, "ops") ?? DEFAULT_INT8_OPS) {
-    const known = Object.keys(INT8_QUANTIZERS).find((k) => k.toLowerCase() === op.toLowerCase());
-    if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'; supported: ${Object.keys(INT8_QUANTIZERS).join(", ")}`);
+  for (const op of stringListOption(STAGE, raw, "ops") ?? (isStatic ? DEFAULT_STATIC_OPS : DEFAULT_INT8_OPS)) {
+    const known = supported.find((k) => k.toLowerCase() === op.toLowerCase());
+    if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'${isStatic ? " statically" : ""}; supported: ${supported.join(", ")}`);
     ops.add(known);
   }
-  const minElements = raw["min-elements"] ?? DEFAULT_MIN_ELEMENTS;
+  if (!isStatic && (raw["activation-type"] !== void 0 || raw["activation-symmetric"] !== void 0)) {
+    throw new UsageError("quantize-int8: activation-type and activation-symmetric need activations: static");
+  }
+  const minElements = raw["min-elements"] ?? (isStatic ? 0 : DEFAULT_MIN_ELEMENTS);
   if (typeof minElements !== "number" || !Number.isSafeInteger(minElements) || minElements < 0) {
     throw new UsageError(`quantize-int8: min-elements must be a whole number \u2265 0, not '${String(minElements)}'`);
   }
@@ -13517,7 +13975,14 @@ function parseInt8Options(raw) {
     reduceRange: booleanOption(STAGE, raw, "reduce-range", false),
     weightType: choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]),
     minElements,
-    convMode: choiceOption(STAGE, raw, "conv-mode", ["integer", "weight-only"])
+    convMode: choiceOption(STAGE, raw, "conv-mode", ["integer", "weight-only"]),
+    ...isStatic ? {
+      activation: {
+        // ORT's defaults: uint8 activations (asymmetric), int8 weights (symmetric).
+        type: choiceOption(STAGE, raw, "activation-type", ["uint8", "int8"]),
+        symmetric: booleanOption(STAGE, raw, "activation-symmetric", false)
+      }
+    } : {}
   };
 }
 function commonSkipReason(node, t, s) {
@@ -13594,7 +14059,11 @@ function quantizeInt8(model, options, ctx) {
 }
 function quantizeInt8Stage(options) {
   const parsed = parseInt8Options(options);
-  return { name: "quantize-int8", run: (model, ctx) => quantizeInt8(model, parsed, ctx) };
+  const { activation } = parsed;
+  return {
+    name: "quantize-int8",
+    run: (model, ctx) => activation ? quantizeStatic(model, { ...parsed, activation }, ctx) : quantizeInt8(model, parsed, ctx)
+  };
 }
 var DEFAULT_MIN_ELEMENTS, STAGE, KNOWN_OPTIONS;
 var init_quantize_int8 = __esm({
@@ -13610,9 +14079,11 @@ var init_quantize_int8 = __esm({
     init_registry();
     init_session();
     init_options();
+    init_quantize_static();
+    init_static_ops();
     DEFAULT_MIN_ELEMENTS = 1024;
     STAGE = "quantize-int8";
-    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode"];
+    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode", "activations", "activation-type", "activation-symmetric"];
   }
 });
 
@@ -14155,10 +14626,10 @@ function quantizeInt4Stage(options = {}) {
       removeUnused(paths, run.index);
       let weightBytes = 0;
       let freedBytes = 0;
-      for (const [tensor, [path16]] of run.sources) {
+      for (const [tensor, [path18]] of run.sources) {
         const bytes = tensorByteLength(tensor);
         weightBytes += bytes;
-        const own = path16[path16.length - 1];
+        const own = path18[path18.length - 1];
         if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
       }
       const { matmul, gemm, gatherInt4, gatherInt8 } = run.counts;
@@ -14949,22 +15420,149 @@ var init_progress2 = __esm({
   }
 });
 
-// src/pipeline/compress.ts
-import { existsSync as existsSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
-import { tmpdir } from "node:os";
+// src/check/calibrate.ts
+import { availableParallelism } from "node:os";
 import path9 from "node:path";
+function untypedOutput(name) {
+  return { name, metadataProps: [] };
+}
+function augmentedForCalibration(model, tensors) {
+  const graph = model.graph;
+  const inputs = new Set(graph.input.map((i) => i.name));
+  const outputs = new Set(graph.output.map((o) => o.name));
+  const extra = tensors.filter((t) => !inputs.has(t) && !outputs.has(t));
+  const fetched = tensors.filter((t) => !inputs.has(t));
+  return { model: { ...model, graph: { ...graph, output: [...graph.output, ...extra.map(untypedOutput)] } }, fetched };
+}
+async function calibrate(o) {
+  const { model, fetched } = augmentedForCalibration(o.model, o.tensors);
+  const file = path9.join(o.tmpDir, `calibration-${process.pid}-${Date.now()}.onnx`);
+  saveModel(model, file, { externalData: o.external ? true : "auto", source: o.external });
+  const host = o.host ?? startOrtHost();
+  let samples = 0;
+  let result;
+  try {
+    const session = await host.load(file, { threads: o.threads ?? availableParallelism() });
+    try {
+      const outputs = new Set(o.model.graph.output.map((v) => v.name));
+      const requests = o.tensors.map((name) => ({ name, method: outputs.has(name) ? "minmax" : o.method }));
+      for (const sample of o.source.samples()) {
+        await host.runStats(session.id, sample, fetched, requests);
+        samples++;
+      }
+      result = await host.takeStats(session.id);
+    } finally {
+      await host.release(session.id).catch(() => void 0);
+    }
+  } finally {
+    if (!o.host) await host.close();
+  }
+  const ranges = new Map(result.ranges.map(([name, min, max]) => [name, { min, max }]));
+  const stateBytes = result.stateBytes;
+  return { ranges, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
+}
+var init_calibrate = __esm({
+  "src/check/calibrate.ts"() {
+    "use strict";
+    init_model_io();
+    init_ort_runner();
+  }
+});
+
+// src/check/calibration-inputs.ts
+import { existsSync as existsSync6, readdirSync as readdirSync4, statSync as statSync5 } from "node:fs";
+import path10 from "node:path";
+function folderUnits(dir) {
+  const sets = testDataSetDirs(dir);
+  if (sets.length) return sets;
+  const files = readdirSync4(dir).sort();
+  const many = files.filter((f) => f.endsWith(".npz") || f.endsWith(".json"));
+  return many.length ? many.map((f) => path10.join(dir, f)) : void 0;
+}
+function calibrationSource(spec, model) {
+  const inputs = modelInputs(model);
+  const limit = spec.samples ?? Infinity;
+  if (spec.inputs === "auto") {
+    const count = spec.samples ?? DEFAULT_AUTO_CALIBRATION_SAMPLES;
+    const seed = spec.seed ?? CALIBRATION_SEED;
+    return {
+      synthetic: true,
+      from: "auto",
+      *samples() {
+        for (let s = 0; s < count; s++) yield autoSamples(model, inputs, { samples: 1, seed: seed + s, dims: spec.dims ?? {} })[0];
+      }
+    };
+  }
+  if (!existsSync6(spec.inputs)) throw new UsageError(`${spec.inputs}: no such file or folder for calibration inputs`);
+  const units = statSync5(spec.inputs).isDirectory() ? folderUnits(spec.inputs) : void 0;
+  return {
+    synthetic: false,
+    from: spec.inputs,
+    *samples() {
+      let n = 0;
+      for (const unit of units ?? [spec.inputs]) {
+        const batch = units ? fileSamples(unit, model, inputs) : loadSamples(unit, model, { samples: 1, seed: 0, dims: {} });
+        for (const sample of batch) {
+          if (n++ >= limit) return;
+          yield sample;
+        }
+      }
+    }
+  };
+}
+var CALIBRATION_SEED, DEFAULT_AUTO_CALIBRATION_SAMPLES;
+var init_calibration_inputs = __esm({
+  "src/check/calibration-inputs.ts"() {
+    "use strict";
+    init_errors();
+    init_auto_inputs();
+    init_input_files();
+    init_inputs();
+    init_test_data();
+    CALIBRATION_SEED = 7340033;
+    DEFAULT_AUTO_CALIBRATION_SAMPLES = 8;
+  }
+});
+
+// src/pipeline/calibration.ts
+function calibratorFor(config, external, tmpDir, progress) {
+  const c = config ?? DEFAULT_CALIBRATION;
+  return async (model, tensors) => {
+    const source = calibrationSource(c, model);
+    const r = await progress.step(`calibrate ${tensors.length} tensors (${c.method}, ${source.synthetic ? "auto samples" : c.inputs})`, () => calibrate({ model, external, tensors, method: c.method, source, tmpDir }));
+    if (r.synthetic) progress.note(`calibration: ranges come from ${r.samples} synthetic (auto-generated) samples; give calibration inputs for ranges that match real data`);
+    return {
+      ranges: r.ranges,
+      details: { method: r.method, samples: r.samples, inputs: r.from, synthetic: r.synthetic, tensors: tensors.length, stateBytes: r.stateBytes, peakRssBytes: r.peakRssBytes }
+    };
+  };
+}
+var DEFAULT_CALIBRATION;
+var init_calibration = __esm({
+  "src/pipeline/calibration.ts"() {
+    "use strict";
+    init_calibrate();
+    init_calibration_inputs();
+    DEFAULT_CALIBRATION = { inputs: "auto", method: "minmax" };
+  }
+});
+
+// src/pipeline/compress.ts
+import { existsSync as existsSync7, mkdtempSync as mkdtempSync2, rmSync as rmSync5, statSync as statSync6 } from "node:fs";
+import { tmpdir } from "node:os";
+import path11 from "node:path";
 function modelFiles(loaded) {
-  const files = /* @__PURE__ */ new Set([path9.resolve(loaded.path)]);
+  const files = /* @__PURE__ */ new Set([path11.resolve(loaded.path)]);
   forEachTensor(loaded.model, (t) => {
     if (isExternal(t)) files.add(loaded.external.resolve(loaded.external.range(t).location, t.name));
   });
   return [...files];
 }
 function sameFile(a, b) {
-  if (path9.resolve(a) === path9.resolve(b)) return true;
+  if (path11.resolve(a) === path11.resolve(b)) return true;
   try {
-    const sa = statSync5(a);
-    const sb = statSync5(b);
+    const sa = statSync6(a);
+    const sb = statSync6(b);
     return sa.dev === sb.dev && sa.ino === sb.ino;
   } catch {
     return false;
@@ -14979,11 +15577,11 @@ function refuseOverwrite(output, inputs) {
   }
 }
 function checkOutputPath(output) {
-  const target = path9.resolve(output);
-  if (existsSync6(target) && statSync5(target).isDirectory()) {
+  const target = path11.resolve(output);
+  if (existsSync7(target) && statSync6(target).isDirectory()) {
     throw new UsageError(`${output}: is a folder; give the output model's file name`);
   }
-  return missingFolders(path9.dirname(target), output);
+  return missingFolders(path11.dirname(target), output);
 }
 function namingSource(e, source) {
   if (!(e instanceof OnnxFormatError || e instanceof UsageError)) return e;
@@ -15002,7 +15600,7 @@ async function compressModel(source, output, opts = {}) {
   refuseOverwrite(output, [source]);
   const newFolders = checkOutputPath(output);
   const loaded = await progress.step(`load ${source}`, () => loadModel(source));
-  const tmpDir = mkdtempSync2(path9.join(tmpdir(), "onnx-diet-"));
+  const tmpDir = mkdtempSync2(path11.join(tmpdir(), "onnx-diet-"));
   let data = loaded.external;
   try {
     const inputs = modelFiles(loaded);
@@ -15012,7 +15610,8 @@ async function compressModel(source, output, opts = {}) {
     const { model, results } = await runStages(loaded.model, stages, {
       external: data,
       tmpDir,
-      log: (message) => progress.note(message)
+      log: (message) => progress.note(message),
+      calibrate: calibratorFor(opts.calibration, data, tmpDir, progress)
     }).catch((e) => {
       throw namingSource(e, source);
     });
@@ -15041,13 +15640,14 @@ var init_compress = __esm({
     init_digest();
     init_folders();
     init_progress2();
+    init_calibration();
     DEFAULT_STAGES = ["dedup", "prune"];
   }
 });
 
 // src/pipeline/auto-search.ts
 import { rmSync as rmSync6 } from "node:fs";
-import path10 from "node:path";
+import path12 from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 function modelStructure(file) {
   const loaded = loadModel(file);
@@ -15105,8 +15705,8 @@ var init_auto_search = __esm({
       async build(recipe, floatNodes) {
         const stage = lossyStage(recipe, floatNodes);
         if (!stage) return { file: this.base.file, bytes: this.base.bytes };
-        const file = path10.join(this.tmp, `candidate-${++this.seq}.onnx`);
-        const r = await compressModel(this.base.file, file, { stages: [stage], digest: false });
+        const file = path12.join(this.tmp, `candidate-${++this.seq}.onnx`);
+        const r = await compressModel(this.base.file, file, { stages: [stage], digest: false, calibration: this.opts.calibration });
         return { file, bytes: r.compressed.bytes };
       }
       discard(file) {
@@ -15246,7 +15846,7 @@ var init_auto_search = __esm({
 // src/pipeline/auto.ts
 import { mkdtempSync as mkdtempSync3, rmSync as rmSync7 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import path11 from "node:path";
+import path13 from "node:path";
 import { performance as performance4 } from "node:perf_hooks";
 function judgeSettings(source, opts, progressName, progress) {
   const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
@@ -15272,17 +15872,17 @@ async function autoCompress(source, output, opts) {
   const maxSearchTimeS = opts.maxSearchTimeS ?? DEFAULT_MAX_SEARCH_TIME_S;
   const clock = opts.clock ?? (() => performance4.now());
   const started = clock();
-  const tmp = mkdtempSync3(path11.join(tmpdir2(), "onnx-diet-auto-"));
+  const tmp = mkdtempSync3(path13.join(tmpdir2(), "onnx-diet-auto-"));
   let search;
   try {
     const settings = await judgeSettings(source, opts, name, progress);
     const judge = await progress.step(`${name}auto: run the original on ${settings.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings));
-    const baseFile = path11.join(tmp, "base.onnx");
+    const baseFile = path13.join(tmp, "base.onnx");
     const base = await progress.step(`${name}auto: build ${BASE_STAGES.join("+")}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
     const baseModel = modelStructure(baseFile);
-    search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
+    search = new Search({ objective, maxSearchTimeS, progress, name, calibration: opts.calibration }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
     const s = search;
-    const [baseRecipe, ...lossy] = recipesFor(baseModel);
+    const [baseRecipe, ...lossy] = recipesFor(baseModel, { static: opts.calibration !== void 0 });
     await s.verify(await s.add(baseRecipe), baseRecipe);
     const plain = [];
     for (const recipe of lossy) {
@@ -15329,7 +15929,7 @@ async function autoCompress(source, output, opts) {
     }
     const elapsedMs = Math.round(s.elapsedMs);
     progress.note(`auto: ${reason}`);
-    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? "auto", progress });
+    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? "auto", progress, calibration: opts.calibration });
     return {
       ...result,
       auto: {
@@ -15531,17 +16131,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path18) {
+      const ctrl = callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15552,13 +16152,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15579,17 +16179,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path18) {
+      const ctrl = await callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15600,13 +16200,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15633,23 +16233,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path18);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path18);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path18);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path18);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path18);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path18);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -16261,10 +16861,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -16283,7 +16883,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16313,11 +16913,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path18;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -16331,8 +16931,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16346,8 +16946,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -16365,8 +16965,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16376,8 +16976,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path18, value) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -18892,9 +19492,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -18969,14 +19569,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -18991,10 +19591,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19005,10 +19605,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19025,13 +19625,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path18, value) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -20992,9 +21592,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path16) => {
+    visit2.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21003,23 +21603,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path16) => {
-      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit2.parentCollection = (cst, path18) => {
+      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21030,10 +21630,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -22836,102 +23436,102 @@ var init_sizes = __esm({
 function validateAgainstSchema(value, schema) {
   return check(value, schema, schema, []);
 }
-function check(v, s, root2, path16) {
-  const issues = checkKeywords(v, s, root2, path16);
+function check(v, s, root2, path18) {
+  const issues = checkKeywords(v, s, root2, path18);
   const expected = s["x-expected"];
-  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path16))) {
-    return [{ path: path16, message: `expected ${expected}, got ${describe2(v)}` }];
+  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path18))) {
+    return [{ path: path18, message: `expected ${expected}, got ${describe2(v)}` }];
   }
   return issues;
 }
-function checkKeywords(v, s, root2, path16) {
+function checkKeywords(v, s, root2, path18) {
   if (typeof s.$ref === "string") {
     const target = resolveRef(root2, s.$ref);
-    return check(v, target, root2, path16);
+    return check(v, target, root2, path18);
   }
   for (const key of ["oneOf", "anyOf"]) {
     const branches = s[key];
     if (!branches) continue;
-    const results = branches.map((b) => check(v, b, root2, path16));
+    const results = branches.map((b) => check(v, b, root2, path18));
     const passing = results.filter((r) => r.length === 0).length;
     if (passing === 1 || passing > 1 && key === "anyOf") continue;
-    if (passing > 1) return [{ path: path16, message: `matches more than one form (${describe2(v)})` }];
+    if (passing > 1) return [{ path: path18, message: `matches more than one form (${describe2(v)})` }];
     let fitting = branches.map((b, i) => shapeFits(v, b, root2) ? i : -1).filter((i) => i >= 0);
     if (fitting.length > 1) fitting = fitting.filter((i) => hasRequired(v, branches[i]));
     if (fitting.length === 1) return results[fitting[0]];
-    return [{ path: path16, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe2(v)}` }];
+    return [{ path: path18, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe2(v)}` }];
   }
-  if ("const" in s && v !== s.const) return [{ path: path16, message: `expected ${JSON.stringify(s.const)}, got ${describe2(v)}` }];
+  if ("const" in s && v !== s.const) return [{ path: path18, message: `expected ${JSON.stringify(s.const)}, got ${describe2(v)}` }];
   if (Array.isArray(s.enum) && !s.enum.includes(v)) {
     const options = s.enum.map(String);
     const hint = typeof v === "string" ? suggest(v, options) : void 0;
     return [{
-      path: path16,
+      path: path18,
       specific: hint !== void 0,
       message: `${describe2(v)} is not one of ${options.join(", ")}${hint ? `; did you mean '${hint}'?` : ""}`
     }];
   }
   if (s.type !== void 0 && !typeMatches(v, s.type)) {
-    return [{ path: path16, message: `expected ${typeWords(s, root2)}, got ${describe2(v)}` }];
+    return [{ path: path18, message: `expected ${typeWords(s, root2)}, got ${describe2(v)}` }];
   }
-  if (typeof v === "number") return checkNumber(v, s, path16);
-  if (typeof v === "string") return checkString(v, s, path16);
-  if (Array.isArray(v)) return checkArray(v, s, root2, path16);
-  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path16);
+  if (typeof v === "number") return checkNumber(v, s, path18);
+  if (typeof v === "string") return checkString(v, s, path18);
+  if (Array.isArray(v)) return checkArray(v, s, root2, path18);
+  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path18);
   return [];
 }
-function checkNumber(v, s, path16) {
-  if (!Number.isFinite(v)) return [{ path: path16, message: `must be a finite number, got ${v}`, specific: true }];
-  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path16, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
-  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path16, message: `must be \u2265 ${s.minimum}, got ${v}` }];
-  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path16, message: `must be \u2264 ${s.maximum}, got ${v}` }];
+function checkNumber(v, s, path18) {
+  if (!Number.isFinite(v)) return [{ path: path18, message: `must be a finite number, got ${v}`, specific: true }];
+  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path18, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
+  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path18, message: `must be \u2265 ${s.minimum}, got ${v}` }];
+  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path18, message: `must be \u2264 ${s.maximum}, got ${v}` }];
   if (typeof s.exclusiveMinimum === "number" && v <= s.exclusiveMinimum) {
-    return [{ path: path16, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
+    return [{ path: path18, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
   }
   return [];
 }
-function checkString(v, s, path16) {
-  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path16, message: "must not be empty" }];
+function checkString(v, s, path18) {
+  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path18, message: "must not be empty" }];
   if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(v)) {
-    return [{ path: path16, message: `${describe2(v)} does not match the expected form` }];
+    return [{ path: path18, message: `${describe2(v)} does not match the expected form` }];
   }
   return [];
 }
-function checkArray(v, s, root2, path16) {
+function checkArray(v, s, root2, path18) {
   if (typeof s.minItems === "number" && v.length < s.minItems) {
-    return [{ path: path16, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
+    return [{ path: path18, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
   }
   const items = s.items;
-  return items ? v.flatMap((item, i) => check(item, items, root2, [...path16, i])) : [];
+  return items ? v.flatMap((item, i) => check(item, items, root2, [...path18, i])) : [];
 }
-function checkObject(v, s, root2, path16) {
+function checkObject(v, s, root2, path18) {
   const issues = [];
   const props = s.properties ?? {};
   const keys = Object.keys(v);
   for (const req of s.required ?? []) {
-    if (!(req in v)) issues.push({ path: path16, message: `missing key '${req}'`, specific: true });
+    if (!(req in v)) issues.push({ path: path18, message: `missing key '${req}'`, specific: true });
   }
   if (typeof s.minProperties === "number" && keys.length < s.minProperties) {
-    issues.push({ path: path16, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
+    issues.push({ path: path18, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
   }
   if (typeof s.maxProperties === "number" && keys.length > s.maxProperties) {
-    issues.push({ path: path16, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
+    issues.push({ path: path18, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
   }
   for (const key of keys) {
     const sub2 = Object.hasOwn(props, key) ? props[key] : void 0;
     if (sub2) {
-      issues.push(...check(v[key], sub2, root2, [...path16, key]));
+      issues.push(...check(v[key], sub2, root2, [...path18, key]));
     } else if (s.additionalProperties === false) {
       const known = Object.keys(props);
       const hint = suggest(key, known);
       issues.push({
-        path: [...path16, key],
+        path: [...path18, key],
         atKey: true,
         specific: true,
         message: `unknown key '${key}'${hint ? `; did you mean '${hint}'?` : ""} (known: ${known.join(", ")})`
       });
     } else if (typeof s.additionalProperties === "object" && s.additionalProperties !== null) {
-      issues.push(...check(v[key], s.additionalProperties, root2, [...path16, key]));
+      issues.push(...check(v[key], s.additionalProperties, root2, [...path18, key]));
     }
   }
   return issues;
@@ -23024,7 +23624,7 @@ var init_validate2 = __esm({
 });
 
 // src/config/normalize.ts
-import path12 from "node:path";
+import path14 from "node:path";
 function mergedSection(raw, index, section) {
   const own = raw.models[index][section];
   if (own === false) return false;
@@ -23040,8 +23640,8 @@ function mergedSection(raw, index, section) {
   return merged;
 }
 function normalize(raw, file, locate) {
-  const dir = path12.dirname(path12.resolve(file));
-  const abs = (p) => path12.resolve(dir, p);
+  const dir = path14.dirname(path14.resolve(file));
+  const abs = (p) => path14.resolve(dir, p);
   const models = raw.models.map((m, i) => {
     const name = m.name;
     const stagesAt = m.stages !== void 0 ? ["models", i, "stages"] : ["defaults", "stages"];
@@ -23049,9 +23649,10 @@ function normalize(raw, file, locate) {
     return {
       name,
       source: normalizeSource(m.source, abs),
-      output: abs(m.output ?? path12.join("out", `${name}.slim.onnx`)),
+      output: abs(m.output ?? path14.join("out", `${name}.slim.onnx`)),
       stages: stageList ? stageList.map((spec, k) => ({ spec, where: locate([...stagesAt, k]) })) : DEFAULT_STAGES.map((spec) => ({ spec })),
       parity: normalizeParity(mergedSection(raw, i, "parity"), abs, locate, ["models", i, "parity"]),
+      ...normalizeCalibration(m.calibration, abs, () => locate(["models", i, "calibration"], true)),
       latency: normalizeLatency(mergedSection(raw, i, "latency")),
       budgets: normalizeBudgets(mergedSection(raw, i, "budgets"), locate),
       strategy: m.strategy ?? "stages",
@@ -23102,6 +23703,18 @@ function normalizeParity(section, abs, locate, ownPath) {
     thresholds: thresholdsFrom(thr ? sourcedEntries(thr.value, thr.path) : [], locate),
     outputs,
     where: section ? locate(ownPath, true) : void 0
+  };
+}
+function normalizeCalibration(c, abs, where) {
+  if (!c) return {};
+  const inputs = c.inputs ?? "auto";
+  return {
+    calibration: {
+      inputs: inputs === "auto" ? "auto" : abs(inputs),
+      samples: c.samples,
+      method: c.method ?? "minmax",
+      where: where()
+    }
   };
 }
 function normalizeLatency(section) {
@@ -23210,6 +23823,7 @@ var init_schema2 = __esm({
             output: { type: "string", minLength: 1, description: "Where the slim model is written (default out/NAME.slim.onnx), relative to the config file." },
             stages: { $ref: "#/$defs/stages" },
             parity: { $ref: "#/$defs/parity" },
+            calibration: { $ref: "#/$defs/calibration" },
             latency: { $ref: "#/$defs/latency" },
             budgets: { $ref: "#/$defs/budgets" },
             strategy: { enum: ["stages", "auto"], description: "`auto` searches recipes (dedup+prune; int8 per-tensor/per-channel, with and without reduce-range; int4 at block 128/64/32 with int4 or int8 embeddings; fp16) instead of running `stages`, keeping the most sensitive layers in float when a recipe fails, for the smallest model that passes parity. A model with `strategy: auto` may not set its own `stages`." },
@@ -23288,6 +23902,17 @@ var init_schema2 = __esm({
           ],
           "x-expected": "false or a parity section { inputs, samples, dims, thresholds }"
         },
+        calibration: {
+          type: "object",
+          additionalProperties: false,
+          description: "Samples for static quantization (quantize-int8 activations: static); never the parity samples.",
+          properties: {
+            inputs: { type: "string", minLength: 1, description: "`auto` (default: synthetic samples, and the report says so) or a file/folder in the parity input formats." },
+            samples: { type: "integer", minimum: 1, maximum: 1e5, description: "At most this many samples (default: every file given; 8 auto samples)." },
+            method: { enum: ["minmax", "percentile", "entropy"], description: "How ranges are computed from the samples (default minmax)." }
+          },
+          "x-expected": "a calibration section { inputs, samples, method }"
+        },
         thresholds: thresholdSet,
         latency: {
           oneOf: [
@@ -23341,11 +23966,11 @@ var init_schema2 = __esm({
 });
 
 // src/config/workspace.ts
-import { existsSync as existsSync7, realpathSync as realpathSync3 } from "node:fs";
-import path13 from "node:path";
+import { existsSync as existsSync8, realpathSync as realpathSync3 } from "node:fs";
+import path15 from "node:path";
 function workspaceRoots(configFile, env = process.env, cwd = process.cwd()) {
   const ws = env["GITHUB_WORKSPACE"];
-  const roots = ws ? [path13.resolve(ws)] : [path13.resolve(cwd), path13.dirname(path13.resolve(configFile))];
+  const roots = ws ? [path15.resolve(ws)] : [path15.resolve(cwd), path15.dirname(path15.resolve(configFile))];
   return [...new Set(roots.map(realOrSelf))];
 }
 function outsideMessage(roots, env = process.env) {
@@ -23354,16 +23979,16 @@ function outsideMessage(roots, env = process.env) {
   return `is outside ${where}; a config may only name files inside them (or run from a folder that contains it)`;
 }
 function realOrSelf(p) {
-  let head = path13.resolve(p);
+  let head = path15.resolve(p);
   const tail = [];
-  while (!existsSync7(head) && path13.dirname(head) !== head) {
-    tail.unshift(path13.basename(head));
-    head = path13.dirname(head);
+  while (!existsSync8(head) && path15.dirname(head) !== head) {
+    tail.unshift(path15.basename(head));
+    head = path15.dirname(head);
   }
   try {
-    return path13.join(realpathSync3(head), ...tail);
+    return path15.join(realpathSync3(head), ...tail);
   } catch {
-    return path13.join(head, ...tail);
+    return path15.join(head, ...tail);
   }
 }
 function insideWorkspace(p, roots) {
@@ -23378,11 +24003,11 @@ var init_workspace = __esm({
 });
 
 // src/config/load.ts
-import { readFileSync as readFileSync4, statSync as statSync6 } from "node:fs";
+import { readFileSync as readFileSync4, statSync as statSync7 } from "node:fs";
 function loadConfig(file) {
   let text;
   try {
-    const st = statSync6(file);
+    const st = statSync7(file);
     if (!st.isFile()) throw new ConfigError([{ file, line: 1, col: 1, message: "not a file" }]);
     if (st.size > MAX_CONFIG_BYTES) throw new ConfigError([{ file, line: 1, col: 1, message: `${st.size} bytes; a config is at most 1 MiB` }]);
     text = readFileSync4(file, "utf8");
@@ -23439,6 +24064,10 @@ function parseConfig(text, file, opts = {}) {
     if (m.strategy === "auto" && own.stages !== void 0) {
       problems.push({ ...locate(["models", i, "stages"]), message: `models[${i}].stages: strategy: auto chooses the stages itself; remove stages or set strategy: stages` });
     }
+    const c = m.calibration;
+    if (c && c.inputs !== "auto" && m.parity && m.parity.inputs === c.inputs) {
+      problems.push({ ...locate(["models", i, "calibration", "inputs"]), message: `models[${i}].calibration.inputs: ${c.inputs} is also the parity inputs; calibrate on other samples than those parity judges` });
+    }
     for (const key of ["objective", "max-search-time"]) {
       if (m.strategy !== "auto" && own[key] !== void 0) {
         problems.push({ ...locate(["models", i, key]), message: `models[${i}].${key}: only strategy: auto uses it; add strategy: auto or remove ${key}` });
@@ -23475,7 +24104,8 @@ function escapingPaths(config, raw, roots, locate) {
       [m.source.kind === "path" ? m.source.path : void 0, ["models", i, "source"]],
       [m.output, own.output !== void 0 ? ["models", i, "output"] : ["models", i, "name"]],
       [m.parity && m.parity.inputs !== "auto" ? m.parity.inputs : void 0, at("parity", "inputs")],
-      [m.parity ? m.parity.labels : void 0, at("parity", "labels")]
+      [m.parity ? m.parity.labels : void 0, at("parity", "labels")],
+      [m.calibration && m.calibration.inputs !== "auto" ? m.calibration.inputs : void 0, ["models", i, "calibration", "inputs"]]
     ];
     for (const [p, where] of paths) {
       if (p === void 0 || insideWorkspace(p, roots)) continue;
@@ -23586,9 +24216,9 @@ var init_budgets = __esm({
 
 // src/check/sources.ts
 import { createHash as createHash6 } from "node:crypto";
-import { createWriteStream, existsSync as existsSync8, renameSync as renameSync3, rmSync as rmSync8 } from "node:fs";
+import { createWriteStream, existsSync as existsSync9, renameSync as renameSync3, rmSync as rmSync8 } from "node:fs";
 import { get } from "node:https";
-import path14 from "node:path";
+import path16 from "node:path";
 async function resolveSource(spec, opts) {
   if (spec.kind === "path") return spec.path;
   if (spec.kind === "artifact") {
@@ -23597,10 +24227,10 @@ async function resolveSource(spec, opts) {
     }
     return opts.resolveArtifact(spec.artifact, spec.path);
   }
-  const name = path14.basename(new URL(spec.url).pathname) || "model.onnx";
-  const dir = path14.join(opts.cacheDir, spec.sha256 ?? createHash6("sha256").update(spec.url).digest("hex").slice(0, 16));
-  const file = path14.join(dir, name);
-  if (spec.sha256 && existsSync8(file) && digestFiles([file]).sha256 === spec.sha256) return file;
+  const name = path16.basename(new URL(spec.url).pathname) || "model.onnx";
+  const dir = path16.join(opts.cacheDir, spec.sha256 ?? createHash6("sha256").update(spec.url).digest("hex").slice(0, 16));
+  const file = path16.join(dir, name);
+  if (spec.sha256 && existsSync9(file) && digestFiles([file]).sha256 === spec.sha256) return file;
   ensureFolder(dir, spec.url);
   const actual = await download(spec.url, file, opts);
   if (spec.sha256 && actual !== spec.sha256) {
@@ -23769,6 +24399,13 @@ function metricsTable(m) {
   }
   return lines.join("\n");
 }
+function calibrationLines(m) {
+  const c = m.calibration;
+  if (!c) return [];
+  const from = c.synthetic ? "auto-generated samples (ranges from synthetic data)" : `\`${cell(c.inputs)}\``;
+  const parity = c.parity ? `; parity judged on ${plural(c.parity.samples, "other sample")} (${c.parity.inputs === "auto" ? "auto" : `\`${cell(c.parity.inputs)}\``})` : "";
+  return ["", `Calibration (${c.method}): ${plural(c.samples, "sample")} from ${from}${parity}.`];
+}
 function errorLines(m) {
   const errors = checkErrors(m);
   return errors.length ? ["", ...errors.map((e) => `\u274C ${e.check} could not run: \`${e.error.replace(/`/g, "'")}\``)] : [];
@@ -23840,6 +24477,7 @@ function modelSection(m) {
     headline(m),
     "",
     metricsTable(m),
+    ...calibrationLines(m),
     ...errorLines(m),
     "",
     `<details><summary>Stages of ${cell(m.name)} (${m.stages.length}) and size chart</summary>`,
@@ -23880,10 +24518,10 @@ var init_markdown = __esm({
 
 // src/pipeline/run.ts
 import { tmpdir as tmpdir3 } from "node:os";
-import path15 from "node:path";
+import path17 from "node:path";
 function shown(p) {
-  const rel = path15.relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") && !path15.isAbsolute(rel) ? rel : p;
+  const rel = path17.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path17.isAbsolute(rel) ? rel : p;
 }
 function checkStages(model) {
   for (const { spec, where } of model.stages) {
@@ -23919,7 +24557,7 @@ function checkErrorLines(m) {
 async function runModel(m, opts) {
   const { progress, host } = opts;
   const source = opts.sourceOverride ?? (m.source.kind === "path" ? m.source.path : void 0) ?? await progress.step(`${m.name}: fetch source`, () => resolveSource(m.source, {
-    cacheDir: opts.cacheDir ?? path15.join(tmpdir3(), "onnx-diet-downloads"),
+    cacheDir: opts.cacheDir ?? path17.join(tmpdir3(), "onnx-diet-downloads"),
     resolveArtifact: opts.resolveArtifact
   }));
   const compressed = opts.compress ? await opts.compress(m, source, progress) : m.strategy === "auto" ? await autoCompress(shown(source), shown(m.output), {
@@ -23930,11 +24568,22 @@ async function runModel(m, opts) {
     objective: m.objective,
     maxSearchTimeS: m.maxSearchTimeS,
     progress,
-    name: m.name
-  }) : await compressModel(shown(source), shown(m.output), { stages: m.stages.map((s) => s.spec), progress });
+    name: m.name,
+    calibration: m.calibration ? calibrationConfig(m) : void 0
+  }) : await compressModel(shown(source), shown(m.output), { stages: m.stages.map((s) => s.spec), progress, calibration: calibrationConfig(m) });
   const report = modelReport(compressed, m.name);
   const checked = m.parity !== false || m.latency !== false ? await checkModels(m, source, m.output, host, progress) : {};
+  if (report.calibration && checked.parity) {
+    report.calibration.parity = { samples: checked.parity.samples, inputs: m.parity === false ? "auto" : shown(m.parity.inputs) };
+  }
   return withChecks(report, checked, m.budgets);
+}
+function calibrationConfig(m) {
+  const c = m.calibration;
+  const dims = m.parity === false ? {} : m.parity.dims;
+  const paritySeed = m.parity === false ? 0 : m.parity.seed;
+  const seed = CALIBRATION_SEED + (paritySeed >= CALIBRATION_SEED ? paritySeed + 1e6 : 0);
+  return { inputs: c?.inputs ?? "auto", samples: c?.samples, method: c?.method ?? "minmax", dims, seed };
 }
 function withChecks(report, checked, budgets) {
   const r = report;
@@ -24025,6 +24674,7 @@ var init_run = __esm({
     init_registry2();
     init_auto();
     init_compress();
+    init_calibration_inputs();
     init_progress2();
   }
 });
