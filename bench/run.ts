@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   ocr: () => import('./ocr.js'),
   int4: () => import('./int4.js'),
   fuse: () => import('./fuse.js'),
+  static: () => import('./static.js'),
 };
 
 const names = process.argv.slice(2);

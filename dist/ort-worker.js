@@ -84,6 +84,211 @@ function ownedBytes(bytes) {
   return out;
 }
 
+// src/check/calibration-stats.ts
+var HISTOGRAM_BINS = 4096;
+var DEFAULT_PERCENTILE = 99.999;
+var QUANTIZED_BINS = 128;
+var ENTROPY_BINS = 2048;
+var MinMaxStat = class {
+  min = Infinity;
+  max = -Infinity;
+  add(values) {
+    let lo = this.min;
+    let hi = this.max;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    this.min = lo;
+    this.max = hi;
+  }
+  range() {
+    return this.min <= this.max ? { min: this.min, max: this.max } : { min: 0, max: 0 };
+  }
+};
+function powerOfTwoAtLeast(x) {
+  let r = 2 ** Math.ceil(Math.log2(x));
+  while (r < x) r *= 2;
+  while (r / 2 >= x) r /= 2;
+  return r;
+}
+var DyadicHistogram = class {
+  constructor(bins = HISTOGRAM_BINS) {
+    this.bins = bins;
+    if (bins < 4 || (bins & bins - 1) !== 0) throw new Error(`histogram bins must be a power of two \u2265 4, not ${bins}`);
+    this.counts = new Float64Array(bins);
+  }
+  bins;
+  counts;
+  /** Half-width of the covered range; 0 until a non-zero value was seen. */
+  radius = 0;
+  minMax = new MinMaxStat();
+  /** Values seen, NaN excluded. */
+  total = 0;
+  /** Halves the resolution until [-R, R] covers `absmax`: bin i moves to bins/4 + ⌊i/2⌋. */
+  grow(absmax) {
+    const target = powerOfTwoAtLeast(absmax);
+    if (this.radius === 0) {
+      this.radius = target;
+      return;
+    }
+    const c = this.counts;
+    const n = this.bins;
+    while (this.radius < target) {
+      const merged = new Float64Array(n);
+      for (let i = 0; i < n; i++) merged[n / 4 + (i >> 1)] += c[i];
+      c.set(merged);
+      this.radius *= 2;
+    }
+  }
+  add(values) {
+    this.minMax.add(values);
+    const { min, max } = this.minMax;
+    const absmax = Math.max(Math.abs(min), Math.abs(max));
+    if (!(absmax > 0)) {
+      if (absmax === 0) this.grow(1);
+      else return;
+    } else if (absmax > this.radius) this.grow(absmax);
+    const n = this.bins;
+    const r = this.radius;
+    const perUnit = n / (2 * r);
+    const c = this.counts;
+    let seen = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== v) continue;
+      let k = Math.floor((v + r) * perUnit);
+      if (k >= n) k = n - 1;
+      c[k]++;
+      seen++;
+    }
+    this.total += seen;
+  }
+  /** Left edge of bin k (k = bins gives R). */
+  edge(k) {
+    return -this.radius + 2 * this.radius * k / this.bins;
+  }
+  /** Bytes of state: fixed, whatever the number of samples. */
+  get stateBytes() {
+    return this.counts.byteLength;
+  }
+};
+function searchCdf(counts, target, total) {
+  let acc = 0;
+  for (let k = 0; k < counts.length; k++) {
+    acc += counts[k];
+    if (acc / total >= target) return k;
+  }
+  return counts.length - 1;
+}
+function percentileRange(h, percentile = DEFAULT_PERCENTILE, symmetric = false) {
+  const { min, max } = h.minMax.range();
+  if (h.total === 0 || h.radius === 0) return { min, max };
+  let lo;
+  let hi;
+  if (symmetric) {
+    const half = h.bins / 2;
+    const abs = new Float64Array(half);
+    for (let k2 = 0; k2 < half; k2++) abs[k2] = h.counts[half + k2] + h.counts[half - 1 - k2];
+    const k = searchCdf(abs, percentile / 100, h.total);
+    hi = h.edge(half + k + 1);
+    lo = -hi;
+  } else {
+    const cut = (100 - percentile) / 200;
+    lo = h.edge(searchCdf(h.counts, cut, h.total));
+    hi = h.edge(searchCdf(h.counts, 1 - cut, h.total) + 1);
+  }
+  return { min: Math.max(lo, min), max: Math.min(hi, max) };
+}
+function smooth(p, eps = 1e-4) {
+  let zeros = 0;
+  for (const v of p) if (v === 0) zeros++;
+  const nonZeros = p.length - zeros;
+  if (nonZeros === 0) return void 0;
+  const eps1 = eps * zeros / nonZeros;
+  const out = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) out[i] = p[i] === 0 ? eps : p[i] - eps1;
+  return out;
+}
+function klDivergence(p, q) {
+  let sp = 0;
+  let sq = 0;
+  for (let i = 0; i < p.length; i++) {
+    sp += p[i];
+    sq += q[i];
+  }
+  let kl = 0;
+  for (let i = 0; i < p.length; i++) {
+    const pi = p[i] / sp;
+    if (pi > 0) kl += pi * Math.log(pi / (q[i] / sq));
+  }
+  return kl;
+}
+function entropyRange(h, quantizedBins = QUANTIZED_BINS) {
+  const { min, max } = h.minMax.range();
+  if (h.total === 0 || h.radius === 0) return { min, max };
+  const factor = Math.max(1, h.bins / ENTROPY_BINS);
+  const n = h.bins / factor;
+  const hist = new Float64Array(n);
+  for (let k = 0; k < h.bins; k++) hist[Math.floor(k / factor)] += h.counts[k];
+  const best = entropyWindow(hist, quantizedBins);
+  const width = 2 * h.radius / n;
+  return { min: Math.max(-h.radius + width * best.start, min), max: Math.min(-h.radius + width * best.end, max) };
+}
+function entropyWindow(hist, quantizedBins = QUANTIZED_BINS) {
+  const n = hist.length;
+  const prefix = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k] + hist[k];
+  const zero = Math.floor(n / 2);
+  const halfQ = Math.floor(quantizedBins / 2);
+  let best = Infinity;
+  let bestI = halfQ;
+  for (let i = halfQ; i <= zero; i++) {
+    const start = zero - i;
+    const end = Math.min(zero + i + 1, n);
+    const len = end - start;
+    const p = hist.slice(start, end);
+    p[0] += prefix[start];
+    p[len - 1] += prefix[n] - prefix[end];
+    const merged = Math.floor(len / quantizedBins);
+    const q = new Float64Array(len);
+    for (let b = 0; b < quantizedBins; b++) {
+      const s = b * merged;
+      const e = b === quantizedBins - 1 ? len : s + merged;
+      let sum = 0;
+      for (let k = s; k < e; k++) sum += hist[start + k];
+      const spread = s + merged;
+      let nonZero = 0;
+      for (let k = s; k < spread; k++) if (p[k] !== 0) nonZero++;
+      if (nonZero === 0) continue;
+      q.fill(Math.trunc(sum / nonZero), s, spread);
+    }
+    const ps = smooth(p);
+    const qs = smooth(q);
+    const kl = ps && qs ? klDivergence(ps, qs) : Infinity;
+    if (kl < best) {
+      best = kl;
+      bestI = i;
+    }
+  }
+  return { start: zero - bestI, end: Math.min(zero + bestI + 1, n) };
+}
+function createStat(method, percentile = DEFAULT_PERCENTILE) {
+  if (method === "minmax") {
+    const s = new MinMaxStat();
+    return { add: (v) => s.add(v), range: () => s.range(), stateBytes: 16 };
+  }
+  const h = new DyadicHistogram();
+  return {
+    add: (v) => h.add(v),
+    range: () => method === "percentile" ? percentileRange(h, percentile) : entropyRange(h),
+    get stateBytes() {
+      return h.stateBytes + 16;
+    }
+  };
+}
+
 // src/check/ort-worker.ts
 var sessions = /* @__PURE__ */ new Map();
 var nextId = 1;
@@ -148,15 +353,52 @@ async function run(id, feeds, outputNames) {
   for (const t of Object.values(ortFeeds)) t.dispose();
   return { outputs, ms };
 }
+var sessionStats = /* @__PURE__ */ new Map();
+async function runStats(id, feeds, outputNames, requests) {
+  const session = sessions.get(id);
+  if (!session) throw new Error(`no session ${id} (released, or lost in an earlier crash)`);
+  const ortFeeds = {};
+  for (const f of feeds) ortFeeds[f.name] = toOrt(f);
+  const t0 = performance.now();
+  const result = outputNames.length ? await session.run(ortFeeds, outputNames) : {};
+  const ms = performance.now() - t0;
+  let stats = sessionStats.get(id);
+  if (!stats) sessionStats.set(id, stats = /* @__PURE__ */ new Map());
+  for (const { name, method } of requests) {
+    const v = result[name] ?? ortFeeds[name];
+    if (!(v instanceof ort.Tensor) || v.type !== "float32") continue;
+    let stat = stats.get(name);
+    if (!stat) stats.set(name, stat = createStat(method));
+    stat.add(v.data);
+  }
+  for (const t of [...Object.values(ortFeeds), ...Object.values(result)]) if (t instanceof ort.Tensor) t.dispose();
+  return { ms };
+}
+function takeStats(id) {
+  const stats = sessionStats.get(id) ?? /* @__PURE__ */ new Map();
+  let stateBytes = 0;
+  const ranges = [];
+  for (const [name, stat] of stats) {
+    const r = stat.range();
+    ranges.push([name, r.min, r.max]);
+    stateBytes += stat.stateBytes;
+  }
+  return { ranges, stateBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+}
 async function handle(req) {
   switch (req.op) {
     case "load":
       return load(req.modelPath, req.options);
     case "run":
       return run(req.id, req.feeds, req.outputNames);
+    case "runStats":
+      return runStats(req.id, req.feeds, req.outputNames, req.stats);
+    case "takeStats":
+      return takeStats(req.id);
     case "release": {
       const s = sessions.get(req.id);
       sessions.delete(req.id);
+      sessionStats.delete(req.id);
       await s?.release();
       return null;
     }

@@ -68,7 +68,7 @@ test('compress --auto --inputs uses the given samples; --calibration is checked 
   const cases: [string[], RegExp][] = [
     [['--auto', '--inputs', inputs, '--calibration', inputs], /--calibration and --inputs name the same data/],
     [['--auto', '--calibration', path.join(dir, 'nope')], /--calibration .*nope: no such file or folder/],
-    [['--calibration', inputs], /--calibration goes with --auto/],
+    [['--calibration', path.join(dir, 'nope')], /--calibration .*nope: no such file or folder/],
     [['--dims', 'seq=8', '--samples', '2'], /--samples, --dims go with --auto/],
     [['--auto', '--samples', '0'], /--samples takes a whole number ≥ 1, got '0'/],
     [['--auto', '--dims', 'seq'], /--dims takes NAME=N pairs/],

@@ -1,5 +1,6 @@
 /** Messages between the onnxruntime host (ort-runner.ts) and its child process (ort-worker.ts). */
 import type { NamedTensor } from './named-tensor.js';
+import type { CalibrationMethod } from './calibration-stats.js';
 
 export interface LoadOptions {
   /** Intra-op threads (default 1: measurements comparable across machines, parallel hosts don't fight). */
@@ -34,7 +35,24 @@ export interface RunResult {
 export type OrtRequest =
   | { seq: number; op: 'load'; modelPath: string; options: LoadOptions }
   | { seq: number; op: 'run'; id: number; feeds: NamedTensor[]; outputNames?: string[] }
-  | { seq: number; op: 'release'; id: number };
+  | { seq: number; op: 'release'; id: number }
+  /** Runs and folds `stats` (outputs or feeds) into the session's running statistics (calibrate.ts); replies { ms }. */
+  | { seq: number; op: 'runStats'; id: number; feeds: NamedTensor[]; outputNames: string[]; stats: StatRequest[] }
+  /** The session's ranges so far; replies StatsResult. */
+  | { seq: number; op: 'takeStats'; id: number };
+
+/** A tensor to reduce, and how. */
+export interface StatRequest {
+  name: string;
+  method: CalibrationMethod;
+}
+
+export interface StatsResult {
+  ranges: [name: string, min: number, max: number][];
+  stateBytes: number;
+  /** Peak RSS of the onnxruntime child so far (its activations live there), bytes. */
+  peakRssBytes: number;
+}
 
 export type OrtReply =
   | { seq: number; ok: true; result: unknown }

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { feedsFor, inputTypes } from './feed-types.js';
 import type { NamedTensor } from './named-tensor.js';
-import type { LoadOptions, LoadResult, OrtReply, OrtRequest, RunResult } from './ort-protocol.js';
+import type { LoadOptions, LoadResult, OrtReply, OrtRequest, RunResult, StatRequest, StatsResult } from './ort-protocol.js';
 
 export type { LoadOptions, LoadResult, RunResult, ValueMetadata } from './ort-protocol.js';
 
@@ -51,6 +51,10 @@ export interface OrtHost {
   load(modelPath: string, options?: LoadOptions & CallOptions): Promise<LoadResult>;
   run(id: number, feeds: NamedTensor[], outputNames?: string[], options?: CallOptions): Promise<RunResult>;
   release(id: number): Promise<void>;
+  /** Runs `id` and folds the named outputs (or feeds) into its calibration statistics, in the child. */
+  runStats(id: number, feeds: NamedTensor[], outputNames: string[], stats: StatRequest[]): Promise<{ ms: number }>;
+  /** The ranges of the session's calibration statistics so far. */
+  takeStats(id: number): Promise<StatsResult>;
   /** Stops the child (if any); the next load() starts a new one. Sessions of the old child are gone. */
   restart(): void;
   close(): Promise<void>;
@@ -190,6 +194,16 @@ class ForkedOrtHost implements OrtHost {
   async run(id: number, feeds: NamedTensor[], outputNames?: string[], options: CallOptions = {}): Promise<RunResult> {
     const s = this.session(id);
     return this.call<RunResult>(s.child, { op: 'run', id: s.workerId, feeds: feedsFor(feeds, s.inputTypes), outputNames }, `running ${s.modelPath}`, options.timeoutMs);
+  }
+
+  async runStats(id: number, feeds: NamedTensor[], outputNames: string[], stats: StatRequest[]): Promise<{ ms: number }> {
+    const s = this.session(id);
+    return this.call(s.child, { op: 'runStats', id: s.workerId, feeds: feedsFor(feeds, s.inputTypes), outputNames, stats }, `calibrating on ${s.modelPath}`);
+  }
+
+  async takeStats(id: number): Promise<StatsResult> {
+    const s = this.session(id);
+    return this.call(s.child, { op: 'takeStats', id: s.workerId }, `reading calibration ranges of ${s.modelPath}`);
   }
 
   async release(id: number): Promise<void> {

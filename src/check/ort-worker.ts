@@ -9,7 +9,8 @@
 import { performance } from 'node:perf_hooks';
 import * as ort from 'onnxruntime-node';
 import { ownedBytes, type NamedTensor } from './named-tensor.js';
-import type { LoadOptions, OrtRequest, OrtReply, ValueMetadata } from './ort-protocol.js';
+import type { LoadOptions, OrtRequest, OrtReply, StatRequest, StatsResult, ValueMetadata } from './ort-protocol.js';
+import { createStat, type TensorStat } from './calibration-stats.js';
 
 const sessions = new Map<number, ort.InferenceSession>();
 let nextId = 1;
@@ -76,13 +77,52 @@ async function run(id: number, feeds: NamedTensor[], outputNames?: string[]) {
   return { outputs, ms };
 }
 
+/** Calibration statistics per session: activations are reduced here, so only ranges cross the IPC channel. */
+const sessionStats = new Map<number, Map<string, TensorStat>>();
+
+async function runStats(id: number, feeds: NamedTensor[], outputNames: string[], requests: StatRequest[]) {
+  const session = sessions.get(id);
+  if (!session) throw new Error(`no session ${id} (released, or lost in an earlier crash)`);
+  const ortFeeds: Record<string, ort.Tensor> = {};
+  for (const f of feeds) ortFeeds[f.name] = toOrt(f);
+  const t0 = performance.now();
+  const result = outputNames.length ? await session.run(ortFeeds, outputNames) : {};
+  const ms = performance.now() - t0;
+  let stats = sessionStats.get(id);
+  if (!stats) sessionStats.set(id, (stats = new Map()));
+  for (const { name, method } of requests) {
+    const v = result[name] ?? ortFeeds[name];
+    if (!(v instanceof ort.Tensor) || v.type !== 'float32') continue;
+    let stat = stats.get(name);
+    if (!stat) stats.set(name, (stat = createStat(method)));
+    stat.add(v.data as Float32Array);
+  }
+  for (const t of [...Object.values(ortFeeds), ...Object.values(result)]) if (t instanceof ort.Tensor) t.dispose();
+  return { ms };
+}
+
+function takeStats(id: number): StatsResult {
+  const stats = sessionStats.get(id) ?? new Map<string, TensorStat>();
+  let stateBytes = 0;
+  const ranges: StatsResult['ranges'] = [];
+  for (const [name, stat] of stats) {
+    const r = stat.range();
+    ranges.push([name, r.min, r.max]);
+    stateBytes += stat.stateBytes;
+  }
+  return { ranges, stateBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+}
+
 async function handle(req: OrtRequest): Promise<unknown> {
   switch (req.op) {
     case 'load': return load(req.modelPath, req.options);
     case 'run': return run(req.id, req.feeds, req.outputNames);
+    case 'runStats': return runStats(req.id, req.feeds, req.outputNames, req.stats);
+    case 'takeStats': return takeStats(req.id);
     case 'release': {
       const s = sessions.get(req.id);
       sessions.delete(req.id);
+      sessionStats.delete(req.id);
       await s?.release();
       return null;
     }

@@ -3,6 +3,7 @@ import { startOrtHost } from '../check/ort-runner.js';
 import { UsageError } from '../onnx/errors.js';
 import { DEFAULT_MAX_SEARCH_TIME_S } from '../config/types.js';
 import { autoCompress, type AutoReport } from '../pipeline/auto.js';
+import { DEFAULT_CALIBRATION } from '../pipeline/calibration.js';
 import { compressModel, DEFAULT_STAGES, type CompressOptions, type CompressResult } from '../pipeline/compress.js';
 import { currentEnvironment, environmentLine } from '../report/environment.js';
 import { buildReport, modelReport, writeJsonFile } from '../report/json.js';
@@ -34,7 +35,8 @@ OUT's folder is created if missing). Prints a size table per stage.
   --samples N          with --auto: auto inputs to draw (default ${DEFAULT_PARITY.samples})
   --dims NAME=N,...    with --auto: sizes of symbolic dims (default batch=1; sequence 128, or
                        the length of the model's position table when shorter)
-  --calibration PATH   with --auto: calibration inputs for static int8 (never the parity inputs)
+  --calibration PATH   calibration inputs for static int8 (quantize-int8 activations: static, and
+                       auto's static recipes); never the parity inputs. Default: auto samples
   --json FILE          write the report JSON (sizes, sha256, per-stage details)
   --external-data      write weights to OUT.data beside OUT (automatic past 2 GB)
   -h, --help           show this help`;
@@ -65,6 +67,8 @@ export const compressCommand = defineCommand({
       digest: values.json !== undefined,
       progress: createProgress(),
     };
+    const calibration = existingPath('--calibration', values.calibration);
+    if (calibration !== undefined) options.calibration = { ...DEFAULT_CALIBRATION, inputs: calibration };
 
     const autoOnly = AUTO_FLAGS.filter((f) => values[f] !== undefined).map((f) => `--${f}`);
     if (!values.auto && autoOnly.length) throw new UsageError(`compress: ${autoOnly.join(', ')} go${autoOnly.length === 1 ? 'es' : ''} with --auto`);
@@ -84,9 +88,9 @@ export const compressCommand = defineCommand({
 });
 
 /** Flags that only mean something to the auto search. */
-const AUTO_FLAGS = ['objective', 'max-search-time', 'inputs', 'samples', 'dims', 'calibration'] as const;
+const AUTO_FLAGS = ['objective', 'max-search-time', 'inputs', 'samples', 'dims'] as const;
 
-type AutoFlags = { stages?: string } & { [K in (typeof AUTO_FLAGS)[number]]?: string };
+type AutoFlags = { stages?: string; calibration?: string } & { [K in (typeof AUTO_FLAGS)[number]]?: string };
 
 /** A path flag that must name an existing file or folder. */
 function existingPath(flag: string, v: string | undefined): string | undefined {
@@ -112,7 +116,7 @@ async function compressAuto(input: string, output: string, values: AutoFlags, op
   const seconds = values['max-search-time'] === undefined ? DEFAULT_MAX_SEARCH_TIME_S : Number(values['max-search-time']);
   if (!(seconds > 0)) throw new UsageError(`compress: --max-search-time must be a number of seconds > 0, not '${values['max-search-time']}'`);
   const parity = autoParity(values);
-  const calibration = existingPath('--calibration', values.calibration);
+  const calibration = options.calibration?.inputs;
   if (calibration !== undefined && calibration === parity.inputs) {
     throw new UsageError('compress: --calibration and --inputs name the same data; calibrating on the parity samples would make the check prove nothing');
   }
@@ -120,7 +124,7 @@ async function compressAuto(input: string, output: string, values: AutoFlags, op
   try {
     return await autoCompress(input, output, {
       host, objective, maxSearchTimeS: seconds, progress: options.progress, externalData: options.externalData, parity,
-      ...(calibration ? { calibration: { inputs: calibration } } : {}),
+      ...(options.calibration ? { calibration: options.calibration } : {}),
     });
   } finally {
     await host.close();

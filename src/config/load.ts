@@ -89,6 +89,11 @@ export function parseConfig(text: string, file: string, opts: ParseOptions = {})
     if (m.strategy === 'auto' && own.stages !== undefined) {
       problems.push({ ...locate(['models', i, 'stages']), message: `models[${i}].stages: strategy: auto chooses the stages itself; remove stages or set strategy: stages` });
     }
+    // PRODUCT.md: calibration samples are never the parity samples (ranges fitted to the judged data).
+    const c = m.calibration;
+    if (c && c.inputs !== 'auto' && m.parity && m.parity.inputs === c.inputs) {
+      problems.push({ ...locate(['models', i, 'calibration', 'inputs']), message: `models[${i}].calibration.inputs: ${c.inputs} is also the parity inputs; calibrate on other samples than those parity judges` });
+    }
     for (const key of ['objective', 'max-search-time'] as const) {
       if (m.strategy !== 'auto' && own[key] !== undefined) {
         problems.push({ ...locate(['models', i, key]), message: `models[${i}].${key}: only strategy: auto uses it; add strategy: auto or remove ${key}` });
@@ -141,6 +146,7 @@ function escapingPaths(config: Config, raw: RawConfig, roots: readonly string[],
       [m.output, own.output !== undefined ? ['models', i, 'output'] : ['models', i, 'name']],
       [m.parity && m.parity.inputs !== 'auto' ? m.parity.inputs : undefined, at('parity', 'inputs')],
       [m.parity ? m.parity.labels : undefined, at('parity', 'labels')],
+      [m.calibration && m.calibration.inputs !== 'auto' ? m.calibration.inputs : undefined, ['models', i, 'calibration', 'inputs']],
     ];
     for (const [p, where] of paths) {
       if (p === undefined || insideWorkspace(p, roots)) continue;

@@ -57,6 +57,7 @@ export function normalize(raw: RawConfig, file: string, locate: Locate): Config 
         ? stageList.map((spec, k) => ({ spec, where: locate([...stagesAt, k]) }))
         : DEFAULT_STAGES.map((spec) => ({ spec })),
       parity: normalizeParity(mergedSection(raw, i, 'parity'), abs, locate, ['models', i, 'parity']),
+      ...normalizeCalibration(m.calibration as Raw | undefined, abs, () => locate(['models', i, 'calibration'], true)),
       latency: normalizeLatency(mergedSection(raw, i, 'latency')),
       budgets: normalizeBudgets(mergedSection(raw, i, 'budgets'), locate),
       strategy: (m.strategy as 'stages' | 'auto' | undefined) ?? 'stages',
@@ -115,6 +116,19 @@ function normalizeParity(
     thresholds: thresholdsFrom(thr ? sourcedEntries(thr.value, thr.path) : [], locate),
     outputs,
     where: section ? locate(ownPath, true) : undefined,
+  };
+}
+
+function normalizeCalibration(c: Raw | undefined, abs: (p: string) => string, where: () => Where): { calibration?: ModelConfig['calibration'] } {
+  if (!c) return {};
+  const inputs = (c.inputs as string | undefined) ?? 'auto';
+  return {
+    calibration: {
+      inputs: inputs === 'auto' ? 'auto' : abs(inputs),
+      samples: c.samples as number | undefined,
+      method: (c.method as 'minmax' | 'percentile' | 'entropy' | undefined) ?? 'minmax',
+      where: where(),
+    },
   };
 }
 

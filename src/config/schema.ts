@@ -67,6 +67,7 @@ export const CONFIG_SCHEMA = {
         output: { type: 'string', minLength: 1, description: 'Where the slim model is written (default out/NAME.slim.onnx), relative to the config file.' },
         stages: { $ref: '#/$defs/stages' },
         parity: { $ref: '#/$defs/parity' },
+        calibration: { $ref: '#/$defs/calibration' },
         latency: { $ref: '#/$defs/latency' },
         budgets: { $ref: '#/$defs/budgets' },
         strategy: { enum: ['stages', 'auto'], description: '`auto` searches recipes (dedup+prune; int8 per-tensor/per-channel, with and without reduce-range; int4 at block 128/64/32 with int4 or int8 embeddings; for models with convolutions int8 with Conv weight-only, per-tensor and per-channel; fp16) instead of running `stages`, keeping the most sensitive layers in float when a recipe fails, for the smallest model that passes parity. A model with `strategy: auto` may not set its own `stages`.' },
@@ -137,6 +138,17 @@ export const CONFIG_SCHEMA = {
         },
       ],
       'x-expected': 'false or a parity section { inputs, samples, dims, thresholds }',
+    },
+    calibration: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Samples for static quantization (quantize-int8 activations: static); never the parity samples.',
+      properties: {
+        inputs: { type: 'string', minLength: 1, description: '`auto` (default: synthetic samples, and the report says so) or a file/folder in the parity input formats.' },
+        samples: { type: 'integer', minimum: 1, maximum: 100000, description: 'At most this many samples (default: every file given; 8 auto samples).' },
+        method: { enum: ['minmax', 'percentile', 'entropy'], description: 'How ranges are computed from the samples (default minmax).' },
+      },
+      'x-expected': 'a calibration section { inputs, samples, method }',
     },
     thresholds: thresholdSet,
     latency: {

@@ -56,6 +56,14 @@ export interface ParityConfig {
   where?: Where;
 }
 
+export interface CalibrationSection {
+  /** 'auto' or an absolute path. */
+  inputs: string;
+  samples?: number;
+  method: 'minmax' | 'percentile' | 'entropy';
+  where: Where;
+}
+
 export interface LatencyConfig {
   runs: number;
   warmup: number;
@@ -87,6 +95,8 @@ export interface ModelConfig {
   output: string;
   stages: StageEntry[];
   parity: ParityConfig | false;
+  /** Samples for static quantization (absent: auto samples with their own seed). */
+  calibration?: CalibrationSection;
   latency: LatencyConfig | false;
   budgets: BudgetConfig[];
   strategy: 'stages' | 'auto';

@@ -74,8 +74,21 @@ const CONV_RECIPES: readonly Recipe[] = [
   int8('per-channel, Conv weight-only', { ops: ['MatMul', 'Gemm', 'Gather', 'Conv'], 'conv-mode': 'weight-only', 'per-channel': true }),
 ];
 
-/** The recipes for `base`: RECIPES, with CONV_RECIPES before fp16 when a Conv has a constant weight. */
-export function recipesFor(base: ModelProto): readonly Recipe[] {
+/**
+ * With calibration samples: static int8 (calibrated QDQ, every op onnxruntime has an integer kernel for),
+ * the form that makes CNNs faster as well as smaller (resnet18 here: 3.4× the fp32 speed at 25 % of the
+ * size). Per-channel first: per-tensor weights lose most on depthwise and BatchNorm-folded convolutions.
+ */
+const STATIC_RECIPES: readonly Recipe[] = [
+  int8('static per-channel', { activations: 'static', 'per-channel': true }),
+  int8('static per-tensor', { activations: 'static' }),
+];
+
+/**
+ * The recipes for `base`: RECIPES, with CONV_RECIPES before fp16 when a Conv has a constant weight, and
+ * STATIC_RECIPES before those when the model has calibration samples.
+ */
+export function recipesFor(base: ModelProto, opts: { static?: boolean } = {}): readonly Recipe[] {
   // One walk: a graph is seen before its subgraphs, and its nodes in order, so a constant is known
   // before any Conv that reads it.
   const constants = new Set<string>();
@@ -87,7 +100,8 @@ export function recipesFor(base: ModelProto): readonly Recipe[] {
       conv ||= (n.domain ?? '') === '' && n.opType === 'Conv' && constants.has(n.input[1] ?? '');
     }
   });
-  const recipes = conv ? [...RECIPES.slice(0, -1), ...CONV_RECIPES, RECIPES[RECIPES.length - 1]!] : RECIPES;
+  const extra = [...(opts.static ? STATIC_RECIPES : []), ...(conv ? CONV_RECIPES : [])];
+  const recipes = extra.length ? [...RECIPES.slice(0, -1), ...extra, RECIPES[RECIPES.length - 1]!] : RECIPES;
   // BatchNormalization folded into its Conv/Gemm before quantizing: the quantizer then sees the weights
   // the model applies (per-channel scales folded in), and the BN ops are gone. Not part of the base,
   // which stays bit-exact (fold-batchnorm changes outputs by float rounding).

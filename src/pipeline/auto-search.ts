@@ -15,6 +15,7 @@ import { SearchTimeUp, type CandidateJudge, type Verdict } from './auto-judge.js
 import { candidateLabel, finite, parityOf, type AutoCandidate, type LayerChoice, type SensitivityReport } from './auto-report.js';
 import { fewestFloatLayers, rankLayers, sensitivityMethod, type Attempt } from './auto-sensitivity.js';
 import { compressModel } from './compress.js';
+import type { CalibrationConfig } from './calibration.js';
 import { digestFiles } from './digest.js';
 import type { Progress } from './progress.js';
 
@@ -36,6 +37,8 @@ export interface SearchSettings {
   progress: Progress;
   /** Prefix of progress lines (`albert: `, or empty). */
   name: string;
+  /** Calibration samples for static recipes (the model's `calibration:`), when it has them. */
+  calibration?: CalibrationConfig;
 }
 
 /** One search: its clock, scratch folder, verifier and the candidates so far. */
@@ -78,7 +81,7 @@ export class Search {
     const stages = lossyStages(recipe, floatNodes, eightBitNodes);
     if (!stages.length) return { file: this.base.file, bytes: this.base.bytes };
     const file = path.join(this.tmp, `candidate-${++this.seq}.onnx`);
-    const r = await compressModel(this.base.file, file, { stages, digest: false });
+    const r = await compressModel(this.base.file, file, { stages, digest: false, calibration: this.opts.calibration });
     return { file, bytes: r.compressed.bytes };
   }
 

@@ -25,6 +25,7 @@ import { CandidateJudge, type JudgeSettings } from './auto-judge.js';
 import { candidateLabel, type AutoCandidate, type AutoReport } from './auto-report.js';
 import { modelStructure, Search } from './auto-search.js';
 import { compressModel, type CompressResult } from './compress.js';
+import type { CalibrationConfig } from './calibration.js';
 import { silentProgress, type Progress } from './progress.js';
 
 export { candidateLabel, type AutoCandidate, type AutoReport, type CandidateParity, type SensitivityReport } from './auto-report.js';
@@ -45,10 +46,11 @@ export interface AutoOptions {
   name?: string;
   externalData?: boolean | 'auto';
   /**
-   * Calibration inputs for recipes with static int8 activations (`--calibration`, the config's
-   * `calibration`); never the parity samples.
+   * The model's calibration samples: with them the search also tries static int8 (calibrated QDQ), which
+   * is judged on the parity samples like every recipe; without them it does not (auto samples would make
+   * synthetic ranges the search then trusts).
    */
-  calibration?: { inputs: string; samples?: number; method?: string };
+  calibration?: CalibrationConfig;
   /** Milliseconds for max-search-time (default performance.now); tests pass a deterministic one. */
   clock?: () => number;
 }
@@ -97,10 +99,10 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
     const baseFile = path.join(tmp, 'base.onnx');
     const base = await progress.step(`${name}auto: build ${BASE_STAGES.join('+')}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
     const baseModel = modelStructure(baseFile);
-    search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
+    search = new Search({ objective, maxSearchTimeS, progress, name, calibration: opts.calibration }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
     const s = search;
 
-    const [baseRecipe, ...lossy] = recipesFor(baseModel);
+    const [baseRecipe, ...lossy] = recipesFor(baseModel, { static: opts.calibration !== undefined });
     await s.verify(await s.add(baseRecipe!), baseRecipe!);
     const plain: [AutoCandidate, Recipe][] = [];
     for (const recipe of lossy) {
@@ -153,7 +155,7 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
     const elapsedMs = Math.round(s.elapsedMs);
     progress.note(`auto: ${reason}`);
 
-    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? 'auto', progress });
+    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? 'auto', progress, calibration: opts.calibration });
     return {
       ...result,
       auto: {

@@ -17,6 +17,7 @@ import type { Stage, StageResult } from '../stages/stage.js';
 import { digestFiles, type FilesDigest } from './digest.js';
 import { createFolders, missingFolders } from './folders.js';
 import { silentProgress, type Progress } from './progress.js';
+import { calibratorFor, type CalibrationConfig } from './calibration.js';
 
 /** PRODUCT.md: `--stages` defaults to `dedup,prune`. */
 export const DEFAULT_STAGES: readonly StageSpec[] = ['dedup', 'prune'];
@@ -28,6 +29,8 @@ export interface CompressOptions {
   /** sha256 of the input and output files (default true; off saves a pass over both). */
   digest?: boolean;
   progress?: Progress;
+  /** Samples and method for stages that calibrate (quantize-int8 activations: static); default 8 auto samples, min-max. */
+  calibration?: CalibrationConfig;
 }
 
 export interface CompressResult {
@@ -115,6 +118,7 @@ export async function compressModel(source: string, output: string, opts: Compre
       external: data,
       tmpDir,
       log: (message) => progress.note(message),
+      calibrate: calibratorFor(opts.calibration, data, tmpDir, progress),
     }).catch((e: unknown) => { throw namingSource(e, source); });
 
     createFolders(newFolders, output);

@@ -26,6 +26,8 @@ import { buildReport, modelPassed, modelReport, type ModelReport, type Report } 
 import { createStage } from '../stages/registry.js';
 import { autoCompress, type AutoResult } from './auto.js';
 import { compressModel, type CompressResult } from './compress.js';
+import type { CalibrationConfig } from './calibration.js';
+import { CALIBRATION_SEED } from '../check/calibration-inputs.js';
 import { silentProgress, type Progress } from './progress.js';
 
 export interface RunOptions {
@@ -119,13 +121,29 @@ async function runModel(m: ModelConfig, opts: RunOptions & { progress: Progress;
     : m.strategy === 'auto'
       ? await autoCompress(shown(source), shown(m.output), {
         host, parity: m.parity, latency: m.latency, budgets: m.budgets, objective: m.objective,
-        maxSearchTimeS: m.maxSearchTimeS, progress, name: m.name,
+        maxSearchTimeS: m.maxSearchTimeS, progress, name: m.name, calibration: m.calibration ? calibrationConfig(m) : undefined,
       })
-      : await compressModel(shown(source), shown(m.output), { stages: m.stages.map((s) => s.spec), progress });
+      : await compressModel(shown(source), shown(m.output), { stages: m.stages.map((s) => s.spec), progress, calibration: calibrationConfig(m) });
 
   const report = modelReport(compressed, m.name) as ModelRunReport;
   const checked = m.parity !== false || m.latency !== false ? await checkModels(m, source, m.output, host, progress) : {};
+  if (report.calibration && checked.parity) {
+    report.calibration.parity = { samples: checked.parity.samples, inputs: m.parity === false ? 'auto' : shown(m.parity.inputs) };
+  }
   return withChecks(report, checked, m.budgets);
+}
+
+/**
+ * The model's calibration section as compress takes it. Auto samples use the parity dims and a seed of
+ * their own, so they are never the parity samples (PRODUCT.md); files equal to the parity inputs were
+ * refused when the config was read.
+ */
+export function calibrationConfig(m: Pick<ModelConfig, 'calibration' | 'parity'>): CalibrationConfig {
+  const c = m.calibration;
+  const dims = m.parity === false ? {} : m.parity.dims;
+  const paritySeed = m.parity === false ? 0 : m.parity.seed;
+  const seed = CALIBRATION_SEED + (paritySeed >= CALIBRATION_SEED ? paritySeed + 1_000_000 : 0);
+  return { inputs: c?.inputs ?? 'auto', samples: c?.samples, method: c?.method ?? 'minmax', dims, seed };
 }
 
 /** What checkModels found: parity and latency, each present when it was asked for. */

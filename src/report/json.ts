@@ -33,7 +33,27 @@ export interface ModelReport {
   budgets?: { name: string; limit: number; actual: number; passed: boolean }[];
   /** `strategy: auto`: every candidate tried, the chosen one and why. */
   auto?: AutoReport;
+  /** Static quantization: the calibration samples and the parity samples, told apart (never the same). */
+  calibration?: CalibrationSummary;
   passed: boolean;
+}
+
+export interface CalibrationSummary {
+  method: string;
+  samples: number;
+  inputs: string;
+  /** Auto-generated samples: the ranges come from synthetic data. */
+  synthetic: boolean;
+  parity?: { samples: number; inputs: string };
+}
+
+/** What the stages' calibration used (the last stage that calibrated), from their details. */
+export function calibrationOf(stages: StageResult[]): CalibrationSummary | undefined {
+  for (const s of [...stages].reverse()) {
+    const c = s.details.calibration as CalibrationSummary | undefined;
+    if (c && typeof c.samples === 'number') return { method: c.method, samples: c.samples, inputs: c.inputs, synthetic: c.synthetic };
+  }
+  return undefined;
 }
 
 export interface Report {
@@ -67,6 +87,7 @@ export function modelReport(result: CompressResult & { auto?: AutoReport }, name
     compressed: summary(result.compressed),
     stages: result.stages,
     ...(result.auto ? { auto: result.auto } : {}),
+    ...(calibrationOf(result.stages) ? { calibration: calibrationOf(result.stages) } : {}),
     passed: true,
   };
 }

@@ -152,6 +152,15 @@ export function maskNotes(m: Pick<ModelRunReport, 'parity' | 'auto'>): string[] 
   return masks.map((c) => `Auto inputs: \`${c.input}\` ${c.why}`);
 }
 
+/** Which samples calibrated the static ranges and which judged parity (never the same ones). */
+function calibrationLines(m: ModelRunReport): string[] {
+  const c = m.calibration;
+  if (!c) return [];
+  const from = c.synthetic ? 'auto-generated samples (ranges from synthetic data)' : `\`${cell(c.inputs)}\``;
+  const parity = c.parity ? `; parity judged on ${plural(c.parity.samples, 'other sample')} (${c.parity.inputs === 'auto' ? 'auto' : `\`${cell(c.parity.inputs)}\``})` : '';
+  return ['', `Calibration (${c.method}): ${plural(c.samples, 'sample')} from ${from}${parity}.`];
+}
+
 /** Errors of checks that could not run, one line each below the metrics table (empty when none). */
 function errorLines(m: ModelRunReport): string[] {
   const errors = checkErrors(m);
@@ -240,6 +249,7 @@ function modelSection(m: ModelRunReport): string {
     '',
     metricsTable(m),
     ...maskNotes(m).flatMap((line) => ['', cell(line)]),
+    ...calibrationLines(m),
     ...errorLines(m),
     '',
     `<details><summary>Stages of ${cell(m.name)} (${m.stages.length}) and size chart</summary>`,

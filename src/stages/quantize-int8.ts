@@ -7,7 +7,8 @@
  *
  * Options (config keys): ops, exclude (node names or glob patterns; an unnamed node by its first output),
  * per-channel, reduce-range, weight-type (int8 | uint8), min-elements, conv-mode (integer | weight-only,
- * see quant/int8-conv.ts).
+ * see quant/int8-conv.ts), activations (dynamic | static: calibrated QDQ, quantize-static.ts), activation-type
+ * (uint8 | int8) and activation-symmetric (static only).
  */
 import { OnnxFormatError, UsageError } from '../onnx/errors.js';
 import { nodeId, nodePattern } from './nodes.js';
@@ -25,6 +26,9 @@ import { QuantSession, type Int8Options } from './quant/session.js';
 import { booleanOption, choiceOption, rejectUnknownOptions, stringListOption } from './options.js';
 import type { StageOptions } from './registry.js';
 import type { Stage, StageContext, StageOutcome } from './stage.js';
+import { quantizeStatic } from './quantize-static.js';
+import { DEFAULT_STATIC_OPS } from './quant/static-ops.js';
+import type { ActivationOptions } from './quant/static-qdq.js';
 
 /**
  * Weights with fewer elements stay float. 1024 (a 32×32 matrix, 4 KiB of float32) because below it the
@@ -35,17 +39,24 @@ import type { Stage, StageContext, StageOutcome } from './stage.js';
 export const DEFAULT_MIN_ELEMENTS = 1024;
 
 const STAGE = 'quantize-int8';
-const KNOWN_OPTIONS = ['ops', 'exclude', 'per-channel', 'reduce-range', 'weight-type', 'min-elements', 'conv-mode'];
+const KNOWN_OPTIONS = ['ops', 'exclude', 'per-channel', 'reduce-range', 'weight-type', 'min-elements', 'conv-mode', 'activations', 'activation-type', 'activation-symmetric'];
 
-export function parseInt8Options(raw: StageOptions): Int8Options {
+export function parseInt8Options(raw: StageOptions): Int8Options & { activation?: ActivationOptions } {
   rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
+  const isStatic = choiceOption(STAGE, raw, 'activations', ['dynamic', 'static'] as const) === 'static';
+  // Static quantization places QDQ around its own op set (quant/static-ops.ts); dynamic uses the registry.
+  const supported = isStatic ? DEFAULT_STATIC_OPS : Object.keys(INT8_QUANTIZERS);
   const ops = new Set<string>();
-  for (const op of stringListOption(STAGE, raw, 'ops') ?? DEFAULT_INT8_OPS) {
-    const known = Object.keys(INT8_QUANTIZERS).find((k) => k.toLowerCase() === op.toLowerCase());
-    if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'; supported: ${Object.keys(INT8_QUANTIZERS).join(', ')}`);
+  for (const op of stringListOption(STAGE, raw, 'ops') ?? (isStatic ? DEFAULT_STATIC_OPS : DEFAULT_INT8_OPS)) {
+    const known = supported.find((k) => k.toLowerCase() === op.toLowerCase());
+    if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'${isStatic ? ' statically' : ''}; supported: ${supported.join(', ')}`);
     ops.add(known);
   }
-  const minElements = raw['min-elements'] ?? DEFAULT_MIN_ELEMENTS;
+  if (!isStatic && (raw['activation-type'] !== undefined || raw['activation-symmetric'] !== undefined)) {
+    throw new UsageError('quantize-int8: activation-type and activation-symmetric need activations: static');
+  }
+  // Static: every weight of a quantized node is quantized, or the node's DQ → op → Q group cannot fuse.
+  const minElements = raw['min-elements'] ?? (isStatic ? 0 : DEFAULT_MIN_ELEMENTS);
   if (typeof minElements !== 'number' || !Number.isSafeInteger(minElements) || minElements < 0) {
     throw new UsageError(`quantize-int8: min-elements must be a whole number ≥ 0, not '${String(minElements)}'`);
   }
@@ -63,6 +74,13 @@ export function parseInt8Options(raw: StageOptions): Int8Options {
     weightType,
     minElements,
     convMode,
+    ...(isStatic ? {
+      activation: {
+        // ORT's defaults: uint8 activations (asymmetric), int8 weights (symmetric).
+        type: choiceOption(STAGE, raw, 'activation-type', ['uint8', 'int8'] as const),
+        symmetric: booleanOption(STAGE, raw, 'activation-symmetric', false),
+      },
+    } : {}),
   };
 }
 
@@ -181,5 +199,9 @@ export function quantizeInt8(model: ModelProto, options: Int8Options, ctx?: Pick
 
 export function quantizeInt8Stage(options: StageOptions): Stage {
   const parsed = parseInt8Options(options);
-  return { name: 'quantize-int8', run: (model, ctx) => quantizeInt8(model, parsed, ctx) };
+  const { activation } = parsed;
+  return {
+    name: 'quantize-int8',
+    run: (model, ctx) => (activation ? quantizeStatic(model, { ...parsed, activation }, ctx) : quantizeInt8(model, parsed, ctx)),
+  };
 }

@@ -13,6 +13,8 @@ export interface StageContext {
   tmpDir: string;
   /** Progress or notes for people; the CLI prints them, the library ignores them by default. */
   log: (message: string) => void;
+  /** Activation ranges on calibration samples (static quantization); absent in a bare library call. */
+  calibrate?: Calibrator;
 }
 
 export interface StageOutcome {
@@ -34,3 +36,16 @@ export interface StageResult {
   ms: number;
   details: Record<string, unknown>;
 }
+
+/** A calibrated range of one tensor (float32 values). */
+export interface CalibratedRange {
+  min: number;
+  max: number;
+}
+
+/**
+ * Runs the model (as given, before the stage changes it) on calibration samples and returns the range of
+ * each named tensor, plus what to report about the samples. The pipeline provides it (it owns onnxruntime
+ * and the sample inputs); stages that need activation ranges ask for it through StageContext.calibrate.
+ */
+export type Calibrator = (model: ModelProto, tensors: string[]) => Promise<{ ranges: Map<string, CalibratedRange>; details: Record<string, unknown> }>;

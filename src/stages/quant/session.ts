@@ -45,6 +45,8 @@ export interface QuantizedWeight {
   q: string;
   scale: string;
   zeroPoint: string;
+  /** The scales stored under `scale` (static quantization derives the int32 bias scale from them). */
+  scales: Float32Array;
 }
 
 export interface WeightRequest {
@@ -210,6 +212,7 @@ export class QuantSession {
     const factor = req.scaleFactor ?? 1;
     const scales = factor === 1 ? data.scales : Float32Array.from(data.scales, (v) => v * factor);
     return {
+      scales,
       q: weight.transposed ? this.transposed(graph, entry.q, out) : entry.q,
       scale: this.pool.intern(`${base}_scale`, DataType.FLOAT, paramDims, bytesOf(scales)),
       zeroPoint: req.scalarZeroPoint

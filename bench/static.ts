@@ -1,0 +1,124 @@
+/**
+ * Static int8 bench (issue 14): torchvision-architecture resnet18 and mobilenet_v3_small
+ * (bench/static_models.py; torch 1.13 exports, opset 13) quantized with `quantize-int8 { activations: static,
+ * per-channel: true }` and with onnxruntime's own quantize_static (bench/static_ort.py, QDQ, uint8/int8,
+ * per-channel) on the same calibration files and method. For each: size vs fp32, time to produce, peak RSS
+ * of calibration (ours: the onnxruntime child that runs the samples; ORT: the Python process), cosine of
+ * the logits vs fp32 on 16 held-out samples, and p50 latency at 1 thread, all models interleaved in one
+ * onnxruntime host (A B C A B C …). Ours also calibrates on 500 samples to show the RSS does not grow.
+ * Needs the models: `/usr/bin/python3 bench/static_models.py` (writes /work/cache/static-bench or
+ * $STATIC_BENCH_DIR) and, for the side by side, a Python with onnxruntime ($ORT_PYTHON, default
+ * /work/cache/venv/bin/python). Run: `npm run bench -- static`. Also its own child: `static.ts compress …`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { loadSamples } from '../src/check/inputs.js';
+import { tensorValues } from '../src/check/named-tensor.js';
+import { startOrtHost } from '../src/check/ort-runner.js';
+import { loadModel } from '../src/onnx/model-io.js';
+import { compressModel } from '../src/pipeline/compress.js';
+import { formatBytes, formatTable } from '../src/report/table.js';
+import { cosine } from '../test/helpers/fixture-parity.js';
+import { reportFromChild, runMeasuredChild } from './child-process.js';
+
+const DIR = process.env.STATIC_BENCH_DIR ?? '/work/cache/static-bench';
+const PY = process.env.ORT_PYTHON ?? '/work/cache/venv/bin/python';
+const MODELS = ['resnet18', 'mobilenet_v3_small'];
+const SAMPLES = 100;
+const ROUNDS = 40;
+const self = fileURLToPath(import.meta.url);
+
+interface Produced { label: string; file: string; seconds: number; peakRssBytes: number }
+
+/** Child side: compress with static int8; prints the time and the calibration child's peak RSS. */
+async function child(input: string, output: string, samples: string, method: string): Promise<void> {
+  const t0 = performance.now();
+  const r = await compressModel(input, output, {
+    stages: [{ 'quantize-int8': { activations: 'static', 'per-channel': true } }], digest: false,
+    calibration: { inputs: path.join(DIR, 'calib-500'), samples: Number(samples), method: method as 'minmax' },
+  });
+  const cal = (r.stages[0]!.details as { calibration: { peakRssBytes: number; samples: number } }).calibration;
+  reportFromChild({ seconds: (performance.now() - t0) / 1000, calibrationRssBytes: cal.peakRssBytes, samples: cal.samples });
+}
+
+function ours(model: string, out: string, samples: number, method: string): Produced & { samples: number } {
+  const r = runMeasuredChild<{ maxRssBytes: number; seconds: number; calibrationRssBytes: number; samples: number }>(
+    self, ['compress', model, out, String(samples), method], `static int8 of ${model}`);
+  return { label: `onnx-diet ${method} ×${r.samples}`, file: out, seconds: r.seconds, peakRssBytes: r.calibrationRssBytes, samples: r.samples };
+}
+
+function ortStatic(model: string, out: string, samples: number, method: string): Produced | { error: string } {
+  const r = spawnSync('nice', [PY, path.join(path.dirname(self), 'static_ort.py'), model, out, path.join(DIR, 'calib-500'), String(samples), method], { encoding: 'utf8' });
+  const last = r.stdout?.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !last.startsWith('{')) return { error: `quantize_static failed (${r.error?.message ?? r.status}): ${(r.stderr ?? '').trim().split('\n').slice(-1)[0]}` };
+  const j = JSON.parse(last) as { seconds: number; peakRssBytes: number };
+  return { label: `ORT quantize_static ${method} ×${samples}`, file: out, seconds: j.seconds, peakRssBytes: j.peakRssBytes };
+}
+
+async function measure(fp32: string, produced: Produced[]): Promise<{ p50: number[]; worstCos: number[] }> {
+  const files = [fp32, ...produced.map((p) => p.file)];
+  const host = startOrtHost();
+  try {
+    const sessions = [];
+    for (const f of files) sessions.push(await host.load(f, { threads: 1 }));
+    const samples = loadSamples(path.join(DIR, 'parity-16'), loadModel(fp32).model, { samples: 16, seed: 0, dims: {} });
+    const worstCos = files.map(() => 1);
+    for (const s of samples) {
+      const ref = tensorValues((await host.run(sessions[0]!.id, s)).outputs[0]!) as Float32Array;
+      for (let k = 1; k < files.length; k++) {
+        const y = tensorValues((await host.run(sessions[k]!.id, s)).outputs[0]!) as Float32Array;
+        worstCos[k] = Math.min(worstCos[k]!, cosine(ref, y));
+      }
+    }
+    const times: number[][] = files.map(() => []);
+    for (let i = 0; i < 3; i++) for (const s of sessions) await host.run(s.id, samples[0]!);
+    for (let i = 0; i < ROUNDS; i++) for (let k = 0; k < files.length; k++) times[k]!.push((await host.run(sessions[k]!.id, samples[i % samples.length]!)).ms);
+    const p50 = times.map((t) => [...t].sort((a, b) => a - b)[t.length >> 1]!);
+    return { p50, worstCos };
+  } finally {
+    await host.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  const missing = MODELS.filter((m) => !existsSync(path.join(DIR, `${m}.onnx`)));
+  if (missing.length || !existsSync(path.join(DIR, 'calib-500'))) {
+    console.log(`static bench: ${missing.join(', ') || 'samples'} missing in ${DIR}; generate with /usr/bin/python3 bench/static_models.py ${DIR}`);
+    process.exitCode = 1;
+    return;
+  }
+  const tmp = mkdtempSync(path.join(tmpdir(), 'static-bench-'));
+  try {
+    for (const name of MODELS) {
+      const fp32 = path.join(DIR, `${name}.onnx`);
+      const produced: Produced[] = [];
+      const errors: string[] = [];
+      for (const method of ['minmax', 'entropy']) {
+        produced.push(ours(fp32, path.join(tmp, `${name}.ours.${method}.onnx`), SAMPLES, method));
+        const o = ortStatic(fp32, path.join(tmp, `${name}.ort.${method}.onnx`), SAMPLES, method);
+        if ('error' in o) errors.push(o.error); else produced.push(o);
+      }
+      const big = ours(fp32, path.join(tmp, `${name}.ours.500.onnx`), 500, 'minmax');
+      const { p50, worstCos } = await measure(fp32, produced);
+      const bytes = statSync(fp32).size;
+      const rows = [['fp32', formatBytes(bytes), '', '', '', p50[0]!.toFixed(2), '1.00×', '']];
+      produced.forEach((p, k) => {
+        const b = statSync(p.file).size;
+        rows.push([p.label, formatBytes(b), `${((100 * b) / bytes).toFixed(1)} %`, `${p.seconds.toFixed(2)} s`, formatBytes(p.peakRssBytes), p50[k + 1]!.toFixed(2), `${(p50[0]! / p50[k + 1]!).toFixed(2)}×`, worstCos[k + 1]!.toFixed(5)]);
+      });
+      console.log(`\n### ${name} (${SAMPLES} calibration samples, 16 held-out parity samples)\n`);
+      console.log(formatTable(['model', 'size', 'of fp32', 'produce', 'calib. peak RSS', 'p50 ms', 'speed-up', 'worst cosine'], rows));
+      console.log(`onnx-diet minmax ×${big.samples}: calibration peak RSS ${formatBytes(big.peakRssBytes)} (×${SAMPLES}: ${formatBytes(produced[0]!.peakRssBytes)}), produced in ${big.seconds.toFixed(2)} s`);
+      for (const e of errors) console.log(`side by side: ${e}`);
+    }
+    console.log(`\n${cpus()[0]?.model ?? 'cpu'}; onnxruntime-node, 1 thread, ${ROUNDS} interleaved rounds after 3 warm-ups; calibration with all cores; shared machine`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === 'compress') await child(process.argv[3]!, process.argv[4]!, process.argv[5]!, process.argv[6]!);

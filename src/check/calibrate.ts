@@ -1,0 +1,93 @@
+/**
+ * Calibration: the ranges of a model's activations over sample inputs, in three steps kept apart as in
+ * ORT's calibrate.py (collect → compute ranges → hand them to the quantizer): an augmented copy of the
+ * model lists the tensors to calibrate as extra outputs; onnxruntime runs it on one sample at a time; in the
+ * onnxruntime child (ort-worker.ts, runStats) each output is folded into its running statistic
+ * (calibration-stats.ts) and dropped, so activations never cross the IPC channel. Memory is the model, one
+ * sample's activations and a fixed-size statistic per tensor, whatever the number of samples.
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { ExternalDataReader } from '../onnx/external.js';
+import { saveModel } from '../onnx/model-io.js';
+import type { ModelProto, ValueInfoProto } from '../onnx/types.js';
+import type { CalibrationMethod, TensorRange } from './calibration-stats.js';
+import type { StatsResult } from './ort-protocol.js';
+import type { SampleSource } from './calibration-inputs.js';
+import { startOrtHost, type OrtHost } from './ort-runner.js';
+
+export interface CalibrateOptions {
+  model: ModelProto;
+  /** External data of `model`, if any (the augmented copy is written with it). */
+  external?: ExternalDataReader;
+  /** Tensors (activations or graph inputs) whose ranges are wanted; those that turn out not float32 get none. */
+  tensors: readonly string[];
+  method: CalibrationMethod;
+  source: SampleSource;
+  tmpDir: string;
+  /** A host to use (default: one started and closed here). */
+  host?: OrtHost;
+  /** Intra-op threads for the calibration runs (default: all cores; calibration is not a latency figure). */
+  threads?: number;
+}
+
+export interface CalibrationResult {
+  ranges: Map<string, TensorRange>;
+  method: CalibrationMethod;
+  samples: number;
+  synthetic: boolean;
+  from: string;
+  /** Bytes of all running statistics together: the same after 5 samples as after 500. */
+  stateBytes: number;
+  /** Peak RSS of the onnxruntime child that ran the samples (it starts fresh unless a host was given). */
+  peakRssBytes: number;
+}
+
+/**
+ * An extra output without a type: onnxruntime infers it, so a tensor asked for that is not float (a shape
+ * computation's int64, say) loads and runs, and the child simply keeps no range for it.
+ */
+function untypedOutput(name: string): ValueInfoProto {
+  return { name, metadataProps: [] };
+}
+
+/** The model with `tensors` added to its outputs (graph inputs are read from the feeds instead). */
+export function augmentedForCalibration(model: ModelProto, tensors: readonly string[]): { model: ModelProto; fetched: string[] } {
+  const graph = model.graph!;
+  const inputs = new Set(graph.input.map((i) => i.name));
+  const outputs = new Set(graph.output.map((o) => o.name));
+  const extra = tensors.filter((t) => !inputs.has(t) && !outputs.has(t));
+  const fetched = tensors.filter((t) => !inputs.has(t));
+  return { model: { ...model, graph: { ...graph, output: [...graph.output, ...extra.map(untypedOutput)] } }, fetched };
+}
+
+export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult> {
+  const { model, fetched } = augmentedForCalibration(o.model, o.tensors);
+  const file = path.join(o.tmpDir, `calibration-${process.pid}-${Date.now()}.onnx`);
+  saveModel(model, file, { externalData: o.external ? true : 'auto', source: o.external });
+  const host = o.host ?? startOrtHost();
+  let samples = 0;
+  let result: StatsResult;
+  try {
+    const session = await host.load(file, { threads: o.threads ?? availableParallelism() });
+    try {
+      // The child reduces each output as onnxruntime returns it; only the final ranges come back.
+      // The model's own outputs keep their whole range: a histogram method's clipping of outliers helps
+      // inner activations, but an output's outliers are answers (the top logit), not noise.
+      const outputs = new Set(o.model.graph!.output.map((v) => v.name));
+      const requests = o.tensors.map((name) => ({ name, method: outputs.has(name) ? 'minmax' as const : o.method }));
+      for (const sample of o.source.samples()) {
+        await host.runStats(session.id, sample, fetched, requests);
+        samples++;
+      }
+      result = await host.takeStats(session.id);
+    } finally {
+      await host.release(session.id).catch(() => undefined);
+    }
+  } finally {
+    if (!o.host) await host.close();
+  }
+  const ranges = new Map<string, TensorRange>(result.ranges.map(([name, min, max]) => [name, { min, max }]));
+  const stateBytes = result.stateBytes;
+  return { ranges, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
+}

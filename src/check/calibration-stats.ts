@@ -1,0 +1,271 @@
+/**
+ * What calibration keeps of each activation: running statistics of fixed size, fed one sample at a time
+ * (ORT's calibrate.py keeps every sample's activations in a list until the end; onnxruntime issue 10503
+ * reports ≥ 256 GB). Pure numerics, no onnxruntime, so each method is testable alone.
+ *
+ * - min-max: the smallest and largest value over all samples (ORT MinMaxCalibrater without moving average);
+ * - histograms (percentile, entropy): a signed histogram over [-R, R] with R a power of two. When a sample
+ *   goes past R, R doubles and adjacent bin pairs merge. Bin edges are dyadic, so the merged counts are
+ *   exactly those of binning everything at the new R from the start: the histogram depends on the values
+ *   only, never on the order of samples or on the first sample's range. (ORT's HistogramCollector instead
+ *   re-bins with numpy.histogram over edges from the first sample, which depends on the order.) The price is
+ *   that up to half the bins can lie beyond the largest value; the bin count is doubled to compensate.
+ */
+
+export type CalibrationMethod = 'minmax' | 'percentile' | 'entropy';
+
+export interface TensorRange {
+  min: number;
+  max: number;
+}
+
+/** Signed bins of a histogram (a power of two): 4096 over [-R, R], so [0, R] has ORT's 2048 percentile bins. */
+export const HISTOGRAM_BINS = 4096;
+/** ORT's default percentile (HistogramCalibrater, percentile=99.999). */
+export const DEFAULT_PERCENTILE = 99.999;
+/** Target bins of the KL search (ORT's num_quantized_bins; 8-bit has 256 levels, 128 per side). */
+export const QUANTIZED_BINS = 128;
+/** Bins the entropy search works on: the histogram merged pairwise to 2048 (ORT's percentile resolution). */
+const ENTROPY_BINS = 2048;
+
+/** Running min and max of one tensor. */
+export class MinMaxStat {
+  min = Infinity;
+  max = -Infinity;
+
+  add(values: Float32Array): void {
+    let lo = this.min;
+    let hi = this.max;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    this.min = lo;
+    this.max = hi;
+  }
+
+  range(): TensorRange {
+    return this.min <= this.max ? { min: this.min, max: this.max } : { min: 0, max: 0 };
+  }
+}
+
+/** Smallest power of two ≥ x (x > 0), as a double. */
+function powerOfTwoAtLeast(x: number): number {
+  let r = 2 ** Math.ceil(Math.log2(x));
+  // log2 of a value just above a power of two may round down to it.
+  while (r < x) r *= 2;
+  while (r / 2 >= x) r /= 2;
+  return r;
+}
+
+/** A histogram over [-R, R] with R a power of two that grows by doubling (see the file comment). */
+export class DyadicHistogram {
+  readonly counts: Float64Array;
+  /** Half-width of the covered range; 0 until a non-zero value was seen. */
+  radius = 0;
+  readonly minMax = new MinMaxStat();
+  /** Values seen, NaN excluded. */
+  total = 0;
+
+  constructor(readonly bins = HISTOGRAM_BINS) {
+    if (bins < 4 || (bins & (bins - 1)) !== 0) throw new Error(`histogram bins must be a power of two ≥ 4, not ${bins}`);
+    this.counts = new Float64Array(bins);
+  }
+
+  /** Halves the resolution until [-R, R] covers `absmax`: bin i moves to bins/4 + ⌊i/2⌋. */
+  private grow(absmax: number): void {
+    const target = powerOfTwoAtLeast(absmax);
+    if (this.radius === 0) {
+      this.radius = target;
+      return;
+    }
+    const c = this.counts;
+    const n = this.bins;
+    while (this.radius < target) {
+      const merged = new Float64Array(n);
+      for (let i = 0; i < n; i++) merged[n / 4 + (i >> 1)]! += c[i]!;
+      c.set(merged);
+      this.radius *= 2;
+    }
+  }
+
+  add(values: Float32Array): void {
+    this.minMax.add(values);
+    const { min, max } = this.minMax;
+    const absmax = Math.max(Math.abs(min), Math.abs(max));
+    if (!(absmax > 0)) {
+      // All zeros so far: they land in the bin right above zero once a radius exists.
+      if (absmax === 0) this.grow(1);
+      else return;
+    } else if (absmax > this.radius) this.grow(absmax);
+    const n = this.bins;
+    const r = this.radius;
+    const perUnit = n / (2 * r);
+    const c = this.counts;
+    let seen = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v !== v) continue;
+      // R and the bin width are powers of two: (v + R) · n / 2R is exact for float32 v within 2^29 of R.
+      let k = Math.floor((v + r) * perUnit);
+      if (k >= n) k = n - 1; // v = R exactly
+      c[k]!++;
+      seen++;
+    }
+    this.total += seen;
+  }
+
+  /** Left edge of bin k (k = bins gives R). */
+  edge(k: number): number {
+    return -this.radius + (2 * this.radius * k) / this.bins;
+  }
+
+  /** Bytes of state: fixed, whatever the number of samples. */
+  get stateBytes(): number {
+    return this.counts.byteLength;
+  }
+}
+
+/** Index of the first prefix sum ≥ target·total (numpy.searchsorted on the cdf, side left). */
+function searchCdf(counts: Float64Array, target: number, total: number): number {
+  let acc = 0;
+  for (let k = 0; k < counts.length; k++) {
+    acc += counts[k]!;
+    if (acc / total >= target) return k;
+  }
+  return counts.length - 1;
+}
+
+/**
+ * The range holding `percentile` % of the values, cutting (100 − p)/2 % off each end of the signed
+ * histogram (symmetric: cutting 100 − p % of |x| and mirroring). Clamped to the seen min/max, as ORT does.
+ * ORT's asymmetric percentile reads both ends off the |x| histogram, so its lower end is never negative
+ * and negative activations clip to zero; this reads the lower end off the signed one.
+ */
+export function percentileRange(h: DyadicHistogram, percentile = DEFAULT_PERCENTILE, symmetric = false): TensorRange {
+  const { min, max } = h.minMax.range();
+  if (h.total === 0 || h.radius === 0) return { min, max };
+  let lo: number;
+  let hi: number;
+  if (symmetric) {
+    const half = h.bins / 2;
+    const abs = new Float64Array(half);
+    for (let k = 0; k < half; k++) abs[k] = h.counts[half + k]! + h.counts[half - 1 - k]!;
+    const k = searchCdf(abs, percentile / 100, h.total);
+    hi = h.edge(half + k + 1);
+    lo = -hi;
+  } else {
+    const cut = (100 - percentile) / 200;
+    lo = h.edge(searchCdf(h.counts, cut, h.total));
+    hi = h.edge(searchCdf(h.counts, 1 - cut, h.total) + 1);
+  }
+  return { min: Math.max(lo, min), max: Math.min(hi, max) };
+}
+
+/** ORT's smooth_distribution: zeros become eps, the mass taken off the non-zero bins; undefined if all zero. */
+function smooth(p: Float64Array, eps = 0.0001): Float64Array | undefined {
+  let zeros = 0;
+  for (const v of p) if (v === 0) zeros++;
+  const nonZeros = p.length - zeros;
+  if (nonZeros === 0) return undefined;
+  const eps1 = (eps * zeros) / nonZeros;
+  const out = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) out[i] = p[i] === 0 ? eps : p[i]! - eps1;
+  return out;
+}
+
+/** scipy.stats.entropy(p, q): both normalized, Σ p·ln(p/q). */
+function klDivergence(p: Float64Array, q: Float64Array): number {
+  let sp = 0;
+  let sq = 0;
+  for (let i = 0; i < p.length; i++) { sp += p[i]!; sq += q[i]!; }
+  let kl = 0;
+  for (let i = 0; i < p.length; i++) {
+    const pi = p[i]! / sp;
+    if (pi > 0) kl += pi * Math.log(pi / (q[i]! / sq));
+  }
+  return kl;
+}
+
+/**
+ * The threshold T minimizing KL(P‖Q) between the histogram clipped to [−T, T] (outliers added to the end
+ * bins) and its 128-level quantization, over symmetric windows around zero (ORT get_entropy_threshold,
+ * after TensorRT's calibration): same loop, the same truncating expansion of Q, the same smoothing.
+ * Clamped to the seen min/max.
+ */
+export function entropyRange(h: DyadicHistogram, quantizedBins = QUANTIZED_BINS): TensorRange {
+  const { min, max } = h.minMax.range();
+  if (h.total === 0 || h.radius === 0) return { min, max };
+  const factor = Math.max(1, h.bins / ENTROPY_BINS);
+  const n = h.bins / factor;
+  const hist = new Float64Array(n);
+  for (let k = 0; k < h.bins; k++) hist[Math.floor(k / factor)]! += h.counts[k]!;
+  const best = entropyWindow(hist, quantizedBins);
+  const width = (2 * h.radius) / n;
+  return { min: Math.max(-h.radius + width * best.start, min), max: Math.min(-h.radius + width * best.end, max) };
+}
+
+/**
+ * ORT's get_entropy_threshold on a histogram of an even number of bins around zero: the window of bins
+ * [start, end) (edges hist_edges[start], hist_edges[end]) with the smallest KL divergence.
+ */
+export function entropyWindow(hist: Float64Array, quantizedBins = QUANTIZED_BINS): { start: number; end: number } {
+  const n = hist.length;
+  const prefix = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k]! + hist[k]!;
+  const zero = Math.floor(n / 2);
+  const halfQ = Math.floor(quantizedBins / 2);
+  let best = Infinity;
+  let bestI = halfQ;
+  for (let i = halfQ; i <= zero; i++) {
+    const start = zero - i;
+    const end = Math.min(zero + i + 1, n);
+    const len = end - start;
+    const p = hist.slice(start, end);
+    p[0]! += prefix[start]!;
+    p[len - 1]! += prefix[n]! - prefix[end]!;
+    const merged = Math.floor(len / quantizedBins);
+    const q = new Float64Array(len);
+    for (let b = 0; b < quantizedBins; b++) {
+      const s = b * merged;
+      const e = b === quantizedBins - 1 ? len : s + merged;
+      let sum = 0;
+      for (let k = s; k < e; k++) sum += hist[start + k]!;
+      // As ORT: the remainder bins' counts go to the last level, which is spread over its first `merged`
+      // bins only; a level's value fills all its bins (not only those where P is non-zero), divided by
+      // the count of non-zero P bins and truncated (numpy's int64 assignment).
+      const spread = s + merged;
+      let nonZero = 0;
+      for (let k = s; k < spread; k++) if (p[k] !== 0) nonZero++;
+      if (nonZero === 0) continue;
+      q.fill(Math.trunc(sum / nonZero), s, spread);
+    }
+    const ps = smooth(p);
+    const qs = smooth(q);
+    const kl = ps && qs ? klDivergence(ps, qs) : Infinity;
+    // numpy.argmin: the first of equal minima.
+    if (kl < best) { best = kl; bestI = i; }
+  }
+  return { start: zero - bestI, end: Math.min(zero + bestI + 1, n) };
+}
+
+/** The running statistic a method needs, and how it turns into a range. */
+export interface TensorStat {
+  add(values: Float32Array): void;
+  range(): TensorRange;
+  readonly stateBytes: number;
+}
+
+export function createStat(method: CalibrationMethod, percentile = DEFAULT_PERCENTILE): TensorStat {
+  if (method === 'minmax') {
+    const s = new MinMaxStat();
+    return { add: (v) => s.add(v), range: () => s.range(), stateBytes: 16 };
+  }
+  const h = new DyadicHistogram();
+  return {
+    add: (v) => h.add(v),
+    range: () => (method === 'percentile' ? percentileRange(h, percentile) : entropyRange(h)),
+    get stateBytes() { return h.stateBytes + 16; },
+  };
+}

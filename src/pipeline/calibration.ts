@@ -1,0 +1,32 @@
+/**
+ * The calibrator stages get in compress and run: samples from the config's `calibration:` (or auto
+ * samples with their own seed when none is given), onnxruntime in a child process, and the method.
+ * What the report says about calibration (how many samples, from where, synthetic or not) comes from here.
+ */
+import type { ExternalDataReader } from '../onnx/external.js';
+import type { ModelProto } from '../onnx/types.js';
+import { calibrate } from '../check/calibrate.js';
+import { calibrationSource, type CalibrationInputs } from '../check/calibration-inputs.js';
+import type { CalibrationMethod } from '../check/calibration-stats.js';
+import type { Calibrator } from '../stages/stage.js';
+import type { Progress } from './progress.js';
+
+export interface CalibrationConfig extends CalibrationInputs {
+  method: CalibrationMethod;
+}
+
+export const DEFAULT_CALIBRATION: CalibrationConfig = { inputs: 'auto', method: 'minmax' };
+
+export function calibratorFor(config: CalibrationConfig | undefined, external: ExternalDataReader, tmpDir: string, progress: Progress): Calibrator {
+  const c = config ?? DEFAULT_CALIBRATION;
+  return async (model: ModelProto, tensors: string[]) => {
+    const source = calibrationSource(c, model);
+    const r = await progress.step(`calibrate ${tensors.length} tensors (${c.method}, ${source.synthetic ? 'auto samples' : c.inputs})`, () =>
+      calibrate({ model, external, tensors, method: c.method, source, tmpDir }));
+    if (r.synthetic) progress.note(`calibration: ranges come from ${r.samples} synthetic (auto-generated) samples; give calibration inputs for ranges that match real data`);
+    return {
+      ranges: r.ranges,
+      details: { method: r.method, samples: r.samples, inputs: r.from, synthetic: r.synthetic, tensors: tensors.length, stateBytes: r.stateBytes, peakRssBytes: r.peakRssBytes },
+    };
+  };
+}

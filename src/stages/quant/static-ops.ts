@@ -1,0 +1,57 @@
+/**
+ * Op type → how static (QDQ) quantization treats it, after ORT's registry.py (QDQRegistry) and the node
+ * groups onnxruntime's QDQ transformer turns into integer kernels (qdq_selectors.cc, qdq_actions.cc):
+ * - `compute`: DequantizeLinear in front of each listed input, QuantizeLinear after the output, each with
+ *   its own calibrated range; ORT fuses DQ → op → Q into QLinearConv, QLinearMatMul, QGemm, QLinearAdd,
+ *   QLinearMul, QLinearConcat, QLinearGlobalAveragePool, QLinearAveragePool, QLinearSigmoid, QLinearLeakyRelu.
+ *   `weight` names the input that must be a constant (quantized offline, per channel along `axis`), `bias`
+ *   the one stored as int32 at scale x_scale · w_scale (ORT quantize_bias_static).
+ * - `passThrough`: the output takes the input's scale and zero point (ORT's "share" of quantization
+ *   parameters), so ORT drops the DQ/Q pair and runs the op on the 8-bit values (MaxPool, Reshape, …).
+ * Adding an op is one row.
+ */
+import { attr } from '../../onnx/graph.js';
+import type { NodeProto } from '../../onnx/types.js';
+
+export interface StaticOpRule {
+  kind: 'compute' | 'passThrough';
+  /** Activation inputs to quantize (indices); `all` for every input (Concat). */
+  inputs: number[] | 'all';
+  /** The constant weight input and its per-channel axis (in the stored layout), if the op has one. */
+  weight?: { input: number; axis: (node: NodeProto, rank: number) => number };
+  /** Bias input quantized to int32. */
+  bias?: number;
+}
+
+const transB = (n: NodeProto) => Number(attr(n, 'transB')?.i ?? 0n) === 1;
+
+export const STATIC_RULES: Record<string, StaticOpRule> = {
+  Conv: { kind: 'compute', inputs: [0], weight: { input: 1, axis: () => 0 }, bias: 2 },
+  // A constant B is quantized as a weight (per column); two activations both get Q/DQ (QLinearMatMul).
+  MatMul: { kind: 'compute', inputs: [0, 1], weight: { input: 1, axis: (_n, rank) => rank - 1 } },
+  Gemm: { kind: 'compute', inputs: [0], weight: { input: 1, axis: (n) => (transB(n) ? 0 : 1) }, bias: 2 },
+  Add: { kind: 'compute', inputs: [0, 1] },
+  Mul: { kind: 'compute', inputs: [0, 1] },
+  Concat: { kind: 'compute', inputs: 'all' },
+  GlobalAveragePool: { kind: 'compute', inputs: [0] },
+  AveragePool: { kind: 'compute', inputs: [0] },
+  Sigmoid: { kind: 'compute', inputs: [0] },
+  LeakyRelu: { kind: 'compute', inputs: [0] },
+  MaxPool: { kind: 'passThrough', inputs: [0] },
+  Resize: { kind: 'passThrough', inputs: [0] },
+  Reshape: { kind: 'passThrough', inputs: [0] },
+  Transpose: { kind: 'passThrough', inputs: [0] },
+  Flatten: { kind: 'passThrough', inputs: [0] },
+  Squeeze: { kind: 'passThrough', inputs: [0] },
+  Unsqueeze: { kind: 'passThrough', inputs: [0] },
+};
+
+/** Ops static quantization places QDQ around by default: every row above. */
+export const DEFAULT_STATIC_OPS = Object.keys(STATIC_RULES);
+
+/**
+ * Activations whose effect the output's quantization can take over (ORT's QDQRemovableActivation and the
+ * Relu/Clip + QuantizeLinear fusion): with the zero point at the bottom of the integer range, quantizing
+ * clips at 0 exactly as Relu does. Clip qualifies when its lower bound is a constant 0.
+ */
+export const FOLDABLE_ACTIVATIONS = new Set(['Relu', 'Clip']);

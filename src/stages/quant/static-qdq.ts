@@ -1,0 +1,283 @@
+/**
+ * Static int8 in QDQ form (onnxruntime.quantization.quantize_static with QuantFormat.QDQ): activations get
+ * QuantizeLinear → DequantizeLinear pairs with scales from calibration, weights are stored int8 behind a
+ * DequantizeLinear, biases int32. onnxruntime's CPU provider then fuses each DQ → op → Q group into its
+ * integer kernel (static-ops.ts lists which). Three steps, as ORT's calibrate.py / qdq_quantizer.py:
+ *   plan (which nodes and tensors; Relu/Clip folded into the producer's range) → calibrate (the callback
+ *   the pipeline provides: onnxruntime on sample inputs) → place QDQ.
+ * Where the placement differs from a naive one, it is what ORT's fusions need: every reader of a quantized
+ * tensor reads the DQ (the producer's only reader is the Q, qdq_selectors.cc requires it); pass-through
+ * ops share their input's scale and zero point (the same initializers); a quantized graph output keeps its
+ * name on the DQ and the producer writes `<name>_float`.
+ */
+import { UsageError } from '../../onnx/errors.js';
+import { DataType } from '../../onnx/dtype.js';
+import { attr, type GraphScope } from '../../onnx/graph.js';
+import { elementCount, tensorFloat32 } from '../../onnx/tensor.js';
+import type { NodeProto } from '../../onnx/types.js';
+import { intAttr, makeNode, nodeId } from '../nodes.js';
+import { resolveConstant, type ConstantWeight } from './constant-weight.js';
+import { computeScaleZeroPoint, quantRange, roundHalfEven, type Int8Type, type QuantParams } from './numerics.js';
+import type { QuantSession } from './session.js';
+import { FOLDABLE_ACTIVATIONS, STATIC_RULES, type StaticOpRule } from './static-ops.js';
+import { bytesOf } from './tensor-pool.js';
+
+export interface ActivationOptions {
+  type: Int8Type;
+  symmetric: boolean;
+}
+
+/** A planned node: its rule, and the constant weight and bias it reads. */
+interface Planned {
+  node: NodeProto;
+  rule: StaticOpRule;
+  weight?: { c: ConstantWeight; axis: number };
+  bias?: ConstantWeight;
+}
+
+export interface StaticPlan {
+  nodes: Map<NodeProto, Planned>;
+  /** Relu/Clip nodes whose work the producer's output quantization takes over, by the producer. */
+  folded: Map<NodeProto, NodeProto>;
+  /** Every activation to quantize → the tensor whose range it uses (itself, or a pass-through's input). */
+  tensors: Map<string, string>;
+  skipped: { node: string; op: string; reason: string }[];
+}
+
+function inputsOf(node: NodeProto, rule: StaticOpRule): number[] {
+  return rule.inputs === 'all' ? node.input.map((_, i) => i) : rule.inputs.filter((i) => i < node.input.length && node.input[i]);
+}
+
+/** Why `node` stays float under its rule; undefined to quantize it. Fills in its weight and bias. */
+function checkNode(p: Planned, scope: GraphScope, s: QuantSession): string | undefined {
+  const { node, rule } = p;
+  const constant = (name: string | undefined) => (name ? resolveConstant(scope, name, s.index) : undefined);
+  if (rule.weight) {
+    const w = constant(node.input[rule.weight.input]);
+    if (w) {
+      if (w.tensor.dataType !== DataType.FLOAT) return 'weight is not float32';
+      if (w.transposed) return 'weight is a transposed view';
+      const rank = w.tensor.dims.length;
+      if (node.opType === 'Conv' && rank < 3) return 'weight is not an [M, C/group, k…] tensor';
+      if (node.opType !== 'Conv' && rank !== 2) return 'weight is not 2-D';
+      p.weight = { c: w, axis: rule.weight.axis(node, rank) };
+    } else if (node.opType !== 'MatMul') return 'weight is not a constant';
+  }
+  for (const i of inputsOf(node, rule)) {
+    if (i === rule.weight?.input && p.weight) continue;
+    if (constant(node.input[i])) return `input ${i} is a constant; only activations are quantized here`;
+  }
+  if (rule.bias !== undefined && node.input[rule.bias]) {
+    const b = constant(node.input[rule.bias]);
+    if (!b || b.transposed || b.tensor.dataType !== DataType.FLOAT) return 'bias is not a float32 constant';
+    const channels = p.weight!.c.tensor.dims[p.weight!.axis]!;
+    const n = node.opType === 'Gemm' ? p.weight!.c.tensor.dims[transB(node) ? 0 : 1]! : channels;
+    if (elementCount(b.tensor.dims) !== n || b.tensor.dims.length !== 1) return 'bias is not a vector over the output channels';
+    if (node.opType === 'Gemm' && (attr(node, 'beta')?.f ?? 1) !== 1) return 'Gemm beta ≠ 1';
+    p.bias = b;
+  }
+  return undefined;
+}
+
+const transB = (n: NodeProto) => Number(attr(n, 'transB')?.i ?? 0n) === 1;
+
+/** Clip whose lower bound is a constant 0 (input 1 from opset 11, attribute `min` before). */
+function clipsAtZero(n: NodeProto, scope: GraphScope, s: QuantSession): boolean {
+  if (n.opType === 'Relu') return true;
+  const minName = n.input[1];
+  if (minName) {
+    const c = resolveConstant(scope, minName, s.index);
+    return !!c && c.tensor.dataType === DataType.FLOAT && elementCount(c.tensor.dims) === 1 && tensorFloat32(c.tensor, s.external)[0] === 0;
+  }
+  return n.input.length === 1 && attr(n, 'min')?.f === 0;
+}
+
+/**
+ * Which nodes and tensors to quantize (nothing is changed yet). `rejected` tensors (calibration found no
+ * float32 range for them: shape arithmetic in int64, say) leave every node touching them in float.
+ */
+export function planStatic(scope: GraphScope, s: QuantSession, act: ActivationOptions, rejected: ReadonlySet<string> = new Set()): StaticPlan {
+  const dropped = new Set<NodeProto>();
+  const bad = new Set(rejected);
+  // Dropping a node can make a tensor its own root (a pass-through's output); its outputs join the
+  // rejected set, so each round only removes nodes and the loop ends.
+  for (;;) {
+    const plan = planOnce(scope, s, act, dropped);
+    const more = [...plan.nodes.values()].filter((p) => touchedBy(p, plan).some((t) => bad.has(plan.tensors.get(t)!)));
+    if (!more.length) {
+      for (const n of dropped) plan.skipped.push({ node: nodeId(n), op: n.opType ?? '', reason: 'reads or writes a tensor without a float32 range (not float, or no finite values)' });
+      return plan;
+    }
+    for (const p of more) {
+      dropped.add(p.node);
+      for (const o of p.node.output) bad.add(o);
+      const f = plan.folded.get(p.node)?.output[0];
+      if (f) bad.add(f);
+    }
+  }
+}
+
+/** The activation inputs and the output a planned node quantizes. */
+function touchedBy(p: Planned, plan: Pick<StaticPlan, 'folded'>): string[] {
+  const out = plan.folded.get(p.node)?.output[0] ?? p.node.output[0];
+  return [
+    ...inputsOf(p.node, p.rule).filter((i) => !(i === p.rule.weight?.input && p.weight)).map((i) => p.node.input[i]!),
+    ...(out ? [out] : []),
+  ];
+}
+
+function planOnce(scope: GraphScope, s: QuantSession, act: ActivationOptions, dropped: ReadonlySet<NodeProto>): StaticPlan {
+  const graph = scope.graph;
+  const nodes = new Map<NodeProto, Planned>();
+  const skipped: StaticPlan['skipped'] = [];
+  for (const node of graph.node) {
+    const op = node.opType ?? '';
+    const rule = (node.domain ?? '') === '' && s.options.ops.has(op) ? STATIC_RULES[op] : undefined;
+    if (!rule || dropped.has(node)) continue;
+    const p: Planned = { node, rule };
+    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? 'excluded by option' : checkNode(p, scope, s);
+    if (reason) skipped.push({ node: nodeId(node), op, reason });
+    else nodes.set(node, p);
+  }
+  const outputs = new Set(graph.output.map((o) => o.name));
+  // Relu/Clip(0, …) right after a quantized compute node, its only reader: the Q after it clips at the
+  // zero point, which is the integer range's bottom for an asymmetric range starting at 0.
+  const folded = new Map<NodeProto, NodeProto>();
+  if (!act.symmetric) {
+    for (const p of nodes.values()) {
+      const out = p.node.output[0];
+      if (p.rule.kind !== 'compute' || !out || outputs.has(out)) continue;
+      const readers = s.readersOf(graph, out);
+      const r = readers[0];
+      if (readers.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? '') || (r.domain ?? '') !== '') continue;
+      if (s.options.exclude.some((re) => re.test(nodeId(r))) || !clipsAtZero(r, scope, s)) continue;
+      folded.set(p.node, r);
+    }
+  }
+  const producedBy = new Map<string, Planned>();
+  for (const p of nodes.values()) {
+    const out = folded.get(p.node)?.output[0] ?? p.node.output[0];
+    if (out) producedBy.set(out, p);
+  }
+  const tensors = new Map<string, string>();
+  const root = (t: string): string => {
+    const known = tensors.get(t);
+    if (known) return known;
+    const p = producedBy.get(t);
+    // A pass-through output shares its input's range (ORT's share of quantization parameters).
+    const r = p?.rule.kind === 'passThrough' && p.node.input[0] ? root(p.node.input[0]) : t;
+    tensors.set(t, r);
+    return r;
+  };
+  for (const p of nodes.values()) for (const t of touchedBy(p, { folded })) root(t);
+  return { nodes, folded, tensors, skipped };
+}
+
+/** The int8/uint8 scale and zero point of a calibrated range (ORT compute_scale_zp; activations use the full range). */
+export function activationParams(min: number, max: number, act: ActivationOptions): QuantParams {
+  return computeScaleZeroPoint(min, max, quantRange(act.type, act.symmetric, false), act.symmetric);
+}
+
+/** ORT quantize_bias_static: int32 round(bias / (x_scale · w_scale)) with float32 products and quotient. */
+export function quantizeBias(bias: Float32Array, xScale: number, wScales: Float32Array): { values: Int32Array; scales: Float32Array } {
+  const scales = Float32Array.from(wScales, (w) => Math.fround(xScale * w));
+  const values = new Int32Array(bias.length);
+  for (let c = 0; c < bias.length; c++) {
+    const sc = scales[scales.length === 1 ? 0 : c]!;
+    const q = sc === 0 ? 0 : roundHalfEven(Math.fround(bias[c]! / sc));
+    values[c] = Math.max(-2147483648, Math.min(2147483647, q));
+  }
+  return { values, scales };
+}
+
+export interface PlaceResult {
+  byOp: Record<string, number>;
+  qdqPairs: number;
+  released: ConstantWeight['path'][];
+}
+
+/**
+ * Places QDQ per `plan` with the calibrated `ranges` (by root tensor). Rewrites the graph's node list.
+ */
+export function placeQdq(scope: GraphScope, s: QuantSession, plan: StaticPlan, ranges: Map<string, { min: number; max: number }>, act: ActivationOptions): PlaceResult {
+  const graph = scope.graph;
+  const actType = act.type === 'int8' ? DataType.INT8 : DataType.UINT8;
+  const outputs = new Set(graph.output.map((o) => o.name));
+  const params = new Map<string, { p: QuantParams; scale: string; zeroPoint: string }>();
+  const paramsOf = (rootName: string) => {
+    let e = params.get(rootName);
+    if (e) return e;
+    const r = ranges.get(rootName);
+    if (!r || !Number.isFinite(r.min) || !Number.isFinite(r.max)) {
+      throw new UsageError(`quantize-int8: calibration found no finite range for '${rootName}' (NaN or Infinity in the activations); exclude its node`);
+    }
+    const p = activationParams(r.min, r.max, act);
+    const base = rootName.replace(/[:/]+/g, '_');
+    const zp = act.type === 'int8' ? Int8Array.of(p.zeroPoint) : Uint8Array.of(p.zeroPoint);
+    e = { p, scale: s.pool.intern(`${base}_s`, DataType.FLOAT, [], bytesOf(Float32Array.of(p.scale))), zeroPoint: s.pool.intern(`${base}_zp`, actType, [], bytesOf(zp)) };
+    params.set(rootName, e);
+    return e;
+  };
+  // The value readers see for each quantized tensor, and the float value its Q reads.
+  const dqOf = new Map<string, string>();
+  const floatOf = new Map<string, string>();
+  for (const t of plan.tensors.keys()) {
+    if (outputs.has(t)) { floatOf.set(t, s.fresh(`${t}_float`)); dqOf.set(t, t); } else { floatOf.set(t, t); dqOf.set(t, s.fresh(`${t}_dq`)); }
+  }
+  const out: NodeProto[] = [];
+  let qdqPairs = 0;
+  const emitQdq = (t: string) => {
+    const e = paramsOf(plan.tensors.get(t)!);
+    // Unnamed nodes and short suffixes: a CNN has hundreds of these pairs, and long exporter names
+    // repeated in each would cost more file bytes than the int8 weights save on small layers.
+    const q = s.fresh(`${t}_q`);
+    out.push(makeNode('QuantizeLinear', '', [floatOf.get(t)!, e.scale, e.zeroPoint], [q]));
+    out.push(makeNode('DequantizeLinear', '', [q, e.scale, e.zeroPoint], [dqOf.get(t)!]));
+    qdqPairs++;
+  };
+  const reads = (name: string) => (name && !outputs.has(name) ? dqOf.get(name) ?? name : name);
+  const inputNames = new Set(graph.input.map((i) => i.name));
+  for (const t of plan.tensors.keys()) if (inputNames.has(t)) emitQdq(t);
+
+  const removed = new Set(plan.folded.values());
+  const byOp: Record<string, number> = {};
+  const released: ConstantWeight['path'][] = [];
+  for (const node of graph.node) {
+    if (removed.has(node)) continue;
+    const p = plan.nodes.get(node);
+    const folded = plan.folded.get(node);
+    const input = node.input.map(reads);
+    let output = [...node.output];
+    if (folded) output = [folded.output[0]!, ...output.slice(1)];
+    output = output.map((o) => (plan.tensors.has(o) && outputs.has(o) ? floatOf.get(o)! : o));
+    if (p?.weight) {
+      const base = s.baseOf(node, scope);
+      const perChannel = s.options.perChannel;
+      const w = s.weight({ weight: p.weight.c, axis: perChannel ? p.weight.axis : undefined }, graph, out);
+      const dq = s.fresh(`${base}_w_dq`);
+      out.push(makeNode('DequantizeLinear', '', [w.q, w.scale, w.zeroPoint], [dq], perChannel ? [intAttr('axis', p.weight.axis)] : []));
+      input[p.rule.weight!.input] = dq;
+      released.push(p.weight.c.path);
+      if (p.bias) {
+        const x = paramsOf(plan.tensors.get(node.input[0]!)!);
+        const b = quantizeBias(tensorFloat32(p.bias.tensor, s.external), x.p.scale, w.scales);
+        const dims = w.scales.length === 1 ? [] : [w.scales.length];
+        const bq = s.pool.intern(`${base}_b_q`, DataType.INT32, [b.values.length], bytesOf(b.values));
+        const bs = s.pool.intern(`${base}_b_s`, DataType.FLOAT, dims, bytesOf(b.scales));
+        const bz = s.pool.intern(`${base}_b_zp`, DataType.INT32, dims, bytesOf(new Int32Array(w.scales.length)));
+        const bdq = s.fresh(`${base}_b_dq`);
+        out.push(makeNode('DequantizeLinear', '', [bq, bs, bz], [bdq], dims.length ? [intAttr('axis', 0)] : []));
+        input[p.rule.bias!] = bdq;
+        released.push(p.bias.path);
+      }
+    }
+    // An unchanged node stays the same object: removeUnused finds dead Constant nodes by identity.
+    const same = input.every((x, i) => x === node.input[i]) && output.every((x, i) => x === node.output[i]);
+    out.push(same ? node : { ...node, input, output });
+    if (p) byOp[node.opType!] = (byOp[node.opType!] ?? 0) + 1;
+    const written = folded ? [folded.output[0]!, ...node.output.slice(1)] : node.output;
+    for (const o of written) if (plan.tensors.has(o)) emitQdq(o);
+  }
+  graph.node = out;
+  return { byOp, qdqPairs, released };
+}

@@ -1,0 +1,114 @@
+/**
+ * Calibration statistics: the dyadic histogram is exact and order-independent, percentile and entropy
+ * ranges match independent computations (a sort, and onnxruntime's own get_entropy_threshold run in
+ * Python: scripts/fixtures/entropy_golden.py), and calibrating through onnxruntime keeps a fixed-size
+ * state whatever the number of samples.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { calibrate } from '../src/check/calibrate.js';
+import { calibrationSource } from '../src/check/calibration-inputs.js';
+import { DyadicHistogram, MinMaxStat, entropyWindow, percentileRange } from '../src/check/calibration-stats.js';
+import { seededRandom } from '../src/check/auto-inputs.js';
+import { loadModel } from '../src/onnx/model-io.js';
+import { FIXTURES } from './helpers/fixture-parity.js';
+
+function gaussian(n: number, seed: number, scale = 1): Float32Array {
+  const rand = seededRandom(seed);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = scale * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  return out;
+}
+
+test('dyadic histogram: growing merges bins exactly as binning everything at the final radius', () => {
+  const chunks = [gaussian(5000, 1, 0.3), gaussian(5000, 2, 2), gaussian(5000, 3, 9)];
+  const grown = new DyadicHistogram(256);
+  for (const c of chunks) grown.add(c);
+  const reversed = new DyadicHistogram(256);
+  for (const c of [...chunks].reverse()) reversed.add(c);
+  assert.deepEqual([...grown.counts], [...reversed.counts]);
+  assert.equal(grown.radius, reversed.radius);
+  // Independent: bin each value once at the final radius.
+  const direct = new Float64Array(256);
+  const r = grown.radius;
+  for (const c of chunks) for (const v of c) direct[Math.min(255, Math.floor(((v + r) / (2 * r)) * 256))]!++;
+  assert.deepEqual([...grown.counts], [...direct]);
+  assert.equal(grown.total, 15000);
+  assert.ok(r >= 9 && Math.log2(r) % 1 === 0, `radius ${r} is a power of two covering the data`);
+});
+
+test('percentile range brackets the sorted-data quantiles within one bin', () => {
+  const data = gaussian(100_000, 7, 1.5);
+  const h = new DyadicHistogram();
+  h.add(data);
+  const sorted = Float64Array.from(data).sort();
+  const p = 99.9;
+  const r = percentileRange(h, p);
+  const cut = (100 - p) / 200;
+  const lo = sorted[Math.floor(cut * sorted.length)]!;
+  const hi = sorted[Math.ceil((1 - cut) * sorted.length) - 1]!;
+  const bin = (2 * h.radius) / h.bins;
+  assert.ok(Math.abs(r.min - lo) <= bin, `min ${r.min} vs quantile ${lo}`);
+  assert.ok(Math.abs(r.max - hi) <= bin, `max ${r.max} vs quantile ${hi}`);
+  const sym = percentileRange(h, p, true);
+  assert.equal(sym.min <= 0 && sym.max >= 0, true);
+});
+
+test('entropy window matches onnxruntime get_entropy_threshold on its own histograms', () => {
+  const cases = JSON.parse(readFileSync(path.join(FIXTURES, 'calibration', 'entropy-golden.json'), 'utf8')) as
+    { name: string; hist: number[]; start: number; end: number; lo: number }[];
+  for (const c of cases) {
+    const w = entropyWindow(Float64Array.from(c.hist));
+    assert.equal(w.end, c.end, `${c.name}: end edge`);
+    // ORT clamps the low edge to the data's minimum (0 after a ReLU), which hides the window's start.
+    if (c.lo < 0) assert.equal(w.start, c.start, `${c.name}: start edge`);
+  }
+});
+
+test('min-max statistic over chunks equals that of all values', () => {
+  const s = new MinMaxStat();
+  const a = gaussian(1000, 4);
+  const b = gaussian(1000, 5, 3);
+  s.add(a);
+  s.add(b);
+  const all = [...a, ...b];
+  assert.deepEqual(s.range(), { min: Math.min(...all), max: Math.max(...all) });
+});
+
+test('calibrate through onnxruntime: same ranges in any sample order, state size flat in the sample count', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'calib-'));
+  const loaded = loadModel(path.join(FIXTURES, 'cnn-static.onnx'));
+  try {
+    const model = loaded.model;
+    const tensors = ['image', ...model.graph!.node.filter((n) => n.opType === 'Relu' || n.opType === 'Concat').map((n) => n.output[0]!)];
+    const run = (samples: number, method: 'minmax' | 'entropy', seed = 11) =>
+      calibrate({ model, tensors, method, source: calibrationSource({ inputs: 'auto', samples, seed }, model), tmpDir: dir, threads: 1 });
+    const five = await run(5, 'entropy');
+    const fifty = await run(50, 'entropy');
+    assert.equal(five.samples, 5);
+    assert.equal(fifty.samples, 50);
+    assert.equal(five.stateBytes, fifty.stateBytes, 'histogram state does not grow with samples');
+    assert.equal(five.synthetic, true);
+    for (const t of tensors) {
+      const r = fifty.ranges.get(t)!;
+      assert.ok(Number.isFinite(r.min) && Number.isFinite(r.max) && r.max > r.min, `${t}: ${JSON.stringify(r)}`);
+    }
+    // A ReLU output never goes below 0.
+    const relu = tensors[1]!;
+    assert.ok(fifty.ranges.get(relu)!.min >= 0);
+    // Min-max over samples 11..15 is the union of single-sample calibrations, whatever their order.
+    const whole = await run(5, 'minmax');
+    const singles = await Promise.all([15, 13, 11, 14, 12].map((seed) => run(1, 'minmax', seed)));
+    for (const t of tensors) {
+      const min = Math.min(...singles.map((s) => s.ranges.get(t)!.min));
+      const max = Math.max(...singles.map((s) => s.ranges.get(t)!.max));
+      assert.deepEqual(whole.ranges.get(t), { min, max }, t);
+    }
+  } finally {
+    loaded.external.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
