@@ -1,15 +1,15 @@
 /**
  * quantize-int8 with `activations: static`: calibrated QDQ (quant/static-qdq.ts) on the main graph.
- * Per-channel weights need DequantizeLinear's axis (opset 13): a model at opset 11 or 12 is moved to 13 when
- * no op it uses changed meaning (quant/opset13.ts), else refused in one line. Per-tensor needs QuantizeLinear
- * (opset 10); a model below that is moved to 11 under the same rule (quant/opset.ts), as dynamic int8 does.
+ * Per-channel weights need DequantizeLinear's axis (opset 13), per-tensor QuantizeLinear (opset 10): a model
+ * below is moved to 13 (or 11) by the opset upgrader (stages/opset/upgrade.ts), which converts the ops
+ * whose meaning changed on the way and refuses, in one line, what it cannot convert exactly.
  */
-import { UsageError } from '../onnx/errors.js';
 import { allNames, mainScopes } from '../onnx/graph.js';
 import type { ModelProto } from '../onnx/types.js';
 import { removeUnused } from './quant/constant-weight.js';
-import { planOpset, setDefaultOpset } from './quant/opset.js';
-import { planOpset13 } from './quant/opset13.js';
+import { OnnxFormatError, UsageError } from '../onnx/errors.js';
+import { upgradeOpset } from './opset/upgrade.js';
+import { defaultOpset } from './quant/opset.js';
 import { QuantSession, type Int8Options } from './quant/session.js';
 import { placeQdq, planStatic, type ActivationOptions } from './quant/static-qdq.js';
 import type { StageContext, StageOutcome } from './stage.js';
@@ -29,10 +29,18 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
     ctx.log(`quantize-int8: static: ${reason}`);
     return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: '', op: '', reason }] } };
   };
-  const to13 = options.perChannel ? planOpset13(model) : { action: 'keep' as const };
-  if (to13.action === 'refuse') return refuse(to13.reason);
-  const opset = to13.action === 'bump' ? { action: 'bump' as const, from: to13.from, to: 13 } : planOpset(model);
-  if (opset.action === 'refuse') return refuse(opset.reason);
+  const target = options.perChannel ? 13 : 11;
+  if (defaultOpset(model) < target) {
+    const why = options.perChannel ? "per-channel weights need DequantizeLinear's axis (opset 13)" : 'QuantizeLinear needs opset 10';
+    try {
+      const { details: up } = upgradeOpset(model, target);
+      details.opsetUpgrade = { from: up.from, to: up.to, why, rewritten: up.rewritten };
+      ctx.log(`quantize-int8: static: opset ${up.from} → ${up.to} (${why})`);
+    } catch (e) {
+      if (!(e instanceof OnnxFormatError)) throw e;
+      return refuse(`${why}, and the opset upgrader refused: ${e.message}`);
+    }
+  }
   if (!ctx.calibrate) throw new UsageError('quantize-int8: activations: static needs calibration samples; run it through compress or run (they calibrate with onnxruntime)');
 
   const scope = mainScopes(model)[0]!;
@@ -52,10 +60,6 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   if (plan.nodes.size === 0) return refuse('no node with float32 activations to quantize');
   const placed = placeQdq(scope, s, plan, ranges, options.activation);
   const removed = removeUnused(placed.released, s.index);
-  if (opset.action === 'bump') {
-    setDefaultOpset(model, opset.to);
-    details.opset = { from: opset.from, to: opset.to };
-  }
   const quantizedNodes = Object.values(placed.byOp).reduce((a, b) => a + b, 0);
   ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan.folded.size} Relu/Clip folded, ${plan.skipped.length} skipped`);
   return {
