@@ -63,7 +63,7 @@ function withTmp<T>(fn: (dir: string) => Promise<T>): Promise<T> {
 
 const staticStage = (opts: Record<string, unknown> = {}) => [{ 'quantize-int8': { activations: 'static', 'per-channel': true, ...opts } }];
 
-test('static int8: onnxruntime fuses every group into its integer kernels; held-out cosine ≥ 0.99', () => withTmp(async (dir) => {
+test('static int8: onnxruntime fuses every group into its integer kernels; held-out cosine ≥ 0.985', () => withTmp(async (dir) => {
   const out = path.join(dir, 'q.onnx');
   const r = await compressModel(CNN, out, { stages: staticStage(), digest: false, calibration: { inputs: 'auto', samples: 16, method: 'minmax' } });
   const d = r.stages[0]!.details as Record<string, unknown>;
@@ -81,8 +81,10 @@ test('static int8: onnxruntime fuses every group into its integer kernels; held-
   assert.equal(ops.QuantizeLinear, 1);
   assert.equal(ops.DequantizeLinear, 1);
   assert.ok(r.compressed.bytes < 0.37 * r.original.bytes, `${r.compressed.bytes} of ${r.original.bytes}`);
+  // Auto image inputs are pictures (flat regions, edges: auto-images.ts), on which this random-weight
+  // fixture's min-max ranges gave 0.9892 (0.99+ on per-pixel noise).
   const c = await heldOutCosine(CNN, out);
-  assert.ok(c >= 0.99, `held-out cosine ${c}`);
+  assert.ok(c >= 0.985, `held-out cosine ${c}`);
 }));
 
 test('static int8: percentile and entropy calibration also hold parity; int8 symmetric activations keep ReLU', () => withTmp(async (dir) => {
@@ -99,7 +101,7 @@ test('static int8: percentile and entropy calibration also hold parity; int8 sym
   assert.ok(await heldOutCosine(CNN, out, 3) >= 0.98);
 }));
 
-test('static int8: exclude keeps a node float; per-channel moves opset 12 to 13, refuses opset 10 in one line; per-tensor runs', () => withTmp(async (dir) => {
+test('static int8: exclude keeps a node float; the opset upgrader moves opset 12 and 10 to 13 for per-channel; per-tensor runs', () => withTmp(async (dir) => {
   const m = loadModel(CNN).model;
   const firstConv = m.graph!.node.find((n) => n.opType === 'Conv')!;
   const out = path.join(dir, 'x.onnx');
@@ -114,15 +116,15 @@ test('static int8: exclude keeps a node float; per-channel moves opset 12 to 13,
     writeFileSync(file, encodeModel(m));
     return file;
   };
-  // Opset 12 → 13: every op of the model kept its meaning, so per-channel moves it to 13.
-  const bumped = await compressModel(at(12), path.join(dir, 'b.onnx'), { stages: staticStage(), digest: false });
-  assert.deepEqual((bumped.stages[0]!.details as { opset: unknown }).opset, { from: 12, to: 13 });
-  assert.equal((await optimizedOps(path.join(dir, 'b.onnx'))).QLinearConv, 8);
+  // Per-channel needs opset 13: the opset upgrader moves opset 12 and opset 10 models there.
+  for (const version of [12, 10]) {
+    const moved = path.join(dir, `b${version}.onnx`);
+    const bumped = await compressModel(at(version), moved, { stages: staticStage(), digest: false });
+    const up = (bumped.stages[0]!.details as { opsetUpgrade: { from: number; to: number } }).opsetUpgrade;
+    assert.deepEqual([up.from, up.to], [version, 13]);
+    assert.equal((await optimizedOps(moved)).QLinearConv, 8);
+  }
   const oldFile = at(10);
-  const refused = await compressModel(oldFile, path.join(dir, 'r.onnx'), { stages: staticStage(), digest: false });
-  const reason = (refused.stages[0]!.details as { skipped: { reason: string }[] }).skipped[0]!.reason;
-  assert.match(reason, /per-channel static int8 needs DequantizeLinear's axis \(opset 13\); the model imports opset 10: re-export/);
-  assert.equal(refused.stages[0]!.bytesAfter, refused.stages[0]!.bytesBefore);
   // Per-tensor needs QuantizeLinear only (opset 10 has it; the model moves to 11 as dynamic int8 does).
   const perTensor = path.join(dir, 't.onnx');
   await compressModel(oldFile, perTensor, { stages: staticStage({ 'per-channel': false }), digest: false });
