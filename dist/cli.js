@@ -12281,3179 +12281,6 @@ var init_pipeline = __esm({
   }
 });
 
-// src/stages/dedup.ts
-function dedupTotals(plan) {
-  const zero = () => ({ merged: 0, bytes: 0 });
-  const byKind = { initializer: zero(), constant: zero(), subgraph: zero(), lifted: zero(), transposed: zero() };
-  const count = (k, copies, bytes) => {
-    k.merged += copies;
-    k.bytes += copies * bytes;
-  };
-  let identities = 0;
-  for (const c of plan.merges) {
-    if (!c.keep) count(byKind.lifted, c.sites.length - 1, c.bytes);
-    else for (const s of c.sites) if (s !== c.keep) count(byKind[s.kind], 1, c.bytes);
-    identities += c.sites.filter((s) => s.pinned && s !== c.keep).length;
-  }
-  for (const t of plan.ties) count(byKind.transposed, 1, t.transposed.bytes);
-  const kinds = Object.values(byKind);
-  return {
-    merged: kinds.reduce((n, k) => n + k.merged, 0) - byKind.transposed.merged,
-    transposedTies: plan.ties.length,
-    bytesSaved: kinds.reduce((n, k) => n + k.bytes, 0),
-    groups: plan.merges.length,
-    liftedTensors: plan.merges.filter((c) => !c.keep).length,
-    identities,
-    byKind
-  };
-}
-function newNode(opType, input, output, name, attribute2 = []) {
-  return { opType, input: [input], output: [output], name, attribute: attribute2, metadataProps: [], deviceConfigurations: [] };
-}
-function permAttribute() {
-  return {
-    name: "perm",
-    type: AttributeType.INTS,
-    ints: [1n, 0n],
-    floats: [],
-    strings: [],
-    tensors: [],
-    graphs: [],
-    sparseTensors: [],
-    typeProtos: []
-  };
-}
-function renameReads(graph, renames, root2, defined) {
-  for (const node of graph.node) {
-    for (let i = 0; i < node.input.length; i++) {
-      const to = renames.get(node.input[i]);
-      if (to !== void 0) node.input[i] = to;
-    }
-    for (const { graph: sub2 } of subgraphsOf(node)) {
-      const shadowed2 = defined(sub2);
-      const inner = new Map([...renames].filter(([from]) => !shadowed2.has(from)));
-      if (inner.size) renameReads(sub2, inner, false, defined);
-    }
-  }
-  if (!root2) {
-    for (const o of graph.output) {
-      const to = o.name === void 0 ? void 0 : renames.get(o.name);
-      if (to !== void 0) o.name = to;
-    }
-  }
-  graph.valueInfo = graph.valueInfo.filter((v) => v.name === void 0 || !renames.has(v.name));
-  for (const q of graph.quantizationAnnotation) {
-    const to = q.tensorName === void 0 ? void 0 : renames.get(q.tensorName);
-    if (to !== void 0) q.tensorName = to;
-  }
-}
-function applyEdits(graph, e) {
-  if (e.dropInitializers.size) graph.initializer = graph.initializer.filter((t) => !e.dropInitializers.has(t));
-  graph.initializer.push(...e.addInitializers);
-  const rest = e.dropNodes.size ? graph.node.filter((n) => !e.dropNodes.has(n)) : graph.node;
-  graph.node = [...e.constants, ...e.transposes, ...e.identities, ...rest];
-}
-function applyDedupPlan(model, plan) {
-  const taken = allNames(model);
-  const edits = /* @__PURE__ */ new Map();
-  const at = (scope) => {
-    let e = edits.get(scope);
-    if (!e) {
-      e = { renames: /* @__PURE__ */ new Map(), dropInitializers: /* @__PURE__ */ new Set(), dropNodes: /* @__PURE__ */ new Set(), addInitializers: [], constants: [], transposes: [], identities: [] };
-      edits.set(scope, e);
-    }
-    return e;
-  };
-  const drop = (s) => {
-    if (s.node) at(s.scope).dropNodes.add(s.node);
-    else at(s.scope).dropInitializers.add(s.tensor);
-  };
-  const transposeOf = new Map(plan.ties.map((t) => [t.transposed, t.kept]));
-  const keptInTie = new Set(plan.ties.map((t) => t.kept));
-  const classes = [.../* @__PURE__ */ new Set([...plan.merges, ...plan.ties.flatMap((t) => [t.kept, t.transposed])])];
-  const nameOf = new Map(classes.map((c) => [c, c.keep?.name ?? freshName(taken, `${bestSite(c.sites).name}_shared`)]));
-  for (const c of classes) {
-    const home2 = at(c.home);
-    const name = nameOf.get(c);
-    const source = transposeOf.get(c);
-    if (source) {
-      if (c.keep) drop(c.keep);
-      home2.transposes.push(newNode("Transpose", nameOf.get(source), name, freshName(taken, `${name}_transpose`), [permAttribute()]));
-    } else if (!c.keep) {
-      const t = c.sites[0].tensor;
-      home2.addInitializers.push({ ...t, name, dims: [...t.dims] });
-    } else if (c.keep.node && (c.sites.length > 1 || keptInTie.has(c))) {
-      home2.dropNodes.add(c.keep.node);
-      home2.constants.push(c.keep.node);
-    }
-    for (const s of c.sites) {
-      if (s === c.keep) continue;
-      drop(s);
-      if (s.pinned) at(s.scope).identities.push(newNode("Identity", name, s.name, freshName(taken, `${s.name}_identity`)));
-      else if (s.name !== name) at(s.scope).renames.set(s.name, name);
-    }
-  }
-  const memo = /* @__PURE__ */ new Map();
-  const defined = (g) => {
-    let d = memo.get(g);
-    if (!d) {
-      d = definedNames(g);
-      memo.set(g, d);
-    }
-    return d;
-  };
-  for (const [scope, e] of edits) if (e.renames.size) renameReads(scope.graph, e.renames, true, defined);
-  for (const [scope, e] of edits) applyEdits(scope.graph, e);
-}
-function dedupStage(options = {}) {
-  for (const key of Object.keys(options)) {
-    if (!OPTIONS.includes(key)) throw new UsageError(`stage dedup: unknown option '${key}'; known options: ${OPTIONS.join(", ")}`);
-  }
-  if (options.transposed !== void 0 && typeof options.transposed !== "boolean") {
-    throw new UsageError(`stage dedup: option 'transposed' must be true or false`);
-  }
-  const transposed = options.transposed;
-  return {
-    name: "dedup",
-    run(model, ctx) {
-      const plan = planDedup(model, ctx.external, { transposed });
-      applyDedupPlan(model, plan);
-      return { model, details: { ...dedupTotals(plan) } };
-    }
-  };
-}
-var OPTIONS;
-var init_dedup = __esm({
-  "src/stages/dedup.ts"() {
-    "use strict";
-    init_errors();
-    init_graph();
-    init_types();
-    init_dedup_analysis();
-    init_dedup_analysis();
-    OPTIONS = ["transposed"];
-  }
-});
-
-// src/stages/prune.ts
-function pruneNodes(graph, roots, memo, counts) {
-  const producer = /* @__PURE__ */ new Map();
-  graph.node.forEach((n, i) => {
-    for (const o of n.output) if (o) producer.set(o, i);
-  });
-  const live = new Uint8Array(graph.node.length);
-  const read = /* @__PURE__ */ new Set();
-  const work = [];
-  const need = (name) => {
-    if (name && !read.has(name)) {
-      read.add(name);
-      work.push(name);
-    }
-  };
-  for (const r of roots) need(r);
-  while (work.length) {
-    const i = producer.get(work.pop());
-    if (i === void 0 || live[i]) continue;
-    live[i] = 1;
-    for (const name of nodeReads(graph.node[i], memo)) need(name);
-  }
-  const before = graph.node.length;
-  graph.node = graph.node.filter((_, i) => live[i]);
-  counts.nodes += before - graph.node.length;
-  return read;
-}
-function pruneStorage(graph, read, protect, counts, weightsAreInputs) {
-  const keep = /* @__PURE__ */ new Set([...read, ...protect]);
-  const weights = new Set(weightsAreInputs ? graph.initializer.map((t) => t.name ?? "") : []);
-  for (const v of graph.input) if (v.name && !weights.has(v.name)) keep.add(v.name);
-  for (const v of graph.output) if (v.name) keep.add(v.name);
-  const alive2 = new Set(keep);
-  for (const n of graph.node) for (const o of n.output) if (o) alive2.add(o);
-  const annotations = graph.quantizationAnnotation.filter((a) => alive2.has(a.tensorName ?? ""));
-  for (const a of annotations) for (const e of a.quantParameterTensorNames) if (e.value) keep.add(e.value);
-  const initializers = graph.initializer.filter((t) => keep.has(t.name ?? ""));
-  for (const t of graph.initializer) if (!keep.has(t.name ?? "")) counts.initializerBytes += tensorByteLength(t);
-  counts.initializers += graph.initializer.length - initializers.length;
-  graph.initializer = initializers;
-  if (weights.size) graph.input = graph.input.filter((v) => !weights.has(v.name ?? "") || keep.has(v.name ?? ""));
-  const sparse = graph.sparseInitializer.filter((s) => keep.has(s.values?.name ?? ""));
-  counts.sparseInitializers += graph.sparseInitializer.length - sparse.length;
-  graph.sparseInitializer = sparse;
-  counts.quantizationAnnotations += graph.quantizationAnnotation.length - annotations.length;
-  graph.quantizationAnnotation = annotations;
-}
-function trainingReferences(model) {
-  const names = /* @__PURE__ */ new Set();
-  for (const ti of model.trainingInfo) {
-    for (const g of [ti.initialization, ti.algorithm]) if (g) for (const n of outerReferences(g)) names.add(n);
-    for (const b of [...ti.initializationBinding, ...ti.updateBinding]) if (b.key) names.add(b.key);
-  }
-  return names;
-}
-function pruneGraphs(model, counts) {
-  const training = trainingReferences(model);
-  const weightsAreInputs = (model.irVersion ?? 0) < 4;
-  const memo = /* @__PURE__ */ new Map();
-  const scopes = mainScopes(model).reverse();
-  for (const scope of scopes) {
-    const { graph } = scope;
-    const isMain = scope.parent === void 0;
-    const roots = graph.output.map((v) => v.name ?? "");
-    if (isMain) roots.push(...training);
-    const read = pruneNodes(graph, roots, memo, counts);
-    pruneStorage(graph, read, isMain ? training : /* @__PURE__ */ new Set(), counts, isMain && weightsAreInputs);
-  }
-}
-function pruneValueInfo(model, counts) {
-  const defined = /* @__PURE__ */ new Map();
-  const visible = (name, scope) => {
-    for (let s = scope; s; s = s.parent) if (defined.get(s.graph).has(name)) return true;
-    return false;
-  };
-  for (const scope of mainScopes(model)) {
-    defined.set(scope.graph, definedNames(scope.graph));
-    const kept = scope.graph.valueInfo.filter((v) => visible(v.name ?? "", scope));
-    counts.valueInfo += scope.graph.valueInfo.length - kept.length;
-    scope.graph.valueInfo = kept;
-  }
-}
-function pruneFunctions(model, counts) {
-  if (model.functions.length === 0) return;
-  const byKey = /* @__PURE__ */ new Map();
-  for (const f of model.functions) byKey.set(functionKey(f.domain, f.name, f.overload), f);
-  const used = /* @__PURE__ */ new Set();
-  const pending = [];
-  const visitNodes = (nodes) => {
-    const stack = [...nodes];
-    while (stack.length) {
-      const n = stack.pop();
-      const f = byKey.get(functionKey(n.domain, n.opType, n.overload));
-      if (f && !used.has(f)) {
-        used.add(f);
-        pending.push(f);
-      }
-      for (const { graph } of subgraphsOf(n)) stack.push(...graph.node);
-    }
-  };
-  forEachGraph(model, ({ graph }) => visitNodes(graph.node));
-  while (pending.length) visitNodes(pending.pop().node);
-  const kept = model.functions.filter((f) => used.has(f));
-  counts.functions += model.functions.length - kept.length;
-  model.functions = kept;
-}
-function stripDocStrings(model, counts) {
-  const stack = [model];
-  while (stack.length) {
-    const obj = stack.pop();
-    if (Array.isArray(obj)) {
-      for (const v of obj) if (v !== null && typeof v === "object" && !ArrayBuffer.isView(v)) stack.push(v);
-      continue;
-    }
-    const rec = obj;
-    if (rec.docString !== void 0) {
-      rec.docString = void 0;
-      counts.docStrings++;
-    }
-    for (const [k, v] of Object.entries(rec)) {
-      if (k !== "$unknown" && v !== null && typeof v === "object" && !ArrayBuffer.isView(v)) stack.push(v);
-    }
-  }
-}
-function pruneModel(model, opts = {}) {
-  const counts = {
-    nodes: 0,
-    initializers: 0,
-    initializerBytes: 0,
-    sparseInitializers: 0,
-    valueInfo: 0,
-    quantizationAnnotations: 0,
-    functions: 0,
-    docStrings: 0
-  };
-  pruneGraphs(model, counts);
-  pruneValueInfo(model, counts);
-  pruneFunctions(model, counts);
-  if (opts.docStrings) stripDocStrings(model, counts);
-  return counts;
-}
-function pruneStage(options) {
-  for (const key of Object.keys(options)) {
-    if (key !== "doc-strings") throw new UsageError(`prune: unknown option '${key}'; known options: doc-strings`);
-  }
-  const docStrings = options["doc-strings"] ?? false;
-  if (typeof docStrings !== "boolean") throw new UsageError(`prune: option doc-strings must be true or false, not ${JSON.stringify(docStrings)}`);
-  return {
-    name: "prune",
-    run(model) {
-      const before = modelByteSize(model);
-      const counts = pruneModel(model, { docStrings });
-      return { model, details: { ...counts, bytesSaved: before - modelByteSize(model) } };
-    }
-  };
-}
-var functionKey;
-var init_prune = __esm({
-  "src/stages/prune.ts"() {
-    "use strict";
-    init_errors();
-    init_graph();
-    init_size();
-    init_tensor();
-    functionKey = (domain, name, overload) => `${domain ?? ""}\0${name ?? ""}\0${overload ?? ""}`;
-  }
-});
-
-// src/stages/quant/constant-weight.ts
-function isTranspose2d(node, rank) {
-  if (rank !== 2) return false;
-  const perm = attr(node, "perm")?.ints;
-  return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
-}
-function resolveConstant(scope, name, index) {
-  const path16 = [];
-  const transposed = false;
-  let current = scope;
-  let wanted = name;
-  for (let steps = 0; current && steps < 64; steps++) {
-    const def = index.of(current.graph).get(wanted);
-    if (!def) {
-      current = current.parent;
-      continue;
-    }
-    path16.push({ scope: current, name: wanted });
-    if (def.kind === "input") return void 0;
-    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path16 };
-    const node = def.node;
-    if ((node.domain ?? "") !== "") return void 0;
-    if (isConstantNode(node)) {
-      const tensor = constantNodeTensor(node);
-      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path16 } : void 0;
-    }
-    if (node.opType === "Identity" && node.input[0]) {
-      wanted = node.input[0];
-      continue;
-    }
-    if (node.opType === "Transpose" && node.input[0]) {
-      const inner = resolveConstant(current, node.input[0], index);
-      if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
-      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path16, ...inner.path] };
-    }
-    return void 0;
-  }
-  return void 0;
-}
-function removeUnused(paths, index) {
-  const reads = /* @__PURE__ */ new Map();
-  const byScope = /* @__PURE__ */ new Map();
-  for (const path16 of paths) {
-    for (const { scope, name } of path16) {
-      const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
-      entry.names.add(name);
-      byScope.set(scope.graph, entry);
-    }
-  }
-  for (const [graph, { scope, names }] of byScope) {
-    const counts = /* @__PURE__ */ new Map();
-    for (const [name, uses] of usesOfAll(scope, names)) counts.set(name, uses.length);
-    for (const o of graph.output) if (o.name && counts.has(o.name)) counts.set(o.name, counts.get(o.name) + 1);
-    reads.set(graph, counts);
-  }
-  const unread = (scope, name) => {
-    for (let s = scope; s; s = s.parent) {
-      const counts = reads.get(s.graph);
-      if (counts?.has(name)) {
-        counts.set(name, counts.get(name) - 1);
-        return;
-      }
-      if (index.of(s.graph).has(name)) return;
-    }
-  };
-  const dead = /* @__PURE__ */ new Set();
-  const droppedInputs = /* @__PURE__ */ new Map();
-  let removed = 0;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const path16 of paths) {
-      for (const { scope, name } of path16) {
-        const g = scope.graph;
-        const defs = index.of(g);
-        const def = defs.get(name);
-        if (!def || def.kind === "input") break;
-        if ((reads.get(g).get(name) ?? 0) > 0) break;
-        if (def.kind === "initializer") {
-          dead.add(def.tensor);
-          const inputs = droppedInputs.get(g) ?? /* @__PURE__ */ new Set();
-          droppedInputs.set(g, inputs.add(name));
-        } else {
-          dead.add(def.node);
-          for (const input of def.node.input) if (input) unread(scope, input);
-        }
-        defs.delete(name);
-        removed++;
-        changed = true;
-      }
-    }
-  }
-  for (const g of byScope.keys()) {
-    g.initializer = g.initializer.filter((t) => !dead.has(t));
-    g.node = g.node.filter((n) => !dead.has(n));
-    const inputs = droppedInputs.get(g);
-    if (inputs) g.input = g.input.filter((v) => !inputs.has(v.name ?? ""));
-  }
-  return removed;
-}
-var DefinitionIndex;
-var init_constant_weight = __esm({
-  "src/stages/quant/constant-weight.ts"() {
-    "use strict";
-    init_graph();
-    init_tensor();
-    DefinitionIndex = class {
-      byGraph = /* @__PURE__ */ new WeakMap();
-      of(graph) {
-        let defs = this.byGraph.get(graph);
-        if (defs) return defs;
-        defs = /* @__PURE__ */ new Map();
-        for (const v of graph.input) if (v.name) defs.set(v.name, { kind: "input" });
-        for (const t of graph.initializer) if (t.name) defs.set(t.name, { kind: "initializer", tensor: t });
-        for (const n of graph.node) for (const o of n.output) if (o) defs.set(o, { kind: "node", node: n });
-        this.byGraph.set(graph, defs);
-        return defs;
-      }
-    };
-  }
-});
-
-// src/stages/quant/opset.ts
-function defaultOpset(model) {
-  return model.opsetImport.find((o) => isDefaultDomain(o.domain))?.version ?? 1;
-}
-function planOpset(model) {
-  const version = defaultOpset(model);
-  if (version >= REQUIRED_OPSET) return { action: "keep", version };
-  const unsafe = /* @__PURE__ */ new Set();
-  for (const scope of mainScopes(model)) {
-    for (const n of scope.graph.node) {
-      if (!isDefaultDomain(n.domain)) continue;
-      const from = SAFE_FROM[n.opType ?? ""];
-      if (from === void 0 || version < from) unsafe.add(n.opType ?? "?");
-    }
-  }
-  if (unsafe.size > 0) {
-    return {
-      action: "refuse",
-      reason: `opset ${version} < ${REQUIRED_OPSET} and ${[...unsafe].sort().join(", ")} changed meaning by opset ${REQUIRED_OPSET}; re-export with opset \u2265 ${REQUIRED_OPSET}`
-    };
-  }
-  return { action: "bump", from: version, to: REQUIRED_OPSET };
-}
-function setDefaultOpset(model, to) {
-  const entry = model.opsetImport.find((o) => isDefaultDomain(o.domain));
-  if (entry) entry.version = to;
-  else model.opsetImport.push({ domain: "", version: to });
-}
-function importDomain(model, domain, version) {
-  if (!model.opsetImport.some((o) => o.domain === domain)) model.opsetImport.push({ domain, version });
-}
-var REQUIRED_OPSET, SAFE_FROM, isDefaultDomain;
-var init_opset = __esm({
-  "src/stages/quant/opset.ts"() {
-    "use strict";
-    init_graph();
-    REQUIRED_OPSET = 11;
-    SAFE_FROM = {
-      Abs: 6,
-      Add: 7,
-      And: 7,
-      ArgMax: 1,
-      ArgMin: 1,
-      AveragePool: 7,
-      BatchNormalization: 9,
-      Cast: 6,
-      Ceil: 6,
-      Concat: 4,
-      Constant: 9,
-      ConstantOfShape: 9,
-      Conv: 1,
-      ConvTranspose: 1,
-      DequantizeLinear: 10,
-      Div: 7,
-      Dropout: 7,
-      DynamicQuantizeLinear: 11,
-      Elu: 6,
-      Equal: 7,
-      Erf: 9,
-      Exp: 6,
-      Expand: 8,
-      Flatten: 9,
-      Floor: 6,
-      GRU: 7,
-      Gather: 1,
-      Gemm: 7,
-      GlobalAveragePool: 1,
-      GlobalMaxPool: 1,
-      Greater: 9,
-      HardSigmoid: 6,
-      Identity: 1,
-      If: 1,
-      InstanceNormalization: 6,
-      LRN: 1,
-      LSTM: 7,
-      LeakyRelu: 6,
-      Less: 9,
-      Log: 6,
-      LogSoftmax: 1,
-      Loop: 1,
-      MatMul: 1,
-      MatMulInteger: 10,
-      Max: 8,
-      MaxPool: 8,
-      Mean: 8,
-      Min: 8,
-      Mul: 7,
-      Neg: 6,
-      Not: 1,
-      Or: 7,
-      PRelu: 9,
-      Pow: 7,
-      RNN: 7,
-      Reciprocal: 6,
-      ReduceL2: 1,
-      ReduceMax: 1,
-      ReduceMean: 1,
-      ReduceMin: 1,
-      ReduceProd: 1,
-      ReduceSum: 1,
-      ReduceSumSquare: 1,
-      Relu: 6,
-      Reshape: 5,
-      Scan: 9,
-      Selu: 6,
-      Shape: 1,
-      Sigmoid: 6,
-      Sign: 9,
-      Size: 1,
-      Softmax: 1,
-      Softplus: 1,
-      Softsign: 1,
-      Split: 2,
-      Sqrt: 6,
-      Squeeze: 1,
-      Sub: 7,
-      Sum: 8,
-      Tanh: 6,
-      Tile: 6,
-      Transpose: 1,
-      Unsqueeze: 1,
-      Where: 9,
-      Xor: 7
-    };
-    isDefaultDomain = (d) => d === void 0 || d === "" || d === "ai.onnx";
-  }
-});
-
-// src/stages/quant/int8-conv.ts
-var convQuantizer;
-var init_int8_conv = __esm({
-  "src/stages/quant/int8-conv.ts"() {
-    "use strict";
-    init_dtype();
-    init_tensor();
-    init_constant_weight();
-    init_nodes();
-    convQuantizer = {
-      weightOf(node, scope, s) {
-        return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
-      },
-      check(node, weight, scope, s) {
-        if (weight.transposed || weight.tensor.dims.length < 3) return "weight is not an [M, C/group, k\u2026] tensor";
-        const b = node.input[2];
-        if (b) {
-          const bias = resolveConstant(scope, b, s.index);
-          if (!bias || bias.transposed || bias.tensor.dataType !== DataType.FLOAT) return "bias is not a float constant";
-          if (elementCount(bias.tensor.dims) !== weight.tensor.dims[0]) return "bias length differs from the output channels";
-        }
-        if (s.options.convMode === "weight-only") {
-          return s.options.perChannel && s.opset < 13 ? `per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset ${s.opset}` : void 0;
-        }
-        if (s.options.perChannel && s.options.weightType === "uint8") {
-          return "per-channel uint8 Conv needs per-channel zero points, which ORT ConvInteger does not take";
-        }
-        return void 0;
-      },
-      rewrite(node, weight, scope, s, out) {
-        const base = s.baseOf(node, scope);
-        if (s.options.convMode === "weight-only") {
-          const perChannel = s.options.perChannel;
-          const w2 = s.weight({ weight, axis: perChannel ? 0 : void 0 }, scope.graph, out);
-          const dequantized = s.fresh(`${base}_weight_dequantized`);
-          out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [w2.q, w2.scale, w2.zeroPoint], [dequantized], perChannel ? [intAttr("axis", 0)] : []));
-          out.push({ ...node, input: node.input.map((name, i) => i === 1 ? dequantized : name) });
-          return;
-        }
-        const m = weight.tensor.dims[0];
-        const spatialOnes = weight.tensor.dims.slice(2).map(() => 1);
-        const x = s.activation(scope.graph, node.input[0], out);
-        const axis = s.options.perChannel ? 0 : void 0;
-        const w = s.weight({ weight, axis, paramDims: [m, ...spatialOnes], scalarZeroPoint: true }, scope.graph, out);
-        const integer = s.fresh(`${base}_output_quantized`);
-        out.push(makeNode("ConvInteger", s.fresh(`${base}_quant`), [x.q, w.q, x.zeroPoint, w.zeroPoint], [integer], node.attribute));
-        const b = node.input[2];
-        const output = node.output[0];
-        if (!b) {
-          out.push(...s.rescale(integer, x.scale, w.scale, output, base));
-          return;
-        }
-        const scaled = s.fresh(`${base}_output_unbiased`);
-        out.push(...s.rescale(integer, x.scale, w.scale, scaled, base));
-        const bias = resolveConstant(scope, b, s.index);
-        const biasName = s.pool.intern(`${base}_bias`, DataType.FLOAT, [m, ...spatialOnes], tensorBytes(bias.tensor, s.external));
-        out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [scaled, biasName], [output]));
-        return [bias.path];
-      }
-    };
-  }
-});
-
-// src/stages/quant/int8-gather.ts
-var gatherQuantizer;
-var init_int8_gather = __esm({
-  "src/stages/quant/int8-gather.ts"() {
-    "use strict";
-    init_constant_weight();
-    init_nodes();
-    gatherQuantizer = {
-      weightOf(node, scope, s) {
-        return node.input[0] ? resolveConstant(scope, node.input[0], s.index) : void 0;
-      },
-      check(node) {
-        return node.input[1] ? void 0 : "no indices input";
-      },
-      rewrite(node, weight, scope, s, out) {
-        const base = s.baseOf(node, scope);
-        const w = s.weight({ weight }, scope.graph, out);
-        const gathered = s.fresh(`${node.output[0]}_quantized`);
-        out.push(makeNode("Gather", s.fresh(`${base}_quant`), [w.q, node.input[1]], [gathered], node.attribute));
-        out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [gathered, w.scale, w.zeroPoint], [node.output[0]]));
-      }
-    };
-  }
-});
-
-// src/stages/quant/int8-matmul.ts
-function outputChannelAxis(weight) {
-  return weight.transposed ? 0 : 1;
-}
-function putBiasSecond(output, scope, s) {
-  const readers = s.readersOf(scope.graph, output);
-  if (readers.length !== 1) return;
-  const add = readers[0];
-  if (add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2 || add.input[1] !== output) return;
-  const bias = resolveConstant(scope, add.input[0], s.index);
-  if (bias && bias.tensor.dims.length === 1) add.input = [add.input[1], add.input[0]];
-}
-function integerMatMul(activation, weight, output, base, scope, s, out, alpha = 1) {
-  const a = s.activation(scope.graph, activation, out);
-  const axis = s.options.perChannel ? outputChannelAxis(weight) : void 0;
-  const w = s.weight({ weight, axis, scaleFactor: alpha }, scope.graph, out);
-  const integer = s.fresh(`${base}_output_quantized`);
-  out.push(makeNode("MatMulInteger", s.fresh(`${base}_quant`), [a.q, w.q, a.zeroPoint, w.zeroPoint], [integer]));
-  out.push(...s.rescale(integer, a.scale, w.scale, output, base));
-}
-var matMulQuantizer;
-var init_int8_matmul = __esm({
-  "src/stages/quant/int8-matmul.ts"() {
-    "use strict";
-    init_constant_weight();
-    init_nodes();
-    matMulQuantizer = {
-      weightOf(node, scope, s) {
-        return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
-      },
-      check(node, weight) {
-        if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}; MatMulInteger's fused kernels need a 2-D weight`;
-        if (!node.input[0]) return "no left operand";
-        return void 0;
-      },
-      rewrite(node, weight, scope, s, out) {
-        const output = node.output[0];
-        integerMatMul(node.input[0], weight, output, s.baseOf(node, scope), scope, s, out);
-        putBiasSecond(output, scope, s);
-      }
-    };
-  }
-});
-
-// src/stages/quant/tensor-pool.ts
-import { createHash as createHash3 } from "node:crypto";
-function sameBytes2(a, b) {
-  return a.length === b.length && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
-}
-function bytesOf(a) {
-  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-}
-function sha1(bytes) {
-  return createHash3("sha1").update(bytes).digest("base64");
-}
-function sampleKey(bytes) {
-  if (bytes.length <= 4 * SAMPLES2 * RUN) return sha1(bytes);
-  const h = createHash3("sha1").update(`${bytes.length}|`);
-  const step = Math.floor((bytes.length - RUN) / (SAMPLES2 - 1));
-  for (let i = 0; i < SAMPLES2; i++) h.update(bytes.subarray(i * step, i * step + RUN));
-  return h.digest("base64");
-}
-function inputOf(name, elemType, dims) {
-  return { name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => ({ dimValue: d })) } } }, metadataProps: [] };
-}
-var SAMPLES2, RUN, ContentMap, TensorPool, TensorHashes;
-var init_tensor_pool = __esm({
-  "src/stages/quant/tensor-pool.ts"() {
-    "use strict";
-    init_spill();
-    init_tensor();
-    init_graph();
-    SAMPLES2 = 64;
-    RUN = 16;
-    ContentMap = class _ContentMap {
-      buckets = /* @__PURE__ */ new Map();
-      /** Entries stored. */
-      size = 0;
-      static bucket(key, bytes) {
-        return `${key}|${sampleKey(bytes)}`;
-      }
-      /** The value stored for `key` and these bytes; `digest` gives their SHA-1 (memoized by the caller). */
-      get(key, bytes, digest = () => sha1(bytes)) {
-        const bucket = this.buckets.get(_ContentMap.bucket(key, bytes));
-        if (!bucket) return void 0;
-        const wanted = digest();
-        const read = (e) => typeof e.bytes === "function" ? e.bytes() : e.bytes;
-        return bucket.find((e) => (e.digest ??= sha1(read(e))) === wanted && sameBytes2(read(e), bytes))?.value;
-      }
-      /** Stores `value` for `key` and `bytes` (the payload itself, or a way to read it again). */
-      set(key, bytes, value, reread) {
-        const id = _ContentMap.bucket(key, bytes);
-        const bucket = this.buckets.get(id) ?? [];
-        bucket.push({ bytes: reread ?? bytes, value });
-        this.buckets.set(id, bucket);
-        this.size++;
-      }
-    };
-    TensorPool = class {
-      constructor(root2, names, declareAsInput, external) {
-        this.root = root2;
-        this.names = names;
-        this.declareAsInput = declareAsInput;
-        this.external = external;
-      }
-      root;
-      names;
-      declareAsInput;
-      external;
-      byContent = new ContentMap();
-      /** Bytes of every tensor added (what the quantized weights cost). */
-      bytesAdded = 0;
-      tensorsAdded = 0;
-      intern(base, dataType, dims, bytes) {
-        const key = `${dataType}:${dims.join("x")}`;
-        const known = this.byContent.get(key, bytes);
-        if (known) return known;
-        const name = freshName(this.names, base);
-        const t = newTensor(this.external, name, dataType, [...dims], bytes);
-        this.root.initializer.push(t);
-        if (this.declareAsInput) this.root.input.push(inputOf(name, dataType, dims));
-        this.byContent.set(key, bytes, name, isExternal(t) ? () => tensorBytes(t, this.external) : void 0);
-        this.bytesAdded += bytes.length;
-        this.tensorsAdded++;
-        return name;
-      }
-    };
-    TensorHashes = class {
-      memo = /* @__PURE__ */ new WeakMap();
-      of(t, bytes) {
-        let h = this.memo.get(t);
-        if (h === void 0) this.memo.set(t, h = sha1(bytes));
-        return h;
-      }
-    };
-  }
-});
-
-// src/stages/quant/int8-gemm.ts
-function floatAttr(node, name, dflt) {
-  return attr(node, name)?.f ?? dflt;
-}
-var gemmQuantizer;
-var init_int8_gemm = __esm({
-  "src/stages/quant/int8-gemm.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    init_tensor();
-    init_constant_weight();
-    init_int8_matmul();
-    init_nodes();
-    init_tensor_pool();
-    gemmQuantizer = {
-      weightOf(node, scope, s) {
-        const w = node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
-        if (!w) return void 0;
-        return (attr(node, "transB")?.i ?? 0n) !== 0n ? { ...w, transposed: !w.transposed } : w;
-      },
-      check(node, weight) {
-        if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}, Gemm needs 2`;
-        if (!node.input[0]) return "no A input";
-        return void 0;
-      },
-      rewrite(node, weight, scope, s, out) {
-        const base = s.baseOf(node, scope);
-        const alpha = floatAttr(node, "alpha", 1);
-        const beta = floatAttr(node, "beta", 1);
-        let a = node.input[0];
-        if ((attr(node, "transA")?.i ?? 0n) !== 0n) {
-          const at = s.fresh(`${base}_A_transposed`);
-          out.push(makeNode("Transpose", s.fresh(`${base}_transA`), [a], [at], [intsAttr("perm", [1, 0])]));
-          a = at;
-        }
-        const c = node.input[2];
-        const output = node.output[0];
-        if (!c || beta === 0) {
-          integerMatMul(a, weight, output, base, scope, s, out, alpha);
-          return;
-        }
-        const product = s.fresh(`${base}_output_unbiased`);
-        integerMatMul(a, weight, product, base, scope, s, out, alpha);
-        let bias = c;
-        const released = [];
-        if (beta !== 1) {
-          const constC = resolveConstant(scope, c, s.index);
-          if (constC && !constC.transposed && constC.tensor.dataType === DataType.FLOAT) {
-            const scaled = Float32Array.from(tensorFloat32(constC.tensor, s.external), (v) => v * beta);
-            bias = s.pool.intern(`${base}_bias`, DataType.FLOAT, constC.tensor.dims, bytesOf(scaled));
-            released.push(constC.path);
-          } else {
-            const betaName = s.pool.intern(`${base}_beta`, DataType.FLOAT, [], bytesOf(Float32Array.of(beta)));
-            bias = s.fresh(`${base}_C_scaled`);
-            out.push(makeNode("Mul", s.fresh(`${base}_beta_mul`), [c, betaName], [bias]));
-          }
-        }
-        out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [product, bias], [output]));
-        return released;
-      }
-    };
-  }
-});
-
-// src/stages/quant/registry.ts
-var INT8_QUANTIZERS, DEFAULT_INT8_OPS;
-var init_registry = __esm({
-  "src/stages/quant/registry.ts"() {
-    "use strict";
-    init_int8_conv();
-    init_int8_gather();
-    init_int8_gemm();
-    init_int8_matmul();
-    INT8_QUANTIZERS = {
-      MatMul: matMulQuantizer,
-      Gemm: gemmQuantizer,
-      Gather: gatherQuantizer,
-      Conv: convQuantizer
-    };
-    DEFAULT_INT8_OPS = ["MatMul", "Gemm", "Gather"];
-  }
-});
-
-// src/stages/quant/numerics.ts
-function quantRange(type, symmetric, reduceRange) {
-  if (reduceRange) return type === "int8" ? { qmin: -64, qmax: 64 } : { qmin: 0, qmax: 127 };
-  if (type === "int8") return symmetric ? { qmin: -127, qmax: 127 } : { qmin: -128, qmax: 127 };
-  return { qmin: 0, qmax: 255 };
-}
-function clipRange(type) {
-  return type === "int8" ? { qmin: -127, qmax: 127 } : { qmin: 0, qmax: 255 };
-}
-function roundHalfEven(x) {
-  if (!(Math.abs(x) < 2 ** 51)) return x;
-  const r = x + ROUND_MAGIC - ROUND_MAGIC;
-  return r === 0 ? 0 * x : r;
-}
-function computeScaleZeroPoint(rmin, rmax, range, symmetric) {
-  const { qmin, qmax } = range;
-  let lo = Math.min(rmin, 0);
-  let hi = Math.max(rmax, 0);
-  if (symmetric) {
-    const absmax = Math.max(Math.abs(lo), Math.abs(hi));
-    lo = -absmax;
-    hi = absmax;
-  }
-  const dr = Math.fround(hi - lo);
-  const scale64 = dr / (qmax - qmin);
-  if (scale64 < FLOAT32_TINY) return { scale: 1, zeroPoint: 0 };
-  const zeroPoint = symmetric ? roundHalfEven((qmin + qmax) / 2) : roundHalfEven(qmin - lo / scale64);
-  return { scale: Math.fround(scale64), zeroPoint };
-}
-function minMax(data) {
-  if (data.length === 0) return { min: 0, max: 0 };
-  let min = data[0];
-  let max = min;
-  for (let i = 1; i < data.length; i++) {
-    const v = data[i];
-    if (v < min) min = v;
-    else if (!(v <= max)) {
-      if (v > max) max = v;
-      else return { min: NaN, max: NaN };
-    }
-  }
-  if (min !== min || min === -Infinity || max === Infinity) return { min: NaN, max: NaN };
-  return { min, max };
-}
-function quantizeSpan(data, start, end, scale, zeroPoint, clip, out) {
-  const lo = clip.qmin;
-  const hi = clip.qmax;
-  for (let i = start; i < end; i++) {
-    const r = Math.fround(data[i] / scale) + ROUND_MAGIC - ROUND_MAGIC + zeroPoint;
-    out[i] = r < lo ? lo : r > hi ? hi : r;
-  }
-}
-function allocate(type, n) {
-  return type === "int8" ? new Int8Array(n) : new Uint8Array(n);
-}
-function quantizePerTensor(data, opts, range = minMax(data)) {
-  const { min, max } = range;
-  const params = computeScaleZeroPoint(min, max, quantRange(opts.type, opts.symmetric, opts.reduceRange), opts.symmetric);
-  const clip = clipRange(opts.type);
-  const values2 = allocate(opts.type, data.length);
-  quantizeSpan(data, 0, data.length, params.scale, params.zeroPoint, clip, values2);
-  const zeroPoints = allocate(opts.type, 1);
-  zeroPoints[0] = params.zeroPoint;
-  return { values: values2, scales: Float32Array.of(params.scale), zeroPoints };
-}
-function quantizePerAxis(data, dims, axis, opts) {
-  const channels = dims[axis] ?? 1;
-  let inner = 1;
-  for (let d = axis + 1; d < dims.length; d++) inner *= dims[d];
-  const outer = channels * inner === 0 ? 0 : data.length / (channels * inner);
-  const mins = new Float64Array(channels).fill(Infinity);
-  const maxs = new Float64Array(channels).fill(-Infinity);
-  for (let o = 0, i = 0; o < outer; o++) {
-    for (let c = 0; c < channels; c++) {
-      let lo = mins[c];
-      let hi = maxs[c];
-      for (let k = 0; k < inner; k++, i++) {
-        const v = data[i];
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-        if (v !== v) {
-          lo = NaN;
-          hi = NaN;
-        }
-      }
-      mins[c] = lo;
-      maxs[c] = hi;
-    }
-  }
-  const range = quantRange(opts.type, opts.symmetric, opts.reduceRange);
-  const params = [];
-  for (let c = 0; c < channels; c++) {
-    const empty = mins[c] === Infinity;
-    params.push(computeScaleZeroPoint(empty ? 0 : mins[c], empty ? 0 : maxs[c], range, opts.symmetric));
-  }
-  const clip = clipRange(opts.type);
-  const values2 = allocate(opts.type, data.length);
-  for (let o = 0, i = 0; o < outer; o++) {
-    for (let c = 0; c < channels; c++, i += inner) quantizeSpan(data, i, i + inner, params[c].scale, params[c].zeroPoint, clip, values2);
-  }
-  const zeroPoints = allocate(opts.type, channels);
-  params.forEach((p, c) => {
-    zeroPoints[c] = p.zeroPoint;
-  });
-  return { values: values2, scales: Float32Array.from(params, (p) => p.scale), zeroPoints };
-}
-var FLOAT32_TINY, ROUND_MAGIC;
-var init_numerics = __esm({
-  "src/stages/quant/numerics.ts"() {
-    "use strict";
-    FLOAT32_TINY = 11754943508222875e-54;
-    ROUND_MAGIC = 6755399441055744;
-  }
-});
-
-// src/stages/quant/session.ts
-var QuantSession;
-var init_session = __esm({
-  "src/stages/quant/session.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    init_tensor();
-    init_constant_weight();
-    init_nodes();
-    init_numerics();
-    init_tensor_pool();
-    QuantSession = class {
-      constructor(options, names, root2, irVersion, external) {
-        this.options = options;
-        this.names = names;
-        this.external = external;
-        this.pool = new TensorPool(root2, names, irVersion < 4, external);
-      }
-      options;
-      names;
-      external;
-      index = new DefinitionIndex();
-      /** The default-domain opset the quantized model will import (DequantizeLinear takes an axis from 13). */
-      opset = 11;
-      pool;
-      hashes = new TensorHashes();
-      /** Scales and zero points only: the quantized values live in the pool (on disk when streaming). */
-      quantized = new ContentMap();
-      activations = /* @__PURE__ */ new WeakMap();
-      transposes = /* @__PURE__ */ new WeakMap();
-      ranges = /* @__PURE__ */ new WeakMap();
-      readers = /* @__PURE__ */ new WeakMap();
-      /** The float weight being worked on, read once for its range check and its quantization. */
-      current;
-      /** Where unaligned float bytes are copied; grows to the largest weight and is reused. */
-      scratch = new Float32Array(0);
-      /** Distinct weights quantized, their float bytes, and how many requests reused one. */
-      weightsQuantized = 0;
-      floatBytesQuantized = 0;
-      reuses = 0;
-      fresh(base) {
-        return freshName(this.names, base);
-      }
-      /**
-       * The nodes of `graph` that read `name`, as the graph stood when first asked: the rewrite loop builds
-       * a new node list and assigns it at the end, so during it the graph's own list is the original one.
-       */
-      readersOf(graph, name) {
-        let byName = this.readers.get(graph);
-        if (!byName) {
-          byName = /* @__PURE__ */ new Map();
-          for (const n of graph.node) {
-            for (const input of new Set(n.input)) {
-              const list = byName.get(input);
-              if (list) list.push(n);
-              else if (input) byName.set(input, [n]);
-            }
-          }
-          this.readers.set(graph, byName);
-        }
-        return byName.get(name) ?? [];
-      }
-      get symmetric() {
-        return this.options.weightType === "int8";
-      }
-      get qType() {
-        return this.options.weightType === "int8" ? DataType.INT8 : DataType.UINT8;
-      }
-      /**
-       * minMax of a float weight (NaN when it holds NaN or ±Infinity), one pass per tensor: the finiteness
-       * check and the per-tensor scale share it. Only the two numbers are kept, never the payload.
-       */
-      range(t) {
-        let r = this.ranges.get(t);
-        if (!r) this.ranges.set(t, r = minMax(this.load(t).values));
-        return r;
-      }
-      /**
-       * A float weight's bytes and values. Only the last weight is kept (a node's range check and rewrite
-       * read it in turn), so a streamed weight is read from disk once and nothing bigger than one weight
-       * is held.
-       */
-      load(tensor) {
-        if (this.current?.tensor === tensor) return this.current;
-        this.current = void 0;
-        const bytes = tensorBytes(tensor, this.external);
-        let values2;
-        if (bytes.byteOffset % 4 === 0) values2 = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-        else {
-          const n = bytes.length / 4;
-          if (this.scratch.length < n) this.scratch = new Float32Array(n);
-          values2 = this.scratch.subarray(0, n);
-          bytesOf(values2).set(bytes);
-        }
-        this.current = { tensor, bytes, values: values2 };
-        return this.current;
-      }
-      /** DynamicQuantizeLinear of `name` in `graph`, created (into `out`) on first use and shared after. */
-      activation(graph, name, out) {
-        let perGraph = this.activations.get(graph);
-        if (!perGraph) this.activations.set(graph, perGraph = /* @__PURE__ */ new Map());
-        const known = perGraph.get(name);
-        if (known) return known;
-        const base = name.replace(/[:/]+/g, "_").replace(/^_+/, "") || "x";
-        const qa = { q: this.fresh(`${base}_quantized`), scale: this.fresh(`${base}_scale`), zeroPoint: this.fresh(`${base}_zero_point`) };
-        out.push(makeNode("DynamicQuantizeLinear", this.fresh(`${base}_QuantizeLinear`), [name], [qa.q, qa.scale, qa.zeroPoint]));
-        perGraph.set(name, qa);
-        return qa;
-      }
-      /** A 2-D Transpose of `name` in `graph` (shared per graph), for transposed views of stored tensors. */
-      transposed(graph, name, out) {
-        let perGraph = this.transposes.get(graph);
-        if (!perGraph) this.transposes.set(graph, perGraph = /* @__PURE__ */ new Map());
-        const known = perGraph.get(name);
-        if (known) return known;
-        const t = this.fresh(`${name}_transposed`);
-        out.push(makeNode("Transpose", this.fresh(`${name}_Transpose`), [name], [t], [intsAttr("perm", [1, 0])]));
-        perGraph.set(name, t);
-        return t;
-      }
-      /**
-       * The weight quantized (once per content and parameters) and stored in the pool; when the consumer
-       * sees it transposed, a Transpose of the stored int8 tensor is added to `out` (ORT folds it at load),
-       * so a tensor used both ways (tied embeddings) is stored once.
-       */
-      weight(req, graph, out) {
-        const { weight, axis } = req;
-        const t = weight.tensor;
-        const { bytes, values: values2 } = this.load(t);
-        const mode = `${this.options.weightType}:${this.symmetric}:${this.options.reduceRange}:${axis ?? "tensor"}:${t.dims.join("x")}`;
-        let entry = this.quantized.get(mode, bytes, () => this.hashes.of(t, bytes));
-        if (entry) this.reuses++;
-        else {
-          const opts = { type: this.options.weightType, symmetric: this.symmetric, reduceRange: this.options.reduceRange };
-          const q = axis === void 0 ? quantizePerTensor(values2, opts, this.range(t)) : quantizePerAxis(values2, t.dims, axis, opts);
-          const base2 = (t.name || "weight").replace(/[:/]+/g, "_");
-          entry = { data: { scales: q.scales, zeroPoints: q.zeroPoints }, q: this.pool.intern(`${base2}_quantized`, this.qType, t.dims, bytesOf(q.values)) };
-          this.quantized.set(mode, bytes, entry, this.rereader(t));
-          this.weightsQuantized++;
-          this.floatBytesQuantized += bytes.length;
-        }
-        const { data } = entry;
-        const paramDims = axis === void 0 ? [] : req.paramDims ?? [data.scales.length];
-        const base = entry.q.replace(/_quantized$/, "");
-        const factor2 = req.scaleFactor ?? 1;
-        const scales = factor2 === 1 ? data.scales : Float32Array.from(data.scales, (v) => v * factor2);
-        return {
-          q: weight.transposed ? this.transposed(graph, entry.q, out) : entry.q,
-          scale: this.pool.intern(`${base}_scale`, DataType.FLOAT, paramDims, bytesOf(scales)),
-          zeroPoint: req.scalarZeroPoint ? this.pool.intern(`${base}_zero_point`, this.qType, [], bytesOf(data.zeroPoints.subarray(0, 1))) : this.pool.intern(`${base}_zero_point`, this.qType, paramDims, bytesOf(data.zeroPoints))
-        };
-      }
-      /**
-       * How to read a weight on disk again, or undefined for one in memory. A function of its own: a closure
-       * made in weight() would share that scope's context, which holds the payload, and keep it alive.
-       */
-      rereader(t) {
-        return isExternal(t) ? () => tensorBytes(t, this.external) : void 0;
-      }
-      /**
-       * The integer product scaled back to float, in the exact shape ORT's MatMulIntegerToFloatFusion
-       * matches: Cast(int32 → float) and Mul(A_scale, B_scale) feeding one Mul (matmul_integer_to_float.cc).
-       * Returns the nodes; the last one writes `output`.
-       */
-      rescale(integerOutput, aScale, bScale, output, base) {
-        const cast = this.fresh(`${integerOutput}_cast_output`);
-        const scales = this.fresh(`${base}_scales_mul:0`);
-        return [
-          makeNode("Cast", this.fresh(`${integerOutput}_cast`), [integerOutput], [cast], [intAttr("to", DataType.FLOAT)]),
-          makeNode("Mul", this.fresh(`${base}_scales_mul`), [aScale, bScale], [scales]),
-          makeNode("Mul", this.fresh(`${base}_output_scale_mul`), [cast, scales], [output])
-        ];
-      }
-      /** Name base for nodes derived from `node`. */
-      baseOf(node, scope) {
-        return node.name || `${node.opType}_${node.output[0] ?? scope.depth}`;
-      }
-    };
-  }
-});
-
-// src/stages/options.ts
-function rejectUnknownOptions(stage, o, known) {
-  for (const k of Object.keys(o)) {
-    if (!known.includes(k)) throw new UsageError(`${stage}: unknown option '${k}'; known: ${known.join(", ")}`);
-  }
-}
-function booleanOption(stage, o, key, fallback) {
-  const v = o[key];
-  if (v === void 0) return fallback;
-  if (typeof v === "boolean") return v;
-  if (v === "true" || v === "false") return v === "true";
-  throw new UsageError(`${stage}: '${key}' must be true or false, got ${JSON.stringify(v)}`);
-}
-function stringListOption(stage, o, key) {
-  const v = o[key];
-  if (v === void 0) return void 0;
-  if (typeof v === "string") return v.split(",").map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(v) && v.every((s) => typeof s === "string")) return v;
-  throw new UsageError(`${stage}: '${key}' must be a list of names`);
-}
-function choiceOption(stage, o, key, choices) {
-  const v = o[key] ?? choices[0];
-  if (choices.includes(v)) return v;
-  const list = `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`;
-  throw new UsageError(`${stage}: ${key} must be ${list}, got ${JSON.stringify(v)}`);
-}
-var init_options = __esm({
-  "src/stages/options.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/stages/quantize-int8.ts
-function globToRegExp(glob) {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`);
-}
-function parseInt8Options(raw) {
-  rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
-  const ops = /* @__PURE__ */ new Set();
-  for (const op of stringListOption(STAGE, raw, "ops") ?? DEFAULT_INT8_OPS) {
-    const known = Object.keys(INT8_QUANTIZERS).find((k) => k.toLowerCase() === op.toLowerCase());
-    if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'; supported: ${Object.keys(INT8_QUANTIZERS).join(", ")}`);
-    ops.add(known);
-  }
-  const minElements = raw["min-elements"] ?? DEFAULT_MIN_ELEMENTS;
-  if (typeof minElements !== "number" || !Number.isSafeInteger(minElements) || minElements < 0) {
-    throw new UsageError(`quantize-int8: min-elements must be a whole number \u2265 0, not '${String(minElements)}'`);
-  }
-  return {
-    ops,
-    exclude: (stringListOption(STAGE, raw, "exclude") ?? []).map(globToRegExp),
-    perChannel: booleanOption(STAGE, raw, "per-channel", false),
-    reduceRange: booleanOption(STAGE, raw, "reduce-range", false),
-    weightType: choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]),
-    minElements,
-    convMode: choiceOption(STAGE, raw, "conv-mode", ["integer", "weight-only"])
-  };
-}
-function commonSkipReason(node, t, s) {
-  const id = nodeId(node);
-  if (s.options.exclude.some((re) => re.test(id))) return "excluded by option";
-  const n = elementCount(t.dims);
-  if (n < s.options.minElements) return `weight has ${n} elements, fewer than min-elements ${s.options.minElements}`;
-  if (Number.isNaN(s.range(t).min)) return "weight holds NaN or Infinity";
-  return void 0;
-}
-function quantizeInt8(model, options, ctx) {
-  const details = {
-    options: {
-      ops: [...options.ops],
-      perChannel: options.perChannel,
-      reduceRange: options.reduceRange,
-      weightType: options.weightType,
-      minElements: options.minElements,
-      ...options.ops.has("Conv") ? { convMode: options.convMode } : {}
-    }
-  };
-  const plan = planOpset(model);
-  if (plan.action === "refuse") {
-    return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason: plan.reason }] } };
-  }
-  const s = new QuantSession(options, allNames(model), model.graph, model.irVersion ?? 0, ctx?.external);
-  s.opset = plan.action === "bump" ? plan.to : plan.version;
-  const byOp = {};
-  const skipped = [];
-  const used = [];
-  for (const scope of mainScopes(model)) {
-    const out = [];
-    for (const node of scope.graph.node) {
-      const op = node.opType ?? "";
-      const quantizer = (node.domain ?? "") === "" && options.ops.has(op) ? INT8_QUANTIZERS[op] : void 0;
-      const weight = quantizer?.weightOf(node, scope, s);
-      if (!quantizer || !weight || weight.tensor.dataType !== DataType.FLOAT) {
-        out.push(node);
-        continue;
-      }
-      const reason = commonSkipReason(node, weight.tensor, s) ?? quantizer.check(node, weight, scope, s);
-      if (reason) {
-        skipped.push({ node: nodeId(node), op, reason });
-        out.push(node);
-        continue;
-      }
-      const released = quantizer.rewrite(node, weight, scope, s, out);
-      used.push(weight.path, ...released ?? []);
-      byOp[op] = (byOp[op] ?? 0) + 1;
-    }
-    scope.graph.node = out;
-  }
-  const removed = removeUnused(used, s.index);
-  const quantizedNodes = Object.values(byOp).reduce((a, b) => a + b, 0);
-  if (quantizedNodes > 0 && plan.action === "bump") {
-    setDefaultOpset(model, plan.to);
-    details.opset = { from: plan.from, to: plan.to };
-  }
-  ctx?.log(`quantize-int8: ${quantizedNodes} nodes, ${s.weightsQuantized} distinct weights, ${skipped.length} skipped`);
-  return {
-    model,
-    details: {
-      ...details,
-      quantizedNodes,
-      quantizedByOp: byOp,
-      tensorsQuantized: s.weightsQuantized,
-      sharedReuses: s.reuses,
-      weightBytesBefore: s.floatBytesQuantized,
-      weightBytesAfter: s.pool.bytesAdded,
-      floatTensorsRemoved: removed,
-      skipped
-    }
-  };
-}
-function quantizeInt8Stage(options) {
-  const parsed = parseInt8Options(options);
-  return { name: "quantize-int8", run: (model, ctx) => quantizeInt8(model, parsed, ctx) };
-}
-var DEFAULT_MIN_ELEMENTS, STAGE, KNOWN_OPTIONS;
-var init_quantize_int8 = __esm({
-  "src/stages/quantize-int8.ts"() {
-    "use strict";
-    init_errors();
-    init_nodes();
-    init_graph();
-    init_tensor();
-    init_dtype();
-    init_constant_weight();
-    init_opset();
-    init_registry();
-    init_session();
-    init_options();
-    DEFAULT_MIN_ELEMENTS = 1024;
-    STAGE = "quantize-int8";
-    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode"];
-  }
-});
-
-// src/stages/fp16-numerics.ts
-function clampForFloat16(x, minPositive = FP16_MIN_SUBNORMAL, maxFinite = FP16_MAX) {
-  if (x > 0 && x < minPositive) return minPositive;
-  if (x < 0 && x > -minPositive) return -minPositive;
-  if (x > maxFinite && x !== Infinity) return maxFinite;
-  if (x < -maxFinite && x !== -Infinity) return -maxFinite;
-  return x;
-}
-function float32BytesToFloat16(raw) {
-  const n = raw.length >>> 2;
-  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  const out = new Uint16Array(n);
-  let clamped = 0;
-  for (let i = 0; i < n; i++) {
-    const v = dv.getFloat32(i * 4, true);
-    const c = clampForFloat16(v);
-    if (c !== v) clamped++;
-    out[i] = toFloat16Bits(c);
-  }
-  return { bytes: new Uint8Array(out.buffer), clamped };
-}
-function roundToFloat16(x) {
-  return fromFloat16Bits(toFloat16Bits(x));
-}
-var FP16_MAX, FP16_MIN_SUBNORMAL;
-var init_fp16_numerics = __esm({
-  "src/stages/fp16-numerics.ts"() {
-    "use strict";
-    init_float16();
-    FP16_MAX = 65504;
-    FP16_MIN_SUBNORMAL = 2 ** -24;
-  }
-});
-
-// src/stages/quant/int4-numerics.ts
-function roundHalfAway(x) {
-  return x < 0 ? -Math.round(-x) : Math.round(x);
-}
-function rangeParams(min, max, symmetric, store, out) {
-  if (symmetric) {
-    const m = Math.abs(max) > Math.abs(min) ? max : min;
-    out[0] = store(f322(-m / 8));
-    out[1] = 8;
-    return;
-  }
-  min = Math.min(min, 0);
-  max = Math.max(max, 0);
-  const scaleF = f322(f322(max - min) / 15);
-  let zp = 0;
-  if (scaleF !== 0) {
-    const zpf = f322(0 - f322(min / scaleF));
-    zp = zpf < 0 ? 0 : zpf > 15 ? 15 : roundHalfAway(zpf);
-  }
-  out[0] = store(scaleF);
-  out[1] = zp;
-}
-function blockParams(src, from, to, symmetric, store, out) {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = from; i < to; i++) {
-    const v = src[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  rangeParams(min, max, symmetric, store, out);
-}
-function code4(v, rs, zp) {
-  const y = f322(f322(v * rs) + zp);
-  const q = y < 0 ? 0 : Math.floor(y + 0.5);
-  return q > 15 ? 15 : q;
-}
-function emptyBlocks(rows, k, opts) {
-  const kBlocks = Math.ceil(k / opts.blockSize);
-  const rowBytes = opts.padToBlock ? kBlocks * opts.blockSize / 2 : Math.ceil(k / 2);
-  const zpRowBytes = Math.ceil(kBlocks / 2);
-  return {
-    data: new Uint8Array(rows * rowBytes),
-    scales: new Float32Array(rows * kBlocks),
-    zeroPoints: opts.symmetric ? void 0 : new Uint8Array(rows * zpRowBytes).fill(136),
-    kBlocks,
-    rowBytes,
-    zpRowBytes
-  };
-}
-function putZeroPoint(zeroPoints, row, zpRowBytes, b, zp) {
-  const zi = row * zpRowBytes + (b >> 1);
-  zeroPoints[zi] = b & 1 ? zeroPoints[zi] & 15 | zp << 4 : zeroPoints[zi] & 240 | zp;
-}
-function quantizeRows4(src, rows, k, opts) {
-  const { blockSize, symmetric } = opts;
-  const store = opts.storeScale ?? f322;
-  const { data, scales, zeroPoints, kBlocks, rowBytes, zpRowBytes } = emptyBlocks(rows, k, opts);
-  const params = new Float64Array(2);
-  for (let r = 0; r < rows; r++) {
-    const rowStart = r * k;
-    const out = r * rowBytes;
-    for (let b = 0; b < kBlocks; b++) {
-      const from = rowStart + b * blockSize;
-      const to = rowStart + Math.min(k, (b + 1) * blockSize);
-      blockParams(src, from, to, symmetric, store, params);
-      const scale = params[0];
-      const zp = params[1];
-      scales[r * kBlocks + b] = scale;
-      if (zeroPoints) putZeroPoint(zeroPoints, r, zpRowBytes, b, zp);
-      const rs = scale !== 0 ? f322(1 / scale) : 0;
-      let i = from;
-      for (; i + 1 < to; i += 2) data[out + (i - rowStart >> 1)] = code4(src[i], rs, zp) | code4(src[i + 1], rs, zp) << 4;
-      if (i < to) data[out + (i - rowStart >> 1)] = code4(src[i], rs, zp);
-    }
-  }
-  return { data, scales, zeroPoints, kBlocks, rowBytes };
-}
-function quantizeColumns4(src, k, n, opts) {
-  const { blockSize, symmetric } = opts;
-  const store = opts.storeScale ?? f322;
-  const { data, scales, zeroPoints, kBlocks, rowBytes, zpRowBytes } = emptyBlocks(n, k, opts);
-  const params = new Float64Array(2);
-  const TILE2 = 64;
-  const mins = new Float32Array(TILE2);
-  const maxs = new Float32Array(TILE2);
-  const recip = new Float32Array(TILE2);
-  const zps = new Uint8Array(TILE2);
-  for (let b = 0; b < kBlocks; b++) {
-    const k0 = b * blockSize;
-    const k1 = Math.min(k, k0 + blockSize);
-    for (let c0 = 0; c0 < n; c0 += TILE2) {
-      const w = Math.min(TILE2, n - c0);
-      mins.fill(Infinity);
-      maxs.fill(-Infinity);
-      for (let kk = k0; kk < k1; kk++) {
-        const row = kk * n + c0;
-        for (let j = 0; j < w; j++) {
-          const v = src[row + j];
-          if (v < mins[j]) mins[j] = v;
-          if (v > maxs[j]) maxs[j] = v;
-        }
-      }
-      for (let j = 0; j < w; j++) {
-        const c = c0 + j;
-        rangeParams(mins[j], maxs[j], symmetric, store, params);
-        const scale = params[0];
-        scales[c * kBlocks + b] = scale;
-        recip[j] = scale !== 0 ? f322(1 / scale) : 0;
-        zps[j] = params[1];
-        if (zeroPoints) putZeroPoint(zeroPoints, c, zpRowBytes, b, params[1]);
-      }
-      for (let j = 0; j < w; j++) {
-        const c = c0 + j;
-        const rs = recip[j];
-        const zp = zps[j];
-        let at = c * rowBytes + (k0 >> 1);
-        let kk = k0;
-        for (; kk + 1 < k1; kk += 2, at++) data[at] = code4(src[kk * n + c], rs, zp) | code4(src[(kk + 1) * n + c], rs, zp) << 4;
-        if (kk < k1) data[at] = code4(src[kk * n + c], rs, zp);
-      }
-    }
-  }
-  return { data, scales, zeroPoints, kBlocks, rowBytes };
-}
-var f322;
-var init_int4_numerics = __esm({
-  "src/stages/quant/int4-numerics.ts"() {
-    "use strict";
-    f322 = Math.fround;
-  }
-});
-
-// src/stages/quant/int4-store.ts
-import { createHash as createHash4 } from "node:crypto";
-function contentKey(parts, payload) {
-  const h = createHash4("sha256");
-  h.update(parts.join("|"));
-  h.update(payload);
-  return h.digest("hex");
-}
-function isAncestorOrSelf(a, b) {
-  for (let s = b; s; s = s.parent) if (s.graph === a.graph) return true;
-  return false;
-}
-var QuantStore;
-var init_int4_store = __esm({
-  "src/stages/quant/int4-store.ts"() {
-    "use strict";
-    init_graph();
-    init_spill();
-    init_tensor_pool();
-    QuantStore = class {
-      constructor(root2, names, external, declareAsInput = false) {
-        this.root = root2;
-        this.names = names;
-        this.external = external;
-        this.declareAsInput = declareAsInput;
-      }
-      root;
-      names;
-      external;
-      declareAsInput;
-      byKey = /* @__PURE__ */ new Map();
-      /** Rewrites that reused an existing quantized tensor instead of making a new one. */
-      reused = 0;
-      /**
-       * The quantized tensors for `key`, made by `make` on first use and placed in `scope`; on later uses
-       * from a graph that cannot see them they move to the main graph, which every subgraph can see.
-       */
-      get(key, scope, make) {
-        const known = this.byKey.get(key);
-        if (known) {
-          this.reused++;
-          if (!isAncestorOrSelf(known.scope, scope)) this.moveToRoot(known);
-          return known;
-        }
-        const { base, suffixes, parts } = make();
-        const tensors = parts.map((p, i) => newTensor(this.external, freshName(this.names, `${base}${suffixes[i]}`), p.dataType, p.dims, p.raw));
-        if (this.declareAsInput) {
-          scope = this.root;
-          scope.graph.input.push(...tensors.map((t) => inputOf(t.name, t.dataType, [...t.dims])));
-        }
-        scope.graph.initializer.push(...tensors);
-        const stored = {
-          names: tensors.map((t) => t.name),
-          scope,
-          tensors,
-          bytes: parts.reduce((n, p) => n + p.raw.length, 0)
-        };
-        this.byKey.set(key, stored);
-        return stored;
-      }
-      moveToRoot(stored) {
-        const from = stored.scope.graph.initializer;
-        for (const t of stored.tensors) {
-          const i = from.indexOf(t);
-          if (i >= 0) from.splice(i, 1);
-        }
-        this.root.graph.initializer.push(...stored.tensors);
-        stored.scope = this.root;
-      }
-      /** Bytes of every quantized tensor made (each counted once however many nodes share it). */
-      get bytes() {
-        let n = 0;
-        for (const s of this.byKey.values()) n += s.bytes;
-        return n;
-      }
-      get count() {
-        return this.byKey.size;
-      }
-    };
-  }
-});
-
-// src/stages/quant/int4-rewrite.ts
-function floatValues(t, raw) {
-  const n = elementCount(t.dims);
-  if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && raw.length === n * 4) {
-    return new Float32Array(raw.buffer, raw.byteOffset, n);
-  }
-  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  const out = new Float32Array(n);
-  if (t.dataType === DataType.FLOAT16) for (let i = 0; i < n; i++) out[i] = fromFloat16Bits(dv.getUint16(i * 2, true));
-  else for (let i = 0; i < n; i++) out[i] = dv.getFloat32(i * 4, true);
-  return out;
-}
-function weightKey(run, tensor, parts) {
-  run.keys ??= /* @__PURE__ */ new WeakMap();
-  let perTensor = run.keys.get(tensor);
-  if (!perTensor) run.keys.set(tensor, perTensor = /* @__PURE__ */ new Map());
-  const params = parts.join("|");
-  const known = perTensor.get(params);
-  if (known) return { key: known };
-  const raw = tensorBytes(tensor, run.external);
-  run.contents ??= new ContentMap();
-  let id = run.contents.get(params, raw);
-  if (id === void 0) {
-    id = run.contents.size;
-    run.contents.set(params, raw, id, isExternal(tensor) ? () => tensorBytes(tensor, run.external) : void 0);
-  }
-  const key = `${params}#${id}`;
-  perTensor.set(params, key);
-  return { key, raw };
-}
-function scalesPayload(scales, dataType) {
-  return bytesOf(dataType === DataType.FLOAT16 ? Uint16Array.from(scales, toFloat16Bits) : scales);
-}
-function floatWeight(scope, name, run) {
-  const src = resolveConstant(scope, name, run.index);
-  if (!src) return "weight is not a constant";
-  const { tensor } = src;
-  if (tensor.dataType !== DataType.FLOAT && tensor.dataType !== DataType.FLOAT16) return `weight is ${dataTypeName(tensor.dataType)}`;
-  if (tensor.dims.length !== 2) return `weight is ${tensor.dims.length}-D, not 2-D`;
-  if (elementCount(tensor.dims) === 0) return "weight is empty";
-  return src;
-}
-function home(src) {
-  return src.path[src.path.length - 1].scope;
-}
-function remember(run, src) {
-  const known = run.sources.get(src.tensor);
-  if (known) known.push(src.path);
-  else run.sources.set(src.tensor, [src.path]);
-}
-function becomeContribOp(node, opType, inputs, attrs) {
-  node.opType = opType;
-  node.domain = "com.microsoft";
-  node.input = inputs;
-  node.attribute = attrs;
-}
-function baseName(src, fallback) {
-  return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
-}
-function toMatMulNBits(node, a, src, alpha, run) {
-  const { tensor, transposed } = src;
-  const [r, c] = tensor.dims;
-  const [k, n] = transposed ? [c, r] : [r, c];
-  const { blockSize, symmetric } = run.settings;
-  const dtype = tensor.dataType;
-  const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric, ...alpha === 1 ? [] : [alpha]]);
-  const stored = run.store.get(key, home(src), () => {
-    let values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
-    if (alpha !== 1) values2 = values2.map((v) => v * alpha);
-    const opts = { blockSize, symmetric, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
-    const q = transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
-    const parts = [
-      { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize / 2], raw: q.data },
-      { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
-    ];
-    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-    return { base: baseName(src, "weight"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
-  });
-  const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", 4), intAttr("block_size", blockSize)];
-  if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr("accuracy_level", run.settings.accuracyLevel));
-  becomeContribOp(node, "MatMulNBits", [a, ...stored.names], attrs);
-  remember(run, src);
-}
-function insert(at, node, added) {
-  const list = at.get(node);
-  if (list) list.push(added);
-  else at.set(node, [added]);
-}
-function embeddingTable(node, scope, run) {
-  const axis = Number(node.attribute.find((a) => a.name === "axis")?.i ?? 0n);
-  const src = floatWeight(scope, node.input[0] ?? "", run);
-  if (typeof src === "string") return src.replace("weight", "table");
-  if (axis !== 0 && axis !== -2) return `gathers along axis ${axis}, not rows`;
-  if (src.transposed) return "table is reached through a Transpose";
-  return src;
-}
-var LITTLE_ENDIAN, rewriteMatMul, rewriteGemm, rewriteGatherInt4, rewriteGatherInt8, rewriteGather;
-var init_int4_rewrite = __esm({
-  "src/stages/quant/int4-rewrite.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    init_tensor();
-    init_float16();
-    init_fp16_numerics();
-    init_nodes();
-    init_constant_weight();
-    init_int4_numerics();
-    init_numerics();
-    init_int4_store();
-    init_tensor_pool();
-    LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-    rewriteMatMul = (node, scope, run) => {
-      const src = floatWeight(scope, node.input[1] ?? "", run);
-      if (typeof src === "string") return src;
-      toMatMulNBits(node, node.input[0] ?? "", src, 1, run);
-      run.counts.matmul++;
-      return void 0;
-    };
-    rewriteGemm = (node, scope, run) => {
-      const src = floatWeight(scope, node.input[1] ?? "", run);
-      if (typeof src === "string") return src;
-      if (src.tensor.dataType !== DataType.FLOAT) return "float16 Gemm: its bias Add would need float16 C";
-      const alpha = attr(node, "alpha")?.f ?? 1;
-      const beta = attr(node, "beta")?.f ?? 1;
-      const view2 = attr(node, "transB")?.i ? { ...src, transposed: !src.transposed } : src;
-      const c = node.input[2] || void 0;
-      let bias = beta === 0 ? void 0 : c;
-      if (bias && beta !== 1) {
-        const constC = resolveConstant(scope, bias, run.index);
-        if (!constC || constC.transposed || constC.tensor.dataType !== DataType.FLOAT) return `beta ${beta} on a C that is not a float constant`;
-        const scaled = floatValues(constC.tensor, tensorBytes(constC.tensor, run.external)).map((v) => v * beta);
-        const raw = bytesOf(scaled);
-        bias = run.store.get(contentKey(["gemm-bias", ...constC.tensor.dims], raw), home(constC), () => ({
-          base: baseName(constC, "bias"),
-          suffixes: ["_scaled"],
-          parts: [{ dataType: DataType.FLOAT, dims: [...constC.tensor.dims], raw }]
-        })).names[0];
-      }
-      let a = node.input[0] ?? "";
-      if (attr(node, "transA")?.i) {
-        const at = freshName(run.names, `${a}_transposed`);
-        insert(run.before, node, makeNode("Transpose", freshName(run.names, `${node.name || a}_transA`), [a], [at], [intsAttr("perm", [1, 0])], ""));
-        a = at;
-      }
-      const output = node.output[0] ?? "";
-      if (bias) {
-        const product = freshName(run.names, `${output}_matmul`);
-        insert(run.after, node, makeNode("Add", freshName(run.names, `${node.name || output}_bias`), [product, bias], [output], [], ""));
-        node.output[0] = product;
-      }
-      toMatMulNBits(node, a, view2, alpha, run);
-      run.counts.gemm++;
-      return void 0;
-    };
-    rewriteGatherInt4 = (node, scope, run) => {
-      const src = embeddingTable(node, scope, run);
-      if (typeof src === "string") return src;
-      const { tensor } = src;
-      const [v, d] = tensor.dims;
-      if (d % 2 !== 0) return `table width ${d} is odd (4-bit rows pack two values a byte)`;
-      const { blockSize, symmetric } = run.settings;
-      const dtype = tensor.dataType;
-      const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric]);
-      const stored = run.store.get(key, home(src), () => {
-        const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
-          blockSize,
-          symmetric,
-          padToBlock: false,
-          storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
-        });
-        const parts = [
-          { dataType: DataType.UINT8, dims: [v, d / 2], raw: q.data },
-          { dataType: dtype, dims: [v, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
-        ];
-        if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-        return { base: baseName(src, "table"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
-      });
-      const [data, scales, zp] = stored.names;
-      const attrs = [intAttr("gather_axis", 0), intAttr("quantize_axis", 1), intAttr("block_size", blockSize), intAttr("bits", 4)];
-      becomeContribOp(node, "GatherBlockQuantized", [data, node.input[1] ?? "", scales, ...zp ? [zp] : []], attrs);
-      remember(run, src);
-      run.counts.gatherInt4++;
-      return void 0;
-    };
-    rewriteGatherInt8 = (node, scope, run) => {
-      const src = embeddingTable(node, scope, run);
-      if (typeof src === "string") return src;
-      const { tensor } = src;
-      if (tensor.dataType !== DataType.FLOAT) return "float16 table needs DequantizeLinear-19; use embeddings: int4";
-      if (run.opset < 10) return `opset ${run.opset} has no DequantizeLinear`;
-      const { key, raw } = weightKey(run, tensor, ["gather8", ...tensor.dims]);
-      const stored = run.store.get(key, home(src), () => {
-        const q = quantizePerTensor(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), { type: "int8", symmetric: true, reduceRange: false });
-        return {
-          base: baseName(src, "table"),
-          suffixes: ["_quantized", "_scale", "_zero_point"],
-          parts: [
-            { dataType: DataType.INT8, dims: [...tensor.dims], raw: bytesOf(q.values) },
-            { dataType: DataType.FLOAT, dims: [], raw: bytesOf(q.scales) },
-            { dataType: DataType.INT8, dims: [], raw: bytesOf(q.zeroPoints) }
-          ]
-        };
-      });
-      const [table, scale, zp] = stored.names;
-      const output = node.output[0] ?? "";
-      const gathered = freshName(run.names, `${output}_quantized`);
-      node.input[0] = table;
-      node.output[0] = gathered;
-      const dq = makeNode("DequantizeLinear", freshName(run.names, `${node.name || output}_DequantizeLinear`), [gathered, scale, zp], [output], [], "");
-      insert(run.after, node, dq);
-      remember(run, src);
-      run.counts.gatherInt8++;
-      return void 0;
-    };
-    rewriteGather = (node, scope, run) => {
-      if (run.settings.embeddings === "none") return "embeddings: none";
-      return run.settings.embeddings === "int8" ? rewriteGatherInt8(node, scope, run) : rewriteGatherInt4(node, scope, run);
-    };
-  }
-});
-
-// src/stages/quantize-int4.ts
-function parseInt4Options(options) {
-  const o = { ...options };
-  for (const [camel2, kebab] of Object.entries(CAMEL_ALIASES)) {
-    if (camel2 in o) {
-      o[kebab] ??= o[camel2];
-      delete o[camel2];
-    }
-  }
-  rejectUnknownOptions(STAGE2, o, ["block-size", "symmetric", "accuracy-level", "embeddings", "exclude"]);
-  const blockSize = Number(o["block-size"] ?? 32);
-  if (blockSize === 512) {
-    throw new UsageError("quantize-int4: block-size 512 is refused (onnxruntime's CPU MatMulNBits kernel does not support it; older builds gave wrong results); use 16\u2013256");
-  }
-  if (!Number.isInteger(blockSize) || blockSize < 16 || blockSize > 256 || (blockSize & blockSize - 1) !== 0) {
-    throw new UsageError(`quantize-int4: block-size must be a power of two from 16 to 256, got ${JSON.stringify(o["block-size"])}`);
-  }
-  const rawLevel = o["accuracy-level"];
-  const accuracyLevel = rawLevel === void 0 ? void 0 : Number(rawLevel);
-  if (accuracyLevel !== void 0 && (!Number.isInteger(accuracyLevel) || accuracyLevel < 0 || accuracyLevel > 4)) {
-    throw new UsageError(`quantize-int4: accuracy-level must be 0\u20134, got ${JSON.stringify(rawLevel)}`);
-  }
-  return {
-    blockSize,
-    symmetric: booleanOption(STAGE2, o, "symmetric", true),
-    accuracyLevel,
-    embeddings: choiceOption(STAGE2, o, "embeddings", ["int4", "int8", "none"]),
-    exclude: stringListOption(STAGE2, o, "exclude") ?? []
-  };
-}
-function quantizeInt4Stage(options = {}) {
-  const opts = parseInt4Options(options);
-  return {
-    name: "quantize-int4",
-    run(model, ctx) {
-      const scopes = mainScopes(model);
-      const names = allNames(model);
-      const run = {
-        settings: opts,
-        store: new QuantStore(scopes[0], names, ctx.external, (model.irVersion ?? 0) < 4),
-        names,
-        external: ctx.external,
-        opset: defaultOpset(model),
-        index: new DefinitionIndex(),
-        sources: /* @__PURE__ */ new Map(),
-        counts: { matmul: 0, gemm: 0, gatherInt4: 0, gatherInt8: 0 },
-        before: /* @__PURE__ */ new Map(),
-        after: /* @__PURE__ */ new Map()
-      };
-      const exclude = new Set(opts.exclude);
-      const skipped = [];
-      for (const scope of scopes) {
-        for (const node of [...scope.graph.node]) {
-          const rewrite = (node.domain ?? "") === "" ? REWRITES[node.opType ?? ""] : void 0;
-          if (!rewrite) continue;
-          const reason = exclude.has(nodeId(node)) ? "excluded" : rewrite(node, scope, run);
-          if (reason && !(node.opType === "Gather" && reason === "table is not a constant")) skipped.push({ node: nodeId(node), op: node.opType ?? "", reason });
-        }
-        if (run.before.size || run.after.size) {
-          scope.graph.node = scope.graph.node.flatMap((n) => [...run.before.get(n) ?? [], n, ...run.after.get(n) ?? []]);
-          run.before.clear();
-          run.after.clear();
-        }
-      }
-      const paths = [...run.sources.values()].flat();
-      removeUnused(paths, run.index);
-      let weightBytes = 0;
-      let freedBytes = 0;
-      for (const [tensor, [path16]] of run.sources) {
-        const bytes = tensorByteLength(tensor);
-        weightBytes += bytes;
-        const own = path16[path16.length - 1];
-        if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
-      }
-      const { matmul, gemm, gatherInt4, gatherInt8 } = run.counts;
-      if (matmul || gemm || gatherInt4) importDomain(model, "com.microsoft", 1);
-      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
-      return {
-        model,
-        details: {
-          blockSize: opts.blockSize,
-          symmetric: opts.symmetric,
-          accuracyLevel: opts.accuracyLevel ?? 0,
-          embeddings: opts.embeddings,
-          matmulNBits: matmul + gemm,
-          fromGemm: gemm,
-          gatherBlockQuantized: gatherInt4,
-          gatherInt8,
-          tensorsQuantized: run.store.count,
-          sharedReuses: run.store.reused,
-          weightBytesBefore: weightBytes,
-          weightBytesAfter: run.store.bytes,
-          /** Float weights removed because nothing reads them any more (the rest stay for other readers). */
-          weightBytesFreed: freedBytes,
-          skipped
-        }
-      };
-    }
-  };
-}
-var REWRITES, STAGE2, CAMEL_ALIASES;
-var init_quantize_int4 = __esm({
-  "src/stages/quantize-int4.ts"() {
-    "use strict";
-    init_errors();
-    init_nodes();
-    init_graph();
-    init_tensor();
-    init_constant_weight();
-    init_int4_rewrite();
-    init_int4_store();
-    init_opset();
-    init_options();
-    REWRITES = {
-      MatMul: rewriteMatMul,
-      Gemm: rewriteGemm,
-      Gather: rewriteGather
-    };
-    STAGE2 = "quantize-int4";
-    CAMEL_ALIASES = { blockSize: "block-size", accuracyLevel: "accuracy-level" };
-  }
-});
-
-// src/stages/fp16-casts.ts
-function collapseCastPairs(scope, inserted) {
-  const g = scope.graph;
-  const producer = /* @__PURE__ */ new Map();
-  for (const n of g.node) for (const o of n.output) if (o) producer.set(o, n);
-  const pairs = [];
-  for (const back of g.node) {
-    if (!inserted.has(back) || castTarget(back) !== DataType.FLOAT) continue;
-    const half = producer.get(back.input[0] ?? "");
-    if (half && inserted.has(half) && castTarget(half) === DataType.FLOAT16) pairs.push([back, half]);
-  }
-  if (!pairs.length) return 0;
-  const reads = new Map([...usesOfAll(scope, pairs.map(([, half]) => half.output[0]))].map(([k, v]) => [k, v.length]));
-  const readers = /* @__PURE__ */ new Map();
-  for (const n of g.node) for (const i of n.input) if (i) readers.set(i, [...readers.get(i) ?? [], n]);
-  const outputs = new Set(g.output.map((o) => o.name ?? ""));
-  const removed = /* @__PURE__ */ new Set();
-  for (const [back, half] of pairs) {
-    const float32 = half.input[0];
-    const out = back.output[0];
-    if (!outputs.has(out)) {
-      for (const n of readers.get(out) ?? []) n.input = n.input.map((i) => i === out ? float32 : i);
-    } else {
-      const p = producer.get(float32);
-      if (!p || outputs.has(float32)) continue;
-      p.output[p.output.indexOf(float32)] = out;
-      replaceAllUses(scope, float32, out);
-      producer.set(out, p);
-    }
-    removed.add(back);
-    const left = (reads.get(half.output[0]) ?? 1) - 1;
-    reads.set(half.output[0], left);
-    if (left === 0 && !outputs.has(half.output[0])) removed.add(half);
-  }
-  if (removed.size) g.node = g.node.filter((n) => !removed.has(n));
-  return removed.size;
-}
-var castTarget;
-var init_fp16_casts = __esm({
-  "src/stages/fp16-casts.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    castTarget = (n) => n.opType === "Cast" ? Number(n.attribute[0]?.i) : void 0;
-  }
-});
-
-// src/stages/fp16-types.ts
-function declaredType(v) {
-  const tensor = v.type?.tensorType?.elemType;
-  if (tensor) return tensor;
-  return sequenceOf(v.type?.sequenceType?.elemType?.tensorType?.elemType || void 0);
-}
-function typeOfAttr(n, name) {
-  const a = attr(n, name);
-  return a?.i !== void 0 ? Number(a.i) : void 0;
-}
-function inferTypes(scopes) {
-  const table = /* @__PURE__ */ new Map();
-  const lookup = (scope, name) => typeIn(table, scope, name);
-  const graphOutputTypes = (g, parent, owner) => {
-    const inner = table.get(g) ?? inferGraph({ graph: g, parent, owner, depth: parent.depth + 1 });
-    return g.output.map((o) => declaredType(o) ?? inner.get(o.name ?? ""));
-  };
-  const outputTypes = (n, scope) => {
-    const op = n.opType ?? "";
-    const input = (i) => n.input[i] ? lookup(scope, n.input[i]) : void 0;
-    const first = n.input.map((_, i) => input(i)).find((t) => t !== void 0);
-    if (FIXED[op]) return FIXED[op];
-    const float32 = FLOAT32_OUTPUTS[op];
-    if (float32) return n.output.map((_, i) => float32.includes(i) ? FLOAT : first);
-    if (FIRST_THEN[op]) return [input(0), ...FIRST_THEN[op]];
-    switch (op) {
-      case "Cast":
-        return [typeOfAttr(n, "to")];
-      case "CastLike":
-        return [input(1)];
-      case "Constant": {
-        const a = n.attribute[0];
-        if (a?.t) return [a.t.dataType];
-        if (a?.name === "value_float" || a?.name === "value_floats") return [FLOAT];
-        if (a?.name === "value_int" || a?.name === "value_ints") return [INT64];
-        return [a?.sparseTensor?.values?.dataType];
-      }
-      case "ConstantOfShape":
-        return [attr(n, "value")?.t?.dataType ?? FLOAT];
-      case "RandomNormal":
-      case "RandomUniform":
-        return [typeOfAttr(n, "dtype") ?? FLOAT];
-      case "RandomNormalLike":
-      case "RandomUniformLike":
-      case "EyeLike":
-      case "Bernoulli":
-        return [typeOfAttr(n, "dtype") ?? input(0)];
-      case "Multinomial":
-        return [typeOfAttr(n, "dtype") ?? INT32];
-      case "Where":
-        return [input(1)];
-      case "QuantizeLinear":
-        return [input(2) ?? UINT8];
-      case "DequantizeLinear":
-        return [input(1)];
-      case "GatherBlockQuantized":
-        return [input(2)];
-      case "SequenceEmpty":
-        return [sequenceOf(typeOfAttr(n, "dtype") ?? FLOAT)];
-      case "SequenceConstruct":
-      case "SplitToSequence":
-        return [sequenceOf(input(0))];
-      case "SequenceAt":
-      case "ConcatFromSequence":
-        return [elementOf(input(0))];
-      case "SequenceLength":
-        return [INT64];
-      case "If": {
-        const then = attr(n, "then_branch")?.g;
-        return then ? graphOutputTypes(then, scope, n) : [];
-      }
-      case "Loop": {
-        const body = attr(n, "body")?.g;
-        return body ? graphOutputTypes(body, scope, n).slice(1) : [];
-      }
-      case "Scan": {
-        const body = attr(n, "body")?.g;
-        return body ? graphOutputTypes(body, scope, n) : [];
-      }
-      default:
-        return n.output.map(() => first);
-    }
-  };
-  function inferGraph(scope) {
-    const own = /* @__PURE__ */ new Map();
-    table.set(scope.graph, own);
-    const g = scope.graph;
-    for (const v of g.input) {
-      const t = declaredType(v);
-      if (v.name && t !== void 0) own.set(v.name, t);
-    }
-    for (const t of g.initializer) if (t.name && t.dataType) own.set(t.name, t.dataType);
-    for (const s of g.sparseInitializer) if (s.values?.name && s.values.dataType) own.set(s.values.name, s.values.dataType);
-    const declared = /* @__PURE__ */ new Map();
-    for (const v of [...g.valueInfo, ...g.output]) {
-      const t = declaredType(v);
-      if (v.name && t !== void 0) declared.set(v.name, t);
-    }
-    for (const n of g.node) {
-      for (const { graph } of subgraphsOf(n)) if (!table.has(graph)) inferGraph({ graph, parent: scope, owner: n, depth: scope.depth + 1 });
-      const types2 = outputTypes(n, scope);
-      n.output.forEach((o, i) => {
-        const t = declared.get(o) ?? types2[i];
-        if (o && t !== void 0) own.set(o, t);
-      });
-    }
-    return own;
-  }
-  for (const s of scopes) if (!table.has(s.graph)) inferGraph(s);
-  return table;
-}
-function typeIn(table, scope, name) {
-  for (let s = scope; s; s = s.parent) {
-    const t = table.get(s.graph)?.get(name);
-    if (t !== void 0) return t;
-  }
-  return void 0;
-}
-var sequenceOf, elementOf, FLOAT, INT64, INT32, BOOL, UINT8, FIXED, FLOAT32_OUTPUTS, FIRST_THEN;
-var init_fp16_types = __esm({
-  "src/stages/fp16-types.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    sequenceOf = (t) => t === void 0 ? void 0 : -Math.abs(t);
-    elementOf = (t) => t === void 0 ? void 0 : Math.abs(t);
-    ({ FLOAT, INT64, INT32, BOOL, UINT8 } = DataType);
-    FIXED = {
-      Shape: [INT64],
-      Size: [INT64],
-      NonZero: [INT64],
-      ArgMax: [INT64],
-      ArgMin: [INT64],
-      NonMaxSuppression: [INT64],
-      Equal: [BOOL],
-      Less: [BOOL],
-      Greater: [BOOL],
-      LessOrEqual: [BOOL],
-      GreaterOrEqual: [BOOL],
-      Not: [BOOL],
-      And: [BOOL],
-      Or: [BOOL],
-      Xor: [BOOL],
-      IsNaN: [BOOL],
-      IsInf: [BOOL],
-      MatMulInteger: [INT32],
-      ConvInteger: [INT32],
-      DynamicQuantizeLinear: [UINT8, FLOAT, UINT8],
-      DynamicQuantizeMatMul: [FLOAT],
-      MatMulIntegerToFloat: [FLOAT]
-    };
-    FLOAT32_OUTPUTS = { LayerNormalization: [1, 2], TfIdfVectorizer: [0] };
-    FIRST_THEN = {
-      TopK: [INT64],
-      MaxPool: [INT64],
-      Dropout: [BOOL],
-      Unique: [INT64, INT64, INT64]
-    };
-  }
-});
-
-// src/stages/fp16.ts
-function blockedForm(n, opset) {
-  if (n.opType === "IsInf") return opset < 20;
-  if (n.opType === "ScatterND" || n.opType === "ScatterElements") {
-    const reduction = attr(n, "reduction")?.s;
-    return reduction !== void 0 && new TextDecoder().decode(reduction) !== "none";
-  }
-  return false;
-}
-function parseFp16Options(o) {
-  rejectUnknownOptions(STAGE3, o, ["keep-io-types", "op-block-list", "node-block-list"]);
-  return {
-    keepIoTypes: booleanOption(STAGE3, o, "keep-io-types", true),
-    // A user list adds to the default list: the defaults guard correctness, not taste.
-    opBlockList: [...DEFAULT_FP16_BLOCK_LIST, ...stringListOption(STAGE3, o, "op-block-list") ?? []],
-    nodeBlockList: stringListOption(STAGE3, o, "node-block-list") ?? []
-  };
-}
-function fp16Stage(options = {}) {
-  const opts = parseFp16Options(options);
-  return {
-    name: "fp16",
-    run(model, ctx) {
-      const conv = new Fp16Converter(model, opts, ctx.external);
-      if (!conv.hasFloat()) return { model, details: { tensorsConverted: 0 } };
-      if (defaultOpset(model) < CAST_OPSET) {
-        const plan = planOpset(model);
-        if (plan.action === "refuse") {
-          ctx.log(`fp16: not applied: ${plan.reason}`);
-          return { model, details: { notApplied: plan.reason } };
-        }
-        if (plan.action === "bump") setDefaultOpset(model, plan.to);
-      }
-      const frozen = /* @__PURE__ */ new Set();
-      for (const scope of conv.scopes) {
-        if (scope.parent && frozen.has(scope.parent) || scope.owner && conv.isBlocked(scope.owner)) {
-          frozen.add(scope);
-          continue;
-        }
-        conv.convertScope(scope, scope === conv.scopes[0]);
-      }
-      if (opts.keepIoTypes && conv.scopes[0]) conv.castMainBoundary(conv.scopes[0]);
-      let castsRemoved = 0;
-      for (const scope of conv.scopes) if (!frozen.has(scope)) castsRemoved += collapseCastPairs(scope, conv.inserted);
-      conv.stats.castsInserted -= castsRemoved;
-      ctx.log(`fp16: ${conv.stats.tensors} tensors to float16, ${conv.stats.blockedNodes} nodes kept in float32`);
-      return {
-        model,
-        details: {
-          keepIoTypes: opts.keepIoTypes,
-          tensorsConverted: conv.stats.tensors,
-          valuesClamped: conv.stats.clampedValues,
-          castsRetargeted: conv.stats.castsRetargeted,
-          castsInserted: conv.stats.castsInserted,
-          blockedNodes: conv.stats.blockedNodes,
-          initializersKeptFloat32: conv.stats.keptFloat32,
-          skippedGraphs: frozen.size
-        }
-      };
-    }
-  };
-}
-var DEFAULT_FP16_BLOCK_LIST, DTYPE_ATTRIBUTES, FLOAT_BY_DEFAULT, CONVERTIBLE_DOMAINS, STAGE3, CAST_OPSET, Fp16Converter;
-var init_fp16 = __esm({
-  "src/stages/fp16.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    init_spill();
-    init_tensor();
-    init_fp16_numerics();
-    init_opset();
-    init_fp16_casts();
-    init_fp16_types();
-    init_nodes();
-    init_options();
-    DEFAULT_FP16_BLOCK_LIST = [
-      "ArrayFeatureExtractor",
-      "Binarizer",
-      "CastMap",
-      "CategoryMapper",
-      "DictVectorizer",
-      "FeatureVectorizer",
-      "Imputer",
-      "LabelEncoder",
-      "LinearClassifier",
-      "LinearRegressor",
-      "Normalizer",
-      "OneHotEncoder",
-      "SVMClassifier",
-      "SVMRegressor",
-      "Scaler",
-      "TreeEnsembleClassifier",
-      "TreeEnsembleRegressor",
-      "ZipMap",
-      "NonMaxSuppression",
-      "TopK",
-      "RoiAlign",
-      "Resize",
-      "Range",
-      "CumSum",
-      "Min",
-      "Max",
-      "Upsample",
-      "QuantizeLinear",
-      "DequantizeLinear",
-      "DynamicQuantizeLinear",
-      "QLinearConv",
-      "QLinearMatMul",
-      "DynamicQuantizeMatMul",
-      "MatMulIntegerToFloat",
-      "QGemm",
-      "QAttention",
-      "QLinearAdd",
-      "QLinearMul",
-      "QLinearSigmoid",
-      "QLinearLeakyRelu",
-      "QLinearAveragePool",
-      "QLinearGlobalAveragePool",
-      "QLinearConcat",
-      "QLinearSoftmax",
-      "QLinearWhere",
-      "DynamicQuantizeLSTM",
-      "Celu",
-      "EyeLike",
-      "MeanVarianceNormalization",
-      "MelWeightMatrix",
-      "SequenceEmpty",
-      "SequenceConstruct",
-      "SequenceInsert",
-      "SequenceAt",
-      "SequenceErase",
-      "SequenceLength",
-      "SplitToSequence",
-      "ConcatFromSequence",
-      "SequenceMap"
-    ];
-    DTYPE_ATTRIBUTES = /* @__PURE__ */ new Set(["dtype", "output_datatype"]);
-    FLOAT_BY_DEFAULT = {
-      RandomNormal: "dtype",
-      RandomUniform: "dtype",
-      HannWindow: "output_datatype",
-      HammingWindow: "output_datatype",
-      BlackmanWindow: "output_datatype"
-    };
-    CONVERTIBLE_DOMAINS = /* @__PURE__ */ new Set(["", "ai.onnx", "com.microsoft"]);
-    STAGE3 = "fp16";
-    CAST_OPSET = 6;
-    Fp16Converter = class {
-      constructor(model, opts, external) {
-        this.model = model;
-        this.opts = opts;
-        this.external = external;
-        this.names = allNames(model);
-        this.scopes = mainScopes(model);
-        this.types = inferTypes(this.scopes);
-        this.blockedOps = new Set(opts.opBlockList);
-        this.blockedNames = new Set(opts.nodeBlockList);
-        this.functions = new Set(model.functions.map((f) => `${f.domain ?? ""}:${f.name}`));
-        const main2 = model.graph;
-        const inputs = new Set(main2?.input.map((v) => v.name ?? ""));
-        this.initializerInputs = new Set(main2?.initializer.map((t) => t.name ?? "").filter((n) => n && inputs.has(n)));
-        this.weightsAreInputs = (model.irVersion ?? 0) < 4;
-        this.opset = defaultOpset(model);
-      }
-      model;
-      opts;
-      external;
-      names;
-      scopes;
-      types;
-      stats = { tensors: 0, clampedValues: 0, castsInserted: 0, blockedNodes: 0, keptFloat32: 0, castsRetargeted: 0 };
-      blockedOps;
-      blockedNames;
-      functions;
-      /**
-       * Main-graph initializers that are also main-graph inputs. Before IR 4 every weight had to be listed as
-       * an input: they are weights, converted with their input's type. From IR 4 on they are overridable
-       * defaults of real inputs: with keep-io-types they stay float32 and are cast on entry like any input.
-       */
-      initializerInputs;
-      weightsAreInputs;
-      /** The default-domain opset (some ops take float16 only from a later one). */
-      opset;
-      /** Casts this stage made (collapseCastPairs may cut pairs of them out again). */
-      inserted = /* @__PURE__ */ new Set();
-      castNode(input, output, to) {
-        const n = makeNode("Cast", freshName(this.names, `${output}_cast`), [input], [output], [intAttr("to", to)], "");
-        this.inserted.add(n);
-        return n;
-      }
-      /** Whether any value of the model is a float32 tensor (else there is nothing to convert). */
-      hasFloat() {
-        for (const own of this.types.values()) for (const t of own.values()) if (t === DataType.FLOAT) return true;
-        return false;
-      }
-      isBlocked(n) {
-        const domain = n.domain ?? "";
-        return this.blockedOps.has(n.opType ?? "") || this.blockedNames.has(nodeId(n)) || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`) || domain !== "com.microsoft" && blockedForm(n, this.opset);
-      }
-      isFloat(scope, name) {
-        return name !== "" && typeIn(this.types, scope, name) === DataType.FLOAT;
-      }
-      /** float32 payload → clamped fp16, in place. */
-      convertTensor(t) {
-        if (t.dataType !== DataType.FLOAT) return;
-        const { bytes, clamped } = float32BytesToFloat16(tensorBytes(t, this.external));
-        replacePayload(this.external, t, bytes);
-        t.dataType = DataType.FLOAT16;
-        this.stats.tensors++;
-        this.stats.clampedValues += clamped;
-      }
-      /** Float Constant values, Cast targets and float dtype attributes of a convertible node. */
-      convertNode(n) {
-        if (isConstantNode(n)) {
-          const t = constantNodeTensor(n, this.external);
-          if (t?.dataType === DataType.FLOAT) {
-            this.convertTensor(t);
-            const a = n.attribute[0];
-            if (a.name !== "value") {
-              n.attribute = [{ ...a, name: "value", type: 4, t, f: void 0, floats: [] }];
-            }
-          }
-          return;
-        }
-        if (n.opType === "ConstantOfShape") {
-          const t = attr(n, "value")?.t;
-          if (t) this.convertTensor(t);
-          else n.attribute.push(tensorAttr("value", makeTensor("", DataType.FLOAT16, [1], new Uint8Array(2))));
-        }
-        for (const a of n.attribute) {
-          if (a.name === "to" && n.opType === "Cast" || DTYPE_ATTRIBUTES.has(a.name ?? "")) {
-            if (a.i === BigInt(DataType.FLOAT)) {
-              a.i = BigInt(DataType.FLOAT16);
-              this.stats.castsRetargeted++;
-            }
-          }
-        }
-        const implicit = FLOAT_BY_DEFAULT[n.opType ?? ""];
-        if (implicit && !attr(n, implicit)) {
-          n.attribute.push(intAttr(implicit, DataType.FLOAT16));
-          this.stats.castsRetargeted++;
-        }
-      }
-      /** Casts around a blocked node: float16 → float32 before, float32 → float16 after. */
-      guard(n, scope, keep) {
-        const before = [];
-        n.input.forEach((input, i) => {
-          if (!this.isFloat(scope, input) || keep.has(input)) return;
-          const cast = freshName(this.names, `${input}_fp32`);
-          before.push(this.castNode(input, cast, DataType.FLOAT));
-          n.input[i] = cast;
-        });
-        this.stats.castsInserted += before.length;
-        this.stats.blockedNodes++;
-        return [before, this.castOutputs(n, scope, n.output.map((_, i) => i))];
-      }
-      /** Float32 outputs `indices` of `n` are renamed and cast to float16 under their own name. */
-      castOutputs(n, scope, indices) {
-        const after = [];
-        for (const i of indices) {
-          const output = n.output[i];
-          if (!output || !this.isFloat(scope, output)) continue;
-          const raw = freshName(this.names, `${output}_fp32`);
-          n.output[i] = raw;
-          after.push(this.castNode(raw, output, DataType.FLOAT16));
-        }
-        this.stats.castsInserted += after.length;
-        return after;
-      }
-      /** Float initializers that only blocked nodes read: they stay float32. */
-      keptFloat32(scope, isDefault) {
-        const keep = /* @__PURE__ */ new Set();
-        const outputs = new Set(scope.graph.output.map((o) => o.name));
-        const floats = scope.graph.initializer.filter((t) => t.dataType === DataType.FLOAT && t.name && !isDefault(t.name) && !outputs.has(t.name));
-        for (const [name, uses] of usesOfAll(scope, floats.map((t) => t.name))) {
-          if (uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(name);
-        }
-        return keep;
-      }
-      convertScope(scope, isMain) {
-        const g = scope.graph;
-        const isDefault = (name) => isMain && this.opts.keepIoTypes && !this.weightsAreInputs && this.initializerInputs.has(name);
-        const keep = this.keptFloat32(scope, isDefault);
-        const nodes = [];
-        for (const n of g.node) {
-          if (!this.isBlocked(n)) {
-            this.convertNode(n);
-            nodes.push(n, ...this.castOutputs(n, scope, FLOAT32_OUTPUTS[n.opType ?? ""] ?? []));
-            continue;
-          }
-          const [before, after] = this.guard(n, scope, keep);
-          nodes.push(...before, n, ...after);
-        }
-        g.node = nodes;
-        for (const t of g.initializer) {
-          if (t.name && (keep.has(t.name) || isDefault(t.name))) this.stats.keptFloat32++;
-          else this.convertTensor(t);
-        }
-        for (const s of g.sparseInitializer) if (s.values) this.convertTensor(s.values);
-        const retype = (v) => {
-          const tt = v.type?.tensorType;
-          if (tt?.elemType === DataType.FLOAT && !keep.has(v.name ?? "")) tt.elemType = DataType.FLOAT16;
-        };
-        g.valueInfo.forEach(retype);
-        if (!isMain || !this.opts.keepIoTypes) {
-          g.input.forEach(retype);
-          g.output.forEach(retype);
-        } else if (this.weightsAreInputs) {
-          for (const v of g.input) if (this.initializerInputs.has(v.name ?? "")) retype(v);
-        }
-      }
-      /** keep-io-types: float32 graph inputs are cast to fp16 on entry, fp16 results back to float32 on exit. */
-      castMainBoundary(scope) {
-        const g = scope.graph;
-        const entry = [];
-        for (const v of g.input) {
-          if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
-          if (this.weightsAreInputs && this.initializerInputs.has(v.name)) continue;
-          const half = freshName(this.names, `${v.name}_fp16`);
-          if (replaceAllUses(scope, v.name, half) === 0) continue;
-          entry.push(this.castNode(v.name, half, DataType.FLOAT16));
-        }
-        const exit = [];
-        for (const v of g.output) {
-          if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
-          const producer = g.node.find((n) => n.output.includes(v.name));
-          if (!producer) continue;
-          const half = freshName(this.names, `${v.name}_fp16`);
-          replaceAllUses(scope, v.name, half);
-          producer.output[producer.output.indexOf(v.name)] = half;
-          exit.push(this.castNode(half, v.name, DataType.FLOAT));
-        }
-        g.node = [...entry, ...g.node, ...exit];
-        this.stats.castsInserted += entry.length + exit.length;
-      }
-    };
-  }
-});
-
-// src/stages/optimize.ts
-import { mkdtempSync, rmSync as rmSync4 } from "node:fs";
-import path7 from "node:path";
-function parseOptimizeOptions(o) {
-  rejectUnknownOptions("optimize", o, ["level"]);
-  return { level: choiceOption("optimize", o, "level", ["basic", "extended"]) };
-}
-function opCounts(model) {
-  const counts = /* @__PURE__ */ new Map();
-  forEachGraph(model, ({ graph }) => {
-    for (const n of graph.node) {
-      const key = n.domain ? `${n.domain}:${n.opType}` : n.opType ?? "";
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  });
-  return counts;
-}
-function total(counts) {
-  let n = 0;
-  for (const c of counts.values()) n += c;
-  return n;
-}
-async function loadForOptimizer(host, input, options) {
-  try {
-    await host.load(input, options);
-  } catch (e) {
-    const said = ortSaid(e).replaceAll(input, "the model");
-    throw new OnnxFormatError(`stage optimize: onnxruntime cannot load the model (${said}); this stage needs a model onnxruntime runs: leave optimize out of this model's stages`);
-  }
-}
-function optimizeStage(options = {}) {
-  const { level } = parseOptimizeOptions(options);
-  return {
-    name: "optimize",
-    async run(model, ctx) {
-      const dir = mkdtempSync(path7.join(ctx.tmpDir, "optimize-"));
-      const host = startOrtHost();
-      try {
-        const input = path7.join(dir, "input.onnx");
-        const output = path7.join(dir, "optimized.onnx");
-        const source = ctx.external instanceof ExternalDataReader ? ctx.external : void 0;
-        saveModel(model, input, { externalData: "auto", source });
-        await loadForOptimizer(host, input, { graphOptimizationLevel: level, optimizedModelFilePath: output, threads: 1 });
-        await host.close();
-        const loaded = loadModel(output);
-        forEachTensor(loaded.model, (t) => {
-          if (isExternal(t)) setTensorRaw(t, tensorBytes(t, loaded.external));
-        });
-        const before = opCounts(model);
-        const after = opCounts(loaded.model);
-        const added = [...after.keys()].filter((k) => !before.has(k)).sort();
-        const removed = [...before.keys()].filter((k) => !after.has(k)).sort();
-        ctx.log(`optimize (${level}): ${total(before)} \u2192 ${total(after)} nodes`);
-        return {
-          model: loaded.model,
-          details: {
-            level,
-            nodesBefore: total(before),
-            nodesAfter: total(after),
-            opTypesAdded: added,
-            opTypesRemoved: removed,
-            contribOps: [...after].filter(([k]) => k.startsWith("com.microsoft:")).reduce((n, [, c]) => n + c, 0)
-          }
-        };
-      } finally {
-        await host.close();
-        rmSync4(dir, { recursive: true, force: true });
-      }
-    }
-  };
-}
-var init_optimize = __esm({
-  "src/stages/optimize.ts"() {
-    "use strict";
-    init_ort_runner();
-    init_errors();
-    init_external();
-    init_graph();
-    init_model_io();
-    init_tensor();
-    init_options();
-  }
-});
-
-// src/stages/registry.ts
-function createStage(spec) {
-  const [name, options] = typeof spec === "string" ? [spec, {}] : Object.entries(spec)[0] ?? ["", {}];
-  const factory = STAGES[name];
-  if (!factory) {
-    throw new UsageError(`unknown stage '${name}'; known stages: ${Object.keys(STAGES).join(", ")}`);
-  }
-  return factory(options ?? {});
-}
-function parseStageList(list) {
-  return list.split(",").map((s) => s.trim()).filter(Boolean);
-}
-var STAGES;
-var init_registry2 = __esm({
-  "src/stages/registry.ts"() {
-    "use strict";
-    init_errors();
-    init_dedup();
-    init_prune();
-    init_quantize_int8();
-    init_quantize_int4();
-    init_fp16();
-    init_optimize();
-    STAGES = {
-      dedup: dedupStage,
-      prune: pruneStage,
-      "quantize-int8": quantizeInt8Stage,
-      "quantize-int4": quantizeInt4Stage,
-      fp16: fp16Stage,
-      optimize: optimizeStage
-    };
-  }
-});
-
-// src/pipeline/digest.ts
-import { createHash as createHash5 } from "node:crypto";
-import { closeSync as closeSync4, openSync as openSync4, readSync as readSync2, statSync as statSync3 } from "node:fs";
-function digestFiles(paths, withHash = true) {
-  const files = paths.map((p) => ({ path: p, bytes: statSync3(p).size }));
-  const bytes = files.reduce((n, f) => n + f.bytes, 0);
-  if (!withHash) return { bytes, files };
-  const hash = createHash5("sha256");
-  const buf = Buffer.allocUnsafe(CHUNK);
-  for (const p of paths) {
-    const fd = openSync4(p, "r");
-    try {
-      for (let n; (n = readSync2(fd, buf, 0, CHUNK, null)) > 0; ) hash.update(buf.subarray(0, n));
-    } finally {
-      closeSync4(fd);
-    }
-  }
-  return { bytes, sha256: hash.digest("hex"), files };
-}
-var CHUNK;
-var init_digest = __esm({
-  "src/pipeline/digest.ts"() {
-    "use strict";
-    CHUNK = 1 << 20;
-  }
-});
-
-// src/pipeline/folders.ts
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, statSync as statSync4 } from "node:fs";
-import path8 from "node:path";
-function missingFolders(dir, what) {
-  const missing = [];
-  let d = path8.resolve(dir);
-  while (!existsSync5(d) && path8.dirname(d) !== d) {
-    missing.unshift(d);
-    d = path8.dirname(d);
-  }
-  if (!statSync4(d).isDirectory()) throw new UsageError(`${what}: ${d} is a file, not a folder`);
-  return missing;
-}
-function createFolders(missing, what) {
-  for (const m of missing) {
-    try {
-      mkdirSync2(m);
-    } catch (e) {
-      if (e.code === "EEXIST") continue;
-      throw new UsageError(`${what}: cannot create folder ${m} (${e.code ?? String(e)})`);
-    }
-  }
-}
-function ensureFolder(dir, what) {
-  createFolders(missingFolders(dir, what), what);
-}
-var init_folders = __esm({
-  "src/pipeline/folders.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/pipeline/progress.ts
-var silentProgress;
-var init_progress2 = __esm({
-  "src/pipeline/progress.ts"() {
-    "use strict";
-    silentProgress = {
-      step: async (_label, work) => work(),
-      note: () => {
-      }
-    };
-  }
-});
-
-// src/pipeline/compress.ts
-import { existsSync as existsSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
-import { tmpdir } from "node:os";
-import path9 from "node:path";
-function modelFiles(loaded) {
-  const files = /* @__PURE__ */ new Set([path9.resolve(loaded.path)]);
-  forEachTensor(loaded.model, (t) => {
-    if (isExternal(t)) files.add(loaded.external.resolve(loaded.external.range(t).location, t.name));
-  });
-  return [...files];
-}
-function sameFile(a, b) {
-  if (path9.resolve(a) === path9.resolve(b)) return true;
-  try {
-    const sa = statSync5(a);
-    const sb = statSync5(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
-}
-function refuseOverwrite(output, inputs) {
-  for (const target of [output, `${output}.data`]) {
-    const hit = inputs.find((f) => sameFile(f, target));
-    if (hit) {
-      throw new UsageError(`${output}: output would overwrite the input file ${hit}; choose another output path`);
-    }
-  }
-}
-function checkOutputPath(output) {
-  const target = path9.resolve(output);
-  if (existsSync6(target) && statSync5(target).isDirectory()) {
-    throw new UsageError(`${output}: is a folder; give the output model's file name`);
-  }
-  return missingFolders(path9.dirname(target), output);
-}
-function namingSource(e, source) {
-  if (!(e instanceof OnnxFormatError || e instanceof UsageError)) return e;
-  if (e.message.includes(source) || /^(\/|\S+\.\w+: )/.test(e.message)) return e;
-  const named2 = e instanceof OnnxFormatError ? new OnnxFormatError(`${source}: ${e.message}`) : new UsageError(`${source}: ${e.message}`);
-  named2.stack = e.stack;
-  return named2;
-}
-function reported(stage, progress) {
-  return { name: stage.name, run: (model, ctx) => progress.step(`stage ${stage.name}`, () => stage.run(model, ctx)) };
-}
-async function compressModel(source, output, opts = {}) {
-  const progress = opts.progress ?? silentProgress;
-  const withHash = opts.digest ?? true;
-  const stages = (opts.stages ?? DEFAULT_STAGES).map((s) => reported(createStage(s), progress));
-  refuseOverwrite(output, [source]);
-  const newFolders = checkOutputPath(output);
-  const loaded = await progress.step(`load ${source}`, () => loadModel(source));
-  const tmpDir = mkdtempSync2(path9.join(tmpdir(), "onnx-diet-"));
-  let data = loaded.external;
-  try {
-    const inputs = modelFiles(loaded);
-    refuseOverwrite(output, inputs);
-    const original = withHash ? await progress.step("sha256 of the input", () => digestFiles(inputs)) : digestFiles(inputs, false);
-    data = inputs.length > 1 ? new SpillingReader(loaded.path, tmpDir) : loaded.external;
-    const { model, results } = await runStages(loaded.model, stages, {
-      external: data,
-      tmpDir,
-      log: (message) => progress.note(message)
-    }).catch((e) => {
-      throw namingSource(e, source);
-    });
-    createFolders(newFolders, output);
-    const saved = await progress.step(`save ${output}`, () => saveModel(model, output, { externalData: opts.externalData ?? "auto", source: data }));
-    const outFiles = saved.dataPath ? [saved.path, saved.dataPath] : [saved.path];
-    const compressed = withHash ? await progress.step("sha256 of the output", () => digestFiles(outFiles)) : digestFiles(outFiles, false);
-    return { source, output, original, compressed, stages: results };
-  } finally {
-    if (data !== loaded.external) data.close();
-    loaded.external.close();
-    rmSync5(tmpDir, { recursive: true, force: true });
-  }
-}
-var DEFAULT_STAGES;
-var init_compress = __esm({
-  "src/pipeline/compress.ts"() {
-    "use strict";
-    init_errors();
-    init_graph();
-    init_model_io();
-    init_spill();
-    init_tensor();
-    init_pipeline();
-    init_registry2();
-    init_digest();
-    init_folders();
-    init_progress2();
-    DEFAULT_STAGES = ["dedup", "prune"];
-  }
-});
-
-// src/pipeline/auto-search.ts
-import { rmSync as rmSync6 } from "node:fs";
-import path10 from "node:path";
-import { performance as performance3 } from "node:perf_hooks";
-function modelStructure(file) {
-  const loaded = loadModel(file);
-  loaded.external.close();
-  return loaded.model;
-}
-var Search;
-var init_auto_search = __esm({
-  "src/pipeline/auto-search.ts"() {
-    "use strict";
-    init_errors();
-    init_model_io();
-    init_table();
-    init_auto_candidates();
-    init_auto_judge();
-    init_auto_report();
-    init_auto_sensitivity();
-    init_compress();
-    init_digest();
-    Search = class {
-      constructor(opts, judge, tmp, base, started, clock = () => performance3.now()) {
-        this.opts = opts;
-        this.judge = judge;
-        this.tmp = tmp;
-        this.base = base;
-        this.started = started;
-        this.clock = clock;
-      }
-      opts;
-      judge;
-      tmp;
-      base;
-      started;
-      clock;
-      candidates = [];
-      sensitivity = [];
-      files = /* @__PURE__ */ new Map();
-      targets = /* @__PURE__ */ new Map();
-      digests = /* @__PURE__ */ new Map();
-      verdicts = /* @__PURE__ */ new WeakMap();
-      seq = 0;
-      best;
-      timedOut = false;
-      get elapsedMs() {
-        return this.clock() - this.started;
-      }
-      timeUp = () => this.elapsedMs > this.opts.maxSearchTimeS * 1e3;
-      /** Whether `c` (passing) beats the best so far under the objective. */
-      beats(c) {
-        const b = this.best;
-        if (!b) return true;
-        if (this.opts.objective === "latency") return (c.latency?.p50Ms ?? Infinity) < (b.latency?.p50Ms ?? Infinity);
-        return c.bytes < b.bytes;
-      }
-      async build(recipe, floatNodes) {
-        const stage = lossyStage(recipe, floatNodes);
-        if (!stage) return { file: this.base.file, bytes: this.base.bytes };
-        const file = path10.join(this.tmp, `candidate-${++this.seq}.onnx`);
-        const r = await compressModel(this.base.file, file, { stages: [stage], digest: false });
-        return { file, bytes: r.compressed.bytes };
-      }
-      discard(file) {
-        if (file !== this.base.file) for (const f of [file, `${file}.data`]) rmSync6(f, { force: true });
-      }
-      /** Builds a candidate (size only); an error is recorded on it. */
-      async add(recipe, floatNodes = []) {
-        const c = { recipe: recipe.label, stages: recipeStages(recipe, floatNodes), floatLayers: floatNodes, status: "skipped" };
-        this.candidates.push(c);
-        const t0 = performance3.now();
-        try {
-          const built = await this.build(recipe, floatNodes);
-          c.bytes = built.bytes;
-          this.files.set(c, built);
-        } catch (e) {
-          c.status = "error";
-          c.note = e instanceof Error ? e.message : String(e);
-        }
-        c.ms = Math.round(performance3.now() - t0);
-        return c;
-      }
-      /** Verifies a built candidate (the base ignores the clock: it is what a search out of time returns). */
-      async verify(c, recipe) {
-        const built = this.files.get(c);
-        if (!built) return c;
-        const t0 = performance3.now();
-        try {
-          const v = await this.opts.progress.step(`${this.opts.name}auto: check ${candidateLabel(c)} (${formatBytes(c.bytes)})`, () => this.judge.judge(built.file, { latency: this.opts.objective === "latency", timeUp: recipe.stage ? this.timeUp : void 0 }));
-          this.verdicts.set(c, v);
-          c.status = v.passed ? "passed" : "failed";
-          c.parity = parityOf(v);
-          if (v.latency) c.latency = v.latency;
-          if (v.slow) c.note = v.slow;
-          this.opts.progress.note(`${candidateLabel(c)}: ${formatBytes(c.bytes)}, parity ${v.passed ? "passed" : "failed"} (score ${finite(v.score) ?? "\u221E"})${v.latency ? `, p50 ${v.latency.p50Ms.toFixed(3)} ms` : ""}`);
-          if (recipe.excludable && !v.passed && !v.slow && c.floatLayers.length === 0) {
-            this.targets.set(c, { candidate: c, recipe, ...quantizedLayers(this.base.model, modelStructure(built.file)) });
-          }
-          if (v.passed && this.beats(c)) this.best = c;
-        } catch (e) {
-          if (e instanceof UsageError) throw e;
-          if (e instanceof SearchTimeUp) {
-            this.timedOut = true;
-            c.note = "max-search-time ran out during its check";
-          } else {
-            c.status = "error";
-            c.note = e instanceof Error ? e.message.replace(/\s*\n\s*/g, " ") : String(e);
-          }
-        } finally {
-          this.discard(built.file);
-          this.files.delete(c);
-          c.ms = (c.ms ?? 0) + Math.round(performance3.now() - t0);
-        }
-        return c;
-      }
-      /**
-       * An earlier candidate that built the very same file (int4's embedding options on a model without
-       * embeddings): verifying it twice would tell nothing new.
-       */
-      twinOf(c) {
-        const built = this.files.get(c);
-        if (!built) return void 0;
-        const digest = (file) => {
-          if (!this.digests.has(file)) this.digests.set(file, digestFiles([file]).sha256);
-          return this.digests.get(file);
-        };
-        return this.candidates.find((o) => o !== c && o.bytes === c.bytes && this.files.has(o) && digest(this.files.get(o).file) === digest(built.file));
-      }
-      /** Lists a recipe the time left no room to build. */
-      notBuilt(recipe) {
-        this.candidates.push({ recipe: recipe.label, stages: recipeStages(recipe), floatLayers: [], status: "skipped", note: "max-search-time ran out before it was built" });
-      }
-      /** Marks `c` as not verified, saying why. */
-      skip(c, note) {
-        const built = this.files.get(c);
-        if (built) this.discard(built.file);
-        this.files.delete(c);
-        c.status = "skipped";
-        c.note ??= note;
-      }
-      /** The failing plain recipes the fallback can work on, smallest first. */
-      fallbackTargets() {
-        return [...this.targets.values()].sort((a, b) => a.candidate.bytes - b.candidate.bytes);
-      }
-      /**
-       * Per-layer fallback for one failing recipe: rank its layers, then the fewest most-sensitive ones back
-       * in float. Every greedy attempt is a candidate in the report; sensitivity probes are summarized apart.
-       */
-      async fallback({ candidate: failed, recipe, layers }) {
-        const { method, why } = sensitivityMethod(layers.length);
-        const memo = /* @__PURE__ */ new Map();
-        const attempt = (listed, bounded) => async (floatNodes) => {
-          const key = [...floatNodes].sort().join("\n");
-          const known = memo.get(key);
-          if (known) return known;
-          if (this.timeUp()) {
-            this.timedOut = true;
-            return void 0;
-          }
-          const c = await this.add(recipe, floatNodes);
-          const best = this.best;
-          const tooBig = bounded && this.opts.objective === "size" && best !== void 0 && c.bytes !== void 0 && c.bytes >= best.bytes;
-          if (tooBig) this.skip(c, `not smaller than ${candidateLabel(best)}, which passed`);
-          else await this.verify(c, recipe);
-          if (!listed && this.best !== c) this.candidates.splice(this.candidates.indexOf(c), 1);
-          if (c.status === "skipped" && !tooBig) return void 0;
-          const v = this.verdicts.get(c);
-          const a = { floatNodes, bytes: c.bytes ?? Infinity, passed: c.status === "passed", score: v?.score ?? Infinity, drift: v?.drift ?? Infinity };
-          memo.set(key, a);
-          return a;
-        };
-        const ranking = await this.opts.progress.step(`${this.opts.name}auto: sensitivity of ${layers.length} layers of ${failed.recipe} (${method})`, () => rankLayers(layers, method, attempt(false, method === "all-but-one")));
-        this.sensitivity.push({
-          recipe: failed.recipe,
-          method,
-          why,
-          complete: ranking.complete,
-          layers: ranking.layers.map((l) => ({
-            weight: l.weight,
-            nodes: l.nodes,
-            ...l.probe ? { bytes: l.probe.bytes, score: finite(l.probe.score), passed: l.probe.passed } : { score: null }
-          }))
-        });
-        if (!ranking.complete) return;
-        const maxBytes = this.opts.objective === "size" && this.best ? this.best.bytes : Infinity;
-        const result = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes);
-        if (result.found) this.opts.progress.note(`${failed.recipe}: passes with ${result.found.floatNodes.length} node(s) in float`);
-      }
-      /** Deletes every file still held. */
-      cleanup() {
-        for (const b of this.files.values()) this.discard(b.file);
-        this.files.clear();
-      }
-    };
-  }
-});
-
-// src/pipeline/auto.ts
-import { mkdtempSync as mkdtempSync3, rmSync as rmSync7 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import path11 from "node:path";
-import { performance as performance4 } from "node:perf_hooks";
-function judgeSettings(source, opts, progressName, progress) {
-  const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
-  const latency = opts.latency || DEFAULT_LATENCY;
-  return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
-    const samples = loadSamplesFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
-    const budget = (name) => opts.budgets?.find((b) => b.name === name)?.limit;
-    const maxDrop = budget("max-accuracy-drop");
-    const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : void 0;
-    const [maxLatencyMs, minSpeedup] = [budget("max-latency-ms"), budget("min-speedup")];
-    const speed = maxLatencyMs !== void 0 || minSpeedup !== void 0 ? { maxLatencyMs, minSpeedup } : void 0;
-    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency, speed };
-  });
-}
-function describe(c, objective) {
-  const measure = objective === "latency" && c.latency ? `p50 ${c.latency.p50Ms.toFixed(3)} ms` : formatBytes(c.bytes);
-  return `${candidateLabel(c)} (${measure})`;
-}
-async function autoCompress(source, output, opts) {
-  const progress = opts.progress ?? silentProgress;
-  const name = opts.name ? `${opts.name}: ` : "";
-  const objective = opts.objective ?? "size";
-  const maxSearchTimeS = opts.maxSearchTimeS ?? DEFAULT_MAX_SEARCH_TIME_S;
-  const clock = opts.clock ?? (() => performance4.now());
-  const started = clock();
-  const tmp = mkdtempSync3(path11.join(tmpdir2(), "onnx-diet-auto-"));
-  let search;
-  try {
-    const settings = await judgeSettings(source, opts, name, progress);
-    const judge = await progress.step(`${name}auto: run the original on ${settings.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings));
-    const baseFile = path11.join(tmp, "base.onnx");
-    const base = await progress.step(`${name}auto: build ${BASE_STAGES.join("+")}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
-    const baseModel = modelStructure(baseFile);
-    search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
-    const s = search;
-    const [baseRecipe, ...lossy] = recipesFor(baseModel);
-    await s.verify(await s.add(baseRecipe), baseRecipe);
-    const plain = [];
-    for (const recipe of lossy) {
-      if (s.timeUp()) {
-        s.timedOut = true;
-        s.notBuilt(recipe);
-        continue;
-      }
-      const c = await progress.step(`${name}auto: build ${recipe.label}`, () => s.add(recipe));
-      const twin = s.twinOf(c);
-      if (twin) s.skip(c, `the same model as ${twin.recipe}`);
-      plain.push([c, recipe]);
-    }
-    if (objective === "size") {
-      plain.sort(([a], [b]) => (a.bytes ?? Infinity) - (b.bytes ?? Infinity));
-      s.candidates.splice(1, plain.length, ...plain.map(([c]) => c));
-    }
-    for (const [c, recipe] of plain) {
-      if (c.status === "error" || c.note) continue;
-      if (s.timeUp()) {
-        s.timedOut = true;
-        s.skip(c, "max-search-time ran out before its check");
-      } else if (objective === "size" && s.best && c.bytes >= s.best.bytes) {
-        s.skip(c, `not smaller than ${candidateLabel(s.best)}, which passed`);
-      } else await s.verify(c, recipe);
-    }
-    for (const target of s.fallbackTargets()) {
-      if (objective === "size" && s.best && target.candidate.bytes >= s.best.bytes) break;
-      if (s.timeUp()) {
-        s.timedOut = true;
-        break;
-      }
-      if (target.layers.length < 2) continue;
-      await s.fallback(target);
-    }
-    const baseCandidate = s.candidates[0];
-    const chosen = s.best ?? baseCandidate;
-    const failedSmaller = s.candidates.filter((c) => c.status === "failed" && c.bytes < chosen.bytes).length;
-    let reason = s.best ? `${objective === "latency" ? "fastest" : "smallest"} passing candidate: ${describe(chosen, objective)}` : `no candidate passed parity${baseCandidate.note ? " and the speed budgets" : ""}; returning the lossless ${baseCandidate.recipe} model`;
-    if (s.best && objective === "size" && failedSmaller) reason += `; ${failedSmaller} smaller candidate${failedSmaller === 1 ? "" : "s"} failed parity`;
-    if (s.timedOut) {
-      const checked = s.candidates.filter((c) => c.status === "passed" || c.status === "failed").length;
-      reason = `max-search-time (${maxSearchTimeS} s) ran out after ${checked} checked candidate${checked === 1 ? "" : "s"}; returning the best passing so far: ${s.best ? describe(chosen, objective) : `none passed, so the lossless ${baseCandidate.recipe} model`}`;
-    }
-    const elapsedMs = Math.round(s.elapsedMs);
-    progress.note(`auto: ${reason}`);
-    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? "auto", progress });
-    return {
-      ...result,
-      auto: {
-        objective,
-        maxSearchTimeS,
-        elapsedMs,
-        timedOut: s.timedOut,
-        candidates: s.candidates,
-        chosen: s.candidates.indexOf(chosen),
-        reason,
-        sensitivity: s.sensitivity
-      }
-    };
-  } finally {
-    search?.cleanup();
-    rmSync7(tmp, { recursive: true, force: true });
-  }
-}
-var init_auto = __esm({
-  "src/pipeline/auto.ts"() {
-    "use strict";
-    init_types2();
-    init_input_files();
-    init_inputs();
-    init_table();
-    init_auto_candidates();
-    init_auto_judge();
-    init_auto_report();
-    init_auto_search();
-    init_compress();
-    init_progress2();
-    init_auto_report();
-  }
-});
-
-// src/cli/compress.ts
-var compress_exports = {};
-__export(compress_exports, {
-  compressCommand: () => compressCommand
-});
-async function compressAuto(input, output, values2, options) {
-  if (values2.stages !== void 0) throw new UsageError("compress: give --stages or --auto, not both (--auto picks the stages)");
-  const objective = values2.objective ?? "size";
-  if (objective !== "size" && objective !== "latency") throw new UsageError(`compress: --objective must be size or latency, not '${objective}'`);
-  const seconds2 = values2["max-search-time"] === void 0 ? DEFAULT_MAX_SEARCH_TIME_S : Number(values2["max-search-time"]);
-  if (!(seconds2 > 0)) throw new UsageError(`compress: --max-search-time must be a number of seconds > 0, not '${values2["max-search-time"]}'`);
-  const host = startOrtHost();
-  try {
-    return await autoCompress(input, output, {
-      host,
-      objective,
-      maxSearchTimeS: seconds2,
-      progress: options.progress,
-      externalData: options.externalData
-    });
-  } finally {
-    await host.close();
-  }
-}
-var help2, compressCommand;
-var init_compress2 = __esm({
-  "src/cli/compress.ts"() {
-    "use strict";
-    init_ort_runner();
-    init_errors();
-    init_types2();
-    init_auto();
-    init_compress();
-    init_json();
-    init_table();
-    init_registry2();
-    init_args();
-    init_progress();
-    help2 = `Runs compression stages on the model IN and writes the result to OUT (never over IN;
-OUT's folder is created if missing). Prints a size table per stage.
-
-  -o, --output FILE    where to write the compressed model (required)
-  --stages LIST        comma-separated stage names, in order (default: ${DEFAULT_STAGES.join(",")});
-                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize
-  --auto               search for the smallest recipe that passes parity (int8, int4, fp16,
-                       with layers kept in float when needed) on 4 auto inputs with the
-                       default thresholds; the JSON report lists every candidate
-  --objective WHAT     with --auto: size (default) or latency
-  --max-search-time S  with --auto: seconds the search may take (default ${DEFAULT_MAX_SEARCH_TIME_S})
-  --json FILE          write the report JSON (sizes, sha256, per-stage details)
-  --external-data      write weights to OUT.data beside OUT (automatic past 2 GB)
-  -h, --help           show this help`;
-    compressCommand = defineCommand({
-      name: "compress",
-      help: help2,
-      options: {
-        output: { type: "string", short: "o" },
-        stages: { type: "string" },
-        json: { type: "string" },
-        "external-data": { type: "boolean" },
-        auto: { type: "boolean" },
-        objective: { type: "string" },
-        "max-search-time": { type: "string" }
-      },
-      args: ["the input model (IN)"],
-      async run(values2, [input]) {
-        if (!values2.output) throw new UsageError("compress: missing -o OUT (where to write the compressed model)");
-        const stages = values2.stages === void 0 ? DEFAULT_STAGES : parseStageList(values2.stages);
-        if (stages.length === 0) throw new UsageError("compress: --stages is empty; give stage names such as dedup,prune");
-        const options = {
-          stages,
-          externalData: values2["external-data"] ? true : "auto",
-          digest: values2.json !== void 0,
-          progress: createProgress()
-        };
-        if (!values2.auto && (values2.objective !== void 0 || values2["max-search-time"] !== void 0)) {
-          throw new UsageError("compress: --objective and --max-search-time go with --auto");
-        }
-        const result = values2.auto ? await compressAuto(input, values2.output, values2, options) : await compressModel(input, values2.output, options);
-        process.stdout.write(`${compressTable(result)}
-${result.auto ? `${result.auto.reason}
-` : ""}`);
-        if (values2.json !== void 0) writeJsonFile(values2.json, buildReport([modelReport(result)]));
-        return 0;
-      }
-    });
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -22784,6 +19611,3192 @@ var require_dist = __commonJS({
   }
 });
 
+// src/stages/dedup.ts
+function dedupTotals(plan) {
+  const zero = () => ({ merged: 0, bytes: 0 });
+  const byKind = { initializer: zero(), constant: zero(), subgraph: zero(), lifted: zero(), transposed: zero() };
+  const count = (k, copies, bytes) => {
+    k.merged += copies;
+    k.bytes += copies * bytes;
+  };
+  let identities = 0;
+  for (const c of plan.merges) {
+    if (!c.keep) count(byKind.lifted, c.sites.length - 1, c.bytes);
+    else for (const s of c.sites) if (s !== c.keep) count(byKind[s.kind], 1, c.bytes);
+    identities += c.sites.filter((s) => s.pinned && s !== c.keep).length;
+  }
+  for (const t of plan.ties) count(byKind.transposed, 1, t.transposed.bytes);
+  const kinds = Object.values(byKind);
+  return {
+    merged: kinds.reduce((n, k) => n + k.merged, 0) - byKind.transposed.merged,
+    transposedTies: plan.ties.length,
+    bytesSaved: kinds.reduce((n, k) => n + k.bytes, 0),
+    groups: plan.merges.length,
+    liftedTensors: plan.merges.filter((c) => !c.keep).length,
+    identities,
+    byKind
+  };
+}
+function newNode(opType, input, output, name, attribute2 = []) {
+  return { opType, input: [input], output: [output], name, attribute: attribute2, metadataProps: [], deviceConfigurations: [] };
+}
+function permAttribute() {
+  return {
+    name: "perm",
+    type: AttributeType.INTS,
+    ints: [1n, 0n],
+    floats: [],
+    strings: [],
+    tensors: [],
+    graphs: [],
+    sparseTensors: [],
+    typeProtos: []
+  };
+}
+function renameReads(graph, renames, root2, defined) {
+  for (const node of graph.node) {
+    for (let i = 0; i < node.input.length; i++) {
+      const to = renames.get(node.input[i]);
+      if (to !== void 0) node.input[i] = to;
+    }
+    for (const { graph: sub2 } of subgraphsOf(node)) {
+      const shadowed2 = defined(sub2);
+      const inner = new Map([...renames].filter(([from]) => !shadowed2.has(from)));
+      if (inner.size) renameReads(sub2, inner, false, defined);
+    }
+  }
+  if (!root2) {
+    for (const o of graph.output) {
+      const to = o.name === void 0 ? void 0 : renames.get(o.name);
+      if (to !== void 0) o.name = to;
+    }
+  }
+  graph.valueInfo = graph.valueInfo.filter((v) => v.name === void 0 || !renames.has(v.name));
+  for (const q of graph.quantizationAnnotation) {
+    const to = q.tensorName === void 0 ? void 0 : renames.get(q.tensorName);
+    if (to !== void 0) q.tensorName = to;
+  }
+}
+function applyEdits(graph, e) {
+  if (e.dropInitializers.size) graph.initializer = graph.initializer.filter((t) => !e.dropInitializers.has(t));
+  graph.initializer.push(...e.addInitializers);
+  const rest = e.dropNodes.size ? graph.node.filter((n) => !e.dropNodes.has(n)) : graph.node;
+  graph.node = [...e.constants, ...e.transposes, ...e.identities, ...rest];
+}
+function applyDedupPlan(model, plan) {
+  const taken = allNames(model);
+  const edits = /* @__PURE__ */ new Map();
+  const at = (scope) => {
+    let e = edits.get(scope);
+    if (!e) {
+      e = { renames: /* @__PURE__ */ new Map(), dropInitializers: /* @__PURE__ */ new Set(), dropNodes: /* @__PURE__ */ new Set(), addInitializers: [], constants: [], transposes: [], identities: [] };
+      edits.set(scope, e);
+    }
+    return e;
+  };
+  const drop = (s) => {
+    if (s.node) at(s.scope).dropNodes.add(s.node);
+    else at(s.scope).dropInitializers.add(s.tensor);
+  };
+  const transposeOf = new Map(plan.ties.map((t) => [t.transposed, t.kept]));
+  const keptInTie = new Set(plan.ties.map((t) => t.kept));
+  const classes = [.../* @__PURE__ */ new Set([...plan.merges, ...plan.ties.flatMap((t) => [t.kept, t.transposed])])];
+  const nameOf = new Map(classes.map((c) => [c, c.keep?.name ?? freshName(taken, `${bestSite(c.sites).name}_shared`)]));
+  for (const c of classes) {
+    const home2 = at(c.home);
+    const name = nameOf.get(c);
+    const source = transposeOf.get(c);
+    if (source) {
+      if (c.keep) drop(c.keep);
+      home2.transposes.push(newNode("Transpose", nameOf.get(source), name, freshName(taken, `${name}_transpose`), [permAttribute()]));
+    } else if (!c.keep) {
+      const t = c.sites[0].tensor;
+      home2.addInitializers.push({ ...t, name, dims: [...t.dims] });
+    } else if (c.keep.node && (c.sites.length > 1 || keptInTie.has(c))) {
+      home2.dropNodes.add(c.keep.node);
+      home2.constants.push(c.keep.node);
+    }
+    for (const s of c.sites) {
+      if (s === c.keep) continue;
+      drop(s);
+      if (s.pinned) at(s.scope).identities.push(newNode("Identity", name, s.name, freshName(taken, `${s.name}_identity`)));
+      else if (s.name !== name) at(s.scope).renames.set(s.name, name);
+    }
+  }
+  const memo = /* @__PURE__ */ new Map();
+  const defined = (g) => {
+    let d = memo.get(g);
+    if (!d) {
+      d = definedNames(g);
+      memo.set(g, d);
+    }
+    return d;
+  };
+  for (const [scope, e] of edits) if (e.renames.size) renameReads(scope.graph, e.renames, true, defined);
+  for (const [scope, e] of edits) applyEdits(scope.graph, e);
+}
+function dedupStage(options = {}) {
+  for (const key of Object.keys(options)) {
+    if (!OPTIONS.includes(key)) throw new UsageError(`stage dedup: unknown option '${key}'; known options: ${OPTIONS.join(", ")}`);
+  }
+  if (options.transposed !== void 0 && typeof options.transposed !== "boolean") {
+    throw new UsageError(`stage dedup: option 'transposed' must be true or false`);
+  }
+  const transposed = options.transposed;
+  return {
+    name: "dedup",
+    run(model, ctx) {
+      const plan = planDedup(model, ctx.external, { transposed });
+      applyDedupPlan(model, plan);
+      return { model, details: { ...dedupTotals(plan) } };
+    }
+  };
+}
+var OPTIONS;
+var init_dedup = __esm({
+  "src/stages/dedup.ts"() {
+    "use strict";
+    init_errors();
+    init_graph();
+    init_types();
+    init_dedup_analysis();
+    init_dedup_analysis();
+    OPTIONS = ["transposed"];
+  }
+});
+
+// src/stages/prune.ts
+function pruneNodes(graph, roots, memo, counts) {
+  const producer = /* @__PURE__ */ new Map();
+  graph.node.forEach((n, i) => {
+    for (const o of n.output) if (o) producer.set(o, i);
+  });
+  const live = new Uint8Array(graph.node.length);
+  const read = /* @__PURE__ */ new Set();
+  const work = [];
+  const need = (name) => {
+    if (name && !read.has(name)) {
+      read.add(name);
+      work.push(name);
+    }
+  };
+  for (const r of roots) need(r);
+  while (work.length) {
+    const i = producer.get(work.pop());
+    if (i === void 0 || live[i]) continue;
+    live[i] = 1;
+    for (const name of nodeReads(graph.node[i], memo)) need(name);
+  }
+  const before = graph.node.length;
+  graph.node = graph.node.filter((_, i) => live[i]);
+  counts.nodes += before - graph.node.length;
+  return read;
+}
+function pruneStorage(graph, read, protect, counts, weightsAreInputs) {
+  const keep = /* @__PURE__ */ new Set([...read, ...protect]);
+  const weights = new Set(weightsAreInputs ? graph.initializer.map((t) => t.name ?? "") : []);
+  for (const v of graph.input) if (v.name && !weights.has(v.name)) keep.add(v.name);
+  for (const v of graph.output) if (v.name) keep.add(v.name);
+  const alive2 = new Set(keep);
+  for (const n of graph.node) for (const o of n.output) if (o) alive2.add(o);
+  const annotations = graph.quantizationAnnotation.filter((a) => alive2.has(a.tensorName ?? ""));
+  for (const a of annotations) for (const e of a.quantParameterTensorNames) if (e.value) keep.add(e.value);
+  const initializers = graph.initializer.filter((t) => keep.has(t.name ?? ""));
+  for (const t of graph.initializer) if (!keep.has(t.name ?? "")) counts.initializerBytes += tensorByteLength(t);
+  counts.initializers += graph.initializer.length - initializers.length;
+  graph.initializer = initializers;
+  if (weights.size) graph.input = graph.input.filter((v) => !weights.has(v.name ?? "") || keep.has(v.name ?? ""));
+  const sparse = graph.sparseInitializer.filter((s) => keep.has(s.values?.name ?? ""));
+  counts.sparseInitializers += graph.sparseInitializer.length - sparse.length;
+  graph.sparseInitializer = sparse;
+  counts.quantizationAnnotations += graph.quantizationAnnotation.length - annotations.length;
+  graph.quantizationAnnotation = annotations;
+}
+function trainingReferences(model) {
+  const names = /* @__PURE__ */ new Set();
+  for (const ti of model.trainingInfo) {
+    for (const g of [ti.initialization, ti.algorithm]) if (g) for (const n of outerReferences(g)) names.add(n);
+    for (const b of [...ti.initializationBinding, ...ti.updateBinding]) if (b.key) names.add(b.key);
+  }
+  return names;
+}
+function pruneGraphs(model, counts) {
+  const training = trainingReferences(model);
+  const weightsAreInputs = (model.irVersion ?? 0) < 4;
+  const memo = /* @__PURE__ */ new Map();
+  const scopes = mainScopes(model).reverse();
+  for (const scope of scopes) {
+    const { graph } = scope;
+    const isMain = scope.parent === void 0;
+    const roots = graph.output.map((v) => v.name ?? "");
+    if (isMain) roots.push(...training);
+    const read = pruneNodes(graph, roots, memo, counts);
+    pruneStorage(graph, read, isMain ? training : /* @__PURE__ */ new Set(), counts, isMain && weightsAreInputs);
+  }
+}
+function pruneValueInfo(model, counts) {
+  const defined = /* @__PURE__ */ new Map();
+  const visible = (name, scope) => {
+    for (let s = scope; s; s = s.parent) if (defined.get(s.graph).has(name)) return true;
+    return false;
+  };
+  for (const scope of mainScopes(model)) {
+    defined.set(scope.graph, definedNames(scope.graph));
+    const kept = scope.graph.valueInfo.filter((v) => visible(v.name ?? "", scope));
+    counts.valueInfo += scope.graph.valueInfo.length - kept.length;
+    scope.graph.valueInfo = kept;
+  }
+}
+function pruneFunctions(model, counts) {
+  if (model.functions.length === 0) return;
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f of model.functions) byKey.set(functionKey(f.domain, f.name, f.overload), f);
+  const used = /* @__PURE__ */ new Set();
+  const pending = [];
+  const visitNodes = (nodes) => {
+    const stack = [...nodes];
+    while (stack.length) {
+      const n = stack.pop();
+      const f = byKey.get(functionKey(n.domain, n.opType, n.overload));
+      if (f && !used.has(f)) {
+        used.add(f);
+        pending.push(f);
+      }
+      for (const { graph } of subgraphsOf(n)) stack.push(...graph.node);
+    }
+  };
+  forEachGraph(model, ({ graph }) => visitNodes(graph.node));
+  while (pending.length) visitNodes(pending.pop().node);
+  const kept = model.functions.filter((f) => used.has(f));
+  counts.functions += model.functions.length - kept.length;
+  model.functions = kept;
+}
+function stripDocStrings(model, counts) {
+  const stack = [model];
+  while (stack.length) {
+    const obj = stack.pop();
+    if (Array.isArray(obj)) {
+      for (const v of obj) if (v !== null && typeof v === "object" && !ArrayBuffer.isView(v)) stack.push(v);
+      continue;
+    }
+    const rec = obj;
+    if (rec.docString !== void 0) {
+      rec.docString = void 0;
+      counts.docStrings++;
+    }
+    for (const [k, v] of Object.entries(rec)) {
+      if (k !== "$unknown" && v !== null && typeof v === "object" && !ArrayBuffer.isView(v)) stack.push(v);
+    }
+  }
+}
+function pruneModel(model, opts = {}) {
+  const counts = {
+    nodes: 0,
+    initializers: 0,
+    initializerBytes: 0,
+    sparseInitializers: 0,
+    valueInfo: 0,
+    quantizationAnnotations: 0,
+    functions: 0,
+    docStrings: 0
+  };
+  pruneGraphs(model, counts);
+  pruneValueInfo(model, counts);
+  pruneFunctions(model, counts);
+  if (opts.docStrings) stripDocStrings(model, counts);
+  return counts;
+}
+function pruneStage(options) {
+  for (const key of Object.keys(options)) {
+    if (key !== "doc-strings") throw new UsageError(`prune: unknown option '${key}'; known options: doc-strings`);
+  }
+  const docStrings = options["doc-strings"] ?? false;
+  if (typeof docStrings !== "boolean") throw new UsageError(`prune: option doc-strings must be true or false, not ${JSON.stringify(docStrings)}`);
+  return {
+    name: "prune",
+    run(model) {
+      const before = modelByteSize(model);
+      const counts = pruneModel(model, { docStrings });
+      return { model, details: { ...counts, bytesSaved: before - modelByteSize(model) } };
+    }
+  };
+}
+var functionKey;
+var init_prune = __esm({
+  "src/stages/prune.ts"() {
+    "use strict";
+    init_errors();
+    init_graph();
+    init_size();
+    init_tensor();
+    functionKey = (domain, name, overload) => `${domain ?? ""}\0${name ?? ""}\0${overload ?? ""}`;
+  }
+});
+
+// src/stages/quant/constant-weight.ts
+function isTranspose2d(node, rank) {
+  if (rank !== 2) return false;
+  const perm = attr(node, "perm")?.ints;
+  return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
+}
+function resolveConstant(scope, name, index) {
+  const path16 = [];
+  const transposed = false;
+  let current = scope;
+  let wanted = name;
+  for (let steps = 0; current && steps < 64; steps++) {
+    const def = index.of(current.graph).get(wanted);
+    if (!def) {
+      current = current.parent;
+      continue;
+    }
+    path16.push({ scope: current, name: wanted });
+    if (def.kind === "input") return void 0;
+    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path16 };
+    const node = def.node;
+    if ((node.domain ?? "") !== "") return void 0;
+    if (isConstantNode(node)) {
+      const tensor = constantNodeTensor(node);
+      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path16 } : void 0;
+    }
+    if (node.opType === "Identity" && node.input[0]) {
+      wanted = node.input[0];
+      continue;
+    }
+    if (node.opType === "Transpose" && node.input[0]) {
+      const inner = resolveConstant(current, node.input[0], index);
+      if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
+      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path16, ...inner.path] };
+    }
+    return void 0;
+  }
+  return void 0;
+}
+function removeUnused(paths, index) {
+  const reads = /* @__PURE__ */ new Map();
+  const byScope = /* @__PURE__ */ new Map();
+  for (const path16 of paths) {
+    for (const { scope, name } of path16) {
+      const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
+      entry.names.add(name);
+      byScope.set(scope.graph, entry);
+    }
+  }
+  for (const [graph, { scope, names }] of byScope) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const [name, uses] of usesOfAll(scope, names)) counts.set(name, uses.length);
+    for (const o of graph.output) if (o.name && counts.has(o.name)) counts.set(o.name, counts.get(o.name) + 1);
+    reads.set(graph, counts);
+  }
+  const unread = (scope, name) => {
+    for (let s = scope; s; s = s.parent) {
+      const counts = reads.get(s.graph);
+      if (counts?.has(name)) {
+        counts.set(name, counts.get(name) - 1);
+        return;
+      }
+      if (index.of(s.graph).has(name)) return;
+    }
+  };
+  const dead = /* @__PURE__ */ new Set();
+  const droppedInputs = /* @__PURE__ */ new Map();
+  let removed = 0;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const path16 of paths) {
+      for (const { scope, name } of path16) {
+        const g = scope.graph;
+        const defs = index.of(g);
+        const def = defs.get(name);
+        if (!def || def.kind === "input") break;
+        if ((reads.get(g).get(name) ?? 0) > 0) break;
+        if (def.kind === "initializer") {
+          dead.add(def.tensor);
+          const inputs = droppedInputs.get(g) ?? /* @__PURE__ */ new Set();
+          droppedInputs.set(g, inputs.add(name));
+        } else {
+          dead.add(def.node);
+          for (const input of def.node.input) if (input) unread(scope, input);
+        }
+        defs.delete(name);
+        removed++;
+        changed = true;
+      }
+    }
+  }
+  for (const g of byScope.keys()) {
+    g.initializer = g.initializer.filter((t) => !dead.has(t));
+    g.node = g.node.filter((n) => !dead.has(n));
+    const inputs = droppedInputs.get(g);
+    if (inputs) g.input = g.input.filter((v) => !inputs.has(v.name ?? ""));
+  }
+  return removed;
+}
+var DefinitionIndex;
+var init_constant_weight = __esm({
+  "src/stages/quant/constant-weight.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    DefinitionIndex = class {
+      byGraph = /* @__PURE__ */ new WeakMap();
+      of(graph) {
+        let defs = this.byGraph.get(graph);
+        if (defs) return defs;
+        defs = /* @__PURE__ */ new Map();
+        for (const v of graph.input) if (v.name) defs.set(v.name, { kind: "input" });
+        for (const t of graph.initializer) if (t.name) defs.set(t.name, { kind: "initializer", tensor: t });
+        for (const n of graph.node) for (const o of n.output) if (o) defs.set(o, { kind: "node", node: n });
+        this.byGraph.set(graph, defs);
+        return defs;
+      }
+    };
+  }
+});
+
+// src/stages/quant/opset.ts
+function defaultOpset(model) {
+  return model.opsetImport.find((o) => isDefaultDomain(o.domain))?.version ?? 1;
+}
+function planOpset(model) {
+  const version = defaultOpset(model);
+  if (version >= REQUIRED_OPSET) return { action: "keep", version };
+  const unsafe = /* @__PURE__ */ new Set();
+  for (const scope of mainScopes(model)) {
+    for (const n of scope.graph.node) {
+      if (!isDefaultDomain(n.domain)) continue;
+      const from = SAFE_FROM[n.opType ?? ""];
+      if (from === void 0 || version < from) unsafe.add(n.opType ?? "?");
+    }
+  }
+  if (unsafe.size > 0) {
+    return {
+      action: "refuse",
+      reason: `opset ${version} < ${REQUIRED_OPSET} and ${[...unsafe].sort().join(", ")} changed meaning by opset ${REQUIRED_OPSET}; re-export with opset \u2265 ${REQUIRED_OPSET}`
+    };
+  }
+  return { action: "bump", from: version, to: REQUIRED_OPSET };
+}
+function setDefaultOpset(model, to) {
+  const entry = model.opsetImport.find((o) => isDefaultDomain(o.domain));
+  if (entry) entry.version = to;
+  else model.opsetImport.push({ domain: "", version: to });
+}
+function importDomain(model, domain, version) {
+  if (!model.opsetImport.some((o) => o.domain === domain)) model.opsetImport.push({ domain, version });
+}
+var REQUIRED_OPSET, SAFE_FROM, isDefaultDomain;
+var init_opset = __esm({
+  "src/stages/quant/opset.ts"() {
+    "use strict";
+    init_graph();
+    REQUIRED_OPSET = 11;
+    SAFE_FROM = {
+      Abs: 6,
+      Add: 7,
+      And: 7,
+      ArgMax: 1,
+      ArgMin: 1,
+      AveragePool: 7,
+      BatchNormalization: 9,
+      Cast: 6,
+      Ceil: 6,
+      Concat: 4,
+      Constant: 9,
+      ConstantOfShape: 9,
+      Conv: 1,
+      ConvTranspose: 1,
+      DequantizeLinear: 10,
+      Div: 7,
+      Dropout: 7,
+      DynamicQuantizeLinear: 11,
+      Elu: 6,
+      Equal: 7,
+      Erf: 9,
+      Exp: 6,
+      Expand: 8,
+      Flatten: 9,
+      Floor: 6,
+      GRU: 7,
+      Gather: 1,
+      Gemm: 7,
+      GlobalAveragePool: 1,
+      GlobalMaxPool: 1,
+      Greater: 9,
+      HardSigmoid: 6,
+      Identity: 1,
+      If: 1,
+      InstanceNormalization: 6,
+      LRN: 1,
+      LSTM: 7,
+      LeakyRelu: 6,
+      Less: 9,
+      Log: 6,
+      LogSoftmax: 1,
+      Loop: 1,
+      MatMul: 1,
+      MatMulInteger: 10,
+      Max: 8,
+      MaxPool: 8,
+      Mean: 8,
+      Min: 8,
+      Mul: 7,
+      Neg: 6,
+      Not: 1,
+      Or: 7,
+      PRelu: 9,
+      Pow: 7,
+      RNN: 7,
+      Reciprocal: 6,
+      ReduceL2: 1,
+      ReduceMax: 1,
+      ReduceMean: 1,
+      ReduceMin: 1,
+      ReduceProd: 1,
+      ReduceSum: 1,
+      ReduceSumSquare: 1,
+      Relu: 6,
+      Reshape: 5,
+      Scan: 9,
+      Selu: 6,
+      Shape: 1,
+      Sigmoid: 6,
+      Sign: 9,
+      Size: 1,
+      Softmax: 1,
+      Softplus: 1,
+      Softsign: 1,
+      Split: 2,
+      Sqrt: 6,
+      Squeeze: 1,
+      Sub: 7,
+      Sum: 8,
+      Tanh: 6,
+      Tile: 6,
+      Transpose: 1,
+      Unsqueeze: 1,
+      Where: 9,
+      Xor: 7
+    };
+    isDefaultDomain = (d) => d === void 0 || d === "" || d === "ai.onnx";
+  }
+});
+
+// src/stages/quant/int8-conv.ts
+var convQuantizer;
+var init_int8_conv = __esm({
+  "src/stages/quant/int8-conv.ts"() {
+    "use strict";
+    init_dtype();
+    init_tensor();
+    init_constant_weight();
+    init_nodes();
+    convQuantizer = {
+      weightOf(node, scope, s) {
+        return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
+      },
+      check(node, weight, scope, s) {
+        if (weight.transposed || weight.tensor.dims.length < 3) return "weight is not an [M, C/group, k\u2026] tensor";
+        const b = node.input[2];
+        if (b) {
+          const bias = resolveConstant(scope, b, s.index);
+          if (!bias || bias.transposed || bias.tensor.dataType !== DataType.FLOAT) return "bias is not a float constant";
+          if (elementCount(bias.tensor.dims) !== weight.tensor.dims[0]) return "bias length differs from the output channels";
+        }
+        if (s.options.convMode === "weight-only") {
+          return s.options.perChannel && s.opset < 13 ? `per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset ${s.opset}` : void 0;
+        }
+        if (s.options.perChannel && s.options.weightType === "uint8") {
+          return "per-channel uint8 Conv needs per-channel zero points, which ORT ConvInteger does not take";
+        }
+        return void 0;
+      },
+      rewrite(node, weight, scope, s, out) {
+        const base = s.baseOf(node, scope);
+        if (s.options.convMode === "weight-only") {
+          const perChannel = s.options.perChannel;
+          const w2 = s.weight({ weight, axis: perChannel ? 0 : void 0 }, scope.graph, out);
+          const dequantized = s.fresh(`${base}_weight_dequantized`);
+          out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [w2.q, w2.scale, w2.zeroPoint], [dequantized], perChannel ? [intAttr("axis", 0)] : []));
+          out.push({ ...node, input: node.input.map((name, i) => i === 1 ? dequantized : name) });
+          return;
+        }
+        const m = weight.tensor.dims[0];
+        const spatialOnes = weight.tensor.dims.slice(2).map(() => 1);
+        const x = s.activation(scope.graph, node.input[0], out);
+        const axis = s.options.perChannel ? 0 : void 0;
+        const w = s.weight({ weight, axis, paramDims: [m, ...spatialOnes], scalarZeroPoint: true }, scope.graph, out);
+        const integer = s.fresh(`${base}_output_quantized`);
+        out.push(makeNode("ConvInteger", s.fresh(`${base}_quant`), [x.q, w.q, x.zeroPoint, w.zeroPoint], [integer], node.attribute));
+        const b = node.input[2];
+        const output = node.output[0];
+        if (!b) {
+          out.push(...s.rescale(integer, x.scale, w.scale, output, base));
+          return;
+        }
+        const scaled = s.fresh(`${base}_output_unbiased`);
+        out.push(...s.rescale(integer, x.scale, w.scale, scaled, base));
+        const bias = resolveConstant(scope, b, s.index);
+        const biasName = s.pool.intern(`${base}_bias`, DataType.FLOAT, [m, ...spatialOnes], tensorBytes(bias.tensor, s.external));
+        out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [scaled, biasName], [output]));
+        return [bias.path];
+      }
+    };
+  }
+});
+
+// src/stages/quant/int8-gather.ts
+var gatherQuantizer;
+var init_int8_gather = __esm({
+  "src/stages/quant/int8-gather.ts"() {
+    "use strict";
+    init_constant_weight();
+    init_nodes();
+    gatherQuantizer = {
+      weightOf(node, scope, s) {
+        return node.input[0] ? resolveConstant(scope, node.input[0], s.index) : void 0;
+      },
+      check(node) {
+        return node.input[1] ? void 0 : "no indices input";
+      },
+      rewrite(node, weight, scope, s, out) {
+        const base = s.baseOf(node, scope);
+        const w = s.weight({ weight }, scope.graph, out);
+        const gathered = s.fresh(`${node.output[0]}_quantized`);
+        out.push(makeNode("Gather", s.fresh(`${base}_quant`), [w.q, node.input[1]], [gathered], node.attribute));
+        out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [gathered, w.scale, w.zeroPoint], [node.output[0]]));
+      }
+    };
+  }
+});
+
+// src/stages/quant/int8-matmul.ts
+function outputChannelAxis(weight) {
+  return weight.transposed ? 0 : 1;
+}
+function putBiasSecond(output, scope, s) {
+  const readers = s.readersOf(scope.graph, output);
+  if (readers.length !== 1) return;
+  const add = readers[0];
+  if (add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2 || add.input[1] !== output) return;
+  const bias = resolveConstant(scope, add.input[0], s.index);
+  if (bias && bias.tensor.dims.length === 1) add.input = [add.input[1], add.input[0]];
+}
+function integerMatMul(activation, weight, output, base, scope, s, out, alpha = 1) {
+  const a = s.activation(scope.graph, activation, out);
+  const axis = s.options.perChannel ? outputChannelAxis(weight) : void 0;
+  const w = s.weight({ weight, axis, scaleFactor: alpha }, scope.graph, out);
+  const integer = s.fresh(`${base}_output_quantized`);
+  out.push(makeNode("MatMulInteger", s.fresh(`${base}_quant`), [a.q, w.q, a.zeroPoint, w.zeroPoint], [integer]));
+  out.push(...s.rescale(integer, a.scale, w.scale, output, base));
+}
+var matMulQuantizer;
+var init_int8_matmul = __esm({
+  "src/stages/quant/int8-matmul.ts"() {
+    "use strict";
+    init_constant_weight();
+    init_nodes();
+    matMulQuantizer = {
+      weightOf(node, scope, s) {
+        return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
+      },
+      check(node, weight) {
+        if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}; MatMulInteger's fused kernels need a 2-D weight`;
+        if (!node.input[0]) return "no left operand";
+        return void 0;
+      },
+      rewrite(node, weight, scope, s, out) {
+        const output = node.output[0];
+        integerMatMul(node.input[0], weight, output, s.baseOf(node, scope), scope, s, out);
+        putBiasSecond(output, scope, s);
+      }
+    };
+  }
+});
+
+// src/stages/quant/tensor-pool.ts
+import { createHash as createHash3 } from "node:crypto";
+function sameBytes2(a, b) {
+  return a.length === b.length && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
+}
+function bytesOf(a) {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+function sha1(bytes) {
+  return createHash3("sha1").update(bytes).digest("base64");
+}
+function sampleKey(bytes) {
+  if (bytes.length <= 4 * SAMPLES2 * RUN) return sha1(bytes);
+  const h = createHash3("sha1").update(`${bytes.length}|`);
+  const step = Math.floor((bytes.length - RUN) / (SAMPLES2 - 1));
+  for (let i = 0; i < SAMPLES2; i++) h.update(bytes.subarray(i * step, i * step + RUN));
+  return h.digest("base64");
+}
+function inputOf(name, elemType, dims) {
+  return { name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => ({ dimValue: d })) } } }, metadataProps: [] };
+}
+var SAMPLES2, RUN, ContentMap, TensorPool, TensorHashes;
+var init_tensor_pool = __esm({
+  "src/stages/quant/tensor-pool.ts"() {
+    "use strict";
+    init_spill();
+    init_tensor();
+    init_graph();
+    SAMPLES2 = 64;
+    RUN = 16;
+    ContentMap = class _ContentMap {
+      buckets = /* @__PURE__ */ new Map();
+      /** Entries stored. */
+      size = 0;
+      static bucket(key, bytes) {
+        return `${key}|${sampleKey(bytes)}`;
+      }
+      /** The value stored for `key` and these bytes; `digest` gives their SHA-1 (memoized by the caller). */
+      get(key, bytes, digest = () => sha1(bytes)) {
+        const bucket = this.buckets.get(_ContentMap.bucket(key, bytes));
+        if (!bucket) return void 0;
+        const wanted = digest();
+        const read = (e) => typeof e.bytes === "function" ? e.bytes() : e.bytes;
+        return bucket.find((e) => (e.digest ??= sha1(read(e))) === wanted && sameBytes2(read(e), bytes))?.value;
+      }
+      /** Stores `value` for `key` and `bytes` (the payload itself, or a way to read it again). */
+      set(key, bytes, value, reread) {
+        const id = _ContentMap.bucket(key, bytes);
+        const bucket = this.buckets.get(id) ?? [];
+        bucket.push({ bytes: reread ?? bytes, value });
+        this.buckets.set(id, bucket);
+        this.size++;
+      }
+    };
+    TensorPool = class {
+      constructor(root2, names, declareAsInput, external) {
+        this.root = root2;
+        this.names = names;
+        this.declareAsInput = declareAsInput;
+        this.external = external;
+      }
+      root;
+      names;
+      declareAsInput;
+      external;
+      byContent = new ContentMap();
+      /** Bytes of every tensor added (what the quantized weights cost). */
+      bytesAdded = 0;
+      tensorsAdded = 0;
+      intern(base, dataType, dims, bytes) {
+        const key = `${dataType}:${dims.join("x")}`;
+        const known = this.byContent.get(key, bytes);
+        if (known) return known;
+        const name = freshName(this.names, base);
+        const t = newTensor(this.external, name, dataType, [...dims], bytes);
+        this.root.initializer.push(t);
+        if (this.declareAsInput) this.root.input.push(inputOf(name, dataType, dims));
+        this.byContent.set(key, bytes, name, isExternal(t) ? () => tensorBytes(t, this.external) : void 0);
+        this.bytesAdded += bytes.length;
+        this.tensorsAdded++;
+        return name;
+      }
+    };
+    TensorHashes = class {
+      memo = /* @__PURE__ */ new WeakMap();
+      of(t, bytes) {
+        let h = this.memo.get(t);
+        if (h === void 0) this.memo.set(t, h = sha1(bytes));
+        return h;
+      }
+    };
+  }
+});
+
+// src/stages/quant/int8-gemm.ts
+function floatAttr(node, name, dflt) {
+  return attr(node, name)?.f ?? dflt;
+}
+var gemmQuantizer;
+var init_int8_gemm = __esm({
+  "src/stages/quant/int8-gemm.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_constant_weight();
+    init_int8_matmul();
+    init_nodes();
+    init_tensor_pool();
+    gemmQuantizer = {
+      weightOf(node, scope, s) {
+        const w = node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
+        if (!w) return void 0;
+        return (attr(node, "transB")?.i ?? 0n) !== 0n ? { ...w, transposed: !w.transposed } : w;
+      },
+      check(node, weight) {
+        if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}, Gemm needs 2`;
+        if (!node.input[0]) return "no A input";
+        return void 0;
+      },
+      rewrite(node, weight, scope, s, out) {
+        const base = s.baseOf(node, scope);
+        const alpha = floatAttr(node, "alpha", 1);
+        const beta = floatAttr(node, "beta", 1);
+        let a = node.input[0];
+        if ((attr(node, "transA")?.i ?? 0n) !== 0n) {
+          const at = s.fresh(`${base}_A_transposed`);
+          out.push(makeNode("Transpose", s.fresh(`${base}_transA`), [a], [at], [intsAttr("perm", [1, 0])]));
+          a = at;
+        }
+        const c = node.input[2];
+        const output = node.output[0];
+        if (!c || beta === 0) {
+          integerMatMul(a, weight, output, base, scope, s, out, alpha);
+          return;
+        }
+        const product = s.fresh(`${base}_output_unbiased`);
+        integerMatMul(a, weight, product, base, scope, s, out, alpha);
+        let bias = c;
+        const released = [];
+        if (beta !== 1) {
+          const constC = resolveConstant(scope, c, s.index);
+          if (constC && !constC.transposed && constC.tensor.dataType === DataType.FLOAT) {
+            const scaled = Float32Array.from(tensorFloat32(constC.tensor, s.external), (v) => v * beta);
+            bias = s.pool.intern(`${base}_bias`, DataType.FLOAT, constC.tensor.dims, bytesOf(scaled));
+            released.push(constC.path);
+          } else {
+            const betaName = s.pool.intern(`${base}_beta`, DataType.FLOAT, [], bytesOf(Float32Array.of(beta)));
+            bias = s.fresh(`${base}_C_scaled`);
+            out.push(makeNode("Mul", s.fresh(`${base}_beta_mul`), [c, betaName], [bias]));
+          }
+        }
+        out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [product, bias], [output]));
+        return released;
+      }
+    };
+  }
+});
+
+// src/stages/quant/registry.ts
+var INT8_QUANTIZERS, DEFAULT_INT8_OPS;
+var init_registry = __esm({
+  "src/stages/quant/registry.ts"() {
+    "use strict";
+    init_int8_conv();
+    init_int8_gather();
+    init_int8_gemm();
+    init_int8_matmul();
+    INT8_QUANTIZERS = {
+      MatMul: matMulQuantizer,
+      Gemm: gemmQuantizer,
+      Gather: gatherQuantizer,
+      Conv: convQuantizer
+    };
+    DEFAULT_INT8_OPS = ["MatMul", "Gemm", "Gather"];
+  }
+});
+
+// src/stages/quant/numerics.ts
+function quantRange(type, symmetric, reduceRange) {
+  if (reduceRange) return type === "int8" ? { qmin: -64, qmax: 64 } : { qmin: 0, qmax: 127 };
+  if (type === "int8") return symmetric ? { qmin: -127, qmax: 127 } : { qmin: -128, qmax: 127 };
+  return { qmin: 0, qmax: 255 };
+}
+function clipRange(type) {
+  return type === "int8" ? { qmin: -127, qmax: 127 } : { qmin: 0, qmax: 255 };
+}
+function roundHalfEven(x) {
+  if (!(Math.abs(x) < 2 ** 51)) return x;
+  const r = x + ROUND_MAGIC - ROUND_MAGIC;
+  return r === 0 ? 0 * x : r;
+}
+function computeScaleZeroPoint(rmin, rmax, range, symmetric) {
+  const { qmin, qmax } = range;
+  let lo = Math.min(rmin, 0);
+  let hi = Math.max(rmax, 0);
+  if (symmetric) {
+    const absmax = Math.max(Math.abs(lo), Math.abs(hi));
+    lo = -absmax;
+    hi = absmax;
+  }
+  const dr = Math.fround(hi - lo);
+  const scale64 = dr / (qmax - qmin);
+  if (scale64 < FLOAT32_TINY) return { scale: 1, zeroPoint: 0 };
+  const zeroPoint = symmetric ? roundHalfEven((qmin + qmax) / 2) : roundHalfEven(qmin - lo / scale64);
+  return { scale: Math.fround(scale64), zeroPoint };
+}
+function minMax(data) {
+  if (data.length === 0) return { min: 0, max: 0 };
+  let min = data[0];
+  let max = min;
+  for (let i = 1; i < data.length; i++) {
+    const v = data[i];
+    if (v < min) min = v;
+    else if (!(v <= max)) {
+      if (v > max) max = v;
+      else return { min: NaN, max: NaN };
+    }
+  }
+  if (min !== min || min === -Infinity || max === Infinity) return { min: NaN, max: NaN };
+  return { min, max };
+}
+function quantizeSpan(data, start, end, scale, zeroPoint, clip, out) {
+  const lo = clip.qmin;
+  const hi = clip.qmax;
+  for (let i = start; i < end; i++) {
+    const r = Math.fround(data[i] / scale) + ROUND_MAGIC - ROUND_MAGIC + zeroPoint;
+    out[i] = r < lo ? lo : r > hi ? hi : r;
+  }
+}
+function allocate(type, n) {
+  return type === "int8" ? new Int8Array(n) : new Uint8Array(n);
+}
+function quantizePerTensor(data, opts, range = minMax(data)) {
+  const { min, max } = range;
+  const params = computeScaleZeroPoint(min, max, quantRange(opts.type, opts.symmetric, opts.reduceRange), opts.symmetric);
+  const clip = clipRange(opts.type);
+  const values2 = allocate(opts.type, data.length);
+  quantizeSpan(data, 0, data.length, params.scale, params.zeroPoint, clip, values2);
+  const zeroPoints = allocate(opts.type, 1);
+  zeroPoints[0] = params.zeroPoint;
+  return { values: values2, scales: Float32Array.of(params.scale), zeroPoints };
+}
+function quantizePerAxis(data, dims, axis, opts) {
+  const channels = dims[axis] ?? 1;
+  let inner = 1;
+  for (let d = axis + 1; d < dims.length; d++) inner *= dims[d];
+  const outer = channels * inner === 0 ? 0 : data.length / (channels * inner);
+  const mins = new Float64Array(channels).fill(Infinity);
+  const maxs = new Float64Array(channels).fill(-Infinity);
+  for (let o = 0, i = 0; o < outer; o++) {
+    for (let c = 0; c < channels; c++) {
+      let lo = mins[c];
+      let hi = maxs[c];
+      for (let k = 0; k < inner; k++, i++) {
+        const v = data[i];
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+        if (v !== v) {
+          lo = NaN;
+          hi = NaN;
+        }
+      }
+      mins[c] = lo;
+      maxs[c] = hi;
+    }
+  }
+  const range = quantRange(opts.type, opts.symmetric, opts.reduceRange);
+  const params = [];
+  for (let c = 0; c < channels; c++) {
+    const empty = mins[c] === Infinity;
+    params.push(computeScaleZeroPoint(empty ? 0 : mins[c], empty ? 0 : maxs[c], range, opts.symmetric));
+  }
+  const clip = clipRange(opts.type);
+  const values2 = allocate(opts.type, data.length);
+  for (let o = 0, i = 0; o < outer; o++) {
+    for (let c = 0; c < channels; c++, i += inner) quantizeSpan(data, i, i + inner, params[c].scale, params[c].zeroPoint, clip, values2);
+  }
+  const zeroPoints = allocate(opts.type, channels);
+  params.forEach((p, c) => {
+    zeroPoints[c] = p.zeroPoint;
+  });
+  return { values: values2, scales: Float32Array.from(params, (p) => p.scale), zeroPoints };
+}
+var FLOAT32_TINY, ROUND_MAGIC;
+var init_numerics = __esm({
+  "src/stages/quant/numerics.ts"() {
+    "use strict";
+    FLOAT32_TINY = 11754943508222875e-54;
+    ROUND_MAGIC = 6755399441055744;
+  }
+});
+
+// src/stages/quant/session.ts
+var QuantSession;
+var init_session = __esm({
+  "src/stages/quant/session.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_constant_weight();
+    init_nodes();
+    init_numerics();
+    init_tensor_pool();
+    QuantSession = class {
+      constructor(options, names, root2, irVersion, external) {
+        this.options = options;
+        this.names = names;
+        this.external = external;
+        this.pool = new TensorPool(root2, names, irVersion < 4, external);
+      }
+      options;
+      names;
+      external;
+      index = new DefinitionIndex();
+      /** The default-domain opset the quantized model will import (DequantizeLinear takes an axis from 13). */
+      opset = 11;
+      pool;
+      hashes = new TensorHashes();
+      /** Scales and zero points only: the quantized values live in the pool (on disk when streaming). */
+      quantized = new ContentMap();
+      activations = /* @__PURE__ */ new WeakMap();
+      transposes = /* @__PURE__ */ new WeakMap();
+      ranges = /* @__PURE__ */ new WeakMap();
+      readers = /* @__PURE__ */ new WeakMap();
+      /** The float weight being worked on, read once for its range check and its quantization. */
+      current;
+      /** Where unaligned float bytes are copied; grows to the largest weight and is reused. */
+      scratch = new Float32Array(0);
+      /** Distinct weights quantized, their float bytes, and how many requests reused one. */
+      weightsQuantized = 0;
+      floatBytesQuantized = 0;
+      reuses = 0;
+      fresh(base) {
+        return freshName(this.names, base);
+      }
+      /**
+       * The nodes of `graph` that read `name`, as the graph stood when first asked: the rewrite loop builds
+       * a new node list and assigns it at the end, so during it the graph's own list is the original one.
+       */
+      readersOf(graph, name) {
+        let byName = this.readers.get(graph);
+        if (!byName) {
+          byName = /* @__PURE__ */ new Map();
+          for (const n of graph.node) {
+            for (const input of new Set(n.input)) {
+              const list = byName.get(input);
+              if (list) list.push(n);
+              else if (input) byName.set(input, [n]);
+            }
+          }
+          this.readers.set(graph, byName);
+        }
+        return byName.get(name) ?? [];
+      }
+      get symmetric() {
+        return this.options.weightType === "int8";
+      }
+      get qType() {
+        return this.options.weightType === "int8" ? DataType.INT8 : DataType.UINT8;
+      }
+      /**
+       * minMax of a float weight (NaN when it holds NaN or ±Infinity), one pass per tensor: the finiteness
+       * check and the per-tensor scale share it. Only the two numbers are kept, never the payload.
+       */
+      range(t) {
+        let r = this.ranges.get(t);
+        if (!r) this.ranges.set(t, r = minMax(this.load(t).values));
+        return r;
+      }
+      /**
+       * A float weight's bytes and values. Only the last weight is kept (a node's range check and rewrite
+       * read it in turn), so a streamed weight is read from disk once and nothing bigger than one weight
+       * is held.
+       */
+      load(tensor) {
+        if (this.current?.tensor === tensor) return this.current;
+        this.current = void 0;
+        const bytes = tensorBytes(tensor, this.external);
+        let values2;
+        if (bytes.byteOffset % 4 === 0) values2 = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+        else {
+          const n = bytes.length / 4;
+          if (this.scratch.length < n) this.scratch = new Float32Array(n);
+          values2 = this.scratch.subarray(0, n);
+          bytesOf(values2).set(bytes);
+        }
+        this.current = { tensor, bytes, values: values2 };
+        return this.current;
+      }
+      /** DynamicQuantizeLinear of `name` in `graph`, created (into `out`) on first use and shared after. */
+      activation(graph, name, out) {
+        let perGraph = this.activations.get(graph);
+        if (!perGraph) this.activations.set(graph, perGraph = /* @__PURE__ */ new Map());
+        const known = perGraph.get(name);
+        if (known) return known;
+        const base = name.replace(/[:/]+/g, "_").replace(/^_+/, "") || "x";
+        const qa = { q: this.fresh(`${base}_quantized`), scale: this.fresh(`${base}_scale`), zeroPoint: this.fresh(`${base}_zero_point`) };
+        out.push(makeNode("DynamicQuantizeLinear", this.fresh(`${base}_QuantizeLinear`), [name], [qa.q, qa.scale, qa.zeroPoint]));
+        perGraph.set(name, qa);
+        return qa;
+      }
+      /** A 2-D Transpose of `name` in `graph` (shared per graph), for transposed views of stored tensors. */
+      transposed(graph, name, out) {
+        let perGraph = this.transposes.get(graph);
+        if (!perGraph) this.transposes.set(graph, perGraph = /* @__PURE__ */ new Map());
+        const known = perGraph.get(name);
+        if (known) return known;
+        const t = this.fresh(`${name}_transposed`);
+        out.push(makeNode("Transpose", this.fresh(`${name}_Transpose`), [name], [t], [intsAttr("perm", [1, 0])]));
+        perGraph.set(name, t);
+        return t;
+      }
+      /**
+       * The weight quantized (once per content and parameters) and stored in the pool; when the consumer
+       * sees it transposed, a Transpose of the stored int8 tensor is added to `out` (ORT folds it at load),
+       * so a tensor used both ways (tied embeddings) is stored once.
+       */
+      weight(req, graph, out) {
+        const { weight, axis } = req;
+        const t = weight.tensor;
+        const { bytes, values: values2 } = this.load(t);
+        const mode = `${this.options.weightType}:${this.symmetric}:${this.options.reduceRange}:${axis ?? "tensor"}:${t.dims.join("x")}`;
+        let entry = this.quantized.get(mode, bytes, () => this.hashes.of(t, bytes));
+        if (entry) this.reuses++;
+        else {
+          const opts = { type: this.options.weightType, symmetric: this.symmetric, reduceRange: this.options.reduceRange };
+          const q = axis === void 0 ? quantizePerTensor(values2, opts, this.range(t)) : quantizePerAxis(values2, t.dims, axis, opts);
+          const base2 = (t.name || "weight").replace(/[:/]+/g, "_");
+          entry = { data: { scales: q.scales, zeroPoints: q.zeroPoints }, q: this.pool.intern(`${base2}_quantized`, this.qType, t.dims, bytesOf(q.values)) };
+          this.quantized.set(mode, bytes, entry, this.rereader(t));
+          this.weightsQuantized++;
+          this.floatBytesQuantized += bytes.length;
+        }
+        const { data } = entry;
+        const paramDims = axis === void 0 ? [] : req.paramDims ?? [data.scales.length];
+        const base = entry.q.replace(/_quantized$/, "");
+        const factor2 = req.scaleFactor ?? 1;
+        const scales = factor2 === 1 ? data.scales : Float32Array.from(data.scales, (v) => v * factor2);
+        return {
+          q: weight.transposed ? this.transposed(graph, entry.q, out) : entry.q,
+          scale: this.pool.intern(`${base}_scale`, DataType.FLOAT, paramDims, bytesOf(scales)),
+          zeroPoint: req.scalarZeroPoint ? this.pool.intern(`${base}_zero_point`, this.qType, [], bytesOf(data.zeroPoints.subarray(0, 1))) : this.pool.intern(`${base}_zero_point`, this.qType, paramDims, bytesOf(data.zeroPoints))
+        };
+      }
+      /**
+       * How to read a weight on disk again, or undefined for one in memory. A function of its own: a closure
+       * made in weight() would share that scope's context, which holds the payload, and keep it alive.
+       */
+      rereader(t) {
+        return isExternal(t) ? () => tensorBytes(t, this.external) : void 0;
+      }
+      /**
+       * The integer product scaled back to float, in the exact shape ORT's MatMulIntegerToFloatFusion
+       * matches: Cast(int32 → float) and Mul(A_scale, B_scale) feeding one Mul (matmul_integer_to_float.cc).
+       * Returns the nodes; the last one writes `output`.
+       */
+      rescale(integerOutput, aScale, bScale, output, base) {
+        const cast = this.fresh(`${integerOutput}_cast_output`);
+        const scales = this.fresh(`${base}_scales_mul:0`);
+        return [
+          makeNode("Cast", this.fresh(`${integerOutput}_cast`), [integerOutput], [cast], [intAttr("to", DataType.FLOAT)]),
+          makeNode("Mul", this.fresh(`${base}_scales_mul`), [aScale, bScale], [scales]),
+          makeNode("Mul", this.fresh(`${base}_output_scale_mul`), [cast, scales], [output])
+        ];
+      }
+      /** Name base for nodes derived from `node`. */
+      baseOf(node, scope) {
+        return node.name || `${node.opType}_${node.output[0] ?? scope.depth}`;
+      }
+    };
+  }
+});
+
+// src/stages/options.ts
+function rejectUnknownOptions(stage, o, known) {
+  for (const k of Object.keys(o)) {
+    if (!known.includes(k)) throw new UsageError(`${stage}: unknown option '${k}'; known: ${known.join(", ")}`);
+  }
+}
+function booleanOption(stage, o, key, fallback) {
+  const v = o[key];
+  if (v === void 0) return fallback;
+  if (typeof v === "boolean") return v;
+  if (v === "true" || v === "false") return v === "true";
+  throw new UsageError(`${stage}: '${key}' must be true or false, got ${JSON.stringify(v)}`);
+}
+function stringListOption(stage, o, key) {
+  const v = o[key];
+  if (v === void 0) return void 0;
+  if (typeof v === "string") return v.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(v) && v.every((s) => typeof s === "string")) return v;
+  throw new UsageError(`${stage}: '${key}' must be a list of names`);
+}
+function choiceOption(stage, o, key, choices) {
+  const v = o[key] ?? choices[0];
+  if (choices.includes(v)) return v;
+  const list = `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`;
+  throw new UsageError(`${stage}: ${key} must be ${list}, got ${JSON.stringify(v)}`);
+}
+var init_options = __esm({
+  "src/stages/options.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/stages/quantize-int8.ts
+function globToRegExp(glob) {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`);
+}
+function parseInt8Options(raw) {
+  rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
+  const ops = /* @__PURE__ */ new Set();
+  for (const op of stringListOption(STAGE, raw, "ops") ?? DEFAULT_INT8_OPS) {
+    const known = Object.keys(INT8_QUANTIZERS).find((k) => k.toLowerCase() === op.toLowerCase());
+    if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'; supported: ${Object.keys(INT8_QUANTIZERS).join(", ")}`);
+    ops.add(known);
+  }
+  const minElements = raw["min-elements"] ?? DEFAULT_MIN_ELEMENTS;
+  if (typeof minElements !== "number" || !Number.isSafeInteger(minElements) || minElements < 0) {
+    throw new UsageError(`quantize-int8: min-elements must be a whole number \u2265 0, not '${String(minElements)}'`);
+  }
+  return {
+    ops,
+    exclude: (stringListOption(STAGE, raw, "exclude") ?? []).map(globToRegExp),
+    perChannel: booleanOption(STAGE, raw, "per-channel", false),
+    reduceRange: booleanOption(STAGE, raw, "reduce-range", false),
+    weightType: choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]),
+    minElements,
+    convMode: choiceOption(STAGE, raw, "conv-mode", ["integer", "weight-only"])
+  };
+}
+function commonSkipReason(node, t, s) {
+  const id = nodeId(node);
+  if (s.options.exclude.some((re) => re.test(id))) return "excluded by option";
+  const n = elementCount(t.dims);
+  if (n < s.options.minElements) return `weight has ${n} elements, fewer than min-elements ${s.options.minElements}`;
+  if (Number.isNaN(s.range(t).min)) return "weight holds NaN or Infinity";
+  return void 0;
+}
+function quantizeInt8(model, options, ctx) {
+  const details = {
+    options: {
+      ops: [...options.ops],
+      perChannel: options.perChannel,
+      reduceRange: options.reduceRange,
+      weightType: options.weightType,
+      minElements: options.minElements,
+      ...options.ops.has("Conv") ? { convMode: options.convMode } : {}
+    }
+  };
+  const plan = planOpset(model);
+  if (plan.action === "refuse") {
+    return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason: plan.reason }] } };
+  }
+  const s = new QuantSession(options, allNames(model), model.graph, model.irVersion ?? 0, ctx?.external);
+  s.opset = plan.action === "bump" ? plan.to : plan.version;
+  const byOp = {};
+  const skipped = [];
+  const used = [];
+  for (const scope of mainScopes(model)) {
+    const out = [];
+    for (const node of scope.graph.node) {
+      const op = node.opType ?? "";
+      const quantizer = (node.domain ?? "") === "" && options.ops.has(op) ? INT8_QUANTIZERS[op] : void 0;
+      const weight = quantizer?.weightOf(node, scope, s);
+      if (!quantizer || !weight || weight.tensor.dataType !== DataType.FLOAT) {
+        out.push(node);
+        continue;
+      }
+      const reason = commonSkipReason(node, weight.tensor, s) ?? quantizer.check(node, weight, scope, s);
+      if (reason) {
+        skipped.push({ node: nodeId(node), op, reason });
+        out.push(node);
+        continue;
+      }
+      const released = quantizer.rewrite(node, weight, scope, s, out);
+      used.push(weight.path, ...released ?? []);
+      byOp[op] = (byOp[op] ?? 0) + 1;
+    }
+    scope.graph.node = out;
+  }
+  const removed = removeUnused(used, s.index);
+  const quantizedNodes = Object.values(byOp).reduce((a, b) => a + b, 0);
+  if (quantizedNodes > 0 && plan.action === "bump") {
+    setDefaultOpset(model, plan.to);
+    details.opset = { from: plan.from, to: plan.to };
+  }
+  ctx?.log(`quantize-int8: ${quantizedNodes} nodes, ${s.weightsQuantized} distinct weights, ${skipped.length} skipped`);
+  return {
+    model,
+    details: {
+      ...details,
+      quantizedNodes,
+      quantizedByOp: byOp,
+      tensorsQuantized: s.weightsQuantized,
+      sharedReuses: s.reuses,
+      weightBytesBefore: s.floatBytesQuantized,
+      weightBytesAfter: s.pool.bytesAdded,
+      floatTensorsRemoved: removed,
+      skipped
+    }
+  };
+}
+function quantizeInt8Stage(options) {
+  const parsed = parseInt8Options(options);
+  return { name: "quantize-int8", run: (model, ctx) => quantizeInt8(model, parsed, ctx) };
+}
+var DEFAULT_MIN_ELEMENTS, STAGE, KNOWN_OPTIONS;
+var init_quantize_int8 = __esm({
+  "src/stages/quantize-int8.ts"() {
+    "use strict";
+    init_errors();
+    init_nodes();
+    init_graph();
+    init_tensor();
+    init_dtype();
+    init_constant_weight();
+    init_opset();
+    init_registry();
+    init_session();
+    init_options();
+    DEFAULT_MIN_ELEMENTS = 1024;
+    STAGE = "quantize-int8";
+    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode"];
+  }
+});
+
+// src/stages/fp16-numerics.ts
+function clampForFloat16(x, minPositive = FP16_MIN_SUBNORMAL, maxFinite = FP16_MAX) {
+  if (x > 0 && x < minPositive) return minPositive;
+  if (x < 0 && x > -minPositive) return -minPositive;
+  if (x > maxFinite && x !== Infinity) return maxFinite;
+  if (x < -maxFinite && x !== -Infinity) return -maxFinite;
+  return x;
+}
+function float32BytesToFloat16(raw) {
+  const n = raw.length >>> 2;
+  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const out = new Uint16Array(n);
+  let clamped = 0;
+  for (let i = 0; i < n; i++) {
+    const v = dv.getFloat32(i * 4, true);
+    const c = clampForFloat16(v);
+    if (c !== v) clamped++;
+    out[i] = toFloat16Bits(c);
+  }
+  return { bytes: new Uint8Array(out.buffer), clamped };
+}
+function roundToFloat16(x) {
+  return fromFloat16Bits(toFloat16Bits(x));
+}
+var FP16_MAX, FP16_MIN_SUBNORMAL;
+var init_fp16_numerics = __esm({
+  "src/stages/fp16-numerics.ts"() {
+    "use strict";
+    init_float16();
+    FP16_MAX = 65504;
+    FP16_MIN_SUBNORMAL = 2 ** -24;
+  }
+});
+
+// src/stages/quant/int4-numerics.ts
+function roundHalfAway(x) {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
+}
+function rangeParams(min, max, symmetric, store, out) {
+  if (symmetric) {
+    const m = Math.abs(max) > Math.abs(min) ? max : min;
+    out[0] = store(f322(-m / 8));
+    out[1] = 8;
+    return;
+  }
+  min = Math.min(min, 0);
+  max = Math.max(max, 0);
+  const scaleF = f322(f322(max - min) / 15);
+  let zp = 0;
+  if (scaleF !== 0) {
+    const zpf = f322(0 - f322(min / scaleF));
+    zp = zpf < 0 ? 0 : zpf > 15 ? 15 : roundHalfAway(zpf);
+  }
+  out[0] = store(scaleF);
+  out[1] = zp;
+}
+function blockParams(src, from, to, symmetric, store, out) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = from; i < to; i++) {
+    const v = src[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  rangeParams(min, max, symmetric, store, out);
+}
+function code4(v, rs, zp) {
+  const y = f322(f322(v * rs) + zp);
+  const q = y < 0 ? 0 : Math.floor(y + 0.5);
+  return q > 15 ? 15 : q;
+}
+function emptyBlocks(rows, k, opts) {
+  const kBlocks = Math.ceil(k / opts.blockSize);
+  const rowBytes = opts.padToBlock ? kBlocks * opts.blockSize / 2 : Math.ceil(k / 2);
+  const zpRowBytes = Math.ceil(kBlocks / 2);
+  return {
+    data: new Uint8Array(rows * rowBytes),
+    scales: new Float32Array(rows * kBlocks),
+    zeroPoints: opts.symmetric ? void 0 : new Uint8Array(rows * zpRowBytes).fill(136),
+    kBlocks,
+    rowBytes,
+    zpRowBytes
+  };
+}
+function putZeroPoint(zeroPoints, row, zpRowBytes, b, zp) {
+  const zi = row * zpRowBytes + (b >> 1);
+  zeroPoints[zi] = b & 1 ? zeroPoints[zi] & 15 | zp << 4 : zeroPoints[zi] & 240 | zp;
+}
+function quantizeRows4(src, rows, k, opts) {
+  const { blockSize, symmetric } = opts;
+  const store = opts.storeScale ?? f322;
+  const { data, scales, zeroPoints, kBlocks, rowBytes, zpRowBytes } = emptyBlocks(rows, k, opts);
+  const params = new Float64Array(2);
+  for (let r = 0; r < rows; r++) {
+    const rowStart = r * k;
+    const out = r * rowBytes;
+    for (let b = 0; b < kBlocks; b++) {
+      const from = rowStart + b * blockSize;
+      const to = rowStart + Math.min(k, (b + 1) * blockSize);
+      blockParams(src, from, to, symmetric, store, params);
+      const scale = params[0];
+      const zp = params[1];
+      scales[r * kBlocks + b] = scale;
+      if (zeroPoints) putZeroPoint(zeroPoints, r, zpRowBytes, b, zp);
+      const rs = scale !== 0 ? f322(1 / scale) : 0;
+      let i = from;
+      for (; i + 1 < to; i += 2) data[out + (i - rowStart >> 1)] = code4(src[i], rs, zp) | code4(src[i + 1], rs, zp) << 4;
+      if (i < to) data[out + (i - rowStart >> 1)] = code4(src[i], rs, zp);
+    }
+  }
+  return { data, scales, zeroPoints, kBlocks, rowBytes };
+}
+function quantizeColumns4(src, k, n, opts) {
+  const { blockSize, symmetric } = opts;
+  const store = opts.storeScale ?? f322;
+  const { data, scales, zeroPoints, kBlocks, rowBytes, zpRowBytes } = emptyBlocks(n, k, opts);
+  const params = new Float64Array(2);
+  const TILE2 = 64;
+  const mins = new Float32Array(TILE2);
+  const maxs = new Float32Array(TILE2);
+  const recip = new Float32Array(TILE2);
+  const zps = new Uint8Array(TILE2);
+  for (let b = 0; b < kBlocks; b++) {
+    const k0 = b * blockSize;
+    const k1 = Math.min(k, k0 + blockSize);
+    for (let c0 = 0; c0 < n; c0 += TILE2) {
+      const w = Math.min(TILE2, n - c0);
+      mins.fill(Infinity);
+      maxs.fill(-Infinity);
+      for (let kk = k0; kk < k1; kk++) {
+        const row = kk * n + c0;
+        for (let j = 0; j < w; j++) {
+          const v = src[row + j];
+          if (v < mins[j]) mins[j] = v;
+          if (v > maxs[j]) maxs[j] = v;
+        }
+      }
+      for (let j = 0; j < w; j++) {
+        const c = c0 + j;
+        rangeParams(mins[j], maxs[j], symmetric, store, params);
+        const scale = params[0];
+        scales[c * kBlocks + b] = scale;
+        recip[j] = scale !== 0 ? f322(1 / scale) : 0;
+        zps[j] = params[1];
+        if (zeroPoints) putZeroPoint(zeroPoints, c, zpRowBytes, b, params[1]);
+      }
+      for (let j = 0; j < w; j++) {
+        const c = c0 + j;
+        const rs = recip[j];
+        const zp = zps[j];
+        let at = c * rowBytes + (k0 >> 1);
+        let kk = k0;
+        for (; kk + 1 < k1; kk += 2, at++) data[at] = code4(src[kk * n + c], rs, zp) | code4(src[(kk + 1) * n + c], rs, zp) << 4;
+        if (kk < k1) data[at] = code4(src[kk * n + c], rs, zp);
+      }
+    }
+  }
+  return { data, scales, zeroPoints, kBlocks, rowBytes };
+}
+var f322;
+var init_int4_numerics = __esm({
+  "src/stages/quant/int4-numerics.ts"() {
+    "use strict";
+    f322 = Math.fround;
+  }
+});
+
+// src/stages/quant/int4-store.ts
+import { createHash as createHash4 } from "node:crypto";
+function contentKey(parts, payload) {
+  const h = createHash4("sha256");
+  h.update(parts.join("|"));
+  h.update(payload);
+  return h.digest("hex");
+}
+function isAncestorOrSelf(a, b) {
+  for (let s = b; s; s = s.parent) if (s.graph === a.graph) return true;
+  return false;
+}
+var QuantStore;
+var init_int4_store = __esm({
+  "src/stages/quant/int4-store.ts"() {
+    "use strict";
+    init_graph();
+    init_spill();
+    init_tensor_pool();
+    QuantStore = class {
+      constructor(root2, names, external, declareAsInput = false) {
+        this.root = root2;
+        this.names = names;
+        this.external = external;
+        this.declareAsInput = declareAsInput;
+      }
+      root;
+      names;
+      external;
+      declareAsInput;
+      byKey = /* @__PURE__ */ new Map();
+      /** Rewrites that reused an existing quantized tensor instead of making a new one. */
+      reused = 0;
+      /**
+       * The quantized tensors for `key`, made by `make` on first use and placed in `scope`; on later uses
+       * from a graph that cannot see them they move to the main graph, which every subgraph can see.
+       */
+      get(key, scope, make) {
+        const known = this.byKey.get(key);
+        if (known) {
+          this.reused++;
+          if (!isAncestorOrSelf(known.scope, scope)) this.moveToRoot(known);
+          return known;
+        }
+        const { base, suffixes, parts } = make();
+        const tensors = parts.map((p, i) => newTensor(this.external, freshName(this.names, `${base}${suffixes[i]}`), p.dataType, p.dims, p.raw));
+        if (this.declareAsInput) {
+          scope = this.root;
+          scope.graph.input.push(...tensors.map((t) => inputOf(t.name, t.dataType, [...t.dims])));
+        }
+        scope.graph.initializer.push(...tensors);
+        const stored = {
+          names: tensors.map((t) => t.name),
+          scope,
+          tensors,
+          bytes: parts.reduce((n, p) => n + p.raw.length, 0)
+        };
+        this.byKey.set(key, stored);
+        return stored;
+      }
+      moveToRoot(stored) {
+        const from = stored.scope.graph.initializer;
+        for (const t of stored.tensors) {
+          const i = from.indexOf(t);
+          if (i >= 0) from.splice(i, 1);
+        }
+        this.root.graph.initializer.push(...stored.tensors);
+        stored.scope = this.root;
+      }
+      /** Bytes of every quantized tensor made (each counted once however many nodes share it). */
+      get bytes() {
+        let n = 0;
+        for (const s of this.byKey.values()) n += s.bytes;
+        return n;
+      }
+      get count() {
+        return this.byKey.size;
+      }
+    };
+  }
+});
+
+// src/stages/quant/int4-rewrite.ts
+function floatValues(t, raw) {
+  const n = elementCount(t.dims);
+  if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && raw.length === n * 4) {
+    return new Float32Array(raw.buffer, raw.byteOffset, n);
+  }
+  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const out = new Float32Array(n);
+  if (t.dataType === DataType.FLOAT16) for (let i = 0; i < n; i++) out[i] = fromFloat16Bits(dv.getUint16(i * 2, true));
+  else for (let i = 0; i < n; i++) out[i] = dv.getFloat32(i * 4, true);
+  return out;
+}
+function weightKey(run, tensor, parts) {
+  run.keys ??= /* @__PURE__ */ new WeakMap();
+  let perTensor = run.keys.get(tensor);
+  if (!perTensor) run.keys.set(tensor, perTensor = /* @__PURE__ */ new Map());
+  const params = parts.join("|");
+  const known = perTensor.get(params);
+  if (known) return { key: known };
+  const raw = tensorBytes(tensor, run.external);
+  run.contents ??= new ContentMap();
+  let id = run.contents.get(params, raw);
+  if (id === void 0) {
+    id = run.contents.size;
+    run.contents.set(params, raw, id, isExternal(tensor) ? () => tensorBytes(tensor, run.external) : void 0);
+  }
+  const key = `${params}#${id}`;
+  perTensor.set(params, key);
+  return { key, raw };
+}
+function scalesPayload(scales, dataType) {
+  return bytesOf(dataType === DataType.FLOAT16 ? Uint16Array.from(scales, toFloat16Bits) : scales);
+}
+function floatWeight(scope, name, run) {
+  const src = resolveConstant(scope, name, run.index);
+  if (!src) return "weight is not a constant";
+  const { tensor } = src;
+  if (tensor.dataType !== DataType.FLOAT && tensor.dataType !== DataType.FLOAT16) return `weight is ${dataTypeName(tensor.dataType)}`;
+  if (tensor.dims.length !== 2) return `weight is ${tensor.dims.length}-D, not 2-D`;
+  if (elementCount(tensor.dims) === 0) return "weight is empty";
+  return src;
+}
+function home(src) {
+  return src.path[src.path.length - 1].scope;
+}
+function remember(run, src) {
+  const known = run.sources.get(src.tensor);
+  if (known) known.push(src.path);
+  else run.sources.set(src.tensor, [src.path]);
+}
+function becomeContribOp(node, opType, inputs, attrs) {
+  node.opType = opType;
+  node.domain = "com.microsoft";
+  node.input = inputs;
+  node.attribute = attrs;
+}
+function baseName(src, fallback) {
+  return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
+}
+function toMatMulNBits(node, a, src, alpha, run) {
+  const { tensor, transposed } = src;
+  const [r, c] = tensor.dims;
+  const [k, n] = transposed ? [c, r] : [r, c];
+  const { blockSize, symmetric } = run.settings;
+  const dtype = tensor.dataType;
+  const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric, ...alpha === 1 ? [] : [alpha]]);
+  const stored = run.store.get(key, home(src), () => {
+    let values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
+    if (alpha !== 1) values2 = values2.map((v) => v * alpha);
+    const opts = { blockSize, symmetric, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
+    const q = transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
+    const parts = [
+      { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize / 2], raw: q.data },
+      { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
+    ];
+    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
+    return { base: baseName(src, "weight"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
+  });
+  const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", 4), intAttr("block_size", blockSize)];
+  if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr("accuracy_level", run.settings.accuracyLevel));
+  becomeContribOp(node, "MatMulNBits", [a, ...stored.names], attrs);
+  remember(run, src);
+}
+function insert(at, node, added) {
+  const list = at.get(node);
+  if (list) list.push(added);
+  else at.set(node, [added]);
+}
+function embeddingTable(node, scope, run) {
+  const axis = Number(node.attribute.find((a) => a.name === "axis")?.i ?? 0n);
+  const src = floatWeight(scope, node.input[0] ?? "", run);
+  if (typeof src === "string") return src.replace("weight", "table");
+  if (axis !== 0 && axis !== -2) return `gathers along axis ${axis}, not rows`;
+  if (src.transposed) return "table is reached through a Transpose";
+  return src;
+}
+var LITTLE_ENDIAN, rewriteMatMul, rewriteGemm, rewriteGatherInt4, rewriteGatherInt8, rewriteGather;
+var init_int4_rewrite = __esm({
+  "src/stages/quant/int4-rewrite.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_float16();
+    init_fp16_numerics();
+    init_nodes();
+    init_constant_weight();
+    init_int4_numerics();
+    init_numerics();
+    init_int4_store();
+    init_tensor_pool();
+    LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+    rewriteMatMul = (node, scope, run) => {
+      const src = floatWeight(scope, node.input[1] ?? "", run);
+      if (typeof src === "string") return src;
+      toMatMulNBits(node, node.input[0] ?? "", src, 1, run);
+      run.counts.matmul++;
+      return void 0;
+    };
+    rewriteGemm = (node, scope, run) => {
+      const src = floatWeight(scope, node.input[1] ?? "", run);
+      if (typeof src === "string") return src;
+      if (src.tensor.dataType !== DataType.FLOAT) return "float16 Gemm: its bias Add would need float16 C";
+      const alpha = attr(node, "alpha")?.f ?? 1;
+      const beta = attr(node, "beta")?.f ?? 1;
+      const view2 = attr(node, "transB")?.i ? { ...src, transposed: !src.transposed } : src;
+      const c = node.input[2] || void 0;
+      let bias = beta === 0 ? void 0 : c;
+      if (bias && beta !== 1) {
+        const constC = resolveConstant(scope, bias, run.index);
+        if (!constC || constC.transposed || constC.tensor.dataType !== DataType.FLOAT) return `beta ${beta} on a C that is not a float constant`;
+        const scaled = floatValues(constC.tensor, tensorBytes(constC.tensor, run.external)).map((v) => v * beta);
+        const raw = bytesOf(scaled);
+        bias = run.store.get(contentKey(["gemm-bias", ...constC.tensor.dims], raw), home(constC), () => ({
+          base: baseName(constC, "bias"),
+          suffixes: ["_scaled"],
+          parts: [{ dataType: DataType.FLOAT, dims: [...constC.tensor.dims], raw }]
+        })).names[0];
+      }
+      let a = node.input[0] ?? "";
+      if (attr(node, "transA")?.i) {
+        const at = freshName(run.names, `${a}_transposed`);
+        insert(run.before, node, makeNode("Transpose", freshName(run.names, `${node.name || a}_transA`), [a], [at], [intsAttr("perm", [1, 0])], ""));
+        a = at;
+      }
+      const output = node.output[0] ?? "";
+      if (bias) {
+        const product = freshName(run.names, `${output}_matmul`);
+        insert(run.after, node, makeNode("Add", freshName(run.names, `${node.name || output}_bias`), [product, bias], [output], [], ""));
+        node.output[0] = product;
+      }
+      toMatMulNBits(node, a, view2, alpha, run);
+      run.counts.gemm++;
+      return void 0;
+    };
+    rewriteGatherInt4 = (node, scope, run) => {
+      const src = embeddingTable(node, scope, run);
+      if (typeof src === "string") return src;
+      const { tensor } = src;
+      const [v, d] = tensor.dims;
+      if (d % 2 !== 0) return `table width ${d} is odd (4-bit rows pack two values a byte)`;
+      const { blockSize, symmetric } = run.settings;
+      const dtype = tensor.dataType;
+      const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric]);
+      const stored = run.store.get(key, home(src), () => {
+        const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
+          blockSize,
+          symmetric,
+          padToBlock: false,
+          storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
+        });
+        const parts = [
+          { dataType: DataType.UINT8, dims: [v, d / 2], raw: q.data },
+          { dataType: dtype, dims: [v, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
+        ];
+        if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
+        return { base: baseName(src, "table"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
+      });
+      const [data, scales, zp] = stored.names;
+      const attrs = [intAttr("gather_axis", 0), intAttr("quantize_axis", 1), intAttr("block_size", blockSize), intAttr("bits", 4)];
+      becomeContribOp(node, "GatherBlockQuantized", [data, node.input[1] ?? "", scales, ...zp ? [zp] : []], attrs);
+      remember(run, src);
+      run.counts.gatherInt4++;
+      return void 0;
+    };
+    rewriteGatherInt8 = (node, scope, run) => {
+      const src = embeddingTable(node, scope, run);
+      if (typeof src === "string") return src;
+      const { tensor } = src;
+      if (tensor.dataType !== DataType.FLOAT) return "float16 table needs DequantizeLinear-19; use embeddings: int4";
+      if (run.opset < 10) return `opset ${run.opset} has no DequantizeLinear`;
+      const { key, raw } = weightKey(run, tensor, ["gather8", ...tensor.dims]);
+      const stored = run.store.get(key, home(src), () => {
+        const q = quantizePerTensor(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), { type: "int8", symmetric: true, reduceRange: false });
+        return {
+          base: baseName(src, "table"),
+          suffixes: ["_quantized", "_scale", "_zero_point"],
+          parts: [
+            { dataType: DataType.INT8, dims: [...tensor.dims], raw: bytesOf(q.values) },
+            { dataType: DataType.FLOAT, dims: [], raw: bytesOf(q.scales) },
+            { dataType: DataType.INT8, dims: [], raw: bytesOf(q.zeroPoints) }
+          ]
+        };
+      });
+      const [table, scale, zp] = stored.names;
+      const output = node.output[0] ?? "";
+      const gathered = freshName(run.names, `${output}_quantized`);
+      node.input[0] = table;
+      node.output[0] = gathered;
+      const dq = makeNode("DequantizeLinear", freshName(run.names, `${node.name || output}_DequantizeLinear`), [gathered, scale, zp], [output], [], "");
+      insert(run.after, node, dq);
+      remember(run, src);
+      run.counts.gatherInt8++;
+      return void 0;
+    };
+    rewriteGather = (node, scope, run) => {
+      if (run.settings.embeddings === "none") return "embeddings: none";
+      return run.settings.embeddings === "int8" ? rewriteGatherInt8(node, scope, run) : rewriteGatherInt4(node, scope, run);
+    };
+  }
+});
+
+// src/stages/quantize-int4.ts
+function parseInt4Options(options) {
+  const o = { ...options };
+  for (const [camel2, kebab] of Object.entries(CAMEL_ALIASES)) {
+    if (camel2 in o) {
+      o[kebab] ??= o[camel2];
+      delete o[camel2];
+    }
+  }
+  rejectUnknownOptions(STAGE2, o, ["block-size", "symmetric", "accuracy-level", "embeddings", "exclude"]);
+  const blockSize = Number(o["block-size"] ?? 32);
+  if (blockSize === 512) {
+    throw new UsageError("quantize-int4: block-size 512 is refused (onnxruntime's CPU MatMulNBits kernel does not support it; older builds gave wrong results); use 16\u2013256");
+  }
+  if (!Number.isInteger(blockSize) || blockSize < 16 || blockSize > 256 || (blockSize & blockSize - 1) !== 0) {
+    throw new UsageError(`quantize-int4: block-size must be a power of two from 16 to 256, got ${JSON.stringify(o["block-size"])}`);
+  }
+  const rawLevel = o["accuracy-level"];
+  const accuracyLevel = rawLevel === void 0 ? void 0 : Number(rawLevel);
+  if (accuracyLevel !== void 0 && (!Number.isInteger(accuracyLevel) || accuracyLevel < 0 || accuracyLevel > 4)) {
+    throw new UsageError(`quantize-int4: accuracy-level must be 0\u20134, got ${JSON.stringify(rawLevel)}`);
+  }
+  return {
+    blockSize,
+    symmetric: booleanOption(STAGE2, o, "symmetric", true),
+    accuracyLevel,
+    embeddings: choiceOption(STAGE2, o, "embeddings", ["int4", "int8", "none"]),
+    exclude: stringListOption(STAGE2, o, "exclude") ?? []
+  };
+}
+function quantizeInt4Stage(options = {}) {
+  const opts = parseInt4Options(options);
+  return {
+    name: "quantize-int4",
+    run(model, ctx) {
+      const scopes = mainScopes(model);
+      const names = allNames(model);
+      const run = {
+        settings: opts,
+        store: new QuantStore(scopes[0], names, ctx.external, (model.irVersion ?? 0) < 4),
+        names,
+        external: ctx.external,
+        opset: defaultOpset(model),
+        index: new DefinitionIndex(),
+        sources: /* @__PURE__ */ new Map(),
+        counts: { matmul: 0, gemm: 0, gatherInt4: 0, gatherInt8: 0 },
+        before: /* @__PURE__ */ new Map(),
+        after: /* @__PURE__ */ new Map()
+      };
+      const exclude = new Set(opts.exclude);
+      const skipped = [];
+      for (const scope of scopes) {
+        for (const node of [...scope.graph.node]) {
+          const rewrite = (node.domain ?? "") === "" ? REWRITES[node.opType ?? ""] : void 0;
+          if (!rewrite) continue;
+          const reason = exclude.has(nodeId(node)) ? "excluded" : rewrite(node, scope, run);
+          if (reason && !(node.opType === "Gather" && reason === "table is not a constant")) skipped.push({ node: nodeId(node), op: node.opType ?? "", reason });
+        }
+        if (run.before.size || run.after.size) {
+          scope.graph.node = scope.graph.node.flatMap((n) => [...run.before.get(n) ?? [], n, ...run.after.get(n) ?? []]);
+          run.before.clear();
+          run.after.clear();
+        }
+      }
+      const paths = [...run.sources.values()].flat();
+      removeUnused(paths, run.index);
+      let weightBytes = 0;
+      let freedBytes = 0;
+      for (const [tensor, [path16]] of run.sources) {
+        const bytes = tensorByteLength(tensor);
+        weightBytes += bytes;
+        const own = path16[path16.length - 1];
+        if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
+      }
+      const { matmul, gemm, gatherInt4, gatherInt8 } = run.counts;
+      if (matmul || gemm || gatherInt4) importDomain(model, "com.microsoft", 1);
+      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
+      return {
+        model,
+        details: {
+          blockSize: opts.blockSize,
+          symmetric: opts.symmetric,
+          accuracyLevel: opts.accuracyLevel ?? 0,
+          embeddings: opts.embeddings,
+          matmulNBits: matmul + gemm,
+          fromGemm: gemm,
+          gatherBlockQuantized: gatherInt4,
+          gatherInt8,
+          tensorsQuantized: run.store.count,
+          sharedReuses: run.store.reused,
+          weightBytesBefore: weightBytes,
+          weightBytesAfter: run.store.bytes,
+          /** Float weights removed because nothing reads them any more (the rest stay for other readers). */
+          weightBytesFreed: freedBytes,
+          skipped
+        }
+      };
+    }
+  };
+}
+var REWRITES, STAGE2, CAMEL_ALIASES;
+var init_quantize_int4 = __esm({
+  "src/stages/quantize-int4.ts"() {
+    "use strict";
+    init_errors();
+    init_nodes();
+    init_graph();
+    init_tensor();
+    init_constant_weight();
+    init_int4_rewrite();
+    init_int4_store();
+    init_opset();
+    init_options();
+    REWRITES = {
+      MatMul: rewriteMatMul,
+      Gemm: rewriteGemm,
+      Gather: rewriteGather
+    };
+    STAGE2 = "quantize-int4";
+    CAMEL_ALIASES = { blockSize: "block-size", accuracyLevel: "accuracy-level" };
+  }
+});
+
+// src/stages/fp16-casts.ts
+function collapseCastPairs(scope, inserted) {
+  const g = scope.graph;
+  const producer = /* @__PURE__ */ new Map();
+  for (const n of g.node) for (const o of n.output) if (o) producer.set(o, n);
+  const pairs = [];
+  for (const back of g.node) {
+    if (!inserted.has(back) || castTarget(back) !== DataType.FLOAT) continue;
+    const half = producer.get(back.input[0] ?? "");
+    if (half && inserted.has(half) && castTarget(half) === DataType.FLOAT16) pairs.push([back, half]);
+  }
+  if (!pairs.length) return 0;
+  const reads = new Map([...usesOfAll(scope, pairs.map(([, half]) => half.output[0]))].map(([k, v]) => [k, v.length]));
+  const readers = /* @__PURE__ */ new Map();
+  for (const n of g.node) for (const i of n.input) if (i) readers.set(i, [...readers.get(i) ?? [], n]);
+  const outputs = new Set(g.output.map((o) => o.name ?? ""));
+  const removed = /* @__PURE__ */ new Set();
+  for (const [back, half] of pairs) {
+    const float32 = half.input[0];
+    const out = back.output[0];
+    if (!outputs.has(out)) {
+      for (const n of readers.get(out) ?? []) n.input = n.input.map((i) => i === out ? float32 : i);
+    } else {
+      const p = producer.get(float32);
+      if (!p || outputs.has(float32)) continue;
+      p.output[p.output.indexOf(float32)] = out;
+      replaceAllUses(scope, float32, out);
+      producer.set(out, p);
+    }
+    removed.add(back);
+    const left = (reads.get(half.output[0]) ?? 1) - 1;
+    reads.set(half.output[0], left);
+    if (left === 0 && !outputs.has(half.output[0])) removed.add(half);
+  }
+  if (removed.size) g.node = g.node.filter((n) => !removed.has(n));
+  return removed.size;
+}
+var castTarget;
+var init_fp16_casts = __esm({
+  "src/stages/fp16-casts.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    castTarget = (n) => n.opType === "Cast" ? Number(n.attribute[0]?.i) : void 0;
+  }
+});
+
+// src/stages/fp16-types.ts
+function declaredType(v) {
+  const tensor = v.type?.tensorType?.elemType;
+  if (tensor) return tensor;
+  return sequenceOf(v.type?.sequenceType?.elemType?.tensorType?.elemType || void 0);
+}
+function typeOfAttr(n, name) {
+  const a = attr(n, name);
+  return a?.i !== void 0 ? Number(a.i) : void 0;
+}
+function inferTypes(scopes) {
+  const table = /* @__PURE__ */ new Map();
+  const lookup = (scope, name) => typeIn(table, scope, name);
+  const graphOutputTypes = (g, parent, owner) => {
+    const inner = table.get(g) ?? inferGraph({ graph: g, parent, owner, depth: parent.depth + 1 });
+    return g.output.map((o) => declaredType(o) ?? inner.get(o.name ?? ""));
+  };
+  const outputTypes = (n, scope) => {
+    const op = n.opType ?? "";
+    const input = (i) => n.input[i] ? lookup(scope, n.input[i]) : void 0;
+    const first = n.input.map((_, i) => input(i)).find((t) => t !== void 0);
+    if (FIXED[op]) return FIXED[op];
+    const float32 = FLOAT32_OUTPUTS[op];
+    if (float32) return n.output.map((_, i) => float32.includes(i) ? FLOAT : first);
+    if (FIRST_THEN[op]) return [input(0), ...FIRST_THEN[op]];
+    switch (op) {
+      case "Cast":
+        return [typeOfAttr(n, "to")];
+      case "CastLike":
+        return [input(1)];
+      case "Constant": {
+        const a = n.attribute[0];
+        if (a?.t) return [a.t.dataType];
+        if (a?.name === "value_float" || a?.name === "value_floats") return [FLOAT];
+        if (a?.name === "value_int" || a?.name === "value_ints") return [INT64];
+        return [a?.sparseTensor?.values?.dataType];
+      }
+      case "ConstantOfShape":
+        return [attr(n, "value")?.t?.dataType ?? FLOAT];
+      case "RandomNormal":
+      case "RandomUniform":
+        return [typeOfAttr(n, "dtype") ?? FLOAT];
+      case "RandomNormalLike":
+      case "RandomUniformLike":
+      case "EyeLike":
+      case "Bernoulli":
+        return [typeOfAttr(n, "dtype") ?? input(0)];
+      case "Multinomial":
+        return [typeOfAttr(n, "dtype") ?? INT32];
+      case "Where":
+        return [input(1)];
+      case "QuantizeLinear":
+        return [input(2) ?? UINT8];
+      case "DequantizeLinear":
+        return [input(1)];
+      case "GatherBlockQuantized":
+        return [input(2)];
+      case "SequenceEmpty":
+        return [sequenceOf(typeOfAttr(n, "dtype") ?? FLOAT)];
+      case "SequenceConstruct":
+      case "SplitToSequence":
+        return [sequenceOf(input(0))];
+      case "SequenceAt":
+      case "ConcatFromSequence":
+        return [elementOf(input(0))];
+      case "SequenceLength":
+        return [INT64];
+      case "If": {
+        const then = attr(n, "then_branch")?.g;
+        return then ? graphOutputTypes(then, scope, n) : [];
+      }
+      case "Loop": {
+        const body = attr(n, "body")?.g;
+        return body ? graphOutputTypes(body, scope, n).slice(1) : [];
+      }
+      case "Scan": {
+        const body = attr(n, "body")?.g;
+        return body ? graphOutputTypes(body, scope, n) : [];
+      }
+      default:
+        return n.output.map(() => first);
+    }
+  };
+  function inferGraph(scope) {
+    const own = /* @__PURE__ */ new Map();
+    table.set(scope.graph, own);
+    const g = scope.graph;
+    for (const v of g.input) {
+      const t = declaredType(v);
+      if (v.name && t !== void 0) own.set(v.name, t);
+    }
+    for (const t of g.initializer) if (t.name && t.dataType) own.set(t.name, t.dataType);
+    for (const s of g.sparseInitializer) if (s.values?.name && s.values.dataType) own.set(s.values.name, s.values.dataType);
+    const declared = /* @__PURE__ */ new Map();
+    for (const v of [...g.valueInfo, ...g.output]) {
+      const t = declaredType(v);
+      if (v.name && t !== void 0) declared.set(v.name, t);
+    }
+    for (const n of g.node) {
+      for (const { graph } of subgraphsOf(n)) if (!table.has(graph)) inferGraph({ graph, parent: scope, owner: n, depth: scope.depth + 1 });
+      const types2 = outputTypes(n, scope);
+      n.output.forEach((o, i) => {
+        const t = declared.get(o) ?? types2[i];
+        if (o && t !== void 0) own.set(o, t);
+      });
+    }
+    return own;
+  }
+  for (const s of scopes) if (!table.has(s.graph)) inferGraph(s);
+  return table;
+}
+function typeIn(table, scope, name) {
+  for (let s = scope; s; s = s.parent) {
+    const t = table.get(s.graph)?.get(name);
+    if (t !== void 0) return t;
+  }
+  return void 0;
+}
+var sequenceOf, elementOf, FLOAT, INT64, INT32, BOOL, UINT8, FIXED, FLOAT32_OUTPUTS, FIRST_THEN;
+var init_fp16_types = __esm({
+  "src/stages/fp16-types.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    sequenceOf = (t) => t === void 0 ? void 0 : -Math.abs(t);
+    elementOf = (t) => t === void 0 ? void 0 : Math.abs(t);
+    ({ FLOAT, INT64, INT32, BOOL, UINT8 } = DataType);
+    FIXED = {
+      Shape: [INT64],
+      Size: [INT64],
+      NonZero: [INT64],
+      ArgMax: [INT64],
+      ArgMin: [INT64],
+      NonMaxSuppression: [INT64],
+      Equal: [BOOL],
+      Less: [BOOL],
+      Greater: [BOOL],
+      LessOrEqual: [BOOL],
+      GreaterOrEqual: [BOOL],
+      Not: [BOOL],
+      And: [BOOL],
+      Or: [BOOL],
+      Xor: [BOOL],
+      IsNaN: [BOOL],
+      IsInf: [BOOL],
+      MatMulInteger: [INT32],
+      ConvInteger: [INT32],
+      DynamicQuantizeLinear: [UINT8, FLOAT, UINT8],
+      DynamicQuantizeMatMul: [FLOAT],
+      MatMulIntegerToFloat: [FLOAT]
+    };
+    FLOAT32_OUTPUTS = { LayerNormalization: [1, 2], TfIdfVectorizer: [0] };
+    FIRST_THEN = {
+      TopK: [INT64],
+      MaxPool: [INT64],
+      Dropout: [BOOL],
+      Unique: [INT64, INT64, INT64]
+    };
+  }
+});
+
+// src/stages/fp16.ts
+function blockedForm(n, opset) {
+  if (n.opType === "IsInf") return opset < 20;
+  if (n.opType === "ScatterND" || n.opType === "ScatterElements") {
+    const reduction = attr(n, "reduction")?.s;
+    return reduction !== void 0 && new TextDecoder().decode(reduction) !== "none";
+  }
+  return false;
+}
+function parseFp16Options(o) {
+  rejectUnknownOptions(STAGE3, o, ["keep-io-types", "op-block-list", "node-block-list"]);
+  return {
+    keepIoTypes: booleanOption(STAGE3, o, "keep-io-types", true),
+    // A user list adds to the default list: the defaults guard correctness, not taste.
+    opBlockList: [...DEFAULT_FP16_BLOCK_LIST, ...stringListOption(STAGE3, o, "op-block-list") ?? []],
+    nodeBlockList: stringListOption(STAGE3, o, "node-block-list") ?? []
+  };
+}
+function fp16Stage(options = {}) {
+  const opts = parseFp16Options(options);
+  return {
+    name: "fp16",
+    run(model, ctx) {
+      const conv = new Fp16Converter(model, opts, ctx.external);
+      if (!conv.hasFloat()) return { model, details: { tensorsConverted: 0 } };
+      if (defaultOpset(model) < CAST_OPSET) {
+        const plan = planOpset(model);
+        if (plan.action === "refuse") {
+          ctx.log(`fp16: not applied: ${plan.reason}`);
+          return { model, details: { notApplied: plan.reason } };
+        }
+        if (plan.action === "bump") setDefaultOpset(model, plan.to);
+      }
+      const frozen = /* @__PURE__ */ new Set();
+      for (const scope of conv.scopes) {
+        if (scope.parent && frozen.has(scope.parent) || scope.owner && conv.isBlocked(scope.owner)) {
+          frozen.add(scope);
+          continue;
+        }
+        conv.convertScope(scope, scope === conv.scopes[0]);
+      }
+      if (opts.keepIoTypes && conv.scopes[0]) conv.castMainBoundary(conv.scopes[0]);
+      let castsRemoved = 0;
+      for (const scope of conv.scopes) if (!frozen.has(scope)) castsRemoved += collapseCastPairs(scope, conv.inserted);
+      conv.stats.castsInserted -= castsRemoved;
+      ctx.log(`fp16: ${conv.stats.tensors} tensors to float16, ${conv.stats.blockedNodes} nodes kept in float32`);
+      return {
+        model,
+        details: {
+          keepIoTypes: opts.keepIoTypes,
+          tensorsConverted: conv.stats.tensors,
+          valuesClamped: conv.stats.clampedValues,
+          castsRetargeted: conv.stats.castsRetargeted,
+          castsInserted: conv.stats.castsInserted,
+          blockedNodes: conv.stats.blockedNodes,
+          initializersKeptFloat32: conv.stats.keptFloat32,
+          skippedGraphs: frozen.size
+        }
+      };
+    }
+  };
+}
+var DEFAULT_FP16_BLOCK_LIST, DTYPE_ATTRIBUTES, FLOAT_BY_DEFAULT, CONVERTIBLE_DOMAINS, STAGE3, CAST_OPSET, Fp16Converter;
+var init_fp16 = __esm({
+  "src/stages/fp16.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_spill();
+    init_tensor();
+    init_fp16_numerics();
+    init_opset();
+    init_fp16_casts();
+    init_fp16_types();
+    init_nodes();
+    init_options();
+    DEFAULT_FP16_BLOCK_LIST = [
+      "ArrayFeatureExtractor",
+      "Binarizer",
+      "CastMap",
+      "CategoryMapper",
+      "DictVectorizer",
+      "FeatureVectorizer",
+      "Imputer",
+      "LabelEncoder",
+      "LinearClassifier",
+      "LinearRegressor",
+      "Normalizer",
+      "OneHotEncoder",
+      "SVMClassifier",
+      "SVMRegressor",
+      "Scaler",
+      "TreeEnsembleClassifier",
+      "TreeEnsembleRegressor",
+      "ZipMap",
+      "NonMaxSuppression",
+      "TopK",
+      "RoiAlign",
+      "Resize",
+      "Range",
+      "CumSum",
+      "Min",
+      "Max",
+      "Upsample",
+      "QuantizeLinear",
+      "DequantizeLinear",
+      "DynamicQuantizeLinear",
+      "QLinearConv",
+      "QLinearMatMul",
+      "DynamicQuantizeMatMul",
+      "MatMulIntegerToFloat",
+      "QGemm",
+      "QAttention",
+      "QLinearAdd",
+      "QLinearMul",
+      "QLinearSigmoid",
+      "QLinearLeakyRelu",
+      "QLinearAveragePool",
+      "QLinearGlobalAveragePool",
+      "QLinearConcat",
+      "QLinearSoftmax",
+      "QLinearWhere",
+      "DynamicQuantizeLSTM",
+      "Celu",
+      "EyeLike",
+      "MeanVarianceNormalization",
+      "MelWeightMatrix",
+      "SequenceEmpty",
+      "SequenceConstruct",
+      "SequenceInsert",
+      "SequenceAt",
+      "SequenceErase",
+      "SequenceLength",
+      "SplitToSequence",
+      "ConcatFromSequence",
+      "SequenceMap"
+    ];
+    DTYPE_ATTRIBUTES = /* @__PURE__ */ new Set(["dtype", "output_datatype"]);
+    FLOAT_BY_DEFAULT = {
+      RandomNormal: "dtype",
+      RandomUniform: "dtype",
+      HannWindow: "output_datatype",
+      HammingWindow: "output_datatype",
+      BlackmanWindow: "output_datatype"
+    };
+    CONVERTIBLE_DOMAINS = /* @__PURE__ */ new Set(["", "ai.onnx", "com.microsoft"]);
+    STAGE3 = "fp16";
+    CAST_OPSET = 6;
+    Fp16Converter = class {
+      constructor(model, opts, external) {
+        this.model = model;
+        this.opts = opts;
+        this.external = external;
+        this.names = allNames(model);
+        this.scopes = mainScopes(model);
+        this.types = inferTypes(this.scopes);
+        this.blockedOps = new Set(opts.opBlockList);
+        this.blockedNames = new Set(opts.nodeBlockList);
+        this.functions = new Set(model.functions.map((f) => `${f.domain ?? ""}:${f.name}`));
+        const main2 = model.graph;
+        const inputs = new Set(main2?.input.map((v) => v.name ?? ""));
+        this.initializerInputs = new Set(main2?.initializer.map((t) => t.name ?? "").filter((n) => n && inputs.has(n)));
+        this.weightsAreInputs = (model.irVersion ?? 0) < 4;
+        this.opset = defaultOpset(model);
+      }
+      model;
+      opts;
+      external;
+      names;
+      scopes;
+      types;
+      stats = { tensors: 0, clampedValues: 0, castsInserted: 0, blockedNodes: 0, keptFloat32: 0, castsRetargeted: 0 };
+      blockedOps;
+      blockedNames;
+      functions;
+      /**
+       * Main-graph initializers that are also main-graph inputs. Before IR 4 every weight had to be listed as
+       * an input: they are weights, converted with their input's type. From IR 4 on they are overridable
+       * defaults of real inputs: with keep-io-types they stay float32 and are cast on entry like any input.
+       */
+      initializerInputs;
+      weightsAreInputs;
+      /** The default-domain opset (some ops take float16 only from a later one). */
+      opset;
+      /** Casts this stage made (collapseCastPairs may cut pairs of them out again). */
+      inserted = /* @__PURE__ */ new Set();
+      castNode(input, output, to) {
+        const n = makeNode("Cast", freshName(this.names, `${output}_cast`), [input], [output], [intAttr("to", to)], "");
+        this.inserted.add(n);
+        return n;
+      }
+      /** Whether any value of the model is a float32 tensor (else there is nothing to convert). */
+      hasFloat() {
+        for (const own of this.types.values()) for (const t of own.values()) if (t === DataType.FLOAT) return true;
+        return false;
+      }
+      isBlocked(n) {
+        const domain = n.domain ?? "";
+        return this.blockedOps.has(n.opType ?? "") || this.blockedNames.has(nodeId(n)) || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`) || domain !== "com.microsoft" && blockedForm(n, this.opset);
+      }
+      isFloat(scope, name) {
+        return name !== "" && typeIn(this.types, scope, name) === DataType.FLOAT;
+      }
+      /** float32 payload → clamped fp16, in place. */
+      convertTensor(t) {
+        if (t.dataType !== DataType.FLOAT) return;
+        const { bytes, clamped } = float32BytesToFloat16(tensorBytes(t, this.external));
+        replacePayload(this.external, t, bytes);
+        t.dataType = DataType.FLOAT16;
+        this.stats.tensors++;
+        this.stats.clampedValues += clamped;
+      }
+      /** Float Constant values, Cast targets and float dtype attributes of a convertible node. */
+      convertNode(n) {
+        if (isConstantNode(n)) {
+          const t = constantNodeTensor(n, this.external);
+          if (t?.dataType === DataType.FLOAT) {
+            this.convertTensor(t);
+            const a = n.attribute[0];
+            if (a.name !== "value") {
+              n.attribute = [{ ...a, name: "value", type: 4, t, f: void 0, floats: [] }];
+            }
+          }
+          return;
+        }
+        if (n.opType === "ConstantOfShape") {
+          const t = attr(n, "value")?.t;
+          if (t) this.convertTensor(t);
+          else n.attribute.push(tensorAttr("value", makeTensor("", DataType.FLOAT16, [1], new Uint8Array(2))));
+        }
+        for (const a of n.attribute) {
+          if (a.name === "to" && n.opType === "Cast" || DTYPE_ATTRIBUTES.has(a.name ?? "")) {
+            if (a.i === BigInt(DataType.FLOAT)) {
+              a.i = BigInt(DataType.FLOAT16);
+              this.stats.castsRetargeted++;
+            }
+          }
+        }
+        const implicit = FLOAT_BY_DEFAULT[n.opType ?? ""];
+        if (implicit && !attr(n, implicit)) {
+          n.attribute.push(intAttr(implicit, DataType.FLOAT16));
+          this.stats.castsRetargeted++;
+        }
+      }
+      /** Casts around a blocked node: float16 → float32 before, float32 → float16 after. */
+      guard(n, scope, keep) {
+        const before = [];
+        n.input.forEach((input, i) => {
+          if (!this.isFloat(scope, input) || keep.has(input)) return;
+          const cast = freshName(this.names, `${input}_fp32`);
+          before.push(this.castNode(input, cast, DataType.FLOAT));
+          n.input[i] = cast;
+        });
+        this.stats.castsInserted += before.length;
+        this.stats.blockedNodes++;
+        return [before, this.castOutputs(n, scope, n.output.map((_, i) => i))];
+      }
+      /** Float32 outputs `indices` of `n` are renamed and cast to float16 under their own name. */
+      castOutputs(n, scope, indices) {
+        const after = [];
+        for (const i of indices) {
+          const output = n.output[i];
+          if (!output || !this.isFloat(scope, output)) continue;
+          const raw = freshName(this.names, `${output}_fp32`);
+          n.output[i] = raw;
+          after.push(this.castNode(raw, output, DataType.FLOAT16));
+        }
+        this.stats.castsInserted += after.length;
+        return after;
+      }
+      /** Float initializers that only blocked nodes read: they stay float32. */
+      keptFloat32(scope, isDefault) {
+        const keep = /* @__PURE__ */ new Set();
+        const outputs = new Set(scope.graph.output.map((o) => o.name));
+        const floats = scope.graph.initializer.filter((t) => t.dataType === DataType.FLOAT && t.name && !isDefault(t.name) && !outputs.has(t.name));
+        for (const [name, uses] of usesOfAll(scope, floats.map((t) => t.name))) {
+          if (uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(name);
+        }
+        return keep;
+      }
+      convertScope(scope, isMain) {
+        const g = scope.graph;
+        const isDefault = (name) => isMain && this.opts.keepIoTypes && !this.weightsAreInputs && this.initializerInputs.has(name);
+        const keep = this.keptFloat32(scope, isDefault);
+        const nodes = [];
+        for (const n of g.node) {
+          if (!this.isBlocked(n)) {
+            this.convertNode(n);
+            nodes.push(n, ...this.castOutputs(n, scope, FLOAT32_OUTPUTS[n.opType ?? ""] ?? []));
+            continue;
+          }
+          const [before, after] = this.guard(n, scope, keep);
+          nodes.push(...before, n, ...after);
+        }
+        g.node = nodes;
+        for (const t of g.initializer) {
+          if (t.name && (keep.has(t.name) || isDefault(t.name))) this.stats.keptFloat32++;
+          else this.convertTensor(t);
+        }
+        for (const s of g.sparseInitializer) if (s.values) this.convertTensor(s.values);
+        const retype = (v) => {
+          const tt = v.type?.tensorType;
+          if (tt?.elemType === DataType.FLOAT && !keep.has(v.name ?? "")) tt.elemType = DataType.FLOAT16;
+        };
+        g.valueInfo.forEach(retype);
+        if (!isMain || !this.opts.keepIoTypes) {
+          g.input.forEach(retype);
+          g.output.forEach(retype);
+        } else if (this.weightsAreInputs) {
+          for (const v of g.input) if (this.initializerInputs.has(v.name ?? "")) retype(v);
+        }
+      }
+      /** keep-io-types: float32 graph inputs are cast to fp16 on entry, fp16 results back to float32 on exit. */
+      castMainBoundary(scope) {
+        const g = scope.graph;
+        const entry = [];
+        for (const v of g.input) {
+          if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
+          if (this.weightsAreInputs && this.initializerInputs.has(v.name)) continue;
+          const half = freshName(this.names, `${v.name}_fp16`);
+          if (replaceAllUses(scope, v.name, half) === 0) continue;
+          entry.push(this.castNode(v.name, half, DataType.FLOAT16));
+        }
+        const exit = [];
+        for (const v of g.output) {
+          if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
+          const producer = g.node.find((n) => n.output.includes(v.name));
+          if (!producer) continue;
+          const half = freshName(this.names, `${v.name}_fp16`);
+          replaceAllUses(scope, v.name, half);
+          producer.output[producer.output.indexOf(v.name)] = half;
+          exit.push(this.castNode(half, v.name, DataType.FLOAT));
+        }
+        g.node = [...entry, ...g.node, ...exit];
+        this.stats.castsInserted += entry.length + exit.length;
+      }
+    };
+  }
+});
+
+// src/stages/optimize.ts
+import { mkdtempSync, rmSync as rmSync4 } from "node:fs";
+import path7 from "node:path";
+function parseOptimizeOptions(o) {
+  rejectUnknownOptions("optimize", o, ["level"]);
+  return { level: choiceOption("optimize", o, "level", ["basic", "extended"]) };
+}
+function opCounts(model) {
+  const counts = /* @__PURE__ */ new Map();
+  forEachGraph(model, ({ graph }) => {
+    for (const n of graph.node) {
+      const key = n.domain ? `${n.domain}:${n.opType}` : n.opType ?? "";
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  });
+  return counts;
+}
+function total(counts) {
+  let n = 0;
+  for (const c of counts.values()) n += c;
+  return n;
+}
+async function loadForOptimizer(host, input, options) {
+  try {
+    await host.load(input, options);
+  } catch (e) {
+    const said = ortSaid(e).replaceAll(input, "the model");
+    throw new OnnxFormatError(`stage optimize: onnxruntime cannot load the model (${said}); this stage needs a model onnxruntime runs: leave optimize out of this model's stages`);
+  }
+}
+function optimizeStage(options = {}) {
+  const { level } = parseOptimizeOptions(options);
+  return {
+    name: "optimize",
+    async run(model, ctx) {
+      const dir = mkdtempSync(path7.join(ctx.tmpDir, "optimize-"));
+      const host = startOrtHost();
+      try {
+        const input = path7.join(dir, "input.onnx");
+        const output = path7.join(dir, "optimized.onnx");
+        const source = ctx.external instanceof ExternalDataReader ? ctx.external : void 0;
+        saveModel(model, input, { externalData: "auto", source });
+        await loadForOptimizer(host, input, { graphOptimizationLevel: level, optimizedModelFilePath: output, threads: 1 });
+        await host.close();
+        const loaded = loadModel(output);
+        forEachTensor(loaded.model, (t) => {
+          if (isExternal(t)) setTensorRaw(t, tensorBytes(t, loaded.external));
+        });
+        const before = opCounts(model);
+        const after = opCounts(loaded.model);
+        const added = [...after.keys()].filter((k) => !before.has(k)).sort();
+        const removed = [...before.keys()].filter((k) => !after.has(k)).sort();
+        ctx.log(`optimize (${level}): ${total(before)} \u2192 ${total(after)} nodes`);
+        return {
+          model: loaded.model,
+          details: {
+            level,
+            nodesBefore: total(before),
+            nodesAfter: total(after),
+            opTypesAdded: added,
+            opTypesRemoved: removed,
+            contribOps: [...after].filter(([k]) => k.startsWith("com.microsoft:")).reduce((n, [, c]) => n + c, 0)
+          }
+        };
+      } finally {
+        await host.close();
+        rmSync4(dir, { recursive: true, force: true });
+      }
+    }
+  };
+}
+var init_optimize = __esm({
+  "src/stages/optimize.ts"() {
+    "use strict";
+    init_ort_runner();
+    init_errors();
+    init_external();
+    init_graph();
+    init_model_io();
+    init_tensor();
+    init_options();
+  }
+});
+
+// src/stages/registry.ts
+function createStage(spec) {
+  const [name, options] = typeof spec === "string" ? [spec, {}] : Object.entries(spec)[0] ?? ["", {}];
+  const factory = STAGES[name];
+  if (!factory) {
+    throw new UsageError(`unknown stage '${name}'; known stages: ${Object.keys(STAGES).join(", ")}`);
+  }
+  return factory(options ?? {});
+}
+function parseStageList(list) {
+  if (!list.trim().startsWith("[")) return list.split(",").map((s) => s.trim()).filter(Boolean);
+  let doc;
+  try {
+    doc = (0, import_yaml.parse)(list);
+  } catch (e) {
+    throw new UsageError(`--stages: not a YAML flow sequence (${e.message.split("\n")[0]}); write e.g. '[dedup, {quantize-int8: {per-channel: true}}]'`);
+  }
+  const specs = doc;
+  for (const s of specs) {
+    const ok = typeof s === "string" || s !== null && typeof s === "object" && !Array.isArray(s) && Object.keys(s).length === 1 && Object.values(s).every((o) => o === null || typeof o === "object" && !Array.isArray(o));
+    if (!ok) throw new UsageError(`--stages: each entry must be a stage name or {name: {options}}, got ${JSON.stringify(s)}`);
+  }
+  return specs;
+}
+var import_yaml, STAGES;
+var init_registry2 = __esm({
+  "src/stages/registry.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_errors();
+    init_dedup();
+    init_prune();
+    init_quantize_int8();
+    init_quantize_int4();
+    init_fp16();
+    init_optimize();
+    STAGES = {
+      dedup: dedupStage,
+      prune: pruneStage,
+      "quantize-int8": quantizeInt8Stage,
+      "quantize-int4": quantizeInt4Stage,
+      fp16: fp16Stage,
+      optimize: optimizeStage
+    };
+  }
+});
+
+// src/pipeline/digest.ts
+import { createHash as createHash5 } from "node:crypto";
+import { closeSync as closeSync4, openSync as openSync4, readSync as readSync2, statSync as statSync3 } from "node:fs";
+function digestFiles(paths, withHash = true) {
+  const files = paths.map((p) => ({ path: p, bytes: statSync3(p).size }));
+  const bytes = files.reduce((n, f) => n + f.bytes, 0);
+  if (!withHash) return { bytes, files };
+  const hash = createHash5("sha256");
+  const buf = Buffer.allocUnsafe(CHUNK);
+  for (const p of paths) {
+    const fd = openSync4(p, "r");
+    try {
+      for (let n; (n = readSync2(fd, buf, 0, CHUNK, null)) > 0; ) hash.update(buf.subarray(0, n));
+    } finally {
+      closeSync4(fd);
+    }
+  }
+  return { bytes, sha256: hash.digest("hex"), files };
+}
+var CHUNK;
+var init_digest = __esm({
+  "src/pipeline/digest.ts"() {
+    "use strict";
+    CHUNK = 1 << 20;
+  }
+});
+
+// src/pipeline/folders.ts
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, statSync as statSync4 } from "node:fs";
+import path8 from "node:path";
+function missingFolders(dir, what) {
+  const missing = [];
+  let d = path8.resolve(dir);
+  while (!existsSync5(d) && path8.dirname(d) !== d) {
+    missing.unshift(d);
+    d = path8.dirname(d);
+  }
+  if (!statSync4(d).isDirectory()) throw new UsageError(`${what}: ${d} is a file, not a folder`);
+  return missing;
+}
+function createFolders(missing, what) {
+  for (const m of missing) {
+    try {
+      mkdirSync2(m);
+    } catch (e) {
+      if (e.code === "EEXIST") continue;
+      throw new UsageError(`${what}: cannot create folder ${m} (${e.code ?? String(e)})`);
+    }
+  }
+}
+function ensureFolder(dir, what) {
+  createFolders(missingFolders(dir, what), what);
+}
+var init_folders = __esm({
+  "src/pipeline/folders.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/pipeline/progress.ts
+var silentProgress;
+var init_progress2 = __esm({
+  "src/pipeline/progress.ts"() {
+    "use strict";
+    silentProgress = {
+      step: async (_label, work) => work(),
+      note: () => {
+      }
+    };
+  }
+});
+
+// src/pipeline/compress.ts
+import { existsSync as existsSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
+import { tmpdir } from "node:os";
+import path9 from "node:path";
+function modelFiles(loaded) {
+  const files = /* @__PURE__ */ new Set([path9.resolve(loaded.path)]);
+  forEachTensor(loaded.model, (t) => {
+    if (isExternal(t)) files.add(loaded.external.resolve(loaded.external.range(t).location, t.name));
+  });
+  return [...files];
+}
+function sameFile(a, b) {
+  if (path9.resolve(a) === path9.resolve(b)) return true;
+  try {
+    const sa = statSync5(a);
+    const sb = statSync5(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+function refuseOverwrite(output, inputs) {
+  for (const target of [output, `${output}.data`]) {
+    const hit = inputs.find((f) => sameFile(f, target));
+    if (hit) {
+      throw new UsageError(`${output}: output would overwrite the input file ${hit}; choose another output path`);
+    }
+  }
+}
+function checkOutputPath(output) {
+  const target = path9.resolve(output);
+  if (existsSync6(target) && statSync5(target).isDirectory()) {
+    throw new UsageError(`${output}: is a folder; give the output model's file name`);
+  }
+  return missingFolders(path9.dirname(target), output);
+}
+function namingSource(e, source) {
+  if (!(e instanceof OnnxFormatError || e instanceof UsageError)) return e;
+  if (e.message.includes(source) || /^(\/|\S+\.\w+: )/.test(e.message)) return e;
+  const named2 = e instanceof OnnxFormatError ? new OnnxFormatError(`${source}: ${e.message}`) : new UsageError(`${source}: ${e.message}`);
+  named2.stack = e.stack;
+  return named2;
+}
+function reported(stage, progress) {
+  return { name: stage.name, run: (model, ctx) => progress.step(`stage ${stage.name}`, () => stage.run(model, ctx)) };
+}
+async function compressModel(source, output, opts = {}) {
+  const progress = opts.progress ?? silentProgress;
+  const withHash = opts.digest ?? true;
+  const stages = (opts.stages ?? DEFAULT_STAGES).map((s) => reported(createStage(s), progress));
+  refuseOverwrite(output, [source]);
+  const newFolders = checkOutputPath(output);
+  const loaded = await progress.step(`load ${source}`, () => loadModel(source));
+  const tmpDir = mkdtempSync2(path9.join(tmpdir(), "onnx-diet-"));
+  let data = loaded.external;
+  try {
+    const inputs = modelFiles(loaded);
+    refuseOverwrite(output, inputs);
+    const original = withHash ? await progress.step("sha256 of the input", () => digestFiles(inputs)) : digestFiles(inputs, false);
+    data = inputs.length > 1 ? new SpillingReader(loaded.path, tmpDir) : loaded.external;
+    const { model, results } = await runStages(loaded.model, stages, {
+      external: data,
+      tmpDir,
+      log: (message) => progress.note(message)
+    }).catch((e) => {
+      throw namingSource(e, source);
+    });
+    createFolders(newFolders, output);
+    const saved = await progress.step(`save ${output}`, () => saveModel(model, output, { externalData: opts.externalData ?? "auto", source: data }));
+    const outFiles = saved.dataPath ? [saved.path, saved.dataPath] : [saved.path];
+    const compressed = withHash ? await progress.step("sha256 of the output", () => digestFiles(outFiles)) : digestFiles(outFiles, false);
+    return { source, output, original, compressed, stages: results };
+  } finally {
+    if (data !== loaded.external) data.close();
+    loaded.external.close();
+    rmSync5(tmpDir, { recursive: true, force: true });
+  }
+}
+var DEFAULT_STAGES;
+var init_compress = __esm({
+  "src/pipeline/compress.ts"() {
+    "use strict";
+    init_errors();
+    init_graph();
+    init_model_io();
+    init_spill();
+    init_tensor();
+    init_pipeline();
+    init_registry2();
+    init_digest();
+    init_folders();
+    init_progress2();
+    DEFAULT_STAGES = ["dedup", "prune"];
+  }
+});
+
+// src/pipeline/auto-search.ts
+import { rmSync as rmSync6 } from "node:fs";
+import path10 from "node:path";
+import { performance as performance3 } from "node:perf_hooks";
+function modelStructure(file) {
+  const loaded = loadModel(file);
+  loaded.external.close();
+  return loaded.model;
+}
+var Search;
+var init_auto_search = __esm({
+  "src/pipeline/auto-search.ts"() {
+    "use strict";
+    init_errors();
+    init_model_io();
+    init_table();
+    init_auto_candidates();
+    init_auto_judge();
+    init_auto_report();
+    init_auto_sensitivity();
+    init_compress();
+    init_digest();
+    Search = class {
+      constructor(opts, judge, tmp, base, started, clock = () => performance3.now()) {
+        this.opts = opts;
+        this.judge = judge;
+        this.tmp = tmp;
+        this.base = base;
+        this.started = started;
+        this.clock = clock;
+      }
+      opts;
+      judge;
+      tmp;
+      base;
+      started;
+      clock;
+      candidates = [];
+      sensitivity = [];
+      files = /* @__PURE__ */ new Map();
+      targets = /* @__PURE__ */ new Map();
+      digests = /* @__PURE__ */ new Map();
+      verdicts = /* @__PURE__ */ new WeakMap();
+      seq = 0;
+      best;
+      timedOut = false;
+      get elapsedMs() {
+        return this.clock() - this.started;
+      }
+      timeUp = () => this.elapsedMs > this.opts.maxSearchTimeS * 1e3;
+      /** Whether `c` (passing) beats the best so far under the objective. */
+      beats(c) {
+        const b = this.best;
+        if (!b) return true;
+        if (this.opts.objective === "latency") return (c.latency?.p50Ms ?? Infinity) < (b.latency?.p50Ms ?? Infinity);
+        return c.bytes < b.bytes;
+      }
+      async build(recipe, floatNodes) {
+        const stage = lossyStage(recipe, floatNodes);
+        if (!stage) return { file: this.base.file, bytes: this.base.bytes };
+        const file = path10.join(this.tmp, `candidate-${++this.seq}.onnx`);
+        const r = await compressModel(this.base.file, file, { stages: [stage], digest: false });
+        return { file, bytes: r.compressed.bytes };
+      }
+      discard(file) {
+        if (file !== this.base.file) for (const f of [file, `${file}.data`]) rmSync6(f, { force: true });
+      }
+      /** Builds a candidate (size only); an error is recorded on it. */
+      async add(recipe, floatNodes = []) {
+        const c = { recipe: recipe.label, stages: recipeStages(recipe, floatNodes), floatLayers: floatNodes, status: "skipped" };
+        this.candidates.push(c);
+        const t0 = performance3.now();
+        try {
+          const built = await this.build(recipe, floatNodes);
+          c.bytes = built.bytes;
+          this.files.set(c, built);
+        } catch (e) {
+          c.status = "error";
+          c.note = e instanceof Error ? e.message : String(e);
+        }
+        c.ms = Math.round(performance3.now() - t0);
+        return c;
+      }
+      /** Verifies a built candidate (the base ignores the clock: it is what a search out of time returns). */
+      async verify(c, recipe) {
+        const built = this.files.get(c);
+        if (!built) return c;
+        const t0 = performance3.now();
+        try {
+          const v = await this.opts.progress.step(`${this.opts.name}auto: check ${candidateLabel(c)} (${formatBytes(c.bytes)})`, () => this.judge.judge(built.file, { latency: this.opts.objective === "latency", timeUp: recipe.stage ? this.timeUp : void 0 }));
+          this.verdicts.set(c, v);
+          c.status = v.passed ? "passed" : "failed";
+          c.parity = parityOf(v);
+          if (v.latency) c.latency = v.latency;
+          if (v.slow) c.note = v.slow;
+          this.opts.progress.note(`${candidateLabel(c)}: ${formatBytes(c.bytes)}, parity ${v.passed ? "passed" : "failed"} (score ${finite(v.score) ?? "\u221E"})${v.latency ? `, p50 ${v.latency.p50Ms.toFixed(3)} ms` : ""}`);
+          if (recipe.excludable && !v.passed && !v.slow && c.floatLayers.length === 0) {
+            this.targets.set(c, { candidate: c, recipe, ...quantizedLayers(this.base.model, modelStructure(built.file)) });
+          }
+          if (v.passed && this.beats(c)) this.best = c;
+        } catch (e) {
+          if (e instanceof UsageError) throw e;
+          if (e instanceof SearchTimeUp) {
+            this.timedOut = true;
+            c.note = "max-search-time ran out during its check";
+          } else {
+            c.status = "error";
+            c.note = e instanceof Error ? e.message.replace(/\s*\n\s*/g, " ") : String(e);
+          }
+        } finally {
+          this.discard(built.file);
+          this.files.delete(c);
+          c.ms = (c.ms ?? 0) + Math.round(performance3.now() - t0);
+        }
+        return c;
+      }
+      /**
+       * An earlier candidate that built the very same file (int4's embedding options on a model without
+       * embeddings): verifying it twice would tell nothing new.
+       */
+      twinOf(c) {
+        const built = this.files.get(c);
+        if (!built) return void 0;
+        const digest = (file) => {
+          if (!this.digests.has(file)) this.digests.set(file, digestFiles([file]).sha256);
+          return this.digests.get(file);
+        };
+        return this.candidates.find((o) => o !== c && o.bytes === c.bytes && this.files.has(o) && digest(this.files.get(o).file) === digest(built.file));
+      }
+      /** Lists a recipe the time left no room to build. */
+      notBuilt(recipe) {
+        this.candidates.push({ recipe: recipe.label, stages: recipeStages(recipe), floatLayers: [], status: "skipped", note: "max-search-time ran out before it was built" });
+      }
+      /** Marks `c` as not verified, saying why. */
+      skip(c, note) {
+        const built = this.files.get(c);
+        if (built) this.discard(built.file);
+        this.files.delete(c);
+        c.status = "skipped";
+        c.note ??= note;
+      }
+      /** The failing plain recipes the fallback can work on, smallest first. */
+      fallbackTargets() {
+        return [...this.targets.values()].sort((a, b) => a.candidate.bytes - b.candidate.bytes);
+      }
+      /**
+       * Per-layer fallback for one failing recipe: rank its layers, then the fewest most-sensitive ones back
+       * in float. Every greedy attempt is a candidate in the report; sensitivity probes are summarized apart.
+       */
+      async fallback({ candidate: failed, recipe, layers }) {
+        const { method, why } = sensitivityMethod(layers.length);
+        const memo = /* @__PURE__ */ new Map();
+        const attempt = (listed, bounded) => async (floatNodes) => {
+          const key = [...floatNodes].sort().join("\n");
+          const known = memo.get(key);
+          if (known) return known;
+          if (this.timeUp()) {
+            this.timedOut = true;
+            return void 0;
+          }
+          const c = await this.add(recipe, floatNodes);
+          const best = this.best;
+          const tooBig = bounded && this.opts.objective === "size" && best !== void 0 && c.bytes !== void 0 && c.bytes >= best.bytes;
+          if (tooBig) this.skip(c, `not smaller than ${candidateLabel(best)}, which passed`);
+          else await this.verify(c, recipe);
+          if (!listed && this.best !== c) this.candidates.splice(this.candidates.indexOf(c), 1);
+          if (c.status === "skipped" && !tooBig) return void 0;
+          const v = this.verdicts.get(c);
+          const a = { floatNodes, bytes: c.bytes ?? Infinity, passed: c.status === "passed", score: v?.score ?? Infinity, drift: v?.drift ?? Infinity };
+          memo.set(key, a);
+          return a;
+        };
+        const ranking = await this.opts.progress.step(`${this.opts.name}auto: sensitivity of ${layers.length} layers of ${failed.recipe} (${method})`, () => rankLayers(layers, method, attempt(false, method === "all-but-one")));
+        this.sensitivity.push({
+          recipe: failed.recipe,
+          method,
+          why,
+          complete: ranking.complete,
+          layers: ranking.layers.map((l) => ({
+            weight: l.weight,
+            nodes: l.nodes,
+            ...l.probe ? { bytes: l.probe.bytes, score: finite(l.probe.score), passed: l.probe.passed } : { score: null }
+          }))
+        });
+        if (!ranking.complete) return;
+        const maxBytes = this.opts.objective === "size" && this.best ? this.best.bytes : Infinity;
+        const result = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes);
+        if (result.found) this.opts.progress.note(`${failed.recipe}: passes with ${result.found.floatNodes.length} node(s) in float`);
+      }
+      /** Deletes every file still held. */
+      cleanup() {
+        for (const b of this.files.values()) this.discard(b.file);
+        this.files.clear();
+      }
+    };
+  }
+});
+
+// src/pipeline/auto.ts
+import { mkdtempSync as mkdtempSync3, rmSync as rmSync7 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import path11 from "node:path";
+import { performance as performance4 } from "node:perf_hooks";
+function judgeSettings(source, opts, progressName, progress) {
+  const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
+  const latency = opts.latency || DEFAULT_LATENCY;
+  return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
+    const samples = loadSamplesFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
+    const budget = (name) => opts.budgets?.find((b) => b.name === name)?.limit;
+    const maxDrop = budget("max-accuracy-drop");
+    const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : void 0;
+    const [maxLatencyMs, minSpeedup] = [budget("max-latency-ms"), budget("min-speedup")];
+    const speed = maxLatencyMs !== void 0 || minSpeedup !== void 0 ? { maxLatencyMs, minSpeedup } : void 0;
+    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency, speed };
+  });
+}
+function describe(c, objective) {
+  const measure = objective === "latency" && c.latency ? `p50 ${c.latency.p50Ms.toFixed(3)} ms` : formatBytes(c.bytes);
+  return `${candidateLabel(c)} (${measure})`;
+}
+async function autoCompress(source, output, opts) {
+  const progress = opts.progress ?? silentProgress;
+  const name = opts.name ? `${opts.name}: ` : "";
+  const objective = opts.objective ?? "size";
+  const maxSearchTimeS = opts.maxSearchTimeS ?? DEFAULT_MAX_SEARCH_TIME_S;
+  const clock = opts.clock ?? (() => performance4.now());
+  const started = clock();
+  const tmp = mkdtempSync3(path11.join(tmpdir2(), "onnx-diet-auto-"));
+  let search;
+  try {
+    const settings = await judgeSettings(source, opts, name, progress);
+    const judge = await progress.step(`${name}auto: run the original on ${settings.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings));
+    const baseFile = path11.join(tmp, "base.onnx");
+    const base = await progress.step(`${name}auto: build ${BASE_STAGES.join("+")}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
+    const baseModel = modelStructure(baseFile);
+    search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
+    const s = search;
+    const [baseRecipe, ...lossy] = recipesFor(baseModel);
+    await s.verify(await s.add(baseRecipe), baseRecipe);
+    const plain = [];
+    for (const recipe of lossy) {
+      if (s.timeUp()) {
+        s.timedOut = true;
+        s.notBuilt(recipe);
+        continue;
+      }
+      const c = await progress.step(`${name}auto: build ${recipe.label}`, () => s.add(recipe));
+      const twin = s.twinOf(c);
+      if (twin) s.skip(c, `the same model as ${twin.recipe}`);
+      plain.push([c, recipe]);
+    }
+    if (objective === "size") {
+      plain.sort(([a], [b]) => (a.bytes ?? Infinity) - (b.bytes ?? Infinity));
+      s.candidates.splice(1, plain.length, ...plain.map(([c]) => c));
+    }
+    for (const [c, recipe] of plain) {
+      if (c.status === "error" || c.note) continue;
+      if (s.timeUp()) {
+        s.timedOut = true;
+        s.skip(c, "max-search-time ran out before its check");
+      } else if (objective === "size" && s.best && c.bytes >= s.best.bytes) {
+        s.skip(c, `not smaller than ${candidateLabel(s.best)}, which passed`);
+      } else await s.verify(c, recipe);
+    }
+    for (const target of s.fallbackTargets()) {
+      if (objective === "size" && s.best && target.candidate.bytes >= s.best.bytes) break;
+      if (s.timeUp()) {
+        s.timedOut = true;
+        break;
+      }
+      if (target.layers.length < 2) continue;
+      await s.fallback(target);
+    }
+    const baseCandidate = s.candidates[0];
+    const chosen = s.best ?? baseCandidate;
+    const failedSmaller = s.candidates.filter((c) => c.status === "failed" && c.bytes < chosen.bytes).length;
+    let reason = s.best ? `${objective === "latency" ? "fastest" : "smallest"} passing candidate: ${describe(chosen, objective)}` : `no candidate passed parity${baseCandidate.note ? " and the speed budgets" : ""}; returning the lossless ${baseCandidate.recipe} model`;
+    if (s.best && objective === "size" && failedSmaller) reason += `; ${failedSmaller} smaller candidate${failedSmaller === 1 ? "" : "s"} failed parity`;
+    if (s.timedOut) {
+      const checked = s.candidates.filter((c) => c.status === "passed" || c.status === "failed").length;
+      reason = `max-search-time (${maxSearchTimeS} s) ran out after ${checked} checked candidate${checked === 1 ? "" : "s"}; returning the best passing so far: ${s.best ? describe(chosen, objective) : `none passed, so the lossless ${baseCandidate.recipe} model`}`;
+    }
+    const elapsedMs = Math.round(s.elapsedMs);
+    progress.note(`auto: ${reason}`);
+    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? "auto", progress });
+    return {
+      ...result,
+      auto: {
+        objective,
+        maxSearchTimeS,
+        elapsedMs,
+        timedOut: s.timedOut,
+        candidates: s.candidates,
+        chosen: s.candidates.indexOf(chosen),
+        reason,
+        sensitivity: s.sensitivity
+      }
+    };
+  } finally {
+    search?.cleanup();
+    rmSync7(tmp, { recursive: true, force: true });
+  }
+}
+var init_auto = __esm({
+  "src/pipeline/auto.ts"() {
+    "use strict";
+    init_types2();
+    init_input_files();
+    init_inputs();
+    init_table();
+    init_auto_candidates();
+    init_auto_judge();
+    init_auto_report();
+    init_auto_search();
+    init_compress();
+    init_progress2();
+    init_auto_report();
+  }
+});
+
+// src/cli/compress.ts
+var compress_exports = {};
+__export(compress_exports, {
+  compressCommand: () => compressCommand
+});
+async function compressAuto(input, output, values2, options) {
+  if (values2.stages !== void 0) throw new UsageError("compress: give --stages or --auto, not both (--auto picks the stages)");
+  const objective = values2.objective ?? "size";
+  if (objective !== "size" && objective !== "latency") throw new UsageError(`compress: --objective must be size or latency, not '${objective}'`);
+  const seconds2 = values2["max-search-time"] === void 0 ? DEFAULT_MAX_SEARCH_TIME_S : Number(values2["max-search-time"]);
+  if (!(seconds2 > 0)) throw new UsageError(`compress: --max-search-time must be a number of seconds > 0, not '${values2["max-search-time"]}'`);
+  const host = startOrtHost();
+  try {
+    return await autoCompress(input, output, {
+      host,
+      objective,
+      maxSearchTimeS: seconds2,
+      progress: options.progress,
+      externalData: options.externalData
+    });
+  } finally {
+    await host.close();
+  }
+}
+var help2, compressCommand;
+var init_compress2 = __esm({
+  "src/cli/compress.ts"() {
+    "use strict";
+    init_ort_runner();
+    init_errors();
+    init_types2();
+    init_auto();
+    init_compress();
+    init_json();
+    init_table();
+    init_registry2();
+    init_args();
+    init_progress();
+    help2 = `Runs compression stages on the model IN and writes the result to OUT (never over IN;
+OUT's folder is created if missing). Prints a size table per stage.
+
+  -o, --output FILE    where to write the compressed model (required)
+  --stages LIST        comma-separated stage names, in order (default: ${DEFAULT_STAGES.join(",")});
+                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize
+  --auto               search for the smallest recipe that passes parity (int8, int4, fp16,
+                       with layers kept in float when needed) on 4 auto inputs with the
+                       default thresholds; the JSON report lists every candidate
+  --objective WHAT     with --auto: size (default) or latency
+  --max-search-time S  with --auto: seconds the search may take (default ${DEFAULT_MAX_SEARCH_TIME_S})
+  --json FILE          write the report JSON (sizes, sha256, per-stage details)
+  --external-data      write weights to OUT.data beside OUT (automatic past 2 GB)
+  -h, --help           show this help`;
+    compressCommand = defineCommand({
+      name: "compress",
+      help: help2,
+      options: {
+        output: { type: "string", short: "o" },
+        stages: { type: "string" },
+        json: { type: "string" },
+        "external-data": { type: "boolean" },
+        auto: { type: "boolean" },
+        objective: { type: "string" },
+        "max-search-time": { type: "string" }
+      },
+      args: ["the input model (IN)"],
+      async run(values2, [input]) {
+        if (!values2.output) throw new UsageError("compress: missing -o OUT (where to write the compressed model)");
+        const stages = values2.stages === void 0 ? DEFAULT_STAGES : parseStageList(values2.stages);
+        if (stages.length === 0) throw new UsageError("compress: --stages is empty; give stage names such as dedup,prune");
+        const options = {
+          stages,
+          externalData: values2["external-data"] ? true : "auto",
+          digest: values2.json !== void 0,
+          progress: createProgress()
+        };
+        if (!values2.auto && (values2.objective !== void 0 || values2["max-search-time"] !== void 0)) {
+          throw new UsageError("compress: --objective and --max-search-time go with --auto");
+        }
+        const result = values2.auto ? await compressAuto(input, values2.output, values2, options) : await compressModel(input, values2.output, options);
+        process.stdout.write(`${compressTable(result)}
+${result.auto ? `${result.auto.reason}
+` : ""}`);
+        if (values2.json !== void 0) writeJsonFile(values2.json, buildReport([modelReport(result)]));
+        return 0;
+      }
+    });
+  }
+});
+
 // src/config/sizes.ts
 function parseSize(value) {
   if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 ? value : void 0;
@@ -23399,8 +23412,8 @@ function yamlMessage(message) {
   return /call stack/i.test(first) ? "YAML: nested too deeply (a config needs a few levels, not hundreds)" : `YAML: ${first}`;
 }
 function parseConfig(text, file, opts = {}) {
-  const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset) => ({ file, ...lines.linePos(offset) });
   const yamlIssues = [...doc.errors, ...doc.warnings].map((e) => ({ ...at(e.pos[0]), message: yamlMessage(e.message) }));
   if (yamlIssues.length) throw new ConfigError(yamlIssues);
@@ -23457,11 +23470,11 @@ function parseConfig(text, file, opts = {}) {
 }
 function firstComplexKey(doc) {
   let found;
-  (0, import_yaml.visit)(doc, {
+  (0, import_yaml2.visit)(doc, {
     Pair(_, pair) {
-      if (pair.key === null || (0, import_yaml.isScalar)(pair.key)) return void 0;
+      if (pair.key === null || (0, import_yaml2.isScalar)(pair.key)) return void 0;
       found = pair.key.range?.[0] ?? 0;
-      return import_yaml.visit.BREAK;
+      return import_yaml2.visit.BREAK;
     }
   });
   return found;
@@ -23489,14 +23502,14 @@ function nodeOffset(doc, p, atKey) {
   let offset = node?.range?.[0] ?? 0;
   for (const [i, key] of p.entries()) {
     let next;
-    if ((0, import_yaml.isMap)(node)) {
-      const pair = node.items.find((it) => (0, import_yaml.isPair)(it) && (0, import_yaml.isScalar)(it.key) && String(it.key.value) === String(key));
+    if ((0, import_yaml2.isMap)(node)) {
+      const pair = node.items.find((it) => (0, import_yaml2.isPair)(it) && (0, import_yaml2.isScalar)(it.key) && String(it.key.value) === String(key));
       if (!pair) break;
       const keyNode = pair.key;
       if (i === p.length - 1 && atKey) return keyNode.range?.[0] ?? offset;
       offset = keyNode.range?.[0] ?? offset;
       next = pair.value;
-    } else if ((0, import_yaml.isSeq)(node) && typeof key === "number") {
+    } else if ((0, import_yaml2.isSeq)(node) && typeof key === "number") {
       next = node.items[key];
     } else break;
     const r = next?.range;
@@ -23506,11 +23519,11 @@ function nodeOffset(doc, p, atKey) {
   }
   return offset;
 }
-var import_yaml, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, NEEDS;
+var import_yaml2, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, NEEDS;
 var init_load = __esm({
   "src/config/load.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
     init_normalize();
     init_schema2();

@@ -2,6 +2,7 @@
  * Stage names (a contract: ../shared/PRODUCT.md) → factories taking the stage's options from config or
  * CLI. Adding a stage is one row here and one file beside this one.
  */
+import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../onnx/errors.js';
 import type { Stage } from './stage.js';
 import { dedupStage } from './dedup.js';
@@ -35,7 +36,23 @@ export function createStage(spec: StageSpec): Stage {
   return factory(options ?? {});
 }
 
-/** Parses the CLI's comma-separated list (`dedup,prune`). */
+/**
+ * Parses the CLI's --stages: a comma-separated list (`dedup,prune`), or a YAML flow sequence with options
+ * exactly as the config's `stages:` takes it (`[dedup, {quantize-int8: {reduce-range: true}}]`, PRODUCT.md).
+ */
 export function parseStageList(list: string): StageSpec[] {
-  return list.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!list.trim().startsWith('[')) return list.split(',').map((s) => s.trim()).filter(Boolean);
+  let doc: unknown;
+  try {
+    doc = parseYaml(list);
+  } catch (e) {
+    throw new UsageError(`--stages: not a YAML flow sequence (${(e as Error).message.split('\n')[0]}); write e.g. '[dedup, {quantize-int8: {per-channel: true}}]'`);
+  }
+  const specs = doc as unknown[];
+  for (const s of specs) {
+    const ok = typeof s === 'string' || (s !== null && typeof s === 'object' && !Array.isArray(s) && Object.keys(s).length === 1 &&
+      Object.values(s).every((o) => o === null || (typeof o === 'object' && !Array.isArray(o))));
+    if (!ok) throw new UsageError(`--stages: each entry must be a stage name or {name: {options}}, got ${JSON.stringify(s)}`);
+  }
+  return specs as StageSpec[];
 }
