@@ -30,6 +30,8 @@ interface PeerRun {
   options: Record<string, unknown>;
   /** The HQQ venv (torch) instead of the main one. */
   torch?: boolean;
+  /** Runs only when the peer with this label failed or changed nothing (a user's next try), else no row. */
+  retryOf?: string;
 }
 
 interface Job {
@@ -60,13 +62,17 @@ export const JOBS: Job[] = [
   },
   {
     id: 'int8', title: 'dynamic int8', ours: `[{quantize-int8: {per-channel: false, reduce-range: false, weight-type: int8, ops: [${INT8_OPS.join(', ')}]}}]`,
-    peers: [{ label: 'quantize_dynamic', peer: 'quantize_dynamic', options: { per_channel: false, reduce_range: false, weight_type: 'int8', op_types: INT8_OPS } }],
+    peers: [
+      { label: 'quantize_dynamic', peer: 'quantize_dynamic', options: { per_channel: false, reduce_range: false, weight_type: 'int8', op_types: INT8_OPS } },
+      { label: 'onnxslim, then quantize_dynamic', peer: 'quantize_dynamic', options: { per_channel: false, reduce_range: false, weight_type: 'int8', op_types: INT8_OPS, preslim: true }, retryOf: 'quantize_dynamic' },
+    ],
     note: `per-tensor, no reduce-range, int8 weights, ops ${INT8_OPS.join('/')}`,
   },
   {
     id: 'int4', title: '4-bit weight-only (MatMul)', ours: '[{quantize-int4: {block-size: 32, symmetric: true, embeddings: none}}]',
     peers: [
       { label: 'MatMulNBits RTN', peer: 'nbits-rtn', options: { block_size: 32, symmetric: true } },
+      { label: 'onnxslim, then MatMulNBits RTN', peer: 'nbits-rtn', options: { block_size: 32, symmetric: true, preslim: true }, retryOf: 'MatMulNBits RTN' },
       { label: 'MatMulNBits HQQ', peer: 'nbits-hqq', options: { block_size: 32, symmetric: false }, torch: true },
     ],
     note: 'block 32, symmetric (HQQ is asymmetric by construction), MatMul only, accuracy level unset',
@@ -115,6 +121,9 @@ async function runJob(env: PeersEnv, m: BenchModel, job: Job, outDir: string, ti
   const ours = timed(process.execPath, [path.join(root, 'dist', 'cli.js'), 'compress', m.file, '-o', oursOut, '--stages', job.ours], timeoutS);
   rows.push({ tool: 'onnx-diet', file: oursOut, run: ours });
   job.peers.forEach((p, k) => {
+    const first = rows.find((r) => r.tool === p.retryOf);
+    // "Changed nothing": within 3 % of the original size (a re-save alone moves a few bytes).
+    if (first && !first.run.error && existsSync(first.file) && folderBytes(path.dirname(first.file)) < 0.97 * sizeOf(m.file)) return;
     const out = place(`peer${k}`);
     const python = p.torch ? env.hqqPython : env.python;
     const run: ToolRun = python

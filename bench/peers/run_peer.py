@@ -24,6 +24,13 @@ def save(model, out):
 
 def main():
     peer, src, out, options = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
+    if options.get("preslim"):
+        # What a user does when the quantizer refuses weights held in Constant nodes ("Expected … to be an
+        # initializer"): onnxslim first (it folds Constants into initializers), in the same process and timing.
+        import onnxslim
+        slimmed = out + ".slim.onnx"
+        save(onnxslim.slim(src), slimmed)
+        src = slimmed
     if peer == "onnxslim":
         import onnxslim
         save(onnxslim.slim(src, no_shape_infer=bool(options.get("no_shape_infer"))), out)
@@ -51,6 +58,8 @@ def main():
         save(float16.convert_float_to_float16(onnx.load(src), keep_io_types=options["keep_io_types"]), out)
     else:
         raise SystemExit(f"run_peer.py: unknown peer {peer}")
+    if options.get("preslim"):
+        os.remove(src)
 
 
 if __name__ == "__main__":
