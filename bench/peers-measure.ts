@@ -65,10 +65,12 @@ function argmax(v: Float32Array, from: number, n: number): number {
 }
 
 /** Rows whose original top-1 is clear, and how many of them the candidate agrees on. */
-function top1(ref: Outputs, got: Outputs): [number, number] | undefined {
+function top1(m: BenchModel, output: string, ref: Outputs, got: Outputs): [number, number] | undefined {
   const dims = ref[0]!.dims;
   const n = dims[dims.length - 1] ?? 0;
-  if (dims.length < 2 || n < 2) return undefined;
+  // Class-like outputs only: an argmax over embedding or hidden-state features means nothing.
+  const classLike = ['classify', 'ctc'].includes(m.task.task) || /logit|prob|score|class/i.test(output);
+  if (!classLike || dims.length < 2 || n < 2) return undefined;
   let agree = 0, counted = 0;
   for (let s = 0; s < ref.length; s++) {
     const r = ref[s]!.values, g = got[s]!.values;
@@ -171,7 +173,7 @@ export async function measureJob(host: OrtHost, m: BenchModel, samples: Sample[]
       let maxAbs = 0;
       got.forEach((g, s) => g.values.forEach((x, i) => { maxAbs = Math.max(maxAbs, Math.abs(x - ref[s]!.values[i]!)); }));
       sessions.push(id);
-      results.push({ parity: { cosine: cos, maxAbs, top1: top1(ref, got), task: taskScore(m, got, ref) } });
+      results.push({ parity: { cosine: cos, maxAbs, top1: top1(m, output, ref, got), task: taskScore(m, got, ref) } });
     } catch (e) {
       sessions.push(undefined);
       const said = (e instanceof OrtCallError ? e.said : (e as Error).message).split('\n')[0]!.replace(/\S*\/model\.onnx/g, 'model.onnx');
