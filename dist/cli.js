@@ -20066,7 +20066,7 @@ function planOpset(model) {
   for (const scope of mainScopes(model)) {
     for (const n of scope.graph.node) {
       if (!isDefaultDomain(n.domain)) continue;
-      const from = SAFE_FROM[n.opType ?? ""];
+      const from = SAFE_FROM[n.opType ?? ""] ?? REWRITTEN_FROM[n.opType ?? ""];
       if (from === void 0 || version < from) unsafe.add(n.opType ?? "?");
     }
   }
@@ -20079,18 +20079,66 @@ function planOpset(model) {
   return { action: "bump", from: version, to: REQUIRED_OPSET };
 }
 function setDefaultOpset(model, to) {
+  const from = defaultOpset(model);
+  if (from < 11 && to >= 10) rewriteAttributeInputs(model, from, to);
   const entry = model.opsetImport.find((o) => isDefaultDomain(o.domain));
   if (entry) entry.version = to;
   else model.opsetImport.push({ domain: "", version: to });
 }
+function rewriteAttributeInputs(model, from, to) {
+  const names = allNames(model);
+  const fresh = (base) => {
+    let name = base;
+    for (let k = 1; names.has(name); k++) name = `${base}_${k}`;
+    names.add(name);
+    return name;
+  };
+  const add = (g, base, dataType, dims, raw) => {
+    const name = fresh(base);
+    g.initializer.push(makeTensor(name, dataType, dims, raw));
+    return name;
+  };
+  const int64s = (g, base, values2) => add(g, base, DataType.INT64, [values2.length], new Uint8Array(BigInt64Array.from(values2, (v) => BigInt(v)).buffer));
+  const takeAttr = (n, key) => {
+    const a = attr(n, key);
+    if (a) n.attribute = n.attribute.filter((x) => x !== a);
+    return a;
+  };
+  for (const scope of mainScopes(model)) {
+    const g = scope.graph;
+    for (const n of g.node) {
+      if (!isDefaultDomain(n.domain)) continue;
+      const base = n.output[0] || n.name || n.opType || "node";
+      if (n.opType === "Slice" && from < 10 && to >= 10) {
+        const starts = takeAttr(n, "starts")?.ints ?? [];
+        const ends = takeAttr(n, "ends")?.ints ?? [];
+        const axes = takeAttr(n, "axes")?.ints;
+        n.input = [n.input[0], int64s(g, `${base}_starts`, starts), int64s(g, `${base}_ends`, ends), ...axes ? [int64s(g, `${base}_axes`, axes)] : []];
+      } else if (n.opType === "Clip" && from < 11 && to >= 11) {
+        const loAttr = takeAttr(n, "min");
+        const hiAttr = takeAttr(n, "max");
+        const lo = loAttr ? loAttr.f ?? 0 : void 0;
+        const hi = hiAttr ? hiAttr.f ?? 0 : void 0;
+        const scalar = (v) => new Uint8Array(Float32Array.of(v).buffer);
+        n.input = [
+          n.input[0],
+          lo === void 0 ? "" : add(g, `${base}_min`, DataType.FLOAT, [], scalar(lo)),
+          ...hi === void 0 ? [] : [add(g, `${base}_max`, DataType.FLOAT, [], scalar(hi))]
+        ];
+      }
+    }
+  }
+}
 function importDomain(model, domain, version) {
   if (!model.opsetImport.some((o) => o.domain === domain)) model.opsetImport.push({ domain, version });
 }
-var REQUIRED_OPSET, SAFE_FROM, isDefaultDomain;
+var REQUIRED_OPSET, SAFE_FROM, REWRITTEN_FROM, isDefaultDomain;
 var init_opset = __esm({
   "src/stages/quant/opset.ts"() {
     "use strict";
+    init_dtype();
     init_graph();
+    init_tensor();
     REQUIRED_OPSET = 11;
     SAFE_FROM = {
       Abs: 6,
@@ -20179,6 +20227,7 @@ var init_opset = __esm({
       Where: 9,
       Xor: 7
     };
+    REWRITTEN_FROM = { Clip: 6, Slice: 1 };
     isDefaultDomain = (d) => d === void 0 || d === "" || d === "ai.onnx";
   }
 });

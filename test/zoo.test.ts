@@ -93,7 +93,7 @@ for (const [label, specs, minIoU, minCos] of [
   });
 }
 
-test('PP-OCR cls, fp16 (keep-io-types): every rendered line keeps its orientation class; dedup,prune keep outputs bit-exact', async () => {
+test('PP-OCR cls, fp16 (keep-io-types) and int8 ConvInteger: every rendered line keeps its orientation class; dedup,prune keep outputs bit-exact', async () => {
   const file = path.join(ZOO, 'ppocr-cls', 'model.onnx');
   const labels = JSON.parse(readFileSync(path.join(ZOO, 'ppocr-cls', 'labels.json'), 'utf8')) as number[];
   const feeds = images(path.join(ZOO, 'ppocr-cls', 'lines.npy'), [0.5, 0.5, 0.5], [0.5, 0.5, 0.5]);
@@ -104,6 +104,9 @@ test('PP-OCR cls, fp16 (keep-io-types): every rendered line keeps its orientatio
   assert.deepEqual(half.map(argmax), labels);
   const cos = cosine(flat(want), flat(half));
   assert.ok(cos > 0.9999, `fp16 cosine ${cos}`);
+  // The model is opset 9: int8 moves it to 11, rewriting its Clip and Slice nodes (quant/opset.ts).
+  const int8 = await outputs(await transformed(file, [{ 'quantize-int8': { ops: ['Conv'] } }]), feeds);
+  assert.deepEqual(int8.map(argmax), labels);
   const lossless = await outputs(await transformed(file, ['dedup', 'prune']), feeds);
   assert.deepEqual(lossless.map((x) => Buffer.from(x.buffer).toString('hex')), want.map((x) => Buffer.from(x.buffer).toString('hex')));
 });

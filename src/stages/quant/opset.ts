@@ -5,8 +5,10 @@
  * from which moving to 11 keeps the meaning (later versions only added types, negative axes or optional
  * inputs). Ops not listed are treated as unsafe, so we skip rather than guess.
  */
-import { mainScopes } from '../../onnx/graph.js';
-import type { ModelProto } from '../../onnx/types.js';
+import { DataType } from '../../onnx/dtype.js';
+import { allNames, attr, mainScopes } from '../../onnx/graph.js';
+import { makeTensor } from '../../onnx/tensor.js';
+import type { GraphProto, ModelProto, NodeProto } from '../../onnx/types.js';
 
 const REQUIRED_OPSET = 11;
 
@@ -23,6 +25,14 @@ const SAFE_FROM: Record<string, number> = {
   Split: 2, Sqrt: 6, Squeeze: 1, Sub: 7, Sum: 8, Tanh: 6, Tile: 6, Transpose: 1, Unsqueeze: 1, Where: 9,
   Xor: 7,
 };
+
+/**
+ * Ops that did change meaning before 11, but only by turning attributes into inputs, so moving them is a
+ * rewrite of the node (Changelog: Clip-11 takes min/max as inputs, Slice-10 takes starts/ends/axes as
+ * inputs; the clamping of out-of-range starts/ends is the same). Oldest opset each rewrite handles:
+ * Clip-1 also had consumed_inputs, Clip-6 did not. PaddleOCR's opset-9 exports (PP-OCR cls, rec) need both.
+ */
+const REWRITTEN_FROM: Record<string, number> = { Clip: 6, Slice: 1 };
 
 export type OpsetPlan =
   | { action: 'keep'; version: number }
@@ -43,7 +53,7 @@ export function planOpset(model: ModelProto): OpsetPlan {
   for (const scope of mainScopes(model)) {
     for (const n of scope.graph.node) {
       if (!isDefaultDomain(n.domain)) continue;
-      const from = SAFE_FROM[n.opType ?? ''];
+      const from = SAFE_FROM[n.opType ?? ''] ?? REWRITTEN_FROM[n.opType ?? ''];
       if (from === undefined || version < from) unsafe.add(n.opType ?? '?');
     }
   }
@@ -56,11 +66,63 @@ export function planOpset(model: ModelProto): OpsetPlan {
   return { action: 'bump', from: version, to: REQUIRED_OPSET };
 }
 
-/** Sets the default-domain import to `to` (adds it when missing). */
+/**
+ * Sets the default-domain import to `to` (adds it when missing). Moving up past Slice-10 / Clip-11
+ * rewrites those nodes' attributes into constant inputs, so they keep their meaning (planOpset allows
+ * the move only for the versions REWRITTEN_FROM handles).
+ */
 export function setDefaultOpset(model: ModelProto, to: number): void {
+  const from = defaultOpset(model);
+  if (from < 11 && to >= 10) rewriteAttributeInputs(model, from, to);
   const entry = model.opsetImport.find((o) => isDefaultDomain(o.domain));
   if (entry) entry.version = to;
   else model.opsetImport.push({ domain: '', version: to });
+}
+
+function rewriteAttributeInputs(model: ModelProto, from: number, to: number): void {
+  const names = allNames(model);
+  const fresh = (base: string) => {
+    let name = base;
+    for (let k = 1; names.has(name); k++) name = `${base}_${k}`;
+    names.add(name);
+    return name;
+  };
+  const add = (g: GraphProto, base: string, dataType: number, dims: number[], raw: Uint8Array) => {
+    const name = fresh(base);
+    g.initializer.push(makeTensor(name, dataType, dims, raw));
+    return name;
+  };
+  const int64s = (g: GraphProto, base: string, values: readonly (number | bigint)[]) =>
+    add(g, base, DataType.INT64, [values.length], new Uint8Array(BigInt64Array.from(values, (v) => BigInt(v)).buffer));
+  const takeAttr = (n: NodeProto, key: string) => {
+    const a = attr(n, key);
+    if (a) n.attribute = n.attribute.filter((x) => x !== a);
+    return a;
+  };
+  for (const scope of mainScopes(model)) {
+    const g = scope.graph;
+    for (const n of g.node) {
+      if (!isDefaultDomain(n.domain)) continue;
+      const base = n.output[0] || n.name || n.opType || 'node';
+      if (n.opType === 'Slice' && from < 10 && to >= 10) {
+        const starts = takeAttr(n, 'starts')?.ints ?? [];
+        const ends = takeAttr(n, 'ends')?.ints ?? [];
+        const axes = takeAttr(n, 'axes')?.ints;
+        n.input = [n.input[0]!, int64s(g, `${base}_starts`, starts), int64s(g, `${base}_ends`, ends), ...(axes ? [int64s(g, `${base}_axes`, axes)] : [])];
+      } else if (n.opType === 'Clip' && from < 11 && to >= 11) {
+        // Clip-6 is float-only in practice (float16/float/double); PaddleOCR's and torch's exports clip
+        // float32 values, and fp16 converts these bounds with the other float32 initializers.
+        const loAttr = takeAttr(n, 'min');
+        const hiAttr = takeAttr(n, 'max');
+        const lo = loAttr ? loAttr.f ?? 0 : undefined; // a stored 0.0 may decode as an absent field
+        const hi = hiAttr ? hiAttr.f ?? 0 : undefined;
+        const scalar = (v: number) => new Uint8Array(Float32Array.of(v).buffer);
+        n.input = [n.input[0]!,
+          lo === undefined ? '' : add(g, `${base}_min`, DataType.FLOAT, [], scalar(lo)),
+          ...(hi === undefined ? [] : [add(g, `${base}_max`, DataType.FLOAT, [], scalar(hi))])];
+      }
+    }
+  }
 }
 
 /** Imports `domain` (a contrib op domain such as com.microsoft) unless the model does already. */
