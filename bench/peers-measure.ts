@@ -9,7 +9,8 @@
  *   task     the labelled task where the model has one (task.json): paraphrase retrieval top-1, OCR text
  *            exact match, orientation / speech class, or the text-map IoU against the original's.
  * Latency: all sessions loaded at once (1 intra-op thread, ORT graph level all), warm-ups, then rounds
- * of A B C … interleaved on the first sample, p50 of session.run as timed inside the ORT worker.
+ * of A B C … interleaved on the first sample (about 3 s per model, 10–60 rounds), p50 of session.run as
+ * timed inside the ORT worker.
  */
 import { readFileSync } from 'node:fs';
 import { loadSamples } from '../src/check/inputs.js';
@@ -158,7 +159,7 @@ export function samplesFor(m: BenchModel, model: ModelProto): Sample[] {
 
 /** Parity of each candidate against the original, then interleaved latency of all (original first). */
 export async function measureJob(host: OrtHost, m: BenchModel, samples: Sample[], output: string, candidates: (string | undefined)[],
-  rounds: number): Promise<{ original: Measured; taskOriginal: string; results: Measured[] }> {
+  rounds: number | undefined): Promise<{ original: Measured; taskOriginal: string; results: Measured[]; rounds: number }> {
   const orig = await host.load(m.file, { threads: 1 });
   const ref = await outputsOf(host, orig.id, samples, output);
   const sessions: (number | undefined)[] = [];
@@ -176,18 +177,21 @@ export async function measureJob(host: OrtHost, m: BenchModel, samples: Sample[]
       results.push({ parity: { cosine: cos, maxAbs, top1: top1(m, output, ref, got), task: taskScore(m, got, ref) } });
     } catch (e) {
       sessions.push(undefined);
-      const said = (e instanceof OrtCallError ? e.said : (e as Error).message).split('\n')[0]!.replace(/\S*\/model\.onnx/g, 'model.onnx');
-      results.push({ error: `onnxruntime: ${said.slice(-100)}` });
+      const said = (e instanceof OrtCallError ? e.said : (e as Error).message).split('\n')[0]!.replace(/^.*?failed:\s*/, '');
+      results.push({ error: `onnxruntime cannot load it: ${said.slice(0, 110)}` });
     }
   }
   const all = [orig.id, ...sessions];
   const times: number[][] = all.map(() => []);
   const feed = samples[0]!;
-  for (const id of all) if (id !== undefined) for (let i = 0; i < WARMUP; i++) await host.run(id, feed, [output]);
-  for (let r = 0; r < rounds; r++) {
+  let warm = 0;
+  for (const id of all) if (id !== undefined) for (let i = 0; i < WARMUP; i++) warm = Math.max(warm, (await host.run(id, feed, [output])).ms);
+  // Unless told: about 3 s of runs per model, 10 to 60 rounds (small models get more rounds against the noise).
+  const n = rounds ?? Math.max(10, Math.min(60, Math.round(3000 / Math.max(warm, 1))));
+  for (let r = 0; r < n; r++) {
     for (let k = 0; k < all.length; k++) if (all[k] !== undefined) times[k]!.push((await host.run(all[k]!, feed, [output])).ms);
   }
   for (const id of all) if (id !== undefined) await host.release(id);
   results.forEach((res, k) => { if (times[k + 1]!.length) res.p50Ms = percentile(times[k + 1]!, 50); });
-  return { original: { p50Ms: percentile(times[0]!, 50) }, taskOriginal: taskScore(m, ref, ref), results };
+  return { original: { p50Ms: percentile(times[0]!, 50) }, taskOriginal: taskScore(m, ref, ref), results, rounds: n };
 }

@@ -7,7 +7,8 @@
  * the same samples and interleaved latency, all in onnxruntime-node.
  *
  * Env: PEERS_MODELS=a,b (subset), PEERS_JOBS=lossless,int8,… , PEERS_TIMEOUT_S (per tool run, default
- * 1800), PEERS_ROUNDS (latency rounds, default 10), plus the venv/cache variables of peers-env.ts.
+ * 1800), PEERS_ROUNDS (latency rounds; default about 3 s per model), plus the venv/cache variables of
+ * peers-env.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -110,7 +111,7 @@ const folderBytes = (dir: string) => readdirSync(dir).reduce((n, f) => n + statS
 const sizeOf = (file: string) => statSync(file).size + (existsSync(`${file}.data`) ? statSync(`${file}.data`).size : 0);
 const cell = (x: number | undefined, f: (v: number) => string) => (x === undefined || Number.isNaN(x) ? '–' : f(x));
 
-async function runJob(env: PeersEnv, m: BenchModel, job: Job, outDir: string, timeoutS: number, rounds: number): Promise<string> {
+async function runJob(env: PeersEnv, m: BenchModel, job: Job, outDir: string, timeoutS: number, rounds: number | undefined): Promise<{ text: string; rows: Row[] }> {
   const rows: Row[] = [];
   const place = (slug: string) => {
     const dir = path.join(outDir, `${job.id}.${slug}`);
@@ -161,7 +162,7 @@ async function runJob(env: PeersEnv, m: BenchModel, job: Job, outDir: string, ti
       }),
     ],
   );
-  return `### ${m.name} — ${job.title}\n(${job.note})\n\n${table}`;
+  return { text: `### ${m.name} — ${job.title}\n(${job.note}; latency over ${measured.rounds} rounds)\n\n${table}`, rows };
 }
 
 function machineLine(env: PeersEnv): string {
@@ -177,15 +178,40 @@ export async function run(): Promise<void> {
   const only = (process.env.PEERS_MODELS ?? '').split(',').filter(Boolean);
   const jobs = (process.env.PEERS_JOBS ?? '').split(',').filter(Boolean);
   const timeoutS = Number(process.env.PEERS_TIMEOUT_S ?? 1800);
-  const rounds = Number(process.env.PEERS_ROUNDS ?? 10);
+  const rounds = process.env.PEERS_ROUNDS ? Number(process.env.PEERS_ROUNDS) : undefined;
   console.log(machineLine(env));
-  console.log(`latency: p50 of ${rounds} interleaved rounds after 2 warm-ups, first sample; top-1 counts rows whose original top-1 leads by ≥ 1% of the row's range\n`);
+  console.log(`latency: p50 of ${rounds ?? '10–60 (≈ 3 s per model)'} interleaved rounds after 2 warm-ups, first sample; top-1 counts rows whose original top-1 leads by ≥ 1% of the row's range`);
+  console.log('onnx-diet runs as `node dist/cli.js compress` (the published CLI: sha256 of input and output, fsync\'d atomic write); each peer as one python process\n');
+  const targets: string[][] = [];
   for (const m of benchModels(env.cache, only)) {
     console.log(`## ${m.name}: ${formatBytes(sizeOf(m.file))}, ${m.trained ? 'trained' : 'generated'}; ${m.source}\n`);
     for (const job of JOBS.filter((j) => !jobs.length || jobs.includes(j.id))) {
       const outDir = path.join(env.cache, 'out', m.name);
-      console.log(`${await runJob(env, m, job, outDir, timeoutS, rounds)}\n`);
+      const { text, rows } = await runJob(env, m, job, outDir, timeoutS, rounds);
+      console.log(`${text}\n`);
+      if (sizeOf(m.file) >= 100e6) targets.push(...targetRows(m, job, rows));
       rmSync(outDir, { recursive: true, force: true });
     }
   }
+  console.log('## Targets on models ≥ 100 MB (issue 12): time ≥ 10× faster, peak RSS ≤, output size ≤, cosine ≥, p50 latency ≤ the peer\'s\n');
+  console.log(formatTable(['model', 'job', 'peer', 'time ×', 'RSS', 'size', 'cosine', 'latency', 'all met'], targets));
+}
+
+/** One line per peer of a job: each target met (yes) or missed (NO, with the two figures). */
+function targetRows(m: BenchModel, job: Job, rows: Row[]): string[][] {
+  const ours = rows[0]!;
+  return rows.slice(1).map((p) => {
+    if (ours.run.error || !ours.m?.parity) return [m.name, job.id, p.tool, 'onnx-diet failed', '', '', '', '', 'NO'];
+    if (p.run.error || !p.m?.parity) return [m.name, job.id, p.tool, `peer failed (${(p.run.error ?? p.m?.error ?? '').slice(0, 40)})`, '', '', '', '', 'n/a'];
+    const ratio = p.run.wallS / ours.run.wallS;
+    const checks: [boolean, string][] = [
+      [ratio >= 10, `${ratio.toFixed(1)}×`],
+      [ours.run.rssBytes <= p.run.rssBytes, `${formatBytes(ours.run.rssBytes)} vs ${formatBytes(p.run.rssBytes)}`],
+      [ours.bytes! <= p.bytes!, `${formatBytes(ours.bytes!)} vs ${formatBytes(p.bytes!)}`],
+      [ours.m.parity.cosine >= p.m.parity.cosine - 1e-6, `${ours.m.parity.cosine.toFixed(6)} vs ${p.m.parity.cosine.toFixed(6)}`],
+      // Latency: within 3 % counts as equal; the machine's noise between interleaved rounds is larger.
+      [ours.m.p50Ms! <= p.m.p50Ms! * 1.03, `${ours.m.p50Ms!.toFixed(1)} vs ${p.m.p50Ms!.toFixed(1)} ms`],
+    ];
+    return [m.name, job.id, p.tool, ...checks.map(([ok, text]) => (ok ? `yes ${text}` : `NO ${text}`)), checks.every(([ok]) => ok) ? 'yes' : 'NO'];
+  });
 }
