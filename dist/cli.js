@@ -22800,7 +22800,9 @@ OUT's folder is created if missing). Prints a size table per stage.
 
   -o, --output FILE    where to write the compressed model (required)
   --stages LIST        comma-separated stage names, in order (default: ${DEFAULT_STAGES.join(",")});
-                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize
+                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize; or a YAML
+                       flow sequence with options, as the config's stages: takes it:
+                       '[dedup, {quantize-int8: {per-channel: true}}]'
   --auto               search for the smallest recipe that passes parity (int8, int4, fp16,
                        with layers kept in float when needed) on 4 auto inputs with the
                        default thresholds; the JSON report lists every candidate
