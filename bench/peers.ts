@@ -181,7 +181,7 @@ export async function run(): Promise<void> {
   const rounds = process.env.PEERS_ROUNDS ? Number(process.env.PEERS_ROUNDS) : undefined;
   console.log(machineLine(env));
   console.log(`latency: p50 of ${rounds ?? '10–60 (≈ 3 s per model)'} interleaved rounds after 2 warm-ups, first sample; top-1 counts rows whose original top-1 leads by ≥ 1% of the row's range`);
-  console.log('onnx-diet runs as `node dist/cli.js compress` (the published CLI: sha256 of input and output, fsync\'d atomic write); each peer as one python process\n');
+  console.log('onnx-diet runs as `node dist/cli.js compress` (the published CLI: fsync\'d atomic write; no --json, so no sha256); each peer as one python process\n');
   const targets: string[][] = [];
   for (const m of benchModels(env.cache, only)) {
     console.log(`## ${m.name}: ${formatBytes(sizeOf(m.file))}, ${m.trained ? 'trained' : 'generated'}; ${m.source}\n`);
