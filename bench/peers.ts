@@ -11,7 +11,7 @@
  * peers-env.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,7 +92,7 @@ interface ToolRun { wallS: number; rssBytes: number; error?: string }
 
 /** `cmd args…` under /usr/bin/time: wall seconds and peak RSS (KiB → bytes) of the whole process. */
 function timed(cmd: string, args: string[], timeoutS: number): ToolRun {
-  const stats = path.join(PEERS_DIR, '.time.out');
+  const stats = path.join(tmpdir(), `onnx-diet-peers-${process.pid}.time`);
   const r = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', stats, cmd, ...args], { encoding: 'utf8', timeout: timeoutS * 1000, killSignal: 'SIGKILL', maxBuffer: 1 << 26 });
   if (r.error || r.signal) return { wallS: timeoutS, rssBytes: NaN, error: r.signal ? `timed out after ${timeoutS} s` : String(r.error) };
   const [wall, rss] = readFileSync(stats, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
