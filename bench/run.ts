@@ -1,6 +1,7 @@
 /**
  * `npm run bench [NAME...]`: runs the named benches (default: all) one after another.
  * A bench is a module with `run(): Promise<void>` that prints its own table; add one as a row below.
+ * `peers` runs only when named: it installs Python venvs and fetches models (bench/peers-env.ts).
  */
 const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   foundation: () => import('./foundation.js'),
@@ -11,6 +12,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   int4: () => import('./int4.js'),
   fuse: () => import('./fuse.js'),
   static: () => import('./static.js'),
+  peers: () => import('./peers.js'),
 };
 
 const names = process.argv.slice(2);
@@ -19,7 +21,8 @@ if (unknown.length) {
   console.error(`bench: unknown bench ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
   process.exit(2);
 }
-for (const name of names.length ? names : Object.keys(BENCHES)) {
+const OPT_IN = new Set(['peers']);
+for (const name of names.length ? names : Object.keys(BENCHES).filter((n) => !OPT_IN.has(n))) {
   console.log(`\n## bench ${name}\n`);
   await (await BENCHES[name]!()).run();
 }
