@@ -3582,13 +3582,13 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/protobufjs/src/util/path.js"(exports) {
     "use strict";
-    var path16 = exports;
+    var path17 = exports;
     var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path17) {
-      if (typeof URL === "undefined" || !urlRe.test(path17))
+    function normalizeUrl(path18) {
+      if (typeof URL === "undefined" || !urlRe.test(path18))
         return null;
       try {
-        return new URL(path17).href;
+        return new URL(path18).href;
       } catch (e) {
         return null;
       }
@@ -3608,8 +3608,8 @@ var require_path = __commonJS({
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path16.isAbsolute = function isAbsolute2(path17) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path17);
+      path17.isAbsolute = function isAbsolute2(path18) {
+        return /^(?:\/|\w+:|\\\\\w+)/.test(path18);
       }
     );
     var normalize2 = (
@@ -3618,18 +3618,18 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path16.normalize = function normalize3(path17) {
-        var normalizedUrl = normalizeUrl(path17);
+      path17.normalize = function normalize3(path18) {
+        var normalizedUrl = normalizeUrl(path18);
         if (normalizedUrl)
           return normalizedUrl;
-        var firstTwoCharacters = path17.substring(0, 2);
+        var firstTwoCharacters = path18.substring(0, 2);
         var uncPrefix = "";
         if (firstTwoCharacters === "\\\\") {
           uncPrefix = firstTwoCharacters;
-          path17 = path17.substring(2);
+          path18 = path18.substring(2);
         }
-        path17 = path17.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path17.split("/"), absolute = isAbsolute(path17), prefix = "";
+        path18 = path18.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path18.split("/"), absolute = isAbsolute(path18), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -3648,7 +3648,7 @@ var require_path = __commonJS({
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path16.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path17.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
@@ -3821,18 +3821,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path16, json) {
-      if (util.isString(path16))
-        path16 = path16.split(".");
-      else if (!Array.isArray(path16))
+    Namespace.prototype.define = function define2(path17, json) {
+      if (util.isString(path17))
+        path17 = path17.split(".");
+      else if (!Array.isArray(path17))
         throw TypeError("illegal path");
-      if (path16 && path16.length && path16[0] === "")
+      if (path17 && path17.length && path17[0] === "")
         throw Error("path must be relative");
-      if (path16.length > util.recursionLimit)
+      if (path17.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path16.length > 0) {
-        var part = path16.shift();
+      while (path17.length > 0) {
+        var part = path17.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -3868,22 +3868,22 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup(path16, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup(path17, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path16) && path16.length) {
-        if (path16 === ".")
+      if (util.isString(path17) && path17.length) {
+        if (path17 === ".")
           return this.root;
-        path16 = path16.split(".");
-      } else if (!path16.length)
+        path17 = path17.split(".");
+      } else if (!path17.length)
         return this;
-      var flatPath = path16.join(".");
-      if (path16[0] === "")
-        return this.root.lookup(path16.slice(1), filterTypes);
-      var found = this._lookupImpl(path16, flatPath);
+      var flatPath = path17.join(".");
+      if (path17[0] === "")
+        return this.root.lookup(path17.slice(1), filterTypes);
+      var found = this._lookupImpl(path17, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -3895,7 +3895,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path16, flatPath);
+        found = current.parent._lookupImpl(path17, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -3903,22 +3903,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup(path16, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup(path17, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path16[0]);
+      var found = this.get(path17[0]);
       var exact = null;
       if (found) {
-        if (path16.length === 1) {
+        if (path17.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path16 = path16.slice(1);
-          exact = found._lookupImpl(path16, path16.join("."));
+          path17 = path17.slice(1);
+          exact = found._lookupImpl(path17, path17.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path16, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path17, flatPath))) {
             exact = found;
             break;
           }
@@ -3926,28 +3926,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path16) {
-      var found = this.lookup(path16, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path17) {
+      var found = this.lookup(path17, [Type]);
       if (!found)
-        throw Error("no such type: " + path16);
+        throw Error("no such type: " + path17);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path16) {
-      var found = this.lookup(path16, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path17) {
+      var found = this.lookup(path17, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path16 + "' in " + this);
+        throw Error("no such Enum '" + path17 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path16) {
-      var found = this.lookup(path16, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path17) {
+      var found = this.lookup(path17, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path16 + "' in " + this);
+        throw Error("no such Type or Enum '" + path17 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path16) {
-      var found = this.lookup(path16, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path17) {
+      var found = this.lookup(path17, [Service]);
       if (!found)
-        throw Error("no such Service '" + path16 + "' in " + this);
+        throw Error("no such Service '" + path17 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -5564,13 +5564,13 @@ var require_util = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path16, value, ifNotSet) {
-      function setProp(dst2, path17, value2) {
-        var part = path17.shift();
+    util.setProperty = function setProperty(dst, path17, value, ifNotSet) {
+      function setProp(dst2, path18, value2) {
+        var part = path18.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path17.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path17, value2);
+        if (path18.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path18, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -5583,12 +5583,12 @@ var require_util = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path16)
+      if (!path17)
         throw TypeError("path must be specified");
-      path16 = path16.split(".");
-      if (path16.length > util.recursionLimit)
+      path17 = path17.split(".");
+      if (path17.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path16, value);
+      return setProp(dst, path17, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -6168,12 +6168,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path16 = [this.name], ptr = this.parent;
+          var path17 = [this.name], ptr = this.parent;
           while (ptr) {
-            path16.unshift(ptr.name);
+            path17.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path16.join(".");
+          return path17.join(".");
         }
       }
     });
@@ -12610,7 +12610,7 @@ function isTranspose2d(node, rank) {
   return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
 }
 function resolveConstant(scope, name, index) {
-  const path16 = [];
+  const path17 = [];
   const transposed = false;
   let current = scope;
   let wanted = name;
@@ -12620,14 +12620,14 @@ function resolveConstant(scope, name, index) {
       current = current.parent;
       continue;
     }
-    path16.push({ scope: current, name: wanted });
+    path17.push({ scope: current, name: wanted });
     if (def.kind === "input") return void 0;
-    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path16 };
+    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path17 };
     const node = def.node;
     if ((node.domain ?? "") !== "") return void 0;
     if (isConstantNode(node)) {
       const tensor = constantNodeTensor(node);
-      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path16 } : void 0;
+      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path17 } : void 0;
     }
     if (node.opType === "Identity" && node.input[0]) {
       wanted = node.input[0];
@@ -12636,7 +12636,7 @@ function resolveConstant(scope, name, index) {
     if (node.opType === "Transpose" && node.input[0]) {
       const inner = resolveConstant(current, node.input[0], index);
       if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
-      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path16, ...inner.path] };
+      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path17, ...inner.path] };
     }
     return void 0;
   }
@@ -12645,8 +12645,8 @@ function resolveConstant(scope, name, index) {
 function removeUnused(paths, index) {
   const reads = /* @__PURE__ */ new Map();
   const byScope = /* @__PURE__ */ new Map();
-  for (const path16 of paths) {
-    for (const { scope, name } of path16) {
+  for (const path17 of paths) {
+    for (const { scope, name } of path17) {
       const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
       entry.names.add(name);
       byScope.set(scope.graph, entry);
@@ -12674,8 +12674,8 @@ function removeUnused(paths, index) {
   let changed = true;
   while (changed) {
     changed = false;
-    for (const path16 of paths) {
-      for (const { scope, name } of path16) {
+    for (const path17 of paths) {
+      for (const { scope, name } of path17) {
         const g = scope.graph;
         const defs = index.of(g);
         const def = defs.get(name);
@@ -14155,10 +14155,10 @@ function quantizeInt4Stage(options = {}) {
       removeUnused(paths, run.index);
       let weightBytes = 0;
       let freedBytes = 0;
-      for (const [tensor, [path16]] of run.sources) {
+      for (const [tensor, [path17]] of run.sources) {
         const bytes = tensorByteLength(tensor);
         weightBytes += bytes;
-        const own = path16[path16.length - 1];
+        const own = path17[path17.length - 1];
         if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
       }
       const { matmul, gemm, gatherInt4, gatherInt8 } = run.counts;
@@ -15531,17 +15531,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15552,13 +15552,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15579,17 +15579,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15600,13 +15600,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15633,23 +15633,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -16261,10 +16261,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -16283,7 +16283,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16313,11 +16313,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -16331,8 +16331,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16346,8 +16346,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -16365,8 +16365,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16376,8 +16376,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -18892,9 +18892,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -18969,14 +18969,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -18991,10 +18991,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19005,10 +19005,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19025,13 +19025,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -20992,9 +20992,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path16) => {
+    visit2.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21003,23 +21003,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path16) => {
-      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit2.parentCollection = (cst, path17) => {
+      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21030,10 +21030,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -22836,102 +22836,102 @@ var init_sizes = __esm({
 function validateAgainstSchema(value, schema) {
   return check(value, schema, schema, []);
 }
-function check(v, s, root2, path16) {
-  const issues = checkKeywords(v, s, root2, path16);
+function check(v, s, root2, path17) {
+  const issues = checkKeywords(v, s, root2, path17);
   const expected = s["x-expected"];
-  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path16))) {
-    return [{ path: path16, message: `expected ${expected}, got ${describe2(v)}` }];
+  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path17))) {
+    return [{ path: path17, message: `expected ${expected}, got ${describe2(v)}` }];
   }
   return issues;
 }
-function checkKeywords(v, s, root2, path16) {
+function checkKeywords(v, s, root2, path17) {
   if (typeof s.$ref === "string") {
     const target = resolveRef(root2, s.$ref);
-    return check(v, target, root2, path16);
+    return check(v, target, root2, path17);
   }
   for (const key of ["oneOf", "anyOf"]) {
     const branches = s[key];
     if (!branches) continue;
-    const results = branches.map((b) => check(v, b, root2, path16));
+    const results = branches.map((b) => check(v, b, root2, path17));
     const passing = results.filter((r) => r.length === 0).length;
     if (passing === 1 || passing > 1 && key === "anyOf") continue;
-    if (passing > 1) return [{ path: path16, message: `matches more than one form (${describe2(v)})` }];
+    if (passing > 1) return [{ path: path17, message: `matches more than one form (${describe2(v)})` }];
     let fitting = branches.map((b, i) => shapeFits(v, b, root2) ? i : -1).filter((i) => i >= 0);
     if (fitting.length > 1) fitting = fitting.filter((i) => hasRequired(v, branches[i]));
     if (fitting.length === 1) return results[fitting[0]];
-    return [{ path: path16, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe2(v)}` }];
+    return [{ path: path17, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe2(v)}` }];
   }
-  if ("const" in s && v !== s.const) return [{ path: path16, message: `expected ${JSON.stringify(s.const)}, got ${describe2(v)}` }];
+  if ("const" in s && v !== s.const) return [{ path: path17, message: `expected ${JSON.stringify(s.const)}, got ${describe2(v)}` }];
   if (Array.isArray(s.enum) && !s.enum.includes(v)) {
     const options = s.enum.map(String);
     const hint = typeof v === "string" ? suggest(v, options) : void 0;
     return [{
-      path: path16,
+      path: path17,
       specific: hint !== void 0,
       message: `${describe2(v)} is not one of ${options.join(", ")}${hint ? `; did you mean '${hint}'?` : ""}`
     }];
   }
   if (s.type !== void 0 && !typeMatches(v, s.type)) {
-    return [{ path: path16, message: `expected ${typeWords(s, root2)}, got ${describe2(v)}` }];
+    return [{ path: path17, message: `expected ${typeWords(s, root2)}, got ${describe2(v)}` }];
   }
-  if (typeof v === "number") return checkNumber(v, s, path16);
-  if (typeof v === "string") return checkString(v, s, path16);
-  if (Array.isArray(v)) return checkArray(v, s, root2, path16);
-  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path16);
+  if (typeof v === "number") return checkNumber(v, s, path17);
+  if (typeof v === "string") return checkString(v, s, path17);
+  if (Array.isArray(v)) return checkArray(v, s, root2, path17);
+  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path17);
   return [];
 }
-function checkNumber(v, s, path16) {
-  if (!Number.isFinite(v)) return [{ path: path16, message: `must be a finite number, got ${v}`, specific: true }];
-  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path16, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
-  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path16, message: `must be \u2265 ${s.minimum}, got ${v}` }];
-  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path16, message: `must be \u2264 ${s.maximum}, got ${v}` }];
+function checkNumber(v, s, path17) {
+  if (!Number.isFinite(v)) return [{ path: path17, message: `must be a finite number, got ${v}`, specific: true }];
+  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path17, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
+  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path17, message: `must be \u2265 ${s.minimum}, got ${v}` }];
+  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path17, message: `must be \u2264 ${s.maximum}, got ${v}` }];
   if (typeof s.exclusiveMinimum === "number" && v <= s.exclusiveMinimum) {
-    return [{ path: path16, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
+    return [{ path: path17, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
   }
   return [];
 }
-function checkString(v, s, path16) {
-  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path16, message: "must not be empty" }];
+function checkString(v, s, path17) {
+  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path17, message: "must not be empty" }];
   if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(v)) {
-    return [{ path: path16, message: `${describe2(v)} does not match the expected form` }];
+    return [{ path: path17, message: `${describe2(v)} does not match the expected form` }];
   }
   return [];
 }
-function checkArray(v, s, root2, path16) {
+function checkArray(v, s, root2, path17) {
   if (typeof s.minItems === "number" && v.length < s.minItems) {
-    return [{ path: path16, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
+    return [{ path: path17, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
   }
   const items = s.items;
-  return items ? v.flatMap((item, i) => check(item, items, root2, [...path16, i])) : [];
+  return items ? v.flatMap((item, i) => check(item, items, root2, [...path17, i])) : [];
 }
-function checkObject(v, s, root2, path16) {
+function checkObject(v, s, root2, path17) {
   const issues = [];
   const props = s.properties ?? {};
   const keys = Object.keys(v);
   for (const req of s.required ?? []) {
-    if (!(req in v)) issues.push({ path: path16, message: `missing key '${req}'`, specific: true });
+    if (!(req in v)) issues.push({ path: path17, message: `missing key '${req}'`, specific: true });
   }
   if (typeof s.minProperties === "number" && keys.length < s.minProperties) {
-    issues.push({ path: path16, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
+    issues.push({ path: path17, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
   }
   if (typeof s.maxProperties === "number" && keys.length > s.maxProperties) {
-    issues.push({ path: path16, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
+    issues.push({ path: path17, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
   }
   for (const key of keys) {
     const sub2 = Object.hasOwn(props, key) ? props[key] : void 0;
     if (sub2) {
-      issues.push(...check(v[key], sub2, root2, [...path16, key]));
+      issues.push(...check(v[key], sub2, root2, [...path17, key]));
     } else if (s.additionalProperties === false) {
       const known = Object.keys(props);
       const hint = suggest(key, known);
       issues.push({
-        path: [...path16, key],
+        path: [...path17, key],
         atKey: true,
         specific: true,
         message: `unknown key '${key}'${hint ? `; did you mean '${hint}'?` : ""} (known: ${known.join(", ")})`
       });
     } else if (typeof s.additionalProperties === "object" && s.additionalProperties !== null) {
-      issues.push(...check(v[key], s.additionalProperties, root2, [...path16, key]));
+      issues.push(...check(v[key], s.additionalProperties, root2, [...path17, key]));
     }
   }
   return issues;
@@ -23054,6 +23054,7 @@ function normalize(raw, file, locate) {
       parity: normalizeParity(mergedSection(raw, i, "parity"), abs, locate, ["models", i, "parity"]),
       latency: normalizeLatency(mergedSection(raw, i, "latency")),
       budgets: normalizeBudgets(mergedSection(raw, i, "budgets"), locate),
+      baselineBudgets: normalizeBaselineBudgets(mergedSection(raw, i, "budgets"), locate),
       strategy: m.strategy ?? "stages",
       objective: m.objective ?? "size",
       maxSearchTimeS: m["max-search-time"] ?? DEFAULT_MAX_SEARCH_TIME_S,
@@ -23065,6 +23066,7 @@ function normalize(raw, file, locate) {
 function normalizeSource(src, abs) {
   if (typeof src === "string") return src.startsWith("https://") ? { kind: "url", url: src } : { kind: "path", path: abs(src) };
   const o = src;
+  if (typeof o.dvc === "string") return { kind: "dvc", path: abs(o.dvc), ...o.push === true ? { push: true } : {} };
   if (typeof o.url === "string") return { kind: "url", url: o.url, sha256: o.sha256?.toLowerCase() };
   return { kind: "artifact", artifact: o.artifact, path: o.path };
 }
@@ -23117,6 +23119,7 @@ function normalizeBudgets(section, locate) {
   if (!section) return [];
   const out = [];
   for (const [k, { value, path: p }] of section) {
+    if (k in BASELINE_BUDGET_PARSERS) continue;
     const name = k;
     const limit = BUDGET_PARSERS[name](value);
     const where = locate(p);
@@ -23127,7 +23130,27 @@ function normalizeBudgets(section, locate) {
   }
   return out;
 }
-var THRESHOLD_KEYS, BUDGET_PARSERS;
+function percent(v) {
+  const m = typeof v === "string" ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v) : null;
+  return m ? { limit: Number(m[1]) / 100, relative: true } : void 0;
+}
+function amount(x) {
+  return x === void 0 || !Number.isFinite(x) || x < 0 ? void 0 : { limit: x, relative: false };
+}
+function normalizeBaselineBudgets(section, locate) {
+  if (!section) return [];
+  const out = [];
+  for (const [k, { value, path: p }] of section) {
+    if (!(k in BASELINE_BUDGET_PARSERS)) continue;
+    const name = k;
+    const parsed = BASELINE_BUDGET_PARSERS[name](value);
+    const where = locate(p);
+    if (!parsed) throw new ConfigError([{ ...where, message: `${formatPath(p)}: ${JSON.stringify(value)} is not a usable ${name} value` }]);
+    out.push({ name, ...parsed, text: String(value), where });
+  }
+  return out;
+}
+var THRESHOLD_KEYS, BUDGET_PARSERS, BASELINE_BUDGET_PARSERS;
 var init_normalize = __esm({
   "src/config/normalize.ts"() {
     "use strict";
@@ -23142,6 +23165,10 @@ var init_normalize = __esm({
       "max-latency-ms": (v) => typeof v === "number" ? v : void 0,
       "min-speedup": parseFactor,
       "max-accuracy-drop": (v) => typeof v === "number" ? v : typeof v === "string" ? Number.parseFloat(v) / 100 : void 0
+    };
+    BASELINE_BUDGET_PARSERS = {
+      "max-growth": (v) => percent(v) ?? amount(parseSize(v)),
+      "max-latency-regression": (v) => percent(v) ?? amount(typeof v === "number" ? v : typeof v === "string" && /^\s*\d+(\.\d+)?\s*ms\s*$/.test(v) ? Number.parseFloat(v) : void 0)
     };
   }
 });
@@ -23218,7 +23245,7 @@ var init_schema2 = __esm({
           }
         },
         source: {
-          "x-expected": "a path, an https:// URL, or { url, sha256 } / { artifact, path }",
+          "x-expected": "a path, an https:// URL, or { url, sha256 } / { artifact, path } / { dvc }",
           oneOf: [
             { type: "string", minLength: 1, pattern: "^(?![a-zA-Z][a-zA-Z0-9+.-]*://)|^https://" },
             {
@@ -23237,6 +23264,15 @@ var init_schema2 = __esm({
               properties: {
                 artifact: { type: "string", minLength: 1, description: "Name of a workflow artifact (the Action downloads it)." },
                 path: { type: "string", minLength: 1, description: "The model file inside the artifact." }
+              }
+            },
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["dvc"],
+              properties: {
+                dvc: { type: "string", minLength: 1, description: "A DVC-tracked model (relative to the config): `dvc pull` fetches it from the repository's DVC remote first." },
+                push: { type: "boolean", description: "`dvc push` the slim model after the run (it must be a DVC output, e.g. of a dvc.yaml stage or `dvc add`)." }
               }
             }
           ]
@@ -23332,6 +23368,20 @@ var init_schema2 = __esm({
               minimum: 0,
               pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$",
               "x-expected": "an accuracy drop like 0.01 or 1%"
+            },
+            "max-growth": {
+              type: ["integer", "string"],
+              minimum: 0,
+              pattern: `${SIZE_PATTERN}|^\\s*\\d+(\\.\\d+)?\\s*%\\s*$`,
+              description: "How much the slim model may grow against the base branch's last report (Action `baseline: true`): a percentage (1%) or a size (100kB). No baseline: a note, never a failure.",
+              "x-expected": "a growth like 1% or 100kB"
+            },
+            "max-latency-regression": {
+              type: ["number", "string"],
+              minimum: 0,
+              pattern: "^\\s*\\d+(\\.\\d+)?\\s*(%|ms)?\\s*$",
+              description: "How much the slim model's p50 latency may rise against the base branch's last report: a percentage (10%) or milliseconds (5 or 5ms).",
+              "x-expected": "a latency regression like 10% or 5ms"
             }
           }
         }
@@ -23472,7 +23522,7 @@ function escapingPaths(config, raw, roots, locate) {
     const own = raw.models[i];
     const at = (section, key) => own[section]?.[key] !== void 0 ? ["models", i, section, key] : ["defaults", section, key];
     const paths = [
-      [m.source.kind === "path" ? m.source.path : void 0, ["models", i, "source"]],
+      [m.source.kind === "path" || m.source.kind === "dvc" ? m.source.path : void 0, ["models", i, "source"]],
       [m.output, own.output !== void 0 ? ["models", i, "output"] : ["models", i, "name"]],
       [m.parity && m.parity.inputs !== "auto" ? m.parity.inputs : void 0, at("parity", "inputs")],
       [m.parity ? m.parity.labels : void 0, at("parity", "labels")]
@@ -23584,23 +23634,55 @@ var init_budgets = __esm({
   }
 });
 
+// src/check/dvc.ts
+import { spawnSync } from "node:child_process";
+import { existsSync as existsSync8 } from "node:fs";
+import path14 from "node:path";
+function dvc(args, cwd, what) {
+  const r = spawnSync(process.env["ONNX_DIET_DVC"] ?? "dvc", args, { cwd, encoding: "utf8", maxBuffer: 64 << 20 });
+  if (r.error && r.error.code === "ENOENT") {
+    throw new UsageError(`${what}: dvc is not on PATH; install it (pip install dvc) or give the model as a plain path`);
+  }
+  if (r.status !== 0) {
+    const said = `${r.stderr}
+${r.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean).slice(-2).join(" ");
+    throw new UsageError(`${what}: \`dvc ${args.join(" ")}\` failed (exit ${r.status ?? r.signal}): ${said || "no output"}`);
+  }
+  return r.stdout;
+}
+function dvcPull(file) {
+  dvc(["pull", path14.basename(file)], path14.dirname(file), `source ${file}`);
+  if (!existsSync8(file)) throw new UsageError(`source ${file}: dvc pull succeeded but the file is not there; is it tracked (dvc add ${path14.basename(file)})?`);
+  return file;
+}
+function dvcPush(file) {
+  dvc(["push", path14.basename(file)], path14.dirname(file), `output ${file}`);
+}
+var init_dvc = __esm({
+  "src/check/dvc.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
 // src/check/sources.ts
 import { createHash as createHash6 } from "node:crypto";
-import { createWriteStream, existsSync as existsSync8, renameSync as renameSync3, rmSync as rmSync8 } from "node:fs";
+import { createWriteStream, existsSync as existsSync9, renameSync as renameSync3, rmSync as rmSync8 } from "node:fs";
 import { get } from "node:https";
-import path14 from "node:path";
+import path15 from "node:path";
 async function resolveSource(spec, opts) {
   if (spec.kind === "path") return spec.path;
+  if (spec.kind === "dvc") return dvcPull(spec.path);
   if (spec.kind === "artifact") {
     if (!opts.resolveArtifact) {
       throw new UsageError(`source artifact '${spec.artifact}' is only available inside the GitHub Action; give a path or an https URL to run it here`);
     }
     return opts.resolveArtifact(spec.artifact, spec.path);
   }
-  const name = path14.basename(new URL(spec.url).pathname) || "model.onnx";
-  const dir = path14.join(opts.cacheDir, spec.sha256 ?? createHash6("sha256").update(spec.url).digest("hex").slice(0, 16));
-  const file = path14.join(dir, name);
-  if (spec.sha256 && existsSync8(file) && digestFiles([file]).sha256 === spec.sha256) return file;
+  const name = path15.basename(new URL(spec.url).pathname) || "model.onnx";
+  const dir = path15.join(opts.cacheDir, spec.sha256 ?? createHash6("sha256").update(spec.url).digest("hex").slice(0, 16));
+  const file = path15.join(dir, name);
+  if (spec.sha256 && existsSync9(file) && digestFiles([file]).sha256 === spec.sha256) return file;
   ensureFolder(dir, spec.url);
   const actual = await download(spec.url, file, opts);
   if (spec.sha256 && actual !== spec.sha256) {
@@ -23675,6 +23757,7 @@ var init_sources = __esm({
     "use strict";
     init_errors();
     init_digest();
+    init_dvc();
     init_folders();
     MAX_REDIRECTS = 5;
   }
@@ -23880,10 +23963,10 @@ var init_markdown = __esm({
 
 // src/pipeline/run.ts
 import { tmpdir as tmpdir3 } from "node:os";
-import path15 from "node:path";
+import path16 from "node:path";
 function shown(p) {
-  const rel = path15.relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") && !path15.isAbsolute(rel) ? rel : p;
+  const rel = path16.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path16.isAbsolute(rel) ? rel : p;
 }
 function checkStages(model) {
   for (const { spec, where } of model.stages) {
@@ -23919,7 +24002,7 @@ function checkErrorLines(m) {
 async function runModel(m, opts) {
   const { progress, host } = opts;
   const source = opts.sourceOverride ?? (m.source.kind === "path" ? m.source.path : void 0) ?? await progress.step(`${m.name}: fetch source`, () => resolveSource(m.source, {
-    cacheDir: opts.cacheDir ?? path15.join(tmpdir3(), "onnx-diet-downloads"),
+    cacheDir: opts.cacheDir ?? path16.join(tmpdir3(), "onnx-diet-downloads"),
     resolveArtifact: opts.resolveArtifact
   }));
   const compressed = opts.compress ? await opts.compress(m, source, progress) : m.strategy === "auto" ? await autoCompress(shown(source), shown(m.output), {
@@ -23934,7 +24017,9 @@ async function runModel(m, opts) {
   }) : await compressModel(shown(source), shown(m.output), { stages: m.stages.map((s) => s.spec), progress });
   const report = modelReport(compressed, m.name);
   const checked = m.parity !== false || m.latency !== false ? await checkModels(m, source, m.output, host, progress) : {};
-  return withChecks(report, checked, m.budgets);
+  const result = withChecks(report, checked, m.budgets);
+  if (m.source.kind === "dvc" && m.source.push) await progress.step(`${m.name}: dvc push ${shown(m.output)}`, () => dvcPush(m.output));
+  return result;
 }
 function withChecks(report, checked, budgets) {
   const r = report;
@@ -24019,6 +24104,7 @@ var init_run = __esm({
     init_latency();
     init_ort_runner();
     init_parity();
+    init_dvc();
     init_sources();
     init_markdown();
     init_json();
@@ -24073,7 +24159,7 @@ function dvcMetrics(report) {
   }
   return out;
 }
-var init_dvc = __esm({
+var init_dvc2 = __esm({
   "src/report/dvc.ts"() {
     "use strict";
   }
@@ -24111,7 +24197,7 @@ var init_run2 = __esm({
     "use strict";
     init_load();
     init_run();
-    init_dvc();
+    init_dvc2();
     init_json();
     init_markdown();
     init_table();

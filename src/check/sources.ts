@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { SourceSpec } from '../config/types.js';
 import { UsageError } from '../onnx/errors.js';
 import { digestFiles } from '../pipeline/digest.js';
+import { dvcPull } from './dvc.js';
 import { ensureFolder } from '../pipeline/folders.js';
 
 export interface SourceOptions {
@@ -29,6 +30,7 @@ const MAX_REDIRECTS = 5;
 /** A local path to the model a source names, downloading it first when it is a URL. */
 export async function resolveSource(spec: SourceSpec, opts: SourceOptions): Promise<string> {
   if (spec.kind === 'path') return spec.path;
+  if (spec.kind === 'dvc') return dvcPull(spec.path);
   if (spec.kind === 'artifact') {
     if (!opts.resolveArtifact) {
       throw new UsageError(`source artifact '${spec.artifact}' is only available inside the GitHub Action; give a path or an https URL to run it here`);

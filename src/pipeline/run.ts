@@ -16,6 +16,7 @@ import { readLabels } from '../check/input-files.js';
 import { measureLatency, type LatencyReport } from '../check/latency.js';
 import { startOrtHost, type OrtHost } from '../check/ort-runner.js';
 import { checkParity, type ParityReport } from '../check/parity.js';
+import { dvcPush } from '../check/dvc.js';
 import { resolveSource, type SourceOptions } from '../check/sources.js';
 import { checkErrors } from '../report/markdown.js';
 import { buildReport, modelPassed, modelReport, type ModelReport, type Report } from '../report/json.js';
@@ -110,7 +111,9 @@ async function runModel(m: ModelConfig, opts: RunOptions & { progress: Progress;
 
   const report = modelReport(compressed, m.name) as ModelRunReport;
   const checked = m.parity !== false || m.latency !== false ? await checkModels(m, source, m.output, host, progress) : {};
-  return withChecks(report, checked, m.budgets);
+  const result = withChecks(report, checked, m.budgets);
+  if (m.source.kind === 'dvc' && m.source.push) await progress.step(`${m.name}: dvc push ${shown(m.output)}`, () => dvcPush(m.output));
+  return result;
 }
 
 /** What checkModels found: parity and latency, each present when it was asked for. */
