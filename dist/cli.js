@@ -3582,13 +3582,13 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/protobufjs/src/util/path.js"(exports) {
     "use strict";
-    var path17 = exports;
+    var path18 = exports;
     var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path18) {
-      if (typeof URL === "undefined" || !urlRe.test(path18))
+    function normalizeUrl(path19) {
+      if (typeof URL === "undefined" || !urlRe.test(path19))
         return null;
       try {
-        return new URL(path18).href;
+        return new URL(path19).href;
       } catch (e) {
         return null;
       }
@@ -3608,8 +3608,8 @@ var require_path = __commonJS({
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path17.isAbsolute = function isAbsolute2(path18) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path18);
+      path18.isAbsolute = function isAbsolute2(path19) {
+        return /^(?:\/|\w+:|\\\\\w+)/.test(path19);
       }
     );
     var normalize2 = (
@@ -3618,18 +3618,18 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path17.normalize = function normalize3(path18) {
-        var normalizedUrl = normalizeUrl(path18);
+      path18.normalize = function normalize3(path19) {
+        var normalizedUrl = normalizeUrl(path19);
         if (normalizedUrl)
           return normalizedUrl;
-        var firstTwoCharacters = path18.substring(0, 2);
+        var firstTwoCharacters = path19.substring(0, 2);
         var uncPrefix = "";
         if (firstTwoCharacters === "\\\\") {
           uncPrefix = firstTwoCharacters;
-          path18 = path18.substring(2);
+          path19 = path19.substring(2);
         }
-        path18 = path18.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path18.split("/"), absolute = isAbsolute(path18), prefix = "";
+        path19 = path19.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path19.split("/"), absolute = isAbsolute(path19), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -3648,7 +3648,7 @@ var require_path = __commonJS({
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path17.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path18.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
@@ -3821,18 +3821,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path17, json) {
-      if (util.isString(path17))
-        path17 = path17.split(".");
-      else if (!Array.isArray(path17))
+    Namespace.prototype.define = function define2(path18, json) {
+      if (util.isString(path18))
+        path18 = path18.split(".");
+      else if (!Array.isArray(path18))
         throw TypeError("illegal path");
-      if (path17 && path17.length && path17[0] === "")
+      if (path18 && path18.length && path18[0] === "")
         throw Error("path must be relative");
-      if (path17.length > util.recursionLimit)
+      if (path18.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path17.length > 0) {
-        var part = path17.shift();
+      while (path18.length > 0) {
+        var part = path18.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -3868,22 +3868,22 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup(path17, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup(path18, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path17) && path17.length) {
-        if (path17 === ".")
+      if (util.isString(path18) && path18.length) {
+        if (path18 === ".")
           return this.root;
-        path17 = path17.split(".");
-      } else if (!path17.length)
+        path18 = path18.split(".");
+      } else if (!path18.length)
         return this;
-      var flatPath = path17.join(".");
-      if (path17[0] === "")
-        return this.root.lookup(path17.slice(1), filterTypes);
-      var found = this._lookupImpl(path17, flatPath);
+      var flatPath = path18.join(".");
+      if (path18[0] === "")
+        return this.root.lookup(path18.slice(1), filterTypes);
+      var found = this._lookupImpl(path18, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -3895,7 +3895,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path17, flatPath);
+        found = current.parent._lookupImpl(path18, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -3903,22 +3903,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup(path17, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup(path18, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path17[0]);
+      var found = this.get(path18[0]);
       var exact = null;
       if (found) {
-        if (path17.length === 1) {
+        if (path18.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path17 = path17.slice(1);
-          exact = found._lookupImpl(path17, path17.join("."));
+          path18 = path18.slice(1);
+          exact = found._lookupImpl(path18, path18.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path17, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path18, flatPath))) {
             exact = found;
             break;
           }
@@ -3926,28 +3926,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path17) {
-      var found = this.lookup(path17, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path18) {
+      var found = this.lookup(path18, [Type]);
       if (!found)
-        throw Error("no such type: " + path17);
+        throw Error("no such type: " + path18);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path17) {
-      var found = this.lookup(path17, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path18) {
+      var found = this.lookup(path18, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path17 + "' in " + this);
+        throw Error("no such Enum '" + path18 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path17) {
-      var found = this.lookup(path17, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path18) {
+      var found = this.lookup(path18, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path17 + "' in " + this);
+        throw Error("no such Type or Enum '" + path18 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path17) {
-      var found = this.lookup(path17, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path18) {
+      var found = this.lookup(path18, [Service]);
       if (!found)
-        throw Error("no such Service '" + path17 + "' in " + this);
+        throw Error("no such Service '" + path18 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -5564,13 +5564,13 @@ var require_util = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path17, value, ifNotSet) {
-      function setProp(dst2, path18, value2) {
-        var part = path18.shift();
+    util.setProperty = function setProperty(dst, path18, value, ifNotSet) {
+      function setProp(dst2, path19, value2) {
+        var part = path19.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path18.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path18, value2);
+        if (path19.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path19, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -5583,12 +5583,12 @@ var require_util = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path17)
+      if (!path18)
         throw TypeError("path must be specified");
-      path17 = path17.split(".");
-      if (path17.length > util.recursionLimit)
+      path18 = path18.split(".");
+      if (path18.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path17, value);
+      return setProp(dst, path18, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -6168,12 +6168,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path17 = [this.name], ptr = this.parent;
+          var path18 = [this.name], ptr = this.parent;
           while (ptr) {
-            path17.unshift(ptr.name);
+            path18.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path17.join(".");
+          return path18.join(".");
         }
       }
     });
@@ -12610,7 +12610,7 @@ function isTranspose2d(node, rank) {
   return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
 }
 function resolveConstant(scope, name, index) {
-  const path17 = [];
+  const path18 = [];
   const transposed = false;
   let current = scope;
   let wanted = name;
@@ -12620,14 +12620,14 @@ function resolveConstant(scope, name, index) {
       current = current.parent;
       continue;
     }
-    path17.push({ scope: current, name: wanted });
+    path18.push({ scope: current, name: wanted });
     if (def.kind === "input") return void 0;
-    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path17 };
+    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path18 };
     const node = def.node;
     if ((node.domain ?? "") !== "") return void 0;
     if (isConstantNode(node)) {
       const tensor = constantNodeTensor(node);
-      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path17 } : void 0;
+      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path18 } : void 0;
     }
     if (node.opType === "Identity" && node.input[0]) {
       wanted = node.input[0];
@@ -12636,7 +12636,7 @@ function resolveConstant(scope, name, index) {
     if (node.opType === "Transpose" && node.input[0]) {
       const inner = resolveConstant(current, node.input[0], index);
       if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
-      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path17, ...inner.path] };
+      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path18, ...inner.path] };
     }
     return void 0;
   }
@@ -12645,8 +12645,8 @@ function resolveConstant(scope, name, index) {
 function removeUnused(paths, index) {
   const reads = /* @__PURE__ */ new Map();
   const byScope = /* @__PURE__ */ new Map();
-  for (const path17 of paths) {
-    for (const { scope, name } of path17) {
+  for (const path18 of paths) {
+    for (const { scope, name } of path18) {
       const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
       entry.names.add(name);
       byScope.set(scope.graph, entry);
@@ -12674,8 +12674,8 @@ function removeUnused(paths, index) {
   let changed = true;
   while (changed) {
     changed = false;
-    for (const path17 of paths) {
-      for (const { scope, name } of path17) {
+    for (const path18 of paths) {
+      for (const { scope, name } of path18) {
         const g = scope.graph;
         const defs = index.of(g);
         const def = defs.get(name);
@@ -14155,10 +14155,10 @@ function quantizeInt4Stage(options = {}) {
       removeUnused(paths, run.index);
       let weightBytes = 0;
       let freedBytes = 0;
-      for (const [tensor, [path17]] of run.sources) {
+      for (const [tensor, [path18]] of run.sources) {
         const bytes = tensorByteLength(tensor);
         weightBytes += bytes;
-        const own = path17[path17.length - 1];
+        const own = path18[path18.length - 1];
         if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
       }
       const { matmul, gemm, gatherInt4, gatherInt8 } = run.counts;
@@ -15531,17 +15531,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path17) {
-      const ctrl = callVisitor(key, node, visitor, path17);
+    function visit_(key, node, visitor, path18) {
+      const ctrl = callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path17);
+            const ci = visit_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15552,13 +15552,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15579,17 +15579,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path17) {
-      const ctrl = await callVisitor(key, node, visitor, path17);
+    async function visitAsync_(key, node, visitor, path18) {
+      const ctrl = await callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path17);
+            const ci = await visitAsync_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15600,13 +15600,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15633,23 +15633,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path17) {
+    function callVisitor(key, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node, path17);
+        return visitor(key, node, path18);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path17);
+        return visitor.Map?.(key, node, path18);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path17);
+        return visitor.Seq?.(key, node, path18);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path17);
+        return visitor.Pair?.(key, node, path18);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path17);
+        return visitor.Scalar?.(key, node, path18);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path17);
+        return visitor.Alias?.(key, node, path18);
       return void 0;
     }
-    function replaceNode(key, path17, node) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -16261,10 +16261,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i = path17.length - 1; i >= 0; --i) {
-        const k = path17[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -16283,7 +16283,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16313,11 +16313,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path18;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -16331,8 +16331,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16346,8 +16346,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -16365,8 +16365,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16376,8 +16376,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path18, value) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -18892,9 +18892,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -18969,14 +18969,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -18991,10 +18991,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19005,10 +19005,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19025,13 +19025,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path18, value) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -20992,9 +20992,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path17) => {
+    visit2.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21003,23 +21003,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path17) => {
-      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit2.parentCollection = (cst, path18) => {
+      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21030,10 +21030,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -22836,102 +22836,102 @@ var init_sizes = __esm({
 function validateAgainstSchema(value, schema) {
   return check(value, schema, schema, []);
 }
-function check(v, s, root2, path17) {
-  const issues = checkKeywords(v, s, root2, path17);
+function check(v, s, root2, path18) {
+  const issues = checkKeywords(v, s, root2, path18);
   const expected = s["x-expected"];
-  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path17))) {
-    return [{ path: path17, message: `expected ${expected}, got ${describe2(v)}` }];
+  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path18))) {
+    return [{ path: path18, message: `expected ${expected}, got ${describe2(v)}` }];
   }
   return issues;
 }
-function checkKeywords(v, s, root2, path17) {
+function checkKeywords(v, s, root2, path18) {
   if (typeof s.$ref === "string") {
     const target = resolveRef(root2, s.$ref);
-    return check(v, target, root2, path17);
+    return check(v, target, root2, path18);
   }
   for (const key of ["oneOf", "anyOf"]) {
     const branches = s[key];
     if (!branches) continue;
-    const results = branches.map((b) => check(v, b, root2, path17));
+    const results = branches.map((b) => check(v, b, root2, path18));
     const passing = results.filter((r) => r.length === 0).length;
     if (passing === 1 || passing > 1 && key === "anyOf") continue;
-    if (passing > 1) return [{ path: path17, message: `matches more than one form (${describe2(v)})` }];
+    if (passing > 1) return [{ path: path18, message: `matches more than one form (${describe2(v)})` }];
     let fitting = branches.map((b, i) => shapeFits(v, b, root2) ? i : -1).filter((i) => i >= 0);
     if (fitting.length > 1) fitting = fitting.filter((i) => hasRequired(v, branches[i]));
     if (fitting.length === 1) return results[fitting[0]];
-    return [{ path: path17, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe2(v)}` }];
+    return [{ path: path18, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe2(v)}` }];
   }
-  if ("const" in s && v !== s.const) return [{ path: path17, message: `expected ${JSON.stringify(s.const)}, got ${describe2(v)}` }];
+  if ("const" in s && v !== s.const) return [{ path: path18, message: `expected ${JSON.stringify(s.const)}, got ${describe2(v)}` }];
   if (Array.isArray(s.enum) && !s.enum.includes(v)) {
     const options = s.enum.map(String);
     const hint = typeof v === "string" ? suggest(v, options) : void 0;
     return [{
-      path: path17,
+      path: path18,
       specific: hint !== void 0,
       message: `${describe2(v)} is not one of ${options.join(", ")}${hint ? `; did you mean '${hint}'?` : ""}`
     }];
   }
   if (s.type !== void 0 && !typeMatches(v, s.type)) {
-    return [{ path: path17, message: `expected ${typeWords(s, root2)}, got ${describe2(v)}` }];
+    return [{ path: path18, message: `expected ${typeWords(s, root2)}, got ${describe2(v)}` }];
   }
-  if (typeof v === "number") return checkNumber(v, s, path17);
-  if (typeof v === "string") return checkString(v, s, path17);
-  if (Array.isArray(v)) return checkArray(v, s, root2, path17);
-  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path17);
+  if (typeof v === "number") return checkNumber(v, s, path18);
+  if (typeof v === "string") return checkString(v, s, path18);
+  if (Array.isArray(v)) return checkArray(v, s, root2, path18);
+  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path18);
   return [];
 }
-function checkNumber(v, s, path17) {
-  if (!Number.isFinite(v)) return [{ path: path17, message: `must be a finite number, got ${v}`, specific: true }];
-  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path17, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
-  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path17, message: `must be \u2265 ${s.minimum}, got ${v}` }];
-  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path17, message: `must be \u2264 ${s.maximum}, got ${v}` }];
+function checkNumber(v, s, path18) {
+  if (!Number.isFinite(v)) return [{ path: path18, message: `must be a finite number, got ${v}`, specific: true }];
+  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path18, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
+  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path18, message: `must be \u2265 ${s.minimum}, got ${v}` }];
+  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path18, message: `must be \u2264 ${s.maximum}, got ${v}` }];
   if (typeof s.exclusiveMinimum === "number" && v <= s.exclusiveMinimum) {
-    return [{ path: path17, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
+    return [{ path: path18, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
   }
   return [];
 }
-function checkString(v, s, path17) {
-  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path17, message: "must not be empty" }];
+function checkString(v, s, path18) {
+  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path18, message: "must not be empty" }];
   if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(v)) {
-    return [{ path: path17, message: `${describe2(v)} does not match the expected form` }];
+    return [{ path: path18, message: `${describe2(v)} does not match the expected form` }];
   }
   return [];
 }
-function checkArray(v, s, root2, path17) {
+function checkArray(v, s, root2, path18) {
   if (typeof s.minItems === "number" && v.length < s.minItems) {
-    return [{ path: path17, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
+    return [{ path: path18, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
   }
   const items = s.items;
-  return items ? v.flatMap((item, i) => check(item, items, root2, [...path17, i])) : [];
+  return items ? v.flatMap((item, i) => check(item, items, root2, [...path18, i])) : [];
 }
-function checkObject(v, s, root2, path17) {
+function checkObject(v, s, root2, path18) {
   const issues = [];
   const props = s.properties ?? {};
   const keys = Object.keys(v);
   for (const req of s.required ?? []) {
-    if (!(req in v)) issues.push({ path: path17, message: `missing key '${req}'`, specific: true });
+    if (!(req in v)) issues.push({ path: path18, message: `missing key '${req}'`, specific: true });
   }
   if (typeof s.minProperties === "number" && keys.length < s.minProperties) {
-    issues.push({ path: path17, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
+    issues.push({ path: path18, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
   }
   if (typeof s.maxProperties === "number" && keys.length > s.maxProperties) {
-    issues.push({ path: path17, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
+    issues.push({ path: path18, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
   }
   for (const key of keys) {
     const sub2 = Object.hasOwn(props, key) ? props[key] : void 0;
     if (sub2) {
-      issues.push(...check(v[key], sub2, root2, [...path17, key]));
+      issues.push(...check(v[key], sub2, root2, [...path18, key]));
     } else if (s.additionalProperties === false) {
       const known = Object.keys(props);
       const hint = suggest(key, known);
       issues.push({
-        path: [...path17, key],
+        path: [...path18, key],
         atKey: true,
         specific: true,
         message: `unknown key '${key}'${hint ? `; did you mean '${hint}'?` : ""} (known: ${known.join(", ")})`
       });
     } else if (typeof s.additionalProperties === "object" && s.additionalProperties !== null) {
-      issues.push(...check(v[key], s.additionalProperties, root2, [...path17, key]));
+      issues.push(...check(v[key], s.additionalProperties, root2, [...path18, key]));
     }
   }
   return issues;
@@ -23656,7 +23656,14 @@ function dvcPull(file) {
   return file;
 }
 function dvcPush(file) {
-  dvc(["push", path14.basename(file)], path14.dirname(file), `output ${file}`);
+  const [name, cwd, what] = [path14.basename(file), path14.dirname(file), `output ${file}`];
+  try {
+    dvc(["push", name], cwd, what);
+  } catch (e) {
+    if (!(e instanceof UsageError) || !/does not exist as an output/.test(e.message)) throw e;
+    dvc(["add", name], cwd, what);
+    dvc(["push", name], cwd, what);
+  }
 }
 var init_dvc = __esm({
   "src/check/dvc.ts"() {
@@ -24159,6 +24166,20 @@ function dvcMetrics(report) {
   }
   return out;
 }
+function dvcPlots(report) {
+  const stages = [];
+  const latency = [];
+  for (const m of report.models) {
+    const points = [["original", m.original.bytes], ...m.stages.map((s) => [s.name, s.bytesAfter]), ["saved", m.compressed.bytes]];
+    points.forEach(([stage, bytes], step) => stages.push({ model: m.name, step, stage, bytes }));
+    if (m.latency && !("error" in m.latency)) {
+      for (const which of ["original", "compressed"]) {
+        latency.push({ model: m.name, which: `${m.name} ${which}`, p50_ms: m.latency[which].p50Ms, p90_ms: m.latency[which].p90Ms });
+      }
+    }
+  }
+  return { stages, latency };
+}
 var init_dvc2 = __esm({
   "src/report/dvc.ts"() {
     "use strict";
@@ -24172,6 +24193,7 @@ __export(run_exports, {
   reportText: () => reportText,
   runCommand: () => runCommand
 });
+import path17 from "node:path";
 function reportText(report) {
   return report.models.map((m) => {
     const rows = metricsRows(m).map((r) => [
@@ -24210,6 +24232,7 @@ latency \u2192 budgets. Prints a table per model; exits 1 when a parity check or
   --json FILE          write the report JSON
   --markdown FILE      write the Markdown report (what the Action posts as the PR comment)
   --dvc-metrics FILE   write flat DVC metrics JSON (for \`dvc metrics diff\`)
+  --dvc-plots DIR      write DVC plots: DIR/stages.json (size after each stage), DIR/latency.json
   -h, --help           show this help`;
     runCommand = defineCommand({
       name: "run",
@@ -24218,7 +24241,8 @@ latency \u2192 budgets. Prints a table per model; exits 1 when a parity check or
         config: { type: "string", short: "c" },
         json: { type: "string" },
         markdown: { type: "string" },
-        "dvc-metrics": { type: "string" }
+        "dvc-metrics": { type: "string" },
+        "dvc-plots": { type: "string" }
       },
       args: [],
       async run(values2) {
@@ -24229,6 +24253,11 @@ latency \u2192 budgets. Prints a table per model; exits 1 when a parity check or
         if (values2.json !== void 0) writeJsonFile(values2.json, report);
         if (values2.markdown !== void 0) writeTextFile(values2.markdown, renderMarkdown(report));
         if (values2["dvc-metrics"] !== void 0) writeJsonFile(values2["dvc-metrics"], dvcMetrics(report));
+        if (values2["dvc-plots"] !== void 0) {
+          const plots = dvcPlots(report);
+          writeJsonFile(path17.join(values2["dvc-plots"], "stages.json"), plots.stages);
+          writeJsonFile(path17.join(values2["dvc-plots"], "latency.json"), plots.latency);
+        }
         return exitCode(report);
       }
     });

@@ -31,6 +31,8 @@ export interface ActionInputs {
   baseline: boolean;
   /** How many base-branch reports the trend shows (with `baseline`). */
   history: number;
+  /** Append `dvc metrics diff --md <base>` to the comment (a DVC repository). */
+  dvcMetricsDiff: boolean;
 }
 
 function optional(name: string): string | undefined {
@@ -93,6 +95,7 @@ export function readInputs(): ActionInputs {
     mode: oneOf('mode', ['full', 'report', 'comment', 'merge'], 'full'),
     baseline: bool('baseline', false),
     history: positiveInt('history', 100) ?? 10,
+    dvcMetricsDiff: bool('dvc-metrics-diff', false),
   };
   if (inputs.artifactPath !== undefined && inputs.artifact === undefined) {
     throw new UsageError(`input 'artifact-path' needs 'artifact' (the name of the artifact it is inside)`);

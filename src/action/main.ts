@@ -16,6 +16,7 @@ import { applyBaselineBudgets, baselineMarkdown, fetchBaseline, trendSection, ty
 import { commentBody, isPermissionDenied, markerOf, upsertComment, type CommentTarget, type Octokit } from './comment.js';
 import { REPORT_FILES, checkPrInfo, escapeUntrustedMarkdown, prInfoFromEvent, readPrInfo } from './fork-safe.js';
 import { readInputs, type ActionInputs } from './inputs.js';
+import { dvcMetricsDiffSection } from './dvc-diff.js';
 import { perModelArtifact, runMergeMode } from './merge.js';
 import { ensureOnnxRuntime } from './onnxruntime-setup.js';
 import { runPipeline } from './pipeline.js';
@@ -142,6 +143,10 @@ async function runPipelineMode(inputs: ActionInputs, octokit: Octokit | undefine
     markdown += baselineMarkdown(report, baseline) + budgets + trendSection(report, baseline);
   } else if (hasBaselineBudgets) {
     markdown += `\n\n> [!NOTE]\n> max-growth / max-latency-regression are checked against the base branch's last report: set \`baseline: true\`.\n`;
+  }
+  if (inputs.dvcMetricsDiff) {
+    const base = (ctx.payload.pull_request?.['base'] as { sha?: string } | undefined)?.sha ?? (ctx.payload['before'] as string | undefined);
+    markdown += dvcMetricsDiffSection(process.env['GITHUB_WORKSPACE'] ?? process.cwd(), base && !/^0+$/.test(base) ? base : undefined);
   }
   // A per-model report of a matrix job goes up under its own name, for `mode: merge` to find.
   const artifactName = result.selected && inputs.uploadArtifact ? perModelArtifact(inputs.uploadArtifact, result.selected) : inputs.uploadArtifact;

@@ -29,7 +29,18 @@ export function dvcPull(file: string): string {
   return file;
 }
 
-/** `dvc push` of the slim model (a stage output or a `dvc add`ed file). */
+/**
+ * `dvc push` of the slim model. A stage output (dvc.yaml) or a tracked file is pushed as it is; a file
+ * DVC does not track yet is `dvc add`ed first (writing `<output>.dvc`, which the user commits), as
+ * `source: { dvc }` files are.
+ */
 export function dvcPush(file: string): void {
-  dvc(['push', path.basename(file)], path.dirname(file), `output ${file}`);
+  const [name, cwd, what] = [path.basename(file), path.dirname(file), `output ${file}`];
+  try {
+    dvc(['push', name], cwd, what);
+  } catch (e) {
+    if (!(e instanceof UsageError) || !/does not exist as an output/.test(e.message)) throw e;
+    dvc(['add', name], cwd, what);
+    dvc(['push', name], cwd, what);
+  }
 }

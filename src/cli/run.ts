@@ -1,7 +1,8 @@
-/** `onnx-diet run [--config FILE] [--json FILE] [--markdown FILE] [--dvc-metrics FILE]` (PRODUCT.md). */
+/** `onnx-diet run [--config FILE] [--json FILE] [--markdown FILE] [--dvc-metrics FILE] [--dvc-plots DIR]` (PRODUCT.md). */
+import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { failureLines, runConfig, type RunReport } from '../pipeline/run.js';
-import { dvcMetrics } from '../report/dvc.js';
+import { dvcMetrics, dvcPlots } from '../report/dvc.js';
 import { writeJsonFile, writeTextFile } from '../report/json.js';
 import { headline, limitCell, metricsRows, renderMarkdown } from '../report/markdown.js';
 import { formatTable } from '../report/table.js';
@@ -15,6 +16,7 @@ latency → budgets. Prints a table per model; exits 1 when a parity check or bu
   --json FILE          write the report JSON
   --markdown FILE      write the Markdown report (what the Action posts as the PR comment)
   --dvc-metrics FILE   write flat DVC metrics JSON (for \`dvc metrics diff\`)
+  --dvc-plots DIR      write DVC plots: DIR/stages.json (size after each stage), DIR/latency.json
   -h, --help           show this help`;
 
 /** Plain-text version of the Markdown table, for the terminal. */
@@ -40,6 +42,7 @@ export const runCommand = defineCommand({
     json: { type: 'string' },
     markdown: { type: 'string' },
     'dvc-metrics': { type: 'string' },
+    'dvc-plots': { type: 'string' },
   },
   args: [],
   async run(values) {
@@ -49,6 +52,11 @@ export const runCommand = defineCommand({
     if (values.json !== undefined) writeJsonFile(values.json, report);
     if (values.markdown !== undefined) writeTextFile(values.markdown, renderMarkdown(report));
     if (values['dvc-metrics'] !== undefined) writeJsonFile(values['dvc-metrics'], dvcMetrics(report));
+    if (values['dvc-plots'] !== undefined) {
+      const plots = dvcPlots(report);
+      writeJsonFile(path.join(values['dvc-plots'], 'stages.json'), plots.stages);
+      writeJsonFile(path.join(values['dvc-plots'], 'latency.json'), plots.latency);
+    }
     return exitCode(report);
   },
 });
