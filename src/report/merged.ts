@@ -1,8 +1,8 @@
 /**
  * The one comment of a matrix (`mode: merge`): the config's marker, a headline over all models, a row
  * per model (missing ones included, named), and each model's own report folded below. The per-model
- * Markdown is what its matrix job rendered (trend and baseline sections included); only its marker and
- * title line are dropped, since the merged comment has its own.
+ * Markdown is what its matrix job rendered (trend and baseline sections included); only its marker,
+ * title line and footer are dropped, since the merged comment has its own.
  */
 import type { RunReport } from '../pipeline/run.js';
 import { headline, reportMarker } from './markdown.js';
@@ -19,7 +19,8 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 function body(markdown: string): string {
   return markdown
     .split('\n')
-    .filter((l, i, all) => !/^<!-- onnx-diet:.*-->$/.test(l) && !(l.startsWith('### onnx-diet ') && all.slice(0, i).every((x) => !x.trim() || x.startsWith('<!--'))))
+    .filter((l, i, all) => !/^<!-- onnx-diet:.*-->$/.test(l) && !l.startsWith('<sub>onnx-diet ') &&
+      !(l.startsWith('### onnx-diet ') && all.slice(0, i).every((x) => !x.trim() || x.startsWith('<!--'))))
     .join('\n')
     .trim();
 }

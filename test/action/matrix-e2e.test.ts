@@ -156,4 +156,17 @@ test('matrix: per-model jobs, one broken budget, one missing job → one merged 
   assert.match(comments[0]!.body, /\| gamma \| \| \| \| \| ❌ no report/);
   assert.match(comments[0]!.body, /```mermaid\nxychart-beta/);
   assert.equal(baseRuns.length, 3);
+
+  // The same matrix on a same-repository PR: the merge job's write token posts the one sticky comment
+  // itself, and a re-run updates it. (upload-artifact '' skips the merged upload; `artifact` names the parts.)
+  const full = (): ActionRun => step({ mode: 'merge', 'upload-artifact': '', artifact: 'onnx-diet', baseline: 'false' }, 'job-merge-2', { token: WRITE, event: prEvent(22, PR_SHA) });
+  const m1 = await runAction(full());
+  assert.equal(m1.code, 1, 'still failing: beta broken, gamma missing');
+  assert.match(m1.outputs['comment-url'] ?? '', /pull\/22#issuecomment-/);
+  const m2 = await runAction(full());
+  assert.equal(m2.outputs['comment-url'], m1.outputs['comment-url']);
+  const on22 = fake.commentsOn(REPO, 22);
+  assert.equal(on22.length, 1);
+  assert.equal((on22[0]!.body.match(/<sub>onnx-diet /g) ?? []).length, 1, 'one footer');
+  assert.match(on22[0]!.body, /^### onnx-diet ❌ 3 models: 1 failed a check, 1 left no report$/m);
 });
