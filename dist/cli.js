@@ -15454,6 +15454,119 @@ ${result.auto ? `${result.auto.reason}
   }
 });
 
+// src/check/budgets.ts
+function evaluateBudgets(budgets, m) {
+  const out = budgets.map((b) => {
+    const rule = RULES[b.name];
+    const actual = rule.actual(m);
+    const passed = actual !== void 0 && (rule.atMost ? actual <= b.limit : actual >= b.limit);
+    return {
+      name: b.name,
+      limit: b.limit,
+      actual: actual ?? NaN,
+      passed,
+      atMost: rule.atMost,
+      limitText: b.name === "max-latency-ms" && /^[\d.]+$/.test(b.text) ? `${b.text} ms` : b.text,
+      actualText: actual === void 0 ? "not measured" : rule.show(actual),
+      where: b.where
+    };
+  });
+  for (const o of m.parity?.outputs ?? []) {
+    for (const c of o.checks) {
+      out.push({
+        name: `parity.${o.name}.${c.metric}`,
+        limit: c.limit,
+        actual: c.actual,
+        passed: c.passed,
+        atMost: !(c.metric === "cosine" || c.metric === "top1"),
+        limitText: metricText(c.limit),
+        actualText: metricText(c.actual),
+        where: c.where
+      });
+    }
+  }
+  return out;
+}
+function budgetFailureLine(model, b) {
+  const where = b.where ? ` (${formatWhere(b.where)})` : " (built-in default)";
+  return `${model}: budget ${b.name} broken: limit ${b.limitText}, actual ${b.actualText}${where}`;
+}
+var factor, ms, pct, metricText, RULES;
+var init_budgets = __esm({
+  "src/check/budgets.ts"() {
+    "use strict";
+    init_types2();
+    init_table();
+    factor = (x) => `${x.toFixed(2)}\xD7`;
+    ms = (x) => `${x.toFixed(2)} ms`;
+    pct = (x) => `${(x * 100).toFixed(2)} %`;
+    metricText = (x) => Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString();
+    RULES = {
+      "max-size": { actual: (m) => m.compressedBytes, atMost: true, show: (x) => `${formatBytes(x)} (${formatCount(x)} B)` },
+      "min-reduction": { actual: (m) => m.compressedBytes > 0 ? m.originalBytes / m.compressedBytes : Infinity, atMost: false, show: factor },
+      "max-latency-ms": { actual: (m) => m.latency?.compressed.p50Ms, atMost: true, show: ms },
+      "min-speedup": { actual: (m) => m.latency?.speedup, atMost: false, show: factor },
+      "max-accuracy-drop": { actual: (m) => m.parity?.accuracy?.drop, atMost: true, show: pct }
+    };
+  }
+});
+
+// src/check/baseline-budgets.ts
+function p50Of(m) {
+  const v = m.latency?.compressed?.p50Ms;
+  return typeof v === "number" ? v : void 0;
+}
+function evaluateBaselineBudgets(name, budgets, current, base, baseWhat) {
+  const out = { results: [], notes: [] };
+  for (const b of budgets) {
+    const before = base === void 0 ? void 0 : b.name === "max-growth" ? base.compressed.bytes : p50Of(base);
+    const now = b.name === "max-growth" ? current.compressed.bytes : p50Of(current);
+    if (before === void 0 || now === void 0) {
+      const missing = base === void 0 ? `no report of ${name} from ${baseWhat}` : before === void 0 ? `${baseWhat} measured no latency for ${name}` : `this run measured no latency for ${name}`;
+      out.notes.push(`${name}: ${b.name} ${b.text} not checked: ${missing}.`);
+      continue;
+    }
+    const delta = now - before;
+    const actual = b.relative ? before > 0 ? delta / before : delta > 0 ? Infinity : 0 : delta;
+    const passed = actual <= b.limit;
+    const shownDelta = b.name === "max-growth" ? `${formatSignedBytes(delta)} (${formatBytes(before)} \u2192 ${formatBytes(now)})` : `${delta > 0 ? "+" : ""}${delta.toFixed(2)} ms (${before.toFixed(2)} \u2192 ${now.toFixed(2)} ms)`;
+    out.results.push({
+      name: b.name,
+      limit: b.limit,
+      actual,
+      passed,
+      atMost: true,
+      limitText: `${b.text} vs ${baseWhat}`,
+      actualText: b.relative ? `${signedPct(actual)}, ${shownDelta}` : shownDelta,
+      where: b.where
+    });
+  }
+  return out;
+}
+function checkAgainstBaseline(report, base, budgets, baseWhat) {
+  const lines = [];
+  for (const m of report.models) {
+    const own = budgets.get(m.name) ?? [];
+    if (!own.length) continue;
+    const outcome = evaluateBaselineBudgets(m.name, own, m, base?.models.find((x) => x.name === m.name), baseWhat);
+    m.budgets.push(...outcome.results);
+    if (outcome.results.some((r) => !r.passed)) m.passed = false;
+    for (const r of outcome.results) lines.push(r.passed ? `\u2705 ${m.name}: ${r.name} \u2264 ${r.limitText}: ${r.actualText}` : `\u274C ${budgetFailureLine(m.name, r)}`);
+    for (const n of outcome.notes) lines.push(`\u2139\uFE0F ${n}`);
+  }
+  report.passed = report.models.every((m) => m.passed);
+  return lines;
+}
+var signedPct;
+var init_baseline_budgets = __esm({
+  "src/check/baseline-budgets.ts"() {
+    "use strict";
+    init_table();
+    init_budgets();
+    signedPct = (x) => `${x > 0 ? "+" : ""}${(x * 100).toFixed(2)} %`;
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -23064,7 +23177,11 @@ function normalize(raw, file, locate) {
   return { file, dir, models };
 }
 function normalizeSource(src, abs) {
-  if (typeof src === "string") return src.startsWith("https://") ? { kind: "url", url: src } : { kind: "path", path: abs(src) };
+  if (typeof src === "string") {
+    if (src.startsWith("https://")) return { kind: "url", url: src };
+    if (/\.onnx\.dvc$/i.test(src)) return { kind: "dvc", path: abs(src.slice(0, -".dvc".length)) };
+    return { kind: "path", path: abs(src) };
+  }
   const o = src;
   if (typeof o.dvc === "string") return { kind: "dvc", path: abs(o.dvc), ...o.push === true ? { push: true } : {} };
   if (typeof o.url === "string") return { kind: "url", url: o.url, sha256: o.sha256?.toLowerCase() };
@@ -23573,63 +23690,6 @@ var init_load = __esm({
       "max-latency-ms": { ok: (m) => m.latency !== false, what: "latency measured (remove `latency: false`)" },
       "min-speedup": { ok: (m) => m.latency !== false, what: "latency measured (remove `latency: false`)" },
       "max-accuracy-drop": { ok: (m) => m.parity !== false && m.parity.labels !== void 0, what: "parity.labels (a file of expected class ids)" }
-    };
-  }
-});
-
-// src/check/budgets.ts
-function evaluateBudgets(budgets, m) {
-  const out = budgets.map((b) => {
-    const rule = RULES[b.name];
-    const actual = rule.actual(m);
-    const passed = actual !== void 0 && (rule.atMost ? actual <= b.limit : actual >= b.limit);
-    return {
-      name: b.name,
-      limit: b.limit,
-      actual: actual ?? NaN,
-      passed,
-      atMost: rule.atMost,
-      limitText: b.name === "max-latency-ms" && /^[\d.]+$/.test(b.text) ? `${b.text} ms` : b.text,
-      actualText: actual === void 0 ? "not measured" : rule.show(actual),
-      where: b.where
-    };
-  });
-  for (const o of m.parity?.outputs ?? []) {
-    for (const c of o.checks) {
-      out.push({
-        name: `parity.${o.name}.${c.metric}`,
-        limit: c.limit,
-        actual: c.actual,
-        passed: c.passed,
-        atMost: !(c.metric === "cosine" || c.metric === "top1"),
-        limitText: metricText(c.limit),
-        actualText: metricText(c.actual),
-        where: c.where
-      });
-    }
-  }
-  return out;
-}
-function budgetFailureLine(model, b) {
-  const where = b.where ? ` (${formatWhere(b.where)})` : " (built-in default)";
-  return `${model}: budget ${b.name} broken: limit ${b.limitText}, actual ${b.actualText}${where}`;
-}
-var factor, ms, pct, metricText, RULES;
-var init_budgets = __esm({
-  "src/check/budgets.ts"() {
-    "use strict";
-    init_types2();
-    init_table();
-    factor = (x) => `${x.toFixed(2)}\xD7`;
-    ms = (x) => `${x.toFixed(2)} ms`;
-    pct = (x) => `${(x * 100).toFixed(2)} %`;
-    metricText = (x) => Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString();
-    RULES = {
-      "max-size": { actual: (m) => m.compressedBytes, atMost: true, show: (x) => `${formatBytes(x)} (${formatCount(x)} B)` },
-      "min-reduction": { actual: (m) => m.compressedBytes > 0 ? m.originalBytes / m.compressedBytes : Infinity, atMost: false, show: factor },
-      "max-latency-ms": { actual: (m) => m.latency?.compressed.p50Ms, atMost: true, show: ms },
-      "min-speedup": { actual: (m) => m.latency?.speedup, atMost: false, show: factor },
-      "max-accuracy-drop": { actual: (m) => m.parity?.accuracy?.drop, atMost: true, show: pct }
     };
   }
 });
@@ -24193,6 +24253,7 @@ __export(run_exports, {
   reportText: () => reportText,
   runCommand: () => runCommand
 });
+import { readFileSync as readFileSync5 } from "node:fs";
 import path17 from "node:path";
 function reportText(report) {
   return report.models.map((m) => {
@@ -24213,11 +24274,26 @@ function exitCode(report) {
 `);
   return report.passed ? 0 : 1;
 }
+function readBaseline(file) {
+  let data;
+  try {
+    data = JSON.parse(readFileSync5(file, "utf8"));
+  } catch (e) {
+    throw new UsageError(`--baseline ${file}: cannot read it as JSON (${e.message.split("\n")[0]}); give a report written by --json`);
+  }
+  const models = data?.models;
+  if (!Array.isArray(models) || !models.every((m) => typeof m.name === "string" && typeof m.compressed?.bytes === "number")) {
+    throw new UsageError(`--baseline ${file}: not an onnx-diet report (no models with name and compressed.bytes); give a report written by --json`);
+  }
+  return data;
+}
 var help3, runCommand;
 var init_run2 = __esm({
   "src/cli/run.ts"() {
     "use strict";
+    init_baseline_budgets();
     init_load();
+    init_errors();
     init_run();
     init_dvc2();
     init_json();
@@ -24233,6 +24309,8 @@ latency \u2192 budgets. Prints a table per model; exits 1 when a parity check or
   --markdown FILE      write the Markdown report (what the Action posts as the PR comment)
   --dvc-metrics FILE   write flat DVC metrics JSON (for \`dvc metrics diff\`)
   --dvc-plots DIR      write DVC plots: DIR/stages.json (size after each stage), DIR/latency.json
+  --baseline FILE      a report JSON of an earlier run (e.g. the base branch's): check max-growth and
+                       max-latency-regression against it
   -h, --help           show this help`;
     runCommand = defineCommand({
       name: "run",
@@ -24242,16 +24320,27 @@ latency \u2192 budgets. Prints a table per model; exits 1 when a parity check or
         json: { type: "string" },
         markdown: { type: "string" },
         "dvc-metrics": { type: "string" },
-        "dvc-plots": { type: "string" }
+        "dvc-plots": { type: "string" },
+        baseline: { type: "string" }
       },
       args: [],
       async run(values2) {
         const config = loadConfig(values2.config ?? "onnx-diet.yml");
+        const base = values2.baseline === void 0 ? void 0 : readBaseline(values2.baseline);
         const report = await runConfig(config, { progress: createProgress() });
+        const budgets = new Map(config.models.map((m) => [m.name, m.baselineBudgets ?? []]));
+        const baseLines = checkAgainstBaseline(report, base, budgets, values2.baseline ?? "a baseline (--baseline FILE)");
         process.stdout.write(`${reportText(report)}
-`);
+${baseLines.map((l) => `
+${l}`).join("")}${baseLines.length ? "\n" : ""}`);
         if (values2.json !== void 0) writeJsonFile(values2.json, report);
-        if (values2.markdown !== void 0) writeTextFile(values2.markdown, renderMarkdown(report));
+        if (values2.markdown !== void 0) {
+          writeTextFile(values2.markdown, renderMarkdown(report) + (baseLines.length ? `
+**Budgets against the baseline**
+
+${baseLines.map((l) => `- ${l}`).join("\n")}
+` : ""));
+        }
         if (values2["dvc-metrics"] !== void 0) writeJsonFile(values2["dvc-metrics"], dvcMetrics(report));
         if (values2["dvc-plots"] !== void 0) {
           const plots = dvcPlots(report);

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { evaluateBaselineBudgets } from '../check/baseline-budgets.js';
-import { budgetFailureLine } from '../check/budgets.js';
+import { checkAgainstBaseline } from '../check/baseline-budgets.js';
 import type { BaselineBudgetConfig } from '../config/types.js';
 import type { RunReport } from '../pipeline/run.js';
 import type { Report } from '../report/json.js';
@@ -130,19 +129,8 @@ export function baselineMarkdown(current: Report, baseline: Baseline): string {
  * Without a baseline each such budget is a note.
  */
 export function applyBaselineBudgets(report: RunReport, baseline: Baseline, budgets: ReadonlyMap<string, readonly BaselineBudgetConfig[]>): string {
-  const lines: string[] = [];
   const what = 'note' in baseline ? 'the base branch' : `\`${baseline.branch}\` (run ${baseline.runId})`;
-  for (const m of report.models) {
-    const own = budgets.get(m.name) ?? [];
-    if (!own.length) continue;
-    const base = 'note' in baseline ? undefined : baseline.report.models.find((x) => x.name === m.name);
-    const outcome = evaluateBaselineBudgets(m.name, own, m, base, 'note' in baseline ? 'no baseline' : what);
-    m.budgets.push(...outcome.results);
-    if (outcome.results.some((r) => !r.passed)) m.passed = false;
-    for (const r of outcome.results) lines.push(r.passed ? `✅ ${m.name}: ${r.name} ≤ ${r.limitText}: ${r.actualText}` : `❌ ${budgetFailureLine(m.name, r)}`);
-    for (const n of outcome.notes) lines.push(`ℹ️ ${n}`);
-  }
-  report.passed = report.models.every((m) => m.passed);
+  const lines = checkAgainstBaseline(report, 'note' in baseline ? undefined : baseline.report, budgets, what);
   return lines.length ? `\n\n**Budgets against the base branch**\n\n${lines.map((l) => `- ${l}`).join('\n')}\n` : '';
 }
 

@@ -6,7 +6,7 @@
  */
 import type { BaselineBudgetConfig } from '../config/types.js';
 import { formatBytes, formatSignedBytes } from '../report/table.js';
-import type { BudgetResult } from './budgets.js';
+import { budgetFailureLine, type BudgetResult } from './budgets.js';
 
 /** The numbers of one model a baseline budget compares (from a report JSON, ours or the base's). */
 export interface Comparable {
@@ -35,7 +35,7 @@ export function evaluateBaselineBudgets(
     const before = base === undefined ? undefined : b.name === 'max-growth' ? base.compressed.bytes : p50Of(base);
     const now = b.name === 'max-growth' ? current.compressed.bytes : p50Of(current);
     if (before === undefined || now === undefined) {
-      const missing = base === undefined ? `${baseWhat} has no report of ${name}` : before === undefined ? `${baseWhat} measured no latency for ${name}` : `this run measured no latency for ${name}`;
+      const missing = base === undefined ? `no report of ${name} from ${baseWhat}` : before === undefined ? `${baseWhat} measured no latency for ${name}` : `this run measured no latency for ${name}`;
       out.notes.push(`${name}: ${b.name} ${b.text} not checked: ${missing}.`);
       continue;
     }
@@ -54,4 +54,33 @@ export function evaluateBaselineBudgets(
     });
   }
   return out;
+}
+
+/** The parts of a run report baseline budgets read and update (structural: check sits below pipeline). */
+export interface CheckedReport {
+  passed: boolean;
+  models: (Comparable & { name: string; passed: boolean; budgets: BudgetResult[] })[];
+}
+
+/**
+ * Each model's baseline budgets against `base` (a report JSON; undefined = none): results join the
+ * model's budgets, so the verdict, exit code and annotations see them. Returns one line per budget
+ * (`✅ …`, `❌ …`, `ℹ️ … not checked`), for the terminal or the comment.
+ */
+export function checkAgainstBaseline(
+  report: CheckedReport, base: { models: (Comparable & { name: string })[] } | undefined,
+  budgets: ReadonlyMap<string, readonly BaselineBudgetConfig[]>, baseWhat: string,
+): string[] {
+  const lines: string[] = [];
+  for (const m of report.models) {
+    const own = budgets.get(m.name) ?? [];
+    if (!own.length) continue;
+    const outcome = evaluateBaselineBudgets(m.name, own, m, base?.models.find((x) => x.name === m.name), baseWhat);
+    m.budgets.push(...outcome.results);
+    if (outcome.results.some((r) => !r.passed)) m.passed = false;
+    for (const r of outcome.results) lines.push(r.passed ? `✅ ${m.name}: ${r.name} ≤ ${r.limitText}: ${r.actualText}` : `❌ ${budgetFailureLine(m.name, r)}`);
+    for (const n of outcome.notes) lines.push(`ℹ️ ${n}`);
+  }
+  report.passed = report.models.every((m) => m.passed);
+  return lines;
 }

@@ -69,7 +69,12 @@ export function normalize(raw: RawConfig, file: string, locate: Locate): Config 
 }
 
 function normalizeSource(src: unknown, abs: (p: string) => string): SourceSpec {
-  if (typeof src === 'string') return src.startsWith('https://') ? { kind: 'url', url: src } : { kind: 'path', path: abs(src) };
+  if (typeof src === 'string') {
+    if (src.startsWith('https://')) return { kind: 'url', url: src };
+    // `models/albert.onnx.dvc` (the file `dvc add` wrote) names the DVC-tracked model next to it.
+    if (/\.onnx\.dvc$/i.test(src)) return { kind: 'dvc', path: abs(src.slice(0, -'.dvc'.length)) };
+    return { kind: 'path', path: abs(src) };
+  }
   const o = src as Raw;
   if (typeof o.dvc === 'string') return { kind: 'dvc', path: abs(o.dvc), ...(o.push === true ? { push: true } : {}) };
   if (typeof o.url === 'string') return { kind: 'url', url: o.url, sha256: (o.sha256 as string | undefined)?.toLowerCase() };
