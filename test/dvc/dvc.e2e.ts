@@ -2,7 +2,8 @@
  * DVC for real: the example stage (examples/dvc.yaml + onnx-diet.dvc.yml) in a scratch git repository,
  * driven by the `dvc` CLI users run (PyPI dvc; .ci/run installs the pinned version), with onnx-diet as
  * the committed bundle behind `npx onnx-diet`. The README's DVC section is these commands.
- * Run with `npm run test:dvc`; without dvc on PATH the test says so and is skipped.
+ * Run with `npm run test:dvc`; without dvc on PATH the test says so and is skipped (CI sets
+ * ONNX_DIET_REQUIRE_DVC=1, so there it fails instead).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +21,8 @@ const version = spawnSync(DVC, ['--version'], { encoding: 'utf8' });
 const missing = version.status === 0 ? undefined : `dvc is not on PATH (pip install dvc==3.67.1, or set ONNX_DIET_DVC): the DVC end-to-end test needs it`;
 if (missing) console.log(`# ${missing}`);
 else console.log(`# dvc ${version.stdout.trim()}`);
+// CI installs dvc (.ci/run) and sets this, so there a missing dvc fails instead of skipping.
+if (missing && process.env['ONNX_DIET_REQUIRE_DVC'] === '1') throw new Error(`${missing}; ONNX_DIET_REQUIRE_DVC=1 asks for it`);
 
 function sh(cwd: string, cmd: string, args: string[], ok = true): { code: number | null; out: string } {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, DVC_NO_ANALYTICS: '1', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } });
