@@ -7,11 +7,14 @@ import { UsageError } from '../onnx/errors.js';
 import { validateArtifactName } from './artifacts.js';
 
 export type CommentPolicy = 'auto' | 'always' | 'never';
-export type ActionMode = 'full' | 'report' | 'comment';
+export type ActionMode = 'full' | 'report' | 'comment' | 'merge';
 
 export interface ActionInputs {
   config: string;
-  /** Overrides the config's model source (a path, after any artifact download: inside the artifact). */
+  /**
+   * The name of one model of the config (a matrix job runs only it), or else a path that overrides the
+   * config model's source (after any artifact download: inside the artifact).
+   */
   model: string | undefined;
   artifact: string | undefined;
   artifactPath: string | undefined;
@@ -26,6 +29,10 @@ export interface ActionInputs {
   failOnBudget: boolean;
   mode: ActionMode;
   baseline: boolean;
+  /** How many base-branch reports the trend shows (with `baseline`). */
+  history: number;
+  /** Append `dvc metrics diff --md <base>` to the comment (a DVC repository). */
+  dvcMetricsDiff: boolean;
 }
 
 function optional(name: string): string | undefined {
@@ -85,8 +92,10 @@ export function readInputs(): ActionInputs {
     // GitHub allows 1..90 days (400 on Enterprise plans; the service clamps to the repository's maximum).
     retentionDays: positiveInt('retention-days', 400),
     failOnBudget: bool('fail-on-budget', true),
-    mode: oneOf('mode', ['full', 'report', 'comment'], 'full'),
+    mode: oneOf('mode', ['full', 'report', 'comment', 'merge'], 'full'),
     baseline: bool('baseline', false),
+    history: positiveInt('history', 100) ?? 10,
+    dvcMetricsDiff: bool('dvc-metrics-diff', false),
   };
   if (inputs.artifactPath !== undefined && inputs.artifact === undefined) {
     throw new UsageError(`input 'artifact-path' needs 'artifact' (the name of the artifact it is inside)`);

@@ -12,10 +12,12 @@ import { isInside } from '../onnx/external.js';
 import { writeJsonFile, writeTextFile, type Report } from '../report/json.js';
 import type { Progress } from '../pipeline/progress.js';
 import { downloadArtifact, fileInArtifact, uploadArtifact, type UploadFile } from './artifacts.js';
-import { baselineMarkdown, fetchBaseline } from './baseline.js';
+import { applyBaselineBudgets, baselineMarkdown, fetchBaseline, trendSection, type Baseline } from './baseline.js';
 import { commentBody, describeApiError, isPermissionDenied, markerOf, upsertComment, type CommentTarget, type Octokit } from './comment.js';
 import { REPORT_FILES, checkPrInfo, escapeUntrustedMarkdown, prInfoFromEvent, readPrInfo } from './fork-safe.js';
 import { readInputs, type ActionInputs } from './inputs.js';
+import { dvcMetricsDiffSection } from './dvc-diff.js';
+import { perModelArtifact, runMergeMode } from './merge.js';
 import { ensureOnnxRuntime } from './onnxruntime-setup.js';
 import { runPipeline } from './pipeline.js';
 import { ConfigError } from '../config/types.js';
@@ -118,10 +120,11 @@ async function runPipelineMode(inputs: ActionInputs, octokit: Octokit | undefine
   };
   const source = inputs.artifact
     ? await fromArtifact(inputs.artifact, inputs.artifactPath, inputs.artifactRunId, inputs.artifactRepository)
-    : inputs.model;
+    : undefined;
 
   const result = await runPipeline({
     config: inputs.config,
+    model: inputs.model,
     source,
     resolveArtifact: (name, rel) => fromArtifact(name, rel),
     progress: actionProgress,
@@ -130,28 +133,39 @@ async function runPipelineMode(inputs: ActionInputs, octokit: Octokit | undefine
   let markdown = result.markdown;
   const marker = markerOf(markdown, inputs.config);
 
+  const hasBaselineBudgets = [...result.baselineBudgets.values()].some((b) => b.length > 0);
   if (inputs.baseline) {
     const branch = (ctx.payload.pull_request?.['base'] as { ref?: string } | undefined)?.ref ?? process.env['GITHUB_REF_NAME'];
+    let baseline: Baseline;
     if (!octokit || !branch || !inputs.uploadArtifact) {
-      markdown += baselineMarkdown(report, { note: 'No baseline: it needs a github-token, a branch and upload-artifact set.' });
+      baseline = { note: 'No baseline: it needs a github-token, a branch and upload-artifact set.' };
     } else {
       try {
-        const baseline = await fetchBaseline(octokit, {
-          ...ctx.repo, branch, artifactName: inputs.uploadArtifact, token: inputs.token, runId: ctx.runId, dest: path.join(dir, 'baseline'),
+        baseline = await fetchBaseline(octokit, {
+          ...ctx.repo, branch, artifactName: inputs.uploadArtifact, token: inputs.token, runId: ctx.runId, dest: path.join(dir, 'baseline'), limit: inputs.history,
         });
-        markdown += baselineMarkdown(report, baseline);
       } catch (e) {
-        markdown += baselineMarkdown(report, { note: `Baseline not available: ${(e as Error).message.split('\n')[0]}` });
+        baseline = { note: `Baseline not available: ${(e as Error).message.split('\n')[0]}` };
       }
     }
+    const budgets = applyBaselineBudgets(report, baseline, result.baselineBudgets);
+    markdown += baselineMarkdown(report, baseline) + budgets + trendSection(report, baseline);
+  } else if (hasBaselineBudgets) {
+    markdown += `\n\n> [!NOTE]\n> max-growth / max-latency-regression are checked against the base branch's last report: set \`baseline: true\`.\n`;
   }
+  if (inputs.dvcMetricsDiff) {
+    const base = (ctx.payload.pull_request?.['base'] as { sha?: string } | undefined)?.sha ?? (ctx.payload['before'] as string | undefined);
+    markdown += dvcMetricsDiffSection(process.env['GITHUB_WORKSPACE'] ?? process.cwd(), base && !/^0+$/.test(base) ? base : undefined);
+  }
+  // A per-model report of a matrix job goes up under its own name, for `mode: merge` to find.
+  const artifactName = result.selected && inputs.uploadArtifact ? perModelArtifact(inputs.uploadArtifact, result.selected) : inputs.uploadArtifact;
 
   const files = writeReportFiles(dir, report, markdown);
   setReportOutputs(report, { reportJson: files.json, reportMarkdown: files.markdown });
   await writeJobSummary(markdown);
   annotateBudgets(report, inputs.config, { failing: inputs.failOnBudget });
 
-  if (inputs.uploadArtifact) {
+  if (artifactName) {
     const upload: UploadFile[] = [
       { source: files.json, name: REPORT_FILES.json },
       { source: files.markdown, name: REPORT_FILES.markdown },
@@ -163,12 +177,14 @@ async function runPipelineMode(inputs: ActionInputs, octokit: Octokit | undefine
     } else {
       upload.push(...modelFiles(report));
     }
-    const a = await uploadArtifact(inputs.uploadArtifact, upload, { retentionDays: inputs.retentionDays, stagingDir: path.join(dir, 'upload') });
-    core.info(`Uploaded artifact '${inputs.uploadArtifact}' (id ${a.id}, ${a.size} bytes): ${upload.map((f) => f.name).join(', ')}`);
+    const a = await uploadArtifact(artifactName, upload, { retentionDays: inputs.retentionDays, stagingDir: path.join(dir, 'upload') });
+    core.info(`Uploaded artifact '${artifactName}' (id ${a.id}, ${a.size} bytes): ${upload.map((f) => f.name).join(', ')}`);
     core.setOutput('artifact-id', String(a.id));
   }
 
-  if (inputs.mode === 'full') {
+  if (inputs.mode === 'full' && result.selected) {
+    core.info(`Model '${result.selected}' of a matrix: no comment from this job; the job with 'mode: merge' posts one for all models.`);
+  } else if (inputs.mode === 'full') {
     const target = commentTarget(inputs.comment);
     if (target && octokit) await postComment(octokit, target, marker, commentBody(markdown, marker));
     else if (target) core.warning(`No github-token: the report is in the job summary only. ${FORK_HINT}`);
@@ -222,6 +238,7 @@ export async function run(): Promise<void> {
     const inputs = readInputs();
     const octokit = inputs.token ? github.getOctokit(inputs.token) : undefined;
     if (inputs.mode === 'comment') await runCommentMode(inputs, octokit);
+    else if (inputs.mode === 'merge') await runMergeMode(inputs, octokit, { workDir, commentTarget, postComment, writeReportFiles });
     else await runPipelineMode(inputs, octokit);
   } catch (e) {
     if (e instanceof ConfigError) {

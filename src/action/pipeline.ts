@@ -3,13 +3,16 @@
  * Markdown. Everything about compression, parity, latency and budgets happens there.
  */
 import { loadConfig } from '../config/load.js';
+import type { BaselineBudgetConfig, Config } from '../config/types.js';
 import type { Progress } from '../pipeline/progress.js';
 import { runConfig, type RunReport } from '../pipeline/run.js';
 import { renderMarkdown } from '../report/markdown.js';
 
 export interface PipelineRequest {
   config: string;
-  /** Replaces every model's source with this local path (the `model` input, or the downloaded artifact). */
+  /** The `model` input: a model of the config to run alone (a matrix job), else a source path (see modelChoice). */
+  model: string | undefined;
+  /** Replaces every model's source with this local path (the downloaded artifact). */
   source: string | undefined;
   /** Turns a config `source: { artifact, path }` into a local file. */
   resolveArtifact: (name: string, path: string | undefined) => Promise<string>;
@@ -19,14 +22,31 @@ export interface PipelineRequest {
 export interface PipelineResult {
   report: RunReport;
   markdown: string;
+  /** The model the `model` input selected by name (a matrix job), if it did. */
+  selected: string | undefined;
+  /** Each model's max-growth / max-latency-regression (checked by the Action against the baseline). */
+  baselineBudgets: Map<string, BaselineBudgetConfig[]>;
+}
+
+/**
+ * What the `model` input means for this config: the name of one of its models selects that model (one
+ * matrix job per model, PRODUCT.md); anything else is a path replacing the model's source, as before.
+ */
+export function modelChoice(config: Config, model: string | undefined): { selected?: string; source?: string } {
+  if (model === undefined) return {};
+  if (config.models.some((m) => m.name === model)) return { selected: model };
+  return { source: model };
 }
 
 export async function runPipeline(req: PipelineRequest): Promise<PipelineResult> {
-  const config = loadConfig(req.config);
+  const loaded = loadConfig(req.config);
+  const choice = modelChoice(loaded, req.model);
+  const config = choice.selected ? { ...loaded, models: loaded.models.filter((m) => m.name === choice.selected) } : loaded;
   const report = await runConfig(config, {
     progress: req.progress,
     resolveArtifact: req.resolveArtifact,
-    sourceOverride: req.source,
+    sourceOverride: req.source ?? choice.source,
   });
-  return { report, markdown: renderMarkdown(report) };
+  const baselineBudgets = new Map(config.models.map((m) => [m.name, m.baselineBudgets ?? []]));
+  return { report, markdown: renderMarkdown(report), selected: choice.selected, baselineBudgets };
 }

@@ -11,6 +11,7 @@ import type { SourceSpec } from '../config/types.js';
 import { UsageError } from '../onnx/errors.js';
 import { digestFiles } from '../pipeline/digest.js';
 import { commitTemp, ensureFolder, removeStaleTemps, tempBeside } from '../onnx/files.js';
+import { dvcPull } from './dvc.js';
 
 export interface SourceOptions {
   /** Folder for downloads (created when missing). */
@@ -29,6 +30,7 @@ const MAX_REDIRECTS = 5;
 /** A local path to the model a source names, downloading it first when it is a URL. */
 export async function resolveSource(spec: SourceSpec, opts: SourceOptions): Promise<string> {
   if (spec.kind === 'path') return spec.path;
+  if (spec.kind === 'dvc') return dvcPull(spec.path);
   if (spec.kind === 'artifact') {
     if (!opts.resolveArtifact) {
       throw new UsageError(`source artifact '${spec.artifact}' is only available inside the GitHub Action; give a path or an https URL to run it here`);

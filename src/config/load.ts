@@ -142,7 +142,7 @@ function escapingPaths(config: Config, raw: RawConfig, roots: readonly string[],
     const at = (section: string, key: string): DataPath =>
       (own[section] as Raw | undefined)?.[key] !== undefined ? ['models', i, section, key] : ['defaults', section, key];
     const paths: [string | undefined, DataPath][] = [
-      [m.source.kind === 'path' ? m.source.path : undefined, ['models', i, 'source']],
+      [m.source.kind === 'path' || m.source.kind === 'dvc' ? m.source.path : undefined, ['models', i, 'source']],
       [m.output, own.output !== undefined ? ['models', i, 'output'] : ['models', i, 'name']],
       [m.parity && m.parity.inputs !== 'auto' ? m.parity.inputs : undefined, at('parity', 'inputs')],
       [m.parity ? m.parity.labels : undefined, at('parity', 'labels')],

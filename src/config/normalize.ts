@@ -7,7 +7,7 @@ import { DEFAULT_STAGES } from '../pipeline/compress.js';
 import type { StageSpec } from '../stages/registry.js';
 import { parseFactor, parseRatio, parseSize } from './sizes.js';
 import {
-  ConfigError, DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S, DEFAULT_PARITY, type BudgetConfig, type BudgetName, type Config, type LatencyConfig,
+  ConfigError, DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S, DEFAULT_PARITY, type BaselineBudgetConfig, type BudgetConfig, type BudgetName, type Config, type LatencyConfig,
   type ModelConfig, type ParityConfig, type SourceSpec, type Thresholds, type Where,
 } from './types.js';
 import { formatPath, type DataPath } from './validate.js';
@@ -60,6 +60,7 @@ export function normalize(raw: RawConfig, file: string, locate: Locate): Config 
       ...normalizeCalibration(m.calibration as Raw | undefined, abs, () => locate(['models', i, 'calibration'], true)),
       latency: normalizeLatency(mergedSection(raw, i, 'latency')),
       budgets: normalizeBudgets(mergedSection(raw, i, 'budgets'), locate),
+      baselineBudgets: normalizeBaselineBudgets(mergedSection(raw, i, 'budgets'), locate),
       strategy: (m.strategy as 'stages' | 'auto' | undefined) ?? 'stages',
       objective: (m.objective as 'size' | 'latency' | undefined) ?? 'size',
       maxSearchTimeS: (m['max-search-time'] as number | undefined) ?? DEFAULT_MAX_SEARCH_TIME_S,
@@ -70,8 +71,14 @@ export function normalize(raw: RawConfig, file: string, locate: Locate): Config 
 }
 
 function normalizeSource(src: unknown, abs: (p: string) => string): SourceSpec {
-  if (typeof src === 'string') return src.startsWith('https://') ? { kind: 'url', url: src } : { kind: 'path', path: abs(src) };
+  if (typeof src === 'string') {
+    if (src.startsWith('https://')) return { kind: 'url', url: src };
+    // `models/albert.onnx.dvc` (the file `dvc add` wrote) names the DVC-tracked model next to it.
+    if (/\.onnx\.dvc$/i.test(src)) return { kind: 'dvc', path: abs(src.slice(0, -'.dvc'.length)) };
+    return { kind: 'path', path: abs(src) };
+  }
   const o = src as Raw;
+  if (typeof o.dvc === 'string') return { kind: 'dvc', path: abs(o.dvc), ...(o.push === true ? { push: true } : {}) };
   if (typeof o.url === 'string') return { kind: 'url', url: o.url, sha256: (o.sha256 as string | undefined)?.toLowerCase() };
   return { kind: 'artifact', artifact: o.artifact as string, path: o.path as string | undefined };
 }
@@ -154,6 +161,7 @@ function normalizeBudgets(section: Map<string, Sourced<unknown>> | false | undef
   if (!section) return [];
   const out: BudgetConfig[] = [];
   for (const [k, { value, path: p }] of section) {
+    if (k in BASELINE_BUDGET_PARSERS) continue;
     const name = k as BudgetName;
     const limit = BUDGET_PARSERS[name](value);
     const where = locate(p);
@@ -166,3 +174,32 @@ function normalizeBudgets(section: Map<string, Sourced<unknown>> | false | undef
   return out;
 }
 
+
+/** `1%` → a fraction of the baseline; a size (`100kB`, bytes) or milliseconds (`5`, `5ms`) → an amount. */
+const BASELINE_BUDGET_PARSERS: Record<BaselineBudgetConfig['name'], (v: unknown) => { limit: number; relative: boolean } | undefined> = {
+  'max-growth': (v) => percent(v) ?? amount(parseSize(v)),
+  'max-latency-regression': (v) => percent(v) ?? amount(typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*ms\s*$/.test(v) ? Number.parseFloat(v) : undefined),
+};
+
+function percent(v: unknown): { limit: number; relative: boolean } | undefined {
+  const m = typeof v === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v) : null;
+  return m ? { limit: Number(m[1]) / 100, relative: true } : undefined;
+}
+
+function amount(x: number | undefined): { limit: number; relative: boolean } | undefined {
+  return x === undefined || !Number.isFinite(x) || x < 0 ? undefined : { limit: x, relative: false };
+}
+
+function normalizeBaselineBudgets(section: Map<string, Sourced<unknown>> | false | undefined, locate: Locate): BaselineBudgetConfig[] {
+  if (!section) return [];
+  const out: BaselineBudgetConfig[] = [];
+  for (const [k, { value, path: p }] of section) {
+    if (!(k in BASELINE_BUDGET_PARSERS)) continue;
+    const name = k as BaselineBudgetConfig['name'];
+    const parsed = BASELINE_BUDGET_PARSERS[name](value);
+    const where = locate(p);
+    if (!parsed) throw new ConfigError([{ ...where, message: `${formatPath(p)}: ${JSON.stringify(value)} is not a usable ${name} value` }]);
+    out.push({ name, ...parsed, text: String(value), where });
+  }
+  return out;
+}

@@ -76,7 +76,7 @@ export const CONFIG_SCHEMA = {
       },
     },
     source: {
-      'x-expected': 'a path, an https:// URL, or { url, sha256 } / { artifact, path }',
+      'x-expected': 'a path, an https:// URL, or { url, sha256 } / { artifact, path } / { dvc }',
       oneOf: [
         { type: 'string', minLength: 1, pattern: '^(?![a-zA-Z][a-zA-Z0-9+.-]*://)|^https://' },
         {
@@ -91,6 +91,13 @@ export const CONFIG_SCHEMA = {
           properties: {
             artifact: { type: 'string', minLength: 1, description: 'Name of a workflow artifact (the Action downloads it).' },
             path: { type: 'string', minLength: 1, description: 'The model file inside the artifact.' },
+          },
+        },
+        {
+          type: 'object', additionalProperties: false, required: ['dvc'],
+          properties: {
+            dvc: { type: 'string', minLength: 1, description: 'A DVC-tracked model (relative to the config): `dvc pull` fetches it from the repository\'s DVC remote first.' },
+            push: { type: 'boolean', description: '`dvc push` the slim model after the run (it must be a DVC output, e.g. of a dvc.yaml stage or `dvc add`).' },
           },
         },
       ],
@@ -186,6 +193,16 @@ export const CONFIG_SCHEMA = {
         'max-accuracy-drop': {
           type: ['number', 'string'], minimum: 0, pattern: '^\\s*\\d+(\\.\\d+)?\\s*%\\s*$',
           'x-expected': 'an accuracy drop like 0.01 or 1%',
+        },
+        'max-growth': {
+          type: ['integer', 'string'], minimum: 0, pattern: `${SIZE_PATTERN}|^\\s*\\d+(\\.\\d+)?\\s*%\\s*$`,
+          description: 'How much the slim model may grow against the base branch\'s last report (Action `baseline: true`): a percentage (1%) or a size (100kB). No baseline: a note, never a failure.',
+          'x-expected': 'a growth like 1% or 100kB',
+        },
+        'max-latency-regression': {
+          type: ['number', 'string'], minimum: 0, pattern: '^\\s*\\d+(\\.\\d+)?\\s*(%|ms)?\\s*$',
+          description: 'How much the slim model\'s p50 latency may rise against the base branch\'s last report: a percentage (10%) or milliseconds (5 or 5ms).',
+          'x-expected': 'a latency regression like 10% or 5ms',
         },
       },
     },

@@ -31,7 +31,9 @@ export class ConfigError extends UsageError {
 export type SourceSpec =
   | { kind: 'path'; path: string }
   | { kind: 'url'; url: string; sha256?: string }
-  | { kind: 'artifact'; artifact: string; path?: string };
+  | { kind: 'artifact'; artifact: string; path?: string }
+  /** DVC-tracked: `dvc pull` the path (absolute) before use. */
+  | { kind: 'dvc'; path: string; push?: boolean };
 
 export interface Thresholds {
   maxAbs?: number;
@@ -81,6 +83,18 @@ export interface BudgetConfig {
   where: Where;
 }
 
+/** Budgets against the base branch's last report (the Action's `baseline: true`), evaluated in baseline-budgets.ts. */
+export type BaselineBudgetName = 'max-growth' | 'max-latency-regression';
+
+export interface BaselineBudgetConfig {
+  name: BaselineBudgetName;
+  /** A fraction of the baseline's value (`1%` → 0.01), or an absolute amount (bytes; ms). */
+  limit: number;
+  relative: boolean;
+  text: string;
+  where: Where;
+}
+
 export interface StageEntry {
   spec: StageSpec;
   where?: Where;
@@ -99,6 +113,8 @@ export interface ModelConfig {
   calibration?: CalibrationSection;
   latency: LatencyConfig | false;
   budgets: BudgetConfig[];
+  /** max-growth / max-latency-regression: checked only where a baseline report exists. */
+  baselineBudgets?: BaselineBudgetConfig[];
   strategy: 'stages' | 'auto';
   objective: 'size' | 'latency';
   maxSearchTimeS: number;

@@ -19,6 +19,7 @@ import { readLabels } from '../check/input-files.js';
 import { measureLatency, type LatencyReport } from '../check/latency.js';
 import { ortSaid, startOrtHost, type OrtHost } from '../check/ort-runner.js';
 import { checkParity, type ParityReport } from '../check/parity.js';
+import { dvcPush } from '../check/dvc.js';
 import { resolveSource, type SourceOptions } from '../check/sources.js';
 import { checkErrors } from '../report/markdown.js';
 import { currentEnvironment } from '../report/environment.js';
@@ -130,7 +131,9 @@ async function runModel(m: ModelConfig, opts: RunOptions & { progress: Progress;
   if (report.calibration && checked.parity) {
     report.calibration.parity = { samples: checked.parity.samples, inputs: m.parity === false ? 'auto' : shown(m.parity.inputs) };
   }
-  return withChecks(report, checked, m.budgets);
+  const result = withChecks(report, checked, m.budgets);
+  if (m.source.kind === 'dvc' && m.source.push) await progress.step(`${m.name}: dvc push ${shown(m.output)}`, () => dvcPush(m.output));
+  return result;
 }
 
 /**

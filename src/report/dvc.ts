@@ -49,3 +49,25 @@ export function dvcMetrics(report: RunReport): DvcMetrics {
   }
   return out;
 }
+
+/** Rows of a DVC plots file (`dvc plots show/diff` read a JSON list of records). */
+export type DvcPlotRows = Record<string, string | number>[];
+
+/**
+ * Plots for `dvc plots diff`: the size after each stage (`step` 0 is the original, the last the saved
+ * file) and the p50/p90 latency of the original and the slim model, one record per point, per model.
+ */
+export function dvcPlots(report: RunReport): { stages: DvcPlotRows; latency: DvcPlotRows } {
+  const stages: DvcPlotRows = [];
+  const latency: DvcPlotRows = [];
+  for (const m of report.models) {
+    const points: [string, number][] = [['original', m.original.bytes], ...m.stages.map((s): [string, number] => [s.name, s.bytesAfter]), ['saved', m.compressed.bytes]];
+    points.forEach(([stage, bytes], step) => stages.push({ model: m.name, step, stage, bytes }));
+    if (m.latency && !('error' in m.latency)) {
+      for (const which of ['original', 'compressed'] as const) {
+        latency.push({ model: m.name, which: `${m.name} ${which}`, p50_ms: m.latency[which].p50Ms, p90_ms: m.latency[which].p90Ms });
+      }
+    }
+  }
+  return { stages, latency };
+}

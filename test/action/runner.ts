@@ -52,6 +52,8 @@ export interface ActionRun {
   event: object;
   inputs: Record<string, string>;
   token: string;
+  /** The job's backend id in the run (matrix jobs share a run, each is its own job). */
+  job?: string;
 }
 
 export interface ActionResult {
@@ -104,7 +106,7 @@ export async function runAction(o: ActionRun): Promise<ActionResult> {
     GITHUB_API_URL: o.fake.apiUrl,
     GITHUB_GRAPHQL_URL: `${o.fake.apiUrl}/graphql`,
     GITHUB_ACTION_PATH: o.action,
-    ACTIONS_RUNTIME_TOKEN: runtimeToken(o.run),
+    ACTIONS_RUNTIME_TOKEN: runtimeToken(o.run, o.job),
     ACTIONS_RESULTS_URL: o.fake.resultsUrl,
     RUNNER_TEMP: path.join(files, 'runner-temp'),
     RUNNER_TOOL_CACHE: o.toolCache,
