@@ -67,9 +67,119 @@ var init_errors = __esm({
   }
 });
 
-// src/report/json.ts
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// src/onnx/files.ts
+import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
+function tempBeside(target) {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function removeStaleTemps(target) {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  const started = Date.now() - process.uptime() * 1e3;
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    const file = path.join(dir, name);
+    try {
+      if (statSync(file).mtimeMs < started) rmSync(file, { force: true });
+    } catch {
+    }
+  }
+}
+function writeFileAtomically(target, write) {
+  removeStaleTemps(target);
+  const tmp = tempBeside(target);
+  const fd = openSync(tmp, "wx", 420);
+  try {
+    const written = write(fd);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, target);
+    return written;
+  } catch (e) {
+    try {
+      closeSync(fd);
+    } catch {
+    }
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+function writeTextAtomically(file, text) {
+  const target = path.resolve(file);
+  ensureFolder(path.dirname(target), file);
+  const bytes = Buffer.from(text, "utf8");
+  writeFileAtomically(target, (fd) => {
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    return off;
+  });
+}
+function commitTemp(tmp, target) {
+  const fd = openSync(tmp, "r+");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, target);
+}
+function missingFolders(dir, what) {
+  const missing = [];
+  let d = path.resolve(dir);
+  while (!existsSync(d) && path.dirname(d) !== d) {
+    missing.unshift(d);
+    d = path.dirname(d);
+  }
+  if (!statSync(d).isDirectory()) throw new UsageError(`${what}: ${d} is a file, not a folder`);
+  return missing;
+}
+function createFolders(missing, what) {
+  for (const m of missing) {
+    try {
+      mkdirSync(m);
+    } catch (e) {
+      if (e.code === "EEXIST") continue;
+      throw new UsageError(`${what}: cannot create folder ${m} (${e.code ?? String(e)})`);
+    }
+  }
+}
+function ensureFolder(dir, what) {
+  createFolders(missingFolders(dir, what), what);
+}
+var init_files = __esm({
+  "src/onnx/files.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/report/json.ts
+import path2 from "node:path";
+function calibrationOf(stages) {
+  for (const s of [...stages].reverse()) {
+    const c = s.details.calibration;
+    if (c && typeof c.samples === "number") return { method: c.method, samples: c.samples, inputs: c.inputs, synthetic: c.synthetic };
+  }
+  return void 0;
+}
 function summary(d) {
   if (d.sha256 === void 0) throw new Error("report needs the sha256 of every model file (compress with digest on)");
   const s = { bytes: d.bytes, sha256: d.sha256 };
@@ -77,7 +187,7 @@ function summary(d) {
   return s;
 }
 function modelName(file) {
-  return path.basename(file).replace(/\.onnx$/i, "");
+  return path2.basename(file).replace(/\.onnx$/i, "");
 }
 function modelReport(result, name = modelName(result.source)) {
   return {
@@ -88,6 +198,7 @@ function modelReport(result, name = modelName(result.source)) {
     compressed: summary(result.compressed),
     stages: result.stages,
     ...result.auto ? { auto: result.auto } : {},
+    ...calibrationOf(result.stages) ? { calibration: calibrationOf(result.stages) } : {},
     passed: true
   };
 }
@@ -98,16 +209,7 @@ function buildReport(models) {
   return { tool: TOOL, version: TOOL_VERSION, passed: models.every((m) => m.passed), models };
 }
 function writeTextFile(file, text) {
-  const target = path.resolve(file);
-  mkdirSync(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, target);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  writeTextAtomically(file, text);
 }
 function writeJsonFile(file, value) {
   writeTextFile(file, `${JSON.stringify(value, null, 2)}
@@ -117,23 +219,24 @@ var TOOL, TOOL_VERSION;
 var init_json = __esm({
   "src/report/json.ts"() {
     "use strict";
+    init_files();
     TOOL = "onnx-diet";
     TOOL_VERSION = "0.1.0";
   }
 });
 
 // src/onnx/dtype.ts
-function dataTypeName(code) {
-  return code !== void 0 && NAMES[code] || `dtype(${code})`;
+function dataTypeName(code2) {
+  return code2 !== void 0 && NAMES[code2] || `dtype(${code2})`;
 }
-function bitsOf(code) {
-  return code !== void 0 && BITS[code] || 0;
+function bitsOf(code2) {
+  return code2 !== void 0 && BITS[code2] || 0;
 }
-function isKnownDataType(code) {
-  return code !== void 0 && (BITS[code] !== void 0 || code === DataType.STRING);
+function isKnownDataType(code2) {
+  return code2 !== void 0 && (BITS[code2] !== void 0 || code2 === DataType.STRING);
 }
-function rawByteLength(code, count) {
-  const bits = bitsOf(code);
+function rawByteLength(code2, count) {
+  const bits = bitsOf(code2);
   return Math.ceil(bits * count / 8);
 }
 var DataType, NAMES, BITS, ORT_TYPE;
@@ -459,7 +562,7 @@ var require_base64 = __commonJS({
     var i;
     s64[45] = 62;
     s64[95] = 63;
-    base64.encode = function encode(buffer, start, end) {
+    base64.encode = function encode3(buffer, start, end) {
       var parts = null, chunk = [];
       var i2 = 0, j = 0, t;
       while (start < end) {
@@ -500,7 +603,7 @@ var require_base64 = __commonJS({
       return String.fromCharCode.apply(String, chunk.slice(0, i2));
     };
     var invalidEncoding = "invalid encoding";
-    base64.decode = function decode(string, buffer, offset) {
+    base64.decode = function decode2(string, buffer, offset) {
       var start = offset;
       var j = 0, t;
       for (var i2 = 0; i2 < string.length; ) {
@@ -598,16 +701,16 @@ var require_float = __commonJS({
     module.exports = factory(factory);
     function factory(exports2) {
       if (typeof Float32Array !== "undefined") (function() {
-        var f323 = new Float32Array([-0]), f8b = new Uint8Array(f323.buffer), le = f8b[3] === 128;
+        var f324 = new Float32Array([-0]), f8b = new Uint8Array(f324.buffer), le = f8b[3] === 128;
         function writeFloat_f32_cpy(val, buf, pos) {
-          f323[0] = val;
+          f324[0] = val;
           buf[pos] = f8b[0];
           buf[pos + 1] = f8b[1];
           buf[pos + 2] = f8b[2];
           buf[pos + 3] = f8b[3];
         }
         function writeFloat_f32_rev(val, buf, pos) {
-          f323[0] = val;
+          f324[0] = val;
           buf[pos] = f8b[3];
           buf[pos + 1] = f8b[2];
           buf[pos + 2] = f8b[1];
@@ -620,14 +723,14 @@ var require_float = __commonJS({
           f8b[1] = buf[pos + 1];
           f8b[2] = buf[pos + 2];
           f8b[3] = buf[pos + 3];
-          return f323[0];
+          return f324[0];
         }
         function readFloat_f32_rev(buf, pos) {
           f8b[3] = buf[pos];
           f8b[2] = buf[pos + 1];
           f8b[1] = buf[pos + 2];
           f8b[0] = buf[pos + 3];
-          return f323[0];
+          return f324[0];
         }
         exports2.readFloatLE = le ? readFloat_f32_cpy : readFloat_f32_rev;
         exports2.readFloatBE = le ? readFloat_f32_rev : readFloat_f32_cpy;
@@ -904,7 +1007,7 @@ var require_pool = __commonJS({
   "node_modules/protobufjs/src/util/pool.js"(exports, module) {
     "use strict";
     module.exports = pool;
-    function pool(alloc, slice, size) {
+    function pool(alloc, slice2, size) {
       var SIZE = size || 8192;
       var MAX = SIZE >>> 1;
       var slab = null;
@@ -916,7 +1019,7 @@ var require_pool = __commonJS({
           slab = alloc(SIZE);
           offset = 0;
         }
-        var buf = slice.call(slab, offset, offset += size2);
+        var buf = slice2.call(slab, offset, offset += size2);
         if (offset & 7)
           offset = (offset | 7) + 1;
         return buf;
@@ -3423,10 +3526,10 @@ var require_index_minimal = __commonJS({
 var require_patterns = __commonJS({
   "node_modules/protobufjs/src/util/patterns.js"(exports) {
     "use strict";
-    var patterns = exports;
-    patterns.numberRe = /^(?![eE])[0-9]*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?$/;
-    patterns.typeRefRe = /^(?:\.?[a-zA-Z_][a-zA-Z_0-9]*)(?:\.[a-zA-Z_][a-zA-Z_0-9]*)*$/;
-    patterns.reservedRe = /^(?:do|if|in|for|let|new|try|var|case|else|enum|eval|false|null|this|true|void|with|break|catch|class|const|super|throw|while|yield|delete|export|import|public|return|static|switch|typeof|default|extends|finally|package|private|continue|debugger|function|arguments|interface|protected|implements|instanceof)$/;
+    var patterns2 = exports;
+    patterns2.numberRe = /^(?![eE])[0-9]*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?$/;
+    patterns2.typeRefRe = /^(?:\.?[a-zA-Z_][a-zA-Z_0-9]*)(?:\.[a-zA-Z_][a-zA-Z_0-9]*)*$/;
+    patterns2.reservedRe = /^(?:do|if|in|for|let|new|try|var|case|else|enum|eval|false|null|this|true|void|with|break|catch|class|const|super|throw|while|yield|delete|export|import|public|return|static|switch|typeof|default|extends|finally|package|private|continue|debugger|function|arguments|interface|protected|implements|instanceof)$/;
   }
 });
 
@@ -3435,8 +3538,8 @@ var require_codegen = __commonJS({
   "node_modules/protobufjs/src/util/codegen.js"(exports, module) {
     "use strict";
     module.exports = codegen;
-    var patterns = require_patterns();
-    var reservedRe = patterns.reservedRe;
+    var patterns2 = require_patterns();
+    var reservedRe = patterns2.reservedRe;
     function codegen(functionParams, functionName) {
       if (typeof functionParams === "string") {
         functionName = functionParams;
@@ -3582,13 +3685,13 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/protobufjs/src/util/path.js"(exports) {
     "use strict";
-    var path17 = exports;
+    var path23 = exports;
     var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path18) {
-      if (typeof URL === "undefined" || !urlRe.test(path18))
+    function normalizeUrl(path24) {
+      if (typeof URL === "undefined" || !urlRe.test(path24))
         return null;
       try {
-        return new URL(path18).href;
+        return new URL(path24).href;
       } catch (e) {
         return null;
       }
@@ -3608,8 +3711,8 @@ var require_path = __commonJS({
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path17.isAbsolute = function isAbsolute2(path18) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path18);
+      path23.isAbsolute = function isAbsolute2(path24) {
+        return /^(?:\/|\w+:|\\\\\w+)/.test(path24);
       }
     );
     var normalize2 = (
@@ -3618,18 +3721,18 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path17.normalize = function normalize3(path18) {
-        var normalizedUrl = normalizeUrl(path18);
+      path23.normalize = function normalize3(path24) {
+        var normalizedUrl = normalizeUrl(path24);
         if (normalizedUrl)
           return normalizedUrl;
-        var firstTwoCharacters = path18.substring(0, 2);
+        var firstTwoCharacters = path24.substring(0, 2);
         var uncPrefix = "";
         if (firstTwoCharacters === "\\\\") {
           uncPrefix = firstTwoCharacters;
-          path18 = path18.substring(2);
+          path24 = path24.substring(2);
         }
-        path18 = path18.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path18.split("/"), absolute = isAbsolute(path18), prefix = "";
+        path24 = path24.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path24.split("/"), absolute = isAbsolute(path24), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -3648,7 +3751,7 @@ var require_path = __commonJS({
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path17.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path23.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
@@ -3821,18 +3924,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path17, json) {
-      if (util.isString(path17))
-        path17 = path17.split(".");
-      else if (!Array.isArray(path17))
+    Namespace.prototype.define = function define2(path23, json) {
+      if (util.isString(path23))
+        path23 = path23.split(".");
+      else if (!Array.isArray(path23))
         throw TypeError("illegal path");
-      if (path17 && path17.length && path17[0] === "")
+      if (path23 && path23.length && path23[0] === "")
         throw Error("path must be relative");
-      if (path17.length > util.recursionLimit)
+      if (path23.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path17.length > 0) {
-        var part = path17.shift();
+      while (path23.length > 0) {
+        var part = path23.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -3868,22 +3971,22 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup(path17, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup(path23, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path17) && path17.length) {
-        if (path17 === ".")
+      if (util.isString(path23) && path23.length) {
+        if (path23 === ".")
           return this.root;
-        path17 = path17.split(".");
-      } else if (!path17.length)
+        path23 = path23.split(".");
+      } else if (!path23.length)
         return this;
-      var flatPath = path17.join(".");
-      if (path17[0] === "")
-        return this.root.lookup(path17.slice(1), filterTypes);
-      var found = this._lookupImpl(path17, flatPath);
+      var flatPath = path23.join(".");
+      if (path23[0] === "")
+        return this.root.lookup(path23.slice(1), filterTypes);
+      var found = this._lookupImpl(path23, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -3895,7 +3998,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path17, flatPath);
+        found = current.parent._lookupImpl(path23, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -3903,22 +4006,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup(path17, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup(path23, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path17[0]);
+      var found = this.get(path23[0]);
       var exact = null;
       if (found) {
-        if (path17.length === 1) {
+        if (path23.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path17 = path17.slice(1);
-          exact = found._lookupImpl(path17, path17.join("."));
+          path23 = path23.slice(1);
+          exact = found._lookupImpl(path23, path23.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path17, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path23, flatPath))) {
             exact = found;
             break;
           }
@@ -3926,28 +4029,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path17) {
-      var found = this.lookup(path17, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path23) {
+      var found = this.lookup(path23, [Type]);
       if (!found)
-        throw Error("no such type: " + path17);
+        throw Error("no such type: " + path23);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path17) {
-      var found = this.lookup(path17, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path23) {
+      var found = this.lookup(path23, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path17 + "' in " + this);
+        throw Error("no such Enum '" + path23 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path17) {
-      var found = this.lookup(path17, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path23) {
+      var found = this.lookup(path23, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path17 + "' in " + this);
+        throw Error("no such Type or Enum '" + path23 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path17) {
-      var found = this.lookup(path17, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path23) {
+      var found = this.lookup(path23, [Service]);
       if (!found)
-        throw Error("no such Service '" + path17 + "' in " + this);
+        throw Error("no such Service '" + path23 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -4257,13 +4360,13 @@ var require_message = __commonJS({
     Message.create = function create(properties) {
       return this.$type.create(properties);
     };
-    Message.encode = function encode(message, writer) {
+    Message.encode = function encode3(message, writer) {
       return this.$type.encode(message, writer);
     };
     Message.encodeDelimited = function encodeDelimited(message, writer) {
       return this.$type.encodeDelimited(message, writer);
     };
-    Message.decode = function decode(reader) {
+    Message.decode = function decode2(reader) {
       return this.$type.decode(reader);
     };
     Message.decodeDelimited = function decodeDelimited(reader) {
@@ -5564,13 +5667,13 @@ var require_util = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path17, value, ifNotSet) {
-      function setProp(dst2, path18, value2) {
-        var part = path18.shift();
+    util.setProperty = function setProperty(dst, path23, value, ifNotSet) {
+      function setProp(dst2, path24, value2) {
+        var part = path24.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path18.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path18, value2);
+        if (path24.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path24, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -5583,12 +5686,12 @@ var require_util = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path17)
+      if (!path23)
         throw TypeError("path must be specified");
-      path17 = path17.split(".");
-      if (path17.length > util.recursionLimit)
+      path23 = path23.split(".");
+      if (path23.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path17, value);
+      return setProp(dst, path23, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -6168,12 +6271,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path17 = [this.name], ptr = this.parent;
+          var path23 = [this.name], ptr = this.parent;
           while (ptr) {
-            path17.unshift(ptr.name);
+            path23.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path17.join(".");
+          return path23.join(".");
         }
       }
     });
@@ -8285,7 +8388,7 @@ message FunctionProto {
   }
 });
 
-// src/onnx/codec.ts
+// src/onnx/wire-types.ts
 function wireOf(kind) {
   switch (kind) {
     case "float":
@@ -8371,6 +8474,26 @@ function typeInfo(fullName) {
   info.fields.sort((a, b) => a.id - b.id);
   return info;
 }
+var import_protobufjs2, BIGINT_FIELDS, TYPED_FIELDS, camel, types;
+var init_wire_types = __esm({
+  "src/onnx/wire-types.ts"() {
+    "use strict";
+    import_protobufjs2 = __toESM(require_protobufjs(), 1);
+    init_schema();
+    BIGINT_FIELDS = /* @__PURE__ */ new Set(["onnx.AttributeProto.i", "onnx.AttributeProto.ints"]);
+    TYPED_FIELDS = {
+      "onnx.TensorProto.float_data": "f32",
+      "onnx.TensorProto.int32_data": "i32",
+      "onnx.TensorProto.int64_data": "i64",
+      "onnx.TensorProto.double_data": "f64",
+      "onnx.TensorProto.uint64_data": "u64"
+    };
+    camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+    types = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/onnx/decode.ts
 function readVarint64(r) {
   const buf = r.buf;
   let lo = 0, hi = 0, shift = 0, i = 0;
@@ -8474,7 +8597,7 @@ function named(e, t, buf, start, end) {
   if (!nameField) return e;
   let name;
   try {
-    const r = import_protobufjs2.default.Reader.create(buf.subarray(0, end));
+    const r = import_protobufjs3.default.Reader.create(buf.subarray(0, end));
     r.pos = start;
     while (r.pos < end) {
       const tag = r.uint32();
@@ -8587,7 +8710,7 @@ function wireCompatible(f, wire) {
   return f.repeated && f.kind !== "string" && f.kind !== "bytes" && f.kind !== "message" && wire === 2;
 }
 function decodeType(bytes, typeName) {
-  const r = import_protobufjs2.default.Reader.create(bytes);
+  const r = import_protobufjs3.default.Reader.create(bytes);
   try {
     return decodeInto(r, r.len, typeInfo(typeName), 0);
   } catch (e) {
@@ -8607,6 +8730,20 @@ function decodeModel(bytes) {
 function decodeTensor(bytes) {
   return decodeType(bytes, "onnx.TensorProto");
 }
+var import_protobufjs3, MAX_MESSAGE_DEPTH, TWO32, NAMED;
+var init_decode = __esm({
+  "src/onnx/decode.ts"() {
+    "use strict";
+    import_protobufjs3 = __toESM(require_protobufjs(), 1);
+    init_errors();
+    init_wire_types();
+    MAX_MESSAGE_DEPTH = 1024;
+    TWO32 = 4294967296;
+    NAMED = /* @__PURE__ */ new WeakSet();
+  }
+});
+
+// src/onnx/encode.ts
 function varintSize(v) {
   if (v < 0) return 10;
   if (v < 128) return 1;
@@ -8662,38 +8799,6 @@ function packedPayloadSize(f, arr) {
   for (let i = 0; i < arr.length; i++) n += scalarSize(f, arr[i]);
   return n;
 }
-function messageSize(obj, t, cache) {
-  let size = 0;
-  for (const f of t.fields) {
-    const v = obj[f.key];
-    if (v === void 0 || v === null) continue;
-    if (f.repeated) {
-      const arr = v;
-      if (arr.length === 0) continue;
-      if (f.packed) {
-        const n = packedPayloadSize(f, arr);
-        cache.set(arr, n);
-        size += f.tag.length + varintSize(n) + n;
-      } else if (f.kind === "message") {
-        for (let i = 0; i < arr.length; i++) {
-          const n = messageSize(sub(arr[i]), f.msg, cache);
-          size += f.tag.length + varintSize(n) + n;
-        }
-      } else {
-        for (let i = 0; i < arr.length; i++) size += f.tag.length + scalarSize(f, arr[i]);
-      }
-    } else if (f.kind === "message") {
-      const n = messageSize(sub(v), f.msg, cache);
-      size += f.tag.length + varintSize(n) + n;
-    } else {
-      size += f.tag.length + scalarSize(f, v);
-    }
-  }
-  const unknown = obj.$unknown;
-  if (unknown) for (const u of unknown) size += u.length;
-  cache.set(obj, size);
-  return size;
-}
 function writeScalar(w, f, v) {
   switch (f.kind) {
     case "int32":
@@ -8726,74 +8831,16 @@ function writeScalar(w, f, v) {
       throw new Error("unreachable");
   }
 }
-function writeMessage(w, obj, t, cache) {
-  for (const f of t.fields) {
-    const v = obj[f.key];
-    if (v === void 0 || v === null) continue;
-    if (f.repeated) {
-      const arr = v;
-      if (arr.length === 0) continue;
-      if (f.packed) {
-        w.bytes(f.tag);
-        w.varint(cache.get(arr));
-        if ((f.kind === "float" || f.kind === "double") && ArrayBuffer.isView(arr)) {
-          const view2 = arr;
-          w.bytes(new Uint8Array(view2.buffer, view2.byteOffset, view2.byteLength));
-        } else if (f.kind === "float" || f.kind === "double") {
-          const typed = f.kind === "float" ? Float32Array.from(arr) : Float64Array.from(arr);
-          w.bytes(new Uint8Array(typed.buffer));
-        } else {
-          for (let i = 0; i < arr.length; i++) writeScalar(w, f, arr[i]);
-        }
-      } else if (f.kind === "message") {
-        for (let i = 0; i < arr.length; i++) {
-          const m = sub(arr[i]);
-          w.bytes(f.tag);
-          w.varint(cache.get(m));
-          writeMessage(w, m, f.msg, cache);
-        }
-      } else {
-        for (let i = 0; i < arr.length; i++) {
-          w.bytes(f.tag);
-          writeScalar(w, f, arr[i]);
-        }
-      }
-    } else if (f.kind === "message") {
-      const m = sub(v);
-      w.bytes(f.tag);
-      w.varint(cache.get(m));
-      writeMessage(w, m, f.msg, cache);
-    } else {
-      w.bytes(f.tag);
-      writeScalar(w, f, v);
-    }
-  }
-  const unknown = obj.$unknown;
-  if (unknown) for (const u of unknown) w.bytes(u);
-}
 function encodedModelSize(model, substitutions) {
-  subst = substitutions;
-  try {
-    return messageSize(model, typeInfo("onnx.ModelProto"), /* @__PURE__ */ new WeakMap());
-  } finally {
-    subst = void 0;
-  }
+  return new Encoding(substitutions).size(model, typeInfo("onnx.ModelProto"));
 }
 function encodeType(obj, typeName, sink, substitutions) {
-  subst = substitutions;
-  try {
-    return encodeWith(obj, typeName, sink);
-  } finally {
-    subst = void 0;
-  }
-}
-function encodeWith(obj, typeName, sink) {
   const t = typeInfo(typeName);
-  const cache = /* @__PURE__ */ new WeakMap();
-  const size = messageSize(obj, t, cache);
+  const encoding = new Encoding(substitutions);
+  const size = encoding.size(obj, t);
   if (sink) {
     const w2 = new ChunkedWriter(sink);
-    writeMessage(w2, obj, t, cache);
+    encoding.write(w2, obj, t);
     w2.flush();
     return size;
   }
@@ -8803,35 +8850,22 @@ function encodeWith(obj, typeName, sink) {
     out.set(b, pos);
     pos += b.length;
   } }, Math.min(1 << 20, Math.max(size, 16)));
-  writeMessage(w, obj, t, cache);
+  encoding.write(w, obj, t);
   w.flush();
   if (pos !== size) throw new Error(`internal: encoded ${pos} bytes, expected ${size}`);
   return out;
 }
+function encodeModel(model, substitutions) {
+  return encodeType(model, "onnx.ModelProto", void 0, substitutions);
+}
 function encodeModelTo(model, sink, substitutions) {
   return encodeType(model, "onnx.ModelProto", sink, substitutions);
 }
-var import_protobufjs2, BIGINT_FIELDS, TYPED_FIELDS, MAX_MESSAGE_DEPTH, camel, types, TWO32, NAMED, subst, sub, PASS_THROUGH_BYTES, ChunkedWriter;
-var init_codec = __esm({
-  "src/onnx/codec.ts"() {
+var PASS_THROUGH_BYTES, ChunkedWriter, Encoding;
+var init_encode = __esm({
+  "src/onnx/encode.ts"() {
     "use strict";
-    import_protobufjs2 = __toESM(require_protobufjs(), 1);
-    init_schema();
-    init_errors();
-    BIGINT_FIELDS = /* @__PURE__ */ new Set(["onnx.AttributeProto.i", "onnx.AttributeProto.ints"]);
-    TYPED_FIELDS = {
-      "onnx.TensorProto.float_data": "f32",
-      "onnx.TensorProto.int32_data": "i32",
-      "onnx.TensorProto.int64_data": "i64",
-      "onnx.TensorProto.double_data": "f64",
-      "onnx.TensorProto.uint64_data": "u64"
-    };
-    MAX_MESSAGE_DEPTH = 1024;
-    camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
-    types = /* @__PURE__ */ new Map();
-    TWO32 = 4294967296;
-    NAMED = /* @__PURE__ */ new WeakSet();
-    sub = (m) => subst ? subst.get(m) ?? m : m;
+    init_wire_types();
     PASS_THROUGH_BYTES = 65536;
     ChunkedWriter = class {
       constructor(sink, chunkSize = 1 << 20) {
@@ -8903,6 +8937,103 @@ var init_codec = __esm({
         this.pos += n;
       }
     };
+    Encoding = class {
+      constructor(substitutions) {
+        this.substitutions = substitutions;
+      }
+      substitutions;
+      /** Sizes computed in pass one and reused in pass two. */
+      sizes = /* @__PURE__ */ new WeakMap();
+      sub(m) {
+        return this.substitutions?.get(m) ?? m;
+      }
+      size(obj, t) {
+        let size = 0;
+        for (const f of t.fields) {
+          const v = obj[f.key];
+          if (v === void 0 || v === null) continue;
+          if (f.repeated) {
+            const arr = v;
+            if (arr.length === 0) continue;
+            if (f.packed) {
+              const n = packedPayloadSize(f, arr);
+              this.sizes.set(arr, n);
+              size += f.tag.length + varintSize(n) + n;
+            } else if (f.kind === "message") {
+              for (let i = 0; i < arr.length; i++) {
+                const n = this.size(this.sub(arr[i]), f.msg);
+                size += f.tag.length + varintSize(n) + n;
+              }
+            } else {
+              for (let i = 0; i < arr.length; i++) size += f.tag.length + scalarSize(f, arr[i]);
+            }
+          } else if (f.kind === "message") {
+            const n = this.size(this.sub(v), f.msg);
+            size += f.tag.length + varintSize(n) + n;
+          } else {
+            size += f.tag.length + scalarSize(f, v);
+          }
+        }
+        const unknown = obj.$unknown;
+        if (unknown) for (const u of unknown) size += u.length;
+        this.sizes.set(obj, size);
+        return size;
+      }
+      write(w, obj, t) {
+        for (const f of t.fields) {
+          const v = obj[f.key];
+          if (v === void 0 || v === null) continue;
+          if (f.repeated) {
+            const arr = v;
+            if (arr.length === 0) continue;
+            if (f.packed) {
+              w.bytes(f.tag);
+              w.varint(this.sizes.get(arr));
+              if ((f.kind === "float" || f.kind === "double") && ArrayBuffer.isView(arr)) {
+                const view2 = arr;
+                w.bytes(new Uint8Array(view2.buffer, view2.byteOffset, view2.byteLength));
+              } else if (f.kind === "float" || f.kind === "double") {
+                const typed = f.kind === "float" ? Float32Array.from(arr) : Float64Array.from(arr);
+                w.bytes(new Uint8Array(typed.buffer));
+              } else {
+                for (let i = 0; i < arr.length; i++) writeScalar(w, f, arr[i]);
+              }
+            } else if (f.kind === "message") {
+              for (let i = 0; i < arr.length; i++) {
+                const m = this.sub(arr[i]);
+                w.bytes(f.tag);
+                w.varint(this.sizes.get(m));
+                this.write(w, m, f.msg);
+              }
+            } else {
+              for (let i = 0; i < arr.length; i++) {
+                w.bytes(f.tag);
+                writeScalar(w, f, arr[i]);
+              }
+            }
+          } else if (f.kind === "message") {
+            const m = this.sub(v);
+            w.bytes(f.tag);
+            w.varint(this.sizes.get(m));
+            this.write(w, m, f.msg);
+          } else {
+            w.bytes(f.tag);
+            writeScalar(w, f, v);
+          }
+        }
+        const unknown = obj.$unknown;
+        if (unknown) for (const u of unknown) w.bytes(u);
+      }
+    };
+  }
+});
+
+// src/onnx/codec.ts
+var init_codec = __esm({
+  "src/onnx/codec.ts"() {
+    "use strict";
+    init_decode();
+    init_encode();
   }
 });
 
@@ -9160,8 +9291,8 @@ var init_tensor = __esm({
 });
 
 // src/onnx/external.ts
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
-import path2 from "node:path";
+import { closeSync as closeSync2, constants, fstatSync, openSync as openSync2, readSync, realpathSync } from "node:fs";
+import path3 from "node:path";
 function readFully(fd, offset, length, shortRead) {
   const out = Buffer.allocUnsafe(length);
   for (let done = 0; done < length; ) {
@@ -9172,8 +9303,8 @@ function readFully(fd, offset, length, shortRead) {
   return out;
 }
 function isInside(dir, p) {
-  const rel = path2.relative(dir, p);
-  return !path2.isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${path2.sep}`);
+  const rel = path3.relative(dir, p);
+  return !path3.isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${path3.sep}`);
 }
 var ExternalDataReader;
 var init_external = __esm({
@@ -9186,7 +9317,7 @@ var init_external = __esm({
       /** `modelPath` names the .onnx file whose folder holds the data files. */
       constructor(modelPath) {
         this.modelPath = modelPath;
-        this.realDir = realpathSync(path2.dirname(path2.resolve(modelPath)));
+        this.realDir = realpathSync(path3.dirname(path3.resolve(modelPath)));
       }
       modelPath;
       files = /* @__PURE__ */ new Map();
@@ -9195,10 +9326,10 @@ var init_external = __esm({
       resolve(location, tensorName) {
         const what = `${this.modelPath}: tensor '${tensorName}' external data location '${location}'`;
         if (location.includes("\0")) throw new OnnxFormatError(`${what} contains a NUL byte`);
-        if (path2.isAbsolute(location) || path2.win32.isAbsolute(location) || /^[a-zA-Z]:/.test(location)) {
+        if (path3.isAbsolute(location) || path3.win32.isAbsolute(location) || /^[a-zA-Z]:/.test(location)) {
           throw new OnnxFormatError(`${what} is absolute; external data must be relative to the model's folder`);
         }
-        const candidate = path2.resolve(this.realDir, location);
+        const candidate = path3.resolve(this.realDir, location);
         if (!isInside(this.realDir, candidate)) throw new OnnxFormatError(`${what} points outside the model's folder`);
         let real;
         try {
@@ -9213,10 +9344,10 @@ var init_external = __esm({
         const known = this.files.get(location);
         if (known) return known;
         const real = this.resolve(location, tensorName);
-        const fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+        const fd = openSync2(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
         const st = fstatSync(fd);
         if (!st.isFile()) {
-          closeSync(fd);
+          closeSync2(fd);
           throw new OnnxFormatError(`${this.modelPath}: external data '${location}' is not a regular file`);
         }
         const f = { fd, size: st.size };
@@ -9242,7 +9373,7 @@ var init_external = __esm({
       }
       /** Closes the data files opened so far. */
       close() {
-        for (const f of this.files.values()) closeSync(f.fd);
+        for (const f of this.files.values()) closeSync2(f.fd);
         this.files.clear();
       }
     };
@@ -9355,13 +9486,12 @@ var init_validate = __esm({
 });
 
 // src/onnx/model-io.ts
-import { closeSync as closeSync2, existsSync, fstatSync as fstatSync2, fsyncSync, openSync as openSync2, readdirSync, readFileSync, realpathSync as realpathSync2, renameSync as renameSync2, rmSync as rmSync2, statSync, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import path3 from "node:path";
+import { closeSync as closeSync3, existsSync as existsSync2, fstatSync as fstatSync2, openSync as openSync3, readFileSync, realpathSync as realpathSync2, statSync as statSync2, writeSync as writeSync2 } from "node:fs";
+import path4 from "node:path";
 function loadModel(file) {
   let st;
   try {
-    st = statSync(file);
+    st = statSync2(file);
   } catch {
     throw new UsageError(`${file}: no such file`);
   }
@@ -9387,57 +9517,12 @@ function loadModel(file) {
   }
   return { model, path: file, fileBytes: st.size, external };
 }
-function tempBeside(target) {
-  return path3.join(path3.dirname(target), `.${path3.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-}
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
-}
-function removeStaleTemps(target) {
-  const dir = path3.dirname(target);
-  const prefix = `.${path3.basename(target)}.`;
-  const started = Date.now() - process.uptime() * 1e3;
-  let names;
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
-    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
-    const file = path3.join(dir, name);
-    try {
-      if (statSync(file).mtimeMs < started) rmSync2(file, { force: true });
-    } catch {
-    }
-  }
-}
 function writeAtomically(target, write) {
-  removeStaleTemps(target);
-  const tmp = tempBeside(target);
-  const fd = openSync2(tmp, "wx", 420);
-  try {
+  return writeFileAtomically(target, (fd) => {
     const sink = new FileSink(fd);
     write(sink);
-    fsyncSync(fd);
-    closeSync2(fd);
-    renameSync2(tmp, target);
     return sink.written;
-  } catch (e) {
-    try {
-      closeSync2(fd);
-    } catch {
-    }
-    rmSync2(tmp, { force: true });
-    throw e;
-  }
+  });
 }
 function inlined(t, source) {
   const length = tensorByteLength(t);
@@ -9445,16 +9530,12 @@ function inlined(t, source) {
   return { ...t, rawData: raw, externalData: [], dataLocation: void 0 };
 }
 function saveModel(model, file, opts = {}) {
-  const out = path3.resolve(file);
-  const dir = path3.dirname(out);
-  try {
-    if (!statSync(dir).isDirectory()) throw new Error();
-  } catch {
-    throw new UsageError(`${file}: output folder ${dir} does not exist`);
-  }
-  if (opts.source && path3.resolve(opts.source.modelPath) === out) {
+  const out = path4.resolve(file);
+  const dir = path4.dirname(out);
+  if (opts.source && path4.resolve(opts.source.modelPath) === out) {
     throw new UsageError(`${file}: refusing to overwrite the input model; choose another output path`);
   }
+  ensureFolder(dir, file);
   const threshold = opts.sizeThreshold ?? 1024;
   const tensors = [];
   const inlineOnly = /* @__PURE__ */ new Set();
@@ -9474,12 +9555,12 @@ function saveModel(model, file, opts = {}) {
     return { path: out, bytes: written, modelBytes: written, dataBytes: 0 };
   }
   const subs = /* @__PURE__ */ new Map();
-  const location = opts.location ?? `${path3.basename(out)}.data`;
-  if (path3.isAbsolute(location) || location.split(/[\\/]/).includes("..")) {
+  const location = opts.location ?? `${path4.basename(out)}.data`;
+  if (path4.isAbsolute(location) || location.split(/[\\/]/).includes("..")) {
     throw new UsageError(`external data location '${location}' must be a plain relative name`);
   }
-  const dataPath = path3.join(dir, location);
-  if (opts.source && existsSync(dataPath)) {
+  const dataPath = path4.join(dir, location);
+  if (opts.source && existsSync2(dataPath)) {
     const target = realpathSync2(dataPath);
     for (const t of tensors) {
       if (isExternal(t) && opts.source.resolve(externalInfo(t).location, t.name) === target) {
@@ -9489,7 +9570,7 @@ function saveModel(model, file, opts = {}) {
   }
   let offset = 0;
   const dataBytes = writeAtomically(dataPath, (sink) => {
-    const pad = new Uint8Array(EXTERNAL_ALIGNMENT);
+    const pad2 = new Uint8Array(EXTERNAL_ALIGNMENT);
     for (const t of tensors) {
       if (tensorByteLength(t) < threshold || t.dataType === 8 || inlineOnly.has(t)) {
         if (isExternal(t)) subs.set(t, allInline?.get(t) ?? inlined(t, opts.source));
@@ -9497,7 +9578,7 @@ function saveModel(model, file, opts = {}) {
       }
       const raw = tensorBytes(t, opts.source);
       const aligned = Math.ceil(offset / EXTERNAL_ALIGNMENT) * EXTERNAL_ALIGNMENT;
-      if (aligned > offset) sink.write(pad.subarray(0, aligned - offset));
+      if (aligned > offset) sink.write(pad2.subarray(0, aligned - offset));
       sink.write(raw);
       subs.set(t, {
         ...t,
@@ -9528,11 +9609,11 @@ function modelFileBytes(loaded) {
     const { location } = loaded.external.range(t);
     if (seen.has(location)) return;
     seen.add(location);
-    const fd = openSync2(loaded.external.resolve(location, t.name), "r");
+    const fd = openSync3(loaded.external.resolve(location, t.name), "r");
     try {
       n += fstatSync2(fd).size;
     } finally {
-      closeSync2(fd);
+      closeSync3(fd);
     }
   });
   return n;
@@ -9543,6 +9624,7 @@ var init_model_io = __esm({
     "use strict";
     init_codec();
     init_errors();
+    init_files();
     init_external();
     init_graph();
     init_validate();
@@ -9570,7 +9652,7 @@ var init_model_io = __esm({
           if (b.length !== chunk.length) throw new OnnxFormatError(`external payload is ${b.length} bytes, expected ${chunk.length}`);
         }
         let off = 0;
-        while (off < b.length) off += writeSync(this.fd, b, off, b.length - off);
+        while (off < b.length) off += writeSync2(this.fd, b, off, b.length - off);
         this.written += b.length;
       }
     };
@@ -9967,8 +10049,8 @@ function planDedup(model, external, opts = {}) {
   merges.sort((a, b) => a.sites[0].order - b.sites[0].order);
   return { merges, ties };
 }
-function describePlan(plan) {
-  const groups = plan.merges.map((c) => {
+function describePlan(plan2) {
+  const groups = plan2.merges.map((c) => {
     const t = c.sites[0].tensor;
     return {
       dtype: dataTypeName(t.dataType),
@@ -9982,7 +10064,7 @@ function describePlan(plan) {
       reclaimableBytes: (c.sites.length - 1) * c.bytes
     };
   }).sort((a, b) => b.reclaimableBytes - a.reclaimableBytes);
-  const transposedTies = plan.ties.map(({ kept, transposed }) => ({
+  const transposedTies = plan2.ties.map(({ kept, transposed }) => ({
     dtype: dataTypeName(kept.sites[0].tensor.dataType),
     kept: className(kept),
     keptDims: [...kept.sites[0].tensor.dims],
@@ -10100,20 +10182,30 @@ function analyzeModel(model, opts = {}) {
     }
   }
   const ops = /* @__PURE__ */ new Map();
-  const quant = { tensors: 0, elements: 0, bytes: 0, int8Bytes: 0, int4Bytes: 0 };
+  const quant = { tensors: 0, elements: 0, bytes: 0, int8Bytes: 0, int4Bytes: 0, convTensors: 0, convBytes: 0 };
+  const duplicates = analyzeDuplicates(model, opts.external);
+  const copies = /* @__PURE__ */ new Set([
+    ...duplicates.groups.flatMap((g) => g.names.filter((n) => n !== (g.kept ?? g.names[0]))),
+    ...duplicates.transposedTies.map((t) => t.transposed)
+  ]);
   for (const w of weights) {
     const readers = w.holder ? [{ node: w.holder, inputIndex: -1, scope: w.scope }] : index.readers(w.scope, w.name);
     const labels = [...new Set(readers.map((u) => opLabel(u.node)))].sort();
     if (labels.length === 0) labels.push(UNUSED_OP);
     const share = Math.floor(w.bytes / labels.length);
     labels.forEach((label, k) => countBy(ops, label, share + (k === 0 ? w.bytes - share * labels.length : 0)));
-    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers.length > 0 && readers.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
+    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers.length > 0 && !copies.has(w.name) && readers.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
     if (quantizable) {
+      const int42 = readers.every((u) => INT4_OPS.has(u.node.opType ?? ""));
       quant.tensors++;
       quant.elements += w.elements;
       quant.bytes += w.bytes;
       quant.int8Bytes += int8Estimate(w.elements);
-      quant.int4Bytes += int4Estimate(w.elements);
+      quant.int4Bytes += int42 ? int4Estimate(w.elements) : w.bytes;
+      if (readers.some((u) => u.node.opType === "Conv")) {
+        quant.convTensors++;
+        quant.convBytes += w.bytes;
+      }
     }
   }
   const entry = ({ scope: _s, dataType: _d, holder: _h, ...rest }) => rest;
@@ -10125,14 +10217,15 @@ function analyzeModel(model, opts = {}) {
     byDtype: [...dtypes].map(([dtype, e]) => ({ dtype, tensors: e.count, bytes: e.bytes })).sort(byBytes),
     byOp: [...ops].map(([op, e]) => ({ op, nodes: nodesPerOp.get(op) ?? 0, weights: e.count, bytes: e.bytes })).sort(byBytes),
     largest: [...weights].sort(byBytes).slice(0, opts.top ?? 10).map(entry),
-    duplicates: analyzeDuplicates(model, opts.external),
+    duplicates,
     quantizable: {
       ops: Object.keys(QUANTIZABLE_SLOTS),
       minElements: QUANTIZE_MIN_ELEMENTS,
       int4BlockSize: INT4_BLOCK_SIZE,
       ...quant,
-      modelBytesInt8: modelBytes - quant.bytes + quant.int8Bytes,
-      modelBytesInt4: modelBytes - quant.bytes + quant.int4Bytes
+      dedupBytes: duplicates.reclaimableBytes,
+      modelBytesInt8: modelBytes - duplicates.reclaimableBytes - quant.bytes + quant.int8Bytes,
+      modelBytesInt4: modelBytes - duplicates.reclaimableBytes - quant.bytes + quant.int4Bytes
     }
   };
 }
@@ -10144,7 +10237,7 @@ function inspectModel(file, opts = {}) {
     loaded.external.close();
   }
 }
-var PASS_THROUGH, QUANTIZABLE_SLOTS, QUANTIZE_MIN_ELEMENTS, INT4_BLOCK_SIZE, UNUSED_OP, opLabel, UseIndex;
+var PASS_THROUGH, QUANTIZABLE_SLOTS, INT4_OPS, QUANTIZE_MIN_ELEMENTS, INT4_BLOCK_SIZE, UNUSED_OP, opLabel, UseIndex;
 var init_inspect = __esm({
   "src/report/inspect.ts"() {
     "use strict";
@@ -10155,7 +10248,8 @@ var init_inspect = __esm({
     init_tensor();
     init_dedup_analysis();
     PASS_THROUGH = /* @__PURE__ */ new Set(["Identity", "Transpose"]);
-    QUANTIZABLE_SLOTS = { MatMul: 1, Gemm: 1, Gather: 0 };
+    QUANTIZABLE_SLOTS = { MatMul: 1, Gemm: 1, Gather: 0, Conv: 1 };
+    INT4_OPS = /* @__PURE__ */ new Set(["MatMul", "Gemm", "Gather"]);
     QUANTIZE_MIN_ELEMENTS = 1024;
     INT4_BLOCK_SIZE = 32;
     UNUSED_OP = "(unused)";
@@ -10228,9 +10322,9 @@ function formatPercent(part, whole, signed = false) {
 function formatTable(header, rows, align) {
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => [...r[c] ?? ""].length)));
-  const line = (r) => r.map((cell2, c) => {
-    const pad = " ".repeat(widths[c] - [...cell2].length);
-    return (align?.[c] ?? (c === 0 ? "l" : "r")) === "l" ? cell2 + pad : pad + cell2;
+  const line = (r) => r.map((cell3, c) => {
+    const pad2 = " ".repeat(widths[c] - [...cell3].length);
+    return (align?.[c] ?? (c === 0 ? "l" : "r")) === "l" ? cell3 + pad2 : pad2 + cell3;
   }).join("  ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
@@ -10256,9 +10350,9 @@ function compressTable(r) {
     formatPercent(total2, r.original.bytes, true),
     ""
   ]);
-  const table = formatTable(["step", "size", "bytes", "change", "%", "time"], rows);
+  const table2 = formatTable(["step", "size", "bytes", "change", "%", "time"], rows);
   const ratio = r.compressed.bytes > 0 ? (r.original.bytes / r.compressed.bytes).toFixed(2) : "\u221E";
-  return `${table}
+  return `${table2}
 
 ${r.source} \u2192 ${r.output}: ${ratio}\xD7 smaller`;
 }
@@ -10305,11 +10399,12 @@ function inspectTables(r, maxGroups = 10) {
     ));
   }
   const q = r.quantizable;
-  out.push("", `quantizable: ${plural(q.tensors, "float weight")} of \u2265 ${q.minElements} elements read only by ${q.ops.join("/")} (${formatBytes(q.bytes)}, ${formatPercent(q.bytes, r.modelBytes)} of the model)`);
+  out.push("", `quantizable: ${plural(q.tensors, "float weight")} of \u2265 ${q.minElements} elements read only by ${q.ops.join("/")} (${formatBytes(q.bytes)}, ${formatPercent(q.bytes, r.modelBytes)} of the model), each duplicate counted once` + (q.convTensors ? `; ${plural(q.convTensors, "Conv weight")} (${formatBytes(q.convBytes)}) only int8 takes (conv-mode: weight-only)` : ""));
   out.push(formatTable(["as", "those weights", "model (estimate)"], [
     ["now", formatBytes(q.bytes), formatBytes(r.modelBytes)],
+    ...q.dedupBytes ? [["after dedup", formatBytes(q.bytes), formatBytes(r.modelBytes - q.dedupBytes)]] : [],
     ["int8", formatBytes(q.int8Bytes), formatBytes(q.modelBytesInt8)],
-    [`int4, block ${q.int4BlockSize}`, formatBytes(q.int4Bytes), formatBytes(q.modelBytesInt4)]
+    [`int4, block ${q.int4BlockSize}${q.convTensors ? " (Conv in float)" : ""}`, formatBytes(q.int4Bytes), formatBytes(q.modelBytesInt4)]
   ]));
   return out.join("\n");
 }
@@ -10585,7 +10680,7 @@ var init_named_tensor = __esm({
     isFloatType = (type) => FLOAT_TYPES.has(type);
     comparableTypes = (a, b) => a === b || isFloatType(a) && isFloatType(b);
     ONNX_TYPE_OF_ORT = Object.fromEntries(
-      Object.entries(ORT_TYPE).map(([code, name]) => [name, Number(code)])
+      Object.entries(ORT_TYPE).map(([code2, name]) => [name, Number(code2)])
     );
     UnsupportedTensorTypeError = class extends Error {
       name = "UnsupportedTensorTypeError";
@@ -10710,9 +10805,9 @@ function convertFloatTensor(t, to) {
 function inputTypes(inputs) {
   return new Map(inputs.map((m) => [m.name, m.type]));
 }
-function feedsFor(feeds, declared) {
+function feedsFor(feeds, declared2) {
   return feeds.map((t) => {
-    const want = declared.get(t.name);
+    const want = declared2.get(t.name);
     if (!want || want === t.type || !isFloatType(want) || !isFloatType(t.type)) return t;
     let byType = converted.get(t);
     if (!byType) converted.set(t, byType = /* @__PURE__ */ new Map());
@@ -10733,16 +10828,16 @@ var init_feed_types = __esm({
 
 // src/check/ort-runner.ts
 import { fork } from "node:child_process";
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { fileURLToPath } from "node:url";
 function ortSaid(e) {
   return (e instanceof OrtCallError ? e.said : e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
 function workerEntry() {
   const js = fileURLToPath(new URL("./ort-worker.js", import.meta.url));
-  if (existsSync2(js)) return { file: js, execArgv: [] };
+  if (existsSync3(js)) return { file: js, execArgv: [] };
   const ts = fileURLToPath(new URL("./ort-worker.ts", import.meta.url));
-  if (existsSync2(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
+  if (existsSync3(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
   throw new Error(`onnxruntime worker not found next to ${fileURLToPath(import.meta.url)} (expected ort-worker.js); rebuild the bundle`);
 }
 function startOrtHost(options = {}) {
@@ -10795,7 +10890,7 @@ var init_ort_runner = __esm({
         });
         child.on("message", (m) => this.settle(m));
         child.on("error", (e) => this.failAll(child, `onnxruntime worker failed: ${e.message}`));
-        child.on("exit", (code, signal) => this.failAll(child, `onnxruntime crashed (${signal ?? `exit code ${code}`})`));
+        child.on("exit", (code2, signal) => this.failAll(child, `onnxruntime crashed (${signal ?? `exit code ${code2}`})`));
         return child;
       }
       failAll(child, message) {
@@ -10872,6 +10967,14 @@ var init_ort_runner = __esm({
       async run(id, feeds, outputNames, options = {}) {
         const s = this.session(id);
         return this.call(s.child, { op: "run", id: s.workerId, feeds: feedsFor(feeds, s.inputTypes), outputNames }, `running ${s.modelPath}`, options.timeoutMs);
+      }
+      async runStats(id, feeds, outputNames, stats) {
+        const s = this.session(id);
+        return this.call(s.child, { op: "runStats", id: s.workerId, feeds: feedsFor(feeds, s.inputTypes), outputNames, stats }, `calibrating on ${s.modelPath}`);
+      }
+      async takeStats(id) {
+        const s = this.session(id);
+        return this.call(s.child, { op: "takeStats", id: s.workerId }, `reading calibration ranges of ${s.modelPath}`);
       }
       async release(id) {
         const s = this.sessions.get(id);
@@ -11076,11 +11179,11 @@ var init_npz = __esm({
 });
 
 // src/check/test-data.ts
-import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
-import path4 from "node:path";
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import path5 from "node:path";
 function testDataSetDirs(modelDir) {
-  if (!existsSync3(modelDir)) return [];
-  return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path4.join(modelDir, n));
+  if (!existsSync4(modelDir)) return [];
+  return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path5.join(modelDir, n));
 }
 function nonTensorKind(type) {
   if (!type) return "value of unknown type";
@@ -11095,8 +11198,8 @@ function readValue(file, info, fallbackName) {
   const name = info?.name ?? fallbackName;
   const kind = nonTensorKind(info?.type);
   if (info && kind) return { name, file, unsupported: `${kind} values` };
-  const declared = info?.type?.tensorType?.elemType;
-  if (declared !== void 0 && !isOrtTensorType(declared)) return { name, file, unsupported: `${dataTypeName(declared)} tensors` };
+  const declared2 = info?.type?.tensorType?.elemType;
+  if (declared2 !== void 0 && !isOrtTensorType(declared2)) return { name, file, unsupported: `${dataTypeName(declared2)} tensors` };
   let bytes;
   try {
     bytes = readFileSync2(file);
@@ -11115,7 +11218,7 @@ function readValues(dir, prefix, infos) {
   const files = readdirSync2(dir).filter((f) => f.startsWith(prefix) && f.endsWith(".pb")).sort(byIndex(prefix));
   return files.map((f) => {
     const k = Number(f.slice(prefix.length, -3));
-    return readValue(path4.join(dir, f), infos[k], f.slice(0, -3));
+    return readValue(path5.join(dir, f), infos[k], f.slice(0, -3));
   });
 }
 function readTestDataSet(dir, graph) {
@@ -11134,10 +11237,10 @@ var init_test_data = __esm({
 });
 
 // src/check/input-files.ts
-import { existsSync as existsSync4, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import path5 from "node:path";
+import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import path6 from "node:path";
 function readBounded(file) {
-  const size = statSync2(file).size;
+  const size = statSync3(file).size;
   if (size > MAX_SAMPLE_FILE_BYTES) throw new UsageError(`${file}: ${size} bytes is too large for a sample input file (limit 1 GiB)`);
   return readFileSync3(file);
 }
@@ -11194,7 +11297,7 @@ function toInputType(t, inputs) {
   return { ...t, type: input.type, data: encodeValues(input.type, values2) };
 }
 function npyTensor(file, inputs) {
-  const stem = path5.basename(file, ".npy");
+  const stem = path6.basename(file, ".npy");
   const name = inputs.length === 1 && !inputs.some((i) => i.name === stem) ? inputs[0].name : stem;
   return toInputType(parseNpy(readBounded(file), name, file), inputs);
 }
@@ -11211,22 +11314,22 @@ function folderSamples(dir, model, inputs) {
   const files = readdirSync3(dir).sort();
   if (files.some((f) => /^input_\d+\.pb$/.test(f))) return [testSetSample(dir, model)];
   const many = files.filter((f) => f.endsWith(".npz") || f.endsWith(".json"));
-  if (many.length) return many.flatMap((f) => fileSamples(path5.join(dir, f), model, inputs));
+  if (many.length) return many.flatMap((f) => fileSamples(path6.join(dir, f), model, inputs));
   const npys = files.filter((f) => f.endsWith(".npy"));
-  if (npys.length) return [npys.map((f) => npyTensor(path5.join(dir, f), inputs))];
+  if (npys.length) return [npys.map((f) => npyTensor(path6.join(dir, f), inputs))];
   throw new UsageError(`${dir}: no sample inputs here (expected test_data_set_N/, input_K.pb, .npz, .json or .npy files)`);
 }
 function fileSamples(spec, model, inputs) {
-  if (!existsSync4(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
-  if (statSync2(spec).isDirectory()) return folderSamples(spec, model, inputs);
-  const ext = path5.extname(spec).toLowerCase();
+  if (!existsSync5(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
+  if (statSync3(spec).isDirectory()) return folderSamples(spec, model, inputs);
+  const ext = path6.extname(spec).toLowerCase();
   if (ext === ".npy") return [[npyTensor(spec, inputs)]];
   if (ext === ".npz") return [parseNpz(readBounded(spec), spec).map((t) => toInputType(t, inputs))];
   if (ext === ".json") return jsonSamples(spec, inputs);
   throw new UsageError(`${spec}: unknown input file type '${ext}' (use .npy, .npz, .json or a test_data_set folder)`);
 }
 function readLabels(file) {
-  if (!existsSync4(file)) throw new UsageError(`${file}: no such labels file`);
+  if (!existsSync5(file)) throw new UsageError(`${file}: no such labels file`);
   let values2;
   if (file.toLowerCase().endsWith(".npy")) {
     values2 = Array.from(tensorValues(parseNpy(readBounded(file), "labels", file)), Number);
@@ -11290,9 +11393,9 @@ function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
     const last = dims[dims.length - 1];
     if (/position/i.test(name) && typeof last === "string") atMost.set(name, { dim: last, offset: -1 });
   }
-  const limit = (dim, max, table, rows, node) => {
+  const limit = (dim, max, table2, rows, node) => {
     const known = limits.get(dim);
-    if (!known || max < known.max) limits.set(dim, { dim, max, table, rows, node: node.name ?? node.opType ?? "" });
+    if (!known || max < known.max) limits.set(dim, { dim, max, table: table2, rows, node: node.name ?? node.opType ?? "" });
   };
   const scalar = (name) => {
     const t = name ? consts.get(name) : void 0;
@@ -11372,9 +11475,9 @@ function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
       continue;
     }
     if (op === "Gather" && consts.has(in0) && atMost.has(in1)) {
-      const table = consts.get(in0);
+      const table2 = consts.get(in0);
       const axis = Number(attr(n, "axis")?.i ?? 0n);
-      const rows = table.dims[axis < 0 ? axis + table.dims.length : axis];
+      const rows = table2.dims[axis < 0 ? axis + table2.dims.length : axis];
       const m = atMost.get(in1);
       if (rows !== void 0) limit(m.dim, rows - 1 - m.offset, in0, rows, n);
       continue;
@@ -11412,6 +11515,163 @@ var init_dim_limits = __esm({
     init_tensor();
     SAME_VALUES = /* @__PURE__ */ new Set(["Cast", "Identity", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Expand", "Tile", "Transpose", "Slice", "Gather"]);
     SAME_VALUE = /* @__PURE__ */ new Set(["Cast", "Identity", "Unsqueeze", "Squeeze", "Reshape", "Flatten"]);
+  }
+});
+
+// src/check/dim-defaults.ts
+function facts(model, inputs) {
+  const g = model.graph;
+  const readers = /* @__PURE__ */ new Map();
+  const constants2 = /* @__PURE__ */ new Map();
+  for (const t of g.initializer) if (t.name) constants2.set(t.name, t);
+  for (const n of g.node) {
+    if (isConstantNode(n) && n.output[0]) {
+      const t = constantNodeTensor(n);
+      if (t) constants2.set(n.output[0], t);
+    }
+    for (const i of n.input) if (i) readers.set(i, [...readers.get(i) ?? [], n]);
+  }
+  const strides = /* @__PURE__ */ new Map();
+  for (const input of inputs) {
+    const k = input.dims.length - 2;
+    if (k < 1 || k > 3 || !isFloatType(input.type)) continue;
+    const s = spatialStride(g.node, input.name, k);
+    if (s) strides.set(input.name, s);
+  }
+  return { readers, constants: constants2, strides };
+}
+function spatialStride(nodes, input, k) {
+  const at = /* @__PURE__ */ new Map([[input, Array(k).fill(1)]]);
+  const best = Array(k).fill(1);
+  let spatial = false;
+  for (const n of nodes) {
+    const ins = n.input.map((i) => at.get(i)).filter((s2) => !!s2);
+    if (!ins.length) continue;
+    let s = ins.reduce((a, b) => a.map((v, i) => Math.max(v, b[i])));
+    if (SPATIAL_OPS.has(n.opType ?? "")) {
+      spatial = true;
+      const st = attr(n, "strides")?.ints.map(Number) ?? [];
+      s = s.map((v, i) => n.opType === "ConvTranspose" ? v / (st[i] ?? 1) : v * (st[i] ?? 1));
+    }
+    s.forEach((v, i) => {
+      best[i] = Math.max(best[i], v);
+    });
+    for (const o of n.output) if (o) at.set(o, s);
+  }
+  return spatial ? best.map((v) => Math.max(1, Math.round(v))) : void 0;
+}
+function fromReaders(input, axis, f) {
+  const rank = input.dims.length;
+  for (const n of f.readers.get(input.name) ?? []) {
+    const w = n.input[1] ? f.constants.get(n.input[1]) : void 0;
+    if (!w || n.input[0] !== input.name) continue;
+    const wd = w.dims.map(Number);
+    if ((n.opType === "MatMul" || n.opType === "Gemm") && axis === rank - 1 && wd.length === 2) {
+      const transB3 = n.opType === "Gemm" && attr(n, "transB")?.i === 1n;
+      return { value: transB3 ? wd[1] : wd[0], why: `the weight '${n.input[1]}' of ${n.opType} '${n.name || n.output[0]}' is [${wd.join(", ")}]` };
+    }
+    if (n.opType === "Conv" && axis === 1 && wd.length >= 3) {
+      const group = Number(attr(n, "group")?.i ?? 1n);
+      return { value: wd[1] * group, why: `the weight '${n.input[1]}' of Conv '${n.name || n.output[0]}' takes ${wd[1] * group} channels` };
+    }
+  }
+  return void 0;
+}
+function guessDim(model, inputs, input, axis, sequence, memo = {}) {
+  const rank = input.dims.length;
+  if (axis === 0 && rank >= 2) return { value: 1, why: "the batch axis (axis 0)" };
+  const f = memo.facts ??= facts(model, inputs);
+  const told = fromReaders(input, axis, f);
+  if (told) return told;
+  const stride = f.strides.get(input.name);
+  if (stride && axis >= 2) {
+    const fixed = input.dims.slice(2).filter((d) => typeof d === "number");
+    const base = Math.max(DEFAULT_SPATIAL, ...fixed);
+    const s = stride[axis - 2];
+    const value = Math.ceil(base / s) * s;
+    const from = base === DEFAULT_SPATIAL ? `the default ${DEFAULT_SPATIAL}` : `its fixed side ${base}`;
+    return { value, why: `a spatial axis of an image input: ${from}${value === base ? "" : " rounded up"}, a multiple of the model's total stride ${s} along it` };
+  }
+  if (!isFloatType(input.type) && axis >= 1) {
+    const seq = sequence();
+    if (seq) return { value: seq.value, why: seq.why };
+  }
+  return { value: 1, why: "no size in the model; 1, which every broadcast accepts" };
+}
+function askForDims(model, error, dims) {
+  const guessed = dims.filter((d) => d.inferred);
+  if (!guessed.length) return void 0;
+  const chosen = guessed.map((d) => `${d.name} = ${d.value} (${d.why})`).join("; ");
+  const example = guessed.map((d) => `${d.name}=<size>`).join(",");
+  return `${model}: the original model does not run on the sizes chosen for its open input axes: ${chosen}; set them with --dims ${example} (config: parity.dims) \u2014 onnxruntime said: ${error}`;
+}
+var DEFAULT_SPATIAL, SPATIAL_OPS;
+var init_dim_defaults = __esm({
+  "src/check/dim-defaults.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    init_named_tensor();
+    DEFAULT_SPATIAL = 224;
+    SPATIAL_OPS = /* @__PURE__ */ new Set(["Conv", "ConvInteger", "MaxPool", "AveragePool", "LpPool", "ConvTranspose", "QLinearConv"]);
+  }
+});
+
+// src/check/auto-images.ts
+function isImageShape(dims) {
+  return dims.length === 4 && [1, 3, 4].includes(dims[1]) && dims[2] >= 16 && dims[3] >= 16;
+}
+function imageValues(dims, rand) {
+  const [n, c, h, w] = dims;
+  const out = new Array(n * c * h * w);
+  const colour = () => Array.from({ length: c }, () => rand() * 4 - 2);
+  for (let b = 0; b < n; b++) {
+    const plane = Array.from({ length: c }, () => new Float32Array(h * w));
+    const level = colour();
+    const [gx, gy] = [rand() * 2 - 1, rand() * 2 - 1];
+    for (let ch = 0; ch < c; ch++) {
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) plane[ch][y * w + x] = level[ch] * 0.5 + 0.5 * (gx * x / w + gy * y / h);
+    }
+    const fill = (x0, y0, x1, y1, col) => {
+      for (let y = Math.max(0, y0); y < Math.min(h, y1); y++) {
+        for (let x = Math.max(0, x0); x < Math.min(w, x1); x++) for (let ch = 0; ch < c; ch++) plane[ch][y * w + x] = col[ch];
+      }
+    };
+    const shapes = 1 + Math.floor(rand() * 3);
+    for (let k = 0; k < shapes; k++) {
+      const [x0, y0] = [Math.floor(rand() * w), Math.floor(rand() * h)];
+      fill(x0, y0, x0 + 2 + Math.floor(rand() * w / 3), y0 + 2 + Math.floor(rand() * h / 3), colour());
+    }
+    const rows = 1 + Math.floor(rand() * 4);
+    for (let r = 0; r < rows; r++) {
+      const cell3 = Math.max(4, Math.floor(Math.min(h, w) * (0.06 + rand() * 0.2)));
+      const y0 = Math.floor(rand() * Math.max(1, h - cell3));
+      const col = colour();
+      const thick = Math.max(1, Math.round(cell3 / 7));
+      for (let x0 = Math.floor(rand() * cell3); x0 + cell3 <= w; x0 += Math.ceil(cell3 * (1.1 + rand() * 0.4))) {
+        if (rand() < 0.15) continue;
+        const strokes = 2 + Math.floor(rand() * 3);
+        for (let k = 0; k < strokes; k++) {
+          if (rand() < 0.5) {
+            const yy = y0 + Math.floor(rand() * (cell3 - thick));
+            fill(x0, yy, x0 + cell3 - Math.floor(rand() * cell3 / 2), yy + thick, col);
+          } else {
+            const xx = x0 + Math.floor(rand() * (cell3 - thick));
+            fill(xx, y0, xx + thick, y0 + cell3 - Math.floor(rand() * cell3 / 2), col);
+          }
+        }
+      }
+    }
+    for (let ch = 0; ch < c; ch++) {
+      const base = (b * c + ch) * h * w;
+      for (let i = 0; i < h * w; i++) out[base + i] = plane[ch][i] + (rand() - 0.5) * 0.1;
+    }
+  }
+  return out;
+}
+var init_auto_images = __esm({
+  "src/check/auto-images.ts"() {
+    "use strict";
   }
 });
 
@@ -11496,6 +11756,7 @@ function values(input, dims, { rand, rows, mask }) {
   const out = new Array(count);
   const isInt = INT_TYPES.has(input.type);
   const last = dims[dims.length - 1] ?? 1;
+  if (isFloatType(input.type) && isImageShape(dims)) return imageValues(dims, rand);
   for (let i = 0; i < count; i++) {
     if (isFloatType(input.type)) out[i] = normal(rand);
     else if (mask) out[i] = Number(i % last < last - mask.pad === mask.attend);
@@ -11509,23 +11770,47 @@ function values(input, dims, { rand, rows, mask }) {
 }
 function autoDims(model, inputs, given) {
   const names = [...new Set(inputs.flatMap((i) => i.dims.filter((d) => typeof d === "string")))];
-  const limits = names.some((n) => given[n] === void 0 && SEQUENCE_DIM.test(n) && !BATCH_DIM.test(n)) ? dimLimits(model) : /* @__PURE__ */ new Map();
-  const dims = [];
-  for (const name of names) {
-    const value = given[name];
-    if (value !== void 0) {
-      dims.push({ name, value, why: "dims:" });
-      continue;
-    }
-    const limit = SEQUENCE_DIM.test(name) && !BATCH_DIM.test(name) ? limits.get(name) : void 0;
-    if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) {
-      dims.push({ name, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` });
-      continue;
-    }
-    const fallback = defaultDim(name);
-    if (fallback !== void 0) dims.push({ name, value: fallback, why: "default" });
+  let limits;
+  const limitOf = (name) => (limits ??= dimLimits(model)).get(name);
+  const sequence = (name) => {
+    const limit = name ? limitOf(name) : void 0;
+    if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) return { name, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` };
+    return { name: name ?? "", value: DEFAULT_SEQUENCE, why: `the default sequence length ${DEFAULT_SEQUENCE}` };
+  };
+  const memo = {};
+  const seen = /* @__PURE__ */ new Map();
+  for (const input of inputs) {
+    input.dims.forEach((d, axis) => {
+      if (typeof d === "number") return;
+      const byAxis = `${input.name}[${axis}]`;
+      if (given[byAxis] !== void 0) {
+        if (!seen.has(byAxis)) seen.set(byAxis, { name: byAxis, value: given[byAxis], why: "dims:" });
+        return;
+      }
+      const key = d ?? byAxis;
+      if (seen.has(key)) return;
+      if (d !== void 0 && given[d] !== void 0) {
+        seen.set(d, { name: d, value: given[d], why: "dims:" });
+        return;
+      }
+      if (d !== void 0 && SEQUENCE_DIM.test(d) && !BATCH_DIM.test(d)) {
+        const limit = limitOf(d);
+        if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) {
+          seen.set(d, { name: d, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` });
+          return;
+        }
+      }
+      const fallback = d === void 0 ? void 0 : defaultDim(d);
+      if (fallback !== void 0) {
+        seen.set(key, { name: key, value: fallback, why: "default" });
+        return;
+      }
+      const guess = guessDim(model, inputs, input, axis, () => sequence(d), memo);
+      seen.set(key, { name: key, value: guess.value, why: guess.why, inferred: true });
+    });
   }
-  return dims;
+  const ordered = names.map((n) => seen.get(n)).filter((x) => !!x);
+  return [...ordered, ...[...seen.values()].filter((x) => !ordered.includes(x))];
 }
 function withDimHint(error, dims) {
   if (!dims.length || !INDEX_OUT_OF_RANGE.test(error)) return error;
@@ -11569,6 +11854,8 @@ var init_auto_inputs = __esm({
     init_graph();
     init_tensor();
     init_dim_limits();
+    init_dim_defaults();
+    init_auto_images();
     init_named_tensor();
     init_input_meta();
     PASS_THROUGH2 = /* @__PURE__ */ new Set(["Cast", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Identity"]);
@@ -11636,6 +11923,214 @@ var init_inputs = __esm({
   }
 });
 
+// src/onnx/spill.ts
+import { closeSync as closeSync4, openSync as openSync4, rmSync as rmSync2, writeSync as writeSync3 } from "node:fs";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import path7 from "node:path";
+function canSpill(source) {
+  return typeof source?.spill === "function";
+}
+function newTensor(source, name, dataType, dims, raw) {
+  const t = makeTensor(name, dataType, dims, raw);
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  return t;
+}
+function replacePayload(source, t, raw) {
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  else setTensorRaw(t, raw);
+}
+var SPILL_MIN_BYTES, SpillingReader;
+var init_spill = __esm({
+  "src/onnx/spill.ts"() {
+    "use strict";
+    init_external();
+    init_errors();
+    init_tensor();
+    init_types();
+    SPILL_MIN_BYTES = 64 * 1024;
+    SpillingReader = class extends ExternalDataReader {
+      /** The scratch file's location name as written into tensors. */
+      location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
+      file;
+      fd;
+      size = 0;
+      /** Payload bytes written to scratch so far. */
+      spilledBytes = 0;
+      spilledTensors = 0;
+      /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
+      constructor(modelPath, scratchDir) {
+        super(modelPath);
+        this.file = path7.join(scratchDir, this.location);
+      }
+      isScratch(t) {
+        return isExternal(t) && externalInfo(t).location === this.location;
+      }
+      resolve(location, tensorName) {
+        return location === this.location ? this.file : super.resolve(location, tensorName);
+      }
+      range(t) {
+        if (!this.isScratch(t)) return super.range(t);
+        const { offset, length } = externalInfo(t);
+        if (length === void 0 || offset + length > this.size) {
+          throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
+        }
+        return { location: this.location, offset, length };
+      }
+      read(t) {
+        if (!this.isScratch(t)) return super.read(t);
+        const { offset, length } = this.range(t);
+        return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
+      }
+      spill(t, raw) {
+        this.fd ??= openSync4(this.file, "wx+", 384);
+        const offset = this.size;
+        for (let done = 0; done < raw.length; ) done += writeSync3(this.fd, raw, done, raw.length - done, offset + done);
+        this.size += raw.length;
+        this.spilledBytes += raw.length;
+        this.spilledTensors++;
+        setTensorRaw(t, new Uint8Array(0));
+        t.rawData = void 0;
+        t.dataLocation = DataLocation.EXTERNAL;
+        t.externalData = [
+          { key: "location", value: this.location },
+          { key: "offset", value: String(offset) },
+          { key: "length", value: String(raw.length) }
+        ];
+      }
+      close() {
+        super.close();
+        if (this.fd !== void 0) {
+          closeSync4(this.fd);
+          this.fd = void 0;
+          rmSync2(this.file, { force: true });
+        }
+      }
+    };
+  }
+});
+
+// src/stages/quant/constant-weight.ts
+function isTranspose2d(node, rank) {
+  if (rank !== 2) return false;
+  const perm = attr(node, "perm")?.ints;
+  return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
+}
+function resolveConstant(scope, name, index) {
+  const path23 = [];
+  const transposed = false;
+  let current = scope;
+  let wanted = name;
+  for (let steps = 0; current && steps < 64; steps++) {
+    const def = index.of(current.graph).get(wanted);
+    if (!def) {
+      current = current.parent;
+      continue;
+    }
+    path23.push({ scope: current, name: wanted });
+    if (def.kind === "input") return void 0;
+    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path23 };
+    const node = def.node;
+    if ((node.domain ?? "") !== "") return void 0;
+    if (isConstantNode(node)) {
+      const tensor = constantNodeTensor(node);
+      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path23 } : void 0;
+    }
+    if (node.opType === "Identity" && node.input[0]) {
+      wanted = node.input[0];
+      continue;
+    }
+    if (node.opType === "Transpose" && node.input[0]) {
+      const inner = resolveConstant(current, node.input[0], index);
+      if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
+      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path23, ...inner.path] };
+    }
+    return void 0;
+  }
+  return void 0;
+}
+function removeUnused(paths, index) {
+  const reads = /* @__PURE__ */ new Map();
+  const byScope = /* @__PURE__ */ new Map();
+  for (const path23 of paths) {
+    for (const { scope, name } of path23) {
+      const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
+      entry.names.add(name);
+      byScope.set(scope.graph, entry);
+    }
+  }
+  for (const [graph, { scope, names }] of byScope) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const [name, uses] of usesOfAll(scope, names)) counts.set(name, uses.length);
+    for (const o of graph.output) if (o.name && counts.has(o.name)) counts.set(o.name, counts.get(o.name) + 1);
+    reads.set(graph, counts);
+  }
+  const unread = (scope, name) => {
+    for (let s = scope; s; s = s.parent) {
+      const counts = reads.get(s.graph);
+      if (counts?.has(name)) {
+        counts.set(name, counts.get(name) - 1);
+        return;
+      }
+      if (index.of(s.graph).has(name)) return;
+    }
+  };
+  const dead = /* @__PURE__ */ new Set();
+  const droppedInputs = /* @__PURE__ */ new Map();
+  let removed = 0;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const path23 of paths) {
+      for (const { scope, name } of path23) {
+        const g = scope.graph;
+        const defs = index.of(g);
+        const def = defs.get(name);
+        if (!def || def.kind === "input") break;
+        if ((reads.get(g).get(name) ?? 0) > 0) break;
+        if (def.kind === "initializer") {
+          dead.add(def.tensor);
+          const inputs = droppedInputs.get(g) ?? /* @__PURE__ */ new Set();
+          droppedInputs.set(g, inputs.add(name));
+        } else {
+          dead.add(def.node);
+          for (const input of def.node.input) if (input) unread(scope, input);
+        }
+        defs.delete(name);
+        removed++;
+        changed = true;
+      }
+    }
+  }
+  for (const g of byScope.keys()) {
+    g.initializer = g.initializer.filter((t) => !dead.has(t));
+    g.node = g.node.filter((n) => !dead.has(n));
+    const inputs = droppedInputs.get(g);
+    if (inputs) g.input = g.input.filter((v) => !inputs.has(v.name ?? ""));
+  }
+  return removed;
+}
+var DefinitionIndex;
+var init_constant_weight = __esm({
+  "src/stages/quant/constant-weight.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    DefinitionIndex = class {
+      byGraph = /* @__PURE__ */ new WeakMap();
+      of(graph) {
+        let defs = this.byGraph.get(graph);
+        if (defs) return defs;
+        defs = /* @__PURE__ */ new Map();
+        for (const v of graph.input) if (v.name) defs.set(v.name, { kind: "input" });
+        for (const t of graph.initializer) if (t.name) defs.set(t.name, { kind: "initializer", tensor: t });
+        for (const n of graph.node) for (const o of n.output) if (o) defs.set(o, { kind: "node", node: n });
+        this.byGraph.set(graph, defs);
+        return defs;
+      }
+    };
+  }
+});
+
 // src/stages/nodes.ts
 function attribute(name) {
   return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
@@ -11655,6 +12150,10 @@ function nodeId(n) {
 function makeNode(opType, name, inputs, outputs, attrs = [], domain) {
   return { opType, ...domain === void 0 ? {} : { domain }, name, input: inputs, output: outputs, attribute: attrs, metadataProps: [], deviceConfigurations: [] };
 }
+function nodePattern(glob) {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`);
+}
 var init_nodes = __esm({
   "src/stages/nodes.ts"() {
     "use strict";
@@ -11662,8 +12161,213 @@ var init_nodes = __esm({
   }
 });
 
+// src/stages/options.ts
+function rejectUnknownOptions(stage, o, known) {
+  for (const k of Object.keys(o)) {
+    if (!known.includes(k)) throw new UsageError(`${stage}: unknown option '${k}'; known: ${known.join(", ")}`);
+  }
+}
+function booleanOption(stage, o, key, fallback) {
+  const v = o[key];
+  if (v === void 0) return fallback;
+  if (typeof v === "boolean") return v;
+  if (v === "true" || v === "false") return v === "true";
+  throw new UsageError(`${stage}: '${key}' must be true or false, got ${JSON.stringify(v)}`);
+}
+function stringListOption(stage, o, key) {
+  const v = o[key];
+  if (v === void 0) return void 0;
+  if (typeof v === "string") return v.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(v) && v.every((s) => typeof s === "string")) return v;
+  throw new UsageError(`${stage}: '${key}' must be a list of names`);
+}
+function choiceOption(stage, o, key, choices) {
+  const v = o[key] ?? choices[0];
+  if (choices.includes(v)) return v;
+  const list = `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`;
+  throw new UsageError(`${stage}: ${key} must be ${list}, got ${JSON.stringify(v)}`);
+}
+var init_options = __esm({
+  "src/stages/options.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/stages/fold-batchnorm.ts
+function floatConstant(scope, name, index) {
+  if (!name) return void 0;
+  const c = resolveConstant(scope, name, index);
+  return c && !c.transposed && c.tensor.dataType === DataType.FLOAT ? c : void 0;
+}
+function bnAffine(bn, scope, index, external) {
+  if (attr(bn, "training_mode")?.i) return "training_mode is set";
+  const spatial = attr(bn, "spatial");
+  if (spatial && spatial.i === 0n) return "spatial = 0 (per-activation statistics)";
+  const params = [1, 2, 3, 4].map((i) => floatConstant(scope, bn.input[i], index));
+  if (params.some((p) => !p)) return "scale, B, mean or var is not a float32 constant";
+  const [scale, bias, mean, variance] = params.map((p) => tensorFloat32(p.tensor, external));
+  const c = scale.length;
+  if ([bias, mean, variance].some((a) => a.length !== c) || params.some((p) => p.tensor.dims.length !== 1)) return "parameters are not four vectors of one length";
+  const eps = attr(bn, "epsilon")?.f ?? 1e-5;
+  const s = new Float64Array(c);
+  const t = new Float64Array(c);
+  for (let i = 0; i < c; i++) {
+    s[i] = scale[i] / Math.sqrt(variance[i] + Math.fround(eps));
+    t[i] = bias[i] - mean[i] * s[i];
+    if (!Number.isFinite(s[i]) || !Number.isFinite(t[i])) return `channel ${i} has a non-finite scale (var + \u03B5 \u2264 0 or NaN)`;
+  }
+  return { s, t, used: params };
+}
+function foldInto(p, bn, scope, index, external) {
+  const w = floatConstant(scope, p.input[1], index);
+  if (!w) return `${p.opType}'s weight is not a float32 constant`;
+  const b = p.input[2] ? floatConstant(scope, p.input[2], index) : void 0;
+  if (p.input[2] && !b) return `${p.opType}'s bias is not a float32 constant`;
+  const c = bn.s.length;
+  const dims = w.tensor.dims.map(Number);
+  const weight = tensorFloat32(w.tensor, external);
+  const bias = new Float32Array(c);
+  const used = [w, ...b ? [b] : []];
+  const biasIn = b ? tensorFloat32(b.tensor, external) : void 0;
+  const channel = new Int32Array(weight.length);
+  let beta1 = false;
+  if (p.opType === "Conv") {
+    if (dims.length < 3 || dims[0] !== c) return `Conv weight [${dims.join(", ")}] has not ${c} output channels first`;
+    const per = weight.length / c;
+    for (let i = 0; i < weight.length; i++) channel[i] = Math.floor(i / per);
+  } else if (p.opType === "ConvTranspose") {
+    const group = Number(attr(p, "group")?.i ?? 1n);
+    if (dims.length < 3 || dims[1] * group !== c || dims[0] % group !== 0) return `ConvTranspose weight [${dims.join(", ")}] \xD7 group ${group} has not ${c} output channels`;
+    const kernel = elementCount(dims.slice(2));
+    const inPerGroup = dims[0] / group;
+    for (let i = 0; i < weight.length; i++) {
+      const ci = Math.floor(i / (dims[1] * kernel));
+      const j = Math.floor(i / kernel) % dims[1];
+      channel[i] = Math.floor(ci / inPerGroup) * dims[1] + j;
+    }
+  } else {
+    if (dims.length !== 2) return "Gemm weight is not 2-D";
+    const transB3 = attr(p, "transB")?.i === 1n;
+    const m = transB3 ? dims[0] : dims[1];
+    if (m !== c) return `Gemm has ${m} output columns, the BN ${c} channels`;
+    for (let i = 0; i < weight.length; i++) channel[i] = transB3 ? Math.floor(i / dims[1]) : i % dims[1];
+    if (biasIn && !(biasIn.length === c || biasIn.length === 1)) return "Gemm C is not one value per output column";
+    if (biasIn && b.tensor.dims.length === 2 && b.tensor.dims[0] !== 1) return "Gemm C is not one value per output column";
+    const beta = attr(p, "beta")?.f ?? 1;
+    if (biasIn) for (let i = 0; i < biasIn.length; i++) biasIn[i] = biasIn[i] * beta;
+    beta1 = true;
+  }
+  if (biasIn && biasIn.length !== c && biasIn.length !== 1) return `bias has ${biasIn.length} values for ${c} channels`;
+  for (let i = 0; i < weight.length; i++) weight[i] = weight[i] * bn.s[channel[i]];
+  for (let k = 0; k < c; k++) {
+    const b0 = biasIn ? biasIn[biasIn.length === 1 ? 0 : k] : 0;
+    bias[k] = b0 * bn.s[k] + bn.t[k];
+  }
+  return { weight, bias, dims: { weight: dims, bias: [c] }, used, beta1 };
+}
+function readOnlyBy(name, reader, uses, graph) {
+  const u = uses.get(name) ?? [];
+  return u.length === 1 && u[0].node === reader && u[0].inputIndex === 0 && !graph.output.some((o) => o.name === name);
+}
+function foldScope(scope, index, names, external, out) {
+  const g = scope.graph;
+  const bns = g.node.filter((n) => n.opType === "BatchNormalization" && isDefaultDomain(n));
+  if (!bns.length) return;
+  const producer = /* @__PURE__ */ new Map();
+  for (const n of g.node) for (const o of n.output) if (o) producer.set(o, n);
+  const watched = /* @__PURE__ */ new Set();
+  for (const bn of bns) {
+    if (bn.input[0]) watched.add(bn.input[0]);
+    for (const o of bn.output.slice(1)) if (o) watched.add(o);
+  }
+  const uses = usesOfAll(scope, watched);
+  const gone = /* @__PURE__ */ new Set();
+  for (const bn of bns) {
+    const skip = (reason) => out.skipped.push({ node: nodeId(bn), reason });
+    const x = bn.input[0] ?? "";
+    const p = producer.get(x);
+    if (!p || !isDefaultDomain(p) || !FOLDABLE_PRODUCERS.has(p.opType ?? "")) {
+      skip(`its input is ${p ? `computed by ${p.opType}` : "not computed by a node"}, not by Conv, ConvTranspose or Gemm`);
+      continue;
+    }
+    if (p.output.length !== 1 || !readOnlyBy(x, bn, uses, g)) {
+      skip(`${p.opType} '${nodeId(p)}' output is read by more than this BatchNormalization`);
+      continue;
+    }
+    if (bn.output.slice(1).some((o) => o && ((uses.get(o)?.length ?? 0) > 0 || g.output.some((v) => v.name === o)))) {
+      skip("its running mean/var outputs are read (training form)");
+      continue;
+    }
+    const affine = bnAffine(bn, scope, index, external);
+    if (typeof affine === "string") {
+      skip(affine);
+      continue;
+    }
+    const folded = foldInto(p, affine, scope, index, external);
+    if (typeof folded === "string") {
+      skip(folded);
+      continue;
+    }
+    const base = nodeId(p);
+    const wName = freshName(names, `${base}_weight_bnfolded`);
+    const bName = freshName(names, `${base}_bias_bnfolded`);
+    const tensor = (name, dims, values2) => newTensor(external, name, DataType.FLOAT, dims, new Uint8Array(values2.buffer));
+    g.initializer.push(tensor(wName, folded.dims.weight, folded.weight), tensor(bName, folded.dims.bias, folded.bias));
+    p.input = [p.input[0], wName, bName];
+    if (folded.beta1) p.attribute = p.attribute.filter((a) => a.name !== "beta");
+    p.output = [bn.output[0]];
+    g.valueInfo = g.valueInfo.filter((v) => v.name !== x);
+    gone.add(bn);
+    out.used.push(...[...folded.used, ...affine.used].map((c) => c.path));
+    out.byOp[p.opType] = (out.byOp[p.opType] ?? 0) + 1;
+  }
+  g.node = g.node.filter((n) => !gone.has(n));
+}
+function foldBatchNorm(model, ctx) {
+  const index = new DefinitionIndex();
+  const names = allNames(model);
+  const out = { byOp: {}, skipped: [], used: [] };
+  for (const scope of mainScopes(model)) foldScope(scope, index, names, ctx?.external, out);
+  const removed = removeUnused(out.used, new DefinitionIndex());
+  const folded = Object.values(out.byOp).reduce((a, b) => a + b, 0);
+  ctx?.log(`fold-batchnorm: ${folded} BatchNormalization folded, ${out.skipped.length} left`);
+  return { model, details: { folded, foldedInto: out.byOp, constantsRemoved: removed, skipped: out.skipped } };
+}
+function foldBatchNormStage(options = {}) {
+  rejectUnknownOptions("fold-batchnorm", options, []);
+  return { name: "fold-batchnorm", run: (model, ctx) => foldBatchNorm(model, ctx) };
+}
+function hasFoldableBatchNorm(model) {
+  for (const { graph } of mainScopes(model)) {
+    const producer = /* @__PURE__ */ new Map();
+    for (const n of graph.node) for (const o of n.output) if (o) producer.set(o, n);
+    for (const n of graph.node) {
+      if (n.opType !== "BatchNormalization" || !isDefaultDomain(n)) continue;
+      const p = producer.get(n.input[0] ?? "");
+      if (p && FOLDABLE_PRODUCERS.has(p.opType ?? "")) return true;
+    }
+  }
+  return false;
+}
+var FOLDABLE_PRODUCERS, isDefaultDomain;
+var init_fold_batchnorm = __esm({
+  "src/stages/fold-batchnorm.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_spill();
+    init_tensor();
+    init_constant_weight();
+    init_nodes();
+    init_options();
+    FOLDABLE_PRODUCERS = /* @__PURE__ */ new Set(["Conv", "ConvTranspose", "Gemm"]);
+    isDefaultDomain = (n) => (n.domain ?? "") === "" || n.domain === "ai.onnx";
+  }
+});
+
 // src/pipeline/auto-candidates.ts
-function recipesFor(base) {
+function recipesFor(base, opts = {}) {
   const constants2 = /* @__PURE__ */ new Set();
   let conv = false;
   forEachGraph(base, ({ graph }) => {
@@ -11673,19 +12377,33 @@ function recipesFor(base) {
       conv ||= (n.domain ?? "") === "" && n.opType === "Conv" && constants2.has(n.input[1] ?? "");
     }
   });
-  return conv ? [...RECIPES.slice(0, -1), ...CONV_RECIPES, RECIPES[RECIPES.length - 1]] : RECIPES;
+  const extra = [...opts.static ? STATIC_RECIPES : [], ...conv ? CONV_RECIPES : []];
+  const recipes = extra.length ? [...RECIPES.slice(0, -1), ...extra, RECIPES[RECIPES.length - 1]] : RECIPES;
+  if (!hasFoldableBatchNorm(base)) return recipes;
+  return recipes.map((r) => r.stage ? { ...r, label: `fold-batchnorm, ${r.label}`, prep: ["fold-batchnorm"] } : r);
 }
-function recipeStages(recipe, floatNodes = []) {
+function recipeStages(recipe, floatNodes = [], eightBitNodes = []) {
   if (!recipe.stage) return [...BASE_STAGES];
-  const options = { ...recipe.options, ...floatNodes.length ? { exclude: [...floatNodes] } : {} };
-  return [...BASE_STAGES, Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
+  const options = {
+    ...recipe.options,
+    ...floatNodes.length ? { exclude: [...floatNodes] } : {},
+    // quantize-int4's `layers` keys are globs too (same caveat as int8's exclude above).
+    ...eightBitNodes.length ? { layers: Object.fromEntries(eightBitNodes.map((n) => [n, 8])) } : {}
+  };
+  return [...BASE_STAGES, ...recipe.prep ?? [], Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
 }
-function lossyStage(recipe, floatNodes = []) {
-  return recipe.stage ? recipeStages(recipe, floatNodes)[BASE_STAGES.length] : void 0;
+function lossyStages(recipe, floatNodes = [], eightBitNodes = []) {
+  return recipe.stage ? recipeStages(recipe, floatNodes, eightBitNodes).slice(BASE_STAGES.length) : [];
 }
 function quantizedLayers(base, candidate) {
   const kept = /* @__PURE__ */ new Set();
-  forEachGraph(candidate, ({ graph }) => graph.node.forEach((n) => kept.add(nodeKey(n))));
+  forEachGraph(candidate, ({ graph }) => {
+    const dequantized = new Set(graph.node.filter((n) => n.opType === "DequantizeLinear").map((n) => n.output[0]));
+    for (const n of graph.node) {
+      const at = (n.domain ?? "") === "" ? WEIGHT_INPUT[n.opType ?? ""] : void 0;
+      if (at === void 0 || !dequantized.has(n.input[at])) kept.add(nodeKey(n));
+    }
+  });
   const byWeight = /* @__PURE__ */ new Map();
   forEachGraph(base, ({ graph }) => {
     for (const n of graph.node) {
@@ -11700,11 +12418,12 @@ function quantizedLayers(base, candidate) {
   });
   return { layers: [...byWeight].map(([weight, nodes]) => ({ weight, nodes })) };
 }
-var BASE_STAGES, int8, int4, RECIPES, CONV_RECIPES, WEIGHT_INPUT, nodeKey;
+var BASE_STAGES, int8, int4, RECIPES, CONV_RECIPES, STATIC_RECIPES, WEIGHT_INPUT, nodeKey;
 var init_auto_candidates = __esm({
   "src/pipeline/auto-candidates.ts"() {
     "use strict";
     init_graph();
+    init_fold_batchnorm();
     init_nodes();
     BASE_STAGES = ["dedup", "prune"];
     int8 = (label, options) => ({ label: `int8 ${label}`, stage: "quantize-int8", options, excludable: true });
@@ -11712,7 +12431,8 @@ var init_auto_candidates = __esm({
       label: `int4 block ${block}${embeddings === "int8" ? ", int8 embeddings" : ""}`,
       stage: "quantize-int4",
       options: { "block-size": block, embeddings },
-      excludable: true
+      excludable: true,
+      eightBit: true
     });
     RECIPES = [
       { label: "dedup+prune", excludable: false },
@@ -11726,17 +12446,21 @@ var init_auto_candidates = __esm({
       int4(128, "int8"),
       int4(64, "int8"),
       int4(32, "int8"),
-      { label: "fp16", stage: "fp16", excludable: false }
+      // overflow-check: ops whose outputs overflow float16 on auto inputs stay float32 (stages/fp16-overflow.ts).
+      { label: "fp16", stage: "fp16", options: { "overflow-check": true }, excludable: false }
     ];
     CONV_RECIPES = [
-      int8("per-tensor, Conv weight-only", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only" }),
+      // Conv per-channel is quantize-int8's default (per-tensor on BN-folded weights collapses: PP-OCRv4 det
+      // cosine 0.79); MatMul and Gemm per-tensor here, per-channel in the next one.
+      int8("per-tensor, Conv weight-only per-channel", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only" }),
       int8("per-channel, Conv weight-only", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only", "per-channel": true })
     ];
+    STATIC_RECIPES = [
+      int8("static per-channel", { activations: "static", "per-channel": true }),
+      int8("static per-tensor", { activations: "static" })
+    ];
     WEIGHT_INPUT = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
-    nodeKey = (n) => {
-      const at = (n.domain ?? "") === "" ? WEIGHT_INPUT[n.opType ?? ""] : void 0;
-      return `${n.domain ?? ""}|${n.opType ?? ""}|${nodeId(n)}|${at === void 0 ? "" : n.input[at] ?? ""}`;
-    };
+    nodeKey = (n) => `${n.domain ?? ""}|${n.opType ?? ""}|${nodeId(n)}`;
   }
 });
 
@@ -11854,6 +12578,24 @@ function isClassLike(t) {
   if (!/^float/.test(t.type) || t.dims.length < 2 || (t.dims[t.dims.length - 1] ?? 0) < 2) return false;
   return t.dims.length === 2 || /logit|prob|score|class/i.test(t.name);
 }
+function top1Lead(row) {
+  let first = -Infinity;
+  let second = -Infinity;
+  let sum = 0;
+  let distribution = true;
+  for (let k = 0; k < row.length; k++) {
+    const v = row[k];
+    if (v > first) [first, second] = [v, first];
+    else if (v > second) second = v;
+    sum += v;
+    if (!(v >= 0 && v <= 1)) distribution = false;
+  }
+  if (!Number.isFinite(first) || !Number.isFinite(second)) return Number.isFinite(first) ? 1 : 0;
+  if (distribution && Math.abs(sum - 1) <= 1e-3) return first - second;
+  let z = 0;
+  for (let k = 0; k < row.length; k++) z += Math.exp(row[k] - first);
+  return (1 - Math.exp(second - first)) / z;
+}
 function argmaxRows(values2, rowLength) {
   const out = [];
   for (let r = 0; r + rowLength <= values2.length; r += rowLength) {
@@ -11867,11 +12609,12 @@ function argmaxRows(values2, rowLength) {
   }
   return out;
 }
-var OutputComparison;
+var TOP1_MARGIN, OutputComparison;
 var init_parity_metrics = __esm({
   "src/check/parity-metrics.ts"() {
     "use strict";
     init_named_tensor();
+    TOP1_MARGIN = 0.01;
     OutputComparison = class {
       constructor(name) {
         this.name = name;
@@ -11885,6 +12628,7 @@ var init_parity_metrics = __esm({
       finitePairs = 0;
       elements = 0;
       rows = 0;
+      clearRows = 0;
       agree = 0;
       nonFiniteA = 0;
       nonFiniteB = 0;
@@ -11918,7 +12662,11 @@ var init_parity_metrics = __esm({
           const row = a.dims[a.dims.length - 1];
           const ra = argmaxRows(xs, row);
           const rb = argmaxRows(ys, row);
-          for (let r = 0; r < ra.length; r++) if (ra[r] === rb[r]) this.agree++;
+          for (let r = 0; r < ra.length; r++) {
+            if (top1Lead(xs.subarray(r * row, (r + 1) * row)) < TOP1_MARGIN) continue;
+            this.clearRows++;
+            if (ra[r] === rb[r]) this.agree++;
+          }
           this.rows += ra.length;
         }
       }
@@ -11943,13 +12691,15 @@ var init_parity_metrics = __esm({
       }
       result() {
         const denom = Math.sqrt(this.normA) * Math.sqrt(this.normB);
-        const cosine = this.normA === 0 && this.normB === 0 ? 1 : denom === 0 ? 0 : Math.min(1, this.dot / denom);
+        const identical = this.maxAbs === 0 && this.newNonFinite === 0;
+        const cosine = identical || this.normA === 0 && this.normB === 0 ? 1 : denom === 0 ? 0 : Math.min(1, this.dot / denom);
         const m = {
           name: this.name,
           maxAbs: this.maxAbs,
           meanAbs: this.finitePairs ? this.sumAbs / this.finitePairs : 0,
           cosine,
-          ...this.classLike && this.rows > 0 ? { top1: this.agree / this.rows } : {},
+          ...this.classLike && this.clearRows > 0 ? { top1: this.agree / this.clearRows } : {},
+          ...this.classLike && this.rows > 0 ? { top1Rows: { total: this.rows, clear: this.clearRows } } : {},
           elements: this.elements,
           nonFinite: { original: this.nonFiniteA, compressed: this.nonFiniteB },
           newNonFinite: this.newNonFinite
@@ -12088,6 +12838,7 @@ var init_auto_judge = __esm({
     init_auto_inputs();
     init_original_run();
     init_errors();
+    init_dim_defaults();
     init_latency();
     init_ort_runner();
     init_parity();
@@ -12118,7 +12869,7 @@ var init_auto_judge = __esm({
         try {
           const run = await runOriginal(host, session.id, given.samples, who).catch((e) => {
             if (e instanceof UsageError) throw e;
-            throw new UsageError(`${source}: auto: onnxruntime cannot run the model on the parity samples (${withDimHint(ortSaid(e), given.autoDims ?? [])}); set parity inputs or dims it accepts, or give the model explicit stages`);
+            throw new UsageError(askForDims(source, ortSaid(e), given.autoDims ?? []) ?? `${source}: auto: onnxruntime cannot run the model on the parity samples (${withDimHint(ortSaid(e), given.autoDims ?? [])}); set parity inputs or dims it accepts, or give the model explicit stages`);
           });
           const settings = { ...given, samples: run.samples };
           const original = settings.speed?.minSpeedup !== void 0 ? (await timeRuns(host, session.id, settings)).p50Ms : void 0;
@@ -12193,8 +12944,8 @@ function parityOf(v) {
   return p;
 }
 function candidateLabel(c) {
-  const n = c.floatLayers.length;
-  return n ? `${c.recipe} + ${n} float layer${n === 1 ? "" : "s"}` : c.recipe;
+  const part = (n, what) => n ? ` + ${n} ${what} layer${n === 1 ? "" : "s"}` : "";
+  return `${c.recipe}${part(c.eightBitLayers?.length ?? 0, "8-bit")}${part(c.floatLayers.length, "float")}`;
 }
 var finite;
 var init_auto_report = __esm({
@@ -12225,11 +12976,12 @@ async function rankLayers(layers, method, attempt) {
   measured.sort((a, b) => sign * compareVerdicts(a.probe, b.probe));
   return { layers: [...measured, ...unmeasured], complete: unmeasured.length === 0 };
 }
-async function fewestFloatLayers(ranked, attempt, maxBytes = Infinity) {
+async function fewestFloatLayers(ranked, attempt, maxBytes = Infinity, allowAll = false) {
   const top = (k) => allNodes(ranked.slice(0, k));
+  const maxK = allowAll ? ranked.length : ranked.length - 1;
   let failing = 0;
   let passing;
-  for (let k = 1; k < ranked.length; k = Math.min(2 * k, ranked.length - 1)) {
+  for (let k = 1; k <= maxK; k = Math.min(2 * k, maxK)) {
     const a = await attempt(top(k));
     if (!a) return { stoppedBy: "time" };
     if (a.passed && a.bytes < maxBytes) {
@@ -12238,7 +12990,7 @@ async function fewestFloatLayers(ranked, attempt, maxBytes = Infinity) {
     }
     if (a.bytes >= maxBytes) return { stoppedBy: "size" };
     failing = k;
-    if (k === ranked.length - 1) break;
+    if (k === maxK) break;
   }
   if (!passing) return { stoppedBy: "no-pass" };
   while (passing.k - failing > 1) {
@@ -12257,92 +13009,6 @@ var init_auto_sensitivity = __esm({
     init_auto_judge();
     ALL_BUT_ONE_MAX_LAYERS = 12;
     allNodes = (layers) => layers.flatMap((l) => l.nodes);
-  }
-});
-
-// src/onnx/spill.ts
-import { closeSync as closeSync3, openSync as openSync3, rmSync as rmSync3, writeSync as writeSync2 } from "node:fs";
-import { randomBytes as randomBytes2 } from "node:crypto";
-import path6 from "node:path";
-function canSpill(source) {
-  return typeof source?.spill === "function";
-}
-function newTensor(source, name, dataType, dims, raw) {
-  const t = makeTensor(name, dataType, dims, raw);
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  return t;
-}
-function replacePayload(source, t, raw) {
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  else setTensorRaw(t, raw);
-}
-var SPILL_MIN_BYTES, SpillingReader;
-var init_spill = __esm({
-  "src/onnx/spill.ts"() {
-    "use strict";
-    init_external();
-    init_errors();
-    init_tensor();
-    init_types();
-    SPILL_MIN_BYTES = 64 * 1024;
-    SpillingReader = class extends ExternalDataReader {
-      /** The scratch file's location name as written into tensors. */
-      location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
-      file;
-      fd;
-      size = 0;
-      /** Payload bytes written to scratch so far. */
-      spilledBytes = 0;
-      spilledTensors = 0;
-      /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
-      constructor(modelPath, scratchDir) {
-        super(modelPath);
-        this.file = path6.join(scratchDir, this.location);
-      }
-      isScratch(t) {
-        return isExternal(t) && externalInfo(t).location === this.location;
-      }
-      resolve(location, tensorName) {
-        return location === this.location ? this.file : super.resolve(location, tensorName);
-      }
-      range(t) {
-        if (!this.isScratch(t)) return super.range(t);
-        const { offset, length } = externalInfo(t);
-        if (length === void 0 || offset + length > this.size) {
-          throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
-        }
-        return { location: this.location, offset, length };
-      }
-      read(t) {
-        if (!this.isScratch(t)) return super.read(t);
-        const { offset, length } = this.range(t);
-        return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
-      }
-      spill(t, raw) {
-        this.fd ??= openSync3(this.file, "wx+", 384);
-        const offset = this.size;
-        for (let done = 0; done < raw.length; ) done += writeSync2(this.fd, raw, done, raw.length - done, offset + done);
-        this.size += raw.length;
-        this.spilledBytes += raw.length;
-        this.spilledTensors++;
-        setTensorRaw(t, new Uint8Array(0));
-        t.rawData = void 0;
-        t.dataLocation = DataLocation.EXTERNAL;
-        t.externalData = [
-          { key: "location", value: this.location },
-          { key: "offset", value: String(offset) },
-          { key: "length", value: String(raw.length) }
-        ];
-      }
-      close() {
-        super.close();
-        if (this.fd !== void 0) {
-          closeSync3(this.fd);
-          this.fd = void 0;
-          rmSync3(this.file, { force: true });
-        }
-      }
-    };
   }
 });
 
@@ -12371,7 +13037,7 @@ var init_pipeline = __esm({
 });
 
 // src/stages/dedup.ts
-function dedupTotals(plan) {
+function dedupTotals(plan2) {
   const zero = () => ({ merged: 0, bytes: 0 });
   const byKind = { initializer: zero(), constant: zero(), subgraph: zero(), lifted: zero(), transposed: zero() };
   const count = (k, copies, bytes) => {
@@ -12379,19 +13045,19 @@ function dedupTotals(plan) {
     k.bytes += copies * bytes;
   };
   let identities = 0;
-  for (const c of plan.merges) {
+  for (const c of plan2.merges) {
     if (!c.keep) count(byKind.lifted, c.sites.length - 1, c.bytes);
     else for (const s of c.sites) if (s !== c.keep) count(byKind[s.kind], 1, c.bytes);
     identities += c.sites.filter((s) => s.pinned && s !== c.keep).length;
   }
-  for (const t of plan.ties) count(byKind.transposed, 1, t.transposed.bytes);
+  for (const t of plan2.ties) count(byKind.transposed, 1, t.transposed.bytes);
   const kinds = Object.values(byKind);
   return {
     merged: kinds.reduce((n, k) => n + k.merged, 0) - byKind.transposed.merged,
-    transposedTies: plan.ties.length,
+    transposedTies: plan2.ties.length,
     bytesSaved: kinds.reduce((n, k) => n + k.bytes, 0),
-    groups: plan.merges.length,
-    liftedTensors: plan.merges.filter((c) => !c.keep).length,
+    groups: plan2.merges.length,
+    liftedTensors: plan2.merges.filter((c) => !c.keep).length,
     identities,
     byKind
   };
@@ -12418,10 +13084,10 @@ function renameReads(graph, renames, root2, defined) {
       const to = renames.get(node.input[i]);
       if (to !== void 0) node.input[i] = to;
     }
-    for (const { graph: sub2 } of subgraphsOf(node)) {
-      const shadowed2 = defined(sub2);
+    for (const { graph: sub } of subgraphsOf(node)) {
+      const shadowed2 = defined(sub);
       const inner = new Map([...renames].filter(([from]) => !shadowed2.has(from)));
-      if (inner.size) renameReads(sub2, inner, false, defined);
+      if (inner.size) renameReads(sub, inner, false, defined);
     }
   }
   if (!root2) {
@@ -12442,7 +13108,7 @@ function applyEdits(graph, e) {
   const rest = e.dropNodes.size ? graph.node.filter((n) => !e.dropNodes.has(n)) : graph.node;
   graph.node = [...e.constants, ...e.transposes, ...e.identities, ...rest];
 }
-function applyDedupPlan(model, plan) {
+function applyDedupPlan(model, plan2) {
   const taken = allNames(model);
   const edits = /* @__PURE__ */ new Map();
   const at = (scope) => {
@@ -12457,9 +13123,9 @@ function applyDedupPlan(model, plan) {
     if (s.node) at(s.scope).dropNodes.add(s.node);
     else at(s.scope).dropInitializers.add(s.tensor);
   };
-  const transposeOf = new Map(plan.ties.map((t) => [t.transposed, t.kept]));
-  const keptInTie = new Set(plan.ties.map((t) => t.kept));
-  const classes = [.../* @__PURE__ */ new Set([...plan.merges, ...plan.ties.flatMap((t) => [t.kept, t.transposed])])];
+  const transposeOf = new Map(plan2.ties.map((t) => [t.transposed, t.kept]));
+  const keptInTie = new Set(plan2.ties.map((t) => t.kept));
+  const classes = [.../* @__PURE__ */ new Set([...plan2.merges, ...plan2.ties.flatMap((t) => [t.kept, t.transposed])])];
   const nameOf = new Map(classes.map((c) => [c, c.keep?.name ?? freshName(taken, `${bestSite(c.sites).name}_shared`)]));
   for (const c of classes) {
     const home2 = at(c.home);
@@ -12505,9 +13171,9 @@ function dedupStage(options = {}) {
   return {
     name: "dedup",
     run(model, ctx) {
-      const plan = planDedup(model, ctx.external, { transposed });
-      applyDedupPlan(model, plan);
-      return { model, details: { ...dedupTotals(plan) } };
+      const plan2 = planDedup(model, ctx.external, { transposed });
+      applyDedupPlan(model, plan2);
+      return { model, details: { ...dedupTotals(plan2) } };
     }
   };
 }
@@ -12692,139 +13358,107 @@ var init_prune = __esm({
   }
 });
 
-// src/stages/quant/constant-weight.ts
-function isTranspose2d(node, rank) {
-  if (rank !== 2) return false;
-  const perm = attr(node, "perm")?.ints;
-  return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
+// src/stages/quant/attention-projections.ts
+function defaultOpset(model) {
+  return model.opsetImport.find((o) => (o.domain ?? "") === "" || o.domain === "ai.onnx")?.version ?? 1;
 }
-function resolveConstant(scope, name, index) {
-  const path17 = [];
-  const transposed = false;
-  let current = scope;
-  let wanted = name;
-  for (let steps = 0; current && steps < 64; steps++) {
-    const def = index.of(current.graph).get(wanted);
-    if (!def) {
-      current = current.parent;
-      continue;
-    }
-    path17.push({ scope: current, name: wanted });
-    if (def.kind === "input") return void 0;
-    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path17 };
-    const node = def.node;
-    if ((node.domain ?? "") !== "") return void 0;
-    if (isConstantNode(node)) {
-      const tensor = constantNodeTensor(node);
-      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path17 } : void 0;
-    }
-    if (node.opType === "Identity" && node.input[0]) {
-      wanted = node.input[0];
-      continue;
-    }
-    if (node.opType === "Transpose" && node.input[0]) {
-      const inner = resolveConstant(current, node.input[0], index);
-      if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
-      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path17, ...inner.path] };
-    }
-    return void 0;
-  }
-  return void 0;
-}
-function removeUnused(paths, index) {
-  const reads = /* @__PURE__ */ new Map();
-  const byScope = /* @__PURE__ */ new Map();
-  for (const path17 of paths) {
-    for (const { scope, name } of path17) {
-      const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
-      entry.names.add(name);
-      byScope.set(scope.graph, entry);
-    }
-  }
-  for (const [graph, { scope, names }] of byScope) {
-    const counts = /* @__PURE__ */ new Map();
-    for (const [name, uses] of usesOfAll(scope, names)) counts.set(name, uses.length);
-    for (const o of graph.output) if (o.name && counts.has(o.name)) counts.set(o.name, counts.get(o.name) + 1);
-    reads.set(graph, counts);
-  }
-  const unread = (scope, name) => {
-    for (let s = scope; s; s = s.parent) {
-      const counts = reads.get(s.graph);
-      if (counts?.has(name)) {
-        counts.set(name, counts.get(name) - 1);
-        return;
+function splitAttentionProjections(model, scopes, names, index) {
+  const opset = defaultOpset(model);
+  let count = 0;
+  for (const scope of scopes) {
+    const out = [];
+    let changed = false;
+    for (const node of scope.graph.node) {
+      const w = node.opType === "Attention" && node.domain === MS && node.input[1] ? resolveConstant(scope, node.input[1], index) : void 0;
+      const hidden3 = w?.tensor.dims[1];
+      const unsupported = !w || w.transposed || w.tensor.dims.length !== 2 || hidden3 === void 0 || hidden3 % 3 !== 0 || node.input[4] || node.input[6] || node.output[1] || attr(node, "qkv_hidden_sizes") || Number(attr(node, "do_rotary")?.i ?? 0n) !== 0 || Number(attr(node, "past_present_share_buffer")?.i ?? 0n) !== 0;
+      if (unsupported) {
+        out.push(node);
+        continue;
       }
-      if (index.of(s.graph).has(name)) return;
-    }
-  };
-  const dead = /* @__PURE__ */ new Set();
-  const droppedInputs = /* @__PURE__ */ new Map();
-  let removed = 0;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const path17 of paths) {
-      for (const { scope, name } of path17) {
-        const g = scope.graph;
-        const defs = index.of(g);
-        const def = defs.get(name);
-        if (!def || def.kind === "input") break;
-        if ((reads.get(g).get(name) ?? 0) > 0) break;
-        if (def.kind === "initializer") {
-          dead.add(def.tensor);
-          const inputs = droppedInputs.get(g) ?? /* @__PURE__ */ new Set();
-          droppedInputs.set(g, inputs.add(name));
-        } else {
-          dead.add(def.node);
-          for (const input of def.node.input) if (input) unread(scope, input);
-        }
-        defs.delete(name);
-        removed++;
-        changed = true;
+      const base = node.name || node.output[0];
+      const fresh = (s) => freshName(names, `${base}_${s}`);
+      const packed = fresh("qkv");
+      const [q, k, v] = [fresh("q"), fresh("k"), fresh("v")];
+      const hidden = hidden3 / 3;
+      out.push(makeNode("MatMul", fresh("MatMul"), [node.input[0], node.input[1]], [packed]));
+      if (opset >= 13) {
+        const sizes = fresh("split_sizes");
+        scope.graph.initializer.push(makeTensor(sizes, DataType.INT64, [3], new Uint8Array(BigInt64Array.of(BigInt(hidden), BigInt(hidden), BigInt(hidden)).buffer)));
+        out.push(makeNode("Split", fresh("Split"), [packed, sizes], [q, k, v], [intAttr("axis", -1)]));
+      } else {
+        out.push(makeNode("Split", fresh("Split"), [packed], [q, k, v], [intAttr("axis", -1), intsAttr("split", [hidden, hidden, hidden])]));
       }
+      const inputs = [q, k, v, node.input[2] ?? "", node.input[3] ?? "", node.input[5] ?? ""];
+      while (inputs[inputs.length - 1] === "") inputs.pop();
+      const attrs = node.attribute.filter((a) => a.name !== void 0 && CARRIED.has(a.name));
+      out.push(makeNode("MultiHeadAttention", node.name || fresh("MultiHeadAttention"), inputs, [node.output[0]], attrs, MS));
+      changed = true;
+      count++;
     }
+    if (changed) scope.graph.node = out;
   }
-  for (const g of byScope.keys()) {
-    g.initializer = g.initializer.filter((t) => !dead.has(t));
-    g.node = g.node.filter((n) => !dead.has(n));
-    const inputs = droppedInputs.get(g);
-    if (inputs) g.input = g.input.filter((v) => !inputs.has(v.name ?? ""));
-  }
-  return removed;
+  return count;
 }
-var DefinitionIndex;
-var init_constant_weight = __esm({
-  "src/stages/quant/constant-weight.ts"() {
+var MS, CARRIED;
+var init_attention_projections = __esm({
+  "src/stages/quant/attention-projections.ts"() {
     "use strict";
+    init_dtype();
     init_graph();
     init_tensor();
-    DefinitionIndex = class {
-      byGraph = /* @__PURE__ */ new WeakMap();
-      of(graph) {
-        let defs = this.byGraph.get(graph);
-        if (defs) return defs;
-        defs = /* @__PURE__ */ new Map();
-        for (const v of graph.input) if (v.name) defs.set(v.name, { kind: "input" });
-        for (const t of graph.initializer) if (t.name) defs.set(t.name, { kind: "initializer", tensor: t });
-        for (const n of graph.node) for (const o of n.output) if (o) defs.set(o, { kind: "node", node: n });
-        this.byGraph.set(graph, defs);
-        return defs;
+    init_nodes();
+    init_constant_weight();
+    MS = "com.microsoft";
+    CARRIED = /* @__PURE__ */ new Set(["num_heads", "mask_filter_value", "scale", "unidirectional"]);
+  }
+});
+
+// src/stages/quant/bias-gelu.ts
+function splitBiasGelu(scopes, names, index) {
+  let count = 0;
+  for (const scope of scopes) {
+    const producers = /* @__PURE__ */ new Map();
+    for (const n of scope.graph.node) for (const o of n.output) producers.set(o, n);
+    const out = [];
+    for (const node of scope.graph.node) {
+      const mm = node.opType === "BiasGelu" && node.domain === MS2 ? producers.get(node.input[0] ?? "") : void 0;
+      if (!mm || mm.opType !== "MatMul" || (mm.domain ?? "") !== "" || !mm.input[1] || !resolveConstant(scope, mm.input[1], index) || !node.input[1]) {
+        out.push(node);
+        continue;
       }
-    };
+      const base = node.name || node.output[0];
+      const sum = freshName(names, `${base}_biased`);
+      out.push(makeNode("Add", freshName(names, `${base}_Add`), [node.input[0], node.input[1]], [sum]));
+      out.push(makeNode("Gelu", node.name || freshName(names, `${base}_Gelu`), [sum], [node.output[0]], [], MS2));
+      count++;
+    }
+    if (count) scope.graph.node = out;
+  }
+  return count;
+}
+var MS2;
+var init_bias_gelu = __esm({
+  "src/stages/quant/bias-gelu.ts"() {
+    "use strict";
+    init_graph();
+    init_nodes();
+    init_constant_weight();
+    MS2 = "com.microsoft";
   }
 });
 
 // src/stages/quant/opset.ts
-function defaultOpset(model) {
-  return model.opsetImport.find((o) => isDefaultDomain(o.domain))?.version ?? 1;
+function defaultOpset2(model) {
+  return model.opsetImport.find((o) => isDefaultDomain2(o.domain))?.version ?? 1;
 }
 function planOpset(model) {
-  const version = defaultOpset(model);
+  const version = defaultOpset2(model);
   if (version >= REQUIRED_OPSET) return { action: "keep", version };
   const unsafe = /* @__PURE__ */ new Set();
   for (const scope of mainScopes(model)) {
     for (const n of scope.graph.node) {
-      if (!isDefaultDomain(n.domain)) continue;
+      if (!isDefaultDomain2(n.domain)) continue;
       const from = SAFE_FROM[n.opType ?? ""];
       if (from === void 0 || version < from) unsafe.add(n.opType ?? "?");
     }
@@ -12838,14 +13472,14 @@ function planOpset(model) {
   return { action: "bump", from: version, to: REQUIRED_OPSET };
 }
 function setDefaultOpset(model, to) {
-  const entry = model.opsetImport.find((o) => isDefaultDomain(o.domain));
+  const entry = model.opsetImport.find((o) => isDefaultDomain2(o.domain));
   if (entry) entry.version = to;
   else model.opsetImport.push({ domain: "", version: to });
 }
 function importDomain(model, domain, version) {
   if (!model.opsetImport.some((o) => o.domain === domain)) model.opsetImport.push({ domain, version });
 }
-var REQUIRED_OPSET, SAFE_FROM, isDefaultDomain;
+var REQUIRED_OPSET, SAFE_FROM, isDefaultDomain2;
 var init_opset = __esm({
   "src/stages/quant/opset.ts"() {
     "use strict";
@@ -12938,7 +13572,1016 @@ var init_opset = __esm({
       Where: 9,
       Xor: 7
     };
-    isDefaultDomain = (d) => d === void 0 || d === "" || d === "ai.onnx";
+    isDefaultDomain2 = (d) => d === void 0 || d === "" || d === "ai.onnx";
+  }
+});
+
+// src/stages/opset/context.ts
+function encode(dataType, values2) {
+  switch (dataType) {
+    case DataType.FLOAT:
+      return new Uint8Array(Float32Array.from(values2).buffer);
+    case DataType.DOUBLE:
+      return new Uint8Array(Float64Array.from(values2).buffer);
+    case DataType.FLOAT16: {
+      const out = new Uint16Array(values2.length);
+      values2.forEach((v, i) => {
+        out[i] = toFloat16Bits(v);
+      });
+      return new Uint8Array(out.buffer);
+    }
+    case DataType.INT32:
+      return new Uint8Array(Int32Array.from(values2).buffer);
+    case DataType.INT64:
+      return new Uint8Array(BigInt64Array.from(values2, (v) => BigInt(Math.trunc(v))).buffer);
+    case DataType.INT8:
+      return new Uint8Array(Int8Array.from(values2).buffer);
+    case DataType.UINT8:
+      return Uint8Array.from(values2);
+    case DataType.INT16:
+      return new Uint8Array(Int16Array.from(values2).buffer);
+    case DataType.UINT16:
+      return new Uint8Array(Uint16Array.from(values2).buffer);
+    case DataType.UINT32:
+      return new Uint8Array(Uint32Array.from(values2).buffer);
+    default:
+      throw new Error(`no encoder for data type ${dataType}`);
+  }
+}
+function decode(dataType, b) {
+  const copy = b.slice().buffer;
+  switch (dataType) {
+    case DataType.FLOAT:
+      return [...new Float32Array(copy)];
+    case DataType.DOUBLE:
+      return [...new Float64Array(copy)];
+    case DataType.INT32:
+      return [...new Int32Array(copy)];
+    case DataType.INT64:
+      return [...new BigInt64Array(copy)].map(Number);
+    case DataType.FLOAT16:
+      return [...new Uint16Array(copy)].map(fromFloat16Bits);
+    default:
+      return void 0;
+  }
+}
+function getAttr(node, name) {
+  return node.attribute.find((a) => a.name === name);
+}
+function withAttrs(node, drop, add = []) {
+  const gone = /* @__PURE__ */ new Set([...drop, ...add.map((a) => a.name ?? "")]);
+  return { ...node, input: [...node.input], output: [...node.output], attribute: [...node.attribute.filter((a) => !gone.has(a.name ?? "")), ...add] };
+}
+function trimInputs(inputs) {
+  const out = [...inputs];
+  while (out.length && !out[out.length - 1]) out.pop();
+  return out;
+}
+function blank(name) {
+  return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
+}
+var ConvertContext, stringAttr, floatAttr, floatsAttr, attrString, attrInts, attrInt, crosses, nodeLabel, refuse, baseName;
+var init_context = __esm({
+  "src/stages/opset/context.ts"() {
+    "use strict";
+    init_dtype();
+    init_float16();
+    init_graph();
+    init_tensor();
+    init_types();
+    ConvertContext = class {
+      constructor(scope, target, facts2) {
+        this.scope = scope;
+        this.target = target;
+        this.facts = facts2;
+      }
+      scope;
+      target;
+      facts;
+      /** Initializers to add to this scope's graph once the whole model converted. */
+      added = [];
+      fresh(base) {
+        return freshName(this.facts.names, base);
+      }
+      /** A new initializer of this graph holding `values` (1-D unless `dims` says otherwise); its name. */
+      constant(base, dataType, values2, dims = [values2.length]) {
+        const name = this.fresh(base);
+        this.added.push(makeTensor(name, dataType, dims, encode(dataType, values2)));
+        return name;
+      }
+      int64(base, values2, dims = [values2.length]) {
+        const name = this.fresh(base);
+        this.added.push(makeTensor(name, DataType.INT64, dims, new Uint8Array(BigInt64Array.from(values2, (v) => BigInt(v)).buffer)));
+        return name;
+      }
+      elemType(name) {
+        return this.facts.elemTypes.get(name);
+      }
+      rank(name) {
+        return this.facts.ranks.get(name);
+      }
+      /** Whether output `name` is read by any node or is a graph output (an empty name is never read). */
+      isRead(name) {
+        return !!name && this.facts.read.has(name);
+      }
+      /** Dims of a constant (initializer or Constant node) input. */
+      constantDims(name) {
+        const t = name ? this.facts.constants.get(name) : void 0;
+        return t ? [...t.dims] : void 0;
+      }
+      /** Numeric values of a constant input (initializer or Constant node), as numbers. */
+      constantValues(name) {
+        const t = name ? this.facts.constants.get(name) : void 0;
+        if (!t) return void 0;
+        try {
+          return decode(t.dataType ?? 0, tensorBytes(t));
+        } catch {
+          return void 0;
+        }
+      }
+    };
+    stringAttr = (name, s) => ({ ...blank(name), type: AttributeType.STRING, s: new TextEncoder().encode(s) });
+    floatAttr = (name, f) => ({ ...blank(name), type: AttributeType.FLOAT, f });
+    floatsAttr = (name, floats) => ({ ...blank(name), type: AttributeType.FLOATS, floats });
+    attrString = (a) => a?.s ? new TextDecoder().decode(a.s) : void 0;
+    attrInts = (a) => a ? a.ints : void 0;
+    attrInt = (a) => a?.i !== void 0 ? Number(a.i) : void 0;
+    crosses = (step, v) => step.from < v && step.to >= v;
+    nodeLabel = (n) => `${n.opType} '${n.name || n.output[0] || "?"}'`;
+    refuse = (node, why) => ({ refuse: `${nodeLabel(node)}: ${why}` });
+    baseName = (n, what) => `${n.name || n.output[0] || n.opType}_${what}`;
+  }
+});
+
+// src/stages/opset/facts.ts
+function declared(v, types2, ranks) {
+  const t = v.type?.tensorType;
+  if (!v.name || !t) return;
+  if (t.elemType) types2.set(v.name, t.elemType);
+  if (t.shape) ranks.set(v.name, t.shape.dim.length);
+}
+function outputTypes(n, types2) {
+  const op = n.opType ?? "";
+  if (op === "Cast") {
+    const to = n.attribute.find((a) => a.name === "to");
+    return [to?.i !== void 0 ? Number(to.i) : void 0];
+  }
+  if (BOOL_OUT.has(op)) return n.output.map(() => DataType.BOOL);
+  if (INT64_OUT.has(op)) return n.output.map(() => DataType.INT64);
+  if (op === "TopK") return [types2.get(n.input[0] ?? ""), DataType.INT64];
+  if (op === "Where") return [types2.get(n.input[1] ?? "") ?? types2.get(n.input[2] ?? "")];
+  if (SAME_TYPE.has(op)) {
+    const t = types2.get(n.input[0] ?? "");
+    return n.output.map((_, i) => op === "Dropout" && i > 0 ? void 0 : t);
+  }
+  return [];
+}
+function modelFacts(model) {
+  const elemTypes = /* @__PURE__ */ new Map();
+  const ranks = /* @__PURE__ */ new Map();
+  const read = /* @__PURE__ */ new Set();
+  const constants2 = /* @__PURE__ */ new Map();
+  const nodes = [];
+  forEachGraph(model, ({ graph }) => {
+    for (const v of [...graph.input, ...graph.output, ...graph.valueInfo]) declared(v, elemTypes, ranks);
+    for (const t of graph.initializer) {
+      if (!t.name) continue;
+      elemTypes.set(t.name, t.dataType ?? 0);
+      ranks.set(t.name, t.dims.length);
+      constants2.set(t.name, t);
+    }
+    for (const o of graph.output) if (o.name) read.add(o.name);
+    for (const n of graph.node) {
+      nodes.push(n);
+      for (const i of n.input) if (i) read.add(i);
+      if (isConstantNode(n) && n.output[0]) {
+        const t = constantNodeTensor(n);
+        if (t) {
+          elemTypes.set(n.output[0], t.dataType ?? 0);
+          ranks.set(n.output[0], t.dims.length);
+          constants2.set(n.output[0], t);
+        }
+      }
+    }
+  });
+  for (let sweep = 0, changed = true; changed && sweep < 8; sweep++) {
+    changed = false;
+    for (const n of nodes) {
+      outputTypes(n, elemTypes).forEach((t, i) => {
+        const o = n.output[i];
+        if (t && o && !elemTypes.has(o)) {
+          elemTypes.set(o, t);
+          changed = true;
+        }
+      });
+    }
+  }
+  return { elemTypes, ranks, read, constants: constants2, names: allNames(model) };
+}
+var SAME_TYPE, BOOL_OUT, INT64_OUT;
+var init_facts = __esm({
+  "src/stages/opset/facts.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    SAME_TYPE = /* @__PURE__ */ new Set([
+      "Abs",
+      "Add",
+      "AveragePool",
+      "BatchNormalization",
+      "Ceil",
+      "Clip",
+      "Concat",
+      "Conv",
+      "ConvTranspose",
+      "DepthToSpace",
+      "Div",
+      "Dropout",
+      "Elu",
+      "Exp",
+      "Expand",
+      "Flatten",
+      "Floor",
+      "Gather",
+      "GatherElements",
+      "Gemm",
+      "GlobalAveragePool",
+      "GlobalMaxPool",
+      "HardSigmoid",
+      "HardSwish",
+      "Hardmax",
+      "Identity",
+      "InstanceNormalization",
+      "LRN",
+      "LeakyRelu",
+      "Log",
+      "LogSoftmax",
+      "MatMul",
+      "Max",
+      "MaxPool",
+      "Mean",
+      "Min",
+      "Mish",
+      "Mul",
+      "Neg",
+      "PRelu",
+      "Pad",
+      "Pow",
+      "Reciprocal",
+      "ReduceL1",
+      "ReduceL2",
+      "ReduceLogSum",
+      "ReduceLogSumExp",
+      "ReduceMax",
+      "ReduceMean",
+      "ReduceMin",
+      "ReduceProd",
+      "ReduceSum",
+      "ReduceSumSquare",
+      "Relu",
+      "Reshape",
+      "Resize",
+      "Round",
+      "Selu",
+      "Sigmoid",
+      "Sign",
+      "Sin",
+      "Cos",
+      "Slice",
+      "Softmax",
+      "Softplus",
+      "Softsign",
+      "SpaceToDepth",
+      "Split",
+      "Sqrt",
+      "Squeeze",
+      "Sub",
+      "Sum",
+      "Tanh",
+      "Tile",
+      "TopK",
+      "Transpose",
+      "Unsqueeze",
+      "Upsample",
+      "Erf",
+      "Gelu",
+      "ThresholdedRelu",
+      "Shrink",
+      "Celu",
+      "Einsum",
+      "ReverseSequence"
+    ]);
+    BOOL_OUT = /* @__PURE__ */ new Set(["Equal", "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "Not", "And", "Or", "Xor", "IsNaN", "IsInf"]);
+    INT64_OUT = /* @__PURE__ */ new Set(["Shape", "Size", "ArgMax", "ArgMin", "NonZero", "NonMaxSuppression"]);
+  }
+});
+
+// src/stages/opset/legacy.ts
+var dropConsumedInputs, legacyBroadcast, gemm, concat, TYPE_CODES, cast, selu, recurrent, roiAlign, gridSample, dft, scatter, refuseAcross;
+var init_legacy = __esm({
+  "src/stages/opset/legacy.ts"() {
+    "use strict";
+    init_dtype();
+    init_nodes();
+    init_context();
+    dropConsumedInputs = (node) => getAttr(node, "consumed_inputs") ? withAttrs(node, ["consumed_inputs"]) : node;
+    legacyBroadcast = (node, step, ctx) => {
+      if (!crosses(step, 7)) return [node];
+      const broadcast2 = getAttr(node, "broadcast")?.i ?? 0n;
+      const axis = attrInt(getAttr(node, "axis"));
+      const plain = withAttrs(node, ["broadcast", "axis"]);
+      if (broadcast2 === 0n || axis === void 0) return [plain];
+      const [a, b] = [node.input[0] ?? "", node.input[1] ?? ""];
+      const rankA = ctx.rank(a);
+      const dimsB = ctx.constantDims(b);
+      if (rankA === void 0 || !dimsB) return refuse(node, "broadcast=1 with an axis needs the rank of A and a constant B to rewrite as numpy broadcasting");
+      const start = axis < 0 ? axis + rankA : axis;
+      const trailing = rankA - start - dimsB.length;
+      if (trailing < 0) return refuse(node, `B of rank ${dimsB.length} does not fit at axis ${axis} of A of rank ${rankA}`);
+      if (trailing === 0) return [plain];
+      const reshaped = ctx.fresh(baseName(node, "B_aligned"));
+      const shape = ctx.int64(baseName(node, "B_shape"), [...dimsB, ...Array(trailing).fill(1)]);
+      return [makeNode("Reshape", ctx.fresh(`${reshaped}_node`), [b, shape], [reshaped]), { ...plain, input: [a, reshaped] }];
+    };
+    gemm = (node, step) => [crosses(step, 7) ? withAttrs(node, ["broadcast"]) : node];
+    concat = (node, step) => [crosses(step, 4) && !getAttr(node, "axis") ? withAttrs(node, [], [intAttr("axis", 1)]) : node];
+    TYPE_CODES = Object.fromEntries(Object.entries(DataType).map(([k, v]) => [k, v]));
+    cast = (node, step) => {
+      const to = getAttr(node, "to");
+      if (!crosses(step, 6) || !to || to.i !== void 0) return [node];
+      const code2 = TYPE_CODES[(attrString(to) ?? "").toUpperCase()];
+      if (code2 === void 0) return refuse(node, `unknown type name '${attrString(to)}' in Cast-1's 'to'`);
+      return [withAttrs(node, ["to"], [intAttr("to", code2)])];
+    };
+    selu = (node, step) => {
+      if (!crosses(step, 6)) return [node];
+      const add = [];
+      if (!getAttr(node, "alpha")) add.push(floatAttr("alpha", 1.6732));
+      if (!getAttr(node, "gamma")) add.push(floatAttr("gamma", 1.0507));
+      return [withAttrs(node, [], add)];
+    };
+    recurrent = (node, step) => [crosses(step, 7) ? withAttrs(node, ["output_sequence"]) : node];
+    roiAlign = (node, step) => [crosses(step, 16) && !getAttr(node, "coordinate_transformation_mode") ? withAttrs(node, [], [stringAttr("coordinate_transformation_mode", "output_half_pixel")]) : node];
+    gridSample = (node, step) => {
+      const mode = attrString(getAttr(node, "mode"));
+      const renamed = mode === "bilinear" ? "linear" : mode === "bicubic" ? "cubic" : void 0;
+      return [crosses(step, 20) && renamed ? withAttrs(node, ["mode"], [stringAttr("mode", renamed)]) : node];
+    };
+    dft = (node, step, ctx) => {
+      if (!crosses(step, 20)) return [node];
+      const axis = attrInt(getAttr(node, "axis")) ?? 1;
+      const inputs = [node.input[0] ?? "", node.input[1] ?? "", ctx.int64(baseName(node, "axis"), [axis], [])];
+      return [{ ...withAttrs(node, ["axis"]), input: inputs }];
+    };
+    scatter = (node, step) => [step.to >= 11 ? { ...node, opType: "ScatterElements" } : node];
+    refuseAcross = (at, why) => (node, step) => crosses(step, at) ? refuse(node, why) : [node];
+  }
+});
+
+// src/stages/opset/op-versions.ts
+var MAX_OPSET, OP_VERSIONS;
+var init_op_versions = __esm({
+  "src/stages/opset/op-versions.ts"() {
+    "use strict";
+    MAX_OPSET = 26;
+    OP_VERSIONS = {
+      Abs: { versions: [1, 6, 13] },
+      Acos: { versions: [7, 22] },
+      Acosh: { versions: [9, 22] },
+      Add: { versions: [1, 6, 7, 13, 14] },
+      AffineGrid: { versions: [20] },
+      And: { versions: [1, 7] },
+      ArgMax: { versions: [1, 11, 12, 13] },
+      ArgMin: { versions: [1, 11, 12, 13] },
+      Asin: { versions: [7, 22] },
+      Asinh: { versions: [9, 22] },
+      Atan: { versions: [7, 22] },
+      Atanh: { versions: [9, 22] },
+      Attention: { versions: [23, 24, 25] },
+      AveragePool: { versions: [1, 7, 10, 11, 19, 22] },
+      BatchNormalization: { versions: [1, 6, 7, 9, 14, 15] },
+      Bernoulli: { versions: [15, 22] },
+      BitCast: { versions: [26] },
+      BitShift: { versions: [11] },
+      BitwiseAnd: { versions: [18] },
+      BitwiseNot: { versions: [18] },
+      BitwiseOr: { versions: [18] },
+      BitwiseXor: { versions: [18] },
+      BlackmanWindow: { versions: [17] },
+      Cast: { versions: [1, 6, 9, 13, 19, 21, 23, 24, 25] },
+      CastLike: { versions: [15, 19, 21, 23, 24, 25] },
+      Ceil: { versions: [1, 6, 13] },
+      Celu: { versions: [12] },
+      CenterCropPad: { versions: [18] },
+      Clip: { versions: [1, 6, 11, 12, 13] },
+      Col2Im: { versions: [18] },
+      Compress: { versions: [9, 11] },
+      Concat: { versions: [1, 4, 11, 13] },
+      ConcatFromSequence: { versions: [11] },
+      Constant: { versions: [1, 9, 11, 12, 13, 19, 21, 23, 24, 25] },
+      ConstantOfShape: { versions: [9, 20, 21, 23, 24, 25] },
+      Conv: { versions: [1, 11, 22] },
+      ConvInteger: { versions: [10] },
+      ConvTranspose: { versions: [1, 11, 22] },
+      Cos: { versions: [7, 22] },
+      Cosh: { versions: [9, 22] },
+      CumProd: { versions: [26] },
+      CumSum: { versions: [11, 14] },
+      DFT: { versions: [17, 20] },
+      DeformConv: { versions: [19, 22] },
+      DepthToSpace: { versions: [1, 11, 13] },
+      DequantizeLinear: { versions: [10, 13, 19, 21, 23, 24, 25] },
+      Det: { versions: [11, 22] },
+      Div: { versions: [1, 6, 7, 13, 14] },
+      Dropout: { versions: [1, 6, 7, 10, 12, 13, 22] },
+      DynamicQuantizeLinear: { versions: [11] },
+      Einsum: { versions: [12] },
+      Elu: { versions: [1, 6, 22] },
+      Equal: { versions: [1, 7, 11, 13, 19] },
+      Erf: { versions: [9, 13] },
+      Exp: { versions: [1, 6, 13] },
+      Expand: { versions: [8, 13] },
+      EyeLike: { versions: [9, 22] },
+      Flatten: { versions: [1, 9, 11, 13, 21, 23, 24, 25] },
+      Floor: { versions: [1, 6, 13] },
+      GRU: { versions: [1, 3, 7, 14, 22] },
+      Gather: { versions: [1, 11, 13] },
+      GatherElements: { versions: [11, 13] },
+      GatherND: { versions: [11, 12, 13] },
+      Gelu: { versions: [20] },
+      Gemm: { versions: [1, 6, 7, 9, 11, 13] },
+      GlobalAveragePool: { versions: [1, 22] },
+      GlobalLpPool: { versions: [1, 2, 22] },
+      GlobalMaxPool: { versions: [1, 22] },
+      Greater: { versions: [1, 7, 9, 13] },
+      GreaterOrEqual: { versions: [12, 16] },
+      GridSample: { versions: [16, 20, 22] },
+      GroupNormalization: { versions: [18, 21] },
+      HammingWindow: { versions: [17] },
+      HannWindow: { versions: [17] },
+      HardSigmoid: { versions: [1, 6, 22] },
+      HardSwish: { versions: [14, 22] },
+      Hardmax: { versions: [1, 11, 13] },
+      Identity: { versions: [1, 13, 14, 16, 19, 21, 23, 24, 25] },
+      If: { versions: [1, 11, 13, 16, 19, 21, 23, 24, 25] },
+      ImageDecoder: { versions: [20] },
+      InstanceNormalization: { versions: [1, 6, 22] },
+      IsInf: { versions: [10, 20] },
+      IsNaN: { versions: [9, 13, 20] },
+      LRN: { versions: [1, 13] },
+      LSTM: { versions: [1, 7, 14, 22] },
+      LayerNormalization: { versions: [17] },
+      LeakyRelu: { versions: [1, 6, 16] },
+      Less: { versions: [1, 7, 9, 13] },
+      LessOrEqual: { versions: [12, 16] },
+      Log: { versions: [1, 6, 13] },
+      LogSoftmax: { versions: [1, 11, 13] },
+      Loop: { versions: [1, 11, 13, 16, 19, 21, 23, 24, 25] },
+      LpNormalization: { versions: [1, 22] },
+      LpPool: { versions: [1, 2, 11, 18, 22] },
+      MatMul: { versions: [1, 9, 13] },
+      MatMulInteger: { versions: [10] },
+      Max: { versions: [1, 6, 8, 12, 13] },
+      MaxPool: { versions: [1, 8, 10, 11, 12, 22] },
+      MaxRoiPool: { versions: [1, 22] },
+      MaxUnpool: { versions: [9, 11, 22] },
+      Mean: { versions: [1, 6, 8, 13] },
+      MeanVarianceNormalization: { versions: [9, 13] },
+      MelWeightMatrix: { versions: [17] },
+      Min: { versions: [1, 6, 8, 12, 13] },
+      Mish: { versions: [18, 22] },
+      Mod: { versions: [10, 13] },
+      Mul: { versions: [1, 6, 7, 13, 14] },
+      Multinomial: { versions: [7, 22] },
+      Neg: { versions: [1, 6, 13] },
+      NegativeLogLikelihoodLoss: { versions: [12, 13, 22] },
+      NonMaxSuppression: { versions: [10, 11] },
+      NonZero: { versions: [9, 13] },
+      Not: { versions: [1] },
+      OneHot: { versions: [9, 11] },
+      Optional: { versions: [15] },
+      OptionalGetElement: { versions: [15, 18] },
+      OptionalHasElement: { versions: [15, 18] },
+      Or: { versions: [1, 7] },
+      PRelu: { versions: [1, 6, 7, 9, 16] },
+      Pad: { versions: [1, 2, 11, 13, 18, 19, 21, 23, 24, 25] },
+      Pow: { versions: [1, 7, 12, 13, 15] },
+      QLinearConv: { versions: [10] },
+      QLinearMatMul: { versions: [10, 21] },
+      QuantizeLinear: { versions: [10, 13, 19, 21, 23, 24, 25] },
+      RMSNormalization: { versions: [23] },
+      RNN: { versions: [1, 7, 14, 22] },
+      RandomNormal: { versions: [1, 22] },
+      RandomNormalLike: { versions: [1, 22] },
+      RandomUniform: { versions: [1, 22] },
+      RandomUniformLike: { versions: [1, 22] },
+      Range: { versions: [11] },
+      Reciprocal: { versions: [1, 6, 13] },
+      ReduceL1: { versions: [1, 11, 13, 18] },
+      ReduceL2: { versions: [1, 11, 13, 18] },
+      ReduceLogSum: { versions: [1, 11, 13, 18] },
+      ReduceLogSumExp: { versions: [1, 11, 13, 18] },
+      ReduceMax: { versions: [1, 11, 12, 13, 18, 20] },
+      ReduceMean: { versions: [1, 11, 13, 18] },
+      ReduceMin: { versions: [1, 11, 12, 13, 18, 20] },
+      ReduceProd: { versions: [1, 11, 13, 18] },
+      ReduceSum: { versions: [1, 11, 13] },
+      ReduceSumSquare: { versions: [1, 11, 13, 18] },
+      RegexFullMatch: { versions: [20] },
+      Relu: { versions: [1, 6, 13, 14] },
+      Reshape: { versions: [1, 5, 13, 14, 19, 21, 23, 24, 25] },
+      Resize: { versions: [10, 11, 13, 18, 19] },
+      ReverseSequence: { versions: [10] },
+      RoiAlign: { versions: [10, 16, 22] },
+      RotaryEmbedding: { versions: [23] },
+      Round: { versions: [11, 22] },
+      STFT: { versions: [17] },
+      Scan: { versions: [8, 9, 11, 16, 19, 21, 23, 24, 25] },
+      Scatter: { versions: [9, 11], deprecated: 11 },
+      ScatterElements: { versions: [11, 13, 16, 18] },
+      ScatterND: { versions: [11, 13, 16, 18] },
+      Selu: { versions: [1, 6, 22] },
+      SequenceAt: { versions: [11] },
+      SequenceConstruct: { versions: [11] },
+      SequenceEmpty: { versions: [11] },
+      SequenceErase: { versions: [11] },
+      SequenceInsert: { versions: [11] },
+      SequenceLength: { versions: [11] },
+      SequenceMap: { versions: [17] },
+      Shape: { versions: [1, 13, 15, 19, 21, 23, 24, 25] },
+      Shrink: { versions: [9] },
+      Sigmoid: { versions: [1, 6, 13] },
+      Sign: { versions: [9, 13] },
+      Sin: { versions: [7, 22] },
+      Sinh: { versions: [9, 22] },
+      Size: { versions: [1, 13, 19, 21, 23, 24, 25] },
+      Slice: { versions: [1, 10, 11, 13] },
+      Softmax: { versions: [1, 11, 13] },
+      SoftmaxCrossEntropyLoss: { versions: [12, 13] },
+      Softplus: { versions: [1, 22] },
+      Softsign: { versions: [1, 22] },
+      SpaceToDepth: { versions: [1, 13] },
+      Split: { versions: [1, 2, 11, 13, 18] },
+      SplitToSequence: { versions: [11, 24] },
+      Sqrt: { versions: [1, 6, 13] },
+      Squeeze: { versions: [1, 11, 13, 21, 23, 24, 25] },
+      StringConcat: { versions: [20] },
+      StringNormalizer: { versions: [10] },
+      StringSplit: { versions: [20] },
+      Sub: { versions: [1, 6, 7, 13, 14] },
+      Sum: { versions: [1, 6, 8, 13] },
+      Swish: { versions: [24] },
+      Tan: { versions: [7, 22] },
+      Tanh: { versions: [1, 6, 13] },
+      TensorScatter: { versions: [24] },
+      TfIdfVectorizer: { versions: [9] },
+      ThresholdedRelu: { versions: [10, 22] },
+      Tile: { versions: [1, 6, 13] },
+      TopK: { versions: [1, 10, 11, 24] },
+      Transpose: { versions: [1, 13, 21, 23, 24, 25] },
+      Trilu: { versions: [14] },
+      Unique: { versions: [11] },
+      Unsqueeze: { versions: [1, 11, 13, 21, 23, 24, 25] },
+      Upsample: { versions: [1, 7, 9, 10], deprecated: 10 },
+      Where: { versions: [9, 16] },
+      Xor: { versions: [1, 7] }
+    };
+  }
+});
+
+// src/stages/opset/axes-inputs.ts
+var axesToInput, topk, reshape;
+var init_axes_inputs = __esm({
+  "src/stages/opset/axes-inputs.ts"() {
+    "use strict";
+    init_context();
+    axesToInput = (at) => (node, step, ctx) => {
+      if (!crosses(step, at)) return [node];
+      const axes = attrInts(getAttr(node, "axes"));
+      if (!axes) {
+        if (node.opType === "Unsqueeze") return refuse(node, "Unsqueeze without axes is not a valid node");
+        return [node];
+      }
+      return [{ ...withAttrs(node, ["axes"]), input: [node.input[0] ?? "", ctx.int64(baseName(node, "axes"), axes)] }];
+    };
+    topk = (node, step, ctx) => {
+      if (!crosses(step, 10)) return [node];
+      const k = getAttr(node, "k")?.i;
+      if (k === void 0) return refuse(node, "TopK-1 without k is not a valid node");
+      return [{ ...withAttrs(node, ["k"]), input: [node.input[0] ?? "", ctx.int64(baseName(node, "k"), [k])] }];
+    };
+    reshape = (node, step, ctx) => {
+      if (!crosses(step, 5)) return [node];
+      const shape = attrInts(getAttr(node, "shape"));
+      if (!shape) return refuse(node, "Reshape-1 without shape is not a valid node");
+      return [{ ...withAttrs(node, ["shape", "consumed_inputs"]), input: [node.input[0] ?? "", ctx.int64(baseName(node, "shape"), shape)] }];
+    };
+  }
+});
+
+// src/stages/opset/clip.ts
+var FLOATS, clip;
+var init_clip = __esm({
+  "src/stages/opset/clip.ts"() {
+    "use strict";
+    init_dtype();
+    init_nodes();
+    init_context();
+    FLOATS = [DataType.FLOAT, DataType.FLOAT16, DataType.DOUBLE];
+    clip = (node, step, ctx) => {
+      if (!crosses(step, 11)) return [node];
+      const bounds = ["min", "max"].map((k) => getAttr(node, k));
+      const out = withAttrs(node, ["min", "max"]);
+      if (!bounds.some(Boolean)) return [out];
+      const type = ctx.elemType(node.input[0] ?? "");
+      if (type !== void 0 && !FLOATS.includes(type)) return refuse(node, `Clip before opset 11 takes float inputs, this one is type ${type}`);
+      const extra = [];
+      const inputs = bounds.map((a, i) => {
+        if (!a) return "";
+        const key = i ? "max" : "min";
+        if (type !== void 0) return ctx.constant(baseName(node, key), type, [a.f ?? 0], []);
+        const f = ctx.constant(baseName(node, `${key}_f32`), DataType.FLOAT, [a.f ?? 0], []);
+        const like = ctx.fresh(baseName(node, key));
+        extra.push(makeNode("CastLike", ctx.fresh(`${like}_castlike`), [f, node.input[0] ?? ""], [like]));
+        return like;
+      });
+      if (type === void 0 && ctx.target < 15) {
+        return refuse(node, `the model does not state the input's element type, which Clip-11's min/max inputs must have (or upgrade to opset \u2265 15, where CastLike supplies it)`);
+      }
+      return [...extra, { ...out, input: trimInputs([node.input[0] ?? "", ...inputs]) }];
+    };
+  }
+});
+
+// src/stages/opset/normalization.ts
+function dropOutputs(node, first, ctx) {
+  if (node.output.slice(first).some((o) => ctx.isRead(o))) return void 0;
+  return { ...node, output: node.output.slice(0, first) };
+}
+var batchNormalization, dropout;
+var init_normalization = __esm({
+  "src/stages/opset/normalization.ts"() {
+    "use strict";
+    init_dtype();
+    init_nodes();
+    init_context();
+    batchNormalization = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 7)) {
+        if (getAttr(node, "is_test")?.i !== 1n) return refuse(node, "is_test=0 normalises with batch statistics (training), which later versions express only with training_mode");
+        n = withAttrs(n, ["is_test"]);
+      }
+      if (crosses(step, 9)) {
+        const spatial = getAttr(n, "spatial")?.i;
+        if (spatial !== void 0 && spatial !== 1n) return refuse(node, "spatial=0 (statistics per activation, not per channel) has no form from opset 9 on");
+        n = withAttrs(n, ["spatial"]);
+      }
+      if (crosses(step, 14) && n.output.length > 1) {
+        const kept = dropOutputs(n, 3, ctx);
+        if (!kept) return refuse(node, "its saved_mean / saved_var outputs are read; BatchNormalization-14 has none");
+        n = { ...kept, attribute: [...kept.attribute.filter((a) => a.name !== "training_mode"), intAttr("training_mode", 1)] };
+      }
+      return [n];
+    };
+    dropout = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 7)) {
+        if (getAttr(node, "is_test")?.i !== 1n) return refuse(node, "is_test=0 drops values at random (training); only the inference form has a later version that means the same");
+        n = withAttrs(n, ["is_test"]);
+      }
+      if (crosses(step, 10) && n.output.length > 1) {
+        const kept = dropOutputs(n, 1, ctx);
+        if (!kept) return refuse(node, "its mask output is read; the mask is the input type before opset 10 and bool after");
+        n = kept;
+      }
+      if (crosses(step, 12)) {
+        const ratio = getAttr(n, "ratio");
+        n = withAttrs(n, ["ratio"]);
+        if (ratio?.f !== void 0) n = { ...n, input: [n.input[0] ?? "", ctx.constant(baseName(node, "ratio"), DataType.FLOAT, [ratio.f], [])] };
+      }
+      return [n];
+    };
+  }
+});
+
+// src/stages/opset/pad.ts
+var pad;
+var init_pad = __esm({
+  "src/stages/opset/pad.ts"() {
+    "use strict";
+    init_dtype();
+    init_nodes();
+    init_context();
+    pad = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 2)) {
+        const paddings = getAttr(node, "paddings");
+        n = withAttrs(node, ["paddings"], paddings ? [{ ...paddings, name: "pads" }] : []);
+      }
+      if (!crosses(step, 11)) return [n];
+      const pads = attrInts(getAttr(n, "pads"));
+      if (!pads) return refuse(node, "Pad without pads is not a valid node");
+      const value = getAttr(n, "value")?.f ?? 0;
+      const inputs = [n.input[0] ?? "", ctx.int64(baseName(node, "pads"), pads)];
+      const extra = [];
+      if (value !== 0) {
+        const type = ctx.elemType(node.input[0] ?? "");
+        if (type !== void 0) inputs.push(ctx.constant(baseName(node, "value"), type, [value], []));
+        else if (ctx.target >= 15) {
+          const f = ctx.constant(baseName(node, "value_f32"), DataType.FLOAT, [value], []);
+          const like = ctx.fresh(baseName(node, "value"));
+          extra.push(makeNode("CastLike", ctx.fresh(`${like}_castlike`), [f, node.input[0] ?? ""], [like]));
+          inputs.push(like);
+        } else return refuse(node, "the model does not state the data's element type, which Pad-11's constant_value input must have (or upgrade to opset \u2265 15)");
+      }
+      return [...extra, { ...withAttrs(n, ["pads", "value"]), input: inputs }];
+    };
+  }
+});
+
+// src/stages/opset/resize.ts
+function versionAt(op, opset) {
+  return Math.max(...(OP_VERSIONS[op]?.versions ?? [1]).filter((v) => v <= opset));
+}
+function resize10to11(node, ctx, to) {
+  const mode = attrString(getAttr(node, "mode")) ?? "nearest";
+  const attrs = [stringAttr("coordinate_transformation_mode", "asymmetric")];
+  if (mode === "nearest") {
+    const scales = ctx.constantValues(node.input[1]);
+    if (!scales) return refusal(node, "nearest Resize-10 rounds up when an axis shrinks and down when it grows; its scales are not a constant, so no single nearest_mode of Resize-11 matches");
+    const grows = scales.some((s) => s > 1);
+    const shrinks = scales.some((s) => s < 1);
+    if (grows && shrinks) return refusal(node, "nearest Resize-10 with scales that both grow and shrink axes rounds differently per axis; Resize-11 has one nearest_mode");
+    attrs.push(stringAttr("nearest_mode", shrinks ? "ceil" : "floor"));
+  }
+  const roi = to >= 13 ? "" : ctx.constant(baseName(node, "roi"), DataType.FLOAT, []);
+  return { ...withAttrs(node, ["coordinate_transformation_mode", "nearest_mode"], attrs), input: [node.input[0] ?? "", roi, node.input[1] ?? ""] };
+}
+var refusal, upsample, resize;
+var init_resize = __esm({
+  "src/stages/opset/resize.ts"() {
+    "use strict";
+    init_dtype();
+    init_context();
+    init_op_versions();
+    refusal = (node, why) => refuse(node, why);
+    upsample = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 7)) {
+        const h = getAttr(node, "height_scale")?.f;
+        const w = getAttr(node, "width_scale")?.f;
+        if (h === void 0 || w === void 0) return refuse(node, "Upsample-1 needs height_scale and width_scale");
+        n = withAttrs(node, ["height_scale", "width_scale"], [floatsAttr("scales", [1, 1, h, w])]);
+        if (attrString(getAttr(node, "mode")) === "bilinear") n = withAttrs(n, ["mode"], [stringAttr("mode", "linear")]);
+      }
+      if (crosses(step, 9)) {
+        const scales = getAttr(n, "scales")?.floats;
+        if (!scales) return refuse(node, "Upsample-7 without scales is not a valid node");
+        n = { ...withAttrs(n, ["scales"]), input: [n.input[0] ?? "", ctx.constant(baseName(node, "scales"), DataType.FLOAT, scales)] };
+      }
+      if (step.to < 10) return [n];
+      return resize({ ...n, opType: "Resize" }, { from: 10, to: versionAt("Resize", ctx.target) }, ctx);
+    };
+    resize = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 11)) {
+        const r = resize10to11(node, ctx, step.to);
+        if ("refuse" in r) return r;
+        n = r;
+      }
+      if (crosses(step, 13) && attrString(getAttr(n, "coordinate_transformation_mode")) === "tf_half_pixel_for_nn") {
+        return refuse(node, "coordinate_transformation_mode tf_half_pixel_for_nn was removed at opset 13 and no other mode computes it");
+      }
+      if (step.to >= 13) n = { ...n, input: trimInputs(n.input) };
+      return [n];
+    };
+  }
+});
+
+// src/stages/opset/slice.ts
+var slice;
+var init_slice = __esm({
+  "src/stages/opset/slice.ts"() {
+    "use strict";
+    init_context();
+    slice = (node, step, ctx) => {
+      if (!crosses(step, 10)) return [node];
+      const starts = attrInts(getAttr(node, "starts"));
+      const ends = attrInts(getAttr(node, "ends"));
+      if (!starts || !ends) return refuse(node, "Slice-1 without starts or ends is not a valid node");
+      const axes = attrInts(getAttr(node, "axes"));
+      const inputs = [node.input[0] ?? "", ctx.int64(baseName(node, "starts"), starts), ctx.int64(baseName(node, "ends"), ends)];
+      if (axes) inputs.push(ctx.int64(baseName(node, "axes"), axes));
+      return [{ ...withAttrs(node, ["starts", "ends", "axes"]), input: inputs }];
+    };
+  }
+});
+
+// src/stages/opset/softmax.ts
+var coercedSoftmax;
+var init_softmax = __esm({
+  "src/stages/opset/softmax.ts"() {
+    "use strict";
+    init_nodes();
+    init_context();
+    coercedSoftmax = (node, step, ctx) => {
+      if (!crosses(step, 13)) return [node];
+      const axis = attrInt(getAttr(node, "axis")) ?? 1;
+      const x = node.input[0] ?? "";
+      const rank = ctx.rank(x);
+      if (rank !== void 0 && rank > 0 && (axis === rank - 1 || axis === -1)) {
+        return [withAttrs(node, ["axis"], [intAttr("axis", -1)])];
+      }
+      const y = node.output[0] ?? "";
+      const flat = ctx.fresh(baseName(node, "flat"));
+      const normalised = ctx.fresh(baseName(node, "2d"));
+      const shape = ctx.fresh(baseName(node, "shape"));
+      return [
+        makeNode("Flatten", ctx.fresh(`${flat}_node`), [x], [flat], [intAttr("axis", axis)]),
+        { ...withAttrs(node, ["axis"], [intAttr("axis", 1)]), input: [flat], output: [normalised] },
+        makeNode("Shape", ctx.fresh(`${shape}_node`), [x], [shape]),
+        makeNode("Reshape", ctx.fresh(`${y}_reshape`), [normalised, shape], [y])
+      ];
+    };
+  }
+});
+
+// src/stages/opset/split.ts
+var split;
+var init_split = __esm({
+  "src/stages/opset/split.ts"() {
+    "use strict";
+    init_nodes();
+    init_context();
+    split = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 2) && node.input[1]) {
+        const sizes = ctx.constantValues(node.input[1]);
+        if (!sizes) return refuse(node, "Split-1 with a computed split input has no Split-2 form");
+        n = { ...withAttrs(node, ["split"], [intsAttr("split", sizes)]), input: [node.input[0] ?? ""] };
+      }
+      if (crosses(step, 13)) {
+        const sizes = getAttr(n, "split")?.ints;
+        n = { ...withAttrs(n, ["split"]), input: sizes ? [n.input[0] ?? "", ctx.int64(baseName(node, "split"), sizes)] : [n.input[0] ?? ""] };
+      }
+      if (crosses(step, 18) && !n.input[1]) n = withAttrs(n, ["num_outputs"], [intAttr("num_outputs", n.output.length)]);
+      return [n];
+    };
+  }
+});
+
+// src/stages/opset/rules.ts
+var BROADCAST_OPS, REDUCE_18, RULES;
+var init_rules = __esm({
+  "src/stages/opset/rules.ts"() {
+    "use strict";
+    init_axes_inputs();
+    init_clip();
+    init_legacy();
+    init_normalization();
+    init_pad();
+    init_resize();
+    init_slice();
+    init_softmax();
+    init_split();
+    BROADCAST_OPS = ["Add", "Sub", "Mul", "Div", "Pow", "And", "Or", "Xor", "Equal", "Greater", "Less"];
+    REDUCE_18 = ["ReduceL1", "ReduceL2", "ReduceLogSum", "ReduceLogSumExp", "ReduceMax", "ReduceMean", "ReduceMin", "ReduceProd", "ReduceSumSquare"];
+    RULES = {
+      ...Object.fromEntries(BROADCAST_OPS.map((op) => [op, { breaks: [7], convert: legacyBroadcast }])),
+      ...Object.fromEntries(REDUCE_18.map((op) => [op, { breaks: [18], convert: axesToInput(18) }])),
+      ReduceSum: { breaks: [13], convert: axesToInput(13) },
+      Squeeze: { breaks: [13], convert: axesToInput(13) },
+      Unsqueeze: { breaks: [13], convert: axesToInput(13) },
+      Softmax: { breaks: [13], convert: coercedSoftmax },
+      LogSoftmax: { breaks: [13], convert: coercedSoftmax },
+      Hardmax: { breaks: [13], convert: coercedSoftmax },
+      Clip: { breaks: [11], convert: clip },
+      Slice: { breaks: [10], convert: slice },
+      Pad: { breaks: [2, 11], convert: pad },
+      Split: { breaks: [2, 13, 18], convert: split },
+      TopK: { breaks: [10], convert: topk },
+      Reshape: { breaks: [5], convert: reshape },
+      BatchNormalization: { breaks: [7, 9, 14], convert: batchNormalization },
+      Dropout: { breaks: [7, 10, 12], convert: dropout },
+      Upsample: { breaks: [7, 9, 10], convert: upsample },
+      Resize: { breaks: [11, 13], convert: resize },
+      Gemm: { breaks: [7], convert: gemm },
+      Concat: { breaks: [4], convert: concat },
+      Cast: { breaks: [6], convert: cast },
+      Selu: { breaks: [6], convert: selu },
+      RNN: { breaks: [7], convert: recurrent },
+      GRU: { breaks: [7], convert: recurrent },
+      LSTM: { breaks: [7], convert: recurrent },
+      RoiAlign: { breaks: [16], convert: roiAlign },
+      GridSample: { breaks: [20], convert: gridSample },
+      DFT: { breaks: [20], convert: dft },
+      Scatter: { breaks: [11], convert: scatter },
+      Scan: { breaks: [9], convert: refuseAcross(9, "Scan-8 scans over a batch axis with sequence_lens; Scan-9 has neither, and the rewrite is not implemented") },
+      Tile: { breaks: [6], convert: refuseAcross(6, "Tile-1 (tiles and axis inputs) has no exact single-node Tile-6 form implemented") },
+      LpPool: { breaks: [2], convert: refuseAcross(2, "LpPool-1 (float p, optional kernel_shape) is not converted") },
+      GroupNormalization: { breaks: [21], convert: refuseAcross(21, "GroupNormalization-18's scale and bias are per group, -21's per channel; not converted") }
+    };
+  }
+});
+
+// src/stages/opset/upgrade.ts
+function opVersionAt(op, opset) {
+  const vs = OP_VERSIONS[op]?.versions.filter((v) => v <= opset);
+  return vs?.length ? vs[vs.length - 1] : void 0;
+}
+function convertNode(node, from, target, ctx) {
+  const op = node.opType ?? "";
+  const info = OP_VERSIONS[op];
+  if (!info) return `${op} '${node.name || node.output[0]}': not an op of the ONNX default domain at any opset \u2264 ${MAX_OPSET} (an experimental op since removed?)`;
+  const vFrom = opVersionAt(op, from);
+  const vTo = opVersionAt(op, target);
+  if (vFrom === void 0) return `${op} '${node.name || node.output[0]}': does not exist at opset ${from}, the model's own`;
+  if (vFrom === vTo) return [node];
+  const n = from < 6 && target >= 6 ? dropConsumedInputs(node) : node;
+  const rule = RULES[op];
+  if (rule && rule.breaks.some((b) => vFrom < b && vTo >= b)) {
+    const out = rule.convert(n, { from: vFrom, to: vTo }, ctx);
+    return "refuse" in out ? out.refuse : out;
+  }
+  if (info.deprecated !== void 0 && vTo >= info.deprecated) return `${op} '${node.name || node.output[0]}': removed at opset ${info.deprecated} and not converted`;
+  return [n];
+}
+function upgradeOpset(model, target) {
+  if (!Number.isInteger(target) || target < 1 || target > MAX_OPSET) {
+    throw new UsageError(`opset target ${target} is outside 1\u2026${MAX_OPSET} (the newest opset onnxruntime 1.30 loads)`);
+  }
+  const from = defaultOpset2(model);
+  const ir = model.irVersion ?? 0;
+  const details = { from, to: Math.max(from, target), irVersion: { from: ir, to: ir }, nodes: 0, rewritten: {}, constantsAdded: 0, nodesAdded: 0 };
+  if (from >= target) return { model, details };
+  if (model.functions.some((f) => f.opsetImport.some((o) => isDefaultDomain3(o.domain) && (o.version ?? 0) < target))) {
+    throw new OpsetUpgradeError(from, target, ["the model has local functions importing the default domain; their bodies are not upgraded"]);
+  }
+  const facts2 = modelFacts(model);
+  const refusals = [];
+  const plans = [];
+  forEachGraph(model, (scope) => {
+    const ctx = new ConvertContext(scope, target, facts2);
+    const nodes = [];
+    for (const node of scope.graph.node) {
+      if (!isDefaultDomain3(node.domain)) {
+        nodes.push(node);
+        continue;
+      }
+      details.nodes++;
+      const out = convertNode(node, from, target, ctx);
+      if (typeof out === "string") {
+        refusals.push(out);
+        continue;
+      }
+      if (out.length !== 1 || out[0] !== node) {
+        details.rewritten[node.opType ?? ""] = (details.rewritten[node.opType ?? ""] ?? 0) + 1;
+        details.nodesAdded += out.length - 1;
+      }
+      nodes.push(...out);
+    }
+    plans.push({ scope, nodes, ctx });
+  });
+  if (refusals.length) throw new OpsetUpgradeError(from, target, refusals);
+  for (const { scope, nodes, ctx } of plans) {
+    scope.graph.node = nodes;
+    scope.graph.initializer.push(...ctx.added);
+    details.constantsAdded += ctx.added.length;
+  }
+  setDefaultOpset(model, target);
+  const needed = IR_FOR_OPSET.filter(([o]) => o <= target).pop()?.[1] ?? 3;
+  if (ir < needed) model.irVersion = needed;
+  details.irVersion.to = model.irVersion ?? ir;
+  return { model, details };
+}
+var IR_FOR_OPSET, OpsetUpgradeError, isDefaultDomain3;
+var init_upgrade = __esm({
+  "src/stages/opset/upgrade.ts"() {
+    "use strict";
+    init_errors();
+    init_graph();
+    init_opset();
+    init_context();
+    init_facts();
+    init_legacy();
+    init_op_versions();
+    init_rules();
+    IR_FOR_OPSET = [[9, 4], [10, 5], [11, 6], [12, 7], [15, 8], [19, 9], [21, 10], [23, 11], [24, 12], [25, 13]];
+    OpsetUpgradeError = class extends OnnxFormatError {
+      constructor(from, to, refusals) {
+        const shown2 = refusals.slice(0, 3).join("; ");
+        super(`cannot upgrade the default-domain opset ${from} \u2192 ${to}: ${shown2}${refusals.length > 3 ? `; and ${refusals.length - 3} more` : ""}`);
+        this.from = from;
+        this.to = to;
+        this.refusals = refusals;
+      }
+      from;
+      to;
+      refusals;
+      name = "OpsetUpgradeError";
+    };
+    isDefaultDomain3 = (d) => d === void 0 || d === "" || d === "ai.onnx";
   }
 });
 
@@ -12964,9 +14607,9 @@ var init_int8_conv = __esm({
           if (elementCount(bias.tensor.dims) !== weight.tensor.dims[0]) return "bias length differs from the output channels";
         }
         if (s.options.convMode === "weight-only") {
-          return s.options.perChannel && s.opset < 13 ? `per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset ${s.opset}` : void 0;
+          return s.options.convPerChannel && s.opset < 13 ? `per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset ${s.opset}` : void 0;
         }
-        if (s.options.perChannel && s.options.weightType === "uint8") {
+        if (s.options.convPerChannel && s.options.weightType === "uint8") {
           return "per-channel uint8 Conv needs per-channel zero points, which ORT ConvInteger does not take";
         }
         return void 0;
@@ -12974,7 +14617,7 @@ var init_int8_conv = __esm({
       rewrite(node, weight, scope, s, out) {
         const base = s.baseOf(node, scope);
         if (s.options.convMode === "weight-only") {
-          const perChannel = s.options.perChannel;
+          const perChannel = s.options.convPerChannel;
           const w2 = s.weight({ weight, axis: perChannel ? 0 : void 0 }, scope.graph, out);
           const dequantized = s.fresh(`${base}_weight_dequantized`);
           out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [w2.q, w2.scale, w2.zeroPoint], [dequantized], perChannel ? [intAttr("axis", 0)] : []));
@@ -12984,7 +14627,7 @@ var init_int8_conv = __esm({
         const m = weight.tensor.dims[0];
         const spatialOnes = weight.tensor.dims.slice(2).map(() => 1);
         const x = s.activation(scope.graph, node.input[0], out);
-        const axis = s.options.perChannel ? 0 : void 0;
+        const axis = s.options.convPerChannel ? 0 : void 0;
         const w = s.weight({ weight, axis, paramDims: [m, ...spatialOnes], scalarZeroPoint: true }, scope.graph, out);
         const integer = s.fresh(`${base}_output_quantized`);
         out.push(makeNode("ConvInteger", s.fresh(`${base}_quant`), [x.q, w.q, x.zeroPoint, w.zeroPoint], [integer], node.attribute));
@@ -13169,7 +14812,7 @@ var init_tensor_pool = __esm({
 });
 
 // src/stages/quant/int8-gemm.ts
-function floatAttr(node, name, dflt) {
+function floatAttr2(node, name, dflt) {
   return attr(node, name)?.f ?? dflt;
 }
 var gemmQuantizer;
@@ -13196,8 +14839,8 @@ var init_int8_gemm = __esm({
       },
       rewrite(node, weight, scope, s, out) {
         const base = s.baseOf(node, scope);
-        const alpha = floatAttr(node, "alpha", 1);
-        const beta = floatAttr(node, "beta", 1);
+        const alpha = floatAttr2(node, "alpha", 1);
+        const beta = floatAttr2(node, "beta", 1);
         let a = node.input[0];
         if ((attr(node, "transA")?.i ?? 0n) !== 0n) {
           const at = s.fresh(`${base}_A_transposed`);
@@ -13296,9 +14939,9 @@ function minMax(data) {
   if (min !== min || min === -Infinity || max === Infinity) return { min: NaN, max: NaN };
   return { min, max };
 }
-function quantizeSpan(data, start, end, scale, zeroPoint, clip, out) {
-  const lo = clip.qmin;
-  const hi = clip.qmax;
+function quantizeSpan(data, start, end, scale, zeroPoint, clip2, out) {
+  const lo = clip2.qmin;
+  const hi = clip2.qmax;
   for (let i = start; i < end; i++) {
     const r = Math.fround(data[i] / scale) + ROUND_MAGIC - ROUND_MAGIC + zeroPoint;
     out[i] = r < lo ? lo : r > hi ? hi : r;
@@ -13310,9 +14953,9 @@ function allocate(type, n) {
 function quantizePerTensor(data, opts, range = minMax(data)) {
   const { min, max } = range;
   const params = computeScaleZeroPoint(min, max, quantRange(opts.type, opts.symmetric, opts.reduceRange), opts.symmetric);
-  const clip = clipRange(opts.type);
+  const clip2 = clipRange(opts.type);
   const values2 = allocate(opts.type, data.length);
-  quantizeSpan(data, 0, data.length, params.scale, params.zeroPoint, clip, values2);
+  quantizeSpan(data, 0, data.length, params.scale, params.zeroPoint, clip2, values2);
   const zeroPoints = allocate(opts.type, 1);
   zeroPoints[0] = params.zeroPoint;
   return { values: values2, scales: Float32Array.of(params.scale), zeroPoints };
@@ -13347,10 +14990,10 @@ function quantizePerAxis(data, dims, axis, opts) {
     const empty = mins[c] === Infinity;
     params.push(computeScaleZeroPoint(empty ? 0 : mins[c], empty ? 0 : maxs[c], range, opts.symmetric));
   }
-  const clip = clipRange(opts.type);
+  const clip2 = clipRange(opts.type);
   const values2 = allocate(opts.type, data.length);
   for (let o = 0, i = 0; o < outer; o++) {
-    for (let c = 0; c < channels; c++, i += inner) quantizeSpan(data, i, i + inner, params[c].scale, params[c].zeroPoint, clip, values2);
+    for (let c = 0; c < channels; c++, i += inner) quantizeSpan(data, i, i + inner, params[c].scale, params[c].zeroPoint, clip2, values2);
   }
   const zeroPoints = allocate(opts.type, channels);
   params.forEach((p, c) => {
@@ -13515,6 +15158,7 @@ var init_session = __esm({
         const factor2 = req.scaleFactor ?? 1;
         const scales = factor2 === 1 ? data.scales : Float32Array.from(data.scales, (v) => v * factor2);
         return {
+          scales,
           q: weight.transposed ? this.transposed(graph, entry.q, out) : entry.q,
           scale: this.pool.intern(`${base}_scale`, DataType.FLOAT, paramDims, bytesOf(scales)),
           zeroPoint: req.scalarZeroPoint ? this.pool.intern(`${base}_zero_point`, this.qType, [], bytesOf(data.zeroPoints.subarray(0, 1))) : this.pool.intern(`${base}_zero_point`, this.qType, paramDims, bytesOf(data.zeroPoints))
@@ -13533,12 +15177,12 @@ var init_session = __esm({
        * Returns the nodes; the last one writes `output`.
        */
       rescale(integerOutput, aScale, bScale, output, base) {
-        const cast = this.fresh(`${integerOutput}_cast_output`);
+        const cast2 = this.fresh(`${integerOutput}_cast_output`);
         const scales = this.fresh(`${base}_scales_mul:0`);
         return [
-          makeNode("Cast", this.fresh(`${integerOutput}_cast`), [integerOutput], [cast], [intAttr("to", DataType.FLOAT)]),
+          makeNode("Cast", this.fresh(`${integerOutput}_cast`), [integerOutput], [cast2], [intAttr("to", DataType.FLOAT)]),
           makeNode("Mul", this.fresh(`${base}_scales_mul`), [aScale, bScale], [scales]),
-          makeNode("Mul", this.fresh(`${base}_output_scale_mul`), [cast, scales], [output])
+          makeNode("Mul", this.fresh(`${base}_output_scale_mul`), [cast2, scales], [output])
         ];
       }
       /** Name base for nodes derived from `node`. */
@@ -13549,64 +15193,378 @@ var init_session = __esm({
   }
 });
 
-// src/stages/options.ts
-function rejectUnknownOptions(stage, o, known) {
-  for (const k of Object.keys(o)) {
-    if (!known.includes(k)) throw new UsageError(`${stage}: unknown option '${k}'; known: ${known.join(", ")}`);
+// src/stages/quant/static-ops.ts
+var transB, STATIC_RULES, DEFAULT_STATIC_OPS, FOLDABLE_ACTIVATIONS;
+var init_static_ops = __esm({
+  "src/stages/quant/static-ops.ts"() {
+    "use strict";
+    init_graph();
+    transB = (n) => Number(attr(n, "transB")?.i ?? 0n) === 1;
+    STATIC_RULES = {
+      Conv: { kind: "compute", inputs: [0], weight: { input: 1, axis: () => 0 }, bias: 2 },
+      // A constant B is quantized as a weight (per column); two activations both get Q/DQ (QLinearMatMul).
+      MatMul: { kind: "compute", inputs: [0, 1], weight: { input: 1, axis: (_n, rank) => rank - 1 } },
+      Gemm: { kind: "compute", inputs: [0], weight: { input: 1, axis: (n) => transB(n) ? 0 : 1 }, bias: 2 },
+      Add: { kind: "compute", inputs: [0, 1] },
+      Mul: { kind: "compute", inputs: [0, 1] },
+      Concat: { kind: "compute", inputs: "all" },
+      GlobalAveragePool: { kind: "compute", inputs: [0] },
+      AveragePool: { kind: "compute", inputs: [0] },
+      Sigmoid: { kind: "compute", inputs: [0] },
+      LeakyRelu: { kind: "compute", inputs: [0] },
+      MaxPool: { kind: "passThrough", inputs: [0] },
+      Resize: { kind: "passThrough", inputs: [0] },
+      Reshape: { kind: "passThrough", inputs: [0] },
+      Transpose: { kind: "passThrough", inputs: [0] },
+      Flatten: { kind: "passThrough", inputs: [0] },
+      Squeeze: { kind: "passThrough", inputs: [0] },
+      Unsqueeze: { kind: "passThrough", inputs: [0] }
+    };
+    DEFAULT_STATIC_OPS = Object.keys(STATIC_RULES);
+    FOLDABLE_ACTIVATIONS = /* @__PURE__ */ new Set(["Relu", "Clip"]);
+  }
+});
+
+// src/stages/quant/static-qdq.ts
+function inputsOf(node, rule) {
+  return rule.inputs === "all" ? node.input.map((_, i) => i) : rule.inputs.filter((i) => i < node.input.length && node.input[i]);
+}
+function checkNode(p, scope, s) {
+  const { node, rule } = p;
+  const constant = (name) => name ? resolveConstant(scope, name, s.index) : void 0;
+  if (rule.weight) {
+    const w = constant(node.input[rule.weight.input]);
+    if (w) {
+      if (w.tensor.dataType !== DataType.FLOAT) return "weight is not float32";
+      if (w.transposed) return "weight is a transposed view";
+      const rank = w.tensor.dims.length;
+      if (node.opType === "Conv" && rank < 3) return "weight is not an [M, C/group, k\u2026] tensor";
+      if (node.opType !== "Conv" && rank !== 2) return "weight is not 2-D";
+      p.weight = { c: w, axis: rule.weight.axis(node, rank) };
+    } else if (node.opType !== "MatMul") return "weight is not a constant";
+  }
+  for (const i of inputsOf(node, rule)) {
+    if (i === rule.weight?.input && p.weight) continue;
+    if (constant(node.input[i])) return `input ${i} is a constant; only activations are quantized here`;
+  }
+  if (rule.bias !== void 0 && node.input[rule.bias]) {
+    const b = constant(node.input[rule.bias]);
+    if (!b || b.transposed || b.tensor.dataType !== DataType.FLOAT) return "bias is not a float32 constant";
+    const channels = p.weight.c.tensor.dims[p.weight.axis];
+    const n = node.opType === "Gemm" ? p.weight.c.tensor.dims[transB2(node) ? 0 : 1] : channels;
+    if (elementCount(b.tensor.dims) !== n || b.tensor.dims.length !== 1) return "bias is not a vector over the output channels";
+    if (node.opType === "Gemm" && (attr(node, "beta")?.f ?? 1) !== 1) return "Gemm beta \u2260 1";
+    p.bias = b;
+  }
+  return void 0;
+}
+function clipsAtZero(n, scope, s) {
+  if (n.opType === "Relu") return true;
+  const minName = n.input[1];
+  if (minName) {
+    const c = resolveConstant(scope, minName, s.index);
+    return !!c && c.tensor.dataType === DataType.FLOAT && elementCount(c.tensor.dims) === 1 && tensorFloat32(c.tensor, s.external)[0] === 0;
+  }
+  return n.input.length === 1 && attr(n, "min")?.f === 0;
+}
+function planStatic(scope, s, act, rejected = /* @__PURE__ */ new Set()) {
+  const dropped = /* @__PURE__ */ new Set();
+  const bad = new Set(rejected);
+  for (; ; ) {
+    const plan2 = planOnce(scope, s, act, dropped);
+    const more = [...plan2.nodes.values()].filter((p) => touchedBy(p, plan2).some((t) => bad.has(plan2.tensors.get(t))));
+    if (!more.length) {
+      for (const n of dropped) plan2.skipped.push({ node: nodeId(n), op: n.opType ?? "", reason: "reads or writes a tensor without a float32 range (not float, or no finite values)" });
+      return plan2;
+    }
+    for (const p of more) {
+      dropped.add(p.node);
+      for (const o of p.node.output) bad.add(o);
+      const f = plan2.folded.get(p.node)?.output[0];
+      if (f) bad.add(f);
+    }
   }
 }
-function booleanOption(stage, o, key, fallback) {
-  const v = o[key];
-  if (v === void 0) return fallback;
-  if (typeof v === "boolean") return v;
-  if (v === "true" || v === "false") return v === "true";
-  throw new UsageError(`${stage}: '${key}' must be true or false, got ${JSON.stringify(v)}`);
+function touchedBy(p, plan2) {
+  const out = plan2.folded.get(p.node)?.output[0] ?? p.node.output[0];
+  return [
+    ...inputsOf(p.node, p.rule).filter((i) => !(i === p.rule.weight?.input && p.weight)).map((i) => p.node.input[i]),
+    ...out ? [out] : []
+  ];
 }
-function stringListOption(stage, o, key) {
-  const v = o[key];
-  if (v === void 0) return void 0;
-  if (typeof v === "string") return v.split(",").map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(v) && v.every((s) => typeof s === "string")) return v;
-  throw new UsageError(`${stage}: '${key}' must be a list of names`);
+function planOnce(scope, s, act, dropped) {
+  const graph = scope.graph;
+  const nodes = /* @__PURE__ */ new Map();
+  const skipped = [];
+  for (const node of graph.node) {
+    const op = node.opType ?? "";
+    const rule = (node.domain ?? "") === "" && s.options.ops.has(op) ? STATIC_RULES[op] : void 0;
+    if (!rule || dropped.has(node)) continue;
+    const p = { node, rule };
+    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : checkNode(p, scope, s);
+    if (reason) skipped.push({ node: nodeId(node), op, reason });
+    else nodes.set(node, p);
+  }
+  const outputs = new Set(graph.output.map((o) => o.name));
+  const folded = /* @__PURE__ */ new Map();
+  if (!act.symmetric) {
+    for (const p of nodes.values()) {
+      const out = p.node.output[0];
+      if (p.rule.kind !== "compute" || !out || outputs.has(out)) continue;
+      const readers = s.readersOf(graph, out);
+      const r = readers[0];
+      if (readers.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? "") || (r.domain ?? "") !== "") continue;
+      if (s.options.exclude.some((re) => re.test(nodeId(r))) || !clipsAtZero(r, scope, s)) continue;
+      folded.set(p.node, r);
+    }
+  }
+  const producedBy = /* @__PURE__ */ new Map();
+  for (const p of nodes.values()) {
+    const out = folded.get(p.node)?.output[0] ?? p.node.output[0];
+    if (out) producedBy.set(out, p);
+  }
+  const tensors = /* @__PURE__ */ new Map();
+  const root2 = (t) => {
+    const known = tensors.get(t);
+    if (known) return known;
+    const p = producedBy.get(t);
+    const r = p?.rule.kind === "passThrough" && p.node.input[0] ? root2(p.node.input[0]) : t;
+    tensors.set(t, r);
+    return r;
+  };
+  for (const p of nodes.values()) for (const t of touchedBy(p, { folded })) root2(t);
+  return { nodes, folded, tensors, skipped };
 }
-function choiceOption(stage, o, key, choices) {
-  const v = o[key] ?? choices[0];
-  if (choices.includes(v)) return v;
-  const list = `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`;
-  throw new UsageError(`${stage}: ${key} must be ${list}, got ${JSON.stringify(v)}`);
+function activationParams(min, max, act) {
+  return computeScaleZeroPoint(min, max, quantRange(act.type, act.symmetric, false), act.symmetric);
 }
-var init_options = __esm({
-  "src/stages/options.ts"() {
+function quantizeBias(bias, xScale, wScales) {
+  const scales = Float32Array.from(wScales, (w) => Math.fround(xScale * w));
+  const values2 = new Int32Array(bias.length);
+  for (let c = 0; c < bias.length; c++) {
+    const sc = scales[scales.length === 1 ? 0 : c];
+    const q = sc === 0 ? 0 : roundHalfEven(Math.fround(bias[c] / sc));
+    values2[c] = Math.max(-2147483648, Math.min(2147483647, q));
+  }
+  return { values: values2, scales };
+}
+function placeQdq(scope, s, plan2, ranges, act) {
+  const graph = scope.graph;
+  const actType = act.type === "int8" ? DataType.INT8 : DataType.UINT8;
+  const outputs = new Set(graph.output.map((o) => o.name));
+  const params = /* @__PURE__ */ new Map();
+  const paramsOf = (rootName) => {
+    let e = params.get(rootName);
+    if (e) return e;
+    const r = ranges.get(rootName);
+    if (!r || !Number.isFinite(r.min) || !Number.isFinite(r.max)) {
+      throw new UsageError(`quantize-int8: calibration found no finite range for '${rootName}' (NaN or Infinity in the activations); exclude its node`);
+    }
+    const p = activationParams(r.min, r.max, act);
+    const base = rootName.replace(/[:/]+/g, "_");
+    const zp = act.type === "int8" ? Int8Array.of(p.zeroPoint) : Uint8Array.of(p.zeroPoint);
+    e = { p, scale: s.pool.intern(`${base}_s`, DataType.FLOAT, [], bytesOf(Float32Array.of(p.scale))), zeroPoint: s.pool.intern(`${base}_zp`, actType, [], bytesOf(zp)) };
+    params.set(rootName, e);
+    return e;
+  };
+  const dqOf = /* @__PURE__ */ new Map();
+  const floatOf = /* @__PURE__ */ new Map();
+  for (const t of plan2.tensors.keys()) {
+    if (outputs.has(t)) {
+      floatOf.set(t, s.fresh(`${t}_float`));
+      dqOf.set(t, t);
+    } else {
+      floatOf.set(t, t);
+      dqOf.set(t, s.fresh(`${t}_dq`));
+    }
+  }
+  const out = [];
+  let qdqPairs = 0;
+  const emitQdq = (t) => {
+    const e = paramsOf(plan2.tensors.get(t));
+    const q = s.fresh(`${t}_q`);
+    out.push(makeNode("QuantizeLinear", "", [floatOf.get(t), e.scale, e.zeroPoint], [q]));
+    out.push(makeNode("DequantizeLinear", "", [q, e.scale, e.zeroPoint], [dqOf.get(t)]));
+    qdqPairs++;
+  };
+  const reads = (name) => name && !outputs.has(name) ? dqOf.get(name) ?? name : name;
+  const inputNames = new Set(graph.input.map((i) => i.name));
+  for (const t of plan2.tensors.keys()) if (inputNames.has(t)) emitQdq(t);
+  const removed = new Set(plan2.folded.values());
+  const byOp = {};
+  const released = [];
+  for (const node of graph.node) {
+    if (removed.has(node)) continue;
+    const p = plan2.nodes.get(node);
+    const folded = plan2.folded.get(node);
+    const input = node.input.map(reads);
+    let output = [...node.output];
+    if (folded) output = [folded.output[0], ...output.slice(1)];
+    output = output.map((o) => plan2.tensors.has(o) && outputs.has(o) ? floatOf.get(o) : o);
+    if (p?.weight) {
+      const base = s.baseOf(node, scope);
+      const perChannel = s.options.perChannel;
+      const w = s.weight({ weight: p.weight.c, axis: perChannel ? p.weight.axis : void 0 }, graph, out);
+      const dq = s.fresh(`${base}_w_dq`);
+      out.push(makeNode("DequantizeLinear", "", [w.q, w.scale, w.zeroPoint], [dq], perChannel ? [intAttr("axis", p.weight.axis)] : []));
+      input[p.rule.weight.input] = dq;
+      released.push(p.weight.c.path);
+      if (p.bias) {
+        const x = paramsOf(plan2.tensors.get(node.input[0]));
+        const b = quantizeBias(tensorFloat32(p.bias.tensor, s.external), x.p.scale, w.scales);
+        const dims = w.scales.length === 1 ? [] : [w.scales.length];
+        const bq = s.pool.intern(`${base}_b_q`, DataType.INT32, [b.values.length], bytesOf(b.values));
+        const bs = s.pool.intern(`${base}_b_s`, DataType.FLOAT, dims, bytesOf(b.scales));
+        const bz = s.pool.intern(`${base}_b_zp`, DataType.INT32, dims, bytesOf(new Int32Array(w.scales.length)));
+        const bdq = s.fresh(`${base}_b_dq`);
+        out.push(makeNode("DequantizeLinear", "", [bq, bs, bz], [bdq], dims.length ? [intAttr("axis", 0)] : []));
+        input[p.rule.bias] = bdq;
+        released.push(p.bias.path);
+      }
+    }
+    const same = input.every((x, i) => x === node.input[i]) && output.every((x, i) => x === node.output[i]);
+    out.push(same ? node : { ...node, input, output });
+    if (p) byOp[node.opType] = (byOp[node.opType] ?? 0) + 1;
+    const written = folded ? [folded.output[0], ...node.output.slice(1)] : node.output;
+    for (const o of written) if (plan2.tensors.has(o)) emitQdq(o);
+  }
+  graph.node = out;
+  return { byOp, qdqPairs, released };
+}
+var transB2;
+var init_static_qdq = __esm({
+  "src/stages/quant/static-qdq.ts"() {
     "use strict";
     init_errors();
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_nodes();
+    init_constant_weight();
+    init_numerics();
+    init_static_ops();
+    init_tensor_pool();
+    transB2 = (n) => Number(attr(n, "transB")?.i ?? 0n) === 1;
+  }
+});
+
+// src/stages/quantize-static.ts
+async function quantizeStatic(model, options, ctx) {
+  const details = {
+    options: {
+      activations: "static",
+      activationType: options.activation.type,
+      activationSymmetric: options.activation.symmetric,
+      ops: [...options.ops],
+      perChannel: options.perChannel,
+      reduceRange: options.reduceRange,
+      weightType: options.weightType
+    }
+  };
+  const refuse3 = (reason) => {
+    ctx.log(`quantize-int8: static: ${reason}`);
+    return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason }] } };
+  };
+  const target = options.perChannel ? 13 : 11;
+  if (defaultOpset2(model) < target) {
+    const why = options.perChannel ? "per-channel weights need DequantizeLinear's axis (opset 13)" : "QuantizeLinear needs opset 10";
+    try {
+      const { details: up } = upgradeOpset(model, target);
+      details.opsetUpgrade = { from: up.from, to: up.to, why, rewritten: up.rewritten };
+      ctx.log(`quantize-int8: static: opset ${up.from} \u2192 ${up.to} (${why})`);
+    } catch (e) {
+      if (!(e instanceof OnnxFormatError)) throw e;
+      return refuse3(`${why}, and the opset upgrader refused: ${e.message}`);
+    }
+  }
+  if (!ctx.calibrate) throw new UsageError("quantize-int8: activations: static needs calibration samples; run it through compress or run (they calibrate with onnxruntime)");
+  const scope = mainScopes(model)[0];
+  const s = new QuantSession(options, allNames(model), model.graph, model.irVersion ?? 0, ctx.external);
+  let plan2 = planStatic(scope, s, options.activation);
+  const roots = [...new Set(plan2.tensors.values())];
+  if (plan2.nodes.size === 0) return refuse3("no node to quantize");
+  const { ranges, details: calibration } = await ctx.calibrate(model, roots);
+  const finite2 = (t) => {
+    const r = ranges.get(t);
+    return !!r && Number.isFinite(r.min) && Number.isFinite(r.max);
+  };
+  const rejected = new Set(roots.filter((t) => !finite2(t)));
+  if (rejected.size) {
+    plan2 = planStatic(scope, s, options.activation, rejected);
+    if ([...plan2.tensors.values()].some((t) => !finite2(t))) throw new Error("quantize-int8: static plan kept a tensor without a range");
+  }
+  if (plan2.nodes.size === 0) return refuse3("no node with float32 activations to quantize");
+  const placed = placeQdq(scope, s, plan2, ranges, options.activation);
+  const removed = removeUnused(placed.released, s.index);
+  const quantizedNodes = Object.values(placed.byOp).reduce((a, b) => a + b, 0);
+  ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan2.folded.size} Relu/Clip folded, ${plan2.skipped.length} skipped`);
+  return {
+    model,
+    details: {
+      ...details,
+      calibration,
+      quantizedNodes,
+      quantizedByOp: placed.byOp,
+      activationsQuantized: placed.qdqPairs,
+      activationsFolded: plan2.folded.size,
+      tensorsQuantized: s.weightsQuantized,
+      weightBytesBefore: s.floatBytesQuantized,
+      weightBytesAfter: s.pool.bytesAdded,
+      floatTensorsRemoved: removed,
+      skipped: plan2.skipped
+    }
+  };
+}
+var init_quantize_static = __esm({
+  "src/stages/quantize-static.ts"() {
+    "use strict";
+    init_graph();
+    init_constant_weight();
+    init_errors();
+    init_upgrade();
+    init_opset();
+    init_session();
+    init_static_qdq();
   }
 });
 
 // src/stages/quantize-int8.ts
-function globToRegExp(glob) {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`);
-}
 function parseInt8Options(raw) {
   rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
+  const isStatic = choiceOption(STAGE, raw, "activations", ["dynamic", "static"]) === "static";
+  const supported = isStatic ? DEFAULT_STATIC_OPS : Object.keys(INT8_QUANTIZERS);
   const ops = /* @__PURE__ */ new Set();
-  for (const op of stringListOption(STAGE, raw, "ops") ?? DEFAULT_INT8_OPS) {
-    const known = Object.keys(INT8_QUANTIZERS).find((k) => k.toLowerCase() === op.toLowerCase());
-    if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'; supported: ${Object.keys(INT8_QUANTIZERS).join(", ")}`);
+  for (const op of stringListOption(STAGE, raw, "ops") ?? (isStatic ? DEFAULT_STATIC_OPS : DEFAULT_INT8_OPS)) {
+    const known = supported.find((k) => k.toLowerCase() === op.toLowerCase());
+    if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'${isStatic ? " statically" : ""}; supported: ${supported.join(", ")}`);
     ops.add(known);
   }
-  const minElements = raw["min-elements"] ?? DEFAULT_MIN_ELEMENTS;
+  if (!isStatic && (raw["activation-type"] !== void 0 || raw["activation-symmetric"] !== void 0)) {
+    throw new UsageError("quantize-int8: activation-type and activation-symmetric need activations: static");
+  }
+  const minElements = raw["min-elements"] ?? (isStatic ? 0 : DEFAULT_MIN_ELEMENTS);
   if (typeof minElements !== "number" || !Number.isSafeInteger(minElements) || minElements < 0) {
     throw new UsageError(`quantize-int8: min-elements must be a whole number \u2265 0, not '${String(minElements)}'`);
   }
+  const weightType = choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]);
+  const convMode = choiceOption(STAGE, raw, "conv-mode", ["integer", "weight-only"]);
+  const perChannelGiven = raw["per-channel"] === void 0 ? void 0 : booleanOption(STAGE, raw, "per-channel", false);
   return {
     ops,
-    exclude: (stringListOption(STAGE, raw, "exclude") ?? []).map(globToRegExp),
-    perChannel: booleanOption(STAGE, raw, "per-channel", false),
+    exclude: (stringListOption(STAGE, raw, "exclude") ?? []).map(nodePattern),
+    perChannel: perChannelGiven ?? false,
+    convPerChannel: perChannelGiven ?? !(convMode === "integer" && weightType === "uint8"),
     reduceRange: booleanOption(STAGE, raw, "reduce-range", false),
-    weightType: choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]),
+    weightType,
     minElements,
-    convMode: choiceOption(STAGE, raw, "conv-mode", ["integer", "weight-only"])
+    convMode,
+    ...isStatic ? {
+      activation: {
+        // ORT's defaults: uint8 activations (asymmetric), int8 weights (symmetric).
+        type: choiceOption(STAGE, raw, "activation-type", ["uint8", "int8"]),
+        symmetric: booleanOption(STAGE, raw, "activation-symmetric", false)
+      }
+    } : {}
   };
 }
 function commonSkipReason(node, t, s) {
@@ -13617,6 +15575,27 @@ function commonSkipReason(node, t, s) {
   if (Number.isNaN(s.range(t).min)) return "weight holds NaN or Infinity";
   return void 0;
 }
+function wantsAxis(model, options) {
+  if (!options.ops.has("Conv") || options.convMode !== "weight-only" || !options.convPerChannel) return false;
+  return mainScopes(model).some(({ graph }) => graph.node.some((n) => n.opType === "Conv" && (n.domain ?? "") === ""));
+}
+function upgradeIfNeeded(model, options, details, log) {
+  const plan2 = planOpset(model);
+  const from = defaultOpset2(model);
+  const target = wantsAxis(model, options) ? 13 : 11;
+  if (from >= target || plan2.action !== "refuse" && target === 11) return plan2;
+  const why = target === 13 ? "per-channel weight-only Conv needs DequantizeLinear's axis (opset 13)" : `${plan2.action === "refuse" ? plan2.reason.split(";")[0] : ""}; DynamicQuantizeLinear needs opset 11`;
+  try {
+    const { details: up } = upgradeOpset(model, target);
+    details.opsetUpgrade = { from: up.from, to: up.to, why, rewritten: up.rewritten };
+    log?.(`quantize-int8: opset ${up.from} \u2192 ${up.to} (${why})`);
+    return { action: "keep", version: up.to };
+  } catch (e) {
+    if (!(e instanceof OnnxFormatError)) throw e;
+    details.opsetUpgrade = { from, to: target, why, refused: e.message };
+    return plan2;
+  }
+}
 function quantizeInt8(model, options, ctx) {
   const details = {
     options: {
@@ -13625,15 +15604,19 @@ function quantizeInt8(model, options, ctx) {
       reduceRange: options.reduceRange,
       weightType: options.weightType,
       minElements: options.minElements,
-      ...options.ops.has("Conv") ? { convMode: options.convMode } : {}
+      ...options.ops.has("Conv") ? { convMode: options.convMode, convPerChannel: options.convPerChannel } : {}
     }
   };
-  const plan = planOpset(model);
-  if (plan.action === "refuse") {
-    return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason: plan.reason }] } };
+  const plan2 = upgradeIfNeeded(model, options, details, ctx?.log);
+  if (plan2.action === "refuse") {
+    return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason: plan2.reason }] } };
   }
+  const attentionSplit = options.ops.has("MatMul") ? splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex()) : 0;
+  if (attentionSplit) details.attentionSplit = attentionSplit;
+  const biasGeluSplit = options.ops.has("MatMul") ? splitBiasGelu(mainScopes(model), allNames(model), new DefinitionIndex()) : 0;
+  if (biasGeluSplit) details.biasGeluSplit = biasGeluSplit;
   const s = new QuantSession(options, allNames(model), model.graph, model.irVersion ?? 0, ctx?.external);
-  s.opset = plan.action === "bump" ? plan.to : plan.version;
+  s.opset = plan2.action === "bump" ? plan2.to : plan2.version;
   const byOp = {};
   const skipped = [];
   const used = [];
@@ -13661,9 +15644,9 @@ function quantizeInt8(model, options, ctx) {
   }
   const removed = removeUnused(used, s.index);
   const quantizedNodes = Object.values(byOp).reduce((a, b) => a + b, 0);
-  if (quantizedNodes > 0 && plan.action === "bump") {
-    setDefaultOpset(model, plan.to);
-    details.opset = { from: plan.from, to: plan.to };
+  if (quantizedNodes > 0 && plan2.action === "bump") {
+    setDefaultOpset(model, plan2.to);
+    details.opset = { from: plan2.from, to: plan2.to };
   }
   ctx?.log(`quantize-int8: ${quantizedNodes} nodes, ${s.weightsQuantized} distinct weights, ${skipped.length} skipped`);
   return {
@@ -13683,7 +15666,11 @@ function quantizeInt8(model, options, ctx) {
 }
 function quantizeInt8Stage(options) {
   const parsed = parseInt8Options(options);
-  return { name: "quantize-int8", run: (model, ctx) => quantizeInt8(model, parsed, ctx) };
+  const { activation } = parsed;
+  return {
+    name: "quantize-int8",
+    run: (model, ctx) => activation ? quantizeStatic(model, { ...parsed, activation }, ctx) : quantizeInt8(model, parsed, ctx)
+  };
 }
 var DEFAULT_MIN_ELEMENTS, STAGE, KNOWN_OPTIONS;
 var init_quantize_int8 = __esm({
@@ -13695,13 +15682,176 @@ var init_quantize_int8 = __esm({
     init_tensor();
     init_dtype();
     init_constant_weight();
+    init_attention_projections();
+    init_bias_gelu();
     init_opset();
+    init_upgrade();
     init_registry();
     init_session();
     init_options();
+    init_quantize_static();
+    init_static_ops();
     DEFAULT_MIN_ELEMENTS = 1024;
     STAGE = "quantize-int8";
-    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode"];
+    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode", "activations", "activation-type", "activation-symmetric"];
+  }
+});
+
+// src/stages/quant/block-solver.ts
+function roundHalfAway(x) {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
+}
+function code(v, rs, zp, maxq) {
+  const y = f322(f322(v * rs) + zp);
+  const q = y < 0 ? 0 : Math.floor(y + 0.5);
+  return q > maxq ? maxq : q;
+}
+function encode2(v, len, scale, zp, maxq, codes) {
+  const rs = scale !== 0 ? f322(1 / scale) : 0;
+  let err = 0;
+  for (let i = 0; i < len; i++) {
+    const c = code(v[i], rs, zp, maxq);
+    codes[i] = c;
+    const d = v[i] - (c - zp) * scale;
+    err += d * d;
+  }
+  return err;
+}
+function errorBelow(v, len, scale, zp, maxq, bound, imp) {
+  const rs = 1 / scale;
+  let err = 0;
+  for (let i = 0; i < len; i++) {
+    const x = v[i];
+    let q = Math.floor(x * rs + zp + 0.5);
+    q = q < 0 ? 0 : q > maxq ? maxq : q;
+    const d = x - (q - zp) * scale;
+    err += imp === void 0 ? d * d : imp[i] * d * d;
+    if (err >= bound) return err;
+  }
+  return err;
+}
+function asymmetricInto(min, max, maxq, store, out) {
+  min = Math.min(min, 0);
+  max = Math.max(max, 0);
+  const scaleF = f322(f322(max - min) / maxq);
+  let zp = 0;
+  if (scaleF !== 0) {
+    const zpf = f322(0 - f322(min / scaleF));
+    zp = zpf < 0 ? 0 : zpf > maxq ? maxq : roundHalfAway(zpf);
+  }
+  out[0] = store(scaleF);
+  out[1] = zp;
+}
+function rtnParams(min, max, bits, symmetric, store, out) {
+  const mid = 1 << bits - 1;
+  if (symmetric) {
+    const m = Math.abs(max) > Math.abs(min) ? max : min;
+    out[0] = store(f322(-m / mid));
+    out[1] = mid;
+    return;
+  }
+  asymmetricInto(min, max, (1 << bits) - 1, store, out);
+}
+function fitBlock(v, len, spec, codes, work, imp) {
+  const { bits, symmetric, store } = spec;
+  const maxq = (1 << bits) - 1;
+  const mid = 1 << bits - 1;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < len; i++) {
+    const x = v[i];
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  rtnParams(min, max, bits, symmetric, store, PAIR);
+  let scale = PAIR[0];
+  let zp = PAIR[1];
+  if (spec.method === "rtn" || scale === 0) return { scale, zp, sqErr: encode2(v, len, scale, zp, maxq, codes) };
+  let best = errorBelow(v, len, scale, zp, maxq, Infinity, imp);
+  if (symmetric) {
+    const m = Math.abs(max) > Math.abs(min) ? max : min;
+    for (let c = 0; c < 2 * CLIP.length; c++) {
+      const r = CLIP[c >> 1];
+      if (r === 1 && !(c & 1)) continue;
+      const s = store(f322(c & 1 ? m / (mid - 1) * r : -m / mid * r));
+      const e = errorBelow(v, len, s, mid, maxq, best, imp);
+      if (e < best) {
+        best = e;
+        scale = s;
+      }
+    }
+  } else {
+    const pair = PAIR;
+    for (let c = 0; c < ASYMMETRIC_CLIP.length; c += 2) {
+      asymmetricInto(min * ASYMMETRIC_CLIP[c], max * ASYMMETRIC_CLIP[c + 1], maxq, store, pair);
+      const e = pair[0] === 0 ? Infinity : errorBelow(v, len, pair[0], pair[1], maxq, best, imp);
+      if (e < best) {
+        best = e;
+        scale = pair[0];
+        zp = pair[1];
+      }
+    }
+  }
+  for (let it = 0; it < REFINE; it++) {
+    roughCodes(v, len, scale, zp, maxq, work);
+    let s;
+    let z = zp;
+    if (symmetric) {
+      let num = 0;
+      let den = 0;
+      for (let i = 0; i < len; i++) {
+        const q = work[i] - zp;
+        const a = imp ? imp[i] : 1;
+        num += a * v[i] * q;
+        den += a * q * q;
+      }
+      if (den === 0) break;
+      s = store(f322(num / den));
+    } else {
+      let sa = 0, sc = 0, sv = 0, scc = 0, scv = 0;
+      for (let i = 0; i < len; i++) {
+        const c = work[i];
+        const a = imp ? imp[i] : 1;
+        sa += a;
+        sc += a * c;
+        sv += a * v[i];
+        scc += a * c * c;
+        scv += a * c * v[i];
+      }
+      const det = sa * scc - sc * sc;
+      if (det === 0) break;
+      const slope = (sa * scv - sc * sv) / det;
+      s = store(f322(slope));
+      if (s === 0) break;
+      const zr = roundHalfAway(-((sv - slope * sc) / sa) / s);
+      z = zr < 0 ? 0 : zr > maxq ? maxq : zr;
+    }
+    if (s === 0 || !Number.isFinite(s)) break;
+    const e = errorBelow(v, len, s, z, maxq, best, imp);
+    if (!(e < best)) break;
+    best = e;
+    scale = s;
+    zp = z;
+  }
+  return { scale, zp, sqErr: encode2(v, len, scale, zp, maxq, codes) };
+}
+function roughCodes(v, len, scale, zp, maxq, out) {
+  const rs = 1 / scale;
+  for (let i = 0; i < len; i++) {
+    const q = Math.floor(v[i] * rs + zp + 0.5);
+    out[i] = q < 0 ? 0 : q > maxq ? maxq : q;
+  }
+}
+var f322, QUANT_METHODS, CLIP, ASYMMETRIC_CLIP, REFINE, PAIR;
+var init_block_solver = __esm({
+  "src/stages/quant/block-solver.ts"() {
+    "use strict";
+    f322 = Math.fround;
+    QUANT_METHODS = ["rtn", "mse"];
+    CLIP = Float64Array.of(0.9, 0.85, 0.95, 1, 0.8);
+    ASYMMETRIC_CLIP = Float64Array.of(0.9, 1, 1, 0.9, 0.9, 0.9, 0.8, 1, 1, 0.8, 0.8, 0.9, 0.9, 0.8, 0.8, 0.8);
+    REFINE = 1;
+    PAIR = new Float64Array(2);
   }
 });
 
@@ -13740,135 +15890,113 @@ var init_fp16_numerics = __esm({
 });
 
 // src/stages/quant/int4-numerics.ts
-function roundHalfAway(x) {
-  return x < 0 ? -Math.round(-x) : Math.round(x);
-}
-function rangeParams(min, max, symmetric, store, out) {
-  if (symmetric) {
-    const m = Math.abs(max) > Math.abs(min) ? max : min;
-    out[0] = store(f322(-m / 8));
-    out[1] = 8;
-    return;
-  }
-  min = Math.min(min, 0);
-  max = Math.max(max, 0);
-  const scaleF = f322(f322(max - min) / 15);
-  let zp = 0;
-  if (scaleF !== 0) {
-    const zpf = f322(0 - f322(min / scaleF));
-    zp = zpf < 0 ? 0 : zpf > 15 ? 15 : roundHalfAway(zpf);
-  }
-  out[0] = store(scaleF);
-  out[1] = zp;
-}
-function blockParams(src, from, to, symmetric, store, out) {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = from; i < to; i++) {
-    const v = src[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  rangeParams(min, max, symmetric, store, out);
-}
-function code4(v, rs, zp) {
-  const y = f322(f322(v * rs) + zp);
-  const q = y < 0 ? 0 : Math.floor(y + 0.5);
-  return q > 15 ? 15 : q;
-}
-function emptyBlocks(rows, k, opts) {
+function emptyBlocks(rows, k, opts, bits) {
   const kBlocks = Math.ceil(k / opts.blockSize);
-  const rowBytes = opts.padToBlock ? kBlocks * opts.blockSize / 2 : Math.ceil(k / 2);
-  const zpRowBytes = Math.ceil(kBlocks / 2);
+  const perByte = 8 / bits;
+  const rowBytes = opts.padToBlock ? kBlocks * opts.blockSize / perByte : Math.ceil(k / perByte);
+  const zpRowBytes = Math.ceil(kBlocks / perByte);
   return {
     data: new Uint8Array(rows * rowBytes),
     scales: new Float32Array(rows * kBlocks),
-    zeroPoints: opts.symmetric ? void 0 : new Uint8Array(rows * zpRowBytes).fill(136),
+    zeroPoints: opts.symmetric ? void 0 : new Uint8Array(rows * zpRowBytes).fill(bits === 4 ? 136 : 128),
     kBlocks,
     rowBytes,
-    zpRowBytes
+    zpRowBytes,
+    sqError: 0,
+    sqNorm: 0
   };
 }
-function putZeroPoint(zeroPoints, row, zpRowBytes, b, zp) {
-  const zi = row * zpRowBytes + (b >> 1);
-  zeroPoints[zi] = b & 1 ? zeroPoints[zi] & 15 | zp << 4 : zeroPoints[zi] & 240 | zp;
-}
 function quantizeRows4(src, rows, k, opts) {
-  const { blockSize, symmetric } = opts;
-  const store = opts.storeScale ?? f322;
-  const { data, scales, zeroPoints, kBlocks, rowBytes, zpRowBytes } = emptyBlocks(rows, k, opts);
-  const params = new Float64Array(2);
+  const { blockSize } = opts;
+  const w = new BlockWriter(rows, k, opts);
+  const kBlocks = w.out.kBlocks;
   for (let r = 0; r < rows; r++) {
-    const rowStart = r * k;
-    const out = r * rowBytes;
     for (let b = 0; b < kBlocks; b++) {
-      const from = rowStart + b * blockSize;
-      const to = rowStart + Math.min(k, (b + 1) * blockSize);
-      blockParams(src, from, to, symmetric, store, params);
-      const scale = params[0];
-      const zp = params[1];
-      scales[r * kBlocks + b] = scale;
-      if (zeroPoints) putZeroPoint(zeroPoints, r, zpRowBytes, b, zp);
-      const rs = scale !== 0 ? f322(1 / scale) : 0;
-      let i = from;
-      for (; i + 1 < to; i += 2) data[out + (i - rowStart >> 1)] = code4(src[i], rs, zp) | code4(src[i + 1], rs, zp) << 4;
-      if (i < to) data[out + (i - rowStart >> 1)] = code4(src[i], rs, zp);
+      const from = r * k + b * blockSize;
+      const len = Math.min(k, (b + 1) * blockSize) - b * blockSize;
+      w.put(r, b, src, from, 1, len);
     }
   }
-  return { data, scales, zeroPoints, kBlocks, rowBytes };
+  return w.result();
 }
 function quantizeColumns4(src, k, n, opts) {
-  const { blockSize, symmetric } = opts;
-  const store = opts.storeScale ?? f322;
-  const { data, scales, zeroPoints, kBlocks, rowBytes, zpRowBytes } = emptyBlocks(n, k, opts);
-  const params = new Float64Array(2);
+  const { blockSize } = opts;
+  const w = new BlockWriter(n, k, opts);
   const TILE2 = 64;
-  const mins = new Float32Array(TILE2);
-  const maxs = new Float32Array(TILE2);
-  const recip = new Float32Array(TILE2);
-  const zps = new Uint8Array(TILE2);
-  for (let b = 0; b < kBlocks; b++) {
+  const tile = new Float32Array(TILE2 * blockSize);
+  for (let b = 0; b < w.out.kBlocks; b++) {
     const k0 = b * blockSize;
-    const k1 = Math.min(k, k0 + blockSize);
+    const len = Math.min(k, k0 + blockSize) - k0;
     for (let c0 = 0; c0 < n; c0 += TILE2) {
-      const w = Math.min(TILE2, n - c0);
-      mins.fill(Infinity);
-      maxs.fill(-Infinity);
-      for (let kk = k0; kk < k1; kk++) {
-        const row = kk * n + c0;
-        for (let j = 0; j < w; j++) {
-          const v = src[row + j];
-          if (v < mins[j]) mins[j] = v;
-          if (v > maxs[j]) maxs[j] = v;
-        }
+      const width = Math.min(TILE2, n - c0);
+      for (let kk = 0; kk < len; kk++) {
+        const row = (k0 + kk) * n + c0;
+        for (let j = 0; j < width; j++) tile[j * blockSize + kk] = src[row + j];
       }
-      for (let j = 0; j < w; j++) {
-        const c = c0 + j;
-        rangeParams(mins[j], maxs[j], symmetric, store, params);
-        const scale = params[0];
-        scales[c * kBlocks + b] = scale;
-        recip[j] = scale !== 0 ? f322(1 / scale) : 0;
-        zps[j] = params[1];
-        if (zeroPoints) putZeroPoint(zeroPoints, c, zpRowBytes, b, params[1]);
-      }
-      for (let j = 0; j < w; j++) {
-        const c = c0 + j;
-        const rs = recip[j];
-        const zp = zps[j];
-        let at = c * rowBytes + (k0 >> 1);
-        let kk = k0;
-        for (; kk + 1 < k1; kk += 2, at++) data[at] = code4(src[kk * n + c], rs, zp) | code4(src[(kk + 1) * n + c], rs, zp) << 4;
-        if (kk < k1) data[at] = code4(src[kk * n + c], rs, zp);
-      }
+      for (let j = 0; j < width; j++) w.put(c0 + j, b, tile, j * blockSize, 1, len);
     }
   }
-  return { data, scales, zeroPoints, kBlocks, rowBytes };
+  return w.result();
 }
-var f322;
+var f323, BlockWriter;
 var init_int4_numerics = __esm({
   "src/stages/quant/int4-numerics.ts"() {
     "use strict";
-    f322 = Math.fround;
+    init_block_solver();
+    init_block_solver();
+    f323 = Math.fround;
+    BlockWriter = class {
+      constructor(rows, k, opts) {
+        this.opts = opts;
+        const bits = opts.bits ?? 4;
+        this.out = emptyBlocks(rows, k, opts, bits);
+        this.spec = { bits, symmetric: opts.symmetric, method: opts.method ?? "rtn", store: opts.storeScale ?? f323 };
+        this.codes = new Uint8Array(opts.blockSize);
+        this.work = new Uint8Array(opts.blockSize);
+        this.block = new Float32Array(opts.blockSize);
+        this.blockImp = opts.importance ? new Float32Array(opts.blockSize) : void 0;
+      }
+      opts;
+      out;
+      spec;
+      codes;
+      work;
+      /** The block being fitted, copied here: the solver always sees one array (no per-block views to allocate). */
+      block;
+      blockImp;
+      /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
+      put(r, b, src, from, stride, len) {
+        const o = this.out;
+        const k0 = b * this.opts.blockSize;
+        const v = this.block;
+        for (let i2 = 0; i2 < len; i2++) v[i2] = src[from + i2 * stride];
+        const imp = this.blockImp;
+        if (imp) for (let i2 = 0; i2 < len; i2++) imp[i2] = this.opts.importance[k0 + i2];
+        const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
+        o.sqError += fit.sqErr;
+        for (let i2 = 0; i2 < len; i2++) o.sqNorm += v[i2] * v[i2];
+        o.scales[r * o.kBlocks + b] = fit.scale;
+        const codes = this.codes;
+        if (this.spec.bits === 8) {
+          const at2 = r * o.rowBytes + k0;
+          for (let i2 = 0; i2 < len; i2++) o.data[at2 + i2] = codes[i2];
+          if (o.zeroPoints) o.zeroPoints[r * o.zpRowBytes + b] = fit.zp;
+          return;
+        }
+        let at = r * o.rowBytes + (k0 >> 1);
+        let i = 0;
+        for (; i + 1 < len; i += 2, at++) o.data[at] = codes[i] | codes[i + 1] << 4;
+        if (i < len) o.data[at] = codes[i];
+        if (o.zeroPoints) {
+          const zi = r * o.zpRowBytes + (b >> 1);
+          o.zeroPoints[zi] = b & 1 ? o.zeroPoints[zi] & 15 | fit.zp << 4 : o.zeroPoints[zi] & 240 | fit.zp;
+        }
+      }
+      result() {
+        const { data, scales, zeroPoints, kBlocks, rowBytes, sqError, sqNorm } = this.out;
+        return { data, scales, zeroPoints, kBlocks, rowBytes, sqError, sqNorm };
+      }
+    };
   }
 });
 
@@ -13955,6 +16083,9 @@ var init_int4_store = __esm({
 });
 
 // src/stages/quant/int4-rewrite.ts
+function record(run, node, src, bits, key) {
+  run.layers.push({ node: nodeId(node), op: node.opType ?? "", weight: baseName2(src, ""), bits, relError: run.errors.get(key) ?? 0 });
+}
 function floatValues(t, raw) {
   const n = elementCount(t.dims);
   if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && raw.length === n * 4) {
@@ -14010,29 +16141,31 @@ function becomeContribOp(node, opType, inputs, attrs) {
   node.input = inputs;
   node.attribute = attrs;
 }
-function baseName(src, fallback) {
+function baseName2(src, fallback) {
   return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
 }
-function toMatMulNBits(node, a, src, alpha, run) {
+function toMatMulNBits(node, a, src, alpha, run, bits) {
   const { tensor, transposed } = src;
   const [r, c] = tensor.dims;
   const [k, n] = transposed ? [c, r] : [r, c];
-  const { blockSize, symmetric } = run.settings;
+  const { blockSize, symmetric, method } = run.settings;
   const dtype = tensor.dataType;
-  const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric, ...alpha === 1 ? [] : [alpha]]);
+  const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric, method, bits, ...alpha === 1 ? [] : [alpha]]);
   const stored = run.store.get(key, home(src), () => {
     let values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     if (alpha !== 1) values2 = values2.map((v) => v * alpha);
-    const opts = { blockSize, symmetric, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
+    const opts = { blockSize, symmetric, method, bits, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
     const q = transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
+    run.errors.set(key, relError(q));
     const parts = [
-      { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize / 2], raw: q.data },
+      { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize * bits / 8], raw: q.data },
       { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
     ];
-    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-    return { base: baseName(src, "weight"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
+    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks * bits / 8)], raw: q.zeroPoints });
+    return { base: baseName2(src, "weight"), suffixes: [`_Q${bits}`, "_scales", "_zero_points"], parts };
   });
-  const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", 4), intAttr("block_size", blockSize)];
+  record(run, node, src, bits, key);
+  const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", bits), intAttr("block_size", blockSize)];
   if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr("accuracy_level", run.settings.accuracyLevel));
   becomeContribOp(node, "MatMulNBits", [a, ...stored.names], attrs);
   remember(run, src);
@@ -14050,7 +16183,17 @@ function embeddingTable(node, scope, run) {
   if (src.transposed) return "table is reached through a Transpose";
   return src;
 }
-var LITTLE_ENDIAN, rewriteMatMul, rewriteGemm, rewriteGatherInt4, rewriteGatherInt8, rewriteGather;
+function perTensorError(w, q, scale, zp) {
+  let e = 0;
+  let n = 0;
+  for (let i = 0; i < w.length; i++) {
+    const d = w[i] - Math.fround((q[i] - zp) * scale);
+    e += d * d;
+    n += w[i] * w[i];
+  }
+  return n > 0 ? Math.sqrt(e / n) : 0;
+}
+var LITTLE_ENDIAN, relError, rewriteMatMul, rewriteGemm, rewriteGatherInt4, rewriteGatherInt8, rewriteGather;
 var init_int4_rewrite = __esm({
   "src/stages/quant/int4-rewrite.ts"() {
     "use strict";
@@ -14066,14 +16209,15 @@ var init_int4_rewrite = __esm({
     init_int4_store();
     init_tensor_pool();
     LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-    rewriteMatMul = (node, scope, run) => {
+    relError = (q) => q.sqNorm > 0 ? Math.sqrt(q.sqError / q.sqNorm) : 0;
+    rewriteMatMul = (node, scope, run, bits) => {
       const src = floatWeight(scope, node.input[1] ?? "", run);
       if (typeof src === "string") return src;
-      toMatMulNBits(node, node.input[0] ?? "", src, 1, run);
+      toMatMulNBits(node, node.input[0] ?? "", src, 1, run, bits);
       run.counts.matmul++;
       return void 0;
     };
-    rewriteGemm = (node, scope, run) => {
+    rewriteGemm = (node, scope, run, bits) => {
       const src = floatWeight(scope, node.input[1] ?? "", run);
       if (typeof src === "string") return src;
       if (src.tensor.dataType !== DataType.FLOAT) return "float16 Gemm: its bias Add would need float16 C";
@@ -14088,7 +16232,7 @@ var init_int4_rewrite = __esm({
         const scaled = floatValues(constC.tensor, tensorBytes(constC.tensor, run.external)).map((v) => v * beta);
         const raw = bytesOf(scaled);
         bias = run.store.get(contentKey(["gemm-bias", ...constC.tensor.dims], raw), home(constC), () => ({
-          base: baseName(constC, "bias"),
+          base: baseName2(constC, "bias"),
           suffixes: ["_scaled"],
           parts: [{ dataType: DataType.FLOAT, dims: [...constC.tensor.dims], raw }]
         })).names[0];
@@ -14105,35 +16249,39 @@ var init_int4_rewrite = __esm({
         insert(run.after, node, makeNode("Add", freshName(run.names, `${node.name || output}_bias`), [product, bias], [output], [], ""));
         node.output[0] = product;
       }
-      toMatMulNBits(node, a, view2, alpha, run);
+      toMatMulNBits(node, a, view2, alpha, run, bits);
       run.counts.gemm++;
       return void 0;
     };
-    rewriteGatherInt4 = (node, scope, run) => {
+    rewriteGatherInt4 = (node, scope, run, bits) => {
       const src = embeddingTable(node, scope, run);
       if (typeof src === "string") return src;
       const { tensor } = src;
       const [v, d] = tensor.dims;
-      if (d % 2 !== 0) return `table width ${d} is odd (4-bit rows pack two values a byte)`;
-      const { blockSize, symmetric } = run.settings;
+      if (bits === 4 && d % 2 !== 0) return `table width ${d} is odd (4-bit rows pack two values a byte)`;
+      const { blockSize, symmetric, method } = run.settings;
       const dtype = tensor.dataType;
-      const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric]);
+      const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric, method, bits]);
       const stored = run.store.get(key, home(src), () => {
         const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
           blockSize,
           symmetric,
+          method,
+          bits,
           padToBlock: false,
           storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
         });
+        run.errors.set(key, relError(q));
         const parts = [
-          { dataType: DataType.UINT8, dims: [v, d / 2], raw: q.data },
+          { dataType: DataType.UINT8, dims: [v, d * bits / 8], raw: q.data },
           { dataType: dtype, dims: [v, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
         ];
-        if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-        return { base: baseName(src, "table"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
+        if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks * bits / 8)], raw: q.zeroPoints });
+        return { base: baseName2(src, "table"), suffixes: [`_Q${bits}`, "_scales", "_zero_points"], parts };
       });
+      record(run, node, src, bits, key);
       const [data, scales, zp] = stored.names;
-      const attrs = [intAttr("gather_axis", 0), intAttr("quantize_axis", 1), intAttr("block_size", blockSize), intAttr("bits", 4)];
+      const attrs = [intAttr("gather_axis", 0), intAttr("quantize_axis", 1), intAttr("block_size", blockSize), intAttr("bits", bits)];
       becomeContribOp(node, "GatherBlockQuantized", [data, node.input[1] ?? "", scales, ...zp ? [zp] : []], attrs);
       remember(run, src);
       run.counts.gatherInt4++;
@@ -14147,9 +16295,11 @@ var init_int4_rewrite = __esm({
       if (run.opset < 10) return `opset ${run.opset} has no DequantizeLinear`;
       const { key, raw } = weightKey(run, tensor, ["gather8", ...tensor.dims]);
       const stored = run.store.get(key, home(src), () => {
-        const q = quantizePerTensor(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), { type: "int8", symmetric: true, reduceRange: false });
+        const values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
+        const q = quantizePerTensor(values2, { type: "int8", symmetric: true, reduceRange: false });
+        run.errors.set(key, perTensorError(values2, q.values, q.scales[0], q.zeroPoints[0]));
         return {
-          base: baseName(src, "table"),
+          base: baseName2(src, "table"),
           suffixes: ["_quantized", "_scale", "_zero_point"],
           parts: [
             { dataType: DataType.INT8, dims: [...tensor.dims], raw: bytesOf(q.values) },
@@ -14158,10 +16308,11 @@ var init_int4_rewrite = __esm({
           ]
         };
       });
-      const [table, scale, zp] = stored.names;
+      record(run, node, src, 8, key);
+      const [table2, scale, zp] = stored.names;
       const output = node.output[0] ?? "";
       const gathered = freshName(run.names, `${output}_quantized`);
-      node.input[0] = table;
+      node.input[0] = table2;
       node.output[0] = gathered;
       const dq = makeNode("DequantizeLinear", freshName(run.names, `${node.name || output}_DequantizeLinear`), [gathered, scale, zp], [output], [], "");
       insert(run.after, node, dq);
@@ -14169,10 +16320,37 @@ var init_int4_rewrite = __esm({
       run.counts.gatherInt8++;
       return void 0;
     };
-    rewriteGather = (node, scope, run) => {
+    rewriteGather = (node, scope, run, bits) => {
       if (run.settings.embeddings === "none") return "embeddings: none";
-      return run.settings.embeddings === "int8" ? rewriteGatherInt8(node, scope, run) : rewriteGatherInt4(node, scope, run);
+      return run.settings.embeddings === "int8" ? rewriteGatherInt8(node, scope, run, 8) : rewriteGatherInt4(node, scope, run, bits);
     };
+  }
+});
+
+// src/stages/quant/layer-table.ts
+function globToRegExp(glob) {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`);
+}
+function parseLayerTable(stage, raw) {
+  if (raw === void 0) return [];
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw new UsageError(`${stage}: 'layers' must be a map of layer name or glob to 4, 8 or float, e.g. { lm_head: 8 }`);
+  }
+  return Object.entries(raw).map(([pattern, v]) => {
+    const bits = v === 4 || v === "4" ? 4 : v === 8 || v === "8" ? 8 : v === "float" ? "float" : void 0;
+    if (bits === void 0) throw new UsageError(`${stage}: layers.${pattern} must be 4, 8 or float, got ${JSON.stringify(v)}`);
+    return { pattern, match: globToRegExp(pattern), bits };
+  });
+}
+function layerBits(rules, node, weight) {
+  for (const r of rules) if (r.match.test(node) || weight && r.match.test(weight)) return r.bits;
+  return 4;
+}
+var init_layer_table = __esm({
+  "src/stages/quant/layer-table.ts"() {
+    "use strict";
+    init_errors();
   }
 });
 
@@ -14185,7 +16363,7 @@ function parseInt4Options(options) {
       delete o[camel2];
     }
   }
-  rejectUnknownOptions(STAGE2, o, ["block-size", "symmetric", "accuracy-level", "embeddings", "exclude"]);
+  rejectUnknownOptions(STAGE2, o, ["block-size", "symmetric", "accuracy-level", "embeddings", "exclude", "method", "layers"]);
   const blockSize = Number(o["block-size"] ?? 32);
   if (blockSize === 512) {
     throw new UsageError("quantize-int4: block-size 512 is refused (onnxruntime's CPU MatMulNBits kernel does not support it; older builds gave wrong results); use 16\u2013256");
@@ -14203,7 +16381,9 @@ function parseInt4Options(options) {
     symmetric: booleanOption(STAGE2, o, "symmetric", true),
     accuracyLevel,
     embeddings: choiceOption(STAGE2, o, "embeddings", ["int4", "int8", "none"]),
-    exclude: stringListOption(STAGE2, o, "exclude") ?? []
+    exclude: stringListOption(STAGE2, o, "exclude") ?? [],
+    method: choiceOption(STAGE2, o, "method", ["mse", ...QUANT_METHODS.filter((m) => m !== "mse")]),
+    layers: parseLayerTable(STAGE2, o.layers)
   };
 }
 function quantizeInt4Stage(options = {}) {
@@ -14211,6 +16391,7 @@ function quantizeInt4Stage(options = {}) {
   return {
     name: "quantize-int4",
     run(model, ctx) {
+      const attentionSplit = splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex());
       const scopes = mainScopes(model);
       const names = allNames(model);
       const run = {
@@ -14218,20 +16399,23 @@ function quantizeInt4Stage(options = {}) {
         store: new QuantStore(scopes[0], names, ctx.external, (model.irVersion ?? 0) < 4),
         names,
         external: ctx.external,
-        opset: defaultOpset(model),
+        opset: defaultOpset2(model),
         index: new DefinitionIndex(),
         sources: /* @__PURE__ */ new Map(),
         counts: { matmul: 0, gemm: 0, gatherInt4: 0, gatherInt8: 0 },
         before: /* @__PURE__ */ new Map(),
-        after: /* @__PURE__ */ new Map()
+        after: /* @__PURE__ */ new Map(),
+        layers: [],
+        errors: /* @__PURE__ */ new Map()
       };
-      const exclude = new Set(opts.exclude);
+      const exclude = opts.exclude.map(nodePattern);
       const skipped = [];
       for (const scope of scopes) {
         for (const node of [...scope.graph.node]) {
-          const rewrite = (node.domain ?? "") === "" ? REWRITES[node.opType ?? ""] : void 0;
-          if (!rewrite) continue;
-          const reason = exclude.has(nodeId(node)) ? "excluded" : rewrite(node, scope, run);
+          const row = (node.domain ?? "") === "" ? REWRITES[node.opType ?? ""] : void 0;
+          if (!row) continue;
+          const bits = layerBits(opts.layers, nodeId(node), node.input[row.weight] ?? "");
+          const reason = exclude.some((re) => re.test(nodeId(node))) ? "excluded" : bits === "float" ? "layers: float" : row.rewrite(node, scope, run, bits);
           if (reason && !(node.opType === "Gather" && reason === "table is not a constant")) skipped.push({ node: nodeId(node), op: node.opType ?? "", reason });
         }
         if (run.before.size || run.after.size) {
@@ -14244,15 +16428,15 @@ function quantizeInt4Stage(options = {}) {
       removeUnused(paths, run.index);
       let weightBytes = 0;
       let freedBytes = 0;
-      for (const [tensor, [path17]] of run.sources) {
+      for (const [tensor, [path23]] of run.sources) {
         const bytes = tensorByteLength(tensor);
         weightBytes += bytes;
-        const own = path17[path17.length - 1];
+        const own = path23[path23.length - 1];
         if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
       }
-      const { matmul, gemm, gatherInt4, gatherInt8 } = run.counts;
-      if (matmul || gemm || gatherInt4) importDomain(model, "com.microsoft", 1);
-      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
+      const { matmul, gemm: gemm2, gatherInt4, gatherInt8 } = run.counts;
+      if (matmul || gemm2 || gatherInt4) importDomain(model, "com.microsoft", 1);
+      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm2} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
       return {
         model,
         details: {
@@ -14260,8 +16444,9 @@ function quantizeInt4Stage(options = {}) {
           symmetric: opts.symmetric,
           accuracyLevel: opts.accuracyLevel ?? 0,
           embeddings: opts.embeddings,
-          matmulNBits: matmul + gemm,
-          fromGemm: gemm,
+          method: opts.method,
+          matmulNBits: matmul + gemm2,
+          fromGemm: gemm2,
           gatherBlockQuantized: gatherInt4,
           gatherInt8,
           tensorsQuantized: run.store.count,
@@ -14270,7 +16455,10 @@ function quantizeInt4Stage(options = {}) {
           weightBytesAfter: run.store.bytes,
           /** Float weights removed because nothing reads them any more (the rest stay for other readers). */
           weightBytesFreed: freedBytes,
-          skipped
+          skipped,
+          /** Per rewritten node: its bits and its weight's relative reconstruction error ‖W − Ŵ‖ / ‖W‖. */
+          layers: run.layers.map((l) => ({ ...l, relError: Number(l.relError.toPrecision(4)) })),
+          ...attentionSplit ? { attentionSplit } : {}
         }
       };
     }
@@ -14285,14 +16473,17 @@ var init_quantize_int4 = __esm({
     init_graph();
     init_tensor();
     init_constant_weight();
+    init_block_solver();
     init_int4_rewrite();
+    init_layer_table();
     init_int4_store();
+    init_attention_projections();
     init_opset();
     init_options();
     REWRITES = {
-      MatMul: rewriteMatMul,
-      Gemm: rewriteGemm,
-      Gather: rewriteGather
+      MatMul: { rewrite: rewriteMatMul, weight: 1 },
+      Gemm: { rewrite: rewriteGemm, weight: 1 },
+      Gather: { rewrite: rewriteGather, weight: 0 }
     };
     STAGE2 = "quantize-int4";
     CAMEL_ALIASES = { blockSize: "block-size", accuracyLevel: "accuracy-level" };
@@ -14357,13 +16548,13 @@ function typeOfAttr(n, name) {
   return a?.i !== void 0 ? Number(a.i) : void 0;
 }
 function inferTypes(scopes) {
-  const table = /* @__PURE__ */ new Map();
-  const lookup = (scope, name) => typeIn(table, scope, name);
+  const table2 = /* @__PURE__ */ new Map();
+  const lookup = (scope, name) => typeIn(table2, scope, name);
   const graphOutputTypes = (g, parent, owner) => {
-    const inner = table.get(g) ?? inferGraph({ graph: g, parent, owner, depth: parent.depth + 1 });
+    const inner = table2.get(g) ?? inferGraph({ graph: g, parent, owner, depth: parent.depth + 1 });
     return g.output.map((o) => declaredType(o) ?? inner.get(o.name ?? ""));
   };
-  const outputTypes = (n, scope) => {
+  const outputTypes2 = (n, scope) => {
     const op = n.opType ?? "";
     const input = (i) => n.input[i] ? lookup(scope, n.input[i]) : void 0;
     const first = n.input.map((_, i) => input(i)).find((t) => t !== void 0);
@@ -14431,7 +16622,7 @@ function inferTypes(scopes) {
   };
   function inferGraph(scope) {
     const own = /* @__PURE__ */ new Map();
-    table.set(scope.graph, own);
+    table2.set(scope.graph, own);
     const g = scope.graph;
     for (const v of g.input) {
       const t = declaredType(v);
@@ -14439,27 +16630,27 @@ function inferTypes(scopes) {
     }
     for (const t of g.initializer) if (t.name && t.dataType) own.set(t.name, t.dataType);
     for (const s of g.sparseInitializer) if (s.values?.name && s.values.dataType) own.set(s.values.name, s.values.dataType);
-    const declared = /* @__PURE__ */ new Map();
+    const declared2 = /* @__PURE__ */ new Map();
     for (const v of [...g.valueInfo, ...g.output]) {
       const t = declaredType(v);
-      if (v.name && t !== void 0) declared.set(v.name, t);
+      if (v.name && t !== void 0) declared2.set(v.name, t);
     }
     for (const n of g.node) {
-      for (const { graph } of subgraphsOf(n)) if (!table.has(graph)) inferGraph({ graph, parent: scope, owner: n, depth: scope.depth + 1 });
-      const types2 = outputTypes(n, scope);
+      for (const { graph } of subgraphsOf(n)) if (!table2.has(graph)) inferGraph({ graph, parent: scope, owner: n, depth: scope.depth + 1 });
+      const types2 = outputTypes2(n, scope);
       n.output.forEach((o, i) => {
-        const t = declared.get(o) ?? types2[i];
+        const t = declared2.get(o) ?? types2[i];
         if (o && t !== void 0) own.set(o, t);
       });
     }
     return own;
   }
-  for (const s of scopes) if (!table.has(s.graph)) inferGraph(s);
-  return table;
+  for (const s of scopes) if (!table2.has(s.graph)) inferGraph(s);
+  return table2;
 }
-function typeIn(table, scope, name) {
+function typeIn(table2, scope, name) {
   for (let s = scope; s; s = s.parent) {
-    const t = table.get(s.graph)?.get(name);
+    const t = table2.get(s.graph)?.get(name);
     if (t !== void 0) return t;
   }
   return void 0;
@@ -14507,6 +16698,155 @@ var init_fp16_types = __esm({
   }
 });
 
+// src/stages/fp16-overflow.ts
+import { mkdtempSync, rmSync as rmSync3, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path8 from "node:path";
+function maxAbs(bytes) {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let m = 0;
+  for (let i = 0; i + 4 <= bytes.length; i += 4) {
+    const a = Math.abs(dv.getFloat32(i, true));
+    if (a > m && a !== Infinity) m = a;
+  }
+  return m;
+}
+async function overflowingNodes(model, main2, types2, tmpDir, samples = 2) {
+  const blocked = /* @__PURE__ */ new Map();
+  let external = false;
+  forEachTensor(model, (t) => {
+    external ||= isExternal(t);
+  });
+  if (external) return { blocked, note: "not run: the model keeps its weights in an external data file" };
+  const g = main2.graph;
+  const outputs = new Set(g.output.map((o) => o.name));
+  const watched = /* @__PURE__ */ new Map();
+  for (const n of g.node) for (const o of n.output) if (o && typeIn(types2, main2, o) === DataType.FLOAT) watched.set(o, n);
+  if (!watched.size) return { blocked };
+  const probe = decodeModel(encodeModel(model));
+  for (const name of watched.keys()) {
+    if (!outputs.has(name)) probe.graph.output.push({ name, type: { tensorType: { elemType: DataType.FLOAT } }, metadataProps: [] });
+  }
+  const dir = mkdtempSync(path8.join(tmpDir || tmpdir(), "onnx-diet-fp16-overflow-"));
+  const host = startOrtHost();
+  try {
+    const file = path8.join(dir, "probe.onnx");
+    writeFileSync(file, encodeModel(probe));
+    const feeds = loadSamples("auto", model, { samples, seed: DEFAULT_PARITY.seed, dims: {} });
+    const session = await host.load(file, { threads: 1 });
+    const peak = /* @__PURE__ */ new Map();
+    for (const sample of feeds) {
+      const r = await host.run(session.id, sample, [...watched.keys()]);
+      for (const t of r.outputs) {
+        if (t.type === "float32" && t.data instanceof Uint8Array) peak.set(t.name, Math.max(peak.get(t.name) ?? 0, maxAbs(t.data)));
+      }
+    }
+    const readers = /* @__PURE__ */ new Map();
+    for (const n of g.node) for (const i of n.input) if (watched.has(i)) readers.set(i, [...readers.get(i) ?? [], n]);
+    for (const [name, max] of peak) {
+      if (max < OVERFLOW_AT) continue;
+      const producer = watched.get(name);
+      const why = `its output '${name}' reaches ${max.toPrecision(3)} on ${feeds.length} auto input${feeds.length === 1 ? "" : "s"} (float16 ends at 65504)`;
+      if (!blocked.has(producer)) blocked.set(producer, { node: nodeId(producer), op: producer.opType ?? "", reason: why });
+      for (const r of readers.get(name) ?? []) {
+        if (!blocked.has(r)) blocked.set(r, { node: nodeId(r), op: r.opType ?? "", reason: `reads '${name}', which reaches ${max.toPrecision(3)} on auto inputs` });
+      }
+    }
+    return { blocked };
+  } catch (e) {
+    return { blocked, note: `not run: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}` };
+  } finally {
+    await host.close();
+    rmSync3(dir, { recursive: true, force: true });
+  }
+}
+var OVERFLOW_AT;
+var init_fp16_overflow = __esm({
+  "src/stages/fp16-overflow.ts"() {
+    "use strict";
+    init_inputs();
+    init_ort_runner();
+    init_types2();
+    init_codec();
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_fp16_numerics();
+    init_fp16_types();
+    init_nodes();
+    OVERFLOW_AT = FP16_MAX / 2;
+  }
+});
+
+// src/stages/fp16-range.ts
+function rangeProblemOf(raw) {
+  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const n = raw.length >>> 2;
+  let maxAbs2 = 0, over = 0, minFlushed = Infinity, maxFlushed = 0;
+  for (let i = 0; i < n; i++) {
+    const a = Math.abs(dv.getFloat32(i * 4, true));
+    if (!Number.isFinite(a)) continue;
+    if (a > maxAbs2) maxAbs2 = a;
+    if (a > FP16_MAX) over++;
+    else if (a > 0 && a < FLUSHES_BELOW) {
+      minFlushed = Math.min(minFlushed, a);
+      maxFlushed = Math.max(maxFlushed, a);
+    }
+  }
+  if (over) return `holds ${over} value${over === 1 ? "" : "s"} beyond float16's \xB165504 (up to ${maxAbs2.toPrecision(3)})`;
+  if (maxFlushed > 0 && maxFlushed >= maxAbs2 * RELATIVE_FLOOR) {
+    return `holds values down to ${minFlushed.toPrecision(3)} that float16 rounds to zero, against a largest magnitude of ${maxAbs2.toPrecision(3)}`;
+  }
+  return void 0;
+}
+function rangeBlockedNodes(scopes, problemOf, external) {
+  const blocked = /* @__PURE__ */ new Map();
+  for (const scope of scopes) {
+    const problems = /* @__PURE__ */ new Map();
+    const constantNodes = /* @__PURE__ */ new Map();
+    for (const t of scope.graph.initializer) {
+      const why = t.name ? problemOf(t) : void 0;
+      if (why) problems.set(t.name, why);
+    }
+    for (const n of scope.graph.node) {
+      const fill = n.opType === "ConstantOfShape" ? attr(n, "value")?.t : void 0;
+      const fillWhy = fill ? problemOf(fill) : void 0;
+      if (fillWhy && n.output[0]) {
+        problems.set(n.output[0], `is filled with a value that ${fillWhy}`);
+        constantNodes.set(n.output[0], n);
+      }
+      if (!isConstantNode(n) || !n.output[0]) continue;
+      const t = constantNodeTensor(n, external);
+      const why = t ? problemOf(t) : void 0;
+      if (why) {
+        problems.set(n.output[0], why);
+        constantNodes.set(n.output[0], n);
+      }
+    }
+    if (!problems.size) continue;
+    for (const [name, uses] of usesOfAll(scope, problems.keys())) {
+      const reason = `reads '${name}', which ${problems.get(name)}`;
+      for (const u of uses) if (!blocked.has(u.node)) blocked.set(u.node, { node: nodeId(u.node), op: u.node.opType ?? "", reason });
+      const c = constantNodes.get(name);
+      if (c) blocked.set(c, { node: nodeId(c), op: c.opType ?? "", reason: `its value ${problems.get(name)}` });
+    }
+  }
+  return blocked;
+}
+var FLUSHES_BELOW, RELATIVE_FLOOR;
+var init_fp16_range = __esm({
+  "src/stages/fp16-range.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_fp16_numerics();
+    init_nodes();
+    FLUSHES_BELOW = 2 ** -25;
+    RELATIVE_FLOOR = 2 ** -11;
+  }
+});
+
 // src/stages/fp16.ts
 function blockedForm(n, opset) {
   if (n.opType === "IsInf") return opset < 20;
@@ -14517,28 +16857,45 @@ function blockedForm(n, opset) {
   return false;
 }
 function parseFp16Options(o) {
-  rejectUnknownOptions(STAGE3, o, ["keep-io-types", "op-block-list", "node-block-list"]);
+  rejectUnknownOptions(STAGE3, o, ["keep-io-types", "op-block-list", "node-block-list", "overflow-check"]);
   return {
     keepIoTypes: booleanOption(STAGE3, o, "keep-io-types", true),
+    overflowCheck: booleanOption(STAGE3, o, "overflow-check", false),
     // A user list adds to the default list: the defaults guard correctness, not taste.
     opBlockList: [...DEFAULT_FP16_BLOCK_LIST, ...stringListOption(STAGE3, o, "op-block-list") ?? []],
     nodeBlockList: stringListOption(STAGE3, o, "node-block-list") ?? []
   };
 }
+function adoptPayload(t, from) {
+  if (!isExternal(from)) {
+    setTensorRaw(t, from.rawData ?? new Uint8Array(0));
+    return;
+  }
+  setTensorRaw(t, new Uint8Array(0));
+  t.rawData = void 0;
+  t.dataLocation = from.dataLocation;
+  t.externalData = from.externalData;
+}
 function fp16Stage(options = {}) {
   const opts = parseFp16Options(options);
   return {
     name: "fp16",
-    run(model, ctx) {
+    async run(model, ctx) {
       const conv = new Fp16Converter(model, opts, ctx.external);
       if (!conv.hasFloat()) return { model, details: { tensorsConverted: 0 } };
-      if (defaultOpset(model) < CAST_OPSET) {
-        const plan = planOpset(model);
-        if (plan.action === "refuse") {
-          ctx.log(`fp16: not applied: ${plan.reason}`);
-          return { model, details: { notApplied: plan.reason } };
+      let overflowCheck;
+      if (opts.overflowCheck && conv.scopes[0]) {
+        const { blocked, note } = await overflowingNodes(model, conv.scopes[0], conv.types, ctx.tmpDir);
+        for (const [n, why] of blocked) if (!conv.rangeBlocked.has(n)) conv.rangeBlocked.set(n, why);
+        overflowCheck = note ? { note } : { nodes: blocked.size };
+      }
+      if (defaultOpset2(model) < CAST_OPSET) {
+        const plan2 = planOpset(model);
+        if (plan2.action === "refuse") {
+          ctx.log(`fp16: not applied: ${plan2.reason}`);
+          return { model, details: { notApplied: plan2.reason } };
         }
-        if (plan.action === "bump") setDefaultOpset(model, plan.to);
+        if (plan2.action === "bump") setDefaultOpset(model, plan2.to);
       }
       const frozen = /* @__PURE__ */ new Set();
       for (const scope of conv.scopes) {
@@ -14559,6 +16916,8 @@ function fp16Stage(options = {}) {
           keepIoTypes: opts.keepIoTypes,
           tensorsConverted: conv.stats.tensors,
           valuesClamped: conv.stats.clampedValues,
+          keptFloat32ForRange: [...conv.rangeBlocked.values()],
+          ...overflowCheck ? { overflowCheck } : {},
           castsRetargeted: conv.stats.castsRetargeted,
           castsInserted: conv.stats.castsInserted,
           blockedNodes: conv.stats.blockedNodes,
@@ -14580,6 +16939,8 @@ var init_fp16 = __esm({
     init_fp16_numerics();
     init_opset();
     init_fp16_casts();
+    init_fp16_overflow();
+    init_fp16_range();
     init_fp16_types();
     init_nodes();
     init_options();
@@ -14670,7 +17031,8 @@ var init_fp16 = __esm({
         const inputs = new Set(main2?.input.map((v) => v.name ?? ""));
         this.initializerInputs = new Set(main2?.initializer.map((t) => t.name ?? "").filter((n) => n && inputs.has(n)));
         this.weightsAreInputs = (model.irVersion ?? 0) < 4;
-        this.opset = defaultOpset(model);
+        this.opset = defaultOpset2(model);
+        this.rangeBlocked = rangeBlockedNodes(this.scopes, (t) => this.prepare(t), external);
       }
       model;
       opts;
@@ -14691,6 +17053,24 @@ var init_fp16 = __esm({
       weightsAreInputs;
       /** The default-domain opset (some ops take float16 only from a later one). */
       opset;
+      /** Nodes that read a constant float16 cannot hold (fp16-range.ts): kept in float32, with the reason. */
+      rangeBlocked;
+      /**
+       * float32 tensors already converted while their range was checked: each payload is read once (a model
+       * streamed from external data must not be read twice); big results are parked in scratch (newTensor).
+       */
+      prepared = /* @__PURE__ */ new Map();
+      /** Reads `t` once: its range problem, or (none) its float16 form kept for convertTensor. */
+      prepare(t) {
+        if (t.dataType !== DataType.FLOAT) return void 0;
+        const raw = tensorBytes(t, this.external);
+        const problem = rangeProblemOf(raw);
+        if (!problem) {
+          const { bytes, clamped } = float32BytesToFloat16(raw);
+          this.prepared.set(t, { half: newTensor(this.external, t.name ?? "", DataType.FLOAT16, t.dims, bytes), clamped });
+        }
+        return problem;
+      }
       /** Casts this stage made (collapseCastPairs may cut pairs of them out again). */
       inserted = /* @__PURE__ */ new Set();
       castNode(input, output, to) {
@@ -14705,7 +17085,7 @@ var init_fp16 = __esm({
       }
       isBlocked(n) {
         const domain = n.domain ?? "";
-        return this.blockedOps.has(n.opType ?? "") || this.blockedNames.has(nodeId(n)) || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`) || domain !== "com.microsoft" && blockedForm(n, this.opset);
+        return this.blockedOps.has(n.opType ?? "") || this.blockedNames.has(nodeId(n)) || this.rangeBlocked.has(n) || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`) || domain !== "com.microsoft" && blockedForm(n, this.opset);
       }
       isFloat(scope, name) {
         return name !== "" && typeIn(this.types, scope, name) === DataType.FLOAT;
@@ -14713,8 +17093,16 @@ var init_fp16 = __esm({
       /** float32 payload → clamped fp16, in place. */
       convertTensor(t) {
         if (t.dataType !== DataType.FLOAT) return;
-        const { bytes, clamped } = float32BytesToFloat16(tensorBytes(t, this.external));
-        replacePayload(this.external, t, bytes);
+        const ready = this.prepared.get(t);
+        let clamped;
+        if (ready) {
+          adoptPayload(t, ready.half);
+          clamped = ready.clamped;
+        } else {
+          const converted2 = float32BytesToFloat16(tensorBytes(t, this.external));
+          replacePayload(this.external, t, converted2.bytes);
+          clamped = converted2.clamped;
+        }
         t.dataType = DataType.FLOAT16;
         this.stats.tensors++;
         this.stats.clampedValues += clamped;
@@ -14756,9 +17144,9 @@ var init_fp16 = __esm({
         const before = [];
         n.input.forEach((input, i) => {
           if (!this.isFloat(scope, input) || keep.has(input)) return;
-          const cast = freshName(this.names, `${input}_fp32`);
-          before.push(this.castNode(input, cast, DataType.FLOAT));
-          n.input[i] = cast;
+          const cast2 = freshName(this.names, `${input}_fp32`);
+          before.push(this.castNode(input, cast2, DataType.FLOAT));
+          n.input[i] = cast2;
         });
         this.stats.castsInserted += before.length;
         this.stats.blockedNodes++;
@@ -14848,8 +17236,8 @@ var init_fp16 = __esm({
 });
 
 // src/stages/optimize.ts
-import { mkdtempSync, rmSync as rmSync4 } from "node:fs";
-import path7 from "node:path";
+import { mkdtempSync as mkdtempSync2, rmSync as rmSync4 } from "node:fs";
+import path9 from "node:path";
 function parseOptimizeOptions(o) {
   rejectUnknownOptions("optimize", o, ["level"]);
   return { level: choiceOption("optimize", o, "level", ["basic", "extended"]) };
@@ -14882,11 +17270,11 @@ function optimizeStage(options = {}) {
   return {
     name: "optimize",
     async run(model, ctx) {
-      const dir = mkdtempSync(path7.join(ctx.tmpDir, "optimize-"));
+      const dir = mkdtempSync2(path9.join(ctx.tmpDir, "optimize-"));
       const host = startOrtHost();
       try {
-        const input = path7.join(dir, "input.onnx");
-        const output = path7.join(dir, "optimized.onnx");
+        const input = path9.join(dir, "input.onnx");
+        const output = path9.join(dir, "optimized.onnx");
         const source = ctx.external instanceof ExternalDataReader ? ctx.external : void 0;
         saveModel(model, input, { externalData: "auto", source });
         await loadForOptimizer(host, input, { graphOptimizationLevel: level, optimizedModelFilePath: output, threads: 1 });
@@ -14931,6 +17319,1671 @@ var init_optimize = __esm({
   }
 });
 
+// src/stages/upgrade-opset.ts
+function opsetTargetOption(o) {
+  const v = o.target;
+  if (v === void 0) return DEFAULT_OPSET_TARGET;
+  if (v === "latest") return MAX_OPSET;
+  const n = typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 7 || n > MAX_OPSET) {
+    throw new UsageError(`upgrade-opset: target must be an opset from 7 to ${MAX_OPSET} or 'latest', got ${JSON.stringify(v)}`);
+  }
+  return n;
+}
+function upgradeOpsetStage(options) {
+  rejectUnknownOptions("upgrade-opset", options, ["target"]);
+  const target = opsetTargetOption(options);
+  return {
+    name: "upgrade-opset",
+    run(model) {
+      const { model: out, details } = upgradeOpset(model, target);
+      return { model: out, details: { ...details } };
+    }
+  };
+}
+var DEFAULT_OPSET_TARGET;
+var init_upgrade_opset = __esm({
+  "src/stages/upgrade-opset.ts"() {
+    "use strict";
+    init_errors();
+    init_options();
+    init_upgrade();
+    DEFAULT_OPSET_TARGET = 13;
+  }
+});
+
+// src/graph/def-use.ts
+function capturedBy(n) {
+  const names = /* @__PURE__ */ new Set();
+  for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph)) names.add(name);
+  return names;
+}
+var DefUse;
+var init_def_use = __esm({
+  "src/graph/def-use.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    DefUse = class _DefUse {
+      graph;
+      parent;
+      /** The node in `parent` whose attribute holds this graph. */
+      owner;
+      defs = /* @__PURE__ */ new Map();
+      uses = /* @__PURE__ */ new Map();
+      outputs = /* @__PURE__ */ new Set();
+      children = /* @__PURE__ */ new Map();
+      infos;
+      constructor(scope, parent, owner) {
+        this.graph = "node" in scope ? scope : scope.graph;
+        this.parent = parent;
+        this.owner = owner;
+        for (const v of this.graph.input) if (v.name) this.defs.set(v.name, { kind: "input", info: v });
+        for (const t of this.graph.initializer) if (t.name) this.defs.set(t.name, { kind: "initializer", tensor: t });
+        for (const n of this.graph.node) this.addNode(n);
+        for (const o of this.graph.output) if (o.name) this.outputs.add(o.name);
+      }
+      /** The index of a subgraph held by `node` (built on first ask, dropped when an edit may stale it). */
+      child(node, graph) {
+        let c = this.children.get(graph);
+        if (!c) this.children.set(graph, c = new _DefUse(graph, this, node));
+        return c;
+      }
+      /** Who defines `name` in this graph itself (not enclosing graphs). */
+      definition(name) {
+        return this.defs.get(name);
+      }
+      /** Who defines `name` as this graph sees it: itself or the nearest enclosing graph that does. */
+      resolve(name) {
+        const d = this.defs.get(name);
+        return d ? { definition: d, owner: this } : this.parent?.resolve(name);
+      }
+      /** The node producing `name` in this graph, if a node does. */
+      producer(name) {
+        const d = this.defs.get(name);
+        return d?.kind === "node" ? d.node : void 0;
+      }
+      /** Reads of `name` in this graph: node inputs, and captures by subgraphs (inputIndex -1). */
+      consumers(name) {
+        return this.uses.get(name) ?? [];
+      }
+      isGraphOutput(name) {
+        return this.outputs.has(name);
+      }
+      /** Whether anything outside `within` reads `name` (a node not in the set, a capture or a graph output). */
+      usedOutside(name, within) {
+        return this.isGraphOutput(name) || this.consumers(name).some((u) => !within.has(u.node));
+      }
+      /**
+       * The constant value of `name` as this graph reads it: an initializer (not overridable by a graph
+       * input) or a Constant node's value, in this graph or an enclosing one, looking through Identity nodes
+       * (torch.onnx ties equal parameters with them).
+       */
+      constant(name, hops = 0) {
+        const r = this.resolve(name);
+        if (!r || hops > 16) return void 0;
+        const d = r.definition;
+        if (d.kind === "initializer") return d.tensor;
+        if (d.kind !== "node") return void 0;
+        if (isConstantNode(d.node)) return constantNodeTensor(d.node);
+        if (d.node.opType !== "Identity" || (d.node.domain ?? "") !== "" || !d.node.input[0]) return void 0;
+        return r.owner.constant(d.node.input[0], hops + 1);
+      }
+      /** The declared type of `name` (graph input, output or value_info), looking outward. */
+      valueInfo(name) {
+        if (!this.infos) {
+          this.infos = /* @__PURE__ */ new Map();
+          for (const v2 of [...this.graph.valueInfo, ...this.graph.output, ...this.graph.input]) if (v2.name) this.infos.set(v2.name, v2);
+        }
+        const v = this.infos.get(name);
+        if (v || this.defs.has(name)) return v;
+        return this.parent?.valueInfo(name);
+      }
+      /** Static dims of `name` (undefined for unknown rank; a symbolic or absent dim is undefined). */
+      dims(name) {
+        const c = this.constant(name);
+        if (c) return [...c.dims];
+        const shape = this.valueInfo(name)?.type?.tensorType?.shape;
+        return shape?.dim.map((d) => d.dimValue);
+      }
+      /**
+       * Inserts `nodes` into the graph before `before` (at the end when absent) and indexes them. The caller
+       * keeps the order topological: inputs defined earlier, outputs read later.
+       */
+      insert(nodes, before) {
+        const at = before ? this.graph.node.indexOf(before) : -1;
+        if (before && at < 0) throw new Error(`def-use: node '${before.name ?? before.output[0]}' is not in graph '${this.graph.name ?? ""}'`);
+        this.graph.node.splice(at < 0 ? this.graph.node.length : at, 0, ...nodes);
+        for (const n of nodes) this.addNode(n);
+      }
+      /** Adds an initializer to the graph and the index (its name must be new). */
+      addInitializer(t) {
+        if (!t.name || this.defs.has(t.name)) throw new Error(`def-use: initializer name '${t.name ?? ""}' is empty or taken`);
+        this.graph.initializer.push(t);
+        this.defs.set(t.name, { kind: "initializer", tensor: t });
+      }
+      /** Removes `nodes` from the graph and the index (one pass over the node list whatever their number). */
+      remove(nodes) {
+        const gone = new Set(nodes);
+        if (!gone.size) return;
+        this.graph.node = this.graph.node.filter((n) => !gone.has(n));
+        for (const n of gone) this.dropNode(n);
+      }
+      /**
+       * Every read of `from` in this graph and in nested graphs that do not shadow it now reads `to`
+       * (graph.ts's shadowing-aware rewrite). This graph's own outputs are left alone (the interface); a
+       * subgraph's outputs that pass `from` through are rewritten. Returns the number of reads rewritten.
+       */
+      replaceAllUses(from, to) {
+        if (from === to) return 0;
+        const moved = this.uses.get(from) ?? [];
+        let count = replaceAllUses({ graph: this.graph, depth: 0 }, from, to);
+        if (this.parent && this.outputs.delete(from)) {
+          for (const o of this.graph.output) if (o.name === from) {
+            o.name = to;
+            count++;
+          }
+          this.outputs.add(to);
+        }
+        this.uses.delete(from);
+        const target = this.uses.get(to) ?? [];
+        for (const u of moved) target.push(u);
+        if (target.length) this.uses.set(to, target);
+        for (const u of moved) if (u.inputIndex < 0) this.dropChildrenOf(u.node);
+        return count;
+      }
+      /**
+       * Renames the value `from` (its definition and every read) to `to`, which must be unused here. A graph
+       * output of the main graph is the model's interface: renaming it is refused.
+       */
+      rename(from, to) {
+        const d = this.defs.get(from);
+        if (!d) throw new Error(`def-use: '${from}' is not defined in graph '${this.graph.name ?? ""}'`);
+        if (this.resolve(to)) throw new Error(`def-use: cannot rename '${from}' to '${to}': the name is taken`);
+        if (this.outputs.has(from) && !this.parent) throw new Error(`def-use: '${from}' is a graph output of the main graph; renaming it changes the model's interface`);
+        if (d.kind === "node") d.node.output[d.outputIndex] = to;
+        else if (d.kind === "initializer") d.tensor.name = to;
+        else d.info.name = to;
+        if (d.kind === "initializer") {
+          for (const v of this.graph.input) if (v.name === from) v.name = to;
+        }
+        for (const v of this.graph.valueInfo) if (v.name === from) v.name = to;
+        this.defs.delete(from);
+        this.defs.set(to, d);
+        this.replaceAllUses(from, to);
+        if (this.outputs.delete(from)) {
+          for (const o of this.graph.output) if (o.name === from) o.name = to;
+          this.outputs.add(to);
+        }
+        this.infos = void 0;
+      }
+      addNode(n) {
+        n.output.forEach((o, outputIndex) => {
+          if (o) this.defs.set(o, { kind: "node", node: n, outputIndex });
+        });
+        n.input.forEach((i, inputIndex) => {
+          if (i) this.addUse(i, { node: n, inputIndex });
+        });
+        for (const name of capturedBy(n)) this.addUse(name, { node: n, inputIndex: -1 });
+      }
+      dropNode(n) {
+        for (const o of n.output) {
+          const d = this.defs.get(o);
+          if (d?.kind === "node" && d.node === n) this.defs.delete(o);
+        }
+        for (const name of /* @__PURE__ */ new Set([...n.input, ...capturedBy(n)])) {
+          const list = this.uses.get(name);
+          if (!list) continue;
+          const kept = list.filter((u) => u.node !== n);
+          if (kept.length) this.uses.set(name, kept);
+          else this.uses.delete(name);
+        }
+        this.dropChildrenOf(n);
+      }
+      addUse(name, use) {
+        const list = this.uses.get(name);
+        if (list) list.push(use);
+        else this.uses.set(name, [use]);
+      }
+      dropChildrenOf(n) {
+        for (const { graph } of subgraphsOf(n)) this.children.delete(graph);
+      }
+    };
+  }
+});
+
+// src/graph/shapes.ts
+function constantInts(t) {
+  if (!t || t.dims.length > 1) return void 0;
+  if (t.dataType === DataType.INT64) {
+    if (t.int64Data?.length) return [...t.int64Data].map(Number);
+    const b = tensorBytes(t);
+    const v = new BigInt64Array(b.length / 8);
+    new Uint8Array(v.buffer).set(b);
+    return [...v].map(Number);
+  }
+  if (t.dataType === DataType.INT32) {
+    if (t.int32Data?.length) return [...t.int32Data];
+    const b = tensorBytes(t);
+    const v = new Int32Array(b.length / 4);
+    new Uint8Array(v.buffer).set(b);
+    return [...v];
+  }
+  return void 0;
+}
+function sameDim(a, b) {
+  return a !== void 0 && a === b;
+}
+function sameDims(a, b) {
+  return !!a && !!b && a.length === b.length && a.every((d, i) => sameDim(d, b[i]));
+}
+function broadcast(shapes) {
+  if (shapes.some((s) => !s)) return void 0;
+  const rank = Math.max(...shapes.map((s) => s.length));
+  const out = [];
+  for (let i = 0; i < rank; i++) {
+    let d = 1;
+    for (const s of shapes) {
+      const x = s[s.length - rank + i] ?? 1;
+      if (x === 1) continue;
+      if (d === 1) d = x;
+      else if (d !== x) d = void 0;
+    }
+    out.push(d);
+  }
+  return out;
+}
+function inferredDim(input, others) {
+  if (!input || input.some((d) => d === void 0) || others.some((d) => d === void 0)) return void 0;
+  const symbols = input.filter((d) => typeof d === "string");
+  let num = 1;
+  for (const d of input) if (typeof d === "number") num *= d;
+  let den = 1;
+  for (const d of others) {
+    if (typeof d === "number") den *= d;
+    else {
+      const k = symbols.indexOf(d);
+      if (k < 0) return void 0;
+      symbols.splice(k, 1);
+    }
+  }
+  if (symbols.length === 1 && num === den) return symbols[0];
+  return symbols.length === 0 && den > 0 && num % den === 0 ? num / den : void 0;
+}
+var SAME_AS_INPUT, BROADCAST, ELEMENTWISE, ShapeIndex;
+var init_shapes = __esm({
+  "src/graph/shapes.ts"() {
+    "use strict";
+    init_graph();
+    init_dtype();
+    init_tensor();
+    SAME_AS_INPUT = /* @__PURE__ */ new Set([
+      "Relu",
+      "Erf",
+      "Tanh",
+      "Sigmoid",
+      "Cast",
+      "Sqrt",
+      "Neg",
+      "Identity",
+      "Softmax",
+      "LayerNormalization",
+      "Gelu",
+      "FastGelu",
+      "BiasGelu",
+      "Dropout",
+      "Not",
+      "CumSum",
+      "Exp",
+      "Log",
+      "Abs",
+      "Reciprocal",
+      "SkipLayerNormalization",
+      "QuickGelu",
+      "CastLike"
+    ]);
+    BROADCAST = /* @__PURE__ */ new Set(["Add", "Sub", "Mul", "Div", "Pow", "Equal", "Where", "And", "Or", "Less", "Greater", "Max", "Min"]);
+    ELEMENTWISE = {
+      Mul: ([a, b]) => typeof a === "number" && typeof b === "number" ? a * b : a === 1 ? b : b === 1 ? a : void 0,
+      Add: ([a, b]) => typeof a === "number" && typeof b === "number" ? a + b : a === 0 ? b : b === 0 ? a : void 0,
+      Equal: ([a, b]) => {
+        if (a === void 0 || b === void 0) return void 0;
+        if (typeof a === "number" && typeof b === "number") return a === b ? 1 : 0;
+        if (a === b) return 1;
+        return typeof a === "number" && a < 0 || typeof b === "number" && b < 0 ? 0 : void 0;
+      },
+      Where: ([c, a, b]) => c === 1 ? a : c === 0 ? b : void 0,
+      Sub: ([a, b]) => typeof a === "number" && typeof b === "number" ? a - b : a === b && a !== void 0 ? 0 : void 0,
+      Div: ([a, b]) => typeof a === "number" && typeof b === "number" && b !== 0 ? a / b : void 0,
+      Pow: ([a, b]) => typeof a === "number" && typeof b === "number" ? Math.fround(a ** b) : void 0,
+      Sqrt: ([a]) => typeof a === "number" && a >= 0 ? Math.fround(Math.sqrt(a)) : void 0,
+      Cast: ([a]) => a,
+      Squeeze: ([a]) => a
+    };
+    ShapeIndex = class {
+      constructor(du) {
+        this.du = du;
+        const g = du.graph;
+        for (const v of g.input) {
+          const shape = v.type?.tensorType?.shape;
+          if (v.name && shape) this.dims.set(v.name, shape.dim.map((d) => d.dimValue ?? (d.dimParam || `?${v.name}:${this.symbols++}`)));
+        }
+        for (const t of g.initializer) if (t.name) this.setConstant(t.name, t);
+        for (const n of g.node) this.infer(n);
+      }
+      du;
+      dims = /* @__PURE__ */ new Map();
+      /** Values of 1-D int64 shape tensors, as dims. */
+      values = /* @__PURE__ */ new Map();
+      symbols = 0;
+      of(name) {
+        return this.dims.get(name);
+      }
+      /** The one number a computed scalar holds (e.g. GPT-2's √head_size read off a shape), if known. */
+      scalarValue(name) {
+        const v = this.values.get(name);
+        return v?.length === 1 && typeof v[0] === "number" ? v[0] : void 0;
+      }
+      /** Records the dims of a value a rewrite created (the dims of the value it stands for). */
+      set(name, dims) {
+        if (dims) this.dims.set(name, dims);
+      }
+      setConstant(name, t) {
+        this.dims.set(name, [...t.dims]);
+        const ints = t.dims.length <= 1 ? constantInts(t) : void 0;
+        if (ints) this.values.set(name, ints);
+        else if (t.dataType === DataType.FLOAT && t.dims.every((d) => d === 1)) {
+          const b = tensorBytes(t);
+          if (b.length === 4) this.values.set(name, [new DataView(b.buffer, b.byteOffset, 4).getFloat32(0, true)]);
+        }
+      }
+      intsOf(name) {
+        if (!name) return void 0;
+        const v = this.values.get(name);
+        return v && v.every((d) => typeof d === "number") ? v : void 0;
+      }
+      /**
+       * Element-wise arithmetic on small shape tensors (torch writes `x.expand(b, s)` as Where(Equal(shape,
+       * -1 · ConstantOfShape), 1, shape)): each element a number, a symbol (a dim, never negative) or unknown.
+       */
+      inferValues(n) {
+        const op = n.opType ?? "";
+        const out = n.output[0];
+        const vals = n.input.map((i) => i ? this.values.get(i) : void 0);
+        if (op === "ConstantOfShape") {
+          const shape = vals[0];
+          const fill = n.attribute.find((a) => a.name === "value")?.t;
+          const raw = fill ? tensorBytes(fill) : void 0;
+          const v = !fill ? 0 : fill.dataType === DataType.FLOAT && raw?.length === 4 ? new DataView(raw.buffer, raw.byteOffset, 4).getFloat32(0, true) : constantInts(fill)?.[0];
+          if (shape?.length === 0 && v !== void 0) this.values.set(out, [v]);
+          else if (shape?.length === 1 && typeof shape[0] === "number" && v !== void 0) this.values.set(out, new Array(shape[0]).fill(v));
+          return;
+        }
+        if (op === "Reshape" && vals[0] && this.intsOf(n.input[1])?.length === 1) {
+          this.values.set(out, vals[0]);
+          return;
+        }
+        const f = ELEMENTWISE[op];
+        if (!f || vals.length === 0 || vals.some((v) => !v)) return;
+        if ((op === "Squeeze" || op === "Cast") && vals[0].length !== 1) return;
+        const len = Math.max(...vals.map((v) => v.length));
+        if (vals.some((v) => v.length !== len && v.length !== 1)) return;
+        const at = (v, i) => v.length === 1 ? v[0] : v[i];
+        this.values.set(out, Array.from({ length: len }, (_, i) => f(vals.map((v) => at(v, i)))));
+      }
+      infer(n) {
+        const op = n.opType ?? "";
+        const out = n.output[0];
+        if (!out) return;
+        const inDims = (k) => n.input[k] ? this.dims.get(n.input[k]) : void 0;
+        const set = (d) => {
+          if (d) this.dims.set(out, d);
+        };
+        this.inferValues(n);
+        if (op === "ConstantOfShape") {
+          const shape = n.input[0] ? this.values.get(n.input[0]) : void 0;
+          if (shape) set(shape);
+          return;
+        }
+        if (op === "Constant") {
+          const t = this.du.constant(out);
+          if (t) this.setConstant(out, t);
+          return;
+        }
+        if (SAME_AS_INPUT.has(op)) {
+          set(inDims(0));
+          if (op === "Identity" || op === "Cast") {
+            const v = n.input[0] ? this.values.get(n.input[0]) : void 0;
+            if (v) this.values.set(out, v);
+          }
+          if (op === "SkipLayerNormalization" && n.output[3]) {
+            const d = inDims(0);
+            if (d) this.dims.set(n.output[3], d);
+          }
+          return;
+        }
+        if (BROADCAST.has(op)) return set(broadcast(n.input.map((_, k) => inDims(k))));
+        switch (op) {
+          case "MatMul": {
+            const a = inDims(0);
+            const b = inDims(1);
+            if (!a || !b || a.length < 2 || b.length < 2) return;
+            const batch = broadcast([a.slice(0, -2), b.slice(0, -2)]);
+            if (batch) set([...batch, a[a.length - 2], b[b.length - 1]]);
+            return;
+          }
+          case "Gather": {
+            const data = inDims(0);
+            const idx = inDims(1);
+            const axis = Number(attr(n, "axis")?.i ?? 0n);
+            if (!data || !idx) return;
+            const ax = axis < 0 ? axis + data.length : axis;
+            set([...data.slice(0, ax), ...idx, ...data.slice(ax + 1)]);
+            const shape = this.values.get(n.input[0]);
+            const at = this.intsOf(n.input[1]);
+            if (shape && at && at.length === 1 && idx.length === 0) {
+              const k = at[0] < 0 ? at[0] + shape.length : at[0];
+              this.values.set(out, [shape[k]]);
+            }
+            return;
+          }
+          case "Shape": {
+            const d = inDims(0);
+            if (!d) return;
+            set([d.length]);
+            if (!attr(n, "start") && !attr(n, "end")) this.values.set(out, d);
+            return;
+          }
+          case "Unsqueeze":
+          case "Squeeze": {
+            const d = inDims(0);
+            const axes = this.intsOf(n.input[1]) ?? attr(n, "axes")?.ints.map(Number);
+            if (!d || !axes) return;
+            if (op === "Unsqueeze") {
+              const rank = d.length + axes.length;
+              const norm = new Set(axes.map((a) => a < 0 ? a + rank : a));
+              const res = [];
+              let k = 0;
+              for (let i = 0; i < rank; i++) res.push(norm.has(i) ? 1 : d[k++]);
+              set(res);
+              const v = this.values.get(n.input[0]);
+              if (v && d.length === 0) this.values.set(out, v);
+            } else {
+              const norm = new Set(axes.map((a) => a < 0 ? a + d.length : a));
+              set(d.filter((_, i) => !norm.has(i)));
+            }
+            return;
+          }
+          case "Concat": {
+            const axis = Number(attr(n, "axis")?.i ?? 0n);
+            const parts = n.input.map((_, k) => inDims(k));
+            if (parts.every((p) => p && p.length === 1)) {
+              const vals = n.input.map((i) => this.values.get(i));
+              if (vals.every((v) => v)) this.values.set(out, vals.flatMap((v) => v));
+            }
+            if (parts.some((p) => !p)) return;
+            const first = parts[0];
+            const ax = axis < 0 ? axis + first.length : axis;
+            const res = [...first];
+            let total2 = 0;
+            for (const p of parts) total2 = typeof total2 === "number" && typeof p[ax] === "number" ? total2 + p[ax] : void 0;
+            res[ax] = total2;
+            set(res);
+            return;
+          }
+          case "Reshape": {
+            const d = inDims(0);
+            const target = n.input[1] ? this.values.get(n.input[1]) : void 0;
+            if (!target) return;
+            const allowZero = Number(attr(n, "allowzero")?.i ?? 0n) === 1;
+            const res = target.map((t, i) => t === 0 && !allowZero ? d?.[i] : t);
+            const minus = res.indexOf(-1);
+            if (minus >= 0) res[minus] = inferredDim(d, res.filter((_, i) => i !== minus));
+            set(res);
+            return;
+          }
+          case "Transpose": {
+            const d = inDims(0);
+            if (!d) return;
+            const perm = attr(n, "perm")?.ints.map(Number) ?? d.map((_, i) => d.length - 1 - i);
+            set(perm.map((p) => d[p]));
+            return;
+          }
+          case "Expand": {
+            const shape = n.input[1] ? this.values.get(n.input[1]) : void 0;
+            set(shape ? broadcast([inDims(0), shape]) : void 0);
+            return;
+          }
+          case "Split": {
+            const d = inDims(0);
+            if (!d) return;
+            const axis = Number(attr(n, "axis")?.i ?? 0n);
+            const ax = axis < 0 ? axis + d.length : axis;
+            const sizes = this.intsOf(n.input[1]) ?? attr(n, "split")?.ints.map(Number);
+            n.output.forEach((o, k) => {
+              const res = [...d];
+              const whole = d[ax];
+              res[ax] = sizes ? sizes[k] : typeof whole === "number" ? whole / n.output.length : void 0;
+              if (o) this.dims.set(o, res);
+            });
+            return;
+          }
+          case "Slice": {
+            const d = inDims(0);
+            if (!d) return;
+            const shapeValues = this.values.get(n.input[0]);
+            const [from, to] = [this.intsOf(n.input[1]), this.intsOf(n.input[2])];
+            const step = n.input[4] ? this.intsOf(n.input[4]) : [1];
+            if (shapeValues && from?.length === 1 && to?.length === 1 && step?.[0] === 1) {
+              const len = shapeValues.length;
+              const clamp = (v) => Math.max(0, Math.min(len, v < 0 ? v + len : v));
+              this.values.set(out, shapeValues.slice(clamp(from[0]), clamp(to[0])));
+            }
+            const starts = this.values.get(n.input[1] ?? "");
+            const ends = this.values.get(n.input[2] ?? "");
+            const axes = n.input[3] ? this.intsOf(n.input[3]) : starts?.map((_, i) => i);
+            const steps = n.input[4] ? this.intsOf(n.input[4]) : starts?.map(() => 1);
+            const res = [...d];
+            if (!starts || !ends || !axes || !steps || axes.length !== starts.length) return set(d.map(() => void 0));
+            axes.forEach((a, i) => {
+              const ax = a < 0 ? a + d.length : a;
+              const end = ends[i];
+              const whole = d[ax];
+              if (starts[i] !== 0 || steps[i] !== 1) res[ax] = void 0;
+              else if (typeof end === "number" && typeof whole === "number") res[ax] = Math.min(end, whole);
+              else if (typeof end === "string") res[ax] = end;
+              else res[ax] = void 0;
+            });
+            set(res);
+            return;
+          }
+          case "Range": {
+            const start = this.intsOf(n.input[0]);
+            const delta = this.intsOf(n.input[2]);
+            const limit = this.values.get(n.input[1] ?? "");
+            set([start?.[0] === 0 && delta?.[0] === 1 && limit?.length === 1 ? limit[0] : void 0]);
+            return;
+          }
+          case "ReduceMean":
+          case "ReduceSum": {
+            const d = inDims(0);
+            const axes = this.intsOf(n.input[1]) ?? attr(n, "axes")?.ints.map(Number);
+            if (!d || !axes || Number(attr(n, "keepdims")?.i ?? 1n) !== 1) return;
+            const norm = new Set(axes.map((a) => a < 0 ? a + d.length : a));
+            set(d.map((x, i) => norm.has(i) ? 1 : x));
+            return;
+          }
+          default:
+        }
+      }
+    };
+  }
+});
+
+// src/stages/fuse/context.ts
+function near(a, b, rel = 1e-5) {
+  return a !== void 0 && Math.abs(a - b) <= rel * Math.max(Math.abs(b), 1e-30);
+}
+var MS_DOMAIN, FuseContext;
+var init_context2 = __esm({
+  "src/stages/fuse/context.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_spill();
+    init_shapes();
+    init_nodes();
+    MS_DOMAIN = "com.microsoft";
+    FuseContext = class {
+      constructor(du, names, external) {
+        this.du = du;
+        this.names = names;
+        this.external = external;
+        this.shapes = new ShapeIndex(du);
+      }
+      du;
+      names;
+      external;
+      shapes;
+      fused = {};
+      leftAlone = [];
+      /** int32 casts of attention masks, one per mask value (every layer reads the same mask). */
+      int32Masks = /* @__PURE__ */ new Map();
+      /** Additive masks expanded over the queries for attention_bias, one per mask. */
+      expandedBiases = /* @__PURE__ */ new Map();
+      fresh(base) {
+        return freshName(this.names, base.replace(/[:/]+/g, "_").replace(/^_+/, "") || "fused");
+      }
+      count(op) {
+        this.fused[op] = (this.fused[op] ?? 0) + 1;
+      }
+      skip(fusion, node, reason) {
+        this.leftAlone.push({ fusion, node: nodeId(node), reason });
+      }
+      dims(name) {
+        return this.shapes.of(name);
+      }
+      /** Float values of a float32 constant (initializer or Constant node, through Identity), or undefined. */
+      floats(name) {
+        const t = this.du.constant(name);
+        return t && t.dataType === DataType.FLOAT ? tensorFloat32(t, this.external) : void 0;
+      }
+      /** The one value of a single-element float constant (or of a scalar computed from shapes). */
+      scalar(name) {
+        const t = this.du.constant(name);
+        if (!t) return this.shapes.scalarValue(name);
+        if (t.dataType !== DataType.FLOAT || elementCount(t.dims) !== 1) return void 0;
+        return tensorFloat32(t, this.external)[0];
+      }
+      ints(name) {
+        return constantInts(this.du.constant(name));
+      }
+      tensor(name) {
+        return this.du.constant(name);
+      }
+      /** A new float32 initializer (parked in scratch storage when streaming a big model). */
+      addFloats(base, dims, values2) {
+        const name = this.fresh(base);
+        const raw = new Uint8Array(values2.buffer, values2.byteOffset, values2.byteLength);
+        this.du.addInitializer(newTensor(this.external, name, DataType.FLOAT, dims, raw));
+        return name;
+      }
+      /** A new int64 initializer (shape constants). */
+      addInt64(base, dims, values2) {
+        const name = this.fresh(base);
+        const data = BigInt64Array.from(values2.map((v) => BigInt(v)));
+        this.du.addInitializer(newTensor(void 0, name, DataType.INT64, dims, new Uint8Array(data.buffer)));
+        return name;
+      }
+      /**
+       * Replaces the matched nodes by `nodes`, inserted where the match's root stood (every input of the
+       * match is defined before some matched node, so before the root too). The new nodes write the
+       * outputs the graph reads: the root's own names, so graph outputs and later readers stay untouched.
+       */
+      replace(match, root2, nodes, keep = /* @__PURE__ */ new Set()) {
+        this.du.insert(nodes, root2);
+        this.du.remove([...match.nodes.values()].filter((n) => !keep.has(n)));
+      }
+      /** `mask` as int32 (the type the contrib attention ops take), cast once and shared. */
+      int32Mask(mask, before, makeCast) {
+        const known = this.int32Masks.get(mask);
+        if (known) return known;
+        const out = this.fresh(`${mask}_int32`);
+        const producer = this.du.producer(mask);
+        const at = producer ? this.du.graph.node[this.du.graph.node.indexOf(producer) + 1] : this.du.graph.node[0];
+        this.du.insert([makeCast(mask, out)], at ?? before);
+        this.shapes.set(out, this.dims(mask));
+        this.int32Masks.set(mask, out);
+        return out;
+      }
+    };
+  }
+});
+
+// src/graph/pattern.ts
+function opMatches(spec, n) {
+  const ops = typeof spec.op === "string" ? [spec.op] : spec.op;
+  if (!ops.includes(n.opType ?? "")) return false;
+  const domain = spec.domain ?? "";
+  if (domain === "*") return true;
+  const d = n.domain ?? "";
+  return d === domain || domain === "" && d === "ai.onnx";
+}
+function presentInputs(n) {
+  let end = n.input.length;
+  while (end > 0 && !n.input[end - 1]) end--;
+  return n.input.slice(0, end);
+}
+function parseRef(ref) {
+  const at = ref.lastIndexOf(":");
+  return at < 0 ? { id: ref, output: 0 } : { id: ref.slice(0, at), output: Number(ref.slice(at + 1)) };
+}
+function toMatch(state) {
+  return {
+    nodes: state.nodes,
+    values: state.values,
+    node(id) {
+      const n = state.nodes.get(id);
+      if (!n) throw new Error(`pattern: no node '${id}' in this match`);
+      return n;
+    },
+    value(name) {
+      const v = state.values.get(name);
+      if (v === void 0) throw new Error(`pattern: no value '$${name}' in this match`);
+      return v;
+    }
+  };
+}
+function selfContained(du, pattern, state) {
+  const within = new Set(state.nodes.values());
+  const memo = /* @__PURE__ */ new Map();
+  for (const [id, n] of state.nodes) {
+    if (id === pattern.root || pattern.shared?.includes(id)) continue;
+    for (const o of n.output) if (o && !readOnlyBy2(du, o, within, memo, 0)) return false;
+  }
+  return true;
+}
+function readOnlyBy2(du, name, within, memo, depth) {
+  if (du.isGraphOutput(name)) return false;
+  for (const u of du.consumers(name)) {
+    if (within.has(u.node)) continue;
+    if (u.inputIndex < 0 || depth > 12) return false;
+    let ok = memo.get(u.node);
+    if (ok === void 0) {
+      memo.set(u.node, false);
+      ok = u.node.attribute.every((a) => !a.g && !a.graphs.length) && u.node.output.every((o) => !o || readOnlyBy2(du, o, within, memo, depth + 1));
+      memo.set(u.node, ok);
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+function matchAt(du, pattern, root2) {
+  const m = new Matcher(du, pattern);
+  for (const state of m.node(pattern.root, root2, { nodes: /* @__PURE__ */ new Map(), values: /* @__PURE__ */ new Map() })) {
+    if (state.nodes.size === Object.keys(pattern.nodes).length && selfContained(du, pattern, state)) return toMatch(state);
+  }
+  return void 0;
+}
+function matchAll(du, pattern) {
+  const rootSpec = pattern.nodes[pattern.root];
+  if (!rootSpec) throw new Error(`pattern: root '${pattern.root}' is not one of its nodes`);
+  const taken = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const n of [...du.graph.node]) {
+    if (taken.has(n) || !opMatches(rootSpec, n)) continue;
+    const m = matchAt(du, pattern, n);
+    if (!m) continue;
+    const owned = [...m.nodes].filter(([id]) => !pattern.shared?.includes(id)).map(([, node]) => node);
+    if (owned.some((x) => taken.has(x))) continue;
+    for (const x of owned) taken.add(x);
+    out.push(m);
+  }
+  return out;
+}
+var COMMUTATIVE, Matcher;
+var init_pattern = __esm({
+  "src/graph/pattern.ts"() {
+    "use strict";
+    COMMUTATIVE = /* @__PURE__ */ new Set(["Add", "Mul", "Sum", "Max", "Min", "And", "Or", "Xor", "Equal"]);
+    Matcher = class {
+      constructor(du, pattern) {
+        this.du = du;
+        this.pattern = pattern;
+      }
+      du;
+      pattern;
+      *node(id, n, state) {
+        const bound = state.nodes.get(id);
+        if (bound) {
+          if (bound === n) yield state;
+          return;
+        }
+        for (const other of state.nodes.values()) if (other === n) return;
+        const spec = this.pattern.nodes[id];
+        if (!spec) throw new Error(`pattern: node '${id}' is referenced but not defined`);
+        if (!opMatches(spec, n) || spec.where && !spec.where(n, this.du)) return;
+        const inputs = presentInputs(n);
+        if (spec.extraInputs ? inputs.length < spec.inputs.length : inputs.length > spec.inputs.length) return;
+        const next = { nodes: new Map(state.nodes).set(id, n), values: state.values };
+        const swap = spec.inputs.length === 2 && (spec.commutative ?? COMMUTATIVE.has(n.opType ?? ""));
+        const orders = swap ? [[0, 1], [1, 0]] : [spec.inputs.map((_, i) => i)];
+        for (const order of orders) {
+          yield* this.inputs(spec, order.map((k) => n.input[k] ?? ""), 0, next);
+        }
+      }
+      *inputs(spec, names, k, state) {
+        if (k === spec.inputs.length) {
+          yield state;
+          return;
+        }
+        for (const s of this.input(spec.inputs[k], names[k], state)) yield* this.inputs(spec, names, k + 1, s);
+      }
+      *input(ref, name, state) {
+        if (ref === "_") {
+          yield state;
+          return;
+        }
+        if (!name) return;
+        if (ref.startsWith("$")) {
+          const key = ref.slice(1);
+          const bound = state.values.get(key);
+          if (bound !== void 0) {
+            if (bound === name) yield state;
+            return;
+          }
+          if (!this.valueOk(key, name)) return;
+          yield { nodes: state.nodes, values: new Map(state.values).set(key, name) };
+          return;
+        }
+        const { id, output } = parseRef(ref);
+        const d = this.du.definition(name);
+        if (d?.kind !== "node" || d.outputIndex !== output) return;
+        yield* this.node(id, d.node, state);
+      }
+      valueOk(key, name) {
+        const spec = this.pattern.values?.[key];
+        if (!spec) return true;
+        if (spec.constant) {
+          const t = this.du.constant(name);
+          if (!t || !spec.constant(t)) return false;
+        }
+        if (spec.dims && !spec.dims(this.du.dims(name))) return false;
+        return !spec.where || spec.where(name, this.du);
+      }
+    };
+  }
+});
+
+// src/stages/fuse/attrs.ts
+function floatAttr3(name, value) {
+  return { name, type: AttributeType.FLOAT, f: value, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
+}
+function permIs(n, perm) {
+  const p = attr(n, "perm")?.ints;
+  if (!p || p.length === 0) return perm.every((v, i) => v === perm.length - 1 - i);
+  return p.length === perm.length && p.every((v, i) => Number(v) === perm[i]);
+}
+var init_attrs = __esm({
+  "src/stages/fuse/attrs.ts"() {
+    "use strict";
+    init_graph();
+    init_types();
+  }
+});
+
+// src/stages/fuse/attention.ts
+function softmaxLast(n) {
+  const axis = Number(attr(n, "axis")?.i ?? -1n);
+  return axis === -1 || axis === 3;
+}
+function corePattern(mask, scale, cast2 = false) {
+  const nodes = {
+    merge: { op: "Reshape", inputs: ["ctxT", "$mergeShape"] },
+    ctxT: { op: "Transpose", inputs: ["ctx"], where: (n) => permIs(n, [0, 2, 1, 3]) },
+    ctx: { op: "MatMul", inputs: ["probs", "$v"] },
+    probs: { op: "Softmax", inputs: ["scores"], where: softmaxLast }
+  };
+  const scaledId = scale === "div-q" || scale === "mul-q" || scale === "none" ? "qk" : "scaled";
+  const toFloat = (n) => Number(attr(n, "to")?.i ?? 0n) === DataType.FLOAT;
+  if (cast2) {
+    nodes.cast = { op: "Cast", inputs: [scaledId], where: toFloat };
+    nodes.probsCast = { op: "Cast", inputs: ["probs"], where: toFloat };
+    nodes.ctx.inputs = ["probsCast", "$v"];
+  }
+  const product = cast2 ? "cast" : scaledId;
+  nodes.qk = { op: "MatMul", inputs: [scale === "div-q" || scale === "mul-q" ? "qs" : "$q", "$kT"] };
+  if (scale === "div" || scale === "mul") nodes.scaled = { op: scale === "div" ? "Div" : "Mul", inputs: ["qk", "$scale"] };
+  if (scale === "div-q" || scale === "mul-q") nodes.qs = { op: scale === "div-q" ? "Div" : "Mul", inputs: ["$q", "$scale"] };
+  const scoresInput = (id) => {
+    const spec = nodes[id];
+    delete nodes[id];
+    nodes.scores = spec;
+    for (const s of Object.values(nodes)) s.inputs = s.inputs.map((r) => r === id ? "scores" : r);
+  };
+  switch (mask) {
+    case "none":
+      scoresInput(product);
+      break;
+    case "add":
+      nodes.scores = { op: "Add", inputs: [product, "$mask"] };
+      break;
+    // masked_fill(mask, value): Where(condition = masked, value, scores).
+    case "fill":
+      nodes.scores = { op: "Where", inputs: ["$cond", "$fill", product], commutative: false };
+      break;
+    case "causal":
+      nodes.scores = { op: "Where", inputs: ["$causal", product, "$fill"], commutative: false };
+      break;
+    case "causal+add":
+      nodes.scores = { op: "Add", inputs: ["where", "$mask"] };
+      nodes.where = { op: "Where", inputs: ["$causal", product, "$fill"], commutative: false };
+      break;
+  }
+  return { root: "merge", nodes };
+}
+function refuse2(reason) {
+  throw new Refusal(reason);
+}
+function headSplit(ctx, name, perm, what) {
+  const t = ctx.du.producer(name);
+  if (!t || t.opType !== "Transpose" || !permIs(t, perm)) refuse2(`${what} is not a Transpose ${JSON.stringify(perm)} of a head split`);
+  const r = ctx.du.producer(t.input[0]);
+  if (!r || r.opType !== "Reshape") refuse2(`${what}'s Transpose does not read a Reshape`);
+  const d = ctx.dims(r.output[0]);
+  const heads = d?.[2];
+  const head = d?.[3];
+  if (!d || d.length !== 4 || typeof heads !== "number" || typeof head !== "number") refuse2(`${what}'s head-split Reshape target is not [batch, seq, heads, head_size] with constant heads and head size`);
+  const src = ctx.dims(r.input[0]);
+  if (!src || src.length !== 3 || !sameDim(src[0], d[0]) || !sameDim(src[1], d[1])) refuse2(`${what}'s head split does not keep batch and sequence of a 3-D input`);
+  return { proj: r.input[0], heads, head, nodes: [t, r] };
+}
+function keySplit(ctx, name) {
+  const t = ctx.du.producer(name);
+  if (t?.opType === "Transpose" && permIs(t, [0, 1, 3, 2])) {
+    const inner = headSplit(ctx, t.input[0], [0, 2, 1, 3], "K");
+    return { ...inner, nodes: [t, ...inner.nodes] };
+  }
+  return headSplit(ctx, name, [0, 2, 3, 1], "K\u1D40");
+}
+function linear(ctx, name, what) {
+  let node = ctx.du.producer(name);
+  let bias;
+  const nodes = [];
+  if (node?.opType === "Add") {
+    const [b, other] = ctx.tensor(node.input[0]) ? [node.input[0], node.input[1]] : [node.input[1], node.input[0]];
+    bias = ctx.floats(b);
+    if (!bias || ctx.tensor(b).dims.length !== 1) refuse2(`${what} projection's bias is not a 1-D float constant`);
+    nodes.push(node);
+    node = ctx.du.producer(other);
+  }
+  if (node?.opType === "Reshape" && !bias) return gemmLinear(ctx, node, what);
+  if (node?.opType !== "MatMul") refuse2(`${what} is not a projection (MatMul with a constant weight)`);
+  const w = ctx.tensor(node.input[1]);
+  const weight = ctx.floats(node.input[1]);
+  if (!w || !weight || w.dims.length !== 2) refuse2(`${what} projection's weight is not a 2-D float constant`);
+  const dims = [w.dims[0], w.dims[1]];
+  if (bias && bias.length !== dims[1]) refuse2(`${what} projection's bias has ${bias.length} elements for ${dims[1]} outputs`);
+  nodes.push(node);
+  return { x: node.input[0], weight, dims, bias: bias ?? new Float32Array(dims[1]), nodes };
+}
+function gemmLinear(ctx, outer, what) {
+  const gemm2 = ctx.du.producer(outer.input[0]);
+  const inner = gemm2?.opType === "Gemm" ? ctx.du.producer(gemm2.input[0]) : void 0;
+  if (!gemm2 || !inner || inner.opType !== "Reshape") refuse2(`${what} is not a projection (MatMul, or Gemm between Reshapes, with a constant weight)`);
+  const plain = ["transA", "transB"].every((a) => Number(attr(gemm2, a)?.i ?? 0n) === 0) && ["alpha", "beta"].every((a) => (attr(gemm2, a)?.f ?? 1) === 1);
+  const w = ctx.tensor(gemm2.input[1]);
+  const weight = ctx.floats(gemm2.input[1]);
+  const bias = gemm2.input[2] ? ctx.floats(gemm2.input[2]) : new Float32Array(w?.dims[1] ?? 0);
+  if (!plain || !w || !weight || w.dims.length !== 2 || !bias || bias.length !== w.dims[1]) refuse2(`${what}'s Gemm is not x\xB7W + b with constant 2-D W and 1-D b`);
+  const x = inner.input[0];
+  const xd = ctx.dims(x);
+  const od = ctx.dims(outer.output[0]);
+  if (!xd || !od || xd.length !== 3 || od.length !== 3 || !sameDim(xd[0], od[0]) || !sameDim(xd[1], od[1]) || od[2] !== w.dims[1]) refuse2(`${what}'s Gemm is not reshaped from and back to [batch, seq, \xB7]`);
+  return { x, weight, dims: [w.dims[0], w.dims[1]], bias, nodes: [outer, gemm2, inner] };
+}
+function packedProjections(ctx, q, k, v) {
+  const split2 = ctx.du.producer(q);
+  if (split2 && split2.opType === "Split" && ctx.du.producer(k) === split2 && ctx.du.producer(v) === split2) {
+    if (split2.output.length !== 3 || split2.output[0] !== q || split2.output[1] !== k || split2.output[2] !== v) refuse2("the packed projection's Split outputs are not Q, K, V in order");
+    const axis = Number(attr(split2, "axis")?.i ?? 0n);
+    const d = ctx.dims(split2.input[0]);
+    if (!d || axis !== -1 && axis !== d.length - 1) refuse2("the packed projection is not split along its last axis");
+    const sizes = split2.input[1] ? ctx.ints(split2.input[1]) : attr(split2, "split")?.ints.map(Number);
+    const p = linear(ctx, split2.input[0], "the packed QKV");
+    if (sizes && !(sizes.length === 3 && sizes[0] === sizes[1] && sizes[1] === sizes[2])) refuse2("Q, K and V have different widths");
+    if (p.dims[1] % 3 !== 0) refuse2("the packed projection's width is not a multiple of 3");
+    return { ...p, nodes: [split2, ...p.nodes] };
+  }
+  const pq = linear(ctx, q, "Q");
+  const pk = linear(ctx, k, "K");
+  const pv = linear(ctx, v, "V");
+  if (pq.x !== pk.x || pk.x !== pv.x) refuse2("Q, K and V read different inputs (cross-attention is not fused)");
+  const [inDim, hidden] = pq.dims;
+  if (pk.dims[0] !== inDim || pv.dims[0] !== inDim || pk.dims[1] !== hidden || pv.dims[1] !== hidden) refuse2("Q, K and V projections have different shapes");
+  const weight = new Float32Array(inDim * hidden * 3);
+  for (let r = 0; r < inDim; r++) {
+    weight.set(pq.weight.subarray(r * hidden, (r + 1) * hidden), r * 3 * hidden);
+    weight.set(pk.weight.subarray(r * hidden, (r + 1) * hidden), r * 3 * hidden + hidden);
+    weight.set(pv.weight.subarray(r * hidden, (r + 1) * hidden), r * 3 * hidden + 2 * hidden);
+  }
+  const bias = new Float32Array(hidden * 3);
+  bias.set(pq.bias, 0);
+  bias.set(pk.bias, hidden);
+  bias.set(pv.bias, 2 * hidden);
+  return { x: pq.x, weight, bias, dims: [inDim, 3 * hidden], nodes: [...pq.nodes, ...pk.nodes, ...pv.nodes] };
+}
+function twoDimensionalSource(ctx, name) {
+  let cur = name;
+  for (let hops = 0; hops < 8; hops++) {
+    const d = ctx.dims(cur);
+    if (d && d.length === 2) return cur;
+    const n = ctx.du.producer(cur);
+    if (!n || !["Unsqueeze", "Reshape", "Expand", "Cast"].includes(n.opType ?? "")) break;
+    cur = n.input[0];
+  }
+  refuse2("the attention mask is not a [batch, seq] input broadcast to [batch, 1, 1, seq]");
+}
+function maskValue(ctx, raw) {
+  const t = ctx.du.resolve(raw);
+  const type = t?.definition.kind === "input" ? t.definition.info.type?.tensorType?.elemType : ctx.du.valueInfo(raw)?.type?.tensorType?.elemType;
+  if (type !== void 0 && !INT_TYPES2.has(type)) refuse2("the attention mask is a float tensor (the kernel reads 0 / non-0 of an int32 mask; a float mask may hold other values)");
+  return raw;
+}
+function additiveMask(ctx, name) {
+  const mul = ctx.du.producer(name);
+  if (mul?.opType !== "Mul") refuse2("the additive attention mask is not (1 - mask) \xB7 constant");
+  const [cName, other] = ctx.scalar(mul.input[1]) !== void 0 ? [mul.input[1], mul.input[0]] : [mul.input[0], mul.input[1]];
+  const filter = ctx.scalar(cName);
+  const sub = ctx.du.producer(other);
+  if (filter === void 0 || sub?.opType !== "Sub" || !near(ctx.scalar(sub.input[0]), 1)) refuse2("the additive attention mask is not (1 - mask) \xB7 constant");
+  if (filter > -1e3) refuse2(`the attention mask's fill value ${filter} is not a large negative number`);
+  return { raw: maskValue(ctx, twoDimensionalSource(ctx, sub.input[1])), filter };
+}
+function fillMask(ctx, cond, fill) {
+  const value = ctx.scalar(fill);
+  if (value === void 0 || !(value <= -1e30) || !Number.isFinite(value)) refuse2("the masked_fill value is not a finite constant \u2264 -1e30 (e.g. torch.finfo.min), so the fused op's additive mask would differ");
+  let cur = cond;
+  for (let hops = 0; hops < 8; hops++) {
+    const n = ctx.du.producer(cur);
+    if (!n) break;
+    if (n.opType === "Equal") {
+      const [zero, m] = ctx.tensor(n.input[1]) ? [n.input[1], n.input[0]] : [n.input[0], n.input[1]];
+      const z = ctx.tensor(zero);
+      if (!z || !tensorBytes(z).every((b) => b === 0)) break;
+      const d = ctx.dims(m);
+      if (!d || d.length !== 2) break;
+      return { raw: maskValue(ctx, m), filter: value };
+    }
+    if (!["Unsqueeze", "Reshape", "Expand", "Cast"].includes(n.opType ?? "")) break;
+    cur = n.input[0];
+  }
+  return refuse2("the masked_fill condition is not (mask == 0) broadcast to the scores");
+}
+function causalMask(ctx, cond, fill) {
+  const value = ctx.scalar(fill);
+  if (value === void 0 || !(value <= -1e4)) refuse2("the causal fill value is not a constant \u2264 -10000");
+  let cur = cond;
+  for (let hops = 0; hops < 6; hops++) {
+    const n = ctx.du.producer(cur);
+    if (n?.opType === "Slice" || n?.opType === "Cast") {
+      if (n.opType === "Slice") {
+        const starts = ctx.ints(n.input[1] ?? "");
+        if (starts && starts.some((s) => s !== 0)) refuse2("the causal mask is sliced from a non-zero start");
+        const steps = n.input[4] ? ctx.ints(n.input[4]) : [1];
+        if (!steps || steps.some((s) => s !== 1)) refuse2("the causal mask slice has a step other than 1");
+      }
+      cur = n.input[0];
+      continue;
+    }
+    break;
+  }
+  const t = ctx.tensor(cur);
+  const d = t?.dims;
+  if (!t || !d || d.length < 2 || d[d.length - 1] !== d[d.length - 2] || d.slice(0, -2).some((x) => x !== 1)) refuse2("the causal condition is not a square constant buffer");
+  const size = d[d.length - 1];
+  const bytes = tensorBytes(t);
+  const width = bytes.length / (size * size);
+  if (width !== 1 || t.dataType !== DataType.BOOL && t.dataType !== DataType.UINT8) refuse2("the causal buffer is not a bool / uint8 tensor");
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j < size; j++) if (bytes[i * size + j] !== 0 !== j <= i) refuse2("the causal buffer is not lower-triangular ones");
+  }
+  return value;
+}
+function expandedBias(ctx, mask, before) {
+  const known = ctx.expandedBiases.get(mask);
+  if (known) return known;
+  const shape = ctx.fresh(`${mask}_shape`);
+  const t = ctx.fresh(`${mask}_length`);
+  const target = ctx.fresh(`${mask}_expand_shape`);
+  const out = ctx.fresh(`${mask}_expanded`);
+  const three = ctx.addInt64(`${mask}_axis3`, [1], [3]);
+  const ones = ctx.addInt64(`${mask}_ones`, [2], [1, 1]);
+  const one = ctx.addInt64(`${mask}_one`, [1], [1]);
+  const producer = ctx.du.producer(mask);
+  const at = producer ? ctx.du.graph.node[ctx.du.graph.node.indexOf(producer) + 1] : ctx.du.graph.node[0];
+  ctx.du.insert([
+    makeNode("Shape", ctx.fresh(`${mask}_Shape`), [mask], [shape]),
+    makeNode("Gather", ctx.fresh(`${mask}_Gather`), [shape, three], [t], [intAttr("axis", 0)]),
+    makeNode("Concat", ctx.fresh(`${mask}_Concat`), [ones, t, one], [target], [intAttr("axis", 0)]),
+    makeNode("Expand", ctx.fresh(`${mask}_Expand`), [mask, target], [out])
+  ], at ?? before);
+  ctx.expandedBiases.set(mask, out);
+  return out;
+}
+function plan(ctx, m, mask, scale) {
+  const q = headSplit(ctx, m.value("q"), [0, 2, 1, 3], "Q");
+  const k = keySplit(ctx, m.value("kT"));
+  const v = headSplit(ctx, m.value("v"), [0, 2, 1, 3], "V");
+  if (q.heads !== k.heads || k.heads !== v.heads || q.head !== k.head || k.head !== v.head) refuse2("Q, K and V are split into different heads");
+  const heads = q.heads;
+  const head = q.head;
+  const p = packedProjections(ctx, q.proj, k.proj, v.proj);
+  if (p.dims[1] !== 3 * heads * head) refuse2(`the projections are ${p.dims[1] / 3} wide, the head split gives ${heads} \xD7 ${head}`);
+  const xd = ctx.dims(p.x);
+  if (!xd || xd.length !== 3 || xd[2] !== p.dims[0]) refuse2("the attention input is not known to be [batch, seq, hidden]");
+  const merged = ctx.dims(m.node("merge").output[0]);
+  if (!merged || merged.length !== 3 || !sameDim(merged[0], xd[0]) || !sameDim(merged[1], xd[1]) || merged[2] !== heads * head) refuse2("the heads are not merged back to [batch, seq, hidden]");
+  if (!sameDims(ctx.dims(q.proj), [xd[0], xd[1], heads * head])) refuse2("the Q projection is not [batch, seq, hidden]");
+  const attrs = [intAttr("num_heads", heads)];
+  if (scale !== "none") {
+    const c = ctx.scalar(m.value("scale"));
+    if (c === void 0 || c === 0) refuse2("the attention scale is not a constant scalar");
+    const factor2 = scale === "div" || scale === "div-q" ? 1 / c : c;
+    if (!near(factor2, 1 / Math.sqrt(head), 1e-6)) attrs.push(floatAttr3("scale", factor2));
+  } else attrs.push(floatAttr3("scale", 1));
+  let raw;
+  let filter;
+  let additive;
+  if (mask === "add") {
+    try {
+      ({ raw, filter } = additiveMask(ctx, m.value("mask")));
+    } catch (e) {
+      if (!(e instanceof Refusal)) throw e;
+      additive = m.value("mask");
+    }
+  }
+  if (mask === "fill") ({ raw, filter } = fillMask(ctx, m.value("cond"), m.value("fill")));
+  if (mask === "causal" || mask === "causal+add") {
+    filter = causalMask(ctx, m.value("causal"), m.value("fill"));
+    attrs.push(intAttr("unidirectional", 1));
+  }
+  if (mask === "causal+add") {
+    if (!(filter <= -1e30)) refuse2("causal fill above -1e30 together with an additive mask: the fused op would weigh fully masked rows differently");
+    additive = m.value("mask");
+  }
+  if (filter !== void 0 && filter !== -1e4) attrs.push(floatAttr3("mask_filter_value", filter));
+  const biasDims = additive ? ctx.dims(additive) : void 0;
+  if (additive && !(biasDims && biasDims.length === 4 && (biasDims[1] === 1 || biasDims[1] === heads) && biasDims[2] === 1)) {
+    refuse2("the additive mask is not known to be [batch, 1, 1, seq] (what attention_bias takes after expanding over the queries)");
+  }
+  const merge = m.node("merge");
+  const base = merge.name || merge.output[0];
+  const weight = typeof p.weight === "string" ? p.weight : ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
+  const bias = typeof p.bias === "string" ? p.bias : ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
+  const inputs = [p.x, weight, bias];
+  const nodes = [];
+  if (raw) {
+    inputs.push(ctx.int32Mask(raw, merge, (input, output) => makeNode("Cast", ctx.fresh(`${input}_Cast_int32`), [input], [output], [intAttr("to", DataType.INT32)])));
+  }
+  if (additive) {
+    while (inputs.length < 5) inputs.push("");
+    inputs.push(expandedBias(ctx, additive, merge));
+  }
+  nodes.push(makeNode("Attention", ctx.fresh(`${base}_Attention`), inputs, [merge.output[0]], attrs, MS_DOMAIN));
+  return { nodes, removed: [...q.nodes, ...k.nodes, ...v.nodes, ...p.nodes] };
+}
+function fuseAttention(ctx) {
+  const reasons = /* @__PURE__ */ new Map();
+  for (const { mask, scale, pattern } of PATTERNS) {
+    for (const m of matchAll(ctx.du, pattern)) {
+      const merge = m.node("merge");
+      const softmax = m.node("probs");
+      if (!ctx.du.graph.node.includes(merge) || !ctx.du.graph.node.includes(softmax)) continue;
+      let p;
+      try {
+        p = plan(ctx, m, mask, scale);
+      } catch (e) {
+        if (!(e instanceof Refusal)) throw e;
+        if (!reasons.has(softmax)) reasons.set(softmax, e.message);
+        continue;
+      }
+      const all = /* @__PURE__ */ new Set([...m.nodes.values(), ...p.removed]);
+      const leaking = p.removed.find((n) => n.output.some((o) => o && ctx.du.consumers(o).some((u) => !all.has(u.node) && !feedsOnly(ctx, u.node, all))));
+      if (leaking) {
+        reasons.set(softmax, `${leaking.opType} ${leaking.name ?? ""} of the projections is read outside the attention`);
+        continue;
+      }
+      ctx.replace(m, merge, p.nodes);
+      ctx.du.remove(p.removed);
+      reasons.delete(softmax);
+      ctx.count("Attention");
+    }
+  }
+  for (const n of ctx.du.graph.node) {
+    if (n.opType === "Softmax" && (n.domain ?? "") === "") ctx.skip(FUSION, n, reasons.get(n) ?? "no attention pattern (Softmax of Q\xB7K\u1D40, times V, heads merged back) matches around this Softmax");
+  }
+}
+function feedsOnly(ctx, n, all, depth = 0) {
+  if (depth > 12 || n.attribute.some((a) => a.g || a.graphs.length)) return false;
+  return n.output.every((o) => !o || !ctx.du.isGraphOutput(o) && ctx.du.consumers(o).every((u) => all.has(u.node) || feedsOnly(ctx, u.node, all, depth + 1)));
+}
+var FUSION, PATTERNS, Refusal, INT_TYPES2;
+var init_attention = __esm({
+  "src/stages/fuse/attention.ts"() {
+    "use strict";
+    init_pattern();
+    init_shapes();
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_nodes();
+    init_context2();
+    init_attrs();
+    FUSION = "Attention";
+    PATTERNS = [];
+    for (const mask of ["add", "fill", "causal+add", "causal", "none"]) {
+      for (const scale of ["div", "mul", "div-q", "mul-q", "none"]) {
+        PATTERNS.push({ mask, scale, pattern: corePattern(mask, scale) });
+        if (mask === "causal" || mask === "causal+add") PATTERNS.push({ mask, scale, pattern: corePattern(mask, scale, true) });
+      }
+    }
+    Refusal = class extends Error {
+    };
+    INT_TYPES2 = /* @__PURE__ */ new Set([DataType.INT64, DataType.INT32, DataType.BOOL, DataType.INT8, DataType.UINT8, DataType.INT16]);
+  }
+});
+
+// src/stages/fuse/gelu.ts
+function patterns(cores) {
+  const out = [];
+  for (const core of cores) {
+    for (const outer of OUTER) {
+      const nodes = { ...core, ...outer };
+      const values2 = {};
+      for (const spec of Object.values(nodes)) {
+        for (const ref of spec.inputs) {
+          const key = ref.slice(1);
+          if (ref.startsWith("$") && key in CONSTANTS) values2[key] = SCALAR;
+        }
+      }
+      out.push({ root: "root", nodes, values: values2 });
+    }
+  }
+  return out;
+}
+function biasOf(ctx, x, gelu) {
+  const add = ctx.du.producer(x);
+  if (!add || add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2) return void 0;
+  if (ctx.du.usedOutside(x, gelu)) return void 0;
+  for (const [k, other] of [[0, 1], [1, 0]]) {
+    const bias = ctx.tensor(add.input[k]);
+    const mm = ctx.du.producer(add.input[other]);
+    if (!bias || bias.dims.length !== 1 || mm?.opType !== "MatMul") continue;
+    const d = ctx.dims(add.input[other]);
+    if (d?.[d.length - 1] !== bias.dims[0]) continue;
+    return { input: add.input[other], bias: add.input[k], add };
+  }
+  return void 0;
+}
+function constantsOk(ctx, values2) {
+  for (const [key, name] of values2) {
+    const want = CONSTANTS[key];
+    if (want !== void 0 && !near(ctx.scalar(name), want, 1e-4)) return false;
+  }
+  return true;
+}
+function fuseForm(ctx, form) {
+  for (const pattern of form === "erf" ? ERF_PATTERNS : TANH_PATTERNS) {
+    for (const m of matchAll(ctx.du, pattern)) {
+      const root2 = m.node("root");
+      if (!ctx.du.graph.node.includes(root2)) continue;
+      if (!constantsOk(ctx, m.values)) {
+        ctx.skip(form === "erf" ? "Gelu" : "FastGelu", root2, "GELU-shaped subgraph whose constants are not the formula's");
+        continue;
+      }
+      const x = m.value("x");
+      const bias = biasOf(ctx, x, new Set(m.nodes.values()));
+      const out = root2.output[0];
+      const name = ctx.fresh(`${root2.name || out}_${form === "erf" ? "Gelu" : "FastGelu"}`);
+      let node;
+      if (form === "erf") {
+        node = bias ? makeNode("BiasGelu", name, [bias.input, bias.bias], [out], [], MS_DOMAIN) : makeNode("Gelu", name, [x], [out], [], MS_DOMAIN);
+      } else {
+        node = makeNode("FastGelu", name, bias ? [bias.input, bias.bias] : [x], [out], [], MS_DOMAIN);
+      }
+      ctx.replace(m, root2, [node]);
+      if (bias) ctx.du.remove([bias.add]);
+      ctx.count(node.opType);
+    }
+  }
+}
+function fuseGelu(ctx) {
+  fuseForm(ctx, "erf");
+  fuseForm(ctx, "tanh");
+}
+var SQRT2, SQRT_2_OVER_PI, SCALAR, OUTER, ERF_CORE, CUBES, TANH_CORE, CONSTANTS, ERF_PATTERNS, TANH_PATTERNS;
+var init_gelu = __esm({
+  "src/stages/fuse/gelu.ts"() {
+    "use strict";
+    init_pattern();
+    init_nodes();
+    init_context2();
+    SQRT2 = Math.SQRT2;
+    SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+    SCALAR = { constant: (t) => t.dims.every((d) => d === 1) };
+    OUTER = [
+      { root: { op: "Mul", inputs: ["mx", "$half"] }, mx: { op: "Mul", inputs: ["$x", "inner"] } },
+      { root: { op: "Mul", inputs: ["mh", "inner"] }, mh: { op: "Mul", inputs: ["$x", "$half"] } },
+      { root: { op: "Mul", inputs: ["$x", "mi"] }, mi: { op: "Mul", inputs: ["inner", "$half"] } }
+    ];
+    ERF_CORE = [
+      { inner: { op: "Add", inputs: ["erf", "$one"] }, erf: { op: "Erf", inputs: ["div"] }, div: { op: "Div", inputs: ["$x", "$sqrt2"] } },
+      { inner: { op: "Add", inputs: ["erf", "$one"] }, erf: { op: "Erf", inputs: ["div"] }, div: { op: "Mul", inputs: ["$x", "$invsqrt2"] } }
+    ];
+    CUBES = [
+      { pow: { op: "Pow", inputs: ["$x", "$three"] }, cube: { op: "Mul", inputs: ["pow", "$k"] } },
+      { sq: { op: "Mul", inputs: ["$x", "$x"] }, pow: { op: "Mul", inputs: ["sq", "$x"] }, cube: { op: "Mul", inputs: ["pow", "$k"] } }
+    ];
+    TANH_CORE = CUBES.map((cube) => ({
+      ...cube,
+      sum: { op: "Add", inputs: ["$x", "cube"] },
+      scaled: { op: "Mul", inputs: ["sum", "$c"] },
+      tanh: { op: "Tanh", inputs: ["scaled"] },
+      inner: { op: "Add", inputs: ["tanh", "$one"] }
+    }));
+    CONSTANTS = {
+      half: 0.5,
+      one: 1,
+      sqrt2: SQRT2,
+      invsqrt2: 1 / SQRT2,
+      three: 3,
+      k: 0.044715,
+      c: SQRT_2_OVER_PI
+    };
+    ERF_PATTERNS = patterns(ERF_CORE);
+    TANH_PATTERNS = patterns(TANH_CORE);
+  }
+});
+
+// src/stages/fuse/skip-layernorm.ts
+function linearBias(ctx, x, reader) {
+  const add = ctx.du.producer(x);
+  if (!add || add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2) return void 0;
+  if (ctx.du.usedOutside(x, /* @__PURE__ */ new Set([reader]))) return void 0;
+  for (const [k, other] of [[0, 1], [1, 0]]) {
+    const bias = ctx.tensor(add.input[k]);
+    if (!bias || bias.dims.length !== 1 || ctx.du.producer(add.input[other])?.opType !== "MatMul") continue;
+    if (!sameDims(ctx.dims(add.input[other]), ctx.dims(x))) continue;
+    return { input: add.input[other], bias: add.input[k], add };
+  }
+  return void 0;
+}
+function fuseSkipLayerNorm(ctx) {
+  for (const m of matchAll(ctx.du, PATTERN)) {
+    const ln = m.node("ln");
+    const add = m.node("add");
+    const a = m.value("a");
+    const b = m.value("b");
+    const da = ctx.dims(a);
+    const hidden = ctx.tensor(m.value("gamma")).dims[0];
+    const axis = Number(attr(ln, "axis")?.i ?? -1n);
+    if (ln.output.slice(1).some((o) => o)) {
+      ctx.skip(FUSION2, ln, "LayerNormalization's mean / inv_std_var outputs are read");
+      continue;
+    }
+    if (!da || !sameDims(da, ctx.dims(b)) || da.length !== 3) {
+      ctx.skip(FUSION2, ln, "the residual Add's operands are not known to have the same 3-D shape");
+      continue;
+    }
+    if (axis !== -1 && axis !== 2) {
+      ctx.skip(FUSION2, ln, `LayerNormalization over axis ${axis}, not the last`);
+      continue;
+    }
+    if (da[2] !== hidden) {
+      ctx.skip(FUSION2, ln, `gamma has ${hidden} elements, the hidden size is ${String(da[2])}`);
+      continue;
+    }
+    const stash = attr(ln, "stash_type");
+    if (stash && Number(stash.i ?? 1n) !== 1) {
+      ctx.skip(FUSION2, ln, "stash_type is not float");
+      continue;
+    }
+    const biasA = linearBias(ctx, a, add);
+    const biasB = biasA ? void 0 : linearBias(ctx, b, add);
+    const folded = biasA ?? biasB;
+    const [input, skip] = biasA ? [biasA.input, b] : biasB ? [biasB.input, a] : [a, b];
+    const sumRead = ctx.du.usedOutside(add.output[0], /* @__PURE__ */ new Set([ln]));
+    const inputs = [input, skip, ln.input[1], ln.input[2] ?? "", ...folded ? [folded.bias] : []];
+    while (inputs[inputs.length - 1] === "") inputs.pop();
+    const outputs = [ln.output[0], ...sumRead ? ["", "", add.output[0]] : []];
+    const eps = attr(ln, "epsilon");
+    const attrs = eps ? [eps] : [];
+    const fused = makeNode("SkipLayerNormalization", ctx.fresh(`${ln.name || ln.output[0]}_SkipLayerNorm`), inputs, outputs, attrs, MS_DOMAIN);
+    ctx.du.insert([fused], add);
+    ctx.du.remove([ln, add, ...folded ? [folded.add] : []]);
+    ctx.count("SkipLayerNormalization");
+  }
+}
+var FUSION2, PATTERN;
+var init_skip_layernorm = __esm({
+  "src/stages/fuse/skip-layernorm.ts"() {
+    "use strict";
+    init_graph();
+    init_pattern();
+    init_shapes();
+    init_nodes();
+    init_context2();
+    FUSION2 = "SkipLayerNormalization";
+    PATTERN = {
+      root: "ln",
+      nodes: {
+        ln: { op: "LayerNormalization", inputs: ["add", "$gamma", "_"] },
+        add: { op: "Add", inputs: ["$a", "$b"] }
+      },
+      values: { gamma: { constant: (t) => t.dims.length === 1 } },
+      shared: ["add"]
+    };
+  }
+});
+
+// src/stages/fuse/layernorm.ts
+function fuseLayerNorm(ctx) {
+  for (const m of matchAll(ctx.du, PATTERN2)) {
+    const root2 = m.node("shift");
+    const x = m.value("x");
+    const d = ctx.dims(x);
+    const lastAxis = (n) => {
+      const axes = n.input[1] ? ctx.ints(n.input[1]) : attr(n, "axes")?.ints.map(Number);
+      const keep = Number(attr(n, "keepdims")?.i ?? 1n) === 1;
+      return keep && axes?.length === 1 && (axes[0] === -1 || d !== void 0 && axes[0] === d.length - 1);
+    };
+    if (!lastAxis(m.node("mean")) || !lastAxis(m.node("variance"))) {
+      ctx.skip("LayerNormalization", root2, "the means are not over the last axis alone");
+      continue;
+    }
+    if (!near(ctx.scalar(m.value("two")), 2, 0)) {
+      ctx.skip("LayerNormalization", root2, "the variance is not a square");
+      continue;
+    }
+    const eps = ctx.scalar(m.value("eps"));
+    const gamma = ctx.tensor(m.value("gamma"));
+    if (eps === void 0 || !(eps > 0)) {
+      ctx.skip("LayerNormalization", root2, "epsilon is not a positive constant");
+      continue;
+    }
+    if (d && typeof d[d.length - 1] === "number" && d[d.length - 1] !== gamma.dims[0]) {
+      ctx.skip("LayerNormalization", root2, "gamma does not span the last axis");
+      continue;
+    }
+    const ln = makeNode(
+      "LayerNormalization",
+      ctx.fresh(`${root2.name || root2.output[0]}_LayerNorm`),
+      [x, m.value("gamma"), m.value("beta")],
+      [root2.output[0]],
+      [floatAttr3("epsilon", eps), intAttr("axis", -1)]
+    );
+    ctx.replace(m, root2, [ln]);
+    ctx.shapes.set(root2.output[0], d);
+    ctx.count("LayerNormalization");
+  }
+}
+var oneElement, PATTERN2;
+var init_layernorm = __esm({
+  "src/stages/fuse/layernorm.ts"() {
+    "use strict";
+    init_graph();
+    init_pattern();
+    init_nodes();
+    init_attrs();
+    init_context2();
+    oneElement = { constant: (t) => t.dims.every((d) => d === 1) };
+    PATTERN2 = {
+      root: "shift",
+      nodes: {
+        shift: { op: "Add", inputs: ["scaleMul", "$beta"] },
+        scaleMul: { op: "Mul", inputs: ["norm", "$gamma"] },
+        norm: { op: "Div", inputs: ["centered", "std"] },
+        std: { op: "Sqrt", inputs: ["varEps"] },
+        varEps: { op: "Add", inputs: ["variance", "$eps"] },
+        variance: { op: "ReduceMean", inputs: ["square"], extraInputs: true },
+        square: { op: "Pow", inputs: ["centered", "$two"] },
+        centered: { op: "Sub", inputs: ["$x", "mean"] },
+        mean: { op: "ReduceMean", inputs: ["$x"], extraInputs: true }
+      },
+      values: {
+        beta: { constant: (t) => t.dims.length === 1 },
+        gamma: { constant: (t) => t.dims.length === 1 },
+        eps: oneElement,
+        two: oneElement
+      }
+    };
+  }
+});
+
+// src/stages/fuse/embed-layernorm.ts
+function isArange(ctx, name, depth = 0) {
+  if (depth > 4) return false;
+  const n = ctx.du.producer(name);
+  if (!n) return false;
+  if (n.opType === "Unsqueeze" || n.opType === "Expand" || n.opType === "Cast") return isArange(ctx, n.input[0], depth + 1);
+  if (n.opType === "Range") return ctx.ints(n.input[0])?.[0] === 0 && ctx.ints(n.input[2])?.[0] === 1;
+  if (n.opType === "Slice") {
+    const starts = ctx.ints(n.input[1] ?? "");
+    const steps = n.input[4] ? ctx.ints(n.input[4]) : [1];
+    const c = ctx.tensor(n.input[0]);
+    if (!c || !starts || starts.some((s) => s !== 0) || !steps || steps.some((s) => s !== 1) || c.dataType !== DataType.INT64) return false;
+    const raw = tensorBytes(c);
+    const v = c.int64Data?.length ? c.int64Data : new BigInt64Array(new Uint8Array(raw).buffer, 0, Math.floor(raw.length / 8));
+    if (v.length === 0) return false;
+    const width = c.dims[c.dims.length - 1] ?? 0;
+    return v.every((x, i) => Number(x) === i % width);
+  }
+  return false;
+}
+function isGraphInput(ctx, name) {
+  return ctx.du.definition(name)?.kind === "input";
+}
+function fuseEmbedLayerNorm(ctx) {
+  for (const pattern of [WITH_SEGMENT, WITHOUT_SEGMENT]) {
+    for (const m of matchAll(ctx.du, pattern)) {
+      const ln = m.node("ln");
+      if (!ctx.du.graph.node.includes(ln)) continue;
+      const k = pattern === WITH_SEGMENT ? 3 : 2;
+      const gathers = Array.from({ length: k }, (_, i) => ({ node: m.node(`g${i + 1}`), table: m.value(`t${i + 1}`), ids: m.value(`i${i + 1}`) }));
+      const pos = gathers.filter((g) => isArange(ctx, g.ids));
+      const fed = gathers.filter((g) => isGraphInput(ctx, g.ids)).sort((a, b) => ctx.tensor(b.table).dims[0] - ctx.tensor(a.table).dims[0]);
+      if (pos.length !== 1 || fed.length !== k - 1) {
+        ctx.skip(FUSION3, ln, "the embedding Gathers are not word / segment ids from graph inputs plus positions 0..s-1");
+        continue;
+      }
+      if (gathers.some((g) => Number(attr(g.node, "axis")?.i ?? 0n) !== 0)) {
+        ctx.skip(FUSION3, ln, "an embedding Gather is not along axis 0");
+        continue;
+      }
+      const hidden = ctx.tensor(gathers[0].table).dims[1];
+      if (gathers.some((g) => ctx.tensor(g.table).dims[1] !== hidden)) {
+        ctx.skip(FUSION3, ln, "the embedding tables differ in width");
+        continue;
+      }
+      const ids = (g) => {
+        if (ctx.du.valueInfo(g.ids)?.type?.tensorType?.elemType === DataType.INT32) return g.ids;
+        return ctx.int32Mask(g.ids, ln, (input, output) => makeNode("Cast", ctx.fresh(`${input}_Cast_int32`), [input], [output], [intAttr("to", DataType.INT32)]));
+      };
+      const word = fed[0];
+      const segment = fed[1];
+      const sum = m.node("sum");
+      const sumRead = ctx.du.usedOutside(sum.output[0], /* @__PURE__ */ new Set([ln]));
+      const inputs = [ids(word), segment ? ids(segment) : "", word.table, pos[0].table, segment ? segment.table : "", m.value("gamma"), m.value("beta")];
+      const outputs = [ln.output[0], ctx.fresh(`${ln.name || ln.output[0]}_mask_index`), ...sumRead ? [sum.output[0]] : []];
+      const eps = attr(ln, "epsilon");
+      const fused = makeNode("EmbedLayerNormalization", ctx.fresh(`${ln.name || ln.output[0]}_EmbedLayerNorm`), inputs, outputs, eps ? [eps] : [], MS_DOMAIN);
+      ctx.du.insert([fused], sum);
+      ctx.du.remove([ln, sum, ...gathers.map((g) => g.node), ...k === 3 ? [m.node("s1")] : []]);
+      ctx.count(FUSION3);
+    }
+  }
+}
+var FUSION3, table, WITH_SEGMENT, WITHOUT_SEGMENT;
+var init_embed_layernorm = __esm({
+  "src/stages/fuse/embed-layernorm.ts"() {
+    "use strict";
+    init_pattern();
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_nodes();
+    init_context2();
+    FUSION3 = "EmbedLayerNormalization";
+    table = { constant: (t) => t.dims.length === 2 && t.dataType === DataType.FLOAT };
+    WITH_SEGMENT = {
+      root: "ln",
+      nodes: {
+        ln: { op: "LayerNormalization", inputs: ["sum", "$gamma", "$beta"] },
+        sum: { op: "Add", inputs: ["s1", "g3"] },
+        s1: { op: "Add", inputs: ["g1", "g2"] },
+        g1: { op: "Gather", inputs: ["$t1", "$i1"] },
+        g2: { op: "Gather", inputs: ["$t2", "$i2"] },
+        g3: { op: "Gather", inputs: ["$t3", "$i3"] }
+      },
+      values: { t1: table, t2: table, t3: table },
+      shared: ["sum"]
+    };
+    WITHOUT_SEGMENT = {
+      root: "ln",
+      nodes: {
+        ln: { op: "LayerNormalization", inputs: ["sum", "$gamma", "$beta"] },
+        sum: { op: "Add", inputs: ["g1", "g2"] },
+        g1: { op: "Gather", inputs: ["$t1", "$i1"] },
+        g2: { op: "Gather", inputs: ["$t2", "$i2"] }
+      },
+      values: { t1: table, t2: table },
+      shared: ["sum"]
+    };
+  }
+});
+
+// src/stages/fuse.ts
+function parseFuseOptions(o) {
+  rejectUnknownOptions(STAGE4, o, ["embed-layernorm", "skip-layernorm"]);
+  return {
+    embedLayerNorm: booleanOption(STAGE4, o, "embed-layernorm", false),
+    skipLayerNorm: booleanOption(STAGE4, o, "skip-layernorm", false)
+  };
+}
+function importMicrosoftDomain(model) {
+  if (!model.opsetImport.some((o) => o.domain === MS_DOMAIN)) model.opsetImport.push({ domain: MS_DOMAIN, version: 1 });
+}
+function fuseModel(model, options, ctx) {
+  const names = allNames(model);
+  const fused = {};
+  const leftAlone = [];
+  for (const scope of mainScopes(model)) {
+    const fc = new FuseContext(new DefUse(scope), names, ctx?.external);
+    fuseLayerNorm(fc);
+    fuseAttention(fc);
+    fuseGelu(fc);
+    if (options.embedLayerNorm) fuseEmbedLayerNorm(fc);
+    if (options.skipLayerNorm) fuseSkipLayerNorm(fc);
+    for (const [op, n] of Object.entries(fc.fused)) fused[op] = (fused[op] ?? 0) + n;
+    leftAlone.push(...fc.leftAlone);
+  }
+  const total2 = Object.values(fused).reduce((a, b) => a + b, 0);
+  let pruned = 0;
+  if (total2 > 0) {
+    importMicrosoftDomain(model);
+    const counts = pruneModel(model);
+    pruned = counts.nodes;
+  }
+  ctx?.log(`fuse: ${total2} fused ops (${Object.entries(fused).map(([k, v]) => `${v} ${k}`).join(", ") || "none"}), ${leftAlone.length} left alone`);
+  return {
+    model,
+    details: { options: { embedLayerNorm: options.embedLayerNorm, skipLayerNorm: options.skipLayerNorm }, fused, fusedOps: total2, nodesPruned: pruned, leftAlone }
+  };
+}
+function fuseStage(options = {}) {
+  const parsed = parseFuseOptions(options);
+  return { name: STAGE4, run: (model, ctx) => fuseModel(model, parsed, ctx) };
+}
+var STAGE4;
+var init_fuse = __esm({
+  "src/stages/fuse.ts"() {
+    "use strict";
+    init_graph();
+    init_def_use();
+    init_options();
+    init_prune();
+    init_context2();
+    init_attention();
+    init_gelu();
+    init_skip_layernorm();
+    init_layernorm();
+    init_embed_layernorm();
+    STAGE4 = "fuse";
+  }
+});
+
 // src/stages/registry.ts
 function createStage(spec) {
   const [name, options] = typeof spec === "string" ? [spec, {}] : Object.entries(spec)[0] ?? ["", {}];
@@ -14954,32 +19007,38 @@ var init_registry2 = __esm({
     init_quantize_int4();
     init_fp16();
     init_optimize();
+    init_fold_batchnorm();
+    init_upgrade_opset();
+    init_fuse();
     STAGES = {
       dedup: dedupStage,
       prune: pruneStage,
       "quantize-int8": quantizeInt8Stage,
       "quantize-int4": quantizeInt4Stage,
       fp16: fp16Stage,
-      optimize: optimizeStage
+      optimize: optimizeStage,
+      "fold-batchnorm": foldBatchNormStage,
+      "upgrade-opset": upgradeOpsetStage,
+      fuse: fuseStage
     };
   }
 });
 
 // src/pipeline/digest.ts
 import { createHash as createHash5 } from "node:crypto";
-import { closeSync as closeSync4, openSync as openSync4, readSync as readSync2, statSync as statSync3 } from "node:fs";
+import { closeSync as closeSync5, openSync as openSync5, readSync as readSync2, statSync as statSync4 } from "node:fs";
 function digestFiles(paths, withHash = true) {
-  const files = paths.map((p) => ({ path: p, bytes: statSync3(p).size }));
+  const files = paths.map((p) => ({ path: p, bytes: statSync4(p).size }));
   const bytes = files.reduce((n, f) => n + f.bytes, 0);
   if (!withHash) return { bytes, files };
   const hash = createHash5("sha256");
   const buf = Buffer.allocUnsafe(CHUNK);
   for (const p of paths) {
-    const fd = openSync4(p, "r");
+    const fd = openSync5(p, "r");
     try {
       for (let n; (n = readSync2(fd, buf, 0, CHUNK, null)) > 0; ) hash.update(buf.subarray(0, n));
     } finally {
-      closeSync4(fd);
+      closeSync5(fd);
     }
   }
   return { bytes, sha256: hash.digest("hex"), files };
@@ -14993,35 +19052,10 @@ var init_digest = __esm({
 });
 
 // src/pipeline/folders.ts
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, statSync as statSync4 } from "node:fs";
-import path8 from "node:path";
-function missingFolders(dir, what) {
-  const missing = [];
-  let d = path8.resolve(dir);
-  while (!existsSync5(d) && path8.dirname(d) !== d) {
-    missing.unshift(d);
-    d = path8.dirname(d);
-  }
-  if (!statSync4(d).isDirectory()) throw new UsageError(`${what}: ${d} is a file, not a folder`);
-  return missing;
-}
-function createFolders(missing, what) {
-  for (const m of missing) {
-    try {
-      mkdirSync2(m);
-    } catch (e) {
-      if (e.code === "EEXIST") continue;
-      throw new UsageError(`${what}: cannot create folder ${m} (${e.code ?? String(e)})`);
-    }
-  }
-}
-function ensureFolder(dir, what) {
-  createFolders(missingFolders(dir, what), what);
-}
 var init_folders = __esm({
   "src/pipeline/folders.ts"() {
     "use strict";
-    init_errors();
+    init_files();
   }
 });
 
@@ -15038,22 +19072,149 @@ var init_progress2 = __esm({
   }
 });
 
+// src/check/calibrate.ts
+import { availableParallelism } from "node:os";
+import path10 from "node:path";
+function untypedOutput(name) {
+  return { name, metadataProps: [] };
+}
+function augmentedForCalibration(model, tensors) {
+  const graph = model.graph;
+  const inputs = new Set(graph.input.map((i) => i.name));
+  const outputs = new Set(graph.output.map((o) => o.name));
+  const extra = tensors.filter((t) => !inputs.has(t) && !outputs.has(t));
+  const fetched = tensors.filter((t) => !inputs.has(t));
+  return { model: { ...model, graph: { ...graph, output: [...graph.output, ...extra.map(untypedOutput)] } }, fetched };
+}
+async function calibrate(o) {
+  const { model, fetched } = augmentedForCalibration(o.model, o.tensors);
+  const file = path10.join(o.tmpDir, `calibration-${process.pid}-${Date.now()}.onnx`);
+  saveModel(model, file, { externalData: o.external ? true : "auto", source: o.external });
+  const host = o.host ?? startOrtHost();
+  let samples = 0;
+  let result;
+  try {
+    const session = await host.load(file, { threads: o.threads ?? availableParallelism() });
+    try {
+      const outputs = new Set(o.model.graph.output.map((v) => v.name));
+      const requests = o.tensors.map((name) => ({ name, method: outputs.has(name) ? "minmax" : o.method }));
+      for (const sample of o.source.samples()) {
+        await host.runStats(session.id, sample, fetched, requests);
+        samples++;
+      }
+      result = await host.takeStats(session.id);
+    } finally {
+      await host.release(session.id).catch(() => void 0);
+    }
+  } finally {
+    if (!o.host) await host.close();
+  }
+  const ranges = new Map(result.ranges.map(([name, min, max]) => [name, { min, max }]));
+  const stateBytes = result.stateBytes;
+  return { ranges, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
+}
+var init_calibrate = __esm({
+  "src/check/calibrate.ts"() {
+    "use strict";
+    init_model_io();
+    init_ort_runner();
+  }
+});
+
+// src/check/calibration-inputs.ts
+import { existsSync as existsSync6, readdirSync as readdirSync4, statSync as statSync5 } from "node:fs";
+import path11 from "node:path";
+function folderUnits(dir) {
+  const sets = testDataSetDirs(dir);
+  if (sets.length) return sets;
+  const files = readdirSync4(dir).sort();
+  const many = files.filter((f) => f.endsWith(".npz") || f.endsWith(".json"));
+  return many.length ? many.map((f) => path11.join(dir, f)) : void 0;
+}
+function calibrationSource(spec, model) {
+  const inputs = modelInputs(model);
+  const limit = spec.samples ?? Infinity;
+  if (spec.inputs === "auto") {
+    const count = spec.samples ?? DEFAULT_AUTO_CALIBRATION_SAMPLES;
+    const seed = spec.seed ?? CALIBRATION_SEED;
+    return {
+      synthetic: true,
+      from: "auto",
+      *samples() {
+        for (let s = 0; s < count; s++) yield autoSamples(model, inputs, { samples: 1, seed: seed + s, dims: spec.dims ?? {} })[0];
+      }
+    };
+  }
+  if (!existsSync6(spec.inputs)) throw new UsageError(`${spec.inputs}: no such file or folder for calibration inputs`);
+  const units = statSync5(spec.inputs).isDirectory() ? folderUnits(spec.inputs) : void 0;
+  return {
+    synthetic: false,
+    from: spec.inputs,
+    *samples() {
+      let n = 0;
+      for (const unit of units ?? [spec.inputs]) {
+        const batch = units ? fileSamples(unit, model, inputs) : loadSamples(unit, model, { samples: 1, seed: 0, dims: {} });
+        for (const sample of batch) {
+          if (n++ >= limit) return;
+          yield sample;
+        }
+      }
+    }
+  };
+}
+var CALIBRATION_SEED, DEFAULT_AUTO_CALIBRATION_SAMPLES;
+var init_calibration_inputs = __esm({
+  "src/check/calibration-inputs.ts"() {
+    "use strict";
+    init_errors();
+    init_auto_inputs();
+    init_input_files();
+    init_inputs();
+    init_test_data();
+    CALIBRATION_SEED = 7340033;
+    DEFAULT_AUTO_CALIBRATION_SAMPLES = 8;
+  }
+});
+
+// src/pipeline/calibration.ts
+function calibratorFor(config, external, tmpDir, progress) {
+  const c = config ?? DEFAULT_CALIBRATION;
+  return async (model, tensors) => {
+    const source = calibrationSource(c, model);
+    const r = await progress.step(`calibrate ${tensors.length} tensors (${c.method}, ${source.synthetic ? "auto samples" : c.inputs})`, () => calibrate({ model, external, tensors, method: c.method, source, tmpDir }));
+    if (r.synthetic) progress.note(`calibration: ranges come from ${r.samples} synthetic (auto-generated) samples; give calibration inputs for ranges that match real data`);
+    return {
+      ranges: r.ranges,
+      details: { method: r.method, samples: r.samples, inputs: r.from, synthetic: r.synthetic, tensors: tensors.length, stateBytes: r.stateBytes, peakRssBytes: r.peakRssBytes }
+    };
+  };
+}
+var DEFAULT_CALIBRATION;
+var init_calibration = __esm({
+  "src/pipeline/calibration.ts"() {
+    "use strict";
+    init_calibrate();
+    init_calibration_inputs();
+    DEFAULT_CALIBRATION = { inputs: "auto", method: "minmax" };
+  }
+});
+
 // src/pipeline/compress.ts
-import { existsSync as existsSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
-import { tmpdir } from "node:os";
-import path9 from "node:path";
+import { existsSync as existsSync7, mkdtempSync as mkdtempSync3, rmSync as rmSync5, statSync as statSync6 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import path12 from "node:path";
 function modelFiles(loaded) {
-  const files = /* @__PURE__ */ new Set([path9.resolve(loaded.path)]);
+  const files = /* @__PURE__ */ new Set([path12.resolve(loaded.path)]);
   forEachTensor(loaded.model, (t) => {
     if (isExternal(t)) files.add(loaded.external.resolve(loaded.external.range(t).location, t.name));
   });
   return [...files];
 }
 function sameFile(a, b) {
-  if (path9.resolve(a) === path9.resolve(b)) return true;
+  if (path12.resolve(a) === path12.resolve(b)) return true;
   try {
-    const sa = statSync5(a);
-    const sb = statSync5(b);
+    const sa = statSync6(a);
+    const sb = statSync6(b);
     return sa.dev === sb.dev && sa.ino === sb.ino;
   } catch {
     return false;
@@ -15068,11 +19229,11 @@ function refuseOverwrite(output, inputs) {
   }
 }
 function checkOutputPath(output) {
-  const target = path9.resolve(output);
-  if (existsSync6(target) && statSync5(target).isDirectory()) {
+  const target = path12.resolve(output);
+  if (existsSync7(target) && statSync6(target).isDirectory()) {
     throw new UsageError(`${output}: is a folder; give the output model's file name`);
   }
-  return missingFolders(path9.dirname(target), output);
+  return missingFolders(path12.dirname(target), output);
 }
 function namingSource(e, source) {
   if (!(e instanceof OnnxFormatError || e instanceof UsageError)) return e;
@@ -15091,7 +19252,7 @@ async function compressModel(source, output, opts = {}) {
   refuseOverwrite(output, [source]);
   const newFolders = checkOutputPath(output);
   const loaded = await progress.step(`load ${source}`, () => loadModel(source));
-  const tmpDir = mkdtempSync2(path9.join(tmpdir(), "onnx-diet-"));
+  const tmpDir = mkdtempSync3(path12.join(tmpdir2(), "onnx-diet-"));
   let data = loaded.external;
   try {
     const inputs = modelFiles(loaded);
@@ -15101,7 +19262,8 @@ async function compressModel(source, output, opts = {}) {
     const { model, results } = await runStages(loaded.model, stages, {
       external: data,
       tmpDir,
-      log: (message) => progress.note(message)
+      log: (message) => progress.note(message),
+      calibrate: calibratorFor(opts.calibration, data, tmpDir, progress)
     }).catch((e) => {
       throw namingSource(e, source);
     });
@@ -15130,13 +19292,14 @@ var init_compress = __esm({
     init_digest();
     init_folders();
     init_progress2();
+    init_calibration();
     DEFAULT_STAGES = ["dedup", "prune"];
   }
 });
 
 // src/pipeline/auto-search.ts
 import { rmSync as rmSync6 } from "node:fs";
-import path10 from "node:path";
+import path13 from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 function modelStructure(file) {
   const loaded = loadModel(file);
@@ -15191,23 +19354,29 @@ var init_auto_search = __esm({
         if (this.opts.objective === "latency") return (c.latency?.p50Ms ?? Infinity) < (b.latency?.p50Ms ?? Infinity);
         return c.bytes < b.bytes;
       }
-      async build(recipe, floatNodes) {
-        const stage = lossyStage(recipe, floatNodes);
-        if (!stage) return { file: this.base.file, bytes: this.base.bytes };
-        const file = path10.join(this.tmp, `candidate-${++this.seq}.onnx`);
-        const r = await compressModel(this.base.file, file, { stages: [stage], digest: false });
+      async build(recipe, floatNodes, eightBitNodes) {
+        const stages = lossyStages(recipe, floatNodes, eightBitNodes);
+        if (!stages.length) return { file: this.base.file, bytes: this.base.bytes };
+        const file = path13.join(this.tmp, `candidate-${++this.seq}.onnx`);
+        const r = await compressModel(this.base.file, file, { stages, digest: false, calibration: this.opts.calibration });
         return { file, bytes: r.compressed.bytes };
       }
       discard(file) {
         if (file !== this.base.file) for (const f of [file, `${file}.data`]) rmSync6(f, { force: true });
       }
       /** Builds a candidate (size only); an error is recorded on it. */
-      async add(recipe, floatNodes = []) {
-        const c = { recipe: recipe.label, stages: recipeStages(recipe, floatNodes), floatLayers: floatNodes, status: "skipped" };
+      async add(recipe, floatNodes = [], eightBitNodes = []) {
+        const c = {
+          recipe: recipe.label,
+          stages: recipeStages(recipe, floatNodes, eightBitNodes),
+          floatLayers: floatNodes,
+          ...eightBitNodes.length ? { eightBitLayers: eightBitNodes } : {},
+          status: "skipped"
+        };
         this.candidates.push(c);
         const t0 = performance3.now();
         try {
-          const built = await this.build(recipe, floatNodes);
+          const built = await this.build(recipe, floatNodes, eightBitNodes);
           c.bytes = built.bytes;
           this.files.set(c, built);
         } catch (e) {
@@ -15230,7 +19399,7 @@ var init_auto_search = __esm({
           if (v.latency) c.latency = v.latency;
           if (v.slow) c.note = v.slow;
           this.opts.progress.note(`${candidateLabel(c)}: ${formatBytes(c.bytes)}, parity ${v.passed ? "passed" : "failed"} (score ${finite(v.score) ?? "\u221E"})${v.latency ? `, p50 ${v.latency.p50Ms.toFixed(3)} ms` : ""}`);
-          if (recipe.excludable && !v.passed && !v.slow && c.floatLayers.length === 0) {
+          if (recipe.excludable && !v.passed && !v.slow && c.floatLayers.length === 0 && !c.eightBitLayers) {
             this.targets.set(c, { candidate: c, recipe, ...quantizedLayers(this.base.model, modelStructure(built.file)) });
           }
           if (v.passed && this.beats(c)) this.best = c;
@@ -15280,21 +19449,25 @@ var init_auto_search = __esm({
         return [...this.targets.values()].sort((a, b) => a.candidate.bytes - b.candidate.bytes);
       }
       /**
-       * Per-layer fallback for one failing recipe: rank its layers, then the fewest most-sensitive ones back
-       * in float. Every greedy attempt is a candidate in the report; sensitivity probes are summarized apart.
+       * Per-layer fallback for one failing recipe: rank its layers, then the fewest most-sensitive ones kept
+       * at 8 bits (recipes that can: quantize-int4), then — bounded by the size that found, if any — the
+       * fewest back in float. Every greedy attempt is a candidate in the report; sensitivity probes are
+       * summarized apart.
        */
       async fallback({ candidate: failed, recipe, layers }) {
         const { method, why } = sensitivityMethod(layers.length);
         const memo = /* @__PURE__ */ new Map();
+        let keep = "float";
         const attempt = (listed, bounded) => async (floatNodes) => {
-          const key = [...floatNodes].sort().join("\n");
+          const key = `${keep}
+${[...floatNodes].sort().join("\n")}`;
           const known = memo.get(key);
           if (known) return known;
           if (this.timeUp()) {
             this.timedOut = true;
             return void 0;
           }
-          const c = await this.add(recipe, floatNodes);
+          const c = keep === 8 ? await this.add(recipe, [], floatNodes) : await this.add(recipe, floatNodes);
           const best = this.best;
           const tooBig = bounded && this.opts.objective === "size" && best !== void 0 && c.bytes !== void 0 && c.bytes >= best.bytes;
           if (tooBig) this.skip(c, `not smaller than ${candidateLabel(best)}, which passed`);
@@ -15306,11 +19479,12 @@ var init_auto_search = __esm({
           memo.set(key, a);
           return a;
         };
+        if (recipe.eightBit && method === "all-but-one") keep = 8;
         const ranking = await this.opts.progress.step(`${this.opts.name}auto: sensitivity of ${layers.length} layers of ${failed.recipe} (${method})`, () => rankLayers(layers, method, attempt(false, method === "all-but-one")));
         this.sensitivity.push({
           recipe: failed.recipe,
           method,
-          why,
+          why: keep === 8 ? `${why}; the probed layer is kept at 8 bits, not float` : why,
           complete: ranking.complete,
           layers: ranking.layers.map((l) => ({
             weight: l.weight,
@@ -15319,9 +19493,37 @@ var init_auto_search = __esm({
           }))
         });
         if (!ranking.complete) return;
-        const maxBytes = this.opts.objective === "size" && this.best ? this.best.bytes : Infinity;
-        const result = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes);
+        const maxBytes = () => this.opts.objective === "size" && this.best ? this.best.bytes : Infinity;
+        if (recipe.eightBit) {
+          keep = 8;
+          const at8 = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes(), true);
+          if (at8.found) this.opts.progress.note(`${failed.recipe}: passes with ${at8.found.floatNodes.length} node(s) at 8 bits`);
+          keep = "float";
+        }
+        const result = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes());
         if (result.found) this.opts.progress.note(`${failed.recipe}: passes with ${result.found.floatNodes.length} node(s) in float`);
+      }
+      /**
+       * What the chosen candidate did per layer it did not leave at the recipe's bits, and why: its rank in
+       * the sensitivity measured for that recipe, and that fewer such layers failed (the greedy search).
+       */
+      layerChoices(chosen) {
+        const s = this.sensitivity.find((x) => x.recipe === chosen.recipe);
+        const choices = [];
+        for (const [nodes, bits] of [[chosen.eightBitLayers ?? [], 8], [chosen.floatLayers, "float"]]) {
+          const count = s ? s.layers.filter((l) => l.nodes.some((n) => nodes.includes(n))).length : 0;
+          for (const [rank, l] of (s?.layers ?? []).entries()) {
+            if (!l.nodes.some((n) => nodes.includes(n))) continue;
+            const alt = bits === 8 ? "fewer 8-bit layers failed parity" : `fewer float layers failed parity${chosen.recipe.startsWith("int4") ? ", and 8 bits was not enough or not smaller" : ""}`;
+            choices.push({
+              weight: l.weight,
+              nodes: l.nodes,
+              bits,
+              why: `rank ${rank + 1} of ${s.layers.length} by sensitivity (${s.method}, probe score ${l.score ?? "\u221E"}); one of the ${count} most sensitive kept at ${bits === 8 ? "8 bits" : "float"}: ${alt}`
+            });
+          }
+        }
+        return choices;
       }
       /** Deletes every file still held. */
       cleanup() {
@@ -15333,16 +19535,24 @@ var init_auto_search = __esm({
 });
 
 // src/pipeline/auto.ts
-import { mkdtempSync as mkdtempSync3, rmSync as rmSync7 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import path11 from "node:path";
+import { mkdtempSync as mkdtempSync4, rmSync as rmSync7 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import path14 from "node:path";
 import { performance as performance4 } from "node:perf_hooks";
 function judgeSettings(source, opts, progressName, progress) {
   const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
   const latency = opts.latency || DEFAULT_LATENCY;
   return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
     const autoDims2 = [];
-    const samples = loadSampleSourceFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims, onDim: (d) => autoDims2.push(d) });
+    const samples = loadSampleSourceFor(source, parity.inputs, {
+      samples: parity.samples,
+      seed: parity.seed,
+      dims: parity.dims,
+      onDim: (d) => {
+        autoDims2.push(d);
+        if (d.why !== "dims:") progress.note(`${progressName}auto inputs use ${d.name} = ${d.value} (${d.why})`);
+      }
+    });
     const budget = (name) => opts.budgets?.find((b) => b.name === name)?.limit;
     const maxDrop = budget("max-accuracy-drop");
     const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : void 0;
@@ -15362,18 +19572,18 @@ async function autoCompress(source, output, opts) {
   const maxSearchTimeS = opts.maxSearchTimeS ?? DEFAULT_MAX_SEARCH_TIME_S;
   const clock = opts.clock ?? (() => performance4.now());
   const started = clock();
-  const tmp = mkdtempSync3(path11.join(tmpdir2(), "onnx-diet-auto-"));
+  const tmp = mkdtempSync4(path14.join(tmpdir3(), "onnx-diet-auto-"));
   let search;
   try {
     const settings = await judgeSettings(source, opts, name, progress);
     const judge = await progress.step(`${name}auto: run the original on ${settings.samples.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings, opts.name ?? source));
     for (const c of judge.masks) progress.note(`${name}auto: inputs use ${c.input} ${c.why}`);
-    const baseFile = path11.join(tmp, "base.onnx");
+    const baseFile = path14.join(tmp, "base.onnx");
     const base = await progress.step(`${name}auto: build ${BASE_STAGES.join("+")}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
     const baseModel = modelStructure(baseFile);
-    search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
+    search = new Search({ objective, maxSearchTimeS, progress, name, calibration: opts.calibration }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
     const s = search;
-    const [baseRecipe, ...lossy] = recipesFor(baseModel);
+    const [baseRecipe, ...lossy] = recipesFor(baseModel, { static: opts.calibration !== void 0 });
     await s.verify(await s.add(baseRecipe), baseRecipe);
     const plain = [];
     for (const recipe of lossy) {
@@ -15420,7 +19630,7 @@ async function autoCompress(source, output, opts) {
     }
     const elapsedMs = Math.round(s.elapsedMs);
     progress.note(`auto: ${reason}`);
-    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? "auto", progress });
+    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? "auto", progress, calibration: opts.calibration });
     return {
       ...result,
       auto: {
@@ -15432,7 +19642,8 @@ async function autoCompress(source, output, opts) {
         chosen: s.candidates.indexOf(chosen),
         reason,
         sensitivity: s.sensitivity,
-        ...judge.masks.length ? { masks: judge.masks } : {}
+        ...judge.masks.length ? { masks: judge.masks } : {},
+        ...chosen.floatLayers.length || chosen.eightBitLayers?.length ? { layers: s.layerChoices(chosen) } : {}
       }
     };
   } finally {
@@ -15454,6 +19665,88 @@ var init_auto = __esm({
     init_compress();
     init_progress2();
     init_auto_report();
+  }
+});
+
+// src/report/environment.ts
+import { execFileSync } from "node:child_process";
+import { readFileSync as readFileSync4 } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path15 from "node:path";
+function isaFromCpuinfo(text) {
+  const line = /^(?:flags|Features)\s*:(.*)$/m.exec(text)?.[1];
+  if (line === void 0) return [];
+  const flags = new Set(line.trim().split(/\s+/));
+  if (flags.has("amx_tile") && flags.has("amx_int8")) flags.add("amx");
+  const x86 = X86_FEATURES.filter((f) => flags.has(f));
+  const arm = Object.entries(ARM_FEATURES).filter(([k]) => flags.has(k)).map(([, v]) => v);
+  return [...x86, ...arm];
+}
+function isaFromSysctl() {
+  const keys = [
+    ["hw.optional.avx2_0", "avx2"],
+    ["hw.optional.avx512f", "avx512f"],
+    ["hw.optional.avx512vnni", "avx512_vnni"],
+    ["hw.optional.neon", "neon"],
+    ["hw.optional.arm.FEAT_DotProd", "dotprod"],
+    ["hw.optional.arm.FEAT_I8MM", "i8mm"]
+  ];
+  const out = [];
+  for (const [key, name] of keys) {
+    try {
+      if (execFileSync("sysctl", ["-n", key], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() === "1") out.push(name);
+    } catch {
+    }
+  }
+  return out;
+}
+function isa() {
+  if (process.platform === "linux") {
+    try {
+      return { isa: isaFromCpuinfo(readFileSync4("/proc/cpuinfo", "utf8")), isaSource: "cpuinfo" };
+    } catch {
+    }
+  }
+  if (process.platform === "darwin") return { isa: isaFromSysctl(), isaSource: "sysctl" };
+  return { isa: [], isaSource: "unknown" };
+}
+function onnxruntimeVersion() {
+  try {
+    const req = createRequire(import.meta.url);
+    let dir = path15.dirname(req.resolve("onnxruntime-node"));
+    for (let i = 0; i < 6; i++, dir = path15.dirname(dir)) {
+      try {
+        const pkg = JSON.parse(readFileSync4(path15.join(dir, "package.json"), "utf8"));
+        if (pkg.name === "onnxruntime-node" && pkg.version) return pkg.version;
+      } catch {
+      }
+    }
+  } catch {
+  }
+  return "unknown";
+}
+function currentEnvironment(threads) {
+  cached ??= {
+    cpu: (os.cpus()[0]?.model ?? "unknown").trim().replace(/\s+/g, " "),
+    ...isa(),
+    onnxruntime: onnxruntimeVersion(),
+    node: process.versions.node,
+    os: `${process.platform} ${process.arch}`
+  };
+  const { cpu, isa: features, isaSource, onnxruntime, node, os: system } = cached;
+  return { cpu, isa: features, isaSource, threads, onnxruntime, node, os: system };
+}
+function environmentLine(e) {
+  const features = e.isaSource === "unknown" ? "ISA features unknown" : e.isa.length ? e.isa.join(", ") : "none of avx2/avx512/vnni/amx";
+  return `${e.cpu} (${features}) \xB7 ${e.threads} thread${e.threads === 1 ? "" : "s"} \xB7 onnxruntime ${e.onnxruntime} \xB7 node ${e.node} \xB7 ${e.os}`;
+}
+var X86_FEATURES, ARM_FEATURES, cached;
+var init_environment = __esm({
+  "src/report/environment.ts"() {
+    "use strict";
+    X86_FEATURES = ["avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "avx512_fp16", "amx"];
+    ARM_FEATURES = { asimd: "neon", asimddp: "dotprod", i8mm: "i8mm" };
   }
 });
 
@@ -15486,15 +19779,15 @@ var require_identity = __commonJS({
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
-    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
-    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var PAIR2 = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR2 = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR2;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR2;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -15510,7 +19803,7 @@ var require_identity = __commonJS({
         switch (node[NODE_TYPE]) {
           case ALIAS:
           case MAP:
-          case SCALAR:
+          case SCALAR2:
           case SEQ:
             return true;
         }
@@ -15521,8 +19814,8 @@ var require_identity = __commonJS({
     exports.DOC = DOC;
     exports.MAP = MAP;
     exports.NODE_TYPE = NODE_TYPE;
-    exports.PAIR = PAIR;
-    exports.SCALAR = SCALAR;
+    exports.PAIR = PAIR2;
+    exports.SCALAR = SCALAR2;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias;
@@ -15556,17 +19849,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path17) {
-      const ctrl = callVisitor(key, node, visitor, path17);
+    function visit_(key, node, visitor, path23) {
+      const ctrl = callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path23, ctrl);
+        return visit_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path17);
+            const ci = visit_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15577,13 +19870,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = visit_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15604,17 +19897,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path17) {
-      const ctrl = await callVisitor(key, node, visitor, path17);
+    async function visitAsync_(key, node, visitor, path23) {
+      const ctrl = await callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path23, ctrl);
+        return visitAsync_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path17);
+            const ci = await visitAsync_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15625,13 +19918,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15658,23 +19951,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path17) {
+    function callVisitor(key, node, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key, node, path17);
+        return visitor(key, node, path23);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path17);
+        return visitor.Map?.(key, node, path23);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path17);
+        return visitor.Seq?.(key, node, path23);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path17);
+        return visitor.Pair?.(key, node, path23);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path17);
+        return visitor.Scalar?.(key, node, path23);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path17);
+        return visitor.Alias?.(key, node, path23);
       return void 0;
     }
-    function replaceNode(key, path17, node) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key, path23, node) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -16286,10 +20579,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path23, value) {
       let v = value;
-      for (let i = path17.length - 1; i >= 0; --i) {
-        const k = path17[i];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k = path23[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -16308,7 +20601,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16338,11 +20631,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path23;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -16356,8 +20649,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16371,8 +20664,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path23, keepScalar) {
+        const [key, ...rest] = path23;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -16390,8 +20683,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16401,8 +20694,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path23, value) {
+        const [key, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -16463,7 +20756,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -16496,18 +20789,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text, i, indent.length);
           end = i + indent.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -16520,7 +20813,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -16626,8 +20919,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -16653,8 +20946,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -18917,9 +23210,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -18994,14 +23287,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -19016,10 +23309,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19030,10 +23323,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19050,13 +23343,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path23, value) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -19153,22 +23446,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -20054,13 +24347,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -20077,7 +24370,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -20275,9 +24568,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -20599,12 +24892,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -20766,12 +25059,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -21017,9 +25310,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path17) => {
+    visit2.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21028,23 +25321,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path17) => {
-      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit2.parentCollection = (cst, path23) => {
+      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21055,10 +25348,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -21074,7 +25367,7 @@ var require_cst = __commonJS({
     var BOM = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
-    var SCALAR = "";
+    var SCALAR2 = "";
     var isCollection = (token) => !!token && "items" in token;
     var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
@@ -21085,7 +25378,7 @@ var require_cst = __commonJS({
           return "<DOC>";
         case FLOW_END:
           return "<FLOW_END>";
-        case SCALAR:
+        case SCALAR2:
           return "<SCALAR>";
         default:
           return JSON.stringify(token);
@@ -21099,7 +25392,7 @@ var require_cst = __commonJS({
           return "doc-mode";
         case FLOW_END:
           return "flow-error-end";
-        case SCALAR:
+        case SCALAR2:
           return "scalar";
         case "---":
           return "doc-start";
@@ -21158,7 +25451,7 @@ var require_cst = __commonJS({
     exports.BOM = BOM;
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
-    exports.SCALAR = SCALAR;
+    exports.SCALAR = SCALAR2;
     exports.isCollection = isCollection;
     exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
@@ -22863,7 +27156,7 @@ var init_schema2 = __esm({
   "src/config/schema.ts"() {
     "use strict";
     init_sizes();
-    STAGE_NAMES = ["dedup", "prune", "quantize-int8", "quantize-int4", "fp16", "optimize"];
+    STAGE_NAMES = ["dedup", "prune", "quantize-int8", "quantize-int4", "fp16", "optimize", "upgrade-opset", "fuse", "fold-batchnorm"];
     stageOptions = {
       type: ["object", "null"],
       description: "Options passed to the stage as written (see the stage documentation)."
@@ -22921,15 +27214,16 @@ var init_schema2 = __esm({
             output: { type: "string", minLength: 1, description: "Where the slim model is written (default out/NAME.slim.onnx), relative to the config file." },
             stages: { $ref: "#/$defs/stages" },
             parity: { $ref: "#/$defs/parity" },
+            calibration: { $ref: "#/$defs/calibration" },
             latency: { $ref: "#/$defs/latency" },
             budgets: { $ref: "#/$defs/budgets" },
-            strategy: { enum: ["stages", "auto"], description: "`auto` searches recipes (dedup+prune; int8 per-tensor/per-channel, with and without reduce-range; int4 at block 128/64/32 with int4 or int8 embeddings; fp16) instead of running `stages`, keeping the most sensitive layers in float when a recipe fails, for the smallest model that passes parity. A model with `strategy: auto` may not set its own `stages`." },
+            strategy: { enum: ["stages", "auto"], description: "`auto` searches recipes (dedup+prune; int8 per-tensor/per-channel, with and without reduce-range; int4 at block 128/64/32 with int4 or int8 embeddings; for models with convolutions int8 with Conv weight-only, per-tensor and per-channel; fp16) instead of running `stages`, keeping the most sensitive layers in float when a recipe fails, for the smallest model that passes parity. A model with `strategy: auto` may not set its own `stages`." },
             objective: { enum: ["size", "latency"], description: "What `strategy: auto` minimizes: `size` (default) or `latency` (p50 of each passing candidate, timed with the `latency` settings)." },
             "max-search-time": { type: "number", exclusiveMinimum: 0, description: "Seconds `strategy: auto` may search (default 600); when they run out, the best passing candidate so far is used." }
           }
         },
         source: {
-          "x-expected": "a path, an https:// URL, or { url, sha256 } / { artifact, path }",
+          "x-expected": "a path, an https:// URL, or { url, sha256 } / { artifact, path } / { dvc }",
           oneOf: [
             { type: "string", minLength: 1, pattern: "^(?![a-zA-Z][a-zA-Z0-9+.-]*://)|^https://" },
             {
@@ -22948,6 +27242,15 @@ var init_schema2 = __esm({
               properties: {
                 artifact: { type: "string", minLength: 1, description: "Name of a workflow artifact (the Action downloads it)." },
                 path: { type: "string", minLength: 1, description: "The model file inside the artifact." }
+              }
+            },
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["dvc"],
+              properties: {
+                dvc: { type: "string", minLength: 1, description: "A DVC-tracked model (relative to the config): `dvc pull` fetches it from the repository's DVC remote first." },
+                push: { type: "boolean", description: "`dvc push` the slim model after the run (it must be a DVC output, e.g. of a dvc.yaml stage or `dvc add`)." }
               }
             }
           ]
@@ -22999,6 +27302,17 @@ var init_schema2 = __esm({
           ],
           "x-expected": "false or a parity section { inputs, samples, dims, thresholds }"
         },
+        calibration: {
+          type: "object",
+          additionalProperties: false,
+          description: "Samples for static quantization (quantize-int8 activations: static); never the parity samples.",
+          properties: {
+            inputs: { type: "string", minLength: 1, description: "`auto` (default: synthetic samples, and the report says so) or a file/folder in the parity input formats." },
+            samples: { type: "integer", minimum: 1, maximum: 1e5, description: "At most this many samples (default: every file given; 8 auto samples)." },
+            method: { enum: ["minmax", "percentile", "entropy"], description: "How ranges are computed from the samples (default minmax)." }
+          },
+          "x-expected": "a calibration section { inputs, samples, method }"
+        },
         thresholds: thresholdSet,
         latency: {
           oneOf: [
@@ -23043,6 +27357,20 @@ var init_schema2 = __esm({
               minimum: 0,
               pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$",
               "x-expected": "an accuracy drop like 0.01 or 1%"
+            },
+            "max-growth": {
+              type: ["integer", "string"],
+              minimum: 0,
+              pattern: `${SIZE_PATTERN}|^\\s*\\d+(\\.\\d+)?\\s*%\\s*$`,
+              description: "How much the slim model may grow against the base branch's last report (Action `baseline: true`): a percentage (1%) or a size (100kB). No baseline: a note, never a failure.",
+              "x-expected": "a growth like 1% or 100kB"
+            },
+            "max-latency-regression": {
+              type: ["number", "string"],
+              minimum: 0,
+              pattern: "^\\s*\\d+(\\.\\d+)?\\s*(%|ms)?\\s*$",
+              description: "How much the slim model's p50 latency may rise against the base branch's last report: a percentage (10%) or milliseconds (5 or 5ms).",
+              "x-expected": "a latency regression like 10% or 5ms"
             }
           }
         }
@@ -23055,102 +27383,102 @@ var init_schema2 = __esm({
 function validateAgainstSchema(value, schema) {
   return check(value, schema, schema, []);
 }
-function check(v, s, root2, path17) {
-  const issues = checkKeywords(v, s, root2, path17);
+function check(v, s, root2, path23) {
+  const issues = checkKeywords(v, s, root2, path23);
   const expected = s["x-expected"];
-  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path17))) {
-    return [{ path: path17, message: `expected ${expected}, got ${describe3(v)}` }];
+  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path23))) {
+    return [{ path: path23, message: `expected ${expected}, got ${describe3(v)}` }];
   }
   return issues;
 }
-function checkKeywords(v, s, root2, path17) {
+function checkKeywords(v, s, root2, path23) {
   if (typeof s.$ref === "string") {
     const target = resolveRef(root2, s.$ref);
-    return check(v, target, root2, path17);
+    return check(v, target, root2, path23);
   }
   for (const key of ["oneOf", "anyOf"]) {
     const branches = s[key];
     if (!branches) continue;
-    const results = branches.map((b) => check(v, b, root2, path17));
+    const results = branches.map((b) => check(v, b, root2, path23));
     const passing = results.filter((r) => r.length === 0).length;
     if (passing === 1 || passing > 1 && key === "anyOf") continue;
-    if (passing > 1) return [{ path: path17, message: `matches more than one form (${describe3(v)})` }];
+    if (passing > 1) return [{ path: path23, message: `matches more than one form (${describe3(v)})` }];
     let fitting = branches.map((b, i) => shapeFits(v, b, root2) ? i : -1).filter((i) => i >= 0);
     if (fitting.length > 1) fitting = fitting.filter((i) => hasRequired(v, branches[i]));
     if (fitting.length === 1) return results[fitting[0]];
-    return [{ path: path17, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe3(v)}` }];
+    return [{ path: path23, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe3(v)}` }];
   }
-  if ("const" in s && v !== s.const) return [{ path: path17, message: `expected ${JSON.stringify(s.const)}, got ${describe3(v)}` }];
+  if ("const" in s && v !== s.const) return [{ path: path23, message: `expected ${JSON.stringify(s.const)}, got ${describe3(v)}` }];
   if (Array.isArray(s.enum) && !s.enum.includes(v)) {
     const options = s.enum.map(String);
     const hint = typeof v === "string" ? suggest(v, options) : void 0;
     return [{
-      path: path17,
+      path: path23,
       specific: hint !== void 0,
       message: `${describe3(v)} is not one of ${options.join(", ")}${hint ? `; did you mean '${hint}'?` : ""}`
     }];
   }
   if (s.type !== void 0 && !typeMatches(v, s.type)) {
-    return [{ path: path17, message: `expected ${typeWords(s, root2)}, got ${describe3(v)}` }];
+    return [{ path: path23, message: `expected ${typeWords(s, root2)}, got ${describe3(v)}` }];
   }
-  if (typeof v === "number") return checkNumber(v, s, path17);
-  if (typeof v === "string") return checkString(v, s, path17);
-  if (Array.isArray(v)) return checkArray(v, s, root2, path17);
-  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path17);
+  if (typeof v === "number") return checkNumber(v, s, path23);
+  if (typeof v === "string") return checkString(v, s, path23);
+  if (Array.isArray(v)) return checkArray(v, s, root2, path23);
+  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path23);
   return [];
 }
-function checkNumber(v, s, path17) {
-  if (!Number.isFinite(v)) return [{ path: path17, message: `must be a finite number, got ${v}`, specific: true }];
-  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path17, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
-  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path17, message: `must be \u2265 ${s.minimum}, got ${v}` }];
-  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path17, message: `must be \u2264 ${s.maximum}, got ${v}` }];
+function checkNumber(v, s, path23) {
+  if (!Number.isFinite(v)) return [{ path: path23, message: `must be a finite number, got ${v}`, specific: true }];
+  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path23, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
+  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path23, message: `must be \u2265 ${s.minimum}, got ${v}` }];
+  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path23, message: `must be \u2264 ${s.maximum}, got ${v}` }];
   if (typeof s.exclusiveMinimum === "number" && v <= s.exclusiveMinimum) {
-    return [{ path: path17, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
+    return [{ path: path23, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
   }
   return [];
 }
-function checkString(v, s, path17) {
-  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path17, message: "must not be empty" }];
+function checkString(v, s, path23) {
+  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path23, message: "must not be empty" }];
   if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(v)) {
-    return [{ path: path17, message: `${describe3(v)} does not match the expected form` }];
+    return [{ path: path23, message: `${describe3(v)} does not match the expected form` }];
   }
   return [];
 }
-function checkArray(v, s, root2, path17) {
+function checkArray(v, s, root2, path23) {
   if (typeof s.minItems === "number" && v.length < s.minItems) {
-    return [{ path: path17, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
+    return [{ path: path23, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
   }
   const items = s.items;
-  return items ? v.flatMap((item, i) => check(item, items, root2, [...path17, i])) : [];
+  return items ? v.flatMap((item, i) => check(item, items, root2, [...path23, i])) : [];
 }
-function checkObject(v, s, root2, path17) {
+function checkObject(v, s, root2, path23) {
   const issues = [];
   const props = s.properties ?? {};
   const keys = Object.keys(v);
   for (const req of s.required ?? []) {
-    if (!(req in v)) issues.push({ path: path17, message: `missing key '${req}'`, specific: true });
+    if (!(req in v)) issues.push({ path: path23, message: `missing key '${req}'`, specific: true });
   }
   if (typeof s.minProperties === "number" && keys.length < s.minProperties) {
-    issues.push({ path: path17, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
+    issues.push({ path: path23, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
   }
   if (typeof s.maxProperties === "number" && keys.length > s.maxProperties) {
-    issues.push({ path: path17, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
+    issues.push({ path: path23, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
   }
   for (const key of keys) {
-    const sub2 = Object.hasOwn(props, key) ? props[key] : void 0;
-    if (sub2) {
-      issues.push(...check(v[key], sub2, root2, [...path17, key]));
+    const sub = Object.hasOwn(props, key) ? props[key] : void 0;
+    if (sub) {
+      issues.push(...check(v[key], sub, root2, [...path23, key]));
     } else if (s.additionalProperties === false) {
       const known = Object.keys(props);
       const hint = suggest(key, known);
       issues.push({
-        path: [...path17, key],
+        path: [...path23, key],
         atKey: true,
         specific: true,
         message: `unknown key '${key}'${hint ? `; did you mean '${hint}'?` : ""} (known: ${known.join(", ")})`
       });
     } else if (typeof s.additionalProperties === "object" && s.additionalProperties !== null) {
-      issues.push(...check(v[key], s.additionalProperties, root2, [...path17, key]));
+      issues.push(...check(v[key], s.additionalProperties, root2, [...path23, key]));
     }
   }
   return issues;
@@ -23296,12 +27624,12 @@ var compress_exports = {};
 __export(compress_exports, {
   compressCommand: () => compressCommand
 });
-import { existsSync as existsSync7 } from "node:fs";
-import path12 from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import path16 from "node:path";
 function existingPath(flag, v) {
   if (v === void 0 || v === "auto") return v;
-  if (!existsSync7(v)) throw new UsageError(`compress: ${flag} ${v}: no such file or folder`);
-  return path12.resolve(v);
+  if (!existsSync8(v)) throw new UsageError(`compress: ${flag} ${v}: no such file or folder`);
+  return path16.resolve(v);
 }
 function autoParity(values2) {
   return {
@@ -23320,7 +27648,7 @@ async function compressAuto(input, output, values2, options) {
   const seconds2 = values2["max-search-time"] === void 0 ? DEFAULT_MAX_SEARCH_TIME_S : Number(values2["max-search-time"]);
   if (!(seconds2 > 0)) throw new UsageError(`compress: --max-search-time must be a number of seconds > 0, not '${values2["max-search-time"]}'`);
   const parity = autoParity(values2);
-  const calibration = existingPath("--calibration", values2.calibration);
+  const calibration = options.calibration?.inputs;
   if (calibration !== void 0 && calibration === parity.inputs) {
     throw new UsageError("compress: --calibration and --inputs name the same data; calibrating on the parity samples would make the check prove nothing");
   }
@@ -23333,7 +27661,7 @@ async function compressAuto(input, output, values2, options) {
       progress: options.progress,
       externalData: options.externalData,
       parity,
-      ...calibration ? { calibration: { inputs: calibration } } : {}
+      ...options.calibration ? { calibration: options.calibration } : {}
     });
   } finally {
     await host.close();
@@ -23347,7 +27675,9 @@ var init_compress2 = __esm({
     init_errors();
     init_types2();
     init_auto();
+    init_calibration();
     init_compress();
+    init_environment();
     init_json();
     init_table();
     init_types2();
@@ -23360,8 +27690,9 @@ OUT's folder is created if missing). Prints a size table per stage.
 
   -o, --output FILE    where to write the compressed model (required)
   --stages LIST        comma-separated stage names, in order (default: ${DEFAULT_STAGES.join(",")});
-                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize; or with
-                       options, as the config's stages: takes them (a YAML flow sequence):
+                       dedup, prune, quantize-int8, quantize-int4, fp16, optimize, fuse,
+                       fold-batchnorm, upgrade-opset; or with options, as the config's
+                       stages: takes them (a YAML flow sequence):
                        --stages '[dedup, prune, {quantize-int8: {reduce-range: true}}]'
   --auto               search for the smallest recipe that passes parity (int8, int4, fp16,
                        with layers kept in float when needed) on auto inputs with the
@@ -23373,7 +27704,8 @@ OUT's folder is created if missing). Prints a size table per stage.
   --samples N          with --auto: auto inputs to draw (default ${DEFAULT_PARITY.samples})
   --dims NAME=N,...    with --auto: sizes of symbolic dims (default batch=1; sequence 128, or
                        the length of the model's position table when shorter)
-  --calibration PATH   with --auto: calibration inputs for static int8 (never the parity inputs)
+  --calibration PATH   calibration inputs for static int8 (quantize-int8 activations: static, and
+                       auto's static recipes); never the parity inputs. Default: auto samples
   --json FILE          write the report JSON (sizes, sha256, per-stage details)
   --external-data      write weights to OUT.data beside OUT (automatic past 2 GB)
   -h, --help           show this help`;
@@ -23403,22 +27735,143 @@ OUT's folder is created if missing). Prints a size table per stage.
           digest: values2.json !== void 0,
           progress: createProgress()
         };
+        const calibration = existingPath("--calibration", values2.calibration);
+        if (calibration !== void 0) options.calibration = { ...DEFAULT_CALIBRATION, inputs: calibration };
         const autoOnly = AUTO_FLAGS.filter((f) => values2[f] !== void 0).map((f) => `--${f}`);
         if (!values2.auto && autoOnly.length) throw new UsageError(`compress: ${autoOnly.join(", ")} go${autoOnly.length === 1 ? "es" : ""} with --auto`);
         const result = values2.auto ? await compressAuto(input, values2.output, values2, options) : await compressModel(input, values2.output, options);
         process.stdout.write(`${compressTable(result)}
 ${result.auto ? `${result.auto.reason}
 ` : ""}`);
-        if (values2.json !== void 0) writeJsonFile(values2.json, buildReport([modelReport(result)]));
+        if (result.auto) process.stdout.write(`measured on ${environmentLine(currentEnvironment(1))}
+`);
+        if (values2.json !== void 0) {
+          const report = buildReport([modelReport(result)]);
+          if (result.auto) report.environment = currentEnvironment(1);
+          writeJsonFile(values2.json, report);
+        }
         return 0;
       }
     });
-    AUTO_FLAGS = ["objective", "max-search-time", "inputs", "samples", "dims", "calibration"];
+    AUTO_FLAGS = ["objective", "max-search-time", "inputs", "samples", "dims"];
+  }
+});
+
+// src/check/budgets.ts
+function evaluateBudgets(budgets, m) {
+  const out = budgets.map((b) => {
+    const rule = RULES2[b.name];
+    const actual = rule.actual(m);
+    const passed = actual !== void 0 && (rule.atMost ? actual <= b.limit : actual >= b.limit);
+    return {
+      name: b.name,
+      limit: b.limit,
+      actual: actual ?? NaN,
+      passed,
+      atMost: rule.atMost,
+      limitText: b.name === "max-latency-ms" && /^[\d.]+$/.test(b.text) ? `${b.text} ms` : b.text,
+      actualText: actual === void 0 ? "not measured" : rule.show(actual),
+      where: b.where
+    };
+  });
+  for (const o of m.parity?.outputs ?? []) {
+    for (const c of o.checks) {
+      out.push({
+        name: `parity.${o.name}.${c.metric}`,
+        limit: c.limit,
+        actual: c.actual,
+        passed: c.passed,
+        atMost: !(c.metric === "cosine" || c.metric === "top1"),
+        limitText: metricText(c.limit),
+        actualText: metricText(c.actual),
+        where: c.where
+      });
+    }
+  }
+  return out;
+}
+function budgetFailureLine(model, b) {
+  const where = b.where ? ` (${formatWhere(b.where)})` : " (built-in default)";
+  return `${model}: budget ${b.name} broken: limit ${b.limitText}, actual ${b.actualText}${where}`;
+}
+var factor, ms, pct, metricText, RULES2;
+var init_budgets = __esm({
+  "src/check/budgets.ts"() {
+    "use strict";
+    init_types2();
+    init_table();
+    factor = (x) => `${x.toFixed(2)}\xD7`;
+    ms = (x) => `${x.toFixed(2)} ms`;
+    pct = (x) => `${(x * 100).toFixed(2)} %`;
+    metricText = (x) => Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString();
+    RULES2 = {
+      "max-size": { actual: (m) => m.compressedBytes, atMost: true, show: (x) => `${formatBytes(x)} (${formatCount(x)} B)` },
+      "min-reduction": { actual: (m) => m.compressedBytes > 0 ? m.originalBytes / m.compressedBytes : Infinity, atMost: false, show: factor },
+      "max-latency-ms": { actual: (m) => m.latency?.compressed.p50Ms, atMost: true, show: ms },
+      "min-speedup": { actual: (m) => m.latency?.speedup, atMost: false, show: factor },
+      "max-accuracy-drop": { actual: (m) => m.parity?.accuracy?.drop, atMost: true, show: pct }
+    };
+  }
+});
+
+// src/check/baseline-budgets.ts
+function p50Of(m) {
+  const v = m.latency?.compressed?.p50Ms;
+  return typeof v === "number" ? v : void 0;
+}
+function evaluateBaselineBudgets(name, budgets, current, base, baseWhat) {
+  const out = { results: [], notes: [] };
+  for (const b of budgets) {
+    const before = base === void 0 ? void 0 : b.name === "max-growth" ? base.compressed.bytes : p50Of(base);
+    const now = b.name === "max-growth" ? current.compressed.bytes : p50Of(current);
+    if (before === void 0 || now === void 0) {
+      const missing = base === void 0 ? `no report of ${name} from ${baseWhat}` : before === void 0 ? `${baseWhat} measured no latency for ${name}` : `this run measured no latency for ${name}`;
+      out.notes.push(`${name}: ${b.name} ${b.text} not checked: ${missing}.`);
+      continue;
+    }
+    const delta = now - before;
+    const actual = b.relative ? before > 0 ? delta / before : delta > 0 ? Infinity : 0 : delta;
+    const passed = actual <= b.limit;
+    const shownDelta = b.name === "max-growth" ? `${formatSignedBytes(delta)} (${formatBytes(before)} \u2192 ${formatBytes(now)})` : `${delta > 0 ? "+" : ""}${delta.toFixed(2)} ms (${before.toFixed(2)} \u2192 ${now.toFixed(2)} ms)`;
+    out.results.push({
+      name: b.name,
+      limit: b.limit,
+      actual,
+      passed,
+      atMost: true,
+      limitText: `${b.text} vs ${baseWhat}`,
+      actualText: b.relative ? `${signedPct(actual)}, ${shownDelta}` : shownDelta,
+      where: b.where
+    });
+  }
+  return out;
+}
+function checkAgainstBaseline(report, base, budgets, baseWhat) {
+  const lines = [];
+  for (const m of report.models) {
+    const own = budgets.get(m.name) ?? [];
+    if (!own.length) continue;
+    const outcome = evaluateBaselineBudgets(m.name, own, m, base?.models.find((x) => x.name === m.name), baseWhat);
+    m.budgets.push(...outcome.results);
+    if (outcome.results.some((r) => !r.passed)) m.passed = false;
+    for (const r of outcome.results) lines.push(r.passed ? `\u2705 ${m.name}: ${r.name} \u2264 ${r.limitText}: ${r.actualText}` : `\u274C ${budgetFailureLine(m.name, r)}`);
+    for (const n of outcome.notes) lines.push(`\u2139\uFE0F ${n}`);
+  }
+  report.passed = report.models.every((m) => m.passed);
+  return lines;
+}
+var signedPct;
+var init_baseline_budgets = __esm({
+  "src/check/baseline-budgets.ts"() {
+    "use strict";
+    init_table();
+    init_budgets();
+    signedPct = (x) => `${x > 0 ? "+" : ""}${(x * 100).toFixed(2)} %`;
   }
 });
 
 // src/config/normalize.ts
-import path13 from "node:path";
+import path17 from "node:path";
 function mergedSection(raw, index, section) {
   const own = raw.models[index][section];
   if (own === false) return false;
@@ -23434,8 +27887,8 @@ function mergedSection(raw, index, section) {
   return merged;
 }
 function normalize(raw, file, locate) {
-  const dir = path13.dirname(path13.resolve(file));
-  const abs = (p) => path13.resolve(dir, p);
+  const dir = path17.dirname(path17.resolve(file));
+  const abs = (p) => path17.resolve(dir, p);
   const models = raw.models.map((m, i) => {
     const name = m.name;
     const stagesAt = m.stages !== void 0 ? ["models", i, "stages"] : ["defaults", "stages"];
@@ -23444,11 +27897,13 @@ function normalize(raw, file, locate) {
       name,
       source: normalizeSource(m.source, abs),
       sourceWhere: locate(["models", i, "source"]),
-      output: abs(m.output ?? path13.join("out", `${name}.slim.onnx`)),
+      output: abs(m.output ?? path17.join("out", `${name}.slim.onnx`)),
       stages: stageList ? stageList.map((spec, k) => ({ spec, where: locate([...stagesAt, k]) })) : DEFAULT_STAGES.map((spec) => ({ spec })),
       parity: normalizeParity(mergedSection(raw, i, "parity"), abs, locate, ["models", i, "parity"]),
+      ...normalizeCalibration(m.calibration, abs, () => locate(["models", i, "calibration"], true)),
       latency: normalizeLatency(mergedSection(raw, i, "latency")),
       budgets: normalizeBudgets(mergedSection(raw, i, "budgets"), locate),
+      baselineBudgets: normalizeBaselineBudgets(mergedSection(raw, i, "budgets"), locate),
       strategy: m.strategy ?? "stages",
       objective: m.objective ?? "size",
       maxSearchTimeS: m["max-search-time"] ?? DEFAULT_MAX_SEARCH_TIME_S,
@@ -23458,8 +27913,13 @@ function normalize(raw, file, locate) {
   return { file, dir, models };
 }
 function normalizeSource(src, abs) {
-  if (typeof src === "string") return src.startsWith("https://") ? { kind: "url", url: src } : { kind: "path", path: abs(src) };
+  if (typeof src === "string") {
+    if (src.startsWith("https://")) return { kind: "url", url: src };
+    if (/\.onnx\.dvc$/i.test(src)) return { kind: "dvc", path: abs(src.slice(0, -".dvc".length)) };
+    return { kind: "path", path: abs(src) };
+  }
   const o = src;
+  if (typeof o.dvc === "string") return { kind: "dvc", path: abs(o.dvc), ...o.push === true ? { push: true } : {} };
   if (typeof o.url === "string") return { kind: "url", url: o.url, sha256: o.sha256?.toLowerCase() };
   return { kind: "artifact", artifact: o.artifact, path: o.path };
 }
@@ -23499,6 +27959,18 @@ function normalizeParity(section, abs, locate, ownPath) {
     where: section ? locate(ownPath, true) : void 0
   };
 }
+function normalizeCalibration(c, abs, where) {
+  if (!c) return {};
+  const inputs = c.inputs ?? "auto";
+  return {
+    calibration: {
+      inputs: inputs === "auto" ? "auto" : abs(inputs),
+      samples: c.samples,
+      method: c.method ?? "minmax",
+      where: where()
+    }
+  };
+}
 function normalizeLatency(section) {
   if (section === false) return false;
   const get2 = (k) => section?.get(k)?.value;
@@ -23512,6 +27984,7 @@ function normalizeBudgets(section, locate) {
   if (!section) return [];
   const out = [];
   for (const [k, { value, path: p }] of section) {
+    if (k in BASELINE_BUDGET_PARSERS) continue;
     const name = k;
     const limit = BUDGET_PARSERS[name](value);
     const where = locate(p);
@@ -23522,7 +27995,27 @@ function normalizeBudgets(section, locate) {
   }
   return out;
 }
-var THRESHOLD_KEYS, BUDGET_PARSERS;
+function percent(v) {
+  const m = typeof v === "string" ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v) : null;
+  return m ? { limit: Number(m[1]) / 100, relative: true } : void 0;
+}
+function amount(x) {
+  return x === void 0 || !Number.isFinite(x) || x < 0 ? void 0 : { limit: x, relative: false };
+}
+function normalizeBaselineBudgets(section, locate) {
+  if (!section) return [];
+  const out = [];
+  for (const [k, { value, path: p }] of section) {
+    if (!(k in BASELINE_BUDGET_PARSERS)) continue;
+    const name = k;
+    const parsed = BASELINE_BUDGET_PARSERS[name](value);
+    const where = locate(p);
+    if (!parsed) throw new ConfigError([{ ...where, message: `${formatPath(p)}: ${JSON.stringify(value)} is not a usable ${name} value` }]);
+    out.push({ name, ...parsed, text: String(value), where });
+  }
+  return out;
+}
+var THRESHOLD_KEYS, BUDGET_PARSERS, BASELINE_BUDGET_PARSERS;
 var init_normalize = __esm({
   "src/config/normalize.ts"() {
     "use strict";
@@ -23538,15 +28031,19 @@ var init_normalize = __esm({
       "min-speedup": parseFactor,
       "max-accuracy-drop": (v) => typeof v === "number" ? v : typeof v === "string" ? Number.parseFloat(v) / 100 : void 0
     };
+    BASELINE_BUDGET_PARSERS = {
+      "max-growth": (v) => percent(v) ?? amount(parseSize(v)),
+      "max-latency-regression": (v) => percent(v) ?? amount(typeof v === "number" ? v : typeof v === "string" && /^\s*\d+(\.\d+)?\s*ms\s*$/.test(v) ? Number.parseFloat(v) : void 0)
+    };
   }
 });
 
 // src/config/workspace.ts
-import { existsSync as existsSync8, realpathSync as realpathSync3 } from "node:fs";
-import path14 from "node:path";
+import { existsSync as existsSync9, realpathSync as realpathSync3 } from "node:fs";
+import path18 from "node:path";
 function workspaceRoots(configFile, env = process.env, cwd = process.cwd()) {
   const ws = env["GITHUB_WORKSPACE"];
-  const roots = ws ? [path14.resolve(ws)] : [path14.resolve(cwd), path14.dirname(path14.resolve(configFile))];
+  const roots = ws ? [path18.resolve(ws)] : [path18.resolve(cwd), path18.dirname(path18.resolve(configFile))];
   return [...new Set(roots.map(realOrSelf))];
 }
 function outsideMessage(roots, env = process.env) {
@@ -23555,16 +28052,16 @@ function outsideMessage(roots, env = process.env) {
   return `is outside ${where}; a config may only name files inside them (or run from a folder that contains it)`;
 }
 function realOrSelf(p) {
-  let head = path14.resolve(p);
+  let head = path18.resolve(p);
   const tail = [];
-  while (!existsSync8(head) && path14.dirname(head) !== head) {
-    tail.unshift(path14.basename(head));
-    head = path14.dirname(head);
+  while (!existsSync9(head) && path18.dirname(head) !== head) {
+    tail.unshift(path18.basename(head));
+    head = path18.dirname(head);
   }
   try {
-    return path14.join(realpathSync3(head), ...tail);
+    return path18.join(realpathSync3(head), ...tail);
   } catch {
-    return path14.join(head, ...tail);
+    return path18.join(head, ...tail);
   }
 }
 function insideWorkspace(p, roots) {
@@ -23579,18 +28076,18 @@ var init_workspace = __esm({
 });
 
 // src/config/load.ts
-import { readFileSync as readFileSync4, statSync as statSync6 } from "node:fs";
+import { readFileSync as readFileSync5, statSync as statSync7 } from "node:fs";
 function loadConfig(file) {
   let text;
   try {
-    const st = statSync6(file);
+    const st = statSync7(file);
     if (!st.isFile()) throw new ConfigError([{ file, line: 1, col: 1, message: "not a file" }]);
     if (st.size > MAX_CONFIG_BYTES) throw new ConfigError([{ file, line: 1, col: 1, message: `${st.size} bytes; a config is at most 1 MiB` }]);
-    text = readFileSync4(file, "utf8");
+    text = readFileSync5(file, "utf8");
   } catch (e) {
     if (e instanceof ConfigError) throw e;
-    const code = e.code;
-    if (code !== "ENOENT") throw new UsageError(`${file}: cannot read the config (${code ?? String(e)})`);
+    const code2 = e.code;
+    if (code2 !== "ENOENT") throw new UsageError(`${file}: cannot read the config (${code2 ?? String(e)})`);
     throw new UsageError(`${file}: no such config file; write one (see examples/onnx-diet.yml) or pass --config FILE`);
   }
   return parseConfig(text, file, { workspace: workspaceRoots(file) });
@@ -23640,6 +28137,10 @@ function parseConfig(text, file, opts = {}) {
     if (m.strategy === "auto" && own.stages !== void 0) {
       problems.push({ ...locate(["models", i, "stages"]), message: `models[${i}].stages: strategy: auto chooses the stages itself; remove stages or set strategy: stages` });
     }
+    const c = m.calibration;
+    if (c && c.inputs !== "auto" && m.parity && m.parity.inputs === c.inputs) {
+      problems.push({ ...locate(["models", i, "calibration", "inputs"]), message: `models[${i}].calibration.inputs: ${c.inputs} is also the parity inputs; calibrate on other samples than those parity judges` });
+    }
     for (const key of ["objective", "max-search-time"]) {
       if (m.strategy !== "auto" && own[key] !== void 0) {
         problems.push({ ...locate(["models", i, key]), message: `models[${i}].${key}: only strategy: auto uses it; add strategy: auto or remove ${key}` });
@@ -23673,10 +28174,11 @@ function escapingPaths(config, raw, roots, locate) {
     const own = raw.models[i];
     const at = (section, key) => own[section]?.[key] !== void 0 ? ["models", i, section, key] : ["defaults", section, key];
     const paths = [
-      [m.source.kind === "path" ? m.source.path : void 0, ["models", i, "source"]],
+      [m.source.kind === "path" || m.source.kind === "dvc" ? m.source.path : void 0, ["models", i, "source"]],
       [m.output, own.output !== void 0 ? ["models", i, "output"] : ["models", i, "name"]],
       [m.parity && m.parity.inputs !== "auto" ? m.parity.inputs : void 0, at("parity", "inputs")],
-      [m.parity ? m.parity.labels : void 0, at("parity", "labels")]
+      [m.parity ? m.parity.labels : void 0, at("parity", "labels")],
+      [m.calibration && m.calibration.inputs !== "auto" ? m.calibration.inputs : void 0, ["models", i, "calibration", "inputs"]]
     ];
     for (const [p, where] of paths) {
       if (p === void 0 || insideWorkspace(p, roots)) continue;
@@ -23728,80 +28230,62 @@ var init_load = __esm({
   }
 });
 
-// src/check/budgets.ts
-function evaluateBudgets(budgets, m) {
-  const out = budgets.map((b) => {
-    const rule = RULES[b.name];
-    const actual = rule.actual(m);
-    const passed = actual !== void 0 && (rule.atMost ? actual <= b.limit : actual >= b.limit);
-    return {
-      name: b.name,
-      limit: b.limit,
-      actual: actual ?? NaN,
-      passed,
-      atMost: rule.atMost,
-      limitText: b.name === "max-latency-ms" && /^[\d.]+$/.test(b.text) ? `${b.text} ms` : b.text,
-      actualText: actual === void 0 ? "not measured" : rule.show(actual),
-      where: b.where
-    };
-  });
-  for (const o of m.parity?.outputs ?? []) {
-    for (const c of o.checks) {
-      out.push({
-        name: `parity.${o.name}.${c.metric}`,
-        limit: c.limit,
-        actual: c.actual,
-        passed: c.passed,
-        atMost: !(c.metric === "cosine" || c.metric === "top1"),
-        limitText: metricText(c.limit),
-        actualText: metricText(c.actual),
-        where: c.where
-      });
-    }
+// src/check/dvc.ts
+import { spawnSync } from "node:child_process";
+import { existsSync as existsSync10 } from "node:fs";
+import path19 from "node:path";
+function dvc(args, cwd, what) {
+  const r = spawnSync(process.env["ONNX_DIET_DVC"] ?? "dvc", args, { cwd, encoding: "utf8", maxBuffer: 64 << 20 });
+  if (r.error && r.error.code === "ENOENT") {
+    throw new UsageError(`${what}: dvc is not on PATH; install it (pip install dvc) or give the model as a plain path`);
   }
-  return out;
+  if (r.status !== 0) {
+    const said = `${r.stderr}
+${r.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean).slice(-2).join(" ");
+    throw new UsageError(`${what}: \`dvc ${args.join(" ")}\` failed (exit ${r.status ?? r.signal}): ${said || "no output"}`);
+  }
+  return r.stdout;
 }
-function budgetFailureLine(model, b) {
-  const where = b.where ? ` (${formatWhere(b.where)})` : " (built-in default)";
-  return `${model}: budget ${b.name} broken: limit ${b.limitText}, actual ${b.actualText}${where}`;
+function dvcPull(file) {
+  dvc(["pull", path19.basename(file)], path19.dirname(file), `source ${file}`);
+  if (!existsSync10(file)) throw new UsageError(`source ${file}: dvc pull succeeded but the file is not there; is it tracked (dvc add ${path19.basename(file)})?`);
+  return file;
 }
-var factor, ms, pct, metricText, RULES;
-var init_budgets = __esm({
-  "src/check/budgets.ts"() {
+function dvcPush(file) {
+  const [name, cwd, what] = [path19.basename(file), path19.dirname(file), `output ${file}`];
+  try {
+    dvc(["push", name], cwd, what);
+  } catch (e) {
+    if (!(e instanceof UsageError) || !/does not exist as an output/.test(e.message)) throw e;
+    dvc(["add", name], cwd, what);
+    dvc(["push", name], cwd, what);
+  }
+}
+var init_dvc = __esm({
+  "src/check/dvc.ts"() {
     "use strict";
-    init_types2();
-    init_table();
-    factor = (x) => `${x.toFixed(2)}\xD7`;
-    ms = (x) => `${x.toFixed(2)} ms`;
-    pct = (x) => `${(x * 100).toFixed(2)} %`;
-    metricText = (x) => Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString();
-    RULES = {
-      "max-size": { actual: (m) => m.compressedBytes, atMost: true, show: (x) => `${formatBytes(x)} (${formatCount(x)} B)` },
-      "min-reduction": { actual: (m) => m.compressedBytes > 0 ? m.originalBytes / m.compressedBytes : Infinity, atMost: false, show: factor },
-      "max-latency-ms": { actual: (m) => m.latency?.compressed.p50Ms, atMost: true, show: ms },
-      "min-speedup": { actual: (m) => m.latency?.speedup, atMost: false, show: factor },
-      "max-accuracy-drop": { actual: (m) => m.parity?.accuracy?.drop, atMost: true, show: pct }
-    };
+    init_errors();
   }
 });
 
 // src/check/sources.ts
 import { createHash as createHash6 } from "node:crypto";
-import { createWriteStream, existsSync as existsSync9, renameSync as renameSync3, rmSync as rmSync8 } from "node:fs";
+import { createWriteStream, existsSync as existsSync11, rmSync as rmSync8 } from "node:fs";
 import { get } from "node:https";
-import path15 from "node:path";
+import path20 from "node:path";
 async function resolveSource(spec, opts) {
   if (spec.kind === "path") return spec.path;
+  if (spec.kind === "dvc") return dvcPull(spec.path);
   if (spec.kind === "artifact") {
     if (!opts.resolveArtifact) {
       throw new UsageError(`source artifact '${spec.artifact}' is only available inside the GitHub Action; give a path or an https URL to run it here`);
     }
     return opts.resolveArtifact(spec.artifact, spec.path);
   }
-  const name = path15.basename(new URL(spec.url).pathname) || "model.onnx";
-  const dir = path15.join(opts.cacheDir, spec.sha256 ?? createHash6("sha256").update(spec.url).digest("hex").slice(0, 16));
-  const file = path15.join(dir, name);
-  if (spec.sha256 && existsSync9(file) && digestFiles([file]).sha256 === spec.sha256) return file;
+  const name = path20.basename(new URL(spec.url).pathname) || "model.onnx";
+  const dir = path20.join(opts.cacheDir, spec.sha256 ?? createHash6("sha256").update(spec.url).digest("hex").slice(0, 16));
+  const file = path20.join(dir, name);
+  if (spec.sha256 && existsSync11(file) && digestFiles([file]).sha256 === spec.sha256) return file;
   ensureFolder(dir, spec.url);
   const actual = await download(spec.url, file, opts);
   if (spec.sha256 && actual !== spec.sha256) {
@@ -23833,13 +28317,14 @@ function download(url, file, opts, redirects = 0) {
         reject(new UsageError(`${url}: HTTP ${status} ${res.statusMessage ?? ""}`.trim()));
         return;
       }
-      const declared = Number(res.headers["content-length"] ?? NaN);
-      if (declared > limit) {
+      const declared2 = Number(res.headers["content-length"] ?? NaN);
+      if (declared2 > limit) {
         res.destroy();
-        reject(new UsageError(`${url}: ${declared} bytes is more than the ${limit}-byte download limit`));
+        reject(new UsageError(`${url}: ${declared2} bytes is more than the ${limit}-byte download limit`));
         return;
       }
-      const tmp = `${file}.${process.pid}.part`;
+      removeStaleTemps(file);
+      const tmp = tempBeside(file);
       const out = createWriteStream(tmp);
       const hash = createHash6("sha256");
       let received = 0;
@@ -23861,7 +28346,12 @@ function download(url, file, opts, redirects = 0) {
           fail(new Error("connection closed early"));
           return;
         }
-        renameSync3(tmp, file);
+        try {
+          commitTemp(tmp, file);
+        } catch (e) {
+          fail(e);
+          return;
+        }
         resolve(hash.digest("hex"));
       });
       res.pipe(out);
@@ -23876,8 +28366,48 @@ var init_sources = __esm({
     "use strict";
     init_errors();
     init_digest();
-    init_folders();
+    init_files();
+    init_dvc();
     MAX_REDIRECTS = 5;
+  }
+});
+
+// src/report/quant-layers.ts
+function layersOf(s) {
+  const l = s.details.layers;
+  return Array.isArray(l) ? l.filter((x) => typeof x?.bits === "number" && typeof x.relError === "number") : [];
+}
+function quantLayersDetails(modelName2, stages) {
+  const out = [];
+  for (const s of stages) {
+    const layers = [...layersOf(s)].sort((a, b) => b.relError - a.relError);
+    if (!layers.length) continue;
+    const byBits = /* @__PURE__ */ new Map();
+    for (const l of layers) byBits.set(l.bits, (byBits.get(l.bits) ?? 0) + 1);
+    const mix = [...byBits].sort(([a], [b]) => a - b).map(([b, n]) => `${n} at ${b} bits`).join(", ");
+    out.push(
+      "",
+      `<details><summary>${cell(s.name)} on ${cell(modelName2)}: ${layers.length} layers (${mix}), worst reconstruction error ${(layers[0].relError * 100).toFixed(2)} %</summary>`,
+      "",
+      "| Layer | Op | Weight | Bits | \u2016W \u2212 \u0174\u2016 / \u2016W\u2016 |",
+      "|---|---|---|---:|---:|"
+    );
+    for (const l of layers.slice(0, MAX_ROWS)) out.push(`| ${cell(l.node)} | ${cell(l.op)} | ${cell(l.weight)} | ${l.bits} | ${(l.relError * 100).toFixed(2)} % |`);
+    if (layers.length > MAX_ROWS) out.push("", `\u2026 ${layers.length - MAX_ROWS} more in the JSON report (\`stages[].details.layers\`).`);
+    out.push("", "</details>");
+  }
+  return out;
+}
+function layerChoiceLines(choices) {
+  if (!choices?.length) return [];
+  return ["", "Layers kept above the recipe's bits:", "", ...choices.map((c) => `- \`${cell(c.weight)}\` (${cell(c.nodes.join(", "))}): ${c.bits === 8 ? "8 bits" : "float"} \u2014 ${cell(c.why)}`)];
+}
+var cell, MAX_ROWS;
+var init_quant_layers = __esm({
+  "src/report/quant-layers.ts"() {
+    "use strict";
+    cell = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+    MAX_ROWS = 40;
   }
 });
 
@@ -23897,7 +28427,7 @@ function signedPercent(part, whole) {
 function headline(m) {
   const o = m.original.bytes;
   const c = m.compressed.bytes;
-  const parts = [`**${cell(m.name)}: ${formatBytes(o)} \u2192 ${formatBytes(c)} (${signedPercent(c - o, o)}, ${formatFactor(c > 0 ? o / c : Infinity)})**`];
+  const parts = [`**${cell2(m.name)}: ${formatBytes(o)} \u2192 ${formatBytes(c)} (${signedPercent(c - o, o)}, ${formatFactor(c > 0 ? o / c : Infinity)})**`];
   if (m.parity) parts.push(`parity ${mark(m.parity.passed)}`);
   if (m.latency && !("error" in m.latency)) {
     const s = m.latency.speedup;
@@ -23948,7 +28478,9 @@ function metricsRows(m) {
     rows.push({ what: `${name} max abs diff`, original: "", compressed: metricText(out.maxAbs), budget: b("max-abs") });
     rows.push({ what: `${name} mean abs diff`, original: "", compressed: metricText(out.meanAbs), budget: b("mean-abs") });
     rows.push({ what: `${name} cosine`, original: "", compressed: metricText(out.cosine), budget: b("cosine") });
-    if (out.top1 !== void 0) rows.push({ what: `${name} top-1 agreement`, original: "", compressed: metricText(out.top1), budget: b("top1") });
+    const clear = out.top1Rows ? ` (${out.top1Rows.clear} of ${plural(out.top1Rows.total, "row")} with a clear top-1)` : "";
+    if (out.top1 !== void 0) rows.push({ what: `${name} top-1 agreement`, original: "", compressed: `${metricText(out.top1)}${clear}`, budget: b("top1") });
+    else if (out.top1Rows) rows.push({ what: `${name} top-1 agreement`, original: "", compressed: `not judged${clear}` });
     if (out.nonFinite.compressed || out.newNonFinite) {
       rows.push({ what: `${name} NaN/Inf new in compressed`, original: "", compressed: String(out.newNonFinite), budget: b("non-finite") });
     }
@@ -23966,13 +28498,20 @@ function limitCell(b) {
 function metricsTable(m) {
   const lines = ["| | Original | Compressed | Budget | |", "|---|---:|---:|---:|:---:|"];
   for (const r of metricsRows(m)) {
-    lines.push(`| ${cell(r.what)} | ${cell(r.original)} | ${cell(r.compressed)} | ${r.budget ? cell(limitCell(r.budget)) : ""} | ${r.budget ? mark(r.budget.passed) : ""} |`);
+    lines.push(`| ${cell2(r.what)} | ${cell2(r.original)} | ${cell2(r.compressed)} | ${r.budget ? cell2(limitCell(r.budget)) : ""} | ${r.budget ? mark(r.budget.passed) : ""} |`);
   }
   return lines.join("\n");
 }
 function maskNotes(m) {
   const masks = m.parity?.masks ?? m.auto?.masks ?? [];
   return masks.map((c) => `Auto inputs: \`${c.input}\` ${c.why}`);
+}
+function calibrationLines(m) {
+  const c = m.calibration;
+  if (!c) return [];
+  const from = c.synthetic ? "auto-generated samples (ranges from synthetic data)" : `\`${cell2(c.inputs)}\``;
+  const parity = c.parity ? `; parity judged on ${plural(c.parity.samples, "other sample")} (${c.parity.inputs === "auto" ? "auto" : `\`${cell2(c.parity.inputs)}\``})` : "";
+  return ["", `Calibration (${c.method}): ${plural(c.samples, "sample")} from ${from}${parity}.`];
 }
 function errorLines(m) {
   const errors = checkErrors(m);
@@ -23982,9 +28521,9 @@ function stagesTable(m) {
   const lines = ["| Stage | Before | After | Change | Time | Details |", "|---|---:|---:|---:|---:|---|"];
   for (const s of m.stages) {
     const details = Object.entries(s.details).filter(([, v]) => typeof v === "number" && v !== 0 || typeof v === "string" || v === true).map(([k, v]) => `${k}: ${v}`).join(", ");
-    lines.push(`| ${cell(s.name)} | ${formatBytes(s.bytesBefore)} | ${formatBytes(s.bytesAfter)} | ${signedPercent(s.bytesAfter - s.bytesBefore, s.bytesBefore)} | ${s.ms} ms | ${cell(details)} |`);
+    lines.push(`| ${cell2(s.name)} | ${formatBytes(s.bytesBefore)} | ${formatBytes(s.bytesAfter)} | ${signedPercent(s.bytesAfter - s.bytesBefore, s.bytesBefore)} | ${s.ms} ms | ${cell2(details)} |`);
   }
-  lines.push(`| **saved file** | | ${formatBytes(m.compressed.bytes)} | ${signedPercent(m.compressed.bytes - m.original.bytes, m.original.bytes)} | | \`${cell(m.output)}\` |`);
+  lines.push(`| **saved file** | | ${formatBytes(m.compressed.bytes)} | ${signedPercent(m.compressed.bytes - m.original.bytes, m.original.bytes)} | | \`${cell2(m.output)}\` |`);
   return lines.join("\n");
 }
 function sizeChart(m) {
@@ -24023,20 +28562,22 @@ function autoDetails(auto) {
   const lines = [
     `<details><summary>Auto search (${auto.objective}): ${auto.candidates.length} candidates in ${(auto.elapsedMs / 1e3).toFixed(1)} s${auto.timedOut ? ", stopped by max-search-time" : ""}</summary>`,
     "",
-    cell(auto.reason),
+    cell2(auto.reason),
     "",
-    "| # | Candidate | Float layers | Size | Latency p50 | Parity | Result |",
+    "| # | Candidate | Kept layers | Size | Latency p50 | Parity | Result |",
     "|---:|---|---|---:|---:|---|---|"
   ];
   auto.candidates.forEach((c, i) => {
-    const label = i === auto.chosen ? `**${cell(candidateLabel(c))}** (chosen)` : cell(candidateLabel(c));
-    const floats = c.floatLayers.length > 3 ? `${c.floatLayers.slice(0, 3).join(", ")} \u2026 (${c.floatLayers.length})` : c.floatLayers.join(", ");
-    lines.push(`| ${i + 1} | ${label} | ${cell(floats)} | ${c.bytes === void 0 ? "" : formatBytes(c.bytes)} | ${c.latency ? `${c.latency.p50Ms.toFixed(3)} ms` : ""} | ${paritySummary(c)} | ${cell(candidateResult(c))} |`);
+    const label = i === auto.chosen ? `**${cell2(candidateLabel(c))}** (chosen)` : cell2(candidateLabel(c));
+    const list = (xs) => xs.length > 3 ? `${xs.slice(0, 3).join(", ")} \u2026 (${xs.length})` : xs.join(", ");
+    const floats = [c.eightBitLayers?.length ? `8-bit: ${list(c.eightBitLayers)}` : "", c.floatLayers.length ? `${c.eightBitLayers?.length ? "float: " : ""}${list(c.floatLayers)}` : ""].filter(Boolean).join("; ");
+    lines.push(`| ${i + 1} | ${label} | ${cell2(floats)} | ${c.bytes === void 0 ? "" : formatBytes(c.bytes)} | ${c.latency ? `${c.latency.p50Ms.toFixed(3)} ms` : ""} | ${paritySummary(c)} | ${cell2(candidateResult(c))} |`);
   });
   for (const s of auto.sensitivity) {
-    const top = s.layers.slice(0, 3).map((l) => `\`${cell(l.weight)}\``).join(", ");
-    lines.push("", `Sensitivity of ${cell(s.recipe)} (${s.method}, ${s.layers.length} layers${s.complete ? "" : ", incomplete"}): most sensitive ${top}`);
+    const top = s.layers.slice(0, 3).map((l) => `\`${cell2(l.weight)}\``).join(", ");
+    lines.push("", `Sensitivity of ${cell2(s.recipe)} (${s.method}, ${s.layers.length} layers${s.complete ? "" : ", incomplete"}): most sensitive ${top}`);
   }
+  lines.push(...layerChoiceLines(auto.layers));
   lines.push("", "</details>");
   return lines.join("\n");
 }
@@ -24045,16 +28586,18 @@ function modelSection(m) {
     headline(m),
     "",
     metricsTable(m),
-    ...maskNotes(m).flatMap((line) => ["", cell(line)]),
+    ...maskNotes(m).flatMap((line) => ["", cell2(line)]),
+    ...calibrationLines(m),
     ...errorLines(m),
     "",
-    `<details><summary>Stages of ${cell(m.name)} (${m.stages.length}) and size chart</summary>`,
+    `<details><summary>Stages of ${cell2(m.name)} (${m.stages.length}) and size chart</summary>`,
     "",
     stagesTable(m),
     "",
     sizeChart(m),
     "",
     "</details>",
+    ...quantLayersDetails(m.name, m.stages),
     ...m.auto ? ["", autoDetails(m.auto)] : []
   ].join("\n");
 }
@@ -24067,30 +28610,32 @@ function renderMarkdown(report) {
     "",
     report.models.map(modelSection).join("\n\n---\n\n"),
     "",
-    `<sub>onnx-diet ${report.version} \xB7 config \`${cell(report.config)}\`</sub>`,
+    `<sub>onnx-diet ${report.version} \xB7 config \`${cell2(report.config)}\`${report.environment ? ` \xB7 measured on ${cell2(environmentLine(report.environment))}` : ""}</sub>`,
     ""
   ].join("\n");
 }
-var mark, cell, COULD_NOT_RUN;
+var mark, cell2, COULD_NOT_RUN;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
     init_budgets();
     init_auto();
+    init_environment();
+    init_quant_layers();
     init_table();
     mark = (passed) => passed ? "\u2705" : "\u274C";
-    cell = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+    cell2 = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
     COULD_NOT_RUN = "could not run (see below)";
   }
 });
 
 // src/pipeline/run.ts
-import { existsSync as existsSync10 } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import path16 from "node:path";
+import { existsSync as existsSync12 } from "node:fs";
+import { tmpdir as tmpdir4 } from "node:os";
+import path21 from "node:path";
 function shown(p) {
-  const rel = path16.relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") && !path16.isAbsolute(rel) ? rel : p;
+  const rel = path21.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path21.isAbsolute(rel) ? rel : p;
 }
 function checkStages(model) {
   for (const { spec, where } of model.stages) {
@@ -24103,7 +28648,7 @@ function checkStages(model) {
   }
 }
 function checkSources(config) {
-  const missing = config.models.filter((m) => m.source.kind === "path" && !existsSync10(m.source.path));
+  const missing = config.models.filter((m) => m.source.kind === "path" && !existsSync12(m.source.path));
   if (!missing.length) return;
   throw new ConfigError(missing.map((m) => ({
     ...m.sourceWhere ?? m.where,
@@ -24135,7 +28680,7 @@ function checkErrorLines(m) {
 async function runModel(m, opts) {
   const { progress, host } = opts;
   const source = opts.sourceOverride ?? (m.source.kind === "path" ? m.source.path : void 0) ?? await progress.step(`${m.name}: fetch source`, () => resolveSource(m.source, {
-    cacheDir: opts.cacheDir ?? path16.join(tmpdir3(), "onnx-diet-downloads"),
+    cacheDir: opts.cacheDir ?? path21.join(tmpdir4(), "onnx-diet-downloads"),
     resolveArtifact: opts.resolveArtifact
   }));
   const compressed = opts.compress ? await opts.compress(m, source, progress) : m.strategy === "auto" ? await autoCompress(shown(source), shown(m.output), {
@@ -24146,11 +28691,24 @@ async function runModel(m, opts) {
     objective: m.objective,
     maxSearchTimeS: m.maxSearchTimeS,
     progress,
-    name: m.name
-  }) : await compressModel(shown(source), shown(m.output), { stages: m.stages.map((s) => s.spec), progress });
+    name: m.name,
+    calibration: m.calibration ? calibrationConfig(m) : void 0
+  }) : await compressModel(shown(source), shown(m.output), { stages: m.stages.map((s) => s.spec), progress, calibration: calibrationConfig(m) });
   const report = modelReport(compressed, m.name);
   const checked = m.parity !== false || m.latency !== false ? await checkModels(m, source, m.output, host, progress) : {};
-  return withChecks(report, checked, m.budgets);
+  if (report.calibration && checked.parity) {
+    report.calibration.parity = { samples: checked.parity.samples, inputs: m.parity === false ? "auto" : shown(m.parity.inputs) };
+  }
+  const result = withChecks(report, checked, m.budgets);
+  if (m.source.kind === "dvc" && m.source.push) await progress.step(`${m.name}: dvc push ${shown(m.output)}`, () => dvcPush(m.output));
+  return result;
+}
+function calibrationConfig(m) {
+  const c = m.calibration;
+  const dims = m.parity === false ? {} : m.parity.dims;
+  const paritySeed = m.parity === false ? 0 : m.parity.seed;
+  const seed = CALIBRATION_SEED + (paritySeed >= CALIBRATION_SEED ? paritySeed + 1e6 : 0);
+  return { inputs: c?.inputs ?? "auto", samples: c?.samples, method: c?.method ?? "minmax", dims, seed };
 }
 function withChecks(report, checked, budgets) {
   const r = report;
@@ -24164,6 +28722,11 @@ function withChecks(report, checked, budgets) {
 function runReport(models, configFile) {
   const report = buildReport(models);
   report.config = configFile;
+  const measured = models.filter((m) => m.parity || m.latency || m.auto);
+  if (measured.length) {
+    const timed = measured.find((m) => m.latency && "threads" in m.latency)?.latency;
+    report.environment = currentEnvironment(timed?.threads ?? 1);
+  }
   return report;
 }
 function ortMessage(e) {
@@ -24192,7 +28755,8 @@ async function checkModels(m, source, output, host, progress, inputs, who = m.na
   const threads = m.latency === false ? 1 : m.latency.threads;
   const originalCannot = (what, e) => {
     if (e instanceof UsageError) throw e;
-    return new UsageError(`${who}: onnxruntime cannot ${what} the original model ${source} (${withDimHint(ortSaid(e), autoDims2)}); the parity check compares against it`);
+    const ask = what === "run" ? askForDims(who, ortSaid(e), autoDims2) : void 0;
+    return new UsageError(ask ?? `${who}: onnxruntime cannot ${what} the original model ${source} (${withDimHint(ortSaid(e), autoDims2)}); the parity check compares against it`);
   };
   const a = await progress.step(`${m.name}: load original in onnxruntime`, () => host.load(source, { threads })).catch((e) => {
     throw originalCannot("load", e);
@@ -24211,6 +28775,13 @@ async function checkModels(m, source, output, host, progress, inputs, who = m.na
   }
   const result = {};
   try {
+    const guessed = autoDims2.some((d) => d.inferred);
+    if (guessed && samples[0]) {
+      await host.run(a.id, samples[0]).catch((e) => {
+        const ask = askForDims(m.name, ortMessage(e), autoDims2);
+        if (ask) throw new UsageError(ask);
+      });
+    }
     if (m.parity !== false) {
       const cfg = m.parity;
       const n = samples.length;
@@ -24246,18 +28817,22 @@ var init_run = __esm({
     init_errors();
     init_budgets();
     init_auto_inputs();
+    init_dim_defaults();
     init_inputs();
     init_original_run();
     init_input_files();
     init_latency();
     init_ort_runner();
     init_parity();
+    init_dvc();
     init_sources();
     init_markdown();
+    init_environment();
     init_json();
     init_registry2();
     init_auto();
     init_compress();
+    init_calibration_inputs();
     init_progress2();
   }
 });
@@ -24306,7 +28881,21 @@ function dvcMetrics(report) {
   }
   return out;
 }
-var init_dvc = __esm({
+function dvcPlots(report) {
+  const stages = [];
+  const latency = [];
+  for (const m of report.models) {
+    const points = [["original", m.original.bytes], ...m.stages.map((s) => [s.name, s.bytesAfter]), ["saved", m.compressed.bytes]];
+    points.forEach(([stage, bytes], step) => stages.push({ model: m.name, step, stage, bytes }));
+    if (m.latency && !("error" in m.latency)) {
+      for (const which of ["original", "compressed"]) {
+        latency.push({ model: m.name, which: `${m.name} ${which}`, p50_ms: m.latency[which].p50Ms, p90_ms: m.latency[which].p90Ms });
+      }
+    }
+  }
+  return { stages, latency };
+}
+var init_dvc2 = __esm({
   "src/report/dvc.ts"() {
     "use strict";
   }
@@ -24319,7 +28908,12 @@ __export(run_exports, {
   reportText: () => reportText,
   runCommand: () => runCommand
 });
+import { readFileSync as readFileSync6 } from "node:fs";
+import path22 from "node:path";
 function reportText(report) {
+  const where = report.environment ? `
+
+measured on ${environmentLine(report.environment)}` : "";
   return report.models.map((m) => {
     const rows = metricsRows(m).map((r) => [
       r.what.replace(/`/g, ""),
@@ -24333,22 +28927,38 @@ ${line.replace(/`/g, "")}`).join("");
     return `${headline(m).replace(/\*\*/g, "")}
 
 ${formatTable(["", "original", "compressed", "budget", ""], rows)}${notes}`;
-  }).join("\n\n");
+  }).join("\n\n") + where;
 }
 function exitCode(report) {
   for (const line of failureLines(report)) process.stderr.write(`onnx-diet: ${line}
 `);
   return report.passed ? 0 : 1;
 }
+function readBaseline(file) {
+  let data;
+  try {
+    data = JSON.parse(readFileSync6(file, "utf8"));
+  } catch (e) {
+    throw new UsageError(`--baseline ${file}: cannot read it as JSON (${e.message.split("\n")[0]}); give a report written by --json`);
+  }
+  const models = data?.models;
+  if (!Array.isArray(models) || !models.every((m) => typeof m.name === "string" && typeof m.compressed?.bytes === "number")) {
+    throw new UsageError(`--baseline ${file}: not an onnx-diet report (no models with name and compressed.bytes); give a report written by --json`);
+  }
+  return data;
+}
 var help3, runCommand;
 var init_run2 = __esm({
   "src/cli/run.ts"() {
     "use strict";
+    init_baseline_budgets();
     init_load();
+    init_errors();
     init_run();
-    init_dvc();
+    init_dvc2();
     init_json();
     init_markdown();
+    init_environment();
     init_table();
     init_args();
     init_progress();
@@ -24359,6 +28969,9 @@ latency \u2192 budgets. Prints a table per model; exits 1 when a parity check or
   --json FILE          write the report JSON
   --markdown FILE      write the Markdown report (what the Action posts as the PR comment)
   --dvc-metrics FILE   write flat DVC metrics JSON (for \`dvc metrics diff\`)
+  --dvc-plots DIR      write DVC plots: DIR/stages.json (size after each stage), DIR/latency.json
+  --baseline FILE      a report JSON of an earlier run (e.g. the base branch's): check max-growth and
+                       max-latency-regression against it
   -h, --help           show this help`;
     runCommand = defineCommand({
       name: "run",
@@ -24367,17 +28980,34 @@ latency \u2192 budgets. Prints a table per model; exits 1 when a parity check or
         config: { type: "string", short: "c" },
         json: { type: "string" },
         markdown: { type: "string" },
-        "dvc-metrics": { type: "string" }
+        "dvc-metrics": { type: "string" },
+        "dvc-plots": { type: "string" },
+        baseline: { type: "string" }
       },
       args: [],
       async run(values2) {
         const config = loadConfig(values2.config ?? "onnx-diet.yml");
+        const base = values2.baseline === void 0 ? void 0 : readBaseline(values2.baseline);
         const report = await runConfig(config, { progress: createProgress() });
+        const budgets = new Map(config.models.map((m) => [m.name, m.baselineBudgets ?? []]));
+        const baseLines = checkAgainstBaseline(report, base, budgets, values2.baseline ?? "a baseline (--baseline FILE)");
         process.stdout.write(`${reportText(report)}
-`);
+${baseLines.map((l) => `
+${l}`).join("")}${baseLines.length ? "\n" : ""}`);
         if (values2.json !== void 0) writeJsonFile(values2.json, report);
-        if (values2.markdown !== void 0) writeTextFile(values2.markdown, renderMarkdown(report));
+        if (values2.markdown !== void 0) {
+          writeTextFile(values2.markdown, renderMarkdown(report) + (baseLines.length ? `
+**Budgets against the baseline**
+
+${baseLines.map((l) => `- ${l}`).join("\n")}
+` : ""));
+        }
         if (values2["dvc-metrics"] !== void 0) writeJsonFile(values2["dvc-metrics"], dvcMetrics(report));
+        if (values2["dvc-plots"] !== void 0) {
+          const plots = dvcPlots(report);
+          writeJsonFile(path22.join(values2["dvc-plots"], "stages.json"), plots.stages);
+          writeJsonFile(path22.join(values2["dvc-plots"], "latency.json"), plots.latency);
+        }
         return exitCode(report);
       }
     });
