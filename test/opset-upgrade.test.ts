@@ -271,12 +271,29 @@ test('subgraphs: If branches and Loop bodies are upgraded, their constants stay 
   assert.equal(loop!.attribute.find((a) => a.name === 'body')!.g!.initializer.length, 3);
 });
 
+test('Scan-8 (batch axis) becomes a Scan-9 over the batch running a Scan-9 over the sequence', async () => {
+  const body = graph({
+    name: 'body',
+    node: [node('Add', ['acc', 'v'], ['acc_out']), node('Mul', ['acc_out', 'v'], ['out']), node('Clip', ['out'], ['clipped'], { max: { float: 2 } })],
+    input: [valueInfo('acc', F, [3]), valueInfo('v', F, [3])],
+    output: [valueInfo('acc_out', F, [3]), valueInfo('clipped', F, [3])],
+  });
+  for (const directions of [[0], [1]]) {
+    const m = model(graph({
+      node: [node('Scan', ['', 'init', 'x'], ['final', 'seq'], { num_scan_inputs: 1, directions, body })],
+      input: [valueInfo('init', F, [2, 3]), valueInfo('x', F, [2, 4, 3])],
+      output: [valueInfo('final', F, [2, 3]), valueInfo('seq', F, [2, 4, 3])],
+    }), 8);
+    await sameOutputs(m, { init: x('init', [2, 3], 2), x: x('x', [2, 4, 3], 3, 1) }, ['Scan']);
+  }
+});
+
 test('refusals name the op and why; targets onnxruntime has no kernel for are refused; never downgrades', () => {
   const scan8 = model(graph({
-    node: [node('Scan', ['', 'x'], ['y'], { num_scan_inputs: 1, body: graph({ node: [] }) })],
-    input: [valueInfo('x', F, [1, 2])], output: [valueInfo('y', F)],
+    node: [node('Scan', ['lens', 'x'], ['y'], { num_scan_inputs: 1, body: graph({ node: [] }) })],
+    input: [valueInfo('lens', DataType.INT32, [1]), valueInfo('x', F, [1, 2])], output: [valueInfo('y', F)],
   }), 8);
-  assert.throws(() => upgradeOpset(copy(scan8), 13), (e: Error) => e instanceof OpsetUpgradeError && /^cannot upgrade the default-domain opset 8 → 13: Scan 'Scan_y': Scan-8 scans over a batch axis/.test(e.message));
+  assert.throws(() => upgradeOpset(copy(scan8), 13), (e: Error) => e instanceof OpsetUpgradeError && /^cannot upgrade the default-domain opset 8 → 13: Scan 'Scan_y': Scan-8 with sequence_lens/.test(e.message));
   const roi = model(graph({
     node: [node('RoiAlign', ['x', 'r', 'b'], ['y'])],
     input: [valueInfo('x', F, [1, 1, 4, 4]), valueInfo('r', F, [1, 4]), valueInfo('b', DataType.INT64, [1])], output: [valueInfo('y', F)],
