@@ -23,7 +23,8 @@ import { runOrt, type Feeds, type RawOutput } from './helpers/ort-run.js';
 const F = DataType.FLOAT;
 const TARGETS = [13, LATEST_ORT_OPSET];
 
-const copy = (m: ModelProto) => decodeModel(encodeModel(m));
+// Through a Buffer, as a model read from a file is: its tensors are views into one big buffer.
+const copy = (m: ModelProto) => decodeModel(Buffer.from(encodeModel(m)));
 
 function floats(o: RawOutput): Float32Array {
   return new Float32Array(o.bytes.buffer, o.bytes.byteOffset, o.bytes.byteLength / 4);

@@ -103,7 +103,7 @@ function encode(dataType: number, values: readonly number[]): Uint8Array {
 }
 
 function decode(dataType: number, b: Uint8Array): number[] | undefined {
-  const copy = b.slice().buffer;
+  const copy = Uint8Array.from(b).buffer; // a copy: Buffer#slice is a view of the whole file
   switch (dataType) {
     case DataType.FLOAT: return [...new Float32Array(copy)];
     case DataType.DOUBLE: return [...new Float64Array(copy)];
