@@ -459,7 +459,7 @@ var require_base64 = __commonJS({
     var i;
     s64[45] = 62;
     s64[95] = 63;
-    base64.encode = function encode(buffer, start, end) {
+    base64.encode = function encode2(buffer, start, end) {
       var parts = null, chunk = [];
       var i2 = 0, j = 0, t;
       while (start < end) {
@@ -500,7 +500,7 @@ var require_base64 = __commonJS({
       return String.fromCharCode.apply(String, chunk.slice(0, i2));
     };
     var invalidEncoding = "invalid encoding";
-    base64.decode = function decode(string, buffer, offset) {
+    base64.decode = function decode2(string, buffer, offset) {
       var start = offset;
       var j = 0, t;
       for (var i2 = 0; i2 < string.length; ) {
@@ -904,7 +904,7 @@ var require_pool = __commonJS({
   "node_modules/protobufjs/src/util/pool.js"(exports, module) {
     "use strict";
     module.exports = pool;
-    function pool(alloc, slice, size) {
+    function pool(alloc, slice2, size) {
       var SIZE = size || 8192;
       var MAX = SIZE >>> 1;
       var slab = null;
@@ -916,7 +916,7 @@ var require_pool = __commonJS({
           slab = alloc(SIZE);
           offset = 0;
         }
-        var buf = slice.call(slab, offset, offset += size2);
+        var buf = slice2.call(slab, offset, offset += size2);
         if (offset & 7)
           offset = (offset | 7) + 1;
         return buf;
@@ -4257,13 +4257,13 @@ var require_message = __commonJS({
     Message.create = function create(properties) {
       return this.$type.create(properties);
     };
-    Message.encode = function encode(message, writer) {
+    Message.encode = function encode2(message, writer) {
       return this.$type.encode(message, writer);
     };
     Message.encodeDelimited = function encodeDelimited(message, writer) {
       return this.$type.encodeDelimited(message, writer);
     };
-    Message.decode = function decode(reader) {
+    Message.decode = function decode2(reader) {
       return this.$type.decode(reader);
     };
     Message.decodeDelimited = function decodeDelimited(reader) {
@@ -9489,7 +9489,7 @@ function saveModel(model, file, opts = {}) {
   }
   let offset = 0;
   const dataBytes = writeAtomically(dataPath, (sink) => {
-    const pad = new Uint8Array(EXTERNAL_ALIGNMENT);
+    const pad2 = new Uint8Array(EXTERNAL_ALIGNMENT);
     for (const t of tensors) {
       if (tensorByteLength(t) < threshold || t.dataType === 8 || inlineOnly.has(t)) {
         if (isExternal(t)) subs.set(t, allInline?.get(t) ?? inlined(t, opts.source));
@@ -9497,7 +9497,7 @@ function saveModel(model, file, opts = {}) {
       }
       const raw = tensorBytes(t, opts.source);
       const aligned = Math.ceil(offset / EXTERNAL_ALIGNMENT) * EXTERNAL_ALIGNMENT;
-      if (aligned > offset) sink.write(pad.subarray(0, aligned - offset));
+      if (aligned > offset) sink.write(pad2.subarray(0, aligned - offset));
       sink.write(raw);
       subs.set(t, {
         ...t,
@@ -10229,8 +10229,8 @@ function formatTable(header, rows, align) {
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => [...r[c] ?? ""].length)));
   const line = (r) => r.map((cell2, c) => {
-    const pad = " ".repeat(widths[c] - [...cell2].length);
-    return (align?.[c] ?? (c === 0 ? "l" : "r")) === "l" ? cell2 + pad : pad + cell2;
+    const pad2 = " ".repeat(widths[c] - [...cell2].length);
+    return (align?.[c] ?? (c === 0 ? "l" : "r")) === "l" ? cell2 + pad2 : pad2 + cell2;
   }).join("  ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
@@ -10710,9 +10710,9 @@ function convertFloatTensor(t, to) {
 function inputTypes(inputs) {
   return new Map(inputs.map((m) => [m.name, m.type]));
 }
-function feedsFor(feeds, declared) {
+function feedsFor(feeds, declared2) {
   return feeds.map((t) => {
-    const want = declared.get(t.name);
+    const want = declared2.get(t.name);
     if (!want || want === t.type || !isFloatType(want) || !isFloatType(t.type)) return t;
     let byType = converted.get(t);
     if (!byType) converted.set(t, byType = /* @__PURE__ */ new Map());
@@ -11095,8 +11095,8 @@ function readValue(file, info, fallbackName) {
   const name = info?.name ?? fallbackName;
   const kind = nonTensorKind(info?.type);
   if (info && kind) return { name, file, unsupported: `${kind} values` };
-  const declared = info?.type?.tensorType?.elemType;
-  if (declared !== void 0 && !isOrtTensorType(declared)) return { name, file, unsupported: `${dataTypeName(declared)} tensors` };
+  const declared2 = info?.type?.tensorType?.elemType;
+  if (declared2 !== void 0 && !isOrtTensorType(declared2)) return { name, file, unsupported: `${dataTypeName(declared2)} tensors` };
   let bytes;
   try {
     bytes = readFileSync2(file);
@@ -13207,9 +13207,9 @@ function minMax(data) {
   if (min !== min || min === -Infinity || max === Infinity) return { min: NaN, max: NaN };
   return { min, max };
 }
-function quantizeSpan(data, start, end, scale, zeroPoint, clip, out) {
-  const lo = clip.qmin;
-  const hi = clip.qmax;
+function quantizeSpan(data, start, end, scale, zeroPoint, clip2, out) {
+  const lo = clip2.qmin;
+  const hi = clip2.qmax;
   for (let i = start; i < end; i++) {
     const r = Math.fround(data[i] / scale) + ROUND_MAGIC - ROUND_MAGIC + zeroPoint;
     out[i] = r < lo ? lo : r > hi ? hi : r;
@@ -13221,9 +13221,9 @@ function allocate(type, n) {
 function quantizePerTensor(data, opts, range = minMax(data)) {
   const { min, max } = range;
   const params = computeScaleZeroPoint(min, max, quantRange(opts.type, opts.symmetric, opts.reduceRange), opts.symmetric);
-  const clip = clipRange(opts.type);
+  const clip2 = clipRange(opts.type);
   const values2 = allocate(opts.type, data.length);
-  quantizeSpan(data, 0, data.length, params.scale, params.zeroPoint, clip, values2);
+  quantizeSpan(data, 0, data.length, params.scale, params.zeroPoint, clip2, values2);
   const zeroPoints = allocate(opts.type, 1);
   zeroPoints[0] = params.zeroPoint;
   return { values: values2, scales: Float32Array.of(params.scale), zeroPoints };
@@ -13258,10 +13258,10 @@ function quantizePerAxis(data, dims, axis, opts) {
     const empty = mins[c] === Infinity;
     params.push(computeScaleZeroPoint(empty ? 0 : mins[c], empty ? 0 : maxs[c], range, opts.symmetric));
   }
-  const clip = clipRange(opts.type);
+  const clip2 = clipRange(opts.type);
   const values2 = allocate(opts.type, data.length);
   for (let o = 0, i = 0; o < outer; o++) {
-    for (let c = 0; c < channels; c++, i += inner) quantizeSpan(data, i, i + inner, params[c].scale, params[c].zeroPoint, clip, values2);
+    for (let c = 0; c < channels; c++, i += inner) quantizeSpan(data, i, i + inner, params[c].scale, params[c].zeroPoint, clip2, values2);
   }
   const zeroPoints = allocate(opts.type, channels);
   params.forEach((p, c) => {
@@ -13444,12 +13444,12 @@ var init_session = __esm({
        * Returns the nodes; the last one writes `output`.
        */
       rescale(integerOutput, aScale, bScale, output, base) {
-        const cast = this.fresh(`${integerOutput}_cast_output`);
+        const cast2 = this.fresh(`${integerOutput}_cast_output`);
         const scales = this.fresh(`${base}_scales_mul:0`);
         return [
-          makeNode("Cast", this.fresh(`${integerOutput}_cast`), [integerOutput], [cast], [intAttr("to", DataType.FLOAT)]),
+          makeNode("Cast", this.fresh(`${integerOutput}_cast`), [integerOutput], [cast2], [intAttr("to", DataType.FLOAT)]),
           makeNode("Mul", this.fresh(`${base}_scales_mul`), [aScale, bScale], [scales]),
-          makeNode("Mul", this.fresh(`${base}_output_scale_mul`), [cast, scales], [output])
+          makeNode("Mul", this.fresh(`${base}_output_scale_mul`), [cast2, scales], [output])
         ];
       }
       /** Name base for nodes derived from `node`. */
@@ -14161,9 +14161,9 @@ function quantizeInt4Stage(options = {}) {
         const own = path16[path16.length - 1];
         if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
       }
-      const { matmul, gemm, gatherInt4, gatherInt8 } = run.counts;
-      if (matmul || gemm || gatherInt4) importDomain(model, "com.microsoft", 1);
-      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
+      const { matmul, gemm: gemm2, gatherInt4, gatherInt8 } = run.counts;
+      if (matmul || gemm2 || gatherInt4) importDomain(model, "com.microsoft", 1);
+      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm2} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
       return {
         model,
         details: {
@@ -14171,8 +14171,8 @@ function quantizeInt4Stage(options = {}) {
           symmetric: opts.symmetric,
           accuracyLevel: opts.accuracyLevel ?? 0,
           embeddings: opts.embeddings,
-          matmulNBits: matmul + gemm,
-          fromGemm: gemm,
+          matmulNBits: matmul + gemm2,
+          fromGemm: gemm2,
           gatherBlockQuantized: gatherInt4,
           gatherInt8,
           tensorsQuantized: run.store.count,
@@ -14274,7 +14274,7 @@ function inferTypes(scopes) {
     const inner = table.get(g) ?? inferGraph({ graph: g, parent, owner, depth: parent.depth + 1 });
     return g.output.map((o) => declaredType(o) ?? inner.get(o.name ?? ""));
   };
-  const outputTypes = (n, scope) => {
+  const outputTypes2 = (n, scope) => {
     const op = n.opType ?? "";
     const input = (i) => n.input[i] ? lookup(scope, n.input[i]) : void 0;
     const first = n.input.map((_, i) => input(i)).find((t) => t !== void 0);
@@ -14350,16 +14350,16 @@ function inferTypes(scopes) {
     }
     for (const t of g.initializer) if (t.name && t.dataType) own.set(t.name, t.dataType);
     for (const s of g.sparseInitializer) if (s.values?.name && s.values.dataType) own.set(s.values.name, s.values.dataType);
-    const declared = /* @__PURE__ */ new Map();
+    const declared2 = /* @__PURE__ */ new Map();
     for (const v of [...g.valueInfo, ...g.output]) {
       const t = declaredType(v);
-      if (v.name && t !== void 0) declared.set(v.name, t);
+      if (v.name && t !== void 0) declared2.set(v.name, t);
     }
     for (const n of g.node) {
       for (const { graph } of subgraphsOf(n)) if (!table.has(graph)) inferGraph({ graph, parent: scope, owner: n, depth: scope.depth + 1 });
-      const types2 = outputTypes(n, scope);
+      const types2 = outputTypes2(n, scope);
       n.output.forEach((o, i) => {
-        const t = declared.get(o) ?? types2[i];
+        const t = declared2.get(o) ?? types2[i];
         if (o && t !== void 0) own.set(o, t);
       });
     }
@@ -14667,9 +14667,9 @@ var init_fp16 = __esm({
         const before = [];
         n.input.forEach((input, i) => {
           if (!this.isFloat(scope, input) || keep.has(input)) return;
-          const cast = freshName(this.names, `${input}_fp32`);
-          before.push(this.castNode(input, cast, DataType.FLOAT));
-          n.input[i] = cast;
+          const cast2 = freshName(this.names, `${input}_fp32`);
+          before.push(this.castNode(input, cast2, DataType.FLOAT));
+          n.input[i] = cast2;
         });
         this.stats.castsInserted += before.length;
         this.stats.blockedNodes++;
@@ -14842,6 +14842,1172 @@ var init_optimize = __esm({
   }
 });
 
+// src/stages/opset/context.ts
+function encode(dataType, values2) {
+  switch (dataType) {
+    case DataType.FLOAT:
+      return new Uint8Array(Float32Array.from(values2).buffer);
+    case DataType.DOUBLE:
+      return new Uint8Array(Float64Array.from(values2).buffer);
+    case DataType.FLOAT16: {
+      const out = new Uint16Array(values2.length);
+      values2.forEach((v, i) => {
+        out[i] = toFloat16Bits(v);
+      });
+      return new Uint8Array(out.buffer);
+    }
+    case DataType.INT32:
+      return new Uint8Array(Int32Array.from(values2).buffer);
+    case DataType.INT64:
+      return new Uint8Array(BigInt64Array.from(values2, (v) => BigInt(Math.trunc(v))).buffer);
+    case DataType.INT8:
+      return new Uint8Array(Int8Array.from(values2).buffer);
+    case DataType.UINT8:
+      return Uint8Array.from(values2);
+    case DataType.INT16:
+      return new Uint8Array(Int16Array.from(values2).buffer);
+    case DataType.UINT16:
+      return new Uint8Array(Uint16Array.from(values2).buffer);
+    case DataType.UINT32:
+      return new Uint8Array(Uint32Array.from(values2).buffer);
+    default:
+      throw new Error(`no encoder for data type ${dataType}`);
+  }
+}
+function decode(dataType, b) {
+  const copy = Uint8Array.from(b).buffer;
+  switch (dataType) {
+    case DataType.FLOAT:
+      return [...new Float32Array(copy)];
+    case DataType.DOUBLE:
+      return [...new Float64Array(copy)];
+    case DataType.INT32:
+      return [...new Int32Array(copy)];
+    case DataType.INT64:
+      return [...new BigInt64Array(copy)].map(Number);
+    case DataType.FLOAT16:
+      return [...new Uint16Array(copy)].map(fromFloat16Bits);
+    default:
+      return void 0;
+  }
+}
+function getAttr(node, name) {
+  return node.attribute.find((a) => a.name === name);
+}
+function withAttrs(node, drop, add = []) {
+  const gone = /* @__PURE__ */ new Set([...drop, ...add.map((a) => a.name ?? "")]);
+  return { ...node, input: [...node.input], output: [...node.output], attribute: [...node.attribute.filter((a) => !gone.has(a.name ?? "")), ...add] };
+}
+function trimInputs(inputs) {
+  const out = [...inputs];
+  while (out.length && !out[out.length - 1]) out.pop();
+  return out;
+}
+function blank(name) {
+  return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
+}
+var ConvertContext, stringAttr, floatAttr2, floatsAttr, attrString, attrInts, attrInt, crosses, nodeLabel, refuse, baseName2;
+var init_context = __esm({
+  "src/stages/opset/context.ts"() {
+    "use strict";
+    init_dtype();
+    init_float16();
+    init_graph();
+    init_tensor();
+    init_types();
+    ConvertContext = class {
+      constructor(scope, target, facts) {
+        this.scope = scope;
+        this.target = target;
+        this.facts = facts;
+      }
+      scope;
+      target;
+      facts;
+      /** Initializers to add to this scope's graph once the whole model converted. */
+      added = [];
+      fresh(base) {
+        return freshName(this.facts.names, base);
+      }
+      /** A new initializer of this graph holding `values` (1-D unless `dims` says otherwise); its name. */
+      constant(base, dataType, values2, dims = [values2.length]) {
+        const name = this.fresh(base);
+        this.added.push(makeTensor(name, dataType, dims, encode(dataType, values2)));
+        return name;
+      }
+      int64(base, values2, dims = [values2.length]) {
+        const name = this.fresh(base);
+        this.added.push(makeTensor(name, DataType.INT64, dims, new Uint8Array(BigInt64Array.from(values2, (v) => BigInt(v)).buffer)));
+        return name;
+      }
+      elemType(name) {
+        return this.facts.elemTypes.get(name);
+      }
+      rank(name) {
+        return this.facts.ranks.get(name);
+      }
+      /** Whether output `name` is read by any node or is a graph output (an empty name is never read). */
+      isRead(name) {
+        return !!name && this.facts.read.has(name);
+      }
+      /** Dims of a constant (initializer or Constant node) input. */
+      constantDims(name) {
+        const t = name ? this.facts.constants.get(name) : void 0;
+        return t ? [...t.dims] : void 0;
+      }
+      /** Numeric values of a constant input (initializer or Constant node), as numbers. */
+      constantValues(name) {
+        const t = name ? this.facts.constants.get(name) : void 0;
+        if (!t) return void 0;
+        try {
+          return decode(t.dataType ?? 0, tensorBytes(t));
+        } catch {
+          return void 0;
+        }
+      }
+    };
+    stringAttr = (name, s) => ({ ...blank(name), type: AttributeType.STRING, s: new TextEncoder().encode(s) });
+    floatAttr2 = (name, f) => ({ ...blank(name), type: AttributeType.FLOAT, f });
+    floatsAttr = (name, floats) => ({ ...blank(name), type: AttributeType.FLOATS, floats });
+    attrString = (a) => a?.s ? new TextDecoder().decode(a.s) : void 0;
+    attrInts = (a) => a ? a.ints : void 0;
+    attrInt = (a) => a?.i !== void 0 ? Number(a.i) : void 0;
+    crosses = (step, v) => step.from < v && step.to >= v;
+    nodeLabel = (n) => `${n.opType} '${n.name || n.output[0] || "?"}'`;
+    refuse = (node, why) => ({ refuse: `${nodeLabel(node)}: ${why}` });
+    baseName2 = (n, what) => `${n.name || n.output[0] || n.opType}_${what}`;
+  }
+});
+
+// src/stages/opset/facts.ts
+function declared(v, types2, ranks) {
+  const t = v.type?.tensorType;
+  if (!v.name || !t) return;
+  if (t.elemType) types2.set(v.name, t.elemType);
+  if (t.shape) ranks.set(v.name, t.shape.dim.length);
+}
+function outputTypes(n, types2) {
+  const op = n.opType ?? "";
+  if (op === "Cast") {
+    const to = n.attribute.find((a) => a.name === "to");
+    return [to?.i !== void 0 ? Number(to.i) : void 0];
+  }
+  if (BOOL_OUT.has(op)) return n.output.map(() => DataType.BOOL);
+  if (INT64_OUT.has(op)) return n.output.map(() => DataType.INT64);
+  if (op === "TopK") return [types2.get(n.input[0] ?? ""), DataType.INT64];
+  if (op === "Where") return [types2.get(n.input[1] ?? "") ?? types2.get(n.input[2] ?? "")];
+  if (SAME_TYPE.has(op)) {
+    const t = types2.get(n.input[0] ?? "");
+    return n.output.map((_, i) => op === "Dropout" && i > 0 ? void 0 : t);
+  }
+  return [];
+}
+function modelFacts(model) {
+  const elemTypes = /* @__PURE__ */ new Map();
+  const ranks = /* @__PURE__ */ new Map();
+  const read = /* @__PURE__ */ new Set();
+  const constants2 = /* @__PURE__ */ new Map();
+  const nodes = [];
+  forEachGraph(model, ({ graph }) => {
+    for (const v of [...graph.input, ...graph.output, ...graph.valueInfo]) declared(v, elemTypes, ranks);
+    for (const t of graph.initializer) {
+      if (!t.name) continue;
+      elemTypes.set(t.name, t.dataType ?? 0);
+      ranks.set(t.name, t.dims.length);
+      constants2.set(t.name, t);
+    }
+    for (const o of graph.output) if (o.name) read.add(o.name);
+    for (const n of graph.node) {
+      nodes.push(n);
+      for (const i of n.input) if (i) read.add(i);
+      if (isConstantNode(n) && n.output[0]) {
+        const t = constantNodeTensor(n);
+        if (t) {
+          elemTypes.set(n.output[0], t.dataType ?? 0);
+          ranks.set(n.output[0], t.dims.length);
+          constants2.set(n.output[0], t);
+        }
+      }
+    }
+  });
+  for (let sweep = 0, changed = true; changed && sweep < 8; sweep++) {
+    changed = false;
+    for (const n of nodes) {
+      outputTypes(n, elemTypes).forEach((t, i) => {
+        const o = n.output[i];
+        if (t && o && !elemTypes.has(o)) {
+          elemTypes.set(o, t);
+          changed = true;
+        }
+      });
+    }
+  }
+  return { elemTypes, ranks, read, constants: constants2, names: allNames(model) };
+}
+var SAME_TYPE, BOOL_OUT, INT64_OUT;
+var init_facts = __esm({
+  "src/stages/opset/facts.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    SAME_TYPE = /* @__PURE__ */ new Set([
+      "Abs",
+      "Add",
+      "AveragePool",
+      "BatchNormalization",
+      "Ceil",
+      "Clip",
+      "Concat",
+      "Conv",
+      "ConvTranspose",
+      "DepthToSpace",
+      "Div",
+      "Dropout",
+      "Elu",
+      "Exp",
+      "Expand",
+      "Flatten",
+      "Floor",
+      "Gather",
+      "GatherElements",
+      "Gemm",
+      "GlobalAveragePool",
+      "GlobalMaxPool",
+      "HardSigmoid",
+      "HardSwish",
+      "Hardmax",
+      "Identity",
+      "InstanceNormalization",
+      "LRN",
+      "LeakyRelu",
+      "Log",
+      "LogSoftmax",
+      "MatMul",
+      "Max",
+      "MaxPool",
+      "Mean",
+      "Min",
+      "Mish",
+      "Mul",
+      "Neg",
+      "PRelu",
+      "Pad",
+      "Pow",
+      "Reciprocal",
+      "ReduceL1",
+      "ReduceL2",
+      "ReduceLogSum",
+      "ReduceLogSumExp",
+      "ReduceMax",
+      "ReduceMean",
+      "ReduceMin",
+      "ReduceProd",
+      "ReduceSum",
+      "ReduceSumSquare",
+      "Relu",
+      "Reshape",
+      "Resize",
+      "Round",
+      "Selu",
+      "Sigmoid",
+      "Sign",
+      "Sin",
+      "Cos",
+      "Slice",
+      "Softmax",
+      "Softplus",
+      "Softsign",
+      "SpaceToDepth",
+      "Split",
+      "Sqrt",
+      "Squeeze",
+      "Sub",
+      "Sum",
+      "Tanh",
+      "Tile",
+      "TopK",
+      "Transpose",
+      "Unsqueeze",
+      "Upsample",
+      "Erf",
+      "Gelu",
+      "ThresholdedRelu",
+      "Shrink",
+      "Celu",
+      "Einsum",
+      "ReverseSequence"
+    ]);
+    BOOL_OUT = /* @__PURE__ */ new Set(["Equal", "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "Not", "And", "Or", "Xor", "IsNaN", "IsInf"]);
+    INT64_OUT = /* @__PURE__ */ new Set(["Shape", "Size", "ArgMax", "ArgMin", "NonZero", "NonMaxSuppression"]);
+  }
+});
+
+// src/stages/opset/legacy.ts
+var dropConsumedInputs, legacyBroadcast, gemm, concat, TYPE_CODES, cast, selu, recurrent, roiAlign, gridSample, dft, scatter, refuseAcross;
+var init_legacy = __esm({
+  "src/stages/opset/legacy.ts"() {
+    "use strict";
+    init_dtype();
+    init_nodes();
+    init_context();
+    dropConsumedInputs = (node) => getAttr(node, "consumed_inputs") ? withAttrs(node, ["consumed_inputs"]) : node;
+    legacyBroadcast = (node, step, ctx) => {
+      if (!crosses(step, 7)) return [node];
+      const broadcast = getAttr(node, "broadcast")?.i ?? 0n;
+      const axis = attrInt(getAttr(node, "axis"));
+      const plain = withAttrs(node, ["broadcast", "axis"]);
+      if (broadcast === 0n || axis === void 0) return [plain];
+      const [a, b] = [node.input[0] ?? "", node.input[1] ?? ""];
+      const rankA = ctx.rank(a);
+      const dimsB = ctx.constantDims(b);
+      if (rankA === void 0 || !dimsB) return refuse(node, "broadcast=1 with an axis needs the rank of A and a constant B to rewrite as numpy broadcasting");
+      const start = axis < 0 ? axis + rankA : axis;
+      const trailing = rankA - start - dimsB.length;
+      if (trailing < 0) return refuse(node, `B of rank ${dimsB.length} does not fit at axis ${axis} of A of rank ${rankA}`);
+      if (trailing === 0) return [plain];
+      const reshaped = ctx.fresh(baseName2(node, "B_aligned"));
+      const shape = ctx.int64(baseName2(node, "B_shape"), [...dimsB, ...Array(trailing).fill(1)]);
+      return [makeNode("Reshape", ctx.fresh(`${reshaped}_node`), [b, shape], [reshaped]), { ...plain, input: [a, reshaped] }];
+    };
+    gemm = (node, step) => [crosses(step, 7) ? withAttrs(node, ["broadcast"]) : node];
+    concat = (node, step) => [crosses(step, 4) && !getAttr(node, "axis") ? withAttrs(node, [], [intAttr("axis", 1)]) : node];
+    TYPE_CODES = Object.fromEntries(Object.entries(DataType).map(([k, v]) => [k, v]));
+    cast = (node, step) => {
+      const to = getAttr(node, "to");
+      if (!crosses(step, 6) || !to || to.i !== void 0) return [node];
+      const code = TYPE_CODES[(attrString(to) ?? "").toUpperCase()];
+      if (code === void 0) return refuse(node, `unknown type name '${attrString(to)}' in Cast-1's 'to'`);
+      return [withAttrs(node, ["to"], [intAttr("to", code)])];
+    };
+    selu = (node, step) => {
+      if (!crosses(step, 6)) return [node];
+      const add = [];
+      if (!getAttr(node, "alpha")) add.push(floatAttr2("alpha", 1.6732));
+      if (!getAttr(node, "gamma")) add.push(floatAttr2("gamma", 1.0507));
+      return [withAttrs(node, [], add)];
+    };
+    recurrent = (node, step) => [crosses(step, 7) ? withAttrs(node, ["output_sequence"]) : node];
+    roiAlign = (node, step) => [crosses(step, 16) && !getAttr(node, "coordinate_transformation_mode") ? withAttrs(node, [], [stringAttr("coordinate_transformation_mode", "output_half_pixel")]) : node];
+    gridSample = (node, step) => {
+      const mode = attrString(getAttr(node, "mode"));
+      const renamed = mode === "bilinear" ? "linear" : mode === "bicubic" ? "cubic" : void 0;
+      return [crosses(step, 20) && renamed ? withAttrs(node, ["mode"], [stringAttr("mode", renamed)]) : node];
+    };
+    dft = (node, step, ctx) => {
+      if (!crosses(step, 20)) return [node];
+      const axis = attrInt(getAttr(node, "axis")) ?? 1;
+      const inputs = [node.input[0] ?? "", node.input[1] ?? "", ctx.int64(baseName2(node, "axis"), [axis], [])];
+      return [{ ...withAttrs(node, ["axis"]), input: inputs }];
+    };
+    scatter = (node, step) => [step.to >= 11 ? { ...node, opType: "ScatterElements" } : node];
+    refuseAcross = (at, why) => (node, step) => crosses(step, at) ? refuse(node, why) : [node];
+  }
+});
+
+// src/stages/opset/op-versions.ts
+var MAX_OPSET, OP_VERSIONS, NO_ORT_KERNEL, LATEST_ORT_OPSET;
+var init_op_versions = __esm({
+  "src/stages/opset/op-versions.ts"() {
+    "use strict";
+    MAX_OPSET = 26;
+    OP_VERSIONS = {
+      Abs: { versions: [1, 6, 13] },
+      Acos: { versions: [7, 22] },
+      Acosh: { versions: [9, 22] },
+      Add: { versions: [1, 6, 7, 13, 14] },
+      AffineGrid: { versions: [20] },
+      And: { versions: [1, 7] },
+      ArgMax: { versions: [1, 11, 12, 13] },
+      ArgMin: { versions: [1, 11, 12, 13] },
+      Asin: { versions: [7, 22] },
+      Asinh: { versions: [9, 22] },
+      Atan: { versions: [7, 22] },
+      Atanh: { versions: [9, 22] },
+      Attention: { versions: [23, 24, 25] },
+      AveragePool: { versions: [1, 7, 10, 11, 19, 22] },
+      BatchNormalization: { versions: [1, 6, 7, 9, 14, 15] },
+      Bernoulli: { versions: [15, 22] },
+      BitCast: { versions: [26] },
+      BitShift: { versions: [11] },
+      BitwiseAnd: { versions: [18] },
+      BitwiseNot: { versions: [18] },
+      BitwiseOr: { versions: [18] },
+      BitwiseXor: { versions: [18] },
+      BlackmanWindow: { versions: [17] },
+      Cast: { versions: [1, 6, 9, 13, 19, 21, 23, 24, 25] },
+      CastLike: { versions: [15, 19, 21, 23, 24, 25] },
+      Ceil: { versions: [1, 6, 13] },
+      Celu: { versions: [12] },
+      CenterCropPad: { versions: [18] },
+      Clip: { versions: [1, 6, 11, 12, 13] },
+      Col2Im: { versions: [18] },
+      Compress: { versions: [9, 11] },
+      Concat: { versions: [1, 4, 11, 13] },
+      ConcatFromSequence: { versions: [11] },
+      Constant: { versions: [1, 9, 11, 12, 13, 19, 21, 23, 24, 25] },
+      ConstantOfShape: { versions: [9, 20, 21, 23, 24, 25] },
+      Conv: { versions: [1, 11, 22] },
+      ConvInteger: { versions: [10] },
+      ConvTranspose: { versions: [1, 11, 22] },
+      Cos: { versions: [7, 22] },
+      Cosh: { versions: [9, 22] },
+      CumProd: { versions: [26] },
+      CumSum: { versions: [11, 14] },
+      DFT: { versions: [17, 20] },
+      DeformConv: { versions: [19, 22] },
+      DepthToSpace: { versions: [1, 11, 13] },
+      DequantizeLinear: { versions: [10, 13, 19, 21, 23, 24, 25] },
+      Det: { versions: [11, 22] },
+      Div: { versions: [1, 6, 7, 13, 14] },
+      Dropout: { versions: [1, 6, 7, 10, 12, 13, 22] },
+      DynamicQuantizeLinear: { versions: [11] },
+      Einsum: { versions: [12] },
+      Elu: { versions: [1, 6, 22] },
+      Equal: { versions: [1, 7, 11, 13, 19] },
+      Erf: { versions: [9, 13] },
+      Exp: { versions: [1, 6, 13] },
+      Expand: { versions: [8, 13] },
+      EyeLike: { versions: [9, 22] },
+      Flatten: { versions: [1, 9, 11, 13, 21, 23, 24, 25] },
+      Floor: { versions: [1, 6, 13] },
+      GRU: { versions: [1, 3, 7, 14, 22] },
+      Gather: { versions: [1, 11, 13] },
+      GatherElements: { versions: [11, 13] },
+      GatherND: { versions: [11, 12, 13] },
+      Gelu: { versions: [20] },
+      Gemm: { versions: [1, 6, 7, 9, 11, 13] },
+      GlobalAveragePool: { versions: [1, 22] },
+      GlobalLpPool: { versions: [1, 2, 22] },
+      GlobalMaxPool: { versions: [1, 22] },
+      Greater: { versions: [1, 7, 9, 13] },
+      GreaterOrEqual: { versions: [12, 16] },
+      GridSample: { versions: [16, 20, 22] },
+      GroupNormalization: { versions: [18, 21] },
+      HammingWindow: { versions: [17] },
+      HannWindow: { versions: [17] },
+      HardSigmoid: { versions: [1, 6, 22] },
+      HardSwish: { versions: [14, 22] },
+      Hardmax: { versions: [1, 11, 13] },
+      Identity: { versions: [1, 13, 14, 16, 19, 21, 23, 24, 25] },
+      If: { versions: [1, 11, 13, 16, 19, 21, 23, 24, 25] },
+      ImageDecoder: { versions: [20] },
+      InstanceNormalization: { versions: [1, 6, 22] },
+      IsInf: { versions: [10, 20] },
+      IsNaN: { versions: [9, 13, 20] },
+      LRN: { versions: [1, 13] },
+      LSTM: { versions: [1, 7, 14, 22] },
+      LayerNormalization: { versions: [17] },
+      LeakyRelu: { versions: [1, 6, 16] },
+      Less: { versions: [1, 7, 9, 13] },
+      LessOrEqual: { versions: [12, 16] },
+      Log: { versions: [1, 6, 13] },
+      LogSoftmax: { versions: [1, 11, 13] },
+      Loop: { versions: [1, 11, 13, 16, 19, 21, 23, 24, 25] },
+      LpNormalization: { versions: [1, 22] },
+      LpPool: { versions: [1, 2, 11, 18, 22] },
+      MatMul: { versions: [1, 9, 13] },
+      MatMulInteger: { versions: [10] },
+      Max: { versions: [1, 6, 8, 12, 13] },
+      MaxPool: { versions: [1, 8, 10, 11, 12, 22] },
+      MaxRoiPool: { versions: [1, 22] },
+      MaxUnpool: { versions: [9, 11, 22] },
+      Mean: { versions: [1, 6, 8, 13] },
+      MeanVarianceNormalization: { versions: [9, 13] },
+      MelWeightMatrix: { versions: [17] },
+      Min: { versions: [1, 6, 8, 12, 13] },
+      Mish: { versions: [18, 22] },
+      Mod: { versions: [10, 13] },
+      Mul: { versions: [1, 6, 7, 13, 14] },
+      Multinomial: { versions: [7, 22] },
+      Neg: { versions: [1, 6, 13] },
+      NegativeLogLikelihoodLoss: { versions: [12, 13, 22] },
+      NonMaxSuppression: { versions: [10, 11] },
+      NonZero: { versions: [9, 13] },
+      Not: { versions: [1] },
+      OneHot: { versions: [9, 11] },
+      Optional: { versions: [15] },
+      OptionalGetElement: { versions: [15, 18] },
+      OptionalHasElement: { versions: [15, 18] },
+      Or: { versions: [1, 7] },
+      PRelu: { versions: [1, 6, 7, 9, 16] },
+      Pad: { versions: [1, 2, 11, 13, 18, 19, 21, 23, 24, 25] },
+      Pow: { versions: [1, 7, 12, 13, 15] },
+      QLinearConv: { versions: [10] },
+      QLinearMatMul: { versions: [10, 21] },
+      QuantizeLinear: { versions: [10, 13, 19, 21, 23, 24, 25] },
+      RMSNormalization: { versions: [23] },
+      RNN: { versions: [1, 7, 14, 22] },
+      RandomNormal: { versions: [1, 22] },
+      RandomNormalLike: { versions: [1, 22] },
+      RandomUniform: { versions: [1, 22] },
+      RandomUniformLike: { versions: [1, 22] },
+      Range: { versions: [11] },
+      Reciprocal: { versions: [1, 6, 13] },
+      ReduceL1: { versions: [1, 11, 13, 18] },
+      ReduceL2: { versions: [1, 11, 13, 18] },
+      ReduceLogSum: { versions: [1, 11, 13, 18] },
+      ReduceLogSumExp: { versions: [1, 11, 13, 18] },
+      ReduceMax: { versions: [1, 11, 12, 13, 18, 20] },
+      ReduceMean: { versions: [1, 11, 13, 18] },
+      ReduceMin: { versions: [1, 11, 12, 13, 18, 20] },
+      ReduceProd: { versions: [1, 11, 13, 18] },
+      ReduceSum: { versions: [1, 11, 13] },
+      ReduceSumSquare: { versions: [1, 11, 13, 18] },
+      RegexFullMatch: { versions: [20] },
+      Relu: { versions: [1, 6, 13, 14] },
+      Reshape: { versions: [1, 5, 13, 14, 19, 21, 23, 24, 25] },
+      Resize: { versions: [10, 11, 13, 18, 19] },
+      ReverseSequence: { versions: [10] },
+      RoiAlign: { versions: [10, 16, 22] },
+      RotaryEmbedding: { versions: [23] },
+      Round: { versions: [11, 22] },
+      STFT: { versions: [17] },
+      Scan: { versions: [8, 9, 11, 16, 19, 21, 23, 24, 25] },
+      Scatter: { versions: [9, 11], deprecated: 11 },
+      ScatterElements: { versions: [11, 13, 16, 18] },
+      ScatterND: { versions: [11, 13, 16, 18] },
+      Selu: { versions: [1, 6, 22] },
+      SequenceAt: { versions: [11] },
+      SequenceConstruct: { versions: [11] },
+      SequenceEmpty: { versions: [11] },
+      SequenceErase: { versions: [11] },
+      SequenceInsert: { versions: [11] },
+      SequenceLength: { versions: [11] },
+      SequenceMap: { versions: [17] },
+      Shape: { versions: [1, 13, 15, 19, 21, 23, 24, 25] },
+      Shrink: { versions: [9] },
+      Sigmoid: { versions: [1, 6, 13] },
+      Sign: { versions: [9, 13] },
+      Sin: { versions: [7, 22] },
+      Sinh: { versions: [9, 22] },
+      Size: { versions: [1, 13, 19, 21, 23, 24, 25] },
+      Slice: { versions: [1, 10, 11, 13] },
+      Softmax: { versions: [1, 11, 13] },
+      SoftmaxCrossEntropyLoss: { versions: [12, 13] },
+      Softplus: { versions: [1, 22] },
+      Softsign: { versions: [1, 22] },
+      SpaceToDepth: { versions: [1, 13] },
+      Split: { versions: [1, 2, 11, 13, 18] },
+      SplitToSequence: { versions: [11, 24] },
+      Sqrt: { versions: [1, 6, 13] },
+      Squeeze: { versions: [1, 11, 13, 21, 23, 24, 25] },
+      StringConcat: { versions: [20] },
+      StringNormalizer: { versions: [10] },
+      StringSplit: { versions: [20] },
+      Sub: { versions: [1, 6, 7, 13, 14] },
+      Sum: { versions: [1, 6, 8, 13] },
+      Swish: { versions: [24] },
+      Tan: { versions: [7, 22] },
+      Tanh: { versions: [1, 6, 13] },
+      TensorScatter: { versions: [24] },
+      TfIdfVectorizer: { versions: [9] },
+      ThresholdedRelu: { versions: [10, 22] },
+      Tile: { versions: [1, 6, 13] },
+      TopK: { versions: [1, 10, 11, 24] },
+      Transpose: { versions: [1, 13, 21, 23, 24, 25] },
+      Trilu: { versions: [14] },
+      Unique: { versions: [11] },
+      Unsqueeze: { versions: [1, 11, 13, 21, 23, 24, 25] },
+      Upsample: { versions: [1, 7, 9, 10], deprecated: 10 },
+      Where: { versions: [9, 16] },
+      Xor: { versions: [1, 7] }
+    };
+    NO_ORT_KERNEL = {
+      Abs: [1],
+      Add: [1, 6],
+      And: [1],
+      Attention: [25],
+      AveragePool: [1],
+      BatchNormalization: [1, 6],
+      Cast: [1],
+      Ceil: [1],
+      Clip: [1],
+      Concat: [1],
+      Div: [1, 6],
+      Dropout: [1, 6],
+      Elu: [1],
+      Equal: [1],
+      Exp: [1],
+      Floor: [1],
+      GRU: [1, 3],
+      Gemm: [1, 6],
+      GlobalLpPool: [1, 22],
+      Greater: [1],
+      HardSigmoid: [1],
+      InstanceNormalization: [1],
+      LSTM: [1],
+      LeakyRelu: [1],
+      Less: [1],
+      Log: [1],
+      LpPool: [1],
+      Max: [1],
+      MaxRoiPool: [22],
+      Mean: [1],
+      Min: [1],
+      Mul: [1, 6],
+      Multinomial: [22],
+      Neg: [1],
+      Or: [1],
+      PRelu: [1, 6],
+      Pad: [1],
+      Pow: [1],
+      RNN: [1],
+      RandomNormal: [22],
+      RandomNormalLike: [22],
+      RandomUniform: [22],
+      RandomUniformLike: [22],
+      Reciprocal: [1],
+      Relu: [1],
+      RoiAlign: [22],
+      Scatter: [11],
+      Selu: [1],
+      Sigmoid: [1],
+      Split: [1],
+      Sqrt: [1],
+      Sub: [1, 6],
+      Sum: [1],
+      Tanh: [1],
+      Tile: [1],
+      Upsample: [1, 10],
+      Xor: [1]
+    };
+    LATEST_ORT_OPSET = 21;
+  }
+});
+
+// src/stages/opset/axes-inputs.ts
+var axesToInput, topk, reshape;
+var init_axes_inputs = __esm({
+  "src/stages/opset/axes-inputs.ts"() {
+    "use strict";
+    init_context();
+    axesToInput = (at) => (node, step, ctx) => {
+      if (!crosses(step, at)) return [node];
+      const axes = attrInts(getAttr(node, "axes"));
+      if (!axes) {
+        if (node.opType === "Unsqueeze") return refuse(node, "Unsqueeze without axes is not a valid node");
+        return [node];
+      }
+      return [{ ...withAttrs(node, ["axes"]), input: [node.input[0] ?? "", ctx.int64(baseName2(node, "axes"), axes)] }];
+    };
+    topk = (node, step, ctx) => {
+      if (!crosses(step, 10)) return [node];
+      const k = getAttr(node, "k")?.i;
+      if (k === void 0) return refuse(node, "TopK-1 without k is not a valid node");
+      return [{ ...withAttrs(node, ["k"]), input: [node.input[0] ?? "", ctx.int64(baseName2(node, "k"), [k])] }];
+    };
+    reshape = (node, step, ctx) => {
+      if (!crosses(step, 5)) return [node];
+      const shape = attrInts(getAttr(node, "shape"));
+      if (!shape) return refuse(node, "Reshape-1 without shape is not a valid node");
+      return [{ ...withAttrs(node, ["shape", "consumed_inputs"]), input: [node.input[0] ?? "", ctx.int64(baseName2(node, "shape"), shape)] }];
+    };
+  }
+});
+
+// src/stages/opset/clip.ts
+var FLOATS, clip;
+var init_clip = __esm({
+  "src/stages/opset/clip.ts"() {
+    "use strict";
+    init_dtype();
+    init_nodes();
+    init_context();
+    FLOATS = [DataType.FLOAT, DataType.FLOAT16, DataType.DOUBLE];
+    clip = (node, step, ctx) => {
+      if (!crosses(step, 11)) return [node];
+      const bounds = ["min", "max"].map((k) => getAttr(node, k));
+      const out = withAttrs(node, ["min", "max"]);
+      if (!bounds.some(Boolean)) return [out];
+      const type = ctx.elemType(node.input[0] ?? "");
+      if (type !== void 0 && !FLOATS.includes(type)) return refuse(node, `Clip before opset 11 takes float inputs, this one is type ${type}`);
+      const extra = [];
+      const inputs = bounds.map((a, i) => {
+        if (!a) return "";
+        const key = i ? "max" : "min";
+        if (type !== void 0) return ctx.constant(baseName2(node, key), type, [a.f ?? 0], []);
+        const f = ctx.constant(baseName2(node, `${key}_f32`), DataType.FLOAT, [a.f ?? 0], []);
+        const like = ctx.fresh(baseName2(node, key));
+        extra.push(makeNode("CastLike", ctx.fresh(`${like}_castlike`), [f, node.input[0] ?? ""], [like]));
+        return like;
+      });
+      if (type === void 0 && ctx.target < 15) {
+        return refuse(node, `the model does not state the input's element type, which Clip-11's min/max inputs must have (or upgrade to opset \u2265 15, where CastLike supplies it)`);
+      }
+      return [...extra, { ...out, input: trimInputs([node.input[0] ?? "", ...inputs]) }];
+    };
+  }
+});
+
+// src/stages/opset/normalization.ts
+function dropOutputs(node, first, ctx) {
+  if (node.output.slice(first).some((o) => ctx.isRead(o))) return void 0;
+  return { ...node, output: node.output.slice(0, first) };
+}
+var batchNormalization, dropout;
+var init_normalization = __esm({
+  "src/stages/opset/normalization.ts"() {
+    "use strict";
+    init_dtype();
+    init_context();
+    batchNormalization = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 7)) {
+        if (getAttr(node, "is_test")?.i !== 1n) return refuse(node, "is_test=0 normalises with batch statistics (training), which later versions express only with training_mode");
+        n = withAttrs(n, ["is_test"]);
+      }
+      if (crosses(step, 9)) {
+        const spatial = getAttr(n, "spatial")?.i;
+        if (spatial !== void 0 && spatial !== 1n) return refuse(node, "spatial=0 (statistics per activation, not per channel) has no form from opset 9 on");
+        n = withAttrs(n, ["spatial"]);
+      }
+      if (crosses(step, 14) && n.output.length > 1) {
+        const kept = dropOutputs(n, 1, ctx);
+        if (!kept) return refuse(node, "its training outputs (mean, var, saved_mean, saved_var) are read; from opset 14 only training_mode=1 has outputs beyond Y, and they mean something else");
+        n = kept;
+      }
+      return [n];
+    };
+    dropout = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 7)) {
+        if (getAttr(node, "is_test")?.i !== 1n) return refuse(node, "is_test=0 drops values at random (training); only the inference form has a later version that means the same");
+        n = withAttrs(n, ["is_test"]);
+      }
+      if (crosses(step, 10) && n.output.length > 1) {
+        const kept = dropOutputs(n, 1, ctx);
+        if (!kept) return refuse(node, "its mask output is read; the mask is the input type before opset 10 and bool after");
+        n = kept;
+      }
+      if (crosses(step, 12)) {
+        const ratio = getAttr(n, "ratio");
+        n = withAttrs(n, ["ratio"]);
+        if (ratio?.f !== void 0) n = { ...n, input: [n.input[0] ?? "", ctx.constant(baseName2(node, "ratio"), DataType.FLOAT, [ratio.f], [])] };
+      }
+      return [n];
+    };
+  }
+});
+
+// src/stages/opset/pad.ts
+var pad;
+var init_pad = __esm({
+  "src/stages/opset/pad.ts"() {
+    "use strict";
+    init_dtype();
+    init_nodes();
+    init_context();
+    pad = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 2)) {
+        const paddings = getAttr(node, "paddings");
+        n = withAttrs(node, ["paddings"], paddings ? [{ ...paddings, name: "pads" }] : []);
+      }
+      if (!crosses(step, 11)) return [n];
+      const pads = attrInts(getAttr(n, "pads"));
+      if (!pads) return refuse(node, "Pad without pads is not a valid node");
+      const value = getAttr(n, "value")?.f ?? 0;
+      const inputs = [n.input[0] ?? "", ctx.int64(baseName2(node, "pads"), pads)];
+      const extra = [];
+      if (value !== 0) {
+        const type = ctx.elemType(node.input[0] ?? "");
+        if (type !== void 0) inputs.push(ctx.constant(baseName2(node, "value"), type, [value], []));
+        else if (ctx.target >= 15) {
+          const f = ctx.constant(baseName2(node, "value_f32"), DataType.FLOAT, [value], []);
+          const like = ctx.fresh(baseName2(node, "value"));
+          extra.push(makeNode("CastLike", ctx.fresh(`${like}_castlike`), [f, node.input[0] ?? ""], [like]));
+          inputs.push(like);
+        } else return refuse(node, "the model does not state the data's element type, which Pad-11's constant_value input must have (or upgrade to opset \u2265 15)");
+      }
+      return [...extra, { ...withAttrs(n, ["pads", "value"]), input: inputs }];
+    };
+  }
+});
+
+// src/stages/opset/resize.ts
+function versionAt(op, opset) {
+  return Math.max(...(OP_VERSIONS[op]?.versions ?? [1]).filter((v) => v <= opset));
+}
+function resize10to11(node, ctx, to, upsampleOnly) {
+  const mode = attrString(getAttr(node, "mode")) ?? "nearest";
+  const attrs = [stringAttr("coordinate_transformation_mode", "asymmetric")];
+  if (mode === "nearest" && upsampleOnly) attrs.push(stringAttr("nearest_mode", "floor"));
+  else if (mode === "nearest") {
+    const scales = ctx.constantValues(node.input[1]);
+    if (!scales) return refusal(node, "nearest Resize-10 rounds up when an axis shrinks and down when it grows; its scales are not a constant, so no single nearest_mode of Resize-11 matches");
+    const grows = scales.some((s) => s > 1);
+    const shrinks = scales.some((s) => s < 1);
+    if (grows && shrinks) return refusal(node, "nearest Resize-10 with scales that both grow and shrink axes rounds differently per axis; Resize-11 has one nearest_mode");
+    attrs.push(stringAttr("nearest_mode", shrinks ? "ceil" : "floor"));
+  }
+  const roi = to >= 13 ? "" : ctx.constant(baseName2(node, "roi"), DataType.FLOAT, []);
+  return { ...withAttrs(node, ["coordinate_transformation_mode", "nearest_mode"], attrs), input: [node.input[0] ?? "", roi, node.input[1] ?? ""] };
+}
+function resizeFrom(node, step, ctx, upsampleOnly) {
+  let n = node;
+  if (crosses(step, 11)) {
+    const r = resize10to11(node, ctx, step.to, upsampleOnly);
+    if ("refuse" in r) return r;
+    n = r;
+  }
+  if (crosses(step, 13) && attrString(getAttr(n, "coordinate_transformation_mode")) === "tf_half_pixel_for_nn") {
+    const mode = attrString(getAttr(n, "mode")) ?? "nearest";
+    const rounding = attrString(getAttr(n, "nearest_mode")) ?? "round_prefer_floor";
+    const twin = TF_NN_TWIN[rounding];
+    if (mode !== "nearest" || !twin) return refuse(node, `coordinate_transformation_mode tf_half_pixel_for_nn (removed at opset 13) with ${mode === "nearest" ? `nearest_mode ${rounding}` : `mode ${mode}`} has no equal in Resize-13`);
+    n = withAttrs(n, ["coordinate_transformation_mode", "nearest_mode"], [stringAttr("coordinate_transformation_mode", "half_pixel"), stringAttr("nearest_mode", twin)]);
+  }
+  if (step.to >= 13) n = { ...n, input: trimInputs(n.input) };
+  return [n];
+}
+var refusal, upsample, TF_NN_TWIN, resize;
+var init_resize = __esm({
+  "src/stages/opset/resize.ts"() {
+    "use strict";
+    init_dtype();
+    init_context();
+    init_op_versions();
+    refusal = (node, why) => refuse(node, why);
+    upsample = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 7)) {
+        const h = getAttr(node, "height_scale")?.f;
+        const w = getAttr(node, "width_scale")?.f;
+        if (h === void 0 || w === void 0) return refuse(node, "Upsample-1 needs height_scale and width_scale");
+        n = withAttrs(node, ["height_scale", "width_scale"], [floatsAttr("scales", [1, 1, h, w])]);
+        if (attrString(getAttr(node, "mode")) === "bilinear") n = withAttrs(n, ["mode"], [stringAttr("mode", "linear")]);
+      }
+      if (crosses(step, 9)) {
+        const scales = getAttr(n, "scales")?.floats;
+        if (!scales) return refuse(node, "Upsample-7 without scales is not a valid node");
+        n = { ...withAttrs(n, ["scales"]), input: [n.input[0] ?? "", ctx.constant(baseName2(node, "scales"), DataType.FLOAT, scales)] };
+      }
+      if (step.to < 10) return [n];
+      return resizeFrom({ ...n, opType: "Resize" }, { from: 10, to: versionAt("Resize", ctx.target) }, ctx, true);
+    };
+    TF_NN_TWIN = { floor: "round_prefer_ceil", round_prefer_floor: "ceil" };
+    resize = (node, step, ctx) => resizeFrom(node, step, ctx, false);
+  }
+});
+
+// src/stages/opset/scan.ts
+function elementOnly(name, type) {
+  const elemType = type?.tensorType?.elemType;
+  return { name, type: elemType ? { tensorType: { elemType } } : void 0, metadataProps: [] };
+}
+var scan;
+var init_scan = __esm({
+  "src/stages/opset/scan.ts"() {
+    "use strict";
+    init_nodes();
+    init_context();
+    init_types();
+    scan = (node, step, ctx) => {
+      if (!crosses(step, 9)) return [node];
+      if (node.input[0]) return refuse(node, "Scan-8 with sequence_lens (per-batch lengths) has no exact Scan-9 form");
+      const body = getAttr(node, "body")?.g;
+      const m = Number(getAttr(node, "num_scan_inputs")?.i ?? 0);
+      if (!body || m < 1) return refuse(node, "Scan-8 without a body or num_scan_inputs is not a valid node");
+      const loopInputs = node.input.slice(1);
+      const n = loopInputs.length - m;
+      const k = body.output.length - n;
+      if (n < 0 || k < 0 || body.input.length !== n + m) return refuse(node, "its body does not match its inputs");
+      const sliced = loopInputs.map((_, i) => ctx.fresh(`${body.name || "scan"}_${i < n ? "state" : "seq"}${i}_slice`));
+      const results = body.output.map((o, i) => ctx.fresh(`${o.name || "out"}_${i < n ? "final" : "seq"}_per_batch`));
+      const directions = getAttr(node, "directions")?.ints;
+      const inner = makeNode("Scan", ctx.fresh(`${node.name || "scan"}_inner`), sliced, results, [
+        { name: "body", type: AttributeType.GRAPH, g: body, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] },
+        intAttr("num_scan_inputs", m),
+        ...directions?.length ? [intsAttr("scan_input_directions", directions)] : []
+      ]);
+      const outerBody = {
+        name: `${body.name || "scan"}_over_batch`,
+        node: [inner],
+        initializer: [],
+        valueInfo: [],
+        quantizationAnnotation: [],
+        sparseInitializer: [],
+        metadataProps: [],
+        // A state slice has the state's shape; a sequence slice is [seq, …] of the body's element shape.
+        input: sliced.map((s, i) => i < n ? { ...body.input[i], name: s } : elementOnly(s, body.input[i]?.type)),
+        output: results.map((r, i) => i < n ? { ...body.output[i], name: r } : elementOnly(r, body.output[i]?.type))
+      };
+      return [makeNode("Scan", node.name ?? "", loopInputs, [...node.output], [
+        { name: "body", type: AttributeType.GRAPH, g: outerBody, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] },
+        intAttr("num_scan_inputs", n + m)
+      ])];
+    };
+  }
+});
+
+// src/stages/opset/slice.ts
+var slice;
+var init_slice = __esm({
+  "src/stages/opset/slice.ts"() {
+    "use strict";
+    init_context();
+    slice = (node, step, ctx) => {
+      if (!crosses(step, 10)) return [node];
+      const starts = attrInts(getAttr(node, "starts"));
+      const ends = attrInts(getAttr(node, "ends"));
+      if (!starts || !ends) return refuse(node, "Slice-1 without starts or ends is not a valid node");
+      const axes = attrInts(getAttr(node, "axes"));
+      const inputs = [node.input[0] ?? "", ctx.int64(baseName2(node, "starts"), starts), ctx.int64(baseName2(node, "ends"), ends)];
+      if (axes) inputs.push(ctx.int64(baseName2(node, "axes"), axes));
+      return [{ ...withAttrs(node, ["starts", "ends", "axes"]), input: inputs }];
+    };
+  }
+});
+
+// src/stages/opset/softmax.ts
+var coercedSoftmax;
+var init_softmax = __esm({
+  "src/stages/opset/softmax.ts"() {
+    "use strict";
+    init_nodes();
+    init_context();
+    coercedSoftmax = (node, step, ctx) => {
+      if (!crosses(step, 13)) return [node];
+      const axis = attrInt(getAttr(node, "axis")) ?? 1;
+      const x = node.input[0] ?? "";
+      const rank = ctx.rank(x);
+      if (rank !== void 0 && rank > 0 && (axis === rank - 1 || axis === -1)) {
+        return [withAttrs(node, ["axis"], [intAttr("axis", -1)])];
+      }
+      const y = node.output[0] ?? "";
+      const flat = ctx.fresh(baseName2(node, "flat"));
+      const normalised = ctx.fresh(baseName2(node, "2d"));
+      const shape = ctx.fresh(baseName2(node, "shape"));
+      return [
+        makeNode("Flatten", ctx.fresh(`${flat}_node`), [x], [flat], [intAttr("axis", axis)]),
+        { ...withAttrs(node, ["axis"], [intAttr("axis", 1)]), input: [flat], output: [normalised] },
+        makeNode("Shape", ctx.fresh(`${shape}_node`), [x], [shape]),
+        makeNode("Reshape", ctx.fresh(`${y}_reshape`), [normalised, shape], [y])
+      ];
+    };
+  }
+});
+
+// src/stages/opset/split.ts
+var split;
+var init_split = __esm({
+  "src/stages/opset/split.ts"() {
+    "use strict";
+    init_nodes();
+    init_context();
+    split = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 2) && node.input[1]) {
+        const sizes = ctx.constantValues(node.input[1]);
+        if (!sizes) return refuse(node, "Split-1 with a computed split input has no Split-2 form");
+        n = { ...withAttrs(node, ["split"], [intsAttr("split", sizes)]), input: [node.input[0] ?? ""] };
+      }
+      if (crosses(step, 13)) {
+        const sizes = getAttr(n, "split")?.ints;
+        n = { ...withAttrs(n, ["split"]), input: sizes ? [n.input[0] ?? "", ctx.int64(baseName2(node, "split"), sizes)] : [n.input[0] ?? ""] };
+      }
+      if (crosses(step, 18) && !n.input[1]) n = withAttrs(n, ["num_outputs"], [intAttr("num_outputs", n.output.length)]);
+      return [n];
+    };
+  }
+});
+
+// src/stages/opset/rules.ts
+var BROADCAST_OPS, REDUCE_18, RULES;
+var init_rules = __esm({
+  "src/stages/opset/rules.ts"() {
+    "use strict";
+    init_axes_inputs();
+    init_clip();
+    init_legacy();
+    init_normalization();
+    init_pad();
+    init_resize();
+    init_scan();
+    init_slice();
+    init_softmax();
+    init_split();
+    BROADCAST_OPS = ["Add", "Sub", "Mul", "Div", "Pow", "And", "Or", "Xor", "Equal", "Greater", "Less"];
+    REDUCE_18 = ["ReduceL1", "ReduceL2", "ReduceLogSum", "ReduceLogSumExp", "ReduceMax", "ReduceMean", "ReduceMin", "ReduceProd", "ReduceSumSquare"];
+    RULES = {
+      ...Object.fromEntries(BROADCAST_OPS.map((op) => [op, { breaks: [7], convert: legacyBroadcast }])),
+      ...Object.fromEntries(REDUCE_18.map((op) => [op, { breaks: [18], convert: axesToInput(18) }])),
+      ReduceSum: { breaks: [13], convert: axesToInput(13) },
+      Squeeze: { breaks: [13], convert: axesToInput(13) },
+      Unsqueeze: { breaks: [13], convert: axesToInput(13) },
+      Softmax: { breaks: [13], convert: coercedSoftmax },
+      LogSoftmax: { breaks: [13], convert: coercedSoftmax },
+      Hardmax: { breaks: [13], convert: coercedSoftmax },
+      Clip: { breaks: [11], convert: clip },
+      Slice: { breaks: [10], convert: slice },
+      Pad: { breaks: [2, 11], convert: pad },
+      Split: { breaks: [2, 13, 18], convert: split },
+      TopK: { breaks: [10], convert: topk },
+      Reshape: { breaks: [5], convert: reshape },
+      BatchNormalization: { breaks: [7, 9, 14], convert: batchNormalization },
+      Dropout: { breaks: [7, 10, 12], convert: dropout },
+      Upsample: { breaks: [7, 9, 10], convert: upsample },
+      Resize: { breaks: [11, 13], convert: resize },
+      Gemm: { breaks: [7], convert: gemm },
+      Concat: { breaks: [4], convert: concat },
+      Cast: { breaks: [6], convert: cast },
+      Selu: { breaks: [6], convert: selu },
+      RNN: { breaks: [7], convert: recurrent },
+      GRU: { breaks: [7], convert: recurrent },
+      LSTM: { breaks: [7], convert: recurrent },
+      RoiAlign: { breaks: [16], convert: roiAlign },
+      GridSample: { breaks: [20], convert: gridSample },
+      DFT: { breaks: [20], convert: dft },
+      Scatter: { breaks: [11], convert: scatter },
+      Scan: { breaks: [9], convert: scan },
+      Tile: { breaks: [6], convert: refuseAcross(6, "Tile-1 (tiles and axis inputs) has no exact single-node Tile-6 form implemented") },
+      LpPool: { breaks: [2], convert: refuseAcross(2, "LpPool-1 (float p, optional kernel_shape) is not converted") },
+      GroupNormalization: { breaks: [21], convert: refuseAcross(21, "GroupNormalization-18's scale and bias are per group, -21's per channel; not converted") }
+    };
+  }
+});
+
+// src/stages/opset/upgrade.ts
+function opVersionAt(op, opset) {
+  const vs = OP_VERSIONS[op]?.versions.filter((v) => v <= opset);
+  return vs?.length ? vs[vs.length - 1] : void 0;
+}
+function convertNode(node, from, target, ctx) {
+  const op = node.opType ?? "";
+  const info = OP_VERSIONS[op];
+  if (!info) return `${op} '${node.name || node.output[0]}': not an op of the ONNX default domain at any opset \u2264 ${MAX_OPSET} (an experimental op since removed?)`;
+  const vFrom = opVersionAt(op, from);
+  const vTo = opVersionAt(op, target);
+  if (vFrom === void 0) return `${op} '${node.name || node.output[0]}': does not exist at opset ${from}, the model's own`;
+  if (vFrom === vTo) return [node];
+  const n = from < 6 && target >= 6 ? dropConsumedInputs(node) : node;
+  const rule = RULES[op];
+  let out = [n];
+  if (rule && rule.breaks.some((b) => vFrom < b && vTo >= b)) {
+    const r = rule.convert(n, { from: vFrom, to: vTo }, ctx);
+    if ("refuse" in r) return r.refuse;
+    out = r;
+  } else if (info.deprecated !== void 0 && vTo >= info.deprecated) return `${op} '${node.name || node.output[0]}': removed at opset ${info.deprecated} and not converted`;
+  for (const m of out) {
+    const v = opVersionAt(m.opType ?? "", target);
+    if (v !== void 0 && NO_ORT_KERNEL[m.opType ?? ""]?.includes(v)) {
+      return `${m.opType} '${node.name || node.output[0]}': onnxruntime 1.30 has no CPU kernel for ${m.opType}-${v}; choose a target \u2264 ${LATEST_ORT_OPSET}`;
+    }
+  }
+  return out;
+}
+function upgradeOpset(model, target) {
+  if (!Number.isInteger(target) || target < 1 || target > MAX_OPSET) {
+    throw new UsageError(`opset target ${target} is outside 1\u2026${MAX_OPSET} (the newest opset onnxruntime 1.30 loads)`);
+  }
+  const from = defaultOpset(model);
+  const ir = model.irVersion ?? 0;
+  const details = { from, to: Math.max(from, target), irVersion: { from: ir, to: ir }, nodes: 0, rewritten: {}, constantsAdded: 0, nodesAdded: 0 };
+  if (from >= target) return { model, details };
+  if (model.functions.some((f) => f.opsetImport.some((o) => isDefaultDomain2(o.domain) && (o.version ?? 0) < target))) {
+    throw new OpsetUpgradeError(from, target, ["the model has local functions importing the default domain; their bodies are not upgraded"]);
+  }
+  const facts = modelFacts(model);
+  const refusals = [];
+  const plans = [];
+  forEachGraph(model, (scope) => {
+    const ctx = new ConvertContext(scope, target, facts);
+    const nodes = [];
+    for (const node of scope.graph.node) {
+      if (!isDefaultDomain2(node.domain)) {
+        nodes.push(node);
+        continue;
+      }
+      details.nodes++;
+      const out = convertNode(node, from, target, ctx);
+      if (typeof out === "string") {
+        refusals.push(out);
+        continue;
+      }
+      if (out.length !== 1 || out[0] !== node) {
+        details.rewritten[node.opType ?? ""] = (details.rewritten[node.opType ?? ""] ?? 0) + 1;
+        details.nodesAdded += out.length - 1;
+      }
+      nodes.push(...out);
+    }
+    plans.push({ scope, nodes, ctx });
+  });
+  if (refusals.length) throw new OpsetUpgradeError(from, target, refusals);
+  for (const { scope, nodes, ctx } of plans) {
+    scope.graph.node = nodes;
+    scope.graph.initializer.push(...ctx.added);
+    details.constantsAdded += ctx.added.length;
+  }
+  setDefaultOpset(model, target);
+  const needed = IR_FOR_OPSET.filter(([o]) => o <= target).pop()?.[1] ?? 3;
+  if (ir < needed) model.irVersion = needed;
+  details.irVersion.to = model.irVersion ?? ir;
+  return { model, details };
+}
+var IR_FOR_OPSET, OpsetUpgradeError, isDefaultDomain2;
+var init_upgrade = __esm({
+  "src/stages/opset/upgrade.ts"() {
+    "use strict";
+    init_errors();
+    init_graph();
+    init_opset();
+    init_context();
+    init_facts();
+    init_legacy();
+    init_op_versions();
+    init_rules();
+    IR_FOR_OPSET = [[9, 4], [10, 5], [11, 6], [12, 7], [15, 8], [19, 9], [21, 10], [23, 11], [24, 12], [25, 13]];
+    OpsetUpgradeError = class extends OnnxFormatError {
+      constructor(from, to, refusals) {
+        const shown2 = refusals.slice(0, 3).join("; ");
+        super(`cannot upgrade the default-domain opset ${from} \u2192 ${to}: ${shown2}${refusals.length > 3 ? `; and ${refusals.length - 3} more` : ""}`);
+        this.from = from;
+        this.to = to;
+        this.refusals = refusals;
+      }
+      from;
+      to;
+      refusals;
+      name = "OpsetUpgradeError";
+    };
+    isDefaultDomain2 = (d) => d === void 0 || d === "" || d === "ai.onnx";
+  }
+});
+
+// src/stages/upgrade-opset.ts
+function opsetTargetOption(o) {
+  const v = o.target;
+  if (v === void 0) return DEFAULT_OPSET_TARGET;
+  if (v === "latest") return LATEST_ORT_OPSET;
+  const n = typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 7 || n > MAX_OPSET) {
+    throw new UsageError(`upgrade-opset: target must be an opset from 7 to ${MAX_OPSET} or 'latest' (${LATEST_ORT_OPSET}), got ${JSON.stringify(v)}`);
+  }
+  return n;
+}
+function upgradeOpsetStage(options) {
+  rejectUnknownOptions("upgrade-opset", options, ["target"]);
+  const target = opsetTargetOption(options);
+  return {
+    name: "upgrade-opset",
+    run(model) {
+      const { model: out, details } = upgradeOpset(model, target);
+      return { model: out, details: { ...details } };
+    }
+  };
+}
+var DEFAULT_OPSET_TARGET;
+var init_upgrade_opset = __esm({
+  "src/stages/upgrade-opset.ts"() {
+    "use strict";
+    init_errors();
+    init_options();
+    init_upgrade();
+    DEFAULT_OPSET_TARGET = 13;
+  }
+});
+
 // src/stages/registry.ts
 function createStage(spec) {
   const [name, options] = typeof spec === "string" ? [spec, {}] : Object.entries(spec)[0] ?? ["", {}];
@@ -14865,13 +16031,15 @@ var init_registry2 = __esm({
     init_quantize_int4();
     init_fp16();
     init_optimize();
+    init_upgrade_opset();
     STAGES = {
       dedup: dedupStage,
       prune: pruneStage,
       "quantize-int8": quantizeInt8Stage,
       "quantize-int4": quantizeInt4Stage,
       fp16: fp16Stage,
-      optimize: optimizeStage
+      optimize: optimizeStage,
+      "upgrade-opset": upgradeOpsetStage
     };
   }
 });
@@ -16438,7 +17606,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -16471,18 +17639,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text, i, indent.length);
           end = i + indent.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -16495,7 +17663,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -20029,13 +21197,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -23152,7 +24320,7 @@ var init_schema2 = __esm({
   "src/config/schema.ts"() {
     "use strict";
     init_sizes();
-    STAGE_NAMES = ["dedup", "prune", "quantize-int8", "quantize-int4", "fp16", "optimize"];
+    STAGE_NAMES = ["dedup", "prune", "quantize-int8", "quantize-int4", "fp16", "optimize", "upgrade-opset"];
     stageOptions = {
       type: ["object", "null"],
       description: "Options passed to the stage as written (see the stage documentation)."
@@ -23530,7 +24698,7 @@ var init_load = __esm({
 // src/check/budgets.ts
 function evaluateBudgets(budgets, m) {
   const out = budgets.map((b) => {
-    const rule = RULES[b.name];
+    const rule = RULES2[b.name];
     const actual = rule.actual(m);
     const passed = actual !== void 0 && (rule.atMost ? actual <= b.limit : actual >= b.limit);
     return {
@@ -23564,7 +24732,7 @@ function budgetFailureLine(model, b) {
   const where = b.where ? ` (${formatWhere(b.where)})` : " (built-in default)";
   return `${model}: budget ${b.name} broken: limit ${b.limitText}, actual ${b.actualText}${where}`;
 }
-var factor, ms, pct, metricText, RULES;
+var factor, ms, pct, metricText, RULES2;
 var init_budgets = __esm({
   "src/check/budgets.ts"() {
     "use strict";
@@ -23574,7 +24742,7 @@ var init_budgets = __esm({
     ms = (x) => `${x.toFixed(2)} ms`;
     pct = (x) => `${(x * 100).toFixed(2)} %`;
     metricText = (x) => Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString();
-    RULES = {
+    RULES2 = {
       "max-size": { actual: (m) => m.compressedBytes, atMost: true, show: (x) => `${formatBytes(x)} (${formatCount(x)} B)` },
       "min-reduction": { actual: (m) => m.compressedBytes > 0 ? m.originalBytes / m.compressedBytes : Infinity, atMost: false, show: factor },
       "max-latency-ms": { actual: (m) => m.latency?.compressed.p50Ms, atMost: true, show: ms },
@@ -23632,10 +24800,10 @@ function download(url, file, opts, redirects = 0) {
         reject(new UsageError(`${url}: HTTP ${status} ${res.statusMessage ?? ""}`.trim()));
         return;
       }
-      const declared = Number(res.headers["content-length"] ?? NaN);
-      if (declared > limit) {
+      const declared2 = Number(res.headers["content-length"] ?? NaN);
+      if (declared2 > limit) {
         res.destroy();
-        reject(new UsageError(`${url}: ${declared} bytes is more than the ${limit}-byte download limit`));
+        reject(new UsageError(`${url}: ${declared2} bytes is more than the ${limit}-byte download limit`));
         return;
       }
       const tmp = `${file}.${process.pid}.part`;
