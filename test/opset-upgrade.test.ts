@@ -198,6 +198,13 @@ test('Softmax/LogSoftmax/Hardmax before 13: coerced 2-D rebuilt with Flatten/Res
     assert.equal(d2!.nodesAdded, 0, 'the last axis: same meaning, no extra nodes');
     await sameOutputs(oneOp(9, op, [3, 4, 2], {}), { x: x('x', [3, 4, 2]) }, [op]); // default axis 1
   }
+  // The rank is carried through ops that keep it (facts.ts), so the last axis is seen behind them too.
+  const chained = model(graph({
+    node: [node('Relu', ['x'], ['r']), node('Transpose', ['r'], ['t'], { perm: [1, 0, 2] }), node('Softmax', ['t'], ['y'], { axis: 2 })],
+    input: [valueInfo('x', F, [2, 3, 4])], output: [valueInfo('y', F)],
+  }), 11);
+  const [d] = await sameOutputs(chained, { x: x('x', [2, 3, 4]) }, ['Softmax']);
+  assert.equal(d!.nodesAdded, 0);
 });
 
 test('below opset 7: legacy broadcast with an axis, consumed_inputs, Gemm broadcast, Cast-1 type names, Concat-1 default axis', async () => {
