@@ -14929,15 +14929,22 @@ var init_context = __esm({
       fresh(base) {
         return freshName(this.facts.names, base);
       }
-      /** A new initializer of this graph holding `values` (1-D unless `dims` says otherwise); its name. */
+      /** Constants made so far in this graph by content: 18 Clip(0, 6) share one min and one max. */
+      made = /* @__PURE__ */ new Map();
+      /** An initializer of this graph holding `values` (1-D unless `dims` says otherwise); its name. */
       constant(base, dataType, values2, dims = [values2.length]) {
-        const name = this.fresh(base);
-        this.added.push(makeTensor(name, dataType, dims, encode(dataType, values2)));
-        return name;
+        return this.tensor(base, dataType, dims, encode(dataType, values2));
       }
       int64(base, values2, dims = [values2.length]) {
+        return this.tensor(base, DataType.INT64, dims, new Uint8Array(BigInt64Array.from(values2, (v) => BigInt(v)).buffer));
+      }
+      tensor(base, dataType, dims, raw) {
+        const key = `${dataType}|${dims.join(",")}|${Buffer.from(raw).toString("hex")}`;
+        const known = this.made.get(key);
+        if (known) return known;
         const name = this.fresh(base);
-        this.added.push(makeTensor(name, DataType.INT64, dims, new Uint8Array(BigInt64Array.from(values2, (v) => BigInt(v)).buffer)));
+        this.added.push(makeTensor(name, dataType, dims, raw));
+        this.made.set(key, name);
         return name;
       }
       elemType(name) {
@@ -15002,6 +15009,31 @@ function outputTypes(n, types2) {
   }
   return [];
 }
+function outputRank(n, ranks, constants2) {
+  const op = n.opType ?? "";
+  const r0 = ranks.get(n.input[0] ?? "");
+  const axes = n.attribute.find((a) => a.name === "axes")?.ints;
+  if (SAME_RANK.has(op)) return r0;
+  if (BROADCASTING.has(op)) {
+    const rs = n.input.map((i) => ranks.get(i));
+    return rs.every((r) => r !== void 0) ? Math.max(...rs) : void 0;
+  }
+  if (op === "Flatten") return 2;
+  if (op === "MatMul") {
+    const [a, b] = [r0, ranks.get(n.input[1] ?? "")];
+    return a !== void 0 && b !== void 0 && a >= 2 && b >= 2 ? Math.max(a, b) : void 0;
+  }
+  if (op === "Gemm") return 2;
+  if (op === "Reshape") return constants2.get(n.input[1] ?? "")?.dims[0] ?? n.attribute.find((a) => a.name === "shape")?.ints.length;
+  if (r0 === void 0) return void 0;
+  if (op === "Unsqueeze" && axes) return r0 + axes.length;
+  if (op === "Squeeze" && axes) return r0 - axes.length;
+  if (op.startsWith("Reduce")) {
+    const keep = n.attribute.find((a) => a.name === "keepdims")?.i ?? 1n;
+    return keep ? r0 : axes ? r0 - axes.length : void 0;
+  }
+  return void 0;
+}
 function modelFacts(model) {
   const elemTypes = /* @__PURE__ */ new Map();
   const ranks = /* @__PURE__ */ new Map();
@@ -15034,17 +15066,25 @@ function modelFacts(model) {
     changed = false;
     for (const n of nodes) {
       outputTypes(n, elemTypes).forEach((t, i) => {
-        const o = n.output[i];
-        if (t && o && !elemTypes.has(o)) {
-          elemTypes.set(o, t);
+        const o2 = n.output[i];
+        if (t && o2 && !elemTypes.has(o2)) {
+          elemTypes.set(o2, t);
           changed = true;
         }
       });
+      const o = n.output[0];
+      if (o && !ranks.has(o) && (n.domain ?? "") === "") {
+        const r = outputRank(n, ranks, constants2);
+        if (r !== void 0) {
+          ranks.set(o, r);
+          changed = true;
+        }
+      }
     }
   }
   return { elemTypes, ranks, read, constants: constants2, names: allNames(model) };
 }
-var SAME_TYPE, BOOL_OUT, INT64_OUT;
+var SAME_TYPE, BOOL_OUT, INT64_OUT, SAME_RANK, BROADCASTING;
 var init_facts = __esm({
   "src/stages/opset/facts.ts"() {
     "use strict";
@@ -15140,6 +15180,61 @@ var init_facts = __esm({
     ]);
     BOOL_OUT = /* @__PURE__ */ new Set(["Equal", "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "Not", "And", "Or", "Xor", "IsNaN", "IsInf"]);
     INT64_OUT = /* @__PURE__ */ new Set(["Shape", "Size", "ArgMax", "ArgMin", "NonZero", "NonMaxSuppression"]);
+    SAME_RANK = /* @__PURE__ */ new Set([
+      "Abs",
+      "BatchNormalization",
+      "Cast",
+      "Ceil",
+      "Clip",
+      "Conv",
+      "ConvTranspose",
+      "Dropout",
+      "Elu",
+      "Erf",
+      "Exp",
+      "Floor",
+      "HardSigmoid",
+      "HardSwish",
+      "Identity",
+      "InstanceNormalization",
+      "LRN",
+      "LeakyRelu",
+      "Log",
+      "LogSoftmax",
+      "MaxPool",
+      "AveragePool",
+      "GlobalAveragePool",
+      "GlobalMaxPool",
+      "Neg",
+      "PRelu",
+      "Reciprocal",
+      "Relu",
+      "Selu",
+      "Sigmoid",
+      "Softmax",
+      "Softplus",
+      "Softsign",
+      "Sqrt",
+      "Tanh",
+      "Transpose",
+      "Concat",
+      "Pad",
+      "Resize",
+      "Upsample",
+      "Slice",
+      "Split",
+      "Hardmax",
+      "LayerNormalization",
+      "Mish",
+      "Gelu",
+      "Sin",
+      "Cos",
+      "Sign",
+      "Round",
+      "Not",
+      "IsNaN"
+    ]);
+    BROADCASTING = /* @__PURE__ */ new Set(["Add", "Sub", "Mul", "Div", "Pow", "Max", "Min", "Sum", "Mean", "Where", "Equal", "Less", "Greater", "And", "Or"]);
   }
 });
 
