@@ -24,7 +24,8 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 test('onnxruntime-node\'s install script does nothing with ONNXRUNTIME_NODE_INSTALL=skip, or npm\'s onnxruntime-node-install=skip', () => {
   assert.equal(JSON.parse(readFileSync(path.join(ortDir, 'package.json'), 'utf8')).scripts.postinstall, 'node ./script/install');
-  for (const extra of [{ ONNXRUNTIME_NODE_INSTALL: 'skip' }, { npm_config_onnxruntime_node_install: 'skip' }]) {
+  const settings: Record<string, string>[] = [{ ONNXRUNTIME_NODE_INSTALL: 'skip' }, { npm_config_onnxruntime_node_install: 'skip' }];
+  for (const extra of settings) {
     const r = spawnSync(process.execPath, [script], { cwd: ortDir, env: env(extra), encoding: 'utf8', timeout: 60_000 });
     assert.equal(r.status, 0, `${JSON.stringify(extra)}: ${r.stderr}`);
     assert.equal(r.stdout + r.stderr, '', 'no download attempted');

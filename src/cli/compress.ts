@@ -30,7 +30,8 @@ OUT's folder is created if missing). Prints a size table per stage.
   --max-search-time S  with --auto: seconds the search may take (default ${DEFAULT_MAX_SEARCH_TIME_S})
   --inputs PATH        with --auto: parity inputs, auto (default) or .npy / .npz / .json /
                        a test_data_set folder
-  --samples N          with --auto: auto inputs to draw (default ${DEFAULT_PARITY.samples})
+  --samples N          with --auto: auto inputs to verify on (default: enough rows to judge
+                       top-1 at 0.98, 50)
   --dims NAME=N,...    with --auto: sizes of symbolic dims (default batch=1; sequence 128, or
                        the length of the model's position table when shorter)
   --calibration PATH   with --auto: calibration inputs for static int8 (never the parity inputs)
@@ -119,6 +120,7 @@ async function compressAuto(input: string, output: string, values: AutoFlags, op
   try {
     return await autoCompress(input, output, {
       host, objective, maxSearchTimeS: seconds, progress: options.progress, externalData: options.externalData, parity,
+      ...(values.samples !== undefined ? { exactSamples: parity.samples } : {}),
       ...(calibration ? { calibration: { inputs: calibration } } : {}),
     });
   } finally {
