@@ -67,9 +67,112 @@ var init_errors = __esm({
   }
 });
 
-// src/report/json.ts
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// src/onnx/files.ts
+import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
+function tempBeside(target) {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function removeStaleTemps(target) {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  const started = Date.now() - process.uptime() * 1e3;
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    const file = path.join(dir, name);
+    try {
+      if (statSync(file).mtimeMs < started) rmSync(file, { force: true });
+    } catch {
+    }
+  }
+}
+function writeFileAtomically(target, write) {
+  removeStaleTemps(target);
+  const tmp = tempBeside(target);
+  const fd = openSync(tmp, "wx", 420);
+  try {
+    const written = write(fd);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, target);
+    return written;
+  } catch (e) {
+    try {
+      closeSync(fd);
+    } catch {
+    }
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+function writeTextAtomically(file, text) {
+  const target = path.resolve(file);
+  ensureFolder(path.dirname(target), file);
+  const bytes = Buffer.from(text, "utf8");
+  writeFileAtomically(target, (fd) => {
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    return off;
+  });
+}
+function commitTemp(tmp, target) {
+  const fd = openSync(tmp, "r+");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, target);
+}
+function missingFolders(dir, what) {
+  const missing = [];
+  let d = path.resolve(dir);
+  while (!existsSync(d) && path.dirname(d) !== d) {
+    missing.unshift(d);
+    d = path.dirname(d);
+  }
+  if (!statSync(d).isDirectory()) throw new UsageError(`${what}: ${d} is a file, not a folder`);
+  return missing;
+}
+function createFolders(missing, what) {
+  for (const m of missing) {
+    try {
+      mkdirSync(m);
+    } catch (e) {
+      if (e.code === "EEXIST") continue;
+      throw new UsageError(`${what}: cannot create folder ${m} (${e.code ?? String(e)})`);
+    }
+  }
+}
+function ensureFolder(dir, what) {
+  createFolders(missingFolders(dir, what), what);
+}
+var init_files = __esm({
+  "src/onnx/files.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/report/json.ts
+import path2 from "node:path";
 function summary(d) {
   if (d.sha256 === void 0) throw new Error("report needs the sha256 of every model file (compress with digest on)");
   const s = { bytes: d.bytes, sha256: d.sha256 };
@@ -77,7 +180,7 @@ function summary(d) {
   return s;
 }
 function modelName(file) {
-  return path.basename(file).replace(/\.onnx$/i, "");
+  return path2.basename(file).replace(/\.onnx$/i, "");
 }
 function modelReport(result, name = modelName(result.source)) {
   return {
@@ -98,16 +201,7 @@ function buildReport(models) {
   return { tool: TOOL, version: TOOL_VERSION, passed: models.every((m) => m.passed), models };
 }
 function writeTextFile(file, text) {
-  const target = path.resolve(file);
-  mkdirSync(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, target);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  writeTextAtomically(file, text);
 }
 function writeJsonFile(file, value) {
   writeTextFile(file, `${JSON.stringify(value, null, 2)}
@@ -117,6 +211,7 @@ var TOOL, TOOL_VERSION;
 var init_json = __esm({
   "src/report/json.ts"() {
     "use strict";
+    init_files();
     TOOL = "onnx-diet";
     TOOL_VERSION = "0.1.0";
   }
@@ -3582,13 +3677,13 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/protobufjs/src/util/path.js"(exports) {
     "use strict";
-    var path17 = exports;
+    var path19 = exports;
     var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path18) {
-      if (typeof URL === "undefined" || !urlRe.test(path18))
+    function normalizeUrl(path20) {
+      if (typeof URL === "undefined" || !urlRe.test(path20))
         return null;
       try {
-        return new URL(path18).href;
+        return new URL(path20).href;
       } catch (e) {
         return null;
       }
@@ -3608,8 +3703,8 @@ var require_path = __commonJS({
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path17.isAbsolute = function isAbsolute2(path18) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path18);
+      path19.isAbsolute = function isAbsolute2(path20) {
+        return /^(?:\/|\w+:|\\\\\w+)/.test(path20);
       }
     );
     var normalize2 = (
@@ -3618,18 +3713,18 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path17.normalize = function normalize3(path18) {
-        var normalizedUrl = normalizeUrl(path18);
+      path19.normalize = function normalize3(path20) {
+        var normalizedUrl = normalizeUrl(path20);
         if (normalizedUrl)
           return normalizedUrl;
-        var firstTwoCharacters = path18.substring(0, 2);
+        var firstTwoCharacters = path20.substring(0, 2);
         var uncPrefix = "";
         if (firstTwoCharacters === "\\\\") {
           uncPrefix = firstTwoCharacters;
-          path18 = path18.substring(2);
+          path20 = path20.substring(2);
         }
-        path18 = path18.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path18.split("/"), absolute = isAbsolute(path18), prefix = "";
+        path20 = path20.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path20.split("/"), absolute = isAbsolute(path20), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -3648,7 +3743,7 @@ var require_path = __commonJS({
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path17.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path19.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
@@ -3821,18 +3916,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path17, json) {
-      if (util.isString(path17))
-        path17 = path17.split(".");
-      else if (!Array.isArray(path17))
+    Namespace.prototype.define = function define2(path19, json) {
+      if (util.isString(path19))
+        path19 = path19.split(".");
+      else if (!Array.isArray(path19))
         throw TypeError("illegal path");
-      if (path17 && path17.length && path17[0] === "")
+      if (path19 && path19.length && path19[0] === "")
         throw Error("path must be relative");
-      if (path17.length > util.recursionLimit)
+      if (path19.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path17.length > 0) {
-        var part = path17.shift();
+      while (path19.length > 0) {
+        var part = path19.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -3868,22 +3963,22 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup(path17, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup(path19, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path17) && path17.length) {
-        if (path17 === ".")
+      if (util.isString(path19) && path19.length) {
+        if (path19 === ".")
           return this.root;
-        path17 = path17.split(".");
-      } else if (!path17.length)
+        path19 = path19.split(".");
+      } else if (!path19.length)
         return this;
-      var flatPath = path17.join(".");
-      if (path17[0] === "")
-        return this.root.lookup(path17.slice(1), filterTypes);
-      var found = this._lookupImpl(path17, flatPath);
+      var flatPath = path19.join(".");
+      if (path19[0] === "")
+        return this.root.lookup(path19.slice(1), filterTypes);
+      var found = this._lookupImpl(path19, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -3895,7 +3990,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path17, flatPath);
+        found = current.parent._lookupImpl(path19, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -3903,22 +3998,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup(path17, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup(path19, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path17[0]);
+      var found = this.get(path19[0]);
       var exact = null;
       if (found) {
-        if (path17.length === 1) {
+        if (path19.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path17 = path17.slice(1);
-          exact = found._lookupImpl(path17, path17.join("."));
+          path19 = path19.slice(1);
+          exact = found._lookupImpl(path19, path19.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path17, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path19, flatPath))) {
             exact = found;
             break;
           }
@@ -3926,28 +4021,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path17) {
-      var found = this.lookup(path17, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path19) {
+      var found = this.lookup(path19, [Type]);
       if (!found)
-        throw Error("no such type: " + path17);
+        throw Error("no such type: " + path19);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path17) {
-      var found = this.lookup(path17, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path19) {
+      var found = this.lookup(path19, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path17 + "' in " + this);
+        throw Error("no such Enum '" + path19 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path17) {
-      var found = this.lookup(path17, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path19) {
+      var found = this.lookup(path19, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path17 + "' in " + this);
+        throw Error("no such Type or Enum '" + path19 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path17) {
-      var found = this.lookup(path17, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path19) {
+      var found = this.lookup(path19, [Service]);
       if (!found)
-        throw Error("no such Service '" + path17 + "' in " + this);
+        throw Error("no such Service '" + path19 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -5564,13 +5659,13 @@ var require_util = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path17, value, ifNotSet) {
-      function setProp(dst2, path18, value2) {
-        var part = path18.shift();
+    util.setProperty = function setProperty(dst, path19, value, ifNotSet) {
+      function setProp(dst2, path20, value2) {
+        var part = path20.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path18.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path18, value2);
+        if (path20.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path20, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -5583,12 +5678,12 @@ var require_util = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path17)
+      if (!path19)
         throw TypeError("path must be specified");
-      path17 = path17.split(".");
-      if (path17.length > util.recursionLimit)
+      path19 = path19.split(".");
+      if (path19.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path17, value);
+      return setProp(dst, path19, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -6168,12 +6263,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path17 = [this.name], ptr = this.parent;
+          var path19 = [this.name], ptr = this.parent;
           while (ptr) {
-            path17.unshift(ptr.name);
+            path19.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path17.join(".");
+          return path19.join(".");
         }
       }
     });
@@ -9160,8 +9255,8 @@ var init_tensor = __esm({
 });
 
 // src/onnx/external.ts
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
-import path2 from "node:path";
+import { closeSync as closeSync2, constants, fstatSync, openSync as openSync2, readSync, realpathSync } from "node:fs";
+import path3 from "node:path";
 function readFully(fd, offset, length, shortRead) {
   const out = Buffer.allocUnsafe(length);
   for (let done = 0; done < length; ) {
@@ -9172,8 +9267,8 @@ function readFully(fd, offset, length, shortRead) {
   return out;
 }
 function isInside(dir, p) {
-  const rel = path2.relative(dir, p);
-  return !path2.isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${path2.sep}`);
+  const rel = path3.relative(dir, p);
+  return !path3.isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${path3.sep}`);
 }
 var ExternalDataReader;
 var init_external = __esm({
@@ -9186,7 +9281,7 @@ var init_external = __esm({
       /** `modelPath` names the .onnx file whose folder holds the data files. */
       constructor(modelPath) {
         this.modelPath = modelPath;
-        this.realDir = realpathSync(path2.dirname(path2.resolve(modelPath)));
+        this.realDir = realpathSync(path3.dirname(path3.resolve(modelPath)));
       }
       modelPath;
       files = /* @__PURE__ */ new Map();
@@ -9195,10 +9290,10 @@ var init_external = __esm({
       resolve(location, tensorName) {
         const what = `${this.modelPath}: tensor '${tensorName}' external data location '${location}'`;
         if (location.includes("\0")) throw new OnnxFormatError(`${what} contains a NUL byte`);
-        if (path2.isAbsolute(location) || path2.win32.isAbsolute(location) || /^[a-zA-Z]:/.test(location)) {
+        if (path3.isAbsolute(location) || path3.win32.isAbsolute(location) || /^[a-zA-Z]:/.test(location)) {
           throw new OnnxFormatError(`${what} is absolute; external data must be relative to the model's folder`);
         }
-        const candidate = path2.resolve(this.realDir, location);
+        const candidate = path3.resolve(this.realDir, location);
         if (!isInside(this.realDir, candidate)) throw new OnnxFormatError(`${what} points outside the model's folder`);
         let real;
         try {
@@ -9213,10 +9308,10 @@ var init_external = __esm({
         const known = this.files.get(location);
         if (known) return known;
         const real = this.resolve(location, tensorName);
-        const fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+        const fd = openSync2(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
         const st = fstatSync(fd);
         if (!st.isFile()) {
-          closeSync(fd);
+          closeSync2(fd);
           throw new OnnxFormatError(`${this.modelPath}: external data '${location}' is not a regular file`);
         }
         const f = { fd, size: st.size };
@@ -9242,7 +9337,7 @@ var init_external = __esm({
       }
       /** Closes the data files opened so far. */
       close() {
-        for (const f of this.files.values()) closeSync(f.fd);
+        for (const f of this.files.values()) closeSync2(f.fd);
         this.files.clear();
       }
     };
@@ -9355,13 +9450,12 @@ var init_validate = __esm({
 });
 
 // src/onnx/model-io.ts
-import { closeSync as closeSync2, existsSync, fstatSync as fstatSync2, fsyncSync, openSync as openSync2, readdirSync, readFileSync, realpathSync as realpathSync2, renameSync as renameSync2, rmSync as rmSync2, statSync, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import path3 from "node:path";
+import { closeSync as closeSync3, existsSync as existsSync2, fstatSync as fstatSync2, openSync as openSync3, readFileSync, realpathSync as realpathSync2, statSync as statSync2, writeSync as writeSync2 } from "node:fs";
+import path4 from "node:path";
 function loadModel(file) {
   let st;
   try {
-    st = statSync(file);
+    st = statSync2(file);
   } catch {
     throw new UsageError(`${file}: no such file`);
   }
@@ -9387,57 +9481,12 @@ function loadModel(file) {
   }
   return { model, path: file, fileBytes: st.size, external };
 }
-function tempBeside(target) {
-  return path3.join(path3.dirname(target), `.${path3.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-}
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
-}
-function removeStaleTemps(target) {
-  const dir = path3.dirname(target);
-  const prefix = `.${path3.basename(target)}.`;
-  const started = Date.now() - process.uptime() * 1e3;
-  let names;
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
-    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
-    const file = path3.join(dir, name);
-    try {
-      if (statSync(file).mtimeMs < started) rmSync2(file, { force: true });
-    } catch {
-    }
-  }
-}
 function writeAtomically(target, write) {
-  removeStaleTemps(target);
-  const tmp = tempBeside(target);
-  const fd = openSync2(tmp, "wx", 420);
-  try {
+  return writeFileAtomically(target, (fd) => {
     const sink = new FileSink(fd);
     write(sink);
-    fsyncSync(fd);
-    closeSync2(fd);
-    renameSync2(tmp, target);
     return sink.written;
-  } catch (e) {
-    try {
-      closeSync2(fd);
-    } catch {
-    }
-    rmSync2(tmp, { force: true });
-    throw e;
-  }
+  });
 }
 function inlined(t, source) {
   const length = tensorByteLength(t);
@@ -9445,16 +9494,12 @@ function inlined(t, source) {
   return { ...t, rawData: raw, externalData: [], dataLocation: void 0 };
 }
 function saveModel(model, file, opts = {}) {
-  const out = path3.resolve(file);
-  const dir = path3.dirname(out);
-  try {
-    if (!statSync(dir).isDirectory()) throw new Error();
-  } catch {
-    throw new UsageError(`${file}: output folder ${dir} does not exist`);
-  }
-  if (opts.source && path3.resolve(opts.source.modelPath) === out) {
+  const out = path4.resolve(file);
+  const dir = path4.dirname(out);
+  if (opts.source && path4.resolve(opts.source.modelPath) === out) {
     throw new UsageError(`${file}: refusing to overwrite the input model; choose another output path`);
   }
+  ensureFolder(dir, file);
   const threshold = opts.sizeThreshold ?? 1024;
   const tensors = [];
   const inlineOnly = /* @__PURE__ */ new Set();
@@ -9474,12 +9519,12 @@ function saveModel(model, file, opts = {}) {
     return { path: out, bytes: written, modelBytes: written, dataBytes: 0 };
   }
   const subs = /* @__PURE__ */ new Map();
-  const location = opts.location ?? `${path3.basename(out)}.data`;
-  if (path3.isAbsolute(location) || location.split(/[\\/]/).includes("..")) {
+  const location = opts.location ?? `${path4.basename(out)}.data`;
+  if (path4.isAbsolute(location) || location.split(/[\\/]/).includes("..")) {
     throw new UsageError(`external data location '${location}' must be a plain relative name`);
   }
-  const dataPath = path3.join(dir, location);
-  if (opts.source && existsSync(dataPath)) {
+  const dataPath = path4.join(dir, location);
+  if (opts.source && existsSync2(dataPath)) {
     const target = realpathSync2(dataPath);
     for (const t of tensors) {
       if (isExternal(t) && opts.source.resolve(externalInfo(t).location, t.name) === target) {
@@ -9528,11 +9573,11 @@ function modelFileBytes(loaded) {
     const { location } = loaded.external.range(t);
     if (seen.has(location)) return;
     seen.add(location);
-    const fd = openSync2(loaded.external.resolve(location, t.name), "r");
+    const fd = openSync3(loaded.external.resolve(location, t.name), "r");
     try {
       n += fstatSync2(fd).size;
     } finally {
-      closeSync2(fd);
+      closeSync3(fd);
     }
   });
   return n;
@@ -9543,6 +9588,7 @@ var init_model_io = __esm({
     "use strict";
     init_codec();
     init_errors();
+    init_files();
     init_external();
     init_graph();
     init_validate();
@@ -9570,7 +9616,7 @@ var init_model_io = __esm({
           if (b.length !== chunk.length) throw new OnnxFormatError(`external payload is ${b.length} bytes, expected ${chunk.length}`);
         }
         let off = 0;
-        while (off < b.length) off += writeSync(this.fd, b, off, b.length - off);
+        while (off < b.length) off += writeSync2(this.fd, b, off, b.length - off);
         this.written += b.length;
       }
     };
@@ -10100,20 +10146,30 @@ function analyzeModel(model, opts = {}) {
     }
   }
   const ops = /* @__PURE__ */ new Map();
-  const quant = { tensors: 0, elements: 0, bytes: 0, int8Bytes: 0, int4Bytes: 0 };
+  const quant = { tensors: 0, elements: 0, bytes: 0, int8Bytes: 0, int4Bytes: 0, convTensors: 0, convBytes: 0 };
+  const duplicates = analyzeDuplicates(model, opts.external);
+  const copies = /* @__PURE__ */ new Set([
+    ...duplicates.groups.flatMap((g) => g.names.filter((n) => n !== (g.kept ?? g.names[0]))),
+    ...duplicates.transposedTies.map((t) => t.transposed)
+  ]);
   for (const w of weights) {
     const readers = w.holder ? [{ node: w.holder, inputIndex: -1, scope: w.scope }] : index.readers(w.scope, w.name);
     const labels = [...new Set(readers.map((u) => opLabel(u.node)))].sort();
     if (labels.length === 0) labels.push(UNUSED_OP);
     const share = Math.floor(w.bytes / labels.length);
     labels.forEach((label, k) => countBy(ops, label, share + (k === 0 ? w.bytes - share * labels.length : 0)));
-    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers.length > 0 && readers.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
+    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers.length > 0 && !copies.has(w.name) && readers.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
     if (quantizable) {
+      const int42 = readers.every((u) => INT4_OPS.has(u.node.opType ?? ""));
       quant.tensors++;
       quant.elements += w.elements;
       quant.bytes += w.bytes;
       quant.int8Bytes += int8Estimate(w.elements);
-      quant.int4Bytes += int4Estimate(w.elements);
+      quant.int4Bytes += int42 ? int4Estimate(w.elements) : w.bytes;
+      if (readers.some((u) => u.node.opType === "Conv")) {
+        quant.convTensors++;
+        quant.convBytes += w.bytes;
+      }
     }
   }
   const entry = ({ scope: _s, dataType: _d, holder: _h, ...rest }) => rest;
@@ -10125,14 +10181,15 @@ function analyzeModel(model, opts = {}) {
     byDtype: [...dtypes].map(([dtype, e]) => ({ dtype, tensors: e.count, bytes: e.bytes })).sort(byBytes),
     byOp: [...ops].map(([op, e]) => ({ op, nodes: nodesPerOp.get(op) ?? 0, weights: e.count, bytes: e.bytes })).sort(byBytes),
     largest: [...weights].sort(byBytes).slice(0, opts.top ?? 10).map(entry),
-    duplicates: analyzeDuplicates(model, opts.external),
+    duplicates,
     quantizable: {
       ops: Object.keys(QUANTIZABLE_SLOTS),
       minElements: QUANTIZE_MIN_ELEMENTS,
       int4BlockSize: INT4_BLOCK_SIZE,
       ...quant,
-      modelBytesInt8: modelBytes - quant.bytes + quant.int8Bytes,
-      modelBytesInt4: modelBytes - quant.bytes + quant.int4Bytes
+      dedupBytes: duplicates.reclaimableBytes,
+      modelBytesInt8: modelBytes - duplicates.reclaimableBytes - quant.bytes + quant.int8Bytes,
+      modelBytesInt4: modelBytes - duplicates.reclaimableBytes - quant.bytes + quant.int4Bytes
     }
   };
 }
@@ -10144,7 +10201,7 @@ function inspectModel(file, opts = {}) {
     loaded.external.close();
   }
 }
-var PASS_THROUGH, QUANTIZABLE_SLOTS, QUANTIZE_MIN_ELEMENTS, INT4_BLOCK_SIZE, UNUSED_OP, opLabel, UseIndex;
+var PASS_THROUGH, QUANTIZABLE_SLOTS, INT4_OPS, QUANTIZE_MIN_ELEMENTS, INT4_BLOCK_SIZE, UNUSED_OP, opLabel, UseIndex;
 var init_inspect = __esm({
   "src/report/inspect.ts"() {
     "use strict";
@@ -10155,7 +10212,8 @@ var init_inspect = __esm({
     init_tensor();
     init_dedup_analysis();
     PASS_THROUGH = /* @__PURE__ */ new Set(["Identity", "Transpose"]);
-    QUANTIZABLE_SLOTS = { MatMul: 1, Gemm: 1, Gather: 0 };
+    QUANTIZABLE_SLOTS = { MatMul: 1, Gemm: 1, Gather: 0, Conv: 1 };
+    INT4_OPS = /* @__PURE__ */ new Set(["MatMul", "Gemm", "Gather"]);
     QUANTIZE_MIN_ELEMENTS = 1024;
     INT4_BLOCK_SIZE = 32;
     UNUSED_OP = "(unused)";
@@ -10305,11 +10363,12 @@ function inspectTables(r, maxGroups = 10) {
     ));
   }
   const q = r.quantizable;
-  out.push("", `quantizable: ${plural(q.tensors, "float weight")} of \u2265 ${q.minElements} elements read only by ${q.ops.join("/")} (${formatBytes(q.bytes)}, ${formatPercent(q.bytes, r.modelBytes)} of the model)`);
+  out.push("", `quantizable: ${plural(q.tensors, "float weight")} of \u2265 ${q.minElements} elements read only by ${q.ops.join("/")} (${formatBytes(q.bytes)}, ${formatPercent(q.bytes, r.modelBytes)} of the model), each duplicate counted once` + (q.convTensors ? `; ${plural(q.convTensors, "Conv weight")} (${formatBytes(q.convBytes)}) only int8 takes (conv-mode: weight-only)` : ""));
   out.push(formatTable(["as", "those weights", "model (estimate)"], [
     ["now", formatBytes(q.bytes), formatBytes(r.modelBytes)],
+    ...q.dedupBytes ? [["after dedup", formatBytes(q.bytes), formatBytes(r.modelBytes - q.dedupBytes)]] : [],
     ["int8", formatBytes(q.int8Bytes), formatBytes(q.modelBytesInt8)],
-    [`int4, block ${q.int4BlockSize}`, formatBytes(q.int4Bytes), formatBytes(q.modelBytesInt4)]
+    [`int4, block ${q.int4BlockSize}${q.convTensors ? " (Conv in float)" : ""}`, formatBytes(q.int4Bytes), formatBytes(q.modelBytesInt4)]
   ]));
   return out.join("\n");
 }
@@ -10733,16 +10792,16 @@ var init_feed_types = __esm({
 
 // src/check/ort-runner.ts
 import { fork } from "node:child_process";
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { fileURLToPath } from "node:url";
 function ortSaid(e) {
   return (e instanceof OrtCallError ? e.said : e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
 function workerEntry() {
   const js = fileURLToPath(new URL("./ort-worker.js", import.meta.url));
-  if (existsSync2(js)) return { file: js, execArgv: [] };
+  if (existsSync3(js)) return { file: js, execArgv: [] };
   const ts = fileURLToPath(new URL("./ort-worker.ts", import.meta.url));
-  if (existsSync2(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
+  if (existsSync3(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
   throw new Error(`onnxruntime worker not found next to ${fileURLToPath(import.meta.url)} (expected ort-worker.js); rebuild the bundle`);
 }
 function startOrtHost(options = {}) {
@@ -10922,6 +10981,228 @@ var init_types2 = __esm({
   }
 });
 
+// src/check/parity-metrics.ts
+function isClassLike(t) {
+  if (!/^float/.test(t.type) || t.dims.length < 2 || (t.dims[t.dims.length - 1] ?? 0) < 2) return false;
+  return t.dims.length === 2 || /logit|prob|score|class/i.test(t.name);
+}
+function top1Lead(row) {
+  let first = -Infinity;
+  let second = -Infinity;
+  let sum = 0;
+  let distribution = true;
+  for (let k = 0; k < row.length; k++) {
+    const v = row[k];
+    if (v > first) [first, second] = [v, first];
+    else if (v > second) second = v;
+    sum += v;
+    if (!(v >= 0 && v <= 1)) distribution = false;
+  }
+  if (!Number.isFinite(first) || !Number.isFinite(second)) return Number.isFinite(first) ? 1 : 0;
+  if (distribution && Math.abs(sum - 1) <= 1e-3) return first - second;
+  let z = 0;
+  for (let k = 0; k < row.length; k++) z += Math.exp(row[k] - first);
+  return (1 - Math.exp(second - first)) / z;
+}
+function argmaxRows(values2, rowLength) {
+  const out = [];
+  for (let r = 0; r + rowLength <= values2.length; r += rowLength) {
+    let best = 0;
+    let bestValue = -Infinity;
+    for (let k = 0; k < rowLength; k++) {
+      const v = values2[r + k];
+      if (v > bestValue) [best, bestValue] = [k, v];
+    }
+    out.push(best);
+  }
+  return out;
+}
+var TOP1_MARGIN, OutputComparison;
+var init_parity_metrics = __esm({
+  "src/check/parity-metrics.ts"() {
+    "use strict";
+    init_named_tensor();
+    TOP1_MARGIN = 0.01;
+    OutputComparison = class {
+      constructor(name) {
+        this.name = name;
+      }
+      name;
+      sumAbs = 0;
+      maxAbs = 0;
+      dot = 0;
+      normA = 0;
+      normB = 0;
+      finitePairs = 0;
+      elements = 0;
+      rows = 0;
+      clearRows = 0;
+      agree = 0;
+      nonFiniteA = 0;
+      nonFiniteB = 0;
+      newNonFinite = 0;
+      incomparable;
+      classLike = true;
+      add(a, b) {
+        if (this.incomparable) return;
+        if (!a || !b) {
+          this.incomparable = `output '${this.name}' is missing from the ${a ? "compressed" : "original"} model's results`;
+          return;
+        }
+        if (!comparableTypes(a.type, b.type) || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
+          this.incomparable = `'${this.name}': original is ${a.type} [${a.dims.join(",")}], compressed is ${b.type} [${b.dims.join(",")}]`;
+          return;
+        }
+        const va = tensorValues(a);
+        const vb = tensorValues(b);
+        if (Array.isArray(va) || Array.isArray(vb)) {
+          const sa = va;
+          const sb = vb;
+          this.classLike = false;
+          for (let i = 0; i < sa.length; i++) this.addPair(0, sa[i] === sb[i] ? 0 : 1);
+          return;
+        }
+        const xs = Float64Array.from(va, Number);
+        const ys = Float64Array.from(vb, Number);
+        for (let i = 0; i < xs.length; i++) this.addPair(xs[i], ys[i]);
+        this.classLike &&= isClassLike(a);
+        if (this.classLike) {
+          const row = a.dims[a.dims.length - 1];
+          const ra = argmaxRows(xs, row);
+          const rb = argmaxRows(ys, row);
+          for (let r = 0; r < ra.length; r++) {
+            if (top1Lead(xs.subarray(r * row, (r + 1) * row)) < TOP1_MARGIN) continue;
+            this.clearRows++;
+            if (ra[r] === rb[r]) this.agree++;
+          }
+          this.rows += ra.length;
+        }
+      }
+      addPair(x, y) {
+        this.elements++;
+        const fx = Number.isFinite(x);
+        const fy = Number.isFinite(y);
+        if (!fx) this.nonFiniteA++;
+        if (!fy) this.nonFiniteB++;
+        if (!fx || !fy) {
+          const same = Object.is(x, y) || Number.isNaN(x) && Number.isNaN(y);
+          if (!fy && !same) this.newNonFinite++;
+          return;
+        }
+        const d = Math.abs(x - y);
+        this.sumAbs += d;
+        if (d > this.maxAbs) this.maxAbs = d;
+        this.dot += x * y;
+        this.normA += x * x;
+        this.normB += y * y;
+        this.finitePairs++;
+      }
+      result() {
+        const denom = Math.sqrt(this.normA) * Math.sqrt(this.normB);
+        const cosine = this.normA === 0 && this.normB === 0 ? 1 : denom === 0 ? 0 : Math.min(1, this.dot / denom);
+        const m = {
+          name: this.name,
+          maxAbs: this.maxAbs,
+          meanAbs: this.finitePairs ? this.sumAbs / this.finitePairs : 0,
+          cosine,
+          ...this.classLike && this.clearRows > 0 ? { top1: this.agree / this.clearRows } : {},
+          ...this.classLike && this.rows > 0 ? { top1Rows: { total: this.rows, clear: this.clearRows } } : {},
+          elements: this.elements,
+          nonFinite: { original: this.nonFiniteA, compressed: this.nonFiniteB },
+          newNonFinite: this.newNonFinite
+        };
+        if (this.incomparable) m.incomparable = this.incomparable;
+        return m;
+      }
+    };
+  }
+});
+
+// src/check/parity.ts
+function judgeOutput(m, config = {}) {
+  const own = config.outputs?.[m.name];
+  const pick = (key, field) => {
+    for (const t of [own, config.thresholds]) {
+      const v = t?.[field];
+      if (v !== void 0) return { limit: v, where: t.where[key] };
+    }
+    return void 0;
+  };
+  const checks = [];
+  for (const [key, field] of Object.entries(MAX_KEYS)) {
+    const t = pick(key, field);
+    if (t) checks.push({ metric: key, limit: t.limit, actual: m[field], passed: m[field] <= t.limit, where: t.where });
+  }
+  for (const [key, field] of Object.entries(MIN_KEYS)) {
+    const actual = m[field];
+    if (actual === void 0) continue;
+    const t = pick(key, field) ?? { limit: DEFAULT_THRESHOLDS[field], where: void 0 };
+    checks.push({ metric: key, limit: t.limit, actual, passed: actual >= t.limit, where: t.where });
+  }
+  const allow = pick("allow-non-finite", "allowNonFinite");
+  if (!allow?.limit) {
+    checks.push({ metric: "non-finite", limit: 0, actual: m.newNonFinite, passed: m.newNonFinite === 0 });
+  }
+  const passed = !m.incomparable && checks.every((c) => c.passed);
+  return { ...m, passed, checks };
+}
+function compareResults(original, compressed, config = {}) {
+  const names = [...new Set(original.flatMap((r) => r.map((t) => t.name)))];
+  const comparisons = names.map((n) => new OutputComparison(n));
+  original.forEach((outs, s) => {
+    for (const c of comparisons) c.add(outs.find((t) => t.name === c.name), compressed[s]?.find((t) => t.name === c.name));
+  });
+  return comparisons.map((c) => judgeOutput(c.result(), config));
+}
+function predictions(results, output) {
+  return results.flatMap((outs) => {
+    const t = outs.find((o) => o.name === output);
+    if (!t) return [];
+    const values2 = Float64Array.from(tensorValues(t), Number);
+    return argmaxRows(values2, t.dims[t.dims.length - 1] ?? 1);
+  });
+}
+function accuracyOf(original, compressed, labels) {
+  if (original.length !== labels.length) {
+    throw new UsageError(`parity labels: ${labels.length} labels for ${original.length} predicted rows; give one label per row of every sample`);
+  }
+  const hits = (p) => p.reduce((n, c, i) => n + (c === labels[i] ? 1 : 0), 0) / labels.length;
+  const a = hits(original);
+  const b = hits(compressed);
+  return { rows: labels.length, original: a, compressed: b, drop: a - b };
+}
+function judgeResults(original, compressed, thresholds, labels) {
+  const outputs = compareResults(original, compressed, thresholds);
+  const report = { passed: outputs.every((o) => o.passed), samples: compressed.length, outputs };
+  if (labels) {
+    const output = labels.output ?? outputs[0]?.name ?? "";
+    report.accuracy = accuracyOf(predictions(original, output), predictions(compressed, output), labels.values);
+  }
+  return report;
+}
+async function checkParity(run) {
+  const a = [];
+  const b = [];
+  for (const [i, sample] of run.samples.entries()) {
+    a.push(run.reference?.[i] ?? (await run.host.run(run.original, sample)).outputs);
+    b.push((await run.host.run(run.compressed, sample)).outputs);
+    run.onSample?.(i + 1, run.samples.length);
+  }
+  return judgeResults(a, b, run.thresholds, run.labels);
+}
+var DEFAULT_THRESHOLDS, MAX_KEYS, MIN_KEYS;
+var init_parity = __esm({
+  "src/check/parity.ts"() {
+    "use strict";
+    init_errors();
+    init_parity_metrics();
+    init_named_tensor();
+    DEFAULT_THRESHOLDS = { cosine: 0.99, top1: 0.98 };
+    MAX_KEYS = { "max-abs": "maxAbs", "mean-abs": "meanAbs" };
+    MIN_KEYS = { cosine: "cosine", top1: "top1" };
+  }
+});
+
 // src/check/npy.ts
 function parseNpy(bytes, name, where) {
   const fail = (what) => new UsageError(`${where}: ${what}`);
@@ -11076,11 +11357,11 @@ var init_npz = __esm({
 });
 
 // src/check/test-data.ts
-import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
-import path4 from "node:path";
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import path5 from "node:path";
 function testDataSetDirs(modelDir) {
-  if (!existsSync3(modelDir)) return [];
-  return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path4.join(modelDir, n));
+  if (!existsSync4(modelDir)) return [];
+  return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path5.join(modelDir, n));
 }
 function nonTensorKind(type) {
   if (!type) return "value of unknown type";
@@ -11115,7 +11396,7 @@ function readValues(dir, prefix, infos) {
   const files = readdirSync2(dir).filter((f) => f.startsWith(prefix) && f.endsWith(".pb")).sort(byIndex(prefix));
   return files.map((f) => {
     const k = Number(f.slice(prefix.length, -3));
-    return readValue(path4.join(dir, f), infos[k], f.slice(0, -3));
+    return readValue(path5.join(dir, f), infos[k], f.slice(0, -3));
   });
 }
 function readTestDataSet(dir, graph) {
@@ -11134,10 +11415,10 @@ var init_test_data = __esm({
 });
 
 // src/check/input-files.ts
-import { existsSync as existsSync4, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import path5 from "node:path";
+import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import path6 from "node:path";
 function readBounded(file) {
-  const size = statSync2(file).size;
+  const size = statSync3(file).size;
   if (size > MAX_SAMPLE_FILE_BYTES) throw new UsageError(`${file}: ${size} bytes is too large for a sample input file (limit 1 GiB)`);
   return readFileSync3(file);
 }
@@ -11194,7 +11475,7 @@ function toInputType(t, inputs) {
   return { ...t, type: input.type, data: encodeValues(input.type, values2) };
 }
 function npyTensor(file, inputs) {
-  const stem = path5.basename(file, ".npy");
+  const stem = path6.basename(file, ".npy");
   const name = inputs.length === 1 && !inputs.some((i) => i.name === stem) ? inputs[0].name : stem;
   return toInputType(parseNpy(readBounded(file), name, file), inputs);
 }
@@ -11211,22 +11492,22 @@ function folderSamples(dir, model, inputs) {
   const files = readdirSync3(dir).sort();
   if (files.some((f) => /^input_\d+\.pb$/.test(f))) return [testSetSample(dir, model)];
   const many = files.filter((f) => f.endsWith(".npz") || f.endsWith(".json"));
-  if (many.length) return many.flatMap((f) => fileSamples(path5.join(dir, f), model, inputs));
+  if (many.length) return many.flatMap((f) => fileSamples(path6.join(dir, f), model, inputs));
   const npys = files.filter((f) => f.endsWith(".npy"));
-  if (npys.length) return [npys.map((f) => npyTensor(path5.join(dir, f), inputs))];
+  if (npys.length) return [npys.map((f) => npyTensor(path6.join(dir, f), inputs))];
   throw new UsageError(`${dir}: no sample inputs here (expected test_data_set_N/, input_K.pb, .npz, .json or .npy files)`);
 }
 function fileSamples(spec, model, inputs) {
-  if (!existsSync4(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
-  if (statSync2(spec).isDirectory()) return folderSamples(spec, model, inputs);
-  const ext = path5.extname(spec).toLowerCase();
+  if (!existsSync5(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
+  if (statSync3(spec).isDirectory()) return folderSamples(spec, model, inputs);
+  const ext = path6.extname(spec).toLowerCase();
   if (ext === ".npy") return [[npyTensor(spec, inputs)]];
   if (ext === ".npz") return [parseNpz(readBounded(spec), spec).map((t) => toInputType(t, inputs))];
   if (ext === ".json") return jsonSamples(spec, inputs);
   throw new UsageError(`${spec}: unknown input file type '${ext}' (use .npy, .npz, .json or a test_data_set folder)`);
 }
 function readLabels(file) {
-  if (!existsSync4(file)) throw new UsageError(`${file}: no such labels file`);
+  if (!existsSync5(file)) throw new UsageError(`${file}: no such labels file`);
   let values2;
   if (file.toLowerCase().endsWith(".npy")) {
     values2 = Array.from(tensorValues(parseNpy(readBounded(file), "labels", file)), Number);
@@ -11655,6 +11936,10 @@ function nodeId(n) {
 function makeNode(opType, name, inputs, outputs, attrs = [], domain) {
   return { opType, ...domain === void 0 ? {} : { domain }, name, input: inputs, output: outputs, attribute: attrs, metadataProps: [], deviceConfigurations: [] };
 }
+function nodePattern(glob) {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`);
+}
 var init_nodes = __esm({
   "src/stages/nodes.ts"() {
     "use strict";
@@ -11846,203 +12131,6 @@ async function measureLatency(r) {
 var init_latency = __esm({
   "src/check/latency.ts"() {
     "use strict";
-  }
-});
-
-// src/check/parity-metrics.ts
-function isClassLike(t) {
-  if (!/^float/.test(t.type) || t.dims.length < 2 || (t.dims[t.dims.length - 1] ?? 0) < 2) return false;
-  return t.dims.length === 2 || /logit|prob|score|class/i.test(t.name);
-}
-function argmaxRows(values2, rowLength) {
-  const out = [];
-  for (let r = 0; r + rowLength <= values2.length; r += rowLength) {
-    let best = 0;
-    let bestValue = -Infinity;
-    for (let k = 0; k < rowLength; k++) {
-      const v = values2[r + k];
-      if (v > bestValue) [best, bestValue] = [k, v];
-    }
-    out.push(best);
-  }
-  return out;
-}
-var OutputComparison;
-var init_parity_metrics = __esm({
-  "src/check/parity-metrics.ts"() {
-    "use strict";
-    init_named_tensor();
-    OutputComparison = class {
-      constructor(name) {
-        this.name = name;
-      }
-      name;
-      sumAbs = 0;
-      maxAbs = 0;
-      dot = 0;
-      normA = 0;
-      normB = 0;
-      finitePairs = 0;
-      elements = 0;
-      rows = 0;
-      agree = 0;
-      nonFiniteA = 0;
-      nonFiniteB = 0;
-      newNonFinite = 0;
-      incomparable;
-      classLike = true;
-      add(a, b) {
-        if (this.incomparable) return;
-        if (!a || !b) {
-          this.incomparable = `output '${this.name}' is missing from the ${a ? "compressed" : "original"} model's results`;
-          return;
-        }
-        if (!comparableTypes(a.type, b.type) || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
-          this.incomparable = `'${this.name}': original is ${a.type} [${a.dims.join(",")}], compressed is ${b.type} [${b.dims.join(",")}]`;
-          return;
-        }
-        const va = tensorValues(a);
-        const vb = tensorValues(b);
-        if (Array.isArray(va) || Array.isArray(vb)) {
-          const sa = va;
-          const sb = vb;
-          this.classLike = false;
-          for (let i = 0; i < sa.length; i++) this.addPair(0, sa[i] === sb[i] ? 0 : 1);
-          return;
-        }
-        const xs = Float64Array.from(va, Number);
-        const ys = Float64Array.from(vb, Number);
-        for (let i = 0; i < xs.length; i++) this.addPair(xs[i], ys[i]);
-        this.classLike &&= isClassLike(a);
-        if (this.classLike) {
-          const row = a.dims[a.dims.length - 1];
-          const ra = argmaxRows(xs, row);
-          const rb = argmaxRows(ys, row);
-          for (let r = 0; r < ra.length; r++) if (ra[r] === rb[r]) this.agree++;
-          this.rows += ra.length;
-        }
-      }
-      addPair(x, y) {
-        this.elements++;
-        const fx = Number.isFinite(x);
-        const fy = Number.isFinite(y);
-        if (!fx) this.nonFiniteA++;
-        if (!fy) this.nonFiniteB++;
-        if (!fx || !fy) {
-          const same = Object.is(x, y) || Number.isNaN(x) && Number.isNaN(y);
-          if (!fy && !same) this.newNonFinite++;
-          return;
-        }
-        const d = Math.abs(x - y);
-        this.sumAbs += d;
-        if (d > this.maxAbs) this.maxAbs = d;
-        this.dot += x * y;
-        this.normA += x * x;
-        this.normB += y * y;
-        this.finitePairs++;
-      }
-      result() {
-        const denom = Math.sqrt(this.normA) * Math.sqrt(this.normB);
-        const cosine = this.normA === 0 && this.normB === 0 ? 1 : denom === 0 ? 0 : Math.min(1, this.dot / denom);
-        const m = {
-          name: this.name,
-          maxAbs: this.maxAbs,
-          meanAbs: this.finitePairs ? this.sumAbs / this.finitePairs : 0,
-          cosine,
-          ...this.classLike && this.rows > 0 ? { top1: this.agree / this.rows } : {},
-          elements: this.elements,
-          nonFinite: { original: this.nonFiniteA, compressed: this.nonFiniteB },
-          newNonFinite: this.newNonFinite
-        };
-        if (this.incomparable) m.incomparable = this.incomparable;
-        return m;
-      }
-    };
-  }
-});
-
-// src/check/parity.ts
-function judgeOutput(m, config = {}) {
-  const own = config.outputs?.[m.name];
-  const pick = (key, field) => {
-    for (const t of [own, config.thresholds]) {
-      const v = t?.[field];
-      if (v !== void 0) return { limit: v, where: t.where[key] };
-    }
-    return void 0;
-  };
-  const checks = [];
-  for (const [key, field] of Object.entries(MAX_KEYS)) {
-    const t = pick(key, field);
-    if (t) checks.push({ metric: key, limit: t.limit, actual: m[field], passed: m[field] <= t.limit, where: t.where });
-  }
-  for (const [key, field] of Object.entries(MIN_KEYS)) {
-    const actual = m[field];
-    if (actual === void 0) continue;
-    const t = pick(key, field) ?? { limit: DEFAULT_THRESHOLDS[field], where: void 0 };
-    checks.push({ metric: key, limit: t.limit, actual, passed: actual >= t.limit, where: t.where });
-  }
-  const allow = pick("allow-non-finite", "allowNonFinite");
-  if (!allow?.limit) {
-    checks.push({ metric: "non-finite", limit: 0, actual: m.newNonFinite, passed: m.newNonFinite === 0 });
-  }
-  const passed = !m.incomparable && checks.every((c) => c.passed);
-  return { ...m, passed, checks };
-}
-function compareResults(original, compressed, config = {}) {
-  const names = [...new Set(original.flatMap((r) => r.map((t) => t.name)))];
-  const comparisons = names.map((n) => new OutputComparison(n));
-  original.forEach((outs, s) => {
-    for (const c of comparisons) c.add(outs.find((t) => t.name === c.name), compressed[s]?.find((t) => t.name === c.name));
-  });
-  return comparisons.map((c) => judgeOutput(c.result(), config));
-}
-function predictions(results, output) {
-  return results.flatMap((outs) => {
-    const t = outs.find((o) => o.name === output);
-    if (!t) return [];
-    const values2 = Float64Array.from(tensorValues(t), Number);
-    return argmaxRows(values2, t.dims[t.dims.length - 1] ?? 1);
-  });
-}
-function accuracyOf(original, compressed, labels) {
-  if (original.length !== labels.length) {
-    throw new UsageError(`parity labels: ${labels.length} labels for ${original.length} predicted rows; give one label per row of every sample`);
-  }
-  const hits = (p) => p.reduce((n, c, i) => n + (c === labels[i] ? 1 : 0), 0) / labels.length;
-  const a = hits(original);
-  const b = hits(compressed);
-  return { rows: labels.length, original: a, compressed: b, drop: a - b };
-}
-function judgeResults(original, compressed, thresholds, labels) {
-  const outputs = compareResults(original, compressed, thresholds);
-  const report = { passed: outputs.every((o) => o.passed), samples: compressed.length, outputs };
-  if (labels) {
-    const output = labels.output ?? outputs[0]?.name ?? "";
-    report.accuracy = accuracyOf(predictions(original, output), predictions(compressed, output), labels.values);
-  }
-  return report;
-}
-async function checkParity(run) {
-  const a = [];
-  const b = [];
-  for (const [i, sample] of run.samples.entries()) {
-    a.push(run.reference?.[i] ?? (await run.host.run(run.original, sample)).outputs);
-    b.push((await run.host.run(run.compressed, sample)).outputs);
-    run.onSample?.(i + 1, run.samples.length);
-  }
-  return judgeResults(a, b, run.thresholds, run.labels);
-}
-var DEFAULT_THRESHOLDS, MAX_KEYS, MIN_KEYS;
-var init_parity = __esm({
-  "src/check/parity.ts"() {
-    "use strict";
-    init_errors();
-    init_parity_metrics();
-    init_named_tensor();
-    DEFAULT_THRESHOLDS = { cosine: 0.99, top1: 0.98 };
-    MAX_KEYS = { "max-abs": "maxAbs", "mean-abs": "meanAbs" };
-    MIN_KEYS = { cosine: "cosine", top1: "top1" };
   }
 });
 
@@ -12261,9 +12349,9 @@ var init_auto_sensitivity = __esm({
 });
 
 // src/onnx/spill.ts
-import { closeSync as closeSync3, openSync as openSync3, rmSync as rmSync3, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync4, openSync as openSync4, rmSync as rmSync2, writeSync as writeSync3 } from "node:fs";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path6 from "node:path";
+import path7 from "node:path";
 function canSpill(source) {
   return typeof source?.spill === "function";
 }
@@ -12297,7 +12385,7 @@ var init_spill = __esm({
       /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
       constructor(modelPath, scratchDir) {
         super(modelPath);
-        this.file = path6.join(scratchDir, this.location);
+        this.file = path7.join(scratchDir, this.location);
       }
       isScratch(t) {
         return isExternal(t) && externalInfo(t).location === this.location;
@@ -12319,9 +12407,9 @@ var init_spill = __esm({
         return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
       }
       spill(t, raw) {
-        this.fd ??= openSync3(this.file, "wx+", 384);
+        this.fd ??= openSync4(this.file, "wx+", 384);
         const offset = this.size;
-        for (let done = 0; done < raw.length; ) done += writeSync2(this.fd, raw, done, raw.length - done, offset + done);
+        for (let done = 0; done < raw.length; ) done += writeSync3(this.fd, raw, done, raw.length - done, offset + done);
         this.size += raw.length;
         this.spilledBytes += raw.length;
         this.spilledTensors++;
@@ -12337,9 +12425,9 @@ var init_spill = __esm({
       close() {
         super.close();
         if (this.fd !== void 0) {
-          closeSync3(this.fd);
+          closeSync4(this.fd);
           this.fd = void 0;
-          rmSync3(this.file, { force: true });
+          rmSync2(this.file, { force: true });
         }
       }
     };
@@ -12699,7 +12787,7 @@ function isTranspose2d(node, rank) {
   return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
 }
 function resolveConstant(scope, name, index) {
-  const path17 = [];
+  const path19 = [];
   const transposed = false;
   let current = scope;
   let wanted = name;
@@ -12709,14 +12797,14 @@ function resolveConstant(scope, name, index) {
       current = current.parent;
       continue;
     }
-    path17.push({ scope: current, name: wanted });
+    path19.push({ scope: current, name: wanted });
     if (def.kind === "input") return void 0;
-    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path17 };
+    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path19 };
     const node = def.node;
     if ((node.domain ?? "") !== "") return void 0;
     if (isConstantNode(node)) {
       const tensor = constantNodeTensor(node);
-      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path17 } : void 0;
+      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path19 } : void 0;
     }
     if (node.opType === "Identity" && node.input[0]) {
       wanted = node.input[0];
@@ -12725,7 +12813,7 @@ function resolveConstant(scope, name, index) {
     if (node.opType === "Transpose" && node.input[0]) {
       const inner = resolveConstant(current, node.input[0], index);
       if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
-      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path17, ...inner.path] };
+      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path19, ...inner.path] };
     }
     return void 0;
   }
@@ -12734,8 +12822,8 @@ function resolveConstant(scope, name, index) {
 function removeUnused(paths, index) {
   const reads = /* @__PURE__ */ new Map();
   const byScope = /* @__PURE__ */ new Map();
-  for (const path17 of paths) {
-    for (const { scope, name } of path17) {
+  for (const path19 of paths) {
+    for (const { scope, name } of path19) {
       const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
       entry.names.add(name);
       byScope.set(scope.graph, entry);
@@ -12763,8 +12851,8 @@ function removeUnused(paths, index) {
   let changed = true;
   while (changed) {
     changed = false;
-    for (const path17 of paths) {
-      for (const { scope, name } of path17) {
+    for (const path19 of paths) {
+      for (const { scope, name } of path19) {
         const g = scope.graph;
         const defs = index.of(g);
         const def = defs.get(name);
@@ -13583,10 +13671,6 @@ var init_options = __esm({
 });
 
 // src/stages/quantize-int8.ts
-function globToRegExp(glob) {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`);
-}
 function parseInt8Options(raw) {
   rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
   const ops = /* @__PURE__ */ new Set();
@@ -13601,7 +13685,7 @@ function parseInt8Options(raw) {
   }
   return {
     ops,
-    exclude: (stringListOption(STAGE, raw, "exclude") ?? []).map(globToRegExp),
+    exclude: (stringListOption(STAGE, raw, "exclude") ?? []).map(nodePattern),
     perChannel: booleanOption(STAGE, raw, "per-channel", false),
     reduceRange: booleanOption(STAGE, raw, "reduce-range", false),
     weightType: choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]),
@@ -14225,13 +14309,13 @@ function quantizeInt4Stage(options = {}) {
         before: /* @__PURE__ */ new Map(),
         after: /* @__PURE__ */ new Map()
       };
-      const exclude = new Set(opts.exclude);
+      const exclude = opts.exclude.map(nodePattern);
       const skipped = [];
       for (const scope of scopes) {
         for (const node of [...scope.graph.node]) {
           const rewrite = (node.domain ?? "") === "" ? REWRITES[node.opType ?? ""] : void 0;
           if (!rewrite) continue;
-          const reason = exclude.has(nodeId(node)) ? "excluded" : rewrite(node, scope, run);
+          const reason = exclude.some((re) => re.test(nodeId(node))) ? "excluded" : rewrite(node, scope, run);
           if (reason && !(node.opType === "Gather" && reason === "table is not a constant")) skipped.push({ node: nodeId(node), op: node.opType ?? "", reason });
         }
         if (run.before.size || run.after.size) {
@@ -14244,10 +14328,10 @@ function quantizeInt4Stage(options = {}) {
       removeUnused(paths, run.index);
       let weightBytes = 0;
       let freedBytes = 0;
-      for (const [tensor, [path17]] of run.sources) {
+      for (const [tensor, [path19]] of run.sources) {
         const bytes = tensorByteLength(tensor);
         weightBytes += bytes;
-        const own = path17[path17.length - 1];
+        const own = path19[path19.length - 1];
         if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
       }
       const { matmul, gemm, gatherInt4, gatherInt8 } = run.counts;
@@ -14848,8 +14932,8 @@ var init_fp16 = __esm({
 });
 
 // src/stages/optimize.ts
-import { mkdtempSync, rmSync as rmSync4 } from "node:fs";
-import path7 from "node:path";
+import { mkdtempSync, rmSync as rmSync3 } from "node:fs";
+import path8 from "node:path";
 function parseOptimizeOptions(o) {
   rejectUnknownOptions("optimize", o, ["level"]);
   return { level: choiceOption("optimize", o, "level", ["basic", "extended"]) };
@@ -14882,11 +14966,11 @@ function optimizeStage(options = {}) {
   return {
     name: "optimize",
     async run(model, ctx) {
-      const dir = mkdtempSync(path7.join(ctx.tmpDir, "optimize-"));
+      const dir = mkdtempSync(path8.join(ctx.tmpDir, "optimize-"));
       const host = startOrtHost();
       try {
-        const input = path7.join(dir, "input.onnx");
-        const output = path7.join(dir, "optimized.onnx");
+        const input = path8.join(dir, "input.onnx");
+        const output = path8.join(dir, "optimized.onnx");
         const source = ctx.external instanceof ExternalDataReader ? ctx.external : void 0;
         saveModel(model, input, { externalData: "auto", source });
         await loadForOptimizer(host, input, { graphOptimizationLevel: level, optimizedModelFilePath: output, threads: 1 });
@@ -14913,7 +14997,7 @@ function optimizeStage(options = {}) {
         };
       } finally {
         await host.close();
-        rmSync4(dir, { recursive: true, force: true });
+        rmSync3(dir, { recursive: true, force: true });
       }
     }
   };
@@ -14967,19 +15051,19 @@ var init_registry2 = __esm({
 
 // src/pipeline/digest.ts
 import { createHash as createHash5 } from "node:crypto";
-import { closeSync as closeSync4, openSync as openSync4, readSync as readSync2, statSync as statSync3 } from "node:fs";
+import { closeSync as closeSync5, openSync as openSync5, readSync as readSync2, statSync as statSync4 } from "node:fs";
 function digestFiles(paths, withHash = true) {
-  const files = paths.map((p) => ({ path: p, bytes: statSync3(p).size }));
+  const files = paths.map((p) => ({ path: p, bytes: statSync4(p).size }));
   const bytes = files.reduce((n, f) => n + f.bytes, 0);
   if (!withHash) return { bytes, files };
   const hash = createHash5("sha256");
   const buf = Buffer.allocUnsafe(CHUNK);
   for (const p of paths) {
-    const fd = openSync4(p, "r");
+    const fd = openSync5(p, "r");
     try {
       for (let n; (n = readSync2(fd, buf, 0, CHUNK, null)) > 0; ) hash.update(buf.subarray(0, n));
     } finally {
-      closeSync4(fd);
+      closeSync5(fd);
     }
   }
   return { bytes, sha256: hash.digest("hex"), files };
@@ -14993,35 +15077,10 @@ var init_digest = __esm({
 });
 
 // src/pipeline/folders.ts
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, statSync as statSync4 } from "node:fs";
-import path8 from "node:path";
-function missingFolders(dir, what) {
-  const missing = [];
-  let d = path8.resolve(dir);
-  while (!existsSync5(d) && path8.dirname(d) !== d) {
-    missing.unshift(d);
-    d = path8.dirname(d);
-  }
-  if (!statSync4(d).isDirectory()) throw new UsageError(`${what}: ${d} is a file, not a folder`);
-  return missing;
-}
-function createFolders(missing, what) {
-  for (const m of missing) {
-    try {
-      mkdirSync2(m);
-    } catch (e) {
-      if (e.code === "EEXIST") continue;
-      throw new UsageError(`${what}: cannot create folder ${m} (${e.code ?? String(e)})`);
-    }
-  }
-}
-function ensureFolder(dir, what) {
-  createFolders(missingFolders(dir, what), what);
-}
 var init_folders = __esm({
   "src/pipeline/folders.ts"() {
     "use strict";
-    init_errors();
+    init_files();
   }
 });
 
@@ -15039,7 +15098,7 @@ var init_progress2 = __esm({
 });
 
 // src/pipeline/compress.ts
-import { existsSync as existsSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync4, statSync as statSync5 } from "node:fs";
 import { tmpdir } from "node:os";
 import path9 from "node:path";
 function modelFiles(loaded) {
@@ -15113,7 +15172,7 @@ async function compressModel(source, output, opts = {}) {
   } finally {
     if (data !== loaded.external) data.close();
     loaded.external.close();
-    rmSync5(tmpDir, { recursive: true, force: true });
+    rmSync4(tmpDir, { recursive: true, force: true });
   }
 }
 var DEFAULT_STAGES;
@@ -15135,7 +15194,7 @@ var init_compress = __esm({
 });
 
 // src/pipeline/auto-search.ts
-import { rmSync as rmSync6 } from "node:fs";
+import { rmSync as rmSync5 } from "node:fs";
 import path10 from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 function modelStructure(file) {
@@ -15199,7 +15258,7 @@ var init_auto_search = __esm({
         return { file, bytes: r.compressed.bytes };
       }
       discard(file) {
-        if (file !== this.base.file) for (const f of [file, `${file}.data`]) rmSync6(f, { force: true });
+        if (file !== this.base.file) for (const f of [file, `${file}.data`]) rmSync5(f, { force: true });
       }
       /** Builds a candidate (size only); an error is recorded on it. */
       async add(recipe, floatNodes = []) {
@@ -15333,16 +15392,22 @@ var init_auto_search = __esm({
 });
 
 // src/pipeline/auto.ts
-import { mkdtempSync as mkdtempSync3, rmSync as rmSync7 } from "node:fs";
+import { mkdtempSync as mkdtempSync3, rmSync as rmSync6 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import path11 from "node:path";
 import { performance as performance4 } from "node:perf_hooks";
+function searchSampleCount(parity, exact) {
+  if (exact !== void 0 || parity.inputs !== "auto") return exact ?? parity.samples;
+  const top1 = parity.thresholds.top1 ?? DEFAULT_THRESHOLDS.top1;
+  return Math.max(parity.samples, Math.min(200, Math.ceil(1 / Math.max(1e-9, 1 - top1) - 1e-9)));
+}
 function judgeSettings(source, opts, progressName, progress) {
   const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
   const latency = opts.latency || DEFAULT_LATENCY;
   return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
     const autoDims2 = [];
-    const samples = loadSampleSourceFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims, onDim: (d) => autoDims2.push(d) });
+    const count = searchSampleCount(parity, opts.exactSamples);
+    const samples = loadSampleSourceFor(source, parity.inputs, { samples: count, seed: parity.seed, dims: parity.dims, onDim: (d) => autoDims2.push(d) });
     const budget = (name) => opts.budgets?.find((b) => b.name === name)?.limit;
     const maxDrop = budget("max-accuracy-drop");
     const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : void 0;
@@ -15437,12 +15502,13 @@ async function autoCompress(source, output, opts) {
     };
   } finally {
     search?.cleanup();
-    rmSync7(tmp, { recursive: true, force: true });
+    rmSync6(tmp, { recursive: true, force: true });
   }
 }
 var init_auto = __esm({
   "src/pipeline/auto.ts"() {
     "use strict";
+    init_parity();
     init_types2();
     init_input_files();
     init_inputs();
@@ -15454,6 +15520,88 @@ var init_auto = __esm({
     init_compress();
     init_progress2();
     init_auto_report();
+  }
+});
+
+// src/report/environment.ts
+import { execFileSync } from "node:child_process";
+import { readFileSync as readFileSync4 } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path12 from "node:path";
+function isaFromCpuinfo(text) {
+  const line = /^(?:flags|Features)\s*:(.*)$/m.exec(text)?.[1];
+  if (line === void 0) return [];
+  const flags = new Set(line.trim().split(/\s+/));
+  if (flags.has("amx_tile") && flags.has("amx_int8")) flags.add("amx");
+  const x86 = X86_FEATURES.filter((f) => flags.has(f));
+  const arm = Object.entries(ARM_FEATURES).filter(([k]) => flags.has(k)).map(([, v]) => v);
+  return [...x86, ...arm];
+}
+function isaFromSysctl() {
+  const keys = [
+    ["hw.optional.avx2_0", "avx2"],
+    ["hw.optional.avx512f", "avx512f"],
+    ["hw.optional.avx512vnni", "avx512_vnni"],
+    ["hw.optional.neon", "neon"],
+    ["hw.optional.arm.FEAT_DotProd", "dotprod"],
+    ["hw.optional.arm.FEAT_I8MM", "i8mm"]
+  ];
+  const out = [];
+  for (const [key, name] of keys) {
+    try {
+      if (execFileSync("sysctl", ["-n", key], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() === "1") out.push(name);
+    } catch {
+    }
+  }
+  return out;
+}
+function isa() {
+  if (process.platform === "linux") {
+    try {
+      return { isa: isaFromCpuinfo(readFileSync4("/proc/cpuinfo", "utf8")), isaSource: "cpuinfo" };
+    } catch {
+    }
+  }
+  if (process.platform === "darwin") return { isa: isaFromSysctl(), isaSource: "sysctl" };
+  return { isa: [], isaSource: "unknown" };
+}
+function onnxruntimeVersion() {
+  try {
+    const req = createRequire(import.meta.url);
+    let dir = path12.dirname(req.resolve("onnxruntime-node"));
+    for (let i = 0; i < 6; i++, dir = path12.dirname(dir)) {
+      try {
+        const pkg = JSON.parse(readFileSync4(path12.join(dir, "package.json"), "utf8"));
+        if (pkg.name === "onnxruntime-node" && pkg.version) return pkg.version;
+      } catch {
+      }
+    }
+  } catch {
+  }
+  return "unknown";
+}
+function currentEnvironment(threads) {
+  cached ??= {
+    cpu: (os.cpus()[0]?.model ?? "unknown").trim().replace(/\s+/g, " "),
+    ...isa(),
+    onnxruntime: onnxruntimeVersion(),
+    node: process.versions.node,
+    os: `${process.platform} ${process.arch}`
+  };
+  const { cpu, isa: features, isaSource, onnxruntime, node, os: system } = cached;
+  return { cpu, isa: features, isaSource, threads, onnxruntime, node, os: system };
+}
+function environmentLine(e) {
+  const features = e.isaSource === "unknown" ? "ISA features unknown" : e.isa.length ? e.isa.join(", ") : "none of avx2/avx512/vnni/amx";
+  return `${e.cpu} (${features}) \xB7 ${e.threads} thread${e.threads === 1 ? "" : "s"} \xB7 onnxruntime ${e.onnxruntime} \xB7 node ${e.node} \xB7 ${e.os}`;
+}
+var X86_FEATURES, ARM_FEATURES, cached;
+var init_environment = __esm({
+  "src/report/environment.ts"() {
+    "use strict";
+    X86_FEATURES = ["avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "avx512_fp16", "amx"];
+    ARM_FEATURES = { asimd: "neon", asimddp: "dotprod", i8mm: "i8mm" };
   }
 });
 
@@ -15556,17 +15704,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path17) {
-      const ctrl = callVisitor(key, node, visitor, path17);
+    function visit_(key, node, visitor, path19) {
+      const ctrl = callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path19, ctrl);
+        return visit_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path17);
+            const ci = visit_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15577,13 +15725,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = visit_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15604,17 +15752,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path17) {
-      const ctrl = await callVisitor(key, node, visitor, path17);
+    async function visitAsync_(key, node, visitor, path19) {
+      const ctrl = await callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path19, ctrl);
+        return visitAsync_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path17);
+            const ci = await visitAsync_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15625,13 +15773,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15658,23 +15806,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path17) {
+    function callVisitor(key, node, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key, node, path17);
+        return visitor(key, node, path19);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path17);
+        return visitor.Map?.(key, node, path19);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path17);
+        return visitor.Seq?.(key, node, path19);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path17);
+        return visitor.Pair?.(key, node, path19);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path17);
+        return visitor.Scalar?.(key, node, path19);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path17);
+        return visitor.Alias?.(key, node, path19);
       return void 0;
     }
-    function replaceNode(key, path17, node) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key, path19, node) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -16286,10 +16434,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path19, value) {
       let v = value;
-      for (let i = path17.length - 1; i >= 0; --i) {
-        const k = path17[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k = path19[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -16308,7 +16456,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16338,11 +16486,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path19;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -16356,8 +16504,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16371,8 +16519,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path19, keepScalar) {
+        const [key, ...rest] = path19;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -16390,8 +16538,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16401,8 +16549,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path19, value) {
+        const [key, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -18917,9 +19065,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -18994,14 +19142,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -19016,10 +19164,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19030,10 +19178,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19050,13 +19198,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path19, value) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -21017,9 +21165,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path17) => {
+    visit2.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21028,23 +21176,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path17) => {
-      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit2.parentCollection = (cst, path19) => {
+      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21055,10 +21203,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -22923,7 +23071,7 @@ var init_schema2 = __esm({
             parity: { $ref: "#/$defs/parity" },
             latency: { $ref: "#/$defs/latency" },
             budgets: { $ref: "#/$defs/budgets" },
-            strategy: { enum: ["stages", "auto"], description: "`auto` searches recipes (dedup+prune; int8 per-tensor/per-channel, with and without reduce-range; int4 at block 128/64/32 with int4 or int8 embeddings; fp16) instead of running `stages`, keeping the most sensitive layers in float when a recipe fails, for the smallest model that passes parity. A model with `strategy: auto` may not set its own `stages`." },
+            strategy: { enum: ["stages", "auto"], description: "`auto` searches recipes (dedup+prune; int8 per-tensor/per-channel, with and without reduce-range; int4 at block 128/64/32 with int4 or int8 embeddings; for models with convolutions int8 with Conv weight-only, per-tensor and per-channel; fp16) instead of running `stages`, keeping the most sensitive layers in float when a recipe fails, for the smallest model that passes parity. A model with `strategy: auto` may not set its own `stages`." },
             objective: { enum: ["size", "latency"], description: "What `strategy: auto` minimizes: `size` (default) or `latency` (p50 of each passing candidate, timed with the `latency` settings)." },
             "max-search-time": { type: "number", exclusiveMinimum: 0, description: "Seconds `strategy: auto` may search (default 600); when they run out, the best passing candidate so far is used." }
           }
@@ -23055,102 +23203,102 @@ var init_schema2 = __esm({
 function validateAgainstSchema(value, schema) {
   return check(value, schema, schema, []);
 }
-function check(v, s, root2, path17) {
-  const issues = checkKeywords(v, s, root2, path17);
+function check(v, s, root2, path19) {
+  const issues = checkKeywords(v, s, root2, path19);
   const expected = s["x-expected"];
-  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path17))) {
-    return [{ path: path17, message: `expected ${expected}, got ${describe3(v)}` }];
+  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path19))) {
+    return [{ path: path19, message: `expected ${expected}, got ${describe3(v)}` }];
   }
   return issues;
 }
-function checkKeywords(v, s, root2, path17) {
+function checkKeywords(v, s, root2, path19) {
   if (typeof s.$ref === "string") {
     const target = resolveRef(root2, s.$ref);
-    return check(v, target, root2, path17);
+    return check(v, target, root2, path19);
   }
   for (const key of ["oneOf", "anyOf"]) {
     const branches = s[key];
     if (!branches) continue;
-    const results = branches.map((b) => check(v, b, root2, path17));
+    const results = branches.map((b) => check(v, b, root2, path19));
     const passing = results.filter((r) => r.length === 0).length;
     if (passing === 1 || passing > 1 && key === "anyOf") continue;
-    if (passing > 1) return [{ path: path17, message: `matches more than one form (${describe3(v)})` }];
+    if (passing > 1) return [{ path: path19, message: `matches more than one form (${describe3(v)})` }];
     let fitting = branches.map((b, i) => shapeFits(v, b, root2) ? i : -1).filter((i) => i >= 0);
     if (fitting.length > 1) fitting = fitting.filter((i) => hasRequired(v, branches[i]));
     if (fitting.length === 1) return results[fitting[0]];
-    return [{ path: path17, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe3(v)}` }];
+    return [{ path: path19, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe3(v)}` }];
   }
-  if ("const" in s && v !== s.const) return [{ path: path17, message: `expected ${JSON.stringify(s.const)}, got ${describe3(v)}` }];
+  if ("const" in s && v !== s.const) return [{ path: path19, message: `expected ${JSON.stringify(s.const)}, got ${describe3(v)}` }];
   if (Array.isArray(s.enum) && !s.enum.includes(v)) {
     const options = s.enum.map(String);
     const hint = typeof v === "string" ? suggest(v, options) : void 0;
     return [{
-      path: path17,
+      path: path19,
       specific: hint !== void 0,
       message: `${describe3(v)} is not one of ${options.join(", ")}${hint ? `; did you mean '${hint}'?` : ""}`
     }];
   }
   if (s.type !== void 0 && !typeMatches(v, s.type)) {
-    return [{ path: path17, message: `expected ${typeWords(s, root2)}, got ${describe3(v)}` }];
+    return [{ path: path19, message: `expected ${typeWords(s, root2)}, got ${describe3(v)}` }];
   }
-  if (typeof v === "number") return checkNumber(v, s, path17);
-  if (typeof v === "string") return checkString(v, s, path17);
-  if (Array.isArray(v)) return checkArray(v, s, root2, path17);
-  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path17);
+  if (typeof v === "number") return checkNumber(v, s, path19);
+  if (typeof v === "string") return checkString(v, s, path19);
+  if (Array.isArray(v)) return checkArray(v, s, root2, path19);
+  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path19);
   return [];
 }
-function checkNumber(v, s, path17) {
-  if (!Number.isFinite(v)) return [{ path: path17, message: `must be a finite number, got ${v}`, specific: true }];
-  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path17, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
-  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path17, message: `must be \u2265 ${s.minimum}, got ${v}` }];
-  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path17, message: `must be \u2264 ${s.maximum}, got ${v}` }];
+function checkNumber(v, s, path19) {
+  if (!Number.isFinite(v)) return [{ path: path19, message: `must be a finite number, got ${v}`, specific: true }];
+  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path19, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
+  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path19, message: `must be \u2265 ${s.minimum}, got ${v}` }];
+  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path19, message: `must be \u2264 ${s.maximum}, got ${v}` }];
   if (typeof s.exclusiveMinimum === "number" && v <= s.exclusiveMinimum) {
-    return [{ path: path17, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
+    return [{ path: path19, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
   }
   return [];
 }
-function checkString(v, s, path17) {
-  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path17, message: "must not be empty" }];
+function checkString(v, s, path19) {
+  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path19, message: "must not be empty" }];
   if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(v)) {
-    return [{ path: path17, message: `${describe3(v)} does not match the expected form` }];
+    return [{ path: path19, message: `${describe3(v)} does not match the expected form` }];
   }
   return [];
 }
-function checkArray(v, s, root2, path17) {
+function checkArray(v, s, root2, path19) {
   if (typeof s.minItems === "number" && v.length < s.minItems) {
-    return [{ path: path17, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
+    return [{ path: path19, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
   }
   const items = s.items;
-  return items ? v.flatMap((item, i) => check(item, items, root2, [...path17, i])) : [];
+  return items ? v.flatMap((item, i) => check(item, items, root2, [...path19, i])) : [];
 }
-function checkObject(v, s, root2, path17) {
+function checkObject(v, s, root2, path19) {
   const issues = [];
   const props = s.properties ?? {};
   const keys = Object.keys(v);
   for (const req of s.required ?? []) {
-    if (!(req in v)) issues.push({ path: path17, message: `missing key '${req}'`, specific: true });
+    if (!(req in v)) issues.push({ path: path19, message: `missing key '${req}'`, specific: true });
   }
   if (typeof s.minProperties === "number" && keys.length < s.minProperties) {
-    issues.push({ path: path17, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
+    issues.push({ path: path19, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
   }
   if (typeof s.maxProperties === "number" && keys.length > s.maxProperties) {
-    issues.push({ path: path17, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
+    issues.push({ path: path19, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
   }
   for (const key of keys) {
     const sub2 = Object.hasOwn(props, key) ? props[key] : void 0;
     if (sub2) {
-      issues.push(...check(v[key], sub2, root2, [...path17, key]));
+      issues.push(...check(v[key], sub2, root2, [...path19, key]));
     } else if (s.additionalProperties === false) {
       const known = Object.keys(props);
       const hint = suggest(key, known);
       issues.push({
-        path: [...path17, key],
+        path: [...path19, key],
         atKey: true,
         specific: true,
         message: `unknown key '${key}'${hint ? `; did you mean '${hint}'?` : ""} (known: ${known.join(", ")})`
       });
     } else if (typeof s.additionalProperties === "object" && s.additionalProperties !== null) {
-      issues.push(...check(v[key], s.additionalProperties, root2, [...path17, key]));
+      issues.push(...check(v[key], s.additionalProperties, root2, [...path19, key]));
     }
   }
   return issues;
@@ -23297,11 +23445,11 @@ __export(compress_exports, {
   compressCommand: () => compressCommand
 });
 import { existsSync as existsSync7 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 function existingPath(flag, v) {
   if (v === void 0 || v === "auto") return v;
   if (!existsSync7(v)) throw new UsageError(`compress: ${flag} ${v}: no such file or folder`);
-  return path12.resolve(v);
+  return path13.resolve(v);
 }
 function autoParity(values2) {
   return {
@@ -23333,6 +23481,7 @@ async function compressAuto(input, output, values2, options) {
       progress: options.progress,
       externalData: options.externalData,
       parity,
+      ...values2.samples !== void 0 ? { exactSamples: parity.samples } : {},
       ...calibration ? { calibration: { inputs: calibration } } : {}
     });
   } finally {
@@ -23348,6 +23497,7 @@ var init_compress2 = __esm({
     init_types2();
     init_auto();
     init_compress();
+    init_environment();
     init_json();
     init_table();
     init_types2();
@@ -23370,7 +23520,8 @@ OUT's folder is created if missing). Prints a size table per stage.
   --max-search-time S  with --auto: seconds the search may take (default ${DEFAULT_MAX_SEARCH_TIME_S})
   --inputs PATH        with --auto: parity inputs, auto (default) or .npy / .npz / .json /
                        a test_data_set folder
-  --samples N          with --auto: auto inputs to draw (default ${DEFAULT_PARITY.samples})
+  --samples N          with --auto: auto inputs to verify on (default: enough rows to judge
+                       top-1 at 0.98, 50)
   --dims NAME=N,...    with --auto: sizes of symbolic dims (default batch=1; sequence 128, or
                        the length of the model's position table when shorter)
   --calibration PATH   with --auto: calibration inputs for static int8 (never the parity inputs)
@@ -23409,7 +23560,13 @@ OUT's folder is created if missing). Prints a size table per stage.
         process.stdout.write(`${compressTable(result)}
 ${result.auto ? `${result.auto.reason}
 ` : ""}`);
-        if (values2.json !== void 0) writeJsonFile(values2.json, buildReport([modelReport(result)]));
+        if (result.auto) process.stdout.write(`measured on ${environmentLine(currentEnvironment(1))}
+`);
+        if (values2.json !== void 0) {
+          const report = buildReport([modelReport(result)]);
+          if (result.auto) report.environment = currentEnvironment(1);
+          writeJsonFile(values2.json, report);
+        }
         return 0;
       }
     });
@@ -23418,7 +23575,7 @@ ${result.auto ? `${result.auto.reason}
 });
 
 // src/config/normalize.ts
-import path13 from "node:path";
+import path14 from "node:path";
 function mergedSection(raw, index, section) {
   const own = raw.models[index][section];
   if (own === false) return false;
@@ -23434,8 +23591,8 @@ function mergedSection(raw, index, section) {
   return merged;
 }
 function normalize(raw, file, locate) {
-  const dir = path13.dirname(path13.resolve(file));
-  const abs = (p) => path13.resolve(dir, p);
+  const dir = path14.dirname(path14.resolve(file));
+  const abs = (p) => path14.resolve(dir, p);
   const models = raw.models.map((m, i) => {
     const name = m.name;
     const stagesAt = m.stages !== void 0 ? ["models", i, "stages"] : ["defaults", "stages"];
@@ -23444,7 +23601,7 @@ function normalize(raw, file, locate) {
       name,
       source: normalizeSource(m.source, abs),
       sourceWhere: locate(["models", i, "source"]),
-      output: abs(m.output ?? path13.join("out", `${name}.slim.onnx`)),
+      output: abs(m.output ?? path14.join("out", `${name}.slim.onnx`)),
       stages: stageList ? stageList.map((spec, k) => ({ spec, where: locate([...stagesAt, k]) })) : DEFAULT_STAGES.map((spec) => ({ spec })),
       parity: normalizeParity(mergedSection(raw, i, "parity"), abs, locate, ["models", i, "parity"]),
       latency: normalizeLatency(mergedSection(raw, i, "latency")),
@@ -23543,10 +23700,10 @@ var init_normalize = __esm({
 
 // src/config/workspace.ts
 import { existsSync as existsSync8, realpathSync as realpathSync3 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 function workspaceRoots(configFile, env = process.env, cwd = process.cwd()) {
   const ws = env["GITHUB_WORKSPACE"];
-  const roots = ws ? [path14.resolve(ws)] : [path14.resolve(cwd), path14.dirname(path14.resolve(configFile))];
+  const roots = ws ? [path15.resolve(ws)] : [path15.resolve(cwd), path15.dirname(path15.resolve(configFile))];
   return [...new Set(roots.map(realOrSelf))];
 }
 function outsideMessage(roots, env = process.env) {
@@ -23555,16 +23712,16 @@ function outsideMessage(roots, env = process.env) {
   return `is outside ${where}; a config may only name files inside them (or run from a folder that contains it)`;
 }
 function realOrSelf(p) {
-  let head = path14.resolve(p);
+  let head = path15.resolve(p);
   const tail = [];
-  while (!existsSync8(head) && path14.dirname(head) !== head) {
-    tail.unshift(path14.basename(head));
-    head = path14.dirname(head);
+  while (!existsSync8(head) && path15.dirname(head) !== head) {
+    tail.unshift(path15.basename(head));
+    head = path15.dirname(head);
   }
   try {
-    return path14.join(realpathSync3(head), ...tail);
+    return path15.join(realpathSync3(head), ...tail);
   } catch {
-    return path14.join(head, ...tail);
+    return path15.join(head, ...tail);
   }
 }
 function insideWorkspace(p, roots) {
@@ -23579,14 +23736,14 @@ var init_workspace = __esm({
 });
 
 // src/config/load.ts
-import { readFileSync as readFileSync4, statSync as statSync6 } from "node:fs";
+import { readFileSync as readFileSync5, statSync as statSync6 } from "node:fs";
 function loadConfig(file) {
   let text;
   try {
     const st = statSync6(file);
     if (!st.isFile()) throw new ConfigError([{ file, line: 1, col: 1, message: "not a file" }]);
     if (st.size > MAX_CONFIG_BYTES) throw new ConfigError([{ file, line: 1, col: 1, message: `${st.size} bytes; a config is at most 1 MiB` }]);
-    text = readFileSync4(file, "utf8");
+    text = readFileSync5(file, "utf8");
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     const code = e.code;
@@ -23787,9 +23944,9 @@ var init_budgets = __esm({
 
 // src/check/sources.ts
 import { createHash as createHash6 } from "node:crypto";
-import { createWriteStream, existsSync as existsSync9, renameSync as renameSync3, rmSync as rmSync8 } from "node:fs";
+import { createWriteStream, existsSync as existsSync9, rmSync as rmSync7 } from "node:fs";
 import { get } from "node:https";
-import path15 from "node:path";
+import path16 from "node:path";
 async function resolveSource(spec, opts) {
   if (spec.kind === "path") return spec.path;
   if (spec.kind === "artifact") {
@@ -23798,14 +23955,14 @@ async function resolveSource(spec, opts) {
     }
     return opts.resolveArtifact(spec.artifact, spec.path);
   }
-  const name = path15.basename(new URL(spec.url).pathname) || "model.onnx";
-  const dir = path15.join(opts.cacheDir, spec.sha256 ?? createHash6("sha256").update(spec.url).digest("hex").slice(0, 16));
-  const file = path15.join(dir, name);
+  const name = path16.basename(new URL(spec.url).pathname) || "model.onnx";
+  const dir = path16.join(opts.cacheDir, spec.sha256 ?? createHash6("sha256").update(spec.url).digest("hex").slice(0, 16));
+  const file = path16.join(dir, name);
   if (spec.sha256 && existsSync9(file) && digestFiles([file]).sha256 === spec.sha256) return file;
   ensureFolder(dir, spec.url);
   const actual = await download(spec.url, file, opts);
   if (spec.sha256 && actual !== spec.sha256) {
-    rmSync8(file, { force: true });
+    rmSync7(file, { force: true });
     throw new UsageError(`${spec.url}: sha256 is ${actual}, the config expects ${spec.sha256}; the file changed or the checksum is wrong`);
   }
   return file;
@@ -23839,14 +23996,15 @@ function download(url, file, opts, redirects = 0) {
         reject(new UsageError(`${url}: ${declared} bytes is more than the ${limit}-byte download limit`));
         return;
       }
-      const tmp = `${file}.${process.pid}.part`;
+      removeStaleTemps(file);
+      const tmp = tempBeside(file);
       const out = createWriteStream(tmp);
       const hash = createHash6("sha256");
       let received = 0;
       const fail = (e) => {
         res.destroy();
         out.destroy();
-        rmSync8(tmp, { force: true });
+        rmSync7(tmp, { force: true });
         reject(e instanceof UsageError ? e : new UsageError(`${url}: download failed (${e.message})`));
       };
       res.on("data", (chunk) => {
@@ -23861,7 +24019,12 @@ function download(url, file, opts, redirects = 0) {
           fail(new Error("connection closed early"));
           return;
         }
-        renameSync3(tmp, file);
+        try {
+          commitTemp(tmp, file);
+        } catch (e) {
+          fail(e);
+          return;
+        }
         resolve(hash.digest("hex"));
       });
       res.pipe(out);
@@ -23876,7 +24039,7 @@ var init_sources = __esm({
     "use strict";
     init_errors();
     init_digest();
-    init_folders();
+    init_files();
     MAX_REDIRECTS = 5;
   }
 });
@@ -23948,7 +24111,9 @@ function metricsRows(m) {
     rows.push({ what: `${name} max abs diff`, original: "", compressed: metricText(out.maxAbs), budget: b("max-abs") });
     rows.push({ what: `${name} mean abs diff`, original: "", compressed: metricText(out.meanAbs), budget: b("mean-abs") });
     rows.push({ what: `${name} cosine`, original: "", compressed: metricText(out.cosine), budget: b("cosine") });
-    if (out.top1 !== void 0) rows.push({ what: `${name} top-1 agreement`, original: "", compressed: metricText(out.top1), budget: b("top1") });
+    const clear = out.top1Rows ? ` (${out.top1Rows.clear} of ${plural(out.top1Rows.total, "row")} with a clear top-1)` : "";
+    if (out.top1 !== void 0) rows.push({ what: `${name} top-1 agreement`, original: "", compressed: `${metricText(out.top1)}${clear}`, budget: b("top1") });
+    else if (out.top1Rows) rows.push({ what: `${name} top-1 agreement`, original: "", compressed: `not judged${clear}` });
     if (out.nonFinite.compressed || out.newNonFinite) {
       rows.push({ what: `${name} NaN/Inf new in compressed`, original: "", compressed: String(out.newNonFinite), budget: b("non-finite") });
     }
@@ -24067,7 +24232,7 @@ function renderMarkdown(report) {
     "",
     report.models.map(modelSection).join("\n\n---\n\n"),
     "",
-    `<sub>onnx-diet ${report.version} \xB7 config \`${cell(report.config)}\`</sub>`,
+    `<sub>onnx-diet ${report.version} \xB7 config \`${cell(report.config)}\`${report.environment ? ` \xB7 measured on ${cell(environmentLine(report.environment))}` : ""}</sub>`,
     ""
   ].join("\n");
 }
@@ -24077,6 +24242,7 @@ var init_markdown = __esm({
     "use strict";
     init_budgets();
     init_auto();
+    init_environment();
     init_table();
     mark = (passed) => passed ? "\u2705" : "\u274C";
     cell = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
@@ -24087,10 +24253,10 @@ var init_markdown = __esm({
 // src/pipeline/run.ts
 import { existsSync as existsSync10 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import path16 from "node:path";
+import path17 from "node:path";
 function shown(p) {
-  const rel = path16.relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") && !path16.isAbsolute(rel) ? rel : p;
+  const rel = path17.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path17.isAbsolute(rel) ? rel : p;
 }
 function checkStages(model) {
   for (const { spec, where } of model.stages) {
@@ -24135,7 +24301,7 @@ function checkErrorLines(m) {
 async function runModel(m, opts) {
   const { progress, host } = opts;
   const source = opts.sourceOverride ?? (m.source.kind === "path" ? m.source.path : void 0) ?? await progress.step(`${m.name}: fetch source`, () => resolveSource(m.source, {
-    cacheDir: opts.cacheDir ?? path16.join(tmpdir3(), "onnx-diet-downloads"),
+    cacheDir: opts.cacheDir ?? path17.join(tmpdir3(), "onnx-diet-downloads"),
     resolveArtifact: opts.resolveArtifact
   }));
   const compressed = opts.compress ? await opts.compress(m, source, progress) : m.strategy === "auto" ? await autoCompress(shown(source), shown(m.output), {
@@ -24164,6 +24330,11 @@ function withChecks(report, checked, budgets) {
 function runReport(models, configFile) {
   const report = buildReport(models);
   report.config = configFile;
+  const measured = models.filter((m) => m.parity || m.latency || m.auto);
+  if (measured.length) {
+    const timed = measured.find((m) => m.latency && "threads" in m.latency)?.latency;
+    report.environment = currentEnvironment(timed?.threads ?? 1);
+  }
   return report;
 }
 function ortMessage(e) {
@@ -24254,6 +24425,7 @@ var init_run = __esm({
     init_parity();
     init_sources();
     init_markdown();
+    init_environment();
     init_json();
     init_registry2();
     init_auto();
@@ -24320,6 +24492,9 @@ __export(run_exports, {
   runCommand: () => runCommand
 });
 function reportText(report) {
+  const where = report.environment ? `
+
+measured on ${environmentLine(report.environment)}` : "";
   return report.models.map((m) => {
     const rows = metricsRows(m).map((r) => [
       r.what.replace(/`/g, ""),
@@ -24333,7 +24508,7 @@ ${line.replace(/`/g, "")}`).join("");
     return `${headline(m).replace(/\*\*/g, "")}
 
 ${formatTable(["", "original", "compressed", "budget", ""], rows)}${notes}`;
-  }).join("\n\n");
+  }).join("\n\n") + where;
 }
 function exitCode(report) {
   for (const line of failureLines(report)) process.stderr.write(`onnx-diet: ${line}
@@ -24349,6 +24524,7 @@ var init_run2 = __esm({
     init_dvc();
     init_json();
     init_markdown();
+    init_environment();
     init_table();
     init_args();
     init_progress();
@@ -24431,11 +24607,23 @@ var compare_exports = {};
 __export(compare_exports, {
   compareCommand: () => compareCommand
 });
+import path18 from "node:path";
+function labelOptions(values2) {
+  if (values2.labels === void 0) {
+    if (values2["labels-output"] !== void 0) throw new UsageError("compare: --labels-output goes with --labels");
+    return {};
+  }
+  if (values2.inputs === void 0 || values2.inputs === "auto") {
+    throw new UsageError("compare: --labels needs --inputs: labels are the classes of given samples, not of random auto inputs");
+  }
+  return { labels: path18.resolve(values2.labels), ...values2["labels-output"] ? { labelsOutput: values2["labels-output"] } : {} };
+}
 var help4, compareCommand;
 var init_compare2 = __esm({
   "src/cli/compare.ts"() {
     "use strict";
     init_types2();
+    init_errors();
     init_compare();
     init_json();
     init_args();
@@ -24450,6 +24638,9 @@ Exits 1 when B is outside the default parity thresholds (cosine \u2265 0.99, top
   --samples N          auto inputs to draw (default ${DEFAULT_PARITY.samples})
   --dims NAME=N,...    sizes of symbolic dims (default batch=1; sequence 128, or the length of
                        the model's position table when shorter)
+  --labels FILE        expected class ids (.json or .npy), one per sample row: reports both
+                       models' accuracy and the drop (needs --inputs, the rows they label)
+  --labels-output NAME the output the labels go with (default: the first)
   --runs N             timed runs per model (default ${DEFAULT_LATENCY.runs}; 0 skips latency)
   --threads N          onnxruntime intra-op threads (default ${DEFAULT_LATENCY.threads})
   --json FILE          write the report JSON
@@ -24461,6 +24652,8 @@ Exits 1 when B is outside the default parity thresholds (cosine \u2265 0.99, top
         inputs: { type: "string" },
         samples: { type: "string" },
         dims: { type: "string" },
+        labels: { type: "string" },
+        "labels-output": { type: "string" },
         runs: { type: "string" },
         threads: { type: "string" },
         json: { type: "string" }
@@ -24476,7 +24669,8 @@ Exits 1 when B is outside the default parity thresholds (cosine \u2265 0.99, top
             seed: DEFAULT_PARITY.seed,
             dims: dimsFlag("compare", values2.dims),
             thresholds: { where: {} },
-            outputs: {}
+            outputs: {},
+            ...labelOptions(values2)
           },
           latency: runs === 0 ? false : { runs, warmup: DEFAULT_LATENCY.warmup, threads },
           progress: createProgress()
