@@ -15596,6 +15596,10 @@ function environmentLine(e) {
   const features = e.isaSource === "unknown" ? "ISA features unknown" : e.isa.length ? e.isa.join(", ") : "none of avx2/avx512/vnni/amx";
   return `${e.cpu} (${features}) \xB7 ${e.threads} thread${e.threads === 1 ? "" : "s"} \xB7 onnxruntime ${e.onnxruntime} \xB7 node ${e.node} \xB7 ${e.os}`;
 }
+function environmentLines(e) {
+  const features = e.isaSource === "unknown" ? "ISA features unknown" : e.isa.length ? `ISA ${e.isa.join(", ")}` : "ISA: none of avx2/avx512/vnni/amx";
+  return [`measured on ${e.cpu}`, `  ${features}`, `  ${e.threads} thread${e.threads === 1 ? "" : "s"} \xB7 onnxruntime ${e.onnxruntime} \xB7 node ${e.node} \xB7 ${e.os}`];
+}
 var X86_FEATURES, ARM_FEATURES, cached;
 var init_environment = __esm({
   "src/report/environment.ts"() {
@@ -23560,7 +23564,7 @@ OUT's folder is created if missing). Prints a size table per stage.
         process.stdout.write(`${compressTable(result)}
 ${result.auto ? `${result.auto.reason}
 ` : ""}`);
-        if (result.auto) process.stdout.write(`measured on ${environmentLine(currentEnvironment(1))}
+        if (result.auto) process.stdout.write(`${environmentLines(currentEnvironment(1)).join("\n")}
 `);
         if (values2.json !== void 0) {
           const report = buildReport([modelReport(result)]);
@@ -24494,7 +24498,7 @@ __export(run_exports, {
 function reportText(report) {
   const where = report.environment ? `
 
-measured on ${environmentLine(report.environment)}` : "";
+${environmentLines(report.environment).join("\n")}` : "";
   return report.models.map((m) => {
     const rows = metricsRows(m).map((r) => [
       r.what.replace(/`/g, ""),

@@ -4,7 +4,7 @@ import { UsageError } from '../onnx/errors.js';
 import { DEFAULT_MAX_SEARCH_TIME_S } from '../config/types.js';
 import { autoCompress, type AutoReport } from '../pipeline/auto.js';
 import { compressModel, DEFAULT_STAGES, type CompressOptions, type CompressResult } from '../pipeline/compress.js';
-import { currentEnvironment, environmentLine } from '../report/environment.js';
+import { currentEnvironment, environmentLines } from '../report/environment.js';
 import { buildReport, modelReport, writeJsonFile } from '../report/json.js';
 import { compressTable } from '../report/table.js';
 import { existsSync } from 'node:fs';
@@ -72,7 +72,7 @@ export const compressCommand = defineCommand({
       ? await compressAuto(input!, values.output, values, options)
       : await compressModel(input!, values.output, options);
     process.stdout.write(`${compressTable(result)}\n${result.auto ? `${result.auto.reason}\n` : ''}`);
-    if (result.auto) process.stdout.write(`measured on ${environmentLine(currentEnvironment(1))}\n`);
+    if (result.auto) process.stdout.write(`${environmentLines(currentEnvironment(1)).join('\n')}\n`);
     if (values.json !== undefined) {
       const report = buildReport([modelReport(result)]);
       // The auto search's candidates carry parity figures: say where they were measured.
