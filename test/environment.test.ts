@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { OutputComparison, TOP1_MARGIN, top1Lead } from '../src/check/parity-metrics.js';
-import { currentEnvironment, environmentLine, isaFromCpuinfo } from '../src/report/environment.js';
+import { currentEnvironment, environmentLine, environmentLines, isaFromCpuinfo } from '../src/report/environment.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { cliSync } from './helpers/cli.js';
 
@@ -73,7 +73,8 @@ test('run and compare reports carry the environment in JSON, Markdown and the ta
   assert.equal(report.environment.threads, 2);
   assert.equal(report.environment.cpu, os.cpus()[0]!.model.trim().replace(/\s+/g, ' '));
   const line = environmentLine(report.environment);
-  assert.ok(r.stdout.trimEnd().endsWith(`measured on ${line}`), r.stdout);
+  assert.ok(r.stdout.trimEnd().endsWith(environmentLines(report.environment).join('\n')), r.stdout);
+  assert.ok(r.stdout.split('\n').every((l) => [...l].length <= 100), 'the terminal lines stay short');
   assert.ok(renderMarkdown(report).includes(`measured on ${line}</sub>`));
   assert.match(r.stdout, /logits top-1 agreement +\d(\.\d+)? \(\d+ of 4 rows with a clear top-1\)|logits top-1 agreement +not judged \(0 of 4 rows/);
 
@@ -85,5 +86,5 @@ test('run and compare reports carry the environment in JSON, Markdown and the ta
   const a = cliSync(['compress', 'test/fixtures/cnn-tiny.onnx', '-o', path.join(dir, 'a.onnx'), '--auto', '--max-search-time', '60', '--json', auto]);
   assert.equal(a.status, 0, a.stderr);
   assert.equal(JSON.parse(readFileSync(auto, 'utf8')).environment.onnxruntime, report.environment.onnxruntime);
-  assert.match(a.stdout, /measured on .* · 1 thread · onnxruntime /);
+  assert.match(a.stdout, /measured on .*\n {2}ISA .*\n {2}1 thread · onnxruntime /);
 });

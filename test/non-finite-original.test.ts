@@ -17,6 +17,7 @@ import { loadSampleSource } from '../src/check/inputs.js';
 import { tensorValues } from '../src/check/named-tensor.js';
 import { nonFiniteOutputs } from '../src/check/original-run.js';
 import { judgeOutput } from '../src/check/parity.js';
+import { searchSampleCount } from '../src/pipeline/auto.js';
 import { metricsRows } from '../src/report/markdown.js';
 import type { ModelRunReport } from '../src/pipeline/run.js';
 import { graph, model, node, valueInfo } from './helpers/builder.js';
@@ -97,11 +98,13 @@ test('run: NaN from the original is exit 2 naming the model; compress --auto doe
   assert.doesNotMatch(auto.stderr + auto.stdout, /smallest passing/);
 });
 
-test('compress --auto on the torch encoder ranks candidates on masks the original answers, and reports the polarity', () => {
+test('compress --auto on the torch encoder ranks candidates on masks the original answers; the model it returns passes on real masks', () => {
   const file = encoderWithMaskNamed('key_mask');
   const json = path.join(dir, 'auto.json');
-  const r = cliSync(['compress', file, '-o', path.join(dir, 'enc.auto.onnx'), '--auto', '--max-search-time', '120', '--json', json]);
+  const out = path.join(dir, 'enc.auto.onnx');
+  const r = cliSync(['compress', file, '-o', out, '--auto', '--max-search-time', '300', '--json', json]);
   assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /auto: run the original on 50 samples/, 'enough rows to judge top-1 at 0.98');
   const auto = JSON.parse(readFileSync(json, 'utf8')).models[0].auto;
   assert.equal(auto.masks[0].attend, false);
   for (const c of auto.candidates.filter((c: { parity?: unknown }) => c.parity)) {
@@ -109,6 +112,34 @@ test('compress --auto on the torch encoder ranks candidates on masks the origina
   }
   // The base (lossless) candidate matches bit for bit on real (finite) outputs: max abs diff 0, cosine 1.
   assert.equal(auto.candidates[0].parity.outputs[0].maxAbs, 0);
+
+  // Real masks, made here: 16 batches of 4 rows of 32 tokens, half of the rows with a padded tail.
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const samples = Array.from({ length: 16 }, () => {
+    const tokens: number[][] = [];
+    const mask: boolean[][] = [];
+    for (let b = 0; b < 4; b++) {
+      const pad = rand() < 0.5 ? Math.floor(rand() * 16) : 0;
+      tokens.push(Array.from({ length: 32 }, () => Math.floor(rand() * 200)));
+      mask.push(Array.from({ length: 32 }, (_, i) => i >= 32 - pad));
+    }
+    return { tokens, key_mask: mask };
+  });
+  const real = path.join(dir, 'real-masks.json');
+  writeFileSync(real, JSON.stringify(samples));
+  const check = cliSync(['compare', file, out, '--inputs', real, '--runs', '0']);
+  assert.equal(check.status, 0, `the returned model fails on real masks:\n${check.stdout}${check.stderr}`);
+});
+
+test('the search verifies on enough auto samples to judge top-1 (1 / (1 − limit)), unless told exactly', () => {
+  const parity = { inputs: 'auto', samples: 4, seed: 0, dims: {}, thresholds: { where: {} }, outputs: {} };
+  assert.equal(searchSampleCount(parity), 50);
+  assert.equal(searchSampleCount({ ...parity, thresholds: { top1: 0.9, where: {} } }), 10);
+  assert.equal(searchSampleCount({ ...parity, thresholds: { top1: 1, where: {} } }), 200);
+  assert.equal(searchSampleCount({ ...parity, samples: 80 }), 80);
+  assert.equal(searchSampleCount(parity, 3), 3);
+  assert.equal(searchSampleCount({ ...parity, inputs: '/data/x.npz' }), 4, 'given files are what they are');
 });
 
 test('the NaN/Inf row counts values new in the compressed model, which is what it gates', () => {

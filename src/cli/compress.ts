@@ -5,7 +5,7 @@ import { DEFAULT_MAX_SEARCH_TIME_S } from '../config/types.js';
 import { autoCompress, type AutoReport } from '../pipeline/auto.js';
 import { DEFAULT_CALIBRATION } from '../pipeline/calibration.js';
 import { compressModel, DEFAULT_STAGES, type CompressOptions, type CompressResult } from '../pipeline/compress.js';
-import { currentEnvironment, environmentLine } from '../report/environment.js';
+import { currentEnvironment, environmentLines } from '../report/environment.js';
 import { buildReport, modelReport, writeJsonFile } from '../report/json.js';
 import { compressTable } from '../report/table.js';
 import { existsSync } from 'node:fs';
@@ -32,7 +32,8 @@ OUT's folder is created if missing). Prints a size table per stage.
   --max-search-time S  with --auto: seconds the search may take (default ${DEFAULT_MAX_SEARCH_TIME_S})
   --inputs PATH        with --auto: parity inputs, auto (default) or .npy / .npz / .json /
                        a test_data_set folder
-  --samples N          with --auto: auto inputs to draw (default ${DEFAULT_PARITY.samples})
+  --samples N          with --auto: auto inputs to verify on (default: enough rows to judge
+                       top-1 at 0.98, 50)
   --dims NAME=N,...    with --auto: sizes of symbolic dims (default batch=1; sequence 128, or
                        the length of the model's position table when shorter)
   --calibration PATH   calibration inputs for static int8 (quantize-int8 activations: static, and
@@ -76,7 +77,7 @@ export const compressCommand = defineCommand({
       ? await compressAuto(input!, values.output, values, options)
       : await compressModel(input!, values.output, options);
     process.stdout.write(`${compressTable(result)}\n${result.auto ? `${result.auto.reason}\n` : ''}`);
-    if (result.auto) process.stdout.write(`measured on ${environmentLine(currentEnvironment(1))}\n`);
+    if (result.auto) process.stdout.write(`${environmentLines(currentEnvironment(1)).join('\n')}\n`);
     if (values.json !== undefined) {
       const report = buildReport([modelReport(result)]);
       // The auto search's candidates carry parity figures: say where they were measured.
@@ -124,6 +125,7 @@ async function compressAuto(input: string, output: string, values: AutoFlags, op
   try {
     return await autoCompress(input, output, {
       host, objective, maxSearchTimeS: seconds, progress: options.progress, externalData: options.externalData, parity,
+      ...(values.samples !== undefined ? { exactSamples: parity.samples } : {}),
       ...(options.calibration ? { calibration: options.calibration } : {}),
     });
   } finally {

@@ -8,7 +8,7 @@ import { failureLines, runConfig, type RunReport } from '../pipeline/run.js';
 import { dvcMetrics, dvcPlots } from '../report/dvc.js';
 import { writeJsonFile, writeTextFile } from '../report/json.js';
 import { headline, limitCell, maskNotes, metricsRows, renderMarkdown } from '../report/markdown.js';
-import { environmentLine } from '../report/environment.js';
+import { environmentLines } from '../report/environment.js';
 import { formatTable } from '../report/table.js';
 import { defineCommand } from './args.js';
 import { createProgress } from './progress.js';
@@ -27,7 +27,7 @@ latency → budgets. Prints a table per model; exits 1 when a parity check or bu
 
 /** Plain-text version of the Markdown table, for the terminal, ending with where it was measured. */
 export function reportText(report: RunReport): string {
-  const where = report.environment ? `\n\nmeasured on ${environmentLine(report.environment)}` : '';
+  const where = report.environment ? `\n\n${environmentLines(report.environment).join('\n')}` : '';
   return report.models.map((m) => {
     const rows = metricsRows(m).map((r) => [r.what.replace(/`/g, ''), r.original, r.compressed, r.budget ? limitCell(r.budget) : '',
       r.budget ? (r.budget.passed ? 'ok' : 'FAIL') : '']);

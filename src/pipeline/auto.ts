@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BudgetConfig, LatencyConfig, ParityConfig } from '../config/types.js';
+import { DEFAULT_THRESHOLDS } from '../check/parity.js';
 import { DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S, DEFAULT_PARITY } from '../config/types.js';
 import { readLabels } from '../check/input-files.js';
 import { loadSampleSourceFor, type AutoDim } from '../check/inputs.js';
@@ -51,19 +52,34 @@ export interface AutoOptions {
    * synthetic ranges the search then trusts).
    */
   calibration?: CalibrationConfig;
+  /** Verify on exactly this many auto samples (`--samples`), not searchSampleCount's minimum. */
+  exactSamples?: number;
   /** Milliseconds for max-search-time (default performance.now); tests pass a deterministic one. */
   clock?: () => number;
 }
 
 export type AutoResult = CompressResult & { auto: AutoReport };
 
+/**
+ * How many auto samples the search verifies on. Top-1 agreement against a limit t only tells a model
+ * that flips one row in 1/(1 − t) from one that flips none once it sees that many rows (50 at the
+ * default 0.98): on 4 rows a model agreeing on 95 % of real inputs passes 81 % of the time. So the search
+ * draws at least that many (at most 200), unless the samples were given exactly (`--samples`).
+ */
+export function searchSampleCount(parity: ParityConfig, exact?: number): number {
+  if (exact !== undefined || parity.inputs !== 'auto') return exact ?? parity.samples;
+  const top1 = parity.thresholds.top1 ?? DEFAULT_THRESHOLDS.top1;
+  return Math.max(parity.samples, Math.min(200, Math.ceil(1 / Math.max(1e-9, 1 - top1) - 1e-9)));
+}
+
 function judgeSettings(source: string, opts: AutoOptions, progressName: string, progress: Progress): Promise<JudgeSettings<SampleSource>> {
   const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
   const latency = opts.latency || DEFAULT_LATENCY;
   return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
     const autoDims: AutoDim[] = [];
+    const count = searchSampleCount(parity, opts.exactSamples);
     const samples = loadSampleSourceFor(source, parity.inputs, {
-      samples: parity.samples, seed: parity.seed, dims: parity.dims,
+      samples: count, seed: parity.seed, dims: parity.dims,
       onDim: (d) => {
         autoDims.push(d);
         if (d.why !== 'dims:') progress.note(`${progressName}auto inputs use ${d.name} = ${d.value} (${d.why})`);

@@ -99,3 +99,9 @@ export function environmentLine(e: Environment): string {
   const features = e.isaSource === 'unknown' ? 'ISA features unknown' : e.isa.length ? e.isa.join(', ') : 'none of avx2/avx512/vnni/amx';
   return `${e.cpu} (${features}) · ${e.threads} thread${e.threads === 1 ? '' : 's'} · onnxruntime ${e.onnxruntime} · node ${e.node} · ${e.os}`;
 }
+
+/** environmentLine for a terminal: CPU, ISA, and the rest on lines of their own, so a table stays ~80 columns. */
+export function environmentLines(e: Environment): string[] {
+  const features = e.isaSource === 'unknown' ? 'ISA features unknown' : e.isa.length ? `ISA ${e.isa.join(', ')}` : 'ISA: none of avx2/avx512/vnni/amx';
+  return [`measured on ${e.cpu}`, `  ${features}`, `  ${e.threads} thread${e.threads === 1 ? '' : 's'} · onnxruntime ${e.onnxruntime} · node ${e.node} · ${e.os}`];
+}
