@@ -123,17 +123,17 @@ var init_json = __esm({
 });
 
 // src/onnx/dtype.ts
-function dataTypeName(code) {
-  return code !== void 0 && NAMES[code] || `dtype(${code})`;
+function dataTypeName(code2) {
+  return code2 !== void 0 && NAMES[code2] || `dtype(${code2})`;
 }
-function bitsOf(code) {
-  return code !== void 0 && BITS[code] || 0;
+function bitsOf(code2) {
+  return code2 !== void 0 && BITS[code2] || 0;
 }
-function isKnownDataType(code) {
-  return code !== void 0 && (BITS[code] !== void 0 || code === DataType.STRING);
+function isKnownDataType(code2) {
+  return code2 !== void 0 && (BITS[code2] !== void 0 || code2 === DataType.STRING);
 }
-function rawByteLength(code, count) {
-  const bits = bitsOf(code);
+function rawByteLength(code2, count) {
+  const bits = bitsOf(code2);
   return Math.ceil(bits * count / 8);
 }
 var DataType, NAMES, BITS, ORT_TYPE;
@@ -459,7 +459,7 @@ var require_base64 = __commonJS({
     var i;
     s64[45] = 62;
     s64[95] = 63;
-    base64.encode = function encode(buffer, start, end) {
+    base64.encode = function encode2(buffer, start, end) {
       var parts = null, chunk = [];
       var i2 = 0, j = 0, t;
       while (start < end) {
@@ -598,16 +598,16 @@ var require_float = __commonJS({
     module.exports = factory(factory);
     function factory(exports2) {
       if (typeof Float32Array !== "undefined") (function() {
-        var f323 = new Float32Array([-0]), f8b = new Uint8Array(f323.buffer), le = f8b[3] === 128;
+        var f324 = new Float32Array([-0]), f8b = new Uint8Array(f324.buffer), le = f8b[3] === 128;
         function writeFloat_f32_cpy(val, buf, pos) {
-          f323[0] = val;
+          f324[0] = val;
           buf[pos] = f8b[0];
           buf[pos + 1] = f8b[1];
           buf[pos + 2] = f8b[2];
           buf[pos + 3] = f8b[3];
         }
         function writeFloat_f32_rev(val, buf, pos) {
-          f323[0] = val;
+          f324[0] = val;
           buf[pos] = f8b[3];
           buf[pos + 1] = f8b[2];
           buf[pos + 2] = f8b[1];
@@ -620,14 +620,14 @@ var require_float = __commonJS({
           f8b[1] = buf[pos + 1];
           f8b[2] = buf[pos + 2];
           f8b[3] = buf[pos + 3];
-          return f323[0];
+          return f324[0];
         }
         function readFloat_f32_rev(buf, pos) {
           f8b[3] = buf[pos];
           f8b[2] = buf[pos + 1];
           f8b[1] = buf[pos + 2];
           f8b[0] = buf[pos + 3];
-          return f323[0];
+          return f324[0];
         }
         exports2.readFloatLE = le ? readFloat_f32_cpy : readFloat_f32_rev;
         exports2.readFloatBE = le ? readFloat_f32_rev : readFloat_f32_cpy;
@@ -4257,7 +4257,7 @@ var require_message = __commonJS({
     Message.create = function create(properties) {
       return this.$type.create(properties);
     };
-    Message.encode = function encode(message, writer) {
+    Message.encode = function encode2(message, writer) {
       return this.$type.encode(message, writer);
     };
     Message.encodeDelimited = function encodeDelimited(message, writer) {
@@ -10228,9 +10228,9 @@ function formatPercent(part, whole2, signed = false) {
 function formatTable(header, rows, align) {
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => [...r[c] ?? ""].length)));
-  const line = (r) => r.map((cell2, c) => {
-    const pad = " ".repeat(widths[c] - [...cell2].length);
-    return (align?.[c] ?? (c === 0 ? "l" : "r")) === "l" ? cell2 + pad : pad + cell2;
+  const line = (r) => r.map((cell3, c) => {
+    const pad = " ".repeat(widths[c] - [...cell3].length);
+    return (align?.[c] ?? (c === 0 ? "l" : "r")) === "l" ? cell3 + pad : pad + cell3;
   }).join("  ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
@@ -10585,7 +10585,7 @@ var init_named_tensor = __esm({
     isFloatType = (type) => FLOAT_TYPES.has(type);
     comparableTypes = (a, b) => a === b || isFloatType(a) && isFloatType(b);
     ONNX_TYPE_OF_ORT = Object.fromEntries(
-      Object.entries(ORT_TYPE).map(([code, name]) => [name, Number(code)])
+      Object.entries(ORT_TYPE).map(([code2, name]) => [name, Number(code2)])
     );
     UnsupportedTensorTypeError = class extends Error {
       name = "UnsupportedTensorTypeError";
@@ -10795,7 +10795,7 @@ var init_ort_runner = __esm({
         });
         child.on("message", (m) => this.settle(m));
         child.on("error", (e) => this.failAll(child, `onnxruntime worker failed: ${e.message}`));
-        child.on("exit", (code, signal) => this.failAll(child, `onnxruntime crashed (${signal ?? `exit code ${code}`})`));
+        child.on("exit", (code2, signal) => this.failAll(child, `onnxruntime crashed (${signal ?? `exit code ${code2}`})`));
         return child;
       }
       failAll(child, message) {
@@ -11654,13 +11654,18 @@ function recipesFor(base) {
   });
   return conv ? [...RECIPES.slice(0, -1), ...CONV_RECIPES, RECIPES[RECIPES.length - 1]] : RECIPES;
 }
-function recipeStages(recipe, floatNodes = []) {
+function recipeStages(recipe, floatNodes = [], eightBitNodes = []) {
   if (!recipe.stage) return [...BASE_STAGES];
-  const options = { ...recipe.options, ...floatNodes.length ? { exclude: [...floatNodes] } : {} };
+  const options = {
+    ...recipe.options,
+    ...floatNodes.length ? { exclude: [...floatNodes] } : {},
+    // quantize-int4's `layers` keys are globs too (same caveat as int8's exclude above).
+    ...eightBitNodes.length ? { layers: Object.fromEntries(eightBitNodes.map((n) => [n, 8])) } : {}
+  };
   return [...BASE_STAGES, Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
 }
-function lossyStage(recipe, floatNodes = []) {
-  return recipe.stage ? recipeStages(recipe, floatNodes)[BASE_STAGES.length] : void 0;
+function lossyStage(recipe, floatNodes = [], eightBitNodes = []) {
+  return recipe.stage ? recipeStages(recipe, floatNodes, eightBitNodes)[BASE_STAGES.length] : void 0;
 }
 function quantizedLayers(base, candidate) {
   const kept = /* @__PURE__ */ new Set();
@@ -11691,7 +11696,8 @@ var init_auto_candidates = __esm({
       label: `int4 block ${block}${embeddings === "int8" ? ", int8 embeddings" : ""}`,
       stage: "quantize-int4",
       options: { "block-size": block, embeddings },
-      excludable: true
+      excludable: true,
+      eightBit: true
     });
     RECIPES = [
       { label: "dedup+prune", excludable: false },
@@ -12104,8 +12110,8 @@ function parityOf(v) {
   return p;
 }
 function candidateLabel(c) {
-  const n = c.floatLayers.length;
-  return n ? `${c.recipe} + ${n} float layer${n === 1 ? "" : "s"}` : c.recipe;
+  const part = (n, what) => n ? ` + ${n} ${what} layer${n === 1 ? "" : "s"}` : "";
+  return `${c.recipe}${part(c.eightBitLayers?.length ?? 0, "8-bit")}${part(c.floatLayers.length, "float")}`;
 }
 var finite;
 var init_auto_report = __esm({
@@ -12136,11 +12142,12 @@ async function rankLayers(layers, method, attempt) {
   measured.sort((a, b) => sign * compareVerdicts(a.probe, b.probe));
   return { layers: [...measured, ...unmeasured], complete: unmeasured.length === 0 };
 }
-async function fewestFloatLayers(ranked, attempt, maxBytes = Infinity) {
+async function fewestFloatLayers(ranked, attempt, maxBytes = Infinity, allowAll = false) {
   const top = (k) => allNodes(ranked.slice(0, k));
+  const maxK = allowAll ? ranked.length : ranked.length - 1;
   let failing = 0;
   let passing;
-  for (let k = 1; k < ranked.length; k = Math.min(2 * k, ranked.length - 1)) {
+  for (let k = 1; k <= maxK; k = Math.min(2 * k, maxK)) {
     const a = await attempt(top(k));
     if (!a) return { stoppedBy: "time" };
     if (a.passed && a.bytes < maxBytes) {
@@ -12149,7 +12156,7 @@ async function fewestFloatLayers(ranked, attempt, maxBytes = Infinity) {
     }
     if (a.bytes >= maxBytes) return { stoppedBy: "size" };
     failing = k;
-    if (k === ranked.length - 1) break;
+    if (k === maxK) break;
   }
   if (!passing) return { stoppedBy: "no-pass" };
   while (passing.k - failing > 1) {
@@ -13616,6 +13623,164 @@ var init_quantize_int8 = __esm({
   }
 });
 
+// src/stages/quant/block-solver.ts
+function roundHalfAway(x) {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
+}
+function code(v, rs, zp, maxq) {
+  const y = f322(f322(v * rs) + zp);
+  const q = y < 0 ? 0 : Math.floor(y + 0.5);
+  return q > maxq ? maxq : q;
+}
+function encode(v, len, scale, zp, maxq, codes) {
+  const rs = scale !== 0 ? f322(1 / scale) : 0;
+  let err = 0;
+  for (let i = 0; i < len; i++) {
+    const c = code(v[i], rs, zp, maxq);
+    codes[i] = c;
+    const d = v[i] - (c - zp) * scale;
+    err += d * d;
+  }
+  return err;
+}
+function errorBelow(v, len, scale, zp, maxq, bound, imp) {
+  const rs = 1 / scale;
+  let err = 0;
+  for (let i = 0; i < len; i++) {
+    const x = v[i];
+    let q = Math.floor(x * rs + zp + 0.5);
+    q = q < 0 ? 0 : q > maxq ? maxq : q;
+    const d = x - (q - zp) * scale;
+    err += imp === void 0 ? d * d : imp[i] * d * d;
+    if (err >= bound) return err;
+  }
+  return err;
+}
+function asymmetricInto(min, max, maxq, store, out) {
+  min = Math.min(min, 0);
+  max = Math.max(max, 0);
+  const scaleF = f322(f322(max - min) / maxq);
+  let zp = 0;
+  if (scaleF !== 0) {
+    const zpf = f322(0 - f322(min / scaleF));
+    zp = zpf < 0 ? 0 : zpf > maxq ? maxq : roundHalfAway(zpf);
+  }
+  out[0] = store(scaleF);
+  out[1] = zp;
+}
+function rtnParams(min, max, bits, symmetric, store, out) {
+  const mid = 1 << bits - 1;
+  if (symmetric) {
+    const m = Math.abs(max) > Math.abs(min) ? max : min;
+    out[0] = store(f322(-m / mid));
+    out[1] = mid;
+    return;
+  }
+  asymmetricInto(min, max, (1 << bits) - 1, store, out);
+}
+function fitBlock(v, len, spec, codes, work, imp) {
+  const { bits, symmetric, store } = spec;
+  const maxq = (1 << bits) - 1;
+  const mid = 1 << bits - 1;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < len; i++) {
+    const x = v[i];
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  rtnParams(min, max, bits, symmetric, store, PAIR);
+  let scale = PAIR[0];
+  let zp = PAIR[1];
+  if (spec.method === "rtn" || scale === 0) return { scale, zp, sqErr: encode(v, len, scale, zp, maxq, codes) };
+  let best = errorBelow(v, len, scale, zp, maxq, Infinity, imp);
+  if (symmetric) {
+    const m = Math.abs(max) > Math.abs(min) ? max : min;
+    for (let c = 0; c < 2 * CLIP.length; c++) {
+      const r = CLIP[c >> 1];
+      if (r === 1 && !(c & 1)) continue;
+      const s = store(f322(c & 1 ? m / (mid - 1) * r : -m / mid * r));
+      const e = errorBelow(v, len, s, mid, maxq, best, imp);
+      if (e < best) {
+        best = e;
+        scale = s;
+      }
+    }
+  } else {
+    const pair = PAIR;
+    for (let c = 0; c < ASYMMETRIC_CLIP.length; c += 2) {
+      asymmetricInto(min * ASYMMETRIC_CLIP[c], max * ASYMMETRIC_CLIP[c + 1], maxq, store, pair);
+      const e = pair[0] === 0 ? Infinity : errorBelow(v, len, pair[0], pair[1], maxq, best, imp);
+      if (e < best) {
+        best = e;
+        scale = pair[0];
+        zp = pair[1];
+      }
+    }
+  }
+  for (let it = 0; it < REFINE; it++) {
+    roughCodes(v, len, scale, zp, maxq, work);
+    let s;
+    let z = zp;
+    if (symmetric) {
+      let num = 0;
+      let den = 0;
+      for (let i = 0; i < len; i++) {
+        const q = work[i] - zp;
+        const a = imp ? imp[i] : 1;
+        num += a * v[i] * q;
+        den += a * q * q;
+      }
+      if (den === 0) break;
+      s = store(f322(num / den));
+    } else {
+      let sa = 0, sc = 0, sv = 0, scc = 0, scv = 0;
+      for (let i = 0; i < len; i++) {
+        const c = work[i];
+        const a = imp ? imp[i] : 1;
+        sa += a;
+        sc += a * c;
+        sv += a * v[i];
+        scc += a * c * c;
+        scv += a * c * v[i];
+      }
+      const det = sa * scc - sc * sc;
+      if (det === 0) break;
+      const slope = (sa * scv - sc * sv) / det;
+      s = store(f322(slope));
+      if (s === 0) break;
+      const zr = roundHalfAway(-((sv - slope * sc) / sa) / s);
+      z = zr < 0 ? 0 : zr > maxq ? maxq : zr;
+    }
+    if (s === 0 || !Number.isFinite(s)) break;
+    const e = errorBelow(v, len, s, z, maxq, best, imp);
+    if (!(e < best)) break;
+    best = e;
+    scale = s;
+    zp = z;
+  }
+  return { scale, zp, sqErr: encode(v, len, scale, zp, maxq, codes) };
+}
+function roughCodes(v, len, scale, zp, maxq, out) {
+  const rs = 1 / scale;
+  for (let i = 0; i < len; i++) {
+    const q = Math.floor(v[i] * rs + zp + 0.5);
+    out[i] = q < 0 ? 0 : q > maxq ? maxq : q;
+  }
+}
+var f322, QUANT_METHODS, CLIP, ASYMMETRIC_CLIP, REFINE, PAIR;
+var init_block_solver = __esm({
+  "src/stages/quant/block-solver.ts"() {
+    "use strict";
+    f322 = Math.fround;
+    QUANT_METHODS = ["rtn", "mse"];
+    CLIP = Float64Array.of(0.9, 0.85, 0.95, 1, 0.8);
+    ASYMMETRIC_CLIP = Float64Array.of(0.9, 1, 1, 0.9, 0.9, 0.9, 0.8, 1, 1, 0.8, 0.8, 0.9, 0.9, 0.8, 0.8, 0.8);
+    REFINE = 1;
+    PAIR = new Float64Array(2);
+  }
+});
+
 // src/stages/fp16-numerics.ts
 function clampForFloat16(x, minPositive = FP16_MIN_SUBNORMAL, maxFinite = FP16_MAX) {
   if (x > 0 && x < minPositive) return minPositive;
@@ -13651,135 +13816,113 @@ var init_fp16_numerics = __esm({
 });
 
 // src/stages/quant/int4-numerics.ts
-function roundHalfAway(x) {
-  return x < 0 ? -Math.round(-x) : Math.round(x);
-}
-function rangeParams(min, max, symmetric, store, out) {
-  if (symmetric) {
-    const m = Math.abs(max) > Math.abs(min) ? max : min;
-    out[0] = store(f322(-m / 8));
-    out[1] = 8;
-    return;
-  }
-  min = Math.min(min, 0);
-  max = Math.max(max, 0);
-  const scaleF = f322(f322(max - min) / 15);
-  let zp = 0;
-  if (scaleF !== 0) {
-    const zpf = f322(0 - f322(min / scaleF));
-    zp = zpf < 0 ? 0 : zpf > 15 ? 15 : roundHalfAway(zpf);
-  }
-  out[0] = store(scaleF);
-  out[1] = zp;
-}
-function blockParams(src, from, to, symmetric, store, out) {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = from; i < to; i++) {
-    const v = src[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  rangeParams(min, max, symmetric, store, out);
-}
-function code4(v, rs, zp) {
-  const y = f322(f322(v * rs) + zp);
-  const q = y < 0 ? 0 : Math.floor(y + 0.5);
-  return q > 15 ? 15 : q;
-}
-function emptyBlocks(rows, k, opts) {
+function emptyBlocks(rows, k, opts, bits) {
   const kBlocks = Math.ceil(k / opts.blockSize);
-  const rowBytes = opts.padToBlock ? kBlocks * opts.blockSize / 2 : Math.ceil(k / 2);
-  const zpRowBytes = Math.ceil(kBlocks / 2);
+  const perByte = 8 / bits;
+  const rowBytes = opts.padToBlock ? kBlocks * opts.blockSize / perByte : Math.ceil(k / perByte);
+  const zpRowBytes = Math.ceil(kBlocks / perByte);
   return {
     data: new Uint8Array(rows * rowBytes),
     scales: new Float32Array(rows * kBlocks),
-    zeroPoints: opts.symmetric ? void 0 : new Uint8Array(rows * zpRowBytes).fill(136),
+    zeroPoints: opts.symmetric ? void 0 : new Uint8Array(rows * zpRowBytes).fill(bits === 4 ? 136 : 128),
     kBlocks,
     rowBytes,
-    zpRowBytes
+    zpRowBytes,
+    sqError: 0,
+    sqNorm: 0
   };
 }
-function putZeroPoint(zeroPoints, row, zpRowBytes, b, zp) {
-  const zi = row * zpRowBytes + (b >> 1);
-  zeroPoints[zi] = b & 1 ? zeroPoints[zi] & 15 | zp << 4 : zeroPoints[zi] & 240 | zp;
-}
 function quantizeRows4(src, rows, k, opts) {
-  const { blockSize, symmetric } = opts;
-  const store = opts.storeScale ?? f322;
-  const { data, scales, zeroPoints, kBlocks, rowBytes, zpRowBytes } = emptyBlocks(rows, k, opts);
-  const params = new Float64Array(2);
+  const { blockSize } = opts;
+  const w = new BlockWriter(rows, k, opts);
+  const kBlocks = w.out.kBlocks;
   for (let r = 0; r < rows; r++) {
-    const rowStart = r * k;
-    const out = r * rowBytes;
     for (let b = 0; b < kBlocks; b++) {
-      const from = rowStart + b * blockSize;
-      const to = rowStart + Math.min(k, (b + 1) * blockSize);
-      blockParams(src, from, to, symmetric, store, params);
-      const scale = params[0];
-      const zp = params[1];
-      scales[r * kBlocks + b] = scale;
-      if (zeroPoints) putZeroPoint(zeroPoints, r, zpRowBytes, b, zp);
-      const rs = scale !== 0 ? f322(1 / scale) : 0;
-      let i = from;
-      for (; i + 1 < to; i += 2) data[out + (i - rowStart >> 1)] = code4(src[i], rs, zp) | code4(src[i + 1], rs, zp) << 4;
-      if (i < to) data[out + (i - rowStart >> 1)] = code4(src[i], rs, zp);
+      const from = r * k + b * blockSize;
+      const len = Math.min(k, (b + 1) * blockSize) - b * blockSize;
+      w.put(r, b, src, from, 1, len);
     }
   }
-  return { data, scales, zeroPoints, kBlocks, rowBytes };
+  return w.result();
 }
 function quantizeColumns4(src, k, n, opts) {
-  const { blockSize, symmetric } = opts;
-  const store = opts.storeScale ?? f322;
-  const { data, scales, zeroPoints, kBlocks, rowBytes, zpRowBytes } = emptyBlocks(n, k, opts);
-  const params = new Float64Array(2);
+  const { blockSize } = opts;
+  const w = new BlockWriter(n, k, opts);
   const TILE2 = 64;
-  const mins = new Float32Array(TILE2);
-  const maxs = new Float32Array(TILE2);
-  const recip = new Float32Array(TILE2);
-  const zps = new Uint8Array(TILE2);
-  for (let b = 0; b < kBlocks; b++) {
+  const tile = new Float32Array(TILE2 * blockSize);
+  for (let b = 0; b < w.out.kBlocks; b++) {
     const k0 = b * blockSize;
-    const k1 = Math.min(k, k0 + blockSize);
+    const len = Math.min(k, k0 + blockSize) - k0;
     for (let c0 = 0; c0 < n; c0 += TILE2) {
-      const w = Math.min(TILE2, n - c0);
-      mins.fill(Infinity);
-      maxs.fill(-Infinity);
-      for (let kk = k0; kk < k1; kk++) {
-        const row = kk * n + c0;
-        for (let j = 0; j < w; j++) {
-          const v = src[row + j];
-          if (v < mins[j]) mins[j] = v;
-          if (v > maxs[j]) maxs[j] = v;
-        }
+      const width = Math.min(TILE2, n - c0);
+      for (let kk = 0; kk < len; kk++) {
+        const row = (k0 + kk) * n + c0;
+        for (let j = 0; j < width; j++) tile[j * blockSize + kk] = src[row + j];
       }
-      for (let j = 0; j < w; j++) {
-        const c = c0 + j;
-        rangeParams(mins[j], maxs[j], symmetric, store, params);
-        const scale = params[0];
-        scales[c * kBlocks + b] = scale;
-        recip[j] = scale !== 0 ? f322(1 / scale) : 0;
-        zps[j] = params[1];
-        if (zeroPoints) putZeroPoint(zeroPoints, c, zpRowBytes, b, params[1]);
-      }
-      for (let j = 0; j < w; j++) {
-        const c = c0 + j;
-        const rs = recip[j];
-        const zp = zps[j];
-        let at = c * rowBytes + (k0 >> 1);
-        let kk = k0;
-        for (; kk + 1 < k1; kk += 2, at++) data[at] = code4(src[kk * n + c], rs, zp) | code4(src[(kk + 1) * n + c], rs, zp) << 4;
-        if (kk < k1) data[at] = code4(src[kk * n + c], rs, zp);
-      }
+      for (let j = 0; j < width; j++) w.put(c0 + j, b, tile, j * blockSize, 1, len);
     }
   }
-  return { data, scales, zeroPoints, kBlocks, rowBytes };
+  return w.result();
 }
-var f322;
+var f323, BlockWriter;
 var init_int4_numerics = __esm({
   "src/stages/quant/int4-numerics.ts"() {
     "use strict";
-    f322 = Math.fround;
+    init_block_solver();
+    init_block_solver();
+    f323 = Math.fround;
+    BlockWriter = class {
+      constructor(rows, k, opts) {
+        this.opts = opts;
+        const bits = opts.bits ?? 4;
+        this.out = emptyBlocks(rows, k, opts, bits);
+        this.spec = { bits, symmetric: opts.symmetric, method: opts.method ?? "rtn", store: opts.storeScale ?? f323 };
+        this.codes = new Uint8Array(opts.blockSize);
+        this.work = new Uint8Array(opts.blockSize);
+        this.block = new Float32Array(opts.blockSize);
+        this.blockImp = opts.importance ? new Float32Array(opts.blockSize) : void 0;
+      }
+      opts;
+      out;
+      spec;
+      codes;
+      work;
+      /** The block being fitted, copied here: the solver always sees one array (no per-block views to allocate). */
+      block;
+      blockImp;
+      /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
+      put(r, b, src, from, stride, len) {
+        const o = this.out;
+        const k0 = b * this.opts.blockSize;
+        const v = this.block;
+        for (let i2 = 0; i2 < len; i2++) v[i2] = src[from + i2 * stride];
+        const imp = this.blockImp;
+        if (imp) for (let i2 = 0; i2 < len; i2++) imp[i2] = this.opts.importance[k0 + i2];
+        const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
+        o.sqError += fit.sqErr;
+        for (let i2 = 0; i2 < len; i2++) o.sqNorm += v[i2] * v[i2];
+        o.scales[r * o.kBlocks + b] = fit.scale;
+        const codes = this.codes;
+        if (this.spec.bits === 8) {
+          const at2 = r * o.rowBytes + k0;
+          for (let i2 = 0; i2 < len; i2++) o.data[at2 + i2] = codes[i2];
+          if (o.zeroPoints) o.zeroPoints[r * o.zpRowBytes + b] = fit.zp;
+          return;
+        }
+        let at = r * o.rowBytes + (k0 >> 1);
+        let i = 0;
+        for (; i + 1 < len; i += 2, at++) o.data[at] = codes[i] | codes[i + 1] << 4;
+        if (i < len) o.data[at] = codes[i];
+        if (o.zeroPoints) {
+          const zi = r * o.zpRowBytes + (b >> 1);
+          o.zeroPoints[zi] = b & 1 ? o.zeroPoints[zi] & 15 | fit.zp << 4 : o.zeroPoints[zi] & 240 | fit.zp;
+        }
+      }
+      result() {
+        const { data, scales, zeroPoints, kBlocks, rowBytes, sqError, sqNorm } = this.out;
+        return { data, scales, zeroPoints, kBlocks, rowBytes, sqError, sqNorm };
+      }
+    };
   }
 });
 
@@ -13866,6 +14009,9 @@ var init_int4_store = __esm({
 });
 
 // src/stages/quant/int4-rewrite.ts
+function record(run, node, src, bits, key) {
+  run.layers.push({ node: nodeId(node), op: node.opType ?? "", weight: baseName(src, ""), bits, relError: run.errors.get(key) ?? 0 });
+}
 function floatValues(t, raw) {
   const n = elementCount(t.dims);
   if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && raw.length === n * 4) {
@@ -13924,26 +14070,28 @@ function becomeContribOp(node, opType, inputs, attrs) {
 function baseName(src, fallback) {
   return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
 }
-function toMatMulNBits(node, a, src, alpha, run) {
+function toMatMulNBits(node, a, src, alpha, run, bits) {
   const { tensor, transposed } = src;
   const [r, c] = tensor.dims;
   const [k, n] = transposed ? [c, r] : [r, c];
-  const { blockSize, symmetric } = run.settings;
+  const { blockSize, symmetric, method } = run.settings;
   const dtype = tensor.dataType;
-  const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric, ...alpha === 1 ? [] : [alpha]]);
+  const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric, method, bits, ...alpha === 1 ? [] : [alpha]]);
   const stored = run.store.get(key, home(src), () => {
     let values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     if (alpha !== 1) values2 = values2.map((v) => v * alpha);
-    const opts = { blockSize, symmetric, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
+    const opts = { blockSize, symmetric, method, bits, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
     const q = transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
+    run.errors.set(key, relError(q));
     const parts = [
-      { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize / 2], raw: q.data },
+      { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize * bits / 8], raw: q.data },
       { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
     ];
-    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-    return { base: baseName(src, "weight"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
+    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks * bits / 8)], raw: q.zeroPoints });
+    return { base: baseName(src, "weight"), suffixes: [`_Q${bits}`, "_scales", "_zero_points"], parts };
   });
-  const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", 4), intAttr("block_size", blockSize)];
+  record(run, node, src, bits, key);
+  const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", bits), intAttr("block_size", blockSize)];
   if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr("accuracy_level", run.settings.accuracyLevel));
   becomeContribOp(node, "MatMulNBits", [a, ...stored.names], attrs);
   remember(run, src);
@@ -13961,7 +14109,17 @@ function embeddingTable(node, scope, run) {
   if (src.transposed) return "table is reached through a Transpose";
   return src;
 }
-var LITTLE_ENDIAN, rewriteMatMul, rewriteGemm, rewriteGatherInt4, rewriteGatherInt8, rewriteGather;
+function perTensorError(w, q, scale, zp) {
+  let e = 0;
+  let n = 0;
+  for (let i = 0; i < w.length; i++) {
+    const d = w[i] - Math.fround((q[i] - zp) * scale);
+    e += d * d;
+    n += w[i] * w[i];
+  }
+  return n > 0 ? Math.sqrt(e / n) : 0;
+}
+var LITTLE_ENDIAN, relError, rewriteMatMul, rewriteGemm, rewriteGatherInt4, rewriteGatherInt8, rewriteGather;
 var init_int4_rewrite = __esm({
   "src/stages/quant/int4-rewrite.ts"() {
     "use strict";
@@ -13977,14 +14135,15 @@ var init_int4_rewrite = __esm({
     init_int4_store();
     init_tensor_pool();
     LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-    rewriteMatMul = (node, scope, run) => {
+    relError = (q) => q.sqNorm > 0 ? Math.sqrt(q.sqError / q.sqNorm) : 0;
+    rewriteMatMul = (node, scope, run, bits) => {
       const src = floatWeight(scope, node.input[1] ?? "", run);
       if (typeof src === "string") return src;
-      toMatMulNBits(node, node.input[0] ?? "", src, 1, run);
+      toMatMulNBits(node, node.input[0] ?? "", src, 1, run, bits);
       run.counts.matmul++;
       return void 0;
     };
-    rewriteGemm = (node, scope, run) => {
+    rewriteGemm = (node, scope, run, bits) => {
       const src = floatWeight(scope, node.input[1] ?? "", run);
       if (typeof src === "string") return src;
       if (src.tensor.dataType !== DataType.FLOAT) return "float16 Gemm: its bias Add would need float16 C";
@@ -14016,35 +14175,39 @@ var init_int4_rewrite = __esm({
         insert(run.after, node, makeNode("Add", freshName(run.names, `${node.name || output}_bias`), [product, bias], [output], [], ""));
         node.output[0] = product;
       }
-      toMatMulNBits(node, a, view2, alpha, run);
+      toMatMulNBits(node, a, view2, alpha, run, bits);
       run.counts.gemm++;
       return void 0;
     };
-    rewriteGatherInt4 = (node, scope, run) => {
+    rewriteGatherInt4 = (node, scope, run, bits) => {
       const src = embeddingTable(node, scope, run);
       if (typeof src === "string") return src;
       const { tensor } = src;
       const [v, d] = tensor.dims;
-      if (d % 2 !== 0) return `table width ${d} is odd (4-bit rows pack two values a byte)`;
-      const { blockSize, symmetric } = run.settings;
+      if (bits === 4 && d % 2 !== 0) return `table width ${d} is odd (4-bit rows pack two values a byte)`;
+      const { blockSize, symmetric, method } = run.settings;
       const dtype = tensor.dataType;
-      const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric]);
+      const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric, method, bits]);
       const stored = run.store.get(key, home(src), () => {
         const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
           blockSize,
           symmetric,
+          method,
+          bits,
           padToBlock: false,
           storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
         });
+        run.errors.set(key, relError(q));
         const parts = [
-          { dataType: DataType.UINT8, dims: [v, d / 2], raw: q.data },
+          { dataType: DataType.UINT8, dims: [v, d * bits / 8], raw: q.data },
           { dataType: dtype, dims: [v, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
         ];
-        if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-        return { base: baseName(src, "table"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
+        if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks * bits / 8)], raw: q.zeroPoints });
+        return { base: baseName(src, "table"), suffixes: [`_Q${bits}`, "_scales", "_zero_points"], parts };
       });
+      record(run, node, src, bits, key);
       const [data, scales, zp] = stored.names;
-      const attrs = [intAttr("gather_axis", 0), intAttr("quantize_axis", 1), intAttr("block_size", blockSize), intAttr("bits", 4)];
+      const attrs = [intAttr("gather_axis", 0), intAttr("quantize_axis", 1), intAttr("block_size", blockSize), intAttr("bits", bits)];
       becomeContribOp(node, "GatherBlockQuantized", [data, node.input[1] ?? "", scales, ...zp ? [zp] : []], attrs);
       remember(run, src);
       run.counts.gatherInt4++;
@@ -14058,7 +14221,9 @@ var init_int4_rewrite = __esm({
       if (run.opset < 10) return `opset ${run.opset} has no DequantizeLinear`;
       const { key, raw } = weightKey(run, tensor, ["gather8", ...tensor.dims]);
       const stored = run.store.get(key, home(src), () => {
-        const q = quantizePerTensor(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), { type: "int8", symmetric: true, reduceRange: false });
+        const values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
+        const q = quantizePerTensor(values2, { type: "int8", symmetric: true, reduceRange: false });
+        run.errors.set(key, perTensorError(values2, q.values, q.scales[0], q.zeroPoints[0]));
         return {
           base: baseName(src, "table"),
           suffixes: ["_quantized", "_scale", "_zero_point"],
@@ -14069,6 +14234,7 @@ var init_int4_rewrite = __esm({
           ]
         };
       });
+      record(run, node, src, 8, key);
       const [table, scale, zp] = stored.names;
       const output = node.output[0] ?? "";
       const gathered = freshName(run.names, `${output}_quantized`);
@@ -14080,10 +14246,37 @@ var init_int4_rewrite = __esm({
       run.counts.gatherInt8++;
       return void 0;
     };
-    rewriteGather = (node, scope, run) => {
+    rewriteGather = (node, scope, run, bits) => {
       if (run.settings.embeddings === "none") return "embeddings: none";
-      return run.settings.embeddings === "int8" ? rewriteGatherInt8(node, scope, run) : rewriteGatherInt4(node, scope, run);
+      return run.settings.embeddings === "int8" ? rewriteGatherInt8(node, scope, run, 8) : rewriteGatherInt4(node, scope, run, bits);
     };
+  }
+});
+
+// src/stages/quant/layer-table.ts
+function globToRegExp2(glob) {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`);
+}
+function parseLayerTable(stage, raw) {
+  if (raw === void 0) return [];
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw new UsageError(`${stage}: 'layers' must be a map of layer name or glob to 4, 8 or float, e.g. { lm_head: 8 }`);
+  }
+  return Object.entries(raw).map(([pattern, v]) => {
+    const bits = v === 4 || v === "4" ? 4 : v === 8 || v === "8" ? 8 : v === "float" ? "float" : void 0;
+    if (bits === void 0) throw new UsageError(`${stage}: layers.${pattern} must be 4, 8 or float, got ${JSON.stringify(v)}`);
+    return { pattern, match: globToRegExp2(pattern), bits };
+  });
+}
+function layerBits(rules, node, weight) {
+  for (const r of rules) if (r.match.test(node) || weight && r.match.test(weight)) return r.bits;
+  return 4;
+}
+var init_layer_table = __esm({
+  "src/stages/quant/layer-table.ts"() {
+    "use strict";
+    init_errors();
   }
 });
 
@@ -14096,7 +14289,7 @@ function parseInt4Options(options) {
       delete o[camel2];
     }
   }
-  rejectUnknownOptions(STAGE2, o, ["block-size", "symmetric", "accuracy-level", "embeddings", "exclude"]);
+  rejectUnknownOptions(STAGE2, o, ["block-size", "symmetric", "accuracy-level", "embeddings", "exclude", "method", "layers"]);
   const blockSize = Number(o["block-size"] ?? 32);
   if (blockSize === 512) {
     throw new UsageError("quantize-int4: block-size 512 is refused (onnxruntime's CPU MatMulNBits kernel does not support it; older builds gave wrong results); use 16\u2013256");
@@ -14114,7 +14307,9 @@ function parseInt4Options(options) {
     symmetric: booleanOption(STAGE2, o, "symmetric", true),
     accuracyLevel,
     embeddings: choiceOption(STAGE2, o, "embeddings", ["int4", "int8", "none"]),
-    exclude: stringListOption(STAGE2, o, "exclude") ?? []
+    exclude: stringListOption(STAGE2, o, "exclude") ?? [],
+    method: choiceOption(STAGE2, o, "method", ["mse", ...QUANT_METHODS.filter((m) => m !== "mse")]),
+    layers: parseLayerTable(STAGE2, o.layers)
   };
 }
 function quantizeInt4Stage(options = {}) {
@@ -14134,15 +14329,18 @@ function quantizeInt4Stage(options = {}) {
         sources: /* @__PURE__ */ new Map(),
         counts: { matmul: 0, gemm: 0, gatherInt4: 0, gatherInt8: 0 },
         before: /* @__PURE__ */ new Map(),
-        after: /* @__PURE__ */ new Map()
+        after: /* @__PURE__ */ new Map(),
+        layers: [],
+        errors: /* @__PURE__ */ new Map()
       };
       const exclude = new Set(opts.exclude);
       const skipped = [];
       for (const scope of scopes) {
         for (const node of [...scope.graph.node]) {
-          const rewrite = (node.domain ?? "") === "" ? REWRITES[node.opType ?? ""] : void 0;
-          if (!rewrite) continue;
-          const reason = exclude.has(nodeId(node)) ? "excluded" : rewrite(node, scope, run);
+          const row = (node.domain ?? "") === "" ? REWRITES[node.opType ?? ""] : void 0;
+          if (!row) continue;
+          const bits = layerBits(opts.layers, nodeId(node), node.input[row.weight] ?? "");
+          const reason = exclude.has(nodeId(node)) ? "excluded" : bits === "float" ? "layers: float" : row.rewrite(node, scope, run, bits);
           if (reason && !(node.opType === "Gather" && reason === "table is not a constant")) skipped.push({ node: nodeId(node), op: node.opType ?? "", reason });
         }
         if (run.before.size || run.after.size) {
@@ -14171,6 +14369,7 @@ function quantizeInt4Stage(options = {}) {
           symmetric: opts.symmetric,
           accuracyLevel: opts.accuracyLevel ?? 0,
           embeddings: opts.embeddings,
+          method: opts.method,
           matmulNBits: matmul + gemm,
           fromGemm: gemm,
           gatherBlockQuantized: gatherInt4,
@@ -14181,7 +14380,9 @@ function quantizeInt4Stage(options = {}) {
           weightBytesAfter: run.store.bytes,
           /** Float weights removed because nothing reads them any more (the rest stay for other readers). */
           weightBytesFreed: freedBytes,
-          skipped
+          skipped,
+          /** Per rewritten node: its bits and its weight's relative reconstruction error ‖W − Ŵ‖ / ‖W‖. */
+          layers: run.layers.map((l) => ({ ...l, relError: Number(l.relError.toPrecision(4)) }))
         }
       };
     }
@@ -14196,14 +14397,16 @@ var init_quantize_int4 = __esm({
     init_graph();
     init_tensor();
     init_constant_weight();
+    init_block_solver();
     init_int4_rewrite();
+    init_layer_table();
     init_int4_store();
     init_opset();
     init_options();
     REWRITES = {
-      MatMul: rewriteMatMul,
-      Gemm: rewriteGemm,
-      Gather: rewriteGather
+      MatMul: { rewrite: rewriteMatMul, weight: 1 },
+      Gemm: { rewrite: rewriteGemm, weight: 1 },
+      Gather: { rewrite: rewriteGather, weight: 0 }
     };
     STAGE2 = "quantize-int4";
     CAMEL_ALIASES = { blockSize: "block-size", accuracyLevel: "accuracy-level" };
@@ -15102,8 +15305,8 @@ var init_auto_search = __esm({
         if (this.opts.objective === "latency") return (c.latency?.p50Ms ?? Infinity) < (b.latency?.p50Ms ?? Infinity);
         return c.bytes < b.bytes;
       }
-      async build(recipe, floatNodes) {
-        const stage = lossyStage(recipe, floatNodes);
+      async build(recipe, floatNodes, eightBitNodes) {
+        const stage = lossyStage(recipe, floatNodes, eightBitNodes);
         if (!stage) return { file: this.base.file, bytes: this.base.bytes };
         const file = path10.join(this.tmp, `candidate-${++this.seq}.onnx`);
         const r = await compressModel(this.base.file, file, { stages: [stage], digest: false });
@@ -15113,12 +15316,18 @@ var init_auto_search = __esm({
         if (file !== this.base.file) for (const f of [file, `${file}.data`]) rmSync6(f, { force: true });
       }
       /** Builds a candidate (size only); an error is recorded on it. */
-      async add(recipe, floatNodes = []) {
-        const c = { recipe: recipe.label, stages: recipeStages(recipe, floatNodes), floatLayers: floatNodes, status: "skipped" };
+      async add(recipe, floatNodes = [], eightBitNodes = []) {
+        const c = {
+          recipe: recipe.label,
+          stages: recipeStages(recipe, floatNodes, eightBitNodes),
+          floatLayers: floatNodes,
+          ...eightBitNodes.length ? { eightBitLayers: eightBitNodes } : {},
+          status: "skipped"
+        };
         this.candidates.push(c);
         const t0 = performance3.now();
         try {
-          const built = await this.build(recipe, floatNodes);
+          const built = await this.build(recipe, floatNodes, eightBitNodes);
           c.bytes = built.bytes;
           this.files.set(c, built);
         } catch (e) {
@@ -15141,7 +15350,7 @@ var init_auto_search = __esm({
           if (v.latency) c.latency = v.latency;
           if (v.slow) c.note = v.slow;
           this.opts.progress.note(`${candidateLabel(c)}: ${formatBytes(c.bytes)}, parity ${v.passed ? "passed" : "failed"} (score ${finite(v.score) ?? "\u221E"})${v.latency ? `, p50 ${v.latency.p50Ms.toFixed(3)} ms` : ""}`);
-          if (recipe.excludable && !v.passed && !v.slow && c.floatLayers.length === 0) {
+          if (recipe.excludable && !v.passed && !v.slow && c.floatLayers.length === 0 && !c.eightBitLayers) {
             this.targets.set(c, { candidate: c, recipe, ...quantizedLayers(this.base.model, modelStructure(built.file)) });
           }
           if (v.passed && this.beats(c)) this.best = c;
@@ -15191,21 +15400,25 @@ var init_auto_search = __esm({
         return [...this.targets.values()].sort((a, b) => a.candidate.bytes - b.candidate.bytes);
       }
       /**
-       * Per-layer fallback for one failing recipe: rank its layers, then the fewest most-sensitive ones back
-       * in float. Every greedy attempt is a candidate in the report; sensitivity probes are summarized apart.
+       * Per-layer fallback for one failing recipe: rank its layers, then the fewest most-sensitive ones kept
+       * at 8 bits (recipes that can: quantize-int4), then — bounded by the size that found, if any — the
+       * fewest back in float. Every greedy attempt is a candidate in the report; sensitivity probes are
+       * summarized apart.
        */
       async fallback({ candidate: failed, recipe, layers }) {
         const { method, why } = sensitivityMethod(layers.length);
         const memo = /* @__PURE__ */ new Map();
+        let keep = "float";
         const attempt = (listed, bounded) => async (floatNodes) => {
-          const key = [...floatNodes].sort().join("\n");
+          const key = `${keep}
+${[...floatNodes].sort().join("\n")}`;
           const known = memo.get(key);
           if (known) return known;
           if (this.timeUp()) {
             this.timedOut = true;
             return void 0;
           }
-          const c = await this.add(recipe, floatNodes);
+          const c = keep === 8 ? await this.add(recipe, [], floatNodes) : await this.add(recipe, floatNodes);
           const best = this.best;
           const tooBig = bounded && this.opts.objective === "size" && best !== void 0 && c.bytes !== void 0 && c.bytes >= best.bytes;
           if (tooBig) this.skip(c, `not smaller than ${candidateLabel(best)}, which passed`);
@@ -15217,11 +15430,12 @@ var init_auto_search = __esm({
           memo.set(key, a);
           return a;
         };
+        if (recipe.eightBit && method === "all-but-one") keep = 8;
         const ranking = await this.opts.progress.step(`${this.opts.name}auto: sensitivity of ${layers.length} layers of ${failed.recipe} (${method})`, () => rankLayers(layers, method, attempt(false, method === "all-but-one")));
         this.sensitivity.push({
           recipe: failed.recipe,
           method,
-          why,
+          why: keep === 8 ? `${why}; the probed layer is kept at 8 bits, not float` : why,
           complete: ranking.complete,
           layers: ranking.layers.map((l) => ({
             weight: l.weight,
@@ -15230,9 +15444,37 @@ var init_auto_search = __esm({
           }))
         });
         if (!ranking.complete) return;
-        const maxBytes = this.opts.objective === "size" && this.best ? this.best.bytes : Infinity;
-        const result = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes);
+        const maxBytes = () => this.opts.objective === "size" && this.best ? this.best.bytes : Infinity;
+        if (recipe.eightBit) {
+          keep = 8;
+          const at8 = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes(), true);
+          if (at8.found) this.opts.progress.note(`${failed.recipe}: passes with ${at8.found.floatNodes.length} node(s) at 8 bits`);
+          keep = "float";
+        }
+        const result = await fewestFloatLayers(ranking.layers, attempt(true, true), maxBytes());
         if (result.found) this.opts.progress.note(`${failed.recipe}: passes with ${result.found.floatNodes.length} node(s) in float`);
+      }
+      /**
+       * What the chosen candidate did per layer it did not leave at the recipe's bits, and why: its rank in
+       * the sensitivity measured for that recipe, and that fewer such layers failed (the greedy search).
+       */
+      layerChoices(chosen) {
+        const s = this.sensitivity.find((x) => x.recipe === chosen.recipe);
+        const choices = [];
+        for (const [nodes, bits] of [[chosen.eightBitLayers ?? [], 8], [chosen.floatLayers, "float"]]) {
+          const count = s ? s.layers.filter((l) => l.nodes.some((n) => nodes.includes(n))).length : 0;
+          for (const [rank, l] of (s?.layers ?? []).entries()) {
+            if (!l.nodes.some((n) => nodes.includes(n))) continue;
+            const alt = bits === 8 ? "fewer 8-bit layers failed parity" : `fewer float layers failed parity${chosen.recipe.startsWith("int4") ? ", and 8 bits was not enough or not smaller" : ""}`;
+            choices.push({
+              weight: l.weight,
+              nodes: l.nodes,
+              bits,
+              why: `rank ${rank + 1} of ${s.layers.length} by sensitivity (${s.method}, probe score ${l.score ?? "\u221E"}); one of the ${count} most sensitive kept at ${bits === 8 ? "8 bits" : "float"}: ${alt}`
+            });
+          }
+        }
+        return choices;
       }
       /** Deletes every file still held. */
       cleanup() {
@@ -15340,7 +15582,8 @@ async function autoCompress(source, output, opts) {
         candidates: s.candidates,
         chosen: s.candidates.indexOf(chosen),
         reason,
-        sensitivity: s.sensitivity
+        sensitivity: s.sensitivity,
+        ...chosen.floatLayers.length || chosen.eightBitLayers?.length ? { layers: s.layerChoices(chosen) } : {}
       }
     };
   } finally {
@@ -15461,14 +15704,14 @@ var require_identity = __commonJS({
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
-    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var PAIR2 = /* @__PURE__ */ Symbol.for("yaml.pair");
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR2;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
@@ -15496,7 +15739,7 @@ var require_identity = __commonJS({
     exports.DOC = DOC;
     exports.MAP = MAP;
     exports.NODE_TYPE = NODE_TYPE;
-    exports.PAIR = PAIR;
+    exports.PAIR = PAIR2;
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
@@ -16601,8 +16844,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -16628,8 +16871,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -19128,22 +19371,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -20052,7 +20295,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -20250,9 +20493,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -20574,12 +20817,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -20741,12 +20984,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -23388,8 +23631,8 @@ function loadConfig(file) {
     text = readFileSync4(file, "utf8");
   } catch (e) {
     if (e instanceof ConfigError) throw e;
-    const code = e.code;
-    if (code !== "ENOENT") throw new UsageError(`${file}: cannot read the config (${code ?? String(e)})`);
+    const code2 = e.code;
+    if (code2 !== "ENOENT") throw new UsageError(`${file}: cannot read the config (${code2 ?? String(e)})`);
     throw new UsageError(`${file}: no such config file; write one (see examples/onnx-diet.yml) or pass --config FILE`);
   }
   return parseConfig(text, file, { workspace: workspaceRoots(file) });
@@ -23680,6 +23923,45 @@ var init_sources = __esm({
   }
 });
 
+// src/report/quant-layers.ts
+function layersOf(s) {
+  const l = s.details.layers;
+  return Array.isArray(l) ? l.filter((x) => typeof x?.bits === "number" && typeof x.relError === "number") : [];
+}
+function quantLayersDetails(modelName2, stages) {
+  const out = [];
+  for (const s of stages) {
+    const layers = [...layersOf(s)].sort((a, b) => b.relError - a.relError);
+    if (!layers.length) continue;
+    const byBits = /* @__PURE__ */ new Map();
+    for (const l of layers) byBits.set(l.bits, (byBits.get(l.bits) ?? 0) + 1);
+    const mix = [...byBits].sort(([a], [b]) => a - b).map(([b, n]) => `${n} at ${b} bits`).join(", ");
+    out.push(
+      "",
+      `<details><summary>${cell(s.name)} on ${cell(modelName2)}: ${layers.length} layers (${mix}), worst reconstruction error ${(layers[0].relError * 100).toFixed(2)} %</summary>`,
+      "",
+      "| Layer | Op | Weight | Bits | \u2016W \u2212 \u0174\u2016 / \u2016W\u2016 |",
+      "|---|---|---|---:|---:|"
+    );
+    for (const l of layers.slice(0, MAX_ROWS)) out.push(`| ${cell(l.node)} | ${cell(l.op)} | ${cell(l.weight)} | ${l.bits} | ${(l.relError * 100).toFixed(2)} % |`);
+    if (layers.length > MAX_ROWS) out.push("", `\u2026 ${layers.length - MAX_ROWS} more in the JSON report (\`stages[].details.layers\`).`);
+    out.push("", "</details>");
+  }
+  return out;
+}
+function layerChoiceLines(choices) {
+  if (!choices?.length) return [];
+  return ["", "Layers kept above the recipe's bits:", "", ...choices.map((c) => `- \`${cell(c.weight)}\` (${cell(c.nodes.join(", "))}): ${c.bits === 8 ? "8 bits" : "float"} \u2014 ${cell(c.why)}`)];
+}
+var cell, MAX_ROWS;
+var init_quant_layers = __esm({
+  "src/report/quant-layers.ts"() {
+    "use strict";
+    cell = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+    MAX_ROWS = 40;
+  }
+});
+
 // src/report/markdown.ts
 function reportMarker(configPath) {
   return `<!-- onnx-diet:${configPath.replace(/--+>?/g, "-")} -->`;
@@ -23696,7 +23978,7 @@ function signedPercent(part, whole2) {
 function headline(m) {
   const o = m.original.bytes;
   const c = m.compressed.bytes;
-  const parts = [`**${cell(m.name)}: ${formatBytes(o)} \u2192 ${formatBytes(c)} (${signedPercent(c - o, o)}, ${formatFactor(c > 0 ? o / c : Infinity)})**`];
+  const parts = [`**${cell2(m.name)}: ${formatBytes(o)} \u2192 ${formatBytes(c)} (${signedPercent(c - o, o)}, ${formatFactor(c > 0 ? o / c : Infinity)})**`];
   if (m.parity) parts.push(`parity ${mark(m.parity.passed)}`);
   if (m.latency && !("error" in m.latency)) {
     const s = m.latency.speedup;
@@ -23765,7 +24047,7 @@ function limitCell(b) {
 function metricsTable(m) {
   const lines = ["| | Original | Compressed | Budget | |", "|---|---:|---:|---:|:---:|"];
   for (const r of metricsRows(m)) {
-    lines.push(`| ${cell(r.what)} | ${cell(r.original)} | ${cell(r.compressed)} | ${r.budget ? cell(limitCell(r.budget)) : ""} | ${r.budget ? mark(r.budget.passed) : ""} |`);
+    lines.push(`| ${cell2(r.what)} | ${cell2(r.original)} | ${cell2(r.compressed)} | ${r.budget ? cell2(limitCell(r.budget)) : ""} | ${r.budget ? mark(r.budget.passed) : ""} |`);
   }
   return lines.join("\n");
 }
@@ -23777,9 +24059,9 @@ function stagesTable(m) {
   const lines = ["| Stage | Before | After | Change | Time | Details |", "|---|---:|---:|---:|---:|---|"];
   for (const s of m.stages) {
     const details = Object.entries(s.details).filter(([, v]) => typeof v === "number" && v !== 0 || typeof v === "string" || v === true).map(([k, v]) => `${k}: ${v}`).join(", ");
-    lines.push(`| ${cell(s.name)} | ${formatBytes(s.bytesBefore)} | ${formatBytes(s.bytesAfter)} | ${signedPercent(s.bytesAfter - s.bytesBefore, s.bytesBefore)} | ${s.ms} ms | ${cell(details)} |`);
+    lines.push(`| ${cell2(s.name)} | ${formatBytes(s.bytesBefore)} | ${formatBytes(s.bytesAfter)} | ${signedPercent(s.bytesAfter - s.bytesBefore, s.bytesBefore)} | ${s.ms} ms | ${cell2(details)} |`);
   }
-  lines.push(`| **saved file** | | ${formatBytes(m.compressed.bytes)} | ${signedPercent(m.compressed.bytes - m.original.bytes, m.original.bytes)} | | \`${cell(m.output)}\` |`);
+  lines.push(`| **saved file** | | ${formatBytes(m.compressed.bytes)} | ${signedPercent(m.compressed.bytes - m.original.bytes, m.original.bytes)} | | \`${cell2(m.output)}\` |`);
   return lines.join("\n");
 }
 function sizeChart(m) {
@@ -23818,20 +24100,22 @@ function autoDetails(auto) {
   const lines = [
     `<details><summary>Auto search (${auto.objective}): ${auto.candidates.length} candidates in ${(auto.elapsedMs / 1e3).toFixed(1)} s${auto.timedOut ? ", stopped by max-search-time" : ""}</summary>`,
     "",
-    cell(auto.reason),
+    cell2(auto.reason),
     "",
-    "| # | Candidate | Float layers | Size | Latency p50 | Parity | Result |",
+    "| # | Candidate | Kept layers | Size | Latency p50 | Parity | Result |",
     "|---:|---|---|---:|---:|---|---|"
   ];
   auto.candidates.forEach((c, i) => {
-    const label = i === auto.chosen ? `**${cell(candidateLabel(c))}** (chosen)` : cell(candidateLabel(c));
-    const floats = c.floatLayers.length > 3 ? `${c.floatLayers.slice(0, 3).join(", ")} \u2026 (${c.floatLayers.length})` : c.floatLayers.join(", ");
-    lines.push(`| ${i + 1} | ${label} | ${cell(floats)} | ${c.bytes === void 0 ? "" : formatBytes(c.bytes)} | ${c.latency ? `${c.latency.p50Ms.toFixed(3)} ms` : ""} | ${paritySummary(c)} | ${cell(candidateResult(c))} |`);
+    const label = i === auto.chosen ? `**${cell2(candidateLabel(c))}** (chosen)` : cell2(candidateLabel(c));
+    const list = (xs) => xs.length > 3 ? `${xs.slice(0, 3).join(", ")} \u2026 (${xs.length})` : xs.join(", ");
+    const floats = [c.eightBitLayers?.length ? `8-bit: ${list(c.eightBitLayers)}` : "", c.floatLayers.length ? `${c.eightBitLayers?.length ? "float: " : ""}${list(c.floatLayers)}` : ""].filter(Boolean).join("; ");
+    lines.push(`| ${i + 1} | ${label} | ${cell2(floats)} | ${c.bytes === void 0 ? "" : formatBytes(c.bytes)} | ${c.latency ? `${c.latency.p50Ms.toFixed(3)} ms` : ""} | ${paritySummary(c)} | ${cell2(candidateResult(c))} |`);
   });
   for (const s of auto.sensitivity) {
-    const top = s.layers.slice(0, 3).map((l) => `\`${cell(l.weight)}\``).join(", ");
-    lines.push("", `Sensitivity of ${cell(s.recipe)} (${s.method}, ${s.layers.length} layers${s.complete ? "" : ", incomplete"}): most sensitive ${top}`);
+    const top = s.layers.slice(0, 3).map((l) => `\`${cell2(l.weight)}\``).join(", ");
+    lines.push("", `Sensitivity of ${cell2(s.recipe)} (${s.method}, ${s.layers.length} layers${s.complete ? "" : ", incomplete"}): most sensitive ${top}`);
   }
+  lines.push(...layerChoiceLines(auto.layers));
   lines.push("", "</details>");
   return lines.join("\n");
 }
@@ -23842,13 +24126,14 @@ function modelSection(m) {
     metricsTable(m),
     ...errorLines(m),
     "",
-    `<details><summary>Stages of ${cell(m.name)} (${m.stages.length}) and size chart</summary>`,
+    `<details><summary>Stages of ${cell2(m.name)} (${m.stages.length}) and size chart</summary>`,
     "",
     stagesTable(m),
     "",
     sizeChart(m),
     "",
     "</details>",
+    ...quantLayersDetails(m.name, m.stages),
     ...m.auto ? ["", autoDetails(m.auto)] : []
   ].join("\n");
 }
@@ -23861,19 +24146,20 @@ function renderMarkdown(report) {
     "",
     report.models.map(modelSection).join("\n\n---\n\n"),
     "",
-    `<sub>onnx-diet ${report.version} \xB7 config \`${cell(report.config)}\`</sub>`,
+    `<sub>onnx-diet ${report.version} \xB7 config \`${cell2(report.config)}\`</sub>`,
     ""
   ].join("\n");
 }
-var mark, cell, COULD_NOT_RUN;
+var mark, cell2, COULD_NOT_RUN;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
     init_budgets();
     init_auto();
+    init_quant_layers();
     init_table();
     mark = (passed) => passed ? "\u2705" : "\u274C";
-    cell = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+    cell2 = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
     COULD_NOT_RUN = "could not run (see below)";
   }
 });
