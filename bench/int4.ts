@@ -139,7 +139,6 @@ async function autoSensitiveHead(host: OrtHost, dir: string): Promise<void> {
   const bits = out.model.graph!.node.filter((n) => n.domain === 'com.microsoft').map((n) => `${n.name} ${n.opType} ${Number(attr(n, 'bits')?.i)}`);
   out.external.close();
   console.log(`\n### auto on a model whose lm_head is sensitive (${formatBytes(statSync(source).size)} fp32; cosine ≥ 0.9995, top-1 ≥ 0.95)\n`);
-  if (process.env.INT4_BENCH_DEBUG) console.log(JSON.stringify(auto.sensitivity, null, 1));
   const rows = auto.candidates.filter((c) => c.status === 'passed' || c.status === 'failed').map((c) => [
     `${c.recipe}${c.eightBitLayers?.length ? ` + 8-bit ${c.eightBitLayers.join(', ')}` : ''}${c.floatLayers.length ? ` + float ${c.floatLayers.join(', ')}` : ''}`,
     formatBytes(c.bytes!), c.status, c.parity?.outputs.map((o) => `cos ${o.cosine.toFixed(5)}, top-1 ${o.top1?.toFixed(3)}`).join('; ') ?? '',

@@ -13694,6 +13694,7 @@ function fitBlock(v, len, spec, codes, work, imp) {
   let zp = PAIR[1];
   if (spec.method === "rtn" || scale === 0) return { scale, zp, sqErr: encode(v, len, scale, zp, maxq, codes) };
   let best = errorBelow(v, len, scale, zp, maxq, Infinity, imp);
+  if (best === 0) return { scale, zp, sqErr: encode(v, len, scale, zp, maxq, codes) };
   if (symmetric) {
     const m = Math.abs(max) > Math.abs(min) ? max : min;
     for (let c = 0; c < 2 * CLIP.length; c++) {
