@@ -99,8 +99,8 @@ function ortQuantize(file: string, dir: string): Record<string, { file: string; 
 }
 
 /**
- * A small language model with a sensitive lm_head: ids [1, 64] → embedding 8192×256 → MatMul 256×256
- * (identity plus small noise) → Relu → lm_head 256×8192 → logits. 8192 classes leave small top-1 margins,
+ * A small language model with a sensitive lm_head: ids [1, 64] → embedding 8192×256 (exact at 4 bits) →
+ * MatMul 256×256 (identity plus small noise) → Relu → lm_head 256×8192 → logits. 8192 classes leave small top-1 margins,
  * so 4-bit noise on the head flips argmaxes; the strict thresholds below make full 4-bit fail.
  */
 function sensitiveLm(file: string): void {
@@ -115,7 +115,8 @@ function sensitiveLm(file: string): void {
     input: [valueInfo('input_ids', DataType.INT64, [1, 64])],
     output: [valueInfo('logits', DataType.FLOAT, [1, 64, V])],
     initializer: [
-      floatTensor('embed.weight', [V, D], randomFloats(V * D, 3, 1)),
+      // Multiples of 1/8 in [−1, 7/8] with −1 opening every block of 32: exact at 4 bits, so the head alone is sensitive.
+      floatTensor('embed.weight', [V, D], randomFloats(V * D, 3, 1).map((v, i) => (i % 32 === 0 ? -1 : Math.min(7, Math.floor(v * 8)) / 8))),
       floatTensor('w1', [D, D], randomFloats(D * D, 1, 0.002).map((v, i) => (i % (D + 1) === 0 ? 1 + v : v))),
       floatTensor('lm_head.weight', [D, V], randomFloats(D * V, 2, 0.1)),
     ],
@@ -128,7 +129,7 @@ async function autoSensitiveHead(host: OrtHost, dir: string): Promise<void> {
   sensitiveLm(source);
   const cfg = path.join(dir, 'lm.yml');
   writeFileSync(cfg, ['models:', '  - name: sensitive-lm', '    source: lm.onnx', '    output: out/lm.slim.onnx', '    strategy: auto',
-    '    parity: { samples: 4, thresholds: { cosine: 0.9995, top1: 0.98 } }', '    latency: false', ''].join('\n'));
+    '    parity: { samples: 4, thresholds: { cosine: 0.9995, top1: 0.95 } }', '    latency: false', ''].join('\n'));
   const t0 = performance.now();
   const report = await runConfig(loadConfig(cfg), { host });
   const m = report.models[0]!;
@@ -137,7 +138,7 @@ async function autoSensitiveHead(host: OrtHost, dir: string): Promise<void> {
   const out = loadModel(path.join(dir, 'out/lm.slim.onnx'));
   const bits = out.model.graph!.node.filter((n) => n.domain === 'com.microsoft').map((n) => `${n.name} ${n.opType} ${Number(attr(n, 'bits')?.i)}`);
   out.external.close();
-  console.log(`\n### auto on a model whose lm_head is sensitive (${formatBytes(statSync(source).size)} fp32; cosine ≥ 0.9995, top-1 ≥ 0.98)\n`);
+  console.log(`\n### auto on a model whose lm_head is sensitive (${formatBytes(statSync(source).size)} fp32; cosine ≥ 0.9995, top-1 ≥ 0.95)\n`);
   const rows = auto.candidates.filter((c) => c.status === 'passed' || c.status === 'failed').map((c) => [
     `${c.recipe}${c.eightBitLayers?.length ? ` + 8-bit ${c.eightBitLayers.join(', ')}` : ''}${c.floatLayers.length ? ` + float ${c.floatLayers.join(', ')}` : ''}`,
     formatBytes(c.bytes!), c.status, c.parity?.outputs.map((o) => `cos ${o.cosine.toFixed(5)}, top-1 ${o.top1?.toFixed(3)}`).join('; ') ?? '',
@@ -151,7 +152,7 @@ async function autoSensitiveHead(host: OrtHost, dir: string): Promise<void> {
     delete opts.layers;
     writeFileSync(cfg, ['models:', '  - name: float-head', '    source: lm.onnx', '    output: out/lm.float-head.onnx',
       `    stages: [dedup, prune, ${JSON.stringify({ 'quantize-int4': { ...opts, exclude: kept } })}]`,
-      '    parity: { samples: 4, thresholds: { cosine: 0.9995, top1: 0.98 } }', '    latency: false', ''].join('\n'));
+      '    parity: { samples: 4, thresholds: { cosine: 0.9995, top1: 0.95 } }', '    latency: false', ''].join('\n'));
     const f = (await runConfig(loadConfig(cfg), { host })).models[0]!;
     console.log(`\nchosen: ${chosen.recipe} + ${kept.join(', ')} at 8 bits: ${formatBytes(m.compressed.bytes)}, parity ${m.parity?.passed ? 'passed' : 'FAILED'}; ` +
       `the same with ${kept.join(', ')} in float: ${formatBytes(f.compressed.bytes)} (parity ${f.parity?.passed ? 'passed' : 'failed'}); ` +

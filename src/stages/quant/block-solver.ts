@@ -156,6 +156,7 @@ export function fitBlock(v: Float32Array, len: number, spec: BlockSpec, codes: U
   // Grid of clipped ranges, ranked in double precision; the first candidate is RTN's own. (Plain loops,
   // no closures or array destructuring: this runs ~10 times per block on every weight of the model.)
   let best = errorBelow(v, len, scale, zp, maxq, Infinity, imp);
+  if (best === 0) return { scale, zp, sqErr: encode(v, len, scale, zp, maxq, codes) }; // exact already
   if (symmetric) {
     const m = Math.abs(max) > Math.abs(min) ? max : min;
     for (let c = 0; c < 2 * CLIP.length; c++) {
