@@ -15182,7 +15182,24 @@ function broadcast(shapes) {
   }
   return out;
 }
-var SAME_AS_INPUT, BROADCAST, ShapeIndex;
+function inferredDim(input, others) {
+  if (!input || input.some((d) => d === void 0) || others.some((d) => d === void 0)) return void 0;
+  const symbols = input.filter((d) => typeof d === "string");
+  let num = 1;
+  for (const d of input) if (typeof d === "number") num *= d;
+  let den = 1;
+  for (const d of others) {
+    if (typeof d === "number") den *= d;
+    else {
+      const k = symbols.indexOf(d);
+      if (k < 0) return void 0;
+      symbols.splice(k, 1);
+    }
+  }
+  if (symbols.length === 1 && num === den) return symbols[0];
+  return symbols.length === 0 && den > 0 && num % den === 0 ? num / den : void 0;
+}
+var SAME_AS_INPUT, BROADCAST, ELEMENTWISE, ShapeIndex;
 var init_shapes = __esm({
   "src/graph/shapes.ts"() {
     "use strict";
@@ -15205,6 +15222,7 @@ var init_shapes = __esm({
       "BiasGelu",
       "Dropout",
       "Not",
+      "CumSum",
       "Exp",
       "Log",
       "Abs",
@@ -15214,6 +15232,23 @@ var init_shapes = __esm({
       "CastLike"
     ]);
     BROADCAST = /* @__PURE__ */ new Set(["Add", "Sub", "Mul", "Div", "Pow", "Equal", "Where", "And", "Or", "Less", "Greater", "Max", "Min"]);
+    ELEMENTWISE = {
+      Mul: ([a, b]) => typeof a === "number" && typeof b === "number" ? a * b : a === 1 ? b : b === 1 ? a : void 0,
+      Add: ([a, b]) => typeof a === "number" && typeof b === "number" ? a + b : a === 0 ? b : b === 0 ? a : void 0,
+      Equal: ([a, b]) => {
+        if (a === void 0 || b === void 0) return void 0;
+        if (typeof a === "number" && typeof b === "number") return a === b ? 1 : 0;
+        if (a === b) return 1;
+        return typeof a === "number" && a < 0 || typeof b === "number" && b < 0 ? 0 : void 0;
+      },
+      Where: ([c, a, b]) => c === 1 ? a : c === 0 ? b : void 0,
+      Sub: ([a, b]) => typeof a === "number" && typeof b === "number" ? a - b : a === b && a !== void 0 ? 0 : void 0,
+      Div: ([a, b]) => typeof a === "number" && typeof b === "number" && b !== 0 ? a / b : void 0,
+      Pow: ([a, b]) => typeof a === "number" && typeof b === "number" ? Math.fround(a ** b) : void 0,
+      Sqrt: ([a]) => typeof a === "number" && a >= 0 ? Math.fround(Math.sqrt(a)) : void 0,
+      Cast: ([a]) => a,
+      Squeeze: ([a]) => a
+    };
     ShapeIndex = class {
       constructor(du) {
         this.du = du;
@@ -15233,6 +15268,11 @@ var init_shapes = __esm({
       of(name) {
         return this.dims.get(name);
       }
+      /** The one number a computed scalar holds (e.g. GPT-2's √head_size read off a shape), if known. */
+      scalarValue(name) {
+        const v = this.values.get(name);
+        return v?.length === 1 && typeof v[0] === "number" ? v[0] : void 0;
+      }
       /** Records the dims of a value a rewrite created (the dims of the value it stands for). */
       set(name, dims) {
         if (dims) this.dims.set(name, dims);
@@ -15241,11 +15281,44 @@ var init_shapes = __esm({
         this.dims.set(name, [...t.dims]);
         const ints = t.dims.length <= 1 ? constantInts(t) : void 0;
         if (ints) this.values.set(name, ints);
+        else if (t.dataType === DataType.FLOAT && t.dims.every((d) => d === 1)) {
+          const b = tensorBytes(t);
+          if (b.length === 4) this.values.set(name, [new DataView(b.buffer, b.byteOffset, 4).getFloat32(0, true)]);
+        }
       }
       intsOf(name) {
         if (!name) return void 0;
         const v = this.values.get(name);
         return v && v.every((d) => typeof d === "number") ? v : void 0;
+      }
+      /**
+       * Element-wise arithmetic on small shape tensors (torch writes `x.expand(b, s)` as Where(Equal(shape,
+       * -1 · ConstantOfShape), 1, shape)): each element a number, a symbol (a dim, never negative) or unknown.
+       */
+      inferValues(n) {
+        const op = n.opType ?? "";
+        const out = n.output[0];
+        const vals = n.input.map((i) => i ? this.values.get(i) : void 0);
+        if (op === "ConstantOfShape") {
+          const shape = vals[0];
+          const fill = n.attribute.find((a) => a.name === "value")?.t;
+          const raw = fill ? tensorBytes(fill) : void 0;
+          const v = !fill ? 0 : fill.dataType === DataType.FLOAT && raw?.length === 4 ? new DataView(raw.buffer, raw.byteOffset, 4).getFloat32(0, true) : constantInts(fill)?.[0];
+          if (shape?.length === 0 && v !== void 0) this.values.set(out, [v]);
+          else if (shape?.length === 1 && typeof shape[0] === "number" && v !== void 0) this.values.set(out, new Array(shape[0]).fill(v));
+          return;
+        }
+        if (op === "Reshape" && vals[0] && this.intsOf(n.input[1])?.length === 1) {
+          this.values.set(out, vals[0]);
+          return;
+        }
+        const f = ELEMENTWISE[op];
+        if (!f || vals.length === 0 || vals.some((v) => !v)) return;
+        if ((op === "Squeeze" || op === "Cast") && vals[0].length !== 1) return;
+        const len = Math.max(...vals.map((v) => v.length));
+        if (vals.some((v) => v.length !== len && v.length !== 1)) return;
+        const at = (v, i) => v.length === 1 ? v[0] : v[i];
+        this.values.set(out, Array.from({ length: len }, (_, i) => f(vals.map((v) => at(v, i)))));
       }
       infer(n) {
         const op = n.opType ?? "";
@@ -15255,6 +15328,12 @@ var init_shapes = __esm({
         const set = (d) => {
           if (d) this.dims.set(out, d);
         };
+        this.inferValues(n);
+        if (op === "ConstantOfShape") {
+          const shape = n.input[0] ? this.values.get(n.input[0]) : void 0;
+          if (shape) set(shape);
+          return;
+        }
         if (op === "Constant") {
           const t = this.du.constant(out);
           if (t) this.setConstant(out, t);
@@ -15348,11 +15427,7 @@ var init_shapes = __esm({
             const allowZero = Number(attr(n, "allowzero")?.i ?? 0n) === 1;
             const res = target.map((t, i) => t === 0 && !allowZero ? d?.[i] : t);
             const minus = res.indexOf(-1);
-            if (minus >= 0) {
-              const known = res.filter((_, i) => i !== minus);
-              const total2 = d && d.every((x) => typeof x === "number") ? d.reduce((a, b) => a * b, 1) : void 0;
-              res[minus] = total2 !== void 0 && known.every((x) => typeof x === "number") ? total2 / known.reduce((a, b) => a * b, 1) : void 0;
-            }
+            if (minus >= 0) res[minus] = inferredDim(d, res.filter((_, i) => i !== minus));
             set(res);
             return;
           }
@@ -15385,6 +15460,14 @@ var init_shapes = __esm({
           case "Slice": {
             const d = inDims(0);
             if (!d) return;
+            const shapeValues = this.values.get(n.input[0]);
+            const [from, to] = [this.intsOf(n.input[1]), this.intsOf(n.input[2])];
+            const step = n.input[4] ? this.intsOf(n.input[4]) : [1];
+            if (shapeValues && from?.length === 1 && to?.length === 1 && step?.[0] === 1) {
+              const len = shapeValues.length;
+              const clamp = (v) => Math.max(0, Math.min(len, v < 0 ? v + len : v));
+              this.values.set(out, shapeValues.slice(clamp(from[0]), clamp(to[0])));
+            }
             const starts = this.values.get(n.input[1] ?? "");
             const ends = this.values.get(n.input[2] ?? "");
             const axes = n.input[3] ? this.intsOf(n.input[3]) : starts?.map((_, i) => i);
@@ -15475,10 +15558,11 @@ var init_context = __esm({
         const t = this.du.constant(name);
         return t && t.dataType === DataType.FLOAT ? tensorFloat32(t, this.external) : void 0;
       }
-      /** The one value of a single-element float constant. */
+      /** The one value of a single-element float constant (or of a scalar computed from shapes). */
       scalar(name) {
         const t = this.du.constant(name);
-        if (!t || t.dataType !== DataType.FLOAT || elementCount(t.dims) !== 1) return void 0;
+        if (!t) return this.shapes.scalarValue(name);
+        if (t.dataType !== DataType.FLOAT || elementCount(t.dims) !== 1) return void 0;
         return tensorFloat32(t, this.external)[0];
       }
       ints(name) {
@@ -15703,14 +15787,21 @@ function softmaxLast(n) {
   const axis = Number(attr(n, "axis")?.i ?? -1n);
   return axis === -1 || axis === 3;
 }
-function corePattern(mask, scale) {
+function corePattern(mask, scale, cast = false) {
   const nodes = {
     merge: { op: "Reshape", inputs: ["ctxT", "$mergeShape"] },
     ctxT: { op: "Transpose", inputs: ["ctx"], where: (n) => permIs(n, [0, 2, 1, 3]) },
     ctx: { op: "MatMul", inputs: ["probs", "$v"] },
     probs: { op: "Softmax", inputs: ["scores"], where: softmaxLast }
   };
-  const product = scale === "div-q" || scale === "mul-q" || scale === "none" ? "qk" : "scaled";
+  const scaledId = scale === "div-q" || scale === "mul-q" || scale === "none" ? "qk" : "scaled";
+  const toFloat = (n) => Number(attr(n, "to")?.i ?? 0n) === DataType.FLOAT;
+  if (cast) {
+    nodes.cast = { op: "Cast", inputs: [scaledId], where: toFloat };
+    nodes.probsCast = { op: "Cast", inputs: ["probs"], where: toFloat };
+    nodes.ctx.inputs = ["probsCast", "$v"];
+  }
+  const product = cast ? "cast" : scaledId;
   nodes.qk = { op: "MatMul", inputs: [scale === "div-q" || scale === "mul-q" ? "qs" : "$q", "$kT"] };
   if (scale === "div" || scale === "mul") nodes.scaled = { op: scale === "div" ? "Div" : "Mul", inputs: ["qk", "$scale"] };
   if (scale === "div-q" || scale === "mul-q") nodes.qs = { op: scale === "div-q" ? "Div" : "Mul", inputs: ["$q", "$scale"] };
@@ -15776,6 +15867,7 @@ function linear(ctx, name, what) {
     nodes.push(node);
     node = ctx.du.producer(other);
   }
+  if (node?.opType === "Reshape" && !bias) return gemmLinear(ctx, node, what);
   if (node?.opType !== "MatMul") refuse(`${what} is not a projection (MatMul with a constant weight)`);
   const w = ctx.tensor(node.input[1]);
   const weight = ctx.floats(node.input[1]);
@@ -15784,6 +15876,21 @@ function linear(ctx, name, what) {
   if (bias && bias.length !== dims[1]) refuse(`${what} projection's bias has ${bias.length} elements for ${dims[1]} outputs`);
   nodes.push(node);
   return { x: node.input[0], weight, dims, bias: bias ?? new Float32Array(dims[1]), nodes };
+}
+function gemmLinear(ctx, outer, what) {
+  const gemm = ctx.du.producer(outer.input[0]);
+  const inner = gemm?.opType === "Gemm" ? ctx.du.producer(gemm.input[0]) : void 0;
+  if (!gemm || !inner || inner.opType !== "Reshape") refuse(`${what} is not a projection (MatMul, or Gemm between Reshapes, with a constant weight)`);
+  const plain = ["transA", "transB"].every((a) => Number(attr(gemm, a)?.i ?? 0n) === 0) && ["alpha", "beta"].every((a) => (attr(gemm, a)?.f ?? 1) === 1);
+  const w = ctx.tensor(gemm.input[1]);
+  const weight = ctx.floats(gemm.input[1]);
+  const bias = gemm.input[2] ? ctx.floats(gemm.input[2]) : new Float32Array(w?.dims[1] ?? 0);
+  if (!plain || !w || !weight || w.dims.length !== 2 || !bias || bias.length !== w.dims[1]) refuse(`${what}'s Gemm is not x\xB7W + b with constant 2-D W and 1-D b`);
+  const x = inner.input[0];
+  const xd = ctx.dims(x);
+  const od = ctx.dims(outer.output[0]);
+  if (!xd || !od || xd.length !== 3 || od.length !== 3 || !sameDim(xd[0], od[0]) || !sameDim(xd[1], od[1]) || od[2] !== w.dims[1]) refuse(`${what}'s Gemm is not reshaped from and back to [batch, seq, \xB7]`);
+  return { x, weight, dims: [w.dims[0], w.dims[1]], bias, nodes: [outer, gemm, inner] };
 }
 function packedProjections(ctx, q, k, v) {
   const split = ctx.du.producer(q);
@@ -15988,7 +16095,7 @@ function fuseAttention(ctx) {
         p = plan(ctx, m, mask, scale);
       } catch (e) {
         if (!(e instanceof Refusal)) throw e;
-        reasons.set(softmax, e.message);
+        if (!reasons.has(softmax)) reasons.set(softmax, e.message);
         continue;
       }
       const all = /* @__PURE__ */ new Set([...m.nodes.values(), ...p.removed]);
@@ -16026,7 +16133,10 @@ var init_attention = __esm({
     FUSION = "Attention";
     PATTERNS = [];
     for (const mask of ["add", "fill", "causal+add", "causal", "none"]) {
-      for (const scale of ["div", "mul", "div-q", "mul-q", "none"]) PATTERNS.push({ mask, scale, pattern: corePattern(mask, scale) });
+      for (const scale of ["div", "mul", "div-q", "mul-q", "none"]) {
+        PATTERNS.push({ mask, scale, pattern: corePattern(mask, scale) });
+        if (mask === "causal" || mask === "causal+add") PATTERNS.push({ mask, scale, pattern: corePattern(mask, scale, true) });
+      }
     }
     Refusal = class extends Error {
     };
