@@ -19,6 +19,8 @@ const SEEDS = [
   'test/fixtures/vad-if.onnx',
   'test/fixtures/cnn-tiny.onnx',
   'test/fixtures/gpt-tiny.onnx',
+  'test/fixtures/fuse/bert-tiny.onnx',
+  'test/fixtures/fuse/hf-gpt2-tiny.onnx',
   '/usr/share/libonnx-testdata/data/node/test_loop11/model.onnx',
   '/usr/share/libonnx-testdata/data/node/test_if_seq/model.onnx',
   '/usr/share/libonnx-testdata/data/node/test_constant/model.onnx',
@@ -36,6 +38,8 @@ const STAGE_SETS: StageSpec[][] = [
   [{ 'quantize-int4': { symmetric: false, embeddings: 'int8' } }],
   ['fp16'],
   [{ fp16: { 'keep-io-types': false } }],
+  [{ fuse: { 'skip-layernorm': true, 'embed-layernorm': true } }, 'quantize-int8'],
+  ['fuse', 'quantize-int4'],
 ];
 
 async function attempt(bytes: Uint8Array, specs: StageSpec[]): Promise<'ok' | 'rejected'> {
