@@ -20,6 +20,8 @@ const SEEDS = [
   'test/fixtures/vad-if.onnx',
   'test/fixtures/cnn-tiny.onnx',
   'test/fixtures/gpt-tiny.onnx',
+  'test/fixtures/fuse/bert-tiny.onnx',
+  'test/fixtures/fuse/hf-gpt2-tiny.onnx',
   // From the repository's copy of the ONNX backend suite (test/helpers/onnx-backend.ts).
   ...['node/test_loop11', 'node/test_if_seq', 'node/test_constant', 'node/test_scan9_sum'].map(backendModel),
 ];
@@ -35,6 +37,8 @@ const STAGE_SETS: StageSpec[][] = [
   [{ 'quantize-int4': { symmetric: false, embeddings: 'int8' } }],
   ['fp16'],
   [{ fp16: { 'keep-io-types': false } }],
+  [{ fuse: { 'skip-layernorm': true, 'embed-layernorm': true } }, 'quantize-int8'],
+  ['fuse', 'quantize-int4'],
 ];
 
 async function attempt(bytes: Uint8Array, specs: StageSpec[]): Promise<'ok' | 'rejected'> {
