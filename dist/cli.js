@@ -19096,8 +19096,9 @@ async function calibrate(o) {
   try {
     const session = await host.load(file, { threads: o.threads ?? availableParallelism() });
     try {
-      const outputs = new Set(o.model.graph.output.map((v) => v.name));
-      const requests = o.tensors.map((name) => ({ name, method: outputs.has(name) ? "minmax" : o.method }));
+      const minmaxOnly = new Set(o.model.graph.output.map((v) => v.name));
+      for (const n of o.model.graph.node) if (SATURATING.has(n.opType ?? "") && n.output[0]) minmaxOnly.add(n.output[0]);
+      const requests = o.tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? "minmax" : o.method }));
       for (const sample of o.source.samples()) {
         await host.runStats(session.id, sample, fetched, requests);
         samples++;
@@ -19113,11 +19114,13 @@ async function calibrate(o) {
   const stateBytes = result.stateBytes;
   return { ranges, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
 }
+var SATURATING;
 var init_calibrate = __esm({
   "src/check/calibrate.ts"() {
     "use strict";
     init_model_io();
     init_ort_runner();
+    SATURATING = /* @__PURE__ */ new Set(["Sigmoid", "HardSigmoid", "Clip", "Softmax", "Tanh"]);
   }
 });
 

@@ -274,6 +274,12 @@ function entropyWindow(hist, quantizedBins = QUANTIZED_BINS) {
   }
   return { start: zero - bestI, end: Math.min(zero + bestI + 1, n) };
 }
+function guardedEntropyRange(h) {
+  const e = entropyRange(h);
+  const p = percentileRange(h, ENTROPY_FLOOR_PERCENTILE);
+  return { min: Math.min(e.min, p.min), max: Math.max(e.max, p.max) };
+}
+var ENTROPY_FLOOR_PERCENTILE = 99.999;
 function createStat(method, percentile = DEFAULT_PERCENTILE) {
   if (method === "minmax") {
     const s = new MinMaxStat();
@@ -282,7 +288,7 @@ function createStat(method, percentile = DEFAULT_PERCENTILE) {
   const h = new DyadicHistogram();
   return {
     add: (v) => h.add(v),
-    range: () => method === "percentile" ? percentileRange(h, percentile) : entropyRange(h),
+    range: () => method === "percentile" ? percentileRange(h, percentile) : guardedEntropyRange(h),
     get stateBytes() {
       return h.stateBytes + 16;
     }

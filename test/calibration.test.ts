@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { calibrate } from '../src/check/calibrate.js';
 import { calibrationSource } from '../src/check/calibration-inputs.js';
-import { DyadicHistogram, MinMaxStat, entropyWindow, percentileRange } from '../src/check/calibration-stats.js';
+import { DyadicHistogram, ENTROPY_FLOOR_PERCENTILE, MinMaxStat, entropyRange, entropyWindow, guardedEntropyRange, percentileRange } from '../src/check/calibration-stats.js';
 import { seededRandom } from '../src/check/auto-inputs.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { FIXTURES } from './helpers/fixture-parity.js';
@@ -66,6 +66,16 @@ test('entropy window matches onnxruntime get_entropy_threshold on its own histog
     // ORT clamps the low edge to the data's minimum (0 after a ReLU), which hides the window's start.
     if (c.lo < 0) assert.equal(w.start, c.start, `${c.name}: start edge`);
   }
+});
+
+test('entropy calibration never cuts inside the 99.999th-percentile range, and keeps the KL window when wider', () => {
+  const h = new DyadicHistogram();
+  h.add(gaussian(50_000, 9, 2));
+  const g = guardedEntropyRange(h);
+  const p = percentileRange(h, ENTROPY_FLOOR_PERCENTILE);
+  const e = entropyRange(h);
+  assert.ok(g.min <= p.min && g.max >= p.max && g.min <= e.min && g.max >= e.max);
+  assert.ok(g.min === Math.min(p.min, e.min) && g.max === Math.max(p.max, e.max));
 });
 
 test('min-max statistic over chunks equals that of all values', () => {

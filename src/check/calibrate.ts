@@ -16,6 +16,9 @@ import type { StatsResult } from './ort-protocol.js';
 import type { SampleSource } from './calibration-inputs.js';
 import { startOrtHost, type OrtHost } from './ort-runner.js';
 
+/** Ops whose output is bounded by construction and typically saturates. */
+const SATURATING = new Set(['Sigmoid', 'HardSigmoid', 'Clip', 'Softmax', 'Tanh']);
+
 export interface CalibrateOptions {
   model: ModelProto;
   /** External data of `model`, if any (the augmented copy is written with it). */
@@ -74,8 +77,11 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
       // The child reduces each output as onnxruntime returns it; only the final ranges come back.
       // The model's own outputs keep their whole range: a histogram method's clipping of outliers helps
       // inner activations, but an output's outliers are answers (the top logit), not noise.
-      const outputs = new Set(o.model.graph!.output.map((v) => v.name));
-      const requests = o.tensors.map((name) => ({ name, method: outputs.has(name) ? 'minmax' as const : o.method }));
+      // So do outputs of saturating ops: their values pile up at the bounds (HardSigmoid's 0 and 1), which
+      // a KL or percentile cut would move inward.
+      const minmaxOnly = new Set(o.model.graph!.output.map((v) => v.name));
+      for (const n of o.model.graph!.node) if (SATURATING.has(n.opType ?? '') && n.output[0]) minmaxOnly.add(n.output[0]);
+      const requests = o.tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? 'minmax' as const : o.method }));
       for (const sample of o.source.samples()) {
         await host.runStats(session.id, sample, fetched, requests);
         samples++;

@@ -250,6 +250,21 @@ export function entropyWindow(hist: Float64Array, quantizedBins = QUANTIZED_BINS
   return { start: zero - bestI, end: Math.min(zero + bestI + 1, n) };
 }
 
+/**
+ * The KL threshold, never inside the 99.999th-percentile range: KL picks the window that best preserves the
+ * histogram's shape, which for spread-out (non-ReLU) activations can cut off values that carry the
+ * signal (mobilenet_v3_small, 20 samples: worst held-out cosine 0.53 with the bare KL window, 0.958 with
+ * this floor, 0.938 with min-max).
+ */
+export function guardedEntropyRange(h: DyadicHistogram): TensorRange {
+  const e = entropyRange(h);
+  const p = percentileRange(h, ENTROPY_FLOOR_PERCENTILE);
+  return { min: Math.min(e.min, p.min), max: Math.max(e.max, p.max) };
+}
+
+/** The percentile range entropy calibration never cuts into. */
+export const ENTROPY_FLOOR_PERCENTILE = 99.999;
+
 /** The running statistic a method needs, and how it turns into a range. */
 export interface TensorStat {
   add(values: Float32Array): void;
@@ -265,7 +280,7 @@ export function createStat(method: CalibrationMethod, percentile = DEFAULT_PERCE
   const h = new DyadicHistogram();
   return {
     add: (v) => h.add(v),
-    range: () => (method === 'percentile' ? percentileRange(h, percentile) : entropyRange(h)),
+    range: () => (method === 'percentile' ? percentileRange(h, percentile) : guardedEntropyRange(h)),
     get stateBytes() { return h.stateBytes + 16; },
   };
 }
