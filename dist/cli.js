@@ -3685,13 +3685,13 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/protobufjs/src/util/path.js"(exports) {
     "use strict";
-    var path23 = exports;
+    var path24 = exports;
     var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path24) {
-      if (typeof URL === "undefined" || !urlRe.test(path24))
+    function normalizeUrl(path25) {
+      if (typeof URL === "undefined" || !urlRe.test(path25))
         return null;
       try {
-        return new URL(path24).href;
+        return new URL(path25).href;
       } catch (e) {
         return null;
       }
@@ -3711,8 +3711,8 @@ var require_path = __commonJS({
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path23.isAbsolute = function isAbsolute2(path24) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path24);
+      path24.isAbsolute = function isAbsolute2(path25) {
+        return /^(?:\/|\w+:|\\\\\w+)/.test(path25);
       }
     );
     var normalize2 = (
@@ -3721,18 +3721,18 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path23.normalize = function normalize3(path24) {
-        var normalizedUrl = normalizeUrl(path24);
+      path24.normalize = function normalize3(path25) {
+        var normalizedUrl = normalizeUrl(path25);
         if (normalizedUrl)
           return normalizedUrl;
-        var firstTwoCharacters = path24.substring(0, 2);
+        var firstTwoCharacters = path25.substring(0, 2);
         var uncPrefix = "";
         if (firstTwoCharacters === "\\\\") {
           uncPrefix = firstTwoCharacters;
-          path24 = path24.substring(2);
+          path25 = path25.substring(2);
         }
-        path24 = path24.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path24.split("/"), absolute = isAbsolute(path24), prefix = "";
+        path25 = path25.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path25.split("/"), absolute = isAbsolute(path25), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -3751,7 +3751,7 @@ var require_path = __commonJS({
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path23.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path24.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
@@ -3924,18 +3924,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path23, json) {
-      if (util.isString(path23))
-        path23 = path23.split(".");
-      else if (!Array.isArray(path23))
+    Namespace.prototype.define = function define2(path24, json) {
+      if (util.isString(path24))
+        path24 = path24.split(".");
+      else if (!Array.isArray(path24))
         throw TypeError("illegal path");
-      if (path23 && path23.length && path23[0] === "")
+      if (path24 && path24.length && path24[0] === "")
         throw Error("path must be relative");
-      if (path23.length > util.recursionLimit)
+      if (path24.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path23.length > 0) {
-        var part = path23.shift();
+      while (path24.length > 0) {
+        var part = path24.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -3971,22 +3971,22 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup(path23, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup(path24, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path23) && path23.length) {
-        if (path23 === ".")
+      if (util.isString(path24) && path24.length) {
+        if (path24 === ".")
           return this.root;
-        path23 = path23.split(".");
-      } else if (!path23.length)
+        path24 = path24.split(".");
+      } else if (!path24.length)
         return this;
-      var flatPath = path23.join(".");
-      if (path23[0] === "")
-        return this.root.lookup(path23.slice(1), filterTypes);
-      var found = this._lookupImpl(path23, flatPath);
+      var flatPath = path24.join(".");
+      if (path24[0] === "")
+        return this.root.lookup(path24.slice(1), filterTypes);
+      var found = this._lookupImpl(path24, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -3998,7 +3998,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path23, flatPath);
+        found = current.parent._lookupImpl(path24, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -4006,22 +4006,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup(path23, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup(path24, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path23[0]);
+      var found = this.get(path24[0]);
       var exact = null;
       if (found) {
-        if (path23.length === 1) {
+        if (path24.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path23 = path23.slice(1);
-          exact = found._lookupImpl(path23, path23.join("."));
+          path24 = path24.slice(1);
+          exact = found._lookupImpl(path24, path24.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path23, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path24, flatPath))) {
             exact = found;
             break;
           }
@@ -4029,28 +4029,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path23) {
-      var found = this.lookup(path23, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path24) {
+      var found = this.lookup(path24, [Type]);
       if (!found)
-        throw Error("no such type: " + path23);
+        throw Error("no such type: " + path24);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path23) {
-      var found = this.lookup(path23, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path24) {
+      var found = this.lookup(path24, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path23 + "' in " + this);
+        throw Error("no such Enum '" + path24 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path23) {
-      var found = this.lookup(path23, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path24) {
+      var found = this.lookup(path24, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path23 + "' in " + this);
+        throw Error("no such Type or Enum '" + path24 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path23) {
-      var found = this.lookup(path23, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path24) {
+      var found = this.lookup(path24, [Service]);
       if (!found)
-        throw Error("no such Service '" + path23 + "' in " + this);
+        throw Error("no such Service '" + path24 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -5667,13 +5667,13 @@ var require_util = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path23, value, ifNotSet) {
-      function setProp(dst2, path24, value2) {
-        var part = path24.shift();
+    util.setProperty = function setProperty(dst, path24, value, ifNotSet) {
+      function setProp(dst2, path25, value2) {
+        var part = path25.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path24.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path24, value2);
+        if (path25.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path25, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -5686,12 +5686,12 @@ var require_util = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path23)
+      if (!path24)
         throw TypeError("path must be specified");
-      path23 = path23.split(".");
-      if (path23.length > util.recursionLimit)
+      path24 = path24.split(".");
+      if (path24.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path23, value);
+      return setProp(dst, path24, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -6271,12 +6271,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path23 = [this.name], ptr = this.parent;
+          var path24 = [this.name], ptr = this.parent;
           while (ptr) {
-            path23.unshift(ptr.name);
+            path24.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path23.join(".");
+          return path24.join(".");
         }
       }
     });
@@ -11025,6 +11025,229 @@ var init_types2 = __esm({
   }
 });
 
+// src/check/parity-metrics.ts
+function isClassLike(t) {
+  if (!/^float/.test(t.type) || t.dims.length < 2 || (t.dims[t.dims.length - 1] ?? 0) < 2) return false;
+  return t.dims.length === 2 || /logit|prob|score|class/i.test(t.name);
+}
+function top1Lead(row) {
+  let first = -Infinity;
+  let second = -Infinity;
+  let sum = 0;
+  let distribution = true;
+  for (let k = 0; k < row.length; k++) {
+    const v = row[k];
+    if (v > first) [first, second] = [v, first];
+    else if (v > second) second = v;
+    sum += v;
+    if (!(v >= 0 && v <= 1)) distribution = false;
+  }
+  if (!Number.isFinite(first) || !Number.isFinite(second)) return Number.isFinite(first) ? 1 : 0;
+  if (distribution && Math.abs(sum - 1) <= 1e-3) return first - second;
+  let z = 0;
+  for (let k = 0; k < row.length; k++) z += Math.exp(row[k] - first);
+  return (1 - Math.exp(second - first)) / z;
+}
+function argmaxRows(values2, rowLength) {
+  const out = [];
+  for (let r = 0; r + rowLength <= values2.length; r += rowLength) {
+    let best = 0;
+    let bestValue = -Infinity;
+    for (let k = 0; k < rowLength; k++) {
+      const v = values2[r + k];
+      if (v > bestValue) [best, bestValue] = [k, v];
+    }
+    out.push(best);
+  }
+  return out;
+}
+var TOP1_MARGIN, OutputComparison;
+var init_parity_metrics = __esm({
+  "src/check/parity-metrics.ts"() {
+    "use strict";
+    init_named_tensor();
+    TOP1_MARGIN = 0.01;
+    OutputComparison = class {
+      constructor(name) {
+        this.name = name;
+      }
+      name;
+      sumAbs = 0;
+      maxAbs = 0;
+      dot = 0;
+      normA = 0;
+      normB = 0;
+      finitePairs = 0;
+      elements = 0;
+      rows = 0;
+      clearRows = 0;
+      agree = 0;
+      nonFiniteA = 0;
+      nonFiniteB = 0;
+      newNonFinite = 0;
+      incomparable;
+      classLike = true;
+      add(a, b) {
+        if (this.incomparable) return;
+        if (!a || !b) {
+          this.incomparable = `output '${this.name}' is missing from the ${a ? "compressed" : "original"} model's results`;
+          return;
+        }
+        if (!comparableTypes(a.type, b.type) || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
+          this.incomparable = `'${this.name}': original is ${a.type} [${a.dims.join(",")}], compressed is ${b.type} [${b.dims.join(",")}]`;
+          return;
+        }
+        const va = tensorValues(a);
+        const vb = tensorValues(b);
+        if (Array.isArray(va) || Array.isArray(vb)) {
+          const sa = va;
+          const sb = vb;
+          this.classLike = false;
+          for (let i = 0; i < sa.length; i++) this.addPair(0, sa[i] === sb[i] ? 0 : 1);
+          return;
+        }
+        const xs = Float64Array.from(va, Number);
+        const ys = Float64Array.from(vb, Number);
+        for (let i = 0; i < xs.length; i++) this.addPair(xs[i], ys[i]);
+        this.classLike &&= isClassLike(a);
+        if (this.classLike) {
+          const row = a.dims[a.dims.length - 1];
+          const ra = argmaxRows(xs, row);
+          const rb = argmaxRows(ys, row);
+          for (let r = 0; r < ra.length; r++) {
+            if (top1Lead(xs.subarray(r * row, (r + 1) * row)) < TOP1_MARGIN) continue;
+            this.clearRows++;
+            if (ra[r] === rb[r]) this.agree++;
+          }
+          this.rows += ra.length;
+        }
+      }
+      addPair(x, y) {
+        this.elements++;
+        const fx = Number.isFinite(x);
+        const fy = Number.isFinite(y);
+        if (!fx) this.nonFiniteA++;
+        if (!fy) this.nonFiniteB++;
+        if (!fx || !fy) {
+          const same = Object.is(x, y) || Number.isNaN(x) && Number.isNaN(y);
+          if (!fy && !same) this.newNonFinite++;
+          return;
+        }
+        const d = Math.abs(x - y);
+        this.sumAbs += d;
+        if (d > this.maxAbs) this.maxAbs = d;
+        this.dot += x * y;
+        this.normA += x * x;
+        this.normB += y * y;
+        this.finitePairs++;
+      }
+      result() {
+        const denom = Math.sqrt(this.normA) * Math.sqrt(this.normB);
+        const identical = this.maxAbs === 0 && this.newNonFinite === 0;
+        const cosine = identical || this.normA === 0 && this.normB === 0 ? 1 : denom === 0 ? 0 : Math.min(1, this.dot / denom);
+        const m = {
+          name: this.name,
+          maxAbs: this.maxAbs,
+          meanAbs: this.finitePairs ? this.sumAbs / this.finitePairs : 0,
+          cosine,
+          ...this.classLike && this.clearRows > 0 ? { top1: this.agree / this.clearRows } : {},
+          ...this.classLike && this.rows > 0 ? { top1Rows: { total: this.rows, clear: this.clearRows } } : {},
+          elements: this.elements,
+          nonFinite: { original: this.nonFiniteA, compressed: this.nonFiniteB },
+          newNonFinite: this.newNonFinite
+        };
+        if (this.incomparable) m.incomparable = this.incomparable;
+        return m;
+      }
+    };
+  }
+});
+
+// src/check/parity.ts
+function judgeOutput(m, config = {}) {
+  const own = config.outputs?.[m.name];
+  const pick = (key, field) => {
+    for (const t of [own, config.thresholds]) {
+      const v = t?.[field];
+      if (v !== void 0) return { limit: v, where: t.where[key] };
+    }
+    return void 0;
+  };
+  const checks = [];
+  for (const [key, field] of Object.entries(MAX_KEYS)) {
+    const t = pick(key, field);
+    if (t) checks.push({ metric: key, limit: t.limit, actual: m[field], passed: m[field] <= t.limit, where: t.where });
+  }
+  for (const [key, field] of Object.entries(MIN_KEYS)) {
+    const actual = m[field];
+    if (actual === void 0) continue;
+    const t = pick(key, field) ?? { limit: DEFAULT_THRESHOLDS[field], where: void 0 };
+    checks.push({ metric: key, limit: t.limit, actual, passed: actual >= t.limit, where: t.where });
+  }
+  const allow = pick("allow-non-finite", "allowNonFinite");
+  if (!allow?.limit) {
+    checks.push({ metric: "non-finite", limit: 0, actual: m.newNonFinite, passed: m.newNonFinite === 0 });
+  }
+  const passed = !m.incomparable && checks.every((c) => c.passed);
+  return { ...m, passed, checks };
+}
+function compareResults(original, compressed, config = {}) {
+  const names = [...new Set(original.flatMap((r) => r.map((t) => t.name)))];
+  const comparisons = names.map((n) => new OutputComparison(n));
+  original.forEach((outs, s) => {
+    for (const c of comparisons) c.add(outs.find((t) => t.name === c.name), compressed[s]?.find((t) => t.name === c.name));
+  });
+  return comparisons.map((c) => judgeOutput(c.result(), config));
+}
+function predictions(results, output) {
+  return results.flatMap((outs) => {
+    const t = outs.find((o) => o.name === output);
+    if (!t) return [];
+    const values2 = Float64Array.from(tensorValues(t), Number);
+    return argmaxRows(values2, t.dims[t.dims.length - 1] ?? 1);
+  });
+}
+function accuracyOf(original, compressed, labels) {
+  if (original.length !== labels.length) {
+    throw new UsageError(`parity labels: ${labels.length} labels for ${original.length} predicted rows; give one label per row of every sample`);
+  }
+  const hits = (p) => p.reduce((n, c, i) => n + (c === labels[i] ? 1 : 0), 0) / labels.length;
+  const a = hits(original);
+  const b = hits(compressed);
+  return { rows: labels.length, original: a, compressed: b, drop: a - b };
+}
+function judgeResults(original, compressed, thresholds, labels) {
+  const outputs = compareResults(original, compressed, thresholds);
+  const report = { passed: outputs.every((o) => o.passed), samples: compressed.length, outputs };
+  if (labels) {
+    const output = labels.output ?? outputs[0]?.name ?? "";
+    report.accuracy = accuracyOf(predictions(original, output), predictions(compressed, output), labels.values);
+  }
+  return report;
+}
+async function checkParity(run) {
+  const a = [];
+  const b = [];
+  for (const [i, sample] of run.samples.entries()) {
+    a.push(run.reference?.[i] ?? (await run.host.run(run.original, sample)).outputs);
+    b.push((await run.host.run(run.compressed, sample)).outputs);
+    run.onSample?.(i + 1, run.samples.length);
+  }
+  return judgeResults(a, b, run.thresholds, run.labels);
+}
+var DEFAULT_THRESHOLDS, MAX_KEYS, MIN_KEYS;
+var init_parity = __esm({
+  "src/check/parity.ts"() {
+    "use strict";
+    init_errors();
+    init_parity_metrics();
+    init_named_tensor();
+    DEFAULT_THRESHOLDS = { cosine: 0.99, top1: 0.98 };
+    MAX_KEYS = { "max-abs": "maxAbs", "mean-abs": "meanAbs" };
+    MIN_KEYS = { cosine: "cosine", top1: "top1" };
+  }
+});
+
 // src/check/npy.ts
 function parseNpy(bytes, name, where) {
   const fail = (what) => new UsageError(`${where}: ${what}`);
@@ -12016,7 +12239,7 @@ function isTranspose2d(node, rank) {
   return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
 }
 function resolveConstant(scope, name, index) {
-  const path23 = [];
+  const path24 = [];
   const transposed = false;
   let current = scope;
   let wanted = name;
@@ -12026,14 +12249,14 @@ function resolveConstant(scope, name, index) {
       current = current.parent;
       continue;
     }
-    path23.push({ scope: current, name: wanted });
+    path24.push({ scope: current, name: wanted });
     if (def.kind === "input") return void 0;
-    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path23 };
+    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path24 };
     const node = def.node;
     if ((node.domain ?? "") !== "") return void 0;
     if (isConstantNode(node)) {
       const tensor = constantNodeTensor(node);
-      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path23 } : void 0;
+      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path24 } : void 0;
     }
     if (node.opType === "Identity" && node.input[0]) {
       wanted = node.input[0];
@@ -12042,7 +12265,7 @@ function resolveConstant(scope, name, index) {
     if (node.opType === "Transpose" && node.input[0]) {
       const inner = resolveConstant(current, node.input[0], index);
       if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
-      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path23, ...inner.path] };
+      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path24, ...inner.path] };
     }
     return void 0;
   }
@@ -12051,8 +12274,8 @@ function resolveConstant(scope, name, index) {
 function removeUnused(paths, index) {
   const reads = /* @__PURE__ */ new Map();
   const byScope = /* @__PURE__ */ new Map();
-  for (const path23 of paths) {
-    for (const { scope, name } of path23) {
+  for (const path24 of paths) {
+    for (const { scope, name } of path24) {
       const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
       entry.names.add(name);
       byScope.set(scope.graph, entry);
@@ -12080,8 +12303,8 @@ function removeUnused(paths, index) {
   let changed = true;
   while (changed) {
     changed = false;
-    for (const path23 of paths) {
-      for (const { scope, name } of path23) {
+    for (const path24 of paths) {
+      for (const { scope, name } of path24) {
         const g = scope.graph;
         const defs = index.of(g);
         const def = defs.get(name);
@@ -12570,229 +12793,6 @@ async function measureLatency(r) {
 var init_latency = __esm({
   "src/check/latency.ts"() {
     "use strict";
-  }
-});
-
-// src/check/parity-metrics.ts
-function isClassLike(t) {
-  if (!/^float/.test(t.type) || t.dims.length < 2 || (t.dims[t.dims.length - 1] ?? 0) < 2) return false;
-  return t.dims.length === 2 || /logit|prob|score|class/i.test(t.name);
-}
-function top1Lead(row) {
-  let first = -Infinity;
-  let second = -Infinity;
-  let sum = 0;
-  let distribution = true;
-  for (let k = 0; k < row.length; k++) {
-    const v = row[k];
-    if (v > first) [first, second] = [v, first];
-    else if (v > second) second = v;
-    sum += v;
-    if (!(v >= 0 && v <= 1)) distribution = false;
-  }
-  if (!Number.isFinite(first) || !Number.isFinite(second)) return Number.isFinite(first) ? 1 : 0;
-  if (distribution && Math.abs(sum - 1) <= 1e-3) return first - second;
-  let z = 0;
-  for (let k = 0; k < row.length; k++) z += Math.exp(row[k] - first);
-  return (1 - Math.exp(second - first)) / z;
-}
-function argmaxRows(values2, rowLength) {
-  const out = [];
-  for (let r = 0; r + rowLength <= values2.length; r += rowLength) {
-    let best = 0;
-    let bestValue = -Infinity;
-    for (let k = 0; k < rowLength; k++) {
-      const v = values2[r + k];
-      if (v > bestValue) [best, bestValue] = [k, v];
-    }
-    out.push(best);
-  }
-  return out;
-}
-var TOP1_MARGIN, OutputComparison;
-var init_parity_metrics = __esm({
-  "src/check/parity-metrics.ts"() {
-    "use strict";
-    init_named_tensor();
-    TOP1_MARGIN = 0.01;
-    OutputComparison = class {
-      constructor(name) {
-        this.name = name;
-      }
-      name;
-      sumAbs = 0;
-      maxAbs = 0;
-      dot = 0;
-      normA = 0;
-      normB = 0;
-      finitePairs = 0;
-      elements = 0;
-      rows = 0;
-      clearRows = 0;
-      agree = 0;
-      nonFiniteA = 0;
-      nonFiniteB = 0;
-      newNonFinite = 0;
-      incomparable;
-      classLike = true;
-      add(a, b) {
-        if (this.incomparable) return;
-        if (!a || !b) {
-          this.incomparable = `output '${this.name}' is missing from the ${a ? "compressed" : "original"} model's results`;
-          return;
-        }
-        if (!comparableTypes(a.type, b.type) || a.dims.length !== b.dims.length || a.dims.some((d, i) => d !== b.dims[i])) {
-          this.incomparable = `'${this.name}': original is ${a.type} [${a.dims.join(",")}], compressed is ${b.type} [${b.dims.join(",")}]`;
-          return;
-        }
-        const va = tensorValues(a);
-        const vb = tensorValues(b);
-        if (Array.isArray(va) || Array.isArray(vb)) {
-          const sa = va;
-          const sb = vb;
-          this.classLike = false;
-          for (let i = 0; i < sa.length; i++) this.addPair(0, sa[i] === sb[i] ? 0 : 1);
-          return;
-        }
-        const xs = Float64Array.from(va, Number);
-        const ys = Float64Array.from(vb, Number);
-        for (let i = 0; i < xs.length; i++) this.addPair(xs[i], ys[i]);
-        this.classLike &&= isClassLike(a);
-        if (this.classLike) {
-          const row = a.dims[a.dims.length - 1];
-          const ra = argmaxRows(xs, row);
-          const rb = argmaxRows(ys, row);
-          for (let r = 0; r < ra.length; r++) {
-            if (top1Lead(xs.subarray(r * row, (r + 1) * row)) < TOP1_MARGIN) continue;
-            this.clearRows++;
-            if (ra[r] === rb[r]) this.agree++;
-          }
-          this.rows += ra.length;
-        }
-      }
-      addPair(x, y) {
-        this.elements++;
-        const fx = Number.isFinite(x);
-        const fy = Number.isFinite(y);
-        if (!fx) this.nonFiniteA++;
-        if (!fy) this.nonFiniteB++;
-        if (!fx || !fy) {
-          const same = Object.is(x, y) || Number.isNaN(x) && Number.isNaN(y);
-          if (!fy && !same) this.newNonFinite++;
-          return;
-        }
-        const d = Math.abs(x - y);
-        this.sumAbs += d;
-        if (d > this.maxAbs) this.maxAbs = d;
-        this.dot += x * y;
-        this.normA += x * x;
-        this.normB += y * y;
-        this.finitePairs++;
-      }
-      result() {
-        const denom = Math.sqrt(this.normA) * Math.sqrt(this.normB);
-        const identical = this.maxAbs === 0 && this.newNonFinite === 0;
-        const cosine = identical || this.normA === 0 && this.normB === 0 ? 1 : denom === 0 ? 0 : Math.min(1, this.dot / denom);
-        const m = {
-          name: this.name,
-          maxAbs: this.maxAbs,
-          meanAbs: this.finitePairs ? this.sumAbs / this.finitePairs : 0,
-          cosine,
-          ...this.classLike && this.clearRows > 0 ? { top1: this.agree / this.clearRows } : {},
-          ...this.classLike && this.rows > 0 ? { top1Rows: { total: this.rows, clear: this.clearRows } } : {},
-          elements: this.elements,
-          nonFinite: { original: this.nonFiniteA, compressed: this.nonFiniteB },
-          newNonFinite: this.newNonFinite
-        };
-        if (this.incomparable) m.incomparable = this.incomparable;
-        return m;
-      }
-    };
-  }
-});
-
-// src/check/parity.ts
-function judgeOutput(m, config = {}) {
-  const own = config.outputs?.[m.name];
-  const pick = (key, field) => {
-    for (const t of [own, config.thresholds]) {
-      const v = t?.[field];
-      if (v !== void 0) return { limit: v, where: t.where[key] };
-    }
-    return void 0;
-  };
-  const checks = [];
-  for (const [key, field] of Object.entries(MAX_KEYS)) {
-    const t = pick(key, field);
-    if (t) checks.push({ metric: key, limit: t.limit, actual: m[field], passed: m[field] <= t.limit, where: t.where });
-  }
-  for (const [key, field] of Object.entries(MIN_KEYS)) {
-    const actual = m[field];
-    if (actual === void 0) continue;
-    const t = pick(key, field) ?? { limit: DEFAULT_THRESHOLDS[field], where: void 0 };
-    checks.push({ metric: key, limit: t.limit, actual, passed: actual >= t.limit, where: t.where });
-  }
-  const allow = pick("allow-non-finite", "allowNonFinite");
-  if (!allow?.limit) {
-    checks.push({ metric: "non-finite", limit: 0, actual: m.newNonFinite, passed: m.newNonFinite === 0 });
-  }
-  const passed = !m.incomparable && checks.every((c) => c.passed);
-  return { ...m, passed, checks };
-}
-function compareResults(original, compressed, config = {}) {
-  const names = [...new Set(original.flatMap((r) => r.map((t) => t.name)))];
-  const comparisons = names.map((n) => new OutputComparison(n));
-  original.forEach((outs, s) => {
-    for (const c of comparisons) c.add(outs.find((t) => t.name === c.name), compressed[s]?.find((t) => t.name === c.name));
-  });
-  return comparisons.map((c) => judgeOutput(c.result(), config));
-}
-function predictions(results, output) {
-  return results.flatMap((outs) => {
-    const t = outs.find((o) => o.name === output);
-    if (!t) return [];
-    const values2 = Float64Array.from(tensorValues(t), Number);
-    return argmaxRows(values2, t.dims[t.dims.length - 1] ?? 1);
-  });
-}
-function accuracyOf(original, compressed, labels) {
-  if (original.length !== labels.length) {
-    throw new UsageError(`parity labels: ${labels.length} labels for ${original.length} predicted rows; give one label per row of every sample`);
-  }
-  const hits = (p) => p.reduce((n, c, i) => n + (c === labels[i] ? 1 : 0), 0) / labels.length;
-  const a = hits(original);
-  const b = hits(compressed);
-  return { rows: labels.length, original: a, compressed: b, drop: a - b };
-}
-function judgeResults(original, compressed, thresholds, labels) {
-  const outputs = compareResults(original, compressed, thresholds);
-  const report = { passed: outputs.every((o) => o.passed), samples: compressed.length, outputs };
-  if (labels) {
-    const output = labels.output ?? outputs[0]?.name ?? "";
-    report.accuracy = accuracyOf(predictions(original, output), predictions(compressed, output), labels.values);
-  }
-  return report;
-}
-async function checkParity(run) {
-  const a = [];
-  const b = [];
-  for (const [i, sample] of run.samples.entries()) {
-    a.push(run.reference?.[i] ?? (await run.host.run(run.original, sample)).outputs);
-    b.push((await run.host.run(run.compressed, sample)).outputs);
-    run.onSample?.(i + 1, run.samples.length);
-  }
-  return judgeResults(a, b, run.thresholds, run.labels);
-}
-var DEFAULT_THRESHOLDS, MAX_KEYS, MIN_KEYS;
-var init_parity = __esm({
-  "src/check/parity.ts"() {
-    "use strict";
-    init_errors();
-    init_parity_metrics();
-    init_named_tensor();
-    DEFAULT_THRESHOLDS = { cosine: 0.99, top1: 0.98 };
-    MAX_KEYS = { "max-abs": "maxAbs", "mean-abs": "meanAbs" };
-    MIN_KEYS = { cosine: "cosine", top1: "top1" };
   }
 });
 
@@ -13609,7 +13609,7 @@ function encode(dataType, values2) {
   }
 }
 function decode(dataType, b) {
-  const copy = b.slice().buffer;
+  const copy = Uint8Array.from(b).buffer;
   switch (dataType) {
     case DataType.FLOAT:
       return [...new Float32Array(copy)];
@@ -13663,15 +13663,22 @@ var init_context = __esm({
       fresh(base) {
         return freshName(this.facts.names, base);
       }
-      /** A new initializer of this graph holding `values` (1-D unless `dims` says otherwise); its name. */
+      /** Constants made so far in this graph by content: 18 Clip(0, 6) share one min and one max. */
+      made = /* @__PURE__ */ new Map();
+      /** An initializer of this graph holding `values` (1-D unless `dims` says otherwise); its name. */
       constant(base, dataType, values2, dims = [values2.length]) {
-        const name = this.fresh(base);
-        this.added.push(makeTensor(name, dataType, dims, encode(dataType, values2)));
-        return name;
+        return this.tensor(base, dataType, dims, encode(dataType, values2));
       }
       int64(base, values2, dims = [values2.length]) {
+        return this.tensor(base, DataType.INT64, dims, new Uint8Array(BigInt64Array.from(values2, (v) => BigInt(v)).buffer));
+      }
+      tensor(base, dataType, dims, raw) {
+        const key = `${dataType}|${dims.join(",")}|${Buffer.from(raw).toString("hex")}`;
+        const known = this.made.get(key);
+        if (known) return known;
         const name = this.fresh(base);
-        this.added.push(makeTensor(name, DataType.INT64, dims, new Uint8Array(BigInt64Array.from(values2, (v) => BigInt(v)).buffer)));
+        this.added.push(makeTensor(name, dataType, dims, raw));
+        this.made.set(key, name);
         return name;
       }
       elemType(name) {
@@ -13736,6 +13743,31 @@ function outputTypes(n, types2) {
   }
   return [];
 }
+function outputRank(n, ranks, constants2) {
+  const op = n.opType ?? "";
+  const r0 = ranks.get(n.input[0] ?? "");
+  const axes = n.attribute.find((a) => a.name === "axes")?.ints;
+  if (SAME_RANK.has(op)) return r0;
+  if (BROADCASTING.has(op)) {
+    const rs = n.input.map((i) => ranks.get(i));
+    return rs.every((r) => r !== void 0) ? Math.max(...rs) : void 0;
+  }
+  if (op === "Flatten") return 2;
+  if (op === "MatMul") {
+    const [a, b] = [r0, ranks.get(n.input[1] ?? "")];
+    return a !== void 0 && b !== void 0 && a >= 2 && b >= 2 ? Math.max(a, b) : void 0;
+  }
+  if (op === "Gemm") return 2;
+  if (op === "Reshape") return constants2.get(n.input[1] ?? "")?.dims[0] ?? n.attribute.find((a) => a.name === "shape")?.ints.length;
+  if (r0 === void 0) return void 0;
+  if (op === "Unsqueeze" && axes) return r0 + axes.length;
+  if (op === "Squeeze" && axes) return r0 - axes.length;
+  if (op.startsWith("Reduce")) {
+    const keep = n.attribute.find((a) => a.name === "keepdims")?.i ?? 1n;
+    return keep ? r0 : axes ? r0 - axes.length : void 0;
+  }
+  return void 0;
+}
 function modelFacts(model) {
   const elemTypes = /* @__PURE__ */ new Map();
   const ranks = /* @__PURE__ */ new Map();
@@ -13768,17 +13800,25 @@ function modelFacts(model) {
     changed = false;
     for (const n of nodes) {
       outputTypes(n, elemTypes).forEach((t, i) => {
-        const o = n.output[i];
-        if (t && o && !elemTypes.has(o)) {
-          elemTypes.set(o, t);
+        const o2 = n.output[i];
+        if (t && o2 && !elemTypes.has(o2)) {
+          elemTypes.set(o2, t);
           changed = true;
         }
       });
+      const o = n.output[0];
+      if (o && !ranks.has(o) && (n.domain ?? "") === "") {
+        const r = outputRank(n, ranks, constants2);
+        if (r !== void 0) {
+          ranks.set(o, r);
+          changed = true;
+        }
+      }
     }
   }
   return { elemTypes, ranks, read, constants: constants2, names: allNames(model) };
 }
-var SAME_TYPE, BOOL_OUT, INT64_OUT;
+var SAME_TYPE, BOOL_OUT, INT64_OUT, SAME_RANK, BROADCASTING;
 var init_facts = __esm({
   "src/stages/opset/facts.ts"() {
     "use strict";
@@ -13874,6 +13914,61 @@ var init_facts = __esm({
     ]);
     BOOL_OUT = /* @__PURE__ */ new Set(["Equal", "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "Not", "And", "Or", "Xor", "IsNaN", "IsInf"]);
     INT64_OUT = /* @__PURE__ */ new Set(["Shape", "Size", "ArgMax", "ArgMin", "NonZero", "NonMaxSuppression"]);
+    SAME_RANK = /* @__PURE__ */ new Set([
+      "Abs",
+      "BatchNormalization",
+      "Cast",
+      "Ceil",
+      "Clip",
+      "Conv",
+      "ConvTranspose",
+      "Dropout",
+      "Elu",
+      "Erf",
+      "Exp",
+      "Floor",
+      "HardSigmoid",
+      "HardSwish",
+      "Identity",
+      "InstanceNormalization",
+      "LRN",
+      "LeakyRelu",
+      "Log",
+      "LogSoftmax",
+      "MaxPool",
+      "AveragePool",
+      "GlobalAveragePool",
+      "GlobalMaxPool",
+      "Neg",
+      "PRelu",
+      "Reciprocal",
+      "Relu",
+      "Selu",
+      "Sigmoid",
+      "Softmax",
+      "Softplus",
+      "Softsign",
+      "Sqrt",
+      "Tanh",
+      "Transpose",
+      "Concat",
+      "Pad",
+      "Resize",
+      "Upsample",
+      "Slice",
+      "Split",
+      "Hardmax",
+      "LayerNormalization",
+      "Mish",
+      "Gelu",
+      "Sin",
+      "Cos",
+      "Sign",
+      "Round",
+      "Not",
+      "IsNaN"
+    ]);
+    BROADCASTING = /* @__PURE__ */ new Set(["Add", "Sub", "Mul", "Div", "Pow", "Max", "Min", "Sum", "Mean", "Where", "Equal", "Less", "Greater", "And", "Or"]);
   }
 });
 
@@ -13940,7 +14035,7 @@ var init_legacy = __esm({
 });
 
 // src/stages/opset/op-versions.ts
-var MAX_OPSET, OP_VERSIONS;
+var MAX_OPSET, OP_VERSIONS, NO_ORT_KERNEL, LATEST_ORT_OPSET;
 var init_op_versions = __esm({
   "src/stages/opset/op-versions.ts"() {
     "use strict";
@@ -14147,6 +14242,66 @@ var init_op_versions = __esm({
       Where: { versions: [9, 16] },
       Xor: { versions: [1, 7] }
     };
+    NO_ORT_KERNEL = {
+      Abs: [1],
+      Add: [1, 6],
+      And: [1],
+      Attention: [25],
+      AveragePool: [1],
+      BatchNormalization: [1, 6],
+      Cast: [1],
+      Ceil: [1],
+      Clip: [1],
+      Concat: [1],
+      Div: [1, 6],
+      Dropout: [1, 6],
+      Elu: [1],
+      Equal: [1],
+      Exp: [1],
+      Floor: [1],
+      GRU: [1, 3],
+      Gemm: [1, 6],
+      GlobalLpPool: [1, 22],
+      Greater: [1],
+      HardSigmoid: [1],
+      InstanceNormalization: [1],
+      LSTM: [1],
+      LeakyRelu: [1],
+      Less: [1],
+      Log: [1],
+      LpPool: [1],
+      Max: [1],
+      MaxRoiPool: [22],
+      Mean: [1],
+      Min: [1],
+      Mul: [1, 6],
+      Multinomial: [22],
+      Neg: [1],
+      Or: [1],
+      PRelu: [1, 6],
+      Pad: [1],
+      Pow: [1],
+      RNN: [1],
+      RandomNormal: [22],
+      RandomNormalLike: [22],
+      RandomUniform: [22],
+      RandomUniformLike: [22],
+      Reciprocal: [1],
+      Relu: [1],
+      RoiAlign: [22],
+      Scatter: [11],
+      Selu: [1],
+      Sigmoid: [1],
+      Split: [1],
+      Sqrt: [1],
+      Sub: [1, 6],
+      Sum: [1],
+      Tanh: [1],
+      Tile: [1],
+      Upsample: [1, 10],
+      Xor: [1]
+    };
+    LATEST_ORT_OPSET = 21;
   }
 });
 
@@ -14304,10 +14459,11 @@ var init_pad = __esm({
 function versionAt(op, opset) {
   return Math.max(...(OP_VERSIONS[op]?.versions ?? [1]).filter((v) => v <= opset));
 }
-function resize10to11(node, ctx, to) {
+function resize10to11(node, ctx, to, upsampleOnly) {
   const mode = attrString(getAttr(node, "mode")) ?? "nearest";
   const attrs = [stringAttr("coordinate_transformation_mode", "asymmetric")];
-  if (mode === "nearest") {
+  if (mode === "nearest" && upsampleOnly) attrs.push(stringAttr("nearest_mode", "floor"));
+  else if (mode === "nearest") {
     const scales = ctx.constantValues(node.input[1]);
     if (!scales) return refusal(node, "nearest Resize-10 rounds up when an axis shrinks and down when it grows; its scales are not a constant, so no single nearest_mode of Resize-11 matches");
     const grows = scales.some((s) => s > 1);
@@ -14318,7 +14474,24 @@ function resize10to11(node, ctx, to) {
   const roi = to >= 13 ? "" : ctx.constant(baseName(node, "roi"), DataType.FLOAT, []);
   return { ...withAttrs(node, ["coordinate_transformation_mode", "nearest_mode"], attrs), input: [node.input[0] ?? "", roi, node.input[1] ?? ""] };
 }
-var refusal, upsample, resize;
+function resizeFrom(node, step, ctx, upsampleOnly) {
+  let n = node;
+  if (crosses(step, 11)) {
+    const r = resize10to11(node, ctx, step.to, upsampleOnly);
+    if ("refuse" in r) return r;
+    n = r;
+  }
+  if (crosses(step, 13) && attrString(getAttr(n, "coordinate_transformation_mode")) === "tf_half_pixel_for_nn") {
+    const mode = attrString(getAttr(n, "mode")) ?? "nearest";
+    const rounding = attrString(getAttr(n, "nearest_mode")) ?? "round_prefer_floor";
+    const twin = TF_NN_TWIN[rounding];
+    if (mode !== "nearest" || !twin) return refuse(node, `coordinate_transformation_mode tf_half_pixel_for_nn (removed at opset 13) with ${mode === "nearest" ? `nearest_mode ${rounding}` : `mode ${mode}`} has no equal in Resize-13`);
+    n = withAttrs(n, ["coordinate_transformation_mode", "nearest_mode"], [stringAttr("coordinate_transformation_mode", "half_pixel"), stringAttr("nearest_mode", twin)]);
+  }
+  if (step.to >= 13) n = { ...n, input: trimInputs(n.input) };
+  return [n];
+}
+var refusal, upsample, TF_NN_TWIN, resize;
 var init_resize = __esm({
   "src/stages/opset/resize.ts"() {
     "use strict";
@@ -14341,20 +14514,59 @@ var init_resize = __esm({
         n = { ...withAttrs(n, ["scales"]), input: [n.input[0] ?? "", ctx.constant(baseName(node, "scales"), DataType.FLOAT, scales)] };
       }
       if (step.to < 10) return [n];
-      return resize({ ...n, opType: "Resize" }, { from: 10, to: versionAt("Resize", ctx.target) }, ctx);
+      return resizeFrom({ ...n, opType: "Resize" }, { from: 10, to: versionAt("Resize", ctx.target) }, ctx, true);
     };
-    resize = (node, step, ctx) => {
-      let n = node;
-      if (crosses(step, 11)) {
-        const r = resize10to11(node, ctx, step.to);
-        if ("refuse" in r) return r;
-        n = r;
-      }
-      if (crosses(step, 13) && attrString(getAttr(n, "coordinate_transformation_mode")) === "tf_half_pixel_for_nn") {
-        return refuse(node, "coordinate_transformation_mode tf_half_pixel_for_nn was removed at opset 13 and no other mode computes it");
-      }
-      if (step.to >= 13) n = { ...n, input: trimInputs(n.input) };
-      return [n];
+    TF_NN_TWIN = { floor: "round_prefer_ceil", round_prefer_floor: "ceil" };
+    resize = (node, step, ctx) => resizeFrom(node, step, ctx, false);
+  }
+});
+
+// src/stages/opset/scan.ts
+function elementOnly(name, type) {
+  const elemType = type?.tensorType?.elemType;
+  return { name, type: elemType ? { tensorType: { elemType } } : void 0, metadataProps: [] };
+}
+var scan;
+var init_scan = __esm({
+  "src/stages/opset/scan.ts"() {
+    "use strict";
+    init_nodes();
+    init_context();
+    init_types();
+    scan = (node, step, ctx) => {
+      if (!crosses(step, 9)) return [node];
+      if (node.input[0]) return refuse(node, "Scan-8 with sequence_lens (per-batch lengths) has no exact Scan-9 form");
+      const body = getAttr(node, "body")?.g;
+      const m = Number(getAttr(node, "num_scan_inputs")?.i ?? 0);
+      if (!body || m < 1) return refuse(node, "Scan-8 without a body or num_scan_inputs is not a valid node");
+      const loopInputs = node.input.slice(1);
+      const n = loopInputs.length - m;
+      const k = body.output.length - n;
+      if (n < 0 || k < 0 || body.input.length !== n + m) return refuse(node, "its body does not match its inputs");
+      const sliced = loopInputs.map((_, i) => ctx.fresh(`${body.name || "scan"}_${i < n ? "state" : "seq"}${i}_slice`));
+      const results = body.output.map((o, i) => ctx.fresh(`${o.name || "out"}_${i < n ? "final" : "seq"}_per_batch`));
+      const directions = getAttr(node, "directions")?.ints;
+      const inner = makeNode("Scan", ctx.fresh(`${node.name || "scan"}_inner`), sliced, results, [
+        { name: "body", type: AttributeType.GRAPH, g: body, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] },
+        intAttr("num_scan_inputs", m),
+        ...directions?.length ? [intsAttr("scan_input_directions", directions)] : []
+      ]);
+      const outerBody = {
+        name: `${body.name || "scan"}_over_batch`,
+        node: [inner],
+        initializer: [],
+        valueInfo: [],
+        quantizationAnnotation: [],
+        sparseInitializer: [],
+        metadataProps: [],
+        // A state slice has the state's shape; a sequence slice is [seq, …] of the body's element shape.
+        input: sliced.map((s, i) => i < n ? { ...body.input[i], name: s } : elementOnly(s, body.input[i]?.type)),
+        output: results.map((r, i) => i < n ? { ...body.output[i], name: r } : elementOnly(r, body.output[i]?.type))
+      };
+      return [makeNode("Scan", node.name ?? "", loopInputs, [...node.output], [
+        { name: "body", type: AttributeType.GRAPH, g: outerBody, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] },
+        intAttr("num_scan_inputs", n + m)
+      ])];
     };
   }
 });
@@ -14442,6 +14654,7 @@ var init_rules = __esm({
     init_normalization();
     init_pad();
     init_resize();
+    init_scan();
     init_slice();
     init_softmax();
     init_split();
@@ -14477,7 +14690,7 @@ var init_rules = __esm({
       GridSample: { breaks: [20], convert: gridSample },
       DFT: { breaks: [20], convert: dft },
       Scatter: { breaks: [11], convert: scatter },
-      Scan: { breaks: [9], convert: refuseAcross(9, "Scan-8 scans over a batch axis with sequence_lens; Scan-9 has neither, and the rewrite is not implemented") },
+      Scan: { breaks: [9], convert: scan },
       Tile: { breaks: [6], convert: refuseAcross(6, "Tile-1 (tiles and axis inputs) has no exact single-node Tile-6 form implemented") },
       LpPool: { breaks: [2], convert: refuseAcross(2, "LpPool-1 (float p, optional kernel_shape) is not converted") },
       GroupNormalization: { breaks: [21], convert: refuseAcross(21, "GroupNormalization-18's scale and bias are per group, -21's per channel; not converted") }
@@ -14500,12 +14713,19 @@ function convertNode(node, from, target, ctx) {
   if (vFrom === vTo) return [node];
   const n = from < 6 && target >= 6 ? dropConsumedInputs(node) : node;
   const rule = RULES[op];
+  let out = [n];
   if (rule && rule.breaks.some((b) => vFrom < b && vTo >= b)) {
-    const out = rule.convert(n, { from: vFrom, to: vTo }, ctx);
-    return "refuse" in out ? out.refuse : out;
+    const r = rule.convert(n, { from: vFrom, to: vTo }, ctx);
+    if ("refuse" in r) return r.refuse;
+    out = r;
+  } else if (info.deprecated !== void 0 && vTo >= info.deprecated) return `${op} '${node.name || node.output[0]}': removed at opset ${info.deprecated} and not converted`;
+  for (const m of out) {
+    const v = opVersionAt(m.opType ?? "", target);
+    if (v !== void 0 && NO_ORT_KERNEL[m.opType ?? ""]?.includes(v)) {
+      return `${m.opType} '${node.name || node.output[0]}': onnxruntime 1.30 has no CPU kernel for ${m.opType}-${v}; choose a target \u2264 ${LATEST_ORT_OPSET}`;
+    }
   }
-  if (info.deprecated !== void 0 && vTo >= info.deprecated) return `${op} '${node.name || node.output[0]}': removed at opset ${info.deprecated} and not converted`;
-  return [n];
+  return out;
 }
 function upgradeOpset(model, target) {
   if (!Number.isInteger(target) || target < 1 || target > MAX_OPSET) {
@@ -15768,6 +15988,7 @@ function fitBlock(v, len, spec, codes, work, imp) {
   let zp = PAIR[1];
   if (spec.method === "rtn" || scale === 0) return { scale, zp, sqErr: encode2(v, len, scale, zp, maxq, codes) };
   let best = errorBelow(v, len, scale, zp, maxq, Infinity, imp);
+  if (best === 0) return { scale, zp, sqErr: encode2(v, len, scale, zp, maxq, codes) };
   if (symmetric) {
     const m = Math.abs(max) > Math.abs(min) ? max : min;
     for (let c = 0; c < 2 * CLIP.length; c++) {
@@ -16428,10 +16649,10 @@ function quantizeInt4Stage(options = {}) {
       removeUnused(paths, run.index);
       let weightBytes = 0;
       let freedBytes = 0;
-      for (const [tensor, [path23]] of run.sources) {
+      for (const [tensor, [path24]] of run.sources) {
         const bytes = tensorByteLength(tensor);
         weightBytes += bytes;
-        const own = path23[path23.length - 1];
+        const own = path24[path24.length - 1];
         if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
       }
       const { matmul, gemm: gemm2, gatherInt4, gatherInt8 } = run.counts;
@@ -17323,10 +17544,10 @@ var init_optimize = __esm({
 function opsetTargetOption(o) {
   const v = o.target;
   if (v === void 0) return DEFAULT_OPSET_TARGET;
-  if (v === "latest") return MAX_OPSET;
+  if (v === "latest") return LATEST_ORT_OPSET;
   const n = typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v;
   if (typeof n !== "number" || !Number.isInteger(n) || n < 7 || n > MAX_OPSET) {
-    throw new UsageError(`upgrade-opset: target must be an opset from 7 to ${MAX_OPSET} or 'latest', got ${JSON.stringify(v)}`);
+    throw new UsageError(`upgrade-opset: target must be an opset from 7 to ${MAX_OPSET} or 'latest' (${LATEST_ORT_OPSET}), got ${JSON.stringify(v)}`);
   }
   return n;
 }
@@ -19542,13 +19763,19 @@ import { mkdtempSync as mkdtempSync4, rmSync as rmSync7 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import path14 from "node:path";
 import { performance as performance4 } from "node:perf_hooks";
+function searchSampleCount(parity, exact) {
+  if (exact !== void 0 || parity.inputs !== "auto") return exact ?? parity.samples;
+  const top1 = parity.thresholds.top1 ?? DEFAULT_THRESHOLDS.top1;
+  return Math.max(parity.samples, Math.min(200, Math.ceil(1 / Math.max(1e-9, 1 - top1) - 1e-9)));
+}
 function judgeSettings(source, opts, progressName, progress) {
   const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
   const latency = opts.latency || DEFAULT_LATENCY;
   return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
     const autoDims2 = [];
+    const count = searchSampleCount(parity, opts.exactSamples);
     const samples = loadSampleSourceFor(source, parity.inputs, {
-      samples: parity.samples,
+      samples: count,
       seed: parity.seed,
       dims: parity.dims,
       onDim: (d) => {
@@ -19657,6 +19884,7 @@ async function autoCompress(source, output, opts) {
 var init_auto = __esm({
   "src/pipeline/auto.ts"() {
     "use strict";
+    init_parity();
     init_types2();
     init_input_files();
     init_inputs();
@@ -19743,6 +19971,10 @@ function currentEnvironment(threads) {
 function environmentLine(e) {
   const features = e.isaSource === "unknown" ? "ISA features unknown" : e.isa.length ? e.isa.join(", ") : "none of avx2/avx512/vnni/amx";
   return `${e.cpu} (${features}) \xB7 ${e.threads} thread${e.threads === 1 ? "" : "s"} \xB7 onnxruntime ${e.onnxruntime} \xB7 node ${e.node} \xB7 ${e.os}`;
+}
+function environmentLines(e) {
+  const features = e.isaSource === "unknown" ? "ISA features unknown" : e.isa.length ? `ISA ${e.isa.join(", ")}` : "ISA: none of avx2/avx512/vnni/amx";
+  return [`measured on ${e.cpu}`, `  ${features}`, `  ${e.threads} thread${e.threads === 1 ? "" : "s"} \xB7 onnxruntime ${e.onnxruntime} \xB7 node ${e.node} \xB7 ${e.os}`];
 }
 var X86_FEATURES, ARM_FEATURES, cached;
 var init_environment = __esm({
@@ -19852,17 +20084,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path23) {
-      const ctrl = callVisitor(key, node, visitor, path23);
+    function visit_(key, node, visitor, path24) {
+      const ctrl = callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path23);
+            const ci = visit_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19873,13 +20105,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = visit_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = visit_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path23);
+          const cv = visit_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19900,17 +20132,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path23) {
-      const ctrl = await callVisitor(key, node, visitor, path23);
+    async function visitAsync_(key, node, visitor, path24) {
+      const ctrl = await callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path23);
+            const ci = await visitAsync_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19921,13 +20153,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path23);
+          const cv = await visitAsync_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19954,23 +20186,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path23) {
+    function callVisitor(key, node, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node, path23);
+        return visitor(key, node, path24);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path23);
+        return visitor.Map?.(key, node, path24);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path23);
+        return visitor.Seq?.(key, node, path24);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path23);
+        return visitor.Pair?.(key, node, path24);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path23);
+        return visitor.Scalar?.(key, node, path24);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path23);
+        return visitor.Alias?.(key, node, path24);
       return void 0;
     }
-    function replaceNode(key, path23, node) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path24, node) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -20582,10 +20814,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path24, value) {
       let v = value;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k = path23[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k = path24[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20604,7 +20836,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20634,11 +20866,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path24;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20652,8 +20884,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20667,8 +20899,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20686,8 +20918,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20697,8 +20929,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key, ...rest] = path23;
+      setIn(path24, value) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -23213,9 +23445,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23290,14 +23522,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path24) {
+        if (Collection.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -23312,10 +23544,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path24, keepScalar) {
+        if (Collection.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -23326,10 +23558,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path24) {
+        if (Collection.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23346,13 +23578,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path24, value) {
+        if (Collection.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -25313,9 +25545,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path23) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index] of path23) {
+      for (const [field, index] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -25324,23 +25556,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path23) => {
-      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
-      const field = path23[path23.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25351,10 +25583,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -27386,102 +27618,102 @@ var init_schema2 = __esm({
 function validateAgainstSchema(value, schema) {
   return check(value, schema, schema, []);
 }
-function check(v, s, root2, path23) {
-  const issues = checkKeywords(v, s, root2, path23);
+function check(v, s, root2, path24) {
+  const issues = checkKeywords(v, s, root2, path24);
   const expected = s["x-expected"];
-  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path23))) {
-    return [{ path: path23, message: `expected ${expected}, got ${describe3(v)}` }];
+  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path24))) {
+    return [{ path: path24, message: `expected ${expected}, got ${describe3(v)}` }];
   }
   return issues;
 }
-function checkKeywords(v, s, root2, path23) {
+function checkKeywords(v, s, root2, path24) {
   if (typeof s.$ref === "string") {
     const target = resolveRef(root2, s.$ref);
-    return check(v, target, root2, path23);
+    return check(v, target, root2, path24);
   }
   for (const key of ["oneOf", "anyOf"]) {
     const branches = s[key];
     if (!branches) continue;
-    const results = branches.map((b) => check(v, b, root2, path23));
+    const results = branches.map((b) => check(v, b, root2, path24));
     const passing = results.filter((r) => r.length === 0).length;
     if (passing === 1 || passing > 1 && key === "anyOf") continue;
-    if (passing > 1) return [{ path: path23, message: `matches more than one form (${describe3(v)})` }];
+    if (passing > 1) return [{ path: path24, message: `matches more than one form (${describe3(v)})` }];
     let fitting = branches.map((b, i) => shapeFits(v, b, root2) ? i : -1).filter((i) => i >= 0);
     if (fitting.length > 1) fitting = fitting.filter((i) => hasRequired(v, branches[i]));
     if (fitting.length === 1) return results[fitting[0]];
-    return [{ path: path23, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe3(v)}` }];
+    return [{ path: path24, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe3(v)}` }];
   }
-  if ("const" in s && v !== s.const) return [{ path: path23, message: `expected ${JSON.stringify(s.const)}, got ${describe3(v)}` }];
+  if ("const" in s && v !== s.const) return [{ path: path24, message: `expected ${JSON.stringify(s.const)}, got ${describe3(v)}` }];
   if (Array.isArray(s.enum) && !s.enum.includes(v)) {
     const options = s.enum.map(String);
     const hint = typeof v === "string" ? suggest(v, options) : void 0;
     return [{
-      path: path23,
+      path: path24,
       specific: hint !== void 0,
       message: `${describe3(v)} is not one of ${options.join(", ")}${hint ? `; did you mean '${hint}'?` : ""}`
     }];
   }
   if (s.type !== void 0 && !typeMatches(v, s.type)) {
-    return [{ path: path23, message: `expected ${typeWords(s, root2)}, got ${describe3(v)}` }];
+    return [{ path: path24, message: `expected ${typeWords(s, root2)}, got ${describe3(v)}` }];
   }
-  if (typeof v === "number") return checkNumber(v, s, path23);
-  if (typeof v === "string") return checkString(v, s, path23);
-  if (Array.isArray(v)) return checkArray(v, s, root2, path23);
-  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path23);
+  if (typeof v === "number") return checkNumber(v, s, path24);
+  if (typeof v === "string") return checkString(v, s, path24);
+  if (Array.isArray(v)) return checkArray(v, s, root2, path24);
+  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path24);
   return [];
 }
-function checkNumber(v, s, path23) {
-  if (!Number.isFinite(v)) return [{ path: path23, message: `must be a finite number, got ${v}`, specific: true }];
-  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path23, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
-  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path23, message: `must be \u2265 ${s.minimum}, got ${v}` }];
-  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path23, message: `must be \u2264 ${s.maximum}, got ${v}` }];
+function checkNumber(v, s, path24) {
+  if (!Number.isFinite(v)) return [{ path: path24, message: `must be a finite number, got ${v}`, specific: true }];
+  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path24, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
+  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path24, message: `must be \u2265 ${s.minimum}, got ${v}` }];
+  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path24, message: `must be \u2264 ${s.maximum}, got ${v}` }];
   if (typeof s.exclusiveMinimum === "number" && v <= s.exclusiveMinimum) {
-    return [{ path: path23, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
+    return [{ path: path24, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
   }
   return [];
 }
-function checkString(v, s, path23) {
-  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path23, message: "must not be empty" }];
+function checkString(v, s, path24) {
+  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path24, message: "must not be empty" }];
   if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(v)) {
-    return [{ path: path23, message: `${describe3(v)} does not match the expected form` }];
+    return [{ path: path24, message: `${describe3(v)} does not match the expected form` }];
   }
   return [];
 }
-function checkArray(v, s, root2, path23) {
+function checkArray(v, s, root2, path24) {
   if (typeof s.minItems === "number" && v.length < s.minItems) {
-    return [{ path: path23, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
+    return [{ path: path24, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
   }
   const items = s.items;
-  return items ? v.flatMap((item, i) => check(item, items, root2, [...path23, i])) : [];
+  return items ? v.flatMap((item, i) => check(item, items, root2, [...path24, i])) : [];
 }
-function checkObject(v, s, root2, path23) {
+function checkObject(v, s, root2, path24) {
   const issues = [];
   const props = s.properties ?? {};
   const keys = Object.keys(v);
   for (const req of s.required ?? []) {
-    if (!(req in v)) issues.push({ path: path23, message: `missing key '${req}'`, specific: true });
+    if (!(req in v)) issues.push({ path: path24, message: `missing key '${req}'`, specific: true });
   }
   if (typeof s.minProperties === "number" && keys.length < s.minProperties) {
-    issues.push({ path: path23, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
+    issues.push({ path: path24, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
   }
   if (typeof s.maxProperties === "number" && keys.length > s.maxProperties) {
-    issues.push({ path: path23, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
+    issues.push({ path: path24, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
   }
   for (const key of keys) {
     const sub = Object.hasOwn(props, key) ? props[key] : void 0;
     if (sub) {
-      issues.push(...check(v[key], sub, root2, [...path23, key]));
+      issues.push(...check(v[key], sub, root2, [...path24, key]));
     } else if (s.additionalProperties === false) {
       const known = Object.keys(props);
       const hint = suggest(key, known);
       issues.push({
-        path: [...path23, key],
+        path: [...path24, key],
         atKey: true,
         specific: true,
         message: `unknown key '${key}'${hint ? `; did you mean '${hint}'?` : ""} (known: ${known.join(", ")})`
       });
     } else if (typeof s.additionalProperties === "object" && s.additionalProperties !== null) {
-      issues.push(...check(v[key], s.additionalProperties, root2, [...path23, key]));
+      issues.push(...check(v[key], s.additionalProperties, root2, [...path24, key]));
     }
   }
   return issues;
@@ -27664,6 +27896,7 @@ async function compressAuto(input, output, values2, options) {
       progress: options.progress,
       externalData: options.externalData,
       parity,
+      ...values2.samples !== void 0 ? { exactSamples: parity.samples } : {},
       ...options.calibration ? { calibration: options.calibration } : {}
     });
   } finally {
@@ -27704,7 +27937,8 @@ OUT's folder is created if missing). Prints a size table per stage.
   --max-search-time S  with --auto: seconds the search may take (default ${DEFAULT_MAX_SEARCH_TIME_S})
   --inputs PATH        with --auto: parity inputs, auto (default) or .npy / .npz / .json /
                        a test_data_set folder
-  --samples N          with --auto: auto inputs to draw (default ${DEFAULT_PARITY.samples})
+  --samples N          with --auto: auto inputs to verify on (default: enough rows to judge
+                       top-1 at 0.98, 50)
   --dims NAME=N,...    with --auto: sizes of symbolic dims (default batch=1; sequence 128, or
                        the length of the model's position table when shorter)
   --calibration PATH   calibration inputs for static int8 (quantize-int8 activations: static, and
@@ -27746,7 +27980,7 @@ OUT's folder is created if missing). Prints a size table per stage.
         process.stdout.write(`${compressTable(result)}
 ${result.auto ? `${result.auto.reason}
 ` : ""}`);
-        if (result.auto) process.stdout.write(`measured on ${environmentLine(currentEnvironment(1))}
+        if (result.auto) process.stdout.write(`${environmentLines(currentEnvironment(1)).join("\n")}
 `);
         if (values2.json !== void 0) {
           const report = buildReport([modelReport(result)]);
@@ -28916,7 +29150,7 @@ import path22 from "node:path";
 function reportText(report) {
   const where = report.environment ? `
 
-measured on ${environmentLine(report.environment)}` : "";
+${environmentLines(report.environment).join("\n")}` : "";
   return report.models.map((m) => {
     const rows = metricsRows(m).map((r) => [
       r.what.replace(/`/g, ""),
@@ -29064,11 +29298,23 @@ var compare_exports = {};
 __export(compare_exports, {
   compareCommand: () => compareCommand
 });
+import path23 from "node:path";
+function labelOptions(values2) {
+  if (values2.labels === void 0) {
+    if (values2["labels-output"] !== void 0) throw new UsageError("compare: --labels-output goes with --labels");
+    return {};
+  }
+  if (values2.inputs === void 0 || values2.inputs === "auto") {
+    throw new UsageError("compare: --labels needs --inputs: labels are the classes of given samples, not of random auto inputs");
+  }
+  return { labels: path23.resolve(values2.labels), ...values2["labels-output"] ? { labelsOutput: values2["labels-output"] } : {} };
+}
 var help4, compareCommand;
 var init_compare2 = __esm({
   "src/cli/compare.ts"() {
     "use strict";
     init_types2();
+    init_errors();
     init_compare();
     init_json();
     init_args();
@@ -29083,6 +29329,9 @@ Exits 1 when B is outside the default parity thresholds (cosine \u2265 0.99, top
   --samples N          auto inputs to draw (default ${DEFAULT_PARITY.samples})
   --dims NAME=N,...    sizes of symbolic dims (default batch=1; sequence 128, or the length of
                        the model's position table when shorter)
+  --labels FILE        expected class ids (.json or .npy), one per sample row: reports both
+                       models' accuracy and the drop (needs --inputs, the rows they label)
+  --labels-output NAME the output the labels go with (default: the first)
   --runs N             timed runs per model (default ${DEFAULT_LATENCY.runs}; 0 skips latency)
   --threads N          onnxruntime intra-op threads (default ${DEFAULT_LATENCY.threads})
   --json FILE          write the report JSON
@@ -29094,6 +29343,8 @@ Exits 1 when B is outside the default parity thresholds (cosine \u2265 0.99, top
         inputs: { type: "string" },
         samples: { type: "string" },
         dims: { type: "string" },
+        labels: { type: "string" },
+        "labels-output": { type: "string" },
         runs: { type: "string" },
         threads: { type: "string" },
         json: { type: "string" }
@@ -29109,7 +29360,8 @@ Exits 1 when B is outside the default parity thresholds (cosine \u2265 0.99, top
             seed: DEFAULT_PARITY.seed,
             dims: dimsFlag("compare", values2.dims),
             thresholds: { where: {} },
-            outputs: {}
+            outputs: {},
+            ...labelOptions(values2)
           },
           latency: runs === 0 ? false : { runs, warmup: DEFAULT_LATENCY.warmup, threads },
           progress: createProgress()
