@@ -55,7 +55,8 @@ test('sensitive lm_head: auto keeps it at 8 bits (not float), smaller than the f
     `    source: ${source}`,
     '    output: slim/lm.onnx',
     '    strategy: auto',
-    '    parity: { samples: 8, thresholds: { cosine: 0.9995, top1: 0.98 } }',
+    // cosine 0.99995: int8 per-tensor reaches 0.99992 here, so only the 8-bit fallback passes.
+    '    parity: { samples: 8, thresholds: { cosine: 0.99995, top1: 0.98 } }',
     '    latency: false',
     '',
   ].join('\n'));
@@ -64,8 +65,9 @@ test('sensitive lm_head: auto keeps it at 8 bits (not float), smaller than the f
   const auto = m.auto!;
   const chosen = auto.candidates[auto.chosen]!;
 
-  // The premise: every plain int4 recipe fails (int8 too: its activations are quantized).
-  for (const c of auto.candidates.filter((x) => x.recipe.startsWith('int') && !x.floatLayers.length && !x.eightBitLayers)) {
+  // The premise: every plain int4 recipe fails. (int8 per-tensor may pass once top-1 is judged only on
+  // rows with a clear margin and on 50 samples; it is larger than the result anyway.)
+  for (const c of auto.candidates.filter((x) => x.recipe.startsWith('int4') && !x.floatLayers.length && !x.eightBitLayers)) {
     assert.notEqual(c.status, 'passed', `${c.recipe} passed: the premise does not hold`);
   }
   // The result: an int4 recipe with lm_head (only) at 8 bits, which passes the independent check of `run`.

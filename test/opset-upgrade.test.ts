@@ -18,7 +18,7 @@ import { LATEST_ORT_OPSET, OpsetUpgradeError, upgradeOpset } from '../src/stages
 import { defaultOpset } from '../src/stages/quant/opset.js';
 import { floatTensor, graph, int64Tensor, model, node, randomFloats, valueInfo } from './helpers/builder.js';
 import { FIXTURES } from './helpers/fixture-parity.js';
-import { runOrt, type Feeds, type RawOutput } from './helpers/ort-run.js';
+import { float32Values, runOrt, type Feeds, type RawOutput } from './helpers/ort-run.js';
 
 const F = DataType.FLOAT;
 const TARGETS = [13, LATEST_ORT_OPSET];
@@ -164,19 +164,31 @@ test('TopK-1 k becomes an input', async () => {
   await sameOutputs(m, { x: x('x', [2, 7]) }, ['TopK']);
 });
 
-test('BatchNormalization-7 spatial and unread training outputs are dropped; read ones refused', async () => {
+test('BatchNormalization-7 spatial dropped; with statistics outputs (training mode before 14) it gets training_mode at 14', async () => {
   const params = ['scale', 'bias', 'mean', 'var'].map((n, i) => floatTensor(n, [3], i === 3 ? [0.5, 2, 1.5] : randomFloats(3, 10 + i)));
   const build = (outs: string[], output = ['y']) => model(graph({
     node: [node('BatchNormalization', ['x', 'scale', 'bias', 'mean', 'var'], outs, { epsilon: { float: 1e-3 }, momentum: { float: 0.8 }, spatial: 1 })],
     input: [valueInfo('x', F, [2, 3, 4, 4])], output: output.map((o) => valueInfo(o, F)), initializer: params,
   }), 7);
   await sameOutputs(build(['y']), { x: x('x', [2, 3, 4, 4]) }, ['BatchNormalization']);
-  const read = build(['y', 'm', 'v'], ['y', 'm']);
-  assert.throws(() => upgradeOpset(copy(read), 14), /BatchNormalization 'BatchNormalization_y': its training outputs/);
+  // Five outputs: training mode (Y from the batch's statistics). Dropping the outputs would switch it
+  // to inference and change Y; BatchNormalization-14 says training with training_mode = 1.
+  const training = build(['y', 'm', 'v', 'sm', 'sv']);
+  const feeds = { x: x('x', [2, 3, 4, 4]) };
+  const before = float32Values((await runOrt(encodeModel(training), feeds)).y!);
+  const up = upgradeOpset(copy(training), 15).model;
+  const bn = up.graph!.node.find((n) => n.opType === 'BatchNormalization')!;
+  assert.deepEqual(bn.output, ['y', 'm', 'v']);
+  assert.equal(bn.attribute.find((a) => a.name === 'training_mode')?.i, 1n);
+  const after = float32Values((await runOrt(encodeModel(up), feeds)).y!);
+  const scale = Math.max(...before.map(Math.abs));
+  before.forEach((v, i) => assert.ok(Math.abs(after[i]! - v) <= 1e-5 * scale, `y[${i}]: ${after[i]} vs ${v}`));
+  const savedRead = build(['y', 'm', 'v', 'sm', 'sv'], ['y', 'sm']);
+  assert.throws(() => upgradeOpset(copy(savedRead), 14), /BatchNormalization 'BatchNormalization_y': its saved_mean \/ saved_var outputs are read/);
   // Refused: the model is as it was.
-  const before = encodeModel(read);
-  try { upgradeOpset(read, 14); } catch { /* refused */ }
-  assert.deepEqual(encodeModel(read), before);
+  const bytes = encodeModel(savedRead);
+  try { upgradeOpset(savedRead, 14); } catch { /* refused */ }
+  assert.deepEqual(encodeModel(savedRead), bytes);
 });
 
 test('Dropout-7 ratio becomes an input at 12, its unread mask is dropped', async () => {

@@ -269,7 +269,7 @@ test('options: exclude globs, min-elements, ops, weight-type, bad values', () =>
   assert.equal(createStage({ 'quantize-int8': { 'per-channel': true } }).name, 'quantize-int8');
 });
 
-test('opset below 11 is raised when every op keeps its meaning, refused otherwise', async () => {
+test('opset below 11 is raised when every op keeps its meaning, upgraded where one changed, refused where that cannot be exact', async () => {
   const m = sharedWeightModel();
   m.opsetImport[0]!.version = 9;
   const fp32 = encodeModel(m);
@@ -279,14 +279,28 @@ test('opset below 11 is raised when every op keeps its meaning, refused otherwis
   const cos = await compare(fp32, encodeModel(m), { x: xFeed([2, 64], 4) });
   assert.ok(cos.y! >= 0.99);
 
+  // An op whose meaning changed on the way (Upsample-9) is converted by the opset upgrader (to Resize).
   const old = sharedWeightModel();
   old.opsetImport[0]!.version = 9;
+  old.graph!.initializer.push(floatTensor('scales', [2], [1, 2]));
   old.graph!.node.push(node('Upsample', ['y', 'scales'], ['z'], { mode: 'nearest' }));
-  const before = encodeModel(old);
-  const r = quantizeInt8(old, parseInt8Options({}));
+  const up = quantizeInt8(old, parseInt8Options({}));
+  assert.equal(up.details.quantizedNodes, 2);
+  assert.deepEqual(up.details.opsetUpgrade && [(up.details.opsetUpgrade as { from: number }).from, (up.details.opsetUpgrade as { to: number }).to], [9, 11]);
+  assert.ok(up.model.graph!.node.some((n) => n.opType === 'Resize'));
+
+  // One the upgrader cannot convert exactly (BatchNormalization-7 spatial = 0) leaves the model alone.
+  const refused = sharedWeightModel();
+  refused.opsetImport[0]!.version = 7;
+  const c = ['s', 't', 'mu', 'var'].map((n) => floatTensor(n, [64], randomFloats(64, 3, 0.1).map((v) => Math.abs(v) + 0.5)));
+  refused.graph!.initializer.push(...c);
+  refused.graph!.node.push(node('BatchNormalization', ['y', 's', 't', 'mu', 'var'], ['z'], { spatial: 0 }));
+  const before = encodeModel(refused);
+  const r = quantizeInt8(refused, parseInt8Options({}));
   assert.equal(r.details.quantizedNodes, 0);
-  assert.match((r.details.skipped as { reason: string }[])[0]!.reason, /opset 9 < 11 and Upsample changed meaning/);
-  assert.deepEqual(encodeModel(old), before, 'model untouched');
+  assert.match((r.details.skipped as { reason: string }[])[0]!.reason, /opset 7 < 11 and BatchNormalization changed meaning/);
+  assert.match(String((r.details.opsetUpgrade as { refused: string }).refused), /spatial=0/);
+  assert.deepEqual(encodeModel(refused), before, 'model untouched');
 });
 
 test('a NaN weight is skipped with a reason; constants on the left are not candidates', () => {

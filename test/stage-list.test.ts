@@ -8,7 +8,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decodeModel } from '../src/onnx/codec.js';
-import { UsageError } from '../src/onnx/errors.js';
 import { parseStageList } from '../src/stages/registry.js';
 import { cliSync } from './helpers/cli.js';
 import { FIXTURES } from './helpers/fixture-parity.js';
@@ -17,17 +16,9 @@ test('a comma-separated list stays a list of names', () => {
   assert.deepEqual(parseStageList('dedup, prune,'), ['dedup', 'prune']);
 });
 
-test('a YAML flow sequence gives names and {name: options} entries', () => {
-  assert.deepEqual(parseStageList('[dedup, {quantize-int8: {per-channel: true, ops: [MatMul, Gather]}}, {fp16: null}]'), [
-    'dedup', { 'quantize-int8': { 'per-channel': true, ops: ['MatMul', 'Gather'] } }, { fp16: null },
-  ]);
-});
+// The YAML flow form is parsed by the CLI (src/cli/stage-list.ts; its unit tests are in
+// compress-flags.test.ts); what follows checks it end to end through compress.
 
-test('a malformed sequence or entry is a usage error naming --stages', () => {
-  assert.throws(() => parseStageList('[dedup, {quantize-int8: {per-channel: true}'), (e: Error) => e instanceof UsageError && /--stages: not a YAML flow sequence/.test(e.message));
-  assert.throws(() => parseStageList('[dedup, [prune]]'), (e: Error) => e instanceof UsageError && /--stages: each entry/.test(e.message));
-  assert.throws(() => parseStageList('[{dedup: {}, prune: {}}]'), (e: Error) => e instanceof UsageError && /--stages: each entry/.test(e.message));
-});
 
 test('compress --stages with options runs them (int4 block 16 on gpt-tiny) and refuses a bad option with exit 2', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'stage-list-'));
