@@ -459,7 +459,7 @@ var require_base64 = __commonJS({
     var i;
     s64[45] = 62;
     s64[95] = 63;
-    base64.encode = function encode(buffer, start, end) {
+    base64.encode = function encode2(buffer, start, end) {
       var parts = null, chunk = [];
       var i2 = 0, j = 0, t;
       while (start < end) {
@@ -500,7 +500,7 @@ var require_base64 = __commonJS({
       return String.fromCharCode.apply(String, chunk.slice(0, i2));
     };
     var invalidEncoding = "invalid encoding";
-    base64.decode = function decode(string, buffer, offset) {
+    base64.decode = function decode2(string, buffer, offset) {
       var start = offset;
       var j = 0, t;
       for (var i2 = 0; i2 < string.length; ) {
@@ -904,7 +904,7 @@ var require_pool = __commonJS({
   "node_modules/protobufjs/src/util/pool.js"(exports, module) {
     "use strict";
     module.exports = pool;
-    function pool(alloc, slice, size) {
+    function pool(alloc, slice2, size) {
       var SIZE = size || 8192;
       var MAX = SIZE >>> 1;
       var slab = null;
@@ -916,7 +916,7 @@ var require_pool = __commonJS({
           slab = alloc(SIZE);
           offset = 0;
         }
-        var buf = slice.call(slab, offset, offset += size2);
+        var buf = slice2.call(slab, offset, offset += size2);
         if (offset & 7)
           offset = (offset | 7) + 1;
         return buf;
@@ -3582,13 +3582,13 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/protobufjs/src/util/path.js"(exports) {
     "use strict";
-    var path16 = exports;
+    var path17 = exports;
     var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path17) {
-      if (typeof URL === "undefined" || !urlRe.test(path17))
+    function normalizeUrl(path18) {
+      if (typeof URL === "undefined" || !urlRe.test(path18))
         return null;
       try {
-        return new URL(path17).href;
+        return new URL(path18).href;
       } catch (e) {
         return null;
       }
@@ -3608,8 +3608,8 @@ var require_path = __commonJS({
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path16.isAbsolute = function isAbsolute2(path17) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path17);
+      path17.isAbsolute = function isAbsolute2(path18) {
+        return /^(?:\/|\w+:|\\\\\w+)/.test(path18);
       }
     );
     var normalize2 = (
@@ -3618,18 +3618,18 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path16.normalize = function normalize3(path17) {
-        var normalizedUrl = normalizeUrl(path17);
+      path17.normalize = function normalize3(path18) {
+        var normalizedUrl = normalizeUrl(path18);
         if (normalizedUrl)
           return normalizedUrl;
-        var firstTwoCharacters = path17.substring(0, 2);
+        var firstTwoCharacters = path18.substring(0, 2);
         var uncPrefix = "";
         if (firstTwoCharacters === "\\\\") {
           uncPrefix = firstTwoCharacters;
-          path17 = path17.substring(2);
+          path18 = path18.substring(2);
         }
-        path17 = path17.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path17.split("/"), absolute = isAbsolute(path17), prefix = "";
+        path18 = path18.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path18.split("/"), absolute = isAbsolute(path18), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -3648,7 +3648,7 @@ var require_path = __commonJS({
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path16.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path17.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
@@ -3821,18 +3821,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path16, json) {
-      if (util.isString(path16))
-        path16 = path16.split(".");
-      else if (!Array.isArray(path16))
+    Namespace.prototype.define = function define2(path17, json) {
+      if (util.isString(path17))
+        path17 = path17.split(".");
+      else if (!Array.isArray(path17))
         throw TypeError("illegal path");
-      if (path16 && path16.length && path16[0] === "")
+      if (path17 && path17.length && path17[0] === "")
         throw Error("path must be relative");
-      if (path16.length > util.recursionLimit)
+      if (path17.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path16.length > 0) {
-        var part = path16.shift();
+      while (path17.length > 0) {
+        var part = path17.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -3868,22 +3868,22 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup(path16, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup(path17, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path16) && path16.length) {
-        if (path16 === ".")
+      if (util.isString(path17) && path17.length) {
+        if (path17 === ".")
           return this.root;
-        path16 = path16.split(".");
-      } else if (!path16.length)
+        path17 = path17.split(".");
+      } else if (!path17.length)
         return this;
-      var flatPath = path16.join(".");
-      if (path16[0] === "")
-        return this.root.lookup(path16.slice(1), filterTypes);
-      var found = this._lookupImpl(path16, flatPath);
+      var flatPath = path17.join(".");
+      if (path17[0] === "")
+        return this.root.lookup(path17.slice(1), filterTypes);
+      var found = this._lookupImpl(path17, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -3895,7 +3895,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path16, flatPath);
+        found = current.parent._lookupImpl(path17, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -3903,22 +3903,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup(path16, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup(path17, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path16[0]);
+      var found = this.get(path17[0]);
       var exact = null;
       if (found) {
-        if (path16.length === 1) {
+        if (path17.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path16 = path16.slice(1);
-          exact = found._lookupImpl(path16, path16.join("."));
+          path17 = path17.slice(1);
+          exact = found._lookupImpl(path17, path17.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path16, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path17, flatPath))) {
             exact = found;
             break;
           }
@@ -3926,28 +3926,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path16) {
-      var found = this.lookup(path16, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path17) {
+      var found = this.lookup(path17, [Type]);
       if (!found)
-        throw Error("no such type: " + path16);
+        throw Error("no such type: " + path17);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path16) {
-      var found = this.lookup(path16, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path17) {
+      var found = this.lookup(path17, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path16 + "' in " + this);
+        throw Error("no such Enum '" + path17 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path16) {
-      var found = this.lookup(path16, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path17) {
+      var found = this.lookup(path17, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path16 + "' in " + this);
+        throw Error("no such Type or Enum '" + path17 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path16) {
-      var found = this.lookup(path16, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path17) {
+      var found = this.lookup(path17, [Service]);
       if (!found)
-        throw Error("no such Service '" + path16 + "' in " + this);
+        throw Error("no such Service '" + path17 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -4257,13 +4257,13 @@ var require_message = __commonJS({
     Message.create = function create(properties) {
       return this.$type.create(properties);
     };
-    Message.encode = function encode(message, writer) {
+    Message.encode = function encode2(message, writer) {
       return this.$type.encode(message, writer);
     };
     Message.encodeDelimited = function encodeDelimited(message, writer) {
       return this.$type.encodeDelimited(message, writer);
     };
-    Message.decode = function decode(reader) {
+    Message.decode = function decode2(reader) {
       return this.$type.decode(reader);
     };
     Message.decodeDelimited = function decodeDelimited(reader) {
@@ -5564,13 +5564,13 @@ var require_util = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path16, value, ifNotSet) {
-      function setProp(dst2, path17, value2) {
-        var part = path17.shift();
+    util.setProperty = function setProperty(dst, path17, value, ifNotSet) {
+      function setProp(dst2, path18, value2) {
+        var part = path18.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path17.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path17, value2);
+        if (path18.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path18, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -5583,12 +5583,12 @@ var require_util = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path16)
+      if (!path17)
         throw TypeError("path must be specified");
-      path16 = path16.split(".");
-      if (path16.length > util.recursionLimit)
+      path17 = path17.split(".");
+      if (path17.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path16, value);
+      return setProp(dst, path17, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -6168,12 +6168,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path16 = [this.name], ptr = this.parent;
+          var path17 = [this.name], ptr = this.parent;
           while (ptr) {
-            path16.unshift(ptr.name);
+            path17.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path16.join(".");
+          return path17.join(".");
         }
       }
     });
@@ -8808,6 +8808,9 @@ function encodeWith(obj, typeName, sink) {
   if (pos !== size) throw new Error(`internal: encoded ${pos} bytes, expected ${size}`);
   return out;
 }
+function encodeModel(model, substitutions) {
+  return encodeType(model, "onnx.ModelProto", void 0, substitutions);
+}
 function encodeModelTo(model, sink, substitutions) {
   return encodeType(model, "onnx.ModelProto", sink, substitutions);
 }
@@ -9489,7 +9492,7 @@ function saveModel(model, file, opts = {}) {
   }
   let offset = 0;
   const dataBytes = writeAtomically(dataPath, (sink) => {
-    const pad = new Uint8Array(EXTERNAL_ALIGNMENT);
+    const pad2 = new Uint8Array(EXTERNAL_ALIGNMENT);
     for (const t of tensors) {
       if (tensorByteLength(t) < threshold || t.dataType === 8 || inlineOnly.has(t)) {
         if (isExternal(t)) subs.set(t, allInline?.get(t) ?? inlined(t, opts.source));
@@ -9497,7 +9500,7 @@ function saveModel(model, file, opts = {}) {
       }
       const raw = tensorBytes(t, opts.source);
       const aligned = Math.ceil(offset / EXTERNAL_ALIGNMENT) * EXTERNAL_ALIGNMENT;
-      if (aligned > offset) sink.write(pad.subarray(0, aligned - offset));
+      if (aligned > offset) sink.write(pad2.subarray(0, aligned - offset));
       sink.write(raw);
       subs.set(t, {
         ...t,
@@ -10229,8 +10232,8 @@ function formatTable(header, rows, align) {
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => [...r[c] ?? ""].length)));
   const line = (r) => r.map((cell2, c) => {
-    const pad = " ".repeat(widths[c] - [...cell2].length);
-    return (align?.[c] ?? (c === 0 ? "l" : "r")) === "l" ? cell2 + pad : pad + cell2;
+    const pad2 = " ".repeat(widths[c] - [...cell2].length);
+    return (align?.[c] ?? (c === 0 ? "l" : "r")) === "l" ? cell2 + pad2 : pad2 + cell2;
   }).join("  ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
@@ -10710,9 +10713,9 @@ function convertFloatTensor(t, to) {
 function inputTypes(inputs) {
   return new Map(inputs.map((m) => [m.name, m.type]));
 }
-function feedsFor(feeds, declared) {
+function feedsFor(feeds, declared2) {
   return feeds.map((t) => {
-    const want = declared.get(t.name);
+    const want = declared2.get(t.name);
     if (!want || want === t.type || !isFloatType(want) || !isFloatType(t.type)) return t;
     let byType = converted.get(t);
     if (!byType) converted.set(t, byType = /* @__PURE__ */ new Map());
@@ -11095,8 +11098,8 @@ function readValue(file, info, fallbackName) {
   const name = info?.name ?? fallbackName;
   const kind = nonTensorKind(info?.type);
   if (info && kind) return { name, file, unsupported: `${kind} values` };
-  const declared = info?.type?.tensorType?.elemType;
-  if (declared !== void 0 && !isOrtTensorType(declared)) return { name, file, unsupported: `${dataTypeName(declared)} tensors` };
+  const declared2 = info?.type?.tensorType?.elemType;
+  if (declared2 !== void 0 && !isOrtTensorType(declared2)) return { name, file, unsupported: `${dataTypeName(declared2)} tensors` };
   let bytes;
   try {
     bytes = readFileSync2(file);
@@ -11415,6 +11418,164 @@ var init_dim_limits = __esm({
   }
 });
 
+// src/check/dim-defaults.ts
+function facts(model, inputs) {
+  const g = model.graph;
+  const readers = /* @__PURE__ */ new Map();
+  const constants2 = /* @__PURE__ */ new Map();
+  for (const t of g.initializer) if (t.name) constants2.set(t.name, t);
+  for (const n of g.node) {
+    if (isConstantNode(n) && n.output[0]) {
+      const t = constantNodeTensor(n);
+      if (t) constants2.set(n.output[0], t);
+    }
+    for (const i of n.input) if (i) readers.set(i, [...readers.get(i) ?? [], n]);
+  }
+  const strides = /* @__PURE__ */ new Map();
+  for (const input of inputs) {
+    const k = input.dims.length - 2;
+    if (k < 1 || k > 3 || !isFloatType(input.type)) continue;
+    const s = spatialStride(g.node, input.name, k);
+    if (s) strides.set(input.name, s);
+  }
+  return { readers, constants: constants2, strides };
+}
+function spatialStride(nodes, input, k) {
+  const at = /* @__PURE__ */ new Map([[input, Array(k).fill(1)]]);
+  const best = Array(k).fill(1);
+  let spatial = false;
+  for (const n of nodes) {
+    const ins = n.input.map((i) => at.get(i)).filter((s2) => !!s2);
+    if (!ins.length) continue;
+    let s = ins.reduce((a, b) => a.map((v, i) => Math.max(v, b[i])));
+    if (SPATIAL_OPS.has(n.opType ?? "")) {
+      spatial = true;
+      const st = attr(n, "strides")?.ints.map(Number) ?? [];
+      s = s.map((v, i) => n.opType === "ConvTranspose" ? v / (st[i] ?? 1) : v * (st[i] ?? 1));
+    }
+    s.forEach((v, i) => {
+      best[i] = Math.max(best[i], v);
+    });
+    for (const o of n.output) if (o) at.set(o, s);
+  }
+  return spatial ? best.map((v) => Math.max(1, Math.round(v))) : void 0;
+}
+function fromReaders(input, axis, f) {
+  const rank = input.dims.length;
+  for (const n of f.readers.get(input.name) ?? []) {
+    const w = n.input[1] ? f.constants.get(n.input[1]) : void 0;
+    if (!w || n.input[0] !== input.name) continue;
+    const wd = w.dims.map(Number);
+    if ((n.opType === "MatMul" || n.opType === "Gemm") && axis === rank - 1 && wd.length === 2) {
+      const transB = n.opType === "Gemm" && attr(n, "transB")?.i === 1n;
+      return { value: transB ? wd[1] : wd[0], why: `the weight '${n.input[1]}' of ${n.opType} '${n.name || n.output[0]}' is [${wd.join(", ")}]` };
+    }
+    if (n.opType === "Conv" && axis === 1 && wd.length >= 3) {
+      const group = Number(attr(n, "group")?.i ?? 1n);
+      return { value: wd[1] * group, why: `the weight '${n.input[1]}' of Conv '${n.name || n.output[0]}' takes ${wd[1] * group} channels` };
+    }
+  }
+  return void 0;
+}
+function guessDim(model, inputs, input, axis, sequence, memo = {}) {
+  const rank = input.dims.length;
+  if (axis === 0 && rank >= 2) return { value: 1, why: "the batch axis (axis 0)" };
+  const f = memo.facts ??= facts(model, inputs);
+  const told = fromReaders(input, axis, f);
+  if (told) return told;
+  const stride = f.strides.get(input.name);
+  if (stride && axis >= 2) {
+    const fixed = input.dims.slice(2).filter((d) => typeof d === "number");
+    const base = Math.max(DEFAULT_SPATIAL, ...fixed);
+    const s = stride[axis - 2];
+    const value = Math.ceil(base / s) * s;
+    const from = base === DEFAULT_SPATIAL ? `the default ${DEFAULT_SPATIAL}` : `its fixed side ${base}`;
+    return { value, why: `a spatial axis of an image input: ${from}${value === base ? "" : " rounded up"}, a multiple of the model's total stride ${s} along it` };
+  }
+  if (!isFloatType(input.type) && axis >= 1) {
+    const seq = sequence();
+    if (seq) return { value: seq.value, why: seq.why };
+  }
+  return { value: 1, why: "no size in the model; 1, which every broadcast accepts" };
+}
+function askForDims(model, error, dims) {
+  const guessed = dims.filter((d) => d.inferred);
+  if (!guessed.length) return void 0;
+  const chosen = guessed.map((d) => `${d.name} = ${d.value} (${d.why})`).join("; ");
+  const example = guessed.map((d) => `${d.name}=<size>`).join(",");
+  return `${model}: the original model does not run on the sizes chosen for its open input axes: ${chosen}; set them with --dims ${example} (config: parity.dims) \u2014 onnxruntime said: ${error}`;
+}
+var DEFAULT_SPATIAL, SPATIAL_OPS;
+var init_dim_defaults = __esm({
+  "src/check/dim-defaults.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    init_named_tensor();
+    DEFAULT_SPATIAL = 224;
+    SPATIAL_OPS = /* @__PURE__ */ new Set(["Conv", "ConvInteger", "MaxPool", "AveragePool", "LpPool", "ConvTranspose", "QLinearConv"]);
+  }
+});
+
+// src/check/auto-images.ts
+function isImageShape(dims) {
+  return dims.length === 4 && [1, 3, 4].includes(dims[1]) && dims[2] >= 16 && dims[3] >= 16;
+}
+function imageValues(dims, rand) {
+  const [n, c, h, w] = dims;
+  const out = new Array(n * c * h * w);
+  const colour = () => Array.from({ length: c }, () => rand() * 4 - 2);
+  for (let b = 0; b < n; b++) {
+    const plane = Array.from({ length: c }, () => new Float32Array(h * w));
+    const level = colour();
+    const [gx, gy] = [rand() * 2 - 1, rand() * 2 - 1];
+    for (let ch = 0; ch < c; ch++) {
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) plane[ch][y * w + x] = level[ch] * 0.5 + 0.5 * (gx * x / w + gy * y / h);
+    }
+    const fill = (x0, y0, x1, y1, col) => {
+      for (let y = Math.max(0, y0); y < Math.min(h, y1); y++) {
+        for (let x = Math.max(0, x0); x < Math.min(w, x1); x++) for (let ch = 0; ch < c; ch++) plane[ch][y * w + x] = col[ch];
+      }
+    };
+    const shapes = 1 + Math.floor(rand() * 3);
+    for (let k = 0; k < shapes; k++) {
+      const [x0, y0] = [Math.floor(rand() * w), Math.floor(rand() * h)];
+      fill(x0, y0, x0 + 2 + Math.floor(rand() * w / 3), y0 + 2 + Math.floor(rand() * h / 3), colour());
+    }
+    const line = w >= 3 * h;
+    const rows = line ? 1 : 1 + Math.floor(rand() * 4);
+    for (let r = 0; r < rows; r++) {
+      const cell2 = Math.max(4, Math.floor(line ? h * (0.45 + rand() * 0.25) : Math.min(h, w) * (0.06 + rand() * 0.2)));
+      const y0 = line ? Math.floor((h - cell2) / 2) : Math.floor(rand() * Math.max(1, h - cell2));
+      const col = colour();
+      const thick = Math.max(1, Math.round(cell2 / 7));
+      for (let x0 = Math.floor(rand() * cell2); x0 + cell2 <= w; x0 += Math.ceil(cell2 * (1.1 + rand() * 0.4))) {
+        if (rand() < 0.15) continue;
+        const strokes = 2 + Math.floor(rand() * 3);
+        for (let k = 0; k < strokes; k++) {
+          if (rand() < 0.5) {
+            const yy = y0 + Math.floor(rand() * (cell2 - thick));
+            fill(x0, yy, x0 + cell2 - Math.floor(rand() * cell2 / 2), yy + thick, col);
+          } else {
+            const xx = x0 + Math.floor(rand() * (cell2 - thick));
+            fill(xx, y0, xx + thick, y0 + cell2 - Math.floor(rand() * cell2 / 2), col);
+          }
+        }
+      }
+    }
+    for (let ch = 0; ch < c; ch++) {
+      const base = (b * c + ch) * h * w;
+      for (let i = 0; i < h * w; i++) out[base + i] = plane[ch][i] + (rand() - 0.5) * 0.1;
+    }
+  }
+  return out;
+}
+var init_auto_images = __esm({
+  "src/check/auto-images.ts"() {
+    "use strict";
+  }
+});
+
 // src/check/auto-inputs.ts
 function seededRandom(seed) {
   let a = seed >>> 0;
@@ -11487,6 +11648,7 @@ function values(input, dims, rand, rows) {
   const out = new Array(count);
   const isInt = INT_TYPES.has(input.type);
   const last = dims[dims.length - 1] ?? 1;
+  if (isFloatType(input.type) && isImageShape(dims)) return imageValues(dims, rand);
   for (let i = 0; i < count; i++) {
     if (isFloatType(input.type)) out[i] = normal(rand);
     else if (input.type === "bool") out[i] = /mask/.test(name) ? 1 : rand() < 0.5 ? 1 : 0;
@@ -11499,23 +11661,47 @@ function values(input, dims, rand, rows) {
 }
 function autoDims(model, inputs, given) {
   const names = [...new Set(inputs.flatMap((i) => i.dims.filter((d) => typeof d === "string")))];
-  const limits = names.some((n) => given[n] === void 0 && SEQUENCE_DIM.test(n) && !BATCH_DIM.test(n)) ? dimLimits(model) : /* @__PURE__ */ new Map();
-  const dims = [];
-  for (const name of names) {
-    const value = given[name];
-    if (value !== void 0) {
-      dims.push({ name, value, why: "dims:" });
-      continue;
-    }
-    const limit = SEQUENCE_DIM.test(name) && !BATCH_DIM.test(name) ? limits.get(name) : void 0;
-    if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) {
-      dims.push({ name, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` });
-      continue;
-    }
-    const fallback = defaultDim(name);
-    if (fallback !== void 0) dims.push({ name, value: fallback, why: "default" });
+  let limits;
+  const limitOf = (name) => (limits ??= dimLimits(model)).get(name);
+  const sequence = (name) => {
+    const limit = name ? limitOf(name) : void 0;
+    if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) return { name, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` };
+    return { name: name ?? "", value: DEFAULT_SEQUENCE, why: `the default sequence length ${DEFAULT_SEQUENCE}` };
+  };
+  const memo = {};
+  const seen = /* @__PURE__ */ new Map();
+  for (const input of inputs) {
+    input.dims.forEach((d, axis) => {
+      if (typeof d === "number") return;
+      const byAxis = `${input.name}[${axis}]`;
+      if (given[byAxis] !== void 0) {
+        if (!seen.has(byAxis)) seen.set(byAxis, { name: byAxis, value: given[byAxis], why: "dims:" });
+        return;
+      }
+      const key = d ?? byAxis;
+      if (seen.has(key)) return;
+      if (d !== void 0 && given[d] !== void 0) {
+        seen.set(d, { name: d, value: given[d], why: "dims:" });
+        return;
+      }
+      if (d !== void 0 && SEQUENCE_DIM.test(d) && !BATCH_DIM.test(d)) {
+        const limit = limitOf(d);
+        if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) {
+          seen.set(d, { name: d, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` });
+          return;
+        }
+      }
+      const fallback = d === void 0 ? void 0 : defaultDim(d);
+      if (fallback !== void 0) {
+        seen.set(key, { name: key, value: fallback, why: "default" });
+        return;
+      }
+      const guess = guessDim(model, inputs, input, axis, () => sequence(d), memo);
+      seen.set(key, { name: key, value: guess.value, why: guess.why, inferred: true });
+    });
   }
-  return dims;
+  const ordered = names.map((n) => seen.get(n)).filter((x) => !!x);
+  return [...ordered, ...[...seen.values()].filter((x) => !ordered.includes(x))];
 }
 function withDimHint(error, dims) {
   if (!dims.length || !INDEX_OUT_OF_RANGE.test(error)) return error;
@@ -11557,6 +11743,8 @@ var init_auto_inputs = __esm({
     init_graph();
     init_tensor();
     init_dim_limits();
+    init_dim_defaults();
+    init_auto_images();
     init_named_tensor();
     init_input_meta();
     PASS_THROUGH2 = /* @__PURE__ */ new Set(["Cast", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Identity"]);
@@ -11615,6 +11803,214 @@ var init_inputs = __esm({
   }
 });
 
+// src/onnx/spill.ts
+import { closeSync as closeSync3, openSync as openSync3, rmSync as rmSync3, writeSync as writeSync2 } from "node:fs";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import path6 from "node:path";
+function canSpill(source) {
+  return typeof source?.spill === "function";
+}
+function newTensor(source, name, dataType, dims, raw) {
+  const t = makeTensor(name, dataType, dims, raw);
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  return t;
+}
+function replacePayload(source, t, raw) {
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  else setTensorRaw(t, raw);
+}
+var SPILL_MIN_BYTES, SpillingReader;
+var init_spill = __esm({
+  "src/onnx/spill.ts"() {
+    "use strict";
+    init_external();
+    init_errors();
+    init_tensor();
+    init_types();
+    SPILL_MIN_BYTES = 64 * 1024;
+    SpillingReader = class extends ExternalDataReader {
+      /** The scratch file's location name as written into tensors. */
+      location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
+      file;
+      fd;
+      size = 0;
+      /** Payload bytes written to scratch so far. */
+      spilledBytes = 0;
+      spilledTensors = 0;
+      /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
+      constructor(modelPath, scratchDir) {
+        super(modelPath);
+        this.file = path6.join(scratchDir, this.location);
+      }
+      isScratch(t) {
+        return isExternal(t) && externalInfo(t).location === this.location;
+      }
+      resolve(location, tensorName) {
+        return location === this.location ? this.file : super.resolve(location, tensorName);
+      }
+      range(t) {
+        if (!this.isScratch(t)) return super.range(t);
+        const { offset, length } = externalInfo(t);
+        if (length === void 0 || offset + length > this.size) {
+          throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
+        }
+        return { location: this.location, offset, length };
+      }
+      read(t) {
+        if (!this.isScratch(t)) return super.read(t);
+        const { offset, length } = this.range(t);
+        return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
+      }
+      spill(t, raw) {
+        this.fd ??= openSync3(this.file, "wx+", 384);
+        const offset = this.size;
+        for (let done = 0; done < raw.length; ) done += writeSync2(this.fd, raw, done, raw.length - done, offset + done);
+        this.size += raw.length;
+        this.spilledBytes += raw.length;
+        this.spilledTensors++;
+        setTensorRaw(t, new Uint8Array(0));
+        t.rawData = void 0;
+        t.dataLocation = DataLocation.EXTERNAL;
+        t.externalData = [
+          { key: "location", value: this.location },
+          { key: "offset", value: String(offset) },
+          { key: "length", value: String(raw.length) }
+        ];
+      }
+      close() {
+        super.close();
+        if (this.fd !== void 0) {
+          closeSync3(this.fd);
+          this.fd = void 0;
+          rmSync3(this.file, { force: true });
+        }
+      }
+    };
+  }
+});
+
+// src/stages/quant/constant-weight.ts
+function isTranspose2d(node, rank) {
+  if (rank !== 2) return false;
+  const perm = attr(node, "perm")?.ints;
+  return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
+}
+function resolveConstant(scope, name, index) {
+  const path17 = [];
+  const transposed = false;
+  let current = scope;
+  let wanted = name;
+  for (let steps = 0; current && steps < 64; steps++) {
+    const def = index.of(current.graph).get(wanted);
+    if (!def) {
+      current = current.parent;
+      continue;
+    }
+    path17.push({ scope: current, name: wanted });
+    if (def.kind === "input") return void 0;
+    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path17 };
+    const node = def.node;
+    if ((node.domain ?? "") !== "") return void 0;
+    if (isConstantNode(node)) {
+      const tensor = constantNodeTensor(node);
+      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path17 } : void 0;
+    }
+    if (node.opType === "Identity" && node.input[0]) {
+      wanted = node.input[0];
+      continue;
+    }
+    if (node.opType === "Transpose" && node.input[0]) {
+      const inner = resolveConstant(current, node.input[0], index);
+      if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
+      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path17, ...inner.path] };
+    }
+    return void 0;
+  }
+  return void 0;
+}
+function removeUnused(paths, index) {
+  const reads = /* @__PURE__ */ new Map();
+  const byScope = /* @__PURE__ */ new Map();
+  for (const path17 of paths) {
+    for (const { scope, name } of path17) {
+      const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
+      entry.names.add(name);
+      byScope.set(scope.graph, entry);
+    }
+  }
+  for (const [graph, { scope, names }] of byScope) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const [name, uses] of usesOfAll(scope, names)) counts.set(name, uses.length);
+    for (const o of graph.output) if (o.name && counts.has(o.name)) counts.set(o.name, counts.get(o.name) + 1);
+    reads.set(graph, counts);
+  }
+  const unread = (scope, name) => {
+    for (let s = scope; s; s = s.parent) {
+      const counts = reads.get(s.graph);
+      if (counts?.has(name)) {
+        counts.set(name, counts.get(name) - 1);
+        return;
+      }
+      if (index.of(s.graph).has(name)) return;
+    }
+  };
+  const dead = /* @__PURE__ */ new Set();
+  const droppedInputs = /* @__PURE__ */ new Map();
+  let removed = 0;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const path17 of paths) {
+      for (const { scope, name } of path17) {
+        const g = scope.graph;
+        const defs = index.of(g);
+        const def = defs.get(name);
+        if (!def || def.kind === "input") break;
+        if ((reads.get(g).get(name) ?? 0) > 0) break;
+        if (def.kind === "initializer") {
+          dead.add(def.tensor);
+          const inputs = droppedInputs.get(g) ?? /* @__PURE__ */ new Set();
+          droppedInputs.set(g, inputs.add(name));
+        } else {
+          dead.add(def.node);
+          for (const input of def.node.input) if (input) unread(scope, input);
+        }
+        defs.delete(name);
+        removed++;
+        changed = true;
+      }
+    }
+  }
+  for (const g of byScope.keys()) {
+    g.initializer = g.initializer.filter((t) => !dead.has(t));
+    g.node = g.node.filter((n) => !dead.has(n));
+    const inputs = droppedInputs.get(g);
+    if (inputs) g.input = g.input.filter((v) => !inputs.has(v.name ?? ""));
+  }
+  return removed;
+}
+var DefinitionIndex;
+var init_constant_weight = __esm({
+  "src/stages/quant/constant-weight.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    DefinitionIndex = class {
+      byGraph = /* @__PURE__ */ new WeakMap();
+      of(graph) {
+        let defs = this.byGraph.get(graph);
+        if (defs) return defs;
+        defs = /* @__PURE__ */ new Map();
+        for (const v of graph.input) if (v.name) defs.set(v.name, { kind: "input" });
+        for (const t of graph.initializer) if (t.name) defs.set(t.name, { kind: "initializer", tensor: t });
+        for (const n of graph.node) for (const o of n.output) if (o) defs.set(o, { kind: "node", node: n });
+        this.byGraph.set(graph, defs);
+        return defs;
+      }
+    };
+  }
+});
+
 // src/stages/nodes.ts
 function attribute(name) {
   return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
@@ -11641,6 +12037,211 @@ var init_nodes = __esm({
   }
 });
 
+// src/stages/options.ts
+function rejectUnknownOptions(stage, o, known) {
+  for (const k of Object.keys(o)) {
+    if (!known.includes(k)) throw new UsageError(`${stage}: unknown option '${k}'; known: ${known.join(", ")}`);
+  }
+}
+function booleanOption(stage, o, key, fallback) {
+  const v = o[key];
+  if (v === void 0) return fallback;
+  if (typeof v === "boolean") return v;
+  if (v === "true" || v === "false") return v === "true";
+  throw new UsageError(`${stage}: '${key}' must be true or false, got ${JSON.stringify(v)}`);
+}
+function stringListOption(stage, o, key) {
+  const v = o[key];
+  if (v === void 0) return void 0;
+  if (typeof v === "string") return v.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(v) && v.every((s) => typeof s === "string")) return v;
+  throw new UsageError(`${stage}: '${key}' must be a list of names`);
+}
+function choiceOption(stage, o, key, choices) {
+  const v = o[key] ?? choices[0];
+  if (choices.includes(v)) return v;
+  const list = `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`;
+  throw new UsageError(`${stage}: ${key} must be ${list}, got ${JSON.stringify(v)}`);
+}
+var init_options = __esm({
+  "src/stages/options.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/stages/fold-batchnorm.ts
+function floatConstant(scope, name, index) {
+  if (!name) return void 0;
+  const c = resolveConstant(scope, name, index);
+  return c && !c.transposed && c.tensor.dataType === DataType.FLOAT ? c : void 0;
+}
+function bnAffine(bn, scope, index, external) {
+  if (attr(bn, "training_mode")?.i) return "training_mode is set";
+  const spatial = attr(bn, "spatial");
+  if (spatial && spatial.i === 0n) return "spatial = 0 (per-activation statistics)";
+  const params = [1, 2, 3, 4].map((i) => floatConstant(scope, bn.input[i], index));
+  if (params.some((p) => !p)) return "scale, B, mean or var is not a float32 constant";
+  const [scale, bias, mean, variance] = params.map((p) => tensorFloat32(p.tensor, external));
+  const c = scale.length;
+  if ([bias, mean, variance].some((a) => a.length !== c) || params.some((p) => p.tensor.dims.length !== 1)) return "parameters are not four vectors of one length";
+  const eps = attr(bn, "epsilon")?.f ?? 1e-5;
+  const s = new Float64Array(c);
+  const t = new Float64Array(c);
+  for (let i = 0; i < c; i++) {
+    s[i] = scale[i] / Math.sqrt(variance[i] + Math.fround(eps));
+    t[i] = bias[i] - mean[i] * s[i];
+    if (!Number.isFinite(s[i]) || !Number.isFinite(t[i])) return `channel ${i} has a non-finite scale (var + \u03B5 \u2264 0 or NaN)`;
+  }
+  return { s, t, used: params };
+}
+function foldInto(p, bn, scope, index, external) {
+  const w = floatConstant(scope, p.input[1], index);
+  if (!w) return `${p.opType}'s weight is not a float32 constant`;
+  const b = p.input[2] ? floatConstant(scope, p.input[2], index) : void 0;
+  if (p.input[2] && !b) return `${p.opType}'s bias is not a float32 constant`;
+  const c = bn.s.length;
+  const dims = w.tensor.dims.map(Number);
+  const weight = tensorFloat32(w.tensor, external);
+  const bias = new Float32Array(c);
+  const used = [w, ...b ? [b] : []];
+  const biasIn = b ? tensorFloat32(b.tensor, external) : void 0;
+  const channel = new Int32Array(weight.length);
+  let beta1 = false;
+  if (p.opType === "Conv") {
+    if (dims.length < 3 || dims[0] !== c) return `Conv weight [${dims.join(", ")}] has not ${c} output channels first`;
+    const per = weight.length / c;
+    for (let i = 0; i < weight.length; i++) channel[i] = Math.floor(i / per);
+  } else if (p.opType === "ConvTranspose") {
+    const group = Number(attr(p, "group")?.i ?? 1n);
+    if (dims.length < 3 || dims[1] * group !== c || dims[0] % group !== 0) return `ConvTranspose weight [${dims.join(", ")}] \xD7 group ${group} has not ${c} output channels`;
+    const kernel = elementCount(dims.slice(2));
+    const inPerGroup = dims[0] / group;
+    for (let i = 0; i < weight.length; i++) {
+      const ci = Math.floor(i / (dims[1] * kernel));
+      const j = Math.floor(i / kernel) % dims[1];
+      channel[i] = Math.floor(ci / inPerGroup) * dims[1] + j;
+    }
+  } else {
+    if (dims.length !== 2) return "Gemm weight is not 2-D";
+    const transB = attr(p, "transB")?.i === 1n;
+    const m = transB ? dims[0] : dims[1];
+    if (m !== c) return `Gemm has ${m} output columns, the BN ${c} channels`;
+    for (let i = 0; i < weight.length; i++) channel[i] = transB ? Math.floor(i / dims[1]) : i % dims[1];
+    if (biasIn && !(biasIn.length === c || biasIn.length === 1)) return "Gemm C is not one value per output column";
+    if (biasIn && b.tensor.dims.length === 2 && b.tensor.dims[0] !== 1) return "Gemm C is not one value per output column";
+    const beta = attr(p, "beta")?.f ?? 1;
+    if (biasIn) for (let i = 0; i < biasIn.length; i++) biasIn[i] = biasIn[i] * beta;
+    beta1 = true;
+  }
+  if (biasIn && biasIn.length !== c && biasIn.length !== 1) return `bias has ${biasIn.length} values for ${c} channels`;
+  for (let i = 0; i < weight.length; i++) weight[i] = weight[i] * bn.s[channel[i]];
+  for (let k = 0; k < c; k++) {
+    const b0 = biasIn ? biasIn[biasIn.length === 1 ? 0 : k] : 0;
+    bias[k] = b0 * bn.s[k] + bn.t[k];
+  }
+  return { weight, bias, dims: { weight: dims, bias: [c] }, used, beta1 };
+}
+function readOnlyBy(name, reader, uses, graph) {
+  const u = uses.get(name) ?? [];
+  return u.length === 1 && u[0].node === reader && u[0].inputIndex === 0 && !graph.output.some((o) => o.name === name);
+}
+function foldScope(scope, index, names, external, out) {
+  const g = scope.graph;
+  const bns = g.node.filter((n) => n.opType === "BatchNormalization" && isDefaultDomain(n));
+  if (!bns.length) return;
+  const producer = /* @__PURE__ */ new Map();
+  for (const n of g.node) for (const o of n.output) if (o) producer.set(o, n);
+  const watched = /* @__PURE__ */ new Set();
+  for (const bn of bns) {
+    if (bn.input[0]) watched.add(bn.input[0]);
+    for (const o of bn.output.slice(1)) if (o) watched.add(o);
+  }
+  const uses = usesOfAll(scope, watched);
+  const gone = /* @__PURE__ */ new Set();
+  for (const bn of bns) {
+    const skip = (reason) => out.skipped.push({ node: nodeId(bn), reason });
+    const x = bn.input[0] ?? "";
+    const p = producer.get(x);
+    if (!p || !isDefaultDomain(p) || !FOLDABLE_PRODUCERS.has(p.opType ?? "")) {
+      skip(`its input is ${p ? `computed by ${p.opType}` : "not computed by a node"}, not by Conv, ConvTranspose or Gemm`);
+      continue;
+    }
+    if (p.output.length !== 1 || !readOnlyBy(x, bn, uses, g)) {
+      skip(`${p.opType} '${nodeId(p)}' output is read by more than this BatchNormalization`);
+      continue;
+    }
+    if (bn.output.slice(1).some((o) => o && ((uses.get(o)?.length ?? 0) > 0 || g.output.some((v) => v.name === o)))) {
+      skip("its running mean/var outputs are read (training form)");
+      continue;
+    }
+    const affine = bnAffine(bn, scope, index, external);
+    if (typeof affine === "string") {
+      skip(affine);
+      continue;
+    }
+    const folded = foldInto(p, affine, scope, index, external);
+    if (typeof folded === "string") {
+      skip(folded);
+      continue;
+    }
+    const base = nodeId(p);
+    const wName = freshName(names, `${base}_weight_bnfolded`);
+    const bName = freshName(names, `${base}_bias_bnfolded`);
+    const tensor = (name, dims, values2) => newTensor(external, name, DataType.FLOAT, dims, new Uint8Array(values2.buffer));
+    g.initializer.push(tensor(wName, folded.dims.weight, folded.weight), tensor(bName, folded.dims.bias, folded.bias));
+    p.input = [p.input[0], wName, bName];
+    if (folded.beta1) p.attribute = p.attribute.filter((a) => a.name !== "beta");
+    p.output = [bn.output[0]];
+    g.valueInfo = g.valueInfo.filter((v) => v.name !== x);
+    gone.add(bn);
+    out.used.push(...[...folded.used, ...affine.used].map((c) => c.path));
+    out.byOp[p.opType] = (out.byOp[p.opType] ?? 0) + 1;
+  }
+  g.node = g.node.filter((n) => !gone.has(n));
+}
+function foldBatchNorm(model, ctx) {
+  const index = new DefinitionIndex();
+  const names = allNames(model);
+  const out = { byOp: {}, skipped: [], used: [] };
+  for (const scope of mainScopes(model)) foldScope(scope, index, names, ctx?.external, out);
+  const removed = removeUnused(out.used, new DefinitionIndex());
+  const folded = Object.values(out.byOp).reduce((a, b) => a + b, 0);
+  ctx?.log(`fold-batchnorm: ${folded} BatchNormalization folded, ${out.skipped.length} left`);
+  return { model, details: { folded, foldedInto: out.byOp, constantsRemoved: removed, skipped: out.skipped } };
+}
+function foldBatchNormStage(options = {}) {
+  rejectUnknownOptions("fold-batchnorm", options, []);
+  return { name: "fold-batchnorm", run: (model, ctx) => foldBatchNorm(model, ctx) };
+}
+function hasFoldableBatchNorm(model) {
+  for (const { graph } of mainScopes(model)) {
+    const producer = /* @__PURE__ */ new Map();
+    for (const n of graph.node) for (const o of n.output) if (o) producer.set(o, n);
+    for (const n of graph.node) {
+      if (n.opType !== "BatchNormalization" || !isDefaultDomain(n)) continue;
+      const p = producer.get(n.input[0] ?? "");
+      if (p && FOLDABLE_PRODUCERS.has(p.opType ?? "")) return true;
+    }
+  }
+  return false;
+}
+var FOLDABLE_PRODUCERS, isDefaultDomain;
+var init_fold_batchnorm = __esm({
+  "src/stages/fold-batchnorm.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_spill();
+    init_tensor();
+    init_constant_weight();
+    init_nodes();
+    init_options();
+    FOLDABLE_PRODUCERS = /* @__PURE__ */ new Set(["Conv", "ConvTranspose", "Gemm"]);
+    isDefaultDomain = (n) => (n.domain ?? "") === "" || n.domain === "ai.onnx";
+  }
+});
+
 // src/pipeline/auto-candidates.ts
 function recipesFor(base) {
   const constants2 = /* @__PURE__ */ new Set();
@@ -11652,19 +12253,27 @@ function recipesFor(base) {
       conv ||= (n.domain ?? "") === "" && n.opType === "Conv" && constants2.has(n.input[1] ?? "");
     }
   });
-  return conv ? [...RECIPES.slice(0, -1), ...CONV_RECIPES, RECIPES[RECIPES.length - 1]] : RECIPES;
+  const recipes = conv ? [...RECIPES.slice(0, -1), ...CONV_RECIPES, RECIPES[RECIPES.length - 1]] : RECIPES;
+  if (!hasFoldableBatchNorm(base)) return recipes;
+  return recipes.map((r) => r.stage ? { ...r, label: `fold-batchnorm, ${r.label}`, prep: ["fold-batchnorm"] } : r);
 }
 function recipeStages(recipe, floatNodes = []) {
   if (!recipe.stage) return [...BASE_STAGES];
   const options = { ...recipe.options, ...floatNodes.length ? { exclude: [...floatNodes] } : {} };
-  return [...BASE_STAGES, Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
+  return [...BASE_STAGES, ...recipe.prep ?? [], Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
 }
-function lossyStage(recipe, floatNodes = []) {
-  return recipe.stage ? recipeStages(recipe, floatNodes)[BASE_STAGES.length] : void 0;
+function lossyStages(recipe, floatNodes = []) {
+  return recipe.stage ? recipeStages(recipe, floatNodes).slice(BASE_STAGES.length) : [];
 }
 function quantizedLayers(base, candidate) {
   const kept = /* @__PURE__ */ new Set();
-  forEachGraph(candidate, ({ graph }) => graph.node.forEach((n) => kept.add(nodeKey(n))));
+  forEachGraph(candidate, ({ graph }) => {
+    const dequantized = new Set(graph.node.filter((n) => n.opType === "DequantizeLinear").map((n) => n.output[0]));
+    for (const n of graph.node) {
+      const at = (n.domain ?? "") === "" ? WEIGHT_INPUT[n.opType ?? ""] : void 0;
+      if (at === void 0 || !dequantized.has(n.input[at])) kept.add(nodeKey(n));
+    }
+  });
   const byWeight = /* @__PURE__ */ new Map();
   forEachGraph(base, ({ graph }) => {
     for (const n of graph.node) {
@@ -11684,6 +12293,7 @@ var init_auto_candidates = __esm({
   "src/pipeline/auto-candidates.ts"() {
     "use strict";
     init_graph();
+    init_fold_batchnorm();
     init_nodes();
     BASE_STAGES = ["dedup", "prune"];
     int8 = (label, options) => ({ label: `int8 ${label}`, stage: "quantize-int8", options, excludable: true });
@@ -11705,17 +12315,21 @@ var init_auto_candidates = __esm({
       int4(128, "int8"),
       int4(64, "int8"),
       int4(32, "int8"),
-      { label: "fp16", stage: "fp16", excludable: false }
+      // overflow-check: ops whose outputs overflow float16 on auto inputs stay float32 (stages/fp16-overflow.ts).
+      { label: "fp16", stage: "fp16", options: { "overflow-check": true }, excludable: false }
     ];
     CONV_RECIPES = [
-      int8("per-tensor, Conv weight-only", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only" }),
-      int8("per-channel, Conv weight-only", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only", "per-channel": true })
+      // Conv per-channel is quantize-int8's default (per-tensor on BN-folded weights collapses: PP-OCRv4 det
+      // cosine 0.79); MatMul and Gemm per-tensor here, per-channel in the next one.
+      int8("per-tensor, Conv weight-only per-channel", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only" }),
+      int8("per-channel, Conv weight-only", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only", "per-channel": true }),
+      // Every Conv, however small (min-elements 0): weight-only adds no DynamicQuantizeLinear, so a small
+      // Conv costs only its DequantizeLinear; on a small CNN the many depthwise kernels are a large share
+      // (PP-OCR cls: 212 → 192 kB). Conv only, since small MatMuls would take the dynamic-quantization cost.
+      int8("Conv weight-only per-channel, every Conv", { ops: ["Conv"], "conv-mode": "weight-only", "min-elements": 0 })
     ];
     WEIGHT_INPUT = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
-    nodeKey = (n) => {
-      const at = (n.domain ?? "") === "" ? WEIGHT_INPUT[n.opType ?? ""] : void 0;
-      return `${n.domain ?? ""}|${n.opType ?? ""}|${nodeId(n)}|${at === void 0 ? "" : n.input[at] ?? ""}`;
-    };
+    nodeKey = (n) => `${n.domain ?? ""}|${n.opType ?? ""}|${nodeId(n)}`;
   }
 });
 
@@ -11859,7 +12473,8 @@ var init_parity_metrics = __esm({
       }
       result() {
         const denom = Math.sqrt(this.normA) * Math.sqrt(this.normB);
-        const cosine = this.normA === 0 && this.normB === 0 ? 1 : denom === 0 ? 0 : Math.min(1, this.dot / denom);
+        const identical = this.maxAbs === 0 && this.newNonFinite === 0;
+        const cosine = identical || this.normA === 0 && this.normB === 0 ? 1 : denom === 0 ? 0 : Math.min(1, this.dot / denom);
         const m = {
           name: this.name,
           maxAbs: this.maxAbs,
@@ -12002,6 +12617,7 @@ var init_auto_judge = __esm({
   "src/pipeline/auto-judge.ts"() {
     "use strict";
     init_errors();
+    init_dim_defaults();
     init_latency();
     init_ort_runner();
     init_parity();
@@ -12028,7 +12644,7 @@ var init_auto_judge = __esm({
           const reference = [];
           for (const sample of settings.samples) {
             const r = await host.run(session.id, sample).catch((e) => {
-              throw new UsageError(`${source}: auto: onnxruntime cannot run the model on the parity samples (${ortSaid(e)}); set parity inputs or dims it accepts, or give the model explicit stages`);
+              throw new UsageError(askForDims(source, ortSaid(e), settings.autoDims ?? []) ?? `${source}: auto: onnxruntime cannot run the model on the parity samples (${ortSaid(e)}); set parity inputs or dims it accepts, or give the model explicit stages`);
             });
             reference.push(r.outputs);
           }
@@ -12168,92 +12784,6 @@ var init_auto_sensitivity = __esm({
     init_auto_judge();
     ALL_BUT_ONE_MAX_LAYERS = 12;
     allNodes = (layers) => layers.flatMap((l) => l.nodes);
-  }
-});
-
-// src/onnx/spill.ts
-import { closeSync as closeSync3, openSync as openSync3, rmSync as rmSync3, writeSync as writeSync2 } from "node:fs";
-import { randomBytes as randomBytes2 } from "node:crypto";
-import path6 from "node:path";
-function canSpill(source) {
-  return typeof source?.spill === "function";
-}
-function newTensor(source, name, dataType, dims, raw) {
-  const t = makeTensor(name, dataType, dims, raw);
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  return t;
-}
-function replacePayload(source, t, raw) {
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  else setTensorRaw(t, raw);
-}
-var SPILL_MIN_BYTES, SpillingReader;
-var init_spill = __esm({
-  "src/onnx/spill.ts"() {
-    "use strict";
-    init_external();
-    init_errors();
-    init_tensor();
-    init_types();
-    SPILL_MIN_BYTES = 64 * 1024;
-    SpillingReader = class extends ExternalDataReader {
-      /** The scratch file's location name as written into tensors. */
-      location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
-      file;
-      fd;
-      size = 0;
-      /** Payload bytes written to scratch so far. */
-      spilledBytes = 0;
-      spilledTensors = 0;
-      /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
-      constructor(modelPath, scratchDir) {
-        super(modelPath);
-        this.file = path6.join(scratchDir, this.location);
-      }
-      isScratch(t) {
-        return isExternal(t) && externalInfo(t).location === this.location;
-      }
-      resolve(location, tensorName) {
-        return location === this.location ? this.file : super.resolve(location, tensorName);
-      }
-      range(t) {
-        if (!this.isScratch(t)) return super.range(t);
-        const { offset, length } = externalInfo(t);
-        if (length === void 0 || offset + length > this.size) {
-          throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
-        }
-        return { location: this.location, offset, length };
-      }
-      read(t) {
-        if (!this.isScratch(t)) return super.read(t);
-        const { offset, length } = this.range(t);
-        return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
-      }
-      spill(t, raw) {
-        this.fd ??= openSync3(this.file, "wx+", 384);
-        const offset = this.size;
-        for (let done = 0; done < raw.length; ) done += writeSync2(this.fd, raw, done, raw.length - done, offset + done);
-        this.size += raw.length;
-        this.spilledBytes += raw.length;
-        this.spilledTensors++;
-        setTensorRaw(t, new Uint8Array(0));
-        t.rawData = void 0;
-        t.dataLocation = DataLocation.EXTERNAL;
-        t.externalData = [
-          { key: "location", value: this.location },
-          { key: "offset", value: String(offset) },
-          { key: "length", value: String(raw.length) }
-        ];
-      }
-      close() {
-        super.close();
-        if (this.fd !== void 0) {
-          closeSync3(this.fd);
-          this.fd = void 0;
-          rmSync3(this.file, { force: true });
-        }
-      }
-    };
   }
 });
 
@@ -12603,131 +13133,9 @@ var init_prune = __esm({
   }
 });
 
-// src/stages/quant/constant-weight.ts
-function isTranspose2d(node, rank) {
-  if (rank !== 2) return false;
-  const perm = attr(node, "perm")?.ints;
-  return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
-}
-function resolveConstant(scope, name, index) {
-  const path16 = [];
-  const transposed = false;
-  let current = scope;
-  let wanted = name;
-  for (let steps = 0; current && steps < 64; steps++) {
-    const def = index.of(current.graph).get(wanted);
-    if (!def) {
-      current = current.parent;
-      continue;
-    }
-    path16.push({ scope: current, name: wanted });
-    if (def.kind === "input") return void 0;
-    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path16 };
-    const node = def.node;
-    if ((node.domain ?? "") !== "") return void 0;
-    if (isConstantNode(node)) {
-      const tensor = constantNodeTensor(node);
-      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path16 } : void 0;
-    }
-    if (node.opType === "Identity" && node.input[0]) {
-      wanted = node.input[0];
-      continue;
-    }
-    if (node.opType === "Transpose" && node.input[0]) {
-      const inner = resolveConstant(current, node.input[0], index);
-      if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
-      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path16, ...inner.path] };
-    }
-    return void 0;
-  }
-  return void 0;
-}
-function removeUnused(paths, index) {
-  const reads = /* @__PURE__ */ new Map();
-  const byScope = /* @__PURE__ */ new Map();
-  for (const path16 of paths) {
-    for (const { scope, name } of path16) {
-      const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
-      entry.names.add(name);
-      byScope.set(scope.graph, entry);
-    }
-  }
-  for (const [graph, { scope, names }] of byScope) {
-    const counts = /* @__PURE__ */ new Map();
-    for (const [name, uses] of usesOfAll(scope, names)) counts.set(name, uses.length);
-    for (const o of graph.output) if (o.name && counts.has(o.name)) counts.set(o.name, counts.get(o.name) + 1);
-    reads.set(graph, counts);
-  }
-  const unread = (scope, name) => {
-    for (let s = scope; s; s = s.parent) {
-      const counts = reads.get(s.graph);
-      if (counts?.has(name)) {
-        counts.set(name, counts.get(name) - 1);
-        return;
-      }
-      if (index.of(s.graph).has(name)) return;
-    }
-  };
-  const dead = /* @__PURE__ */ new Set();
-  const droppedInputs = /* @__PURE__ */ new Map();
-  let removed = 0;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const path16 of paths) {
-      for (const { scope, name } of path16) {
-        const g = scope.graph;
-        const defs = index.of(g);
-        const def = defs.get(name);
-        if (!def || def.kind === "input") break;
-        if ((reads.get(g).get(name) ?? 0) > 0) break;
-        if (def.kind === "initializer") {
-          dead.add(def.tensor);
-          const inputs = droppedInputs.get(g) ?? /* @__PURE__ */ new Set();
-          droppedInputs.set(g, inputs.add(name));
-        } else {
-          dead.add(def.node);
-          for (const input of def.node.input) if (input) unread(scope, input);
-        }
-        defs.delete(name);
-        removed++;
-        changed = true;
-      }
-    }
-  }
-  for (const g of byScope.keys()) {
-    g.initializer = g.initializer.filter((t) => !dead.has(t));
-    g.node = g.node.filter((n) => !dead.has(n));
-    const inputs = droppedInputs.get(g);
-    if (inputs) g.input = g.input.filter((v) => !inputs.has(v.name ?? ""));
-  }
-  return removed;
-}
-var DefinitionIndex;
-var init_constant_weight = __esm({
-  "src/stages/quant/constant-weight.ts"() {
-    "use strict";
-    init_graph();
-    init_tensor();
-    DefinitionIndex = class {
-      byGraph = /* @__PURE__ */ new WeakMap();
-      of(graph) {
-        let defs = this.byGraph.get(graph);
-        if (defs) return defs;
-        defs = /* @__PURE__ */ new Map();
-        for (const v of graph.input) if (v.name) defs.set(v.name, { kind: "input" });
-        for (const t of graph.initializer) if (t.name) defs.set(t.name, { kind: "initializer", tensor: t });
-        for (const n of graph.node) for (const o of n.output) if (o) defs.set(o, { kind: "node", node: n });
-        this.byGraph.set(graph, defs);
-        return defs;
-      }
-    };
-  }
-});
-
 // src/stages/quant/opset.ts
 function defaultOpset(model) {
-  return model.opsetImport.find((o) => isDefaultDomain(o.domain))?.version ?? 1;
+  return model.opsetImport.find((o) => isDefaultDomain2(o.domain))?.version ?? 1;
 }
 function planOpset(model) {
   const version = defaultOpset(model);
@@ -12735,7 +13143,7 @@ function planOpset(model) {
   const unsafe = /* @__PURE__ */ new Set();
   for (const scope of mainScopes(model)) {
     for (const n of scope.graph.node) {
-      if (!isDefaultDomain(n.domain)) continue;
+      if (!isDefaultDomain2(n.domain)) continue;
       const from = SAFE_FROM[n.opType ?? ""];
       if (from === void 0 || version < from) unsafe.add(n.opType ?? "?");
     }
@@ -12749,14 +13157,14 @@ function planOpset(model) {
   return { action: "bump", from: version, to: REQUIRED_OPSET };
 }
 function setDefaultOpset(model, to) {
-  const entry = model.opsetImport.find((o) => isDefaultDomain(o.domain));
+  const entry = model.opsetImport.find((o) => isDefaultDomain2(o.domain));
   if (entry) entry.version = to;
   else model.opsetImport.push({ domain: "", version: to });
 }
 function importDomain(model, domain, version) {
   if (!model.opsetImport.some((o) => o.domain === domain)) model.opsetImport.push({ domain, version });
 }
-var REQUIRED_OPSET, SAFE_FROM, isDefaultDomain;
+var REQUIRED_OPSET, SAFE_FROM, isDefaultDomain2;
 var init_opset = __esm({
   "src/stages/quant/opset.ts"() {
     "use strict";
@@ -12849,7 +13257,1015 @@ var init_opset = __esm({
       Where: 9,
       Xor: 7
     };
-    isDefaultDomain = (d) => d === void 0 || d === "" || d === "ai.onnx";
+    isDefaultDomain2 = (d) => d === void 0 || d === "" || d === "ai.onnx";
+  }
+});
+
+// src/stages/opset/context.ts
+function encode(dataType, values2) {
+  switch (dataType) {
+    case DataType.FLOAT:
+      return new Uint8Array(Float32Array.from(values2).buffer);
+    case DataType.DOUBLE:
+      return new Uint8Array(Float64Array.from(values2).buffer);
+    case DataType.FLOAT16: {
+      const out = new Uint16Array(values2.length);
+      values2.forEach((v, i) => {
+        out[i] = toFloat16Bits(v);
+      });
+      return new Uint8Array(out.buffer);
+    }
+    case DataType.INT32:
+      return new Uint8Array(Int32Array.from(values2).buffer);
+    case DataType.INT64:
+      return new Uint8Array(BigInt64Array.from(values2, (v) => BigInt(Math.trunc(v))).buffer);
+    case DataType.INT8:
+      return new Uint8Array(Int8Array.from(values2).buffer);
+    case DataType.UINT8:
+      return Uint8Array.from(values2);
+    case DataType.INT16:
+      return new Uint8Array(Int16Array.from(values2).buffer);
+    case DataType.UINT16:
+      return new Uint8Array(Uint16Array.from(values2).buffer);
+    case DataType.UINT32:
+      return new Uint8Array(Uint32Array.from(values2).buffer);
+    default:
+      throw new Error(`no encoder for data type ${dataType}`);
+  }
+}
+function decode(dataType, b) {
+  const copy = b.slice().buffer;
+  switch (dataType) {
+    case DataType.FLOAT:
+      return [...new Float32Array(copy)];
+    case DataType.DOUBLE:
+      return [...new Float64Array(copy)];
+    case DataType.INT32:
+      return [...new Int32Array(copy)];
+    case DataType.INT64:
+      return [...new BigInt64Array(copy)].map(Number);
+    case DataType.FLOAT16:
+      return [...new Uint16Array(copy)].map(fromFloat16Bits);
+    default:
+      return void 0;
+  }
+}
+function getAttr(node, name) {
+  return node.attribute.find((a) => a.name === name);
+}
+function withAttrs(node, drop, add = []) {
+  const gone = /* @__PURE__ */ new Set([...drop, ...add.map((a) => a.name ?? "")]);
+  return { ...node, input: [...node.input], output: [...node.output], attribute: [...node.attribute.filter((a) => !gone.has(a.name ?? "")), ...add] };
+}
+function trimInputs(inputs) {
+  const out = [...inputs];
+  while (out.length && !out[out.length - 1]) out.pop();
+  return out;
+}
+function blank(name) {
+  return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
+}
+var ConvertContext, stringAttr, floatAttr, floatsAttr, attrString, attrInts, attrInt, crosses, nodeLabel, refuse, baseName;
+var init_context = __esm({
+  "src/stages/opset/context.ts"() {
+    "use strict";
+    init_dtype();
+    init_float16();
+    init_graph();
+    init_tensor();
+    init_types();
+    ConvertContext = class {
+      constructor(scope, target, facts2) {
+        this.scope = scope;
+        this.target = target;
+        this.facts = facts2;
+      }
+      scope;
+      target;
+      facts;
+      /** Initializers to add to this scope's graph once the whole model converted. */
+      added = [];
+      fresh(base) {
+        return freshName(this.facts.names, base);
+      }
+      /** A new initializer of this graph holding `values` (1-D unless `dims` says otherwise); its name. */
+      constant(base, dataType, values2, dims = [values2.length]) {
+        const name = this.fresh(base);
+        this.added.push(makeTensor(name, dataType, dims, encode(dataType, values2)));
+        return name;
+      }
+      int64(base, values2, dims = [values2.length]) {
+        const name = this.fresh(base);
+        this.added.push(makeTensor(name, DataType.INT64, dims, new Uint8Array(BigInt64Array.from(values2, (v) => BigInt(v)).buffer)));
+        return name;
+      }
+      elemType(name) {
+        return this.facts.elemTypes.get(name);
+      }
+      rank(name) {
+        return this.facts.ranks.get(name);
+      }
+      /** Whether output `name` is read by any node or is a graph output (an empty name is never read). */
+      isRead(name) {
+        return !!name && this.facts.read.has(name);
+      }
+      /** Dims of a constant (initializer or Constant node) input. */
+      constantDims(name) {
+        const t = name ? this.facts.constants.get(name) : void 0;
+        return t ? [...t.dims] : void 0;
+      }
+      /** Numeric values of a constant input (initializer or Constant node), as numbers. */
+      constantValues(name) {
+        const t = name ? this.facts.constants.get(name) : void 0;
+        if (!t) return void 0;
+        try {
+          return decode(t.dataType ?? 0, tensorBytes(t));
+        } catch {
+          return void 0;
+        }
+      }
+    };
+    stringAttr = (name, s) => ({ ...blank(name), type: AttributeType.STRING, s: new TextEncoder().encode(s) });
+    floatAttr = (name, f) => ({ ...blank(name), type: AttributeType.FLOAT, f });
+    floatsAttr = (name, floats) => ({ ...blank(name), type: AttributeType.FLOATS, floats });
+    attrString = (a) => a?.s ? new TextDecoder().decode(a.s) : void 0;
+    attrInts = (a) => a ? a.ints : void 0;
+    attrInt = (a) => a?.i !== void 0 ? Number(a.i) : void 0;
+    crosses = (step, v) => step.from < v && step.to >= v;
+    nodeLabel = (n) => `${n.opType} '${n.name || n.output[0] || "?"}'`;
+    refuse = (node, why) => ({ refuse: `${nodeLabel(node)}: ${why}` });
+    baseName = (n, what) => `${n.name || n.output[0] || n.opType}_${what}`;
+  }
+});
+
+// src/stages/opset/facts.ts
+function declared(v, types2, ranks) {
+  const t = v.type?.tensorType;
+  if (!v.name || !t) return;
+  if (t.elemType) types2.set(v.name, t.elemType);
+  if (t.shape) ranks.set(v.name, t.shape.dim.length);
+}
+function outputTypes(n, types2) {
+  const op = n.opType ?? "";
+  if (op === "Cast") {
+    const to = n.attribute.find((a) => a.name === "to");
+    return [to?.i !== void 0 ? Number(to.i) : void 0];
+  }
+  if (BOOL_OUT.has(op)) return n.output.map(() => DataType.BOOL);
+  if (INT64_OUT.has(op)) return n.output.map(() => DataType.INT64);
+  if (op === "TopK") return [types2.get(n.input[0] ?? ""), DataType.INT64];
+  if (op === "Where") return [types2.get(n.input[1] ?? "") ?? types2.get(n.input[2] ?? "")];
+  if (SAME_TYPE.has(op)) {
+    const t = types2.get(n.input[0] ?? "");
+    return n.output.map((_, i) => op === "Dropout" && i > 0 ? void 0 : t);
+  }
+  return [];
+}
+function modelFacts(model) {
+  const elemTypes = /* @__PURE__ */ new Map();
+  const ranks = /* @__PURE__ */ new Map();
+  const read = /* @__PURE__ */ new Set();
+  const constants2 = /* @__PURE__ */ new Map();
+  const nodes = [];
+  forEachGraph(model, ({ graph }) => {
+    for (const v of [...graph.input, ...graph.output, ...graph.valueInfo]) declared(v, elemTypes, ranks);
+    for (const t of graph.initializer) {
+      if (!t.name) continue;
+      elemTypes.set(t.name, t.dataType ?? 0);
+      ranks.set(t.name, t.dims.length);
+      constants2.set(t.name, t);
+    }
+    for (const o of graph.output) if (o.name) read.add(o.name);
+    for (const n of graph.node) {
+      nodes.push(n);
+      for (const i of n.input) if (i) read.add(i);
+      if (isConstantNode(n) && n.output[0]) {
+        const t = constantNodeTensor(n);
+        if (t) {
+          elemTypes.set(n.output[0], t.dataType ?? 0);
+          ranks.set(n.output[0], t.dims.length);
+          constants2.set(n.output[0], t);
+        }
+      }
+    }
+  });
+  for (let sweep = 0, changed = true; changed && sweep < 8; sweep++) {
+    changed = false;
+    for (const n of nodes) {
+      outputTypes(n, elemTypes).forEach((t, i) => {
+        const o = n.output[i];
+        if (t && o && !elemTypes.has(o)) {
+          elemTypes.set(o, t);
+          changed = true;
+        }
+      });
+    }
+  }
+  return { elemTypes, ranks, read, constants: constants2, names: allNames(model) };
+}
+var SAME_TYPE, BOOL_OUT, INT64_OUT;
+var init_facts = __esm({
+  "src/stages/opset/facts.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    SAME_TYPE = /* @__PURE__ */ new Set([
+      "Abs",
+      "Add",
+      "AveragePool",
+      "BatchNormalization",
+      "Ceil",
+      "Clip",
+      "Concat",
+      "Conv",
+      "ConvTranspose",
+      "DepthToSpace",
+      "Div",
+      "Dropout",
+      "Elu",
+      "Exp",
+      "Expand",
+      "Flatten",
+      "Floor",
+      "Gather",
+      "GatherElements",
+      "Gemm",
+      "GlobalAveragePool",
+      "GlobalMaxPool",
+      "HardSigmoid",
+      "HardSwish",
+      "Hardmax",
+      "Identity",
+      "InstanceNormalization",
+      "LRN",
+      "LeakyRelu",
+      "Log",
+      "LogSoftmax",
+      "MatMul",
+      "Max",
+      "MaxPool",
+      "Mean",
+      "Min",
+      "Mish",
+      "Mul",
+      "Neg",
+      "PRelu",
+      "Pad",
+      "Pow",
+      "Reciprocal",
+      "ReduceL1",
+      "ReduceL2",
+      "ReduceLogSum",
+      "ReduceLogSumExp",
+      "ReduceMax",
+      "ReduceMean",
+      "ReduceMin",
+      "ReduceProd",
+      "ReduceSum",
+      "ReduceSumSquare",
+      "Relu",
+      "Reshape",
+      "Resize",
+      "Round",
+      "Selu",
+      "Sigmoid",
+      "Sign",
+      "Sin",
+      "Cos",
+      "Slice",
+      "Softmax",
+      "Softplus",
+      "Softsign",
+      "SpaceToDepth",
+      "Split",
+      "Sqrt",
+      "Squeeze",
+      "Sub",
+      "Sum",
+      "Tanh",
+      "Tile",
+      "TopK",
+      "Transpose",
+      "Unsqueeze",
+      "Upsample",
+      "Erf",
+      "Gelu",
+      "ThresholdedRelu",
+      "Shrink",
+      "Celu",
+      "Einsum",
+      "ReverseSequence"
+    ]);
+    BOOL_OUT = /* @__PURE__ */ new Set(["Equal", "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "Not", "And", "Or", "Xor", "IsNaN", "IsInf"]);
+    INT64_OUT = /* @__PURE__ */ new Set(["Shape", "Size", "ArgMax", "ArgMin", "NonZero", "NonMaxSuppression"]);
+  }
+});
+
+// src/stages/opset/legacy.ts
+var dropConsumedInputs, legacyBroadcast, gemm, concat, TYPE_CODES, cast, selu, recurrent, roiAlign, gridSample, dft, scatter, refuseAcross;
+var init_legacy = __esm({
+  "src/stages/opset/legacy.ts"() {
+    "use strict";
+    init_dtype();
+    init_nodes();
+    init_context();
+    dropConsumedInputs = (node) => getAttr(node, "consumed_inputs") ? withAttrs(node, ["consumed_inputs"]) : node;
+    legacyBroadcast = (node, step, ctx) => {
+      if (!crosses(step, 7)) return [node];
+      const broadcast = getAttr(node, "broadcast")?.i ?? 0n;
+      const axis = attrInt(getAttr(node, "axis"));
+      const plain = withAttrs(node, ["broadcast", "axis"]);
+      if (broadcast === 0n || axis === void 0) return [plain];
+      const [a, b] = [node.input[0] ?? "", node.input[1] ?? ""];
+      const rankA = ctx.rank(a);
+      const dimsB = ctx.constantDims(b);
+      if (rankA === void 0 || !dimsB) return refuse(node, "broadcast=1 with an axis needs the rank of A and a constant B to rewrite as numpy broadcasting");
+      const start = axis < 0 ? axis + rankA : axis;
+      const trailing = rankA - start - dimsB.length;
+      if (trailing < 0) return refuse(node, `B of rank ${dimsB.length} does not fit at axis ${axis} of A of rank ${rankA}`);
+      if (trailing === 0) return [plain];
+      const reshaped = ctx.fresh(baseName(node, "B_aligned"));
+      const shape = ctx.int64(baseName(node, "B_shape"), [...dimsB, ...Array(trailing).fill(1)]);
+      return [makeNode("Reshape", ctx.fresh(`${reshaped}_node`), [b, shape], [reshaped]), { ...plain, input: [a, reshaped] }];
+    };
+    gemm = (node, step) => [crosses(step, 7) ? withAttrs(node, ["broadcast"]) : node];
+    concat = (node, step) => [crosses(step, 4) && !getAttr(node, "axis") ? withAttrs(node, [], [intAttr("axis", 1)]) : node];
+    TYPE_CODES = Object.fromEntries(Object.entries(DataType).map(([k, v]) => [k, v]));
+    cast = (node, step) => {
+      const to = getAttr(node, "to");
+      if (!crosses(step, 6) || !to || to.i !== void 0) return [node];
+      const code = TYPE_CODES[(attrString(to) ?? "").toUpperCase()];
+      if (code === void 0) return refuse(node, `unknown type name '${attrString(to)}' in Cast-1's 'to'`);
+      return [withAttrs(node, ["to"], [intAttr("to", code)])];
+    };
+    selu = (node, step) => {
+      if (!crosses(step, 6)) return [node];
+      const add = [];
+      if (!getAttr(node, "alpha")) add.push(floatAttr("alpha", 1.6732));
+      if (!getAttr(node, "gamma")) add.push(floatAttr("gamma", 1.0507));
+      return [withAttrs(node, [], add)];
+    };
+    recurrent = (node, step) => [crosses(step, 7) ? withAttrs(node, ["output_sequence"]) : node];
+    roiAlign = (node, step) => [crosses(step, 16) && !getAttr(node, "coordinate_transformation_mode") ? withAttrs(node, [], [stringAttr("coordinate_transformation_mode", "output_half_pixel")]) : node];
+    gridSample = (node, step) => {
+      const mode = attrString(getAttr(node, "mode"));
+      const renamed = mode === "bilinear" ? "linear" : mode === "bicubic" ? "cubic" : void 0;
+      return [crosses(step, 20) && renamed ? withAttrs(node, ["mode"], [stringAttr("mode", renamed)]) : node];
+    };
+    dft = (node, step, ctx) => {
+      if (!crosses(step, 20)) return [node];
+      const axis = attrInt(getAttr(node, "axis")) ?? 1;
+      const inputs = [node.input[0] ?? "", node.input[1] ?? "", ctx.int64(baseName(node, "axis"), [axis], [])];
+      return [{ ...withAttrs(node, ["axis"]), input: inputs }];
+    };
+    scatter = (node, step) => [step.to >= 11 ? { ...node, opType: "ScatterElements" } : node];
+    refuseAcross = (at, why) => (node, step) => crosses(step, at) ? refuse(node, why) : [node];
+  }
+});
+
+// src/stages/opset/op-versions.ts
+var MAX_OPSET, OP_VERSIONS;
+var init_op_versions = __esm({
+  "src/stages/opset/op-versions.ts"() {
+    "use strict";
+    MAX_OPSET = 26;
+    OP_VERSIONS = {
+      Abs: { versions: [1, 6, 13] },
+      Acos: { versions: [7, 22] },
+      Acosh: { versions: [9, 22] },
+      Add: { versions: [1, 6, 7, 13, 14] },
+      AffineGrid: { versions: [20] },
+      And: { versions: [1, 7] },
+      ArgMax: { versions: [1, 11, 12, 13] },
+      ArgMin: { versions: [1, 11, 12, 13] },
+      Asin: { versions: [7, 22] },
+      Asinh: { versions: [9, 22] },
+      Atan: { versions: [7, 22] },
+      Atanh: { versions: [9, 22] },
+      Attention: { versions: [23, 24, 25] },
+      AveragePool: { versions: [1, 7, 10, 11, 19, 22] },
+      BatchNormalization: { versions: [1, 6, 7, 9, 14, 15] },
+      Bernoulli: { versions: [15, 22] },
+      BitCast: { versions: [26] },
+      BitShift: { versions: [11] },
+      BitwiseAnd: { versions: [18] },
+      BitwiseNot: { versions: [18] },
+      BitwiseOr: { versions: [18] },
+      BitwiseXor: { versions: [18] },
+      BlackmanWindow: { versions: [17] },
+      Cast: { versions: [1, 6, 9, 13, 19, 21, 23, 24, 25] },
+      CastLike: { versions: [15, 19, 21, 23, 24, 25] },
+      Ceil: { versions: [1, 6, 13] },
+      Celu: { versions: [12] },
+      CenterCropPad: { versions: [18] },
+      Clip: { versions: [1, 6, 11, 12, 13] },
+      Col2Im: { versions: [18] },
+      Compress: { versions: [9, 11] },
+      Concat: { versions: [1, 4, 11, 13] },
+      ConcatFromSequence: { versions: [11] },
+      Constant: { versions: [1, 9, 11, 12, 13, 19, 21, 23, 24, 25] },
+      ConstantOfShape: { versions: [9, 20, 21, 23, 24, 25] },
+      Conv: { versions: [1, 11, 22] },
+      ConvInteger: { versions: [10] },
+      ConvTranspose: { versions: [1, 11, 22] },
+      Cos: { versions: [7, 22] },
+      Cosh: { versions: [9, 22] },
+      CumProd: { versions: [26] },
+      CumSum: { versions: [11, 14] },
+      DFT: { versions: [17, 20] },
+      DeformConv: { versions: [19, 22] },
+      DepthToSpace: { versions: [1, 11, 13] },
+      DequantizeLinear: { versions: [10, 13, 19, 21, 23, 24, 25] },
+      Det: { versions: [11, 22] },
+      Div: { versions: [1, 6, 7, 13, 14] },
+      Dropout: { versions: [1, 6, 7, 10, 12, 13, 22] },
+      DynamicQuantizeLinear: { versions: [11] },
+      Einsum: { versions: [12] },
+      Elu: { versions: [1, 6, 22] },
+      Equal: { versions: [1, 7, 11, 13, 19] },
+      Erf: { versions: [9, 13] },
+      Exp: { versions: [1, 6, 13] },
+      Expand: { versions: [8, 13] },
+      EyeLike: { versions: [9, 22] },
+      Flatten: { versions: [1, 9, 11, 13, 21, 23, 24, 25] },
+      Floor: { versions: [1, 6, 13] },
+      GRU: { versions: [1, 3, 7, 14, 22] },
+      Gather: { versions: [1, 11, 13] },
+      GatherElements: { versions: [11, 13] },
+      GatherND: { versions: [11, 12, 13] },
+      Gelu: { versions: [20] },
+      Gemm: { versions: [1, 6, 7, 9, 11, 13] },
+      GlobalAveragePool: { versions: [1, 22] },
+      GlobalLpPool: { versions: [1, 2, 22] },
+      GlobalMaxPool: { versions: [1, 22] },
+      Greater: { versions: [1, 7, 9, 13] },
+      GreaterOrEqual: { versions: [12, 16] },
+      GridSample: { versions: [16, 20, 22] },
+      GroupNormalization: { versions: [18, 21] },
+      HammingWindow: { versions: [17] },
+      HannWindow: { versions: [17] },
+      HardSigmoid: { versions: [1, 6, 22] },
+      HardSwish: { versions: [14, 22] },
+      Hardmax: { versions: [1, 11, 13] },
+      Identity: { versions: [1, 13, 14, 16, 19, 21, 23, 24, 25] },
+      If: { versions: [1, 11, 13, 16, 19, 21, 23, 24, 25] },
+      ImageDecoder: { versions: [20] },
+      InstanceNormalization: { versions: [1, 6, 22] },
+      IsInf: { versions: [10, 20] },
+      IsNaN: { versions: [9, 13, 20] },
+      LRN: { versions: [1, 13] },
+      LSTM: { versions: [1, 7, 14, 22] },
+      LayerNormalization: { versions: [17] },
+      LeakyRelu: { versions: [1, 6, 16] },
+      Less: { versions: [1, 7, 9, 13] },
+      LessOrEqual: { versions: [12, 16] },
+      Log: { versions: [1, 6, 13] },
+      LogSoftmax: { versions: [1, 11, 13] },
+      Loop: { versions: [1, 11, 13, 16, 19, 21, 23, 24, 25] },
+      LpNormalization: { versions: [1, 22] },
+      LpPool: { versions: [1, 2, 11, 18, 22] },
+      MatMul: { versions: [1, 9, 13] },
+      MatMulInteger: { versions: [10] },
+      Max: { versions: [1, 6, 8, 12, 13] },
+      MaxPool: { versions: [1, 8, 10, 11, 12, 22] },
+      MaxRoiPool: { versions: [1, 22] },
+      MaxUnpool: { versions: [9, 11, 22] },
+      Mean: { versions: [1, 6, 8, 13] },
+      MeanVarianceNormalization: { versions: [9, 13] },
+      MelWeightMatrix: { versions: [17] },
+      Min: { versions: [1, 6, 8, 12, 13] },
+      Mish: { versions: [18, 22] },
+      Mod: { versions: [10, 13] },
+      Mul: { versions: [1, 6, 7, 13, 14] },
+      Multinomial: { versions: [7, 22] },
+      Neg: { versions: [1, 6, 13] },
+      NegativeLogLikelihoodLoss: { versions: [12, 13, 22] },
+      NonMaxSuppression: { versions: [10, 11] },
+      NonZero: { versions: [9, 13] },
+      Not: { versions: [1] },
+      OneHot: { versions: [9, 11] },
+      Optional: { versions: [15] },
+      OptionalGetElement: { versions: [15, 18] },
+      OptionalHasElement: { versions: [15, 18] },
+      Or: { versions: [1, 7] },
+      PRelu: { versions: [1, 6, 7, 9, 16] },
+      Pad: { versions: [1, 2, 11, 13, 18, 19, 21, 23, 24, 25] },
+      Pow: { versions: [1, 7, 12, 13, 15] },
+      QLinearConv: { versions: [10] },
+      QLinearMatMul: { versions: [10, 21] },
+      QuantizeLinear: { versions: [10, 13, 19, 21, 23, 24, 25] },
+      RMSNormalization: { versions: [23] },
+      RNN: { versions: [1, 7, 14, 22] },
+      RandomNormal: { versions: [1, 22] },
+      RandomNormalLike: { versions: [1, 22] },
+      RandomUniform: { versions: [1, 22] },
+      RandomUniformLike: { versions: [1, 22] },
+      Range: { versions: [11] },
+      Reciprocal: { versions: [1, 6, 13] },
+      ReduceL1: { versions: [1, 11, 13, 18] },
+      ReduceL2: { versions: [1, 11, 13, 18] },
+      ReduceLogSum: { versions: [1, 11, 13, 18] },
+      ReduceLogSumExp: { versions: [1, 11, 13, 18] },
+      ReduceMax: { versions: [1, 11, 12, 13, 18, 20] },
+      ReduceMean: { versions: [1, 11, 13, 18] },
+      ReduceMin: { versions: [1, 11, 12, 13, 18, 20] },
+      ReduceProd: { versions: [1, 11, 13, 18] },
+      ReduceSum: { versions: [1, 11, 13] },
+      ReduceSumSquare: { versions: [1, 11, 13, 18] },
+      RegexFullMatch: { versions: [20] },
+      Relu: { versions: [1, 6, 13, 14] },
+      Reshape: { versions: [1, 5, 13, 14, 19, 21, 23, 24, 25] },
+      Resize: { versions: [10, 11, 13, 18, 19] },
+      ReverseSequence: { versions: [10] },
+      RoiAlign: { versions: [10, 16, 22] },
+      RotaryEmbedding: { versions: [23] },
+      Round: { versions: [11, 22] },
+      STFT: { versions: [17] },
+      Scan: { versions: [8, 9, 11, 16, 19, 21, 23, 24, 25] },
+      Scatter: { versions: [9, 11], deprecated: 11 },
+      ScatterElements: { versions: [11, 13, 16, 18] },
+      ScatterND: { versions: [11, 13, 16, 18] },
+      Selu: { versions: [1, 6, 22] },
+      SequenceAt: { versions: [11] },
+      SequenceConstruct: { versions: [11] },
+      SequenceEmpty: { versions: [11] },
+      SequenceErase: { versions: [11] },
+      SequenceInsert: { versions: [11] },
+      SequenceLength: { versions: [11] },
+      SequenceMap: { versions: [17] },
+      Shape: { versions: [1, 13, 15, 19, 21, 23, 24, 25] },
+      Shrink: { versions: [9] },
+      Sigmoid: { versions: [1, 6, 13] },
+      Sign: { versions: [9, 13] },
+      Sin: { versions: [7, 22] },
+      Sinh: { versions: [9, 22] },
+      Size: { versions: [1, 13, 19, 21, 23, 24, 25] },
+      Slice: { versions: [1, 10, 11, 13] },
+      Softmax: { versions: [1, 11, 13] },
+      SoftmaxCrossEntropyLoss: { versions: [12, 13] },
+      Softplus: { versions: [1, 22] },
+      Softsign: { versions: [1, 22] },
+      SpaceToDepth: { versions: [1, 13] },
+      Split: { versions: [1, 2, 11, 13, 18] },
+      SplitToSequence: { versions: [11, 24] },
+      Sqrt: { versions: [1, 6, 13] },
+      Squeeze: { versions: [1, 11, 13, 21, 23, 24, 25] },
+      StringConcat: { versions: [20] },
+      StringNormalizer: { versions: [10] },
+      StringSplit: { versions: [20] },
+      Sub: { versions: [1, 6, 7, 13, 14] },
+      Sum: { versions: [1, 6, 8, 13] },
+      Swish: { versions: [24] },
+      Tan: { versions: [7, 22] },
+      Tanh: { versions: [1, 6, 13] },
+      TensorScatter: { versions: [24] },
+      TfIdfVectorizer: { versions: [9] },
+      ThresholdedRelu: { versions: [10, 22] },
+      Tile: { versions: [1, 6, 13] },
+      TopK: { versions: [1, 10, 11, 24] },
+      Transpose: { versions: [1, 13, 21, 23, 24, 25] },
+      Trilu: { versions: [14] },
+      Unique: { versions: [11] },
+      Unsqueeze: { versions: [1, 11, 13, 21, 23, 24, 25] },
+      Upsample: { versions: [1, 7, 9, 10], deprecated: 10 },
+      Where: { versions: [9, 16] },
+      Xor: { versions: [1, 7] }
+    };
+  }
+});
+
+// src/stages/opset/axes-inputs.ts
+var axesToInput, topk, reshape;
+var init_axes_inputs = __esm({
+  "src/stages/opset/axes-inputs.ts"() {
+    "use strict";
+    init_context();
+    axesToInput = (at) => (node, step, ctx) => {
+      if (!crosses(step, at)) return [node];
+      const axes = attrInts(getAttr(node, "axes"));
+      if (!axes) {
+        if (node.opType === "Unsqueeze") return refuse(node, "Unsqueeze without axes is not a valid node");
+        return [node];
+      }
+      return [{ ...withAttrs(node, ["axes"]), input: [node.input[0] ?? "", ctx.int64(baseName(node, "axes"), axes)] }];
+    };
+    topk = (node, step, ctx) => {
+      if (!crosses(step, 10)) return [node];
+      const k = getAttr(node, "k")?.i;
+      if (k === void 0) return refuse(node, "TopK-1 without k is not a valid node");
+      return [{ ...withAttrs(node, ["k"]), input: [node.input[0] ?? "", ctx.int64(baseName(node, "k"), [k])] }];
+    };
+    reshape = (node, step, ctx) => {
+      if (!crosses(step, 5)) return [node];
+      const shape = attrInts(getAttr(node, "shape"));
+      if (!shape) return refuse(node, "Reshape-1 without shape is not a valid node");
+      return [{ ...withAttrs(node, ["shape", "consumed_inputs"]), input: [node.input[0] ?? "", ctx.int64(baseName(node, "shape"), shape)] }];
+    };
+  }
+});
+
+// src/stages/opset/clip.ts
+var FLOATS, clip;
+var init_clip = __esm({
+  "src/stages/opset/clip.ts"() {
+    "use strict";
+    init_dtype();
+    init_nodes();
+    init_context();
+    FLOATS = [DataType.FLOAT, DataType.FLOAT16, DataType.DOUBLE];
+    clip = (node, step, ctx) => {
+      if (!crosses(step, 11)) return [node];
+      const bounds = ["min", "max"].map((k) => getAttr(node, k));
+      const out = withAttrs(node, ["min", "max"]);
+      if (!bounds.some(Boolean)) return [out];
+      const type = ctx.elemType(node.input[0] ?? "");
+      if (type !== void 0 && !FLOATS.includes(type)) return refuse(node, `Clip before opset 11 takes float inputs, this one is type ${type}`);
+      const extra = [];
+      const inputs = bounds.map((a, i) => {
+        if (!a) return "";
+        const key = i ? "max" : "min";
+        if (type !== void 0) return ctx.constant(baseName(node, key), type, [a.f ?? 0], []);
+        const f = ctx.constant(baseName(node, `${key}_f32`), DataType.FLOAT, [a.f ?? 0], []);
+        const like = ctx.fresh(baseName(node, key));
+        extra.push(makeNode("CastLike", ctx.fresh(`${like}_castlike`), [f, node.input[0] ?? ""], [like]));
+        return like;
+      });
+      if (type === void 0 && ctx.target < 15) {
+        return refuse(node, `the model does not state the input's element type, which Clip-11's min/max inputs must have (or upgrade to opset \u2265 15, where CastLike supplies it)`);
+      }
+      return [...extra, { ...out, input: trimInputs([node.input[0] ?? "", ...inputs]) }];
+    };
+  }
+});
+
+// src/stages/opset/normalization.ts
+function dropOutputs(node, first, ctx) {
+  if (node.output.slice(first).some((o) => ctx.isRead(o))) return void 0;
+  return { ...node, output: node.output.slice(0, first) };
+}
+var batchNormalization, dropout;
+var init_normalization = __esm({
+  "src/stages/opset/normalization.ts"() {
+    "use strict";
+    init_dtype();
+    init_context();
+    batchNormalization = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 7)) {
+        if (getAttr(node, "is_test")?.i !== 1n) return refuse(node, "is_test=0 normalises with batch statistics (training), which later versions express only with training_mode");
+        n = withAttrs(n, ["is_test"]);
+      }
+      if (crosses(step, 9)) {
+        const spatial = getAttr(n, "spatial")?.i;
+        if (spatial !== void 0 && spatial !== 1n) return refuse(node, "spatial=0 (statistics per activation, not per channel) has no form from opset 9 on");
+        n = withAttrs(n, ["spatial"]);
+      }
+      if (crosses(step, 14) && n.output.length > 1) {
+        const kept = dropOutputs(n, 1, ctx);
+        if (!kept) return refuse(node, "its training outputs (mean, var, saved_mean, saved_var) are read; from opset 14 only training_mode=1 has outputs beyond Y, and they mean something else");
+        n = kept;
+      }
+      return [n];
+    };
+    dropout = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 7)) {
+        if (getAttr(node, "is_test")?.i !== 1n) return refuse(node, "is_test=0 drops values at random (training); only the inference form has a later version that means the same");
+        n = withAttrs(n, ["is_test"]);
+      }
+      if (crosses(step, 10) && n.output.length > 1) {
+        const kept = dropOutputs(n, 1, ctx);
+        if (!kept) return refuse(node, "its mask output is read; the mask is the input type before opset 10 and bool after");
+        n = kept;
+      }
+      if (crosses(step, 12)) {
+        const ratio = getAttr(n, "ratio");
+        n = withAttrs(n, ["ratio"]);
+        if (ratio?.f !== void 0) n = { ...n, input: [n.input[0] ?? "", ctx.constant(baseName(node, "ratio"), DataType.FLOAT, [ratio.f], [])] };
+      }
+      return [n];
+    };
+  }
+});
+
+// src/stages/opset/pad.ts
+var pad;
+var init_pad = __esm({
+  "src/stages/opset/pad.ts"() {
+    "use strict";
+    init_dtype();
+    init_nodes();
+    init_context();
+    pad = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 2)) {
+        const paddings = getAttr(node, "paddings");
+        n = withAttrs(node, ["paddings"], paddings ? [{ ...paddings, name: "pads" }] : []);
+      }
+      if (!crosses(step, 11)) return [n];
+      const pads = attrInts(getAttr(n, "pads"));
+      if (!pads) return refuse(node, "Pad without pads is not a valid node");
+      const value = getAttr(n, "value")?.f ?? 0;
+      const inputs = [n.input[0] ?? "", ctx.int64(baseName(node, "pads"), pads)];
+      const extra = [];
+      if (value !== 0) {
+        const type = ctx.elemType(node.input[0] ?? "");
+        if (type !== void 0) inputs.push(ctx.constant(baseName(node, "value"), type, [value], []));
+        else if (ctx.target >= 15) {
+          const f = ctx.constant(baseName(node, "value_f32"), DataType.FLOAT, [value], []);
+          const like = ctx.fresh(baseName(node, "value"));
+          extra.push(makeNode("CastLike", ctx.fresh(`${like}_castlike`), [f, node.input[0] ?? ""], [like]));
+          inputs.push(like);
+        } else return refuse(node, "the model does not state the data's element type, which Pad-11's constant_value input must have (or upgrade to opset \u2265 15)");
+      }
+      return [...extra, { ...withAttrs(n, ["pads", "value"]), input: inputs }];
+    };
+  }
+});
+
+// src/stages/opset/resize.ts
+function versionAt(op, opset) {
+  return Math.max(...(OP_VERSIONS[op]?.versions ?? [1]).filter((v) => v <= opset));
+}
+function resize10to11(node, ctx, to) {
+  const mode = attrString(getAttr(node, "mode")) ?? "nearest";
+  const attrs = [stringAttr("coordinate_transformation_mode", "asymmetric")];
+  if (mode === "nearest") {
+    const scales = ctx.constantValues(node.input[1]);
+    if (!scales) return refusal(node, "nearest Resize-10 rounds up when an axis shrinks and down when it grows; its scales are not a constant, so no single nearest_mode of Resize-11 matches");
+    const grows = scales.some((s) => s > 1);
+    const shrinks = scales.some((s) => s < 1);
+    if (grows && shrinks) return refusal(node, "nearest Resize-10 with scales that both grow and shrink axes rounds differently per axis; Resize-11 has one nearest_mode");
+    attrs.push(stringAttr("nearest_mode", shrinks ? "ceil" : "floor"));
+  }
+  const roi = to >= 13 ? "" : ctx.constant(baseName(node, "roi"), DataType.FLOAT, []);
+  return { ...withAttrs(node, ["coordinate_transformation_mode", "nearest_mode"], attrs), input: [node.input[0] ?? "", roi, node.input[1] ?? ""] };
+}
+var refusal, upsample, resize;
+var init_resize = __esm({
+  "src/stages/opset/resize.ts"() {
+    "use strict";
+    init_dtype();
+    init_context();
+    init_op_versions();
+    refusal = (node, why) => refuse(node, why);
+    upsample = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 7)) {
+        const h = getAttr(node, "height_scale")?.f;
+        const w = getAttr(node, "width_scale")?.f;
+        if (h === void 0 || w === void 0) return refuse(node, "Upsample-1 needs height_scale and width_scale");
+        n = withAttrs(node, ["height_scale", "width_scale"], [floatsAttr("scales", [1, 1, h, w])]);
+        if (attrString(getAttr(node, "mode")) === "bilinear") n = withAttrs(n, ["mode"], [stringAttr("mode", "linear")]);
+      }
+      if (crosses(step, 9)) {
+        const scales = getAttr(n, "scales")?.floats;
+        if (!scales) return refuse(node, "Upsample-7 without scales is not a valid node");
+        n = { ...withAttrs(n, ["scales"]), input: [n.input[0] ?? "", ctx.constant(baseName(node, "scales"), DataType.FLOAT, scales)] };
+      }
+      if (step.to < 10) return [n];
+      return resize({ ...n, opType: "Resize" }, { from: 10, to: versionAt("Resize", ctx.target) }, ctx);
+    };
+    resize = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 11)) {
+        const r = resize10to11(node, ctx, step.to);
+        if ("refuse" in r) return r;
+        n = r;
+      }
+      if (crosses(step, 13) && attrString(getAttr(n, "coordinate_transformation_mode")) === "tf_half_pixel_for_nn") {
+        return refuse(node, "coordinate_transformation_mode tf_half_pixel_for_nn was removed at opset 13 and no other mode computes it");
+      }
+      if (step.to >= 13) n = { ...n, input: trimInputs(n.input) };
+      return [n];
+    };
+  }
+});
+
+// src/stages/opset/slice.ts
+var slice;
+var init_slice = __esm({
+  "src/stages/opset/slice.ts"() {
+    "use strict";
+    init_context();
+    slice = (node, step, ctx) => {
+      if (!crosses(step, 10)) return [node];
+      const starts = attrInts(getAttr(node, "starts"));
+      const ends = attrInts(getAttr(node, "ends"));
+      if (!starts || !ends) return refuse(node, "Slice-1 without starts or ends is not a valid node");
+      const axes = attrInts(getAttr(node, "axes"));
+      const inputs = [node.input[0] ?? "", ctx.int64(baseName(node, "starts"), starts), ctx.int64(baseName(node, "ends"), ends)];
+      if (axes) inputs.push(ctx.int64(baseName(node, "axes"), axes));
+      return [{ ...withAttrs(node, ["starts", "ends", "axes"]), input: inputs }];
+    };
+  }
+});
+
+// src/stages/opset/softmax.ts
+var coercedSoftmax;
+var init_softmax = __esm({
+  "src/stages/opset/softmax.ts"() {
+    "use strict";
+    init_nodes();
+    init_context();
+    coercedSoftmax = (node, step, ctx) => {
+      if (!crosses(step, 13)) return [node];
+      const axis = attrInt(getAttr(node, "axis")) ?? 1;
+      const x = node.input[0] ?? "";
+      const rank = ctx.rank(x);
+      if (rank !== void 0 && rank > 0 && (axis === rank - 1 || axis === -1)) {
+        return [withAttrs(node, ["axis"], [intAttr("axis", -1)])];
+      }
+      const y = node.output[0] ?? "";
+      const flat = ctx.fresh(baseName(node, "flat"));
+      const normalised = ctx.fresh(baseName(node, "2d"));
+      const shape = ctx.fresh(baseName(node, "shape"));
+      return [
+        makeNode("Flatten", ctx.fresh(`${flat}_node`), [x], [flat], [intAttr("axis", axis)]),
+        { ...withAttrs(node, ["axis"], [intAttr("axis", 1)]), input: [flat], output: [normalised] },
+        makeNode("Shape", ctx.fresh(`${shape}_node`), [x], [shape]),
+        makeNode("Reshape", ctx.fresh(`${y}_reshape`), [normalised, shape], [y])
+      ];
+    };
+  }
+});
+
+// src/stages/opset/split.ts
+var split;
+var init_split = __esm({
+  "src/stages/opset/split.ts"() {
+    "use strict";
+    init_nodes();
+    init_context();
+    split = (node, step, ctx) => {
+      let n = node;
+      if (crosses(step, 2) && node.input[1]) {
+        const sizes = ctx.constantValues(node.input[1]);
+        if (!sizes) return refuse(node, "Split-1 with a computed split input has no Split-2 form");
+        n = { ...withAttrs(node, ["split"], [intsAttr("split", sizes)]), input: [node.input[0] ?? ""] };
+      }
+      if (crosses(step, 13)) {
+        const sizes = getAttr(n, "split")?.ints;
+        n = { ...withAttrs(n, ["split"]), input: sizes ? [n.input[0] ?? "", ctx.int64(baseName(node, "split"), sizes)] : [n.input[0] ?? ""] };
+      }
+      if (crosses(step, 18) && !n.input[1]) n = withAttrs(n, ["num_outputs"], [intAttr("num_outputs", n.output.length)]);
+      return [n];
+    };
+  }
+});
+
+// src/stages/opset/rules.ts
+var BROADCAST_OPS, REDUCE_18, RULES;
+var init_rules = __esm({
+  "src/stages/opset/rules.ts"() {
+    "use strict";
+    init_axes_inputs();
+    init_clip();
+    init_legacy();
+    init_normalization();
+    init_pad();
+    init_resize();
+    init_slice();
+    init_softmax();
+    init_split();
+    BROADCAST_OPS = ["Add", "Sub", "Mul", "Div", "Pow", "And", "Or", "Xor", "Equal", "Greater", "Less"];
+    REDUCE_18 = ["ReduceL1", "ReduceL2", "ReduceLogSum", "ReduceLogSumExp", "ReduceMax", "ReduceMean", "ReduceMin", "ReduceProd", "ReduceSumSquare"];
+    RULES = {
+      ...Object.fromEntries(BROADCAST_OPS.map((op) => [op, { breaks: [7], convert: legacyBroadcast }])),
+      ...Object.fromEntries(REDUCE_18.map((op) => [op, { breaks: [18], convert: axesToInput(18) }])),
+      ReduceSum: { breaks: [13], convert: axesToInput(13) },
+      Squeeze: { breaks: [13], convert: axesToInput(13) },
+      Unsqueeze: { breaks: [13], convert: axesToInput(13) },
+      Softmax: { breaks: [13], convert: coercedSoftmax },
+      LogSoftmax: { breaks: [13], convert: coercedSoftmax },
+      Hardmax: { breaks: [13], convert: coercedSoftmax },
+      Clip: { breaks: [11], convert: clip },
+      Slice: { breaks: [10], convert: slice },
+      Pad: { breaks: [2, 11], convert: pad },
+      Split: { breaks: [2, 13, 18], convert: split },
+      TopK: { breaks: [10], convert: topk },
+      Reshape: { breaks: [5], convert: reshape },
+      BatchNormalization: { breaks: [7, 9, 14], convert: batchNormalization },
+      Dropout: { breaks: [7, 10, 12], convert: dropout },
+      Upsample: { breaks: [7, 9, 10], convert: upsample },
+      Resize: { breaks: [11, 13], convert: resize },
+      Gemm: { breaks: [7], convert: gemm },
+      Concat: { breaks: [4], convert: concat },
+      Cast: { breaks: [6], convert: cast },
+      Selu: { breaks: [6], convert: selu },
+      RNN: { breaks: [7], convert: recurrent },
+      GRU: { breaks: [7], convert: recurrent },
+      LSTM: { breaks: [7], convert: recurrent },
+      RoiAlign: { breaks: [16], convert: roiAlign },
+      GridSample: { breaks: [20], convert: gridSample },
+      DFT: { breaks: [20], convert: dft },
+      Scatter: { breaks: [11], convert: scatter },
+      Scan: { breaks: [9], convert: refuseAcross(9, "Scan-8 scans over a batch axis with sequence_lens; Scan-9 has neither, and the rewrite is not implemented") },
+      Tile: { breaks: [6], convert: refuseAcross(6, "Tile-1 (tiles and axis inputs) has no exact single-node Tile-6 form implemented") },
+      LpPool: { breaks: [2], convert: refuseAcross(2, "LpPool-1 (float p, optional kernel_shape) is not converted") },
+      GroupNormalization: { breaks: [21], convert: refuseAcross(21, "GroupNormalization-18's scale and bias are per group, -21's per channel; not converted") }
+    };
+  }
+});
+
+// src/stages/opset/upgrade.ts
+function opVersionAt(op, opset) {
+  const vs = OP_VERSIONS[op]?.versions.filter((v) => v <= opset);
+  return vs?.length ? vs[vs.length - 1] : void 0;
+}
+function convertNode(node, from, target, ctx) {
+  const op = node.opType ?? "";
+  const info = OP_VERSIONS[op];
+  if (!info) return `${op} '${node.name || node.output[0]}': not an op of the ONNX default domain at any opset \u2264 ${MAX_OPSET} (an experimental op since removed?)`;
+  const vFrom = opVersionAt(op, from);
+  const vTo = opVersionAt(op, target);
+  if (vFrom === void 0) return `${op} '${node.name || node.output[0]}': does not exist at opset ${from}, the model's own`;
+  if (vFrom === vTo) return [node];
+  const n = from < 6 && target >= 6 ? dropConsumedInputs(node) : node;
+  const rule = RULES[op];
+  if (rule && rule.breaks.some((b) => vFrom < b && vTo >= b)) {
+    const out = rule.convert(n, { from: vFrom, to: vTo }, ctx);
+    return "refuse" in out ? out.refuse : out;
+  }
+  if (info.deprecated !== void 0 && vTo >= info.deprecated) return `${op} '${node.name || node.output[0]}': removed at opset ${info.deprecated} and not converted`;
+  return [n];
+}
+function upgradeOpset(model, target) {
+  if (!Number.isInteger(target) || target < 1 || target > MAX_OPSET) {
+    throw new UsageError(`opset target ${target} is outside 1\u2026${MAX_OPSET} (the newest opset onnxruntime 1.30 loads)`);
+  }
+  const from = defaultOpset(model);
+  const ir = model.irVersion ?? 0;
+  const details = { from, to: Math.max(from, target), irVersion: { from: ir, to: ir }, nodes: 0, rewritten: {}, constantsAdded: 0, nodesAdded: 0 };
+  if (from >= target) return { model, details };
+  if (model.functions.some((f) => f.opsetImport.some((o) => isDefaultDomain3(o.domain) && (o.version ?? 0) < target))) {
+    throw new OpsetUpgradeError(from, target, ["the model has local functions importing the default domain; their bodies are not upgraded"]);
+  }
+  const facts2 = modelFacts(model);
+  const refusals = [];
+  const plans = [];
+  forEachGraph(model, (scope) => {
+    const ctx = new ConvertContext(scope, target, facts2);
+    const nodes = [];
+    for (const node of scope.graph.node) {
+      if (!isDefaultDomain3(node.domain)) {
+        nodes.push(node);
+        continue;
+      }
+      details.nodes++;
+      const out = convertNode(node, from, target, ctx);
+      if (typeof out === "string") {
+        refusals.push(out);
+        continue;
+      }
+      if (out.length !== 1 || out[0] !== node) {
+        details.rewritten[node.opType ?? ""] = (details.rewritten[node.opType ?? ""] ?? 0) + 1;
+        details.nodesAdded += out.length - 1;
+      }
+      nodes.push(...out);
+    }
+    plans.push({ scope, nodes, ctx });
+  });
+  if (refusals.length) throw new OpsetUpgradeError(from, target, refusals);
+  for (const { scope, nodes, ctx } of plans) {
+    scope.graph.node = nodes;
+    scope.graph.initializer.push(...ctx.added);
+    details.constantsAdded += ctx.added.length;
+  }
+  setDefaultOpset(model, target);
+  const needed = IR_FOR_OPSET.filter(([o]) => o <= target).pop()?.[1] ?? 3;
+  if (ir < needed) model.irVersion = needed;
+  details.irVersion.to = model.irVersion ?? ir;
+  return { model, details };
+}
+var IR_FOR_OPSET, OpsetUpgradeError, isDefaultDomain3;
+var init_upgrade = __esm({
+  "src/stages/opset/upgrade.ts"() {
+    "use strict";
+    init_errors();
+    init_graph();
+    init_opset();
+    init_context();
+    init_facts();
+    init_legacy();
+    init_op_versions();
+    init_rules();
+    IR_FOR_OPSET = [[9, 4], [10, 5], [11, 6], [12, 7], [15, 8], [19, 9], [21, 10], [23, 11], [24, 12], [25, 13]];
+    OpsetUpgradeError = class extends OnnxFormatError {
+      constructor(from, to, refusals) {
+        const shown2 = refusals.slice(0, 3).join("; ");
+        super(`cannot upgrade the default-domain opset ${from} \u2192 ${to}: ${shown2}${refusals.length > 3 ? `; and ${refusals.length - 3} more` : ""}`);
+        this.from = from;
+        this.to = to;
+        this.refusals = refusals;
+      }
+      from;
+      to;
+      refusals;
+      name = "OpsetUpgradeError";
+    };
+    isDefaultDomain3 = (d) => d === void 0 || d === "" || d === "ai.onnx";
   }
 });
 
@@ -12875,9 +14291,9 @@ var init_int8_conv = __esm({
           if (elementCount(bias.tensor.dims) !== weight.tensor.dims[0]) return "bias length differs from the output channels";
         }
         if (s.options.convMode === "weight-only") {
-          return s.options.perChannel && s.opset < 13 ? `per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset ${s.opset}` : void 0;
+          return s.options.convPerChannel && s.opset < 13 ? `per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset ${s.opset}` : void 0;
         }
-        if (s.options.perChannel && s.options.weightType === "uint8") {
+        if (s.options.convPerChannel && s.options.weightType === "uint8") {
           return "per-channel uint8 Conv needs per-channel zero points, which ORT ConvInteger does not take";
         }
         return void 0;
@@ -12885,7 +14301,7 @@ var init_int8_conv = __esm({
       rewrite(node, weight, scope, s, out) {
         const base = s.baseOf(node, scope);
         if (s.options.convMode === "weight-only") {
-          const perChannel = s.options.perChannel;
+          const perChannel = s.options.convPerChannel;
           const w2 = s.weight({ weight, axis: perChannel ? 0 : void 0 }, scope.graph, out);
           const dequantized = s.fresh(`${base}_weight_dequantized`);
           out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [w2.q, w2.scale, w2.zeroPoint], [dequantized], perChannel ? [intAttr("axis", 0)] : []));
@@ -12895,7 +14311,7 @@ var init_int8_conv = __esm({
         const m = weight.tensor.dims[0];
         const spatialOnes = weight.tensor.dims.slice(2).map(() => 1);
         const x = s.activation(scope.graph, node.input[0], out);
-        const axis = s.options.perChannel ? 0 : void 0;
+        const axis = s.options.convPerChannel ? 0 : void 0;
         const w = s.weight({ weight, axis, paramDims: [m, ...spatialOnes], scalarZeroPoint: true }, scope.graph, out);
         const integer = s.fresh(`${base}_output_quantized`);
         out.push(makeNode("ConvInteger", s.fresh(`${base}_quant`), [x.q, w.q, x.zeroPoint, w.zeroPoint], [integer], node.attribute));
@@ -13080,7 +14496,7 @@ var init_tensor_pool = __esm({
 });
 
 // src/stages/quant/int8-gemm.ts
-function floatAttr(node, name, dflt) {
+function floatAttr2(node, name, dflt) {
   return attr(node, name)?.f ?? dflt;
 }
 var gemmQuantizer;
@@ -13107,8 +14523,8 @@ var init_int8_gemm = __esm({
       },
       rewrite(node, weight, scope, s, out) {
         const base = s.baseOf(node, scope);
-        const alpha = floatAttr(node, "alpha", 1);
-        const beta = floatAttr(node, "beta", 1);
+        const alpha = floatAttr2(node, "alpha", 1);
+        const beta = floatAttr2(node, "beta", 1);
         let a = node.input[0];
         if ((attr(node, "transA")?.i ?? 0n) !== 0n) {
           const at = s.fresh(`${base}_A_transposed`);
@@ -13207,9 +14623,9 @@ function minMax(data) {
   if (min !== min || min === -Infinity || max === Infinity) return { min: NaN, max: NaN };
   return { min, max };
 }
-function quantizeSpan(data, start, end, scale, zeroPoint, clip, out) {
-  const lo = clip.qmin;
-  const hi = clip.qmax;
+function quantizeSpan(data, start, end, scale, zeroPoint, clip2, out) {
+  const lo = clip2.qmin;
+  const hi = clip2.qmax;
   for (let i = start; i < end; i++) {
     const r = Math.fround(data[i] / scale) + ROUND_MAGIC - ROUND_MAGIC + zeroPoint;
     out[i] = r < lo ? lo : r > hi ? hi : r;
@@ -13221,9 +14637,9 @@ function allocate(type, n) {
 function quantizePerTensor(data, opts, range = minMax(data)) {
   const { min, max } = range;
   const params = computeScaleZeroPoint(min, max, quantRange(opts.type, opts.symmetric, opts.reduceRange), opts.symmetric);
-  const clip = clipRange(opts.type);
+  const clip2 = clipRange(opts.type);
   const values2 = allocate(opts.type, data.length);
-  quantizeSpan(data, 0, data.length, params.scale, params.zeroPoint, clip, values2);
+  quantizeSpan(data, 0, data.length, params.scale, params.zeroPoint, clip2, values2);
   const zeroPoints = allocate(opts.type, 1);
   zeroPoints[0] = params.zeroPoint;
   return { values: values2, scales: Float32Array.of(params.scale), zeroPoints };
@@ -13258,10 +14674,10 @@ function quantizePerAxis(data, dims, axis, opts) {
     const empty = mins[c] === Infinity;
     params.push(computeScaleZeroPoint(empty ? 0 : mins[c], empty ? 0 : maxs[c], range, opts.symmetric));
   }
-  const clip = clipRange(opts.type);
+  const clip2 = clipRange(opts.type);
   const values2 = allocate(opts.type, data.length);
   for (let o = 0, i = 0; o < outer; o++) {
-    for (let c = 0; c < channels; c++, i += inner) quantizeSpan(data, i, i + inner, params[c].scale, params[c].zeroPoint, clip, values2);
+    for (let c = 0; c < channels; c++, i += inner) quantizeSpan(data, i, i + inner, params[c].scale, params[c].zeroPoint, clip2, values2);
   }
   const zeroPoints = allocate(opts.type, channels);
   params.forEach((p, c) => {
@@ -13444,12 +14860,12 @@ var init_session = __esm({
        * Returns the nodes; the last one writes `output`.
        */
       rescale(integerOutput, aScale, bScale, output, base) {
-        const cast = this.fresh(`${integerOutput}_cast_output`);
+        const cast2 = this.fresh(`${integerOutput}_cast_output`);
         const scales = this.fresh(`${base}_scales_mul:0`);
         return [
-          makeNode("Cast", this.fresh(`${integerOutput}_cast`), [integerOutput], [cast], [intAttr("to", DataType.FLOAT)]),
+          makeNode("Cast", this.fresh(`${integerOutput}_cast`), [integerOutput], [cast2], [intAttr("to", DataType.FLOAT)]),
           makeNode("Mul", this.fresh(`${base}_scales_mul`), [aScale, bScale], [scales]),
-          makeNode("Mul", this.fresh(`${base}_output_scale_mul`), [cast, scales], [output])
+          makeNode("Mul", this.fresh(`${base}_output_scale_mul`), [cast2, scales], [output])
         ];
       }
       /** Name base for nodes derived from `node`. */
@@ -13457,39 +14873,6 @@ var init_session = __esm({
         return node.name || `${node.opType}_${node.output[0] ?? scope.depth}`;
       }
     };
-  }
-});
-
-// src/stages/options.ts
-function rejectUnknownOptions(stage, o, known) {
-  for (const k of Object.keys(o)) {
-    if (!known.includes(k)) throw new UsageError(`${stage}: unknown option '${k}'; known: ${known.join(", ")}`);
-  }
-}
-function booleanOption(stage, o, key, fallback) {
-  const v = o[key];
-  if (v === void 0) return fallback;
-  if (typeof v === "boolean") return v;
-  if (v === "true" || v === "false") return v === "true";
-  throw new UsageError(`${stage}: '${key}' must be true or false, got ${JSON.stringify(v)}`);
-}
-function stringListOption(stage, o, key) {
-  const v = o[key];
-  if (v === void 0) return void 0;
-  if (typeof v === "string") return v.split(",").map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(v) && v.every((s) => typeof s === "string")) return v;
-  throw new UsageError(`${stage}: '${key}' must be a list of names`);
-}
-function choiceOption(stage, o, key, choices) {
-  const v = o[key] ?? choices[0];
-  if (choices.includes(v)) return v;
-  const list = `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`;
-  throw new UsageError(`${stage}: ${key} must be ${list}, got ${JSON.stringify(v)}`);
-}
-var init_options = __esm({
-  "src/stages/options.ts"() {
-    "use strict";
-    init_errors();
   }
 });
 
@@ -13510,14 +14893,18 @@ function parseInt8Options(raw) {
   if (typeof minElements !== "number" || !Number.isSafeInteger(minElements) || minElements < 0) {
     throw new UsageError(`quantize-int8: min-elements must be a whole number \u2265 0, not '${String(minElements)}'`);
   }
+  const weightType = choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]);
+  const convMode = choiceOption(STAGE, raw, "conv-mode", ["integer", "weight-only"]);
+  const perChannelGiven = raw["per-channel"] === void 0 ? void 0 : booleanOption(STAGE, raw, "per-channel", false);
   return {
     ops,
     exclude: (stringListOption(STAGE, raw, "exclude") ?? []).map(globToRegExp),
-    perChannel: booleanOption(STAGE, raw, "per-channel", false),
+    perChannel: perChannelGiven ?? false,
+    convPerChannel: perChannelGiven ?? !(convMode === "integer" && weightType === "uint8"),
     reduceRange: booleanOption(STAGE, raw, "reduce-range", false),
-    weightType: choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]),
+    weightType,
     minElements,
-    convMode: choiceOption(STAGE, raw, "conv-mode", ["integer", "weight-only"])
+    convMode
   };
 }
 function commonSkipReason(node, t, s) {
@@ -13528,6 +14915,27 @@ function commonSkipReason(node, t, s) {
   if (Number.isNaN(s.range(t).min)) return "weight holds NaN or Infinity";
   return void 0;
 }
+function wantsAxis(model, options) {
+  if (!options.ops.has("Conv") || options.convMode !== "weight-only" || !options.convPerChannel) return false;
+  return mainScopes(model).some(({ graph }) => graph.node.some((n) => n.opType === "Conv" && (n.domain ?? "") === ""));
+}
+function upgradeIfNeeded(model, options, details, log) {
+  const plan = planOpset(model);
+  const from = defaultOpset(model);
+  const target = wantsAxis(model, options) ? 13 : 11;
+  if (from >= target || plan.action !== "refuse" && target === 11) return plan;
+  const why = target === 13 ? "per-channel weight-only Conv needs DequantizeLinear's axis (opset 13)" : `${plan.action === "refuse" ? plan.reason.split(";")[0] : ""}; DynamicQuantizeLinear needs opset 11`;
+  try {
+    const { details: up } = upgradeOpset(model, target);
+    details.opsetUpgrade = { from: up.from, to: up.to, why, rewritten: up.rewritten };
+    log?.(`quantize-int8: opset ${up.from} \u2192 ${up.to} (${why})`);
+    return { action: "keep", version: up.to };
+  } catch (e) {
+    if (!(e instanceof OnnxFormatError)) throw e;
+    details.opsetUpgrade = { from, to: target, why, refused: e.message };
+    return plan;
+  }
+}
 function quantizeInt8(model, options, ctx) {
   const details = {
     options: {
@@ -13536,10 +14944,10 @@ function quantizeInt8(model, options, ctx) {
       reduceRange: options.reduceRange,
       weightType: options.weightType,
       minElements: options.minElements,
-      ...options.ops.has("Conv") ? { convMode: options.convMode } : {}
+      ...options.ops.has("Conv") ? { convMode: options.convMode, convPerChannel: options.convPerChannel } : {}
     }
   };
-  const plan = planOpset(model);
+  const plan = upgradeIfNeeded(model, options, details, ctx?.log);
   if (plan.action === "refuse") {
     return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason: plan.reason }] } };
   }
@@ -13607,6 +15015,7 @@ var init_quantize_int8 = __esm({
     init_dtype();
     init_constant_weight();
     init_opset();
+    init_upgrade();
     init_registry();
     init_session();
     init_options();
@@ -13921,7 +15330,7 @@ function becomeContribOp(node, opType, inputs, attrs) {
   node.input = inputs;
   node.attribute = attrs;
 }
-function baseName(src, fallback) {
+function baseName2(src, fallback) {
   return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
 }
 function toMatMulNBits(node, a, src, alpha, run) {
@@ -13941,7 +15350,7 @@ function toMatMulNBits(node, a, src, alpha, run) {
       { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
     ];
     if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-    return { base: baseName(src, "weight"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
+    return { base: baseName2(src, "weight"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
   });
   const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", 4), intAttr("block_size", blockSize)];
   if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr("accuracy_level", run.settings.accuracyLevel));
@@ -13999,7 +15408,7 @@ var init_int4_rewrite = __esm({
         const scaled = floatValues(constC.tensor, tensorBytes(constC.tensor, run.external)).map((v) => v * beta);
         const raw = bytesOf(scaled);
         bias = run.store.get(contentKey(["gemm-bias", ...constC.tensor.dims], raw), home(constC), () => ({
-          base: baseName(constC, "bias"),
+          base: baseName2(constC, "bias"),
           suffixes: ["_scaled"],
           parts: [{ dataType: DataType.FLOAT, dims: [...constC.tensor.dims], raw }]
         })).names[0];
@@ -14041,7 +15450,7 @@ var init_int4_rewrite = __esm({
           { dataType: dtype, dims: [v, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
         ];
         if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks / 2)], raw: q.zeroPoints });
-        return { base: baseName(src, "table"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
+        return { base: baseName2(src, "table"), suffixes: ["_Q4", "_scales", "_zero_points"], parts };
       });
       const [data, scales, zp] = stored.names;
       const attrs = [intAttr("gather_axis", 0), intAttr("quantize_axis", 1), intAttr("block_size", blockSize), intAttr("bits", 4)];
@@ -14060,7 +15469,7 @@ var init_int4_rewrite = __esm({
       const stored = run.store.get(key, home(src), () => {
         const q = quantizePerTensor(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), { type: "int8", symmetric: true, reduceRange: false });
         return {
-          base: baseName(src, "table"),
+          base: baseName2(src, "table"),
           suffixes: ["_quantized", "_scale", "_zero_point"],
           parts: [
             { dataType: DataType.INT8, dims: [...tensor.dims], raw: bytesOf(q.values) },
@@ -14155,15 +15564,15 @@ function quantizeInt4Stage(options = {}) {
       removeUnused(paths, run.index);
       let weightBytes = 0;
       let freedBytes = 0;
-      for (const [tensor, [path16]] of run.sources) {
+      for (const [tensor, [path17]] of run.sources) {
         const bytes = tensorByteLength(tensor);
         weightBytes += bytes;
-        const own = path16[path16.length - 1];
+        const own = path17[path17.length - 1];
         if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
       }
-      const { matmul, gemm, gatherInt4, gatherInt8 } = run.counts;
-      if (matmul || gemm || gatherInt4) importDomain(model, "com.microsoft", 1);
-      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
+      const { matmul, gemm: gemm2, gatherInt4, gatherInt8 } = run.counts;
+      if (matmul || gemm2 || gatherInt4) importDomain(model, "com.microsoft", 1);
+      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm2} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
       return {
         model,
         details: {
@@ -14171,8 +15580,8 @@ function quantizeInt4Stage(options = {}) {
           symmetric: opts.symmetric,
           accuracyLevel: opts.accuracyLevel ?? 0,
           embeddings: opts.embeddings,
-          matmulNBits: matmul + gemm,
-          fromGemm: gemm,
+          matmulNBits: matmul + gemm2,
+          fromGemm: gemm2,
           gatherBlockQuantized: gatherInt4,
           gatherInt8,
           tensorsQuantized: run.store.count,
@@ -14274,7 +15683,7 @@ function inferTypes(scopes) {
     const inner = table.get(g) ?? inferGraph({ graph: g, parent, owner, depth: parent.depth + 1 });
     return g.output.map((o) => declaredType(o) ?? inner.get(o.name ?? ""));
   };
-  const outputTypes = (n, scope) => {
+  const outputTypes2 = (n, scope) => {
     const op = n.opType ?? "";
     const input = (i) => n.input[i] ? lookup(scope, n.input[i]) : void 0;
     const first = n.input.map((_, i) => input(i)).find((t) => t !== void 0);
@@ -14350,16 +15759,16 @@ function inferTypes(scopes) {
     }
     for (const t of g.initializer) if (t.name && t.dataType) own.set(t.name, t.dataType);
     for (const s of g.sparseInitializer) if (s.values?.name && s.values.dataType) own.set(s.values.name, s.values.dataType);
-    const declared = /* @__PURE__ */ new Map();
+    const declared2 = /* @__PURE__ */ new Map();
     for (const v of [...g.valueInfo, ...g.output]) {
       const t = declaredType(v);
-      if (v.name && t !== void 0) declared.set(v.name, t);
+      if (v.name && t !== void 0) declared2.set(v.name, t);
     }
     for (const n of g.node) {
       for (const { graph } of subgraphsOf(n)) if (!table.has(graph)) inferGraph({ graph, parent: scope, owner: n, depth: scope.depth + 1 });
-      const types2 = outputTypes(n, scope);
+      const types2 = outputTypes2(n, scope);
       n.output.forEach((o, i) => {
-        const t = declared.get(o) ?? types2[i];
+        const t = declared2.get(o) ?? types2[i];
         if (o && t !== void 0) own.set(o, t);
       });
     }
@@ -14418,6 +15827,155 @@ var init_fp16_types = __esm({
   }
 });
 
+// src/stages/fp16-overflow.ts
+import { mkdtempSync, rmSync as rmSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir } from "node:os";
+import path7 from "node:path";
+function maxAbs(bytes) {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let m = 0;
+  for (let i = 0; i + 4 <= bytes.length; i += 4) {
+    const a = Math.abs(dv.getFloat32(i, true));
+    if (a > m && a !== Infinity) m = a;
+  }
+  return m;
+}
+async function overflowingNodes(model, main2, types2, tmpDir, samples = 2) {
+  const blocked = /* @__PURE__ */ new Map();
+  let external = false;
+  forEachTensor(model, (t) => {
+    external ||= isExternal(t);
+  });
+  if (external) return { blocked, note: "not run: the model keeps its weights in an external data file" };
+  const g = main2.graph;
+  const outputs = new Set(g.output.map((o) => o.name));
+  const watched = /* @__PURE__ */ new Map();
+  for (const n of g.node) for (const o of n.output) if (o && typeIn(types2, main2, o) === DataType.FLOAT) watched.set(o, n);
+  if (!watched.size) return { blocked };
+  const probe = decodeModel(encodeModel(model));
+  for (const name of watched.keys()) {
+    if (!outputs.has(name)) probe.graph.output.push({ name, type: { tensorType: { elemType: DataType.FLOAT } }, metadataProps: [] });
+  }
+  const dir = mkdtempSync(path7.join(tmpDir || tmpdir(), "onnx-diet-fp16-overflow-"));
+  const host = startOrtHost();
+  try {
+    const file = path7.join(dir, "probe.onnx");
+    writeFileSync2(file, encodeModel(probe));
+    const feeds = loadSamples("auto", model, { samples, seed: DEFAULT_PARITY.seed, dims: {} });
+    const session = await host.load(file, { threads: 1 });
+    const peak = /* @__PURE__ */ new Map();
+    for (const sample of feeds) {
+      const r = await host.run(session.id, sample, [...watched.keys()]);
+      for (const t of r.outputs) {
+        if (t.type === "float32" && t.data instanceof Uint8Array) peak.set(t.name, Math.max(peak.get(t.name) ?? 0, maxAbs(t.data)));
+      }
+    }
+    const readers = /* @__PURE__ */ new Map();
+    for (const n of g.node) for (const i of n.input) if (watched.has(i)) readers.set(i, [...readers.get(i) ?? [], n]);
+    for (const [name, max] of peak) {
+      if (max < OVERFLOW_AT) continue;
+      const producer = watched.get(name);
+      const why = `its output '${name}' reaches ${max.toPrecision(3)} on ${feeds.length} auto input${feeds.length === 1 ? "" : "s"} (float16 ends at 65504)`;
+      if (!blocked.has(producer)) blocked.set(producer, { node: nodeId(producer), op: producer.opType ?? "", reason: why });
+      for (const r of readers.get(name) ?? []) {
+        if (!blocked.has(r)) blocked.set(r, { node: nodeId(r), op: r.opType ?? "", reason: `reads '${name}', which reaches ${max.toPrecision(3)} on auto inputs` });
+      }
+    }
+    return { blocked };
+  } catch (e) {
+    return { blocked, note: `not run: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}` };
+  } finally {
+    await host.close();
+    rmSync4(dir, { recursive: true, force: true });
+  }
+}
+var OVERFLOW_AT;
+var init_fp16_overflow = __esm({
+  "src/stages/fp16-overflow.ts"() {
+    "use strict";
+    init_inputs();
+    init_ort_runner();
+    init_types2();
+    init_codec();
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_fp16_numerics();
+    init_fp16_types();
+    init_nodes();
+    OVERFLOW_AT = FP16_MAX / 2;
+  }
+});
+
+// src/stages/fp16-range.ts
+function rangeProblemOf(raw) {
+  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const n = raw.length >>> 2;
+  let maxAbs2 = 0, over = 0, minFlushed = Infinity, maxFlushed = 0;
+  for (let i = 0; i < n; i++) {
+    const a = Math.abs(dv.getFloat32(i * 4, true));
+    if (!Number.isFinite(a)) continue;
+    if (a > maxAbs2) maxAbs2 = a;
+    if (a > FP16_MAX) over++;
+    else if (a > 0 && a < FLUSHES_BELOW) {
+      minFlushed = Math.min(minFlushed, a);
+      maxFlushed = Math.max(maxFlushed, a);
+    }
+  }
+  if (over) return `holds ${over} value${over === 1 ? "" : "s"} beyond float16's \xB165504 (up to ${maxAbs2.toPrecision(3)})`;
+  if (maxFlushed > 0 && maxFlushed >= maxAbs2 * RELATIVE_FLOOR) {
+    return `holds values down to ${minFlushed.toPrecision(3)} that float16 rounds to zero, against a largest magnitude of ${maxAbs2.toPrecision(3)}`;
+  }
+  return void 0;
+}
+function rangeBlockedNodes(scopes, problemOf, external) {
+  const blocked = /* @__PURE__ */ new Map();
+  for (const scope of scopes) {
+    const problems = /* @__PURE__ */ new Map();
+    const constantNodes = /* @__PURE__ */ new Map();
+    for (const t of scope.graph.initializer) {
+      const why = t.name ? problemOf(t) : void 0;
+      if (why) problems.set(t.name, why);
+    }
+    for (const n of scope.graph.node) {
+      const fill = n.opType === "ConstantOfShape" ? attr(n, "value")?.t : void 0;
+      const fillWhy = fill ? problemOf(fill) : void 0;
+      if (fillWhy && n.output[0]) {
+        problems.set(n.output[0], `is filled with a value that ${fillWhy}`);
+        constantNodes.set(n.output[0], n);
+      }
+      if (!isConstantNode(n) || !n.output[0]) continue;
+      const t = constantNodeTensor(n, external);
+      const why = t ? problemOf(t) : void 0;
+      if (why) {
+        problems.set(n.output[0], why);
+        constantNodes.set(n.output[0], n);
+      }
+    }
+    if (!problems.size) continue;
+    for (const [name, uses] of usesOfAll(scope, problems.keys())) {
+      const reason = `reads '${name}', which ${problems.get(name)}`;
+      for (const u of uses) if (!blocked.has(u.node)) blocked.set(u.node, { node: nodeId(u.node), op: u.node.opType ?? "", reason });
+      const c = constantNodes.get(name);
+      if (c) blocked.set(c, { node: nodeId(c), op: c.opType ?? "", reason: `its value ${problems.get(name)}` });
+    }
+  }
+  return blocked;
+}
+var FLUSHES_BELOW, RELATIVE_FLOOR;
+var init_fp16_range = __esm({
+  "src/stages/fp16-range.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_fp16_numerics();
+    init_nodes();
+    FLUSHES_BELOW = 2 ** -25;
+    RELATIVE_FLOOR = 2 ** -11;
+  }
+});
+
 // src/stages/fp16.ts
 function blockedForm(n, opset) {
   if (n.opType === "IsInf") return opset < 20;
@@ -14428,21 +15986,38 @@ function blockedForm(n, opset) {
   return false;
 }
 function parseFp16Options(o) {
-  rejectUnknownOptions(STAGE3, o, ["keep-io-types", "op-block-list", "node-block-list"]);
+  rejectUnknownOptions(STAGE3, o, ["keep-io-types", "op-block-list", "node-block-list", "overflow-check"]);
   return {
     keepIoTypes: booleanOption(STAGE3, o, "keep-io-types", true),
+    overflowCheck: booleanOption(STAGE3, o, "overflow-check", false),
     // A user list adds to the default list: the defaults guard correctness, not taste.
     opBlockList: [...DEFAULT_FP16_BLOCK_LIST, ...stringListOption(STAGE3, o, "op-block-list") ?? []],
     nodeBlockList: stringListOption(STAGE3, o, "node-block-list") ?? []
   };
 }
+function adoptPayload(t, from) {
+  if (!isExternal(from)) {
+    setTensorRaw(t, from.rawData ?? new Uint8Array(0));
+    return;
+  }
+  setTensorRaw(t, new Uint8Array(0));
+  t.rawData = void 0;
+  t.dataLocation = from.dataLocation;
+  t.externalData = from.externalData;
+}
 function fp16Stage(options = {}) {
   const opts = parseFp16Options(options);
   return {
     name: "fp16",
-    run(model, ctx) {
+    async run(model, ctx) {
       const conv = new Fp16Converter(model, opts, ctx.external);
       if (!conv.hasFloat()) return { model, details: { tensorsConverted: 0 } };
+      let overflowCheck;
+      if (opts.overflowCheck && conv.scopes[0]) {
+        const { blocked, note } = await overflowingNodes(model, conv.scopes[0], conv.types, ctx.tmpDir);
+        for (const [n, why] of blocked) if (!conv.rangeBlocked.has(n)) conv.rangeBlocked.set(n, why);
+        overflowCheck = note ? { note } : { nodes: blocked.size };
+      }
       if (defaultOpset(model) < CAST_OPSET) {
         const plan = planOpset(model);
         if (plan.action === "refuse") {
@@ -14470,6 +16045,8 @@ function fp16Stage(options = {}) {
           keepIoTypes: opts.keepIoTypes,
           tensorsConverted: conv.stats.tensors,
           valuesClamped: conv.stats.clampedValues,
+          keptFloat32ForRange: [...conv.rangeBlocked.values()],
+          ...overflowCheck ? { overflowCheck } : {},
           castsRetargeted: conv.stats.castsRetargeted,
           castsInserted: conv.stats.castsInserted,
           blockedNodes: conv.stats.blockedNodes,
@@ -14491,6 +16068,8 @@ var init_fp16 = __esm({
     init_fp16_numerics();
     init_opset();
     init_fp16_casts();
+    init_fp16_overflow();
+    init_fp16_range();
     init_fp16_types();
     init_nodes();
     init_options();
@@ -14582,6 +16161,7 @@ var init_fp16 = __esm({
         this.initializerInputs = new Set(main2?.initializer.map((t) => t.name ?? "").filter((n) => n && inputs.has(n)));
         this.weightsAreInputs = (model.irVersion ?? 0) < 4;
         this.opset = defaultOpset(model);
+        this.rangeBlocked = rangeBlockedNodes(this.scopes, (t) => this.prepare(t), external);
       }
       model;
       opts;
@@ -14602,6 +16182,24 @@ var init_fp16 = __esm({
       weightsAreInputs;
       /** The default-domain opset (some ops take float16 only from a later one). */
       opset;
+      /** Nodes that read a constant float16 cannot hold (fp16-range.ts): kept in float32, with the reason. */
+      rangeBlocked;
+      /**
+       * float32 tensors already converted while their range was checked: each payload is read once (a model
+       * streamed from external data must not be read twice); big results are parked in scratch (newTensor).
+       */
+      prepared = /* @__PURE__ */ new Map();
+      /** Reads `t` once: its range problem, or (none) its float16 form kept for convertTensor. */
+      prepare(t) {
+        if (t.dataType !== DataType.FLOAT) return void 0;
+        const raw = tensorBytes(t, this.external);
+        const problem = rangeProblemOf(raw);
+        if (!problem) {
+          const { bytes, clamped } = float32BytesToFloat16(raw);
+          this.prepared.set(t, { half: newTensor(this.external, t.name ?? "", DataType.FLOAT16, t.dims, bytes), clamped });
+        }
+        return problem;
+      }
       /** Casts this stage made (collapseCastPairs may cut pairs of them out again). */
       inserted = /* @__PURE__ */ new Set();
       castNode(input, output, to) {
@@ -14616,7 +16214,7 @@ var init_fp16 = __esm({
       }
       isBlocked(n) {
         const domain = n.domain ?? "";
-        return this.blockedOps.has(n.opType ?? "") || this.blockedNames.has(nodeId(n)) || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`) || domain !== "com.microsoft" && blockedForm(n, this.opset);
+        return this.blockedOps.has(n.opType ?? "") || this.blockedNames.has(nodeId(n)) || this.rangeBlocked.has(n) || !CONVERTIBLE_DOMAINS.has(domain) || this.functions.has(`${domain}:${n.opType}`) || domain !== "com.microsoft" && blockedForm(n, this.opset);
       }
       isFloat(scope, name) {
         return name !== "" && typeIn(this.types, scope, name) === DataType.FLOAT;
@@ -14624,8 +16222,16 @@ var init_fp16 = __esm({
       /** float32 payload → clamped fp16, in place. */
       convertTensor(t) {
         if (t.dataType !== DataType.FLOAT) return;
-        const { bytes, clamped } = float32BytesToFloat16(tensorBytes(t, this.external));
-        replacePayload(this.external, t, bytes);
+        const ready = this.prepared.get(t);
+        let clamped;
+        if (ready) {
+          adoptPayload(t, ready.half);
+          clamped = ready.clamped;
+        } else {
+          const converted2 = float32BytesToFloat16(tensorBytes(t, this.external));
+          replacePayload(this.external, t, converted2.bytes);
+          clamped = converted2.clamped;
+        }
         t.dataType = DataType.FLOAT16;
         this.stats.tensors++;
         this.stats.clampedValues += clamped;
@@ -14667,9 +16273,9 @@ var init_fp16 = __esm({
         const before = [];
         n.input.forEach((input, i) => {
           if (!this.isFloat(scope, input) || keep.has(input)) return;
-          const cast = freshName(this.names, `${input}_fp32`);
-          before.push(this.castNode(input, cast, DataType.FLOAT));
-          n.input[i] = cast;
+          const cast2 = freshName(this.names, `${input}_fp32`);
+          before.push(this.castNode(input, cast2, DataType.FLOAT));
+          n.input[i] = cast2;
         });
         this.stats.castsInserted += before.length;
         this.stats.blockedNodes++;
@@ -14759,8 +16365,8 @@ var init_fp16 = __esm({
 });
 
 // src/stages/optimize.ts
-import { mkdtempSync, rmSync as rmSync4 } from "node:fs";
-import path7 from "node:path";
+import { mkdtempSync as mkdtempSync2, rmSync as rmSync5 } from "node:fs";
+import path8 from "node:path";
 function parseOptimizeOptions(o) {
   rejectUnknownOptions("optimize", o, ["level"]);
   return { level: choiceOption("optimize", o, "level", ["basic", "extended"]) };
@@ -14793,11 +16399,11 @@ function optimizeStage(options = {}) {
   return {
     name: "optimize",
     async run(model, ctx) {
-      const dir = mkdtempSync(path7.join(ctx.tmpDir, "optimize-"));
+      const dir = mkdtempSync2(path8.join(ctx.tmpDir, "optimize-"));
       const host = startOrtHost();
       try {
-        const input = path7.join(dir, "input.onnx");
-        const output = path7.join(dir, "optimized.onnx");
+        const input = path8.join(dir, "input.onnx");
+        const output = path8.join(dir, "optimized.onnx");
         const source = ctx.external instanceof ExternalDataReader ? ctx.external : void 0;
         saveModel(model, input, { externalData: "auto", source });
         await loadForOptimizer(host, input, { graphOptimizationLevel: level, optimizedModelFilePath: output, threads: 1 });
@@ -14824,7 +16430,7 @@ function optimizeStage(options = {}) {
         };
       } finally {
         await host.close();
-        rmSync4(dir, { recursive: true, force: true });
+        rmSync5(dir, { recursive: true, force: true });
       }
     }
   };
@@ -14839,6 +16445,39 @@ var init_optimize = __esm({
     init_model_io();
     init_tensor();
     init_options();
+  }
+});
+
+// src/stages/upgrade-opset.ts
+function opsetTargetOption(o) {
+  const v = o.target;
+  if (v === void 0) return DEFAULT_OPSET_TARGET;
+  if (v === "latest") return MAX_OPSET;
+  const n = typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 7 || n > MAX_OPSET) {
+    throw new UsageError(`upgrade-opset: target must be an opset from 7 to ${MAX_OPSET} or 'latest', got ${JSON.stringify(v)}`);
+  }
+  return n;
+}
+function upgradeOpsetStage(options) {
+  rejectUnknownOptions("upgrade-opset", options, ["target"]);
+  const target = opsetTargetOption(options);
+  return {
+    name: "upgrade-opset",
+    run(model) {
+      const { model: out, details } = upgradeOpset(model, target);
+      return { model: out, details: { ...details } };
+    }
+  };
+}
+var DEFAULT_OPSET_TARGET;
+var init_upgrade_opset = __esm({
+  "src/stages/upgrade-opset.ts"() {
+    "use strict";
+    init_errors();
+    init_options();
+    init_upgrade();
+    DEFAULT_OPSET_TARGET = 13;
   }
 });
 
@@ -14865,13 +16504,17 @@ var init_registry2 = __esm({
     init_quantize_int4();
     init_fp16();
     init_optimize();
+    init_fold_batchnorm();
+    init_upgrade_opset();
     STAGES = {
       dedup: dedupStage,
       prune: pruneStage,
       "quantize-int8": quantizeInt8Stage,
       "quantize-int4": quantizeInt4Stage,
       fp16: fp16Stage,
-      optimize: optimizeStage
+      optimize: optimizeStage,
+      "fold-batchnorm": foldBatchNormStage,
+      "upgrade-opset": upgradeOpsetStage
     };
   }
 });
@@ -14905,13 +16548,13 @@ var init_digest = __esm({
 
 // src/pipeline/folders.ts
 import { existsSync as existsSync5, mkdirSync as mkdirSync2, statSync as statSync4 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 function missingFolders(dir, what) {
   const missing = [];
-  let d = path8.resolve(dir);
-  while (!existsSync5(d) && path8.dirname(d) !== d) {
+  let d = path9.resolve(dir);
+  while (!existsSync5(d) && path9.dirname(d) !== d) {
     missing.unshift(d);
-    d = path8.dirname(d);
+    d = path9.dirname(d);
   }
   if (!statSync4(d).isDirectory()) throw new UsageError(`${what}: ${d} is a file, not a folder`);
   return missing;
@@ -14950,18 +16593,18 @@ var init_progress2 = __esm({
 });
 
 // src/pipeline/compress.ts
-import { existsSync as existsSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
-import { tmpdir } from "node:os";
-import path9 from "node:path";
+import { existsSync as existsSync6, mkdtempSync as mkdtempSync3, rmSync as rmSync6, statSync as statSync5 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import path10 from "node:path";
 function modelFiles(loaded) {
-  const files = /* @__PURE__ */ new Set([path9.resolve(loaded.path)]);
+  const files = /* @__PURE__ */ new Set([path10.resolve(loaded.path)]);
   forEachTensor(loaded.model, (t) => {
     if (isExternal(t)) files.add(loaded.external.resolve(loaded.external.range(t).location, t.name));
   });
   return [...files];
 }
 function sameFile(a, b) {
-  if (path9.resolve(a) === path9.resolve(b)) return true;
+  if (path10.resolve(a) === path10.resolve(b)) return true;
   try {
     const sa = statSync5(a);
     const sb = statSync5(b);
@@ -14979,11 +16622,11 @@ function refuseOverwrite(output, inputs) {
   }
 }
 function checkOutputPath(output) {
-  const target = path9.resolve(output);
+  const target = path10.resolve(output);
   if (existsSync6(target) && statSync5(target).isDirectory()) {
     throw new UsageError(`${output}: is a folder; give the output model's file name`);
   }
-  return missingFolders(path9.dirname(target), output);
+  return missingFolders(path10.dirname(target), output);
 }
 function namingSource(e, source) {
   if (!(e instanceof OnnxFormatError || e instanceof UsageError)) return e;
@@ -15002,7 +16645,7 @@ async function compressModel(source, output, opts = {}) {
   refuseOverwrite(output, [source]);
   const newFolders = checkOutputPath(output);
   const loaded = await progress.step(`load ${source}`, () => loadModel(source));
-  const tmpDir = mkdtempSync2(path9.join(tmpdir(), "onnx-diet-"));
+  const tmpDir = mkdtempSync3(path10.join(tmpdir2(), "onnx-diet-"));
   let data = loaded.external;
   try {
     const inputs = modelFiles(loaded);
@@ -15024,7 +16667,7 @@ async function compressModel(source, output, opts = {}) {
   } finally {
     if (data !== loaded.external) data.close();
     loaded.external.close();
-    rmSync5(tmpDir, { recursive: true, force: true });
+    rmSync6(tmpDir, { recursive: true, force: true });
   }
 }
 var DEFAULT_STAGES;
@@ -15046,8 +16689,8 @@ var init_compress = __esm({
 });
 
 // src/pipeline/auto-search.ts
-import { rmSync as rmSync6 } from "node:fs";
-import path10 from "node:path";
+import { rmSync as rmSync7 } from "node:fs";
+import path11 from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 function modelStructure(file) {
   const loaded = loadModel(file);
@@ -15103,14 +16746,14 @@ var init_auto_search = __esm({
         return c.bytes < b.bytes;
       }
       async build(recipe, floatNodes) {
-        const stage = lossyStage(recipe, floatNodes);
-        if (!stage) return { file: this.base.file, bytes: this.base.bytes };
-        const file = path10.join(this.tmp, `candidate-${++this.seq}.onnx`);
-        const r = await compressModel(this.base.file, file, { stages: [stage], digest: false });
+        const stages = lossyStages(recipe, floatNodes);
+        if (!stages.length) return { file: this.base.file, bytes: this.base.bytes };
+        const file = path11.join(this.tmp, `candidate-${++this.seq}.onnx`);
+        const r = await compressModel(this.base.file, file, { stages, digest: false });
         return { file, bytes: r.compressed.bytes };
       }
       discard(file) {
-        if (file !== this.base.file) for (const f of [file, `${file}.data`]) rmSync6(f, { force: true });
+        if (file !== this.base.file) for (const f of [file, `${file}.data`]) rmSync7(f, { force: true });
       }
       /** Builds a candidate (size only); an error is recorded on it. */
       async add(recipe, floatNodes = []) {
@@ -15244,21 +16887,30 @@ var init_auto_search = __esm({
 });
 
 // src/pipeline/auto.ts
-import { mkdtempSync as mkdtempSync3, rmSync as rmSync7 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import path11 from "node:path";
+import { mkdtempSync as mkdtempSync4, rmSync as rmSync8 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import path12 from "node:path";
 import { performance as performance4 } from "node:perf_hooks";
 function judgeSettings(source, opts, progressName, progress) {
   const parity = opts.parity || { ...DEFAULT_PARITY, dims: {}, thresholds: { where: {} }, outputs: {} };
   const latency = opts.latency || DEFAULT_LATENCY;
   return progress.step(`${progressName}sample inputs (${parity.inputs})`, () => {
-    const samples = loadSamplesFor(source, parity.inputs, { samples: parity.samples, seed: parity.seed, dims: parity.dims });
+    const autoDims2 = [];
+    const samples = loadSamplesFor(source, parity.inputs, {
+      samples: parity.samples,
+      seed: parity.seed,
+      dims: parity.dims,
+      onDim: (d) => {
+        autoDims2.push(d);
+        if (d.why !== "dims:") progress.note(`${progressName}auto inputs use ${d.name} = ${d.value} (${d.why})`);
+      }
+    });
     const budget = (name) => opts.budgets?.find((b) => b.name === name)?.limit;
     const maxDrop = budget("max-accuracy-drop");
     const labels = parity.labels ? { values: readLabels(parity.labels), output: parity.labelsOutput, maxDrop } : void 0;
     const [maxLatencyMs, minSpeedup] = [budget("max-latency-ms"), budget("min-speedup")];
     const speed = maxLatencyMs !== void 0 || minSpeedup !== void 0 ? { maxLatencyMs, minSpeedup } : void 0;
-    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency, speed };
+    return { samples, thresholds: { thresholds: parity.thresholds, outputs: parity.outputs }, labels, threads: latency.threads, latency, speed, autoDims: autoDims2 };
   });
 }
 function describe(c, objective) {
@@ -15272,12 +16924,12 @@ async function autoCompress(source, output, opts) {
   const maxSearchTimeS = opts.maxSearchTimeS ?? DEFAULT_MAX_SEARCH_TIME_S;
   const clock = opts.clock ?? (() => performance4.now());
   const started = clock();
-  const tmp = mkdtempSync3(path11.join(tmpdir2(), "onnx-diet-auto-"));
+  const tmp = mkdtempSync4(path12.join(tmpdir3(), "onnx-diet-auto-"));
   let search;
   try {
     const settings = await judgeSettings(source, opts, name, progress);
     const judge = await progress.step(`${name}auto: run the original on ${settings.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings));
-    const baseFile = path11.join(tmp, "base.onnx");
+    const baseFile = path12.join(tmp, "base.onnx");
     const base = await progress.step(`${name}auto: build ${BASE_STAGES.join("+")}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
     const baseModel = modelStructure(baseFile);
     search = new Search({ objective, maxSearchTimeS, progress, name }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
@@ -15345,7 +16997,7 @@ async function autoCompress(source, output, opts) {
     };
   } finally {
     search?.cleanup();
-    rmSync7(tmp, { recursive: true, force: true });
+    rmSync8(tmp, { recursive: true, force: true });
   }
 }
 var init_auto = __esm({
@@ -15531,17 +17183,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15552,13 +17204,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15579,17 +17231,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15600,13 +17252,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15633,23 +17285,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -16261,10 +17913,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -16283,7 +17935,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16313,11 +17965,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -16331,8 +17983,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16346,8 +17998,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -16365,8 +18017,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16376,8 +18028,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -16438,7 +18090,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -16471,18 +18123,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text, i, indent.length);
           end = i + indent.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -16495,7 +18147,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -18892,9 +20544,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -18969,14 +20621,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -18991,10 +20643,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19005,10 +20657,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19025,13 +20677,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -20029,13 +21681,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -20992,9 +22644,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path16) => {
+    visit2.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21003,23 +22655,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path16) => {
-      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit2.parentCollection = (cst, path17) => {
+      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21030,10 +22682,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -22836,102 +24488,102 @@ var init_sizes = __esm({
 function validateAgainstSchema(value, schema) {
   return check(value, schema, schema, []);
 }
-function check(v, s, root2, path16) {
-  const issues = checkKeywords(v, s, root2, path16);
+function check(v, s, root2, path17) {
+  const issues = checkKeywords(v, s, root2, path17);
   const expected = s["x-expected"];
-  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path16))) {
-    return [{ path: path16, message: `expected ${expected}, got ${describe2(v)}` }];
+  if (typeof expected === "string" && issues.length > 0 && issues.every((i) => !i.specific && samePath(i.path, path17))) {
+    return [{ path: path17, message: `expected ${expected}, got ${describe2(v)}` }];
   }
   return issues;
 }
-function checkKeywords(v, s, root2, path16) {
+function checkKeywords(v, s, root2, path17) {
   if (typeof s.$ref === "string") {
     const target = resolveRef(root2, s.$ref);
-    return check(v, target, root2, path16);
+    return check(v, target, root2, path17);
   }
   for (const key of ["oneOf", "anyOf"]) {
     const branches = s[key];
     if (!branches) continue;
-    const results = branches.map((b) => check(v, b, root2, path16));
+    const results = branches.map((b) => check(v, b, root2, path17));
     const passing = results.filter((r) => r.length === 0).length;
     if (passing === 1 || passing > 1 && key === "anyOf") continue;
-    if (passing > 1) return [{ path: path16, message: `matches more than one form (${describe2(v)})` }];
+    if (passing > 1) return [{ path: path17, message: `matches more than one form (${describe2(v)})` }];
     let fitting = branches.map((b, i) => shapeFits(v, b, root2) ? i : -1).filter((i) => i >= 0);
     if (fitting.length > 1) fitting = fitting.filter((i) => hasRequired(v, branches[i]));
     if (fitting.length === 1) return results[fitting[0]];
-    return [{ path: path16, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe2(v)}` }];
+    return [{ path: path17, message: `expected ${branches.map((b) => typeWords(b, root2)).join(" or ")}, got ${describe2(v)}` }];
   }
-  if ("const" in s && v !== s.const) return [{ path: path16, message: `expected ${JSON.stringify(s.const)}, got ${describe2(v)}` }];
+  if ("const" in s && v !== s.const) return [{ path: path17, message: `expected ${JSON.stringify(s.const)}, got ${describe2(v)}` }];
   if (Array.isArray(s.enum) && !s.enum.includes(v)) {
     const options = s.enum.map(String);
     const hint = typeof v === "string" ? suggest(v, options) : void 0;
     return [{
-      path: path16,
+      path: path17,
       specific: hint !== void 0,
       message: `${describe2(v)} is not one of ${options.join(", ")}${hint ? `; did you mean '${hint}'?` : ""}`
     }];
   }
   if (s.type !== void 0 && !typeMatches(v, s.type)) {
-    return [{ path: path16, message: `expected ${typeWords(s, root2)}, got ${describe2(v)}` }];
+    return [{ path: path17, message: `expected ${typeWords(s, root2)}, got ${describe2(v)}` }];
   }
-  if (typeof v === "number") return checkNumber(v, s, path16);
-  if (typeof v === "string") return checkString(v, s, path16);
-  if (Array.isArray(v)) return checkArray(v, s, root2, path16);
-  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path16);
+  if (typeof v === "number") return checkNumber(v, s, path17);
+  if (typeof v === "string") return checkString(v, s, path17);
+  if (Array.isArray(v)) return checkArray(v, s, root2, path17);
+  if (v !== null && typeof v === "object") return checkObject(v, s, root2, path17);
   return [];
 }
-function checkNumber(v, s, path16) {
-  if (!Number.isFinite(v)) return [{ path: path16, message: `must be a finite number, got ${v}`, specific: true }];
-  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path16, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
-  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path16, message: `must be \u2265 ${s.minimum}, got ${v}` }];
-  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path16, message: `must be \u2264 ${s.maximum}, got ${v}` }];
+function checkNumber(v, s, path17) {
+  if (!Number.isFinite(v)) return [{ path: path17, message: `must be a finite number, got ${v}`, specific: true }];
+  if (Math.abs(v) > LARGEST_EXACT) return [{ path: path17, message: `${v} is too large (at most ${LARGEST_EXACT})`, specific: true }];
+  if (typeof s.minimum === "number" && v < s.minimum) return [{ path: path17, message: `must be \u2265 ${s.minimum}, got ${v}` }];
+  if (typeof s.maximum === "number" && v > s.maximum) return [{ path: path17, message: `must be \u2264 ${s.maximum}, got ${v}` }];
   if (typeof s.exclusiveMinimum === "number" && v <= s.exclusiveMinimum) {
-    return [{ path: path16, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
+    return [{ path: path17, message: `must be > ${s.exclusiveMinimum}, got ${v}` }];
   }
   return [];
 }
-function checkString(v, s, path16) {
-  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path16, message: "must not be empty" }];
+function checkString(v, s, path17) {
+  if (typeof s.minLength === "number" && v.length < s.minLength) return [{ path: path17, message: "must not be empty" }];
   if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(v)) {
-    return [{ path: path16, message: `${describe2(v)} does not match the expected form` }];
+    return [{ path: path17, message: `${describe2(v)} does not match the expected form` }];
   }
   return [];
 }
-function checkArray(v, s, root2, path16) {
+function checkArray(v, s, root2, path17) {
   if (typeof s.minItems === "number" && v.length < s.minItems) {
-    return [{ path: path16, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
+    return [{ path: path17, message: `needs at least ${s.minItems} item${s.minItems === 1 ? "" : "s"}` }];
   }
   const items = s.items;
-  return items ? v.flatMap((item, i) => check(item, items, root2, [...path16, i])) : [];
+  return items ? v.flatMap((item, i) => check(item, items, root2, [...path17, i])) : [];
 }
-function checkObject(v, s, root2, path16) {
+function checkObject(v, s, root2, path17) {
   const issues = [];
   const props = s.properties ?? {};
   const keys = Object.keys(v);
   for (const req of s.required ?? []) {
-    if (!(req in v)) issues.push({ path: path16, message: `missing key '${req}'`, specific: true });
+    if (!(req in v)) issues.push({ path: path17, message: `missing key '${req}'`, specific: true });
   }
   if (typeof s.minProperties === "number" && keys.length < s.minProperties) {
-    issues.push({ path: path16, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
+    issues.push({ path: path17, message: `needs at least ${s.minProperties} key${s.minProperties === 1 ? "" : "s"}` });
   }
   if (typeof s.maxProperties === "number" && keys.length > s.maxProperties) {
-    issues.push({ path: path16, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
+    issues.push({ path: path17, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
   }
   for (const key of keys) {
     const sub2 = Object.hasOwn(props, key) ? props[key] : void 0;
     if (sub2) {
-      issues.push(...check(v[key], sub2, root2, [...path16, key]));
+      issues.push(...check(v[key], sub2, root2, [...path17, key]));
     } else if (s.additionalProperties === false) {
       const known = Object.keys(props);
       const hint = suggest(key, known);
       issues.push({
-        path: [...path16, key],
+        path: [...path17, key],
         atKey: true,
         specific: true,
         message: `unknown key '${key}'${hint ? `; did you mean '${hint}'?` : ""} (known: ${known.join(", ")})`
       });
     } else if (typeof s.additionalProperties === "object" && s.additionalProperties !== null) {
-      issues.push(...check(v[key], s.additionalProperties, root2, [...path16, key]));
+      issues.push(...check(v[key], s.additionalProperties, root2, [...path17, key]));
     }
   }
   return issues;
@@ -23024,7 +24676,7 @@ var init_validate2 = __esm({
 });
 
 // src/config/normalize.ts
-import path12 from "node:path";
+import path13 from "node:path";
 function mergedSection(raw, index, section) {
   const own = raw.models[index][section];
   if (own === false) return false;
@@ -23040,8 +24692,8 @@ function mergedSection(raw, index, section) {
   return merged;
 }
 function normalize(raw, file, locate) {
-  const dir = path12.dirname(path12.resolve(file));
-  const abs = (p) => path12.resolve(dir, p);
+  const dir = path13.dirname(path13.resolve(file));
+  const abs = (p) => path13.resolve(dir, p);
   const models = raw.models.map((m, i) => {
     const name = m.name;
     const stagesAt = m.stages !== void 0 ? ["models", i, "stages"] : ["defaults", "stages"];
@@ -23049,7 +24701,7 @@ function normalize(raw, file, locate) {
     return {
       name,
       source: normalizeSource(m.source, abs),
-      output: abs(m.output ?? path12.join("out", `${name}.slim.onnx`)),
+      output: abs(m.output ?? path13.join("out", `${name}.slim.onnx`)),
       stages: stageList ? stageList.map((spec, k) => ({ spec, where: locate([...stagesAt, k]) })) : DEFAULT_STAGES.map((spec) => ({ spec })),
       parity: normalizeParity(mergedSection(raw, i, "parity"), abs, locate, ["models", i, "parity"]),
       latency: normalizeLatency(mergedSection(raw, i, "latency")),
@@ -23152,7 +24804,7 @@ var init_schema2 = __esm({
   "src/config/schema.ts"() {
     "use strict";
     init_sizes();
-    STAGE_NAMES = ["dedup", "prune", "quantize-int8", "quantize-int4", "fp16", "optimize"];
+    STAGE_NAMES = ["dedup", "prune", "quantize-int8", "quantize-int4", "fp16", "optimize", "upgrade-opset"];
     stageOptions = {
       type: ["object", "null"],
       description: "Options passed to the stage as written (see the stage documentation)."
@@ -23342,10 +24994,10 @@ var init_schema2 = __esm({
 
 // src/config/workspace.ts
 import { existsSync as existsSync7, realpathSync as realpathSync3 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 function workspaceRoots(configFile, env = process.env, cwd = process.cwd()) {
   const ws = env["GITHUB_WORKSPACE"];
-  const roots = ws ? [path13.resolve(ws)] : [path13.resolve(cwd), path13.dirname(path13.resolve(configFile))];
+  const roots = ws ? [path14.resolve(ws)] : [path14.resolve(cwd), path14.dirname(path14.resolve(configFile))];
   return [...new Set(roots.map(realOrSelf))];
 }
 function outsideMessage(roots, env = process.env) {
@@ -23354,16 +25006,16 @@ function outsideMessage(roots, env = process.env) {
   return `is outside ${where}; a config may only name files inside them (or run from a folder that contains it)`;
 }
 function realOrSelf(p) {
-  let head = path13.resolve(p);
+  let head = path14.resolve(p);
   const tail = [];
-  while (!existsSync7(head) && path13.dirname(head) !== head) {
-    tail.unshift(path13.basename(head));
-    head = path13.dirname(head);
+  while (!existsSync7(head) && path14.dirname(head) !== head) {
+    tail.unshift(path14.basename(head));
+    head = path14.dirname(head);
   }
   try {
-    return path13.join(realpathSync3(head), ...tail);
+    return path14.join(realpathSync3(head), ...tail);
   } catch {
-    return path13.join(head, ...tail);
+    return path14.join(head, ...tail);
   }
 }
 function insideWorkspace(p, roots) {
@@ -23530,7 +25182,7 @@ var init_load = __esm({
 // src/check/budgets.ts
 function evaluateBudgets(budgets, m) {
   const out = budgets.map((b) => {
-    const rule = RULES[b.name];
+    const rule = RULES2[b.name];
     const actual = rule.actual(m);
     const passed = actual !== void 0 && (rule.atMost ? actual <= b.limit : actual >= b.limit);
     return {
@@ -23564,7 +25216,7 @@ function budgetFailureLine(model, b) {
   const where = b.where ? ` (${formatWhere(b.where)})` : " (built-in default)";
   return `${model}: budget ${b.name} broken: limit ${b.limitText}, actual ${b.actualText}${where}`;
 }
-var factor, ms, pct, metricText, RULES;
+var factor, ms, pct, metricText, RULES2;
 var init_budgets = __esm({
   "src/check/budgets.ts"() {
     "use strict";
@@ -23574,7 +25226,7 @@ var init_budgets = __esm({
     ms = (x) => `${x.toFixed(2)} ms`;
     pct = (x) => `${(x * 100).toFixed(2)} %`;
     metricText = (x) => Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString();
-    RULES = {
+    RULES2 = {
       "max-size": { actual: (m) => m.compressedBytes, atMost: true, show: (x) => `${formatBytes(x)} (${formatCount(x)} B)` },
       "min-reduction": { actual: (m) => m.compressedBytes > 0 ? m.originalBytes / m.compressedBytes : Infinity, atMost: false, show: factor },
       "max-latency-ms": { actual: (m) => m.latency?.compressed.p50Ms, atMost: true, show: ms },
@@ -23586,9 +25238,9 @@ var init_budgets = __esm({
 
 // src/check/sources.ts
 import { createHash as createHash6 } from "node:crypto";
-import { createWriteStream, existsSync as existsSync8, renameSync as renameSync3, rmSync as rmSync8 } from "node:fs";
+import { createWriteStream, existsSync as existsSync8, renameSync as renameSync3, rmSync as rmSync9 } from "node:fs";
 import { get } from "node:https";
-import path14 from "node:path";
+import path15 from "node:path";
 async function resolveSource(spec, opts) {
   if (spec.kind === "path") return spec.path;
   if (spec.kind === "artifact") {
@@ -23597,14 +25249,14 @@ async function resolveSource(spec, opts) {
     }
     return opts.resolveArtifact(spec.artifact, spec.path);
   }
-  const name = path14.basename(new URL(spec.url).pathname) || "model.onnx";
-  const dir = path14.join(opts.cacheDir, spec.sha256 ?? createHash6("sha256").update(spec.url).digest("hex").slice(0, 16));
-  const file = path14.join(dir, name);
+  const name = path15.basename(new URL(spec.url).pathname) || "model.onnx";
+  const dir = path15.join(opts.cacheDir, spec.sha256 ?? createHash6("sha256").update(spec.url).digest("hex").slice(0, 16));
+  const file = path15.join(dir, name);
   if (spec.sha256 && existsSync8(file) && digestFiles([file]).sha256 === spec.sha256) return file;
   ensureFolder(dir, spec.url);
   const actual = await download(spec.url, file, opts);
   if (spec.sha256 && actual !== spec.sha256) {
-    rmSync8(file, { force: true });
+    rmSync9(file, { force: true });
     throw new UsageError(`${spec.url}: sha256 is ${actual}, the config expects ${spec.sha256}; the file changed or the checksum is wrong`);
   }
   return file;
@@ -23632,10 +25284,10 @@ function download(url, file, opts, redirects = 0) {
         reject(new UsageError(`${url}: HTTP ${status} ${res.statusMessage ?? ""}`.trim()));
         return;
       }
-      const declared = Number(res.headers["content-length"] ?? NaN);
-      if (declared > limit) {
+      const declared2 = Number(res.headers["content-length"] ?? NaN);
+      if (declared2 > limit) {
         res.destroy();
-        reject(new UsageError(`${url}: ${declared} bytes is more than the ${limit}-byte download limit`));
+        reject(new UsageError(`${url}: ${declared2} bytes is more than the ${limit}-byte download limit`));
         return;
       }
       const tmp = `${file}.${process.pid}.part`;
@@ -23645,7 +25297,7 @@ function download(url, file, opts, redirects = 0) {
       const fail = (e) => {
         res.destroy();
         out.destroy();
-        rmSync8(tmp, { force: true });
+        rmSync9(tmp, { force: true });
         reject(e instanceof UsageError ? e : new UsageError(`${url}: download failed (${e.message})`));
       };
       res.on("data", (chunk) => {
@@ -23879,11 +25531,11 @@ var init_markdown = __esm({
 });
 
 // src/pipeline/run.ts
-import { tmpdir as tmpdir3 } from "node:os";
-import path15 from "node:path";
+import { tmpdir as tmpdir4 } from "node:os";
+import path16 from "node:path";
 function shown(p) {
-  const rel = path15.relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") && !path15.isAbsolute(rel) ? rel : p;
+  const rel = path16.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path16.isAbsolute(rel) ? rel : p;
 }
 function checkStages(model) {
   for (const { spec, where } of model.stages) {
@@ -23919,7 +25571,7 @@ function checkErrorLines(m) {
 async function runModel(m, opts) {
   const { progress, host } = opts;
   const source = opts.sourceOverride ?? (m.source.kind === "path" ? m.source.path : void 0) ?? await progress.step(`${m.name}: fetch source`, () => resolveSource(m.source, {
-    cacheDir: opts.cacheDir ?? path15.join(tmpdir3(), "onnx-diet-downloads"),
+    cacheDir: opts.cacheDir ?? path16.join(tmpdir4(), "onnx-diet-downloads"),
     resolveArtifact: opts.resolveArtifact
   }));
   const compressed = opts.compress ? await opts.compress(m, source, progress) : m.strategy === "auto" ? await autoCompress(shown(source), shown(m.output), {
@@ -23987,6 +25639,13 @@ async function checkModels(m, source, output, host, progress, inputs) {
   }
   const result = {};
   try {
+    const guessed = autoDims2.some((d) => d.inferred);
+    if (guessed && samples[0]) {
+      await host.run(a.id, samples[0]).catch((e) => {
+        const ask = askForDims(m.name, ortMessage(e), autoDims2);
+        if (ask) throw new UsageError(ask);
+      });
+    }
     if (m.parity !== false) {
       const cfg = m.parity;
       result.parity = await progress.step(`${m.name}: parity on ${samples.length} sample${samples.length === 1 ? "" : "s"}`, () => checkParity({
@@ -24014,6 +25673,7 @@ var init_run = __esm({
     init_errors();
     init_budgets();
     init_auto_inputs();
+    init_dim_defaults();
     init_inputs();
     init_input_files();
     init_latency();
