@@ -13294,7 +13294,7 @@ function encode(dataType, values2) {
   }
 }
 function decode(dataType, b) {
-  const copy = b.slice().buffer;
+  const copy = Uint8Array.from(b).buffer;
   switch (dataType) {
     case DataType.FLOAT:
       return [...new Float32Array(copy)];
@@ -13348,15 +13348,22 @@ var init_context = __esm({
       fresh(base) {
         return freshName(this.facts.names, base);
       }
-      /** A new initializer of this graph holding `values` (1-D unless `dims` says otherwise); its name. */
+      /** Constants made so far in this graph by content: 18 Clip(0, 6) share one min and one max. */
+      made = /* @__PURE__ */ new Map();
+      /** An initializer of this graph holding `values` (1-D unless `dims` says otherwise); its name. */
       constant(base, dataType, values2, dims = [values2.length]) {
-        const name = this.fresh(base);
-        this.added.push(makeTensor(name, dataType, dims, encode(dataType, values2)));
-        return name;
+        return this.tensor(base, dataType, dims, encode(dataType, values2));
       }
       int64(base, values2, dims = [values2.length]) {
+        return this.tensor(base, DataType.INT64, dims, new Uint8Array(BigInt64Array.from(values2, (v) => BigInt(v)).buffer));
+      }
+      tensor(base, dataType, dims, raw) {
+        const key = `${dataType}|${dims.join(",")}|${Buffer.from(raw).toString("hex")}`;
+        const known = this.made.get(key);
+        if (known) return known;
         const name = this.fresh(base);
-        this.added.push(makeTensor(name, DataType.INT64, dims, new Uint8Array(BigInt64Array.from(values2, (v) => BigInt(v)).buffer)));
+        this.added.push(makeTensor(name, dataType, dims, raw));
+        this.made.set(key, name);
         return name;
       }
       elemType(name) {
@@ -13421,6 +13428,31 @@ function outputTypes(n, types2) {
   }
   return [];
 }
+function outputRank(n, ranks, constants2) {
+  const op = n.opType ?? "";
+  const r0 = ranks.get(n.input[0] ?? "");
+  const axes = n.attribute.find((a) => a.name === "axes")?.ints;
+  if (SAME_RANK.has(op)) return r0;
+  if (BROADCASTING.has(op)) {
+    const rs = n.input.map((i) => ranks.get(i));
+    return rs.every((r) => r !== void 0) ? Math.max(...rs) : void 0;
+  }
+  if (op === "Flatten") return 2;
+  if (op === "MatMul") {
+    const [a, b] = [r0, ranks.get(n.input[1] ?? "")];
+    return a !== void 0 && b !== void 0 && a >= 2 && b >= 2 ? Math.max(a, b) : void 0;
+  }
+  if (op === "Gemm") return 2;
+  if (op === "Reshape") return constants2.get(n.input[1] ?? "")?.dims[0] ?? n.attribute.find((a) => a.name === "shape")?.ints.length;
+  if (r0 === void 0) return void 0;
+  if (op === "Unsqueeze" && axes) return r0 + axes.length;
+  if (op === "Squeeze" && axes) return r0 - axes.length;
+  if (op.startsWith("Reduce")) {
+    const keep = n.attribute.find((a) => a.name === "keepdims")?.i ?? 1n;
+    return keep ? r0 : axes ? r0 - axes.length : void 0;
+  }
+  return void 0;
+}
 function modelFacts(model) {
   const elemTypes = /* @__PURE__ */ new Map();
   const ranks = /* @__PURE__ */ new Map();
@@ -13453,17 +13485,25 @@ function modelFacts(model) {
     changed = false;
     for (const n of nodes) {
       outputTypes(n, elemTypes).forEach((t, i) => {
-        const o = n.output[i];
-        if (t && o && !elemTypes.has(o)) {
-          elemTypes.set(o, t);
+        const o2 = n.output[i];
+        if (t && o2 && !elemTypes.has(o2)) {
+          elemTypes.set(o2, t);
           changed = true;
         }
       });
+      const o = n.output[0];
+      if (o && !ranks.has(o) && (n.domain ?? "") === "") {
+        const r = outputRank(n, ranks, constants2);
+        if (r !== void 0) {
+          ranks.set(o, r);
+          changed = true;
+        }
+      }
     }
   }
   return { elemTypes, ranks, read, constants: constants2, names: allNames(model) };
 }
-var SAME_TYPE, BOOL_OUT, INT64_OUT;
+var SAME_TYPE, BOOL_OUT, INT64_OUT, SAME_RANK, BROADCASTING;
 var init_facts = __esm({
   "src/stages/opset/facts.ts"() {
     "use strict";
@@ -13559,6 +13599,61 @@ var init_facts = __esm({
     ]);
     BOOL_OUT = /* @__PURE__ */ new Set(["Equal", "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "Not", "And", "Or", "Xor", "IsNaN", "IsInf"]);
     INT64_OUT = /* @__PURE__ */ new Set(["Shape", "Size", "ArgMax", "ArgMin", "NonZero", "NonMaxSuppression"]);
+    SAME_RANK = /* @__PURE__ */ new Set([
+      "Abs",
+      "BatchNormalization",
+      "Cast",
+      "Ceil",
+      "Clip",
+      "Conv",
+      "ConvTranspose",
+      "Dropout",
+      "Elu",
+      "Erf",
+      "Exp",
+      "Floor",
+      "HardSigmoid",
+      "HardSwish",
+      "Identity",
+      "InstanceNormalization",
+      "LRN",
+      "LeakyRelu",
+      "Log",
+      "LogSoftmax",
+      "MaxPool",
+      "AveragePool",
+      "GlobalAveragePool",
+      "GlobalMaxPool",
+      "Neg",
+      "PRelu",
+      "Reciprocal",
+      "Relu",
+      "Selu",
+      "Sigmoid",
+      "Softmax",
+      "Softplus",
+      "Softsign",
+      "Sqrt",
+      "Tanh",
+      "Transpose",
+      "Concat",
+      "Pad",
+      "Resize",
+      "Upsample",
+      "Slice",
+      "Split",
+      "Hardmax",
+      "LayerNormalization",
+      "Mish",
+      "Gelu",
+      "Sin",
+      "Cos",
+      "Sign",
+      "Round",
+      "Not",
+      "IsNaN"
+    ]);
+    BROADCASTING = /* @__PURE__ */ new Set(["Add", "Sub", "Mul", "Div", "Pow", "Max", "Min", "Sum", "Mean", "Where", "Equal", "Less", "Greater", "And", "Or"]);
   }
 });
 
@@ -13625,7 +13720,7 @@ var init_legacy = __esm({
 });
 
 // src/stages/opset/op-versions.ts
-var MAX_OPSET, OP_VERSIONS;
+var MAX_OPSET, OP_VERSIONS, NO_ORT_KERNEL, LATEST_ORT_OPSET;
 var init_op_versions = __esm({
   "src/stages/opset/op-versions.ts"() {
     "use strict";
@@ -13832,6 +13927,66 @@ var init_op_versions = __esm({
       Where: { versions: [9, 16] },
       Xor: { versions: [1, 7] }
     };
+    NO_ORT_KERNEL = {
+      Abs: [1],
+      Add: [1, 6],
+      And: [1],
+      Attention: [25],
+      AveragePool: [1],
+      BatchNormalization: [1, 6],
+      Cast: [1],
+      Ceil: [1],
+      Clip: [1],
+      Concat: [1],
+      Div: [1, 6],
+      Dropout: [1, 6],
+      Elu: [1],
+      Equal: [1],
+      Exp: [1],
+      Floor: [1],
+      GRU: [1, 3],
+      Gemm: [1, 6],
+      GlobalLpPool: [1, 22],
+      Greater: [1],
+      HardSigmoid: [1],
+      InstanceNormalization: [1],
+      LSTM: [1],
+      LeakyRelu: [1],
+      Less: [1],
+      Log: [1],
+      LpPool: [1],
+      Max: [1],
+      MaxRoiPool: [22],
+      Mean: [1],
+      Min: [1],
+      Mul: [1, 6],
+      Multinomial: [22],
+      Neg: [1],
+      Or: [1],
+      PRelu: [1, 6],
+      Pad: [1],
+      Pow: [1],
+      RNN: [1],
+      RandomNormal: [22],
+      RandomNormalLike: [22],
+      RandomUniform: [22],
+      RandomUniformLike: [22],
+      Reciprocal: [1],
+      Relu: [1],
+      RoiAlign: [22],
+      Scatter: [11],
+      Selu: [1],
+      Sigmoid: [1],
+      Split: [1],
+      Sqrt: [1],
+      Sub: [1, 6],
+      Sum: [1],
+      Tanh: [1],
+      Tile: [1],
+      Upsample: [1, 10],
+      Xor: [1]
+    };
+    LATEST_ORT_OPSET = 21;
   }
 });
 
@@ -13988,10 +14143,11 @@ var init_pad = __esm({
 function versionAt(op, opset) {
   return Math.max(...(OP_VERSIONS[op]?.versions ?? [1]).filter((v) => v <= opset));
 }
-function resize10to11(node, ctx, to) {
+function resize10to11(node, ctx, to, upsampleOnly) {
   const mode = attrString(getAttr(node, "mode")) ?? "nearest";
   const attrs = [stringAttr("coordinate_transformation_mode", "asymmetric")];
-  if (mode === "nearest") {
+  if (mode === "nearest" && upsampleOnly) attrs.push(stringAttr("nearest_mode", "floor"));
+  else if (mode === "nearest") {
     const scales = ctx.constantValues(node.input[1]);
     if (!scales) return refusal(node, "nearest Resize-10 rounds up when an axis shrinks and down when it grows; its scales are not a constant, so no single nearest_mode of Resize-11 matches");
     const grows = scales.some((s) => s > 1);
@@ -14002,7 +14158,24 @@ function resize10to11(node, ctx, to) {
   const roi = to >= 13 ? "" : ctx.constant(baseName(node, "roi"), DataType.FLOAT, []);
   return { ...withAttrs(node, ["coordinate_transformation_mode", "nearest_mode"], attrs), input: [node.input[0] ?? "", roi, node.input[1] ?? ""] };
 }
-var refusal, upsample, resize;
+function resizeFrom(node, step, ctx, upsampleOnly) {
+  let n = node;
+  if (crosses(step, 11)) {
+    const r = resize10to11(node, ctx, step.to, upsampleOnly);
+    if ("refuse" in r) return r;
+    n = r;
+  }
+  if (crosses(step, 13) && attrString(getAttr(n, "coordinate_transformation_mode")) === "tf_half_pixel_for_nn") {
+    const mode = attrString(getAttr(n, "mode")) ?? "nearest";
+    const rounding = attrString(getAttr(n, "nearest_mode")) ?? "round_prefer_floor";
+    const twin = TF_NN_TWIN[rounding];
+    if (mode !== "nearest" || !twin) return refuse(node, `coordinate_transformation_mode tf_half_pixel_for_nn (removed at opset 13) with ${mode === "nearest" ? `nearest_mode ${rounding}` : `mode ${mode}`} has no equal in Resize-13`);
+    n = withAttrs(n, ["coordinate_transformation_mode", "nearest_mode"], [stringAttr("coordinate_transformation_mode", "half_pixel"), stringAttr("nearest_mode", twin)]);
+  }
+  if (step.to >= 13) n = { ...n, input: trimInputs(n.input) };
+  return [n];
+}
+var refusal, upsample, TF_NN_TWIN, resize;
 var init_resize = __esm({
   "src/stages/opset/resize.ts"() {
     "use strict";
@@ -14025,20 +14198,59 @@ var init_resize = __esm({
         n = { ...withAttrs(n, ["scales"]), input: [n.input[0] ?? "", ctx.constant(baseName(node, "scales"), DataType.FLOAT, scales)] };
       }
       if (step.to < 10) return [n];
-      return resize({ ...n, opType: "Resize" }, { from: 10, to: versionAt("Resize", ctx.target) }, ctx);
+      return resizeFrom({ ...n, opType: "Resize" }, { from: 10, to: versionAt("Resize", ctx.target) }, ctx, true);
     };
-    resize = (node, step, ctx) => {
-      let n = node;
-      if (crosses(step, 11)) {
-        const r = resize10to11(node, ctx, step.to);
-        if ("refuse" in r) return r;
-        n = r;
-      }
-      if (crosses(step, 13) && attrString(getAttr(n, "coordinate_transformation_mode")) === "tf_half_pixel_for_nn") {
-        return refuse(node, "coordinate_transformation_mode tf_half_pixel_for_nn was removed at opset 13 and no other mode computes it");
-      }
-      if (step.to >= 13) n = { ...n, input: trimInputs(n.input) };
-      return [n];
+    TF_NN_TWIN = { floor: "round_prefer_ceil", round_prefer_floor: "ceil" };
+    resize = (node, step, ctx) => resizeFrom(node, step, ctx, false);
+  }
+});
+
+// src/stages/opset/scan.ts
+function elementOnly(name, type) {
+  const elemType = type?.tensorType?.elemType;
+  return { name, type: elemType ? { tensorType: { elemType } } : void 0, metadataProps: [] };
+}
+var scan;
+var init_scan = __esm({
+  "src/stages/opset/scan.ts"() {
+    "use strict";
+    init_nodes();
+    init_context();
+    init_types();
+    scan = (node, step, ctx) => {
+      if (!crosses(step, 9)) return [node];
+      if (node.input[0]) return refuse(node, "Scan-8 with sequence_lens (per-batch lengths) has no exact Scan-9 form");
+      const body = getAttr(node, "body")?.g;
+      const m = Number(getAttr(node, "num_scan_inputs")?.i ?? 0);
+      if (!body || m < 1) return refuse(node, "Scan-8 without a body or num_scan_inputs is not a valid node");
+      const loopInputs = node.input.slice(1);
+      const n = loopInputs.length - m;
+      const k = body.output.length - n;
+      if (n < 0 || k < 0 || body.input.length !== n + m) return refuse(node, "its body does not match its inputs");
+      const sliced = loopInputs.map((_, i) => ctx.fresh(`${body.name || "scan"}_${i < n ? "state" : "seq"}${i}_slice`));
+      const results = body.output.map((o, i) => ctx.fresh(`${o.name || "out"}_${i < n ? "final" : "seq"}_per_batch`));
+      const directions = getAttr(node, "directions")?.ints;
+      const inner = makeNode("Scan", ctx.fresh(`${node.name || "scan"}_inner`), sliced, results, [
+        { name: "body", type: AttributeType.GRAPH, g: body, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] },
+        intAttr("num_scan_inputs", m),
+        ...directions?.length ? [intsAttr("scan_input_directions", directions)] : []
+      ]);
+      const outerBody = {
+        name: `${body.name || "scan"}_over_batch`,
+        node: [inner],
+        initializer: [],
+        valueInfo: [],
+        quantizationAnnotation: [],
+        sparseInitializer: [],
+        metadataProps: [],
+        // A state slice has the state's shape; a sequence slice is [seq, …] of the body's element shape.
+        input: sliced.map((s, i) => i < n ? { ...body.input[i], name: s } : elementOnly(s, body.input[i]?.type)),
+        output: results.map((r, i) => i < n ? { ...body.output[i], name: r } : elementOnly(r, body.output[i]?.type))
+      };
+      return [makeNode("Scan", node.name ?? "", loopInputs, [...node.output], [
+        { name: "body", type: AttributeType.GRAPH, g: outerBody, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] },
+        intAttr("num_scan_inputs", n + m)
+      ])];
     };
   }
 });
@@ -14126,6 +14338,7 @@ var init_rules = __esm({
     init_normalization();
     init_pad();
     init_resize();
+    init_scan();
     init_slice();
     init_softmax();
     init_split();
@@ -14161,7 +14374,7 @@ var init_rules = __esm({
       GridSample: { breaks: [20], convert: gridSample },
       DFT: { breaks: [20], convert: dft },
       Scatter: { breaks: [11], convert: scatter },
-      Scan: { breaks: [9], convert: refuseAcross(9, "Scan-8 scans over a batch axis with sequence_lens; Scan-9 has neither, and the rewrite is not implemented") },
+      Scan: { breaks: [9], convert: scan },
       Tile: { breaks: [6], convert: refuseAcross(6, "Tile-1 (tiles and axis inputs) has no exact single-node Tile-6 form implemented") },
       LpPool: { breaks: [2], convert: refuseAcross(2, "LpPool-1 (float p, optional kernel_shape) is not converted") },
       GroupNormalization: { breaks: [21], convert: refuseAcross(21, "GroupNormalization-18's scale and bias are per group, -21's per channel; not converted") }
@@ -14184,12 +14397,19 @@ function convertNode(node, from, target, ctx) {
   if (vFrom === vTo) return [node];
   const n = from < 6 && target >= 6 ? dropConsumedInputs(node) : node;
   const rule = RULES[op];
+  let out = [n];
   if (rule && rule.breaks.some((b) => vFrom < b && vTo >= b)) {
-    const out = rule.convert(n, { from: vFrom, to: vTo }, ctx);
-    return "refuse" in out ? out.refuse : out;
+    const r = rule.convert(n, { from: vFrom, to: vTo }, ctx);
+    if ("refuse" in r) return r.refuse;
+    out = r;
+  } else if (info.deprecated !== void 0 && vTo >= info.deprecated) return `${op} '${node.name || node.output[0]}': removed at opset ${info.deprecated} and not converted`;
+  for (const m of out) {
+    const v = opVersionAt(m.opType ?? "", target);
+    if (v !== void 0 && NO_ORT_KERNEL[m.opType ?? ""]?.includes(v)) {
+      return `${m.opType} '${node.name || node.output[0]}': onnxruntime 1.30 has no CPU kernel for ${m.opType}-${v}; choose a target \u2264 ${LATEST_ORT_OPSET}`;
+    }
   }
-  if (info.deprecated !== void 0 && vTo >= info.deprecated) return `${op} '${node.name || node.output[0]}': removed at opset ${info.deprecated} and not converted`;
-  return [n];
+  return out;
 }
 function upgradeOpset(model, target) {
   if (!Number.isInteger(target) || target < 1 || target > MAX_OPSET) {
@@ -16452,10 +16672,10 @@ var init_optimize = __esm({
 function opsetTargetOption(o) {
   const v = o.target;
   if (v === void 0) return DEFAULT_OPSET_TARGET;
-  if (v === "latest") return MAX_OPSET;
+  if (v === "latest") return LATEST_ORT_OPSET;
   const n = typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v;
   if (typeof n !== "number" || !Number.isInteger(n) || n < 7 || n > MAX_OPSET) {
-    throw new UsageError(`upgrade-opset: target must be an opset from 7 to ${MAX_OPSET} or 'latest', got ${JSON.stringify(v)}`);
+    throw new UsageError(`upgrade-opset: target must be an opset from 7 to ${MAX_OPSET} or 'latest' (${LATEST_ORT_OPSET}), got ${JSON.stringify(v)}`);
   }
   return n;
 }

@@ -4,7 +4,7 @@
  * compressed) run in onnxruntime-node child processes on each test_data_set (conformance/check-model.ts).
  * Prints counts per folder, the top reasons for skipped tests and every failure.
  *
- *   npm run conformance [-- --json FILE] [--root DIR] [--only SUBSTRING] [--parallel N] [--keep] [--lossy] [--optimize]
+ *   npm run conformance [-- --json FILE] [--root DIR] [--only SUBSTRING] [--parallel N] [--keep] [--lossy] [--optimize] [--opset]
  *
  * With --lossy the lossy stages run instead (LOSSY_PASSES: fp16 with and without keep-io-types, int8 on
  * every op it can take, int4 symmetric and asymmetric): every model a pass changes must still load and
@@ -12,6 +12,10 @@
  * the suite's weight inputs into initializers and also check each output's cosine to the float model
  * (check-model.ts, `weights`). Models a pass leaves unchanged are not run again. --optimize adds the
  * `optimize` stage at both levels (slow: see OPTIMIZE_PASSES).
+ *
+ * With --opset every model below the target goes through `upgrade-opset` to 13 and to the newest opset
+ * onnxruntime loads; each test whose original onnxruntime runs (and matches the expected outputs) must
+ * still give the expected outputs (check-model.ts, `expectedOnly`); a refused model fails those tests.
  *
  * The last line is `N passed, N failed`; exit 1 on any failure, 2 when the suite is missing.
  */
@@ -41,6 +45,12 @@ const LOSSY_PASSES: [string, StageSpec, SuitePass['weights']?][] = [
 const OPTIMIZE_PASSES: [string, StageSpec, SuitePass['weights']?][] = [
   ['optimize basic', { optimize: { level: 'basic' } }, { minCosine: 0.9999 }],
   ['optimize extended', { optimize: { level: 'extended' } }, { minCosine: 0.9999 }],
+];
+
+/** `upgrade-opset` at the default target and at the newest (--opset). */
+const OPSET_PASSES: [string, StageSpec][] = [
+  ['upgrade-opset to 13', { 'upgrade-opset': { target: 13 } }],
+  ['upgrade-opset to latest (21)', { 'upgrade-opset': { target: 'latest' } }],
 ];
 
 interface FolderCounts {
@@ -90,7 +100,7 @@ function topReasons(outcomes: ModelOutcome[], n = 12): [string, number][] {
 }
 
 function parseArgs(argv: string[]) {
-  const opts = { json: undefined as string | undefined, root: SUITE_ROOT, only: undefined as string | undefined, keep: false, parallel: 2, lossy: false, optimize: false };
+  const opts = { json: undefined as string | undefined, root: SUITE_ROOT, only: undefined as string | undefined, keep: false, parallel: 2, lossy: false, optimize: false, opset: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => { const v = argv[++i]; if (v === undefined) throw new Error(`${a} needs a value`); return v; };
@@ -101,7 +111,8 @@ function parseArgs(argv: string[]) {
     else if (a === '--keep') opts.keep = true;
     else if (a === '--lossy') opts.lossy = true;
     else if (a === '--optimize') opts.optimize = opts.lossy = true;
-    else throw new Error(`unknown option ${a}; use --json FILE, --root DIR, --only SUBSTRING, --parallel N, --keep, --lossy, --optimize`);
+    else if (a === '--opset') opts.opset = true;
+    else throw new Error(`unknown option ${a}; use --json FILE, --root DIR, --only SUBSTRING, --parallel N, --keep, --lossy, --optimize, --opset`);
   }
   return opts;
 }
@@ -117,7 +128,7 @@ async function main() {
     .filter((d) => !opts.only || `${folder}/${path.basename(d)}`.includes(opts.only))
     .map((dir) => ({ dir, folder })));
   const tmp = mkdtempSync(path.join(tmpdir(), 'onnx-diet-conformance-'));
-  if (opts.lossy) {
+  if (opts.lossy || opts.opset) {
     await lossyPasses(jobs, opts, tmp);
     return;
   }
@@ -175,10 +186,15 @@ async function lossyPasses(jobs: { dir: string; folder: string }[], opts: Return
   const t0 = Date.now();
   const all = { passed: 0, failed: 0 };
   const report: Record<string, { changed: number; counts: FolderCounts; failures: string[] }> = {};
-  console.log(`ONNX backend test suite (${opts.root}), lossy stages: every model a pass changes must load and run in onnxruntime-node with the original's output shapes and types\n`);
-  for (const [label, spec, weights] of [...LOSSY_PASSES, ...(opts.optimize ? OPTIMIZE_PASSES : [])]) {
+  console.log(opts.opset
+    ? `ONNX backend test suite (${opts.root}), upgrade-opset: every model below the target, upgraded, must still give the expected outputs in onnxruntime-node\n`
+    : `ONNX backend test suite (${opts.root}), lossy stages: every model a pass changes must load and run in onnxruntime-node with the original's output shapes and types\n`);
+  const passes = opts.opset ? OPSET_PASSES : [...LOSSY_PASSES, ...(opts.optimize ? OPTIMIZE_PASSES : [])];
+  for (const [label, spec, weights] of passes) {
     const started = Date.now();
-    const pass: SuitePass = { stages: () => [createStage(spec)], lossy: true, weights };
+    const pass: SuitePass = opts.opset
+      ? { stages: () => [createStage(spec)], lossy: false, expectedOnly: true }
+      : { stages: () => [createStage(spec)], lossy: true, weights };
     const outcomes = await checkModels(jobs, opts.parallel, tmp, undefined, pass);
     const counts = countFolder(outcomes);
     const changed = outcomes.filter((o) => o.changedByStages).length;

@@ -11,6 +11,7 @@ export { modelByteSize } from './onnx/size.js';
 export * from './stages/stage.js';
 export { runStages } from './stages/pipeline.js';
 export { STAGES, createStage, parseStageList, type StageSpec, type StageOptions } from './stages/registry.js';
+export { upgradeOpset, OpsetUpgradeError, LATEST_ORT_OPSET, MAX_OPSET, type OpsetUpgradeDetails } from './stages/opset/upgrade.js';
 export { validateModel, MAX_GRAPH_DEPTH } from './onnx/validate.js';
 export { compressModel, DEFAULT_STAGES, type CompressOptions, type CompressResult } from './pipeline/compress.js';
 export { analyzeModel, inspectModel, type InspectReport } from './report/inspect.js';

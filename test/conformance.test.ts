@@ -12,6 +12,7 @@ import path from 'node:path';
 import { checkModels, SUITE_ROOT, type ModelOutcome } from '../scripts/conformance/check-model.js';
 import type { Stage } from '../src/stages/stage.js';
 import { intAttr } from '../src/stages/nodes.js';
+import { upgradeOpset } from '../src/stages/opset/upgrade.js';
 import { createStage } from '../src/stages/registry.js';
 import { DataType } from '../src/onnx/dtype.js';
 import { OnnxFormatError } from '../src/onnx/errors.js';
@@ -117,6 +118,27 @@ test('a stage that changes results is caught: the test fails and says which outp
     // A model the stages leave alone is not run again (the lossless pass covers it).
     const [same] = await lossy({ name: 'nothing', run: (model) => ({ model, details: {} }) });
     assert.deepEqual([same!.changedByStages, same!.tests.length], [false, 0]);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('--opset: an upgraded model must give the expected outputs; a changed value or a refusal fails', { skip: !haveSuite }, async () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'conformance-test-'));
+  const job = [{ folder: 'node', dir: path.join(SUITE_ROOT, 'node/test_upsample_nearest') }]; // opset 9
+  const pass = (stage: Stage) => checkModels(job, 1, tmp, undefined, { stages: () => [stage], lossy: false, expectedOnly: true });
+  try {
+    const [up] = await pass(createStage({ 'upgrade-opset': { target: 13 } }));
+    assert.deepEqual([up!.changedByStages, up!.tests.map((t) => t.status)], [true, ['pass']]);
+    const nearestToLinear: Stage = { name: 'linear', run(model) {
+      const { model: m } = upgradeOpset(model, 13);
+      m.graph!.node[0]!.attribute = m.graph!.node[0]!.attribute.map((a) => (a.name === 'mode' ? { ...a, s: new TextEncoder().encode('linear') } : a));
+      return { model: m, details: {} };
+    } };
+    const [wrong] = await pass(nearestToLinear);
+    assert.match(wrong!.tests[0]!.reason!, /^compressed output 'Y' differs from expected: /);
+    const [refused] = await pass({ name: 'refuse', run() { throw new OnnxFormatError('no thanks'); } });
+    assert.equal(refused!.tests[0]!.reason, 'the stages refused a model onnxruntime runs: no thanks');
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -57,5 +57,38 @@ for name in sorted(by_op):
     extra = f', deprecated: {dep[0]}' if dep else ''
     lines.append(f'  {name}: {{ versions: [{", ".join(map(str, vs))}]{extra} }},')
 lines.append('};')
+
+# onnxruntime matches an open-ended CPU kernel (since v) only to op version v itself, a closed one
+# (a..b) to every version in it (core/framework/kernel_registry.cc, VerifyVersion): list the op versions
+# up to MAX that onnxruntime has a CPU kernel for at some version but not at that one.
+from onnxruntime.capi import onnxruntime_pybind11_state as C
+import onnxruntime
+cpu = {}
+for k in C.get_all_opkernel_def():
+    if k.provider == 'CPUExecutionProvider' and k.domain in ('', 'ai.onnx'):
+        cpu.setdefault(k.op_name, []).append(tuple(k.version_range))
+gaps = {}
+for name in sorted(by_op):
+    if name not in cpu: continue
+    for s in by_op[name]:
+        v = s.since_version
+        if not any(a == v or (a < v <= b and b != 2147483647) for a, b in cpu[name]):
+            gaps.setdefault(name, []).append(v)
+def usable(opset):
+    for name, vs in gaps.items():
+        v = max([x.since_version for x in by_op[name] if x.since_version <= opset], default=None)
+        if v in vs and not by_op[name][0].deprecated and not sorted(by_op[name], key=lambda s: s.since_version)[-1].deprecated: return False
+    return True
+latest = max(o for o in range(1, MAX + 1) if usable(o))
+lines += ['',
+          '/**',
+          ' * Op versions onnxruntime %s has no CPU kernel for, though it has one for another version of the op' % onnxruntime.__version__,
+          ' * (an upgrade that lands a node on one of them would not load).',
+          ' */',
+          'export const NO_ORT_KERNEL: Record<string, number[]> = {']
+lines += [f'  {n}: [{", ".join(map(str, sorted(v)))}],' for n, v in sorted(gaps.items())]
+lines += ['};', '',
+          '/** The newest opset at which onnxruntime %s has a CPU kernel for every op version but the removed ops (`latest`). */' % onnxruntime.__version__,
+          f'export const LATEST_ORT_OPSET = {latest};']
 open('src/stages/opset/op-versions.ts', 'w').write('\n'.join(lines) + '\n')
 print(f'{len(by_op)} ops')

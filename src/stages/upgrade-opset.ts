@@ -5,24 +5,26 @@
  * Default target 13: the opset where the last of the attribute-to-input moves that matter for
  * compression happened (Squeeze/Unsqueeze/Split/ReduceSum axes) and per-channel QuantizeLinear /
  * DequantizeLinear (axis) appeared, which the int8 stages need; every onnxruntime since 1.6 runs it, so
- * the upgraded model stays as portable as it can be. `target: latest` goes to the newest opset
- * onnxruntime 1.30 loads (MAX_OPSET). A model already at or above the target is left as it is.
+ * the upgraded model stays as portable as it can be. `target: latest` goes to the newest opset at which
+ * onnxruntime 1.30 has a CPU kernel for every op version (21: LATEST_ORT_OPSET); explicit targets up to
+ * 26 (the newest it loads) are accepted, and a node that would land on an op version without a kernel
+ * there (RoiAlign-22 …) is refused. A model already at or above the target is left as it is.
  */
 import { UsageError } from '../onnx/errors.js';
 import type { StageOptions } from './registry.js';
 import { rejectUnknownOptions } from './options.js';
 import type { Stage } from './stage.js';
-import { MAX_OPSET, upgradeOpset } from './opset/upgrade.js';
+import { LATEST_ORT_OPSET, MAX_OPSET, upgradeOpset } from './opset/upgrade.js';
 
 export const DEFAULT_OPSET_TARGET = 13;
 
 export function opsetTargetOption(o: StageOptions): number {
   const v = o.target;
   if (v === undefined) return DEFAULT_OPSET_TARGET;
-  if (v === 'latest') return MAX_OPSET;
+  if (v === 'latest') return LATEST_ORT_OPSET;
   const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 7 || n > MAX_OPSET) {
-    throw new UsageError(`upgrade-opset: target must be an opset from 7 to ${MAX_OPSET} or 'latest', got ${JSON.stringify(v)}`);
+    throw new UsageError(`upgrade-opset: target must be an opset from 7 to ${MAX_OPSET} or 'latest' (${LATEST_ORT_OPSET}), got ${JSON.stringify(v)}`);
   }
   return n;
 }

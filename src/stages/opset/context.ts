@@ -38,16 +38,25 @@ export class ConvertContext {
     return freshName(this.facts.names, base);
   }
 
-  /** A new initializer of this graph holding `values` (1-D unless `dims` says otherwise); its name. */
+  /** Constants made so far in this graph by content: 18 Clip(0, 6) share one min and one max. */
+  private readonly made = new Map<string, string>();
+
+  /** An initializer of this graph holding `values` (1-D unless `dims` says otherwise); its name. */
   constant(base: string, dataType: number, values: readonly number[], dims: number[] = [values.length]): string {
-    const name = this.fresh(base);
-    this.added.push(makeTensor(name, dataType, dims, encode(dataType, values)));
-    return name;
+    return this.tensor(base, dataType, dims, encode(dataType, values));
   }
 
   int64(base: string, values: readonly (number | bigint)[], dims: number[] = [values.length]): string {
+    return this.tensor(base, DataType.INT64, dims, new Uint8Array(BigInt64Array.from(values, (v) => BigInt(v)).buffer));
+  }
+
+  private tensor(base: string, dataType: number, dims: number[], raw: Uint8Array): string {
+    const key = `${dataType}|${dims.join(',')}|${Buffer.from(raw).toString('hex')}`;
+    const known = this.made.get(key);
+    if (known) return known;
     const name = this.fresh(base);
-    this.added.push(makeTensor(name, DataType.INT64, dims, new Uint8Array(BigInt64Array.from(values, (v) => BigInt(v)).buffer)));
+    this.added.push(makeTensor(name, dataType, dims, raw));
+    this.made.set(key, name);
     return name;
   }
 
@@ -103,7 +112,7 @@ function encode(dataType: number, values: readonly number[]): Uint8Array {
 }
 
 function decode(dataType: number, b: Uint8Array): number[] | undefined {
-  const copy = b.slice().buffer;
+  const copy = Uint8Array.from(b).buffer; // a copy: Buffer#slice is a view of the whole file
   switch (dataType) {
     case DataType.FLOAT: return [...new Float32Array(copy)];
     case DataType.DOUBLE: return [...new Float64Array(copy)];

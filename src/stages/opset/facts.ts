@@ -50,6 +50,43 @@ function outputTypes(n: NodeProto, types: Map<string, number>): (number | undefi
   return [];
 }
 
+/** Ops whose output has their first input's rank (elementwise, normalisations, convolutions, pools). */
+const SAME_RANK = new Set([
+  'Abs', 'BatchNormalization', 'Cast', 'Ceil', 'Clip', 'Conv', 'ConvTranspose', 'Dropout', 'Elu', 'Erf', 'Exp', 'Floor',
+  'HardSigmoid', 'HardSwish', 'Identity', 'InstanceNormalization', 'LRN', 'LeakyRelu', 'Log', 'LogSoftmax', 'MaxPool',
+  'AveragePool', 'GlobalAveragePool', 'GlobalMaxPool', 'Neg', 'PRelu', 'Reciprocal', 'Relu', 'Selu', 'Sigmoid', 'Softmax',
+  'Softplus', 'Softsign', 'Sqrt', 'Tanh', 'Transpose', 'Concat', 'Pad', 'Resize', 'Upsample', 'Slice', 'Split', 'Hardmax',
+  'LayerNormalization', 'Mish', 'Gelu', 'Sin', 'Cos', 'Sign', 'Round', 'Not', 'IsNaN',
+]);
+const BROADCASTING = new Set(['Add', 'Sub', 'Mul', 'Div', 'Pow', 'Max', 'Min', 'Sum', 'Mean', 'Where', 'Equal', 'Less', 'Greater', 'And', 'Or']);
+
+/** The rank of `n`'s first output from its inputs' ranks, when the op tells it without shapes. */
+function outputRank(n: NodeProto, ranks: Map<string, number>, constants: ModelFacts['constants']): number | undefined {
+  const op = n.opType ?? '';
+  const r0 = ranks.get(n.input[0] ?? '');
+  const axes = n.attribute.find((a) => a.name === 'axes')?.ints;
+  if (SAME_RANK.has(op)) return r0;
+  if (BROADCASTING.has(op)) {
+    const rs = n.input.map((i) => ranks.get(i));
+    return rs.every((r) => r !== undefined) ? Math.max(...(rs as number[])) : undefined;
+  }
+  if (op === 'Flatten') return 2;
+  if (op === 'MatMul') {
+    const [a, b] = [r0, ranks.get(n.input[1] ?? '')];
+    return a !== undefined && b !== undefined && a >= 2 && b >= 2 ? Math.max(a, b) : undefined;
+  }
+  if (op === 'Gemm') return 2;
+  if (op === 'Reshape') return constants.get(n.input[1] ?? '')?.dims[0] ?? n.attribute.find((a) => a.name === 'shape')?.ints.length;
+  if (r0 === undefined) return undefined;
+  if (op === 'Unsqueeze' && axes) return r0 + axes.length;
+  if (op === 'Squeeze' && axes) return r0 - axes.length;
+  if (op.startsWith('Reduce')) {
+    const keep = n.attribute.find((a) => a.name === 'keepdims')?.i ?? 1n;
+    return keep ? r0 : axes ? r0 - axes.length : undefined;
+  }
+  return undefined;
+}
+
 export function modelFacts(model: ModelProto): ModelFacts {
   const elemTypes = new Map<string, number>();
   const ranks = new Map<string, number>();
@@ -86,6 +123,11 @@ export function modelFacts(model: ModelProto): ModelFacts {
         const o = n.output[i];
         if (t && o && !elemTypes.has(o)) { elemTypes.set(o, t); changed = true; }
       });
+      const o = n.output[0];
+      if (o && !ranks.has(o) && (n.domain ?? '') === '') {
+        const r = outputRank(n, ranks, constants);
+        if (r !== undefined) { ranks.set(o, r); changed = true; }
+      }
     }
   }
   // A subgraph reading an outer value counts as a read too (outer references are node inputs there).

@@ -39,13 +39,16 @@ export const upsample: Converter = (node, step, ctx) => {
   }
   if (step.to < 10) return [n];
   // Removed at opset 10: the same node as Resize-10, then Resize's own steps.
-  return resize({ ...n, opType: 'Resize' }, { from: 10, to: versionAt('Resize', ctx.target) }, ctx);
+  return resizeFrom({ ...n, opType: 'Resize' }, { from: 10, to: versionAt('Resize', ctx.target) }, ctx, true);
 };
 
-function resize10to11(node: NodeProto, ctx: ConvertContext, to: number): NodeProto | { refuse: string } {
+function resize10to11(node: NodeProto, ctx: ConvertContext, to: number, upsampleOnly: boolean): NodeProto | { refuse: string } {
   const mode = attrString(getAttr(node, 'mode')) ?? 'nearest';
   const attrs = [stringAttr('coordinate_transformation_mode', 'asymmetric')];
-  if (mode === 'nearest') {
+  // Upsample's scales are ≥ 1 (Upsample-7/-9: "greater than or equal to 1"; onnxruntime enforces it):
+  // no axis shrinks, so its rounding is always floor, whatever the scales are.
+  if (mode === 'nearest' && upsampleOnly) attrs.push(stringAttr('nearest_mode', 'floor'));
+  else if (mode === 'nearest') {
     const scales = ctx.constantValues(node.input[1]);
     if (!scales) return refusal(node, "nearest Resize-10 rounds up when an axis shrinks and down when it grows; its scales are not a constant, so no single nearest_mode of Resize-11 matches");
     const grows = scales.some((s) => s > 1);
@@ -58,16 +61,29 @@ function resize10to11(node: NodeProto, ctx: ConvertContext, to: number): NodePro
   return { ...withAttrs(node, ['coordinate_transformation_mode', 'nearest_mode'], attrs), input: [node.input[0] ?? '', roi, node.input[1] ?? ''] };
 }
 
-export const resize: Converter = (node, step: Step, ctx) => {
+/**
+ * tf_half_pixel_for_nn (removed at 13) rounds y = (x + 0.5) / scale; half_pixel rounds y − 0.5. For
+ * nearest: floor(y) = round_prefer_ceil(y − 0.5) and round_prefer_floor(y) = ceil(y − 0.5), exactly
+ * (y − 0.5 is exact in float for the coordinates an image has); the other two roundings have no twin.
+ */
+const TF_NN_TWIN: Record<string, string> = { floor: 'round_prefer_ceil', round_prefer_floor: 'ceil' };
+
+function resizeFrom(node: NodeProto, step: Step, ctx: ConvertContext, upsampleOnly: boolean) {
   let n = node;
   if (crosses(step, 11)) {
-    const r = resize10to11(node, ctx, step.to);
+    const r = resize10to11(node, ctx, step.to, upsampleOnly);
     if ('refuse' in r) return r;
     n = r;
   }
   if (crosses(step, 13) && attrString(getAttr(n, 'coordinate_transformation_mode')) === 'tf_half_pixel_for_nn') {
-    return refuse(node, 'coordinate_transformation_mode tf_half_pixel_for_nn was removed at opset 13 and no other mode computes it');
+    const mode = attrString(getAttr(n, 'mode')) ?? 'nearest';
+    const rounding = attrString(getAttr(n, 'nearest_mode')) ?? 'round_prefer_floor';
+    const twin = TF_NN_TWIN[rounding];
+    if (mode !== 'nearest' || !twin) return refuse(node, `coordinate_transformation_mode tf_half_pixel_for_nn (removed at opset 13) with ${mode === 'nearest' ? `nearest_mode ${rounding}` : `mode ${mode}`} has no equal in Resize-13`);
+    n = withAttrs(n, ['coordinate_transformation_mode', 'nearest_mode'], [stringAttr('coordinate_transformation_mode', 'half_pixel'), stringAttr('nearest_mode', twin)]);
   }
   if (step.to >= 13) n = { ...n, input: trimInputs(n.input) };
   return [n];
-};
+}
+
+export const resize: Converter = (node, step: Step, ctx) => resizeFrom(node, step, ctx, false);

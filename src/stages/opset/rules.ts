@@ -18,6 +18,7 @@ import { cast, concat, dft, gemm, gridSample, legacyBroadcast, recurrent, refuse
 import { batchNormalization, dropout } from './normalization.js';
 import { pad } from './pad.js';
 import { resize, upsample } from './resize.js';
+import { scan } from './scan.js';
 import { slice } from './slice.js';
 import { coercedSoftmax } from './softmax.js';
 import { split } from './split.js';
@@ -57,7 +58,7 @@ export const RULES: Record<string, OpRule> = {
   GridSample: { breaks: [20], convert: gridSample },
   DFT: { breaks: [20], convert: dft },
   Scatter: { breaks: [11], convert: scatter },
-  Scan: { breaks: [9], convert: refuseAcross(9, 'Scan-8 scans over a batch axis with sequence_lens; Scan-9 has neither, and the rewrite is not implemented') },
+  Scan: { breaks: [9], convert: scan },
   Tile: { breaks: [6], convert: refuseAcross(6, 'Tile-1 (tiles and axis inputs) has no exact single-node Tile-6 form implemented') },
   LpPool: { breaks: [2], convert: refuseAcross(2, 'LpPool-1 (float p, optional kernel_shape) is not converted') },
   GroupNormalization: { breaks: [21], convert: refuseAcross(21, "GroupNormalization-18's scale and bias are per group, -21's per channel; not converted") },

@@ -12,10 +12,10 @@ import { defaultOpset, setDefaultOpset } from '../quant/opset.js';
 import { ConvertContext } from './context.js';
 import { modelFacts } from './facts.js';
 import { dropConsumedInputs } from './legacy.js';
-import { MAX_OPSET, OP_VERSIONS } from './op-versions.js';
+import { LATEST_ORT_OPSET, MAX_OPSET, NO_ORT_KERNEL, OP_VERSIONS } from './op-versions.js';
 import { RULES } from './rules.js';
 
-export { MAX_OPSET };
+export { LATEST_ORT_OPSET, MAX_OPSET };
 
 /** The IR version each opset first came with (onnx.helper.VERSION_TABLE): the least a model of it must declare. */
 const IR_FOR_OPSET: [opset: number, ir: number][] = [[9, 4], [10, 5], [11, 6], [12, 7], [15, 8], [19, 9], [21, 10], [23, 11], [24, 12], [25, 13]];
@@ -61,12 +61,20 @@ function convertNode(node: NodeProto, from: number, target: number, ctx: Convert
   if (vFrom === vTo) return [node];
   const n = from < 6 && target >= 6 ? dropConsumedInputs(node) : node;
   const rule = RULES[op];
+  let out: NodeProto[] = [n];
   if (rule && rule.breaks.some((b) => vFrom < b && vTo >= b)) {
-    const out = rule.convert(n, { from: vFrom, to: vTo }, ctx);
-    return 'refuse' in out ? out.refuse : out;
+    const r = rule.convert(n, { from: vFrom, to: vTo }, ctx);
+    if ('refuse' in r) return r.refuse;
+    out = r;
+  } else if (info.deprecated !== undefined && vTo >= info.deprecated) return `${op} '${node.name || node.output[0]}': removed at opset ${info.deprecated} and not converted`;
+  // A node landing on an op version onnxruntime has no kernel for would not load (op-versions.ts).
+  for (const m of out) {
+    const v = opVersionAt(m.opType ?? '', target);
+    if (v !== undefined && NO_ORT_KERNEL[m.opType ?? '']?.includes(v)) {
+      return `${m.opType} '${node.name || node.output[0]}': onnxruntime 1.30 has no CPU kernel for ${m.opType}-${v}; choose a target ≤ ${LATEST_ORT_OPSET}`;
+    }
   }
-  if (info.deprecated !== undefined && vTo >= info.deprecated) return `${op} '${node.name || node.output[0]}': removed at opset ${info.deprecated} and not converted`;
-  return [n];
+  return out;
 }
 
 /**
