@@ -11865,10 +11865,11 @@ function imageValues(dims, rand) {
       const [x0, y0] = [Math.floor(rand() * w), Math.floor(rand() * h)];
       fill(x0, y0, x0 + 2 + Math.floor(rand() * w / 3), y0 + 2 + Math.floor(rand() * h / 3), colour());
     }
-    const rows = 1 + Math.floor(rand() * 4);
+    const line = w >= 3 * h;
+    const rows = line ? 1 : 1 + Math.floor(rand() * 4);
     for (let r = 0; r < rows; r++) {
-      const cell3 = Math.max(4, Math.floor(Math.min(h, w) * (0.06 + rand() * 0.2)));
-      const y0 = Math.floor(rand() * Math.max(1, h - cell3));
+      const cell3 = Math.max(4, Math.floor(line ? h * (0.45 + rand() * 0.25) : Math.min(h, w) * (0.06 + rand() * 0.2)));
+      const y0 = line ? Math.floor((h - cell3) / 2) : Math.floor(rand() * Math.max(1, h - cell3));
       const col = colour();
       const thick = Math.max(1, Math.round(cell3 / 7));
       for (let x0 = Math.floor(rand() * cell3); x0 + cell3 <= w; x0 += Math.ceil(cell3 * (1.1 + rand() * 0.4))) {
@@ -12676,7 +12677,11 @@ var init_auto_candidates = __esm({
       // Conv per-channel is quantize-int8's default (per-tensor on BN-folded weights collapses: PP-OCRv4 det
       // cosine 0.79); MatMul and Gemm per-tensor here, per-channel in the next one.
       int8("per-tensor, Conv weight-only per-channel", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only" }),
-      int8("per-channel, Conv weight-only", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only", "per-channel": true })
+      int8("per-channel, Conv weight-only", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only", "per-channel": true }),
+      // Every Conv, however small (min-elements 0): weight-only adds no DynamicQuantizeLinear, so a small
+      // Conv costs only its DequantizeLinear; on a small CNN the many depthwise kernels are a large share
+      // (PP-OCR cls: 212 → 192 kB). Conv only, since small MatMuls would take the dynamic-quantization cost.
+      int8("Conv weight-only per-channel, every Conv", { ops: ["Conv"], "conv-mode": "weight-only", "min-elements": 0 })
     ];
     STATIC_RECIPES = [
       int8("static per-channel", { activations: "static", "per-channel": true }),

@@ -296,7 +296,7 @@ test('speed budgets bound the search: a candidate that passes parity but breaks 
 test('a model with convolutions also gets the Conv weight-only recipes, and their Conv layers can go back to float', async () => {
   const cnn = loadModel(path.resolve('test/fixtures/cnn-tiny.onnx')).model;
   const labels = recipesFor(cnn).map((r) => r.label);
-  assert.deepEqual(labels.slice(-3), ['int8 per-tensor, Conv weight-only per-channel', 'int8 per-channel, Conv weight-only', 'fp16'].map((l) => `fold-batchnorm, ${l}`));
+  assert.deepEqual(labels.slice(-4), ['int8 per-tensor, Conv weight-only per-channel', 'int8 per-channel, Conv weight-only', 'int8 Conv weight-only per-channel, every Conv', 'fp16'].map((l) => `fold-batchnorm, ${l}`));
   // cnn-tiny's BatchNormalization ops are folded before every lossy stage, never in the bit-exact base.
   assert.deepEqual(recipesFor(cnn).map((r) => recipeStages(r)[2]), [undefined, ...recipesFor(cnn).slice(1).map(() => 'fold-batchnorm')]);
   assert.equal(recipesFor(loadModel(demo).model).length, 12, 'no Conv: the plain list');

@@ -4,7 +4,8 @@
  * high-frequency filter at once, so a compressed model's error on them says little about its error on
  * images (PP-OCRv4 det with per-channel int8 Conv weights: cosine 0.59 on noise, 0.997 on rendered text
  * pages). Each image is a smooth background (level plus gradient per channel), a few filled rectangles,
- * rows of glyph-like strokes (edges at many scales, as in photos and documents) in random colours, and a
+ * rows of glyph-like strokes (edges at many scales, as in photos and documents; one row filling most of
+ * the height when the image is a wide strip, as a text line is) in random colours, and a
  * little noise; values in about [−2, 2], the range
  * of the usual normalisations (ImageNet mean/std, (x − 0.5)/0.5).
  */
@@ -35,10 +36,12 @@ export function imageValues(dims: number[], rand: () => number): number[] {
       fill(x0, y0, x0 + 2 + Math.floor(rand() * w / 3), y0 + 2 + Math.floor(rand() * h / 3), colour());
     }
     // Rows of glyph-like marks: a few strokes per cell, in one contrasting colour per row.
-    const rows = 1 + Math.floor(rand() * 4);
+    // A wide, short image (w ≥ 3h) is a strip or a text line: one row spanning most of its height.
+    const line = w >= 3 * h;
+    const rows = line ? 1 : 1 + Math.floor(rand() * 4);
     for (let r = 0; r < rows; r++) {
-      const cell = Math.max(4, Math.floor(Math.min(h, w) * (0.06 + rand() * 0.2)));
-      const y0 = Math.floor(rand() * Math.max(1, h - cell));
+      const cell = Math.max(4, Math.floor(line ? h * (0.45 + rand() * 0.25) : Math.min(h, w) * (0.06 + rand() * 0.2)));
+      const y0 = line ? Math.floor((h - cell) / 2) : Math.floor(rand() * Math.max(1, h - cell));
       const col = colour();
       const thick = Math.max(1, Math.round(cell / 7));
       for (let x0 = Math.floor(rand() * cell); x0 + cell <= w; x0 += Math.ceil(cell * (1.1 + rand() * 0.4))) {

@@ -72,6 +72,10 @@ const CONV_RECIPES: readonly Recipe[] = [
   // cosine 0.79); MatMul and Gemm per-tensor here, per-channel in the next one.
   int8('per-tensor, Conv weight-only per-channel', { ops: ['MatMul', 'Gemm', 'Gather', 'Conv'], 'conv-mode': 'weight-only' }),
   int8('per-channel, Conv weight-only', { ops: ['MatMul', 'Gemm', 'Gather', 'Conv'], 'conv-mode': 'weight-only', 'per-channel': true }),
+  // Every Conv, however small (min-elements 0): weight-only adds no DynamicQuantizeLinear, so a small
+  // Conv costs only its DequantizeLinear; on a small CNN the many depthwise kernels are a large share
+  // (PP-OCR cls: 212 → 192 kB). Conv only, since small MatMuls would take the dynamic-quantization cost.
+  int8('Conv weight-only per-channel, every Conv', { ops: ['Conv'], 'conv-mode': 'weight-only', 'min-elements': 0 }),
 ];
 
 /**
