@@ -282,11 +282,11 @@ test('opset below 11 is raised when every op keeps its meaning, refused otherwis
   const old = sharedWeightModel();
   old.opsetImport[0]!.version = 9;
   old.graph!.node.push(node('Upsample', ['y', 'scales'], ['z'], { mode: 'nearest' }));
-  const before = encodeModel(old);
+  // Upsample changed meaning by 11: the opset upgrader rewrites it (to Resize) and the MatMuls quantize.
   const r = quantizeInt8(old, parseInt8Options({}));
-  assert.equal(r.details.quantizedNodes, 0);
-  assert.match((r.details.skipped as { reason: string }[])[0]!.reason, /opset 9 < 11 and Upsample changed meaning/);
-  assert.deepEqual(encodeModel(old), before, 'model untouched');
+  assert.equal(r.details.quantizedNodes, 2);
+  assert.deepEqual([(r.details.opsetUpgrade as { from: number }).from, (r.details.opsetUpgrade as { to: number }).to], [9, 11]);
+  assert.ok(!old.graph!.node.some((n) => n.opType === 'Upsample'));
 });
 
 test('a NaN weight is skipped with a reason; constants on the left are not candidates', () => {
