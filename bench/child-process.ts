@@ -3,7 +3,10 @@
  * The child prints one JSON line last (`reportFromChild`); the parent parses it (`runMeasuredChild`).
  */
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { StageSpec } from '../src/stages/registry.js';
 
 /** Child side: `fields` plus the process's peak RSS, as the last line of stdout. */
 export function reportFromChild(fields: Record<string, unknown>): void {
@@ -20,4 +23,20 @@ export function runMeasuredChild<T extends { maxRssBytes: number }>(script: stri
     throw new Error(`${what} failed (${r.status}): ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   }
   return { ...(JSON.parse(last) as T), wallMs };
+}
+
+/** What compress-child.ts reports: total and per-stage milliseconds, each stage's details, peak RSS. */
+export interface CompressRun {
+  ms: number;
+  stageMs: Record<string, number>;
+  details: Record<string, unknown>[];
+  maxRssBytes: number;
+  wallMs: number;
+}
+
+const COMPRESS_CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'compress-child.ts');
+
+/** `stages` on `input` → `output` in a child process of its own (compress-child.ts). */
+export function compressInChild(input: string, output: string, stages: StageSpec[], what = `bench child for ${JSON.stringify(stages)}`): CompressRun {
+  return runMeasuredChild<Omit<CompressRun, 'wallMs'>>(COMPRESS_CHILD, [input, output, JSON.stringify(stages)], what);
 }

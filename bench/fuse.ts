@@ -11,7 +11,7 @@
  * `/usr/bin/python3` has torch, or the file in ONNX_DIET_BERT_ONNX; otherwise bench/bert-model.ts's
  * generated graph (said in the output). onnxruntime's optimizer needs `/work/cache/venv/bin/python` or
  * ONNX_DIET_ORT_PYTHON with onnxruntime; without it those columns say so.
- * Run: `npm run bench -- fuse`. This file is also its own child: `fuse.ts compress IN OUT STAGES_JSON`.
+ * Run: `npm run bench -- fuse` (each compression runs in bench/compress-child.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -23,29 +23,17 @@ import { startOrtHost, type OrtHost } from '../src/check/ort-runner.js';
 import type { NamedTensor } from '../src/check/named-tensor.js';
 import { decodeModel } from '../src/onnx/codec.js';
 import { saveModel } from '../src/onnx/model-io.js';
-import { compressModel } from '../src/pipeline/compress.js';
 import { formatBytes, formatTable } from '../src/report/table.js';
 import type { StageSpec } from '../src/stages/registry.js';
 import { cosine } from '../test/helpers/fixture-parity.js';
 import { bertModel } from './bert-model.js';
-import { reportFromChild, runMeasuredChild } from './child-process.js';
+import { compressInChild } from './child-process.js';
 
 const SEQ = 128;
 const WARMUP = 2;
 const ROUNDS = Number(process.env.ONNX_DIET_BENCH_ROUNDS ?? 20);
 const self = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(self), '..');
-
-async function child(input: string, output: string, stagesJson: string): Promise<void> {
-  const result = await compressModel(input, output, { stages: JSON.parse(stagesJson) as StageSpec[], digest: false });
-  reportFromChild({ stageMs: Object.fromEntries(result.stages.map((s) => [s.name, s.ms])), details: result.stages.map((s) => s.details) });
-}
-
-interface Compressed { stageMs: Record<string, number>; details: Record<string, unknown>[]; wallMs: number; maxRssBytes: number }
-
-function compressInChild(input: string, output: string, stages: StageSpec[]): Compressed {
-  return runMeasuredChild<Omit<Compressed, 'wallMs'>>(self, ['compress', input, output, JSON.stringify(stages)], `bench child for ${JSON.stringify(stages)}`);
-}
 
 /** The torch-1.13 export (or a given file), else the generated graph; says which. */
 function sourceModel(dir: string): { file: string; what: string } {
@@ -187,9 +175,4 @@ export async function run(): Promise<void> {
     await host.close();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === self && process.argv[2] === 'compress') {
-  const [, , , input, output, stages] = process.argv;
-  await child(input!, output!, stages!);
 }

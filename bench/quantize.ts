@@ -6,19 +6,17 @@
  *   3. Speed through the onnxruntime host (seq 128, 1 thread): fp32 vs int8 interleaved A B A B, p50 ratio
  *      ≥ 1.8×; int4 at accuracy-level 0 and 4 vs fp32; cosine similarity of last_hidden_state vs fp32.
  *      ORT's optimized graphs are saved (optimizedModelFilePath) to show which fused kernels ran.
- * Run: `npm run bench -- quantize`. This file is also its own child: `quantize.ts compress IN OUT STAGES_JSON`.
+ * Run: `npm run bench -- quantize` (each compression runs in bench/compress-child.ts).
  */
-import { reportFromChild, runMeasuredChild } from './child-process.js';
+import { compressInChild } from './child-process.js';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { startOrtHost, type OrtHost } from '../src/check/ort-runner.js';
 import type { NamedTensor } from '../src/check/named-tensor.js';
 import { decodeModel } from '../src/onnx/codec.js';
 import { saveModel } from '../src/onnx/model-io.js';
-import { compressModel } from '../src/pipeline/compress.js';
 import { formatBytes, formatTable } from '../src/report/table.js';
 import { cosine } from '../test/helpers/fixture-parity.js';
 import type { StageSpec } from '../src/stages/registry.js';
@@ -30,24 +28,9 @@ const INT8_ROUNDS = 20;
 const INT4_ROUNDS = 20;
 const MB = 1e6;
 
-const self = fileURLToPath(import.meta.url);
 
-interface CompressRun { ms: number; wallMs: number; maxRssBytes: number; stageMs: Record<string, number> }
 
 /** Child side: compress IN → OUT with the given stages; prints { ms, maxRssBytes, stageMs } last. */
-async function child(input: string, output: string, stagesJson: string): Promise<void> {
-  const stages = JSON.parse(stagesJson) as StageSpec[];
-  const t0 = performance.now();
-  const result = await compressModel(input, output, { stages, digest: false });
-  const ms = performance.now() - t0;
-  const stageMs = Object.fromEntries(result.stages.map((s) => [s.name, s.ms]));
-  reportFromChild({ ms, stageMs });
-}
-
-function compressInChild(input: string, output: string, stages: StageSpec[]): CompressRun {
-  return runMeasuredChild<Omit<CompressRun, 'wallMs'>>(self, ['compress', input, output, JSON.stringify(stages)], `bench child for ${JSON.stringify(stages)}`);
-}
-
 /** Seeded token ids in [1000, vocab) and a mask with the last 8 positions padded. */
 function feeds(): NamedTensor[] {
   const ids = new BigInt64Array(SEQ);
@@ -176,9 +159,4 @@ export async function run(): Promise<void> {
     await host.close();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === self && process.argv[2] === 'compress') {
-  const [, , , input, output, stages] = process.argv;
-  await child(input!, output!, stages!);
 }

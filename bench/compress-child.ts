@@ -1,0 +1,17 @@
+/**
+ * One compression in its own process, so its peak RSS is its own: `compress-child.ts IN OUT STAGES_JSON`
+ * runs compressModel and reports the total time, each stage's time and details (child-process.ts).
+ */
+import { performance } from 'node:perf_hooks';
+import { compressModel } from '../src/pipeline/compress.js';
+import type { StageSpec } from '../src/stages/registry.js';
+import { reportFromChild } from './child-process.js';
+
+const [input, output, stagesJson] = process.argv.slice(2);
+const t0 = performance.now();
+const result = await compressModel(input!, output!, { stages: JSON.parse(stagesJson!) as StageSpec[], digest: false });
+reportFromChild({
+  ms: performance.now() - t0,
+  stageMs: Object.fromEntries(result.stages.map((s) => [s.name, s.ms])),
+  details: result.stages.map((s) => s.details),
+});
