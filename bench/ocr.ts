@@ -14,8 +14,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startOrtHost, type OrtHost } from '../src/check/ort-runner.js';
-import type { NamedTensor } from '../src/check/named-tensor.js';
+import { startOrtHost, type OrtHost } from '../src/runtime/ort-runner.js';
+import type { NamedTensor } from '../src/runtime/named-tensor.js';
 import { autoCompress } from '../src/pipeline/auto.js';
 import { compressModel } from '../src/pipeline/compress.js';
 import { formatBytes, formatTable } from '../src/report/table.js';

@@ -14,10 +14,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadSamples } from '../src/check/inputs.js';
-import { tensorValues, type NamedTensor } from '../src/check/named-tensor.js';
-import { OrtCallError, type OrtHost } from '../src/check/ort-runner.js';
+import { tensorValues, type NamedTensor } from '../src/runtime/named-tensor.js';
+import { OrtCallError, type OrtHost } from '../src/runtime/ort-runner.js';
 import { percentile } from '../src/check/latency.js';
-import type { Sample } from '../src/check/input-meta.js';
+import type { Sample } from '../src/runtime/input-meta.js';
 import type { ModelProto } from '../src/onnx/types.js';
 import type { BenchModel } from './peers-models.js';
 

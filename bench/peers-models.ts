@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseNpz } from '../src/check/npz.js';
-import { tensorValues } from '../src/check/named-tensor.js';
+import { tensorValues } from '../src/runtime/named-tensor.js';
 import { DataType } from '../src/onnx/dtype.js';
 import { saveModel } from '../src/onnx/model-io.js';
 import { makeTensor } from '../src/onnx/tensor.js';

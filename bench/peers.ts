@@ -15,7 +15,7 @@ import { cpus, tmpdir } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startOrtHost } from '../src/check/ort-runner.js';
+import { startOrtHost } from '../src/runtime/ort-runner.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { formatBytes, formatTable } from '../src/report/table.js';
 import { PEERS_DIR, peerVersions, setUpPeers, type PeersEnv } from './peers-env.js';

@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 
 const ENTRIES = [
   { in: 'src/cli/main.ts', out: 'cli' },
-  { in: 'src/check/ort-worker.ts', out: 'ort-worker' },
+  { in: 'src/runtime/ort-worker.ts', out: 'ort-worker' },
   { in: 'src/action/index.ts', out: 'index' },
 ];
 

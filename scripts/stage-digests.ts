@@ -22,7 +22,7 @@ import type { ModelProto } from '../src/onnx/types.js';
 import type { ExternalDataReader } from '../src/onnx/external.js';
 import { createStage, type StageSpec } from '../src/stages/registry.js';
 import { runStages } from '../src/stages/pipeline.js';
-import { digestFiles } from '../src/pipeline/digest.js';
+import { digestFiles } from '../src/onnx/digest.js';
 import { firstLine, MAIN_FOLDERS, suiteModels, SUITE_ROOT, weightsFromTestData } from './conformance/check-model.js';
 
 const INT8_OPS = ['MatMul', 'Gemm', 'Gather', 'Conv'];

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config/load.js';
-import { startOrtHost } from '../src/check/ort-runner.js';
+import { startOrtHost } from '../src/runtime/ort-runner.js';
 import { encodeModel } from '../src/onnx/codec.js';
 import { DataType } from '../src/onnx/dtype.js';
 import { attr } from '../src/onnx/graph.js';

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { calibrate } from '../src/check/calibrate.js';
 import { calibrationSource } from '../src/check/calibration-inputs.js';
-import { DyadicHistogram, ENTROPY_FLOOR_PERCENTILE, MinMaxStat, entropyRange, entropyWindow, guardedEntropyRange, percentileRange } from '../src/check/calibration-stats.js';
-import { seededRandom } from '../src/check/auto-inputs.js';
+import { DyadicHistogram, ENTROPY_FLOOR_PERCENTILE, MinMaxStat, entropyRange, entropyWindow, guardedEntropyRange, percentileRange } from '../src/runtime/calibration-stats.js';
+import { seededRandom } from '../src/runtime/auto-inputs.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { FIXTURES } from './helpers/fixture-parity.js';
 

@@ -18,7 +18,7 @@ import { createStage } from '../src/stages/registry.js';
 import { DataType } from '../src/onnx/dtype.js';
 import { OnnxFormatError } from '../src/onnx/errors.js';
 import { bitDifference, closeDifference } from '../src/check/tensor-compare.js';
-import type { NamedTensor } from '../src/check/named-tensor.js';
+import type { NamedTensor } from '../src/runtime/named-tensor.js';
 
 const PASSING = [
   'node/test_if', 'node/test_loop11', 'node/test_scan9_sum', 'node/test_scan_sum', 'node/test_cast_FLOAT_to_FLOAT16',

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { autoDims } from '../src/check/auto-inputs.js';
+import { autoDims } from '../src/runtime/auto-inputs.js';
 import { loadSamples, modelInputs } from '../src/check/inputs.js';
-import { startOrtHost } from '../src/check/ort-runner.js';
+import { startOrtHost } from '../src/runtime/ort-runner.js';
 import { DataType } from '../src/onnx/dtype.js';
 import { loadModel, saveModel } from '../src/onnx/model-io.js';
 import type { ModelProto } from '../src/onnx/types.js';
@@ -61,7 +61,7 @@ test('open axes: batch 1, channels from the Conv weight, sides a multiple of the
   const [sample] = loadSamples('auto', m, { samples: 1, seed: 0, dims: {} });
   assert.deepEqual(sample!.map((t) => t.dims), [[1, 3, 228, 228], [1, 20]]);
   const { encodeModel } = await import('../src/onnx/codec.js');
-  const { tensorProtoFromNamed } = await import('../src/check/named-tensor.js');
+  const { tensorProtoFromNamed } = await import('../src/runtime/named-tensor.js');
   const out = await runOrt(encodeModel(m), Object.fromEntries(sample!.map((t) => [t.name, tensorProtoFromNamed(t)])));
   assert.deepEqual(out.y!.dims, [1, 4, 38, 38]);
   // dims: wins over every inference, by name or by input[axis].

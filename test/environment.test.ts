@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { OutputComparison, TOP1_MARGIN, top1Lead } from '../src/check/parity-metrics.js';
-import { currentEnvironment, environmentLine, environmentLines, isaFromCpuinfo } from '../src/report/environment.js';
+import { currentEnvironment, environmentLine, environmentLines, isaFromCpuinfo } from '../src/check/environment.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { cliSync } from './helpers/cli.js';
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataType } from '../src/onnx/dtype.js';
 import { saveModel } from '../src/onnx/model-io.js';
-import { writeJsonFile } from '../src/report/json.js';
+import { writeJsonAtomically } from '../src/onnx/files.js';
 import { quantizeInt4Stage } from '../src/stages/quantize-int4.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
 import { root } from './helpers/cli.js';
@@ -50,17 +50,17 @@ test('saveModel makes a missing output folder, as compress does', () => {
 
 test('reports go through the one atomic writer: temp beside the target, cleaned up after a killed run', () => {
   const target = path.join(dir, 'reports', 'report.json');
-  writeJsonFile(target, { a: 1 });
+  writeJsonAtomically(target, { a: 1 });
   // What a run killed mid-write leaves: a temporary of a process that is gone, older than this one.
   const stale = path.join(dir, 'reports', `.report.json.999999999.0123abcd.tmp`);
   writeFileSync(stale, '{"half');
   const old = new Date(Date.now() - 3_600_000);
   utimesSync(stale, old, old);
-  writeJsonFile(target, { a: 2 });
+  writeJsonAtomically(target, { a: 2 });
   assert.deepEqual(JSON.parse(readFileSync(target, 'utf8')), { a: 2 });
   assert.deepEqual(readdirSync(path.join(dir, 'reports')), ['report.json'], 'the stale temporary is gone, no new one left');
   // The report writer is the model writer (onnx/files.ts), which fsyncs before the rename.
-  assert.match(read('src/report/json.ts'), /writeTextAtomically/);
+  assert.match(read('src/onnx/files.ts'), /function writeJsonAtomically[^]*?writeTextAtomically\(/);
   assert.match(read('src/onnx/files.ts'), /fsyncSync\(fd\);\s+closeSync\(fd\);\s+renameSync\(tmp, target\)/);
 });
 

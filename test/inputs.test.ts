@@ -9,12 +9,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { encodeModel } from '../src/onnx/codec.js';
-import { runModelOnce } from '../src/check/ort-runner.js';
+import { runModelOnce } from '../src/runtime/ort-runner.js';
 import { encodeValues, loadSamples, modelInputs, resolveDims } from '../src/check/inputs.js';
-import { autoDims, gatherBounds, withDimHint } from '../src/check/auto-inputs.js';
-import { dimLimits } from '../src/check/dim-limits.js';
+import { autoDims, gatherBounds, withDimHint } from '../src/runtime/auto-inputs.js';
+import { dimLimits } from '../src/runtime/dim-limits.js';
 import { bertStyle, opaquePositions, optStyle } from './helpers/position-models.js';
-import { tensorValues, type NamedTensor } from '../src/check/named-tensor.js';
+import { tensorValues, type NamedTensor } from '../src/runtime/named-tensor.js';
 import { graph, model, node, valueInfo } from './helpers/builder.js';
 
 const FIX = 'test/fixtures/inputs';

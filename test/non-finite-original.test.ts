@@ -14,7 +14,7 @@ import { DataType } from '../src/onnx/dtype.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import type { ModelProto } from '../src/onnx/types.js';
 import { loadSampleSource } from '../src/check/inputs.js';
-import { tensorValues } from '../src/check/named-tensor.js';
+import { tensorValues } from '../src/runtime/named-tensor.js';
 import { nonFiniteOutputs } from '../src/check/original-run.js';
 import { judgeOutput } from '../src/check/parity.js';
 import { searchSampleCount } from '../src/pipeline/auto.js';

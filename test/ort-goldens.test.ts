@@ -15,7 +15,7 @@ import { parseNpz } from '../src/check/npz.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { tensorBytes } from '../src/onnx/tensor.js';
 import { createStage, type StageSpec } from '../src/stages/registry.js';
-import type { StageOptions } from '../src/stages/registry.js';
+import type { StageOptions } from '../src/stages/stage.js';
 import { FIXTURES } from './helpers/fixture-parity.js';
 
 const DIR = path.join(FIXTURES, 'goldens');

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataType } from '../src/onnx/dtype.js';
 import { saveModel } from '../src/onnx/model-io.js';
-import { startOrtHost, runModelOnce, OrtCrashError } from '../src/check/ort-runner.js';
-import { tensorValues, type NamedTensor } from '../src/check/named-tensor.js';
+import { startOrtHost, runModelOnce, OrtCrashError } from '../src/runtime/ort-runner.js';
+import { tensorValues, type NamedTensor } from '../src/runtime/named-tensor.js';
 import { graph, model, node, valueInfo } from './helpers/builder.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ort-runner-test-'));
@@ -128,7 +128,7 @@ test('runModelOnce loads, runs and stops its child', async () => {
 });
 
 test('an idle host does not keep the parent process alive (a CLI that forgets close() still exits)', () => {
-  const script = `import { startOrtHost } from ${JSON.stringify(path.resolve('src/check/ort-runner.ts'))};
+  const script = `import { startOrtHost } from ${JSON.stringify(path.resolve('src/runtime/ort-runner.ts'))};
     const host = startOrtHost();
     await host.load(${JSON.stringify(smallModelPath())});`;
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 15_000, encoding: 'utf8' });
@@ -140,7 +140,7 @@ test('close() waits for a worker that is slow to exit, even when nothing else ke
   // A stopped worker ignores the disconnect, so close() has to kill it after its 2 s grace period; the
   // caller's last await must still settle (it ended with exit 13, "unsettled top-level await", when a
   // 5 GB model took the worker longer than that to free).
-  const script = `import { startOrtHost } from ${JSON.stringify(path.resolve('src/check/ort-runner.ts'))};
+  const script = `import { startOrtHost } from ${JSON.stringify(path.resolve('src/runtime/ort-runner.ts'))};
     const host = startOrtHost();
     await host.load(${JSON.stringify(smallModelPath())});
     process.kill(host.pid, 'SIGSTOP');

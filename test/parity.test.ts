@@ -8,12 +8,12 @@ import { encodeModel } from '../src/onnx/codec.js';
 import { DataType } from '../src/onnx/dtype.js';
 import { compressModel } from '../src/pipeline/compress.js';
 import { checkModels } from '../src/pipeline/run.js';
-import { startOrtHost } from '../src/check/ort-runner.js';
+import { startOrtHost } from '../src/runtime/ort-runner.js';
 import { loadSamples } from '../src/check/inputs.js';
 import { checkParity, compareResults, accuracyOf } from '../src/check/parity.js';
 import { OutputComparison, argmaxRows } from '../src/check/parity-metrics.js';
 import { measureLatency, percentile } from '../src/check/latency.js';
-import type { NamedTensor } from '../src/check/named-tensor.js';
+import type { NamedTensor } from '../src/runtime/named-tensor.js';
 import { graph, model, node, valueInfo } from './helpers/builder.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'onnx-diet-parity-'));

@@ -18,10 +18,10 @@ import type { GraphProto, ModelProto } from '../../src/onnx/types.js';
 import { runStages } from '../../src/stages/pipeline.js';
 import { createStage } from '../../src/stages/registry.js';
 import type { Stage } from '../../src/stages/stage.js';
-import { ortSaid, startOrtHost, OrtCrashError, type OrtHost } from '../../src/check/ort-runner.js';
+import { ortSaid, startOrtHost, OrtCrashError, type OrtHost } from '../../src/runtime/ort-runner.js';
 import { readTestDataSet, testDataSetDirs, type TestValue } from '../../src/check/test-data.js';
 import { bitDifference, closeDifference } from '../../src/check/tensor-compare.js';
-import { comparableTypes, isFloatType, tensorProtoFromNamed, type NamedTensor } from '../../src/check/named-tensor.js';
+import { comparableTypes, isFloatType, tensorProtoFromNamed, type NamedTensor } from '../../src/runtime/named-tensor.js';
 import { OutputComparison } from '../../src/check/parity-metrics.js';
 
 export const SUITE_ROOT = '/usr/share/libonnx-testdata/data';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { checkAgainstBaseline } from '../check/baseline-budgets.js';
 import type { BaselineBudgetConfig } from '../config/types.js';
 import type { RunReport } from '../pipeline/run.js';
-import type { Report } from '../report/json.js';
+import type { Report } from '../pipeline/report-json.js';
 import { trendMarkdown, trendNumbers, type TrendPoint } from '../report/trend.js';
 import { formatBytes, formatPercent, formatSignedBytes } from '../report/table.js';
 import { downloadArtifact } from './artifacts.js';

@@ -9,7 +9,8 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { isInside } from '../onnx/external.js';
-import { writeJsonFile, writeTextFile, type Report } from '../report/json.js';
+import { writeJsonAtomically, writeTextAtomically } from '../onnx/files.js';
+import type { Report } from '../pipeline/report-json.js';
 import type { Progress } from '../pipeline/progress.js';
 import { downloadArtifact, fileInArtifact, uploadArtifact, type UploadFile } from './artifacts.js';
 import { applyBaselineBudgets, baselineMarkdown, fetchBaseline, trendSection, type Baseline } from './baseline.js';
@@ -86,8 +87,8 @@ export async function postComment(octokit: Octokit, target: CommentTarget, marke
 function writeReportFiles(dir: string, report: Report, markdown: string): { json: string; markdown: string } {
   const json = path.join(dir, REPORT_FILES.json);
   const md = path.join(dir, REPORT_FILES.markdown);
-  writeJsonFile(json, report);
-  writeTextFile(md, markdown);
+  writeJsonAtomically(json, report);
+  writeTextAtomically(md, markdown);
   return { json, markdown: md };
 }
 
@@ -172,7 +173,7 @@ async function runPipelineMode(inputs: ActionInputs, octokit: Octokit | undefine
     ];
     if (inputs.mode === 'report') {
       const pr = path.join(dir, REPORT_FILES.pr);
-      writeJsonFile(pr, prInfoFromEvent(ctx.payload, marker));
+      writeJsonAtomically(pr, prInfoFromEvent(ctx.payload, marker));
       upload.push({ source: pr, name: REPORT_FILES.pr });
     } else {
       upload.push(...modelFiles(report));

@@ -13,7 +13,7 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { loadConfig } from '../config/load.js';
 import type { RunReport } from '../pipeline/run.js';
-import { writeJsonFile } from '../report/json.js';
+import { writeJsonAtomically } from '../onnx/files.js';
 import { renderMerged, type MergedPart } from '../report/merged.js';
 import { downloadArtifact, uploadArtifact, type UploadFile } from './artifacts.js';
 import { markerOf, commentBody, type CommentTarget, type Octokit } from './comment.js';
@@ -77,7 +77,7 @@ export async function runMergeMode(inputs: ActionInputs, octokit: Octokit | unde
     const ctx = github.context;
     if (ctx.payload.pull_request) {
       const pr = path.join(dir, REPORT_FILES.pr);
-      writeJsonFile(pr, prInfoFromEvent(ctx.payload, marker));
+      writeJsonAtomically(pr, prInfoFromEvent(ctx.payload, marker));
       upload.push({ source: pr, name: REPORT_FILES.pr });
     }
     const a = await uploadArtifact(inputs.uploadArtifact, upload, { retentionDays: inputs.retentionDays, stagingDir: path.join(dir, 'upload') });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { budgetFailureLine } from '../check/budgets.js';
 import { checkErrorLines, type RunReport } from '../pipeline/run.js';
-import type { Report } from '../report/json.js';
+import type { Report } from '../pipeline/report-json.js';
 import type { ConfigError } from '../config/types.js';
 
 export interface OutputPaths {

@@ -5,7 +5,7 @@
  * note, never a failure: there is nothing to regress from.
  */
 import type { BaselineBudgetConfig } from '../config/types.js';
-import { formatBytes, formatSignedBytes } from '../report/table.js';
+import { formatBytes, formatSignedBytes } from '../config/sizes.js';
 import { budgetFailureLine, type BudgetResult } from './budgets.js';
 
 /** The numbers of one model a baseline budget compares (from a report JSON, ours or the base's). */

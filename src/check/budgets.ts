@@ -4,7 +4,7 @@
  * names the budget, its limit, the actual value and the config line it came from.
  */
 import { formatWhere, type BudgetConfig, type Where } from '../config/types.js';
-import { formatBytes, formatCount } from '../report/table.js';
+import { formatBytes, formatCount } from '../config/sizes.js';
 import type { LatencyReport } from './latency.js';
 import type { ParityReport } from './parity.js';
 

@@ -11,10 +11,10 @@ import path from 'node:path';
 import type { ExternalDataReader } from '../onnx/external.js';
 import { saveModel } from '../onnx/model-io.js';
 import type { ModelProto, ValueInfoProto } from '../onnx/types.js';
-import type { CalibrationMethod, TensorRange } from './calibration-stats.js';
-import type { StatsResult } from './ort-protocol.js';
+import type { CalibrationMethod, TensorRange } from '../runtime/calibration-stats.js';
+import type { StatsResult } from '../runtime/ort-protocol.js';
 import type { SampleSource } from './calibration-inputs.js';
-import { startOrtHost, type OrtHost } from './ort-runner.js';
+import { startOrtHost, type OrtHost } from '../runtime/ort-runner.js';
 
 /** Ops whose output is bounded by construction and typically saturates. */
 const SATURATING = new Set(['Sigmoid', 'HardSigmoid', 'Clip', 'Softmax', 'Tanh']);

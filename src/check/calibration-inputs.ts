@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../onnx/errors.js';
 import type { ModelProto } from '../onnx/types.js';
-import { autoSamples } from './auto-inputs.js';
+import { autoSamples } from '../runtime/auto-inputs.js';
 import { fileSamples } from './input-files.js';
 import { loadSamples, modelInputs, type Sample } from './inputs.js';
 import { testDataSetDirs } from './test-data.js';

@@ -5,12 +5,12 @@
 import { UsageError } from '../onnx/errors.js';
 import { loadModel } from '../onnx/model-io.js';
 import type { ModelProto } from '../onnx/types.js';
-import { autoSamples, boolMaskInputs, guessedAttend } from './auto-inputs.js';
+import { autoSamples, boolMaskInputs, guessedAttend } from '../runtime/auto-inputs.js';
 import { fileSamples } from './input-files.js';
-import { modelInputs, type ModelInput, type Sample, type SampleOptions } from './input-meta.js';
+import { modelInputs, type ModelInput, type Sample, type SampleOptions } from '../runtime/input-meta.js';
 import type { SampleSource } from './original-run.js';
 
-export { modelInputs, resolveDims, encodeValues, type AutoDim, type ModelInput, type Sample, type SampleOptions } from './input-meta.js';
+export { modelInputs, resolveDims, encodeValues, type AutoDim, type ModelInput, type Sample, type SampleOptions } from '../runtime/input-meta.js';
 
 /**
  * The samples a parity check feeds both models: `auto` (seeded from the model's metadata) or a file or

@@ -5,7 +5,7 @@
  * onnxruntime child (ort-worker.ts), so IPC copies do not count.
  */
 import type { Sample } from './inputs.js';
-import type { OrtHost } from './ort-runner.js';
+import type { OrtHost } from '../runtime/ort-runner.js';
 
 export type ModelLatency = {
   p50Ms: number;

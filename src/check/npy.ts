@@ -4,7 +4,7 @@
  * `fortran_order` and `shape`, then the array data in C order.
  */
 import { UsageError } from '../onnx/errors.js';
-import type { NamedTensor } from './named-tensor.js';
+import type { NamedTensor } from '../runtime/named-tensor.js';
 
 /** numpy dtype (without byte order) → onnxruntime type name and element width. */
 const DTYPES: Record<string, [string, number]> = {

@@ -6,7 +6,7 @@
 import { inflateRawSync } from 'node:zlib';
 import * as zlib from 'node:zlib';
 import { UsageError } from '../onnx/errors.js';
-import type { NamedTensor } from './named-tensor.js';
+import type { NamedTensor } from '../runtime/named-tensor.js';
 import { parseNpy } from './npy.js';
 
 const EOCD_SIG = 0x06054b50;

@@ -11,9 +11,9 @@
  * count and the fix.
  */
 import { UsageError } from '../onnx/errors.js';
-import type { Sample } from './input-meta.js';
-import { tensorValues, type NamedTensor } from './named-tensor.js';
-import type { OrtHost } from './ort-runner.js';
+import type { Sample } from '../runtime/input-meta.js';
+import { tensorValues, type NamedTensor } from '../runtime/named-tensor.js';
+import type { OrtHost } from '../runtime/ort-runner.js';
 
 /** The polarity auto inputs used for a bool mask input, and why. */
 export interface MaskChoice {

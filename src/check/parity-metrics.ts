@@ -3,7 +3,7 @@
  * similarity, top-1 agreement for class-like outputs, and non-finite values. Pure functions over
  * NamedTensors, so the numbers can be checked by hand.
  */
-import { comparableTypes, tensorValues, type NamedTensor } from './named-tensor.js';
+import { comparableTypes, tensorValues, type NamedTensor } from '../runtime/named-tensor.js';
 
 export interface OutputMetrics {
   name: string;

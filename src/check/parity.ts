@@ -7,8 +7,8 @@ import type { Thresholds, Where } from '../config/types.js';
 import { UsageError } from '../onnx/errors.js';
 import type { Sample } from './inputs.js';
 import { argmaxRows, OutputComparison, type OutputMetrics } from './parity-metrics.js';
-import { tensorValues, type NamedTensor } from './named-tensor.js';
-import type { OrtHost } from './ort-runner.js';
+import { tensorValues, type NamedTensor } from '../runtime/named-tensor.js';
+import type { OrtHost } from '../runtime/ort-runner.js';
 import type { MaskChoice } from './original-run.js';
 
 /** Defaults when the config says nothing: near-identical direction, near-identical decisions. */

@@ -9,7 +9,7 @@ import { get, type Agent } from 'node:https';
 import path from 'node:path';
 import type { SourceSpec } from '../config/types.js';
 import { UsageError } from '../onnx/errors.js';
-import { digestFiles } from '../pipeline/digest.js';
+import { digestFiles } from '../onnx/digest.js';
 import { commitTemp, ensureFolder, removeStaleTemps, tempBeside } from '../onnx/files.js';
 import { dvcPull } from './dvc.js';
 

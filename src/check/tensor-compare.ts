@@ -5,7 +5,7 @@
  * to NaN, infinities equal only to themselves; string tensors compared exactly).
  * Each returns undefined when equal, else a one-line description of the first difference.
  */
-import { tensorValues, type NamedTensor } from './named-tensor.js';
+import { tensorValues, type NamedTensor } from '../runtime/named-tensor.js';
 
 function sameShape(a: NamedTensor, b: NamedTensor): string | undefined {
   if (a.type !== b.type) return `type ${a.type} ≠ ${b.type}`;

@@ -11,7 +11,7 @@ import { decodeTensor } from '../onnx/codec.js';
 import { OnnxFormatError } from '../onnx/errors.js';
 import type { GraphProto, TypeProto, ValueInfoProto } from '../onnx/types.js';
 import { dataTypeName } from '../onnx/dtype.js';
-import { isOrtTensorType, namedFromTensorProto, UnsupportedTensorTypeError, type NamedTensor } from './named-tensor.js';
+import { isOrtTensorType, namedFromTensorProto, UnsupportedTensorTypeError, type NamedTensor } from '../runtime/named-tensor.js';
 
 /** One input or expected output: a tensor, or why it cannot be used with onnxruntime-node. */
 export type TestValue =

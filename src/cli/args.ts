@@ -1,15 +1,7 @@
 /** Argument parsing shared by the commands: node:util parseArgs, with its errors turned into usage errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../onnx/errors.js';
-import { COMMANDS, type CommandName } from './commands.js';
-
-/** A command's module (its synopsis and summary are in commands.ts, which loads it on use). */
-export interface Command {
-  /** Full text for `onnx-diet CMD --help`. */
-  usage: string;
-  /** Runs the command; resolves to the exit code (0 ok, 1 a check failed). Throws for exit 2. */
-  run(argv: string[]): Promise<number>;
-}
+import { COMMANDS, type Command, type CommandName } from './commands.js';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 

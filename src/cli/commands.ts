@@ -4,7 +4,13 @@
  * the onnxruntime host (eager imports made every CLI spawn about half a second slower under tsx).
  * Adding a command is one row here and one module.
  */
-import type { Command } from './args.js';
+/** A command's module (its synopsis and summary are in the table below, which loads it on use). */
+export interface Command {
+  /** Full text for `onnx-diet CMD --help`. */
+  usage: string;
+  /** Runs the command; resolves to the exit code (0 ok, 1 a check failed). Throws for exit 2. */
+  run(argv: string[]): Promise<number>;
+}
 
 export interface CommandEntry {
   /** Command and arguments, for `onnx-diet --help` and the first line of `onnx-diet CMD --help`. */

@@ -3,7 +3,7 @@ import { DEFAULT_LATENCY, DEFAULT_PARITY } from '../config/types.js';
 import path from 'node:path';
 import { UsageError } from '../onnx/errors.js';
 import { compareModels } from '../pipeline/compare.js';
-import { writeJsonFile } from '../report/json.js';
+import { writeJsonAtomically } from '../onnx/files.js';
 import { defineCommand } from './args.js';
 import { dimsFlag, wholeFlag } from './flags.js';
 import { createProgress } from './progress.js';
@@ -64,7 +64,7 @@ export const compareCommand = defineCommand({
       progress: createProgress(),
     });
     process.stdout.write(`${reportText(report)}\n`);
-    if (values.json !== undefined) writeJsonFile(values.json, report);
+    if (values.json !== undefined) writeJsonAtomically(values.json, report);
     return exitCode(report);
   },
 });

@@ -1,12 +1,14 @@
 /** `onnx-diet compress IN -o OUT [--stages LIST | --auto] [--json FILE] [--external-data]` (PRODUCT.md). */
-import { startOrtHost } from '../check/ort-runner.js';
+import { startOrtHost } from '../runtime/ort-runner.js';
 import { UsageError } from '../onnx/errors.js';
 import { DEFAULT_MAX_SEARCH_TIME_S } from '../config/types.js';
 import { autoCompress, type AutoReport } from '../pipeline/auto.js';
 import { DEFAULT_CALIBRATION } from '../pipeline/calibration.js';
-import { compressModel, DEFAULT_STAGES, type CompressOptions, type CompressResult } from '../pipeline/compress.js';
-import { currentEnvironment, environmentLines } from '../report/environment.js';
-import { buildReport, modelReport, writeJsonFile } from '../report/json.js';
+import { compressModel, type CompressOptions, type CompressResult } from '../pipeline/compress.js';
+import { DEFAULT_STAGES } from '../stages/registry.js';
+import { currentEnvironment, environmentLines } from '../check/environment.js';
+import { writeJsonAtomically } from '../onnx/files.js';
+import { buildReport, modelReport } from '../pipeline/report-json.js';
 import { compressTable } from '../report/table.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -82,7 +84,7 @@ export const compressCommand = defineCommand({
       const report = buildReport([modelReport(result)]);
       // The auto search's candidates carry parity figures: say where they were measured.
       if (result.auto) report.environment = currentEnvironment(1);
-      writeJsonFile(values.json, report);
+      writeJsonAtomically(values.json, report);
     }
     return 0;
   },

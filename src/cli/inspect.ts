@@ -1,6 +1,7 @@
 /** `onnx-diet inspect MODEL [--json FILE]` (PRODUCT.md): where a model's bytes are. Analysis: report/inspect.ts. */
 import { inspectModel } from '../report/inspect.js';
-import { TOOL, TOOL_VERSION, writeJsonFile } from '../report/json.js';
+import { writeJsonAtomically } from '../onnx/files.js';
+import { TOOL, TOOL_VERSION } from '../pipeline/report-json.js';
 import { inspectTables } from '../report/table.js';
 import { defineCommand } from './args.js';
 import { createProgress } from './progress.js';
@@ -20,7 +21,7 @@ export const inspectCommand = defineCommand({
   async run(values, [file]) {
     const report = await createProgress().step(`inspect ${file}`, () => inspectModel(file!));
     process.stdout.write(`${inspectTables(report)}\n`);
-    if (values.json !== undefined) writeJsonFile(values.json, { tool: TOOL, version: TOOL_VERSION, ...report });
+    if (values.json !== undefined) writeJsonAtomically(values.json, { tool: TOOL, version: TOOL_VERSION, ...report });
     return 0;
   },
 });

@@ -4,7 +4,7 @@
  * usage. Errors are one line for people; ONNX_DIET_DEBUG=1 adds the stack for us.
  */
 import { UsageError } from '../onnx/errors.js';
-import { TOOL_VERSION } from '../report/json.js';
+import { TOOL_VERSION } from '../pipeline/report-json.js';
 import { COMMANDS, type CommandName } from './commands.js';
 import { errorLine } from './errors.js';
 

@@ -6,9 +6,9 @@ import { loadConfig } from '../config/load.js';
 import { UsageError } from '../onnx/errors.js';
 import { failureLines, runConfig, type RunReport } from '../pipeline/run.js';
 import { dvcMetrics, dvcPlots } from '../report/dvc.js';
-import { writeJsonFile, writeTextFile } from '../report/json.js';
+import { writeJsonAtomically, writeTextAtomically } from '../onnx/files.js';
 import { headline, limitCell, maskNotes, metricsRows, renderMarkdown } from '../report/markdown.js';
-import { environmentLines } from '../report/environment.js';
+import { environmentLines } from '../check/environment.js';
 import { formatTable } from '../report/table.js';
 import { defineCommand } from './args.js';
 import { createProgress } from './progress.js';
@@ -76,15 +76,15 @@ export const runCommand = defineCommand({
     const budgets = new Map(config.models.map((m) => [m.name, m.baselineBudgets ?? []]));
     const baseLines = checkAgainstBaseline(report, base, budgets, values.baseline ?? 'a baseline (--baseline FILE)');
     process.stdout.write(`${reportText(report)}\n${baseLines.map((l) => `\n${l}`).join('')}${baseLines.length ? '\n' : ''}`);
-    if (values.json !== undefined) writeJsonFile(values.json, report);
+    if (values.json !== undefined) writeJsonAtomically(values.json, report);
     if (values.markdown !== undefined) {
-      writeTextFile(values.markdown, renderMarkdown(report) + (baseLines.length ? `\n**Budgets against the baseline**\n\n${baseLines.map((l) => `- ${l}`).join('\n')}\n` : ''));
+      writeTextAtomically(values.markdown, renderMarkdown(report) + (baseLines.length ? `\n**Budgets against the baseline**\n\n${baseLines.map((l) => `- ${l}`).join('\n')}\n` : ''));
     }
-    if (values['dvc-metrics'] !== undefined) writeJsonFile(values['dvc-metrics'], dvcMetrics(report));
+    if (values['dvc-metrics'] !== undefined) writeJsonAtomically(values['dvc-metrics'], dvcMetrics(report));
     if (values['dvc-plots'] !== undefined) {
       const plots = dvcPlots(report);
-      writeJsonFile(path.join(values['dvc-plots'], 'stages.json'), plots.stages);
-      writeJsonFile(path.join(values['dvc-plots'], 'latency.json'), plots.latency);
+      writeJsonAtomically(path.join(values['dvc-plots'], 'stages.json'), plots.stages);
+      writeJsonAtomically(path.join(values['dvc-plots'], 'latency.json'), plots.latency);
     }
     return exitCode(report);
   },

@@ -3,8 +3,7 @@
  * against the config's folder, sizes and ratios parsed, every budget and threshold given its location.
  */
 import path from 'node:path';
-import { DEFAULT_STAGES } from '../pipeline/compress.js';
-import type { StageSpec } from '../stages/registry.js';
+import { DEFAULT_STAGES, type StageSpec } from '../stages/registry.js';
 import { parseFactor, parseRatio, parseSize } from './sizes.js';
 import {
   ConfigError, DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S, DEFAULT_PARITY, type BaselineBudgetConfig, type BudgetConfig, type BudgetName, type Config, type LatencyConfig,

@@ -48,3 +48,24 @@ export function parseFactor(value: unknown): number | undefined {
   const n = x ? Number(x[1]) : NaN;
   return n > 0 ? n : undefined;
 }
+
+/** Decimal units (1 MB = 10^6 bytes), as file managers and the PR comment show them. */
+export function formatBytes(n: number): string {
+  const abs = Math.abs(n);
+  if (abs < 1000) return `${n} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let v = abs / 1000;
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) { v /= 1000; u++; }
+  const digits = v < 10 ? 2 : 1;
+  return `${n < 0 ? '-' : ''}${v.toFixed(digits)} ${units[u]}`;
+}
+
+export function formatSignedBytes(n: number): string {
+  return n > 0 ? `+${formatBytes(n)}` : formatBytes(n);
+}
+
+/** Thousands separated with commas, independent of the machine's locale. */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

@@ -4,6 +4,7 @@
  * every problem found, one line each.
  */
 import { oneLine, UsageError } from '../onnx/errors.js';
+import { AUTO_SEED } from '../runtime/auto-inputs.js';
 import type { StageSpec } from '../stages/registry.js';
 
 export interface Where {
@@ -128,7 +129,7 @@ export interface Config {
   models: ModelConfig[];
 }
 
-export const DEFAULT_PARITY = { inputs: 'auto', samples: 4, seed: 0 } as const;
+export const DEFAULT_PARITY = { inputs: 'auto', samples: 4, seed: AUTO_SEED } as const;
 export const DEFAULT_LATENCY: LatencyConfig = { runs: 20, warmup: 3, threads: 1 };
 /** Seconds `strategy: auto` may search when the config does not say. */
 export const DEFAULT_MAX_SEARCH_TIME_S = 600;

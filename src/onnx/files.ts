@@ -80,6 +80,11 @@ export function writeTextAtomically(file: string, text: string): void {
   });
 }
 
+/** `value` as indented JSON with a final newline (reports, DVC metrics), written like writeTextAtomically. */
+export function writeJsonAtomically(file: string, value: unknown): void {
+  writeTextAtomically(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
 /** Makes a temporary file written by someone else (a download stream) durable, then renames it over `target`. */
 export function commitTemp(tmp: string, target: string): void {
   const fd = openSync(tmp, 'r+');

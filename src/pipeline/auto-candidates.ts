@@ -7,10 +7,8 @@ import { forEachGraph } from '../onnx/graph.js';
 import type { ModelProto, NodeProto } from '../onnx/types.js';
 import { hasFoldableBatchNorm } from '../stages/fold-batchnorm.js';
 import { nodeId } from '../stages/nodes.js';
-import type { StageOptions, StageSpec } from '../stages/registry.js';
-
-/** The lossless stages every candidate starts from (PRODUCT.md: dedup and prune change no output value). */
-export const BASE_STAGES: readonly StageSpec[] = ['dedup', 'prune'];
+import { DEFAULT_STAGES, type StageSpec } from '../stages/registry.js';
+import type { StageOptions } from '../stages/stage.js';
 
 export interface Recipe {
   /** For people and reports: `int8 per-channel, reduce-range`. */
@@ -119,19 +117,19 @@ export function recipesFor(base: ModelProto, opts: { static?: boolean } = {}): r
  * whose name holds one of those may take a few look-alike nodes with it into float (never fewer).
  */
 export function recipeStages(recipe: Recipe, floatNodes: readonly string[] = [], eightBitNodes: readonly string[] = []): StageSpec[] {
-  if (!recipe.stage) return [...BASE_STAGES];
+  if (!recipe.stage) return [...DEFAULT_STAGES];
   const options = {
     ...recipe.options,
     ...(floatNodes.length ? { exclude: [...floatNodes] } : {}),
     // quantize-int4's `layers` keys are globs too (same caveat as int8's exclude above).
     ...(eightBitNodes.length ? { layers: Object.fromEntries(eightBitNodes.map((n) => [n, 8])) } : {}),
   };
-  return [...BASE_STAGES, ...(recipe.prep ?? []), Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
+  return [...DEFAULT_STAGES, ...(recipe.prep ?? []), Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
 }
 
 /** The stages after the base (prep and the lossy stage), applied to the saved base model; [] for the base. */
 export function lossyStages(recipe: Recipe, floatNodes: readonly string[] = [], eightBitNodes: readonly string[] = []): StageSpec[] {
-  return recipe.stage ? recipeStages(recipe, floatNodes, eightBitNodes).slice(BASE_STAGES.length) : [];
+  return recipe.stage ? recipeStages(recipe, floatNodes, eightBitNodes).slice(DEFAULT_STAGES.length) : [];
 }
 
 /**

@@ -4,14 +4,14 @@
  * check proper, checkParity, runs both models per call). The verdict adds a score — how far the worst
  * check is from its limit — which ranks candidates and layers that fail by different amounts.
  */
-import { withDimHint } from '../check/auto-inputs.js';
+import { withDimHint } from '../runtime/auto-inputs.js';
 import type { AutoDim, Sample } from '../check/inputs.js';
 import { runOriginal, type MaskChoice, type SampleSource } from '../check/original-run.js';
 import { OnnxFormatError, UsageError } from '../onnx/errors.js';
-import { askForDims } from '../check/dim-defaults.js';
+import { askForDims } from '../runtime/dim-defaults.js';
 import { summarize } from '../check/latency.js';
-import type { NamedTensor } from '../check/named-tensor.js';
-import { ortSaid, type OrtHost } from '../check/ort-runner.js';
+import type { NamedTensor } from '../runtime/named-tensor.js';
+import { ortSaid, type OrtHost } from '../runtime/ort-runner.js';
 import { judgeResults, type ParityReport, type ThresholdCheck, type ThresholdConfig } from '../check/parity.js';
 
 /** The search ran past `max-search-time` in the middle of a check. */

@@ -9,14 +9,14 @@ import { performance } from 'node:perf_hooks';
 import { UsageError } from '../onnx/errors.js';
 import { loadModel } from '../onnx/model-io.js';
 import type { ModelProto } from '../onnx/types.js';
-import { formatBytes } from '../report/table.js';
+import { formatBytes } from '../config/sizes.js';
 import { lossyStages, quantizedLayers, recipeStages, type Layer, type Recipe } from './auto-candidates.js';
 import { SearchTimeUp, type CandidateJudge, type Verdict } from './auto-judge.js';
 import { candidateLabel, finite, parityOf, type AutoCandidate, type LayerChoice, type SensitivityReport } from './auto-report.js';
 import { fewestFloatLayers, rankLayers, sensitivityMethod, type Attempt } from './auto-sensitivity.js';
 import { compressModel } from './compress.js';
 import type { CalibrationConfig } from './calibration.js';
-import { digestFiles } from './digest.js';
+import { digestFiles } from '../onnx/digest.js';
 import type { Progress } from './progress.js';
 
 interface Built {

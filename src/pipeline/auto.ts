@@ -19,9 +19,10 @@ import { DEFAULT_LATENCY, DEFAULT_MAX_SEARCH_TIME_S, DEFAULT_PARITY } from '../c
 import { readLabels } from '../check/input-files.js';
 import { loadSampleSourceFor, type AutoDim } from '../check/inputs.js';
 import type { SampleSource } from '../check/original-run.js';
-import type { OrtHost } from '../check/ort-runner.js';
-import { formatBytes } from '../report/table.js';
-import { recipesFor, BASE_STAGES, type Recipe } from './auto-candidates.js';
+import type { OrtHost } from '../runtime/ort-runner.js';
+import { formatBytes } from '../config/sizes.js';
+import { DEFAULT_STAGES } from '../stages/registry.js';
+import { recipesFor, type Recipe } from './auto-candidates.js';
 import { CandidateJudge, type JudgeSettings } from './auto-judge.js';
 import { candidateLabel, type AutoCandidate, type AutoReport } from './auto-report.js';
 import { modelStructure, Search } from './auto-search.js';
@@ -113,7 +114,7 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
     const judge = await progress.step(`${name}auto: run the original on ${settings.samples.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings, opts.name ?? source));
     for (const c of judge.masks) progress.note(`${name}auto: inputs use ${c.input} ${c.why}`);
     const baseFile = path.join(tmp, 'base.onnx');
-    const base = await progress.step(`${name}auto: build ${BASE_STAGES.join('+')}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
+    const base = await progress.step(`${name}auto: build ${DEFAULT_STAGES.join('+')}`, () => compressModel(source, baseFile, { stages: DEFAULT_STAGES, digest: false }));
     const baseModel = modelStructure(baseFile);
     search = new Search({ objective, maxSearchTimeS, progress, name, calibration: opts.calibration }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
     const s = search;

@@ -7,7 +7,7 @@ import type { ExternalDataReader } from '../onnx/external.js';
 import type { ModelProto } from '../onnx/types.js';
 import { calibrate } from '../check/calibrate.js';
 import { calibrationSource, type CalibrationInputs } from '../check/calibration-inputs.js';
-import type { CalibrationMethod } from '../check/calibration-stats.js';
+import type { CalibrationMethod } from '../runtime/calibration-stats.js';
 import type { Calibrator } from '../stages/stage.js';
 import type { Progress } from './progress.js';
 

@@ -4,12 +4,12 @@
  * are its budgets).
  */
 import { loadModel } from '../onnx/model-io.js';
-import { startOrtHost, type OrtHost } from '../check/ort-runner.js';
+import { startOrtHost, type OrtHost } from '../runtime/ort-runner.js';
 import type { LatencyConfig, ParityConfig } from '../config/types.js';
-import type { FileSummary } from '../report/json.js';
+import type { FileSummary } from './report-json.js';
 import type { ModelProto } from '../onnx/types.js';
 import { modelFiles } from './compress.js';
-import { digestFiles } from './digest.js';
+import { digestFiles } from '../onnx/digest.js';
 import { silentProgress, type Progress } from './progress.js';
 import { checkInputs, checkModels, runReport, withChecks, type RunReport } from './run.js';
 

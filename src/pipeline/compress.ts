@@ -12,15 +12,12 @@ import { loadModel, saveModel, type LoadedModel } from '../onnx/model-io.js';
 import { SpillingReader } from '../onnx/spill.js';
 import { isExternal } from '../onnx/tensor.js';
 import { runStages } from '../stages/pipeline.js';
-import { createStage, type StageSpec } from '../stages/registry.js';
+import { createStage, DEFAULT_STAGES, type StageSpec } from '../stages/registry.js';
 import type { Stage, StageResult } from '../stages/stage.js';
-import { digestFiles, type FilesDigest } from './digest.js';
-import { createFolders, missingFolders } from './folders.js';
+import { digestFiles, type FilesDigest } from '../onnx/digest.js';
+import { createFolders, missingFolders } from '../onnx/files.js';
 import { silentProgress, type Progress } from './progress.js';
 import { calibratorFor, type CalibrationConfig } from './calibration.js';
-
-/** PRODUCT.md: `--stages` defaults to `dedup,prune`. */
-export const DEFAULT_STAGES: readonly StageSpec[] = ['dedup', 'prune'];
 
 export interface CompressOptions {
   stages?: readonly StageSpec[];

@@ -11,19 +11,18 @@ import { ConfigError, type BudgetConfig, type Config, type ModelConfig } from '.
 import { UsageError } from '../onnx/errors.js';
 import type { ModelProto } from '../onnx/types.js';
 import { budgetFailureLine, evaluateBudgets, type BudgetResult } from '../check/budgets.js';
-import { withDimHint } from '../check/auto-inputs.js';
-import { askForDims } from '../check/dim-defaults.js';
+import { withDimHint } from '../runtime/auto-inputs.js';
+import { askForDims } from '../runtime/dim-defaults.js';
 import { loadSampleSource, loadSampleSourceFor, type AutoDim, type SampleOptions } from '../check/inputs.js';
 import { runOriginal, type SampleSource } from '../check/original-run.js';
 import { readLabels } from '../check/input-files.js';
 import { measureLatency, type LatencyReport } from '../check/latency.js';
-import { ortSaid, startOrtHost, type OrtHost } from '../check/ort-runner.js';
+import { ortSaid, startOrtHost, type OrtHost } from '../runtime/ort-runner.js';
 import { checkParity, type ParityReport } from '../check/parity.js';
 import { dvcPush } from '../check/dvc.js';
 import { resolveSource, type SourceOptions } from '../check/sources.js';
-import { checkErrors } from '../report/markdown.js';
-import { currentEnvironment } from '../report/environment.js';
-import { buildReport, modelPassed, modelReport, type ModelReport, type Report } from '../report/json.js';
+import { currentEnvironment } from '../check/environment.js';
+import { buildReport, modelPassed, modelReport, type ModelReport, type Report } from './report-json.js';
 import { createStage } from '../stages/registry.js';
 import { autoCompress, type AutoResult } from './auto.js';
 import { compressModel, type CompressResult } from './compress.js';
@@ -104,6 +103,25 @@ export function failureLines(report: RunReport): string[] {
     ...checkErrorLines(m),
     ...m.budgets.filter((b) => !b.passed).map((b) => budgetFailureLine(m.name, b)),
   ]);
+}
+
+export interface CheckError {
+  /** `parity`, `latency`, or `parity and latency` when both failed the same way. */
+  check: string;
+  /** onnxruntime's message, on one line. */
+  error: string;
+}
+
+/** The checks of a model that could not run, with their errors; one entry when both failed alike. */
+export function checkErrors(m: ModelRunReport): CheckError[] {
+  const oneLine = (s: string) => s.replace(/\s*\r?\n\s*/g, ' ').trim();
+  const parity = m.parity?.error === undefined ? undefined : oneLine(m.parity.error);
+  const latency = m.latency && 'error' in m.latency ? oneLine(m.latency.error) : undefined;
+  if (parity !== undefined && parity === latency) return [{ check: 'parity and latency', error: parity }];
+  return [
+    ...(parity === undefined ? [] : [{ check: 'parity', error: parity }]),
+    ...(latency === undefined ? [] : [{ check: 'latency', error: latency }]),
+  ];
 }
 
 /** One line per check of `m` that could not run (an ORT crash, a bad input file). */

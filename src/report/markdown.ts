@@ -6,9 +6,9 @@
  */
 import type { BudgetResult } from '../check/budgets.js';
 import { metricText } from '../check/budgets.js';
-import { candidateLabel, type AutoCandidate, type AutoReport } from '../pipeline/auto.js';
-import type { ModelRunReport, RunReport } from '../pipeline/run.js';
-import { environmentLine } from './environment.js';
+import { candidateLabel, type AutoCandidate, type AutoReport } from '../pipeline/auto-report.js';
+import { checkErrors, type ModelRunReport, type RunReport } from '../pipeline/run.js';
+import { environmentLine } from '../check/environment.js';
 import { layerChoiceLines, quantLayersDetails } from './quant-layers.js';
 import { formatBytes, plural } from './table.js';
 
@@ -57,28 +57,9 @@ function failedCheck(what: string): BudgetResult {
 
 /**
  * What a table cell says for a check onnxruntime could not run. The error itself (often 200+
- * characters) goes on its own line below the table (checkErrors), so the table keeps its width.
+ * characters) goes on its own line below the table (checkErrors, pipeline/run.ts), so the table keeps its width.
  */
 const COULD_NOT_RUN = 'could not run (see below)';
-
-export interface CheckError {
-  /** `parity`, `latency`, or `parity and latency` when both failed the same way. */
-  check: string;
-  /** onnxruntime's message, on one line. */
-  error: string;
-}
-
-/** The checks of a model that could not run, with their errors; one entry when both failed alike. */
-export function checkErrors(m: ModelRunReport): CheckError[] {
-  const oneLine = (s: string) => s.replace(/\s*\r?\n\s*/g, ' ').trim();
-  const parity = m.parity?.error === undefined ? undefined : oneLine(m.parity.error);
-  const latency = m.latency && 'error' in m.latency ? oneLine(m.latency.error) : undefined;
-  if (parity !== undefined && parity === latency) return [{ check: 'parity and latency', error: parity }];
-  return [
-    ...(parity === undefined ? [] : [{ check: 'parity', error: parity }]),
-    ...(latency === undefined ? [] : [{ check: 'latency', error: latency }]),
-  ];
-}
 
 export interface Row {
   what: string;

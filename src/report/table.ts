@@ -2,26 +2,11 @@
 import type { CompressResult } from '../pipeline/compress.js';
 import type { InspectReport } from './inspect.js';
 
-/** Decimal units (1 MB = 10^6 bytes), as file managers and the PR comment show them. */
-export function formatBytes(n: number): string {
-  const abs = Math.abs(n);
-  if (abs < 1000) return `${n} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let v = abs / 1000;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) { v /= 1000; u++; }
-  const digits = v < 10 ? 2 : 1;
-  return `${n < 0 ? '-' : ''}${v.toFixed(digits)} ${units[u]}`;
-}
+// Sizes and counts are formatted in config/sizes.ts, beside their parsing (check and pipeline print them
+// too); re-exported for the tables' other users (report, action, benches).
+import { formatBytes, formatCount, formatSignedBytes } from '../config/sizes.js';
 
-export function formatSignedBytes(n: number): string {
-  return n > 0 ? `+${formatBytes(n)}` : formatBytes(n);
-}
-
-/** Thousands separated with commas, independent of the machine's locale. */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+export { formatBytes, formatCount, formatSignedBytes };
 
 export function formatPercent(part: number, whole: number, signed = false): string {
   if (whole === 0) return '';

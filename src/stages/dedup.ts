@@ -21,8 +21,7 @@ import { allNames, definedNames, freshName, subgraphsOf, type GraphScope } from 
 import type { AttributeProto, GraphProto, ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
 import { AttributeType } from '../onnx/types.js';
 import { bestSite, planDedup, type DedupPlan, type DedupSite, type TensorClass } from './dedup-analysis.js';
-import type { StageOptions } from './registry.js';
-import type { Stage } from './stage.js';
+import type { Stage, StageOptions } from './stage.js';
 
 export { analyzeDuplicates, planDedup } from './dedup-analysis.js';
 export type { DuplicateAnalysis, DuplicateGroup, TransposedTieReport } from './dedup-analysis.js';

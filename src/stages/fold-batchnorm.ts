@@ -23,8 +23,7 @@ import type { GraphProto, ModelProto, NodeProto, TensorProto } from '../onnx/typ
 import { DefinitionIndex, removeUnused, resolveConstant, type ConstantWeight } from './quant/constant-weight.js';
 import { nodeId } from './nodes.js';
 import { rejectUnknownOptions } from './options.js';
-import type { StageOptions } from './registry.js';
-import type { Stage, StageContext, StageOutcome } from './stage.js';
+import type { Stage, StageContext, StageOptions, StageOutcome } from './stage.js';
 
 /** Ops a BN can be folded into, by the axis of their output that holds the channels (always 1). */
 export const FOLDABLE_PRODUCERS = new Set(['Conv', 'ConvTranspose', 'Gemm']);

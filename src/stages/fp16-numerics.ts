@@ -11,7 +11,7 @@ export const FP16_MAX = 65504;
 /** Smallest positive fp16 subnormal, 2^-24. */
 export const FP16_MIN_SUBNORMAL = 2 ** -24;
 
-// Re-exported: tests and src/check/input-meta.ts import them from here.
+// Re-exported: tests and src/runtime/input-meta.ts import them from here.
 export { fromFloat16Bits, toFloat16Bits };
 
 /** The converter's clamp: keeps sign and finiteness through the cast. NaN, ±0 and ±inf pass unchanged. */

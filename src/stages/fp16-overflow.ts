@@ -11,14 +11,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadSamples } from '../check/inputs.js';
-import { startOrtHost } from '../check/ort-runner.js';
-import { DEFAULT_PARITY } from '../config/types.js';
 import { decodeModel, encodeModel } from '../onnx/codec.js';
 import { DataType } from '../onnx/dtype.js';
 import { forEachTensor, type GraphScope } from '../onnx/graph.js';
 import { isExternal } from '../onnx/tensor.js';
 import type { ModelProto, NodeProto } from '../onnx/types.js';
+import { AUTO_SEED, autoSamples } from '../runtime/auto-inputs.js';
+import { modelInputs } from '../runtime/input-meta.js';
+import { startOrtHost } from '../runtime/ort-runner.js';
 import { FP16_MAX } from './fp16-numerics.js';
 import type { RangeKeep } from './fp16-range.js';
 import { typeIn, type TypeTable } from './fp16-types.js';
@@ -61,7 +61,7 @@ export async function overflowingNodes(model: ModelProto, main: GraphScope, type
   try {
     const file = path.join(dir, 'probe.onnx');
     writeFileSync(file, encodeModel(probe));
-    const feeds = loadSamples('auto', model, { samples, seed: DEFAULT_PARITY.seed, dims: {} });
+    const feeds = autoSamples(model, modelInputs(model), { samples, seed: AUTO_SEED, dims: {} });
     const session = await host.load(file, { threads: 1 });
     const peak = new Map<string, number>();
     for (const sample of feeds) {

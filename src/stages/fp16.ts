@@ -28,8 +28,7 @@ import { rangeBlockedNodes, rangeProblemOf, type RangeKeep } from './fp16-range.
 import { FLOAT32_OUTPUTS, inferTypes, typeIn, type TypeTable } from './fp16-types.js';
 import { intAttr, makeNode, nodeId, tensorAttr } from './nodes.js';
 import { booleanOption, rejectUnknownOptions, stringListOption } from './options.js';
-import type { StageOptions } from './registry.js';
-import type { Stage } from './stage.js';
+import type { Stage, StageOptions } from './stage.js';
 
 /**
  * onnxconverter-common's DEFAULT_OP_BLOCK_LIST (ops that lack fp16 kernels or lose too much: Range,

@@ -1,6 +1,6 @@
 /**
  * `optimize`: onnxruntime's own graph optimizer. The model is written to the scratch folder, loaded by
- * onnxruntime-node in a child process (src/check/ort-runner.ts: a native crash on a hostile model kills
+ * onnxruntime-node in a child process (src/runtime/ort-runner.ts: a native crash on a hostile model kills
  * the child, not us) with `graphOptimizationLevel` and `optimizedModelFilePath`, and the file ORT writes
  * is read back through our codec. ORT works out shapes, heads and hidden sizes itself: no hand-given
  * model parameters.
@@ -15,8 +15,8 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { LoadOptions } from '../check/ort-protocol.js';
-import { ortSaid, startOrtHost, type OrtHost } from '../check/ort-runner.js';
+import type { LoadOptions } from '../runtime/ort-protocol.js';
+import { ortSaid, startOrtHost, type OrtHost } from '../runtime/ort-runner.js';
 import { OnnxFormatError } from '../onnx/errors.js';
 import { ExternalDataReader } from '../onnx/external.js';
 import { forEachGraph, forEachTensor } from '../onnx/graph.js';
@@ -24,8 +24,7 @@ import { loadModel, saveModel } from '../onnx/model-io.js';
 import { isExternal, setTensorRaw, tensorBytes } from '../onnx/tensor.js';
 import type { ModelProto } from '../onnx/types.js';
 import { choiceOption, rejectUnknownOptions } from './options.js';
-import type { StageOptions } from './registry.js';
-import type { Stage } from './stage.js';
+import type { Stage, StageOptions } from './stage.js';
 
 export type OptimizeLevel = 'basic' | 'extended';
 

@@ -3,7 +3,7 @@
  * each check names the stage and the option in its one-line error.
  */
 import { UsageError } from '../onnx/errors.js';
-import type { StageOptions } from './registry.js';
+import type { StageOptions } from './stage.js';
 
 /** Refuses keys not in `known`: a misspelt option must fail, not be silently ignored. */
 export function rejectUnknownOptions(stage: string, o: StageOptions, known: readonly string[]): void {

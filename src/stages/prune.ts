@@ -23,8 +23,7 @@ import { definedNames, forEachGraph, mainScopes, nodeReads, outerReferences, sub
 import { modelByteSize } from '../onnx/size.js';
 import { tensorByteLength } from '../onnx/tensor.js';
 import type { FunctionProto, GraphProto, ModelProto, NodeProto } from '../onnx/types.js';
-import type { Stage, StageOutcome } from './stage.js';
-import type { StageOptions } from './registry.js';
+import type { Stage, StageOptions, StageOutcome } from './stage.js';
 
 export interface PruneCounts {
   nodes: number;

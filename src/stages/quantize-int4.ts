@@ -36,8 +36,7 @@ import { QuantStore } from './quant/int4-store.js';
 import { splitAttentionProjections } from './quant/attention-projections.js';
 import { defaultOpset, importDomain } from './quant/opset.js';
 import { booleanOption, choiceOption, rejectUnknownOptions, stringListOption } from './options.js';
-import type { StageOptions } from './registry.js';
-import type { Stage } from './stage.js';
+import type { Stage, StageOptions } from './stage.js';
 
 /** Op type → rewrite and the input holding its weight (ORT quantization's registry idea: one row per op). */
 const REWRITES: Record<string, { rewrite: Rewrite; weight: number }> = {

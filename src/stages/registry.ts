@@ -3,7 +3,7 @@
  * CLI. Adding a stage is one row here and one file beside this one.
  */
 import { UsageError } from '../onnx/errors.js';
-import type { Stage } from './stage.js';
+import type { Stage, StageOptions } from './stage.js';
 import { dedupStage } from './dedup.js';
 import { pruneStage } from './prune.js';
 import { quantizeInt8Stage } from './quantize-int8.js';
@@ -14,7 +14,6 @@ import { foldBatchNormStage } from './fold-batchnorm.js';
 import { upgradeOpsetStage } from './upgrade-opset.js';
 import { fuseStage } from './fuse.js';
 
-export type StageOptions = Record<string, unknown>;
 export type StageFactory = (options: StageOptions) => Stage;
 
 export const STAGES: Record<string, StageFactory> = {
@@ -28,6 +27,12 @@ export const STAGES: Record<string, StageFactory> = {
   'upgrade-opset': upgradeOpsetStage,
   fuse: fuseStage,
 };
+
+/**
+ * The stages `compress` runs when none are given (PRODUCT.md: `--stages` defaults to `dedup,prune`), and
+ * the lossless base every `strategy: auto` candidate starts from: dedup and prune change no output value.
+ */
+export const DEFAULT_STAGES: readonly StageSpec[] = ['dedup', 'prune'];
 
 /** A stage spec as written in config: a name, or `{ name: options }`. */
 export type StageSpec = string | Record<string, StageOptions | null>;

@@ -6,6 +6,9 @@
 import type { ExternalDataSource } from '../onnx/tensor.js';
 import type { ModelProto } from '../onnx/types.js';
 
+/** A stage's options as written in the config (YAML/JSON) or on the CLI; options.ts parses them. */
+export type StageOptions = Record<string, unknown>;
+
 export interface StageContext {
   /** Reads external-data payloads of the source model (undefined when all data is inline). */
   external?: ExternalDataSource;

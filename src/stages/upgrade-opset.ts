@@ -11,9 +11,8 @@
  * there (RoiAlign-22 …) is refused. A model already at or above the target is left as it is.
  */
 import { UsageError } from '../onnx/errors.js';
-import type { StageOptions } from './registry.js';
 import { rejectUnknownOptions } from './options.js';
-import type { Stage } from './stage.js';
+import type { Stage, StageOptions } from './stage.js';
 import { LATEST_ORT_OPSET, MAX_OPSET, upgradeOpset } from './opset/upgrade.js';
 
 export const DEFAULT_OPSET_TARGET = 13;

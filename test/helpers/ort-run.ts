@@ -3,7 +3,7 @@
  * models can be compared bit for bit. Also reads ONNX test-data folders (test_data_set_N/input_K.pb).
  */
 import * as ort from 'onnxruntime-node';
-import { ownedBytes, tensorProtoFromNamed } from '../../src/check/named-tensor.js';
+import { ownedBytes, tensorProtoFromNamed } from '../../src/runtime/named-tensor.js';
 import { readTestDataSet, testDataSetDirs } from '../../src/check/test-data.js';
 import { ORT_TYPE } from '../../src/onnx/dtype.js';
 import { tensorBytes } from '../../src/onnx/tensor.js';

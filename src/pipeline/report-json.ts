@@ -3,12 +3,11 @@
  * `parity`, `latency` and `budgets` to the same model entries. Extra keys are allowed by the contract.
  */
 import path from 'node:path';
-import { writeTextAtomically } from '../onnx/files.js';
-import type { AutoReport } from '../pipeline/auto.js';
-import type { CompressResult } from '../pipeline/compress.js';
-import type { FilesDigest } from '../pipeline/digest.js';
+import type { AutoReport } from './auto.js';
+import type { CompressResult } from './compress.js';
+import type { FilesDigest } from '../onnx/digest.js';
 import type { StageResult } from '../stages/stage.js';
-import type { Environment } from './environment.js';
+import type { Environment } from '../check/environment.js';
 
 export const TOOL = 'onnx-diet';
 /** Kept equal to package.json's version (a test checks); a constant so the bundle needs no file lookup. */
@@ -99,14 +98,4 @@ export function modelPassed(m: ModelReport): boolean {
 
 export function buildReport(models: ModelReport[]): Report {
   return { tool: TOOL, version: TOOL_VERSION, passed: models.every((m) => m.passed), models };
-}
-
-/** Writes a report file with the tool's one atomic writer (onnx/files.ts: temp beside, fsync, rename), creating the folder. */
-export function writeTextFile(file: string, text: string): void {
-  writeTextAtomically(file, text);
-}
-
-/** `value` as indented JSON with a final newline, written like writeTextFile. */
-export function writeJsonFile(file: string, value: unknown): void {
-  writeTextFile(file, `${JSON.stringify(value, null, 2)}\n`);
 }

@@ -232,6 +232,9 @@ export function withDimHint(error: string, dims: AutoDim[]): string {
   return `${error} — the auto inputs used ${used}; set a smaller ${first} in dims: (config parity.dims.${first}, or --dims ${first}=N for compare and compress --auto)`;
 }
 
+/** The seed of auto inputs when none is given: parity's default, and the one fp16's overflow check uses. */
+export const AUTO_SEED = 0;
+
 export function autoSamples(model: ModelProto, inputs: ModelInput[], opts: SampleOptions): Sample[] {
   const used = autoDims(model, inputs, opts.dims);
   for (const d of used) opts.onDim?.(d);

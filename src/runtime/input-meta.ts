@@ -34,7 +34,7 @@ export interface AutoDim {
   value: number;
   /** `dims:`, `default`, or the table that capped it. */
   why: string;
-  /** Inferred from the model for an axis with no size and no known name (check/dim-defaults.ts). */
+  /** Inferred from the model for an axis with no size and no known name (dim-defaults.ts). */
   inferred?: boolean;
 }
 
