@@ -21,7 +21,7 @@ import { loadModel, saveModel } from '../src/onnx/model-io.js';
 import type { ModelProto } from '../src/onnx/types.js';
 import type { ExternalDataReader } from '../src/onnx/external.js';
 import { createStage, type StageSpec } from '../src/stages/registry.js';
-import { runStages } from '../src/stages/pipeline.js';
+import { runStages } from '../src/stages/run-stages.js';
 import { digestFiles } from '../src/onnx/digest.js';
 import { firstLine, MAIN_FOLDERS, suiteModels, SUITE_ROOT, weightsFromTestData } from './conformance/check-model.js';
 

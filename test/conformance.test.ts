@@ -86,9 +86,10 @@ test('a stage that changes results is caught: the test fails and says which outp
   // Abs → Neg: same types and shapes, different values (y = |x| becomes y = −x).
   const absToNeg: Stage = {
     name: 'abs-to-neg',
+    inPlace: true,
     run(model) {
       for (const n of model.graph!.node) if (n.opType === 'Abs') n.opType = 'Neg';
-      return { model, details: {} };
+      return { model, modified: true, details: {} };
     },
   };
   try {
@@ -100,17 +101,17 @@ test('a stage that changes results is caught: the test fails and says which outp
     const lossy = (stage: Stage) => checkModels([{ folder: 'node', dir: path.join(SUITE_ROOT, 'node/test_abs') }], 1, tmp, undefined, { stages: () => [stage], lossy: true });
     const [neg] = await lossy(absToNeg);
     assert.deepEqual(neg!.tests.map((t) => t.status), ['pass']);
-    const toInt: Stage = { name: 'abs-to-int', run(model) { // y = int32(|x|), declared int32
+    const toInt: Stage = { name: 'abs-to-int', inPlace: true, run(model) { // y = int32(|x|), declared int32
       const g = model.graph!;
       g.node[0]!.output = ['abs'];
       g.node.push({ ...g.node[0]!, opType: 'Cast', input: ['abs'], output: ['y'], attribute: [intAttr('to', DataType.INT32)] });
       g.output[0]!.type!.tensorType!.elemType = DataType.INT32;
-      return { model, details: {} };
+      return { model, modified: true, details: {} };
     } };
     const [int] = await lossy(toInt);
     assert.equal(int!.tests[0]!.status, 'fail');
     assert.match(int!.tests[0]!.reason!, /^compressed output 'y' is int32 \[3,4,5\], the original's float32 \[3,4,5\]$/);
-    const broken: Stage = { name: 'abs-to-nothing', run(model) { model.graph!.node[0]!.opType = 'NoSuchOp'; return { model, details: {} }; } };
+    const broken: Stage = { name: 'abs-to-nothing', inPlace: true, run(model) { model.graph!.node[0]!.opType = 'NoSuchOp'; return { model, modified: true, details: {} }; } };
     const [bad] = await lossy(broken);
     assert.match(bad!.tests[0]!.reason!, /^ORT cannot run the compressed model: .*NoSuchOp/);
     // A lossy stage may refuse a model, but not one onnxruntime runs.
@@ -118,7 +119,7 @@ test('a stage that changes results is caught: the test fails and says which outp
     const [refused] = await lossy(refuse);
     assert.deepEqual([refused!.error, refused!.tests[0]!.status, refused!.tests[0]!.reason], [undefined, 'fail', 'the stages refused a model onnxruntime runs: no thanks']);
     // A model the stages leave alone is not run again (the lossless pass covers it).
-    const [same] = await lossy({ name: 'nothing', run: (model) => ({ model, details: {} }) });
+    const [same] = await lossy({ name: 'nothing', run: (model) => ({ model, modified: false, details: {} }) });
     assert.deepEqual([same!.changedByStages, same!.tests.length], [false, 0]);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -132,10 +133,10 @@ test('--opset: an upgraded model must give the expected outputs; a changed value
   try {
     const [up] = await pass(createStage({ 'upgrade-opset': { target: 13 } }));
     assert.deepEqual([up!.changedByStages, up!.tests.map((t) => t.status)], [true, ['pass']]);
-    const nearestToLinear: Stage = { name: 'linear', run(model) {
+    const nearestToLinear: Stage = { name: 'linear', inPlace: true, run(model) {
       const { model: m } = upgradeOpset(model, 13);
       m.graph!.node[0]!.attribute = m.graph!.node[0]!.attribute.map((a) => (a.name === 'mode' ? { ...a, s: new TextEncoder().encode('linear') } : a));
-      return { model: m, details: {} };
+      return { model: m, modified: true, details: {} };
     } };
     const [wrong] = await pass(nearestToLinear);
     assert.match(wrong!.tests[0]!.reason!, /^compressed output 'Y' differs from expected: /);
@@ -158,12 +159,12 @@ test('weights from test data: the suite\'s weight inputs become initializers the
     const [plain] = await checkModels(job, 1, tmp, undefined, { stages: () => [createStage({ 'quantize-int8': { 'min-elements': 0 } })], lossy: true });
     assert.equal(plain!.changedByStages, false);
     // A stage that wrecks the weight is caught by the cosine, not only by shapes.
-    const negateB: Stage = { name: 'negate-b', run(model) {
+    const negateB: Stage = { name: 'negate-b', inPlace: true, run(model) {
       const b = model.graph!.initializer.find((t) => t.name === 'b')!;
       const bytes = Uint8Array.from(b.rawData!);
       for (let i = 3; i < bytes.length; i += 4) bytes[i]! ^= 0x80; // flip each float32's sign bit
       b.rawData = bytes;
-      return { model, details: {} };
+      return { model, modified: true, details: {} };
     } };
     const [bad] = await checkModels(job, 1, tmp, undefined, { stages: () => [negateB], lossy: true, weights });
     assert.match(bad!.tests[0]!.reason!, /^compressed output 'y' has cosine -0\.\d{5} to the float model's \(< 0\.98\)$/);

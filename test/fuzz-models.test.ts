@@ -12,7 +12,7 @@ import { decodeModel, encodeModel } from '../src/onnx/codec.js';
 import { OnnxFormatError, UsageError } from '../src/onnx/errors.js';
 import { validateModel } from '../src/onnx/validate.js';
 import { createStage, type StageSpec } from '../src/stages/registry.js';
-import { runStages } from '../src/stages/pipeline.js';
+import { runStages } from '../src/stages/run-stages.js';
 import { Rng, mutate, MUTATIONS } from './helpers/mutate.js';
 import { backendModel } from './helpers/onnx-backend.js';
 

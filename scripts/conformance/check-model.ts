@@ -15,7 +15,7 @@ import { decodeModel, encodeModel } from '../../src/onnx/codec.js';
 import { saveModel } from '../../src/onnx/model-io.js';
 import { OnnxFormatError } from '../../src/onnx/errors.js';
 import type { GraphProto, ModelProto } from '../../src/onnx/types.js';
-import { runStages } from '../../src/stages/pipeline.js';
+import { runStages } from '../../src/stages/run-stages.js';
 import { createStage } from '../../src/stages/registry.js';
 import type { Stage } from '../../src/stages/stage.js';
 import { ortSaid, startOrtHost, OrtCrashError, type OrtHost } from '../../src/runtime/ort-runner.js';

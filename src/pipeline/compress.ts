@@ -11,7 +11,7 @@ import type { ExternalDataReader } from '../onnx/external.js';
 import { loadModel, saveModel, type LoadedModel } from '../onnx/model-io.js';
 import { SpillingReader } from '../onnx/spill.js';
 import { isExternal } from '../onnx/tensor.js';
-import { runStages } from '../stages/pipeline.js';
+import { runStages } from '../stages/run-stages.js';
 import { createStage, DEFAULT_STAGES, type StageSpec } from '../stages/registry.js';
 import type { Stage, StageResult } from '../stages/stage.js';
 import { digestFiles, type FilesDigest } from '../onnx/digest.js';
@@ -89,7 +89,7 @@ function namingSource(e: unknown, source: string): unknown {
 
 /** Wraps a stage so each one shows up as its own progress step. */
 function reported(stage: Stage, progress: Progress): Stage {
-  return { name: stage.name, run: (model, ctx) => progress.step(`stage ${stage.name}`, () => stage.run(model, ctx)) };
+  return { name: stage.name, inPlace: stage.inPlace, run: (model, ctx) => progress.step(`stage ${stage.name}`, () => stage.run(model, ctx)) };
 }
 
 export async function compressModel(source: string, output: string, opts: CompressOptions = {}): Promise<CompressResult> {

@@ -16,7 +16,7 @@
  * reader then comes after its producer, as ONNX requires of a graph's node order.
  * Names that are shadowed anywhere are never touched (see dedup-analysis.ts `shadowed`).
  */
-import { UsageError } from '../onnx/errors.js';
+import { booleanOption, rejectUnknownOptions } from './options.js';
 import { allNames, definedNames, freshName, subgraphsOf, type GraphScope } from '../onnx/graph.js';
 import type { AttributeProto, GraphProto, ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
 import { AttributeType } from '../onnx/types.js';
@@ -192,22 +192,16 @@ export function applyDedupPlan(model: ModelProto, plan: DedupPlan): void {
   for (const [scope, e] of edits) applyEdits(scope.graph, e);
 }
 
-const OPTIONS = ['transposed'];
-
 export function dedupStage(options: StageOptions = {}): Stage {
-  for (const key of Object.keys(options)) {
-    if (!OPTIONS.includes(key)) throw new UsageError(`stage dedup: unknown option '${key}'; known options: ${OPTIONS.join(', ')}`);
-  }
-  if (options.transposed !== undefined && typeof options.transposed !== 'boolean') {
-    throw new UsageError(`stage dedup: option 'transposed' must be true or false`);
-  }
-  const transposed = options.transposed as boolean | undefined;
+  rejectUnknownOptions('dedup', options, ['transposed']);
+  const transposed = booleanOption('dedup', options, 'transposed', true);
   return {
     name: 'dedup',
+    inPlace: true,
     run(model, ctx) {
       const plan = planDedup(model, ctx.external, { transposed });
       applyDedupPlan(model, plan);
-      return { model, details: { ...dedupTotals(plan) } };
+      return { model, modified: plan.merges.length + plan.ties.length > 0, details: { ...dedupTotals(plan) } };
     },
   };
 }

@@ -184,12 +184,12 @@ export function foldBatchNorm(model: ModelProto, ctx?: Pick<StageContext, 'exter
   const removed = removeUnused(out.used, new DefinitionIndex());
   const folded = Object.values(out.byOp).reduce((a, b) => a + b, 0);
   ctx?.log(`fold-batchnorm: ${folded} BatchNormalization folded, ${out.skipped.length} left`);
-  return { model, details: { folded, foldedInto: out.byOp, constantsRemoved: removed, skipped: out.skipped } };
+  return { model, modified: folded > 0, details: { folded, foldedInto: out.byOp, constantsRemoved: removed, skipped: out.skipped } };
 }
 
 export function foldBatchNormStage(options: StageOptions = {}): Stage {
   rejectUnknownOptions('fold-batchnorm', options, []);
-  return { name: 'fold-batchnorm', run: (model, ctx) => foldBatchNorm(model, ctx) };
+  return { name: 'fold-batchnorm', inPlace: true, run: (model, ctx) => foldBatchNorm(model, ctx) };
 }
 
 /** Whether `model` has a BatchNormalization this stage would look at (one fed by a Conv, ConvTranspose or Gemm). */

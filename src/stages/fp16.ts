@@ -108,7 +108,7 @@ class Fp16Converter {
   readonly names: Set<string>;
   readonly scopes: GraphScope[];
   readonly types: TypeTable;
-  readonly stats = { tensors: 0, clampedValues: 0, castsInserted: 0, blockedNodes: 0, keptFloat32: 0, castsRetargeted: 0 };
+  readonly stats = { tensors: 0, clampedValues: 0, castsInserted: 0, blockedNodes: 0, keptFloat32: 0, castsRetargeted: 0, valuesRetyped: 0 };
   private blockedOps: Set<string>;
   private blockedNames: Set<string>;
   private functions: Set<string>;
@@ -219,7 +219,7 @@ class Fp16Converter {
       const t = attr(n, 'value')?.t;
       if (t) this.convertTensor(t);
       // Without `value` the op makes float32 zeros: say float16 zeros instead.
-      else n.attribute.push(tensorAttr('value', makeTensor('', DataType.FLOAT16, [1], new Uint8Array(2))));
+      else { n.attribute.push(tensorAttr('value', makeTensor('', DataType.FLOAT16, [1], new Uint8Array(2)))); this.stats.valuesRetyped++; }
     }
     for (const a of n.attribute) {
       if ((a.name === 'to' && n.opType === 'Cast') || DTYPE_ATTRIBUTES.has(a.name ?? '')) {
@@ -297,7 +297,7 @@ class Fp16Converter {
     for (const s of g.sparseInitializer) if (s.values) this.convertTensor(s.values);
     const retype = (v: ValueInfoProto) => {
       const tt = v.type?.tensorType; // sequences stay float32 (see `sequences`)
-      if (tt?.elemType === DataType.FLOAT && !keep.has(v.name ?? '')) tt.elemType = DataType.FLOAT16;
+      if (tt?.elemType === DataType.FLOAT && !keep.has(v.name ?? '')) { tt.elemType = DataType.FLOAT16; this.stats.valuesRetyped++; }
     };
     g.valueInfo.forEach(retype);
     if (!isMain || !this.opts.keepIoTypes) {
@@ -347,9 +347,11 @@ export function fp16Stage(options: StageOptions = {}): Stage {
   const opts = parseFp16Options(options);
   return {
     name: 'fp16',
+    inPlace: true,
     async run(model, ctx) {
       const conv = new Fp16Converter(model, opts, ctx.external);
-      if (!conv.hasFloat()) return { model, details: { tensorsConverted: 0 } };
+      if (!conv.hasFloat()) return { model, modified: false, details: { tensorsConverted: 0 } };
+      const opset = defaultOpset(model);
       let overflowCheck: Record<string, unknown> | undefined;
       if (opts.overflowCheck && conv.scopes[0]) {
         const { blocked, note } = await overflowingNodes(model, conv.scopes[0], conv.types, ctx.tmpDir);
@@ -362,7 +364,7 @@ export function fp16Stage(options: StageOptions = {}): Stage {
         const plan = planOpset(model);
         if (plan.action === 'refuse') {
           ctx.log(`fp16: not applied: ${plan.reason}`);
-          return { model, details: { notApplied: plan.reason } };
+          return { model, modified: false, details: { notApplied: plan.reason } };
         }
         if (plan.action === 'bump') setDefaultOpset(model, plan.to);
       }
@@ -379,6 +381,7 @@ export function fp16Stage(options: StageOptions = {}): Stage {
       ctx.log(`fp16: ${conv.stats.tensors} tensors to float16, ${conv.stats.blockedNodes} nodes kept in float32`);
       return {
         model,
+        modified: conv.stats.tensors + conv.stats.castsInserted + conv.stats.castsRetargeted + conv.stats.valuesRetyped > 0 || defaultOpset(model) !== opset,
         details: {
           keepIoTypes: opts.keepIoTypes,
           tensorsConverted: conv.stats.tensors,

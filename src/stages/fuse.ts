@@ -78,11 +78,12 @@ export function fuseModel(model: ModelProto, options: FuseOptions, ctx?: Pick<St
   ctx?.log(`fuse: ${total} fused ops (${Object.entries(fused).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}), ${leftAlone.length} left alone`);
   return {
     model,
+    modified: total > 0,
     details: { options: { embedLayerNorm: options.embedLayerNorm, skipLayerNorm: options.skipLayerNorm }, fused, fusedOps: total, nodesPruned: pruned, leftAlone },
   };
 }
 
 export function fuseStage(options: StageOptions = {}): Stage {
   const parsed = parseFuseOptions(options);
-  return { name: STAGE, run: (model, ctx) => fuseModel(model, parsed, ctx) };
+  return { name: STAGE, inPlace: true, run: (model, ctx) => fuseModel(model, parsed, ctx) };
 }

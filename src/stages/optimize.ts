@@ -92,6 +92,7 @@ export function optimizeStage(options: StageOptions = {}): Stage {
         ctx.log(`optimize (${level}): ${total(before)} → ${total(after)} nodes`);
         return {
           model: loaded.model,
+          modified: true,
           details: {
             level,
             nodesBefore: total(before),

@@ -18,7 +18,7 @@
  * Training graphs (TrainingInfoProto) are left as they are; every main-graph name they read or bind is
  * kept. No tensor payload is read, so prune costs nothing extra on models with external data.
  */
-import { UsageError } from '../onnx/errors.js';
+import { booleanOption, rejectUnknownOptions } from './options.js';
 import { definedNames, forEachGraph, mainScopes, nodeReads, outerReferences, subgraphsOf, type GraphScope } from '../onnx/graph.js';
 import { modelByteSize } from '../onnx/size.js';
 import { tensorByteLength } from '../onnx/tensor.js';
@@ -189,17 +189,15 @@ export function pruneModel(model: ModelProto, opts: { docStrings?: boolean } = {
 }
 
 export function pruneStage(options: StageOptions): Stage {
-  for (const key of Object.keys(options)) {
-    if (key !== 'doc-strings') throw new UsageError(`prune: unknown option '${key}'; known options: doc-strings`);
-  }
-  const docStrings = options['doc-strings'] ?? false;
-  if (typeof docStrings !== 'boolean') throw new UsageError(`prune: option doc-strings must be true or false, not ${JSON.stringify(docStrings)}`);
+  rejectUnknownOptions('prune', options, ['doc-strings']);
+  const docStrings = booleanOption('prune', options, 'doc-strings', false);
   return {
     name: 'prune',
+    inPlace: true,
     run(model: ModelProto): StageOutcome {
       const before = modelByteSize(model);
       const counts = pruneModel(model, { docStrings });
-      return { model, details: { ...counts, bytesSaved: before - modelByteSize(model) } };
+      return { model, modified: Object.values(counts).some((n) => n > 0), details: { ...counts, bytesSaved: before - modelByteSize(model) } };
     },
   };
 }

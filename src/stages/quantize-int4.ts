@@ -35,7 +35,7 @@ import { layerBits, parseLayerTable, type LayerRule } from './quant/layer-table.
 import { QuantStore } from './quant/int4-store.js';
 import { splitAttentionProjections } from './quant/attention-projections.js';
 import { defaultOpset, importDomain } from './quant/opset.js';
-import { booleanOption, choiceOption, rejectUnknownOptions, stringListOption } from './options.js';
+import { booleanOption, choiceOption, integerOption, rejectUnknownOptions, stringListOption } from './options.js';
 import type { Stage, StageOptions } from './stage.js';
 
 /** Op type → rewrite and the input holding its weight (ORT quantization's registry idea: one row per op). */
@@ -64,18 +64,12 @@ export function parseInt4Options(options: StageOptions): Int4Options {
     }
   }
   rejectUnknownOptions(STAGE, o, ['block-size', 'symmetric', 'accuracy-level', 'embeddings', 'exclude', 'method', 'layers']);
-  const blockSize = Number(o['block-size'] ?? 32);
+  const powerOfTwo = (n: number) => n >= 16 && n <= 256 && (n & (n - 1)) === 0;
+  const blockSize = integerOption(STAGE, o, 'block-size', 'a power of two from 16 to 256', (n) => n === 512 || powerOfTwo(n)) ?? 32;
   if (blockSize === 512) {
     throw new UsageError('quantize-int4: block-size 512 is refused (onnxruntime\'s CPU MatMulNBits kernel does not support it; older builds gave wrong results); use 16–256');
   }
-  if (!Number.isInteger(blockSize) || blockSize < 16 || blockSize > 256 || (blockSize & (blockSize - 1)) !== 0) {
-    throw new UsageError(`quantize-int4: block-size must be a power of two from 16 to 256, got ${JSON.stringify(o['block-size'])}`);
-  }
-  const rawLevel = o['accuracy-level'];
-  const accuracyLevel = rawLevel === undefined ? undefined : Number(rawLevel);
-  if (accuracyLevel !== undefined && (!Number.isInteger(accuracyLevel) || accuracyLevel < 0 || accuracyLevel > 4)) {
-    throw new UsageError(`quantize-int4: accuracy-level must be 0–4, got ${JSON.stringify(rawLevel)}`);
-  }
+  const accuracyLevel = integerOption(STAGE, o, 'accuracy-level', '0–4', (n) => n >= 0 && n <= 4);
   return {
     blockSize,
     symmetric: booleanOption(STAGE, o, 'symmetric', true),
@@ -91,6 +85,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
   const opts = parseInt4Options(options);
   return {
     name: 'quantize-int4',
+    inPlace: true,
     run(model, ctx) {
       // A fused Attention's projection becomes a MatMul this stage quantizes (quant/attention-projections.ts).
       const attentionSplit = splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex());
@@ -142,6 +137,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
       ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
       return {
         model,
+        modified: attentionSplit + matmul + gemm + gatherInt4 + gatherInt8 > 0,
         details: {
           blockSize: opts.blockSize,
           symmetric: opts.symmetric,

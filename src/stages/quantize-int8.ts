@@ -23,7 +23,7 @@ import { defaultOpset, planOpset, setDefaultOpset, type OpsetPlan } from './quan
 import { upgradeOpset } from './opset/upgrade.js';
 import { DEFAULT_INT8_OPS, INT8_QUANTIZERS } from './quant/registry.js';
 import { QuantSession, type Int8Options } from './quant/session.js';
-import { booleanOption, choiceOption, rejectUnknownOptions, stringListOption } from './options.js';
+import { booleanOption, choiceOption, integerOption, rejectUnknownOptions, stringListOption } from './options.js';
 import type { Stage, StageContext, StageOptions, StageOutcome } from './stage.js';
 import { quantizeStatic } from './quantize-static.js';
 import { DEFAULT_STATIC_OPS } from './quant/static-ops.js';
@@ -55,10 +55,7 @@ export function parseInt8Options(raw: StageOptions): Int8Options & { activation?
     throw new UsageError('quantize-int8: activation-type and activation-symmetric need activations: static');
   }
   // Static: every weight of a quantized node is quantized, or the node's DQ → op → Q group cannot fuse.
-  const minElements = raw['min-elements'] ?? (isStatic ? 0 : DEFAULT_MIN_ELEMENTS);
-  if (typeof minElements !== 'number' || !Number.isSafeInteger(minElements) || minElements < 0) {
-    throw new UsageError(`quantize-int8: min-elements must be a whole number ≥ 0, not '${String(minElements)}'`);
-  }
+  const minElements = integerOption(STAGE, raw, 'min-elements', 'a whole number ≥ 0', (n) => n >= 0) ?? (isStatic ? 0 : DEFAULT_MIN_ELEMENTS);
   const weightType = choiceOption(STAGE, raw, 'weight-type', ['int8', 'uint8'] as const);
   const convMode = choiceOption(STAGE, raw, 'conv-mode', ['integer', 'weight-only'] as const);
   // Unset per-channel: per-channel for Conv, except where ORT's ConvInteger cannot take it (uint8 weights
@@ -112,6 +109,9 @@ function wantsAxis(model: ModelProto, options: Int8Options): boolean {
  * details.opsetUpgrade; when the upgrader refuses, its reason is kept and the stage goes on as before
  * (per-channel Conv then skipped with its reason).
  */
+/** Whether upgradeIfNeeded moved the model's opset (details.opsetUpgrade without `refused`). */
+const upgraded = (details: Record<string, unknown>) => details.opsetUpgrade !== undefined && !('refused' in (details.opsetUpgrade as object));
+
 function upgradeIfNeeded(model: ModelProto, options: Int8Options, details: Record<string, unknown>, log?: (m: string) => void): OpsetPlan {
   const plan = planOpset(model);
   const from = defaultOpset(model);
@@ -139,7 +139,7 @@ export function quantizeInt8(model: ModelProto, options: Int8Options, ctx?: Pick
   };
   const plan = upgradeIfNeeded(model, options, details, ctx?.log);
   if (plan.action === 'refuse') {
-    return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: '', op: '', reason: plan.reason }] } };
+    return { model, modified: false, details: { ...details, quantizedNodes: 0, skipped: [{ node: '', op: '', reason: plan.reason }] } };
   }
   // A fused Attention's projection becomes a MatMul this stage quantizes (quant/attention-projections.ts).
   const attentionSplit = options.ops.has('MatMul') ? splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex()) : 0;
@@ -182,6 +182,7 @@ export function quantizeInt8(model: ModelProto, options: Int8Options, ctx?: Pick
   ctx?.log(`quantize-int8: ${quantizedNodes} nodes, ${s.weightsQuantized} distinct weights, ${skipped.length} skipped`);
   return {
     model,
+    modified: quantizedNodes + attentionSplit + biasGeluSplit > 0 || upgraded(details),
     details: {
       ...details,
       quantizedNodes,
@@ -201,6 +202,7 @@ export function quantizeInt8Stage(options: StageOptions): Stage {
   const { activation } = parsed;
   return {
     name: 'quantize-int8',
+    inPlace: true,
     run: (model, ctx) => (activation ? quantizeStatic(model, { ...parsed, activation }, ctx) : quantizeInt8(model, parsed, ctx)),
   };
 }

@@ -27,7 +27,7 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   };
   const refuse = (reason: string): StageOutcome => {
     ctx.log(`quantize-int8: static: ${reason}`);
-    return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: '', op: '', reason }] } };
+    return { model, modified: details.opsetUpgrade !== undefined, details: { ...details, quantizedNodes: 0, skipped: [{ node: '', op: '', reason }] } };
   };
   const target = options.perChannel ? 13 : 11;
   if (defaultOpset(model) < target) {
@@ -64,6 +64,7 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan.folded.size} Relu/Clip folded, ${plan.skipped.length} skipped`);
   return {
     model,
+    modified: true,
     details: {
       ...details,
       calibration,

@@ -1,7 +1,17 @@
 /**
- * One interface for every compression stage (after onnx-ir's passes): a stage takes the model, changes
- * it (in place or by returning a new one) and says what it did. The pipeline (pipeline.ts) measures
- * bytes and time around it, so every stage reports the same way.
+ * One interface for every compression stage (after onnx-ir's passes, `PassResult(model, modified)`).
+ * The contract:
+ *
+ * - `run` returns `{ model, modified, details }`: the model after the stage, whether it differs from the
+ *   model given (`modified` is true iff the output's encoding differs from the input's), and what the
+ *   stage did, for reports.
+ * - A stage leaves the model it is given as it was, unless it declares `inPlace: true`; an in-place stage
+ *   changes that model and returns it (the pipeline never reads the input again, so no copy is needed).
+ * - The output is a valid model: it passes the checks a model passes at load (onnx/validate.ts), and it
+ *   reads no name that is not defined where it is read, unless the input already did.
+ *
+ * runStages (run-stages.ts) measures bytes and time around each stage, so every stage reports the same
+ * way; under `npm test` it also checks the contract after every stage (contract.ts).
  */
 import type { ExternalDataSource } from '../onnx/tensor.js';
 import type { ModelProto } from '../onnx/types.js';
@@ -22,12 +32,16 @@ export interface StageContext {
 
 export interface StageOutcome {
   model: ModelProto;
+  /** Whether `model` differs from the stage's input (false: the stage found nothing to do). */
+  modified: boolean;
   /** What the stage did, for reports: counts, bytes, skipped items with reasons. Plain JSON values. */
   details: Record<string, unknown>;
 }
 
 export interface Stage {
   readonly name: string;
+  /** run changes the model it is given (and returns it); absent or false: the input is left as it was. */
+  readonly inPlace?: boolean;
   run(model: ModelProto, ctx: StageContext): StageOutcome | Promise<StageOutcome>;
 }
 

@@ -10,22 +10,15 @@
  * 26 (the newest it loads) are accepted, and a node that would land on an op version without a kernel
  * there (RoiAlign-22 …) is refused. A model already at or above the target is left as it is.
  */
-import { UsageError } from '../onnx/errors.js';
-import { rejectUnknownOptions } from './options.js';
+import { integerOption, rejectUnknownOptions } from './options.js';
 import type { Stage, StageOptions } from './stage.js';
 import { LATEST_ORT_OPSET, MAX_OPSET, upgradeOpset } from './opset/upgrade.js';
 
 export const DEFAULT_OPSET_TARGET = 13;
 
 export function opsetTargetOption(o: StageOptions): number {
-  const v = o.target;
-  if (v === undefined) return DEFAULT_OPSET_TARGET;
-  if (v === 'latest') return LATEST_ORT_OPSET;
-  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 7 || n > MAX_OPSET) {
-    throw new UsageError(`upgrade-opset: target must be an opset from 7 to ${MAX_OPSET} or 'latest' (${LATEST_ORT_OPSET}), got ${JSON.stringify(v)}`);
-  }
-  return n;
+  if (o.target === 'latest') return LATEST_ORT_OPSET;
+  return integerOption('upgrade-opset', o, 'target', `an opset from 7 to ${MAX_OPSET} or 'latest' (${LATEST_ORT_OPSET})`, (n) => n >= 7 && n <= MAX_OPSET) ?? DEFAULT_OPSET_TARGET;
 }
 
 export function upgradeOpsetStage(options: StageOptions): Stage {
@@ -33,9 +26,10 @@ export function upgradeOpsetStage(options: StageOptions): Stage {
   const target = opsetTargetOption(options);
   return {
     name: 'upgrade-opset',
+    inPlace: true,
     run(model) {
       const { model: out, details } = upgradeOpset(model, target);
-      return { model: out, details: { ...details } };
+      return { model: out, modified: details.to !== details.from, details: { ...details } };
     },
   };
 }
