@@ -1,5 +1,5 @@
 /**
- * The Action: a thin adapter over the library's `run` pipeline. It turns inputs into a pipeline call,
+ * The Action: a thin adapter over the library's `run` (src/pipeline/run.ts). It turns inputs into a runConfig call,
  * model artifacts into local paths, and the report into outputs, a job summary, annotations, an
  * artifact and a sticky PR comment. No compression or parity logic lives here.
  */
@@ -20,7 +20,7 @@ import { readInputs, type ActionInputs } from './inputs.js';
 import { dvcMetricsDiffSection } from './dvc-diff.js';
 import { perModelArtifact, runMergeMode } from './merge.js';
 import { ensureOnnxRuntime } from './onnxruntime-setup.js';
-import { runPipeline } from './pipeline.js';
+import { runConfigFile } from './config-run.js';
 import { ConfigError } from '../config/types.js';
 import { annotateBudgets, annotateConfigError, setReportOutputs, writeJobSummary } from './summary.js';
 
@@ -107,7 +107,7 @@ function modelFiles(report: Report): UploadFile[] {
   return files;
 }
 
-async function runPipelineMode(inputs: ActionInputs, octokit: Octokit | undefined): Promise<void> {
+async function runConfigMode(inputs: ActionInputs, octokit: Octokit | undefined): Promise<void> {
   const setup = ensureOnnxRuntime({ log: (l) => core.info(l) });
   if (setup.installedIn) core.info(`onnxruntime-node from ${setup.installedIn}`);
   const ctx = github.context;
@@ -123,7 +123,7 @@ async function runPipelineMode(inputs: ActionInputs, octokit: Octokit | undefine
     ? await fromArtifact(inputs.artifact, inputs.artifactPath, inputs.artifactRunId, inputs.artifactRepository)
     : undefined;
 
-  const result = await runPipeline({
+  const result = await runConfigFile({
     config: inputs.config,
     model: inputs.model,
     source,
@@ -240,7 +240,7 @@ export async function run(): Promise<void> {
     const octokit = inputs.token ? github.getOctokit(inputs.token) : undefined;
     if (inputs.mode === 'comment') await runCommentMode(inputs, octokit);
     else if (inputs.mode === 'merge') await runMergeMode(inputs, octokit, { workDir, commentTarget, postComment, writeReportFiles });
-    else await runPipelineMode(inputs, octokit);
+    else await runConfigMode(inputs, octokit);
   } catch (e) {
     if (e instanceof ConfigError) {
       annotateConfigError(e);

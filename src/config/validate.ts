@@ -115,9 +115,9 @@ function checkObject(v: Record<string, unknown>, s: Schema, root: Schema, path: 
   }
   for (const key of keys) {
     // Own keys only: `__proto__`, `constructor` or `toString` are unknown keys, not Object.prototype's.
-    const sub = Object.hasOwn(props, key) ? props[key] : undefined;
-    if (sub) {
-      issues.push(...check(v[key], sub, root, [...path, key]));
+    const propertySchema = Object.hasOwn(props, key) ? props[key] : undefined;
+    if (propertySchema) {
+      issues.push(...check(v[key], propertySchema, root, [...path, key]));
     } else if (s.additionalProperties === false) {
       const known = Object.keys(props);
       const hint = suggest(key, known);

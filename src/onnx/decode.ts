@@ -99,8 +99,8 @@ function readPackedTyped(r: protobuf.Reader, f: FieldInfo, len: number, where: s
   }
 }
 
-/** Errors already prefixed with the name of the message they arose in (the innermost named one). */
-const NAMED = new WeakSet<Error>();
+/** Marks an error already prefixed with the name of the message it arose in (the innermost named one). */
+const NAMED = Symbol('named by its message');
 
 /**
  * A format error inside a named message (tensor, node, value, graph, function) gets that name in front:
@@ -108,7 +108,7 @@ const NAMED = new WeakSet<Error>();
  * so it is read by skipping over the message's other fields; if that fails too, the error stays as it is.
  */
 function named(e: unknown, t: TypeInfo, buf: Uint8Array, start: number, end: number): unknown {
-  if (!(e instanceof OnnxFormatError) || NAMED.has(e)) return e;
+  if (!(e instanceof OnnxFormatError) || NAMED in e) return e;
   const nameField = t.fields.find((f) => f.key === 'name' && f.kind === 'string' && !f.repeated);
   if (!nameField) return e;
   let name: string | undefined;
@@ -127,7 +127,7 @@ function named(e: unknown, t: TypeInfo, buf: Uint8Array, start: number, end: num
   const own = `${t.name}.`;
   const message = e.message.startsWith(own) ? e.message.slice(own.length) : e.message;
   const out = new OnnxFormatError(`${t.name.replace(/^onnx\./, '')} '${name}': ${message}`);
-  NAMED.add(out);
+  Object.defineProperty(out, NAMED, { value: true });
   return out;
 }
 

@@ -42,7 +42,7 @@ export interface SearchSettings {
 }
 
 /** One search: its clock, scratch folder, verifier and the candidates so far. */
-export class Search {
+export class CandidateSearch {
   readonly candidates: AutoCandidate[] = [];
   readonly sensitivity: SensitivityReport[] = [];
   private readonly files = new Map<AutoCandidate, Built>();

@@ -25,7 +25,7 @@ import { DEFAULT_STAGES } from '../stages/registry.js';
 import { recipesFor, type Recipe } from './auto-candidates.js';
 import { CandidateJudge, type JudgeSettings } from './auto-judge.js';
 import { candidateLabel, type AutoCandidate, type AutoReport } from './auto-report.js';
-import { modelStructure, Search } from './auto-search.js';
+import { modelStructure, CandidateSearch } from './auto-search.js';
 import { compressModel, type CompressResult } from './compress.js';
 import type { CalibrationConfig } from './calibration.js';
 import { silentProgress, type Progress } from './progress.js';
@@ -108,7 +108,7 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
   const clock = opts.clock ?? (() => performance.now());
   const started = clock();
   const tmp = mkdtempSync(path.join(tmpdir(), 'onnx-diet-auto-'));
-  let search: Search | undefined;
+  let search: CandidateSearch | undefined;
   try {
     const settings = await judgeSettings(source, opts, name, progress);
     const judge = await progress.step(`${name}auto: run the original on ${settings.samples.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings, opts.name ?? source));
@@ -116,7 +116,7 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
     const baseFile = path.join(tmp, 'base.onnx');
     const base = await progress.step(`${name}auto: build ${DEFAULT_STAGES.join('+')}`, () => compressModel(source, baseFile, { stages: DEFAULT_STAGES, digest: false }));
     const baseModel = modelStructure(baseFile);
-    search = new Search({ objective, maxSearchTimeS, progress, name, calibration: opts.calibration }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
+    search = new CandidateSearch({ objective, maxSearchTimeS, progress, name, calibration: opts.calibration }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
     const s = search;
 
     const [baseRecipe, ...lossy] = recipesFor(baseModel, { static: opts.calibration !== undefined });

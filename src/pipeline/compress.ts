@@ -88,7 +88,7 @@ function namingSource(e: unknown, source: string): unknown {
 }
 
 /** Wraps a stage so each one shows up as its own progress step. */
-function reported(stage: Stage, progress: Progress): Stage {
+function asProgressStep(stage: Stage, progress: Progress): Stage {
   return { name: stage.name, inPlace: stage.inPlace, run: (model, ctx) => progress.step(`stage ${stage.name}`, () => stage.run(model, ctx)) };
 }
 
@@ -96,7 +96,7 @@ export async function compressModel(source: string, output: string, opts: Compre
   const progress = opts.progress ?? silentProgress;
   const withHash = opts.digest ?? true;
   // Unknown stage names fail before a big model is read.
-  const stages = (opts.stages ?? DEFAULT_STAGES).map((s) => reported(createStage(s), progress));
+  const stages = (opts.stages ?? DEFAULT_STAGES).map((s) => asProgressStep(createStage(s), progress));
   refuseOverwrite(output, [source]);
   const newFolders = checkOutputPath(output);
 

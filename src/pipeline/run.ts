@@ -56,7 +56,7 @@ export interface RunReport extends Report {
 }
 
 /** Paths in reports are relative to the working folder when inside it (short, and the same on every runner). */
-function shown(p: string): string {
+function reportPath(p: string): string {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }
@@ -138,19 +138,19 @@ async function runModel(m: ModelConfig, opts: RunOptions & { progress: Progress;
   const compressed = opts.compress
     ? await opts.compress(m, source, progress)
     : m.strategy === 'auto'
-      ? await autoCompress(shown(source), shown(m.output), {
+      ? await autoCompress(reportPath(source), reportPath(m.output), {
         host, parity: m.parity, latency: m.latency, budgets: m.budgets, objective: m.objective,
         maxSearchTimeS: m.maxSearchTimeS, progress, name: m.name, calibration: m.calibration ? calibrationConfig(m) : undefined,
       })
-      : await compressModel(shown(source), shown(m.output), { stages: m.stages.map((s) => s.spec), progress, calibration: calibrationConfig(m) });
+      : await compressModel(reportPath(source), reportPath(m.output), { stages: m.stages.map((s) => s.spec), progress, calibration: calibrationConfig(m) });
 
   const report = modelReport(compressed, m.name) as ModelRunReport;
   const checked = m.parity !== false || m.latency !== false ? await checkModels(m, source, m.output, host, progress) : {};
   if (report.calibration && checked.parity) {
-    report.calibration.parity = { samples: checked.parity.samples, inputs: m.parity === false ? 'auto' : shown(m.parity.inputs) };
+    report.calibration.parity = { samples: checked.parity.samples, inputs: m.parity === false ? 'auto' : reportPath(m.parity.inputs) };
   }
   const result = withChecks(report, checked, m.budgets);
-  if (m.source.kind === 'dvc' && m.source.push) await progress.step(`${m.name}: dvc push ${shown(m.output)}`, () => dvcPush(m.output));
+  if (m.source.kind === 'dvc' && m.source.push) await progress.step(`${m.name}: dvc push ${reportPath(m.output)}`, () => dvcPush(m.output));
   return result;
 }
 

@@ -45,8 +45,8 @@ export interface DedupSite {
 export interface TensorClass {
   sites: DedupSite[];
   /** Nearest graph enclosing every site. */
-  home: GraphScope;
-  /** The site kept under its own name; undefined: a new initializer in `home` with a fresh name. */
+  sharedScope: GraphScope;
+  /** The site kept under its own name; undefined: a new initializer in `sharedScope` with a fresh name. */
   keep?: DedupSite;
   /** Payload bytes of one copy. */
   bytes: number;
@@ -165,19 +165,19 @@ export function bestSite(sites: DedupSite[]): DedupSite {
   return byPreference(sites)[0]!;
 }
 
-function chooseKeep(sites: DedupSite[], home: GraphScope): DedupSite | undefined {
-  return byPreference(sites.filter((s) => s.scope === home))[0];
+function chooseKeep(sites: DedupSite[], sharedScope: GraphScope): DedupSite | undefined {
+  return byPreference(sites.filter((s) => s.scope === sharedScope))[0];
 }
 
 function planClass(sites: DedupSite[], bytes: number, env: Env): TensorClass[] {
-  const home = commonScope(sites.map((s) => s.scope));
-  const keep = chooseKeep(sites, home);
-  if (keep || env.canAddInitializers) return [{ sites, home, keep, bytes }];
+  const sharedScope = commonScope(sites.map((s) => s.scope));
+  const keep = chooseKeep(sites, sharedScope);
+  if (keep || env.canAddInitializers) return [{ sites, sharedScope, keep, bytes }];
   // IR < 4: a new initializer would have to be a graph input too; merge within each graph instead.
   const byScope = new Map<GraphScope, DedupSite[]>();
   for (const s of sites) pushTo(byScope, s.scope, s);
   return [...byScope].filter(([, part]) => part.length > 1)
-    .map(([scope, part]) => ({ sites: part, home: scope, keep: chooseKeep(part, scope), bytes }));
+    .map(([scope, part]) => ({ sites: part, sharedScope: scope, keep: chooseKeep(part, scope), bytes }));
 }
 
 // ------------------------------------------------------------------------------------- the plan
@@ -220,7 +220,7 @@ export function planDedup(model: ModelProto, external?: ExternalDataSource, opts
       const planned = same.length > 1 ? planClass(same, bytes, env) : [];
       merges.push(...planned);
       const merged = new Set(planned.flatMap((c) => c.sites));
-      for (const s of same) if (!merged.has(s)) singles.push({ sites: [s], home: s.scope, keep: s, bytes });
+      for (const s of same) if (!merged.has(s)) singles.push({ sites: [s], sharedScope: s.scope, keep: s, bytes });
     }
   }
 
@@ -228,8 +228,8 @@ export function planDedup(model: ModelProto, external?: ExternalDataSource, opts
   if ((opts.transposed ?? true) && env.canAddNodes) {
     // The kept copy must be visible where the Transpose goes: in the same graph or an enclosing one.
     const orient = (a: TensorClass, b: TensorClass): TransposedTie | undefined => {
-      if (isWithin(b.home, a.home)) return { kept: a, transposed: b };
-      if (isWithin(a.home, b.home)) return { kept: b, transposed: a };
+      if (isWithin(b.sharedScope, a.sharedScope)) return { kept: a, transposed: b };
+      if (isWithin(a.sharedScope, b.sharedScope)) return { kept: b, transposed: a };
       return undefined;
     };
     const candidates = [...merges, ...singles].sort((a, b) => a.sites[0]!.order - b.sites[0]!.order);
@@ -294,7 +294,7 @@ export function describePlan(plan: DedupPlan): DuplicateAnalysis {
       names: c.sites.map((s) => s.name),
       sites: c.sites.map((s) => ({ name: s.name, kind: s.kind, graph: graphName(s.scope), depth: s.scope.depth })),
       kept: c.keep?.name ?? null,
-      ...(c.keep ? {} : { liftedTo: graphName(c.home) }),
+      ...(c.keep ? {} : { liftedTo: graphName(c.sharedScope) }),
       reclaimableBytes: (c.sites.length - 1) * c.bytes,
     };
   }).sort((a, b) => b.reclaimableBytes - a.reclaimableBytes);

@@ -142,7 +142,7 @@ function applyEdits(graph: GraphProto, e: GraphEdits): void {
 export function applyDedupPlan(model: ModelProto, plan: DedupPlan): void {
   const taken = allNames(model);
   const edits = new Map<GraphScope, GraphEdits>();
-  const at = (scope: GraphScope): GraphEdits => {
+  const editsIn = (scope: GraphScope): GraphEdits => {
     let e = edits.get(scope);
     if (!e) {
       e = { renames: new Map(), dropInitializers: new Set(), dropNodes: new Set(), addInitializers: [], constants: [], transposes: [], identities: [] };
@@ -151,7 +151,7 @@ export function applyDedupPlan(model: ModelProto, plan: DedupPlan): void {
     return e;
   };
   const drop = (s: DedupSite) => {
-    if (s.node) at(s.scope).dropNodes.add(s.node); else at(s.scope).dropInitializers.add(s.tensor);
+    if (s.node) editsIn(s.scope).dropNodes.add(s.node); else editsIn(s.scope).dropInitializers.add(s.tensor);
   };
 
   const transposeOf = new Map<TensorClass, TensorClass>(plan.ties.map((t) => [t.transposed, t.kept]));
@@ -160,24 +160,24 @@ export function applyDedupPlan(model: ModelProto, plan: DedupPlan): void {
   const nameOf = new Map(classes.map((c) => [c, c.keep?.name ?? freshName(taken, `${bestSite(c.sites).name}_shared`)]));
 
   for (const c of classes) {
-    const home = at(c.home);
+    const shared = editsIn(c.sharedScope);
     const name = nameOf.get(c)!;
     const source = transposeOf.get(c);
     if (source) {
       if (c.keep) drop(c.keep);
-      home.transposes.push(newNode('Transpose', nameOf.get(source)!, name, freshName(taken, `${name}_transpose`), [permAttribute()]));
+      shared.transposes.push(newNode('Transpose', nameOf.get(source)!, name, freshName(taken, `${name}_transpose`), [permAttribute()]));
     } else if (!c.keep) {
       const t = c.sites[0]!.tensor;
-      home.addInitializers.push({ ...t, name, dims: [...t.dims] });
+      shared.addInitializers.push({ ...t, name, dims: [...t.dims] });
     } else if (c.keep.node && (c.sites.length > 1 || keptInTie.has(c))) {
-      home.dropNodes.add(c.keep.node);
-      home.constants.push(c.keep.node);
+      shared.dropNodes.add(c.keep.node);
+      shared.constants.push(c.keep.node);
     }
     for (const s of c.sites) {
       if (s === c.keep) continue;
       drop(s);
-      if (s.pinned) at(s.scope).identities.push(newNode('Identity', name, s.name, freshName(taken, `${s.name}_identity`)));
-      else if (s.name !== name) at(s.scope).renames.set(s.name, name);
+      if (s.pinned) editsIn(s.scope).identities.push(newNode('Identity', name, s.name, freshName(taken, `${s.name}_identity`)));
+      else if (s.name !== name) editsIn(s.scope).renames.set(s.name, name);
     }
   }
 

@@ -30,7 +30,7 @@ import { allNames, mainScopes } from '../onnx/graph.js';
 import { tensorByteLength } from '../onnx/tensor.js';
 import { DefinitionIndex, removeUnused } from './quant/constant-weight.js';
 import { QUANT_METHODS } from './quant/block-solver.js';
-import { rewriteGather, rewriteGemm, rewriteMatMul, type Int4Run, type Int4Settings, type Rewrite } from './quant/int4-rewrite.js';
+import { rewriteGather, rewriteGemm, rewriteMatMul, type Int4Pass, type Int4Settings, type Rewrite } from './quant/int4-rewrite.js';
 import { layerBits, parseLayerTable, type LayerRule } from './quant/layer-table.js';
 import { QuantStore } from './quant/int4-store.js';
 import { splitAttentionProjections } from './quant/attention-projections.js';
@@ -91,7 +91,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
       const attentionSplit = splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex());
       const scopes = mainScopes(model);
       const names = allNames(model);
-      const run: Int4Run = {
+      const run: Int4Pass = {
         settings: opts,
         store: new QuantStore(scopes[0]!, names, ctx.external, (model.irVersion ?? 0) < 4),
         names,

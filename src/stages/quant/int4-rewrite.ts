@@ -48,7 +48,7 @@ export interface QuantizedLayer {
   relError: number;
 }
 
-export interface Int4Run {
+export interface Int4Pass {
   settings: Int4Settings;
   store: QuantStore;
   names: Set<string>;
@@ -74,11 +74,11 @@ export interface Int4Run {
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 /** Rewrites `node` with `bits`-bit weights; undefined when done, else why the node was left alone. */
-export type Rewrite = (node: NodeProto, scope: GraphScope, run: Int4Run, bits: 4 | 8) => string | undefined;
+export type Rewrite = (node: NodeProto, scope: GraphScope, run: Int4Pass, bits: 4 | 8) => string | undefined;
 
 const relError = (q: Int4Blocks) => (q.sqNorm > 0 ? Math.sqrt(q.sqError / q.sqNorm) : 0);
 
-function record(run: Int4Run, node: NodeProto, src: ConstantWeight, bits: number, key: string): void {
+function record(run: Int4Pass, node: NodeProto, src: ConstantWeight, bits: number, key: string): void {
   run.layers.push({ node: nodeId(node), op: node.opType ?? '', weight: baseName(src, ''), bits, relError: run.errors.get(key) ?? 0 });
 }
 
@@ -105,7 +105,7 @@ function floatValues(t: TensorProto, raw: Uint8Array): Float32Array {
  * Contents are told apart as int8's pool does (ContentMap: sampled fingerprint first, a full hash and
  * compare only when two payloads share it), so distinct weights are never hashed in full.
  */
-function weightKey(run: Int4Run, tensor: TensorProto, parts: (string | number | boolean)[]): { key: string; raw?: Uint8Array } {
+function weightKey(run: Int4Pass, tensor: TensorProto, parts: (string | number | boolean)[]): { key: string; raw?: Uint8Array } {
   run.keys ??= new WeakMap();
   let perTensor = run.keys.get(tensor);
   if (!perTensor) run.keys.set(tensor, (perTensor = new Map()));
@@ -131,7 +131,7 @@ function scalesPayload(scales: Float32Array, dataType: number): Uint8Array {
 }
 
 /** The constant float 2-D weight behind `name`, or why there is none. */
-function floatWeight(scope: GraphScope, name: string, run: Int4Run): ConstantWeight | string {
+function floatWeight(scope: GraphScope, name: string, run: Int4Pass): ConstantWeight | string {
   const src = resolveConstant(scope, name, run.index);
   if (!src) return 'weight is not a constant';
   const { tensor } = src;
@@ -142,11 +142,11 @@ function floatWeight(scope: GraphScope, name: string, run: Int4Run): ConstantWei
 }
 
 /** The graph that defines the constant: its quantized form goes there, visible to the same readers. */
-function home(src: ConstantWeight): GraphScope {
+function weightScope(src: ConstantWeight): GraphScope {
   return src.path[src.path.length - 1]!.scope;
 }
 
-function remember(run: Int4Run, src: ConstantWeight): void {
+function recordWeightSource(run: Int4Pass, src: ConstantWeight): void {
   const known = run.sources.get(src.tensor);
   if (known) known.push(src.path);
   else run.sources.set(src.tensor, [src.path]);
@@ -168,7 +168,7 @@ function baseName(src: ConstantWeight, fallback: string): string {
  * Turns `node` into MatMulNBits(A, B_q, scales[, zero_points]) on the weight `src` as the node sees it
  * (`src.transposed`: the stored tensor is [N, K]); `alpha` scales the weight before it is quantized.
  */
-function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, alpha: number, run: Int4Run, bits: 4 | 8): void {
+function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, alpha: number, run: Int4Pass, bits: 4 | 8): void {
   const { tensor, transposed } = src;
   const [r, c] = tensor.dims as [number, number];
   // MatMulNBits quantizes B along K, one row of K values per output column n.
@@ -176,7 +176,7 @@ function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, alpha: n
   const { blockSize, symmetric, method } = run.settings;
   const dtype = tensor.dataType!;
   const { key, raw } = weightKey(run, tensor, ['matmul', dtype, r, c, transposed, blockSize, symmetric, method, bits, ...(alpha === 1 ? [] : [alpha])]);
-  const stored = run.store.get(key, home(src), () => {
+  const stored = run.store.get(key, weightScope(src), () => {
     let values = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     if (alpha !== 1) values = values.map((v) => v * alpha); // float32 products, as Gemm forms alpha·A·B
     const opts = { blockSize, symmetric, method, bits, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
@@ -194,7 +194,7 @@ function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, alpha: n
   const attrs = [intAttr('K', k), intAttr('N', n), intAttr('bits', bits), intAttr('block_size', blockSize)];
   if (run.settings.accuracyLevel !== undefined) attrs.push(intAttr('accuracy_level', run.settings.accuracyLevel));
   becomeContribOp(node, 'MatMulNBits', [a, ...stored.names], attrs);
-  remember(run, src);
+  recordWeightSource(run, src);
 }
 
 export const rewriteMatMul: Rewrite = (node, scope, run, bits) => {
@@ -225,7 +225,7 @@ export const rewriteGemm: Rewrite = (node, scope, run, bits) => {
     if (!constC || constC.transposed || constC.tensor.dataType !== DataType.FLOAT) return `beta ${beta} on a C that is not a float constant`;
     const scaled = floatValues(constC.tensor, tensorBytes(constC.tensor, run.external)).map((v) => v * beta);
     const raw = bytesOf(scaled);
-    bias = run.store.get(contentKey(['gemm-bias', ...constC.tensor.dims], raw), home(constC), () => ({
+    bias = run.store.get(contentKey(['gemm-bias', ...constC.tensor.dims], raw), weightScope(constC), () => ({
       base: baseName(constC, 'bias'), suffixes: ['_scaled'], parts: [{ dataType: DataType.FLOAT, dims: [...constC.tensor.dims], raw }],
     })).names[0]!;
   }
@@ -253,7 +253,7 @@ function insert(at: Map<NodeProto, NodeProto[]>, node: NodeProto, added: NodePro
 }
 
 /** A Gather on a constant 2-D table along axis 0, or why not. */
-function embeddingTable(node: NodeProto, scope: GraphScope, run: Int4Run): ConstantWeight | string {
+function embeddingTable(node: NodeProto, scope: GraphScope, run: Int4Pass): ConstantWeight | string {
   const axis = Number(node.attribute.find((a) => a.name === 'axis')?.i ?? 0n);
   const src = floatWeight(scope, node.input[0] ?? '', run);
   if (typeof src === 'string') return src.replace('weight', 'table');
@@ -272,7 +272,7 @@ const rewriteGatherInt4: Rewrite = (node, scope, run, bits) => {
   const { blockSize, symmetric, method } = run.settings;
   const dtype = tensor.dataType!;
   const { key, raw } = weightKey(run, tensor, ['gather4', dtype, v, d, blockSize, symmetric, method, bits]);
-  const stored = run.store.get(key, home(src), () => {
+  const stored = run.store.get(key, weightScope(src), () => {
     const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
       blockSize, symmetric, method, bits, padToBlock: false, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
     });
@@ -288,7 +288,7 @@ const rewriteGatherInt4: Rewrite = (node, scope, run, bits) => {
   const [data, scales, zp] = stored.names as [string, string, string | undefined];
   const attrs = [intAttr('gather_axis', 0), intAttr('quantize_axis', 1), intAttr('block_size', blockSize), intAttr('bits', bits)];
   becomeContribOp(node, 'GatherBlockQuantized', [data, node.input[1] ?? '', scales, ...(zp ? [zp] : [])], attrs);
-  remember(run, src);
+  recordWeightSource(run, src);
   run.counts.gatherInt4++;
   return undefined;
 };
@@ -300,7 +300,7 @@ const rewriteGatherInt8: Rewrite = (node, scope, run) => {
   if (tensor.dataType !== DataType.FLOAT) return 'float16 table needs DequantizeLinear-19; use embeddings: int4';
   if (run.opset < 10) return `opset ${run.opset} has no DequantizeLinear`;
   const { key, raw } = weightKey(run, tensor, ['gather8', ...tensor.dims]);
-  const stored = run.store.get(key, home(src), () => {
+  const stored = run.store.get(key, weightScope(src), () => {
     // quantize_dynamic's per-tensor symmetric int8 (numerics.ts holds the shared 8-bit numerics).
     const values = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     const q = quantizePerTensor(values, { type: 'int8', symmetric: true, reduceRange: false });
@@ -322,7 +322,7 @@ const rewriteGatherInt8: Rewrite = (node, scope, run) => {
   node.output[0] = gathered;
   const dq = makeNode('DequantizeLinear', freshName(run.names, `${node.name || output}_DequantizeLinear`), [gathered, scale, zp], [output], [], '');
   insert(run.after, node, dq);
-  remember(run, src);
+  recordWeightSource(run, src);
   run.counts.gatherInt8++;
   return undefined;
 };

@@ -8,7 +8,7 @@ import type { Progress } from '../pipeline/progress.js';
 import { runConfig, type RunReport } from '../pipeline/run.js';
 import { renderMarkdown } from '../report/markdown.js';
 
-export interface PipelineRequest {
+export interface ConfigRunRequest {
   config: string;
   /** The `model` input: a model of the config to run alone (a matrix job), else a source path (see modelChoice). */
   model: string | undefined;
@@ -19,7 +19,7 @@ export interface PipelineRequest {
   progress: Progress;
 }
 
-export interface PipelineResult {
+export interface ConfigRunResult {
   report: RunReport;
   markdown: string;
   /** The model the `model` input selected by name (a matrix job), if it did. */
@@ -38,7 +38,7 @@ export function modelChoice(config: Config, model: string | undefined): { select
   return { source: model };
 }
 
-export async function runPipeline(req: PipelineRequest): Promise<PipelineResult> {
+export async function runConfigFile(req: ConfigRunRequest): Promise<ConfigRunResult> {
   const loaded = loadConfig(req.config);
   const choice = modelChoice(loaded, req.model);
   const config = choice.selected ? { ...loaded, models: loaded.models.filter((m) => m.name === choice.selected) } : loaded;
