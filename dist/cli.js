@@ -67,112 +67,8 @@ var init_errors = __esm({
   }
 });
 
-// src/onnx/files.ts
-import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+// src/pipeline/report-json.ts
 import path from "node:path";
-function tempBeside(target) {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-}
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
-}
-function removeStaleTemps(target) {
-  const dir = path.dirname(target);
-  const prefix = `.${path.basename(target)}.`;
-  const started = Date.now() - process.uptime() * 1e3;
-  let names;
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
-    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
-    const file = path.join(dir, name);
-    try {
-      if (statSync(file).mtimeMs < started) rmSync(file, { force: true });
-    } catch {
-    }
-  }
-}
-function writeFileAtomically(target, write) {
-  removeStaleTemps(target);
-  const tmp = tempBeside(target);
-  const fd = openSync(tmp, "wx", 420);
-  try {
-    const written = write(fd);
-    fsyncSync(fd);
-    closeSync(fd);
-    renameSync(tmp, target);
-    return written;
-  } catch (e) {
-    try {
-      closeSync(fd);
-    } catch {
-    }
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-function writeTextAtomically(file, text) {
-  const target = path.resolve(file);
-  ensureFolder(path.dirname(target), file);
-  const bytes = Buffer.from(text, "utf8");
-  writeFileAtomically(target, (fd) => {
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    return off;
-  });
-}
-function commitTemp(tmp, target) {
-  const fd = openSync(tmp, "r+");
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, target);
-}
-function missingFolders(dir, what) {
-  const missing = [];
-  let d = path.resolve(dir);
-  while (!existsSync(d) && path.dirname(d) !== d) {
-    missing.unshift(d);
-    d = path.dirname(d);
-  }
-  if (!statSync(d).isDirectory()) throw new UsageError(`${what}: ${d} is a file, not a folder`);
-  return missing;
-}
-function createFolders(missing, what) {
-  for (const m of missing) {
-    try {
-      mkdirSync(m);
-    } catch (e) {
-      if (e.code === "EEXIST") continue;
-      throw new UsageError(`${what}: cannot create folder ${m} (${e.code ?? String(e)})`);
-    }
-  }
-}
-function ensureFolder(dir, what) {
-  createFolders(missingFolders(dir, what), what);
-}
-var init_files = __esm({
-  "src/onnx/files.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/report/json.ts
-import path2 from "node:path";
 function calibrationOf(stages) {
   for (const s of [...stages].reverse()) {
     const c = s.details.calibration;
@@ -187,7 +83,7 @@ function summary(d) {
   return s;
 }
 function modelName(file) {
-  return path2.basename(file).replace(/\.onnx$/i, "");
+  return path.basename(file).replace(/\.onnx$/i, "");
 }
 function modelReport(result, name = modelName(result.source)) {
   return {
@@ -208,18 +104,10 @@ function modelPassed(m) {
 function buildReport(models) {
   return { tool: TOOL, version: TOOL_VERSION, passed: models.every((m) => m.passed), models };
 }
-function writeTextFile(file, text) {
-  writeTextAtomically(file, text);
-}
-function writeJsonFile(file, value) {
-  writeTextFile(file, `${JSON.stringify(value, null, 2)}
-`);
-}
 var TOOL, TOOL_VERSION;
-var init_json = __esm({
-  "src/report/json.ts"() {
+var init_report_json = __esm({
+  "src/pipeline/report-json.ts"() {
     "use strict";
-    init_files();
     TOOL = "onnx-diet";
     TOOL_VERSION = "0.1.0";
   }
@@ -8592,7 +8480,7 @@ function readPackedTyped(r, f, len, where) {
   }
 }
 function named(e, t, buf, start, end) {
-  if (!(e instanceof OnnxFormatError) || NAMED.has(e)) return e;
+  if (!(e instanceof OnnxFormatError) || NAMED in e) return e;
   const nameField = t.fields.find((f) => f.key === "name" && f.kind === "string" && !f.repeated);
   if (!nameField) return e;
   let name;
@@ -8614,7 +8502,7 @@ function named(e, t, buf, start, end) {
   const own = `${t.name}.`;
   const message = e.message.startsWith(own) ? e.message.slice(own.length) : e.message;
   const out = new OnnxFormatError(`${t.name.replace(/^onnx\./, "")} '${name}': ${message}`);
-  NAMED.add(out);
+  Object.defineProperty(out, NAMED, { value: true });
   return out;
 }
 function decodeInto(r, end, t, depth) {
@@ -8739,7 +8627,7 @@ var init_decode = __esm({
     init_wire_types();
     MAX_MESSAGE_DEPTH = 1024;
     TWO32 = 4294967296;
-    NAMED = /* @__PURE__ */ new WeakSet();
+    NAMED = /* @__PURE__ */ Symbol("named by its message");
   }
 });
 
@@ -9034,6 +8922,114 @@ var init_codec = __esm({
     "use strict";
     init_decode();
     init_encode();
+  }
+});
+
+// src/onnx/files.ts
+import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import path2 from "node:path";
+function tempBeside(target) {
+  return path2.join(path2.dirname(target), `.${path2.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function removeStaleTemps(target) {
+  const dir = path2.dirname(target);
+  const prefix = `.${path2.basename(target)}.`;
+  const started = Date.now() - process.uptime() * 1e3;
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    const file = path2.join(dir, name);
+    try {
+      if (statSync(file).mtimeMs < started) rmSync(file, { force: true });
+    } catch {
+    }
+  }
+}
+function writeFileAtomically(target, write) {
+  removeStaleTemps(target);
+  const tmp = tempBeside(target);
+  const fd = openSync(tmp, "wx", 420);
+  try {
+    const written = write(fd);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, target);
+    return written;
+  } catch (e) {
+    try {
+      closeSync(fd);
+    } catch {
+    }
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+function writeTextAtomically(file, text) {
+  const target = path2.resolve(file);
+  ensureFolder(path2.dirname(target), file);
+  const bytes = Buffer.from(text, "utf8");
+  writeFileAtomically(target, (fd) => {
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    return off;
+  });
+}
+function writeJsonAtomically(file, value) {
+  writeTextAtomically(file, `${JSON.stringify(value, null, 2)}
+`);
+}
+function commitTemp(tmp, target) {
+  const fd = openSync(tmp, "r+");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, target);
+}
+function missingFolders(dir, what) {
+  const missing = [];
+  let d = path2.resolve(dir);
+  while (!existsSync(d) && path2.dirname(d) !== d) {
+    missing.unshift(d);
+    d = path2.dirname(d);
+  }
+  if (!statSync(d).isDirectory()) throw new UsageError(`${what}: ${d} is a file, not a folder`);
+  return missing;
+}
+function createFolders(missing, what) {
+  for (const m of missing) {
+    try {
+      mkdirSync(m);
+    } catch (e) {
+      if (e.code === "EEXIST") continue;
+      throw new UsageError(`${what}: cannot create folder ${m} (${e.code ?? String(e)})`);
+    }
+  }
+}
+function ensureFolder(dir, what) {
+  createFolders(missingFolders(dir, what), what);
+}
+var init_files = __esm({
+  "src/onnx/files.ts"() {
+    "use strict";
+    init_errors();
   }
 });
 
@@ -9988,16 +9984,16 @@ function byPreference(sites) {
 function bestSite(sites) {
   return byPreference(sites)[0];
 }
-function chooseKeep(sites, home2) {
-  return byPreference(sites.filter((s) => s.scope === home2))[0];
+function chooseKeep(sites, sharedScope) {
+  return byPreference(sites.filter((s) => s.scope === sharedScope))[0];
 }
 function planClass(sites, bytes, env) {
-  const home2 = commonScope(sites.map((s) => s.scope));
-  const keep = chooseKeep(sites, home2);
-  if (keep || env.canAddInitializers) return [{ sites, home: home2, keep, bytes }];
+  const sharedScope = commonScope(sites.map((s) => s.scope));
+  const keep = chooseKeep(sites, sharedScope);
+  if (keep || env.canAddInitializers) return [{ sites, sharedScope, keep, bytes }];
   const byScope = /* @__PURE__ */ new Map();
   for (const s of sites) pushTo(byScope, s.scope, s);
-  return [...byScope].filter(([, part]) => part.length > 1).map(([scope, part]) => ({ sites: part, home: scope, keep: chooseKeep(part, scope), bytes }));
+  return [...byScope].filter(([, part]) => part.length > 1).map(([scope, part]) => ({ sites: part, sharedScope: scope, keep: chooseKeep(part, scope), bytes }));
 }
 function makeEnv(model, scopes) {
   const definers = /* @__PURE__ */ new Map();
@@ -10032,14 +10028,14 @@ function planDedup(model, external, opts = {}) {
       const planned = same.length > 1 ? planClass(same, bytes, env) : [];
       merges.push(...planned);
       const merged = new Set(planned.flatMap((c) => c.sites));
-      for (const s of same) if (!merged.has(s)) singles.push({ sites: [s], home: s.scope, keep: s, bytes });
+      for (const s of same) if (!merged.has(s)) singles.push({ sites: [s], sharedScope: s.scope, keep: s, bytes });
     }
   }
   const ties = [];
   if ((opts.transposed ?? true) && env.canAddNodes) {
     const orient = (a, b) => {
-      if (isWithin(b.home, a.home)) return { kept: a, transposed: b };
-      if (isWithin(a.home, b.home)) return { kept: b, transposed: a };
+      if (isWithin(b.sharedScope, a.sharedScope)) return { kept: a, transposed: b };
+      if (isWithin(a.sharedScope, b.sharedScope)) return { kept: b, transposed: a };
       return void 0;
     };
     const candidates = [...merges, ...singles].sort((a, b) => a.sites[0].order - b.sites[0].order);
@@ -10060,7 +10056,7 @@ function describePlan(plan2) {
       names: c.sites.map((s) => s.name),
       sites: c.sites.map((s) => ({ name: s.name, kind: s.kind, graph: graphName(s.scope), depth: s.scope.depth })),
       kept: c.keep?.name ?? null,
-      ...c.keep ? {} : { liftedTo: graphName(c.home) },
+      ...c.keep ? {} : { liftedTo: graphName(c.sharedScope) },
       reclaimableBytes: (c.sites.length - 1) * c.bytes
     };
   }).sort((a, b) => b.reclaimableBytes - a.reclaimableBytes);
@@ -10294,7 +10290,34 @@ var init_inspect = __esm({
   }
 });
 
-// src/report/table.ts
+// src/config/sizes.ts
+function parseSize(value) {
+  if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 ? value : void 0;
+  if (typeof value !== "string") return void 0;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?i?b)?\s*$/i.exec(value);
+  if (!m || m[2] === void 0 && m[1].includes(".")) return void 0;
+  const unit = UNITS[(m[2] ?? "b").toLowerCase()];
+  if (unit === void 0) return void 0;
+  const bytes = Math.round(Number(m[1]) * unit);
+  return Number.isSafeInteger(bytes) ? bytes : void 0;
+}
+function parseRatio(value) {
+  if (typeof value === "number") return Number.isFinite(value) && value >= 1 ? value : void 0;
+  if (typeof value !== "string") return void 0;
+  const x = /^\s*(\d+(?:\.\d+)?)\s*[x×]\s*$/i.exec(value);
+  if (x) return parseRatio(Number(x[1]));
+  const p = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value);
+  if (!p) return void 0;
+  const removed = Number(p[1]) / 100;
+  return removed >= 0 && removed < 1 ? 1 / (1 - removed) : void 0;
+}
+function parseFactor(value) {
+  if (typeof value === "number") return Number.isFinite(value) && value > 0 ? value : void 0;
+  if (typeof value !== "string") return void 0;
+  const x = /^\s*(\d+(?:\.\d+)?)\s*[x×]?\s*$/i.exec(value);
+  const n = x ? Number(x[1]) : NaN;
+  return n > 0 ? n : void 0;
+}
 function formatBytes(n) {
   const abs = Math.abs(n);
   if (abs < 1e3) return `${n} B`;
@@ -10314,6 +10337,27 @@ function formatSignedBytes(n) {
 function formatCount(n) {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
+var UNITS, SIZE_PATTERN, RATIO_PATTERN;
+var init_sizes = __esm({
+  "src/config/sizes.ts"() {
+    "use strict";
+    UNITS = {
+      b: 1,
+      kb: 1e3,
+      mb: 1e6,
+      gb: 1e9,
+      tb: 1e12,
+      kib: 2 ** 10,
+      mib: 2 ** 20,
+      gib: 2 ** 30,
+      tib: 2 ** 40
+    };
+    SIZE_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*([kKmMgGtT]i?)?[bB]\\s*$|^\\s*\\d+\\s*$";
+    RATIO_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*[xX\xD7]\\s*$|^\\s*\\d+(\\.\\d+)?\\s*%\\s*$";
+  }
+});
+
+// src/report/table.ts
 function formatPercent(part, whole, signed = false) {
   if (whole === 0) return "";
   const p = 100 * part / whole;
@@ -10383,13 +10427,13 @@ function inspectTables(r, maxGroups = 10) {
   const copies = d.groups.reduce((n, g) => n + g.count, 0);
   out.push("", `duplicates: ${plural(d.groups.length, "group")} (${copies} copies), ${plural(d.transposedTies.length, "transposed tie")}; dedup reclaims ${formatBytes(d.reclaimableBytes)} (${formatPercent(d.reclaimableBytes, r.modelBytes)} of the model)`);
   if (d.groups.length) {
-    const shown2 = d.groups.slice(0, maxGroups);
+    const shown = d.groups.slice(0, maxGroups);
     out.push(formatTable(
       ["dtype", "dims", "copies", "each", "reclaimable", "names"],
-      shown2.map((g) => [g.dtype, dimsText(g.dims), String(g.count), formatBytes(g.bytes), formatBytes(g.reclaimableBytes), firstOf(g.names)]),
+      shown.map((g) => [g.dtype, dimsText(g.dims), String(g.count), formatBytes(g.bytes), formatBytes(g.reclaimableBytes), firstOf(g.names)]),
       ["l", "l", "r", "r", "r", "l"]
     ));
-    if (d.groups.length > shown2.length) out.push(`\u2026 ${d.groups.length - shown2.length} more groups (see --json)`);
+    if (d.groups.length > shown.length) out.push(`\u2026 ${d.groups.length - shown.length} more groups (see --json)`);
   }
   if (d.transposedTies.length) {
     out.push(formatTable(
@@ -10412,6 +10456,7 @@ var plural, dimsText;
 var init_table = __esm({
   "src/report/table.ts"() {
     "use strict";
+    init_sizes();
     plural = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
     dimsText = (dims) => `[${dims.join(", ")}]`;
   }
@@ -10535,7 +10580,8 @@ var init_inspect2 = __esm({
   "src/cli/inspect.ts"() {
     "use strict";
     init_inspect();
-    init_json();
+    init_files();
+    init_report_json();
     init_table();
     init_args();
     init_progress();
@@ -10554,7 +10600,7 @@ int8 / int4 weight quantization would leave. Reads the model; never changes it.
         const report = await createProgress().step(`inspect ${file}`, () => inspectModel(file));
         process.stdout.write(`${inspectTables(report)}
 `);
-        if (values2.json !== void 0) writeJsonFile(values2.json, { tool: TOOL, version: TOOL_VERSION, ...report });
+        if (values2.json !== void 0) writeJsonAtomically(values2.json, { tool: TOOL, version: TOOL_VERSION, ...report });
         return 0;
       }
     });
@@ -10610,7 +10656,7 @@ var init_float16 = __esm({
   }
 });
 
-// src/check/named-tensor.ts
+// src/runtime/named-tensor.ts
 function isOrtTensorType(dataType) {
   return dataType !== void 0 && FEEDABLE.has(dataType);
 }
@@ -10670,7 +10716,7 @@ function tensorValues(n) {
 }
 var FLOAT_TYPES, isFloatType, comparableTypes, ONNX_TYPE_OF_ORT, UnsupportedTensorTypeError, FEEDABLE, utf8;
 var init_named_tensor = __esm({
-  "src/check/named-tensor.ts"() {
+  "src/runtime/named-tensor.ts"() {
     "use strict";
     init_dtype();
     init_errors();
@@ -10704,7 +10750,7 @@ var init_named_tensor = __esm({
   }
 });
 
-// src/check/input-meta.ts
+// src/runtime/input-meta.ts
 function defaultDim(name) {
   return DEFAULT_DIMS.find(([re]) => re.test(name))?.[1];
 }
@@ -10783,7 +10829,7 @@ function encodeValues(type, values2) {
 }
 var BATCH_DIM, SEQUENCE_DIM, DEFAULT_SEQUENCE, DEFAULT_DIMS;
 var init_input_meta = __esm({
-  "src/check/input-meta.ts"() {
+  "src/runtime/input-meta.ts"() {
     "use strict";
     init_errors();
     init_float16();
@@ -10798,7 +10844,7 @@ var init_input_meta = __esm({
   }
 });
 
-// src/check/feed-types.ts
+// src/runtime/feed-types.ts
 function convertFloatTensor(t, to) {
   return { name: t.name, type: to, dims: [...t.dims], data: encodeValues(to, tensorValues(t)) };
 }
@@ -10818,7 +10864,7 @@ function feedsFor(feeds, declared2) {
 }
 var converted;
 var init_feed_types = __esm({
-  "src/check/feed-types.ts"() {
+  "src/runtime/feed-types.ts"() {
     "use strict";
     init_input_meta();
     init_named_tensor();
@@ -10826,7 +10872,7 @@ var init_feed_types = __esm({
   }
 });
 
-// src/check/ort-runner.ts
+// src/runtime/ort-runner.ts
 import { fork } from "node:child_process";
 import { existsSync as existsSync3 } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -10845,7 +10891,7 @@ function startOrtHost(options = {}) {
 }
 var OrtCallError, OrtCrashError, STDERR_TAIL, ForkedOrtHost;
 var init_ort_runner = __esm({
-  "src/check/ort-runner.ts"() {
+  "src/runtime/ort-runner.ts"() {
     "use strict";
     init_feed_types();
     OrtCallError = class extends Error {
@@ -11002,6 +11048,522 @@ var init_ort_runner = __esm({
   }
 });
 
+// src/runtime/dim-limits.ts
+function intValues(t) {
+  if (isExternal(t) || t.dims.reduce((a, b) => a * b, 1) > 1 << 16) return void 0;
+  const bytes = tensorBytes(t);
+  const buf = Uint8Array.from(bytes).buffer;
+  if (t.dataType === DataType.INT64) return Array.from(new BigInt64Array(buf), Number);
+  if (t.dataType === DataType.INT32) return Array.from(new Int32Array(buf));
+  return void 0;
+}
+function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
+  const g = model.graph;
+  const limits = /* @__PURE__ */ new Map();
+  if (!g) return limits;
+  const consts = /* @__PURE__ */ new Map();
+  for (const t of g.initializer) if (t.name) consts.set(t.name, t);
+  const shapes = /* @__PURE__ */ new Map();
+  for (const v of [...g.input, ...g.valueInfo]) {
+    const dims = v.type?.tensorType?.shape?.dim;
+    if (v.name && dims) shapes.set(v.name, dims.map((d) => d.dimValue ?? (d.dimParam || void 0)));
+  }
+  const inputs = new Set(g.input.filter((v) => !consts.has(v.name ?? "")).map((v) => v.name));
+  const shapeOf = /* @__PURE__ */ new Map();
+  const exact = /* @__PURE__ */ new Map();
+  const atMost = /* @__PURE__ */ new Map();
+  const ones = /* @__PURE__ */ new Set();
+  for (const name of inputs) {
+    if (!name) continue;
+    const dims = shapes.get(name) ?? [];
+    if (maskLike(name)) ones.add(name);
+    const last = dims[dims.length - 1];
+    if (/position/i.test(name) && typeof last === "string") atMost.set(name, { dim: last, offset: -1 });
+  }
+  const limit = (dim, max, table2, rows, node) => {
+    const known = limits.get(dim);
+    if (!known || max < known.max) limits.set(dim, { dim, max, table: table2, rows, node: node.name ?? node.opType ?? "" });
+  };
+  const scalar = (name) => {
+    const t = name ? consts.get(name) : void 0;
+    const v = t && intValues(t);
+    return v && v.length === 1 ? v[0] : void 0;
+  };
+  for (const n of g.node) {
+    const [in0 = "", in1 = "", in2 = ""] = n.input;
+    const out = n.output[0];
+    if (!out) continue;
+    if (isConstantNode(n)) {
+      const t = constantNodeTensor(n);
+      if (t) consts.set(out, t);
+      continue;
+    }
+    const op = n.opType ?? "";
+    if ((n.domain ?? "") !== "") continue;
+    if (op === "Shape") {
+      const dims = shapes.get(in0);
+      if (!dims) continue;
+      const rank = dims.length;
+      const at = (a, d) => a === void 0 ? d : Number(a) < 0 ? Number(a) + rank : Number(a);
+      shapeOf.set(out, dims.slice(at(attr(n, "start")?.i, 0), at(attr(n, "end")?.i, rank)));
+      continue;
+    }
+    if (op === "Gather" && shapeOf.has(in0)) {
+      const k = scalar(in1);
+      const dims = shapeOf.get(in0);
+      const d = k === void 0 ? void 0 : dims[k < 0 ? k + dims.length : k];
+      if (typeof d === "string") exact.set(out, { dim: d, offset: 0 });
+      continue;
+    }
+    if (op === "Slice" && shapeOf.has(in0)) {
+      const s = scalar(in1);
+      const e = scalar(in2);
+      const dims = shapeOf.get(in0);
+      const d = s === void 0 || e === void 0 ? void 0 : dims.slice(s, e);
+      if (d?.length === 1 && typeof d[0] === "string") exact.set(out, { dim: d[0], offset: 0 });
+      continue;
+    }
+    if (SAME_VALUE.has(op) && exact.has(in0)) exact.set(out, exact.get(in0));
+    if (op === "Cast" && ones.has(in0)) ones.add(out);
+    if (op === "Add" || op === "Sub") {
+      const sign = op === "Add" ? 1 : -1;
+      for (const [x, c] of op === "Add" ? [[in0, in1], [in1, in0]] : [[in0, in1]]) {
+        const k = scalar(c);
+        if (k === void 0) continue;
+        const e = exact.get(x);
+        if (e) exact.set(out, { dim: e.dim, offset: e.offset + sign * k });
+        const m = atMost.get(x);
+        if (m) atMost.set(out, { dim: m.dim, offset: m.offset + sign * k });
+      }
+      continue;
+    }
+    if (op === "Mul" && (ones.has(in0) || ones.has(in1))) {
+      const m = atMost.get(ones.has(in0) ? in1 : in0);
+      if (m) atMost.set(out, m);
+      continue;
+    }
+    if (op === "Range") {
+      const limitValue = exact.get(in1);
+      const step = scalar(in2);
+      if (limitValue && scalar(in0) !== void 0 && step !== void 0 && step > 0) {
+        atMost.set(out, { dim: limitValue.dim, offset: limitValue.offset - 1 });
+      }
+      continue;
+    }
+    if (op === "CumSum" && ones.has(in0)) {
+      const axis = scalar(in1);
+      const dims = shapes.get(n.input[0]) ?? findShape(in0, g.node, shapes);
+      const d = axis === void 0 || !dims ? void 0 : dims[axis < 0 ? axis + dims.length : axis];
+      if (typeof d === "string" && !attr(n, "exclusive")?.i && !attr(n, "reverse")?.i) atMost.set(out, { dim: d, offset: 0 });
+      continue;
+    }
+    if (op === "Slice" && consts.has(in0)) {
+      sliceOfBuffer(n, consts.get(in0));
+      continue;
+    }
+    if (op === "Gather" && consts.has(in0) && atMost.has(in1)) {
+      const table2 = consts.get(in0);
+      const axis = Number(attr(n, "axis")?.i ?? 0n);
+      const rows = table2.dims[axis < 0 ? axis + table2.dims.length : axis];
+      const m = atMost.get(in1);
+      if (rows !== void 0) limit(m.dim, rows - 1 - m.offset, in0, rows, n);
+      continue;
+    }
+    if (SAME_VALUES.has(op) && atMost.has(in0)) atMost.set(out, atMost.get(in0));
+  }
+  return limits;
+  function sliceOfBuffer(n, buffer) {
+    const [, starts = "", ends = "", axes = "", steps = ""] = n.input;
+    const end = exact.get(ends);
+    if (!end || steps && scalar(steps) !== 1) return;
+    const axisValue = axes ? scalar(axes) : 0;
+    if (axisValue === void 0 || scalar(starts) === void 0) return;
+    const axis = axisValue < 0 ? axisValue + buffer.dims.length : axisValue;
+    const length = buffer.dims[axis];
+    if (length === void 0) return;
+    limit(end.dim, length - end.offset, buffer.name || n.input[0], length, n);
+    const values2 = buffer.dims.every((d, i) => i === axis || d === 1) ? intValues(buffer) : void 0;
+    const b0 = values2?.[0];
+    if (b0 !== void 0 && values2.every((v, i) => v === i + b0)) {
+      atMost.set(n.output[0], { dim: end.dim, offset: end.offset - 1 + b0 });
+    }
+  }
+}
+function findShape(name, nodes, shapes) {
+  const producer = nodes.find((n) => n.output[0] === name);
+  return producer?.opType === "Cast" ? shapes.get(producer.input[0] ?? "") : void 0;
+}
+var SAME_VALUES, SAME_VALUE;
+var init_dim_limits = __esm({
+  "src/runtime/dim-limits.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    SAME_VALUES = /* @__PURE__ */ new Set(["Cast", "Identity", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Expand", "Tile", "Transpose", "Slice", "Gather"]);
+    SAME_VALUE = /* @__PURE__ */ new Set(["Cast", "Identity", "Unsqueeze", "Squeeze", "Reshape", "Flatten"]);
+  }
+});
+
+// src/runtime/dim-defaults.ts
+function facts(model, inputs) {
+  const g = model.graph;
+  const readers = /* @__PURE__ */ new Map();
+  const constants2 = /* @__PURE__ */ new Map();
+  for (const t of g.initializer) if (t.name) constants2.set(t.name, t);
+  for (const n of g.node) {
+    if (isConstantNode(n) && n.output[0]) {
+      const t = constantNodeTensor(n);
+      if (t) constants2.set(n.output[0], t);
+    }
+    for (const i of n.input) if (i) readers.set(i, [...readers.get(i) ?? [], n]);
+  }
+  const strides = /* @__PURE__ */ new Map();
+  for (const input of inputs) {
+    const k = input.dims.length - 2;
+    if (k < 1 || k > 3 || !isFloatType(input.type)) continue;
+    const s = spatialStride(g.node, input.name, k);
+    if (s) strides.set(input.name, s);
+  }
+  return { readers, constants: constants2, strides };
+}
+function spatialStride(nodes, input, k) {
+  const at = /* @__PURE__ */ new Map([[input, Array(k).fill(1)]]);
+  const best = Array(k).fill(1);
+  let spatial = false;
+  for (const n of nodes) {
+    const ins = n.input.map((i) => at.get(i)).filter((s2) => !!s2);
+    if (!ins.length) continue;
+    let s = ins.reduce((a, b) => a.map((v, i) => Math.max(v, b[i])));
+    if (SPATIAL_OPS.has(n.opType ?? "")) {
+      spatial = true;
+      const st = attr(n, "strides")?.ints.map(Number) ?? [];
+      s = s.map((v, i) => n.opType === "ConvTranspose" ? v / (st[i] ?? 1) : v * (st[i] ?? 1));
+    }
+    s.forEach((v, i) => {
+      best[i] = Math.max(best[i], v);
+    });
+    for (const o of n.output) if (o) at.set(o, s);
+  }
+  return spatial ? best.map((v) => Math.max(1, Math.round(v))) : void 0;
+}
+function fromReaders(input, axis, f) {
+  const rank = input.dims.length;
+  for (const n of f.readers.get(input.name) ?? []) {
+    const w = n.input[1] ? f.constants.get(n.input[1]) : void 0;
+    if (!w || n.input[0] !== input.name) continue;
+    const wd = w.dims.map(Number);
+    if ((n.opType === "MatMul" || n.opType === "Gemm") && axis === rank - 1 && wd.length === 2) {
+      const transB3 = n.opType === "Gemm" && attr(n, "transB")?.i === 1n;
+      return { value: transB3 ? wd[1] : wd[0], why: `the weight '${n.input[1]}' of ${n.opType} '${n.name || n.output[0]}' is [${wd.join(", ")}]` };
+    }
+    if (n.opType === "Conv" && axis === 1 && wd.length >= 3) {
+      const group = Number(attr(n, "group")?.i ?? 1n);
+      return { value: wd[1] * group, why: `the weight '${n.input[1]}' of Conv '${n.name || n.output[0]}' takes ${wd[1] * group} channels` };
+    }
+  }
+  return void 0;
+}
+function guessDim(model, inputs, input, axis, sequence, memo = {}) {
+  const rank = input.dims.length;
+  if (axis === 0 && rank >= 2) return { value: 1, why: "the batch axis (axis 0)" };
+  const f = memo.facts ??= facts(model, inputs);
+  const told = fromReaders(input, axis, f);
+  if (told) return told;
+  const stride = f.strides.get(input.name);
+  if (stride && axis >= 2) {
+    const fixed = input.dims.slice(2).filter((d) => typeof d === "number");
+    const base = Math.max(DEFAULT_SPATIAL, ...fixed);
+    const s = stride[axis - 2];
+    const value = Math.ceil(base / s) * s;
+    const from = base === DEFAULT_SPATIAL ? `the default ${DEFAULT_SPATIAL}` : `its fixed side ${base}`;
+    return { value, why: `a spatial axis of an image input: ${from}${value === base ? "" : " rounded up"}, a multiple of the model's total stride ${s} along it` };
+  }
+  if (!isFloatType(input.type) && axis >= 1) {
+    const seq = sequence();
+    if (seq) return { value: seq.value, why: seq.why };
+  }
+  return { value: 1, why: "no size in the model; 1, which every broadcast accepts" };
+}
+function askForDims(model, error, dims) {
+  const guessed = dims.filter((d) => d.inferred);
+  if (!guessed.length) return void 0;
+  const chosen = guessed.map((d) => `${d.name} = ${d.value} (${d.why})`).join("; ");
+  const example = guessed.map((d) => `${d.name}=<size>`).join(",");
+  return `${model}: the original model does not run on the sizes chosen for its open input axes: ${chosen}; set them with --dims ${example} (config: parity.dims) \u2014 onnxruntime said: ${error}`;
+}
+var DEFAULT_SPATIAL, SPATIAL_OPS;
+var init_dim_defaults = __esm({
+  "src/runtime/dim-defaults.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    init_named_tensor();
+    DEFAULT_SPATIAL = 224;
+    SPATIAL_OPS = /* @__PURE__ */ new Set(["Conv", "ConvInteger", "MaxPool", "AveragePool", "LpPool", "ConvTranspose", "QLinearConv"]);
+  }
+});
+
+// src/runtime/auto-images.ts
+function isImageShape(dims) {
+  return dims.length === 4 && [1, 3, 4].includes(dims[1]) && dims[2] >= 16 && dims[3] >= 16;
+}
+function imageValues(dims, rand) {
+  const [n, c, h, w] = dims;
+  const out = new Array(n * c * h * w);
+  const colour = () => Array.from({ length: c }, () => rand() * 4 - 2);
+  for (let b = 0; b < n; b++) {
+    const plane = Array.from({ length: c }, () => new Float32Array(h * w));
+    const level = colour();
+    const [gx, gy] = [rand() * 2 - 1, rand() * 2 - 1];
+    for (let ch = 0; ch < c; ch++) {
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) plane[ch][y * w + x] = level[ch] * 0.5 + 0.5 * (gx * x / w + gy * y / h);
+    }
+    const fill = (x0, y0, x1, y1, col) => {
+      for (let y = Math.max(0, y0); y < Math.min(h, y1); y++) {
+        for (let x = Math.max(0, x0); x < Math.min(w, x1); x++) for (let ch = 0; ch < c; ch++) plane[ch][y * w + x] = col[ch];
+      }
+    };
+    const shapes = 1 + Math.floor(rand() * 3);
+    for (let k = 0; k < shapes; k++) {
+      const [x0, y0] = [Math.floor(rand() * w), Math.floor(rand() * h)];
+      fill(x0, y0, x0 + 2 + Math.floor(rand() * w / 3), y0 + 2 + Math.floor(rand() * h / 3), colour());
+    }
+    const line = w >= 3 * h;
+    const rows = line ? 1 : 1 + Math.floor(rand() * 4);
+    for (let r = 0; r < rows; r++) {
+      const cell3 = Math.max(4, Math.floor(line ? h * (0.45 + rand() * 0.25) : Math.min(h, w) * (0.06 + rand() * 0.2)));
+      const y0 = line ? Math.floor((h - cell3) / 2) : Math.floor(rand() * Math.max(1, h - cell3));
+      const col = colour();
+      const thick = Math.max(1, Math.round(cell3 / 7));
+      for (let x0 = Math.floor(rand() * cell3); x0 + cell3 <= w; x0 += Math.ceil(cell3 * (1.1 + rand() * 0.4))) {
+        if (rand() < 0.15) continue;
+        const strokes = 2 + Math.floor(rand() * 3);
+        for (let k = 0; k < strokes; k++) {
+          if (rand() < 0.5) {
+            const yy = y0 + Math.floor(rand() * (cell3 - thick));
+            fill(x0, yy, x0 + cell3 - Math.floor(rand() * cell3 / 2), yy + thick, col);
+          } else {
+            const xx = x0 + Math.floor(rand() * (cell3 - thick));
+            fill(xx, y0, xx + thick, y0 + cell3 - Math.floor(rand() * cell3 / 2), col);
+          }
+        }
+      }
+    }
+    for (let ch = 0; ch < c; ch++) {
+      const base = (b * c + ch) * h * w;
+      for (let i = 0; i < h * w; i++) out[base + i] = plane[ch][i] + (rand() - 0.5) * 0.1;
+    }
+  }
+  return out;
+}
+var init_auto_images = __esm({
+  "src/runtime/auto-images.ts"() {
+    "use strict";
+  }
+});
+
+// src/runtime/auto-inputs.ts
+function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = a + 1831565813 >>> 0;
+    let t = a;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+function hashName(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+function normal(rand) {
+  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+}
+function indexRange(n, kind, dims, indexDims) {
+  if (kind === "leading") {
+    const k = indexDims?.[indexDims.length - 1] ?? dims.length;
+    const batch = Number(attr(n, "batch_dims")?.i ?? 0n);
+    const addressed = dims.slice(batch, batch + k);
+    return addressed.length ? Math.min(...addressed) : void 0;
+  }
+  const axis = kind === 1 ? 1 : Number(attr(n, "axis")?.i ?? 0n);
+  return dims[axis < 0 ? axis + dims.length : axis];
+}
+function gatherBounds(model, inputDims = /* @__PURE__ */ new Map()) {
+  const tableDims = new Map(inputDims);
+  const consumers = /* @__PURE__ */ new Map();
+  forEachGraph(model, ({ graph }) => {
+    for (const t of graph.initializer) if (t.name) tableDims.set(t.name, t.dims);
+    for (const n of graph.node) {
+      if (isConstantNode(n) && n.output[0]) {
+        const a = constantValueAttr(n);
+        if (a?.t) tableDims.set(n.output[0], a.t.dims);
+      }
+      for (const i of n.input) if (i) consumers.set(i, [...consumers.get(i) ?? [], n]);
+    }
+  });
+  const bounds = /* @__PURE__ */ new Map();
+  const rowsReached = (name, seen) => {
+    if (seen.has(name)) return void 0;
+    seen.add(name);
+    let best;
+    for (const n of consumers.get(name) ?? []) {
+      let rows;
+      const indexing = INDEXING[n.opType ?? ""];
+      if (indexing && n.input[indexing[0]] === name) {
+        const dims = tableDims.get(n.input[indexing[1]] ?? "");
+        rows = dims ? indexRange(n, indexing[2], dims, tableDims.get(name)) : void 0;
+      } else if (PASS_THROUGH2.has(n.opType ?? "") && n.input[0] === name && n.output[0]) {
+        rows = rowsReached(n.output[0], seen);
+      }
+      if (rows !== void 0 && rows > 0 && (best === void 0 || rows < best)) best = rows;
+    }
+    return best;
+  };
+  for (const name of consumers.keys()) {
+    const rows = rowsReached(name, /* @__PURE__ */ new Set());
+    if (rows !== void 0) bounds.set(name, rows);
+  }
+  return bounds;
+}
+function boolMaskInputs(inputs) {
+  return inputs.filter(isBoolMask).map((i) => i.name);
+}
+function guessedAttend(name) {
+  return !/pad|ignore/i.test(name);
+}
+function paddedTail(length, s, samples) {
+  return samples > 1 ? Math.floor(length * s / (2 * samples)) : 0;
+}
+function values(input, dims, { rand, rows, mask }) {
+  const count = dims.reduce((a, b) => a * b, 1);
+  const name = input.name.toLowerCase();
+  const out = new Array(count);
+  const isInt = INT_TYPES.has(input.type);
+  const last = dims[dims.length - 1] ?? 1;
+  if (isFloatType(input.type) && isImageShape(dims)) return imageValues(dims, rand);
+  for (let i = 0; i < count; i++) {
+    if (isFloatType(input.type)) out[i] = normal(rand);
+    else if (mask) out[i] = Number(i % last < last - mask.pad === mask.attend);
+    else if (input.type === "bool") out[i] = rand() < 0.5 ? 1 : 0;
+    else if (/mask/.test(name)) out[i] = 1;
+    else if (/token_type|segment/.test(name)) out[i] = 0;
+    else if (isInt && /position/.test(name)) out[i] = rows ? i % last % rows : i % last;
+    else out[i] = Math.floor(rand() * (rows ?? 10));
+  }
+  return out;
+}
+function autoDims(model, inputs, given) {
+  const names = [...new Set(inputs.flatMap((i) => i.dims.filter((d) => typeof d === "string")))];
+  let limits;
+  const limitOf = (name) => (limits ??= dimLimits(model)).get(name);
+  const sequence = (name) => {
+    const limit = name ? limitOf(name) : void 0;
+    if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) return { name, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` };
+    return { name: name ?? "", value: DEFAULT_SEQUENCE, why: `the default sequence length ${DEFAULT_SEQUENCE}` };
+  };
+  const memo = {};
+  const seen = /* @__PURE__ */ new Map();
+  for (const input of inputs) {
+    input.dims.forEach((d, axis) => {
+      if (typeof d === "number") return;
+      const byAxis = `${input.name}[${axis}]`;
+      if (given[byAxis] !== void 0) {
+        if (!seen.has(byAxis)) seen.set(byAxis, { name: byAxis, value: given[byAxis], why: "dims:" });
+        return;
+      }
+      const key = d ?? byAxis;
+      if (seen.has(key)) return;
+      if (d !== void 0 && given[d] !== void 0) {
+        seen.set(d, { name: d, value: given[d], why: "dims:" });
+        return;
+      }
+      if (d !== void 0 && SEQUENCE_DIM.test(d) && !BATCH_DIM.test(d)) {
+        const limit = limitOf(d);
+        if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) {
+          seen.set(d, { name: d, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` });
+          return;
+        }
+      }
+      const fallback = d === void 0 ? void 0 : defaultDim(d);
+      if (fallback !== void 0) {
+        seen.set(key, { name: key, value: fallback, why: "default" });
+        return;
+      }
+      const guess = guessDim(model, inputs, input, axis, () => sequence(d), memo);
+      seen.set(key, { name: key, value: guess.value, why: guess.why, inferred: true });
+    });
+  }
+  const ordered = names.map((n) => seen.get(n)).filter((x) => !!x);
+  return [...ordered, ...[...seen.values()].filter((x) => !ordered.includes(x))];
+}
+function withDimHint(error, dims) {
+  if (!dims.length || !INDEX_OUT_OF_RANGE.test(error)) return error;
+  const ordered = [...dims].sort((a, b) => Number(SEQUENCE_DIM.test(b.name)) - Number(SEQUENCE_DIM.test(a.name)));
+  const used = ordered.map((d) => `${d.name} = ${d.value} (${d.why})`).join(", ");
+  const first = ordered[0].name;
+  return `${error} \u2014 the auto inputs used ${used}; set a smaller ${first} in dims: (config parity.dims.${first}, or --dims ${first}=N for compare and compress --auto)`;
+}
+function autoSamples(model, inputs, opts) {
+  const used = autoDims(model, inputs, opts.dims);
+  for (const d of used) opts.onDim?.(d);
+  const sizes = { ...Object.fromEntries(used.map((d) => [d.name, d.value])), ...opts.dims };
+  const inputDims = /* @__PURE__ */ new Map();
+  for (const input of inputs) {
+    try {
+      inputDims.set(input.name, resolveDims(input, sizes));
+    } catch {
+    }
+  }
+  const bounds = gatherBounds(model, inputDims);
+  const samples = [];
+  for (let s = 0; s < opts.samples; s++) {
+    samples.push(inputs.map((input) => {
+      const dims = resolveDims(input, sizes);
+      const rand = seededRandom(opts.seed * 1000003 + s * 7919 ^ hashName(input.name));
+      if (input.type === "string") {
+        const count = dims.reduce((a, b) => a * b, 1);
+        return { name: input.name, type: "string", dims, data: Array.from({ length: count }, () => `s${Math.floor(rand() * 100)}`) };
+      }
+      const last = dims[dims.length - 1] ?? 1;
+      const mask = isBoolMask(input) ? { attend: opts.maskAttend?.[input.name] ?? guessedAttend(input.name), pad: paddedTail(last, s, opts.samples) } : void 0;
+      return { name: input.name, type: input.type, dims, data: encodeValues(input.type, values(input, dims, { rand, rows: bounds.get(input.name), mask })) };
+    }));
+  }
+  return samples;
+}
+var PASS_THROUGH2, INDEXING, INT_TYPES, isBoolMask, INDEX_OUT_OF_RANGE, AUTO_SEED;
+var init_auto_inputs = __esm({
+  "src/runtime/auto-inputs.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    init_dim_limits();
+    init_dim_defaults();
+    init_auto_images();
+    init_named_tensor();
+    init_input_meta();
+    PASS_THROUGH2 = /* @__PURE__ */ new Set(["Cast", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Identity"]);
+    INDEXING = {
+      Gather: [1, 0, "axis"],
+      GatherElements: [1, 0, "axis"],
+      ScatterElements: [1, 0, "axis"],
+      Scatter: [1, 0, "axis"],
+      GatherND: [1, 0, "leading"],
+      ScatterND: [1, 0, "leading"],
+      NegativeLogLikelihoodLoss: [1, 0, 1],
+      SoftmaxCrossEntropyLoss: [1, 0, 1]
+    };
+    INT_TYPES = /* @__PURE__ */ new Set(["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"]);
+    isBoolMask = (input) => input.type === "bool" && /mask/i.test(input.name);
+    INDEX_OUT_OF_RANGE = /out of (data )?bounds|out of range/i;
+    AUTO_SEED = 0;
+  }
+});
+
 // src/config/types.ts
 function formatWhere(w) {
   return w ? `${w.file}:${w.line}:${w.col}` : "";
@@ -11011,6 +11573,7 @@ var init_types2 = __esm({
   "src/config/types.ts"() {
     "use strict";
     init_errors();
+    init_auto_inputs();
     ConfigError = class extends UsageError {
       constructor(issues) {
         super(issues.map((i) => `${formatWhere(i)}: ${oneLine(i.message)}`).join("\n"));
@@ -11019,7 +11582,7 @@ var init_types2 = __esm({
       issues;
       name = "ConfigError";
     };
-    DEFAULT_PARITY = { inputs: "auto", samples: 4, seed: 0 };
+    DEFAULT_PARITY = { inputs: "auto", samples: 4, seed: AUTO_SEED };
     DEFAULT_LATENCY = { runs: 20, warmup: 3, threads: 1 };
     DEFAULT_MAX_SEARCH_TIME_S = 600;
   }
@@ -11584,521 +12147,6 @@ var init_input_files = __esm({
   }
 });
 
-// src/check/dim-limits.ts
-function intValues(t) {
-  if (isExternal(t) || t.dims.reduce((a, b) => a * b, 1) > 1 << 16) return void 0;
-  const bytes = tensorBytes(t);
-  const buf = Uint8Array.from(bytes).buffer;
-  if (t.dataType === DataType.INT64) return Array.from(new BigInt64Array(buf), Number);
-  if (t.dataType === DataType.INT32) return Array.from(new Int32Array(buf));
-  return void 0;
-}
-function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
-  const g = model.graph;
-  const limits = /* @__PURE__ */ new Map();
-  if (!g) return limits;
-  const consts = /* @__PURE__ */ new Map();
-  for (const t of g.initializer) if (t.name) consts.set(t.name, t);
-  const shapes = /* @__PURE__ */ new Map();
-  for (const v of [...g.input, ...g.valueInfo]) {
-    const dims = v.type?.tensorType?.shape?.dim;
-    if (v.name && dims) shapes.set(v.name, dims.map((d) => d.dimValue ?? (d.dimParam || void 0)));
-  }
-  const inputs = new Set(g.input.filter((v) => !consts.has(v.name ?? "")).map((v) => v.name));
-  const shapeOf = /* @__PURE__ */ new Map();
-  const exact = /* @__PURE__ */ new Map();
-  const atMost = /* @__PURE__ */ new Map();
-  const ones = /* @__PURE__ */ new Set();
-  for (const name of inputs) {
-    if (!name) continue;
-    const dims = shapes.get(name) ?? [];
-    if (maskLike(name)) ones.add(name);
-    const last = dims[dims.length - 1];
-    if (/position/i.test(name) && typeof last === "string") atMost.set(name, { dim: last, offset: -1 });
-  }
-  const limit = (dim, max, table2, rows, node) => {
-    const known = limits.get(dim);
-    if (!known || max < known.max) limits.set(dim, { dim, max, table: table2, rows, node: node.name ?? node.opType ?? "" });
-  };
-  const scalar = (name) => {
-    const t = name ? consts.get(name) : void 0;
-    const v = t && intValues(t);
-    return v && v.length === 1 ? v[0] : void 0;
-  };
-  for (const n of g.node) {
-    const [in0 = "", in1 = "", in2 = ""] = n.input;
-    const out = n.output[0];
-    if (!out) continue;
-    if (isConstantNode(n)) {
-      const t = constantNodeTensor(n);
-      if (t) consts.set(out, t);
-      continue;
-    }
-    const op = n.opType ?? "";
-    if ((n.domain ?? "") !== "") continue;
-    if (op === "Shape") {
-      const dims = shapes.get(in0);
-      if (!dims) continue;
-      const rank = dims.length;
-      const at = (a, d) => a === void 0 ? d : Number(a) < 0 ? Number(a) + rank : Number(a);
-      shapeOf.set(out, dims.slice(at(attr(n, "start")?.i, 0), at(attr(n, "end")?.i, rank)));
-      continue;
-    }
-    if (op === "Gather" && shapeOf.has(in0)) {
-      const k = scalar(in1);
-      const dims = shapeOf.get(in0);
-      const d = k === void 0 ? void 0 : dims[k < 0 ? k + dims.length : k];
-      if (typeof d === "string") exact.set(out, { dim: d, offset: 0 });
-      continue;
-    }
-    if (op === "Slice" && shapeOf.has(in0)) {
-      const s = scalar(in1);
-      const e = scalar(in2);
-      const dims = shapeOf.get(in0);
-      const d = s === void 0 || e === void 0 ? void 0 : dims.slice(s, e);
-      if (d?.length === 1 && typeof d[0] === "string") exact.set(out, { dim: d[0], offset: 0 });
-      continue;
-    }
-    if (SAME_VALUE.has(op) && exact.has(in0)) exact.set(out, exact.get(in0));
-    if (op === "Cast" && ones.has(in0)) ones.add(out);
-    if (op === "Add" || op === "Sub") {
-      const sign = op === "Add" ? 1 : -1;
-      for (const [x, c] of op === "Add" ? [[in0, in1], [in1, in0]] : [[in0, in1]]) {
-        const k = scalar(c);
-        if (k === void 0) continue;
-        const e = exact.get(x);
-        if (e) exact.set(out, { dim: e.dim, offset: e.offset + sign * k });
-        const m = atMost.get(x);
-        if (m) atMost.set(out, { dim: m.dim, offset: m.offset + sign * k });
-      }
-      continue;
-    }
-    if (op === "Mul" && (ones.has(in0) || ones.has(in1))) {
-      const m = atMost.get(ones.has(in0) ? in1 : in0);
-      if (m) atMost.set(out, m);
-      continue;
-    }
-    if (op === "Range") {
-      const limitValue = exact.get(in1);
-      const step = scalar(in2);
-      if (limitValue && scalar(in0) !== void 0 && step !== void 0 && step > 0) {
-        atMost.set(out, { dim: limitValue.dim, offset: limitValue.offset - 1 });
-      }
-      continue;
-    }
-    if (op === "CumSum" && ones.has(in0)) {
-      const axis = scalar(in1);
-      const dims = shapes.get(n.input[0]) ?? findShape(in0, g.node, shapes);
-      const d = axis === void 0 || !dims ? void 0 : dims[axis < 0 ? axis + dims.length : axis];
-      if (typeof d === "string" && !attr(n, "exclusive")?.i && !attr(n, "reverse")?.i) atMost.set(out, { dim: d, offset: 0 });
-      continue;
-    }
-    if (op === "Slice" && consts.has(in0)) {
-      sliceOfBuffer(n, consts.get(in0));
-      continue;
-    }
-    if (op === "Gather" && consts.has(in0) && atMost.has(in1)) {
-      const table2 = consts.get(in0);
-      const axis = Number(attr(n, "axis")?.i ?? 0n);
-      const rows = table2.dims[axis < 0 ? axis + table2.dims.length : axis];
-      const m = atMost.get(in1);
-      if (rows !== void 0) limit(m.dim, rows - 1 - m.offset, in0, rows, n);
-      continue;
-    }
-    if (SAME_VALUES.has(op) && atMost.has(in0)) atMost.set(out, atMost.get(in0));
-  }
-  return limits;
-  function sliceOfBuffer(n, buffer) {
-    const [, starts = "", ends = "", axes = "", steps = ""] = n.input;
-    const end = exact.get(ends);
-    if (!end || steps && scalar(steps) !== 1) return;
-    const axisValue = axes ? scalar(axes) : 0;
-    if (axisValue === void 0 || scalar(starts) === void 0) return;
-    const axis = axisValue < 0 ? axisValue + buffer.dims.length : axisValue;
-    const length = buffer.dims[axis];
-    if (length === void 0) return;
-    limit(end.dim, length - end.offset, buffer.name || n.input[0], length, n);
-    const values2 = buffer.dims.every((d, i) => i === axis || d === 1) ? intValues(buffer) : void 0;
-    const b0 = values2?.[0];
-    if (b0 !== void 0 && values2.every((v, i) => v === i + b0)) {
-      atMost.set(n.output[0], { dim: end.dim, offset: end.offset - 1 + b0 });
-    }
-  }
-}
-function findShape(name, nodes, shapes) {
-  const producer = nodes.find((n) => n.output[0] === name);
-  return producer?.opType === "Cast" ? shapes.get(producer.input[0] ?? "") : void 0;
-}
-var SAME_VALUES, SAME_VALUE;
-var init_dim_limits = __esm({
-  "src/check/dim-limits.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    init_tensor();
-    SAME_VALUES = /* @__PURE__ */ new Set(["Cast", "Identity", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Expand", "Tile", "Transpose", "Slice", "Gather"]);
-    SAME_VALUE = /* @__PURE__ */ new Set(["Cast", "Identity", "Unsqueeze", "Squeeze", "Reshape", "Flatten"]);
-  }
-});
-
-// src/check/dim-defaults.ts
-function facts(model, inputs) {
-  const g = model.graph;
-  const readers = /* @__PURE__ */ new Map();
-  const constants2 = /* @__PURE__ */ new Map();
-  for (const t of g.initializer) if (t.name) constants2.set(t.name, t);
-  for (const n of g.node) {
-    if (isConstantNode(n) && n.output[0]) {
-      const t = constantNodeTensor(n);
-      if (t) constants2.set(n.output[0], t);
-    }
-    for (const i of n.input) if (i) readers.set(i, [...readers.get(i) ?? [], n]);
-  }
-  const strides = /* @__PURE__ */ new Map();
-  for (const input of inputs) {
-    const k = input.dims.length - 2;
-    if (k < 1 || k > 3 || !isFloatType(input.type)) continue;
-    const s = spatialStride(g.node, input.name, k);
-    if (s) strides.set(input.name, s);
-  }
-  return { readers, constants: constants2, strides };
-}
-function spatialStride(nodes, input, k) {
-  const at = /* @__PURE__ */ new Map([[input, Array(k).fill(1)]]);
-  const best = Array(k).fill(1);
-  let spatial = false;
-  for (const n of nodes) {
-    const ins = n.input.map((i) => at.get(i)).filter((s2) => !!s2);
-    if (!ins.length) continue;
-    let s = ins.reduce((a, b) => a.map((v, i) => Math.max(v, b[i])));
-    if (SPATIAL_OPS.has(n.opType ?? "")) {
-      spatial = true;
-      const st = attr(n, "strides")?.ints.map(Number) ?? [];
-      s = s.map((v, i) => n.opType === "ConvTranspose" ? v / (st[i] ?? 1) : v * (st[i] ?? 1));
-    }
-    s.forEach((v, i) => {
-      best[i] = Math.max(best[i], v);
-    });
-    for (const o of n.output) if (o) at.set(o, s);
-  }
-  return spatial ? best.map((v) => Math.max(1, Math.round(v))) : void 0;
-}
-function fromReaders(input, axis, f) {
-  const rank = input.dims.length;
-  for (const n of f.readers.get(input.name) ?? []) {
-    const w = n.input[1] ? f.constants.get(n.input[1]) : void 0;
-    if (!w || n.input[0] !== input.name) continue;
-    const wd = w.dims.map(Number);
-    if ((n.opType === "MatMul" || n.opType === "Gemm") && axis === rank - 1 && wd.length === 2) {
-      const transB3 = n.opType === "Gemm" && attr(n, "transB")?.i === 1n;
-      return { value: transB3 ? wd[1] : wd[0], why: `the weight '${n.input[1]}' of ${n.opType} '${n.name || n.output[0]}' is [${wd.join(", ")}]` };
-    }
-    if (n.opType === "Conv" && axis === 1 && wd.length >= 3) {
-      const group = Number(attr(n, "group")?.i ?? 1n);
-      return { value: wd[1] * group, why: `the weight '${n.input[1]}' of Conv '${n.name || n.output[0]}' takes ${wd[1] * group} channels` };
-    }
-  }
-  return void 0;
-}
-function guessDim(model, inputs, input, axis, sequence, memo = {}) {
-  const rank = input.dims.length;
-  if (axis === 0 && rank >= 2) return { value: 1, why: "the batch axis (axis 0)" };
-  const f = memo.facts ??= facts(model, inputs);
-  const told = fromReaders(input, axis, f);
-  if (told) return told;
-  const stride = f.strides.get(input.name);
-  if (stride && axis >= 2) {
-    const fixed = input.dims.slice(2).filter((d) => typeof d === "number");
-    const base = Math.max(DEFAULT_SPATIAL, ...fixed);
-    const s = stride[axis - 2];
-    const value = Math.ceil(base / s) * s;
-    const from = base === DEFAULT_SPATIAL ? `the default ${DEFAULT_SPATIAL}` : `its fixed side ${base}`;
-    return { value, why: `a spatial axis of an image input: ${from}${value === base ? "" : " rounded up"}, a multiple of the model's total stride ${s} along it` };
-  }
-  if (!isFloatType(input.type) && axis >= 1) {
-    const seq = sequence();
-    if (seq) return { value: seq.value, why: seq.why };
-  }
-  return { value: 1, why: "no size in the model; 1, which every broadcast accepts" };
-}
-function askForDims(model, error, dims) {
-  const guessed = dims.filter((d) => d.inferred);
-  if (!guessed.length) return void 0;
-  const chosen = guessed.map((d) => `${d.name} = ${d.value} (${d.why})`).join("; ");
-  const example = guessed.map((d) => `${d.name}=<size>`).join(",");
-  return `${model}: the original model does not run on the sizes chosen for its open input axes: ${chosen}; set them with --dims ${example} (config: parity.dims) \u2014 onnxruntime said: ${error}`;
-}
-var DEFAULT_SPATIAL, SPATIAL_OPS;
-var init_dim_defaults = __esm({
-  "src/check/dim-defaults.ts"() {
-    "use strict";
-    init_graph();
-    init_tensor();
-    init_named_tensor();
-    DEFAULT_SPATIAL = 224;
-    SPATIAL_OPS = /* @__PURE__ */ new Set(["Conv", "ConvInteger", "MaxPool", "AveragePool", "LpPool", "ConvTranspose", "QLinearConv"]);
-  }
-});
-
-// src/check/auto-images.ts
-function isImageShape(dims) {
-  return dims.length === 4 && [1, 3, 4].includes(dims[1]) && dims[2] >= 16 && dims[3] >= 16;
-}
-function imageValues(dims, rand) {
-  const [n, c, h, w] = dims;
-  const out = new Array(n * c * h * w);
-  const colour = () => Array.from({ length: c }, () => rand() * 4 - 2);
-  for (let b = 0; b < n; b++) {
-    const plane = Array.from({ length: c }, () => new Float32Array(h * w));
-    const level = colour();
-    const [gx, gy] = [rand() * 2 - 1, rand() * 2 - 1];
-    for (let ch = 0; ch < c; ch++) {
-      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) plane[ch][y * w + x] = level[ch] * 0.5 + 0.5 * (gx * x / w + gy * y / h);
-    }
-    const fill = (x0, y0, x1, y1, col) => {
-      for (let y = Math.max(0, y0); y < Math.min(h, y1); y++) {
-        for (let x = Math.max(0, x0); x < Math.min(w, x1); x++) for (let ch = 0; ch < c; ch++) plane[ch][y * w + x] = col[ch];
-      }
-    };
-    const shapes = 1 + Math.floor(rand() * 3);
-    for (let k = 0; k < shapes; k++) {
-      const [x0, y0] = [Math.floor(rand() * w), Math.floor(rand() * h)];
-      fill(x0, y0, x0 + 2 + Math.floor(rand() * w / 3), y0 + 2 + Math.floor(rand() * h / 3), colour());
-    }
-    const line = w >= 3 * h;
-    const rows = line ? 1 : 1 + Math.floor(rand() * 4);
-    for (let r = 0; r < rows; r++) {
-      const cell3 = Math.max(4, Math.floor(line ? h * (0.45 + rand() * 0.25) : Math.min(h, w) * (0.06 + rand() * 0.2)));
-      const y0 = line ? Math.floor((h - cell3) / 2) : Math.floor(rand() * Math.max(1, h - cell3));
-      const col = colour();
-      const thick = Math.max(1, Math.round(cell3 / 7));
-      for (let x0 = Math.floor(rand() * cell3); x0 + cell3 <= w; x0 += Math.ceil(cell3 * (1.1 + rand() * 0.4))) {
-        if (rand() < 0.15) continue;
-        const strokes = 2 + Math.floor(rand() * 3);
-        for (let k = 0; k < strokes; k++) {
-          if (rand() < 0.5) {
-            const yy = y0 + Math.floor(rand() * (cell3 - thick));
-            fill(x0, yy, x0 + cell3 - Math.floor(rand() * cell3 / 2), yy + thick, col);
-          } else {
-            const xx = x0 + Math.floor(rand() * (cell3 - thick));
-            fill(xx, y0, xx + thick, y0 + cell3 - Math.floor(rand() * cell3 / 2), col);
-          }
-        }
-      }
-    }
-    for (let ch = 0; ch < c; ch++) {
-      const base = (b * c + ch) * h * w;
-      for (let i = 0; i < h * w; i++) out[base + i] = plane[ch][i] + (rand() - 0.5) * 0.1;
-    }
-  }
-  return out;
-}
-var init_auto_images = __esm({
-  "src/check/auto-images.ts"() {
-    "use strict";
-  }
-});
-
-// src/check/auto-inputs.ts
-function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = a + 1831565813 >>> 0;
-    let t = a;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-function hashName(s) {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-function normal(rand) {
-  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-}
-function indexRange(n, kind, dims, indexDims) {
-  if (kind === "leading") {
-    const k = indexDims?.[indexDims.length - 1] ?? dims.length;
-    const batch = Number(attr(n, "batch_dims")?.i ?? 0n);
-    const addressed = dims.slice(batch, batch + k);
-    return addressed.length ? Math.min(...addressed) : void 0;
-  }
-  const axis = kind === 1 ? 1 : Number(attr(n, "axis")?.i ?? 0n);
-  return dims[axis < 0 ? axis + dims.length : axis];
-}
-function gatherBounds(model, inputDims = /* @__PURE__ */ new Map()) {
-  const tableDims = new Map(inputDims);
-  const consumers = /* @__PURE__ */ new Map();
-  forEachGraph(model, ({ graph }) => {
-    for (const t of graph.initializer) if (t.name) tableDims.set(t.name, t.dims);
-    for (const n of graph.node) {
-      if (isConstantNode(n) && n.output[0]) {
-        const a = constantValueAttr(n);
-        if (a?.t) tableDims.set(n.output[0], a.t.dims);
-      }
-      for (const i of n.input) if (i) consumers.set(i, [...consumers.get(i) ?? [], n]);
-    }
-  });
-  const bounds = /* @__PURE__ */ new Map();
-  const rowsReached = (name, seen) => {
-    if (seen.has(name)) return void 0;
-    seen.add(name);
-    let best;
-    for (const n of consumers.get(name) ?? []) {
-      let rows;
-      const indexing = INDEXING[n.opType ?? ""];
-      if (indexing && n.input[indexing[0]] === name) {
-        const dims = tableDims.get(n.input[indexing[1]] ?? "");
-        rows = dims ? indexRange(n, indexing[2], dims, tableDims.get(name)) : void 0;
-      } else if (PASS_THROUGH2.has(n.opType ?? "") && n.input[0] === name && n.output[0]) {
-        rows = rowsReached(n.output[0], seen);
-      }
-      if (rows !== void 0 && rows > 0 && (best === void 0 || rows < best)) best = rows;
-    }
-    return best;
-  };
-  for (const name of consumers.keys()) {
-    const rows = rowsReached(name, /* @__PURE__ */ new Set());
-    if (rows !== void 0) bounds.set(name, rows);
-  }
-  return bounds;
-}
-function boolMaskInputs(inputs) {
-  return inputs.filter(isBoolMask).map((i) => i.name);
-}
-function guessedAttend(name) {
-  return !/pad|ignore/i.test(name);
-}
-function paddedTail(length, s, samples) {
-  return samples > 1 ? Math.floor(length * s / (2 * samples)) : 0;
-}
-function values(input, dims, { rand, rows, mask }) {
-  const count = dims.reduce((a, b) => a * b, 1);
-  const name = input.name.toLowerCase();
-  const out = new Array(count);
-  const isInt = INT_TYPES.has(input.type);
-  const last = dims[dims.length - 1] ?? 1;
-  if (isFloatType(input.type) && isImageShape(dims)) return imageValues(dims, rand);
-  for (let i = 0; i < count; i++) {
-    if (isFloatType(input.type)) out[i] = normal(rand);
-    else if (mask) out[i] = Number(i % last < last - mask.pad === mask.attend);
-    else if (input.type === "bool") out[i] = rand() < 0.5 ? 1 : 0;
-    else if (/mask/.test(name)) out[i] = 1;
-    else if (/token_type|segment/.test(name)) out[i] = 0;
-    else if (isInt && /position/.test(name)) out[i] = rows ? i % last % rows : i % last;
-    else out[i] = Math.floor(rand() * (rows ?? 10));
-  }
-  return out;
-}
-function autoDims(model, inputs, given) {
-  const names = [...new Set(inputs.flatMap((i) => i.dims.filter((d) => typeof d === "string")))];
-  let limits;
-  const limitOf = (name) => (limits ??= dimLimits(model)).get(name);
-  const sequence = (name) => {
-    const limit = name ? limitOf(name) : void 0;
-    if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) return { name, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` };
-    return { name: name ?? "", value: DEFAULT_SEQUENCE, why: `the default sequence length ${DEFAULT_SEQUENCE}` };
-  };
-  const memo = {};
-  const seen = /* @__PURE__ */ new Map();
-  for (const input of inputs) {
-    input.dims.forEach((d, axis) => {
-      if (typeof d === "number") return;
-      const byAxis = `${input.name}[${axis}]`;
-      if (given[byAxis] !== void 0) {
-        if (!seen.has(byAxis)) seen.set(byAxis, { name: byAxis, value: given[byAxis], why: "dims:" });
-        return;
-      }
-      const key = d ?? byAxis;
-      if (seen.has(key)) return;
-      if (d !== void 0 && given[d] !== void 0) {
-        seen.set(d, { name: d, value: given[d], why: "dims:" });
-        return;
-      }
-      if (d !== void 0 && SEQUENCE_DIM.test(d) && !BATCH_DIM.test(d)) {
-        const limit = limitOf(d);
-        if (limit && limit.max >= 1 && limit.max <= DEFAULT_SEQUENCE) {
-          seen.set(d, { name: d, value: limit.max, why: `'${limit.table}' has ${limit.rows} rows, read by node '${limit.node}'` });
-          return;
-        }
-      }
-      const fallback = d === void 0 ? void 0 : defaultDim(d);
-      if (fallback !== void 0) {
-        seen.set(key, { name: key, value: fallback, why: "default" });
-        return;
-      }
-      const guess = guessDim(model, inputs, input, axis, () => sequence(d), memo);
-      seen.set(key, { name: key, value: guess.value, why: guess.why, inferred: true });
-    });
-  }
-  const ordered = names.map((n) => seen.get(n)).filter((x) => !!x);
-  return [...ordered, ...[...seen.values()].filter((x) => !ordered.includes(x))];
-}
-function withDimHint(error, dims) {
-  if (!dims.length || !INDEX_OUT_OF_RANGE.test(error)) return error;
-  const ordered = [...dims].sort((a, b) => Number(SEQUENCE_DIM.test(b.name)) - Number(SEQUENCE_DIM.test(a.name)));
-  const used = ordered.map((d) => `${d.name} = ${d.value} (${d.why})`).join(", ");
-  const first = ordered[0].name;
-  return `${error} \u2014 the auto inputs used ${used}; set a smaller ${first} in dims: (config parity.dims.${first}, or --dims ${first}=N for compare and compress --auto)`;
-}
-function autoSamples(model, inputs, opts) {
-  const used = autoDims(model, inputs, opts.dims);
-  for (const d of used) opts.onDim?.(d);
-  const sizes = { ...Object.fromEntries(used.map((d) => [d.name, d.value])), ...opts.dims };
-  const inputDims = /* @__PURE__ */ new Map();
-  for (const input of inputs) {
-    try {
-      inputDims.set(input.name, resolveDims(input, sizes));
-    } catch {
-    }
-  }
-  const bounds = gatherBounds(model, inputDims);
-  const samples = [];
-  for (let s = 0; s < opts.samples; s++) {
-    samples.push(inputs.map((input) => {
-      const dims = resolveDims(input, sizes);
-      const rand = seededRandom(opts.seed * 1000003 + s * 7919 ^ hashName(input.name));
-      if (input.type === "string") {
-        const count = dims.reduce((a, b) => a * b, 1);
-        return { name: input.name, type: "string", dims, data: Array.from({ length: count }, () => `s${Math.floor(rand() * 100)}`) };
-      }
-      const last = dims[dims.length - 1] ?? 1;
-      const mask = isBoolMask(input) ? { attend: opts.maskAttend?.[input.name] ?? guessedAttend(input.name), pad: paddedTail(last, s, opts.samples) } : void 0;
-      return { name: input.name, type: input.type, dims, data: encodeValues(input.type, values(input, dims, { rand, rows: bounds.get(input.name), mask })) };
-    }));
-  }
-  return samples;
-}
-var PASS_THROUGH2, INDEXING, INT_TYPES, isBoolMask, INDEX_OUT_OF_RANGE;
-var init_auto_inputs = __esm({
-  "src/check/auto-inputs.ts"() {
-    "use strict";
-    init_graph();
-    init_tensor();
-    init_dim_limits();
-    init_dim_defaults();
-    init_auto_images();
-    init_named_tensor();
-    init_input_meta();
-    PASS_THROUGH2 = /* @__PURE__ */ new Set(["Cast", "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Identity"]);
-    INDEXING = {
-      Gather: [1, 0, "axis"],
-      GatherElements: [1, 0, "axis"],
-      ScatterElements: [1, 0, "axis"],
-      Scatter: [1, 0, "axis"],
-      GatherND: [1, 0, "leading"],
-      ScatterND: [1, 0, "leading"],
-      NegativeLogLikelihoodLoss: [1, 0, 1],
-      SoftmaxCrossEntropyLoss: [1, 0, 1]
-    };
-    INT_TYPES = /* @__PURE__ */ new Set(["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"]);
-    isBoolMask = (input) => input.type === "bool" && /mask/i.test(input.name);
-    INDEX_OUT_OF_RANGE = /out of (data )?bounds|out of range/i;
-  }
-});
-
 // src/check/inputs.ts
 function loadSamples(spec, model, opts) {
   const inputs = modelInputs(model);
@@ -12147,245 +12195,10 @@ var init_inputs = __esm({
   }
 });
 
-// src/onnx/spill.ts
-import { closeSync as closeSync4, openSync as openSync4, rmSync as rmSync2, writeSync as writeSync3 } from "node:fs";
-import { randomBytes as randomBytes2 } from "node:crypto";
-import path7 from "node:path";
-function canSpill(source) {
-  return typeof source?.spill === "function";
-}
-function newTensor(source, name, dataType, dims, raw) {
-  const t = makeTensor(name, dataType, dims, raw);
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  return t;
-}
-function replacePayload(source, t, raw) {
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  else setTensorRaw(t, raw);
-}
-var SPILL_MIN_BYTES, SpillingReader;
-var init_spill = __esm({
-  "src/onnx/spill.ts"() {
-    "use strict";
-    init_external();
-    init_errors();
-    init_tensor();
-    init_types();
-    SPILL_MIN_BYTES = 64 * 1024;
-    SpillingReader = class extends ExternalDataReader {
-      /** The scratch file's location name as written into tensors. */
-      location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
-      file;
-      fd;
-      size = 0;
-      /** Payload bytes written to scratch so far. */
-      spilledBytes = 0;
-      spilledTensors = 0;
-      /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
-      constructor(modelPath, scratchDir) {
-        super(modelPath);
-        this.file = path7.join(scratchDir, this.location);
-      }
-      isScratch(t) {
-        return isExternal(t) && externalInfo(t).location === this.location;
-      }
-      resolve(location, tensorName) {
-        return location === this.location ? this.file : super.resolve(location, tensorName);
-      }
-      range(t) {
-        if (!this.isScratch(t)) return super.range(t);
-        const { offset, length } = externalInfo(t);
-        if (length === void 0 || offset + length > this.size) {
-          throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
-        }
-        return { location: this.location, offset, length };
-      }
-      read(t) {
-        if (!this.isScratch(t)) return super.read(t);
-        const { offset, length } = this.range(t);
-        return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
-      }
-      spill(t, raw) {
-        this.fd ??= openSync4(this.file, "wx+", 384);
-        const offset = this.size;
-        for (let done = 0; done < raw.length; ) done += writeSync3(this.fd, raw, done, raw.length - done, offset + done);
-        this.size += raw.length;
-        this.spilledBytes += raw.length;
-        this.spilledTensors++;
-        setTensorRaw(t, new Uint8Array(0));
-        t.rawData = void 0;
-        t.dataLocation = DataLocation.EXTERNAL;
-        t.externalData = [
-          { key: "location", value: this.location },
-          { key: "offset", value: String(offset) },
-          { key: "length", value: String(raw.length) }
-        ];
-      }
-      close() {
-        super.close();
-        if (this.fd !== void 0) {
-          closeSync4(this.fd);
-          this.fd = void 0;
-          rmSync2(this.file, { force: true });
-        }
-      }
-    };
-  }
-});
-
-// src/stages/quant/constant-weight.ts
-function isTranspose2d(node, rank) {
-  if (rank !== 2) return false;
-  const perm = attr(node, "perm")?.ints;
-  return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
-}
-function resolveConstant(scope, name, index) {
-  const path24 = [];
-  const transposed = false;
-  let current = scope;
-  let wanted = name;
-  for (let steps = 0; current && steps < 64; steps++) {
-    const def = index.of(current.graph).get(wanted);
-    if (!def) {
-      current = current.parent;
-      continue;
-    }
-    path24.push({ scope: current, name: wanted });
-    if (def.kind === "input") return void 0;
-    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path24 };
-    const node = def.node;
-    if ((node.domain ?? "") !== "") return void 0;
-    if (isConstantNode(node)) {
-      const tensor = constantNodeTensor(node);
-      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path24 } : void 0;
-    }
-    if (node.opType === "Identity" && node.input[0]) {
-      wanted = node.input[0];
-      continue;
-    }
-    if (node.opType === "Transpose" && node.input[0]) {
-      const inner = resolveConstant(current, node.input[0], index);
-      if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
-      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path24, ...inner.path] };
-    }
-    return void 0;
-  }
-  return void 0;
-}
-function removeUnused(paths, index) {
-  const reads = /* @__PURE__ */ new Map();
-  const byScope = /* @__PURE__ */ new Map();
-  for (const path24 of paths) {
-    for (const { scope, name } of path24) {
-      const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
-      entry.names.add(name);
-      byScope.set(scope.graph, entry);
-    }
-  }
-  for (const [graph, { scope, names }] of byScope) {
-    const counts = /* @__PURE__ */ new Map();
-    for (const [name, uses] of usesOfAll(scope, names)) counts.set(name, uses.length);
-    for (const o of graph.output) if (o.name && counts.has(o.name)) counts.set(o.name, counts.get(o.name) + 1);
-    reads.set(graph, counts);
-  }
-  const unread = (scope, name) => {
-    for (let s = scope; s; s = s.parent) {
-      const counts = reads.get(s.graph);
-      if (counts?.has(name)) {
-        counts.set(name, counts.get(name) - 1);
-        return;
-      }
-      if (index.of(s.graph).has(name)) return;
-    }
-  };
-  const dead = /* @__PURE__ */ new Set();
-  const droppedInputs = /* @__PURE__ */ new Map();
-  let removed = 0;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const path24 of paths) {
-      for (const { scope, name } of path24) {
-        const g = scope.graph;
-        const defs = index.of(g);
-        const def = defs.get(name);
-        if (!def || def.kind === "input") break;
-        if ((reads.get(g).get(name) ?? 0) > 0) break;
-        if (def.kind === "initializer") {
-          dead.add(def.tensor);
-          const inputs = droppedInputs.get(g) ?? /* @__PURE__ */ new Set();
-          droppedInputs.set(g, inputs.add(name));
-        } else {
-          dead.add(def.node);
-          for (const input of def.node.input) if (input) unread(scope, input);
-        }
-        defs.delete(name);
-        removed++;
-        changed = true;
-      }
-    }
-  }
-  for (const g of byScope.keys()) {
-    g.initializer = g.initializer.filter((t) => !dead.has(t));
-    g.node = g.node.filter((n) => !dead.has(n));
-    const inputs = droppedInputs.get(g);
-    if (inputs) g.input = g.input.filter((v) => !inputs.has(v.name ?? ""));
-  }
-  return removed;
-}
-var DefinitionIndex;
-var init_constant_weight = __esm({
-  "src/stages/quant/constant-weight.ts"() {
-    "use strict";
-    init_graph();
-    init_tensor();
-    DefinitionIndex = class {
-      byGraph = /* @__PURE__ */ new WeakMap();
-      of(graph) {
-        let defs = this.byGraph.get(graph);
-        if (defs) return defs;
-        defs = /* @__PURE__ */ new Map();
-        for (const v of graph.input) if (v.name) defs.set(v.name, { kind: "input" });
-        for (const t of graph.initializer) if (t.name) defs.set(t.name, { kind: "initializer", tensor: t });
-        for (const n of graph.node) for (const o of n.output) if (o) defs.set(o, { kind: "node", node: n });
-        this.byGraph.set(graph, defs);
-        return defs;
-      }
-    };
-  }
-});
-
-// src/stages/nodes.ts
-function attribute(name) {
-  return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
-}
-function intAttr(name, value) {
-  return { ...attribute(name), type: AttributeType.INT, i: BigInt(value) };
-}
-function intsAttr(name, values2) {
-  return { ...attribute(name), type: AttributeType.INTS, ints: values2.map((v) => BigInt(v)) };
-}
-function tensorAttr(name, t) {
-  return { ...attribute(name), type: AttributeType.TENSOR, t };
-}
-function nodeId(n) {
-  return n.name || n.output[0] || "";
-}
-function makeNode(opType, name, inputs, outputs, attrs = [], domain) {
-  return { opType, ...domain === void 0 ? {} : { domain }, name, input: inputs, output: outputs, attribute: attrs, metadataProps: [], deviceConfigurations: [] };
-}
-function nodePattern(glob) {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`);
-}
-var init_nodes = __esm({
-  "src/stages/nodes.ts"() {
-    "use strict";
-    init_types();
-  }
-});
-
 // src/stages/options.ts
+function badOptionValue(stage, key, expected, got) {
+  return new UsageError(`${stage}: ${key} must be ${expected}, got ${JSON.stringify(got)}`);
+}
 function rejectUnknownOptions(stage, o, known) {
   for (const k of Object.keys(o)) {
     if (!known.includes(k)) throw new UsageError(`${stage}: unknown option '${k}'; known: ${known.join(", ")}`);
@@ -12396,648 +12209,32 @@ function booleanOption(stage, o, key, fallback) {
   if (v === void 0) return fallback;
   if (typeof v === "boolean") return v;
   if (v === "true" || v === "false") return v === "true";
-  throw new UsageError(`${stage}: '${key}' must be true or false, got ${JSON.stringify(v)}`);
+  throw badOptionValue(stage, key, "true or false", v);
 }
 function stringListOption(stage, o, key) {
   const v = o[key];
   if (v === void 0) return void 0;
   if (typeof v === "string") return v.split(",").map((s) => s.trim()).filter(Boolean);
   if (Array.isArray(v) && v.every((s) => typeof s === "string")) return v;
-  throw new UsageError(`${stage}: '${key}' must be a list of names`);
+  throw badOptionValue(stage, key, "a list of names", v);
 }
 function choiceOption(stage, o, key, choices) {
   const v = o[key] ?? choices[0];
   if (choices.includes(v)) return v;
   const list = `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`;
-  throw new UsageError(`${stage}: ${key} must be ${list}, got ${JSON.stringify(v)}`);
+  throw badOptionValue(stage, key, list, v);
+}
+function integerOption(stage, o, key, expected, ok) {
+  const v = o[key];
+  if (v === void 0) return void 0;
+  const n = typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+  if (typeof n === "number" && Number.isSafeInteger(n) && ok(n)) return n;
+  throw badOptionValue(stage, key, expected, v);
 }
 var init_options = __esm({
   "src/stages/options.ts"() {
     "use strict";
     init_errors();
-  }
-});
-
-// src/stages/fold-batchnorm.ts
-function floatConstant(scope, name, index) {
-  if (!name) return void 0;
-  const c = resolveConstant(scope, name, index);
-  return c && !c.transposed && c.tensor.dataType === DataType.FLOAT ? c : void 0;
-}
-function bnAffine(bn, scope, index, external) {
-  if (attr(bn, "training_mode")?.i) return "training_mode is set";
-  const spatial = attr(bn, "spatial");
-  if (spatial && spatial.i === 0n) return "spatial = 0 (per-activation statistics)";
-  const params = [1, 2, 3, 4].map((i) => floatConstant(scope, bn.input[i], index));
-  if (params.some((p) => !p)) return "scale, B, mean or var is not a float32 constant";
-  const [scale, bias, mean, variance] = params.map((p) => tensorFloat32(p.tensor, external));
-  const c = scale.length;
-  if ([bias, mean, variance].some((a) => a.length !== c) || params.some((p) => p.tensor.dims.length !== 1)) return "parameters are not four vectors of one length";
-  const eps = attr(bn, "epsilon")?.f ?? 1e-5;
-  const s = new Float64Array(c);
-  const t = new Float64Array(c);
-  for (let i = 0; i < c; i++) {
-    s[i] = scale[i] / Math.sqrt(variance[i] + Math.fround(eps));
-    t[i] = bias[i] - mean[i] * s[i];
-    if (!Number.isFinite(s[i]) || !Number.isFinite(t[i])) return `channel ${i} has a non-finite scale (var + \u03B5 \u2264 0 or NaN)`;
-  }
-  return { s, t, used: params };
-}
-function foldInto(p, bn, scope, index, external) {
-  const w = floatConstant(scope, p.input[1], index);
-  if (!w) return `${p.opType}'s weight is not a float32 constant`;
-  const b = p.input[2] ? floatConstant(scope, p.input[2], index) : void 0;
-  if (p.input[2] && !b) return `${p.opType}'s bias is not a float32 constant`;
-  const c = bn.s.length;
-  const dims = w.tensor.dims.map(Number);
-  const weight = tensorFloat32(w.tensor, external);
-  const bias = new Float32Array(c);
-  const used = [w, ...b ? [b] : []];
-  const biasIn = b ? tensorFloat32(b.tensor, external) : void 0;
-  const channel = new Int32Array(weight.length);
-  let beta1 = false;
-  if (p.opType === "Conv") {
-    if (dims.length < 3 || dims[0] !== c) return `Conv weight [${dims.join(", ")}] has not ${c} output channels first`;
-    const per = weight.length / c;
-    for (let i = 0; i < weight.length; i++) channel[i] = Math.floor(i / per);
-  } else if (p.opType === "ConvTranspose") {
-    const group = Number(attr(p, "group")?.i ?? 1n);
-    if (dims.length < 3 || dims[1] * group !== c || dims[0] % group !== 0) return `ConvTranspose weight [${dims.join(", ")}] \xD7 group ${group} has not ${c} output channels`;
-    const kernel = elementCount(dims.slice(2));
-    const inPerGroup = dims[0] / group;
-    for (let i = 0; i < weight.length; i++) {
-      const ci = Math.floor(i / (dims[1] * kernel));
-      const j = Math.floor(i / kernel) % dims[1];
-      channel[i] = Math.floor(ci / inPerGroup) * dims[1] + j;
-    }
-  } else {
-    if (dims.length !== 2) return "Gemm weight is not 2-D";
-    const transB3 = attr(p, "transB")?.i === 1n;
-    const m = transB3 ? dims[0] : dims[1];
-    if (m !== c) return `Gemm has ${m} output columns, the BN ${c} channels`;
-    for (let i = 0; i < weight.length; i++) channel[i] = transB3 ? Math.floor(i / dims[1]) : i % dims[1];
-    if (biasIn && !(biasIn.length === c || biasIn.length === 1)) return "Gemm C is not one value per output column";
-    if (biasIn && b.tensor.dims.length === 2 && b.tensor.dims[0] !== 1) return "Gemm C is not one value per output column";
-    const beta = attr(p, "beta")?.f ?? 1;
-    if (biasIn) for (let i = 0; i < biasIn.length; i++) biasIn[i] = biasIn[i] * beta;
-    beta1 = true;
-  }
-  if (biasIn && biasIn.length !== c && biasIn.length !== 1) return `bias has ${biasIn.length} values for ${c} channels`;
-  for (let i = 0; i < weight.length; i++) weight[i] = weight[i] * bn.s[channel[i]];
-  for (let k = 0; k < c; k++) {
-    const b0 = biasIn ? biasIn[biasIn.length === 1 ? 0 : k] : 0;
-    bias[k] = b0 * bn.s[k] + bn.t[k];
-  }
-  return { weight, bias, dims: { weight: dims, bias: [c] }, used, beta1 };
-}
-function readOnlyBy(name, reader, uses, graph) {
-  const u = uses.get(name) ?? [];
-  return u.length === 1 && u[0].node === reader && u[0].inputIndex === 0 && !graph.output.some((o) => o.name === name);
-}
-function foldScope(scope, index, names, external, out) {
-  const g = scope.graph;
-  const bns = g.node.filter((n) => n.opType === "BatchNormalization" && isDefaultDomain(n));
-  if (!bns.length) return;
-  const producer = /* @__PURE__ */ new Map();
-  for (const n of g.node) for (const o of n.output) if (o) producer.set(o, n);
-  const watched = /* @__PURE__ */ new Set();
-  for (const bn of bns) {
-    if (bn.input[0]) watched.add(bn.input[0]);
-    for (const o of bn.output.slice(1)) if (o) watched.add(o);
-  }
-  const uses = usesOfAll(scope, watched);
-  const gone = /* @__PURE__ */ new Set();
-  for (const bn of bns) {
-    const skip = (reason) => out.skipped.push({ node: nodeId(bn), reason });
-    const x = bn.input[0] ?? "";
-    const p = producer.get(x);
-    if (!p || !isDefaultDomain(p) || !FOLDABLE_PRODUCERS.has(p.opType ?? "")) {
-      skip(`its input is ${p ? `computed by ${p.opType}` : "not computed by a node"}, not by Conv, ConvTranspose or Gemm`);
-      continue;
-    }
-    if (p.output.length !== 1 || !readOnlyBy(x, bn, uses, g)) {
-      skip(`${p.opType} '${nodeId(p)}' output is read by more than this BatchNormalization`);
-      continue;
-    }
-    if (bn.output.slice(1).some((o) => o && ((uses.get(o)?.length ?? 0) > 0 || g.output.some((v) => v.name === o)))) {
-      skip("its running mean/var outputs are read (training form)");
-      continue;
-    }
-    const affine = bnAffine(bn, scope, index, external);
-    if (typeof affine === "string") {
-      skip(affine);
-      continue;
-    }
-    const folded = foldInto(p, affine, scope, index, external);
-    if (typeof folded === "string") {
-      skip(folded);
-      continue;
-    }
-    const base = nodeId(p);
-    const wName = freshName(names, `${base}_weight_bnfolded`);
-    const bName = freshName(names, `${base}_bias_bnfolded`);
-    const tensor = (name, dims, values2) => newTensor(external, name, DataType.FLOAT, dims, new Uint8Array(values2.buffer));
-    g.initializer.push(tensor(wName, folded.dims.weight, folded.weight), tensor(bName, folded.dims.bias, folded.bias));
-    p.input = [p.input[0], wName, bName];
-    if (folded.beta1) p.attribute = p.attribute.filter((a) => a.name !== "beta");
-    p.output = [bn.output[0]];
-    g.valueInfo = g.valueInfo.filter((v) => v.name !== x);
-    gone.add(bn);
-    out.used.push(...[...folded.used, ...affine.used].map((c) => c.path));
-    out.byOp[p.opType] = (out.byOp[p.opType] ?? 0) + 1;
-  }
-  g.node = g.node.filter((n) => !gone.has(n));
-}
-function foldBatchNorm(model, ctx) {
-  const index = new DefinitionIndex();
-  const names = allNames(model);
-  const out = { byOp: {}, skipped: [], used: [] };
-  for (const scope of mainScopes(model)) foldScope(scope, index, names, ctx?.external, out);
-  const removed = removeUnused(out.used, new DefinitionIndex());
-  const folded = Object.values(out.byOp).reduce((a, b) => a + b, 0);
-  ctx?.log(`fold-batchnorm: ${folded} BatchNormalization folded, ${out.skipped.length} left`);
-  return { model, details: { folded, foldedInto: out.byOp, constantsRemoved: removed, skipped: out.skipped } };
-}
-function foldBatchNormStage(options = {}) {
-  rejectUnknownOptions("fold-batchnorm", options, []);
-  return { name: "fold-batchnorm", run: (model, ctx) => foldBatchNorm(model, ctx) };
-}
-function hasFoldableBatchNorm(model) {
-  for (const { graph } of mainScopes(model)) {
-    const producer = /* @__PURE__ */ new Map();
-    for (const n of graph.node) for (const o of n.output) if (o) producer.set(o, n);
-    for (const n of graph.node) {
-      if (n.opType !== "BatchNormalization" || !isDefaultDomain(n)) continue;
-      const p = producer.get(n.input[0] ?? "");
-      if (p && FOLDABLE_PRODUCERS.has(p.opType ?? "")) return true;
-    }
-  }
-  return false;
-}
-var FOLDABLE_PRODUCERS, isDefaultDomain;
-var init_fold_batchnorm = __esm({
-  "src/stages/fold-batchnorm.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    init_spill();
-    init_tensor();
-    init_constant_weight();
-    init_nodes();
-    init_options();
-    FOLDABLE_PRODUCERS = /* @__PURE__ */ new Set(["Conv", "ConvTranspose", "Gemm"]);
-    isDefaultDomain = (n) => (n.domain ?? "") === "" || n.domain === "ai.onnx";
-  }
-});
-
-// src/pipeline/auto-candidates.ts
-function recipesFor(base, opts = {}) {
-  const constants2 = /* @__PURE__ */ new Set();
-  let conv = false;
-  forEachGraph(base, ({ graph }) => {
-    for (const t of graph.initializer) if (t.name) constants2.add(t.name);
-    for (const n of graph.node) {
-      if (n.opType === "Constant" && n.output[0]) constants2.add(n.output[0]);
-      conv ||= (n.domain ?? "") === "" && n.opType === "Conv" && constants2.has(n.input[1] ?? "");
-    }
-  });
-  const extra = [...opts.static ? STATIC_RECIPES : [], ...conv ? CONV_RECIPES : []];
-  const recipes = extra.length ? [...RECIPES.slice(0, -1), ...extra, RECIPES[RECIPES.length - 1]] : RECIPES;
-  if (!hasFoldableBatchNorm(base)) return recipes;
-  return recipes.map((r) => r.stage ? { ...r, label: `fold-batchnorm, ${r.label}`, prep: ["fold-batchnorm"] } : r);
-}
-function recipeStages(recipe, floatNodes = [], eightBitNodes = []) {
-  if (!recipe.stage) return [...BASE_STAGES];
-  const options = {
-    ...recipe.options,
-    ...floatNodes.length ? { exclude: [...floatNodes] } : {},
-    // quantize-int4's `layers` keys are globs too (same caveat as int8's exclude above).
-    ...eightBitNodes.length ? { layers: Object.fromEntries(eightBitNodes.map((n) => [n, 8])) } : {}
-  };
-  return [...BASE_STAGES, ...recipe.prep ?? [], Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
-}
-function lossyStages(recipe, floatNodes = [], eightBitNodes = []) {
-  return recipe.stage ? recipeStages(recipe, floatNodes, eightBitNodes).slice(BASE_STAGES.length) : [];
-}
-function quantizedLayers(base, candidate) {
-  const kept = /* @__PURE__ */ new Set();
-  forEachGraph(candidate, ({ graph }) => {
-    const dequantized = new Set(graph.node.filter((n) => n.opType === "DequantizeLinear").map((n) => n.output[0]));
-    for (const n of graph.node) {
-      const at = (n.domain ?? "") === "" ? WEIGHT_INPUT[n.opType ?? ""] : void 0;
-      if (at === void 0 || !dequantized.has(n.input[at])) kept.add(nodeKey(n));
-    }
-  });
-  const byWeight = /* @__PURE__ */ new Map();
-  forEachGraph(base, ({ graph }) => {
-    for (const n of graph.node) {
-      const at = (n.domain ?? "") === "" ? WEIGHT_INPUT[n.opType ?? ""] : void 0;
-      const weight = at === void 0 ? void 0 : n.input[at];
-      const id = nodeId(n);
-      if (!weight || !id || kept.has(nodeKey(n))) continue;
-      const nodes = byWeight.get(weight) ?? [];
-      if (!nodes.includes(id)) nodes.push(id);
-      byWeight.set(weight, nodes);
-    }
-  });
-  return { layers: [...byWeight].map(([weight, nodes]) => ({ weight, nodes })) };
-}
-var BASE_STAGES, int8, int4, RECIPES, CONV_RECIPES, STATIC_RECIPES, WEIGHT_INPUT, nodeKey;
-var init_auto_candidates = __esm({
-  "src/pipeline/auto-candidates.ts"() {
-    "use strict";
-    init_graph();
-    init_fold_batchnorm();
-    init_nodes();
-    BASE_STAGES = ["dedup", "prune"];
-    int8 = (label, options) => ({ label: `int8 ${label}`, stage: "quantize-int8", options, excludable: true });
-    int4 = (block, embeddings) => ({
-      label: `int4 block ${block}${embeddings === "int8" ? ", int8 embeddings" : ""}`,
-      stage: "quantize-int4",
-      options: { "block-size": block, embeddings },
-      excludable: true,
-      eightBit: true
-    });
-    RECIPES = [
-      { label: "dedup+prune", excludable: false },
-      int8("per-tensor", {}),
-      int8("per-tensor, reduce-range", { "reduce-range": true }),
-      int8("per-channel", { "per-channel": true }),
-      int8("per-channel, reduce-range", { "per-channel": true, "reduce-range": true }),
-      int4(128, "int4"),
-      int4(64, "int4"),
-      int4(32, "int4"),
-      int4(128, "int8"),
-      int4(64, "int8"),
-      int4(32, "int8"),
-      // overflow-check: ops whose outputs overflow float16 on auto inputs stay float32 (stages/fp16-overflow.ts).
-      { label: "fp16", stage: "fp16", options: { "overflow-check": true }, excludable: false }
-    ];
-    CONV_RECIPES = [
-      // Conv per-channel is quantize-int8's default (per-tensor on BN-folded weights collapses: PP-OCRv4 det
-      // cosine 0.79); MatMul and Gemm per-tensor here, per-channel in the next one.
-      int8("per-tensor, Conv weight-only per-channel", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only" }),
-      int8("per-channel, Conv weight-only", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only", "per-channel": true }),
-      // Every Conv, however small (min-elements 0): weight-only adds no DynamicQuantizeLinear, so a small
-      // Conv costs only its DequantizeLinear; on a small CNN the many depthwise kernels are a large share
-      // (PP-OCR cls: 212 → 192 kB). Conv only, since small MatMuls would take the dynamic-quantization cost.
-      int8("Conv weight-only per-channel, every Conv", { ops: ["Conv"], "conv-mode": "weight-only", "min-elements": 0 })
-    ];
-    STATIC_RECIPES = [
-      int8("static per-channel", { activations: "static", "per-channel": true }),
-      int8("static per-tensor", { activations: "static" })
-    ];
-    WEIGHT_INPUT = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
-    nodeKey = (n) => `${n.domain ?? ""}|${n.opType ?? ""}|${nodeId(n)}`;
-  }
-});
-
-// src/check/original-run.ts
-function nonFiniteOutputs(results) {
-  const by = /* @__PURE__ */ new Map();
-  for (const outs of results) {
-    for (const t of outs) {
-      const entry = by.get(t.name) ?? { name: t.name, count: 0, elements: 0, samples: 0 };
-      by.set(t.name, entry);
-      const v = tensorValues(t);
-      entry.elements += v.length;
-      if (Array.isArray(v) || !/^float|^double/.test(t.type)) continue;
-      let bad = 0;
-      for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) bad++;
-      entry.count += bad;
-      if (bad) entry.samples++;
-    }
-  }
-  return [...by.values()].filter((o) => o.count > 0);
-}
-async function runOriginal(host, id, source, who) {
-  const masks = source.masks ?? [];
-  const attempts = [Object.fromEntries(masks.map((m) => [m.input, m.attend]))];
-  if (masks.length && source.flipped) attempts.push(Object.fromEntries(masks.map((m) => [m.input, !m.attend])));
-  const failures = [];
-  for (const [k, attend] of attempts.entries()) {
-    const samples = k === 0 ? source.samples : source.flipped;
-    const outputs = [];
-    for (const sample of samples) outputs.push((await host.run(id, sample)).outputs);
-    const bad = nonFiniteOutputs(outputs);
-    if (!bad.length) {
-      const choices = masks.map((m) => ({
-        input: m.input,
-        attend: attend[m.input],
-        why: k === 0 ? `${polarity(attend[m.input])} (from the input's name); the original's outputs are finite` : `${polarity(attend[m.input])}: with ${polarity(!attend[m.input])} the original's ${describe(failures[0])}`
-      }));
-      return { samples, outputs, masks: choices };
-    }
-    failures.push(bad);
-  }
-  throw new UsageError(nonFiniteMessage(who, failures[0], source, attempts.length));
-}
-function describe(bad) {
-  const [first] = bad;
-  const more = bad.length > 1 ? ` (and ${bad.length - 1} more output${bad.length > 2 ? "s" : ""})` : "";
-  return `output '${first.name}' had ${first.count} NaN/Inf values of ${first.elements}${more}`;
-}
-function nonFiniteMessage(who, bad, source, tried) {
-  const [first] = bad;
-  const n = source.samples.length;
-  const masks = source.masks ?? [];
-  const retried = tried > 1 ? `; auto inputs tried ${masks.map((m) => `'${m.input}'`).join(", ")} with True = attend and True = ignore` : "";
-  const fix = source.spec === "auto" ? "give real inputs (parity.inputs in the config, --inputs on the command line) or the dims that make them valid (parity.dims, --dims)" : `give inputs in ${source.spec} the original can answer`;
-  return `${who}: the original model's ${describe(bad)} on ${first.samples} of ${n} parity sample${n === 1 ? "" : "s"}${retried}: the samples are not valid inputs for it, so there is nothing to compare against; ${fix}`;
-}
-var polarity;
-var init_original_run = __esm({
-  "src/check/original-run.ts"() {
-    "use strict";
-    init_errors();
-    init_named_tensor();
-    polarity = (attend) => `True = ${attend ? "attend" : "ignore"}`;
-  }
-});
-
-// src/check/latency.ts
-function percentile(values2, q) {
-  if (!values2.length) return NaN;
-  const sorted = [...values2].sort((x, y) => x - y);
-  const pos = q / 100 * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-function summarize(times, loadMs) {
-  return {
-    p50Ms: percentile(times, 50),
-    p90Ms: percentile(times, 90),
-    meanMs: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length),
-    loadMs
-  };
-}
-async function measureLatency(r) {
-  for (let i = 0; i < r.warmup; i++) {
-    await r.host.run(r.original.id, r.feeds);
-    await r.host.run(r.compressed.id, r.feeds);
-  }
-  const a = [];
-  const b = [];
-  for (let i = 0; i < r.runs; i++) {
-    a.push((await r.host.run(r.original.id, r.feeds)).ms);
-    b.push((await r.host.run(r.compressed.id, r.feeds)).ms);
-    r.onRun?.(i + 1, r.runs);
-  }
-  const original = summarize(a, r.original.loadMs);
-  const compressed = summarize(b, r.compressed.loadMs);
-  return {
-    runs: r.runs,
-    warmup: r.warmup,
-    threads: r.threads,
-    original,
-    compressed,
-    speedup: compressed.p50Ms > 0 ? original.p50Ms / compressed.p50Ms : Infinity
-  };
-}
-var init_latency = __esm({
-  "src/check/latency.ts"() {
-    "use strict";
-  }
-});
-
-// src/pipeline/auto-judge.ts
-function violation(c) {
-  const ratio = (miss, room) => room > 0 ? Math.max(0, miss) / room : miss > 0 ? Infinity : 0;
-  if (c.metric === "non-finite") return c.actual > 0 ? Infinity : 0;
-  if (c.metric === "cosine" || c.metric === "top1") return ratio(1 - c.actual, 1 - c.limit);
-  return ratio(c.actual, c.limit);
-}
-function scoreOf(parity, maxDrop) {
-  if (parity.error) return { score: Infinity, drift: Infinity };
-  let score = 0;
-  let drift = 0;
-  for (const o of parity.outputs) {
-    if (o.incomparable) score = Infinity;
-    for (const c of o.checks) score = Math.max(score, violation(c));
-    drift += 1 - o.cosine;
-  }
-  if (maxDrop !== void 0 && parity.accuracy) score = Math.max(score, (parity.accuracy.drop > 0 ? parity.accuracy.drop : 0) / maxDrop);
-  return { score, drift };
-}
-function compareVerdicts(a, b) {
-  return a.score === b.score ? a.drift - b.drift : a.score - b.score;
-}
-async function timeRuns(host, id, settings, stop = () => {
-}) {
-  const feeds = settings.samples[0];
-  const { runs, warmup } = settings.latency;
-  for (let i = 0; i < warmup; i++) await host.run(id, feeds);
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    stop();
-    times.push((await host.run(id, feeds)).ms);
-  }
-  const { p50Ms, p90Ms } = summarize(times, 0);
-  return { p50Ms, p90Ms };
-}
-var SearchTimeUp, CandidateJudge;
-var init_auto_judge = __esm({
-  "src/pipeline/auto-judge.ts"() {
-    "use strict";
-    init_auto_inputs();
-    init_original_run();
-    init_errors();
-    init_dim_defaults();
-    init_latency();
-    init_ort_runner();
-    init_parity();
-    SearchTimeUp = class extends Error {
-      name = "SearchTimeUp";
-    };
-    CandidateJudge = class _CandidateJudge {
-      constructor(host, settings, reference, originalP50Ms, masks = []) {
-        this.host = host;
-        this.settings = settings;
-        this.reference = reference;
-        this.originalP50Ms = originalP50Ms;
-        this.masks = masks;
-      }
-      host;
-      settings;
-      reference;
-      originalP50Ms;
-      masks;
-      /**
-       * Runs the original once per sample; its session is released right after (its outputs are all we need).
-       * Samples it cannot answer (NaN/Inf outputs) are bad input: candidates are never ranked on them.
-       */
-      static async open(host, source, given, who = source) {
-        const session = await host.load(source, { threads: given.threads }).catch((e) => {
-          throw new OnnxFormatError(`${source}: auto: onnxruntime cannot load the model (${ortSaid(e)}); auto mode checks every candidate against it in onnxruntime: give the model explicit stages instead`);
-        });
-        try {
-          const run = await runOriginal(host, session.id, given.samples, who).catch((e) => {
-            if (e instanceof UsageError) throw e;
-            throw new UsageError(askForDims(source, ortSaid(e), given.autoDims ?? []) ?? `${source}: auto: onnxruntime cannot run the model on the parity samples (${withDimHint(ortSaid(e), given.autoDims ?? [])}); set parity inputs or dims it accepts, or give the model explicit stages`);
-          });
-          const settings = { ...given, samples: run.samples };
-          const original = settings.speed?.minSpeedup !== void 0 ? (await timeRuns(host, session.id, settings)).p50Ms : void 0;
-          return new _CandidateJudge(host, settings, run.outputs, original, run.masks);
-        } finally {
-          await host.release(session.id).catch(() => {
-          });
-        }
-      }
-      /**
-       * Parity of the model at `file` against the original, and its latency when asked and it passed.
-       * `timeUp` is polled between runs; when it says so the check stops with SearchTimeUp.
-       * onnxruntime failures (load, run) reject: the caller records them on the candidate.
-       */
-      async judge(file, opts = {}) {
-        const stop = () => {
-          if (opts.timeUp?.()) throw new SearchTimeUp(`max-search-time ran out while checking ${file}`);
-        };
-        const session = await this.host.load(file, { threads: this.settings.threads });
-        try {
-          const results = [];
-          for (const sample of this.settings.samples) {
-            stop();
-            results.push((await this.host.run(session.id, sample)).outputs);
-          }
-          const labels = this.settings.labels;
-          const parity = judgeResults(this.reference, results, this.settings.thresholds, labels);
-          const { score, drift } = scoreOf(parity, labels?.maxDrop);
-          const passed = parity.passed && (labels?.maxDrop === void 0 || (parity.accuracy?.drop ?? 0) <= labels.maxDrop);
-          const verdict = { passed, parity, score, drift };
-          const speed = this.settings.speed;
-          if (passed && (opts.latency || speed)) verdict.latency = await timeRuns(this.host, session.id, this.settings, stop);
-          if (passed && speed && verdict.latency) {
-            verdict.slow = this.speedFailure(verdict.latency.p50Ms, speed);
-            if (verdict.slow) verdict.passed = false;
-          }
-          return verdict;
-        } finally {
-          await this.host.release(session.id).catch(() => {
-          });
-        }
-      }
-      /** The speed budget a p50 of `p50Ms` breaks, said for the report; undefined when it keeps them all. */
-      speedFailure(p50Ms, speed) {
-        if (speed.maxLatencyMs !== void 0 && p50Ms > speed.maxLatencyMs) {
-          return `parity passed, but p50 ${p50Ms.toFixed(3)} ms breaks max-latency-ms ${speed.maxLatencyMs}`;
-        }
-        if (speed.minSpeedup !== void 0 && this.originalP50Ms !== void 0) {
-          const speedup = this.originalP50Ms / p50Ms;
-          if (speedup < speed.minSpeedup) return `parity passed, but its speed-up ${speedup.toFixed(2)}\xD7 (p50 ${p50Ms.toFixed(3)} vs ${this.originalP50Ms.toFixed(3)} ms) breaks min-speedup ${speed.minSpeedup}`;
-        }
-        return void 0;
-      }
-    };
-  }
-});
-
-// src/pipeline/auto-report.ts
-function parityOf(v) {
-  const p = {
-    score: finite(v.score),
-    outputs: v.parity.outputs.map((o) => ({
-      name: o.name,
-      maxAbs: o.maxAbs,
-      meanAbs: o.meanAbs,
-      cosine: o.cosine,
-      ...o.top1 === void 0 ? {} : { top1: o.top1 },
-      passed: o.passed
-    }))
-  };
-  if (v.parity.accuracy) p.accuracyDrop = v.parity.accuracy.drop;
-  return p;
-}
-function candidateLabel(c) {
-  const part = (n, what) => n ? ` + ${n} ${what} layer${n === 1 ? "" : "s"}` : "";
-  return `${c.recipe}${part(c.eightBitLayers?.length ?? 0, "8-bit")}${part(c.floatLayers.length, "float")}`;
-}
-var finite;
-var init_auto_report = __esm({
-  "src/pipeline/auto-report.ts"() {
-    "use strict";
-    finite = (x) => Number.isFinite(x) ? Number(x.toPrecision(6)) : null;
-  }
-});
-
-// src/pipeline/auto-sensitivity.ts
-function sensitivityMethod(layers) {
-  return layers <= ALL_BUT_ONE_MAX_LAYERS ? { method: "all-but-one", why: `${layers} layers (\u2264 ${ALL_BUT_ONE_MAX_LAYERS}): each probe puts one layer back in float, measuring exactly what the greedy step gains; ${layers}\xB2 layer quantizations are cheap at this count` } : { method: "one-at-a-time", why: `${layers} layers (> ${ALL_BUT_ONE_MAX_LAYERS}): each probe quantizes one layer, so building costs grow linearly, not as ${layers}\xB2, and each layer is seen against a clean float background` };
-}
-async function rankLayers(layers, method, attempt) {
-  const measured = [];
-  const unmeasured = [];
-  for (const layer of layers) {
-    if (unmeasured.length) {
-      unmeasured.push({ ...layer });
-      continue;
-    }
-    const floatNodes = method === "all-but-one" ? layer.nodes : allNodes(layers.filter((l) => l !== layer));
-    const probe = await attempt(floatNodes);
-    if (probe) measured.push({ ...layer, probe });
-    else unmeasured.push({ ...layer });
-  }
-  const sign = method === "all-but-one" ? 1 : -1;
-  measured.sort((a, b) => sign * compareVerdicts(a.probe, b.probe));
-  return { layers: [...measured, ...unmeasured], complete: unmeasured.length === 0 };
-}
-async function fewestFloatLayers(ranked, attempt, maxBytes = Infinity, allowAll = false) {
-  const top = (k) => allNodes(ranked.slice(0, k));
-  const maxK = allowAll ? ranked.length : ranked.length - 1;
-  let failing = 0;
-  let passing;
-  for (let k = 1; k <= maxK; k = Math.min(2 * k, maxK)) {
-    const a = await attempt(top(k));
-    if (!a) return { stoppedBy: "time" };
-    if (a.passed && a.bytes < maxBytes) {
-      passing = { k, attempt: a };
-      break;
-    }
-    if (a.bytes >= maxBytes) return { stoppedBy: "size" };
-    failing = k;
-    if (k === maxK) break;
-  }
-  if (!passing) return { stoppedBy: "no-pass" };
-  while (passing.k - failing > 1) {
-    const k = Math.floor((failing + passing.k) / 2);
-    const a = await attempt(top(k));
-    if (!a) return { found: passing.attempt, stoppedBy: "time" };
-    if (a.passed) passing = { k, attempt: a };
-    else failing = k;
-  }
-  return { found: passing.attempt };
-}
-var ALL_BUT_ONE_MAX_LAYERS, allNodes;
-var init_auto_sensitivity = __esm({
-  "src/pipeline/auto-sensitivity.ts"() {
-    "use strict";
-    init_auto_judge();
-    ALL_BUT_ONE_MAX_LAYERS = 12;
-    allNodes = (layers) => layers.flatMap((l) => l.nodes);
-  }
-});
-
-// src/stages/pipeline.ts
-import { performance as performance2 } from "node:perf_hooks";
-async function runStages(model, stages, ctx) {
-  const results = [];
-  let current = model;
-  let bytes = modelByteSize(current);
-  for (const stage of stages) {
-    const t0 = performance2.now();
-    const { model: next, details } = await stage.run(current, ctx);
-    const ms2 = Math.round(performance2.now() - t0);
-    const after = modelByteSize(next);
-    results.push({ name: stage.name, bytesBefore: bytes, bytesAfter: after, ms: ms2, details });
-    current = next;
-    bytes = after;
-  }
-  return { model: current, results };
-}
-var init_pipeline = __esm({
-  "src/stages/pipeline.ts"() {
-    "use strict";
-    init_size();
   }
 });
 
@@ -13116,7 +12313,7 @@ function applyEdits(graph, e) {
 function applyDedupPlan(model, plan2) {
   const taken = allNames(model);
   const edits = /* @__PURE__ */ new Map();
-  const at = (scope) => {
+  const editsIn = (scope) => {
     let e = edits.get(scope);
     if (!e) {
       e = { renames: /* @__PURE__ */ new Map(), dropInitializers: /* @__PURE__ */ new Set(), dropNodes: /* @__PURE__ */ new Set(), addInitializers: [], constants: [], transposes: [], identities: [] };
@@ -13125,32 +12322,32 @@ function applyDedupPlan(model, plan2) {
     return e;
   };
   const drop = (s) => {
-    if (s.node) at(s.scope).dropNodes.add(s.node);
-    else at(s.scope).dropInitializers.add(s.tensor);
+    if (s.node) editsIn(s.scope).dropNodes.add(s.node);
+    else editsIn(s.scope).dropInitializers.add(s.tensor);
   };
   const transposeOf = new Map(plan2.ties.map((t) => [t.transposed, t.kept]));
   const keptInTie = new Set(plan2.ties.map((t) => t.kept));
   const classes = [.../* @__PURE__ */ new Set([...plan2.merges, ...plan2.ties.flatMap((t) => [t.kept, t.transposed])])];
   const nameOf = new Map(classes.map((c) => [c, c.keep?.name ?? freshName(taken, `${bestSite(c.sites).name}_shared`)]));
   for (const c of classes) {
-    const home2 = at(c.home);
+    const shared = editsIn(c.sharedScope);
     const name = nameOf.get(c);
     const source = transposeOf.get(c);
     if (source) {
       if (c.keep) drop(c.keep);
-      home2.transposes.push(newNode("Transpose", nameOf.get(source), name, freshName(taken, `${name}_transpose`), [permAttribute()]));
+      shared.transposes.push(newNode("Transpose", nameOf.get(source), name, freshName(taken, `${name}_transpose`), [permAttribute()]));
     } else if (!c.keep) {
       const t = c.sites[0].tensor;
-      home2.addInitializers.push({ ...t, name, dims: [...t.dims] });
+      shared.addInitializers.push({ ...t, name, dims: [...t.dims] });
     } else if (c.keep.node && (c.sites.length > 1 || keptInTie.has(c))) {
-      home2.dropNodes.add(c.keep.node);
-      home2.constants.push(c.keep.node);
+      shared.dropNodes.add(c.keep.node);
+      shared.constants.push(c.keep.node);
     }
     for (const s of c.sites) {
       if (s === c.keep) continue;
       drop(s);
-      if (s.pinned) at(s.scope).identities.push(newNode("Identity", name, s.name, freshName(taken, `${s.name}_identity`)));
-      else if (s.name !== name) at(s.scope).renames.set(s.name, name);
+      if (s.pinned) editsIn(s.scope).identities.push(newNode("Identity", name, s.name, freshName(taken, `${s.name}_identity`)));
+      else if (s.name !== name) editsIn(s.scope).renames.set(s.name, name);
     }
   }
   const memo = /* @__PURE__ */ new Map();
@@ -13166,32 +12363,26 @@ function applyDedupPlan(model, plan2) {
   for (const [scope, e] of edits) applyEdits(scope.graph, e);
 }
 function dedupStage(options = {}) {
-  for (const key of Object.keys(options)) {
-    if (!OPTIONS.includes(key)) throw new UsageError(`stage dedup: unknown option '${key}'; known options: ${OPTIONS.join(", ")}`);
-  }
-  if (options.transposed !== void 0 && typeof options.transposed !== "boolean") {
-    throw new UsageError(`stage dedup: option 'transposed' must be true or false`);
-  }
-  const transposed = options.transposed;
+  rejectUnknownOptions("dedup", options, ["transposed"]);
+  const transposed = booleanOption("dedup", options, "transposed", true);
   return {
     name: "dedup",
+    inPlace: true,
     run(model, ctx) {
       const plan2 = planDedup(model, ctx.external, { transposed });
       applyDedupPlan(model, plan2);
-      return { model, details: { ...dedupTotals(plan2) } };
+      return { model, modified: plan2.merges.length + plan2.ties.length > 0, details: { ...dedupTotals(plan2) } };
     }
   };
 }
-var OPTIONS;
 var init_dedup = __esm({
   "src/stages/dedup.ts"() {
     "use strict";
-    init_errors();
+    init_options();
     init_graph();
     init_types();
     init_dedup_analysis();
     init_dedup_analysis();
-    OPTIONS = ["transposed"];
   }
 });
 
@@ -13337,17 +12528,15 @@ function pruneModel(model, opts = {}) {
   return counts;
 }
 function pruneStage(options) {
-  for (const key of Object.keys(options)) {
-    if (key !== "doc-strings") throw new UsageError(`prune: unknown option '${key}'; known options: doc-strings`);
-  }
-  const docStrings = options["doc-strings"] ?? false;
-  if (typeof docStrings !== "boolean") throw new UsageError(`prune: option doc-strings must be true or false, not ${JSON.stringify(docStrings)}`);
+  rejectUnknownOptions("prune", options, ["doc-strings"]);
+  const docStrings = booleanOption("prune", options, "doc-strings", false);
   return {
     name: "prune",
+    inPlace: true,
     run(model) {
       const before = modelByteSize(model);
       const counts = pruneModel(model, { docStrings });
-      return { model, details: { ...counts, bytesSaved: before - modelByteSize(model) } };
+      return { model, modified: Object.values(counts).some((n) => n > 0), details: { ...counts, bytesSaved: before - modelByteSize(model) } };
     }
   };
 }
@@ -13355,11 +12544,163 @@ var functionKey;
 var init_prune = __esm({
   "src/stages/prune.ts"() {
     "use strict";
-    init_errors();
+    init_options();
     init_graph();
     init_size();
     init_tensor();
     functionKey = (domain, name, overload) => `${domain ?? ""}\0${name ?? ""}\0${overload ?? ""}`;
+  }
+});
+
+// src/stages/nodes.ts
+function attribute(name) {
+  return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
+}
+function intAttr(name, value) {
+  return { ...attribute(name), type: AttributeType.INT, i: BigInt(value) };
+}
+function intsAttr(name, values2) {
+  return { ...attribute(name), type: AttributeType.INTS, ints: values2.map((v) => BigInt(v)) };
+}
+function tensorAttr(name, t) {
+  return { ...attribute(name), type: AttributeType.TENSOR, t };
+}
+function nodeId(n) {
+  return n.name || n.output[0] || "";
+}
+function makeNode(opType, name, inputs, outputs, attrs = [], domain) {
+  return { opType, ...domain === void 0 ? {} : { domain }, name, input: inputs, output: outputs, attribute: attrs, metadataProps: [], deviceConfigurations: [] };
+}
+function nodePattern(glob) {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`);
+}
+var init_nodes = __esm({
+  "src/stages/nodes.ts"() {
+    "use strict";
+    init_types();
+  }
+});
+
+// src/stages/quant/constant-weight.ts
+function isTranspose2d(node, rank) {
+  if (rank !== 2) return false;
+  const perm = attr(node, "perm")?.ints;
+  return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
+}
+function resolveConstant(scope, name, index) {
+  const path24 = [];
+  const transposed = false;
+  let current = scope;
+  let wanted = name;
+  for (let steps = 0; current && steps < 64; steps++) {
+    const def = index.of(current.graph).get(wanted);
+    if (!def) {
+      current = current.parent;
+      continue;
+    }
+    path24.push({ scope: current, name: wanted });
+    if (def.kind === "input") return void 0;
+    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path24 };
+    const node = def.node;
+    if ((node.domain ?? "") !== "") return void 0;
+    if (isConstantNode(node)) {
+      const tensor = constantNodeTensor(node);
+      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path24 } : void 0;
+    }
+    if (node.opType === "Identity" && node.input[0]) {
+      wanted = node.input[0];
+      continue;
+    }
+    if (node.opType === "Transpose" && node.input[0]) {
+      const inner = resolveConstant(current, node.input[0], index);
+      if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
+      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path24, ...inner.path] };
+    }
+    return void 0;
+  }
+  return void 0;
+}
+function removeUnused(paths, index) {
+  const reads = /* @__PURE__ */ new Map();
+  const byScope = /* @__PURE__ */ new Map();
+  for (const path24 of paths) {
+    for (const { scope, name } of path24) {
+      const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
+      entry.names.add(name);
+      byScope.set(scope.graph, entry);
+    }
+  }
+  for (const [graph, { scope, names }] of byScope) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const [name, uses] of usesOfAll(scope, names)) counts.set(name, uses.length);
+    for (const o of graph.output) if (o.name && counts.has(o.name)) counts.set(o.name, counts.get(o.name) + 1);
+    reads.set(graph, counts);
+  }
+  const unread = (scope, name) => {
+    for (let s = scope; s; s = s.parent) {
+      const counts = reads.get(s.graph);
+      if (counts?.has(name)) {
+        counts.set(name, counts.get(name) - 1);
+        return;
+      }
+      if (index.of(s.graph).has(name)) return;
+    }
+  };
+  const dead = /* @__PURE__ */ new Set();
+  const droppedInputs = /* @__PURE__ */ new Map();
+  let removed = 0;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const path24 of paths) {
+      for (const { scope, name } of path24) {
+        const g = scope.graph;
+        const defs = index.of(g);
+        const def = defs.get(name);
+        if (!def || def.kind === "input") break;
+        if ((reads.get(g).get(name) ?? 0) > 0) break;
+        if (def.kind === "initializer") {
+          dead.add(def.tensor);
+          const inputs = droppedInputs.get(g) ?? /* @__PURE__ */ new Set();
+          droppedInputs.set(g, inputs.add(name));
+        } else {
+          dead.add(def.node);
+          for (const input of def.node.input) if (input) unread(scope, input);
+        }
+        defs.delete(name);
+        removed++;
+        changed = true;
+      }
+    }
+  }
+  for (const g of byScope.keys()) {
+    g.initializer = g.initializer.filter((t) => !dead.has(t));
+    g.node = g.node.filter((n) => !dead.has(n));
+    const inputs = droppedInputs.get(g);
+    if (inputs) g.input = g.input.filter((v) => !inputs.has(v.name ?? ""));
+  }
+  return removed;
+}
+var DefinitionIndex;
+var init_constant_weight = __esm({
+  "src/stages/quant/constant-weight.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    DefinitionIndex = class {
+      byGraph = /* @__PURE__ */ new WeakMap();
+      of(graph) {
+        let defs = this.byGraph.get(graph);
+        if (defs) return defs;
+        defs = /* @__PURE__ */ new Map();
+        for (const v of graph.input) if (v.name) defs.set(v.name, { kind: "input" });
+        for (const t of graph.initializer) if (t.name) defs.set(t.name, { kind: "initializer", tensor: t });
+        for (const n of graph.node) for (const o of n.output) if (o) defs.set(o, { kind: "node", node: n });
+        this.byGraph.set(graph, defs);
+        return defs;
+      }
+    };
   }
 });
 
@@ -13455,7 +12796,7 @@ var init_bias_gelu = __esm({
 
 // src/stages/quant/opset.ts
 function defaultOpset2(model) {
-  return model.opsetImport.find((o) => isDefaultDomain2(o.domain))?.version ?? 1;
+  return model.opsetImport.find((o) => isDefaultDomain(o.domain))?.version ?? 1;
 }
 function planOpset(model) {
   const version = defaultOpset2(model);
@@ -13463,7 +12804,7 @@ function planOpset(model) {
   const unsafe = /* @__PURE__ */ new Set();
   for (const scope of mainScopes(model)) {
     for (const n of scope.graph.node) {
-      if (!isDefaultDomain2(n.domain)) continue;
+      if (!isDefaultDomain(n.domain)) continue;
       const from = SAFE_FROM[n.opType ?? ""];
       if (from === void 0 || version < from) unsafe.add(n.opType ?? "?");
     }
@@ -13477,14 +12818,14 @@ function planOpset(model) {
   return { action: "bump", from: version, to: REQUIRED_OPSET };
 }
 function setDefaultOpset(model, to) {
-  const entry = model.opsetImport.find((o) => isDefaultDomain2(o.domain));
+  const entry = model.opsetImport.find((o) => isDefaultDomain(o.domain));
   if (entry) entry.version = to;
   else model.opsetImport.push({ domain: "", version: to });
 }
 function importDomain(model, domain, version) {
   if (!model.opsetImport.some((o) => o.domain === domain)) model.opsetImport.push({ domain, version });
 }
-var REQUIRED_OPSET, SAFE_FROM, isDefaultDomain2;
+var REQUIRED_OPSET, SAFE_FROM, isDefaultDomain;
 var init_opset = __esm({
   "src/stages/quant/opset.ts"() {
     "use strict";
@@ -13577,7 +12918,7 @@ var init_opset = __esm({
       Where: 9,
       Xor: 7
     };
-    isDefaultDomain2 = (d) => d === void 0 || d === "" || d === "ai.onnx";
+    isDefaultDomain = (d) => d === void 0 || d === "" || d === "ai.onnx";
   }
 });
 
@@ -14740,7 +14081,7 @@ function upgradeOpset(model, target) {
   const ir = model.irVersion ?? 0;
   const details = { from, to: Math.max(from, target), irVersion: { from: ir, to: ir }, nodes: 0, rewritten: {}, constantsAdded: 0, nodesAdded: 0 };
   if (from >= target) return { model, details };
-  if (model.functions.some((f) => f.opsetImport.some((o) => isDefaultDomain3(o.domain) && (o.version ?? 0) < target))) {
+  if (model.functions.some((f) => f.opsetImport.some((o) => isDefaultDomain2(o.domain) && (o.version ?? 0) < target))) {
     throw new OpsetUpgradeError(from, target, ["the model has local functions importing the default domain; their bodies are not upgraded"]);
   }
   const facts2 = modelFacts(model);
@@ -14750,7 +14091,7 @@ function upgradeOpset(model, target) {
     const ctx = new ConvertContext(scope, target, facts2);
     const nodes = [];
     for (const node of scope.graph.node) {
-      if (!isDefaultDomain3(node.domain)) {
+      if (!isDefaultDomain2(node.domain)) {
         nodes.push(node);
         continue;
       }
@@ -14780,7 +14121,7 @@ function upgradeOpset(model, target) {
   details.irVersion.to = model.irVersion ?? ir;
   return { model, details };
 }
-var IR_FOR_OPSET, OpsetUpgradeError, isDefaultDomain3;
+var IR_FOR_OPSET, OpsetUpgradeError, isDefaultDomain2;
 var init_upgrade = __esm({
   "src/stages/opset/upgrade.ts"() {
     "use strict";
@@ -14795,8 +14136,8 @@ var init_upgrade = __esm({
     IR_FOR_OPSET = [[9, 4], [10, 5], [11, 6], [12, 7], [15, 8], [19, 9], [21, 10], [23, 11], [24, 12], [25, 13]];
     OpsetUpgradeError = class extends OnnxFormatError {
       constructor(from, to, refusals) {
-        const shown2 = refusals.slice(0, 3).join("; ");
-        super(`cannot upgrade the default-domain opset ${from} \u2192 ${to}: ${shown2}${refusals.length > 3 ? `; and ${refusals.length - 3} more` : ""}`);
+        const shown = refusals.slice(0, 3).join("; ");
+        super(`cannot upgrade the default-domain opset ${from} \u2192 ${to}: ${shown}${refusals.length > 3 ? `; and ${refusals.length - 3} more` : ""}`);
         this.from = from;
         this.to = to;
         this.refusals = refusals;
@@ -14806,7 +14147,7 @@ var init_upgrade = __esm({
       refusals;
       name = "OpsetUpgradeError";
     };
-    isDefaultDomain3 = (d) => d === void 0 || d === "" || d === "ai.onnx";
+    isDefaultDomain2 = (d) => d === void 0 || d === "" || d === "ai.onnx";
   }
 });
 
@@ -14937,6 +14278,92 @@ var init_int8_matmul = __esm({
         const output = node.output[0];
         integerMatMul(node.input[0], weight, output, s.baseOf(node, scope), scope, s, out);
         putBiasSecond(output, scope, s);
+      }
+    };
+  }
+});
+
+// src/onnx/spill.ts
+import { closeSync as closeSync4, openSync as openSync4, rmSync as rmSync2, writeSync as writeSync3 } from "node:fs";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import path7 from "node:path";
+function canSpill(source) {
+  return typeof source?.spill === "function";
+}
+function newTensor(source, name, dataType, dims, raw) {
+  const t = makeTensor(name, dataType, dims, raw);
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  return t;
+}
+function replacePayload(source, t, raw) {
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  else setTensorRaw(t, raw);
+}
+var SPILL_MIN_BYTES, SpillingReader;
+var init_spill = __esm({
+  "src/onnx/spill.ts"() {
+    "use strict";
+    init_external();
+    init_errors();
+    init_tensor();
+    init_types();
+    SPILL_MIN_BYTES = 64 * 1024;
+    SpillingReader = class extends ExternalDataReader {
+      /** The scratch file's location name as written into tensors. */
+      location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
+      file;
+      fd;
+      size = 0;
+      /** Payload bytes written to scratch so far. */
+      spilledBytes = 0;
+      spilledTensors = 0;
+      /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
+      constructor(modelPath, scratchDir) {
+        super(modelPath);
+        this.file = path7.join(scratchDir, this.location);
+      }
+      isScratch(t) {
+        return isExternal(t) && externalInfo(t).location === this.location;
+      }
+      resolve(location, tensorName) {
+        return location === this.location ? this.file : super.resolve(location, tensorName);
+      }
+      range(t) {
+        if (!this.isScratch(t)) return super.range(t);
+        const { offset, length } = externalInfo(t);
+        if (length === void 0 || offset + length > this.size) {
+          throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
+        }
+        return { location: this.location, offset, length };
+      }
+      read(t) {
+        if (!this.isScratch(t)) return super.read(t);
+        const { offset, length } = this.range(t);
+        return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
+      }
+      spill(t, raw) {
+        this.fd ??= openSync4(this.file, "wx+", 384);
+        const offset = this.size;
+        for (let done = 0; done < raw.length; ) done += writeSync3(this.fd, raw, done, raw.length - done, offset + done);
+        this.size += raw.length;
+        this.spilledBytes += raw.length;
+        this.spilledTensors++;
+        setTensorRaw(t, new Uint8Array(0));
+        t.rawData = void 0;
+        t.dataLocation = DataLocation.EXTERNAL;
+        t.externalData = [
+          { key: "location", value: this.location },
+          { key: "offset", value: String(offset) },
+          { key: "length", value: String(raw.length) }
+        ];
+      }
+      close() {
+        super.close();
+        if (this.fd !== void 0) {
+          closeSync4(this.fd);
+          this.fd = void 0;
+          rmSync2(this.file, { force: true });
+        }
       }
     };
   }
@@ -15688,7 +15115,7 @@ async function quantizeStatic(model, options, ctx) {
   };
   const refuse3 = (reason) => {
     ctx.log(`quantize-int8: static: ${reason}`);
-    return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason }] } };
+    return { model, modified: details.opsetUpgrade !== void 0, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason }] } };
   };
   const target = options.perChannel ? 13 : 11;
   if (defaultOpset2(model) < target) {
@@ -15725,6 +15152,7 @@ async function quantizeStatic(model, options, ctx) {
   ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan2.folded.size} Relu/Clip folded, ${plan2.skipped.length} skipped`);
   return {
     model,
+    modified: true,
     details: {
       ...details,
       calibration,
@@ -15767,10 +15195,7 @@ function parseInt8Options(raw) {
   if (!isStatic && (raw["activation-type"] !== void 0 || raw["activation-symmetric"] !== void 0)) {
     throw new UsageError("quantize-int8: activation-type and activation-symmetric need activations: static");
   }
-  const minElements = raw["min-elements"] ?? (isStatic ? 0 : DEFAULT_MIN_ELEMENTS);
-  if (typeof minElements !== "number" || !Number.isSafeInteger(minElements) || minElements < 0) {
-    throw new UsageError(`quantize-int8: min-elements must be a whole number \u2265 0, not '${String(minElements)}'`);
-  }
+  const minElements = integerOption(STAGE, raw, "min-elements", "a whole number \u2265 0", (n) => n >= 0) ?? (isStatic ? 0 : DEFAULT_MIN_ELEMENTS);
   const weightType = choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]);
   const convMode = choiceOption(STAGE, raw, "conv-mode", ["integer", "weight-only"]);
   const perChannelGiven = raw["per-channel"] === void 0 ? void 0 : booleanOption(STAGE, raw, "per-channel", false);
@@ -15834,7 +15259,7 @@ function quantizeInt8(model, options, ctx) {
   };
   const plan2 = upgradeIfNeeded(model, options, details, ctx?.log);
   if (plan2.action === "refuse") {
-    return { model, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason: plan2.reason }] } };
+    return { model, modified: false, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason: plan2.reason }] } };
   }
   const attentionSplit = options.ops.has("MatMul") ? splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex()) : 0;
   if (attentionSplit) details.attentionSplit = attentionSplit;
@@ -15876,6 +15301,7 @@ function quantizeInt8(model, options, ctx) {
   ctx?.log(`quantize-int8: ${quantizedNodes} nodes, ${s.weightsQuantized} distinct weights, ${skipped.length} skipped`);
   return {
     model,
+    modified: quantizedNodes + attentionSplit + biasGeluSplit > 0 || upgraded(details),
     details: {
       ...details,
       quantizedNodes,
@@ -15894,10 +15320,11 @@ function quantizeInt8Stage(options) {
   const { activation } = parsed;
   return {
     name: "quantize-int8",
+    inPlace: true,
     run: (model, ctx) => activation ? quantizeStatic(model, { ...parsed, activation }, ctx) : quantizeInt8(model, parsed, ctx)
   };
 }
-var DEFAULT_MIN_ELEMENTS, STAGE, KNOWN_OPTIONS;
+var DEFAULT_MIN_ELEMENTS, STAGE, KNOWN_OPTIONS, upgraded;
 var init_quantize_int8 = __esm({
   "src/stages/quantize-int8.ts"() {
     "use strict";
@@ -15919,6 +15346,7 @@ var init_quantize_int8 = __esm({
     DEFAULT_MIN_ELEMENTS = 1024;
     STAGE = "quantize-int8";
     KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode", "activations", "activation-type", "activation-symmetric"];
+    upgraded = (details) => details.opsetUpgrade !== void 0 && !("refused" in details.opsetUpgrade);
   }
 });
 
@@ -16353,10 +15781,10 @@ function floatWeight(scope, name, run) {
   if (elementCount(tensor.dims) === 0) return "weight is empty";
   return src;
 }
-function home(src) {
+function weightScope(src) {
   return src.path[src.path.length - 1].scope;
 }
-function remember(run, src) {
+function recordWeightSource(run, src) {
   const known = run.sources.get(src.tensor);
   if (known) known.push(src.path);
   else run.sources.set(src.tensor, [src.path]);
@@ -16377,7 +15805,7 @@ function toMatMulNBits(node, a, src, alpha, run, bits) {
   const { blockSize, symmetric, method } = run.settings;
   const dtype = tensor.dataType;
   const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric, method, bits, ...alpha === 1 ? [] : [alpha]]);
-  const stored = run.store.get(key, home(src), () => {
+  const stored = run.store.get(key, weightScope(src), () => {
     let values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     if (alpha !== 1) values2 = values2.map((v) => v * alpha);
     const opts = { blockSize, symmetric, method, bits, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
@@ -16394,7 +15822,7 @@ function toMatMulNBits(node, a, src, alpha, run, bits) {
   const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", bits), intAttr("block_size", blockSize)];
   if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr("accuracy_level", run.settings.accuracyLevel));
   becomeContribOp(node, "MatMulNBits", [a, ...stored.names], attrs);
-  remember(run, src);
+  recordWeightSource(run, src);
 }
 function insert(at, node, added) {
   const list = at.get(node);
@@ -16457,7 +15885,7 @@ var init_int4_rewrite = __esm({
         if (!constC || constC.transposed || constC.tensor.dataType !== DataType.FLOAT) return `beta ${beta} on a C that is not a float constant`;
         const scaled = floatValues(constC.tensor, tensorBytes(constC.tensor, run.external)).map((v) => v * beta);
         const raw = bytesOf(scaled);
-        bias = run.store.get(contentKey(["gemm-bias", ...constC.tensor.dims], raw), home(constC), () => ({
+        bias = run.store.get(contentKey(["gemm-bias", ...constC.tensor.dims], raw), weightScope(constC), () => ({
           base: baseName2(constC, "bias"),
           suffixes: ["_scaled"],
           parts: [{ dataType: DataType.FLOAT, dims: [...constC.tensor.dims], raw }]
@@ -16488,7 +15916,7 @@ var init_int4_rewrite = __esm({
       const { blockSize, symmetric, method } = run.settings;
       const dtype = tensor.dataType;
       const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric, method, bits]);
-      const stored = run.store.get(key, home(src), () => {
+      const stored = run.store.get(key, weightScope(src), () => {
         const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
           blockSize,
           symmetric,
@@ -16509,7 +15937,7 @@ var init_int4_rewrite = __esm({
       const [data, scales, zp] = stored.names;
       const attrs = [intAttr("gather_axis", 0), intAttr("quantize_axis", 1), intAttr("block_size", blockSize), intAttr("bits", bits)];
       becomeContribOp(node, "GatherBlockQuantized", [data, node.input[1] ?? "", scales, ...zp ? [zp] : []], attrs);
-      remember(run, src);
+      recordWeightSource(run, src);
       run.counts.gatherInt4++;
       return void 0;
     };
@@ -16520,7 +15948,7 @@ var init_int4_rewrite = __esm({
       if (tensor.dataType !== DataType.FLOAT) return "float16 table needs DequantizeLinear-19; use embeddings: int4";
       if (run.opset < 10) return `opset ${run.opset} has no DequantizeLinear`;
       const { key, raw } = weightKey(run, tensor, ["gather8", ...tensor.dims]);
-      const stored = run.store.get(key, home(src), () => {
+      const stored = run.store.get(key, weightScope(src), () => {
         const values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
         const q = quantizePerTensor(values2, { type: "int8", symmetric: true, reduceRange: false });
         run.errors.set(key, perTensorError(values2, q.values, q.scales[0], q.zeroPoints[0]));
@@ -16542,7 +15970,7 @@ var init_int4_rewrite = __esm({
       node.output[0] = gathered;
       const dq = makeNode("DequantizeLinear", freshName(run.names, `${node.name || output}_DequantizeLinear`), [gathered, scale, zp], [output], [], "");
       insert(run.after, node, dq);
-      remember(run, src);
+      recordWeightSource(run, src);
       run.counts.gatherInt8++;
       return void 0;
     };
@@ -16590,18 +16018,12 @@ function parseInt4Options(options) {
     }
   }
   rejectUnknownOptions(STAGE2, o, ["block-size", "symmetric", "accuracy-level", "embeddings", "exclude", "method", "layers"]);
-  const blockSize = Number(o["block-size"] ?? 32);
+  const powerOfTwo = (n) => n >= 16 && n <= 256 && (n & n - 1) === 0;
+  const blockSize = integerOption(STAGE2, o, "block-size", "a power of two from 16 to 256", (n) => n === 512 || powerOfTwo(n)) ?? 32;
   if (blockSize === 512) {
     throw new UsageError("quantize-int4: block-size 512 is refused (onnxruntime's CPU MatMulNBits kernel does not support it; older builds gave wrong results); use 16\u2013256");
   }
-  if (!Number.isInteger(blockSize) || blockSize < 16 || blockSize > 256 || (blockSize & blockSize - 1) !== 0) {
-    throw new UsageError(`quantize-int4: block-size must be a power of two from 16 to 256, got ${JSON.stringify(o["block-size"])}`);
-  }
-  const rawLevel = o["accuracy-level"];
-  const accuracyLevel = rawLevel === void 0 ? void 0 : Number(rawLevel);
-  if (accuracyLevel !== void 0 && (!Number.isInteger(accuracyLevel) || accuracyLevel < 0 || accuracyLevel > 4)) {
-    throw new UsageError(`quantize-int4: accuracy-level must be 0\u20134, got ${JSON.stringify(rawLevel)}`);
-  }
+  const accuracyLevel = integerOption(STAGE2, o, "accuracy-level", "0\u20134", (n) => n >= 0 && n <= 4);
   return {
     blockSize,
     symmetric: booleanOption(STAGE2, o, "symmetric", true),
@@ -16616,6 +16038,7 @@ function quantizeInt4Stage(options = {}) {
   const opts = parseInt4Options(options);
   return {
     name: "quantize-int4",
+    inPlace: true,
     run(model, ctx) {
       const attentionSplit = splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex());
       const scopes = mainScopes(model);
@@ -16665,6 +16088,7 @@ function quantizeInt4Stage(options = {}) {
       ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm2} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
       return {
         model,
+        modified: attentionSplit + matmul + gemm2 + gatherInt4 + gatherInt8 > 0,
         details: {
           blockSize: opts.blockSize,
           symmetric: opts.symmetric,
@@ -16958,7 +16382,7 @@ async function overflowingNodes(model, main2, types2, tmpDir, samples = 2) {
   try {
     const file = path8.join(dir, "probe.onnx");
     writeFileSync(file, encodeModel(probe));
-    const feeds = loadSamples("auto", model, { samples, seed: DEFAULT_PARITY.seed, dims: {} });
+    const feeds = autoSamples(model, modelInputs(model), { samples, seed: AUTO_SEED, dims: {} });
     const session = await host.load(file, { threads: 1 });
     const peak = /* @__PURE__ */ new Map();
     for (const sample of feeds) {
@@ -16990,13 +16414,13 @@ var OVERFLOW_AT;
 var init_fp16_overflow = __esm({
   "src/stages/fp16-overflow.ts"() {
     "use strict";
-    init_inputs();
-    init_ort_runner();
-    init_types2();
     init_codec();
     init_dtype();
     init_graph();
     init_tensor();
+    init_auto_inputs();
+    init_input_meta();
+    init_ort_runner();
     init_fp16_numerics();
     init_fp16_types();
     init_nodes();
@@ -17106,9 +16530,11 @@ function fp16Stage(options = {}) {
   const opts = parseFp16Options(options);
   return {
     name: "fp16",
+    inPlace: true,
     async run(model, ctx) {
       const conv = new Fp16Converter(model, opts, ctx.external);
-      if (!conv.hasFloat()) return { model, details: { tensorsConverted: 0 } };
+      if (!conv.hasFloat()) return { model, modified: false, details: { tensorsConverted: 0 } };
+      const opset = defaultOpset2(model);
       let overflowCheck;
       if (opts.overflowCheck && conv.scopes[0]) {
         const { blocked, note } = await overflowingNodes(model, conv.scopes[0], conv.types, ctx.tmpDir);
@@ -17119,7 +16545,7 @@ function fp16Stage(options = {}) {
         const plan2 = planOpset(model);
         if (plan2.action === "refuse") {
           ctx.log(`fp16: not applied: ${plan2.reason}`);
-          return { model, details: { notApplied: plan2.reason } };
+          return { model, modified: false, details: { notApplied: plan2.reason } };
         }
         if (plan2.action === "bump") setDefaultOpset(model, plan2.to);
       }
@@ -17138,6 +16564,7 @@ function fp16Stage(options = {}) {
       ctx.log(`fp16: ${conv.stats.tensors} tensors to float16, ${conv.stats.blockedNodes} nodes kept in float32`);
       return {
         model,
+        modified: conv.stats.tensors + conv.stats.castsInserted + conv.stats.castsRetargeted + conv.stats.valuesRetyped > 0 || defaultOpset2(model) !== opset,
         details: {
           keepIoTypes: opts.keepIoTypes,
           tensorsConverted: conv.stats.tensors,
@@ -17266,7 +16693,7 @@ var init_fp16 = __esm({
       names;
       scopes;
       types;
-      stats = { tensors: 0, clampedValues: 0, castsInserted: 0, blockedNodes: 0, keptFloat32: 0, castsRetargeted: 0 };
+      stats = { tensors: 0, clampedValues: 0, castsInserted: 0, blockedNodes: 0, keptFloat32: 0, castsRetargeted: 0, valuesRetyped: 0 };
       blockedOps;
       blockedNames;
       functions;
@@ -17349,7 +16776,10 @@ var init_fp16 = __esm({
         if (n.opType === "ConstantOfShape") {
           const t = attr(n, "value")?.t;
           if (t) this.convertTensor(t);
-          else n.attribute.push(tensorAttr("value", makeTensor("", DataType.FLOAT16, [1], new Uint8Array(2))));
+          else {
+            n.attribute.push(tensorAttr("value", makeTensor("", DataType.FLOAT16, [1], new Uint8Array(2))));
+            this.stats.valuesRetyped++;
+          }
         }
         for (const a of n.attribute) {
           if (a.name === "to" && n.opType === "Cast" || DTYPE_ATTRIBUTES.has(a.name ?? "")) {
@@ -17423,7 +16853,10 @@ var init_fp16 = __esm({
         for (const s of g.sparseInitializer) if (s.values) this.convertTensor(s.values);
         const retype = (v) => {
           const tt = v.type?.tensorType;
-          if (tt?.elemType === DataType.FLOAT && !keep.has(v.name ?? "")) tt.elemType = DataType.FLOAT16;
+          if (tt?.elemType === DataType.FLOAT && !keep.has(v.name ?? "")) {
+            tt.elemType = DataType.FLOAT16;
+            this.stats.valuesRetyped++;
+          }
         };
         g.valueInfo.forEach(retype);
         if (!isMain || !this.opts.keepIoTypes) {
@@ -17516,6 +16949,7 @@ function optimizeStage(options = {}) {
         ctx.log(`optimize (${level}): ${total(before)} \u2192 ${total(after)} nodes`);
         return {
           model: loaded.model,
+          modified: true,
           details: {
             level,
             nodesBefore: total(before),
@@ -17545,25 +16979,192 @@ var init_optimize = __esm({
   }
 });
 
+// src/stages/fold-batchnorm.ts
+function floatConstant(scope, name, index) {
+  if (!name) return void 0;
+  const c = resolveConstant(scope, name, index);
+  return c && !c.transposed && c.tensor.dataType === DataType.FLOAT ? c : void 0;
+}
+function bnAffine(bn, scope, index, external) {
+  if (attr(bn, "training_mode")?.i) return "training_mode is set";
+  const spatial = attr(bn, "spatial");
+  if (spatial && spatial.i === 0n) return "spatial = 0 (per-activation statistics)";
+  const params = [1, 2, 3, 4].map((i) => floatConstant(scope, bn.input[i], index));
+  if (params.some((p) => !p)) return "scale, B, mean or var is not a float32 constant";
+  const [scale, bias, mean, variance] = params.map((p) => tensorFloat32(p.tensor, external));
+  const c = scale.length;
+  if ([bias, mean, variance].some((a) => a.length !== c) || params.some((p) => p.tensor.dims.length !== 1)) return "parameters are not four vectors of one length";
+  const eps = attr(bn, "epsilon")?.f ?? 1e-5;
+  const s = new Float64Array(c);
+  const t = new Float64Array(c);
+  for (let i = 0; i < c; i++) {
+    s[i] = scale[i] / Math.sqrt(variance[i] + Math.fround(eps));
+    t[i] = bias[i] - mean[i] * s[i];
+    if (!Number.isFinite(s[i]) || !Number.isFinite(t[i])) return `channel ${i} has a non-finite scale (var + \u03B5 \u2264 0 or NaN)`;
+  }
+  return { s, t, used: params };
+}
+function foldInto(p, bn, scope, index, external) {
+  const w = floatConstant(scope, p.input[1], index);
+  if (!w) return `${p.opType}'s weight is not a float32 constant`;
+  const b = p.input[2] ? floatConstant(scope, p.input[2], index) : void 0;
+  if (p.input[2] && !b) return `${p.opType}'s bias is not a float32 constant`;
+  const c = bn.s.length;
+  const dims = w.tensor.dims.map(Number);
+  const weight = tensorFloat32(w.tensor, external);
+  const bias = new Float32Array(c);
+  const used = [w, ...b ? [b] : []];
+  const biasIn = b ? tensorFloat32(b.tensor, external) : void 0;
+  const channel = new Int32Array(weight.length);
+  let beta1 = false;
+  if (p.opType === "Conv") {
+    if (dims.length < 3 || dims[0] !== c) return `Conv weight [${dims.join(", ")}] has not ${c} output channels first`;
+    const per = weight.length / c;
+    for (let i = 0; i < weight.length; i++) channel[i] = Math.floor(i / per);
+  } else if (p.opType === "ConvTranspose") {
+    const group = Number(attr(p, "group")?.i ?? 1n);
+    if (dims.length < 3 || dims[1] * group !== c || dims[0] % group !== 0) return `ConvTranspose weight [${dims.join(", ")}] \xD7 group ${group} has not ${c} output channels`;
+    const kernel = elementCount(dims.slice(2));
+    const inPerGroup = dims[0] / group;
+    for (let i = 0; i < weight.length; i++) {
+      const ci = Math.floor(i / (dims[1] * kernel));
+      const j = Math.floor(i / kernel) % dims[1];
+      channel[i] = Math.floor(ci / inPerGroup) * dims[1] + j;
+    }
+  } else {
+    if (dims.length !== 2) return "Gemm weight is not 2-D";
+    const transB3 = attr(p, "transB")?.i === 1n;
+    const m = transB3 ? dims[0] : dims[1];
+    if (m !== c) return `Gemm has ${m} output columns, the BN ${c} channels`;
+    for (let i = 0; i < weight.length; i++) channel[i] = transB3 ? Math.floor(i / dims[1]) : i % dims[1];
+    if (biasIn && !(biasIn.length === c || biasIn.length === 1)) return "Gemm C is not one value per output column";
+    if (biasIn && b.tensor.dims.length === 2 && b.tensor.dims[0] !== 1) return "Gemm C is not one value per output column";
+    const beta = attr(p, "beta")?.f ?? 1;
+    if (biasIn) for (let i = 0; i < biasIn.length; i++) biasIn[i] = biasIn[i] * beta;
+    beta1 = true;
+  }
+  if (biasIn && biasIn.length !== c && biasIn.length !== 1) return `bias has ${biasIn.length} values for ${c} channels`;
+  for (let i = 0; i < weight.length; i++) weight[i] = weight[i] * bn.s[channel[i]];
+  for (let k = 0; k < c; k++) {
+    const b0 = biasIn ? biasIn[biasIn.length === 1 ? 0 : k] : 0;
+    bias[k] = b0 * bn.s[k] + bn.t[k];
+  }
+  return { weight, bias, dims: { weight: dims, bias: [c] }, used, beta1 };
+}
+function readOnlyBy(name, reader, uses, graph) {
+  const u = uses.get(name) ?? [];
+  return u.length === 1 && u[0].node === reader && u[0].inputIndex === 0 && !graph.output.some((o) => o.name === name);
+}
+function foldScope(scope, index, names, external, out) {
+  const g = scope.graph;
+  const bns = g.node.filter((n) => n.opType === "BatchNormalization" && isDefaultDomain3(n));
+  if (!bns.length) return;
+  const producer = /* @__PURE__ */ new Map();
+  for (const n of g.node) for (const o of n.output) if (o) producer.set(o, n);
+  const watched = /* @__PURE__ */ new Set();
+  for (const bn of bns) {
+    if (bn.input[0]) watched.add(bn.input[0]);
+    for (const o of bn.output.slice(1)) if (o) watched.add(o);
+  }
+  const uses = usesOfAll(scope, watched);
+  const gone = /* @__PURE__ */ new Set();
+  for (const bn of bns) {
+    const skip = (reason) => out.skipped.push({ node: nodeId(bn), reason });
+    const x = bn.input[0] ?? "";
+    const p = producer.get(x);
+    if (!p || !isDefaultDomain3(p) || !FOLDABLE_PRODUCERS.has(p.opType ?? "")) {
+      skip(`its input is ${p ? `computed by ${p.opType}` : "not computed by a node"}, not by Conv, ConvTranspose or Gemm`);
+      continue;
+    }
+    if (p.output.length !== 1 || !readOnlyBy(x, bn, uses, g)) {
+      skip(`${p.opType} '${nodeId(p)}' output is read by more than this BatchNormalization`);
+      continue;
+    }
+    if (bn.output.slice(1).some((o) => o && ((uses.get(o)?.length ?? 0) > 0 || g.output.some((v) => v.name === o)))) {
+      skip("its running mean/var outputs are read (training form)");
+      continue;
+    }
+    const affine = bnAffine(bn, scope, index, external);
+    if (typeof affine === "string") {
+      skip(affine);
+      continue;
+    }
+    const folded = foldInto(p, affine, scope, index, external);
+    if (typeof folded === "string") {
+      skip(folded);
+      continue;
+    }
+    const base = nodeId(p);
+    const wName = freshName(names, `${base}_weight_bnfolded`);
+    const bName = freshName(names, `${base}_bias_bnfolded`);
+    const tensor = (name, dims, values2) => newTensor(external, name, DataType.FLOAT, dims, new Uint8Array(values2.buffer));
+    g.initializer.push(tensor(wName, folded.dims.weight, folded.weight), tensor(bName, folded.dims.bias, folded.bias));
+    p.input = [p.input[0], wName, bName];
+    if (folded.beta1) p.attribute = p.attribute.filter((a) => a.name !== "beta");
+    p.output = [bn.output[0]];
+    g.valueInfo = g.valueInfo.filter((v) => v.name !== x);
+    gone.add(bn);
+    out.used.push(...[...folded.used, ...affine.used].map((c) => c.path));
+    out.byOp[p.opType] = (out.byOp[p.opType] ?? 0) + 1;
+  }
+  g.node = g.node.filter((n) => !gone.has(n));
+}
+function foldBatchNorm(model, ctx) {
+  const index = new DefinitionIndex();
+  const names = allNames(model);
+  const out = { byOp: {}, skipped: [], used: [] };
+  for (const scope of mainScopes(model)) foldScope(scope, index, names, ctx?.external, out);
+  const removed = removeUnused(out.used, new DefinitionIndex());
+  const folded = Object.values(out.byOp).reduce((a, b) => a + b, 0);
+  ctx?.log(`fold-batchnorm: ${folded} BatchNormalization folded, ${out.skipped.length} left`);
+  return { model, modified: folded > 0, details: { folded, foldedInto: out.byOp, constantsRemoved: removed, skipped: out.skipped } };
+}
+function foldBatchNormStage(options = {}) {
+  rejectUnknownOptions("fold-batchnorm", options, []);
+  return { name: "fold-batchnorm", inPlace: true, run: (model, ctx) => foldBatchNorm(model, ctx) };
+}
+function hasFoldableBatchNorm(model) {
+  for (const { graph } of mainScopes(model)) {
+    const producer = /* @__PURE__ */ new Map();
+    for (const n of graph.node) for (const o of n.output) if (o) producer.set(o, n);
+    for (const n of graph.node) {
+      if (n.opType !== "BatchNormalization" || !isDefaultDomain3(n)) continue;
+      const p = producer.get(n.input[0] ?? "");
+      if (p && FOLDABLE_PRODUCERS.has(p.opType ?? "")) return true;
+    }
+  }
+  return false;
+}
+var FOLDABLE_PRODUCERS, isDefaultDomain3;
+var init_fold_batchnorm = __esm({
+  "src/stages/fold-batchnorm.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_spill();
+    init_tensor();
+    init_constant_weight();
+    init_nodes();
+    init_options();
+    FOLDABLE_PRODUCERS = /* @__PURE__ */ new Set(["Conv", "ConvTranspose", "Gemm"]);
+    isDefaultDomain3 = (n) => (n.domain ?? "") === "" || n.domain === "ai.onnx";
+  }
+});
+
 // src/stages/upgrade-opset.ts
 function opsetTargetOption(o) {
-  const v = o.target;
-  if (v === void 0) return DEFAULT_OPSET_TARGET;
-  if (v === "latest") return LATEST_ORT_OPSET;
-  const n = typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v;
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 7 || n > MAX_OPSET) {
-    throw new UsageError(`upgrade-opset: target must be an opset from 7 to ${MAX_OPSET} or 'latest' (${LATEST_ORT_OPSET}), got ${JSON.stringify(v)}`);
-  }
-  return n;
+  if (o.target === "latest") return LATEST_ORT_OPSET;
+  return integerOption("upgrade-opset", o, "target", `an opset from 7 to ${MAX_OPSET} or 'latest' (${LATEST_ORT_OPSET})`, (n) => n >= 7 && n <= MAX_OPSET) ?? DEFAULT_OPSET_TARGET;
 }
 function upgradeOpsetStage(options) {
   rejectUnknownOptions("upgrade-opset", options, ["target"]);
   const target = opsetTargetOption(options);
   return {
     name: "upgrade-opset",
+    inPlace: true,
     run(model) {
       const { model: out, details } = upgradeOpset(model, target);
-      return { model: out, details: { ...details } };
+      return { model: out, modified: details.to !== details.from, details: { ...details } };
     }
   };
 }
@@ -17571,7 +17172,6 @@ var DEFAULT_OPSET_TARGET;
 var init_upgrade_opset = __esm({
   "src/stages/upgrade-opset.ts"() {
     "use strict";
-    init_errors();
     init_options();
     init_upgrade();
     DEFAULT_OPSET_TARGET = 13;
@@ -19185,12 +18785,13 @@ function fuseModel(model, options, ctx) {
   ctx?.log(`fuse: ${total2} fused ops (${Object.entries(fused).map(([k, v]) => `${v} ${k}`).join(", ") || "none"}), ${leftAlone.length} left alone`);
   return {
     model,
+    modified: total2 > 0,
     details: { options: { embedLayerNorm: options.embedLayerNorm, skipLayerNorm: options.skipLayerNorm }, fused, fusedOps: total2, nodesPruned: pruned, leftAlone }
   };
 }
 function fuseStage(options = {}) {
   const parsed = parseFuseOptions(options);
-  return { name: STAGE4, run: (model, ctx) => fuseModel(model, parsed, ctx) };
+  return { name: STAGE4, inPlace: true, run: (model, ctx) => fuseModel(model, parsed, ctx) };
 }
 var STAGE4;
 var init_fuse = __esm({
@@ -19222,7 +18823,7 @@ function createStage(spec) {
 function parseStageList(list) {
   return list.split(",").map((s) => s.trim()).filter(Boolean);
 }
-var STAGES;
+var STAGES, DEFAULT_STAGES;
 var init_registry2 = __esm({
   "src/stages/registry.ts"() {
     "use strict";
@@ -19247,10 +18848,506 @@ var init_registry2 = __esm({
       "upgrade-opset": upgradeOpsetStage,
       fuse: fuseStage
     };
+    DEFAULT_STAGES = ["dedup", "prune"];
   }
 });
 
-// src/pipeline/digest.ts
+// src/pipeline/auto-candidates.ts
+function recipesFor(base, opts = {}) {
+  const constants2 = /* @__PURE__ */ new Set();
+  let conv = false;
+  forEachGraph(base, ({ graph }) => {
+    for (const t of graph.initializer) if (t.name) constants2.add(t.name);
+    for (const n of graph.node) {
+      if (n.opType === "Constant" && n.output[0]) constants2.add(n.output[0]);
+      conv ||= (n.domain ?? "") === "" && n.opType === "Conv" && constants2.has(n.input[1] ?? "");
+    }
+  });
+  const extra = [...opts.static ? STATIC_RECIPES : [], ...conv ? CONV_RECIPES : []];
+  const recipes = extra.length ? [...RECIPES.slice(0, -1), ...extra, RECIPES[RECIPES.length - 1]] : RECIPES;
+  if (!hasFoldableBatchNorm(base)) return recipes;
+  return recipes.map((r) => r.stage ? { ...r, label: `fold-batchnorm, ${r.label}`, prep: ["fold-batchnorm"] } : r);
+}
+function recipeStages(recipe, floatNodes = [], eightBitNodes = []) {
+  if (!recipe.stage) return [...DEFAULT_STAGES];
+  const options = {
+    ...recipe.options,
+    ...floatNodes.length ? { exclude: [...floatNodes] } : {},
+    // quantize-int4's `layers` keys are globs too (same caveat as int8's exclude above).
+    ...eightBitNodes.length ? { layers: Object.fromEntries(eightBitNodes.map((n) => [n, 8])) } : {}
+  };
+  return [...DEFAULT_STAGES, ...recipe.prep ?? [], Object.keys(options).length ? { [recipe.stage]: options } : recipe.stage];
+}
+function lossyStages(recipe, floatNodes = [], eightBitNodes = []) {
+  return recipe.stage ? recipeStages(recipe, floatNodes, eightBitNodes).slice(DEFAULT_STAGES.length) : [];
+}
+function quantizedLayers(base, candidate) {
+  const kept = /* @__PURE__ */ new Set();
+  forEachGraph(candidate, ({ graph }) => {
+    const dequantized = new Set(graph.node.filter((n) => n.opType === "DequantizeLinear").map((n) => n.output[0]));
+    for (const n of graph.node) {
+      const at = (n.domain ?? "") === "" ? WEIGHT_INPUT[n.opType ?? ""] : void 0;
+      if (at === void 0 || !dequantized.has(n.input[at])) kept.add(nodeKey(n));
+    }
+  });
+  const byWeight = /* @__PURE__ */ new Map();
+  forEachGraph(base, ({ graph }) => {
+    for (const n of graph.node) {
+      const at = (n.domain ?? "") === "" ? WEIGHT_INPUT[n.opType ?? ""] : void 0;
+      const weight = at === void 0 ? void 0 : n.input[at];
+      const id = nodeId(n);
+      if (!weight || !id || kept.has(nodeKey(n))) continue;
+      const nodes = byWeight.get(weight) ?? [];
+      if (!nodes.includes(id)) nodes.push(id);
+      byWeight.set(weight, nodes);
+    }
+  });
+  return { layers: [...byWeight].map(([weight, nodes]) => ({ weight, nodes })) };
+}
+var int8, int4, RECIPES, CONV_RECIPES, STATIC_RECIPES, WEIGHT_INPUT, nodeKey;
+var init_auto_candidates = __esm({
+  "src/pipeline/auto-candidates.ts"() {
+    "use strict";
+    init_graph();
+    init_fold_batchnorm();
+    init_nodes();
+    init_registry2();
+    int8 = (label, options) => ({ label: `int8 ${label}`, stage: "quantize-int8", options, excludable: true });
+    int4 = (block, embeddings) => ({
+      label: `int4 block ${block}${embeddings === "int8" ? ", int8 embeddings" : ""}`,
+      stage: "quantize-int4",
+      options: { "block-size": block, embeddings },
+      excludable: true,
+      eightBit: true
+    });
+    RECIPES = [
+      { label: "dedup+prune", excludable: false },
+      int8("per-tensor", {}),
+      int8("per-tensor, reduce-range", { "reduce-range": true }),
+      int8("per-channel", { "per-channel": true }),
+      int8("per-channel, reduce-range", { "per-channel": true, "reduce-range": true }),
+      int4(128, "int4"),
+      int4(64, "int4"),
+      int4(32, "int4"),
+      int4(128, "int8"),
+      int4(64, "int8"),
+      int4(32, "int8"),
+      // overflow-check: ops whose outputs overflow float16 on auto inputs stay float32 (stages/fp16-overflow.ts).
+      { label: "fp16", stage: "fp16", options: { "overflow-check": true }, excludable: false }
+    ];
+    CONV_RECIPES = [
+      // Conv per-channel is quantize-int8's default (per-tensor on BN-folded weights collapses: PP-OCRv4 det
+      // cosine 0.79); MatMul and Gemm per-tensor here, per-channel in the next one.
+      int8("per-tensor, Conv weight-only per-channel", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only" }),
+      int8("per-channel, Conv weight-only", { ops: ["MatMul", "Gemm", "Gather", "Conv"], "conv-mode": "weight-only", "per-channel": true }),
+      // Every Conv, however small (min-elements 0): weight-only adds no DynamicQuantizeLinear, so a small
+      // Conv costs only its DequantizeLinear; on a small CNN the many depthwise kernels are a large share
+      // (PP-OCR cls: 212 → 192 kB). Conv only, since small MatMuls would take the dynamic-quantization cost.
+      int8("Conv weight-only per-channel, every Conv", { ops: ["Conv"], "conv-mode": "weight-only", "min-elements": 0 })
+    ];
+    STATIC_RECIPES = [
+      int8("static per-channel", { activations: "static", "per-channel": true }),
+      int8("static per-tensor", { activations: "static" })
+    ];
+    WEIGHT_INPUT = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
+    nodeKey = (n) => `${n.domain ?? ""}|${n.opType ?? ""}|${nodeId(n)}`;
+  }
+});
+
+// src/check/original-run.ts
+function nonFiniteOutputs(results) {
+  const by = /* @__PURE__ */ new Map();
+  for (const outs of results) {
+    for (const t of outs) {
+      const entry = by.get(t.name) ?? { name: t.name, count: 0, elements: 0, samples: 0 };
+      by.set(t.name, entry);
+      const v = tensorValues(t);
+      entry.elements += v.length;
+      if (Array.isArray(v) || !/^float|^double/.test(t.type)) continue;
+      let bad = 0;
+      for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) bad++;
+      entry.count += bad;
+      if (bad) entry.samples++;
+    }
+  }
+  return [...by.values()].filter((o) => o.count > 0);
+}
+async function runOriginal(host, id, source, who) {
+  const masks = source.masks ?? [];
+  const attempts = [Object.fromEntries(masks.map((m) => [m.input, m.attend]))];
+  if (masks.length && source.flipped) attempts.push(Object.fromEntries(masks.map((m) => [m.input, !m.attend])));
+  const failures = [];
+  for (const [k, attend] of attempts.entries()) {
+    const samples = k === 0 ? source.samples : source.flipped;
+    const outputs = [];
+    for (const sample of samples) outputs.push((await host.run(id, sample)).outputs);
+    const bad = nonFiniteOutputs(outputs);
+    if (!bad.length) {
+      const choices = masks.map((m) => ({
+        input: m.input,
+        attend: attend[m.input],
+        why: k === 0 ? `${polarity(attend[m.input])} (from the input's name); the original's outputs are finite` : `${polarity(attend[m.input])}: with ${polarity(!attend[m.input])} the original's ${describe(failures[0])}`
+      }));
+      return { samples, outputs, masks: choices };
+    }
+    failures.push(bad);
+  }
+  throw new UsageError(nonFiniteMessage(who, failures[0], source, attempts.length));
+}
+function describe(bad) {
+  const [first] = bad;
+  const more = bad.length > 1 ? ` (and ${bad.length - 1} more output${bad.length > 2 ? "s" : ""})` : "";
+  return `output '${first.name}' had ${first.count} NaN/Inf values of ${first.elements}${more}`;
+}
+function nonFiniteMessage(who, bad, source, tried) {
+  const [first] = bad;
+  const n = source.samples.length;
+  const masks = source.masks ?? [];
+  const retried = tried > 1 ? `; auto inputs tried ${masks.map((m) => `'${m.input}'`).join(", ")} with True = attend and True = ignore` : "";
+  const fix = source.spec === "auto" ? "give real inputs (parity.inputs in the config, --inputs on the command line) or the dims that make them valid (parity.dims, --dims)" : `give inputs in ${source.spec} the original can answer`;
+  return `${who}: the original model's ${describe(bad)} on ${first.samples} of ${n} parity sample${n === 1 ? "" : "s"}${retried}: the samples are not valid inputs for it, so there is nothing to compare against; ${fix}`;
+}
+var polarity;
+var init_original_run = __esm({
+  "src/check/original-run.ts"() {
+    "use strict";
+    init_errors();
+    init_named_tensor();
+    polarity = (attend) => `True = ${attend ? "attend" : "ignore"}`;
+  }
+});
+
+// src/check/latency.ts
+function percentile(values2, q) {
+  if (!values2.length) return NaN;
+  const sorted = [...values2].sort((x, y) => x - y);
+  const pos = q / 100 * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+function summarize(times, loadMs) {
+  return {
+    p50Ms: percentile(times, 50),
+    p90Ms: percentile(times, 90),
+    meanMs: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length),
+    loadMs
+  };
+}
+async function measureLatency(r) {
+  for (let i = 0; i < r.warmup; i++) {
+    await r.host.run(r.original.id, r.feeds);
+    await r.host.run(r.compressed.id, r.feeds);
+  }
+  const a = [];
+  const b = [];
+  for (let i = 0; i < r.runs; i++) {
+    a.push((await r.host.run(r.original.id, r.feeds)).ms);
+    b.push((await r.host.run(r.compressed.id, r.feeds)).ms);
+    r.onRun?.(i + 1, r.runs);
+  }
+  const original = summarize(a, r.original.loadMs);
+  const compressed = summarize(b, r.compressed.loadMs);
+  return {
+    runs: r.runs,
+    warmup: r.warmup,
+    threads: r.threads,
+    original,
+    compressed,
+    speedup: compressed.p50Ms > 0 ? original.p50Ms / compressed.p50Ms : Infinity
+  };
+}
+var init_latency = __esm({
+  "src/check/latency.ts"() {
+    "use strict";
+  }
+});
+
+// src/pipeline/auto-judge.ts
+function violation(c) {
+  const ratio = (miss, room) => room > 0 ? Math.max(0, miss) / room : miss > 0 ? Infinity : 0;
+  if (c.metric === "non-finite") return c.actual > 0 ? Infinity : 0;
+  if (c.metric === "cosine" || c.metric === "top1") return ratio(1 - c.actual, 1 - c.limit);
+  return ratio(c.actual, c.limit);
+}
+function scoreOf(parity, maxDrop) {
+  if (parity.error) return { score: Infinity, drift: Infinity };
+  let score = 0;
+  let drift = 0;
+  for (const o of parity.outputs) {
+    if (o.incomparable) score = Infinity;
+    for (const c of o.checks) score = Math.max(score, violation(c));
+    drift += 1 - o.cosine;
+  }
+  if (maxDrop !== void 0 && parity.accuracy) score = Math.max(score, (parity.accuracy.drop > 0 ? parity.accuracy.drop : 0) / maxDrop);
+  return { score, drift };
+}
+function compareVerdicts(a, b) {
+  return a.score === b.score ? a.drift - b.drift : a.score - b.score;
+}
+async function timeRuns(host, id, settings, stop = () => {
+}) {
+  const feeds = settings.samples[0];
+  const { runs, warmup } = settings.latency;
+  for (let i = 0; i < warmup; i++) await host.run(id, feeds);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    stop();
+    times.push((await host.run(id, feeds)).ms);
+  }
+  const { p50Ms, p90Ms } = summarize(times, 0);
+  return { p50Ms, p90Ms };
+}
+var SearchTimeUp, CandidateJudge;
+var init_auto_judge = __esm({
+  "src/pipeline/auto-judge.ts"() {
+    "use strict";
+    init_auto_inputs();
+    init_original_run();
+    init_errors();
+    init_dim_defaults();
+    init_latency();
+    init_ort_runner();
+    init_parity();
+    SearchTimeUp = class extends Error {
+      name = "SearchTimeUp";
+    };
+    CandidateJudge = class _CandidateJudge {
+      constructor(host, settings, reference, originalP50Ms, masks = []) {
+        this.host = host;
+        this.settings = settings;
+        this.reference = reference;
+        this.originalP50Ms = originalP50Ms;
+        this.masks = masks;
+      }
+      host;
+      settings;
+      reference;
+      originalP50Ms;
+      masks;
+      /**
+       * Runs the original once per sample; its session is released right after (its outputs are all we need).
+       * Samples it cannot answer (NaN/Inf outputs) are bad input: candidates are never ranked on them.
+       */
+      static async open(host, source, given, who = source) {
+        const session = await host.load(source, { threads: given.threads }).catch((e) => {
+          throw new OnnxFormatError(`${source}: auto: onnxruntime cannot load the model (${ortSaid(e)}); auto mode checks every candidate against it in onnxruntime: give the model explicit stages instead`);
+        });
+        try {
+          const run = await runOriginal(host, session.id, given.samples, who).catch((e) => {
+            if (e instanceof UsageError) throw e;
+            throw new UsageError(askForDims(source, ortSaid(e), given.autoDims ?? []) ?? `${source}: auto: onnxruntime cannot run the model on the parity samples (${withDimHint(ortSaid(e), given.autoDims ?? [])}); set parity inputs or dims it accepts, or give the model explicit stages`);
+          });
+          const settings = { ...given, samples: run.samples };
+          const original = settings.speed?.minSpeedup !== void 0 ? (await timeRuns(host, session.id, settings)).p50Ms : void 0;
+          return new _CandidateJudge(host, settings, run.outputs, original, run.masks);
+        } finally {
+          await host.release(session.id).catch(() => {
+          });
+        }
+      }
+      /**
+       * Parity of the model at `file` against the original, and its latency when asked and it passed.
+       * `timeUp` is polled between runs; when it says so the check stops with SearchTimeUp.
+       * onnxruntime failures (load, run) reject: the caller records them on the candidate.
+       */
+      async judge(file, opts = {}) {
+        const stop = () => {
+          if (opts.timeUp?.()) throw new SearchTimeUp(`max-search-time ran out while checking ${file}`);
+        };
+        const session = await this.host.load(file, { threads: this.settings.threads });
+        try {
+          const results = [];
+          for (const sample of this.settings.samples) {
+            stop();
+            results.push((await this.host.run(session.id, sample)).outputs);
+          }
+          const labels = this.settings.labels;
+          const parity = judgeResults(this.reference, results, this.settings.thresholds, labels);
+          const { score, drift } = scoreOf(parity, labels?.maxDrop);
+          const passed = parity.passed && (labels?.maxDrop === void 0 || (parity.accuracy?.drop ?? 0) <= labels.maxDrop);
+          const verdict = { passed, parity, score, drift };
+          const speed = this.settings.speed;
+          if (passed && (opts.latency || speed)) verdict.latency = await timeRuns(this.host, session.id, this.settings, stop);
+          if (passed && speed && verdict.latency) {
+            verdict.slow = this.speedFailure(verdict.latency.p50Ms, speed);
+            if (verdict.slow) verdict.passed = false;
+          }
+          return verdict;
+        } finally {
+          await this.host.release(session.id).catch(() => {
+          });
+        }
+      }
+      /** The speed budget a p50 of `p50Ms` breaks, said for the report; undefined when it keeps them all. */
+      speedFailure(p50Ms, speed) {
+        if (speed.maxLatencyMs !== void 0 && p50Ms > speed.maxLatencyMs) {
+          return `parity passed, but p50 ${p50Ms.toFixed(3)} ms breaks max-latency-ms ${speed.maxLatencyMs}`;
+        }
+        if (speed.minSpeedup !== void 0 && this.originalP50Ms !== void 0) {
+          const speedup = this.originalP50Ms / p50Ms;
+          if (speedup < speed.minSpeedup) return `parity passed, but its speed-up ${speedup.toFixed(2)}\xD7 (p50 ${p50Ms.toFixed(3)} vs ${this.originalP50Ms.toFixed(3)} ms) breaks min-speedup ${speed.minSpeedup}`;
+        }
+        return void 0;
+      }
+    };
+  }
+});
+
+// src/pipeline/auto-report.ts
+function parityOf(v) {
+  const p = {
+    score: finite(v.score),
+    outputs: v.parity.outputs.map((o) => ({
+      name: o.name,
+      maxAbs: o.maxAbs,
+      meanAbs: o.meanAbs,
+      cosine: o.cosine,
+      ...o.top1 === void 0 ? {} : { top1: o.top1 },
+      passed: o.passed
+    }))
+  };
+  if (v.parity.accuracy) p.accuracyDrop = v.parity.accuracy.drop;
+  return p;
+}
+function candidateLabel(c) {
+  const part = (n, what) => n ? ` + ${n} ${what} layer${n === 1 ? "" : "s"}` : "";
+  return `${c.recipe}${part(c.eightBitLayers?.length ?? 0, "8-bit")}${part(c.floatLayers.length, "float")}`;
+}
+var finite;
+var init_auto_report = __esm({
+  "src/pipeline/auto-report.ts"() {
+    "use strict";
+    finite = (x) => Number.isFinite(x) ? Number(x.toPrecision(6)) : null;
+  }
+});
+
+// src/pipeline/auto-sensitivity.ts
+function sensitivityMethod(layers) {
+  return layers <= ALL_BUT_ONE_MAX_LAYERS ? { method: "all-but-one", why: `${layers} layers (\u2264 ${ALL_BUT_ONE_MAX_LAYERS}): each probe puts one layer back in float, measuring exactly what the greedy step gains; ${layers}\xB2 layer quantizations are cheap at this count` } : { method: "one-at-a-time", why: `${layers} layers (> ${ALL_BUT_ONE_MAX_LAYERS}): each probe quantizes one layer, so building costs grow linearly, not as ${layers}\xB2, and each layer is seen against a clean float background` };
+}
+async function rankLayers(layers, method, attempt) {
+  const measured = [];
+  const unmeasured = [];
+  for (const layer of layers) {
+    if (unmeasured.length) {
+      unmeasured.push({ ...layer });
+      continue;
+    }
+    const floatNodes = method === "all-but-one" ? layer.nodes : allNodes(layers.filter((l) => l !== layer));
+    const probe = await attempt(floatNodes);
+    if (probe) measured.push({ ...layer, probe });
+    else unmeasured.push({ ...layer });
+  }
+  const sign = method === "all-but-one" ? 1 : -1;
+  measured.sort((a, b) => sign * compareVerdicts(a.probe, b.probe));
+  return { layers: [...measured, ...unmeasured], complete: unmeasured.length === 0 };
+}
+async function fewestFloatLayers(ranked, attempt, maxBytes = Infinity, allowAll = false) {
+  const top = (k) => allNodes(ranked.slice(0, k));
+  const maxK = allowAll ? ranked.length : ranked.length - 1;
+  let failing = 0;
+  let passing;
+  for (let k = 1; k <= maxK; k = Math.min(2 * k, maxK)) {
+    const a = await attempt(top(k));
+    if (!a) return { stoppedBy: "time" };
+    if (a.passed && a.bytes < maxBytes) {
+      passing = { k, attempt: a };
+      break;
+    }
+    if (a.bytes >= maxBytes) return { stoppedBy: "size" };
+    failing = k;
+    if (k === maxK) break;
+  }
+  if (!passing) return { stoppedBy: "no-pass" };
+  while (passing.k - failing > 1) {
+    const k = Math.floor((failing + passing.k) / 2);
+    const a = await attempt(top(k));
+    if (!a) return { found: passing.attempt, stoppedBy: "time" };
+    if (a.passed) passing = { k, attempt: a };
+    else failing = k;
+  }
+  return { found: passing.attempt };
+}
+var ALL_BUT_ONE_MAX_LAYERS, allNodes;
+var init_auto_sensitivity = __esm({
+  "src/pipeline/auto-sensitivity.ts"() {
+    "use strict";
+    init_auto_judge();
+    ALL_BUT_ONE_MAX_LAYERS = 12;
+    allNodes = (layers) => layers.flatMap((l) => l.nodes);
+  }
+});
+
+// src/stages/contract.ts
+function stageChecksRequested() {
+  return process.env.ONNX_DIET_CHECK_STAGES === "1";
+}
+function undefinedReads(model) {
+  return model.graph ? new Set(outerReferences(model.graph)) : /* @__PURE__ */ new Set();
+}
+function stageInput(model) {
+  return { model, bytes: encodeModel(model), undefinedReads: undefinedReads(model) };
+}
+function sameBytes3(a, b) {
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+function checkStageOutcome(stage, input, outcome, external) {
+  const broke = (rule) => new Error(`stage ${stage.name} broke the stage contract (stages/stage.ts): ${rule}`);
+  try {
+    validateModel(outcome.model, external);
+  } catch (e) {
+    throw broke(`its output fails the load checks: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const dangling = [...undefinedReads(outcome.model)].filter((n) => !input.undefinedReads.has(n));
+  if (dangling.length) throw broke(`its output reads ${dangling.map((n) => `'${n}'`).join(", ")}, defined nowhere`);
+  if (typeof outcome.modified !== "boolean") throw broke(`modified is ${JSON.stringify(outcome.modified)}, not true or false`);
+  const changed = !sameBytes3(input.bytes, encodeModel(outcome.model));
+  if (outcome.modified !== changed) throw broke(`it says modified: ${outcome.modified}, but its output ${changed ? "differs from" : "is byte-identical to"} its input`);
+  if (!stage.inPlace) {
+    const untouched = outcome.model === input.model ? !changed : sameBytes3(input.bytes, encodeModel(input.model));
+    if (!untouched) throw broke("it changed the model it was given without declaring inPlace: true");
+  }
+}
+var init_contract = __esm({
+  "src/stages/contract.ts"() {
+    "use strict";
+    init_encode();
+    init_graph();
+    init_validate();
+  }
+});
+
+// src/stages/run-stages.ts
+import { performance as performance2 } from "node:perf_hooks";
+async function runStages(model, stages, ctx, options = {}) {
+  const check2 = options.checkContract ?? stageChecksRequested();
+  const results = [];
+  let current = model;
+  let bytes = modelByteSize(current);
+  for (const stage of stages) {
+    const input = check2 ? stageInput(current) : void 0;
+    const t0 = performance2.now();
+    const outcome = await stage.run(current, ctx);
+    const ms2 = Math.round(performance2.now() - t0);
+    if (input) checkStageOutcome(stage, input, outcome, ctx.external);
+    const { model: next, details } = outcome;
+    const after = modelByteSize(next);
+    results.push({ name: stage.name, bytesBefore: bytes, bytesAfter: after, ms: ms2, details });
+    current = next;
+    bytes = after;
+  }
+  return { model: current, results };
+}
+var init_run_stages = __esm({
+  "src/stages/run-stages.ts"() {
+    "use strict";
+    init_size();
+    init_contract();
+  }
+});
+
+// src/onnx/digest.ts
 import { createHash as createHash5 } from "node:crypto";
 import { closeSync as closeSync5, openSync as openSync5, readSync as readSync2, statSync as statSync4 } from "node:fs";
 function digestFiles(paths, withHash = true) {
@@ -19271,17 +19368,9 @@ function digestFiles(paths, withHash = true) {
 }
 var CHUNK;
 var init_digest = __esm({
-  "src/pipeline/digest.ts"() {
+  "src/onnx/digest.ts"() {
     "use strict";
     CHUNK = 1 << 20;
-  }
-});
-
-// src/pipeline/folders.ts
-var init_folders = __esm({
-  "src/pipeline/folders.ts"() {
-    "use strict";
-    init_files();
   }
 });
 
@@ -19471,13 +19560,13 @@ function namingSource(e, source) {
   named2.stack = e.stack;
   return named2;
 }
-function reported(stage, progress) {
-  return { name: stage.name, run: (model, ctx) => progress.step(`stage ${stage.name}`, () => stage.run(model, ctx)) };
+function asProgressStep(stage, progress) {
+  return { name: stage.name, inPlace: stage.inPlace, run: (model, ctx) => progress.step(`stage ${stage.name}`, () => stage.run(model, ctx)) };
 }
 async function compressModel(source, output, opts = {}) {
   const progress = opts.progress ?? silentProgress;
   const withHash = opts.digest ?? true;
-  const stages = (opts.stages ?? DEFAULT_STAGES).map((s) => reported(createStage(s), progress));
+  const stages = (opts.stages ?? DEFAULT_STAGES).map((s) => asProgressStep(createStage(s), progress));
   refuseOverwrite(output, [source]);
   const newFolders = checkOutputPath(output);
   const loaded = await progress.step(`load ${source}`, () => loadModel(source));
@@ -19507,7 +19596,6 @@ async function compressModel(source, output, opts = {}) {
     rmSync5(tmpDir, { recursive: true, force: true });
   }
 }
-var DEFAULT_STAGES;
 var init_compress = __esm({
   "src/pipeline/compress.ts"() {
     "use strict";
@@ -19516,13 +19604,12 @@ var init_compress = __esm({
     init_model_io();
     init_spill();
     init_tensor();
-    init_pipeline();
+    init_run_stages();
     init_registry2();
     init_digest();
-    init_folders();
+    init_files();
     init_progress2();
     init_calibration();
-    DEFAULT_STAGES = ["dedup", "prune"];
   }
 });
 
@@ -19535,20 +19622,20 @@ function modelStructure(file) {
   loaded.external.close();
   return loaded.model;
 }
-var Search;
+var CandidateSearch;
 var init_auto_search = __esm({
   "src/pipeline/auto-search.ts"() {
     "use strict";
     init_errors();
     init_model_io();
-    init_table();
+    init_sizes();
     init_auto_candidates();
     init_auto_judge();
     init_auto_report();
     init_auto_sensitivity();
     init_compress();
     init_digest();
-    Search = class {
+    CandidateSearch = class {
       constructor(opts, judge, tmp, base, started, clock = () => performance3.now()) {
         this.opts = opts;
         this.judge = judge;
@@ -19814,9 +19901,9 @@ async function autoCompress(source, output, opts) {
     const judge = await progress.step(`${name}auto: run the original on ${settings.samples.samples.length} samples`, () => CandidateJudge.open(opts.host, source, settings, opts.name ?? source));
     for (const c of judge.masks) progress.note(`${name}auto: inputs use ${c.input} ${c.why}`);
     const baseFile = path14.join(tmp, "base.onnx");
-    const base = await progress.step(`${name}auto: build ${BASE_STAGES.join("+")}`, () => compressModel(source, baseFile, { stages: BASE_STAGES, digest: false }));
+    const base = await progress.step(`${name}auto: build ${DEFAULT_STAGES.join("+")}`, () => compressModel(source, baseFile, { stages: DEFAULT_STAGES, digest: false }));
     const baseModel = modelStructure(baseFile);
-    search = new Search({ objective, maxSearchTimeS, progress, name, calibration: opts.calibration }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
+    search = new CandidateSearch({ objective, maxSearchTimeS, progress, name, calibration: opts.calibration }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
     const s = search;
     const [baseRecipe, ...lossy] = recipesFor(baseModel, { static: opts.calibration !== void 0 });
     await s.verify(await s.add(baseRecipe), baseRecipe);
@@ -19893,7 +19980,8 @@ var init_auto = __esm({
     init_types2();
     init_input_files();
     init_inputs();
-    init_table();
+    init_sizes();
+    init_registry2();
     init_auto_candidates();
     init_auto_judge();
     init_auto_report();
@@ -19904,7 +19992,7 @@ var init_auto = __esm({
   }
 });
 
-// src/report/environment.ts
+// src/check/environment.ts
 import { execFileSync } from "node:child_process";
 import { readFileSync as readFileSync4 } from "node:fs";
 import { createRequire } from "node:module";
@@ -19983,7 +20071,7 @@ function environmentLines(e) {
 }
 var X86_FEATURES, ARM_FEATURES, cached;
 var init_environment = __esm({
-  "src/report/environment.ts"() {
+  "src/check/environment.ts"() {
     "use strict";
     X86_FEATURES = ["avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "avx512_fp16", "amx"];
     ARM_FEATURES = { asimd: "neon", asimddp: "dotprod", i8mm: "i8mm" };
@@ -27342,54 +27430,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/config/sizes.ts
-function parseSize(value) {
-  if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 ? value : void 0;
-  if (typeof value !== "string") return void 0;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?i?b)?\s*$/i.exec(value);
-  if (!m || m[2] === void 0 && m[1].includes(".")) return void 0;
-  const unit = UNITS[(m[2] ?? "b").toLowerCase()];
-  if (unit === void 0) return void 0;
-  const bytes = Math.round(Number(m[1]) * unit);
-  return Number.isSafeInteger(bytes) ? bytes : void 0;
-}
-function parseRatio(value) {
-  if (typeof value === "number") return Number.isFinite(value) && value >= 1 ? value : void 0;
-  if (typeof value !== "string") return void 0;
-  const x = /^\s*(\d+(?:\.\d+)?)\s*[x×]\s*$/i.exec(value);
-  if (x) return parseRatio(Number(x[1]));
-  const p = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value);
-  if (!p) return void 0;
-  const removed = Number(p[1]) / 100;
-  return removed >= 0 && removed < 1 ? 1 / (1 - removed) : void 0;
-}
-function parseFactor(value) {
-  if (typeof value === "number") return Number.isFinite(value) && value > 0 ? value : void 0;
-  if (typeof value !== "string") return void 0;
-  const x = /^\s*(\d+(?:\.\d+)?)\s*[x×]?\s*$/i.exec(value);
-  const n = x ? Number(x[1]) : NaN;
-  return n > 0 ? n : void 0;
-}
-var UNITS, SIZE_PATTERN, RATIO_PATTERN;
-var init_sizes = __esm({
-  "src/config/sizes.ts"() {
-    "use strict";
-    UNITS = {
-      b: 1,
-      kb: 1e3,
-      mb: 1e6,
-      gb: 1e9,
-      tb: 1e12,
-      kib: 2 ** 10,
-      mib: 2 ** 20,
-      gib: 2 ** 30,
-      tib: 2 ** 40
-    };
-    SIZE_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*([kKmMgGtT]i?)?[bB]\\s*$|^\\s*\\d+\\s*$";
-    RATIO_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*[xX\xD7]\\s*$|^\\s*\\d+(\\.\\d+)?\\s*%\\s*$";
-  }
-});
-
 // src/config/schema.ts
 var STAGE_NAMES, stageOptions, thresholdSet, CONFIG_SCHEMA;
 var init_schema2 = __esm({
@@ -27705,9 +27745,9 @@ function checkObject(v, s, root2, path24) {
     issues.push({ path: path24, message: `takes at most ${s.maxProperties} key${s.maxProperties === 1 ? "" : "s"}, got ${keys.join(", ")}`, specific: true });
   }
   for (const key of keys) {
-    const sub = Object.hasOwn(props, key) ? props[key] : void 0;
-    if (sub) {
-      issues.push(...check(v[key], sub, root2, [...path24, key]));
+    const propertySchema = Object.hasOwn(props, key) ? props[key] : void 0;
+    if (propertySchema) {
+      issues.push(...check(v[key], propertySchema, root2, [...path24, key]));
     } else if (s.additionalProperties === false) {
       const known = Object.keys(props);
       const hint = suggest(key, known);
@@ -27918,8 +27958,10 @@ var init_compress2 = __esm({
     init_auto();
     init_calibration();
     init_compress();
+    init_registry2();
     init_environment();
-    init_json();
+    init_files();
+    init_report_json();
     init_table();
     init_types2();
     init_args();
@@ -27990,7 +28032,7 @@ ${result.auto ? `${result.auto.reason}
         if (values2.json !== void 0) {
           const report = buildReport([modelReport(result)]);
           if (result.auto) report.environment = currentEnvironment(1);
-          writeJsonFile(values2.json, report);
+          writeJsonAtomically(values2.json, report);
         }
         return 0;
       }
@@ -28041,7 +28083,7 @@ var init_budgets = __esm({
   "src/check/budgets.ts"() {
     "use strict";
     init_types2();
-    init_table();
+    init_sizes();
     factor = (x) => `${x.toFixed(2)}\xD7`;
     ms = (x) => `${x.toFixed(2)} ms`;
     pct = (x) => `${(x * 100).toFixed(2)} %`;
@@ -28106,7 +28148,7 @@ var signedPct;
 var init_baseline_budgets = __esm({
   "src/check/baseline-budgets.ts"() {
     "use strict";
-    init_table();
+    init_sizes();
     init_budgets();
     signedPct = (x) => `${x > 0 ? "+" : ""}${(x * 100).toFixed(2)} %`;
   }
@@ -28261,7 +28303,7 @@ var THRESHOLD_KEYS, BUDGET_PARSERS, BASELINE_BUDGET_PARSERS;
 var init_normalize = __esm({
   "src/config/normalize.ts"() {
     "use strict";
-    init_compress();
+    init_registry2();
     init_sizes();
     init_types2();
     init_validate2();
@@ -28614,6 +28656,287 @@ var init_sources = __esm({
   }
 });
 
+// src/pipeline/run.ts
+import { existsSync as existsSync12 } from "node:fs";
+import { tmpdir as tmpdir4 } from "node:os";
+import path21 from "node:path";
+function reportPath(p) {
+  const rel = path21.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path21.isAbsolute(rel) ? rel : p;
+}
+function checkStages(model) {
+  for (const { spec, where } of model.stages) {
+    try {
+      createStage(spec);
+    } catch (e) {
+      if (!(e instanceof UsageError) || !where) throw e;
+      throw new ConfigError([{ ...where, message: `${model.name}: ${e.message}` }]);
+    }
+  }
+}
+function checkSources(config) {
+  const missing = config.models.filter((m) => m.source.kind === "path" && !existsSync12(m.source.path));
+  if (!missing.length) return;
+  throw new ConfigError(missing.map((m) => ({
+    ...m.sourceWhere ?? m.where,
+    message: `${m.name}: source ${m.source.path}: no such file; export the model there first, or fix the path`
+  })));
+}
+async function runConfig(config, opts = {}) {
+  for (const m of config.models) checkStages(m);
+  if (opts.sourceOverride === void 0) checkSources(config);
+  const progress = opts.progress ?? silentProgress;
+  const host = opts.host ?? startOrtHost();
+  try {
+    const models = [];
+    for (const m of config.models) models.push(await runModel(m, { ...opts, progress, host }));
+    return runReport(models, config.file);
+  } finally {
+    if (!opts.host) await host.close();
+  }
+}
+function failureLines(report) {
+  return report.models.flatMap((m) => [
+    ...checkErrorLines(m),
+    ...m.budgets.filter((b) => !b.passed).map((b) => budgetFailureLine(m.name, b))
+  ]);
+}
+function checkErrors(m) {
+  const oneLine2 = (s) => s.replace(/\s*\r?\n\s*/g, " ").trim();
+  const parity = m.parity?.error === void 0 ? void 0 : oneLine2(m.parity.error);
+  const latency = m.latency && "error" in m.latency ? oneLine2(m.latency.error) : void 0;
+  if (parity !== void 0 && parity === latency) return [{ check: "parity and latency", error: parity }];
+  return [
+    ...parity === void 0 ? [] : [{ check: "parity", error: parity }],
+    ...latency === void 0 ? [] : [{ check: "latency", error: latency }]
+  ];
+}
+function checkErrorLines(m) {
+  return checkErrors(m).map((e) => `${m.name}: ${e.check} could not run: ${e.error}`);
+}
+async function runModel(m, opts) {
+  const { progress, host } = opts;
+  const source = opts.sourceOverride ?? (m.source.kind === "path" ? m.source.path : void 0) ?? await progress.step(`${m.name}: fetch source`, () => resolveSource(m.source, {
+    cacheDir: opts.cacheDir ?? path21.join(tmpdir4(), "onnx-diet-downloads"),
+    resolveArtifact: opts.resolveArtifact
+  }));
+  const compressed = opts.compress ? await opts.compress(m, source, progress) : m.strategy === "auto" ? await autoCompress(reportPath(source), reportPath(m.output), {
+    host,
+    parity: m.parity,
+    latency: m.latency,
+    budgets: m.budgets,
+    objective: m.objective,
+    maxSearchTimeS: m.maxSearchTimeS,
+    progress,
+    name: m.name,
+    calibration: m.calibration ? calibrationConfig(m) : void 0
+  }) : await compressModel(reportPath(source), reportPath(m.output), { stages: m.stages.map((s) => s.spec), progress, calibration: calibrationConfig(m) });
+  const report = modelReport(compressed, m.name);
+  const checked = m.parity !== false || m.latency !== false ? await checkModels(m, source, m.output, host, progress) : {};
+  if (report.calibration && checked.parity) {
+    report.calibration.parity = { samples: checked.parity.samples, inputs: m.parity === false ? "auto" : reportPath(m.parity.inputs) };
+  }
+  const result = withChecks(report, checked, m.budgets);
+  if (m.source.kind === "dvc" && m.source.push) await progress.step(`${m.name}: dvc push ${reportPath(m.output)}`, () => dvcPush(m.output));
+  return result;
+}
+function calibrationConfig(m) {
+  const c = m.calibration;
+  const dims = m.parity === false ? {} : m.parity.dims;
+  const paritySeed = m.parity === false ? 0 : m.parity.seed;
+  const seed = CALIBRATION_SEED + (paritySeed >= CALIBRATION_SEED ? paritySeed + 1e6 : 0);
+  return { inputs: c?.inputs ?? "auto", samples: c?.samples, method: c?.method ?? "minmax", dims, seed };
+}
+function withChecks(report, checked, budgets) {
+  const r = report;
+  if (checked.parity) r.parity = checked.parity;
+  if (checked.latency) r.latency = checked.latency;
+  const latency = r.latency && !("error" in r.latency) ? r.latency : void 0;
+  r.budgets = evaluateBudgets(budgets, { originalBytes: r.original.bytes, compressedBytes: r.compressed.bytes, parity: r.parity, latency });
+  r.passed = modelPassed(r) && !(r.latency && "error" in r.latency);
+  return r;
+}
+function runReport(models, configFile) {
+  const report = buildReport(models);
+  report.config = configFile;
+  const measured = models.filter((m) => m.parity || m.latency || m.auto);
+  if (measured.length) {
+    const timed = measured.find((m) => m.latency && "threads" in m.latency)?.latency;
+    report.environment = currentEnvironment(timed?.threads ?? 1);
+  }
+  return report;
+}
+function ortMessage(e) {
+  if (e instanceof UsageError) throw e;
+  return e instanceof Error ? e.message : String(e);
+}
+async function checkInputs(m, source, progress) {
+  const parity = m.parity === false ? { inputs: "auto", samples: 1, seed: 0, dims: {} } : m.parity;
+  const autoDims2 = [];
+  const opts = {
+    samples: parity.samples,
+    seed: parity.seed,
+    dims: parity.dims,
+    onDim: (d) => {
+      autoDims2.push(d);
+      if (d.why !== "dims:") progress.note(`${m.name}: auto inputs use ${d.name} = ${d.value} (${d.why})`);
+    }
+  };
+  const samples = await progress.step(`${m.name}: sample inputs (${parity.inputs})`, () => typeof source === "string" ? loadSampleSourceFor(source, parity.inputs, opts) : loadSampleSource(parity.inputs, source, opts));
+  const labels = m.parity !== false && m.parity.labels ? readLabels(m.parity.labels) : void 0;
+  return { samples, autoDims: autoDims2, labels };
+}
+async function checkModels(m, source, output, host, progress, inputs, who = m.name) {
+  const { samples: sampleSource, autoDims: autoDims2, labels } = inputs ?? await checkInputs(m, source, progress);
+  let samples = sampleSource.samples;
+  const threads = m.latency === false ? 1 : m.latency.threads;
+  const originalCannot = (what, e) => {
+    if (e instanceof UsageError) throw e;
+    const ask = what === "run" ? askForDims(who, ortSaid(e), autoDims2) : void 0;
+    return new UsageError(ask ?? `${who}: onnxruntime cannot ${what} the original model ${source} (${withDimHint(ortSaid(e), autoDims2)}); the parity check compares against it`);
+  };
+  const a = await progress.step(`${m.name}: load original in onnxruntime`, () => host.load(source, { threads })).catch((e) => {
+    throw originalCannot("load", e);
+  });
+  let b;
+  try {
+    b = await progress.step(`${m.name}: load compressed in onnxruntime`, () => host.load(output, { threads }));
+  } catch (e) {
+    await host.release(a.id).catch(() => {
+    });
+    const error = ortMessage(e);
+    return {
+      parity: m.parity === false ? void 0 : { passed: false, samples: 0, outputs: [], error },
+      latency: m.latency === false ? void 0 : { error }
+    };
+  }
+  const result = {};
+  try {
+    const guessed = autoDims2.some((d) => d.inferred);
+    if (guessed && samples[0]) {
+      await host.run(a.id, samples[0]).catch((e) => {
+        const ask = askForDims(m.name, ortMessage(e), autoDims2);
+        if (ask) throw new UsageError(ask);
+      });
+    }
+    if (m.parity !== false) {
+      const cfg = m.parity;
+      const n = samples.length;
+      const original = await progress.step(`${m.name}: run the original on ${n} sample${n === 1 ? "" : "s"}`, () => runOriginal(host, a.id, sampleSource, who).catch((e) => {
+        throw originalCannot("run", e);
+      }));
+      samples = original.samples;
+      for (const c of original.masks) progress.note(`${m.name}: auto inputs use ${c.input} ${c.why}`);
+      result.parity = await progress.step(`${m.name}: parity on ${n} sample${n === 1 ? "" : "s"}`, () => checkParity({
+        host,
+        original: a.id,
+        compressed: b.id,
+        samples,
+        reference: original.outputs,
+        thresholds: { thresholds: cfg.thresholds, outputs: cfg.outputs },
+        labels: labels ? { values: labels, output: cfg.labelsOutput } : void 0
+      }).catch((e) => ({ passed: false, samples: samples.length, outputs: [], error: withDimHint(ortMessage(e), autoDims2) })));
+      if (original.masks.length) result.parity.masks = original.masks;
+    }
+    if (m.latency !== false) {
+      const cfg = m.latency;
+      result.latency = await progress.step(`${m.name}: latency (${cfg.warmup} warm-up + ${cfg.runs} runs each, ${cfg.threads} thread${cfg.threads === 1 ? "" : "s"})`, () => measureLatency({ host, original: a, compressed: b, feeds: samples[0], runs: cfg.runs, warmup: cfg.warmup, threads: cfg.threads }).catch((e) => ({ error: withDimHint(ortMessage(e), autoDims2) })));
+    }
+  } finally {
+    await Promise.allSettled([host.release(a.id), host.release(b.id)]);
+  }
+  return result;
+}
+var init_run = __esm({
+  "src/pipeline/run.ts"() {
+    "use strict";
+    init_types2();
+    init_errors();
+    init_budgets();
+    init_auto_inputs();
+    init_dim_defaults();
+    init_inputs();
+    init_original_run();
+    init_input_files();
+    init_latency();
+    init_ort_runner();
+    init_parity();
+    init_dvc();
+    init_sources();
+    init_environment();
+    init_report_json();
+    init_registry2();
+    init_auto();
+    init_compress();
+    init_calibration_inputs();
+    init_progress2();
+  }
+});
+
+// src/report/dvc.ts
+function dvcMetrics(report) {
+  const out = { passed: report.passed ? 1 : 0 };
+  const put = (key, v) => {
+    if (v !== void 0 && Number.isFinite(v)) out[key] = v;
+  };
+  for (const m of report.models) {
+    const k = (s) => `${m.name}.${s}`;
+    put(k("passed"), m.passed ? 1 : 0);
+    put(k("original_bytes"), m.original.bytes);
+    put(k("compressed_bytes"), m.compressed.bytes);
+    put(k("reduction"), m.compressed.bytes > 0 ? m.original.bytes / m.compressed.bytes : void 0);
+    const seen = /* @__PURE__ */ new Map();
+    for (const s of m.stages) {
+      const n = (seen.get(s.name) ?? 0) + 1;
+      seen.set(s.name, n);
+      const name = n === 1 ? s.name : `${s.name}_${n}`;
+      put(k(`stage.${name}.bytes_after`), s.bytesAfter);
+      put(k(`stage.${name}.ms`), s.ms);
+    }
+    if (m.parity) {
+      put(k("parity.passed"), m.parity.passed ? 1 : 0);
+      for (const o of m.parity.outputs) {
+        put(k(`parity.${o.name}.max_abs`), o.maxAbs);
+        put(k(`parity.${o.name}.mean_abs`), o.meanAbs);
+        put(k(`parity.${o.name}.cosine`), o.cosine);
+        put(k(`parity.${o.name}.top1`), o.top1);
+      }
+      if (m.parity.accuracy) {
+        put(k("accuracy.original"), m.parity.accuracy.original);
+        put(k("accuracy.compressed"), m.parity.accuracy.compressed);
+        put(k("accuracy.drop"), m.parity.accuracy.drop);
+      }
+    }
+    if (m.latency && !("error" in m.latency)) {
+      put(k("latency.original_p50_ms"), m.latency.original.p50Ms);
+      put(k("latency.original_p90_ms"), m.latency.original.p90Ms);
+      put(k("latency.compressed_p50_ms"), m.latency.compressed.p50Ms);
+      put(k("latency.compressed_p90_ms"), m.latency.compressed.p90Ms);
+      put(k("latency.speedup"), m.latency.speedup);
+    }
+  }
+  return out;
+}
+function dvcPlots(report) {
+  const stages = [];
+  const latency = [];
+  for (const m of report.models) {
+    const points = [["original", m.original.bytes], ...m.stages.map((s) => [s.name, s.bytesAfter]), ["saved", m.compressed.bytes]];
+    points.forEach(([stage, bytes], step) => stages.push({ model: m.name, step, stage, bytes }));
+    if (m.latency && !("error" in m.latency)) {
+      for (const which of ["original", "compressed"]) {
+        latency.push({ model: m.name, which: `${m.name} ${which}`, p50_ms: m.latency[which].p50Ms, p90_ms: m.latency[which].p90Ms });
+      }
+    }
+  }
+  return { stages, latency };
+}
+var init_dvc2 = __esm({
+  "src/report/dvc.ts"() {
+    "use strict";
+  }
+});
+
 // src/report/quant-layers.ts
 function layersOf(s) {
   const l = s.details.layers;
@@ -28681,16 +29004,6 @@ function headline(m) {
 }
 function failedCheck(what) {
   return { name: "parity", limit: 0, actual: 0, passed: false, atMost: false, limitText: what, actualText: "failed" };
-}
-function checkErrors(m) {
-  const oneLine2 = (s) => s.replace(/\s*\r?\n\s*/g, " ").trim();
-  const parity = m.parity?.error === void 0 ? void 0 : oneLine2(m.parity.error);
-  const latency = m.latency && "error" in m.latency ? oneLine2(m.latency.error) : void 0;
-  if (parity !== void 0 && parity === latency) return [{ check: "parity and latency", error: parity }];
-  return [
-    ...parity === void 0 ? [] : [{ check: "parity", error: parity }],
-    ...latency === void 0 ? [] : [{ check: "latency", error: latency }]
-  ];
 }
 function metricsRows(m) {
   const budget = (name) => m.budgets.find((b) => b.name === name);
@@ -28861,285 +29174,14 @@ var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
     init_budgets();
-    init_auto();
+    init_auto_report();
+    init_run();
     init_environment();
     init_quant_layers();
     init_table();
     mark = (passed) => passed ? "\u2705" : "\u274C";
     cell2 = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
     COULD_NOT_RUN = "could not run (see below)";
-  }
-});
-
-// src/pipeline/run.ts
-import { existsSync as existsSync12 } from "node:fs";
-import { tmpdir as tmpdir4 } from "node:os";
-import path21 from "node:path";
-function shown(p) {
-  const rel = path21.relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") && !path21.isAbsolute(rel) ? rel : p;
-}
-function checkStages(model) {
-  for (const { spec, where } of model.stages) {
-    try {
-      createStage(spec);
-    } catch (e) {
-      if (!(e instanceof UsageError) || !where) throw e;
-      throw new ConfigError([{ ...where, message: `${model.name}: ${e.message}` }]);
-    }
-  }
-}
-function checkSources(config) {
-  const missing = config.models.filter((m) => m.source.kind === "path" && !existsSync12(m.source.path));
-  if (!missing.length) return;
-  throw new ConfigError(missing.map((m) => ({
-    ...m.sourceWhere ?? m.where,
-    message: `${m.name}: source ${m.source.path}: no such file; export the model there first, or fix the path`
-  })));
-}
-async function runConfig(config, opts = {}) {
-  for (const m of config.models) checkStages(m);
-  if (opts.sourceOverride === void 0) checkSources(config);
-  const progress = opts.progress ?? silentProgress;
-  const host = opts.host ?? startOrtHost();
-  try {
-    const models = [];
-    for (const m of config.models) models.push(await runModel(m, { ...opts, progress, host }));
-    return runReport(models, config.file);
-  } finally {
-    if (!opts.host) await host.close();
-  }
-}
-function failureLines(report) {
-  return report.models.flatMap((m) => [
-    ...checkErrorLines(m),
-    ...m.budgets.filter((b) => !b.passed).map((b) => budgetFailureLine(m.name, b))
-  ]);
-}
-function checkErrorLines(m) {
-  return checkErrors(m).map((e) => `${m.name}: ${e.check} could not run: ${e.error}`);
-}
-async function runModel(m, opts) {
-  const { progress, host } = opts;
-  const source = opts.sourceOverride ?? (m.source.kind === "path" ? m.source.path : void 0) ?? await progress.step(`${m.name}: fetch source`, () => resolveSource(m.source, {
-    cacheDir: opts.cacheDir ?? path21.join(tmpdir4(), "onnx-diet-downloads"),
-    resolveArtifact: opts.resolveArtifact
-  }));
-  const compressed = opts.compress ? await opts.compress(m, source, progress) : m.strategy === "auto" ? await autoCompress(shown(source), shown(m.output), {
-    host,
-    parity: m.parity,
-    latency: m.latency,
-    budgets: m.budgets,
-    objective: m.objective,
-    maxSearchTimeS: m.maxSearchTimeS,
-    progress,
-    name: m.name,
-    calibration: m.calibration ? calibrationConfig(m) : void 0
-  }) : await compressModel(shown(source), shown(m.output), { stages: m.stages.map((s) => s.spec), progress, calibration: calibrationConfig(m) });
-  const report = modelReport(compressed, m.name);
-  const checked = m.parity !== false || m.latency !== false ? await checkModels(m, source, m.output, host, progress) : {};
-  if (report.calibration && checked.parity) {
-    report.calibration.parity = { samples: checked.parity.samples, inputs: m.parity === false ? "auto" : shown(m.parity.inputs) };
-  }
-  const result = withChecks(report, checked, m.budgets);
-  if (m.source.kind === "dvc" && m.source.push) await progress.step(`${m.name}: dvc push ${shown(m.output)}`, () => dvcPush(m.output));
-  return result;
-}
-function calibrationConfig(m) {
-  const c = m.calibration;
-  const dims = m.parity === false ? {} : m.parity.dims;
-  const paritySeed = m.parity === false ? 0 : m.parity.seed;
-  const seed = CALIBRATION_SEED + (paritySeed >= CALIBRATION_SEED ? paritySeed + 1e6 : 0);
-  return { inputs: c?.inputs ?? "auto", samples: c?.samples, method: c?.method ?? "minmax", dims, seed };
-}
-function withChecks(report, checked, budgets) {
-  const r = report;
-  if (checked.parity) r.parity = checked.parity;
-  if (checked.latency) r.latency = checked.latency;
-  const latency = r.latency && !("error" in r.latency) ? r.latency : void 0;
-  r.budgets = evaluateBudgets(budgets, { originalBytes: r.original.bytes, compressedBytes: r.compressed.bytes, parity: r.parity, latency });
-  r.passed = modelPassed(r) && !(r.latency && "error" in r.latency);
-  return r;
-}
-function runReport(models, configFile) {
-  const report = buildReport(models);
-  report.config = configFile;
-  const measured = models.filter((m) => m.parity || m.latency || m.auto);
-  if (measured.length) {
-    const timed = measured.find((m) => m.latency && "threads" in m.latency)?.latency;
-    report.environment = currentEnvironment(timed?.threads ?? 1);
-  }
-  return report;
-}
-function ortMessage(e) {
-  if (e instanceof UsageError) throw e;
-  return e instanceof Error ? e.message : String(e);
-}
-async function checkInputs(m, source, progress) {
-  const parity = m.parity === false ? { inputs: "auto", samples: 1, seed: 0, dims: {} } : m.parity;
-  const autoDims2 = [];
-  const opts = {
-    samples: parity.samples,
-    seed: parity.seed,
-    dims: parity.dims,
-    onDim: (d) => {
-      autoDims2.push(d);
-      if (d.why !== "dims:") progress.note(`${m.name}: auto inputs use ${d.name} = ${d.value} (${d.why})`);
-    }
-  };
-  const samples = await progress.step(`${m.name}: sample inputs (${parity.inputs})`, () => typeof source === "string" ? loadSampleSourceFor(source, parity.inputs, opts) : loadSampleSource(parity.inputs, source, opts));
-  const labels = m.parity !== false && m.parity.labels ? readLabels(m.parity.labels) : void 0;
-  return { samples, autoDims: autoDims2, labels };
-}
-async function checkModels(m, source, output, host, progress, inputs, who = m.name) {
-  const { samples: sampleSource, autoDims: autoDims2, labels } = inputs ?? await checkInputs(m, source, progress);
-  let samples = sampleSource.samples;
-  const threads = m.latency === false ? 1 : m.latency.threads;
-  const originalCannot = (what, e) => {
-    if (e instanceof UsageError) throw e;
-    const ask = what === "run" ? askForDims(who, ortSaid(e), autoDims2) : void 0;
-    return new UsageError(ask ?? `${who}: onnxruntime cannot ${what} the original model ${source} (${withDimHint(ortSaid(e), autoDims2)}); the parity check compares against it`);
-  };
-  const a = await progress.step(`${m.name}: load original in onnxruntime`, () => host.load(source, { threads })).catch((e) => {
-    throw originalCannot("load", e);
-  });
-  let b;
-  try {
-    b = await progress.step(`${m.name}: load compressed in onnxruntime`, () => host.load(output, { threads }));
-  } catch (e) {
-    await host.release(a.id).catch(() => {
-    });
-    const error = ortMessage(e);
-    return {
-      parity: m.parity === false ? void 0 : { passed: false, samples: 0, outputs: [], error },
-      latency: m.latency === false ? void 0 : { error }
-    };
-  }
-  const result = {};
-  try {
-    const guessed = autoDims2.some((d) => d.inferred);
-    if (guessed && samples[0]) {
-      await host.run(a.id, samples[0]).catch((e) => {
-        const ask = askForDims(m.name, ortMessage(e), autoDims2);
-        if (ask) throw new UsageError(ask);
-      });
-    }
-    if (m.parity !== false) {
-      const cfg = m.parity;
-      const n = samples.length;
-      const original = await progress.step(`${m.name}: run the original on ${n} sample${n === 1 ? "" : "s"}`, () => runOriginal(host, a.id, sampleSource, who).catch((e) => {
-        throw originalCannot("run", e);
-      }));
-      samples = original.samples;
-      for (const c of original.masks) progress.note(`${m.name}: auto inputs use ${c.input} ${c.why}`);
-      result.parity = await progress.step(`${m.name}: parity on ${n} sample${n === 1 ? "" : "s"}`, () => checkParity({
-        host,
-        original: a.id,
-        compressed: b.id,
-        samples,
-        reference: original.outputs,
-        thresholds: { thresholds: cfg.thresholds, outputs: cfg.outputs },
-        labels: labels ? { values: labels, output: cfg.labelsOutput } : void 0
-      }).catch((e) => ({ passed: false, samples: samples.length, outputs: [], error: withDimHint(ortMessage(e), autoDims2) })));
-      if (original.masks.length) result.parity.masks = original.masks;
-    }
-    if (m.latency !== false) {
-      const cfg = m.latency;
-      result.latency = await progress.step(`${m.name}: latency (${cfg.warmup} warm-up + ${cfg.runs} runs each, ${cfg.threads} thread${cfg.threads === 1 ? "" : "s"})`, () => measureLatency({ host, original: a, compressed: b, feeds: samples[0], runs: cfg.runs, warmup: cfg.warmup, threads: cfg.threads }).catch((e) => ({ error: withDimHint(ortMessage(e), autoDims2) })));
-    }
-  } finally {
-    await Promise.allSettled([host.release(a.id), host.release(b.id)]);
-  }
-  return result;
-}
-var init_run = __esm({
-  "src/pipeline/run.ts"() {
-    "use strict";
-    init_types2();
-    init_errors();
-    init_budgets();
-    init_auto_inputs();
-    init_dim_defaults();
-    init_inputs();
-    init_original_run();
-    init_input_files();
-    init_latency();
-    init_ort_runner();
-    init_parity();
-    init_dvc();
-    init_sources();
-    init_markdown();
-    init_environment();
-    init_json();
-    init_registry2();
-    init_auto();
-    init_compress();
-    init_calibration_inputs();
-    init_progress2();
-  }
-});
-
-// src/report/dvc.ts
-function dvcMetrics(report) {
-  const out = { passed: report.passed ? 1 : 0 };
-  const put = (key, v) => {
-    if (v !== void 0 && Number.isFinite(v)) out[key] = v;
-  };
-  for (const m of report.models) {
-    const k = (s) => `${m.name}.${s}`;
-    put(k("passed"), m.passed ? 1 : 0);
-    put(k("original_bytes"), m.original.bytes);
-    put(k("compressed_bytes"), m.compressed.bytes);
-    put(k("reduction"), m.compressed.bytes > 0 ? m.original.bytes / m.compressed.bytes : void 0);
-    const seen = /* @__PURE__ */ new Map();
-    for (const s of m.stages) {
-      const n = (seen.get(s.name) ?? 0) + 1;
-      seen.set(s.name, n);
-      const name = n === 1 ? s.name : `${s.name}_${n}`;
-      put(k(`stage.${name}.bytes_after`), s.bytesAfter);
-      put(k(`stage.${name}.ms`), s.ms);
-    }
-    if (m.parity) {
-      put(k("parity.passed"), m.parity.passed ? 1 : 0);
-      for (const o of m.parity.outputs) {
-        put(k(`parity.${o.name}.max_abs`), o.maxAbs);
-        put(k(`parity.${o.name}.mean_abs`), o.meanAbs);
-        put(k(`parity.${o.name}.cosine`), o.cosine);
-        put(k(`parity.${o.name}.top1`), o.top1);
-      }
-      if (m.parity.accuracy) {
-        put(k("accuracy.original"), m.parity.accuracy.original);
-        put(k("accuracy.compressed"), m.parity.accuracy.compressed);
-        put(k("accuracy.drop"), m.parity.accuracy.drop);
-      }
-    }
-    if (m.latency && !("error" in m.latency)) {
-      put(k("latency.original_p50_ms"), m.latency.original.p50Ms);
-      put(k("latency.original_p90_ms"), m.latency.original.p90Ms);
-      put(k("latency.compressed_p50_ms"), m.latency.compressed.p50Ms);
-      put(k("latency.compressed_p90_ms"), m.latency.compressed.p90Ms);
-      put(k("latency.speedup"), m.latency.speedup);
-    }
-  }
-  return out;
-}
-function dvcPlots(report) {
-  const stages = [];
-  const latency = [];
-  for (const m of report.models) {
-    const points = [["original", m.original.bytes], ...m.stages.map((s) => [s.name, s.bytesAfter]), ["saved", m.compressed.bytes]];
-    points.forEach(([stage, bytes], step) => stages.push({ model: m.name, step, stage, bytes }));
-    if (m.latency && !("error" in m.latency)) {
-      for (const which of ["original", "compressed"]) {
-        latency.push({ model: m.name, which: `${m.name} ${which}`, p50_ms: m.latency[which].p50Ms, p90_ms: m.latency[which].p90Ms });
-      }
-    }
-  }
-  return { stages, latency };
-}
-var init_dvc2 = __esm({
-  "src/report/dvc.ts"() {
-    "use strict";
   }
 });
 
@@ -29198,7 +29240,7 @@ var init_run2 = __esm({
     init_errors();
     init_run();
     init_dvc2();
-    init_json();
+    init_files();
     init_markdown();
     init_environment();
     init_table();
@@ -29236,19 +29278,19 @@ latency \u2192 budgets. Prints a table per model; exits 1 when a parity check or
         process.stdout.write(`${reportText(report)}
 ${baseLines.map((l) => `
 ${l}`).join("")}${baseLines.length ? "\n" : ""}`);
-        if (values2.json !== void 0) writeJsonFile(values2.json, report);
+        if (values2.json !== void 0) writeJsonAtomically(values2.json, report);
         if (values2.markdown !== void 0) {
-          writeTextFile(values2.markdown, renderMarkdown(report) + (baseLines.length ? `
+          writeTextAtomically(values2.markdown, renderMarkdown(report) + (baseLines.length ? `
 **Budgets against the baseline**
 
 ${baseLines.map((l) => `- ${l}`).join("\n")}
 ` : ""));
         }
-        if (values2["dvc-metrics"] !== void 0) writeJsonFile(values2["dvc-metrics"], dvcMetrics(report));
+        if (values2["dvc-metrics"] !== void 0) writeJsonAtomically(values2["dvc-metrics"], dvcMetrics(report));
         if (values2["dvc-plots"] !== void 0) {
           const plots = dvcPlots(report);
-          writeJsonFile(path22.join(values2["dvc-plots"], "stages.json"), plots.stages);
-          writeJsonFile(path22.join(values2["dvc-plots"], "latency.json"), plots.latency);
+          writeJsonAtomically(path22.join(values2["dvc-plots"], "stages.json"), plots.stages);
+          writeJsonAtomically(path22.join(values2["dvc-plots"], "latency.json"), plots.latency);
         }
         return exitCode(report);
       }
@@ -29321,7 +29363,7 @@ var init_compare2 = __esm({
     init_types2();
     init_errors();
     init_compare();
-    init_json();
+    init_files();
     init_args();
     init_flags();
     init_progress();
@@ -29373,7 +29415,7 @@ Exits 1 when B is outside the default parity thresholds (cosine \u2265 0.99, top
         });
         process.stdout.write(`${reportText(report)}
 `);
-        if (values2.json !== void 0) writeJsonFile(values2.json, report);
+        if (values2.json !== void 0) writeJsonAtomically(values2.json, report);
         return exitCode(report);
       }
     });
@@ -29412,7 +29454,7 @@ var init_commands = __esm({
 
 // src/cli/main.ts
 init_errors();
-init_json();
+init_report_json();
 init_commands();
 
 // src/cli/errors.ts

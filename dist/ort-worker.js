@@ -1,6 +1,6 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 
-// src/check/ort-worker.ts
+// src/runtime/ort-worker.ts
 import { performance } from "node:perf_hooks";
 import * as ort from "onnxruntime-node";
 
@@ -58,7 +58,7 @@ var ORT_TYPE = {
 var f32 = new Float32Array(1);
 var u32 = new Uint32Array(f32.buffer);
 
-// src/check/named-tensor.ts
+// src/runtime/named-tensor.ts
 var ONNX_TYPE_OF_ORT = Object.fromEntries(
   Object.entries(ORT_TYPE).map(([code, name]) => [name, Number(code)])
 );
@@ -84,7 +84,7 @@ function ownedBytes(bytes) {
   return out;
 }
 
-// src/check/calibration-stats.ts
+// src/runtime/calibration-stats.ts
 var HISTOGRAM_BINS = 4096;
 var DEFAULT_PERCENTILE = 99.999;
 var QUANTIZED_BINS = 128;
@@ -295,7 +295,7 @@ function createStat(method, percentile = DEFAULT_PERCENTILE) {
   };
 }
 
-// src/check/ort-worker.ts
+// src/runtime/ort-worker.ts
 var sessions = /* @__PURE__ */ new Map();
 var nextId = 1;
 var ARRAY_OF = {
