@@ -9,7 +9,7 @@ export * from './onnx/tensor.js';
 export * from './onnx/graph.js';
 export { modelByteSize } from './onnx/size.js';
 export * from './stages/stage.js';
-export { runStages } from './stages/run-stages.js';
+export { runStages, type RunStagesOptions } from './stages/run-stages.js';
 export { STAGES, DEFAULT_STAGES, createStage, parseStageList, type StageSpec } from './stages/registry.js';
 export { upgradeOpset, OpsetUpgradeError, LATEST_ORT_OPSET, MAX_OPSET, type OpsetUpgradeDetails } from './stages/opset/upgrade.js';
 export { validateModel, MAX_GRAPH_DEPTH } from './onnx/validate.js';

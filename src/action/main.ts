@@ -1,7 +1,7 @@
 /**
- * The Action: a thin adapter over the library's `run` (src/pipeline/run.ts). It turns inputs into a runConfig call,
- * model artifacts into local paths, and the report into outputs, a job summary, annotations, an
- * artifact and a sticky PR comment. No compression or parity logic lives here.
+ * The Action: a thin adapter over the library's `run` (src/pipeline/run.ts). It turns inputs into a
+ * runConfig call, model artifacts into local paths, and the report into outputs, a job summary,
+ * annotations, an artifact and a sticky PR comment. No compression or parity logic lives here.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

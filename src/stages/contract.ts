@@ -2,8 +2,9 @@
  * The stage contract (stage.ts), checked after a stage ran: the output passes the load checks
  * (onnx/validate.ts), reads no name the input did not already leave undefined, `modified` says whether
  * the output's encoding differs from the input's, and a stage not declared `inPlace` left its input as it
- * was. It encodes the model twice per stage, so runStages does it only when asked (npm test asks, through
- * ONNX_DIET_CHECK_STAGES=1): a stage that leaves a dangling name or a cycle then fails the test that ran it.
+ * was. It encodes the model before and after each stage, so runStages does it only when asked (npm test
+ * asks, through ONNX_DIET_CHECK_STAGES=1): a stage that leaves a dangling name or a cycle then fails the
+ * test that ran it.
  */
 import { encodeModel } from '../onnx/encode.js';
 import { outerReferences } from '../onnx/graph.js';
