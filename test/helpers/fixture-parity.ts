@@ -6,6 +6,7 @@ import path from 'node:path';
 import { encodeModel } from '../../src/onnx/codec.js';
 import { loadModel } from '../../src/onnx/model-io.js';
 import type { ModelProto } from '../../src/onnx/types.js';
+import { runStages } from '../../src/stages/run-stages.js';
 import type { Stage } from '../../src/stages/stage.js';
 import { float32Values, runOrt, testInputSets } from './ort-run.js';
 
@@ -39,7 +40,9 @@ export async function runStageOnFixture(stage: Stage, file: string, tmpDir: stri
   const work = loadModel(original);
   // Read before the stage runs: it changes the model in place.
   const feedSets = testInputSets(fixtureDataDir(file), work.model.graph!);
-  const { model, details } = await stage.run(work.model, { tmpDir, log: () => {}, external: work.external });
+  // Through runStages with the stage contract checked (src/stages/contract.ts): valid output, honest `modified`.
+  const { model, results } = await runStages(work.model, [stage], { tmpDir, log: () => {}, external: work.external }, { checkContract: true });
+  const details = results[0]!.details;
   const bytes = encodeModel(model);
   const cosines: number[] = [];
   for (const feeds of feedSets) {
