@@ -8,7 +8,7 @@
  * one. A read of an outer name by a subgraph is recorded on the outer graph as a use by the node that
  * owns the subgraph, with `inputIndex` -1 (a capture): removing or renaming that value must consider it.
  */
-import { definedNames, outerReferences, replaceAllUses as rewriteReads, subgraphsOf, type GraphScope } from '../onnx/graph.js';
+import { definedNames, outerReferences, subgraphsOf, type GraphScope } from '../onnx/graph.js';
 import { constantNodeTensor, isConstantNode } from '../onnx/tensor.js';
 import type { GraphProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.js';
 
@@ -16,6 +16,13 @@ export interface Use {
   node: NodeProto;
   /** Input slot of `node`; -1 when a subgraph of `node` captures the value. */
   inputIndex: number;
+}
+
+/** A node input reading a value, and the index of the graph that node is in. */
+export interface Reader {
+  node: NodeProto;
+  inputIndex: number;
+  graph: DefUse;
 }
 
 export type Definition =
@@ -32,6 +39,10 @@ export class DefUse {
   private readonly uses = new Map<string, Use[]>();
   private readonly outputs = new Set<string>();
   private readonly children = new Map<GraphProto, DefUse>();
+  /** Outer names each node's subgraphs read (only nodes that have any). */
+  private readonly captured = new Map<NodeProto, Set<string>>();
+  /** Names of sparse initializers: not indexed as definitions, but they hide outer names all the same. */
+  private readonly sparse = new Set<string>();
   private infos?: Map<string, ValueInfoProto>;
 
   constructor(scope: GraphScope | GraphProto, parent?: DefUse, owner?: NodeProto) {
@@ -42,6 +53,7 @@ export class DefUse {
     // weight so); like onnxruntime's optimizers we take it as the constant it almost always is.
     for (const v of this.graph.input) if (v.name) this.defs.set(v.name, { kind: 'input', info: v });
     for (const t of this.graph.initializer) if (t.name) this.defs.set(t.name, { kind: 'initializer', tensor: t });
+    for (const s of this.graph.sparseInitializer) if (s.values?.name) this.sparse.add(s.values.name);
     for (const n of this.graph.node) this.addNode(n);
     for (const o of this.graph.output) if (o.name) this.outputs.add(o.name);
   }
@@ -56,6 +68,11 @@ export class DefUse {
   /** Who defines `name` in this graph itself (not enclosing graphs). */
   definition(name: string): Definition | undefined {
     return this.defs.get(name);
+  }
+
+  /** Whether this graph defines `name` itself (input, initializer, sparse initializer or node output), hiding any outer one. */
+  defines(name: string): boolean {
+    return this.defs.has(name) || this.sparse.has(name);
   }
 
   /** Who defines `name` as this graph sees it: itself or the nearest enclosing graph that does. */
@@ -73,6 +90,35 @@ export class DefUse {
   /** Reads of `name` in this graph: node inputs, and captures by subgraphs (inputIndex -1). */
   consumers(name: string): readonly Use[] {
     return this.uses.get(name) ?? [];
+  }
+
+  /**
+   * Every node input that reads `name` as this graph sees it: in this graph and in nested graphs that do
+   * not define the name themselves, in graph order (a node's inputs, then the reads inside its subgraphs).
+   * Captures are followed into the subgraphs rather than reported; a subgraph output passing the value
+   * through is not a node input and is not listed.
+   */
+  readers(name: string): Reader[] {
+    const out: Reader[] = [];
+    const visit = (du: DefUse) => {
+      for (const u of du.consumers(name)) {
+        if (u.inputIndex >= 0) { out.push({ node: u.node, inputIndex: u.inputIndex, graph: du }); continue; }
+        for (const { graph } of subgraphsOf(u.node)) {
+          const inner = du.child(u.node, graph);
+          if (!inner.defines(name)) visit(inner);
+        }
+      }
+    };
+    visit(this);
+    return out;
+  }
+
+  /** The names `node` (a node of this graph) reads: its inputs, then the outer names its subgraphs capture. */
+  reads(node: NodeProto): string[] {
+    const names = node.input.filter((i) => i);
+    const captured = this.captured.get(node);
+    if (captured) names.push(...captured);
+    return names;
   }
 
   isGraphOutput(name: string): boolean {
@@ -142,30 +188,109 @@ export class DefUse {
     const gone = new Set(nodes);
     if (!gone.size) return;
     this.graph.node = this.graph.node.filter((n) => !gone.has(n));
-    for (const n of gone) this.dropNode(n);
+    // Each affected use list is filtered once for the whole batch: removing k readers of one name
+    // one at a time would cost k passes over its list.
+    const touched = new Set<string>();
+    for (const n of gone) {
+      for (const o of n.output) {
+        const d = this.defs.get(o);
+        if (d?.kind === 'node' && d.node === n) this.defs.delete(o);
+      }
+      for (const name of this.reads(n)) touched.add(name);
+      this.captured.delete(n);
+      this.dropChildrenOf(n);
+    }
+    for (const name of touched) {
+      const list = this.uses.get(name);
+      if (!list) continue;
+      const kept = list.filter((u) => !gone.has(u.node));
+      if (kept.length) this.uses.set(name, kept);
+      else this.uses.delete(name);
+    }
+  }
+
+  /** Removes initializers from the graph and the index (one pass over the initializer list). */
+  removeInitializers(tensors: Iterable<TensorProto>): void {
+    const gone = new Set(tensors);
+    if (!gone.size) return;
+    this.graph.initializer = this.graph.initializer.filter((t) => !gone.has(t));
+    for (const t of gone) {
+      const d = t.name ? this.defs.get(t.name) : undefined;
+      if (d?.kind === 'initializer' && d.tensor === t) this.defs.delete(t.name!);
+    }
   }
 
   /**
-   * Every read of `from` in this graph and in nested graphs that do not shadow it now reads `to`
-   * (graph.ts's shadowing-aware rewrite). This graph's own outputs are left alone (the interface); a
-   * subgraph's outputs that pass `from` through are rewritten. Returns the number of reads rewritten.
+   * Every read of `from` in this graph and in nested graphs that do not define it themselves now reads
+   * `to`, found through the index (no walk of the graph per call). The main graph's outputs are left alone
+   * (the model's interface); a subgraph's outputs that pass `from` through follow it. Returns the number
+   * of reads rewritten.
    */
   replaceAllUses(from: string, to: string): number {
-    if (from === to) return 0;
-    const moved = this.uses.get(from) ?? [];
-    let count = rewriteReads({ graph: this.graph, depth: 0 }, from, to);
+    return this.rewriteReads(new Map([[from, to]]), false);
+  }
+
+  /**
+   * replaceAllUses for many names in one pass, for values that are about to lose their definitions
+   * (dedup merging copies of a constant into one): every read of a key, in this graph and in nested graphs
+   * that do not define that key themselves, reads its value instead, and in each of those graphs value_info
+   * entries of the keys go and quantization annotations of a key follow to its value. Each name moves one
+   * step (a value that is also a key is not followed further). Returns the number of reads rewritten.
+   */
+  replaceAllUsesOf(renames: ReadonlyMap<string, string>): number {
+    return this.rewriteReads(renames, true);
+  }
+
+  /**
+   * Rewrites the reads of each key of `renames` through the index: node inputs of this graph from the
+   * use lists, nested graphs through their own indexes (which stay current), entered where a key is
+   * captured or, when `retire`, in every nested graph (one may hold value_info for an outer key).
+   */
+  private rewriteReads(renames: ReadonlyMap<string, string>, retire: boolean, ownOutputs = true): number {
+    let count = 0;
+    const moves: [string, Use[]][] = [];
+    const owners = new Set<NodeProto>();
+    for (const [from, to] of renames) {
+      const moved = from === to ? undefined : this.uses.get(from);
+      if (!moved) continue;
+      this.uses.delete(from);
+      moves.push([to, moved]);
+      for (const u of moved) {
+        if (u.inputIndex >= 0) { u.node.input[u.inputIndex] = to; count++; } else owners.add(u.node);
+      }
+    }
+    for (const [to, moved] of moves) {
+      const target = this.uses.get(to);
+      if (target) target.push(...moved); else this.uses.set(to, moved);
+    }
+    for (const n of owners) this.captured.set(n, new Set([...this.captured.get(n)!].map((c) => renames.get(c) ?? c)));
+    for (const n of retire ? this.graph.node : owners) {
+      for (const { graph } of subgraphsOf(n)) {
+        const inner = this.child(n, graph);
+        const visible = new Map([...renames].filter(([from, to]) => from !== to && !inner.defines(from)));
+        if (visible.size) count += inner.rewriteReads(visible, retire);
+      }
+    }
     // A subgraph's outputs are positional (If/Loop/Scan bind them by place), so they follow the value;
     // the main graph's outputs are the model's interface and stay.
-    if (this.parent && this.outputs.delete(from)) {
-      for (const o of this.graph.output) if (o.name === from) { o.name = to; count++; }
-      this.outputs.add(to);
+    if (this.parent && ownOutputs) {
+      for (const o of this.graph.output) {
+        const to = o.name === undefined ? undefined : renames.get(o.name);
+        if (to === undefined || to === o.name) continue;
+        this.outputs.delete(o.name!);
+        o.name = to;
+        count++;
+      }
+      for (const o of this.graph.output) if (o.name) this.outputs.add(o.name);
     }
-    this.uses.delete(from);
-    const target = this.uses.get(to) ?? [];
-    for (const u of moved) target.push(u);
-    if (target.length) this.uses.set(to, target);
-    // Captures moved with their owner; the subgraphs' own indexes hold names, rebuild them on demand.
-    for (const u of moved) if (u.inputIndex < 0) this.dropChildrenOf(u.node);
+    if (retire) {
+      this.graph.valueInfo = this.graph.valueInfo.filter((v) => v.name === undefined || !renames.has(v.name));
+      this.infos = undefined;
+      for (const q of this.graph.quantizationAnnotation) {
+        const to = q.tensorName === undefined ? undefined : renames.get(q.tensorName);
+        if (to !== undefined) q.tensorName = to;
+      }
+    }
     return count;
   }
 
@@ -193,25 +318,28 @@ export class DefUse {
     this.infos = undefined;
   }
 
+  /**
+   * The value behind graph output `name` takes the name `fresh` (at its defining node and at every read),
+   * while the graph output keeps `name`, left for a node the caller then inserts to define it again (the
+   * fp16 stage's Cast back to float32 at the model's boundary).
+   */
+  detachOutput(name: string, fresh: string): void {
+    const d = this.defs.get(name);
+    if (d?.kind !== 'node' || !this.outputs.has(name)) throw new Error(`def-use: '${name}' is not a graph output computed by a node of graph '${this.graph.name ?? ''}'`);
+    if (this.resolve(fresh)) throw new Error(`def-use: cannot move '${name}' to '${fresh}': the name is taken`);
+    d.node.output[d.outputIndex] = fresh;
+    this.defs.delete(name);
+    this.defs.set(fresh, d);
+    this.rewriteReads(new Map([[name, fresh]]), false, false);
+  }
+
   private addNode(n: NodeProto): void {
     n.output.forEach((o, outputIndex) => { if (o) this.defs.set(o, { kind: 'node', node: n, outputIndex }); });
     n.input.forEach((i, inputIndex) => { if (i) this.addUse(i, { node: n, inputIndex }); });
-    for (const name of capturedBy(n)) this.addUse(name, { node: n, inputIndex: -1 });
-  }
-
-  private dropNode(n: NodeProto): void {
-    for (const o of n.output) {
-      const d = this.defs.get(o);
-      if (d?.kind === 'node' && d.node === n) this.defs.delete(o);
-    }
-    for (const name of new Set([...n.input, ...capturedBy(n)])) {
-      const list = this.uses.get(name);
-      if (!list) continue;
-      const kept = list.filter((u) => u.node !== n);
-      if (kept.length) this.uses.set(name, kept);
-      else this.uses.delete(name);
-    }
-    this.dropChildrenOf(n);
+    const captured = capturedBy(n);
+    if (!captured.size) return;
+    this.captured.set(n, captured);
+    for (const name of captured) this.addUse(name, { node: n, inputIndex: -1 });
   }
 
   private addUse(name: string, use: Use): void {
