@@ -188,6 +188,33 @@ export class DefUse {
     const gone = new Set(nodes);
     if (!gone.size) return;
     this.graph.node = this.graph.node.filter((n) => !gone.has(n));
+    this.unindex(gone);
+  }
+
+  /**
+   * Puts each key node of `replacements` out of the graph and its nodes in its place, in one pass over
+   * the node list whatever their number. The caller keeps the order topological.
+   */
+  replace(replacements: ReadonlyMap<NodeProto, readonly NodeProto[]>): void {
+    if (!replacements.size) return;
+    this.graph.node = this.graph.node.flatMap((n) => replacements.get(n) ?? [n]);
+    this.unindex(new Set(replacements.keys()));
+    for (const nodes of replacements.values()) for (const n of nodes) this.addNode(n);
+  }
+
+  /**
+   * Edits `node` (a node of this graph) in place through `edit` — its inputs, outputs or attributes — and
+   * indexes it again, where it stands in the node list. An output it takes over from another node now
+   * resolves to it.
+   */
+  change(node: NodeProto, edit: (n: NodeProto) => void): void {
+    this.unindex(new Set([node]));
+    edit(node);
+    this.addNode(node);
+  }
+
+  /** Drops `gone` from the index (not from the node list). */
+  private unindex(gone: ReadonlySet<NodeProto>): void {
     // Each affected use list is filtered once for the whole batch: removing k readers of one name
     // one at a time would cost k passes over its list.
     const touched = new Set<string>();
@@ -356,6 +383,8 @@ export class DefUse {
 /** Outer names the subgraphs of `n` read (each once), with the subgraphs' own definitions hiding outer ones. */
 function capturedBy(n: NodeProto): Set<string> {
   const names = new Set<string>();
+  // Most nodes hold no graph: no list of subgraphs to build for them (the index is built per graph).
+  if (!n.attribute.some((a) => a.g || a.graphs.length)) return names;
   for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph)) names.add(name);
   return names;
 }
