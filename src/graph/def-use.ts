@@ -43,6 +43,8 @@ export class DefUse {
   private readonly captured = new Map<NodeProto, Set<string>>();
   /** Names of sparse initializers: not indexed as definitions, but they hide outer names all the same. */
   private readonly sparse = new Set<string>();
+  /** Names defined more than once when the index was built (an input with an initializer of its name, or an invalid graph). */
+  private readonly duplicates = new Set<string>();
   private infos?: Map<string, ValueInfoProto>;
 
   constructor(scope: GraphScope | GraphProto, parent?: DefUse, owner?: NodeProto) {
@@ -51,10 +53,18 @@ export class DefUse {
     this.owner = owner;
     // An initializer that is also a graph input is an input with a default (IR v3 exporters list every
     // weight so); like onnxruntime's optimizers we take it as the constant it almost always is.
-    for (const v of this.graph.input) if (v.name) this.defs.set(v.name, { kind: 'input', info: v });
-    for (const t of this.graph.initializer) if (t.name) this.defs.set(t.name, { kind: 'initializer', tensor: t });
-    for (const s of this.graph.sparseInitializer) if (s.values?.name) this.sparse.add(s.values.name);
-    for (const n of this.graph.node) this.addNode(n);
+    const seen = (name: string) => { if (this.defs.has(name) || this.sparse.has(name)) this.duplicates.add(name); };
+    for (const v of this.graph.input) if (v.name) { seen(v.name); this.defs.set(v.name, { kind: 'input', info: v }); }
+    for (const t of this.graph.initializer) if (t.name) { seen(t.name); this.defs.set(t.name, { kind: 'initializer', tensor: t }); }
+    for (const s of this.graph.sparseInitializer) if (s.values?.name) { seen(s.values.name); this.sparse.add(s.values.name); }
+    for (const n of this.graph.node) {
+      n.output.forEach((o, i) => {
+        if (!o) return;
+        if (n.output.indexOf(o) < i) this.duplicates.add(o); // the node writes it twice
+        else seen(o);
+      });
+      this.addNode(n);
+    }
     for (const o of this.graph.output) if (o.name) this.outputs.add(o.name);
   }
 
@@ -73,6 +83,37 @@ export class DefUse {
   /** Whether this graph defines `name` itself (input, initializer, sparse initializer or node output), hiding any outer one. */
   defines(name: string): boolean {
     return this.defs.has(name) || this.sparse.has(name);
+  }
+
+  /**
+   * Whether the graph defined `name` more than once when the index was built: as a graph input and an
+   * initializer (an overridable default), or twice over (an invalid graph, whose names a pass leaves alone).
+   */
+  definedMoreThanOnce(name: string): boolean {
+    return this.duplicates.has(name);
+  }
+
+  /** Names that graphs nested in this one (at any depth) define themselves; a fresh set per call. */
+  innerDefinitions(): Set<string> {
+    const names = new Set<string>();
+    const visit = (du: DefUse) => {
+      for (const n of du.graph.node) {
+        for (const { graph } of subgraphsOf(n)) {
+          const inner = du.child(n, graph);
+          for (const name of inner.defs.keys()) names.add(name);
+          for (const name of inner.sparse) names.add(name);
+          visit(inner);
+        }
+      }
+    };
+    visit(this);
+    return names;
+  }
+
+  /** Whether a graph enclosing this one defines `name` itself. */
+  definedOutside(name: string): boolean {
+    for (let p = this.parent; p; p = p.parent) if (p.defines(name)) return true;
+    return false;
   }
 
   /** Who defines `name` as this graph sees it: itself or the nearest enclosing graph that does. */
@@ -94,7 +135,8 @@ export class DefUse {
 
   /**
    * Every node input that reads `name` as this graph sees it: in this graph and in nested graphs that do
-   * not define the name themselves, in graph order (a node's inputs, then the reads inside its subgraphs).
+   * not define the name themselves: in graph order (a node's inputs, then the reads inside its subgraphs)
+   * on an index built from the graph; nodes added by edits since come after.
    * Captures are followed into the subgraphs rather than reported; a subgraph output passing the value
    * through is not a node input and is not listed.
    */
@@ -378,6 +420,23 @@ export class DefUse {
   private dropChildrenOf(n: NodeProto): void {
     for (const { graph } of subgraphsOf(n)) this.children.delete(graph);
   }
+}
+
+/**
+ * Indexes for the scopes of one model (GraphScope, as mainScopes gives them): a scope's index is its
+ * parent's child, so edits made through one are seen by the others. Each is built once, on first ask.
+ */
+export function scopeIndexes(): (scope: GraphScope) => DefUse {
+  const indexes = new Map<GraphScope, DefUse>();
+  const indexOf = (scope: GraphScope): DefUse => {
+    let du = indexes.get(scope);
+    if (!du) {
+      du = scope.parent && scope.owner ? indexOf(scope.parent).child(scope.owner, scope.graph) : new DefUse(scope);
+      indexes.set(scope, du);
+    }
+    return du;
+  };
+  return indexOf;
 }
 
 /** Outer names the subgraphs of `n` read (each once), with the subgraphs' own definitions hiding outer ones. */
