@@ -36,7 +36,11 @@ export class DefUse {
   /** The node in `parent` whose attribute holds this graph. */
   readonly owner?: NodeProto;
   private readonly defs = new Map<string, Definition>();
-  private readonly uses = new Map<string, Use[]>();
+  /**
+   * Uses of each name, built on the first question that needs them (prune asks only for producers, and a
+   * big graph's use lists cost more than its definitions); edits keep them current once built.
+   */
+  private useLists?: Map<string, Use[]>;
   private readonly outputs = new Set<string>();
   private readonly children = new Map<GraphProto, DefUse>();
   /** Outer names each node's subgraphs read (only nodes that have any). */
@@ -58,11 +62,13 @@ export class DefUse {
     for (const t of this.graph.initializer) if (t.name) { seen(t.name); this.defs.set(t.name, { kind: 'initializer', tensor: t }); }
     for (const s of this.graph.sparseInitializer) if (s.values?.name) { seen(s.values.name); this.sparse.add(s.values.name); }
     for (const n of this.graph.node) {
-      n.output.forEach((o, i) => {
-        if (!o) return;
-        if (n.output.indexOf(o) < i) this.duplicates.add(o); // the node writes it twice
+      const out = n.output;
+      for (let i = 0; i < out.length; i++) {
+        const o = out[i]!;
+        if (!o) continue;
+        if (i > 0 && out.indexOf(o) < i) this.duplicates.add(o); // the node writes it twice
         else seen(o);
-      });
+      }
       this.addNode(n);
     }
     for (const o of this.graph.output) if (o.name) this.outputs.add(o.name);
@@ -130,29 +136,30 @@ export class DefUse {
 
   /** Reads of `name` in this graph: node inputs, and captures by subgraphs (inputIndex -1). */
   consumers(name: string): readonly Use[] {
-    return this.uses.get(name) ?? [];
+    return this.uses().get(name) ?? [];
   }
 
   /**
-   * Every node input that reads `name` as this graph sees it: in this graph and in nested graphs that do
-   * not define the name themselves: in graph order (a node's inputs, then the reads inside its subgraphs)
-   * on an index built from the graph; nodes added by edits since come after.
-   * Captures are followed into the subgraphs rather than reported; a subgraph output passing the value
-   * through is not a node input and is not listed.
+   * Every node input that reads `name` as this graph sees it, in this graph and in nested graphs that do
+   * not define the name themselves. On a freshly built index they come in graph order (a node's inputs,
+   * then the reads inside its subgraphs); nodes added by edits since come after. Captures are followed
+   * into the subgraphs rather than reported; a subgraph output passing the value through is not a node
+   * input and is not listed.
    */
   readers(name: string): Reader[] {
     const out: Reader[] = [];
-    const visit = (du: DefUse) => {
-      for (const u of du.consumers(name)) {
-        if (u.inputIndex >= 0) { out.push({ node: u.node, inputIndex: u.inputIndex, graph: du }); continue; }
-        for (const { graph } of subgraphsOf(u.node)) {
-          const inner = du.child(u.node, graph);
-          if (!inner.defines(name)) visit(inner);
-        }
-      }
-    };
-    visit(this);
+    this.collectReaders(name, out);
     return out;
+  }
+
+  private collectReaders(name: string, out: Reader[]): void {
+    for (const u of this.consumers(name)) {
+      if (u.inputIndex >= 0) { out.push({ node: u.node, inputIndex: u.inputIndex, graph: this }); continue; }
+      for (const { graph } of subgraphsOf(u.node)) {
+        const inner = this.child(u.node, graph);
+        if (!inner.defines(name)) inner.collectReaders(name, out);
+      }
+    }
   }
 
   /** The names `node` (a node of this graph) reads: its inputs, then the outer names its subgraphs capture. */
@@ -265,16 +272,18 @@ export class DefUse {
         const d = this.defs.get(o);
         if (d?.kind === 'node' && d.node === n) this.defs.delete(o);
       }
-      for (const name of this.reads(n)) touched.add(name);
+      if (this.useLists) for (const name of this.reads(n)) touched.add(name);
       this.captured.delete(n);
       this.dropChildrenOf(n);
     }
+    const uses = this.useLists;
+    if (!uses) return; // built later from the graph as it will be
     for (const name of touched) {
-      const list = this.uses.get(name);
+      const list = uses.get(name);
       if (!list) continue;
       const kept = list.filter((u) => !gone.has(u.node));
-      if (kept.length) this.uses.set(name, kept);
-      else this.uses.delete(name);
+      if (kept.length) uses.set(name, kept);
+      else uses.delete(name);
     }
   }
 
@@ -317,20 +326,21 @@ export class DefUse {
    */
   private rewriteReads(renames: ReadonlyMap<string, string>, retire: boolean, ownOutputs = true): number {
     let count = 0;
+    const uses = this.uses();
     const moves: [string, Use[]][] = [];
     const owners = new Set<NodeProto>();
     for (const [from, to] of renames) {
-      const moved = from === to ? undefined : this.uses.get(from);
+      const moved = from === to ? undefined : uses.get(from);
       if (!moved) continue;
-      this.uses.delete(from);
+      uses.delete(from);
       moves.push([to, moved]);
       for (const u of moved) {
         if (u.inputIndex >= 0) { u.node.input[u.inputIndex] = to; count++; } else owners.add(u.node);
       }
     }
     for (const [to, moved] of moves) {
-      const target = this.uses.get(to);
-      if (target) target.push(...moved); else this.uses.set(to, moved);
+      const target = uses.get(to);
+      if (target) target.push(...moved); else uses.set(to, moved);
     }
     for (const n of owners) this.captured.set(n, new Set([...this.captured.get(n)!].map((c) => renames.get(c) ?? c)));
     for (const n of retire ? this.graph.node : owners) {
@@ -403,18 +413,33 @@ export class DefUse {
   }
 
   private addNode(n: NodeProto): void {
-    n.output.forEach((o, outputIndex) => { if (o) this.defs.set(o, { kind: 'node', node: n, outputIndex }); });
-    n.input.forEach((i, inputIndex) => { if (i) this.addUse(i, { node: n, inputIndex }); });
+    // Plain loops: this runs once per node of every graph indexed.
+    for (let outputIndex = 0; outputIndex < n.output.length; outputIndex++) {
+      const o = n.output[outputIndex];
+      if (o) this.defs.set(o, { kind: 'node', node: n, outputIndex });
+    }
     const captured = capturedBy(n);
-    if (!captured.size) return;
-    this.captured.set(n, captured);
-    for (const name of captured) this.addUse(name, { node: n, inputIndex: -1 });
+    if (captured.size) this.captured.set(n, captured);
+    if (this.useLists) this.addUses(this.useLists, n);
   }
 
-  private addUse(name: string, use: Use): void {
-    const list = this.uses.get(name);
-    if (list) list.push(use);
-    else this.uses.set(name, [use]);
+  /** The use lists, built from the node list on first need. */
+  private uses(): Map<string, Use[]> {
+    if (!this.useLists) {
+      const uses = new Map<string, Use[]>();
+      for (const n of this.graph.node) this.addUses(uses, n);
+      this.useLists = uses;
+    }
+    return this.useLists;
+  }
+
+  private addUses(uses: Map<string, Use[]>, n: NodeProto): void {
+    for (let inputIndex = 0; inputIndex < n.input.length; inputIndex++) {
+      const i = n.input[inputIndex];
+      if (i) addUse(uses, i, { node: n, inputIndex });
+    }
+    const captured = this.captured.get(n);
+    if (captured) for (const name of captured) addUse(uses, name, { node: n, inputIndex: -1 });
   }
 
   private dropChildrenOf(n: NodeProto): void {
@@ -439,11 +464,19 @@ export function scopeIndexes(): (scope: GraphScope) => DefUse {
   return indexOf;
 }
 
+const NO_NAMES: Set<string> = new Set();
+
+function addUse(uses: Map<string, Use[]>, name: string, use: Use): void {
+  const list = uses.get(name);
+  if (list) list.push(use);
+  else uses.set(name, [use]);
+}
+
 /** Outer names the subgraphs of `n` read (each once), with the subgraphs' own definitions hiding outer ones. */
 function capturedBy(n: NodeProto): Set<string> {
+  // Most nodes hold no graph: no list of subgraphs or set to build for them (the index is built per graph).
+  if (!n.attribute.some((a) => a.g || a.graphs.length)) return NO_NAMES;
   const names = new Set<string>();
-  // Most nodes hold no graph: no list of subgraphs to build for them (the index is built per graph).
-  if (!n.attribute.some((a) => a.g || a.graphs.length)) return names;
   for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph)) names.add(name);
   return names;
 }
