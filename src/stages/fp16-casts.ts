@@ -18,10 +18,11 @@ const castTarget = (n: NodeProto): number | undefined => (n.opType === 'Cast' ? 
  * for the reads of every candidate (a model with thousands of blocked ops must not cost a walk each).
  */
 export function collapseCastPairs(scope: GraphScope, inserted: Set<NodeProto>): number {
+  const backs = scope.graph.node.filter((n) => inserted.has(n) && castTarget(n) === DataType.FLOAT);
+  if (!backs.length) return 0;
   const du = new DefUse(scope);
   const pairs: [NodeProto, NodeProto][] = [];
-  for (const back of scope.graph.node) {
-    if (!inserted.has(back) || castTarget(back) !== DataType.FLOAT) continue;
+  for (const back of backs) {
     const half = du.producer(back.input[0] ?? '');
     if (half && inserted.has(half) && castTarget(half) === DataType.FLOAT16) pairs.push([back, half]);
   }
