@@ -392,10 +392,6 @@ function forEachTensor(model, cb) {
     visit2(fn.node);
   }
 }
-function defines(graph, name) {
-  if (!name) return false;
-  return graph.input.some((v) => v.name === name) || graph.initializer.some((t) => t.name === name) || graph.sparseInitializer.some((s) => s.values?.name === name) || graph.node.some((n) => n.output.includes(name));
-}
 function definedNames(graph) {
   const names = /* @__PURE__ */ new Set();
   for (const v of graph.input) if (v.name) names.add(v.name);
@@ -420,12 +416,6 @@ function outerReferences(graph, memo = /* @__PURE__ */ new Map()) {
   for (const o of graph.output) if (o.name) consider(o.name);
   return free;
 }
-function nodeReads(n, memo = /* @__PURE__ */ new Map()) {
-  const reads = /* @__PURE__ */ new Set();
-  for (const i of n.input) if (i) reads.add(i);
-  for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph, memo)) reads.add(name);
-  return reads;
-}
 function usesOfAll(scope, names) {
   const uses = /* @__PURE__ */ new Map();
   for (const n of names) uses.set(n, []);
@@ -447,28 +437,6 @@ function usesOfAll(scope, names) {
   };
   visit2(scope, new Set(uses.keys()));
   return uses;
-}
-function replaceAllUses(scope, from, to) {
-  let count = 0;
-  const visit2 = (graph, isRoot) => {
-    for (const node of graph.node) {
-      for (let i = 0; i < node.input.length; i++) {
-        if (node.input[i] === from) {
-          node.input[i] = to;
-          count++;
-        }
-      }
-      for (const { graph: g } of subgraphsOf(node)) if (!defines(g, from)) visit2(g, false);
-    }
-    if (!isRoot) {
-      for (const o of graph.output) if (o.name === from) {
-        o.name = to;
-        count++;
-      }
-    }
-  };
-  visit2(scope.graph, true);
-  return count;
 }
 function allNames(model) {
   const names = /* @__PURE__ */ new Set();
@@ -9677,6 +9645,435 @@ var init_size = __esm({
   }
 });
 
+// src/graph/def-use.ts
+function scopeIndexes() {
+  const indexes = /* @__PURE__ */ new Map();
+  const indexOf = (scope) => {
+    let du = indexes.get(scope);
+    if (!du) {
+      du = scope.parent && scope.owner ? indexOf(scope.parent).child(scope.owner, scope.graph) : new DefUse(scope);
+      indexes.set(scope, du);
+    }
+    return du;
+  };
+  return indexOf;
+}
+function addUse(uses, name, use) {
+  const list = uses.get(name);
+  if (list) list.push(use);
+  else uses.set(name, [use]);
+}
+function capturedBy(n) {
+  if (!n.attribute.some((a) => a.g || a.graphs.length)) return NO_NAMES;
+  const names = /* @__PURE__ */ new Set();
+  for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph)) names.add(name);
+  return names;
+}
+var DefUse, NO_NAMES;
+var init_def_use = __esm({
+  "src/graph/def-use.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    DefUse = class _DefUse {
+      graph;
+      parent;
+      /** The node in `parent` whose attribute holds this graph. */
+      owner;
+      defs = /* @__PURE__ */ new Map();
+      /**
+       * Uses of each name, built on the first question that needs them (prune asks only for producers, and a
+       * big graph's use lists cost more than its definitions); edits keep them current once built.
+       */
+      useLists;
+      outputs = /* @__PURE__ */ new Set();
+      children = /* @__PURE__ */ new Map();
+      /** Outer names each node's subgraphs read (only nodes that have any). */
+      captured = /* @__PURE__ */ new Map();
+      /** Names of sparse initializers: not indexed as definitions, but they hide outer names all the same. */
+      sparse = /* @__PURE__ */ new Set();
+      /** Names defined more than once when the index was built (an input with an initializer of its name, or an invalid graph). */
+      duplicates = /* @__PURE__ */ new Set();
+      infos;
+      constructor(scope, parent, owner) {
+        this.graph = "node" in scope ? scope : scope.graph;
+        this.parent = parent;
+        this.owner = owner;
+        const seen = (name) => {
+          if (this.defs.has(name) || this.sparse.has(name)) this.duplicates.add(name);
+        };
+        for (const v of this.graph.input) if (v.name) {
+          seen(v.name);
+          this.defs.set(v.name, { kind: "input", info: v });
+        }
+        for (const t of this.graph.initializer) if (t.name) {
+          seen(t.name);
+          this.defs.set(t.name, { kind: "initializer", tensor: t });
+        }
+        for (const s of this.graph.sparseInitializer) if (s.values?.name) {
+          seen(s.values.name);
+          this.sparse.add(s.values.name);
+        }
+        for (const n of this.graph.node) {
+          const out = n.output;
+          for (let i = 0; i < out.length; i++) {
+            const o = out[i];
+            if (!o) continue;
+            if (i > 0 && out.indexOf(o) < i) this.duplicates.add(o);
+            else seen(o);
+          }
+          this.addNode(n);
+        }
+        for (const o of this.graph.output) if (o.name) this.outputs.add(o.name);
+      }
+      /** The index of a subgraph held by `node` (built on first ask, dropped when an edit may stale it). */
+      child(node, graph) {
+        let c = this.children.get(graph);
+        if (!c) this.children.set(graph, c = new _DefUse(graph, this, node));
+        return c;
+      }
+      /** Who defines `name` in this graph itself (not enclosing graphs). */
+      definition(name) {
+        return this.defs.get(name);
+      }
+      /** Whether this graph defines `name` itself (input, initializer, sparse initializer or node output), hiding any outer one. */
+      defines(name) {
+        return this.defs.has(name) || this.sparse.has(name);
+      }
+      /**
+       * Whether the graph defined `name` more than once when the index was built: as a graph input and an
+       * initializer (an overridable default), or twice over (an invalid graph, whose names a pass leaves alone).
+       */
+      definedMoreThanOnce(name) {
+        return this.duplicates.has(name);
+      }
+      /** Names that graphs nested in this one (at any depth) define themselves; a fresh set per call. */
+      innerDefinitions() {
+        const names = /* @__PURE__ */ new Set();
+        const visit2 = (du) => {
+          for (const n of du.graph.node) {
+            for (const { graph } of subgraphsOf(n)) {
+              const inner = du.child(n, graph);
+              for (const name of inner.defs.keys()) names.add(name);
+              for (const name of inner.sparse) names.add(name);
+              visit2(inner);
+            }
+          }
+        };
+        visit2(this);
+        return names;
+      }
+      /** Whether a graph enclosing this one defines `name` itself. */
+      definedOutside(name) {
+        for (let p = this.parent; p; p = p.parent) if (p.defines(name)) return true;
+        return false;
+      }
+      /** Who defines `name` as this graph sees it: itself or the nearest enclosing graph that does. */
+      resolve(name) {
+        const d = this.defs.get(name);
+        return d ? { definition: d, owner: this } : this.parent?.resolve(name);
+      }
+      /** The node producing `name` in this graph, if a node does. */
+      producer(name) {
+        const d = this.defs.get(name);
+        return d?.kind === "node" ? d.node : void 0;
+      }
+      /** Reads of `name` in this graph: node inputs, and captures by subgraphs (inputIndex -1). */
+      consumers(name) {
+        return this.uses().get(name) ?? [];
+      }
+      /**
+       * Every node input that reads `name` as this graph sees it, in this graph and in nested graphs that do
+       * not define the name themselves. On a freshly built index they come in graph order (a node's inputs,
+       * then the reads inside its subgraphs); nodes added by edits since come after. Captures are followed
+       * into the subgraphs rather than reported; a subgraph output passing the value through is not a node
+       * input and is not listed.
+       */
+      readers(name) {
+        const out = [];
+        this.collectReaders(name, out);
+        return out;
+      }
+      collectReaders(name, out) {
+        for (const u of this.consumers(name)) {
+          if (u.inputIndex >= 0) {
+            out.push({ node: u.node, inputIndex: u.inputIndex, graph: this });
+            continue;
+          }
+          for (const { graph } of subgraphsOf(u.node)) {
+            const inner = this.child(u.node, graph);
+            if (!inner.defines(name)) inner.collectReaders(name, out);
+          }
+        }
+      }
+      /** The names `node` (a node of this graph) reads: its inputs, then the outer names its subgraphs capture. */
+      reads(node) {
+        const names = node.input.filter((i) => i);
+        const captured = this.captured.get(node);
+        if (captured) names.push(...captured);
+        return names;
+      }
+      isGraphOutput(name) {
+        return this.outputs.has(name);
+      }
+      /** Whether anything outside `within` reads `name` (a node not in the set, a capture or a graph output). */
+      usedOutside(name, within) {
+        return this.isGraphOutput(name) || this.consumers(name).some((u) => !within.has(u.node));
+      }
+      /**
+       * The constant value of `name` as this graph reads it: an initializer (not overridable by a graph
+       * input) or a Constant node's value, in this graph or an enclosing one, looking through Identity nodes
+       * (torch.onnx ties equal parameters with them).
+       */
+      constant(name, hops = 0) {
+        const r = this.resolve(name);
+        if (!r || hops > 16) return void 0;
+        const d = r.definition;
+        if (d.kind === "initializer") return d.tensor;
+        if (d.kind !== "node") return void 0;
+        if (isConstantNode(d.node)) return constantNodeTensor(d.node);
+        if (d.node.opType !== "Identity" || (d.node.domain ?? "") !== "" || !d.node.input[0]) return void 0;
+        return r.owner.constant(d.node.input[0], hops + 1);
+      }
+      /** The declared type of `name` (graph input, output or value_info), looking outward. */
+      valueInfo(name) {
+        if (!this.infos) {
+          this.infos = /* @__PURE__ */ new Map();
+          for (const v2 of [...this.graph.valueInfo, ...this.graph.output, ...this.graph.input]) if (v2.name) this.infos.set(v2.name, v2);
+        }
+        const v = this.infos.get(name);
+        if (v || this.defs.has(name)) return v;
+        return this.parent?.valueInfo(name);
+      }
+      /** Static dims of `name` (undefined for unknown rank; a symbolic or absent dim is undefined). */
+      dims(name) {
+        const c = this.constant(name);
+        if (c) return [...c.dims];
+        const shape = this.valueInfo(name)?.type?.tensorType?.shape;
+        return shape?.dim.map((d) => d.dimValue);
+      }
+      /**
+       * Inserts `nodes` into the graph before `before` (at the end when absent) and indexes them. The caller
+       * keeps the order topological: inputs defined earlier, outputs read later.
+       */
+      insert(nodes, before) {
+        const at = before ? this.graph.node.indexOf(before) : -1;
+        if (before && at < 0) throw new Error(`def-use: node '${before.name ?? before.output[0]}' is not in graph '${this.graph.name ?? ""}'`);
+        this.graph.node.splice(at < 0 ? this.graph.node.length : at, 0, ...nodes);
+        for (const n of nodes) this.addNode(n);
+      }
+      /** Adds an initializer to the graph and the index (its name must be new). */
+      addInitializer(t) {
+        if (!t.name || this.defs.has(t.name)) throw new Error(`def-use: initializer name '${t.name ?? ""}' is empty or taken`);
+        this.graph.initializer.push(t);
+        this.defs.set(t.name, { kind: "initializer", tensor: t });
+      }
+      /** Removes `nodes` from the graph and the index (one pass over the node list whatever their number). */
+      remove(nodes) {
+        const gone = new Set(nodes);
+        if (!gone.size) return;
+        this.graph.node = this.graph.node.filter((n) => !gone.has(n));
+        this.unindex(gone);
+      }
+      /**
+       * Puts each key node of `replacements` out of the graph and its nodes in its place, in one pass over
+       * the node list whatever their number. The caller keeps the order topological.
+       */
+      replace(replacements) {
+        if (!replacements.size) return;
+        this.graph.node = this.graph.node.flatMap((n) => replacements.get(n) ?? [n]);
+        this.unindex(new Set(replacements.keys()));
+        for (const nodes of replacements.values()) for (const n of nodes) this.addNode(n);
+      }
+      /**
+       * Edits `node` (a node of this graph) in place through `edit` — its inputs, outputs or attributes — and
+       * indexes it again, where it stands in the node list. An output it takes over from another node now
+       * resolves to it.
+       */
+      change(node, edit) {
+        this.unindex(/* @__PURE__ */ new Set([node]));
+        edit(node);
+        this.addNode(node);
+      }
+      /** Drops `gone` from the index (not from the node list). */
+      unindex(gone) {
+        const touched = /* @__PURE__ */ new Set();
+        for (const n of gone) {
+          for (const o of n.output) {
+            const d = this.defs.get(o);
+            if (d?.kind === "node" && d.node === n) this.defs.delete(o);
+          }
+          if (this.useLists) for (const name of this.reads(n)) touched.add(name);
+          this.captured.delete(n);
+          this.dropChildrenOf(n);
+        }
+        const uses = this.useLists;
+        if (!uses) return;
+        for (const name of touched) {
+          const list = uses.get(name);
+          if (!list) continue;
+          const kept = list.filter((u) => !gone.has(u.node));
+          if (kept.length) uses.set(name, kept);
+          else uses.delete(name);
+        }
+      }
+      /** Removes initializers from the graph and the index (one pass over the initializer list). */
+      removeInitializers(tensors) {
+        const gone = new Set(tensors);
+        if (!gone.size) return;
+        this.graph.initializer = this.graph.initializer.filter((t) => !gone.has(t));
+        for (const t of gone) {
+          const d = t.name ? this.defs.get(t.name) : void 0;
+          if (d?.kind === "initializer" && d.tensor === t) this.defs.delete(t.name);
+        }
+      }
+      /**
+       * Every read of `from` in this graph and in nested graphs that do not define it themselves now reads
+       * `to`, found through the index (no walk of the graph per call). The main graph's outputs are left alone
+       * (the model's interface); a subgraph's outputs that pass `from` through follow it. Returns the number
+       * of reads rewritten.
+       */
+      replaceAllUses(from, to) {
+        return this.rewriteReads(/* @__PURE__ */ new Map([[from, to]]), false);
+      }
+      /**
+       * replaceAllUses for many names in one pass, for values that are about to lose their definitions
+       * (dedup merging copies of a constant into one): every read of a key, in this graph and in nested graphs
+       * that do not define that key themselves, reads its value instead, and in each of those graphs value_info
+       * entries of the keys go and quantization annotations of a key follow to its value. Each name moves one
+       * step (a value that is also a key is not followed further). Returns the number of reads rewritten.
+       */
+      replaceAllUsesOf(renames) {
+        return this.rewriteReads(renames, true);
+      }
+      /**
+       * Rewrites the reads of each key of `renames` through the index: node inputs of this graph from the
+       * use lists, nested graphs through their own indexes (which stay current), entered where a key is
+       * captured or, when `retire`, in every nested graph (one may hold value_info for an outer key).
+       */
+      rewriteReads(renames, retire, ownOutputs = true) {
+        let count = 0;
+        const uses = this.uses();
+        const moves = [];
+        const owners = /* @__PURE__ */ new Set();
+        for (const [from, to] of renames) {
+          const moved = from === to ? void 0 : uses.get(from);
+          if (!moved) continue;
+          uses.delete(from);
+          moves.push([to, moved]);
+          for (const u of moved) {
+            if (u.inputIndex >= 0) {
+              u.node.input[u.inputIndex] = to;
+              count++;
+            } else owners.add(u.node);
+          }
+        }
+        for (const [to, moved] of moves) {
+          const target = uses.get(to);
+          if (target) target.push(...moved);
+          else uses.set(to, moved);
+        }
+        for (const n of owners) this.captured.set(n, new Set([...this.captured.get(n)].map((c) => renames.get(c) ?? c)));
+        for (const n of retire ? this.graph.node : owners) {
+          for (const { graph } of subgraphsOf(n)) {
+            const inner = this.child(n, graph);
+            const visible = new Map([...renames].filter(([from, to]) => from !== to && !inner.defines(from)));
+            if (visible.size) count += inner.rewriteReads(visible, retire);
+          }
+        }
+        if (this.parent && ownOutputs) {
+          for (const o of this.graph.output) {
+            const to = o.name === void 0 ? void 0 : renames.get(o.name);
+            if (to === void 0 || to === o.name) continue;
+            this.outputs.delete(o.name);
+            o.name = to;
+            count++;
+          }
+          for (const o of this.graph.output) if (o.name) this.outputs.add(o.name);
+        }
+        if (retire) {
+          this.graph.valueInfo = this.graph.valueInfo.filter((v) => v.name === void 0 || !renames.has(v.name));
+          this.infos = void 0;
+          for (const q of this.graph.quantizationAnnotation) {
+            const to = q.tensorName === void 0 ? void 0 : renames.get(q.tensorName);
+            if (to !== void 0) q.tensorName = to;
+          }
+        }
+        return count;
+      }
+      /**
+       * Renames the value `from` (its definition and every read) to `to`, which must be unused here. A graph
+       * output of the main graph is the model's interface: renaming it is refused.
+       */
+      rename(from, to) {
+        const d = this.defs.get(from);
+        if (!d) throw new Error(`def-use: '${from}' is not defined in graph '${this.graph.name ?? ""}'`);
+        if (this.resolve(to)) throw new Error(`def-use: cannot rename '${from}' to '${to}': the name is taken`);
+        if (this.outputs.has(from) && !this.parent) throw new Error(`def-use: '${from}' is a graph output of the main graph; renaming it changes the model's interface`);
+        if (d.kind === "node") d.node.output[d.outputIndex] = to;
+        else if (d.kind === "initializer") d.tensor.name = to;
+        else d.info.name = to;
+        if (d.kind === "initializer") {
+          for (const v of this.graph.input) if (v.name === from) v.name = to;
+        }
+        for (const v of this.graph.valueInfo) if (v.name === from) v.name = to;
+        this.defs.delete(from);
+        this.defs.set(to, d);
+        this.replaceAllUses(from, to);
+        if (this.outputs.delete(from)) {
+          for (const o of this.graph.output) if (o.name === from) o.name = to;
+          this.outputs.add(to);
+        }
+        this.infos = void 0;
+      }
+      /**
+       * The value behind graph output `name` takes the name `fresh` (at its defining node and at every read),
+       * while the graph output keeps `name`, left for a node the caller then inserts to define it again (the
+       * fp16 stage's Cast back to float32 at the model's boundary).
+       */
+      detachOutput(name, fresh) {
+        const d = this.defs.get(name);
+        if (d?.kind !== "node" || !this.outputs.has(name)) throw new Error(`def-use: '${name}' is not a graph output computed by a node of graph '${this.graph.name ?? ""}'`);
+        if (this.resolve(fresh)) throw new Error(`def-use: cannot move '${name}' to '${fresh}': the name is taken`);
+        d.node.output[d.outputIndex] = fresh;
+        this.defs.delete(name);
+        this.defs.set(fresh, d);
+        this.rewriteReads(/* @__PURE__ */ new Map([[name, fresh]]), false, false);
+      }
+      addNode(n) {
+        for (let outputIndex = 0; outputIndex < n.output.length; outputIndex++) {
+          const o = n.output[outputIndex];
+          if (o) this.defs.set(o, { kind: "node", node: n, outputIndex });
+        }
+        const captured = capturedBy(n);
+        if (captured.size) this.captured.set(n, captured);
+        if (this.useLists) this.addUses(this.useLists, n);
+      }
+      /** The use lists, built from the node list on first need. */
+      uses() {
+        if (!this.useLists) {
+          const uses = /* @__PURE__ */ new Map();
+          for (const n of this.graph.node) this.addUses(uses, n);
+          this.useLists = uses;
+        }
+        return this.useLists;
+      }
+      addUses(uses, n) {
+        for (let inputIndex = 0; inputIndex < n.input.length; inputIndex++) {
+          const i = n.input[inputIndex];
+          if (i) addUse(uses, i, { node: n, inputIndex });
+        }
+        const captured = this.captured.get(n);
+        if (captured) for (const name of captured) addUse(uses, name, { node: n, inputIndex: -1 });
+      }
+      dropChildrenOf(n) {
+        for (const { graph } of subgraphsOf(n)) this.children.delete(graph);
+      }
+    };
+    NO_NAMES = /* @__PURE__ */ new Set();
+  }
+});
+
 // src/stages/dedup-identical.ts
 import { createHash } from "node:crypto";
 function pushTo(map, key, value) {
@@ -9931,19 +10328,8 @@ function constantSiteTensor(n) {
 function comparable(t) {
   return t.dataType !== void 0 && t.dataType !== DataType.UNDEFINED && isKnownDataType(t.dataType) && t.segment === void 0 && t.dims.every((d) => Number.isSafeInteger(d) && d >= 0);
 }
-function definitionCounts(g) {
-  const counts = /* @__PURE__ */ new Map();
-  const add = (name) => {
-    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
-  };
-  for (const v of g.input) add(v.name);
-  for (const t of g.initializer) add(t.name);
-  for (const s of g.sparseInitializer) add(s.values?.name);
-  for (const n of g.node) for (const o of n.output) add(o);
-  return counts;
-}
-function shadowed(name, scope, env) {
-  return (env.definers.get(name) ?? []).some((d) => d !== scope && (isWithin(d, scope) || isWithin(scope, d)));
+function shadowed(name, du, inner) {
+  return inner.has(name) || du.definedOutside(name);
 }
 function collectSites(model, env, scopes) {
   const sites = [];
@@ -9951,13 +10337,12 @@ function collectSites(model, env, scopes) {
   for (const scope of scopes) {
     if (training && scope.depth === 0) continue;
     const g = scope.graph;
-    const counts = definitionCounts(g);
-    const outputs = new Set(g.output.map((v) => v.name));
-    const inputs = new Set(g.input.map((v) => v.name));
+    const du = env.indexOf(scope);
+    let inner;
     const add = (name, tensor, kind, node) => {
-      if (!name || !tensor || counts.get(name) !== 1 || inputs.has(name) || !comparable(tensor)) return;
-      if (shadowed(name, scope, env)) return;
-      const pinned = outputs.has(name);
+      if (!name || !tensor || du.definedMoreThanOnce(name) || !comparable(tensor)) return;
+      if (shadowed(name, du, inner ??= du.innerDefinitions())) return;
+      const pinned = du.isGraphOutput(name);
       if (pinned && (scope.depth > 0 || !env.canAddNodes)) return;
       sites.push({ kind, scope, name, tensor, node, pinned, order: sites.length });
     };
@@ -9999,15 +10384,13 @@ function planClass(sites, bytes, env) {
   for (const s of sites) pushTo(byScope, s.scope, s);
   return [...byScope].filter(([, part]) => part.length > 1).map(([scope, part]) => ({ sites: part, home: scope, keep: chooseKeep(part, scope), bytes }));
 }
-function makeEnv(model, scopes) {
-  const definers = /* @__PURE__ */ new Map();
-  for (const scope of scopes) for (const n of definedNames(scope.graph)) pushTo(definers, n, scope);
+function makeEnv(model) {
   const canAddNodes = model.opsetImport.some((o) => (o.domain ?? "") === "" || o.domain === "ai.onnx");
-  return { definers, canAddInitializers: (model.irVersion ?? 0) >= 4, canAddNodes };
+  return { indexOf: scopeIndexes(), canAddInitializers: (model.irVersion ?? 0) >= 4, canAddNodes };
 }
 function planDedup(model, external, opts = {}) {
   const scopes = mainScopes(model);
-  const env = makeEnv(model, scopes);
+  const env = makeEnv(model);
   const cache = /* @__PURE__ */ new Map();
   const bytesOf2 = (t) => {
     if (isExternal(t)) return tensorBytes(t, external);
@@ -10083,6 +10466,7 @@ var init_dedup_analysis = __esm({
   "src/stages/dedup-analysis.ts"() {
     "use strict";
     init_dtype();
+    init_def_use();
     init_graph();
     init_tensor();
     init_dedup_identical();
@@ -12490,36 +12874,29 @@ function foldInto(p, bn, scope, index, external) {
   }
   return { weight, bias, dims: { weight: dims, bias: [c] }, used, beta1 };
 }
-function readOnlyBy(name, reader, uses, graph) {
-  const u = uses.get(name) ?? [];
-  return u.length === 1 && u[0].node === reader && u[0].inputIndex === 0 && !graph.output.some((o) => o.name === name);
+function readOnlyBy(name, reader, du) {
+  const r = du.readers(name);
+  return r.length === 1 && r[0].node === reader && r[0].inputIndex === 0 && !du.isGraphOutput(name);
 }
 function foldScope(scope, index, names, external, out) {
   const g = scope.graph;
   const bns = g.node.filter((n) => n.opType === "BatchNormalization" && isDefaultDomain(n));
   if (!bns.length) return;
-  const producer = /* @__PURE__ */ new Map();
-  for (const n of g.node) for (const o of n.output) if (o) producer.set(o, n);
-  const watched = /* @__PURE__ */ new Set();
-  for (const bn of bns) {
-    if (bn.input[0]) watched.add(bn.input[0]);
-    for (const o of bn.output.slice(1)) if (o) watched.add(o);
-  }
-  const uses = usesOfAll(scope, watched);
-  const gone = /* @__PURE__ */ new Set();
+  const du = new DefUse(scope);
+  const folds = [];
   for (const bn of bns) {
     const skip = (reason) => out.skipped.push({ node: nodeId(bn), reason });
     const x = bn.input[0] ?? "";
-    const p = producer.get(x);
+    const p = du.producer(x);
     if (!p || !isDefaultDomain(p) || !FOLDABLE_PRODUCERS.has(p.opType ?? "")) {
       skip(`its input is ${p ? `computed by ${p.opType}` : "not computed by a node"}, not by Conv, ConvTranspose or Gemm`);
       continue;
     }
-    if (p.output.length !== 1 || !readOnlyBy(x, bn, uses, g)) {
+    if (p.output.length !== 1 || !readOnlyBy(x, bn, du)) {
       skip(`${p.opType} '${nodeId(p)}' output is read by more than this BatchNormalization`);
       continue;
     }
-    if (bn.output.slice(1).some((o) => o && ((uses.get(o)?.length ?? 0) > 0 || g.output.some((v) => v.name === o)))) {
+    if (bn.output.slice(1).some((o) => o && (du.readers(o).length > 0 || du.isGraphOutput(o)))) {
       skip("its running mean/var outputs are read (training form)");
       continue;
     }
@@ -12533,20 +12910,27 @@ function foldScope(scope, index, names, external, out) {
       skip(folded);
       continue;
     }
+    folds.push({ bn, p, affine, folded });
+  }
+  const staleInfo = /* @__PURE__ */ new Set();
+  for (const { bn, p, affine, folded } of folds) {
     const base = nodeId(p);
     const wName = freshName(names, `${base}_weight_bnfolded`);
     const bName = freshName(names, `${base}_bias_bnfolded`);
     const tensor = (name, dims, values2) => newTensor(external, name, DataType.FLOAT, dims, new Uint8Array(values2.buffer));
-    g.initializer.push(tensor(wName, folded.dims.weight, folded.weight), tensor(bName, folded.dims.bias, folded.bias));
-    p.input = [p.input[0], wName, bName];
-    if (folded.beta1) p.attribute = p.attribute.filter((a) => a.name !== "beta");
-    p.output = [bn.output[0]];
-    g.valueInfo = g.valueInfo.filter((v) => v.name !== x);
-    gone.add(bn);
+    du.addInitializer(tensor(wName, folded.dims.weight, folded.weight));
+    du.addInitializer(tensor(bName, folded.dims.bias, folded.bias));
+    staleInfo.add(p.output[0]);
+    du.change(p, (n) => {
+      n.input = [n.input[0], wName, bName];
+      if (folded.beta1) n.attribute = n.attribute.filter((a) => a.name !== "beta");
+      n.output = [bn.output[0]];
+    });
     out.used.push(...[...folded.used, ...affine.used].map((c) => c.path));
     out.byOp[p.opType] = (out.byOp[p.opType] ?? 0) + 1;
   }
-  g.node = g.node.filter((n) => !gone.has(n));
+  if (staleInfo.size) g.valueInfo = g.valueInfo.filter((v) => !staleInfo.has(v.name ?? ""));
+  du.remove(folds.map((f) => f.bn));
 }
 function foldBatchNorm(model, ctx) {
   const index = new DefinitionIndex();
@@ -12563,12 +12947,12 @@ function foldBatchNormStage(options = {}) {
   return { name: "fold-batchnorm", run: (model, ctx) => foldBatchNorm(model, ctx) };
 }
 function hasFoldableBatchNorm(model) {
-  for (const { graph } of mainScopes(model)) {
-    const producer = /* @__PURE__ */ new Map();
-    for (const n of graph.node) for (const o of n.output) if (o) producer.set(o, n);
-    for (const n of graph.node) {
-      if (n.opType !== "BatchNormalization" || !isDefaultDomain(n)) continue;
-      const p = producer.get(n.input[0] ?? "");
+  for (const scope of mainScopes(model)) {
+    const bns = scope.graph.node.filter((n) => n.opType === "BatchNormalization" && isDefaultDomain(n));
+    if (!bns.length) continue;
+    const du = new DefUse(scope);
+    for (const n of bns) {
+      const p = du.producer(n.input[0] ?? "");
       if (p && FOLDABLE_PRODUCERS.has(p.opType ?? "")) return true;
     }
   }
@@ -12579,6 +12963,7 @@ var init_fold_batchnorm = __esm({
   "src/stages/fold-batchnorm.ts"() {
     "use strict";
     init_dtype();
+    init_def_use();
     init_graph();
     init_spill();
     init_tensor();
@@ -13067,51 +13452,11 @@ function dedupTotals(plan2) {
     byKind
   };
 }
-function newNode(opType, input, output, name, attribute2 = []) {
-  return { opType, input: [input], output: [output], name, attribute: attribute2, metadataProps: [], deviceConfigurations: [] };
-}
-function permAttribute() {
-  return {
-    name: "perm",
-    type: AttributeType.INTS,
-    ints: [1n, 0n],
-    floats: [],
-    strings: [],
-    tensors: [],
-    graphs: [],
-    sparseTensors: [],
-    typeProtos: []
-  };
-}
-function renameReads(graph, renames, root2, defined) {
-  for (const node of graph.node) {
-    for (let i = 0; i < node.input.length; i++) {
-      const to = renames.get(node.input[i]);
-      if (to !== void 0) node.input[i] = to;
-    }
-    for (const { graph: sub } of subgraphsOf(node)) {
-      const shadowed2 = defined(sub);
-      const inner = new Map([...renames].filter(([from]) => !shadowed2.has(from)));
-      if (inner.size) renameReads(sub, inner, false, defined);
-    }
-  }
-  if (!root2) {
-    for (const o of graph.output) {
-      const to = o.name === void 0 ? void 0 : renames.get(o.name);
-      if (to !== void 0) o.name = to;
-    }
-  }
-  graph.valueInfo = graph.valueInfo.filter((v) => v.name === void 0 || !renames.has(v.name));
-  for (const q of graph.quantizationAnnotation) {
-    const to = q.tensorName === void 0 ? void 0 : renames.get(q.tensorName);
-    if (to !== void 0) q.tensorName = to;
-  }
-}
-function applyEdits(graph, e) {
-  if (e.dropInitializers.size) graph.initializer = graph.initializer.filter((t) => !e.dropInitializers.has(t));
-  graph.initializer.push(...e.addInitializers);
-  const rest = e.dropNodes.size ? graph.node.filter((n) => !e.dropNodes.has(n)) : graph.node;
-  graph.node = [...e.constants, ...e.transposes, ...e.identities, ...rest];
+function applyEdits(du, e) {
+  du.removeInitializers(e.dropInitializers);
+  for (const t of e.addInitializers) du.addInitializer(t);
+  du.remove(e.dropNodes);
+  du.insert([...e.constants, ...e.transposes, ...e.identities], du.graph.node[0]);
 }
 function applyDedupPlan(model, plan2) {
   const taken = allNames(model);
@@ -13138,7 +13483,7 @@ function applyDedupPlan(model, plan2) {
     const source = transposeOf.get(c);
     if (source) {
       if (c.keep) drop(c.keep);
-      home2.transposes.push(newNode("Transpose", nameOf.get(source), name, freshName(taken, `${name}_transpose`), [permAttribute()]));
+      home2.transposes.push(makeNode("Transpose", freshName(taken, `${name}_transpose`), [nameOf.get(source)], [name], [intsAttr("perm", [1, 0])]));
     } else if (!c.keep) {
       const t = c.sites[0].tensor;
       home2.addInitializers.push({ ...t, name, dims: [...t.dims] });
@@ -13149,21 +13494,13 @@ function applyDedupPlan(model, plan2) {
     for (const s of c.sites) {
       if (s === c.keep) continue;
       drop(s);
-      if (s.pinned) at(s.scope).identities.push(newNode("Identity", name, s.name, freshName(taken, `${s.name}_identity`)));
+      if (s.pinned) at(s.scope).identities.push(makeNode("Identity", freshName(taken, `${s.name}_identity`), [name], [s.name]));
       else if (s.name !== name) at(s.scope).renames.set(s.name, name);
     }
   }
-  const memo = /* @__PURE__ */ new Map();
-  const defined = (g) => {
-    let d = memo.get(g);
-    if (!d) {
-      d = definedNames(g);
-      memo.set(g, d);
-    }
-    return d;
-  };
-  for (const [scope, e] of edits) if (e.renames.size) renameReads(scope.graph, e.renames, true, defined);
-  for (const [scope, e] of edits) applyEdits(scope.graph, e);
+  const indexOf = scopeIndexes();
+  for (const [scope, e] of edits) if (e.renames.size) indexOf(scope).replaceAllUsesOf(e.renames);
+  for (const [scope, e] of edits) applyEdits(indexOf(scope), e);
 }
 function dedupStage(options = {}) {
   for (const key of Object.keys(options)) {
@@ -13187,8 +13524,9 @@ var init_dedup = __esm({
   "src/stages/dedup.ts"() {
     "use strict";
     init_errors();
+    init_def_use();
     init_graph();
-    init_types();
+    init_nodes();
     init_dedup_analysis();
     init_dedup_analysis();
     OPTIONS = ["transposed"];
@@ -13196,12 +13534,8 @@ var init_dedup = __esm({
 });
 
 // src/stages/prune.ts
-function pruneNodes(graph, roots, memo, counts) {
-  const producer = /* @__PURE__ */ new Map();
-  graph.node.forEach((n, i) => {
-    for (const o of n.output) if (o) producer.set(o, i);
-  });
-  const live = new Uint8Array(graph.node.length);
+function pruneNodes(du, roots, counts) {
+  const live = /* @__PURE__ */ new Set();
   const read = /* @__PURE__ */ new Set();
   const work = [];
   const need = (name) => {
@@ -13212,24 +13546,24 @@ function pruneNodes(graph, roots, memo, counts) {
   };
   for (const r of roots) need(r);
   while (work.length) {
-    const i = producer.get(work.pop());
-    if (i === void 0 || live[i]) continue;
-    live[i] = 1;
-    for (const name of nodeReads(graph.node[i], memo)) need(name);
+    const n = du.producer(work.pop());
+    if (!n || live.has(n)) continue;
+    live.add(n);
+    for (const name of du.reads(n)) need(name);
   }
-  const before = graph.node.length;
-  graph.node = graph.node.filter((_, i) => live[i]);
-  counts.nodes += before - graph.node.length;
+  const before = du.graph.node.length;
+  du.remove(du.graph.node.filter((n) => !live.has(n)));
+  counts.nodes += before - du.graph.node.length;
   return read;
 }
-function pruneStorage(graph, read, protect, counts, weightsAreInputs) {
+function pruneStorage(du, read, protect, counts, weightsAreInputs) {
+  const { graph } = du;
   const keep = /* @__PURE__ */ new Set([...read, ...protect]);
   const weights = new Set(weightsAreInputs ? graph.initializer.map((t) => t.name ?? "") : []);
   for (const v of graph.input) if (v.name && !weights.has(v.name)) keep.add(v.name);
   for (const v of graph.output) if (v.name) keep.add(v.name);
-  const alive2 = new Set(keep);
-  for (const n of graph.node) for (const o of n.output) if (o) alive2.add(o);
-  const annotations = graph.quantizationAnnotation.filter((a) => alive2.has(a.tensorName ?? ""));
+  const alive2 = (name) => keep.has(name) || du.producer(name) !== void 0;
+  const annotations = graph.quantizationAnnotation.filter((a) => alive2(a.tensorName ?? ""));
   for (const a of annotations) for (const e of a.quantParameterTensorNames) if (e.value) keep.add(e.value);
   const initializers = graph.initializer.filter((t) => keep.has(t.name ?? ""));
   for (const t of graph.initializer) if (!keep.has(t.name ?? "")) counts.initializerBytes += tensorByteLength(t);
@@ -13253,15 +13587,14 @@ function trainingReferences(model) {
 function pruneGraphs(model, counts) {
   const training = trainingReferences(model);
   const weightsAreInputs = (model.irVersion ?? 0) < 4;
-  const memo = /* @__PURE__ */ new Map();
   const scopes = mainScopes(model).reverse();
   for (const scope of scopes) {
-    const { graph } = scope;
+    const du = new DefUse(scope);
     const isMain = scope.parent === void 0;
-    const roots = graph.output.map((v) => v.name ?? "");
+    const roots = scope.graph.output.map((v) => v.name ?? "");
     if (isMain) roots.push(...training);
-    const read = pruneNodes(graph, roots, memo, counts);
-    pruneStorage(graph, read, isMain ? training : /* @__PURE__ */ new Set(), counts, isMain && weightsAreInputs);
+    const read = pruneNodes(du, roots, counts);
+    pruneStorage(du, read, isMain ? training : /* @__PURE__ */ new Set(), counts, isMain && weightsAreInputs);
   }
 }
 function pruneValueInfo(model, counts) {
@@ -13356,6 +13689,7 @@ var init_prune = __esm({
   "src/stages/prune.ts"() {
     "use strict";
     init_errors();
+    init_def_use();
     init_graph();
     init_size();
     init_tensor();
@@ -13423,30 +13757,34 @@ var init_attention_projections = __esm({
 function splitBiasGelu(scopes, names, index) {
   let count = 0;
   for (const scope of scopes) {
-    const producers = /* @__PURE__ */ new Map();
-    for (const n of scope.graph.node) for (const o of n.output) producers.set(o, n);
-    const out = [];
+    if (!scope.graph.node.some(isBiasGelu)) continue;
+    const du = new DefUse(scope);
+    const split2 = /* @__PURE__ */ new Map();
     for (const node of scope.graph.node) {
-      const mm = node.opType === "BiasGelu" && node.domain === MS2 ? producers.get(node.input[0] ?? "") : void 0;
-      if (!mm || mm.opType !== "MatMul" || (mm.domain ?? "") !== "" || !mm.input[1] || !resolveConstant(scope, mm.input[1], index) || !node.input[1]) {
-        out.push(node);
-        continue;
-      }
+      const mm = isBiasGelu(node) ? du.producer(node.input[0] ?? "") : void 0;
+      if (!mm || mm.opType !== "MatMul" || (mm.domain ?? "") !== "" || !mm.input[1] || !resolveConstant(scope, mm.input[1], index) || !node.input[1]) continue;
       const base = node.name || node.output[0];
       const sum = freshName(names, `${base}_biased`);
-      out.push(makeNode("Add", freshName(names, `${base}_Add`), [node.input[0], node.input[1]], [sum]));
-      out.push(makeNode("Gelu", node.name || freshName(names, `${base}_Gelu`), [sum], [node.output[0]], [], MS2));
-      count++;
+      split2.set(node, [
+        // Bias second: onnxruntime's MatMulIntegerToFloat fusion reads the bias from the Add's input 1.
+        makeNode("Add", freshName(names, `${base}_Add`), [node.input[0], node.input[1]], [sum]),
+        makeNode("Gelu", node.name || freshName(names, `${base}_Gelu`), [sum], [node.output[0]], [], MS2)
+      ]);
     }
-    if (count) scope.graph.node = out;
+    du.replace(split2);
+    count += split2.size;
   }
   return count;
+}
+function isBiasGelu(n) {
+  return n.opType === "BiasGelu" && n.domain === MS2;
 }
 var MS2;
 var init_bias_gelu = __esm({
   "src/stages/quant/bias-gelu.ts"() {
     "use strict";
     init_graph();
+    init_def_use();
     init_nodes();
     init_constant_weight();
     MS2 = "com.microsoft";
@@ -16718,39 +17056,33 @@ var init_quantize_int4 = __esm({
 
 // src/stages/fp16-casts.ts
 function collapseCastPairs(scope, inserted) {
-  const g = scope.graph;
-  const producer = /* @__PURE__ */ new Map();
-  for (const n of g.node) for (const o of n.output) if (o) producer.set(o, n);
+  const backs = scope.graph.node.filter((n) => inserted.has(n) && castTarget(n) === DataType.FLOAT);
+  if (!backs.length) return 0;
+  const du = new DefUse(scope);
   const pairs = [];
-  for (const back of g.node) {
-    if (!inserted.has(back) || castTarget(back) !== DataType.FLOAT) continue;
-    const half = producer.get(back.input[0] ?? "");
+  for (const back of backs) {
+    const half = du.producer(back.input[0] ?? "");
     if (half && inserted.has(half) && castTarget(half) === DataType.FLOAT16) pairs.push([back, half]);
   }
   if (!pairs.length) return 0;
-  const reads = new Map([...usesOfAll(scope, pairs.map(([, half]) => half.output[0]))].map(([k, v]) => [k, v.length]));
-  const readers = /* @__PURE__ */ new Map();
-  for (const n of g.node) for (const i of n.input) if (i) readers.set(i, [...readers.get(i) ?? [], n]);
-  const outputs = new Set(g.output.map((o) => o.name ?? ""));
+  const reads = new Map(pairs.map(([, half]) => [half.output[0], du.readers(half.output[0]).length]));
   const removed = /* @__PURE__ */ new Set();
   for (const [back, half] of pairs) {
     const float32 = half.input[0];
     const out = back.output[0];
-    if (!outputs.has(out)) {
-      for (const n of readers.get(out) ?? []) n.input = n.input.map((i) => i === out ? float32 : i);
+    if (!du.isGraphOutput(out)) {
+      du.replaceAllUses(out, float32);
     } else {
-      const p = producer.get(float32);
-      if (!p || outputs.has(float32)) continue;
-      p.output[p.output.indexOf(float32)] = out;
-      replaceAllUses(scope, float32, out);
-      producer.set(out, p);
+      if (!du.producer(float32) || du.isGraphOutput(float32)) continue;
+      du.remove([back]);
+      du.rename(float32, out);
     }
     removed.add(back);
     const left = (reads.get(half.output[0]) ?? 1) - 1;
     reads.set(half.output[0], left);
-    if (left === 0 && !outputs.has(half.output[0])) removed.add(half);
+    if (left === 0 && !du.isGraphOutput(half.output[0])) removed.add(half);
   }
-  if (removed.size) g.node = g.node.filter((n) => !removed.has(n));
+  du.remove(removed);
   return removed.size;
 }
 var castTarget;
@@ -16758,7 +17090,7 @@ var init_fp16_casts = __esm({
   "src/stages/fp16-casts.ts"() {
     "use strict";
     init_dtype();
-    init_graph();
+    init_def_use();
     castTarget = (n) => n.opType === "Cast" ? Number(n.attribute[0]?.i) : void 0;
   }
 });
@@ -16946,11 +17278,12 @@ async function overflowingNodes(model, main2, types2, tmpDir, samples = 2) {
   if (external) return { blocked, note: "not run: the model keeps its weights in an external data file" };
   const g = main2.graph;
   const outputs = new Set(g.output.map((o) => o.name));
-  const watched = /* @__PURE__ */ new Map();
-  for (const n of g.node) for (const o of n.output) if (o && typeIn(types2, main2, o) === DataType.FLOAT) watched.set(o, n);
+  const du = new DefUse(main2);
+  const watched = /* @__PURE__ */ new Set();
+  for (const n of g.node) for (const o of n.output) if (o && typeIn(types2, main2, o) === DataType.FLOAT) watched.add(o);
   if (!watched.size) return { blocked };
   const probe = decodeModel(encodeModel(model));
-  for (const name of watched.keys()) {
+  for (const name of watched) {
     if (!outputs.has(name)) probe.graph.output.push({ name, type: { tensorType: { elemType: DataType.FLOAT } }, metadataProps: [] });
   }
   const dir = mkdtempSync(path8.join(tmpDir || tmpdir(), "onnx-diet-fp16-overflow-"));
@@ -16962,20 +17295,18 @@ async function overflowingNodes(model, main2, types2, tmpDir, samples = 2) {
     const session = await host.load(file, { threads: 1 });
     const peak = /* @__PURE__ */ new Map();
     for (const sample of feeds) {
-      const r = await host.run(session.id, sample, [...watched.keys()]);
+      const r = await host.run(session.id, sample, [...watched]);
       for (const t of r.outputs) {
         if (t.type === "float32" && t.data instanceof Uint8Array) peak.set(t.name, Math.max(peak.get(t.name) ?? 0, maxAbs(t.data)));
       }
     }
-    const readers = /* @__PURE__ */ new Map();
-    for (const n of g.node) for (const i of n.input) if (watched.has(i)) readers.set(i, [...readers.get(i) ?? [], n]);
     for (const [name, max] of peak) {
       if (max < OVERFLOW_AT) continue;
-      const producer = watched.get(name);
+      const producer = du.producer(name);
       const why = `its output '${name}' reaches ${max.toPrecision(3)} on ${feeds.length} auto input${feeds.length === 1 ? "" : "s"} (float16 ends at 65504)`;
       if (!blocked.has(producer)) blocked.set(producer, { node: nodeId(producer), op: producer.opType ?? "", reason: why });
-      for (const r of readers.get(name) ?? []) {
-        if (!blocked.has(r)) blocked.set(r, { node: nodeId(r), op: r.opType ?? "", reason: `reads '${name}', which reaches ${max.toPrecision(3)} on auto inputs` });
+      for (const { node: r, inputIndex } of du.consumers(name)) {
+        if (inputIndex >= 0 && !blocked.has(r)) blocked.set(r, { node: nodeId(r), op: r.opType ?? "", reason: `reads '${name}', which reaches ${max.toPrecision(3)} on auto inputs` });
       }
     }
     return { blocked };
@@ -16995,6 +17326,7 @@ var init_fp16_overflow = __esm({
     init_types2();
     init_codec();
     init_dtype();
+    init_def_use();
     init_graph();
     init_tensor();
     init_fp16_numerics();
@@ -17029,7 +17361,6 @@ function rangeBlockedNodes(scopes, problemOf, external) {
   const blocked = /* @__PURE__ */ new Map();
   for (const scope of scopes) {
     const problems = /* @__PURE__ */ new Map();
-    const constantNodes = /* @__PURE__ */ new Map();
     for (const t of scope.graph.initializer) {
       const why = t.name ? problemOf(t) : void 0;
       if (why) problems.set(t.name, why);
@@ -17037,24 +17368,19 @@ function rangeBlockedNodes(scopes, problemOf, external) {
     for (const n of scope.graph.node) {
       const fill = n.opType === "ConstantOfShape" ? attr(n, "value")?.t : void 0;
       const fillWhy = fill ? problemOf(fill) : void 0;
-      if (fillWhy && n.output[0]) {
-        problems.set(n.output[0], `is filled with a value that ${fillWhy}`);
-        constantNodes.set(n.output[0], n);
-      }
+      if (fillWhy && n.output[0]) problems.set(n.output[0], `is filled with a value that ${fillWhy}`);
       if (!isConstantNode(n) || !n.output[0]) continue;
       const t = constantNodeTensor(n, external);
       const why = t ? problemOf(t) : void 0;
-      if (why) {
-        problems.set(n.output[0], why);
-        constantNodes.set(n.output[0], n);
-      }
+      if (why) problems.set(n.output[0], why);
     }
     if (!problems.size) continue;
-    for (const [name, uses] of usesOfAll(scope, problems.keys())) {
-      const reason = `reads '${name}', which ${problems.get(name)}`;
-      for (const u of uses) if (!blocked.has(u.node)) blocked.set(u.node, { node: nodeId(u.node), op: u.node.opType ?? "", reason });
-      const c = constantNodes.get(name);
-      if (c) blocked.set(c, { node: nodeId(c), op: c.opType ?? "", reason: `its value ${problems.get(name)}` });
+    const du = new DefUse(scope);
+    for (const [name, problem] of problems) {
+      const reason = `reads '${name}', which ${problem}`;
+      for (const { node } of du.readers(name)) if (!blocked.has(node)) blocked.set(node, { node: nodeId(node), op: node.opType ?? "", reason });
+      const c = du.producer(name);
+      if (c) blocked.set(c, { node: nodeId(c), op: c.opType ?? "", reason: `its value ${problem}` });
     }
   }
   return blocked;
@@ -17064,6 +17390,7 @@ var init_fp16_range = __esm({
   "src/stages/fp16-range.ts"() {
     "use strict";
     init_dtype();
+    init_def_use();
     init_graph();
     init_tensor();
     init_fp16_numerics();
@@ -17159,6 +17486,7 @@ var init_fp16 = __esm({
   "src/stages/fp16.ts"() {
     "use strict";
     init_dtype();
+    init_def_use();
     init_graph();
     init_spill();
     init_tensor();
@@ -17396,8 +17724,11 @@ var init_fp16 = __esm({
         const keep = /* @__PURE__ */ new Set();
         const outputs = new Set(scope.graph.output.map((o) => o.name));
         const floats = scope.graph.initializer.filter((t) => t.dataType === DataType.FLOAT && t.name && !isDefault(t.name) && !outputs.has(t.name));
-        for (const [name, uses] of usesOfAll(scope, floats.map((t) => t.name))) {
-          if (uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(name);
+        if (!floats.length) return keep;
+        const du = new DefUse(scope);
+        for (const { name } of floats) {
+          const readers = du.readers(name);
+          if (readers.length > 0 && readers.every((r) => this.isBlocked(r.node))) keep.add(name);
         }
         return keep;
       }
@@ -17436,25 +17767,25 @@ var init_fp16 = __esm({
       /** keep-io-types: float32 graph inputs are cast to fp16 on entry, fp16 results back to float32 on exit. */
       castMainBoundary(scope) {
         const g = scope.graph;
+        const du = new DefUse(scope);
         const entry = [];
         for (const v of g.input) {
           if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
           if (this.weightsAreInputs && this.initializerInputs.has(v.name)) continue;
           const half = freshName(this.names, `${v.name}_fp16`);
-          if (replaceAllUses(scope, v.name, half) === 0) continue;
+          if (du.replaceAllUses(v.name, half) === 0) continue;
           entry.push(this.castNode(v.name, half, DataType.FLOAT16));
         }
         const exit = [];
         for (const v of g.output) {
           if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
-          const producer = g.node.find((n) => n.output.includes(v.name));
-          if (!producer) continue;
+          if (!du.producer(v.name)) continue;
           const half = freshName(this.names, `${v.name}_fp16`);
-          replaceAllUses(scope, v.name, half);
-          producer.output[producer.output.indexOf(v.name)] = half;
+          du.detachOutput(v.name, half);
           exit.push(this.castNode(half, v.name, DataType.FLOAT));
         }
-        g.node = [...entry, ...g.node, ...exit];
+        du.insert(entry, g.node[0]);
+        du.insert(exit);
         this.stats.castsInserted += entry.length + exit.length;
       }
     };
@@ -17575,206 +17906,6 @@ var init_upgrade_opset = __esm({
     init_options();
     init_upgrade();
     DEFAULT_OPSET_TARGET = 13;
-  }
-});
-
-// src/graph/def-use.ts
-function capturedBy(n) {
-  const names = /* @__PURE__ */ new Set();
-  for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph)) names.add(name);
-  return names;
-}
-var DefUse;
-var init_def_use = __esm({
-  "src/graph/def-use.ts"() {
-    "use strict";
-    init_graph();
-    init_tensor();
-    DefUse = class _DefUse {
-      graph;
-      parent;
-      /** The node in `parent` whose attribute holds this graph. */
-      owner;
-      defs = /* @__PURE__ */ new Map();
-      uses = /* @__PURE__ */ new Map();
-      outputs = /* @__PURE__ */ new Set();
-      children = /* @__PURE__ */ new Map();
-      infos;
-      constructor(scope, parent, owner) {
-        this.graph = "node" in scope ? scope : scope.graph;
-        this.parent = parent;
-        this.owner = owner;
-        for (const v of this.graph.input) if (v.name) this.defs.set(v.name, { kind: "input", info: v });
-        for (const t of this.graph.initializer) if (t.name) this.defs.set(t.name, { kind: "initializer", tensor: t });
-        for (const n of this.graph.node) this.addNode(n);
-        for (const o of this.graph.output) if (o.name) this.outputs.add(o.name);
-      }
-      /** The index of a subgraph held by `node` (built on first ask, dropped when an edit may stale it). */
-      child(node, graph) {
-        let c = this.children.get(graph);
-        if (!c) this.children.set(graph, c = new _DefUse(graph, this, node));
-        return c;
-      }
-      /** Who defines `name` in this graph itself (not enclosing graphs). */
-      definition(name) {
-        return this.defs.get(name);
-      }
-      /** Who defines `name` as this graph sees it: itself or the nearest enclosing graph that does. */
-      resolve(name) {
-        const d = this.defs.get(name);
-        return d ? { definition: d, owner: this } : this.parent?.resolve(name);
-      }
-      /** The node producing `name` in this graph, if a node does. */
-      producer(name) {
-        const d = this.defs.get(name);
-        return d?.kind === "node" ? d.node : void 0;
-      }
-      /** Reads of `name` in this graph: node inputs, and captures by subgraphs (inputIndex -1). */
-      consumers(name) {
-        return this.uses.get(name) ?? [];
-      }
-      isGraphOutput(name) {
-        return this.outputs.has(name);
-      }
-      /** Whether anything outside `within` reads `name` (a node not in the set, a capture or a graph output). */
-      usedOutside(name, within) {
-        return this.isGraphOutput(name) || this.consumers(name).some((u) => !within.has(u.node));
-      }
-      /**
-       * The constant value of `name` as this graph reads it: an initializer (not overridable by a graph
-       * input) or a Constant node's value, in this graph or an enclosing one, looking through Identity nodes
-       * (torch.onnx ties equal parameters with them).
-       */
-      constant(name, hops = 0) {
-        const r = this.resolve(name);
-        if (!r || hops > 16) return void 0;
-        const d = r.definition;
-        if (d.kind === "initializer") return d.tensor;
-        if (d.kind !== "node") return void 0;
-        if (isConstantNode(d.node)) return constantNodeTensor(d.node);
-        if (d.node.opType !== "Identity" || (d.node.domain ?? "") !== "" || !d.node.input[0]) return void 0;
-        return r.owner.constant(d.node.input[0], hops + 1);
-      }
-      /** The declared type of `name` (graph input, output or value_info), looking outward. */
-      valueInfo(name) {
-        if (!this.infos) {
-          this.infos = /* @__PURE__ */ new Map();
-          for (const v2 of [...this.graph.valueInfo, ...this.graph.output, ...this.graph.input]) if (v2.name) this.infos.set(v2.name, v2);
-        }
-        const v = this.infos.get(name);
-        if (v || this.defs.has(name)) return v;
-        return this.parent?.valueInfo(name);
-      }
-      /** Static dims of `name` (undefined for unknown rank; a symbolic or absent dim is undefined). */
-      dims(name) {
-        const c = this.constant(name);
-        if (c) return [...c.dims];
-        const shape = this.valueInfo(name)?.type?.tensorType?.shape;
-        return shape?.dim.map((d) => d.dimValue);
-      }
-      /**
-       * Inserts `nodes` into the graph before `before` (at the end when absent) and indexes them. The caller
-       * keeps the order topological: inputs defined earlier, outputs read later.
-       */
-      insert(nodes, before) {
-        const at = before ? this.graph.node.indexOf(before) : -1;
-        if (before && at < 0) throw new Error(`def-use: node '${before.name ?? before.output[0]}' is not in graph '${this.graph.name ?? ""}'`);
-        this.graph.node.splice(at < 0 ? this.graph.node.length : at, 0, ...nodes);
-        for (const n of nodes) this.addNode(n);
-      }
-      /** Adds an initializer to the graph and the index (its name must be new). */
-      addInitializer(t) {
-        if (!t.name || this.defs.has(t.name)) throw new Error(`def-use: initializer name '${t.name ?? ""}' is empty or taken`);
-        this.graph.initializer.push(t);
-        this.defs.set(t.name, { kind: "initializer", tensor: t });
-      }
-      /** Removes `nodes` from the graph and the index (one pass over the node list whatever their number). */
-      remove(nodes) {
-        const gone = new Set(nodes);
-        if (!gone.size) return;
-        this.graph.node = this.graph.node.filter((n) => !gone.has(n));
-        for (const n of gone) this.dropNode(n);
-      }
-      /**
-       * Every read of `from` in this graph and in nested graphs that do not shadow it now reads `to`
-       * (graph.ts's shadowing-aware rewrite). This graph's own outputs are left alone (the interface); a
-       * subgraph's outputs that pass `from` through are rewritten. Returns the number of reads rewritten.
-       */
-      replaceAllUses(from, to) {
-        if (from === to) return 0;
-        const moved = this.uses.get(from) ?? [];
-        let count = replaceAllUses({ graph: this.graph, depth: 0 }, from, to);
-        if (this.parent && this.outputs.delete(from)) {
-          for (const o of this.graph.output) if (o.name === from) {
-            o.name = to;
-            count++;
-          }
-          this.outputs.add(to);
-        }
-        this.uses.delete(from);
-        const target = this.uses.get(to) ?? [];
-        for (const u of moved) target.push(u);
-        if (target.length) this.uses.set(to, target);
-        for (const u of moved) if (u.inputIndex < 0) this.dropChildrenOf(u.node);
-        return count;
-      }
-      /**
-       * Renames the value `from` (its definition and every read) to `to`, which must be unused here. A graph
-       * output of the main graph is the model's interface: renaming it is refused.
-       */
-      rename(from, to) {
-        const d = this.defs.get(from);
-        if (!d) throw new Error(`def-use: '${from}' is not defined in graph '${this.graph.name ?? ""}'`);
-        if (this.resolve(to)) throw new Error(`def-use: cannot rename '${from}' to '${to}': the name is taken`);
-        if (this.outputs.has(from) && !this.parent) throw new Error(`def-use: '${from}' is a graph output of the main graph; renaming it changes the model's interface`);
-        if (d.kind === "node") d.node.output[d.outputIndex] = to;
-        else if (d.kind === "initializer") d.tensor.name = to;
-        else d.info.name = to;
-        if (d.kind === "initializer") {
-          for (const v of this.graph.input) if (v.name === from) v.name = to;
-        }
-        for (const v of this.graph.valueInfo) if (v.name === from) v.name = to;
-        this.defs.delete(from);
-        this.defs.set(to, d);
-        this.replaceAllUses(from, to);
-        if (this.outputs.delete(from)) {
-          for (const o of this.graph.output) if (o.name === from) o.name = to;
-          this.outputs.add(to);
-        }
-        this.infos = void 0;
-      }
-      addNode(n) {
-        n.output.forEach((o, outputIndex) => {
-          if (o) this.defs.set(o, { kind: "node", node: n, outputIndex });
-        });
-        n.input.forEach((i, inputIndex) => {
-          if (i) this.addUse(i, { node: n, inputIndex });
-        });
-        for (const name of capturedBy(n)) this.addUse(name, { node: n, inputIndex: -1 });
-      }
-      dropNode(n) {
-        for (const o of n.output) {
-          const d = this.defs.get(o);
-          if (d?.kind === "node" && d.node === n) this.defs.delete(o);
-        }
-        for (const name of /* @__PURE__ */ new Set([...n.input, ...capturedBy(n)])) {
-          const list = this.uses.get(name);
-          if (!list) continue;
-          const kept = list.filter((u) => u.node !== n);
-          if (kept.length) this.uses.set(name, kept);
-          else this.uses.delete(name);
-        }
-        this.dropChildrenOf(n);
-      }
-      addUse(name, use) {
-        const list = this.uses.get(name);
-        if (list) list.push(use);
-        else this.uses.set(name, [use]);
-      }
-      dropChildrenOf(n) {
-        for (const { graph } of subgraphsOf(n)) this.children.delete(graph);
-      }
-    };
   }
 });
 
