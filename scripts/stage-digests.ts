@@ -38,6 +38,7 @@ const SPECS: StageSpec[][] = [
   [{ 'quantize-int4': { symmetric: false, embeddings: 'int8' } }], [{ 'quantize-int4': { 'block-size': 128 } }],
   ['fp16'], [{ fp16: { 'keep-io-types': false } }],
   ['dedup', 'prune', { 'quantize-int8': { 'reduce-range': true } }],
+  ['fold-batchnorm'], ['fuse', 'quantize-int8'],
 ];
 
 function arg(name: string): string | undefined {

@@ -8,7 +8,7 @@
  * one. A read of an outer name by a subgraph is recorded on the outer graph as a use by the node that
  * owns the subgraph, with `inputIndex` -1 (a capture): removing or renaming that value must consider it.
  */
-import { definedNames, outerReferences, replaceAllUses as rewriteReads, subgraphsOf, type GraphScope } from '../onnx/graph.js';
+import { definedNames, outerReferences, subgraphsOf, type GraphScope } from '../onnx/graph.js';
 import { constantNodeTensor, isConstantNode } from '../onnx/tensor.js';
 import type { GraphProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.js';
 
@@ -16,6 +16,13 @@ export interface Use {
   node: NodeProto;
   /** Input slot of `node`; -1 when a subgraph of `node` captures the value. */
   inputIndex: number;
+}
+
+/** A node input reading a value, and the index of the graph that node is in. */
+export interface Reader {
+  node: NodeProto;
+  inputIndex: number;
+  graph: DefUse;
 }
 
 export type Definition =
@@ -29,9 +36,19 @@ export class DefUse {
   /** The node in `parent` whose attribute holds this graph. */
   readonly owner?: NodeProto;
   private readonly defs = new Map<string, Definition>();
-  private readonly uses = new Map<string, Use[]>();
+  /**
+   * Uses of each name, built on the first question that needs them (prune asks only for producers, and a
+   * big graph's use lists cost more than its definitions); edits keep them current once built.
+   */
+  private useLists?: Map<string, Use[]>;
   private readonly outputs = new Set<string>();
   private readonly children = new Map<GraphProto, DefUse>();
+  /** Outer names each node's subgraphs read (only nodes that have any). */
+  private readonly captured = new Map<NodeProto, Set<string>>();
+  /** Names of sparse initializers: not indexed as definitions, but they hide outer names all the same. */
+  private readonly sparse = new Set<string>();
+  /** Names defined more than once when the index was built (an input with an initializer of its name, or an invalid graph). */
+  private readonly duplicates = new Set<string>();
   private infos?: Map<string, ValueInfoProto>;
 
   constructor(scope: GraphScope | GraphProto, parent?: DefUse, owner?: NodeProto) {
@@ -40,9 +57,20 @@ export class DefUse {
     this.owner = owner;
     // An initializer that is also a graph input is an input with a default (IR v3 exporters list every
     // weight so); like onnxruntime's optimizers we take it as the constant it almost always is.
-    for (const v of this.graph.input) if (v.name) this.defs.set(v.name, { kind: 'input', info: v });
-    for (const t of this.graph.initializer) if (t.name) this.defs.set(t.name, { kind: 'initializer', tensor: t });
-    for (const n of this.graph.node) this.addNode(n);
+    const seen = (name: string) => { if (this.defs.has(name) || this.sparse.has(name)) this.duplicates.add(name); };
+    for (const v of this.graph.input) if (v.name) { seen(v.name); this.defs.set(v.name, { kind: 'input', info: v }); }
+    for (const t of this.graph.initializer) if (t.name) { seen(t.name); this.defs.set(t.name, { kind: 'initializer', tensor: t }); }
+    for (const s of this.graph.sparseInitializer) if (s.values?.name) { seen(s.values.name); this.sparse.add(s.values.name); }
+    for (const n of this.graph.node) {
+      const out = n.output;
+      for (let i = 0; i < out.length; i++) {
+        const o = out[i]!;
+        if (!o) continue;
+        if (i > 0 && out.indexOf(o) < i) this.duplicates.add(o); // the node writes it twice
+        else seen(o);
+      }
+      this.addNode(n);
+    }
     for (const o of this.graph.output) if (o.name) this.outputs.add(o.name);
   }
 
@@ -56,6 +84,42 @@ export class DefUse {
   /** Who defines `name` in this graph itself (not enclosing graphs). */
   definition(name: string): Definition | undefined {
     return this.defs.get(name);
+  }
+
+  /** Whether this graph defines `name` itself (input, initializer, sparse initializer or node output), hiding any outer one. */
+  defines(name: string): boolean {
+    return this.defs.has(name) || this.sparse.has(name);
+  }
+
+  /**
+   * Whether the graph defined `name` more than once when the index was built: as a graph input and an
+   * initializer (an overridable default), or twice over (an invalid graph, whose names a pass leaves alone).
+   */
+  definedMoreThanOnce(name: string): boolean {
+    return this.duplicates.has(name);
+  }
+
+  /** Names that graphs nested in this one (at any depth) define themselves; a fresh set per call. */
+  innerDefinitions(): Set<string> {
+    const names = new Set<string>();
+    const visit = (du: DefUse) => {
+      for (const n of du.graph.node) {
+        for (const { graph } of subgraphsOf(n)) {
+          const inner = du.child(n, graph);
+          for (const name of inner.defs.keys()) names.add(name);
+          for (const name of inner.sparse) names.add(name);
+          visit(inner);
+        }
+      }
+    };
+    visit(this);
+    return names;
+  }
+
+  /** Whether a graph enclosing this one defines `name` itself. */
+  definedOutside(name: string): boolean {
+    for (let p = this.parent; p; p = p.parent) if (p.defines(name)) return true;
+    return false;
   }
 
   /** Who defines `name` as this graph sees it: itself or the nearest enclosing graph that does. */
@@ -72,7 +136,38 @@ export class DefUse {
 
   /** Reads of `name` in this graph: node inputs, and captures by subgraphs (inputIndex -1). */
   consumers(name: string): readonly Use[] {
-    return this.uses.get(name) ?? [];
+    return this.uses().get(name) ?? [];
+  }
+
+  /**
+   * Every node input that reads `name` as this graph sees it, in this graph and in nested graphs that do
+   * not define the name themselves. On a freshly built index they come in graph order (a node's inputs,
+   * then the reads inside its subgraphs); nodes added by edits since come after. Captures are followed
+   * into the subgraphs rather than reported; a subgraph output passing the value through is not a node
+   * input and is not listed.
+   */
+  readers(name: string): Reader[] {
+    const out: Reader[] = [];
+    this.collectReaders(name, out);
+    return out;
+  }
+
+  private collectReaders(name: string, out: Reader[]): void {
+    for (const u of this.consumers(name)) {
+      if (u.inputIndex >= 0) { out.push({ node: u.node, inputIndex: u.inputIndex, graph: this }); continue; }
+      for (const { graph } of subgraphsOf(u.node)) {
+        const inner = this.child(u.node, graph);
+        if (!inner.defines(name)) inner.collectReaders(name, out);
+      }
+    }
+  }
+
+  /** The names `node` (a node of this graph) reads: its inputs, then the outer names its subgraphs capture. */
+  reads(node: NodeProto): string[] {
+    const names = node.input.filter((i) => i);
+    const captured = this.captured.get(node);
+    if (captured) names.push(...captured);
+    return names;
   }
 
   isGraphOutput(name: string): boolean {
@@ -142,30 +237,139 @@ export class DefUse {
     const gone = new Set(nodes);
     if (!gone.size) return;
     this.graph.node = this.graph.node.filter((n) => !gone.has(n));
-    for (const n of gone) this.dropNode(n);
+    this.unindex(gone);
   }
 
   /**
-   * Every read of `from` in this graph and in nested graphs that do not shadow it now reads `to`
-   * (graph.ts's shadowing-aware rewrite). This graph's own outputs are left alone (the interface); a
-   * subgraph's outputs that pass `from` through are rewritten. Returns the number of reads rewritten.
+   * Puts each key node of `replacements` out of the graph and its nodes in its place, in one pass over
+   * the node list whatever their number. The caller keeps the order topological.
+   */
+  replace(replacements: ReadonlyMap<NodeProto, readonly NodeProto[]>): void {
+    if (!replacements.size) return;
+    this.graph.node = this.graph.node.flatMap((n) => replacements.get(n) ?? [n]);
+    this.unindex(new Set(replacements.keys()));
+    for (const nodes of replacements.values()) for (const n of nodes) this.addNode(n);
+  }
+
+  /**
+   * Edits `node` (a node of this graph) in place through `edit` — its inputs, outputs or attributes — and
+   * indexes it again, where it stands in the node list. An output it takes over from another node now
+   * resolves to it.
+   */
+  change(node: NodeProto, edit: (n: NodeProto) => void): void {
+    this.unindex(new Set([node]));
+    edit(node);
+    this.addNode(node);
+  }
+
+  /** Drops `gone` from the index (not from the node list). */
+  private unindex(gone: ReadonlySet<NodeProto>): void {
+    // Each affected use list is filtered once for the whole batch: removing k readers of one name
+    // one at a time would cost k passes over its list.
+    const touched = new Set<string>();
+    for (const n of gone) {
+      for (const o of n.output) {
+        const d = this.defs.get(o);
+        if (d?.kind === 'node' && d.node === n) this.defs.delete(o);
+      }
+      if (this.useLists) for (const name of this.reads(n)) touched.add(name);
+      this.captured.delete(n);
+      this.dropChildrenOf(n);
+    }
+    const uses = this.useLists;
+    if (!uses) return; // built later from the graph as it will be
+    for (const name of touched) {
+      const list = uses.get(name);
+      if (!list) continue;
+      const kept = list.filter((u) => !gone.has(u.node));
+      if (kept.length) uses.set(name, kept);
+      else uses.delete(name);
+    }
+  }
+
+  /** Removes initializers from the graph and the index (one pass over the initializer list). */
+  removeInitializers(tensors: Iterable<TensorProto>): void {
+    const gone = new Set(tensors);
+    if (!gone.size) return;
+    this.graph.initializer = this.graph.initializer.filter((t) => !gone.has(t));
+    for (const t of gone) {
+      const d = t.name ? this.defs.get(t.name) : undefined;
+      if (d?.kind === 'initializer' && d.tensor === t) this.defs.delete(t.name!);
+    }
+  }
+
+  /**
+   * Every read of `from` in this graph and in nested graphs that do not define it themselves now reads
+   * `to`, found through the index (no walk of the graph per call). The main graph's outputs are left alone
+   * (the model's interface); a subgraph's outputs that pass `from` through follow it. Returns the number
+   * of reads rewritten.
    */
   replaceAllUses(from: string, to: string): number {
-    if (from === to) return 0;
-    const moved = this.uses.get(from) ?? [];
-    let count = rewriteReads({ graph: this.graph, depth: 0 }, from, to);
+    return this.rewriteReads(new Map([[from, to]]), false);
+  }
+
+  /**
+   * replaceAllUses for many names in one pass, for values that are about to lose their definitions
+   * (dedup merging copies of a constant into one): every read of a key, in this graph and in nested graphs
+   * that do not define that key themselves, reads its value instead, and in each of those graphs value_info
+   * entries of the keys go and quantization annotations of a key follow to its value. Each name moves one
+   * step (a value that is also a key is not followed further). Returns the number of reads rewritten.
+   */
+  replaceAllUsesOf(renames: ReadonlyMap<string, string>): number {
+    return this.rewriteReads(renames, true);
+  }
+
+  /**
+   * Rewrites the reads of each key of `renames` through the index: node inputs of this graph from the
+   * use lists, nested graphs through their own indexes (which stay current), entered where a key is
+   * captured or, when `retire`, in every nested graph (one may hold value_info for an outer key).
+   */
+  private rewriteReads(renames: ReadonlyMap<string, string>, retire: boolean, ownOutputs = true): number {
+    let count = 0;
+    const uses = this.uses();
+    const moves: [string, Use[]][] = [];
+    const owners = new Set<NodeProto>();
+    for (const [from, to] of renames) {
+      const moved = from === to ? undefined : uses.get(from);
+      if (!moved) continue;
+      uses.delete(from);
+      moves.push([to, moved]);
+      for (const u of moved) {
+        if (u.inputIndex >= 0) { u.node.input[u.inputIndex] = to; count++; } else owners.add(u.node);
+      }
+    }
+    for (const [to, moved] of moves) {
+      const target = uses.get(to);
+      if (target) target.push(...moved); else uses.set(to, moved);
+    }
+    for (const n of owners) this.captured.set(n, new Set([...this.captured.get(n)!].map((c) => renames.get(c) ?? c)));
+    for (const n of retire ? this.graph.node : owners) {
+      for (const { graph } of subgraphsOf(n)) {
+        const inner = this.child(n, graph);
+        const visible = new Map([...renames].filter(([from, to]) => from !== to && !inner.defines(from)));
+        if (visible.size) count += inner.rewriteReads(visible, retire);
+      }
+    }
     // A subgraph's outputs are positional (If/Loop/Scan bind them by place), so they follow the value;
     // the main graph's outputs are the model's interface and stay.
-    if (this.parent && this.outputs.delete(from)) {
-      for (const o of this.graph.output) if (o.name === from) { o.name = to; count++; }
-      this.outputs.add(to);
+    if (this.parent && ownOutputs) {
+      for (const o of this.graph.output) {
+        const to = o.name === undefined ? undefined : renames.get(o.name);
+        if (to === undefined || to === o.name) continue;
+        this.outputs.delete(o.name!);
+        o.name = to;
+        count++;
+      }
+      for (const o of this.graph.output) if (o.name) this.outputs.add(o.name);
     }
-    this.uses.delete(from);
-    const target = this.uses.get(to) ?? [];
-    for (const u of moved) target.push(u);
-    if (target.length) this.uses.set(to, target);
-    // Captures moved with their owner; the subgraphs' own indexes hold names, rebuild them on demand.
-    for (const u of moved) if (u.inputIndex < 0) this.dropChildrenOf(u.node);
+    if (retire) {
+      this.graph.valueInfo = this.graph.valueInfo.filter((v) => v.name === undefined || !renames.has(v.name));
+      this.infos = undefined;
+      for (const q of this.graph.quantizationAnnotation) {
+        const to = q.tensorName === undefined ? undefined : renames.get(q.tensorName);
+        if (to !== undefined) q.tensorName = to;
+      }
+    }
     return count;
   }
 
@@ -193,31 +397,49 @@ export class DefUse {
     this.infos = undefined;
   }
 
+  /**
+   * The value behind graph output `name` takes the name `fresh` (at its defining node and at every read),
+   * while the graph output keeps `name`, left for a node the caller then inserts to define it again (the
+   * fp16 stage's Cast back to float32 at the model's boundary).
+   */
+  detachOutput(name: string, fresh: string): void {
+    const d = this.defs.get(name);
+    if (d?.kind !== 'node' || !this.outputs.has(name)) throw new Error(`def-use: '${name}' is not a graph output computed by a node of graph '${this.graph.name ?? ''}'`);
+    if (this.resolve(fresh)) throw new Error(`def-use: cannot move '${name}' to '${fresh}': the name is taken`);
+    d.node.output[d.outputIndex] = fresh;
+    this.defs.delete(name);
+    this.defs.set(fresh, d);
+    this.rewriteReads(new Map([[name, fresh]]), false, false);
+  }
+
   private addNode(n: NodeProto): void {
-    n.output.forEach((o, outputIndex) => { if (o) this.defs.set(o, { kind: 'node', node: n, outputIndex }); });
-    n.input.forEach((i, inputIndex) => { if (i) this.addUse(i, { node: n, inputIndex }); });
-    for (const name of capturedBy(n)) this.addUse(name, { node: n, inputIndex: -1 });
+    // Plain loops: this runs once per node of every graph indexed.
+    for (let outputIndex = 0; outputIndex < n.output.length; outputIndex++) {
+      const o = n.output[outputIndex];
+      if (o) this.defs.set(o, { kind: 'node', node: n, outputIndex });
+    }
+    const captured = capturedBy(n);
+    if (captured.size) this.captured.set(n, captured);
+    if (this.useLists) this.addUses(this.useLists, n);
   }
 
-  private dropNode(n: NodeProto): void {
-    for (const o of n.output) {
-      const d = this.defs.get(o);
-      if (d?.kind === 'node' && d.node === n) this.defs.delete(o);
+  /** The use lists, built from the node list on first need. */
+  private uses(): Map<string, Use[]> {
+    if (!this.useLists) {
+      const uses = new Map<string, Use[]>();
+      for (const n of this.graph.node) this.addUses(uses, n);
+      this.useLists = uses;
     }
-    for (const name of new Set([...n.input, ...capturedBy(n)])) {
-      const list = this.uses.get(name);
-      if (!list) continue;
-      const kept = list.filter((u) => u.node !== n);
-      if (kept.length) this.uses.set(name, kept);
-      else this.uses.delete(name);
-    }
-    this.dropChildrenOf(n);
+    return this.useLists;
   }
 
-  private addUse(name: string, use: Use): void {
-    const list = this.uses.get(name);
-    if (list) list.push(use);
-    else this.uses.set(name, [use]);
+  private addUses(uses: Map<string, Use[]>, n: NodeProto): void {
+    for (let inputIndex = 0; inputIndex < n.input.length; inputIndex++) {
+      const i = n.input[inputIndex];
+      if (i) addUse(uses, i, { node: n, inputIndex });
+    }
+    const captured = this.captured.get(n);
+    if (captured) for (const name of captured) addUse(uses, name, { node: n, inputIndex: -1 });
   }
 
   private dropChildrenOf(n: NodeProto): void {
@@ -225,8 +447,35 @@ export class DefUse {
   }
 }
 
+/**
+ * Indexes for the scopes of one model (GraphScope, as mainScopes gives them): a scope's index is its
+ * parent's child, so edits made through one are seen by the others. Each is built once, on first ask.
+ */
+export function scopeIndexes(): (scope: GraphScope) => DefUse {
+  const indexes = new Map<GraphScope, DefUse>();
+  const indexOf = (scope: GraphScope): DefUse => {
+    let du = indexes.get(scope);
+    if (!du) {
+      du = scope.parent && scope.owner ? indexOf(scope.parent).child(scope.owner, scope.graph) : new DefUse(scope);
+      indexes.set(scope, du);
+    }
+    return du;
+  };
+  return indexOf;
+}
+
+const NO_NAMES: Set<string> = new Set();
+
+function addUse(uses: Map<string, Use[]>, name: string, use: Use): void {
+  const list = uses.get(name);
+  if (list) list.push(use);
+  else uses.set(name, [use]);
+}
+
 /** Outer names the subgraphs of `n` read (each once), with the subgraphs' own definitions hiding outer ones. */
 function capturedBy(n: NodeProto): Set<string> {
+  // Most nodes hold no graph: no list of subgraphs or set to build for them (the index is built per graph).
+  if (!n.attribute.some((a) => a.g || a.graphs.length)) return NO_NAMES;
   const names = new Set<string>();
   for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph)) names.add(name);
   return names;

@@ -15,11 +15,12 @@
  * - names defined twice in one graph, or again in a nested graph (shadowing; see `shadowed`).
  */
 import { DataType, dataTypeName, isKnownDataType } from '../onnx/dtype.js';
-import { definedNames, mainScopes, type GraphScope } from '../onnx/graph.js';
+import { scopeIndexes, type DefUse } from '../graph/def-use.js';
+import { mainScopes, type GraphScope } from '../onnx/graph.js';
 import {
   constantNodeTensor, constantValueAttr, isConstantNode, isExternal, tensorByteLength, tensorBytes, type ExternalDataSource,
 } from '../onnx/tensor.js';
-import type { GraphProto, ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
+import type { ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
 import { identicalClasses, pushTo } from './dedup-identical.js';
 import { identicalByDigest, PayloadSummaries } from './dedup-stream.js';
 import { elementWidth, findTransposedPairs, transposeSamples } from './dedup-transpose.js';
@@ -70,8 +71,8 @@ export interface PlanOptions {
 }
 
 interface Env {
-  /** Scopes that define each name (inputs, initializers, node outputs). */
-  definers: Map<string, GraphScope[]>;
+  /** The def-use index of each scope (a subgraph's is its parent's child). */
+  indexOf: (scope: GraphScope) => DefUse;
   /** IR ≥ 4: initializers need not be graph inputs, so a new one can be added without changing the interface. */
   canAddInitializers: boolean;
   /** The default ONNX domain is imported, so Identity and Transpose nodes can be added. */
@@ -91,24 +92,15 @@ function comparable(t: TensorProto): boolean {
     t.segment === undefined && t.dims.every((d) => Number.isSafeInteger(d) && d >= 0);
 }
 
-function definitionCounts(g: GraphProto): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (name: string | undefined) => { if (name) counts.set(name, (counts.get(name) ?? 0) + 1); };
-  for (const v of g.input) add(v.name);
-  for (const t of g.initializer) add(t.name);
-  for (const s of g.sparseInitializer) add(s.values?.name);
-  for (const n of g.node) for (const o of n.output) add(o);
-  return counts;
-}
-
 /**
- * Whether a graph nested in `scope`, or one enclosing it, defines `name` too. onnx's checker forbids
+ * Whether a graph nested in `du`'s (`inner`: the names they define), or one enclosing it, defines `name`
+ * too. onnx's checker forbids
  * such shadowing ("we do not allow shadowing") and onnxruntime resolves it inconsistently (a subgraph
  * initializer may lose to an outer value of the same name), so renaming or removing either definition
  * could change what ORT computes. Such names are left exactly as they are.
  */
-function shadowed(name: string, scope: GraphScope, env: Env): boolean {
-  return (env.definers.get(name) ?? []).some((d) => d !== scope && (isWithin(d, scope) || isWithin(scope, d)));
+function shadowed(name: string, du: DefUse, inner: Set<string>): boolean {
+  return inner.has(name) || du.definedOutside(name);
 }
 
 function collectSites(model: ModelProto, env: Env, scopes: GraphScope[]): DedupSite[] {
@@ -117,13 +109,13 @@ function collectSites(model: ModelProto, env: Env, scopes: GraphScope[]): DedupS
   for (const scope of scopes) {
     if (training && scope.depth === 0) continue;
     const g = scope.graph;
-    const counts = definitionCounts(g);
-    const outputs = new Set(g.output.map((v) => v.name));
-    const inputs = new Set(g.input.map((v) => v.name));
+    const du = env.indexOf(scope);
+    let inner: Set<string> | undefined; // names nested graphs define, gathered when first needed
     const add = (name: string | undefined, tensor: TensorProto | undefined, kind: DedupSiteKind, node?: NodeProto) => {
-      if (!name || !tensor || counts.get(name) !== 1 || inputs.has(name) || !comparable(tensor)) return;
-      if (shadowed(name, scope, env)) return;
-      const pinned = outputs.has(name);
+      // Defined more than once covers an initializer that is also a graph input (an overridable default).
+      if (!name || !tensor || du.definedMoreThanOnce(name) || !comparable(tensor)) return;
+      if (shadowed(name, du, (inner ??= du.innerDefinitions()))) return;
+      const pinned = du.isGraphOutput(name);
       if (pinned && (scope.depth > 0 || !env.canAddNodes)) return;
       sites.push({ kind, scope, name, tensor, node, pinned, order: sites.length });
     };
@@ -182,17 +174,15 @@ function planClass(sites: DedupSite[], bytes: number, env: Env): TensorClass[] {
 
 // ------------------------------------------------------------------------------------- the plan
 
-function makeEnv(model: ModelProto, scopes: GraphScope[]): Env {
-  const definers = new Map<string, GraphScope[]>();
-  for (const scope of scopes) for (const n of definedNames(scope.graph)) pushTo(definers, n, scope);
+function makeEnv(model: ModelProto): Env {
   const canAddNodes = model.opsetImport.some((o) => (o.domain ?? '') === '' || o.domain === 'ai.onnx');
-  return { definers, canAddInitializers: (model.irVersion ?? 0) >= 4, canAddNodes };
+  return { indexOf: scopeIndexes(), canAddInitializers: (model.irVersion ?? 0) >= 4, canAddNodes };
 }
 
 /** Decides every merge and transposed tie; reads each candidate payload once (views for inline data). */
 export function planDedup(model: ModelProto, external?: ExternalDataSource, opts: PlanOptions = {}): DedupPlan {
   const scopes = mainScopes(model);
-  const env = makeEnv(model, scopes);
+  const env = makeEnv(model);
   const cache = new Map<TensorProto, Uint8Array>();
   const bytesOf = (t: TensorProto): Uint8Array => {
     // External payloads are read when asked and never kept (dedup-stream.ts); inline ones are views.

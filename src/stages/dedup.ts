@@ -17,9 +17,10 @@
  * Names that are shadowed anywhere are never touched (see dedup-analysis.ts `shadowed`).
  */
 import { booleanOption, rejectUnknownOptions } from './options.js';
-import { allNames, definedNames, freshName, subgraphsOf, type GraphScope } from '../onnx/graph.js';
-import type { AttributeProto, GraphProto, ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
-import { AttributeType } from '../onnx/types.js';
+import { scopeIndexes, type DefUse } from '../graph/def-use.js';
+import { allNames, freshName, type GraphScope } from '../onnx/graph.js';
+import type { ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
+import { intsAttr, makeNode } from './nodes.js';
 import { bestSite, planDedup, type DedupPlan, type DedupSite, type TensorClass } from './dedup-analysis.js';
 import type { Stage, StageOptions } from './stage.js';
 
@@ -89,53 +90,12 @@ interface GraphEdits {
   identities: NodeProto[];
 }
 
-function newNode(opType: string, input: string, output: string, name: string, attribute: AttributeProto[] = []): NodeProto {
-  return { opType, input: [input], output: [output], name, attribute, metadataProps: [], deviceConfigurations: [] };
-}
-
-function permAttribute(): AttributeProto {
-  return {
-    name: 'perm', type: AttributeType.INTS, ints: [1n, 0n],
-    floats: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [],
-  };
-}
-
-/**
- * Rewrites reads of each `from` to `to` in `graph` and in nested graphs that do not define `from`
- * themselves (there `from` is a different value), like graph.ts replaceAllUses but for many names in one
- * walk. value_info and quantization annotations follow the rename; outputs of the root graph never
- * change (they are its interface; dedup re-emits those names instead).
- */
-function renameReads(graph: GraphProto, renames: Map<string, string>, root: boolean, defined: (g: GraphProto) => Set<string>): void {
-  for (const node of graph.node) {
-    for (let i = 0; i < node.input.length; i++) {
-      const to = renames.get(node.input[i]!);
-      if (to !== undefined) node.input[i] = to;
-    }
-    for (const { graph: sub } of subgraphsOf(node)) {
-      const shadowed = defined(sub);
-      const inner = new Map([...renames].filter(([from]) => !shadowed.has(from)));
-      if (inner.size) renameReads(sub, inner, false, defined);
-    }
-  }
-  if (!root) {
-    for (const o of graph.output) {
-      const to = o.name === undefined ? undefined : renames.get(o.name);
-      if (to !== undefined) o.name = to;
-    }
-  }
-  graph.valueInfo = graph.valueInfo.filter((v) => v.name === undefined || !renames.has(v.name));
-  for (const q of graph.quantizationAnnotation) {
-    const to = q.tensorName === undefined ? undefined : renames.get(q.tensorName);
-    if (to !== undefined) q.tensorName = to;
-  }
-}
-
-function applyEdits(graph: GraphProto, e: GraphEdits): void {
-  if (e.dropInitializers.size) graph.initializer = graph.initializer.filter((t) => !e.dropInitializers.has(t));
-  graph.initializer.push(...e.addInitializers);
-  const rest = e.dropNodes.size ? graph.node.filter((n) => !e.dropNodes.has(n)) : graph.node;
-  graph.node = [...e.constants, ...e.transposes, ...e.identities, ...rest];
+function applyEdits(du: DefUse, e: GraphEdits): void {
+  du.removeInitializers(e.dropInitializers);
+  for (const t of e.addInitializers) du.addInitializer(t);
+  // Kept Constants are in dropNodes too: they move to the front.
+  du.remove(e.dropNodes);
+  du.insert([...e.constants, ...e.transposes, ...e.identities], du.graph.node[0]);
 }
 
 /** Rewrites `model` in place as `plan` says. */
@@ -165,7 +125,7 @@ export function applyDedupPlan(model: ModelProto, plan: DedupPlan): void {
     const source = transposeOf.get(c);
     if (source) {
       if (c.keep) drop(c.keep);
-      shared.transposes.push(newNode('Transpose', nameOf.get(source)!, name, freshName(taken, `${name}_transpose`), [permAttribute()]));
+      shared.transposes.push(makeNode('Transpose', freshName(taken, `${name}_transpose`), [nameOf.get(source)!], [name], [intsAttr('perm', [1, 0])]));
     } else if (!c.keep) {
       const t = c.sites[0]!.tensor;
       shared.addInitializers.push({ ...t, name, dims: [...t.dims] });
@@ -176,20 +136,16 @@ export function applyDedupPlan(model: ModelProto, plan: DedupPlan): void {
     for (const s of c.sites) {
       if (s === c.keep) continue;
       drop(s);
-      if (s.pinned) editsIn(s.scope).identities.push(newNode('Identity', name, s.name, freshName(taken, `${s.name}_identity`)));
+      if (s.pinned) editsIn(s.scope).identities.push(makeNode('Identity', freshName(taken, `${s.name}_identity`), [name], [s.name]));
       else if (s.name !== name) editsIn(s.scope).renames.set(s.name, name);
     }
   }
 
-  // Reads first, judged against the graphs' original definitions; then definitions move.
-  const memo = new Map<GraphProto, Set<string>>();
-  const defined = (g: GraphProto) => {
-    let d = memo.get(g);
-    if (!d) { d = definedNames(g); memo.set(g, d); }
-    return d;
-  };
-  for (const [scope, e] of edits) if (e.renames.size) renameReads(scope.graph, e.renames, true, defined);
-  for (const [scope, e] of edits) applyEdits(scope.graph, e);
+  const indexOf = scopeIndexes();
+  // Reads first, judged against the graphs' original definitions; then definitions move. Readers of a
+  // removed copy read the kept name, in its graph and in nested graphs that do not define the name.
+  for (const [scope, e] of edits) if (e.renames.size) indexOf(scope).replaceAllUsesOf(e.renames);
+  for (const [scope, e] of edits) applyEdits(indexOf(scope), e);
 }
 
 export function dedupStage(options: StageOptions = {}): Stage {

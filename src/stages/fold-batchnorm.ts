@@ -16,10 +16,11 @@
  * Gemm's C is absent or one value per output column. Every other BN is listed with why it stayed.
  */
 import { DataType } from '../onnx/dtype.js';
-import { allNames, attr, freshName, mainScopes, usesOfAll, type GraphScope } from '../onnx/graph.js';
+import { DefUse } from '../graph/def-use.js';
+import { allNames, attr, freshName, mainScopes, type GraphScope } from '../onnx/graph.js';
 import { newTensor } from '../onnx/spill.js';
 import { elementCount, tensorFloat32, type ExternalDataSource } from '../onnx/tensor.js';
-import type { GraphProto, ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
+import type { ModelProto, NodeProto, TensorProto } from '../onnx/types.js';
 import { DefinitionIndex, removeUnused, resolveConstant, type ConstantWeight } from './quant/constant-weight.js';
 import { nodeId } from './nodes.js';
 import { rejectUnknownOptions } from './options.js';
@@ -129,50 +130,60 @@ function foldInto(p: NodeProto, bn: Affine, scope: GraphScope, index: Definition
   return { weight, bias, dims: { weight: dims, bias: [c] }, used, beta1 };
 }
 
-/** Whether `name` is read only by `reader` (input 0), nowhere else and not a graph output. */
-function readOnlyBy(name: string, reader: NodeProto, uses: Map<string, { node: NodeProto; inputIndex: number }[]>, graph: GraphProto): boolean {
-  const u = uses.get(name) ?? [];
-  return u.length === 1 && u[0]!.node === reader && u[0]!.inputIndex === 0 && !graph.output.some((o) => o.name === name);
+/** Whether `name` is read only by `reader` (input 0), nowhere else (subgraphs included) and not a graph output. */
+function readOnlyBy(name: string, reader: NodeProto, du: DefUse): boolean {
+  const r = du.readers(name);
+  return r.length === 1 && r[0]!.node === reader && r[0]!.inputIndex === 0 && !du.isGraphOutput(name);
+}
+
+interface Fold {
+  bn: NodeProto;
+  p: NodeProto;
+  affine: Affine;
+  folded: Folded;
 }
 
 function foldScope(scope: GraphScope, index: DefinitionIndex, names: Set<string>, external: ExternalDataSource | undefined, out: { byOp: Record<string, number>; skipped: FoldSkip[]; used: ConstantWeight['path'][] }): void {
   const g = scope.graph;
   const bns = g.node.filter((n) => n.opType === 'BatchNormalization' && isDefaultDomain(n));
   if (!bns.length) return;
-  const producer = new Map<string, NodeProto>();
-  for (const n of g.node) for (const o of n.output) if (o) producer.set(o, n);
-  const watched = new Set<string>();
-  for (const bn of bns) {
-    if (bn.input[0]) watched.add(bn.input[0]);
-    for (const o of bn.output.slice(1)) if (o) watched.add(o);
-  }
-  const uses = usesOfAll(scope, watched);
-  const gone = new Set<NodeProto>();
+  const du = new DefUse(scope);
+  // Every BN is judged on the graph as it was (a BN after a folded one still sees a BN before it), then
+  // the folds are made.
+  const folds: Fold[] = [];
   for (const bn of bns) {
     const skip = (reason: string) => out.skipped.push({ node: nodeId(bn), reason });
     const x = bn.input[0] ?? '';
-    const p = producer.get(x);
+    const p = du.producer(x);
     if (!p || !isDefaultDomain(p) || !FOLDABLE_PRODUCERS.has(p.opType ?? '')) { skip(`its input is ${p ? `computed by ${p.opType}` : 'not computed by a node'}, not by Conv, ConvTranspose or Gemm`); continue; }
-    if (p.output.length !== 1 || !readOnlyBy(x, bn, uses, g)) { skip(`${p.opType} '${nodeId(p)}' output is read by more than this BatchNormalization`); continue; }
-    if (bn.output.slice(1).some((o) => o && ((uses.get(o)?.length ?? 0) > 0 || g.output.some((v) => v.name === o)))) { skip('its running mean/var outputs are read (training form)'); continue; }
+    if (p.output.length !== 1 || !readOnlyBy(x, bn, du)) { skip(`${p.opType} '${nodeId(p)}' output is read by more than this BatchNormalization`); continue; }
+    if (bn.output.slice(1).some((o) => o && (du.readers(o).length > 0 || du.isGraphOutput(o)))) { skip('its running mean/var outputs are read (training form)'); continue; }
     const affine = bnAffine(bn, scope, index, external);
     if (typeof affine === 'string') { skip(affine); continue; }
     const folded = foldInto(p, affine, scope, index, external);
     if (typeof folded === 'string') { skip(folded); continue; }
+    folds.push({ bn, p, affine, folded });
+  }
+  const staleInfo = new Set<string>();
+  for (const { bn, p, affine, folded } of folds) {
     const base = nodeId(p);
     const wName = freshName(names, `${base}_weight_bnfolded`);
     const bName = freshName(names, `${base}_bias_bnfolded`);
     const tensor = (name: string, dims: number[], values: Float32Array): TensorProto => newTensor(external, name, DataType.FLOAT, dims, new Uint8Array(values.buffer));
-    g.initializer.push(tensor(wName, folded.dims.weight, folded.weight), tensor(bName, folded.dims.bias, folded.bias));
-    p.input = [p.input[0]!, wName, bName];
-    if (folded.beta1) p.attribute = p.attribute.filter((a) => a.name !== 'beta');
-    p.output = [bn.output[0]!];
-    g.valueInfo = g.valueInfo.filter((v) => v.name !== x);
-    gone.add(bn);
+    du.addInitializer(tensor(wName, folded.dims.weight, folded.weight));
+    du.addInitializer(tensor(bName, folded.dims.bias, folded.bias));
+    staleInfo.add(p.output[0]!);
+    // The producer computes the BN's output itself.
+    du.change(p, (n) => {
+      n.input = [n.input[0]!, wName, bName];
+      if (folded.beta1) n.attribute = n.attribute.filter((a) => a.name !== 'beta');
+      n.output = [bn.output[0]!];
+    });
     out.used.push(...[...folded.used, ...affine.used].map((c) => c.path));
     out.byOp[p.opType!] = (out.byOp[p.opType!] ?? 0) + 1;
   }
-  g.node = g.node.filter((n) => !gone.has(n));
+  if (staleInfo.size) g.valueInfo = g.valueInfo.filter((v) => !staleInfo.has(v.name ?? ''));
+  du.remove(folds.map((f) => f.bn));
 }
 
 export function foldBatchNorm(model: ModelProto, ctx?: Pick<StageContext, 'external' | 'log'>): StageOutcome {
@@ -194,12 +205,12 @@ export function foldBatchNormStage(options: StageOptions = {}): Stage {
 
 /** Whether `model` has a BatchNormalization this stage would look at (one fed by a Conv, ConvTranspose or Gemm). */
 export function hasFoldableBatchNorm(model: ModelProto): boolean {
-  for (const { graph } of mainScopes(model)) {
-    const producer = new Map<string, NodeProto>();
-    for (const n of graph.node) for (const o of n.output) if (o) producer.set(o, n);
-    for (const n of graph.node) {
-      if (n.opType !== 'BatchNormalization' || !isDefaultDomain(n)) continue;
-      const p = producer.get(n.input[0] ?? '');
+  for (const scope of mainScopes(model)) {
+    const bns = scope.graph.node.filter((n) => n.opType === 'BatchNormalization' && isDefaultDomain(n));
+    if (!bns.length) continue;
+    const du = new DefUse(scope);
+    for (const n of bns) {
+      const p = du.producer(n.input[0] ?? '');
       if (p && FOLDABLE_PRODUCERS.has(p.opType ?? '')) return true;
     }
   }

@@ -7,7 +7,8 @@
  * the stage made are touched: a user's own Cast pair rounds on purpose.
  */
 import { DataType } from '../onnx/dtype.js';
-import { replaceAllUses, usesOfAll, type GraphScope } from '../onnx/graph.js';
+import { DefUse } from '../graph/def-use.js';
+import type { GraphScope } from '../onnx/graph.js';
 import type { NodeProto } from '../onnx/types.js';
 
 const castTarget = (n: NodeProto): number | undefined => (n.opType === 'Cast' ? Number(n.attribute[0]?.i) : undefined);
@@ -17,41 +18,35 @@ const castTarget = (n: NodeProto): number | undefined => (n.opType === 'Cast' ? 
  * for the reads of every candidate (a model with thousands of blocked ops must not cost a walk each).
  */
 export function collapseCastPairs(scope: GraphScope, inserted: Set<NodeProto>): number {
-  const g = scope.graph;
-  const producer = new Map<string, NodeProto>();
-  for (const n of g.node) for (const o of n.output) if (o) producer.set(o, n);
+  const backs = scope.graph.node.filter((n) => inserted.has(n) && castTarget(n) === DataType.FLOAT);
+  if (!backs.length) return 0;
+  const du = new DefUse(scope);
   const pairs: [NodeProto, NodeProto][] = [];
-  for (const back of g.node) {
-    if (!inserted.has(back) || castTarget(back) !== DataType.FLOAT) continue;
-    const half = producer.get(back.input[0] ?? '');
+  for (const back of backs) {
+    const half = du.producer(back.input[0] ?? '');
     if (half && inserted.has(half) && castTarget(half) === DataType.FLOAT16) pairs.push([back, half]);
   }
   if (!pairs.length) return 0;
-  // Reads of each float16 value (subgraphs included), and the top-level readers of each pair's float32
-  // end: a name the stage made fresh for one guarded input, read by that node alone.
-  const reads = new Map([...usesOfAll(scope, pairs.map(([, half]) => half.output[0]!))].map(([k, v]) => [k, v.length]));
-  const readers = new Map<string, NodeProto[]>();
-  for (const n of g.node) for (const i of n.input) if (i) readers.set(i, [...(readers.get(i) ?? []), n]);
-  const outputs = new Set(g.output.map((o) => o.name ?? ''));
+  // Reads of each float16 value, subgraphs included, as the graph stands before any pair is cut.
+  const reads = new Map(pairs.map(([, half]) => [half.output[0]!, du.readers(half.output[0]!).length]));
   const removed = new Set<NodeProto>();
   for (const [back, half] of pairs) {
     const float32 = half.input[0]!;
     const out = back.output[0]!;
-    if (!outputs.has(out)) {
-      for (const n of readers.get(out) ?? []) n.input = n.input.map((i) => (i === out ? float32 : i));
+    if (!du.isGraphOutput(out)) {
+      // A name the stage made fresh for one guarded input: its reader now reads the float32 value.
+      du.replaceAllUses(out, float32);
     } else {
       // A graph output keeps its name: the float32 value's producer writes it under that name.
-      const p = producer.get(float32);
-      if (!p || outputs.has(float32)) continue; // a graph input or an outer value: leave the pair
-      p.output[p.output.indexOf(float32)] = out;
-      replaceAllUses(scope, float32, out); // once per graph output at most
-      producer.set(out, p);
+      if (!du.producer(float32) || du.isGraphOutput(float32)) continue; // a graph input or an outer value: leave the pair
+      du.remove([back]); // frees `out`; once per graph output at most
+      du.rename(float32, out);
     }
     removed.add(back);
     const left = (reads.get(half.output[0]!) ?? 1) - 1; // `back` read it
     reads.set(half.output[0]!, left);
-    if (left === 0 && !outputs.has(half.output[0]!)) removed.add(half);
+    if (left === 0 && !du.isGraphOutput(half.output[0]!)) removed.add(half);
   }
-  if (removed.size) g.node = g.node.filter((n) => !removed.has(n));
+  du.remove(removed);
   return removed.size;
 }

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decodeModel, encodeModel } from '../onnx/codec.js';
 import { DataType } from '../onnx/dtype.js';
+import { DefUse } from '../graph/def-use.js';
 import { forEachTensor, type GraphScope } from '../onnx/graph.js';
 import { isExternal } from '../onnx/tensor.js';
 import type { ModelProto, NodeProto } from '../onnx/types.js';
@@ -49,11 +50,12 @@ export async function overflowingNodes(model: ModelProto, main: GraphScope, type
   if (external) return { blocked, note: 'not run: the model keeps its weights in an external data file' };
   const g = main.graph;
   const outputs = new Set(g.output.map((o) => o.name));
-  const watched = new Map<string, NodeProto>();
-  for (const n of g.node) for (const o of n.output) if (o && typeIn(types, main, o) === DataType.FLOAT) watched.set(o, n);
+  const du = new DefUse(main);
+  const watched = new Set<string>();
+  for (const n of g.node) for (const o of n.output) if (o && typeIn(types, main, o) === DataType.FLOAT) watched.add(o);
   if (!watched.size) return { blocked };
   const probe = decodeModel(encodeModel(model));
-  for (const name of watched.keys()) {
+  for (const name of watched) {
     if (!outputs.has(name)) probe.graph!.output.push({ name, type: { tensorType: { elemType: DataType.FLOAT } }, metadataProps: [] });
   }
   const dir = mkdtempSync(path.join(tmpDir || tmpdir(), 'onnx-diet-fp16-overflow-'));
@@ -65,20 +67,19 @@ export async function overflowingNodes(model: ModelProto, main: GraphScope, type
     const session = await host.load(file, { threads: 1 });
     const peak = new Map<string, number>();
     for (const sample of feeds) {
-      const r = await host.run(session.id, sample, [...watched.keys()]);
+      const r = await host.run(session.id, sample, [...watched]);
       for (const t of r.outputs) {
         if (t.type === 'float32' && t.data instanceof Uint8Array) peak.set(t.name, Math.max(peak.get(t.name) ?? 0, maxAbs(t.data)));
       }
     }
-    const readers = new Map<string, NodeProto[]>();
-    for (const n of g.node) for (const i of n.input) if (watched.has(i)) readers.set(i, [...(readers.get(i) ?? []), n]);
     for (const [name, max] of peak) {
       if (max < OVERFLOW_AT) continue;
-      const producer = watched.get(name)!;
+      const producer = du.producer(name)!;
       const why = `its output '${name}' reaches ${max.toPrecision(3)} on ${feeds.length} auto input${feeds.length === 1 ? '' : 's'} (float16 ends at 65504)`;
       if (!blocked.has(producer)) blocked.set(producer, { node: nodeId(producer), op: producer.opType ?? '', reason: why });
-      for (const r of readers.get(name) ?? []) {
-        if (!blocked.has(r)) blocked.set(r, { node: nodeId(r), op: r.opType ?? '', reason: `reads '${name}', which reaches ${max.toPrecision(3)} on auto inputs` });
+      // Main-graph nodes reading it as an input (a subgraph's capture does not block its owner).
+      for (const { node: r, inputIndex } of du.consumers(name)) {
+        if (inputIndex >= 0 && !blocked.has(r)) blocked.set(r, { node: nodeId(r), op: r.opType ?? '', reason: `reads '${name}', which reaches ${max.toPrecision(3)} on auto inputs` });
       }
     }
     return { blocked };

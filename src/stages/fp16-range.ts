@@ -11,7 +11,8 @@
  * of the large values it is summed or compared with, so losing it changes nothing float16 would keep).
  */
 import { DataType } from '../onnx/dtype.js';
-import { attr, usesOfAll, type GraphScope } from '../onnx/graph.js';
+import { DefUse } from '../graph/def-use.js';
+import { attr, type GraphScope } from '../onnx/graph.js';
 import { constantNodeTensor, isConstantNode, tensorBytes, type ExternalDataSource } from '../onnx/tensor.js';
 import type { NodeProto, TensorProto } from '../onnx/types.js';
 import { FP16_MAX } from './fp16-numerics.js';
@@ -59,7 +60,6 @@ export function rangeBlockedNodes(scopes: GraphScope[], problemOf: (t: TensorPro
   const blocked = new Map<NodeProto, RangeKeep>();
   for (const scope of scopes) {
     const problems = new Map<string, string>();
-    const constantNodes = new Map<string, NodeProto>();
     for (const t of scope.graph.initializer) {
       const why = t.name ? problemOf(t) : undefined;
       if (why) problems.set(t.name!, why);
@@ -68,18 +68,20 @@ export function rangeBlockedNodes(scopes: GraphScope[], problemOf: (t: TensorPro
       // ConstantOfShape's fill value is a constant of its own.
       const fill = n.opType === 'ConstantOfShape' ? attr(n, 'value')?.t : undefined;
       const fillWhy = fill ? problemOf(fill) : undefined;
-      if (fillWhy && n.output[0]) { problems.set(n.output[0], `is filled with a value that ${fillWhy}`); constantNodes.set(n.output[0], n); }
+      if (fillWhy && n.output[0]) problems.set(n.output[0], `is filled with a value that ${fillWhy}`);
       if (!isConstantNode(n) || !n.output[0]) continue;
       const t = constantNodeTensor(n, external);
       const why = t ? problemOf(t) : undefined;
-      if (why) { problems.set(n.output[0], why); constantNodes.set(n.output[0], n); }
+      if (why) problems.set(n.output[0], why);
     }
     if (!problems.size) continue;
-    for (const [name, uses] of usesOfAll(scope, problems.keys())) {
-      const reason = `reads '${name}', which ${problems.get(name)!}`;
-      for (const u of uses) if (!blocked.has(u.node)) blocked.set(u.node, { node: nodeId(u.node), op: u.node.opType ?? '', reason });
-      const c = constantNodes.get(name);
-      if (c) blocked.set(c, { node: nodeId(c), op: c.opType ?? '', reason: `its value ${problems.get(name)!}` });
+    const du = new DefUse(scope);
+    for (const [name, problem] of problems) {
+      const reason = `reads '${name}', which ${problem}`;
+      for (const { node } of du.readers(name)) if (!blocked.has(node)) blocked.set(node, { node: nodeId(node), op: node.opType ?? '', reason });
+      // The Constant (or ConstantOfShape) itself; an initializer has no node.
+      const c = du.producer(name);
+      if (c) blocked.set(c, { node: nodeId(c), op: c.opType ?? '', reason: `its value ${problem}` });
     }
   }
   return blocked;

@@ -16,7 +16,8 @@
  * 0.28 ms median). The stage is for size and for GPU targets.
  */
 import { DataType } from '../onnx/dtype.js';
-import { allNames, attr, freshName, mainScopes, replaceAllUses, usesOfAll, type GraphScope } from '../onnx/graph.js';
+import { DefUse } from '../graph/def-use.js';
+import { allNames, attr, freshName, mainScopes, type GraphScope } from '../onnx/graph.js';
 import { newTensor, replacePayload } from '../onnx/spill.js';
 import { constantNodeTensor, isConstantNode, isExternal, makeTensor, setTensorRaw, tensorBytes, type ExternalDataSource } from '../onnx/tensor.js';
 import type { ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.js';
@@ -267,8 +268,11 @@ class Fp16Converter {
     const keep = new Set<string>();
     const outputs = new Set(scope.graph.output.map((o) => o.name));
     const floats = scope.graph.initializer.filter((t) => t.dataType === DataType.FLOAT && t.name && !isDefault(t.name) && !outputs.has(t.name));
-    for (const [name, uses] of usesOfAll(scope, floats.map((t) => t.name!))) {
-      if (uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(name);
+    if (!floats.length) return keep;
+    const du = new DefUse(scope);
+    for (const { name } of floats) {
+      const readers = du.readers(name!);
+      if (readers.length > 0 && readers.every((r) => this.isBlocked(r.node))) keep.add(name!);
     }
     return keep;
   }
@@ -311,25 +315,25 @@ class Fp16Converter {
   /** keep-io-types: float32 graph inputs are cast to fp16 on entry, fp16 results back to float32 on exit. */
   castMainBoundary(scope: GraphScope): void {
     const g = scope.graph;
+    const du = new DefUse(scope);
     const entry: NodeProto[] = [];
     for (const v of g.input) {
       if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
       if (this.weightsAreInputs && this.initializerInputs.has(v.name)) continue; // a weight (IR < 4), converted with it
       const half = freshName(this.names, `${v.name}_fp16`);
-      if (replaceAllUses(scope, v.name, half) === 0) continue;
+      if (du.replaceAllUses(v.name, half) === 0) continue;
       entry.push(this.castNode(v.name, half, DataType.FLOAT16));
     }
     const exit: NodeProto[] = [];
     for (const v of g.output) {
       if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
-      const producer = g.node.find((n) => n.output.includes(v.name!));
-      if (!producer) continue; // a pass-through input or a constant: nothing computed in fp16
+      if (!du.producer(v.name)) continue; // a pass-through input or a constant: nothing computed in fp16
       const half = freshName(this.names, `${v.name}_fp16`);
-      replaceAllUses(scope, v.name, half);
-      producer.output[producer.output.indexOf(v.name)] = half;
+      du.detachOutput(v.name, half);
       exit.push(this.castNode(half, v.name, DataType.FLOAT));
     }
-    g.node = [...entry, ...g.node, ...exit];
+    du.insert(entry, g.node[0]);
+    du.insert(exit);
     this.stats.castsInserted += entry.length + exit.length;
   }
 }

@@ -19,7 +19,8 @@
  * kept. No tensor payload is read, so prune costs nothing extra on models with external data.
  */
 import { booleanOption, rejectUnknownOptions } from './options.js';
-import { definedNames, forEachGraph, mainScopes, nodeReads, outerReferences, subgraphsOf, type GraphScope } from '../onnx/graph.js';
+import { DefUse } from '../graph/def-use.js';
+import { definedNames, forEachGraph, mainScopes, outerReferences, subgraphsOf, type GraphScope } from '../onnx/graph.js';
 import { modelByteSize } from '../onnx/size.js';
 import { tensorByteLength } from '../onnx/tensor.js';
 import type { FunctionProto, GraphProto, ModelProto, NodeProto } from '../onnx/types.js';
@@ -37,39 +38,38 @@ export interface PruneCounts {
   docStrings: number;
 }
 
-type Memo = Map<GraphProto, Set<string>>;
-
-/** Drops the dead nodes of one graph (its subgraphs already pruned); returns the names live nodes read. */
-function pruneNodes(graph: GraphProto, roots: Iterable<string>, memo: Memo, counts: PruneCounts): Set<string> {
-  const producer = new Map<string, number>();
-  graph.node.forEach((n, i) => { for (const o of n.output) if (o) producer.set(o, i); });
-  const live = new Uint8Array(graph.node.length);
+/**
+ * Drops the dead nodes of one graph (its subgraphs already pruned, so the index sees what they still
+ * capture); returns the names live nodes read.
+ */
+function pruneNodes(du: DefUse, roots: Iterable<string>, counts: PruneCounts): Set<string> {
+  const live = new Set<NodeProto>();
   const read = new Set<string>();
   const work: string[] = [];
   const need = (name: string) => { if (name && !read.has(name)) { read.add(name); work.push(name); } };
   for (const r of roots) need(r);
   while (work.length) {
-    const i = producer.get(work.pop()!);
-    if (i === undefined || live[i]) continue;
-    live[i] = 1;
-    for (const name of nodeReads(graph.node[i]!, memo)) need(name);
+    const n = du.producer(work.pop()!);
+    if (!n || live.has(n)) continue;
+    live.add(n);
+    for (const name of du.reads(n)) need(name);
   }
-  const before = graph.node.length;
-  graph.node = graph.node.filter((_, i) => live[i]);
-  counts.nodes += before - graph.node.length;
+  const before = du.graph.node.length;
+  du.remove(du.graph.node.filter((n) => !live.has(n)));
+  counts.nodes += before - du.graph.node.length;
   return read;
 }
 
 /** Drops initializers, sparse initializers and quantization annotations nothing needs any more. */
-function pruneStorage(graph: GraphProto, read: Set<string>, protect: Set<string>, counts: PruneCounts, weightsAreInputs: boolean): void {
+function pruneStorage(du: DefUse, read: Set<string>, protect: Set<string>, counts: PruneCounts, weightsAreInputs: boolean): void {
+  const { graph } = du;
   const keep = new Set<string>([...read, ...protect]);
   const weights = new Set(weightsAreInputs ? graph.initializer.map((t) => t.name ?? '') : []);
   for (const v of graph.input) if (v.name && !weights.has(v.name)) keep.add(v.name);
   for (const v of graph.output) if (v.name) keep.add(v.name);
   // An annotation of a value that still exists keeps its scale/zero-point tensors alive.
-  const alive = new Set<string>(keep);
-  for (const n of graph.node) for (const o of n.output) if (o) alive.add(o);
-  const annotations = graph.quantizationAnnotation.filter((a) => alive.has(a.tensorName ?? ''));
+  const alive = (name: string) => keep.has(name) || du.producer(name) !== undefined;
+  const annotations = graph.quantizationAnnotation.filter((a) => alive(a.tensorName ?? ''));
   for (const a of annotations) for (const e of a.quantParameterTensorNames) if (e.value) keep.add(e.value);
 
   const initializers = graph.initializer.filter((t) => keep.has(t.name ?? ''));
@@ -99,16 +99,16 @@ function trainingReferences(model: ModelProto): Set<string> {
 function pruneGraphs(model: ModelProto, counts: PruneCounts): void {
   const training = trainingReferences(model);
   const weightsAreInputs = (model.irVersion ?? 0) < 4;
-  const memo: Memo = new Map();
-  // Children before parents: a parent's liveness depends on what its (final) subgraphs capture.
+  // Children before parents: a parent's liveness depends on what its (final) subgraphs capture, so each
+  // graph's index is built once its subgraphs are pruned.
   const scopes = mainScopes(model).reverse();
   for (const scope of scopes) {
-    const { graph } = scope;
+    const du = new DefUse(scope);
     const isMain = scope.parent === undefined;
-    const roots = graph.output.map((v) => v.name ?? '');
+    const roots = scope.graph.output.map((v) => v.name ?? '');
     if (isMain) roots.push(...training);
-    const read = pruneNodes(graph, roots, memo, counts);
-    pruneStorage(graph, read, isMain ? training : new Set(), counts, isMain && weightsAreInputs);
+    const read = pruneNodes(du, roots, counts);
+    pruneStorage(du, read, isMain ? training : new Set(), counts, isMain && weightsAreInputs);
   }
 }
 

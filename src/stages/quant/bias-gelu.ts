@@ -7,6 +7,7 @@
  */
 import { freshName, type GraphScope } from '../../onnx/graph.js';
 import type { NodeProto } from '../../onnx/types.js';
+import { DefUse } from '../../graph/def-use.js';
 import { makeNode } from '../nodes.js';
 import { resolveConstant, type DefinitionIndex } from './constant-weight.js';
 
@@ -16,23 +17,26 @@ const MS = 'com.microsoft';
 export function splitBiasGelu(scopes: GraphScope[], names: Set<string>, index: DefinitionIndex): number {
   let count = 0;
   for (const scope of scopes) {
-    const producers = new Map<string, NodeProto>();
-    for (const n of scope.graph.node) for (const o of n.output) producers.set(o, n);
-    const out: NodeProto[] = [];
+    if (!scope.graph.node.some(isBiasGelu)) continue;
+    const du = new DefUse(scope);
+    const split = new Map<NodeProto, NodeProto[]>();
     for (const node of scope.graph.node) {
-      const mm = node.opType === 'BiasGelu' && node.domain === MS ? producers.get(node.input[0] ?? '') : undefined;
-      if (!mm || mm.opType !== 'MatMul' || (mm.domain ?? '') !== '' || !mm.input[1] || !resolveConstant(scope, mm.input[1], index) || !node.input[1]) {
-        out.push(node);
-        continue;
-      }
+      const mm = isBiasGelu(node) ? du.producer(node.input[0] ?? '') : undefined;
+      if (!mm || mm.opType !== 'MatMul' || (mm.domain ?? '') !== '' || !mm.input[1] || !resolveConstant(scope, mm.input[1], index) || !node.input[1]) continue;
       const base = node.name || node.output[0]!;
       const sum = freshName(names, `${base}_biased`);
-      // Bias second: onnxruntime's MatMulIntegerToFloat fusion reads the bias from the Add's input 1.
-      out.push(makeNode('Add', freshName(names, `${base}_Add`), [node.input[0]!, node.input[1]], [sum]));
-      out.push(makeNode('Gelu', node.name || freshName(names, `${base}_Gelu`), [sum], [node.output[0]!], [], MS));
-      count++;
+      split.set(node, [
+        // Bias second: onnxruntime's MatMulIntegerToFloat fusion reads the bias from the Add's input 1.
+        makeNode('Add', freshName(names, `${base}_Add`), [node.input[0]!, node.input[1]], [sum]),
+        makeNode('Gelu', node.name || freshName(names, `${base}_Gelu`), [sum], [node.output[0]!], [], MS),
+      ]);
     }
-    if (count) scope.graph.node = out;
+    du.replace(split);
+    count += split.size;
   }
   return count;
+}
+
+function isBiasGelu(n: NodeProto): boolean {
+  return n.opType === 'BiasGelu' && n.domain === MS;
 }
