@@ -136,7 +136,9 @@ test('fuse → quantize-int8 / quantize-int4: the packed projection becomes Dyna
   for (const file of ['bert-tiny.onnx', 'gpt2-tiny.onnx', 'hf-gpt2-tiny.onnx']) {
     const original = encodeModel(load(file));
     const feeds = feedsFor(load(file));
-    for (const [spec, op, minCos] of [['quantize-int8', 'com.microsoft:DynamicQuantizeMatMul', 0.999], ['quantize-int4', 'com.microsoft:MatMulNBits', 0.99]] as const) {
+    // int8's floor: onnxruntime's u8s8 kernel on AVX2 without VNNI gives 0.9971 on bert-tiny fused and
+    // unfused alike (0.999+ with VNNI); the fused-vs-unfused check below is the one about fusion.
+    for (const [spec, op, minCos] of [['quantize-int8', 'com.microsoft:DynamicQuantizeMatMul', 0.995], ['quantize-int4', 'com.microsoft:MatMulNBits', 0.99]] as const) {
       let m = fuseModel(load(file), parseFuseOptions({})).model;
       const out = await createStage(spec).run(m, { tmpDir: tmpdir(), log: () => {} });
       m = out.model;
@@ -154,7 +156,7 @@ test('fuse → quantize-int8 / quantize-int4: the packed projection becomes Dyna
       const plain = await createStage(spec).run(load(file), { tmpDir: tmpdir(), log: () => {} });
       const fusedCos = (await compare(original, bytes, feeds)).cosine;
       const plainCos = (await compare(original, encodeModel(plain.model), feeds)).cosine;
-      assert.ok(fusedCos >= minCos, `${file} ${spec}: fused cosine ${fusedCos}`);
+      assert.ok(fusedCos >= minCos, `${file} ${spec}: fused cosine ${fusedCos} (unfused ${plainCos})`);
       assert.ok(fusedCos >= plainCos - 0.002, `${file} ${spec}: fused ${fusedCos} vs unfused ${plainCos}`);
     }
   }

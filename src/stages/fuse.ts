@@ -57,8 +57,9 @@ export function fuseModel(model: ModelProto, options: FuseOptions, ctx?: Pick<St
   const names = allNames(model);
   const fused: Record<string, number> = {};
   const leftAlone: FuseContext['leftAlone'] = [];
+  const opset = model.opsetImport.find((o) => (o.domain ?? '') === '' || o.domain === 'ai.onnx')?.version ?? 1;
   for (const scope of mainScopes(model)) {
-    const fc = new FuseContext(new DefUse(scope), names, ctx?.external);
+    const fc = new FuseContext(new DefUse(scope), names, ctx?.external, opset);
     // LayerNormalization exists from opset 17; an older export spells it out, which fuseLayerNorm joins
     // into the contrib LayerNormalization so the later fusions see one form.
     fuseLayerNorm(fc);
