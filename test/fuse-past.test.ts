@@ -1,6 +1,6 @@
 /**
- * `fuse` on GPT-2-style decoder steps with a key/value cache (test/fixtures/fuse/gpt2-past*.onnx, torch
- * 1.13 exports made by make_models.py: past_key_i / past_value_i in, present_key_i / present_value_i
+ * `fuse` on GPT-2-style decoder steps with a key/value cache (test/fixtures/fuse/*gpt2-past*.onnx, torch
+ * 1.13 and 2.15 exports made by make_models.py / make_torch2_models.py: past_key_i / past_value_i in, present_key_i / present_value_i
  * out): each attention becomes MatMul → Split → MultiHeadAttention with past and present, and
  * onnxruntime gives every output — hidden state and all presents — as the unfused model does, for a
  * prompt (past length 0), a few tokens after a past, and a one-token step, with left padding.
@@ -54,7 +54,8 @@ function assertSame(a: Record<string, Float32Array>, b: Record<string, Float32Ar
   }
 }
 
-for (const [file, withMask] of [['gpt2-past-tiny.onnx', true], ['gpt2-past-nomask-tiny.onnx', false]] as const) {
+// t2-*: the same decoder exported by torch 2.15's TorchScript exporter (make_torch2_models.py).
+for (const [file, withMask] of [['gpt2-past-tiny.onnx', true], ['gpt2-past-nomask-tiny.onnx', false], ['t2-gpt2-past-tiny.onnx', true]] as const) {
   test(`fuse: ${file} — MultiHeadAttention with past/present, every output as unfused for prompt, continuation and one-token steps`, async () => {
     const before = encodeModel(loadModel(path.join(DIR, file)).model);
     const { model, details } = fuseModel(loadModel(path.join(DIR, file)).model, parseFuseOptions({}));

@@ -1,6 +1,6 @@
 /**
- * `fuse` on torch-1.13 exports of tiny BERT / DistilBERT / GPT-2 style models (test/fixtures/fuse,
- * made by make_models.py there): onnxruntime-node runs the fused model with the outputs of the unfused
+ * `fuse` on torch-1.13 and torch-2.15 exports of tiny BERT / DistilBERT / GPT-2 style models
+ * (test/fixtures/fuse, made by make_models.py, make_hf_models.py and make_torch2_models.py there): onnxruntime-node runs the fused model with the outputs of the unfused
  * one (padding masks included), its own optimized graph (level all) holds the com.microsoft ops, the
  * model does not grow; fuse → quantize-int8 / quantize-int4 put the attention projections on
  * DynamicQuantizeMatMul / MatMulNBits; a variant the stage does not recognise stays, with its reason.
@@ -83,6 +83,12 @@ const CASES = [
   { file: 'hf-albert-tiny.onnx', gelu: 'FastGelu', causal: false, mask: true, heads: 4 },
   { file: 'hf-distilbert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 4 },
   { file: 'hf-gpt2-tiny.onnx', gelu: 'FastGelu', causal: true, mask: true, heads: 4 },
+  // torch 2.15 (PyPI), make_torch2_models.py: t2-* by the TorchScript exporter (dynamo=False), dyn-* by torch.export.
+  { file: 't2-bert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 4 },
+  { file: 't2-distilbert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 2 },
+  { file: 't2-gpt2-tiny.onnx', gelu: 'FastGelu', causal: true, mask: true, heads: 4 },
+  { file: 'dyn-bert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 4 },
+  { file: 'dyn-gpt2-tiny.onnx', gelu: 'FastGelu', causal: true, mask: true, heads: 4 },
 ];
 
 for (const c of CASES) {

@@ -236,8 +236,13 @@ export class ShapeIndex {
       case 'Shape': {
         const d = inDims(0);
         if (!d) return;
-        set([d.length]);
-        if (!attr(n, 'start') && !attr(n, 'end')) this.values.set(out, d);
+        // Shape(x, start, end) (opset 15; torch's dynamo exporter writes one per size it reads).
+        const rank = d.length;
+        const clamp = (v: number) => Math.max(0, Math.min(rank, v < 0 ? v + rank : v));
+        const from = clamp(Number(attr(n, 'start')?.i ?? 0n));
+        const to = attr(n, 'end') ? clamp(Number(attr(n, 'end')!.i ?? 0n)) : rank;
+        set([Math.max(0, to - from)]);
+        this.values.set(out, d.slice(from, to));
         return;
       }
       case 'Unsqueeze':
