@@ -73,7 +73,7 @@ for (const [file, withMask] of [['gpt2-past-tiny.onnx', true], ['gpt2-past-nomas
       assert.equal(Boolean(n.input[5]), withMask, 'the padding mask goes in as attention_bias');
     });
     assert.equal(model.graph!.node.filter((n) => n.opType === 'Softmax' || n.opType === 'Concat' && n.output.some((o) => o.startsWith('present'))).length, 0);
-    for (const [s, p] of [[4, 0], [3, 5], [1, 7]]) {
+    for (const [s, p] of [[4, 0], [3, 5], [1, 7]] as const) {
       const f = feeds(withMask, s, p);
       assertSame(await allOutputs(before, f), await allOutputs(after, f), `${file} s=${s} past=${p}`);
     }
