@@ -80,6 +80,21 @@ for (const [file, withMask] of [['gpt2-past-tiny.onnx', true], ['gpt2-past-nomas
   });
 }
 
+test('fuse → quantize-int4: the cached attention\'s packed projection becomes MatMulNBits', async () => {
+  const file = path.join(DIR, 'gpt2-past-tiny.onnx');
+  const fused = fuseModel(loadModel(file).model, parseFuseOptions({})).model;
+  const out = await createStage('quantize-int4').run(fused, { tmpDir: tmpdir(), log: () => {} });
+  validateModel(out.model);
+  const q = out.model.graph!.node;
+  assert.equal(q.filter((n) => n.opType === 'MultiHeadAttention').length, 2);
+  // 2 layers × (packed QKV, output projection, 2 FFN MatMuls), none left in float.
+  assert.equal(q.filter((n) => n.opType === 'MatMulNBits').length, 8);
+  assert.equal(q.filter((n) => n.opType === 'MatMul').length, 0);
+  const f = feeds(true, 3, 5);
+  const [ref, got] = [await allOutputs(encodeModel(loadModel(file).model), f), await allOutputs(encodeModel(out.model), f)];
+  for (const name of Object.keys(ref)) assert.ok(cosine(got[name]!, ref[name]!) >= 0.98, `${name}: cosine ${cosine(got[name]!, ref[name]!)}`);
+});
+
 test('fuse → quantize-int8: the cached attention\'s packed projection is quantized, presents stay close to fp32', async () => {
   const file = path.join(DIR, 'gpt2-past-tiny.onnx');
   const before = encodeModel(loadModel(file).model);
