@@ -54,8 +54,9 @@ function assertSame(a: Record<string, Float32Array>, b: Record<string, Float32Ar
   }
 }
 
-// t2-*: the same decoder exported by torch 2.15's TorchScript exporter (make_torch2_models.py).
-for (const [file, withMask] of [['gpt2-past-tiny.onnx', true], ['gpt2-past-nomask-tiny.onnx', false], ['t2-gpt2-past-tiny.onnx', true]] as const) {
+// t2-*: the same decoder exported by torch 2.15's TorchScript exporter (make_torch2_models.py); hf-*: transformers
+// 4.30's GPT2Model with use_cache over torch 1.13 (make_hf_models.py).
+for (const [file, withMask] of [['gpt2-past-tiny.onnx', true], ['gpt2-past-nomask-tiny.onnx', false], ['t2-gpt2-past-tiny.onnx', true], ['hf-gpt2-past-tiny.onnx', true]] as const) {
   test(`fuse: ${file} — MultiHeadAttention with past/present, every output as unfused for prompt, continuation and one-token steps`, async () => {
     const before = encodeModel(loadModel(path.join(DIR, file)).model);
     const { model, details } = fuseModel(loadModel(path.join(DIR, file)).model, parseFuseOptions({}));
