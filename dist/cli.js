@@ -12594,17 +12594,19 @@ var init_fold_batchnorm = __esm({
 function recipesFor(base, opts = {}) {
   const constants2 = /* @__PURE__ */ new Set();
   let conv = false;
+  let softmax = false;
   forEachGraph(base, ({ graph }) => {
     for (const t of graph.initializer) if (t.name) constants2.add(t.name);
     for (const n of graph.node) {
       if (n.opType === "Constant" && n.output[0]) constants2.add(n.output[0]);
       conv ||= (n.domain ?? "") === "" && n.opType === "Conv" && constants2.has(n.input[1] ?? "");
+      softmax ||= (n.domain ?? "") === "" && n.opType === "Softmax";
     }
   });
-  const extra = [...opts.static ? STATIC_RECIPES : [], ...conv ? CONV_RECIPES : []];
+  const extra = [...opts.static ? STATIC_RECIPES : [], ...conv ? CONV_RECIPES : [], ...opts.latency && softmax ? FUSE_RECIPES : []];
   const recipes = extra.length ? [...RECIPES.slice(0, -1), ...extra, RECIPES[RECIPES.length - 1]] : RECIPES;
   if (!hasFoldableBatchNorm(base)) return recipes;
-  return recipes.map((r) => r.stage ? { ...r, label: `fold-batchnorm, ${r.label}`, prep: ["fold-batchnorm"] } : r);
+  return recipes.map((r) => r.stage ? { ...r, label: `fold-batchnorm, ${r.label}`, prep: ["fold-batchnorm", ...r.prep ?? []] } : r);
 }
 function recipeStages(recipe, floatNodes = [], eightBitNodes = []) {
   if (!recipe.stage) return [...BASE_STAGES];
@@ -12642,7 +12644,7 @@ function quantizedLayers(base, candidate) {
   });
   return { layers: [...byWeight].map(([weight, nodes]) => ({ weight, nodes })) };
 }
-var BASE_STAGES, int8, int4, RECIPES, CONV_RECIPES, STATIC_RECIPES, WEIGHT_INPUT, nodeKey;
+var BASE_STAGES, int8, int4, RECIPES, CONV_RECIPES, STATIC_RECIPES, FUSE_RECIPES, WEIGHT_INPUT, nodeKey;
 var init_auto_candidates = __esm({
   "src/pipeline/auto-candidates.ts"() {
     "use strict";
@@ -12686,6 +12688,11 @@ var init_auto_candidates = __esm({
     STATIC_RECIPES = [
       int8("static per-channel", { activations: "static", "per-channel": true }),
       int8("static per-tensor", { activations: "static" })
+    ];
+    FUSE_RECIPES = [
+      { label: "fuse", stage: "fuse", excludable: false },
+      { ...int8("per-tensor", {}), label: "fuse, int8 per-tensor", prep: ["fuse"], excludable: false },
+      { ...int8("per-channel, reduce-range", { "per-channel": true, "reduce-range": true }), label: "fuse, int8 per-channel, reduce-range", prep: ["fuse"], excludable: false }
     ];
     WEIGHT_INPUT = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
     nodeKey = (n) => `${n.domain ?? ""}|${n.opType ?? ""}|${nodeId(n)}`;
@@ -18016,8 +18023,12 @@ var init_shapes = __esm({
           case "Shape": {
             const d = inDims(0);
             if (!d) return;
-            set([d.length]);
-            if (!attr(n, "start") && !attr(n, "end")) this.values.set(out, d);
+            const rank = d.length;
+            const clamp = (v) => Math.max(0, Math.min(rank, v < 0 ? v + rank : v));
+            const from = clamp(Number(attr(n, "start")?.i ?? 0n));
+            const to = attr(n, "end") ? clamp(Number(attr(n, "end").i ?? 0n)) : rank;
+            set([Math.max(0, to - from)]);
+            this.values.set(out, d.slice(from, to));
             return;
           }
           case "Unsqueeze":
@@ -18162,15 +18173,18 @@ var init_context2 = __esm({
     init_nodes();
     MS_DOMAIN = "com.microsoft";
     FuseContext = class {
-      constructor(du, names, external) {
+      /** `opset`: the default domain's (Split takes its sizes as an input from 13). */
+      constructor(du, names, external, opset = 17) {
         this.du = du;
         this.names = names;
         this.external = external;
+        this.opset = opset;
         this.shapes = new ShapeIndex(du);
       }
       du;
       names;
       external;
+      opset;
       shapes;
       fused = {};
       leftAlone = [];
@@ -18483,12 +18497,22 @@ function headSplit(ctx, name, perm, what) {
   if (!d || d.length !== 4 || typeof heads !== "number" || typeof head !== "number") refuse2(`${what}'s head-split Reshape target is not [batch, seq, heads, head_size] with constant heads and head size`);
   const src = ctx.dims(r.input[0]);
   if (!src || src.length !== 3 || !sameDim(src[0], d[0]) || !sameDim(src[1], d[1])) refuse2(`${what}'s head split does not keep batch and sequence of a 3-D input`);
-  return { proj: r.input[0], heads, head, nodes: [t, r] };
+  return { proj: r.input[0], heads, head, nodes: [t, r], split: name };
+}
+function cachedSplit(ctx, name, what) {
+  const c = ctx.du.producer(name);
+  if (c?.opType !== "Concat") return headSplit(ctx, name, [0, 2, 1, 3], what);
+  const axis = Number(attr(c, "axis")?.i ?? 0n);
+  if (c.input.length !== 2 || axis !== 2 && axis !== -2) refuse2(`${what} is a Concat of other than (past, new) along the sequence axis`);
+  const inner = headSplit(ctx, c.input[1], [0, 2, 1, 3], what);
+  const pd = ctx.dims(c.input[0]);
+  if (!pd || pd.length !== 4 || pd[1] !== inner.heads || pd[3] !== inner.head) refuse2(`past ${what} is not known to be [batch, ${inner.heads}, past, ${inner.head}]`);
+  return { ...inner, nodes: [c, ...inner.nodes], past: c.input[0], present: c.output[0] };
 }
 function keySplit(ctx, name) {
   const t = ctx.du.producer(name);
   if (t?.opType === "Transpose" && permIs(t, [0, 1, 3, 2])) {
-    const inner = headSplit(ctx, t.input[0], [0, 2, 1, 3], "K");
+    const inner = cachedSplit(ctx, t.input[0], "K");
     return { ...inner, nodes: [t, ...inner.nodes] };
   }
   return headSplit(ctx, name, [0, 2, 3, 1], "K\u1D40");
@@ -18607,14 +18631,66 @@ function fillMask(ctx, cond, fill) {
   }
   return refuse2("the masked_fill condition is not (mask == 0) broadcast to the scores");
 }
-function causalMask(ctx, cond, fill) {
+function dimOf(ctx, name) {
+  let cur = name;
+  for (let hops = 0; hops < 4; hops++) {
+    const n = ctx.du.producer(cur);
+    if (!n) return void 0;
+    if (["Unsqueeze", "Squeeze", "Cast"].includes(n.opType ?? "")) {
+      cur = n.input[0];
+      continue;
+    }
+    const shape = ctx.du.producer(n.input[0]);
+    if (shape?.opType !== "Shape" || attr(shape, "start") || attr(shape, "end")) return void 0;
+    const rank = ctx.dims(shape.input[0])?.length;
+    let at;
+    if (n.opType === "Gather") at = ctx.ints(n.input[1])?.length === 1 ? ctx.ints(n.input[1])[0] : void 0;
+    if (n.opType === "Slice") {
+      const [a, b] = [ctx.ints(n.input[1]), ctx.ints(n.input[2])];
+      const plain = (!n.input[3] || ctx.ints(n.input[3])?.[0] === 0) && (!n.input[4] || ctx.ints(n.input[4])?.[0] === 1);
+      if (rank !== void 0 && a?.length === 1 && b?.length === 1 && plain) {
+        const from = a[0] < 0 ? a[0] + rank : a[0];
+        const to = b[0] < 0 ? b[0] + rank : Math.min(b[0], rank);
+        if (to === from + 1) at = from;
+      }
+    }
+    if (at === void 0 || rank === void 0) return void 0;
+    return { of: shape.input[0], axis: at < 0 ? at + rank : at };
+  }
+  return void 0;
+}
+function isLength(ctx, name, which) {
+  const d = dimOf(ctx, name);
+  return d !== void 0 && which.some((w) => w.of === d.of && w.axis === d.axis);
+}
+function checkCausalSlice(ctx, n, lengths, seen) {
+  const axes = n.input[3] ? ctx.ints(n.input[3]) : void 0;
+  const steps = n.input[4] ? ctx.ints(n.input[4]) : [1];
+  if (!axes || axes.length !== 1 || !steps || steps.some((s) => s !== 1)) refuse2("the cached causal mask is not sliced one axis at a time with step 1");
+  const axis = axes[0] < 0 ? axes[0] + 4 : axes[0];
+  const end = n.input[2];
+  if (!isLength(ctx, end, lengths.key)) refuse2("the cached causal mask is not sliced up to the key length");
+  if (axis === 3) {
+    if (ctx.ints(n.input[1])?.[0] !== 0) refuse2("the cached causal mask's columns do not start at 0");
+  } else if (axis === 2) {
+    let start = ctx.du.producer(n.input[1]);
+    while (start && ["Unsqueeze", "Cast"].includes(start.opType ?? "")) start = ctx.du.producer(start.input[0]);
+    if (start?.opType !== "Sub" || !isLength(ctx, start.input[0], lengths.key) || !isLength(ctx, start.input[1], lengths.query)) {
+      refuse2("the cached causal mask's rows do not start at key_length - query_length");
+    }
+  } else refuse2(`the cached causal mask is sliced on axis ${axis}`);
+  seen.add(String(axis));
+}
+function causalMask(ctx, cond, fill, lengths) {
   const value = ctx.scalar(fill);
   if (value === void 0 || !(value <= -1e4)) refuse2("the causal fill value is not a constant \u2264 -10000");
   let cur = cond;
+  const seen = /* @__PURE__ */ new Set();
   for (let hops = 0; hops < 6; hops++) {
     const n = ctx.du.producer(cur);
     if (n?.opType === "Slice" || n?.opType === "Cast") {
-      if (n.opType === "Slice") {
+      if (n.opType === "Slice" && lengths) checkCausalSlice(ctx, n, lengths, seen);
+      else if (n.opType === "Slice") {
         const starts = ctx.ints(n.input[1] ?? "");
         if (starts && starts.some((s) => s !== 0)) refuse2("the causal mask is sliced from a non-zero start");
         const steps = n.input[4] ? ctx.ints(n.input[4]) : [1];
@@ -18625,6 +18701,7 @@ function causalMask(ctx, cond, fill) {
     }
     break;
   }
+  if (lengths && seen.size !== 2) refuse2("the cached causal mask is not sliced on both the query and the key axis");
   const t = ctx.tensor(cur);
   const d = t?.dims;
   if (!t || !d || d.length < 2 || d[d.length - 1] !== d[d.length - 2] || d.slice(0, -2).some((x) => x !== 1)) refuse2("the causal condition is not a square constant buffer");
@@ -18637,31 +18714,34 @@ function causalMask(ctx, cond, fill) {
   }
   return value;
 }
-function expandedBias(ctx, mask, before) {
-  const known = ctx.expandedBiases.get(mask);
+function expandedBias(ctx, mask, before, query) {
+  const key = query ? `${mask}\0query` : mask;
+  const known = ctx.expandedBiases.get(key);
   if (known) return known;
   const shape = ctx.fresh(`${mask}_shape`);
   const t = ctx.fresh(`${mask}_length`);
   const target = ctx.fresh(`${mask}_expand_shape`);
   const out = ctx.fresh(`${mask}_expanded`);
-  const three = ctx.addInt64(`${mask}_axis3`, [1], [3]);
+  const three = ctx.addInt64(`${mask}_axis3`, [1], [query ? 1 : 3]);
   const ones = ctx.addInt64(`${mask}_ones`, [2], [1, 1]);
   const one = ctx.addInt64(`${mask}_one`, [1], [1]);
   const producer = ctx.du.producer(mask);
-  const at = producer ? ctx.du.graph.node[ctx.du.graph.node.indexOf(producer) + 1] : ctx.du.graph.node[0];
+  const at = query ? before : producer ? ctx.du.graph.node[ctx.du.graph.node.indexOf(producer) + 1] : ctx.du.graph.node[0];
   ctx.du.insert([
-    makeNode("Shape", ctx.fresh(`${mask}_Shape`), [mask], [shape]),
+    makeNode("Shape", ctx.fresh(`${mask}_Shape`), [query ?? mask], [shape]),
     makeNode("Gather", ctx.fresh(`${mask}_Gather`), [shape, three], [t], [intAttr("axis", 0)]),
     makeNode("Concat", ctx.fresh(`${mask}_Concat`), [ones, t, one], [target], [intAttr("axis", 0)]),
     makeNode("Expand", ctx.fresh(`${mask}_Expand`), [mask, target], [out])
   ], at ?? before);
-  ctx.expandedBiases.set(mask, out);
+  ctx.expandedBiases.set(key, out);
   return out;
 }
 function plan(ctx, m, mask, scale) {
   const q = headSplit(ctx, m.value("q"), [0, 2, 1, 3], "Q");
   const k = keySplit(ctx, m.value("kT"));
-  const v = headSplit(ctx, m.value("v"), [0, 2, 1, 3], "V");
+  const v = cachedSplit(ctx, m.value("v"), "V");
+  if (k.past === void 0 !== (v.past === void 0)) refuse2("only one of K and V is concatenated with a past");
+  const cache = k.past !== void 0;
   if (q.heads !== k.heads || k.heads !== v.heads || q.head !== k.head || k.head !== v.head) refuse2("Q, K and V are split into different heads");
   const heads = q.heads;
   const head = q.head;
@@ -18691,7 +18771,14 @@ function plan(ctx, m, mask, scale) {
     }
   }
   if (mask === "fill") ({ raw, filter } = fillMask(ctx, m.value("cond"), m.value("fill")));
-  if (mask === "causal" || mask === "causal+add") {
+  if (cache && (mask === "causal" || mask === "causal+add")) {
+    const lengths = {
+      key: [{ of: k.present, axis: 2 }, { of: m.value("kT"), axis: 3 }],
+      query: [{ of: q.split, axis: 2 }, { of: q.proj, axis: 1 }]
+    };
+    filter = causalMask(ctx, m.value("causal"), m.value("fill"), lengths);
+    attrs.push(intAttr("unidirectional", 1));
+  } else if (mask === "causal" || mask === "causal+add") {
     filter = causalMask(ctx, m.value("causal"), m.value("fill"));
     attrs.push(intAttr("unidirectional", 1));
   }
@@ -18706,6 +18793,7 @@ function plan(ctx, m, mask, scale) {
   }
   const merge = m.node("merge");
   const base = merge.name || merge.output[0];
+  if (cache) return cachedPlan(ctx, { merge, base, p, heads, head, attrs, raw, additive, k, v, q });
   const weight = typeof p.weight === "string" ? p.weight : ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
   const bias = typeof p.bias === "string" ? p.bias : ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
   const inputs = [p.x, weight, bias];
@@ -18718,7 +18806,33 @@ function plan(ctx, m, mask, scale) {
     inputs.push(expandedBias(ctx, additive, merge));
   }
   nodes.push(makeNode("Attention", ctx.fresh(`${base}_Attention`), inputs, [merge.output[0]], attrs, MS_DOMAIN));
-  return { nodes, removed: [...q.nodes, ...k.nodes, ...v.nodes, ...p.nodes] };
+  return { nodes, removed: [...q.nodes, ...k.nodes, ...v.nodes, ...p.nodes], rewritten: [], op: "Attention" };
+}
+function cachedPlan(ctx, c) {
+  const { merge, base, p, heads, head } = c;
+  const hidden = heads * head;
+  const weight = ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
+  const bias = ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
+  const packed = ctx.fresh(`${base}_qkv`);
+  const [q, k, v] = [ctx.fresh(`${base}_q`), ctx.fresh(`${base}_k`), ctx.fresh(`${base}_v`)];
+  const nodes = [makeNode("MatMul", ctx.fresh(`${base}_qkv_MatMul`), [p.x, weight], [packed])];
+  if (ctx.opset >= 13) {
+    const sizes = ctx.addInt64(`${base}_qkv_sizes`, [3], [hidden, hidden, hidden]);
+    nodes.push(makeNode("Split", ctx.fresh(`${base}_qkv_Split`), [packed, sizes], [q, k, v], [intAttr("axis", -1)]));
+  } else {
+    nodes.push(makeNode("Split", ctx.fresh(`${base}_qkv_Split`), [packed], [q, k, v], [intAttr("axis", -1), intsAttr("split", [hidden, hidden, hidden])]));
+  }
+  const mask = c.raw ? ctx.int32Mask(c.raw, merge, (input, output) => makeNode("Cast", ctx.fresh(`${input}_Cast_int32`), [input], [output], [intAttr("to", DataType.INT32)])) : "";
+  const attentionBias = c.additive ? expandedBias(ctx, c.additive, merge, p.x) : "";
+  nodes.push(makeNode(
+    "MultiHeadAttention",
+    ctx.fresh(`${base}_MultiHeadAttention`),
+    [q, k, v, bias, mask, attentionBias, c.k.past, c.v.past],
+    [merge.output[0], c.k.present, c.v.present],
+    c.attrs,
+    MS_DOMAIN
+  ));
+  return { nodes, removed: [...c.q.nodes, ...c.k.nodes, ...c.v.nodes, ...p.nodes], rewritten: [c.k.present, c.v.present], op: "MultiHeadAttention" };
 }
 function fuseAttention(ctx) {
   const reasons = /* @__PURE__ */ new Map();
@@ -18736,15 +18850,22 @@ function fuseAttention(ctx) {
         continue;
       }
       const all = /* @__PURE__ */ new Set([...m.nodes.values(), ...p.removed]);
-      const leaking = p.removed.find((n) => n.output.some((o) => o && ctx.du.consumers(o).some((u) => !all.has(u.node) && !feedsOnly(ctx, u.node, all))));
+      const rewritten = new Set(p.rewritten);
+      const readOutside = (o) => ctx.du.consumers(o).filter((u) => !all.has(u.node) && !feedsOnly(ctx, u.node, all));
+      const leaking = p.removed.find((n) => n.output.some((o) => o && !rewritten.has(o) && readOutside(o).length > 0));
       if (leaking) {
         reasons.set(softmax, `${leaking.opType} ${leaking.name ?? ""} of the projections is read outside the attention`);
+        continue;
+      }
+      const at = ctx.du.graph.node.indexOf(merge);
+      if (p.rewritten.some((o) => readOutside(o).some((u) => ctx.du.graph.node.indexOf(u.node) < at))) {
+        reasons.set(softmax, "the present key / value is read before the attention output");
         continue;
       }
       ctx.replace(m, merge, p.nodes);
       ctx.du.remove(p.removed);
       reasons.delete(softmax);
-      ctx.count("Attention");
+      ctx.count(p.op);
     }
   }
   for (const n of ctx.du.graph.node) {
@@ -19165,8 +19286,9 @@ function fuseModel(model, options, ctx) {
   const names = allNames(model);
   const fused = {};
   const leftAlone = [];
+  const opset = model.opsetImport.find((o) => (o.domain ?? "") === "" || o.domain === "ai.onnx")?.version ?? 1;
   for (const scope of mainScopes(model)) {
-    const fc = new FuseContext(new DefUse(scope), names, ctx?.external);
+    const fc = new FuseContext(new DefUse(scope), names, ctx?.external, opset);
     fuseLayerNorm(fc);
     fuseAttention(fc);
     fuseGelu(fc);
@@ -19818,7 +19940,7 @@ async function autoCompress(source, output, opts) {
     const baseModel = modelStructure(baseFile);
     search = new Search({ objective, maxSearchTimeS, progress, name, calibration: opts.calibration }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
     const s = search;
-    const [baseRecipe, ...lossy] = recipesFor(baseModel, { static: opts.calibration !== void 0 });
+    const [baseRecipe, ...lossy] = recipesFor(baseModel, { static: opts.calibration !== void 0, latency: objective === "latency" });
     await s.verify(await s.add(baseRecipe), baseRecipe);
     const plain = [];
     for (const recipe of lossy) {
