@@ -78,6 +78,8 @@ const CASES = [
   { file: 'distilbert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 2 },
   { file: 'gpt2-tiny.onnx', gelu: 'FastGelu', causal: true, mask: true, heads: 4 },
   { file: 'gpt2-nomask-tiny.onnx', gelu: 'FastGelu', causal: true, mask: false, heads: 4 },
+  // The causal mask as an added Trilu(ConstantOfShape([s, s], -inf)) (nn.Transformer's square subsequent mask).
+  { file: 'gpt2-triu-tiny.onnx', gelu: 'FastGelu', causal: true, mask: false, heads: 4 },
   { file: 'hf-bert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 4 },
   { file: 'hf-roberta-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 4 },
   { file: 'hf-albert-tiny.onnx', gelu: 'FastGelu', causal: false, mask: true, heads: 4 },

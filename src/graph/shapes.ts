@@ -37,7 +37,7 @@ export function constantInts(t: TensorProto | undefined): number[] | undefined {
 
 const SAME_AS_INPUT = new Set([
   'Relu', 'Erf', 'Tanh', 'Sigmoid', 'Cast', 'Sqrt', 'Neg', 'Identity', 'Softmax', 'LayerNormalization', 'Gelu', 'FastGelu',
-  'BiasGelu', 'Dropout', 'Not', 'CumSum', 'Exp', 'Log', 'Abs', 'Reciprocal', 'SkipLayerNormalization', 'QuickGelu', 'CastLike',
+  'BiasGelu', 'Dropout', 'Not', 'CumSum', 'Exp', 'Log', 'Abs', 'Reciprocal', 'SkipLayerNormalization', 'QuickGelu', 'CastLike', 'Trilu',
 ]);
 const BROADCAST = new Set(['Add', 'Sub', 'Mul', 'Div', 'Pow', 'Equal', 'Where', 'And', 'Or', 'Less', 'Greater', 'Max', 'Min']);
 

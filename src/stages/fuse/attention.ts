@@ -383,6 +383,25 @@ function causalMask(ctx: FuseContext, cond: string, fill: string, lengths?: Cach
 }
 
 /**
+ * A causal mask added to the scores as a computed [s, s] tensor: Trilu(ConstantOfShape([s, s], fill),
+ * k = 1, upper) — torch.triu(torch.full((s, s), fill), diagonal=1), nn.Transformer's
+ * generate_square_subsequent_mask. Keys after the query get `fill`, the rest 0: unidirectional attention.
+ * The fill must drown any score (≤ -10000, as the Where form), and s must be the scores' query and key
+ * length. Returns the fill, or undefined when `mask` is not of that form.
+ */
+function trilCausal(ctx: FuseContext, mask: string, scores: Dims | undefined): number | undefined {
+  const tri = ctx.du.producer(mask);
+  if (tri?.opType !== 'Trilu' || Number(attr(tri, 'upper')?.i ?? 1n) !== 1 || !tri.input[1] || ctx.ints(tri.input[1])?.[0] !== 1) return undefined;
+  const full = ctx.du.producer(tri.input[0]!);
+  const value = full?.opType === 'ConstantOfShape' ? attr(full, 'value')?.t : undefined;
+  const fill = value && value.dataType === DataType.FLOAT && tensorBytes(value).length === 4 ? new DataView(tensorBytes(value).buffer, tensorBytes(value).byteOffset, 4).getFloat32(0, true) : undefined;
+  const d = ctx.dims(mask);
+  if (fill === undefined || !(fill <= -1e4) || !d || d.length !== 2 || !scores || scores.length !== 4) return undefined;
+  if (d[0] === undefined || !sameDim(d[0], d[1]) || !sameDim(d[0], scores[2]) || !sameDim(d[1], scores[3])) return undefined;
+  return fill;
+}
+
+/**
  * attention_bias must be [b | 1, heads | 1, s, t] (onnxruntime checks dim 2 against the sequence): a
  * [b, 1, 1, t] mask is expanded over the queries, once per mask — Expand(m, [1, 1, t, 1]) with t read
  * off the mask's shape (no past: s = t).
@@ -450,7 +469,11 @@ function plan(ctx: FuseContext, m: Match, mask: MaskKind, scale: ScaleKind): Pla
   let raw: string | undefined;
   let filter: number | undefined;
   let additive: string | undefined;
-  if (mask === 'add') {
+  const tril = mask === 'add' && !cache ? trilCausal(ctx, m.value('mask'), ctx.dims(m.node('scores').output[0]!)) : undefined;
+  if (tril !== undefined) {
+    filter = tril;
+    attrs.push(intAttr('unidirectional', 1));
+  } else if (mask === 'add') {
     try {
       ({ raw, filter } = additiveMask(ctx, m.value('mask')));
     } catch (e) {
