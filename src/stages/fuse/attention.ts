@@ -8,7 +8,8 @@
  *
  * The core, declaratively: Reshape(Transpose(MatMul(Softmax(scores), V'), [0,2,1,3]), [b, s, hidden]),
  * with `scores` in each exported form: (Q'·K'ᵀ) / c, (Q'/c)·K'ᵀ, ·c instead of /c; plus an additive mask,
- * a masked_fill (Where) mask, a causal Where (GPT-2's `bias` buffer), or a causal Where and a mask. The
+ * a masked_fill (Where) mask, a causal Where (GPT-2's `bias` buffer), or a causal Where and a mask; an
+ * added Trilu causal mask (torch.triu, nn.Transformer's square subsequent mask) is the `add` form. The
  * head splits and projections behind Q', K'ᵀ, V' (separate nn.Linear, or one packed Linear split in
  * three) and the mask's producers are then read and checked; any mismatch leaves the subgraph as it is,
  * with the reason in the stage's details.
