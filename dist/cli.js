@@ -17873,7 +17873,8 @@ var init_shapes = __esm({
       "Reciprocal",
       "SkipLayerNormalization",
       "QuickGelu",
-      "CastLike"
+      "CastLike",
+      "Trilu"
     ]);
     BROADCAST = /* @__PURE__ */ new Set(["Add", "Sub", "Mul", "Div", "Pow", "Equal", "Where", "And", "Or", "Less", "Greater", "Max", "Min"]);
     ELEMENTWISE = {
@@ -18714,6 +18715,17 @@ function causalMask(ctx, cond, fill, lengths) {
   }
   return value;
 }
+function trilCausal(ctx, mask, scores) {
+  const tri = ctx.du.producer(mask);
+  if (tri?.opType !== "Trilu" || Number(attr(tri, "upper")?.i ?? 1n) !== 1 || !tri.input[1] || ctx.ints(tri.input[1])?.[0] !== 1) return void 0;
+  const full = ctx.du.producer(tri.input[0]);
+  const value = full?.opType === "ConstantOfShape" ? attr(full, "value")?.t : void 0;
+  const fill = value && value.dataType === DataType.FLOAT && tensorBytes(value).length === 4 ? new DataView(tensorBytes(value).buffer, tensorBytes(value).byteOffset, 4).getFloat32(0, true) : void 0;
+  const d = ctx.dims(mask);
+  if (fill === void 0 || !(fill <= -1e4) || !d || d.length !== 2 || !scores || scores.length !== 4) return void 0;
+  if (d[0] === void 0 || !sameDim(d[0], d[1]) || !sameDim(d[0], scores[2]) || !sameDim(d[1], scores[3])) return void 0;
+  return fill;
+}
 function expandedBias(ctx, mask, before, query) {
   const key = query ? `${mask}\0query` : mask;
   const known = ctx.expandedBiases.get(key);
@@ -18762,7 +18774,11 @@ function plan(ctx, m, mask, scale) {
   let raw;
   let filter;
   let additive;
-  if (mask === "add") {
+  const tril = mask === "add" && !cache ? trilCausal(ctx, m.value("mask"), ctx.dims(m.node("scores").output[0])) : void 0;
+  if (tril !== void 0) {
+    filter = tril;
+    attrs.push(intAttr("unidirectional", 1));
+  } else if (mask === "add") {
     try {
       ({ raw, filter } = additiveMask(ctx, m.value("mask")));
     } catch (e) {
