@@ -11,6 +11,9 @@
  * `/usr/bin/python3` has torch, or the file in ONNX_DIET_BERT_ONNX; otherwise bench/bert-model.ts's
  * generated graph (said in the output). onnxruntime's optimizer needs `/work/cache/venv/bin/python` or
  * ONNX_DIET_ORT_PYTHON with onnxruntime; without it those columns say so.
+ * Then, for the unfused fp32 and int8 models, the share of onnxruntime's kernel time that is the weight
+ * GEMMs (bench/ort-kernel-share.py, onnxruntime's profiler): no fusion makes those faster, so
+ * total / GEMM time is the ceiling of any fusion's speed-up on this CPU.
  * Run: `npm run bench -- fuse` (each compression runs in bench/compress-child.ts).
  */
 import { spawnSync } from 'node:child_process';
@@ -73,6 +76,16 @@ function feeds(inputs: string[]): NamedTensor[] {
     token_type_ids: make('token_type_ids', () => 0n),
   };
   return inputs.map((n) => all[n]!).filter(Boolean);
+}
+
+/** Weight-GEMM share of each model's kernel time (bench/ort-kernel-share.py), or why it could not run. */
+function kernelShare(files: string[]): Record<string, { weightMs: number; restMs: number; ceiling: number }> | { error: string } {
+  const py = process.env.ONNX_DIET_ORT_PYTHON ?? '/work/cache/venv/bin/python';
+  if (!existsSync(py)) return { error: `no Python with onnxruntime at ${py}` };
+  const r = spawnSync(py, [path.join(root, 'bench/ort-kernel-share.py'), String(SEQ), ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !last.startsWith('{')) return { error: r.stderr.trim().split('\n').slice(-2).join(' | ') };
+  return JSON.parse(last) as Record<string, { weightMs: number; restMs: number; ceiling: number }>;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -171,6 +184,14 @@ export async function run(): Promise<void> {
     console.log([vsOrt(fp, 'fused', 'ort-optimizer'), vsOrt(q, 'fused-int8', 'ort-optimizer-int8')].filter(Boolean).join('; '));
     console.log();
     console.log(formatTable(['model', 'ops in onnxruntime\'s optimized graph (level all)'], [...fp, ...q, ...q4].map((s) => [s.label, opCounts(s.optimized)])));
+    const share = kernelShare([src, f('int8')]);
+    console.log();
+    if ('error' in share) console.log(`kernel-time share: not run (${String(share.error)})`);
+    else {
+      console.log('onnxruntime profiler, 1 thread: kernel time in the weight GEMMs (projections, feed-forward) vs everything else a fusion can touch');
+      console.log(formatTable(['model', 'weight GEMMs', 'everything else', 'share', 'ceiling of any fusion'], Object.entries(share).map(([k, v]) =>
+        [k, `${v.weightMs} ms`, `${v.restMs} ms`, `${((100 * v.restMs) / (v.weightMs + v.restMs)).toFixed(1)} %`, `${v.ceiling.toFixed(3)}×`])));
+    }
   } finally {
     await host.close();
     rmSync(dir, { recursive: true, force: true });

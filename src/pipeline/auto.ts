@@ -119,7 +119,7 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
     search = new CandidateSearch({ objective, maxSearchTimeS, progress, name, calibration: opts.calibration }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
     const s = search;
 
-    const [baseRecipe, ...lossy] = recipesFor(baseModel, { static: opts.calibration !== undefined });
+    const [baseRecipe, ...lossy] = recipesFor(baseModel, { static: opts.calibration !== undefined, latency: objective === 'latency' });
     await s.verify(await s.add(baseRecipe!), baseRecipe!);
     const plain: [AutoCandidate, Recipe][] = [];
     for (const recipe of lossy) {

@@ -13,9 +13,10 @@
  *
  * Options:
  * - `skip-layernorm` (default false): residual Add + LayerNormalization → SkipLayerNormalization. Off by
- *   default because onnxruntime 1.30's CPU kernel for it is the slower one here: 24 of them at
- *   [1, 128, 768] take 12.9 ms against 1.44 ms for Add + LayerNormalization (1 thread, Xeon with
- *   AVX-512; bench `fuse` shows the whole-model effect). Turn it on for providers where it pays (CUDA).
+ *   default because onnxruntime 1.30's CPU kernel for it is the slower one: 2–4× the time of the
+ *   Add + Add + LayerNormalization it replaces at [1, 128, 768], in every input form (with or without
+ *   bias or beta, static or symbolic shapes; bench/ort-skiplayernorm.py; AMD EPYC AVX2, and ~9× on a
+ *   Xeon with AVX-512). Turn it on for providers where it pays (CUDA).
  * - `embed-layernorm` (default false): also fuse the embedding sum + LayerNorm into
  *   EmbedLayerNormalization (it needs int32 ids, so Casts are added in front; see fuse/embed-layernorm.ts).
  */
@@ -56,8 +57,9 @@ export function fuseModel(model: ModelProto, options: FuseOptions, ctx?: Pick<St
   const names = allNames(model);
   const fused: Record<string, number> = {};
   const leftAlone: FuseContext['leftAlone'] = [];
+  const opset = model.opsetImport.find((o) => (o.domain ?? '') === '' || o.domain === 'ai.onnx')?.version ?? 1;
   for (const scope of mainScopes(model)) {
-    const fc = new FuseContext(new DefUse(scope), names, ctx?.external);
+    const fc = new FuseContext(new DefUse(scope), names, ctx?.external, opset);
     // LayerNormalization exists from opset 17; an older export spells it out, which fuseLayerNorm joins
     // into the contrib LayerNormalization so the later fusions see one form.
     fuseLayerNorm(fc);

@@ -8,10 +8,17 @@
  *
  * The core, declaratively: Reshape(Transpose(MatMul(Softmax(scores), V'), [0,2,1,3]), [b, s, hidden]),
  * with `scores` in each exported form: (Q'·K'ᵀ) / c, (Q'/c)·K'ᵀ, ·c instead of /c; plus an additive mask,
- * a masked_fill (Where) mask, a causal Where (GPT-2's `bias` buffer), or a causal Where and a mask. The
+ * a masked_fill (Where) mask, a causal Where (GPT-2's `bias` buffer), or a causal Where and a mask; an
+ * added Trilu causal mask (torch.triu, nn.Transformer's square subsequent mask) is the `add` form. The
  * head splits and projections behind Q', K'ᵀ, V' (separate nn.Linear, or one packed Linear split in
  * three) and the mask's producers are then read and checked; any mismatch leaves the subgraph as it is,
- * with the reason in the stage's details. Past key/values (a Concat with past state) are not fused.
+ * with the reason in the stage's details.
+ *
+ * A decoder step with a key/value cache (HF GPT2Attention: K and V are Concat(past, new) along the
+ * sequence axis, the Concats are the present outputs, the causal rows sliced at key_length -
+ * query_length) becomes MatMul(x, W_qkv) → Split → MultiHeadAttention with past_key / past_value inputs
+ * and present_key / present_value outputs under the Concats' names: the CPU Attention op takes its past
+ * packed as one [2, b, heads, past, head] tensor, which would cost a Concat and a Split per layer.
  */
 import { matchAll, type Match, type NodeSpec, type Pattern } from '../../graph/pattern.js';
 import { sameDim, sameDims, type Dims } from '../../graph/shapes.js';
@@ -19,7 +26,7 @@ import { DataType } from '../../onnx/dtype.js';
 import { attr } from '../../onnx/graph.js';
 import { tensorBytes } from '../../onnx/tensor.js';
 import type { AttributeProto, NodeProto } from '../../onnx/types.js';
-import { makeNode, intAttr } from '../nodes.js';
+import { makeNode, intAttr, intsAttr } from '../nodes.js';
 import { FuseContext, MS_DOMAIN, near } from './context.js';
 import { floatAttr, permIs } from './attrs.js';
 
@@ -89,8 +96,20 @@ function refuse(reason: string): never {
   throw new Refusal(reason);
 }
 
+interface HeadSplit {
+  proj: string;
+  heads: number;
+  head: number;
+  nodes: NodeProto[];
+  /** With a cache: the past value Concat-ed in front of the split, and the Concat's output (present). */
+  past?: string;
+  present?: string;
+  /** The split itself ([b, heads, s, head]), before any Concat with the past. */
+  split?: string;
+}
+
 /** A head split: Transpose(Reshape(proj, [b, s, heads, head]), perm) — returns the parts. */
-function headSplit(ctx: FuseContext, name: string, perm: number[], what: string): { proj: string; heads: number; head: number; nodes: NodeProto[] } {
+function headSplit(ctx: FuseContext, name: string, perm: number[], what: string): HeadSplit {
   const t = ctx.du.producer(name);
   if (!t || t.opType !== 'Transpose' || !permIs(t, perm)) refuse(`${what} is not a Transpose ${JSON.stringify(perm)} of a head split`);
   const r = ctx.du.producer(t.input[0]!);
@@ -101,14 +120,26 @@ function headSplit(ctx: FuseContext, name: string, perm: number[], what: string)
   if (!d || d.length !== 4 || typeof heads !== 'number' || typeof head !== 'number') refuse(`${what}'s head-split Reshape target is not [batch, seq, heads, head_size] with constant heads and head size`);
   const src = ctx.dims(r.input[0]!);
   if (!src || src.length !== 3 || !sameDim(src[0], d[0]) || !sameDim(src[1], d[1])) refuse(`${what}'s head split does not keep batch and sequence of a 3-D input`);
-  return { proj: r.input[0]!, heads, head, nodes: [t, r] };
+  return { proj: r.input[0]!, heads, head, nodes: [t, r], split: name };
+}
+
+/** `name` = Concat(past, split) along the sequence axis (a key/value cache), or a plain split. */
+function cachedSplit(ctx: FuseContext, name: string, what: string): HeadSplit {
+  const c = ctx.du.producer(name);
+  if (c?.opType !== 'Concat') return headSplit(ctx, name, [0, 2, 1, 3], what);
+  const axis = Number(attr(c, 'axis')?.i ?? 0n);
+  if (c.input.length !== 2 || (axis !== 2 && axis !== -2)) refuse(`${what} is a Concat of other than (past, new) along the sequence axis`);
+  const inner = headSplit(ctx, c.input[1]!, [0, 2, 1, 3], what);
+  const pd = ctx.dims(c.input[0]!);
+  if (!pd || pd.length !== 4 || pd[1] !== inner.heads || pd[3] !== inner.head) refuse(`past ${what} is not known to be [batch, ${inner.heads}, past, ${inner.head}]`);
+  return { ...inner, nodes: [c, ...inner.nodes], past: c.input[0]!, present: c.output[0]! };
 }
 
 /** K'ᵀ: Transpose [0,2,3,1] of the split, or Transpose [0,1,3,2] of the [0,2,1,3] split. */
-function keySplit(ctx: FuseContext, name: string): ReturnType<typeof headSplit> {
+function keySplit(ctx: FuseContext, name: string): HeadSplit {
   const t = ctx.du.producer(name);
   if (t?.opType === 'Transpose' && permIs(t, [0, 1, 3, 2])) {
-    const inner = headSplit(ctx, t.input[0]!, [0, 2, 1, 3], 'K');
+    const inner = cachedSplit(ctx, t.input[0]!, 'K');
     return { ...inner, nodes: [t, ...inner.nodes] };
   }
   return headSplit(ctx, name, [0, 2, 3, 1], 'Kᵀ');
@@ -258,15 +289,75 @@ function fillMask(ctx: FuseContext, cond: string, fill: string): { raw: string; 
   return refuse('the masked_fill condition is not (mask == 0) broadcast to the scores');
 }
 
+/** `name` as (tensor, axis) when it is one dim of a tensor's shape: Gather(Shape(t), i) or Slice(Shape(t), i, i+1). */
+function dimOf(ctx: FuseContext, name: string): { of: string; axis: number } | undefined {
+  let cur = name;
+  for (let hops = 0; hops < 4; hops++) {
+    const n = ctx.du.producer(cur);
+    if (!n) return undefined;
+    if (['Unsqueeze', 'Squeeze', 'Cast'].includes(n.opType ?? '')) { cur = n.input[0]!; continue; }
+    const shape = ctx.du.producer(n.input[0]!);
+    if (shape?.opType !== 'Shape' || attr(shape, 'start') || attr(shape, 'end')) return undefined;
+    const rank = ctx.dims(shape.input[0]!)?.length;
+    let at: number | undefined;
+    if (n.opType === 'Gather') at = ctx.ints(n.input[1]!)?.length === 1 ? ctx.ints(n.input[1]!)![0] : undefined;
+    if (n.opType === 'Slice') {
+      const [a, b] = [ctx.ints(n.input[1]!), ctx.ints(n.input[2]!)];
+      const plain = (!n.input[3] || ctx.ints(n.input[3])?.[0] === 0) && (!n.input[4] || ctx.ints(n.input[4])?.[0] === 1);
+      if (rank !== undefined && a?.length === 1 && b?.length === 1 && plain) {
+        const from = a[0]! < 0 ? a[0]! + rank : a[0]!;
+        const to = b[0]! < 0 ? b[0]! + rank : Math.min(b[0]!, rank);
+        if (to === from + 1) at = from;
+      }
+    }
+    if (at === undefined || rank === undefined) return undefined;
+    return { of: shape.input[0]!, axis: at < 0 ? at + rank : at };
+  }
+  return undefined;
+}
+
+/** Lengths of the cached attention, as (tensor, axis) pairs that hold them: total = key length, query. */
+interface CacheLengths { key: { of: string; axis: number }[]; query: { of: string; axis: number }[] }
+
+function isLength(ctx: FuseContext, name: string, which: CacheLengths['key']): boolean {
+  const d = dimOf(ctx, name);
+  return d !== undefined && which.some((w) => w.of === d.of && w.axis === d.axis);
+}
+
+/**
+ * With a cache, the causal rows must be sliced [key_length - query_length, key_length) and the columns
+ * [0, key_length): the kernel lets query i see keys up to past + i. Anything else is refused.
+ */
+function checkCausalSlice(ctx: FuseContext, n: NodeProto, lengths: CacheLengths, seen: Set<string>): void {
+  const axes = n.input[3] ? ctx.ints(n.input[3]) : undefined;
+  const steps = n.input[4] ? ctx.ints(n.input[4]) : [1];
+  if (!axes || axes.length !== 1 || !steps || steps.some((s) => s !== 1)) refuse('the cached causal mask is not sliced one axis at a time with step 1');
+  const axis = axes[0]! < 0 ? axes[0]! + 4 : axes[0]!;
+  const end = n.input[2]!;
+  if (!isLength(ctx, end, lengths.key)) refuse('the cached causal mask is not sliced up to the key length');
+  if (axis === 3) {
+    if (ctx.ints(n.input[1]!)?.[0] !== 0) refuse('the cached causal mask\'s columns do not start at 0');
+  } else if (axis === 2) {
+    let start = ctx.du.producer(n.input[1]!);
+    while (start && ['Unsqueeze', 'Cast'].includes(start.opType ?? '')) start = ctx.du.producer(start.input[0]!);
+    if (start?.opType !== 'Sub' || !isLength(ctx, start.input[0]!, lengths.key) || !isLength(ctx, start.input[1]!, lengths.query)) {
+      refuse('the cached causal mask\'s rows do not start at key_length - query_length');
+    }
+  } else refuse(`the cached causal mask is sliced on axis ${axis}`);
+  seen.add(String(axis));
+}
+
 /** GPT-2's causal condition: Slices (from 0) of a constant lower-triangular [1, 1, n, n] buffer. */
-function causalMask(ctx: FuseContext, cond: string, fill: string): number {
+function causalMask(ctx: FuseContext, cond: string, fill: string, lengths?: CacheLengths): number {
   const value = ctx.scalar(fill);
   if (value === undefined || !(value <= -1e4)) refuse('the causal fill value is not a constant ≤ -10000');
   let cur = cond;
+  const seen = new Set<string>();
   for (let hops = 0; hops < 6; hops++) {
     const n = ctx.du.producer(cur);
     if (n?.opType === 'Slice' || n?.opType === 'Cast') {
-      if (n.opType === 'Slice') {
+      if (n.opType === 'Slice' && lengths) checkCausalSlice(ctx, n, lengths, seen);
+      else if (n.opType === 'Slice') {
         const starts = ctx.ints(n.input[1] ?? '');
         // A computed start (key_length - query_length) is 0 here: K has no past, so both lengths are s.
         if (starts && starts.some((s) => s !== 0)) refuse('the causal mask is sliced from a non-zero start');
@@ -278,6 +369,7 @@ function causalMask(ctx: FuseContext, cond: string, fill: string): number {
     }
     break;
   }
+  if (lengths && seen.size !== 2) refuse('the cached causal mask is not sliced on both the query and the key axis');
   const t = ctx.tensor(cur);
   const d = t?.dims;
   if (!t || !d || d.length < 2 || d[d.length - 1] !== d[d.length - 2] || d.slice(0, -2).some((x) => x !== 1)) refuse('the causal condition is not a square constant buffer');
@@ -292,41 +384,69 @@ function causalMask(ctx: FuseContext, cond: string, fill: string): number {
 }
 
 /**
+ * A causal mask added to the scores as a computed [s, s] tensor: Trilu(ConstantOfShape([s, s], fill),
+ * k = 1, upper) — torch.triu(torch.full((s, s), fill), diagonal=1), nn.Transformer's
+ * generate_square_subsequent_mask. Keys after the query get `fill`, the rest 0: unidirectional attention.
+ * The fill must drown any score (≤ -10000, as the Where form), and s must be the scores' query and key
+ * length. Returns the fill, or undefined when `mask` is not of that form.
+ */
+function trilCausal(ctx: FuseContext, mask: string, scores: Dims | undefined): number | undefined {
+  const tri = ctx.du.producer(mask);
+  if (tri?.opType !== 'Trilu' || Number(attr(tri, 'upper')?.i ?? 1n) !== 1 || !tri.input[1] || ctx.ints(tri.input[1])?.[0] !== 1) return undefined;
+  const full = ctx.du.producer(tri.input[0]!);
+  const value = full?.opType === 'ConstantOfShape' ? attr(full, 'value')?.t : undefined;
+  const fill = value && value.dataType === DataType.FLOAT && tensorBytes(value).length === 4 ? new DataView(tensorBytes(value).buffer, tensorBytes(value).byteOffset, 4).getFloat32(0, true) : undefined;
+  const d = ctx.dims(mask);
+  if (fill === undefined || !(fill <= -1e4) || !d || d.length !== 2 || !scores || scores.length !== 4) return undefined;
+  if (d[0] === undefined || !sameDim(d[0], d[1]) || !sameDim(d[0], scores[2]) || !sameDim(d[1], scores[3])) return undefined;
+  return fill;
+}
+
+/**
  * attention_bias must be [b | 1, heads | 1, s, t] (onnxruntime checks dim 2 against the sequence): a
  * [b, 1, 1, t] mask is expanded over the queries, once per mask — Expand(m, [1, 1, t, 1]) with t read
  * off the mask's shape (no past: s = t).
  */
-function expandedBias(ctx: FuseContext, mask: string, before: NodeProto): string {
-  const known = ctx.expandedBiases.get(mask);
+function expandedBias(ctx: FuseContext, mask: string, before: NodeProto, query?: string): string {
+  // With a cache the queries are fewer than the keys: their count is read off the attention input
+  // ([b, s, hidden], axis 1), and the Expand goes right before this first attention that reads it.
+  const key = query ? `${mask}\u0000query` : mask;
+  const known = ctx.expandedBiases.get(key);
   if (known) return known;
   const shape = ctx.fresh(`${mask}_shape`);
   const t = ctx.fresh(`${mask}_length`);
   const target = ctx.fresh(`${mask}_expand_shape`);
   const out = ctx.fresh(`${mask}_expanded`);
-  const three = ctx.addInt64(`${mask}_axis3`, [1], [3]);
+  const three = ctx.addInt64(`${mask}_axis3`, [1], [query ? 1 : 3]);
   const ones = ctx.addInt64(`${mask}_ones`, [2], [1, 1]);
   const one = ctx.addInt64(`${mask}_one`, [1], [1]);
   const producer = ctx.du.producer(mask);
-  const at = producer ? ctx.du.graph.node[ctx.du.graph.node.indexOf(producer) + 1] : ctx.du.graph.node[0];
+  const at = query ? before : producer ? ctx.du.graph.node[ctx.du.graph.node.indexOf(producer) + 1] : ctx.du.graph.node[0];
   ctx.du.insert([
-    makeNode('Shape', ctx.fresh(`${mask}_Shape`), [mask], [shape]),
+    makeNode('Shape', ctx.fresh(`${mask}_Shape`), [query ?? mask], [shape]),
     makeNode('Gather', ctx.fresh(`${mask}_Gather`), [shape, three], [t], [intAttr('axis', 0)]),
     makeNode('Concat', ctx.fresh(`${mask}_Concat`), [ones, t, one], [target], [intAttr('axis', 0)]),
     makeNode('Expand', ctx.fresh(`${mask}_Expand`), [mask, target], [out]),
   ], at ?? before);
-  ctx.expandedBiases.set(mask, out);
+  ctx.expandedBiases.set(key, out);
   return out;
 }
 
 interface Plan {
   nodes: NodeProto[];
   removed: NodeProto[];
+  /** Outputs of removed nodes that the new nodes write again (the cache's present values). */
+  rewritten: string[];
+  /** The fused op, as counted in the stage's details. */
+  op: 'Attention' | 'MultiHeadAttention';
 }
 
 function plan(ctx: FuseContext, m: Match, mask: MaskKind, scale: ScaleKind): Plan {
   const q = headSplit(ctx, m.value('q'), [0, 2, 1, 3], 'Q');
   const k = keySplit(ctx, m.value('kT'));
-  const v = headSplit(ctx, m.value('v'), [0, 2, 1, 3], 'V');
+  const v = cachedSplit(ctx, m.value('v'), 'V');
+  if ((k.past === undefined) !== (v.past === undefined)) refuse('only one of K and V is concatenated with a past');
+  const cache = k.past !== undefined;
   if (q.heads !== k.heads || k.heads !== v.heads || q.head !== k.head || k.head !== v.head) refuse('Q, K and V are split into different heads');
   const heads = q.heads;
   const head = q.head;
@@ -350,7 +470,11 @@ function plan(ctx: FuseContext, m: Match, mask: MaskKind, scale: ScaleKind): Pla
   let raw: string | undefined;
   let filter: number | undefined;
   let additive: string | undefined;
-  if (mask === 'add') {
+  const tril = mask === 'add' && !cache ? trilCausal(ctx, m.value('mask'), ctx.dims(m.node('scores').output[0]!)) : undefined;
+  if (tril !== undefined) {
+    filter = tril;
+    attrs.push(intAttr('unidirectional', 1));
+  } else if (mask === 'add') {
     try {
       ({ raw, filter } = additiveMask(ctx, m.value('mask')));
     } catch (e) {
@@ -360,7 +484,14 @@ function plan(ctx: FuseContext, m: Match, mask: MaskKind, scale: ScaleKind): Pla
     }
   }
   if (mask === 'fill') ({ raw, filter } = fillMask(ctx, m.value('cond'), m.value('fill')));
-  if (mask === 'causal' || mask === 'causal+add') {
+  if (cache && (mask === 'causal' || mask === 'causal+add')) {
+    const lengths: CacheLengths = {
+      key: [{ of: k.present!, axis: 2 }, { of: m.value('kT'), axis: 3 }],
+      query: [{ of: q.split!, axis: 2 }, { of: q.proj, axis: 1 }],
+    };
+    filter = causalMask(ctx, m.value('causal'), m.value('fill'), lengths);
+    attrs.push(intAttr('unidirectional', 1));
+  } else if (mask === 'causal' || mask === 'causal+add') {
     filter = causalMask(ctx, m.value('causal'), m.value('fill'));
     attrs.push(intAttr('unidirectional', 1));
   }
@@ -379,6 +510,7 @@ function plan(ctx: FuseContext, m: Match, mask: MaskKind, scale: ScaleKind): Pla
 
   const merge = m.node('merge');
   const base = merge.name || merge.output[0]!;
+  if (cache) return cachedPlan(ctx, { merge, base, p, heads, head, attrs, raw, additive, k, v, q });
   const weight = typeof p.weight === 'string' ? p.weight : ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
   const bias = typeof p.bias === 'string' ? p.bias : ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
   const inputs = [p.x, weight, bias];
@@ -392,7 +524,45 @@ function plan(ctx: FuseContext, m: Match, mask: MaskKind, scale: ScaleKind): Pla
     inputs.push(expandedBias(ctx, additive, merge));
   }
   nodes.push(makeNode('Attention', ctx.fresh(`${base}_Attention`), inputs, [merge.output[0]!], attrs, MS_DOMAIN));
-  return { nodes, removed: [...q.nodes, ...k.nodes, ...v.nodes, ...p.nodes] };
+  return { nodes, removed: [...q.nodes, ...k.nodes, ...v.nodes, ...p.nodes], rewritten: [], op: 'Attention' };
+}
+
+interface CachedParts {
+  merge: NodeProto;
+  base: string;
+  p: ReturnType<typeof packedProjections>;
+  heads: number;
+  head: number;
+  attrs: AttributeProto[];
+  raw?: string;
+  additive?: string;
+  q: HeadSplit;
+  k: HeadSplit;
+  v: HeadSplit;
+}
+
+/** The cached form: MatMul(x, W_qkv) → Split → MultiHeadAttention(…, past_key, past_value) → output, present K, present V. */
+function cachedPlan(ctx: FuseContext, c: CachedParts): Plan {
+  const { merge, base, p, heads, head } = c;
+  const hidden = heads * head;
+  const weight = ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight as Float32Array);
+  const bias = ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias as Float32Array);
+  const packed = ctx.fresh(`${base}_qkv`);
+  const [q, k, v] = [ctx.fresh(`${base}_q`), ctx.fresh(`${base}_k`), ctx.fresh(`${base}_v`)];
+  const nodes: NodeProto[] = [makeNode('MatMul', ctx.fresh(`${base}_qkv_MatMul`), [p.x, weight], [packed])];
+  if (ctx.opset >= 13) {
+    const sizes = ctx.addInt64(`${base}_qkv_sizes`, [3], [hidden, hidden, hidden]);
+    nodes.push(makeNode('Split', ctx.fresh(`${base}_qkv_Split`), [packed, sizes], [q, k, v], [intAttr('axis', -1)]));
+  } else {
+    nodes.push(makeNode('Split', ctx.fresh(`${base}_qkv_Split`), [packed], [q, k, v], [intAttr('axis', -1), intsAttr('split', [hidden, hidden, hidden])]));
+  }
+  const mask = c.raw ? ctx.int32Mask(c.raw, merge, (input, output) =>
+    makeNode('Cast', ctx.fresh(`${input}_Cast_int32`), [input], [output], [intAttr('to', DataType.INT32)])) : '';
+  const attentionBias = c.additive ? expandedBias(ctx, c.additive, merge, p.x) : '';
+  // MultiHeadAttention: query, key, value, bias, key_padding_mask, attention_bias, past_key, past_value.
+  nodes.push(makeNode('MultiHeadAttention', ctx.fresh(`${base}_MultiHeadAttention`), [q, k, v, bias, mask, attentionBias, c.k.past!, c.v.past!],
+    [merge.output[0]!, c.k.present!, c.v.present!], c.attrs, MS_DOMAIN));
+  return { nodes, removed: [...c.q.nodes, ...c.k.nodes, ...c.v.nodes, ...p.nodes], rewritten: [c.k.present!, c.v.present!], op: 'MultiHeadAttention' };
 }
 
 export function fuseAttention(ctx: FuseContext): void {
@@ -413,12 +583,20 @@ export function fuseAttention(ctx: FuseContext): void {
       }
       // The projections and head splits go too, unless something outside the attention reads them.
       const all = new Set([...m.nodes.values(), ...p.removed]);
-      const leaking = p.removed.find((n) => n.output.some((o) => o && ctx.du.consumers(o).some((u) => !all.has(u.node) && !feedsOnly(ctx, u.node, all))));
+      const rewritten = new Set(p.rewritten);
+      const readOutside = (o: string) => ctx.du.consumers(o).filter((u) => !all.has(u.node) && !feedsOnly(ctx, u.node, all));
+      const leaking = p.removed.find((n) => n.output.some((o) => o && !rewritten.has(o) && readOutside(o).length > 0));
       if (leaking) { reasons.set(softmax, `${leaking.opType} ${leaking.name ?? ''} of the projections is read outside the attention`); continue; }
+      // A present value the fused node writes again must not be read before it (it stands where the heads merge).
+      const at = ctx.du.graph.node.indexOf(merge);
+      if (p.rewritten.some((o) => readOutside(o).some((u) => ctx.du.graph.node.indexOf(u.node) < at))) {
+        reasons.set(softmax, 'the present key / value is read before the attention output');
+        continue;
+      }
       ctx.replace(m, merge, p.nodes);
       ctx.du.remove(p.removed);
       reasons.delete(softmax);
-      ctx.count('Attention');
+      ctx.count(p.op);
     }
   }
   for (const n of ctx.du.graph.node) {

@@ -30,7 +30,8 @@ export class FuseContext {
   /** Additive masks expanded over the queries for attention_bias, one per mask. */
   readonly expandedBiases = new Map<string, string>();
 
-  constructor(readonly du: DefUse, readonly names: Set<string>, readonly external?: ExternalDataSource) {
+  /** `opset`: the default domain's (Split takes its sizes as an input from 13). */
+  constructor(readonly du: DefUse, readonly names: Set<string>, readonly external?: ExternalDataSource, readonly opset = 17) {
     this.shapes = new ShapeIndex(du);
   }
 
