@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startOrtHost } from '../src/check/ort-runner.js';
+import { startOrtHost } from '../src/runtime/ort-runner.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { autoCompress } from '../src/pipeline/auto.js';
 import { recipesFor, recipeStages } from '../src/pipeline/auto-candidates.js';
