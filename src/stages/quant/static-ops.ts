@@ -8,13 +8,15 @@
  *   the one stored as int32 at scale x_scale · w_scale (ORT quantize_bias_static).
  * - `passThrough`: the output takes the input's scale and zero point (ORT's "share" of quantization
  *   parameters), so ORT drops the DQ/Q pair and runs the op on the 8-bit values (MaxPool, Reshape, …).
+ * - `gate`: a bounded op ORT has no integer kernel for, whose output is a fixed quantization grid of its
+ *   input instead of a calibrated range (HardSigmoid: static-gates.ts).
  * Adding an op is one row.
  */
 import { attr } from '../../onnx/graph.js';
 import type { NodeProto } from '../../onnx/types.js';
 
 export interface StaticOpRule {
-  kind: 'compute' | 'passThrough';
+  kind: 'compute' | 'passThrough' | 'gate';
   /** Activation inputs to quantize (indices); `all` for every input (Concat). */
   inputs: number[] | 'all';
   /** The constant weight input and its per-channel axis (in the stored layout), if the op has one. */
@@ -37,6 +39,7 @@ export const STATIC_RULES: Record<string, StaticOpRule> = {
   AveragePool: { kind: 'compute', inputs: [0] },
   Sigmoid: { kind: 'compute', inputs: [0] },
   LeakyRelu: { kind: 'compute', inputs: [0] },
+  HardSigmoid: { kind: 'gate', inputs: [0] },
   MaxPool: { kind: 'passThrough', inputs: [0] },
   Resize: { kind: 'passThrough', inputs: [0] },
   Reshape: { kind: 'passThrough', inputs: [0] },

@@ -19,6 +19,7 @@ import { intAttr, makeNode, nodeId } from '../nodes.js';
 import { resolveConstant, type ConstantWeight } from './constant-weight.js';
 import { computeScaleZeroPoint, quantRange, roundHalfEven, type Int8Type, type QuantParams } from './numerics.js';
 import type { QuantSession } from './session.js';
+import { gateAsLookup, hardSigmoidCoefficients, hardSigmoidGrid, type GateGrid } from './static-gates.js';
 import { FOLDABLE_ACTIVATIONS, STATIC_RULES, type StaticOpRule } from './static-ops.js';
 import { bytesOf } from './tensor-pool.js';
 
@@ -37,10 +38,12 @@ interface Planned {
 
 export interface StaticPlan {
   nodes: Map<NodeProto, Planned>;
-  /** Relu/Clip nodes whose work the producer's output quantization takes over, by the producer. */
+  /** Relu/Clip/HardSigmoid nodes whose work the producer's output quantization takes over, by the producer. */
   folded: Map<NodeProto, NodeProto>;
   /** Every activation to quantize → the tensor whose range it uses (itself, or a pass-through's input). */
   tensors: Map<string, string>;
+  /** Gate outputs (static-gates.ts): quantized on a fixed grid, not on a calibrated range. */
+  grids: Map<string, GateGrid>;
   skipped: { node: string; op: string; reason: string }[];
 }
 
@@ -135,7 +138,10 @@ function planOnce(scope: GraphScope, s: QuantSession, act: ActivationOptions, dr
     const rule = (node.domain ?? '') === '' && s.options.ops.has(op) ? STATIC_RULES[op] : undefined;
     if (!rule || dropped.has(node)) continue;
     const p: Planned = { node, rule };
-    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? 'excluded by option' : checkNode(p, scope, s);
+    const { alpha, beta } = hardSigmoidCoefficients(node);
+    const reason = s.options.exclude.some((re) => re.test(nodeId(node)))
+      ? 'excluded by option'
+      : rule.kind === 'gate' && !hardSigmoidGrid(alpha, beta, act.type) ? 'HardSigmoid with α ≤ 0 or β outside [0, 1] has no quantization grid' : checkNode(p, scope, s);
     if (reason) skipped.push({ node: nodeId(node), op, reason });
     else nodes.set(node, p);
   }
@@ -154,6 +160,23 @@ function planOnce(scope: GraphScope, s: QuantSession, act: ActivationOptions, dr
       folded.set(p.node, r);
     }
   }
+  // A gate that is the only reader of a compute node's output takes over that node's QuantizeLinear.
+  const grids = new Map<string, GateGrid>();
+  const computeOf = new Map<string, Planned>();
+  for (const p of nodes.values()) if (p.rule.kind === 'compute' && p.node.output[0] && !folded.has(p.node)) computeOf.set(p.node.output[0], p);
+  for (const g of [...nodes.values()].filter((p) => p.rule.kind === 'gate')) {
+    const { alpha, beta } = hardSigmoidCoefficients(g.node);
+    const out = g.node.output[0];
+    if (!out) continue;
+    const x = g.node.input[0]!;
+    const p = computeOf.get(x);
+    const only = !outputs.has(x) && s.readersOf(graph, x).length === 1;
+    grids.set(out, hardSigmoidGrid(alpha, beta, act.type)!);
+    if (p && only) {
+      folded.set(p.node, g.node);
+      nodes.delete(g.node);
+    }
+  }
   const producedBy = new Map<string, Planned>();
   for (const p of nodes.values()) {
     const out = folded.get(p.node)?.output[0] ?? p.node.output[0];
@@ -170,7 +193,7 @@ function planOnce(scope: GraphScope, s: QuantSession, act: ActivationOptions, dr
     return r;
   };
   for (const p of nodes.values()) for (const t of touchedBy(p, { folded })) root(t);
-  return { nodes, folded, tensors, skipped };
+  return { nodes, folded, tensors, grids, skipped };
 }
 
 /** The int8/uint8 scale and zero point of a calibrated range (ORT compute_scale_zp; activations use the full range). */
@@ -203,18 +226,29 @@ export function placeQdq(scope: GraphScope, s: QuantSession, plan: StaticPlan, r
   const graph = scope.graph;
   const actType = act.type === 'int8' ? DataType.INT8 : DataType.UINT8;
   const outputs = new Set(graph.output.map((o) => o.name));
-  const params = new Map<string, { p: QuantParams; scale: string; zeroPoint: string }>();
+  // `q` is what the QuantizeLinear writes with, `dq` what readers see: the same except on a gate's grid.
+  type Stored = { scale: string; zeroPoint: string };
+  const params = new Map<string, { p: QuantParams; q: Stored; dq: Stored }>();
+  const store = (name: string, p: QuantParams): Stored => {
+    const zp = act.type === 'int8' ? Int8Array.of(p.zeroPoint) : Uint8Array.of(p.zeroPoint);
+    return { scale: s.pool.intern(`${name}_s`, DataType.FLOAT, [], bytesOf(Float32Array.of(p.scale))), zeroPoint: s.pool.intern(`${name}_zp`, actType, [], bytesOf(zp)) };
+  };
   const paramsOf = (rootName: string) => {
     let e = params.get(rootName);
     if (e) return e;
-    const r = ranges.get(rootName);
-    if (!r || !Number.isFinite(r.min) || !Number.isFinite(r.max)) {
-      throw new UsageError(`quantize-int8: calibration found no finite range for '${rootName}' (NaN or Infinity in the activations); exclude its node`);
-    }
-    const p = activationParams(r.min, r.max, act);
     const base = rootName.replace(/[:/]+/g, '_');
-    const zp = act.type === 'int8' ? Int8Array.of(p.zeroPoint) : Uint8Array.of(p.zeroPoint);
-    e = { p, scale: s.pool.intern(`${base}_s`, DataType.FLOAT, [], bytesOf(Float32Array.of(p.scale))), zeroPoint: s.pool.intern(`${base}_zp`, actType, [], bytesOf(zp)) };
+    const grid = plan.grids.get(rootName);
+    if (grid) {
+      e = { p: grid.dq, q: store(`${base}_g`, grid.q), dq: store(`${base}_gdq`, grid.dq) };
+    } else {
+      const r = ranges.get(rootName);
+      if (!r || !Number.isFinite(r.min) || !Number.isFinite(r.max)) {
+        throw new UsageError(`quantize-int8: calibration found no finite range for '${rootName}' (NaN or Infinity in the activations); exclude its node`);
+      }
+      const p = activationParams(r.min, r.max, act);
+      const both = store(base, p);
+      e = { p, q: both, dq: both };
+    }
     params.set(rootName, e);
     return e;
   };
@@ -231,8 +265,8 @@ export function placeQdq(scope: GraphScope, s: QuantSession, plan: StaticPlan, r
     // Unnamed nodes and short suffixes: a CNN has hundreds of these pairs, and long exporter names
     // repeated in each would cost more file bytes than the int8 weights save on small layers.
     const q = s.fresh(`${t}_q`);
-    out.push(makeNode('QuantizeLinear', '', [floatOf.get(t)!, e.scale, e.zeroPoint], [q]));
-    out.push(makeNode('DequantizeLinear', '', [q, e.scale, e.zeroPoint], [dqOf.get(t)!]));
+    out.push(makeNode('QuantizeLinear', '', [floatOf.get(t)!, e.q.scale, e.q.zeroPoint], [q]));
+    out.push(makeNode('DequantizeLinear', '', [q, e.dq.scale, e.dq.zeroPoint], [dqOf.get(t)!]));
     qdqPairs++;
   };
   const reads = (name: string) => (name && !outputs.has(name) ? dqOf.get(name) ?? name : name);
@@ -273,7 +307,8 @@ export function placeQdq(scope: GraphScope, s: QuantSession, plan: StaticPlan, r
     }
     // An unchanged node stays the same object: removeUnused finds dead Constant nodes by identity.
     const same = input.every((x, i) => x === node.input[i]) && output.every((x, i) => x === node.output[i]);
-    out.push(same ? node : { ...node, input, output });
+    if (p?.rule.kind === 'gate') out.push(gateAsLookup(node, input, output));
+    else out.push(same ? node : { ...node, input, output });
     if (p) byOp[node.opType!] = (byOp[node.opType!] ?? 0) + 1;
     const written = folded ? [folded.output[0]!, ...node.output.slice(1)] : node.output;
     for (const o of written) if (plan.tensors.has(o)) emitQdq(o);
