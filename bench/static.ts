@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -51,12 +51,12 @@ function ours(model: string, out: string, samples: number, method: string): Prod
   return { label: `onnx-diet ${method} ×${r.samples}`, file: out, seconds: r.seconds, peakRssBytes: r.calibrationRssBytes, samples: r.samples };
 }
 
-function ortStatic(model: string, out: string, samples: number, method: string): Produced | { error: string } {
-  const r = spawnSync('nice', [PY, path.join(path.dirname(self), 'static_ort.py'), model, out, path.join(DIR, 'calib-500'), String(samples), method], { encoding: 'utf8' });
+function ortStatic(model: string, out: string, samples: number, method: string, reduceRange = false): Produced | { error: string } {
+  const r = spawnSync('nice', [PY, path.join(path.dirname(self), 'static_ort.py'), model, out, path.join(DIR, 'calib-500'), String(samples), method, '1', reduceRange ? '1' : '0'], { encoding: 'utf8' });
   const last = r.stdout?.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !last.startsWith('{')) return { error: `quantize_static failed (${r.error?.message ?? r.status}): ${(r.stderr ?? '').trim().split('\n').slice(-1)[0]}` };
   const j = JSON.parse(last) as { seconds: number; peakRssBytes: number };
-  return { label: `ORT quantize_static ${method} ×${samples}`, file: out, seconds: j.seconds, peakRssBytes: j.peakRssBytes };
+  return { label: `ORT quantize_static ${method}${reduceRange ? ' reduce_range' : ''} ×${samples}`, file: out, seconds: j.seconds, peakRssBytes: j.peakRssBytes };
 }
 
 async function measure(fp32: string, produced: Produced[]): Promise<{ p50: number[]; worstCos: number[] }> {
@@ -102,6 +102,9 @@ export async function run(): Promise<void> {
         const o = ortStatic(fp32, path.join(tmp, `${name}.ort.${method}.onnx`), SAMPLES, method);
         if ('error' in o) errors.push(o.error); else produced.push(o);
       }
+      // ORT's own advice for CPUs without VNNI (7-bit weights), which our static default follows.
+      const rr = ortStatic(fp32, path.join(tmp, `${name}.ort.rr.onnx`), SAMPLES, 'minmax', true);
+      if ('error' in rr) errors.push(rr.error); else produced.push(rr);
       const big = ours(fp32, path.join(tmp, `${name}.ours.500.onnx`), 500, 'minmax');
       const { p50, worstCos } = await measure(fp32, produced);
       const bytes = statSync(fp32).size;
@@ -115,7 +118,7 @@ export async function run(): Promise<void> {
       console.log(`onnx-diet minmax ×${big.samples}: calibration peak RSS ${formatBytes(big.peakRssBytes)} (×${SAMPLES}: ${formatBytes(produced[0]!.peakRssBytes)}), produced in ${big.seconds.toFixed(2)} s`);
       for (const e of errors) console.log(`side by side: ${e}`);
     }
-    console.log(`\n${cpus()[0]?.model ?? 'cpu'}; onnxruntime-node, 1 thread, ${ROUNDS} interleaved rounds after 3 warm-ups; calibration with all cores; shared machine`);
+    console.log(`\n${cpus()[0]?.model ?? 'cpu'}; onnxruntime-node, 1 thread, ${ROUNDS} interleaved rounds after 3 warm-ups; calibration with all cores; shared machine, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
