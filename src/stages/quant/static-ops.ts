@@ -23,6 +23,14 @@ export interface StaticOpRule {
   weight?: { input: number; axis: (node: NodeProto, rank: number) => number };
   /** Bias input quantized to int32. */
   bias?: number;
+  /**
+   * Activation inputs that may be constants (a scalar shift or scale, a learned per-channel affine): they
+   * are quantized offline to the activation type, per tensor, behind a DequantizeLinear, because ORT's
+   * binary and variadic selectors (QLinearAdd, QLinearMul, QLinearConcat) need a DQ on every input.
+   */
+  constants?: boolean;
+  /** Div by a constant: written as Mul by its reciprocal (ORT has no QLinearDiv); input 1 must be constant. */
+  reciprocal?: boolean;
 }
 
 const transB = (n: NodeProto) => Number(attr(n, 'transB')?.i ?? 0n) === 1;
@@ -32,9 +40,10 @@ export const STATIC_RULES: Record<string, StaticOpRule> = {
   // A constant B is quantized as a weight (per column); two activations both get Q/DQ (QLinearMatMul).
   MatMul: { kind: 'compute', inputs: [0, 1], weight: { input: 1, axis: (_n, rank) => rank - 1 } },
   Gemm: { kind: 'compute', inputs: [0], weight: { input: 1, axis: (n) => (transB(n) ? 0 : 1) }, bias: 2 },
-  Add: { kind: 'compute', inputs: [0, 1] },
-  Mul: { kind: 'compute', inputs: [0, 1] },
-  Concat: { kind: 'compute', inputs: 'all' },
+  Add: { kind: 'compute', inputs: [0, 1], constants: true },
+  Mul: { kind: 'compute', inputs: [0, 1], constants: true },
+  Div: { kind: 'compute', inputs: [0, 1], constants: true, reciprocal: true },
+  Concat: { kind: 'compute', inputs: 'all', constants: true },
   GlobalAveragePool: { kind: 'compute', inputs: [0] },
   AveragePool: { kind: 'compute', inputs: [0] },
   Sigmoid: { kind: 'compute', inputs: [0] },

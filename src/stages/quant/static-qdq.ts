@@ -34,6 +34,8 @@ interface Planned {
   rule: StaticOpRule;
   weight?: { c: ConstantWeight; axis: number };
   bias?: ConstantWeight;
+  /** Constant activation operands (rule.constants), by input index. */
+  constants?: Map<number, ConstantWeight>;
 }
 
 export interface StaticPlan {
@@ -66,9 +68,19 @@ function checkNode(p: Planned, scope: GraphScope, s: QuantSession): string | und
       p.weight = { c: w, axis: rule.weight.axis(node, rank) };
     } else if (node.opType !== 'MatMul') return 'weight is not a constant';
   }
-  for (const i of inputsOf(node, rule)) {
-    if (i === rule.weight?.input && p.weight) continue;
-    if (constant(node.input[i])) return `input ${i} is a constant; only activations are quantized here`;
+  const activations = inputsOf(node, rule).filter((i) => !(i === rule.weight?.input && p.weight));
+  for (const i of activations) {
+    const c = constant(node.input[i]);
+    if (!c) continue;
+    if (!rule.constants) return `input ${i} is a constant; only activations are quantized here`;
+    if (c.transposed || c.tensor.dataType !== DataType.FLOAT) return `constant input ${i} is not float32`;
+    (p.constants ??= new Map()).set(i, c);
+  }
+  if (p.constants && p.constants.size === activations.length) return 'every input is a constant';
+  if (rule.reciprocal) {
+    const d = p.constants?.get(1);
+    if (!d || p.constants!.size !== 1) return 'divisor is not a constant (ORT has no integer Div)';
+    if (tensorFloat32(d.tensor, s.external).some((v) => !Number.isFinite(1 / v) || v === 0)) return 'divisor holds 0 or a value without a float32 reciprocal';
   }
   if (rule.bias !== undefined && node.input[rule.bias]) {
     const b = constant(node.input[rule.bias]);
@@ -124,7 +136,7 @@ export function planStatic(scope: GraphScope, s: QuantSession, act: ActivationOp
 function touchedBy(p: Planned, plan: Pick<StaticPlan, 'folded'>): string[] {
   const out = plan.folded.get(p.node)?.output[0] ?? p.node.output[0];
   return [
-    ...inputsOf(p.node, p.rule).filter((i) => !(i === p.rule.weight?.input && p.weight)).map((i) => p.node.input[i]!),
+    ...inputsOf(p.node, p.rule).filter((i) => !(i === p.rule.weight?.input && p.weight) && !p.constants?.has(i)).map((i) => p.node.input[i]!),
     ...(out ? [out] : []),
   ];
 }
@@ -211,6 +223,18 @@ export function quantizeBias(bias: Float32Array, xScale: number, wScales: Float3
     values[c] = Math.max(-2147483648, Math.min(2147483647, q));
   }
   return { values, scales };
+}
+
+/** A constant operand quantized like an activation, per tensor over its own min-max (a scalar is exact). */
+export function constantOperand(values: Float32Array, act: ActivationOptions): { q: Int8Array | Uint8Array; scale: number; zeroPoint: number } {
+  let min = 0;
+  let max = 0;
+  for (const v of values) { if (v < min) min = v; if (v > max) max = v; }
+  const p = activationParams(min, max, act);
+  const { qmin, qmax } = quantRange(act.type, act.symmetric, false);
+  const q = act.type === 'int8' ? new Int8Array(values.length) : new Uint8Array(values.length);
+  for (let k = 0; k < values.length; k++) q[k] = Math.max(qmin, Math.min(qmax, roundHalfEven(values[k]! / p.scale) + p.zeroPoint));
+  return { q, scale: p.scale, zeroPoint: p.zeroPoint };
 }
 
 export interface PlaceResult {
@@ -305,10 +329,25 @@ export function placeQdq(scope: GraphScope, s: QuantSession, plan: StaticPlan, r
         released.push(p.bias.path);
       }
     }
+    if (p?.constants) {
+      for (const [i, c] of p.constants) {
+        let values = tensorFloat32(c.tensor, s.external);
+        if (p.rule.reciprocal) values = values.map((v) => 1 / v);
+        const { q, scale, zeroPoint } = constantOperand(values, act);
+        const base = `${s.baseOf(node, scope)}_c${i}`;
+        const stored = store(base, { scale, zeroPoint });
+        const qName = s.pool.intern(`${base}_q`, actType, [...c.tensor.dims], bytesOf(q));
+        const dq = s.fresh(`${base}_dq`);
+        out.push(makeNode('DequantizeLinear', '', [qName, stored.scale, stored.zeroPoint], [dq]));
+        input[i] = dq;
+        released.push(c.path);
+      }
+    }
+    const opType = p?.rule.reciprocal ? 'Mul' : node.opType;
     // An unchanged node stays the same object: removeUnused finds dead Constant nodes by identity.
     const same = input.every((x, i) => x === node.input[i]) && output.every((x, i) => x === node.output[i]);
     if (p?.rule.kind === 'gate') out.push(gateAsLookup(node, input, output));
-    else out.push(same ? node : { ...node, input, output });
+    else out.push(same ? node : { ...node, opType, input, output });
     if (p) byOp[node.opType!] = (byOp[node.opType!] ?? 0) + 1;
     const written = folded ? [folded.output[0]!, ...node.output.slice(1)] : node.output;
     for (const o of written) if (plan.tensors.has(o)) emitQdq(o);
