@@ -17,6 +17,8 @@
  * - the gate's input has other readers (hard-swish's Mul): the HardSigmoid becomes LeakyRelu(α = 1), the
  *   identity in float, between the input's DQ and the grid's Q. ORT fuses DQ → LeakyRelu → Q into
  *   QLinearLeakyRelu, a 256-entry table lookup on the 8-bit values, and the Mul into QLinearMul.
+ * HardSwish (opset 14, what newer exporters write) is placed as the second case: x · gate(x) with
+ * HardSigmoid(x; 1/6, 1/2), the Mul writing the HardSwish's own (calibrated) output.
  */
 import { attr } from '../../onnx/graph.js';
 import { AttributeType, type NodeProto } from '../../onnx/types.js';

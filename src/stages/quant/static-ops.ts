@@ -31,6 +31,8 @@ export interface StaticOpRule {
   constants?: boolean;
   /** Div by a constant: written as Mul by its reciprocal (ORT has no QLinearDiv); input 1 must be constant. */
   reciprocal?: boolean;
+  /** HardSwish (opset 14): written as x · gate(x), the gate a HardSigmoid grid (static-gates.ts). */
+  hardSwish?: boolean;
 }
 
 const transB = (n: NodeProto) => Number(attr(n, 'transB')?.i ?? 0n) === 1;
@@ -49,6 +51,7 @@ export const STATIC_RULES: Record<string, StaticOpRule> = {
   Sigmoid: { kind: 'compute', inputs: [0] },
   LeakyRelu: { kind: 'compute', inputs: [0] },
   HardSigmoid: { kind: 'gate', inputs: [0] },
+  HardSwish: { kind: 'compute', inputs: [0], hardSwish: true },
   MaxPool: { kind: 'passThrough', inputs: [0] },
   Resize: { kind: 'passThrough', inputs: [0] },
   Reshape: { kind: 'passThrough', inputs: [0] },

@@ -347,7 +347,19 @@ export function placeQdq(scope: GraphScope, s: QuantSession, plan: StaticPlan, r
     // An unchanged node stays the same object: removeUnused finds dead Constant nodes by identity.
     const same = input.every((x, i) => x === node.input[i]) && output.every((x, i) => x === node.output[i]);
     if (p?.rule.kind === 'gate') out.push(gateAsLookup(node, input, output));
-    else out.push(same ? node : { ...node, opType, input, output });
+    else if (p?.rule.hardSwish) {
+      // HardSwish(x) = x · HardSigmoid(x; 1/6, 1/2): the gate as a table lookup on its own grid, then
+      // QLinearMul with x; the Mul writes the HardSwish's output, quantized as the node's would be.
+      const grid = hardSigmoidGrid(1 / 6, 0.5, act.type)!;
+      const base = s.baseOf(node, scope);
+      const gq = store(`${base}_g`, grid.q);
+      const gdq = store(`${base}_gdq`, grid.dq);
+      const [g, gQuant, gDq] = [s.fresh(`${base}_gate`), s.fresh(`${base}_gate_q`), s.fresh(`${base}_gate_dq`)];
+      out.push(gateAsLookup({ ...node, name: '' }, input, [g]));
+      out.push(makeNode('QuantizeLinear', '', [g, gq.scale, gq.zeroPoint], [gQuant]));
+      out.push(makeNode('DequantizeLinear', '', [gQuant, gdq.scale, gdq.zeroPoint], [gDq]));
+      out.push(makeNode('Mul', node.name ?? '', [input[0]!, gDq], output));
+    } else out.push(same ? node : { ...node, opType, input, output });
     if (p) byOp[node.opType!] = (byOp[node.opType!] ?? 0) + 1;
     const written = folded ? [folded.output[0]!, ...node.output.slice(1)] : node.output;
     for (const o of written) if (plan.tensors.has(o)) emitQdq(o);
