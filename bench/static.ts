@@ -7,12 +7,12 @@
  * the logits vs fp32 on 16 held-out samples, and p50 latency at 1 thread, all models interleaved in one
  * onnxruntime host (A B C A B C …). Ours also calibrates on 500 samples to show the RSS does not grow.
  * Needs the models: `/usr/bin/python3 bench/static_models.py` (writes /work/cache/static-bench or
- * $STATIC_BENCH_DIR) and, for the side by side, a Python with onnxruntime ($ORT_PYTHON, default
+ * $STATIC_BENCH_DIR; $STATIC_BENCH_MODELS picks some, comma-separated) and, for the side by side, a Python with onnxruntime ($ORT_PYTHON, default
  * /work/cache/venv/bin/python). Run: `npm run bench -- static`. Also its own child: `static.ts compress …`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,7 @@ import { reportFromChild, runMeasuredChild } from './child-process.js';
 
 const DIR = process.env.STATIC_BENCH_DIR ?? '/work/cache/static-bench';
 const PY = process.env.ORT_PYTHON ?? '/work/cache/venv/bin/python';
-const MODELS = ['resnet18', 'mobilenet_v3_small'];
+const MODELS = process.env.STATIC_BENCH_MODELS?.split(',') ?? ['resnet18', 'mobilenet_v3_small'];
 const SAMPLES = 100;
 const ROUNDS = 40;
 const self = fileURLToPath(import.meta.url);
@@ -51,15 +51,15 @@ function ours(model: string, out: string, samples: number, method: string): Prod
   return { label: `onnx-diet ${method} ×${r.samples}`, file: out, seconds: r.seconds, peakRssBytes: r.calibrationRssBytes, samples: r.samples };
 }
 
-function ortStatic(model: string, out: string, samples: number, method: string): Produced | { error: string } {
-  const r = spawnSync('nice', [PY, path.join(path.dirname(self), 'static_ort.py'), model, out, path.join(DIR, 'calib-500'), String(samples), method], { encoding: 'utf8' });
+function ortStatic(model: string, out: string, samples: number, method: string, reduceRange = false): Produced | { error: string } {
+  const r = spawnSync('nice', [PY, path.join(path.dirname(self), 'static_ort.py'), model, out, path.join(DIR, 'calib-500'), String(samples), method, '1', reduceRange ? '1' : '0'], { encoding: 'utf8' });
   const last = r.stdout?.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !last.startsWith('{')) return { error: `quantize_static failed (${r.error?.message ?? r.status}): ${(r.stderr ?? '').trim().split('\n').slice(-1)[0]}` };
   const j = JSON.parse(last) as { seconds: number; peakRssBytes: number };
-  return { label: `ORT quantize_static ${method} ×${samples}`, file: out, seconds: j.seconds, peakRssBytes: j.peakRssBytes };
+  return { label: `ORT quantize_static ${method}${reduceRange ? ' reduce_range' : ''} ×${samples}`, file: out, seconds: j.seconds, peakRssBytes: j.peakRssBytes };
 }
 
-async function measure(fp32: string, produced: Produced[]): Promise<{ p50: number[]; worstCos: number[] }> {
+async function measure(fp32: string, produced: Produced[]): Promise<{ p50: number[]; cpu50: number[]; worstCos: number[] }> {
   const files = [fp32, ...produced.map((p) => p.file)];
   const host = startOrtHost();
   try {
@@ -75,10 +75,17 @@ async function measure(fp32: string, produced: Produced[]): Promise<{ p50: numbe
       }
     }
     const times: number[][] = files.map(() => []);
+    const cpu: number[][] = files.map(() => []);
     for (let i = 0; i < 3; i++) for (const s of sessions) await host.run(s.id, samples[0]!);
-    for (let i = 0; i < ROUNDS; i++) for (let k = 0; k < files.length; k++) times[k]!.push((await host.run(sessions[k]!.id, samples[i % samples.length]!)).ms);
-    const p50 = times.map((t) => [...t].sort((a, b) => a - b)[t.length >> 1]!);
-    return { p50, worstCos };
+    for (let i = 0; i < ROUNDS; i++) {
+      for (let k = 0; k < files.length; k++) {
+        const r = await host.run(sessions[k]!.id, samples[i % samples.length]!);
+        times[k]!.push(r.ms);
+        cpu[k]!.push(r.cpuMs);
+      }
+    }
+    const median = (t: number[]) => [...t].sort((a, b) => a - b)[t.length >> 1]!;
+    return { p50: times.map(median), cpu50: cpu.map(median), worstCos };
   } finally {
     await host.close();
   }
@@ -102,20 +109,23 @@ export async function run(): Promise<void> {
         const o = ortStatic(fp32, path.join(tmp, `${name}.ort.${method}.onnx`), SAMPLES, method);
         if ('error' in o) errors.push(o.error); else produced.push(o);
       }
+      // ORT's own advice for CPUs without VNNI (7-bit weights), which our static default follows.
+      const rr = ortStatic(fp32, path.join(tmp, `${name}.ort.rr.onnx`), SAMPLES, 'minmax', true);
+      if ('error' in rr) errors.push(rr.error); else produced.push(rr);
       const big = ours(fp32, path.join(tmp, `${name}.ours.500.onnx`), 500, 'minmax');
-      const { p50, worstCos } = await measure(fp32, produced);
+      const { p50, cpu50, worstCos } = await measure(fp32, produced);
       const bytes = statSync(fp32).size;
-      const rows = [['fp32', formatBytes(bytes), '', '', '', p50[0]!.toFixed(2), '1.00×', '']];
+      const rows = [['fp32', formatBytes(bytes), '', '', '', p50[0]!.toFixed(2), '1.00×', cpu50[0]!.toFixed(2), '1.00×', '']];
       produced.forEach((p, k) => {
         const b = statSync(p.file).size;
-        rows.push([p.label, formatBytes(b), `${((100 * b) / bytes).toFixed(1)} %`, `${p.seconds.toFixed(2)} s`, formatBytes(p.peakRssBytes), p50[k + 1]!.toFixed(2), `${(p50[0]! / p50[k + 1]!).toFixed(2)}×`, worstCos[k + 1]!.toFixed(5)]);
+        rows.push([p.label, formatBytes(b), `${((100 * b) / bytes).toFixed(1)} %`, `${p.seconds.toFixed(2)} s`, formatBytes(p.peakRssBytes), p50[k + 1]!.toFixed(2), `${(p50[0]! / p50[k + 1]!).toFixed(2)}×`, cpu50[k + 1]!.toFixed(2), `${(cpu50[0]! / cpu50[k + 1]!).toFixed(2)}×`, worstCos[k + 1]!.toFixed(5)]);
       });
       console.log(`\n### ${name} (${SAMPLES} calibration samples, 16 held-out parity samples)\n`);
-      console.log(formatTable(['model', 'size', 'of fp32', 'produce', 'calib. peak RSS', 'p50 ms', 'speed-up', 'worst cosine'], rows));
+      console.log(formatTable(['model', 'size', 'of fp32', 'produce', 'calib. peak RSS', 'p50 ms', 'speed-up', 'CPU p50 ms', 'CPU speed-up', 'worst cosine'], rows));
       console.log(`onnx-diet minmax ×${big.samples}: calibration peak RSS ${formatBytes(big.peakRssBytes)} (×${SAMPLES}: ${formatBytes(produced[0]!.peakRssBytes)}), produced in ${big.seconds.toFixed(2)} s`);
       for (const e of errors) console.log(`side by side: ${e}`);
     }
-    console.log(`\n${cpus()[0]?.model ?? 'cpu'}; onnxruntime-node, 1 thread, ${ROUNDS} interleaved rounds after 3 warm-ups; calibration with all cores; shared machine`);
+    console.log(`\n${cpus()[0]?.model ?? 'cpu'}; onnxruntime-node, 1 thread, ${ROUNDS} interleaved rounds after 3 warm-ups; calibration with all cores; shared machine, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

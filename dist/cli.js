@@ -14845,6 +14845,34 @@ var init_session = __esm({
   }
 });
 
+// src/stages/quant/static-gates.ts
+function hardSigmoidCoefficients(n) {
+  return { alpha: attr(n, "alpha")?.f ?? 0.2, beta: attr(n, "beta")?.f ?? 0.5 };
+}
+function hardSigmoidGrid(alpha, beta, type) {
+  if (!(alpha > 0) || !(beta >= 0 && beta <= 1) || !Number.isFinite(1 / alpha)) return void 0;
+  const { qmin, qmax } = quantRange(type, false, false);
+  const full = qmax - qmin;
+  const offBy = (l) => Math.abs(l * beta - roundHalfEven(l * beta));
+  const levels = offBy(full - 1) < offBy(full) ? full - 1 : full;
+  return {
+    q: { scale: Math.fround(1 / (levels * alpha)), zeroPoint: qmin + roundHalfEven(levels * beta) },
+    dq: { scale: Math.fround(1 / levels), zeroPoint: qmin }
+  };
+}
+function gateAsLookup(n, input, output) {
+  const alpha = { name: "alpha", type: AttributeType.FLOAT, f: 1, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
+  return { ...n, opType: "LeakyRelu", input: input.slice(0, 1), output, attribute: [alpha] };
+}
+var init_static_gates = __esm({
+  "src/stages/quant/static-gates.ts"() {
+    "use strict";
+    init_graph();
+    init_types();
+    init_numerics();
+  }
+});
+
 // src/stages/quant/static-ops.ts
 var transB, STATIC_RULES, DEFAULT_STATIC_OPS, FOLDABLE_ACTIVATIONS;
 var init_static_ops = __esm({
@@ -14857,13 +14885,16 @@ var init_static_ops = __esm({
       // A constant B is quantized as a weight (per column); two activations both get Q/DQ (QLinearMatMul).
       MatMul: { kind: "compute", inputs: [0, 1], weight: { input: 1, axis: (_n, rank) => rank - 1 } },
       Gemm: { kind: "compute", inputs: [0], weight: { input: 1, axis: (n) => transB(n) ? 0 : 1 }, bias: 2 },
-      Add: { kind: "compute", inputs: [0, 1] },
-      Mul: { kind: "compute", inputs: [0, 1] },
-      Concat: { kind: "compute", inputs: "all" },
+      Add: { kind: "compute", inputs: [0, 1], constants: true },
+      Mul: { kind: "compute", inputs: [0, 1], constants: true },
+      Div: { kind: "compute", inputs: [0, 1], constants: true, reciprocal: true },
+      Concat: { kind: "compute", inputs: "all", constants: true },
       GlobalAveragePool: { kind: "compute", inputs: [0] },
       AveragePool: { kind: "compute", inputs: [0] },
       Sigmoid: { kind: "compute", inputs: [0] },
       LeakyRelu: { kind: "compute", inputs: [0] },
+      HardSigmoid: { kind: "gate", inputs: [0] },
+      HardSwish: { kind: "compute", inputs: [0], hardSwish: true },
       MaxPool: { kind: "passThrough", inputs: [0] },
       Resize: { kind: "passThrough", inputs: [0] },
       Reshape: { kind: "passThrough", inputs: [0] },
@@ -14895,9 +14926,19 @@ function checkNode(p, scope, s) {
       p.weight = { c: w, axis: rule.weight.axis(node, rank) };
     } else if (node.opType !== "MatMul") return "weight is not a constant";
   }
-  for (const i of inputsOf(node, rule)) {
-    if (i === rule.weight?.input && p.weight) continue;
-    if (constant(node.input[i])) return `input ${i} is a constant; only activations are quantized here`;
+  const activations = inputsOf(node, rule).filter((i) => !(i === rule.weight?.input && p.weight));
+  for (const i of activations) {
+    const c = constant(node.input[i]);
+    if (!c) continue;
+    if (!rule.constants) return `input ${i} is a constant; only activations are quantized here`;
+    if (c.transposed || c.tensor.dataType !== DataType.FLOAT) return `constant input ${i} is not float32`;
+    (p.constants ??= /* @__PURE__ */ new Map()).set(i, c);
+  }
+  if (p.constants && p.constants.size === activations.length) return "every input is a constant";
+  if (rule.reciprocal) {
+    const d = p.constants?.get(1);
+    if (!d || p.constants.size !== 1) return "divisor is not a constant (ORT has no integer Div)";
+    if (tensorFloat32(d.tensor, s.external).some((v) => !Number.isFinite(1 / v) || v === 0)) return "divisor holds 0 or a value without a float32 reciprocal";
   }
   if (rule.bias !== void 0 && node.input[rule.bias]) {
     const b = constant(node.input[rule.bias]);
@@ -14940,7 +14981,7 @@ function planStatic(scope, s, act, rejected = /* @__PURE__ */ new Set()) {
 function touchedBy(p, plan2) {
   const out = plan2.folded.get(p.node)?.output[0] ?? p.node.output[0];
   return [
-    ...inputsOf(p.node, p.rule).filter((i) => !(i === p.rule.weight?.input && p.weight)).map((i) => p.node.input[i]),
+    ...inputsOf(p.node, p.rule).filter((i) => !(i === p.rule.weight?.input && p.weight) && !p.constants?.has(i)).map((i) => p.node.input[i]),
     ...out ? [out] : []
   ];
 }
@@ -14953,7 +14994,8 @@ function planOnce(scope, s, act, dropped) {
     const rule = (node.domain ?? "") === "" && s.options.ops.has(op) ? STATIC_RULES[op] : void 0;
     if (!rule || dropped.has(node)) continue;
     const p = { node, rule };
-    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : checkNode(p, scope, s);
+    const { alpha, beta } = hardSigmoidCoefficients(node);
+    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : rule.kind === "gate" && !hardSigmoidGrid(alpha, beta, act.type) ? "HardSigmoid with \u03B1 \u2264 0 or \u03B2 outside [0, 1] has no quantization grid" : checkNode(p, scope, s);
     if (reason) skipped.push({ node: nodeId(node), op, reason });
     else nodes.set(node, p);
   }
@@ -14968,6 +15010,22 @@ function planOnce(scope, s, act, dropped) {
       if (readers.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? "") || (r.domain ?? "") !== "") continue;
       if (s.options.exclude.some((re) => re.test(nodeId(r))) || !clipsAtZero(r, scope, s)) continue;
       folded.set(p.node, r);
+    }
+  }
+  const grids = /* @__PURE__ */ new Map();
+  const computeOf = /* @__PURE__ */ new Map();
+  for (const p of nodes.values()) if (p.rule.kind === "compute" && p.node.output[0] && !folded.has(p.node)) computeOf.set(p.node.output[0], p);
+  for (const g of [...nodes.values()].filter((p) => p.rule.kind === "gate")) {
+    const { alpha, beta } = hardSigmoidCoefficients(g.node);
+    const out = g.node.output[0];
+    if (!out) continue;
+    const x = g.node.input[0];
+    const p = computeOf.get(x);
+    const only = !outputs.has(x) && s.readersOf(graph, x).length === 1;
+    grids.set(out, hardSigmoidGrid(alpha, beta, act.type));
+    if (p && only) {
+      folded.set(p.node, g.node);
+      nodes.delete(g.node);
     }
   }
   const producedBy = /* @__PURE__ */ new Map();
@@ -14985,7 +15043,7 @@ function planOnce(scope, s, act, dropped) {
     return r;
   };
   for (const p of nodes.values()) for (const t of touchedBy(p, { folded })) root2(t);
-  return { nodes, folded, tensors, skipped };
+  return { nodes, folded, tensors, grids, skipped };
 }
 function activationParams(min, max, act) {
   return computeScaleZeroPoint(min, max, quantRange(act.type, act.symmetric, false), act.symmetric);
@@ -15000,22 +15058,44 @@ function quantizeBias(bias, xScale, wScales) {
   }
   return { values: values2, scales };
 }
+function constantOperand(values2, act) {
+  let min = 0;
+  let max = 0;
+  for (const v of values2) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const p = activationParams(min, max, act);
+  const { qmin, qmax } = quantRange(act.type, act.symmetric, false);
+  const q = act.type === "int8" ? new Int8Array(values2.length) : new Uint8Array(values2.length);
+  for (let k = 0; k < values2.length; k++) q[k] = Math.max(qmin, Math.min(qmax, roundHalfEven(values2[k] / p.scale) + p.zeroPoint));
+  return { q, scale: p.scale, zeroPoint: p.zeroPoint };
+}
 function placeQdq(scope, s, plan2, ranges, act) {
   const graph = scope.graph;
   const actType = act.type === "int8" ? DataType.INT8 : DataType.UINT8;
   const outputs = new Set(graph.output.map((o) => o.name));
   const params = /* @__PURE__ */ new Map();
+  const store = (name, p) => {
+    const zp = act.type === "int8" ? Int8Array.of(p.zeroPoint) : Uint8Array.of(p.zeroPoint);
+    return { scale: s.pool.intern(`${name}_s`, DataType.FLOAT, [], bytesOf(Float32Array.of(p.scale))), zeroPoint: s.pool.intern(`${name}_zp`, actType, [], bytesOf(zp)) };
+  };
   const paramsOf = (rootName) => {
     let e = params.get(rootName);
     if (e) return e;
-    const r = ranges.get(rootName);
-    if (!r || !Number.isFinite(r.min) || !Number.isFinite(r.max)) {
-      throw new UsageError(`quantize-int8: calibration found no finite range for '${rootName}' (NaN or Infinity in the activations); exclude its node`);
-    }
-    const p = activationParams(r.min, r.max, act);
     const base = rootName.replace(/[:/]+/g, "_");
-    const zp = act.type === "int8" ? Int8Array.of(p.zeroPoint) : Uint8Array.of(p.zeroPoint);
-    e = { p, scale: s.pool.intern(`${base}_s`, DataType.FLOAT, [], bytesOf(Float32Array.of(p.scale))), zeroPoint: s.pool.intern(`${base}_zp`, actType, [], bytesOf(zp)) };
+    const grid = plan2.grids.get(rootName);
+    if (grid) {
+      e = { p: grid.dq, q: store(`${base}_g`, grid.q), dq: store(`${base}_gdq`, grid.dq) };
+    } else {
+      const r = ranges.get(rootName);
+      if (!r || !Number.isFinite(r.min) || !Number.isFinite(r.max)) {
+        throw new UsageError(`quantize-int8: calibration found no finite range for '${rootName}' (NaN or Infinity in the activations); exclude its node`);
+      }
+      const p = activationParams(r.min, r.max, act);
+      const both = store(base, p);
+      e = { p, q: both, dq: both };
+    }
     params.set(rootName, e);
     return e;
   };
@@ -15035,8 +15115,8 @@ function placeQdq(scope, s, plan2, ranges, act) {
   const emitQdq = (t) => {
     const e = paramsOf(plan2.tensors.get(t));
     const q = s.fresh(`${t}_q`);
-    out.push(makeNode("QuantizeLinear", "", [floatOf.get(t), e.scale, e.zeroPoint], [q]));
-    out.push(makeNode("DequantizeLinear", "", [q, e.scale, e.zeroPoint], [dqOf.get(t)]));
+    out.push(makeNode("QuantizeLinear", "", [floatOf.get(t), e.q.scale, e.q.zeroPoint], [q]));
+    out.push(makeNode("DequantizeLinear", "", [q, e.dq.scale, e.dq.zeroPoint], [dqOf.get(t)]));
     qdqPairs++;
   };
   const reads = (name) => name && !outputs.has(name) ? dqOf.get(name) ?? name : name;
@@ -15074,8 +15154,34 @@ function placeQdq(scope, s, plan2, ranges, act) {
         released.push(p.bias.path);
       }
     }
+    if (p?.constants) {
+      for (const [i, c] of p.constants) {
+        let values2 = tensorFloat32(c.tensor, s.external);
+        if (p.rule.reciprocal) values2 = values2.map((v) => 1 / v);
+        const { q, scale, zeroPoint } = constantOperand(values2, act);
+        const base = `${s.baseOf(node, scope)}_c${i}`;
+        const stored = store(base, { scale, zeroPoint });
+        const qName = s.pool.intern(`${base}_q`, actType, [...c.tensor.dims], bytesOf(q));
+        const dq = s.fresh(`${base}_dq`);
+        out.push(makeNode("DequantizeLinear", "", [qName, stored.scale, stored.zeroPoint], [dq]));
+        input[i] = dq;
+        released.push(c.path);
+      }
+    }
+    const opType = p?.rule.reciprocal ? "Mul" : node.opType;
     const same = input.every((x, i) => x === node.input[i]) && output.every((x, i) => x === node.output[i]);
-    out.push(same ? node : { ...node, input, output });
+    if (p?.rule.kind === "gate") out.push(gateAsLookup(node, input, output));
+    else if (p?.rule.hardSwish) {
+      const grid = hardSigmoidGrid(1 / 6, 0.5, act.type);
+      const base = s.baseOf(node, scope);
+      const gq = store(`${base}_g`, grid.q);
+      const gdq = store(`${base}_gdq`, grid.dq);
+      const [g, gQuant, gDq] = [s.fresh(`${base}_gate`), s.fresh(`${base}_gate_q`), s.fresh(`${base}_gate_dq`)];
+      out.push(gateAsLookup({ ...node, name: "" }, input, [g]));
+      out.push(makeNode("QuantizeLinear", "", [g, gq.scale, gq.zeroPoint], [gQuant]));
+      out.push(makeNode("DequantizeLinear", "", [gQuant, gdq.scale, gdq.zeroPoint], [gDq]));
+      out.push(makeNode("Mul", node.name ?? "", [input[0], gDq], output));
+    } else out.push(same ? node : { ...node, opType, input, output });
     if (p) byOp[node.opType] = (byOp[node.opType] ?? 0) + 1;
     const written = folded ? [folded.output[0], ...node.output.slice(1)] : node.output;
     for (const o of written) if (plan2.tensors.has(o)) emitQdq(o);
@@ -15094,6 +15200,7 @@ var init_static_qdq = __esm({
     init_nodes();
     init_constant_weight();
     init_numerics();
+    init_static_gates();
     init_static_ops();
     init_tensor_pool();
     transB2 = (n) => Number(attr(n, "transB")?.i ?? 0n) === 1;
@@ -15133,12 +15240,12 @@ async function quantizeStatic(model, options, ctx) {
   const scope = mainScopes(model)[0];
   const s = new QuantSession(options, allNames(model), model.graph, model.irVersion ?? 0, ctx.external);
   let plan2 = planStatic(scope, s, options.activation);
-  const roots = [...new Set(plan2.tensors.values())];
+  const roots = [...new Set(plan2.tensors.values())].filter((t) => !plan2.grids.has(t));
   if (plan2.nodes.size === 0) return refuse3("no node to quantize");
   const { ranges, details: calibration } = await ctx.calibrate(model, roots);
   const finite2 = (t) => {
     const r = ranges.get(t);
-    return !!r && Number.isFinite(r.min) && Number.isFinite(r.max);
+    return plan2.grids.has(t) || !!r && Number.isFinite(r.min) && Number.isFinite(r.max);
   };
   const rejected = new Set(roots.filter((t) => !finite2(t)));
   if (rejected.size) {
@@ -15204,7 +15311,12 @@ function parseInt8Options(raw) {
     exclude: (stringListOption(STAGE, raw, "exclude") ?? []).map(nodePattern),
     perChannel: perChannelGiven ?? false,
     convPerChannel: perChannelGiven ?? !(convMode === "integer" && weightType === "uint8"),
-    reduceRange: booleanOption(STAGE, raw, "reduce-range", false),
+    // Static: 7-bit weights by default. ORT's u8s8 kernels on x86 without VNNI (AVX2, as on GitHub's AMD
+    // EPYC runners) add pairs of u8·s8 products in int16 (vpmaddubsw), which saturate once |w₀| + |w₁| > 128:
+    // held-out cosine on an AMD EPYC (AVX2) 0.88 with 8-bit weights, 0.92 with 7 for mobilenet_v3_small,
+    // 0.92 and 0.997 for the cnn-hswish fixture. VNNI (vpdpbusd) adds in int32 and runs both exactly.
+    // ORT's docs give the same advice: reduce_range on CPUs without VNNI.
+    reduceRange: booleanOption(STAGE, raw, "reduce-range", isStatic),
     weightType,
     minElements,
     convMode,

@@ -352,12 +352,14 @@ async function run(id, feeds, outputNames) {
   const ortFeeds = {};
   for (const f of feeds) ortFeeds[f.name] = toOrt(f);
   const names = outputNames ?? session.outputNames;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const result = await session.run(ortFeeds, [...names]);
   const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
   const outputs = names.map((n) => fromOrt(n, result[n]));
   for (const t of Object.values(ortFeeds)) t.dispose();
-  return { outputs, ms };
+  return { outputs, ms, cpuMs: (c.user + c.system) / 1e3 };
 }
 var sessionStats = /* @__PURE__ */ new Map();
 async function runStats(id, feeds, outputNames, requests) {

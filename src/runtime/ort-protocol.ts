@@ -30,6 +30,11 @@ export interface RunResult {
   outputs: NamedTensor[];
   /** Time of session.run alone, measured inside the child. */
   ms: number;
+  /**
+   * CPU time of the child over the same span (user + system, all its threads). With one intra-op thread
+   * it is the run's own work, which time-slicing on a loaded machine does not inflate as it does `ms`.
+   */
+  cpuMs: number;
 }
 
 export type OrtRequest =

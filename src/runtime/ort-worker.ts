@@ -69,12 +69,14 @@ async function run(id: number, feeds: NamedTensor[], outputNames?: string[]) {
   const ortFeeds: Record<string, ort.Tensor> = {};
   for (const f of feeds) ortFeeds[f.name] = toOrt(f);
   const names = outputNames ?? session.outputNames;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const result = await session.run(ortFeeds, [...names]);
   const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
   const outputs = names.map((n) => fromOrt(n, result[n]!));
   for (const t of Object.values(ortFeeds)) t.dispose();
-  return { outputs, ms };
+  return { outputs, ms, cpuMs: (c.user + c.system) / 1000 };
 }
 
 /** Calibration statistics per session: activations are reduced here, so only ranges cross the IPC channel. */

@@ -46,10 +46,11 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   const scope = mainScopes(model)[0]!;
   const s = new QuantSession(options, allNames(model), model.graph!, model.irVersion ?? 0, ctx.external);
   let plan = planStatic(scope, s, options.activation);
-  const roots = [...new Set(plan.tensors.values())];
+  // Gate outputs are quantized on a fixed grid (static-gates.ts): nothing to calibrate.
+  const roots = [...new Set(plan.tensors.values())].filter((t) => !plan.grids.has(t));
   if (plan.nodes.size === 0) return refuse('no node to quantize');
   const { ranges, details: calibration } = await ctx.calibrate(model, roots);
-  const finite = (t: string) => { const r = ranges.get(t); return !!r && Number.isFinite(r.min) && Number.isFinite(r.max); };
+  const finite = (t: string) => { const r = ranges.get(t); return plan.grids.has(t) || (!!r && Number.isFinite(r.min) && Number.isFinite(r.max)); };
   const rejected = new Set(roots.filter((t) => !finite(t)));
   if (rejected.size) {
     // Planning again without them only removes nodes; a tensor that loses its shared range with them

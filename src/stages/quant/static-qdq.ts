@@ -19,6 +19,7 @@ import { intAttr, makeNode, nodeId } from '../nodes.js';
 import { resolveConstant, type ConstantWeight } from './constant-weight.js';
 import { computeScaleZeroPoint, quantRange, roundHalfEven, type Int8Type, type QuantParams } from './numerics.js';
 import type { QuantSession } from './session.js';
+import { gateAsLookup, hardSigmoidCoefficients, hardSigmoidGrid, type GateGrid } from './static-gates.js';
 import { FOLDABLE_ACTIVATIONS, STATIC_RULES, type StaticOpRule } from './static-ops.js';
 import { bytesOf } from './tensor-pool.js';
 
@@ -33,14 +34,18 @@ interface Planned {
   rule: StaticOpRule;
   weight?: { c: ConstantWeight; axis: number };
   bias?: ConstantWeight;
+  /** Constant activation operands (rule.constants), by input index. */
+  constants?: Map<number, ConstantWeight>;
 }
 
 export interface StaticPlan {
   nodes: Map<NodeProto, Planned>;
-  /** Relu/Clip nodes whose work the producer's output quantization takes over, by the producer. */
+  /** Relu/Clip/HardSigmoid nodes whose work the producer's output quantization takes over, by the producer. */
   folded: Map<NodeProto, NodeProto>;
   /** Every activation to quantize → the tensor whose range it uses (itself, or a pass-through's input). */
   tensors: Map<string, string>;
+  /** Gate outputs (static-gates.ts): quantized on a fixed grid, not on a calibrated range. */
+  grids: Map<string, GateGrid>;
   skipped: { node: string; op: string; reason: string }[];
 }
 
@@ -63,9 +68,19 @@ function checkNode(p: Planned, scope: GraphScope, s: QuantSession): string | und
       p.weight = { c: w, axis: rule.weight.axis(node, rank) };
     } else if (node.opType !== 'MatMul') return 'weight is not a constant';
   }
-  for (const i of inputsOf(node, rule)) {
-    if (i === rule.weight?.input && p.weight) continue;
-    if (constant(node.input[i])) return `input ${i} is a constant; only activations are quantized here`;
+  const activations = inputsOf(node, rule).filter((i) => !(i === rule.weight?.input && p.weight));
+  for (const i of activations) {
+    const c = constant(node.input[i]);
+    if (!c) continue;
+    if (!rule.constants) return `input ${i} is a constant; only activations are quantized here`;
+    if (c.transposed || c.tensor.dataType !== DataType.FLOAT) return `constant input ${i} is not float32`;
+    (p.constants ??= new Map()).set(i, c);
+  }
+  if (p.constants && p.constants.size === activations.length) return 'every input is a constant';
+  if (rule.reciprocal) {
+    const d = p.constants?.get(1);
+    if (!d || p.constants!.size !== 1) return 'divisor is not a constant (ORT has no integer Div)';
+    if (tensorFloat32(d.tensor, s.external).some((v) => !Number.isFinite(1 / v) || v === 0)) return 'divisor holds 0 or a value without a float32 reciprocal';
   }
   if (rule.bias !== undefined && node.input[rule.bias]) {
     const b = constant(node.input[rule.bias]);
@@ -121,7 +136,7 @@ export function planStatic(scope: GraphScope, s: QuantSession, act: ActivationOp
 function touchedBy(p: Planned, plan: Pick<StaticPlan, 'folded'>): string[] {
   const out = plan.folded.get(p.node)?.output[0] ?? p.node.output[0];
   return [
-    ...inputsOf(p.node, p.rule).filter((i) => !(i === p.rule.weight?.input && p.weight)).map((i) => p.node.input[i]!),
+    ...inputsOf(p.node, p.rule).filter((i) => !(i === p.rule.weight?.input && p.weight) && !p.constants?.has(i)).map((i) => p.node.input[i]!),
     ...(out ? [out] : []),
   ];
 }
@@ -135,7 +150,10 @@ function planOnce(scope: GraphScope, s: QuantSession, act: ActivationOptions, dr
     const rule = (node.domain ?? '') === '' && s.options.ops.has(op) ? STATIC_RULES[op] : undefined;
     if (!rule || dropped.has(node)) continue;
     const p: Planned = { node, rule };
-    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? 'excluded by option' : checkNode(p, scope, s);
+    const { alpha, beta } = hardSigmoidCoefficients(node);
+    const reason = s.options.exclude.some((re) => re.test(nodeId(node)))
+      ? 'excluded by option'
+      : rule.kind === 'gate' && !hardSigmoidGrid(alpha, beta, act.type) ? 'HardSigmoid with α ≤ 0 or β outside [0, 1] has no quantization grid' : checkNode(p, scope, s);
     if (reason) skipped.push({ node: nodeId(node), op, reason });
     else nodes.set(node, p);
   }
@@ -154,6 +172,23 @@ function planOnce(scope: GraphScope, s: QuantSession, act: ActivationOptions, dr
       folded.set(p.node, r);
     }
   }
+  // A gate that is the only reader of a compute node's output takes over that node's QuantizeLinear.
+  const grids = new Map<string, GateGrid>();
+  const computeOf = new Map<string, Planned>();
+  for (const p of nodes.values()) if (p.rule.kind === 'compute' && p.node.output[0] && !folded.has(p.node)) computeOf.set(p.node.output[0], p);
+  for (const g of [...nodes.values()].filter((p) => p.rule.kind === 'gate')) {
+    const { alpha, beta } = hardSigmoidCoefficients(g.node);
+    const out = g.node.output[0];
+    if (!out) continue;
+    const x = g.node.input[0]!;
+    const p = computeOf.get(x);
+    const only = !outputs.has(x) && s.readersOf(graph, x).length === 1;
+    grids.set(out, hardSigmoidGrid(alpha, beta, act.type)!);
+    if (p && only) {
+      folded.set(p.node, g.node);
+      nodes.delete(g.node);
+    }
+  }
   const producedBy = new Map<string, Planned>();
   for (const p of nodes.values()) {
     const out = folded.get(p.node)?.output[0] ?? p.node.output[0];
@@ -170,7 +205,7 @@ function planOnce(scope: GraphScope, s: QuantSession, act: ActivationOptions, dr
     return r;
   };
   for (const p of nodes.values()) for (const t of touchedBy(p, { folded })) root(t);
-  return { nodes, folded, tensors, skipped };
+  return { nodes, folded, tensors, grids, skipped };
 }
 
 /** The int8/uint8 scale and zero point of a calibrated range (ORT compute_scale_zp; activations use the full range). */
@@ -190,6 +225,18 @@ export function quantizeBias(bias: Float32Array, xScale: number, wScales: Float3
   return { values, scales };
 }
 
+/** A constant operand quantized like an activation, per tensor over its own min-max (a scalar is exact). */
+export function constantOperand(values: Float32Array, act: ActivationOptions): { q: Int8Array | Uint8Array; scale: number; zeroPoint: number } {
+  let min = 0;
+  let max = 0;
+  for (const v of values) { if (v < min) min = v; if (v > max) max = v; }
+  const p = activationParams(min, max, act);
+  const { qmin, qmax } = quantRange(act.type, act.symmetric, false);
+  const q = act.type === 'int8' ? new Int8Array(values.length) : new Uint8Array(values.length);
+  for (let k = 0; k < values.length; k++) q[k] = Math.max(qmin, Math.min(qmax, roundHalfEven(values[k]! / p.scale) + p.zeroPoint));
+  return { q, scale: p.scale, zeroPoint: p.zeroPoint };
+}
+
 export interface PlaceResult {
   byOp: Record<string, number>;
   qdqPairs: number;
@@ -203,18 +250,29 @@ export function placeQdq(scope: GraphScope, s: QuantSession, plan: StaticPlan, r
   const graph = scope.graph;
   const actType = act.type === 'int8' ? DataType.INT8 : DataType.UINT8;
   const outputs = new Set(graph.output.map((o) => o.name));
-  const params = new Map<string, { p: QuantParams; scale: string; zeroPoint: string }>();
+  // `q` is what the QuantizeLinear writes with, `dq` what readers see: the same except on a gate's grid.
+  type Stored = { scale: string; zeroPoint: string };
+  const params = new Map<string, { p: QuantParams; q: Stored; dq: Stored }>();
+  const store = (name: string, p: QuantParams): Stored => {
+    const zp = act.type === 'int8' ? Int8Array.of(p.zeroPoint) : Uint8Array.of(p.zeroPoint);
+    return { scale: s.pool.intern(`${name}_s`, DataType.FLOAT, [], bytesOf(Float32Array.of(p.scale))), zeroPoint: s.pool.intern(`${name}_zp`, actType, [], bytesOf(zp)) };
+  };
   const paramsOf = (rootName: string) => {
     let e = params.get(rootName);
     if (e) return e;
-    const r = ranges.get(rootName);
-    if (!r || !Number.isFinite(r.min) || !Number.isFinite(r.max)) {
-      throw new UsageError(`quantize-int8: calibration found no finite range for '${rootName}' (NaN or Infinity in the activations); exclude its node`);
-    }
-    const p = activationParams(r.min, r.max, act);
     const base = rootName.replace(/[:/]+/g, '_');
-    const zp = act.type === 'int8' ? Int8Array.of(p.zeroPoint) : Uint8Array.of(p.zeroPoint);
-    e = { p, scale: s.pool.intern(`${base}_s`, DataType.FLOAT, [], bytesOf(Float32Array.of(p.scale))), zeroPoint: s.pool.intern(`${base}_zp`, actType, [], bytesOf(zp)) };
+    const grid = plan.grids.get(rootName);
+    if (grid) {
+      e = { p: grid.dq, q: store(`${base}_g`, grid.q), dq: store(`${base}_gdq`, grid.dq) };
+    } else {
+      const r = ranges.get(rootName);
+      if (!r || !Number.isFinite(r.min) || !Number.isFinite(r.max)) {
+        throw new UsageError(`quantize-int8: calibration found no finite range for '${rootName}' (NaN or Infinity in the activations); exclude its node`);
+      }
+      const p = activationParams(r.min, r.max, act);
+      const both = store(base, p);
+      e = { p, q: both, dq: both };
+    }
     params.set(rootName, e);
     return e;
   };
@@ -231,8 +289,8 @@ export function placeQdq(scope: GraphScope, s: QuantSession, plan: StaticPlan, r
     // Unnamed nodes and short suffixes: a CNN has hundreds of these pairs, and long exporter names
     // repeated in each would cost more file bytes than the int8 weights save on small layers.
     const q = s.fresh(`${t}_q`);
-    out.push(makeNode('QuantizeLinear', '', [floatOf.get(t)!, e.scale, e.zeroPoint], [q]));
-    out.push(makeNode('DequantizeLinear', '', [q, e.scale, e.zeroPoint], [dqOf.get(t)!]));
+    out.push(makeNode('QuantizeLinear', '', [floatOf.get(t)!, e.q.scale, e.q.zeroPoint], [q]));
+    out.push(makeNode('DequantizeLinear', '', [q, e.dq.scale, e.dq.zeroPoint], [dqOf.get(t)!]));
     qdqPairs++;
   };
   const reads = (name: string) => (name && !outputs.has(name) ? dqOf.get(name) ?? name : name);
@@ -271,9 +329,37 @@ export function placeQdq(scope: GraphScope, s: QuantSession, plan: StaticPlan, r
         released.push(p.bias.path);
       }
     }
+    if (p?.constants) {
+      for (const [i, c] of p.constants) {
+        let values = tensorFloat32(c.tensor, s.external);
+        if (p.rule.reciprocal) values = values.map((v) => 1 / v);
+        const { q, scale, zeroPoint } = constantOperand(values, act);
+        const base = `${s.baseOf(node, scope)}_c${i}`;
+        const stored = store(base, { scale, zeroPoint });
+        const qName = s.pool.intern(`${base}_q`, actType, [...c.tensor.dims], bytesOf(q));
+        const dq = s.fresh(`${base}_dq`);
+        out.push(makeNode('DequantizeLinear', '', [qName, stored.scale, stored.zeroPoint], [dq]));
+        input[i] = dq;
+        released.push(c.path);
+      }
+    }
+    const opType = p?.rule.reciprocal ? 'Mul' : node.opType;
     // An unchanged node stays the same object: removeUnused finds dead Constant nodes by identity.
     const same = input.every((x, i) => x === node.input[i]) && output.every((x, i) => x === node.output[i]);
-    out.push(same ? node : { ...node, input, output });
+    if (p?.rule.kind === 'gate') out.push(gateAsLookup(node, input, output));
+    else if (p?.rule.hardSwish) {
+      // HardSwish(x) = x · HardSigmoid(x; 1/6, 1/2): the gate as a table lookup on its own grid, then
+      // QLinearMul with x; the Mul writes the HardSwish's output, quantized as the node's would be.
+      const grid = hardSigmoidGrid(1 / 6, 0.5, act.type)!;
+      const base = s.baseOf(node, scope);
+      const gq = store(`${base}_g`, grid.q);
+      const gdq = store(`${base}_gdq`, grid.dq);
+      const [g, gQuant, gDq] = [s.fresh(`${base}_gate`), s.fresh(`${base}_gate_q`), s.fresh(`${base}_gate_dq`)];
+      out.push(gateAsLookup({ ...node, name: '' }, input, [g]));
+      out.push(makeNode('QuantizeLinear', '', [g, gq.scale, gq.zeroPoint], [gQuant]));
+      out.push(makeNode('DequantizeLinear', '', [gQuant, gdq.scale, gdq.zeroPoint], [gDq]));
+      out.push(makeNode('Mul', node.name ?? '', [input[0]!, gDq], output));
+    } else out.push(same ? node : { ...node, opType, input, output });
     if (p) byOp[node.opType!] = (byOp[node.opType!] ?? 0) + 1;
     const written = folded ? [folded.output[0]!, ...node.output.slice(1)] : node.output;
     for (const o of written) if (plan.tensors.has(o)) emitQdq(o);
