@@ -7,6 +7,7 @@ import { forEachGraph } from '../onnx/graph.js';
 import type { ModelProto, NodeProto } from '../onnx/types.js';
 import { hasFoldableBatchNorm } from '../stages/fold-batchnorm.js';
 import { nodeId } from '../stages/nodes.js';
+import { WEIGHT_SLOTS } from '../stages/quant/registry.js';
 import type { StageOptions, StageSpec } from '../stages/registry.js';
 
 /** The lossless stages every candidate starts from (PRODUCT.md: dedup and prune change no output value). */
@@ -146,8 +147,8 @@ export interface Layer {
   nodes: string[];
 }
 
-/** Ops the quantizers rewrite and which input holds the weight (quant/registry.ts, quantize-int4.ts). */
-const WEIGHT_INPUT: Record<string, number> = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
+/** Ops the quantizers rewrite and which input holds the weight: the quantizer registry's slot table. */
+const WEIGHT_INPUT: Record<string, number> = WEIGHT_SLOTS;
 
 /** A node as a quantizer leaves it alone: same op, same name. */
 const nodeKey = (n: NodeProto) => `${n.domain ?? ''}|${n.opType ?? ''}|${nodeId(n)}`;

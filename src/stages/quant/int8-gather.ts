@@ -8,11 +8,9 @@
 import { resolveConstant } from './constant-weight.js';
 import { makeNode } from '../nodes.js';
 import type { OpQuantizer } from './op-quantizer.js';
+import type { QuantSession } from './session.js';
 
-export const gatherQuantizer: OpQuantizer = {
-  weightOf(node, scope, s) {
-    return node.input[0] ? resolveConstant(scope, node.input[0], s.index) : undefined;
-  },
+export const gatherQuantizer: OpQuantizer<QuantSession> = {
   check(node) {
     return node.input[1] ? undefined : 'no indices input';
   },
