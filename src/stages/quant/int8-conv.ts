@@ -16,7 +16,7 @@ import { elementCount, tensorBytes } from '../../onnx/tensor.js';
 import type { GraphScope } from '../../onnx/graph.js';
 import type { NodeProto } from '../../onnx/types.js';
 import { resolveConstant, type ConstantWeight } from './constant-weight.js';
-import { intAttr, makeNode } from '../nodes.js';
+import { makeNode } from '../nodes.js';
 import type { OpQuantizer } from './op-quantizer.js';
 import type { QuantSession } from './session.js';
 

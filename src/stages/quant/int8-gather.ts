@@ -5,7 +5,6 @@
  * them too. ORT quantizes tables with the activation type (uint8); we use the weight type, so a table
  * tied to an output projection (GPT's wte / lm_head) is quantized once for both uses.
  */
-import { resolveConstant } from './constant-weight.js';
 import { makeNode } from '../nodes.js';
 import type { OpQuantizer } from './op-quantizer.js';
 import type { QuantSession } from './session.js';
