@@ -77,7 +77,7 @@ const PASS_THROUGH = new Set(['Identity', 'Transpose']);
  * both copies. int4 has no Conv form (MatMulNBits, GatherBlockQuantized): Conv weights stay float there.
  */
 const QUANTIZABLE_SLOTS: Record<string, number> = Object.fromEntries(opsWith('int8').map((op) => [op, WEIGHT_SLOTS[op]]));
-const INT4_OPS = new Set(['MatMul', 'Gemm', 'Gather']);
+const INT4_OPS = new Set<string>(opsWith('int4'));
 const QUANTIZE_MIN_ELEMENTS = DEFAULT_MIN_ELEMENTS;
 const INT4_BLOCK_SIZE = 32;
 const UNUSED_OP = '(unused)';

@@ -23,6 +23,10 @@ import { gatherQuantizer } from './int8-gather.js';
 import { gemmQuantizer } from './int8-gemm.js';
 import { matMulQuantizer } from './int8-matmul.js';
 import { gemmWeight } from './gemm.js';
+import { gatherBlockQuantizer } from './int4-gather.js';
+import { gemmNBitsQuantizer } from './int4-gemm.js';
+import { matMulNBitsQuantizer } from './int4-matmul.js';
+import type { Int4Run } from './int4-rewrite.js';
 import type { OpQuantizer } from './op-quantizer.js';
 import type { QuantSession } from './session.js';
 
@@ -47,12 +51,13 @@ export interface QuantOp {
   weightOf?: (node: NodeProto, scope: GraphScope, index: DefinitionIndex) => ConstantWeight | undefined;
   int8?: OpQuantizer<QuantSession>;
   int8WeightOnly?: OpQuantizer<QuantSession>;
+  int4?: OpQuantizer<Int4Run>;
 }
 
 export const QUANT_OPS: Record<QuantOpType, QuantOp> = {
-  MatMul: { weight: WEIGHT_SLOTS.MatMul, int8: matMulQuantizer },
-  Gemm: { weight: WEIGHT_SLOTS.Gemm, weightOf: gemmWeight, int8: gemmQuantizer },
-  Gather: { weight: WEIGHT_SLOTS.Gather, int8: gatherQuantizer },
+  MatMul: { weight: WEIGHT_SLOTS.MatMul, int8: matMulQuantizer, int4: matMulNBitsQuantizer },
+  Gemm: { weight: WEIGHT_SLOTS.Gemm, weightOf: gemmWeight, int8: gemmQuantizer, int4: gemmNBitsQuantizer },
+  Gather: { weight: WEIGHT_SLOTS.Gather, int8: gatherQuantizer, int4: gatherBlockQuantizer },
   Conv: { weight: WEIGHT_SLOTS.Conv, int8: convQuantizer, int8WeightOnly: convWeightOnlyQuantizer },
 };
 
