@@ -33,7 +33,7 @@ import { QUANT_METHODS } from './quant/block-solver.js';
 import { remember, type Int4Run, type Int4Settings } from './quant/int4-rewrite.js';
 import { quantOpOf, weightOf } from './quant/registry.js';
 import { layerBits, parseLayerTable, type LayerRule } from './quant/layer-table.js';
-import { QuantStore } from './quant/int4-store.js';
+import { TensorPool } from './quant/tensor-pool.js';
 import { splitAttentionProjections } from './quant/attention-projections.js';
 import { defaultOpset, importDomain } from './quant/opset.js';
 import { booleanOption, choiceOption, rejectUnknownOptions, stringListOption } from './options.js';
@@ -94,7 +94,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
       const names = allNames(model);
       const run: Int4Run = {
         settings: opts,
-        store: new QuantStore(scopes[0]!, names, ctx.external, (model.irVersion ?? 0) < 4),
+        store: new TensorPool(scopes[0]!, names, (model.irVersion ?? 0) < 4, ctx.external),
         names,
         external: ctx.external,
         opset: defaultOpset(model),
@@ -157,7 +157,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
       }
       const { matmul, gemm, gatherInt4, gatherInt8 } = run.counts;
       if (matmul || gemm || gatherInt4) importDomain(model, 'com.microsoft', 1);
-      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
+      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.groupCount} tensors quantized`);
       return {
         model,
         details: {
@@ -170,10 +170,10 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
           fromGemm: gemm,
           gatherBlockQuantized: gatherInt4,
           gatherInt8,
-          tensorsQuantized: run.store.count,
-          sharedReuses: run.store.reused,
+          tensorsQuantized: run.store.groupCount,
+          sharedReuses: run.store.groupsReused,
           weightBytesBefore: weightBytes,
-          weightBytesAfter: run.store.bytes,
+          weightBytesAfter: run.store.bytesAdded,
           /** Float weights removed because nothing reads them any more (the rest stay for other readers). */
           weightBytesFreed: freedBytes,
           skipped,

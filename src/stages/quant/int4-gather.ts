@@ -21,7 +21,7 @@ import {
 } from './int4-rewrite.js';
 import { quantizePerTensor } from './numerics.js';
 import type { OpQuantizer } from './op-quantizer.js';
-import { bytesOf } from './tensor-pool.js';
+import { bytesOf } from '../content-identity.js';
 
 /** Why a Gather's constant table is no 2-D table gathered by rows, or undefined when it is one. */
 function tableReason(node: NodeProto, src: ConstantWeight): string | undefined {
@@ -52,7 +52,7 @@ function toGatherBlockQuantized(node: NodeProto, src: ConstantWeight, run: Int4R
   const { blockSize, symmetric, method } = run.settings;
   const dtype = tensor.dataType!;
   const { key, raw } = weightKey(run, tensor, ['gather4', dtype, v, d, blockSize, symmetric, method, bits]);
-  const stored = run.store.get(key, home(src), () => {
+  const stored = run.store.group(key, home(src), () => {
     const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
       blockSize, symmetric, method, bits, padToBlock: false, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
     });
@@ -75,7 +75,7 @@ function toGatherBlockQuantized(node: NodeProto, src: ConstantWeight, run: Int4R
 function toInt8Gather(node: NodeProto, src: ConstantWeight, run: Int4Run): NodeProto {
   const { tensor } = src;
   const { key, raw } = weightKey(run, tensor, ['gather8', ...tensor.dims]);
-  const stored = run.store.get(key, home(src), () => {
+  const stored = run.store.group(key, home(src), () => {
     // quantize_dynamic's per-tensor symmetric int8 (numerics.ts holds the shared 8-bit numerics).
     const values = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     const q = quantizePerTensor(values, { type: 'int8', symmetric: true, reduceRange: false });

@@ -9,10 +9,9 @@ import { DataType } from '../../onnx/dtype.js';
 import { freshName } from '../../onnx/graph.js';
 import { intsAttr, makeNode } from '../nodes.js';
 import { gemmPlan, scaledBias } from './gemm.js';
-import { contentKey } from './int4-store.js';
-import { baseName, floatWeightReason, home, toMatMulNBits, type Int4Run } from './int4-rewrite.js';
+import { baseName, contentKeyOf, floatWeightReason, home, toMatMulNBits, type Int4Run } from './int4-rewrite.js';
 import type { OpQuantizer } from './op-quantizer.js';
-import { bytesOf } from './tensor-pool.js';
+import { bytesOf } from '../content-identity.js';
 
 export const gemmNBitsQuantizer: OpQuantizer<Int4Run> = {
   check(node, weight, scope, run) {
@@ -29,7 +28,7 @@ export const gemmNBitsQuantizer: OpQuantizer<Int4Run> = {
     else if (bias.kind === 'scaled') {
       const c = bias.c;
       const raw = bytesOf(scaledBias(c, beta, run.external));
-      added = run.store.get(contentKey(['gemm-bias', ...c.tensor.dims], raw), home(c), () => ({
+      added = run.store.group(contentKeyOf(run, ['gemm-bias', ...c.tensor.dims].join('|'), raw), home(c), () => ({
         base: baseName(c, 'bias'), suffixes: ['_scaled'], parts: [{ dataType: DataType.FLOAT, dims: [...c.tensor.dims], raw }],
       })).names[0]!;
     }

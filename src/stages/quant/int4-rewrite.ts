@@ -20,8 +20,8 @@ import { intAttr, nodeId } from '../nodes.js';
 import type { ConstantWeight, DefinitionIndex } from './constant-weight.js';
 import type { QuantMethod } from './block-solver.js';
 import { quantizeColumns4, quantizeRows4, type Int4Blocks } from './int4-numerics.js';
-import type { QuantStore } from './int4-store.js';
-import { bytesOf, ContentMap } from './tensor-pool.js';
+import { bytesOf, ContentMap } from '../content-identity.js';
+import type { TensorPool } from './tensor-pool.js';
 
 export interface Int4Settings {
   blockSize: number;
@@ -42,7 +42,8 @@ export interface QuantizedLayer {
 
 export interface Int4Run {
   settings: Int4Settings;
-  store: QuantStore;
+  /** The quantized tensors, each group placed next to the weight it replaces (tensor-pool.ts). */
+  store: TensorPool;
   names: Set<string>;
   external?: ExternalDataSource;
   /** Opset of the default domain (DequantizeLinear needs ≥ 10). */
@@ -90,7 +91,7 @@ export function floatValues(t: TensorProto, raw: Uint8Array): Float32Array {
 /**
  * The store key of `tensor` quantized with `parts`, and its payload when this is the first time the run
  * sees that pair (a payload on disk is read once here and handed to the quantizer, not read again).
- * Contents are told apart as int8's pool does (ContentMap: sampled fingerprint first, a full hash and
+ * Contents are told apart as int8's pool does (contentKeyOf: sampled fingerprint first, a full hash and
  * compare only when two payloads share it), so distinct weights are never hashed in full.
  */
 export function weightKey(run: Int4Run, tensor: TensorProto, parts: (string | number | boolean)[]): { key: string; raw?: Uint8Array } {
@@ -101,16 +102,24 @@ export function weightKey(run: Int4Run, tensor: TensorProto, parts: (string | nu
   const known = perTensor.get(params);
   if (known) return { key: known };
   const raw = tensorBytes(tensor, run.external);
+  // A payload on disk is read again if a look-alike shows up, rather than kept in memory.
+  const key = contentKeyOf(run, params, raw, isExternal(tensor) ? () => tensorBytes(tensor, run.external) : undefined);
+  perTensor.set(params, key);
+  return { key, raw };
+}
+
+/**
+ * A store key for `raw` under `params`: the same key for the same parameters and bytes (content-identity.ts's
+ * ContentMap numbers each distinct pair), so the store makes each quantized form once.
+ */
+export function contentKeyOf(run: Int4Run, params: string, raw: Uint8Array, reread?: () => Uint8Array): string {
   run.contents ??= new ContentMap<number>();
   let id = run.contents.get(params, raw);
   if (id === undefined) {
     id = run.contents.size;
-    // A payload on disk is read again if a look-alike shows up, rather than kept in memory.
-    run.contents.set(params, raw, id, isExternal(tensor) ? () => tensorBytes(tensor, run.external) : undefined);
+    run.contents.set(params, raw, id, reread);
   }
-  const key = `${params}#${id}`;
-  perTensor.set(params, key);
-  return { key, raw };
+  return `${params}#${id}`;
 }
 
 /** Scales in the weight's own float type (MatMulNBits: same type as A; GatherBlockQuantized: output type). */
@@ -162,7 +171,7 @@ export function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, a
   const { blockSize, symmetric, method } = run.settings;
   const dtype = tensor.dataType!;
   const { key, raw } = weightKey(run, tensor, ['matmul', dtype, r, c, transposed, blockSize, symmetric, method, bits, ...(alpha === 1 ? [] : [alpha])]);
-  const stored = run.store.get(key, home(src), () => {
+  const stored = run.store.group(key, home(src), () => {
     let values = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     if (alpha !== 1) values = values.map((v) => v * alpha); // float32 products, as Gemm forms alpha·A·B
     const opts = { blockSize, symmetric, method, bits, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };

@@ -10,7 +10,8 @@ import type { GraphProto, NodeProto, TensorProto } from '../../onnx/types.js';
 import { DefinitionIndex, type ConstantWeight } from './constant-weight.js';
 import { intAttr, intsAttr, makeNode } from '../nodes.js';
 import { minMax, quantizePerAxis, quantizePerTensor, type Int8Type, type QuantizedData } from './numerics.js';
-import { ContentMap, TensorHashes, TensorPool, bytesOf } from './tensor-pool.js';
+import { ContentMap, DigestMemo } from '../content-identity.js';
+import { TensorPool, bytesOf } from './tensor-pool.js';
 
 export interface Int8Options {
   ops: Set<string>;
@@ -66,7 +67,7 @@ export class QuantSession {
   /** The default-domain opset the quantized model will import (DequantizeLinear takes an axis from 13). */
   opset = 11;
   readonly pool: TensorPool;
-  private readonly hashes = new TensorHashes();
+  private readonly hashes = new DigestMemo<TensorProto>();
   /** Scales and zero points only: the quantized values live in the pool (on disk when streaming). */
   private readonly quantized = new ContentMap<{ data: Pick<QuantizedData, 'scales' | 'zeroPoints'>; q: string }>();
   private readonly activations = new WeakMap<GraphProto, Map<string, QuantizedActivation>>();
@@ -89,7 +90,7 @@ export class QuantSession {
     irVersion: number,
     readonly external?: ExternalDataSource,
   ) {
-    this.pool = new TensorPool(root, names, irVersion < 4, external);
+    this.pool = new TensorPool({ graph: root, depth: 0 }, names, irVersion < 4, external);
   }
 
   fresh(base: string): string {
