@@ -153,7 +153,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
         const bytes = tensorByteLength(tensor);
         weightBytes += bytes;
         const own = path![path!.length - 1]!;
-        if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
+        if (!run.index.defines(own.scope.graph, own.name)) freedBytes += bytes;
       }
       const { matmul, gemm, gatherInt4, gatherInt8 } = run.counts;
       if (matmul || gemm || gatherInt4) importDomain(model, 'com.microsoft', 1);
