@@ -39,13 +39,8 @@ import type { QuantSession } from './session.js';
  */
 export const DEFAULT_MIN_ELEMENTS = 1024;
 
-/** Input slot of the constant weight, per op (MatMul/Gemm B, Gather's table, Conv's W). */
-export const WEIGHT_SLOTS = { MatMul: 1, Gemm: 1, Gather: 0, Conv: 1 } as const satisfies Record<string, number>;
-
-export type QuantOpType = keyof typeof WEIGHT_SLOTS;
-
 export interface QuantOp {
-  /** The input holding the constant weight. */
+  /** The input holding the constant weight (MatMul/Gemm B, Gather's table, Conv's W). */
   weight: number;
   /** The weight as the node reads it (Gemm with transB sees it transposed); default: the constant at `weight`. */
   weightOf?: (node: NodeProto, scope: GraphScope, index: DefinitionIndex) => ConstantWeight | undefined;
@@ -54,18 +49,23 @@ export interface QuantOp {
   int4?: OpQuantizer<Int4Run>;
 }
 
-export const QUANT_OPS: Record<QuantOpType, QuantOp> = {
-  MatMul: { weight: WEIGHT_SLOTS.MatMul, int8: matMulQuantizer, int4: matMulNBitsQuantizer },
-  Gemm: { weight: WEIGHT_SLOTS.Gemm, weightOf: gemmWeight, int8: gemmQuantizer, int4: gemmNBitsQuantizer },
-  Gather: { weight: WEIGHT_SLOTS.Gather, int8: gatherQuantizer, int4: gatherBlockQuantizer },
-  Conv: { weight: WEIGHT_SLOTS.Conv, int8: convQuantizer, int8WeightOnly: convWeightOnlyQuantizer },
-};
+export const QUANT_OPS = {
+  MatMul: { weight: 1, int8: matMulQuantizer, int4: matMulNBitsQuantizer },
+  Gemm: { weight: 1, weightOf: gemmWeight, int8: gemmQuantizer, int4: gemmNBitsQuantizer },
+  Gather: { weight: 0, int8: gatherQuantizer, int4: gatherBlockQuantizer },
+  Conv: { weight: 1, int8: convQuantizer, int8WeightOnly: convWeightOnlyQuantizer },
+} as const satisfies Record<string, QuantOp>;
+
+export type QuantOpType = keyof typeof QUANT_OPS;
+
+/** Input slot of the constant weight, per op: the rows' `weight`, for readers that need no quantizer. */
+export const WEIGHT_SLOTS = Object.fromEntries(Object.entries(QUANT_OPS).map(([op, row]) => [op, row.weight])) as Record<QuantOpType, number>;
 
 /** The registry row of a node (default domain only), or undefined when no scheme quantizes its op. */
 export function quantOpOf(node: NodeProto): QuantOp | undefined {
   if ((node.domain ?? '') !== '') return undefined;
   const op = node.opType ?? '';
-  return Object.hasOwn(QUANT_OPS, op) ? QUANT_OPS[op as QuantOpType] : undefined;
+  return Object.hasOwn(QUANT_OPS, op) ? (QUANT_OPS[op as QuantOpType] as QuantOp) : undefined;
 }
 
 /** The constant weight `node` reads as its registry row says, or undefined when it reads none. */
@@ -77,7 +77,7 @@ export function weightOf(row: QuantOp, node: NodeProto, scope: GraphScope, index
 
 /** Ops a scheme quantizes, in registry order. */
 export function opsWith(scheme: 'int8' | 'int8WeightOnly' | 'int4'): QuantOpType[] {
-  return (Object.keys(QUANT_OPS) as QuantOpType[]).filter((op) => QUANT_OPS[op][scheme as keyof QuantOp] !== undefined);
+  return (Object.keys(QUANT_OPS) as QuantOpType[]).filter((op) => (QUANT_OPS[op] as QuantOp)[scheme] !== undefined);
 }
 
 export const DEFAULT_INT8_OPS = ['MatMul', 'Gemm', 'Gather'];
