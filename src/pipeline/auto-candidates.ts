@@ -7,7 +7,7 @@ import { forEachGraph } from '../onnx/graph.js';
 import type { ModelProto, NodeProto } from '../onnx/types.js';
 import { hasFoldableBatchNorm } from '../stages/fold-batchnorm.js';
 import { nodeId } from '../stages/nodes.js';
-import { WEIGHT_SLOTS } from '../stages/quant/registry.js';
+import { quantOpOf } from '../stages/quant/registry.js';
 import type { StageOptions, StageSpec } from '../stages/registry.js';
 
 /** The lossless stages every candidate starts from (PRODUCT.md: dedup and prune change no output value). */
@@ -147,9 +147,6 @@ export interface Layer {
   nodes: string[];
 }
 
-/** Ops the quantizers rewrite and which input holds the weight: the quantizer registry's slot table. */
-const WEIGHT_INPUT: Record<string, number> = WEIGHT_SLOTS;
-
 /** A node as a quantizer leaves it alone: same op, same name. */
 const nodeKey = (n: NodeProto) => `${n.domain ?? ''}|${n.opType ?? ''}|${nodeId(n)}`;
 
@@ -165,14 +162,14 @@ export function quantizedLayers(base: ModelProto, candidate: ModelProto): { laye
   forEachGraph(candidate, ({ graph }) => {
     const dequantized = new Set(graph.node.filter((n) => n.opType === 'DequantizeLinear').map((n) => n.output[0]));
     for (const n of graph.node) {
-      const at = (n.domain ?? '') === '' ? WEIGHT_INPUT[n.opType ?? ''] : undefined;
+      const at = quantOpOf(n)?.weight; // the quantizer registry's slot of the weight
       if (at === undefined || !dequantized.has(n.input[at])) kept.add(nodeKey(n));
     }
   });
   const byWeight = new Map<string, string[]>();
   forEachGraph(base, ({ graph }) => {
     for (const n of graph.node) {
-      const at = (n.domain ?? '') === '' ? WEIGHT_INPUT[n.opType ?? ''] : undefined;
+      const at = quantOpOf(n)?.weight;
       const weight = at === undefined ? undefined : n.input[at];
       const id = nodeId(n);
       if (!weight || !id || kept.has(nodeKey(n))) continue;
