@@ -1,9 +1,9 @@
 /**
  * The quantizer registry (after ORT's registry.py): op type → which input holds its constant weight and,
  * per scheme, the quantizer that checks and rewrites it (op-quantizer.ts). Adding an op to a scheme is one
- * row here and one small file. Everything that asks "which input is the weight" reads WEIGHT_SLOTS: the
- * int8 and int4 stages, static QDQ's rules (static-ops.ts), `inspect` (report/inspect.ts) and the auto
- * search (pipeline/auto-candidates.ts).
+ * row here and one small file. Everything that asks "which input is the weight" reads a row's `weight`
+ * (or WEIGHT_SLOTS, the same numbers): the int8 and int4 stages, static QDQ's rules (static-ops.ts),
+ * `inspect` (report/inspect.ts) and the auto search (pipeline/auto-candidates.ts).
  *
  * Schemes:
  * - `int8`: dynamic int8 (quantize-int8): integer kernels on activations quantized at run time.
