@@ -9691,18 +9691,16 @@ function contentDigest(bytes, prefix) {
   return h.update(bytes).digest("base64");
 }
 function fingerprint(bytes) {
-  if (bytes.length <= 4 * SAMPLES * RUN) return createHash("sha1").update(bytes).digest("base64");
-  const h = createHash("sha1").update(`${bytes.length}|`);
-  const step = Math.floor((bytes.length - RUN) / (SAMPLES - 1));
-  for (let i = 0; i < SAMPLES; i++) h.update(bytes.subarray(i * step, i * step + RUN));
-  return h.digest("base64");
+  const n = Math.min(SAMPLES, bytes.length);
+  const samples = new Uint8Array(n);
+  for (let k = 0; k < n; k++) samples[k] = bytes[Math.floor(k * (bytes.length - 1) / Math.max(1, n - 1))];
+  return `${bytes.length}|${Buffer.from(samples.buffer).toString("latin1")}`;
 }
-var SAMPLES, RUN, ContentMap, DigestMemo;
+var SAMPLES, ContentMap, DigestMemo;
 var init_content_identity = __esm({
   "src/stages/content-identity.ts"() {
     "use strict";
     SAMPLES = 64;
-    RUN = 16;
     ContentMap = class _ContentMap {
       buckets = /* @__PURE__ */ new Map();
       /** Entries stored. */

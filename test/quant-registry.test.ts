@@ -151,9 +151,9 @@ test('content identity: fingerprint, digest and byte compare; ContentMap is exac
   // Two 64 KiB payloads that differ in one byte between the sampled runs: same fingerprint, other content.
   const a = new Uint8Array(65536);
   const b = new Uint8Array(65536);
-  b[20] = 7; // run 0 covers bytes 0–15, run 1 starts at (65536 − 16) / 63 ≈ 1040
+  b[20] = 7; // samples at k · 65535 / 63: bytes 0, 1040, …
   assert.equal(fingerprint(a), fingerprint(b));
-  assert.notEqual(fingerprint(Uint8Array.of(1)), fingerprint(Uint8Array.of(2)), 'small payloads are hashed whole');
+  assert.notEqual(fingerprint(Uint8Array.of(1)), fingerprint(Uint8Array.of(2)), 'small payloads are taken whole');
   const map = new ContentMap<string>();
   map.set('k', a, 'A');
   assert.equal(map.get('k', b), undefined, 'a look-alike is not the same content');

@@ -27,20 +27,21 @@ export function contentDigest(bytes: Uint8Array, prefix?: string): string {
   return h.update(bytes).digest('base64');
 }
 
-/** Bytes sampled per payload for the fingerprint: 64 runs of 16, evenly spread, first and last included. */
+/** Bytes sampled per payload for the fingerprint, evenly spread, first and last included. */
 const SAMPLES = 64;
-const RUN = 16;
 
 /**
- * A cheap fingerprint of `bytes`: SHA-1 of the length and evenly spread samples (of all of it when
- * small). Equal payloads always share it; different weights almost never do, so they cost no full hash.
+ * A cheap fingerprint of `bytes`: the length and a few bytes spread over the payload (all of it up to
+ * SAMPLES bytes), as a string. Equal payloads always share it; different weights almost never do, so
+ * they cost no full hash. No hash of its own and few samples: dedup fingerprints every tensor that
+ * shares its shape with another (a sampled SHA-1 of 1 KiB, tried here, made dedup's grouping 3–6× slower
+ * on a 4-layer BERT), and look-alikes only cost a digest, never a wrong answer.
  */
 export function fingerprint(bytes: Uint8Array): string {
-  if (bytes.length <= 4 * SAMPLES * RUN) return createHash('sha1').update(bytes).digest('base64');
-  const h = createHash('sha1').update(`${bytes.length}|`);
-  const step = Math.floor((bytes.length - RUN) / (SAMPLES - 1));
-  for (let i = 0; i < SAMPLES; i++) h.update(bytes.subarray(i * step, i * step + RUN));
-  return h.digest('base64');
+  const n = Math.min(SAMPLES, bytes.length);
+  const samples = new Uint8Array(n);
+  for (let k = 0; k < n; k++) samples[k] = bytes[Math.floor((k * (bytes.length - 1)) / Math.max(1, n - 1))]!;
+  return `${bytes.length}|${Buffer.from(samples.buffer).toString('latin1')}`;
 }
 
 interface ContentEntry<V> {
