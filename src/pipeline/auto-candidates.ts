@@ -9,6 +9,7 @@ import { hasFoldableBatchNorm } from '../stages/fold-batchnorm.js';
 import { nodeId } from '../stages/nodes.js';
 import { DEFAULT_STAGES, type StageSpec } from '../stages/registry.js';
 import type { StageOptions } from '../stages/stage.js';
+import { quantOpOf } from '../stages/quant/registry.js';
 
 export interface Recipe {
   /** For people and reports: `int8 per-channel, reduce-range`. */
@@ -157,9 +158,6 @@ export interface Layer {
   nodes: string[];
 }
 
-/** Ops the quantizers rewrite and which input holds the weight (quant/registry.ts, quantize-int4.ts). */
-const WEIGHT_INPUT: Record<string, number> = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
-
 /** A node as a quantizer leaves it alone: same op, same name. */
 const nodeKey = (n: NodeProto) => `${n.domain ?? ''}|${n.opType ?? ''}|${nodeId(n)}`;
 
@@ -175,14 +173,14 @@ export function quantizedLayers(base: ModelProto, candidate: ModelProto): { laye
   forEachGraph(candidate, ({ graph }) => {
     const dequantized = new Set(graph.node.filter((n) => n.opType === 'DequantizeLinear').map((n) => n.output[0]));
     for (const n of graph.node) {
-      const at = (n.domain ?? '') === '' ? WEIGHT_INPUT[n.opType ?? ''] : undefined;
+      const at = quantOpOf(n)?.weight; // the quantizer registry's slot of the weight
       if (at === undefined || !dequantized.has(n.input[at])) kept.add(nodeKey(n));
     }
   });
   const byWeight = new Map<string, string[]>();
   forEachGraph(base, ({ graph }) => {
     for (const n of graph.node) {
-      const at = (n.domain ?? '') === '' ? WEIGHT_INPUT[n.opType ?? ''] : undefined;
+      const at = quantOpOf(n)?.weight;
       const weight = at === undefined ? undefined : n.input[at];
       const id = nodeId(n);
       if (!weight || !id || kept.has(nodeKey(n))) continue;

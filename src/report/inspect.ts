@@ -13,6 +13,7 @@ import {
 } from '../onnx/tensor.js';
 import type { AttributeProto, GraphProto, ModelProto, NodeProto, SparseTensorProto, TensorProto } from '../onnx/types.js';
 import { analyzeDuplicates, type DuplicateAnalysis } from '../stages/dedup-analysis.js';
+import { DEFAULT_MIN_ELEMENTS, opsWith, WEIGHT_SLOTS } from '../stages/quant/registry.js';
 
 export type WeightKind = 'initializer' | 'sparse-initializer' | 'constant' | 'attribute';
 
@@ -70,14 +71,14 @@ export interface InspectReport {
 /** Ops whose output is still "the weight" (ORT constant-folds them; quantizers look through them). */
 const PASS_THROUGH = new Set(['Identity', 'Transpose']);
 /**
- * Input slots where a constant weight gets quantized (onnxruntime.quantization: MatMul/Gemm weight B,
- * Gather's table; our int8 Conv weight-only form, conv-mode: weight-only, takes Conv's W). A weight counts
- * only when every read is such a slot: quantizing a weight that another op also reads in float would keep
+ * Input slots where a constant weight gets quantized: the quantizer registry's (stages/quant/registry.ts:
+ * MatMul/Gemm weight B, Gather's table, Conv's W for int8's conv-mode: weight-only). A weight counts only
+ * when every read is such a slot: quantizing a weight that another op also reads in float would keep
  * both copies. int4 has no Conv form (MatMulNBits, GatherBlockQuantized): Conv weights stay float there.
  */
-const QUANTIZABLE_SLOTS: Record<string, number> = { MatMul: 1, Gemm: 1, Gather: 0, Conv: 1 };
-const INT4_OPS = new Set(['MatMul', 'Gemm', 'Gather']);
-const QUANTIZE_MIN_ELEMENTS = 1024;
+const QUANTIZABLE_SLOTS: Record<string, number> = Object.fromEntries(opsWith('int8').map((op) => [op, WEIGHT_SLOTS[op]]));
+const INT4_OPS = new Set<string>(opsWith('int4'));
+const QUANTIZE_MIN_ELEMENTS = DEFAULT_MIN_ELEMENTS;
 const INT4_BLOCK_SIZE = 32;
 const UNUSED_OP = '(unused)';
 

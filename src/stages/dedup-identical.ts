@@ -2,35 +2,23 @@
  * Grouping payloads into classes of identical bytes, fast on big models and exact always: membership is
  * decided by a full byte compare, never by a hash or a sample alone.
  *
- * Items (already known to agree in dtype, dims and byte length) are bucketed by a sampled fingerprint,
- * which costs nothing and separates different weights almost always. Inside a bucket each item is
+ * Items (already known to agree in dtype, dims and byte length) are bucketed by a sampled fingerprint
+ * (content-identity.ts, the one definition dedup and the quantizers share), which costs little and
+ * separates different weights almost always. Inside a bucket each item is
  * compared with the classes found so far: an equal payload costs one memcmp pass, several times cheaper
  * than hashing it (350 MB of 7-fold copies: about 60 ms against about 550 ms for SHA-256 on this
  * machine). A bucket that collects more than DIRECT_CLASSES different payloads (a hostile file making
  * many tensors agree on the samples and differ near the end) hashes the rest with SHA-256, each payload
  * once, so the work stays linear in the bytes.
  */
-import { createHash } from 'node:crypto';
+import { contentDigest, fingerprint, sameBytes } from './content-identity.js';
 
 /** Different payloads under one fingerprint compared directly before switching to hashing. */
 export const DIRECT_CLASSES = 8;
-const FINGERPRINT_SAMPLES = 64;
 
 export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value); else map.set(key, [value]);
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(a, b) === 0;
-}
-
-/** A few bytes spread over the payload: different weights almost always differ here, equal ones never. */
-function fingerprint(b: Uint8Array): string {
-  const n = Math.min(FINGERPRINT_SAMPLES, b.length);
-  const samples = new Uint8Array(n);
-  for (let k = 0; k < n; k++) samples[k] = b[Math.floor((k * (b.length - 1)) / Math.max(1, n - 1))]!;
-  return Buffer.from(samples.buffer).toString('latin1');
 }
 
 /** Puts `item` into the class of `classes` with identical bytes; returns the class when it is a new one. */
@@ -51,7 +39,7 @@ function compareOrHash<T>(items: T[], bytesOf: (item: T) => Uint8Array): T[][] {
   let i = 0;
   for (; i < items.length && classes.length <= DIRECT_CLASSES; i++) place(classes, items[i]!, bytesOf);
   if (i === items.length) return classes;
-  const digest = (item: T) => createHash('sha256').update(bytesOf(item)).digest('base64');
+  const digest = (item: T) => contentDigest(bytesOf(item));
   const byDigest = new Map<string, T[][]>();
   for (const c of classes) pushTo(byDigest, digest(c[0]!), c);
   for (; i < items.length; i++) {

@@ -10,9 +10,9 @@
  * dedup-transpose.ts reads both payloads for its full check; different weights almost never do.
  * A payload is thus read once, twice when it has a copy, and more only for a real transposed tie.
  */
-import { createHash } from 'node:crypto';
 import { elementCount } from '../onnx/tensor.js';
 import type { TensorProto } from '../onnx/types.js';
+import { contentDigest, sameBytes } from './content-identity.js';
 import { identicalClasses, pushTo } from './dedup-identical.js';
 import { elementWidth, transposeSamples, type TransposeSamples } from './dedup-transpose.js';
 
@@ -32,7 +32,7 @@ export class PayloadSummaries {
     let s = this.memo.get(t);
     if (s) return s;
     const bytes = this.bytesOf(t);
-    s = { digest: createHash('sha256').update(bytes).digest('base64') };
+    s = { digest: contentDigest(bytes) };
     const width = elementWidth(t.dataType);
     if (t.dims.length === 2 && width > 0 && bytes.length === elementCount(t.dims) * width) s.samples = transposeSamples(bytes, t.dims, width);
     this.memo.set(t, s);
@@ -54,7 +54,7 @@ export function identicalByDigest<T>(items: T[], tensorOf: (item: T) => TensorPr
     const first = bytesOf(tensorOf(same[0]!));
     const confirmed = [same[0]!];
     const differ: T[] = [];
-    for (const item of same.slice(1)) (Buffer.compare(bytesOf(tensorOf(item)), first) === 0 ? confirmed : differ).push(item);
+    for (const item of same.slice(1)) (sameBytes(bytesOf(tensorOf(item)), first) ? confirmed : differ).push(item);
     classes.push(confirmed);
     // Equal SHA-256 with different bytes: unheard of, but a hash alone never decides a merge.
     classes.push(...identicalClasses(differ, (item) => bytesOf(tensorOf(item))));

@@ -28,22 +28,17 @@ import { UsageError } from '../onnx/errors.js';
 import { nodeId, nodePattern } from './nodes.js';
 import { allNames, mainScopes } from '../onnx/graph.js';
 import { tensorByteLength } from '../onnx/tensor.js';
-import { DefinitionIndex, removeUnused } from './quant/constant-weight.js';
+import { DefinitionIndex, removeUnused, type ConstantWeight } from './quant/constant-weight.js';
 import { QUANT_METHODS } from './quant/block-solver.js';
-import { rewriteGather, rewriteGemm, rewriteMatMul, type Int4Pass, type Int4Settings, type Rewrite } from './quant/int4-rewrite.js';
+import { recordWeightSource, type Int4Pass, type Int4Settings } from './quant/int4-rewrite.js';
+import { quantOpOf, weightOf } from './quant/registry.js';
 import { layerBits, parseLayerTable, type LayerRule } from './quant/layer-table.js';
-import { QuantStore } from './quant/int4-store.js';
+import { TensorPool } from './quant/tensor-pool.js';
 import { splitAttentionProjections } from './quant/attention-projections.js';
 import { defaultOpset, importDomain } from './quant/opset.js';
 import { booleanOption, choiceOption, integerOption, rejectUnknownOptions, stringListOption } from './options.js';
+import type { NodeProto } from '../onnx/types.js';
 import type { Stage, StageOptions } from './stage.js';
-
-/** Op type → rewrite and the input holding its weight (ORT quantization's registry idea: one row per op). */
-const REWRITES: Record<string, { rewrite: Rewrite; weight: number }> = {
-  MatMul: { rewrite: rewriteMatMul, weight: 1 },
-  Gemm: { rewrite: rewriteGemm, weight: 1 },
-  Gather: { rewrite: rewriteGather, weight: 0 },
-};
 
 export interface Int4Options extends Int4Settings {
   exclude: string[];
@@ -93,34 +88,56 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
       const names = allNames(model);
       const run: Int4Pass = {
         settings: opts,
-        store: new QuantStore(scopes[0]!, names, ctx.external, (model.irVersion ?? 0) < 4),
+        store: new TensorPool(scopes[0]!, names, (model.irVersion ?? 0) < 4, ctx.external),
         names,
         external: ctx.external,
         opset: defaultOpset(model),
         index: new DefinitionIndex(),
         sources: new Map(),
         counts: { matmul: 0, gemm: 0, gatherInt4: 0, gatherInt8: 0 },
-        before: new Map(),
-        after: new Map(),
+        bits: 4,
         layers: [],
         errors: new Map(),
       };
       const exclude = opts.exclude.map(nodePattern);
       const skipped: { node: string; op: string; reason: string }[] = [];
       for (const scope of scopes) {
-        for (const node of [...scope.graph.node]) {
-          const row = (node.domain ?? '') === '' ? REWRITES[node.opType ?? ''] : undefined;
-          if (!row) continue;
-          const bits = layerBits(opts.layers, nodeId(node), node.input[row.weight] ?? '');
-          const reason = exclude.some((re) => re.test(nodeId(node))) ? 'excluded' : bits === 'float' ? 'layers: float' : row.rewrite(node, scope, run, bits);
-          // A Gather on a computed tensor (shape arithmetic) is no embedding: not worth a line in the report.
-          if (reason && !(node.opType === 'Gather' && reason === 'table is not a constant')) skipped.push({ node: nodeId(node), op: node.opType ?? '', reason });
+        const out: NodeProto[] = [];
+        for (const node of scope.graph.node) {
+          const row = quantOpOf(node);
+          const quantizer = row?.int4;
+          if (!quantizer) {
+            out.push(node);
+            continue;
+          }
+          const id = nodeId(node);
+          const bits = layerBits(opts.layers, id, node.input[row.weight] ?? '');
+          let reason: string | undefined;
+          let weight: ConstantWeight | undefined;
+          if (exclude.some((re) => re.test(id))) reason = 'excluded';
+          else if (bits === 'float') reason = 'layers: float';
+          else {
+            run.bits = bits;
+            reason = quantizer.disabled?.(run);
+            if (!reason) {
+              weight = weightOf(row, node, scope, run.index);
+              // A Gather on a computed tensor (shape arithmetic) is no embedding: not worth a line in the report.
+              if (!weight && node.opType === 'Gather') {
+                out.push(node);
+                continue;
+              }
+              reason = weight ? quantizer.check(node, weight, scope, run) : 'weight is not a constant';
+            }
+          }
+          if (reason || !weight) {
+            skipped.push({ node: id, op: node.opType ?? '', reason: reason ?? '' });
+            out.push(node);
+            continue;
+          }
+          quantizer.rewrite(node, weight, scope, run, out);
+          recordWeightSource(run, weight);
         }
-        if (run.before.size || run.after.size) {
-          scope.graph.node = scope.graph.node.flatMap((n) => [...(run.before.get(n) ?? []), n, ...(run.after.get(n) ?? [])]);
-          run.before.clear();
-          run.after.clear();
-        }
+        scope.graph.node = out;
       }
       const paths = [...run.sources.values()].flat();
       removeUnused(paths, run.index);
@@ -130,11 +147,11 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
         const bytes = tensorByteLength(tensor);
         weightBytes += bytes;
         const own = path![path!.length - 1]!;
-        if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
+        if (!run.index.defines(own.scope.graph, own.name)) freedBytes += bytes;
       }
       const { matmul, gemm, gatherInt4, gatherInt8 } = run.counts;
       if (matmul || gemm || gatherInt4) importDomain(model, 'com.microsoft', 1);
-      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
+      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.groupCount} tensors quantized`);
       return {
         model,
         modified: attentionSplit + matmul + gemm + gatherInt4 + gatherInt8 > 0,
@@ -148,10 +165,10 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
           fromGemm: gemm,
           gatherBlockQuantized: gatherInt4,
           gatherInt8,
-          tensorsQuantized: run.store.count,
-          sharedReuses: run.store.reused,
+          tensorsQuantized: run.store.groupCount,
+          sharedReuses: run.store.groupsReused,
           weightBytesBefore: weightBytes,
-          weightBytesAfter: run.store.bytes,
+          weightBytesAfter: run.store.bytesAdded,
           /** Float weights removed because nothing reads them any more (the rest stay for other readers). */
           weightBytesFreed: freedBytes,
           skipped,

@@ -21,7 +21,7 @@ import { splitAttentionProjections } from './quant/attention-projections.js';
 import { splitBiasGelu } from './quant/bias-gelu.js';
 import { defaultOpset, planOpset, setDefaultOpset, type OpsetPlan } from './quant/opset.js';
 import { upgradeOpset } from './opset/upgrade.js';
-import { DEFAULT_INT8_OPS, INT8_QUANTIZERS } from './quant/registry.js';
+import { DEFAULT_INT8_OPS, DEFAULT_MIN_ELEMENTS, opsWith, quantOpOf, weightOf } from './quant/registry.js';
 import { QuantSession, type Int8Options } from './quant/session.js';
 import { booleanOption, choiceOption, integerOption, rejectUnknownOptions, stringListOption } from './options.js';
 import type { Stage, StageContext, StageOptions, StageOutcome } from './stage.js';
@@ -29,13 +29,8 @@ import { quantizeStatic } from './quantize-static.js';
 import { DEFAULT_STATIC_OPS } from './quant/static-ops.js';
 import type { ActivationOptions } from './quant/static-qdq.js';
 
-/**
- * Weights with fewer elements stay float. 1024 (a 32×32 matrix, 4 KiB of float32) because below it the
- * saving (≤ 3 KiB) is about what the added nodes and scale/zero-point tensors cost in the file, the
- * DynamicQuantizeLinear pass costs more time than the integer product saves, and such small weights are
- * typically classifier heads and first convolutions, where int8 error shows most in the outputs.
- */
-export const DEFAULT_MIN_ELEMENTS = 1024;
+/** Weights with fewer elements stay float by default (why 1024: quant/registry.ts). */
+export { DEFAULT_MIN_ELEMENTS };
 
 const STAGE = 'quantize-int8';
 const KNOWN_OPTIONS = ['ops', 'exclude', 'per-channel', 'reduce-range', 'weight-type', 'min-elements', 'conv-mode', 'activations', 'activation-type', 'activation-symmetric'];
@@ -44,7 +39,7 @@ export function parseInt8Options(raw: StageOptions): Int8Options & { activation?
   rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
   const isStatic = choiceOption(STAGE, raw, 'activations', ['dynamic', 'static'] as const) === 'static';
   // Static quantization places QDQ around its own op set (quant/static-ops.ts); dynamic uses the registry.
-  const supported = isStatic ? DEFAULT_STATIC_OPS : Object.keys(INT8_QUANTIZERS);
+  const supported: string[] = isStatic ? DEFAULT_STATIC_OPS : opsWith('int8');
   const ops = new Set<string>();
   for (const op of stringListOption(STAGE, raw, 'ops') ?? (isStatic ? DEFAULT_STATIC_OPS : DEFAULT_INT8_OPS)) {
     const known = supported.find((k) => k.toLowerCase() === op.toLowerCase());
@@ -160,8 +155,10 @@ export function quantizeInt8(model: ModelProto, options: Int8Options, ctx?: Pick
     const out: NodeProto[] = [];
     for (const node of scope.graph.node) {
       const op = node.opType ?? '';
-      const quantizer = (node.domain ?? '') === '' && options.ops.has(op) ? INT8_QUANTIZERS[op] : undefined;
-      const weight = quantizer?.weightOf(node, scope, s);
+      const row = options.ops.has(op) ? quantOpOf(node) : undefined;
+      // conv-mode: weight-only picks an op's weight-only form where it has one (Conv).
+      const quantizer = options.convMode === 'weight-only' ? (row?.int8WeightOnly ?? row?.int8) : row?.int8;
+      const weight = quantizer ? weightOf(row!, node, scope, s.index) : undefined;
       if (!quantizer || !weight || weight.tensor.dataType !== DataType.FLOAT) {
         out.push(node);
         continue;

@@ -2,8 +2,10 @@
  * Finding the constant behind a node input: an initializer or a Constant node, in the node's graph or
  * any enclosing graph (ONNX IR "Names within a graph": a subgraph may read outer names), possibly
  * reached through Identity nodes (dedup leaves those) and 2-D Transposes (tied embeddings, Gemm-style
- * weights). Also removes what quantization left unused.
+ * weights). Also removes what quantization left unused. Definitions come from each graph's def-use
+ * index (graph/def-use.ts).
  */
+import { DefUse } from '../../graph/def-use.js';
 import { attr, usesOfAll, type GraphScope } from '../../onnx/graph.js';
 import { constantNodeTensor, isConstantNode } from '../../onnx/tensor.js';
 import type { GraphProto, NodeProto, TensorProto } from '../../onnx/types.js';
@@ -18,26 +20,34 @@ export interface ConstantWeight {
   path: { scope: GraphScope; name: string }[];
 }
 
-type Definition =
-  | { kind: 'initializer'; tensor: TensorProto }
-  | { kind: 'input' }
-  | { kind: 'node'; node: NodeProto };
-
-/** Who defines each name of a graph; built once per graph and kept for the stage's run. */
+/**
+ * The def-use index of each graph (graph/def-use.ts), built on first ask — as the graph stands then — and
+ * kept for the stage's run: rewrites build a new node list and assign it at the end, so during them the
+ * index describes the graph as it was. Each graph's index is its own: resolveConstant walks the enclosing
+ * scopes itself, recording the path and looking through Transposes, which DefUse.constant does not.
+ */
 export class DefinitionIndex {
-  private readonly byGraph = new WeakMap<GraphProto, Map<string, Definition>>();
+  private readonly byGraph = new WeakMap<GraphProto, DefUse>();
 
-  of(graph: GraphProto): Map<string, Definition> {
-    let defs = this.byGraph.get(graph);
-    if (defs) return defs;
-    defs = new Map();
-    // An initializer that is also a graph input is an input with a default; like ORT's quantizer we
-    // treat it as the constant weight it almost always is (older exporters list every weight as input).
-    for (const v of graph.input) if (v.name) defs.set(v.name, { kind: 'input' });
-    for (const t of graph.initializer) if (t.name) defs.set(t.name, { kind: 'initializer', tensor: t });
-    for (const n of graph.node) for (const o of n.output) if (o) defs.set(o, { kind: 'node', node: n });
-    this.byGraph.set(graph, defs);
-    return defs;
+  /** The index of `graph` (a scope's graph). */
+  of(graph: GraphProto): DefUse {
+    let du = this.byGraph.get(graph);
+    if (!du) this.byGraph.set(graph, (du = new DefUse(graph)));
+    return du;
+  }
+
+  /** Whether `name` is still defined in `graph` itself (after removeUnused, its own removals included). */
+  defines(graph: GraphProto, name: string): boolean {
+    return this.of(graph).definition(name) !== undefined && !this.removed.get(graph)?.has(name);
+  }
+
+  /** Names removeUnused took out of each graph; DefUse on main cannot drop an initializer from its index. */
+  private readonly removed = new WeakMap<GraphProto, Set<string>>();
+
+  /** Records that removeUnused removed the definition of `name` from `graph`. */
+  markRemoved(graph: GraphProto, name: string): void {
+    const names = this.removed.get(graph) ?? new Set<string>();
+    this.removed.set(graph, names.add(name));
   }
 }
 
@@ -55,7 +65,7 @@ export function resolveConstant(scope: GraphScope, name: string, index: Definiti
   let current: GraphScope | undefined = scope;
   let wanted = name;
   for (let steps = 0; current && steps < 64; steps++) {
-    const def = index.of(current.graph).get(wanted);
+    const def = index.defines(current.graph, wanted) ? index.of(current.graph).definition(wanted) : undefined;
     if (!def) {
       current = current.parent;
       continue;
@@ -113,7 +123,7 @@ export function removeUnused(paths: ConstantWeight['path'][], index: DefinitionI
     for (let s = scope; s; s = s.parent) {
       const counts = reads.get(s.graph);
       if (counts?.has(name)) { counts.set(name, counts.get(name)! - 1); return; }
-      if (index.of(s.graph).has(name)) return; // defined here but not a path name: not ours to remove
+      if (index.defines(s.graph, name)) return; // defined here but not a path name: not ours to remove
     }
   };
 
@@ -126,8 +136,7 @@ export function removeUnused(paths: ConstantWeight['path'][], index: DefinitionI
     for (const path of paths) {
       for (const { scope, name } of path) {
         const g = scope.graph;
-        const defs = index.of(g);
-        const def = defs.get(name);
+        const def = index.defines(g, name) ? index.of(g).definition(name) : undefined;
         if (!def || def.kind === 'input') break;
         if ((reads.get(g)!.get(name) ?? 0) > 0) break;
         if (def.kind === 'initializer') {
@@ -139,7 +148,7 @@ export function removeUnused(paths: ConstantWeight['path'][], index: DefinitionI
           dead.add(def.node);
           for (const input of def.node.input) if (input) unread(scope, input);
         }
-        defs.delete(name);
+        index.markRemoved(g, name);
         removed++;
         changed = true;
       }
@@ -147,7 +156,7 @@ export function removeUnused(paths: ConstantWeight['path'][], index: DefinitionI
   }
   for (const g of byScope.keys()) {
     g.initializer = g.initializer.filter((t) => !dead.has(t));
-    g.node = g.node.filter((n) => !dead.has(n));
+    index.of(g).remove(g.node.filter((n) => dead.has(n)));
     const inputs = droppedInputs.get(g);
     if (inputs) g.input = g.input.filter((v) => !inputs.has(v.name ?? ''));
   }

@@ -1,10 +1,10 @@
 /**
- * Conv with a constant weight, two forms (option `conv-mode`):
+ * Conv with a constant weight, two forms (option `conv-mode`), this file the first:
  * - `integer` (default), ORT's dynamic ConvInteger pattern (operators/conv.py, ConvInteger):
  *     DynamicQuantizeLinear(X) → ConvInteger(X_q, W_q, X_zp, W_zp) → Cast → Mul(·, Mul(X_scale, W_scale)) (→ Add bias)
  *   Per-channel scales run along the output channels and are shaped [M, 1, …] to broadcast over NCHW.
- * - `weight-only`: DequantizeLinear(W_q, scale, zero point[, axis 0]) → Conv(X, W, B). The file holds
- *   int8 weights; the Conv computes in float on the dequantized weight.
+ * - `weight-only` (int8-conv-weight-only.ts): DequantizeLinear(W_q, scale, zero point[, axis 0]) → Conv(X, W, B).
+ *   The file holds int8 weights; the Conv computes in float on the dequantized weight.
  * Per-channel (scales along the output channels) is the default for Conv (Int8Options.convPerChannel).
  * Conv is off by default (as in the issue): ORT has no fused kernel for the integer form. Measured on a
  * torchvision resnet18 export (1 thread, this 2-core AVX2 machine): integer 0.21–0.23× the fp32 speed,
@@ -13,27 +13,29 @@
  */
 import { DataType } from '../../onnx/dtype.js';
 import { elementCount, tensorBytes } from '../../onnx/tensor.js';
-import { resolveConstant } from './constant-weight.js';
-import { intAttr, makeNode } from '../nodes.js';
+import type { GraphScope } from '../../onnx/graph.js';
+import type { NodeProto } from '../../onnx/types.js';
+import { resolveConstant, type ConstantWeight } from './constant-weight.js';
+import { makeNode } from '../nodes.js';
 import type { OpQuantizer } from './op-quantizer.js';
+import type { QuantSession } from './session.js';
 
-export const convQuantizer: OpQuantizer = {
-  weightOf(node, scope, s) {
-    return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : undefined;
-  },
+/** What both Conv forms need: an [M, C/group, k…] weight and, if any, a float bias of M values. */
+export function convCheck(node: NodeProto, weight: ConstantWeight, scope: GraphScope, s: QuantSession): string | undefined {
+  if (weight.transposed || weight.tensor.dims.length < 3) return 'weight is not an [M, C/group, k…] tensor';
+  const b = node.input[2];
+  if (b) {
+    const bias = resolveConstant(scope, b, s.index);
+    if (!bias || bias.transposed || bias.tensor.dataType !== DataType.FLOAT) return 'bias is not a float constant';
+    if (elementCount(bias.tensor.dims) !== weight.tensor.dims[0]) return 'bias length differs from the output channels';
+  }
+  return undefined;
+}
+
+export const convQuantizer: OpQuantizer<QuantSession> = {
   check(node, weight, scope, s) {
-    if (weight.transposed || weight.tensor.dims.length < 3) return 'weight is not an [M, C/group, k…] tensor';
-    const b = node.input[2];
-    if (b) {
-      const bias = resolveConstant(scope, b, s.index);
-      if (!bias || bias.transposed || bias.tensor.dataType !== DataType.FLOAT) return 'bias is not a float constant';
-      if (elementCount(bias.tensor.dims) !== weight.tensor.dims[0]) return 'bias length differs from the output channels';
-    }
-    if (s.options.convMode === 'weight-only') {
-      return s.options.convPerChannel && s.opset < 13
-        ? `per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset ${s.opset}`
-        : undefined;
-    }
+    const reason = convCheck(node, weight, scope, s);
+    if (reason) return reason;
     if (s.options.convPerChannel && s.options.weightType === 'uint8') {
       // ConvInteger takes a single weight zero point in ORT's CPU kernel; asymmetric channels differ.
       return 'per-channel uint8 Conv needs per-channel zero points, which ORT ConvInteger does not take';
@@ -42,14 +44,6 @@ export const convQuantizer: OpQuantizer = {
   },
   rewrite(node, weight, scope, s, out) {
     const base = s.baseOf(node, scope);
-    if (s.options.convMode === 'weight-only') {
-      const perChannel = s.options.convPerChannel;
-      const w = s.weight({ weight, axis: perChannel ? 0 : undefined }, scope.graph, out);
-      const dequantized = s.fresh(`${base}_weight_dequantized`);
-      out.push(makeNode('DequantizeLinear', s.fresh(`${base}_DequantizeLinear`), [w.q, w.scale, w.zeroPoint], [dequantized], perChannel ? [intAttr('axis', 0)] : []));
-      out.push({ ...node, input: node.input.map((name, i) => (i === 1 ? dequantized : name)) });
-      return;
-    }
     const m = weight.tensor.dims[0]!;
     const spatialOnes = weight.tensor.dims.slice(2).map(() => 1);
     const x = s.activation(scope.graph, node.input[0]!, out);

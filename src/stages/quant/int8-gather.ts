@@ -5,14 +5,11 @@
  * them too. ORT quantizes tables with the activation type (uint8); we use the weight type, so a table
  * tied to an output projection (GPT's wte / lm_head) is quantized once for both uses.
  */
-import { resolveConstant } from './constant-weight.js';
 import { makeNode } from '../nodes.js';
 import type { OpQuantizer } from './op-quantizer.js';
+import type { QuantSession } from './session.js';
 
-export const gatherQuantizer: OpQuantizer = {
-  weightOf(node, scope, s) {
-    return node.input[0] ? resolveConstant(scope, node.input[0], s.index) : undefined;
-  },
+export const gatherQuantizer: OpQuantizer<QuantSession> = {
   check(node) {
     return node.input[1] ? undefined : 'no indices input';
   },

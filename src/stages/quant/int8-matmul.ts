@@ -44,10 +44,7 @@ export function integerMatMul(activation: string, weight: ConstantWeight, output
   out.push(...s.rescale(integer, a.scale, w.scale, output, base));
 }
 
-export const matMulQuantizer: OpQuantizer = {
-  weightOf(node, scope, s) {
-    return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : undefined;
-  },
+export const matMulQuantizer: OpQuantizer<QuantSession> = {
   check(node, weight) {
     if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}; MatMulInteger's fused kernels need a 2-D weight`;
     if (!node.input[0]) return 'no left operand';

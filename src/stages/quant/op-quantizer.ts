@@ -1,17 +1,22 @@
-/** What each op's int8 quantizer provides (one small object per op, listed in registry.ts). */
+/**
+ * The one shape of a scheme's quantizer for one op (int8 dynamic, int8 weight-only, int4), listed per op
+ * in registry.ts. `S` is the scheme's run state (QuantSession for int8, Int4Pass for int4): its options,
+ * its content-keyed store and its fresh names. The driver finds the weight (the row's `weightOf`), runs
+ * the common checks and `check`, and only then `rewrite`, so a rewrite never fails halfway.
+ */
 import type { GraphScope } from '../../onnx/graph.js';
 import type { NodeProto } from '../../onnx/types.js';
 import type { ConstantWeight } from './constant-weight.js';
-import type { QuantSession } from './session.js';
 
-export interface OpQuantizer {
-  /** The constant float weight this node would quantize; undefined when it has none (not a candidate). */
-  weightOf(node: NodeProto, scope: GraphScope, s: QuantSession): ConstantWeight | undefined;
+export interface OpQuantizer<S> {
+  /** Why this scheme leaves every such node alone under the run's options, before any weight is looked for. */
+  disabled?(s: S): string | undefined;
   /** Why this node cannot be quantized (checked before rewrite, so rewrite never fails halfway). */
-  check(node: NodeProto, weight: ConstantWeight, scope: GraphScope, s: QuantSession): string | undefined;
+  check(node: NodeProto, weight: ConstantWeight, scope: GraphScope, s: S): string | undefined;
   /**
-   * Appends the nodes that replace `node` to `out`; they write the node's outputs. Returns the paths of
-   * other constants it stopped reading (a bias it rescaled or reshaped), so they can be removed if unused.
+   * Appends the nodes that replace `node` to `out` (possibly `node` itself, changed); they write the
+   * node's outputs. Returns the paths of other constants it stopped reading (a bias it rescaled or
+   * reshaped; the driver records the weight's), so they can be removed once unused.
    */
-  rewrite(node: NodeProto, weight: ConstantWeight, scope: GraphScope, s: QuantSession, out: NodeProto[]): ConstantWeight['path'][] | void;
+  rewrite(node: NodeProto, weight: ConstantWeight, scope: GraphScope, s: S, out: NodeProto[]): ConstantWeight['path'][] | void;
 }

@@ -10,7 +10,8 @@ import type { GraphProto, NodeProto, TensorProto } from '../../onnx/types.js';
 import { DefinitionIndex, type ConstantWeight } from './constant-weight.js';
 import { intAttr, intsAttr, makeNode } from '../nodes.js';
 import { minMax, quantizePerAxis, quantizePerTensor, type Int8Type, type QuantizedData } from './numerics.js';
-import { ContentMap, TensorHashes, TensorPool, bytesOf } from './tensor-pool.js';
+import { ContentMap, DigestMemo } from '../content-identity.js';
+import { TensorPool, bytesOf } from './tensor-pool.js';
 
 export interface Int8Options {
   ops: Set<string>;
@@ -66,13 +67,12 @@ export class QuantSession {
   /** The default-domain opset the quantized model will import (DequantizeLinear takes an axis from 13). */
   opset = 11;
   readonly pool: TensorPool;
-  private readonly hashes = new TensorHashes();
+  private readonly hashes = new DigestMemo<TensorProto>();
   /** Scales and zero points only: the quantized values live in the pool (on disk when streaming). */
   private readonly quantized = new ContentMap<{ data: Pick<QuantizedData, 'scales' | 'zeroPoints'>; q: string }>();
   private readonly activations = new WeakMap<GraphProto, Map<string, QuantizedActivation>>();
   private readonly transposes = new WeakMap<GraphProto, Map<string, string>>();
   private readonly ranges = new WeakMap<TensorProto, { min: number; max: number }>();
-  private readonly readers = new WeakMap<GraphProto, Map<string, NodeProto[]>>();
   /** The float weight being worked on, read once for its range check and its quantization. */
   private current?: { tensor: TensorProto; bytes: Uint8Array; values: Float32Array };
   /** Where unaligned float bytes are copied; grows to the largest weight and is reused. */
@@ -89,7 +89,7 @@ export class QuantSession {
     irVersion: number,
     readonly external?: ExternalDataSource,
   ) {
-    this.pool = new TensorPool(root, names, irVersion < 4, external);
+    this.pool = new TensorPool({ graph: root, depth: 0 }, names, irVersion < 4, external);
   }
 
   fresh(base: string): string {
@@ -97,23 +97,15 @@ export class QuantSession {
   }
 
   /**
-   * The nodes of `graph` that read `name`, as the graph stood when first asked: the rewrite loop builds
-   * a new node list and assigns it at the end, so during it the graph's own list is the original one.
+   * The nodes of `graph` that read `name` through an input (each once, in graph order), from the graph's
+   * def-use index: as the graph stood when first asked, since the rewrite loop builds a new node list and
+   * assigns it at the end. Reads by subgraphs (captures) are not counted, as callers ask about the one
+   * node an output feeds.
    */
   readersOf(graph: GraphProto, name: string): NodeProto[] {
-    let byName = this.readers.get(graph);
-    if (!byName) {
-      byName = new Map();
-      for (const n of graph.node) {
-        for (const input of new Set(n.input)) {
-          const list = byName.get(input);
-          if (list) list.push(n);
-          else if (input) byName.set(input, [n]);
-        }
-      }
-      this.readers.set(graph, byName);
-    }
-    return byName.get(name) ?? [];
+    const readers: NodeProto[] = [];
+    for (const u of this.index.of(graph).consumers(name)) if (u.inputIndex >= 0 && !readers.includes(u.node)) readers.push(u.node);
+    return readers;
   }
 
   get symmetric(): boolean {

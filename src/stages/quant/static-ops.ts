@@ -4,7 +4,8 @@
  * - `compute`: DequantizeLinear in front of each listed input, QuantizeLinear after the output, each with
  *   its own calibrated range; ORT fuses DQ → op → Q into QLinearConv, QLinearMatMul, QGemm, QLinearAdd,
  *   QLinearMul, QLinearConcat, QLinearGlobalAveragePool, QLinearAveragePool, QLinearSigmoid, QLinearLeakyRelu.
- *   `weight` names the input that must be a constant (quantized offline, per channel along `axis`), `bias`
+ *   `weight` names the input that must be a constant (its slot from registry.ts's WEIGHT_SLOTS; quantized
+ *   offline, per channel along `axis`), `bias`
  *   the one stored as int32 at scale x_scale · w_scale (ORT quantize_bias_static).
  * - `passThrough`: the output takes the input's scale and zero point (ORT's "share" of quantization
  *   parameters), so ORT drops the DQ/Q pair and runs the op on the 8-bit values (MaxPool, Reshape, …).
@@ -14,6 +15,7 @@
  */
 import { attr } from '../../onnx/graph.js';
 import type { NodeProto } from '../../onnx/types.js';
+import { WEIGHT_SLOTS } from './registry.js';
 
 export interface StaticOpRule {
   kind: 'compute' | 'passThrough' | 'gate';
@@ -38,10 +40,10 @@ export interface StaticOpRule {
 const transB = (n: NodeProto) => Number(attr(n, 'transB')?.i ?? 0n) === 1;
 
 export const STATIC_RULES: Record<string, StaticOpRule> = {
-  Conv: { kind: 'compute', inputs: [0], weight: { input: 1, axis: () => 0 }, bias: 2 },
+  Conv: { kind: 'compute', inputs: [0], weight: { input: WEIGHT_SLOTS.Conv, axis: () => 0 }, bias: 2 },
   // A constant B is quantized as a weight (per column); two activations both get Q/DQ (QLinearMatMul).
-  MatMul: { kind: 'compute', inputs: [0, 1], weight: { input: 1, axis: (_n, rank) => rank - 1 } },
-  Gemm: { kind: 'compute', inputs: [0], weight: { input: 1, axis: (n) => (transB(n) ? 0 : 1) }, bias: 2 },
+  MatMul: { kind: 'compute', inputs: [0, 1], weight: { input: WEIGHT_SLOTS.MatMul, axis: (_n, rank) => rank - 1 } },
+  Gemm: { kind: 'compute', inputs: [0], weight: { input: WEIGHT_SLOTS.Gemm, axis: (n) => (transB(n) ? 0 : 1) }, bias: 2 },
   Add: { kind: 'compute', inputs: [0, 1], constants: true },
   Mul: { kind: 'compute', inputs: [0, 1], constants: true },
   Div: { kind: 'compute', inputs: [0, 1], constants: true, reciprocal: true },
