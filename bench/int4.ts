@@ -1,5 +1,6 @@
 /**
- * 4-bit numerics bench (issue 15): on each model, our quantize-int4 with `method: rtn` and `method: mse`
+ * 4-bit numerics bench (issue 15): on each model, our quantize-int4 with `method: rtn`, `mse` and `awq`
+ * (awq calibrates on compress's 8 auto samples, seeded apart from the held-out inputs below)
  * next to onnxruntime's own quantizer (matmul_nbits_quantizer.py: RTN and HQQ) at the same block size,
  * MatMul weights only (ORT's HQQ does not do Gather), so every file quantizes the same layers:
  * size, quantize time, and the output's relative L2 error ‖y − y_fp32‖ / ‖y_fp32‖ over seeded inputs.
@@ -169,7 +170,7 @@ export async function run(): Promise<void> {
       }
       const rows: Row[] = [];
       for (const symmetric of [true, false]) {
-        for (const method of ['rtn', 'mse']) {
+        for (const method of ['rtn', 'mse', 'awq']) {
           const label = `ours ${method}${symmetric ? '' : ' asymmetric'}`;
           const file = path.join(dir, `${name}.${label.replace(/ /g, '-')}.onnx`);
           const r = compressInChild(fp32, file, [{ 'quantize-int4': { method, symmetric, embeddings: 'none', 'block-size': BLOCK } }], `int4 ${label} on ${name}`);

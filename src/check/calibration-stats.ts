@@ -284,3 +284,43 @@ export function createStat(method: CalibrationMethod, percentile = DEFAULT_PERCE
     get stateBytes() { return h.stateBytes + 16; },
   };
 }
+
+/**
+ * Per-channel second moments of one activation, for activation-aware weight quantization (int4 `awq`):
+ * E[x_k²] over every position of every sample, k the last axis (the K a MatMul reduces over). K doubles
+ * of state whatever the number of samples or the sequence length.
+ */
+export class ChannelMoments {
+  readonly sums: Float64Array;
+  /** Rows (positions) folded in. */
+  rows = 0;
+
+  constructor(readonly channels: number) {
+    this.sums = new Float64Array(channels);
+  }
+
+  add(values: Float32Array): void {
+    const k = this.channels;
+    if (values.length % k !== 0) throw new Error(`channel moments: ${values.length} values are not rows of ${k}`);
+    const s = this.sums;
+    for (let at = 0; at < values.length; at += k) {
+      for (let i = 0; i < k; i++) {
+        const x = values[at + i]!;
+        // NaN/Inf (a masked position's -inf, say) would poison the channel: left out.
+        if (Number.isFinite(x)) s[i]! += x * x;
+      }
+    }
+    this.rows += values.length / k;
+  }
+
+  /** E[x_k²] per channel (zeros before any sample). */
+  means(): Float32Array {
+    const out = new Float32Array(this.channels);
+    if (this.rows) for (let i = 0; i < this.channels; i++) out[i] = this.sums[i]! / this.rows;
+    return out;
+  }
+
+  get stateBytes(): number {
+    return this.sums.byteLength + 8;
+  }
+}

@@ -45,10 +45,14 @@ export type OrtRequest =
 export interface StatRequest {
   name: string;
   method: CalibrationMethod;
+  /** Also keep E[x²] per channel of the last axis (ChannelMoments, for int4 `awq`). */
+  moments?: boolean;
 }
 
 export interface StatsResult {
   ranges: [name: string, min: number, max: number][];
+  /** Per-channel E[x²] of the tensors asked for with `moments` (plain arrays: they cross the IPC channel). */
+  moments: [name: string, means: number[]][];
   stateBytes: number;
   /** Peak RSS of the onnxruntime child so far (its activations live there), bytes. */
   peakRssBytes: number;

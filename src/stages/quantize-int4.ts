@@ -15,9 +15,13 @@
  *                   build), int8, or none.
  *   exclude         node names or globs to leave alone (an unnamed node by its first output's name),
  *                   the same rule as quantize-int8's (nodes.ts nodePattern).
- *   method          mse (default): per block, the clipped range and least-squares scale (and zero point)
- *                   with the least reconstruction error (quant/block-solver.ts); rtn: round to nearest
- *                   on the block's max/min, onnxruntime's default numerics bit for bit. Same format and size.
+ *   method          awq (default when the model has calibration inputs): per-channel activation scaling
+ *                   and activation-weighted block search from calibration's E[x²] (quant/awq.ts); mse
+ *                   (default without calibration inputs, data-free and deterministic): per block, the
+ *                   clipped range and least-squares scale (and zero point) with the least reconstruction
+ *                   error (quant/block-solver.ts); rtn: round to nearest on the block's max/min,
+ *                   onnxruntime's default numerics bit for bit. Same format and size (awq may add a Mul
+ *                   of K floats per activation it cannot fold into a LayerNorm).
  *   layers          per-layer bits: { "<node or weight name, or glob>": 4 | 8 | float }; the first entry
  *                   that matches wins, unmatched layers take 4. 8 writes MatMulNBits / GatherBlockQuantized
  *                   with bits=8 (about twice the bytes of 4, a quarter of float's).
@@ -31,13 +35,49 @@ import { tensorByteLength } from '../onnx/tensor.js';
 import { DefinitionIndex, removeUnused } from './quant/constant-weight.js';
 import { QUANT_METHODS } from './quant/block-solver.js';
 import { rewriteGather, rewriteGemm, rewriteMatMul, type Int4Run, type Int4Settings, type Rewrite } from './quant/int4-rewrite.js';
+import type { GraphScope } from '../onnx/graph.js';
 import { layerBits, parseLayerTable, type LayerRule } from './quant/layer-table.js';
 import { QuantStore } from './quant/int4-store.js';
 import { splitAttentionProjections } from './quant/attention-projections.js';
 import { defaultOpset, importDomain } from './quant/opset.js';
 import { booleanOption, choiceOption, rejectUnknownOptions, stringListOption } from './options.js';
 import type { StageOptions } from './registry.js';
-import type { Stage } from './stage.js';
+import type { Stage, StageContext } from './stage.js';
+import { planAwq, type AwqLayer } from './quant/awq.js';
+import { floatValues, floatWeight } from './quant/int4-rewrite.js';
+import { attr } from '../onnx/graph.js';
+import { DataType } from '../onnx/dtype.js';
+import { tensorBytes } from '../onnx/tensor.js';
+import type { ModelProto } from '../onnx/types.js';
+
+/**
+ * awq: the main graph's float MatMul / Gemm layers this stage will quantize, calibrated for the per-channel
+ * E[x²] of their activations (on the model as it is now), then scaled (quant/awq.ts). Returns the report part.
+ */
+async function planActivationScaling(model: ModelProto, main: GraphScope, run: Int4Run, exclude: RegExp[], ctx: StageContext) {
+  const opts = run.settings as Int4Options;
+  const layers: AwqLayer[] = [];
+  for (const node of main.graph.node) {
+    if ((node.domain ?? '') !== '' || (node.opType !== 'MatMul' && node.opType !== 'Gemm')) continue;
+    if (exclude.some((re) => re.test(nodeId(node))) || layerBits(opts.layers, nodeId(node), node.input[1] ?? '') === 'float') continue;
+    if (node.opType === 'Gemm' && attr(node, 'transA')?.i) continue;
+    const src = floatWeight(main, node.input[1] ?? '', run);
+    if (typeof src === 'string' || src.tensor.dataType !== DataType.FLOAT) continue;
+    const weight = node.opType === 'Gemm' && attr(node, 'transB')?.i ? { ...src, transposed: !src.transposed } : src;
+    layers.push({ node, weight, values: () => floatValues(weight.tensor, tensorBytes(weight.tensor, ctx.external)) });
+  }
+  const activations = [...new Set(layers.map((l) => l.node.input[0] ?? ''))];
+  const { moments, details } = await ctx.calibrate!(model, [], { moments: activations });
+  const spec = { bits: 4 as const, symmetric: opts.symmetric, method: 'mse' as const, store: Math.fround };
+  const plan = planAwq(main, layers, moments ?? new Map(), spec, opts.blockSize, run.names, run.before, ctx.external);
+  run.awq = plan.byNode;
+  const count = (p: string) => plan.groups.filter((g) => g.placement === p).length;
+  ctx.log(`quantize-int4: awq scaled ${plan.groups.length - count('none')} of ${plan.groups.length} activations (${count('layer-norm')} folded into a LayerNorm, ${count('mul')} by a Mul)`);
+  return {
+    calibration: details, activations: plan.groups.length, folded: count('layer-norm'), muls: count('mul'), weightingOnly: count('none'),
+    groups: plan.groups,
+  };
+}
 
 /** Op type → rewrite and the input holding its weight (ORT quantization's registry idea: one row per op). */
 const REWRITES: Record<string, { rewrite: Rewrite; weight: number }> = {
@@ -49,6 +89,8 @@ const REWRITES: Record<string, { rewrite: Rewrite; weight: number }> = {
 export interface Int4Options extends Int4Settings {
   exclude: string[];
   layers: LayerRule[];
+  /** No `method` given: awq with the user's calibration samples, mse without (resolved when the stage runs). */
+  methodDefault: boolean;
 }
 
 const STAGE = 'quantize-int4';
@@ -84,15 +126,21 @@ export function parseInt4Options(options: StageOptions): Int4Options {
     embeddings: choiceOption(STAGE, o, 'embeddings', ['int4', 'int8', 'none'] as const),
     exclude: stringListOption(STAGE, o, 'exclude') ?? [],
     method: choiceOption(STAGE, o, 'method', ['mse', ...QUANT_METHODS.filter((m) => m !== 'mse')]),
+    methodDefault: o.method === undefined,
     layers: parseLayerTable(STAGE, o.layers),
   };
 }
 
 export function quantizeInt4Stage(options: StageOptions = {}): Stage {
-  const opts = parseInt4Options(options);
+  const parsed = parseInt4Options(options);
   return {
     name: 'quantize-int4',
-    run(model, ctx) {
+    async run(model, ctx) {
+      const method = parsed.methodDefault ? (ctx.calibrate && !ctx.calibrate.synthetic ? 'awq' : 'mse') : parsed.method;
+      if (method === 'awq' && !ctx.calibrate) {
+        throw new UsageError('quantize-int4: method awq needs calibration samples; run it through compress or run (they calibrate with onnxruntime), or use method mse');
+      }
+      const opts = { ...parsed, method };
       // A fused Attention's projection becomes a MatMul this stage quantizes (quant/attention-projections.ts).
       const attentionSplit = splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex());
       const scopes = mainScopes(model);
@@ -112,6 +160,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
         errors: new Map(),
       };
       const exclude = opts.exclude.map(nodePattern);
+      const awq = method === 'awq' ? await planActivationScaling(model, scopes[0]!, run, exclude, ctx) : undefined;
       const skipped: { node: string; op: string; reason: string }[] = [];
       for (const scope of scopes) {
         for (const node of [...scope.graph.node]) {
@@ -163,6 +212,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
           /** Per rewritten node: its bits and its weight's relative reconstruction error ‖W − Ŵ‖ / ‖W‖. */
           layers: run.layers.map((l) => ({ ...l, relError: Number(l.relError.toPrecision(4)) })),
           ...(attentionSplit ? { attentionSplit } : {}),
+          ...(awq ? { awq } : {}),
         },
       };
     },

@@ -46,6 +46,15 @@ export interface CalibratedRange {
 /**
  * Runs the model (as given, before the stage changes it) on calibration samples and returns the range of
  * each named tensor, plus what to report about the samples. The pipeline provides it (it owns onnxruntime
- * and the sample inputs); stages that need activation ranges ask for it through StageContext.calibrate.
+ * and the sample inputs); stages that need activation ranges (or per-channel moments) ask for it through
+ * StageContext.calibrate.
  */
-export type Calibrator = (model: ModelProto, tensors: string[]) => Promise<{ ranges: Map<string, CalibratedRange>; details: Record<string, unknown> }>;
+export type Calibrator = ((model: ModelProto, tensors: string[], options?: { moments?: string[] }) => Promise<{
+  ranges: Map<string, CalibratedRange>;
+  /** With `options.moments`: E[x²] per channel (last axis) of each of those tensors that is float32 (int4 `awq`). */
+  moments?: Map<string, Float32Array>;
+  details: Record<string, unknown>;
+}>) & {
+  /** true when the samples are auto-generated, not the user's (quantize-int4 then defaults to data-free mse). */
+  readonly synthetic?: boolean;
+};

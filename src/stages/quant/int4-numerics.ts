@@ -48,6 +48,11 @@ export interface Int4Options {
    * activation each weight row multiplies; the search then minimises Σ a_k (w_k − ŵ_k)² per block.
    */
   importance?: Float32Array;
+  /**
+   * Per-k divisors of the values (awq's s_k: the values are s_k·w_k): the reported error and norm are
+   * then those of the unscaled weight, Σ((v − v̂)/s_k)² and Σ(v/s_k)².
+   */
+  errorScale?: Float32Array;
 }
 
 /** The empty packed result for `rows` rows of `k` values. */
@@ -93,10 +98,20 @@ class BlockWriter {
     const imp = this.blockImp;
     if (imp) for (let i = 0; i < len; i++) imp[i] = this.opts.importance![k0 + i]!;
     const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
-    o.sqError += fit.sqErr;
-    for (let i = 0; i < len; i++) o.sqNorm += v[i]! * v[i]!;
-    o.scales[r * o.kBlocks + b] = fit.scale;
     const codes = this.codes;
+    const unscale = this.opts.errorScale;
+    if (unscale) {
+      for (let i = 0; i < len; i++) {
+        const s = unscale[k0 + i]!;
+        const d = (v[i]! - (codes[i]! - fit.zp) * fit.scale) / s;
+        o.sqError += d * d;
+        o.sqNorm += (v[i]! / s) ** 2;
+      }
+    } else {
+      o.sqError += fit.sqErr;
+      for (let i = 0; i < len; i++) o.sqNorm += v[i]! * v[i]!;
+    }
+    o.scales[r * o.kBlocks + b] = fit.scale;
     if (this.spec.bits === 8) {
       const at = r * o.rowBytes + k0;
       for (let i = 0; i < len; i++) o.data[at + i] = codes[i]!;

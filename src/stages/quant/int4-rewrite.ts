@@ -26,6 +26,7 @@ import { roundToFloat16 } from '../fp16-numerics.js';
 import { intAttr, intsAttr, makeNode, nodeId } from '../nodes.js';
 import { resolveConstant, type ConstantWeight, type DefinitionIndex } from './constant-weight.js';
 import type { QuantMethod } from './block-solver.js';
+import type { ActivationAware } from './awq.js';
 import { quantizeColumns4, quantizeRows4, type Int4Blocks } from './int4-numerics.js';
 import { quantizePerTensor } from './numerics.js';
 import { contentKey, type QuantStore } from './int4-store.js';
@@ -69,6 +70,8 @@ export interface Int4Run {
   /** Every rewritten node, and the relative error of each store key (a shared weight is measured once). */
   layers: QuantizedLayer[];
   errors: Map<string, number>;
+  /** method awq: per scaled MatMul / Gemm, its activation's moments and row scales (awq.ts plans them). */
+  awq?: Map<NodeProto, ActivationAware>;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
@@ -87,7 +90,7 @@ function record(run: Int4Run, node: NodeProto, src: ConstantWeight, bits: number
  * viewed, not copied: the quantizers only read it, and on a streamed model it is a fresh buffer from disk
  * that another copy would double.
  */
-function floatValues(t: TensorProto, raw: Uint8Array): Float32Array {
+export function floatValues(t: TensorProto, raw: Uint8Array): Float32Array {
   const n = elementCount(t.dims);
   if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && raw.length === n * 4) {
     return new Float32Array(raw.buffer, raw.byteOffset, n);
@@ -131,7 +134,7 @@ function scalesPayload(scales: Float32Array, dataType: number): Uint8Array {
 }
 
 /** The constant float 2-D weight behind `name`, or why there is none. */
-function floatWeight(scope: GraphScope, name: string, run: Int4Run): ConstantWeight | string {
+export function floatWeight(scope: GraphScope, name: string, run: Pick<Int4Run, 'index'>): ConstantWeight | string {
   const src = resolveConstant(scope, name, run.index);
   if (!src) return 'weight is not a constant';
   const { tensor } = src;
@@ -175,11 +178,19 @@ function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, alpha: n
   const [k, n] = transposed ? [c, r] : [r, c];
   const { blockSize, symmetric, method } = run.settings;
   const dtype = tensor.dataType!;
-  const { key, raw } = weightKey(run, tensor, ['matmul', dtype, r, c, transposed, blockSize, symmetric, method, bits, ...(alpha === 1 ? [] : [alpha])]);
+  const aware = run.awq?.get(node);
+  const { key, raw } = weightKey(run, tensor, ['matmul', dtype, r, c, transposed, blockSize, symmetric, method, bits, ...(alpha === 1 ? [] : [alpha]), ...(aware ? [`awq${aware.group}`] : [])]);
   const stored = run.store.get(key, home(src), () => {
     let values = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     if (alpha !== 1) values = values.map((v) => v * alpha); // float32 products, as Gemm forms alpha·A·B
-    const opts = { blockSize, symmetric, method, bits, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
+    const s = aware?.scale;
+    // awq: row k times s_k (the activation is divided by it), errors weighted by E[x_k²] / s_k².
+    if (s) values = transposed ? values.map((v, i) => v * s[i % k]!) : values.map((v, i) => v * s[Math.floor(i / n)]!);
+    const importance = aware ? (s ? aware.moments.map((m, i) => m / (s[i]! * s[i]!)) : aware.moments) : undefined;
+    const opts = {
+      blockSize, symmetric, method: method === 'awq' ? 'mse' as const : method, bits, padToBlock: true,
+      storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround, importance, errorScale: s,
+    };
     // Stored [N, K]: already one row of K per column n. Stored [K, N]: quantized along its columns in place.
     const q = transposed ? quantizeRows4(values, n, k, opts) : quantizeColumns4(values, k, n, opts);
     run.errors.set(key, relError(q));
