@@ -27,8 +27,8 @@ const [T, D, H] = [32, 256, 512];
 
 /** Auto samples through onnxruntime, as compress's calibrator (synthetic unless told otherwise). */
 function calibratorFor(synthetic: boolean): Calibrator {
-  const fn = async (m: ModelProto, tensors: string[], options?: { moments?: string[] }) => {
-    const r = await calibrate({ model: m, tensors, moments: options?.moments, method: 'minmax', source: calibrationSource({ inputs: 'auto', samples: 8, seed: 99 }, m), tmpDir: tmp, threads: 1 });
+  const fn = async (m: ModelProto, tensors: string[], options?: { moments?: string[]; momentBlock?: number }) => {
+    const r = await calibrate({ model: m, tensors, moments: options?.moments, momentBlock: options?.momentBlock, method: 'minmax', source: calibrationSource({ inputs: 'auto', samples: 8, seed: 99 }, m), tmpDir: tmp, threads: 1 });
     return { ranges: r.ranges, moments: r.moments, details: { samples: r.samples } };
   };
   return Object.assign(fn, { synthetic });

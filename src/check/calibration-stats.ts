@@ -287,27 +287,38 @@ export function createStat(method: CalibrationMethod, percentile = DEFAULT_PERCE
 
 /**
  * Per-channel second moments of one activation, for activation-aware weight quantization (int4 `awq`):
- * E[x_k²] over every position of every sample, k the last axis (the K a MatMul reduces over). K doubles
- * of state whatever the number of samples or the sequence length.
+ * E[x_k²] over every position of every sample, k the last axis (the K a MatMul reduces over), and with
+ * `block` > 1 also E[x_i·x_j] for i, j in the same block of `block` channels (the diagonal blocks of the
+ * layer's input Hessian XᵀX, which awq's error feedback uses). K·block doubles of state whatever the number
+ * of samples or the sequence length.
  */
 export class ChannelMoments {
+  /** Row i: Σ x_i·x_j for j = blockStart(i) + jj, jj < block (block 1: Σ x_i²). */
   readonly sums: Float64Array;
   /** Rows (positions) folded in. */
   rows = 0;
 
-  constructor(readonly channels: number) {
-    this.sums = new Float64Array(channels);
+  constructor(readonly channels: number, readonly block = 1) {
+    this.sums = new Float64Array(channels * block);
   }
 
   add(values: Float32Array): void {
     const k = this.channels;
+    const b = this.block;
     if (values.length % k !== 0) throw new Error(`channel moments: ${values.length} values are not rows of ${k}`);
     const s = this.sums;
     for (let at = 0; at < values.length; at += k) {
       for (let i = 0; i < k; i++) {
         const x = values[at + i]!;
-        // NaN/Inf (a masked position's -inf, say) would poison the channel: left out.
-        if (Number.isFinite(x)) s[i]! += x * x;
+        // NaN/Inf (a masked position's -inf, say) would poison the channel: counted as 0.
+        if (!Number.isFinite(x) || x === 0) continue;
+        const b0 = i - (i % b);
+        const end = Math.min(k, b0 + b);
+        const row = i * b - b0;
+        for (let j = i; j < end; j++) {
+          const y = values[at + j]!;
+          if (Number.isFinite(y)) s[row + j]! += x * y;
+        }
       }
     }
     this.rows += values.length / k;
@@ -316,7 +327,24 @@ export class ChannelMoments {
   /** E[x_k²] per channel (zeros before any sample). */
   means(): Float32Array {
     const out = new Float32Array(this.channels);
-    if (this.rows) for (let i = 0; i < this.channels; i++) out[i] = this.sums[i]! / this.rows;
+    const b = this.block;
+    if (this.rows) for (let i = 0; i < this.channels; i++) out[i] = this.sums[i * b + (i % b)]! / this.rows;
+    return out;
+  }
+
+  /** E[x_i·x_j] within blocks, both triangles filled: row i holds j = blockStart(i) … + block − 1. */
+  blockMeans(): Float32Array {
+    const b = this.block;
+    const out = new Float32Array(this.channels * b);
+    if (!this.rows) return out;
+    for (let i = 0; i < this.channels; i++) {
+      const b0 = i - (i % b);
+      for (let j = i; j < Math.min(this.channels, b0 + b); j++) {
+        const v = this.sums[i * b + j - b0]! / this.rows;
+        out[i * b + j - b0] = v;
+        out[j * b + i - b0] = v;
+      }
+    }
     return out;
   }
 

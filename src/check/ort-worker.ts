@@ -102,7 +102,7 @@ async function runStats(id: number, feeds: NamedTensor[], outputNames: string[],
     const k = v.dims[v.dims.length - 1];
     if (!wantMoments || !k) continue;
     let m = moments.get(name);
-    if (!m) moments.set(name, (m = new ChannelMoments(k)));
+    if (!m) moments.set(name, (m = new ChannelMoments(k, wantMoments)));
     // A sample whose last axis differs from the first's is not the same channels: left out.
     if (m.channels === k) m.add(v.data as Float32Array);
   }
@@ -121,7 +121,7 @@ function takeStats(id: number): StatsResult {
   }
   const moments: StatsResult['moments'] = [];
   for (const [name, m] of sessionMoments.get(id) ?? []) {
-    moments.push([name, [...m.means()]]);
+    moments.push(m.block > 1 ? [name, m.means(), m.block, m.blockMeans()] : [name, m.means(), 1]);
     stateBytes += m.stateBytes;
   }
   return { ranges, moments, stateBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 };

@@ -19,12 +19,12 @@ export const DEFAULT_CALIBRATION: CalibrationConfig = { inputs: 'auto', method: 
 
 export function calibratorFor(config: CalibrationConfig | undefined, external: ExternalDataReader, tmpDir: string, progress: Progress): Calibrator {
   const c = config ?? DEFAULT_CALIBRATION;
-  const calibrator = async (model: ModelProto, tensors: string[], options?: { moments?: string[] }) => {
+  const calibrator = async (model: ModelProto, tensors: string[], options?: { moments?: string[]; momentBlock?: number }) => {
     const source = calibrationSource(c, model);
     const moments = options?.moments ?? [];
     const count = new Set([...tensors, ...moments]).size;
     const r = await progress.step(`calibrate ${count} tensors (${c.method}${moments.length ? ', channel moments' : ''}, ${source.synthetic ? 'auto samples' : c.inputs})`, () =>
-      calibrate({ model, external, tensors, moments, method: c.method, source, tmpDir }));
+      calibrate({ model, external, tensors, moments, momentBlock: options?.momentBlock, method: c.method, source, tmpDir }));
     if (r.synthetic) progress.note(`calibration: ranges come from ${r.samples} synthetic (auto-generated) samples; give calibration inputs for ranges that match real data`);
     return {
       ranges: r.ranges,

@@ -1,4 +1,5 @@
 /**
+import { performance } from 'node:perf_hooks';
  * `quantize-int4`: weight-only 4-bit quantization for onnxruntime's contrib ops — MatMul and Gemm weights to
  * MatMulNBits, embedding tables to GatherBlockQuantized (or int8 Gather + DequantizeLinear). Weights are
  * found in every graph (If/Loop bodies too) and quantized once per distinct content.
@@ -67,10 +68,13 @@ async function planActivationScaling(model: ModelProto, main: GraphScope, run: I
     layers.push({ node, weight, values: () => floatValues(weight.tensor, tensorBytes(weight.tensor, ctx.external)) });
   }
   const activations = [...new Set(layers.map((l) => l.node.input[0] ?? ''))];
-  const { moments, details } = await ctx.calibrate!(model, [], { moments: activations });
+  const t0 = performance.now();
+  const { moments, details } = await ctx.calibrate!(model, [], { moments: activations, momentBlock: opts.blockSize });
+  const t1 = performance.now();
   const spec = { bits: 4 as const, symmetric: opts.symmetric, method: 'mse' as const, store: Math.fround };
   const plan = planAwq(main, layers, moments ?? new Map(), spec, opts.blockSize, run.names, run.before, ctx.external);
   run.awq = plan.byNode;
+  console.error(`awq: calibrate ${(t1 - t0).toFixed(0)} ms, plan ${(performance.now() - t1).toFixed(0)} ms`);
   const count = (p: string) => plan.groups.filter((g) => g.placement === p).length;
   ctx.log(`quantize-int4: awq scaled ${plan.groups.length - count('none')} of ${plan.groups.length} activations (${count('layer-norm')} folded into a LayerNorm, ${count('mul')} by a Mul)`);
   return {

@@ -49,10 +49,20 @@ export interface CalibratedRange {
  * and the sample inputs); stages that need activation ranges (or per-channel moments) ask for it through
  * StageContext.calibrate.
  */
-export type Calibrator = ((model: ModelProto, tensors: string[], options?: { moments?: string[] }) => Promise<{
+/** Second moments of one activation's channels (last axis), from calibration. */
+export interface ChannelMomentsResult {
+  /** E[x_k²]. */
+  second: Float32Array;
+  /** Channels per block of `cross` (1: none kept). */
+  block: number;
+  /** E[x_i·x_j] for i, j in the same block: row i holds j = blockStart(i) … + block − 1. */
+  cross?: Float32Array;
+}
+
+export type Calibrator = ((model: ModelProto, tensors: string[], options?: { moments?: string[]; momentBlock?: number }) => Promise<{
   ranges: Map<string, CalibratedRange>;
-  /** With `options.moments`: E[x²] per channel (last axis) of each of those tensors that is float32 (int4 `awq`). */
-  moments?: Map<string, Float32Array>;
+  /** With `options.moments`: the channel moments of each of those tensors that is float32 (int4 `awq`). */
+  moments?: Map<string, ChannelMomentsResult>;
   details: Record<string, unknown>;
 }>) & {
   /** true when the samples are auto-generated, not the user's (quantize-int4 then defaults to data-free mse). */

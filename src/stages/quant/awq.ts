@@ -30,6 +30,7 @@ import type { GraphProto, NodeProto } from '../../onnx/types.js';
 import { makeNode } from '../nodes.js';
 import { fitBlock, type BlockSpec } from './block-solver.js';
 import type { ConstantWeight } from './constant-weight.js';
+import type { ChannelMomentsResult } from '../stage.js';
 import { bytesOf } from './tensor-pool.js';
 
 /** What a scaled layer's quantizer needs (the rewrite reads it by node). */
@@ -40,6 +41,8 @@ export interface ActivationAware {
   scale?: Float32Array;
   /** One id per activation, for the store key (two layers on different activations never share). */
   group: number;
+  /** E[x_i·x_j] within quantization blocks (ChannelMomentsResult.cross), for error feedback; absent: none. */
+  cross?: Float32Array;
 }
 
 /** One MatMul / Gemm the plan may scale: its weight as the node sees it ([K, N] unless `transposed`). */
@@ -165,9 +168,10 @@ function foldTarget(graph: GraphProto, activation: string, layers: NodeProto[], 
  * activation.
  */
 export function planAwq(
-  scope: GraphScope, layers: AwqLayer[], moments: Map<string, Float32Array>, spec: BlockSpec, blockSize: number,
+  scope: GraphScope, layers: AwqLayer[], stats: Map<string, ChannelMomentsResult>, spec: BlockSpec, blockSize: number,
   names: Set<string>, before: Map<NodeProto, NodeProto[]>, external?: ExternalDataSource,
 ): { byNode: Map<NodeProto, ActivationAware>; groups: AwqGroup[] } {
+  const moments = new Map([...stats].map(([name, m]) => [name, m.second]));
   const byActivation = new Map<string, AwqLayer[]>();
   for (const l of layers) {
     const a = l.node.input[0] ?? '';
@@ -222,7 +226,8 @@ export function planAwq(
         placement = 'mul';
       }
     }
-    for (const n of nodes) byNode.set(n, { moments: m, ...(s ? { scale: s } : {}), group: id });
+    const cross = stats.get(activation)!.block === blockSize ? stats.get(activation)!.cross : undefined;
+    for (const n of nodes) byNode.set(n, { moments: m, ...(s ? { scale: s } : {}), ...(cross ? { cross } : {}), group: id });
     const alpha = AWQ_ALPHAS[best]!;
     groups.push({ activation, layers: nodes.map((n) => n.name || n.output[0] || ''), alpha, placement, gain: errors[0]! > 0 ? Number((errors[best]! / errors[0]!).toPrecision(4)) : 1 });
   }

@@ -13,6 +13,7 @@
  * of the table).
  */
 import { fitBlock, type BlockSpec, type QuantMethod } from './block-solver.js';
+import { feedbackCodes } from './block-feedback.js';
 
 export { roundHalfAway } from './block-solver.js';
 
@@ -53,6 +54,8 @@ export interface Int4Options {
    * then those of the unscaled weight, Σ((v − v̂)/s_k)² and Σ(v/s_k)².
    */
   errorScale?: Float32Array;
+  /** Error feedback inside each block through these factors (block-feedback.ts, blockFactors with block = blockSize). */
+  feedback?: Float64Array;
 }
 
 /** The empty packed result for `rows` rows of `k` values. */
@@ -78,6 +81,7 @@ class BlockWriter {
   /** The block being fitted, copied here: the solver always sees one array (no per-block views to allocate). */
   private readonly block: Float32Array;
   private readonly blockImp: Float32Array | undefined;
+  private readonly scratch: Float64Array;
 
   constructor(rows: number, k: number, private readonly opts: Int4Options) {
     const bits = opts.bits ?? 4;
@@ -87,6 +91,7 @@ class BlockWriter {
     this.work = new Uint8Array(opts.blockSize);
     this.block = new Float32Array(opts.blockSize);
     this.blockImp = opts.importance ? new Float32Array(opts.blockSize) : undefined;
+    this.scratch = new Float64Array(opts.blockSize);
   }
 
   /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
@@ -100,9 +105,11 @@ class BlockWriter {
     const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
     const codes = this.codes;
     const unscale = this.opts.errorScale;
-    if (unscale) {
+    const fed = this.opts.feedback !== undefined &&
+      feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, codes, this.scratch);
+    if (unscale || fed) {
       for (let i = 0; i < len; i++) {
-        const s = unscale[k0 + i]!;
+        const s = unscale ? unscale[k0 + i]! : 1;
         const d = (v[i]! - (codes[i]! - fit.zp) * fit.scale) / s;
         o.sqError += d * d;
         o.sqNorm += (v[i]! / s) ** 2;

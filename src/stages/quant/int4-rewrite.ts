@@ -27,6 +27,7 @@ import { intAttr, intsAttr, makeNode, nodeId } from '../nodes.js';
 import { resolveConstant, type ConstantWeight, type DefinitionIndex } from './constant-weight.js';
 import type { QuantMethod } from './block-solver.js';
 import type { ActivationAware } from './awq.js';
+import { blockFactors } from './block-feedback.js';
 import { quantizeColumns4, quantizeRows4, type Int4Blocks } from './int4-numerics.js';
 import { quantizePerTensor } from './numerics.js';
 import { contentKey, type QuantStore } from './int4-store.js';
@@ -190,6 +191,7 @@ function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, alpha: n
     const opts = {
       blockSize, symmetric, method: method === 'awq' ? 'mse' as const : method, bits, padToBlock: true,
       storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround, importance, errorScale: s,
+      feedback: aware?.cross ? blockFactors(aware.cross, k, blockSize, s) : undefined,
     };
     // Stored [N, K]: already one row of K per column n. Stored [K, N]: quantized along its columns in place.
     const q = transposed ? quantizeRows4(values, n, k, opts) : quantizeColumns4(values, k, n, opts);
