@@ -61,7 +61,8 @@ async function planActivationScaling(model: ModelProto, main: GraphScope, run: I
   for (const node of main.graph.node) {
     if ((node.domain ?? '') !== '' || (node.opType !== 'MatMul' && node.opType !== 'Gemm')) continue;
     if (exclude.some((re) => re.test(nodeId(node))) || layerBits(opts.layers, nodeId(node), node.input[1] ?? '') === 'float') continue;
-    if (node.opType === 'Gemm' && attr(node, 'transA')?.i) continue;
+    // The Gemms rewriteGemm may leave alone (a scaled activation must only reach rewritten layers).
+    if (node.opType === 'Gemm' && (attr(node, 'transA')?.i || ![0, 1].includes(attr(node, 'beta')?.f ?? 1))) continue;
     const src = floatWeight(main, node.input[1] ?? '', run);
     if (typeof src === 'string' || src.tensor.dataType !== DataType.FLOAT) continue;
     const weight = node.opType === 'Gemm' && attr(node, 'transB')?.i ? { ...src, transposed: !src.transposed } : src;
@@ -74,11 +75,13 @@ async function planActivationScaling(model: ModelProto, main: GraphScope, run: I
   const spec = { bits: 4 as const, symmetric: opts.symmetric, method: 'mse' as const, store: Math.fround };
   const plan = planAwq(main, layers, moments ?? new Map(), spec, opts.blockSize, run.names, run.before, ctx.external);
   run.awq = plan.byNode;
-  console.error(`awq: calibrate ${(t1 - t0).toFixed(0)} ms, plan ${(performance.now() - t1).toFixed(0)} ms`);
   const count = (p: string) => plan.groups.filter((g) => g.placement === p).length;
   ctx.log(`quantize-int4: awq scaled ${plan.groups.length - count('none')} of ${plan.groups.length} activations (${count('layer-norm')} folded into a LayerNorm, ${count('mul')} by a Mul)`);
   return {
-    calibration: details, activations: plan.groups.length, folded: count('layer-norm'), muls: count('mul'), weightingOnly: count('none'),
+    calibration: details,
+    /** onnxruntime on the samples (the rest of the stage's time is quantizing), and the α search. */
+    calibrationMs: Math.round(t1 - t0), searchMs: Math.round(performance.now() - t1),
+    activations: plan.groups.length, folded: count('layer-norm'), muls: count('mul'), weightingOnly: count('none'),
     groups: plan.groups,
   };
 }
@@ -180,6 +183,9 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
           run.before.clear();
           run.after.clear();
         }
+      }
+      for (const n of run.awq?.keys() ?? []) {
+        if (n.domain !== 'com.microsoft') throw new Error(`quantize-int4: awq scaled the input of ${nodeId(n)} but the node was not rewritten (internal error; use method mse)`);
       }
       const paths = [...run.sources.values()].flat();
       removeUnused(paths, run.index);

@@ -6,11 +6,16 @@
  * - scaling: row k of W is multiplied by s_k = rms_k^α (normalised so √(max·min) = 1) before it is
  *   quantized and the activation divided by s_k, which leaves X·W unchanged in exact arithmetic but gives
  *   the rows that matter a finer share of their block's grid. α is searched per activation (every layer
- *   reading it shares one s) on the grid 0, 0.1 … 1, by the expected output error
+ *   reading it shares one s) on the grid 0, ⅛ … ½, ¾, by the expected output error
  *   Σ_k m_k Σ_n (W_kn − Q(s_k W_kn) / s_k)² (the diagonal of the layer's input Hessian XᵀX; cross terms
  *   left out), measured on up to SAMPLED_COLUMNS columns of each weight. α = 0 is "no scaling".
  * - weighting: the block search (block-solver.ts, `imp`) then minimises that same weighted error, with
- *   the weights m_k / s_k² of the scaled rows.
+ *   the weights m_k / s_k² of the scaled rows;
+ * - error feedback: with calibration's within-block E[x_i·x_j] too, each block's codes are chosen
+ *   GPTQ-style (block-feedback.ts) at the scale and zero point the search found.
+ *
+ * Measured on all-MiniLM-L6-v2 (bench/int4.ts, block 32, symmetric, output rel. L2 error vs fp32): rtn
+ * 0.2796, mse 0.2708, weighting + feedback without scaling 0.2312, all three 0.2081.
  *
  * Where 1/s goes, so the graph computes the same function:
  * - folded into the LayerNormalization that makes the activation (γ/s, β/s) when every reader of the
@@ -63,9 +68,13 @@ export interface AwqGroup {
   gain: number;
 }
 
-export const AWQ_ALPHAS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
-/** Columns of each weight the α search quantizes (evenly spaced): enough to rank α, a fraction of the cost. */
-const SAMPLED_COLUMNS = 96;
+export const AWQ_ALPHAS = [0, 0.125, 0.25, 0.375, 0.5, 0.75];
+/**
+ * Columns of each weight the α search quantizes (evenly spaced): enough to rank α, a fraction of the cost.
+ * On all-MiniLM-L6-v2, 32 columns and this grid gave output error 0.2081 where 96 columns and 0, 0.1 … 1
+ * gave 0.2110 (winners were 0.1–0.4), in a fifth of the search time.
+ */
+const SAMPLED_COLUMNS = 32;
 /** A Mul is put in only when it cuts the expected error to this fraction of α = 0's or less. */
 const MUL_WORTH = 0.97;
 /** Channels quieter than this fraction of the loudest rms count as this loud (s stays bounded). */
