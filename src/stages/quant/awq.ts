@@ -103,7 +103,7 @@ export function channelScales(moments: Float32Array, alpha: number): Float32Arra
 
 /**
  * Σ_k m_k (w_k − ŵ_k)² over the sampled columns of one weight quantized with row scales `s` (undefined:
- * none), each column's blocks fitted as the stage will fit them (same spec, importance m/s²).
+ * none), each column's blocks fitted by `spec` (importance m/s² when it is mse).
  */
 function expectedError(l: AwqLayer, values: Float32Array, m: Float32Array, s: Float32Array | undefined, spec: BlockSpec, blockSize: number): number {
   const [r, c] = l.weight.tensor.dims as [number, number];
