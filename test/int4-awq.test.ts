@@ -153,7 +153,7 @@ test('ChannelMoments: E[x_k²] and within-block E[x_i·x_j] as computed directly
       }
     }
   }
-  assert.equal(one.stateBytes, k * b * 8 + 8);
+  assert.equal(one.stateBytes, k * b * 8 + k * 8 + 8);
 });
 
 test('block feedback: UᵀU inverts the damped block Hessian, and feedback codes cut the output error xᵀ(w − ŵ) on correlated inputs', () => {

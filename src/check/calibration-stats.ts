@@ -298,8 +298,12 @@ export class ChannelMoments {
   /** Rows (positions) folded in. */
   rows = 0;
 
+  /** One row with non-finite values zeroed. */
+  private readonly row: Float64Array;
+
   constructor(readonly channels: number, readonly block = 1) {
     this.sums = new Float64Array(channels * block);
+    this.row = new Float64Array(channels);
   }
 
   add(values: Float32Array): void {
@@ -307,17 +311,20 @@ export class ChannelMoments {
     const b = this.block;
     if (values.length % k !== 0) throw new Error(`channel moments: ${values.length} values are not rows of ${k}`);
     const s = this.sums;
+    const row = this.row;
     for (let at = 0; at < values.length; at += k) {
+      // NaN/Inf (a masked position's -inf, say) would poison the channel: counted as 0.
       for (let i = 0; i < k; i++) {
         const x = values[at + i]!;
-        // NaN/Inf (a masked position's -inf, say) would poison the channel: counted as 0.
-        if (!Number.isFinite(x) || x === 0) continue;
-        const b0 = i - (i % b);
+        row[i] = Number.isFinite(x) ? x : 0;
+      }
+      for (let b0 = 0; b0 < k; b0 += b) {
         const end = Math.min(k, b0 + b);
-        const row = i * b - b0;
-        for (let j = i; j < end; j++) {
-          const y = values[at + j]!;
-          if (Number.isFinite(y)) s[row + j]! += x * y;
+        for (let i = b0; i < end; i++) {
+          const x = row[i]!;
+          if (x === 0) continue;
+          const base = i * b - b0;
+          for (let j = i; j < end; j++) s[base + j]! += x * row[j]!;
         }
       }
     }
@@ -349,6 +356,6 @@ export class ChannelMoments {
   }
 
   get stateBytes(): number {
-    return this.sums.byteLength + 8;
+    return this.sums.byteLength + this.row.byteLength + 8;
   }
 }
