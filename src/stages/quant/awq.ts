@@ -48,6 +48,8 @@ export interface ActivationAware {
   group: number;
   /** E[x_i·x_j] within quantization blocks (ChannelMomentsResult.cross), for error feedback; absent: none. */
   cross?: Float32Array;
+  /** blockFactors of `cross` at this scale, made by the first layer of the group that needs them. */
+  factors?: Float64Array;
 }
 
 /** One MatMul / Gemm the plan may scale: its weight as the node sees it ([K, N] unless `transposed`). */
@@ -236,7 +238,8 @@ export function planAwq(
       }
     }
     const cross = stats.get(activation)!.block === blockSize ? stats.get(activation)!.cross : undefined;
-    for (const n of nodes) byNode.set(n, { moments: m, ...(s ? { scale: s } : {}), ...(cross ? { cross } : {}), group: id });
+    const aware: ActivationAware = { moments: m, ...(s ? { scale: s } : {}), ...(cross ? { cross } : {}), group: id };
+    for (const n of nodes) byNode.set(n, aware);
     const alpha = AWQ_ALPHAS[best]!;
     groups.push({ activation, layers: nodes.map((n) => n.name || n.output[0] || ''), alpha, placement, gain: errors[0]! > 0 ? Number((errors[best]! / errors[0]!).toPrecision(4)) : 1 });
   }

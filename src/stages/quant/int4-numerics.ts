@@ -108,12 +108,16 @@ class BlockWriter {
     const fed = this.opts.feedback !== undefined &&
       feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, codes, this.scratch);
     if (unscale || fed) {
+      let e = 0, w = 0;
       for (let i = 0; i < len; i++) {
-        const s = unscale ? unscale[k0 + i]! : 1;
-        const d = (v[i]! - (codes[i]! - fit.zp) * fit.scale) / s;
-        o.sqError += d * d;
-        o.sqNorm += (v[i]! / s) ** 2;
+        const r = unscale ? 1 / unscale[k0 + i]! : 1;
+        const d = (v[i]! - (codes[i]! - fit.zp) * fit.scale) * r;
+        const x = v[i]! * r;
+        e += d * d;
+        w += x * x;
       }
+      o.sqError += e;
+      o.sqNorm += w;
     } else {
       o.sqError += fit.sqErr;
       for (let i = 0; i < len; i++) o.sqNorm += v[i]! * v[i]!;

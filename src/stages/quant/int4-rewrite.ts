@@ -191,7 +191,7 @@ function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, alpha: n
     const opts = {
       blockSize, symmetric, method: method === 'awq' ? 'mse' as const : method, bits, padToBlock: true,
       storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround, importance, errorScale: s,
-      feedback: aware?.cross ? blockFactors(aware.cross, k, blockSize, s) : undefined,
+      feedback: aware?.cross ? (aware.factors ??= blockFactors(aware.cross, k, blockSize, s)) : undefined,
     };
     // Stored [N, K]: already one row of K per column n. Stored [K, N]: quantized along its columns in place.
     const q = transposed ? quantizeRows4(values, n, k, opts) : quantizeColumns4(values, k, n, opts);
