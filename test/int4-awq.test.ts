@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -13,6 +13,8 @@ import { calibrate } from '../src/check/calibrate.js';
 import { calibrationSource } from '../src/check/calibration-inputs.js';
 import { ChannelMoments } from '../src/check/calibration-stats.js';
 import { encodeModel } from '../src/onnx/codec.js';
+import { compressModel } from '../src/pipeline/compress.js';
+import { calibrationOf } from '../src/report/json.js';
 import { DataType } from '../src/onnx/dtype.js';
 import { UsageError } from '../src/onnx/errors.js';
 import type { ModelProto } from '../src/onnx/types.js';
@@ -27,13 +29,13 @@ import { runFirstOutput } from './helpers/ort-run.js';
 const tmp = mkdtempSync(path.join(tmpdir(), 'int4-awq-test-'));
 const [T, D, H] = [32, 256, 512];
 
-/** Auto samples through onnxruntime, as compress's calibrator (synthetic unless told otherwise). */
-function calibratorFor(synthetic: boolean): Calibrator {
+/** Auto samples through onnxruntime, as compress's calibrator; `given`: as if the config had a calibration section. */
+function calibratorFor(given: boolean): Calibrator {
   const fn = async (m: ModelProto, tensors: string[], options?: { moments?: string[]; momentBlock?: number }) => {
     const r = await calibrate({ model: m, tensors, moments: options?.moments, momentBlock: options?.momentBlock, method: 'minmax', source: calibrationSource({ inputs: 'auto', samples: 8, seed: 99 }, m), tmpDir: tmp, threads: 1 });
     return { ranges: r.ranges, moments: r.moments, details: { samples: r.samples } };
   };
-  return Object.assign(fn, { synthetic });
+  return Object.assign(fn, { given });
 }
 
 /**
@@ -87,7 +89,7 @@ for (const residual of [false, true]) {
     const fp32 = outlierModel(residual);
     const rtn = await quantize(fp32, { method: 'rtn' });
     const mse = await quantize(fp32, { method: 'mse' });
-    const awq = await quantize(fp32, { method: 'awq' }, calibratorFor(true));
+    const awq = await quantize(fp32, { method: 'awq' }, calibratorFor(false));
     const [eRtn, eMse, eAwq] = [await outputError(fp32, rtn.model), await outputError(fp32, mse.model), await outputError(fp32, awq.model)];
     // Measured: rtn 0.0908 / 0.0193, mse 0.0822 / 0.0174, awq 0.0538 / 0.0114 (−41 %); the bar leaves room.
     assert.ok(eAwq < 0.75 * eRtn, `awq ${eAwq} vs rtn ${eRtn}`);
@@ -115,16 +117,16 @@ for (const residual of [false, true]) {
 
 test('awq is deterministic: the same samples give the same file', async () => {
   const fp32 = outlierModel(true);
-  const a = await quantize(fp32, { method: 'awq' }, calibratorFor(true));
-  const b = await quantize(fp32, { method: 'awq' }, calibratorFor(true));
+  const a = await quantize(fp32, { method: 'awq' }, calibratorFor(false));
+  const b = await quantize(fp32, { method: 'awq' }, calibratorFor(false));
   assert.deepEqual(encodeModel(a.model), encodeModel(b.model));
 });
 
-test('method default: awq with the user\'s calibration samples, data-free mse with auto samples or none; awq without samples is refused', async () => {
+test('method default: awq when the config has a calibration section, data-free mse otherwise; awq without a calibrator is refused', async () => {
   const fp32 = outlierModel(false);
   assert.equal((await quantize(fp32, {})).details.method, 'mse');
-  assert.equal((await quantize(fp32, {}, calibratorFor(true))).details.method, 'mse');
-  const given = await quantize(fp32, {}, calibratorFor(false));
+  assert.equal((await quantize(fp32, {}, calibratorFor(false))).details.method, 'mse');
+  const given = await quantize(fp32, {}, calibratorFor(true));
   assert.equal(given.details.method, 'awq');
   assert.ok(given.details.awq);
   await assert.rejects(quantize(fp32, { method: 'awq' }), (e: Error) => e instanceof UsageError && /awq needs calibration samples/.test(e.message));
@@ -211,4 +213,17 @@ test('channelScales: rms^α normalised to √(max·min) = 1, on a sixteenth-of-a
   const s = channelScales(m, 1); // rms 1, 2, 4, 0.5 → divided by √(4 · 0.5)
   const want = [1, 2, 4, 0.5].map((r) => 2 ** (Math.round(Math.log2(r / Math.sqrt(2)) * 16) / 16));
   s.forEach((v, i) => assert.ok(Math.abs(v - want[i]!) < 1e-6));
+});
+
+test('compress: with a calibration section quantize-int4 defaults to awq and reports its samples; without one, mse', async () => {
+  const src = path.join(tmp, 'outlier.onnx');
+  writeFileSync(src, encodeModel(outlierModel(true)));
+  const stages = [{ 'quantize-int4': { embeddings: 'none' } }];
+  const withCal = await compressModel(src, path.join(tmp, 'awq.onnx'), { stages, digest: false, calibration: { inputs: 'auto', samples: 4, method: 'minmax' } });
+  const d = withCal.stages[0]!.details;
+  assert.equal(d.method, 'awq');
+  assert.deepEqual(calibrationOf(withCal.stages), { method: 'minmax', samples: 4, inputs: 'auto', synthetic: true });
+  const plain = await compressModel(src, path.join(tmp, 'mse.onnx'), { stages, digest: false });
+  assert.equal(plain.stages[0]!.details.method, 'mse');
+  assert.equal(calibrationOf(plain.stages), undefined);
 });

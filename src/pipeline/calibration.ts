@@ -32,5 +32,5 @@ export function calibratorFor(config: CalibrationConfig | undefined, external: E
       details: { method: r.method, samples: r.samples, inputs: r.from, synthetic: r.synthetic, tensors: count, stateBytes: r.stateBytes, peakRssBytes: r.peakRssBytes },
     };
   };
-  return Object.assign(calibrator, { synthetic: c.inputs === 'auto' });
+  return Object.assign(calibrator, { given: config !== undefined });
 }

@@ -16,9 +16,9 @@ import { performance } from 'node:perf_hooks';
  *                   build), int8, or none.
  *   exclude         node names or globs to leave alone (an unnamed node by its first output's name),
  *                   the same rule as quantize-int8's (nodes.ts nodePattern).
- *   method          awq (default when the model has calibration inputs): per-channel activation scaling
+ *   method          awq (default when the model has a `calibration:` section): per-channel activation scaling
  *                   and activation-weighted block search from calibration's E[x²] (quant/awq.ts); mse
- *                   (default without calibration inputs, data-free and deterministic): per block, the
+ *                   (default without one, data-free and deterministic): per block, the
  *                   clipped range and least-squares scale (and zero point) with the least reconstruction
  *                   error (quant/block-solver.ts); rtn: round to nearest on the block's max/min,
  *                   onnxruntime's default numerics bit for bit. Same format and size (awq may add a Mul
@@ -98,7 +98,7 @@ const REWRITES: Record<string, { rewrite: Rewrite; weight: number }> = {
 export interface Int4Options extends Int4Settings {
   exclude: string[];
   layers: LayerRule[];
-  /** No `method` given: awq with the user's calibration samples, mse without (resolved when the stage runs). */
+  /** No `method` given: awq when the config has a calibration section, mse without (resolved when the stage runs). */
   methodDefault: boolean;
 }
 
@@ -145,7 +145,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
   return {
     name: 'quantize-int4',
     async run(model, ctx) {
-      const method = parsed.methodDefault ? (ctx.calibrate && !ctx.calibrate.synthetic ? 'awq' : 'mse') : parsed.method;
+      const method = parsed.methodDefault ? (ctx.calibrate?.given ? 'awq' : 'mse') : parsed.method;
       if (method === 'awq' && !ctx.calibrate) {
         throw new UsageError('quantize-int4: method awq needs calibration samples; run it through compress or run (they calibrate with onnxruntime), or use method mse');
       }
@@ -224,7 +224,8 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
           /** Per rewritten node: its bits and its weight's relative reconstruction error ‖W − Ŵ‖ / ‖W‖. */
           layers: run.layers.map((l) => ({ ...l, relError: Number(l.relError.toPrecision(4)) })),
           ...(attentionSplit ? { attentionSplit } : {}),
-          ...(awq ? { awq } : {}),
+          // At the top level too: the report says which samples calibrated (report/json.ts calibrationOf).
+          ...(awq ? { awq, calibration: awq.calibration } : {}),
         },
       };
     },

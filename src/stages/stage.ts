@@ -65,6 +65,6 @@ export type Calibrator = ((model: ModelProto, tensors: string[], options?: { mom
   moments?: Map<string, ChannelMomentsResult>;
   details: Record<string, unknown>;
 }>) & {
-  /** true when the samples are auto-generated, not the user's (quantize-int4 then defaults to data-free mse). */
-  readonly synthetic?: boolean;
+  /** true when the model's config has a `calibration:` section (quantize-int4 then defaults to awq, else to data-free mse). */
+  readonly given?: boolean;
 };
