@@ -25,6 +25,7 @@ import { quantizeInt4Stage } from '../src/stages/quantize-int4.js';
 import type { Calibrator, StageContext } from '../src/stages/stage.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
 import { runFirstOutput } from './helpers/ort-run.js';
+import { runStageOnFixture } from './helpers/fixture-parity.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'int4-awq-test-'));
 const [T, D, H] = [32, 256, 512];
@@ -227,3 +228,15 @@ test('compress: with a calibration section quantize-int4 defaults to awq and rep
   assert.equal(plain.stages[0]!.details.method, 'mse');
   assert.equal(calibrationOf(plain.stages), undefined);
 });
+
+for (const file of ['albert-tiny.shared.onnx', 'gpt-tiny.onnx']) {
+  test(`fixture ${file} with awq: runs in onnxruntime-node, cosine ≥ 0.98, no larger than mse (shared weights stay shared)`, async () => {
+    const mse = await runStageOnFixture(quantizeInt4Stage({ method: 'mse' }), file, tmp);
+    const awq = await runStageOnFixture(quantizeInt4Stage({ method: 'awq' }), file, tmp, calibratorFor(false));
+    for (const c of awq.cosines) assert.ok(c >= 0.98, `cosine ${c}`);
+    assert.equal(awq.details.tensorsQuantized, mse.details.tensorsQuantized);
+    // The same quantized bytes but for the Muls' K floats an activation.
+    const muls = (awq.details.awq as { muls: number }).muls;
+    assert.ok(awq.bytesAfter <= mse.bytesAfter + muls * 4 * 1024 + 1024, `${awq.bytesAfter} vs ${mse.bytesAfter}`);
+  });
+}

@@ -183,8 +183,17 @@ export function planAwq(
   names: Set<string>, before: Map<NodeProto, NodeProto[]>, external?: ExternalDataSource,
 ): { byNode: Map<NodeProto, ActivationAware>; groups: AwqGroup[] } {
   const moments = new Map([...stats].map(([name, m]) => [name, m.second]));
+  // A weight read on two activations (ALBERT's shared layers, dedup's ties) would need one quantized copy
+  // per activation: those layers are left to plain mse, which keeps one shared copy.
+  const activationsOf = new Map<unknown, Set<string>>();
+  for (const l of layers) {
+    const seen = activationsOf.get(l.weight.tensor);
+    if (seen) seen.add(l.node.input[0] ?? '');
+    else activationsOf.set(l.weight.tensor, new Set([l.node.input[0] ?? '']));
+  }
   const byActivation = new Map<string, AwqLayer[]>();
   for (const l of layers) {
+    if (activationsOf.get(l.weight.tensor)!.size > 1) continue;
     const a = l.node.input[0] ?? '';
     const m = moments.get(a);
     const [r, c] = l.weight.tensor.dims as [number, number];
