@@ -10189,20 +10189,20 @@ function analyzeModel(model, opts = {}) {
     ...duplicates.transposedTies.map((t) => t.transposed)
   ]);
   for (const w of weights) {
-    const readers = w.holder ? [{ node: w.holder, inputIndex: -1, scope: w.scope }] : index.readers(w.scope, w.name);
-    const labels = [...new Set(readers.map((u) => opLabel(u.node)))].sort();
+    const readers2 = w.holder ? [{ node: w.holder, inputIndex: -1, scope: w.scope }] : index.readers(w.scope, w.name);
+    const labels = [...new Set(readers2.map((u) => opLabel(u.node)))].sort();
     if (labels.length === 0) labels.push(UNUSED_OP);
     const share = Math.floor(w.bytes / labels.length);
     labels.forEach((label, k) => countBy(ops, label, share + (k === 0 ? w.bytes - share * labels.length : 0)));
-    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers.length > 0 && !copies.has(w.name) && readers.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
+    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers2.length > 0 && !copies.has(w.name) && readers2.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
     if (quantizable) {
-      const int42 = readers.every((u) => INT4_OPS.has(u.node.opType ?? ""));
+      const int42 = readers2.every((u) => INT4_OPS.has(u.node.opType ?? ""));
       quant.tensors++;
       quant.elements += w.elements;
       quant.bytes += w.bytes;
       quant.int8Bytes += int8Estimate(w.elements);
       quant.int4Bytes += int42 ? int4Estimate(w.elements) : w.bytes;
-      if (readers.some((u) => u.node.opType === "Conv")) {
+      if (readers2.some((u) => u.node.opType === "Conv")) {
         quant.convTensors++;
         quant.convBytes += w.bytes;
       }
@@ -10464,7 +10464,7 @@ var init_args = __esm({
 });
 
 // src/cli/progress.ts
-import { performance } from "node:perf_hooks";
+import { performance as performance2 } from "node:perf_hooks";
 function seconds(ms2) {
   return `${(ms2 / 1e3).toFixed(2)} s`;
 }
@@ -10474,9 +10474,9 @@ function lineProgress(out) {
     async step(label, work) {
       out.write(`[${stamp()}] ${label}
 `);
-      const t0 = performance.now();
+      const t0 = performance2.now();
       const result = await work();
-      out.write(`[${stamp()}] ${label}: done in ${seconds(performance.now() - t0)}
+      out.write(`[${stamp()}] ${label}: done in ${seconds(performance2.now() - t0)}
 `);
       return result;
     },
@@ -10490,15 +10490,15 @@ function spinnerProgress(out) {
   const clear = "\r\x1B[2K";
   return {
     async step(label, work) {
-      const t0 = performance.now();
+      const t0 = performance2.now();
       let frame = 0;
-      const draw = () => out.write(`${clear}${FRAMES[frame++ % FRAMES.length]} ${label} ${seconds(performance.now() - t0)}`);
+      const draw = () => out.write(`${clear}${FRAMES[frame++ % FRAMES.length]} ${label} ${seconds(performance2.now() - t0)}`);
       draw();
       const timer = setInterval(draw, 100);
       timer.unref();
       try {
         const result = await work();
-        out.write(`${clear}\u2713 ${label} ${seconds(performance.now() - t0)}
+        out.write(`${clear}\u2713 ${label} ${seconds(performance2.now() - t0)}
 `);
         return result;
       } catch (e) {
@@ -11744,7 +11744,7 @@ var init_dim_limits = __esm({
 // src/check/dim-defaults.ts
 function facts(model, inputs) {
   const g = model.graph;
-  const readers = /* @__PURE__ */ new Map();
+  const readers2 = /* @__PURE__ */ new Map();
   const constants2 = /* @__PURE__ */ new Map();
   for (const t of g.initializer) if (t.name) constants2.set(t.name, t);
   for (const n of g.node) {
@@ -11752,7 +11752,7 @@ function facts(model, inputs) {
       const t = constantNodeTensor(n);
       if (t) constants2.set(n.output[0], t);
     }
-    for (const i of n.input) if (i) readers.set(i, [...readers.get(i) ?? [], n]);
+    for (const i of n.input) if (i) readers2.set(i, [...readers2.get(i) ?? [], n]);
   }
   const strides = /* @__PURE__ */ new Map();
   for (const input of inputs) {
@@ -11761,7 +11761,7 @@ function facts(model, inputs) {
     const s = spatialStride(g.node, input.name, k);
     if (s) strides.set(input.name, s);
   }
-  return { readers, constants: constants2, strides };
+  return { readers: readers2, constants: constants2, strides };
 }
 function spatialStride(nodes, input, k) {
   const at = /* @__PURE__ */ new Map([[input, Array(k).fill(1)]]);
@@ -13018,15 +13018,15 @@ var init_auto_sensitivity = __esm({
 });
 
 // src/stages/pipeline.ts
-import { performance as performance2 } from "node:perf_hooks";
+import { performance as performance3 } from "node:perf_hooks";
 async function runStages(model, stages, ctx) {
   const results = [];
   let current = model;
   let bytes = modelByteSize(current);
   for (const stage of stages) {
-    const t0 = performance2.now();
+    const t0 = performance3.now();
     const { model: next, details } = await stage.run(current, ctx);
-    const ms2 = Math.round(performance2.now() - t0);
+    const ms2 = Math.round(performance3.now() - t0);
     const after = modelByteSize(next);
     results.push({ name: stage.name, bytesBefore: bytes, bytesAfter: after, ms: ms2, details });
     current = next;
@@ -14903,9 +14903,9 @@ function outputChannelAxis(weight) {
   return weight.transposed ? 0 : 1;
 }
 function putBiasSecond(output, scope, s) {
-  const readers = s.readersOf(scope.graph, output);
-  if (readers.length !== 1) return;
-  const add = readers[0];
+  const readers2 = s.readersOf(scope.graph, output);
+  if (readers2.length !== 1) return;
+  const add = readers2[0];
   if (add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2 || add.input[1] !== output) return;
   const bias = resolveConstant(scope, add.input[0], s.index);
   if (bias && bias.tensor.dims.length === 1) add.input = [add.input[1], add.input[0]];
@@ -15536,9 +15536,9 @@ function planOnce(scope, s, act, dropped) {
     for (const p of nodes.values()) {
       const out = p.node.output[0];
       if (p.rule.kind !== "compute" || !out || outputs.has(out)) continue;
-      const readers = s.readersOf(graph, out);
-      const r = readers[0];
-      if (readers.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? "") || (r.domain ?? "") !== "") continue;
+      const readers2 = s.readersOf(graph, out);
+      const r = readers2[0];
+      if (readers2.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? "") || (r.domain ?? "") !== "") continue;
       if (s.options.exclude.some((re) => re.test(nodeId(r))) || !clipsAtZero(r, scope, s)) continue;
       folded.set(p.node, r);
     }
@@ -16073,7 +16073,7 @@ var init_block_solver = __esm({
   "src/stages/quant/block-solver.ts"() {
     "use strict";
     f322 = Math.fround;
-    QUANT_METHODS = ["rtn", "mse"];
+    QUANT_METHODS = ["rtn", "mse", "awq"];
     CLIP = Float64Array.of(0.9, 0.85, 0.95, 1, 0.8);
     ASYMMETRIC_CLIP = Float64Array.of(0.9, 1, 1, 0.9, 0.9, 0.9, 0.8, 1, 1, 0.8, 0.8, 0.9, 0.9, 0.8, 0.8, 0.8);
     REFINE = 1;
@@ -16112,6 +16112,85 @@ var init_fp16_numerics = __esm({
     init_float16();
     FP16_MAX = 65504;
     FP16_MIN_SUBNORMAL = 2 ** -24;
+  }
+});
+
+// src/stages/quant/block-feedback.ts
+function blockFactors(cross, k, block, s) {
+  const out = new Float64Array(k * block);
+  const h = new Float64Array(block * block);
+  const inv = new Float64Array(block * block);
+  for (let b0 = 0; b0 < k; b0 += block) {
+    const len = Math.min(k, b0 + block) - b0;
+    let diag = 0;
+    for (let i = 0; i < len; i++) {
+      for (let j = 0; j < len; j++) {
+        const si = s ? s[b0 + i] : 1;
+        const sj = s ? s[b0 + j] : 1;
+        h[i * len + j] = cross[(b0 + i) * block + j] / (si * sj);
+      }
+      diag += h[i * len + i];
+    }
+    if (!(diag > 0)) continue;
+    const damp = DAMP * diag / len;
+    for (let i = 0; i < len; i++) h[i * len + i] += damp;
+    if (!invertSpd(h, len, inv)) continue;
+    if (!choleskyLowerInPlace(inv, len)) continue;
+    for (let i = 0; i < len; i++) for (let j = i; j < len; j++) out[(b0 + i) * block + j] = inv[j * len + i];
+  }
+  return out;
+}
+function choleskyLowerInPlace(a, len) {
+  for (let j = 0; j < len; j++) {
+    let d = a[j * len + j];
+    for (let p = 0; p < j; p++) d -= a[j * len + p] ** 2;
+    if (!(d > 0)) return false;
+    const l = Math.sqrt(d);
+    a[j * len + j] = l;
+    for (let i = j + 1; i < len; i++) {
+      let v = a[i * len + j];
+      for (let p = 0; p < j; p++) v -= a[i * len + p] * a[j * len + p];
+      a[i * len + j] = v / l;
+    }
+  }
+  return true;
+}
+function invertSpd(h, len, out) {
+  if (!choleskyLowerInPlace(h, len)) return false;
+  const y = new Float64Array(len);
+  for (let c = 0; c < len; c++) {
+    for (let i = 0; i < len; i++) {
+      let v = i === c ? 1 : 0;
+      for (let p = 0; p < i; p++) v -= h[i * len + p] * y[p];
+      y[i] = v / h[i * len + i];
+    }
+    for (let i = len - 1; i >= 0; i--) {
+      let v = y[i];
+      for (let p = i + 1; p < len; p++) v -= h[p * len + i] * out[p * len + c];
+      out[i * len + c] = v / h[i * len + i];
+    }
+  }
+  return true;
+}
+function feedbackCodes(v, len, scale, zp, maxq, u, k0, block, codes, w) {
+  if (!(u[k0 * block] > 0)) return false;
+  for (let i = 0; i < len; i++) w[i] = v[i];
+  const rs = 1 / scale;
+  for (let i = 0; i < len; i++) {
+    let q = Math.floor(w[i] * rs + zp + 0.5);
+    q = q < 0 ? 0 : q > maxq ? maxq : q;
+    codes[i] = q;
+    const row = (k0 + i) * block;
+    const err = (w[i] - (q - zp) * scale) / u[row + i];
+    for (let j = i + 1; j < len; j++) w[j] -= err * u[row + j];
+  }
+  return true;
+}
+var DAMP;
+var init_block_feedback = __esm({
+  "src/stages/quant/block-feedback.ts"() {
+    "use strict";
+    DAMP = 0.01;
   }
 });
 
@@ -16169,6 +16248,7 @@ var init_int4_numerics = __esm({
   "src/stages/quant/int4-numerics.ts"() {
     "use strict";
     init_block_solver();
+    init_block_feedback();
     init_block_solver();
     f323 = Math.fround;
     BlockWriter = class {
@@ -16181,6 +16261,7 @@ var init_int4_numerics = __esm({
         this.work = new Uint8Array(opts.blockSize);
         this.block = new Float32Array(opts.blockSize);
         this.blockImp = opts.importance ? new Float32Array(opts.blockSize) : void 0;
+        this.scratch = new Float64Array(opts.blockSize);
       }
       opts;
       out;
@@ -16190,6 +16271,7 @@ var init_int4_numerics = __esm({
       /** The block being fitted, copied here: the solver always sees one array (no per-block views to allocate). */
       block;
       blockImp;
+      scratch;
       /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
       put(r, b, src, from, stride, len) {
         const o = this.out;
@@ -16199,10 +16281,25 @@ var init_int4_numerics = __esm({
         const imp = this.blockImp;
         if (imp) for (let i2 = 0; i2 < len; i2++) imp[i2] = this.opts.importance[k0 + i2];
         const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
-        o.sqError += fit.sqErr;
-        for (let i2 = 0; i2 < len; i2++) o.sqNorm += v[i2] * v[i2];
-        o.scales[r * o.kBlocks + b] = fit.scale;
         const codes = this.codes;
+        const unscale = this.opts.errorScale;
+        const fed = this.opts.feedback !== void 0 && feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, codes, this.scratch);
+        if (unscale || fed) {
+          let e = 0, w = 0;
+          for (let i2 = 0; i2 < len; i2++) {
+            const r2 = unscale ? 1 / unscale[k0 + i2] : 1;
+            const d = (v[i2] - (codes[i2] - fit.zp) * fit.scale) * r2;
+            const x = v[i2] * r2;
+            e += d * d;
+            w += x * x;
+          }
+          o.sqError += e;
+          o.sqNorm += w;
+        } else {
+          o.sqError += fit.sqErr;
+          for (let i2 = 0; i2 < len; i2++) o.sqNorm += v[i2] * v[i2];
+        }
+        o.scales[r * o.kBlocks + b] = fit.scale;
         if (this.spec.bits === 8) {
           const at2 = r * o.rowBytes + k0;
           for (let i2 = 0; i2 < len; i2++) o.data[at2 + i2] = codes[i2];
@@ -16376,11 +16473,25 @@ function toMatMulNBits(node, a, src, alpha, run, bits) {
   const [k, n] = transposed ? [c, r] : [r, c];
   const { blockSize, symmetric, method } = run.settings;
   const dtype = tensor.dataType;
-  const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric, method, bits, ...alpha === 1 ? [] : [alpha]]);
+  const aware = run.awq?.get(node);
+  const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric, method, bits, ...alpha === 1 ? [] : [alpha], ...aware ? [`awq${aware.group}`] : []]);
   const stored = run.store.get(key, home(src), () => {
     let values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     if (alpha !== 1) values2 = values2.map((v) => v * alpha);
-    const opts = { blockSize, symmetric, method, bits, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
+    const s = aware?.scale;
+    if (s) values2 = transposed ? values2.map((v, i) => v * s[i % k]) : values2.map((v, i) => v * s[Math.floor(i / n)]);
+    const importance = aware ? s ? aware.moments.map((m, i) => m / (s[i] * s[i])) : aware.moments : void 0;
+    const opts = {
+      blockSize,
+      symmetric,
+      method: method === "awq" ? "mse" : method,
+      bits,
+      padToBlock: true,
+      storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
+      importance,
+      errorScale: s,
+      feedback: aware?.cross ? aware.factors ??= blockFactors(aware.cross, k, blockSize, s) : void 0
+    };
     const q = transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
     run.errors.set(key, relError(q));
     const parts = [
@@ -16430,6 +16541,7 @@ var init_int4_rewrite = __esm({
     init_fp16_numerics();
     init_nodes();
     init_constant_weight();
+    init_block_feedback();
     init_int4_numerics();
     init_numerics();
     init_int4_store();
@@ -16580,7 +16692,201 @@ var init_layer_table = __esm({
   }
 });
 
+// src/stages/quant/awq.ts
+function channelScales(moments, alpha) {
+  const k = moments.length;
+  let top = 0;
+  for (let i = 0; i < k; i++) top = Math.max(top, moments[i]);
+  const floor = top * RMS_FLOOR * RMS_FLOOR;
+  const logs = new Float64Array(k);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < k; i++) {
+    const l = alpha / 2 * Math.log2(Math.max(moments[i], floor) || 1);
+    logs[i] = l;
+    lo = Math.min(lo, l);
+    hi = Math.max(hi, l);
+  }
+  const mid = (lo + hi) / 2;
+  return Float32Array.from(logs, (l) => 2 ** (Math.round((l - mid) * OCTAVE_STEPS) / OCTAVE_STEPS));
+}
+function expectedError(l, values2, m, s, spec, blockSize) {
+  const [r, c] = l.weight.tensor.dims;
+  const [k, n] = l.weight.transposed ? [c, r] : [r, c];
+  const step = Math.max(1, Math.floor(n / SAMPLED_COLUMNS));
+  const v = new Float32Array(blockSize);
+  const imp = new Float32Array(blockSize);
+  const codes = new Uint8Array(blockSize);
+  const work = new Uint8Array(blockSize);
+  let total2 = 0;
+  for (let col = 0; col < n; col += step) {
+    for (let k0 = 0; k0 < k; k0 += blockSize) {
+      const len = Math.min(k, k0 + blockSize) - k0;
+      for (let i = 0; i < len; i++) {
+        const kk = k0 + i;
+        const w = l.weight.transposed ? values2[col * k + kk] : values2[kk * n + col];
+        const sk = s ? s[kk] : 1;
+        v[i] = Math.fround(w * sk);
+        imp[i] = m[kk] / (sk * sk);
+      }
+      const fit = fitBlock(v, len, spec, codes, work, imp);
+      for (let i = 0; i < len; i++) {
+        const d = v[i] - (codes[i] - fit.zp) * fit.scale;
+        total2 += imp[i] * d * d;
+      }
+    }
+  }
+  return total2;
+}
+function readers(graph, name) {
+  const nodes = [];
+  const inSubgraph = (g) => g.node.some((n) => n.input.includes(name) || n.attribute.some((a) => [a.g, ...a.graphs ?? []].some((s) => s && inSubgraph(s))));
+  for (const n of graph.node) {
+    if (n.input.includes(name) || n.attribute.some((a) => [a.g, ...a.graphs ?? []].some((s) => s && inSubgraph(s)))) nodes.push(n);
+  }
+  return { nodes, output: graph.output.some((o) => o.name === name) };
+}
+function ownVector(graph, name, owner, k) {
+  if (!name) return void 0;
+  const t = graph.initializer.find((x) => x.name === name);
+  if (!t || t.dataType !== DataType.FLOAT || t.dims.length !== 1 || Number(t.dims[0]) !== k) return void 0;
+  const r = readers(graph, name);
+  return r.nodes.length === 1 && r.nodes[0] === owner && !r.output ? t : void 0;
+}
+function foldTarget(graph, activation, layers, k) {
+  const r = readers(graph, activation);
+  if (r.output || r.nodes.some((n) => !layers.includes(n))) return void 0;
+  const ln = graph.node.find((n) => n.output[0] === activation);
+  if (!ln || ln.opType !== "LayerNormalization" || (ln.domain ?? "") !== "") return void 0;
+  if ((attr(ln, "axis")?.i ?? -1) !== -1) return void 0;
+  if (ln.output.slice(1).some((o) => o)) return void 0;
+  const gamma = ownVector(graph, ln.input[1], ln, k);
+  const beta = ln.input[2] ? ownVector(graph, ln.input[2], ln, k) : void 0;
+  if (!gamma || ln.input[2] && !beta) return void 0;
+  return { gamma, beta };
+}
+function planAwq(scope, layers, stats, spec, blockSize, names, before, external) {
+  const moments = new Map([...stats].map(([name, m]) => [name, m.second]));
+  const activationsOf = /* @__PURE__ */ new Map();
+  for (const l of layers) {
+    const seen = activationsOf.get(l.weight.tensor);
+    if (seen) seen.add(l.node.input[0] ?? "");
+    else activationsOf.set(l.weight.tensor, /* @__PURE__ */ new Set([l.node.input[0] ?? ""]));
+  }
+  const byActivation = /* @__PURE__ */ new Map();
+  for (const l of layers) {
+    if (activationsOf.get(l.weight.tensor).size > 1) continue;
+    const a = l.node.input[0] ?? "";
+    const m = moments.get(a);
+    const [r, c] = l.weight.tensor.dims;
+    if (!m || m.length !== (l.weight.transposed ? c : r)) continue;
+    const list = byActivation.get(a);
+    if (list) list.push(l);
+    else byActivation.set(a, [l]);
+  }
+  const byNode = /* @__PURE__ */ new Map();
+  const groups = [];
+  const order = new Map(scope.graph.node.map((n, i) => [n, i]));
+  for (const [activation, group] of byActivation) {
+    const m = moments.get(activation);
+    const k = m.length;
+    const id = groups.length;
+    const errors = AWQ_ALPHAS.map(() => 0);
+    const scales = AWQ_ALPHAS.map((a) => a === 0 ? void 0 : channelScales(m, a));
+    for (const l of group) {
+      const values2 = l.values();
+      scales.forEach((s2, i) => errors[i] += expectedError(l, values2, m, s2, spec, blockSize));
+    }
+    let best = 0;
+    errors.forEach((e, i) => {
+      if (e < errors[best]) best = i;
+    });
+    const nodes = group.map((l) => l.node);
+    if (best && errors[best] > MUL_WORTH * errors[0] && !foldTarget(scope.graph, activation, nodes, k)) best = 0;
+    const s = scales[best];
+    let placement = "none";
+    if (s) {
+      const fold = foldTarget(scope.graph, activation, nodes, k);
+      if (fold) {
+        for (const t of [fold.gamma, fold.beta]) {
+          if (!t) continue;
+          const v = new Float32Array(k);
+          new Uint8Array(v.buffer).set(tensorBytes(t, external));
+          replacePayload(external, t, bytesOf(v.map((x, i) => x / s[i])));
+        }
+        placement = "layer-norm";
+      } else {
+        const inv = freshName(names, `${activation}_awq_inv_scale`);
+        scope.graph.initializer.push({ name: inv, dataType: DataType.FLOAT, dims: [k], rawData: bytesOf(s.map((x) => 1 / x)), stringData: [], externalData: [], metadataProps: [] });
+        const scaled = freshName(names, `${activation}_awq`);
+        const first = nodes.reduce((a, b) => order.get(a) <= order.get(b) ? a : b);
+        const mul = makeNode("Mul", freshName(names, `${activation}_awq_scale`), [activation, inv], [scaled], [], "");
+        before.set(first, [...before.get(first) ?? [], mul]);
+        for (const n of nodes) n.input[0] = scaled;
+        placement = "mul";
+      }
+    }
+    const cross = stats.get(activation).block === blockSize ? stats.get(activation).cross : void 0;
+    const aware = { moments: m, ...s ? { scale: s } : {}, ...cross ? { cross } : {}, group: id };
+    for (const n of nodes) byNode.set(n, aware);
+    const alpha = AWQ_ALPHAS[best];
+    groups.push({ activation, layers: nodes.map((n) => n.name || n.output[0] || ""), alpha, placement, gain: errors[0] > 0 ? Number((errors[best] / errors[0]).toPrecision(4)) : 1 });
+  }
+  return { byNode, groups };
+}
+var AWQ_ALPHAS, SAMPLED_COLUMNS, MUL_WORTH, RMS_FLOOR, OCTAVE_STEPS;
+var init_awq = __esm({
+  "src/stages/quant/awq.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_spill();
+    init_tensor();
+    init_nodes();
+    init_block_solver();
+    init_tensor_pool();
+    AWQ_ALPHAS = [0, 0.125, 0.25, 0.375, 0.5, 0.75];
+    SAMPLED_COLUMNS = 32;
+    MUL_WORTH = 0.97;
+    RMS_FLOOR = 1e-3;
+    OCTAVE_STEPS = 16;
+  }
+});
+
 // src/stages/quantize-int4.ts
+async function planActivationScaling(model, main2, run, exclude, ctx) {
+  const opts = run.settings;
+  const layers = [];
+  for (const node of main2.graph.node) {
+    if ((node.domain ?? "") !== "" || node.opType !== "MatMul" && node.opType !== "Gemm") continue;
+    if (exclude.some((re) => re.test(nodeId(node))) || layerBits(opts.layers, nodeId(node), node.input[1] ?? "") === "float") continue;
+    if (node.opType === "Gemm" && (attr(node, "transA")?.i || ![0, 1].includes(attr(node, "beta")?.f ?? 1))) continue;
+    const src = floatWeight(main2, node.input[1] ?? "", run);
+    if (typeof src === "string" || src.tensor.dataType !== DataType.FLOAT) continue;
+    const weight = node.opType === "Gemm" && attr(node, "transB")?.i ? { ...src, transposed: !src.transposed } : src;
+    layers.push({ node, weight, values: () => floatValues(weight.tensor, tensorBytes(weight.tensor, ctx.external)) });
+  }
+  const activations = [...new Set(layers.map((l) => l.node.input[0] ?? ""))];
+  const t0 = performance.now();
+  const { moments, details } = await ctx.calibrate(model, [], { moments: activations, momentBlock: opts.blockSize });
+  const t1 = performance.now();
+  const spec = { bits: 4, symmetric: opts.symmetric, method: "rtn", store: Math.fround };
+  const plan2 = planAwq(main2, layers, moments ?? /* @__PURE__ */ new Map(), spec, opts.blockSize, run.names, run.before, ctx.external);
+  run.awq = plan2.byNode;
+  const count = (p) => plan2.groups.filter((g) => g.placement === p).length;
+  ctx.log(`quantize-int4: awq scaled ${plan2.groups.length - count("none")} of ${plan2.groups.length} activations (${count("layer-norm")} folded into a LayerNorm, ${count("mul")} by a Mul)`);
+  return {
+    calibration: details,
+    /** onnxruntime on the samples (the rest of the stage's time is quantizing), and the α search. */
+    calibrationMs: Math.round(t1 - t0),
+    searchMs: Math.round(performance.now() - t1),
+    activations: plan2.groups.length,
+    folded: count("layer-norm"),
+    muls: count("mul"),
+    weightingOnly: count("none"),
+    groups: plan2.groups
+  };
+}
 function parseInt4Options(options) {
   const o = { ...options };
   for (const [camel2, kebab] of Object.entries(CAMEL_ALIASES)) {
@@ -16609,14 +16915,20 @@ function parseInt4Options(options) {
     embeddings: choiceOption(STAGE2, o, "embeddings", ["int4", "int8", "none"]),
     exclude: stringListOption(STAGE2, o, "exclude") ?? [],
     method: choiceOption(STAGE2, o, "method", ["mse", ...QUANT_METHODS.filter((m) => m !== "mse")]),
+    methodDefault: o.method === void 0,
     layers: parseLayerTable(STAGE2, o.layers)
   };
 }
 function quantizeInt4Stage(options = {}) {
-  const opts = parseInt4Options(options);
+  const parsed = parseInt4Options(options);
   return {
     name: "quantize-int4",
-    run(model, ctx) {
+    async run(model, ctx) {
+      const method = parsed.methodDefault ? ctx.calibrate?.given ? "awq" : "mse" : parsed.method;
+      if (method === "awq" && !ctx.calibrate) {
+        throw new UsageError("quantize-int4: method awq needs calibration samples; run it through compress or run (they calibrate with onnxruntime), or use method mse");
+      }
+      const opts = { ...parsed, method };
       const attentionSplit = splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex());
       const scopes = mainScopes(model);
       const names = allNames(model);
@@ -16635,6 +16947,7 @@ function quantizeInt4Stage(options = {}) {
         errors: /* @__PURE__ */ new Map()
       };
       const exclude = opts.exclude.map(nodePattern);
+      const awq = method === "awq" ? await planActivationScaling(model, scopes[0], run, exclude, ctx) : void 0;
       const skipped = [];
       for (const scope of scopes) {
         for (const node of [...scope.graph.node]) {
@@ -16649,6 +16962,9 @@ function quantizeInt4Stage(options = {}) {
           run.before.clear();
           run.after.clear();
         }
+      }
+      for (const n of run.awq?.keys() ?? []) {
+        if (n.domain !== "com.microsoft") throw new Error(`quantize-int4: awq scaled the input of ${nodeId(n)} but the node was not rewritten (internal error; use method mse)`);
       }
       const paths = [...run.sources.values()].flat();
       removeUnused(paths, run.index);
@@ -16684,7 +17000,9 @@ function quantizeInt4Stage(options = {}) {
           skipped,
           /** Per rewritten node: its bits and its weight's relative reconstruction error ‖W − Ŵ‖ / ‖W‖. */
           layers: run.layers.map((l) => ({ ...l, relError: Number(l.relError.toPrecision(4)) })),
-          ...attentionSplit ? { attentionSplit } : {}
+          ...attentionSplit ? { attentionSplit } : {},
+          // At the top level too: the report says which samples calibrated (report/json.ts calibrationOf).
+          ...awq ? { awq, calibration: awq.calibration } : {}
         }
       };
     }
@@ -16706,6 +17024,11 @@ var init_quantize_int4 = __esm({
     init_attention_projections();
     init_opset();
     init_options();
+    init_awq();
+    init_int4_rewrite();
+    init_graph();
+    init_dtype();
+    init_tensor();
     REWRITES = {
       MatMul: { rewrite: rewriteMatMul, weight: 1 },
       Gemm: { rewrite: rewriteGemm, weight: 1 },
@@ -16729,15 +17052,15 @@ function collapseCastPairs(scope, inserted) {
   }
   if (!pairs.length) return 0;
   const reads = new Map([...usesOfAll(scope, pairs.map(([, half]) => half.output[0]))].map(([k, v]) => [k, v.length]));
-  const readers = /* @__PURE__ */ new Map();
-  for (const n of g.node) for (const i of n.input) if (i) readers.set(i, [...readers.get(i) ?? [], n]);
+  const readers2 = /* @__PURE__ */ new Map();
+  for (const n of g.node) for (const i of n.input) if (i) readers2.set(i, [...readers2.get(i) ?? [], n]);
   const outputs = new Set(g.output.map((o) => o.name ?? ""));
   const removed = /* @__PURE__ */ new Set();
   for (const [back, half] of pairs) {
     const float32 = half.input[0];
     const out = back.output[0];
     if (!outputs.has(out)) {
-      for (const n of readers.get(out) ?? []) n.input = n.input.map((i) => i === out ? float32 : i);
+      for (const n of readers2.get(out) ?? []) n.input = n.input.map((i) => i === out ? float32 : i);
     } else {
       const p = producer.get(float32);
       if (!p || outputs.has(float32)) continue;
@@ -16967,14 +17290,14 @@ async function overflowingNodes(model, main2, types2, tmpDir, samples = 2) {
         if (t.type === "float32" && t.data instanceof Uint8Array) peak.set(t.name, Math.max(peak.get(t.name) ?? 0, maxAbs(t.data)));
       }
     }
-    const readers = /* @__PURE__ */ new Map();
-    for (const n of g.node) for (const i of n.input) if (watched.has(i)) readers.set(i, [...readers.get(i) ?? [], n]);
+    const readers2 = /* @__PURE__ */ new Map();
+    for (const n of g.node) for (const i of n.input) if (watched.has(i)) readers2.set(i, [...readers2.get(i) ?? [], n]);
     for (const [name, max] of peak) {
       if (max < OVERFLOW_AT) continue;
       const producer = watched.get(name);
       const why = `its output '${name}' reaches ${max.toPrecision(3)} on ${feeds.length} auto input${feeds.length === 1 ? "" : "s"} (float16 ends at 65504)`;
       if (!blocked.has(producer)) blocked.set(producer, { node: nodeId(producer), op: producer.opType ?? "", reason: why });
-      for (const r of readers.get(name) ?? []) {
+      for (const r of readers2.get(name) ?? []) {
         if (!blocked.has(r)) blocked.set(r, { node: nodeId(r), op: r.opType ?? "", reason: `reads '${name}', which reaches ${max.toPrecision(3)} on auto inputs` });
       }
     }
@@ -19313,7 +19636,9 @@ function augmentedForCalibration(model, tensors) {
   return { model: { ...model, graph: { ...graph, output: [...graph.output, ...extra.map(untypedOutput)] } }, fetched };
 }
 async function calibrate(o) {
-  const { model, fetched } = augmentedForCalibration(o.model, o.tensors);
+  const withMoments = new Set(o.moments ?? []);
+  const tensors = [.../* @__PURE__ */ new Set([...o.tensors, ...withMoments])];
+  const { model, fetched } = augmentedForCalibration(o.model, tensors);
   const file = path10.join(o.tmpDir, `calibration-${process.pid}-${Date.now()}.onnx`);
   saveModel(model, file, { externalData: o.external ? true : "auto", source: o.external });
   const host = o.host ?? startOrtHost();
@@ -19324,7 +19649,7 @@ async function calibrate(o) {
     try {
       const minmaxOnly = new Set(o.model.graph.output.map((v) => v.name));
       for (const n of o.model.graph.node) if (SATURATING.has(n.opType ?? "") && n.output[0]) minmaxOnly.add(n.output[0]);
-      const requests = o.tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? "minmax" : o.method }));
+      const requests = tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? "minmax" : o.method, ...withMoments.has(name) ? { moments: o.momentBlock ?? 1 } : {} }));
       for (const sample of o.source.samples()) {
         await host.runStats(session.id, sample, fetched, requests);
         samples++;
@@ -19338,7 +19663,8 @@ async function calibrate(o) {
   }
   const ranges = new Map(result.ranges.map(([name, min, max]) => [name, { min, max }]));
   const stateBytes = result.stateBytes;
-  return { ranges, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
+  const moments = new Map(result.moments.map(([name, second, block, cross]) => [name, { second, block, ...cross ? { cross } : {} }]));
+  return { ranges, moments, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
 }
 var SATURATING;
 var init_calibrate = __esm({
@@ -19408,15 +19734,19 @@ var init_calibration_inputs = __esm({
 // src/pipeline/calibration.ts
 function calibratorFor(config, external, tmpDir, progress) {
   const c = config ?? DEFAULT_CALIBRATION;
-  return async (model, tensors) => {
+  const calibrator = async (model, tensors, options) => {
     const source = calibrationSource(c, model);
-    const r = await progress.step(`calibrate ${tensors.length} tensors (${c.method}, ${source.synthetic ? "auto samples" : c.inputs})`, () => calibrate({ model, external, tensors, method: c.method, source, tmpDir }));
+    const moments = options?.moments ?? [];
+    const count = (/* @__PURE__ */ new Set([...tensors, ...moments])).size;
+    const r = await progress.step(`calibrate ${count} tensors (${c.method}${moments.length ? ", channel moments" : ""}, ${source.synthetic ? "auto samples" : c.inputs})`, () => calibrate({ model, external, tensors, moments, momentBlock: options?.momentBlock, method: c.method, source, tmpDir }));
     if (r.synthetic) progress.note(`calibration: ranges come from ${r.samples} synthetic (auto-generated) samples; give calibration inputs for ranges that match real data`);
     return {
       ranges: r.ranges,
-      details: { method: r.method, samples: r.samples, inputs: r.from, synthetic: r.synthetic, tensors: tensors.length, stateBytes: r.stateBytes, peakRssBytes: r.peakRssBytes }
+      moments: r.moments,
+      details: { method: r.method, samples: r.samples, inputs: r.from, synthetic: r.synthetic, tensors: count, stateBytes: r.stateBytes, peakRssBytes: r.peakRssBytes }
     };
   };
+  return Object.assign(calibrator, { given: config !== void 0 });
 }
 var DEFAULT_CALIBRATION;
 var init_calibration = __esm({
@@ -19529,7 +19859,7 @@ var init_compress = __esm({
 // src/pipeline/auto-search.ts
 import { rmSync as rmSync6 } from "node:fs";
 import path13 from "node:path";
-import { performance as performance3 } from "node:perf_hooks";
+import { performance as performance4 } from "node:perf_hooks";
 function modelStructure(file) {
   const loaded = loadModel(file);
   loaded.external.close();
@@ -19549,7 +19879,7 @@ var init_auto_search = __esm({
     init_compress();
     init_digest();
     Search = class {
-      constructor(opts, judge, tmp, base, started, clock = () => performance3.now()) {
+      constructor(opts, judge, tmp, base, started, clock = () => performance4.now()) {
         this.opts = opts;
         this.judge = judge;
         this.tmp = tmp;
@@ -19603,7 +19933,7 @@ var init_auto_search = __esm({
           status: "skipped"
         };
         this.candidates.push(c);
-        const t0 = performance3.now();
+        const t0 = performance4.now();
         try {
           const built = await this.build(recipe, floatNodes, eightBitNodes);
           c.bytes = built.bytes;
@@ -19612,14 +19942,14 @@ var init_auto_search = __esm({
           c.status = "error";
           c.note = e instanceof Error ? e.message : String(e);
         }
-        c.ms = Math.round(performance3.now() - t0);
+        c.ms = Math.round(performance4.now() - t0);
         return c;
       }
       /** Verifies a built candidate (the base ignores the clock: it is what a search out of time returns). */
       async verify(c, recipe) {
         const built = this.files.get(c);
         if (!built) return c;
-        const t0 = performance3.now();
+        const t0 = performance4.now();
         try {
           const v = await this.opts.progress.step(`${this.opts.name}auto: check ${candidateLabel(c)} (${formatBytes(c.bytes)})`, () => this.judge.judge(built.file, { latency: this.opts.objective === "latency", timeUp: recipe.stage ? this.timeUp : void 0 }));
           this.verdicts.set(c, v);
@@ -19644,7 +19974,7 @@ var init_auto_search = __esm({
         } finally {
           this.discard(built.file);
           this.files.delete(c);
-          c.ms = (c.ms ?? 0) + Math.round(performance3.now() - t0);
+          c.ms = (c.ms ?? 0) + Math.round(performance4.now() - t0);
         }
         return c;
       }
@@ -19767,7 +20097,7 @@ ${[...floatNodes].sort().join("\n")}`;
 import { mkdtempSync as mkdtempSync4, rmSync as rmSync7 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import path14 from "node:path";
-import { performance as performance4 } from "node:perf_hooks";
+import { performance as performance5 } from "node:perf_hooks";
 function searchSampleCount(parity, exact) {
   if (exact !== void 0 || parity.inputs !== "auto") return exact ?? parity.samples;
   const top1 = parity.thresholds.top1 ?? DEFAULT_THRESHOLDS.top1;
@@ -19805,7 +20135,7 @@ async function autoCompress(source, output, opts) {
   const name = opts.name ? `${opts.name}: ` : "";
   const objective = opts.objective ?? "size";
   const maxSearchTimeS = opts.maxSearchTimeS ?? DEFAULT_MAX_SEARCH_TIME_S;
-  const clock = opts.clock ?? (() => performance4.now());
+  const clock = opts.clock ?? (() => performance5.now());
   const started = clock();
   const tmp = mkdtempSync4(path14.join(tmpdir3(), "onnx-diet-auto-"));
   let search;
