@@ -16765,7 +16765,7 @@ function foldTarget(graph, activation, layers, k) {
   if (!gamma || ln.input[2] && !beta) return void 0;
   return { gamma, beta };
 }
-function planAwq(scope, layers, stats, spec, blockSize, names, before, external) {
+function planAwq(scope, layers, stats, spec, blockSize, names, before, external, declareAsInput = false) {
   const moments = new Map([...stats].map(([name, m]) => [name, m.second]));
   const activationsOf = /* @__PURE__ */ new Map();
   for (const l of layers) {
@@ -16817,7 +16817,8 @@ function planAwq(scope, layers, stats, spec, blockSize, names, before, external)
         placement = "layer-norm";
       } else {
         const inv = freshName(names, `${activation}_awq_inv_scale`);
-        scope.graph.initializer.push({ name: inv, dataType: DataType.FLOAT, dims: [k], rawData: bytesOf(s.map((x) => 1 / x)), stringData: [], externalData: [], metadataProps: [] });
+        scope.graph.initializer.push(makeTensor(inv, DataType.FLOAT, [k], bytesOf(s.map((x) => 1 / x))));
+        if (declareAsInput) scope.graph.input.push(inputOf(inv, DataType.FLOAT, [k]));
         const scaled = freshName(names, `${activation}_awq`);
         const first = nodes.reduce((a, b) => order.get(a) <= order.get(b) ? a : b);
         const mul = makeNode("Mul", freshName(names, `${activation}_awq_scale`), [activation, inv], [scaled], [], "");
@@ -16871,7 +16872,7 @@ async function planActivationScaling(model, main2, run, exclude, ctx) {
   const { moments, details } = await ctx.calibrate(model, [], { moments: activations, momentBlock: opts.blockSize });
   const t1 = performance.now();
   const spec = { bits: 4, symmetric: opts.symmetric, method: "rtn", store: Math.fround };
-  const plan2 = planAwq(main2, layers, moments ?? /* @__PURE__ */ new Map(), spec, opts.blockSize, run.names, run.before, ctx.external);
+  const plan2 = planAwq(main2, layers, moments ?? /* @__PURE__ */ new Map(), spec, opts.blockSize, run.names, run.before, ctx.external, (model.irVersion ?? 0) < 4);
   run.awq = plan2.byNode;
   const count = (p) => plan2.groups.filter((g) => g.placement === p).length;
   ctx.log(`quantize-int4: awq scaled ${plan2.groups.length - count("none")} of ${plan2.groups.length} activations (${count("layer-norm")} folded into a LayerNorm, ${count("mul")} by a Mul)`);

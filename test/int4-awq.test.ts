@@ -240,3 +240,22 @@ for (const file of ['albert-tiny.shared.onnx', 'gpt-tiny.onnx']) {
     assert.ok(awq.bytesAfter <= mse.bytesAfter + muls * 4 * 1024 + 1024, `${awq.bytesAfter} vs ${mse.bytesAfter}`);
   });
 }
+
+test('awq before IR 4: the Mul\'s 1/s is also declared as a graph input, and onnxruntime runs the result', async () => {
+  const c = Float32Array.from({ length: D }, (_, i) => (i % 32 === 5 ? 12 : 1));
+  const inits = [floatTensor('c', [D], c), floatTensor('w1', [D, H], randomFloats(D * H, 1, 0.05)), floatTensor('w2', [H, D], randomFloats(H * D, 2, 0.05))];
+  const m = model(graph({
+    node: [node('Mul', ['x', 'c'], ['h']), node('MatMul', ['h', 'w1'], ['u']), node('Relu', ['u'], ['r']), node('MatMul', ['r', 'w2'], ['y'])],
+    input: [valueInfo('x', DataType.FLOAT, [1, T, D]), ...inits.map((t) => valueInfo(t.name!, DataType.FLOAT, [...t.dims]))],
+    output: [valueInfo('y', DataType.FLOAT, [1, T, D])],
+    initializer: inits,
+  }), 9);
+  m.irVersion = 3;
+  const rtn = await quantize(m, { method: 'rtn' });
+  const awq = await quantize(m, { method: 'awq' }, calibratorFor(false));
+  const groups = (awq.details.awq as { groups: { activation: string; placement: string }[] }).groups;
+  assert.equal(groups.find((g) => g.activation === 'h')!.placement, 'mul');
+  const inputs = new Set(awq.model.graph!.input.map((i) => i.name));
+  for (const t of awq.model.graph!.initializer) assert.ok(inputs.has(t.name), `${t.name} is not a graph input`);
+  assert.ok(await outputError(m, awq.model) < 0.8 * await outputError(m, rtn.model));
+});

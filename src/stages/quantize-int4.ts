@@ -75,7 +75,7 @@ async function planActivationScaling(model: ModelProto, main: GraphScope, run: I
   // The α search ranks with round-to-nearest blocks: on MiniLM it picked as well as the mse fit (output
   // error 0.2083 vs 0.2081) at a fifth of the cost; the final fit is mse's.
   const spec = { bits: 4 as const, symmetric: opts.symmetric, method: 'rtn' as const, store: Math.fround };
-  const plan = planAwq(main, layers, moments ?? new Map(), spec, opts.blockSize, run.names, run.before, ctx.external);
+  const plan = planAwq(main, layers, moments ?? new Map(), spec, opts.blockSize, run.names, run.before, ctx.external, (model.irVersion ?? 0) < 4);
   run.awq = plan.byNode;
   const count = (p: string) => plan.groups.filter((g) => g.placement === p).length;
   ctx.log(`quantize-int4: awq scaled ${plan.groups.length - count('none')} of ${plan.groups.length} activations (${count('layer-norm')} folded into a LayerNorm, ${count('mul')} by a Mul)`);

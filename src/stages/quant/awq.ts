@@ -30,13 +30,13 @@
 import { DataType } from '../../onnx/dtype.js';
 import { attr, freshName, type GraphScope } from '../../onnx/graph.js';
 import { replacePayload } from '../../onnx/spill.js';
-import { tensorBytes, type ExternalDataSource } from '../../onnx/tensor.js';
+import { makeTensor, tensorBytes, type ExternalDataSource } from '../../onnx/tensor.js';
 import type { GraphProto, NodeProto } from '../../onnx/types.js';
 import { makeNode } from '../nodes.js';
 import { fitBlock, type BlockSpec } from './block-solver.js';
 import type { ConstantWeight } from './constant-weight.js';
 import type { ChannelMomentsResult } from '../stage.js';
-import { bytesOf } from './tensor-pool.js';
+import { bytesOf, inputOf } from './tensor-pool.js';
 
 /** What a scaled layer's quantizer needs (the rewrite reads it by node). */
 export interface ActivationAware {
@@ -180,7 +180,7 @@ function foldTarget(graph: GraphProto, activation: string, layers: NodeProto[], 
  */
 export function planAwq(
   scope: GraphScope, layers: AwqLayer[], stats: Map<string, ChannelMomentsResult>, spec: BlockSpec, blockSize: number,
-  names: Set<string>, before: Map<NodeProto, NodeProto[]>, external?: ExternalDataSource,
+  names: Set<string>, before: Map<NodeProto, NodeProto[]>, external?: ExternalDataSource, declareAsInput = false,
 ): { byNode: Map<NodeProto, ActivationAware>; groups: AwqGroup[] } {
   const moments = new Map([...stats].map(([name, m]) => [name, m.second]));
   // A weight read on two activations (ALBERT's shared layers, dedup's ties) would need one quantized copy
@@ -237,7 +237,9 @@ export function planAwq(
         placement = 'layer-norm';
       } else {
         const inv = freshName(names, `${activation}_awq_inv_scale`);
-        scope.graph.initializer.push({ name: inv, dataType: DataType.FLOAT, dims: [k], rawData: bytesOf(s.map((x) => 1 / x)), stringData: [], externalData: [], metadataProps: [] });
+        scope.graph.initializer.push(makeTensor(inv, DataType.FLOAT, [k], bytesOf(s.map((x) => 1 / x))));
+        // Before IR 4 every initializer is also a graph input (as QuantStore declares its tensors).
+        if (declareAsInput) scope.graph.input.push(inputOf(inv, DataType.FLOAT, [k]));
         const scaled = freshName(names, `${activation}_awq`);
         const first = nodes.reduce((a, b) => (order.get(a)! <= order.get(b)! ? a : b));
         const mul = makeNode('Mul', freshName(names, `${activation}_awq_scale`), [activation, inv], [scaled], [], '');
