@@ -294,6 +294,70 @@ function createStat(method, percentile = DEFAULT_PERCENTILE) {
     }
   };
 }
+var ChannelMoments = class {
+  constructor(channels, block = 1) {
+    this.channels = channels;
+    this.block = block;
+    this.sums = new Float64Array(channels * block);
+    this.row = new Float64Array(channels);
+  }
+  channels;
+  block;
+  /** Row i: Σ x_i·x_j for j = blockStart(i) + jj, jj < block (block 1: Σ x_i²). */
+  sums;
+  /** Rows (positions) folded in. */
+  rows = 0;
+  /** One row with non-finite values zeroed. */
+  row;
+  add(values) {
+    const k = this.channels;
+    const b = this.block;
+    if (values.length % k !== 0) throw new Error(`channel moments: ${values.length} values are not rows of ${k}`);
+    const s = this.sums;
+    const row = this.row;
+    for (let at = 0; at < values.length; at += k) {
+      for (let i = 0; i < k; i++) {
+        const x = values[at + i];
+        row[i] = Number.isFinite(x) ? x : 0;
+      }
+      for (let b0 = 0; b0 < k; b0 += b) {
+        const end = Math.min(k, b0 + b);
+        for (let i = b0; i < end; i++) {
+          const x = row[i];
+          if (x === 0) continue;
+          const base = i * b - b0;
+          for (let j = i; j < end; j++) s[base + j] += x * row[j];
+        }
+      }
+    }
+    this.rows += values.length / k;
+  }
+  /** E[x_k²] per channel (zeros before any sample). */
+  means() {
+    const out = new Float32Array(this.channels);
+    const b = this.block;
+    if (this.rows) for (let i = 0; i < this.channels; i++) out[i] = this.sums[i * b + i % b] / this.rows;
+    return out;
+  }
+  /** E[x_i·x_j] within blocks, both triangles filled: row i holds j = blockStart(i) … + block − 1. */
+  blockMeans() {
+    const b = this.block;
+    const out = new Float32Array(this.channels * b);
+    if (!this.rows) return out;
+    for (let i = 0; i < this.channels; i++) {
+      const b0 = i - i % b;
+      for (let j = i; j < Math.min(this.channels, b0 + b); j++) {
+        const v = this.sums[i * b + j - b0] / this.rows;
+        out[i * b + j - b0] = v;
+        out[j * b + i - b0] = v;
+      }
+    }
+    return out;
+  }
+  get stateBytes() {
+    return this.sums.byteLength + this.row.byteLength + 8;
+  }
+};
 
 // src/runtime/ort-worker.ts
 var sessions = /* @__PURE__ */ new Map();
@@ -362,6 +426,7 @@ async function run(id, feeds, outputNames) {
   return { outputs, ms, cpuMs: (c.user + c.system) / 1e3 };
 }
 var sessionStats = /* @__PURE__ */ new Map();
+var sessionMoments = /* @__PURE__ */ new Map();
 async function runStats(id, feeds, outputNames, requests) {
   const session = sessions.get(id);
   if (!session) throw new Error(`no session ${id} (released, or lost in an earlier crash)`);
@@ -372,12 +437,19 @@ async function runStats(id, feeds, outputNames, requests) {
   const ms = performance.now() - t0;
   let stats = sessionStats.get(id);
   if (!stats) sessionStats.set(id, stats = /* @__PURE__ */ new Map());
-  for (const { name, method } of requests) {
+  let moments = sessionMoments.get(id);
+  if (!moments) sessionMoments.set(id, moments = /* @__PURE__ */ new Map());
+  for (const { name, method, moments: wantMoments } of requests) {
     const v = result[name] ?? ortFeeds[name];
     if (!(v instanceof ort.Tensor) || v.type !== "float32") continue;
     let stat = stats.get(name);
     if (!stat) stats.set(name, stat = createStat(method));
     stat.add(v.data);
+    const k = v.dims[v.dims.length - 1];
+    if (!wantMoments || !k) continue;
+    let m = moments.get(name);
+    if (!m) moments.set(name, m = new ChannelMoments(k, wantMoments));
+    if (m.channels === k) m.add(v.data);
   }
   for (const t of [...Object.values(ortFeeds), ...Object.values(result)]) if (t instanceof ort.Tensor) t.dispose();
   return { ms };
@@ -391,7 +463,12 @@ function takeStats(id) {
     ranges.push([name, r.min, r.max]);
     stateBytes += stat.stateBytes;
   }
-  return { ranges, stateBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+  const moments = [];
+  for (const [name, m] of sessionMoments.get(id) ?? []) {
+    moments.push(m.block > 1 ? [name, m.means(), m.block, m.blockMeans()] : [name, m.means(), 1]);
+    stateBytes += m.stateBytes;
+  }
+  return { ranges, moments, stateBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
 }
 async function handle(req) {
   switch (req.op) {
@@ -407,6 +484,7 @@ async function handle(req) {
       const s = sessions.get(req.id);
       sessions.delete(req.id);
       sessionStats.delete(req.id);
+      sessionMoments.delete(req.id);
       await s?.release();
       return null;
     }

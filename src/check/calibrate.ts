@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { ExternalDataReader } from '../onnx/external.js';
 import { saveModel } from '../onnx/model-io.js';
 import type { ModelProto, ValueInfoProto } from '../onnx/types.js';
+import type { ChannelMomentsResult } from '../stages/stage.js';
 import type { CalibrationMethod, TensorRange } from '../runtime/calibration-stats.js';
 import type { StatsResult } from '../runtime/ort-protocol.js';
 import type { SampleSource } from './calibration-inputs.js';
@@ -30,12 +31,18 @@ export interface CalibrateOptions {
   tmpDir: string;
   /** A host to use (default: one started and closed here). */
   host?: OrtHost;
+  /** Tensors whose per-channel E[x²] (last axis) is also wanted (int4 `awq`); their ranges come too. */
+  moments?: readonly string[];
+  /** With `moments`: also E[x_i·x_j] within blocks of this many channels (default 1: the diagonal only). */
+  momentBlock?: number;
   /** Intra-op threads for the calibration runs (default: all cores; calibration is not a latency figure). */
   threads?: number;
 }
 
 export interface CalibrationResult {
   ranges: Map<string, TensorRange>;
+  /** Per-channel E[x²] of each tensor in `moments` that was float32, and its block products if asked. */
+  moments: Map<string, ChannelMomentsResult>;
   method: CalibrationMethod;
   samples: number;
   synthetic: boolean;
@@ -65,7 +72,9 @@ export function augmentedForCalibration(model: ModelProto, tensors: readonly str
 }
 
 export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult> {
-  const { model, fetched } = augmentedForCalibration(o.model, o.tensors);
+  const withMoments = new Set(o.moments ?? []);
+  const tensors = [...new Set([...o.tensors, ...withMoments])];
+  const { model, fetched } = augmentedForCalibration(o.model, tensors);
   const file = path.join(o.tmpDir, `calibration-${process.pid}-${Date.now()}.onnx`);
   saveModel(model, file, { externalData: o.external ? true : 'auto', source: o.external });
   const host = o.host ?? startOrtHost();
@@ -81,7 +90,7 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
       // a KL or percentile cut would move inward.
       const minmaxOnly = new Set(o.model.graph!.output.map((v) => v.name));
       for (const n of o.model.graph!.node) if (SATURATING.has(n.opType ?? '') && n.output[0]) minmaxOnly.add(n.output[0]);
-      const requests = o.tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? 'minmax' as const : o.method }));
+      const requests = tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? 'minmax' as const : o.method, ...(withMoments.has(name) ? { moments: o.momentBlock ?? 1 } : {}) }));
       for (const sample of o.source.samples()) {
         await host.runStats(session.id, sample, fetched, requests);
         samples++;
@@ -95,5 +104,6 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
   }
   const ranges = new Map<string, TensorRange>(result.ranges.map(([name, min, max]) => [name, { min, max }]));
   const stateBytes = result.stateBytes;
-  return { ranges, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
+  const moments = new Map(result.moments.map(([name, second, block, cross]) => [name, { second, block, ...(cross ? { cross } : {}) }]));
+  return { ranges, moments, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
 }

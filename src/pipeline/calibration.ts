@@ -19,14 +19,18 @@ export const DEFAULT_CALIBRATION: CalibrationConfig = { inputs: 'auto', method: 
 
 export function calibratorFor(config: CalibrationConfig | undefined, external: ExternalDataReader, tmpDir: string, progress: Progress): Calibrator {
   const c = config ?? DEFAULT_CALIBRATION;
-  return async (model: ModelProto, tensors: string[]) => {
+  const calibrator = async (model: ModelProto, tensors: string[], options?: { moments?: string[]; momentBlock?: number }) => {
     const source = calibrationSource(c, model);
-    const r = await progress.step(`calibrate ${tensors.length} tensors (${c.method}, ${source.synthetic ? 'auto samples' : c.inputs})`, () =>
-      calibrate({ model, external, tensors, method: c.method, source, tmpDir }));
+    const moments = options?.moments ?? [];
+    const count = new Set([...tensors, ...moments]).size;
+    const r = await progress.step(`calibrate ${count} tensors (${c.method}${moments.length ? ', channel moments' : ''}, ${source.synthetic ? 'auto samples' : c.inputs})`, () =>
+      calibrate({ model, external, tensors, moments, momentBlock: options?.momentBlock, method: c.method, source, tmpDir }));
     if (r.synthetic) progress.note(`calibration: ranges come from ${r.samples} synthetic (auto-generated) samples; give calibration inputs for ranges that match real data`);
     return {
       ranges: r.ranges,
-      details: { method: r.method, samples: r.samples, inputs: r.from, synthetic: r.synthetic, tensors: tensors.length, stateBytes: r.stateBytes, peakRssBytes: r.peakRssBytes },
+      moments: r.moments,
+      details: { method: r.method, samples: r.samples, inputs: r.from, synthetic: r.synthetic, tensors: count, stateBytes: r.stateBytes, peakRssBytes: r.peakRssBytes },
     };
   };
+  return Object.assign(calibrator, { given: config !== undefined });
 }

@@ -284,3 +284,78 @@ export function createStat(method: CalibrationMethod, percentile = DEFAULT_PERCE
     get stateBytes() { return h.stateBytes + 16; },
   };
 }
+
+/**
+ * Per-channel second moments of one activation, for activation-aware weight quantization (int4 `awq`):
+ * E[x_k²] over every position of every sample, k the last axis (the K a MatMul reduces over), and with
+ * `block` > 1 also E[x_i·x_j] for i, j in the same block of `block` channels (the diagonal blocks of the
+ * layer's input Hessian XᵀX, which awq's error feedback uses). K·block doubles of state whatever the number
+ * of samples or the sequence length.
+ */
+export class ChannelMoments {
+  /** Row i: Σ x_i·x_j for j = blockStart(i) + jj, jj < block (block 1: Σ x_i²). */
+  readonly sums: Float64Array;
+  /** Rows (positions) folded in. */
+  rows = 0;
+
+  /** One row with non-finite values zeroed. */
+  private readonly row: Float64Array;
+
+  constructor(readonly channels: number, readonly block = 1) {
+    this.sums = new Float64Array(channels * block);
+    this.row = new Float64Array(channels);
+  }
+
+  add(values: Float32Array): void {
+    const k = this.channels;
+    const b = this.block;
+    if (values.length % k !== 0) throw new Error(`channel moments: ${values.length} values are not rows of ${k}`);
+    const s = this.sums;
+    const row = this.row;
+    for (let at = 0; at < values.length; at += k) {
+      // NaN/Inf (a masked position's -inf, say) would poison the channel: counted as 0.
+      for (let i = 0; i < k; i++) {
+        const x = values[at + i]!;
+        row[i] = Number.isFinite(x) ? x : 0;
+      }
+      for (let b0 = 0; b0 < k; b0 += b) {
+        const end = Math.min(k, b0 + b);
+        for (let i = b0; i < end; i++) {
+          const x = row[i]!;
+          if (x === 0) continue;
+          const base = i * b - b0;
+          for (let j = i; j < end; j++) s[base + j]! += x * row[j]!;
+        }
+      }
+    }
+    this.rows += values.length / k;
+  }
+
+  /** E[x_k²] per channel (zeros before any sample). */
+  means(): Float32Array {
+    const out = new Float32Array(this.channels);
+    const b = this.block;
+    if (this.rows) for (let i = 0; i < this.channels; i++) out[i] = this.sums[i * b + (i % b)]! / this.rows;
+    return out;
+  }
+
+  /** E[x_i·x_j] within blocks, both triangles filled: row i holds j = blockStart(i) … + block − 1. */
+  blockMeans(): Float32Array {
+    const b = this.block;
+    const out = new Float32Array(this.channels * b);
+    if (!this.rows) return out;
+    for (let i = 0; i < this.channels; i++) {
+      const b0 = i - (i % b);
+      for (let j = i; j < Math.min(this.channels, b0 + b); j++) {
+        const v = this.sums[i * b + j - b0]! / this.rows;
+        out[i * b + j - b0] = v;
+        out[j * b + i - b0] = v;
+      }
+    }
+    return out;
+  }
+
+  get stateBytes(): number {
+    return this.sums.byteLength + this.row.byteLength + 8;
+  }
+}

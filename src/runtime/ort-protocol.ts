@@ -50,10 +50,14 @@ export type OrtRequest =
 export interface StatRequest {
   name: string;
   method: CalibrationMethod;
+  /** Also keep E[x²] per channel of the last axis, and E[x_i·x_j] within blocks of this many channels when > 1 (ChannelMoments, int4 `awq`). */
+  moments?: number;
 }
 
 export interface StatsResult {
   ranges: [name: string, min: number, max: number][];
+  /** Per-channel E[x²] of the tensors asked for with `moments`, and the block products when block > 1. */
+  moments: [name: string, means: Float32Array, block: number, blockMeans?: Float32Array][];
   stateBytes: number;
   /** Peak RSS of the onnxruntime child so far (its activations live there), bytes. */
   peakRssBytes: number;

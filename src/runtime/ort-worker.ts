@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import * as ort from 'onnxruntime-node';
 import { ownedBytes, type NamedTensor } from './named-tensor.js';
 import type { LoadOptions, OrtRequest, OrtReply, StatRequest, StatsResult, ValueMetadata } from './ort-protocol.js';
-import { createStat, type TensorStat } from './calibration-stats.js';
+import { ChannelMoments, createStat, type TensorStat } from './calibration-stats.js';
 
 const sessions = new Map<number, ort.InferenceSession>();
 let nextId = 1;
@@ -81,6 +81,7 @@ async function run(id: number, feeds: NamedTensor[], outputNames?: string[]) {
 
 /** Calibration statistics per session: activations are reduced here, so only ranges cross the IPC channel. */
 const sessionStats = new Map<number, Map<string, TensorStat>>();
+const sessionMoments = new Map<number, Map<string, ChannelMoments>>();
 
 async function runStats(id: number, feeds: NamedTensor[], outputNames: string[], requests: StatRequest[]) {
   const session = sessions.get(id);
@@ -92,12 +93,20 @@ async function runStats(id: number, feeds: NamedTensor[], outputNames: string[],
   const ms = performance.now() - t0;
   let stats = sessionStats.get(id);
   if (!stats) sessionStats.set(id, (stats = new Map()));
-  for (const { name, method } of requests) {
+  let moments = sessionMoments.get(id);
+  if (!moments) sessionMoments.set(id, (moments = new Map()));
+  for (const { name, method, moments: wantMoments } of requests) {
     const v = result[name] ?? ortFeeds[name];
     if (!(v instanceof ort.Tensor) || v.type !== 'float32') continue;
     let stat = stats.get(name);
     if (!stat) stats.set(name, (stat = createStat(method)));
     stat.add(v.data as Float32Array);
+    const k = v.dims[v.dims.length - 1];
+    if (!wantMoments || !k) continue;
+    let m = moments.get(name);
+    if (!m) moments.set(name, (m = new ChannelMoments(k, wantMoments)));
+    // A sample whose last axis differs from the first's is not the same channels: left out.
+    if (m.channels === k) m.add(v.data as Float32Array);
   }
   for (const t of [...Object.values(ortFeeds), ...Object.values(result)]) if (t instanceof ort.Tensor) t.dispose();
   return { ms };
@@ -112,7 +121,12 @@ function takeStats(id: number): StatsResult {
     ranges.push([name, r.min, r.max]);
     stateBytes += stat.stateBytes;
   }
-  return { ranges, stateBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+  const moments: StatsResult['moments'] = [];
+  for (const [name, m] of sessionMoments.get(id) ?? []) {
+    moments.push(m.block > 1 ? [name, m.means(), m.block, m.blockMeans()] : [name, m.means(), 1]);
+    stateBytes += m.stateBytes;
+  }
+  return { ranges, moments, stateBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
 }
 
 async function handle(req: OrtRequest): Promise<unknown> {
@@ -125,6 +139,7 @@ async function handle(req: OrtRequest): Promise<unknown> {
       const s = sessions.get(req.id);
       sessions.delete(req.id);
       sessionStats.delete(req.id);
+      sessionMoments.delete(req.id);
       await s?.release();
       return null;
     }

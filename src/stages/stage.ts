@@ -63,6 +63,25 @@ export interface CalibratedRange {
 /**
  * Runs the model (as given, before the stage changes it) on calibration samples and returns the range of
  * each named tensor, plus what to report about the samples. The pipeline provides it (it owns onnxruntime
- * and the sample inputs); stages that need activation ranges ask for it through StageContext.calibrate.
+ * and the sample inputs); stages that need activation ranges (or per-channel moments) ask for it through
+ * StageContext.calibrate.
  */
-export type Calibrator = (model: ModelProto, tensors: string[]) => Promise<{ ranges: Map<string, CalibratedRange>; details: Record<string, unknown> }>;
+/** Second moments of one activation's channels (last axis), from calibration. */
+export interface ChannelMomentsResult {
+  /** E[x_k²]. */
+  second: Float32Array;
+  /** Channels per block of `cross` (1: none kept). */
+  block: number;
+  /** E[x_i·x_j] for i, j in the same block: row i holds j = blockStart(i) … + block − 1. */
+  cross?: Float32Array;
+}
+
+export type Calibrator = ((model: ModelProto, tensors: string[], options?: { moments?: string[]; momentBlock?: number }) => Promise<{
+  ranges: Map<string, CalibratedRange>;
+  /** With `options.moments`: the channel moments of each of those tensors that is float32 (int4 `awq`). */
+  moments?: Map<string, ChannelMomentsResult>;
+  details: Record<string, unknown>;
+}>) & {
+  /** true when the model's config has a `calibration:` section (quantize-int4 then defaults to awq, else to data-free mse). */
+  readonly given?: boolean;
+};

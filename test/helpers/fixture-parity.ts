@@ -7,7 +7,7 @@ import { encodeModel } from '../../src/onnx/codec.js';
 import { loadModel } from '../../src/onnx/model-io.js';
 import type { ModelProto } from '../../src/onnx/types.js';
 import { runStages } from '../../src/stages/run-stages.js';
-import type { Stage } from '../../src/stages/stage.js';
+import type { Stage, StageContext } from '../../src/stages/stage.js';
 import { float32Values, runOrt, testInputSets } from './ort-run.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
@@ -35,13 +35,13 @@ export interface FixtureRun {
 export const fixtureDataDir = (file: string) => path.join(FIXTURES, `${file.replace(/(\.shared)?\.onnx$/, '')}.data`);
 
 /** Applies `stage` to fixture `file` (e.g. 'gpt-tiny.onnx') and compares with the original in ORT. */
-export async function runStageOnFixture(stage: Stage, file: string, tmpDir: string): Promise<FixtureRun> {
+export async function runStageOnFixture(stage: Stage, file: string, tmpDir: string, calibrate?: StageContext['calibrate']): Promise<FixtureRun> {
   const original = path.join(FIXTURES, file);
   const work = loadModel(original);
   // Read before the stage runs: it changes the model in place.
   const feedSets = testInputSets(fixtureDataDir(file), work.model.graph!);
   // Through runStages with the stage contract checked (src/stages/contract.ts): valid output, honest `modified`.
-  const { model, results } = await runStages(work.model, [stage], { tmpDir, log: () => {}, external: work.external }, { checkContract: true });
+  const { model, results } = await runStages(work.model, [stage], { tmpDir, log: () => {}, external: work.external, ...(calibrate ? { calibrate } : {}) }, { checkContract: true });
   const details = results[0]!.details;
   const bytes = encodeModel(model);
   const cosines: number[] = [];

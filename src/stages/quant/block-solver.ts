@@ -33,8 +33,9 @@
 
 const f32 = Math.fround;
 
-export type QuantMethod = 'rtn' | 'mse';
-export const QUANT_METHODS: readonly QuantMethod[] = ['rtn', 'mse'];
+/** `awq` is mse on activation-scaled rows with activation-weighted errors (awq.ts); the block fit is mse's. */
+export type QuantMethod = 'rtn' | 'mse' | 'awq';
+export const QUANT_METHODS: readonly QuantMethod[] = ['rtn', 'mse', 'awq'];
 
 export interface BlockSpec {
   bits: 4 | 8;

@@ -13,6 +13,7 @@
  * of the table).
  */
 import { fitBlock, type BlockSpec, type QuantMethod } from './block-solver.js';
+import { feedbackCodes } from './block-feedback.js';
 
 export { roundHalfAway } from './block-solver.js';
 
@@ -48,6 +49,13 @@ export interface Int4Options {
    * activation each weight row multiplies; the search then minimises Σ a_k (w_k − ŵ_k)² per block.
    */
   importance?: Float32Array;
+  /**
+   * Per-k divisors of the values (awq's s_k: the values are s_k·w_k): the reported error and norm are
+   * then those of the unscaled weight, Σ((v − v̂)/s_k)² and Σ(v/s_k)².
+   */
+  errorScale?: Float32Array;
+  /** Error feedback inside each block through these factors (block-feedback.ts, blockFactors with block = blockSize). */
+  feedback?: Float64Array;
 }
 
 /** The empty packed result for `rows` rows of `k` values. */
@@ -73,6 +81,7 @@ class BlockWriter {
   /** The block being fitted, copied here: the solver always sees one array (no per-block views to allocate). */
   private readonly block: Float32Array;
   private readonly blockImp: Float32Array | undefined;
+  private readonly scratch: Float64Array;
 
   constructor(rows: number, k: number, private readonly opts: Int4Options) {
     const bits = opts.bits ?? 4;
@@ -82,6 +91,7 @@ class BlockWriter {
     this.work = new Uint8Array(opts.blockSize);
     this.block = new Float32Array(opts.blockSize);
     this.blockImp = opts.importance ? new Float32Array(opts.blockSize) : undefined;
+    this.scratch = new Float64Array(opts.blockSize);
   }
 
   /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
@@ -93,10 +103,26 @@ class BlockWriter {
     const imp = this.blockImp;
     if (imp) for (let i = 0; i < len; i++) imp[i] = this.opts.importance![k0 + i]!;
     const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
-    o.sqError += fit.sqErr;
-    for (let i = 0; i < len; i++) o.sqNorm += v[i]! * v[i]!;
-    o.scales[r * o.kBlocks + b] = fit.scale;
     const codes = this.codes;
+    const unscale = this.opts.errorScale;
+    const fed = this.opts.feedback !== undefined &&
+      feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, codes, this.scratch);
+    if (unscale || fed) {
+      let e = 0, w = 0;
+      for (let i = 0; i < len; i++) {
+        const r = unscale ? 1 / unscale[k0 + i]! : 1;
+        const d = (v[i]! - (codes[i]! - fit.zp) * fit.scale) * r;
+        const x = v[i]! * r;
+        e += d * d;
+        w += x * x;
+      }
+      o.sqError += e;
+      o.sqNorm += w;
+    } else {
+      o.sqError += fit.sqErr;
+      for (let i = 0; i < len; i++) o.sqNorm += v[i]! * v[i]!;
+    }
+    o.scales[r * o.kBlocks + b] = fit.scale;
     if (this.spec.bits === 8) {
       const at = r * o.rowBytes + k0;
       for (let i = 0; i < len; i++) o.data[at + i] = codes[i]!;

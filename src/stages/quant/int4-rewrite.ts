@@ -17,8 +17,10 @@ import type { AttributeProto, NodeProto, TensorProto } from '../../onnx/types.js
 import { fromFloat16Bits, toFloat16Bits } from '../../onnx/float16.js';
 import { roundToFloat16 } from '../fp16-numerics.js';
 import { intAttr, nodeId } from '../nodes.js';
-import type { ConstantWeight, DefinitionIndex } from './constant-weight.js';
+import { resolveConstant, type ConstantWeight, type DefinitionIndex } from './constant-weight.js';
 import type { QuantMethod } from './block-solver.js';
+import type { ActivationAware } from './awq.js';
+import { blockFactors } from './block-feedback.js';
 import { quantizeColumns4, quantizeRows4, type Int4Blocks } from './int4-numerics.js';
 import { bytesOf, ContentMap } from '../content-identity.js';
 import type { TensorPool } from './tensor-pool.js';
@@ -61,6 +63,8 @@ export interface Int4Pass {
   /** Every rewritten node, and the relative error of each store key (a shared weight is measured once). */
   layers: QuantizedLayer[];
   errors: Map<string, number>;
+  /** method awq: per scaled MatMul / Gemm, its activation's moments and row scales (awq.ts plans them). */
+  awq?: Map<NodeProto, ActivationAware>;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
@@ -127,6 +131,13 @@ export function scalesPayload(scales: Float32Array, dataType: number): Uint8Arra
   return bytesOf(dataType === DataType.FLOAT16 ? Uint16Array.from(scales, toFloat16Bits) : scales);
 }
 
+/** The constant float 2-D weight behind `name` as `scope` reads it, or why there is none (awq's planning). */
+export function floatWeight(scope: GraphScope, name: string, run: Pick<Int4Pass, 'index'>): ConstantWeight | string {
+  const src = resolveConstant(scope, name, run.index);
+  if (!src) return 'weight is not a constant';
+  return floatWeightReason(src) ?? src;
+}
+
 /** Why the constant `src` is no float 2-D weight int4 can take, or undefined when it is one. */
 export function floatWeightReason(src: ConstantWeight): string | undefined {
   const { tensor } = src;
@@ -170,11 +181,20 @@ export function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, a
   const [k, n] = transposed ? [c, r] : [r, c];
   const { blockSize, symmetric, method } = run.settings;
   const dtype = tensor.dataType!;
-  const { key, raw } = weightKey(run, tensor, ['matmul', dtype, r, c, transposed, blockSize, symmetric, method, bits, ...(alpha === 1 ? [] : [alpha])]);
+  const aware = run.awq?.get(node);
+  const { key, raw } = weightKey(run, tensor, ['matmul', dtype, r, c, transposed, blockSize, symmetric, method, bits, ...(alpha === 1 ? [] : [alpha]), ...(aware ? [`awq${aware.group}`] : [])]);
   const stored = run.store.group(key, weightScope(src), () => {
     let values = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     if (alpha !== 1) values = values.map((v) => v * alpha); // float32 products, as Gemm forms alpha·A·B
-    const opts = { blockSize, symmetric, method, bits, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
+    const s = aware?.scale;
+    // awq: row k times s_k (the activation is divided by it), errors weighted by E[x_k²] / s_k².
+    if (s) values = transposed ? values.map((v, i) => v * s[i % k]!) : values.map((v, i) => v * s[Math.floor(i / n)]!);
+    const importance = aware ? (s ? aware.moments.map((m, i) => m / (s[i]! * s[i]!)) : aware.moments) : undefined;
+    const opts = {
+      blockSize, symmetric, method: method === 'awq' ? 'mse' as const : method, bits, padToBlock: true,
+      storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround, importance, errorScale: s,
+      feedback: aware?.cross ? (aware.factors ??= blockFactors(aware.cross, k, blockSize, s)) : undefined,
+    };
     // Stored [N, K]: already one row of K per column n. Stored [K, N]: quantized along its columns in place.
     const q = transposed ? quantizeRows4(values, n, k, opts) : quantizeColumns4(values, k, n, opts);
     run.errors.set(key, relError(q));

@@ -1,0 +1,106 @@
+/**
+ * Error feedback inside a quantization block (GPTQ, Frantar et al. 2022, restricted to the diagonal blocks
+ * of the layer's input Hessian H = E[xxᵀ]): with the block's scale and zero point fixed, its values are
+ * rounded one after another, and each rounding error is pushed onto the values not yet rounded so that the
+ * block's contribution to the output, not each weight, stays close: err = (w_i − ŵ_i) / U_ii,
+ * w_j −= err · U_ij (j > i), with U the upper Cholesky factor of H⁻¹ (GPTQ's `Hinv`). Same codes format;
+ * only which code each weight gets changes.
+ *
+ * Only the diagonal blocks: H's block for channels [b·B, (b+1)·B) costs B² per block of every output
+ * column (B = 32: 16 multiply-adds a weight), where full GPTQ is K² per column — minutes on BERT-base in
+ * JavaScript. The block captures what matters most in transformer activations: the shared offset (LayerNorm
+ * β, GELU's positive mean) that makes errors of one sign add up at the output.
+ */
+
+/** GPTQ's dampening: λ · mean(diag H) added to the diagonal, so dead channels keep H invertible. */
+const DAMP = 0.01;
+
+/**
+ * The factors U_b of every block of `cross` (E[x_i·x_j] within blocks of `block`, row i holding
+ * j = blockStart(i) + jj), in the same layout, after the rows are scaled by 1/s (awq: the quantized rows
+ * are s·w, so their Hessian is S⁻¹HS⁻¹). A block whose diagonal is all zero gets zeros (no feedback).
+ */
+export function blockFactors(cross: Float32Array, k: number, block: number, s?: Float32Array): Float64Array {
+  const out = new Float64Array(k * block);
+  const h = new Float64Array(block * block);
+  const inv = new Float64Array(block * block);
+  for (let b0 = 0; b0 < k; b0 += block) {
+    const len = Math.min(k, b0 + block) - b0;
+    let diag = 0;
+    for (let i = 0; i < len; i++) {
+      for (let j = 0; j < len; j++) {
+        const si = s ? s[b0 + i]! : 1;
+        const sj = s ? s[b0 + j]! : 1;
+        h[i * len + j] = cross[(b0 + i) * block + j]! / (si * sj);
+      }
+      diag += h[i * len + i]!;
+    }
+    if (!(diag > 0)) continue;
+    const damp = (DAMP * diag) / len;
+    for (let i = 0; i < len; i++) h[i * len + i]! += damp;
+    if (!invertSpd(h, len, inv)) continue;
+    // Upper Cholesky of H⁻¹: H⁻¹ = UᵀU, U = Lᵀ of its lower factor L.
+    if (!choleskyLowerInPlace(inv, len)) continue;
+    for (let i = 0; i < len; i++) for (let j = i; j < len; j++) out[(b0 + i) * block + j] = inv[j * len + i]!;
+  }
+  return out;
+}
+
+/** Lower Cholesky factor of the len×len SPD matrix `a`, in place (upper triangle left as is); false if not SPD. */
+function choleskyLowerInPlace(a: Float64Array, len: number): boolean {
+  for (let j = 0; j < len; j++) {
+    let d = a[j * len + j]!;
+    for (let p = 0; p < j; p++) d -= a[j * len + p]! ** 2;
+    if (!(d > 0)) return false;
+    const l = Math.sqrt(d);
+    a[j * len + j] = l;
+    for (let i = j + 1; i < len; i++) {
+      let v = a[i * len + j]!;
+      for (let p = 0; p < j; p++) v -= a[i * len + p]! * a[j * len + p]!;
+      a[i * len + j] = v / l;
+    }
+  }
+  return true;
+}
+
+/** Inverse of the SPD matrix `h` (len×len) into `out` via its Cholesky factor; `h` is overwritten. */
+function invertSpd(h: Float64Array, len: number, out: Float64Array): boolean {
+  if (!choleskyLowerInPlace(h, len)) return false;
+  // Solve L Lᵀ X = I column by column.
+  const y = new Float64Array(len);
+  for (let c = 0; c < len; c++) {
+    for (let i = 0; i < len; i++) {
+      let v = i === c ? 1 : 0;
+      for (let p = 0; p < i; p++) v -= h[i * len + p]! * y[p]!;
+      y[i] = v / h[i * len + i]!;
+    }
+    for (let i = len - 1; i >= 0; i--) {
+      let v = y[i]!;
+      for (let p = i + 1; p < len; p++) v -= h[p * len + i]! * out[p * len + c]!;
+      out[i * len + c] = v / h[i * len + i]!;
+    }
+  }
+  return true;
+}
+
+/**
+ * Codes of the block v[0, len) (channels k0 …) at (scale, zp) with error feedback through the factors
+ * `u` (blockFactors' layout, rows k0 …); `w` is scratch of ≥ len doubles. Returns false (codes untouched)
+ * when the block has no factor.
+ */
+export function feedbackCodes(
+  v: Float32Array, len: number, scale: number, zp: number, maxq: number, u: Float64Array, k0: number, block: number, codes: Uint8Array, w: Float64Array,
+): boolean {
+  if (!(u[k0 * block]! > 0)) return false;
+  for (let i = 0; i < len; i++) w[i] = v[i]!;
+  const rs = 1 / scale;
+  for (let i = 0; i < len; i++) {
+    let q = Math.floor(w[i]! * rs + zp + 0.5);
+    q = q < 0 ? 0 : q > maxq ? maxq : q;
+    codes[i] = q;
+    const row = (k0 + i) * block;
+    const err = (w[i]! - (q - zp) * scale) / u[row + i]!;
+    for (let j = i + 1; j < len; j++) w[j]! -= err * u[row + j]!;
+  }
+  return true;
+}
