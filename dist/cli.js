@@ -280,10 +280,6 @@ function forEachTensor(model, cb) {
     visit2(fn.node);
   }
 }
-function defines(graph, name) {
-  if (!name) return false;
-  return graph.input.some((v) => v.name === name) || graph.initializer.some((t) => t.name === name) || graph.sparseInitializer.some((s) => s.values?.name === name) || graph.node.some((n) => n.output.includes(name));
-}
 function definedNames(graph) {
   const names = /* @__PURE__ */ new Set();
   for (const v of graph.input) if (v.name) names.add(v.name);
@@ -308,12 +304,6 @@ function outerReferences(graph, memo = /* @__PURE__ */ new Map()) {
   for (const o of graph.output) if (o.name) consider(o.name);
   return free;
 }
-function nodeReads(n, memo = /* @__PURE__ */ new Map()) {
-  const reads = /* @__PURE__ */ new Set();
-  for (const i of n.input) if (i) reads.add(i);
-  for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph, memo)) reads.add(name);
-  return reads;
-}
 function usesOfAll(scope, names) {
   const uses = /* @__PURE__ */ new Map();
   for (const n of names) uses.set(n, []);
@@ -335,28 +325,6 @@ function usesOfAll(scope, names) {
   };
   visit2(scope, new Set(uses.keys()));
   return uses;
-}
-function replaceAllUses(scope, from, to) {
-  let count = 0;
-  const visit2 = (graph, isRoot) => {
-    for (const node of graph.node) {
-      for (let i = 0; i < node.input.length; i++) {
-        if (node.input[i] === from) {
-          node.input[i] = to;
-          count++;
-        }
-      }
-      for (const { graph: g } of subgraphsOf(node)) if (!defines(g, from)) visit2(g, false);
-    }
-    if (!isRoot) {
-      for (const o of graph.output) if (o.name === from) {
-        o.name = to;
-        count++;
-      }
-    }
-  };
-  visit2(scope.graph, true);
-  return count;
 }
 function allNames(model) {
   const names = /* @__PURE__ */ new Set();
@@ -9673,21 +9641,499 @@ var init_size = __esm({
   }
 });
 
-// src/stages/dedup-identical.ts
+// src/graph/def-use.ts
+function scopeIndexes() {
+  const indexes = /* @__PURE__ */ new Map();
+  const indexOf = (scope) => {
+    let du = indexes.get(scope);
+    if (!du) {
+      du = scope.parent && scope.owner ? indexOf(scope.parent).child(scope.owner, scope.graph) : new DefUse(scope);
+      indexes.set(scope, du);
+    }
+    return du;
+  };
+  return indexOf;
+}
+function addUse(uses, name, use) {
+  const list = uses.get(name);
+  if (list) list.push(use);
+  else uses.set(name, [use]);
+}
+function capturedBy(n) {
+  if (!n.attribute.some((a) => a.g || a.graphs.length)) return NO_NAMES;
+  const names = /* @__PURE__ */ new Set();
+  for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph)) names.add(name);
+  return names;
+}
+var DefUse, NO_NAMES;
+var init_def_use = __esm({
+  "src/graph/def-use.ts"() {
+    "use strict";
+    init_graph();
+    init_tensor();
+    DefUse = class _DefUse {
+      graph;
+      parent;
+      /** The node in `parent` whose attribute holds this graph. */
+      owner;
+      defs = /* @__PURE__ */ new Map();
+      /**
+       * Uses of each name, built on the first question that needs them (prune asks only for producers, and a
+       * big graph's use lists cost more than its definitions); edits keep them current once built.
+       */
+      useLists;
+      outputs = /* @__PURE__ */ new Set();
+      children = /* @__PURE__ */ new Map();
+      /** Outer names each node's subgraphs read (only nodes that have any). */
+      captured = /* @__PURE__ */ new Map();
+      /** Names of sparse initializers: not indexed as definitions, but they hide outer names all the same. */
+      sparse = /* @__PURE__ */ new Set();
+      /** Names defined more than once when the index was built (an input with an initializer of its name, or an invalid graph). */
+      duplicates = /* @__PURE__ */ new Set();
+      infos;
+      constructor(scope, parent, owner) {
+        this.graph = "node" in scope ? scope : scope.graph;
+        this.parent = parent;
+        this.owner = owner;
+        const seen = (name) => {
+          if (this.defs.has(name) || this.sparse.has(name)) this.duplicates.add(name);
+        };
+        for (const v of this.graph.input) if (v.name) {
+          seen(v.name);
+          this.defs.set(v.name, { kind: "input", info: v });
+        }
+        for (const t of this.graph.initializer) if (t.name) {
+          seen(t.name);
+          this.defs.set(t.name, { kind: "initializer", tensor: t });
+        }
+        for (const s of this.graph.sparseInitializer) if (s.values?.name) {
+          seen(s.values.name);
+          this.sparse.add(s.values.name);
+        }
+        for (const n of this.graph.node) {
+          const out = n.output;
+          for (let i = 0; i < out.length; i++) {
+            const o = out[i];
+            if (!o) continue;
+            if (i > 0 && out.indexOf(o) < i) this.duplicates.add(o);
+            else seen(o);
+          }
+          this.addNode(n);
+        }
+        for (const o of this.graph.output) if (o.name) this.outputs.add(o.name);
+      }
+      /** The index of a subgraph held by `node` (built on first ask, dropped when an edit may stale it). */
+      child(node, graph) {
+        let c = this.children.get(graph);
+        if (!c) this.children.set(graph, c = new _DefUse(graph, this, node));
+        return c;
+      }
+      /** Who defines `name` in this graph itself (not enclosing graphs). */
+      definition(name) {
+        return this.defs.get(name);
+      }
+      /** Whether this graph defines `name` itself (input, initializer, sparse initializer or node output), hiding any outer one. */
+      defines(name) {
+        return this.defs.has(name) || this.sparse.has(name);
+      }
+      /**
+       * Whether the graph defined `name` more than once when the index was built: as a graph input and an
+       * initializer (an overridable default), or twice over (an invalid graph, whose names a pass leaves alone).
+       */
+      definedMoreThanOnce(name) {
+        return this.duplicates.has(name);
+      }
+      /** Names that graphs nested in this one (at any depth) define themselves; a fresh set per call. */
+      innerDefinitions() {
+        const names = /* @__PURE__ */ new Set();
+        const visit2 = (du) => {
+          for (const n of du.graph.node) {
+            for (const { graph } of subgraphsOf(n)) {
+              const inner = du.child(n, graph);
+              for (const name of inner.defs.keys()) names.add(name);
+              for (const name of inner.sparse) names.add(name);
+              visit2(inner);
+            }
+          }
+        };
+        visit2(this);
+        return names;
+      }
+      /** Whether a graph enclosing this one defines `name` itself. */
+      definedOutside(name) {
+        for (let p = this.parent; p; p = p.parent) if (p.defines(name)) return true;
+        return false;
+      }
+      /** Who defines `name` as this graph sees it: itself or the nearest enclosing graph that does. */
+      resolve(name) {
+        const d = this.defs.get(name);
+        return d ? { definition: d, owner: this } : this.parent?.resolve(name);
+      }
+      /** The node producing `name` in this graph, if a node does. */
+      producer(name) {
+        const d = this.defs.get(name);
+        return d?.kind === "node" ? d.node : void 0;
+      }
+      /** Reads of `name` in this graph: node inputs, and captures by subgraphs (inputIndex -1). */
+      consumers(name) {
+        return this.uses().get(name) ?? [];
+      }
+      /**
+       * Every node input that reads `name` as this graph sees it, in this graph and in nested graphs that do
+       * not define the name themselves. On a freshly built index they come in graph order (a node's inputs,
+       * then the reads inside its subgraphs); nodes added by edits since come after. Captures are followed
+       * into the subgraphs rather than reported; a subgraph output passing the value through is not a node
+       * input and is not listed.
+       */
+      readers(name) {
+        const out = [];
+        this.collectReaders(name, out);
+        return out;
+      }
+      collectReaders(name, out) {
+        for (const u of this.consumers(name)) {
+          if (u.inputIndex >= 0) {
+            out.push({ node: u.node, inputIndex: u.inputIndex, graph: this });
+            continue;
+          }
+          for (const { graph } of subgraphsOf(u.node)) {
+            const inner = this.child(u.node, graph);
+            if (!inner.defines(name)) inner.collectReaders(name, out);
+          }
+        }
+      }
+      /** The names `node` (a node of this graph) reads: its inputs, then the outer names its subgraphs capture. */
+      reads(node) {
+        const names = node.input.filter((i) => i);
+        const captured = this.captured.get(node);
+        if (captured) names.push(...captured);
+        return names;
+      }
+      isGraphOutput(name) {
+        return this.outputs.has(name);
+      }
+      /** Whether anything outside `within` reads `name` (a node not in the set, a capture or a graph output). */
+      usedOutside(name, within) {
+        return this.isGraphOutput(name) || this.consumers(name).some((u) => !within.has(u.node));
+      }
+      /**
+       * The constant value of `name` as this graph reads it: an initializer (not overridable by a graph
+       * input) or a Constant node's value, in this graph or an enclosing one, looking through Identity nodes
+       * (torch.onnx ties equal parameters with them).
+       */
+      constant(name, hops = 0) {
+        const r = this.resolve(name);
+        if (!r || hops > 16) return void 0;
+        const d = r.definition;
+        if (d.kind === "initializer") return d.tensor;
+        if (d.kind !== "node") return void 0;
+        if (isConstantNode(d.node)) return constantNodeTensor(d.node);
+        if (d.node.opType !== "Identity" || (d.node.domain ?? "") !== "" || !d.node.input[0]) return void 0;
+        return r.owner.constant(d.node.input[0], hops + 1);
+      }
+      /** The declared type of `name` (graph input, output or value_info), looking outward. */
+      valueInfo(name) {
+        if (!this.infos) {
+          this.infos = /* @__PURE__ */ new Map();
+          for (const v2 of [...this.graph.valueInfo, ...this.graph.output, ...this.graph.input]) if (v2.name) this.infos.set(v2.name, v2);
+        }
+        const v = this.infos.get(name);
+        if (v || this.defs.has(name)) return v;
+        return this.parent?.valueInfo(name);
+      }
+      /** Static dims of `name` (undefined for unknown rank; a symbolic or absent dim is undefined). */
+      dims(name) {
+        const c = this.constant(name);
+        if (c) return [...c.dims];
+        const shape = this.valueInfo(name)?.type?.tensorType?.shape;
+        return shape?.dim.map((d) => d.dimValue);
+      }
+      /**
+       * Inserts `nodes` into the graph before `before` (at the end when absent) and indexes them. The caller
+       * keeps the order topological: inputs defined earlier, outputs read later.
+       */
+      insert(nodes, before) {
+        const at = before ? this.graph.node.indexOf(before) : -1;
+        if (before && at < 0) throw new Error(`def-use: node '${before.name ?? before.output[0]}' is not in graph '${this.graph.name ?? ""}'`);
+        this.graph.node.splice(at < 0 ? this.graph.node.length : at, 0, ...nodes);
+        for (const n of nodes) this.addNode(n);
+      }
+      /** Adds an initializer to the graph and the index (its name must be new). */
+      addInitializer(t) {
+        if (!t.name || this.defs.has(t.name)) throw new Error(`def-use: initializer name '${t.name ?? ""}' is empty or taken`);
+        this.graph.initializer.push(t);
+        this.defs.set(t.name, { kind: "initializer", tensor: t });
+      }
+      /** Removes `nodes` from the graph and the index (one pass over the node list whatever their number). */
+      remove(nodes) {
+        const gone = new Set(nodes);
+        if (!gone.size) return;
+        this.graph.node = this.graph.node.filter((n) => !gone.has(n));
+        this.unindex(gone);
+      }
+      /**
+       * Puts each key node of `replacements` out of the graph and its nodes in its place, in one pass over
+       * the node list whatever their number. The caller keeps the order topological.
+       */
+      replace(replacements) {
+        if (!replacements.size) return;
+        this.graph.node = this.graph.node.flatMap((n) => replacements.get(n) ?? [n]);
+        this.unindex(new Set(replacements.keys()));
+        for (const nodes of replacements.values()) for (const n of nodes) this.addNode(n);
+      }
+      /**
+       * Edits `node` (a node of this graph) in place through `edit` — its inputs, outputs or attributes — and
+       * indexes it again, where it stands in the node list. An output it takes over from another node now
+       * resolves to it.
+       */
+      change(node, edit) {
+        this.unindex(/* @__PURE__ */ new Set([node]));
+        edit(node);
+        this.addNode(node);
+      }
+      /** Drops `gone` from the index (not from the node list). */
+      unindex(gone) {
+        const touched = /* @__PURE__ */ new Set();
+        for (const n of gone) {
+          for (const o of n.output) {
+            const d = this.defs.get(o);
+            if (d?.kind === "node" && d.node === n) this.defs.delete(o);
+          }
+          if (this.useLists) for (const name of this.reads(n)) touched.add(name);
+          this.captured.delete(n);
+          this.dropChildrenOf(n);
+        }
+        const uses = this.useLists;
+        if (!uses) return;
+        for (const name of touched) {
+          const list = uses.get(name);
+          if (!list) continue;
+          const kept = list.filter((u) => !gone.has(u.node));
+          if (kept.length) uses.set(name, kept);
+          else uses.delete(name);
+        }
+      }
+      /** Removes initializers from the graph and the index (one pass over the initializer list). */
+      removeInitializers(tensors) {
+        const gone = new Set(tensors);
+        if (!gone.size) return;
+        this.graph.initializer = this.graph.initializer.filter((t) => !gone.has(t));
+        for (const t of gone) {
+          const d = t.name ? this.defs.get(t.name) : void 0;
+          if (d?.kind === "initializer" && d.tensor === t) this.defs.delete(t.name);
+        }
+      }
+      /**
+       * Every read of `from` in this graph and in nested graphs that do not define it themselves now reads
+       * `to`, found through the index (no walk of the graph per call). The main graph's outputs are left alone
+       * (the model's interface); a subgraph's outputs that pass `from` through follow it. Returns the number
+       * of reads rewritten.
+       */
+      replaceAllUses(from, to) {
+        return this.rewriteReads(/* @__PURE__ */ new Map([[from, to]]), false);
+      }
+      /**
+       * replaceAllUses for many names in one pass, for values that are about to lose their definitions
+       * (dedup merging copies of a constant into one): every read of a key, in this graph and in nested graphs
+       * that do not define that key themselves, reads its value instead, and in each of those graphs value_info
+       * entries of the keys go and quantization annotations of a key follow to its value. Each name moves one
+       * step (a value that is also a key is not followed further). Returns the number of reads rewritten.
+       */
+      replaceAllUsesOf(renames) {
+        return this.rewriteReads(renames, true);
+      }
+      /**
+       * Rewrites the reads of each key of `renames` through the index: node inputs of this graph from the
+       * use lists, nested graphs through their own indexes (which stay current), entered where a key is
+       * captured or, when `retire`, in every nested graph (one may hold value_info for an outer key).
+       */
+      rewriteReads(renames, retire, ownOutputs = true) {
+        let count = 0;
+        const uses = this.uses();
+        const moves = [];
+        const owners = /* @__PURE__ */ new Set();
+        for (const [from, to] of renames) {
+          const moved = from === to ? void 0 : uses.get(from);
+          if (!moved) continue;
+          uses.delete(from);
+          moves.push([to, moved]);
+          for (const u of moved) {
+            if (u.inputIndex >= 0) {
+              u.node.input[u.inputIndex] = to;
+              count++;
+            } else owners.add(u.node);
+          }
+        }
+        for (const [to, moved] of moves) {
+          const target = uses.get(to);
+          if (target) target.push(...moved);
+          else uses.set(to, moved);
+        }
+        for (const n of owners) this.captured.set(n, new Set([...this.captured.get(n)].map((c) => renames.get(c) ?? c)));
+        for (const n of retire ? this.graph.node : owners) {
+          for (const { graph } of subgraphsOf(n)) {
+            const inner = this.child(n, graph);
+            const visible = new Map([...renames].filter(([from, to]) => from !== to && !inner.defines(from)));
+            if (visible.size) count += inner.rewriteReads(visible, retire);
+          }
+        }
+        if (this.parent && ownOutputs) {
+          for (const o of this.graph.output) {
+            const to = o.name === void 0 ? void 0 : renames.get(o.name);
+            if (to === void 0 || to === o.name) continue;
+            this.outputs.delete(o.name);
+            o.name = to;
+            count++;
+          }
+          for (const o of this.graph.output) if (o.name) this.outputs.add(o.name);
+        }
+        if (retire) {
+          this.graph.valueInfo = this.graph.valueInfo.filter((v) => v.name === void 0 || !renames.has(v.name));
+          this.infos = void 0;
+          for (const q of this.graph.quantizationAnnotation) {
+            const to = q.tensorName === void 0 ? void 0 : renames.get(q.tensorName);
+            if (to !== void 0) q.tensorName = to;
+          }
+        }
+        return count;
+      }
+      /**
+       * Renames the value `from` (its definition and every read) to `to`, which must be unused here. A graph
+       * output of the main graph is the model's interface: renaming it is refused.
+       */
+      rename(from, to) {
+        const d = this.defs.get(from);
+        if (!d) throw new Error(`def-use: '${from}' is not defined in graph '${this.graph.name ?? ""}'`);
+        if (this.resolve(to)) throw new Error(`def-use: cannot rename '${from}' to '${to}': the name is taken`);
+        if (this.outputs.has(from) && !this.parent) throw new Error(`def-use: '${from}' is a graph output of the main graph; renaming it changes the model's interface`);
+        if (d.kind === "node") d.node.output[d.outputIndex] = to;
+        else if (d.kind === "initializer") d.tensor.name = to;
+        else d.info.name = to;
+        if (d.kind === "initializer") {
+          for (const v of this.graph.input) if (v.name === from) v.name = to;
+        }
+        for (const v of this.graph.valueInfo) if (v.name === from) v.name = to;
+        this.defs.delete(from);
+        this.defs.set(to, d);
+        this.replaceAllUses(from, to);
+        if (this.outputs.delete(from)) {
+          for (const o of this.graph.output) if (o.name === from) o.name = to;
+          this.outputs.add(to);
+        }
+        this.infos = void 0;
+      }
+      /**
+       * The value behind graph output `name` takes the name `fresh` (at its defining node and at every read),
+       * while the graph output keeps `name`, left for a node the caller then inserts to define it again (the
+       * fp16 stage's Cast back to float32 at the model's boundary).
+       */
+      detachOutput(name, fresh) {
+        const d = this.defs.get(name);
+        if (d?.kind !== "node" || !this.outputs.has(name)) throw new Error(`def-use: '${name}' is not a graph output computed by a node of graph '${this.graph.name ?? ""}'`);
+        if (this.resolve(fresh)) throw new Error(`def-use: cannot move '${name}' to '${fresh}': the name is taken`);
+        d.node.output[d.outputIndex] = fresh;
+        this.defs.delete(name);
+        this.defs.set(fresh, d);
+        this.rewriteReads(/* @__PURE__ */ new Map([[name, fresh]]), false, false);
+      }
+      addNode(n) {
+        for (let outputIndex = 0; outputIndex < n.output.length; outputIndex++) {
+          const o = n.output[outputIndex];
+          if (o) this.defs.set(o, { kind: "node", node: n, outputIndex });
+        }
+        const captured = capturedBy(n);
+        if (captured.size) this.captured.set(n, captured);
+        if (this.useLists) this.addUses(this.useLists, n);
+      }
+      /** The use lists, built from the node list on first need. */
+      uses() {
+        if (!this.useLists) {
+          const uses = /* @__PURE__ */ new Map();
+          for (const n of this.graph.node) this.addUses(uses, n);
+          this.useLists = uses;
+        }
+        return this.useLists;
+      }
+      addUses(uses, n) {
+        for (let inputIndex = 0; inputIndex < n.input.length; inputIndex++) {
+          const i = n.input[inputIndex];
+          if (i) addUse(uses, i, { node: n, inputIndex });
+        }
+        const captured = this.captured.get(n);
+        if (captured) for (const name of captured) addUse(uses, name, { node: n, inputIndex: -1 });
+      }
+      dropChildrenOf(n) {
+        for (const { graph } of subgraphsOf(n)) this.children.delete(graph);
+      }
+    };
+    NO_NAMES = /* @__PURE__ */ new Set();
+  }
+});
+
+// src/stages/content-identity.ts
 import { createHash } from "node:crypto";
-function pushTo(map, key, value) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+function bytesOf(a) {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 function sameBytes(a, b) {
   return a.length === b.length && Buffer.compare(a, b) === 0;
 }
-function fingerprint(b) {
-  const n = Math.min(FINGERPRINT_SAMPLES, b.length);
+function contentDigest(bytes, prefix) {
+  const h = createHash("sha256");
+  if (prefix !== void 0) h.update(prefix);
+  return h.update(bytes).digest("base64");
+}
+function fingerprint(bytes) {
+  const n = Math.min(SAMPLES, bytes.length);
   const samples = new Uint8Array(n);
-  for (let k = 0; k < n; k++) samples[k] = b[Math.floor(k * (b.length - 1) / Math.max(1, n - 1))];
-  return Buffer.from(samples.buffer).toString("latin1");
+  for (let k = 0; k < n; k++) samples[k] = bytes[Math.floor(k * (bytes.length - 1) / Math.max(1, n - 1))];
+  return `${bytes.length}|${Buffer.from(samples.buffer).toString("latin1")}`;
+}
+var SAMPLES, ContentMap, DigestMemo;
+var init_content_identity = __esm({
+  "src/stages/content-identity.ts"() {
+    "use strict";
+    SAMPLES = 64;
+    ContentMap = class _ContentMap {
+      buckets = /* @__PURE__ */ new Map();
+      /** Entries stored. */
+      size = 0;
+      static bucket(key, bytes) {
+        return `${key}|${fingerprint(bytes)}`;
+      }
+      /** The value stored for `key` and these bytes; `digest` gives their contentDigest (memoized by the caller). */
+      get(key, bytes, digest = () => contentDigest(bytes)) {
+        const bucket = this.buckets.get(_ContentMap.bucket(key, bytes));
+        if (!bucket) return void 0;
+        const wanted = digest();
+        const read = (e) => typeof e.bytes === "function" ? e.bytes() : e.bytes;
+        return bucket.find((e) => (e.digest ??= contentDigest(read(e))) === wanted && sameBytes(read(e), bytes))?.value;
+      }
+      /** Stores `value` for `key` and `bytes` (the payload itself, or a way to read it again). */
+      set(key, bytes, value, reread) {
+        const id = _ContentMap.bucket(key, bytes);
+        const bucket = this.buckets.get(id) ?? [];
+        bucket.push({ bytes: reread ?? bytes, value });
+        this.buckets.set(id, bucket);
+        this.size++;
+      }
+    };
+    DigestMemo = class {
+      memo = /* @__PURE__ */ new WeakMap();
+      of(t, bytes) {
+        let h = this.memo.get(t);
+        if (h === void 0) this.memo.set(t, h = contentDigest(bytes));
+        return h;
+      }
+    };
+  }
+});
+
+// src/stages/dedup-identical.ts
+function pushTo(map, key, value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 function place(classes, item, bytesOf2) {
   const bytes = bytesOf2(item);
@@ -9705,7 +10151,7 @@ function compareOrHash(items, bytesOf2) {
   let i = 0;
   for (; i < items.length && classes.length <= DIRECT_CLASSES; i++) place(classes, items[i], bytesOf2);
   if (i === items.length) return classes;
-  const digest = (item) => createHash("sha256").update(bytesOf2(item)).digest("base64");
+  const digest = (item) => contentDigest(bytesOf2(item));
   const byDigest = /* @__PURE__ */ new Map();
   for (const c of classes) pushTo(byDigest, digest(c[0]), c);
   for (; i < items.length; i++) {
@@ -9723,18 +10169,18 @@ function identicalClasses(items, bytesOf2) {
   for (const item of items) pushTo(byFingerprint, fingerprint(bytesOf2(item)), item);
   return [...byFingerprint.values()].flatMap((bucket) => compareOrHash(bucket, bytesOf2));
 }
-var DIRECT_CLASSES, FINGERPRINT_SAMPLES;
+var DIRECT_CLASSES;
 var init_dedup_identical = __esm({
   "src/stages/dedup-identical.ts"() {
     "use strict";
+    init_content_identity();
     DIRECT_CLASSES = 8;
-    FINGERPRINT_SAMPLES = 64;
   }
 });
 
 // src/stages/dedup-transpose.ts
 function samplePosition(k, n) {
-  return Math.floor(k * (n - 1) / (SAMPLES - 1));
+  return Math.floor(k * (n - 1) / (SAMPLES2 - 1));
 }
 function elementWidth(dataType) {
   const bits = bitsOf(dataType);
@@ -9747,7 +10193,7 @@ function sameElement(x, xi, y, yi, width) {
 function transposeSamples(bytes, dims, width) {
   const [a, b] = dims;
   const n = a * b;
-  const count = Math.min(SAMPLES, n);
+  const count = Math.min(SAMPLES2, n);
   const own = new Uint8Array(count * width);
   const dual = new Uint8Array(count * width);
   for (let k = 0; k < count; k++) {
@@ -9807,7 +10253,7 @@ function fullCheck(x, y, rows, cols, width) {
 function isTransposeOf(x, y, rows, cols, width) {
   const n = rows * cols;
   if (x.length !== n * width || y.length !== n * width) return false;
-  for (let k = 0; k < Math.min(SAMPLES, n); k++) {
+  for (let k = 0; k < Math.min(SAMPLES2, n); k++) {
     const p = samplePosition(k, n);
     const i = Math.floor(p / cols);
     const j = p % cols;
@@ -9824,7 +10270,7 @@ function findTransposedPairs(items, tensorOf, bytesOf2, orient, samplesOf = (t) 
     if (t.dims[0] * t.dims[1] * elementWidth(t.dataType) < MIN_TIE_BYTES) continue;
     pushTo(byShape, shapeKey(t, false), item);
   }
-  const sampleKey2 = (shape, sample) => `${shape}|${Buffer.from(sample.buffer, sample.byteOffset, sample.length).toString("latin1")}`;
+  const sampleKey = (shape, sample) => `${shape}|${Buffer.from(sample.buffer, sample.byteOffset, sample.length).toString("latin1")}`;
   const byOwn = /* @__PURE__ */ new Map();
   const eligible = [];
   for (const [shape, group] of byShape) {
@@ -9835,7 +10281,7 @@ function findTransposedPairs(items, tensorOf, bytesOf2, orient, samplesOf = (t) 
       const s = samplesOf(tensorOf(item));
       if (!s) continue;
       eligible.push([item, s]);
-      pushTo(byOwn, sampleKey2(shape, s.own), item);
+      pushTo(byOwn, sampleKey(shape, s.own), item);
     }
   }
   const paired = /* @__PURE__ */ new Set();
@@ -9846,7 +10292,7 @@ function findTransposedPairs(items, tensorOf, bytesOf2, orient, samplesOf = (t) 
     if (paired.has(x)) continue;
     const tx = tensorOf(x);
     const [rows, cols] = tx.dims;
-    for (const y of byOwn.get(sampleKey2(shapeKey(tx, true), s.dual)) ?? []) {
+    for (const y of byOwn.get(sampleKey(shapeKey(tx, true), s.dual)) ?? []) {
       if (y === x || paired.has(y)) continue;
       if (!isTransposeOf(bytesOf2(tx), bytesOf2(tensorOf(y)), rows, cols, elementWidth(tx.dataType))) continue;
       const pair = orient(x, y);
@@ -9858,20 +10304,19 @@ function findTransposedPairs(items, tensorOf, bytesOf2, orient, samplesOf = (t) 
   }
   return out;
 }
-var MIN_TIE_BYTES, SAMPLES, TILE;
+var MIN_TIE_BYTES, SAMPLES2, TILE;
 var init_dedup_transpose = __esm({
   "src/stages/dedup-transpose.ts"() {
     "use strict";
     init_dtype();
     init_dedup_identical();
     MIN_TIE_BYTES = 64;
-    SAMPLES = 16;
+    SAMPLES2 = 16;
     TILE = 64;
   }
 });
 
 // src/stages/dedup-stream.ts
-import { createHash as createHash2 } from "node:crypto";
 function identicalByDigest(items, tensorOf, summaries, bytesOf2) {
   if (items.length < 2) return items.length ? [items] : [];
   const byDigest = /* @__PURE__ */ new Map();
@@ -9885,7 +10330,7 @@ function identicalByDigest(items, tensorOf, summaries, bytesOf2) {
     const first = bytesOf2(tensorOf(same[0]));
     const confirmed = [same[0]];
     const differ = [];
-    for (const item of same.slice(1)) (Buffer.compare(bytesOf2(tensorOf(item)), first) === 0 ? confirmed : differ).push(item);
+    for (const item of same.slice(1)) (sameBytes(bytesOf2(tensorOf(item)), first) ? confirmed : differ).push(item);
     classes.push(confirmed);
     classes.push(...identicalClasses(differ, (item) => bytesOf2(tensorOf(item))));
   }
@@ -9896,6 +10341,7 @@ var init_dedup_stream = __esm({
   "src/stages/dedup-stream.ts"() {
     "use strict";
     init_tensor();
+    init_content_identity();
     init_dedup_identical();
     init_dedup_transpose();
     PayloadSummaries = class {
@@ -9908,7 +10354,7 @@ var init_dedup_stream = __esm({
         let s = this.memo.get(t);
         if (s) return s;
         const bytes = this.bytesOf(t);
-        s = { digest: createHash2("sha256").update(bytes).digest("base64") };
+        s = { digest: contentDigest(bytes) };
         const width = elementWidth(t.dataType);
         if (t.dims.length === 2 && width > 0 && bytes.length === elementCount(t.dims) * width) s.samples = transposeSamples(bytes, t.dims, width);
         this.memo.set(t, s);
@@ -9927,19 +10373,8 @@ function constantSiteTensor(n) {
 function comparable(t) {
   return t.dataType !== void 0 && t.dataType !== DataType.UNDEFINED && isKnownDataType(t.dataType) && t.segment === void 0 && t.dims.every((d) => Number.isSafeInteger(d) && d >= 0);
 }
-function definitionCounts(g) {
-  const counts = /* @__PURE__ */ new Map();
-  const add = (name) => {
-    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
-  };
-  for (const v of g.input) add(v.name);
-  for (const t of g.initializer) add(t.name);
-  for (const s of g.sparseInitializer) add(s.values?.name);
-  for (const n of g.node) for (const o of n.output) add(o);
-  return counts;
-}
-function shadowed(name, scope, env) {
-  return (env.definers.get(name) ?? []).some((d) => d !== scope && (isWithin(d, scope) || isWithin(scope, d)));
+function shadowed(name, du, inner) {
+  return inner.has(name) || du.definedOutside(name);
 }
 function collectSites(model, env, scopes) {
   const sites = [];
@@ -9947,13 +10382,12 @@ function collectSites(model, env, scopes) {
   for (const scope of scopes) {
     if (training && scope.depth === 0) continue;
     const g = scope.graph;
-    const counts = definitionCounts(g);
-    const outputs = new Set(g.output.map((v) => v.name));
-    const inputs = new Set(g.input.map((v) => v.name));
+    const du = env.indexOf(scope);
+    let inner;
     const add = (name, tensor, kind, node) => {
-      if (!name || !tensor || counts.get(name) !== 1 || inputs.has(name) || !comparable(tensor)) return;
-      if (shadowed(name, scope, env)) return;
-      const pinned = outputs.has(name);
+      if (!name || !tensor || du.definedMoreThanOnce(name) || !comparable(tensor)) return;
+      if (shadowed(name, du, inner ??= du.innerDefinitions())) return;
+      const pinned = du.isGraphOutput(name);
       if (pinned && (scope.depth > 0 || !env.canAddNodes)) return;
       sites.push({ kind, scope, name, tensor, node, pinned, order: sites.length });
     };
@@ -9995,15 +10429,13 @@ function planClass(sites, bytes, env) {
   for (const s of sites) pushTo(byScope, s.scope, s);
   return [...byScope].filter(([, part]) => part.length > 1).map(([scope, part]) => ({ sites: part, sharedScope: scope, keep: chooseKeep(part, scope), bytes }));
 }
-function makeEnv(model, scopes) {
-  const definers = /* @__PURE__ */ new Map();
-  for (const scope of scopes) for (const n of definedNames(scope.graph)) pushTo(definers, n, scope);
+function makeEnv(model) {
   const canAddNodes = model.opsetImport.some((o) => (o.domain ?? "") === "" || o.domain === "ai.onnx");
-  return { definers, canAddInitializers: (model.irVersion ?? 0) >= 4, canAddNodes };
+  return { indexOf: scopeIndexes(), canAddInitializers: (model.irVersion ?? 0) >= 4, canAddNodes };
 }
 function planDedup(model, external, opts = {}) {
   const scopes = mainScopes(model);
-  const env = makeEnv(model, scopes);
+  const env = makeEnv(model);
   const cache = /* @__PURE__ */ new Map();
   const bytesOf2 = (t) => {
     if (isExternal(t)) return tensorBytes(t, external);
@@ -10079,6 +10511,7 @@ var init_dedup_analysis = __esm({
   "src/stages/dedup-analysis.ts"() {
     "use strict";
     init_dtype();
+    init_def_use();
     init_graph();
     init_tensor();
     init_dedup_identical();
@@ -10086,6 +10519,1477 @@ var init_dedup_analysis = __esm({
     init_dedup_transpose();
     graphName = (s) => s.graph.name ?? (s.depth === 0 ? "main" : `subgraph@${s.depth}`);
     className = (c) => c.keep?.name ?? c.sites[0].name;
+  }
+});
+
+// src/stages/quant/constant-weight.ts
+function isTranspose2d(node, rank) {
+  if (rank !== 2) return false;
+  const perm = attr(node, "perm")?.ints;
+  return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
+}
+function resolveConstant(scope, name, index) {
+  const path24 = [];
+  const transposed = false;
+  let current = scope;
+  let wanted = name;
+  for (let steps = 0; current && steps < 64; steps++) {
+    const def = index.defines(current.graph, wanted) ? index.of(current.graph).definition(wanted) : void 0;
+    if (!def) {
+      current = current.parent;
+      continue;
+    }
+    path24.push({ scope: current, name: wanted });
+    if (def.kind === "input") return void 0;
+    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path24 };
+    const node = def.node;
+    if ((node.domain ?? "") !== "") return void 0;
+    if (isConstantNode(node)) {
+      const tensor = constantNodeTensor(node);
+      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path24 } : void 0;
+    }
+    if (node.opType === "Identity" && node.input[0]) {
+      wanted = node.input[0];
+      continue;
+    }
+    if (node.opType === "Transpose" && node.input[0]) {
+      const inner = resolveConstant(current, node.input[0], index);
+      if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
+      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path24, ...inner.path] };
+    }
+    return void 0;
+  }
+  return void 0;
+}
+function removeUnused(paths, index) {
+  const reads = /* @__PURE__ */ new Map();
+  const byScope = /* @__PURE__ */ new Map();
+  for (const path24 of paths) {
+    for (const { scope, name } of path24) {
+      const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
+      entry.names.add(name);
+      byScope.set(scope.graph, entry);
+    }
+  }
+  for (const [graph, { scope, names }] of byScope) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const [name, uses] of usesOfAll(scope, names)) counts.set(name, uses.length);
+    for (const o of graph.output) if (o.name && counts.has(o.name)) counts.set(o.name, counts.get(o.name) + 1);
+    reads.set(graph, counts);
+  }
+  const unread = (scope, name) => {
+    for (let s = scope; s; s = s.parent) {
+      const counts = reads.get(s.graph);
+      if (counts?.has(name)) {
+        counts.set(name, counts.get(name) - 1);
+        return;
+      }
+      if (index.defines(s.graph, name)) return;
+    }
+  };
+  const dead = /* @__PURE__ */ new Set();
+  const droppedInputs = /* @__PURE__ */ new Map();
+  let removed = 0;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const path24 of paths) {
+      for (const { scope, name } of path24) {
+        const g = scope.graph;
+        const def = index.defines(g, name) ? index.of(g).definition(name) : void 0;
+        if (!def || def.kind === "input") break;
+        if ((reads.get(g).get(name) ?? 0) > 0) break;
+        if (def.kind === "initializer") {
+          dead.add(def.tensor);
+          const inputs = droppedInputs.get(g) ?? /* @__PURE__ */ new Set();
+          droppedInputs.set(g, inputs.add(name));
+        } else {
+          dead.add(def.node);
+          for (const input of def.node.input) if (input) unread(scope, input);
+        }
+        index.markRemoved(g, name);
+        removed++;
+        changed = true;
+      }
+    }
+  }
+  for (const g of byScope.keys()) {
+    g.initializer = g.initializer.filter((t) => !dead.has(t));
+    index.of(g).remove(g.node.filter((n) => dead.has(n)));
+    const inputs = droppedInputs.get(g);
+    if (inputs) g.input = g.input.filter((v) => !inputs.has(v.name ?? ""));
+  }
+  return removed;
+}
+var DefinitionIndex;
+var init_constant_weight = __esm({
+  "src/stages/quant/constant-weight.ts"() {
+    "use strict";
+    init_def_use();
+    init_graph();
+    init_tensor();
+    DefinitionIndex = class {
+      byGraph = /* @__PURE__ */ new WeakMap();
+      /** The index of `graph` (a scope's graph). */
+      of(graph) {
+        let du = this.byGraph.get(graph);
+        if (!du) this.byGraph.set(graph, du = new DefUse(graph));
+        return du;
+      }
+      /** Whether `name` is still defined in `graph` itself (after removeUnused, its own removals included). */
+      defines(graph, name) {
+        return this.of(graph).definition(name) !== void 0 && !this.removed.get(graph)?.has(name);
+      }
+      /** Names removeUnused took out of each graph; DefUse on main cannot drop an initializer from its index. */
+      removed = /* @__PURE__ */ new WeakMap();
+      /** Records that removeUnused removed the definition of `name` from `graph`. */
+      markRemoved(graph, name) {
+        const names = this.removed.get(graph) ?? /* @__PURE__ */ new Set();
+        this.removed.set(graph, names.add(name));
+      }
+    };
+  }
+});
+
+// src/stages/nodes.ts
+function attribute(name) {
+  return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
+}
+function intAttr(name, value) {
+  return { ...attribute(name), type: AttributeType.INT, i: BigInt(value) };
+}
+function intsAttr(name, values2) {
+  return { ...attribute(name), type: AttributeType.INTS, ints: values2.map((v) => BigInt(v)) };
+}
+function tensorAttr(name, t) {
+  return { ...attribute(name), type: AttributeType.TENSOR, t };
+}
+function nodeId(n) {
+  return n.name || n.output[0] || "";
+}
+function makeNode(opType, name, inputs, outputs, attrs = [], domain) {
+  return { opType, ...domain === void 0 ? {} : { domain }, name, input: inputs, output: outputs, attribute: attrs, metadataProps: [], deviceConfigurations: [] };
+}
+function nodePattern(glob) {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`);
+}
+var init_nodes = __esm({
+  "src/stages/nodes.ts"() {
+    "use strict";
+    init_types();
+  }
+});
+
+// src/stages/quant/int8-conv.ts
+function convCheck(node, weight, scope, s) {
+  if (weight.transposed || weight.tensor.dims.length < 3) return "weight is not an [M, C/group, k\u2026] tensor";
+  const b = node.input[2];
+  if (b) {
+    const bias = resolveConstant(scope, b, s.index);
+    if (!bias || bias.transposed || bias.tensor.dataType !== DataType.FLOAT) return "bias is not a float constant";
+    if (elementCount(bias.tensor.dims) !== weight.tensor.dims[0]) return "bias length differs from the output channels";
+  }
+  return void 0;
+}
+var convQuantizer;
+var init_int8_conv = __esm({
+  "src/stages/quant/int8-conv.ts"() {
+    "use strict";
+    init_dtype();
+    init_tensor();
+    init_constant_weight();
+    init_nodes();
+    convQuantizer = {
+      check(node, weight, scope, s) {
+        const reason = convCheck(node, weight, scope, s);
+        if (reason) return reason;
+        if (s.options.convPerChannel && s.options.weightType === "uint8") {
+          return "per-channel uint8 Conv needs per-channel zero points, which ORT ConvInteger does not take";
+        }
+        return void 0;
+      },
+      rewrite(node, weight, scope, s, out) {
+        const base = s.baseOf(node, scope);
+        const m = weight.tensor.dims[0];
+        const spatialOnes = weight.tensor.dims.slice(2).map(() => 1);
+        const x = s.activation(scope.graph, node.input[0], out);
+        const axis = s.options.convPerChannel ? 0 : void 0;
+        const w = s.weight({ weight, axis, paramDims: [m, ...spatialOnes], scalarZeroPoint: true }, scope.graph, out);
+        const integer = s.fresh(`${base}_output_quantized`);
+        out.push(makeNode("ConvInteger", s.fresh(`${base}_quant`), [x.q, w.q, x.zeroPoint, w.zeroPoint], [integer], node.attribute));
+        const b = node.input[2];
+        const output = node.output[0];
+        if (!b) {
+          out.push(...s.rescale(integer, x.scale, w.scale, output, base));
+          return;
+        }
+        const scaled = s.fresh(`${base}_output_unbiased`);
+        out.push(...s.rescale(integer, x.scale, w.scale, scaled, base));
+        const bias = resolveConstant(scope, b, s.index);
+        const biasName = s.pool.intern(`${base}_bias`, DataType.FLOAT, [m, ...spatialOnes], tensorBytes(bias.tensor, s.external));
+        out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [scaled, biasName], [output]));
+        return [bias.path];
+      }
+    };
+  }
+});
+
+// src/stages/quant/int8-conv-weight-only.ts
+var convWeightOnlyQuantizer;
+var init_int8_conv_weight_only = __esm({
+  "src/stages/quant/int8-conv-weight-only.ts"() {
+    "use strict";
+    init_nodes();
+    init_int8_conv();
+    convWeightOnlyQuantizer = {
+      check(node, weight, scope, s) {
+        const reason = convCheck(node, weight, scope, s);
+        if (reason) return reason;
+        return s.options.convPerChannel && s.opset < 13 ? `per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset ${s.opset}` : void 0;
+      },
+      rewrite(node, weight, scope, s, out) {
+        const base = s.baseOf(node, scope);
+        const perChannel = s.options.convPerChannel;
+        const w = s.weight({ weight, axis: perChannel ? 0 : void 0 }, scope.graph, out);
+        const dequantized = s.fresh(`${base}_weight_dequantized`);
+        out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [w.q, w.scale, w.zeroPoint], [dequantized], perChannel ? [intAttr("axis", 0)] : []));
+        out.push({ ...node, input: node.input.map((name, i) => i === 1 ? dequantized : name) });
+      }
+    };
+  }
+});
+
+// src/stages/quant/int8-gather.ts
+var gatherQuantizer;
+var init_int8_gather = __esm({
+  "src/stages/quant/int8-gather.ts"() {
+    "use strict";
+    init_nodes();
+    gatherQuantizer = {
+      check(node) {
+        return node.input[1] ? void 0 : "no indices input";
+      },
+      rewrite(node, weight, scope, s, out) {
+        const base = s.baseOf(node, scope);
+        const w = s.weight({ weight }, scope.graph, out);
+        const gathered = s.fresh(`${node.output[0]}_quantized`);
+        out.push(makeNode("Gather", s.fresh(`${base}_quant`), [w.q, node.input[1]], [gathered], node.attribute));
+        out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [gathered, w.scale, w.zeroPoint], [node.output[0]]));
+      }
+    };
+  }
+});
+
+// src/stages/quant/gemm.ts
+function gemmWeight(node, scope, index) {
+  const w = node.input[1] ? resolveConstant(scope, node.input[1], index) : void 0;
+  if (!w) return void 0;
+  return flag(node, "transB") ? { ...w, transposed: !w.transposed } : w;
+}
+function gemmPlan(node, scope, index) {
+  const alpha = attr(node, "alpha")?.f ?? 1;
+  const beta = attr(node, "beta")?.f ?? 1;
+  const c = node.input[2];
+  let bias;
+  if (!c || beta === 0) bias = { kind: "none" };
+  else if (beta === 1) bias = { kind: "as-is", name: c };
+  else {
+    const constC = resolveConstant(scope, c, index);
+    bias = constC && !constC.transposed && constC.tensor.dataType === DataType.FLOAT ? { kind: "scaled", c: constC } : { kind: "computed", name: c };
+  }
+  return { alpha, beta, transA: flag(node, "transA"), bias };
+}
+function scaledBias(c, beta, external) {
+  return Float32Array.from(tensorFloat32(c.tensor, external), (v) => v * beta);
+}
+var flag;
+var init_gemm = __esm({
+  "src/stages/quant/gemm.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_constant_weight();
+    flag = (node, name) => (attr(node, name)?.i ?? 0n) !== 0n;
+  }
+});
+
+// src/stages/quant/int8-matmul.ts
+function outputChannelAxis(weight) {
+  return weight.transposed ? 0 : 1;
+}
+function putBiasSecond(output, scope, s) {
+  const readers2 = s.readersOf(scope.graph, output);
+  if (readers2.length !== 1) return;
+  const add = readers2[0];
+  if (add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2 || add.input[1] !== output) return;
+  const bias = resolveConstant(scope, add.input[0], s.index);
+  if (bias && bias.tensor.dims.length === 1) add.input = [add.input[1], add.input[0]];
+}
+function integerMatMul(activation, weight, output, base, scope, s, out, alpha = 1) {
+  const a = s.activation(scope.graph, activation, out);
+  const axis = s.options.perChannel ? outputChannelAxis(weight) : void 0;
+  const w = s.weight({ weight, axis, scaleFactor: alpha }, scope.graph, out);
+  const integer = s.fresh(`${base}_output_quantized`);
+  out.push(makeNode("MatMulInteger", s.fresh(`${base}_quant`), [a.q, w.q, a.zeroPoint, w.zeroPoint], [integer]));
+  out.push(...s.rescale(integer, a.scale, w.scale, output, base));
+}
+var matMulQuantizer;
+var init_int8_matmul = __esm({
+  "src/stages/quant/int8-matmul.ts"() {
+    "use strict";
+    init_constant_weight();
+    init_nodes();
+    matMulQuantizer = {
+      check(node, weight) {
+        if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}; MatMulInteger's fused kernels need a 2-D weight`;
+        if (!node.input[0]) return "no left operand";
+        return void 0;
+      },
+      rewrite(node, weight, scope, s, out) {
+        const output = node.output[0];
+        integerMatMul(node.input[0], weight, output, s.baseOf(node, scope), scope, s, out);
+        putBiasSecond(output, scope, s);
+      }
+    };
+  }
+});
+
+// src/onnx/spill.ts
+import { closeSync as closeSync4, openSync as openSync4, rmSync as rmSync2, writeSync as writeSync3 } from "node:fs";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import path5 from "node:path";
+function canSpill(source) {
+  return typeof source?.spill === "function";
+}
+function newTensor(source, name, dataType, dims, raw) {
+  const t = makeTensor(name, dataType, dims, raw);
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  return t;
+}
+function replacePayload(source, t, raw) {
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  else setTensorRaw(t, raw);
+}
+var SPILL_MIN_BYTES, SpillingReader;
+var init_spill = __esm({
+  "src/onnx/spill.ts"() {
+    "use strict";
+    init_external();
+    init_errors();
+    init_tensor();
+    init_types();
+    SPILL_MIN_BYTES = 64 * 1024;
+    SpillingReader = class extends ExternalDataReader {
+      /** The scratch file's location name as written into tensors. */
+      location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
+      file;
+      fd;
+      size = 0;
+      /** Payload bytes written to scratch so far. */
+      spilledBytes = 0;
+      spilledTensors = 0;
+      /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
+      constructor(modelPath, scratchDir) {
+        super(modelPath);
+        this.file = path5.join(scratchDir, this.location);
+      }
+      isScratch(t) {
+        return isExternal(t) && externalInfo(t).location === this.location;
+      }
+      resolve(location, tensorName) {
+        return location === this.location ? this.file : super.resolve(location, tensorName);
+      }
+      range(t) {
+        if (!this.isScratch(t)) return super.range(t);
+        const { offset, length } = externalInfo(t);
+        if (length === void 0 || offset + length > this.size) {
+          throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
+        }
+        return { location: this.location, offset, length };
+      }
+      read(t) {
+        if (!this.isScratch(t)) return super.read(t);
+        const { offset, length } = this.range(t);
+        return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
+      }
+      spill(t, raw) {
+        this.fd ??= openSync4(this.file, "wx+", 384);
+        const offset = this.size;
+        for (let done = 0; done < raw.length; ) done += writeSync3(this.fd, raw, done, raw.length - done, offset + done);
+        this.size += raw.length;
+        this.spilledBytes += raw.length;
+        this.spilledTensors++;
+        setTensorRaw(t, new Uint8Array(0));
+        t.rawData = void 0;
+        t.dataLocation = DataLocation.EXTERNAL;
+        t.externalData = [
+          { key: "location", value: this.location },
+          { key: "offset", value: String(offset) },
+          { key: "length", value: String(raw.length) }
+        ];
+      }
+      close() {
+        super.close();
+        if (this.fd !== void 0) {
+          closeSync4(this.fd);
+          this.fd = void 0;
+          rmSync2(this.file, { force: true });
+        }
+      }
+    };
+  }
+});
+
+// src/stages/quant/tensor-pool.ts
+function isAncestorOrSelf(a, b) {
+  for (let s = b; s; s = s.parent) if (s.graph === a.graph) return true;
+  return false;
+}
+function inputOf(name, elemType, dims) {
+  return { name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => ({ dimValue: d })) } } }, metadataProps: [] };
+}
+var TensorPool;
+var init_tensor_pool = __esm({
+  "src/stages/quant/tensor-pool.ts"() {
+    "use strict";
+    init_graph();
+    init_spill();
+    init_tensor();
+    init_content_identity();
+    init_content_identity();
+    TensorPool = class {
+      constructor(root2, names, declareAsInput, external) {
+        this.root = root2;
+        this.names = names;
+        this.declareAsInput = declareAsInput;
+        this.external = external;
+      }
+      root;
+      names;
+      declareAsInput;
+      external;
+      byContent = new ContentMap();
+      groups = /* @__PURE__ */ new Map();
+      /** Bytes of every tensor added (what the quantized weights cost). */
+      bytesAdded = 0;
+      tensorsAdded = 0;
+      /** `group` calls answered with tensors made before. */
+      groupsReused = 0;
+      /** One tensor, stored once per content (dtype, dims, bytes) in the main graph; returns its name. */
+      intern(base, dataType, dims, bytes) {
+        const key = `${dataType}:${dims.join("x")}`;
+        const known = this.byContent.get(key, bytes);
+        if (known) return known;
+        const t = this.add(this.root, base, dataType, dims, bytes);
+        this.byContent.set(key, bytes, t.name, isExternal(t) ? () => tensorBytes(t, this.external) : void 0);
+        return t.name;
+      }
+      /**
+       * The tensors for `key` (the caller's content key), made by `make` on first use and placed in `scope`;
+       * on later uses from a graph that cannot see them they move to the main graph.
+       */
+      group(key, scope, make) {
+        const known = this.groups.get(key);
+        if (known) {
+          this.groupsReused++;
+          if (!isAncestorOrSelf(known.scope, scope)) this.moveToRoot(known);
+          return known;
+        }
+        const { base, suffixes, parts } = make();
+        const home = this.declareAsInput ? this.root : scope;
+        const tensors = parts.map((p, i) => this.add(home, `${base}${suffixes[i]}`, p.dataType, p.dims, p.raw));
+        const stored = { names: tensors.map((t) => t.name), scope: home, tensors, bytes: parts.reduce((n, p) => n + p.raw.length, 0) };
+        this.groups.set(key, stored);
+        return stored;
+      }
+      /** Groups made. */
+      get groupCount() {
+        return this.groups.size;
+      }
+      add(scope, base, dataType, dims, bytes) {
+        const name = freshName(this.names, base);
+        const t = newTensor(this.external, name, dataType, [...dims], bytes);
+        scope.graph.initializer.push(t);
+        if (this.declareAsInput) scope.graph.input.push(inputOf(name, dataType, dims));
+        this.bytesAdded += bytes.length;
+        this.tensorsAdded++;
+        return t;
+      }
+      moveToRoot(stored) {
+        const from = stored.scope.graph.initializer;
+        for (const t of stored.tensors) {
+          const i = from.indexOf(t);
+          if (i >= 0) from.splice(i, 1);
+        }
+        this.root.graph.initializer.push(...stored.tensors);
+        stored.scope = this.root;
+      }
+    };
+  }
+});
+
+// src/stages/quant/int8-gemm.ts
+var gemmQuantizer;
+var init_int8_gemm = __esm({
+  "src/stages/quant/int8-gemm.ts"() {
+    "use strict";
+    init_dtype();
+    init_gemm();
+    init_int8_matmul();
+    init_nodes();
+    init_tensor_pool();
+    gemmQuantizer = {
+      check(node, weight) {
+        if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}, Gemm needs 2`;
+        if (!node.input[0]) return "no A input";
+        return void 0;
+      },
+      rewrite(node, weight, scope, s, out) {
+        const base = s.baseOf(node, scope);
+        const { alpha, beta, transA, bias } = gemmPlan(node, scope, s.index);
+        let a = node.input[0];
+        if (transA) {
+          const at = s.fresh(`${base}_A_transposed`);
+          out.push(makeNode("Transpose", s.fresh(`${base}_transA`), [a], [at], [intsAttr("perm", [1, 0])]));
+          a = at;
+        }
+        const output = node.output[0];
+        if (bias.kind === "none") {
+          integerMatMul(a, weight, output, base, scope, s, out, alpha);
+          return;
+        }
+        const product = s.fresh(`${base}_output_unbiased`);
+        integerMatMul(a, weight, product, base, scope, s, out, alpha);
+        let added;
+        const released = [];
+        if (bias.kind === "as-is") added = bias.name;
+        else if (bias.kind === "scaled") {
+          added = s.pool.intern(`${base}_bias`, DataType.FLOAT, bias.c.tensor.dims, bytesOf(scaledBias(bias.c, beta, s.external)));
+          released.push(bias.c.path);
+        } else {
+          const betaName = s.pool.intern(`${base}_beta`, DataType.FLOAT, [], bytesOf(Float32Array.of(beta)));
+          added = s.fresh(`${base}_C_scaled`);
+          out.push(makeNode("Mul", s.fresh(`${base}_beta_mul`), [bias.name, betaName], [added]));
+        }
+        out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [product, added], [output]));
+        return released;
+      }
+    };
+  }
+});
+
+// src/onnx/float16.ts
+function toFloat16Bits(x) {
+  f32[0] = x;
+  const b = u32[0];
+  const sign = b >>> 16 & 32768;
+  const exp = b >>> 23 & 255;
+  let mant = b & 8388607;
+  if (exp === 255) return sign | 31744 | (mant ? 512 : 0);
+  let e = exp - 127 + 15;
+  if (e >= 31) return sign | 31744;
+  if (e <= 0) {
+    if (e < -10) return sign;
+    mant |= 8388608;
+    const shift = 14 - e;
+    const half = 1 << shift - 1;
+    let m2 = mant >>> shift;
+    const rest2 = mant & (1 << shift) - 1;
+    if (rest2 > half || rest2 === half && m2 & 1) m2++;
+    return sign | m2;
+  }
+  let m = mant >>> 13;
+  const rest = mant & 8191;
+  if (rest > 4096 || rest === 4096 && m & 1) {
+    m++;
+    if (m === 1024) {
+      m = 0;
+      e++;
+      if (e >= 31) return sign | 31744;
+    }
+  }
+  return sign | e << 10 | m;
+}
+function fromFloat16Bits(h) {
+  const sign = h & 32768 ? -1 : 1;
+  const e = h >>> 10 & 31;
+  const m = h & 1023;
+  if (e === 0) return sign * m * 2 ** -24;
+  if (e === 31) return m ? NaN : sign * Infinity;
+  return sign * (1 + m / 1024) * 2 ** (e - 15);
+}
+var f32, u32;
+var init_float16 = __esm({
+  "src/onnx/float16.ts"() {
+    "use strict";
+    f32 = new Float32Array(1);
+    u32 = new Uint32Array(f32.buffer);
+  }
+});
+
+// src/stages/fp16-numerics.ts
+function clampForFloat16(x, minPositive = FP16_MIN_SUBNORMAL, maxFinite = FP16_MAX) {
+  if (x > 0 && x < minPositive) return minPositive;
+  if (x < 0 && x > -minPositive) return -minPositive;
+  if (x > maxFinite && x !== Infinity) return maxFinite;
+  if (x < -maxFinite && x !== -Infinity) return -maxFinite;
+  return x;
+}
+function float32BytesToFloat16(raw) {
+  const n = raw.length >>> 2;
+  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const out = new Uint16Array(n);
+  let clamped = 0;
+  for (let i = 0; i < n; i++) {
+    const v = dv.getFloat32(i * 4, true);
+    const c = clampForFloat16(v);
+    if (c !== v) clamped++;
+    out[i] = toFloat16Bits(c);
+  }
+  return { bytes: new Uint8Array(out.buffer), clamped };
+}
+function roundToFloat16(x) {
+  return fromFloat16Bits(toFloat16Bits(x));
+}
+var FP16_MAX, FP16_MIN_SUBNORMAL;
+var init_fp16_numerics = __esm({
+  "src/stages/fp16-numerics.ts"() {
+    "use strict";
+    init_float16();
+    FP16_MAX = 65504;
+    FP16_MIN_SUBNORMAL = 2 ** -24;
+  }
+});
+
+// src/stages/quant/block-solver.ts
+function roundHalfAway(x) {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
+}
+function code(v, rs, zp, maxq) {
+  const y = f322(f322(v * rs) + zp);
+  const q = y < 0 ? 0 : Math.floor(y + 0.5);
+  return q > maxq ? maxq : q;
+}
+function encode(v, len, scale, zp, maxq, codes) {
+  const rs = scale !== 0 ? f322(1 / scale) : 0;
+  let err = 0;
+  for (let i = 0; i < len; i++) {
+    const c = code(v[i], rs, zp, maxq);
+    codes[i] = c;
+    const d = v[i] - (c - zp) * scale;
+    err += d * d;
+  }
+  return err;
+}
+function errorBelow(v, len, scale, zp, maxq, bound, imp) {
+  const rs = 1 / scale;
+  let err = 0;
+  for (let i = 0; i < len; i++) {
+    const x = v[i];
+    let q = Math.floor(x * rs + zp + 0.5);
+    q = q < 0 ? 0 : q > maxq ? maxq : q;
+    const d = x - (q - zp) * scale;
+    err += imp === void 0 ? d * d : imp[i] * d * d;
+    if (err >= bound) return err;
+  }
+  return err;
+}
+function asymmetricInto(min, max, maxq, store, out) {
+  min = Math.min(min, 0);
+  max = Math.max(max, 0);
+  const scaleF = f322(f322(max - min) / maxq);
+  let zp = 0;
+  if (scaleF !== 0) {
+    const zpf = f322(0 - f322(min / scaleF));
+    zp = zpf < 0 ? 0 : zpf > maxq ? maxq : roundHalfAway(zpf);
+  }
+  out[0] = store(scaleF);
+  out[1] = zp;
+}
+function rtnParams(min, max, bits, symmetric, store, out) {
+  const mid = 1 << bits - 1;
+  if (symmetric) {
+    const m = Math.abs(max) > Math.abs(min) ? max : min;
+    out[0] = store(f322(-m / mid));
+    out[1] = mid;
+    return;
+  }
+  asymmetricInto(min, max, (1 << bits) - 1, store, out);
+}
+function fitBlock(v, len, spec, codes, work, imp) {
+  const { bits, symmetric, store } = spec;
+  const maxq = (1 << bits) - 1;
+  const mid = 1 << bits - 1;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < len; i++) {
+    const x = v[i];
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  rtnParams(min, max, bits, symmetric, store, PAIR);
+  let scale = PAIR[0];
+  let zp = PAIR[1];
+  if (spec.method === "rtn" || scale === 0) return { scale, zp, sqErr: encode(v, len, scale, zp, maxq, codes) };
+  let best = errorBelow(v, len, scale, zp, maxq, Infinity, imp);
+  if (best === 0) return { scale, zp, sqErr: encode(v, len, scale, zp, maxq, codes) };
+  if (symmetric) {
+    const m = Math.abs(max) > Math.abs(min) ? max : min;
+    for (let c = 0; c < 2 * CLIP.length; c++) {
+      const r = CLIP[c >> 1];
+      if (r === 1 && !(c & 1)) continue;
+      const s = store(f322(c & 1 ? m / (mid - 1) * r : -m / mid * r));
+      const e = errorBelow(v, len, s, mid, maxq, best, imp);
+      if (e < best) {
+        best = e;
+        scale = s;
+      }
+    }
+  } else {
+    const pair = PAIR;
+    for (let c = 0; c < ASYMMETRIC_CLIP.length; c += 2) {
+      asymmetricInto(min * ASYMMETRIC_CLIP[c], max * ASYMMETRIC_CLIP[c + 1], maxq, store, pair);
+      const e = pair[0] === 0 ? Infinity : errorBelow(v, len, pair[0], pair[1], maxq, best, imp);
+      if (e < best) {
+        best = e;
+        scale = pair[0];
+        zp = pair[1];
+      }
+    }
+  }
+  for (let it = 0; it < REFINE; it++) {
+    roughCodes(v, len, scale, zp, maxq, work);
+    let s;
+    let z = zp;
+    if (symmetric) {
+      let num = 0;
+      let den = 0;
+      for (let i = 0; i < len; i++) {
+        const q = work[i] - zp;
+        const a = imp ? imp[i] : 1;
+        num += a * v[i] * q;
+        den += a * q * q;
+      }
+      if (den === 0) break;
+      s = store(f322(num / den));
+    } else {
+      let sa = 0, sc = 0, sv = 0, scc = 0, scv = 0;
+      for (let i = 0; i < len; i++) {
+        const c = work[i];
+        const a = imp ? imp[i] : 1;
+        sa += a;
+        sc += a * c;
+        sv += a * v[i];
+        scc += a * c * c;
+        scv += a * c * v[i];
+      }
+      const det = sa * scc - sc * sc;
+      if (det === 0) break;
+      const slope = (sa * scv - sc * sv) / det;
+      s = store(f322(slope));
+      if (s === 0) break;
+      const zr = roundHalfAway(-((sv - slope * sc) / sa) / s);
+      z = zr < 0 ? 0 : zr > maxq ? maxq : zr;
+    }
+    if (s === 0 || !Number.isFinite(s)) break;
+    const e = errorBelow(v, len, s, z, maxq, best, imp);
+    if (!(e < best)) break;
+    best = e;
+    scale = s;
+    zp = z;
+  }
+  return { scale, zp, sqErr: encode(v, len, scale, zp, maxq, codes) };
+}
+function roughCodes(v, len, scale, zp, maxq, out) {
+  const rs = 1 / scale;
+  for (let i = 0; i < len; i++) {
+    const q = Math.floor(v[i] * rs + zp + 0.5);
+    out[i] = q < 0 ? 0 : q > maxq ? maxq : q;
+  }
+}
+var f322, QUANT_METHODS, CLIP, ASYMMETRIC_CLIP, REFINE, PAIR;
+var init_block_solver = __esm({
+  "src/stages/quant/block-solver.ts"() {
+    "use strict";
+    f322 = Math.fround;
+    QUANT_METHODS = ["rtn", "mse", "awq"];
+    CLIP = Float64Array.of(0.9, 0.85, 0.95, 1, 0.8);
+    ASYMMETRIC_CLIP = Float64Array.of(0.9, 1, 1, 0.9, 0.9, 0.9, 0.8, 1, 1, 0.8, 0.8, 0.9, 0.9, 0.8, 0.8, 0.8);
+    REFINE = 1;
+    PAIR = new Float64Array(2);
+  }
+});
+
+// src/stages/quant/block-feedback.ts
+function blockFactors(cross, k, block, s) {
+  const out = new Float64Array(k * block);
+  const h = new Float64Array(block * block);
+  const inv = new Float64Array(block * block);
+  for (let b0 = 0; b0 < k; b0 += block) {
+    const len = Math.min(k, b0 + block) - b0;
+    let diag = 0;
+    for (let i = 0; i < len; i++) {
+      for (let j = 0; j < len; j++) {
+        const si = s ? s[b0 + i] : 1;
+        const sj = s ? s[b0 + j] : 1;
+        h[i * len + j] = cross[(b0 + i) * block + j] / (si * sj);
+      }
+      diag += h[i * len + i];
+    }
+    if (!(diag > 0)) continue;
+    const damp = DAMP * diag / len;
+    for (let i = 0; i < len; i++) h[i * len + i] += damp;
+    if (!invertSpd(h, len, inv)) continue;
+    if (!choleskyLowerInPlace(inv, len)) continue;
+    for (let i = 0; i < len; i++) for (let j = i; j < len; j++) out[(b0 + i) * block + j] = inv[j * len + i];
+  }
+  return out;
+}
+function choleskyLowerInPlace(a, len) {
+  for (let j = 0; j < len; j++) {
+    let d = a[j * len + j];
+    for (let p = 0; p < j; p++) d -= a[j * len + p] ** 2;
+    if (!(d > 0)) return false;
+    const l = Math.sqrt(d);
+    a[j * len + j] = l;
+    for (let i = j + 1; i < len; i++) {
+      let v = a[i * len + j];
+      for (let p = 0; p < j; p++) v -= a[i * len + p] * a[j * len + p];
+      a[i * len + j] = v / l;
+    }
+  }
+  return true;
+}
+function invertSpd(h, len, out) {
+  if (!choleskyLowerInPlace(h, len)) return false;
+  const y = new Float64Array(len);
+  for (let c = 0; c < len; c++) {
+    for (let i = 0; i < len; i++) {
+      let v = i === c ? 1 : 0;
+      for (let p = 0; p < i; p++) v -= h[i * len + p] * y[p];
+      y[i] = v / h[i * len + i];
+    }
+    for (let i = len - 1; i >= 0; i--) {
+      let v = y[i];
+      for (let p = i + 1; p < len; p++) v -= h[p * len + i] * out[p * len + c];
+      out[i * len + c] = v / h[i * len + i];
+    }
+  }
+  return true;
+}
+function feedbackCodes(v, len, scale, zp, maxq, u, k0, block, codes, w) {
+  if (!(u[k0 * block] > 0)) return false;
+  for (let i = 0; i < len; i++) w[i] = v[i];
+  const rs = 1 / scale;
+  for (let i = 0; i < len; i++) {
+    let q = Math.floor(w[i] * rs + zp + 0.5);
+    q = q < 0 ? 0 : q > maxq ? maxq : q;
+    codes[i] = q;
+    const row = (k0 + i) * block;
+    const err = (w[i] - (q - zp) * scale) / u[row + i];
+    for (let j = i + 1; j < len; j++) w[j] -= err * u[row + j];
+  }
+  return true;
+}
+var DAMP;
+var init_block_feedback = __esm({
+  "src/stages/quant/block-feedback.ts"() {
+    "use strict";
+    DAMP = 0.01;
+  }
+});
+
+// src/stages/quant/int4-numerics.ts
+function emptyBlocks(rows, k, opts, bits) {
+  const kBlocks = Math.ceil(k / opts.blockSize);
+  const perByte = 8 / bits;
+  const rowBytes = opts.padToBlock ? kBlocks * opts.blockSize / perByte : Math.ceil(k / perByte);
+  const zpRowBytes = Math.ceil(kBlocks / perByte);
+  return {
+    data: new Uint8Array(rows * rowBytes),
+    scales: new Float32Array(rows * kBlocks),
+    zeroPoints: opts.symmetric ? void 0 : new Uint8Array(rows * zpRowBytes).fill(bits === 4 ? 136 : 128),
+    kBlocks,
+    rowBytes,
+    zpRowBytes,
+    sqError: 0,
+    sqNorm: 0
+  };
+}
+function quantizeRows4(src, rows, k, opts) {
+  const { blockSize } = opts;
+  const w = new BlockWriter(rows, k, opts);
+  const kBlocks = w.out.kBlocks;
+  for (let r = 0; r < rows; r++) {
+    for (let b = 0; b < kBlocks; b++) {
+      const from = r * k + b * blockSize;
+      const len = Math.min(k, (b + 1) * blockSize) - b * blockSize;
+      w.put(r, b, src, from, 1, len);
+    }
+  }
+  return w.result();
+}
+function quantizeColumns4(src, k, n, opts) {
+  const { blockSize } = opts;
+  const w = new BlockWriter(n, k, opts);
+  const TILE2 = 64;
+  const tile = new Float32Array(TILE2 * blockSize);
+  for (let b = 0; b < w.out.kBlocks; b++) {
+    const k0 = b * blockSize;
+    const len = Math.min(k, k0 + blockSize) - k0;
+    for (let c0 = 0; c0 < n; c0 += TILE2) {
+      const width = Math.min(TILE2, n - c0);
+      for (let kk = 0; kk < len; kk++) {
+        const row = (k0 + kk) * n + c0;
+        for (let j = 0; j < width; j++) tile[j * blockSize + kk] = src[row + j];
+      }
+      for (let j = 0; j < width; j++) w.put(c0 + j, b, tile, j * blockSize, 1, len);
+    }
+  }
+  return w.result();
+}
+var f323, BlockWriter;
+var init_int4_numerics = __esm({
+  "src/stages/quant/int4-numerics.ts"() {
+    "use strict";
+    init_block_solver();
+    init_block_feedback();
+    init_block_solver();
+    f323 = Math.fround;
+    BlockWriter = class {
+      constructor(rows, k, opts) {
+        this.opts = opts;
+        const bits = opts.bits ?? 4;
+        this.out = emptyBlocks(rows, k, opts, bits);
+        this.spec = { bits, symmetric: opts.symmetric, method: opts.method ?? "rtn", store: opts.storeScale ?? f323 };
+        this.codes = new Uint8Array(opts.blockSize);
+        this.work = new Uint8Array(opts.blockSize);
+        this.block = new Float32Array(opts.blockSize);
+        this.blockImp = opts.importance ? new Float32Array(opts.blockSize) : void 0;
+        this.scratch = new Float64Array(opts.blockSize);
+      }
+      opts;
+      out;
+      spec;
+      codes;
+      work;
+      /** The block being fitted, copied here: the solver always sees one array (no per-block views to allocate). */
+      block;
+      blockImp;
+      scratch;
+      /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
+      put(r, b, src, from, stride, len) {
+        const o = this.out;
+        const k0 = b * this.opts.blockSize;
+        const v = this.block;
+        for (let i2 = 0; i2 < len; i2++) v[i2] = src[from + i2 * stride];
+        const imp = this.blockImp;
+        if (imp) for (let i2 = 0; i2 < len; i2++) imp[i2] = this.opts.importance[k0 + i2];
+        const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
+        const codes = this.codes;
+        const unscale = this.opts.errorScale;
+        const fed = this.opts.feedback !== void 0 && feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, codes, this.scratch);
+        if (unscale || fed) {
+          let e = 0, w = 0;
+          for (let i2 = 0; i2 < len; i2++) {
+            const r2 = unscale ? 1 / unscale[k0 + i2] : 1;
+            const d = (v[i2] - (codes[i2] - fit.zp) * fit.scale) * r2;
+            const x = v[i2] * r2;
+            e += d * d;
+            w += x * x;
+          }
+          o.sqError += e;
+          o.sqNorm += w;
+        } else {
+          o.sqError += fit.sqErr;
+          for (let i2 = 0; i2 < len; i2++) o.sqNorm += v[i2] * v[i2];
+        }
+        o.scales[r * o.kBlocks + b] = fit.scale;
+        if (this.spec.bits === 8) {
+          const at2 = r * o.rowBytes + k0;
+          for (let i2 = 0; i2 < len; i2++) o.data[at2 + i2] = codes[i2];
+          if (o.zeroPoints) o.zeroPoints[r * o.zpRowBytes + b] = fit.zp;
+          return;
+        }
+        let at = r * o.rowBytes + (k0 >> 1);
+        let i = 0;
+        for (; i + 1 < len; i += 2, at++) o.data[at] = codes[i] | codes[i + 1] << 4;
+        if (i < len) o.data[at] = codes[i];
+        if (o.zeroPoints) {
+          const zi = r * o.zpRowBytes + (b >> 1);
+          o.zeroPoints[zi] = b & 1 ? o.zeroPoints[zi] & 15 | fit.zp << 4 : o.zeroPoints[zi] & 240 | fit.zp;
+        }
+      }
+      result() {
+        const { data, scales, zeroPoints, kBlocks, rowBytes, sqError, sqNorm } = this.out;
+        return { data, scales, zeroPoints, kBlocks, rowBytes, sqError, sqNorm };
+      }
+    };
+  }
+});
+
+// src/stages/quant/int4-rewrite.ts
+function record(run, node, src, bits, key) {
+  run.layers.push({ node: nodeId(node), op: node.opType ?? "", weight: baseName(src, ""), bits, relError: run.errors.get(key) ?? 0 });
+}
+function floatValues(t, raw) {
+  const n = elementCount(t.dims);
+  if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && raw.length === n * 4) {
+    return new Float32Array(raw.buffer, raw.byteOffset, n);
+  }
+  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const out = new Float32Array(n);
+  if (t.dataType === DataType.FLOAT16) for (let i = 0; i < n; i++) out[i] = fromFloat16Bits(dv.getUint16(i * 2, true));
+  else for (let i = 0; i < n; i++) out[i] = dv.getFloat32(i * 4, true);
+  return out;
+}
+function weightKey(run, tensor, parts) {
+  run.keys ??= /* @__PURE__ */ new WeakMap();
+  let perTensor = run.keys.get(tensor);
+  if (!perTensor) run.keys.set(tensor, perTensor = /* @__PURE__ */ new Map());
+  const params = parts.join("|");
+  const known = perTensor.get(params);
+  if (known) return { key: known };
+  const raw = tensorBytes(tensor, run.external);
+  const key = contentKeyOf(run, params, raw, isExternal(tensor) ? () => tensorBytes(tensor, run.external) : void 0);
+  perTensor.set(params, key);
+  return { key, raw };
+}
+function contentKeyOf(run, params, raw, reread) {
+  run.contents ??= new ContentMap();
+  let id = run.contents.get(params, raw);
+  if (id === void 0) {
+    id = run.contents.size;
+    run.contents.set(params, raw, id, reread);
+  }
+  return `${params}#${id}`;
+}
+function scalesPayload(scales, dataType) {
+  return bytesOf(dataType === DataType.FLOAT16 ? Uint16Array.from(scales, toFloat16Bits) : scales);
+}
+function floatWeight(scope, name, run) {
+  const src = resolveConstant(scope, name, run.index);
+  if (!src) return "weight is not a constant";
+  return floatWeightReason(src) ?? src;
+}
+function floatWeightReason(src) {
+  const { tensor } = src;
+  if (tensor.dataType !== DataType.FLOAT && tensor.dataType !== DataType.FLOAT16) return `weight is ${dataTypeName(tensor.dataType)}`;
+  if (tensor.dims.length !== 2) return `weight is ${tensor.dims.length}-D, not 2-D`;
+  if (elementCount(tensor.dims) === 0) return "weight is empty";
+  return void 0;
+}
+function weightScope(src) {
+  return src.path[src.path.length - 1].scope;
+}
+function recordWeightSource(run, src) {
+  const known = run.sources.get(src.tensor);
+  if (known) known.push(src.path);
+  else run.sources.set(src.tensor, [src.path]);
+}
+function becomeContribOp(node, opType, inputs, attrs) {
+  node.opType = opType;
+  node.domain = "com.microsoft";
+  node.input = inputs;
+  node.attribute = attrs;
+}
+function baseName(src, fallback) {
+  return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
+}
+function toMatMulNBits(node, a, src, alpha, run, bits) {
+  const { tensor, transposed } = src;
+  const [r, c] = tensor.dims;
+  const [k, n] = transposed ? [c, r] : [r, c];
+  const { blockSize, symmetric, method } = run.settings;
+  const dtype = tensor.dataType;
+  const aware = run.awq?.get(node);
+  const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric, method, bits, ...alpha === 1 ? [] : [alpha], ...aware ? [`awq${aware.group}`] : []]);
+  const stored = run.store.group(key, weightScope(src), () => {
+    let values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
+    if (alpha !== 1) values2 = values2.map((v) => v * alpha);
+    const s = aware?.scale;
+    if (s) values2 = transposed ? values2.map((v, i) => v * s[i % k]) : values2.map((v, i) => v * s[Math.floor(i / n)]);
+    const importance = aware ? s ? aware.moments.map((m, i) => m / (s[i] * s[i])) : aware.moments : void 0;
+    const opts = {
+      blockSize,
+      symmetric,
+      method: method === "awq" ? "mse" : method,
+      bits,
+      padToBlock: true,
+      storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
+      importance,
+      errorScale: s,
+      feedback: aware?.cross ? aware.factors ??= blockFactors(aware.cross, k, blockSize, s) : void 0
+    };
+    const q = transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
+    run.errors.set(key, relError(q));
+    const parts = [
+      { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize * bits / 8], raw: q.data },
+      { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
+    ];
+    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks * bits / 8)], raw: q.zeroPoints });
+    return { base: baseName(src, "weight"), suffixes: [`_Q${bits}`, "_scales", "_zero_points"], parts };
+  });
+  record(run, node, src, bits, key);
+  const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", bits), intAttr("block_size", blockSize)];
+  if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr("accuracy_level", run.settings.accuracyLevel));
+  becomeContribOp(node, "MatMulNBits", [a, ...stored.names], attrs);
+}
+var LITTLE_ENDIAN, relError;
+var init_int4_rewrite = __esm({
+  "src/stages/quant/int4-rewrite.ts"() {
+    "use strict";
+    init_dtype();
+    init_tensor();
+    init_float16();
+    init_fp16_numerics();
+    init_nodes();
+    init_constant_weight();
+    init_block_feedback();
+    init_int4_numerics();
+    init_content_identity();
+    LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+    relError = (q) => q.sqNorm > 0 ? Math.sqrt(q.sqError / q.sqNorm) : 0;
+  }
+});
+
+// src/stages/quant/numerics.ts
+function quantRange(type, symmetric, reduceRange) {
+  if (reduceRange) return type === "int8" ? { qmin: -64, qmax: 64 } : { qmin: 0, qmax: 127 };
+  if (type === "int8") return symmetric ? { qmin: -127, qmax: 127 } : { qmin: -128, qmax: 127 };
+  return { qmin: 0, qmax: 255 };
+}
+function clipRange(type) {
+  return type === "int8" ? { qmin: -127, qmax: 127 } : { qmin: 0, qmax: 255 };
+}
+function roundHalfEven(x) {
+  if (!(Math.abs(x) < 2 ** 51)) return x;
+  const r = x + ROUND_MAGIC - ROUND_MAGIC;
+  return r === 0 ? 0 * x : r;
+}
+function computeScaleZeroPoint(rmin, rmax, range, symmetric) {
+  const { qmin, qmax } = range;
+  let lo = Math.min(rmin, 0);
+  let hi = Math.max(rmax, 0);
+  if (symmetric) {
+    const absmax = Math.max(Math.abs(lo), Math.abs(hi));
+    lo = -absmax;
+    hi = absmax;
+  }
+  const dr = Math.fround(hi - lo);
+  const scale64 = dr / (qmax - qmin);
+  if (scale64 < FLOAT32_TINY) return { scale: 1, zeroPoint: 0 };
+  const zeroPoint = symmetric ? roundHalfEven((qmin + qmax) / 2) : roundHalfEven(qmin - lo / scale64);
+  return { scale: Math.fround(scale64), zeroPoint };
+}
+function minMax(data) {
+  if (data.length === 0) return { min: 0, max: 0 };
+  let min = data[0];
+  let max = min;
+  for (let i = 1; i < data.length; i++) {
+    const v = data[i];
+    if (v < min) min = v;
+    else if (!(v <= max)) {
+      if (v > max) max = v;
+      else return { min: NaN, max: NaN };
+    }
+  }
+  if (min !== min || min === -Infinity || max === Infinity) return { min: NaN, max: NaN };
+  return { min, max };
+}
+function quantizeSpan(data, start, end, scale, zeroPoint, clip2, out) {
+  const lo = clip2.qmin;
+  const hi = clip2.qmax;
+  for (let i = start; i < end; i++) {
+    const r = Math.fround(data[i] / scale) + ROUND_MAGIC - ROUND_MAGIC + zeroPoint;
+    out[i] = r < lo ? lo : r > hi ? hi : r;
+  }
+}
+function allocate(type, n) {
+  return type === "int8" ? new Int8Array(n) : new Uint8Array(n);
+}
+function quantizePerTensor(data, opts, range = minMax(data)) {
+  const { min, max } = range;
+  const params = computeScaleZeroPoint(min, max, quantRange(opts.type, opts.symmetric, opts.reduceRange), opts.symmetric);
+  const clip2 = clipRange(opts.type);
+  const values2 = allocate(opts.type, data.length);
+  quantizeSpan(data, 0, data.length, params.scale, params.zeroPoint, clip2, values2);
+  const zeroPoints = allocate(opts.type, 1);
+  zeroPoints[0] = params.zeroPoint;
+  return { values: values2, scales: Float32Array.of(params.scale), zeroPoints };
+}
+function quantizePerAxis(data, dims, axis, opts) {
+  const channels = dims[axis] ?? 1;
+  let inner = 1;
+  for (let d = axis + 1; d < dims.length; d++) inner *= dims[d];
+  const outer = channels * inner === 0 ? 0 : data.length / (channels * inner);
+  const mins = new Float64Array(channels).fill(Infinity);
+  const maxs = new Float64Array(channels).fill(-Infinity);
+  for (let o = 0, i = 0; o < outer; o++) {
+    for (let c = 0; c < channels; c++) {
+      let lo = mins[c];
+      let hi = maxs[c];
+      for (let k = 0; k < inner; k++, i++) {
+        const v = data[i];
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+        if (v !== v) {
+          lo = NaN;
+          hi = NaN;
+        }
+      }
+      mins[c] = lo;
+      maxs[c] = hi;
+    }
+  }
+  const range = quantRange(opts.type, opts.symmetric, opts.reduceRange);
+  const params = [];
+  for (let c = 0; c < channels; c++) {
+    const empty = mins[c] === Infinity;
+    params.push(computeScaleZeroPoint(empty ? 0 : mins[c], empty ? 0 : maxs[c], range, opts.symmetric));
+  }
+  const clip2 = clipRange(opts.type);
+  const values2 = allocate(opts.type, data.length);
+  for (let o = 0, i = 0; o < outer; o++) {
+    for (let c = 0; c < channels; c++, i += inner) quantizeSpan(data, i, i + inner, params[c].scale, params[c].zeroPoint, clip2, values2);
+  }
+  const zeroPoints = allocate(opts.type, channels);
+  params.forEach((p, c) => {
+    zeroPoints[c] = p.zeroPoint;
+  });
+  return { values: values2, scales: Float32Array.from(params, (p) => p.scale), zeroPoints };
+}
+var FLOAT32_TINY, ROUND_MAGIC;
+var init_numerics = __esm({
+  "src/stages/quant/numerics.ts"() {
+    "use strict";
+    FLOAT32_TINY = 11754943508222875e-54;
+    ROUND_MAGIC = 6755399441055744;
+  }
+});
+
+// src/stages/quant/int4-gather.ts
+function tableReason(node, src) {
+  const axis = Number(node.attribute.find((a) => a.name === "axis")?.i ?? 0n);
+  const reason = floatWeightReason(src);
+  if (reason) return reason.replace("weight", "table");
+  if (axis !== 0 && axis !== -2) return `gathers along axis ${axis}, not rows`;
+  if (src.transposed) return "table is reached through a Transpose";
+  return void 0;
+}
+function int4Reason(src, run) {
+  const d = src.tensor.dims[1];
+  return run.bits === 4 && d % 2 !== 0 ? `table width ${d} is odd (4-bit rows pack two values a byte)` : void 0;
+}
+function int8Reason(src, run) {
+  if (src.tensor.dataType !== DataType.FLOAT) return "float16 table needs DequantizeLinear-19; use embeddings: int4";
+  if (run.opset < 10) return `opset ${run.opset} has no DequantizeLinear`;
+  return void 0;
+}
+function toGatherBlockQuantized(node, src, run) {
+  const { tensor } = src;
+  const bits = run.bits;
+  const [v, d] = tensor.dims;
+  const { blockSize, symmetric, method } = run.settings;
+  const dtype = tensor.dataType;
+  const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric, method, bits]);
+  const stored = run.store.group(key, weightScope(src), () => {
+    const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
+      blockSize,
+      symmetric,
+      method,
+      bits,
+      padToBlock: false,
+      storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
+    });
+    run.errors.set(key, relError(q));
+    const parts = [
+      { dataType: DataType.UINT8, dims: [v, d * bits / 8], raw: q.data },
+      { dataType: dtype, dims: [v, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
+    ];
+    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks * bits / 8)], raw: q.zeroPoints });
+    return { base: baseName(src, "table"), suffixes: [`_Q${bits}`, "_scales", "_zero_points"], parts };
+  });
+  record(run, node, src, bits, key);
+  const [data, scales, zp] = stored.names;
+  const attrs = [intAttr("gather_axis", 0), intAttr("quantize_axis", 1), intAttr("block_size", blockSize), intAttr("bits", bits)];
+  becomeContribOp(node, "GatherBlockQuantized", [data, node.input[1] ?? "", scales, ...zp ? [zp] : []], attrs);
+  run.counts.gatherInt4++;
+}
+function toInt8Gather(node, src, run) {
+  const { tensor } = src;
+  const { key, raw } = weightKey(run, tensor, ["gather8", ...tensor.dims]);
+  const stored = run.store.group(key, weightScope(src), () => {
+    const values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
+    const q = quantizePerTensor(values2, { type: "int8", symmetric: true, reduceRange: false });
+    run.errors.set(key, perTensorError(values2, q.values, q.scales[0], q.zeroPoints[0]));
+    return {
+      base: baseName(src, "table"),
+      suffixes: ["_quantized", "_scale", "_zero_point"],
+      parts: [
+        { dataType: DataType.INT8, dims: [...tensor.dims], raw: bytesOf(q.values) },
+        { dataType: DataType.FLOAT, dims: [], raw: bytesOf(q.scales) },
+        { dataType: DataType.INT8, dims: [], raw: bytesOf(q.zeroPoints) }
+      ]
+    };
+  });
+  record(run, node, src, 8, key);
+  const [table2, scale, zp] = stored.names;
+  const output = node.output[0] ?? "";
+  const gathered = freshName(run.names, `${output}_quantized`);
+  node.input[0] = table2;
+  node.output[0] = gathered;
+  run.counts.gatherInt8++;
+  return makeNode("DequantizeLinear", freshName(run.names, `${node.name || output}_DequantizeLinear`), [gathered, scale, zp], [output], [], "");
+}
+function perTensorError(w, q, scale, zp) {
+  let e = 0;
+  let n = 0;
+  for (let i = 0; i < w.length; i++) {
+    const d = w[i] - Math.fround((q[i] - zp) * scale);
+    e += d * d;
+    n += w[i] * w[i];
+  }
+  return n > 0 ? Math.sqrt(e / n) : 0;
+}
+var gatherBlockQuantizer;
+var init_int4_gather = __esm({
+  "src/stages/quant/int4-gather.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_tensor();
+    init_fp16_numerics();
+    init_nodes();
+    init_int4_numerics();
+    init_int4_rewrite();
+    init_numerics();
+    init_content_identity();
+    gatherBlockQuantizer = {
+      disabled: (run) => run.settings.embeddings === "none" ? "embeddings: none" : void 0,
+      check(node, weight, _scope, run) {
+        return tableReason(node, weight) ?? (run.settings.embeddings === "int8" ? int8Reason(weight, run) : int4Reason(weight, run));
+      },
+      rewrite(node, weight, _scope, run, out) {
+        if (run.settings.embeddings === "int8") out.push(node, toInt8Gather(node, weight, run));
+        else {
+          toGatherBlockQuantized(node, weight, run);
+          out.push(node);
+        }
+      }
+    };
+  }
+});
+
+// src/stages/quant/int4-gemm.ts
+var gemmNBitsQuantizer;
+var init_int4_gemm = __esm({
+  "src/stages/quant/int4-gemm.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_nodes();
+    init_gemm();
+    init_int4_rewrite();
+    init_content_identity();
+    gemmNBitsQuantizer = {
+      check(node, weight, scope, run) {
+        const reason = floatWeightReason(weight);
+        if (reason) return reason;
+        if (weight.tensor.dataType !== DataType.FLOAT) return "float16 Gemm: its bias Add would need float16 C";
+        const { beta, bias } = gemmPlan(node, scope, run.index);
+        return bias.kind === "computed" ? `beta ${beta} on a C that is not a float constant` : void 0;
+      },
+      rewrite(node, weight, scope, run, out) {
+        const { alpha, beta, transA, bias } = gemmPlan(node, scope, run.index);
+        let added;
+        if (bias.kind === "as-is") added = bias.name;
+        else if (bias.kind === "scaled") {
+          const c = bias.c;
+          const raw = bytesOf(scaledBias(c, beta, run.external));
+          added = run.store.group(contentKeyOf(run, ["gemm-bias", ...c.tensor.dims].join("|"), raw), weightScope(c), () => ({
+            base: baseName(c, "bias"),
+            suffixes: ["_scaled"],
+            parts: [{ dataType: DataType.FLOAT, dims: [...c.tensor.dims], raw }]
+          })).names[0];
+        }
+        let a = node.input[0] ?? "";
+        if (transA) {
+          const at = freshName(run.names, `${a}_transposed`);
+          out.push(makeNode("Transpose", freshName(run.names, `${node.name || a}_transA`), [a], [at], [intsAttr("perm", [1, 0])], ""));
+          a = at;
+        }
+        const output = node.output[0] ?? "";
+        let add;
+        if (added) {
+          const product = freshName(run.names, `${output}_matmul`);
+          add = makeNode("Add", freshName(run.names, `${node.name || output}_bias`), [product, added], [output], [], "");
+          node.output[0] = product;
+        }
+        toMatMulNBits(node, a, weight, alpha, run, run.bits);
+        run.counts.gemm++;
+        out.push(node, ...add ? [add] : []);
+      }
+    };
+  }
+});
+
+// src/stages/quant/int4-matmul.ts
+var matMulNBitsQuantizer;
+var init_int4_matmul = __esm({
+  "src/stages/quant/int4-matmul.ts"() {
+    "use strict";
+    init_int4_rewrite();
+    matMulNBitsQuantizer = {
+      check: (_node, weight) => floatWeightReason(weight),
+      rewrite(node, weight, _scope, run, out) {
+        toMatMulNBits(node, node.input[0] ?? "", weight, 1, run, run.bits);
+        run.counts.matmul++;
+        out.push(node);
+      }
+    };
+  }
+});
+
+// src/stages/quant/registry.ts
+function quantOpOf(node) {
+  if ((node.domain ?? "") !== "") return void 0;
+  const op = node.opType ?? "";
+  return Object.hasOwn(QUANT_OPS, op) ? QUANT_OPS[op] : void 0;
+}
+function weightOf(row, node, scope, index) {
+  if (row.weightOf) return row.weightOf(node, scope, index);
+  const name = node.input[row.weight];
+  return name ? resolveConstant(scope, name, index) : void 0;
+}
+function opsWith(scheme) {
+  return Object.keys(QUANT_OPS).filter((op) => QUANT_OPS[op][scheme] !== void 0);
+}
+var DEFAULT_MIN_ELEMENTS, QUANT_OPS, WEIGHT_SLOTS, DEFAULT_INT8_OPS;
+var init_registry = __esm({
+  "src/stages/quant/registry.ts"() {
+    "use strict";
+    init_constant_weight();
+    init_int8_conv();
+    init_int8_conv_weight_only();
+    init_int8_gather();
+    init_int8_gemm();
+    init_int8_matmul();
+    init_gemm();
+    init_int4_gather();
+    init_int4_gemm();
+    init_int4_matmul();
+    DEFAULT_MIN_ELEMENTS = 1024;
+    QUANT_OPS = {
+      MatMul: { weight: 1, int8: matMulQuantizer, int4: matMulNBitsQuantizer },
+      Gemm: { weight: 1, weightOf: gemmWeight, int8: gemmQuantizer, int4: gemmNBitsQuantizer },
+      Gather: { weight: 0, int8: gatherQuantizer, int4: gatherBlockQuantizer },
+      Conv: { weight: 1, int8: convQuantizer, int8WeightOnly: convWeightOnlyQuantizer }
+    };
+    WEIGHT_SLOTS = Object.fromEntries(Object.entries(QUANT_OPS).map(([op, row]) => [op, row.weight]));
+    DEFAULT_INT8_OPS = ["MatMul", "Gemm", "Gather"];
   }
 });
 
@@ -10185,20 +12089,20 @@ function analyzeModel(model, opts = {}) {
     ...duplicates.transposedTies.map((t) => t.transposed)
   ]);
   for (const w of weights) {
-    const readers = w.holder ? [{ node: w.holder, inputIndex: -1, scope: w.scope }] : index.readers(w.scope, w.name);
-    const labels = [...new Set(readers.map((u) => opLabel(u.node)))].sort();
+    const readers2 = w.holder ? [{ node: w.holder, inputIndex: -1, scope: w.scope }] : index.readers(w.scope, w.name);
+    const labels = [...new Set(readers2.map((u) => opLabel(u.node)))].sort();
     if (labels.length === 0) labels.push(UNUSED_OP);
     const share = Math.floor(w.bytes / labels.length);
     labels.forEach((label, k) => countBy(ops, label, share + (k === 0 ? w.bytes - share * labels.length : 0)));
-    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers.length > 0 && !copies.has(w.name) && readers.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
+    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers2.length > 0 && !copies.has(w.name) && readers2.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
     if (quantizable) {
-      const int42 = readers.every((u) => INT4_OPS.has(u.node.opType ?? ""));
+      const int42 = readers2.every((u) => INT4_OPS.has(u.node.opType ?? ""));
       quant.tensors++;
       quant.elements += w.elements;
       quant.bytes += w.bytes;
       quant.int8Bytes += int8Estimate(w.elements);
       quant.int4Bytes += int42 ? int4Estimate(w.elements) : w.bytes;
-      if (readers.some((u) => u.node.opType === "Conv")) {
+      if (readers2.some((u) => u.node.opType === "Conv")) {
         quant.convTensors++;
         quant.convBytes += w.bytes;
       }
@@ -10243,10 +12147,11 @@ var init_inspect = __esm({
     init_size();
     init_tensor();
     init_dedup_analysis();
+    init_registry();
     PASS_THROUGH = /* @__PURE__ */ new Set(["Identity", "Transpose"]);
-    QUANTIZABLE_SLOTS = { MatMul: 1, Gemm: 1, Gather: 0, Conv: 1 };
-    INT4_OPS = /* @__PURE__ */ new Set(["MatMul", "Gemm", "Gather"]);
-    QUANTIZE_MIN_ELEMENTS = 1024;
+    QUANTIZABLE_SLOTS = Object.fromEntries(opsWith("int8").map((op) => [op, WEIGHT_SLOTS[op]]));
+    INT4_OPS = new Set(opsWith("int4"));
+    QUANTIZE_MIN_ELEMENTS = DEFAULT_MIN_ELEMENTS;
     INT4_BLOCK_SIZE = 32;
     UNUSED_OP = "(unused)";
     opLabel = (n) => n.domain && n.domain !== "ai.onnx" ? `${n.domain}.${n.opType}` : n.opType ?? "?";
@@ -10509,7 +12414,7 @@ var init_args = __esm({
 });
 
 // src/cli/progress.ts
-import { performance } from "node:perf_hooks";
+import { performance as performance2 } from "node:perf_hooks";
 function seconds(ms2) {
   return `${(ms2 / 1e3).toFixed(2)} s`;
 }
@@ -10519,9 +12424,9 @@ function lineProgress(out) {
     async step(label, work) {
       out.write(`[${stamp()}] ${label}
 `);
-      const t0 = performance.now();
+      const t0 = performance2.now();
       const result = await work();
-      out.write(`[${stamp()}] ${label}: done in ${seconds(performance.now() - t0)}
+      out.write(`[${stamp()}] ${label}: done in ${seconds(performance2.now() - t0)}
 `);
       return result;
     },
@@ -10535,15 +12440,15 @@ function spinnerProgress(out) {
   const clear = "\r\x1B[2K";
   return {
     async step(label, work) {
-      const t0 = performance.now();
+      const t0 = performance2.now();
       let frame = 0;
-      const draw = () => out.write(`${clear}${FRAMES[frame++ % FRAMES.length]} ${label} ${seconds(performance.now() - t0)}`);
+      const draw = () => out.write(`${clear}${FRAMES[frame++ % FRAMES.length]} ${label} ${seconds(performance2.now() - t0)}`);
       draw();
       const timer = setInterval(draw, 100);
       timer.unref();
       try {
         const result = await work();
-        out.write(`${clear}\u2713 ${label} ${seconds(performance.now() - t0)}
+        out.write(`${clear}\u2713 ${label} ${seconds(performance2.now() - t0)}
 `);
         return result;
       } catch (e) {
@@ -10604,55 +12509,6 @@ int8 / int4 weight quantization would leave. Reads the model; never changes it.
         return 0;
       }
     });
-  }
-});
-
-// src/onnx/float16.ts
-function toFloat16Bits(x) {
-  f32[0] = x;
-  const b = u32[0];
-  const sign = b >>> 16 & 32768;
-  const exp = b >>> 23 & 255;
-  let mant = b & 8388607;
-  if (exp === 255) return sign | 31744 | (mant ? 512 : 0);
-  let e = exp - 127 + 15;
-  if (e >= 31) return sign | 31744;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    mant |= 8388608;
-    const shift = 14 - e;
-    const half = 1 << shift - 1;
-    let m2 = mant >>> shift;
-    const rest2 = mant & (1 << shift) - 1;
-    if (rest2 > half || rest2 === half && m2 & 1) m2++;
-    return sign | m2;
-  }
-  let m = mant >>> 13;
-  const rest = mant & 8191;
-  if (rest > 4096 || rest === 4096 && m & 1) {
-    m++;
-    if (m === 1024) {
-      m = 0;
-      e++;
-      if (e >= 31) return sign | 31744;
-    }
-  }
-  return sign | e << 10 | m;
-}
-function fromFloat16Bits(h) {
-  const sign = h & 32768 ? -1 : 1;
-  const e = h >>> 10 & 31;
-  const m = h & 1023;
-  if (e === 0) return sign * m * 2 ** -24;
-  if (e === 31) return m ? NaN : sign * Infinity;
-  return sign * (1 + m / 1024) * 2 ** (e - 15);
-}
-var f32, u32;
-var init_float16 = __esm({
-  "src/onnx/float16.ts"() {
-    "use strict";
-    f32 = new Float32Array(1);
-    u32 = new Uint32Array(f32.buffer);
   }
 });
 
@@ -11208,7 +13064,7 @@ var init_dim_limits = __esm({
 // src/runtime/dim-defaults.ts
 function facts(model, inputs) {
   const g = model.graph;
-  const readers = /* @__PURE__ */ new Map();
+  const readers2 = /* @__PURE__ */ new Map();
   const constants2 = /* @__PURE__ */ new Map();
   for (const t of g.initializer) if (t.name) constants2.set(t.name, t);
   for (const n of g.node) {
@@ -11216,7 +13072,7 @@ function facts(model, inputs) {
       const t = constantNodeTensor(n);
       if (t) constants2.set(n.output[0], t);
     }
-    for (const i of n.input) if (i) readers.set(i, [...readers.get(i) ?? [], n]);
+    for (const i of n.input) if (i) readers2.set(i, [...readers2.get(i) ?? [], n]);
   }
   const strides = /* @__PURE__ */ new Map();
   for (const input of inputs) {
@@ -11225,7 +13081,7 @@ function facts(model, inputs) {
     const s = spatialStride(g.node, input.name, k);
     if (s) strides.set(input.name, s);
   }
-  return { readers, constants: constants2, strides };
+  return { readers: readers2, constants: constants2, strides };
 }
 function spatialStride(nodes, input, k) {
   const at = /* @__PURE__ */ new Map([[input, Array(k).fill(1)]]);
@@ -11966,10 +13822,10 @@ var init_npz = __esm({
 
 // src/check/test-data.ts
 import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 function testDataSetDirs(modelDir) {
   if (!existsSync4(modelDir)) return [];
-  return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path5.join(modelDir, n));
+  return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path6.join(modelDir, n));
 }
 function nonTensorKind(type) {
   if (!type) return "value of unknown type";
@@ -12004,7 +13860,7 @@ function readValues(dir, prefix, infos) {
   const files = readdirSync2(dir).filter((f) => f.startsWith(prefix) && f.endsWith(".pb")).sort(byIndex(prefix));
   return files.map((f) => {
     const k = Number(f.slice(prefix.length, -3));
-    return readValue(path5.join(dir, f), infos[k], f.slice(0, -3));
+    return readValue(path6.join(dir, f), infos[k], f.slice(0, -3));
   });
 }
 function readTestDataSet(dir, graph) {
@@ -12024,7 +13880,7 @@ var init_test_data = __esm({
 
 // src/check/input-files.ts
 import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 function readBounded(file) {
   const size = statSync3(file).size;
   if (size > MAX_SAMPLE_FILE_BYTES) throw new UsageError(`${file}: ${size} bytes is too large for a sample input file (limit 1 GiB)`);
@@ -12083,7 +13939,7 @@ function toInputType(t, inputs) {
   return { ...t, type: input.type, data: encodeValues(input.type, values2) };
 }
 function npyTensor(file, inputs) {
-  const stem = path6.basename(file, ".npy");
+  const stem = path7.basename(file, ".npy");
   const name = inputs.length === 1 && !inputs.some((i) => i.name === stem) ? inputs[0].name : stem;
   return toInputType(parseNpy(readBounded(file), name, file), inputs);
 }
@@ -12100,15 +13956,15 @@ function folderSamples(dir, model, inputs) {
   const files = readdirSync3(dir).sort();
   if (files.some((f) => /^input_\d+\.pb$/.test(f))) return [testSetSample(dir, model)];
   const many = files.filter((f) => f.endsWith(".npz") || f.endsWith(".json"));
-  if (many.length) return many.flatMap((f) => fileSamples(path6.join(dir, f), model, inputs));
+  if (many.length) return many.flatMap((f) => fileSamples(path7.join(dir, f), model, inputs));
   const npys = files.filter((f) => f.endsWith(".npy"));
-  if (npys.length) return [npys.map((f) => npyTensor(path6.join(dir, f), inputs))];
+  if (npys.length) return [npys.map((f) => npyTensor(path7.join(dir, f), inputs))];
   throw new UsageError(`${dir}: no sample inputs here (expected test_data_set_N/, input_K.pb, .npz, .json or .npy files)`);
 }
 function fileSamples(spec, model, inputs) {
   if (!existsSync5(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
   if (statSync3(spec).isDirectory()) return folderSamples(spec, model, inputs);
-  const ext = path6.extname(spec).toLowerCase();
+  const ext = path7.extname(spec).toLowerCase();
   if (ext === ".npy") return [[npyTensor(spec, inputs)]];
   if (ext === ".npz") return [parseNpz(readBounded(spec), spec).map((t) => toInputType(t, inputs))];
   if (ext === ".json") return jsonSamples(spec, inputs);
@@ -12264,51 +14120,11 @@ function dedupTotals(plan2) {
     byKind
   };
 }
-function newNode(opType, input, output, name, attribute2 = []) {
-  return { opType, input: [input], output: [output], name, attribute: attribute2, metadataProps: [], deviceConfigurations: [] };
-}
-function permAttribute() {
-  return {
-    name: "perm",
-    type: AttributeType.INTS,
-    ints: [1n, 0n],
-    floats: [],
-    strings: [],
-    tensors: [],
-    graphs: [],
-    sparseTensors: [],
-    typeProtos: []
-  };
-}
-function renameReads(graph, renames, root2, defined) {
-  for (const node of graph.node) {
-    for (let i = 0; i < node.input.length; i++) {
-      const to = renames.get(node.input[i]);
-      if (to !== void 0) node.input[i] = to;
-    }
-    for (const { graph: sub } of subgraphsOf(node)) {
-      const shadowed2 = defined(sub);
-      const inner = new Map([...renames].filter(([from]) => !shadowed2.has(from)));
-      if (inner.size) renameReads(sub, inner, false, defined);
-    }
-  }
-  if (!root2) {
-    for (const o of graph.output) {
-      const to = o.name === void 0 ? void 0 : renames.get(o.name);
-      if (to !== void 0) o.name = to;
-    }
-  }
-  graph.valueInfo = graph.valueInfo.filter((v) => v.name === void 0 || !renames.has(v.name));
-  for (const q of graph.quantizationAnnotation) {
-    const to = q.tensorName === void 0 ? void 0 : renames.get(q.tensorName);
-    if (to !== void 0) q.tensorName = to;
-  }
-}
-function applyEdits(graph, e) {
-  if (e.dropInitializers.size) graph.initializer = graph.initializer.filter((t) => !e.dropInitializers.has(t));
-  graph.initializer.push(...e.addInitializers);
-  const rest = e.dropNodes.size ? graph.node.filter((n) => !e.dropNodes.has(n)) : graph.node;
-  graph.node = [...e.constants, ...e.transposes, ...e.identities, ...rest];
+function applyEdits(du, e) {
+  du.removeInitializers(e.dropInitializers);
+  for (const t of e.addInitializers) du.addInitializer(t);
+  du.remove(e.dropNodes);
+  du.insert([...e.constants, ...e.transposes, ...e.identities], du.graph.node[0]);
 }
 function applyDedupPlan(model, plan2) {
   const taken = allNames(model);
@@ -12335,7 +14151,7 @@ function applyDedupPlan(model, plan2) {
     const source = transposeOf.get(c);
     if (source) {
       if (c.keep) drop(c.keep);
-      shared.transposes.push(newNode("Transpose", nameOf.get(source), name, freshName(taken, `${name}_transpose`), [permAttribute()]));
+      shared.transposes.push(makeNode("Transpose", freshName(taken, `${name}_transpose`), [nameOf.get(source)], [name], [intsAttr("perm", [1, 0])]));
     } else if (!c.keep) {
       const t = c.sites[0].tensor;
       shared.addInitializers.push({ ...t, name, dims: [...t.dims] });
@@ -12346,21 +14162,13 @@ function applyDedupPlan(model, plan2) {
     for (const s of c.sites) {
       if (s === c.keep) continue;
       drop(s);
-      if (s.pinned) editsIn(s.scope).identities.push(newNode("Identity", name, s.name, freshName(taken, `${s.name}_identity`)));
+      if (s.pinned) editsIn(s.scope).identities.push(makeNode("Identity", freshName(taken, `${s.name}_identity`), [name], [s.name]));
       else if (s.name !== name) editsIn(s.scope).renames.set(s.name, name);
     }
   }
-  const memo = /* @__PURE__ */ new Map();
-  const defined = (g) => {
-    let d = memo.get(g);
-    if (!d) {
-      d = definedNames(g);
-      memo.set(g, d);
-    }
-    return d;
-  };
-  for (const [scope, e] of edits) if (e.renames.size) renameReads(scope.graph, e.renames, true, defined);
-  for (const [scope, e] of edits) applyEdits(scope.graph, e);
+  const indexOf = scopeIndexes();
+  for (const [scope, e] of edits) if (e.renames.size) indexOf(scope).replaceAllUsesOf(e.renames);
+  for (const [scope, e] of edits) applyEdits(indexOf(scope), e);
 }
 function dedupStage(options = {}) {
   rejectUnknownOptions("dedup", options, ["transposed"]);
@@ -12379,20 +14187,17 @@ var init_dedup = __esm({
   "src/stages/dedup.ts"() {
     "use strict";
     init_options();
+    init_def_use();
     init_graph();
-    init_types();
+    init_nodes();
     init_dedup_analysis();
     init_dedup_analysis();
   }
 });
 
 // src/stages/prune.ts
-function pruneNodes(graph, roots, memo, counts) {
-  const producer = /* @__PURE__ */ new Map();
-  graph.node.forEach((n, i) => {
-    for (const o of n.output) if (o) producer.set(o, i);
-  });
-  const live = new Uint8Array(graph.node.length);
+function pruneNodes(du, roots, counts) {
+  const live = /* @__PURE__ */ new Set();
   const read = /* @__PURE__ */ new Set();
   const work = [];
   const need = (name) => {
@@ -12403,24 +14208,24 @@ function pruneNodes(graph, roots, memo, counts) {
   };
   for (const r of roots) need(r);
   while (work.length) {
-    const i = producer.get(work.pop());
-    if (i === void 0 || live[i]) continue;
-    live[i] = 1;
-    for (const name of nodeReads(graph.node[i], memo)) need(name);
+    const n = du.producer(work.pop());
+    if (!n || live.has(n)) continue;
+    live.add(n);
+    for (const name of du.reads(n)) need(name);
   }
-  const before = graph.node.length;
-  graph.node = graph.node.filter((_, i) => live[i]);
-  counts.nodes += before - graph.node.length;
+  const before = du.graph.node.length;
+  du.remove(du.graph.node.filter((n) => !live.has(n)));
+  counts.nodes += before - du.graph.node.length;
   return read;
 }
-function pruneStorage(graph, read, protect, counts, weightsAreInputs) {
+function pruneStorage(du, read, protect, counts, weightsAreInputs) {
+  const { graph } = du;
   const keep = /* @__PURE__ */ new Set([...read, ...protect]);
   const weights = new Set(weightsAreInputs ? graph.initializer.map((t) => t.name ?? "") : []);
   for (const v of graph.input) if (v.name && !weights.has(v.name)) keep.add(v.name);
   for (const v of graph.output) if (v.name) keep.add(v.name);
-  const alive2 = new Set(keep);
-  for (const n of graph.node) for (const o of n.output) if (o) alive2.add(o);
-  const annotations = graph.quantizationAnnotation.filter((a) => alive2.has(a.tensorName ?? ""));
+  const alive2 = (name) => keep.has(name) || du.producer(name) !== void 0;
+  const annotations = graph.quantizationAnnotation.filter((a) => alive2(a.tensorName ?? ""));
   for (const a of annotations) for (const e of a.quantParameterTensorNames) if (e.value) keep.add(e.value);
   const initializers = graph.initializer.filter((t) => keep.has(t.name ?? ""));
   for (const t of graph.initializer) if (!keep.has(t.name ?? "")) counts.initializerBytes += tensorByteLength(t);
@@ -12444,15 +14249,14 @@ function trainingReferences(model) {
 function pruneGraphs(model, counts) {
   const training = trainingReferences(model);
   const weightsAreInputs = (model.irVersion ?? 0) < 4;
-  const memo = /* @__PURE__ */ new Map();
   const scopes = mainScopes(model).reverse();
   for (const scope of scopes) {
-    const { graph } = scope;
+    const du = new DefUse(scope);
     const isMain = scope.parent === void 0;
-    const roots = graph.output.map((v) => v.name ?? "");
+    const roots = scope.graph.output.map((v) => v.name ?? "");
     if (isMain) roots.push(...training);
-    const read = pruneNodes(graph, roots, memo, counts);
-    pruneStorage(graph, read, isMain ? training : /* @__PURE__ */ new Set(), counts, isMain && weightsAreInputs);
+    const read = pruneNodes(du, roots, counts);
+    pruneStorage(du, read, isMain ? training : /* @__PURE__ */ new Set(), counts, isMain && weightsAreInputs);
   }
 }
 function pruneValueInfo(model, counts) {
@@ -12545,162 +14349,11 @@ var init_prune = __esm({
   "src/stages/prune.ts"() {
     "use strict";
     init_options();
+    init_def_use();
     init_graph();
     init_size();
     init_tensor();
     functionKey = (domain, name, overload) => `${domain ?? ""}\0${name ?? ""}\0${overload ?? ""}`;
-  }
-});
-
-// src/stages/nodes.ts
-function attribute(name) {
-  return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
-}
-function intAttr(name, value) {
-  return { ...attribute(name), type: AttributeType.INT, i: BigInt(value) };
-}
-function intsAttr(name, values2) {
-  return { ...attribute(name), type: AttributeType.INTS, ints: values2.map((v) => BigInt(v)) };
-}
-function tensorAttr(name, t) {
-  return { ...attribute(name), type: AttributeType.TENSOR, t };
-}
-function nodeId(n) {
-  return n.name || n.output[0] || "";
-}
-function makeNode(opType, name, inputs, outputs, attrs = [], domain) {
-  return { opType, ...domain === void 0 ? {} : { domain }, name, input: inputs, output: outputs, attribute: attrs, metadataProps: [], deviceConfigurations: [] };
-}
-function nodePattern(glob) {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`);
-}
-var init_nodes = __esm({
-  "src/stages/nodes.ts"() {
-    "use strict";
-    init_types();
-  }
-});
-
-// src/stages/quant/constant-weight.ts
-function isTranspose2d(node, rank) {
-  if (rank !== 2) return false;
-  const perm = attr(node, "perm")?.ints;
-  return !perm || perm.length === 0 || perm.length === 2 && perm[0] === 1n && perm[1] === 0n;
-}
-function resolveConstant(scope, name, index) {
-  const path24 = [];
-  const transposed = false;
-  let current = scope;
-  let wanted = name;
-  for (let steps = 0; current && steps < 64; steps++) {
-    const def = index.of(current.graph).get(wanted);
-    if (!def) {
-      current = current.parent;
-      continue;
-    }
-    path24.push({ scope: current, name: wanted });
-    if (def.kind === "input") return void 0;
-    if (def.kind === "initializer") return { tensor: def.tensor, transposed, path: path24 };
-    const node = def.node;
-    if ((node.domain ?? "") !== "") return void 0;
-    if (isConstantNode(node)) {
-      const tensor = constantNodeTensor(node);
-      return tensor && tensor === attr(node, "value")?.t ? { tensor, transposed, path: path24 } : void 0;
-    }
-    if (node.opType === "Identity" && node.input[0]) {
-      wanted = node.input[0];
-      continue;
-    }
-    if (node.opType === "Transpose" && node.input[0]) {
-      const inner = resolveConstant(current, node.input[0], index);
-      if (!inner || !isTranspose2d(node, inner.tensor.dims.length)) return void 0;
-      return { tensor: inner.tensor, transposed: !inner.transposed, path: [...path24, ...inner.path] };
-    }
-    return void 0;
-  }
-  return void 0;
-}
-function removeUnused(paths, index) {
-  const reads = /* @__PURE__ */ new Map();
-  const byScope = /* @__PURE__ */ new Map();
-  for (const path24 of paths) {
-    for (const { scope, name } of path24) {
-      const entry = byScope.get(scope.graph) ?? { scope, names: /* @__PURE__ */ new Set() };
-      entry.names.add(name);
-      byScope.set(scope.graph, entry);
-    }
-  }
-  for (const [graph, { scope, names }] of byScope) {
-    const counts = /* @__PURE__ */ new Map();
-    for (const [name, uses] of usesOfAll(scope, names)) counts.set(name, uses.length);
-    for (const o of graph.output) if (o.name && counts.has(o.name)) counts.set(o.name, counts.get(o.name) + 1);
-    reads.set(graph, counts);
-  }
-  const unread = (scope, name) => {
-    for (let s = scope; s; s = s.parent) {
-      const counts = reads.get(s.graph);
-      if (counts?.has(name)) {
-        counts.set(name, counts.get(name) - 1);
-        return;
-      }
-      if (index.of(s.graph).has(name)) return;
-    }
-  };
-  const dead = /* @__PURE__ */ new Set();
-  const droppedInputs = /* @__PURE__ */ new Map();
-  let removed = 0;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const path24 of paths) {
-      for (const { scope, name } of path24) {
-        const g = scope.graph;
-        const defs = index.of(g);
-        const def = defs.get(name);
-        if (!def || def.kind === "input") break;
-        if ((reads.get(g).get(name) ?? 0) > 0) break;
-        if (def.kind === "initializer") {
-          dead.add(def.tensor);
-          const inputs = droppedInputs.get(g) ?? /* @__PURE__ */ new Set();
-          droppedInputs.set(g, inputs.add(name));
-        } else {
-          dead.add(def.node);
-          for (const input of def.node.input) if (input) unread(scope, input);
-        }
-        defs.delete(name);
-        removed++;
-        changed = true;
-      }
-    }
-  }
-  for (const g of byScope.keys()) {
-    g.initializer = g.initializer.filter((t) => !dead.has(t));
-    g.node = g.node.filter((n) => !dead.has(n));
-    const inputs = droppedInputs.get(g);
-    if (inputs) g.input = g.input.filter((v) => !inputs.has(v.name ?? ""));
-  }
-  return removed;
-}
-var DefinitionIndex;
-var init_constant_weight = __esm({
-  "src/stages/quant/constant-weight.ts"() {
-    "use strict";
-    init_graph();
-    init_tensor();
-    DefinitionIndex = class {
-      byGraph = /* @__PURE__ */ new WeakMap();
-      of(graph) {
-        let defs = this.byGraph.get(graph);
-        if (defs) return defs;
-        defs = /* @__PURE__ */ new Map();
-        for (const v of graph.input) if (v.name) defs.set(v.name, { kind: "input" });
-        for (const t of graph.initializer) if (t.name) defs.set(t.name, { kind: "initializer", tensor: t });
-        for (const n of graph.node) for (const o of n.output) if (o) defs.set(o, { kind: "node", node: n });
-        this.byGraph.set(graph, defs);
-        return defs;
-      }
-    };
   }
 });
 
@@ -12764,30 +14417,34 @@ var init_attention_projections = __esm({
 function splitBiasGelu(scopes, names, index) {
   let count = 0;
   for (const scope of scopes) {
-    const producers = /* @__PURE__ */ new Map();
-    for (const n of scope.graph.node) for (const o of n.output) producers.set(o, n);
-    const out = [];
+    if (!scope.graph.node.some(isBiasGelu)) continue;
+    const du = new DefUse(scope);
+    const split2 = /* @__PURE__ */ new Map();
     for (const node of scope.graph.node) {
-      const mm = node.opType === "BiasGelu" && node.domain === MS2 ? producers.get(node.input[0] ?? "") : void 0;
-      if (!mm || mm.opType !== "MatMul" || (mm.domain ?? "") !== "" || !mm.input[1] || !resolveConstant(scope, mm.input[1], index) || !node.input[1]) {
-        out.push(node);
-        continue;
-      }
+      const mm = isBiasGelu(node) ? du.producer(node.input[0] ?? "") : void 0;
+      if (!mm || mm.opType !== "MatMul" || (mm.domain ?? "") !== "" || !mm.input[1] || !resolveConstant(scope, mm.input[1], index) || !node.input[1]) continue;
       const base = node.name || node.output[0];
       const sum = freshName(names, `${base}_biased`);
-      out.push(makeNode("Add", freshName(names, `${base}_Add`), [node.input[0], node.input[1]], [sum]));
-      out.push(makeNode("Gelu", node.name || freshName(names, `${base}_Gelu`), [sum], [node.output[0]], [], MS2));
-      count++;
+      split2.set(node, [
+        // Bias second: onnxruntime's MatMulIntegerToFloat fusion reads the bias from the Add's input 1.
+        makeNode("Add", freshName(names, `${base}_Add`), [node.input[0], node.input[1]], [sum]),
+        makeNode("Gelu", node.name || freshName(names, `${base}_Gelu`), [sum], [node.output[0]], [], MS2)
+      ]);
     }
-    if (count) scope.graph.node = out;
+    du.replace(split2);
+    count += split2.size;
   }
   return count;
+}
+function isBiasGelu(n) {
+  return n.opType === "BiasGelu" && n.domain === MS2;
 }
 var MS2;
 var init_bias_gelu = __esm({
   "src/stages/quant/bias-gelu.ts"() {
     "use strict";
     init_graph();
+    init_def_use();
     init_nodes();
     init_constant_weight();
     MS2 = "com.microsoft";
@@ -12923,7 +14580,7 @@ var init_opset = __esm({
 });
 
 // src/stages/opset/context.ts
-function encode(dataType, values2) {
+function encode2(dataType, values2) {
   switch (dataType) {
     case DataType.FLOAT:
       return new Uint8Array(Float32Array.from(values2).buffer);
@@ -12986,7 +14643,7 @@ function trimInputs(inputs) {
 function blank(name) {
   return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
 }
-var ConvertContext, stringAttr, floatAttr, floatsAttr, attrString, attrInts, attrInt, crosses, nodeLabel, refuse, baseName;
+var ConvertContext, stringAttr, floatAttr, floatsAttr, attrString, attrInts, attrInt, crosses, nodeLabel, refuse, baseName2;
 var init_context = __esm({
   "src/stages/opset/context.ts"() {
     "use strict";
@@ -13013,7 +14670,7 @@ var init_context = __esm({
       made = /* @__PURE__ */ new Map();
       /** An initializer of this graph holding `values` (1-D unless `dims` says otherwise); its name. */
       constant(base, dataType, values2, dims = [values2.length]) {
-        return this.tensor(base, dataType, dims, encode(dataType, values2));
+        return this.tensor(base, dataType, dims, encode2(dataType, values2));
       }
       int64(base, values2, dims = [values2.length]) {
         return this.tensor(base, DataType.INT64, dims, new Uint8Array(BigInt64Array.from(values2, (v) => BigInt(v)).buffer));
@@ -13062,7 +14719,7 @@ var init_context = __esm({
     crosses = (step, v) => step.from < v && step.to >= v;
     nodeLabel = (n) => `${n.opType} '${n.name || n.output[0] || "?"}'`;
     refuse = (node, why) => ({ refuse: `${nodeLabel(node)}: ${why}` });
-    baseName = (n, what) => `${n.name || n.output[0] || n.opType}_${what}`;
+    baseName2 = (n, what) => `${n.name || n.output[0] || n.opType}_${what}`;
   }
 });
 
@@ -13341,8 +14998,8 @@ var init_legacy = __esm({
       const trailing = rankA - start - dimsB.length;
       if (trailing < 0) return refuse(node, `B of rank ${dimsB.length} does not fit at axis ${axis} of A of rank ${rankA}`);
       if (trailing === 0) return [plain];
-      const reshaped = ctx.fresh(baseName(node, "B_aligned"));
-      const shape = ctx.int64(baseName(node, "B_shape"), [...dimsB, ...Array(trailing).fill(1)]);
+      const reshaped = ctx.fresh(baseName2(node, "B_aligned"));
+      const shape = ctx.int64(baseName2(node, "B_shape"), [...dimsB, ...Array(trailing).fill(1)]);
       return [makeNode("Reshape", ctx.fresh(`${reshaped}_node`), [b, shape], [reshaped]), { ...plain, input: [a, reshaped] }];
     };
     gemm = (node, step) => [crosses(step, 7) ? withAttrs(node, ["broadcast"]) : node];
@@ -13372,7 +15029,7 @@ var init_legacy = __esm({
     dft = (node, step, ctx) => {
       if (!crosses(step, 20)) return [node];
       const axis = attrInt(getAttr(node, "axis")) ?? 1;
-      const inputs = [node.input[0] ?? "", node.input[1] ?? "", ctx.int64(baseName(node, "axis"), [axis], [])];
+      const inputs = [node.input[0] ?? "", node.input[1] ?? "", ctx.int64(baseName2(node, "axis"), [axis], [])];
       return [{ ...withAttrs(node, ["axis"]), input: inputs }];
     };
     scatter = (node, step) => [step.to >= 11 ? { ...node, opType: "ScatterElements" } : node];
@@ -13664,19 +15321,19 @@ var init_axes_inputs = __esm({
         if (node.opType === "Unsqueeze") return refuse(node, "Unsqueeze without axes is not a valid node");
         return [node];
       }
-      return [{ ...withAttrs(node, ["axes"]), input: [node.input[0] ?? "", ctx.int64(baseName(node, "axes"), axes)] }];
+      return [{ ...withAttrs(node, ["axes"]), input: [node.input[0] ?? "", ctx.int64(baseName2(node, "axes"), axes)] }];
     };
     topk = (node, step, ctx) => {
       if (!crosses(step, 10)) return [node];
       const k = getAttr(node, "k")?.i;
       if (k === void 0) return refuse(node, "TopK-1 without k is not a valid node");
-      return [{ ...withAttrs(node, ["k"]), input: [node.input[0] ?? "", ctx.int64(baseName(node, "k"), [k])] }];
+      return [{ ...withAttrs(node, ["k"]), input: [node.input[0] ?? "", ctx.int64(baseName2(node, "k"), [k])] }];
     };
     reshape = (node, step, ctx) => {
       if (!crosses(step, 5)) return [node];
       const shape = attrInts(getAttr(node, "shape"));
       if (!shape) return refuse(node, "Reshape-1 without shape is not a valid node");
-      return [{ ...withAttrs(node, ["shape", "consumed_inputs"]), input: [node.input[0] ?? "", ctx.int64(baseName(node, "shape"), shape)] }];
+      return [{ ...withAttrs(node, ["shape", "consumed_inputs"]), input: [node.input[0] ?? "", ctx.int64(baseName2(node, "shape"), shape)] }];
     };
   }
 });
@@ -13701,9 +15358,9 @@ var init_clip = __esm({
       const inputs = bounds.map((a, i) => {
         if (!a) return "";
         const key = i ? "max" : "min";
-        if (type !== void 0) return ctx.constant(baseName(node, key), type, [a.f ?? 0], []);
-        const f = ctx.constant(baseName(node, `${key}_f32`), DataType.FLOAT, [a.f ?? 0], []);
-        const like = ctx.fresh(baseName(node, key));
+        if (type !== void 0) return ctx.constant(baseName2(node, key), type, [a.f ?? 0], []);
+        const f = ctx.constant(baseName2(node, `${key}_f32`), DataType.FLOAT, [a.f ?? 0], []);
+        const like = ctx.fresh(baseName2(node, key));
         extra.push(makeNode("CastLike", ctx.fresh(`${like}_castlike`), [f, node.input[0] ?? ""], [like]));
         return like;
       });
@@ -13759,7 +15416,7 @@ var init_normalization = __esm({
       if (crosses(step, 12)) {
         const ratio = getAttr(n, "ratio");
         n = withAttrs(n, ["ratio"]);
-        if (ratio?.f !== void 0) n = { ...n, input: [n.input[0] ?? "", ctx.constant(baseName(node, "ratio"), DataType.FLOAT, [ratio.f], [])] };
+        if (ratio?.f !== void 0) n = { ...n, input: [n.input[0] ?? "", ctx.constant(baseName2(node, "ratio"), DataType.FLOAT, [ratio.f], [])] };
       }
       return [n];
     };
@@ -13784,14 +15441,14 @@ var init_pad = __esm({
       const pads = attrInts(getAttr(n, "pads"));
       if (!pads) return refuse(node, "Pad without pads is not a valid node");
       const value = getAttr(n, "value")?.f ?? 0;
-      const inputs = [n.input[0] ?? "", ctx.int64(baseName(node, "pads"), pads)];
+      const inputs = [n.input[0] ?? "", ctx.int64(baseName2(node, "pads"), pads)];
       const extra = [];
       if (value !== 0) {
         const type = ctx.elemType(node.input[0] ?? "");
-        if (type !== void 0) inputs.push(ctx.constant(baseName(node, "value"), type, [value], []));
+        if (type !== void 0) inputs.push(ctx.constant(baseName2(node, "value"), type, [value], []));
         else if (ctx.target >= 15) {
-          const f = ctx.constant(baseName(node, "value_f32"), DataType.FLOAT, [value], []);
-          const like = ctx.fresh(baseName(node, "value"));
+          const f = ctx.constant(baseName2(node, "value_f32"), DataType.FLOAT, [value], []);
+          const like = ctx.fresh(baseName2(node, "value"));
           extra.push(makeNode("CastLike", ctx.fresh(`${like}_castlike`), [f, node.input[0] ?? ""], [like]));
           inputs.push(like);
         } else return refuse(node, "the model does not state the data's element type, which Pad-11's constant_value input must have (or upgrade to opset \u2265 15)");
@@ -13817,7 +15474,7 @@ function resize10to11(node, ctx, to, upsampleOnly) {
     if (grows && shrinks) return refusal(node, "nearest Resize-10 with scales that both grow and shrink axes rounds differently per axis; Resize-11 has one nearest_mode");
     attrs.push(stringAttr("nearest_mode", shrinks ? "ceil" : "floor"));
   }
-  const roi = to >= 13 ? "" : ctx.constant(baseName(node, "roi"), DataType.FLOAT, []);
+  const roi = to >= 13 ? "" : ctx.constant(baseName2(node, "roi"), DataType.FLOAT, []);
   return { ...withAttrs(node, ["coordinate_transformation_mode", "nearest_mode"], attrs), input: [node.input[0] ?? "", roi, node.input[1] ?? ""] };
 }
 function resizeFrom(node, step, ctx, upsampleOnly) {
@@ -13857,7 +15514,7 @@ var init_resize = __esm({
       if (crosses(step, 9)) {
         const scales = getAttr(n, "scales")?.floats;
         if (!scales) return refuse(node, "Upsample-7 without scales is not a valid node");
-        n = { ...withAttrs(n, ["scales"]), input: [n.input[0] ?? "", ctx.constant(baseName(node, "scales"), DataType.FLOAT, scales)] };
+        n = { ...withAttrs(n, ["scales"]), input: [n.input[0] ?? "", ctx.constant(baseName2(node, "scales"), DataType.FLOAT, scales)] };
       }
       if (step.to < 10) return [n];
       return resizeFrom({ ...n, opType: "Resize" }, { from: 10, to: versionAt("Resize", ctx.target) }, ctx, true);
@@ -13929,8 +15586,8 @@ var init_slice = __esm({
       const ends = attrInts(getAttr(node, "ends"));
       if (!starts || !ends) return refuse(node, "Slice-1 without starts or ends is not a valid node");
       const axes = attrInts(getAttr(node, "axes"));
-      const inputs = [node.input[0] ?? "", ctx.int64(baseName(node, "starts"), starts), ctx.int64(baseName(node, "ends"), ends)];
-      if (axes) inputs.push(ctx.int64(baseName(node, "axes"), axes));
+      const inputs = [node.input[0] ?? "", ctx.int64(baseName2(node, "starts"), starts), ctx.int64(baseName2(node, "ends"), ends)];
+      if (axes) inputs.push(ctx.int64(baseName2(node, "axes"), axes));
       return [{ ...withAttrs(node, ["starts", "ends", "axes"]), input: inputs }];
     };
   }
@@ -13952,9 +15609,9 @@ var init_softmax = __esm({
         return [withAttrs(node, ["axis"], [intAttr("axis", -1)])];
       }
       const y = node.output[0] ?? "";
-      const flat = ctx.fresh(baseName(node, "flat"));
-      const normalised = ctx.fresh(baseName(node, "2d"));
-      const shape = ctx.fresh(baseName(node, "shape"));
+      const flat = ctx.fresh(baseName2(node, "flat"));
+      const normalised = ctx.fresh(baseName2(node, "2d"));
+      const shape = ctx.fresh(baseName2(node, "shape"));
       return [
         makeNode("Flatten", ctx.fresh(`${flat}_node`), [x], [flat], [intAttr("axis", axis)]),
         { ...withAttrs(node, ["axis"], [intAttr("axis", 1)]), input: [flat], output: [normalised] },
@@ -13981,7 +15638,7 @@ var init_split = __esm({
       }
       if (crosses(step, 13)) {
         const sizes = getAttr(n, "split")?.ints;
-        n = { ...withAttrs(n, ["split"]), input: sizes ? [n.input[0] ?? "", ctx.int64(baseName(node, "split"), sizes)] : [n.input[0] ?? ""] };
+        n = { ...withAttrs(n, ["split"]), input: sizes ? [n.input[0] ?? "", ctx.int64(baseName2(node, "split"), sizes)] : [n.input[0] ?? ""] };
       }
       if (crosses(step, 18) && !n.input[1]) n = withAttrs(n, ["num_outputs"], [intAttr("num_outputs", n.output.length)]);
       return [n];
@@ -14151,517 +15808,6 @@ var init_upgrade = __esm({
   }
 });
 
-// src/stages/quant/int8-conv.ts
-var convQuantizer;
-var init_int8_conv = __esm({
-  "src/stages/quant/int8-conv.ts"() {
-    "use strict";
-    init_dtype();
-    init_tensor();
-    init_constant_weight();
-    init_nodes();
-    convQuantizer = {
-      weightOf(node, scope, s) {
-        return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
-      },
-      check(node, weight, scope, s) {
-        if (weight.transposed || weight.tensor.dims.length < 3) return "weight is not an [M, C/group, k\u2026] tensor";
-        const b = node.input[2];
-        if (b) {
-          const bias = resolveConstant(scope, b, s.index);
-          if (!bias || bias.transposed || bias.tensor.dataType !== DataType.FLOAT) return "bias is not a float constant";
-          if (elementCount(bias.tensor.dims) !== weight.tensor.dims[0]) return "bias length differs from the output channels";
-        }
-        if (s.options.convMode === "weight-only") {
-          return s.options.convPerChannel && s.opset < 13 ? `per-channel weight-only Conv needs DequantizeLinear's axis (opset 13); the model imports opset ${s.opset}` : void 0;
-        }
-        if (s.options.convPerChannel && s.options.weightType === "uint8") {
-          return "per-channel uint8 Conv needs per-channel zero points, which ORT ConvInteger does not take";
-        }
-        return void 0;
-      },
-      rewrite(node, weight, scope, s, out) {
-        const base = s.baseOf(node, scope);
-        if (s.options.convMode === "weight-only") {
-          const perChannel = s.options.convPerChannel;
-          const w2 = s.weight({ weight, axis: perChannel ? 0 : void 0 }, scope.graph, out);
-          const dequantized = s.fresh(`${base}_weight_dequantized`);
-          out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [w2.q, w2.scale, w2.zeroPoint], [dequantized], perChannel ? [intAttr("axis", 0)] : []));
-          out.push({ ...node, input: node.input.map((name, i) => i === 1 ? dequantized : name) });
-          return;
-        }
-        const m = weight.tensor.dims[0];
-        const spatialOnes = weight.tensor.dims.slice(2).map(() => 1);
-        const x = s.activation(scope.graph, node.input[0], out);
-        const axis = s.options.convPerChannel ? 0 : void 0;
-        const w = s.weight({ weight, axis, paramDims: [m, ...spatialOnes], scalarZeroPoint: true }, scope.graph, out);
-        const integer = s.fresh(`${base}_output_quantized`);
-        out.push(makeNode("ConvInteger", s.fresh(`${base}_quant`), [x.q, w.q, x.zeroPoint, w.zeroPoint], [integer], node.attribute));
-        const b = node.input[2];
-        const output = node.output[0];
-        if (!b) {
-          out.push(...s.rescale(integer, x.scale, w.scale, output, base));
-          return;
-        }
-        const scaled = s.fresh(`${base}_output_unbiased`);
-        out.push(...s.rescale(integer, x.scale, w.scale, scaled, base));
-        const bias = resolveConstant(scope, b, s.index);
-        const biasName = s.pool.intern(`${base}_bias`, DataType.FLOAT, [m, ...spatialOnes], tensorBytes(bias.tensor, s.external));
-        out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [scaled, biasName], [output]));
-        return [bias.path];
-      }
-    };
-  }
-});
-
-// src/stages/quant/int8-gather.ts
-var gatherQuantizer;
-var init_int8_gather = __esm({
-  "src/stages/quant/int8-gather.ts"() {
-    "use strict";
-    init_constant_weight();
-    init_nodes();
-    gatherQuantizer = {
-      weightOf(node, scope, s) {
-        return node.input[0] ? resolveConstant(scope, node.input[0], s.index) : void 0;
-      },
-      check(node) {
-        return node.input[1] ? void 0 : "no indices input";
-      },
-      rewrite(node, weight, scope, s, out) {
-        const base = s.baseOf(node, scope);
-        const w = s.weight({ weight }, scope.graph, out);
-        const gathered = s.fresh(`${node.output[0]}_quantized`);
-        out.push(makeNode("Gather", s.fresh(`${base}_quant`), [w.q, node.input[1]], [gathered], node.attribute));
-        out.push(makeNode("DequantizeLinear", s.fresh(`${base}_DequantizeLinear`), [gathered, w.scale, w.zeroPoint], [node.output[0]]));
-      }
-    };
-  }
-});
-
-// src/stages/quant/int8-matmul.ts
-function outputChannelAxis(weight) {
-  return weight.transposed ? 0 : 1;
-}
-function putBiasSecond(output, scope, s) {
-  const readers = s.readersOf(scope.graph, output);
-  if (readers.length !== 1) return;
-  const add = readers[0];
-  if (add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2 || add.input[1] !== output) return;
-  const bias = resolveConstant(scope, add.input[0], s.index);
-  if (bias && bias.tensor.dims.length === 1) add.input = [add.input[1], add.input[0]];
-}
-function integerMatMul(activation, weight, output, base, scope, s, out, alpha = 1) {
-  const a = s.activation(scope.graph, activation, out);
-  const axis = s.options.perChannel ? outputChannelAxis(weight) : void 0;
-  const w = s.weight({ weight, axis, scaleFactor: alpha }, scope.graph, out);
-  const integer = s.fresh(`${base}_output_quantized`);
-  out.push(makeNode("MatMulInteger", s.fresh(`${base}_quant`), [a.q, w.q, a.zeroPoint, w.zeroPoint], [integer]));
-  out.push(...s.rescale(integer, a.scale, w.scale, output, base));
-}
-var matMulQuantizer;
-var init_int8_matmul = __esm({
-  "src/stages/quant/int8-matmul.ts"() {
-    "use strict";
-    init_constant_weight();
-    init_nodes();
-    matMulQuantizer = {
-      weightOf(node, scope, s) {
-        return node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
-      },
-      check(node, weight) {
-        if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}; MatMulInteger's fused kernels need a 2-D weight`;
-        if (!node.input[0]) return "no left operand";
-        return void 0;
-      },
-      rewrite(node, weight, scope, s, out) {
-        const output = node.output[0];
-        integerMatMul(node.input[0], weight, output, s.baseOf(node, scope), scope, s, out);
-        putBiasSecond(output, scope, s);
-      }
-    };
-  }
-});
-
-// src/onnx/spill.ts
-import { closeSync as closeSync4, openSync as openSync4, rmSync as rmSync2, writeSync as writeSync3 } from "node:fs";
-import { randomBytes as randomBytes2 } from "node:crypto";
-import path7 from "node:path";
-function canSpill(source) {
-  return typeof source?.spill === "function";
-}
-function newTensor(source, name, dataType, dims, raw) {
-  const t = makeTensor(name, dataType, dims, raw);
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  return t;
-}
-function replacePayload(source, t, raw) {
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  else setTensorRaw(t, raw);
-}
-var SPILL_MIN_BYTES, SpillingReader;
-var init_spill = __esm({
-  "src/onnx/spill.ts"() {
-    "use strict";
-    init_external();
-    init_errors();
-    init_tensor();
-    init_types();
-    SPILL_MIN_BYTES = 64 * 1024;
-    SpillingReader = class extends ExternalDataReader {
-      /** The scratch file's location name as written into tensors. */
-      location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
-      file;
-      fd;
-      size = 0;
-      /** Payload bytes written to scratch so far. */
-      spilledBytes = 0;
-      spilledTensors = 0;
-      /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
-      constructor(modelPath, scratchDir) {
-        super(modelPath);
-        this.file = path7.join(scratchDir, this.location);
-      }
-      isScratch(t) {
-        return isExternal(t) && externalInfo(t).location === this.location;
-      }
-      resolve(location, tensorName) {
-        return location === this.location ? this.file : super.resolve(location, tensorName);
-      }
-      range(t) {
-        if (!this.isScratch(t)) return super.range(t);
-        const { offset, length } = externalInfo(t);
-        if (length === void 0 || offset + length > this.size) {
-          throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
-        }
-        return { location: this.location, offset, length };
-      }
-      read(t) {
-        if (!this.isScratch(t)) return super.read(t);
-        const { offset, length } = this.range(t);
-        return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
-      }
-      spill(t, raw) {
-        this.fd ??= openSync4(this.file, "wx+", 384);
-        const offset = this.size;
-        for (let done = 0; done < raw.length; ) done += writeSync3(this.fd, raw, done, raw.length - done, offset + done);
-        this.size += raw.length;
-        this.spilledBytes += raw.length;
-        this.spilledTensors++;
-        setTensorRaw(t, new Uint8Array(0));
-        t.rawData = void 0;
-        t.dataLocation = DataLocation.EXTERNAL;
-        t.externalData = [
-          { key: "location", value: this.location },
-          { key: "offset", value: String(offset) },
-          { key: "length", value: String(raw.length) }
-        ];
-      }
-      close() {
-        super.close();
-        if (this.fd !== void 0) {
-          closeSync4(this.fd);
-          this.fd = void 0;
-          rmSync2(this.file, { force: true });
-        }
-      }
-    };
-  }
-});
-
-// src/stages/quant/tensor-pool.ts
-import { createHash as createHash3 } from "node:crypto";
-function sameBytes2(a, b) {
-  return a.length === b.length && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
-}
-function bytesOf(a) {
-  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-}
-function sha1(bytes) {
-  return createHash3("sha1").update(bytes).digest("base64");
-}
-function sampleKey(bytes) {
-  if (bytes.length <= 4 * SAMPLES2 * RUN) return sha1(bytes);
-  const h = createHash3("sha1").update(`${bytes.length}|`);
-  const step = Math.floor((bytes.length - RUN) / (SAMPLES2 - 1));
-  for (let i = 0; i < SAMPLES2; i++) h.update(bytes.subarray(i * step, i * step + RUN));
-  return h.digest("base64");
-}
-function inputOf(name, elemType, dims) {
-  return { name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => ({ dimValue: d })) } } }, metadataProps: [] };
-}
-var SAMPLES2, RUN, ContentMap, TensorPool, TensorHashes;
-var init_tensor_pool = __esm({
-  "src/stages/quant/tensor-pool.ts"() {
-    "use strict";
-    init_spill();
-    init_tensor();
-    init_graph();
-    SAMPLES2 = 64;
-    RUN = 16;
-    ContentMap = class _ContentMap {
-      buckets = /* @__PURE__ */ new Map();
-      /** Entries stored. */
-      size = 0;
-      static bucket(key, bytes) {
-        return `${key}|${sampleKey(bytes)}`;
-      }
-      /** The value stored for `key` and these bytes; `digest` gives their SHA-1 (memoized by the caller). */
-      get(key, bytes, digest = () => sha1(bytes)) {
-        const bucket = this.buckets.get(_ContentMap.bucket(key, bytes));
-        if (!bucket) return void 0;
-        const wanted = digest();
-        const read = (e) => typeof e.bytes === "function" ? e.bytes() : e.bytes;
-        return bucket.find((e) => (e.digest ??= sha1(read(e))) === wanted && sameBytes2(read(e), bytes))?.value;
-      }
-      /** Stores `value` for `key` and `bytes` (the payload itself, or a way to read it again). */
-      set(key, bytes, value, reread) {
-        const id = _ContentMap.bucket(key, bytes);
-        const bucket = this.buckets.get(id) ?? [];
-        bucket.push({ bytes: reread ?? bytes, value });
-        this.buckets.set(id, bucket);
-        this.size++;
-      }
-    };
-    TensorPool = class {
-      constructor(root2, names, declareAsInput, external) {
-        this.root = root2;
-        this.names = names;
-        this.declareAsInput = declareAsInput;
-        this.external = external;
-      }
-      root;
-      names;
-      declareAsInput;
-      external;
-      byContent = new ContentMap();
-      /** Bytes of every tensor added (what the quantized weights cost). */
-      bytesAdded = 0;
-      tensorsAdded = 0;
-      intern(base, dataType, dims, bytes) {
-        const key = `${dataType}:${dims.join("x")}`;
-        const known = this.byContent.get(key, bytes);
-        if (known) return known;
-        const name = freshName(this.names, base);
-        const t = newTensor(this.external, name, dataType, [...dims], bytes);
-        this.root.initializer.push(t);
-        if (this.declareAsInput) this.root.input.push(inputOf(name, dataType, dims));
-        this.byContent.set(key, bytes, name, isExternal(t) ? () => tensorBytes(t, this.external) : void 0);
-        this.bytesAdded += bytes.length;
-        this.tensorsAdded++;
-        return name;
-      }
-    };
-    TensorHashes = class {
-      memo = /* @__PURE__ */ new WeakMap();
-      of(t, bytes) {
-        let h = this.memo.get(t);
-        if (h === void 0) this.memo.set(t, h = sha1(bytes));
-        return h;
-      }
-    };
-  }
-});
-
-// src/stages/quant/int8-gemm.ts
-function floatAttr2(node, name, dflt) {
-  return attr(node, name)?.f ?? dflt;
-}
-var gemmQuantizer;
-var init_int8_gemm = __esm({
-  "src/stages/quant/int8-gemm.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    init_tensor();
-    init_constant_weight();
-    init_int8_matmul();
-    init_nodes();
-    init_tensor_pool();
-    gemmQuantizer = {
-      weightOf(node, scope, s) {
-        const w = node.input[1] ? resolveConstant(scope, node.input[1], s.index) : void 0;
-        if (!w) return void 0;
-        return (attr(node, "transB")?.i ?? 0n) !== 0n ? { ...w, transposed: !w.transposed } : w;
-      },
-      check(node, weight) {
-        if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}, Gemm needs 2`;
-        if (!node.input[0]) return "no A input";
-        return void 0;
-      },
-      rewrite(node, weight, scope, s, out) {
-        const base = s.baseOf(node, scope);
-        const alpha = floatAttr2(node, "alpha", 1);
-        const beta = floatAttr2(node, "beta", 1);
-        let a = node.input[0];
-        if ((attr(node, "transA")?.i ?? 0n) !== 0n) {
-          const at = s.fresh(`${base}_A_transposed`);
-          out.push(makeNode("Transpose", s.fresh(`${base}_transA`), [a], [at], [intsAttr("perm", [1, 0])]));
-          a = at;
-        }
-        const c = node.input[2];
-        const output = node.output[0];
-        if (!c || beta === 0) {
-          integerMatMul(a, weight, output, base, scope, s, out, alpha);
-          return;
-        }
-        const product = s.fresh(`${base}_output_unbiased`);
-        integerMatMul(a, weight, product, base, scope, s, out, alpha);
-        let bias = c;
-        const released = [];
-        if (beta !== 1) {
-          const constC = resolveConstant(scope, c, s.index);
-          if (constC && !constC.transposed && constC.tensor.dataType === DataType.FLOAT) {
-            const scaled = Float32Array.from(tensorFloat32(constC.tensor, s.external), (v) => v * beta);
-            bias = s.pool.intern(`${base}_bias`, DataType.FLOAT, constC.tensor.dims, bytesOf(scaled));
-            released.push(constC.path);
-          } else {
-            const betaName = s.pool.intern(`${base}_beta`, DataType.FLOAT, [], bytesOf(Float32Array.of(beta)));
-            bias = s.fresh(`${base}_C_scaled`);
-            out.push(makeNode("Mul", s.fresh(`${base}_beta_mul`), [c, betaName], [bias]));
-          }
-        }
-        out.push(makeNode("Add", s.fresh(`${base}_bias_add`), [product, bias], [output]));
-        return released;
-      }
-    };
-  }
-});
-
-// src/stages/quant/registry.ts
-var INT8_QUANTIZERS, DEFAULT_INT8_OPS;
-var init_registry = __esm({
-  "src/stages/quant/registry.ts"() {
-    "use strict";
-    init_int8_conv();
-    init_int8_gather();
-    init_int8_gemm();
-    init_int8_matmul();
-    INT8_QUANTIZERS = {
-      MatMul: matMulQuantizer,
-      Gemm: gemmQuantizer,
-      Gather: gatherQuantizer,
-      Conv: convQuantizer
-    };
-    DEFAULT_INT8_OPS = ["MatMul", "Gemm", "Gather"];
-  }
-});
-
-// src/stages/quant/numerics.ts
-function quantRange(type, symmetric, reduceRange) {
-  if (reduceRange) return type === "int8" ? { qmin: -64, qmax: 64 } : { qmin: 0, qmax: 127 };
-  if (type === "int8") return symmetric ? { qmin: -127, qmax: 127 } : { qmin: -128, qmax: 127 };
-  return { qmin: 0, qmax: 255 };
-}
-function clipRange(type) {
-  return type === "int8" ? { qmin: -127, qmax: 127 } : { qmin: 0, qmax: 255 };
-}
-function roundHalfEven(x) {
-  if (!(Math.abs(x) < 2 ** 51)) return x;
-  const r = x + ROUND_MAGIC - ROUND_MAGIC;
-  return r === 0 ? 0 * x : r;
-}
-function computeScaleZeroPoint(rmin, rmax, range, symmetric) {
-  const { qmin, qmax } = range;
-  let lo = Math.min(rmin, 0);
-  let hi = Math.max(rmax, 0);
-  if (symmetric) {
-    const absmax = Math.max(Math.abs(lo), Math.abs(hi));
-    lo = -absmax;
-    hi = absmax;
-  }
-  const dr = Math.fround(hi - lo);
-  const scale64 = dr / (qmax - qmin);
-  if (scale64 < FLOAT32_TINY) return { scale: 1, zeroPoint: 0 };
-  const zeroPoint = symmetric ? roundHalfEven((qmin + qmax) / 2) : roundHalfEven(qmin - lo / scale64);
-  return { scale: Math.fround(scale64), zeroPoint };
-}
-function minMax(data) {
-  if (data.length === 0) return { min: 0, max: 0 };
-  let min = data[0];
-  let max = min;
-  for (let i = 1; i < data.length; i++) {
-    const v = data[i];
-    if (v < min) min = v;
-    else if (!(v <= max)) {
-      if (v > max) max = v;
-      else return { min: NaN, max: NaN };
-    }
-  }
-  if (min !== min || min === -Infinity || max === Infinity) return { min: NaN, max: NaN };
-  return { min, max };
-}
-function quantizeSpan(data, start, end, scale, zeroPoint, clip2, out) {
-  const lo = clip2.qmin;
-  const hi = clip2.qmax;
-  for (let i = start; i < end; i++) {
-    const r = Math.fround(data[i] / scale) + ROUND_MAGIC - ROUND_MAGIC + zeroPoint;
-    out[i] = r < lo ? lo : r > hi ? hi : r;
-  }
-}
-function allocate(type, n) {
-  return type === "int8" ? new Int8Array(n) : new Uint8Array(n);
-}
-function quantizePerTensor(data, opts, range = minMax(data)) {
-  const { min, max } = range;
-  const params = computeScaleZeroPoint(min, max, quantRange(opts.type, opts.symmetric, opts.reduceRange), opts.symmetric);
-  const clip2 = clipRange(opts.type);
-  const values2 = allocate(opts.type, data.length);
-  quantizeSpan(data, 0, data.length, params.scale, params.zeroPoint, clip2, values2);
-  const zeroPoints = allocate(opts.type, 1);
-  zeroPoints[0] = params.zeroPoint;
-  return { values: values2, scales: Float32Array.of(params.scale), zeroPoints };
-}
-function quantizePerAxis(data, dims, axis, opts) {
-  const channels = dims[axis] ?? 1;
-  let inner = 1;
-  for (let d = axis + 1; d < dims.length; d++) inner *= dims[d];
-  const outer = channels * inner === 0 ? 0 : data.length / (channels * inner);
-  const mins = new Float64Array(channels).fill(Infinity);
-  const maxs = new Float64Array(channels).fill(-Infinity);
-  for (let o = 0, i = 0; o < outer; o++) {
-    for (let c = 0; c < channels; c++) {
-      let lo = mins[c];
-      let hi = maxs[c];
-      for (let k = 0; k < inner; k++, i++) {
-        const v = data[i];
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-        if (v !== v) {
-          lo = NaN;
-          hi = NaN;
-        }
-      }
-      mins[c] = lo;
-      maxs[c] = hi;
-    }
-  }
-  const range = quantRange(opts.type, opts.symmetric, opts.reduceRange);
-  const params = [];
-  for (let c = 0; c < channels; c++) {
-    const empty = mins[c] === Infinity;
-    params.push(computeScaleZeroPoint(empty ? 0 : mins[c], empty ? 0 : maxs[c], range, opts.symmetric));
-  }
-  const clip2 = clipRange(opts.type);
-  const values2 = allocate(opts.type, data.length);
-  for (let o = 0, i = 0; o < outer; o++) {
-    for (let c = 0; c < channels; c++, i += inner) quantizeSpan(data, i, i + inner, params[c].scale, params[c].zeroPoint, clip2, values2);
-  }
-  const zeroPoints = allocate(opts.type, channels);
-  params.forEach((p, c) => {
-    zeroPoints[c] = p.zeroPoint;
-  });
-  return { values: values2, scales: Float32Array.from(params, (p) => p.scale), zeroPoints };
-}
-var FLOAT32_TINY, ROUND_MAGIC;
-var init_numerics = __esm({
-  "src/stages/quant/numerics.ts"() {
-    "use strict";
-    FLOAT32_TINY = 11754943508222875e-54;
-    ROUND_MAGIC = 6755399441055744;
-  }
-});
-
 // src/stages/quant/session.ts
 var QuantSession;
 var init_session = __esm({
@@ -14673,13 +15819,14 @@ var init_session = __esm({
     init_constant_weight();
     init_nodes();
     init_numerics();
+    init_content_identity();
     init_tensor_pool();
     QuantSession = class {
       constructor(options, names, root2, irVersion, external) {
         this.options = options;
         this.names = names;
         this.external = external;
-        this.pool = new TensorPool(root2, names, irVersion < 4, external);
+        this.pool = new TensorPool({ graph: root2, depth: 0 }, names, irVersion < 4, external);
       }
       options;
       names;
@@ -14688,13 +15835,12 @@ var init_session = __esm({
       /** The default-domain opset the quantized model will import (DequantizeLinear takes an axis from 13). */
       opset = 11;
       pool;
-      hashes = new TensorHashes();
+      hashes = new DigestMemo();
       /** Scales and zero points only: the quantized values live in the pool (on disk when streaming). */
       quantized = new ContentMap();
       activations = /* @__PURE__ */ new WeakMap();
       transposes = /* @__PURE__ */ new WeakMap();
       ranges = /* @__PURE__ */ new WeakMap();
-      readers = /* @__PURE__ */ new WeakMap();
       /** The float weight being worked on, read once for its range check and its quantization. */
       current;
       /** Where unaligned float bytes are copied; grows to the largest weight and is reused. */
@@ -14707,23 +15853,15 @@ var init_session = __esm({
         return freshName(this.names, base);
       }
       /**
-       * The nodes of `graph` that read `name`, as the graph stood when first asked: the rewrite loop builds
-       * a new node list and assigns it at the end, so during it the graph's own list is the original one.
+       * The nodes of `graph` that read `name` through an input (each once, in graph order), from the graph's
+       * def-use index: as the graph stood when first asked, since the rewrite loop builds a new node list and
+       * assigns it at the end. Reads by subgraphs (captures) are not counted, as callers ask about the one
+       * node an output feeds.
        */
       readersOf(graph, name) {
-        let byName = this.readers.get(graph);
-        if (!byName) {
-          byName = /* @__PURE__ */ new Map();
-          for (const n of graph.node) {
-            for (const input of new Set(n.input)) {
-              const list = byName.get(input);
-              if (list) list.push(n);
-              else if (input) byName.set(input, [n]);
-            }
-          }
-          this.readers.set(graph, byName);
-        }
-        return byName.get(name) ?? [];
+        const readers2 = [];
+        for (const u of this.index.of(graph).consumers(name)) if (u.inputIndex >= 0 && !readers2.includes(u.node)) readers2.push(u.node);
+        return readers2;
       }
       get symmetric() {
         return this.options.weightType === "int8";
@@ -14879,12 +16017,13 @@ var init_static_ops = __esm({
   "src/stages/quant/static-ops.ts"() {
     "use strict";
     init_graph();
+    init_registry();
     transB = (n) => Number(attr(n, "transB")?.i ?? 0n) === 1;
     STATIC_RULES = {
-      Conv: { kind: "compute", inputs: [0], weight: { input: 1, axis: () => 0 }, bias: 2 },
+      Conv: { kind: "compute", inputs: [0], weight: { input: WEIGHT_SLOTS.Conv, axis: () => 0 }, bias: 2 },
       // A constant B is quantized as a weight (per column); two activations both get Q/DQ (QLinearMatMul).
-      MatMul: { kind: "compute", inputs: [0, 1], weight: { input: 1, axis: (_n, rank) => rank - 1 } },
-      Gemm: { kind: "compute", inputs: [0], weight: { input: 1, axis: (n) => transB(n) ? 0 : 1 }, bias: 2 },
+      MatMul: { kind: "compute", inputs: [0, 1], weight: { input: WEIGHT_SLOTS.MatMul, axis: (_n, rank) => rank - 1 } },
+      Gemm: { kind: "compute", inputs: [0], weight: { input: WEIGHT_SLOTS.Gemm, axis: (n) => transB(n) ? 0 : 1 }, bias: 2 },
       Add: { kind: "compute", inputs: [0, 1], constants: true },
       Mul: { kind: "compute", inputs: [0, 1], constants: true },
       Div: { kind: "compute", inputs: [0, 1], constants: true, reciprocal: true },
@@ -15005,9 +16144,9 @@ function planOnce(scope, s, act, dropped) {
     for (const p of nodes.values()) {
       const out = p.node.output[0];
       if (p.rule.kind !== "compute" || !out || outputs.has(out)) continue;
-      const readers = s.readersOf(graph, out);
-      const r = readers[0];
-      if (readers.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? "") || (r.domain ?? "") !== "") continue;
+      const readers2 = s.readersOf(graph, out);
+      const r = readers2[0];
+      if (readers2.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? "") || (r.domain ?? "") !== "") continue;
       if (s.options.exclude.some((re) => re.test(nodeId(r))) || !clipsAtZero(r, scope, s)) continue;
       folded.set(p.node, r);
     }
@@ -15292,7 +16431,7 @@ var init_quantize_static = __esm({
 function parseInt8Options(raw) {
   rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
   const isStatic = choiceOption(STAGE, raw, "activations", ["dynamic", "static"]) === "static";
-  const supported = isStatic ? DEFAULT_STATIC_OPS : Object.keys(INT8_QUANTIZERS);
+  const supported = isStatic ? DEFAULT_STATIC_OPS : opsWith("int8");
   const ops = /* @__PURE__ */ new Set();
   for (const op of stringListOption(STAGE, raw, "ops") ?? (isStatic ? DEFAULT_STATIC_OPS : DEFAULT_INT8_OPS)) {
     const known = supported.find((k) => k.toLowerCase() === op.toLowerCase());
@@ -15386,8 +16525,9 @@ function quantizeInt8(model, options, ctx) {
     const out = [];
     for (const node of scope.graph.node) {
       const op = node.opType ?? "";
-      const quantizer = (node.domain ?? "") === "" && options.ops.has(op) ? INT8_QUANTIZERS[op] : void 0;
-      const weight = quantizer?.weightOf(node, scope, s);
+      const row = options.ops.has(op) ? quantOpOf(node) : void 0;
+      const quantizer = options.convMode === "weight-only" ? row?.int8WeightOnly ?? row?.int8 : row?.int8;
+      const weight = quantizer ? weightOf(row, node, scope, s.index) : void 0;
       if (!quantizer || !weight || weight.tensor.dataType !== DataType.FLOAT) {
         out.push(node);
         continue;
@@ -15436,7 +16576,7 @@ function quantizeInt8Stage(options) {
     run: (model, ctx) => activation ? quantizeStatic(model, { ...parsed, activation }, ctx) : quantizeInt8(model, parsed, ctx)
   };
 }
-var DEFAULT_MIN_ELEMENTS, STAGE, KNOWN_OPTIONS, upgraded;
+var STAGE, KNOWN_OPTIONS, upgraded;
 var init_quantize_int8 = __esm({
   "src/stages/quantize-int8.ts"() {
     "use strict";
@@ -15455,641 +16595,9 @@ var init_quantize_int8 = __esm({
     init_options();
     init_quantize_static();
     init_static_ops();
-    DEFAULT_MIN_ELEMENTS = 1024;
     STAGE = "quantize-int8";
     KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode", "activations", "activation-type", "activation-symmetric"];
     upgraded = (details) => details.opsetUpgrade !== void 0 && !("refused" in details.opsetUpgrade);
-  }
-});
-
-// src/stages/quant/block-solver.ts
-function roundHalfAway(x) {
-  return x < 0 ? -Math.round(-x) : Math.round(x);
-}
-function code(v, rs, zp, maxq) {
-  const y = f322(f322(v * rs) + zp);
-  const q = y < 0 ? 0 : Math.floor(y + 0.5);
-  return q > maxq ? maxq : q;
-}
-function encode2(v, len, scale, zp, maxq, codes) {
-  const rs = scale !== 0 ? f322(1 / scale) : 0;
-  let err = 0;
-  for (let i = 0; i < len; i++) {
-    const c = code(v[i], rs, zp, maxq);
-    codes[i] = c;
-    const d = v[i] - (c - zp) * scale;
-    err += d * d;
-  }
-  return err;
-}
-function errorBelow(v, len, scale, zp, maxq, bound, imp) {
-  const rs = 1 / scale;
-  let err = 0;
-  for (let i = 0; i < len; i++) {
-    const x = v[i];
-    let q = Math.floor(x * rs + zp + 0.5);
-    q = q < 0 ? 0 : q > maxq ? maxq : q;
-    const d = x - (q - zp) * scale;
-    err += imp === void 0 ? d * d : imp[i] * d * d;
-    if (err >= bound) return err;
-  }
-  return err;
-}
-function asymmetricInto(min, max, maxq, store, out) {
-  min = Math.min(min, 0);
-  max = Math.max(max, 0);
-  const scaleF = f322(f322(max - min) / maxq);
-  let zp = 0;
-  if (scaleF !== 0) {
-    const zpf = f322(0 - f322(min / scaleF));
-    zp = zpf < 0 ? 0 : zpf > maxq ? maxq : roundHalfAway(zpf);
-  }
-  out[0] = store(scaleF);
-  out[1] = zp;
-}
-function rtnParams(min, max, bits, symmetric, store, out) {
-  const mid = 1 << bits - 1;
-  if (symmetric) {
-    const m = Math.abs(max) > Math.abs(min) ? max : min;
-    out[0] = store(f322(-m / mid));
-    out[1] = mid;
-    return;
-  }
-  asymmetricInto(min, max, (1 << bits) - 1, store, out);
-}
-function fitBlock(v, len, spec, codes, work, imp) {
-  const { bits, symmetric, store } = spec;
-  const maxq = (1 << bits) - 1;
-  const mid = 1 << bits - 1;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < len; i++) {
-    const x = v[i];
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
-  rtnParams(min, max, bits, symmetric, store, PAIR);
-  let scale = PAIR[0];
-  let zp = PAIR[1];
-  if (spec.method === "rtn" || scale === 0) return { scale, zp, sqErr: encode2(v, len, scale, zp, maxq, codes) };
-  let best = errorBelow(v, len, scale, zp, maxq, Infinity, imp);
-  if (best === 0) return { scale, zp, sqErr: encode2(v, len, scale, zp, maxq, codes) };
-  if (symmetric) {
-    const m = Math.abs(max) > Math.abs(min) ? max : min;
-    for (let c = 0; c < 2 * CLIP.length; c++) {
-      const r = CLIP[c >> 1];
-      if (r === 1 && !(c & 1)) continue;
-      const s = store(f322(c & 1 ? m / (mid - 1) * r : -m / mid * r));
-      const e = errorBelow(v, len, s, mid, maxq, best, imp);
-      if (e < best) {
-        best = e;
-        scale = s;
-      }
-    }
-  } else {
-    const pair = PAIR;
-    for (let c = 0; c < ASYMMETRIC_CLIP.length; c += 2) {
-      asymmetricInto(min * ASYMMETRIC_CLIP[c], max * ASYMMETRIC_CLIP[c + 1], maxq, store, pair);
-      const e = pair[0] === 0 ? Infinity : errorBelow(v, len, pair[0], pair[1], maxq, best, imp);
-      if (e < best) {
-        best = e;
-        scale = pair[0];
-        zp = pair[1];
-      }
-    }
-  }
-  for (let it = 0; it < REFINE; it++) {
-    roughCodes(v, len, scale, zp, maxq, work);
-    let s;
-    let z = zp;
-    if (symmetric) {
-      let num = 0;
-      let den = 0;
-      for (let i = 0; i < len; i++) {
-        const q = work[i] - zp;
-        const a = imp ? imp[i] : 1;
-        num += a * v[i] * q;
-        den += a * q * q;
-      }
-      if (den === 0) break;
-      s = store(f322(num / den));
-    } else {
-      let sa = 0, sc = 0, sv = 0, scc = 0, scv = 0;
-      for (let i = 0; i < len; i++) {
-        const c = work[i];
-        const a = imp ? imp[i] : 1;
-        sa += a;
-        sc += a * c;
-        sv += a * v[i];
-        scc += a * c * c;
-        scv += a * c * v[i];
-      }
-      const det = sa * scc - sc * sc;
-      if (det === 0) break;
-      const slope = (sa * scv - sc * sv) / det;
-      s = store(f322(slope));
-      if (s === 0) break;
-      const zr = roundHalfAway(-((sv - slope * sc) / sa) / s);
-      z = zr < 0 ? 0 : zr > maxq ? maxq : zr;
-    }
-    if (s === 0 || !Number.isFinite(s)) break;
-    const e = errorBelow(v, len, s, z, maxq, best, imp);
-    if (!(e < best)) break;
-    best = e;
-    scale = s;
-    zp = z;
-  }
-  return { scale, zp, sqErr: encode2(v, len, scale, zp, maxq, codes) };
-}
-function roughCodes(v, len, scale, zp, maxq, out) {
-  const rs = 1 / scale;
-  for (let i = 0; i < len; i++) {
-    const q = Math.floor(v[i] * rs + zp + 0.5);
-    out[i] = q < 0 ? 0 : q > maxq ? maxq : q;
-  }
-}
-var f322, QUANT_METHODS, CLIP, ASYMMETRIC_CLIP, REFINE, PAIR;
-var init_block_solver = __esm({
-  "src/stages/quant/block-solver.ts"() {
-    "use strict";
-    f322 = Math.fround;
-    QUANT_METHODS = ["rtn", "mse"];
-    CLIP = Float64Array.of(0.9, 0.85, 0.95, 1, 0.8);
-    ASYMMETRIC_CLIP = Float64Array.of(0.9, 1, 1, 0.9, 0.9, 0.9, 0.8, 1, 1, 0.8, 0.8, 0.9, 0.9, 0.8, 0.8, 0.8);
-    REFINE = 1;
-    PAIR = new Float64Array(2);
-  }
-});
-
-// src/stages/fp16-numerics.ts
-function clampForFloat16(x, minPositive = FP16_MIN_SUBNORMAL, maxFinite = FP16_MAX) {
-  if (x > 0 && x < minPositive) return minPositive;
-  if (x < 0 && x > -minPositive) return -minPositive;
-  if (x > maxFinite && x !== Infinity) return maxFinite;
-  if (x < -maxFinite && x !== -Infinity) return -maxFinite;
-  return x;
-}
-function float32BytesToFloat16(raw) {
-  const n = raw.length >>> 2;
-  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  const out = new Uint16Array(n);
-  let clamped = 0;
-  for (let i = 0; i < n; i++) {
-    const v = dv.getFloat32(i * 4, true);
-    const c = clampForFloat16(v);
-    if (c !== v) clamped++;
-    out[i] = toFloat16Bits(c);
-  }
-  return { bytes: new Uint8Array(out.buffer), clamped };
-}
-function roundToFloat16(x) {
-  return fromFloat16Bits(toFloat16Bits(x));
-}
-var FP16_MAX, FP16_MIN_SUBNORMAL;
-var init_fp16_numerics = __esm({
-  "src/stages/fp16-numerics.ts"() {
-    "use strict";
-    init_float16();
-    FP16_MAX = 65504;
-    FP16_MIN_SUBNORMAL = 2 ** -24;
-  }
-});
-
-// src/stages/quant/int4-numerics.ts
-function emptyBlocks(rows, k, opts, bits) {
-  const kBlocks = Math.ceil(k / opts.blockSize);
-  const perByte = 8 / bits;
-  const rowBytes = opts.padToBlock ? kBlocks * opts.blockSize / perByte : Math.ceil(k / perByte);
-  const zpRowBytes = Math.ceil(kBlocks / perByte);
-  return {
-    data: new Uint8Array(rows * rowBytes),
-    scales: new Float32Array(rows * kBlocks),
-    zeroPoints: opts.symmetric ? void 0 : new Uint8Array(rows * zpRowBytes).fill(bits === 4 ? 136 : 128),
-    kBlocks,
-    rowBytes,
-    zpRowBytes,
-    sqError: 0,
-    sqNorm: 0
-  };
-}
-function quantizeRows4(src, rows, k, opts) {
-  const { blockSize } = opts;
-  const w = new BlockWriter(rows, k, opts);
-  const kBlocks = w.out.kBlocks;
-  for (let r = 0; r < rows; r++) {
-    for (let b = 0; b < kBlocks; b++) {
-      const from = r * k + b * blockSize;
-      const len = Math.min(k, (b + 1) * blockSize) - b * blockSize;
-      w.put(r, b, src, from, 1, len);
-    }
-  }
-  return w.result();
-}
-function quantizeColumns4(src, k, n, opts) {
-  const { blockSize } = opts;
-  const w = new BlockWriter(n, k, opts);
-  const TILE2 = 64;
-  const tile = new Float32Array(TILE2 * blockSize);
-  for (let b = 0; b < w.out.kBlocks; b++) {
-    const k0 = b * blockSize;
-    const len = Math.min(k, k0 + blockSize) - k0;
-    for (let c0 = 0; c0 < n; c0 += TILE2) {
-      const width = Math.min(TILE2, n - c0);
-      for (let kk = 0; kk < len; kk++) {
-        const row = (k0 + kk) * n + c0;
-        for (let j = 0; j < width; j++) tile[j * blockSize + kk] = src[row + j];
-      }
-      for (let j = 0; j < width; j++) w.put(c0 + j, b, tile, j * blockSize, 1, len);
-    }
-  }
-  return w.result();
-}
-var f323, BlockWriter;
-var init_int4_numerics = __esm({
-  "src/stages/quant/int4-numerics.ts"() {
-    "use strict";
-    init_block_solver();
-    init_block_solver();
-    f323 = Math.fround;
-    BlockWriter = class {
-      constructor(rows, k, opts) {
-        this.opts = opts;
-        const bits = opts.bits ?? 4;
-        this.out = emptyBlocks(rows, k, opts, bits);
-        this.spec = { bits, symmetric: opts.symmetric, method: opts.method ?? "rtn", store: opts.storeScale ?? f323 };
-        this.codes = new Uint8Array(opts.blockSize);
-        this.work = new Uint8Array(opts.blockSize);
-        this.block = new Float32Array(opts.blockSize);
-        this.blockImp = opts.importance ? new Float32Array(opts.blockSize) : void 0;
-      }
-      opts;
-      out;
-      spec;
-      codes;
-      work;
-      /** The block being fitted, copied here: the solver always sees one array (no per-block views to allocate). */
-      block;
-      blockImp;
-      /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
-      put(r, b, src, from, stride, len) {
-        const o = this.out;
-        const k0 = b * this.opts.blockSize;
-        const v = this.block;
-        for (let i2 = 0; i2 < len; i2++) v[i2] = src[from + i2 * stride];
-        const imp = this.blockImp;
-        if (imp) for (let i2 = 0; i2 < len; i2++) imp[i2] = this.opts.importance[k0 + i2];
-        const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
-        o.sqError += fit.sqErr;
-        for (let i2 = 0; i2 < len; i2++) o.sqNorm += v[i2] * v[i2];
-        o.scales[r * o.kBlocks + b] = fit.scale;
-        const codes = this.codes;
-        if (this.spec.bits === 8) {
-          const at2 = r * o.rowBytes + k0;
-          for (let i2 = 0; i2 < len; i2++) o.data[at2 + i2] = codes[i2];
-          if (o.zeroPoints) o.zeroPoints[r * o.zpRowBytes + b] = fit.zp;
-          return;
-        }
-        let at = r * o.rowBytes + (k0 >> 1);
-        let i = 0;
-        for (; i + 1 < len; i += 2, at++) o.data[at] = codes[i] | codes[i + 1] << 4;
-        if (i < len) o.data[at] = codes[i];
-        if (o.zeroPoints) {
-          const zi = r * o.zpRowBytes + (b >> 1);
-          o.zeroPoints[zi] = b & 1 ? o.zeroPoints[zi] & 15 | fit.zp << 4 : o.zeroPoints[zi] & 240 | fit.zp;
-        }
-      }
-      result() {
-        const { data, scales, zeroPoints, kBlocks, rowBytes, sqError, sqNorm } = this.out;
-        return { data, scales, zeroPoints, kBlocks, rowBytes, sqError, sqNorm };
-      }
-    };
-  }
-});
-
-// src/stages/quant/int4-store.ts
-import { createHash as createHash4 } from "node:crypto";
-function contentKey(parts, payload) {
-  const h = createHash4("sha256");
-  h.update(parts.join("|"));
-  h.update(payload);
-  return h.digest("hex");
-}
-function isAncestorOrSelf(a, b) {
-  for (let s = b; s; s = s.parent) if (s.graph === a.graph) return true;
-  return false;
-}
-var QuantStore;
-var init_int4_store = __esm({
-  "src/stages/quant/int4-store.ts"() {
-    "use strict";
-    init_graph();
-    init_spill();
-    init_tensor_pool();
-    QuantStore = class {
-      constructor(root2, names, external, declareAsInput = false) {
-        this.root = root2;
-        this.names = names;
-        this.external = external;
-        this.declareAsInput = declareAsInput;
-      }
-      root;
-      names;
-      external;
-      declareAsInput;
-      byKey = /* @__PURE__ */ new Map();
-      /** Rewrites that reused an existing quantized tensor instead of making a new one. */
-      reused = 0;
-      /**
-       * The quantized tensors for `key`, made by `make` on first use and placed in `scope`; on later uses
-       * from a graph that cannot see them they move to the main graph, which every subgraph can see.
-       */
-      get(key, scope, make) {
-        const known = this.byKey.get(key);
-        if (known) {
-          this.reused++;
-          if (!isAncestorOrSelf(known.scope, scope)) this.moveToRoot(known);
-          return known;
-        }
-        const { base, suffixes, parts } = make();
-        const tensors = parts.map((p, i) => newTensor(this.external, freshName(this.names, `${base}${suffixes[i]}`), p.dataType, p.dims, p.raw));
-        if (this.declareAsInput) {
-          scope = this.root;
-          scope.graph.input.push(...tensors.map((t) => inputOf(t.name, t.dataType, [...t.dims])));
-        }
-        scope.graph.initializer.push(...tensors);
-        const stored = {
-          names: tensors.map((t) => t.name),
-          scope,
-          tensors,
-          bytes: parts.reduce((n, p) => n + p.raw.length, 0)
-        };
-        this.byKey.set(key, stored);
-        return stored;
-      }
-      moveToRoot(stored) {
-        const from = stored.scope.graph.initializer;
-        for (const t of stored.tensors) {
-          const i = from.indexOf(t);
-          if (i >= 0) from.splice(i, 1);
-        }
-        this.root.graph.initializer.push(...stored.tensors);
-        stored.scope = this.root;
-      }
-      /** Bytes of every quantized tensor made (each counted once however many nodes share it). */
-      get bytes() {
-        let n = 0;
-        for (const s of this.byKey.values()) n += s.bytes;
-        return n;
-      }
-      get count() {
-        return this.byKey.size;
-      }
-    };
-  }
-});
-
-// src/stages/quant/int4-rewrite.ts
-function record(run, node, src, bits, key) {
-  run.layers.push({ node: nodeId(node), op: node.opType ?? "", weight: baseName2(src, ""), bits, relError: run.errors.get(key) ?? 0 });
-}
-function floatValues(t, raw) {
-  const n = elementCount(t.dims);
-  if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && raw.length === n * 4) {
-    return new Float32Array(raw.buffer, raw.byteOffset, n);
-  }
-  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  const out = new Float32Array(n);
-  if (t.dataType === DataType.FLOAT16) for (let i = 0; i < n; i++) out[i] = fromFloat16Bits(dv.getUint16(i * 2, true));
-  else for (let i = 0; i < n; i++) out[i] = dv.getFloat32(i * 4, true);
-  return out;
-}
-function weightKey(run, tensor, parts) {
-  run.keys ??= /* @__PURE__ */ new WeakMap();
-  let perTensor = run.keys.get(tensor);
-  if (!perTensor) run.keys.set(tensor, perTensor = /* @__PURE__ */ new Map());
-  const params = parts.join("|");
-  const known = perTensor.get(params);
-  if (known) return { key: known };
-  const raw = tensorBytes(tensor, run.external);
-  run.contents ??= new ContentMap();
-  let id = run.contents.get(params, raw);
-  if (id === void 0) {
-    id = run.contents.size;
-    run.contents.set(params, raw, id, isExternal(tensor) ? () => tensorBytes(tensor, run.external) : void 0);
-  }
-  const key = `${params}#${id}`;
-  perTensor.set(params, key);
-  return { key, raw };
-}
-function scalesPayload(scales, dataType) {
-  return bytesOf(dataType === DataType.FLOAT16 ? Uint16Array.from(scales, toFloat16Bits) : scales);
-}
-function floatWeight(scope, name, run) {
-  const src = resolveConstant(scope, name, run.index);
-  if (!src) return "weight is not a constant";
-  const { tensor } = src;
-  if (tensor.dataType !== DataType.FLOAT && tensor.dataType !== DataType.FLOAT16) return `weight is ${dataTypeName(tensor.dataType)}`;
-  if (tensor.dims.length !== 2) return `weight is ${tensor.dims.length}-D, not 2-D`;
-  if (elementCount(tensor.dims) === 0) return "weight is empty";
-  return src;
-}
-function weightScope(src) {
-  return src.path[src.path.length - 1].scope;
-}
-function recordWeightSource(run, src) {
-  const known = run.sources.get(src.tensor);
-  if (known) known.push(src.path);
-  else run.sources.set(src.tensor, [src.path]);
-}
-function becomeContribOp(node, opType, inputs, attrs) {
-  node.opType = opType;
-  node.domain = "com.microsoft";
-  node.input = inputs;
-  node.attribute = attrs;
-}
-function baseName2(src, fallback) {
-  return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
-}
-function toMatMulNBits(node, a, src, alpha, run, bits) {
-  const { tensor, transposed } = src;
-  const [r, c] = tensor.dims;
-  const [k, n] = transposed ? [c, r] : [r, c];
-  const { blockSize, symmetric, method } = run.settings;
-  const dtype = tensor.dataType;
-  const { key, raw } = weightKey(run, tensor, ["matmul", dtype, r, c, transposed, blockSize, symmetric, method, bits, ...alpha === 1 ? [] : [alpha]]);
-  const stored = run.store.get(key, weightScope(src), () => {
-    let values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
-    if (alpha !== 1) values2 = values2.map((v) => v * alpha);
-    const opts = { blockSize, symmetric, method, bits, padToBlock: true, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround };
-    const q = transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
-    run.errors.set(key, relError(q));
-    const parts = [
-      { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize * bits / 8], raw: q.data },
-      { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
-    ];
-    if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [n, Math.ceil(q.kBlocks * bits / 8)], raw: q.zeroPoints });
-    return { base: baseName2(src, "weight"), suffixes: [`_Q${bits}`, "_scales", "_zero_points"], parts };
-  });
-  record(run, node, src, bits, key);
-  const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", bits), intAttr("block_size", blockSize)];
-  if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr("accuracy_level", run.settings.accuracyLevel));
-  becomeContribOp(node, "MatMulNBits", [a, ...stored.names], attrs);
-  recordWeightSource(run, src);
-}
-function insert(at, node, added) {
-  const list = at.get(node);
-  if (list) list.push(added);
-  else at.set(node, [added]);
-}
-function embeddingTable(node, scope, run) {
-  const axis = Number(node.attribute.find((a) => a.name === "axis")?.i ?? 0n);
-  const src = floatWeight(scope, node.input[0] ?? "", run);
-  if (typeof src === "string") return src.replace("weight", "table");
-  if (axis !== 0 && axis !== -2) return `gathers along axis ${axis}, not rows`;
-  if (src.transposed) return "table is reached through a Transpose";
-  return src;
-}
-function perTensorError(w, q, scale, zp) {
-  let e = 0;
-  let n = 0;
-  for (let i = 0; i < w.length; i++) {
-    const d = w[i] - Math.fround((q[i] - zp) * scale);
-    e += d * d;
-    n += w[i] * w[i];
-  }
-  return n > 0 ? Math.sqrt(e / n) : 0;
-}
-var LITTLE_ENDIAN, relError, rewriteMatMul, rewriteGemm, rewriteGatherInt4, rewriteGatherInt8, rewriteGather;
-var init_int4_rewrite = __esm({
-  "src/stages/quant/int4-rewrite.ts"() {
-    "use strict";
-    init_dtype();
-    init_graph();
-    init_tensor();
-    init_float16();
-    init_fp16_numerics();
-    init_nodes();
-    init_constant_weight();
-    init_int4_numerics();
-    init_numerics();
-    init_int4_store();
-    init_tensor_pool();
-    LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-    relError = (q) => q.sqNorm > 0 ? Math.sqrt(q.sqError / q.sqNorm) : 0;
-    rewriteMatMul = (node, scope, run, bits) => {
-      const src = floatWeight(scope, node.input[1] ?? "", run);
-      if (typeof src === "string") return src;
-      toMatMulNBits(node, node.input[0] ?? "", src, 1, run, bits);
-      run.counts.matmul++;
-      return void 0;
-    };
-    rewriteGemm = (node, scope, run, bits) => {
-      const src = floatWeight(scope, node.input[1] ?? "", run);
-      if (typeof src === "string") return src;
-      if (src.tensor.dataType !== DataType.FLOAT) return "float16 Gemm: its bias Add would need float16 C";
-      const alpha = attr(node, "alpha")?.f ?? 1;
-      const beta = attr(node, "beta")?.f ?? 1;
-      const view2 = attr(node, "transB")?.i ? { ...src, transposed: !src.transposed } : src;
-      const c = node.input[2] || void 0;
-      let bias = beta === 0 ? void 0 : c;
-      if (bias && beta !== 1) {
-        const constC = resolveConstant(scope, bias, run.index);
-        if (!constC || constC.transposed || constC.tensor.dataType !== DataType.FLOAT) return `beta ${beta} on a C that is not a float constant`;
-        const scaled = floatValues(constC.tensor, tensorBytes(constC.tensor, run.external)).map((v) => v * beta);
-        const raw = bytesOf(scaled);
-        bias = run.store.get(contentKey(["gemm-bias", ...constC.tensor.dims], raw), weightScope(constC), () => ({
-          base: baseName2(constC, "bias"),
-          suffixes: ["_scaled"],
-          parts: [{ dataType: DataType.FLOAT, dims: [...constC.tensor.dims], raw }]
-        })).names[0];
-      }
-      let a = node.input[0] ?? "";
-      if (attr(node, "transA")?.i) {
-        const at = freshName(run.names, `${a}_transposed`);
-        insert(run.before, node, makeNode("Transpose", freshName(run.names, `${node.name || a}_transA`), [a], [at], [intsAttr("perm", [1, 0])], ""));
-        a = at;
-      }
-      const output = node.output[0] ?? "";
-      if (bias) {
-        const product = freshName(run.names, `${output}_matmul`);
-        insert(run.after, node, makeNode("Add", freshName(run.names, `${node.name || output}_bias`), [product, bias], [output], [], ""));
-        node.output[0] = product;
-      }
-      toMatMulNBits(node, a, view2, alpha, run, bits);
-      run.counts.gemm++;
-      return void 0;
-    };
-    rewriteGatherInt4 = (node, scope, run, bits) => {
-      const src = embeddingTable(node, scope, run);
-      if (typeof src === "string") return src;
-      const { tensor } = src;
-      const [v, d] = tensor.dims;
-      if (bits === 4 && d % 2 !== 0) return `table width ${d} is odd (4-bit rows pack two values a byte)`;
-      const { blockSize, symmetric, method } = run.settings;
-      const dtype = tensor.dataType;
-      const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric, method, bits]);
-      const stored = run.store.get(key, weightScope(src), () => {
-        const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
-          blockSize,
-          symmetric,
-          method,
-          bits,
-          padToBlock: false,
-          storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround
-        });
-        run.errors.set(key, relError(q));
-        const parts = [
-          { dataType: DataType.UINT8, dims: [v, d * bits / 8], raw: q.data },
-          { dataType: dtype, dims: [v, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
-        ];
-        if (q.zeroPoints) parts.push({ dataType: DataType.UINT8, dims: [v, Math.ceil(q.kBlocks * bits / 8)], raw: q.zeroPoints });
-        return { base: baseName2(src, "table"), suffixes: [`_Q${bits}`, "_scales", "_zero_points"], parts };
-      });
-      record(run, node, src, bits, key);
-      const [data, scales, zp] = stored.names;
-      const attrs = [intAttr("gather_axis", 0), intAttr("quantize_axis", 1), intAttr("block_size", blockSize), intAttr("bits", bits)];
-      becomeContribOp(node, "GatherBlockQuantized", [data, node.input[1] ?? "", scales, ...zp ? [zp] : []], attrs);
-      recordWeightSource(run, src);
-      run.counts.gatherInt4++;
-      return void 0;
-    };
-    rewriteGatherInt8 = (node, scope, run) => {
-      const src = embeddingTable(node, scope, run);
-      if (typeof src === "string") return src;
-      const { tensor } = src;
-      if (tensor.dataType !== DataType.FLOAT) return "float16 table needs DequantizeLinear-19; use embeddings: int4";
-      if (run.opset < 10) return `opset ${run.opset} has no DequantizeLinear`;
-      const { key, raw } = weightKey(run, tensor, ["gather8", ...tensor.dims]);
-      const stored = run.store.get(key, weightScope(src), () => {
-        const values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
-        const q = quantizePerTensor(values2, { type: "int8", symmetric: true, reduceRange: false });
-        run.errors.set(key, perTensorError(values2, q.values, q.scales[0], q.zeroPoints[0]));
-        return {
-          base: baseName2(src, "table"),
-          suffixes: ["_quantized", "_scale", "_zero_point"],
-          parts: [
-            { dataType: DataType.INT8, dims: [...tensor.dims], raw: bytesOf(q.values) },
-            { dataType: DataType.FLOAT, dims: [], raw: bytesOf(q.scales) },
-            { dataType: DataType.INT8, dims: [], raw: bytesOf(q.zeroPoints) }
-          ]
-        };
-      });
-      record(run, node, src, 8, key);
-      const [table2, scale, zp] = stored.names;
-      const output = node.output[0] ?? "";
-      const gathered = freshName(run.names, `${output}_quantized`);
-      node.input[0] = table2;
-      node.output[0] = gathered;
-      const dq = makeNode("DequantizeLinear", freshName(run.names, `${node.name || output}_DequantizeLinear`), [gathered, scale, zp], [output], [], "");
-      insert(run.after, node, dq);
-      recordWeightSource(run, src);
-      run.counts.gatherInt8++;
-      return void 0;
-    };
-    rewriteGather = (node, scope, run, bits) => {
-      if (run.settings.embeddings === "none") return "embeddings: none";
-      return run.settings.embeddings === "int8" ? rewriteGatherInt8(node, scope, run, 8) : rewriteGatherInt4(node, scope, run, bits);
-    };
   }
 });
 
@@ -16120,7 +16628,202 @@ var init_layer_table = __esm({
   }
 });
 
+// src/stages/quant/awq.ts
+function channelScales(moments, alpha) {
+  const k = moments.length;
+  let top = 0;
+  for (let i = 0; i < k; i++) top = Math.max(top, moments[i]);
+  const floor = top * RMS_FLOOR * RMS_FLOOR;
+  const logs = new Float64Array(k);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < k; i++) {
+    const l = alpha / 2 * Math.log2(Math.max(moments[i], floor) || 1);
+    logs[i] = l;
+    lo = Math.min(lo, l);
+    hi = Math.max(hi, l);
+  }
+  const mid = (lo + hi) / 2;
+  return Float32Array.from(logs, (l) => 2 ** (Math.round((l - mid) * OCTAVE_STEPS) / OCTAVE_STEPS));
+}
+function expectedError(l, values2, m, s, spec, blockSize) {
+  const [r, c] = l.weight.tensor.dims;
+  const [k, n] = l.weight.transposed ? [c, r] : [r, c];
+  const step = Math.max(1, Math.floor(n / SAMPLED_COLUMNS));
+  const v = new Float32Array(blockSize);
+  const imp = new Float32Array(blockSize);
+  const codes = new Uint8Array(blockSize);
+  const work = new Uint8Array(blockSize);
+  let total2 = 0;
+  for (let col = 0; col < n; col += step) {
+    for (let k0 = 0; k0 < k; k0 += blockSize) {
+      const len = Math.min(k, k0 + blockSize) - k0;
+      for (let i = 0; i < len; i++) {
+        const kk = k0 + i;
+        const w = l.weight.transposed ? values2[col * k + kk] : values2[kk * n + col];
+        const sk = s ? s[kk] : 1;
+        v[i] = Math.fround(w * sk);
+        imp[i] = m[kk] / (sk * sk);
+      }
+      const fit = fitBlock(v, len, spec, codes, work, imp);
+      for (let i = 0; i < len; i++) {
+        const d = v[i] - (codes[i] - fit.zp) * fit.scale;
+        total2 += imp[i] * d * d;
+      }
+    }
+  }
+  return total2;
+}
+function readers(graph, name) {
+  const nodes = [];
+  const inSubgraph = (g) => g.node.some((n) => n.input.includes(name) || n.attribute.some((a) => [a.g, ...a.graphs ?? []].some((s) => s && inSubgraph(s))));
+  for (const n of graph.node) {
+    if (n.input.includes(name) || n.attribute.some((a) => [a.g, ...a.graphs ?? []].some((s) => s && inSubgraph(s)))) nodes.push(n);
+  }
+  return { nodes, output: graph.output.some((o) => o.name === name) };
+}
+function ownVector(graph, name, owner, k) {
+  if (!name) return void 0;
+  const t = graph.initializer.find((x) => x.name === name);
+  if (!t || t.dataType !== DataType.FLOAT || t.dims.length !== 1 || Number(t.dims[0]) !== k) return void 0;
+  const r = readers(graph, name);
+  return r.nodes.length === 1 && r.nodes[0] === owner && !r.output ? t : void 0;
+}
+function foldTarget(graph, activation, layers, k) {
+  const r = readers(graph, activation);
+  if (r.output || r.nodes.some((n) => !layers.includes(n))) return void 0;
+  const ln = graph.node.find((n) => n.output[0] === activation);
+  if (!ln || ln.opType !== "LayerNormalization" || (ln.domain ?? "") !== "") return void 0;
+  if ((attr(ln, "axis")?.i ?? -1) !== -1) return void 0;
+  if (ln.output.slice(1).some((o) => o)) return void 0;
+  const gamma = ownVector(graph, ln.input[1], ln, k);
+  const beta = ln.input[2] ? ownVector(graph, ln.input[2], ln, k) : void 0;
+  if (!gamma || ln.input[2] && !beta) return void 0;
+  return { gamma, beta };
+}
+function planAwq(scope, layers, stats, spec, blockSize, names, before, external, declareAsInput = false) {
+  const moments = new Map([...stats].map(([name, m]) => [name, m.second]));
+  const activationsOf = /* @__PURE__ */ new Map();
+  for (const l of layers) {
+    const seen = activationsOf.get(l.weight.tensor);
+    if (seen) seen.add(l.node.input[0] ?? "");
+    else activationsOf.set(l.weight.tensor, /* @__PURE__ */ new Set([l.node.input[0] ?? ""]));
+  }
+  const byActivation = /* @__PURE__ */ new Map();
+  for (const l of layers) {
+    if (activationsOf.get(l.weight.tensor).size > 1) continue;
+    const a = l.node.input[0] ?? "";
+    const m = moments.get(a);
+    const [r, c] = l.weight.tensor.dims;
+    if (!m || m.length !== (l.weight.transposed ? c : r)) continue;
+    const list = byActivation.get(a);
+    if (list) list.push(l);
+    else byActivation.set(a, [l]);
+  }
+  const byNode = /* @__PURE__ */ new Map();
+  const groups = [];
+  const order = new Map(scope.graph.node.map((n, i) => [n, i]));
+  for (const [activation, group] of byActivation) {
+    const m = moments.get(activation);
+    const k = m.length;
+    const id = groups.length;
+    const errors = AWQ_ALPHAS.map(() => 0);
+    const scales = AWQ_ALPHAS.map((a) => a === 0 ? void 0 : channelScales(m, a));
+    for (const l of group) {
+      const values2 = l.values();
+      scales.forEach((s2, i) => errors[i] += expectedError(l, values2, m, s2, spec, blockSize));
+    }
+    let best = 0;
+    errors.forEach((e, i) => {
+      if (e < errors[best]) best = i;
+    });
+    const nodes = group.map((l) => l.node);
+    if (best && errors[best] > MUL_WORTH * errors[0] && !foldTarget(scope.graph, activation, nodes, k)) best = 0;
+    const s = scales[best];
+    let placement = "none";
+    if (s) {
+      const fold = foldTarget(scope.graph, activation, nodes, k);
+      if (fold) {
+        for (const t of [fold.gamma, fold.beta]) {
+          if (!t) continue;
+          const v = new Float32Array(k);
+          new Uint8Array(v.buffer).set(tensorBytes(t, external));
+          replacePayload(external, t, bytesOf(v.map((x, i) => x / s[i])));
+        }
+        placement = "layer-norm";
+      } else {
+        const inv = freshName(names, `${activation}_awq_inv_scale`);
+        scope.graph.initializer.push(makeTensor(inv, DataType.FLOAT, [k], bytesOf(s.map((x) => 1 / x))));
+        if (declareAsInput) scope.graph.input.push(inputOf(inv, DataType.FLOAT, [k]));
+        const scaled = freshName(names, `${activation}_awq`);
+        const first = nodes.reduce((a, b) => order.get(a) <= order.get(b) ? a : b);
+        const mul = makeNode("Mul", freshName(names, `${activation}_awq_scale`), [activation, inv], [scaled], [], "");
+        before.set(first, [...before.get(first) ?? [], mul]);
+        for (const n of nodes) n.input[0] = scaled;
+        placement = "mul";
+      }
+    }
+    const cross = stats.get(activation).block === blockSize ? stats.get(activation).cross : void 0;
+    const aware = { moments: m, ...s ? { scale: s } : {}, ...cross ? { cross } : {}, group: id };
+    for (const n of nodes) byNode.set(n, aware);
+    const alpha = AWQ_ALPHAS[best];
+    groups.push({ activation, layers: nodes.map((n) => n.name || n.output[0] || ""), alpha, placement, gain: errors[0] > 0 ? Number((errors[best] / errors[0]).toPrecision(4)) : 1 });
+  }
+  return { byNode, groups };
+}
+var AWQ_ALPHAS, SAMPLED_COLUMNS, MUL_WORTH, RMS_FLOOR, OCTAVE_STEPS;
+var init_awq = __esm({
+  "src/stages/quant/awq.ts"() {
+    "use strict";
+    init_dtype();
+    init_graph();
+    init_spill();
+    init_tensor();
+    init_nodes();
+    init_block_solver();
+    init_tensor_pool();
+    AWQ_ALPHAS = [0, 0.125, 0.25, 0.375, 0.5, 0.75];
+    SAMPLED_COLUMNS = 32;
+    MUL_WORTH = 0.97;
+    RMS_FLOOR = 1e-3;
+    OCTAVE_STEPS = 16;
+  }
+});
+
 // src/stages/quantize-int4.ts
+async function planActivationScaling(model, main2, run, exclude, ctx, before) {
+  const opts = run.settings;
+  const layers = [];
+  for (const node of main2.graph.node) {
+    if ((node.domain ?? "") !== "" || node.opType !== "MatMul" && node.opType !== "Gemm") continue;
+    if (exclude.some((re) => re.test(nodeId(node))) || layerBits(opts.layers, nodeId(node), node.input[1] ?? "") === "float") continue;
+    if (node.opType === "Gemm" && (attr(node, "transA")?.i || ![0, 1].includes(attr(node, "beta")?.f ?? 1))) continue;
+    const src = floatWeight(main2, node.input[1] ?? "", run);
+    if (typeof src === "string" || src.tensor.dataType !== DataType.FLOAT) continue;
+    const weight = node.opType === "Gemm" && attr(node, "transB")?.i ? { ...src, transposed: !src.transposed } : src;
+    layers.push({ node, weight, values: () => floatValues(weight.tensor, tensorBytes(weight.tensor, ctx.external)) });
+  }
+  const activations = [...new Set(layers.map((l) => l.node.input[0] ?? ""))];
+  const t0 = performance.now();
+  const { moments, details } = await ctx.calibrate(model, [], { moments: activations, momentBlock: opts.blockSize });
+  const t1 = performance.now();
+  const spec = { bits: 4, symmetric: opts.symmetric, method: "rtn", store: Math.fround };
+  const plan2 = planAwq(main2, layers, moments ?? /* @__PURE__ */ new Map(), spec, opts.blockSize, run.names, before, ctx.external, (model.irVersion ?? 0) < 4);
+  run.awq = plan2.byNode;
+  const count = (p) => plan2.groups.filter((g) => g.placement === p).length;
+  ctx.log(`quantize-int4: awq scaled ${plan2.groups.length - count("none")} of ${plan2.groups.length} activations (${count("layer-norm")} folded into a LayerNorm, ${count("mul")} by a Mul)`);
+  return {
+    calibration: details,
+    /** onnxruntime on the samples (the rest of the stage's time is quantizing), and the α search. */
+    calibrationMs: Math.round(t1 - t0),
+    searchMs: Math.round(performance.now() - t1),
+    activations: plan2.groups.length,
+    folded: count("layer-norm"),
+    muls: count("mul"),
+    weightingOnly: count("none"),
+    groups: plan2.groups
+  };
+}
 function parseInt4Options(options) {
   const o = { ...options };
   for (const [camel2, kebab] of Object.entries(CAMEL_ALIASES)) {
@@ -16143,47 +16846,81 @@ function parseInt4Options(options) {
     embeddings: choiceOption(STAGE2, o, "embeddings", ["int4", "int8", "none"]),
     exclude: stringListOption(STAGE2, o, "exclude") ?? [],
     method: choiceOption(STAGE2, o, "method", ["mse", ...QUANT_METHODS.filter((m) => m !== "mse")]),
+    methodDefault: o.method === void 0,
     layers: parseLayerTable(STAGE2, o.layers)
   };
 }
 function quantizeInt4Stage(options = {}) {
-  const opts = parseInt4Options(options);
+  const parsed = parseInt4Options(options);
   return {
     name: "quantize-int4",
     inPlace: true,
-    run(model, ctx) {
+    async run(model, ctx) {
+      const method = parsed.methodDefault ? ctx.calibrate?.given ? "awq" : "mse" : parsed.method;
+      if (method === "awq" && !ctx.calibrate) {
+        throw new UsageError("quantize-int4: method awq needs calibration samples; run it through compress or run (they calibrate with onnxruntime), or use method mse");
+      }
+      const opts = { ...parsed, method };
       const attentionSplit = splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex());
       const scopes = mainScopes(model);
       const names = allNames(model);
       const run = {
         settings: opts,
-        store: new QuantStore(scopes[0], names, ctx.external, (model.irVersion ?? 0) < 4),
+        store: new TensorPool(scopes[0], names, (model.irVersion ?? 0) < 4, ctx.external),
         names,
         external: ctx.external,
         opset: defaultOpset2(model),
         index: new DefinitionIndex(),
         sources: /* @__PURE__ */ new Map(),
         counts: { matmul: 0, gemm: 0, gatherInt4: 0, gatherInt8: 0 },
-        before: /* @__PURE__ */ new Map(),
-        after: /* @__PURE__ */ new Map(),
+        bits: 4,
         layers: [],
         errors: /* @__PURE__ */ new Map()
       };
       const exclude = opts.exclude.map(nodePattern);
+      const before = /* @__PURE__ */ new Map();
+      const awq = method === "awq" ? await planActivationScaling(model, scopes[0], run, exclude, ctx, before) : void 0;
       const skipped = [];
       for (const scope of scopes) {
-        for (const node of [...scope.graph.node]) {
-          const row = (node.domain ?? "") === "" ? REWRITES[node.opType ?? ""] : void 0;
-          if (!row) continue;
-          const bits = layerBits(opts.layers, nodeId(node), node.input[row.weight] ?? "");
-          const reason = exclude.some((re) => re.test(nodeId(node))) ? "excluded" : bits === "float" ? "layers: float" : row.rewrite(node, scope, run, bits);
-          if (reason && !(node.opType === "Gather" && reason === "table is not a constant")) skipped.push({ node: nodeId(node), op: node.opType ?? "", reason });
+        const out = [];
+        for (const node of scope.graph.node) {
+          for (const n of before.get(node) ?? []) out.push(n);
+          const row = quantOpOf(node);
+          const quantizer = row?.int4;
+          if (!quantizer) {
+            out.push(node);
+            continue;
+          }
+          const id = nodeId(node);
+          const bits = layerBits(opts.layers, id, node.input[row.weight] ?? "");
+          let reason;
+          let weight;
+          if (exclude.some((re) => re.test(id))) reason = "excluded";
+          else if (bits === "float") reason = "layers: float";
+          else {
+            run.bits = bits;
+            reason = quantizer.disabled?.(run);
+            if (!reason) {
+              weight = weightOf(row, node, scope, run.index);
+              if (!weight && node.opType === "Gather") {
+                out.push(node);
+                continue;
+              }
+              reason = weight ? quantizer.check(node, weight, scope, run) : "weight is not a constant";
+            }
+          }
+          if (reason || !weight) {
+            skipped.push({ node: id, op: node.opType ?? "", reason: reason ?? "" });
+            out.push(node);
+            continue;
+          }
+          quantizer.rewrite(node, weight, scope, run, out);
+          recordWeightSource(run, weight);
         }
-        if (run.before.size || run.after.size) {
-          scope.graph.node = scope.graph.node.flatMap((n) => [...run.before.get(n) ?? [], n, ...run.after.get(n) ?? []]);
-          run.before.clear();
-          run.after.clear();
-        }
+        scope.graph.node = out;
+      }
+      for (const n of run.awq?.keys() ?? []) {
+        if (n.domain !== "com.microsoft") throw new Error(`quantize-int4: awq scaled the input of ${nodeId(n)} but the node was not rewritten (internal error; use method mse)`);
       }
       const paths = [...run.sources.values()].flat();
       removeUnused(paths, run.index);
@@ -16193,11 +16930,11 @@ function quantizeInt4Stage(options = {}) {
         const bytes = tensorByteLength(tensor);
         weightBytes += bytes;
         const own = path24[path24.length - 1];
-        if (!run.index.of(own.scope.graph).has(own.name)) freedBytes += bytes;
+        if (!run.index.defines(own.scope.graph, own.name)) freedBytes += bytes;
       }
       const { matmul, gemm: gemm2, gatherInt4, gatherInt8 } = run.counts;
       if (matmul || gemm2 || gatherInt4) importDomain(model, "com.microsoft", 1);
-      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm2} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.count} tensors quantized`);
+      ctx.log(`quantize-int4: ${matmul} MatMul, ${gemm2} Gemm, ${gatherInt4 + gatherInt8} Gather rewritten; ${run.store.groupCount} tensors quantized`);
       return {
         model,
         modified: attentionSplit + matmul + gemm2 + gatherInt4 + gatherInt8 > 0,
@@ -16211,22 +16948,24 @@ function quantizeInt4Stage(options = {}) {
           fromGemm: gemm2,
           gatherBlockQuantized: gatherInt4,
           gatherInt8,
-          tensorsQuantized: run.store.count,
-          sharedReuses: run.store.reused,
+          tensorsQuantized: run.store.groupCount,
+          sharedReuses: run.store.groupsReused,
           weightBytesBefore: weightBytes,
-          weightBytesAfter: run.store.bytes,
+          weightBytesAfter: run.store.bytesAdded,
           /** Float weights removed because nothing reads them any more (the rest stay for other readers). */
           weightBytesFreed: freedBytes,
           skipped,
           /** Per rewritten node: its bits and its weight's relative reconstruction error ‖W − Ŵ‖ / ‖W‖. */
           layers: run.layers.map((l) => ({ ...l, relError: Number(l.relError.toPrecision(4)) })),
-          ...attentionSplit ? { attentionSplit } : {}
+          ...attentionSplit ? { attentionSplit } : {},
+          // At the top level too: the report says which samples calibrated (pipeline/report-json.ts calibrationOf).
+          ...awq ? { awq, calibration: awq.calibration } : {}
         }
       };
     }
   };
 }
-var REWRITES, STAGE2, CAMEL_ALIASES;
+var STAGE2, CAMEL_ALIASES;
 var init_quantize_int4 = __esm({
   "src/stages/quantize-int4.ts"() {
     "use strict";
@@ -16237,16 +16976,17 @@ var init_quantize_int4 = __esm({
     init_constant_weight();
     init_block_solver();
     init_int4_rewrite();
+    init_registry();
     init_layer_table();
-    init_int4_store();
+    init_tensor_pool();
     init_attention_projections();
     init_opset();
     init_options();
-    REWRITES = {
-      MatMul: { rewrite: rewriteMatMul, weight: 1 },
-      Gemm: { rewrite: rewriteGemm, weight: 1 },
-      Gather: { rewrite: rewriteGather, weight: 0 }
-    };
+    init_awq();
+    init_int4_rewrite();
+    init_graph();
+    init_dtype();
+    init_tensor();
     STAGE2 = "quantize-int4";
     CAMEL_ALIASES = { blockSize: "block-size", accuracyLevel: "accuracy-level" };
   }
@@ -16254,39 +16994,33 @@ var init_quantize_int4 = __esm({
 
 // src/stages/fp16-casts.ts
 function collapseCastPairs(scope, inserted) {
-  const g = scope.graph;
-  const producer = /* @__PURE__ */ new Map();
-  for (const n of g.node) for (const o of n.output) if (o) producer.set(o, n);
+  const backs = scope.graph.node.filter((n) => inserted.has(n) && castTarget(n) === DataType.FLOAT);
+  if (!backs.length) return 0;
+  const du = new DefUse(scope);
   const pairs = [];
-  for (const back of g.node) {
-    if (!inserted.has(back) || castTarget(back) !== DataType.FLOAT) continue;
-    const half = producer.get(back.input[0] ?? "");
+  for (const back of backs) {
+    const half = du.producer(back.input[0] ?? "");
     if (half && inserted.has(half) && castTarget(half) === DataType.FLOAT16) pairs.push([back, half]);
   }
   if (!pairs.length) return 0;
-  const reads = new Map([...usesOfAll(scope, pairs.map(([, half]) => half.output[0]))].map(([k, v]) => [k, v.length]));
-  const readers = /* @__PURE__ */ new Map();
-  for (const n of g.node) for (const i of n.input) if (i) readers.set(i, [...readers.get(i) ?? [], n]);
-  const outputs = new Set(g.output.map((o) => o.name ?? ""));
+  const reads = new Map(pairs.map(([, half]) => [half.output[0], du.readers(half.output[0]).length]));
   const removed = /* @__PURE__ */ new Set();
   for (const [back, half] of pairs) {
     const float32 = half.input[0];
     const out = back.output[0];
-    if (!outputs.has(out)) {
-      for (const n of readers.get(out) ?? []) n.input = n.input.map((i) => i === out ? float32 : i);
+    if (!du.isGraphOutput(out)) {
+      du.replaceAllUses(out, float32);
     } else {
-      const p = producer.get(float32);
-      if (!p || outputs.has(float32)) continue;
-      p.output[p.output.indexOf(float32)] = out;
-      replaceAllUses(scope, float32, out);
-      producer.set(out, p);
+      if (!du.producer(float32) || du.isGraphOutput(float32)) continue;
+      du.remove([back]);
+      du.rename(float32, out);
     }
     removed.add(back);
     const left = (reads.get(half.output[0]) ?? 1) - 1;
     reads.set(half.output[0], left);
-    if (left === 0 && !outputs.has(half.output[0])) removed.add(half);
+    if (left === 0 && !du.isGraphOutput(half.output[0])) removed.add(half);
   }
-  if (removed.size) g.node = g.node.filter((n) => !removed.has(n));
+  du.remove(removed);
   return removed.size;
 }
 var castTarget;
@@ -16294,7 +17028,7 @@ var init_fp16_casts = __esm({
   "src/stages/fp16-casts.ts"() {
     "use strict";
     init_dtype();
-    init_graph();
+    init_def_use();
     castTarget = (n) => n.opType === "Cast" ? Number(n.attribute[0]?.i) : void 0;
   }
 });
@@ -16482,11 +17216,12 @@ async function overflowingNodes(model, main2, types2, tmpDir, samples = 2) {
   if (external) return { blocked, note: "not run: the model keeps its weights in an external data file" };
   const g = main2.graph;
   const outputs = new Set(g.output.map((o) => o.name));
-  const watched = /* @__PURE__ */ new Map();
-  for (const n of g.node) for (const o of n.output) if (o && typeIn(types2, main2, o) === DataType.FLOAT) watched.set(o, n);
+  const du = new DefUse(main2);
+  const watched = /* @__PURE__ */ new Set();
+  for (const n of g.node) for (const o of n.output) if (o && typeIn(types2, main2, o) === DataType.FLOAT) watched.add(o);
   if (!watched.size) return { blocked };
   const probe = decodeModel(encodeModel(model));
-  for (const name of watched.keys()) {
+  for (const name of watched) {
     if (!outputs.has(name)) probe.graph.output.push({ name, type: { tensorType: { elemType: DataType.FLOAT } }, metadataProps: [] });
   }
   const dir = mkdtempSync(path8.join(tmpDir || tmpdir(), "onnx-diet-fp16-overflow-"));
@@ -16498,20 +17233,18 @@ async function overflowingNodes(model, main2, types2, tmpDir, samples = 2) {
     const session = await host.load(file, { threads: 1 });
     const peak = /* @__PURE__ */ new Map();
     for (const sample of feeds) {
-      const r = await host.run(session.id, sample, [...watched.keys()]);
+      const r = await host.run(session.id, sample, [...watched]);
       for (const t of r.outputs) {
         if (t.type === "float32" && t.data instanceof Uint8Array) peak.set(t.name, Math.max(peak.get(t.name) ?? 0, maxAbs(t.data)));
       }
     }
-    const readers = /* @__PURE__ */ new Map();
-    for (const n of g.node) for (const i of n.input) if (watched.has(i)) readers.set(i, [...readers.get(i) ?? [], n]);
     for (const [name, max] of peak) {
       if (max < OVERFLOW_AT) continue;
-      const producer = watched.get(name);
+      const producer = du.producer(name);
       const why = `its output '${name}' reaches ${max.toPrecision(3)} on ${feeds.length} auto input${feeds.length === 1 ? "" : "s"} (float16 ends at 65504)`;
       if (!blocked.has(producer)) blocked.set(producer, { node: nodeId(producer), op: producer.opType ?? "", reason: why });
-      for (const r of readers.get(name) ?? []) {
-        if (!blocked.has(r)) blocked.set(r, { node: nodeId(r), op: r.opType ?? "", reason: `reads '${name}', which reaches ${max.toPrecision(3)} on auto inputs` });
+      for (const { node: r, inputIndex } of du.consumers(name)) {
+        if (inputIndex >= 0 && !blocked.has(r)) blocked.set(r, { node: nodeId(r), op: r.opType ?? "", reason: `reads '${name}', which reaches ${max.toPrecision(3)} on auto inputs` });
       }
     }
     return { blocked };
@@ -16528,6 +17261,7 @@ var init_fp16_overflow = __esm({
     "use strict";
     init_codec();
     init_dtype();
+    init_def_use();
     init_graph();
     init_tensor();
     init_auto_inputs();
@@ -16565,7 +17299,6 @@ function rangeBlockedNodes(scopes, problemOf, external) {
   const blocked = /* @__PURE__ */ new Map();
   for (const scope of scopes) {
     const problems = /* @__PURE__ */ new Map();
-    const constantNodes = /* @__PURE__ */ new Map();
     for (const t of scope.graph.initializer) {
       const why = t.name ? problemOf(t) : void 0;
       if (why) problems.set(t.name, why);
@@ -16573,24 +17306,19 @@ function rangeBlockedNodes(scopes, problemOf, external) {
     for (const n of scope.graph.node) {
       const fill = n.opType === "ConstantOfShape" ? attr(n, "value")?.t : void 0;
       const fillWhy = fill ? problemOf(fill) : void 0;
-      if (fillWhy && n.output[0]) {
-        problems.set(n.output[0], `is filled with a value that ${fillWhy}`);
-        constantNodes.set(n.output[0], n);
-      }
+      if (fillWhy && n.output[0]) problems.set(n.output[0], `is filled with a value that ${fillWhy}`);
       if (!isConstantNode(n) || !n.output[0]) continue;
       const t = constantNodeTensor(n, external);
       const why = t ? problemOf(t) : void 0;
-      if (why) {
-        problems.set(n.output[0], why);
-        constantNodes.set(n.output[0], n);
-      }
+      if (why) problems.set(n.output[0], why);
     }
     if (!problems.size) continue;
-    for (const [name, uses] of usesOfAll(scope, problems.keys())) {
-      const reason = `reads '${name}', which ${problems.get(name)}`;
-      for (const u of uses) if (!blocked.has(u.node)) blocked.set(u.node, { node: nodeId(u.node), op: u.node.opType ?? "", reason });
-      const c = constantNodes.get(name);
-      if (c) blocked.set(c, { node: nodeId(c), op: c.opType ?? "", reason: `its value ${problems.get(name)}` });
+    const du = new DefUse(scope);
+    for (const [name, problem] of problems) {
+      const reason = `reads '${name}', which ${problem}`;
+      for (const { node } of du.readers(name)) if (!blocked.has(node)) blocked.set(node, { node: nodeId(node), op: node.opType ?? "", reason });
+      const c = du.producer(name);
+      if (c) blocked.set(c, { node: nodeId(c), op: c.opType ?? "", reason: `its value ${problem}` });
     }
   }
   return blocked;
@@ -16600,6 +17328,7 @@ var init_fp16_range = __esm({
   "src/stages/fp16-range.ts"() {
     "use strict";
     init_dtype();
+    init_def_use();
     init_graph();
     init_tensor();
     init_fp16_numerics();
@@ -16698,6 +17427,7 @@ var init_fp16 = __esm({
   "src/stages/fp16.ts"() {
     "use strict";
     init_dtype();
+    init_def_use();
     init_graph();
     init_spill();
     init_tensor();
@@ -16938,8 +17668,11 @@ var init_fp16 = __esm({
         const keep = /* @__PURE__ */ new Set();
         const outputs = new Set(scope.graph.output.map((o) => o.name));
         const floats = scope.graph.initializer.filter((t) => t.dataType === DataType.FLOAT && t.name && !isDefault(t.name) && !outputs.has(t.name));
-        for (const [name, uses] of usesOfAll(scope, floats.map((t) => t.name))) {
-          if (uses.length > 0 && uses.every((u) => u.inputIndex >= 0 && this.isBlocked(u.node))) keep.add(name);
+        if (!floats.length) return keep;
+        const du = new DefUse(scope);
+        for (const { name } of floats) {
+          const readers2 = du.readers(name);
+          if (readers2.length > 0 && readers2.every((r) => this.isBlocked(r.node))) keep.add(name);
         }
         return keep;
       }
@@ -16981,25 +17714,25 @@ var init_fp16 = __esm({
       /** keep-io-types: float32 graph inputs are cast to fp16 on entry, fp16 results back to float32 on exit. */
       castMainBoundary(scope) {
         const g = scope.graph;
+        const du = new DefUse(scope);
         const entry = [];
         for (const v of g.input) {
           if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
           if (this.weightsAreInputs && this.initializerInputs.has(v.name)) continue;
           const half = freshName(this.names, `${v.name}_fp16`);
-          if (replaceAllUses(scope, v.name, half) === 0) continue;
+          if (du.replaceAllUses(v.name, half) === 0) continue;
           entry.push(this.castNode(v.name, half, DataType.FLOAT16));
         }
         const exit = [];
         for (const v of g.output) {
           if (v.type?.tensorType?.elemType !== DataType.FLOAT || !v.name) continue;
-          const producer = g.node.find((n) => n.output.includes(v.name));
-          if (!producer) continue;
+          if (!du.producer(v.name)) continue;
           const half = freshName(this.names, `${v.name}_fp16`);
-          replaceAllUses(scope, v.name, half);
-          producer.output[producer.output.indexOf(v.name)] = half;
+          du.detachOutput(v.name, half);
           exit.push(this.castNode(half, v.name, DataType.FLOAT));
         }
-        g.node = [...entry, ...g.node, ...exit];
+        du.insert(entry, g.node[0]);
+        du.insert(exit);
         this.stats.castsInserted += entry.length + exit.length;
       }
     };
@@ -17163,36 +17896,29 @@ function foldInto(p, bn, scope, index, external) {
   }
   return { weight, bias, dims: { weight: dims, bias: [c] }, used, beta1 };
 }
-function readOnlyBy(name, reader, uses, graph) {
-  const u = uses.get(name) ?? [];
-  return u.length === 1 && u[0].node === reader && u[0].inputIndex === 0 && !graph.output.some((o) => o.name === name);
+function readOnlyBy(name, reader, du) {
+  const r = du.readers(name);
+  return r.length === 1 && r[0].node === reader && r[0].inputIndex === 0 && !du.isGraphOutput(name);
 }
 function foldScope(scope, index, names, external, out) {
   const g = scope.graph;
   const bns = g.node.filter((n) => n.opType === "BatchNormalization" && isDefaultDomain3(n));
   if (!bns.length) return;
-  const producer = /* @__PURE__ */ new Map();
-  for (const n of g.node) for (const o of n.output) if (o) producer.set(o, n);
-  const watched = /* @__PURE__ */ new Set();
-  for (const bn of bns) {
-    if (bn.input[0]) watched.add(bn.input[0]);
-    for (const o of bn.output.slice(1)) if (o) watched.add(o);
-  }
-  const uses = usesOfAll(scope, watched);
-  const gone = /* @__PURE__ */ new Set();
+  const du = new DefUse(scope);
+  const folds = [];
   for (const bn of bns) {
     const skip = (reason) => out.skipped.push({ node: nodeId(bn), reason });
     const x = bn.input[0] ?? "";
-    const p = producer.get(x);
+    const p = du.producer(x);
     if (!p || !isDefaultDomain3(p) || !FOLDABLE_PRODUCERS.has(p.opType ?? "")) {
       skip(`its input is ${p ? `computed by ${p.opType}` : "not computed by a node"}, not by Conv, ConvTranspose or Gemm`);
       continue;
     }
-    if (p.output.length !== 1 || !readOnlyBy(x, bn, uses, g)) {
+    if (p.output.length !== 1 || !readOnlyBy(x, bn, du)) {
       skip(`${p.opType} '${nodeId(p)}' output is read by more than this BatchNormalization`);
       continue;
     }
-    if (bn.output.slice(1).some((o) => o && ((uses.get(o)?.length ?? 0) > 0 || g.output.some((v) => v.name === o)))) {
+    if (bn.output.slice(1).some((o) => o && (du.readers(o).length > 0 || du.isGraphOutput(o)))) {
       skip("its running mean/var outputs are read (training form)");
       continue;
     }
@@ -17206,20 +17932,27 @@ function foldScope(scope, index, names, external, out) {
       skip(folded);
       continue;
     }
+    folds.push({ bn, p, affine, folded });
+  }
+  const staleInfo = /* @__PURE__ */ new Set();
+  for (const { bn, p, affine, folded } of folds) {
     const base = nodeId(p);
     const wName = freshName(names, `${base}_weight_bnfolded`);
     const bName = freshName(names, `${base}_bias_bnfolded`);
     const tensor = (name, dims, values2) => newTensor(external, name, DataType.FLOAT, dims, new Uint8Array(values2.buffer));
-    g.initializer.push(tensor(wName, folded.dims.weight, folded.weight), tensor(bName, folded.dims.bias, folded.bias));
-    p.input = [p.input[0], wName, bName];
-    if (folded.beta1) p.attribute = p.attribute.filter((a) => a.name !== "beta");
-    p.output = [bn.output[0]];
-    g.valueInfo = g.valueInfo.filter((v) => v.name !== x);
-    gone.add(bn);
+    du.addInitializer(tensor(wName, folded.dims.weight, folded.weight));
+    du.addInitializer(tensor(bName, folded.dims.bias, folded.bias));
+    staleInfo.add(p.output[0]);
+    du.change(p, (n) => {
+      n.input = [n.input[0], wName, bName];
+      if (folded.beta1) n.attribute = n.attribute.filter((a) => a.name !== "beta");
+      n.output = [bn.output[0]];
+    });
     out.used.push(...[...folded.used, ...affine.used].map((c) => c.path));
     out.byOp[p.opType] = (out.byOp[p.opType] ?? 0) + 1;
   }
-  g.node = g.node.filter((n) => !gone.has(n));
+  if (staleInfo.size) g.valueInfo = g.valueInfo.filter((v) => !staleInfo.has(v.name ?? ""));
+  du.remove(folds.map((f) => f.bn));
 }
 function foldBatchNorm(model, ctx) {
   const index = new DefinitionIndex();
@@ -17236,12 +17969,12 @@ function foldBatchNormStage(options = {}) {
   return { name: "fold-batchnorm", inPlace: true, run: (model, ctx) => foldBatchNorm(model, ctx) };
 }
 function hasFoldableBatchNorm(model) {
-  for (const { graph } of mainScopes(model)) {
-    const producer = /* @__PURE__ */ new Map();
-    for (const n of graph.node) for (const o of n.output) if (o) producer.set(o, n);
-    for (const n of graph.node) {
-      if (n.opType !== "BatchNormalization" || !isDefaultDomain3(n)) continue;
-      const p = producer.get(n.input[0] ?? "");
+  for (const scope of mainScopes(model)) {
+    const bns = scope.graph.node.filter((n) => n.opType === "BatchNormalization" && isDefaultDomain3(n));
+    if (!bns.length) continue;
+    const du = new DefUse(scope);
+    for (const n of bns) {
+      const p = du.producer(n.input[0] ?? "");
       if (p && FOLDABLE_PRODUCERS.has(p.opType ?? "")) return true;
     }
   }
@@ -17252,6 +17985,7 @@ var init_fold_batchnorm = __esm({
   "src/stages/fold-batchnorm.ts"() {
     "use strict";
     init_dtype();
+    init_def_use();
     init_graph();
     init_spill();
     init_tensor();
@@ -17287,206 +18021,6 @@ var init_upgrade_opset = __esm({
     init_options();
     init_upgrade();
     DEFAULT_OPSET_TARGET = 13;
-  }
-});
-
-// src/graph/def-use.ts
-function capturedBy(n) {
-  const names = /* @__PURE__ */ new Set();
-  for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph)) names.add(name);
-  return names;
-}
-var DefUse;
-var init_def_use = __esm({
-  "src/graph/def-use.ts"() {
-    "use strict";
-    init_graph();
-    init_tensor();
-    DefUse = class _DefUse {
-      graph;
-      parent;
-      /** The node in `parent` whose attribute holds this graph. */
-      owner;
-      defs = /* @__PURE__ */ new Map();
-      uses = /* @__PURE__ */ new Map();
-      outputs = /* @__PURE__ */ new Set();
-      children = /* @__PURE__ */ new Map();
-      infos;
-      constructor(scope, parent, owner) {
-        this.graph = "node" in scope ? scope : scope.graph;
-        this.parent = parent;
-        this.owner = owner;
-        for (const v of this.graph.input) if (v.name) this.defs.set(v.name, { kind: "input", info: v });
-        for (const t of this.graph.initializer) if (t.name) this.defs.set(t.name, { kind: "initializer", tensor: t });
-        for (const n of this.graph.node) this.addNode(n);
-        for (const o of this.graph.output) if (o.name) this.outputs.add(o.name);
-      }
-      /** The index of a subgraph held by `node` (built on first ask, dropped when an edit may stale it). */
-      child(node, graph) {
-        let c = this.children.get(graph);
-        if (!c) this.children.set(graph, c = new _DefUse(graph, this, node));
-        return c;
-      }
-      /** Who defines `name` in this graph itself (not enclosing graphs). */
-      definition(name) {
-        return this.defs.get(name);
-      }
-      /** Who defines `name` as this graph sees it: itself or the nearest enclosing graph that does. */
-      resolve(name) {
-        const d = this.defs.get(name);
-        return d ? { definition: d, owner: this } : this.parent?.resolve(name);
-      }
-      /** The node producing `name` in this graph, if a node does. */
-      producer(name) {
-        const d = this.defs.get(name);
-        return d?.kind === "node" ? d.node : void 0;
-      }
-      /** Reads of `name` in this graph: node inputs, and captures by subgraphs (inputIndex -1). */
-      consumers(name) {
-        return this.uses.get(name) ?? [];
-      }
-      isGraphOutput(name) {
-        return this.outputs.has(name);
-      }
-      /** Whether anything outside `within` reads `name` (a node not in the set, a capture or a graph output). */
-      usedOutside(name, within) {
-        return this.isGraphOutput(name) || this.consumers(name).some((u) => !within.has(u.node));
-      }
-      /**
-       * The constant value of `name` as this graph reads it: an initializer (not overridable by a graph
-       * input) or a Constant node's value, in this graph or an enclosing one, looking through Identity nodes
-       * (torch.onnx ties equal parameters with them).
-       */
-      constant(name, hops = 0) {
-        const r = this.resolve(name);
-        if (!r || hops > 16) return void 0;
-        const d = r.definition;
-        if (d.kind === "initializer") return d.tensor;
-        if (d.kind !== "node") return void 0;
-        if (isConstantNode(d.node)) return constantNodeTensor(d.node);
-        if (d.node.opType !== "Identity" || (d.node.domain ?? "") !== "" || !d.node.input[0]) return void 0;
-        return r.owner.constant(d.node.input[0], hops + 1);
-      }
-      /** The declared type of `name` (graph input, output or value_info), looking outward. */
-      valueInfo(name) {
-        if (!this.infos) {
-          this.infos = /* @__PURE__ */ new Map();
-          for (const v2 of [...this.graph.valueInfo, ...this.graph.output, ...this.graph.input]) if (v2.name) this.infos.set(v2.name, v2);
-        }
-        const v = this.infos.get(name);
-        if (v || this.defs.has(name)) return v;
-        return this.parent?.valueInfo(name);
-      }
-      /** Static dims of `name` (undefined for unknown rank; a symbolic or absent dim is undefined). */
-      dims(name) {
-        const c = this.constant(name);
-        if (c) return [...c.dims];
-        const shape = this.valueInfo(name)?.type?.tensorType?.shape;
-        return shape?.dim.map((d) => d.dimValue);
-      }
-      /**
-       * Inserts `nodes` into the graph before `before` (at the end when absent) and indexes them. The caller
-       * keeps the order topological: inputs defined earlier, outputs read later.
-       */
-      insert(nodes, before) {
-        const at = before ? this.graph.node.indexOf(before) : -1;
-        if (before && at < 0) throw new Error(`def-use: node '${before.name ?? before.output[0]}' is not in graph '${this.graph.name ?? ""}'`);
-        this.graph.node.splice(at < 0 ? this.graph.node.length : at, 0, ...nodes);
-        for (const n of nodes) this.addNode(n);
-      }
-      /** Adds an initializer to the graph and the index (its name must be new). */
-      addInitializer(t) {
-        if (!t.name || this.defs.has(t.name)) throw new Error(`def-use: initializer name '${t.name ?? ""}' is empty or taken`);
-        this.graph.initializer.push(t);
-        this.defs.set(t.name, { kind: "initializer", tensor: t });
-      }
-      /** Removes `nodes` from the graph and the index (one pass over the node list whatever their number). */
-      remove(nodes) {
-        const gone = new Set(nodes);
-        if (!gone.size) return;
-        this.graph.node = this.graph.node.filter((n) => !gone.has(n));
-        for (const n of gone) this.dropNode(n);
-      }
-      /**
-       * Every read of `from` in this graph and in nested graphs that do not shadow it now reads `to`
-       * (graph.ts's shadowing-aware rewrite). This graph's own outputs are left alone (the interface); a
-       * subgraph's outputs that pass `from` through are rewritten. Returns the number of reads rewritten.
-       */
-      replaceAllUses(from, to) {
-        if (from === to) return 0;
-        const moved = this.uses.get(from) ?? [];
-        let count = replaceAllUses({ graph: this.graph, depth: 0 }, from, to);
-        if (this.parent && this.outputs.delete(from)) {
-          for (const o of this.graph.output) if (o.name === from) {
-            o.name = to;
-            count++;
-          }
-          this.outputs.add(to);
-        }
-        this.uses.delete(from);
-        const target = this.uses.get(to) ?? [];
-        for (const u of moved) target.push(u);
-        if (target.length) this.uses.set(to, target);
-        for (const u of moved) if (u.inputIndex < 0) this.dropChildrenOf(u.node);
-        return count;
-      }
-      /**
-       * Renames the value `from` (its definition and every read) to `to`, which must be unused here. A graph
-       * output of the main graph is the model's interface: renaming it is refused.
-       */
-      rename(from, to) {
-        const d = this.defs.get(from);
-        if (!d) throw new Error(`def-use: '${from}' is not defined in graph '${this.graph.name ?? ""}'`);
-        if (this.resolve(to)) throw new Error(`def-use: cannot rename '${from}' to '${to}': the name is taken`);
-        if (this.outputs.has(from) && !this.parent) throw new Error(`def-use: '${from}' is a graph output of the main graph; renaming it changes the model's interface`);
-        if (d.kind === "node") d.node.output[d.outputIndex] = to;
-        else if (d.kind === "initializer") d.tensor.name = to;
-        else d.info.name = to;
-        if (d.kind === "initializer") {
-          for (const v of this.graph.input) if (v.name === from) v.name = to;
-        }
-        for (const v of this.graph.valueInfo) if (v.name === from) v.name = to;
-        this.defs.delete(from);
-        this.defs.set(to, d);
-        this.replaceAllUses(from, to);
-        if (this.outputs.delete(from)) {
-          for (const o of this.graph.output) if (o.name === from) o.name = to;
-          this.outputs.add(to);
-        }
-        this.infos = void 0;
-      }
-      addNode(n) {
-        n.output.forEach((o, outputIndex) => {
-          if (o) this.defs.set(o, { kind: "node", node: n, outputIndex });
-        });
-        n.input.forEach((i, inputIndex) => {
-          if (i) this.addUse(i, { node: n, inputIndex });
-        });
-        for (const name of capturedBy(n)) this.addUse(name, { node: n, inputIndex: -1 });
-      }
-      dropNode(n) {
-        for (const o of n.output) {
-          const d = this.defs.get(o);
-          if (d?.kind === "node" && d.node === n) this.defs.delete(o);
-        }
-        for (const name of /* @__PURE__ */ new Set([...n.input, ...capturedBy(n)])) {
-          const list = this.uses.get(name);
-          if (!list) continue;
-          const kept = list.filter((u) => u.node !== n);
-          if (kept.length) this.uses.set(name, kept);
-          else this.uses.delete(name);
-        }
-        this.dropChildrenOf(n);
-      }
-      addUse(name, use) {
-        const list = this.uses.get(name);
-        if (list) list.push(use);
-        else this.uses.set(name, [use]);
-      }
-      dropChildrenOf(n) {
-        for (const { graph } of subgraphsOf(n)) this.children.delete(graph);
-      }
-    };
   }
 });
 
@@ -17578,7 +18112,8 @@ var init_shapes = __esm({
       "Reciprocal",
       "SkipLayerNormalization",
       "QuickGelu",
-      "CastLike"
+      "CastLike",
+      "Trilu"
     ]);
     BROADCAST = /* @__PURE__ */ new Set(["Add", "Sub", "Mul", "Div", "Pow", "Equal", "Where", "And", "Or", "Less", "Greater", "Max", "Min"]);
     ELEMENTWISE = {
@@ -17728,8 +18263,12 @@ var init_shapes = __esm({
           case "Shape": {
             const d = inDims(0);
             if (!d) return;
-            set([d.length]);
-            if (!attr(n, "start") && !attr(n, "end")) this.values.set(out, d);
+            const rank = d.length;
+            const clamp = (v) => Math.max(0, Math.min(rank, v < 0 ? v + rank : v));
+            const from = clamp(Number(attr(n, "start")?.i ?? 0n));
+            const to = attr(n, "end") ? clamp(Number(attr(n, "end").i ?? 0n)) : rank;
+            set([Math.max(0, to - from)]);
+            this.values.set(out, d.slice(from, to));
             return;
           }
           case "Unsqueeze":
@@ -17874,15 +18413,18 @@ var init_context2 = __esm({
     init_nodes();
     MS_DOMAIN = "com.microsoft";
     FuseContext = class {
-      constructor(du, names, external) {
+      /** `opset`: the default domain's (Split takes its sizes as an input from 13). */
+      constructor(du, names, external, opset = 17) {
         this.du = du;
         this.names = names;
         this.external = external;
+        this.opset = opset;
         this.shapes = new ShapeIndex(du);
       }
       du;
       names;
       external;
+      opset;
       shapes;
       fused = {};
       leftAlone = [];
@@ -18115,7 +18657,7 @@ var init_pattern = __esm({
 });
 
 // src/stages/fuse/attrs.ts
-function floatAttr3(name, value) {
+function floatAttr2(name, value) {
   return { name, type: AttributeType.FLOAT, f: value, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
 }
 function permIs(n, perm) {
@@ -18195,12 +18737,22 @@ function headSplit(ctx, name, perm, what) {
   if (!d || d.length !== 4 || typeof heads !== "number" || typeof head !== "number") refuse2(`${what}'s head-split Reshape target is not [batch, seq, heads, head_size] with constant heads and head size`);
   const src = ctx.dims(r.input[0]);
   if (!src || src.length !== 3 || !sameDim(src[0], d[0]) || !sameDim(src[1], d[1])) refuse2(`${what}'s head split does not keep batch and sequence of a 3-D input`);
-  return { proj: r.input[0], heads, head, nodes: [t, r] };
+  return { proj: r.input[0], heads, head, nodes: [t, r], split: name };
+}
+function cachedSplit(ctx, name, what) {
+  const c = ctx.du.producer(name);
+  if (c?.opType !== "Concat") return headSplit(ctx, name, [0, 2, 1, 3], what);
+  const axis = Number(attr(c, "axis")?.i ?? 0n);
+  if (c.input.length !== 2 || axis !== 2 && axis !== -2) refuse2(`${what} is a Concat of other than (past, new) along the sequence axis`);
+  const inner = headSplit(ctx, c.input[1], [0, 2, 1, 3], what);
+  const pd = ctx.dims(c.input[0]);
+  if (!pd || pd.length !== 4 || pd[1] !== inner.heads || pd[3] !== inner.head) refuse2(`past ${what} is not known to be [batch, ${inner.heads}, past, ${inner.head}]`);
+  return { ...inner, nodes: [c, ...inner.nodes], past: c.input[0], present: c.output[0] };
 }
 function keySplit(ctx, name) {
   const t = ctx.du.producer(name);
   if (t?.opType === "Transpose" && permIs(t, [0, 1, 3, 2])) {
-    const inner = headSplit(ctx, t.input[0], [0, 2, 1, 3], "K");
+    const inner = cachedSplit(ctx, t.input[0], "K");
     return { ...inner, nodes: [t, ...inner.nodes] };
   }
   return headSplit(ctx, name, [0, 2, 3, 1], "K\u1D40");
@@ -18319,14 +18871,66 @@ function fillMask(ctx, cond, fill) {
   }
   return refuse2("the masked_fill condition is not (mask == 0) broadcast to the scores");
 }
-function causalMask(ctx, cond, fill) {
+function dimOf(ctx, name) {
+  let cur = name;
+  for (let hops = 0; hops < 4; hops++) {
+    const n = ctx.du.producer(cur);
+    if (!n) return void 0;
+    if (["Unsqueeze", "Squeeze", "Cast"].includes(n.opType ?? "")) {
+      cur = n.input[0];
+      continue;
+    }
+    const shape = ctx.du.producer(n.input[0]);
+    if (shape?.opType !== "Shape" || attr(shape, "start") || attr(shape, "end")) return void 0;
+    const rank = ctx.dims(shape.input[0])?.length;
+    let at;
+    if (n.opType === "Gather") at = ctx.ints(n.input[1])?.length === 1 ? ctx.ints(n.input[1])[0] : void 0;
+    if (n.opType === "Slice") {
+      const [a, b] = [ctx.ints(n.input[1]), ctx.ints(n.input[2])];
+      const plain = (!n.input[3] || ctx.ints(n.input[3])?.[0] === 0) && (!n.input[4] || ctx.ints(n.input[4])?.[0] === 1);
+      if (rank !== void 0 && a?.length === 1 && b?.length === 1 && plain) {
+        const from = a[0] < 0 ? a[0] + rank : a[0];
+        const to = b[0] < 0 ? b[0] + rank : Math.min(b[0], rank);
+        if (to === from + 1) at = from;
+      }
+    }
+    if (at === void 0 || rank === void 0) return void 0;
+    return { of: shape.input[0], axis: at < 0 ? at + rank : at };
+  }
+  return void 0;
+}
+function isLength(ctx, name, which) {
+  const d = dimOf(ctx, name);
+  return d !== void 0 && which.some((w) => w.of === d.of && w.axis === d.axis);
+}
+function checkCausalSlice(ctx, n, lengths, seen) {
+  const axes = n.input[3] ? ctx.ints(n.input[3]) : void 0;
+  const steps = n.input[4] ? ctx.ints(n.input[4]) : [1];
+  if (!axes || axes.length !== 1 || !steps || steps.some((s) => s !== 1)) refuse2("the cached causal mask is not sliced one axis at a time with step 1");
+  const axis = axes[0] < 0 ? axes[0] + 4 : axes[0];
+  const end = n.input[2];
+  if (!isLength(ctx, end, lengths.key)) refuse2("the cached causal mask is not sliced up to the key length");
+  if (axis === 3) {
+    if (ctx.ints(n.input[1])?.[0] !== 0) refuse2("the cached causal mask's columns do not start at 0");
+  } else if (axis === 2) {
+    let start = ctx.du.producer(n.input[1]);
+    while (start && ["Unsqueeze", "Cast"].includes(start.opType ?? "")) start = ctx.du.producer(start.input[0]);
+    if (start?.opType !== "Sub" || !isLength(ctx, start.input[0], lengths.key) || !isLength(ctx, start.input[1], lengths.query)) {
+      refuse2("the cached causal mask's rows do not start at key_length - query_length");
+    }
+  } else refuse2(`the cached causal mask is sliced on axis ${axis}`);
+  seen.add(String(axis));
+}
+function causalMask(ctx, cond, fill, lengths) {
   const value = ctx.scalar(fill);
   if (value === void 0 || !(value <= -1e4)) refuse2("the causal fill value is not a constant \u2264 -10000");
   let cur = cond;
+  const seen = /* @__PURE__ */ new Set();
   for (let hops = 0; hops < 6; hops++) {
     const n = ctx.du.producer(cur);
     if (n?.opType === "Slice" || n?.opType === "Cast") {
-      if (n.opType === "Slice") {
+      if (n.opType === "Slice" && lengths) checkCausalSlice(ctx, n, lengths, seen);
+      else if (n.opType === "Slice") {
         const starts = ctx.ints(n.input[1] ?? "");
         if (starts && starts.some((s) => s !== 0)) refuse2("the causal mask is sliced from a non-zero start");
         const steps = n.input[4] ? ctx.ints(n.input[4]) : [1];
@@ -18337,6 +18941,7 @@ function causalMask(ctx, cond, fill) {
     }
     break;
   }
+  if (lengths && seen.size !== 2) refuse2("the cached causal mask is not sliced on both the query and the key axis");
   const t = ctx.tensor(cur);
   const d = t?.dims;
   if (!t || !d || d.length < 2 || d[d.length - 1] !== d[d.length - 2] || d.slice(0, -2).some((x) => x !== 1)) refuse2("the causal condition is not a square constant buffer");
@@ -18349,31 +18954,45 @@ function causalMask(ctx, cond, fill) {
   }
   return value;
 }
-function expandedBias(ctx, mask, before) {
-  const known = ctx.expandedBiases.get(mask);
+function trilCausal(ctx, mask, scores) {
+  const tri = ctx.du.producer(mask);
+  if (tri?.opType !== "Trilu" || Number(attr(tri, "upper")?.i ?? 1n) !== 1 || !tri.input[1] || ctx.ints(tri.input[1])?.[0] !== 1) return void 0;
+  const full = ctx.du.producer(tri.input[0]);
+  const value = full?.opType === "ConstantOfShape" ? attr(full, "value")?.t : void 0;
+  const fill = value && value.dataType === DataType.FLOAT && tensorBytes(value).length === 4 ? new DataView(tensorBytes(value).buffer, tensorBytes(value).byteOffset, 4).getFloat32(0, true) : void 0;
+  const d = ctx.dims(mask);
+  if (fill === void 0 || !(fill <= -1e4) || !d || d.length !== 2 || !scores || scores.length !== 4) return void 0;
+  if (d[0] === void 0 || !sameDim(d[0], d[1]) || !sameDim(d[0], scores[2]) || !sameDim(d[1], scores[3])) return void 0;
+  return fill;
+}
+function expandedBias(ctx, mask, before, query) {
+  const key = query ? `${mask}\0query` : mask;
+  const known = ctx.expandedBiases.get(key);
   if (known) return known;
   const shape = ctx.fresh(`${mask}_shape`);
   const t = ctx.fresh(`${mask}_length`);
   const target = ctx.fresh(`${mask}_expand_shape`);
   const out = ctx.fresh(`${mask}_expanded`);
-  const three = ctx.addInt64(`${mask}_axis3`, [1], [3]);
+  const three = ctx.addInt64(`${mask}_axis3`, [1], [query ? 1 : 3]);
   const ones = ctx.addInt64(`${mask}_ones`, [2], [1, 1]);
   const one = ctx.addInt64(`${mask}_one`, [1], [1]);
   const producer = ctx.du.producer(mask);
-  const at = producer ? ctx.du.graph.node[ctx.du.graph.node.indexOf(producer) + 1] : ctx.du.graph.node[0];
+  const at = query ? before : producer ? ctx.du.graph.node[ctx.du.graph.node.indexOf(producer) + 1] : ctx.du.graph.node[0];
   ctx.du.insert([
-    makeNode("Shape", ctx.fresh(`${mask}_Shape`), [mask], [shape]),
+    makeNode("Shape", ctx.fresh(`${mask}_Shape`), [query ?? mask], [shape]),
     makeNode("Gather", ctx.fresh(`${mask}_Gather`), [shape, three], [t], [intAttr("axis", 0)]),
     makeNode("Concat", ctx.fresh(`${mask}_Concat`), [ones, t, one], [target], [intAttr("axis", 0)]),
     makeNode("Expand", ctx.fresh(`${mask}_Expand`), [mask, target], [out])
   ], at ?? before);
-  ctx.expandedBiases.set(mask, out);
+  ctx.expandedBiases.set(key, out);
   return out;
 }
 function plan(ctx, m, mask, scale) {
   const q = headSplit(ctx, m.value("q"), [0, 2, 1, 3], "Q");
   const k = keySplit(ctx, m.value("kT"));
-  const v = headSplit(ctx, m.value("v"), [0, 2, 1, 3], "V");
+  const v = cachedSplit(ctx, m.value("v"), "V");
+  if (k.past === void 0 !== (v.past === void 0)) refuse2("only one of K and V is concatenated with a past");
+  const cache = k.past !== void 0;
   if (q.heads !== k.heads || k.heads !== v.heads || q.head !== k.head || k.head !== v.head) refuse2("Q, K and V are split into different heads");
   const heads = q.heads;
   const head = q.head;
@@ -18389,12 +19008,16 @@ function plan(ctx, m, mask, scale) {
     const c = ctx.scalar(m.value("scale"));
     if (c === void 0 || c === 0) refuse2("the attention scale is not a constant scalar");
     const factor2 = scale === "div" || scale === "div-q" ? 1 / c : c;
-    if (!near(factor2, 1 / Math.sqrt(head), 1e-6)) attrs.push(floatAttr3("scale", factor2));
-  } else attrs.push(floatAttr3("scale", 1));
+    if (!near(factor2, 1 / Math.sqrt(head), 1e-6)) attrs.push(floatAttr2("scale", factor2));
+  } else attrs.push(floatAttr2("scale", 1));
   let raw;
   let filter;
   let additive;
-  if (mask === "add") {
+  const tril = mask === "add" && !cache ? trilCausal(ctx, m.value("mask"), ctx.dims(m.node("scores").output[0])) : void 0;
+  if (tril !== void 0) {
+    filter = tril;
+    attrs.push(intAttr("unidirectional", 1));
+  } else if (mask === "add") {
     try {
       ({ raw, filter } = additiveMask(ctx, m.value("mask")));
     } catch (e) {
@@ -18403,7 +19026,14 @@ function plan(ctx, m, mask, scale) {
     }
   }
   if (mask === "fill") ({ raw, filter } = fillMask(ctx, m.value("cond"), m.value("fill")));
-  if (mask === "causal" || mask === "causal+add") {
+  if (cache && (mask === "causal" || mask === "causal+add")) {
+    const lengths = {
+      key: [{ of: k.present, axis: 2 }, { of: m.value("kT"), axis: 3 }],
+      query: [{ of: q.split, axis: 2 }, { of: q.proj, axis: 1 }]
+    };
+    filter = causalMask(ctx, m.value("causal"), m.value("fill"), lengths);
+    attrs.push(intAttr("unidirectional", 1));
+  } else if (mask === "causal" || mask === "causal+add") {
     filter = causalMask(ctx, m.value("causal"), m.value("fill"));
     attrs.push(intAttr("unidirectional", 1));
   }
@@ -18411,13 +19041,14 @@ function plan(ctx, m, mask, scale) {
     if (!(filter <= -1e30)) refuse2("causal fill above -1e30 together with an additive mask: the fused op would weigh fully masked rows differently");
     additive = m.value("mask");
   }
-  if (filter !== void 0 && filter !== -1e4) attrs.push(floatAttr3("mask_filter_value", filter));
+  if (filter !== void 0 && filter !== -1e4) attrs.push(floatAttr2("mask_filter_value", filter));
   const biasDims = additive ? ctx.dims(additive) : void 0;
   if (additive && !(biasDims && biasDims.length === 4 && (biasDims[1] === 1 || biasDims[1] === heads) && biasDims[2] === 1)) {
     refuse2("the additive mask is not known to be [batch, 1, 1, seq] (what attention_bias takes after expanding over the queries)");
   }
   const merge = m.node("merge");
   const base = merge.name || merge.output[0];
+  if (cache) return cachedPlan(ctx, { merge, base, p, heads, head, attrs, raw, additive, k, v, q });
   const weight = typeof p.weight === "string" ? p.weight : ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
   const bias = typeof p.bias === "string" ? p.bias : ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
   const inputs = [p.x, weight, bias];
@@ -18430,7 +19061,33 @@ function plan(ctx, m, mask, scale) {
     inputs.push(expandedBias(ctx, additive, merge));
   }
   nodes.push(makeNode("Attention", ctx.fresh(`${base}_Attention`), inputs, [merge.output[0]], attrs, MS_DOMAIN));
-  return { nodes, removed: [...q.nodes, ...k.nodes, ...v.nodes, ...p.nodes] };
+  return { nodes, removed: [...q.nodes, ...k.nodes, ...v.nodes, ...p.nodes], rewritten: [], op: "Attention" };
+}
+function cachedPlan(ctx, c) {
+  const { merge, base, p, heads, head } = c;
+  const hidden = heads * head;
+  const weight = ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
+  const bias = ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
+  const packed = ctx.fresh(`${base}_qkv`);
+  const [q, k, v] = [ctx.fresh(`${base}_q`), ctx.fresh(`${base}_k`), ctx.fresh(`${base}_v`)];
+  const nodes = [makeNode("MatMul", ctx.fresh(`${base}_qkv_MatMul`), [p.x, weight], [packed])];
+  if (ctx.opset >= 13) {
+    const sizes = ctx.addInt64(`${base}_qkv_sizes`, [3], [hidden, hidden, hidden]);
+    nodes.push(makeNode("Split", ctx.fresh(`${base}_qkv_Split`), [packed, sizes], [q, k, v], [intAttr("axis", -1)]));
+  } else {
+    nodes.push(makeNode("Split", ctx.fresh(`${base}_qkv_Split`), [packed], [q, k, v], [intAttr("axis", -1), intsAttr("split", [hidden, hidden, hidden])]));
+  }
+  const mask = c.raw ? ctx.int32Mask(c.raw, merge, (input, output) => makeNode("Cast", ctx.fresh(`${input}_Cast_int32`), [input], [output], [intAttr("to", DataType.INT32)])) : "";
+  const attentionBias = c.additive ? expandedBias(ctx, c.additive, merge, p.x) : "";
+  nodes.push(makeNode(
+    "MultiHeadAttention",
+    ctx.fresh(`${base}_MultiHeadAttention`),
+    [q, k, v, bias, mask, attentionBias, c.k.past, c.v.past],
+    [merge.output[0], c.k.present, c.v.present],
+    c.attrs,
+    MS_DOMAIN
+  ));
+  return { nodes, removed: [...c.q.nodes, ...c.k.nodes, ...c.v.nodes, ...p.nodes], rewritten: [c.k.present, c.v.present], op: "MultiHeadAttention" };
 }
 function fuseAttention(ctx) {
   const reasons = /* @__PURE__ */ new Map();
@@ -18448,15 +19105,22 @@ function fuseAttention(ctx) {
         continue;
       }
       const all = /* @__PURE__ */ new Set([...m.nodes.values(), ...p.removed]);
-      const leaking = p.removed.find((n) => n.output.some((o) => o && ctx.du.consumers(o).some((u) => !all.has(u.node) && !feedsOnly(ctx, u.node, all))));
+      const rewritten = new Set(p.rewritten);
+      const readOutside = (o) => ctx.du.consumers(o).filter((u) => !all.has(u.node) && !feedsOnly(ctx, u.node, all));
+      const leaking = p.removed.find((n) => n.output.some((o) => o && !rewritten.has(o) && readOutside(o).length > 0));
       if (leaking) {
         reasons.set(softmax, `${leaking.opType} ${leaking.name ?? ""} of the projections is read outside the attention`);
+        continue;
+      }
+      const at = ctx.du.graph.node.indexOf(merge);
+      if (p.rewritten.some((o) => readOutside(o).some((u) => ctx.du.graph.node.indexOf(u.node) < at))) {
+        reasons.set(softmax, "the present key / value is read before the attention output");
         continue;
       }
       ctx.replace(m, merge, p.nodes);
       ctx.du.remove(p.removed);
       reasons.delete(softmax);
-      ctx.count("Attention");
+      ctx.count(p.op);
     }
   }
   for (const n of ctx.du.graph.node) {
@@ -18720,7 +19384,7 @@ function fuseLayerNorm(ctx) {
       ctx.fresh(`${root2.name || root2.output[0]}_LayerNorm`),
       [x, m.value("gamma"), m.value("beta")],
       [root2.output[0]],
-      [floatAttr3("epsilon", eps), intAttr("axis", -1)]
+      [floatAttr2("epsilon", eps), intAttr("axis", -1)]
     );
     ctx.replace(m, root2, [ln]);
     ctx.shapes.set(root2.output[0], d);
@@ -18877,8 +19541,9 @@ function fuseModel(model, options, ctx) {
   const names = allNames(model);
   const fused = {};
   const leftAlone = [];
+  const opset = model.opsetImport.find((o) => (o.domain ?? "") === "" || o.domain === "ai.onnx")?.version ?? 1;
   for (const scope of mainScopes(model)) {
-    const fc = new FuseContext(new DefUse(scope), names, ctx?.external);
+    const fc = new FuseContext(new DefUse(scope), names, ctx?.external, opset);
     fuseLayerNorm(fc);
     fuseAttention(fc);
     fuseGelu(fc);
@@ -18968,17 +19633,19 @@ var init_registry2 = __esm({
 function recipesFor(base, opts = {}) {
   const constants2 = /* @__PURE__ */ new Set();
   let conv = false;
+  let softmax = false;
   forEachGraph(base, ({ graph }) => {
     for (const t of graph.initializer) if (t.name) constants2.add(t.name);
     for (const n of graph.node) {
       if (n.opType === "Constant" && n.output[0]) constants2.add(n.output[0]);
       conv ||= (n.domain ?? "") === "" && n.opType === "Conv" && constants2.has(n.input[1] ?? "");
+      softmax ||= (n.domain ?? "") === "" && n.opType === "Softmax";
     }
   });
-  const extra = [...opts.static ? STATIC_RECIPES : [], ...conv ? CONV_RECIPES : []];
+  const extra = [...opts.static ? STATIC_RECIPES : [], ...conv ? CONV_RECIPES : [], ...opts.latency && softmax ? FUSE_RECIPES : []];
   const recipes = extra.length ? [...RECIPES.slice(0, -1), ...extra, RECIPES[RECIPES.length - 1]] : RECIPES;
   if (!hasFoldableBatchNorm(base)) return recipes;
-  return recipes.map((r) => r.stage ? { ...r, label: `fold-batchnorm, ${r.label}`, prep: ["fold-batchnorm"] } : r);
+  return recipes.map((r) => r.stage ? { ...r, label: `fold-batchnorm, ${r.label}`, prep: ["fold-batchnorm", ...r.prep ?? []] } : r);
 }
 function recipeStages(recipe, floatNodes = [], eightBitNodes = []) {
   if (!recipe.stage) return [...DEFAULT_STAGES];
@@ -18998,14 +19665,14 @@ function quantizedLayers(base, candidate) {
   forEachGraph(candidate, ({ graph }) => {
     const dequantized = new Set(graph.node.filter((n) => n.opType === "DequantizeLinear").map((n) => n.output[0]));
     for (const n of graph.node) {
-      const at = (n.domain ?? "") === "" ? WEIGHT_INPUT[n.opType ?? ""] : void 0;
+      const at = quantOpOf(n)?.weight;
       if (at === void 0 || !dequantized.has(n.input[at])) kept.add(nodeKey(n));
     }
   });
   const byWeight = /* @__PURE__ */ new Map();
   forEachGraph(base, ({ graph }) => {
     for (const n of graph.node) {
-      const at = (n.domain ?? "") === "" ? WEIGHT_INPUT[n.opType ?? ""] : void 0;
+      const at = quantOpOf(n)?.weight;
       const weight = at === void 0 ? void 0 : n.input[at];
       const id = nodeId(n);
       if (!weight || !id || kept.has(nodeKey(n))) continue;
@@ -19016,7 +19683,7 @@ function quantizedLayers(base, candidate) {
   });
   return { layers: [...byWeight].map(([weight, nodes]) => ({ weight, nodes })) };
 }
-var int8, int4, RECIPES, CONV_RECIPES, STATIC_RECIPES, WEIGHT_INPUT, nodeKey;
+var int8, int4, RECIPES, CONV_RECIPES, STATIC_RECIPES, FUSE_RECIPES, nodeKey;
 var init_auto_candidates = __esm({
   "src/pipeline/auto-candidates.ts"() {
     "use strict";
@@ -19024,6 +19691,7 @@ var init_auto_candidates = __esm({
     init_fold_batchnorm();
     init_nodes();
     init_registry2();
+    init_registry();
     int8 = (label, options) => ({ label: `int8 ${label}`, stage: "quantize-int8", options, excludable: true });
     int4 = (block, embeddings) => ({
       label: `int4 block ${block}${embeddings === "int8" ? ", int8 embeddings" : ""}`,
@@ -19061,7 +19729,11 @@ var init_auto_candidates = __esm({
       int8("static per-channel", { activations: "static", "per-channel": true }),
       int8("static per-tensor", { activations: "static" })
     ];
-    WEIGHT_INPUT = { MatMul: 1, Gemm: 1, Conv: 1, Gather: 0 };
+    FUSE_RECIPES = [
+      { label: "fuse", stage: "fuse", excludable: false },
+      { ...int8("per-tensor", {}), label: "fuse, int8 per-tensor", prep: ["fuse"], excludable: false },
+      { ...int8("per-channel, reduce-range", { "per-channel": true, "reduce-range": true }), label: "fuse, int8 per-channel, reduce-range", prep: ["fuse"], excludable: false }
+    ];
     nodeKey = (n) => `${n.domain ?? ""}|${n.opType ?? ""}|${nodeId(n)}`;
   }
 });
@@ -19401,7 +20073,7 @@ function undefinedReads(model) {
 function stageInput(model) {
   return { model, bytes: encodeModel(model), undefinedReads: undefinedReads(model) };
 }
-function sameBytes3(a, b) {
+function sameBytes2(a, b) {
   return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
 function checkStageOutcome(stage, input, outcome, external) {
@@ -19414,10 +20086,10 @@ function checkStageOutcome(stage, input, outcome, external) {
   const dangling = [...undefinedReads(outcome.model)].filter((n) => !input.undefinedReads.has(n));
   if (dangling.length) throw broke(`its output reads ${dangling.map((n) => `'${n}'`).join(", ")}, defined nowhere`);
   if (typeof outcome.modified !== "boolean") throw broke(`modified is ${JSON.stringify(outcome.modified)}, not true or false`);
-  const changed = !sameBytes3(input.bytes, encodeModel(outcome.model));
+  const changed = !sameBytes2(input.bytes, encodeModel(outcome.model));
   if (outcome.modified !== changed) throw broke(`it says modified: ${outcome.modified}, but its output ${changed ? "differs from" : "is byte-identical to"} its input`);
   if (!stage.inPlace) {
-    const untouched = outcome.model === input.model ? !changed : sameBytes3(input.bytes, encodeModel(input.model));
+    const untouched = outcome.model === input.model ? !changed : sameBytes2(input.bytes, encodeModel(input.model));
     if (!untouched) throw broke("it changed the model it was given without declaring inPlace: true");
   }
 }
@@ -19431,7 +20103,7 @@ var init_contract = __esm({
 });
 
 // src/stages/run-stages.ts
-import { performance as performance2 } from "node:perf_hooks";
+import { performance as performance3 } from "node:perf_hooks";
 async function runStages(model, stages, ctx, options = {}) {
   const check2 = options.checkContract ?? stageChecksRequested();
   const results = [];
@@ -19439,9 +20111,9 @@ async function runStages(model, stages, ctx, options = {}) {
   let bytes = modelByteSize(current);
   for (const stage of stages) {
     const input = check2 ? stageInput(current) : void 0;
-    const t0 = performance2.now();
+    const t0 = performance3.now();
     const outcome = await stage.run(current, ctx);
-    const ms2 = Math.round(performance2.now() - t0);
+    const ms2 = Math.round(performance3.now() - t0);
     if (input) checkStageOutcome(stage, input, outcome, ctx.external);
     const { model: next, details } = outcome;
     const after = modelByteSize(next);
@@ -19460,13 +20132,13 @@ var init_run_stages = __esm({
 });
 
 // src/onnx/digest.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { closeSync as closeSync5, openSync as openSync5, readSync as readSync2, statSync as statSync4 } from "node:fs";
 function digestFiles(paths, withHash = true) {
   const files = paths.map((p) => ({ path: p, bytes: statSync4(p).size }));
   const bytes = files.reduce((n, f) => n + f.bytes, 0);
   if (!withHash) return { bytes, files };
-  const hash = createHash5("sha256");
+  const hash = createHash2("sha256");
   const buf = Buffer.allocUnsafe(CHUNK);
   for (const p of paths) {
     const fd = openSync5(p, "r");
@@ -19514,7 +20186,9 @@ function augmentedForCalibration(model, tensors) {
   return { model: { ...model, graph: { ...graph, output: [...graph.output, ...extra.map(untypedOutput)] } }, fetched };
 }
 async function calibrate(o) {
-  const { model, fetched } = augmentedForCalibration(o.model, o.tensors);
+  const withMoments = new Set(o.moments ?? []);
+  const tensors = [.../* @__PURE__ */ new Set([...o.tensors, ...withMoments])];
+  const { model, fetched } = augmentedForCalibration(o.model, tensors);
   const file = path10.join(o.tmpDir, `calibration-${process.pid}-${Date.now()}.onnx`);
   saveModel(model, file, { externalData: o.external ? true : "auto", source: o.external });
   const host = o.host ?? startOrtHost();
@@ -19525,7 +20199,7 @@ async function calibrate(o) {
     try {
       const minmaxOnly = new Set(o.model.graph.output.map((v) => v.name));
       for (const n of o.model.graph.node) if (SATURATING.has(n.opType ?? "") && n.output[0]) minmaxOnly.add(n.output[0]);
-      const requests = o.tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? "minmax" : o.method }));
+      const requests = tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? "minmax" : o.method, ...withMoments.has(name) ? { moments: o.momentBlock ?? 1 } : {} }));
       for (const sample of o.source.samples()) {
         await host.runStats(session.id, sample, fetched, requests);
         samples++;
@@ -19539,7 +20213,8 @@ async function calibrate(o) {
   }
   const ranges = new Map(result.ranges.map(([name, min, max]) => [name, { min, max }]));
   const stateBytes = result.stateBytes;
-  return { ranges, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
+  const moments = new Map(result.moments.map(([name, second, block, cross]) => [name, { second, block, ...cross ? { cross } : {} }]));
+  return { ranges, moments, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
 }
 var SATURATING;
 var init_calibrate = __esm({
@@ -19609,15 +20284,19 @@ var init_calibration_inputs = __esm({
 // src/pipeline/calibration.ts
 function calibratorFor(config, external, tmpDir, progress) {
   const c = config ?? DEFAULT_CALIBRATION;
-  return async (model, tensors) => {
+  const calibrator = async (model, tensors, options) => {
     const source = calibrationSource(c, model);
-    const r = await progress.step(`calibrate ${tensors.length} tensors (${c.method}, ${source.synthetic ? "auto samples" : c.inputs})`, () => calibrate({ model, external, tensors, method: c.method, source, tmpDir }));
+    const moments = options?.moments ?? [];
+    const count = (/* @__PURE__ */ new Set([...tensors, ...moments])).size;
+    const r = await progress.step(`calibrate ${count} tensors (${c.method}${moments.length ? ", channel moments" : ""}, ${source.synthetic ? "auto samples" : c.inputs})`, () => calibrate({ model, external, tensors, moments, momentBlock: options?.momentBlock, method: c.method, source, tmpDir }));
     if (r.synthetic) progress.note(`calibration: ranges come from ${r.samples} synthetic (auto-generated) samples; give calibration inputs for ranges that match real data`);
     return {
       ranges: r.ranges,
-      details: { method: r.method, samples: r.samples, inputs: r.from, synthetic: r.synthetic, tensors: tensors.length, stateBytes: r.stateBytes, peakRssBytes: r.peakRssBytes }
+      moments: r.moments,
+      details: { method: r.method, samples: r.samples, inputs: r.from, synthetic: r.synthetic, tensors: count, stateBytes: r.stateBytes, peakRssBytes: r.peakRssBytes }
     };
   };
+  return Object.assign(calibrator, { given: config !== void 0 });
 }
 var DEFAULT_CALIBRATION;
 var init_calibration = __esm({
@@ -19728,7 +20407,7 @@ var init_compress = __esm({
 // src/pipeline/auto-search.ts
 import { rmSync as rmSync6 } from "node:fs";
 import path13 from "node:path";
-import { performance as performance3 } from "node:perf_hooks";
+import { performance as performance4 } from "node:perf_hooks";
 function modelStructure(file) {
   const loaded = loadModel(file);
   loaded.external.close();
@@ -19748,7 +20427,7 @@ var init_auto_search = __esm({
     init_compress();
     init_digest();
     CandidateSearch = class {
-      constructor(opts, judge, tmp, base, started, clock = () => performance3.now()) {
+      constructor(opts, judge, tmp, base, started, clock = () => performance4.now()) {
         this.opts = opts;
         this.judge = judge;
         this.tmp = tmp;
@@ -19802,7 +20481,7 @@ var init_auto_search = __esm({
           status: "skipped"
         };
         this.candidates.push(c);
-        const t0 = performance3.now();
+        const t0 = performance4.now();
         try {
           const built = await this.build(recipe, floatNodes, eightBitNodes);
           c.bytes = built.bytes;
@@ -19811,14 +20490,14 @@ var init_auto_search = __esm({
           c.status = "error";
           c.note = e instanceof Error ? e.message : String(e);
         }
-        c.ms = Math.round(performance3.now() - t0);
+        c.ms = Math.round(performance4.now() - t0);
         return c;
       }
       /** Verifies a built candidate (the base ignores the clock: it is what a search out of time returns). */
       async verify(c, recipe) {
         const built = this.files.get(c);
         if (!built) return c;
-        const t0 = performance3.now();
+        const t0 = performance4.now();
         try {
           const v = await this.opts.progress.step(`${this.opts.name}auto: check ${candidateLabel(c)} (${formatBytes(c.bytes)})`, () => this.judge.judge(built.file, { latency: this.opts.objective === "latency", timeUp: recipe.stage ? this.timeUp : void 0 }));
           this.verdicts.set(c, v);
@@ -19843,7 +20522,7 @@ var init_auto_search = __esm({
         } finally {
           this.discard(built.file);
           this.files.delete(c);
-          c.ms = (c.ms ?? 0) + Math.round(performance3.now() - t0);
+          c.ms = (c.ms ?? 0) + Math.round(performance4.now() - t0);
         }
         return c;
       }
@@ -19966,7 +20645,7 @@ ${[...floatNodes].sort().join("\n")}`;
 import { mkdtempSync as mkdtempSync4, rmSync as rmSync7 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import path14 from "node:path";
-import { performance as performance4 } from "node:perf_hooks";
+import { performance as performance5 } from "node:perf_hooks";
 function searchSampleCount(parity, exact) {
   if (exact !== void 0 || parity.inputs !== "auto") return exact ?? parity.samples;
   const top1 = parity.thresholds.top1 ?? DEFAULT_THRESHOLDS.top1;
@@ -20004,7 +20683,7 @@ async function autoCompress(source, output, opts) {
   const name = opts.name ? `${opts.name}: ` : "";
   const objective = opts.objective ?? "size";
   const maxSearchTimeS = opts.maxSearchTimeS ?? DEFAULT_MAX_SEARCH_TIME_S;
-  const clock = opts.clock ?? (() => performance4.now());
+  const clock = opts.clock ?? (() => performance5.now());
   const started = clock();
   const tmp = mkdtempSync4(path14.join(tmpdir3(), "onnx-diet-auto-"));
   let search;
@@ -20017,7 +20696,7 @@ async function autoCompress(source, output, opts) {
     const baseModel = modelStructure(baseFile);
     search = new CandidateSearch({ objective, maxSearchTimeS, progress, name, calibration: opts.calibration }, judge, tmp, { file: baseFile, bytes: base.compressed.bytes, model: baseModel }, started, clock);
     const s = search;
-    const [baseRecipe, ...lossy] = recipesFor(baseModel, { static: opts.calibration !== void 0 });
+    const [baseRecipe, ...lossy] = recipesFor(baseModel, { static: opts.calibration !== void 0, latency: objective === "latency" });
     await s.verify(await s.add(baseRecipe), baseRecipe);
     const plain = [];
     for (const recipe of lossy) {
@@ -20191,9 +20870,9 @@ var init_environment = __esm({
 });
 
 // src/cli/flags.ts
-function wholeFlag(command, flag, v, fallback, min) {
+function wholeFlag(command, flag2, v, fallback, min) {
   if (v === void 0) return fallback;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${command}: ${flag} takes a whole number \u2265 ${min}, got '${v}'`);
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${command}: ${flag2} takes a whole number \u2265 ${min}, got '${v}'`);
   return Number(v);
 }
 function dimsFlag(command, v) {
@@ -27963,38 +28642,38 @@ var init_validate2 = __esm({
 });
 
 // src/cli/stage-list.ts
-function parseStagesFlag(text, flag = "compress: --stages") {
-  const stages = text.trimStart().startsWith("[") ? flowSequence(text, flag) : commaList(text, flag);
-  if (stages.length === 0) throw new UsageError(`${flag} is empty; give stage names such as dedup,prune, or ${EXAMPLE}`);
+function parseStagesFlag(text, flag2 = "compress: --stages") {
+  const stages = text.trimStart().startsWith("[") ? flowSequence(text, flag2) : commaList(text, flag2);
+  if (stages.length === 0) throw new UsageError(`${flag2} is empty; give stage names such as dedup,prune, or ${EXAMPLE}`);
   for (const spec of stages) {
     try {
       createStage(spec);
     } catch (e) {
-      throw e instanceof UsageError ? new UsageError(`${flag}: ${e.message}`) : e;
+      throw e instanceof UsageError ? new UsageError(`${flag2}: ${e.message}`) : e;
     }
   }
   return stages;
 }
-function commaList(text, flag) {
+function commaList(text, flag2) {
   const names = parseStageList(text);
   const withOptions = names.find((n) => typeof n === "string" && /[:={}]/.test(n));
   if (withOptions !== void 0) {
-    throw new UsageError(`${flag}: '${withOptions}' is not a stage name; stage options take the config's YAML flow syntax, e.g. ${EXAMPLE}`);
+    throw new UsageError(`${flag2}: '${withOptions}' is not a stage name; stage options take the config's YAML flow syntax, e.g. ${EXAMPLE}`);
   }
   return names;
 }
-function flowSequence(text, flag) {
+function flowSequence(text, flag2) {
   const doc = (0, import_yaml.parseDocument)(text, { prettyErrors: false, uniqueKeys: true });
   const problem = [...doc.errors, ...doc.warnings][0];
-  if (problem) throw new UsageError(`${flag}: not a YAML flow sequence (${problem.message.split("\n")[0]}); write it like ${EXAMPLE}`);
+  if (problem) throw new UsageError(`${flag2}: not a YAML flow sequence (${problem.message.split("\n")[0]}); write it like ${EXAMPLE}`);
   let data;
   try {
     data = doc.toJS({ maxAliasCount: 10 });
   } catch (e) {
-    throw new UsageError(`${flag}: ${e.message}`);
+    throw new UsageError(`${flag2}: ${e.message}`);
   }
   const issue = validateAgainstSchema(data, STAGES_SCHEMA)[0];
-  if (issue) throw new UsageError(`${flag}${issue.path.length ? `${formatPath(issue.path)}` : ""}: ${issue.message}`);
+  if (issue) throw new UsageError(`${flag2}${issue.path.length ? `${formatPath(issue.path)}` : ""}: ${issue.message}`);
   return data;
 }
 var import_yaml, EXAMPLE, STAGES_SCHEMA;
@@ -28018,9 +28697,9 @@ __export(compress_exports, {
 });
 import { existsSync as existsSync8 } from "node:fs";
 import path16 from "node:path";
-function existingPath(flag, v) {
+function existingPath(flag2, v) {
   if (v === void 0 || v === "auto") return v;
-  if (!existsSync8(v)) throw new UsageError(`compress: ${flag} ${v}: no such file or folder`);
+  if (!existsSync8(v)) throw new UsageError(`compress: ${flag2} ${v}: no such file or folder`);
   return path16.resolve(v);
 }
 function autoParity(values2) {
@@ -28665,7 +29344,7 @@ var init_dvc = __esm({
 });
 
 // src/check/sources.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { createWriteStream, existsSync as existsSync11, rmSync as rmSync8 } from "node:fs";
 import { get } from "node:https";
 import path20 from "node:path";
@@ -28679,7 +29358,7 @@ async function resolveSource(spec, opts) {
     return opts.resolveArtifact(spec.artifact, spec.path);
   }
   const name = path20.basename(new URL(spec.url).pathname) || "model.onnx";
-  const dir = path20.join(opts.cacheDir, spec.sha256 ?? createHash6("sha256").update(spec.url).digest("hex").slice(0, 16));
+  const dir = path20.join(opts.cacheDir, spec.sha256 ?? createHash3("sha256").update(spec.url).digest("hex").slice(0, 16));
   const file = path20.join(dir, name);
   if (spec.sha256 && existsSync11(file) && digestFiles([file]).sha256 === spec.sha256) return file;
   ensureFolder(dir, spec.url);
@@ -28722,7 +29401,7 @@ function download(url, file, opts, redirects = 0) {
       removeStaleTemps(file);
       const tmp = tempBeside(file);
       const out = createWriteStream(tmp);
-      const hash = createHash6("sha256");
+      const hash = createHash3("sha256");
       let received = 0;
       const fail = (e) => {
         res.destroy();
