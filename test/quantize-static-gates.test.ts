@@ -7,20 +7,18 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as ort from 'onnxruntime-node';
 import { DataType } from '../src/onnx/dtype.js';
-import { decodeModel, encodeModel } from '../src/onnx/codec.js';
+import { encodeModel } from '../src/onnx/codec.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { loadSamples } from '../src/check/inputs.js';
-import { tensorValues } from '../src/runtime/named-tensor.js';
-import { startOrtHost } from '../src/runtime/ort-runner.js';
 import { compressModel } from '../src/pipeline/compress.js';
 import { hardSigmoidGrid } from '../src/stages/quant/static-gates.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
-import { cosine, FIXTURES } from './helpers/fixture-parity.js';
+import { optimizedOpCounts, worstFirstOutputCosine } from './helpers/ort-graph.js';
+import { FIXTURES } from './helpers/fixture-parity.js';
 
 const HSWISH = path.join(FIXTURES, 'cnn-hswish.onnx');
 
@@ -62,22 +60,13 @@ test('static int8 of hard-swish and squeeze-excite: every op runs on 8-bit value
     assert.deepEqual(d.skipped, []);
     assert.equal(d.quantizedByOp.HardSigmoid, 4, 'the four hard-swish gates become table lookups');
     const opt = path.join(dir, 'opt.onnx');
-    await (await ort.InferenceSession.create(out, { optimizedModelFilePath: opt, graphOptimizationLevel: 'all' })).release();
-    const ops: Record<string, number> = {};
-    for (const n of decodeModel(readFileSync(opt)).graph!.node) ops[n.opType!] = (ops[n.opType!] ?? 0) + 1;
+    const ops = await optimizedOpCounts(out, opt);
     // The squeeze-excite gate is its Conv's output grid: 6 QLinearConv (the Gemm head counts as QGemm).
     assert.deepEqual(ops, { QuantizeLinear: 1, QLinearConv: 6, QLinearLeakyRelu: 4, QLinearMul: 5, QLinearGlobalAveragePool: 2, QLinearAdd: 1, Flatten: 1, QGemm: 2, DequantizeLinear: 1, Transpose: ops.Transpose ?? 0 });
     const feeds = loadSamples('auto', loadModel(HSWISH).model, { samples: 6, seed: 99, dims: {} });
-    const host = startOrtHost();
-    try {
-      const [a, b] = [await host.load(HSWISH), await host.load(out)];
-      let worst = 1;
-      for (const f of feeds) worst = Math.min(worst, cosine(tensorValues((await host.run(a.id, f)).outputs[0]!) as Float32Array, tensorValues((await host.run(b.id, f)).outputs[0]!) as Float32Array));
-      // 0.9967 on an AMD EPYC (AVX2, no VNNI) with the default 7-bit weights; 0.92 with 8-bit ones there.
-      assert.ok(worst >= 0.99, `held-out cosine ${worst}`);
-    } finally {
-      await host.close();
-    }
+    const worst = await worstFirstOutputCosine(HSWISH, out, feeds);
+    // 0.9967 on an AMD EPYC (AVX2, no VNNI) with the default 7-bit weights; 0.92 with 8-bit ones there.
+    assert.ok(worst >= 0.99, `held-out cosine ${worst}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -106,20 +95,11 @@ test('HardSwish (opset 14) becomes a table lookup and QLinearMul: no float op in
     const r = await compressModel(src, out, { stages: [{ 'quantize-int8': { activations: 'static', 'per-channel': true } }], digest: false, calibration: { inputs: 'auto', samples: 16, method: 'minmax' } });
     assert.deepEqual((r.stages[0]!.details as { quantizedByOp: Record<string, number> }).quantizedByOp, { Conv: 2, HardSwish: 1 });
     const opt = path.join(dir, 'opt.onnx');
-    await (await ort.InferenceSession.create(out, { optimizedModelFilePath: opt, graphOptimizationLevel: 'all' })).release();
-    const ops: Record<string, number> = {};
-    for (const n of decodeModel(readFileSync(opt)).graph!.node) ops[n.opType!] = (ops[n.opType!] ?? 0) + 1;
+    const ops = await optimizedOpCounts(out, opt);
     assert.deepEqual({ ...ops, Transpose: 0 }, { QuantizeLinear: 1, QLinearConv: 2, QLinearLeakyRelu: 1, QLinearMul: 1, DequantizeLinear: 1, Transpose: 0 });
     const feeds = loadSamples('auto', m, { samples: 4, seed: 99, dims: {} });
-    const host = startOrtHost();
-    try {
-      const [a, b] = [await host.load(src), await host.load(out)];
-      let worst = 1;
-      for (const f of feeds) worst = Math.min(worst, cosine(tensorValues((await host.run(a.id, f)).outputs[0]!) as Float32Array, tensorValues((await host.run(b.id, f)).outputs[0]!) as Float32Array));
-      assert.ok(worst >= 0.99, `held-out cosine ${worst}`);
-    } finally {
-      await host.close();
-    }
+    const worst = await worstFirstOutputCosine(src, out, feeds);
+    assert.ok(worst >= 0.99, `held-out cosine ${worst}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
