@@ -17,10 +17,11 @@ const castTarget = (n: NodeProto): number | undefined => (n.opType === 'Cast' ? 
  * Cuts pairs of `inserted` Casts out of `scope`'s graph; returns how many Casts were removed. One walk
  * for the reads of every candidate (a model with thousands of blocked ops must not cost a walk each).
  */
-export function collapseCastPairs(scope: GraphScope, inserted: Set<NodeProto>): number {
+export function collapseCastPairs(scope: GraphScope, inserted: Set<NodeProto>, index?: DefUse): number {
   const backs = scope.graph.node.filter((n) => inserted.has(n) && castTarget(n) === DataType.FLOAT);
   if (!backs.length) return 0;
-  const du = new DefUse(scope);
+  // The caller's index of this graph when it has one that is current (castMainBoundary's), else a new one.
+  const du = index ?? new DefUse(scope);
   const pairs: [NodeProto, NodeProto][] = [];
   for (const back of backs) {
     const half = du.producer(back.input[0] ?? '');

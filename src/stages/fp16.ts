@@ -312,8 +312,11 @@ class Fp16Converter {
     }
   }
 
-  /** keep-io-types: float32 graph inputs are cast to fp16 on entry, fp16 results back to float32 on exit. */
-  castMainBoundary(scope: GraphScope): void {
+  /**
+   * keep-io-types: float32 graph inputs are cast to fp16 on entry, fp16 results back to float32 on exit.
+   * Returns the main graph's index, current after these edits (collapseCastPairs goes on with it).
+   */
+  castMainBoundary(scope: GraphScope): DefUse {
     const g = scope.graph;
     const du = new DefUse(scope);
     const entry: NodeProto[] = [];
@@ -335,6 +338,7 @@ class Fp16Converter {
     du.insert(entry, g.node[0]);
     du.insert(exit);
     this.stats.castsInserted += entry.length + exit.length;
+    return du;
   }
 }
 
@@ -378,9 +382,11 @@ export function fp16Stage(options: StageOptions = {}): Stage {
         if ((scope.parent && frozen.has(scope.parent)) || (scope.owner && conv.isBlocked(scope.owner))) { frozen.add(scope); continue; }
         conv.convertScope(scope, scope === conv.scopes[0]);
       }
-      if (opts.keepIoTypes && conv.scopes[0]) conv.castMainBoundary(conv.scopes[0]);
+      const mainIndex = opts.keepIoTypes && conv.scopes[0] ? conv.castMainBoundary(conv.scopes[0]) : undefined;
       let castsRemoved = 0;
-      for (const scope of conv.scopes) if (!frozen.has(scope)) castsRemoved += collapseCastPairs(scope, conv.inserted);
+      for (const scope of conv.scopes) {
+        if (!frozen.has(scope)) castsRemoved += collapseCastPairs(scope, conv.inserted, scope === conv.scopes[0] ? mainIndex : undefined);
+      }
       conv.stats.castsInserted -= castsRemoved;
       ctx.log(`fp16: ${conv.stats.tensors} tensors to float16, ${conv.stats.blockedNodes} nodes kept in float32`);
       return {
