@@ -16993,10 +16993,10 @@ var init_quantize_int4 = __esm({
 });
 
 // src/stages/fp16-casts.ts
-function collapseCastPairs(scope, inserted) {
+function collapseCastPairs(scope, inserted, index) {
   const backs = scope.graph.node.filter((n) => inserted.has(n) && castTarget(n) === DataType.FLOAT);
   if (!backs.length) return 0;
-  const du = new DefUse(scope);
+  const du = index ?? new DefUse(scope);
   const pairs = [];
   for (const back of backs) {
     const half = du.producer(back.input[0] ?? "");
@@ -17398,9 +17398,11 @@ function fp16Stage(options = {}) {
         }
         conv.convertScope(scope, scope === conv.scopes[0]);
       }
-      if (opts.keepIoTypes && conv.scopes[0]) conv.castMainBoundary(conv.scopes[0]);
+      const mainIndex = opts.keepIoTypes && conv.scopes[0] ? conv.castMainBoundary(conv.scopes[0]) : void 0;
       let castsRemoved = 0;
-      for (const scope of conv.scopes) if (!frozen.has(scope)) castsRemoved += collapseCastPairs(scope, conv.inserted);
+      for (const scope of conv.scopes) {
+        if (!frozen.has(scope)) castsRemoved += collapseCastPairs(scope, conv.inserted, scope === conv.scopes[0] ? mainIndex : void 0);
+      }
       conv.stats.castsInserted -= castsRemoved;
       ctx.log(`fp16: ${conv.stats.tensors} tensors to float16, ${conv.stats.blockedNodes} nodes kept in float32`);
       return {
@@ -17711,7 +17713,10 @@ var init_fp16 = __esm({
           for (const v of g.input) if (this.initializerInputs.has(v.name ?? "")) retype(v);
         }
       }
-      /** keep-io-types: float32 graph inputs are cast to fp16 on entry, fp16 results back to float32 on exit. */
+      /**
+       * keep-io-types: float32 graph inputs are cast to fp16 on entry, fp16 results back to float32 on exit.
+       * Returns the main graph's index, current after these edits (collapseCastPairs goes on with it).
+       */
       castMainBoundary(scope) {
         const g = scope.graph;
         const du = new DefUse(scope);
@@ -17734,6 +17739,7 @@ var init_fp16 = __esm({
         du.insert(entry, g.node[0]);
         du.insert(exit);
         this.stats.castsInserted += entry.length + exit.length;
+        return du;
       }
     };
   }
