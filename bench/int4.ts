@@ -130,9 +130,12 @@ async function autoSensitiveHead(host: OrtHost, dir: string): Promise<void> {
   const bits = out.model.graph!.node.filter((n) => n.domain === 'com.microsoft').map((n) => `${n.name} ${n.opType} ${Number(attr(n, 'bits')?.i)}`);
   out.external.close();
   console.log(`\n### auto on a model whose lm_head is sensitive (${formatBytes(statSync(source).size)} fp32; cosine ≥ 0.9995, top-1 ≥ 0.95)\n`);
+  // top-1 is judged only on rows whose original leads clearly (parity-metrics.ts TOP1_MARGIN); 8192 near-tied
+  // classes leave none here, and the candidate's report then has no top1: say so, not 'undefined'.
+  const top1Cell = (o: { top1?: number }) => (o.top1 !== undefined ? `top-1 ${o.top1.toFixed(3)}` : 'top-1 not judged (no row with a clear lead)');
   const rows = auto.candidates.filter((c) => c.status === 'passed' || c.status === 'failed').map((c) => [
     `${c.recipe}${c.eightBitLayers?.length ? ` + 8-bit ${c.eightBitLayers.join(', ')}` : ''}${c.floatLayers.length ? ` + float ${c.floatLayers.join(', ')}` : ''}`,
-    formatBytes(c.bytes!), c.status, c.parity?.outputs.map((o) => `cos ${o.cosine.toFixed(5)}, top-1 ${o.top1?.toFixed(3)}`).join('; ') ?? '',
+    formatBytes(c.bytes!), c.status, c.parity?.outputs.map((o) => `cos ${o.cosine.toFixed(5)}, ${top1Cell(o)}`).join('; ') ?? '',
   ]);
   console.log(formatTable(['candidate (verified)', 'size', 'parity', 'logits'], rows));
   // The same recipe with the chosen 8-bit layers in float instead, built and checked the same way.
