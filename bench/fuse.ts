@@ -16,7 +16,7 @@
  * total / GEMM time is the ceiling of any fusion's speed-up on this CPU.
  * Run: `npm run bench -- fuse` (each compression runs in bench/compress-child.ts).
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,10 +56,14 @@ function sourceModel(dir: string): { file: string; what: string } {
 function ortOptimizer(input: string, fp32: string, int8: string): { seconds?: number; int8Seconds?: number; fused?: Record<string, number>; error?: string } {
   const py = process.env.ONNX_DIET_ORT_PYTHON ?? '/work/cache/venv/bin/python';
   if (!existsSync(py)) return { error: `no Python with onnxruntime at ${py} (set ONNX_DIET_ORT_PYTHON)` };
-  const r = spawnSync('nice', ['-n', '10', py, path.join(root, 'bench/ort-transformers-optimizer.py'), input, fp32, 'bert', '12', '768', '--int8', int8], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return lastJsonLine(spawnSync('nice', ['-n', '10', py, path.join(root, 'bench/ort-transformers-optimizer.py'), input, fp32, 'bert', '12', '768', '--int8', int8], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+}
+
+/** A bench Python script's answer, its last stdout line as JSON, or its last stderr lines as the error. */
+function lastJsonLine<T>(r: SpawnSyncReturns<string>): T | { error: string } {
   const last = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !last.startsWith('{')) return { error: r.stderr.trim().split('\n').slice(-2).join(' | ') };
-  return JSON.parse(last) as ReturnType<typeof ortOptimizer>;
+  return JSON.parse(last) as T;
 }
 
 /** Seeded ids, mask with the last 8 positions padded, token types 0: [1, 128] int64. */
@@ -82,10 +86,7 @@ function feeds(inputs: string[]): NamedTensor[] {
 function kernelShare(files: string[]): Record<string, { weightMs: number; restMs: number; ceiling: number }> | { error: string } {
   const py = process.env.ONNX_DIET_ORT_PYTHON ?? '/work/cache/venv/bin/python';
   if (!existsSync(py)) return { error: `no Python with onnxruntime at ${py}` };
-  const r = spawnSync(py, [path.join(root, 'bench/ort-kernel-share.py'), String(SEQ), ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  const last = r.stdout.trim().split('\n').pop() ?? '';
-  if (r.status !== 0 || !last.startsWith('{')) return { error: r.stderr.trim().split('\n').slice(-2).join(' | ') };
-  return JSON.parse(last) as Record<string, { weightMs: number; restMs: number; ceiling: number }>;
+  return lastJsonLine(spawnSync(py, [path.join(root, 'bench/ort-kernel-share.py'), String(SEQ), ...files], { encoding: 'utf8', maxBuffer: 1 << 24 }));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -16,7 +16,7 @@ const SRC = path.resolve('src');
  * over several lines), `import '…'`, and `import('…')` (a dynamic import or a type written inline).
  * Comments are dropped first, so an example in a doc comment is not an import.
  */
-export function importedSpecifiers(source: string): string[] {
+function importedSpecifiers(source: string): string[] {
   const code = source.replace(/\/\*[^]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const found: string[] = [];
   for (const re of [

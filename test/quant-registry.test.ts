@@ -25,14 +25,11 @@ import { TensorPool } from '../src/stages/quant/tensor-pool.js';
 import { quantizeInt4Stage } from '../src/stages/quantize-int4.js';
 import { DEFAULT_MIN_ELEMENTS as INT8_MIN, parseInt8Options, quantizeInt8 } from '../src/stages/quantize-int8.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
+import { cosine } from './helpers/fixture-parity.js';
+import { runFirstOutput } from './helpers/ort-run.js';
 
 const F = DataType.FLOAT;
 
-function cosineOf(a: Float32Array, b: Float32Array): number {
-  let ab = 0, aa = 0, bb = 0;
-  for (let i = 0; i < a.length; i++) { ab += a[i]! * b[i]!; aa += a[i]! * a[i]!; bb += b[i]! * b[i]!; }
-  return ab / Math.sqrt(aa * bb);
-}
 const ctx = { tmpDir: mkdtempSync(path.join(tmpdir(), 'onnx-diet-registry-')), log: () => {} };
 
 test('registry: one slot table — rows, static rules, inspect and auto read the same slots', () => {
@@ -107,10 +104,8 @@ test('gemm.ts: one reading of Gemm — transB view, alpha, transA and what becom
 test('one Gemm path: beta·C on a computed C — int8 scales it with a Mul (onnxruntime agrees), int4 leaves the node', async () => {
   const x = new ort.Tensor('float32', randomFloats(4 * 32, 5), [4, 32]);
   const cFeed = randomFloats(48, 6, 0.5);
-  const run = async (m: ReturnType<typeof gemmModel>['m'], c: Float32Array) => {
-    const s = await ort.InferenceSession.create(encodeModel(m));
-    return (await s.run({ x, C: new ort.Tensor('float32', c, [48]) })).y!.data as Float32Array;
-  };
+  const run = (m: ReturnType<typeof gemmModel>['m'], c: Float32Array) =>
+    runFirstOutput(encodeModel(m), { x, C: new ort.Tensor('float32', c, [48]) });
   const want = await run(gemmModel({ beta: { float: 0.5 } }, true).m, cFeed);
 
   const m8 = gemmModel({ beta: { float: 0.5 } }, true).m;
@@ -121,7 +116,7 @@ test('one Gemm path: beta·C on a computed C — int8 scales it with a Mul (onnx
   const beta = m8.graph!.initializer.find((t) => t.name === mul.input[1])!;
   assert.deepEqual([...tensorFloat32(beta)], [0.5]);
   const got = await run(m8, cFeed);
-  assert.ok(cosineOf(got, want) > 0.99, `int8 cosine ${cosineOf(got, want)}`);
+  assert.ok(cosine(got, want) > 0.99, `int8 cosine ${cosine(got, want)}`);
   // The bias is added in float after the integer product: feeding C against feeding zeros moves each
   // output by exactly beta·C (to float rounding).
   const unbiased = await run(m8, new Float32Array(48));

@@ -10,30 +10,23 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as ort from 'onnxruntime-node';
 import { decodeModel, encodeModel } from '../src/onnx/codec.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { loadSamples } from '../src/check/inputs.js';
-import { tensorValues } from '../src/runtime/named-tensor.js';
-import { startOrtHost } from '../src/runtime/ort-runner.js';
 import { parseConfig } from '../src/config/load.js';
 import { ConfigError } from '../src/config/types.js';
 import { compressModel } from '../src/pipeline/compress.js';
 import { runConfig } from '../src/pipeline/run.js';
 import { activationParams, quantizeBias } from '../src/stages/quant/static-qdq.js';
-import { cosine, FIXTURES } from './helpers/fixture-parity.js';
+import { FIXTURES } from './helpers/fixture-parity.js';
+import { optimizedOpCounts, worstFirstOutputCosine } from './helpers/ort-graph.js';
 
 const CNN = path.join(FIXTURES, 'cnn-static.onnx');
 
 async function optimizedOps(file: string): Promise<Record<string, number>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'qs-opt-'));
   try {
-    const out = path.join(dir, 'opt.onnx');
-    const s = await ort.InferenceSession.create(file, { optimizedModelFilePath: out, graphOptimizationLevel: 'all' });
-    await s.release();
-    const ops: Record<string, number> = {};
-    for (const n of decodeModel(readFileSync(out)).graph!.node) ops[n.opType!] = (ops[n.opType!] ?? 0) + 1;
-    return ops;
+    return await optimizedOpCounts(file, path.join(dir, 'opt.onnx'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -41,19 +34,7 @@ async function optimizedOps(file: string): Promise<Record<string, number>> {
 
 /** Smallest output cosine of `b` against `a` over held-out auto samples (seed 99, not the calibration seed). */
 async function heldOutCosine(a: string, b: string, samples = 6): Promise<number> {
-  const feeds = loadSamples('auto', loadModel(a).model, { samples, seed: 99, dims: {} });
-  const host = startOrtHost();
-  try {
-    const [sa, sb] = [await host.load(a), await host.load(b)];
-    let worst = 1;
-    for (const f of feeds) {
-      const [ra, rb] = [await host.run(sa.id, f), await host.run(sb.id, f)];
-      worst = Math.min(worst, cosine(tensorValues(ra.outputs[0]!) as Float32Array, tensorValues(rb.outputs[0]!) as Float32Array));
-    }
-    return worst;
-  } finally {
-    await host.close();
-  }
+  return worstFirstOutputCosine(a, b, loadSamples('auto', loadModel(a).model, { samples, seed: 99, dims: {} }));
 }
 
 function withTmp<T>(fn: (dir: string) => Promise<T>): Promise<T> {
