@@ -36,7 +36,8 @@ import { makeNode } from '../nodes.js';
 import { fitBlock, type BlockSpec } from './block-solver.js';
 import type { ConstantWeight } from './constant-weight.js';
 import type { ChannelMomentsResult } from '../stage.js';
-import { bytesOf, inputOf } from './tensor-pool.js';
+import { bytesOf } from '../content-identity.js';
+import { inputOf } from './tensor-pool.js';
 
 /** What a scaled layer's quantizer needs (the rewrite reads it by node). */
 export interface ActivationAware {
