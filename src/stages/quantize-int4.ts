@@ -40,8 +40,9 @@ import { booleanOption, choiceOption, integerOption, rejectUnknownOptions, strin
 import type { NodeProto } from '../onnx/types.js';
 import type { Stage, StageContext, StageOptions } from './stage.js';
 import { planAwq, type AwqLayer } from './quant/awq.js';
-import { floatValues, floatWeight } from './quant/int4-rewrite.js';
-import { attr, type GraphScope } from '../onnx/graph.js';
+import { floatValues } from './quant/int4-rewrite.js';
+import { gemmPlan } from './quant/gemm.js';
+import type { GraphScope } from '../onnx/graph.js';
 import { DataType } from '../onnx/dtype.js';
 import { tensorBytes } from '../onnx/tensor.js';
 import type { ModelProto } from '../onnx/types.js';
@@ -54,13 +55,18 @@ async function planActivationScaling(model: ModelProto, main: GraphScope, run: I
   const opts = run.settings as Int4Options;
   const layers: AwqLayer[] = [];
   for (const node of main.graph.node) {
-    if ((node.domain ?? '') !== '' || (node.opType !== 'MatMul' && node.opType !== 'Gemm')) continue;
-    if (exclude.some((re) => re.test(nodeId(node))) || layerBits(opts.layers, nodeId(node), node.input[1] ?? '') === 'float') continue;
-    // The Gemms rewriteGemm may leave alone (a scaled activation must only reach rewritten layers).
-    if (node.opType === 'Gemm' && (attr(node, 'transA')?.i || ![0, 1].includes(attr(node, 'beta')?.f ?? 1))) continue;
-    const src = floatWeight(main, node.input[1] ?? '', run);
-    if (typeof src === 'string' || src.tensor.dataType !== DataType.FLOAT) continue;
-    const weight = node.opType === 'Gemm' && attr(node, 'transB')?.i ? { ...src, transposed: !src.transposed } : src;
+    const row = quantOpOf(node);
+    if (!row?.int4 || (node.opType !== 'MatMul' && node.opType !== 'Gemm')) continue;
+    if (exclude.some((re) => re.test(nodeId(node))) || layerBits(opts.layers, nodeId(node), node.input[row.weight] ?? '') === 'float') continue;
+    // A Gemm whose A is transposed (its channels are not the last axis) or whose beta is not 0 or 1 takes no
+    // awq scale (the same layers as before the registry).
+    if (node.opType === 'Gemm') {
+      const { transA, beta } = gemmPlan(node, main, run.index);
+      if (transA || (beta !== 0 && beta !== 1)) continue;
+    }
+    // The row's own weight (Gemm's seen through transB) and check: a scaled activation must only reach rewritten layers.
+    const weight = weightOf(row, node, main, run.index);
+    if (!weight || weight.tensor.dataType !== DataType.FLOAT || row.int4.check(node, weight, main, run)) continue;
     layers.push({ node, weight, values: () => floatValues(weight.tensor, tensorBytes(weight.tensor, ctx.external)) });
   }
   const activations = [...new Set(layers.map((l) => l.node.input[0] ?? ''))];

@@ -30,13 +30,14 @@
 import { DataType } from '../../onnx/dtype.js';
 import { attr, freshName, type GraphScope } from '../../onnx/graph.js';
 import { replacePayload } from '../../onnx/spill.js';
-import { makeTensor, tensorBytes, type ExternalDataSource } from '../../onnx/tensor.js';
+import { makeTensor, tensorFloat32, type ExternalDataSource } from '../../onnx/tensor.js';
 import type { GraphProto, NodeProto } from '../../onnx/types.js';
 import { makeNode } from '../nodes.js';
 import { fitBlock, type BlockSpec } from './block-solver.js';
 import type { ConstantWeight } from './constant-weight.js';
 import type { ChannelMomentsResult } from '../stage.js';
-import { bytesOf, inputOf } from './tensor-pool.js';
+import { bytesOf } from '../content-identity.js';
+import { inputOf } from './tensor-pool.js';
 
 /** What a scaled layer's quantizer needs (the rewrite reads it by node). */
 export interface ActivationAware {
@@ -221,24 +222,21 @@ export function planAwq(
       if (e < errors[best]!) best = i;
     });
     const nodes = group.map((l) => l.node);
+    const fold = best ? foldTarget(scope.graph, activation, nodes, k) : undefined;
     // A Mul costs a node and a pass over the activation: only for a real gain (a fold is free).
-    if (best && errors[best]! > MUL_WORTH * errors[0]! && !foldTarget(scope.graph, activation, nodes, k)) best = 0;
+    if (best && errors[best]! > MUL_WORTH * errors[0]! && !fold) best = 0;
     const s = scales[best];
     let placement: AwqGroup['placement'] = 'none';
     if (s) {
-      const fold = foldTarget(scope.graph, activation, nodes, k);
       if (fold) {
         for (const t of [fold.gamma, fold.beta]) {
-          if (!t) continue;
-          const v = new Float32Array(k);
-          new Uint8Array(v.buffer).set(tensorBytes(t, external));
-          replacePayload(external, t, bytesOf(v.map((x, i) => x / s[i]!)));
+          if (t) replacePayload(external, t, bytesOf(tensorFloat32(t, external).map((x, i) => x / s[i]!)));
         }
         placement = 'layer-norm';
       } else {
         const inv = freshName(names, `${activation}_awq_inv_scale`);
         scope.graph.initializer.push(makeTensor(inv, DataType.FLOAT, [k], bytesOf(s.map((x) => 1 / x))));
-        // Before IR 4 every initializer is also a graph input (as QuantStore declares its tensors).
+        // Before IR 4 every initializer is also a graph input (as TensorPool declares its tensors).
         if (declareAsInput) scope.graph.input.push(inputOf(inv, DataType.FLOAT, [k]));
         const scaled = freshName(names, `${activation}_awq`);
         const first = nodes.reduce((a, b) => (order.get(a)! <= order.get(b)! ? a : b));

@@ -17,7 +17,7 @@ import type { AttributeProto, NodeProto, TensorProto } from '../../onnx/types.js
 import { fromFloat16Bits, toFloat16Bits } from '../../onnx/float16.js';
 import { roundToFloat16 } from '../fp16-numerics.js';
 import { intAttr, nodeId } from '../nodes.js';
-import { resolveConstant, type ConstantWeight, type DefinitionIndex } from './constant-weight.js';
+import type { ConstantWeight, DefinitionIndex } from './constant-weight.js';
 import type { QuantMethod } from './block-solver.js';
 import type { ActivationAware } from './awq.js';
 import { blockFactors } from './block-feedback.js';
@@ -129,13 +129,6 @@ export function contentKeyOf(run: Int4Pass, params: string, raw: Uint8Array, rer
 /** Scales in the weight's own float type (MatMulNBits: same type as A; GatherBlockQuantized: output type). */
 export function scalesPayload(scales: Float32Array, dataType: number): Uint8Array {
   return bytesOf(dataType === DataType.FLOAT16 ? Uint16Array.from(scales, toFloat16Bits) : scales);
-}
-
-/** The constant float 2-D weight behind `name` as `scope` reads it, or why there is none (awq's planning). */
-export function floatWeight(scope: GraphScope, name: string, run: Pick<Int4Pass, 'index'>): ConstantWeight | string {
-  const src = resolveConstant(scope, name, run.index);
-  if (!src) return 'weight is not a constant';
-  return floatWeightReason(src) ?? src;
 }
 
 /** Why the constant `src` is no float 2-D weight int4 can take, or undefined when it is one. */

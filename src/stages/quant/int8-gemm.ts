@@ -13,7 +13,7 @@ import { integerMatMul } from './int8-matmul.js';
 import { intsAttr, makeNode } from '../nodes.js';
 import type { OpQuantizer } from './op-quantizer.js';
 import type { QuantSession } from './session.js';
-import { bytesOf } from './tensor-pool.js';
+import { bytesOf } from '../content-identity.js';
 
 export const gemmQuantizer: OpQuantizer<QuantSession> = {
   check(node, weight) {

@@ -11,7 +11,8 @@ import { DefinitionIndex, type ConstantWeight } from './constant-weight.js';
 import { intAttr, intsAttr, makeNode } from '../nodes.js';
 import { minMax, quantizePerAxis, quantizePerTensor, type Int8Type, type QuantizedData } from './numerics.js';
 import { ContentMap, DigestMemo } from '../content-identity.js';
-import { TensorPool, bytesOf } from './tensor-pool.js';
+import { bytesOf } from '../content-identity.js';
+import { TensorPool } from './tensor-pool.js';
 
 export interface Int8Options {
   ops: Set<string>;

@@ -21,7 +21,7 @@ import { computeScaleZeroPoint, quantRange, roundHalfEven, type Int8Type, type Q
 import type { QuantSession } from './session.js';
 import { gateAsLookup, hardSigmoidCoefficients, hardSigmoidGrid, type GateGrid } from './static-gates.js';
 import { FOLDABLE_ACTIVATIONS, STATIC_RULES, type StaticOpRule } from './static-ops.js';
-import { bytesOf } from './tensor-pool.js';
+import { bytesOf } from '../content-identity.js';
 
 export interface ActivationOptions {
   type: Int8Type;

@@ -19,15 +19,12 @@ import { isExternal, tensorBytes, type ExternalDataSource } from '../../onnx/ten
 import type { TensorProto, ValueInfoProto } from '../../onnx/types.js';
 import { ContentMap } from '../content-identity.js';
 
-export { bytesOf } from '../content-identity.js';
-
 /** The tensors of one `group`, in the order the consuming op takes them. */
 export interface StoredGroup {
   names: string[];
   /** Graph holding them; moved up to the main graph when a use outside its subtree appears. */
   scope: GraphScope;
   tensors: TensorProto[];
-  bytes: number;
 }
 
 /** What `group` asks of its caller the first time a key is seen. */
@@ -84,7 +81,7 @@ export class TensorPool {
     const { base, suffixes, parts } = make();
     const home = this.declareAsInput ? this.root : scope;
     const tensors = parts.map((p, i) => this.add(home, `${base}${suffixes[i]}`, p.dataType, p.dims, p.raw));
-    const stored: StoredGroup = { names: tensors.map((t) => t.name!), scope: home, tensors, bytes: parts.reduce((n, p) => n + p.raw.length, 0) };
+    const stored: StoredGroup = { names: tensors.map((t) => t.name!), scope: home, tensors };
     this.groups.set(key, stored);
     return stored;
   }
