@@ -8,7 +8,7 @@
  * one. A read of an outer name by a subgraph is recorded on the outer graph as a use by the node that
  * owns the subgraph, with `inputIndex` -1 (a capture): removing or renaming that value must consider it.
  */
-import { definedNames, outerReferences, subgraphsOf, type GraphScope } from '../onnx/graph.js';
+import { outerReferences, subgraphsOf, type GraphScope } from '../onnx/graph.js';
 import { constantNodeTensor, isConstantNode } from '../onnx/tensor.js';
 import type { GraphProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.js';
 
@@ -479,9 +479,4 @@ function capturedBy(n: NodeProto): Set<string> {
   const names = new Set<string>();
   for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph)) names.add(name);
   return names;
-}
-
-/** True when `graph` itself defines `name` (it then hides an outer value of that name). */
-export function shadows(graph: GraphProto, name: string): boolean {
-  return definedNames(graph).has(name);
 }

@@ -105,13 +105,6 @@ export function forEachTensor(model: ModelProto, cb: (t: TensorProto, site: Tens
   }
 }
 
-/** Whether `graph` defines `name` itself (see definedNames); a scan that stops at the first hit, no set built. */
-function defines(graph: GraphProto, name: string): boolean {
-  if (!name) return false;
-  return graph.input.some((v) => v.name === name) || graph.initializer.some((t) => t.name === name) ||
-    graph.sparseInitializer.some((s) => s.values?.name === name) || graph.node.some((n) => n.output.includes(name));
-}
-
 /** Names a graph defines itself: its inputs, initializers, sparse initializers and node outputs. */
 export function definedNames(graph: GraphProto): Set<string> {
   const names = new Set<string>();
@@ -143,14 +136,6 @@ export function outerReferences(graph: GraphProto, memo = new Map<GraphProto, Se
   return free;
 }
 
-/** Names that node `n` reads: its inputs plus the outer references of its subgraphs. */
-export function nodeReads(n: NodeProto, memo = new Map<GraphProto, Set<string>>()): Set<string> {
-  const reads = new Set<string>();
-  for (const i of n.input) if (i) reads.add(i);
-  for (const { graph } of subgraphsOf(n)) for (const name of outerReferences(graph, memo)) reads.add(name);
-  return reads;
-}
-
 export interface NameUse {
   node: NodeProto;
   scope: GraphScope;
@@ -158,14 +143,10 @@ export interface NameUse {
   inputIndex: number;
 }
 
-/** Direct uses of `name` as a node input in `scope` and in nested scopes that do not shadow it. */
-export function usesOf(scope: GraphScope, name: string): NameUse[] {
-  return usesOfAll(scope, [name]).get(name) ?? [];
-}
-
 /**
- * usesOf for many names of `scope` in one walk (a pass asking per weight would read the graph once per
- * weight: quadratic on a model with thousands of layers). Every name gets an entry, empty when unread.
+ * Direct uses of each of `names` as a node input in `scope` and in nested scopes that do not shadow it,
+ * in one walk (a pass asking per weight would read the graph once per weight: quadratic on a model with
+ * thousands of layers). Every name gets an entry, empty when unread.
  */
 export function usesOfAll(scope: GraphScope, names: Iterable<string>): Map<string, NameUse[]> {
   const uses = new Map<string, NameUse[]>();
@@ -185,28 +166,6 @@ export function usesOfAll(scope: GraphScope, names: Iterable<string>): Map<strin
   };
   visit(scope, new Set(uses.keys()));
   return uses;
-}
-
-/**
- * Rewrites every read of `from` to `to` in `scope` and in nested graphs where `from` is not shadowed
- * (node inputs and subgraph outputs that pass an outer value through). Returns how many were rewritten.
- * Graph outputs of `scope` itself are left alone: renaming them would change the model's interface.
- */
-export function replaceAllUses(scope: GraphScope, from: string, to: string): number {
-  let count = 0;
-  const visit = (graph: GraphProto, isRoot: boolean) => {
-    for (const node of graph.node) {
-      for (let i = 0; i < node.input.length; i++) {
-        if (node.input[i] === from) { node.input[i] = to; count++; }
-      }
-      for (const { graph: g } of subgraphsOf(node)) if (!defines(g, from)) visit(g, false);
-    }
-    if (!isRoot) {
-      for (const o of graph.output) if (o.name === from) { o.name = to; count++; }
-    }
-  };
-  visit(scope.graph, true);
-  return count;
 }
 
 /** Every name used anywhere in the model (for making fresh names). */

@@ -20,12 +20,12 @@ export async function runStages(
   const results: StageResult[] = [];
   let current = model;
   let bytes = modelByteSize(current);
+  let input = check ? stageInput(current) : undefined;
   for (const stage of stages) {
-    const input = check ? stageInput(current) : undefined;
     const t0 = performance.now();
     const outcome = await stage.run(current, ctx);
     const ms = Math.round(performance.now() - t0);
-    if (input) checkStageOutcome(stage, input, outcome, ctx.external);
+    if (input) input = checkStageOutcome(stage, input, outcome, ctx.external);
     const { model: next, details } = outcome;
     const after = modelByteSize(next);
     results.push({ name: stage.name, bytesBefore: bytes, bytesAfter: after, ms, details });

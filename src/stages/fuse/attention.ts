@@ -198,7 +198,7 @@ function gemmLinear(ctx: FuseContext, outer: NodeProto, what: string): Projectio
 }
 
 /** The packed [in, 3·hidden] weight and bias of the Q, K, V projections, and the nodes they replace. */
-function packedProjections(ctx: FuseContext, q: string, k: string, v: string): { x: string; weight: Float32Array | string; bias: Float32Array | string; dims: [number, number]; nodes: NodeProto[] } {
+function packedProjections(ctx: FuseContext, q: string, k: string, v: string): Projection {
   const split = ctx.du.producer(q);
   if (split && split.opType === 'Split' && ctx.du.producer(k) === split && ctx.du.producer(v) === split) {
     // One Linear split in three (GPT-2's c_attn): the weight is already packed in Q, K, V order.
@@ -395,7 +395,8 @@ function trilCausal(ctx: FuseContext, mask: string, scores: Dims | undefined): n
   if (tri?.opType !== 'Trilu' || Number(attr(tri, 'upper')?.i ?? 1n) !== 1 || !tri.input[1] || ctx.ints(tri.input[1])?.[0] !== 1) return undefined;
   const full = ctx.du.producer(tri.input[0]!);
   const value = full?.opType === 'ConstantOfShape' ? attr(full, 'value')?.t : undefined;
-  const fill = value && value.dataType === DataType.FLOAT && tensorBytes(value).length === 4 ? new DataView(tensorBytes(value).buffer, tensorBytes(value).byteOffset, 4).getFloat32(0, true) : undefined;
+  const bytes = value?.dataType === DataType.FLOAT ? tensorBytes(value) : undefined;
+  const fill = bytes?.length === 4 ? new DataView(bytes.buffer, bytes.byteOffset, 4).getFloat32(0, true) : undefined;
   const d = ctx.dims(mask);
   if (fill === undefined || !(fill <= -1e4) || !d || d.length !== 2 || !scores || scores.length !== 4) return undefined;
   if (d[0] === undefined || !sameDim(d[0], d[1]) || !sameDim(d[0], scores[2]) || !sameDim(d[1], scores[3])) return undefined;
@@ -511,13 +512,12 @@ function plan(ctx: FuseContext, m: Match, mask: MaskKind, scale: ScaleKind): Pla
   const merge = m.node('merge');
   const base = merge.name || merge.output[0]!;
   if (cache) return cachedPlan(ctx, { merge, base, p, heads, head, attrs, raw, additive, k, v, q });
-  const weight = typeof p.weight === 'string' ? p.weight : ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
-  const bias = typeof p.bias === 'string' ? p.bias : ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
+  const weight = ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
+  const bias = ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
   const inputs = [p.x, weight, bias];
   const nodes: NodeProto[] = [];
   if (raw) {
-    inputs.push(ctx.int32Mask(raw, merge, (input, output) =>
-      makeNode('Cast', ctx.fresh(`${input}_Cast_int32`), [input], [output], [intAttr('to', DataType.INT32)])));
+    inputs.push(ctx.int32Mask(raw, merge));
   }
   if (additive) {
     while (inputs.length < 5) inputs.push('');
@@ -530,7 +530,7 @@ function plan(ctx: FuseContext, m: Match, mask: MaskKind, scale: ScaleKind): Pla
 interface CachedParts {
   merge: NodeProto;
   base: string;
-  p: ReturnType<typeof packedProjections>;
+  p: Projection;
   heads: number;
   head: number;
   attrs: AttributeProto[];
@@ -545,8 +545,8 @@ interface CachedParts {
 function cachedPlan(ctx: FuseContext, c: CachedParts): Plan {
   const { merge, base, p, heads, head } = c;
   const hidden = heads * head;
-  const weight = ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight as Float32Array);
-  const bias = ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias as Float32Array);
+  const weight = ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
+  const bias = ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
   const packed = ctx.fresh(`${base}_qkv`);
   const [q, k, v] = [ctx.fresh(`${base}_q`), ctx.fresh(`${base}_k`), ctx.fresh(`${base}_v`)];
   const nodes: NodeProto[] = [makeNode('MatMul', ctx.fresh(`${base}_qkv_MatMul`), [p.x, weight], [packed])];
@@ -556,8 +556,7 @@ function cachedPlan(ctx: FuseContext, c: CachedParts): Plan {
   } else {
     nodes.push(makeNode('Split', ctx.fresh(`${base}_qkv_Split`), [packed], [q, k, v], [intAttr('axis', -1), intsAttr('split', [hidden, hidden, hidden])]));
   }
-  const mask = c.raw ? ctx.int32Mask(c.raw, merge, (input, output) =>
-    makeNode('Cast', ctx.fresh(`${input}_Cast_int32`), [input], [output], [intAttr('to', DataType.INT32)])) : '';
+  const mask = c.raw ? ctx.int32Mask(c.raw, merge) : '';
   const attentionBias = c.additive ? expandedBias(ctx, c.additive, merge, p.x) : '';
   // MultiHeadAttention: query, key, value, bias, key_padding_mask, attention_bias, past_key, past_value.
   nodes.push(makeNode('MultiHeadAttention', ctx.fresh(`${base}_MultiHeadAttention`), [q, k, v, bias, mask, attentionBias, c.k.past!, c.v.past!],

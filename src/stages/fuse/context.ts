@@ -11,7 +11,7 @@ import type { NodeProto, TensorProto } from '../../onnx/types.js';
 import { DefUse } from '../../graph/def-use.js';
 import { constantInts, ShapeIndex, type Dims } from '../../graph/shapes.js';
 import type { Match } from '../../graph/pattern.js';
-import { nodeId } from '../nodes.js';
+import { intAttr, makeNode, nodeId } from '../nodes.js';
 
 export const MS_DOMAIN = 'com.microsoft';
 
@@ -100,14 +100,14 @@ export class FuseContext {
   }
 
   /** `mask` as int32 (the type the contrib attention ops take), cast once and shared. */
-  int32Mask(mask: string, before: NodeProto, makeCast: (input: string, output: string) => NodeProto): string {
+  int32Mask(mask: string, before: NodeProto): string {
     const known = this.int32Masks.get(mask);
     if (known) return known;
     const out = this.fresh(`${mask}_int32`);
     const producer = this.du.producer(mask);
     // Right after the mask's producer (or first, for a graph input), so every later reader sees it.
     const at = producer ? this.du.graph.node[this.du.graph.node.indexOf(producer) + 1] : this.du.graph.node[0];
-    this.du.insert([makeCast(mask, out)], at ?? before);
+    this.du.insert([makeNode('Cast', this.fresh(`${mask}_Cast_int32`), [mask], [out], [intAttr('to', DataType.INT32)])], at ?? before);
     this.shapes.set(out, this.dims(mask));
     this.int32Masks.set(mask, out);
     return out;

@@ -11,7 +11,7 @@ import { matchAll, type Pattern } from '../../graph/pattern.js';
 import { DataType } from '../../onnx/dtype.js';
 import { attr } from '../../onnx/graph.js';
 import { tensorBytes } from '../../onnx/tensor.js';
-import { intAttr, makeNode } from '../nodes.js';
+import { makeNode } from '../nodes.js';
 import { FuseContext, MS_DOMAIN } from './context.js';
 
 const FUSION = 'EmbedLayerNormalization';
@@ -85,7 +85,7 @@ export function fuseEmbedLayerNorm(ctx: FuseContext): void {
       if (gathers.some((g) => ctx.tensor(g.table)!.dims[1] !== hidden)) { ctx.skip(FUSION, ln, 'the embedding tables differ in width'); continue; }
       const ids = (g: { ids: string }) => {
         if (ctx.du.valueInfo(g.ids)?.type?.tensorType?.elemType === DataType.INT32) return g.ids;
-        return ctx.int32Mask(g.ids, ln, (input, output) => makeNode('Cast', ctx.fresh(`${input}_Cast_int32`), [input], [output], [intAttr('to', DataType.INT32)]));
+        return ctx.int32Mask(g.ids, ln);
       };
       const word = fed[0]!;
       const segment = fed[1];
