@@ -10856,180 +10856,6 @@ var init_int8_matmul = __esm({
   }
 });
 
-// src/onnx/spill.ts
-import { closeSync as closeSync4, openSync as openSync4, rmSync as rmSync2, writeSync as writeSync3 } from "node:fs";
-import { randomBytes as randomBytes2 } from "node:crypto";
-import path5 from "node:path";
-function canSpill(source) {
-  return typeof source?.spill === "function";
-}
-function newTensor(source, name, dataType, dims, raw) {
-  const t = makeTensor(name, dataType, dims, raw);
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  return t;
-}
-function replacePayload(source, t, raw) {
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  else setTensorRaw(t, raw);
-}
-var SPILL_MIN_BYTES, SpillingReader;
-var init_spill = __esm({
-  "src/onnx/spill.ts"() {
-    "use strict";
-    init_external();
-    init_errors();
-    init_tensor();
-    init_types();
-    SPILL_MIN_BYTES = 64 * 1024;
-    SpillingReader = class extends ExternalDataReader {
-      /** The scratch file's location name as written into tensors. */
-      location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
-      file;
-      fd;
-      size = 0;
-      /** Payload bytes written to scratch so far. */
-      spilledBytes = 0;
-      spilledTensors = 0;
-      /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
-      constructor(modelPath, scratchDir) {
-        super(modelPath);
-        this.file = path5.join(scratchDir, this.location);
-      }
-      isScratch(t) {
-        return isExternal(t) && externalInfo(t).location === this.location;
-      }
-      resolve(location, tensorName) {
-        return location === this.location ? this.file : super.resolve(location, tensorName);
-      }
-      range(t) {
-        if (!this.isScratch(t)) return super.range(t);
-        const { offset, length } = externalInfo(t);
-        if (length === void 0 || offset + length > this.size) {
-          throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
-        }
-        return { location: this.location, offset, length };
-      }
-      read(t) {
-        if (!this.isScratch(t)) return super.read(t);
-        const { offset, length } = this.range(t);
-        return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
-      }
-      spill(t, raw) {
-        this.fd ??= openSync4(this.file, "wx+", 384);
-        const offset = this.size;
-        for (let done = 0; done < raw.length; ) done += writeSync3(this.fd, raw, done, raw.length - done, offset + done);
-        this.size += raw.length;
-        this.spilledBytes += raw.length;
-        this.spilledTensors++;
-        setTensorRaw(t, new Uint8Array(0));
-        t.rawData = void 0;
-        t.dataLocation = DataLocation.EXTERNAL;
-        t.externalData = [
-          { key: "location", value: this.location },
-          { key: "offset", value: String(offset) },
-          { key: "length", value: String(raw.length) }
-        ];
-      }
-      close() {
-        super.close();
-        if (this.fd !== void 0) {
-          closeSync4(this.fd);
-          this.fd = void 0;
-          rmSync2(this.file, { force: true });
-        }
-      }
-    };
-  }
-});
-
-// src/stages/quant/tensor-pool.ts
-function isAncestorOrSelf(a, b) {
-  for (let s = b; s; s = s.parent) if (s.graph === a.graph) return true;
-  return false;
-}
-function inputOf(name, elemType, dims) {
-  return { name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => ({ dimValue: d })) } } }, metadataProps: [] };
-}
-var TensorPool;
-var init_tensor_pool = __esm({
-  "src/stages/quant/tensor-pool.ts"() {
-    "use strict";
-    init_graph();
-    init_spill();
-    init_tensor();
-    init_content_identity();
-    init_content_identity();
-    TensorPool = class {
-      constructor(root2, names, declareAsInput, external) {
-        this.root = root2;
-        this.names = names;
-        this.declareAsInput = declareAsInput;
-        this.external = external;
-      }
-      root;
-      names;
-      declareAsInput;
-      external;
-      byContent = new ContentMap();
-      groups = /* @__PURE__ */ new Map();
-      /** Bytes of every tensor added (what the quantized weights cost). */
-      bytesAdded = 0;
-      tensorsAdded = 0;
-      /** `group` calls answered with tensors made before. */
-      groupsReused = 0;
-      /** One tensor, stored once per content (dtype, dims, bytes) in the main graph; returns its name. */
-      intern(base, dataType, dims, bytes) {
-        const key = `${dataType}:${dims.join("x")}`;
-        const known = this.byContent.get(key, bytes);
-        if (known) return known;
-        const t = this.add(this.root, base, dataType, dims, bytes);
-        this.byContent.set(key, bytes, t.name, isExternal(t) ? () => tensorBytes(t, this.external) : void 0);
-        return t.name;
-      }
-      /**
-       * The tensors for `key` (the caller's content key), made by `make` on first use and placed in `scope`;
-       * on later uses from a graph that cannot see them they move to the main graph.
-       */
-      group(key, scope, make) {
-        const known = this.groups.get(key);
-        if (known) {
-          this.groupsReused++;
-          if (!isAncestorOrSelf(known.scope, scope)) this.moveToRoot(known);
-          return known;
-        }
-        const { base, suffixes, parts } = make();
-        const home = this.declareAsInput ? this.root : scope;
-        const tensors = parts.map((p, i) => this.add(home, `${base}${suffixes[i]}`, p.dataType, p.dims, p.raw));
-        const stored = { names: tensors.map((t) => t.name), scope: home, tensors, bytes: parts.reduce((n, p) => n + p.raw.length, 0) };
-        this.groups.set(key, stored);
-        return stored;
-      }
-      /** Groups made. */
-      get groupCount() {
-        return this.groups.size;
-      }
-      add(scope, base, dataType, dims, bytes) {
-        const name = freshName(this.names, base);
-        const t = newTensor(this.external, name, dataType, [...dims], bytes);
-        scope.graph.initializer.push(t);
-        if (this.declareAsInput) scope.graph.input.push(inputOf(name, dataType, dims));
-        this.bytesAdded += bytes.length;
-        this.tensorsAdded++;
-        return t;
-      }
-      moveToRoot(stored) {
-        const from = stored.scope.graph.initializer;
-        for (const t of stored.tensors) {
-          const i = from.indexOf(t);
-          if (i >= 0) from.splice(i, 1);
-        }
-        this.root.graph.initializer.push(...stored.tensors);
-        stored.scope = this.root;
-      }
-    };
-  }
-});
-
 // src/stages/quant/int8-gemm.ts
 var gemmQuantizer;
 var init_int8_gemm = __esm({
@@ -11039,7 +10865,7 @@ var init_int8_gemm = __esm({
     init_gemm();
     init_int8_matmul();
     init_nodes();
-    init_tensor_pool();
+    init_content_identity();
     gemmQuantizer = {
       check(node, weight) {
         if (weight.tensor.dims.length !== 2) return `weight has rank ${weight.tensor.dims.length}, Gemm needs 2`;
@@ -11569,11 +11395,6 @@ function contentKeyOf(run, params, raw, reread) {
 function scalesPayload(scales, dataType) {
   return bytesOf(dataType === DataType.FLOAT16 ? Uint16Array.from(scales, toFloat16Bits) : scales);
 }
-function floatWeight(scope, name, run) {
-  const src = resolveConstant(scope, name, run.index);
-  if (!src) return "weight is not a constant";
-  return floatWeightReason(src) ?? src;
-}
 function floatWeightReason(src) {
   const { tensor } = src;
   if (tensor.dataType !== DataType.FLOAT && tensor.dataType !== DataType.FLOAT16) return `weight is ${dataTypeName(tensor.dataType)}`;
@@ -11646,7 +11467,6 @@ var init_int4_rewrite = __esm({
     init_float16();
     init_fp16_numerics();
     init_nodes();
-    init_constant_weight();
     init_block_feedback();
     init_int4_numerics();
     init_content_identity();
@@ -13822,10 +13642,10 @@ var init_npz = __esm({
 
 // src/check/test-data.ts
 import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
-import path6 from "node:path";
+import path5 from "node:path";
 function testDataSetDirs(modelDir) {
   if (!existsSync4(modelDir)) return [];
-  return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path6.join(modelDir, n));
+  return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path5.join(modelDir, n));
 }
 function nonTensorKind(type) {
   if (!type) return "value of unknown type";
@@ -13860,7 +13680,7 @@ function readValues(dir, prefix, infos) {
   const files = readdirSync2(dir).filter((f) => f.startsWith(prefix) && f.endsWith(".pb")).sort(byIndex(prefix));
   return files.map((f) => {
     const k = Number(f.slice(prefix.length, -3));
-    return readValue(path6.join(dir, f), infos[k], f.slice(0, -3));
+    return readValue(path5.join(dir, f), infos[k], f.slice(0, -3));
   });
 }
 function readTestDataSet(dir, graph) {
@@ -13880,7 +13700,7 @@ var init_test_data = __esm({
 
 // src/check/input-files.ts
 import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
-import path7 from "node:path";
+import path6 from "node:path";
 function readBounded(file) {
   const size = statSync3(file).size;
   if (size > MAX_SAMPLE_FILE_BYTES) throw new UsageError(`${file}: ${size} bytes is too large for a sample input file (limit 1 GiB)`);
@@ -13939,7 +13759,7 @@ function toInputType(t, inputs) {
   return { ...t, type: input.type, data: encodeValues(input.type, values2) };
 }
 function npyTensor(file, inputs) {
-  const stem = path7.basename(file, ".npy");
+  const stem = path6.basename(file, ".npy");
   const name = inputs.length === 1 && !inputs.some((i) => i.name === stem) ? inputs[0].name : stem;
   return toInputType(parseNpy(readBounded(file), name, file), inputs);
 }
@@ -13956,15 +13776,15 @@ function folderSamples(dir, model, inputs) {
   const files = readdirSync3(dir).sort();
   if (files.some((f) => /^input_\d+\.pb$/.test(f))) return [testSetSample(dir, model)];
   const many = files.filter((f) => f.endsWith(".npz") || f.endsWith(".json"));
-  if (many.length) return many.flatMap((f) => fileSamples(path7.join(dir, f), model, inputs));
+  if (many.length) return many.flatMap((f) => fileSamples(path6.join(dir, f), model, inputs));
   const npys = files.filter((f) => f.endsWith(".npy"));
-  if (npys.length) return [npys.map((f) => npyTensor(path7.join(dir, f), inputs))];
+  if (npys.length) return [npys.map((f) => npyTensor(path6.join(dir, f), inputs))];
   throw new UsageError(`${dir}: no sample inputs here (expected test_data_set_N/, input_K.pb, .npz, .json or .npy files)`);
 }
 function fileSamples(spec, model, inputs) {
   if (!existsSync5(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
   if (statSync3(spec).isDirectory()) return folderSamples(spec, model, inputs);
-  const ext = path7.extname(spec).toLowerCase();
+  const ext = path6.extname(spec).toLowerCase();
   if (ext === ".npy") return [[npyTensor(spec, inputs)]];
   if (ext === ".npz") return [parseNpz(readBounded(spec), spec).map((t) => toInputType(t, inputs))];
   if (ext === ".json") return jsonSamples(spec, inputs);
@@ -15808,6 +15628,179 @@ var init_upgrade = __esm({
   }
 });
 
+// src/onnx/spill.ts
+import { closeSync as closeSync4, openSync as openSync4, rmSync as rmSync2, writeSync as writeSync3 } from "node:fs";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import path7 from "node:path";
+function canSpill(source) {
+  return typeof source?.spill === "function";
+}
+function newTensor(source, name, dataType, dims, raw) {
+  const t = makeTensor(name, dataType, dims, raw);
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  return t;
+}
+function replacePayload(source, t, raw) {
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  else setTensorRaw(t, raw);
+}
+var SPILL_MIN_BYTES, SpillingReader;
+var init_spill = __esm({
+  "src/onnx/spill.ts"() {
+    "use strict";
+    init_external();
+    init_errors();
+    init_tensor();
+    init_types();
+    SPILL_MIN_BYTES = 64 * 1024;
+    SpillingReader = class extends ExternalDataReader {
+      /** The scratch file's location name as written into tensors. */
+      location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
+      file;
+      fd;
+      size = 0;
+      /** Payload bytes written to scratch so far. */
+      spilledBytes = 0;
+      spilledTensors = 0;
+      /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
+      constructor(modelPath, scratchDir) {
+        super(modelPath);
+        this.file = path7.join(scratchDir, this.location);
+      }
+      isScratch(t) {
+        return isExternal(t) && externalInfo(t).location === this.location;
+      }
+      resolve(location, tensorName) {
+        return location === this.location ? this.file : super.resolve(location, tensorName);
+      }
+      range(t) {
+        if (!this.isScratch(t)) return super.range(t);
+        const { offset, length } = externalInfo(t);
+        if (length === void 0 || offset + length > this.size) {
+          throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
+        }
+        return { location: this.location, offset, length };
+      }
+      read(t) {
+        if (!this.isScratch(t)) return super.read(t);
+        const { offset, length } = this.range(t);
+        return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
+      }
+      spill(t, raw) {
+        this.fd ??= openSync4(this.file, "wx+", 384);
+        const offset = this.size;
+        for (let done = 0; done < raw.length; ) done += writeSync3(this.fd, raw, done, raw.length - done, offset + done);
+        this.size += raw.length;
+        this.spilledBytes += raw.length;
+        this.spilledTensors++;
+        setTensorRaw(t, new Uint8Array(0));
+        t.rawData = void 0;
+        t.dataLocation = DataLocation.EXTERNAL;
+        t.externalData = [
+          { key: "location", value: this.location },
+          { key: "offset", value: String(offset) },
+          { key: "length", value: String(raw.length) }
+        ];
+      }
+      close() {
+        super.close();
+        if (this.fd !== void 0) {
+          closeSync4(this.fd);
+          this.fd = void 0;
+          rmSync2(this.file, { force: true });
+        }
+      }
+    };
+  }
+});
+
+// src/stages/quant/tensor-pool.ts
+function isAncestorOrSelf(a, b) {
+  for (let s = b; s; s = s.parent) if (s.graph === a.graph) return true;
+  return false;
+}
+function inputOf(name, elemType, dims) {
+  return { name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => ({ dimValue: d })) } } }, metadataProps: [] };
+}
+var TensorPool;
+var init_tensor_pool = __esm({
+  "src/stages/quant/tensor-pool.ts"() {
+    "use strict";
+    init_graph();
+    init_spill();
+    init_tensor();
+    init_content_identity();
+    TensorPool = class {
+      constructor(root2, names, declareAsInput, external) {
+        this.root = root2;
+        this.names = names;
+        this.declareAsInput = declareAsInput;
+        this.external = external;
+      }
+      root;
+      names;
+      declareAsInput;
+      external;
+      byContent = new ContentMap();
+      groups = /* @__PURE__ */ new Map();
+      /** Bytes of every tensor added (what the quantized weights cost). */
+      bytesAdded = 0;
+      tensorsAdded = 0;
+      /** `group` calls answered with tensors made before. */
+      groupsReused = 0;
+      /** One tensor, stored once per content (dtype, dims, bytes) in the main graph; returns its name. */
+      intern(base, dataType, dims, bytes) {
+        const key = `${dataType}:${dims.join("x")}`;
+        const known = this.byContent.get(key, bytes);
+        if (known) return known;
+        const t = this.add(this.root, base, dataType, dims, bytes);
+        this.byContent.set(key, bytes, t.name, isExternal(t) ? () => tensorBytes(t, this.external) : void 0);
+        return t.name;
+      }
+      /**
+       * The tensors for `key` (the caller's content key), made by `make` on first use and placed in `scope`;
+       * on later uses from a graph that cannot see them they move to the main graph.
+       */
+      group(key, scope, make) {
+        const known = this.groups.get(key);
+        if (known) {
+          this.groupsReused++;
+          if (!isAncestorOrSelf(known.scope, scope)) this.moveToRoot(known);
+          return known;
+        }
+        const { base, suffixes, parts } = make();
+        const home = this.declareAsInput ? this.root : scope;
+        const tensors = parts.map((p, i) => this.add(home, `${base}${suffixes[i]}`, p.dataType, p.dims, p.raw));
+        const stored = { names: tensors.map((t) => t.name), scope: home, tensors };
+        this.groups.set(key, stored);
+        return stored;
+      }
+      /** Groups made. */
+      get groupCount() {
+        return this.groups.size;
+      }
+      add(scope, base, dataType, dims, bytes) {
+        const name = freshName(this.names, base);
+        const t = newTensor(this.external, name, dataType, [...dims], bytes);
+        scope.graph.initializer.push(t);
+        if (this.declareAsInput) scope.graph.input.push(inputOf(name, dataType, dims));
+        this.bytesAdded += bytes.length;
+        this.tensorsAdded++;
+        return t;
+      }
+      moveToRoot(stored) {
+        const from = stored.scope.graph.initializer;
+        for (const t of stored.tensors) {
+          const i = from.indexOf(t);
+          if (i >= 0) from.splice(i, 1);
+        }
+        this.root.graph.initializer.push(...stored.tensors);
+        stored.scope = this.root;
+      }
+    };
+  }
+});
+
 // src/stages/quant/session.ts
 var QuantSession;
 var init_session = __esm({
@@ -15819,6 +15812,7 @@ var init_session = __esm({
     init_constant_weight();
     init_nodes();
     init_numerics();
+    init_content_identity();
     init_content_identity();
     init_tensor_pool();
     QuantSession = class {
@@ -16341,7 +16335,7 @@ var init_static_qdq = __esm({
     init_numerics();
     init_static_gates();
     init_static_ops();
-    init_tensor_pool();
+    init_content_identity();
     transB2 = (n) => Number(attr(n, "transB")?.i ?? 0n) === 1;
   }
 });
@@ -16738,17 +16732,14 @@ function planAwq(scope, layers, stats, spec, blockSize, names, before, external,
       if (e < errors[best]) best = i;
     });
     const nodes = group.map((l) => l.node);
-    if (best && errors[best] > MUL_WORTH * errors[0] && !foldTarget(scope.graph, activation, nodes, k)) best = 0;
+    const fold = best ? foldTarget(scope.graph, activation, nodes, k) : void 0;
+    if (best && errors[best] > MUL_WORTH * errors[0] && !fold) best = 0;
     const s = scales[best];
     let placement = "none";
     if (s) {
-      const fold = foldTarget(scope.graph, activation, nodes, k);
       if (fold) {
         for (const t of [fold.gamma, fold.beta]) {
-          if (!t) continue;
-          const v = new Float32Array(k);
-          new Uint8Array(v.buffer).set(tensorBytes(t, external));
-          replacePayload(external, t, bytesOf(v.map((x, i) => x / s[i])));
+          if (t) replacePayload(external, t, bytesOf(tensorFloat32(t, external).map((x, i) => x / s[i])));
         }
         placement = "layer-norm";
       } else {
@@ -16781,6 +16772,7 @@ var init_awq = __esm({
     init_tensor();
     init_nodes();
     init_block_solver();
+    init_content_identity();
     init_tensor_pool();
     AWQ_ALPHAS = [0, 0.125, 0.25, 0.375, 0.5, 0.75];
     SAMPLED_COLUMNS = 32;
@@ -16795,12 +16787,15 @@ async function planActivationScaling(model, main2, run, exclude, ctx, before) {
   const opts = run.settings;
   const layers = [];
   for (const node of main2.graph.node) {
-    if ((node.domain ?? "") !== "" || node.opType !== "MatMul" && node.opType !== "Gemm") continue;
-    if (exclude.some((re) => re.test(nodeId(node))) || layerBits(opts.layers, nodeId(node), node.input[1] ?? "") === "float") continue;
-    if (node.opType === "Gemm" && (attr(node, "transA")?.i || ![0, 1].includes(attr(node, "beta")?.f ?? 1))) continue;
-    const src = floatWeight(main2, node.input[1] ?? "", run);
-    if (typeof src === "string" || src.tensor.dataType !== DataType.FLOAT) continue;
-    const weight = node.opType === "Gemm" && attr(node, "transB")?.i ? { ...src, transposed: !src.transposed } : src;
+    const row = quantOpOf(node);
+    if (!row?.int4 || node.opType !== "MatMul" && node.opType !== "Gemm") continue;
+    if (exclude.some((re) => re.test(nodeId(node))) || layerBits(opts.layers, nodeId(node), node.input[row.weight] ?? "") === "float") continue;
+    if (node.opType === "Gemm") {
+      const { transA, beta } = gemmPlan(node, main2, run.index);
+      if (transA || beta !== 0 && beta !== 1) continue;
+    }
+    const weight = weightOf(row, node, main2, run.index);
+    if (!weight || weight.tensor.dataType !== DataType.FLOAT || row.int4.check(node, weight, main2, run)) continue;
     layers.push({ node, weight, values: () => floatValues(weight.tensor, tensorBytes(weight.tensor, ctx.external)) });
   }
   const activations = [...new Set(layers.map((l) => l.node.input[0] ?? ""))];
@@ -16984,7 +16979,7 @@ var init_quantize_int4 = __esm({
     init_options();
     init_awq();
     init_int4_rewrite();
-    init_graph();
+    init_gemm();
     init_dtype();
     init_tensor();
     STAGE2 = "quantize-int4";
@@ -18492,13 +18487,13 @@ var init_context2 = __esm({
         this.du.remove([...match.nodes.values()].filter((n) => !keep.has(n)));
       }
       /** `mask` as int32 (the type the contrib attention ops take), cast once and shared. */
-      int32Mask(mask, before, makeCast) {
+      int32Mask(mask, before) {
         const known = this.int32Masks.get(mask);
         if (known) return known;
         const out = this.fresh(`${mask}_int32`);
         const producer = this.du.producer(mask);
         const at = producer ? this.du.graph.node[this.du.graph.node.indexOf(producer) + 1] : this.du.graph.node[0];
-        this.du.insert([makeCast(mask, out)], at ?? before);
+        this.du.insert([makeNode("Cast", this.fresh(`${mask}_Cast_int32`), [mask], [out], [intAttr("to", DataType.INT32)])], at ?? before);
         this.shapes.set(out, this.dims(mask));
         this.int32Masks.set(mask, out);
         return out;
@@ -18965,7 +18960,8 @@ function trilCausal(ctx, mask, scores) {
   if (tri?.opType !== "Trilu" || Number(attr(tri, "upper")?.i ?? 1n) !== 1 || !tri.input[1] || ctx.ints(tri.input[1])?.[0] !== 1) return void 0;
   const full = ctx.du.producer(tri.input[0]);
   const value = full?.opType === "ConstantOfShape" ? attr(full, "value")?.t : void 0;
-  const fill = value && value.dataType === DataType.FLOAT && tensorBytes(value).length === 4 ? new DataView(tensorBytes(value).buffer, tensorBytes(value).byteOffset, 4).getFloat32(0, true) : void 0;
+  const bytes = value?.dataType === DataType.FLOAT ? tensorBytes(value) : void 0;
+  const fill = bytes?.length === 4 ? new DataView(bytes.buffer, bytes.byteOffset, 4).getFloat32(0, true) : void 0;
   const d = ctx.dims(mask);
   if (fill === void 0 || !(fill <= -1e4) || !d || d.length !== 2 || !scores || scores.length !== 4) return void 0;
   if (d[0] === void 0 || !sameDim(d[0], d[1]) || !sameDim(d[0], scores[2]) || !sameDim(d[1], scores[3])) return void 0;
@@ -19055,12 +19051,12 @@ function plan(ctx, m, mask, scale) {
   const merge = m.node("merge");
   const base = merge.name || merge.output[0];
   if (cache) return cachedPlan(ctx, { merge, base, p, heads, head, attrs, raw, additive, k, v, q });
-  const weight = typeof p.weight === "string" ? p.weight : ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
-  const bias = typeof p.bias === "string" ? p.bias : ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
+  const weight = ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
+  const bias = ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
   const inputs = [p.x, weight, bias];
   const nodes = [];
   if (raw) {
-    inputs.push(ctx.int32Mask(raw, merge, (input, output) => makeNode("Cast", ctx.fresh(`${input}_Cast_int32`), [input], [output], [intAttr("to", DataType.INT32)])));
+    inputs.push(ctx.int32Mask(raw, merge));
   }
   if (additive) {
     while (inputs.length < 5) inputs.push("");
@@ -19083,7 +19079,7 @@ function cachedPlan(ctx, c) {
   } else {
     nodes.push(makeNode("Split", ctx.fresh(`${base}_qkv_Split`), [packed], [q, k, v], [intAttr("axis", -1), intsAttr("split", [hidden, hidden, hidden])]));
   }
-  const mask = c.raw ? ctx.int32Mask(c.raw, merge, (input, output) => makeNode("Cast", ctx.fresh(`${input}_Cast_int32`), [input], [output], [intAttr("to", DataType.INT32)])) : "";
+  const mask = c.raw ? ctx.int32Mask(c.raw, merge) : "";
   const attentionBias = c.additive ? expandedBias(ctx, c.additive, merge, p.x) : "";
   nodes.push(makeNode(
     "MultiHeadAttention",
@@ -19477,7 +19473,7 @@ function fuseEmbedLayerNorm(ctx) {
       }
       const ids = (g) => {
         if (ctx.du.valueInfo(g.ids)?.type?.tensorType?.elemType === DataType.INT32) return g.ids;
-        return ctx.int32Mask(g.ids, ln, (input, output) => makeNode("Cast", ctx.fresh(`${input}_Cast_int32`), [input], [output], [intAttr("to", DataType.INT32)]));
+        return ctx.int32Mask(g.ids, ln);
       };
       const word = fed[0];
       const segment = fed[1];
@@ -20079,9 +20075,6 @@ function undefinedReads(model) {
 function stageInput(model) {
   return { model, bytes: encodeModel(model), undefinedReads: undefinedReads(model) };
 }
-function sameBytes2(a, b) {
-  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-}
 function checkStageOutcome(stage, input, outcome, external) {
   const broke = (rule) => new Error(`stage ${stage.name} broke the stage contract (stages/stage.ts): ${rule}`);
   try {
@@ -20089,15 +20082,18 @@ function checkStageOutcome(stage, input, outcome, external) {
   } catch (e) {
     throw broke(`its output fails the load checks: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const dangling = [...undefinedReads(outcome.model)].filter((n) => !input.undefinedReads.has(n));
+  const reads = undefinedReads(outcome.model);
+  const dangling = [...reads].filter((n) => !input.undefinedReads.has(n));
   if (dangling.length) throw broke(`its output reads ${dangling.map((n) => `'${n}'`).join(", ")}, defined nowhere`);
   if (typeof outcome.modified !== "boolean") throw broke(`modified is ${JSON.stringify(outcome.modified)}, not true or false`);
-  const changed = !sameBytes2(input.bytes, encodeModel(outcome.model));
+  const bytes = encodeModel(outcome.model);
+  const changed = !sameBytes(input.bytes, bytes);
   if (outcome.modified !== changed) throw broke(`it says modified: ${outcome.modified}, but its output ${changed ? "differs from" : "is byte-identical to"} its input`);
   if (!stage.inPlace) {
-    const untouched = outcome.model === input.model ? !changed : sameBytes2(input.bytes, encodeModel(input.model));
+    const untouched = outcome.model === input.model ? !changed : sameBytes(input.bytes, encodeModel(input.model));
     if (!untouched) throw broke("it changed the model it was given without declaring inPlace: true");
   }
+  return { model: outcome.model, bytes, undefinedReads: reads };
 }
 var init_contract = __esm({
   "src/stages/contract.ts"() {
@@ -20105,6 +20101,7 @@ var init_contract = __esm({
     init_encode();
     init_graph();
     init_validate();
+    init_content_identity();
   }
 });
 
@@ -20115,12 +20112,12 @@ async function runStages(model, stages, ctx, options = {}) {
   const results = [];
   let current = model;
   let bytes = modelByteSize(current);
+  let input = check2 ? stageInput(current) : void 0;
   for (const stage of stages) {
-    const input = check2 ? stageInput(current) : void 0;
     const t0 = performance3.now();
     const outcome = await stage.run(current, ctx);
     const ms2 = Math.round(performance3.now() - t0);
-    if (input) checkStageOutcome(stage, input, outcome, ctx.external);
+    if (input) input = checkStageOutcome(stage, input, outcome, ctx.external);
     const { model: next, details } = outcome;
     const after = modelByteSize(next);
     results.push({ name: stage.name, bytesBefore: bytes, bytesAfter: after, ms: ms2, details });
