@@ -156,7 +156,28 @@ test('ChannelMoments: E[x_k²] and within-block E[x_i·x_j] as computed directly
       }
     }
   }
-  assert.equal(one.stateBytes, k * b * 8 + k * 8 + 8);
+  assert.equal(one.stateBytes, k * b * 8 + 8);
+});
+
+test('ChannelMoments: the block sums equal a row-by-row accumulation to the bit (rows past one tile, a ragged last block, NaN and Inf as 0)', () => {
+  const [k, b, rows] = [70, 32, 150];
+  const x = randomFloats(k * rows, 9, 2);
+  x[5] = NaN;
+  x[k * 80 + 33] = -Infinity;
+  for (let i = 0; i < 40; i++) x[i * 13] = 0;
+  const m = new ChannelMoments(k, b);
+  m.add(x.subarray(0, 100 * k));
+  m.add(x.subarray(100 * k));
+  const want = new Float64Array(k * b);
+  for (let r = 0; r < rows; r++) {
+    const v = (i: number) => (Number.isFinite(x[r * k + i]!) ? x[r * k + i]! : 0);
+    for (let i = 0; i < k; i++) {
+      const b0 = i - (i % b);
+      for (let j = i; j < Math.min(k, b0 + b); j++) want[i * b + j - b0]! += v(i) * v(j);
+    }
+  }
+  assert.deepEqual(m.sums, want);
+  assert.equal(m.rows, rows);
 });
 
 test('block feedback: UᵀU inverts the damped block Hessian, and feedback codes cut the output error xᵀ(w − ŵ) on correlated inputs', () => {
