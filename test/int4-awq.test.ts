@@ -17,14 +17,15 @@ import { compressModel } from '../src/pipeline/compress.js';
 import { calibrationOf } from '../src/pipeline/report-json.js';
 import { DataType } from '../src/onnx/dtype.js';
 import { UsageError } from '../src/onnx/errors.js';
-import type { ModelProto } from '../src/onnx/types.js';
+import type { GraphProto, ModelProto } from '../src/onnx/types.js';
+import { makeTensor } from '../src/onnx/tensor.js';
 import { channelScales } from '../src/stages/quant/awq.js';
 import { blockFactors, feedbackCodes } from '../src/stages/quant/block-feedback.js';
 import { fitBlock } from '../src/stages/quant/block-solver.js';
 import { quantizeInt4Stage } from '../src/stages/quantize-int4.js';
 import type { Calibrator, StageContext } from '../src/stages/stage.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
-import { runFirstOutput } from './helpers/ort-run.js';
+import { float32Values, runFirstOutput, runOrt } from './helpers/ort-run.js';
 import { runStageOnFixture } from './helpers/fixture-parity.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'int4-awq-test-'));
@@ -115,6 +116,53 @@ for (const residual of [false, true]) {
     assert.equal(bytes(awq.model) - bytes(rtn.model), residual ? D * 4 : 0);
   });
 }
+
+/**
+ * outlierModel without the residual, plus If(cond) with both branches `branch`: the fold into the
+ * LayerNorm is free whenever only the MatMul reads h, so what awq does to h says whom it counted.
+ */
+function withIf(branch: (side: string) => GraphProto): ModelProto {
+  const m = outlierModel(false);
+  const g = m.graph!;
+  g.node.push(node('If', ['cond'], ['z'], { then_branch: branch('then'), else_branch: branch('else') }, { name: 'branchy' }));
+  g.output.push(valueInfo('z', DataType.FLOAT, [1, T, D]));
+  g.initializer.push(makeTensor('cond', DataType.BOOL, [], Uint8Array.of(1)));
+  return m;
+}
+
+/** A calibrator that measures nothing: h's channels i ≡ 5 (mod 32) 144× louder, as outlierModel's γ makes them. */
+const syntheticMoments: Calibrator = async () => ({
+  ranges: new Map(),
+  moments: new Map([['h', { second: Float32Array.from({ length: D }, (_, i) => (i % 32 === 5 ? 144 : 1)), block: 1 }]]),
+  details: {},
+});
+
+test('awq readers: an If whose branches return h from the outer scope keeps 1/s out of the LayerNorm; a branch defining its own h does not count', async () => {
+  // Both branches return the outer h as their output: no node inside reads it, yet the If does. (onnxruntime
+  // wants an Identity there, so this one is planned on synthetic moments and not run.)
+  const passThrough = withIf((side) => graph({ name: side, node: [], output: [valueInfo('h', DataType.FLOAT, [1, T, D])] }));
+  const q = await quantize(passThrough, { method: 'awq' }, syntheticMoments);
+  const group = (q.details.awq as { groups: { activation: string; placement: string; alpha: number }[] }).groups.find((g) => g.activation === 'h')!;
+  assert.ok(group.alpha > 0);
+  assert.equal(group.placement, 'mul', 'the If still reads h, so only the MatMul reads h / s');
+  assert.deepEqual(q.model.graph!.initializer.find((t) => t.name === 'ln.gamma')!.rawData, passThrough.graph!.initializer.find((t) => t.name === 'ln.gamma')!.rawData);
+  // A branch that makes its own h (and reads it) shadows the outer one: only the MatMul reads the outer h.
+  // (onnxruntime wants names unique across subgraphs too, so this one is not run either.)
+  const shadow = withIf((side) => graph({
+    name: side,
+    node: [node('Constant', [], ['h'], { value: floatTensor('', [1], [2]) }), node('Neg', ['h'], [`${side}_z`])],
+    output: [valueInfo(`${side}_z`, DataType.FLOAT, [1])],
+  }));
+  const s = await quantize(shadow, { method: 'awq' }, syntheticMoments);
+  assert.equal((s.details.awq as { groups: { activation: string; placement: string }[] }).groups.find((g) => g.activation === 'h')!.placement, 'layer-norm');
+  // A branch reading the outer h through a node: a reader, and onnxruntime shows its input is still h.
+  const reading = withIf((side) => graph({ name: side, node: [node('Neg', ['h'], [`${side}_z`])], output: [valueInfo(`${side}_z`, DataType.FLOAT, [1, T, D])] }));
+  const r = await quantize(reading, { method: 'awq' }, calibratorFor(false));
+  assert.equal((r.details.awq as { groups: { activation: string; placement: string }[] }).groups.find((g) => g.activation === 'h')!.placement, 'mul');
+  const feeds = { x: new ort.Tensor('float32', randomFloats(T * D, 5000, 1), [1, T, D]) };
+  const z = async (m: ModelProto) => float32Values((await runOrt(encodeModel(m), feeds)).z!);
+  assert.deepEqual(await z(r.model), await z(reading), 'the If output is −h, h unscaled');
+});
 
 test('awq is deterministic: the same samples give the same file', async () => {
   const fp32 = outlierModel(true);

@@ -31,7 +31,8 @@ import { DataType } from '../../onnx/dtype.js';
 import { attr, freshName, type GraphScope } from '../../onnx/graph.js';
 import { replacePayload } from '../../onnx/spill.js';
 import { makeTensor, tensorFloat32, type ExternalDataSource } from '../../onnx/tensor.js';
-import type { GraphProto, NodeProto } from '../../onnx/types.js';
+import type { NodeProto } from '../../onnx/types.js';
+import { DefUse } from '../../graph/def-use.js';
 import { makeNode } from '../nodes.js';
 import { fitBlock, type BlockSpec } from './block-solver.js';
 import type { ConstantWeight } from './constant-weight.js';
@@ -137,38 +138,30 @@ function expectedError(l: AwqLayer, values: Float32Array, m: Float32Array, s: Fl
   return total;
 }
 
-/** Nodes of `graph` (subgraphs included, through their node's attribute) that read `name`, and whether it is an output. */
-function readers(graph: GraphProto, name: string): { nodes: NodeProto[]; output: boolean } {
-  const nodes: NodeProto[] = [];
-  const inSubgraph = (g: GraphProto): boolean => g.node.some((n) => n.input.includes(name) || n.attribute.some((a) => [a.g, ...(a.graphs ?? [])].some((s) => s && inSubgraph(s))));
-  for (const n of graph.node) {
-    if (n.input.includes(name) || n.attribute.some((a) => [a.g, ...(a.graphs ?? [])].some((s) => s && inSubgraph(s)))) nodes.push(n);
-  }
-  return { nodes, output: graph.output.some((o) => o.name === name) };
-}
-
-/** The 1-D float initializer `name` of `graph` that only `owner` reads, or undefined. */
-function ownVector(graph: GraphProto, name: string | undefined, owner: NodeProto, k: number) {
+/** The 1-D float initializer `name` of the graph that only `owner` reads (no capture, not an output), or undefined. */
+function ownVector(du: DefUse, name: string | undefined, owner: NodeProto, k: number) {
   if (!name) return undefined;
-  const t = graph.initializer.find((x) => x.name === name);
+  const d = du.definition(name);
+  const t = d?.kind === 'initializer' ? d.tensor : undefined;
   if (!t || t.dataType !== DataType.FLOAT || t.dims.length !== 1 || Number(t.dims[0]) !== k) return undefined;
-  const r = readers(graph, name);
-  return r.nodes.length === 1 && r.nodes[0] === owner && !r.output ? t : undefined;
+  return du.usedOutside(name, new Set([owner])) ? undefined : t;
 }
 
 /**
  * The LayerNormalization (last axis, γ and β its own) producing `activation` when every reader of it is
- * in `layers`; undefined when 1/s cannot be folded there.
+ * in `layers`; undefined when 1/s cannot be folded there. Readers as def-use.ts counts them: an If / Loop
+ * whose body reads the activation from the outer scope (through a node or as a body output) is a reader
+ * and keeps the fold out; a body that defines its own name of the same spelling is not.
  */
-function foldTarget(graph: GraphProto, activation: string, layers: NodeProto[], k: number) {
-  const r = readers(graph, activation);
-  if (r.output || r.nodes.some((n) => !layers.includes(n))) return undefined;
-  const ln = graph.node.find((n) => n.output[0] === activation);
+function foldTarget(du: DefUse, activation: string, layers: NodeProto[], k: number) {
+  if (du.usedOutside(activation, new Set(layers))) return undefined;
+  const d = du.definition(activation);
+  const ln = d?.kind === 'node' && d.outputIndex === 0 ? d.node : undefined;
   if (!ln || ln.opType !== 'LayerNormalization' || (ln.domain ?? '') !== '') return undefined;
   if ((attr(ln, 'axis')?.i ?? -1) !== -1) return undefined;
   if (ln.output.slice(1).some((o) => o)) return undefined; // mean / inv-std outputs would change meaning
-  const gamma = ownVector(graph, ln.input[1], ln, k);
-  const beta = ln.input[2] ? ownVector(graph, ln.input[2], ln, k) : undefined;
+  const gamma = ownVector(du, ln.input[1], ln, k);
+  const beta = ln.input[2] ? ownVector(du, ln.input[2], ln, k) : undefined;
   if (!gamma || (ln.input[2] && !beta)) return undefined;
   return { gamma, beta };
 }
@@ -206,6 +199,8 @@ export function planAwq(
   const byNode = new Map<NodeProto, ActivationAware>();
   const groups: AwqGroup[] = [];
   const order = new Map(scope.graph.node.map((n, i) => [n, i]));
+  // Its own index: this plan rewires layer inputs (through it) and adds Muls the stage splices in later.
+  const du = new DefUse(scope);
   for (const [activation, group] of byActivation) {
     const m = moments.get(activation)!;
     const k = m.length;
@@ -222,7 +217,7 @@ export function planAwq(
       if (e < errors[best]!) best = i;
     });
     const nodes = group.map((l) => l.node);
-    const fold = best ? foldTarget(scope.graph, activation, nodes, k) : undefined;
+    const fold = best ? foldTarget(du, activation, nodes, k) : undefined;
     // A Mul costs a node and a pass over the activation: only for a real gain (a fold is free).
     if (best && errors[best]! > MUL_WORTH * errors[0]! && !fold) best = 0;
     const s = scales[best];
@@ -242,7 +237,7 @@ export function planAwq(
         const first = nodes.reduce((a, b) => (order.get(a)! <= order.get(b)! ? a : b));
         const mul = makeNode('Mul', freshName(names, `${activation}_awq_scale`), [activation, inv], [scaled], [], '');
         before.set(first, [...(before.get(first) ?? []), mul]);
-        for (const n of nodes) n.input[0] = scaled;
+        for (const n of nodes) du.change(n, (x) => (x.input[0] = scaled));
         placement = 'mul';
       }
     }
