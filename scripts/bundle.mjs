@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 const ENTRIES = [
   { in: 'src/cli/main.ts', out: 'cli' },
   { in: 'src/runtime/ort-worker.ts', out: 'ort-worker' },
+  { in: 'src/stages/quant/int4-worker.ts', out: 'int4-worker' },
   { in: 'src/action/index.ts', out: 'index' },
 ];
 

@@ -41,6 +41,7 @@ import type { NodeProto } from '../onnx/types.js';
 import type { Stage, StageContext, StageOptions } from './stage.js';
 import { planAwq, type AwqLayer } from './quant/awq.js';
 import { floatValues } from './quant/int4-rewrite.js';
+import { startInt4Helper } from './quant/int4-parallel.js';
 import { gemmPlan } from './quant/gemm.js';
 import type { GraphScope } from '../onnx/graph.js';
 import { DataType } from '../onnx/dtype.js';
@@ -134,6 +135,7 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
     name: 'quantize-int4',
     inPlace: true,
     async run(model, ctx) {
+      startInt4Helper(); // the second core's thread loads while the stage prepares (and awq calibrates)
       const method = parsed.methodDefault ? (ctx.calibrate?.given ? 'awq' : 'mse') : parsed.method;
       if (method === 'awq' && !ctx.calibrate) {
         throw new UsageError('quantize-int4: method awq needs calibration samples; run it through compress or run (they calibrate with onnxruntime), or use method mse');

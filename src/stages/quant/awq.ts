@@ -105,27 +105,37 @@ export function channelScales(moments: Float32Array, alpha: number): Float32Arra
   return Float32Array.from(logs, (l) => 2 ** (Math.round((l - mid) * OCTAVE_STEPS) / OCTAVE_STEPS));
 }
 
+/** The columns of one weight the α search quantizes, each contiguous ([count, k]): gathered once, tried at every α. */
+function sampledColumns(l: AwqLayer, values: Float32Array): { cols: Float32Array; count: number; k: number } {
+  const [r, c] = l.weight.tensor.dims as [number, number];
+  const [k, n] = l.weight.transposed ? [c, r] : [r, c];
+  const step = Math.max(1, Math.floor(n / SAMPLED_COLUMNS));
+  const count = Math.ceil(n / step);
+  const cols = new Float32Array(count * k);
+  if (l.weight.transposed) for (let j = 0; j < count; j++) cols.set(values.subarray(j * step * k, (j * step + 1) * k), j * k);
+  // [K, N]: row by row, so each row's cache lines serve all sampled columns (a column at a time missed on every value).
+  else for (let kk = 0; kk < k; kk++) for (let j = 0, at = kk * n; j < count; j++) cols[j * k + kk] = values[at + j * step]!;
+  return { cols, count, k };
+}
+
 /**
  * Σ_k m_k (w_k − ŵ_k)² over the sampled columns of one weight quantized with row scales `s` (undefined:
  * none), each column's blocks fitted by `spec` (importance m/s² when it is mse).
  */
-function expectedError(l: AwqLayer, values: Float32Array, m: Float32Array, s: Float32Array | undefined, spec: BlockSpec, blockSize: number): number {
-  const [r, c] = l.weight.tensor.dims as [number, number];
-  const [k, n] = l.weight.transposed ? [c, r] : [r, c];
-  const step = Math.max(1, Math.floor(n / SAMPLED_COLUMNS));
+function expectedError(sampled: { cols: Float32Array; count: number; k: number }, m: Float32Array, s: Float32Array | undefined, spec: BlockSpec, blockSize: number): number {
+  const { cols, count, k } = sampled;
   const v = new Float32Array(blockSize);
   const imp = new Float32Array(blockSize);
   const codes = new Uint8Array(blockSize);
   const work = new Uint8Array(blockSize);
   let total = 0;
-  for (let col = 0; col < n; col += step) {
+  for (let j = 0; j < count; j++) {
     for (let k0 = 0; k0 < k; k0 += blockSize) {
       const len = Math.min(k, k0 + blockSize) - k0;
       for (let i = 0; i < len; i++) {
         const kk = k0 + i;
-        const w = l.weight.transposed ? values[col * k + kk]! : values[kk * n + col]!;
         const sk = s ? s[kk]! : 1;
-        v[i] = Math.fround(w * sk);
+        v[i] = Math.fround(cols[j * k + kk]! * sk);
         imp[i] = m[kk]! / (sk * sk);
       }
       const fit = fitBlock(v, len, spec, codes, work, imp);
@@ -209,8 +219,8 @@ export function planAwq(
     const errors = AWQ_ALPHAS.map(() => 0);
     const scales = AWQ_ALPHAS.map((a) => (a === 0 ? undefined : channelScales(m, a)));
     for (const l of group) {
-      const values = l.values();
-      scales.forEach((s, i) => (errors[i]! += expectedError(l, values, m, s, spec, blockSize)));
+      const sampled = sampledColumns(l, l.values());
+      scales.forEach((s, i) => (errors[i]! += expectedError(sampled, m, s, spec, blockSize)));
     }
     let best = 0;
     errors.forEach((e, i) => {

@@ -56,6 +56,11 @@ export interface Int4Options {
   errorScale?: Float32Array;
   /** Error feedback inside each block through these factors (block-feedback.ts, blockFactors with block = blockSize). */
   feedback?: Float64Array;
+  /**
+   * Where each block's squared error and norm go, at [(row · kBlocks + block) · 2] and the next index,
+   * instead of into sqError / sqNorm (int4-parallel.ts sums the halves in the one-thread order).
+   */
+  blockErrors?: Float64Array;
 }
 
 /** The empty packed result for `rows` rows of `k` values. */
@@ -82,6 +87,8 @@ class BlockWriter {
   private readonly block: Float32Array;
   private readonly blockImp: Float32Array | undefined;
   private readonly scratch: Float64Array;
+  /** 1 / errorScale in double precision, computed once (not once per value). */
+  private readonly inverseScale: Float64Array | undefined;
 
   constructor(rows: number, k: number, private readonly opts: Int4Options) {
     const bits = opts.bits ?? 4;
@@ -92,6 +99,7 @@ class BlockWriter {
     this.block = new Float32Array(opts.blockSize);
     this.blockImp = opts.importance ? new Float32Array(opts.blockSize) : undefined;
     this.scratch = new Float64Array(opts.blockSize);
+    this.inverseScale = opts.errorScale ? Float64Array.from(opts.errorScale, (x) => 1 / x) : undefined;
   }
 
   /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
@@ -104,23 +112,29 @@ class BlockWriter {
     if (imp) for (let i = 0; i < len; i++) imp[i] = this.opts.importance![k0 + i]!;
     const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
     const codes = this.codes;
-    const unscale = this.opts.errorScale;
+    const unscale = this.inverseScale;
     const fed = this.opts.feedback !== undefined &&
       feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, codes, this.scratch);
+    let e = 0, w = 0;
     if (unscale || fed) {
-      let e = 0, w = 0;
       for (let i = 0; i < len; i++) {
-        const r = unscale ? 1 / unscale[k0 + i]! : 1;
+        const r = unscale ? unscale[k0 + i]! : 1;
         const d = (v[i]! - (codes[i]! - fit.zp) * fit.scale) * r;
         const x = v[i]! * r;
         e += d * d;
         w += x * x;
       }
+    } else {
+      e = fit.sqErr;
+      for (let i = 0; i < len; i++) w += v[i]! * v[i]!;
+    }
+    const perBlock = this.opts.blockErrors;
+    if (perBlock) {
+      perBlock[(r * o.kBlocks + b) * 2] = e;
+      perBlock[(r * o.kBlocks + b) * 2 + 1] = w;
+    } else {
       o.sqError += e;
       o.sqNorm += w;
-    } else {
-      o.sqError += fit.sqErr;
-      for (let i = 0; i < len; i++) o.sqNorm += v[i]! * v[i]!;
     }
     o.scales[r * o.kBlocks + b] = fit.scale;
     if (this.spec.bits === 8) {
@@ -165,23 +179,23 @@ export function quantizeRows4(src: Float32Array, rows: number, k: number, opts: 
  * quantizeRows4 of the transpose of `src` ([k, n] row-major, MatMul's B), without making the transpose:
  * tile by tile (one block of rows × TILE columns, 32 × 64 floats = 8 KiB, read while in L1), each tile's
  * columns copied to a contiguous scratch and fitted there. Equals quantizeRows4 of the transposed matrix
- * bit for bit, and a big weight is not held twice.
+ * bit for bit, and a big weight is not held twice. `from`, `to`: only those columns (rows of the result).
  */
-export function quantizeColumns4(src: Float32Array, k: number, n: number, opts: Int4Options): Int4Blocks {
+export function quantizeColumns4(src: Float32Array, k: number, n: number, opts: Int4Options, from = 0, to = n): Int4Blocks {
   const { blockSize } = opts;
-  const w = new BlockWriter(n, k, opts);
+  const w = new BlockWriter(to - from, k, opts);
   const TILE = 64;
   const tile = new Float32Array(TILE * blockSize);
   for (let b = 0; b < w.out.kBlocks; b++) {
     const k0 = b * blockSize;
     const len = Math.min(k, k0 + blockSize) - k0;
-    for (let c0 = 0; c0 < n; c0 += TILE) {
-      const width = Math.min(TILE, n - c0);
+    for (let c0 = from; c0 < to; c0 += TILE) {
+      const width = Math.min(TILE, to - c0);
       for (let kk = 0; kk < len; kk++) {
         const row = (k0 + kk) * n + c0;
         for (let j = 0; j < width; j++) tile[j * blockSize + kk] = src[row + j]!;
       }
-      for (let j = 0; j < width; j++) w.put(c0 + j, b, tile, j * blockSize, 1, len);
+      for (let j = 0; j < width; j++) w.put(c0 - from + j, b, tile, j * blockSize, 1, len);
     }
   }
   return w.result();

@@ -21,7 +21,8 @@ import type { ConstantWeight, DefinitionIndex } from './constant-weight.js';
 import type { QuantMethod } from './block-solver.js';
 import type { ActivationAware } from './awq.js';
 import { blockFactors } from './block-feedback.js';
-import { quantizeColumns4, quantizeRows4, type Int4Blocks } from './int4-numerics.js';
+import type { Int4Blocks } from './int4-numerics.js';
+import { quantizeMatrix4 } from './int4-parallel.js';
 import { bytesOf, ContentMap } from '../content-identity.js';
 import type { TensorPool } from './tensor-pool.js';
 
@@ -85,6 +86,9 @@ export function floatValues(t: TensorProto, raw: Uint8Array): Float32Array {
   if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && raw.length === n * 4) {
     return new Float32Array(raw.buffer, raw.byteOffset, n);
   }
+  // Unaligned float32 (a payload inside the decoded file): one copy to aligned memory, not a DataView read per value.
+  // (new Uint8Array(raw) copies; a Buffer's own slice() would be a view of the whole file.)
+  if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.length === n * 4) return new Float32Array(new Uint8Array(raw).buffer, 0, n);
   const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const out = new Float32Array(n);
   if (t.dataType === DataType.FLOAT16) for (let i = 0; i < n; i++) out[i] = fromFloat16Bits(dv.getUint16(i * 2, true));
@@ -163,6 +167,21 @@ export function baseName(src: ConstantWeight, fallback: string): string {
   return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
 }
 
+/** awq's s_k·W_kn as float32 (a plain loop: a map callback per value cost ~1 s on BERT-base). */
+function scaleRows(values: Float32Array, s: Float32Array, k: number, n: number, transposed: boolean): Float32Array {
+  const out = new Float32Array(values.length);
+  if (transposed) {
+    // Stored [N, K]: k runs fastest.
+    for (let c = 0, at = 0; c < n; c++) for (let kk = 0; kk < k; kk++, at++) out[at] = values[at]! * s[kk]!;
+  } else {
+    for (let kk = 0, at = 0; kk < k; kk++) {
+      const sk = s[kk]!;
+      for (let c = 0; c < n; c++, at++) out[at] = values[at]! * sk;
+    }
+  }
+  return out;
+}
+
 /**
  * Turns `node` into MatMulNBits(A, B_q, scales[, zero_points]) on the weight `src` as the node sees it
  * (`src.transposed`: the stored tensor is [N, K]); `alpha` scales the weight before it is quantized.
@@ -181,7 +200,7 @@ export function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, a
     if (alpha !== 1) values = values.map((v) => v * alpha); // float32 products, as Gemm forms alpha·A·B
     const s = aware?.scale;
     // awq: row k times s_k (the activation is divided by it), errors weighted by E[x_k²] / s_k².
-    if (s) values = transposed ? values.map((v, i) => v * s[i % k]!) : values.map((v, i) => v * s[Math.floor(i / n)]!);
+    if (s) values = scaleRows(values, s, k, n, transposed);
     const importance = aware ? (s ? aware.moments.map((m, i) => m / (s[i]! * s[i]!)) : aware.moments) : undefined;
     const opts = {
       blockSize, symmetric, method: method === 'awq' ? 'mse' as const : method, bits, padToBlock: true,
@@ -189,7 +208,7 @@ export function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, a
       feedback: aware?.cross ? (aware.factors ??= blockFactors(aware.cross, k, blockSize, s)) : undefined,
     };
     // Stored [N, K]: already one row of K per column n. Stored [K, N]: quantized along its columns in place.
-    const q = transposed ? quantizeRows4(values, n, k, opts) : quantizeColumns4(values, k, n, opts);
+    const q = quantizeMatrix4(values, k, n, transposed, opts);
     run.errors.set(key, relError(q));
     const parts = [
       { dataType: DataType.UINT8, dims: [n, q.kBlocks, (blockSize * bits) / 8], raw: q.data },

@@ -1,0 +1,25 @@
+/**
+ * The helper thread of int4-parallel.ts: fits the blocks of the share of a weight it is sent and answers
+ * on the port, then raises the shared flag the waiting thread sleeps on.
+ */
+import { workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import { runJob, type WorkerAnswer, type WorkerJob } from './int4-parallel.js';
+
+const { port, flag } = workerData as { port: MessagePort; flag: Int32Array };
+
+port.on('message', (job: WorkerJob) => {
+  let answer: WorkerAnswer;
+  const transfer: ArrayBuffer[] = [];
+  try {
+    const { result, blockErrors } = runJob(job);
+    answer = { result, blockErrors };
+    transfer.push(result.data.buffer as ArrayBuffer, result.scales.buffer as ArrayBuffer, blockErrors.buffer as ArrayBuffer);
+    if (result.zeroPoints) transfer.push(result.zeroPoints.buffer as ArrayBuffer);
+  } catch (e) {
+    answer = { error: e instanceof Error ? e.message : String(e) };
+  }
+  port.postMessage(answer, transfer);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+});
