@@ -15,7 +15,7 @@ import type { NodeProto } from '../../onnx/types.js';
 import { roundToFloat16 } from '../fp16-numerics.js';
 import { intAttr, makeNode } from '../nodes.js';
 import type { ConstantWeight } from './constant-weight.js';
-import { quantizeRows4 } from './int4-numerics.js';
+import { quantizeMatrix4 } from './int4-parallel.js';
 import {
   baseName, becomeContribOp, floatValues, floatWeightReason, weightScope, record, relError, scalesPayload, weightKey, type Int4Pass,
 } from './int4-rewrite.js';
@@ -53,7 +53,7 @@ function toGatherBlockQuantized(node: NodeProto, src: ConstantWeight, run: Int4P
   const dtype = tensor.dataType!;
   const { key, raw } = weightKey(run, tensor, ['gather4', dtype, v, d, blockSize, symmetric, method, bits]);
   const stored = run.store.group(key, weightScope(src), () => {
-    const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
+    const q = quantizeMatrix4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), d, v, true, {
       blockSize, symmetric, method, bits, padToBlock: false, storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
     });
     run.errors.set(key, relError(q));

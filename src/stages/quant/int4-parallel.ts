@@ -1,9 +1,10 @@
 /**
- * MatMulNBits' weight quantization on two cores: the output rows (B's N columns) split in two, the upper
- * half fitted in a worker thread (int4-worker.ts) while this thread fits the lower half. Blocks are fitted
- * independently (int4-numerics.ts), so the codes, scales and zero points are those of one thread to the
- * bit; each block's error and norm are kept apart and summed here in the one-thread order, so the reported
- * reconstruction error is the same to the bit too.
+ * Weight quantization on two cores (MatMulNBits' B, GatherBlockQuantized's table): the result's rows (B's
+ * N columns, the table's rows) split in two, the upper half fitted in a worker thread (int4-worker.ts)
+ * while this thread fits the lower half. Blocks are fitted independently (int4-numerics.ts), so the codes,
+ * scales and zero points are those of one thread to the bit; each block's error and norm are kept apart
+ * and summed here in the one-thread order, so the reported reconstruction error is the same to the bit too.
+ * Memory: the worker's share is copied (half the weight, the largest tensor's half at most) and handed over.
  *
  * The stage is synchronous (the tensor store builds a group inside a callback), so this thread waits for
  * the worker with Atomics.wait and takes its answer with receiveMessageOnPort. Should the worker not start
@@ -17,7 +18,7 @@ import { roundToFloat16 } from '../fp16-numerics.js';
 import { quantizeColumns4, quantizeRows4, type Int4Blocks, type Int4Options } from './int4-numerics.js';
 
 /** Weights smaller than this (values) are not worth a round trip to the worker. */
-export const PARALLEL_MIN_VALUES = 1 << 18;
+export const PARALLEL_MIN_VALUES = 1 << 16;
 /** Output rows are split at a multiple of this (quantizeColumns4's tile width). */
 const SPLIT_ALIGN = 64;
 /** How long to wait for the worker's half before fitting it here (a stuck worker must not hang the stage). */
