@@ -2072,7 +2072,7 @@ var require_minimal = __commonJS({
     util.boolFromKey = function boolFromKey(key) {
       return key === "true" || key === "1";
     };
-    function merge(dst) {
+    function merge2(dst) {
       var ifNotSet = typeof arguments[arguments.length - 1] === "boolean", limit = ifNotSet ? arguments.length - 1 : arguments.length;
       ifNotSet = ifNotSet && arguments[arguments.length - 1];
       for (var a = 1; a < limit; ++a) {
@@ -2085,7 +2085,7 @@ var require_minimal = __commonJS({
       }
       return dst;
     }
-    util.merge = merge;
+    util.merge = merge2;
     util.nestingLimit = 32;
     util.recursionLimit = 100;
     util.makeProp = function makeProp(obj, key, enumerable) {
@@ -2112,7 +2112,7 @@ var require_minimal = __commonJS({
         else
           Object.defineProperty(this, "stack", { value: new Error().stack || "" });
         if (properties)
-          merge(this, properties);
+          merge2(this, properties);
       }
       CustomError.prototype = Object.create(Error.prototype, {
         constructor: {
@@ -10820,9 +10820,9 @@ function outputChannelAxis(weight) {
   return weight.transposed ? 0 : 1;
 }
 function putBiasSecond(output, scope, s) {
-  const readers2 = s.readersOf(scope.graph, output);
-  if (readers2.length !== 1) return;
-  const add = readers2[0];
+  const readers = s.readersOf(scope.graph, output);
+  if (readers.length !== 1) return;
+  const add = readers[0];
   if (add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2 || add.input[1] !== output) return;
   const bias = resolveConstant(scope, add.input[0], s.index);
   if (bias && bias.tensor.dims.length === 1) add.input = [add.input[1], add.input[0]];
@@ -11257,21 +11257,21 @@ function quantizeRows4(src, rows, k, opts) {
   }
   return w.result();
 }
-function quantizeColumns4(src, k, n, opts) {
+function quantizeColumns4(src, k, n, opts, from = 0, to = n) {
   const { blockSize } = opts;
-  const w = new BlockWriter(n, k, opts);
+  const w = new BlockWriter(to - from, k, opts);
   const TILE2 = 64;
   const tile = new Float32Array(TILE2 * blockSize);
   for (let b = 0; b < w.out.kBlocks; b++) {
     const k0 = b * blockSize;
     const len = Math.min(k, k0 + blockSize) - k0;
-    for (let c0 = 0; c0 < n; c0 += TILE2) {
-      const width = Math.min(TILE2, n - c0);
+    for (let c0 = from; c0 < to; c0 += TILE2) {
+      const width = Math.min(TILE2, to - c0);
       for (let kk = 0; kk < len; kk++) {
         const row = (k0 + kk) * n + c0;
         for (let j = 0; j < width; j++) tile[j * blockSize + kk] = src[row + j];
       }
-      for (let j = 0; j < width; j++) w.put(c0 + j, b, tile, j * blockSize, 1, len);
+      for (let j = 0; j < width; j++) w.put(c0 - from + j, b, tile, j * blockSize, 1, len);
     }
   }
   return w.result();
@@ -11295,6 +11295,7 @@ var init_int4_numerics = __esm({
         this.block = new Float32Array(opts.blockSize);
         this.blockImp = opts.importance ? new Float32Array(opts.blockSize) : void 0;
         this.scratch = new Float64Array(opts.blockSize);
+        this.inverseScale = opts.errorScale ? Float64Array.from(opts.errorScale, (x) => 1 / x) : void 0;
       }
       opts;
       out;
@@ -11305,6 +11306,8 @@ var init_int4_numerics = __esm({
       block;
       blockImp;
       scratch;
+      /** 1 / errorScale in double precision, computed once (not once per value). */
+      inverseScale;
       /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
       put(r, b, src, from, stride, len) {
         const o = this.out;
@@ -11315,22 +11318,28 @@ var init_int4_numerics = __esm({
         if (imp) for (let i2 = 0; i2 < len; i2++) imp[i2] = this.opts.importance[k0 + i2];
         const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
         const codes = this.codes;
-        const unscale = this.opts.errorScale;
+        const unscale = this.inverseScale;
         const fed = this.opts.feedback !== void 0 && feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, codes, this.scratch);
+        let e = 0, w = 0;
         if (unscale || fed) {
-          let e = 0, w = 0;
           for (let i2 = 0; i2 < len; i2++) {
-            const r2 = unscale ? 1 / unscale[k0 + i2] : 1;
+            const r2 = unscale ? unscale[k0 + i2] : 1;
             const d = (v[i2] - (codes[i2] - fit.zp) * fit.scale) * r2;
             const x = v[i2] * r2;
             e += d * d;
             w += x * x;
           }
+        } else {
+          e = fit.sqErr;
+          for (let i2 = 0; i2 < len; i2++) w += v[i2] * v[i2];
+        }
+        const perBlock = this.opts.blockErrors;
+        if (perBlock) {
+          perBlock[(r * o.kBlocks + b) * 2] = e;
+          perBlock[(r * o.kBlocks + b) * 2 + 1] = w;
+        } else {
           o.sqError += e;
           o.sqNorm += w;
-        } else {
-          o.sqError += fit.sqErr;
-          for (let i2 = 0; i2 < len; i2++) o.sqNorm += v[i2] * v[i2];
         }
         o.scales[r * o.kBlocks + b] = fit.scale;
         if (this.spec.bits === 8) {
@@ -11356,6 +11365,127 @@ var init_int4_numerics = __esm({
   }
 });
 
+// src/stages/quant/int4-parallel.ts
+import { availableParallelism } from "node:os";
+import { existsSync as existsSync3 } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+function jobOptions(job, blockErrors) {
+  const { scaleType, ...rest } = job.opts;
+  return { ...rest, storeScale: scaleType === "float16" ? roundToFloat16 : Math.fround, blockErrors };
+}
+function runJob(job) {
+  const kBlocks = Math.ceil(job.k / job.opts.blockSize);
+  const blockErrors = new Float64Array(job.cols * kBlocks * 2);
+  const opts = jobOptions(job, blockErrors);
+  const result = job.transposed ? quantizeRows4(job.values, job.cols, job.k, opts) : quantizeColumns4(job.values, job.k, job.cols, opts);
+  return { result, blockErrors };
+}
+function workerEntry() {
+  const js = fileURLToPath(new URL("./int4-worker.js", import.meta.url));
+  if (existsSync3(js)) return { file: js, eval: false };
+  const ts = new URL("./int4-worker.ts", import.meta.url);
+  if (!existsSync3(fileURLToPath(ts))) return void 0;
+  const api = import.meta.resolve("tsx/esm/api");
+  return { file: `import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(ts.href)}); });`, eval: true };
+}
+function startInt4Helper() {
+  if (helper !== void 0) return helper ?? void 0;
+  const entry = availableParallelism() > 1 ? workerEntry() : void 0;
+  if (!entry) {
+    helper = null;
+    return void 0;
+  }
+  const { port1, port2 } = new MessageChannel();
+  const flag2 = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(entry.file, { eval: entry.eval, workerData: { port: port2, flag: flag2 }, transferList: [port2] });
+  worker.unref();
+  port1.unref();
+  const h = { worker, port: port1, flag: flag2, broken: false };
+  worker.on("error", () => h.broken = true);
+  worker.on("exit", () => h.broken = true);
+  helper = h;
+  return h;
+}
+function awaitAnswer(h) {
+  const deadline = Date.now() + WORKER_TIMEOUT_MS;
+  for (; ; ) {
+    const got = receiveMessageOnPort(h.port);
+    if (got) return got.message;
+    const left = deadline - Date.now();
+    if (left <= 0) return void 0;
+    Atomics.wait(h.flag, 0, 0, Math.min(left, 50));
+  }
+}
+function share(values2, k, n, transposed, from) {
+  if (transposed) return values2.slice(from * k, n * k);
+  const cols = n - from;
+  const out = new Float32Array(k * cols);
+  for (let kk = 0; kk < k; kk++) out.set(values2.subarray(kk * n + from, (kk + 1) * n), kk * cols);
+  return out;
+}
+function quantizeMatrix4(values2, k, n, transposed, opts, minValues = PARALLEL_MIN_VALUES) {
+  const one = () => transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
+  const scaleType = opts.storeScale === void 0 || opts.storeScale === Math.fround ? "float32" : opts.storeScale === roundToFloat16 ? "float16" : void 0;
+  const mid = Math.floor(n / 2 / SPLIT_ALIGN) * SPLIT_ALIGN;
+  if (k * n < minValues || mid === 0 || !scaleType || opts.blockErrors) return one();
+  const h = startInt4Helper();
+  if (!h || h.broken) return one();
+  const { storeScale: _s, blockErrors: _b, ...plain } = opts;
+  const job = { values: share(values2, k, n, transposed, mid), k, cols: n - mid, transposed, opts: { ...plain, scaleType } };
+  Atomics.store(h.flag, 0, 0);
+  h.port.postMessage(job, [job.values.buffer]);
+  const kBlocks = Math.ceil(k / opts.blockSize);
+  const mine = new Float64Array(mid * kBlocks * 2);
+  const low = transposed ? quantizeRows4(values2.subarray(0, mid * k), mid, k, { ...opts, blockErrors: mine }) : quantizeColumns4(values2, k, n, { ...opts, blockErrors: mine }, 0, mid);
+  const answer = awaitAnswer(h);
+  let high;
+  if (answer?.result && answer.blockErrors) {
+    high = { result: answer.result, blockErrors: answer.blockErrors };
+    helperCounts.answered++;
+  } else {
+    helperCounts.fallbacks++;
+    if (!answer) h.broken = true;
+    high = runJob({ ...job, values: share(values2, k, n, transposed, mid) });
+  }
+  return merge(low, mine, high.result, high.blockErrors, mid, n, kBlocks, transposed);
+}
+function merge(low, lowErr, high, highErr, mid, n, kBlocks, transposed) {
+  const data = new Uint8Array(low.data.length + high.data.length);
+  data.set(low.data);
+  data.set(high.data, low.data.length);
+  const scales = new Float32Array(n * kBlocks);
+  scales.set(low.scales);
+  scales.set(high.scales, low.scales.length);
+  let zeroPoints;
+  if (low.zeroPoints && high.zeroPoints) {
+    zeroPoints = new Uint8Array(low.zeroPoints.length + high.zeroPoints.length);
+    zeroPoints.set(low.zeroPoints);
+    zeroPoints.set(high.zeroPoints, low.zeroPoints.length);
+  }
+  let sqError = 0, sqNorm = 0;
+  const add = (r, b) => {
+    const [e, i] = r < mid ? [lowErr, (r * kBlocks + b) * 2] : [highErr, ((r - mid) * kBlocks + b) * 2];
+    sqError += e[i];
+    sqNorm += e[i + 1];
+  };
+  if (transposed) for (let r = 0; r < n; r++) for (let b = 0; b < kBlocks; b++) add(r, b);
+  else for (let b = 0; b < kBlocks; b++) for (let r = 0; r < n; r++) add(r, b);
+  return { data, scales, zeroPoints, kBlocks, rowBytes: low.rowBytes, sqError, sqNorm };
+}
+var PARALLEL_MIN_VALUES, SPLIT_ALIGN, WORKER_TIMEOUT_MS, helper, helperCounts;
+var init_int4_parallel = __esm({
+  "src/stages/quant/int4-parallel.ts"() {
+    "use strict";
+    init_fp16_numerics();
+    init_int4_numerics();
+    PARALLEL_MIN_VALUES = 1 << 18;
+    SPLIT_ALIGN = 64;
+    WORKER_TIMEOUT_MS = 12e4;
+    helperCounts = { answered: 0, fallbacks: 0 };
+  }
+});
+
 // src/stages/quant/int4-rewrite.ts
 function record(run, node, src, bits, key) {
   run.layers.push({ node: nodeId(node), op: node.opType ?? "", weight: baseName(src, ""), bits, relError: run.errors.get(key) ?? 0 });
@@ -11365,6 +11495,7 @@ function floatValues(t, raw) {
   if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && raw.length === n * 4) {
     return new Float32Array(raw.buffer, raw.byteOffset, n);
   }
+  if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.length === n * 4) return new Float32Array(new Uint8Array(raw).buffer, 0, n);
   const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const out = new Float32Array(n);
   if (t.dataType === DataType.FLOAT16) for (let i = 0; i < n; i++) out[i] = fromFloat16Bits(dv.getUint16(i * 2, true));
@@ -11419,6 +11550,18 @@ function becomeContribOp(node, opType, inputs, attrs) {
 function baseName(src, fallback) {
   return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
 }
+function scaleRows(values2, s, k, n, transposed) {
+  const out = new Float32Array(values2.length);
+  if (transposed) {
+    for (let c = 0, at = 0; c < n; c++) for (let kk = 0; kk < k; kk++, at++) out[at] = values2[at] * s[kk];
+  } else {
+    for (let kk = 0, at = 0; kk < k; kk++) {
+      const sk = s[kk];
+      for (let c = 0; c < n; c++, at++) out[at] = values2[at] * sk;
+    }
+  }
+  return out;
+}
 function toMatMulNBits(node, a, src, alpha, run, bits) {
   const { tensor, transposed } = src;
   const [r, c] = tensor.dims;
@@ -11431,7 +11574,7 @@ function toMatMulNBits(node, a, src, alpha, run, bits) {
     let values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     if (alpha !== 1) values2 = values2.map((v) => v * alpha);
     const s = aware?.scale;
-    if (s) values2 = transposed ? values2.map((v, i) => v * s[i % k]) : values2.map((v, i) => v * s[Math.floor(i / n)]);
+    if (s) values2 = scaleRows(values2, s, k, n, transposed);
     const importance = aware ? s ? aware.moments.map((m, i) => m / (s[i] * s[i])) : aware.moments : void 0;
     const opts = {
       blockSize,
@@ -11444,7 +11587,7 @@ function toMatMulNBits(node, a, src, alpha, run, bits) {
       errorScale: s,
       feedback: aware?.cross ? aware.factors ??= blockFactors(aware.cross, k, blockSize, s) : void 0
     };
-    const q = transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
+    const q = quantizeMatrix4(values2, k, n, transposed, opts);
     run.errors.set(key, relError(q));
     const parts = [
       { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize * bits / 8], raw: q.data },
@@ -11468,7 +11611,7 @@ var init_int4_rewrite = __esm({
     init_fp16_numerics();
     init_nodes();
     init_block_feedback();
-    init_int4_numerics();
+    init_int4_parallel();
     init_content_identity();
     LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
     relError = (q) => q.sqNorm > 0 ? Math.sqrt(q.sqError / q.sqNorm) : 0;
@@ -11909,20 +12052,20 @@ function analyzeModel(model, opts = {}) {
     ...duplicates.transposedTies.map((t) => t.transposed)
   ]);
   for (const w of weights) {
-    const readers2 = w.holder ? [{ node: w.holder, inputIndex: -1, scope: w.scope }] : index.readers(w.scope, w.name);
-    const labels = [...new Set(readers2.map((u) => opLabel(u.node)))].sort();
+    const readers = w.holder ? [{ node: w.holder, inputIndex: -1, scope: w.scope }] : index.readers(w.scope, w.name);
+    const labels = [...new Set(readers.map((u) => opLabel(u.node)))].sort();
     if (labels.length === 0) labels.push(UNUSED_OP);
-    const share = Math.floor(w.bytes / labels.length);
-    labels.forEach((label, k) => countBy(ops, label, share + (k === 0 ? w.bytes - share * labels.length : 0)));
-    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers2.length > 0 && !copies.has(w.name) && readers2.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
+    const share2 = Math.floor(w.bytes / labels.length);
+    labels.forEach((label, k) => countBy(ops, label, share2 + (k === 0 ? w.bytes - share2 * labels.length : 0)));
+    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers.length > 0 && !copies.has(w.name) && readers.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
     if (quantizable) {
-      const int42 = readers2.every((u) => INT4_OPS.has(u.node.opType ?? ""));
+      const int42 = readers.every((u) => INT4_OPS.has(u.node.opType ?? ""));
       quant.tensors++;
       quant.elements += w.elements;
       quant.bytes += w.bytes;
       quant.int8Bytes += int8Estimate(w.elements);
       quant.int4Bytes += int42 ? int4Estimate(w.elements) : w.bytes;
-      if (readers2.some((u) => u.node.opType === "Conv")) {
+      if (readers.some((u) => u.node.opType === "Conv")) {
         quant.convTensors++;
         quant.convBytes += w.bytes;
       }
@@ -12550,17 +12693,17 @@ var init_feed_types = __esm({
 
 // src/runtime/ort-runner.ts
 import { fork } from "node:child_process";
-import { existsSync as existsSync3 } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { existsSync as existsSync4 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 function ortSaid(e) {
   return (e instanceof OrtCallError ? e.said : e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
-function workerEntry() {
-  const js = fileURLToPath(new URL("./ort-worker.js", import.meta.url));
-  if (existsSync3(js)) return { file: js, execArgv: [] };
-  const ts = fileURLToPath(new URL("./ort-worker.ts", import.meta.url));
-  if (existsSync3(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
-  throw new Error(`onnxruntime worker not found next to ${fileURLToPath(import.meta.url)} (expected ort-worker.js); rebuild the bundle`);
+function workerEntry2() {
+  const js = fileURLToPath2(new URL("./ort-worker.js", import.meta.url));
+  if (existsSync4(js)) return { file: js, execArgv: [] };
+  const ts = fileURLToPath2(new URL("./ort-worker.ts", import.meta.url));
+  if (existsSync4(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
+  throw new Error(`onnxruntime worker not found next to ${fileURLToPath2(import.meta.url)} (expected ort-worker.js); rebuild the bundle`);
 }
 function startOrtHost(options = {}) {
   return new ForkedOrtHost(options);
@@ -12602,7 +12745,7 @@ var init_ort_runner = __esm({
         return this.child?.pid;
       }
       spawn() {
-        const { file, execArgv } = workerEntry();
+        const { file, execArgv } = workerEntry2();
         const child = fork(file, [], { serialization: "advanced", execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
         this.child = child;
         this.stderr = "";
@@ -12884,7 +13027,7 @@ var init_dim_limits = __esm({
 // src/runtime/dim-defaults.ts
 function facts(model, inputs) {
   const g = model.graph;
-  const readers2 = /* @__PURE__ */ new Map();
+  const readers = /* @__PURE__ */ new Map();
   const constants2 = /* @__PURE__ */ new Map();
   for (const t of g.initializer) if (t.name) constants2.set(t.name, t);
   for (const n of g.node) {
@@ -12892,7 +13035,7 @@ function facts(model, inputs) {
       const t = constantNodeTensor(n);
       if (t) constants2.set(n.output[0], t);
     }
-    for (const i of n.input) if (i) readers2.set(i, [...readers2.get(i) ?? [], n]);
+    for (const i of n.input) if (i) readers.set(i, [...readers.get(i) ?? [], n]);
   }
   const strides = /* @__PURE__ */ new Map();
   for (const input of inputs) {
@@ -12901,7 +13044,7 @@ function facts(model, inputs) {
     const s = spatialStride(g.node, input.name, k);
     if (s) strides.set(input.name, s);
   }
-  return { readers: readers2, constants: constants2, strides };
+  return { readers, constants: constants2, strides };
 }
 function spatialStride(nodes, input, k) {
   const at = /* @__PURE__ */ new Map([[input, Array(k).fill(1)]]);
@@ -13641,10 +13784,10 @@ var init_npz = __esm({
 });
 
 // src/check/test-data.ts
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
 import path5 from "node:path";
 function testDataSetDirs(modelDir) {
-  if (!existsSync4(modelDir)) return [];
+  if (!existsSync5(modelDir)) return [];
   return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path5.join(modelDir, n));
 }
 function nonTensorKind(type) {
@@ -13699,7 +13842,7 @@ var init_test_data = __esm({
 });
 
 // src/check/input-files.ts
-import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync6, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
 import path6 from "node:path";
 function readBounded(file) {
   const size = statSync3(file).size;
@@ -13782,7 +13925,7 @@ function folderSamples(dir, model, inputs) {
   throw new UsageError(`${dir}: no sample inputs here (expected test_data_set_N/, input_K.pb, .npz, .json or .npy files)`);
 }
 function fileSamples(spec, model, inputs) {
-  if (!existsSync5(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
+  if (!existsSync6(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
   if (statSync3(spec).isDirectory()) return folderSamples(spec, model, inputs);
   const ext = path6.extname(spec).toLowerCase();
   if (ext === ".npy") return [[npyTensor(spec, inputs)]];
@@ -13791,7 +13934,7 @@ function fileSamples(spec, model, inputs) {
   throw new UsageError(`${spec}: unknown input file type '${ext}' (use .npy, .npz, .json or a test_data_set folder)`);
 }
 function readLabels(file) {
-  if (!existsSync5(file)) throw new UsageError(`${file}: no such labels file`);
+  if (!existsSync6(file)) throw new UsageError(`${file}: no such labels file`);
   let values2;
   if (file.toLowerCase().endsWith(".npy")) {
     values2 = Array.from(tensorValues(parseNpy(readBounded(file), "labels", file)), Number);
@@ -15853,9 +15996,9 @@ var init_session = __esm({
        * node an output feeds.
        */
       readersOf(graph, name) {
-        const readers2 = [];
-        for (const u of this.index.of(graph).consumers(name)) if (u.inputIndex >= 0 && !readers2.includes(u.node)) readers2.push(u.node);
-        return readers2;
+        const readers = [];
+        for (const u of this.index.of(graph).consumers(name)) if (u.inputIndex >= 0 && !readers.includes(u.node)) readers.push(u.node);
+        return readers;
       }
       get symmetric() {
         return this.options.weightType === "int8";
@@ -16138,9 +16281,9 @@ function planOnce(scope, s, act, dropped) {
     for (const p of nodes.values()) {
       const out = p.node.output[0];
       if (p.rule.kind !== "compute" || !out || outputs.has(out)) continue;
-      const readers2 = s.readersOf(graph, out);
-      const r = readers2[0];
-      if (readers2.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? "") || (r.domain ?? "") !== "") continue;
+      const readers = s.readersOf(graph, out);
+      const r = readers[0];
+      if (readers.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? "") || (r.domain ?? "") !== "") continue;
       if (s.options.exclude.some((re) => re.test(nodeId(r))) || !clipsAtZero(r, scope, s)) continue;
       folded.set(p.node, r);
     }
@@ -16640,23 +16783,30 @@ function channelScales(moments, alpha) {
   const mid = (lo + hi) / 2;
   return Float32Array.from(logs, (l) => 2 ** (Math.round((l - mid) * OCTAVE_STEPS) / OCTAVE_STEPS));
 }
-function expectedError(l, values2, m, s, spec, blockSize) {
+function sampledColumns(l, values2) {
   const [r, c] = l.weight.tensor.dims;
   const [k, n] = l.weight.transposed ? [c, r] : [r, c];
   const step = Math.max(1, Math.floor(n / SAMPLED_COLUMNS));
+  const count = Math.ceil(n / step);
+  const cols = new Float32Array(count * k);
+  if (l.weight.transposed) for (let j = 0; j < count; j++) cols.set(values2.subarray(j * step * k, (j * step + 1) * k), j * k);
+  else for (let kk = 0; kk < k; kk++) for (let j = 0, at = kk * n; j < count; j++) cols[j * k + kk] = values2[at + j * step];
+  return { cols, count, k };
+}
+function expectedError(sampled, m, s, spec, blockSize) {
+  const { cols, count, k } = sampled;
   const v = new Float32Array(blockSize);
   const imp = new Float32Array(blockSize);
   const codes = new Uint8Array(blockSize);
   const work = new Uint8Array(blockSize);
   let total2 = 0;
-  for (let col = 0; col < n; col += step) {
+  for (let j = 0; j < count; j++) {
     for (let k0 = 0; k0 < k; k0 += blockSize) {
       const len = Math.min(k, k0 + blockSize) - k0;
       for (let i = 0; i < len; i++) {
         const kk = k0 + i;
-        const w = l.weight.transposed ? values2[col * k + kk] : values2[kk * n + col];
         const sk = s ? s[kk] : 1;
-        v[i] = Math.fround(w * sk);
+        v[i] = Math.fround(cols[j * k + kk] * sk);
         imp[i] = m[kk] / (sk * sk);
       }
       const fit = fitBlock(v, len, spec, codes, work, imp);
@@ -16668,30 +16818,22 @@ function expectedError(l, values2, m, s, spec, blockSize) {
   }
   return total2;
 }
-function readers(graph, name) {
-  const nodes = [];
-  const inSubgraph = (g) => g.node.some((n) => n.input.includes(name) || n.attribute.some((a) => [a.g, ...a.graphs ?? []].some((s) => s && inSubgraph(s))));
-  for (const n of graph.node) {
-    if (n.input.includes(name) || n.attribute.some((a) => [a.g, ...a.graphs ?? []].some((s) => s && inSubgraph(s)))) nodes.push(n);
-  }
-  return { nodes, output: graph.output.some((o) => o.name === name) };
-}
-function ownVector(graph, name, owner, k) {
+function ownVector(du, name, owner, k) {
   if (!name) return void 0;
-  const t = graph.initializer.find((x) => x.name === name);
+  const d = du.definition(name);
+  const t = d?.kind === "initializer" ? d.tensor : void 0;
   if (!t || t.dataType !== DataType.FLOAT || t.dims.length !== 1 || Number(t.dims[0]) !== k) return void 0;
-  const r = readers(graph, name);
-  return r.nodes.length === 1 && r.nodes[0] === owner && !r.output ? t : void 0;
+  return du.usedOutside(name, /* @__PURE__ */ new Set([owner])) ? void 0 : t;
 }
-function foldTarget(graph, activation, layers, k) {
-  const r = readers(graph, activation);
-  if (r.output || r.nodes.some((n) => !layers.includes(n))) return void 0;
-  const ln = graph.node.find((n) => n.output[0] === activation);
+function foldTarget(du, activation, layers, k) {
+  if (du.usedOutside(activation, new Set(layers))) return void 0;
+  const d = du.definition(activation);
+  const ln = d?.kind === "node" && d.outputIndex === 0 ? d.node : void 0;
   if (!ln || ln.opType !== "LayerNormalization" || (ln.domain ?? "") !== "") return void 0;
   if ((attr(ln, "axis")?.i ?? -1) !== -1) return void 0;
   if (ln.output.slice(1).some((o) => o)) return void 0;
-  const gamma = ownVector(graph, ln.input[1], ln, k);
-  const beta = ln.input[2] ? ownVector(graph, ln.input[2], ln, k) : void 0;
+  const gamma = ownVector(du, ln.input[1], ln, k);
+  const beta = ln.input[2] ? ownVector(du, ln.input[2], ln, k) : void 0;
   if (!gamma || ln.input[2] && !beta) return void 0;
   return { gamma, beta };
 }
@@ -16717,6 +16859,7 @@ function planAwq(scope, layers, stats, spec, blockSize, names, before, external,
   const byNode = /* @__PURE__ */ new Map();
   const groups = [];
   const order = new Map(scope.graph.node.map((n, i) => [n, i]));
+  const du = new DefUse(scope);
   for (const [activation, group] of byActivation) {
     const m = moments.get(activation);
     const k = m.length;
@@ -16724,15 +16867,15 @@ function planAwq(scope, layers, stats, spec, blockSize, names, before, external,
     const errors = AWQ_ALPHAS.map(() => 0);
     const scales = AWQ_ALPHAS.map((a) => a === 0 ? void 0 : channelScales(m, a));
     for (const l of group) {
-      const values2 = l.values();
-      scales.forEach((s2, i) => errors[i] += expectedError(l, values2, m, s2, spec, blockSize));
+      const sampled = sampledColumns(l, l.values());
+      scales.forEach((s2, i) => errors[i] += expectedError(sampled, m, s2, spec, blockSize));
     }
     let best = 0;
     errors.forEach((e, i) => {
       if (e < errors[best]) best = i;
     });
     const nodes = group.map((l) => l.node);
-    const fold = best ? foldTarget(scope.graph, activation, nodes, k) : void 0;
+    const fold = best ? foldTarget(du, activation, nodes, k) : void 0;
     if (best && errors[best] > MUL_WORTH * errors[0] && !fold) best = 0;
     const s = scales[best];
     let placement = "none";
@@ -16750,7 +16893,7 @@ function planAwq(scope, layers, stats, spec, blockSize, names, before, external,
         const first = nodes.reduce((a, b) => order.get(a) <= order.get(b) ? a : b);
         const mul = makeNode("Mul", freshName(names, `${activation}_awq_scale`), [activation, inv], [scaled], [], "");
         before.set(first, [...before.get(first) ?? [], mul]);
-        for (const n of nodes) n.input[0] = scaled;
+        for (const n of nodes) du.change(n, (x) => x.input[0] = scaled);
         placement = "mul";
       }
     }
@@ -16770,6 +16913,7 @@ var init_awq = __esm({
     init_graph();
     init_spill();
     init_tensor();
+    init_def_use();
     init_nodes();
     init_block_solver();
     init_content_identity();
@@ -16851,6 +16995,7 @@ function quantizeInt4Stage(options = {}) {
     name: "quantize-int4",
     inPlace: true,
     async run(model, ctx) {
+      startInt4Helper();
       const method = parsed.methodDefault ? ctx.calibrate?.given ? "awq" : "mse" : parsed.method;
       if (method === "awq" && !ctx.calibrate) {
         throw new UsageError("quantize-int4: method awq needs calibration samples; run it through compress or run (they calibrate with onnxruntime), or use method mse");
@@ -16979,6 +17124,7 @@ var init_quantize_int4 = __esm({
     init_options();
     init_awq();
     init_int4_rewrite();
+    init_int4_parallel();
     init_gemm();
     init_dtype();
     init_tensor();
@@ -17668,8 +17814,8 @@ var init_fp16 = __esm({
         if (!floats.length) return keep;
         const du = new DefUse(scope);
         for (const { name } of floats) {
-          const readers2 = du.readers(name);
-          if (readers2.length > 0 && readers2.every((r) => this.isBlocked(r.node))) keep.add(name);
+          const readers = du.readers(name);
+          if (readers.length > 0 && readers.every((r) => this.isBlocked(r.node))) keep.add(name);
         }
         return keep;
       }
@@ -19048,25 +19194,25 @@ function plan(ctx, m, mask, scale) {
   if (additive && !(biasDims && biasDims.length === 4 && (biasDims[1] === 1 || biasDims[1] === heads) && biasDims[2] === 1)) {
     refuse2("the additive mask is not known to be [batch, 1, 1, seq] (what attention_bias takes after expanding over the queries)");
   }
-  const merge = m.node("merge");
-  const base = merge.name || merge.output[0];
-  if (cache) return cachedPlan(ctx, { merge, base, p, heads, head, attrs, raw, additive, k, v, q });
+  const merge2 = m.node("merge");
+  const base = merge2.name || merge2.output[0];
+  if (cache) return cachedPlan(ctx, { merge: merge2, base, p, heads, head, attrs, raw, additive, k, v, q });
   const weight = ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
   const bias = ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
   const inputs = [p.x, weight, bias];
   const nodes = [];
   if (raw) {
-    inputs.push(ctx.int32Mask(raw, merge));
+    inputs.push(ctx.int32Mask(raw, merge2));
   }
   if (additive) {
     while (inputs.length < 5) inputs.push("");
-    inputs.push(expandedBias(ctx, additive, merge));
+    inputs.push(expandedBias(ctx, additive, merge2));
   }
-  nodes.push(makeNode("Attention", ctx.fresh(`${base}_Attention`), inputs, [merge.output[0]], attrs, MS_DOMAIN));
+  nodes.push(makeNode("Attention", ctx.fresh(`${base}_Attention`), inputs, [merge2.output[0]], attrs, MS_DOMAIN));
   return { nodes, removed: [...q.nodes, ...k.nodes, ...v.nodes, ...p.nodes], rewritten: [], op: "Attention" };
 }
 function cachedPlan(ctx, c) {
-  const { merge, base, p, heads, head } = c;
+  const { merge: merge2, base, p, heads, head } = c;
   const hidden = heads * head;
   const weight = ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
   const bias = ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
@@ -19079,13 +19225,13 @@ function cachedPlan(ctx, c) {
   } else {
     nodes.push(makeNode("Split", ctx.fresh(`${base}_qkv_Split`), [packed], [q, k, v], [intAttr("axis", -1), intsAttr("split", [hidden, hidden, hidden])]));
   }
-  const mask = c.raw ? ctx.int32Mask(c.raw, merge) : "";
-  const attentionBias = c.additive ? expandedBias(ctx, c.additive, merge, p.x) : "";
+  const mask = c.raw ? ctx.int32Mask(c.raw, merge2) : "";
+  const attentionBias = c.additive ? expandedBias(ctx, c.additive, merge2, p.x) : "";
   nodes.push(makeNode(
     "MultiHeadAttention",
     ctx.fresh(`${base}_MultiHeadAttention`),
     [q, k, v, bias, mask, attentionBias, c.k.past, c.v.past],
-    [merge.output[0], c.k.present, c.v.present],
+    [merge2.output[0], c.k.present, c.v.present],
     c.attrs,
     MS_DOMAIN
   ));
@@ -19095,9 +19241,9 @@ function fuseAttention(ctx) {
   const reasons = /* @__PURE__ */ new Map();
   for (const { mask, scale, pattern } of PATTERNS) {
     for (const m of matchAll(ctx.du, pattern)) {
-      const merge = m.node("merge");
+      const merge2 = m.node("merge");
       const softmax = m.node("probs");
-      if (!ctx.du.graph.node.includes(merge) || !ctx.du.graph.node.includes(softmax)) continue;
+      if (!ctx.du.graph.node.includes(merge2) || !ctx.du.graph.node.includes(softmax)) continue;
       let p;
       try {
         p = plan(ctx, m, mask, scale);
@@ -19114,12 +19260,12 @@ function fuseAttention(ctx) {
         reasons.set(softmax, `${leaking.opType} ${leaking.name ?? ""} of the projections is read outside the attention`);
         continue;
       }
-      const at = ctx.du.graph.node.indexOf(merge);
+      const at = ctx.du.graph.node.indexOf(merge2);
       if (p.rewritten.some((o) => readOutside(o).some((u) => ctx.du.graph.node.indexOf(u.node) < at))) {
         reasons.set(softmax, "the present key / value is read before the attention output");
         continue;
       }
-      ctx.replace(m, merge, p.nodes);
+      ctx.replace(m, merge2, p.nodes);
       ctx.du.remove(p.removed);
       reasons.delete(softmax);
       ctx.count(p.op);
@@ -20175,7 +20321,7 @@ var init_progress2 = __esm({
 });
 
 // src/check/calibrate.ts
-import { availableParallelism } from "node:os";
+import { availableParallelism as availableParallelism2 } from "node:os";
 import path10 from "node:path";
 function untypedOutput(name) {
   return { name, metadataProps: [] };
@@ -20198,7 +20344,7 @@ async function calibrate(o) {
   let samples = 0;
   let result;
   try {
-    const session = await host.load(file, { threads: o.threads ?? availableParallelism() });
+    const session = await host.load(file, { threads: o.threads ?? availableParallelism2() });
     try {
       const minmaxOnly = new Set(o.model.graph.output.map((v) => v.name));
       for (const n of o.model.graph.node) if (SATURATING.has(n.opType ?? "") && n.output[0]) minmaxOnly.add(n.output[0]);
@@ -20230,7 +20376,7 @@ var init_calibrate = __esm({
 });
 
 // src/check/calibration-inputs.ts
-import { existsSync as existsSync6, readdirSync as readdirSync4, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync7, readdirSync as readdirSync4, statSync as statSync5 } from "node:fs";
 import path11 from "node:path";
 function folderUnits(dir) {
   const sets = testDataSetDirs(dir);
@@ -20253,7 +20399,7 @@ function calibrationSource(spec, model) {
       }
     };
   }
-  if (!existsSync6(spec.inputs)) throw new UsageError(`${spec.inputs}: no such file or folder for calibration inputs`);
+  if (!existsSync7(spec.inputs)) throw new UsageError(`${spec.inputs}: no such file or folder for calibration inputs`);
   const units = statSync5(spec.inputs).isDirectory() ? folderUnits(spec.inputs) : void 0;
   return {
     synthetic: false,
@@ -20312,7 +20458,7 @@ var init_calibration = __esm({
 });
 
 // src/pipeline/compress.ts
-import { existsSync as existsSync7, mkdtempSync as mkdtempSync3, rmSync as rmSync5, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync8, mkdtempSync as mkdtempSync3, rmSync as rmSync5, statSync as statSync6 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import path12 from "node:path";
 function modelFiles(loaded) {
@@ -20342,7 +20488,7 @@ function refuseOverwrite(output, inputs) {
 }
 function checkOutputPath(output) {
   const target = path12.resolve(output);
-  if (existsSync7(target) && statSync6(target).isDirectory()) {
+  if (existsSync8(target) && statSync6(target).isDirectory()) {
     throw new UsageError(`${output}: is a folder; give the output model's file name`);
   }
   return missingFolders(path12.dirname(target), output);
@@ -22559,7 +22705,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -22569,7 +22715,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -22608,7 +22754,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -22617,15 +22763,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -24016,7 +24162,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float3();
     var int = require_int2();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -24036,7 +24182,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -24062,7 +24208,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -24087,7 +24233,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
+      merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -24097,7 +24243,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -24106,7 +24252,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -24124,7 +24270,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -24153,11 +24299,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -28698,11 +28844,11 @@ var compress_exports = {};
 __export(compress_exports, {
   compressCommand: () => compressCommand
 });
-import { existsSync as existsSync8 } from "node:fs";
+import { existsSync as existsSync9 } from "node:fs";
 import path16 from "node:path";
 function existingPath(flag2, v) {
   if (v === void 0 || v === "auto") return v;
-  if (!existsSync8(v)) throw new UsageError(`compress: ${flag2} ${v}: no such file or folder`);
+  if (!existsSync9(v)) throw new UsageError(`compress: ${flag2} ${v}: no such file or folder`);
   return path16.resolve(v);
 }
 function autoParity(values2) {
@@ -29117,7 +29263,7 @@ var init_normalize = __esm({
 });
 
 // src/config/workspace.ts
-import { existsSync as existsSync9, realpathSync as realpathSync3 } from "node:fs";
+import { existsSync as existsSync10, realpathSync as realpathSync3 } from "node:fs";
 import path18 from "node:path";
 function workspaceRoots(configFile, env = process.env, cwd = process.cwd()) {
   const ws = env["GITHUB_WORKSPACE"];
@@ -29132,7 +29278,7 @@ function outsideMessage(roots, env = process.env) {
 function realOrSelf(p) {
   let head = path18.resolve(p);
   const tail = [];
-  while (!existsSync9(head) && path18.dirname(head) !== head) {
+  while (!existsSync10(head) && path18.dirname(head) !== head) {
     tail.unshift(path18.basename(head));
     head = path18.dirname(head);
   }
@@ -29310,7 +29456,7 @@ var init_load = __esm({
 
 // src/check/dvc.ts
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync10 } from "node:fs";
+import { existsSync as existsSync11 } from "node:fs";
 import path19 from "node:path";
 function dvc(args, cwd, what) {
   const r = spawnSync(process.env["ONNX_DIET_DVC"] ?? "dvc", args, { cwd, encoding: "utf8", maxBuffer: 64 << 20 });
@@ -29326,7 +29472,7 @@ ${r.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean).slice(-2).join(" "
 }
 function dvcPull(file) {
   dvc(["pull", path19.basename(file)], path19.dirname(file), `source ${file}`);
-  if (!existsSync10(file)) throw new UsageError(`source ${file}: dvc pull succeeded but the file is not there; is it tracked (dvc add ${path19.basename(file)})?`);
+  if (!existsSync11(file)) throw new UsageError(`source ${file}: dvc pull succeeded but the file is not there; is it tracked (dvc add ${path19.basename(file)})?`);
   return file;
 }
 function dvcPush(file) {
@@ -29348,7 +29494,7 @@ var init_dvc = __esm({
 
 // src/check/sources.ts
 import { createHash as createHash3 } from "node:crypto";
-import { createWriteStream, existsSync as existsSync11, rmSync as rmSync8 } from "node:fs";
+import { createWriteStream, existsSync as existsSync12, rmSync as rmSync8 } from "node:fs";
 import { get } from "node:https";
 import path20 from "node:path";
 async function resolveSource(spec, opts) {
@@ -29363,7 +29509,7 @@ async function resolveSource(spec, opts) {
   const name = path20.basename(new URL(spec.url).pathname) || "model.onnx";
   const dir = path20.join(opts.cacheDir, spec.sha256 ?? createHash3("sha256").update(spec.url).digest("hex").slice(0, 16));
   const file = path20.join(dir, name);
-  if (spec.sha256 && existsSync11(file) && digestFiles([file]).sha256 === spec.sha256) return file;
+  if (spec.sha256 && existsSync12(file) && digestFiles([file]).sha256 === spec.sha256) return file;
   ensureFolder(dir, spec.url);
   const actual = await download(spec.url, file, opts);
   if (spec.sha256 && actual !== spec.sha256) {
@@ -29451,7 +29597,7 @@ var init_sources = __esm({
 });
 
 // src/pipeline/run.ts
-import { existsSync as existsSync12 } from "node:fs";
+import { existsSync as existsSync13 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
 import path21 from "node:path";
 function reportPath(p) {
@@ -29469,7 +29615,7 @@ function checkStages(model) {
   }
 }
 function checkSources(config) {
-  const missing = config.models.filter((m) => m.source.kind === "path" && !existsSync12(m.source.path));
+  const missing = config.models.filter((m) => m.source.kind === "path" && !existsSync13(m.source.path));
   if (!missing.length) return;
   throw new ConfigError(missing.map((m) => ({
     ...m.sourceWhere ?? m.where,

@@ -294,12 +294,14 @@ function createStat(method, percentile = DEFAULT_PERCENTILE) {
     }
   };
 }
+var MOMENT_ROWS = 64;
+var MOMENT_TILE = new Float64Array(32 * MOMENT_ROWS);
 var ChannelMoments = class {
   constructor(channels, block = 1) {
     this.channels = channels;
     this.block = block;
     this.sums = new Float64Array(channels * block);
-    this.row = new Float64Array(channels);
+    if (block * MOMENT_ROWS > MOMENT_TILE.length) MOMENT_TILE = new Float64Array(block * MOMENT_ROWS);
   }
   channels;
   block;
@@ -307,30 +309,56 @@ var ChannelMoments = class {
   sums;
   /** Rows (positions) folded in. */
   rows = 0;
-  /** One row with non-finite values zeroed. */
-  row;
   add(values) {
     const k = this.channels;
     const b = this.block;
     if (values.length % k !== 0) throw new Error(`channel moments: ${values.length} values are not rows of ${k}`);
+    const rows = values.length / k;
     const s = this.sums;
-    const row = this.row;
-    for (let at = 0; at < values.length; at += k) {
-      for (let i = 0; i < k; i++) {
-        const x = values[at + i];
-        row[i] = Number.isFinite(x) ? x : 0;
-      }
+    const tile = MOMENT_TILE;
+    for (let r0 = 0; r0 < rows; r0 += MOMENT_ROWS) {
+      const n = Math.min(rows, r0 + MOMENT_ROWS) - r0;
       for (let b0 = 0; b0 < k; b0 += b) {
-        const end = Math.min(k, b0 + b);
-        for (let i = b0; i < end; i++) {
-          const x = row[i];
-          if (x === 0) continue;
-          const base = i * b - b0;
-          for (let j = i; j < end; j++) s[base + j] += x * row[j];
+        const len = Math.min(k, b0 + b) - b0;
+        for (let r = 0; r < n; r++) {
+          const at = (r0 + r) * k + b0;
+          for (let i = 0; i < len; i++) {
+            const x = values[at + i];
+            tile[i * MOMENT_ROWS + r] = Number.isFinite(x) ? x : 0;
+          }
+        }
+        for (let i = 0; i < len; i++) {
+          const ti = i * MOMENT_ROWS;
+          const base = (b0 + i) * b;
+          let j = i;
+          for (; j + 3 < len; j += 4) {
+            const tj = j * MOMENT_ROWS;
+            let a0 = s[base + j];
+            let a1 = s[base + j + 1];
+            let a2 = s[base + j + 2];
+            let a3 = s[base + j + 3];
+            for (let r = 0; r < n; r++) {
+              const x = tile[ti + r];
+              a0 += x * tile[tj + r];
+              a1 += x * tile[tj + MOMENT_ROWS + r];
+              a2 += x * tile[tj + 2 * MOMENT_ROWS + r];
+              a3 += x * tile[tj + 3 * MOMENT_ROWS + r];
+            }
+            s[base + j] = a0;
+            s[base + j + 1] = a1;
+            s[base + j + 2] = a2;
+            s[base + j + 3] = a3;
+          }
+          for (; j < len; j++) {
+            const tj = j * MOMENT_ROWS;
+            let a0 = s[base + j];
+            for (let r = 0; r < n; r++) a0 += tile[ti + r] * tile[tj + r];
+            s[base + j] = a0;
+          }
         }
       }
     }
-    this.rows += values.length / k;
+    this.rows += rows;
   }
   /** E[x_k²] per channel (zeros before any sample). */
   means() {
@@ -355,7 +383,7 @@ var ChannelMoments = class {
     return out;
   }
   get stateBytes() {
-    return this.sums.byteLength + this.row.byteLength + 8;
+    return this.sums.byteLength + 8;
   }
 };
 

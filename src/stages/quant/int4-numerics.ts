@@ -87,8 +87,6 @@ class BlockWriter {
   private readonly block: Float32Array;
   private readonly blockImp: Float32Array | undefined;
   private readonly scratch: Float64Array;
-  /** 1 / errorScale in double precision, computed once (not once per value). */
-  private readonly inverseScale: Float64Array | undefined;
 
   constructor(rows: number, k: number, private readonly opts: Int4Options) {
     const bits = opts.bits ?? 4;
@@ -99,7 +97,6 @@ class BlockWriter {
     this.block = new Float32Array(opts.blockSize);
     this.blockImp = opts.importance ? new Float32Array(opts.blockSize) : undefined;
     this.scratch = new Float64Array(opts.blockSize);
-    this.inverseScale = opts.errorScale ? Float64Array.from(opts.errorScale, (x) => 1 / x) : undefined;
   }
 
   /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
@@ -112,13 +109,13 @@ class BlockWriter {
     if (imp) for (let i = 0; i < len; i++) imp[i] = this.opts.importance![k0 + i]!;
     const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
     const codes = this.codes;
-    const unscale = this.inverseScale;
+    const unscale = this.opts.errorScale;
     const fed = this.opts.feedback !== undefined &&
       feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, codes, this.scratch);
     let e = 0, w = 0;
     if (unscale || fed) {
       for (let i = 0; i < len; i++) {
-        const r = unscale ? unscale[k0 + i]! : 1;
+        const r = unscale ? 1 / unscale[k0 + i]! : 1;
         const d = (v[i]! - (codes[i]! - fit.zp) * fit.scale) * r;
         const x = v[i]! * r;
         e += d * d;
