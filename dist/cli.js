@@ -11295,7 +11295,6 @@ var init_int4_numerics = __esm({
         this.block = new Float32Array(opts.blockSize);
         this.blockImp = opts.importance ? new Float32Array(opts.blockSize) : void 0;
         this.scratch = new Float64Array(opts.blockSize);
-        this.inverseScale = opts.errorScale ? Float64Array.from(opts.errorScale, (x) => 1 / x) : void 0;
       }
       opts;
       out;
@@ -11306,8 +11305,6 @@ var init_int4_numerics = __esm({
       block;
       blockImp;
       scratch;
-      /** 1 / errorScale in double precision, computed once (not once per value). */
-      inverseScale;
       /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
       put(r, b, src, from, stride, len) {
         const o = this.out;
@@ -11318,12 +11315,12 @@ var init_int4_numerics = __esm({
         if (imp) for (let i2 = 0; i2 < len; i2++) imp[i2] = this.opts.importance[k0 + i2];
         const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
         const codes = this.codes;
-        const unscale = this.inverseScale;
+        const unscale = this.opts.errorScale;
         const fed = this.opts.feedback !== void 0 && feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, codes, this.scratch);
         let e = 0, w = 0;
         if (unscale || fed) {
           for (let i2 = 0; i2 < len; i2++) {
-            const r2 = unscale ? unscale[k0 + i2] : 1;
+            const r2 = unscale ? 1 / unscale[k0 + i2] : 1;
             const d = (v[i2] - (codes[i2] - fit.zp) * fit.scale) * r2;
             const x = v[i2] * r2;
             e += d * d;
@@ -11479,7 +11476,7 @@ var init_int4_parallel = __esm({
     "use strict";
     init_fp16_numerics();
     init_int4_numerics();
-    PARALLEL_MIN_VALUES = 1 << 18;
+    PARALLEL_MIN_VALUES = 1 << 16;
     SPLIT_ALIGN = 64;
     WORKER_TIMEOUT_MS = 12e4;
     helperCounts = { answered: 0, fallbacks: 0 };
@@ -11759,7 +11756,7 @@ function toGatherBlockQuantized(node, src, run) {
   const dtype = tensor.dataType;
   const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric, method, bits]);
   const stored = run.store.group(key, weightScope(src), () => {
-    const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
+    const q = quantizeMatrix4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), d, v, true, {
       blockSize,
       symmetric,
       method,
@@ -11826,7 +11823,7 @@ var init_int4_gather = __esm({
     init_tensor();
     init_fp16_numerics();
     init_nodes();
-    init_int4_numerics();
+    init_int4_parallel();
     init_int4_rewrite();
     init_numerics();
     init_content_identity();
