@@ -364,14 +364,14 @@ function runJob(job) {
 var { port, flag } = workerData;
 port.on("message", (job) => {
   let answer;
-  const transfer = [];
+  const transfer = [job.values.buffer];
   try {
     const { result, blockErrors } = runJob(job);
-    answer = { result, blockErrors };
+    answer = { result, blockErrors, spent: job.values };
     transfer.push(result.data.buffer, result.scales.buffer, blockErrors.buffer);
     if (result.zeroPoints) transfer.push(result.zeroPoints.buffer);
   } catch (e) {
-    answer = { error: e instanceof Error ? e.message : String(e) };
+    answer = { error: e instanceof Error ? e.message : String(e), spent: job.values };
   }
   port.postMessage(answer, transfer);
   Atomics.store(flag, 0, 1);

@@ -38,6 +38,8 @@ export interface WorkerAnswer {
   result?: Int4Blocks;
   blockErrors?: Float64Array;
   error?: string;
+  /** The share it was sent, handed back so its memory is freed by this thread's collector. */
+  spent?: Float32Array;
 }
 
 /** The worker's options back in Int4Options form (storeScale from its name). */
