@@ -22,7 +22,7 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   const details: Record<string, unknown> = {
     options: {
       activations: 'static', activationType: options.activation.type, activationSymmetric: options.activation.symmetric,
-      ops: [...options.ops], perChannel: options.perChannel, reduceRange: options.reduceRange, weightType: options.weightType,
+      ops: [...options.ops], perChannel: options.perChannel, reduceRange: options.reduceRange, weightType: options.weightType, floatStem: options.floatStem ?? false,
     },
   };
   const refuse = (reason: string): StageOutcome => {

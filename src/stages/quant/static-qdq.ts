@@ -21,6 +21,7 @@ import { computeScaleZeroPoint, quantRange, roundHalfEven, type Int8Type, type Q
 import type { QuantSession } from './session.js';
 import { gateAsLookup, hardSigmoidCoefficients, hardSigmoidGrid, type GateGrid } from './static-gates.js';
 import { FOLDABLE_ACTIVATIONS, STATIC_RULES, type StaticOpRule } from './static-ops.js';
+import { floatStem } from './static-stem.js';
 import { bytesOf } from '../content-identity.js';
 
 export interface ActivationOptions {
@@ -145,6 +146,7 @@ function planOnce(scope: GraphScope, s: QuantSession, act: ActivationOptions, dr
   const graph = scope.graph;
   const nodes = new Map<NodeProto, Planned>();
   const skipped: StaticPlan['skipped'] = [];
+  const stem = s.options.floatStem ? floatStem(scope, s) : new Map<NodeProto, string>();
   for (const node of graph.node) {
     const op = node.opType ?? '';
     const rule = (node.domain ?? '') === '' && s.options.ops.has(op) ? STATIC_RULES[op] : undefined;
@@ -153,7 +155,7 @@ function planOnce(scope: GraphScope, s: QuantSession, act: ActivationOptions, dr
     const { alpha, beta } = hardSigmoidCoefficients(node);
     const reason = s.options.exclude.some((re) => re.test(nodeId(node)))
       ? 'excluded by option'
-      : rule.kind === 'gate' && !hardSigmoidGrid(alpha, beta, act.type) ? 'HardSigmoid with α ≤ 0 or β outside [0, 1] has no quantization grid' : checkNode(p, scope, s);
+      : stem.get(node) ?? (rule.kind === 'gate' && !hardSigmoidGrid(alpha, beta, act.type) ? 'HardSigmoid with α ≤ 0 or β outside [0, 1] has no quantization grid' : checkNode(p, scope, s));
     if (reason) skipped.push({ node: nodeId(node), op, reason });
     else nodes.set(node, p);
   }
