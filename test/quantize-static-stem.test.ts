@@ -12,6 +12,7 @@ import path from 'node:path';
 import { DataType } from '../src/onnx/dtype.js';
 import { encodeModel } from '../src/onnx/codec.js';
 import { loadSamples } from '../src/check/inputs.js';
+import { loadModel } from '../src/onnx/model-io.js';
 import { compressModel } from '../src/pipeline/compress.js';
 import type { ModelProto, NodeProto, TensorProto } from '../src/onnx/types.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
@@ -77,6 +78,11 @@ test('static int8 keeps a narrow input stem float: NCHWc float Convs, one Quanti
     assert.equal(ops.DequantizeLinear, 1);
     assert.equal(ops.QGemm, 1);
     assert.equal(ops.Relu ?? 0, 0);
+    // Their weights are stored int8 behind Cast and Mul, which onnxruntime folds at load.
+    assert.equal((ops.Cast ?? 0) + (ops.Mul ?? 0), 0);
+    const q = loadModel(out).model;
+    assert.deepEqual(q.graph!.initializer.filter((t) => t.dataType === DataType.FLOAT && t.dims.slice(1).some((d) => Number(d) !== 1)).map((t) => t.name), []);
+    assert.equal(q.graph!.node.filter((n) => n.opType === 'Cast').length, 5);
     const feeds = loadSamples('auto', m, { samples: 4, seed: 7, dims: {} });
     const worst = await worstFirstOutputCosine(src, out, feeds);
     assert.ok(worst >= 0.99, `held-out cosine ${worst}`);

@@ -48,6 +48,8 @@ export interface StaticPlan {
   /** Gate outputs (static-gates.ts): quantized on a fixed grid, not on a calibrated range. */
   grids: Map<string, GateGrid>;
   skipped: { node: string; op: string; reason: string }[];
+  /** Nodes left float for speed (static-stem.ts). */
+  floatStem: Set<NodeProto>;
 }
 
 function inputsOf(node: NodeProto, rule: StaticOpRule): number[] {
@@ -207,7 +209,7 @@ function planOnce(scope: GraphScope, s: QuantSession, act: ActivationOptions, dr
     return r;
   };
   for (const p of nodes.values()) for (const t of touchedBy(p, { folded })) root(t);
-  return { nodes, folded, tensors, grids, skipped };
+  return { nodes, folded, tensors, grids, skipped, floatStem: new Set(stem.keys()) };
 }
 
 /** The int8/uint8 scale and zero point of a calibrated range (ORT compute_scale_zp; activations use the full range). */

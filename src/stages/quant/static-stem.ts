@@ -26,9 +26,12 @@
 import type { GraphScope } from '../../onnx/graph.js';
 import { attr } from '../../onnx/graph.js';
 import { DataType } from '../../onnx/dtype.js';
-import { elementCount } from '../../onnx/tensor.js';
+import { elementCount, tensorFloat32 } from '../../onnx/tensor.js';
 import type { NodeProto } from '../../onnx/types.js';
-import { resolveConstant } from './constant-weight.js';
+import { bytesOf } from '../content-identity.js';
+import { intAttr, makeNode } from '../nodes.js';
+import { resolveConstant, type ConstantWeight } from './constant-weight.js';
+import { quantizePerAxis } from './numerics.js';
 import type { QuantSession } from './session.js';
 
 /** Conv channel counts under which int8 loses to float on AVX2 without VNNI (see the file comment). */
@@ -83,4 +86,36 @@ export function floatStem(scope: GraphScope, s: QuantSession): Map<NodeProto, st
     for (const o of n.output) if (o) stem.add(o);
   }
   return out;
+}
+
+/**
+ * Stores the stem Convs' float weights as int8 (per output channel, symmetric, 8-bit) read back by
+ * Mul(Cast(q), scale) instead of a DequantizeLinear: onnxruntime's constant folding computes Cast and Mul of
+ * initializers once at load (it leaves DequantizeLinear alone for its QDQ fusions), so the Conv gets a
+ * constant float weight and runs as the float NCHWc Conv it was, from a quarter of the bytes. Returns the
+ * float weights' paths to release. `stem` is planStatic's floatStem, before placeQdq rewrote the node list
+ * (it keeps a node it does not change, and a stem Conv reads only float tensors).
+ */
+export function storeStemWeights(scope: GraphScope, s: QuantSession, stem: ReadonlySet<NodeProto>): ConstantWeight['path'][] {
+  const graph = scope.graph;
+  const released: ConstantWeight['path'][] = [];
+  const out: NodeProto[] = [];
+  for (const n of graph.node) {
+    const name = stem.has(n) && n.opType === 'Conv' ? n.input[1] : undefined;
+    const w = name ? resolveConstant(scope, name, s.index) : undefined;
+    if (w && !w.transposed && w.tensor.dataType === DataType.FLOAT && w.tensor.dims.length >= 3) {
+      const dims = w.tensor.dims.map(Number);
+      const q = quantizePerAxis(tensorFloat32(w.tensor, s.external), dims, 0, { type: 'int8', symmetric: true, reduceRange: false });
+      const base = s.baseOf(n, scope);
+      const qName = s.pool.intern(`${base}_w8`, DataType.INT8, dims, bytesOf(q.values));
+      const scale = s.pool.intern(`${base}_w8_s`, DataType.FLOAT, [dims[0]!, ...dims.slice(1).map(() => 1)], bytesOf(q.scales));
+      const [cast, weight] = [s.fresh(`${base}_w8_f`), s.fresh(`${base}_w`)];
+      out.push(makeNode('Cast', '', [qName], [cast], [intAttr('to', DataType.FLOAT)]), makeNode('Mul', '', [cast, scale], [weight]));
+      n.input[1] = weight;
+      released.push(w.path);
+    }
+    out.push(n);
+  }
+  graph.node = out;
+  return released;
 }
