@@ -16181,6 +16181,96 @@ var init_static_ops = __esm({
   }
 });
 
+// src/stages/quant/static-stem.ts
+function floatStem(scope, s) {
+  const graph = scope.graph;
+  const weightOf2 = (n) => {
+    const name = n.input[1];
+    const w = WEIGHTED.has(n.opType ?? "") && (n.domain ?? "") === "" && name ? resolveConstant(scope, name, s.index) : void 0;
+    return w && w.tensor.dataType === DataType.FLOAT ? w.tensor : void 0;
+  };
+  let total2 = 0;
+  for (const n of graph.node) {
+    const w = weightOf2(n);
+    if (w) total2 += elementCount(w.dims);
+  }
+  const budget = total2 * STEM_WEIGHT_SHARE;
+  const stem = new Set(graph.input.filter((i) => i.type?.tensorType?.elemType === DataType.FLOAT).map((i) => i.name));
+  const pooled = /* @__PURE__ */ new Set();
+  const out = /* @__PURE__ */ new Map();
+  let spent = 0;
+  let closed = false;
+  for (const n of graph.node) {
+    const acts = n.input.filter((x) => x && !resolveConstant(scope, x, s.index));
+    if (!acts.length) continue;
+    const op = n.opType ?? "";
+    if (op === "GlobalAveragePool" || acts.every((x) => pooled.has(x))) for (const o of n.output) pooled.add(o);
+    if (!acts.some((x) => stem.has(x))) continue;
+    const w = weightOf2(n);
+    let reason;
+    if (w && op === "Conv" && w.dims.length >= 3) {
+      const group = Number(attr(n, "group")?.i ?? 1n);
+      const [cout, cinPerGroup] = [Number(w.dims[0]), Number(w.dims[1])];
+      const cin = cinPerGroup * group;
+      const narrow = cout < NARROW_CHANNELS || cin >= 4 && cin < NARROW_CHANNELS;
+      const follows = group > 1 && cinPerGroup === 1 || acts.every((x) => pooled.has(x));
+      if (!narrow && !follows) continue;
+      if (closed || spent + elementCount(w.dims) > budget) {
+        closed = true;
+        continue;
+      }
+      spent += elementCount(w.dims);
+      reason = narrow ? `float stem: a ${cin}\u2192${cout}-channel Conv (under ${NARROW_CHANNELS} in or out) is slower in int8 than in float on x86 without VNNI` : "float stem: depthwise or squeeze-excite Conv between float stem layers";
+    } else if (w) {
+      continue;
+    } else {
+      reason = "float stem: reads the float stem (int8 would add a QuantizeLinear for no integer kernel)";
+    }
+    out.set(n, reason);
+    for (const o of n.output) if (o) stem.add(o);
+  }
+  return out;
+}
+function storeStemWeights(scope, s, stem) {
+  const graph = scope.graph;
+  const released = [];
+  const out = [];
+  for (const n of graph.node) {
+    const name = stem.has(n) && n.opType === "Conv" ? n.input[1] : void 0;
+    const w = name ? resolveConstant(scope, name, s.index) : void 0;
+    if (w && !w.transposed && w.tensor.dataType === DataType.FLOAT && w.tensor.dims.length >= 3) {
+      const dims = w.tensor.dims.map(Number);
+      const q = quantizePerAxis(tensorFloat32(w.tensor, s.external), dims, 0, { type: "int8", symmetric: true, reduceRange: false });
+      const base = s.baseOf(n, scope);
+      const qName = s.pool.intern(`${base}_w8`, DataType.INT8, dims, bytesOf(q.values));
+      const scale = s.pool.intern(`${base}_w8_s`, DataType.FLOAT, [dims[0], ...dims.slice(1).map(() => 1)], bytesOf(q.scales));
+      const [cast2, weight] = [s.fresh(`${base}_w8_f`), s.fresh(`${base}_w`)];
+      out.push(makeNode("Cast", "", [qName], [cast2], [intAttr("to", DataType.FLOAT)]), makeNode("Mul", "", [cast2, scale], [weight]));
+      n.input[1] = weight;
+      released.push(w.path);
+    }
+    out.push(n);
+  }
+  graph.node = out;
+  return released;
+}
+var NARROW_CHANNELS, STEM_WEIGHT_SHARE, WEIGHTED;
+var init_static_stem = __esm({
+  "src/stages/quant/static-stem.ts"() {
+    "use strict";
+    init_graph();
+    init_dtype();
+    init_tensor();
+    init_content_identity();
+    init_nodes();
+    init_constant_weight();
+    init_numerics();
+    NARROW_CHANNELS = 32;
+    STEM_WEIGHT_SHARE = 0.01;
+    WEIGHTED = /* @__PURE__ */ new Set(["Conv", "Gemm", "MatMul"]);
+  }
+});
+
 // src/stages/quant/static-qdq.ts
 function inputsOf(node, rule) {
   return rule.inputs === "all" ? node.input.map((_, i) => i) : rule.inputs.filter((i) => i < node.input.length && node.input[i]);
@@ -16262,13 +16352,14 @@ function planOnce(scope, s, act, dropped) {
   const graph = scope.graph;
   const nodes = /* @__PURE__ */ new Map();
   const skipped = [];
+  const stem = s.options.floatStem ? floatStem(scope, s) : /* @__PURE__ */ new Map();
   for (const node of graph.node) {
     const op = node.opType ?? "";
     const rule = (node.domain ?? "") === "" && s.options.ops.has(op) ? STATIC_RULES[op] : void 0;
     if (!rule || dropped.has(node)) continue;
     const p = { node, rule };
     const { alpha, beta } = hardSigmoidCoefficients(node);
-    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : rule.kind === "gate" && !hardSigmoidGrid(alpha, beta, act.type) ? "HardSigmoid with \u03B1 \u2264 0 or \u03B2 outside [0, 1] has no quantization grid" : checkNode(p, scope, s);
+    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : stem.get(node) ?? (rule.kind === "gate" && !hardSigmoidGrid(alpha, beta, act.type) ? "HardSigmoid with \u03B1 \u2264 0 or \u03B2 outside [0, 1] has no quantization grid" : checkNode(p, scope, s));
     if (reason) skipped.push({ node: nodeId(node), op, reason });
     else nodes.set(node, p);
   }
@@ -16316,7 +16407,7 @@ function planOnce(scope, s, act, dropped) {
     return r;
   };
   for (const p of nodes.values()) for (const t of touchedBy(p, { folded })) root2(t);
-  return { nodes, folded, tensors, grids, skipped };
+  return { nodes, folded, tensors, grids, skipped, floatStem: new Set(stem.keys()) };
 }
 function activationParams(min, max, act) {
   return computeScaleZeroPoint(min, max, quantRange(act.type, act.symmetric, false), act.symmetric);
@@ -16420,9 +16511,8 @@ function placeQdq(scope, s, plan2, ranges, act) {
         const dims = w.scales.length === 1 ? [] : [w.scales.length];
         const bq = s.pool.intern(`${base}_b_q`, DataType.INT32, [b.values.length], bytesOf(b.values));
         const bs = s.pool.intern(`${base}_b_s`, DataType.FLOAT, dims, bytesOf(b.scales));
-        const bz = s.pool.intern(`${base}_b_zp`, DataType.INT32, dims, bytesOf(new Int32Array(w.scales.length)));
         const bdq = s.fresh(`${base}_b_dq`);
-        out.push(makeNode("DequantizeLinear", "", [bq, bs, bz], [bdq], dims.length ? [intAttr("axis", 0)] : []));
+        out.push(makeNode("DequantizeLinear", "", [bq, bs], [bdq], dims.length ? [intAttr("axis", 0)] : []));
         input[p.rule.bias] = bdq;
         released.push(p.bias.path);
       }
@@ -16475,6 +16565,7 @@ var init_static_qdq = __esm({
     init_numerics();
     init_static_gates();
     init_static_ops();
+    init_static_stem();
     init_content_identity();
     transB2 = (n) => Number(attr(n, "transB")?.i ?? 0n) === 1;
   }
@@ -16490,7 +16581,8 @@ async function quantizeStatic(model, options, ctx) {
       ops: [...options.ops],
       perChannel: options.perChannel,
       reduceRange: options.reduceRange,
-      weightType: options.weightType
+      weightType: options.weightType,
+      floatStem: options.floatStem ?? false
     }
   };
   const refuse3 = (reason) => {
@@ -16527,9 +16619,10 @@ async function quantizeStatic(model, options, ctx) {
   }
   if (plan2.nodes.size === 0) return refuse3("no node with float32 activations to quantize");
   const placed = placeQdq(scope, s, plan2, ranges, options.activation);
-  const removed = removeUnused(placed.released, s.index);
+  const stemWeights = storeStemWeights(scope, s, plan2.floatStem);
+  const removed = removeUnused([...placed.released, ...stemWeights], s.index);
   const quantizedNodes = Object.values(placed.byOp).reduce((a, b) => a + b, 0);
-  ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan2.folded.size} Relu/Clip folded, ${plan2.skipped.length} skipped`);
+  ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan2.folded.size} Relu/Clip folded, ${plan2.skipped.length} skipped (${plan2.floatStem.size} in the float stem)`);
   return {
     model,
     modified: true,
@@ -16540,6 +16633,7 @@ async function quantizeStatic(model, options, ctx) {
       quantizedByOp: placed.byOp,
       activationsQuantized: placed.qdqPairs,
       activationsFolded: plan2.folded.size,
+      floatStem: { nodes: plan2.floatStem.size, int8Weights: stemWeights.length },
       tensorsQuantized: s.weightsQuantized,
       weightBytesBefore: s.floatBytesQuantized,
       weightBytesAfter: s.pool.bytesAdded,
@@ -16558,6 +16652,7 @@ var init_quantize_static = __esm({
     init_opset();
     init_session();
     init_static_qdq();
+    init_static_stem();
   }
 });
 
@@ -16572,8 +16667,8 @@ function parseInt8Options(raw) {
     if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'${isStatic ? " statically" : ""}; supported: ${supported.join(", ")}`);
     ops.add(known);
   }
-  if (!isStatic && (raw["activation-type"] !== void 0 || raw["activation-symmetric"] !== void 0)) {
-    throw new UsageError("quantize-int8: activation-type and activation-symmetric need activations: static");
+  if (!isStatic && (raw["activation-type"] !== void 0 || raw["activation-symmetric"] !== void 0 || raw["float-stem"] !== void 0)) {
+    throw new UsageError("quantize-int8: activation-type, activation-symmetric and float-stem need activations: static");
   }
   const minElements = integerOption(STAGE, raw, "min-elements", "a whole number \u2265 0", (n) => n >= 0) ?? (isStatic ? 0 : DEFAULT_MIN_ELEMENTS);
   const weightType = choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]);
@@ -16598,7 +16693,8 @@ function parseInt8Options(raw) {
         // ORT's defaults: uint8 activations (asymmetric), int8 weights (symmetric).
         type: choiceOption(STAGE, raw, "activation-type", ["uint8", "int8"]),
         symmetric: booleanOption(STAGE, raw, "activation-symmetric", false)
-      }
+      },
+      floatStem: booleanOption(STAGE, raw, "float-stem", true)
     } : {}
   };
 }
@@ -16730,7 +16826,7 @@ var init_quantize_int8 = __esm({
     init_quantize_static();
     init_static_ops();
     STAGE = "quantize-int8";
-    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode", "activations", "activation-type", "activation-symmetric"];
+    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode", "activations", "activation-type", "activation-symmetric", "float-stem"];
     upgraded = (details) => details.opsetUpgrade !== void 0 && !("refused" in details.opsetUpgrade);
   }
 });

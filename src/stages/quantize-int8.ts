@@ -33,7 +33,7 @@ import type { ActivationOptions } from './quant/static-qdq.js';
 export { DEFAULT_MIN_ELEMENTS };
 
 const STAGE = 'quantize-int8';
-const KNOWN_OPTIONS = ['ops', 'exclude', 'per-channel', 'reduce-range', 'weight-type', 'min-elements', 'conv-mode', 'activations', 'activation-type', 'activation-symmetric'];
+const KNOWN_OPTIONS = ['ops', 'exclude', 'per-channel', 'reduce-range', 'weight-type', 'min-elements', 'conv-mode', 'activations', 'activation-type', 'activation-symmetric', 'float-stem'];
 
 export function parseInt8Options(raw: StageOptions): Int8Options & { activation?: ActivationOptions } {
   rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
@@ -46,8 +46,8 @@ export function parseInt8Options(raw: StageOptions): Int8Options & { activation?
     if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'${isStatic ? ' statically' : ''}; supported: ${supported.join(', ')}`);
     ops.add(known);
   }
-  if (!isStatic && (raw['activation-type'] !== undefined || raw['activation-symmetric'] !== undefined)) {
-    throw new UsageError('quantize-int8: activation-type and activation-symmetric need activations: static');
+  if (!isStatic && (raw['activation-type'] !== undefined || raw['activation-symmetric'] !== undefined || raw['float-stem'] !== undefined)) {
+    throw new UsageError('quantize-int8: activation-type, activation-symmetric and float-stem need activations: static');
   }
   // Static: every weight of a quantized node is quantized, or the node's DQ → op → Q group cannot fuse.
   const minElements = integerOption(STAGE, raw, 'min-elements', 'a whole number ≥ 0', (n) => n >= 0) ?? (isStatic ? 0 : DEFAULT_MIN_ELEMENTS);
@@ -76,6 +76,7 @@ export function parseInt8Options(raw: StageOptions): Int8Options & { activation?
         type: choiceOption(STAGE, raw, 'activation-type', ['uint8', 'int8'] as const),
         symmetric: booleanOption(STAGE, raw, 'activation-symmetric', false),
       },
+      floatStem: booleanOption(STAGE, raw, 'float-stem', true),
     } : {}),
   };
 }

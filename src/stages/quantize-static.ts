@@ -12,6 +12,7 @@ import { upgradeOpset } from './opset/upgrade.js';
 import { defaultOpset } from './quant/opset.js';
 import { QuantSession, type Int8Options } from './quant/session.js';
 import { placeQdq, planStatic, type ActivationOptions } from './quant/static-qdq.js';
+import { storeStemWeights } from './quant/static-stem.js';
 import type { StageContext, StageOutcome } from './stage.js';
 
 export interface StaticInt8Options extends Int8Options {
@@ -22,7 +23,7 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   const details: Record<string, unknown> = {
     options: {
       activations: 'static', activationType: options.activation.type, activationSymmetric: options.activation.symmetric,
-      ops: [...options.ops], perChannel: options.perChannel, reduceRange: options.reduceRange, weightType: options.weightType,
+      ops: [...options.ops], perChannel: options.perChannel, reduceRange: options.reduceRange, weightType: options.weightType, floatStem: options.floatStem ?? false,
     },
   };
   const refuse = (reason: string): StageOutcome => {
@@ -60,9 +61,10 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   }
   if (plan.nodes.size === 0) return refuse('no node with float32 activations to quantize');
   const placed = placeQdq(scope, s, plan, ranges, options.activation);
-  const removed = removeUnused(placed.released, s.index);
+  const stemWeights = storeStemWeights(scope, s, plan.floatStem);
+  const removed = removeUnused([...placed.released, ...stemWeights], s.index);
   const quantizedNodes = Object.values(placed.byOp).reduce((a, b) => a + b, 0);
-  ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan.folded.size} Relu/Clip folded, ${plan.skipped.length} skipped`);
+  ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan.folded.size} Relu/Clip folded, ${plan.skipped.length} skipped (${plan.floatStem.size} in the float stem)`);
   return {
     model,
     modified: true,
@@ -73,6 +75,7 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
       quantizedByOp: placed.byOp,
       activationsQuantized: placed.qdqPairs,
       activationsFolded: plan.folded.size,
+      floatStem: { nodes: plan.floatStem.size, int8Weights: stemWeights.length },
       tensorsQuantized: s.weightsQuantized,
       weightBytesBefore: s.floatBytesQuantized,
       weightBytesAfter: s.pool.bytesAdded,

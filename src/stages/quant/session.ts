@@ -33,6 +33,8 @@ export interface Int8Options {
    * `weight-only` (int8 weights and a DequantizeLinear; the Conv itself stays float).
    */
   convMode: 'integer' | 'weight-only';
+  /** Static only: leave the narrow input layers float where int8 is slower on x86 without VNNI (static-stem.ts). */
+  floatStem?: boolean;
 }
 
 /** Names of a dynamically quantized activation: DynamicQuantizeLinear's three outputs. */
