@@ -163,27 +163,45 @@ export function percentileRange(h: DyadicHistogram, percentile = DEFAULT_PERCENT
   return { min: Math.max(lo, min), max: Math.min(hi, max) };
 }
 
-/** ORT's smooth_distribution: zeros become eps, the mass taken off the non-zero bins; undefined if all zero. */
-function smooth(p: Float64Array, eps = 0.0001): Float64Array | undefined {
+/**
+ * ORT's smooth_distribution written into `out` (zeros become eps, the mass taken off the non-zero bins);
+ * false if every bin is zero. In place of a fresh array per call: the KL search below calls it twice for
+ * each of ~1000 windows per tensor.
+ */
+function smoothInto(p: Float64Array, len: number, out: Float64Array, eps = 0.0001): boolean {
   let zeros = 0;
-  for (const v of p) if (v === 0) zeros++;
-  const nonZeros = p.length - zeros;
-  if (nonZeros === 0) return undefined;
+  for (let i = 0; i < len; i++) if (p[i] === 0) zeros++;
+  const nonZeros = len - zeros;
+  if (nonZeros === 0) return false;
   const eps1 = (eps * zeros) / nonZeros;
-  const out = new Float64Array(p.length);
-  for (let i = 0; i < p.length; i++) out[i] = p[i] === 0 ? eps : p[i]! - eps1;
-  return out;
+  for (let i = 0; i < len; i++) out[i] = p[i] === 0 ? eps : p[i]! - eps1;
+  return true;
 }
 
-/** scipy.stats.entropy(p, q): both normalized, Σ p·ln(p/q). */
-function klDivergence(p: Float64Array, q: Float64Array): number {
+/**
+ * scipy.stats.entropy(p, q) over the first `len` bins: both normalized, Σ p·ln(p/q), summed in bin order.
+ * Runs of equal (p, q) pairs are common (the empty side of a ReLU's histogram, a quantized level's zero
+ * bins) and give the same term, so the last term is reused instead of another logarithm: the same
+ * additions in the same order, the same result, a fraction of the Math.log calls.
+ */
+function klDivergence(p: Float64Array, q: Float64Array, len: number): number {
   let sp = 0;
   let sq = 0;
-  for (let i = 0; i < p.length; i++) { sp += p[i]!; sq += q[i]!; }
+  for (let i = 0; i < len; i++) { sp += p[i]!; sq += q[i]!; }
   let kl = 0;
-  for (let i = 0; i < p.length; i++) {
-    const pi = p[i]! / sp;
-    if (pi > 0) kl += pi * Math.log(pi / (q[i]! / sq));
+  let lastP = NaN;
+  let lastQ = NaN;
+  let term = 0;
+  for (let i = 0; i < len; i++) {
+    const a = p[i]!;
+    const b = q[i]!;
+    if (a !== lastP || b !== lastQ) {
+      const pi = a / sp;
+      term = pi > 0 ? pi * Math.log(pi / (b / sq)) : 0;
+      lastP = a;
+      lastQ = b;
+    }
+    kl += term;
   }
   return kl;
 }
@@ -218,15 +236,20 @@ export function entropyWindow(hist: Float64Array, quantizedBins = QUANTIZED_BINS
   const halfQ = Math.floor(quantizedBins / 2);
   let best = Infinity;
   let bestI = halfQ;
+  // One set of buffers for every window (the widest is n + 1 bins).
+  const p = new Float64Array(n + 1);
+  const q = new Float64Array(n + 1);
+  const ps = new Float64Array(n + 1);
+  const qs = new Float64Array(n + 1);
   for (let i = halfQ; i <= zero; i++) {
     const start = zero - i;
     const end = Math.min(zero + i + 1, n);
     const len = end - start;
-    const p = hist.slice(start, end);
+    p.set(hist.subarray(start, end));
     p[0]! += prefix[start]!;
     p[len - 1]! += prefix[n]! - prefix[end]!;
     const merged = Math.floor(len / quantizedBins);
-    const q = new Float64Array(len);
+    q.fill(0, 0, len);
     for (let b = 0; b < quantizedBins; b++) {
       const s = b * merged;
       const e = b === quantizedBins - 1 ? len : s + merged;
@@ -241,9 +264,7 @@ export function entropyWindow(hist: Float64Array, quantizedBins = QUANTIZED_BINS
       if (nonZero === 0) continue;
       q.fill(Math.trunc(sum / nonZero), s, spread);
     }
-    const ps = smooth(p);
-    const qs = smooth(q);
-    const kl = ps && qs ? klDivergence(ps, qs) : Infinity;
+    const kl = smoothInto(p, len, ps) && smoothInto(q, len, qs) ? klDivergence(ps, qs, len) : Infinity;
     // numpy.argmin: the first of equal minima.
     if (kl < best) { best = kl; bestI = i; }
   }
