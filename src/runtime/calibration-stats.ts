@@ -45,6 +45,12 @@ export class MinMaxStat {
     this.max = hi;
   }
 
+  /** Folds in a sample's own min and max (finite, reduced in onnxruntime): the same as add() of its values. */
+  addRange(min: number, max: number): void {
+    if (min < this.min) this.min = min;
+    if (max > this.max) this.max = max;
+  }
+
   range(): TensorRange {
     return this.min <= this.max ? { min: this.min, max: this.max } : { min: 0, max: 0 };
   }
@@ -289,6 +295,8 @@ export const ENTROPY_FLOOR_PERCENTILE = 99.999;
 /** The running statistic a method needs, and how it turns into a range. */
 export interface TensorStat {
   add(values: Float32Array): void;
+  /** Present when a sample's finite min and max are all the statistic needs (min-max). */
+  addRange?(min: number, max: number): void;
   range(): TensorRange;
   readonly stateBytes: number;
 }
@@ -296,7 +304,7 @@ export interface TensorStat {
 export function createStat(method: CalibrationMethod, percentile = DEFAULT_PERCENTILE): TensorStat {
   if (method === 'minmax') {
     const s = new MinMaxStat();
-    return { add: (v) => s.add(v), range: () => s.range(), stateBytes: 16 };
+    return { add: (v) => s.add(v), addRange: (lo, hi) => s.addRange(lo, hi), range: () => s.range(), stateBytes: 16 };
   }
   const h = new DyadicHistogram();
   return {
