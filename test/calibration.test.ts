@@ -9,12 +9,17 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { calibrate } from '../src/check/calibrate.js';
+import { augmentedForCalibration, calibrate } from '../src/check/calibrate.js';
 import { calibrationSource } from '../src/check/calibration-inputs.js';
 import { DyadicHistogram, ENTROPY_FLOOR_PERCENTILE, MinMaxStat, entropyRange, entropyWindow, guardedEntropyRange, percentileRange } from '../src/runtime/calibration-stats.js';
 import { seededRandom } from '../src/runtime/auto-inputs.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { FIXTURES } from './helpers/fixture-parity.js';
+import { graph, model as makeModel, node, valueInfo } from './helpers/builder.js';
+import { DataType } from '../src/onnx/dtype.js';
+import { saveModel } from '../src/onnx/model-io.js';
+import { runModelOnce } from '../src/runtime/ort-runner.js';
+import { tensorValues, type NamedTensor } from '../src/runtime/named-tensor.js';
 
 function gaussian(n: number, seed: number, scale = 1): Float32Array {
   const rand = seededRandom(seed);
@@ -119,6 +124,39 @@ test('calibrate through onnxruntime: same ranges in any sample order, state size
     }
   } finally {
     loaded.external.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('calibrate: min-max reduced inside onnxruntime equals the min-max of the fetched values, NaN, ±Inf and empty samples included', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'calib-'));
+  try {
+    // log(x) is NaN below 0 and -Inf at 0, where onnxruntime's ReduceMin/Max are not to be trusted;
+    // relu and sqrt(|x|) stay finite; the shape is int64 and gets no range.
+    const m = makeModel(graph({
+      node: [
+        node('Log', ['x'], ['log']), node('Relu', ['x'], ['relu']), node('Abs', ['x'], ['abs']), node('Sqrt', ['abs'], ['sqrt']),
+        node('Shape', ['x'], ['shape']), node('Add', ['relu', 'sqrt'], ['y']),
+      ],
+      input: [valueInfo('x', DataType.FLOAT, ['n'])],
+      output: [valueInfo('y', DataType.FLOAT, ['n'])],
+    }), 13);
+    const file = path.join(dir, 'm.onnx');
+    saveModel(augmentedForCalibration(m, ['log', 'relu', 'sqrt']).model, file);
+    const feed = (values: number[]): NamedTensor[] => [{ name: 'x', type: 'float32', dims: [values.length], data: new Uint8Array(Float32Array.from(values).buffer) }];
+    const feeds = [feed([1, 2, 3.5]), feed([2.7, -1, 0.5, 20]), feed([]), feed([0, 7, 1e-3]), feed([2, 9, 0.5])];
+    const tensors = ['log', 'relu', 'sqrt', 'shape', 'y'];
+    const r = await calibrate({ model: m, tensors, method: 'minmax', tmpDir: dir, threads: 1, source: { synthetic: false, from: 'test', samples: () => feeds } });
+    // Independent: every value onnxruntime computes, NaN left out.
+    const seen = new Map<string, number[]>();
+    for (const f of feeds) {
+      const out = await runModelOnce(file, f, { outputNames: ['log', 'relu', 'sqrt', 'y'] });
+      for (const o of out.outputs) seen.set(o.name, [...(seen.get(o.name) ?? []), ...[...(tensorValues(o) as Float32Array)].filter((v) => !Number.isNaN(v))]);
+    }
+    for (const [name, values] of seen) assert.deepEqual(r.ranges.get(name), { min: Math.min(...values), max: Math.max(...values) }, name);
+    assert.equal(r.ranges.get('log')!.min, -Infinity);
+    assert.ok(!r.ranges.has('shape'), 'an int64 tensor gets no range');
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
