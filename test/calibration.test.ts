@@ -145,10 +145,10 @@ test('calibrate: min-max reduced inside onnxruntime equals the min-max of the fe
     saveModel(augmentedForCalibration(m, ['log', 'relu', 'sqrt']).model, file);
     const feed = (values: number[]): NamedTensor[] => [{ name: 'x', type: 'float32', dims: [values.length], data: new Uint8Array(Float32Array.from(values).buffer) }];
     const feeds = [feed([1, 2, 3.5]), feed([2.7, -1, 0.5, 20]), feed([]), feed([0, 7, 1e-3]), feed([2, 9, 0.5])];
-    const tensors = ['log', 'relu', 'sqrt', 'shape', 'y'];
+    const tensors = ['x', 'log', 'relu', 'sqrt', 'shape', 'y'];
     const r = await calibrate({ model: m, tensors, method: 'minmax', tmpDir: dir, threads: 1, source: { synthetic: false, from: 'test', samples: () => feeds } });
     // Independent: every value onnxruntime computes, NaN left out.
-    const seen = new Map<string, number[]>();
+    const seen = new Map<string, number[]>([['x', feeds.flatMap((f) => [...new Float32Array((f[0]!.data as Uint8Array).buffer)])]]);
     for (const f of feeds) {
       const out = await runModelOnce(file, f, { outputNames: ['log', 'relu', 'sqrt', 'y'] });
       for (const o of out.outputs) seen.set(o.name, [...(seen.get(o.name) ?? []), ...[...(tensorValues(o) as Float32Array)].filter((v) => !Number.isNaN(v))]);

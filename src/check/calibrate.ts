@@ -151,16 +151,17 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
 
 /**
  * Which tensors onnxruntime reduces in the graph: those wanting min-max alone (no channel moments) that
- * the main graph computes and that are float32, a type read from onnxruntime's own inference on the
+ * the main graph computes or takes as input and that are float32, a type read from onnxruntime's own inference on the
  * augmented copy (loaded unoptimized: a parse, no kernels). Fills in the requests' `reduced` and returns
  * the model file to run and the outputs to fetch per sample.
  */
 async function reducedInGraph(host: OrtHost, augmented: ModelProto, file: string, fetched: string[], requests: StatRequest[], o: CalibrateOptions, stamp: string): Promise<{ file: string; fetch: string[] }> {
-  const computed = new Set(o.model.graph!.node.flatMap((n) => n.output));
-  const wanted = requests.filter((r) => r.method === 'minmax' && !r.moments && computed.has(r.name));
+  const g = o.model.graph!;
+  const inMain = new Set([...g.input.map((v) => v.name), ...g.node.flatMap((n) => n.output)]);
+  const wanted = requests.filter((r) => r.method === 'minmax' && !r.moments && inMain.has(r.name));
   if (!wanted.length) return { file, fetch: fetched };
   const probe = await host.load(file, { threads: 1, graphOptimizationLevel: 'disabled' });
-  const float32 = new Set(probe.outputs.filter((v) => v.type === 'float32').map((v) => v.name));
+  const float32 = new Set([...probe.inputs, ...probe.outputs].filter((v) => v.type === 'float32').map((v) => v.name));
   await host.release(probe.id);
   const reduce = wanted.filter((r) => float32.has(r.name));
   if (!reduce.length) return { file, fetch: fetched };

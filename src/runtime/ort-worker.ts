@@ -126,12 +126,14 @@ async function runStats(id: number, feeds: NamedTensor[], outputNames: string[],
     if (m.channels === k) m.add(v.data as Float32Array);
   }
   if (readInFull.length) {
-    const full = await session.run(ortFeeds, readInFull);
+    // A graph input is at hand in the feeds; the rest are run again and fetched.
+    const again = readInFull.filter((n) => !ortFeeds[n]);
+    const full = again.length ? await session.run(ortFeeds, again) : {};
     for (const name of readInFull) {
-      const v = full[name];
+      const v = ortFeeds[name] ?? full[name];
       if (v instanceof ort.Tensor && v.type === 'float32') statOf(name, 'minmax').add(v.data as Float32Array);
-      if (v instanceof ort.Tensor) v.dispose();
     }
+    for (const v of Object.values(full)) if (v instanceof ort.Tensor) v.dispose();
   }
   for (const t of [...Object.values(ortFeeds), ...Object.values(result)]) if (t instanceof ort.Tensor) t.dispose();
   return { ms };
