@@ -169,31 +169,16 @@ export function percentileRange(h: DyadicHistogram, percentile = DEFAULT_PERCENT
   return { min: Math.max(lo, min), max: Math.min(hi, max) };
 }
 
-/**
- * ORT's smooth_distribution written into `out` (zeros become eps, the mass taken off the non-zero bins);
- * false if every bin is zero. In place of a fresh array per call: the KL search below calls it twice for
- * each of ~1000 windows per tensor.
- */
-function smoothInto(p: Float64Array, len: number, out: Float64Array, eps = 0.0001): boolean {
-  let zeros = 0;
-  for (let i = 0; i < len; i++) if (p[i] === 0) zeros++;
-  const nonZeros = len - zeros;
-  if (nonZeros === 0) return false;
-  const eps1 = (eps * zeros) / nonZeros;
-  for (let i = 0; i < len; i++) out[i] = p[i] === 0 ? eps : p[i]! - eps1;
-  return true;
-}
+/** ORT's smooth_distribution's eps: zero bins become eps, the mass taken off the non-zero ones. */
+const SMOOTH_EPS = 0.0001;
 
 /**
- * scipy.stats.entropy(p, q) over the first `len` bins: both normalized, Σ p·ln(p/q), summed in bin order.
- * Runs of equal (p, q) pairs are common (the empty side of a ReLU's histogram, a quantized level's zero
- * bins) and give the same term, so the last term is reused instead of another logarithm: the same
- * additions in the same order, the same result, a fraction of the Math.log calls.
+ * scipy.stats.entropy(p, q) over the first `len` bins, given their sums: Σ (p/sp)·ln((p/sp)/(q/sq)),
+ * summed in bin order. Runs of equal (p, q) pairs are common (the empty side of a ReLU's histogram, a
+ * quantized level's zero bins) and give the same term, so the last term is reused instead of another
+ * logarithm: the same additions in the same order, the same result, a fraction of the Math.log calls.
  */
-function klDivergence(p: Float64Array, q: Float64Array, len: number): number {
-  let sp = 0;
-  let sq = 0;
-  for (let i = 0; i < len; i++) { sp += p[i]!; sq += q[i]!; }
+function klDivergence(p: Float64Array, q: Float64Array, len: number, sp: number, sq: number): number {
   let kl = 0;
   let lastP = NaN;
   let lastQ = NaN;
@@ -236,41 +221,75 @@ export function entropyRange(h: DyadicHistogram, quantizedBins = QUANTIZED_BINS)
  */
 export function entropyWindow(hist: Float64Array, quantizedBins = QUANTIZED_BINS): { start: number; end: number } {
   const n = hist.length;
+  // Counts are whole numbers (exact in a double below 2^53): a level's sum is a difference of prefix
+  // sums, the same number as adding its bins one by one; `nonZeros` counts non-empty bins the same way.
   const prefix = new Float64Array(n + 1);
-  for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k]! + hist[k]!;
+  const nonZeros = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    prefix[k + 1] = prefix[k]! + hist[k]!;
+    nonZeros[k + 1] = nonZeros[k]! + (hist[k] !== 0 ? 1 : 0);
+  }
   const zero = Math.floor(n / 2);
   const halfQ = Math.floor(quantizedBins / 2);
   let best = Infinity;
   let bestI = halfQ;
-  // One set of buffers for every window (the widest is n + 1 bins).
-  const p = new Float64Array(n + 1);
-  const q = new Float64Array(n + 1);
+  // The smoothed P and Q of the current window (the widest is n bins), and each level's Q value.
   const ps = new Float64Array(n + 1);
   const qs = new Float64Array(n + 1);
+  const level = new Float64Array(quantizedBins);
   for (let i = halfQ; i <= zero; i++) {
     const start = zero - i;
     const end = Math.min(zero + i + 1, n);
     const len = end - start;
-    p.set(hist.subarray(start, end));
-    p[0]! += prefix[start]!;
-    p[len - 1]! += prefix[n]! - prefix[end]!;
+    // P is the window's bins with the outliers added to its end bins (len > 2, so two different bins).
+    const first = hist[start]! + prefix[start]!;
+    const last = hist[end - 1]! + (prefix[n]! - prefix[end]!);
+    /** Non-zero bins of P among window bins [a, b). */
+    const pNonZero = (a: number, b: number) => {
+      let c = nonZeros[start + b]! - nonZeros[start + a]!;
+      if (a === 0) c += (first !== 0 ? 1 : 0) - (hist[start] !== 0 ? 1 : 0);
+      if (a <= len - 1 && len - 1 < b) c += (last !== 0 ? 1 : 0) - (hist[end - 1] !== 0 ? 1 : 0);
+      return c;
+    };
     const merged = Math.floor(len / quantizedBins);
-    q.fill(0, 0, len);
+    // As ORT: the remainder bins' counts go to the last level, which is spread over its first `merged`
+    // bins only; a level's value fills all its bins (not only those where P is non-zero), divided by the
+    // count of non-zero P bins and truncated (numpy's int64 assignment). Q's sums are of the window's own
+    // bins, without the outliers.
+    let qZeros = len - quantizedBins * merged;
     for (let b = 0; b < quantizedBins; b++) {
-      const s = b * merged;
-      const e = b === quantizedBins - 1 ? len : s + merged;
-      let sum = 0;
-      for (let k = s; k < e; k++) sum += hist[start + k]!;
-      // As ORT: the remainder bins' counts go to the last level, which is spread over its first `merged`
-      // bins only; a level's value fills all its bins (not only those where P is non-zero), divided by
-      // the count of non-zero P bins and truncated (numpy's int64 assignment).
-      const spread = s + merged;
-      let nonZero = 0;
-      for (let k = s; k < spread; k++) if (p[k] !== 0) nonZero++;
-      if (nonZero === 0) continue;
-      q.fill(Math.trunc(sum / nonZero), s, spread);
+      const s0 = b * merged;
+      const e = b === quantizedBins - 1 ? len : s0 + merged;
+      const sum = prefix[start + e]! - prefix[start + s0]!;
+      const nonZero = pNonZero(s0, s0 + merged);
+      level[b] = nonZero === 0 ? 0 : Math.trunc(sum / nonZero);
+      if (level[b] === 0) qZeros += merged;
     }
-    const kl = smoothInto(p, len, ps) && smoothInto(q, len, qs) ? klDivergence(ps, qs, len) : Infinity;
+    const pNon = pNonZero(0, len);
+    const qNon = len - qZeros;
+    let kl = Infinity;
+    if (pNon > 0 && qNon > 0) {
+      // smooth_distribution of both, and their sums in bin order.
+      const pEps1 = (SMOOTH_EPS * (len - pNon)) / pNon;
+      const qEps1 = (SMOOTH_EPS * qZeros) / qNon;
+      const spread = quantizedBins * merged;
+      for (let k = 0; k < len; k++) {
+        const a = hist[start + k]!;
+        ps[k] = a === 0 ? SMOOTH_EPS : a - pEps1;
+      }
+      ps[0] = first === 0 ? SMOOTH_EPS : first - pEps1;
+      ps[len - 1] = last === 0 ? SMOOTH_EPS : last - pEps1;
+      for (let b = 0, k = 0; b < quantizedBins; b++) {
+        const v = level[b]!;
+        const y = v === 0 ? SMOOTH_EPS : v - qEps1;
+        for (const e = k + merged; k < e; k++) qs[k] = y;
+      }
+      qs.fill(SMOOTH_EPS, spread, len);
+      let sp = 0;
+      let sq = 0;
+      for (let k = 0; k < len; k++) { sp += ps[k]!; sq += qs[k]!; }
+      kl = klDivergence(ps, qs, len, sp, sq);
+    }
     // numpy.argmin: the first of equal minima.
     if (kl < best) { best = kl; bestI = i; }
   }
