@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { augmentedForCalibration, calibrate } from '../src/check/calibrate.js';
 import { calibrationSource } from '../src/check/calibration-inputs.js';
-import { DyadicHistogram, ENTROPY_FLOOR_PERCENTILE, MinMaxStat, entropyRange, entropyWindow, guardedEntropyRange, percentileRange } from '../src/runtime/calibration-stats.js';
+import { DyadicHistogram, ENTROPY_FLOOR_PERCENTILE, MinMaxStat, createStat, entropyRange, entropyWindow, guardedEntropyRange, percentileRange } from '../src/runtime/calibration-stats.js';
 import { seededRandom } from '../src/runtime/auto-inputs.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { FIXTURES } from './helpers/fixture-parity.js';
@@ -154,6 +154,18 @@ test('calibrate: min-max reduced inside onnxruntime equals the min-max of the fe
       for (const o of out.outputs) seen.set(o.name, [...(seen.get(o.name) ?? []), ...[...(tensorValues(o) as Float32Array)].filter((v) => !Number.isNaN(v))]);
     }
     for (const [name, values] of seen) assert.deepEqual(r.ranges.get(name), { min: Math.min(...values), max: Math.max(...values) }, name);
+    // Histograms come over with their in-graph min and max: the same ranges as folding each sample's
+    // values whole (NaN and -Inf samples take that path).
+    const hist = await calibrate({ model: m, tensors, method: 'percentile', tmpDir: dir, threads: 1, source: { synthetic: false, from: 'test', samples: () => feeds } });
+    const whole = new Map(['x', 'log', 'relu', 'sqrt'].map((t) => [t, createStat('percentile')]));
+    for (const f of feeds) {
+      whole.get('x')!.add(new Float32Array((f[0]!.data as Uint8Array).buffer));
+      const out = await runModelOnce(file, f, { outputNames: ['log', 'relu', 'sqrt'] });
+      for (const o of out.outputs) whole.get(o.name)!.add(tensorValues(o) as Float32Array);
+    }
+    for (const [name, stat] of whole) assert.deepEqual(hist.ranges.get(name), stat.range(), name);
+    // log's -Inf leaves its histogram range not finite, as its min-max is (the node then stays float).
+    assert.equal(hist.ranges.get('log')!.min, -Infinity);
     assert.equal(r.ranges.get('log')!.min, -Infinity);
     assert.ok(!r.ranges.has('shape'), 'an int64 tensor gets no range');
   } finally {

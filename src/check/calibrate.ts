@@ -150,15 +150,16 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
 }
 
 /**
- * Which tensors onnxruntime reduces in the graph: those wanting min-max alone (no channel moments) that
- * the main graph computes or takes as input and that are float32, a type read from onnxruntime's own inference on the
+ * Which tensors onnxruntime reduces in the graph: those without channel moments that the main graph
+ * computes or takes as input and that are float32 (min-max ones then stay in onnxruntime, histograms
+ * still come over but skip their min-max pass), a type read from onnxruntime's own inference on the
  * augmented copy (loaded unoptimized: a parse, no kernels). Fills in the requests' `reduced` and returns
  * the model file to run and the outputs to fetch per sample.
  */
 async function reducedInGraph(host: OrtHost, augmented: ModelProto, file: string, fetched: string[], requests: StatRequest[], o: CalibrateOptions, stamp: string): Promise<{ file: string; fetch: string[] }> {
   const g = o.model.graph!;
   const inMain = new Set([...g.input.map((v) => v.name), ...g.node.flatMap((n) => n.output)]);
-  const wanted = requests.filter((r) => r.method === 'minmax' && !r.moments && inMain.has(r.name));
+  const wanted = requests.filter((r) => !r.moments && inMain.has(r.name));
   if (!wanted.length) return { file, fetch: fetched };
   const probe = await host.load(file, { threads: 1, graphOptimizationLevel: 'disabled' });
   const float32 = new Set([...probe.inputs, ...probe.outputs].filter((v) => v.type === 'float32').map((v) => v.name));
@@ -169,6 +170,7 @@ async function reducedInGraph(host: OrtHost, augmented: ModelProto, file: string
   const reducedFile = path.join(o.tmpDir, `calibration-${stamp}-reduced.onnx`);
   saveModel(model, reducedFile, { externalData: o.external ? true : 'auto', source: o.external });
   for (const r of reduce) r.reduced = reductions.get(r.name)!;
-  const inGraph = new Set(reduce.map((r) => r.name));
+  // A histogram still needs the values: fetched with its reductions, which spare it the min-max pass.
+  const inGraph = new Set(reduce.filter((r) => r.method === 'minmax').map((r) => r.name));
   return { file: reducedFile, fetch: [...fetched.filter((t) => !inGraph.has(t)), ...reduce.flatMap((r) => [r.reduced!.min, r.reduced!.max, r.reduced!.sum])] };
 }

@@ -98,7 +98,23 @@ export class DyadicHistogram {
 
   add(values: Float32Array): void {
     this.minMax.add(values);
+    this.bin(values, true);
+  }
+
+  /**
+   * add() of values known to be finite, with their min and max reduced in onnxruntime: the same counts,
+   * without the min-max pass and the NaN test per value.
+   */
+  addFinite(values: Float32Array, min: number, max: number): void {
+    this.minMax.addRange(min, max);
+    this.bin(values, false);
+  }
+
+  private bin(values: Float32Array, mayHoldNaN: boolean): void {
     const { min, max } = this.minMax;
+    // An infinite value (a -inf attention mask) has no bin, and no power of two covers it (grow would
+    // never end): the range is then the min-max's, not finite, and the tensor stays float, as with min-max.
+    if (min === -Infinity || max === Infinity) return;
     const absmax = Math.max(Math.abs(min), Math.abs(max));
     if (!(absmax > 0)) {
       // All zeros so far: they land in the bin right above zero once a radius exists.
@@ -109,6 +125,14 @@ export class DyadicHistogram {
     const r = this.radius;
     const perUnit = n / (2 * r);
     const c = this.counts;
+    if (!mayHoldNaN) {
+      for (let i = 0; i < values.length; i++) {
+        const k = Math.floor((values[i]! + r) * perUnit);
+        c[k < n ? k : n - 1]!++;
+      }
+      this.total += values.length;
+      return;
+    }
     let seen = 0;
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
@@ -151,7 +175,7 @@ function searchCdf(counts: Float64Array, target: number, total: number): number 
  */
 export function percentileRange(h: DyadicHistogram, percentile = DEFAULT_PERCENTILE, symmetric = false): TensorRange {
   const { min, max } = h.minMax.range();
-  if (h.total === 0 || h.radius === 0) return { min, max };
+  if (h.total === 0 || h.radius === 0 || !Number.isFinite(min) || !Number.isFinite(max)) return { min, max };
   let lo: number;
   let hi: number;
   if (symmetric) {
@@ -205,7 +229,7 @@ function klDivergence(p: Float64Array, q: Float64Array, len: number, sp: number,
  */
 export function entropyRange(h: DyadicHistogram, quantizedBins = QUANTIZED_BINS): TensorRange {
   const { min, max } = h.minMax.range();
-  if (h.total === 0 || h.radius === 0) return { min, max };
+  if (h.total === 0 || h.radius === 0 || !Number.isFinite(min) || !Number.isFinite(max)) return { min, max };
   const factor = Math.max(1, h.bins / ENTROPY_BINS);
   const n = h.bins / factor;
   const hist = new Float64Array(n);
@@ -316,6 +340,8 @@ export interface TensorStat {
   add(values: Float32Array): void;
   /** Present when a sample's finite min and max are all the statistic needs (min-max). */
   addRange?(min: number, max: number): void;
+  /** Present for histograms: add() of values known finite, whose min and max onnxruntime reduced. */
+  addFinite?(values: Float32Array, min: number, max: number): void;
   range(): TensorRange;
   readonly stateBytes: number;
 }
@@ -328,6 +354,7 @@ export function createStat(method: CalibrationMethod, percentile = DEFAULT_PERCE
   const h = new DyadicHistogram();
   return {
     add: (v) => h.add(v),
+    addFinite: (v, lo, hi) => h.addFinite(v, lo, hi),
     range: () => (method === 'percentile' ? percentileRange(h, percentile) : guardedEntropyRange(h)),
     get stateBytes() { return h.stateBytes + 16; },
   };

@@ -107,17 +107,23 @@ async function runStats(id: number, feeds: NamedTensor[], outputNames: string[],
   };
   const readInFull: string[] = [];
   for (const { name, method, moments: wantMoments, reduced } of requests) {
+    const v = result[name] ?? ortFeeds[name];
+    let finite: [number, number] | undefined;
     if (reduced) {
       const [lo, hi, sum] = [scalarOf(result[reduced.min]), scalarOf(result[reduced.max]), scalarOf(result[reduced.sum])];
       // ReduceMin/Max of values with a NaN can skip it or return a wrong value (onnxruntime's vector
       // min keeps its second operand): only a finite sum vouches for them.
-      if (Number.isFinite(lo) && Number.isFinite(hi) && Number.isFinite(sum)) statOf(name, method).addRange!(lo, hi);
-      else readInFull.push(name);
-      continue;
+      if (Number.isFinite(lo) && Number.isFinite(hi) && Number.isFinite(sum)) finite = [lo, hi];
+      if (method === 'minmax') {
+        if (finite) statOf(name, method).addRange!(...finite);
+        else readInFull.push(name);
+        continue;
+      }
     }
-    const v = result[name] ?? ortFeeds[name];
     if (!(v instanceof ort.Tensor) || v.type !== 'float32') continue;
-    statOf(name, method).add(v.data as Float32Array);
+    const stat = statOf(name, method);
+    if (finite && stat.addFinite) stat.addFinite(v.data as Float32Array, ...finite);
+    else stat.add(v.data as Float32Array);
     const k = v.dims[v.dims.length - 1];
     if (!wantMoments || !k) continue;
     let m = moments.get(name);
