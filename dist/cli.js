@@ -16006,7 +16006,7 @@ var init_static_gates = __esm({
 });
 
 // src/stages/quant/static-ops.ts
-var transB, STATIC_RULES, DEFAULT_STATIC_OPS, FOLDABLE_ACTIVATIONS;
+var transB, STATIC_RULES, DEFAULT_STATIC_OPS, STATIC_WEIGHT_ONLY_OPS, FOLDABLE_ACTIVATIONS;
 var init_static_ops = __esm({
   "src/stages/quant/static-ops.ts"() {
     "use strict";
@@ -16037,6 +16037,7 @@ var init_static_ops = __esm({
       Unsqueeze: { kind: "passThrough", inputs: [0] }
     };
     DEFAULT_STATIC_OPS = Object.keys(STATIC_RULES);
+    STATIC_WEIGHT_ONLY_OPS = ["Gather"];
     FOLDABLE_ACTIVATIONS = /* @__PURE__ */ new Set(["Relu", "Clip"]);
   }
 });
@@ -16112,7 +16113,7 @@ function planStatic(scope, s, act, rejected = /* @__PURE__ */ new Set()) {
   }
 }
 function touchedBy(p, plan2) {
-  const out = plan2.folded.get(p.node)?.output[0] ?? p.node.output[0];
+  const out = p.floatOutput ? void 0 : plan2.folded.get(p.node)?.output[0] ?? p.node.output[0];
   return [
     ...inputsOf(p.node, p.rule).filter((i) => !(i === p.rule.weight?.input && p.weight) && !p.constants?.has(i)).map((i) => p.node.input[i]),
     ...out ? [out] : []
@@ -16126,7 +16127,7 @@ function planOnce(scope, s, act, dropped) {
     const op = node.opType ?? "";
     const rule = (node.domain ?? "") === "" && s.options.ops.has(op) ? STATIC_RULES[op] : void 0;
     if (!rule || dropped.has(node)) continue;
-    const p = { node, rule };
+    const p = { node, rule, ...rule.kind === "compute" && act.floatOutputs?.has(op) ? { floatOutput: true } : {} };
     const { alpha, beta } = hardSigmoidCoefficients(node);
     const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : rule.kind === "gate" && !hardSigmoidGrid(alpha, beta, act.type) ? "HardSigmoid with \u03B1 \u2264 0 or \u03B2 outside [0, 1] has no quantization grid" : checkNode(p, scope, s);
     if (reason) skipped.push({ node: nodeId(node), op, reason });
@@ -16137,7 +16138,7 @@ function planOnce(scope, s, act, dropped) {
   if (!act.symmetric) {
     for (const p of nodes.values()) {
       const out = p.node.output[0];
-      if (p.rule.kind !== "compute" || !out || outputs.has(out)) continue;
+      if (p.rule.kind !== "compute" || p.floatOutput || !out || outputs.has(out)) continue;
       const readers2 = s.readersOf(graph, out);
       const r = readers2[0];
       if (readers2.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? "") || (r.domain ?? "") !== "") continue;
@@ -16147,7 +16148,7 @@ function planOnce(scope, s, act, dropped) {
   }
   const grids = /* @__PURE__ */ new Map();
   const computeOf = /* @__PURE__ */ new Map();
-  for (const p of nodes.values()) if (p.rule.kind === "compute" && p.node.output[0] && !folded.has(p.node)) computeOf.set(p.node.output[0], p);
+  for (const p of nodes.values()) if (p.rule.kind === "compute" && !p.floatOutput && p.node.output[0] && !folded.has(p.node)) computeOf.set(p.node.output[0], p);
   for (const g of [...nodes.values()].filter((p) => p.rule.kind === "gate")) {
     const { alpha, beta } = hardSigmoidCoefficients(g.node);
     const out = g.node.output[0];
@@ -16164,7 +16165,7 @@ function planOnce(scope, s, act, dropped) {
   const producedBy = /* @__PURE__ */ new Map();
   for (const p of nodes.values()) {
     const out = folded.get(p.node)?.output[0] ?? p.node.output[0];
-    if (out) producedBy.set(out, p);
+    if (out && !p.floatOutput) producedBy.set(out, p);
   }
   const tensors = /* @__PURE__ */ new Map();
   const root2 = (t) => {
@@ -16387,7 +16388,9 @@ async function quantizeStatic(model, options, ctx) {
   }
   if (plan2.nodes.size === 0) return refuse3("no node with float32 activations to quantize");
   const placed = placeQdq(scope, s, plan2, ranges, options.activation);
-  const removed = removeUnused(placed.released, s.index);
+  const tables = weightOnlyGathers(scope, s);
+  if (tables.count) placed.byOp.Gather = tables.count;
+  const removed = removeUnused([...placed.released, ...tables.released], s.index);
   const quantizedNodes = Object.values(placed.byOp).reduce((a, b) => a + b, 0);
   ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan2.folded.size} Relu/Clip folded, ${plan2.skipped.length} skipped`);
   return {
@@ -16404,9 +16407,34 @@ async function quantizeStatic(model, options, ctx) {
       weightBytesBefore: s.floatBytesQuantized,
       weightBytesAfter: s.pool.bytesAdded,
       floatTensorsRemoved: removed,
-      skipped: plan2.skipped
+      skipped: [...plan2.skipped, ...tables.skipped]
     }
   };
+}
+function weightOnlyGathers(scope, s) {
+  const released = [];
+  const skipped = [];
+  let count = 0;
+  if (!s.options.ops.has("Gather")) return { count, released, skipped };
+  const out = [];
+  for (const node of scope.graph.node) {
+    const row = node.opType === "Gather" && (node.domain ?? "") === "" ? quantOpOf(node) : void 0;
+    const weight = row?.int8 ? weightOf(row, node, scope, s.index) : void 0;
+    if (!row?.int8 || !weight || weight.tensor.dataType !== DataType.FLOAT) {
+      out.push(node);
+      continue;
+    }
+    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : Number.isNaN(s.range(weight.tensor).min) ? "weight holds NaN or Infinity" : row.int8.check(node, weight, scope, s);
+    if (reason) {
+      skipped.push({ node: nodeId(node), op: "Gather", reason });
+      out.push(node);
+      continue;
+    }
+    released.push(weight.path, ...row.int8.rewrite(node, weight, scope, s, out) ?? []);
+    count++;
+  }
+  scope.graph.node = out;
+  return { count, released, skipped };
 }
 var init_quantize_static = __esm({
   "src/stages/quantize-static.ts"() {
@@ -16418,6 +16446,9 @@ var init_quantize_static = __esm({
     init_opset();
     init_session();
     init_static_qdq();
+    init_dtype();
+    init_registry();
+    init_nodes();
   }
 });
 
@@ -16425,15 +16456,20 @@ var init_quantize_static = __esm({
 function parseInt8Options(raw) {
   rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
   const isStatic = choiceOption(STAGE, raw, "activations", ["dynamic", "static"]) === "static";
-  const supported = isStatic ? DEFAULT_STATIC_OPS : opsWith("int8");
+  const supported = isStatic ? [...DEFAULT_STATIC_OPS, ...STATIC_WEIGHT_ONLY_OPS] : opsWith("int8");
   const ops = /* @__PURE__ */ new Set();
   for (const op of stringListOption(STAGE, raw, "ops") ?? (isStatic ? DEFAULT_STATIC_OPS : DEFAULT_INT8_OPS)) {
     const known = supported.find((k) => k.toLowerCase() === op.toLowerCase());
     if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'${isStatic ? " statically" : ""}; supported: ${supported.join(", ")}`);
     ops.add(known);
   }
-  if (!isStatic && (raw["activation-type"] !== void 0 || raw["activation-symmetric"] !== void 0)) {
-    throw new UsageError("quantize-int8: activation-type and activation-symmetric need activations: static");
+  const staticOnly = ["activation-type", "activation-symmetric", "float-outputs"].filter((k) => raw[k] !== void 0);
+  if (!isStatic && staticOnly.length) throw new UsageError(`quantize-int8: ${staticOnly.join(", ")} need${staticOnly.length === 1 ? "s" : ""} activations: static`);
+  const floatOutputs = /* @__PURE__ */ new Set();
+  for (const op of stringListOption(STAGE, raw, "float-outputs") ?? []) {
+    const known = DEFAULT_STATIC_OPS.find((k) => k.toLowerCase() === op.toLowerCase() && STATIC_RULES[k].kind === "compute");
+    if (!known) throw new UsageError(`quantize-int8: float-outputs: '${op}' is not an op static int8 computes in integers; one of ${DEFAULT_STATIC_OPS.filter((k) => STATIC_RULES[k].kind === "compute").join(", ")}`);
+    floatOutputs.add(known);
   }
   const minElements = integerOption(STAGE, raw, "min-elements", "a whole number \u2265 0", (n) => n >= 0) ?? (isStatic ? 0 : DEFAULT_MIN_ELEMENTS);
   const weightType = choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]);
@@ -16457,7 +16493,8 @@ function parseInt8Options(raw) {
       activation: {
         // ORT's defaults: uint8 activations (asymmetric), int8 weights (symmetric).
         type: choiceOption(STAGE, raw, "activation-type", ["uint8", "int8"]),
-        symmetric: booleanOption(STAGE, raw, "activation-symmetric", false)
+        symmetric: booleanOption(STAGE, raw, "activation-symmetric", false),
+        ...floatOutputs.size ? { floatOutputs } : {}
       }
     } : {}
   };
@@ -16590,7 +16627,7 @@ var init_quantize_int8 = __esm({
     init_quantize_static();
     init_static_ops();
     STAGE = "quantize-int8";
-    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode", "activations", "activation-type", "activation-symmetric"];
+    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode", "activations", "activation-type", "activation-symmetric", "float-outputs"];
     upgraded = (details) => details.opsetUpgrade !== void 0 && !("refused" in details.opsetUpgrade);
   }
 });
@@ -20188,23 +20225,51 @@ function augmentedForCalibration(model, tensors) {
   const fetched = tensors.filter((t) => !inputs.has(t));
   return { model: { ...model, graph: { ...graph, output: [...graph.output, ...extra.map(untypedOutput)] } }, fetched };
 }
+function withReductions(augmented, tensors) {
+  const graph = augmented.graph;
+  const taken = allNames(augmented);
+  const fresh = (base) => {
+    let name = base;
+    for (let k = 1; taken.has(name); k++) name = `${base}_${k}`;
+    taken.add(name);
+    return name;
+  };
+  const reductions = /* @__PURE__ */ new Map();
+  const nodes = [];
+  for (const t of tensors) {
+    const r = { min: fresh(`${t}_calib_min`), max: fresh(`${t}_calib_max`), sum: fresh(`${t}_calib_sum`) };
+    nodes.push(
+      makeNode("ReduceMin", r.min, [t], [r.min], [intAttr("keepdims", 0)]),
+      makeNode("ReduceMax", r.max, [t], [r.max], [intAttr("keepdims", 0)]),
+      makeNode("ReduceSum", r.sum, [t], [r.sum], [intAttr("keepdims", 0)])
+    );
+    reductions.set(t, r);
+  }
+  const outputs = [...reductions.values()].flatMap((r) => [r.min, r.max, r.sum].map(untypedOutput));
+  return { model: { ...augmented, graph: { ...graph, node: [...graph.node, ...nodes], output: [...graph.output, ...outputs] } }, reductions };
+}
 async function calibrate(o) {
   const withMoments = new Set(o.moments ?? []);
   const tensors = [.../* @__PURE__ */ new Set([...o.tensors, ...withMoments])];
   const { model, fetched } = augmentedForCalibration(o.model, tensors);
-  const file = path10.join(o.tmpDir, `calibration-${process.pid}-${Date.now()}.onnx`);
+  const stamp = `${process.pid}-${Date.now()}`;
+  const file = path10.join(o.tmpDir, `calibration-${stamp}.onnx`);
   saveModel(model, file, { externalData: o.external ? true : "auto", source: o.external });
   const host = o.host ?? startOrtHost();
   let samples = 0;
   let result;
   try {
-    const session = await host.load(file, { threads: o.threads ?? availableParallelism() });
+    const minmaxOnly = new Set(o.model.graph.output.map((v) => v.name));
+    for (const n of o.model.graph.node) if (SATURATING.has(n.opType ?? "") && n.output[0]) minmaxOnly.add(n.output[0]);
+    const requests = tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? "minmax" : o.method, ...withMoments.has(name) ? { moments: o.momentBlock ?? 1 } : {} }));
+    const { file: runFile, fetch } = await reducedInGraph(host, model, file, fetched, requests, o, stamp);
+    const session = await host.load(runFile, { threads: o.threads ?? availableParallelism() });
     try {
-      const minmaxOnly = new Set(o.model.graph.output.map((v) => v.name));
-      for (const n of o.model.graph.node) if (SATURATING.has(n.opType ?? "") && n.output[0]) minmaxOnly.add(n.output[0]);
-      const requests = tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? "minmax" : o.method, ...withMoments.has(name) ? { moments: o.momentBlock ?? 1 } : {} }));
-      for (const sample of o.source.samples()) {
-        await host.runStats(session.id, sample, fetched, requests);
+      const it = o.source.samples()[Symbol.iterator]();
+      for (let next = it.next(); !next.done; ) {
+        const running = host.runStats(session.id, next.value, fetch, requests);
+        next = it.next();
+        await running;
         samples++;
       }
       result = await host.takeStats(session.id);
@@ -20219,11 +20284,30 @@ async function calibrate(o) {
   const moments = new Map(result.moments.map(([name, second, block, cross]) => [name, { second, block, ...cross ? { cross } : {} }]));
   return { ranges, moments, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
 }
+async function reducedInGraph(host, augmented, file, fetched, requests, o, stamp) {
+  const g = o.model.graph;
+  const inMain = /* @__PURE__ */ new Set([...g.input.map((v) => v.name), ...g.node.flatMap((n) => n.output)]);
+  const wanted = requests.filter((r) => !r.moments && inMain.has(r.name));
+  if (!wanted.length) return { file, fetch: fetched };
+  const probe = await host.load(file, { threads: 1, graphOptimizationLevel: "disabled" });
+  const float32 = new Set([...probe.inputs, ...probe.outputs].filter((v) => v.type === "float32").map((v) => v.name));
+  await host.release(probe.id);
+  const reduce = wanted.filter((r) => float32.has(r.name));
+  if (!reduce.length) return { file, fetch: fetched };
+  const { model, reductions } = withReductions(augmented, reduce.map((r) => r.name));
+  const reducedFile = path10.join(o.tmpDir, `calibration-${stamp}-reduced.onnx`);
+  saveModel(model, reducedFile, { externalData: o.external ? true : "auto", source: o.external });
+  for (const r of reduce) r.reduced = reductions.get(r.name);
+  const inGraph = new Set(reduce.filter((r) => r.method === "minmax").map((r) => r.name));
+  return { file: reducedFile, fetch: [...fetched.filter((t) => !inGraph.has(t)), ...reduce.flatMap((r) => [r.reduced.min, r.reduced.max, r.reduced.sum])] };
+}
 var SATURATING;
 var init_calibrate = __esm({
   "src/check/calibrate.ts"() {
     "use strict";
+    init_graph();
     init_model_io();
+    init_nodes();
     init_ort_runner();
     SATURATING = /* @__PURE__ */ new Set(["Sigmoid", "HardSigmoid", "Clip", "Softmax", "Tanh"]);
   }
