@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   int4: () => import('./int4.js'),
   fuse: () => import('./fuse.js'),
   static: () => import('./static.js'),
+  'static-transformer': () => import('./static-transformer.js'),
   peers: () => import('./peers.js'),
 };
 

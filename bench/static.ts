@@ -6,16 +6,19 @@
  * of calibration (ours: the onnxruntime child that runs the samples; ORT: the Python process), cosine of
  * the logits vs fp32 on 16 held-out samples, and p50 latency at 1 thread, all models interleaved in one
  * onnxruntime host (A B C A B C …). Ours also calibrates on 500 samples to show the RSS does not grow.
+ * The produce times are set against a floor: plain fp32 inference of the model over the same calibration
+ * files in onnxruntime (load, decode each .npz, run, all cores), what any calibrator has to pay.
  * Needs the models: `/usr/bin/python3 bench/static_models.py` (writes /work/cache/static-bench or
  * $STATIC_BENCH_DIR; $STATIC_BENCH_MODELS picks some, comma-separated) and, for the side by side, a Python with onnxruntime ($ORT_PYTHON, default
  * /work/cache/venv/bin/python). Run: `npm run bench -- static`. Also its own child: `static.ts compress …`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { calibrationSource } from '../src/check/calibration-inputs.js';
 import { loadSamples } from '../src/check/inputs.js';
 import { tensorValues } from '../src/runtime/named-tensor.js';
 import { startOrtHost } from '../src/runtime/ort-runner.js';
@@ -43,6 +46,27 @@ async function child(input: string, output: string, samples: string, method: str
   });
   const cal = (r.stages[0]!.details as { calibration: { peakRssBytes: number; samples: number } }).calibration;
   reportFromChild({ seconds: (performance.now() - t0) / 1000, calibrationRssBytes: cal.peakRssBytes, samples: cal.samples });
+}
+
+/** Child side of the floor: load the fp32 model, run it on each calibration sample (first output only). */
+async function floorChild(input: string, samples: string): Promise<void> {
+  const t0 = performance.now();
+  const { model } = loadModel(input);
+  const source = calibrationSource({ inputs: path.join(DIR, 'calib-500'), samples: Number(samples) }, model);
+  const host = startOrtHost();
+  let n = 0;
+  try {
+    const s = await host.load(input, { threads: availableParallelism() });
+    const first = s.outputs[0]!.name;
+    for (const sample of source.samples()) { await host.run(s.id, sample, [first]); n++; }
+  } finally {
+    await host.close();
+  }
+  reportFromChild({ seconds: (performance.now() - t0) / 1000, samples: n });
+}
+
+function floor(model: string, samples: number): number {
+  return runMeasuredChild<{ maxRssBytes: number; seconds: number }>(self, ['floor', model, String(samples)], `fp32 inference floor of ${model}`).seconds;
 }
 
 function ours(model: string, out: string, samples: number, method: string): Produced & { samples: number } {
@@ -104,6 +128,7 @@ export async function run(): Promise<void> {
       const fp32 = path.join(DIR, `${name}.onnx`);
       const produced: Produced[] = [];
       const errors: string[] = [];
+      const floorSeconds = floor(fp32, SAMPLES);
       for (const method of ['minmax', 'entropy']) {
         produced.push(ours(fp32, path.join(tmp, `${name}.ours.${method}.onnx`), SAMPLES, method));
         const o = ortStatic(fp32, path.join(tmp, `${name}.ort.${method}.onnx`), SAMPLES, method);
@@ -115,14 +140,19 @@ export async function run(): Promise<void> {
       const big = ours(fp32, path.join(tmp, `${name}.ours.500.onnx`), 500, 'minmax');
       const { p50, cpu50, worstCos } = await measure(fp32, produced);
       const bytes = statSync(fp32).size;
-      const rows = [['fp32', formatBytes(bytes), '', '', '', p50[0]!.toFixed(2), '1.00×', cpu50[0]!.toFixed(2), '1.00×', '']];
+      const rows = [['fp32', formatBytes(bytes), '', `${floorSeconds.toFixed(2)} s (floor)`, '', '', p50[0]!.toFixed(2), '1.00×', cpu50[0]!.toFixed(2), '1.00×', '']];
       produced.forEach((p, k) => {
         const b = statSync(p.file).size;
-        rows.push([p.label, formatBytes(b), `${((100 * b) / bytes).toFixed(1)} %`, `${p.seconds.toFixed(2)} s`, formatBytes(p.peakRssBytes), p50[k + 1]!.toFixed(2), `${(p50[0]! / p50[k + 1]!).toFixed(2)}×`, cpu50[k + 1]!.toFixed(2), `${(cpu50[0]! / cpu50[k + 1]!).toFixed(2)}×`, worstCos[k + 1]!.toFixed(5)]);
+        rows.push([p.label, formatBytes(b), `${((100 * b) / bytes).toFixed(1)} %`, `${p.seconds.toFixed(2)} s`, `${(p.seconds / floorSeconds).toFixed(2)}×`, formatBytes(p.peakRssBytes), p50[k + 1]!.toFixed(2), `${(p50[0]! / p50[k + 1]!).toFixed(2)}×`, cpu50[k + 1]!.toFixed(2), `${(cpu50[0]! / cpu50[k + 1]!).toFixed(2)}×`, worstCos[k + 1]!.toFixed(5)]);
       });
       console.log(`\n### ${name} (${SAMPLES} calibration samples, 16 held-out parity samples)\n`);
-      console.log(formatTable(['model', 'size', 'of fp32', 'produce', 'calib. peak RSS', 'p50 ms', 'speed-up', 'CPU p50 ms', 'CPU speed-up', 'worst cosine'], rows));
+      console.log(formatTable(['model', 'size', 'of fp32', 'produce', 'of floor', 'calib. peak RSS', 'p50 ms', 'speed-up', 'CPU p50 ms', 'CPU speed-up', 'worst cosine'], rows));
       console.log(`onnx-diet minmax ×${big.samples}: calibration peak RSS ${formatBytes(big.peakRssBytes)} (×${SAMPLES}: ${formatBytes(produced[0]!.peakRssBytes)}), produced in ${big.seconds.toFixed(2)} s`);
+      for (const method of ['minmax', 'entropy']) {
+        const o = produced.find((p) => p.label.startsWith(`onnx-diet ${method}`));
+        const t = produced.find((p) => p.label === `ORT quantize_static ${method} ×${SAMPLES}`);
+        if (o && t) console.log(`${method}: ORT quantize_static takes ${(t.seconds / o.seconds).toFixed(2)}× our time to produce; above the fp32 inference floor (${floorSeconds.toFixed(2)} s) ours spends ${Math.max(0, o.seconds - floorSeconds).toFixed(2)} s, ORT ${Math.max(0, t.seconds - floorSeconds).toFixed(2)} s`);
+      }
       for (const e of errors) console.log(`side by side: ${e}`);
     }
     console.log(`\n${cpus()[0]?.model ?? 'cpu'}; onnxruntime-node, 1 thread, ${ROUNDS} interleaved rounds after 3 warm-ups; calibration with all cores; shared machine, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -131,4 +161,5 @@ export async function run(): Promise<void> {
   }
 }
 
+if (process.argv[2] === 'floor') await floorChild(process.argv[3]!, process.argv[4]!);
 if (process.argv[2] === 'compress') await child(process.argv[3]!, process.argv[4]!, process.argv[5]!, process.argv[6]!);

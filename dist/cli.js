@@ -2072,7 +2072,7 @@ var require_minimal = __commonJS({
     util.boolFromKey = function boolFromKey(key) {
       return key === "true" || key === "1";
     };
-    function merge2(dst) {
+    function merge(dst) {
       var ifNotSet = typeof arguments[arguments.length - 1] === "boolean", limit = ifNotSet ? arguments.length - 1 : arguments.length;
       ifNotSet = ifNotSet && arguments[arguments.length - 1];
       for (var a = 1; a < limit; ++a) {
@@ -2085,7 +2085,7 @@ var require_minimal = __commonJS({
       }
       return dst;
     }
-    util.merge = merge2;
+    util.merge = merge;
     util.nestingLimit = 32;
     util.recursionLimit = 100;
     util.makeProp = function makeProp(obj, key, enumerable) {
@@ -2112,7 +2112,7 @@ var require_minimal = __commonJS({
         else
           Object.defineProperty(this, "stack", { value: new Error().stack || "" });
         if (properties)
-          merge2(this, properties);
+          merge(this, properties);
       }
       CustomError.prototype = Object.create(Error.prototype, {
         constructor: {
@@ -10820,9 +10820,9 @@ function outputChannelAxis(weight) {
   return weight.transposed ? 0 : 1;
 }
 function putBiasSecond(output, scope, s) {
-  const readers = s.readersOf(scope.graph, output);
-  if (readers.length !== 1) return;
-  const add = readers[0];
+  const readers2 = s.readersOf(scope.graph, output);
+  if (readers2.length !== 1) return;
+  const add = readers2[0];
   if (add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2 || add.input[1] !== output) return;
   const bias = resolveConstant(scope, add.input[0], s.index);
   if (bias && bias.tensor.dims.length === 1) add.input = [add.input[1], add.input[0]];
@@ -11257,21 +11257,21 @@ function quantizeRows4(src, rows, k, opts) {
   }
   return w.result();
 }
-function quantizeColumns4(src, k, n, opts, from = 0, to = n) {
+function quantizeColumns4(src, k, n, opts) {
   const { blockSize } = opts;
-  const w = new BlockWriter(to - from, k, opts);
+  const w = new BlockWriter(n, k, opts);
   const TILE2 = 64;
   const tile = new Float32Array(TILE2 * blockSize);
   for (let b = 0; b < w.out.kBlocks; b++) {
     const k0 = b * blockSize;
     const len = Math.min(k, k0 + blockSize) - k0;
-    for (let c0 = from; c0 < to; c0 += TILE2) {
-      const width = Math.min(TILE2, to - c0);
+    for (let c0 = 0; c0 < n; c0 += TILE2) {
+      const width = Math.min(TILE2, n - c0);
       for (let kk = 0; kk < len; kk++) {
         const row = (k0 + kk) * n + c0;
         for (let j = 0; j < width; j++) tile[j * blockSize + kk] = src[row + j];
       }
-      for (let j = 0; j < width; j++) w.put(c0 - from + j, b, tile, j * blockSize, 1, len);
+      for (let j = 0; j < width; j++) w.put(c0 + j, b, tile, j * blockSize, 1, len);
     }
   }
   return w.result();
@@ -11317,8 +11317,8 @@ var init_int4_numerics = __esm({
         const codes = this.codes;
         const unscale = this.opts.errorScale;
         const fed = this.opts.feedback !== void 0 && feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, codes, this.scratch);
-        let e = 0, w = 0;
         if (unscale || fed) {
+          let e = 0, w = 0;
           for (let i2 = 0; i2 < len; i2++) {
             const r2 = unscale ? 1 / unscale[k0 + i2] : 1;
             const d = (v[i2] - (codes[i2] - fit.zp) * fit.scale) * r2;
@@ -11326,17 +11326,11 @@ var init_int4_numerics = __esm({
             e += d * d;
             w += x * x;
           }
-        } else {
-          e = fit.sqErr;
-          for (let i2 = 0; i2 < len; i2++) w += v[i2] * v[i2];
-        }
-        const perBlock = this.opts.blockErrors;
-        if (perBlock) {
-          perBlock[(r * o.kBlocks + b) * 2] = e;
-          perBlock[(r * o.kBlocks + b) * 2 + 1] = w;
-        } else {
           o.sqError += e;
           o.sqNorm += w;
+        } else {
+          o.sqError += fit.sqErr;
+          for (let i2 = 0; i2 < len; i2++) o.sqNorm += v[i2] * v[i2];
         }
         o.scales[r * o.kBlocks + b] = fit.scale;
         if (this.spec.bits === 8) {
@@ -11362,127 +11356,6 @@ var init_int4_numerics = __esm({
   }
 });
 
-// src/stages/quant/int4-parallel.ts
-import { availableParallelism } from "node:os";
-import { existsSync as existsSync3 } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
-function jobOptions(job, blockErrors) {
-  const { scaleType, ...rest } = job.opts;
-  return { ...rest, storeScale: scaleType === "float16" ? roundToFloat16 : Math.fround, blockErrors };
-}
-function runJob(job) {
-  const kBlocks = Math.ceil(job.k / job.opts.blockSize);
-  const blockErrors = new Float64Array(job.cols * kBlocks * 2);
-  const opts = jobOptions(job, blockErrors);
-  const result = job.transposed ? quantizeRows4(job.values, job.cols, job.k, opts) : quantizeColumns4(job.values, job.k, job.cols, opts);
-  return { result, blockErrors };
-}
-function workerEntry() {
-  const js = fileURLToPath(new URL("./int4-worker.js", import.meta.url));
-  if (existsSync3(js)) return { file: js, eval: false };
-  const ts = new URL("./int4-worker.ts", import.meta.url);
-  if (!existsSync3(fileURLToPath(ts))) return void 0;
-  const api = import.meta.resolve("tsx/esm/api");
-  return { file: `import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(ts.href)}); });`, eval: true };
-}
-function startInt4Helper() {
-  if (helper !== void 0) return helper ?? void 0;
-  const entry = availableParallelism() > 1 ? workerEntry() : void 0;
-  if (!entry) {
-    helper = null;
-    return void 0;
-  }
-  const { port1, port2 } = new MessageChannel();
-  const flag2 = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(entry.file, { eval: entry.eval, workerData: { port: port2, flag: flag2 }, transferList: [port2] });
-  worker.unref();
-  port1.unref();
-  const h = { worker, port: port1, flag: flag2, broken: false };
-  worker.on("error", () => h.broken = true);
-  worker.on("exit", () => h.broken = true);
-  helper = h;
-  return h;
-}
-function awaitAnswer(h) {
-  const deadline = Date.now() + WORKER_TIMEOUT_MS;
-  for (; ; ) {
-    const got = receiveMessageOnPort(h.port);
-    if (got) return got.message;
-    const left = deadline - Date.now();
-    if (left <= 0) return void 0;
-    Atomics.wait(h.flag, 0, 0, Math.min(left, 50));
-  }
-}
-function share(values2, k, n, transposed, from) {
-  if (transposed) return values2.slice(from * k, n * k);
-  const cols = n - from;
-  const out = new Float32Array(k * cols);
-  for (let kk = 0; kk < k; kk++) out.set(values2.subarray(kk * n + from, (kk + 1) * n), kk * cols);
-  return out;
-}
-function quantizeMatrix4(values2, k, n, transposed, opts, minValues = PARALLEL_MIN_VALUES) {
-  const one = () => transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
-  const scaleType = opts.storeScale === void 0 || opts.storeScale === Math.fround ? "float32" : opts.storeScale === roundToFloat16 ? "float16" : void 0;
-  const mid = Math.floor(n / 2 / SPLIT_ALIGN) * SPLIT_ALIGN;
-  if (k * n < minValues || mid === 0 || !scaleType || opts.blockErrors) return one();
-  const h = startInt4Helper();
-  if (!h || h.broken) return one();
-  const { storeScale: _s, blockErrors: _b, ...plain } = opts;
-  const job = { values: share(values2, k, n, transposed, mid), k, cols: n - mid, transposed, opts: { ...plain, scaleType } };
-  Atomics.store(h.flag, 0, 0);
-  h.port.postMessage(job, [job.values.buffer]);
-  const kBlocks = Math.ceil(k / opts.blockSize);
-  const mine = new Float64Array(mid * kBlocks * 2);
-  const low = transposed ? quantizeRows4(values2.subarray(0, mid * k), mid, k, { ...opts, blockErrors: mine }) : quantizeColumns4(values2, k, n, { ...opts, blockErrors: mine }, 0, mid);
-  const answer = awaitAnswer(h);
-  let high;
-  if (answer?.result && answer.blockErrors) {
-    high = { result: answer.result, blockErrors: answer.blockErrors };
-    helperCounts.answered++;
-  } else {
-    helperCounts.fallbacks++;
-    if (!answer) h.broken = true;
-    high = runJob({ ...job, values: share(values2, k, n, transposed, mid) });
-  }
-  return merge(low, mine, high.result, high.blockErrors, mid, n, kBlocks, transposed);
-}
-function merge(low, lowErr, high, highErr, mid, n, kBlocks, transposed) {
-  const data = new Uint8Array(low.data.length + high.data.length);
-  data.set(low.data);
-  data.set(high.data, low.data.length);
-  const scales = new Float32Array(n * kBlocks);
-  scales.set(low.scales);
-  scales.set(high.scales, low.scales.length);
-  let zeroPoints;
-  if (low.zeroPoints && high.zeroPoints) {
-    zeroPoints = new Uint8Array(low.zeroPoints.length + high.zeroPoints.length);
-    zeroPoints.set(low.zeroPoints);
-    zeroPoints.set(high.zeroPoints, low.zeroPoints.length);
-  }
-  let sqError = 0, sqNorm = 0;
-  const add = (r, b) => {
-    const [e, i] = r < mid ? [lowErr, (r * kBlocks + b) * 2] : [highErr, ((r - mid) * kBlocks + b) * 2];
-    sqError += e[i];
-    sqNorm += e[i + 1];
-  };
-  if (transposed) for (let r = 0; r < n; r++) for (let b = 0; b < kBlocks; b++) add(r, b);
-  else for (let b = 0; b < kBlocks; b++) for (let r = 0; r < n; r++) add(r, b);
-  return { data, scales, zeroPoints, kBlocks, rowBytes: low.rowBytes, sqError, sqNorm };
-}
-var PARALLEL_MIN_VALUES, SPLIT_ALIGN, WORKER_TIMEOUT_MS, helper, helperCounts;
-var init_int4_parallel = __esm({
-  "src/stages/quant/int4-parallel.ts"() {
-    "use strict";
-    init_fp16_numerics();
-    init_int4_numerics();
-    PARALLEL_MIN_VALUES = 1 << 16;
-    SPLIT_ALIGN = 64;
-    WORKER_TIMEOUT_MS = 12e4;
-    helperCounts = { answered: 0, fallbacks: 0 };
-  }
-});
-
 // src/stages/quant/int4-rewrite.ts
 function record(run, node, src, bits, key) {
   run.layers.push({ node: nodeId(node), op: node.opType ?? "", weight: baseName(src, ""), bits, relError: run.errors.get(key) ?? 0 });
@@ -11492,7 +11365,6 @@ function floatValues(t, raw) {
   if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && raw.length === n * 4) {
     return new Float32Array(raw.buffer, raw.byteOffset, n);
   }
-  if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.length === n * 4) return new Float32Array(new Uint8Array(raw).buffer, 0, n);
   const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const out = new Float32Array(n);
   if (t.dataType === DataType.FLOAT16) for (let i = 0; i < n; i++) out[i] = fromFloat16Bits(dv.getUint16(i * 2, true));
@@ -11547,18 +11419,6 @@ function becomeContribOp(node, opType, inputs, attrs) {
 function baseName(src, fallback) {
   return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
 }
-function scaleRows(values2, s, k, n, transposed) {
-  const out = new Float32Array(values2.length);
-  if (transposed) {
-    for (let c = 0, at = 0; c < n; c++) for (let kk = 0; kk < k; kk++, at++) out[at] = values2[at] * s[kk];
-  } else {
-    for (let kk = 0, at = 0; kk < k; kk++) {
-      const sk = s[kk];
-      for (let c = 0; c < n; c++, at++) out[at] = values2[at] * sk;
-    }
-  }
-  return out;
-}
 function toMatMulNBits(node, a, src, alpha, run, bits) {
   const { tensor, transposed } = src;
   const [r, c] = tensor.dims;
@@ -11571,7 +11431,7 @@ function toMatMulNBits(node, a, src, alpha, run, bits) {
     let values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     if (alpha !== 1) values2 = values2.map((v) => v * alpha);
     const s = aware?.scale;
-    if (s) values2 = scaleRows(values2, s, k, n, transposed);
+    if (s) values2 = transposed ? values2.map((v, i) => v * s[i % k]) : values2.map((v, i) => v * s[Math.floor(i / n)]);
     const importance = aware ? s ? aware.moments.map((m, i) => m / (s[i] * s[i])) : aware.moments : void 0;
     const opts = {
       blockSize,
@@ -11584,7 +11444,7 @@ function toMatMulNBits(node, a, src, alpha, run, bits) {
       errorScale: s,
       feedback: aware?.cross ? aware.factors ??= blockFactors(aware.cross, k, blockSize, s) : void 0
     };
-    const q = quantizeMatrix4(values2, k, n, transposed, opts);
+    const q = transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
     run.errors.set(key, relError(q));
     const parts = [
       { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize * bits / 8], raw: q.data },
@@ -11608,7 +11468,7 @@ var init_int4_rewrite = __esm({
     init_fp16_numerics();
     init_nodes();
     init_block_feedback();
-    init_int4_parallel();
+    init_int4_numerics();
     init_content_identity();
     LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
     relError = (q) => q.sqNorm > 0 ? Math.sqrt(q.sqError / q.sqNorm) : 0;
@@ -11756,7 +11616,7 @@ function toGatherBlockQuantized(node, src, run) {
   const dtype = tensor.dataType;
   const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric, method, bits]);
   const stored = run.store.group(key, weightScope(src), () => {
-    const q = quantizeMatrix4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), d, v, true, {
+    const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
       blockSize,
       symmetric,
       method,
@@ -11823,7 +11683,7 @@ var init_int4_gather = __esm({
     init_tensor();
     init_fp16_numerics();
     init_nodes();
-    init_int4_parallel();
+    init_int4_numerics();
     init_int4_rewrite();
     init_numerics();
     init_content_identity();
@@ -12049,20 +11909,20 @@ function analyzeModel(model, opts = {}) {
     ...duplicates.transposedTies.map((t) => t.transposed)
   ]);
   for (const w of weights) {
-    const readers = w.holder ? [{ node: w.holder, inputIndex: -1, scope: w.scope }] : index.readers(w.scope, w.name);
-    const labels = [...new Set(readers.map((u) => opLabel(u.node)))].sort();
+    const readers2 = w.holder ? [{ node: w.holder, inputIndex: -1, scope: w.scope }] : index.readers(w.scope, w.name);
+    const labels = [...new Set(readers2.map((u) => opLabel(u.node)))].sort();
     if (labels.length === 0) labels.push(UNUSED_OP);
-    const share2 = Math.floor(w.bytes / labels.length);
-    labels.forEach((label, k) => countBy(ops, label, share2 + (k === 0 ? w.bytes - share2 * labels.length : 0)));
-    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers.length > 0 && !copies.has(w.name) && readers.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
+    const share = Math.floor(w.bytes / labels.length);
+    labels.forEach((label, k) => countBy(ops, label, share + (k === 0 ? w.bytes - share * labels.length : 0)));
+    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers2.length > 0 && !copies.has(w.name) && readers2.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
     if (quantizable) {
-      const int42 = readers.every((u) => INT4_OPS.has(u.node.opType ?? ""));
+      const int42 = readers2.every((u) => INT4_OPS.has(u.node.opType ?? ""));
       quant.tensors++;
       quant.elements += w.elements;
       quant.bytes += w.bytes;
       quant.int8Bytes += int8Estimate(w.elements);
       quant.int4Bytes += int42 ? int4Estimate(w.elements) : w.bytes;
-      if (readers.some((u) => u.node.opType === "Conv")) {
+      if (readers2.some((u) => u.node.opType === "Conv")) {
         quant.convTensors++;
         quant.convBytes += w.bytes;
       }
@@ -12690,17 +12550,17 @@ var init_feed_types = __esm({
 
 // src/runtime/ort-runner.ts
 import { fork } from "node:child_process";
-import { existsSync as existsSync4 } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { existsSync as existsSync3 } from "node:fs";
+import { fileURLToPath } from "node:url";
 function ortSaid(e) {
   return (e instanceof OrtCallError ? e.said : e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
-function workerEntry2() {
-  const js = fileURLToPath2(new URL("./ort-worker.js", import.meta.url));
-  if (existsSync4(js)) return { file: js, execArgv: [] };
-  const ts = fileURLToPath2(new URL("./ort-worker.ts", import.meta.url));
-  if (existsSync4(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
-  throw new Error(`onnxruntime worker not found next to ${fileURLToPath2(import.meta.url)} (expected ort-worker.js); rebuild the bundle`);
+function workerEntry() {
+  const js = fileURLToPath(new URL("./ort-worker.js", import.meta.url));
+  if (existsSync3(js)) return { file: js, execArgv: [] };
+  const ts = fileURLToPath(new URL("./ort-worker.ts", import.meta.url));
+  if (existsSync3(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
+  throw new Error(`onnxruntime worker not found next to ${fileURLToPath(import.meta.url)} (expected ort-worker.js); rebuild the bundle`);
 }
 function startOrtHost(options = {}) {
   return new ForkedOrtHost(options);
@@ -12742,7 +12602,7 @@ var init_ort_runner = __esm({
         return this.child?.pid;
       }
       spawn() {
-        const { file, execArgv } = workerEntry2();
+        const { file, execArgv } = workerEntry();
         const child = fork(file, [], { serialization: "advanced", execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
         this.child = child;
         this.stderr = "";
@@ -13024,7 +12884,7 @@ var init_dim_limits = __esm({
 // src/runtime/dim-defaults.ts
 function facts(model, inputs) {
   const g = model.graph;
-  const readers = /* @__PURE__ */ new Map();
+  const readers2 = /* @__PURE__ */ new Map();
   const constants2 = /* @__PURE__ */ new Map();
   for (const t of g.initializer) if (t.name) constants2.set(t.name, t);
   for (const n of g.node) {
@@ -13032,7 +12892,7 @@ function facts(model, inputs) {
       const t = constantNodeTensor(n);
       if (t) constants2.set(n.output[0], t);
     }
-    for (const i of n.input) if (i) readers.set(i, [...readers.get(i) ?? [], n]);
+    for (const i of n.input) if (i) readers2.set(i, [...readers2.get(i) ?? [], n]);
   }
   const strides = /* @__PURE__ */ new Map();
   for (const input of inputs) {
@@ -13041,7 +12901,7 @@ function facts(model, inputs) {
     const s = spatialStride(g.node, input.name, k);
     if (s) strides.set(input.name, s);
   }
-  return { readers, constants: constants2, strides };
+  return { readers: readers2, constants: constants2, strides };
 }
 function spatialStride(nodes, input, k) {
   const at = /* @__PURE__ */ new Map([[input, Array(k).fill(1)]]);
@@ -13781,10 +13641,10 @@ var init_npz = __esm({
 });
 
 // src/check/test-data.ts
-import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
 import path5 from "node:path";
 function testDataSetDirs(modelDir) {
-  if (!existsSync5(modelDir)) return [];
+  if (!existsSync4(modelDir)) return [];
   return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path5.join(modelDir, n));
 }
 function nonTensorKind(type) {
@@ -13839,7 +13699,7 @@ var init_test_data = __esm({
 });
 
 // src/check/input-files.ts
-import { existsSync as existsSync6, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
 import path6 from "node:path";
 function readBounded(file) {
   const size = statSync3(file).size;
@@ -13922,7 +13782,7 @@ function folderSamples(dir, model, inputs) {
   throw new UsageError(`${dir}: no sample inputs here (expected test_data_set_N/, input_K.pb, .npz, .json or .npy files)`);
 }
 function fileSamples(spec, model, inputs) {
-  if (!existsSync6(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
+  if (!existsSync5(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
   if (statSync3(spec).isDirectory()) return folderSamples(spec, model, inputs);
   const ext = path6.extname(spec).toLowerCase();
   if (ext === ".npy") return [[npyTensor(spec, inputs)]];
@@ -13931,7 +13791,7 @@ function fileSamples(spec, model, inputs) {
   throw new UsageError(`${spec}: unknown input file type '${ext}' (use .npy, .npz, .json or a test_data_set folder)`);
 }
 function readLabels(file) {
-  if (!existsSync6(file)) throw new UsageError(`${file}: no such labels file`);
+  if (!existsSync5(file)) throw new UsageError(`${file}: no such labels file`);
   let values2;
   if (file.toLowerCase().endsWith(".npy")) {
     values2 = Array.from(tensorValues(parseNpy(readBounded(file), "labels", file)), Number);
@@ -15993,9 +15853,9 @@ var init_session = __esm({
        * node an output feeds.
        */
       readersOf(graph, name) {
-        const readers = [];
-        for (const u of this.index.of(graph).consumers(name)) if (u.inputIndex >= 0 && !readers.includes(u.node)) readers.push(u.node);
-        return readers;
+        const readers2 = [];
+        for (const u of this.index.of(graph).consumers(name)) if (u.inputIndex >= 0 && !readers2.includes(u.node)) readers2.push(u.node);
+        return readers2;
       }
       get symmetric() {
         return this.options.weightType === "int8";
@@ -16146,7 +16006,7 @@ var init_static_gates = __esm({
 });
 
 // src/stages/quant/static-ops.ts
-var transB, STATIC_RULES, DEFAULT_STATIC_OPS, FOLDABLE_ACTIVATIONS;
+var transB, STATIC_RULES, DEFAULT_STATIC_OPS, STATIC_WEIGHT_ONLY_OPS, FOLDABLE_ACTIVATIONS;
 var init_static_ops = __esm({
   "src/stages/quant/static-ops.ts"() {
     "use strict";
@@ -16177,97 +16037,8 @@ var init_static_ops = __esm({
       Unsqueeze: { kind: "passThrough", inputs: [0] }
     };
     DEFAULT_STATIC_OPS = Object.keys(STATIC_RULES);
+    STATIC_WEIGHT_ONLY_OPS = ["Gather"];
     FOLDABLE_ACTIVATIONS = /* @__PURE__ */ new Set(["Relu", "Clip"]);
-  }
-});
-
-// src/stages/quant/static-stem.ts
-function floatStem(scope, s) {
-  const graph = scope.graph;
-  const weightOf2 = (n) => {
-    const name = n.input[1];
-    const w = WEIGHTED.has(n.opType ?? "") && (n.domain ?? "") === "" && name ? resolveConstant(scope, name, s.index) : void 0;
-    return w && w.tensor.dataType === DataType.FLOAT ? w.tensor : void 0;
-  };
-  let total2 = 0;
-  for (const n of graph.node) {
-    const w = weightOf2(n);
-    if (w) total2 += elementCount(w.dims);
-  }
-  const budget = total2 * STEM_WEIGHT_SHARE;
-  const stem = new Set(graph.input.filter((i) => i.type?.tensorType?.elemType === DataType.FLOAT).map((i) => i.name));
-  const pooled = /* @__PURE__ */ new Set();
-  const out = /* @__PURE__ */ new Map();
-  let spent = 0;
-  let closed = false;
-  for (const n of graph.node) {
-    const acts = n.input.filter((x) => x && !resolveConstant(scope, x, s.index));
-    if (!acts.length) continue;
-    const op = n.opType ?? "";
-    if (op === "GlobalAveragePool" || acts.every((x) => pooled.has(x))) for (const o of n.output) pooled.add(o);
-    if (!acts.some((x) => stem.has(x))) continue;
-    const w = weightOf2(n);
-    let reason;
-    if (w && op === "Conv" && w.dims.length >= 3) {
-      const group = Number(attr(n, "group")?.i ?? 1n);
-      const [cout, cinPerGroup] = [Number(w.dims[0]), Number(w.dims[1])];
-      const cin = cinPerGroup * group;
-      const narrow = cout < NARROW_CHANNELS || cin >= 4 && cin < NARROW_CHANNELS;
-      const follows = group > 1 && cinPerGroup === 1 || acts.every((x) => pooled.has(x));
-      if (!narrow && !follows) continue;
-      if (closed || spent + elementCount(w.dims) > budget) {
-        closed = true;
-        continue;
-      }
-      spent += elementCount(w.dims);
-      reason = narrow ? `float stem: a ${cin}\u2192${cout}-channel Conv (under ${NARROW_CHANNELS} in or out) is slower in int8 than in float on x86 without VNNI` : "float stem: depthwise or squeeze-excite Conv between float stem layers";
-    } else if (w) {
-      continue;
-    } else {
-      reason = "float stem: reads the float stem (int8 would add a QuantizeLinear for no integer kernel)";
-    }
-    out.set(n, reason);
-    for (const o of n.output) if (o) stem.add(o);
-  }
-  return out;
-}
-function storeStemWeights(scope, s, stem) {
-  const graph = scope.graph;
-  const released = [];
-  const out = [];
-  for (const n of graph.node) {
-    const name = stem.has(n) && n.opType === "Conv" ? n.input[1] : void 0;
-    const w = name ? resolveConstant(scope, name, s.index) : void 0;
-    if (w && !w.transposed && w.tensor.dataType === DataType.FLOAT && w.tensor.dims.length >= 3) {
-      const dims = w.tensor.dims.map(Number);
-      const q = quantizePerAxis(tensorFloat32(w.tensor, s.external), dims, 0, { type: "int8", symmetric: true, reduceRange: false });
-      const base = s.baseOf(n, scope);
-      const qName = s.pool.intern(`${base}_w8`, DataType.INT8, dims, bytesOf(q.values));
-      const scale = s.pool.intern(`${base}_w8_s`, DataType.FLOAT, [dims[0], ...dims.slice(1).map(() => 1)], bytesOf(q.scales));
-      const [cast2, weight] = [s.fresh(`${base}_w8_f`), s.fresh(`${base}_w`)];
-      out.push(makeNode("Cast", "", [qName], [cast2], [intAttr("to", DataType.FLOAT)]), makeNode("Mul", "", [cast2, scale], [weight]));
-      n.input[1] = weight;
-      released.push(w.path);
-    }
-    out.push(n);
-  }
-  graph.node = out;
-  return released;
-}
-var NARROW_CHANNELS, STEM_WEIGHT_SHARE, WEIGHTED;
-var init_static_stem = __esm({
-  "src/stages/quant/static-stem.ts"() {
-    "use strict";
-    init_graph();
-    init_dtype();
-    init_tensor();
-    init_content_identity();
-    init_nodes();
-    init_constant_weight();
-    init_numerics();
-    NARROW_CHANNELS = 32;
-    STEM_WEIGHT_SHARE = 0.01;
-    WEIGHTED = /* @__PURE__ */ new Set(["Conv", "Gemm", "MatMul"]);
   }
 });
 
@@ -16342,7 +16113,7 @@ function planStatic(scope, s, act, rejected = /* @__PURE__ */ new Set()) {
   }
 }
 function touchedBy(p, plan2) {
-  const out = plan2.folded.get(p.node)?.output[0] ?? p.node.output[0];
+  const out = p.floatOutput ? void 0 : plan2.folded.get(p.node)?.output[0] ?? p.node.output[0];
   return [
     ...inputsOf(p.node, p.rule).filter((i) => !(i === p.rule.weight?.input && p.weight) && !p.constants?.has(i)).map((i) => p.node.input[i]),
     ...out ? [out] : []
@@ -16352,14 +16123,13 @@ function planOnce(scope, s, act, dropped) {
   const graph = scope.graph;
   const nodes = /* @__PURE__ */ new Map();
   const skipped = [];
-  const stem = s.options.floatStem ? floatStem(scope, s) : /* @__PURE__ */ new Map();
   for (const node of graph.node) {
     const op = node.opType ?? "";
     const rule = (node.domain ?? "") === "" && s.options.ops.has(op) ? STATIC_RULES[op] : void 0;
     if (!rule || dropped.has(node)) continue;
-    const p = { node, rule };
+    const p = { node, rule, ...rule.kind === "compute" && act.floatOutputs?.has(op) ? { floatOutput: true } : {} };
     const { alpha, beta } = hardSigmoidCoefficients(node);
-    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : stem.get(node) ?? (rule.kind === "gate" && !hardSigmoidGrid(alpha, beta, act.type) ? "HardSigmoid with \u03B1 \u2264 0 or \u03B2 outside [0, 1] has no quantization grid" : checkNode(p, scope, s));
+    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : rule.kind === "gate" && !hardSigmoidGrid(alpha, beta, act.type) ? "HardSigmoid with \u03B1 \u2264 0 or \u03B2 outside [0, 1] has no quantization grid" : checkNode(p, scope, s);
     if (reason) skipped.push({ node: nodeId(node), op, reason });
     else nodes.set(node, p);
   }
@@ -16368,17 +16138,17 @@ function planOnce(scope, s, act, dropped) {
   if (!act.symmetric) {
     for (const p of nodes.values()) {
       const out = p.node.output[0];
-      if (p.rule.kind !== "compute" || !out || outputs.has(out)) continue;
-      const readers = s.readersOf(graph, out);
-      const r = readers[0];
-      if (readers.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? "") || (r.domain ?? "") !== "") continue;
+      if (p.rule.kind !== "compute" || p.floatOutput || !out || outputs.has(out)) continue;
+      const readers2 = s.readersOf(graph, out);
+      const r = readers2[0];
+      if (readers2.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? "") || (r.domain ?? "") !== "") continue;
       if (s.options.exclude.some((re) => re.test(nodeId(r))) || !clipsAtZero(r, scope, s)) continue;
       folded.set(p.node, r);
     }
   }
   const grids = /* @__PURE__ */ new Map();
   const computeOf = /* @__PURE__ */ new Map();
-  for (const p of nodes.values()) if (p.rule.kind === "compute" && p.node.output[0] && !folded.has(p.node)) computeOf.set(p.node.output[0], p);
+  for (const p of nodes.values()) if (p.rule.kind === "compute" && !p.floatOutput && p.node.output[0] && !folded.has(p.node)) computeOf.set(p.node.output[0], p);
   for (const g of [...nodes.values()].filter((p) => p.rule.kind === "gate")) {
     const { alpha, beta } = hardSigmoidCoefficients(g.node);
     const out = g.node.output[0];
@@ -16395,7 +16165,7 @@ function planOnce(scope, s, act, dropped) {
   const producedBy = /* @__PURE__ */ new Map();
   for (const p of nodes.values()) {
     const out = folded.get(p.node)?.output[0] ?? p.node.output[0];
-    if (out) producedBy.set(out, p);
+    if (out && !p.floatOutput) producedBy.set(out, p);
   }
   const tensors = /* @__PURE__ */ new Map();
   const root2 = (t) => {
@@ -16407,7 +16177,7 @@ function planOnce(scope, s, act, dropped) {
     return r;
   };
   for (const p of nodes.values()) for (const t of touchedBy(p, { folded })) root2(t);
-  return { nodes, folded, tensors, grids, skipped, floatStem: new Set(stem.keys()) };
+  return { nodes, folded, tensors, grids, skipped };
 }
 function activationParams(min, max, act) {
   return computeScaleZeroPoint(min, max, quantRange(act.type, act.symmetric, false), act.symmetric);
@@ -16511,8 +16281,9 @@ function placeQdq(scope, s, plan2, ranges, act) {
         const dims = w.scales.length === 1 ? [] : [w.scales.length];
         const bq = s.pool.intern(`${base}_b_q`, DataType.INT32, [b.values.length], bytesOf(b.values));
         const bs = s.pool.intern(`${base}_b_s`, DataType.FLOAT, dims, bytesOf(b.scales));
+        const bz = s.pool.intern(`${base}_b_zp`, DataType.INT32, dims, bytesOf(new Int32Array(w.scales.length)));
         const bdq = s.fresh(`${base}_b_dq`);
-        out.push(makeNode("DequantizeLinear", "", [bq, bs], [bdq], dims.length ? [intAttr("axis", 0)] : []));
+        out.push(makeNode("DequantizeLinear", "", [bq, bs, bz], [bdq], dims.length ? [intAttr("axis", 0)] : []));
         input[p.rule.bias] = bdq;
         released.push(p.bias.path);
       }
@@ -16565,7 +16336,6 @@ var init_static_qdq = __esm({
     init_numerics();
     init_static_gates();
     init_static_ops();
-    init_static_stem();
     init_content_identity();
     transB2 = (n) => Number(attr(n, "transB")?.i ?? 0n) === 1;
   }
@@ -16581,8 +16351,7 @@ async function quantizeStatic(model, options, ctx) {
       ops: [...options.ops],
       perChannel: options.perChannel,
       reduceRange: options.reduceRange,
-      weightType: options.weightType,
-      floatStem: options.floatStem ?? false
+      weightType: options.weightType
     }
   };
   const refuse3 = (reason) => {
@@ -16619,10 +16388,11 @@ async function quantizeStatic(model, options, ctx) {
   }
   if (plan2.nodes.size === 0) return refuse3("no node with float32 activations to quantize");
   const placed = placeQdq(scope, s, plan2, ranges, options.activation);
-  const stemWeights = storeStemWeights(scope, s, plan2.floatStem);
-  const removed = removeUnused([...placed.released, ...stemWeights], s.index);
+  const tables = weightOnlyGathers(scope, s);
+  if (tables.count) placed.byOp.Gather = tables.count;
+  const removed = removeUnused([...placed.released, ...tables.released], s.index);
   const quantizedNodes = Object.values(placed.byOp).reduce((a, b) => a + b, 0);
-  ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan2.folded.size} Relu/Clip folded, ${plan2.skipped.length} skipped (${plan2.floatStem.size} in the float stem)`);
+  ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan2.folded.size} Relu/Clip folded, ${plan2.skipped.length} skipped`);
   return {
     model,
     modified: true,
@@ -16633,14 +16403,38 @@ async function quantizeStatic(model, options, ctx) {
       quantizedByOp: placed.byOp,
       activationsQuantized: placed.qdqPairs,
       activationsFolded: plan2.folded.size,
-      floatStem: { nodes: plan2.floatStem.size, int8Weights: stemWeights.length },
       tensorsQuantized: s.weightsQuantized,
       weightBytesBefore: s.floatBytesQuantized,
       weightBytesAfter: s.pool.bytesAdded,
       floatTensorsRemoved: removed,
-      skipped: plan2.skipped
+      skipped: [...plan2.skipped, ...tables.skipped]
     }
   };
+}
+function weightOnlyGathers(scope, s) {
+  const released = [];
+  const skipped = [];
+  let count = 0;
+  if (!s.options.ops.has("Gather")) return { count, released, skipped };
+  const out = [];
+  for (const node of scope.graph.node) {
+    const row = node.opType === "Gather" && (node.domain ?? "") === "" ? quantOpOf(node) : void 0;
+    const weight = row?.int8 ? weightOf(row, node, scope, s.index) : void 0;
+    if (!row?.int8 || !weight || weight.tensor.dataType !== DataType.FLOAT) {
+      out.push(node);
+      continue;
+    }
+    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : Number.isNaN(s.range(weight.tensor).min) ? "weight holds NaN or Infinity" : row.int8.check(node, weight, scope, s);
+    if (reason) {
+      skipped.push({ node: nodeId(node), op: "Gather", reason });
+      out.push(node);
+      continue;
+    }
+    released.push(weight.path, ...row.int8.rewrite(node, weight, scope, s, out) ?? []);
+    count++;
+  }
+  scope.graph.node = out;
+  return { count, released, skipped };
 }
 var init_quantize_static = __esm({
   "src/stages/quantize-static.ts"() {
@@ -16652,7 +16446,9 @@ var init_quantize_static = __esm({
     init_opset();
     init_session();
     init_static_qdq();
-    init_static_stem();
+    init_dtype();
+    init_registry();
+    init_nodes();
   }
 });
 
@@ -16660,15 +16456,20 @@ var init_quantize_static = __esm({
 function parseInt8Options(raw) {
   rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
   const isStatic = choiceOption(STAGE, raw, "activations", ["dynamic", "static"]) === "static";
-  const supported = isStatic ? DEFAULT_STATIC_OPS : opsWith("int8");
+  const supported = isStatic ? [...DEFAULT_STATIC_OPS, ...STATIC_WEIGHT_ONLY_OPS] : opsWith("int8");
   const ops = /* @__PURE__ */ new Set();
   for (const op of stringListOption(STAGE, raw, "ops") ?? (isStatic ? DEFAULT_STATIC_OPS : DEFAULT_INT8_OPS)) {
     const known = supported.find((k) => k.toLowerCase() === op.toLowerCase());
     if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'${isStatic ? " statically" : ""}; supported: ${supported.join(", ")}`);
     ops.add(known);
   }
-  if (!isStatic && (raw["activation-type"] !== void 0 || raw["activation-symmetric"] !== void 0 || raw["float-stem"] !== void 0)) {
-    throw new UsageError("quantize-int8: activation-type, activation-symmetric and float-stem need activations: static");
+  const staticOnly = ["activation-type", "activation-symmetric", "float-outputs"].filter((k) => raw[k] !== void 0);
+  if (!isStatic && staticOnly.length) throw new UsageError(`quantize-int8: ${staticOnly.join(", ")} need${staticOnly.length === 1 ? "s" : ""} activations: static`);
+  const floatOutputs = /* @__PURE__ */ new Set();
+  for (const op of stringListOption(STAGE, raw, "float-outputs") ?? []) {
+    const known = DEFAULT_STATIC_OPS.find((k) => k.toLowerCase() === op.toLowerCase() && STATIC_RULES[k].kind === "compute");
+    if (!known) throw new UsageError(`quantize-int8: float-outputs: '${op}' is not an op static int8 computes in integers; one of ${DEFAULT_STATIC_OPS.filter((k) => STATIC_RULES[k].kind === "compute").join(", ")}`);
+    floatOutputs.add(known);
   }
   const minElements = integerOption(STAGE, raw, "min-elements", "a whole number \u2265 0", (n) => n >= 0) ?? (isStatic ? 0 : DEFAULT_MIN_ELEMENTS);
   const weightType = choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]);
@@ -16692,9 +16493,9 @@ function parseInt8Options(raw) {
       activation: {
         // ORT's defaults: uint8 activations (asymmetric), int8 weights (symmetric).
         type: choiceOption(STAGE, raw, "activation-type", ["uint8", "int8"]),
-        symmetric: booleanOption(STAGE, raw, "activation-symmetric", false)
-      },
-      floatStem: booleanOption(STAGE, raw, "float-stem", true)
+        symmetric: booleanOption(STAGE, raw, "activation-symmetric", false),
+        ...floatOutputs.size ? { floatOutputs } : {}
+      }
     } : {}
   };
 }
@@ -16826,7 +16627,7 @@ var init_quantize_int8 = __esm({
     init_quantize_static();
     init_static_ops();
     STAGE = "quantize-int8";
-    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode", "activations", "activation-type", "activation-symmetric", "float-stem"];
+    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode", "activations", "activation-type", "activation-symmetric", "float-outputs"];
     upgraded = (details) => details.opsetUpgrade !== void 0 && !("refused" in details.opsetUpgrade);
   }
 });
@@ -16876,30 +16677,23 @@ function channelScales(moments, alpha) {
   const mid = (lo + hi) / 2;
   return Float32Array.from(logs, (l) => 2 ** (Math.round((l - mid) * OCTAVE_STEPS) / OCTAVE_STEPS));
 }
-function sampledColumns(l, values2) {
+function expectedError(l, values2, m, s, spec, blockSize) {
   const [r, c] = l.weight.tensor.dims;
   const [k, n] = l.weight.transposed ? [c, r] : [r, c];
   const step = Math.max(1, Math.floor(n / SAMPLED_COLUMNS));
-  const count = Math.ceil(n / step);
-  const cols = new Float32Array(count * k);
-  if (l.weight.transposed) for (let j = 0; j < count; j++) cols.set(values2.subarray(j * step * k, (j * step + 1) * k), j * k);
-  else for (let kk = 0; kk < k; kk++) for (let j = 0, at = kk * n; j < count; j++) cols[j * k + kk] = values2[at + j * step];
-  return { cols, count, k };
-}
-function expectedError(sampled, m, s, spec, blockSize) {
-  const { cols, count, k } = sampled;
   const v = new Float32Array(blockSize);
   const imp = new Float32Array(blockSize);
   const codes = new Uint8Array(blockSize);
   const work = new Uint8Array(blockSize);
   let total2 = 0;
-  for (let j = 0; j < count; j++) {
+  for (let col = 0; col < n; col += step) {
     for (let k0 = 0; k0 < k; k0 += blockSize) {
       const len = Math.min(k, k0 + blockSize) - k0;
       for (let i = 0; i < len; i++) {
         const kk = k0 + i;
+        const w = l.weight.transposed ? values2[col * k + kk] : values2[kk * n + col];
         const sk = s ? s[kk] : 1;
-        v[i] = Math.fround(cols[j * k + kk] * sk);
+        v[i] = Math.fround(w * sk);
         imp[i] = m[kk] / (sk * sk);
       }
       const fit = fitBlock(v, len, spec, codes, work, imp);
@@ -16911,22 +16705,30 @@ function expectedError(sampled, m, s, spec, blockSize) {
   }
   return total2;
 }
-function ownVector(du, name, owner, k) {
-  if (!name) return void 0;
-  const d = du.definition(name);
-  const t = d?.kind === "initializer" ? d.tensor : void 0;
-  if (!t || t.dataType !== DataType.FLOAT || t.dims.length !== 1 || Number(t.dims[0]) !== k) return void 0;
-  return du.usedOutside(name, /* @__PURE__ */ new Set([owner])) ? void 0 : t;
+function readers(graph, name) {
+  const nodes = [];
+  const inSubgraph = (g) => g.node.some((n) => n.input.includes(name) || n.attribute.some((a) => [a.g, ...a.graphs ?? []].some((s) => s && inSubgraph(s))));
+  for (const n of graph.node) {
+    if (n.input.includes(name) || n.attribute.some((a) => [a.g, ...a.graphs ?? []].some((s) => s && inSubgraph(s)))) nodes.push(n);
+  }
+  return { nodes, output: graph.output.some((o) => o.name === name) };
 }
-function foldTarget(du, activation, layers, k) {
-  if (du.usedOutside(activation, new Set(layers))) return void 0;
-  const d = du.definition(activation);
-  const ln = d?.kind === "node" && d.outputIndex === 0 ? d.node : void 0;
+function ownVector(graph, name, owner, k) {
+  if (!name) return void 0;
+  const t = graph.initializer.find((x) => x.name === name);
+  if (!t || t.dataType !== DataType.FLOAT || t.dims.length !== 1 || Number(t.dims[0]) !== k) return void 0;
+  const r = readers(graph, name);
+  return r.nodes.length === 1 && r.nodes[0] === owner && !r.output ? t : void 0;
+}
+function foldTarget(graph, activation, layers, k) {
+  const r = readers(graph, activation);
+  if (r.output || r.nodes.some((n) => !layers.includes(n))) return void 0;
+  const ln = graph.node.find((n) => n.output[0] === activation);
   if (!ln || ln.opType !== "LayerNormalization" || (ln.domain ?? "") !== "") return void 0;
   if ((attr(ln, "axis")?.i ?? -1) !== -1) return void 0;
   if (ln.output.slice(1).some((o) => o)) return void 0;
-  const gamma = ownVector(du, ln.input[1], ln, k);
-  const beta = ln.input[2] ? ownVector(du, ln.input[2], ln, k) : void 0;
+  const gamma = ownVector(graph, ln.input[1], ln, k);
+  const beta = ln.input[2] ? ownVector(graph, ln.input[2], ln, k) : void 0;
   if (!gamma || ln.input[2] && !beta) return void 0;
   return { gamma, beta };
 }
@@ -16952,7 +16754,6 @@ function planAwq(scope, layers, stats, spec, blockSize, names, before, external,
   const byNode = /* @__PURE__ */ new Map();
   const groups = [];
   const order = new Map(scope.graph.node.map((n, i) => [n, i]));
-  const du = new DefUse(scope);
   for (const [activation, group] of byActivation) {
     const m = moments.get(activation);
     const k = m.length;
@@ -16960,15 +16761,15 @@ function planAwq(scope, layers, stats, spec, blockSize, names, before, external,
     const errors = AWQ_ALPHAS.map(() => 0);
     const scales = AWQ_ALPHAS.map((a) => a === 0 ? void 0 : channelScales(m, a));
     for (const l of group) {
-      const sampled = sampledColumns(l, l.values());
-      scales.forEach((s2, i) => errors[i] += expectedError(sampled, m, s2, spec, blockSize));
+      const values2 = l.values();
+      scales.forEach((s2, i) => errors[i] += expectedError(l, values2, m, s2, spec, blockSize));
     }
     let best = 0;
     errors.forEach((e, i) => {
       if (e < errors[best]) best = i;
     });
     const nodes = group.map((l) => l.node);
-    const fold = best ? foldTarget(du, activation, nodes, k) : void 0;
+    const fold = best ? foldTarget(scope.graph, activation, nodes, k) : void 0;
     if (best && errors[best] > MUL_WORTH * errors[0] && !fold) best = 0;
     const s = scales[best];
     let placement = "none";
@@ -16986,7 +16787,7 @@ function planAwq(scope, layers, stats, spec, blockSize, names, before, external,
         const first = nodes.reduce((a, b) => order.get(a) <= order.get(b) ? a : b);
         const mul = makeNode("Mul", freshName(names, `${activation}_awq_scale`), [activation, inv], [scaled], [], "");
         before.set(first, [...before.get(first) ?? [], mul]);
-        for (const n of nodes) du.change(n, (x) => x.input[0] = scaled);
+        for (const n of nodes) n.input[0] = scaled;
         placement = "mul";
       }
     }
@@ -17006,7 +16807,6 @@ var init_awq = __esm({
     init_graph();
     init_spill();
     init_tensor();
-    init_def_use();
     init_nodes();
     init_block_solver();
     init_content_identity();
@@ -17088,7 +16888,6 @@ function quantizeInt4Stage(options = {}) {
     name: "quantize-int4",
     inPlace: true,
     async run(model, ctx) {
-      startInt4Helper();
       const method = parsed.methodDefault ? ctx.calibrate?.given ? "awq" : "mse" : parsed.method;
       if (method === "awq" && !ctx.calibrate) {
         throw new UsageError("quantize-int4: method awq needs calibration samples; run it through compress or run (they calibrate with onnxruntime), or use method mse");
@@ -17217,7 +17016,6 @@ var init_quantize_int4 = __esm({
     init_options();
     init_awq();
     init_int4_rewrite();
-    init_int4_parallel();
     init_gemm();
     init_dtype();
     init_tensor();
@@ -17907,8 +17705,8 @@ var init_fp16 = __esm({
         if (!floats.length) return keep;
         const du = new DefUse(scope);
         for (const { name } of floats) {
-          const readers = du.readers(name);
-          if (readers.length > 0 && readers.every((r) => this.isBlocked(r.node))) keep.add(name);
+          const readers2 = du.readers(name);
+          if (readers2.length > 0 && readers2.every((r) => this.isBlocked(r.node))) keep.add(name);
         }
         return keep;
       }
@@ -19287,25 +19085,25 @@ function plan(ctx, m, mask, scale) {
   if (additive && !(biasDims && biasDims.length === 4 && (biasDims[1] === 1 || biasDims[1] === heads) && biasDims[2] === 1)) {
     refuse2("the additive mask is not known to be [batch, 1, 1, seq] (what attention_bias takes after expanding over the queries)");
   }
-  const merge2 = m.node("merge");
-  const base = merge2.name || merge2.output[0];
-  if (cache) return cachedPlan(ctx, { merge: merge2, base, p, heads, head, attrs, raw, additive, k, v, q });
+  const merge = m.node("merge");
+  const base = merge.name || merge.output[0];
+  if (cache) return cachedPlan(ctx, { merge, base, p, heads, head, attrs, raw, additive, k, v, q });
   const weight = ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
   const bias = ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
   const inputs = [p.x, weight, bias];
   const nodes = [];
   if (raw) {
-    inputs.push(ctx.int32Mask(raw, merge2));
+    inputs.push(ctx.int32Mask(raw, merge));
   }
   if (additive) {
     while (inputs.length < 5) inputs.push("");
-    inputs.push(expandedBias(ctx, additive, merge2));
+    inputs.push(expandedBias(ctx, additive, merge));
   }
-  nodes.push(makeNode("Attention", ctx.fresh(`${base}_Attention`), inputs, [merge2.output[0]], attrs, MS_DOMAIN));
+  nodes.push(makeNode("Attention", ctx.fresh(`${base}_Attention`), inputs, [merge.output[0]], attrs, MS_DOMAIN));
   return { nodes, removed: [...q.nodes, ...k.nodes, ...v.nodes, ...p.nodes], rewritten: [], op: "Attention" };
 }
 function cachedPlan(ctx, c) {
-  const { merge: merge2, base, p, heads, head } = c;
+  const { merge, base, p, heads, head } = c;
   const hidden = heads * head;
   const weight = ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
   const bias = ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
@@ -19318,13 +19116,13 @@ function cachedPlan(ctx, c) {
   } else {
     nodes.push(makeNode("Split", ctx.fresh(`${base}_qkv_Split`), [packed], [q, k, v], [intAttr("axis", -1), intsAttr("split", [hidden, hidden, hidden])]));
   }
-  const mask = c.raw ? ctx.int32Mask(c.raw, merge2) : "";
-  const attentionBias = c.additive ? expandedBias(ctx, c.additive, merge2, p.x) : "";
+  const mask = c.raw ? ctx.int32Mask(c.raw, merge) : "";
+  const attentionBias = c.additive ? expandedBias(ctx, c.additive, merge, p.x) : "";
   nodes.push(makeNode(
     "MultiHeadAttention",
     ctx.fresh(`${base}_MultiHeadAttention`),
     [q, k, v, bias, mask, attentionBias, c.k.past, c.v.past],
-    [merge2.output[0], c.k.present, c.v.present],
+    [merge.output[0], c.k.present, c.v.present],
     c.attrs,
     MS_DOMAIN
   ));
@@ -19334,9 +19132,9 @@ function fuseAttention(ctx) {
   const reasons = /* @__PURE__ */ new Map();
   for (const { mask, scale, pattern } of PATTERNS) {
     for (const m of matchAll(ctx.du, pattern)) {
-      const merge2 = m.node("merge");
+      const merge = m.node("merge");
       const softmax = m.node("probs");
-      if (!ctx.du.graph.node.includes(merge2) || !ctx.du.graph.node.includes(softmax)) continue;
+      if (!ctx.du.graph.node.includes(merge) || !ctx.du.graph.node.includes(softmax)) continue;
       let p;
       try {
         p = plan(ctx, m, mask, scale);
@@ -19353,12 +19151,12 @@ function fuseAttention(ctx) {
         reasons.set(softmax, `${leaking.opType} ${leaking.name ?? ""} of the projections is read outside the attention`);
         continue;
       }
-      const at = ctx.du.graph.node.indexOf(merge2);
+      const at = ctx.du.graph.node.indexOf(merge);
       if (p.rewritten.some((o) => readOutside(o).some((u) => ctx.du.graph.node.indexOf(u.node) < at))) {
         reasons.set(softmax, "the present key / value is read before the attention output");
         continue;
       }
-      ctx.replace(m, merge2, p.nodes);
+      ctx.replace(m, merge, p.nodes);
       ctx.du.remove(p.removed);
       reasons.delete(softmax);
       ctx.count(p.op);
@@ -20414,7 +20212,7 @@ var init_progress2 = __esm({
 });
 
 // src/check/calibrate.ts
-import { availableParallelism as availableParallelism2 } from "node:os";
+import { availableParallelism } from "node:os";
 import path10 from "node:path";
 function untypedOutput(name) {
   return { name, metadataProps: [] };
@@ -20427,23 +20225,51 @@ function augmentedForCalibration(model, tensors) {
   const fetched = tensors.filter((t) => !inputs.has(t));
   return { model: { ...model, graph: { ...graph, output: [...graph.output, ...extra.map(untypedOutput)] } }, fetched };
 }
+function withReductions(augmented, tensors) {
+  const graph = augmented.graph;
+  const taken = allNames(augmented);
+  const fresh = (base) => {
+    let name = base;
+    for (let k = 1; taken.has(name); k++) name = `${base}_${k}`;
+    taken.add(name);
+    return name;
+  };
+  const reductions = /* @__PURE__ */ new Map();
+  const nodes = [];
+  for (const t of tensors) {
+    const r = { min: fresh(`${t}_calib_min`), max: fresh(`${t}_calib_max`), sum: fresh(`${t}_calib_sum`) };
+    nodes.push(
+      makeNode("ReduceMin", r.min, [t], [r.min], [intAttr("keepdims", 0)]),
+      makeNode("ReduceMax", r.max, [t], [r.max], [intAttr("keepdims", 0)]),
+      makeNode("ReduceSum", r.sum, [t], [r.sum], [intAttr("keepdims", 0)])
+    );
+    reductions.set(t, r);
+  }
+  const outputs = [...reductions.values()].flatMap((r) => [r.min, r.max, r.sum].map(untypedOutput));
+  return { model: { ...augmented, graph: { ...graph, node: [...graph.node, ...nodes], output: [...graph.output, ...outputs] } }, reductions };
+}
 async function calibrate(o) {
   const withMoments = new Set(o.moments ?? []);
   const tensors = [.../* @__PURE__ */ new Set([...o.tensors, ...withMoments])];
   const { model, fetched } = augmentedForCalibration(o.model, tensors);
-  const file = path10.join(o.tmpDir, `calibration-${process.pid}-${Date.now()}.onnx`);
+  const stamp = `${process.pid}-${Date.now()}`;
+  const file = path10.join(o.tmpDir, `calibration-${stamp}.onnx`);
   saveModel(model, file, { externalData: o.external ? true : "auto", source: o.external });
   const host = o.host ?? startOrtHost();
   let samples = 0;
   let result;
   try {
-    const session = await host.load(file, { threads: o.threads ?? availableParallelism2() });
+    const minmaxOnly = new Set(o.model.graph.output.map((v) => v.name));
+    for (const n of o.model.graph.node) if (SATURATING.has(n.opType ?? "") && n.output[0]) minmaxOnly.add(n.output[0]);
+    const requests = tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? "minmax" : o.method, ...withMoments.has(name) ? { moments: o.momentBlock ?? 1 } : {} }));
+    const { file: runFile, fetch } = await reducedInGraph(host, model, file, fetched, requests, o, stamp);
+    const session = await host.load(runFile, { threads: o.threads ?? availableParallelism() });
     try {
-      const minmaxOnly = new Set(o.model.graph.output.map((v) => v.name));
-      for (const n of o.model.graph.node) if (SATURATING.has(n.opType ?? "") && n.output[0]) minmaxOnly.add(n.output[0]);
-      const requests = tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? "minmax" : o.method, ...withMoments.has(name) ? { moments: o.momentBlock ?? 1 } : {} }));
-      for (const sample of o.source.samples()) {
-        await host.runStats(session.id, sample, fetched, requests);
+      const it = o.source.samples()[Symbol.iterator]();
+      for (let next = it.next(); !next.done; ) {
+        const running = host.runStats(session.id, next.value, fetch, requests);
+        next = it.next();
+        await running;
         samples++;
       }
       result = await host.takeStats(session.id);
@@ -20458,18 +20284,37 @@ async function calibrate(o) {
   const moments = new Map(result.moments.map(([name, second, block, cross]) => [name, { second, block, ...cross ? { cross } : {} }]));
   return { ranges, moments, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
 }
+async function reducedInGraph(host, augmented, file, fetched, requests, o, stamp) {
+  const g = o.model.graph;
+  const inMain = /* @__PURE__ */ new Set([...g.input.map((v) => v.name), ...g.node.flatMap((n) => n.output)]);
+  const wanted = requests.filter((r) => !r.moments && inMain.has(r.name));
+  if (!wanted.length) return { file, fetch: fetched };
+  const probe = await host.load(file, { threads: 1, graphOptimizationLevel: "disabled" });
+  const float32 = new Set([...probe.inputs, ...probe.outputs].filter((v) => v.type === "float32").map((v) => v.name));
+  await host.release(probe.id);
+  const reduce = wanted.filter((r) => float32.has(r.name));
+  if (!reduce.length) return { file, fetch: fetched };
+  const { model, reductions } = withReductions(augmented, reduce.map((r) => r.name));
+  const reducedFile = path10.join(o.tmpDir, `calibration-${stamp}-reduced.onnx`);
+  saveModel(model, reducedFile, { externalData: o.external ? true : "auto", source: o.external });
+  for (const r of reduce) r.reduced = reductions.get(r.name);
+  const inGraph = new Set(reduce.filter((r) => r.method === "minmax").map((r) => r.name));
+  return { file: reducedFile, fetch: [...fetched.filter((t) => !inGraph.has(t)), ...reduce.flatMap((r) => [r.reduced.min, r.reduced.max, r.reduced.sum])] };
+}
 var SATURATING;
 var init_calibrate = __esm({
   "src/check/calibrate.ts"() {
     "use strict";
+    init_graph();
     init_model_io();
+    init_nodes();
     init_ort_runner();
     SATURATING = /* @__PURE__ */ new Set(["Sigmoid", "HardSigmoid", "Clip", "Softmax", "Tanh"]);
   }
 });
 
 // src/check/calibration-inputs.ts
-import { existsSync as existsSync7, readdirSync as readdirSync4, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync6, readdirSync as readdirSync4, statSync as statSync5 } from "node:fs";
 import path11 from "node:path";
 function folderUnits(dir) {
   const sets = testDataSetDirs(dir);
@@ -20492,7 +20337,7 @@ function calibrationSource(spec, model) {
       }
     };
   }
-  if (!existsSync7(spec.inputs)) throw new UsageError(`${spec.inputs}: no such file or folder for calibration inputs`);
+  if (!existsSync6(spec.inputs)) throw new UsageError(`${spec.inputs}: no such file or folder for calibration inputs`);
   const units = statSync5(spec.inputs).isDirectory() ? folderUnits(spec.inputs) : void 0;
   return {
     synthetic: false,
@@ -20551,7 +20396,7 @@ var init_calibration = __esm({
 });
 
 // src/pipeline/compress.ts
-import { existsSync as existsSync8, mkdtempSync as mkdtempSync3, rmSync as rmSync5, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync7, mkdtempSync as mkdtempSync3, rmSync as rmSync5, statSync as statSync6 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import path12 from "node:path";
 function modelFiles(loaded) {
@@ -20581,7 +20426,7 @@ function refuseOverwrite(output, inputs) {
 }
 function checkOutputPath(output) {
   const target = path12.resolve(output);
-  if (existsSync8(target) && statSync6(target).isDirectory()) {
+  if (existsSync7(target) && statSync6(target).isDirectory()) {
     throw new UsageError(`${output}: is a folder; give the output model's file name`);
   }
   return missingFolders(path12.dirname(target), output);
@@ -22798,7 +22643,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge2 = {
+    var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -22808,7 +22653,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -22847,7 +22692,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge2;
+    exports.merge = merge;
   }
 });
 
@@ -22856,15 +22701,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge2 = require_merge();
+    var merge = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -24255,7 +24100,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float3();
     var int = require_int2();
-    var merge2 = require_merge();
+    var merge = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -24275,7 +24120,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge2.merge,
+      merge.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -24301,7 +24146,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge2 = require_merge();
+    var merge = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -24326,7 +24171,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge2.merge,
+      merge: merge.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -24336,7 +24181,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge2.merge,
+      "tag:yaml.org,2002:merge": merge.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -24345,7 +24190,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -24363,7 +24208,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge2.merge);
+        tags = tags.concat(merge.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -24392,11 +24237,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge2);
+        this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -28937,11 +28782,11 @@ var compress_exports = {};
 __export(compress_exports, {
   compressCommand: () => compressCommand
 });
-import { existsSync as existsSync9 } from "node:fs";
+import { existsSync as existsSync8 } from "node:fs";
 import path16 from "node:path";
 function existingPath(flag2, v) {
   if (v === void 0 || v === "auto") return v;
-  if (!existsSync9(v)) throw new UsageError(`compress: ${flag2} ${v}: no such file or folder`);
+  if (!existsSync8(v)) throw new UsageError(`compress: ${flag2} ${v}: no such file or folder`);
   return path16.resolve(v);
 }
 function autoParity(values2) {
@@ -29356,7 +29201,7 @@ var init_normalize = __esm({
 });
 
 // src/config/workspace.ts
-import { existsSync as existsSync10, realpathSync as realpathSync3 } from "node:fs";
+import { existsSync as existsSync9, realpathSync as realpathSync3 } from "node:fs";
 import path18 from "node:path";
 function workspaceRoots(configFile, env = process.env, cwd = process.cwd()) {
   const ws = env["GITHUB_WORKSPACE"];
@@ -29371,7 +29216,7 @@ function outsideMessage(roots, env = process.env) {
 function realOrSelf(p) {
   let head = path18.resolve(p);
   const tail = [];
-  while (!existsSync10(head) && path18.dirname(head) !== head) {
+  while (!existsSync9(head) && path18.dirname(head) !== head) {
     tail.unshift(path18.basename(head));
     head = path18.dirname(head);
   }
@@ -29549,7 +29394,7 @@ var init_load = __esm({
 
 // src/check/dvc.ts
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync11 } from "node:fs";
+import { existsSync as existsSync10 } from "node:fs";
 import path19 from "node:path";
 function dvc(args, cwd, what) {
   const r = spawnSync(process.env["ONNX_DIET_DVC"] ?? "dvc", args, { cwd, encoding: "utf8", maxBuffer: 64 << 20 });
@@ -29565,7 +29410,7 @@ ${r.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean).slice(-2).join(" "
 }
 function dvcPull(file) {
   dvc(["pull", path19.basename(file)], path19.dirname(file), `source ${file}`);
-  if (!existsSync11(file)) throw new UsageError(`source ${file}: dvc pull succeeded but the file is not there; is it tracked (dvc add ${path19.basename(file)})?`);
+  if (!existsSync10(file)) throw new UsageError(`source ${file}: dvc pull succeeded but the file is not there; is it tracked (dvc add ${path19.basename(file)})?`);
   return file;
 }
 function dvcPush(file) {
@@ -29587,7 +29432,7 @@ var init_dvc = __esm({
 
 // src/check/sources.ts
 import { createHash as createHash3 } from "node:crypto";
-import { createWriteStream, existsSync as existsSync12, rmSync as rmSync8 } from "node:fs";
+import { createWriteStream, existsSync as existsSync11, rmSync as rmSync8 } from "node:fs";
 import { get } from "node:https";
 import path20 from "node:path";
 async function resolveSource(spec, opts) {
@@ -29602,7 +29447,7 @@ async function resolveSource(spec, opts) {
   const name = path20.basename(new URL(spec.url).pathname) || "model.onnx";
   const dir = path20.join(opts.cacheDir, spec.sha256 ?? createHash3("sha256").update(spec.url).digest("hex").slice(0, 16));
   const file = path20.join(dir, name);
-  if (spec.sha256 && existsSync12(file) && digestFiles([file]).sha256 === spec.sha256) return file;
+  if (spec.sha256 && existsSync11(file) && digestFiles([file]).sha256 === spec.sha256) return file;
   ensureFolder(dir, spec.url);
   const actual = await download(spec.url, file, opts);
   if (spec.sha256 && actual !== spec.sha256) {
@@ -29690,7 +29535,7 @@ var init_sources = __esm({
 });
 
 // src/pipeline/run.ts
-import { existsSync as existsSync13 } from "node:fs";
+import { existsSync as existsSync12 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
 import path21 from "node:path";
 function reportPath(p) {
@@ -29708,7 +29553,7 @@ function checkStages(model) {
   }
 }
 function checkSources(config) {
-  const missing = config.models.filter((m) => m.source.kind === "path" && !existsSync13(m.source.path));
+  const missing = config.models.filter((m) => m.source.kind === "path" && !existsSync12(m.source.path));
   if (!missing.length) return;
   throw new ConfigError(missing.map((m) => ({
     ...m.sourceWhere ?? m.where,

@@ -103,6 +103,11 @@ var MinMaxStat = class {
     this.min = lo;
     this.max = hi;
   }
+  /** Folds in a sample's own min and max (finite, reduced in onnxruntime): the same as add() of its values. */
+  addRange(min, max) {
+    if (min < this.min) this.min = min;
+    if (max > this.max) this.max = max;
+  }
   range() {
     return this.min <= this.max ? { min: this.min, max: this.max } : { min: 0, max: 0 };
   }
@@ -144,7 +149,19 @@ var DyadicHistogram = class {
   }
   add(values) {
     this.minMax.add(values);
+    this.bin(values, true);
+  }
+  /**
+   * add() of values known to be finite, with their min and max reduced in onnxruntime: the same counts,
+   * without the min-max pass and the NaN test per value.
+   */
+  addFinite(values, min, max) {
+    this.minMax.addRange(min, max);
+    this.bin(values, false);
+  }
+  bin(values, mayHoldNaN) {
     const { min, max } = this.minMax;
+    if (min === -Infinity || max === Infinity) return;
     const absmax = Math.max(Math.abs(min), Math.abs(max));
     if (!(absmax > 0)) {
       if (absmax === 0) this.grow(1);
@@ -154,6 +171,14 @@ var DyadicHistogram = class {
     const r = this.radius;
     const perUnit = n / (2 * r);
     const c = this.counts;
+    if (!mayHoldNaN) {
+      for (let i = 0; i < values.length; i++) {
+        const k = Math.floor((values[i] + r) * perUnit);
+        c[k < n ? k : n - 1]++;
+      }
+      this.total += values.length;
+      return;
+    }
     let seen = 0;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
@@ -184,7 +209,7 @@ function searchCdf(counts, target, total) {
 }
 function percentileRange(h, percentile = DEFAULT_PERCENTILE, symmetric = false) {
   const { min, max } = h.minMax.range();
-  if (h.total === 0 || h.radius === 0) return { min, max };
+  if (h.total === 0 || h.radius === 0 || !Number.isFinite(min) || !Number.isFinite(max)) return { min, max };
   let lo;
   let hi;
   if (symmetric) {
@@ -201,33 +226,28 @@ function percentileRange(h, percentile = DEFAULT_PERCENTILE, symmetric = false) 
   }
   return { min: Math.max(lo, min), max: Math.min(hi, max) };
 }
-function smooth(p, eps = 1e-4) {
-  let zeros = 0;
-  for (const v of p) if (v === 0) zeros++;
-  const nonZeros = p.length - zeros;
-  if (nonZeros === 0) return void 0;
-  const eps1 = eps * zeros / nonZeros;
-  const out = new Float64Array(p.length);
-  for (let i = 0; i < p.length; i++) out[i] = p[i] === 0 ? eps : p[i] - eps1;
-  return out;
-}
-function klDivergence(p, q) {
-  let sp = 0;
-  let sq = 0;
-  for (let i = 0; i < p.length; i++) {
-    sp += p[i];
-    sq += q[i];
-  }
+var SMOOTH_EPS = 1e-4;
+function klDivergence(p, q, len, sp, sq) {
   let kl = 0;
-  for (let i = 0; i < p.length; i++) {
-    const pi = p[i] / sp;
-    if (pi > 0) kl += pi * Math.log(pi / (q[i] / sq));
+  let lastP = NaN;
+  let lastQ = NaN;
+  let term = 0;
+  for (let i = 0; i < len; i++) {
+    const a = p[i];
+    const b = q[i];
+    if (a !== lastP || b !== lastQ) {
+      const pi = a / sp;
+      term = pi > 0 ? pi * Math.log(pi / (b / sq)) : 0;
+      lastP = a;
+      lastQ = b;
+    }
+    kl += term;
   }
   return kl;
 }
 function entropyRange(h, quantizedBins = QUANTIZED_BINS) {
   const { min, max } = h.minMax.range();
-  if (h.total === 0 || h.radius === 0) return { min, max };
+  if (h.total === 0 || h.radius === 0 || !Number.isFinite(min) || !Number.isFinite(max)) return { min, max };
   const factor = Math.max(1, h.bins / ENTROPY_BINS);
   const n = h.bins / factor;
   const hist = new Float64Array(n);
@@ -239,34 +259,67 @@ function entropyRange(h, quantizedBins = QUANTIZED_BINS) {
 function entropyWindow(hist, quantizedBins = QUANTIZED_BINS) {
   const n = hist.length;
   const prefix = new Float64Array(n + 1);
-  for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k] + hist[k];
+  const nonZeros = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    prefix[k + 1] = prefix[k] + hist[k];
+    nonZeros[k + 1] = nonZeros[k] + (hist[k] !== 0 ? 1 : 0);
+  }
   const zero = Math.floor(n / 2);
   const halfQ = Math.floor(quantizedBins / 2);
   let best = Infinity;
   let bestI = halfQ;
+  const ps = new Float64Array(n + 1);
+  const qs = new Float64Array(n + 1);
+  const level = new Float64Array(quantizedBins);
   for (let i = halfQ; i <= zero; i++) {
     const start = zero - i;
     const end = Math.min(zero + i + 1, n);
     const len = end - start;
-    const p = hist.slice(start, end);
-    p[0] += prefix[start];
-    p[len - 1] += prefix[n] - prefix[end];
+    const first = hist[start] + prefix[start];
+    const last = hist[end - 1] + (prefix[n] - prefix[end]);
+    const pNonZero = (a, b) => {
+      let c = nonZeros[start + b] - nonZeros[start + a];
+      if (a === 0) c += (first !== 0 ? 1 : 0) - (hist[start] !== 0 ? 1 : 0);
+      if (a <= len - 1 && len - 1 < b) c += (last !== 0 ? 1 : 0) - (hist[end - 1] !== 0 ? 1 : 0);
+      return c;
+    };
     const merged = Math.floor(len / quantizedBins);
-    const q = new Float64Array(len);
+    let qZeros = len - quantizedBins * merged;
     for (let b = 0; b < quantizedBins; b++) {
-      const s = b * merged;
-      const e = b === quantizedBins - 1 ? len : s + merged;
-      let sum = 0;
-      for (let k = s; k < e; k++) sum += hist[start + k];
-      const spread = s + merged;
-      let nonZero = 0;
-      for (let k = s; k < spread; k++) if (p[k] !== 0) nonZero++;
-      if (nonZero === 0) continue;
-      q.fill(Math.trunc(sum / nonZero), s, spread);
+      const s0 = b * merged;
+      const e = b === quantizedBins - 1 ? len : s0 + merged;
+      const sum = prefix[start + e] - prefix[start + s0];
+      const nonZero = pNonZero(s0, s0 + merged);
+      level[b] = nonZero === 0 ? 0 : Math.trunc(sum / nonZero);
+      if (level[b] === 0) qZeros += merged;
     }
-    const ps = smooth(p);
-    const qs = smooth(q);
-    const kl = ps && qs ? klDivergence(ps, qs) : Infinity;
+    const pNon = pNonZero(0, len);
+    const qNon = len - qZeros;
+    let kl = Infinity;
+    if (pNon > 0 && qNon > 0) {
+      const pEps1 = SMOOTH_EPS * (len - pNon) / pNon;
+      const qEps1 = SMOOTH_EPS * qZeros / qNon;
+      const spread = quantizedBins * merged;
+      for (let k = 0; k < len; k++) {
+        const a = hist[start + k];
+        ps[k] = a === 0 ? SMOOTH_EPS : a - pEps1;
+      }
+      ps[0] = first === 0 ? SMOOTH_EPS : first - pEps1;
+      ps[len - 1] = last === 0 ? SMOOTH_EPS : last - pEps1;
+      for (let b = 0, k = 0; b < quantizedBins; b++) {
+        const v = level[b];
+        const y = v === 0 ? SMOOTH_EPS : v - qEps1;
+        for (const e = k + merged; k < e; k++) qs[k] = y;
+      }
+      qs.fill(SMOOTH_EPS, spread, len);
+      let sp = 0;
+      let sq = 0;
+      for (let k = 0; k < len; k++) {
+        sp += ps[k];
+        sq += qs[k];
+      }
+      kl = klDivergence(ps, qs, len, sp, sq);
+    }
     if (kl < best) {
       best = kl;
       bestI = i;
@@ -283,11 +336,12 @@ var ENTROPY_FLOOR_PERCENTILE = 99.999;
 function createStat(method, percentile = DEFAULT_PERCENTILE) {
   if (method === "minmax") {
     const s = new MinMaxStat();
-    return { add: (v) => s.add(v), range: () => s.range(), stateBytes: 16 };
+    return { add: (v) => s.add(v), addRange: (lo, hi) => s.addRange(lo, hi), range: () => s.range(), stateBytes: 16 };
   }
   const h = new DyadicHistogram();
   return {
     add: (v) => h.add(v),
+    addFinite: (v, lo, hi) => h.addFinite(v, lo, hi),
     range: () => method === "percentile" ? percentileRange(h, percentile) : guardedEntropyRange(h),
     get stateBytes() {
       return h.stateBytes + 16;
@@ -453,6 +507,9 @@ async function run(id, feeds, outputNames) {
   for (const t of Object.values(ortFeeds)) t.dispose();
   return { outputs, ms, cpuMs: (c.user + c.system) / 1e3 };
 }
+function scalarOf(v) {
+  return v instanceof ort.Tensor && v.type === "float32" && v.data.length === 1 ? v.data[0] : NaN;
+}
 var sessionStats = /* @__PURE__ */ new Map();
 var sessionMoments = /* @__PURE__ */ new Map();
 async function runStats(id, feeds, outputNames, requests) {
@@ -467,17 +524,42 @@ async function runStats(id, feeds, outputNames, requests) {
   if (!stats) sessionStats.set(id, stats = /* @__PURE__ */ new Map());
   let moments = sessionMoments.get(id);
   if (!moments) sessionMoments.set(id, moments = /* @__PURE__ */ new Map());
-  for (const { name, method, moments: wantMoments } of requests) {
-    const v = result[name] ?? ortFeeds[name];
-    if (!(v instanceof ort.Tensor) || v.type !== "float32") continue;
+  const statOf = (name, method) => {
     let stat = stats.get(name);
     if (!stat) stats.set(name, stat = createStat(method));
-    stat.add(v.data);
+    return stat;
+  };
+  const readInFull = [];
+  for (const { name, method, moments: wantMoments, reduced } of requests) {
+    const v = result[name] ?? ortFeeds[name];
+    let finite;
+    if (reduced) {
+      const [lo, hi, sum] = [scalarOf(result[reduced.min]), scalarOf(result[reduced.max]), scalarOf(result[reduced.sum])];
+      if (Number.isFinite(lo) && Number.isFinite(hi) && Number.isFinite(sum)) finite = [lo, hi];
+      if (method === "minmax") {
+        if (finite) statOf(name, method).addRange(...finite);
+        else readInFull.push(name);
+        continue;
+      }
+    }
+    if (!(v instanceof ort.Tensor) || v.type !== "float32") continue;
+    const stat = statOf(name, method);
+    if (finite && stat.addFinite) stat.addFinite(v.data, ...finite);
+    else stat.add(v.data);
     const k = v.dims[v.dims.length - 1];
     if (!wantMoments || !k) continue;
     let m = moments.get(name);
     if (!m) moments.set(name, m = new ChannelMoments(k, wantMoments));
     if (m.channels === k) m.add(v.data);
+  }
+  if (readInFull.length) {
+    const again = readInFull.filter((n) => !ortFeeds[n]);
+    const full = again.length ? await session.run(ortFeeds, again) : {};
+    for (const name of readInFull) {
+      const v = ortFeeds[name] ?? full[name];
+      if (v instanceof ort.Tensor && v.type === "float32") statOf(name, "minmax").add(v.data);
+    }
+    for (const v of Object.values(full)) if (v instanceof ort.Tensor) v.dispose();
   }
   for (const t of [...Object.values(ortFeeds), ...Object.values(result)]) if (t instanceof ort.Tensor) t.dispose();
   return { ms };

@@ -9,12 +9,17 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { calibrate } from '../src/check/calibrate.js';
+import { augmentedForCalibration, calibrate } from '../src/check/calibrate.js';
 import { calibrationSource } from '../src/check/calibration-inputs.js';
-import { DyadicHistogram, ENTROPY_FLOOR_PERCENTILE, MinMaxStat, entropyRange, entropyWindow, guardedEntropyRange, percentileRange } from '../src/runtime/calibration-stats.js';
+import { DyadicHistogram, ENTROPY_FLOOR_PERCENTILE, MinMaxStat, createStat, entropyRange, entropyWindow, guardedEntropyRange, percentileRange } from '../src/runtime/calibration-stats.js';
 import { seededRandom } from '../src/runtime/auto-inputs.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { FIXTURES } from './helpers/fixture-parity.js';
+import { graph, model as makeModel, node, valueInfo } from './helpers/builder.js';
+import { DataType } from '../src/onnx/dtype.js';
+import { saveModel } from '../src/onnx/model-io.js';
+import { runModelOnce } from '../src/runtime/ort-runner.js';
+import { tensorValues, type NamedTensor } from '../src/runtime/named-tensor.js';
 
 function gaussian(n: number, seed: number, scale = 1): Float32Array {
   const rand = seededRandom(seed);
@@ -119,6 +124,51 @@ test('calibrate through onnxruntime: same ranges in any sample order, state size
     }
   } finally {
     loaded.external.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('calibrate: min-max reduced inside onnxruntime equals the min-max of the fetched values, NaN, ±Inf and empty samples included', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'calib-'));
+  try {
+    // log(x) is NaN below 0 and -Inf at 0, where onnxruntime's ReduceMin/Max are not to be trusted;
+    // relu and sqrt(|x|) stay finite; the shape is int64 and gets no range.
+    const m = makeModel(graph({
+      node: [
+        node('Log', ['x'], ['log']), node('Relu', ['x'], ['relu']), node('Abs', ['x'], ['abs']), node('Sqrt', ['abs'], ['sqrt']),
+        node('Shape', ['x'], ['shape']), node('Add', ['relu', 'sqrt'], ['y']),
+      ],
+      input: [valueInfo('x', DataType.FLOAT, ['n'])],
+      output: [valueInfo('y', DataType.FLOAT, ['n'])],
+    }), 13);
+    const file = path.join(dir, 'm.onnx');
+    saveModel(augmentedForCalibration(m, ['log', 'relu', 'sqrt']).model, file);
+    const feed = (values: number[]): NamedTensor[] => [{ name: 'x', type: 'float32', dims: [values.length], data: new Uint8Array(Float32Array.from(values).buffer) }];
+    const feeds = [feed([1, 2, 3.5]), feed([2.7, -1, 0.5, 20]), feed([]), feed([0, 7, 1e-3]), feed([2, 9, 0.5])];
+    const tensors = ['x', 'log', 'relu', 'sqrt', 'shape', 'y'];
+    const r = await calibrate({ model: m, tensors, method: 'minmax', tmpDir: dir, threads: 1, source: { synthetic: false, from: 'test', samples: () => feeds } });
+    // Independent: every value onnxruntime computes, NaN left out.
+    const seen = new Map<string, number[]>([['x', feeds.flatMap((f) => [...new Float32Array((f[0]!.data as Uint8Array).buffer)])]]);
+    for (const f of feeds) {
+      const out = await runModelOnce(file, f, { outputNames: ['log', 'relu', 'sqrt', 'y'] });
+      for (const o of out.outputs) seen.set(o.name, [...(seen.get(o.name) ?? []), ...[...(tensorValues(o) as Float32Array)].filter((v) => !Number.isNaN(v))]);
+    }
+    for (const [name, values] of seen) assert.deepEqual(r.ranges.get(name), { min: Math.min(...values), max: Math.max(...values) }, name);
+    // Histograms come over with their in-graph min and max: the same ranges as folding each sample's
+    // values whole (NaN and -Inf samples take that path).
+    const hist = await calibrate({ model: m, tensors, method: 'percentile', tmpDir: dir, threads: 1, source: { synthetic: false, from: 'test', samples: () => feeds } });
+    const whole = new Map(['x', 'log', 'relu', 'sqrt'].map((t) => [t, createStat('percentile')]));
+    for (const f of feeds) {
+      whole.get('x')!.add(new Float32Array((f[0]!.data as Uint8Array).buffer));
+      const out = await runModelOnce(file, f, { outputNames: ['log', 'relu', 'sqrt'] });
+      for (const o of out.outputs) whole.get(o.name)!.add(tensorValues(o) as Float32Array);
+    }
+    for (const [name, stat] of whole) assert.deepEqual(hist.ranges.get(name), stat.range(), name);
+    // log's -Inf leaves its histogram range not finite, as its min-max is (the node then stays float).
+    assert.equal(hist.ranges.get('log')!.min, -Infinity);
+    assert.equal(r.ranges.get('log')!.min, -Infinity);
+    assert.ok(!r.ranges.has('shape'), 'an int64 tensor gets no range');
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });

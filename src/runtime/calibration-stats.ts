@@ -45,6 +45,12 @@ export class MinMaxStat {
     this.max = hi;
   }
 
+  /** Folds in a sample's own min and max (finite, reduced in onnxruntime): the same as add() of its values. */
+  addRange(min: number, max: number): void {
+    if (min < this.min) this.min = min;
+    if (max > this.max) this.max = max;
+  }
+
   range(): TensorRange {
     return this.min <= this.max ? { min: this.min, max: this.max } : { min: 0, max: 0 };
   }
@@ -92,7 +98,23 @@ export class DyadicHistogram {
 
   add(values: Float32Array): void {
     this.minMax.add(values);
+    this.bin(values, true);
+  }
+
+  /**
+   * add() of values known to be finite, with their min and max reduced in onnxruntime: the same counts,
+   * without the min-max pass and the NaN test per value.
+   */
+  addFinite(values: Float32Array, min: number, max: number): void {
+    this.minMax.addRange(min, max);
+    this.bin(values, false);
+  }
+
+  private bin(values: Float32Array, mayHoldNaN: boolean): void {
     const { min, max } = this.minMax;
+    // An infinite value (a -inf attention mask) has no bin, and no power of two covers it (grow would
+    // never end): the range is then the min-max's, not finite, and the tensor stays float, as with min-max.
+    if (min === -Infinity || max === Infinity) return;
     const absmax = Math.max(Math.abs(min), Math.abs(max));
     if (!(absmax > 0)) {
       // All zeros so far: they land in the bin right above zero once a radius exists.
@@ -103,6 +125,14 @@ export class DyadicHistogram {
     const r = this.radius;
     const perUnit = n / (2 * r);
     const c = this.counts;
+    if (!mayHoldNaN) {
+      for (let i = 0; i < values.length; i++) {
+        const k = Math.floor((values[i]! + r) * perUnit);
+        c[k < n ? k : n - 1]!++;
+      }
+      this.total += values.length;
+      return;
+    }
     let seen = 0;
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
@@ -145,7 +175,7 @@ function searchCdf(counts: Float64Array, target: number, total: number): number 
  */
 export function percentileRange(h: DyadicHistogram, percentile = DEFAULT_PERCENTILE, symmetric = false): TensorRange {
   const { min, max } = h.minMax.range();
-  if (h.total === 0 || h.radius === 0) return { min, max };
+  if (h.total === 0 || h.radius === 0 || !Number.isFinite(min) || !Number.isFinite(max)) return { min, max };
   let lo: number;
   let hi: number;
   if (symmetric) {
@@ -163,27 +193,30 @@ export function percentileRange(h: DyadicHistogram, percentile = DEFAULT_PERCENT
   return { min: Math.max(lo, min), max: Math.min(hi, max) };
 }
 
-/** ORT's smooth_distribution: zeros become eps, the mass taken off the non-zero bins; undefined if all zero. */
-function smooth(p: Float64Array, eps = 0.0001): Float64Array | undefined {
-  let zeros = 0;
-  for (const v of p) if (v === 0) zeros++;
-  const nonZeros = p.length - zeros;
-  if (nonZeros === 0) return undefined;
-  const eps1 = (eps * zeros) / nonZeros;
-  const out = new Float64Array(p.length);
-  for (let i = 0; i < p.length; i++) out[i] = p[i] === 0 ? eps : p[i]! - eps1;
-  return out;
-}
+/** ORT's smooth_distribution's eps: zero bins become eps, the mass taken off the non-zero ones. */
+const SMOOTH_EPS = 0.0001;
 
-/** scipy.stats.entropy(p, q): both normalized, Σ p·ln(p/q). */
-function klDivergence(p: Float64Array, q: Float64Array): number {
-  let sp = 0;
-  let sq = 0;
-  for (let i = 0; i < p.length; i++) { sp += p[i]!; sq += q[i]!; }
+/**
+ * scipy.stats.entropy(p, q) over the first `len` bins, given their sums: Σ (p/sp)·ln((p/sp)/(q/sq)),
+ * summed in bin order. Runs of equal (p, q) pairs are common (the empty side of a ReLU's histogram, a
+ * quantized level's zero bins) and give the same term, so the last term is reused instead of another
+ * logarithm: the same additions in the same order, the same result, a fraction of the Math.log calls.
+ */
+function klDivergence(p: Float64Array, q: Float64Array, len: number, sp: number, sq: number): number {
   let kl = 0;
-  for (let i = 0; i < p.length; i++) {
-    const pi = p[i]! / sp;
-    if (pi > 0) kl += pi * Math.log(pi / (q[i]! / sq));
+  let lastP = NaN;
+  let lastQ = NaN;
+  let term = 0;
+  for (let i = 0; i < len; i++) {
+    const a = p[i]!;
+    const b = q[i]!;
+    if (a !== lastP || b !== lastQ) {
+      const pi = a / sp;
+      term = pi > 0 ? pi * Math.log(pi / (b / sq)) : 0;
+      lastP = a;
+      lastQ = b;
+    }
+    kl += term;
   }
   return kl;
 }
@@ -196,7 +229,7 @@ function klDivergence(p: Float64Array, q: Float64Array): number {
  */
 export function entropyRange(h: DyadicHistogram, quantizedBins = QUANTIZED_BINS): TensorRange {
   const { min, max } = h.minMax.range();
-  if (h.total === 0 || h.radius === 0) return { min, max };
+  if (h.total === 0 || h.radius === 0 || !Number.isFinite(min) || !Number.isFinite(max)) return { min, max };
   const factor = Math.max(1, h.bins / ENTROPY_BINS);
   const n = h.bins / factor;
   const hist = new Float64Array(n);
@@ -212,38 +245,75 @@ export function entropyRange(h: DyadicHistogram, quantizedBins = QUANTIZED_BINS)
  */
 export function entropyWindow(hist: Float64Array, quantizedBins = QUANTIZED_BINS): { start: number; end: number } {
   const n = hist.length;
+  // Counts are whole numbers (exact in a double below 2^53): a level's sum is a difference of prefix
+  // sums, the same number as adding its bins one by one; `nonZeros` counts non-empty bins the same way.
   const prefix = new Float64Array(n + 1);
-  for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k]! + hist[k]!;
+  const nonZeros = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    prefix[k + 1] = prefix[k]! + hist[k]!;
+    nonZeros[k + 1] = nonZeros[k]! + (hist[k] !== 0 ? 1 : 0);
+  }
   const zero = Math.floor(n / 2);
   const halfQ = Math.floor(quantizedBins / 2);
   let best = Infinity;
   let bestI = halfQ;
+  // The smoothed P and Q of the current window (the widest is n bins), and each level's Q value.
+  const ps = new Float64Array(n + 1);
+  const qs = new Float64Array(n + 1);
+  const level = new Float64Array(quantizedBins);
   for (let i = halfQ; i <= zero; i++) {
     const start = zero - i;
     const end = Math.min(zero + i + 1, n);
     const len = end - start;
-    const p = hist.slice(start, end);
-    p[0]! += prefix[start]!;
-    p[len - 1]! += prefix[n]! - prefix[end]!;
+    // P is the window's bins with the outliers added to its end bins (len > 2, so two different bins).
+    const first = hist[start]! + prefix[start]!;
+    const last = hist[end - 1]! + (prefix[n]! - prefix[end]!);
+    /** Non-zero bins of P among window bins [a, b). */
+    const pNonZero = (a: number, b: number) => {
+      let c = nonZeros[start + b]! - nonZeros[start + a]!;
+      if (a === 0) c += (first !== 0 ? 1 : 0) - (hist[start] !== 0 ? 1 : 0);
+      if (a <= len - 1 && len - 1 < b) c += (last !== 0 ? 1 : 0) - (hist[end - 1] !== 0 ? 1 : 0);
+      return c;
+    };
     const merged = Math.floor(len / quantizedBins);
-    const q = new Float64Array(len);
+    // As ORT: the remainder bins' counts go to the last level, which is spread over its first `merged`
+    // bins only; a level's value fills all its bins (not only those where P is non-zero), divided by the
+    // count of non-zero P bins and truncated (numpy's int64 assignment). Q's sums are of the window's own
+    // bins, without the outliers.
+    let qZeros = len - quantizedBins * merged;
     for (let b = 0; b < quantizedBins; b++) {
-      const s = b * merged;
-      const e = b === quantizedBins - 1 ? len : s + merged;
-      let sum = 0;
-      for (let k = s; k < e; k++) sum += hist[start + k]!;
-      // As ORT: the remainder bins' counts go to the last level, which is spread over its first `merged`
-      // bins only; a level's value fills all its bins (not only those where P is non-zero), divided by
-      // the count of non-zero P bins and truncated (numpy's int64 assignment).
-      const spread = s + merged;
-      let nonZero = 0;
-      for (let k = s; k < spread; k++) if (p[k] !== 0) nonZero++;
-      if (nonZero === 0) continue;
-      q.fill(Math.trunc(sum / nonZero), s, spread);
+      const s0 = b * merged;
+      const e = b === quantizedBins - 1 ? len : s0 + merged;
+      const sum = prefix[start + e]! - prefix[start + s0]!;
+      const nonZero = pNonZero(s0, s0 + merged);
+      level[b] = nonZero === 0 ? 0 : Math.trunc(sum / nonZero);
+      if (level[b] === 0) qZeros += merged;
     }
-    const ps = smooth(p);
-    const qs = smooth(q);
-    const kl = ps && qs ? klDivergence(ps, qs) : Infinity;
+    const pNon = pNonZero(0, len);
+    const qNon = len - qZeros;
+    let kl = Infinity;
+    if (pNon > 0 && qNon > 0) {
+      // smooth_distribution of both, and their sums in bin order.
+      const pEps1 = (SMOOTH_EPS * (len - pNon)) / pNon;
+      const qEps1 = (SMOOTH_EPS * qZeros) / qNon;
+      const spread = quantizedBins * merged;
+      for (let k = 0; k < len; k++) {
+        const a = hist[start + k]!;
+        ps[k] = a === 0 ? SMOOTH_EPS : a - pEps1;
+      }
+      ps[0] = first === 0 ? SMOOTH_EPS : first - pEps1;
+      ps[len - 1] = last === 0 ? SMOOTH_EPS : last - pEps1;
+      for (let b = 0, k = 0; b < quantizedBins; b++) {
+        const v = level[b]!;
+        const y = v === 0 ? SMOOTH_EPS : v - qEps1;
+        for (const e = k + merged; k < e; k++) qs[k] = y;
+      }
+      qs.fill(SMOOTH_EPS, spread, len);
+      let sp = 0;
+      let sq = 0;
+      for (let k = 0; k < len; k++) { sp += ps[k]!; sq += qs[k]!; }
+      kl = klDivergence(ps, qs, len, sp, sq);
+    }
     // numpy.argmin: the first of equal minima.
     if (kl < best) { best = kl; bestI = i; }
   }
@@ -268,6 +338,10 @@ export const ENTROPY_FLOOR_PERCENTILE = 99.999;
 /** The running statistic a method needs, and how it turns into a range. */
 export interface TensorStat {
   add(values: Float32Array): void;
+  /** Present when a sample's finite min and max are all the statistic needs (min-max). */
+  addRange?(min: number, max: number): void;
+  /** Present for histograms: add() of values known finite, whose min and max onnxruntime reduced. */
+  addFinite?(values: Float32Array, min: number, max: number): void;
   range(): TensorRange;
   readonly stateBytes: number;
 }
@@ -275,11 +349,12 @@ export interface TensorStat {
 export function createStat(method: CalibrationMethod, percentile = DEFAULT_PERCENTILE): TensorStat {
   if (method === 'minmax') {
     const s = new MinMaxStat();
-    return { add: (v) => s.add(v), range: () => s.range(), stateBytes: 16 };
+    return { add: (v) => s.add(v), addRange: (lo, hi) => s.addRange(lo, hi), range: () => s.range(), stateBytes: 16 };
   }
   const h = new DyadicHistogram();
   return {
     add: (v) => h.add(v),
+    addFinite: (v, lo, hi) => h.addFinite(v, lo, hi),
     range: () => (method === 'percentile' ? percentileRange(h, percentile) : guardedEntropyRange(h)),
     get stateBytes() { return h.stateBytes + 16; },
   };

@@ -52,6 +52,17 @@ export interface StatRequest {
   method: CalibrationMethod;
   /** Also keep E[x²] per channel of the last axis, and E[x_i·x_j] within blocks of this many channels when > 1 (ChannelMoments, int4 `awq`). */
   moments?: number;
+  /**
+   * Outputs holding the tensor's in-graph ReduceMin, ReduceMax and ReduceSum (calibrate.ts): fetched in
+   * its place; a sample whose three are not all finite (NaN, ±Inf, an empty tensor) reads the tensor.
+   */
+  reduced?: StatReductions;
+}
+
+export interface StatReductions {
+  min: string;
+  max: string;
+  sum: string;
 }
 
 export interface StatsResult {

@@ -79,6 +79,11 @@ async function run(id: number, feeds: NamedTensor[], outputNames?: string[]) {
   return { outputs, ms, cpuMs: (c.user + c.system) / 1000 };
 }
 
+/** The value of a one-element float tensor (an in-graph reduction), NaN if it is anything else. */
+function scalarOf(v: ort.OnnxValue | undefined): number {
+  return v instanceof ort.Tensor && v.type === 'float32' && v.data.length === 1 ? (v.data as Float32Array)[0]! : NaN;
+}
+
 /** Calibration statistics per session: activations are reduced here, so only ranges cross the IPC channel. */
 const sessionStats = new Map<number, Map<string, TensorStat>>();
 const sessionMoments = new Map<number, Map<string, ChannelMoments>>();
@@ -95,18 +100,46 @@ async function runStats(id: number, feeds: NamedTensor[], outputNames: string[],
   if (!stats) sessionStats.set(id, (stats = new Map()));
   let moments = sessionMoments.get(id);
   if (!moments) sessionMoments.set(id, (moments = new Map()));
-  for (const { name, method, moments: wantMoments } of requests) {
+  const statOf = (name: string, method: StatRequest['method']) => {
+    let stat = stats!.get(name);
+    if (!stat) stats!.set(name, (stat = createStat(method)));
+    return stat;
+  };
+  const readInFull: string[] = [];
+  for (const { name, method, moments: wantMoments, reduced } of requests) {
     const v = result[name] ?? ortFeeds[name];
+    let finite: [number, number] | undefined;
+    if (reduced) {
+      const [lo, hi, sum] = [scalarOf(result[reduced.min]), scalarOf(result[reduced.max]), scalarOf(result[reduced.sum])];
+      // ReduceMin/Max of values with a NaN can skip it or return a wrong value (onnxruntime's vector
+      // min keeps its second operand): only a finite sum vouches for them.
+      if (Number.isFinite(lo) && Number.isFinite(hi) && Number.isFinite(sum)) finite = [lo, hi];
+      if (method === 'minmax') {
+        if (finite) statOf(name, method).addRange!(...finite);
+        else readInFull.push(name);
+        continue;
+      }
+    }
     if (!(v instanceof ort.Tensor) || v.type !== 'float32') continue;
-    let stat = stats.get(name);
-    if (!stat) stats.set(name, (stat = createStat(method)));
-    stat.add(v.data as Float32Array);
+    const stat = statOf(name, method);
+    if (finite && stat.addFinite) stat.addFinite(v.data as Float32Array, ...finite);
+    else stat.add(v.data as Float32Array);
     const k = v.dims[v.dims.length - 1];
     if (!wantMoments || !k) continue;
     let m = moments.get(name);
     if (!m) moments.set(name, (m = new ChannelMoments(k, wantMoments)));
     // A sample whose last axis differs from the first's is not the same channels: left out.
     if (m.channels === k) m.add(v.data as Float32Array);
+  }
+  if (readInFull.length) {
+    // A graph input is at hand in the feeds; the rest are run again and fetched.
+    const again = readInFull.filter((n) => !ortFeeds[n]);
+    const full = again.length ? await session.run(ortFeeds, again) : {};
+    for (const name of readInFull) {
+      const v = ortFeeds[name] ?? full[name];
+      if (v instanceof ort.Tensor && v.type === 'float32') statOf(name, 'minmax').add(v.data as Float32Array);
+    }
+    for (const v of Object.values(full)) if (v instanceof ort.Tensor) v.dispose();
   }
   for (const t of [...Object.values(ortFeeds), ...Object.values(result)]) if (t instanceof ort.Tensor) t.dispose();
   return { ms };

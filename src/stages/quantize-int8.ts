@@ -8,7 +8,8 @@
  * Options (config keys): ops, exclude (node names or glob patterns; an unnamed node by its first output),
  * per-channel, reduce-range, weight-type (int8 | uint8), min-elements, conv-mode (integer | weight-only,
  * see quant/int8-conv.ts), activations (dynamic | static: calibrated QDQ, quantize-static.ts), activation-type
- * (uint8 | int8) and activation-symmetric (static only).
+ * (uint8 | int8), activation-symmetric and float-outputs (op types whose output stays float, as ORT's
+ * OpTypesToExcludeOutputQuantization), all static only.
  */
 import { OnnxFormatError, UsageError } from '../onnx/errors.js';
 import { nodeId, nodePattern } from './nodes.js';
@@ -26,28 +27,33 @@ import { QuantSession, type Int8Options } from './quant/session.js';
 import { booleanOption, choiceOption, integerOption, rejectUnknownOptions, stringListOption } from './options.js';
 import type { Stage, StageContext, StageOptions, StageOutcome } from './stage.js';
 import { quantizeStatic } from './quantize-static.js';
-import { DEFAULT_STATIC_OPS } from './quant/static-ops.js';
+import { DEFAULT_STATIC_OPS, STATIC_RULES, STATIC_WEIGHT_ONLY_OPS } from './quant/static-ops.js';
 import type { ActivationOptions } from './quant/static-qdq.js';
 
 /** Weights with fewer elements stay float by default (why 1024: quant/registry.ts). */
 export { DEFAULT_MIN_ELEMENTS };
 
 const STAGE = 'quantize-int8';
-const KNOWN_OPTIONS = ['ops', 'exclude', 'per-channel', 'reduce-range', 'weight-type', 'min-elements', 'conv-mode', 'activations', 'activation-type', 'activation-symmetric', 'float-stem'];
+const KNOWN_OPTIONS = ['ops', 'exclude', 'per-channel', 'reduce-range', 'weight-type', 'min-elements', 'conv-mode', 'activations', 'activation-type', 'activation-symmetric', 'float-stem', 'float-outputs'];
 
 export function parseInt8Options(raw: StageOptions): Int8Options & { activation?: ActivationOptions } {
   rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
   const isStatic = choiceOption(STAGE, raw, 'activations', ['dynamic', 'static'] as const) === 'static';
   // Static quantization places QDQ around its own op set (quant/static-ops.ts); dynamic uses the registry.
-  const supported: string[] = isStatic ? DEFAULT_STATIC_OPS : opsWith('int8');
+  const supported: string[] = isStatic ? [...DEFAULT_STATIC_OPS, ...STATIC_WEIGHT_ONLY_OPS] : opsWith('int8');
   const ops = new Set<string>();
   for (const op of stringListOption(STAGE, raw, 'ops') ?? (isStatic ? DEFAULT_STATIC_OPS : DEFAULT_INT8_OPS)) {
     const known = supported.find((k) => k.toLowerCase() === op.toLowerCase());
     if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'${isStatic ? ' statically' : ''}; supported: ${supported.join(', ')}`);
     ops.add(known);
   }
-  if (!isStatic && (raw['activation-type'] !== undefined || raw['activation-symmetric'] !== undefined || raw['float-stem'] !== undefined)) {
-    throw new UsageError('quantize-int8: activation-type, activation-symmetric and float-stem need activations: static');
+  const staticOnly = ['activation-type', 'activation-symmetric', 'float-stem', 'float-outputs'].filter((k) => raw[k] !== undefined);
+  if (!isStatic && staticOnly.length) throw new UsageError(`quantize-int8: ${staticOnly.join(', ')} need${staticOnly.length === 1 ? 's' : ''} activations: static`);
+  const floatOutputs = new Set<string>();
+  for (const op of stringListOption(STAGE, raw, 'float-outputs') ?? []) {
+    const known = DEFAULT_STATIC_OPS.find((k) => k.toLowerCase() === op.toLowerCase() && STATIC_RULES[k]!.kind === 'compute');
+    if (!known) throw new UsageError(`quantize-int8: float-outputs: '${op}' is not an op static int8 computes in integers; one of ${DEFAULT_STATIC_OPS.filter((k) => STATIC_RULES[k]!.kind === 'compute').join(', ')}`);
+    floatOutputs.add(known);
   }
   // Static: every weight of a quantized node is quantized, or the node's DQ → op → Q group cannot fuse.
   const minElements = integerOption(STAGE, raw, 'min-elements', 'a whole number ≥ 0', (n) => n >= 0) ?? (isStatic ? 0 : DEFAULT_MIN_ELEMENTS);
@@ -75,6 +81,7 @@ export function parseInt8Options(raw: StageOptions): Int8Options & { activation?
         // ORT's defaults: uint8 activations (asymmetric), int8 weights (symmetric).
         type: choiceOption(STAGE, raw, 'activation-type', ['uint8', 'int8'] as const),
         symmetric: booleanOption(STAGE, raw, 'activation-symmetric', false),
+        ...(floatOutputs.size ? { floatOutputs } : {}),
       },
       floatStem: booleanOption(STAGE, raw, 'float-stem', true),
     } : {}),

@@ -14,6 +14,12 @@ import { QuantSession, type Int8Options } from './quant/session.js';
 import { placeQdq, planStatic, type ActivationOptions } from './quant/static-qdq.js';
 import { storeStemWeights } from './quant/static-stem.js';
 import type { StageContext, StageOutcome } from './stage.js';
+import { DataType } from '../onnx/dtype.js';
+import type { GraphScope } from '../onnx/graph.js';
+import type { NodeProto } from '../onnx/types.js';
+import type { ConstantWeight } from './quant/constant-weight.js';
+import { quantOpOf, weightOf } from './quant/registry.js';
+import { nodeId } from './nodes.js';
 
 export interface StaticInt8Options extends Int8Options {
   activation: ActivationOptions;
@@ -62,7 +68,9 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   if (plan.nodes.size === 0) return refuse('no node with float32 activations to quantize');
   const placed = placeQdq(scope, s, plan, ranges, options.activation);
   const stemWeights = storeStemWeights(scope, s, plan.floatStem);
-  const removed = removeUnused([...placed.released, ...stemWeights], s.index);
+  const tables = weightOnlyGathers(scope, s);
+  if (tables.count) placed.byOp.Gather = tables.count;
+  const removed = removeUnused([...placed.released, ...stemWeights, ...tables.released], s.index);
   const quantizedNodes = Object.values(placed.byOp).reduce((a, b) => a + b, 0);
   ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan.folded.size} Relu/Clip folded, ${plan.skipped.length} skipped (${plan.floatStem.size} in the float stem)`);
   return {
@@ -80,7 +88,31 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
       weightBytesBefore: s.floatBytesQuantized,
       weightBytesAfter: s.pool.bytesAdded,
       floatTensorsRemoved: removed,
-      skipped: plan.skipped,
+      skipped: [...plan.skipped, ...tables.skipped],
     },
   };
+}
+
+/**
+ * Gathers from constant tables (when `ops` lists Gather: static-ops.ts STATIC_WEIGHT_ONLY_OPS) in their
+ * dynamic int8 form (quant/int8-gather.ts): no calibrated range is involved, the table is quantized alone.
+ */
+function weightOnlyGathers(scope: GraphScope, s: QuantSession): { count: number; released: ConstantWeight['path'][]; skipped: { node: string; op: string; reason: string }[] } {
+  const released: ConstantWeight['path'][] = [];
+  const skipped: { node: string; op: string; reason: string }[] = [];
+  let count = 0;
+  if (!s.options.ops.has('Gather')) return { count, released, skipped };
+  const out: NodeProto[] = [];
+  for (const node of scope.graph.node) {
+    const row = node.opType === 'Gather' && (node.domain ?? '') === '' ? quantOpOf(node) : undefined;
+    const weight = row?.int8 ? weightOf(row, node, scope, s.index) : undefined;
+    if (!row?.int8 || !weight || weight.tensor.dataType !== DataType.FLOAT) { out.push(node); continue; }
+    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? 'excluded by option'
+      : Number.isNaN(s.range(weight.tensor).min) ? 'weight holds NaN or Infinity' : row.int8.check(node, weight, scope, s);
+    if (reason) { skipped.push({ node: nodeId(node), op: 'Gather', reason }); out.push(node); continue; }
+    released.push(weight.path, ...(row.int8.rewrite(node, weight, scope, s, out) ?? []));
+    count++;
+  }
+  scope.graph.node = out;
+  return { count, released, skipped };
 }

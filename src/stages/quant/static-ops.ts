@@ -67,6 +67,13 @@ export const STATIC_RULES: Record<string, StaticOpRule> = {
 export const DEFAULT_STATIC_OPS = Object.keys(STATIC_RULES);
 
 /**
+ * Ops static quantization also takes when listed in `ops`, in their dynamic int8 form since they have no
+ * integer kernel to fuse into: Gather from a constant table (embeddings; quant/int8-gather.ts) gathers int8
+ * rows and dequantizes them, a transformer's largest tensor at a quarter of its bytes.
+ */
+export const STATIC_WEIGHT_ONLY_OPS = ['Gather'];
+
+/**
  * Activations whose effect the output's quantization can take over (ORT's QDQRemovableActivation and the
  * Relu/Clip + QuantizeLinear fusion): with the zero point at the bottom of the integer range, quantizing
  * clips at 0 exactly as Relu does. Clip qualifies when its lower bound is a constant 0.

@@ -27,12 +27,20 @@ import { bytesOf } from '../content-identity.js';
 export interface ActivationOptions {
   type: Int8Type;
   symmetric: boolean;
+  /**
+   * Op types whose output stays float (ORT's extra option OpTypesToExcludeOutputQuantization): no Q after
+   * the node, so onnxruntime fuses DQ → MatMul into MatMulIntegerToFloat instead of QLinearMatMul, and a
+   * transformer's bias Add, GELU and residual keep float inputs.
+   */
+  floatOutputs?: ReadonlySet<string>;
 }
 
 /** A planned node: its rule, and the constant weight and bias it reads. */
 interface Planned {
   node: NodeProto;
   rule: StaticOpRule;
+  /** The output stays float (ActivationOptions.floatOutputs). */
+  floatOutput?: boolean;
   weight?: { c: ConstantWeight; axis: number };
   bias?: ConstantWeight;
   /** Constant activation operands (rule.constants), by input index. */
@@ -137,7 +145,7 @@ export function planStatic(scope: GraphScope, s: QuantSession, act: ActivationOp
 
 /** The activation inputs and the output a planned node quantizes. */
 function touchedBy(p: Planned, plan: Pick<StaticPlan, 'folded'>): string[] {
-  const out = plan.folded.get(p.node)?.output[0] ?? p.node.output[0];
+  const out = p.floatOutput ? undefined : plan.folded.get(p.node)?.output[0] ?? p.node.output[0];
   return [
     ...inputsOf(p.node, p.rule).filter((i) => !(i === p.rule.weight?.input && p.weight) && !p.constants?.has(i)).map((i) => p.node.input[i]!),
     ...(out ? [out] : []),
@@ -153,7 +161,7 @@ function planOnce(scope: GraphScope, s: QuantSession, act: ActivationOptions, dr
     const op = node.opType ?? '';
     const rule = (node.domain ?? '') === '' && s.options.ops.has(op) ? STATIC_RULES[op] : undefined;
     if (!rule || dropped.has(node)) continue;
-    const p: Planned = { node, rule };
+    const p: Planned = { node, rule, ...(rule.kind === 'compute' && act.floatOutputs?.has(op) ? { floatOutput: true } : {}) };
     const { alpha, beta } = hardSigmoidCoefficients(node);
     const reason = s.options.exclude.some((re) => re.test(nodeId(node)))
       ? 'excluded by option'
@@ -168,7 +176,7 @@ function planOnce(scope: GraphScope, s: QuantSession, act: ActivationOptions, dr
   if (!act.symmetric) {
     for (const p of nodes.values()) {
       const out = p.node.output[0];
-      if (p.rule.kind !== 'compute' || !out || outputs.has(out)) continue;
+      if (p.rule.kind !== 'compute' || p.floatOutput || !out || outputs.has(out)) continue;
       const readers = s.readersOf(graph, out);
       const r = readers[0];
       if (readers.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? '') || (r.domain ?? '') !== '') continue;
@@ -179,7 +187,7 @@ function planOnce(scope: GraphScope, s: QuantSession, act: ActivationOptions, dr
   // A gate that is the only reader of a compute node's output takes over that node's QuantizeLinear.
   const grids = new Map<string, GateGrid>();
   const computeOf = new Map<string, Planned>();
-  for (const p of nodes.values()) if (p.rule.kind === 'compute' && p.node.output[0] && !folded.has(p.node)) computeOf.set(p.node.output[0], p);
+  for (const p of nodes.values()) if (p.rule.kind === 'compute' && !p.floatOutput && p.node.output[0] && !folded.has(p.node)) computeOf.set(p.node.output[0], p);
   for (const g of [...nodes.values()].filter((p) => p.rule.kind === 'gate')) {
     const { alpha, beta } = hardSigmoidCoefficients(g.node);
     const out = g.node.output[0];
@@ -196,7 +204,7 @@ function planOnce(scope: GraphScope, s: QuantSession, act: ActivationOptions, dr
   const producedBy = new Map<string, Planned>();
   for (const p of nodes.values()) {
     const out = folded.get(p.node)?.output[0] ?? p.node.output[0];
-    if (out) producedBy.set(out, p);
+    if (out && !p.floatOutput) producedBy.set(out, p);
   }
   const tensors = new Map<string, string>();
   const root = (t: string): string => {
