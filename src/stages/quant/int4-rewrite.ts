@@ -22,6 +22,7 @@ import type { QuantMethod } from './block-solver.js';
 import type { ActivationAware } from './awq.js';
 import { blockFactors } from './block-feedback.js';
 import { quantizeColumns4, quantizeRows4, type Int4Blocks } from './int4-numerics.js';
+import { quantizeWithSpanFeedback } from './span-feedback.js';
 import { bytesOf, ContentMap } from '../content-identity.js';
 import type { TensorPool } from './tensor-pool.js';
 
@@ -186,10 +187,13 @@ export function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, a
     const opts = {
       blockSize, symmetric, method: method === 'awq' ? 'mse' as const : method, bits, padToBlock: true,
       storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround, importance, errorScale: s,
-      feedback: aware?.cross ? (aware.factors ??= blockFactors(aware.cross, k, blockSize, s)) : undefined,
     };
+    const span = aware?.cross ? (aware.crossBlock ?? blockSize) : 0;
+    const factors = aware?.cross ? (aware.factors ??= blockFactors(aware.cross, k, span, s)) : undefined;
     // Stored [N, K]: already one row of K per column n. Stored [K, N]: quantized along its columns in place.
-    const q = transposed ? quantizeRows4(values, n, k, opts) : quantizeColumns4(values, k, n, opts);
+    // Feedback wider than a block walks each column through a span (span-feedback.ts).
+    const q = factors && span > blockSize ? quantizeWithSpanFeedback(values, k, n, transposed, opts, factors, span)
+      : transposed ? quantizeRows4(values, n, k, { ...opts, feedback: factors }) : quantizeColumns4(values, k, n, { ...opts, feedback: factors });
     run.errors.set(key, relError(q));
     const parts = [
       { dataType: DataType.UINT8, dims: [n, q.kBlocks, (blockSize * bits) / 8], raw: q.data },
