@@ -185,7 +185,7 @@ export function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, a
     if (s) values = transposed ? values.map((v, i) => v * s[i % k]!) : values.map((v, i) => v * s[Math.floor(i / n)]!);
     const importance = aware ? (s ? aware.moments.map((m, i) => m / (s[i]! * s[i]!)) : aware.moments) : undefined;
     const opts = {
-      blockSize, symmetric, method: method === 'awq' ? 'mse' as const : method, bits, padToBlock: true,
+      blockSize, symmetric, method: method === 'awq' || method === 'gptq' ? 'mse' as const : method, bits, padToBlock: true,
       storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround, importance, errorScale: s,
     };
     const span = aware?.cross ? (aware.crossBlock ?? blockSize) : 0;
