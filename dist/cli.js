@@ -11140,7 +11140,7 @@ var init_block_solver = __esm({
   "src/stages/quant/block-solver.ts"() {
     "use strict";
     f322 = Math.fround;
-    QUANT_METHODS = ["rtn", "mse", "awq"];
+    QUANT_METHODS = ["rtn", "mse", "awq", "gptq"];
     CLIP = Float64Array.of(0.9, 0.85, 0.95, 1, 0.8);
     ASYMMETRIC_CLIP = Float64Array.of(0.9, 1, 1, 0.9, 0.9, 0.9, 0.8, 1, 1, 0.8, 0.8, 0.9, 0.9, 0.8, 0.8, 0.8);
     REFINE = 1;
@@ -11260,13 +11260,13 @@ function quantizeRows4(src, rows, k, opts) {
 function quantizeColumns4(src, k, n, opts) {
   const { blockSize } = opts;
   const w = new BlockWriter(n, k, opts);
-  const TILE2 = 64;
-  const tile = new Float32Array(TILE2 * blockSize);
+  const TILE3 = 64;
+  const tile = new Float32Array(TILE3 * blockSize);
   for (let b = 0; b < w.out.kBlocks; b++) {
     const k0 = b * blockSize;
     const len = Math.min(k, k0 + blockSize) - k0;
-    for (let c0 = 0; c0 < n; c0 += TILE2) {
-      const width = Math.min(TILE2, n - c0);
+    for (let c0 = 0; c0 < n; c0 += TILE3) {
+      const width = Math.min(TILE3, n - c0);
       for (let kk = 0; kk < len; kk++) {
         const row = (k0 + kk) * n + c0;
         for (let j = 0; j < width; j++) tile[j * blockSize + kk] = src[row + j];
@@ -11305,24 +11305,38 @@ var init_int4_numerics = __esm({
       block;
       blockImp;
       scratch;
+      /** Scale and zero point of block `b` (values v[0, len)), its nearest codes into `this.codes`. */
+      fit(b, v, len) {
+        const imp = this.blockImp;
+        const k0 = b * this.opts.blockSize;
+        if (imp) for (let i = 0; i < len; i++) imp[i] = this.opts.importance[k0 + i];
+        return fitBlock(v, len, this.spec, this.codes, this.work, imp);
+      }
       /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
       put(r, b, src, from, stride, len) {
-        const o = this.out;
         const k0 = b * this.opts.blockSize;
         const v = this.block;
-        for (let i2 = 0; i2 < len; i2++) v[i2] = src[from + i2 * stride];
-        const imp = this.blockImp;
-        if (imp) for (let i2 = 0; i2 < len; i2++) imp[i2] = this.opts.importance[k0 + i2];
-        const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
+        for (let i = 0; i < len; i++) v[i] = src[from + i * stride];
+        const fit = this.fit(b, v, len);
+        const fed = this.opts.feedback !== void 0 && feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, this.codes, this.scratch);
+        this.commit(r, b, fit, v, 0, len, this.opts.errorScale !== void 0 || fed);
+      }
+      /**
+       * Writes `this.codes` at `fit` as block `b` of row `r`; the error is counted against orig[at, at + len),
+       * the weights as given (error feedback moves the values it rounds, not the ones it reports on), in full
+       * when `measure`, else fit.sqErr (the codes are the nearest ones of those very values).
+       */
+      commit(r, b, fit, orig, at, len, measure) {
+        const o = this.out;
+        const k0 = b * this.opts.blockSize;
         const codes = this.codes;
         const unscale = this.opts.errorScale;
-        const fed = this.opts.feedback !== void 0 && feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, codes, this.scratch);
-        if (unscale || fed) {
+        if (measure) {
           let e = 0, w = 0;
           for (let i2 = 0; i2 < len; i2++) {
-            const r2 = unscale ? 1 / unscale[k0 + i2] : 1;
-            const d = (v[i2] - (codes[i2] - fit.zp) * fit.scale) * r2;
-            const x = v[i2] * r2;
+            const inv = unscale ? 1 / unscale[k0 + i2] : 1;
+            const d = (orig[at + i2] - (codes[i2] - fit.zp) * fit.scale) * inv;
+            const x = orig[at + i2] * inv;
             e += d * d;
             w += x * x;
           }
@@ -11330,19 +11344,19 @@ var init_int4_numerics = __esm({
           o.sqNorm += w;
         } else {
           o.sqError += fit.sqErr;
-          for (let i2 = 0; i2 < len; i2++) o.sqNorm += v[i2] * v[i2];
+          for (let i2 = 0; i2 < len; i2++) o.sqNorm += orig[at + i2] * orig[at + i2];
         }
         o.scales[r * o.kBlocks + b] = fit.scale;
         if (this.spec.bits === 8) {
-          const at2 = r * o.rowBytes + k0;
-          for (let i2 = 0; i2 < len; i2++) o.data[at2 + i2] = codes[i2];
+          const byte2 = r * o.rowBytes + k0;
+          for (let i2 = 0; i2 < len; i2++) o.data[byte2 + i2] = codes[i2];
           if (o.zeroPoints) o.zeroPoints[r * o.zpRowBytes + b] = fit.zp;
           return;
         }
-        let at = r * o.rowBytes + (k0 >> 1);
+        let byte = r * o.rowBytes + (k0 >> 1);
         let i = 0;
-        for (; i + 1 < len; i += 2, at++) o.data[at] = codes[i] | codes[i + 1] << 4;
-        if (i < len) o.data[at] = codes[i];
+        for (; i + 1 < len; i += 2, byte++) o.data[byte] = codes[i] | codes[i + 1] << 4;
+        if (i < len) o.data[byte] = codes[i];
         if (o.zeroPoints) {
           const zi = r * o.zpRowBytes + (b >> 1);
           o.zeroPoints[zi] = b & 1 ? o.zeroPoints[zi] & 15 | fit.zp << 4 : o.zeroPoints[zi] & 240 | fit.zp;
@@ -11353,6 +11367,68 @@ var init_int4_numerics = __esm({
         return { data, scales, zeroPoints, kBlocks, rowBytes, sqError, sqNorm };
       }
     };
+  }
+});
+
+// src/stages/quant/span-feedback.ts
+function quantizeWithSpanFeedback(values2, k, n, rowsFirst, opts, u, span) {
+  const bs = opts.blockSize;
+  if (span % bs !== 0) throw new Error(`span feedback: span ${span} is not a multiple of the block size ${bs}`);
+  const w = new BlockWriter(n, k, opts);
+  const maxq = (1 << w.spec.bits) - 1;
+  const orig = new Float64Array(span * TILE2);
+  const cur = new Float64Array(span * TILE2);
+  const v = new Float32Array(bs);
+  const codes = w.codes;
+  for (let h0 = 0; h0 < k; h0 += span) {
+    const hl = Math.min(k, h0 + span) - h0;
+    const fed = u[h0 * span] > 0;
+    for (let c0 = 0; c0 < n; c0 += TILE2) {
+      const width = Math.min(TILE2, n - c0);
+      for (let j = 0; j < width; j++) {
+        const base = j * span;
+        if (rowsFirst) for (let i = 0; i < hl; i++) orig[base + i] = values2[(c0 + j) * k + h0 + i];
+      }
+      if (!rowsFirst) {
+        for (let i = 0; i < hl; i++) {
+          const row = (h0 + i) * n + c0;
+          for (let j = 0; j < width; j++) orig[j * span + i] = values2[row + j];
+        }
+      }
+      cur.set(orig);
+      for (let j = 0; j < width; j++) {
+        const base = j * span;
+        for (let o = 0; o < hl; o += bs) {
+          const len = Math.min(bs, hl - o);
+          const b = (h0 + o) / bs;
+          for (let i = 0; i < len; i++) v[i] = cur[base + o + i];
+          const fit = w.fit(b, v, len);
+          if (fed && fit.scale !== 0) {
+            const rs = 1 / fit.scale;
+            for (let i = 0; i < len; i++) {
+              const at = o + i;
+              const x = cur[base + at];
+              let q = Math.floor(x * rs + fit.zp + 0.5);
+              q = q < 0 ? 0 : q > maxq ? maxq : q;
+              codes[i] = q;
+              const urow = (h0 + at) * span;
+              const err = (x - (q - fit.zp) * fit.scale) / u[urow + at];
+              for (let t = at + 1; t < hl; t++) cur[base + t] -= err * u[urow + t];
+            }
+          }
+          w.commit(c0 + j, b, fit, orig, base + o, len, true);
+        }
+      }
+    }
+  }
+  return w.result();
+}
+var TILE2;
+var init_span_feedback = __esm({
+  "src/stages/quant/span-feedback.ts"() {
+    "use strict";
+    init_int4_numerics();
+    TILE2 = 64;
   }
 });
 
@@ -11436,15 +11512,16 @@ function toMatMulNBits(node, a, src, alpha, run, bits) {
     const opts = {
       blockSize,
       symmetric,
-      method: method === "awq" ? "mse" : method,
+      method: method === "awq" || method === "gptq" ? "mse" : method,
       bits,
       padToBlock: true,
       storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
       importance,
-      errorScale: s,
-      feedback: aware?.cross ? aware.factors ??= blockFactors(aware.cross, k, blockSize, s) : void 0
+      errorScale: s
     };
-    const q = transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
+    const span = aware?.cross ? aware.crossBlock ?? blockSize : 0;
+    const factors = aware?.cross ? aware.factors ??= blockFactors(aware.cross, k, span, s) : void 0;
+    const q = factors && span > blockSize ? quantizeWithSpanFeedback(values2, k, n, transposed, opts, factors, span) : transposed ? quantizeRows4(values2, n, k, { ...opts, feedback: factors }) : quantizeColumns4(values2, k, n, { ...opts, feedback: factors });
     run.errors.set(key, relError(q));
     const parts = [
       { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize * bits / 8], raw: q.data },
@@ -11469,6 +11546,7 @@ var init_int4_rewrite = __esm({
     init_nodes();
     init_block_feedback();
     init_int4_numerics();
+    init_span_feedback();
     init_content_identity();
     LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
     relError = (q) => q.sqNorm > 0 ? Math.sqrt(q.sqError / q.sqNorm) : 0;
@@ -16791,8 +16869,9 @@ function planAwq(scope, layers, stats, spec, blockSize, names, before, external,
         placement = "mul";
       }
     }
-    const cross = stats.get(activation).block === blockSize ? stats.get(activation).cross : void 0;
-    const aware = { moments: m, ...s ? { scale: s } : {}, ...cross ? { cross } : {}, group: id };
+    const { block: crossBlock, cross: crossMoments } = stats.get(activation);
+    const cross = crossBlock >= blockSize && crossBlock % blockSize === 0 ? crossMoments : void 0;
+    const aware = { moments: m, ...s ? { scale: s } : {}, ...cross ? { cross, crossBlock } : {}, group: id };
     for (const n of nodes) byNode.set(n, aware);
     const alpha = AWQ_ALPHAS[best];
     groups.push({ activation, layers: nodes.map((n) => n.name || n.output[0] || ""), alpha, placement, gain: errors[0] > 0 ? Number((errors[best] / errors[0]).toPrecision(4)) : 1 });
@@ -16837,7 +16916,7 @@ async function planActivationScaling(model, main2, run, exclude, ctx, before) {
   }
   const activations = [...new Set(layers.map((l) => l.node.input[0] ?? ""))];
   const t0 = performance.now();
-  const { moments, details } = await ctx.calibrate(model, [], { moments: activations, momentBlock: opts.blockSize });
+  const { moments, details } = await ctx.calibrate(model, [], { moments: activations, momentBlock: feedbackSpan(opts) });
   const t1 = performance.now();
   const spec = { bits: 4, symmetric: opts.symmetric, method: "rtn", store: Math.fround };
   const plan2 = planAwq(main2, layers, moments ?? /* @__PURE__ */ new Map(), spec, opts.blockSize, run.names, before, ctx.external, (model.irVersion ?? 0) < 4);
@@ -16855,6 +16934,9 @@ async function planActivationScaling(model, main2, run, exclude, ctx, before) {
     weightingOnly: count("none"),
     groups: plan2.groups
   };
+}
+function feedbackSpan(opts) {
+  return opts.method === "gptq" ? Math.max(opts.blockSize, GPTQ_SPAN) : opts.blockSize;
 }
 function parseInt4Options(options) {
   const o = { ...options };
@@ -16889,8 +16971,9 @@ function quantizeInt4Stage(options = {}) {
     inPlace: true,
     async run(model, ctx) {
       const method = parsed.methodDefault ? ctx.calibrate?.given ? "awq" : "mse" : parsed.method;
-      if (method === "awq" && !ctx.calibrate) {
-        throw new UsageError("quantize-int4: method awq needs calibration samples; run it through compress or run (they calibrate with onnxruntime), or use method mse");
+      const calibrated = method === "awq" || method === "gptq";
+      if (calibrated && !ctx.calibrate) {
+        throw new UsageError(`quantize-int4: method ${method} needs calibration samples; run it through compress or run (they calibrate with onnxruntime), or use method mse`);
       }
       const opts = { ...parsed, method };
       const attentionSplit = splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex());
@@ -16911,7 +16994,7 @@ function quantizeInt4Stage(options = {}) {
       };
       const exclude = opts.exclude.map(nodePattern);
       const before = /* @__PURE__ */ new Map();
-      const awq = method === "awq" ? await planActivationScaling(model, scopes[0], run, exclude, ctx, before) : void 0;
+      const awq = calibrated ? await planActivationScaling(model, scopes[0], run, exclude, ctx, before) : void 0;
       const skipped = [];
       for (const scope of scopes) {
         const out = [];
@@ -16997,7 +17080,7 @@ function quantizeInt4Stage(options = {}) {
     }
   };
 }
-var STAGE2, CAMEL_ALIASES;
+var GPTQ_SPAN, STAGE2, CAMEL_ALIASES;
 var init_quantize_int4 = __esm({
   "src/stages/quantize-int4.ts"() {
     "use strict";
@@ -17019,6 +17102,7 @@ var init_quantize_int4 = __esm({
     init_gemm();
     init_dtype();
     init_tensor();
+    GPTQ_SPAN = 256;
     STAGE2 = "quantize-int4";
     CAMEL_ALIASES = { blockSize: "block-size", accuracyLevel: "accuracy-level" };
   }

@@ -48,8 +48,10 @@ export interface ActivationAware {
   scale?: Float32Array;
   /** One id per activation, for the store key (two layers on different activations never share). */
   group: number;
-  /** E[x_i·x_j] within quantization blocks (ChannelMomentsResult.cross), for error feedback; absent: none. */
+  /** E[x_i·x_j] within blocks of `crossBlock` channels (ChannelMomentsResult.cross), for error feedback; absent: none. */
   cross?: Float32Array;
+  /** Channels per block of `cross`: the quantization block size, or a multiple of it (span-feedback.ts). */
+  crossBlock?: number;
   /** blockFactors of `cross` at this scale, made by the first layer of the group that needs them. */
   factors?: Float64Array;
 }
@@ -251,8 +253,9 @@ export function planAwq(
         placement = 'mul';
       }
     }
-    const cross = stats.get(activation)!.block === blockSize ? stats.get(activation)!.cross : undefined;
-    const aware: ActivationAware = { moments: m, ...(s ? { scale: s } : {}), ...(cross ? { cross } : {}), group: id };
+    const { block: crossBlock, cross: crossMoments } = stats.get(activation)!;
+    const cross = crossBlock >= blockSize && crossBlock % blockSize === 0 ? crossMoments : undefined;
+    const aware: ActivationAware = { moments: m, ...(s ? { scale: s } : {}), ...(cross ? { cross, crossBlock } : {}), group: id };
     for (const n of nodes) byNode.set(n, aware);
     const alpha = AWQ_ALPHAS[best]!;
     groups.push({ activation, layers: nodes.map((n) => n.name || n.output[0] || ''), alpha, placement, gain: errors[0]! > 0 ? Number((errors[best]! / errors[0]!).toPrecision(4)) : 1 });

@@ -33,9 +33,12 @@
 
 const f32 = Math.fround;
 
-/** `awq` is mse on activation-scaled rows with activation-weighted errors (awq.ts); the block fit is mse's. */
-export type QuantMethod = 'rtn' | 'mse' | 'awq';
-export const QUANT_METHODS: readonly QuantMethod[] = ['rtn', 'mse', 'awq'];
+/**
+ * `awq` is mse on activation-scaled rows with activation-weighted errors (awq.ts); the block fit is mse's.
+ * `gptq` is awq with its error feedback spanning several blocks (span-feedback.ts).
+ */
+export type QuantMethod = 'rtn' | 'mse' | 'awq' | 'gptq';
+export const QUANT_METHODS: readonly QuantMethod[] = ['rtn', 'mse', 'awq', 'gptq'];
 
 export interface BlockSpec {
   bits: 4 | 8;

@@ -12,7 +12,7 @@
  * All pure; rows are the quantization direction (MatMulNBits: the N columns of B; embeddings: the rows
  * of the table).
  */
-import { fitBlock, type BlockSpec, type QuantMethod } from './block-solver.js';
+import { fitBlock, type BlockFit, type BlockSpec, type QuantMethod } from './block-solver.js';
 import { feedbackCodes } from './block-feedback.js';
 
 export { roundHalfAway } from './block-solver.js';
@@ -77,18 +77,18 @@ function emptyBlocks(rows: number, k: number, opts: Int4Options, bits: 4 | 8): I
   };
 }
 
-/** Per-block fitting and packing into an Int4Blocks result, shared by the row and column walkers. */
-class BlockWriter {
+/** Per-block fitting and packing into an Int4Blocks result, shared by the row and column walkers (and span-feedback.ts). */
+export class BlockWriter {
   readonly out: Int4Blocks & { zpRowBytes: number };
-  private readonly spec: BlockSpec;
-  private readonly codes: Uint8Array;
+  readonly spec: BlockSpec;
+  readonly codes: Uint8Array;
   private readonly work: Uint8Array;
   /** The block being fitted, copied here: the solver always sees one array (no per-block views to allocate). */
   private readonly block: Float32Array;
   private readonly blockImp: Float32Array | undefined;
   private readonly scratch: Float64Array;
 
-  constructor(rows: number, k: number, private readonly opts: Int4Options) {
+  constructor(rows: number, k: number, readonly opts: Int4Options) {
     const bits = opts.bits ?? 4;
     this.out = emptyBlocks(rows, k, opts, bits);
     this.spec = { bits, symmetric: opts.symmetric, method: opts.method ?? 'rtn', store: opts.storeScale ?? f32 };
@@ -99,31 +99,47 @@ class BlockWriter {
     this.scratch = new Float64Array(opts.blockSize);
   }
 
+  /** Scale and zero point of block `b` (values v[0, len)), its nearest codes into `this.codes`. */
+  fit(b: number, v: Float32Array, len: number): BlockFit {
+    const imp = this.blockImp;
+    const k0 = b * this.opts.blockSize;
+    if (imp) for (let i = 0; i < len; i++) imp[i] = this.opts.importance![k0 + i]!;
+    return fitBlock(v, len, this.spec, this.codes, this.work, imp);
+  }
+
   /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
   put(r: number, b: number, src: Float32Array, from: number, stride: number, len: number): void {
-    const o = this.out;
     const k0 = b * this.opts.blockSize;
     const v = this.block;
     for (let i = 0; i < len; i++) v[i] = src[from + i * stride]!;
-    const imp = this.blockImp;
-    if (imp) for (let i = 0; i < len; i++) imp[i] = this.opts.importance![k0 + i]!;
-    const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
+    const fit = this.fit(b, v, len);
+    const fed = this.opts.feedback !== undefined &&
+      feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, this.codes, this.scratch);
+    this.commit(r, b, fit, v, 0, len, this.opts.errorScale !== undefined || fed);
+  }
+
+  /**
+   * Writes `this.codes` at `fit` as block `b` of row `r`; the error is counted against orig[at, at + len),
+   * the weights as given (error feedback moves the values it rounds, not the ones it reports on), in full
+   * when `measure`, else fit.sqErr (the codes are the nearest ones of those very values).
+   */
+  commit(r: number, b: number, fit: BlockFit, orig: Float32Array | Float64Array, at: number, len: number, measure: boolean): void {
+    const o = this.out;
+    const k0 = b * this.opts.blockSize;
     const codes = this.codes;
     const unscale = this.opts.errorScale;
-    const fed = this.opts.feedback !== undefined &&
-      feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, codes, this.scratch);
     let e = 0, w = 0;
-    if (unscale || fed) {
+    if (measure) {
       for (let i = 0; i < len; i++) {
-        const r = unscale ? 1 / unscale[k0 + i]! : 1;
-        const d = (v[i]! - (codes[i]! - fit.zp) * fit.scale) * r;
-        const x = v[i]! * r;
+        const inv = unscale ? 1 / unscale[k0 + i]! : 1;
+        const d = (orig[at + i]! - (codes[i]! - fit.zp) * fit.scale) * inv;
+        const x = orig[at + i]! * inv;
         e += d * d;
         w += x * x;
       }
     } else {
       e = fit.sqErr;
-      for (let i = 0; i < len; i++) w += v[i]! * v[i]!;
+      for (let i = 0; i < len; i++) w += orig[at + i]! * orig[at + i]!;
     }
     const perBlock = this.opts.blockErrors;
     if (perBlock) {
@@ -135,16 +151,16 @@ class BlockWriter {
     }
     o.scales[r * o.kBlocks + b] = fit.scale;
     if (this.spec.bits === 8) {
-      const at = r * o.rowBytes + k0;
-      for (let i = 0; i < len; i++) o.data[at + i] = codes[i]!;
+      const byte = r * o.rowBytes + k0;
+      for (let i = 0; i < len; i++) o.data[byte + i] = codes[i]!;
       if (o.zeroPoints) o.zeroPoints[r * o.zpRowBytes + b] = fit.zp;
       return;
     }
     // Two codes a byte, even k in the low nibble; blocks start at even k, so pairs never straddle them.
-    let at = r * o.rowBytes + (k0 >> 1);
+    let byte = r * o.rowBytes + (k0 >> 1);
     let i = 0;
-    for (; i + 1 < len; i += 2, at++) o.data[at] = codes[i]! | (codes[i + 1]! << 4);
-    if (i < len) o.data[at] = codes[i]!;
+    for (; i + 1 < len; i += 2, byte++) o.data[byte] = codes[i]! | (codes[i + 1]! << 4);
+    if (i < len) o.data[byte] = codes[i]!;
     if (o.zeroPoints) {
       const zi = r * o.zpRowBytes + (b >> 1);
       o.zeroPoints[zi] = b & 1 ? (o.zeroPoints[zi]! & 0x0f) | (fit.zp << 4) : (o.zeroPoints[zi]! & 0xf0) | fit.zp;

@@ -23,6 +23,7 @@ import type { ActivationAware } from './awq.js';
 import { blockFactors } from './block-feedback.js';
 import type { Int4Blocks } from './int4-numerics.js';
 import { quantizeMatrix4 } from './int4-parallel.js';
+import { quantizeWithSpanFeedback } from './span-feedback.js';
 import { bytesOf, ContentMap } from '../content-identity.js';
 import type { TensorPool } from './tensor-pool.js';
 
@@ -203,12 +204,15 @@ export function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, a
     if (s) values = scaleRows(values, s, k, n, transposed);
     const importance = aware ? (s ? aware.moments.map((m, i) => m / (s[i]! * s[i]!)) : aware.moments) : undefined;
     const opts = {
-      blockSize, symmetric, method: method === 'awq' ? 'mse' as const : method, bits, padToBlock: true,
+      blockSize, symmetric, method: method === 'awq' || method === 'gptq' ? 'mse' as const : method, bits, padToBlock: true,
       storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround, importance, errorScale: s,
-      feedback: aware?.cross ? (aware.factors ??= blockFactors(aware.cross, k, blockSize, s)) : undefined,
     };
+    const span = aware?.cross ? (aware.crossBlock ?? blockSize) : 0;
+    const factors = aware?.cross ? (aware.factors ??= blockFactors(aware.cross, k, span, s)) : undefined;
     // Stored [N, K]: already one row of K per column n. Stored [K, N]: quantized along its columns in place.
-    const q = quantizeMatrix4(values, k, n, transposed, opts);
+    // Feedback wider than a block walks each column through a span (span-feedback.ts).
+    const q = factors && span > blockSize ? quantizeWithSpanFeedback(values, k, n, transposed, opts, factors, span)
+      : quantizeMatrix4(values, k, n, transposed, { ...opts, feedback: factors });
     run.errors.set(key, relError(q));
     const parts = [
       { dataType: DataType.UINT8, dims: [n, q.kBlocks, (blockSize * bits) / 8], raw: q.data },
