@@ -172,7 +172,7 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
     const elapsedMs = Math.round(s.elapsedMs);
     progress.note(`auto: ${reason}`);
 
-    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? 'auto', progress, calibration: opts.calibration });
+    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? 'auto', progress, calibration: opts.calibration, calibrationCache: s.calibrationCache });
     return {
       ...result,
       auto: {
