@@ -190,7 +190,7 @@ export class CandidateSearch {
    * summarized apart.
    */
   async fallback({ candidate: failed, recipe, layers }: FallbackTarget): Promise<void> {
-    const { method, why } = sensitivityMethod(layers.length);
+    const { method, why } = sensitivityMethod(layers.length, isStaticRecipe(recipe));
     const memo = new Map<string, Attempt>();
     /** 8: the attempt's nodes are kept at 8 bits instead of going back to float. */
     let keep: 8 | 'float' = 'float';

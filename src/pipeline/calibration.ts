@@ -28,8 +28,9 @@ export const DEFAULT_CALIBRATION: CalibrationConfig = { inputs: 'auto', method: 
  */
 export class CalibrationCache {
   private readonly entries = new Map<string, { asked: Set<string>; ranges: Map<string, CalibratedRange>; details: Record<string, unknown> }>();
-  /** Calibrations answered from the cache (for reports and tests). */
+  /** Calibrations answered from the cache, and those that ran onnxruntime (auto's report says both). */
   hits = 0;
+  runs = 0;
 
   static key(model: ModelProto, config: CalibrationConfig): string {
     return createHash('sha256').update(JSON.stringify(config)).update(encodeModel(model)).digest('hex');
@@ -48,6 +49,7 @@ export class CalibrationCache {
   }
 
   set(key: string, tensors: readonly string[], ranges: Map<string, CalibratedRange>, details: Record<string, unknown>): void {
+    this.runs++;
     const e = this.entries.get(key) ?? { asked: new Set<string>(), ranges: new Map<string, CalibratedRange>(), details };
     for (const t of tensors) e.asked.add(t);
     for (const [t, r] of ranges) e.ranges.set(t, r);
