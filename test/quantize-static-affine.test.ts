@@ -1,0 +1,88 @@
+/**
+ * Static int8's scalar affine fold (quant/static-affine.ts): Conv → Mul(a) → Add(d) with scalar constants
+ * (PP-LCNet's learnable affine block) becomes one Conv with weight a·W and bias a·b + d, equal in float up
+ * to rounding; a per-channel Mul, an excluded node, or a Mul output read twice stays as it is.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { encodeModel } from '../src/onnx/codec.js';
+import { DataType } from '../src/onnx/dtype.js';
+import type { ModelProto } from '../src/onnx/types.js';
+import { foldScalarAffine } from '../src/stages/quant/static-affine.js';
+import { compressModel } from '../src/pipeline/compress.js';
+import { loadModel } from '../src/onnx/model-io.js';
+import { makeTensor } from '../src/onnx/tensor.js';
+import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
+import { float32Values, runOrt } from './helpers/ort-run.js';
+
+/**
+ * x [1, 4, 6, 6] → conv1 → mul1 (×1.5, scalar first, as Paddle writes it) → add1 (+0.25) → Relu → conv2 →
+ * mul2 (per-channel [1, 4, 1, 1]) → add2 (+1) → y, and `mulTwice`: mul1's output also feeds the Relu'd sum.
+ */
+function affineModel(opts: { mulTwice?: boolean } = {}): ModelProto {
+  const init = [
+    floatTensor('w1', [4, 4, 3, 3], randomFloats(144, 1, 0.3)), floatTensor('b1', [4], randomFloats(4, 2, 0.1)),
+    floatTensor('w2', [4, 4, 1, 1], randomFloats(16, 3, 0.5)),
+    floatTensor('a1', [1], [1.5]), floatTensor('d1', [], [0.25]),
+    floatTensor('a2', [1, 4, 1, 1], [1, 2, 3, 4]), floatTensor('d2', [1], [1]),
+  ];
+  const nodes = [
+    node('Conv', ['x', 'w1', 'b1'], ['c1'], { pads: [1, 1, 1, 1] }, { name: 'conv1' }),
+    node('Mul', ['a1', 'c1'], ['m1'], {}, { name: 'mul1' }),
+    node('Add', ['m1', 'd1'], ['s1'], {}, { name: 'add1' }),
+    ...(opts.mulTwice ? [node('Add', ['s1', 'm1'], ['t1'], {}, { name: 'twice' })] : []),
+    node('Relu', [opts.mulTwice ? 't1' : 's1'], ['r1'], {}, { name: 'relu1' }),
+    node('Conv', ['r1', 'w2'], ['c2'], {}, { name: 'conv2' }),
+    node('Mul', ['c2', 'a2'], ['m2'], {}, { name: 'mul2' }),
+    node('Add', ['m2', 'd2'], ['y'], {}, { name: 'add2' }),
+  ];
+  return model(graph({ node: nodes, initializer: init, input: [valueInfo('x', DataType.FLOAT, [1, 4, 6, 6])], output: [valueInfo('y', DataType.FLOAT, [1, 4, 6, 6])] }), 13);
+}
+
+const feeds = () => ({ x: makeTensor('x', DataType.FLOAT, [1, 4, 6, 6], new Uint8Array(randomFloats(144, 9).buffer)) });
+
+test('foldScalarAffine: Conv → Mul(scalar) → Add(scalar) becomes one Conv, the same in float; a per-channel Mul stays', async () => {
+  const before = affineModel();
+  const ref = float32Values((await runOrt(encodeModel(before), feeds())).y!);
+  const m = affineModel();
+  assert.equal(foldScalarAffine(m, undefined, []), 1);
+  const ops = m.graph!.node.map((n) => n.name);
+  assert.deepEqual(ops, ['conv1', 'relu1', 'conv2', 'mul2', 'add2'], 'mul1 and add1 are gone; mul2 (per-channel) is kept');
+  const conv1 = m.graph!.node[0]!;
+  assert.deepEqual(conv1.output, ['s1'], 'the Conv writes the Add\'s output');
+  assert.ok(!m.graph!.initializer.some((t) => t.name === 'a1' || t.name === 'd1' || t.name === 'w1'), 'the old constants are removed');
+  const got = float32Values((await runOrt(encodeModel(m), feeds())).y!);
+  for (let i = 0; i < ref.length; i++) assert.ok(Math.abs(got[i]! - ref[i]!) <= 1e-5 * Math.max(1, Math.abs(ref[i]!)), `${i}: ${got[i]} vs ${ref[i]}`);
+});
+
+test('foldScalarAffine leaves excluded nodes and a Mul output read twice alone', () => {
+  const excluded = affineModel();
+  assert.equal(foldScalarAffine(excluded, undefined, [/^add1$/]), 1, 'add1 excluded: the Mul alone is folded');
+  assert.deepEqual(excluded.graph!.node.map((n) => n.name), ['conv1', 'add1', 'relu1', 'conv2', 'mul2', 'add2']);
+  const none = affineModel();
+  assert.equal(foldScalarAffine(none, undefined, [/^conv1$/]), 0);
+  const twice = affineModel({ mulTwice: true });
+  assert.equal(foldScalarAffine(twice, undefined, []), 1, 'm1 has two readers: the Add is not folded, the Mul is');
+  assert.deepEqual(twice.graph!.node.map((n) => n.name), ['conv1', 'add1', 'twice', 'relu1', 'conv2', 'mul2', 'add2']);
+  assert.deepEqual(twice.graph!.node[0]!.output, ['m1']);
+});
+
+test('static int8 folds the scalar affine chain before placing QDQ and says so', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'qs-affine-'));
+  try {
+    const src = path.join(dir, 'affine.onnx');
+    writeFileSync(src, encodeModel(affineModel()));
+    const out = path.join(dir, 'affine.q.onnx');
+    const r = await compressModel(src, out, { stages: [{ 'quantize-int8': { activations: 'static', 'per-channel': true } }], digest: false, calibration: { inputs: 'auto', samples: 8, method: 'minmax' } });
+    const d = r.stages[0]!.details as { affineFolded?: number; quantizedByOp: Record<string, number> };
+    assert.equal(d.affineFolded, 1);
+    assert.deepEqual(d.quantizedByOp, { Conv: 2, Mul: 1, Add: 1 }, 'conv1 carries mul1 and add1; mul2 and add2 are quantized ops');
+    const q = loadModel(out).model.graph!;
+    assert.ok(!q.node.some((n) => n.name === 'mul1' || n.name === 'add1'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
