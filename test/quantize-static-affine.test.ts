@@ -1,7 +1,8 @@
 /**
  * Static int8's scalar affine fold (quant/static-affine.ts): Conv → Mul(a) → Add(d) with scalar constants
  * (PP-LCNet's learnable affine block) becomes one Conv with weight a·W and bias a·b + d, equal in float up
- * to rounding; a per-channel Mul, an excluded node, or a Mul output read twice stays as it is.
+ * to rounding; a per-channel Mul, an excluded node, or a Mul output read twice stays as it is. And the
+ * hard-swish rewrite (quant/static-hardswish.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +13,7 @@ import { encodeModel } from '../src/onnx/codec.js';
 import { DataType } from '../src/onnx/dtype.js';
 import type { ModelProto } from '../src/onnx/types.js';
 import { foldScalarAffine } from '../src/stages/quant/static-affine.js';
+import { gateHardSwish } from '../src/stages/quant/static-hardswish.js';
 import { compressModel } from '../src/pipeline/compress.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { makeTensor } from '../src/onnx/tensor.js';
@@ -85,4 +87,32 @@ test('static int8 folds the scalar affine chain before placing QDQ and says so',
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** x → Add(3) → Clip(0, 6) → Mul(x, ·) → Div(6) → y (PaddlePaddle's hard-swish), or with `divAsMul` a Mul by 1/6. */
+function hardSwishModel(divAsMul = false): ModelProto {
+  const init = [floatTensor('three', [], [3]), floatTensor('zero', [], [0]), floatTensor('six', [], [6]), floatTensor('sixth', [], [1 / 6])];
+  const nodes = [
+    node('Add', ['x', 'three'], ['a'], {}, { name: 'add3' }),
+    node('Clip', ['a', 'zero', 'six'], ['c'], {}, { name: 'clip' }),
+    node('Mul', ['x', 'c'], ['m'], {}, { name: 'mul' }),
+    divAsMul ? node('Mul', ['m', 'sixth'], ['y'], {}, { name: 'div' }) : node('Div', ['m', 'six'], ['y'], {}, { name: 'div' }),
+  ];
+  return model(graph({ node: nodes, initializer: init, input: [valueInfo('x', DataType.FLOAT, [1, 4, 6, 6])], output: [valueInfo('y', DataType.FLOAT, [1, 4, 6, 6])] }), 13);
+}
+
+test('gateHardSwish: x · Clip(x + 3, 0, 6) / 6 becomes x · HardSigmoid(x; 1/6, 1/2), the same in float; excluded or unmatched forms stay', async () => {
+  const x = { x: makeTensor('x', DataType.FLOAT, [1, 4, 6, 6], new Uint8Array(randomFloats(144, 5, 5).buffer)) };
+  for (const divAsMul of [false, true]) {
+    const m = hardSwishModel(divAsMul);
+    const ref = float32Values((await runOrt(encodeModel(hardSwishModel(divAsMul)), x)).y!);
+    assert.equal(gateHardSwish(m, undefined, []), 1);
+    assert.deepEqual(m.graph!.node.map((n) => `${n.opType}:${n.name}`), ['HardSigmoid:clip', 'Mul:div']);
+    const got = float32Values((await runOrt(encodeModel(m), x)).y!);
+    for (let i = 0; i < ref.length; i++) assert.ok(Math.abs(got[i]! - ref[i]!) <= 1e-5 * Math.max(1, Math.abs(ref[i]!)), `${i}: ${got[i]} vs ${ref[i]}`);
+  }
+  assert.equal(gateHardSwish(hardSwishModel(), undefined, [/^mul$/]), 0);
+  const five = hardSwishModel();
+  five.graph!.initializer[2] = floatTensor('six', [], [5]);
+  assert.equal(gateHardSwish(five, undefined, []), 0, 'Clip(0, 5) is not hard-swish');
 });

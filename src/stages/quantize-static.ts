@@ -13,6 +13,7 @@ import { defaultOpset } from './quant/opset.js';
 import { QuantSession, type Int8Options } from './quant/session.js';
 import { placeQdq, planStatic, type ActivationOptions } from './quant/static-qdq.js';
 import { foldScalarAffine } from './quant/static-affine.js';
+import { gateHardSwish } from './quant/static-hardswish.js';
 import type { StageContext, StageOutcome } from './stage.js';
 
 export interface StaticInt8Options extends Int8Options {
@@ -28,7 +29,7 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   };
   const refuse = (reason: string): StageOutcome => {
     ctx.log(`quantize-int8: static: ${reason}`);
-    return { model, modified: details.opsetUpgrade !== undefined || details.affineFolded !== undefined, details: { ...details, quantizedNodes: 0, skipped: [{ node: '', op: '', reason }] } };
+    return { model, modified: details.opsetUpgrade !== undefined || details.affineFolded !== undefined || details.hardSwishGated !== undefined, details: { ...details, quantizedNodes: 0, skipped: [{ node: '', op: '', reason }] } };
   };
   const target = options.perChannel ? 13 : 11;
   if (defaultOpset(model) < target) {
@@ -47,6 +48,9 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   // Conv → Mul(a) → Add(d) with scalar constants: one Conv, one quantized output (quant/static-affine.ts).
   const affineFolded = foldScalarAffine(model, ctx.external, options.exclude);
   if (affineFolded) details.affineFolded = affineFolded;
+  // x · Clip(x + 3, 0, 6) / 6 as x · HardSigmoid(x): a fixed-grid gate and one QLinearMul (quant/static-hardswish.ts).
+  const hardSwish = gateHardSwish(model, ctx.external, options.exclude);
+  if (hardSwish) details.hardSwishGated = hardSwish;
   const scope = mainScopes(model)[0]!;
   const s = new QuantSession(options, allNames(model), model.graph!, model.irVersion ?? 0, ctx.external);
   let plan = planStatic(scope, s, options.activation);
