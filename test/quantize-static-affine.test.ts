@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { encodeModel } from '../src/onnx/codec.js';
@@ -15,10 +15,12 @@ import type { ModelProto } from '../src/onnx/types.js';
 import { foldScalarAffine } from '../src/stages/quant/static-affine.js';
 import { gateHardSwish } from '../src/stages/quant/static-hardswish.js';
 import { compressModel } from '../src/pipeline/compress.js';
+import { CalibrationCache } from '../src/pipeline/calibration.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { makeTensor } from '../src/onnx/tensor.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
 import { float32Values, runOrt } from './helpers/ort-run.js';
+import { cosine } from './helpers/fixture-parity.js';
 
 /**
  * x [1, 4, 6, 6] → conv1 → mul1 (×1.5, scalar first, as Paddle writes it) → add1 (+0.25) → Relu → conv2 →
@@ -115,4 +117,38 @@ test('gateHardSwish: x · Clip(x + 3, 0, 6) / 6 becomes x · HardSigmoid(x; 1/6,
   const five = hardSwishModel();
   five.graph!.initializer[2] = floatTensor('six', [], [5]);
   assert.equal(gateHardSwish(five, undefined, []), 0, 'Clip(0, 5) is not hard-swish');
+});
+
+test('CalibrationCache: builds of one model under other exclusions (so folded differently) share ranges by name; only new tensors calibrate', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'qs-cache-'));
+  try {
+    const src = path.join(dir, 'affine.onnx');
+    writeFileSync(src, encodeModel(affineModel()));
+    const cache = new CalibrationCache();
+    const build = async (name: string, exclude: string[]) => {
+      const r = await compressModel(src, path.join(dir, name), {
+        stages: [{ 'quantize-int8': { activations: 'static', 'per-channel': true, ...(exclude.length ? { exclude } : {}) } }], digest: false,
+        calibration: { inputs: 'auto', samples: 4, method: 'minmax' }, calibrationCache: cache,
+      });
+      return r.stages[0]!.details as { affineFolded?: number; calibration: { reused?: boolean; tensors: number } };
+    };
+    const full = await build('a.onnx', []);
+    assert.equal(full.affineFolded, 1);
+    assert.equal(cache.runs, 1);
+    // conv1 in float: mul1 and add1 are no longer folded, so mul1's output m1 is a tensor the first build never had.
+    const partial = await build('b.onnx', ['conv1']);
+    assert.equal(partial.affineFolded, undefined);
+    assert.deepEqual([cache.runs, cache.hits], [2, 0], 'one more run, for the new tensors only');
+    assert.equal(partial.calibration.reused, true);
+    const again = await build('c.onnx', ['conv1']);
+    assert.deepEqual([cache.runs, cache.hits], [2, 1], 'the same exclusions again: nothing to calibrate');
+    assert.equal(again.calibration.reused, true);
+    // The reused ranges are those a fresh calibration finds, up to the float rounding the fold changes
+    // (s1 is the folded Conv's output in the first build, add1's in this one): the models agree.
+    await compressModel(src, path.join(dir, 'd.onnx'), { stages: [{ 'quantize-int8': { activations: 'static', 'per-channel': true, exclude: ['conv1'] } }], digest: false, calibration: { inputs: 'auto', samples: 4, method: 'minmax' } });
+    const [c, d] = await Promise.all(['c.onnx', 'd.onnx'].map(async (f) => float32Values((await runOrt(readFileSync(path.join(dir, f)), feeds())).y!)));
+    assert.ok(cosine(c!, d!) > 0.9999, `cosine ${cosine(c!, d!)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -14,6 +14,8 @@ import { QuantSession, type Int8Options } from './quant/session.js';
 import { placeQdq, planStatic, type ActivationOptions } from './quant/static-qdq.js';
 import { foldScalarAffine } from './quant/static-affine.js';
 import { gateHardSwish } from './quant/static-hardswish.js';
+import { encodeModel } from '../onnx/encode.js';
+import { contentDigest } from './content-identity.js';
 import type { StageContext, StageOutcome } from './stage.js';
 
 export interface StaticInt8Options extends Int8Options {
@@ -45,6 +47,9 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   }
   if (!ctx.calibrate) throw new UsageError('quantize-int8: activations: static needs calibration samples; run it through compress or run (they calibrate with onnxruntime)');
 
+  // The float model as given: the rewrites below skip excluded nodes, and every exclusion set of one model
+  // shares its calibrated ranges by tensor name (the rewrites keep the names at their ends).
+  const identity = contentDigest(encodeModel(model));
   // Conv → Mul(a) → Add(d) with scalar constants: one Conv, one quantized output (quant/static-affine.ts).
   const affineFolded = foldScalarAffine(model, ctx.external, options.exclude);
   if (affineFolded) details.affineFolded = affineFolded;
@@ -57,7 +62,7 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   // Gate outputs are quantized on a fixed grid (static-gates.ts): nothing to calibrate.
   const roots = [...new Set(plan.tensors.values())].filter((t) => !plan.grids.has(t));
   if (plan.nodes.size === 0) return refuse('no node to quantize');
-  const { ranges, details: calibration } = await ctx.calibrate(model, roots);
+  const { ranges, details: calibration } = await ctx.calibrate(model, roots, { identity });
   const finite = (t: string) => { const r = ranges.get(t); return plan.grids.has(t) || (!!r && Number.isFinite(r.min) && Number.isFinite(r.max)); };
   const rejected = new Set(roots.filter((t) => !finite(t)));
   if (rejected.size) {
