@@ -8,6 +8,13 @@
  * and the text read; cls: cosine and argmax of the two-class softmax.
  * Targets: fp16 cosine ≥ 0.999; int8 det cosine ≥ 0.99, rec argmax ≥ 95 %; auto ≤ 30 % of the original.
  *
+ * Static int8 (issue 14), when the rendered sample folders of bench/ocr_inputs.py exist ($OCR_STATIC,
+ * default /work/cache/static-bench/ocr: <kind>-calib, 50 samples; <kind>-parity, 12, other seeds): static
+ * per-channel with min-max and percentile calibration on <kind>-calib, judged on this bench's own
+ * rendered inputs (neither set); then `compress --auto` with that calibration, <kind>-parity as parity
+ * inputs (default thresholds) and objective latency, so static recipes compete and, when they fail, the
+ * per-layer fallback says which layers it kept in float. OCR_NO_STATIC=1 skips these rows.
+ *
  * Models are read from $OCR_MODELS (default /work/cache/npm-models/ocr-models/assets), not committed
  * (the classifier is also test/fixtures/third-party/). Run: `npm run bench -- ocr`.
  */
@@ -16,7 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startOrtHost, type OrtHost } from '../src/runtime/ort-runner.js';
 import type { NamedTensor } from '../src/runtime/named-tensor.js';
-import { autoCompress } from '../src/pipeline/auto.js';
+import { autoCompress, candidateLabel } from '../src/pipeline/auto.js';
 import { compressModel } from '../src/pipeline/compress.js';
 import { formatBytes, formatTable } from '../src/report/table.js';
 import type { StageSpec } from '../src/stages/registry.js';
@@ -24,6 +31,7 @@ import { cosine } from '../test/helpers/fixture-parity.js';
 import { detTensor, lineTensor, textLine, textPage } from './ocr-render.js';
 
 const DIR = process.env.OCR_MODELS ?? '/work/cache/npm-models/ocr-models/assets';
+const STATIC_DIR = process.env.OCR_STATIC ?? '/work/cache/static-bench/ocr';
 
 type Kind = 'det' | 'rec' | 'cls';
 interface OcrModel { kind: Kind; file: string; samples: () => NamedTensor[][] }
@@ -118,6 +126,7 @@ export async function run(): Promise<void> {
         const notes = r.stages.filter((s) => s.name === 'fp16' || s.name === 'fold-batchnorm' || s.name === 'quantize-int8').map((s) => stageNote(s.name, s.details)).join('; ');
         built.push([v.label, out, notes]);
       }
+      if (!process.env.OCR_NO_STATIC && existsSync(path.join(STATIC_DIR, `${m.kind}-calib`))) built.push(...await staticRows(host, source, m.kind, tmp));
       const autoOut = path.join(tmp, `${m.kind}.auto.onnx`);
       const t0 = Date.now();
       try {
@@ -140,6 +149,34 @@ export async function run(): Promise<void> {
     rmSync(tmp, { recursive: true, force: true });
   }
   console.log(formatTable(['model', 'variant', 'size', 'of original', 'on rendered text', 'stage details'], rows));
+}
+
+/** Static int8 per method, then auto with calibration (see the file comment): [label, file, notes] rows. */
+async function staticRows(host: OrtHost, source: string, kind: Kind, tmp: string): Promise<[string, string, string][]> {
+  const calibration = (method: 'minmax' | 'percentile') => ({ inputs: path.join(STATIC_DIR, `${kind}-calib`), method });
+  const rows: [string, string, string][] = [];
+  for (const method of ['minmax', 'percentile'] as const) {
+    const out = path.join(tmp, `${kind}.static.${method}.onnx`);
+    const t0 = Date.now();
+    const r = await compressModel(source, out, { stages: ['dedup', 'prune', 'fold-batchnorm', { 'quantize-int8': { activations: 'static', 'per-channel': true } }], digest: false, calibration: calibration(method) });
+    const d = r.stages.at(-1)!.details as { quantizedNodes: number; affineFolded?: number; hardSwishGated?: number; calibration: { samples: number } };
+    rows.push([`static int8 per-channel, ${method}`, out, `${((Date.now() - t0) / 1000).toFixed(0)} s, ${d.calibration.samples} calibration samples, ${d.quantizedNodes} nodes, ${d.affineFolded ?? 0} affine folded, ${d.hardSwishGated ?? 0} hard-swish gated`]);
+  }
+  const out = path.join(tmp, `${kind}.auto-static.onnx`);
+  const t0 = Date.now();
+  try {
+    if (process.env.OCR_NO_AUTO) throw new Error('skipped (OCR_NO_AUTO)');
+    const parity = { inputs: path.join(STATIC_DIR, `${kind}-parity`), samples: 12, seed: 0, dims: {}, thresholds: { where: {} }, outputs: {} };
+    const auto = await autoCompress(source, out, { host, objective: 'latency', maxSearchTimeS: Number(process.env.OCR_AUTO_S ?? 1800), parity, calibration: calibration('minmax') });
+    const chosen = auto.auto.candidates[auto.auto.chosen]!;
+    const statics = auto.auto.candidates.filter((c) => c.recipe.includes('static'));
+    const best = statics.filter((c) => c.status === 'passed').sort((a, b) => a.floatLayers.length - b.floatLayers.length)[0];
+    const kept = auto.auto.layers?.map((l) => l.nodes[0]).join(', ');
+    rows.push([`auto, calibrated, latency (${candidateLabel(chosen)})`, out, `${((Date.now() - t0) / 1000).toFixed(0)} s; ${auto.auto.reason}${kept ? `; float: ${kept}` : ''}; fewest-float passing static: ${best ? candidateLabel(best) : 'none'}; calibrations ${JSON.stringify(auto.auto.calibrations ?? {})}`]);
+  } catch (e) {
+    console.log(`${kind} auto with calibration: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return rows;
 }
 
 function stageNote(name: string, d: Record<string, unknown>): string {

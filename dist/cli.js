@@ -11140,7 +11140,7 @@ var init_block_solver = __esm({
   "src/stages/quant/block-solver.ts"() {
     "use strict";
     f322 = Math.fround;
-    QUANT_METHODS = ["rtn", "mse", "awq", "gptq"];
+    QUANT_METHODS = ["rtn", "mse", "awq"];
     CLIP = Float64Array.of(0.9, 0.85, 0.95, 1, 0.8);
     ASYMMETRIC_CLIP = Float64Array.of(0.9, 1, 1, 0.9, 0.9, 0.9, 0.8, 1, 1, 0.8, 0.8, 0.9, 0.9, 0.8, 0.8, 0.8);
     REFINE = 1;
@@ -11260,13 +11260,13 @@ function quantizeRows4(src, rows, k, opts) {
 function quantizeColumns4(src, k, n, opts) {
   const { blockSize } = opts;
   const w = new BlockWriter(n, k, opts);
-  const TILE3 = 64;
-  const tile = new Float32Array(TILE3 * blockSize);
+  const TILE2 = 64;
+  const tile = new Float32Array(TILE2 * blockSize);
   for (let b = 0; b < w.out.kBlocks; b++) {
     const k0 = b * blockSize;
     const len = Math.min(k, k0 + blockSize) - k0;
-    for (let c0 = 0; c0 < n; c0 += TILE3) {
-      const width = Math.min(TILE3, n - c0);
+    for (let c0 = 0; c0 < n; c0 += TILE2) {
+      const width = Math.min(TILE2, n - c0);
       for (let kk = 0; kk < len; kk++) {
         const row = (k0 + kk) * n + c0;
         for (let j = 0; j < width; j++) tile[j * blockSize + kk] = src[row + j];
@@ -11305,38 +11305,24 @@ var init_int4_numerics = __esm({
       block;
       blockImp;
       scratch;
-      /** Scale and zero point of block `b` (values v[0, len)), its nearest codes into `this.codes`. */
-      fit(b, v, len) {
-        const imp = this.blockImp;
-        const k0 = b * this.opts.blockSize;
-        if (imp) for (let i = 0; i < len; i++) imp[i] = this.opts.importance[k0 + i];
-        return fitBlock(v, len, this.spec, this.codes, this.work, imp);
-      }
       /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
       put(r, b, src, from, stride, len) {
-        const k0 = b * this.opts.blockSize;
-        const v = this.block;
-        for (let i = 0; i < len; i++) v[i] = src[from + i * stride];
-        const fit = this.fit(b, v, len);
-        const fed = this.opts.feedback !== void 0 && feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, this.codes, this.scratch);
-        this.commit(r, b, fit, v, 0, len, this.opts.errorScale !== void 0 || fed);
-      }
-      /**
-       * Writes `this.codes` at `fit` as block `b` of row `r`; the error is counted against orig[at, at + len),
-       * the weights as given (error feedback moves the values it rounds, not the ones it reports on), in full
-       * when `measure`, else fit.sqErr (the codes are the nearest ones of those very values).
-       */
-      commit(r, b, fit, orig, at, len, measure) {
         const o = this.out;
         const k0 = b * this.opts.blockSize;
+        const v = this.block;
+        for (let i2 = 0; i2 < len; i2++) v[i2] = src[from + i2 * stride];
+        const imp = this.blockImp;
+        if (imp) for (let i2 = 0; i2 < len; i2++) imp[i2] = this.opts.importance[k0 + i2];
+        const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
         const codes = this.codes;
         const unscale = this.opts.errorScale;
-        if (measure) {
+        const fed = this.opts.feedback !== void 0 && feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, codes, this.scratch);
+        if (unscale || fed) {
           let e = 0, w = 0;
           for (let i2 = 0; i2 < len; i2++) {
-            const inv = unscale ? 1 / unscale[k0 + i2] : 1;
-            const d = (orig[at + i2] - (codes[i2] - fit.zp) * fit.scale) * inv;
-            const x = orig[at + i2] * inv;
+            const r2 = unscale ? 1 / unscale[k0 + i2] : 1;
+            const d = (v[i2] - (codes[i2] - fit.zp) * fit.scale) * r2;
+            const x = v[i2] * r2;
             e += d * d;
             w += x * x;
           }
@@ -11344,19 +11330,19 @@ var init_int4_numerics = __esm({
           o.sqNorm += w;
         } else {
           o.sqError += fit.sqErr;
-          for (let i2 = 0; i2 < len; i2++) o.sqNorm += orig[at + i2] * orig[at + i2];
+          for (let i2 = 0; i2 < len; i2++) o.sqNorm += v[i2] * v[i2];
         }
         o.scales[r * o.kBlocks + b] = fit.scale;
         if (this.spec.bits === 8) {
-          const byte2 = r * o.rowBytes + k0;
-          for (let i2 = 0; i2 < len; i2++) o.data[byte2 + i2] = codes[i2];
+          const at2 = r * o.rowBytes + k0;
+          for (let i2 = 0; i2 < len; i2++) o.data[at2 + i2] = codes[i2];
           if (o.zeroPoints) o.zeroPoints[r * o.zpRowBytes + b] = fit.zp;
           return;
         }
-        let byte = r * o.rowBytes + (k0 >> 1);
+        let at = r * o.rowBytes + (k0 >> 1);
         let i = 0;
-        for (; i + 1 < len; i += 2, byte++) o.data[byte] = codes[i] | codes[i + 1] << 4;
-        if (i < len) o.data[byte] = codes[i];
+        for (; i + 1 < len; i += 2, at++) o.data[at] = codes[i] | codes[i + 1] << 4;
+        if (i < len) o.data[at] = codes[i];
         if (o.zeroPoints) {
           const zi = r * o.zpRowBytes + (b >> 1);
           o.zeroPoints[zi] = b & 1 ? o.zeroPoints[zi] & 15 | fit.zp << 4 : o.zeroPoints[zi] & 240 | fit.zp;
@@ -11367,68 +11353,6 @@ var init_int4_numerics = __esm({
         return { data, scales, zeroPoints, kBlocks, rowBytes, sqError, sqNorm };
       }
     };
-  }
-});
-
-// src/stages/quant/span-feedback.ts
-function quantizeWithSpanFeedback(values2, k, n, rowsFirst, opts, u, span) {
-  const bs = opts.blockSize;
-  if (span % bs !== 0) throw new Error(`span feedback: span ${span} is not a multiple of the block size ${bs}`);
-  const w = new BlockWriter(n, k, opts);
-  const maxq = (1 << w.spec.bits) - 1;
-  const orig = new Float64Array(span * TILE2);
-  const cur = new Float64Array(span * TILE2);
-  const v = new Float32Array(bs);
-  const codes = w.codes;
-  for (let h0 = 0; h0 < k; h0 += span) {
-    const hl = Math.min(k, h0 + span) - h0;
-    const fed = u[h0 * span] > 0;
-    for (let c0 = 0; c0 < n; c0 += TILE2) {
-      const width = Math.min(TILE2, n - c0);
-      for (let j = 0; j < width; j++) {
-        const base = j * span;
-        if (rowsFirst) for (let i = 0; i < hl; i++) orig[base + i] = values2[(c0 + j) * k + h0 + i];
-      }
-      if (!rowsFirst) {
-        for (let i = 0; i < hl; i++) {
-          const row = (h0 + i) * n + c0;
-          for (let j = 0; j < width; j++) orig[j * span + i] = values2[row + j];
-        }
-      }
-      cur.set(orig);
-      for (let j = 0; j < width; j++) {
-        const base = j * span;
-        for (let o = 0; o < hl; o += bs) {
-          const len = Math.min(bs, hl - o);
-          const b = (h0 + o) / bs;
-          for (let i = 0; i < len; i++) v[i] = cur[base + o + i];
-          const fit = w.fit(b, v, len);
-          if (fed && fit.scale !== 0) {
-            const rs = 1 / fit.scale;
-            for (let i = 0; i < len; i++) {
-              const at = o + i;
-              const x = cur[base + at];
-              let q = Math.floor(x * rs + fit.zp + 0.5);
-              q = q < 0 ? 0 : q > maxq ? maxq : q;
-              codes[i] = q;
-              const urow = (h0 + at) * span;
-              const err = (x - (q - fit.zp) * fit.scale) / u[urow + at];
-              for (let t = at + 1; t < hl; t++) cur[base + t] -= err * u[urow + t];
-            }
-          }
-          w.commit(c0 + j, b, fit, orig, base + o, len, true);
-        }
-      }
-    }
-  }
-  return w.result();
-}
-var TILE2;
-var init_span_feedback = __esm({
-  "src/stages/quant/span-feedback.ts"() {
-    "use strict";
-    init_int4_numerics();
-    TILE2 = 64;
   }
 });
 
@@ -11512,16 +11436,15 @@ function toMatMulNBits(node, a, src, alpha, run, bits) {
     const opts = {
       blockSize,
       symmetric,
-      method: method === "awq" || method === "gptq" ? "mse" : method,
+      method: method === "awq" ? "mse" : method,
       bits,
       padToBlock: true,
       storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
       importance,
-      errorScale: s
+      errorScale: s,
+      feedback: aware?.cross ? aware.factors ??= blockFactors(aware.cross, k, blockSize, s) : void 0
     };
-    const span = aware?.cross ? aware.crossBlock ?? blockSize : 0;
-    const factors = aware?.cross ? aware.factors ??= blockFactors(aware.cross, k, span, s) : void 0;
-    const q = factors && span > blockSize ? quantizeWithSpanFeedback(values2, k, n, transposed, opts, factors, span) : transposed ? quantizeRows4(values2, n, k, { ...opts, feedback: factors }) : quantizeColumns4(values2, k, n, { ...opts, feedback: factors });
+    const q = transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
     run.errors.set(key, relError(q));
     const parts = [
       { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize * bits / 8], raw: q.data },
@@ -11546,7 +11469,6 @@ var init_int4_rewrite = __esm({
     init_nodes();
     init_block_feedback();
     init_int4_numerics();
-    init_span_feedback();
     init_content_identity();
     LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
     relError = (q) => q.sqNorm > 0 ? Math.sqrt(q.sqError / q.sqNorm) : 0;
@@ -12838,7 +12760,7 @@ function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
     const known = limits.get(dim);
     if (!known || max < known.max) limits.set(dim, { dim, max, table: table2, rows, node: node.name ?? node.opType ?? "" });
   };
-  const scalar = (name) => {
+  const scalar2 = (name) => {
     const t = name ? consts.get(name) : void 0;
     const v = t && intValues(t);
     return v && v.length === 1 ? v[0] : void 0;
@@ -12863,15 +12785,15 @@ function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
       continue;
     }
     if (op === "Gather" && shapeOf.has(in0)) {
-      const k = scalar(in1);
+      const k = scalar2(in1);
       const dims = shapeOf.get(in0);
       const d = k === void 0 ? void 0 : dims[k < 0 ? k + dims.length : k];
       if (typeof d === "string") exact.set(out, { dim: d, offset: 0 });
       continue;
     }
     if (op === "Slice" && shapeOf.has(in0)) {
-      const s = scalar(in1);
-      const e = scalar(in2);
+      const s = scalar2(in1);
+      const e = scalar2(in2);
       const dims = shapeOf.get(in0);
       const d = s === void 0 || e === void 0 ? void 0 : dims.slice(s, e);
       if (d?.length === 1 && typeof d[0] === "string") exact.set(out, { dim: d[0], offset: 0 });
@@ -12882,7 +12804,7 @@ function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
     if (op === "Add" || op === "Sub") {
       const sign = op === "Add" ? 1 : -1;
       for (const [x, c] of op === "Add" ? [[in0, in1], [in1, in0]] : [[in0, in1]]) {
-        const k = scalar(c);
+        const k = scalar2(c);
         if (k === void 0) continue;
         const e = exact.get(x);
         if (e) exact.set(out, { dim: e.dim, offset: e.offset + sign * k });
@@ -12898,14 +12820,14 @@ function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
     }
     if (op === "Range") {
       const limitValue = exact.get(in1);
-      const step = scalar(in2);
-      if (limitValue && scalar(in0) !== void 0 && step !== void 0 && step > 0) {
+      const step = scalar2(in2);
+      if (limitValue && scalar2(in0) !== void 0 && step !== void 0 && step > 0) {
         atMost.set(out, { dim: limitValue.dim, offset: limitValue.offset - 1 });
       }
       continue;
     }
     if (op === "CumSum" && ones.has(in0)) {
-      const axis = scalar(in1);
+      const axis = scalar2(in1);
       const dims = shapes.get(n.input[0]) ?? findShape(in0, g.node, shapes);
       const d = axis === void 0 || !dims ? void 0 : dims[axis < 0 ? axis + dims.length : axis];
       if (typeof d === "string" && !attr(n, "exclusive")?.i && !attr(n, "reverse")?.i) atMost.set(out, { dim: d, offset: 0 });
@@ -12929,9 +12851,9 @@ function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
   function sliceOfBuffer(n, buffer) {
     const [, starts = "", ends = "", axes = "", steps = ""] = n.input;
     const end = exact.get(ends);
-    if (!end || steps && scalar(steps) !== 1) return;
-    const axisValue = axes ? scalar(axes) : 0;
-    if (axisValue === void 0 || scalar(starts) === void 0) return;
+    if (!end || steps && scalar2(steps) !== 1) return;
+    const axisValue = axes ? scalar2(axes) : 0;
+    if (axisValue === void 0 || scalar2(starts) === void 0) return;
     const axis = axisValue < 0 ? axisValue + buffer.dims.length : axisValue;
     const length = buffer.dims[axis];
     if (length === void 0) return;
@@ -16084,7 +16006,7 @@ var init_static_gates = __esm({
 });
 
 // src/stages/quant/static-ops.ts
-var transB, STATIC_RULES, DEFAULT_STATIC_OPS, STATIC_WEIGHT_ONLY_OPS, FOLDABLE_ACTIVATIONS;
+var transB, STATIC_RULES, DEFAULT_STATIC_OPS, FOLDABLE_ACTIVATIONS;
 var init_static_ops = __esm({
   "src/stages/quant/static-ops.ts"() {
     "use strict";
@@ -16115,7 +16037,6 @@ var init_static_ops = __esm({
       Unsqueeze: { kind: "passThrough", inputs: [0] }
     };
     DEFAULT_STATIC_OPS = Object.keys(STATIC_RULES);
-    STATIC_WEIGHT_ONLY_OPS = ["Gather"];
     FOLDABLE_ACTIVATIONS = /* @__PURE__ */ new Set(["Relu", "Clip"]);
   }
 });
@@ -16191,7 +16112,7 @@ function planStatic(scope, s, act, rejected = /* @__PURE__ */ new Set()) {
   }
 }
 function touchedBy(p, plan2) {
-  const out = p.floatOutput ? void 0 : plan2.folded.get(p.node)?.output[0] ?? p.node.output[0];
+  const out = plan2.folded.get(p.node)?.output[0] ?? p.node.output[0];
   return [
     ...inputsOf(p.node, p.rule).filter((i) => !(i === p.rule.weight?.input && p.weight) && !p.constants?.has(i)).map((i) => p.node.input[i]),
     ...out ? [out] : []
@@ -16205,7 +16126,7 @@ function planOnce(scope, s, act, dropped) {
     const op = node.opType ?? "";
     const rule = (node.domain ?? "") === "" && s.options.ops.has(op) ? STATIC_RULES[op] : void 0;
     if (!rule || dropped.has(node)) continue;
-    const p = { node, rule, ...rule.kind === "compute" && act.floatOutputs?.has(op) ? { floatOutput: true } : {} };
+    const p = { node, rule };
     const { alpha, beta } = hardSigmoidCoefficients(node);
     const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : rule.kind === "gate" && !hardSigmoidGrid(alpha, beta, act.type) ? "HardSigmoid with \u03B1 \u2264 0 or \u03B2 outside [0, 1] has no quantization grid" : checkNode(p, scope, s);
     if (reason) skipped.push({ node: nodeId(node), op, reason });
@@ -16216,7 +16137,7 @@ function planOnce(scope, s, act, dropped) {
   if (!act.symmetric) {
     for (const p of nodes.values()) {
       const out = p.node.output[0];
-      if (p.rule.kind !== "compute" || p.floatOutput || !out || outputs.has(out)) continue;
+      if (p.rule.kind !== "compute" || !out || outputs.has(out)) continue;
       const readers2 = s.readersOf(graph, out);
       const r = readers2[0];
       if (readers2.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? "") || (r.domain ?? "") !== "") continue;
@@ -16226,7 +16147,7 @@ function planOnce(scope, s, act, dropped) {
   }
   const grids = /* @__PURE__ */ new Map();
   const computeOf = /* @__PURE__ */ new Map();
-  for (const p of nodes.values()) if (p.rule.kind === "compute" && !p.floatOutput && p.node.output[0] && !folded.has(p.node)) computeOf.set(p.node.output[0], p);
+  for (const p of nodes.values()) if (p.rule.kind === "compute" && p.node.output[0] && !folded.has(p.node)) computeOf.set(p.node.output[0], p);
   for (const g of [...nodes.values()].filter((p) => p.rule.kind === "gate")) {
     const { alpha, beta } = hardSigmoidCoefficients(g.node);
     const out = g.node.output[0];
@@ -16243,7 +16164,7 @@ function planOnce(scope, s, act, dropped) {
   const producedBy = /* @__PURE__ */ new Map();
   for (const p of nodes.values()) {
     const out = folded.get(p.node)?.output[0] ?? p.node.output[0];
-    if (out && !p.floatOutput) producedBy.set(out, p);
+    if (out) producedBy.set(out, p);
   }
   const tensors = /* @__PURE__ */ new Map();
   const root2 = (t) => {
@@ -16419,6 +16340,325 @@ var init_static_qdq = __esm({
   }
 });
 
+// src/stages/fold-batchnorm.ts
+function floatConstant(scope, name, index) {
+  if (!name) return void 0;
+  const c = resolveConstant(scope, name, index);
+  return c && !c.transposed && c.tensor.dataType === DataType.FLOAT ? c : void 0;
+}
+function bnAffine(bn, scope, index, external) {
+  if (attr(bn, "training_mode")?.i) return "training_mode is set";
+  const spatial = attr(bn, "spatial");
+  if (spatial && spatial.i === 0n) return "spatial = 0 (per-activation statistics)";
+  const params = [1, 2, 3, 4].map((i) => floatConstant(scope, bn.input[i], index));
+  if (params.some((p) => !p)) return "scale, B, mean or var is not a float32 constant";
+  const [scale, bias, mean, variance] = params.map((p) => tensorFloat32(p.tensor, external));
+  const c = scale.length;
+  if ([bias, mean, variance].some((a) => a.length !== c) || params.some((p) => p.tensor.dims.length !== 1)) return "parameters are not four vectors of one length";
+  const eps = attr(bn, "epsilon")?.f ?? 1e-5;
+  const s = new Float64Array(c);
+  const t = new Float64Array(c);
+  for (let i = 0; i < c; i++) {
+    s[i] = scale[i] / Math.sqrt(variance[i] + Math.fround(eps));
+    t[i] = bias[i] - mean[i] * s[i];
+    if (!Number.isFinite(s[i]) || !Number.isFinite(t[i])) return `channel ${i} has a non-finite scale (var + \u03B5 \u2264 0 or NaN)`;
+  }
+  return { s, t, used: params };
+}
+function foldInto(p, bn, scope, index, external) {
+  const w = floatConstant(scope, p.input[1], index);
+  if (!w) return `${p.opType}'s weight is not a float32 constant`;
+  const b = p.input[2] ? floatConstant(scope, p.input[2], index) : void 0;
+  if (p.input[2] && !b) return `${p.opType}'s bias is not a float32 constant`;
+  const c = bn.s.length;
+  const dims = w.tensor.dims.map(Number);
+  const weight = tensorFloat32(w.tensor, external);
+  const bias = new Float32Array(c);
+  const used = [w, ...b ? [b] : []];
+  const biasIn = b ? tensorFloat32(b.tensor, external) : void 0;
+  const channel = new Int32Array(weight.length);
+  let beta1 = false;
+  if (p.opType === "Conv") {
+    if (dims.length < 3 || dims[0] !== c) return `Conv weight [${dims.join(", ")}] has not ${c} output channels first`;
+    const per = weight.length / c;
+    for (let i = 0; i < weight.length; i++) channel[i] = Math.floor(i / per);
+  } else if (p.opType === "ConvTranspose") {
+    const group = Number(attr(p, "group")?.i ?? 1n);
+    if (dims.length < 3 || dims[1] * group !== c || dims[0] % group !== 0) return `ConvTranspose weight [${dims.join(", ")}] \xD7 group ${group} has not ${c} output channels`;
+    const kernel = elementCount(dims.slice(2));
+    const inPerGroup = dims[0] / group;
+    for (let i = 0; i < weight.length; i++) {
+      const ci = Math.floor(i / (dims[1] * kernel));
+      const j = Math.floor(i / kernel) % dims[1];
+      channel[i] = Math.floor(ci / inPerGroup) * dims[1] + j;
+    }
+  } else {
+    if (dims.length !== 2) return "Gemm weight is not 2-D";
+    const transB3 = attr(p, "transB")?.i === 1n;
+    const m = transB3 ? dims[0] : dims[1];
+    if (m !== c) return `Gemm has ${m} output columns, the BN ${c} channels`;
+    for (let i = 0; i < weight.length; i++) channel[i] = transB3 ? Math.floor(i / dims[1]) : i % dims[1];
+    if (biasIn && !(biasIn.length === c || biasIn.length === 1)) return "Gemm C is not one value per output column";
+    if (biasIn && b.tensor.dims.length === 2 && b.tensor.dims[0] !== 1) return "Gemm C is not one value per output column";
+    const beta = attr(p, "beta")?.f ?? 1;
+    if (biasIn) for (let i = 0; i < biasIn.length; i++) biasIn[i] = biasIn[i] * beta;
+    beta1 = true;
+  }
+  if (biasIn && biasIn.length !== c && biasIn.length !== 1) return `bias has ${biasIn.length} values for ${c} channels`;
+  for (let i = 0; i < weight.length; i++) weight[i] = weight[i] * bn.s[channel[i]];
+  for (let k = 0; k < c; k++) {
+    const b0 = biasIn ? biasIn[biasIn.length === 1 ? 0 : k] : 0;
+    bias[k] = b0 * bn.s[k] + bn.t[k];
+  }
+  return { weight, bias, dims: { weight: dims, bias: [c] }, used, beta1 };
+}
+function readOnlyBy(name, reader, du) {
+  const r = du.readers(name);
+  return r.length === 1 && r[0].node === reader && r[0].inputIndex === 0 && !du.isGraphOutput(name);
+}
+function foldScope(scope, index, names, external, out) {
+  const g = scope.graph;
+  const bns = g.node.filter((n) => n.opType === "BatchNormalization" && isDefaultDomain3(n));
+  if (!bns.length) return;
+  const du = new DefUse(scope);
+  const folds = [];
+  for (const bn of bns) {
+    const skip = (reason) => out.skipped.push({ node: nodeId(bn), reason });
+    const x = bn.input[0] ?? "";
+    const p = du.producer(x);
+    if (!p || !isDefaultDomain3(p) || !FOLDABLE_PRODUCERS.has(p.opType ?? "")) {
+      skip(`its input is ${p ? `computed by ${p.opType}` : "not computed by a node"}, not by Conv, ConvTranspose or Gemm`);
+      continue;
+    }
+    if (p.output.length !== 1 || !readOnlyBy(x, bn, du)) {
+      skip(`${p.opType} '${nodeId(p)}' output is read by more than this BatchNormalization`);
+      continue;
+    }
+    if (bn.output.slice(1).some((o) => o && (du.readers(o).length > 0 || du.isGraphOutput(o)))) {
+      skip("its running mean/var outputs are read (training form)");
+      continue;
+    }
+    const affine = bnAffine(bn, scope, index, external);
+    if (typeof affine === "string") {
+      skip(affine);
+      continue;
+    }
+    const folded = foldInto(p, affine, scope, index, external);
+    if (typeof folded === "string") {
+      skip(folded);
+      continue;
+    }
+    folds.push({ bn, p, affine, folded });
+  }
+  const staleInfo = /* @__PURE__ */ new Set();
+  for (const { bn, p, affine, folded } of folds) {
+    const base = nodeId(p);
+    const wName = freshName(names, `${base}_weight_bnfolded`);
+    const bName = freshName(names, `${base}_bias_bnfolded`);
+    const tensor = (name, dims, values2) => newTensor(external, name, DataType.FLOAT, dims, new Uint8Array(values2.buffer));
+    du.addInitializer(tensor(wName, folded.dims.weight, folded.weight));
+    du.addInitializer(tensor(bName, folded.dims.bias, folded.bias));
+    staleInfo.add(p.output[0]);
+    du.change(p, (n) => {
+      n.input = [n.input[0], wName, bName];
+      if (folded.beta1) n.attribute = n.attribute.filter((a) => a.name !== "beta");
+      n.output = [bn.output[0]];
+    });
+    out.used.push(...[...folded.used, ...affine.used].map((c) => c.path));
+    out.byOp[p.opType] = (out.byOp[p.opType] ?? 0) + 1;
+  }
+  if (staleInfo.size) g.valueInfo = g.valueInfo.filter((v) => !staleInfo.has(v.name ?? ""));
+  du.remove(folds.map((f) => f.bn));
+}
+function foldBatchNorm(model, ctx) {
+  const index = new DefinitionIndex();
+  const names = allNames(model);
+  const out = { byOp: {}, skipped: [], used: [] };
+  for (const scope of mainScopes(model)) foldScope(scope, index, names, ctx?.external, out);
+  const removed = removeUnused(out.used, new DefinitionIndex());
+  const folded = Object.values(out.byOp).reduce((a, b) => a + b, 0);
+  ctx?.log(`fold-batchnorm: ${folded} BatchNormalization folded, ${out.skipped.length} left`);
+  return { model, modified: folded > 0, details: { folded, foldedInto: out.byOp, constantsRemoved: removed, skipped: out.skipped } };
+}
+function foldBatchNormStage(options = {}) {
+  rejectUnknownOptions("fold-batchnorm", options, []);
+  return { name: "fold-batchnorm", inPlace: true, run: (model, ctx) => foldBatchNorm(model, ctx) };
+}
+function hasFoldableBatchNorm(model) {
+  for (const scope of mainScopes(model)) {
+    const bns = scope.graph.node.filter((n) => n.opType === "BatchNormalization" && isDefaultDomain3(n));
+    if (!bns.length) continue;
+    const du = new DefUse(scope);
+    for (const n of bns) {
+      const p = du.producer(n.input[0] ?? "");
+      if (p && FOLDABLE_PRODUCERS.has(p.opType ?? "")) return true;
+    }
+  }
+  return false;
+}
+var FOLDABLE_PRODUCERS, isDefaultDomain3;
+var init_fold_batchnorm = __esm({
+  "src/stages/fold-batchnorm.ts"() {
+    "use strict";
+    init_dtype();
+    init_def_use();
+    init_graph();
+    init_spill();
+    init_tensor();
+    init_constant_weight();
+    init_nodes();
+    init_options();
+    FOLDABLE_PRODUCERS = /* @__PURE__ */ new Set(["Conv", "ConvTranspose", "Gemm"]);
+    isDefaultDomain3 = (n) => (n.domain ?? "") === "" || n.domain === "ai.onnx";
+  }
+});
+
+// src/stages/quant/static-affine.ts
+function scalarConstant(scope, name, index, external) {
+  const c = name ? resolveConstant(scope, name, index) : void 0;
+  if (!c || c.tensor.dataType !== DataType.FLOAT || elementCount(c.tensor.dims) !== 1) return void 0;
+  const value = tensorFloat32(c.tensor, external)[0];
+  return Number.isFinite(value) ? { value, c } : void 0;
+}
+function scalarOperand(node, x, scope, index, external) {
+  if (node.input.length !== 2) return void 0;
+  const other = node.input[0] === x ? node.input[1] : node.input[1] === x ? node.input[0] : void 0;
+  return other === x ? void 0 : scalarConstant(scope, other, index, external);
+}
+function onlyReader(du, name) {
+  const r = du.readers(name);
+  return r.length === 1 && !du.isGraphOutput(name) ? r[0].node : void 0;
+}
+function foldScalarAffine(model, external, exclude) {
+  const scope = mainScopes(model)[0];
+  if (!scope) return 0;
+  const excluded = (n) => exclude.some((re) => re.test(nodeId(n)));
+  const index = new DefinitionIndex();
+  const du = new DefUse(scope);
+  const names = allNames(model);
+  const used = [];
+  const removed = [];
+  const stale = /* @__PURE__ */ new Set();
+  for (const conv of [...scope.graph.node]) {
+    if (conv.opType !== "Conv" || !isDefault(conv) || conv.output.length !== 1 || excluded(conv)) continue;
+    const y = conv.output[0];
+    const mul = onlyReader(du, y);
+    if (!mul || mul.opType !== "Mul" || !isDefault(mul) || excluded(mul)) continue;
+    const a = scalarOperand(mul, y, scope, index, external);
+    if (!a || a.value === 0) continue;
+    const chain = [mul];
+    let d;
+    const add = onlyReader(du, mul.output[0]);
+    if (add && add.opType === "Add" && isDefault(add) && !excluded(add)) {
+      d = scalarOperand(add, mul.output[0], scope, index, external);
+      if (d) chain.push(add);
+    }
+    const channels = Number(resolveConstant(scope, conv.input[1] ?? "", index)?.tensor.dims[0] ?? 0);
+    if (!channels) continue;
+    const affine = { s: new Float64Array(channels).fill(a.value), t: new Float64Array(channels).fill(d?.value ?? 0), used: [a.c, ...d ? [d.c] : []] };
+    const folded = foldInto(conv, affine, scope, index, external);
+    if (typeof folded === "string") continue;
+    const base = nodeId(conv);
+    const wName = freshName(names, `${base}_weight_affine`);
+    const bName = freshName(names, `${base}_bias_affine`);
+    const tensor = (name, dims, values2) => newTensor(external, name, DataType.FLOAT, dims, new Uint8Array(values2.buffer));
+    du.addInitializer(tensor(wName, folded.dims.weight, folded.weight));
+    du.addInitializer(tensor(bName, folded.dims.bias, folded.bias));
+    const out = chain[chain.length - 1].output[0];
+    stale.add(y);
+    for (const n of chain.slice(0, -1)) stale.add(n.output[0]);
+    du.change(conv, (n) => {
+      n.input = [n.input[0], wName, bName];
+      n.output = [out];
+    });
+    removed.push(...chain);
+    used.push(...[...folded.used, ...affine.used].map((c) => c.path));
+  }
+  if (!removed.length) return 0;
+  du.remove(removed);
+  scope.graph.valueInfo = scope.graph.valueInfo.filter((v) => !stale.has(v.name ?? ""));
+  removeUnused(used, new DefinitionIndex());
+  return removed.filter((n) => n.opType === "Mul").length;
+}
+var isDefault;
+var init_static_affine = __esm({
+  "src/stages/quant/static-affine.ts"() {
+    "use strict";
+    init_dtype();
+    init_def_use();
+    init_graph();
+    init_spill();
+    init_tensor();
+    init_fold_batchnorm();
+    init_nodes();
+    init_constant_weight();
+    isDefault = (n) => (n.domain ?? "") === "";
+  }
+});
+
+// src/stages/quant/static-hardswish.ts
+function scalar(scope, name, index, external) {
+  const c = name ? resolveConstant(scope, name, index) : void 0;
+  if (!c || c.tensor.dataType !== DataType.FLOAT || elementCount(c.tensor.dims) !== 1) return void 0;
+  return tensorFloat32(c.tensor, external)[0];
+}
+function gateHardSwish(model, external, exclude) {
+  const scope = mainScopes(model)[0];
+  if (!scope) return 0;
+  const excluded = (n) => exclude.some((re) => re.test(nodeId(n)));
+  const index = new DefinitionIndex();
+  const du = new DefUse(scope);
+  const names = allNames(model);
+  const only = (name, op) => {
+    const r = du.readers(name);
+    const n = r.length === 1 && !du.isGraphOutput(name) ? r[0].node : void 0;
+    return n && n.opType === op && isDefault2(n) && !excluded(n) ? n : void 0;
+  };
+  const replacements = /* @__PURE__ */ new Map();
+  const stale = /* @__PURE__ */ new Set();
+  for (const add of scope.graph.node) {
+    if (add.opType !== "Add" || !isDefault2(add) || add.input.length !== 2 || excluded(add)) continue;
+    const k = add.input.findIndex((i) => scalar(scope, i, index, external) === 3);
+    const x = add.input[1 - k];
+    if (k < 0 || !x || x === add.input[k]) continue;
+    const clip2 = only(add.output[0], "Clip");
+    if (!clip2 || clip2.input[0] !== add.output[0]) continue;
+    const lo = clip2.input[1] ? scalar(scope, clip2.input[1], index, external) : attr(clip2, "min")?.f;
+    const hi = clip2.input[2] ? scalar(scope, clip2.input[2], index, external) : attr(clip2, "max")?.f;
+    if (lo !== 0 || hi !== 6) continue;
+    const mul = only(clip2.output[0], "Mul");
+    if (!mul || !mul.input.includes(x) || mul.input.length !== 2) continue;
+    const div = only(mul.output[0], "Div") ?? only(mul.output[0], "Mul");
+    if (!div || div.input[0] !== mul.output[0]) continue;
+    const d = scalar(scope, div.input[1], index, external);
+    if (!(div.opType === "Div" ? d === 6 : d !== void 0 && Math.abs(d * 6 - 1) < 1e-6)) continue;
+    const gate = freshName(names, `${x}_hardsigmoid`);
+    replacements.set(add, [makeNode("HardSigmoid", nodeId(clip2), [x], [gate], [floatAttr2("alpha", Math.fround(1 / 6)), floatAttr2("beta", 0.5)])]);
+    replacements.set(div, [makeNode("Mul", nodeId(div), [x, gate], [div.output[0]])]);
+    for (const n of [clip2, mul]) replacements.set(n, []);
+    for (const n of [add, clip2, mul]) stale.add(n.output[0]);
+  }
+  if (!replacements.size) return 0;
+  du.replace(replacements);
+  scope.graph.valueInfo = scope.graph.valueInfo.filter((v) => !stale.has(v.name ?? ""));
+  return replacements.size / 4;
+}
+var isDefault2, floatAttr2;
+var init_static_hardswish = __esm({
+  "src/stages/quant/static-hardswish.ts"() {
+    "use strict";
+    init_dtype();
+    init_def_use();
+    init_graph();
+    init_tensor();
+    init_types();
+    init_nodes();
+    init_constant_weight();
+    isDefault2 = (n) => (n.domain ?? "") === "";
+    floatAttr2 = (name, f) => ({ name, type: AttributeType.FLOAT, f, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] });
+  }
+});
+
 // src/stages/quantize-static.ts
 async function quantizeStatic(model, options, ctx) {
   const details = {
@@ -16434,7 +16674,7 @@ async function quantizeStatic(model, options, ctx) {
   };
   const refuse3 = (reason) => {
     ctx.log(`quantize-int8: static: ${reason}`);
-    return { model, modified: details.opsetUpgrade !== void 0, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason }] } };
+    return { model, modified: details.opsetUpgrade !== void 0 || details.affineFolded !== void 0 || details.hardSwishGated !== void 0, details: { ...details, quantizedNodes: 0, skipped: [{ node: "", op: "", reason }] } };
   };
   const target = options.perChannel ? 13 : 11;
   if (defaultOpset2(model) < target) {
@@ -16449,12 +16689,17 @@ async function quantizeStatic(model, options, ctx) {
     }
   }
   if (!ctx.calibrate) throw new UsageError("quantize-int8: activations: static needs calibration samples; run it through compress or run (they calibrate with onnxruntime)");
+  const identity = contentDigest(encodeModel(model));
+  const affineFolded = foldScalarAffine(model, ctx.external, options.exclude);
+  if (affineFolded) details.affineFolded = affineFolded;
+  const hardSwish = gateHardSwish(model, ctx.external, options.exclude);
+  if (hardSwish) details.hardSwishGated = hardSwish;
   const scope = mainScopes(model)[0];
   const s = new QuantSession(options, allNames(model), model.graph, model.irVersion ?? 0, ctx.external);
   let plan2 = planStatic(scope, s, options.activation);
   const roots = [...new Set(plan2.tensors.values())].filter((t) => !plan2.grids.has(t));
   if (plan2.nodes.size === 0) return refuse3("no node to quantize");
-  const { ranges, details: calibration } = await ctx.calibrate(model, roots);
+  const { ranges, details: calibration } = await ctx.calibrate(model, roots, { identity });
   const finite2 = (t) => {
     const r = ranges.get(t);
     return plan2.grids.has(t) || !!r && Number.isFinite(r.min) && Number.isFinite(r.max);
@@ -16466,9 +16711,7 @@ async function quantizeStatic(model, options, ctx) {
   }
   if (plan2.nodes.size === 0) return refuse3("no node with float32 activations to quantize");
   const placed = placeQdq(scope, s, plan2, ranges, options.activation);
-  const tables = weightOnlyGathers(scope, s);
-  if (tables.count) placed.byOp.Gather = tables.count;
-  const removed = removeUnused([...placed.released, ...tables.released], s.index);
+  const removed = removeUnused(placed.released, s.index);
   const quantizedNodes = Object.values(placed.byOp).reduce((a, b) => a + b, 0);
   ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan2.folded.size} Relu/Clip folded, ${plan2.skipped.length} skipped`);
   return {
@@ -16485,34 +16728,9 @@ async function quantizeStatic(model, options, ctx) {
       weightBytesBefore: s.floatBytesQuantized,
       weightBytesAfter: s.pool.bytesAdded,
       floatTensorsRemoved: removed,
-      skipped: [...plan2.skipped, ...tables.skipped]
+      skipped: plan2.skipped
     }
   };
-}
-function weightOnlyGathers(scope, s) {
-  const released = [];
-  const skipped = [];
-  let count = 0;
-  if (!s.options.ops.has("Gather")) return { count, released, skipped };
-  const out = [];
-  for (const node of scope.graph.node) {
-    const row = node.opType === "Gather" && (node.domain ?? "") === "" ? quantOpOf(node) : void 0;
-    const weight = row?.int8 ? weightOf(row, node, scope, s.index) : void 0;
-    if (!row?.int8 || !weight || weight.tensor.dataType !== DataType.FLOAT) {
-      out.push(node);
-      continue;
-    }
-    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : Number.isNaN(s.range(weight.tensor).min) ? "weight holds NaN or Infinity" : row.int8.check(node, weight, scope, s);
-    if (reason) {
-      skipped.push({ node: nodeId(node), op: "Gather", reason });
-      out.push(node);
-      continue;
-    }
-    released.push(weight.path, ...row.int8.rewrite(node, weight, scope, s, out) ?? []);
-    count++;
-  }
-  scope.graph.node = out;
-  return { count, released, skipped };
 }
 var init_quantize_static = __esm({
   "src/stages/quantize-static.ts"() {
@@ -16524,9 +16742,10 @@ var init_quantize_static = __esm({
     init_opset();
     init_session();
     init_static_qdq();
-    init_dtype();
-    init_registry();
-    init_nodes();
+    init_static_affine();
+    init_static_hardswish();
+    init_encode();
+    init_content_identity();
   }
 });
 
@@ -16534,20 +16753,15 @@ var init_quantize_static = __esm({
 function parseInt8Options(raw) {
   rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
   const isStatic = choiceOption(STAGE, raw, "activations", ["dynamic", "static"]) === "static";
-  const supported = isStatic ? [...DEFAULT_STATIC_OPS, ...STATIC_WEIGHT_ONLY_OPS] : opsWith("int8");
+  const supported = isStatic ? DEFAULT_STATIC_OPS : opsWith("int8");
   const ops = /* @__PURE__ */ new Set();
   for (const op of stringListOption(STAGE, raw, "ops") ?? (isStatic ? DEFAULT_STATIC_OPS : DEFAULT_INT8_OPS)) {
     const known = supported.find((k) => k.toLowerCase() === op.toLowerCase());
     if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'${isStatic ? " statically" : ""}; supported: ${supported.join(", ")}`);
     ops.add(known);
   }
-  const staticOnly = ["activation-type", "activation-symmetric", "float-outputs"].filter((k) => raw[k] !== void 0);
-  if (!isStatic && staticOnly.length) throw new UsageError(`quantize-int8: ${staticOnly.join(", ")} need${staticOnly.length === 1 ? "s" : ""} activations: static`);
-  const floatOutputs = /* @__PURE__ */ new Set();
-  for (const op of stringListOption(STAGE, raw, "float-outputs") ?? []) {
-    const known = DEFAULT_STATIC_OPS.find((k) => k.toLowerCase() === op.toLowerCase() && STATIC_RULES[k].kind === "compute");
-    if (!known) throw new UsageError(`quantize-int8: float-outputs: '${op}' is not an op static int8 computes in integers; one of ${DEFAULT_STATIC_OPS.filter((k) => STATIC_RULES[k].kind === "compute").join(", ")}`);
-    floatOutputs.add(known);
+  if (!isStatic && (raw["activation-type"] !== void 0 || raw["activation-symmetric"] !== void 0)) {
+    throw new UsageError("quantize-int8: activation-type and activation-symmetric need activations: static");
   }
   const minElements = integerOption(STAGE, raw, "min-elements", "a whole number \u2265 0", (n) => n >= 0) ?? (isStatic ? 0 : DEFAULT_MIN_ELEMENTS);
   const weightType = choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]);
@@ -16571,8 +16785,7 @@ function parseInt8Options(raw) {
       activation: {
         // ORT's defaults: uint8 activations (asymmetric), int8 weights (symmetric).
         type: choiceOption(STAGE, raw, "activation-type", ["uint8", "int8"]),
-        symmetric: booleanOption(STAGE, raw, "activation-symmetric", false),
-        ...floatOutputs.size ? { floatOutputs } : {}
+        symmetric: booleanOption(STAGE, raw, "activation-symmetric", false)
       }
     } : {}
   };
@@ -16705,7 +16918,7 @@ var init_quantize_int8 = __esm({
     init_quantize_static();
     init_static_ops();
     STAGE = "quantize-int8";
-    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode", "activations", "activation-type", "activation-symmetric", "float-outputs"];
+    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode", "activations", "activation-type", "activation-symmetric"];
     upgraded = (details) => details.opsetUpgrade !== void 0 && !("refused" in details.opsetUpgrade);
   }
 });
@@ -16869,9 +17082,8 @@ function planAwq(scope, layers, stats, spec, blockSize, names, before, external,
         placement = "mul";
       }
     }
-    const { block: crossBlock, cross: crossMoments } = stats.get(activation);
-    const cross = crossBlock >= blockSize && crossBlock % blockSize === 0 ? crossMoments : void 0;
-    const aware = { moments: m, ...s ? { scale: s } : {}, ...cross ? { cross, crossBlock } : {}, group: id };
+    const cross = stats.get(activation).block === blockSize ? stats.get(activation).cross : void 0;
+    const aware = { moments: m, ...s ? { scale: s } : {}, ...cross ? { cross } : {}, group: id };
     for (const n of nodes) byNode.set(n, aware);
     const alpha = AWQ_ALPHAS[best];
     groups.push({ activation, layers: nodes.map((n) => n.name || n.output[0] || ""), alpha, placement, gain: errors[0] > 0 ? Number((errors[best] / errors[0]).toPrecision(4)) : 1 });
@@ -16916,7 +17128,7 @@ async function planActivationScaling(model, main2, run, exclude, ctx, before) {
   }
   const activations = [...new Set(layers.map((l) => l.node.input[0] ?? ""))];
   const t0 = performance.now();
-  const { moments, details } = await ctx.calibrate(model, [], { moments: activations, momentBlock: feedbackSpan(opts) });
+  const { moments, details } = await ctx.calibrate(model, [], { moments: activations, momentBlock: opts.blockSize });
   const t1 = performance.now();
   const spec = { bits: 4, symmetric: opts.symmetric, method: "rtn", store: Math.fround };
   const plan2 = planAwq(main2, layers, moments ?? /* @__PURE__ */ new Map(), spec, opts.blockSize, run.names, before, ctx.external, (model.irVersion ?? 0) < 4);
@@ -16934,9 +17146,6 @@ async function planActivationScaling(model, main2, run, exclude, ctx, before) {
     weightingOnly: count("none"),
     groups: plan2.groups
   };
-}
-function feedbackSpan(opts) {
-  return opts.method === "gptq" ? Math.max(opts.blockSize, GPTQ_SPAN) : opts.blockSize;
 }
 function parseInt4Options(options) {
   const o = { ...options };
@@ -16971,9 +17180,8 @@ function quantizeInt4Stage(options = {}) {
     inPlace: true,
     async run(model, ctx) {
       const method = parsed.methodDefault ? ctx.calibrate?.given ? "awq" : "mse" : parsed.method;
-      const calibrated = method === "awq" || method === "gptq";
-      if (calibrated && !ctx.calibrate) {
-        throw new UsageError(`quantize-int4: method ${method} needs calibration samples; run it through compress or run (they calibrate with onnxruntime), or use method mse`);
+      if (method === "awq" && !ctx.calibrate) {
+        throw new UsageError("quantize-int4: method awq needs calibration samples; run it through compress or run (they calibrate with onnxruntime), or use method mse");
       }
       const opts = { ...parsed, method };
       const attentionSplit = splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex());
@@ -16994,7 +17202,7 @@ function quantizeInt4Stage(options = {}) {
       };
       const exclude = opts.exclude.map(nodePattern);
       const before = /* @__PURE__ */ new Map();
-      const awq = calibrated ? await planActivationScaling(model, scopes[0], run, exclude, ctx, before) : void 0;
+      const awq = method === "awq" ? await planActivationScaling(model, scopes[0], run, exclude, ctx, before) : void 0;
       const skipped = [];
       for (const scope of scopes) {
         const out = [];
@@ -17080,7 +17288,7 @@ function quantizeInt4Stage(options = {}) {
     }
   };
 }
-var GPTQ_SPAN, STAGE2, CAMEL_ALIASES;
+var STAGE2, CAMEL_ALIASES;
 var init_quantize_int4 = __esm({
   "src/stages/quantize-int4.ts"() {
     "use strict";
@@ -17102,7 +17310,6 @@ var init_quantize_int4 = __esm({
     init_gemm();
     init_dtype();
     init_tensor();
-    GPTQ_SPAN = 256;
     STAGE2 = "quantize-int4";
     CAMEL_ALIASES = { blockSize: "block-size", accuracyLevel: "accuracy-level" };
   }
@@ -17782,10 +17989,10 @@ var init_fp16 = __esm({
         return after;
       }
       /** Float initializers that only blocked nodes read: they stay float32. */
-      keptFloat32(scope, isDefault) {
+      keptFloat32(scope, isDefault3) {
         const keep = /* @__PURE__ */ new Set();
         const outputs = new Set(scope.graph.output.map((o) => o.name));
-        const floats = scope.graph.initializer.filter((t) => t.dataType === DataType.FLOAT && t.name && !isDefault(t.name) && !outputs.has(t.name));
+        const floats = scope.graph.initializer.filter((t) => t.dataType === DataType.FLOAT && t.name && !isDefault3(t.name) && !outputs.has(t.name));
         if (!floats.length) return keep;
         const du = new DefUse(scope);
         for (const { name } of floats) {
@@ -17796,8 +18003,8 @@ var init_fp16 = __esm({
       }
       convertScope(scope, isMain) {
         const g = scope.graph;
-        const isDefault = (name) => isMain && this.opts.keepIoTypes && !this.weightsAreInputs && this.initializerInputs.has(name);
-        const keep = this.keptFloat32(scope, isDefault);
+        const isDefault3 = (name) => isMain && this.opts.keepIoTypes && !this.weightsAreInputs && this.initializerInputs.has(name);
+        const keep = this.keptFloat32(scope, isDefault3);
         const nodes = [];
         for (const n of g.node) {
           if (!this.isBlocked(n)) {
@@ -17810,7 +18017,7 @@ var init_fp16 = __esm({
         }
         g.node = nodes;
         for (const t of g.initializer) {
-          if (t.name && (keep.has(t.name) || isDefault(t.name))) this.stats.keptFloat32++;
+          if (t.name && (keep.has(t.name) || isDefault3(t.name))) this.stats.keptFloat32++;
           else this.convertTensor(t);
         }
         for (const s of g.sparseInitializer) if (s.values) this.convertTensor(s.values);
@@ -17943,179 +18150,6 @@ var init_optimize = __esm({
     init_model_io();
     init_tensor();
     init_options();
-  }
-});
-
-// src/stages/fold-batchnorm.ts
-function floatConstant(scope, name, index) {
-  if (!name) return void 0;
-  const c = resolveConstant(scope, name, index);
-  return c && !c.transposed && c.tensor.dataType === DataType.FLOAT ? c : void 0;
-}
-function bnAffine(bn, scope, index, external) {
-  if (attr(bn, "training_mode")?.i) return "training_mode is set";
-  const spatial = attr(bn, "spatial");
-  if (spatial && spatial.i === 0n) return "spatial = 0 (per-activation statistics)";
-  const params = [1, 2, 3, 4].map((i) => floatConstant(scope, bn.input[i], index));
-  if (params.some((p) => !p)) return "scale, B, mean or var is not a float32 constant";
-  const [scale, bias, mean, variance] = params.map((p) => tensorFloat32(p.tensor, external));
-  const c = scale.length;
-  if ([bias, mean, variance].some((a) => a.length !== c) || params.some((p) => p.tensor.dims.length !== 1)) return "parameters are not four vectors of one length";
-  const eps = attr(bn, "epsilon")?.f ?? 1e-5;
-  const s = new Float64Array(c);
-  const t = new Float64Array(c);
-  for (let i = 0; i < c; i++) {
-    s[i] = scale[i] / Math.sqrt(variance[i] + Math.fround(eps));
-    t[i] = bias[i] - mean[i] * s[i];
-    if (!Number.isFinite(s[i]) || !Number.isFinite(t[i])) return `channel ${i} has a non-finite scale (var + \u03B5 \u2264 0 or NaN)`;
-  }
-  return { s, t, used: params };
-}
-function foldInto(p, bn, scope, index, external) {
-  const w = floatConstant(scope, p.input[1], index);
-  if (!w) return `${p.opType}'s weight is not a float32 constant`;
-  const b = p.input[2] ? floatConstant(scope, p.input[2], index) : void 0;
-  if (p.input[2] && !b) return `${p.opType}'s bias is not a float32 constant`;
-  const c = bn.s.length;
-  const dims = w.tensor.dims.map(Number);
-  const weight = tensorFloat32(w.tensor, external);
-  const bias = new Float32Array(c);
-  const used = [w, ...b ? [b] : []];
-  const biasIn = b ? tensorFloat32(b.tensor, external) : void 0;
-  const channel = new Int32Array(weight.length);
-  let beta1 = false;
-  if (p.opType === "Conv") {
-    if (dims.length < 3 || dims[0] !== c) return `Conv weight [${dims.join(", ")}] has not ${c} output channels first`;
-    const per = weight.length / c;
-    for (let i = 0; i < weight.length; i++) channel[i] = Math.floor(i / per);
-  } else if (p.opType === "ConvTranspose") {
-    const group = Number(attr(p, "group")?.i ?? 1n);
-    if (dims.length < 3 || dims[1] * group !== c || dims[0] % group !== 0) return `ConvTranspose weight [${dims.join(", ")}] \xD7 group ${group} has not ${c} output channels`;
-    const kernel = elementCount(dims.slice(2));
-    const inPerGroup = dims[0] / group;
-    for (let i = 0; i < weight.length; i++) {
-      const ci = Math.floor(i / (dims[1] * kernel));
-      const j = Math.floor(i / kernel) % dims[1];
-      channel[i] = Math.floor(ci / inPerGroup) * dims[1] + j;
-    }
-  } else {
-    if (dims.length !== 2) return "Gemm weight is not 2-D";
-    const transB3 = attr(p, "transB")?.i === 1n;
-    const m = transB3 ? dims[0] : dims[1];
-    if (m !== c) return `Gemm has ${m} output columns, the BN ${c} channels`;
-    for (let i = 0; i < weight.length; i++) channel[i] = transB3 ? Math.floor(i / dims[1]) : i % dims[1];
-    if (biasIn && !(biasIn.length === c || biasIn.length === 1)) return "Gemm C is not one value per output column";
-    if (biasIn && b.tensor.dims.length === 2 && b.tensor.dims[0] !== 1) return "Gemm C is not one value per output column";
-    const beta = attr(p, "beta")?.f ?? 1;
-    if (biasIn) for (let i = 0; i < biasIn.length; i++) biasIn[i] = biasIn[i] * beta;
-    beta1 = true;
-  }
-  if (biasIn && biasIn.length !== c && biasIn.length !== 1) return `bias has ${biasIn.length} values for ${c} channels`;
-  for (let i = 0; i < weight.length; i++) weight[i] = weight[i] * bn.s[channel[i]];
-  for (let k = 0; k < c; k++) {
-    const b0 = biasIn ? biasIn[biasIn.length === 1 ? 0 : k] : 0;
-    bias[k] = b0 * bn.s[k] + bn.t[k];
-  }
-  return { weight, bias, dims: { weight: dims, bias: [c] }, used, beta1 };
-}
-function readOnlyBy(name, reader, du) {
-  const r = du.readers(name);
-  return r.length === 1 && r[0].node === reader && r[0].inputIndex === 0 && !du.isGraphOutput(name);
-}
-function foldScope(scope, index, names, external, out) {
-  const g = scope.graph;
-  const bns = g.node.filter((n) => n.opType === "BatchNormalization" && isDefaultDomain3(n));
-  if (!bns.length) return;
-  const du = new DefUse(scope);
-  const folds = [];
-  for (const bn of bns) {
-    const skip = (reason) => out.skipped.push({ node: nodeId(bn), reason });
-    const x = bn.input[0] ?? "";
-    const p = du.producer(x);
-    if (!p || !isDefaultDomain3(p) || !FOLDABLE_PRODUCERS.has(p.opType ?? "")) {
-      skip(`its input is ${p ? `computed by ${p.opType}` : "not computed by a node"}, not by Conv, ConvTranspose or Gemm`);
-      continue;
-    }
-    if (p.output.length !== 1 || !readOnlyBy(x, bn, du)) {
-      skip(`${p.opType} '${nodeId(p)}' output is read by more than this BatchNormalization`);
-      continue;
-    }
-    if (bn.output.slice(1).some((o) => o && (du.readers(o).length > 0 || du.isGraphOutput(o)))) {
-      skip("its running mean/var outputs are read (training form)");
-      continue;
-    }
-    const affine = bnAffine(bn, scope, index, external);
-    if (typeof affine === "string") {
-      skip(affine);
-      continue;
-    }
-    const folded = foldInto(p, affine, scope, index, external);
-    if (typeof folded === "string") {
-      skip(folded);
-      continue;
-    }
-    folds.push({ bn, p, affine, folded });
-  }
-  const staleInfo = /* @__PURE__ */ new Set();
-  for (const { bn, p, affine, folded } of folds) {
-    const base = nodeId(p);
-    const wName = freshName(names, `${base}_weight_bnfolded`);
-    const bName = freshName(names, `${base}_bias_bnfolded`);
-    const tensor = (name, dims, values2) => newTensor(external, name, DataType.FLOAT, dims, new Uint8Array(values2.buffer));
-    du.addInitializer(tensor(wName, folded.dims.weight, folded.weight));
-    du.addInitializer(tensor(bName, folded.dims.bias, folded.bias));
-    staleInfo.add(p.output[0]);
-    du.change(p, (n) => {
-      n.input = [n.input[0], wName, bName];
-      if (folded.beta1) n.attribute = n.attribute.filter((a) => a.name !== "beta");
-      n.output = [bn.output[0]];
-    });
-    out.used.push(...[...folded.used, ...affine.used].map((c) => c.path));
-    out.byOp[p.opType] = (out.byOp[p.opType] ?? 0) + 1;
-  }
-  if (staleInfo.size) g.valueInfo = g.valueInfo.filter((v) => !staleInfo.has(v.name ?? ""));
-  du.remove(folds.map((f) => f.bn));
-}
-function foldBatchNorm(model, ctx) {
-  const index = new DefinitionIndex();
-  const names = allNames(model);
-  const out = { byOp: {}, skipped: [], used: [] };
-  for (const scope of mainScopes(model)) foldScope(scope, index, names, ctx?.external, out);
-  const removed = removeUnused(out.used, new DefinitionIndex());
-  const folded = Object.values(out.byOp).reduce((a, b) => a + b, 0);
-  ctx?.log(`fold-batchnorm: ${folded} BatchNormalization folded, ${out.skipped.length} left`);
-  return { model, modified: folded > 0, details: { folded, foldedInto: out.byOp, constantsRemoved: removed, skipped: out.skipped } };
-}
-function foldBatchNormStage(options = {}) {
-  rejectUnknownOptions("fold-batchnorm", options, []);
-  return { name: "fold-batchnorm", inPlace: true, run: (model, ctx) => foldBatchNorm(model, ctx) };
-}
-function hasFoldableBatchNorm(model) {
-  for (const scope of mainScopes(model)) {
-    const bns = scope.graph.node.filter((n) => n.opType === "BatchNormalization" && isDefaultDomain3(n));
-    if (!bns.length) continue;
-    const du = new DefUse(scope);
-    for (const n of bns) {
-      const p = du.producer(n.input[0] ?? "");
-      if (p && FOLDABLE_PRODUCERS.has(p.opType ?? "")) return true;
-    }
-  }
-  return false;
-}
-var FOLDABLE_PRODUCERS, isDefaultDomain3;
-var init_fold_batchnorm = __esm({
-  "src/stages/fold-batchnorm.ts"() {
-    "use strict";
-    init_dtype();
-    init_def_use();
-    init_graph();
-    init_spill();
-    init_tensor();
-    init_constant_weight();
-    init_nodes();
-    init_options();
-    FOLDABLE_PRODUCERS = /* @__PURE__ */ new Set(["Conv", "ConvTranspose", "Gemm"]);
-    isDefaultDomain3 = (n) => (n.domain ?? "") === "" || n.domain === "ai.onnx";
   }
 });
 
@@ -18779,7 +18813,7 @@ var init_pattern = __esm({
 });
 
 // src/stages/fuse/attrs.ts
-function floatAttr2(name, value) {
+function floatAttr3(name, value) {
   return { name, type: AttributeType.FLOAT, f: value, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
 }
 function permIs(n, perm) {
@@ -19131,8 +19165,8 @@ function plan(ctx, m, mask, scale) {
     const c = ctx.scalar(m.value("scale"));
     if (c === void 0 || c === 0) refuse2("the attention scale is not a constant scalar");
     const factor2 = scale === "div" || scale === "div-q" ? 1 / c : c;
-    if (!near(factor2, 1 / Math.sqrt(head), 1e-6)) attrs.push(floatAttr2("scale", factor2));
-  } else attrs.push(floatAttr2("scale", 1));
+    if (!near(factor2, 1 / Math.sqrt(head), 1e-6)) attrs.push(floatAttr3("scale", factor2));
+  } else attrs.push(floatAttr3("scale", 1));
   let raw;
   let filter;
   let additive;
@@ -19164,7 +19198,7 @@ function plan(ctx, m, mask, scale) {
     if (!(filter <= -1e30)) refuse2("causal fill above -1e30 together with an additive mask: the fused op would weigh fully masked rows differently");
     additive = m.value("mask");
   }
-  if (filter !== void 0 && filter !== -1e4) attrs.push(floatAttr2("mask_filter_value", filter));
+  if (filter !== void 0 && filter !== -1e4) attrs.push(floatAttr3("mask_filter_value", filter));
   const biasDims = additive ? ctx.dims(additive) : void 0;
   if (additive && !(biasDims && biasDims.length === 4 && (biasDims[1] === 1 || biasDims[1] === heads) && biasDims[2] === 1)) {
     refuse2("the additive mask is not known to be [batch, 1, 1, seq] (what attention_bias takes after expanding over the queries)");
@@ -19507,7 +19541,7 @@ function fuseLayerNorm(ctx) {
       ctx.fresh(`${root2.name || root2.output[0]}_LayerNorm`),
       [x, m.value("gamma"), m.value("beta")],
       [root2.output[0]],
-      [floatAttr2("epsilon", eps), intAttr("axis", -1)]
+      [floatAttr3("epsilon", eps), intAttr("axis", -1)]
     );
     ctx.replace(m, root2, [ln]);
     ctx.shapes.set(root2.output[0], d);
@@ -20130,7 +20164,10 @@ var init_auto_report = __esm({
 });
 
 // src/pipeline/auto-sensitivity.ts
-function sensitivityMethod(layers) {
+function sensitivityMethod(layers, staticQdq = false) {
+  if (staticQdq) {
+    return { method: "one-at-a-time", why: `${layers} static int8 layers: each probe quantizes one layer (its weight node and the activations it feeds), since an activation two layers share stays quantized while either is, so putting one back in float would measure little` };
+  }
   return layers <= ALL_BUT_ONE_MAX_LAYERS ? { method: "all-but-one", why: `${layers} layers (\u2264 ${ALL_BUT_ONE_MAX_LAYERS}): each probe puts one layer back in float, measuring exactly what the greedy step gains; ${layers}\xB2 layer quantizations are cheap at this count` } : { method: "one-at-a-time", why: `${layers} layers (> ${ALL_BUT_ONE_MAX_LAYERS}): each probe quantizes one layer, so building costs grow linearly, not as ${layers}\xB2, and each layer is seen against a clean float background` };
 }
 async function rankLayers(layers, method, attempt) {
@@ -20309,51 +20346,23 @@ function augmentedForCalibration(model, tensors) {
   const fetched = tensors.filter((t) => !inputs.has(t));
   return { model: { ...model, graph: { ...graph, output: [...graph.output, ...extra.map(untypedOutput)] } }, fetched };
 }
-function withReductions(augmented, tensors) {
-  const graph = augmented.graph;
-  const taken = allNames(augmented);
-  const fresh = (base) => {
-    let name = base;
-    for (let k = 1; taken.has(name); k++) name = `${base}_${k}`;
-    taken.add(name);
-    return name;
-  };
-  const reductions = /* @__PURE__ */ new Map();
-  const nodes = [];
-  for (const t of tensors) {
-    const r = { min: fresh(`${t}_calib_min`), max: fresh(`${t}_calib_max`), sum: fresh(`${t}_calib_sum`) };
-    nodes.push(
-      makeNode("ReduceMin", r.min, [t], [r.min], [intAttr("keepdims", 0)]),
-      makeNode("ReduceMax", r.max, [t], [r.max], [intAttr("keepdims", 0)]),
-      makeNode("ReduceSum", r.sum, [t], [r.sum], [intAttr("keepdims", 0)])
-    );
-    reductions.set(t, r);
-  }
-  const outputs = [...reductions.values()].flatMap((r) => [r.min, r.max, r.sum].map(untypedOutput));
-  return { model: { ...augmented, graph: { ...graph, node: [...graph.node, ...nodes], output: [...graph.output, ...outputs] } }, reductions };
-}
 async function calibrate(o) {
   const withMoments = new Set(o.moments ?? []);
   const tensors = [.../* @__PURE__ */ new Set([...o.tensors, ...withMoments])];
   const { model, fetched } = augmentedForCalibration(o.model, tensors);
-  const stamp = `${process.pid}-${Date.now()}`;
-  const file = path10.join(o.tmpDir, `calibration-${stamp}.onnx`);
+  const file = path10.join(o.tmpDir, `calibration-${process.pid}-${Date.now()}.onnx`);
   saveModel(model, file, { externalData: o.external ? true : "auto", source: o.external });
   const host = o.host ?? startOrtHost();
   let samples = 0;
   let result;
   try {
-    const minmaxOnly = new Set(o.model.graph.output.map((v) => v.name));
-    for (const n of o.model.graph.node) if (SATURATING.has(n.opType ?? "") && n.output[0]) minmaxOnly.add(n.output[0]);
-    const requests = tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? "minmax" : o.method, ...withMoments.has(name) ? { moments: o.momentBlock ?? 1 } : {} }));
-    const { file: runFile, fetch } = await reducedInGraph(host, model, file, fetched, requests, o, stamp);
-    const session = await host.load(runFile, { threads: o.threads ?? availableParallelism() });
+    const session = await host.load(file, { threads: o.threads ?? availableParallelism() });
     try {
-      const it = o.source.samples()[Symbol.iterator]();
-      for (let next = it.next(); !next.done; ) {
-        const running = host.runStats(session.id, next.value, fetch, requests);
-        next = it.next();
-        await running;
+      const minmaxOnly = new Set(o.model.graph.output.map((v) => v.name));
+      for (const n of o.model.graph.node) if (SATURATING.has(n.opType ?? "") && n.output[0]) minmaxOnly.add(n.output[0]);
+      const requests = tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? "minmax" : o.method, ...withMoments.has(name) ? { moments: o.momentBlock ?? 1 } : {} }));
+      for (const sample of o.source.samples()) {
+        await host.runStats(session.id, sample, fetched, requests);
         samples++;
       }
       result = await host.takeStats(session.id);
@@ -20368,30 +20377,11 @@ async function calibrate(o) {
   const moments = new Map(result.moments.map(([name, second, block, cross]) => [name, { second, block, ...cross ? { cross } : {} }]));
   return { ranges, moments, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
 }
-async function reducedInGraph(host, augmented, file, fetched, requests, o, stamp) {
-  const g = o.model.graph;
-  const inMain = /* @__PURE__ */ new Set([...g.input.map((v) => v.name), ...g.node.flatMap((n) => n.output)]);
-  const wanted = requests.filter((r) => !r.moments && inMain.has(r.name));
-  if (!wanted.length) return { file, fetch: fetched };
-  const probe = await host.load(file, { threads: 1, graphOptimizationLevel: "disabled" });
-  const float32 = new Set([...probe.inputs, ...probe.outputs].filter((v) => v.type === "float32").map((v) => v.name));
-  await host.release(probe.id);
-  const reduce = wanted.filter((r) => float32.has(r.name));
-  if (!reduce.length) return { file, fetch: fetched };
-  const { model, reductions } = withReductions(augmented, reduce.map((r) => r.name));
-  const reducedFile = path10.join(o.tmpDir, `calibration-${stamp}-reduced.onnx`);
-  saveModel(model, reducedFile, { externalData: o.external ? true : "auto", source: o.external });
-  for (const r of reduce) r.reduced = reductions.get(r.name);
-  const inGraph = new Set(reduce.filter((r) => r.method === "minmax").map((r) => r.name));
-  return { file: reducedFile, fetch: [...fetched.filter((t) => !inGraph.has(t)), ...reduce.flatMap((r) => [r.reduced.min, r.reduced.max, r.reduced.sum])] };
-}
 var SATURATING;
 var init_calibrate = __esm({
   "src/check/calibrate.ts"() {
     "use strict";
-    init_graph();
     init_model_io();
-    init_nodes();
     init_ort_runner();
     SATURATING = /* @__PURE__ */ new Set(["Sigmoid", "HardSigmoid", "Clip", "Softmax", "Tanh"]);
   }
@@ -20453,29 +20443,69 @@ var init_calibration_inputs = __esm({
 });
 
 // src/pipeline/calibration.ts
-function calibratorFor(config, external, tmpDir, progress) {
+import { createHash as createHash3 } from "node:crypto";
+function calibratorFor(config, external, tmpDir, progress, cache) {
   const c = config ?? DEFAULT_CALIBRATION;
   const calibrator = async (model, tensors, options) => {
-    const source = calibrationSource(c, model);
     const moments = options?.moments ?? [];
+    const key = cache && !moments.length ? CalibrationCache.key(model, c, options?.identity) : void 0;
+    const known = key ? cache.get(key, tensors) : void 0;
+    if (known?.details && !known.missing.length) {
+      cache.hits++;
+      progress.note(`calibration: ${tensors.length} ranges reused from an earlier calibration of the same float model`);
+      return { ranges: known.ranges, details: { ...known.details, tensors: tensors.length, reused: true } };
+    }
+    if (known?.details) tensors = known.missing;
+    const source = calibrationSource(c, model);
     const count = (/* @__PURE__ */ new Set([...tensors, ...moments])).size;
     const r = await progress.step(`calibrate ${count} tensors (${c.method}${moments.length ? ", channel moments" : ""}, ${source.synthetic ? "auto samples" : c.inputs})`, () => calibrate({ model, external, tensors, moments, momentBlock: options?.momentBlock, method: c.method, source, tmpDir }));
     if (r.synthetic) progress.note(`calibration: ranges come from ${r.samples} synthetic (auto-generated) samples; give calibration inputs for ranges that match real data`);
-    return {
-      ranges: r.ranges,
-      moments: r.moments,
-      details: { method: r.method, samples: r.samples, inputs: r.from, synthetic: r.synthetic, tensors: count, stateBytes: r.stateBytes, peakRssBytes: r.peakRssBytes }
-    };
+    const details = { method: r.method, samples: r.samples, inputs: r.from, synthetic: r.synthetic, tensors: count, stateBytes: r.stateBytes, peakRssBytes: r.peakRssBytes };
+    if (key) cache.set(key, tensors, r.ranges, details);
+    if (known?.details) {
+      for (const [t, range] of known.ranges) r.ranges.set(t, range);
+      return { ranges: r.ranges, moments: r.moments, details: { ...details, tensors: known.ranges.size + count, reused: true } };
+    }
+    return { ranges: r.ranges, moments: r.moments, details };
   };
   return Object.assign(calibrator, { given: config !== void 0 });
 }
-var DEFAULT_CALIBRATION;
+var DEFAULT_CALIBRATION, CalibrationCache;
 var init_calibration = __esm({
   "src/pipeline/calibration.ts"() {
     "use strict";
+    init_encode();
     init_calibrate();
     init_calibration_inputs();
     DEFAULT_CALIBRATION = { inputs: "auto", method: "minmax" };
+    CalibrationCache = class {
+      entries = /* @__PURE__ */ new Map();
+      /** Calibrations answered from the cache, and those that ran onnxruntime (auto's report says both). */
+      hits = 0;
+      runs = 0;
+      static key(model, config, identity) {
+        const h = createHash3("sha256").update(JSON.stringify(config));
+        return (identity === void 0 ? h.update(encodeModel(model)) : h.update(`identity:${identity}`)).digest("hex");
+      }
+      /** The cached ranges among `tensors`, and those never calibrated for `key`. */
+      get(key, tensors) {
+        const e = this.entries.get(key);
+        const ranges = /* @__PURE__ */ new Map();
+        if (!e) return { ranges, missing: [...tensors] };
+        for (const t of tensors) {
+          const r = e.ranges.get(t);
+          if (r) ranges.set(t, r);
+        }
+        return { ranges, details: e.details, missing: tensors.filter((t) => !e.asked.has(t)) };
+      }
+      set(key, tensors, ranges, details) {
+        this.runs++;
+        const e = this.entries.get(key) ?? { asked: /* @__PURE__ */ new Set(), ranges: /* @__PURE__ */ new Map(), details };
+        for (const t of tensors) e.asked.add(t);
+        for (const [t, r] of ranges) e.ranges.set(t, r);
+        this.entries.set(key, e);
+      }
+    };
   }
 });
 
@@ -20543,7 +20573,7 @@ async function compressModel(source, output, opts = {}) {
       external: data,
       tmpDir,
       log: (message) => progress.note(message),
-      calibrate: calibratorFor(opts.calibration, data, tmpDir, progress)
+      calibrate: calibratorFor(opts.calibration, data, tmpDir, progress, opts.calibrationCache)
     }).catch((e) => {
       throw namingSource(e, source);
     });
@@ -20575,6 +20605,39 @@ var init_compress = __esm({
   }
 });
 
+// src/pipeline/auto-static-layers.ts
+function staticLayerGroups(base, layers) {
+  const owner = /* @__PURE__ */ new Map();
+  const groups = layers.map((l) => ({ weight: l.weight, nodes: [...l.nodes] }));
+  const layerOf = /* @__PURE__ */ new Map();
+  layers.forEach((l, i) => {
+    for (const n of l.nodes) layerOf.set(n, i);
+  });
+  const graph = mainScopes(base)[0]?.graph;
+  for (const n of graph?.node ?? []) {
+    const id = nodeId(n);
+    let at = layerOf.get(id);
+    if (at === void 0) {
+      at = n.input.map((i) => owner.get(i)).find((o) => o !== void 0);
+      if (at !== void 0 && (n.domain ?? "") === "" && STATIC_RULES[n.opType ?? ""] && id && !groups[at].nodes.includes(id)) groups[at].nodes.push(id);
+    }
+    if (at !== void 0) {
+      for (const o of n.output) if (o) owner.set(o, at);
+    }
+  }
+  return groups;
+}
+var isStaticRecipe;
+var init_auto_static_layers = __esm({
+  "src/pipeline/auto-static-layers.ts"() {
+    "use strict";
+    init_graph();
+    init_nodes();
+    init_static_ops();
+    isStaticRecipe = (r) => r.stage === "quantize-int8" && r.options?.activations === "static";
+  }
+});
+
 // src/pipeline/auto-search.ts
 import { rmSync as rmSync6 } from "node:fs";
 import path13 from "node:path";
@@ -20596,6 +20659,8 @@ var init_auto_search = __esm({
     init_auto_report();
     init_auto_sensitivity();
     init_compress();
+    init_calibration();
+    init_auto_static_layers();
     init_digest();
     CandidateSearch = class {
       constructor(opts, judge, tmp, base, started, clock = () => performance4.now()) {
@@ -20619,6 +20684,8 @@ var init_auto_search = __esm({
       digests = /* @__PURE__ */ new Map();
       verdicts = /* @__PURE__ */ new WeakMap();
       seq = 0;
+      /** One calibration per float model for every static candidate (the fallback builds a recipe many times). */
+      calibrationCache = new CalibrationCache();
       best;
       timedOut = false;
       get elapsedMs() {
@@ -20636,7 +20703,7 @@ var init_auto_search = __esm({
         const stages = lossyStages(recipe, floatNodes, eightBitNodes);
         if (!stages.length) return { file: this.base.file, bytes: this.base.bytes };
         const file = path13.join(this.tmp, `candidate-${++this.seq}.onnx`);
-        const r = await compressModel(this.base.file, file, { stages, digest: false, calibration: this.opts.calibration });
+        const r = await compressModel(this.base.file, file, { stages, digest: false, calibration: this.opts.calibration, calibrationCache: this.calibrationCache });
         return { file, bytes: r.compressed.bytes };
       }
       discard(file) {
@@ -20678,7 +20745,8 @@ var init_auto_search = __esm({
           if (v.slow) c.note = v.slow;
           this.opts.progress.note(`${candidateLabel(c)}: ${formatBytes(c.bytes)}, parity ${v.passed ? "passed" : "failed"} (score ${finite(v.score) ?? "\u221E"})${v.latency ? `, p50 ${v.latency.p50Ms.toFixed(3)} ms` : ""}`);
           if (recipe.excludable && !v.passed && !v.slow && c.floatLayers.length === 0 && !c.eightBitLayers) {
-            this.targets.set(c, { candidate: c, recipe, ...quantizedLayers(this.base.model, modelStructure(built.file)) });
+            const { layers } = quantizedLayers(this.base.model, modelStructure(built.file));
+            this.targets.set(c, { candidate: c, recipe, layers: isStaticRecipe(recipe) ? staticLayerGroups(this.base.model, layers) : layers });
           }
           if (v.passed && this.beats(c)) this.best = c;
         } catch (e) {
@@ -20733,7 +20801,7 @@ var init_auto_search = __esm({
        * summarized apart.
        */
       async fallback({ candidate: failed, recipe, layers }) {
-        const { method, why } = sensitivityMethod(layers.length);
+        const { method, why } = sensitivityMethod(layers.length, isStaticRecipe(recipe));
         const memo = /* @__PURE__ */ new Map();
         let keep = "float";
         const attempt = (listed, bounded) => async (floatNodes) => {
@@ -20914,7 +20982,7 @@ async function autoCompress(source, output, opts) {
     }
     const elapsedMs = Math.round(s.elapsedMs);
     progress.note(`auto: ${reason}`);
-    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? "auto", progress, calibration: opts.calibration });
+    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? "auto", progress, calibration: opts.calibration, calibrationCache: s.calibrationCache });
     return {
       ...result,
       auto: {
@@ -20927,7 +20995,8 @@ async function autoCompress(source, output, opts) {
         reason,
         sensitivity: s.sensitivity,
         ...judge.masks.length ? { masks: judge.masks } : {},
-        ...chosen.floatLayers.length || chosen.eightBitLayers?.length ? { layers: s.layerChoices(chosen) } : {}
+        ...chosen.floatLayers.length || chosen.eightBitLayers?.length ? { layers: s.layerChoices(chosen) } : {},
+        ...s.calibrationCache.runs ? { calibrations: { run: s.calibrationCache.runs, reused: s.calibrationCache.hits } } : {}
       }
     };
   } finally {
@@ -25472,13 +25541,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -25490,12 +25559,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
         return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -25573,7 +25642,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
+      const end = start + header.length + scalar2.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -25656,8 +25725,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
       let _type;
       let value;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
@@ -25676,7 +25745,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -25891,26 +25960,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar2 = new Scalar.Scalar(value);
       }
-      scalar.range = range;
-      scalar.source = value;
+      scalar2.range = range;
+      scalar2.source = value;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -27738,37 +27807,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep;
-          if (scalar.end) {
-            sep = scalar.end;
+          if (scalar2.end) {
+            sep = scalar2.end;
             sep.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -29515,7 +29584,7 @@ var init_dvc = __esm({
 });
 
 // src/check/sources.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { createWriteStream, existsSync as existsSync11, rmSync as rmSync8 } from "node:fs";
 import { get } from "node:https";
 import path20 from "node:path";
@@ -29529,7 +29598,7 @@ async function resolveSource(spec, opts) {
     return opts.resolveArtifact(spec.artifact, spec.path);
   }
   const name = path20.basename(new URL(spec.url).pathname) || "model.onnx";
-  const dir = path20.join(opts.cacheDir, spec.sha256 ?? createHash3("sha256").update(spec.url).digest("hex").slice(0, 16));
+  const dir = path20.join(opts.cacheDir, spec.sha256 ?? createHash4("sha256").update(spec.url).digest("hex").slice(0, 16));
   const file = path20.join(dir, name);
   if (spec.sha256 && existsSync11(file) && digestFiles([file]).sha256 === spec.sha256) return file;
   ensureFolder(dir, spec.url);
@@ -29572,7 +29641,7 @@ function download(url, file, opts, redirects = 0) {
       removeStaleTemps(file);
       const tmp = tempBeside(file);
       const out = createWriteStream(tmp);
-      const hash = createHash3("sha256");
+      const hash = createHash4("sha256");
       let received = 0;
       const fail = (e) => {
         res.destroy();

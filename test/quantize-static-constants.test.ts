@@ -1,9 +1,11 @@
 /**
  * Constant operands under static int8 (rule.constants in stages/quant/static-ops.ts): PaddleOCR's
  * PP-LCNetV3 blocks as its exporter writes them, Conv → Mul(scale) → Add(bias) (a learnable affine) →
- * hard-swish as Add(3) → Clip(0, 6) → Mul → Div(6). Scalars are quantized offline behind a
- * DequantizeLinear and Div becomes Mul by the reciprocal, so onnxruntime fuses every op into QLinearAdd /
- * QLinearMul / QLinearConv; outputs stay close to fp32.
+ * hard-swish as Add(3) → Clip(0, 6) → Mul → Div(6) → Mul(scale) → Add(bias) (and a Div by a constant). The affine after the Conv folds
+ * into it (quant/static-affine.ts), the hard-swish becomes x · HardSigmoid(x) (quant/static-hardswish.ts),
+ * and the affine after it keeps its scalars, quantized offline behind a DequantizeLinear; a Div by a
+ * constant becomes Mul by the reciprocal. onnxruntime fuses every op into QLinearConv / QLinearLeakyRelu /
+ * QLinearMul / QLinearAdd; outputs stay close to fp32.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,7 +26,7 @@ function lcnetBlock() {
     floatTensor('w1', [C, 3, 3, 3], randomFloats(C * 27, 1, 0.4)), floatTensor('b1', [C], randomFloats(C, 2, 0.2)),
     floatTensor('w2', [C, C, 1, 1], randomFloats(C * C, 3, 0.5)), floatTensor('b2', [C], randomFloats(C, 4, 0.1)),
     floatTensor('scale', [1], [0.943]), floatTensor('shift', [1], [-0.504]), floatTensor('three', [], [3]),
-    floatTensor('zero', [], [0]), floatTensor('six', [], [6]),
+    floatTensor('zero', [], [0]), floatTensor('six', [], [6]), floatTensor('scale2', [1], [0.476]), floatTensor('shift2', [1], [-0.2]), floatTensor('two', [], [2]),
   ];
   const nodes = [
     node('Conv', ['image', 'w1', 'b1'], ['c1'], { pads: [1, 1, 1, 1] }),
@@ -34,7 +36,10 @@ function lcnetBlock() {
     node('Clip', ['a3', 'zero', 'six'], ['r6']),
     node('Mul', ['a1', 'r6'], ['hs6']),
     node('Div', ['hs6', 'six'], ['hs']),
-    node('Conv', ['hs', 'w2', 'b2'], ['out']),
+    node('Mul', ['scale2', 'hs'], ['m2']),
+    node('Add', ['m2', 'shift2'], ['a2']),
+    node('Div', ['a2', 'two'], ['h2']),
+    node('Conv', ['h2', 'w2', 'b2'], ['out']),
   ];
   return model(graph({ node: nodes, initializer: init, input: [valueInfo('image', DataType.FLOAT, [1, 3, 16, 16])], output: [valueInfo('out', DataType.FLOAT, [1, C, 16, 16])] }), 13);
 }
@@ -57,13 +62,14 @@ test('PP-LCNetV3 block: affine and hard-swish with constant operands all fuse in
     writeFileSync(src, encodeModel(lcnetBlock()));
     const out = path.join(dir, 'q.onnx');
     const r = await compressModel(src, out, { stages: [{ 'quantize-int8': { activations: 'static', 'per-channel': true } }], digest: false, calibration: { inputs: 'auto', samples: 16, method: 'minmax' } });
-    const d = r.stages[0]!.details as { quantizedByOp: Record<string, number>; skipped: unknown[]; activationsFolded: number };
+    const d = r.stages[0]!.details as { quantizedByOp: Record<string, number>; skipped: unknown[]; affineFolded: number; hardSwishGated: number };
     assert.deepEqual(d.skipped, []);
-    assert.deepEqual(d.quantizedByOp, { Conv: 2, Mul: 2, Add: 2, Div: 1 });
-    assert.equal(d.activationsFolded, 1, 'Clip(0, 6) is folded into its Add');
+    assert.equal(d.affineFolded, 1, 'the Mul and Add after the first Conv are in its weight and bias');
+    assert.equal(d.hardSwishGated, 1);
+    assert.deepEqual(d.quantizedByOp, { Conv: 2, HardSigmoid: 1, Mul: 2, Add: 1, Div: 1 });
     const opt = path.join(dir, 'opt.onnx');
     const ops = await optimizedOpCounts(out, opt);
-    assert.deepEqual({ ...ops, Transpose: 0 }, { QuantizeLinear: 1, QLinearConv: 2, QLinearMul: 3, QLinearAdd: 2, DequantizeLinear: 1, Transpose: 0 });
+    assert.deepEqual({ ...ops, Transpose: 0 }, { QuantizeLinear: 1, QLinearConv: 2, QLinearLeakyRelu: 1, QLinearMul: 3, QLinearAdd: 1, DequantizeLinear: 1, Transpose: 0 });
     const feeds = loadSamples('auto', lcnetBlock(), { samples: 4, seed: 99, dims: {} });
     const worst = await worstFirstOutputCosine(src, out, feeds);
     assert.ok(worst >= 0.99, `held-out cosine ${worst}`);

@@ -56,6 +56,8 @@ export interface AutoReport {
   masks?: MaskChoice[];
   /** Per layer the chosen candidate did not leave at the recipe's bits: what it got and why. */
   layers?: LayerChoice[];
+  /** Static recipes: calibrations run in onnxruntime, and builds that reused one (the same float model). */
+  calibrations?: { run: number; reused: number };
 }
 
 export interface LayerChoice {

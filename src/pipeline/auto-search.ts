@@ -15,7 +15,8 @@ import { SearchTimeUp, type CandidateJudge, type Verdict } from './auto-judge.js
 import { candidateLabel, finite, parityOf, type AutoCandidate, type LayerChoice, type SensitivityReport } from './auto-report.js';
 import { fewestFloatLayers, rankLayers, sensitivityMethod, type Attempt } from './auto-sensitivity.js';
 import { compressModel } from './compress.js';
-import type { CalibrationConfig } from './calibration.js';
+import { CalibrationCache, type CalibrationConfig } from './calibration.js';
+import { isStaticRecipe, staticLayerGroups } from './auto-static-layers.js';
 import { digestFiles } from '../onnx/digest.js';
 import type { Progress } from './progress.js';
 
@@ -50,6 +51,8 @@ export class CandidateSearch {
   private readonly digests = new Map<string, string | undefined>();
   private readonly verdicts = new WeakMap<AutoCandidate, Verdict>();
   private seq = 0;
+  /** One calibration per float model for every static candidate (the fallback builds a recipe many times). */
+  readonly calibrationCache = new CalibrationCache();
   best: AutoCandidate | undefined;
   timedOut = false;
 
@@ -81,7 +84,7 @@ export class CandidateSearch {
     const stages = lossyStages(recipe, floatNodes, eightBitNodes);
     if (!stages.length) return { file: this.base.file, bytes: this.base.bytes };
     const file = path.join(this.tmp, `candidate-${++this.seq}.onnx`);
-    const r = await compressModel(this.base.file, file, { stages, digest: false, calibration: this.opts.calibration });
+    const r = await compressModel(this.base.file, file, { stages, digest: false, calibration: this.opts.calibration, calibrationCache: this.calibrationCache });
     return { file, bytes: r.compressed.bytes };
   }
 
@@ -126,7 +129,8 @@ export class CandidateSearch {
       this.opts.progress.note(`${candidateLabel(c)}: ${formatBytes(c.bytes!)}, parity ${v.passed ? 'passed' : 'failed'} (score ${finite(v.score) ?? '∞'})${v.latency ? `, p50 ${v.latency.p50Ms.toFixed(3)} ms` : ''}`);
       // A speed failure is not mended by handing layers back to float by their parity sensitivity.
       if (recipe.excludable && !v.passed && !v.slow && c.floatLayers.length === 0 && !c.eightBitLayers) {
-        this.targets.set(c, { candidate: c, recipe, ...quantizedLayers(this.base.model, modelStructure(built.file)) });
+        const { layers } = quantizedLayers(this.base.model, modelStructure(built.file));
+        this.targets.set(c, { candidate: c, recipe, layers: isStaticRecipe(recipe) ? staticLayerGroups(this.base.model, layers) : layers });
       }
       if (v.passed && this.beats(c)) this.best = c;
     } catch (e) {
@@ -186,7 +190,7 @@ export class CandidateSearch {
    * summarized apart.
    */
   async fallback({ candidate: failed, recipe, layers }: FallbackTarget): Promise<void> {
-    const { method, why } = sensitivityMethod(layers.length);
+    const { method, why } = sensitivityMethod(layers.length, isStaticRecipe(recipe));
     const memo = new Map<string, Attempt>();
     /** 8: the attempt's nodes are kept at 8 bits instead of going back to float. */
     let keep: 8 | 'float' = 'float';

@@ -33,7 +33,16 @@ export type SensitivityMethod = 'all-but-one' | 'one-at-a-time';
  */
 export const ALL_BUT_ONE_MAX_LAYERS = 12;
 
-export function sensitivityMethod(layers: number): { method: SensitivityMethod; why: string } {
+/**
+ * `staticQdq`: the layers are static int8 groups (auto-static-layers.ts), always measured one at a time.
+ * An activation between two groups is quantized while either side is (the producer's QuantizeLinear, the
+ * reader's DequantizeLinear), so an all-but-one probe that hands one group back to float leaves the
+ * tensors it shares with its neighbours quantized and measures little of what that group costs.
+ */
+export function sensitivityMethod(layers: number, staticQdq = false): { method: SensitivityMethod; why: string } {
+  if (staticQdq) {
+    return { method: 'one-at-a-time', why: `${layers} static int8 layers: each probe quantizes one layer (its weight node and the activations it feeds), since an activation two layers share stays quantized while either is, so putting one back in float would measure little` };
+  }
   return layers <= ALL_BUT_ONE_MAX_LAYERS
     ? { method: 'all-but-one', why: `${layers} layers (≤ ${ALL_BUT_ONE_MAX_LAYERS}): each probe puts one layer back in float, measuring exactly what the greedy step gains; ${layers}² layer quantizations are cheap at this count` }
     : { method: 'one-at-a-time', why: `${layers} layers (> ${ALL_BUT_ONE_MAX_LAYERS}): each probe quantizes one layer, so building costs grow linearly, not as ${layers}², and each layer is seen against a clean float background` };

@@ -172,7 +172,7 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
     const elapsedMs = Math.round(s.elapsedMs);
     progress.note(`auto: ${reason}`);
 
-    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? 'auto', progress, calibration: opts.calibration });
+    const result = await compressModel(source, output, { stages: chosen.stages, externalData: opts.externalData ?? 'auto', progress, calibration: opts.calibration, calibrationCache: s.calibrationCache });
     return {
       ...result,
       auto: {
@@ -180,6 +180,7 @@ export async function autoCompress(source: string, output: string, opts: AutoOpt
         candidates: s.candidates, chosen: s.candidates.indexOf(chosen), reason, sensitivity: s.sensitivity,
         ...(judge.masks.length ? { masks: judge.masks } : {}),
         ...(chosen.floatLayers.length || chosen.eightBitLayers?.length ? { layers: s.layerChoices(chosen) } : {}),
+        ...(s.calibrationCache.runs ? { calibrations: { run: s.calibrationCache.runs, reused: s.calibrationCache.hits } } : {}),
       },
     };
   } finally {

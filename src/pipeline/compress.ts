@@ -17,7 +17,7 @@ import type { Stage, StageResult } from '../stages/stage.js';
 import { digestFiles, type FilesDigest } from '../onnx/digest.js';
 import { createFolders, missingFolders } from '../onnx/files.js';
 import { silentProgress, type Progress } from './progress.js';
-import { calibratorFor, type CalibrationConfig } from './calibration.js';
+import { calibratorFor, type CalibrationCache, type CalibrationConfig } from './calibration.js';
 
 export interface CompressOptions {
   stages?: readonly StageSpec[];
@@ -28,6 +28,8 @@ export interface CompressOptions {
   progress?: Progress;
   /** Samples and method for stages that calibrate (quantize-int8 activations: static); default 8 auto samples, min-max. */
   calibration?: CalibrationConfig;
+  /** Ranges calibrated by earlier compresses of the same float model (auto's candidates share one). */
+  calibrationCache?: CalibrationCache;
 }
 
 export interface CompressResult {
@@ -115,7 +117,7 @@ export async function compressModel(source: string, output: string, opts: Compre
       external: data,
       tmpDir,
       log: (message) => progress.note(message),
-      calibrate: calibratorFor(opts.calibration, data, tmpDir, progress),
+      calibrate: calibratorFor(opts.calibration, data, tmpDir, progress, opts.calibrationCache),
     }).catch((e: unknown) => { throw namingSource(e, source); });
 
     createFolders(newFolders, output);

@@ -37,7 +37,7 @@ export interface FoldSkip {
 }
 
 /** The per-channel affine map a BN applies: y = s[c]·x + t[c]. */
-interface Affine {
+export interface Affine {
   s: Float64Array;
   t: Float64Array;
   used: ConstantWeight[];
@@ -70,7 +70,7 @@ function bnAffine(bn: NodeProto, scope: GraphScope, index: DefinitionIndex, exte
   return { s, t, used: params as ConstantWeight[] };
 }
 
-interface Folded {
+export interface Folded {
   weight: Float32Array;
   bias: Float32Array;
   dims: { weight: number[]; bias: number[] };
@@ -79,8 +79,8 @@ interface Folded {
   beta1?: boolean;
 }
 
-/** Weight and bias of `p` with the affine map folded in, or why not. */
-function foldInto(p: NodeProto, bn: Affine, scope: GraphScope, index: DefinitionIndex, external?: ExternalDataSource): Folded | string {
+/** Weight and bias of `p` with the affine map folded in, or why not (also static int8's scalar affine fold, quant/static-affine.ts). */
+export function foldInto(p: NodeProto, bn: Affine, scope: GraphScope, index: DefinitionIndex, external?: ExternalDataSource): Folded | string {
   const w = floatConstant(scope, p.input[1], index);
   if (!w) return `${p.opType}'s weight is not a float32 constant`;
   const b = p.input[2] ? floatConstant(scope, p.input[2], index) : undefined;

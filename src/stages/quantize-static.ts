@@ -13,6 +13,10 @@ import { defaultOpset } from './quant/opset.js';
 import { QuantSession, type Int8Options } from './quant/session.js';
 import { placeQdq, planStatic, type ActivationOptions } from './quant/static-qdq.js';
 import { storeStemWeights } from './quant/static-stem.js';
+import { foldScalarAffine } from './quant/static-affine.js';
+import { gateHardSwish } from './quant/static-hardswish.js';
+import { encodeModel } from '../onnx/encode.js';
+import { contentDigest } from './content-identity.js';
 import type { StageContext, StageOutcome } from './stage.js';
 import { DataType } from '../onnx/dtype.js';
 import type { GraphScope } from '../onnx/graph.js';
@@ -34,7 +38,7 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   };
   const refuse = (reason: string): StageOutcome => {
     ctx.log(`quantize-int8: static: ${reason}`);
-    return { model, modified: details.opsetUpgrade !== undefined, details: { ...details, quantizedNodes: 0, skipped: [{ node: '', op: '', reason }] } };
+    return { model, modified: details.opsetUpgrade !== undefined || details.affineFolded !== undefined || details.hardSwishGated !== undefined, details: { ...details, quantizedNodes: 0, skipped: [{ node: '', op: '', reason }] } };
   };
   const target = options.perChannel ? 13 : 11;
   if (defaultOpset(model) < target) {
@@ -50,13 +54,22 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   }
   if (!ctx.calibrate) throw new UsageError('quantize-int8: activations: static needs calibration samples; run it through compress or run (they calibrate with onnxruntime)');
 
+  // The float model as given: the rewrites below skip excluded nodes, and every exclusion set of one model
+  // shares its calibrated ranges by tensor name (the rewrites keep the names at their ends).
+  const identity = contentDigest(encodeModel(model));
+  // Conv → Mul(a) → Add(d) with scalar constants: one Conv, one quantized output (quant/static-affine.ts).
+  const affineFolded = foldScalarAffine(model, ctx.external, options.exclude);
+  if (affineFolded) details.affineFolded = affineFolded;
+  // x · Clip(x + 3, 0, 6) / 6 as x · HardSigmoid(x): a fixed-grid gate and one QLinearMul (quant/static-hardswish.ts).
+  const hardSwish = gateHardSwish(model, ctx.external, options.exclude);
+  if (hardSwish) details.hardSwishGated = hardSwish;
   const scope = mainScopes(model)[0]!;
   const s = new QuantSession(options, allNames(model), model.graph!, model.irVersion ?? 0, ctx.external);
   let plan = planStatic(scope, s, options.activation);
   // Gate outputs are quantized on a fixed grid (static-gates.ts): nothing to calibrate.
   const roots = [...new Set(plan.tensors.values())].filter((t) => !plan.grids.has(t));
   if (plan.nodes.size === 0) return refuse('no node to quantize');
-  const { ranges, details: calibration } = await ctx.calibrate(model, roots);
+  const { ranges, details: calibration } = await ctx.calibrate(model, roots, { identity });
   const finite = (t: string) => { const r = ranges.get(t); return plan.grids.has(t) || (!!r && Number.isFinite(r.min) && Number.isFinite(r.max)); };
   const rejected = new Set(roots.filter((t) => !finite(t)));
   if (rejected.size) {

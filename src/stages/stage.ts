@@ -76,7 +76,12 @@ export interface ChannelMomentsResult {
   cross?: Float32Array;
 }
 
-export type Calibrator = ((model: ModelProto, tensors: string[], options?: { moments?: string[]; momentBlock?: number }) => Promise<{
+/**
+ * `identity`: what the calibrated float model is, when the stage rewrote it first in a way that depends on
+ * its options (static int8's folds skip excluded nodes): a digest of the model before the rewrite, so
+ * calibrations of one source model under different exclusions can share ranges by tensor name.
+ */
+export type Calibrator = ((model: ModelProto, tensors: string[], options?: { moments?: string[]; momentBlock?: number; identity?: string }) => Promise<{
   ranges: Map<string, CalibratedRange>;
   /** With `options.moments`: the channel moments of each of those tensors that is float32 (int4 `awq`). */
   moments?: Map<string, ChannelMomentsResult>;
