@@ -2072,7 +2072,7 @@ var require_minimal = __commonJS({
     util.boolFromKey = function boolFromKey(key) {
       return key === "true" || key === "1";
     };
-    function merge(dst) {
+    function merge2(dst) {
       var ifNotSet = typeof arguments[arguments.length - 1] === "boolean", limit = ifNotSet ? arguments.length - 1 : arguments.length;
       ifNotSet = ifNotSet && arguments[arguments.length - 1];
       for (var a = 1; a < limit; ++a) {
@@ -2085,7 +2085,7 @@ var require_minimal = __commonJS({
       }
       return dst;
     }
-    util.merge = merge;
+    util.merge = merge2;
     util.nestingLimit = 32;
     util.recursionLimit = 100;
     util.makeProp = function makeProp(obj, key, enumerable) {
@@ -2112,7 +2112,7 @@ var require_minimal = __commonJS({
         else
           Object.defineProperty(this, "stack", { value: new Error().stack || "" });
         if (properties)
-          merge(this, properties);
+          merge2(this, properties);
       }
       CustomError.prototype = Object.create(Error.prototype, {
         constructor: {
@@ -10820,9 +10820,9 @@ function outputChannelAxis(weight) {
   return weight.transposed ? 0 : 1;
 }
 function putBiasSecond(output, scope, s) {
-  const readers2 = s.readersOf(scope.graph, output);
-  if (readers2.length !== 1) return;
-  const add = readers2[0];
+  const readers = s.readersOf(scope.graph, output);
+  if (readers.length !== 1) return;
+  const add = readers[0];
   if (add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2 || add.input[1] !== output) return;
   const bias = resolveConstant(scope, add.input[0], s.index);
   if (bias && bias.tensor.dims.length === 1) add.input = [add.input[1], add.input[0]];
@@ -11140,7 +11140,7 @@ var init_block_solver = __esm({
   "src/stages/quant/block-solver.ts"() {
     "use strict";
     f322 = Math.fround;
-    QUANT_METHODS = ["rtn", "mse", "awq"];
+    QUANT_METHODS = ["rtn", "mse", "awq", "gptq"];
     CLIP = Float64Array.of(0.9, 0.85, 0.95, 1, 0.8);
     ASYMMETRIC_CLIP = Float64Array.of(0.9, 1, 1, 0.9, 0.9, 0.9, 0.8, 1, 1, 0.8, 0.8, 0.9, 0.9, 0.8, 0.8, 0.8);
     REFINE = 1;
@@ -11257,21 +11257,21 @@ function quantizeRows4(src, rows, k, opts) {
   }
   return w.result();
 }
-function quantizeColumns4(src, k, n, opts) {
+function quantizeColumns4(src, k, n, opts, from = 0, to = n) {
   const { blockSize } = opts;
-  const w = new BlockWriter(n, k, opts);
-  const TILE2 = 64;
-  const tile = new Float32Array(TILE2 * blockSize);
+  const w = new BlockWriter(to - from, k, opts);
+  const TILE3 = 64;
+  const tile = new Float32Array(TILE3 * blockSize);
   for (let b = 0; b < w.out.kBlocks; b++) {
     const k0 = b * blockSize;
     const len = Math.min(k, k0 + blockSize) - k0;
-    for (let c0 = 0; c0 < n; c0 += TILE2) {
-      const width = Math.min(TILE2, n - c0);
+    for (let c0 = from; c0 < to; c0 += TILE3) {
+      const width = Math.min(TILE3, to - c0);
       for (let kk = 0; kk < len; kk++) {
         const row = (k0 + kk) * n + c0;
         for (let j = 0; j < width; j++) tile[j * blockSize + kk] = src[row + j];
       }
-      for (let j = 0; j < width; j++) w.put(c0 + j, b, tile, j * blockSize, 1, len);
+      for (let j = 0; j < width; j++) w.put(c0 - from + j, b, tile, j * blockSize, 1, len);
     }
   }
   return w.result();
@@ -11305,44 +11305,64 @@ var init_int4_numerics = __esm({
       block;
       blockImp;
       scratch;
+      /** Scale and zero point of block `b` (values v[0, len)), its nearest codes into `this.codes`. */
+      fit(b, v, len) {
+        const imp = this.blockImp;
+        const k0 = b * this.opts.blockSize;
+        if (imp) for (let i = 0; i < len; i++) imp[i] = this.opts.importance[k0 + i];
+        return fitBlock(v, len, this.spec, this.codes, this.work, imp);
+      }
       /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
       put(r, b, src, from, stride, len) {
-        const o = this.out;
         const k0 = b * this.opts.blockSize;
         const v = this.block;
-        for (let i2 = 0; i2 < len; i2++) v[i2] = src[from + i2 * stride];
-        const imp = this.blockImp;
-        if (imp) for (let i2 = 0; i2 < len; i2++) imp[i2] = this.opts.importance[k0 + i2];
-        const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
+        for (let i = 0; i < len; i++) v[i] = src[from + i * stride];
+        const fit = this.fit(b, v, len);
+        const fed = this.opts.feedback !== void 0 && feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, this.codes, this.scratch);
+        this.commit(r, b, fit, v, 0, len, this.opts.errorScale !== void 0 || fed);
+      }
+      /**
+       * Writes `this.codes` at `fit` as block `b` of row `r`; the error is counted against orig[at, at + len),
+       * the weights as given (error feedback moves the values it rounds, not the ones it reports on), in full
+       * when `measure`, else fit.sqErr (the codes are the nearest ones of those very values).
+       */
+      commit(r, b, fit, orig, at, len, measure) {
+        const o = this.out;
+        const k0 = b * this.opts.blockSize;
         const codes = this.codes;
         const unscale = this.opts.errorScale;
-        const fed = this.opts.feedback !== void 0 && feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, codes, this.scratch);
-        if (unscale || fed) {
-          let e = 0, w = 0;
+        let e = 0, w = 0;
+        if (measure) {
           for (let i2 = 0; i2 < len; i2++) {
-            const r2 = unscale ? 1 / unscale[k0 + i2] : 1;
-            const d = (v[i2] - (codes[i2] - fit.zp) * fit.scale) * r2;
-            const x = v[i2] * r2;
+            const inv = unscale ? 1 / unscale[k0 + i2] : 1;
+            const d = (orig[at + i2] - (codes[i2] - fit.zp) * fit.scale) * inv;
+            const x = orig[at + i2] * inv;
             e += d * d;
             w += x * x;
           }
+        } else {
+          e = fit.sqErr;
+          for (let i2 = 0; i2 < len; i2++) w += orig[at + i2] * orig[at + i2];
+        }
+        const perBlock = this.opts.blockErrors;
+        if (perBlock) {
+          perBlock[(r * o.kBlocks + b) * 2] = e;
+          perBlock[(r * o.kBlocks + b) * 2 + 1] = w;
+        } else {
           o.sqError += e;
           o.sqNorm += w;
-        } else {
-          o.sqError += fit.sqErr;
-          for (let i2 = 0; i2 < len; i2++) o.sqNorm += v[i2] * v[i2];
         }
         o.scales[r * o.kBlocks + b] = fit.scale;
         if (this.spec.bits === 8) {
-          const at2 = r * o.rowBytes + k0;
-          for (let i2 = 0; i2 < len; i2++) o.data[at2 + i2] = codes[i2];
+          const byte2 = r * o.rowBytes + k0;
+          for (let i2 = 0; i2 < len; i2++) o.data[byte2 + i2] = codes[i2];
           if (o.zeroPoints) o.zeroPoints[r * o.zpRowBytes + b] = fit.zp;
           return;
         }
-        let at = r * o.rowBytes + (k0 >> 1);
+        let byte = r * o.rowBytes + (k0 >> 1);
         let i = 0;
-        for (; i + 1 < len; i += 2, at++) o.data[at] = codes[i] | codes[i + 1] << 4;
-        if (i < len) o.data[at] = codes[i];
+        for (; i + 1 < len; i += 2, byte++) o.data[byte] = codes[i] | codes[i + 1] << 4;
+        if (i < len) o.data[byte] = codes[i];
         if (o.zeroPoints) {
           const zi = r * o.zpRowBytes + (b >> 1);
           o.zeroPoints[zi] = b & 1 ? o.zeroPoints[zi] & 15 | fit.zp << 4 : o.zeroPoints[zi] & 240 | fit.zp;
@@ -11356,6 +11376,189 @@ var init_int4_numerics = __esm({
   }
 });
 
+// src/stages/quant/int4-parallel.ts
+import { availableParallelism } from "node:os";
+import { existsSync as existsSync3 } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+function jobOptions(job, blockErrors) {
+  const { scaleType, ...rest } = job.opts;
+  return { ...rest, storeScale: scaleType === "float16" ? roundToFloat16 : Math.fround, blockErrors };
+}
+function runJob(job) {
+  const kBlocks = Math.ceil(job.k / job.opts.blockSize);
+  const blockErrors = new Float64Array(job.cols * kBlocks * 2);
+  const opts = jobOptions(job, blockErrors);
+  const result = job.transposed ? quantizeRows4(job.values, job.cols, job.k, opts) : quantizeColumns4(job.values, job.k, job.cols, opts);
+  return { result, blockErrors };
+}
+function workerEntry() {
+  const js = fileURLToPath(new URL("./int4-worker.js", import.meta.url));
+  if (existsSync3(js)) return { file: js, eval: false };
+  const ts = new URL("./int4-worker.ts", import.meta.url);
+  if (!existsSync3(fileURLToPath(ts))) return void 0;
+  const api = import.meta.resolve("tsx/esm/api");
+  return { file: `import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(ts.href)}); });`, eval: true };
+}
+function startInt4Helper() {
+  if (helper !== void 0) return helper ?? void 0;
+  const entry = availableParallelism() > 1 ? workerEntry() : void 0;
+  if (!entry) {
+    helper = null;
+    return void 0;
+  }
+  const { port1, port2 } = new MessageChannel();
+  const flag2 = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(entry.file, { eval: entry.eval, workerData: { port: port2, flag: flag2 }, transferList: [port2] });
+  worker.unref();
+  port1.unref();
+  const h = { worker, port: port1, flag: flag2, broken: false };
+  worker.on("error", () => h.broken = true);
+  worker.on("exit", () => h.broken = true);
+  helper = h;
+  return h;
+}
+function awaitAnswer(h) {
+  const deadline = Date.now() + WORKER_TIMEOUT_MS;
+  for (; ; ) {
+    const got = receiveMessageOnPort(h.port);
+    if (got) return got.message;
+    const left = deadline - Date.now();
+    if (left <= 0) return void 0;
+    Atomics.wait(h.flag, 0, 0, Math.min(left, 50));
+  }
+}
+function share(values2, k, n, transposed, from) {
+  if (transposed) return values2.slice(from * k, n * k);
+  const cols = n - from;
+  const out = new Float32Array(k * cols);
+  for (let kk = 0; kk < k; kk++) out.set(values2.subarray(kk * n + from, (kk + 1) * n), kk * cols);
+  return out;
+}
+function quantizeMatrix4(values2, k, n, transposed, opts, minValues = PARALLEL_MIN_VALUES) {
+  const one = () => transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
+  const scaleType = opts.storeScale === void 0 || opts.storeScale === Math.fround ? "float32" : opts.storeScale === roundToFloat16 ? "float16" : void 0;
+  const mid = Math.floor(n / 2 / SPLIT_ALIGN) * SPLIT_ALIGN;
+  if (k * n < minValues || mid === 0 || !scaleType || opts.blockErrors) return one();
+  const h = startInt4Helper();
+  if (!h || h.broken) return one();
+  const { storeScale: _s, blockErrors: _b, ...plain } = opts;
+  const job = { values: share(values2, k, n, transposed, mid), k, cols: n - mid, transposed, opts: { ...plain, scaleType } };
+  Atomics.store(h.flag, 0, 0);
+  h.port.postMessage(job, [job.values.buffer]);
+  const kBlocks = Math.ceil(k / opts.blockSize);
+  const mine = new Float64Array(mid * kBlocks * 2);
+  const low = transposed ? quantizeRows4(values2.subarray(0, mid * k), mid, k, { ...opts, blockErrors: mine }) : quantizeColumns4(values2, k, n, { ...opts, blockErrors: mine }, 0, mid);
+  const answer = awaitAnswer(h);
+  let high;
+  if (answer?.result && answer.blockErrors) {
+    high = { result: answer.result, blockErrors: answer.blockErrors };
+    helperCounts.answered++;
+  } else {
+    helperCounts.fallbacks++;
+    if (!answer) h.broken = true;
+    high = runJob({ ...job, values: share(values2, k, n, transposed, mid) });
+  }
+  return merge(low, mine, high.result, high.blockErrors, mid, n, kBlocks, transposed);
+}
+function merge(low, lowErr, high, highErr, mid, n, kBlocks, transposed) {
+  const data = new Uint8Array(low.data.length + high.data.length);
+  data.set(low.data);
+  data.set(high.data, low.data.length);
+  const scales = new Float32Array(n * kBlocks);
+  scales.set(low.scales);
+  scales.set(high.scales, low.scales.length);
+  let zeroPoints;
+  if (low.zeroPoints && high.zeroPoints) {
+    zeroPoints = new Uint8Array(low.zeroPoints.length + high.zeroPoints.length);
+    zeroPoints.set(low.zeroPoints);
+    zeroPoints.set(high.zeroPoints, low.zeroPoints.length);
+  }
+  let sqError = 0, sqNorm = 0;
+  const add = (r, b) => {
+    const [e, i] = r < mid ? [lowErr, (r * kBlocks + b) * 2] : [highErr, ((r - mid) * kBlocks + b) * 2];
+    sqError += e[i];
+    sqNorm += e[i + 1];
+  };
+  if (transposed) for (let r = 0; r < n; r++) for (let b = 0; b < kBlocks; b++) add(r, b);
+  else for (let b = 0; b < kBlocks; b++) for (let r = 0; r < n; r++) add(r, b);
+  return { data, scales, zeroPoints, kBlocks, rowBytes: low.rowBytes, sqError, sqNorm };
+}
+var PARALLEL_MIN_VALUES, SPLIT_ALIGN, WORKER_TIMEOUT_MS, helper, helperCounts;
+var init_int4_parallel = __esm({
+  "src/stages/quant/int4-parallel.ts"() {
+    "use strict";
+    init_fp16_numerics();
+    init_int4_numerics();
+    PARALLEL_MIN_VALUES = 1 << 16;
+    SPLIT_ALIGN = 64;
+    WORKER_TIMEOUT_MS = 12e4;
+    helperCounts = { answered: 0, fallbacks: 0 };
+  }
+});
+
+// src/stages/quant/span-feedback.ts
+function quantizeWithSpanFeedback(values2, k, n, rowsFirst, opts, u, span) {
+  const bs = opts.blockSize;
+  if (span % bs !== 0) throw new Error(`span feedback: span ${span} is not a multiple of the block size ${bs}`);
+  const w = new BlockWriter(n, k, opts);
+  const maxq = (1 << w.spec.bits) - 1;
+  const orig = new Float64Array(span * TILE2);
+  const cur = new Float64Array(span * TILE2);
+  const v = new Float32Array(bs);
+  const codes = w.codes;
+  for (let h0 = 0; h0 < k; h0 += span) {
+    const hl = Math.min(k, h0 + span) - h0;
+    const fed = u[h0 * span] > 0;
+    for (let c0 = 0; c0 < n; c0 += TILE2) {
+      const width = Math.min(TILE2, n - c0);
+      for (let j = 0; j < width; j++) {
+        const base = j * span;
+        if (rowsFirst) for (let i = 0; i < hl; i++) orig[base + i] = values2[(c0 + j) * k + h0 + i];
+      }
+      if (!rowsFirst) {
+        for (let i = 0; i < hl; i++) {
+          const row = (h0 + i) * n + c0;
+          for (let j = 0; j < width; j++) orig[j * span + i] = values2[row + j];
+        }
+      }
+      cur.set(orig);
+      for (let j = 0; j < width; j++) {
+        const base = j * span;
+        for (let o = 0; o < hl; o += bs) {
+          const len = Math.min(bs, hl - o);
+          const b = (h0 + o) / bs;
+          for (let i = 0; i < len; i++) v[i] = cur[base + o + i];
+          const fit = w.fit(b, v, len);
+          if (fed && fit.scale !== 0) {
+            const rs = 1 / fit.scale;
+            for (let i = 0; i < len; i++) {
+              const at = o + i;
+              const x = cur[base + at];
+              let q = Math.floor(x * rs + fit.zp + 0.5);
+              q = q < 0 ? 0 : q > maxq ? maxq : q;
+              codes[i] = q;
+              const urow = (h0 + at) * span;
+              const err = (x - (q - fit.zp) * fit.scale) / u[urow + at];
+              for (let t = at + 1; t < hl; t++) cur[base + t] -= err * u[urow + t];
+            }
+          }
+          w.commit(c0 + j, b, fit, orig, base + o, len, true);
+        }
+      }
+    }
+  }
+  return w.result();
+}
+var TILE2;
+var init_span_feedback = __esm({
+  "src/stages/quant/span-feedback.ts"() {
+    "use strict";
+    init_int4_numerics();
+    TILE2 = 64;
+  }
+});
+
 // src/stages/quant/int4-rewrite.ts
 function record(run, node, src, bits, key) {
   run.layers.push({ node: nodeId(node), op: node.opType ?? "", weight: baseName(src, ""), bits, relError: run.errors.get(key) ?? 0 });
@@ -11365,6 +11568,7 @@ function floatValues(t, raw) {
   if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && raw.length === n * 4) {
     return new Float32Array(raw.buffer, raw.byteOffset, n);
   }
+  if (t.dataType === DataType.FLOAT && LITTLE_ENDIAN && raw.length === n * 4) return new Float32Array(new Uint8Array(raw).buffer, 0, n);
   const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const out = new Float32Array(n);
   if (t.dataType === DataType.FLOAT16) for (let i = 0; i < n; i++) out[i] = fromFloat16Bits(dv.getUint16(i * 2, true));
@@ -11419,6 +11623,18 @@ function becomeContribOp(node, opType, inputs, attrs) {
 function baseName(src, fallback) {
   return src.tensor.name || src.path[src.path.length - 1]?.name || fallback;
 }
+function scaleRows(values2, s, k, n, transposed) {
+  const out = new Float32Array(values2.length);
+  if (transposed) {
+    for (let c = 0, at = 0; c < n; c++) for (let kk = 0; kk < k; kk++, at++) out[at] = values2[at] * s[kk];
+  } else {
+    for (let kk = 0, at = 0; kk < k; kk++) {
+      const sk = s[kk];
+      for (let c = 0; c < n; c++, at++) out[at] = values2[at] * sk;
+    }
+  }
+  return out;
+}
 function toMatMulNBits(node, a, src, alpha, run, bits) {
   const { tensor, transposed } = src;
   const [r, c] = tensor.dims;
@@ -11431,20 +11647,21 @@ function toMatMulNBits(node, a, src, alpha, run, bits) {
     let values2 = floatValues(tensor, raw ?? tensorBytes(tensor, run.external));
     if (alpha !== 1) values2 = values2.map((v) => v * alpha);
     const s = aware?.scale;
-    if (s) values2 = transposed ? values2.map((v, i) => v * s[i % k]) : values2.map((v, i) => v * s[Math.floor(i / n)]);
+    if (s) values2 = scaleRows(values2, s, k, n, transposed);
     const importance = aware ? s ? aware.moments.map((m, i) => m / (s[i] * s[i])) : aware.moments : void 0;
     const opts = {
       blockSize,
       symmetric,
-      method: method === "awq" ? "mse" : method,
+      method: method === "awq" || method === "gptq" ? "mse" : method,
       bits,
       padToBlock: true,
       storeScale: dtype === DataType.FLOAT16 ? roundToFloat16 : Math.fround,
       importance,
-      errorScale: s,
-      feedback: aware?.cross ? aware.factors ??= blockFactors(aware.cross, k, blockSize, s) : void 0
+      errorScale: s
     };
-    const q = transposed ? quantizeRows4(values2, n, k, opts) : quantizeColumns4(values2, k, n, opts);
+    const span = aware?.cross ? aware.crossBlock ?? blockSize : 0;
+    const factors = aware?.cross ? aware.factors ??= blockFactors(aware.cross, k, span, s) : void 0;
+    const q = factors && span > blockSize ? quantizeWithSpanFeedback(values2, k, n, transposed, opts, factors, span) : quantizeMatrix4(values2, k, n, transposed, { ...opts, feedback: factors });
     run.errors.set(key, relError(q));
     const parts = [
       { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize * bits / 8], raw: q.data },
@@ -11468,7 +11685,8 @@ var init_int4_rewrite = __esm({
     init_fp16_numerics();
     init_nodes();
     init_block_feedback();
-    init_int4_numerics();
+    init_int4_parallel();
+    init_span_feedback();
     init_content_identity();
     LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
     relError = (q) => q.sqNorm > 0 ? Math.sqrt(q.sqError / q.sqNorm) : 0;
@@ -11616,7 +11834,7 @@ function toGatherBlockQuantized(node, src, run) {
   const dtype = tensor.dataType;
   const { key, raw } = weightKey(run, tensor, ["gather4", dtype, v, d, blockSize, symmetric, method, bits]);
   const stored = run.store.group(key, weightScope(src), () => {
-    const q = quantizeRows4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), v, d, {
+    const q = quantizeMatrix4(floatValues(tensor, raw ?? tensorBytes(tensor, run.external)), d, v, true, {
       blockSize,
       symmetric,
       method,
@@ -11683,7 +11901,7 @@ var init_int4_gather = __esm({
     init_tensor();
     init_fp16_numerics();
     init_nodes();
-    init_int4_numerics();
+    init_int4_parallel();
     init_int4_rewrite();
     init_numerics();
     init_content_identity();
@@ -11909,20 +12127,20 @@ function analyzeModel(model, opts = {}) {
     ...duplicates.transposedTies.map((t) => t.transposed)
   ]);
   for (const w of weights) {
-    const readers2 = w.holder ? [{ node: w.holder, inputIndex: -1, scope: w.scope }] : index.readers(w.scope, w.name);
-    const labels = [...new Set(readers2.map((u) => opLabel(u.node)))].sort();
+    const readers = w.holder ? [{ node: w.holder, inputIndex: -1, scope: w.scope }] : index.readers(w.scope, w.name);
+    const labels = [...new Set(readers.map((u) => opLabel(u.node)))].sort();
     if (labels.length === 0) labels.push(UNUSED_OP);
-    const share = Math.floor(w.bytes / labels.length);
-    labels.forEach((label, k) => countBy(ops, label, share + (k === 0 ? w.bytes - share * labels.length : 0)));
-    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers2.length > 0 && !copies.has(w.name) && readers2.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
+    const share2 = Math.floor(w.bytes / labels.length);
+    labels.forEach((label, k) => countBy(ops, label, share2 + (k === 0 ? w.bytes - share2 * labels.length : 0)));
+    const quantizable = (w.kind === "initializer" || w.kind === "constant") && w.dataType === DataType.FLOAT && w.elements >= QUANTIZE_MIN_ELEMENTS && readers.length > 0 && !copies.has(w.name) && readers.every((u) => !u.node.domain && QUANTIZABLE_SLOTS[u.node.opType ?? ""] === u.inputIndex);
     if (quantizable) {
-      const int42 = readers2.every((u) => INT4_OPS.has(u.node.opType ?? ""));
+      const int42 = readers.every((u) => INT4_OPS.has(u.node.opType ?? ""));
       quant.tensors++;
       quant.elements += w.elements;
       quant.bytes += w.bytes;
       quant.int8Bytes += int8Estimate(w.elements);
       quant.int4Bytes += int42 ? int4Estimate(w.elements) : w.bytes;
-      if (readers2.some((u) => u.node.opType === "Conv")) {
+      if (readers.some((u) => u.node.opType === "Conv")) {
         quant.convTensors++;
         quant.convBytes += w.bytes;
       }
@@ -12550,17 +12768,17 @@ var init_feed_types = __esm({
 
 // src/runtime/ort-runner.ts
 import { fork } from "node:child_process";
-import { existsSync as existsSync3 } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { existsSync as existsSync4 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 function ortSaid(e) {
   return (e instanceof OrtCallError ? e.said : e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
-function workerEntry() {
-  const js = fileURLToPath(new URL("./ort-worker.js", import.meta.url));
-  if (existsSync3(js)) return { file: js, execArgv: [] };
-  const ts = fileURLToPath(new URL("./ort-worker.ts", import.meta.url));
-  if (existsSync3(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
-  throw new Error(`onnxruntime worker not found next to ${fileURLToPath(import.meta.url)} (expected ort-worker.js); rebuild the bundle`);
+function workerEntry2() {
+  const js = fileURLToPath2(new URL("./ort-worker.js", import.meta.url));
+  if (existsSync4(js)) return { file: js, execArgv: [] };
+  const ts = fileURLToPath2(new URL("./ort-worker.ts", import.meta.url));
+  if (existsSync4(ts)) return { file: ts, execArgv: ["--import", import.meta.resolve("tsx")] };
+  throw new Error(`onnxruntime worker not found next to ${fileURLToPath2(import.meta.url)} (expected ort-worker.js); rebuild the bundle`);
 }
 function startOrtHost(options = {}) {
   return new ForkedOrtHost(options);
@@ -12602,7 +12820,7 @@ var init_ort_runner = __esm({
         return this.child?.pid;
       }
       spawn() {
-        const { file, execArgv } = workerEntry();
+        const { file, execArgv } = workerEntry2();
         const child = fork(file, [], { serialization: "advanced", execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
         this.child = child;
         this.stderr = "";
@@ -12884,7 +13102,7 @@ var init_dim_limits = __esm({
 // src/runtime/dim-defaults.ts
 function facts(model, inputs) {
   const g = model.graph;
-  const readers2 = /* @__PURE__ */ new Map();
+  const readers = /* @__PURE__ */ new Map();
   const constants2 = /* @__PURE__ */ new Map();
   for (const t of g.initializer) if (t.name) constants2.set(t.name, t);
   for (const n of g.node) {
@@ -12892,7 +13110,7 @@ function facts(model, inputs) {
       const t = constantNodeTensor(n);
       if (t) constants2.set(n.output[0], t);
     }
-    for (const i of n.input) if (i) readers2.set(i, [...readers2.get(i) ?? [], n]);
+    for (const i of n.input) if (i) readers.set(i, [...readers.get(i) ?? [], n]);
   }
   const strides = /* @__PURE__ */ new Map();
   for (const input of inputs) {
@@ -12901,7 +13119,7 @@ function facts(model, inputs) {
     const s = spatialStride(g.node, input.name, k);
     if (s) strides.set(input.name, s);
   }
-  return { readers: readers2, constants: constants2, strides };
+  return { readers, constants: constants2, strides };
 }
 function spatialStride(nodes, input, k) {
   const at = /* @__PURE__ */ new Map([[input, Array(k).fill(1)]]);
@@ -13641,10 +13859,10 @@ var init_npz = __esm({
 });
 
 // src/check/test-data.ts
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
 import path5 from "node:path";
 function testDataSetDirs(modelDir) {
-  if (!existsSync4(modelDir)) return [];
+  if (!existsSync5(modelDir)) return [];
   return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path5.join(modelDir, n));
 }
 function nonTensorKind(type) {
@@ -13699,7 +13917,7 @@ var init_test_data = __esm({
 });
 
 // src/check/input-files.ts
-import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync6, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
 import path6 from "node:path";
 function readBounded(file) {
   const size = statSync3(file).size;
@@ -13782,7 +14000,7 @@ function folderSamples(dir, model, inputs) {
   throw new UsageError(`${dir}: no sample inputs here (expected test_data_set_N/, input_K.pb, .npz, .json or .npy files)`);
 }
 function fileSamples(spec, model, inputs) {
-  if (!existsSync5(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
+  if (!existsSync6(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
   if (statSync3(spec).isDirectory()) return folderSamples(spec, model, inputs);
   const ext = path6.extname(spec).toLowerCase();
   if (ext === ".npy") return [[npyTensor(spec, inputs)]];
@@ -13791,7 +14009,7 @@ function fileSamples(spec, model, inputs) {
   throw new UsageError(`${spec}: unknown input file type '${ext}' (use .npy, .npz, .json or a test_data_set folder)`);
 }
 function readLabels(file) {
-  if (!existsSync5(file)) throw new UsageError(`${file}: no such labels file`);
+  if (!existsSync6(file)) throw new UsageError(`${file}: no such labels file`);
   let values2;
   if (file.toLowerCase().endsWith(".npy")) {
     values2 = Array.from(tensorValues(parseNpy(readBounded(file), "labels", file)), Number);
@@ -15853,9 +16071,9 @@ var init_session = __esm({
        * node an output feeds.
        */
       readersOf(graph, name) {
-        const readers2 = [];
-        for (const u of this.index.of(graph).consumers(name)) if (u.inputIndex >= 0 && !readers2.includes(u.node)) readers2.push(u.node);
-        return readers2;
+        const readers = [];
+        for (const u of this.index.of(graph).consumers(name)) if (u.inputIndex >= 0 && !readers.includes(u.node)) readers.push(u.node);
+        return readers;
       }
       get symmetric() {
         return this.options.weightType === "int8";
@@ -16006,7 +16224,7 @@ var init_static_gates = __esm({
 });
 
 // src/stages/quant/static-ops.ts
-var transB, STATIC_RULES, DEFAULT_STATIC_OPS, FOLDABLE_ACTIVATIONS;
+var transB, STATIC_RULES, DEFAULT_STATIC_OPS, STATIC_WEIGHT_ONLY_OPS, FOLDABLE_ACTIVATIONS;
 var init_static_ops = __esm({
   "src/stages/quant/static-ops.ts"() {
     "use strict";
@@ -16037,7 +16255,98 @@ var init_static_ops = __esm({
       Unsqueeze: { kind: "passThrough", inputs: [0] }
     };
     DEFAULT_STATIC_OPS = Object.keys(STATIC_RULES);
+    STATIC_WEIGHT_ONLY_OPS = ["Gather"];
     FOLDABLE_ACTIVATIONS = /* @__PURE__ */ new Set(["Relu", "Clip"]);
+  }
+});
+
+// src/stages/quant/static-stem.ts
+function floatStem(scope, s) {
+  const graph = scope.graph;
+  const weightOf2 = (n) => {
+    const name = n.input[1];
+    const w = WEIGHTED.has(n.opType ?? "") && (n.domain ?? "") === "" && name ? resolveConstant(scope, name, s.index) : void 0;
+    return w && w.tensor.dataType === DataType.FLOAT ? w.tensor : void 0;
+  };
+  let total2 = 0;
+  for (const n of graph.node) {
+    const w = weightOf2(n);
+    if (w) total2 += elementCount(w.dims);
+  }
+  const budget = total2 * STEM_WEIGHT_SHARE;
+  const stem = new Set(graph.input.filter((i) => i.type?.tensorType?.elemType === DataType.FLOAT).map((i) => i.name));
+  const pooled = /* @__PURE__ */ new Set();
+  const out = /* @__PURE__ */ new Map();
+  let spent = 0;
+  let closed = false;
+  for (const n of graph.node) {
+    const acts = n.input.filter((x) => x && !resolveConstant(scope, x, s.index));
+    if (!acts.length) continue;
+    const op = n.opType ?? "";
+    if (op === "GlobalAveragePool" || acts.every((x) => pooled.has(x))) for (const o of n.output) pooled.add(o);
+    if (!acts.some((x) => stem.has(x))) continue;
+    const w = weightOf2(n);
+    let reason;
+    if (w && op === "Conv" && w.dims.length >= 3) {
+      const group = Number(attr(n, "group")?.i ?? 1n);
+      const [cout, cinPerGroup] = [Number(w.dims[0]), Number(w.dims[1])];
+      const cin = cinPerGroup * group;
+      const narrow = cout < NARROW_CHANNELS || cin >= 4 && cin < NARROW_CHANNELS;
+      const follows = group > 1 && cinPerGroup === 1 || acts.every((x) => pooled.has(x));
+      if (!narrow && !follows) continue;
+      if (closed || spent + elementCount(w.dims) > budget) {
+        closed = true;
+        continue;
+      }
+      spent += elementCount(w.dims);
+      reason = narrow ? `float stem: a ${cin}\u2192${cout}-channel Conv (under ${NARROW_CHANNELS} in or out) is slower in int8 than in float on x86 without VNNI` : "float stem: depthwise or squeeze-excite Conv between float stem layers";
+    } else if (w) {
+      continue;
+    } else {
+      reason = "float stem: reads the float stem (int8 would add a QuantizeLinear for no integer kernel)";
+    }
+    out.set(n, reason);
+    for (const o of n.output) if (o) stem.add(o);
+  }
+  return out;
+}
+function storeStemWeights(scope, s, stem) {
+  const graph = scope.graph;
+  const released = [];
+  const out = [];
+  for (const n of graph.node) {
+    const name = stem.has(n) && n.opType === "Conv" ? n.input[1] : void 0;
+    const w = name ? resolveConstant(scope, name, s.index) : void 0;
+    if (w && !w.transposed && w.tensor.dataType === DataType.FLOAT && w.tensor.dims.length >= 3) {
+      const dims = w.tensor.dims.map(Number);
+      const q = quantizePerAxis(tensorFloat32(w.tensor, s.external), dims, 0, { type: "int8", symmetric: true, reduceRange: false });
+      const base = s.baseOf(n, scope);
+      const qName = s.pool.intern(`${base}_w8`, DataType.INT8, dims, bytesOf(q.values));
+      const scale = s.pool.intern(`${base}_w8_s`, DataType.FLOAT, [dims[0], ...dims.slice(1).map(() => 1)], bytesOf(q.scales));
+      const [cast2, weight] = [s.fresh(`${base}_w8_f`), s.fresh(`${base}_w`)];
+      out.push(makeNode("Cast", "", [qName], [cast2], [intAttr("to", DataType.FLOAT)]), makeNode("Mul", "", [cast2, scale], [weight]));
+      n.input[1] = weight;
+      released.push(w.path);
+    }
+    out.push(n);
+  }
+  graph.node = out;
+  return released;
+}
+var NARROW_CHANNELS, STEM_WEIGHT_SHARE, WEIGHTED;
+var init_static_stem = __esm({
+  "src/stages/quant/static-stem.ts"() {
+    "use strict";
+    init_graph();
+    init_dtype();
+    init_tensor();
+    init_content_identity();
+    init_nodes();
+    init_constant_weight();
+    init_numerics();
+    NARROW_CHANNELS = 32;
+    STEM_WEIGHT_SHARE = 0.01;
+    WEIGHTED = /* @__PURE__ */ new Set(["Conv", "Gemm", "MatMul"]);
   }
 });
 
@@ -16112,7 +16421,7 @@ function planStatic(scope, s, act, rejected = /* @__PURE__ */ new Set()) {
   }
 }
 function touchedBy(p, plan2) {
-  const out = plan2.folded.get(p.node)?.output[0] ?? p.node.output[0];
+  const out = p.floatOutput ? void 0 : plan2.folded.get(p.node)?.output[0] ?? p.node.output[0];
   return [
     ...inputsOf(p.node, p.rule).filter((i) => !(i === p.rule.weight?.input && p.weight) && !p.constants?.has(i)).map((i) => p.node.input[i]),
     ...out ? [out] : []
@@ -16122,13 +16431,14 @@ function planOnce(scope, s, act, dropped) {
   const graph = scope.graph;
   const nodes = /* @__PURE__ */ new Map();
   const skipped = [];
+  const stem = s.options.floatStem ? floatStem(scope, s) : /* @__PURE__ */ new Map();
   for (const node of graph.node) {
     const op = node.opType ?? "";
     const rule = (node.domain ?? "") === "" && s.options.ops.has(op) ? STATIC_RULES[op] : void 0;
     if (!rule || dropped.has(node)) continue;
-    const p = { node, rule };
+    const p = { node, rule, ...rule.kind === "compute" && act.floatOutputs?.has(op) ? { floatOutput: true } : {} };
     const { alpha, beta } = hardSigmoidCoefficients(node);
-    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : rule.kind === "gate" && !hardSigmoidGrid(alpha, beta, act.type) ? "HardSigmoid with \u03B1 \u2264 0 or \u03B2 outside [0, 1] has no quantization grid" : checkNode(p, scope, s);
+    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : stem.get(node) ?? (rule.kind === "gate" && !hardSigmoidGrid(alpha, beta, act.type) ? "HardSigmoid with \u03B1 \u2264 0 or \u03B2 outside [0, 1] has no quantization grid" : checkNode(p, scope, s));
     if (reason) skipped.push({ node: nodeId(node), op, reason });
     else nodes.set(node, p);
   }
@@ -16137,17 +16447,17 @@ function planOnce(scope, s, act, dropped) {
   if (!act.symmetric) {
     for (const p of nodes.values()) {
       const out = p.node.output[0];
-      if (p.rule.kind !== "compute" || !out || outputs.has(out)) continue;
-      const readers2 = s.readersOf(graph, out);
-      const r = readers2[0];
-      if (readers2.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? "") || (r.domain ?? "") !== "") continue;
+      if (p.rule.kind !== "compute" || p.floatOutput || !out || outputs.has(out)) continue;
+      const readers = s.readersOf(graph, out);
+      const r = readers[0];
+      if (readers.length !== 1 || !r || !FOLDABLE_ACTIVATIONS.has(r.opType ?? "") || (r.domain ?? "") !== "") continue;
       if (s.options.exclude.some((re) => re.test(nodeId(r))) || !clipsAtZero(r, scope, s)) continue;
       folded.set(p.node, r);
     }
   }
   const grids = /* @__PURE__ */ new Map();
   const computeOf = /* @__PURE__ */ new Map();
-  for (const p of nodes.values()) if (p.rule.kind === "compute" && p.node.output[0] && !folded.has(p.node)) computeOf.set(p.node.output[0], p);
+  for (const p of nodes.values()) if (p.rule.kind === "compute" && !p.floatOutput && p.node.output[0] && !folded.has(p.node)) computeOf.set(p.node.output[0], p);
   for (const g of [...nodes.values()].filter((p) => p.rule.kind === "gate")) {
     const { alpha, beta } = hardSigmoidCoefficients(g.node);
     const out = g.node.output[0];
@@ -16164,7 +16474,7 @@ function planOnce(scope, s, act, dropped) {
   const producedBy = /* @__PURE__ */ new Map();
   for (const p of nodes.values()) {
     const out = folded.get(p.node)?.output[0] ?? p.node.output[0];
-    if (out) producedBy.set(out, p);
+    if (out && !p.floatOutput) producedBy.set(out, p);
   }
   const tensors = /* @__PURE__ */ new Map();
   const root2 = (t) => {
@@ -16176,7 +16486,7 @@ function planOnce(scope, s, act, dropped) {
     return r;
   };
   for (const p of nodes.values()) for (const t of touchedBy(p, { folded })) root2(t);
-  return { nodes, folded, tensors, grids, skipped };
+  return { nodes, folded, tensors, grids, skipped, floatStem: new Set(stem.keys()) };
 }
 function activationParams(min, max, act) {
   return computeScaleZeroPoint(min, max, quantRange(act.type, act.symmetric, false), act.symmetric);
@@ -16280,9 +16590,8 @@ function placeQdq(scope, s, plan2, ranges, act) {
         const dims = w.scales.length === 1 ? [] : [w.scales.length];
         const bq = s.pool.intern(`${base}_b_q`, DataType.INT32, [b.values.length], bytesOf(b.values));
         const bs = s.pool.intern(`${base}_b_s`, DataType.FLOAT, dims, bytesOf(b.scales));
-        const bz = s.pool.intern(`${base}_b_zp`, DataType.INT32, dims, bytesOf(new Int32Array(w.scales.length)));
         const bdq = s.fresh(`${base}_b_dq`);
-        out.push(makeNode("DequantizeLinear", "", [bq, bs, bz], [bdq], dims.length ? [intAttr("axis", 0)] : []));
+        out.push(makeNode("DequantizeLinear", "", [bq, bs], [bdq], dims.length ? [intAttr("axis", 0)] : []));
         input[p.rule.bias] = bdq;
         released.push(p.bias.path);
       }
@@ -16335,6 +16644,7 @@ var init_static_qdq = __esm({
     init_numerics();
     init_static_gates();
     init_static_ops();
+    init_static_stem();
     init_content_identity();
     transB2 = (n) => Number(attr(n, "transB")?.i ?? 0n) === 1;
   }
@@ -16669,7 +16979,8 @@ async function quantizeStatic(model, options, ctx) {
       ops: [...options.ops],
       perChannel: options.perChannel,
       reduceRange: options.reduceRange,
-      weightType: options.weightType
+      weightType: options.weightType,
+      floatStem: options.floatStem ?? false
     }
   };
   const refuse3 = (reason) => {
@@ -16711,9 +17022,12 @@ async function quantizeStatic(model, options, ctx) {
   }
   if (plan2.nodes.size === 0) return refuse3("no node with float32 activations to quantize");
   const placed = placeQdq(scope, s, plan2, ranges, options.activation);
-  const removed = removeUnused(placed.released, s.index);
+  const stemWeights = storeStemWeights(scope, s, plan2.floatStem);
+  const tables = weightOnlyGathers(scope, s);
+  if (tables.count) placed.byOp.Gather = tables.count;
+  const removed = removeUnused([...placed.released, ...stemWeights, ...tables.released], s.index);
   const quantizedNodes = Object.values(placed.byOp).reduce((a, b) => a + b, 0);
-  ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan2.folded.size} Relu/Clip folded, ${plan2.skipped.length} skipped`);
+  ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan2.folded.size} Relu/Clip folded, ${plan2.skipped.length} skipped (${plan2.floatStem.size} in the float stem)`);
   return {
     model,
     modified: true,
@@ -16724,13 +17038,39 @@ async function quantizeStatic(model, options, ctx) {
       quantizedByOp: placed.byOp,
       activationsQuantized: placed.qdqPairs,
       activationsFolded: plan2.folded.size,
+      floatStem: { nodes: plan2.floatStem.size, int8Weights: stemWeights.length },
       tensorsQuantized: s.weightsQuantized,
       weightBytesBefore: s.floatBytesQuantized,
       weightBytesAfter: s.pool.bytesAdded,
       floatTensorsRemoved: removed,
-      skipped: plan2.skipped
+      skipped: [...plan2.skipped, ...tables.skipped]
     }
   };
+}
+function weightOnlyGathers(scope, s) {
+  const released = [];
+  const skipped = [];
+  let count = 0;
+  if (!s.options.ops.has("Gather")) return { count, released, skipped };
+  const out = [];
+  for (const node of scope.graph.node) {
+    const row = node.opType === "Gather" && (node.domain ?? "") === "" ? quantOpOf(node) : void 0;
+    const weight = row?.int8 ? weightOf(row, node, scope, s.index) : void 0;
+    if (!row?.int8 || !weight || weight.tensor.dataType !== DataType.FLOAT) {
+      out.push(node);
+      continue;
+    }
+    const reason = s.options.exclude.some((re) => re.test(nodeId(node))) ? "excluded by option" : Number.isNaN(s.range(weight.tensor).min) ? "weight holds NaN or Infinity" : row.int8.check(node, weight, scope, s);
+    if (reason) {
+      skipped.push({ node: nodeId(node), op: "Gather", reason });
+      out.push(node);
+      continue;
+    }
+    released.push(weight.path, ...row.int8.rewrite(node, weight, scope, s, out) ?? []);
+    count++;
+  }
+  scope.graph.node = out;
+  return { count, released, skipped };
 }
 var init_quantize_static = __esm({
   "src/stages/quantize-static.ts"() {
@@ -16742,10 +17082,14 @@ var init_quantize_static = __esm({
     init_opset();
     init_session();
     init_static_qdq();
+    init_static_stem();
     init_static_affine();
     init_static_hardswish();
     init_encode();
     init_content_identity();
+    init_dtype();
+    init_registry();
+    init_nodes();
   }
 });
 
@@ -16753,15 +17097,20 @@ var init_quantize_static = __esm({
 function parseInt8Options(raw) {
   rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
   const isStatic = choiceOption(STAGE, raw, "activations", ["dynamic", "static"]) === "static";
-  const supported = isStatic ? DEFAULT_STATIC_OPS : opsWith("int8");
+  const supported = isStatic ? [...DEFAULT_STATIC_OPS, ...STATIC_WEIGHT_ONLY_OPS] : opsWith("int8");
   const ops = /* @__PURE__ */ new Set();
   for (const op of stringListOption(STAGE, raw, "ops") ?? (isStatic ? DEFAULT_STATIC_OPS : DEFAULT_INT8_OPS)) {
     const known = supported.find((k) => k.toLowerCase() === op.toLowerCase());
     if (!known) throw new UsageError(`quantize-int8: cannot quantize op '${op}'${isStatic ? " statically" : ""}; supported: ${supported.join(", ")}`);
     ops.add(known);
   }
-  if (!isStatic && (raw["activation-type"] !== void 0 || raw["activation-symmetric"] !== void 0)) {
-    throw new UsageError("quantize-int8: activation-type and activation-symmetric need activations: static");
+  const staticOnly = ["activation-type", "activation-symmetric", "float-stem", "float-outputs"].filter((k) => raw[k] !== void 0);
+  if (!isStatic && staticOnly.length) throw new UsageError(`quantize-int8: ${staticOnly.join(", ")} need${staticOnly.length === 1 ? "s" : ""} activations: static`);
+  const floatOutputs = /* @__PURE__ */ new Set();
+  for (const op of stringListOption(STAGE, raw, "float-outputs") ?? []) {
+    const known = DEFAULT_STATIC_OPS.find((k) => k.toLowerCase() === op.toLowerCase() && STATIC_RULES[k].kind === "compute");
+    if (!known) throw new UsageError(`quantize-int8: float-outputs: '${op}' is not an op static int8 computes in integers; one of ${DEFAULT_STATIC_OPS.filter((k) => STATIC_RULES[k].kind === "compute").join(", ")}`);
+    floatOutputs.add(known);
   }
   const minElements = integerOption(STAGE, raw, "min-elements", "a whole number \u2265 0", (n) => n >= 0) ?? (isStatic ? 0 : DEFAULT_MIN_ELEMENTS);
   const weightType = choiceOption(STAGE, raw, "weight-type", ["int8", "uint8"]);
@@ -16785,8 +17134,10 @@ function parseInt8Options(raw) {
       activation: {
         // ORT's defaults: uint8 activations (asymmetric), int8 weights (symmetric).
         type: choiceOption(STAGE, raw, "activation-type", ["uint8", "int8"]),
-        symmetric: booleanOption(STAGE, raw, "activation-symmetric", false)
-      }
+        symmetric: booleanOption(STAGE, raw, "activation-symmetric", false),
+        ...floatOutputs.size ? { floatOutputs } : {}
+      },
+      floatStem: booleanOption(STAGE, raw, "float-stem", true)
     } : {}
   };
 }
@@ -16918,7 +17269,7 @@ var init_quantize_int8 = __esm({
     init_quantize_static();
     init_static_ops();
     STAGE = "quantize-int8";
-    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode", "activations", "activation-type", "activation-symmetric"];
+    KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode", "activations", "activation-type", "activation-symmetric", "float-stem", "float-outputs"];
     upgraded = (details) => details.opsetUpgrade !== void 0 && !("refused" in details.opsetUpgrade);
   }
 });
@@ -16968,23 +17319,30 @@ function channelScales(moments, alpha) {
   const mid = (lo + hi) / 2;
   return Float32Array.from(logs, (l) => 2 ** (Math.round((l - mid) * OCTAVE_STEPS) / OCTAVE_STEPS));
 }
-function expectedError(l, values2, m, s, spec, blockSize) {
+function sampledColumns(l, values2) {
   const [r, c] = l.weight.tensor.dims;
   const [k, n] = l.weight.transposed ? [c, r] : [r, c];
   const step = Math.max(1, Math.floor(n / SAMPLED_COLUMNS));
+  const count = Math.ceil(n / step);
+  const cols = new Float32Array(count * k);
+  if (l.weight.transposed) for (let j = 0; j < count; j++) cols.set(values2.subarray(j * step * k, (j * step + 1) * k), j * k);
+  else for (let kk = 0; kk < k; kk++) for (let j = 0, at = kk * n; j < count; j++) cols[j * k + kk] = values2[at + j * step];
+  return { cols, count, k };
+}
+function expectedError(sampled, m, s, spec, blockSize) {
+  const { cols, count, k } = sampled;
   const v = new Float32Array(blockSize);
   const imp = new Float32Array(blockSize);
   const codes = new Uint8Array(blockSize);
   const work = new Uint8Array(blockSize);
   let total2 = 0;
-  for (let col = 0; col < n; col += step) {
+  for (let j = 0; j < count; j++) {
     for (let k0 = 0; k0 < k; k0 += blockSize) {
       const len = Math.min(k, k0 + blockSize) - k0;
       for (let i = 0; i < len; i++) {
         const kk = k0 + i;
-        const w = l.weight.transposed ? values2[col * k + kk] : values2[kk * n + col];
         const sk = s ? s[kk] : 1;
-        v[i] = Math.fround(w * sk);
+        v[i] = Math.fround(cols[j * k + kk] * sk);
         imp[i] = m[kk] / (sk * sk);
       }
       const fit = fitBlock(v, len, spec, codes, work, imp);
@@ -16996,30 +17354,22 @@ function expectedError(l, values2, m, s, spec, blockSize) {
   }
   return total2;
 }
-function readers(graph, name) {
-  const nodes = [];
-  const inSubgraph = (g) => g.node.some((n) => n.input.includes(name) || n.attribute.some((a) => [a.g, ...a.graphs ?? []].some((s) => s && inSubgraph(s))));
-  for (const n of graph.node) {
-    if (n.input.includes(name) || n.attribute.some((a) => [a.g, ...a.graphs ?? []].some((s) => s && inSubgraph(s)))) nodes.push(n);
-  }
-  return { nodes, output: graph.output.some((o) => o.name === name) };
-}
-function ownVector(graph, name, owner, k) {
+function ownVector(du, name, owner, k) {
   if (!name) return void 0;
-  const t = graph.initializer.find((x) => x.name === name);
+  const d = du.definition(name);
+  const t = d?.kind === "initializer" ? d.tensor : void 0;
   if (!t || t.dataType !== DataType.FLOAT || t.dims.length !== 1 || Number(t.dims[0]) !== k) return void 0;
-  const r = readers(graph, name);
-  return r.nodes.length === 1 && r.nodes[0] === owner && !r.output ? t : void 0;
+  return du.usedOutside(name, /* @__PURE__ */ new Set([owner])) ? void 0 : t;
 }
-function foldTarget(graph, activation, layers, k) {
-  const r = readers(graph, activation);
-  if (r.output || r.nodes.some((n) => !layers.includes(n))) return void 0;
-  const ln = graph.node.find((n) => n.output[0] === activation);
+function foldTarget(du, activation, layers, k) {
+  if (du.usedOutside(activation, new Set(layers))) return void 0;
+  const d = du.definition(activation);
+  const ln = d?.kind === "node" && d.outputIndex === 0 ? d.node : void 0;
   if (!ln || ln.opType !== "LayerNormalization" || (ln.domain ?? "") !== "") return void 0;
   if ((attr(ln, "axis")?.i ?? -1) !== -1) return void 0;
   if (ln.output.slice(1).some((o) => o)) return void 0;
-  const gamma = ownVector(graph, ln.input[1], ln, k);
-  const beta = ln.input[2] ? ownVector(graph, ln.input[2], ln, k) : void 0;
+  const gamma = ownVector(du, ln.input[1], ln, k);
+  const beta = ln.input[2] ? ownVector(du, ln.input[2], ln, k) : void 0;
   if (!gamma || ln.input[2] && !beta) return void 0;
   return { gamma, beta };
 }
@@ -17045,6 +17395,7 @@ function planAwq(scope, layers, stats, spec, blockSize, names, before, external,
   const byNode = /* @__PURE__ */ new Map();
   const groups = [];
   const order = new Map(scope.graph.node.map((n, i) => [n, i]));
+  const du = new DefUse(scope);
   for (const [activation, group] of byActivation) {
     const m = moments.get(activation);
     const k = m.length;
@@ -17052,15 +17403,15 @@ function planAwq(scope, layers, stats, spec, blockSize, names, before, external,
     const errors = AWQ_ALPHAS.map(() => 0);
     const scales = AWQ_ALPHAS.map((a) => a === 0 ? void 0 : channelScales(m, a));
     for (const l of group) {
-      const values2 = l.values();
-      scales.forEach((s2, i) => errors[i] += expectedError(l, values2, m, s2, spec, blockSize));
+      const sampled = sampledColumns(l, l.values());
+      scales.forEach((s2, i) => errors[i] += expectedError(sampled, m, s2, spec, blockSize));
     }
     let best = 0;
     errors.forEach((e, i) => {
       if (e < errors[best]) best = i;
     });
     const nodes = group.map((l) => l.node);
-    const fold = best ? foldTarget(scope.graph, activation, nodes, k) : void 0;
+    const fold = best ? foldTarget(du, activation, nodes, k) : void 0;
     if (best && errors[best] > MUL_WORTH * errors[0] && !fold) best = 0;
     const s = scales[best];
     let placement = "none";
@@ -17078,12 +17429,13 @@ function planAwq(scope, layers, stats, spec, blockSize, names, before, external,
         const first = nodes.reduce((a, b) => order.get(a) <= order.get(b) ? a : b);
         const mul = makeNode("Mul", freshName(names, `${activation}_awq_scale`), [activation, inv], [scaled], [], "");
         before.set(first, [...before.get(first) ?? [], mul]);
-        for (const n of nodes) n.input[0] = scaled;
+        for (const n of nodes) du.change(n, (x) => x.input[0] = scaled);
         placement = "mul";
       }
     }
-    const cross = stats.get(activation).block === blockSize ? stats.get(activation).cross : void 0;
-    const aware = { moments: m, ...s ? { scale: s } : {}, ...cross ? { cross } : {}, group: id };
+    const { block: crossBlock, cross: crossMoments } = stats.get(activation);
+    const cross = crossBlock >= blockSize && crossBlock % blockSize === 0 ? crossMoments : void 0;
+    const aware = { moments: m, ...s ? { scale: s } : {}, ...cross ? { cross, crossBlock } : {}, group: id };
     for (const n of nodes) byNode.set(n, aware);
     const alpha = AWQ_ALPHAS[best];
     groups.push({ activation, layers: nodes.map((n) => n.name || n.output[0] || ""), alpha, placement, gain: errors[0] > 0 ? Number((errors[best] / errors[0]).toPrecision(4)) : 1 });
@@ -17098,6 +17450,7 @@ var init_awq = __esm({
     init_graph();
     init_spill();
     init_tensor();
+    init_def_use();
     init_nodes();
     init_block_solver();
     init_content_identity();
@@ -17128,7 +17481,7 @@ async function planActivationScaling(model, main2, run, exclude, ctx, before) {
   }
   const activations = [...new Set(layers.map((l) => l.node.input[0] ?? ""))];
   const t0 = performance.now();
-  const { moments, details } = await ctx.calibrate(model, [], { moments: activations, momentBlock: opts.blockSize });
+  const { moments, details } = await ctx.calibrate(model, [], { moments: activations, momentBlock: feedbackSpan(opts) });
   const t1 = performance.now();
   const spec = { bits: 4, symmetric: opts.symmetric, method: "rtn", store: Math.fround };
   const plan2 = planAwq(main2, layers, moments ?? /* @__PURE__ */ new Map(), spec, opts.blockSize, run.names, before, ctx.external, (model.irVersion ?? 0) < 4);
@@ -17146,6 +17499,9 @@ async function planActivationScaling(model, main2, run, exclude, ctx, before) {
     weightingOnly: count("none"),
     groups: plan2.groups
   };
+}
+function feedbackSpan(opts) {
+  return opts.method === "gptq" ? Math.max(opts.blockSize, GPTQ_SPAN) : opts.blockSize;
 }
 function parseInt4Options(options) {
   const o = { ...options };
@@ -17179,9 +17535,11 @@ function quantizeInt4Stage(options = {}) {
     name: "quantize-int4",
     inPlace: true,
     async run(model, ctx) {
+      startInt4Helper();
       const method = parsed.methodDefault ? ctx.calibrate?.given ? "awq" : "mse" : parsed.method;
-      if (method === "awq" && !ctx.calibrate) {
-        throw new UsageError("quantize-int4: method awq needs calibration samples; run it through compress or run (they calibrate with onnxruntime), or use method mse");
+      const calibrated = method === "awq" || method === "gptq";
+      if (calibrated && !ctx.calibrate) {
+        throw new UsageError(`quantize-int4: method ${method} needs calibration samples; run it through compress or run (they calibrate with onnxruntime), or use method mse`);
       }
       const opts = { ...parsed, method };
       const attentionSplit = splitAttentionProjections(model, mainScopes(model), allNames(model), new DefinitionIndex());
@@ -17202,7 +17560,7 @@ function quantizeInt4Stage(options = {}) {
       };
       const exclude = opts.exclude.map(nodePattern);
       const before = /* @__PURE__ */ new Map();
-      const awq = method === "awq" ? await planActivationScaling(model, scopes[0], run, exclude, ctx, before) : void 0;
+      const awq = calibrated ? await planActivationScaling(model, scopes[0], run, exclude, ctx, before) : void 0;
       const skipped = [];
       for (const scope of scopes) {
         const out = [];
@@ -17288,7 +17646,7 @@ function quantizeInt4Stage(options = {}) {
     }
   };
 }
-var STAGE2, CAMEL_ALIASES;
+var GPTQ_SPAN, STAGE2, CAMEL_ALIASES;
 var init_quantize_int4 = __esm({
   "src/stages/quantize-int4.ts"() {
     "use strict";
@@ -17307,9 +17665,11 @@ var init_quantize_int4 = __esm({
     init_options();
     init_awq();
     init_int4_rewrite();
+    init_int4_parallel();
     init_gemm();
     init_dtype();
     init_tensor();
+    GPTQ_SPAN = 256;
     STAGE2 = "quantize-int4";
     CAMEL_ALIASES = { blockSize: "block-size", accuracyLevel: "accuracy-level" };
   }
@@ -17996,8 +18356,8 @@ var init_fp16 = __esm({
         if (!floats.length) return keep;
         const du = new DefUse(scope);
         for (const { name } of floats) {
-          const readers2 = du.readers(name);
-          if (readers2.length > 0 && readers2.every((r) => this.isBlocked(r.node))) keep.add(name);
+          const readers = du.readers(name);
+          if (readers.length > 0 && readers.every((r) => this.isBlocked(r.node))) keep.add(name);
         }
         return keep;
       }
@@ -19203,25 +19563,25 @@ function plan(ctx, m, mask, scale) {
   if (additive && !(biasDims && biasDims.length === 4 && (biasDims[1] === 1 || biasDims[1] === heads) && biasDims[2] === 1)) {
     refuse2("the additive mask is not known to be [batch, 1, 1, seq] (what attention_bias takes after expanding over the queries)");
   }
-  const merge = m.node("merge");
-  const base = merge.name || merge.output[0];
-  if (cache) return cachedPlan(ctx, { merge, base, p, heads, head, attrs, raw, additive, k, v, q });
+  const merge2 = m.node("merge");
+  const base = merge2.name || merge2.output[0];
+  if (cache) return cachedPlan(ctx, { merge: merge2, base, p, heads, head, attrs, raw, additive, k, v, q });
   const weight = ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
   const bias = ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
   const inputs = [p.x, weight, bias];
   const nodes = [];
   if (raw) {
-    inputs.push(ctx.int32Mask(raw, merge));
+    inputs.push(ctx.int32Mask(raw, merge2));
   }
   if (additive) {
     while (inputs.length < 5) inputs.push("");
-    inputs.push(expandedBias(ctx, additive, merge));
+    inputs.push(expandedBias(ctx, additive, merge2));
   }
-  nodes.push(makeNode("Attention", ctx.fresh(`${base}_Attention`), inputs, [merge.output[0]], attrs, MS_DOMAIN));
+  nodes.push(makeNode("Attention", ctx.fresh(`${base}_Attention`), inputs, [merge2.output[0]], attrs, MS_DOMAIN));
   return { nodes, removed: [...q.nodes, ...k.nodes, ...v.nodes, ...p.nodes], rewritten: [], op: "Attention" };
 }
 function cachedPlan(ctx, c) {
-  const { merge, base, p, heads, head } = c;
+  const { merge: merge2, base, p, heads, head } = c;
   const hidden = heads * head;
   const weight = ctx.addFloats(`${base}_qkv_weight`, p.dims, p.weight);
   const bias = ctx.addFloats(`${base}_qkv_bias`, [p.dims[1]], p.bias);
@@ -19234,13 +19594,13 @@ function cachedPlan(ctx, c) {
   } else {
     nodes.push(makeNode("Split", ctx.fresh(`${base}_qkv_Split`), [packed], [q, k, v], [intAttr("axis", -1), intsAttr("split", [hidden, hidden, hidden])]));
   }
-  const mask = c.raw ? ctx.int32Mask(c.raw, merge) : "";
-  const attentionBias = c.additive ? expandedBias(ctx, c.additive, merge, p.x) : "";
+  const mask = c.raw ? ctx.int32Mask(c.raw, merge2) : "";
+  const attentionBias = c.additive ? expandedBias(ctx, c.additive, merge2, p.x) : "";
   nodes.push(makeNode(
     "MultiHeadAttention",
     ctx.fresh(`${base}_MultiHeadAttention`),
     [q, k, v, bias, mask, attentionBias, c.k.past, c.v.past],
-    [merge.output[0], c.k.present, c.v.present],
+    [merge2.output[0], c.k.present, c.v.present],
     c.attrs,
     MS_DOMAIN
   ));
@@ -19250,9 +19610,9 @@ function fuseAttention(ctx) {
   const reasons = /* @__PURE__ */ new Map();
   for (const { mask, scale, pattern } of PATTERNS) {
     for (const m of matchAll(ctx.du, pattern)) {
-      const merge = m.node("merge");
+      const merge2 = m.node("merge");
       const softmax = m.node("probs");
-      if (!ctx.du.graph.node.includes(merge) || !ctx.du.graph.node.includes(softmax)) continue;
+      if (!ctx.du.graph.node.includes(merge2) || !ctx.du.graph.node.includes(softmax)) continue;
       let p;
       try {
         p = plan(ctx, m, mask, scale);
@@ -19269,12 +19629,12 @@ function fuseAttention(ctx) {
         reasons.set(softmax, `${leaking.opType} ${leaking.name ?? ""} of the projections is read outside the attention`);
         continue;
       }
-      const at = ctx.du.graph.node.indexOf(merge);
+      const at = ctx.du.graph.node.indexOf(merge2);
       if (p.rewritten.some((o) => readOutside(o).some((u) => ctx.du.graph.node.indexOf(u.node) < at))) {
         reasons.set(softmax, "the present key / value is read before the attention output");
         continue;
       }
-      ctx.replace(m, merge, p.nodes);
+      ctx.replace(m, merge2, p.nodes);
       ctx.du.remove(p.removed);
       reasons.delete(softmax);
       ctx.count(p.op);
@@ -20333,7 +20693,7 @@ var init_progress2 = __esm({
 });
 
 // src/check/calibrate.ts
-import { availableParallelism } from "node:os";
+import { availableParallelism as availableParallelism2 } from "node:os";
 import path10 from "node:path";
 function untypedOutput(name) {
   return { name, metadataProps: [] };
@@ -20346,23 +20706,51 @@ function augmentedForCalibration(model, tensors) {
   const fetched = tensors.filter((t) => !inputs.has(t));
   return { model: { ...model, graph: { ...graph, output: [...graph.output, ...extra.map(untypedOutput)] } }, fetched };
 }
+function withReductions(augmented, tensors) {
+  const graph = augmented.graph;
+  const taken = allNames(augmented);
+  const fresh = (base) => {
+    let name = base;
+    for (let k = 1; taken.has(name); k++) name = `${base}_${k}`;
+    taken.add(name);
+    return name;
+  };
+  const reductions = /* @__PURE__ */ new Map();
+  const nodes = [];
+  for (const t of tensors) {
+    const r = { min: fresh(`${t}_calib_min`), max: fresh(`${t}_calib_max`), sum: fresh(`${t}_calib_sum`) };
+    nodes.push(
+      makeNode("ReduceMin", r.min, [t], [r.min], [intAttr("keepdims", 0)]),
+      makeNode("ReduceMax", r.max, [t], [r.max], [intAttr("keepdims", 0)]),
+      makeNode("ReduceSum", r.sum, [t], [r.sum], [intAttr("keepdims", 0)])
+    );
+    reductions.set(t, r);
+  }
+  const outputs = [...reductions.values()].flatMap((r) => [r.min, r.max, r.sum].map(untypedOutput));
+  return { model: { ...augmented, graph: { ...graph, node: [...graph.node, ...nodes], output: [...graph.output, ...outputs] } }, reductions };
+}
 async function calibrate(o) {
   const withMoments = new Set(o.moments ?? []);
   const tensors = [.../* @__PURE__ */ new Set([...o.tensors, ...withMoments])];
   const { model, fetched } = augmentedForCalibration(o.model, tensors);
-  const file = path10.join(o.tmpDir, `calibration-${process.pid}-${Date.now()}.onnx`);
+  const stamp = `${process.pid}-${Date.now()}`;
+  const file = path10.join(o.tmpDir, `calibration-${stamp}.onnx`);
   saveModel(model, file, { externalData: o.external ? true : "auto", source: o.external });
   const host = o.host ?? startOrtHost();
   let samples = 0;
   let result;
   try {
-    const session = await host.load(file, { threads: o.threads ?? availableParallelism() });
+    const minmaxOnly = new Set(o.model.graph.output.map((v) => v.name));
+    for (const n of o.model.graph.node) if (SATURATING.has(n.opType ?? "") && n.output[0]) minmaxOnly.add(n.output[0]);
+    const requests = tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? "minmax" : o.method, ...withMoments.has(name) ? { moments: o.momentBlock ?? 1 } : {} }));
+    const { file: runFile, fetch } = await reducedInGraph(host, model, file, fetched, requests, o, stamp);
+    const session = await host.load(runFile, { threads: o.threads ?? availableParallelism2() });
     try {
-      const minmaxOnly = new Set(o.model.graph.output.map((v) => v.name));
-      for (const n of o.model.graph.node) if (SATURATING.has(n.opType ?? "") && n.output[0]) minmaxOnly.add(n.output[0]);
-      const requests = tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? "minmax" : o.method, ...withMoments.has(name) ? { moments: o.momentBlock ?? 1 } : {} }));
-      for (const sample of o.source.samples()) {
-        await host.runStats(session.id, sample, fetched, requests);
+      const it = o.source.samples()[Symbol.iterator]();
+      for (let next = it.next(); !next.done; ) {
+        const running = host.runStats(session.id, next.value, fetch, requests);
+        next = it.next();
+        await running;
         samples++;
       }
       result = await host.takeStats(session.id);
@@ -20377,18 +20765,37 @@ async function calibrate(o) {
   const moments = new Map(result.moments.map(([name, second, block, cross]) => [name, { second, block, ...cross ? { cross } : {} }]));
   return { ranges, moments, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
 }
+async function reducedInGraph(host, augmented, file, fetched, requests, o, stamp) {
+  const g = o.model.graph;
+  const inMain = /* @__PURE__ */ new Set([...g.input.map((v) => v.name), ...g.node.flatMap((n) => n.output)]);
+  const wanted = requests.filter((r) => !r.moments && inMain.has(r.name));
+  if (!wanted.length) return { file, fetch: fetched };
+  const probe = await host.load(file, { threads: 1, graphOptimizationLevel: "disabled" });
+  const float32 = new Set([...probe.inputs, ...probe.outputs].filter((v) => v.type === "float32").map((v) => v.name));
+  await host.release(probe.id);
+  const reduce = wanted.filter((r) => float32.has(r.name));
+  if (!reduce.length) return { file, fetch: fetched };
+  const { model, reductions } = withReductions(augmented, reduce.map((r) => r.name));
+  const reducedFile = path10.join(o.tmpDir, `calibration-${stamp}-reduced.onnx`);
+  saveModel(model, reducedFile, { externalData: o.external ? true : "auto", source: o.external });
+  for (const r of reduce) r.reduced = reductions.get(r.name);
+  const inGraph = new Set(reduce.filter((r) => r.method === "minmax").map((r) => r.name));
+  return { file: reducedFile, fetch: [...fetched.filter((t) => !inGraph.has(t)), ...reduce.flatMap((r) => [r.reduced.min, r.reduced.max, r.reduced.sum])] };
+}
 var SATURATING;
 var init_calibrate = __esm({
   "src/check/calibrate.ts"() {
     "use strict";
+    init_graph();
     init_model_io();
+    init_nodes();
     init_ort_runner();
     SATURATING = /* @__PURE__ */ new Set(["Sigmoid", "HardSigmoid", "Clip", "Softmax", "Tanh"]);
   }
 });
 
 // src/check/calibration-inputs.ts
-import { existsSync as existsSync6, readdirSync as readdirSync4, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync7, readdirSync as readdirSync4, statSync as statSync5 } from "node:fs";
 import path11 from "node:path";
 function folderUnits(dir) {
   const sets = testDataSetDirs(dir);
@@ -20411,7 +20818,7 @@ function calibrationSource(spec, model) {
       }
     };
   }
-  if (!existsSync6(spec.inputs)) throw new UsageError(`${spec.inputs}: no such file or folder for calibration inputs`);
+  if (!existsSync7(spec.inputs)) throw new UsageError(`${spec.inputs}: no such file or folder for calibration inputs`);
   const units = statSync5(spec.inputs).isDirectory() ? folderUnits(spec.inputs) : void 0;
   return {
     synthetic: false,
@@ -20510,7 +20917,7 @@ var init_calibration = __esm({
 });
 
 // src/pipeline/compress.ts
-import { existsSync as existsSync7, mkdtempSync as mkdtempSync3, rmSync as rmSync5, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync8, mkdtempSync as mkdtempSync3, rmSync as rmSync5, statSync as statSync6 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import path12 from "node:path";
 function modelFiles(loaded) {
@@ -20540,7 +20947,7 @@ function refuseOverwrite(output, inputs) {
 }
 function checkOutputPath(output) {
   const target = path12.resolve(output);
-  if (existsSync7(target) && statSync6(target).isDirectory()) {
+  if (existsSync8(target) && statSync6(target).isDirectory()) {
     throw new UsageError(`${output}: is a folder; give the output model's file name`);
   }
   return missingFolders(path12.dirname(target), output);
@@ -22796,7 +23203,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -22806,7 +23213,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -22845,7 +23252,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -22854,15 +23261,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -24253,7 +24660,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float3();
     var int = require_int2();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -24273,7 +24680,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -24299,7 +24706,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -24324,7 +24731,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
+      merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -24334,7 +24741,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -24343,7 +24750,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -24361,7 +24768,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -24390,11 +24797,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -28935,11 +29342,11 @@ var compress_exports = {};
 __export(compress_exports, {
   compressCommand: () => compressCommand
 });
-import { existsSync as existsSync8 } from "node:fs";
+import { existsSync as existsSync9 } from "node:fs";
 import path16 from "node:path";
 function existingPath(flag2, v) {
   if (v === void 0 || v === "auto") return v;
-  if (!existsSync8(v)) throw new UsageError(`compress: ${flag2} ${v}: no such file or folder`);
+  if (!existsSync9(v)) throw new UsageError(`compress: ${flag2} ${v}: no such file or folder`);
   return path16.resolve(v);
 }
 function autoParity(values2) {
@@ -29354,7 +29761,7 @@ var init_normalize = __esm({
 });
 
 // src/config/workspace.ts
-import { existsSync as existsSync9, realpathSync as realpathSync3 } from "node:fs";
+import { existsSync as existsSync10, realpathSync as realpathSync3 } from "node:fs";
 import path18 from "node:path";
 function workspaceRoots(configFile, env = process.env, cwd = process.cwd()) {
   const ws = env["GITHUB_WORKSPACE"];
@@ -29369,7 +29776,7 @@ function outsideMessage(roots, env = process.env) {
 function realOrSelf(p) {
   let head = path18.resolve(p);
   const tail = [];
-  while (!existsSync9(head) && path18.dirname(head) !== head) {
+  while (!existsSync10(head) && path18.dirname(head) !== head) {
     tail.unshift(path18.basename(head));
     head = path18.dirname(head);
   }
@@ -29547,7 +29954,7 @@ var init_load = __esm({
 
 // src/check/dvc.ts
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync10 } from "node:fs";
+import { existsSync as existsSync11 } from "node:fs";
 import path19 from "node:path";
 function dvc(args, cwd, what) {
   const r = spawnSync(process.env["ONNX_DIET_DVC"] ?? "dvc", args, { cwd, encoding: "utf8", maxBuffer: 64 << 20 });
@@ -29563,7 +29970,7 @@ ${r.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean).slice(-2).join(" "
 }
 function dvcPull(file) {
   dvc(["pull", path19.basename(file)], path19.dirname(file), `source ${file}`);
-  if (!existsSync10(file)) throw new UsageError(`source ${file}: dvc pull succeeded but the file is not there; is it tracked (dvc add ${path19.basename(file)})?`);
+  if (!existsSync11(file)) throw new UsageError(`source ${file}: dvc pull succeeded but the file is not there; is it tracked (dvc add ${path19.basename(file)})?`);
   return file;
 }
 function dvcPush(file) {
@@ -29585,7 +29992,7 @@ var init_dvc = __esm({
 
 // src/check/sources.ts
 import { createHash as createHash4 } from "node:crypto";
-import { createWriteStream, existsSync as existsSync11, rmSync as rmSync8 } from "node:fs";
+import { createWriteStream, existsSync as existsSync12, rmSync as rmSync8 } from "node:fs";
 import { get } from "node:https";
 import path20 from "node:path";
 async function resolveSource(spec, opts) {
@@ -29600,7 +30007,7 @@ async function resolveSource(spec, opts) {
   const name = path20.basename(new URL(spec.url).pathname) || "model.onnx";
   const dir = path20.join(opts.cacheDir, spec.sha256 ?? createHash4("sha256").update(spec.url).digest("hex").slice(0, 16));
   const file = path20.join(dir, name);
-  if (spec.sha256 && existsSync11(file) && digestFiles([file]).sha256 === spec.sha256) return file;
+  if (spec.sha256 && existsSync12(file) && digestFiles([file]).sha256 === spec.sha256) return file;
   ensureFolder(dir, spec.url);
   const actual = await download(spec.url, file, opts);
   if (spec.sha256 && actual !== spec.sha256) {
@@ -29688,7 +30095,7 @@ var init_sources = __esm({
 });
 
 // src/pipeline/run.ts
-import { existsSync as existsSync12 } from "node:fs";
+import { existsSync as existsSync13 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
 import path21 from "node:path";
 function reportPath(p) {
@@ -29706,7 +30113,7 @@ function checkStages(model) {
   }
 }
 function checkSources(config) {
-  const missing = config.models.filter((m) => m.source.kind === "path" && !existsSync12(m.source.path));
+  const missing = config.models.filter((m) => m.source.kind === "path" && !existsSync13(m.source.path));
   if (!missing.length) return;
   throw new ConfigError(missing.map((m) => ({
     ...m.sourceWhere ?? m.where,

@@ -259,30 +259,44 @@ var BlockWriter = class {
   block;
   blockImp;
   scratch;
+  /** Scale and zero point of block `b` (values v[0, len)), its nearest codes into `this.codes`. */
+  fit(b, v, len) {
+    const imp = this.blockImp;
+    const k0 = b * this.opts.blockSize;
+    if (imp) for (let i = 0; i < len; i++) imp[i] = this.opts.importance[k0 + i];
+    return fitBlock(v, len, this.spec, this.codes, this.work, imp);
+  }
   /** Fits block `b` of row `r` from src[from + i·stride], i < len, and writes its codes, scale and zero point. */
   put(r, b, src, from, stride, len) {
-    const o = this.out;
     const k0 = b * this.opts.blockSize;
     const v = this.block;
-    for (let i2 = 0; i2 < len; i2++) v[i2] = src[from + i2 * stride];
-    const imp = this.blockImp;
-    if (imp) for (let i2 = 0; i2 < len; i2++) imp[i2] = this.opts.importance[k0 + i2];
-    const fit = fitBlock(v, len, this.spec, this.codes, this.work, imp);
+    for (let i = 0; i < len; i++) v[i] = src[from + i * stride];
+    const fit = this.fit(b, v, len);
+    const fed = this.opts.feedback !== void 0 && feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, this.codes, this.scratch);
+    this.commit(r, b, fit, v, 0, len, this.opts.errorScale !== void 0 || fed);
+  }
+  /**
+   * Writes `this.codes` at `fit` as block `b` of row `r`; the error is counted against orig[at, at + len),
+   * the weights as given (error feedback moves the values it rounds, not the ones it reports on), in full
+   * when `measure`, else fit.sqErr (the codes are the nearest ones of those very values).
+   */
+  commit(r, b, fit, orig, at, len, measure) {
+    const o = this.out;
+    const k0 = b * this.opts.blockSize;
     const codes = this.codes;
     const unscale = this.opts.errorScale;
-    const fed = this.opts.feedback !== void 0 && feedbackCodes(v, len, fit.scale, fit.zp, (1 << this.spec.bits) - 1, this.opts.feedback, k0, this.opts.blockSize, codes, this.scratch);
     let e = 0, w = 0;
-    if (unscale || fed) {
+    if (measure) {
       for (let i2 = 0; i2 < len; i2++) {
-        const r2 = unscale ? 1 / unscale[k0 + i2] : 1;
-        const d = (v[i2] - (codes[i2] - fit.zp) * fit.scale) * r2;
-        const x = v[i2] * r2;
+        const inv = unscale ? 1 / unscale[k0 + i2] : 1;
+        const d = (orig[at + i2] - (codes[i2] - fit.zp) * fit.scale) * inv;
+        const x = orig[at + i2] * inv;
         e += d * d;
         w += x * x;
       }
     } else {
       e = fit.sqErr;
-      for (let i2 = 0; i2 < len; i2++) w += v[i2] * v[i2];
+      for (let i2 = 0; i2 < len; i2++) w += orig[at + i2] * orig[at + i2];
     }
     const perBlock = this.opts.blockErrors;
     if (perBlock) {
@@ -294,15 +308,15 @@ var BlockWriter = class {
     }
     o.scales[r * o.kBlocks + b] = fit.scale;
     if (this.spec.bits === 8) {
-      const at2 = r * o.rowBytes + k0;
-      for (let i2 = 0; i2 < len; i2++) o.data[at2 + i2] = codes[i2];
+      const byte2 = r * o.rowBytes + k0;
+      for (let i2 = 0; i2 < len; i2++) o.data[byte2 + i2] = codes[i2];
       if (o.zeroPoints) o.zeroPoints[r * o.zpRowBytes + b] = fit.zp;
       return;
     }
-    let at = r * o.rowBytes + (k0 >> 1);
+    let byte = r * o.rowBytes + (k0 >> 1);
     let i = 0;
-    for (; i + 1 < len; i += 2, at++) o.data[at] = codes[i] | codes[i + 1] << 4;
-    if (i < len) o.data[at] = codes[i];
+    for (; i + 1 < len; i += 2, byte++) o.data[byte] = codes[i] | codes[i + 1] << 4;
+    if (i < len) o.data[byte] = codes[i];
     if (o.zeroPoints) {
       const zi = r * o.zpRowBytes + (b >> 1);
       o.zeroPoints[zi] = b & 1 ? o.zeroPoints[zi] & 15 | fit.zp << 4 : o.zeroPoints[zi] & 240 | fit.zp;
