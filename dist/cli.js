@@ -17000,7 +17000,7 @@ async function quantizeStatic(model, options, ctx) {
     }
   }
   if (!ctx.calibrate) throw new UsageError("quantize-int8: activations: static needs calibration samples; run it through compress or run (they calibrate with onnxruntime)");
-  const identity = contentDigest(encodeModel(model));
+  const identity = ctx.calibrate.cached ? contentDigest(encodeModel(model)) : void 0;
   const affineFolded = foldScalarAffine(model, ctx.external, options.exclude);
   if (affineFolded) details.affineFolded = affineFolded;
   const hardSwish = gateHardSwish(model, ctx.external, options.exclude);
@@ -20875,7 +20875,7 @@ function calibratorFor(config, external, tmpDir, progress, cache) {
     }
     return { ranges: r.ranges, moments: r.moments, details };
   };
-  return Object.assign(calibrator, { given: config !== void 0 });
+  return Object.assign(calibrator, { given: config !== void 0, cached: cache !== void 0 });
 }
 var DEFAULT_CALIBRATION, CalibrationCache;
 var init_calibration = __esm({

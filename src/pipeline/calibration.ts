@@ -87,5 +87,5 @@ export function calibratorFor(config: CalibrationConfig | undefined, external: E
     }
     return { ranges: r.ranges, moments: r.moments, details };
   };
-  return Object.assign(calibrator, { given: config !== undefined });
+  return Object.assign(calibrator, { given: config !== undefined, cached: cache !== undefined });
 }

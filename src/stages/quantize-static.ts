@@ -55,8 +55,9 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   if (!ctx.calibrate) throw new UsageError('quantize-int8: activations: static needs calibration samples; run it through compress or run (they calibrate with onnxruntime)');
 
   // The float model as given: the rewrites below skip excluded nodes, and every exclusion set of one model
-  // shares its calibrated ranges by tensor name (the rewrites keep the names at their ends).
-  const identity = contentDigest(encodeModel(model));
+  // shares its calibrated ranges by tensor name (the rewrites keep the names at their ends). Encoding the
+  // whole model costs time (a second on BERT-base), so only when the calibrator keeps ranges for reuse.
+  const identity = ctx.calibrate.cached ? contentDigest(encodeModel(model)) : undefined;
   // Conv → Mul(a) → Add(d) with scalar constants: one Conv, one quantized output (quant/static-affine.ts).
   const affineFolded = foldScalarAffine(model, ctx.external, options.exclude);
   if (affineFolded) details.affineFolded = affineFolded;

@@ -89,4 +89,6 @@ export type Calibrator = ((model: ModelProto, tensors: string[], options?: { mom
 }>) & {
   /** true when the model's config has a `calibration:` section (quantize-int4 then defaults to awq, else to data-free mse). */
   readonly given?: boolean;
+  /** Ranges are kept for later calibrations of the same float model (auto's CalibrationCache): only then is an `identity` worth computing. */
+  readonly cached?: boolean;
 };
