@@ -16,15 +16,13 @@ import { performance } from 'node:perf_hooks';
 import { autoSamples } from '../src/runtime/auto-inputs.js';
 import { modelInputs } from '../src/check/inputs.js';
 import { loadModel, saveModel } from '../src/onnx/model-io.js';
-import { tensorValues } from '../src/runtime/named-tensor.js';
-import { startOrtHost } from '../src/runtime/ort-runner.js';
 import { compressModel } from '../src/pipeline/compress.js';
 import type { StageSpec } from '../src/stages/registry.js';
 import { formatBytes, formatTable } from '../src/report/table.js';
-import { cosine } from '../test/helpers/fixture-parity.js';
 import { optimizedOpCounts } from '../test/helpers/ort-graph.js';
 import { bertModel } from './bert-model.js';
 import { DEFAULT_STATIC_OPS } from '../src/stages/quant/static-ops.js';
+import { measureInterleaved, type Interleaved } from './interleaved.js';
 
 const MINILM = process.env.MINILM_ONNX ?? '/work/cache/int4-models/minilm.onnx';
 const DIMS = { batch: 1, seq: 128 };
@@ -44,37 +42,11 @@ const VARIANTS: { label: string; stages: StageSpec[]; calibrated?: boolean }[] =
 
 interface Row { label: string; file: string; seconds: number; ops: Record<string, number> }
 
-async function measure(files: string[], fp32: string): Promise<{ p50: number[]; cpu50: number[]; worstCos: number[] }> {
+function measure(files: string[], fp32: string): Promise<Interleaved> {
   const { model } = loadModel(fp32);
   // Held out: seed 0, where calibration draws from CALIBRATION_SEED (calibration-inputs.ts).
   const samples = autoSamples(model, modelInputs(model), { samples: PARITY_SAMPLES, seed: 0, dims: DIMS });
-  const host = startOrtHost();
-  try {
-    const sessions = [];
-    for (const f of files) sessions.push(await host.load(f, { threads: 1 }));
-    const worstCos = files.map(() => 1);
-    for (const s of samples) {
-      const ref = tensorValues((await host.run(sessions[0]!.id, s)).outputs[0]!) as Float32Array;
-      for (let k = 1; k < files.length; k++) {
-        const y = tensorValues((await host.run(sessions[k]!.id, s)).outputs[0]!) as Float32Array;
-        worstCos[k] = Math.min(worstCos[k]!, cosine(ref, y));
-      }
-    }
-    const times: number[][] = files.map(() => []);
-    const cpu: number[][] = files.map(() => []);
-    for (let i = 0; i < 3; i++) for (const s of sessions) await host.run(s.id, samples[0]!);
-    for (let i = 0; i < ROUNDS; i++) {
-      for (let k = 0; k < files.length; k++) {
-        const r = await host.run(sessions[k]!.id, samples[i % samples.length]!);
-        times[k]!.push(r.ms);
-        cpu[k]!.push(r.cpuMs);
-      }
-    }
-    const median = (t: number[]) => [...t].sort((a, b) => a - b)[t.length >> 1]!;
-    return { p50: times.map(median), cpu50: cpu.map(median), worstCos };
-  } finally {
-    await host.close();
-  }
+  return measureInterleaved(files, samples, ROUNDS);
 }
 
 async function bench(name: string, fp32: string, tmp: string): Promise<void> {

@@ -20,13 +20,12 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { calibrationSource } from '../src/check/calibration-inputs.js';
 import { loadSamples } from '../src/check/inputs.js';
-import { tensorValues } from '../src/runtime/named-tensor.js';
-import { startOrtHost } from '../src/runtime/ort-runner.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { compressModel } from '../src/pipeline/compress.js';
 import { formatBytes, formatTable } from '../src/report/table.js';
-import { cosine } from '../test/helpers/fixture-parity.js';
 import { reportFromChild, runMeasuredChild } from './child-process.js';
+import { startOrtHost } from '../src/runtime/ort-runner.js';
+import { measureInterleaved, type Interleaved } from './interleaved.js';
 
 const DIR = process.env.STATIC_BENCH_DIR ?? '/work/cache/static-bench';
 const PY = process.env.ORT_PYTHON ?? '/work/cache/venv/bin/python';
@@ -83,36 +82,9 @@ function ortStatic(model: string, out: string, samples: number, method: string, 
   return { label: `ORT quantize_static ${method}${reduceRange ? ' reduce_range' : ''} ×${samples}`, file: out, seconds: j.seconds, peakRssBytes: j.peakRssBytes };
 }
 
-async function measure(fp32: string, produced: Produced[]): Promise<{ p50: number[]; cpu50: number[]; worstCos: number[] }> {
-  const files = [fp32, ...produced.map((p) => p.file)];
-  const host = startOrtHost();
-  try {
-    const sessions = [];
-    for (const f of files) sessions.push(await host.load(f, { threads: 1 }));
-    const samples = loadSamples(path.join(DIR, 'parity-16'), loadModel(fp32).model, { samples: 16, seed: 0, dims: {} });
-    const worstCos = files.map(() => 1);
-    for (const s of samples) {
-      const ref = tensorValues((await host.run(sessions[0]!.id, s)).outputs[0]!) as Float32Array;
-      for (let k = 1; k < files.length; k++) {
-        const y = tensorValues((await host.run(sessions[k]!.id, s)).outputs[0]!) as Float32Array;
-        worstCos[k] = Math.min(worstCos[k]!, cosine(ref, y));
-      }
-    }
-    const times: number[][] = files.map(() => []);
-    const cpu: number[][] = files.map(() => []);
-    for (let i = 0; i < 3; i++) for (const s of sessions) await host.run(s.id, samples[0]!);
-    for (let i = 0; i < ROUNDS; i++) {
-      for (let k = 0; k < files.length; k++) {
-        const r = await host.run(sessions[k]!.id, samples[i % samples.length]!);
-        times[k]!.push(r.ms);
-        cpu[k]!.push(r.cpuMs);
-      }
-    }
-    const median = (t: number[]) => [...t].sort((a, b) => a - b)[t.length >> 1]!;
-    return { p50: times.map(median), cpu50: cpu.map(median), worstCos };
-  } finally {
-    await host.close();
-  }
+function measure(fp32: string, produced: Produced[]): Promise<Interleaved> {
+  const samples = loadSamples(path.join(DIR, 'parity-16'), loadModel(fp32).model, { samples: 16, seed: 0, dims: {} });
+  return measureInterleaved([fp32, ...produced.map((p) => p.file)], samples, ROUNDS);
 }
 
 export async function run(): Promise<void> {
