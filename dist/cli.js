@@ -10106,8 +10106,8 @@ var init_content_identity = __esm({
         const bucket = this.buckets.get(_ContentMap.bucket(key, bytes));
         if (!bucket) return void 0;
         const wanted = digest();
-        const read = (e) => typeof e.bytes === "function" ? e.bytes() : e.bytes;
-        return bucket.find((e) => (e.digest ??= contentDigest(read(e))) === wanted && sameBytes(read(e), bytes))?.value;
+        const read2 = (e) => typeof e.bytes === "function" ? e.bytes() : e.bytes;
+        return bucket.find((e) => (e.digest ??= contentDigest(read2(e))) === wanted && sameBytes(read2(e), bytes))?.value;
       }
       /** Stores `value` for `key` and `bytes` (the payload itself, or a way to read it again). */
       set(key, bytes, value, reread) {
@@ -14236,11 +14236,11 @@ var init_dedup = __esm({
 // src/stages/prune.ts
 function pruneNodes(du, roots, counts) {
   const live = /* @__PURE__ */ new Set();
-  const read = /* @__PURE__ */ new Set();
+  const read2 = /* @__PURE__ */ new Set();
   const work = [];
   const need = (name) => {
-    if (name && !read.has(name)) {
-      read.add(name);
+    if (name && !read2.has(name)) {
+      read2.add(name);
       work.push(name);
     }
   };
@@ -14254,11 +14254,11 @@ function pruneNodes(du, roots, counts) {
   const before = du.graph.node.length;
   du.remove(du.graph.node.filter((n) => !live.has(n)));
   counts.nodes += before - du.graph.node.length;
-  return read;
+  return read2;
 }
-function pruneStorage(du, read, protect, counts, weightsAreInputs) {
+function pruneStorage(du, read2, protect, counts, weightsAreInputs) {
   const { graph } = du;
-  const keep = /* @__PURE__ */ new Set([...read, ...protect]);
+  const keep = /* @__PURE__ */ new Set([...read2, ...protect]);
   const weights = new Set(weightsAreInputs ? graph.initializer.map((t) => t.name ?? "") : []);
   for (const v of graph.input) if (v.name && !weights.has(v.name)) keep.add(v.name);
   for (const v of graph.output) if (v.name) keep.add(v.name);
@@ -14293,8 +14293,8 @@ function pruneGraphs(model, counts) {
     const isMain = scope.parent === void 0;
     const roots = scope.graph.output.map((v) => v.name ?? "");
     if (isMain) roots.push(...training);
-    const read = pruneNodes(du, roots, counts);
-    pruneStorage(du, read, isMain ? training : /* @__PURE__ */ new Set(), counts, isMain && weightsAreInputs);
+    const read2 = pruneNodes(du, roots, counts);
+    pruneStorage(du, read2, isMain ? training : /* @__PURE__ */ new Set(), counts, isMain && weightsAreInputs);
   }
 }
 function pruneValueInfo(model, counts) {
@@ -14812,7 +14812,7 @@ function outputRank(n, ranks, constants2) {
 function modelFacts(model) {
   const elemTypes = /* @__PURE__ */ new Map();
   const ranks = /* @__PURE__ */ new Map();
-  const read = /* @__PURE__ */ new Set();
+  const read2 = /* @__PURE__ */ new Set();
   const constants2 = /* @__PURE__ */ new Map();
   const nodes = [];
   forEachGraph(model, ({ graph }) => {
@@ -14823,10 +14823,10 @@ function modelFacts(model) {
       ranks.set(t.name, t.dims.length);
       constants2.set(t.name, t);
     }
-    for (const o of graph.output) if (o.name) read.add(o.name);
+    for (const o of graph.output) if (o.name) read2.add(o.name);
     for (const n of graph.node) {
       nodes.push(n);
-      for (const i of n.input) if (i) read.add(i);
+      for (const i of n.input) if (i) read2.add(i);
       if (isConstantNode(n) && n.output[0]) {
         const t = constantNodeTensor(n);
         if (t) {
@@ -14857,7 +14857,7 @@ function modelFacts(model) {
       }
     }
   }
-  return { elemTypes, ranks, read, constants: constants2, names: allNames(model) };
+  return { elemTypes, ranks, read: read2, constants: constants2, names: allNames(model) };
 }
 var SAME_TYPE, BOOL_OUT, INT64_OUT, SAME_RANK, BROADCASTING;
 var init_facts = __esm({
@@ -16979,6 +16979,7 @@ async function quantizeStatic(model, options, ctx) {
       ops: [...options.ops],
       perChannel: options.perChannel,
       reduceRange: options.reduceRange,
+      ...options.reduceRangeWhy ? { reduceRangeWhy: options.reduceRangeWhy } : {},
       weightType: options.weightType,
       floatStem: options.floatStem ?? false
     }
@@ -17027,7 +17028,7 @@ async function quantizeStatic(model, options, ctx) {
   if (tables.count) placed.byOp.Gather = tables.count;
   const removed = removeUnused([...placed.released, ...stemWeights, ...tables.released], s.index);
   const quantizedNodes = Object.values(placed.byOp).reduce((a, b) => a + b, 0);
-  ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan2.folded.size} Relu/Clip folded, ${plan2.skipped.length} skipped (${plan2.floatStem.size} in the float stem)`);
+  ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan2.folded.size} Relu/Clip folded, ${plan2.skipped.length} skipped (${plan2.floatStem.size} in the float stem)${options.reduceRangeWhy ? `; ${options.reduceRangeWhy}` : ""}`);
   return {
     model,
     modified: true,
@@ -17093,6 +17094,65 @@ var init_quantize_static = __esm({
   }
 });
 
+// src/runtime/cpu-isa.ts
+import { execFileSync } from "node:child_process";
+import { readFileSync as readFileSync4 } from "node:fs";
+function isaFromCpuinfo(text) {
+  const line = /^(?:flags|Features)\s*:(.*)$/m.exec(text)?.[1];
+  if (line === void 0) return [];
+  const flags = new Set(line.trim().split(/\s+/));
+  if (flags.has("amx_tile") && flags.has("amx_int8")) flags.add("amx");
+  const x86 = X86_FEATURES.filter((f) => flags.has(f));
+  const arm = Object.entries(ARM_FEATURES).filter(([k]) => flags.has(k)).map(([, v]) => v);
+  return [...x86, ...arm];
+}
+function isaFromSysctl() {
+  const keys = [
+    ["hw.optional.avx2_0", "avx2"],
+    ["hw.optional.avx512f", "avx512f"],
+    ["hw.optional.avx512vnni", "avx512_vnni"],
+    ["hw.optional.neon", "neon"],
+    ["hw.optional.arm.FEAT_DotProd", "dotprod"],
+    ["hw.optional.arm.FEAT_I8MM", "i8mm"]
+  ];
+  const out = [];
+  for (const [key, name] of keys) {
+    try {
+      if (execFileSync("sysctl", ["-n", key], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() === "1") out.push(name);
+    } catch {
+    }
+  }
+  return out;
+}
+function cpuIsa() {
+  read ??= readIsa();
+  return read;
+}
+function readIsa() {
+  if (process.platform === "linux") {
+    try {
+      return { isa: isaFromCpuinfo(readFileSync4("/proc/cpuinfo", "utf8")), isaSource: "cpuinfo" };
+    } catch {
+    }
+  }
+  if (process.platform === "darwin") return { isa: isaFromSysctl(), isaSource: "sysctl" };
+  return { isa: [], isaSource: "unknown" };
+}
+function int8Saturates(isa, isaSource, arch = process.arch) {
+  if (arch !== "x64" && arch !== "ia32") return { saturates: false, why: `${arch} CPU: onnxruntime's int8 kernels sum in 32 bits` };
+  if (isaSource === "unknown") return { saturates: true, why: "this x86 CPU's features are unknown; without VNNI onnxruntime's u8\xD7s8 kernels saturate 16-bit pair sums" };
+  const vnni = isa.find((f) => f === "avx512_vnni" || f === "avx_vnni" || f === "amx");
+  return vnni ? { saturates: false, why: `this CPU has ${vnni}: onnxruntime's u8\xD7s8 kernels sum in 32 bits` } : { saturates: true, why: "this x86 CPU has no VNNI: onnxruntime's u8\xD7s8 kernels (vpmaddubsw) saturate 16-bit pair sums" };
+}
+var X86_FEATURES, ARM_FEATURES, read;
+var init_cpu_isa = __esm({
+  "src/runtime/cpu-isa.ts"() {
+    "use strict";
+    X86_FEATURES = ["avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "avx512_fp16", "amx"];
+    ARM_FEATURES = { asimd: "neon", asimddp: "dotprod", i8mm: "i8mm" };
+  }
+});
+
 // src/stages/quantize-int8.ts
 function parseInt8Options(raw) {
   rejectUnknownOptions(STAGE, raw, KNOWN_OPTIONS);
@@ -17121,12 +17181,14 @@ function parseInt8Options(raw) {
     exclude: (stringListOption(STAGE, raw, "exclude") ?? []).map(nodePattern),
     perChannel: perChannelGiven ?? false,
     convPerChannel: perChannelGiven ?? !(convMode === "integer" && weightType === "uint8"),
-    // Static: 7-bit weights by default. ORT's u8s8 kernels on x86 without VNNI (AVX2, as on GitHub's AMD
-    // EPYC runners) add pairs of u8·s8 products in int16 (vpmaddubsw), which saturate once |w₀| + |w₁| > 128:
-    // held-out cosine on an AMD EPYC (AVX2) 0.88 with 8-bit weights, 0.92 with 7 for mobilenet_v3_small,
-    // 0.92 and 0.997 for the cnn-hswish fixture. VNNI (vpdpbusd) adds in int32 and runs both exactly.
-    // ORT's docs give the same advice: reduce_range on CPUs without VNNI.
-    reduceRange: booleanOption(STAGE, raw, "reduce-range", isStatic),
+    // Static, unset: 7-bit weights where this CPU's onnxruntime kernels would saturate 8-bit ones. ORT's
+    // u8s8 kernels on x86 without VNNI (AVX2, as older GitHub AMD EPYC runners) add pairs of u8·s8 products
+    // in int16 (vpmaddubsw), which saturate once |w₀| + |w₁| > 128: held-out cosine on an AMD EPYC (AVX2)
+    // 0.88 with 8-bit weights, 0.92 with 7 for mobilenet_v3_small, 0.92 and 0.997 for the cnn-hswish
+    // fixture (ORT's docs give the same advice: reduce_range without VNNI). With VNNI (vpdpbusd sums in
+    // int32) 8-bit is exact and more accurate: resnet18 0.99845 against 0.99762 with 7 (AMD EPYC, AVX-512
+    // VNNI). The parity check runs on the same CPU, so it judges the choice; details say which and why.
+    ...reduceRangeOption(raw, isStatic),
     weightType,
     minElements,
     convMode,
@@ -17140,6 +17202,12 @@ function parseInt8Options(raw) {
       floatStem: booleanOption(STAGE, raw, "float-stem", true)
     } : {}
   };
+}
+function reduceRangeOption(raw, isStatic) {
+  if (raw["reduce-range"] !== void 0 || !isStatic) return { reduceRange: booleanOption(STAGE, raw, "reduce-range", false) };
+  const { isa, isaSource } = cpuIsa();
+  const { saturates, why } = int8Saturates(isa, isaSource);
+  return { reduceRange: saturates, reduceRangeWhy: `${saturates ? "7" : "8"}-bit weights: ${why}` };
 }
 function commonSkipReason(node, t, s) {
   const id = nodeId(node);
@@ -17268,6 +17336,7 @@ var init_quantize_int8 = __esm({
     init_options();
     init_quantize_static();
     init_static_ops();
+    init_cpu_isa();
     STAGE = "quantize-int8";
     KNOWN_OPTIONS = ["ops", "exclude", "per-channel", "reduce-range", "weight-type", "min-elements", "conv-mode", "activations", "activation-type", "activation-symmetric", "float-stem", "float-outputs"];
     upgraded = (details) => details.opsetUpgrade !== void 0 && !("refused" in details.opsetUpgrade);
@@ -21431,55 +21500,17 @@ var init_auto = __esm({
 });
 
 // src/check/environment.ts
-import { execFileSync } from "node:child_process";
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path15 from "node:path";
-function isaFromCpuinfo(text) {
-  const line = /^(?:flags|Features)\s*:(.*)$/m.exec(text)?.[1];
-  if (line === void 0) return [];
-  const flags = new Set(line.trim().split(/\s+/));
-  if (flags.has("amx_tile") && flags.has("amx_int8")) flags.add("amx");
-  const x86 = X86_FEATURES.filter((f) => flags.has(f));
-  const arm = Object.entries(ARM_FEATURES).filter(([k]) => flags.has(k)).map(([, v]) => v);
-  return [...x86, ...arm];
-}
-function isaFromSysctl() {
-  const keys = [
-    ["hw.optional.avx2_0", "avx2"],
-    ["hw.optional.avx512f", "avx512f"],
-    ["hw.optional.avx512vnni", "avx512_vnni"],
-    ["hw.optional.neon", "neon"],
-    ["hw.optional.arm.FEAT_DotProd", "dotprod"],
-    ["hw.optional.arm.FEAT_I8MM", "i8mm"]
-  ];
-  const out = [];
-  for (const [key, name] of keys) {
-    try {
-      if (execFileSync("sysctl", ["-n", key], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() === "1") out.push(name);
-    } catch {
-    }
-  }
-  return out;
-}
-function isa() {
-  if (process.platform === "linux") {
-    try {
-      return { isa: isaFromCpuinfo(readFileSync4("/proc/cpuinfo", "utf8")), isaSource: "cpuinfo" };
-    } catch {
-    }
-  }
-  if (process.platform === "darwin") return { isa: isaFromSysctl(), isaSource: "sysctl" };
-  return { isa: [], isaSource: "unknown" };
-}
 function onnxruntimeVersion() {
   try {
     const req = createRequire(import.meta.url);
     let dir = path15.dirname(req.resolve("onnxruntime-node"));
     for (let i = 0; i < 6; i++, dir = path15.dirname(dir)) {
       try {
-        const pkg = JSON.parse(readFileSync4(path15.join(dir, "package.json"), "utf8"));
+        const pkg = JSON.parse(readFileSync5(path15.join(dir, "package.json"), "utf8"));
         if (pkg.name === "onnxruntime-node" && pkg.version) return pkg.version;
       } catch {
       }
@@ -21491,7 +21522,7 @@ function onnxruntimeVersion() {
 function currentEnvironment(threads) {
   cached ??= {
     cpu: (os.cpus()[0]?.model ?? "unknown").trim().replace(/\s+/g, " "),
-    ...isa(),
+    ...cpuIsa(),
     onnxruntime: onnxruntimeVersion(),
     node: process.versions.node,
     os: `${process.platform} ${process.arch}`
@@ -21507,12 +21538,11 @@ function environmentLines(e) {
   const features = e.isaSource === "unknown" ? "ISA features unknown" : e.isa.length ? `ISA ${e.isa.join(", ")}` : "ISA: none of avx2/avx512/vnni/amx";
   return [`measured on ${e.cpu}`, `  ${features}`, `  ${e.threads} thread${e.threads === 1 ? "" : "s"} \xB7 onnxruntime ${e.onnxruntime} \xB7 node ${e.node} \xB7 ${e.os}`];
 }
-var X86_FEATURES, ARM_FEATURES, cached;
+var cached;
 var init_environment = __esm({
   "src/check/environment.ts"() {
     "use strict";
-    X86_FEATURES = ["avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "avx512_fp16", "amx"];
-    ARM_FEATURES = { asimd: "neon", asimddp: "dotprod", i8mm: "i8mm" };
+    init_cpu_isa();
   }
 });
 
@@ -29798,14 +29828,14 @@ var init_workspace = __esm({
 });
 
 // src/config/load.ts
-import { readFileSync as readFileSync5, statSync as statSync7 } from "node:fs";
+import { readFileSync as readFileSync6, statSync as statSync7 } from "node:fs";
 function loadConfig(file) {
   let text;
   try {
     const st = statSync7(file);
     if (!st.isFile()) throw new ConfigError([{ file, line: 1, col: 1, message: "not a file" }]);
     if (st.size > MAX_CONFIG_BYTES) throw new ConfigError([{ file, line: 1, col: 1, message: `${st.size} bytes; a config is at most 1 MiB` }]);
-    text = readFileSync5(file, "utf8");
+    text = readFileSync6(file, "utf8");
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     const code2 = e.code;
@@ -30630,7 +30660,7 @@ __export(run_exports, {
   reportText: () => reportText,
   runCommand: () => runCommand
 });
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 import path22 from "node:path";
 function reportText(report) {
   const where = report.environment ? `
@@ -30659,7 +30689,7 @@ function exitCode(report) {
 function readBaseline(file) {
   let data;
   try {
-    data = JSON.parse(readFileSync6(file, "utf8"));
+    data = JSON.parse(readFileSync7(file, "utf8"));
   } catch (e) {
     throw new UsageError(`--baseline ${file}: cannot read it as JSON (${e.message.split("\n")[0]}); give a report written by --json`);
   }

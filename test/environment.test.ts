@@ -10,7 +10,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { OutputComparison, TOP1_MARGIN, top1Lead } from '../src/check/parity-metrics.js';
-import { currentEnvironment, environmentLine, environmentLines, isaFromCpuinfo } from '../src/check/environment.js';
+import { currentEnvironment, environmentLine, environmentLines } from '../src/check/environment.js';
+import { cpuIsa, int8Saturates, isaFromCpuinfo } from '../src/runtime/cpu-isa.js';
+import { parseInt8Options } from '../src/stages/quantize-int8.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { cliSync } from './helpers/cli.js';
 
@@ -25,6 +27,27 @@ test('ISA features from /proc/cpuinfo: x86 with and without VNNI/AMX, and Arm do
   assert.deepEqual(isaFromCpuinfo('flags\t\t: avx2 amx_tile\n'), ['avx2'], 'AMX counts with its int8 unit only');
   assert.deepEqual(isaFromCpuinfo('Features\t: fp asimd evtstrm aes crc32 asimddp\n'), ['neon', 'dotprod']);
   assert.deepEqual(isaFromCpuinfo('no flags here'), []);
+});
+
+test("static int8's weight range follows this CPU's int8 kernels: 7-bit on x86 without VNNI, 8-bit with it or on Arm", () => {
+  const avx2 = isaFromCpuinfo('flags\t\t: fpu sse4_2 avx avx2 fma\n');
+  assert.equal(int8Saturates(avx2, 'cpuinfo', 'x64').saturates, true);
+  assert.match(int8Saturates(avx2, 'cpuinfo', 'x64').why, /no VNNI/);
+  assert.equal(int8Saturates(['avx2', 'avx512f', 'avx512_vnni'], 'cpuinfo', 'x64').saturates, false);
+  assert.equal(int8Saturates(['avx2', 'avx_vnni'], 'cpuinfo', 'x64').saturates, false);
+  assert.equal(int8Saturates([], 'unknown', 'x64').saturates, true, 'an x86 CPU of unknown features is taken to saturate');
+  assert.equal(int8Saturates([], 'unknown', 'arm64').saturates, false);
+  // Unset on static: this machine's answer, with the reason; given: the user's value, no reason; dynamic: ORT's false.
+  const here = int8Saturates(cpuIsa().isa, cpuIsa().isaSource);
+  const unset = parseInt8Options({ activations: 'static' });
+  assert.equal(unset.reduceRange, here.saturates);
+  assert.equal(unset.reduceRangeWhy, `${here.saturates ? 7 : 8}-bit weights: ${here.why}`);
+  for (const given of [true, false]) {
+    const o = parseInt8Options({ activations: 'static', 'reduce-range': given });
+    assert.equal(o.reduceRange, given);
+    assert.equal(o.reduceRangeWhy, undefined);
+  }
+  assert.equal(parseInt8Options({}).reduceRange, false);
 });
 
 test('the environment names this machine: CPU model, threads, the installed onnxruntime-node, node, os', () => {

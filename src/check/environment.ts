@@ -5,63 +5,22 @@
  * tile kernels. So every report with a parity or latency figure names the CPU, those ISA features, the
  * thread count and the onnxruntime version.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { cpuIsa, type IsaSource } from '../runtime/cpu-isa.js';
 
 export interface Environment {
   cpu: string;
   /** ISA features that change int8 numerics or speed, as Linux's /proc/cpuinfo names them. */
   isa: string[];
   /** Where `isa` came from; `unknown` when the platform does not say (isa is then empty). */
-  isaSource: 'cpuinfo' | 'sysctl' | 'unknown';
+  isaSource: IsaSource;
   threads: number;
   onnxruntime: string;
   node: string;
   os: string;
-}
-
-/** The features reported, in this order; `amx` stands for the AMX tile unit with int8 (amx_tile + amx_int8). */
-const X86_FEATURES = ['avx2', 'avx512f', 'avx512_vnni', 'avx_vnni', 'avx512_bf16', 'avx512_fp16', 'amx'] as const;
-/** Arm's int8 dot-product features (asimddp = SDOT/UDOT, i8mm = SMMLA), which MLAS's Arm kernels use. */
-const ARM_FEATURES: Record<string, string> = { asimd: 'neon', asimddp: 'dotprod', i8mm: 'i8mm' };
-
-/** The ISA features of interest from /proc/cpuinfo's `flags` (x86) or `Features` (Arm) line. */
-export function isaFromCpuinfo(text: string): string[] {
-  const line = /^(?:flags|Features)\s*:(.*)$/m.exec(text)?.[1];
-  if (line === undefined) return [];
-  const flags = new Set(line.trim().split(/\s+/));
-  if (flags.has('amx_tile') && flags.has('amx_int8')) flags.add('amx');
-  const x86 = X86_FEATURES.filter((f) => flags.has(f));
-  const arm = Object.entries(ARM_FEATURES).filter(([k]) => flags.has(k)).map(([, v]) => v);
-  return [...x86, ...arm];
-}
-
-/** macOS: `hw.optional.*` keys of sysctl. */
-function isaFromSysctl(): string[] {
-  const keys: [string, string][] = [
-    ['hw.optional.avx2_0', 'avx2'], ['hw.optional.avx512f', 'avx512f'], ['hw.optional.avx512vnni', 'avx512_vnni'],
-    ['hw.optional.neon', 'neon'], ['hw.optional.arm.FEAT_DotProd', 'dotprod'], ['hw.optional.arm.FEAT_I8MM', 'i8mm'],
-  ];
-  const out: string[] = [];
-  for (const [key, name] of keys) {
-    try {
-      if (execFileSync('sysctl', ['-n', key], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === '1') out.push(name);
-    } catch { /* the key does not exist on this CPU */ }
-  }
-  return out;
-}
-
-function isa(): { isa: string[]; isaSource: Environment['isaSource'] } {
-  if (process.platform === 'linux') {
-    try {
-      return { isa: isaFromCpuinfo(readFileSync('/proc/cpuinfo', 'utf8')), isaSource: 'cpuinfo' };
-    } catch { /* no /proc (a sandbox): unknown */ }
-  }
-  if (process.platform === 'darwin') return { isa: isaFromSysctl(), isaSource: 'sysctl' };
-  return { isa: [], isaSource: 'unknown' };
 }
 
 /** The version of the onnxruntime-node package the checks load (read from its package.json, not imported). */
@@ -85,7 +44,7 @@ let cached: Omit<Environment, 'threads'> | undefined;
 export function currentEnvironment(threads: number): Environment {
   cached ??= {
     cpu: (os.cpus()[0]?.model ?? 'unknown').trim().replace(/\s+/g, ' '),
-    ...isa(),
+    ...cpuIsa(),
     onnxruntime: onnxruntimeVersion(),
     node: process.versions.node,
     os: `${process.platform} ${process.arch}`,

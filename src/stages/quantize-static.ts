@@ -33,7 +33,7 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   const details: Record<string, unknown> = {
     options: {
       activations: 'static', activationType: options.activation.type, activationSymmetric: options.activation.symmetric,
-      ops: [...options.ops], perChannel: options.perChannel, reduceRange: options.reduceRange, weightType: options.weightType, floatStem: options.floatStem ?? false,
+      ops: [...options.ops], perChannel: options.perChannel, reduceRange: options.reduceRange, ...(options.reduceRangeWhy ? { reduceRangeWhy: options.reduceRangeWhy } : {}), weightType: options.weightType, floatStem: options.floatStem ?? false,
     },
   };
   const refuse = (reason: string): StageOutcome => {
@@ -86,7 +86,7 @@ export async function quantizeStatic(model: ModelProto, options: StaticInt8Optio
   if (tables.count) placed.byOp.Gather = tables.count;
   const removed = removeUnused([...placed.released, ...stemWeights, ...tables.released], s.index);
   const quantizedNodes = Object.values(placed.byOp).reduce((a, b) => a + b, 0);
-  ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan.folded.size} Relu/Clip folded, ${plan.skipped.length} skipped (${plan.floatStem.size} in the float stem)`);
+  ctx.log(`quantize-int8: static: ${quantizedNodes} nodes, ${placed.qdqPairs} activations quantized, ${plan.folded.size} Relu/Clip folded, ${plan.skipped.length} skipped (${plan.floatStem.size} in the float stem)${options.reduceRangeWhy ? `; ${options.reduceRangeWhy}` : ""}`);
   return {
     model,
     modified: true,

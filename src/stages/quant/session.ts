@@ -26,6 +26,8 @@ export interface Int8Options {
    */
   convPerChannel: boolean;
   reduceRange: boolean;
+  /** Static with `reduce-range` unset: why this CPU chose it (runtime/cpu-isa.ts int8Saturates). */
+  reduceRangeWhy?: string;
   weightType: Int8Type;
   minElements: number;
   /**
