@@ -1,6 +1,6 @@
 /**
  * 4-bit numerics bench (issue 15): on each model, our quantize-int4 with `method: rtn`, `mse` and `awq`
- * (awq calibrates on compress's 8 auto samples, seeded apart from the held-out inputs below)
+ * (awq calibrates on compress's 8 auto samples, gptq on its GPTQ_AUTO_SAMPLES, seeded apart from the held-out inputs below)
  * next to onnxruntime's own quantizer (matmul_nbits_quantizer.py: RTN and HQQ) at the same block size,
  * MatMul weights only (ORT's HQQ does not do Gather), so every file quantizes the same layers:
  * size, quantize time, and the output's relative L2 error ‖y − y_fp32‖ / ‖y_fp32‖ over seeded inputs.

@@ -17186,8 +17186,9 @@ function parseInt8Options(raw) {
     // in int16 (vpmaddubsw), which saturate once |w₀| + |w₁| > 128: held-out cosine on an AMD EPYC (AVX2)
     // 0.88 with 8-bit weights, 0.92 with 7 for mobilenet_v3_small, 0.92 and 0.997 for the cnn-hswish
     // fixture (ORT's docs give the same advice: reduce_range without VNNI). With VNNI (vpdpbusd sums in
-    // int32) 8-bit is exact and more accurate: resnet18 0.99845 against 0.99762 with 7 (AMD EPYC, AVX-512
-    // VNNI). The parity check runs on the same CPU, so it judges the choice; details say which and why.
+    // int32) 8-bit is exact and more accurate: resnet18 held-out cosine 0.99847 against 0.99756 with 7
+    // (AMD EPYC, AVX-512 VNNI). The parity check runs on the same CPU, so it judges the choice; details say
+    // which and why.
     ...reduceRangeOption(raw, isStatic),
     weightType,
     minElements,
@@ -17550,8 +17551,13 @@ async function planActivationScaling(model, main2, run, exclude, ctx, before) {
   }
   const activations = [...new Set(layers.map((l) => l.node.input[0] ?? ""))];
   const t0 = performance.now();
-  const { moments, details } = await ctx.calibrate(model, [], { moments: activations, momentBlock: feedbackSpan(opts) });
+  const span = feedbackSpan(opts);
+  const gptq = opts.method === "gptq";
+  const { moments, details } = await ctx.calibrate(model, [], { moments: activations, momentBlock: span, ...gptq ? { autoSamples: GPTQ_AUTO_SAMPLES } : {} });
   const t1 = performance.now();
+  const rows = Math.min(...[...moments?.values() ?? []].map((m) => m.rows));
+  const thin = gptq && Number.isFinite(rows) && rows < GPTQ_ROWS_PER_CHANNEL * span ? `gptq's Hessians average ${rows} rows for spans of ${span} channels; ${GPTQ_ROWS_PER_CHANNEL * span}+ rows (more calibration samples) fit them better` : void 0;
+  if (thin) ctx.log(`quantize-int4: ${thin}`);
   const spec = { bits: 4, symmetric: opts.symmetric, method: "rtn", store: Math.fround };
   const plan2 = planAwq(main2, layers, moments ?? /* @__PURE__ */ new Map(), spec, opts.blockSize, run.names, before, ctx.external, (model.irVersion ?? 0) < 4);
   run.awq = plan2.byNode;
@@ -17562,6 +17568,8 @@ async function planActivationScaling(model, main2, run, exclude, ctx, before) {
     /** onnxruntime on the samples (the rest of the stage's time is quantizing), and the α search. */
     calibrationMs: Math.round(t1 - t0),
     searchMs: Math.round(performance.now() - t1),
+    ...Number.isFinite(rows) ? { rows } : {},
+    ...thin ? { thin } : {},
     activations: plan2.groups.length,
     folded: count("layer-norm"),
     muls: count("mul"),
@@ -17715,7 +17723,7 @@ function quantizeInt4Stage(options = {}) {
     }
   };
 }
-var GPTQ_SPAN, STAGE2, CAMEL_ALIASES;
+var GPTQ_SPAN, GPTQ_AUTO_SAMPLES, GPTQ_ROWS_PER_CHANNEL, STAGE2, CAMEL_ALIASES;
 var init_quantize_int4 = __esm({
   "src/stages/quantize-int4.ts"() {
     "use strict";
@@ -17739,6 +17747,8 @@ var init_quantize_int4 = __esm({
     init_dtype();
     init_tensor();
     GPTQ_SPAN = 256;
+    GPTQ_AUTO_SAMPLES = 128;
+    GPTQ_ROWS_PER_CHANNEL = 32;
     STAGE2 = "quantize-int4";
     CAMEL_ALIASES = { blockSize: "block-size", accuracyLevel: "accuracy-level" };
   }
@@ -20831,7 +20841,7 @@ async function calibrate(o) {
   }
   const ranges = new Map(result.ranges.map(([name, min, max]) => [name, { min, max }]));
   const stateBytes = result.stateBytes;
-  const moments = new Map(result.moments.map(([name, second, block, cross]) => [name, { second, block, ...cross ? { cross } : {} }]));
+  const moments = new Map(result.moments.map(([name, second, block, rows, cross]) => [name, { second, block, rows, ...cross ? { cross } : {} }]));
   return { ranges, moments, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
 }
 async function reducedInGraph(host, augmented, file, fetched, requests, o, stamp) {
@@ -20932,7 +20942,7 @@ function calibratorFor(config, external, tmpDir, progress, cache) {
       return { ranges: known.ranges, details: { ...known.details, tensors: tensors.length, reused: true } };
     }
     if (known?.details) tensors = known.missing;
-    const source = calibrationSource(c, model);
+    const source = calibrationSource(c.inputs === "auto" && c.samples === void 0 && options?.autoSamples ? { ...c, samples: options.autoSamples } : c, model);
     const count = (/* @__PURE__ */ new Set([...tensors, ...moments])).size;
     const r = await progress.step(`calibrate ${count} tensors (${c.method}${moments.length ? ", channel moments" : ""}, ${source.synthetic ? "auto samples" : c.inputs})`, () => calibrate({ model, external, tensors, moments, momentBlock: options?.momentBlock, method: c.method, source, tmpDir }));
     if (r.synthetic) progress.note(`calibration: ranges come from ${r.samples} synthetic (auto-generated) samples; give calibration inputs for ranges that match real data`);

@@ -575,7 +575,7 @@ function takeStats(id) {
   }
   const moments = [];
   for (const [name, m] of sessionMoments.get(id) ?? []) {
-    moments.push(m.block > 1 ? [name, m.means(), m.block, m.blockMeans()] : [name, m.means(), 1]);
+    moments.push(m.block > 1 ? [name, m.means(), m.block, m.rows, m.blockMeans()] : [name, m.means(), 1, m.rows]);
     stateBytes += m.stateBytes;
   }
   return { ranges, moments, stateBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 };

@@ -133,7 +133,7 @@ function withIf(branch: (side: string) => GraphProto): ModelProto {
 /** A calibrator that measures nothing: h's channels i ≡ 5 (mod 32) 144× louder, as outlierModel's γ makes them. */
 const syntheticMoments: Calibrator = async () => ({
   ranges: new Map(),
-  moments: new Map([['h', { second: Float32Array.from({ length: D }, (_, i) => (i % 32 === 5 ? 144 : 1)), block: 1 }]]),
+  moments: new Map([['h', { second: Float32Array.from({ length: D }, (_, i) => (i % 32 === 5 ? 144 : 1)), block: 1, rows: 1024 }]]),
   details: {},
 });
 

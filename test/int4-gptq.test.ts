@@ -19,7 +19,9 @@ import type { ModelProto } from '../src/onnx/types.js';
 import { blockFactors } from '../src/stages/quant/block-feedback.js';
 import { quantizeColumns4, quantizeRows4 } from '../src/stages/quant/int4-numerics.js';
 import { quantizeWithSpanFeedback } from '../src/stages/quant/span-feedback.js';
-import { feedbackSpan, GPTQ_SPAN, quantizeInt4Stage } from '../src/stages/quantize-int4.js';
+import { feedbackSpan, GPTQ_AUTO_SAMPLES, GPTQ_SPAN, quantizeInt4Stage } from '../src/stages/quantize-int4.js';
+import { compressModel } from '../src/pipeline/compress.js';
+import { saveModel } from '../src/onnx/model-io.js';
 import type { Calibrator, StageContext } from '../src/stages/stage.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
 import { runFirstOutput } from './helpers/ort-run.js';
@@ -90,6 +92,24 @@ test('gptq on cross-block correlated activations: output error well below awq an
   assert.equal(weightBytes(gptq.model) - weightBytes(rtn.model), muls * D * 4);
   const again = await quantize(fp32, { method: 'gptq' }, calibrator());
   assert.deepEqual(encodeModel(again.model), encodeModel(gptq.model));
+});
+
+test('gptq through compress: auto calibration draws GPTQ_AUTO_SAMPLES unless the config counts them; thin Hessians are said', async () => {
+  const file = path.join(tmp, 'mixed.onnx');
+  saveModel(mixedModel(), file);
+  const awqOf = (r: Awaited<ReturnType<typeof compressModel>>) => r.stages[0]!.details.awq as { calibration: { samples: number }; rows: number; thin?: string };
+  const stages = [{ 'quantize-int4': { method: 'gptq', exclude: ['mix'] } }];
+  const plenty = awqOf(await compressModel(file, path.join(tmp, 'plenty.onnx'), { stages, digest: false }));
+  assert.equal(plenty.calibration.samples, GPTQ_AUTO_SAMPLES);
+  assert.equal(plenty.rows, GPTQ_AUTO_SAMPLES * T, 'every position of every sample is a row of the Hessian');
+  assert.equal(plenty.thin, undefined);
+  const few = awqOf(await compressModel(file, path.join(tmp, 'few.onnx'), { stages, digest: false, calibration: { inputs: 'auto', method: 'minmax', samples: 4 } }));
+  assert.equal(few.calibration.samples, 4);
+  assert.equal(few.rows, 4 * T);
+  assert.match(few.thin ?? '', new RegExp(`average ${4 * T} rows for spans of ${GPTQ_SPAN} channels`));
+  // awq, whose feedback spans one block, keeps the usual 8 auto samples.
+  const awq = awqOf(await compressModel(file, path.join(tmp, 'awq.onnx'), { stages: [{ 'quantize-int4': { method: 'awq', exclude: ['mix'] } }], digest: false }));
+  assert.equal(awq.calibration.samples, 8);
 });
 
 test('gptq without a calibrator is refused, naming the method', async () => {

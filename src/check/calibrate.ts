@@ -145,7 +145,7 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
   }
   const ranges = new Map<string, TensorRange>(result.ranges.map(([name, min, max]) => [name, { min, max }]));
   const stateBytes = result.stateBytes;
-  const moments = new Map(result.moments.map(([name, second, block, cross]) => [name, { second, block, ...(cross ? { cross } : {}) }]));
+  const moments = new Map(result.moments.map(([name, second, block, rows, cross]) => [name, { second, block, rows, ...(cross ? { cross } : {}) }]));
   return { ranges, moments, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
 }
 

@@ -10,7 +10,7 @@ import type { ModelProto } from '../onnx/types.js';
 import { calibrate } from '../check/calibrate.js';
 import { calibrationSource, type CalibrationInputs } from '../check/calibration-inputs.js';
 import type { CalibrationMethod } from '../runtime/calibration-stats.js';
-import type { CalibratedRange, Calibrator } from '../stages/stage.js';
+import type { CalibratedRange, CalibrateRequest, Calibrator } from '../stages/stage.js';
 import type { Progress } from './progress.js';
 
 export interface CalibrationConfig extends CalibrationInputs {
@@ -62,7 +62,7 @@ export class CalibrationCache {
 
 export function calibratorFor(config: CalibrationConfig | undefined, external: ExternalDataReader, tmpDir: string, progress: Progress, cache?: CalibrationCache): Calibrator {
   const c = config ?? DEFAULT_CALIBRATION;
-  const calibrator = async (model: ModelProto, tensors: string[], options?: { moments?: string[]; momentBlock?: number; identity?: string }) => {
+  const calibrator = async (model: ModelProto, tensors: string[], options?: CalibrateRequest) => {
     const moments = options?.moments ?? [];
     // Channel moments (int4 awq) are not cached: one build asks for them once.
     const key = cache && !moments.length ? CalibrationCache.key(model, c, options?.identity) : undefined;
@@ -74,7 +74,7 @@ export function calibratorFor(config: CalibrationConfig | undefined, external: E
     }
     // Only what was never calibrated runs (a build that leaves other nodes in float asks for a few new tensors).
     if (known?.details) tensors = known.missing;
-    const source = calibrationSource(c, model);
+    const source = calibrationSource(c.inputs === 'auto' && c.samples === undefined && options?.autoSamples ? { ...c, samples: options.autoSamples } : c, model);
     const count = new Set([...tensors, ...moments]).size;
     const r = await progress.step(`calibrate ${count} tensors (${c.method}${moments.length ? ', channel moments' : ''}, ${source.synthetic ? 'auto samples' : c.inputs})`, () =>
       calibrate({ model, external, tensors, moments, momentBlock: options?.momentBlock, method: c.method, source, tmpDir }));

@@ -67,8 +67,8 @@ export interface StatReductions {
 
 export interface StatsResult {
   ranges: [name: string, min: number, max: number][];
-  /** Per-channel E[x²] of the tensors asked for with `moments`, and the block products when block > 1. */
-  moments: [name: string, means: Float32Array, block: number, blockMeans?: Float32Array][];
+  /** Per-channel E[x²] of the tensors asked for with `moments`, the rows they average over, and the block products when block > 1. */
+  moments: [name: string, means: Float32Array, block: number, rows: number, blockMeans?: Float32Array][];
   stateBytes: number;
   /** Peak RSS of the onnxruntime child so far (its activations live there), bytes. */
   peakRssBytes: number;

@@ -156,7 +156,7 @@ function takeStats(id: number): StatsResult {
   }
   const moments: StatsResult['moments'] = [];
   for (const [name, m] of sessionMoments.get(id) ?? []) {
-    moments.push(m.block > 1 ? [name, m.means(), m.block, m.blockMeans()] : [name, m.means(), 1]);
+    moments.push(m.block > 1 ? [name, m.means(), m.block, m.rows, m.blockMeans()] : [name, m.means(), 1, m.rows]);
     stateBytes += m.stateBytes;
   }
   return { ranges, moments, stateBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 };

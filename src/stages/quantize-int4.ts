@@ -72,8 +72,16 @@ async function planActivationScaling(model: ModelProto, main: GraphScope, run: I
   }
   const activations = [...new Set(layers.map((l) => l.node.input[0] ?? ''))];
   const t0 = performance.now();
-  const { moments, details } = await ctx.calibrate!(model, [], { moments: activations, momentBlock: feedbackSpan(opts) });
+  const span = feedbackSpan(opts);
+  const gptq = opts.method === 'gptq';
+  const { moments, details } = await ctx.calibrate!(model, [], { moments: activations, momentBlock: span, ...(gptq ? { autoSamples: GPTQ_AUTO_SAMPLES } : {}) });
   const t1 = performance.now();
+  // The fewest rows any activation's moments average over (a layer inside a shorter branch sees fewer).
+  const rows = Math.min(...[...(moments?.values() ?? [])].map((m) => m.rows));
+  const thin = gptq && Number.isFinite(rows) && rows < GPTQ_ROWS_PER_CHANNEL * span
+    ? `gptq's Hessians average ${rows} rows for spans of ${span} channels; ${GPTQ_ROWS_PER_CHANNEL * span}+ rows (more calibration samples) fit them better`
+    : undefined;
+  if (thin) ctx.log(`quantize-int4: ${thin}`);
   // The α search ranks with round-to-nearest blocks: on MiniLM it picked as well as the mse fit (output
   // error 0.2083 vs 0.2081) at a fifth of the cost; the final fit is mse's.
   const spec = { bits: 4 as const, symmetric: opts.symmetric, method: 'rtn' as const, store: Math.fround };
@@ -85,6 +93,7 @@ async function planActivationScaling(model: ModelProto, main: GraphScope, run: I
     calibration: details,
     /** onnxruntime on the samples (the rest of the stage's time is quantizing), and the α search. */
     calibrationMs: Math.round(t1 - t0), searchMs: Math.round(performance.now() - t1),
+    ...(Number.isFinite(rows) ? { rows } : {}), ...(thin ? { thin } : {}),
     activations: plan.groups.length, folded: count('layer-norm'), muls: count('mul'), weightingOnly: count('none'),
     groups: plan.groups,
   };
@@ -105,6 +114,19 @@ export function feedbackSpan(opts: Int4Settings): number {
  * 12-layer one (bench/int4.ts): awq −12.0 %, gptq −19.1 % (onnxruntime's HQQ −14.4 % at +6.6 % size).
  */
 export const GPTQ_SPAN = 256;
+
+/**
+ * Auto samples gptq draws when the config gives inputs: auto without a count (8 for everything else).
+ * Its Hessians E[xxᵀ] over spans of GPTQ_SPAN channels are near-singular from few rows: on bench/int4.ts's
+ * 12-layer GPT-2 (auto samples of seq 128, block 32, symmetric) output error against rtn −19.1 % from 8
+ * samples (1,024 rows), −23.1 % from 32, −24.9 % from 96, −25.8 % from 128 (calibration 150 s of 203 s,
+ * AMD EPYC with AVX-512). 128 is also what GPTQ's paper calibrates on. Wider spans did worse from 8
+ * samples (768: −17.7 %), and dampening changed little (λ 0.03: −20.2 %, 0.1: −20.0 %, 0.01: −19.1 %).
+ */
+export const GPTQ_AUTO_SAMPLES = 128;
+
+/** Fewer rows than this per span channel (8,192 for 256) and the log and report say gptq's Hessians are thin. */
+const GPTQ_ROWS_PER_CHANNEL = 32;
 
 export interface Int4Options extends Int4Settings {
   exclude: string[];

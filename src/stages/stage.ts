@@ -72,16 +72,22 @@ export interface ChannelMomentsResult {
   second: Float32Array;
   /** Channels per block of `cross` (1: none kept). */
   block: number;
+  /** Rows (vectors of the last axis: tokens, pixels) the moments average over, all samples together. */
+  rows: number;
   /** E[x_i·x_j] for i, j in the same block: row i holds j = blockStart(i) … + block − 1. */
   cross?: Float32Array;
 }
 
 /**
+ * `autoSamples`: how many auto samples to draw when the calibration inputs are auto and the config does
+ * not say (gptq's Hessians want more rows than ranges do); files given are all used, as always.
  * `identity`: what the calibrated float model is, when the stage rewrote it first in a way that depends on
  * its options (static int8's folds skip excluded nodes): a digest of the model before the rewrite, so
  * calibrations of one source model under different exclusions can share ranges by tensor name.
  */
-export type Calibrator = ((model: ModelProto, tensors: string[], options?: { moments?: string[]; momentBlock?: number; identity?: string }) => Promise<{
+export interface CalibrateRequest { moments?: string[]; momentBlock?: number; identity?: string; autoSamples?: number }
+
+export type Calibrator = ((model: ModelProto, tensors: string[], options?: CalibrateRequest) => Promise<{
   ranges: Map<string, CalibratedRange>;
   /** With `options.moments`: the channel moments of each of those tensors that is float32 (int4 `awq`). */
   moments?: Map<string, ChannelMomentsResult>;
