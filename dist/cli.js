@@ -10658,6 +10658,9 @@ function attribute(name) {
 function intAttr(name, value) {
   return { ...attribute(name), type: AttributeType.INT, i: BigInt(value) };
 }
+function floatAttr(name, value) {
+  return { ...attribute(name), type: AttributeType.FLOAT, f: value };
+}
 function intsAttr(name, values2) {
   return { ...attribute(name), type: AttributeType.INTS, ints: values2.map((v) => BigInt(v)) };
 }
@@ -12978,7 +12981,7 @@ function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
     const known = limits.get(dim);
     if (!known || max < known.max) limits.set(dim, { dim, max, table: table2, rows, node: node.name ?? node.opType ?? "" });
   };
-  const scalar2 = (name) => {
+  const scalar = (name) => {
     const t = name ? consts.get(name) : void 0;
     const v = t && intValues(t);
     return v && v.length === 1 ? v[0] : void 0;
@@ -13003,15 +13006,15 @@ function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
       continue;
     }
     if (op === "Gather" && shapeOf.has(in0)) {
-      const k = scalar2(in1);
+      const k = scalar(in1);
       const dims = shapeOf.get(in0);
       const d = k === void 0 ? void 0 : dims[k < 0 ? k + dims.length : k];
       if (typeof d === "string") exact.set(out, { dim: d, offset: 0 });
       continue;
     }
     if (op === "Slice" && shapeOf.has(in0)) {
-      const s = scalar2(in1);
-      const e = scalar2(in2);
+      const s = scalar(in1);
+      const e = scalar(in2);
       const dims = shapeOf.get(in0);
       const d = s === void 0 || e === void 0 ? void 0 : dims.slice(s, e);
       if (d?.length === 1 && typeof d[0] === "string") exact.set(out, { dim: d[0], offset: 0 });
@@ -13022,7 +13025,7 @@ function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
     if (op === "Add" || op === "Sub") {
       const sign = op === "Add" ? 1 : -1;
       for (const [x, c] of op === "Add" ? [[in0, in1], [in1, in0]] : [[in0, in1]]) {
-        const k = scalar2(c);
+        const k = scalar(c);
         if (k === void 0) continue;
         const e = exact.get(x);
         if (e) exact.set(out, { dim: e.dim, offset: e.offset + sign * k });
@@ -13038,14 +13041,14 @@ function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
     }
     if (op === "Range") {
       const limitValue = exact.get(in1);
-      const step = scalar2(in2);
-      if (limitValue && scalar2(in0) !== void 0 && step !== void 0 && step > 0) {
+      const step = scalar(in2);
+      if (limitValue && scalar(in0) !== void 0 && step !== void 0 && step > 0) {
         atMost.set(out, { dim: limitValue.dim, offset: limitValue.offset - 1 });
       }
       continue;
     }
     if (op === "CumSum" && ones.has(in0)) {
-      const axis = scalar2(in1);
+      const axis = scalar(in1);
       const dims = shapes.get(n.input[0]) ?? findShape(in0, g.node, shapes);
       const d = axis === void 0 || !dims ? void 0 : dims[axis < 0 ? axis + dims.length : axis];
       if (typeof d === "string" && !attr(n, "exclusive")?.i && !attr(n, "reverse")?.i) atMost.set(out, { dim: d, offset: 0 });
@@ -13069,9 +13072,9 @@ function dimLimits(model, maskLike = (n) => /mask/i.test(n)) {
   function sliceOfBuffer(n, buffer) {
     const [, starts = "", ends = "", axes = "", steps = ""] = n.input;
     const end = exact.get(ends);
-    if (!end || steps && scalar2(steps) !== 1) return;
-    const axisValue = axes ? scalar2(axes) : 0;
-    if (axisValue === void 0 || scalar2(starts) === void 0) return;
+    if (!end || steps && scalar(steps) !== 1) return;
+    const axisValue = axes ? scalar(axes) : 0;
+    if (axisValue === void 0 || scalar(starts) === void 0) return;
     const axis = axisValue < 0 ? axisValue + buffer.dims.length : axisValue;
     const length = buffer.dims[axis];
     if (length === void 0) return;
@@ -14681,7 +14684,7 @@ function trimInputs(inputs) {
 function blank(name) {
   return { name, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
 }
-var ConvertContext, stringAttr, floatAttr, floatsAttr, attrString, attrInts, attrInt, crosses, nodeLabel, refuse, baseName2;
+var ConvertContext, stringAttr, floatAttr2, floatsAttr, attrString, attrInts, attrInt, crosses, nodeLabel, refuse, baseName2;
 var init_context = __esm({
   "src/stages/opset/context.ts"() {
     "use strict";
@@ -14749,7 +14752,7 @@ var init_context = __esm({
       }
     };
     stringAttr = (name, s) => ({ ...blank(name), type: AttributeType.STRING, s: new TextEncoder().encode(s) });
-    floatAttr = (name, f) => ({ ...blank(name), type: AttributeType.FLOAT, f });
+    floatAttr2 = (name, f) => ({ ...blank(name), type: AttributeType.FLOAT, f });
     floatsAttr = (name, floats) => ({ ...blank(name), type: AttributeType.FLOATS, floats });
     attrString = (a) => a?.s ? new TextDecoder().decode(a.s) : void 0;
     attrInts = (a) => a ? a.ints : void 0;
@@ -15053,8 +15056,8 @@ var init_legacy = __esm({
     selu = (node, step) => {
       if (!crosses(step, 6)) return [node];
       const add = [];
-      if (!getAttr(node, "alpha")) add.push(floatAttr("alpha", 1.6732));
-      if (!getAttr(node, "gamma")) add.push(floatAttr("gamma", 1.0507));
+      if (!getAttr(node, "alpha")) add.push(floatAttr2("alpha", 1.6732));
+      if (!getAttr(node, "gamma")) add.push(floatAttr2("gamma", 1.0507));
       return [withAttrs(node, [], add)];
     };
     recurrent = (node, step) => [crosses(step, 7) ? withAttrs(node, ["output_sequence"]) : node];
@@ -16823,29 +16826,49 @@ var init_fold_batchnorm = __esm({
   }
 });
 
-// src/stages/quant/static-affine.ts
-function scalarConstant(scope, name, index, external) {
-  const c = name ? resolveConstant(scope, name, index) : void 0;
+// src/stages/quant/static-rewrite.ts
+function rewriteScope(model, external, exclude) {
+  const scope = mainScopes(model)[0];
+  if (!scope) return void 0;
+  return { scope, du: new DefUse(scope), index: new DefinitionIndex(), names: allNames(model), excluded: (n) => exclude.some((re) => re.test(nodeId(n))), external };
+}
+function scalarConstant(r, name) {
+  const c = name ? resolveConstant(r.scope, name, r.index) : void 0;
   if (!c || c.tensor.dataType !== DataType.FLOAT || elementCount(c.tensor.dims) !== 1) return void 0;
-  const value = tensorFloat32(c.tensor, external)[0];
+  const value = tensorFloat32(c.tensor, r.external)[0];
   return Number.isFinite(value) ? { value, c } : void 0;
 }
-function scalarOperand(node, x, scope, index, external) {
+function onlyReader(du, name) {
+  const readers = du.readers(name);
+  return readers.length === 1 && !du.isGraphOutput(name) ? readers[0].node : void 0;
+}
+function dropValueInfo(scope, stale) {
+  scope.graph.valueInfo = scope.graph.valueInfo.filter((v) => !stale.has(v.name ?? ""));
+}
+var isDefault;
+var init_static_rewrite = __esm({
+  "src/stages/quant/static-rewrite.ts"() {
+    "use strict";
+    init_dtype();
+    init_def_use();
+    init_graph();
+    init_tensor();
+    init_nodes();
+    init_constant_weight();
+    isDefault = (n) => (n.domain ?? "") === "";
+  }
+});
+
+// src/stages/quant/static-affine.ts
+function scalarOperand(r, node, x) {
   if (node.input.length !== 2) return void 0;
   const other = node.input[0] === x ? node.input[1] : node.input[1] === x ? node.input[0] : void 0;
-  return other === x ? void 0 : scalarConstant(scope, other, index, external);
-}
-function onlyReader(du, name) {
-  const r = du.readers(name);
-  return r.length === 1 && !du.isGraphOutput(name) ? r[0].node : void 0;
+  return other === x ? void 0 : scalarConstant(r, other);
 }
 function foldScalarAffine(model, external, exclude) {
-  const scope = mainScopes(model)[0];
-  if (!scope) return 0;
-  const excluded = (n) => exclude.some((re) => re.test(nodeId(n)));
-  const index = new DefinitionIndex();
-  const du = new DefUse(scope);
-  const names = allNames(model);
+  const r = rewriteScope(model, external, exclude);
+  if (!r) return 0;
+  const { scope, du, index, names, excluded } = r;
   const used = [];
   const removed = [];
   const stale = /* @__PURE__ */ new Set();
@@ -16854,13 +16877,13 @@ function foldScalarAffine(model, external, exclude) {
     const y = conv.output[0];
     const mul = onlyReader(du, y);
     if (!mul || mul.opType !== "Mul" || !isDefault(mul) || excluded(mul)) continue;
-    const a = scalarOperand(mul, y, scope, index, external);
+    const a = scalarOperand(r, mul, y);
     if (!a || a.value === 0) continue;
     const chain = [mul];
     let d;
     const add = onlyReader(du, mul.output[0]);
     if (add && add.opType === "Add" && isDefault(add) && !excluded(add)) {
-      d = scalarOperand(add, mul.output[0], scope, index, external);
+      d = scalarOperand(r, add, mul.output[0]);
       if (d) chain.push(add);
     }
     const channels = Number(resolveConstant(scope, conv.input[1] ?? "", index)?.tensor.dims[0] ?? 0);
@@ -16886,86 +16909,68 @@ function foldScalarAffine(model, external, exclude) {
   }
   if (!removed.length) return 0;
   du.remove(removed);
-  scope.graph.valueInfo = scope.graph.valueInfo.filter((v) => !stale.has(v.name ?? ""));
+  dropValueInfo(scope, stale);
   removeUnused(used, new DefinitionIndex());
   return removed.filter((n) => n.opType === "Mul").length;
 }
-var isDefault;
 var init_static_affine = __esm({
   "src/stages/quant/static-affine.ts"() {
     "use strict";
     init_dtype();
-    init_def_use();
     init_graph();
     init_spill();
-    init_tensor();
     init_fold_batchnorm();
     init_nodes();
     init_constant_weight();
-    isDefault = (n) => (n.domain ?? "") === "";
+    init_static_rewrite();
   }
 });
 
 // src/stages/quant/static-hardswish.ts
-function scalar(scope, name, index, external) {
-  const c = name ? resolveConstant(scope, name, index) : void 0;
-  if (!c || c.tensor.dataType !== DataType.FLOAT || elementCount(c.tensor.dims) !== 1) return void 0;
-  return tensorFloat32(c.tensor, external)[0];
-}
 function gateHardSwish(model, external, exclude) {
-  const scope = mainScopes(model)[0];
-  if (!scope) return 0;
-  const excluded = (n) => exclude.some((re) => re.test(nodeId(n)));
-  const index = new DefinitionIndex();
-  const du = new DefUse(scope);
-  const names = allNames(model);
+  const r = rewriteScope(model, external, exclude);
+  if (!r) return 0;
+  const { scope, du, names, excluded } = r;
+  const scalar = (name) => scalarConstant(r, name)?.value;
   const only = (name, op) => {
-    const r = du.readers(name);
-    const n = r.length === 1 && !du.isGraphOutput(name) ? r[0].node : void 0;
-    return n && n.opType === op && isDefault2(n) && !excluded(n) ? n : void 0;
+    const n = onlyReader(du, name);
+    return n && n.opType === op && isDefault(n) && !excluded(n) ? n : void 0;
   };
   const replacements = /* @__PURE__ */ new Map();
   const stale = /* @__PURE__ */ new Set();
   for (const add of scope.graph.node) {
-    if (add.opType !== "Add" || !isDefault2(add) || add.input.length !== 2 || excluded(add)) continue;
-    const k = add.input.findIndex((i) => scalar(scope, i, index, external) === 3);
+    if (add.opType !== "Add" || !isDefault(add) || add.input.length !== 2 || excluded(add)) continue;
+    const k = add.input.findIndex((i) => scalar(i) === 3);
     const x = add.input[1 - k];
     if (k < 0 || !x || x === add.input[k]) continue;
     const clip2 = only(add.output[0], "Clip");
     if (!clip2 || clip2.input[0] !== add.output[0]) continue;
-    const lo = clip2.input[1] ? scalar(scope, clip2.input[1], index, external) : attr(clip2, "min")?.f;
-    const hi = clip2.input[2] ? scalar(scope, clip2.input[2], index, external) : attr(clip2, "max")?.f;
+    const lo = clip2.input[1] ? scalar(clip2.input[1]) : attr(clip2, "min")?.f;
+    const hi = clip2.input[2] ? scalar(clip2.input[2]) : attr(clip2, "max")?.f;
     if (lo !== 0 || hi !== 6) continue;
     const mul = only(clip2.output[0], "Mul");
     if (!mul || !mul.input.includes(x) || mul.input.length !== 2) continue;
     const div = only(mul.output[0], "Div") ?? only(mul.output[0], "Mul");
     if (!div || div.input[0] !== mul.output[0]) continue;
-    const d = scalar(scope, div.input[1], index, external);
+    const d = scalar(div.input[1]);
     if (!(div.opType === "Div" ? d === 6 : d !== void 0 && Math.abs(d * 6 - 1) < 1e-6)) continue;
     const gate = freshName(names, `${x}_hardsigmoid`);
-    replacements.set(add, [makeNode("HardSigmoid", nodeId(clip2), [x], [gate], [floatAttr2("alpha", Math.fround(1 / 6)), floatAttr2("beta", 0.5)])]);
+    replacements.set(add, [makeNode("HardSigmoid", nodeId(clip2), [x], [gate], [floatAttr("alpha", Math.fround(1 / 6)), floatAttr("beta", 0.5)])]);
     replacements.set(div, [makeNode("Mul", nodeId(div), [x, gate], [div.output[0]])]);
     for (const n of [clip2, mul]) replacements.set(n, []);
     for (const n of [add, clip2, mul]) stale.add(n.output[0]);
   }
   if (!replacements.size) return 0;
   du.replace(replacements);
-  scope.graph.valueInfo = scope.graph.valueInfo.filter((v) => !stale.has(v.name ?? ""));
+  dropValueInfo(scope, stale);
   return replacements.size / 4;
 }
-var isDefault2, floatAttr2;
 var init_static_hardswish = __esm({
   "src/stages/quant/static-hardswish.ts"() {
     "use strict";
-    init_dtype();
-    init_def_use();
     init_graph();
-    init_tensor();
-    init_types();
     init_nodes();
-    init_constant_weight();
-    isDefault2 = (n) => (n.domain ?? "") === "";
-    floatAttr2 = (name, f) => ({ name, type: AttributeType.FLOAT, f, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] });
+    init_static_rewrite();
   }
 });
 
@@ -18428,10 +18433,10 @@ var init_fp16 = __esm({
         return after;
       }
       /** Float initializers that only blocked nodes read: they stay float32. */
-      keptFloat32(scope, isDefault3) {
+      keptFloat32(scope, isDefault2) {
         const keep = /* @__PURE__ */ new Set();
         const outputs = new Set(scope.graph.output.map((o) => o.name));
-        const floats = scope.graph.initializer.filter((t) => t.dataType === DataType.FLOAT && t.name && !isDefault3(t.name) && !outputs.has(t.name));
+        const floats = scope.graph.initializer.filter((t) => t.dataType === DataType.FLOAT && t.name && !isDefault2(t.name) && !outputs.has(t.name));
         if (!floats.length) return keep;
         const du = new DefUse(scope);
         for (const { name } of floats) {
@@ -18442,8 +18447,8 @@ var init_fp16 = __esm({
       }
       convertScope(scope, isMain) {
         const g = scope.graph;
-        const isDefault3 = (name) => isMain && this.opts.keepIoTypes && !this.weightsAreInputs && this.initializerInputs.has(name);
-        const keep = this.keptFloat32(scope, isDefault3);
+        const isDefault2 = (name) => isMain && this.opts.keepIoTypes && !this.weightsAreInputs && this.initializerInputs.has(name);
+        const keep = this.keptFloat32(scope, isDefault2);
         const nodes = [];
         for (const n of g.node) {
           if (!this.isBlocked(n)) {
@@ -18456,7 +18461,7 @@ var init_fp16 = __esm({
         }
         g.node = nodes;
         for (const t of g.initializer) {
-          if (t.name && (keep.has(t.name) || isDefault3(t.name))) this.stats.keptFloat32++;
+          if (t.name && (keep.has(t.name) || isDefault2(t.name))) this.stats.keptFloat32++;
           else this.convertTensor(t);
         }
         for (const s of g.sparseInitializer) if (s.values) this.convertTensor(s.values);
@@ -19252,9 +19257,6 @@ var init_pattern = __esm({
 });
 
 // src/stages/fuse/attrs.ts
-function floatAttr3(name, value) {
-  return { name, type: AttributeType.FLOAT, f: value, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
-}
 function permIs(n, perm) {
   const p = attr(n, "perm")?.ints;
   if (!p || p.length === 0) return perm.every((v, i) => v === perm.length - 1 - i);
@@ -19264,7 +19266,7 @@ var init_attrs = __esm({
   "src/stages/fuse/attrs.ts"() {
     "use strict";
     init_graph();
-    init_types();
+    init_nodes();
   }
 });
 
@@ -19604,8 +19606,8 @@ function plan(ctx, m, mask, scale) {
     const c = ctx.scalar(m.value("scale"));
     if (c === void 0 || c === 0) refuse2("the attention scale is not a constant scalar");
     const factor2 = scale === "div" || scale === "div-q" ? 1 / c : c;
-    if (!near(factor2, 1 / Math.sqrt(head), 1e-6)) attrs.push(floatAttr3("scale", factor2));
-  } else attrs.push(floatAttr3("scale", 1));
+    if (!near(factor2, 1 / Math.sqrt(head), 1e-6)) attrs.push(floatAttr("scale", factor2));
+  } else attrs.push(floatAttr("scale", 1));
   let raw;
   let filter;
   let additive;
@@ -19637,7 +19639,7 @@ function plan(ctx, m, mask, scale) {
     if (!(filter <= -1e30)) refuse2("causal fill above -1e30 together with an additive mask: the fused op would weigh fully masked rows differently");
     additive = m.value("mask");
   }
-  if (filter !== void 0 && filter !== -1e4) attrs.push(floatAttr3("mask_filter_value", filter));
+  if (filter !== void 0 && filter !== -1e4) attrs.push(floatAttr("mask_filter_value", filter));
   const biasDims = additive ? ctx.dims(additive) : void 0;
   if (additive && !(biasDims && biasDims.length === 4 && (biasDims[1] === 1 || biasDims[1] === heads) && biasDims[2] === 1)) {
     refuse2("the additive mask is not known to be [batch, 1, 1, seq] (what attention_bias takes after expanding over the queries)");
@@ -19980,7 +19982,7 @@ function fuseLayerNorm(ctx) {
       ctx.fresh(`${root2.name || root2.output[0]}_LayerNorm`),
       [x, m.value("gamma"), m.value("beta")],
       [root2.output[0]],
-      [floatAttr3("epsilon", eps), intAttr("axis", -1)]
+      [floatAttr("epsilon", eps), intAttr("axis", -1)]
     );
     ctx.replace(m, root2, [ln]);
     ctx.shapes.set(root2.output[0], d);
@@ -25988,13 +25990,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar2, onError) {
-      const start = scalar2.offset;
-      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -26006,12 +26008,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar2.source)
-          end2 += scalar2.source.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
         return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar2.indent + header.indent;
-      let offset = scalar2.offset + header.length;
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -26089,7 +26091,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar2.source.length;
+      const end = start + header.length + scalar.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -26172,8 +26174,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar2, strict, onError) {
-      const { offset, type, source, end } = scalar2;
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
       let _type;
       let value;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
@@ -26192,7 +26194,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -26407,26 +26409,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar2;
+      let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar2 = new Scalar.Scalar(value);
+        scalar = new Scalar.Scalar(value);
       }
-      scalar2.range = range;
-      scalar2.source = value;
+      scalar.range = range;
+      scalar.source = value;
       if (type)
-        scalar2.type = type;
+        scalar.type = type;
       if (tagName)
-        scalar2.tag = tagName;
+        scalar.tag = tagName;
       if (tag.format)
-        scalar2.format = tag.format;
+        scalar.format = tag.format;
       if (comment)
-        scalar2.comment = comment;
-      return scalar2;
+        scalar.comment = comment;
+      return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -28254,37 +28256,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar2) {
+      *scalar(scalar) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep;
-          if (scalar2.end) {
-            sep = scalar2.end;
+          if (scalar.end) {
+            sep = scalar.end;
             sep.push(this.sourceToken);
-            delete scalar2.end;
+            delete scalar.end;
           } else
             sep = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar2.offset,
-            indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep }]
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar2);
+          yield* this.lineEnd(scalar);
       }
-      *blockScalar(scalar2) {
+      *blockScalar(scalar) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar2.props.push(this.sourceToken);
+            scalar.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar2.source = this.source;
+            scalar.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {

@@ -25,7 +25,7 @@ import { fitBlock } from '../src/stages/quant/block-solver.js';
 import { quantizeInt4Stage } from '../src/stages/quantize-int4.js';
 import type { Calibrator, StageContext } from '../src/stages/stage.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
-import { float32Values, runFirstOutput, runOrt } from './helpers/ort-run.js';
+import { float32Values, relativeOutputError, runOrt } from './helpers/ort-run.js';
 import { runStageOnFixture } from './helpers/fixture-parity.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'int4-awq-test-'));
@@ -65,19 +65,8 @@ function outlierModel(residual: boolean): ModelProto {
 }
 
 /** Relative L2 output error against fp32 over 4 held-out inputs (seeds the calibration never used). */
-async function outputError(fp32: ModelProto, q: ModelProto): Promise<number> {
-  let e = 0, n = 0;
-  for (let s = 0; s < 4; s++) {
-    const feeds = { x: new ort.Tensor('float32', randomFloats(T * D, 5000 + s, 1), [1, T, D]) };
-    const want = await runFirstOutput(encodeModel(fp32), feeds);
-    const got = await runFirstOutput(encodeModel(q), feeds);
-    for (let i = 0; i < want.length; i++) {
-      e += (want[i]! - got[i]!) ** 2;
-      n += want[i]! ** 2;
-    }
-  }
-  return Math.sqrt(e / n);
-}
+const outputError = (fp32: ModelProto, q: ModelProto) => relativeOutputError(fp32, q,
+  [0, 1, 2, 3].map((s) => ({ x: new ort.Tensor('float32', randomFloats(T * D, 5000 + s, 1), [1, T, D]) })));
 
 async function quantize(m: ModelProto, options: Record<string, unknown>, calibrator?: Calibrator) {
   const ctx: StageContext = { tmpDir: tmp, log: () => {}, ...(calibrator ? { calibrate: calibrator } : {}) };

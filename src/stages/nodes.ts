@@ -9,6 +9,10 @@ export function intAttr(name: string, value: number | bigint): AttributeProto {
   return { ...attribute(name), type: AttributeType.INT, i: BigInt(value) };
 }
 
+export function floatAttr(name: string, value: number): AttributeProto {
+  return { ...attribute(name), type: AttributeType.FLOAT, f: value };
+}
+
 export function intsAttr(name: string, values: (number | bigint)[]): AttributeProto {
   return { ...attribute(name), type: AttributeType.INTS, ints: values.map((v) => BigInt(v)) };
 }

@@ -7,7 +7,8 @@ import { ownedBytes, tensorProtoFromNamed } from '../../src/runtime/named-tensor
 import { readTestDataSet, testDataSetDirs } from '../../src/check/test-data.js';
 import { ORT_TYPE } from '../../src/onnx/dtype.js';
 import { tensorBytes } from '../../src/onnx/tensor.js';
-import type { GraphProto, TensorProto } from '../../src/onnx/types.js';
+import type { GraphProto, ModelProto, TensorProto } from '../../src/onnx/types.js';
+import { encodeModel } from '../../src/onnx/codec.js';
 
 // Tests build models with deliberate oddities (initializers that are also inputs); ORT's warnings are noise.
 ort.env.logLevel = 'error';
@@ -83,4 +84,18 @@ export function float32Values(out: RawOutput): Float32Array {
 /** The first output of `model` on `feeds` (float32). */
 export async function runFirstOutput(model: Uint8Array | string, feeds: Feeds): Promise<Float32Array> {
   return float32Values(Object.values(await runOrt(model, feeds))[0]!);
+}
+
+/** Relative L2 error ‖y_q − y‖ / ‖y‖ of the first output of `q` against `fp32`, pooled over `inputs`. */
+export async function relativeOutputError(fp32: ModelProto, q: ModelProto, inputs: Feeds[]): Promise<number> {
+  let e = 0, n = 0;
+  for (const feeds of inputs) {
+    const want = await runFirstOutput(encodeModel(fp32), feeds);
+    const got = await runFirstOutput(encodeModel(q), feeds);
+    for (let i = 0; i < want.length; i++) {
+      e += (want[i]! - got[i]!) ** 2;
+      n += want[i]! ** 2;
+    }
+  }
+  return Math.sqrt(e / n);
 }

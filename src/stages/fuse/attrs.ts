@@ -1,10 +1,8 @@
 /** Attribute reading and building the fusions share. */
 import { attr } from '../../onnx/graph.js';
-import { AttributeType, type AttributeProto, type NodeProto } from '../../onnx/types.js';
+import type { NodeProto } from '../../onnx/types.js';
 
-export function floatAttr(name: string, value: number): AttributeProto {
-  return { name, type: AttributeType.FLOAT, f: value, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] };
-}
+export { floatAttr } from '../nodes.js';
 
 /** Whether a Transpose's perm is `perm` (an absent perm reverses the axes). */
 export function permIs(n: NodeProto, perm: number[]): boolean {

@@ -13,46 +13,27 @@
  * float by naming it: auto-static-layers.ts).
  */
 import { DataType } from '../../onnx/dtype.js';
-import { DefUse } from '../../graph/def-use.js';
-import { allNames, freshName, mainScopes, type GraphScope } from '../../onnx/graph.js';
+import { freshName } from '../../onnx/graph.js';
 import { newTensor } from '../../onnx/spill.js';
-import { elementCount, tensorFloat32, type ExternalDataSource } from '../../onnx/tensor.js';
 import type { ModelProto, NodeProto, TensorProto } from '../../onnx/types.js';
+import type { ExternalDataSource } from '../../onnx/tensor.js';
 import { foldInto } from '../fold-batchnorm.js';
 import { nodeId } from '../nodes.js';
 import { DefinitionIndex, removeUnused, resolveConstant, type ConstantWeight } from './constant-weight.js';
-
-const isDefault = (n: NodeProto) => (n.domain ?? '') === '';
-
-/** The one float32 value of the constant at `name`, with where it came from. */
-function scalarConstant(scope: GraphScope, name: string | undefined, index: DefinitionIndex, external?: ExternalDataSource): { value: number; c: ConstantWeight } | undefined {
-  const c = name ? resolveConstant(scope, name, index) : undefined;
-  if (!c || c.tensor.dataType !== DataType.FLOAT || elementCount(c.tensor.dims) !== 1) return undefined;
-  const value = tensorFloat32(c.tensor, external)[0]!;
-  return Number.isFinite(value) ? { value, c } : undefined;
-}
+import { dropValueInfo, isDefault, onlyReader, rewriteScope, scalarConstant, type RewriteScope } from './static-rewrite.js';
 
 /** `node` (Mul or Add) reads `x` and a scalar constant: the constant. */
-function scalarOperand(node: NodeProto, x: string, scope: GraphScope, index: DefinitionIndex, external?: ExternalDataSource) {
+function scalarOperand(r: RewriteScope, node: NodeProto, x: string) {
   if (node.input.length !== 2) return undefined;
   const other = node.input[0] === x ? node.input[1] : node.input[1] === x ? node.input[0] : undefined;
-  return other === x ? undefined : scalarConstant(scope, other, index, external);
-}
-
-/** The only reader of `name`, when it has one and `name` is not a graph output. */
-function onlyReader(du: DefUse, name: string): NodeProto | undefined {
-  const r = du.readers(name);
-  return r.length === 1 && !du.isGraphOutput(name) ? r[0]!.node : undefined;
+  return other === x ? undefined : scalarConstant(r, other);
 }
 
 /** Folds every eligible Conv → Mul(a) [→ Add(d)] of the main graph; returns how many. */
 export function foldScalarAffine(model: ModelProto, external: ExternalDataSource | undefined, exclude: readonly RegExp[]): number {
-  const scope = mainScopes(model)[0];
-  if (!scope) return 0;
-  const excluded = (n: NodeProto) => exclude.some((re) => re.test(nodeId(n)));
-  const index = new DefinitionIndex();
-  const du = new DefUse(scope);
-  const names = allNames(model);
+  const r = rewriteScope(model, external, exclude);
+  if (!r) return 0;
+  const { scope, du, index, names, excluded } = r;
   const used: ConstantWeight['path'][] = [];
   const removed: NodeProto[] = [];
   const stale = new Set<string>();
@@ -61,13 +42,13 @@ export function foldScalarAffine(model: ModelProto, external: ExternalDataSource
     const y = conv.output[0]!;
     const mul = onlyReader(du, y);
     if (!mul || mul.opType !== 'Mul' || !isDefault(mul) || excluded(mul)) continue;
-    const a = scalarOperand(mul, y, scope, index, external);
+    const a = scalarOperand(r, mul, y);
     if (!a || a.value === 0) continue;
     const chain = [mul];
     let d: ReturnType<typeof scalarOperand>;
     const add = onlyReader(du, mul.output[0]!);
     if (add && add.opType === 'Add' && isDefault(add) && !excluded(add)) {
-      d = scalarOperand(add, mul.output[0]!, scope, index, external);
+      d = scalarOperand(r, add, mul.output[0]!);
       if (d) chain.push(add);
     }
     const channels = Number(resolveConstant(scope, conv.input[1] ?? '', index)?.tensor.dims[0] ?? 0);
@@ -93,7 +74,7 @@ export function foldScalarAffine(model: ModelProto, external: ExternalDataSource
   }
   if (!removed.length) return 0;
   du.remove(removed);
-  scope.graph.valueInfo = scope.graph.valueInfo.filter((v) => !stale.has(v.name ?? ''));
+  dropValueInfo(scope, stale);
   removeUnused(used, new DefinitionIndex());
   return removed.filter((n) => n.opType === 'Mul').length;
 }

@@ -10,54 +10,39 @@
  * Matched when x + 3 is read by the Clip alone, the Clip by the Mul alone (whose other input is x), the
  * product by the Div (or a Mul by 1/6) alone, no intermediate is a graph output, and no node is excluded.
  */
-import { DataType } from '../../onnx/dtype.js';
-import { DefUse } from '../../graph/def-use.js';
-import { allNames, attr, freshName, mainScopes, type GraphScope } from '../../onnx/graph.js';
-import { elementCount, tensorFloat32, type ExternalDataSource } from '../../onnx/tensor.js';
-import { AttributeType, type ModelProto, type NodeProto } from '../../onnx/types.js';
-import { makeNode, nodeId } from '../nodes.js';
-import { DefinitionIndex, resolveConstant } from './constant-weight.js';
-
-const isDefault = (n: NodeProto) => (n.domain ?? '') === '';
-
-function scalar(scope: GraphScope, name: string | undefined, index: DefinitionIndex, external?: ExternalDataSource): number | undefined {
-  const c = name ? resolveConstant(scope, name, index) : undefined;
-  if (!c || c.tensor.dataType !== DataType.FLOAT || elementCount(c.tensor.dims) !== 1) return undefined;
-  return tensorFloat32(c.tensor, external)[0];
-}
-
-const floatAttr = (name: string, f: number) => ({ name, type: AttributeType.FLOAT, f, floats: [], ints: [], strings: [], tensors: [], graphs: [], sparseTensors: [], typeProtos: [] });
+import { attr, freshName } from '../../onnx/graph.js';
+import type { ModelProto, NodeProto } from '../../onnx/types.js';
+import type { ExternalDataSource } from '../../onnx/tensor.js';
+import { floatAttr, makeNode, nodeId } from '../nodes.js';
+import { dropValueInfo, isDefault, onlyReader, rewriteScope, scalarConstant } from './static-rewrite.js';
 
 /** Rewrites every matched hard-swish of the main graph; returns how many. */
 export function gateHardSwish(model: ModelProto, external: ExternalDataSource | undefined, exclude: readonly RegExp[]): number {
-  const scope = mainScopes(model)[0];
-  if (!scope) return 0;
-  const excluded = (n: NodeProto) => exclude.some((re) => re.test(nodeId(n)));
-  const index = new DefinitionIndex();
-  const du = new DefUse(scope);
-  const names = allNames(model);
+  const r = rewriteScope(model, external, exclude);
+  if (!r) return 0;
+  const { scope, du, names, excluded } = r;
+  const scalar = (name: string | undefined) => scalarConstant(r, name)?.value;
   const only = (name: string, op: string): NodeProto | undefined => {
-    const r = du.readers(name);
-    const n = r.length === 1 && !du.isGraphOutput(name) ? r[0]!.node : undefined;
+    const n = onlyReader(du, name);
     return n && n.opType === op && isDefault(n) && !excluded(n) ? n : undefined;
   };
   const replacements = new Map<NodeProto, NodeProto[]>();
   const stale = new Set<string>();
   for (const add of scope.graph.node) {
     if (add.opType !== 'Add' || !isDefault(add) || add.input.length !== 2 || excluded(add)) continue;
-    const k = add.input.findIndex((i) => scalar(scope, i, index, external) === 3);
+    const k = add.input.findIndex((i) => scalar(i) === 3);
     const x = add.input[1 - k];
     if (k < 0 || !x || x === add.input[k]) continue;
     const clip = only(add.output[0]!, 'Clip');
     if (!clip || clip.input[0] !== add.output[0]) continue;
-    const lo = clip.input[1] ? scalar(scope, clip.input[1], index, external) : attr(clip, 'min')?.f;
-    const hi = clip.input[2] ? scalar(scope, clip.input[2], index, external) : attr(clip, 'max')?.f;
+    const lo = clip.input[1] ? scalar(clip.input[1]) : attr(clip, 'min')?.f;
+    const hi = clip.input[2] ? scalar(clip.input[2]) : attr(clip, 'max')?.f;
     if (lo !== 0 || hi !== 6) continue;
     const mul = only(clip.output[0]!, 'Mul');
     if (!mul || !mul.input.includes(x) || mul.input.length !== 2) continue;
     const div = only(mul.output[0]!, 'Div') ?? only(mul.output[0]!, 'Mul');
     if (!div || div.input[0] !== mul.output[0]) continue;
-    const d = scalar(scope, div.input[1], index, external);
+    const d = scalar(div.input[1]);
     if (!(div.opType === 'Div' ? d === 6 : d !== undefined && Math.abs(d * 6 - 1) < 1e-6)) continue;
     const gate = freshName(names, `${x}_hardsigmoid`);
     replacements.set(add, [makeNode('HardSigmoid', nodeId(clip), [x], [gate], [floatAttr('alpha', Math.fround(1 / 6)), floatAttr('beta', 0.5)])]);
@@ -67,6 +52,6 @@ export function gateHardSwish(model: ModelProto, external: ExternalDataSource | 
   }
   if (!replacements.size) return 0;
   du.replace(replacements);
-  scope.graph.valueInfo = scope.graph.valueInfo.filter((v) => !stale.has(v.name ?? ''));
+  dropValueInfo(scope, stale);
   return replacements.size / 4;
 }
