@@ -17555,10 +17555,14 @@ async function planActivationScaling(model, main2, run, exclude, ctx, before) {
     layers.push({ node, weight, values: () => floatValues(weight.tensor, tensorBytes(weight.tensor, ctx.external)) });
   }
   const activations = [...new Set(layers.map((l) => l.node.input[0] ?? ""))];
+  const channels = new Map(layers.map((l) => {
+    const [r, c] = l.weight.tensor.dims;
+    return [l.node.input[0] ?? "", l.weight.transposed ? c : r];
+  }));
   const t0 = performance.now();
   const span = feedbackSpan(opts);
   const gptq = opts.method === "gptq";
-  const { moments, details } = await ctx.calibrate(model, [], { moments: activations, momentBlock: span, ...gptq ? { autoSamples: GPTQ_AUTO_SAMPLES } : {} });
+  const { moments, details } = await ctx.calibrate(model, [], { moments: activations, momentBlock: span, momentChannels: channels, ...gptq ? { autoSamples: GPTQ_AUTO_SAMPLES } : {} });
   const t1 = performance.now();
   const rows = Math.min(...[...moments?.values() ?? []].map((m) => m.rows));
   const thin = gptq && Number.isFinite(rows) && rows < GPTQ_ROWS_PER_CHANNEL * span ? `gptq's Hessians average ${rows} rows for spans of ${span} channels; ${GPTQ_ROWS_PER_CHANNEL * span}+ rows (more calibration samples) fit them better` : void 0;
@@ -20815,16 +20819,15 @@ async function calibrate(o) {
   const tensors = [.../* @__PURE__ */ new Set([...o.tensors, ...withMoments])];
   const { model, fetched } = augmentedForCalibration(o.model, tensors);
   const stamp = `${process.pid}-${Date.now()}`;
-  const file = path10.join(o.tmpDir, `calibration-${stamp}.onnx`);
-  saveModel(model, file, { externalData: o.external ? true : "auto", source: o.external });
   const host = o.host ?? startOrtHost();
   let samples = 0;
   let result;
   try {
     const minmaxOnly = new Set(o.model.graph.output.map((v) => v.name));
     for (const n of o.model.graph.node) if (SATURATING.has(n.opType ?? "") && n.output[0]) minmaxOnly.add(n.output[0]);
+    for (const name of withMoments) if (!o.tensors.includes(name)) minmaxOnly.add(name);
     const requests = tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? "minmax" : o.method, ...withMoments.has(name) ? { moments: o.momentBlock ?? 1 } : {} }));
-    const { file: runFile, fetch } = await reducedInGraph(host, model, file, fetched, requests, o, stamp);
+    const { file: runFile, fetch } = await reducedInGraph(host, model, fetched, requests, o, stamp);
     const session = await host.load(runFile, { threads: o.threads ?? availableParallelism2() });
     try {
       const it = o.source.samples()[Symbol.iterator]();
@@ -20846,22 +20849,75 @@ async function calibrate(o) {
   const moments = new Map(result.moments.map(([name, second, block, rows, cross]) => [name, { second, block, rows, ...cross ? { cross } : {} }]));
   return { ranges, moments, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
 }
-async function reducedInGraph(host, augmented, file, fetched, requests, o, stamp) {
+async function reducedInGraph(host, augmented, fetched, requests, o, stamp) {
+  const save = (model2, name) => {
+    const file2 = path10.join(o.tmpDir, `calibration-${stamp}${name}.onnx`);
+    saveModel(model2, file2, { externalData: o.external ? true : "auto", source: o.external });
+    return file2;
+  };
   const g = o.model.graph;
   const inMain = /* @__PURE__ */ new Set([...g.input.map((v) => v.name), ...g.node.flatMap((n) => n.output)]);
+  const gramsRun = defaultOpset2(o.model) >= 5;
+  const channelsOf = (r) => o.channels?.get(r.name) ?? 0;
+  const grams = requests.filter((r) => r.moments && r.method === "minmax" && gramsRun && inMain.has(r.name) && channelsOf(r) > 0 && channelsOf(r) % r.moments === 0);
+  const reduce = [...grams];
   const wanted = requests.filter((r) => !r.moments && inMain.has(r.name));
-  if (!wanted.length) return { file, fetch: fetched };
-  const probe = await host.load(file, { threads: 1, graphOptimizationLevel: "disabled" });
-  const float32 = new Set([...probe.inputs, ...probe.outputs].filter((v) => v.type === "float32").map((v) => v.name));
-  await host.release(probe.id);
-  const reduce = wanted.filter((r) => float32.has(r.name));
-  if (!reduce.length) return { file, fetch: fetched };
-  const { model, reductions } = withReductions(augmented, reduce.map((r) => r.name));
-  const reducedFile = path10.join(o.tmpDir, `calibration-${stamp}-reduced.onnx`);
-  saveModel(model, reducedFile, { externalData: o.external ? true : "auto", source: o.external });
-  for (const r of reduce) r.reduced = reductions.get(r.name);
+  let plain;
+  if (wanted.length) {
+    plain = save(augmented, "");
+    const probe = await host.load(plain, { threads: 1, graphOptimizationLevel: "disabled" });
+    const float32 = new Set([...probe.inputs, ...probe.outputs].filter((v) => v.type === "float32").map((v) => v.name));
+    await host.release(probe.id);
+    reduce.push(...wanted.filter((r) => float32.has(r.name)));
+  }
+  if (!reduce.length) return { file: plain ?? save(augmented, ""), fetch: fetched };
+  const reduced = withReductions(augmented, reduce.map((r) => r.name));
+  const { model, outputs: gramOutputs } = withGrams(reduced.model, grams.map((r) => ({ name: r.name, channels: channelsOf(r), block: r.moments })));
+  const file = save(model, "-reduced");
+  for (const r of reduce) {
+    r.reduced = reduced.reductions.get(r.name);
+    const gram = gramOutputs.get(r.name);
+    if (gram) r.gram = gram;
+  }
   const inGraph = new Set(reduce.filter((r) => r.method === "minmax").map((r) => r.name));
-  return { file: reducedFile, fetch: [...fetched.filter((t) => !inGraph.has(t)), ...reduce.flatMap((r) => [r.reduced.min, r.reduced.max, r.reduced.sum])] };
+  const extra = reduce.flatMap((r) => [r.reduced.min, r.reduced.max, r.reduced.sum, ...r.gram ? [r.gram.out, r.gram.shape] : []]);
+  return { file, fetch: [...fetched.filter((t) => !inGraph.has(t)), ...extra] };
+}
+function withGrams(model, grams) {
+  const outputs = /* @__PURE__ */ new Map();
+  if (!grams.length) return { model, outputs };
+  const graph = model.graph;
+  const taken = allNames(model);
+  const fresh = (base) => {
+    let name = base;
+    for (let k = 1; taken.has(name); k++) name = `${base}_${k}`;
+    taken.add(name);
+    return name;
+  };
+  const nodes = [];
+  for (const { name, channels, block } of grams) {
+    const view2 = fresh(`${name}_calib_blocks`);
+    const viewShape = fresh(`${name}_calib_blocks_shape`);
+    const left = fresh(`${name}_calib_left`);
+    const right = fresh(`${name}_calib_right`);
+    const out = fresh(`${name}_calib_gram`);
+    const shape = fresh(`${name}_calib_rows`);
+    const dims = makeTensor(viewShape, DataType.INT64, [3], new Uint8Array(BigInt64Array.of(-1n, BigInt(channels / block), BigInt(block)).buffer));
+    nodes.push(
+      makeNode("Constant", viewShape, [], [viewShape], [tensorAttr("value", dims)]),
+      makeNode("Reshape", view2, [name, viewShape], [view2]),
+      makeNode("Transpose", left, [view2], [left], [intsAttr("perm", [1, 2, 0])]),
+      makeNode("Transpose", right, [view2], [right], [intsAttr("perm", [1, 0, 2])]),
+      makeNode("MatMul", out, [left, right], [out]),
+      makeNode("Shape", shape, [view2], [shape])
+    );
+    outputs.set(name, { out, shape, channels });
+  }
+  const extra = [...outputs.values()].flatMap((g) => [g.out, g.shape].map(untypedOutput));
+  return {
+    model: { ...model, graph: { ...graph, node: [...graph.node, ...nodes], output: [...graph.output, ...extra] } },
+    outputs
+  };
 }
 var SATURATING;
 var init_calibrate = __esm({
@@ -20870,6 +20926,9 @@ var init_calibrate = __esm({
     init_graph();
     init_model_io();
     init_nodes();
+    init_opset();
+    init_dtype();
+    init_tensor();
     init_ort_runner();
     SATURATING = /* @__PURE__ */ new Set(["Sigmoid", "HardSigmoid", "Clip", "Softmax", "Tanh"]);
   }
@@ -20946,7 +21005,7 @@ function calibratorFor(config, external, tmpDir, progress, cache) {
     if (known?.details) tensors = known.missing;
     const source = calibrationSource(c.inputs === "auto" && c.samples === void 0 && options?.autoSamples ? { ...c, samples: options.autoSamples } : c, model);
     const count = (/* @__PURE__ */ new Set([...tensors, ...moments])).size;
-    const r = await progress.step(`calibrate ${count} tensors (${c.method}${moments.length ? ", channel moments" : ""}, ${source.synthetic ? "auto samples" : c.inputs})`, () => calibrate({ model, external, tensors, moments, momentBlock: options?.momentBlock, method: c.method, source, tmpDir }));
+    const r = await progress.step(`calibrate ${count} tensors (${c.method}${moments.length ? ", channel moments" : ""}, ${source.synthetic ? "auto samples" : c.inputs})`, () => calibrate({ model, external, tensors, moments, momentBlock: options?.momentBlock, channels: options?.momentChannels, method: c.method, source, tmpDir }));
     if (r.synthetic) progress.note(`calibration: ranges come from ${r.samples} synthetic (auto-generated) samples; give calibration inputs for ranges that match real data`);
     const details = { method: r.method, samples: r.samples, inputs: r.from, synthetic: r.synthetic, tensors: count, stateBytes: r.stateBytes, peakRssBytes: r.peakRssBytes };
     if (key) cache.set(key, tensors, r.ranges, details);

@@ -414,6 +414,23 @@ var ChannelMoments = class {
     }
     this.rows += rows;
   }
+  /**
+   * Folds in one sample's Gram blocks computed in onnxruntime (calibrate.ts, in-graph moments): `gram` is
+   * [K / block, block, block], Σ over the sample's `rows` rows of x_i·x_j within each block, the layout of
+   * `sums`. Only j ≥ i is kept, as add() fills it. The products were summed in float32 over the sample's
+   * rows (one sample: 128 tokens, say), the samples are summed here in double.
+   */
+  addGram(gram, rows) {
+    const k = this.channels;
+    const b = this.block;
+    if (gram.length !== k * b || k % b !== 0) throw new Error(`channel moments: a Gram of ${gram.length} values is not ${k / b} blocks of ${b}\xD7${b}`);
+    const s = this.sums;
+    for (let i = 0; i < k; i++) {
+      const row = i * b;
+      for (let jj = i % b; jj < b; jj++) s[row + jj] += gram[row + jj];
+    }
+    this.rows += rows;
+  }
   /** E[x_k²] per channel (zeros before any sample). */
   means() {
     const out = new Float32Array(this.channels);
@@ -529,16 +546,34 @@ async function runStats(id, feeds, outputNames, requests) {
     if (!stat) stats.set(name, stat = createStat(method));
     return stat;
   };
+  const addMoments = (name, block, v) => {
+    const k = v.dims[v.dims.length - 1];
+    if (!k) return;
+    let m = moments.get(name);
+    if (!m) moments.set(name, m = new ChannelMoments(k, block));
+    if (m.channels === k) m.add(v.data);
+  };
   const readInFull = [];
-  for (const { name, method, moments: wantMoments, reduced } of requests) {
+  for (const request of requests) {
+    const { name, method, moments: wantMoments, reduced, gram } = request;
     const v = result[name] ?? ortFeeds[name];
     let finite;
     if (reduced) {
       const [lo, hi, sum] = [scalarOf(result[reduced.min]), scalarOf(result[reduced.max]), scalarOf(result[reduced.sum])];
       if (Number.isFinite(lo) && Number.isFinite(hi) && Number.isFinite(sum)) finite = [lo, hi];
       if (method === "minmax") {
-        if (finite) statOf(name, method).addRange(...finite);
-        else readInFull.push(name);
+        if (!finite) {
+          readInFull.push(request);
+          continue;
+        }
+        statOf(name, method).addRange(...finite);
+        const g = gram ? result[gram.out] : void 0;
+        const shape = gram ? result[gram.shape] : void 0;
+        if (gram && g instanceof ort.Tensor && g.type === "float32" && shape instanceof ort.Tensor) {
+          let m = moments.get(name);
+          if (!m) moments.set(name, m = new ChannelMoments(gram.channels, wantMoments));
+          m.addGram(g.data, Number(shape.data[0]));
+        }
         continue;
       }
     }
@@ -546,18 +581,16 @@ async function runStats(id, feeds, outputNames, requests) {
     const stat = statOf(name, method);
     if (finite && stat.addFinite) stat.addFinite(v.data, ...finite);
     else stat.add(v.data);
-    const k = v.dims[v.dims.length - 1];
-    if (!wantMoments || !k) continue;
-    let m = moments.get(name);
-    if (!m) moments.set(name, m = new ChannelMoments(k, wantMoments));
-    if (m.channels === k) m.add(v.data);
+    if (wantMoments) addMoments(name, wantMoments, v);
   }
   if (readInFull.length) {
-    const again = readInFull.filter((n) => !ortFeeds[n]);
+    const again = readInFull.map((r) => r.name).filter((n) => !ortFeeds[n]);
     const full = again.length ? await session.run(ortFeeds, again) : {};
-    for (const name of readInFull) {
+    for (const { name, moments: wantMoments } of readInFull) {
       const v = ortFeeds[name] ?? full[name];
-      if (v instanceof ort.Tensor && v.type === "float32") statOf(name, "minmax").add(v.data);
+      if (!(v instanceof ort.Tensor) || v.type !== "float32") continue;
+      statOf(name, "minmax").add(v.data);
+      if (wantMoments) addMoments(name, wantMoments, v);
     }
     for (const v of Object.values(full)) if (v instanceof ort.Tensor) v.dispose();
   }

@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { augmentedForCalibration, calibrate } from '../src/check/calibrate.js';
+import { augmentedForCalibration, calibrate, withGrams } from '../src/check/calibrate.js';
 import { calibrationSource } from '../src/check/calibration-inputs.js';
-import { DyadicHistogram, ENTROPY_FLOOR_PERCENTILE, MinMaxStat, createStat, entropyRange, entropyWindow, guardedEntropyRange, percentileRange } from '../src/runtime/calibration-stats.js';
+import { ChannelMoments, DyadicHistogram, ENTROPY_FLOOR_PERCENTILE, MinMaxStat, createStat, entropyRange, entropyWindow, guardedEntropyRange, percentileRange } from '../src/runtime/calibration-stats.js';
 import { seededRandom } from '../src/runtime/auto-inputs.js';
 import { loadModel } from '../src/onnx/model-io.js';
 import { FIXTURES } from './helpers/fixture-parity.js';
@@ -168,6 +168,85 @@ test('calibrate: min-max reduced inside onnxruntime equals the min-max of the fe
     assert.equal(hist.ranges.get('log')!.min, -Infinity);
     assert.equal(r.ranges.get('log')!.min, -Infinity);
     assert.ok(!r.ranges.has('shape'), 'an int64 tensor gets no range');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('calibrate: channel moments from Gram blocks computed in onnxruntime equal ChannelMoments over the fetched values; a sample with NaN or -Inf is read in full and counts them as 0', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'calib-'));
+  try {
+    const K = 64;
+    const B = 16;
+    // relu stays finite; lg = log|x| is -Inf where x is 0 (the third sample has one), NaN nowhere.
+    const m = makeModel(graph({
+      node: [node('Relu', ['x'], ['relu']), node('Abs', ['x'], ['abs']), node('Log', ['abs'], ['lg']), node('Add', ['relu', 'lg'], ['y'])],
+      input: [valueInfo('x', DataType.FLOAT, [1, 'n', K])],
+      output: [valueInfo('y', DataType.FLOAT, [1, 'n', K])],
+    }), 13);
+    const feed = (rows: number, seed: number, zeroAt?: number): NamedTensor[] => {
+      const v = gaussian(rows * K, seed, 2);
+      if (zeroAt !== undefined) v[zeroAt] = 0;
+      return [{ name: 'x', type: 'float32', dims: [1, rows, K], data: new Uint8Array(v.buffer) }];
+    };
+    const feeds = [feed(130, 1), feed(5, 2), feed(40, 3, 77), feed(70, 4)];
+    const moments = ['x', 'relu', 'lg'];
+    const channels = new Map(moments.map((t) => [t, K]));
+    const r = await calibrate({ model: m, tensors: [], moments, momentBlock: B, channels, method: 'minmax', tmpDir: dir, threads: 1, source: { synthetic: false, from: 'test', samples: () => feeds } });
+    // Independent: ChannelMoments over every value onnxruntime computes (JavaScript, double sums).
+    const file = path.join(dir, 'plain.onnx');
+    saveModel(augmentedForCalibration(m, moments).model, file);
+    const want = new Map(moments.map((t) => [t, new ChannelMoments(K, B)]));
+    for (const f of feeds) {
+      want.get('x')!.add(new Float32Array((f[0]!.data as Uint8Array).slice().buffer));
+      const out = await runModelOnce(file, f, { outputNames: ['relu', 'lg'] });
+      for (const o of out.outputs) want.get(o.name)!.add(tensorValues(o) as Float32Array);
+    }
+    for (const [name, w] of want) {
+      const got = r.moments.get(name)!;
+      assert.equal(got.rows, 245, name);
+      assert.equal(got.block, B);
+      // float32 sums over a sample's rows: within 1e-5 of √(E[x_i²]·E[x_j²]), the scale of Σ|x_i·x_j|.
+      const diag = w.means();
+      const close = (a: Float32Array, b: Float32Array, scale: (i: number) => number, what: string) => a.forEach((v, i) => {
+        assert.ok(Number.isFinite(b[i]!) && Math.abs(b[i]! - v) <= 1e-5 * scale(i), `${name} ${what}[${i}]: ${b[i]} vs ${v}`);
+      });
+      close(diag, got.second, (i) => diag[i]!, 'E[x²]');
+      close(w.blockMeans(), got.cross!, (at) => {
+        const i = Math.floor(at / B);
+        return Math.sqrt(diag[i]! * diag[i - (i % B) + (at % B)]!);
+      }, 'E[xxᵀ]');
+    }
+    // The ranges come with them, reduced in the graph.
+    assert.equal(r.ranges.get('lg')!.min, -Infinity);
+    assert.ok(r.ranges.get('relu')!.min >= 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('withGrams: onnxruntime computes each block\'s XᵀX over all rows of a [batch, seq, K] tensor, and the view\'s rows', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'calib-'));
+  try {
+    const [K, B, N, S] = [48, 16, 2, 3];
+    const m = makeModel(graph({ node: [node('Relu', ['x'], ['y'])], input: [valueInfo('x', DataType.FLOAT, [N, S, K])], output: [valueInfo('y', DataType.FLOAT, [N, S, K])] }), 13);
+    const { model: g, outputs } = withGrams(m, [{ name: 'x', channels: K, block: B }]);
+    const file = path.join(dir, 'g.onnx');
+    saveModel(g, file);
+    const x = gaussian(N * S * K, 5);
+    const out = await runModelOnce(file, [{ name: 'x', type: 'float32', dims: [N, S, K], data: new Uint8Array(x.buffer) }], { outputNames: [outputs.get('x')!.out, outputs.get('x')!.shape] });
+    const gram = tensorValues(out.outputs[0]!) as Float32Array;
+    assert.deepEqual(out.outputs[0]!.dims, [K / B, B, B]);
+    assert.deepEqual([...(tensorValues(out.outputs[1]!) as BigInt64Array)].map(Number), [N * S, K / B, B]);
+    for (let blk = 0; blk < K / B; blk++) {
+      for (let i = 0; i < B; i++) {
+        for (let j = 0; j < B; j++) {
+          let s = 0;
+          for (let r = 0; r < N * S; r++) s += x[r * K + blk * B + i]! * x[r * K + blk * B + j]!;
+          assert.ok(Math.abs(gram[(blk * B + i) * B + j]! - s) <= 1e-5 * (Math.abs(s) + 1), `block ${blk} (${i}, ${j})`);
+        }
+      }
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -23,7 +23,7 @@ import { channelScales } from '../src/stages/quant/awq.js';
 import { blockFactors, feedbackCodes } from '../src/stages/quant/block-feedback.js';
 import { fitBlock } from '../src/stages/quant/block-solver.js';
 import { quantizeInt4Stage } from '../src/stages/quantize-int4.js';
-import type { Calibrator, StageContext } from '../src/stages/stage.js';
+import type { CalibrateRequest, Calibrator, StageContext } from '../src/stages/stage.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
 import { float32Values, relativeOutputError, runOrt } from './helpers/ort-run.js';
 import { runStageOnFixture } from './helpers/fixture-parity.js';
@@ -33,8 +33,8 @@ const [T, D, H] = [32, 256, 512];
 
 /** Auto samples through onnxruntime, as compress's calibrator; `given`: as if the config had a calibration section. */
 function calibratorFor(given: boolean): Calibrator {
-  const fn = async (m: ModelProto, tensors: string[], options?: { moments?: string[]; momentBlock?: number }) => {
-    const r = await calibrate({ model: m, tensors, moments: options?.moments, momentBlock: options?.momentBlock, method: 'minmax', source: calibrationSource({ inputs: 'auto', samples: 8, seed: 99 }, m), tmpDir: tmp, threads: 1 });
+  const fn = async (m: ModelProto, tensors: string[], options?: CalibrateRequest) => {
+    const r = await calibrate({ model: m, tensors, moments: options?.moments, momentBlock: options?.momentBlock, channels: options?.momentChannels, method: 'minmax', source: calibrationSource({ inputs: 'auto', samples: 8, seed: 99 }, m), tmpDir: tmp, threads: 1 });
     return { ranges: r.ranges, moments: r.moments, details: { samples: r.samples } };
   };
   return Object.assign(fn, { given });

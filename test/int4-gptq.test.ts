@@ -22,7 +22,7 @@ import { quantizeWithSpanFeedback } from '../src/stages/quant/span-feedback.js';
 import { feedbackSpan, GPTQ_AUTO_SAMPLES, GPTQ_SPAN, quantizeInt4Stage } from '../src/stages/quantize-int4.js';
 import { compressModel } from '../src/pipeline/compress.js';
 import { saveModel } from '../src/onnx/model-io.js';
-import type { Calibrator, StageContext } from '../src/stages/stage.js';
+import type { CalibrateRequest, Calibrator, StageContext } from '../src/stages/stage.js';
 import { floatTensor, graph, model, node, randomFloats, valueInfo } from './helpers/builder.js';
 import { relativeOutputError } from './helpers/ort-run.js';
 
@@ -31,8 +31,8 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'int4-gptq-test-'));
 const [T, D, H] = [128, 256, 384];
 
 function calibrator(): Calibrator {
-  return async (m: ModelProto, tensors: string[], options?: { moments?: string[]; momentBlock?: number }) => {
-    const r = await calibrate({ model: m, tensors, moments: options?.moments, momentBlock: options?.momentBlock, method: 'minmax', source: calibrationSource({ inputs: 'auto', samples: 8, seed: 99 }, m), tmpDir: tmp, threads: 1 });
+  return async (m: ModelProto, tensors: string[], options?: CalibrateRequest) => {
+    const r = await calibrate({ model: m, tensors, moments: options?.moments, momentBlock: options?.momentBlock, channels: options?.momentChannels, method: 'minmax', source: calibrationSource({ inputs: 'auto', samples: 8, seed: 99 }, m), tmpDir: tmp, threads: 1 });
     return { ranges: r.ranges, moments: r.moments, details: { samples: r.samples } };
   };
 }

@@ -19,7 +19,10 @@ import type { ModelProto, ValueInfoProto } from '../onnx/types.js';
 import type { ChannelMomentsResult } from '../stages/stage.js';
 import type { CalibrationMethod, TensorRange } from '../runtime/calibration-stats.js';
 import type { StatReductions, StatRequest, StatsResult } from '../runtime/ort-protocol.js';
-import { intAttr, makeNode } from '../stages/nodes.js';
+import { intAttr, intsAttr, makeNode, tensorAttr } from '../stages/nodes.js';
+import { defaultOpset } from '../stages/quant/opset.js';
+import { DataType } from '../onnx/dtype.js';
+import { makeTensor } from '../onnx/tensor.js';
 import type { SampleSource } from './calibration-inputs.js';
 import { startOrtHost, type OrtHost } from '../runtime/ort-runner.js';
 
@@ -41,6 +44,11 @@ export interface CalibrateOptions {
   moments?: readonly string[];
   /** With `moments`: also E[x_i·x_j] within blocks of this many channels (default 1: the diagonal only). */
   momentBlock?: number;
+  /**
+   * Last-axis size of tensors in `moments` that the caller knows to be float32 with that many channels
+   * (a float MatMul's K): their block products are computed in onnxruntime (withGrams).
+   */
+  channels?: ReadonlyMap<string, number>;
   /** Intra-op threads for the calibration runs (default: all cores; calibration is not a latency figure). */
   threads?: number;
 }
@@ -111,8 +119,6 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
   const tensors = [...new Set([...o.tensors, ...withMoments])];
   const { model, fetched } = augmentedForCalibration(o.model, tensors);
   const stamp = `${process.pid}-${Date.now()}`;
-  const file = path.join(o.tmpDir, `calibration-${stamp}.onnx`);
-  saveModel(model, file, { externalData: o.external ? true : 'auto', source: o.external });
   const host = o.host ?? startOrtHost();
   let samples = 0;
   let result: StatsResult;
@@ -123,8 +129,10 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
     // a KL or percentile cut would move inward.
     const minmaxOnly = new Set(o.model.graph!.output.map((v) => v.name));
     for (const n of o.model.graph!.node) if (SATURATING.has(n.opType ?? '') && n.output[0]) minmaxOnly.add(n.output[0]);
+    // A tensor asked for its moments only needs no range: min-max, the one that never reads its values.
+    for (const name of withMoments) if (!o.tensors.includes(name)) minmaxOnly.add(name);
     const requests: StatRequest[] = tensors.map((name) => ({ name, method: minmaxOnly.has(name) ? 'minmax' as const : o.method, ...(withMoments.has(name) ? { moments: o.momentBlock ?? 1 } : {}) }));
-    const { file: runFile, fetch } = await reducedInGraph(host, model, file, fetched, requests, o, stamp);
+    const { file: runFile, fetch } = await reducedInGraph(host, model, fetched, requests, o, stamp);
     const session = await host.load(runFile, { threads: o.threads ?? availableParallelism() });
     try {
       // The child reduces each output as onnxruntime returns it; only the final ranges come back. The
@@ -150,27 +158,93 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
 }
 
 /**
- * Which tensors onnxruntime reduces in the graph: those without channel moments that the main graph
- * computes or takes as input and that are float32 (min-max ones then stay in onnxruntime, histograms
- * still come over but skip their min-max pass), a type read from onnxruntime's own inference on the
- * augmented copy (loaded unoptimized: a parse, no kernels). Fills in the requests' `reduced` and returns
- * the model file to run and the outputs to fetch per sample.
+ * Which tensors onnxruntime reduces in the graph: those the main graph computes or takes as input and that
+ * are float32 (min-max ones then stay in onnxruntime, histograms still come over but skip their min-max
+ * pass), a type read from onnxruntime's own inference on the augmented copy (loaded unoptimized: a parse,
+ * no kernels). A min-max tensor that wants channel moments and whose channels the caller gave (a float
+ * MatMul's K) gets its Gram blocks computed there too (withGrams); those need no probe, so a calibration
+ * for moments alone writes one model, not two. Fills in the requests' `reduced` and `gram`, and returns the
+ * model file to run and the outputs to fetch per sample.
  */
-async function reducedInGraph(host: OrtHost, augmented: ModelProto, file: string, fetched: string[], requests: StatRequest[], o: CalibrateOptions, stamp: string): Promise<{ file: string; fetch: string[] }> {
+async function reducedInGraph(host: OrtHost, augmented: ModelProto, fetched: string[], requests: StatRequest[], o: CalibrateOptions, stamp: string): Promise<{ file: string; fetch: string[] }> {
+  const save = (model: ModelProto, name: string) => {
+    const file = path.join(o.tmpDir, `calibration-${stamp}${name}.onnx`);
+    saveModel(model, file, { externalData: o.external ? true : 'auto', source: o.external });
+    return file;
+  };
   const g = o.model.graph!;
   const inMain = new Set([...g.input.map((v) => v.name), ...g.node.flatMap((n) => n.output)]);
+  // Reshape takes its shape as an input from opset 5.
+  const gramsRun = defaultOpset(o.model) >= 5;
+  const channelsOf = (r: StatRequest) => o.channels?.get(r.name) ?? 0;
+  const grams = requests.filter((r) => r.moments && r.method === 'minmax' && gramsRun && inMain.has(r.name) && channelsOf(r) > 0 && channelsOf(r) % r.moments === 0);
+  const reduce = [...grams];
   const wanted = requests.filter((r) => !r.moments && inMain.has(r.name));
-  if (!wanted.length) return { file, fetch: fetched };
-  const probe = await host.load(file, { threads: 1, graphOptimizationLevel: 'disabled' });
-  const float32 = new Set([...probe.inputs, ...probe.outputs].filter((v) => v.type === 'float32').map((v) => v.name));
-  await host.release(probe.id);
-  const reduce = wanted.filter((r) => float32.has(r.name));
-  if (!reduce.length) return { file, fetch: fetched };
-  const { model, reductions } = withReductions(augmented, reduce.map((r) => r.name));
-  const reducedFile = path.join(o.tmpDir, `calibration-${stamp}-reduced.onnx`);
-  saveModel(model, reducedFile, { externalData: o.external ? true : 'auto', source: o.external });
-  for (const r of reduce) r.reduced = reductions.get(r.name)!;
+  let plain: string | undefined;
+  if (wanted.length) {
+    plain = save(augmented, '');
+    const probe = await host.load(plain, { threads: 1, graphOptimizationLevel: 'disabled' });
+    const float32 = new Set([...probe.inputs, ...probe.outputs].filter((v) => v.type === 'float32').map((v) => v.name));
+    await host.release(probe.id);
+    reduce.push(...wanted.filter((r) => float32.has(r.name)));
+  }
+  if (!reduce.length) return { file: plain ?? save(augmented, ''), fetch: fetched };
+  const reduced = withReductions(augmented, reduce.map((r) => r.name));
+  const { model, outputs: gramOutputs } = withGrams(reduced.model, grams.map((r) => ({ name: r.name, channels: channelsOf(r), block: r.moments! })));
+  const file = save(model, '-reduced');
+  for (const r of reduce) {
+    r.reduced = reduced.reductions.get(r.name)!;
+    const gram = gramOutputs.get(r.name);
+    if (gram) r.gram = gram;
+  }
   // A histogram still needs the values: fetched with its reductions, which spare it the min-max pass.
   const inGraph = new Set(reduce.filter((r) => r.method === 'minmax').map((r) => r.name));
-  return { file: reducedFile, fetch: [...fetched.filter((t) => !inGraph.has(t)), ...reduce.flatMap((r) => [r.reduced!.min, r.reduced!.max, r.reduced!.sum])] };
+  const extra = reduce.flatMap((r) => [r.reduced!.min, r.reduced!.max, r.reduced!.sum, ...(r.gram ? [r.gram.out, r.gram.shape] : [])]);
+  return { file, fetch: [...fetched.filter((t) => !inGraph.has(t)), ...extra] };
+}
+
+/**
+ * `model` with the Gram blocks of each tensor computed in the graph, for ChannelMoments.addGram: the
+ * tensor viewed as [rows, channels / block, block] (Reshape), then per block XᵀX by one batched MatMul of
+ * its [blocks, block, rows] and [blocks, rows, block] transposes — onnxruntime's GEMM instead of the
+ * per-row loops in JavaScript (ChannelMoments.add), and only channels · block floats cross from onnxruntime
+ * instead of the activation. Measured on BERT-base (block 32, 8 samples of 128 tokens): ChannelMoments.add
+ * 1.43 s of the calibration's 5.4 s. The view's shape is an output too: its first axis is the rows.
+ */
+export function withGrams(model: ModelProto, grams: readonly { name: string; channels: number; block: number }[]): { model: ModelProto; outputs: Map<string, { out: string; shape: string; channels: number }> } {
+  const outputs = new Map<string, { out: string; shape: string; channels: number }>();
+  if (!grams.length) return { model, outputs };
+  const graph = model.graph!;
+  const taken = allNames(model);
+  const fresh = (base: string) => {
+    let name = base;
+    for (let k = 1; taken.has(name); k++) name = `${base}_${k}`;
+    taken.add(name);
+    return name;
+  };
+  const nodes = [];
+  for (const { name, channels, block } of grams) {
+    const view = fresh(`${name}_calib_blocks`);
+    const viewShape = fresh(`${name}_calib_blocks_shape`);
+    const left = fresh(`${name}_calib_left`);
+    const right = fresh(`${name}_calib_right`);
+    const out = fresh(`${name}_calib_gram`);
+    const shape = fresh(`${name}_calib_rows`);
+    // A Constant, not an initializer: before IR 4 an initializer must also be a graph input.
+    const dims = makeTensor(viewShape, DataType.INT64, [3], new Uint8Array(BigInt64Array.of(-1n, BigInt(channels / block), BigInt(block)).buffer));
+    nodes.push(
+      makeNode('Constant', viewShape, [], [viewShape], [tensorAttr('value', dims)]),
+      makeNode('Reshape', view, [name, viewShape], [view]),
+      makeNode('Transpose', left, [view], [left], [intsAttr('perm', [1, 2, 0])]),
+      makeNode('Transpose', right, [view], [right], [intsAttr('perm', [1, 0, 2])]),
+      makeNode('MatMul', out, [left, right], [out]),
+      makeNode('Shape', shape, [view], [shape]),
+    );
+    outputs.set(name, { out, shape, channels });
+  }
+  const extra = [...outputs.values()].flatMap((g) => [g.out, g.shape].map(untypedOutput));
+  return {
+    model: { ...model, graph: { ...graph, node: [...graph.node, ...nodes], output: [...graph.output, ...extra] } },
+    outputs,
+  };
 }

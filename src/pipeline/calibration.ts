@@ -77,7 +77,7 @@ export function calibratorFor(config: CalibrationConfig | undefined, external: E
     const source = calibrationSource(c.inputs === 'auto' && c.samples === undefined && options?.autoSamples ? { ...c, samples: options.autoSamples } : c, model);
     const count = new Set([...tensors, ...moments]).size;
     const r = await progress.step(`calibrate ${count} tensors (${c.method}${moments.length ? ', channel moments' : ''}, ${source.synthetic ? 'auto samples' : c.inputs})`, () =>
-      calibrate({ model, external, tensors, moments, momentBlock: options?.momentBlock, method: c.method, source, tmpDir }));
+      calibrate({ model, external, tensors, moments, momentBlock: options?.momentBlock, channels: options?.momentChannels, method: c.method, source, tmpDir }));
     if (r.synthetic) progress.note(`calibration: ranges come from ${r.samples} synthetic (auto-generated) samples; give calibration inputs for ranges that match real data`);
     const details = { method: r.method, samples: r.samples, inputs: r.from, synthetic: r.synthetic, tensors: count, stateBytes: r.stateBytes, peakRssBytes: r.peakRssBytes };
     if (key) cache!.set(key, tensors, r.ranges, details);

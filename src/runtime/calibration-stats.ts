@@ -443,6 +443,24 @@ export class ChannelMoments {
     this.rows += rows;
   }
 
+  /**
+   * Folds in one sample's Gram blocks computed in onnxruntime (calibrate.ts, in-graph moments): `gram` is
+   * [K / block, block, block], Σ over the sample's `rows` rows of x_i·x_j within each block, the layout of
+   * `sums`. Only j ≥ i is kept, as add() fills it. The products were summed in float32 over the sample's
+   * rows (one sample: 128 tokens, say), the samples are summed here in double.
+   */
+  addGram(gram: Float32Array, rows: number): void {
+    const k = this.channels;
+    const b = this.block;
+    if (gram.length !== k * b || k % b !== 0) throw new Error(`channel moments: a Gram of ${gram.length} values is not ${k / b} blocks of ${b}×${b}`);
+    const s = this.sums;
+    for (let i = 0; i < k; i++) {
+      const row = i * b;
+      for (let jj = i % b; jj < b; jj++) s[row + jj]! += gram[row + jj]!;
+    }
+    this.rows += rows;
+  }
+
   /** E[x_k²] per channel (zeros before any sample). */
   means(): Float32Array {
     const out = new Float32Array(this.channels);

@@ -57,6 +57,12 @@ export interface StatRequest {
    * its place; a sample whose three are not all finite (NaN, ±Inf, an empty tensor) reads the tensor.
    */
   reduced?: StatReductions;
+  /**
+   * With `moments` and `reduced`: outputs holding the tensor's Gram blocks computed in the graph
+   * ([channels / moments, moments, moments], calibrate.ts) and the shape of its [rows, blocks, moments]
+   * view, fetched in its place; a sample whose reductions are not all finite reads the tensor instead.
+   */
+  gram?: { out: string; shape: string; channels: number };
 }
 
 export interface StatReductions {

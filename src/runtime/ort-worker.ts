@@ -105,8 +105,17 @@ async function runStats(id: number, feeds: NamedTensor[], outputNames: string[],
     if (!stat) stats!.set(name, (stat = createStat(method)));
     return stat;
   };
-  const readInFull: string[] = [];
-  for (const { name, method, moments: wantMoments, reduced } of requests) {
+  const addMoments = (name: string, block: number, v: ort.Tensor) => {
+    const k = v.dims[v.dims.length - 1];
+    if (!k) return;
+    let m = moments!.get(name);
+    if (!m) moments!.set(name, (m = new ChannelMoments(k, block)));
+    // A sample whose last axis differs from the first's is not the same channels: left out.
+    if (m.channels === k) m.add(v.data as Float32Array);
+  };
+  const readInFull: StatRequest[] = [];
+  for (const request of requests) {
+    const { name, method, moments: wantMoments, reduced, gram } = request;
     const v = result[name] ?? ortFeeds[name];
     let finite: [number, number] | undefined;
     if (reduced) {
@@ -115,8 +124,19 @@ async function runStats(id: number, feeds: NamedTensor[], outputNames: string[],
       // min keeps its second operand): only a finite sum vouches for them.
       if (Number.isFinite(lo) && Number.isFinite(hi) && Number.isFinite(sum)) finite = [lo, hi];
       if (method === 'minmax') {
-        if (finite) statOf(name, method).addRange!(...finite);
-        else readInFull.push(name);
+        if (!finite) {
+          readInFull.push(request);
+          continue;
+        }
+        statOf(name, method).addRange!(...finite);
+        // Finite values, so the in-graph Gram is theirs (a NaN or Inf would have poisoned its block).
+        const g = gram ? result[gram.out] : undefined;
+        const shape = gram ? result[gram.shape] : undefined;
+        if (gram && g instanceof ort.Tensor && g.type === 'float32' && shape instanceof ort.Tensor) {
+          let m = moments.get(name);
+          if (!m) moments.set(name, (m = new ChannelMoments(gram.channels, wantMoments!)));
+          m.addGram(g.data as Float32Array, Number((shape.data as BigInt64Array)[0]));
+        }
         continue;
       }
     }
@@ -124,20 +144,18 @@ async function runStats(id: number, feeds: NamedTensor[], outputNames: string[],
     const stat = statOf(name, method);
     if (finite && stat.addFinite) stat.addFinite(v.data as Float32Array, ...finite);
     else stat.add(v.data as Float32Array);
-    const k = v.dims[v.dims.length - 1];
-    if (!wantMoments || !k) continue;
-    let m = moments.get(name);
-    if (!m) moments.set(name, (m = new ChannelMoments(k, wantMoments)));
-    // A sample whose last axis differs from the first's is not the same channels: left out.
-    if (m.channels === k) m.add(v.data as Float32Array);
+    if (wantMoments) addMoments(name, wantMoments, v);
   }
   if (readInFull.length) {
     // A graph input is at hand in the feeds; the rest are run again and fetched.
-    const again = readInFull.filter((n) => !ortFeeds[n]);
+    const again = readInFull.map((r) => r.name).filter((n) => !ortFeeds[n]);
     const full = again.length ? await session.run(ortFeeds, again) : {};
-    for (const name of readInFull) {
+    for (const { name, moments: wantMoments } of readInFull) {
       const v = ortFeeds[name] ?? full[name];
-      if (v instanceof ort.Tensor && v.type === 'float32') statOf(name, 'minmax').add(v.data as Float32Array);
+      if (!(v instanceof ort.Tensor) || v.type !== 'float32') continue;
+      statOf(name, 'minmax').add(v.data as Float32Array);
+      // Non-finite values count as 0 in ChannelMoments.add, as they would have without the Gram.
+      if (wantMoments) addMoments(name, wantMoments, v);
     }
     for (const v of Object.values(full)) if (v instanceof ort.Tensor) v.dispose();
   }

@@ -71,10 +71,15 @@ async function planActivationScaling(model: ModelProto, main: GraphScope, run: I
     layers.push({ node, weight, values: () => floatValues(weight.tensor, tensorBytes(weight.tensor, ctx.external)) });
   }
   const activations = [...new Set(layers.map((l) => l.node.input[0] ?? ''))];
+  // Each activation's channels are its layers' K (float weights, so a float32 activation).
+  const channels = new Map(layers.map((l) => {
+    const [r, c] = l.weight.tensor.dims as [number, number];
+    return [l.node.input[0] ?? '', l.weight.transposed ? c : r];
+  }));
   const t0 = performance.now();
   const span = feedbackSpan(opts);
   const gptq = opts.method === 'gptq';
-  const { moments, details } = await ctx.calibrate!(model, [], { moments: activations, momentBlock: span, ...(gptq ? { autoSamples: GPTQ_AUTO_SAMPLES } : {}) });
+  const { moments, details } = await ctx.calibrate!(model, [], { moments: activations, momentBlock: span, momentChannels: channels, ...(gptq ? { autoSamples: GPTQ_AUTO_SAMPLES } : {}) });
   const t1 = performance.now();
   // The fewest rows any activation's moments average over (a layer inside a shorter branch sees fewer).
   const rows = Math.min(...[...(moments?.values() ?? [])].map((m) => m.rows));

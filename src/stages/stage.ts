@@ -84,8 +84,10 @@ export interface ChannelMomentsResult {
  * `identity`: what the calibrated float model is, when the stage rewrote it first in a way that depends on
  * its options (static int8's folds skip excluded nodes): a digest of the model before the rewrite, so
  * calibrations of one source model under different exclusions can share ranges by tensor name.
+ * `momentChannels`: the channel count of moments tensors known to be float32 (a float MatMul's K): their
+ * block products are then computed in onnxruntime (check/calibrate.ts withGrams), not in JavaScript.
  */
-export interface CalibrateRequest { moments?: string[]; momentBlock?: number; identity?: string; autoSamples?: number }
+export interface CalibrateRequest { moments?: string[]; momentBlock?: number; momentChannels?: ReadonlyMap<string, number>; identity?: string; autoSamples?: number }
 
 export type Calibrator = ((model: ModelProto, tensors: string[], options?: CalibrateRequest) => Promise<{
   ranges: Map<string, CalibratedRange>;
