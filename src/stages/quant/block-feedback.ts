@@ -11,6 +11,7 @@
  * JavaScript. The block captures what matters most in transformer activations: the shared offset (LayerNorm
  * β, GELU's positive mean) that makes errors of one sign add up at the output.
  */
+import type { BlockFit } from './block-solver.js';
 
 /** GPTQ's dampening: λ · mean(diag H) added to the diagonal, so dead channels keep H invertible. */
 const DAMP = 0.01;
@@ -103,4 +104,50 @@ export function feedbackCodes(
     for (let j = i + 1; j < len; j++) w[j]! -= err * u[row + j]!;
   }
   return true;
+}
+
+/**
+ * feedbackCodes on four blocks of the same channels k0 … (four output columns), block g at v[g·block, …)
+ * with fits[g], its codes into codes[g·block, …); `w` is scratch of ≥ 4·block doubles. Each block's values
+ * see feedbackCodes' float64 operations in its order (the four chains are independent, so interleaving
+ * them changes no bit); one load of U_ij serves four updates and the four roundings' divisions overlap.
+ * The caller has checked that the block has a factor (u[k0·block] > 0).
+ */
+export function feedbackCodes4(
+  v: Float32Array, len: number, fits: readonly BlockFit[], maxq: number, u: Float64Array, k0: number, block: number, codes: Uint8Array, w: Float64Array,
+): void {
+  const [f0, f1, f2, f3] = fits as [BlockFit, BlockFit, BlockFit, BlockFit];
+  const [s0, s1, s2, s3] = [f0.scale, f1.scale, f2.scale, f3.scale];
+  const [z0, z1, z2, z3] = [f0.zp, f1.zp, f2.zp, f3.zp];
+  const [r0, r1, r2, r3] = [1 / s0, 1 / s1, 1 / s2, 1 / s3];
+  const b1 = block, b2 = 2 * block, b3 = 3 * block;
+  for (let g = 0; g < 4; g++) for (let i = 0; i < len; i++) w[g * block + i] = v[g * block + i]!;
+  for (let i = 0; i < len; i++) {
+    const row = (k0 + i) * block;
+    const d = u[row + i]!;
+    const x0 = w[i]!, x1 = w[b1 + i]!, x2 = w[b2 + i]!, x3 = w[b3 + i]!;
+    let q0 = Math.floor(x0 * r0 + z0 + 0.5);
+    let q1 = Math.floor(x1 * r1 + z1 + 0.5);
+    let q2 = Math.floor(x2 * r2 + z2 + 0.5);
+    let q3 = Math.floor(x3 * r3 + z3 + 0.5);
+    q0 = q0 < 0 ? 0 : q0 > maxq ? maxq : q0;
+    q1 = q1 < 0 ? 0 : q1 > maxq ? maxq : q1;
+    q2 = q2 < 0 ? 0 : q2 > maxq ? maxq : q2;
+    q3 = q3 < 0 ? 0 : q3 > maxq ? maxq : q3;
+    codes[i] = q0;
+    codes[b1 + i] = q1;
+    codes[b2 + i] = q2;
+    codes[b3 + i] = q3;
+    const e0 = (x0 - (q0 - z0) * s0) / d;
+    const e1 = (x1 - (q1 - z1) * s1) / d;
+    const e2 = (x2 - (q2 - z2) * s2) / d;
+    const e3 = (x3 - (q3 - z3) * s3) / d;
+    for (let j = i + 1; j < len; j++) {
+      const uj = u[row + j]!;
+      w[j]! -= e0 * uj;
+      w[b1 + j]! -= e1 * uj;
+      w[b2 + j]! -= e2 * uj;
+      w[b3 + j]! -= e3 * uj;
+    }
+  }
 }
