@@ -1,7 +1,8 @@
 /**
  * The error-feedback walks (block-feedback.ts for awq, span-feedback.ts for gptq) round four output columns
- * at a time; these tests hold them to the one-column walks they replaced, kept here as the reference, bit
- * for bit: codes, scales and the summed errors (whose order of addition is part of the result).
+ * at a time, and blockFactors' Cholesky and solves run four rows or columns at a time; these tests hold them
+ * to the one-at-a-time code they replaced, kept here as the reference, bit for bit: codes, scales, factors
+ * and the summed errors (whose order of addition is part of the result).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -125,5 +126,69 @@ test('span feedback four columns at a time equals one at a time, to the bit (gpt
       const got = quantizeWithSpanFeedback(src, K, N, rowsFirst, opts, u, span);
       assert.deepEqual(got, referenceSpanFeedback(src, rowsFirst, opts, u, span), `symmetric ${symmetric}, ${rowsFirst ? '[N, K]' : '[K, N]'}`);
     }
+  }
+});
+
+/** blockFactors' Cholesky before the four-row loop. */
+function referenceCholesky(a: Float64Array, len: number): boolean {
+  for (let j = 0; j < len; j++) {
+    let d = a[j * len + j]!;
+    for (let p = 0; p < j; p++) d -= a[j * len + p]! ** 2;
+    if (!(d > 0)) return false;
+    const l = Math.sqrt(d);
+    a[j * len + j] = l;
+    for (let i = j + 1; i < len; i++) {
+      let v = a[i * len + j]!;
+      for (let p = 0; p < j; p++) v -= a[i * len + p]! * a[j * len + p]!;
+      a[i * len + j] = v / l;
+    }
+  }
+  return true;
+}
+
+/** blockFactors before the four-column solves: damped block, inverse through its Cholesky factor, its upper factor. */
+function referenceBlockFactors(cross: Float32Array, k: number, block: number, s: Float32Array): Float64Array {
+  const out = new Float64Array(k * block);
+  for (let b0 = 0; b0 < k; b0 += block) {
+    const len = Math.min(k, b0 + block) - b0;
+    const h = new Float64Array(len * len);
+    let diag = 0;
+    for (let i = 0; i < len; i++) {
+      for (let j = 0; j < len; j++) h[i * len + j] = cross[(b0 + i) * block + j]! / (s[b0 + i]! * s[b0 + j]!);
+      diag += h[i * len + i]!;
+    }
+    if (!(diag > 0)) continue;
+    const damp = (0.01 * diag) / len;
+    for (let i = 0; i < len; i++) h[i * len + i]! += damp;
+    if (!referenceCholesky(h, len)) continue;
+    const inv = new Float64Array(len * len);
+    const y = new Float64Array(len);
+    for (let c = 0; c < len; c++) {
+      for (let i = 0; i < len; i++) {
+        let v = i === c ? 1 : 0;
+        for (let p = 0; p < i; p++) v -= h[i * len + p]! * y[p]!;
+        y[i] = v / h[i * len + i]!;
+      }
+      for (let i = len - 1; i >= 0; i--) {
+        let v = y[i]!;
+        for (let p = i + 1; p < len; p++) v -= h[p * len + i]! * inv[p * len + c]!;
+        inv[i * len + c] = v / h[i * len + i]!;
+      }
+    }
+    if (!referenceCholesky(inv, len)) continue;
+    for (let i = 0; i < len; i++) for (let j = i; j < len; j++) out[(b0 + i) * block + j] = inv[j * len + i]!;
+  }
+  return out;
+}
+
+test('blockFactors four rows / columns at a time equals one at a time, to the bit', () => {
+  // Spans of 64 over K = 200 (a last one of 8; the dead one left at zero), and one span of 202 (202 = 4·50 + 2).
+  for (const [k, block] of [[K, 64], [202, 202], [K, 32]] as const) {
+    const m = new ChannelMoments(k, block);
+    m.add(randomFloats(600 * k, 23, 1).map((x, i) => (k === K && i % K >= 64 && i % K < 128 ? 0 : x + (i % k) / k)));
+    const s = Float32Array.from({ length: k }, (_, i) => 2 ** ((i % 3) / 8));
+    const got = blockFactors(m.blockMeans(), k, block, s);
+    assert.ok(got.some((x) => x !== 0), 'factored');
+    assert.deepEqual(got, referenceBlockFactors(m.blockMeans(), k, block, s), `k ${k}, block ${block}`);
   }
 });
