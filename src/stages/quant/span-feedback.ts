@@ -61,7 +61,7 @@ export function quantizeWithSpanFeedback(
   return walk.writer.result();
 }
 
-/** One span of the tile's columns: fits, feedback and commits, on scratch allocated once a weight. */
+/** The walk through a tile's columns, span by span: fits, feedback and commits, on scratch allocated once a weight. */
 class SpanWalk {
   readonly orig: Float64Array;
   readonly cur: Float64Array;
@@ -123,7 +123,9 @@ class SpanWalk {
    * Result rows r … r + 3, spans at cur[base + g·span, …): column()'s walk on four columns at once. Each
    * column's values see the same float64 operations in the same order as column() gives them (the four
    * chains are independent), so the codes are the same to the bit; what changes is that one load of
-   * U_it serves four updates and the four roundings' divisions overlap.
+   * U_it serves four updates and the four roundings' divisions overlap. 768 × 768 in spans of 256, one
+   * thread (AMD EPYC Zen 5): 130 → 82 ms, of which the block fits are 35; eight columns, or the four
+   * interleaved in memory, measured no faster.
    */
   fourColumns(r: number, base: number, h0: number, hl: number): void {
     const { span, writer, fits, codes4 } = this;
