@@ -13,7 +13,7 @@
  * of the table).
  */
 import { fitBlock, type BlockFit, type BlockSpec, type QuantMethod } from './block-solver.js';
-import { feedbackCodes } from './block-feedback.js';
+import { feedbackCodes, feedbackCodes4 } from './block-feedback.js';
 
 export { roundHalfAway } from './block-solver.js';
 
@@ -87,6 +87,11 @@ export class BlockWriter {
   private readonly block: Float32Array;
   private readonly blockImp: Float32Array | undefined;
   private readonly scratch: Float64Array;
+  /** putFour's four blocks (values, codes, feedback scratch at g · blockSize) and fits. */
+  private readonly block4: Float32Array;
+  private readonly codes4: Uint8Array;
+  private readonly scratch4: Float64Array;
+  private readonly fits4: BlockFit[] = [];
 
   constructor(rows: number, k: number, readonly opts: Int4Options) {
     const bits = opts.bits ?? 4;
@@ -97,6 +102,9 @@ export class BlockWriter {
     this.block = new Float32Array(opts.blockSize);
     this.blockImp = opts.importance ? new Float32Array(opts.blockSize) : undefined;
     this.scratch = new Float64Array(opts.blockSize);
+    this.block4 = new Float32Array(4 * opts.blockSize);
+    this.codes4 = new Uint8Array(4 * opts.blockSize);
+    this.scratch4 = new Float64Array(4 * opts.blockSize);
   }
 
   /** Scale and zero point of block `b` (values v[0, len)), its nearest codes into `this.codes`. */
@@ -119,20 +127,45 @@ export class BlockWriter {
   }
 
   /**
-   * Writes `this.codes` at `fit` as block `b` of row `r`; the error is counted against orig[at, at + len),
-   * the weights as given (error feedback moves the values it rounds, not the ones it reports on), in full
-   * when `measure`, else fit.sqErr (the codes are the nearest ones of those very values).
+   * put() on rows r … r + 3 of block `b`, row g's values at src[from + g·rowStride + i], i < len, written
+   * in row order. With error feedback the four rows' roundings run interleaved (feedbackCodes4): one
+   * block's feedback took 0.89 µs a column one at a time, 0.43 µs four at a time (eight: 0.45 µs); a
+   * 768 × 768 awq weight 50 → 45 ms (36 ms without feedback; the rest is fitBlock). Same bits as four
+   * put() calls.
    */
-  commit(r: number, b: number, fit: BlockFit, orig: Float32Array | Float64Array, at: number, len: number, measure: boolean): void {
+  putFour(r: number, b: number, src: Float32Array, from: number, rowStride: number, len: number): void {
+    const bs = this.opts.blockSize;
+    const k0 = b * bs;
+    const u = this.opts.feedback;
+    if (u === undefined || !(u[k0 * bs]! > 0)) {
+      for (let g = 0; g < 4; g++) this.put(r + g, b, src, from + g * rowStride, 1, len);
+      return;
+    }
+    const { block4, codes4, fits4 } = this;
+    for (let g = 0; g < 4; g++) {
+      for (let i = 0; i < len; i++) block4[g * bs + i] = src[from + g * rowStride + i]!;
+      for (let i = 0; i < len; i++) this.block[i] = block4[g * bs + i]!;
+      fits4[g] = this.fit(b, this.block, len);
+    }
+    feedbackCodes4(block4, len, fits4, (1 << this.spec.bits) - 1, u, k0, bs, codes4, this.scratch4);
+    for (let g = 0; g < 4; g++) this.commit(r + g, b, fits4[g]!, block4, g * bs, len, true, codes4, g * bs);
+  }
+
+  /**
+   * Writes codes[c0, c0 + len) (default `this.codes`) at `fit` as block `b` of row `r`; the error is counted
+   * against orig[at, at + len), the weights as given (error feedback moves the values it rounds, not the
+   * ones it reports on), in full when `measure`, else fit.sqErr (the codes are the nearest ones of those
+   * very values).
+   */
+  commit(r: number, b: number, fit: BlockFit, orig: Float32Array | Float64Array, at: number, len: number, measure: boolean, codes = this.codes, c0 = 0): void {
     const o = this.out;
     const k0 = b * this.opts.blockSize;
-    const codes = this.codes;
     const unscale = this.opts.errorScale;
     let e = 0, w = 0;
     if (measure) {
       for (let i = 0; i < len; i++) {
         const inv = unscale ? 1 / unscale[k0 + i]! : 1;
-        const d = (orig[at + i]! - (codes[i]! - fit.zp) * fit.scale) * inv;
+        const d = (orig[at + i]! - (codes[c0 + i]! - fit.zp) * fit.scale) * inv;
         const x = orig[at + i]! * inv;
         e += d * d;
         w += x * x;
@@ -152,15 +185,15 @@ export class BlockWriter {
     o.scales[r * o.kBlocks + b] = fit.scale;
     if (this.spec.bits === 8) {
       const byte = r * o.rowBytes + k0;
-      for (let i = 0; i < len; i++) o.data[byte + i] = codes[i]!;
+      for (let i = 0; i < len; i++) o.data[byte + i] = codes[c0 + i]!;
       if (o.zeroPoints) o.zeroPoints[r * o.zpRowBytes + b] = fit.zp;
       return;
     }
     // Two codes a byte, even k in the low nibble; blocks start at even k, so pairs never straddle them.
     let byte = r * o.rowBytes + (k0 >> 1);
     let i = 0;
-    for (; i + 1 < len; i += 2, byte++) o.data[byte] = codes[i]! | (codes[i + 1]! << 4);
-    if (i < len) o.data[byte] = codes[i]!;
+    for (; i + 1 < len; i += 2, byte++) o.data[byte] = codes[c0 + i]! | (codes[c0 + i + 1]! << 4);
+    if (i < len) o.data[byte] = codes[c0 + i]!;
     if (o.zeroPoints) {
       const zi = r * o.zpRowBytes + (b >> 1);
       o.zeroPoints[zi] = b & 1 ? (o.zeroPoints[zi]! & 0x0f) | (fit.zp << 4) : (o.zeroPoints[zi]! & 0xf0) | fit.zp;
@@ -173,18 +206,52 @@ export class BlockWriter {
   }
 }
 
+/**
+ * Σ of the per-block errors and norms (BlockWriter's blockErrors layout, `rows` rows of `kBlocks`) in the
+ * order a one-thread walk adds them, so a walk that kept them apart reports the same sums to the bit: the
+ * blocks in groups of `groupBlocks`, row by row within a group, block by block within a row. kBlocks:
+ * quantizeRows4's order (row by row); 1: quantizeColumns4's (block by block); span / blockSize: span-feedback.ts's.
+ */
+export function sumBlockErrors(errors: Float64Array, rows: number, kBlocks: number, groupBlocks: number): { sqError: number; sqNorm: number } {
+  let sqError = 0, sqNorm = 0;
+  for (let g0 = 0; g0 < kBlocks; g0 += groupBlocks) {
+    const g1 = Math.min(kBlocks, g0 + groupBlocks);
+    for (let r = 0; r < rows; r++) {
+      for (let b = g0; b < g1; b++) {
+        sqError += errors[(r * kBlocks + b) * 2]!;
+        sqNorm += errors[(r * kBlocks + b) * 2 + 1]!;
+      }
+    }
+  }
+  return { sqError, sqNorm };
+}
+
 /** Quantizes `rows` rows of `k` values each (row-major in `src`) in blocks of `blockSize` along k. */
 export function quantizeRows4(src: Float32Array, rows: number, k: number, opts: Int4Options): Int4Blocks {
   const { blockSize } = opts;
-  const w = new BlockWriter(rows, k, opts);
-  const kBlocks = w.out.kBlocks;
-  for (let r = 0; r < rows; r++) {
+  const kBlocks = Math.ceil(k / blockSize);
+  // With feedback, rows go four at a time (putFour), so blocks finish out of row order: their errors are
+  // kept apart and summed in that order at the end.
+  const four = opts.feedback !== undefined;
+  const errors = four && !opts.blockErrors ? new Float64Array(rows * kBlocks * 2) : undefined;
+  const w = new BlockWriter(rows, k, errors ? { ...opts, blockErrors: errors } : opts);
+  let r = 0;
+  if (four) {
+    for (; r + 4 <= rows; r += 4) {
+      for (let b = 0; b < kBlocks; b++) {
+        const len = Math.min(k, (b + 1) * blockSize) - b * blockSize;
+        w.putFour(r, b, src, r * k + b * blockSize, k, len);
+      }
+    }
+  }
+  for (; r < rows; r++) {
     for (let b = 0; b < kBlocks; b++) {
       const from = r * k + b * blockSize;
       const len = Math.min(k, (b + 1) * blockSize) - b * blockSize;
       w.put(r, b, src, from, 1, len);
     }
   }
+  if (errors) Object.assign(w.out, sumBlockErrors(errors, rows, kBlocks, kBlocks));
   return w.result();
 }
 
@@ -208,7 +275,10 @@ export function quantizeColumns4(src: Float32Array, k: number, n: number, opts: 
         const row = (k0 + kk) * n + c0;
         for (let j = 0; j < width; j++) tile[j * blockSize + kk] = src[row + j]!;
       }
-      for (let j = 0; j < width; j++) w.put(c0 - from + j, b, tile, j * blockSize, 1, len);
+      // Block by block, column by column: four columns at a time keep that order (putFour writes in it).
+      let j = 0;
+      if (opts.feedback) for (; j + 4 <= width; j += 4) w.putFour(c0 - from + j, b, tile, j * blockSize, blockSize, len);
+      for (; j < width; j++) w.put(c0 - from + j, b, tile, j * blockSize, 1, len);
     }
   }
   return w.result();

@@ -22,8 +22,7 @@ import type { QuantMethod } from './block-solver.js';
 import type { ActivationAware } from './awq.js';
 import { blockFactors } from './block-feedback.js';
 import type { Int4Blocks } from './int4-numerics.js';
-import { quantizeMatrix4 } from './int4-parallel.js';
-import { quantizeWithSpanFeedback } from './span-feedback.js';
+import { quantizeMatrix4, quantizeMatrixWithSpanFeedback } from './int4-parallel.js';
 import { bytesOf, ContentMap } from '../content-identity.js';
 import type { TensorPool } from './tensor-pool.js';
 
@@ -211,7 +210,7 @@ export function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, a
     const factors = aware?.cross ? (aware.factors ??= blockFactors(aware.cross, k, span, s)) : undefined;
     // Stored [N, K]: already one row of K per column n. Stored [K, N]: quantized along its columns in place.
     // Feedback wider than a block walks each column through a span (span-feedback.ts).
-    const q = factors && span > blockSize ? quantizeWithSpanFeedback(values, k, n, transposed, opts, factors, span)
+    const q = factors && span > blockSize ? quantizeMatrixWithSpanFeedback(values, k, n, transposed, opts, { factors, span })
       : quantizeMatrix4(values, k, n, transposed, { ...opts, feedback: factors });
     run.errors.set(key, relError(q));
     const parts = [
