@@ -13,7 +13,8 @@
  * per-channel with min-max and percentile calibration on <kind>-calib, judged on this bench's own
  * rendered inputs (neither set); then `compress --auto` with that calibration, <kind>-parity as parity
  * inputs (default thresholds) and objective latency, so static recipes compete and, when they fail, the
- * per-layer fallback says which layers it kept in float. OCR_NO_STATIC=1 skips these rows.
+ * per-layer fallback says which layers it kept in float. OCR_NO_STATIC=1 skips these rows; OCR_NO_PLAIN_AUTO=1
+ * skips the auto without calibration (OCR_NO_AUTO both autos), OCR_AUTO_S caps the calibrated one (default 1800 s).
  *
  * Models are read from $OCR_MODELS (default /work/cache/npm-models/ocr-models/assets), not committed
  * (the classifier is also test/fixtures/third-party/). Run: `npm run bench -- ocr`.
@@ -130,7 +131,7 @@ export async function run(): Promise<void> {
       const autoOut = path.join(tmp, `${m.kind}.auto.onnx`);
       const t0 = Date.now();
       try {
-        if (process.env.OCR_NO_AUTO) throw new Error('skipped (OCR_NO_AUTO)');
+        if (process.env.OCR_NO_AUTO || process.env.OCR_NO_PLAIN_AUTO) throw new Error(`skipped (${process.env.OCR_NO_AUTO ? 'OCR_NO_AUTO' : 'OCR_NO_PLAIN_AUTO'})`);
         const auto = await autoCompress(source, autoOut, { host, maxSearchTimeS: 900 });
         const chosen = auto.auto.candidates[auto.auto.chosen]!;
         built.push([`auto (${chosen.recipe})`, autoOut, `${((Date.now() - t0) / 1000).toFixed(0)} s, ${auto.auto.candidates.filter((c) => c.status === 'passed').length} passed of ${auto.auto.candidates.length}`]);

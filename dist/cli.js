@@ -17848,7 +17848,7 @@ async function planActivationScaling(model, main2, run, exclude, ctx, before) {
   };
 }
 function feedbackSpan(opts) {
-  return opts.method === "gptq" ? Math.max(opts.blockSize, GPTQ_SPAN) : opts.blockSize;
+  return opts.method === "gptq" ? Math.ceil(GPTQ_SPAN / opts.blockSize) * opts.blockSize : opts.blockSize;
 }
 function parseInt4Options(options) {
   const o = { ...options };
@@ -18016,9 +18016,9 @@ var init_quantize_int4 = __esm({
     init_gemm();
     init_dtype();
     init_tensor();
-    GPTQ_SPAN = 256;
+    GPTQ_SPAN = 768;
     GPTQ_AUTO_SAMPLES = 128;
-    GPTQ_ROWS_PER_CHANNEL = 32;
+    GPTQ_ROWS_PER_CHANNEL = 16;
     STAGE2 = "quantize-int4";
     CAMEL_ALIASES = { blockSize: "block-size", accuracyLevel: "accuracy-level" };
   }

@@ -106,10 +106,13 @@ test('gptq without a calibrator is refused, naming the method', async () => {
   await assert.rejects(quantize(mixedModel(), { method: 'gptq' }), (e: Error) => e instanceof UsageError && /method gptq needs calibration samples/.test(e.message));
 });
 
-test('feedbackSpan: one block for awq, GPTQ_SPAN for gptq, never below the block size', () => {
+test('feedbackSpan: one block for awq, GPTQ_SPAN for gptq, in whole blocks', () => {
   assert.equal(feedbackSpan({ method: 'awq', blockSize: 32, symmetric: true, embeddings: 'none' }), 32);
   assert.equal(feedbackSpan({ method: 'gptq', blockSize: 32, symmetric: true, embeddings: 'none' }), GPTQ_SPAN);
-  assert.equal(feedbackSpan({ method: 'gptq', blockSize: 512, symmetric: true, embeddings: 'none' }), 512);
+  for (const blockSize of [16, 64, 128, 256, 512, 1024]) {
+    const span = feedbackSpan({ method: 'gptq', blockSize, symmetric: true, embeddings: 'none' });
+    assert.ok(span % blockSize === 0 && span >= GPTQ_SPAN && span < GPTQ_SPAN + blockSize, `block ${blockSize}: span ${span}`);
+  }
 });
 
 /** Σ over rows of (x·(W − Ŵ))², the output error a layer's quantization makes on `x`. */

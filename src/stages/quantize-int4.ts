@@ -106,32 +106,37 @@ async function planActivationScaling(model: ModelProto, main: GraphScope, run: I
 
 /**
  * Channels the error feedback spans: one block for awq; GPTQ_SPAN for gptq (the diagonal blocks of XᵀX of
- * that many channels, span-feedback.ts), never less than a block.
+ * that many channels, span-feedback.ts), rounded up to whole blocks (span-feedback.ts needs a multiple).
  */
 export function feedbackSpan(opts: Int4Settings): number {
-  return opts.method === 'gptq' ? Math.max(opts.blockSize, GPTQ_SPAN) : opts.blockSize;
+  return opts.method === 'gptq' ? Math.ceil(GPTQ_SPAN / opts.blockSize) * opts.blockSize : opts.blockSize;
 }
 
 /**
  * gptq's span. On the GPT-2-shaped decoder of bench/int4.ts (4 layers of 256, init weights; block 32,
  * symmetric), output error against rtn: feedback within blocks (awq) −8.1 %, spans of 128 −12.7 %, spans
  * of 1024 (every layer's whole K: full GPTQ) −27.3 %, at a cost of span/2 multiply-adds a weight. On the
- * 12-layer one (bench/int4.ts): awq −12.0 %, gptq −19.1 % (onnxruntime's HQQ −14.4 % at +6.6 % size).
+ * 12-layer one (bench/int4.ts, 128 auto samples): spans of 256 −25.8 %, of 768 (the whole K of every layer
+ * but the MLP's c_proj) −36.9 % (onnxruntime's HQQ −14.4 % at +6.6 % size), for about three times the
+ * feedback's time (AMD EPYC with AVX-512; gptq is the slow, accurate method, awq the fast one).
  */
-export const GPTQ_SPAN = 256;
+export const GPTQ_SPAN = 768;
 
 /**
  * Auto samples gptq draws when the config gives inputs: auto without a count (8 for everything else).
  * Its Hessians E[xxᵀ] over spans of GPTQ_SPAN channels are near-singular from few rows: on bench/int4.ts's
- * 12-layer GPT-2 (auto samples of seq 128, block 32, symmetric) output error against rtn −19.1 % from 8
- * samples (1,024 rows), −23.1 % from 32, −24.9 % from 96, −25.8 % from 128 (calibration 150 s of 203 s,
- * AMD EPYC with AVX-512). 128 is also what GPTQ's paper calibrates on. Wider spans did worse from 8
- * samples (768: −17.7 %), and dampening changed little (λ 0.03: −20.2 %, 0.1: −20.0 %, 0.01: −19.1 %).
+ * 12-layer GPT-2 (auto samples of seq 128, block 32, symmetric, spans of 256) output error against rtn
+ * −19.1 % from 8 samples (1,024 rows), −23.1 % from 32, −24.9 % from 96, −25.8 % from 128; spans of 768
+ * did worse than 256 from 8 samples (−17.7 %) and far better from 128 (−36.9 %). Dampening changed little
+ * (λ 0.03: −20.2 %, 0.1: −20.0 %, 0.01: −19.1 %, 8 samples). 128 is also what GPTQ's paper calibrates on.
  */
 export const GPTQ_AUTO_SAMPLES = 128;
 
-/** Fewer rows than this per span channel (8,192 for 256) and the log and report say gptq's Hessians are thin. */
-const GPTQ_ROWS_PER_CHANNEL = 32;
+/**
+ * Fewer rows than this per span channel (12,288 for 768) and the log and report say gptq's Hessians are thin:
+ * 128 samples of 128 tokens (21 a channel) gave spans of 768 their −36.9 % above, 8 samples (1.3) −17.7 %.
+ */
+const GPTQ_ROWS_PER_CHANNEL = 16;
 
 export interface Int4Options extends Int4Settings {
   exclude: string[];

@@ -6,7 +6,7 @@
  * points are those of one thread to the bit; each block's error and norm are kept apart and summed here in
  * the one-thread order, so the reported reconstruction error is the same to the bit too.
  * Memory: the worker's share is copied (half the weight, the largest tensor's half at most) and handed
- * over; span feedback's factors are copied too (k · span doubles: 6 MiB for K = 3072, span 256).
+ * over; span feedback's factors are copied too (k · span doubles: 18 MiB for K = 3072 in gptq's spans of 768).
  *
  * The stage is synchronous (the tensor store builds a group inside a callback), so this thread waits for
  * the worker with Atomics.wait and takes its answer with receiveMessageOnPort. Should the worker not start
