@@ -21055,12 +21055,7 @@ function augmentedForCalibration(model, tensors) {
 function withReductions(augmented, tensors) {
   const graph = augmented.graph;
   const taken = allNames(augmented);
-  const fresh = (base) => {
-    let name = base;
-    for (let k = 1; taken.has(name); k++) name = `${base}_${k}`;
-    taken.add(name);
-    return name;
-  };
+  const fresh = (base) => freshName(taken, base);
   const reductions = /* @__PURE__ */ new Map();
   const nodes = [];
   for (const t of tensors) {
@@ -21149,12 +21144,7 @@ function withGrams(model, grams) {
   if (!grams.length) return { model, outputs };
   const graph = model.graph;
   const taken = allNames(model);
-  const fresh = (base) => {
-    let name = base;
-    for (let k = 1; taken.has(name); k++) name = `${base}_${k}`;
-    taken.add(name);
-    return name;
-  };
+  const fresh = (base) => freshName(taken, base);
   const nodes = [];
   for (const { name, channels, block } of grams) {
     const view2 = fresh(`${name}_calib_blocks`);

@@ -13,7 +13,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ExternalDataReader } from '../onnx/external.js';
-import { allNames } from '../onnx/graph.js';
+import { allNames, freshName } from '../onnx/graph.js';
 import { saveModel } from '../onnx/model-io.js';
 import type { ModelProto, ValueInfoProto } from '../onnx/types.js';
 import type { ChannelMomentsResult } from '../stages/stage.js';
@@ -93,12 +93,7 @@ export function augmentedForCalibration(model: ModelProto, tensors: readonly str
 export function withReductions(augmented: ModelProto, tensors: readonly string[]): { model: ModelProto; reductions: Map<string, StatReductions> } {
   const graph = augmented.graph!;
   const taken = allNames(augmented);
-  const fresh = (base: string) => {
-    let name = base;
-    for (let k = 1; taken.has(name); k++) name = `${base}_${k}`;
-    taken.add(name);
-    return name;
-  };
+  const fresh = (base: string) => freshName(taken, base);
   const reductions = new Map<string, StatReductions>();
   const nodes = [];
   for (const t of tensors) {
@@ -216,12 +211,7 @@ export function withGrams(model: ModelProto, grams: readonly { name: string; cha
   if (!grams.length) return { model, outputs };
   const graph = model.graph!;
   const taken = allNames(model);
-  const fresh = (base: string) => {
-    let name = base;
-    for (let k = 1; taken.has(name); k++) name = `${base}_${k}`;
-    taken.add(name);
-    return name;
-  };
+  const fresh = (base: string) => freshName(taken, base);
   const nodes = [];
   for (const { name, channels, block } of grams) {
     const view = fresh(`${name}_calib_blocks`);
