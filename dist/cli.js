@@ -11824,6 +11824,123 @@ var init_int4_parallel = __esm({
   }
 });
 
+// src/onnx/spill.ts
+import { closeSync as closeSync4, openSync as openSync4, rmSync as rmSync2, writeSync as writeSync3 } from "node:fs";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import path5 from "node:path";
+function canSpill(source) {
+  return typeof source?.spill === "function";
+}
+function newTensor(source, name, dataType, dims, raw) {
+  const t = makeTensor(name, dataType, dims, raw);
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  return t;
+}
+function replacePayload(source, t, raw) {
+  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
+  else setTensorRaw(t, raw);
+}
+var SPILL_MIN_BYTES, SpillingReader;
+var init_spill = __esm({
+  "src/onnx/spill.ts"() {
+    "use strict";
+    init_external();
+    init_errors();
+    init_tensor();
+    init_types();
+    SPILL_MIN_BYTES = 64 * 1024;
+    SpillingReader = class extends ExternalDataReader {
+      /** The scratch file's location name as written into tensors. */
+      location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
+      file;
+      fd;
+      size = 0;
+      /** Payload bytes written to scratch so far. */
+      spilledBytes = 0;
+      spilledTensors = 0;
+      /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
+      constructor(modelPath, scratchDir) {
+        super(modelPath);
+        this.file = path5.join(scratchDir, this.location);
+      }
+      isScratch(t) {
+        return isExternal(t) && externalInfo(t).location === this.location;
+      }
+      resolve(location, tensorName) {
+        return location === this.location ? this.file : super.resolve(location, tensorName);
+      }
+      range(t) {
+        if (!this.isScratch(t)) return super.range(t);
+        const { offset, length } = externalInfo(t);
+        if (length === void 0 || offset + length > this.size) {
+          throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
+        }
+        return { location: this.location, offset, length };
+      }
+      read(t) {
+        if (!this.isScratch(t)) return super.read(t);
+        const { offset, length } = this.range(t);
+        return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
+      }
+      spill(t, raw) {
+        this.fd ??= openSync4(this.file, "wx+", 384);
+        const offset = this.size;
+        for (let done = 0; done < raw.length; ) done += writeSync3(this.fd, raw, done, raw.length - done, offset + done);
+        this.size += raw.length;
+        this.spilledBytes += raw.length;
+        this.spilledTensors++;
+        setTensorRaw(t, new Uint8Array(0));
+        t.rawData = void 0;
+        t.dataLocation = DataLocation.EXTERNAL;
+        t.externalData = [
+          { key: "location", value: this.location },
+          { key: "offset", value: String(offset) },
+          { key: "length", value: String(raw.length) }
+        ];
+      }
+      close() {
+        super.close();
+        if (this.fd !== void 0) {
+          closeSync4(this.fd);
+          this.fd = void 0;
+          rmSync2(this.file, { force: true });
+        }
+      }
+    };
+  }
+});
+
+// src/stages/quant/bias-correction.ts
+function meanOutputShift(q, values2, k, n, rowsFirst, m, bits, blockSize) {
+  const out = new Float32Array(n);
+  const mid = 1 << bits - 1;
+  const zpRowBytes = Math.ceil(q.kBlocks * bits / 8);
+  for (let r = 0; r < n; r++) {
+    let c = 0;
+    for (let b = 0; b < q.kBlocks; b++) {
+      const scale = q.scales[r * q.kBlocks + b];
+      let zp = mid;
+      if (q.zeroPoints) {
+        zp = bits === 8 ? q.zeroPoints[r * zpRowBytes + b] : q.zeroPoints[r * zpRowBytes + (b >> 1)] >> (b & 1) * 4 & 15;
+      }
+      const k0 = b * blockSize;
+      const k1 = Math.min(k, k0 + blockSize);
+      for (let kk = k0; kk < k1; kk++) {
+        const code2 = bits === 8 ? q.data[r * q.rowBytes + kk] : q.data[r * q.rowBytes + (kk >> 1)] >> (kk & 1) * 4 & 15;
+        const v = rowsFirst ? values2[r * k + kk] : values2[kk * n + r];
+        c += m[kk] * (v - (code2 - zp) * scale);
+      }
+    }
+    out[r] = c;
+  }
+  return out;
+}
+var init_bias_correction = __esm({
+  "src/stages/quant/bias-correction.ts"() {
+    "use strict";
+  }
+});
+
 // src/stages/quant/int4-rewrite.ts
 function record(run, node, src, bits, key) {
   run.layers.push({ node: nodeId(node), op: node.opType ?? "", weight: baseName(src, ""), bits, relError: run.errors.get(key) ?? 0 });
@@ -11928,6 +12045,8 @@ function toMatMulNBits(node, a, src, alpha, run, bits) {
     const factors = aware?.cross ? aware.factors ??= blockFactors(aware.cross, k, span, s) : void 0;
     const q = factors && span > blockSize ? quantizeMatrixWithSpanFeedback(values2, k, n, transposed, opts, { factors, span }) : quantizeMatrix4(values2, k, n, transposed, { ...opts, feedback: factors });
     run.errors.set(key, relError(q));
+    const mean = aware?.mean;
+    if (mean) (run.shifts ??= /* @__PURE__ */ new Map()).set(key, meanOutputShift(q, values2, k, n, transposed, s ? mean.map((m, i) => m / s[i]) : mean, bits, blockSize));
     const parts = [
       { dataType: DataType.UINT8, dims: [n, q.kBlocks, blockSize * bits / 8], raw: q.data },
       { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) }
@@ -11938,7 +12057,22 @@ function toMatMulNBits(node, a, src, alpha, run, bits) {
   record(run, node, src, bits, key);
   const attrs = [intAttr("K", k), intAttr("N", n), intAttr("bits", bits), intAttr("block_size", blockSize)];
   if (run.settings.accuracyLevel !== void 0) attrs.push(intAttr("accuracy_level", run.settings.accuracyLevel));
-  becomeContribOp(node, "MatMulNBits", [a, ...stored.names], attrs);
+  const shift = run.shifts?.get(key);
+  const inputs = [a, ...stored.names];
+  if (shift) {
+    const counts = run.biasCorrected ??= { folded: 0, input: 0 };
+    const own = run.awqBias?.get(node);
+    if (own) {
+      const b = tensorFloat32(own, run.external);
+      replacePayload(run.external, own, bytesOf(b.map((v, i) => v + shift[i])));
+      counts.folded++;
+    } else {
+      while (inputs.length < 5) inputs.push("");
+      inputs.push(run.store.intern(`${baseName(src, "weight")}_bias_correction`, DataType.FLOAT, [n], bytesOf(shift)));
+      counts.input++;
+    }
+  }
+  becomeContribOp(node, "MatMulNBits", inputs, attrs);
 }
 var LITTLE_ENDIAN, relError;
 var init_int4_rewrite = __esm({
@@ -11946,6 +12080,8 @@ var init_int4_rewrite = __esm({
     "use strict";
     init_dtype();
     init_tensor();
+    init_spill();
+    init_bias_correction();
     init_float16();
     init_fp16_numerics();
     init_nodes();
@@ -14124,10 +14260,10 @@ var init_npz = __esm({
 
 // src/check/test-data.ts
 import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 function testDataSetDirs(modelDir) {
   if (!existsSync5(modelDir)) return [];
-  return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path5.join(modelDir, n));
+  return readdirSync2(modelDir, { withFileTypes: true }).filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name)).map((e) => e.name).sort(byIndex("test_data_set_")).map((n) => path6.join(modelDir, n));
 }
 function nonTensorKind(type) {
   if (!type) return "value of unknown type";
@@ -14162,7 +14298,7 @@ function readValues(dir, prefix, infos) {
   const files = readdirSync2(dir).filter((f) => f.startsWith(prefix) && f.endsWith(".pb")).sort(byIndex(prefix));
   return files.map((f) => {
     const k = Number(f.slice(prefix.length, -3));
-    return readValue(path5.join(dir, f), infos[k], f.slice(0, -3));
+    return readValue(path6.join(dir, f), infos[k], f.slice(0, -3));
   });
 }
 function readTestDataSet(dir, graph) {
@@ -14182,7 +14318,7 @@ var init_test_data = __esm({
 
 // src/check/input-files.ts
 import { existsSync as existsSync6, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 function readBounded(file) {
   const size = statSync3(file).size;
   if (size > MAX_SAMPLE_FILE_BYTES) throw new UsageError(`${file}: ${size} bytes is too large for a sample input file (limit 1 GiB)`);
@@ -14241,7 +14377,7 @@ function toInputType(t, inputs) {
   return { ...t, type: input.type, data: encodeValues(input.type, values2) };
 }
 function npyTensor(file, inputs) {
-  const stem = path6.basename(file, ".npy");
+  const stem = path7.basename(file, ".npy");
   const name = inputs.length === 1 && !inputs.some((i) => i.name === stem) ? inputs[0].name : stem;
   return toInputType(parseNpy(readBounded(file), name, file), inputs);
 }
@@ -14258,15 +14394,15 @@ function folderSamples(dir, model, inputs) {
   const files = readdirSync3(dir).sort();
   if (files.some((f) => /^input_\d+\.pb$/.test(f))) return [testSetSample(dir, model)];
   const many = files.filter((f) => f.endsWith(".npz") || f.endsWith(".json"));
-  if (many.length) return many.flatMap((f) => fileSamples(path6.join(dir, f), model, inputs));
+  if (many.length) return many.flatMap((f) => fileSamples(path7.join(dir, f), model, inputs));
   const npys = files.filter((f) => f.endsWith(".npy"));
-  if (npys.length) return [npys.map((f) => npyTensor(path6.join(dir, f), inputs))];
+  if (npys.length) return [npys.map((f) => npyTensor(path7.join(dir, f), inputs))];
   throw new UsageError(`${dir}: no sample inputs here (expected test_data_set_N/, input_K.pb, .npz, .json or .npy files)`);
 }
 function fileSamples(spec, model, inputs) {
   if (!existsSync6(spec)) throw new UsageError(`${spec}: no such file or folder for parity inputs`);
   if (statSync3(spec).isDirectory()) return folderSamples(spec, model, inputs);
-  const ext = path6.extname(spec).toLowerCase();
+  const ext = path7.extname(spec).toLowerCase();
   if (ext === ".npy") return [[npyTensor(spec, inputs)]];
   if (ext === ".npz") return [parseNpz(readBounded(spec), spec).map((t) => toInputType(t, inputs))];
   if (ext === ".json") return jsonSamples(spec, inputs);
@@ -16110,92 +16246,6 @@ var init_upgrade = __esm({
   }
 });
 
-// src/onnx/spill.ts
-import { closeSync as closeSync4, openSync as openSync4, rmSync as rmSync2, writeSync as writeSync3 } from "node:fs";
-import { randomBytes as randomBytes2 } from "node:crypto";
-import path7 from "node:path";
-function canSpill(source) {
-  return typeof source?.spill === "function";
-}
-function newTensor(source, name, dataType, dims, raw) {
-  const t = makeTensor(name, dataType, dims, raw);
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  return t;
-}
-function replacePayload(source, t, raw) {
-  if (canSpill(source) && raw.length >= SPILL_MIN_BYTES) source.spill(t, raw);
-  else setTensorRaw(t, raw);
-}
-var SPILL_MIN_BYTES, SpillingReader;
-var init_spill = __esm({
-  "src/onnx/spill.ts"() {
-    "use strict";
-    init_external();
-    init_errors();
-    init_tensor();
-    init_types();
-    SPILL_MIN_BYTES = 64 * 1024;
-    SpillingReader = class extends ExternalDataReader {
-      /** The scratch file's location name as written into tensors. */
-      location = `onnx-diet-scratch-${randomBytes2(8).toString("hex")}.data`;
-      file;
-      fd;
-      size = 0;
-      /** Payload bytes written to scratch so far. */
-      spilledBytes = 0;
-      spilledTensors = 0;
-      /** `modelPath` as for ExternalDataReader; `scratchDir` is a private temporary folder of this run. */
-      constructor(modelPath, scratchDir) {
-        super(modelPath);
-        this.file = path7.join(scratchDir, this.location);
-      }
-      isScratch(t) {
-        return isExternal(t) && externalInfo(t).location === this.location;
-      }
-      resolve(location, tensorName) {
-        return location === this.location ? this.file : super.resolve(location, tensorName);
-      }
-      range(t) {
-        if (!this.isScratch(t)) return super.range(t);
-        const { offset, length } = externalInfo(t);
-        if (length === void 0 || offset + length > this.size) {
-          throw new OnnxFormatError(`tensor '${t.name}': scratch reference [${offset}, +${length}) is outside the scratch file`);
-        }
-        return { location: this.location, offset, length };
-      }
-      read(t) {
-        if (!this.isScratch(t)) return super.read(t);
-        const { offset, length } = this.range(t);
-        return readFully(this.fd, offset, length, `short read of scratch file ${this.file}`);
-      }
-      spill(t, raw) {
-        this.fd ??= openSync4(this.file, "wx+", 384);
-        const offset = this.size;
-        for (let done = 0; done < raw.length; ) done += writeSync3(this.fd, raw, done, raw.length - done, offset + done);
-        this.size += raw.length;
-        this.spilledBytes += raw.length;
-        this.spilledTensors++;
-        setTensorRaw(t, new Uint8Array(0));
-        t.rawData = void 0;
-        t.dataLocation = DataLocation.EXTERNAL;
-        t.externalData = [
-          { key: "location", value: this.location },
-          { key: "offset", value: String(offset) },
-          { key: "length", value: String(raw.length) }
-        ];
-      }
-      close() {
-        super.close();
-        if (this.fd !== void 0) {
-          closeSync4(this.fd);
-          this.fd = void 0;
-          rmSync2(this.file, { force: true });
-        }
-      }
-    };
-  }
-});
-
 // src/stages/quant/tensor-pool.ts
 function isAncestorOrSelf(a, b) {
   for (let s = b; s; s = s.parent) if (s.graph === a.graph) return true;
@@ -17709,8 +17759,17 @@ function foldTarget(du, activation, layers, k) {
   if (!gamma || ln.input[2] && !beta) return void 0;
   return { gamma, beta };
 }
+function ownBias(du, node, n) {
+  const out = node.output[0];
+  if (!out || du.isGraphOutput(out)) return void 0;
+  const readers = du.consumers(out);
+  const add = readers.length === 1 && readers[0].inputIndex >= 0 ? readers[0].node : void 0;
+  if (!add || add.opType !== "Add" || (add.domain ?? "") !== "" || add.input.length !== 2) return void 0;
+  return ownVector(du, add.input[add.input[0] === out ? 1 : 0], add, n);
+}
 function planAwq(scope, layers, stats, spec, blockSize, names, before, external, declareAsInput = false) {
   const moments = new Map([...stats].map(([name, m]) => [name, m.second]));
+  const biasOf2 = /* @__PURE__ */ new Map();
   const activationsOf = /* @__PURE__ */ new Map();
   for (const l of layers) {
     const seen = activationsOf.get(l.weight.tensor);
@@ -17771,12 +17830,18 @@ function planAwq(scope, layers, stats, spec, blockSize, names, before, external,
     }
     const { block: crossBlock, cross: crossMoments } = stats.get(activation);
     const cross = crossBlock >= blockSize && crossBlock % blockSize === 0 ? crossMoments : void 0;
-    const aware = { moments: m, ...s ? { scale: s } : {}, ...cross ? { cross, crossBlock } : {}, group: id };
-    for (const n of nodes) byNode.set(n, aware);
+    const mean = stats.get(activation).first;
+    const aware = { moments: m, ...mean ? { mean } : {}, ...s ? { scale: s } : {}, ...cross ? { cross, crossBlock } : {}, group: id };
+    for (const l of group) {
+      byNode.set(l.node, aware);
+      const [r, c] = l.weight.tensor.dims;
+      const bias = mean && l.node.opType === "MatMul" ? ownBias(du, l.node, l.weight.transposed ? r : c) : void 0;
+      if (bias) biasOf2.set(l.node, bias);
+    }
     const alpha = AWQ_ALPHAS[best];
     groups.push({ activation, layers: nodes.map((n) => n.name || n.output[0] || ""), alpha, placement, gain: errors[0] > 0 ? Number((errors[best] / errors[0]).toPrecision(4)) : 1 });
   }
-  return { byNode, groups };
+  return { byNode, biasOf: biasOf2, groups };
 }
 var AWQ_ALPHAS, SAMPLED_COLUMNS, MUL_WORTH, RMS_FLOOR, OCTAVE_STEPS;
 var init_awq = __esm({
@@ -17831,6 +17896,8 @@ async function planActivationScaling(model, main2, run, exclude, ctx, before) {
   const spec = { bits: 4, symmetric: opts.symmetric, method: "rtn", store: Math.fround };
   const plan2 = planAwq(main2, layers, moments ?? /* @__PURE__ */ new Map(), spec, opts.blockSize, run.names, before, ctx.external, (model.irVersion ?? 0) < 4);
   run.awq = plan2.byNode;
+  run.awqBias = plan2.biasOf;
+  if (!opts.biasCorrection) for (const a of plan2.byNode.values()) delete a.mean;
   const count = (p) => plan2.groups.filter((g) => g.placement === p).length;
   ctx.log(`quantize-int4: awq scaled ${plan2.groups.length - count("none")} of ${plan2.groups.length} activations (${count("layer-norm")} folded into a LayerNorm, ${count("mul")} by a Mul)`);
   return {
@@ -17858,7 +17925,7 @@ function parseInt4Options(options) {
       delete o[camel2];
     }
   }
-  rejectUnknownOptions(STAGE2, o, ["block-size", "symmetric", "accuracy-level", "embeddings", "exclude", "method", "layers"]);
+  rejectUnknownOptions(STAGE2, o, ["block-size", "symmetric", "accuracy-level", "embeddings", "exclude", "method", "layers", "bias-correction"]);
   const powerOfTwo = (n) => n >= 16 && n <= 256 && (n & n - 1) === 0;
   const blockSize = integerOption(STAGE2, o, "block-size", "a power of two from 16 to 256", (n) => n === 512 || powerOfTwo(n)) ?? 32;
   if (blockSize === 512) {
@@ -17873,7 +17940,8 @@ function parseInt4Options(options) {
     exclude: stringListOption(STAGE2, o, "exclude") ?? [],
     method: choiceOption(STAGE2, o, "method", ["mse", ...QUANT_METHODS.filter((m) => m !== "mse")]),
     methodDefault: o.method === void 0,
-    layers: parseLayerTable(STAGE2, o.layers)
+    layers: parseLayerTable(STAGE2, o.layers),
+    biasCorrection: booleanOption(STAGE2, o, "bias-correction", true)
   };
 }
 function quantizeInt4Stage(options = {}) {
@@ -17987,7 +18055,9 @@ function quantizeInt4Stage(options = {}) {
           layers: run.layers.map((l) => ({ ...l, relError: Number(l.relError.toPrecision(4)) })),
           ...attentionSplit ? { attentionSplit } : {},
           // At the top level too: the report says which samples calibrated (pipeline/report-json.ts calibrationOf).
-          ...awq ? { awq, calibration: awq.calibration } : {}
+          ...awq ? { awq, calibration: awq.calibration } : {},
+          /** awq / gptq: layers whose mean output error E[x]·(W − Ŵ) went into their own bias, or into MatMulNBits' bias input. */
+          ...run.biasCorrected ? { biasCorrected: run.biasCorrected } : {}
         }
       };
     }
@@ -21102,7 +21172,7 @@ async function calibrate(o) {
   }
   const ranges = new Map(result.ranges.map(([name, min, max]) => [name, { min, max }]));
   const stateBytes = result.stateBytes;
-  const moments = new Map(result.moments.map(([name, second, block, rows, cross]) => [name, { second, block, rows, ...cross ? { cross } : {} }]));
+  const moments = new Map(result.moments.map(([name, second, block, rows, cross, first]) => [name, { second, block, rows, first, ...cross ? { cross } : {} }]));
   return { ranges, moments, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
 }
 async function reducedInGraph(host, augmented, fetched, requests, o, stamp) {
@@ -21136,11 +21206,12 @@ async function reducedInGraph(host, augmented, fetched, requests, o, stamp) {
     if (gram) r.gram = gram;
   }
   const inGraph = new Set(reduce.filter((r) => r.method === "minmax").map((r) => r.name));
-  const extra = reduce.flatMap((r) => [r.reduced.min, r.reduced.max, r.reduced.sum, ...r.gram ? [r.gram.out, r.gram.shape] : []]);
+  const extra = reduce.flatMap((r) => [r.reduced.min, r.reduced.max, r.reduced.sum, ...r.gram ? [r.gram.out, r.gram.sum, r.gram.shape] : []]);
   return { file, fetch: [...fetched.filter((t) => !inGraph.has(t)), ...extra] };
 }
 function withGrams(model, grams) {
   const outputs = /* @__PURE__ */ new Map();
+  const opset = defaultOpset2(model);
   if (!grams.length) return { model, outputs };
   const graph = model.graph;
   const taken = allNames(model);
@@ -21152,7 +21223,10 @@ function withGrams(model, grams) {
     const left = fresh(`${name}_calib_left`);
     const right = fresh(`${name}_calib_right`);
     const out = fresh(`${name}_calib_gram`);
+    const sum = fresh(`${name}_calib_channel_sum`);
     const shape = fresh(`${name}_calib_rows`);
+    const axes = fresh(`${name}_calib_rows_axis`);
+    const sumNodes = opset >= 13 ? [makeNode("Constant", axes, [], [axes], [tensorAttr("value", makeTensor(axes, DataType.INT64, [1], new Uint8Array(8)))]), makeNode("ReduceSum", sum, [view2, axes], [sum], [intAttr("keepdims", 0)])] : [makeNode("ReduceSum", sum, [view2], [sum], [intsAttr("axes", [0]), intAttr("keepdims", 0)])];
     const dims = makeTensor(viewShape, DataType.INT64, [3], new Uint8Array(BigInt64Array.of(-1n, BigInt(channels / block), BigInt(block)).buffer));
     nodes.push(
       makeNode("Constant", viewShape, [], [viewShape], [tensorAttr("value", dims)]),
@@ -21160,11 +21234,12 @@ function withGrams(model, grams) {
       makeNode("Transpose", left, [view2], [left], [intsAttr("perm", [1, 2, 0])]),
       makeNode("Transpose", right, [view2], [right], [intsAttr("perm", [1, 0, 2])]),
       makeNode("MatMul", out, [left, right], [out]),
+      ...sumNodes,
       makeNode("Shape", shape, [view2], [shape])
     );
-    outputs.set(name, { out, shape, channels });
+    outputs.set(name, { out, sum, shape, channels });
   }
-  const extra = [...outputs.values()].flatMap((g) => [g.out, g.shape].map(untypedOutput));
+  const extra = [...outputs.values()].flatMap((g) => [g.out, g.sum, g.shape].map(untypedOutput));
   return {
     model: { ...model, graph: { ...graph, node: [...graph.node, ...nodes], output: [...graph.output, ...extra] } },
     outputs

@@ -355,12 +355,15 @@ var ChannelMoments = class {
     this.channels = channels;
     this.block = block;
     this.sums = new Float64Array(channels * block);
+    this.firstSums = new Float64Array(channels);
     if (block * MOMENT_ROWS > MOMENT_TILE.length) MOMENT_TILE = new Float64Array(block * MOMENT_ROWS);
   }
   channels;
   block;
   /** Row i: Σ x_i·x_j for j = blockStart(i) + jj, jj < block (block 1: Σ x_i²). */
   sums;
+  /** Σ x_i per channel (non-finite as 0): E[x], for the bias correction of int4 awq / gptq. */
+  firstSums;
   /** Rows (positions) folded in. */
   rows = 0;
   add(values) {
@@ -369,6 +372,7 @@ var ChannelMoments = class {
     if (values.length % k !== 0) throw new Error(`channel moments: ${values.length} values are not rows of ${k}`);
     const rows = values.length / k;
     const s = this.sums;
+    const first = this.firstSums;
     const tile = MOMENT_TILE;
     for (let r0 = 0; r0 < rows; r0 += MOMENT_ROWS) {
       const n = Math.min(rows, r0 + MOMENT_ROWS) - r0;
@@ -378,7 +382,9 @@ var ChannelMoments = class {
           const at = (r0 + r) * k + b0;
           for (let i = 0; i < len; i++) {
             const x = values[at + i];
-            tile[i * MOMENT_ROWS + r] = Number.isFinite(x) ? x : 0;
+            const v = Number.isFinite(x) ? x : 0;
+            tile[i * MOMENT_ROWS + r] = v;
+            first[b0 + i] += v;
           }
         }
         for (let i = 0; i < len; i++) {
@@ -417,10 +423,10 @@ var ChannelMoments = class {
   /**
    * Folds in one sample's Gram blocks computed in onnxruntime (calibrate.ts, in-graph moments): `gram` is
    * [K / block, block, block], Σ over the sample's `rows` rows of x_i·x_j within each block, the layout of
-   * `sums`. Only j ≥ i is kept, as add() fills it. The products were summed in float32 over the sample's
+   * `sums`; `sums` the sample's Σ x_i per channel. Only j ≥ i is kept, as add() fills it. The products were summed in float32 over the sample's
    * rows (one sample: 128 tokens, say), the samples are summed here in double.
    */
-  addGram(gram, rows) {
+  addGram(gram, rows, sums) {
     const k = this.channels;
     const b = this.block;
     if (gram.length !== k * b || k % b !== 0) throw new Error(`channel moments: a Gram of ${gram.length} values is not ${k / b} blocks of ${b}\xD7${b}`);
@@ -429,7 +435,15 @@ var ChannelMoments = class {
       const row = i * b;
       for (let jj = i % b; jj < b; jj++) s[row + jj] += gram[row + jj];
     }
+    if (sums.length !== k) throw new Error(`channel moments: ${sums.length} channel sums for ${k} channels`);
+    for (let i = 0; i < k; i++) this.firstSums[i] += sums[i];
     this.rows += rows;
+  }
+  /** E[x_k] per channel (zeros before any sample). */
+  firstMeans() {
+    const out = new Float32Array(this.channels);
+    if (this.rows) for (let i = 0; i < this.channels; i++) out[i] = this.firstSums[i] / this.rows;
+    return out;
   }
   /** E[x_k²] per channel (zeros before any sample). */
   means() {
@@ -454,7 +468,7 @@ var ChannelMoments = class {
     return out;
   }
   get stateBytes() {
-    return this.sums.byteLength + 8;
+    return this.sums.byteLength + this.firstSums.byteLength + 8;
   }
 };
 
@@ -567,12 +581,11 @@ async function runStats(id, feeds, outputNames, requests) {
           continue;
         }
         statOf(name, method).addRange(...finite);
-        const g = gram ? result[gram.out] : void 0;
-        const shape = gram ? result[gram.shape] : void 0;
-        if (gram && g instanceof ort.Tensor && g.type === "float32" && shape instanceof ort.Tensor) {
+        const [g, sums, shape] = gram ? [result[gram.out], result[gram.sum], result[gram.shape]] : [];
+        if (gram && g instanceof ort.Tensor && g.type === "float32" && sums instanceof ort.Tensor && sums.type === "float32" && shape instanceof ort.Tensor) {
           let m = moments.get(name);
           if (!m) moments.set(name, m = new ChannelMoments(gram.channels, wantMoments));
-          m.addGram(g.data, Number(shape.data[0]));
+          m.addGram(g.data, Number(shape.data[0]), sums.data);
         }
         continue;
       }
@@ -608,7 +621,7 @@ function takeStats(id) {
   }
   const moments = [];
   for (const [name, m] of sessionMoments.get(id) ?? []) {
-    moments.push(m.block > 1 ? [name, m.means(), m.block, m.rows, m.blockMeans()] : [name, m.means(), 1, m.rows]);
+    moments.push([name, m.means(), m.block, m.rows, m.block > 1 ? m.blockMeans() : void 0, m.firstMeans()]);
     stateBytes += m.stateBytes;
   }
   return { ranges, moments, stateBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 };

@@ -212,6 +212,7 @@ test('calibrate: channel moments from Gram blocks computed in onnxruntime equal 
         assert.ok(Number.isFinite(b[i]!) && Math.abs(b[i]! - v) <= 1e-5 * scale(i), `${name} ${what}[${i}]: ${b[i]} vs ${v}`);
       });
       close(diag, got.second, (i) => diag[i]!, 'E[x²]');
+      close(w.firstMeans(), got.first!, (i) => Math.sqrt(diag[i]!), 'E[x]');
       close(w.blockMeans(), got.cross!, (at) => {
         const i = Math.floor(at / B);
         return Math.sqrt(diag[i]! * diag[i - (i % B) + (at % B)]!);
@@ -225,25 +226,35 @@ test('calibrate: channel moments from Gram blocks computed in onnxruntime equal 
   }
 });
 
-test('withGrams: onnxruntime computes each block\'s XᵀX over all rows of a [batch, seq, K] tensor, and the view\'s rows', async () => {
+test('withGrams: onnxruntime computes each block\'s XᵀX and each channel\'s sum over all rows of a [batch, seq, K] tensor, and the view\'s rows', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'calib-'));
   try {
     const [K, B, N, S] = [48, 16, 2, 3];
-    const m = makeModel(graph({ node: [node('Relu', ['x'], ['y'])], input: [valueInfo('x', DataType.FLOAT, [N, S, K])], output: [valueInfo('y', DataType.FLOAT, [N, S, K])] }), 13);
-    const { model: g, outputs } = withGrams(m, [{ name: 'x', channels: K, block: B }]);
-    const file = path.join(dir, 'g.onnx');
-    saveModel(g, file);
-    const x = gaussian(N * S * K, 5);
-    const out = await runModelOnce(file, [{ name: 'x', type: 'float32', dims: [N, S, K], data: new Uint8Array(x.buffer) }], { outputNames: [outputs.get('x')!.out, outputs.get('x')!.shape] });
-    const gram = tensorValues(out.outputs[0]!) as Float32Array;
-    assert.deepEqual(out.outputs[0]!.dims, [K / B, B, B]);
-    assert.deepEqual([...(tensorValues(out.outputs[1]!) as BigInt64Array)].map(Number), [N * S, K / B, B]);
-    for (let blk = 0; blk < K / B; blk++) {
-      for (let i = 0; i < B; i++) {
-        for (let j = 0; j < B; j++) {
-          let s = 0;
-          for (let r = 0; r < N * S; r++) s += x[r * K + blk * B + i]! * x[r * K + blk * B + j]!;
-          assert.ok(Math.abs(gram[(blk * B + i) * B + j]! - s) <= 1e-5 * (Math.abs(s) + 1), `block ${blk} (${i}, ${j})`);
+    // ReduceSum's axes: an attribute at opset 11, an input at 13.
+    for (const opset of [11, 13]) {
+      const m = makeModel(graph({ node: [node('Relu', ['x'], ['y'])], input: [valueInfo('x', DataType.FLOAT, [N, S, K])], output: [valueInfo('y', DataType.FLOAT, [N, S, K])] }), opset);
+      const { model: g, outputs } = withGrams(m, [{ name: 'x', channels: K, block: B }]);
+      const file = path.join(dir, `g${opset}.onnx`);
+      saveModel(g, file);
+      const x = gaussian(N * S * K, 5);
+      const o = outputs.get('x')!;
+      const out = await runModelOnce(file, [{ name: 'x', type: 'float32', dims: [N, S, K], data: new Uint8Array(x.buffer) }], { outputNames: [o.out, o.shape, o.sum] });
+      const gram = tensorValues(out.outputs[0]!) as Float32Array;
+      assert.deepEqual(out.outputs[0]!.dims, [K / B, B, B]);
+      assert.deepEqual([...(tensorValues(out.outputs[1]!) as BigInt64Array)].map(Number), [N * S, K / B, B]);
+      const sums = tensorValues(out.outputs[2]!) as Float32Array;
+      for (let c = 0; c < K; c++) {
+        let s = 0;
+        for (let r = 0; r < N * S; r++) s += x[r * K + c]!;
+        assert.ok(Math.abs(sums[c]! - s) <= 1e-5 * (Math.abs(s) + 1), `opset ${opset} channel ${c}: ${sums[c]} vs ${s}`);
+      }
+      for (let blk = 0; blk < K / B; blk++) {
+        for (let i = 0; i < B; i++) {
+          for (let j = 0; j < B; j++) {
+            let s = 0;
+            for (let r = 0; r < N * S; r++) s += x[r * K + blk * B + i]! * x[r * K + blk * B + j]!;
+            assert.ok(Math.abs(gram[(blk * B + i) * B + j]! - s) <= 1e-5 * (Math.abs(s) + 1), `block ${blk} (${i}, ${j})`);
+          }
         }
       }
     }

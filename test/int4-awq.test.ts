@@ -100,9 +100,11 @@ for (const residual of [false, true]) {
       assert.notDeepEqual(new Float32Array(gamma.rawData!.slice().buffer), new Float32Array(fp32.graph!.initializer[0]!.rawData!.slice().buffer));
     }
     assert.equal(awq.details.method, 'awq');
-    // Same size as rtn but for the Mul's K floats.
+    // Same size as rtn but for the Mul's K floats and the bias corrections: neither MatMul has a bias of
+    // its own (the residual Add's other input is h), so both take MatMulNBits' bias input, N floats each.
     const bytes = (m: ModelProto) => m.graph!.initializer.reduce((n, t) => n + (t.rawData?.length ?? 0), 0);
-    assert.equal(bytes(awq.model) - bytes(rtn.model), residual ? D * 4 : 0);
+    assert.deepEqual(awq.details.biasCorrected, { folded: 0, input: 2 });
+    assert.equal(bytes(awq.model) - bytes(rtn.model), (residual ? D * 4 : 0) + (H + D) * 4);
   });
 }
 
@@ -193,7 +195,7 @@ test('ChannelMoments: E[x_k²] and within-block E[x_i·x_j] as computed directly
       }
     }
   }
-  assert.equal(one.stateBytes, k * b * 8 + 8);
+  assert.equal(one.stateBytes, k * b * 8 + k * 8 + 8);
 });
 
 test('ChannelMoments: the block sums equal a row-by-row accumulation to the bit (rows past one tile, a ragged last block, NaN and Inf as 0)', () => {

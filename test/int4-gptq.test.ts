@@ -76,10 +76,12 @@ test('gptq on cross-block correlated activations: output error well below awq an
   assert.ok(eGptq < 0.8 * eAwq, `gptq ${eGptq} vs awq ${eAwq}`);
   assert.ok(eGptq < 0.75 * eRtn, `gptq ${eGptq} vs rtn ${eRtn}`);
   assert.equal(gptq.details.method, 'gptq');
-  // The same file as awq's but for the codes: rtn's bytes plus K floats for each Mul awq's scaling put in.
+  // The same file as awq's but for the codes: rtn's bytes plus K floats for each Mul awq's scaling put in
+  // and N for proj's bias correction (MatMulNBits' bias input: proj has no bias of its own).
   assert.equal(bytes(gptq.model), bytes(awq.model));
   const muls = (gptq.details.awq as { muls: number }).muls;
-  assert.equal(weightBytes(gptq.model) - weightBytes(rtn.model), muls * D * 4);
+  assert.deepEqual(gptq.details.biasCorrected, { folded: 0, input: 1 });
+  assert.equal(weightBytes(gptq.model) - weightBytes(rtn.model), muls * D * 4 + H * 4);
   const again = await quantize(fp32, { method: 'gptq' }, calibrator());
   assert.deepEqual(encodeModel(again.model), encodeModel(gptq.model));
 });

@@ -18,7 +18,7 @@ import { saveModel } from '../onnx/model-io.js';
 import type { ModelProto, ValueInfoProto } from '../onnx/types.js';
 import type { ChannelMomentsResult } from '../stages/stage.js';
 import type { CalibrationMethod, TensorRange } from '../runtime/calibration-stats.js';
-import type { StatReductions, StatRequest, StatsResult } from '../runtime/ort-protocol.js';
+import type { GramOutputs, StatReductions, StatRequest, StatsResult } from '../runtime/ort-protocol.js';
 import { intAttr, intsAttr, makeNode, tensorAttr } from '../stages/nodes.js';
 import { defaultOpset } from '../stages/quant/opset.js';
 import { DataType } from '../onnx/dtype.js';
@@ -148,7 +148,7 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
   }
   const ranges = new Map<string, TensorRange>(result.ranges.map(([name, min, max]) => [name, { min, max }]));
   const stateBytes = result.stateBytes;
-  const moments = new Map(result.moments.map(([name, second, block, rows, cross]) => [name, { second, block, rows, ...(cross ? { cross } : {}) }]));
+  const moments = new Map(result.moments.map(([name, second, block, rows, cross, first]) => [name, { second, block, rows, first, ...(cross ? { cross } : {}) }]));
   return { ranges, moments, method: o.method, samples, synthetic: o.source.synthetic, from: o.source.from, stateBytes, peakRssBytes: result.peakRssBytes };
 }
 
@@ -194,7 +194,7 @@ async function reducedInGraph(host: OrtHost, augmented: ModelProto, fetched: str
   }
   // A histogram still needs the values: fetched with its reductions, which spare it the min-max pass.
   const inGraph = new Set(reduce.filter((r) => r.method === 'minmax').map((r) => r.name));
-  const extra = reduce.flatMap((r) => [r.reduced!.min, r.reduced!.max, r.reduced!.sum, ...(r.gram ? [r.gram.out, r.gram.shape] : [])]);
+  const extra = reduce.flatMap((r) => [r.reduced!.min, r.reduced!.max, r.reduced!.sum, ...(r.gram ? [r.gram.out, r.gram.sum, r.gram.shape] : [])]);
   return { file, fetch: [...fetched.filter((t) => !inGraph.has(t)), ...extra] };
 }
 
@@ -206,8 +206,9 @@ async function reducedInGraph(host: OrtHost, augmented: ModelProto, fetched: str
  * instead of the activation. Measured on BERT-base (block 32, 8 samples of 128 tokens): ChannelMoments.add
  * 1.43 s of the calibration's 5.4 s. The view's shape is an output too: its first axis is the rows.
  */
-export function withGrams(model: ModelProto, grams: readonly { name: string; channels: number; block: number }[]): { model: ModelProto; outputs: Map<string, { out: string; shape: string; channels: number }> } {
-  const outputs = new Map<string, { out: string; shape: string; channels: number }>();
+export function withGrams(model: ModelProto, grams: readonly { name: string; channels: number; block: number }[]): { model: ModelProto; outputs: Map<string, GramOutputs> } {
+  const outputs = new Map<string, GramOutputs>();
+  const opset = defaultOpset(model);
   if (!grams.length) return { model, outputs };
   const graph = model.graph!;
   const taken = allNames(model);
@@ -219,7 +220,13 @@ export function withGrams(model: ModelProto, grams: readonly { name: string; cha
     const left = fresh(`${name}_calib_left`);
     const right = fresh(`${name}_calib_right`);
     const out = fresh(`${name}_calib_gram`);
+    const sum = fresh(`${name}_calib_channel_sum`);
     const shape = fresh(`${name}_calib_rows`);
+    // ReduceSum takes its axes as an input from opset 13, as an attribute before.
+    const axes = fresh(`${name}_calib_rows_axis`);
+    const sumNodes = opset >= 13
+      ? [makeNode('Constant', axes, [], [axes], [tensorAttr('value', makeTensor(axes, DataType.INT64, [1], new Uint8Array(8)))]), makeNode('ReduceSum', sum, [view, axes], [sum], [intAttr('keepdims', 0)])]
+      : [makeNode('ReduceSum', sum, [view], [sum], [intsAttr('axes', [0]), intAttr('keepdims', 0)])];
     // A Constant, not an initializer: before IR 4 an initializer must also be a graph input.
     const dims = makeTensor(viewShape, DataType.INT64, [3], new Uint8Array(BigInt64Array.of(-1n, BigInt(channels / block), BigInt(block)).buffer));
     nodes.push(
@@ -228,11 +235,12 @@ export function withGrams(model: ModelProto, grams: readonly { name: string; cha
       makeNode('Transpose', left, [view], [left], [intsAttr('perm', [1, 2, 0])]),
       makeNode('Transpose', right, [view], [right], [intsAttr('perm', [1, 0, 2])]),
       makeNode('MatMul', out, [left, right], [out]),
+      ...sumNodes,
       makeNode('Shape', shape, [view], [shape]),
     );
-    outputs.set(name, { out, shape, channels });
+    outputs.set(name, { out, sum, shape, channels });
   }
-  const extra = [...outputs.values()].flatMap((g) => [g.out, g.shape].map(untypedOutput));
+  const extra = [...outputs.values()].flatMap((g) => [g.out, g.sum, g.shape].map(untypedOutput));
   return {
     model: { ...model, graph: { ...graph, node: [...graph.node, ...nodes], output: [...graph.output, ...extra] } },
     outputs,

@@ -375,11 +375,14 @@ let MOMENT_TILE = new Float64Array(32 * MOMENT_ROWS);
 export class ChannelMoments {
   /** Row i: Σ x_i·x_j for j = blockStart(i) + jj, jj < block (block 1: Σ x_i²). */
   readonly sums: Float64Array;
+  /** Σ x_i per channel (non-finite as 0): E[x], for the bias correction of int4 awq / gptq. */
+  readonly firstSums: Float64Array;
   /** Rows (positions) folded in. */
   rows = 0;
 
   constructor(readonly channels: number, readonly block = 1) {
     this.sums = new Float64Array(channels * block);
+    this.firstSums = new Float64Array(channels);
     if (block * MOMENT_ROWS > MOMENT_TILE.length) MOMENT_TILE = new Float64Array(block * MOMENT_ROWS);
   }
 
@@ -389,6 +392,7 @@ export class ChannelMoments {
     if (values.length % k !== 0) throw new Error(`channel moments: ${values.length} values are not rows of ${k}`);
     const rows = values.length / k;
     const s = this.sums;
+    const first = this.firstSums;
     const tile = MOMENT_TILE;
     // MOMENT_ROWS rows at a time, block by block: the block's columns of those rows are copied to `tile`
     // (channel-major, 16 KiB at block 32, in L1) and each Σ x_i·x_j runs down a contiguous column, its
@@ -405,7 +409,9 @@ export class ChannelMoments {
           // NaN/Inf (a masked position's -inf, say) would poison the channel: counted as 0.
           for (let i = 0; i < len; i++) {
             const x = values[at + i]!;
-            tile[i * MOMENT_ROWS + r] = Number.isFinite(x) ? x : 0;
+            const v = Number.isFinite(x) ? x : 0;
+            tile[i * MOMENT_ROWS + r] = v;
+            first[b0 + i]! += v;
           }
         }
         for (let i = 0; i < len; i++) {
@@ -446,10 +452,10 @@ export class ChannelMoments {
   /**
    * Folds in one sample's Gram blocks computed in onnxruntime (calibrate.ts, in-graph moments): `gram` is
    * [K / block, block, block], Σ over the sample's `rows` rows of x_i·x_j within each block, the layout of
-   * `sums`. Only j ≥ i is kept, as add() fills it. The products were summed in float32 over the sample's
+   * `sums`; `sums` the sample's Σ x_i per channel. Only j ≥ i is kept, as add() fills it. The products were summed in float32 over the sample's
    * rows (one sample: 128 tokens, say), the samples are summed here in double.
    */
-  addGram(gram: Float32Array, rows: number): void {
+  addGram(gram: Float32Array, rows: number, sums: Float32Array): void {
     const k = this.channels;
     const b = this.block;
     if (gram.length !== k * b || k % b !== 0) throw new Error(`channel moments: a Gram of ${gram.length} values is not ${k / b} blocks of ${b}×${b}`);
@@ -458,7 +464,16 @@ export class ChannelMoments {
       const row = i * b;
       for (let jj = i % b; jj < b; jj++) s[row + jj]! += gram[row + jj]!;
     }
+    if (sums.length !== k) throw new Error(`channel moments: ${sums.length} channel sums for ${k} channels`);
+    for (let i = 0; i < k; i++) this.firstSums[i]! += sums[i]!;
     this.rows += rows;
+  }
+
+  /** E[x_k] per channel (zeros before any sample). */
+  firstMeans(): Float32Array {
+    const out = new Float32Array(this.channels);
+    if (this.rows) for (let i = 0; i < this.channels; i++) out[i] = this.firstSums[i]! / this.rows;
+    return out;
   }
 
   /** E[x_k²] per channel (zeros before any sample). */
@@ -486,6 +501,6 @@ export class ChannelMoments {
   }
 
   get stateBytes(): number {
-    return this.sums.byteLength + 8;
+    return this.sums.byteLength + this.firstSums.byteLength + 8;
   }
 }

@@ -59,10 +59,18 @@ export interface StatRequest {
   reduced?: StatReductions;
   /**
    * With `moments` and `reduced`: outputs holding the tensor's Gram blocks computed in the graph
-   * ([channels / moments, moments, moments], calibrate.ts) and the shape of its [rows, blocks, moments]
-   * view, fetched in its place; a sample whose reductions are not all finite reads the tensor instead.
+   * ([channels / moments, moments, moments], calibrate.ts), its per-channel sums ([channels / moments,
+   * moments]) and the shape of its [rows, blocks, moments] view, fetched in its place; a sample whose
+   * reductions are not all finite reads the tensor instead.
    */
-  gram?: { out: string; shape: string; channels: number };
+  gram?: GramOutputs;
+}
+
+export interface GramOutputs {
+  out: string;
+  sum: string;
+  shape: string;
+  channels: number;
 }
 
 export interface StatReductions {
@@ -73,8 +81,8 @@ export interface StatReductions {
 
 export interface StatsResult {
   ranges: [name: string, min: number, max: number][];
-  /** Per-channel E[x²] of the tensors asked for with `moments`, the rows they average over, and the block products when block > 1. */
-  moments: [name: string, means: Float32Array, block: number, rows: number, blockMeans?: Float32Array][];
+  /** Per-channel E[x²] of the tensors asked for with `moments`, the rows they average over, the block products when block > 1, and E[x]. */
+  moments: [name: string, means: Float32Array, block: number, rows: number, blockMeans: Float32Array | undefined, firstMeans: Float32Array][];
   stateBytes: number;
   /** Peak RSS of the onnxruntime child so far (its activations live there), bytes. */
   peakRssBytes: number;

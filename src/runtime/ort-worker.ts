@@ -130,12 +130,11 @@ async function runStats(id: number, feeds: NamedTensor[], outputNames: string[],
         }
         statOf(name, method).addRange!(...finite);
         // Finite values, so the in-graph Gram is theirs (a NaN or Inf would have poisoned its block).
-        const g = gram ? result[gram.out] : undefined;
-        const shape = gram ? result[gram.shape] : undefined;
-        if (gram && g instanceof ort.Tensor && g.type === 'float32' && shape instanceof ort.Tensor) {
+        const [g, sums, shape] = gram ? [result[gram.out], result[gram.sum], result[gram.shape]] : [];
+        if (gram && g instanceof ort.Tensor && g.type === 'float32' && sums instanceof ort.Tensor && sums.type === 'float32' && shape instanceof ort.Tensor) {
           let m = moments.get(name);
           if (!m) moments.set(name, (m = new ChannelMoments(gram.channels, wantMoments!)));
-          m.addGram(g.data as Float32Array, Number((shape.data as BigInt64Array)[0]));
+          m.addGram(g.data as Float32Array, Number((shape.data as BigInt64Array)[0]), sums.data as Float32Array);
         }
         continue;
       }
@@ -174,7 +173,7 @@ function takeStats(id: number): StatsResult {
   }
   const moments: StatsResult['moments'] = [];
   for (const [name, m] of sessionMoments.get(id) ?? []) {
-    moments.push(m.block > 1 ? [name, m.means(), m.block, m.rows, m.blockMeans()] : [name, m.means(), 1, m.rows]);
+    moments.push([name, m.means(), m.block, m.rows, m.block > 1 ? m.blockMeans() : undefined, m.firstMeans()]);
     stateBytes += m.stateBytes;
   }
   return { ranges, moments, stateBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024 };

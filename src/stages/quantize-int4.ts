@@ -18,6 +18,8 @@
  *   method          mse (default): per block, the clipped range and least-squares scale (and zero point)
  *                   with the least reconstruction error (quant/block-solver.ts); rtn: round to nearest
  *                   on the block's max/min, onnxruntime's default numerics bit for bit. Same format and size.
+ *   bias-correction awq / gptq, default true: each layer's mean output error E[x]·(W − Ŵ) over the
+ *                   calibration samples goes into its bias (quant/bias-correction.ts).
  *   layers          per-layer bits: { "<node or weight name, or glob>": 4 | 8 | float }; the first entry
  *                   that matches wins, unmatched layers take 4. 8 writes MatMulNBits / GatherBlockQuantized
  *                   with bits=8 (about twice the bytes of 4, a quarter of float's).
@@ -92,6 +94,9 @@ async function planActivationScaling(model: ModelProto, main: GraphScope, run: I
   const spec = { bits: 4 as const, symmetric: opts.symmetric, method: 'rtn' as const, store: Math.fround };
   const plan = planAwq(main, layers, moments ?? new Map(), spec, opts.blockSize, run.names, before, ctx.external, (model.irVersion ?? 0) < 4);
   run.awq = plan.byNode;
+  run.awqBias = plan.biasOf;
+  // Without the correction the quantizers see no mean (the moments keep it for the report's sake only).
+  if (!opts.biasCorrection) for (const a of plan.byNode.values()) delete a.mean;
   const count = (p: string) => plan.groups.filter((g) => g.placement === p).length;
   ctx.log(`quantize-int4: awq scaled ${plan.groups.length - count('none')} of ${plan.groups.length} activations (${count('layer-norm')} folded into a LayerNorm, ${count('mul')} by a Mul)`);
   return {
@@ -143,6 +148,8 @@ export interface Int4Options extends Int4Settings {
   layers: LayerRule[];
   /** No `method` given: awq when the config has a calibration section, mse without (resolved when the stage runs). */
   methodDefault: boolean;
+  /** awq / gptq: add each layer's mean output error E[x]·(W − Ŵ) to its bias (quant/bias-correction.ts). */
+  biasCorrection: boolean;
 }
 
 const STAGE = 'quantize-int4';
@@ -158,7 +165,7 @@ export function parseInt4Options(options: StageOptions): Int4Options {
       delete o[camel];
     }
   }
-  rejectUnknownOptions(STAGE, o, ['block-size', 'symmetric', 'accuracy-level', 'embeddings', 'exclude', 'method', 'layers']);
+  rejectUnknownOptions(STAGE, o, ['block-size', 'symmetric', 'accuracy-level', 'embeddings', 'exclude', 'method', 'layers', 'bias-correction']);
   const powerOfTwo = (n: number) => n >= 16 && n <= 256 && (n & (n - 1)) === 0;
   const blockSize = integerOption(STAGE, o, 'block-size', 'a power of two from 16 to 256', (n) => n === 512 || powerOfTwo(n)) ?? 32;
   if (blockSize === 512) {
@@ -174,6 +181,7 @@ export function parseInt4Options(options: StageOptions): Int4Options {
     method: choiceOption(STAGE, o, 'method', ['mse', ...QUANT_METHODS.filter((m) => m !== 'mse')]),
     methodDefault: o.method === undefined,
     layers: parseLayerTable(STAGE, o.layers),
+    biasCorrection: booleanOption(STAGE, o, 'bias-correction', true),
   };
 }
 
@@ -292,6 +300,8 @@ export function quantizeInt4Stage(options: StageOptions = {}): Stage {
           ...(attentionSplit ? { attentionSplit } : {}),
           // At the top level too: the report says which samples calibrated (pipeline/report-json.ts calibrationOf).
           ...(awq ? { awq, calibration: awq.calibration } : {}),
+          /** awq / gptq: layers whose mean output error E[x]·(W − Ŵ) went into their own bias, or into MatMulNBits' bias input. */
+          ...(run.biasCorrected ? { biasCorrected: run.biasCorrected } : {}),
         },
       };
     },

@@ -76,6 +76,8 @@ export interface ChannelMomentsResult {
   rows: number;
   /** E[x_i·x_j] for i, j in the same block: row i holds j = blockStart(i) … + block − 1. */
   cross?: Float32Array;
+  /** E[x_k] (absent from calibrators that do not measure it). */
+  first?: Float32Array;
 }
 
 /**

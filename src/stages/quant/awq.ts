@@ -31,7 +31,7 @@ import { DataType } from '../../onnx/dtype.js';
 import { attr, freshName, type GraphScope } from '../../onnx/graph.js';
 import { replacePayload } from '../../onnx/spill.js';
 import { makeTensor, tensorFloat32, type ExternalDataSource } from '../../onnx/tensor.js';
-import type { NodeProto } from '../../onnx/types.js';
+import type { NodeProto, TensorProto } from '../../onnx/types.js';
 import { DefUse } from '../../graph/def-use.js';
 import { makeNode } from '../nodes.js';
 import { fitBlock, type BlockSpec } from './block-solver.js';
@@ -44,6 +44,8 @@ import { inputOf } from './tensor-pool.js';
 export interface ActivationAware {
   /** E[x_k²] of the activation the layer reads. */
   moments: Float32Array;
+  /** E[x_k] of it, for the bias correction (bias-correction.ts); absent when the calibrator gave none. */
+  mean?: Float32Array;
   /** s_k: row k of the weight is multiplied by it before quantizing; absent when α = 0 won. */
   scale?: Float32Array;
   /** One id per activation, for the store key (two layers on different activations never share). */
@@ -179,6 +181,20 @@ function foldTarget(du: DefUse, activation: string, layers: NodeProto[], k: numb
 }
 
 /**
+ * The bias `node`'s output gets, when it is its own: the only reader of the output is an Add whose other
+ * input is a float [N] initializer nothing else reads (a torch Linear's MatMul + Add). The bias correction
+ * adds to it; without one it takes MatMulNBits' bias input.
+ */
+function ownBias(du: DefUse, node: NodeProto, n: number): TensorProto | undefined {
+  const out = node.output[0];
+  if (!out || du.isGraphOutput(out)) return undefined;
+  const readers = du.consumers(out);
+  const add = readers.length === 1 && readers[0]!.inputIndex >= 0 ? readers[0]!.node : undefined;
+  if (!add || add.opType !== 'Add' || (add.domain ?? '') !== '' || add.input.length !== 2) return undefined;
+  return ownVector(du, add.input[add.input[0] === out ? 1 : 0], add, n);
+}
+
+/**
  * Plans the scaling of every activation read by `layers` (all in `scope`, the main graph): searches α,
  * then folds 1/s into a LayerNorm or puts a Mul before the layers (node inputs rewired here; the Mul goes
  * into `before`, spliced in by the stage). Returns what each layer's quantizer needs and a report line per
@@ -187,8 +203,9 @@ function foldTarget(du: DefUse, activation: string, layers: NodeProto[], k: numb
 export function planAwq(
   scope: GraphScope, layers: AwqLayer[], stats: Map<string, ChannelMomentsResult>, spec: BlockSpec, blockSize: number,
   names: Set<string>, before: Map<NodeProto, NodeProto[]>, external?: ExternalDataSource, declareAsInput = false,
-): { byNode: Map<NodeProto, ActivationAware>; groups: AwqGroup[] } {
+): { byNode: Map<NodeProto, ActivationAware>; biasOf: Map<NodeProto, TensorProto>; groups: AwqGroup[] } {
   const moments = new Map([...stats].map(([name, m]) => [name, m.second]));
+  const biasOf = new Map<NodeProto, TensorProto>();
   // A weight read on two activations (ALBERT's shared layers, dedup's ties) would need one quantized copy
   // per activation: those layers are left to plain mse, which keeps one shared copy.
   const activationsOf = new Map<unknown, Set<string>>();
@@ -255,10 +272,16 @@ export function planAwq(
     }
     const { block: crossBlock, cross: crossMoments } = stats.get(activation)!;
     const cross = crossBlock >= blockSize && crossBlock % blockSize === 0 ? crossMoments : undefined;
-    const aware: ActivationAware = { moments: m, ...(s ? { scale: s } : {}), ...(cross ? { cross, crossBlock } : {}), group: id };
-    for (const n of nodes) byNode.set(n, aware);
+    const mean = stats.get(activation)!.first;
+    const aware: ActivationAware = { moments: m, ...(mean ? { mean } : {}), ...(s ? { scale: s } : {}), ...(cross ? { cross, crossBlock } : {}), group: id };
+    for (const l of group) {
+      byNode.set(l.node, aware);
+      const [r, c] = l.weight.tensor.dims as [number, number];
+      const bias = mean && l.node.opType === 'MatMul' ? ownBias(du, l.node, l.weight.transposed ? r : c) : undefined;
+      if (bias) biasOf.set(l.node, bias);
+    }
     const alpha = AWQ_ALPHAS[best]!;
     groups.push({ activation, layers: nodes.map((n) => n.name || n.output[0] || ''), alpha, placement, gain: errors[0]! > 0 ? Number((errors[best]! / errors[0]!).toPrecision(4)) : 1 });
   }
-  return { byNode, groups };
+  return { byNode, biasOf, groups };
 }

@@ -12,7 +12,9 @@
  */
 import { DataType, dataTypeName } from '../../onnx/dtype.js';
 import type { GraphScope } from '../../onnx/graph.js';
-import { elementCount, isExternal, tensorBytes, type ExternalDataSource } from '../../onnx/tensor.js';
+import { elementCount, isExternal, tensorBytes, tensorFloat32, type ExternalDataSource } from '../../onnx/tensor.js';
+import { replacePayload } from '../../onnx/spill.js';
+import { meanOutputShift } from './bias-correction.js';
 import type { AttributeProto, NodeProto, TensorProto } from '../../onnx/types.js';
 import { fromFloat16Bits, toFloat16Bits } from '../../onnx/float16.js';
 import { roundToFloat16 } from '../fp16-numerics.js';
@@ -66,6 +68,12 @@ export interface Int4Pass {
   errors: Map<string, number>;
   /** method awq: per scaled MatMul / Gemm, its activation's moments and row scales (awq.ts plans them). */
   awq?: Map<NodeProto, ActivationAware>;
+  /** awq / gptq: the own bias (an Add's [N] initializer) each MatMul's bias correction goes into (awq.ts). */
+  awqBias?: Map<NodeProto, TensorProto>;
+  /** The mean output shift E[x]·(W − Ŵ) of each store key quantized with a known E[x] (bias-correction.ts). */
+  shifts?: Map<string, Float32Array>;
+  /** Layers whose bias took the correction: an existing bias, or MatMulNBits' bias input. */
+  biasCorrected?: { folded: number; input: number };
 }
 
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
@@ -213,6 +221,9 @@ export function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, a
     const q = factors && span > blockSize ? quantizeMatrixWithSpanFeedback(values, k, n, transposed, opts, { factors, span })
       : quantizeMatrix4(values, k, n, transposed, { ...opts, feedback: factors });
     run.errors.set(key, relError(q));
+    // The mean the quantized rows see is E[x_k] / s_k (the activation is divided by s).
+    const mean = aware?.mean;
+    if (mean) (run.shifts ??= new Map()).set(key, meanOutputShift(q, values, k, n, transposed, s ? mean.map((m, i) => m / s[i]!) : mean, bits, blockSize));
     const parts = [
       { dataType: DataType.UINT8, dims: [n, q.kBlocks, (blockSize * bits) / 8], raw: q.data },
       { dataType: dtype, dims: [n, q.kBlocks], raw: scalesPayload(q.scales, dtype) },
@@ -223,6 +234,22 @@ export function toMatMulNBits(node: NodeProto, a: string, src: ConstantWeight, a
   record(run, node, src, bits, key);
   const attrs = [intAttr('K', k), intAttr('N', n), intAttr('bits', bits), intAttr('block_size', blockSize)];
   if (run.settings.accuracyLevel !== undefined) attrs.push(intAttr('accuracy_level', run.settings.accuracyLevel));
-  becomeContribOp(node, 'MatMulNBits', [a, ...stored.names], attrs);
+  const shift = run.shifts?.get(key);
+  const inputs = [a, ...stored.names];
+  if (shift) {
+    const counts = (run.biasCorrected ??= { folded: 0, input: 0 });
+    const own = run.awqBias?.get(node);
+    if (own) {
+      const b = tensorFloat32(own, run.external);
+      replacePayload(run.external, own, bytesOf(b.map((v, i) => v + shift[i]!)));
+      counts.folded++;
+    } else {
+      // MatMulNBits(A, B, scales, zero_points, g_idx, bias): the unused optional inputs stay empty.
+      while (inputs.length < 5) inputs.push('');
+      inputs.push(run.store.intern(`${baseName(src, 'weight')}_bias_correction`, DataType.FLOAT, [n], bytesOf(shift)));
+      counts.input++;
+    }
+  }
+  becomeContribOp(node, 'MatMulNBits', inputs, attrs);
 }
 
