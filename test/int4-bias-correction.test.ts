@@ -44,9 +44,9 @@ function linear(withBias: boolean): ModelProto {
   }));
 }
 
-async function quantize(m: ModelProto, cal: Calibrator) {
+async function quantize(m: ModelProto, cal: Calibrator, options: Record<string, unknown> = {}) {
   const ctx: StageContext = { tmpDir: tmp, log: () => {}, calibrate: cal };
-  return quantizeInt4Stage({ method: 'awq' }).run(structuredClone(m), ctx);
+  return quantizeInt4Stage({ method: 'awq', ...options }).run(structuredClone(m), ctx);
 }
 
 /** Largest |y − y_fp32| on the input whose every row is E[x]. */
@@ -73,16 +73,23 @@ test('bias correction: into the MatMul\'s own Add bias, no byte added; on x = E[
   assert.equal(mm.input.length, 3, 'no bias input: the Add took the correction');
 });
 
-test('bias correction: a MatMul without a bias of its own gets MatMulNBits\' bias input (N floats)', async () => {
-  const fp32 = linear(false);
-  const plain = await quantize(fp32, calibrator());
-  const corrected = await quantize(fp32, calibrator(MEAN));
-  assert.deepEqual(corrected.details.biasCorrected, { folded: 0, input: 1 });
-  const mm = corrected.model.graph!.node.find((n) => n.opType === 'MatMulNBits')!;
-  assert.deepEqual(mm.input.slice(3, 5), ['', ''], 'zero_points and g_idx left empty');
-  const bias = corrected.model.graph!.initializer.find((t) => t.name === mm.input[5])!;
-  assert.deepEqual(bias.dims.map(Number), [N]);
-  const [before, after] = [await errorAtMean(fp32, plain.model), await errorAtMean(fp32, corrected.model)];
-  assert.ok(before > 0.05, `the uncorrected layer's mean error ${before}`);
-  assert.ok(after < 1e-4, `corrected: ${after} (uncorrected ${before})`);
-});
+// Asymmetric blocks (4-bit zero points, packed two a byte) and 8-bit layers (one code and zero point a
+// byte) dequantize differently: the shift must read each as the kernel does.
+for (const [label, options] of [['4-bit symmetric', {}], ['4-bit asymmetric', { symmetric: false }], ['8-bit asymmetric', { symmetric: false, layers: { proj: 8 } }]] as const) {
+  test(`bias correction (${label}): a MatMul without a bias of its own gets MatMulNBits' bias input (N floats)`, async () => {
+    const fp32 = linear(false);
+    const plain = await quantize(fp32, calibrator(), options);
+    const corrected = await quantize(fp32, calibrator(MEAN), options);
+    assert.deepEqual(corrected.details.biasCorrected, { folded: 0, input: 1 });
+    const mm = corrected.model.graph!.node.find((n) => n.opType === 'MatMulNBits')!;
+    assert.equal(mm.input[3] === '', !('symmetric' in options), 'zero_points only when asymmetric');
+    assert.equal(mm.input[4], '', 'g_idx left empty');
+    assert.equal(mm.attribute.find((a) => a.name === 'bits')!.i, BigInt('layers' in options ? 8 : 4));
+    const bias = corrected.model.graph!.initializer.find((t) => t.name === mm.input[5])!;
+    assert.deepEqual(bias.dims.map(Number), [N]);
+    const [before, after] = [await errorAtMean(fp32, plain.model), await errorAtMean(fp32, corrected.model)];
+    // 8 bits round 16× finer: its mean error is that much smaller, and still removed.
+    assert.ok(before > ('layers' in options ? 0.002 : 0.05), `the uncorrected layer's mean error ${before}`);
+    assert.ok(after < 1e-4, `corrected: ${after} (uncorrected ${before})`);
+  });
+}
