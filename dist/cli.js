@@ -21185,7 +21185,7 @@ async function reducedInGraph(host, augmented, fetched, requests, o, stamp) {
   const inMain = /* @__PURE__ */ new Set([...g.input.map((v) => v.name), ...g.node.flatMap((n) => n.output)]);
   const gramsRun = defaultOpset2(o.model) >= 5;
   const channelsOf = (r) => o.channels?.get(r.name) ?? 0;
-  const grams = requests.filter((r) => r.moments && r.method === "minmax" && gramsRun && inMain.has(r.name) && channelsOf(r) > 0 && channelsOf(r) % r.moments === 0);
+  const grams = requests.filter((r) => r.moments && r.method === "minmax" && gramsRun && inMain.has(r.name) && channelsOf(r) > 0 && channelsOf(r) % Math.min(r.moments, channelsOf(r)) === 0);
   const reduce = [...grams];
   const wanted = requests.filter((r) => !r.moments && inMain.has(r.name));
   let plain;
@@ -21198,7 +21198,7 @@ async function reducedInGraph(host, augmented, fetched, requests, o, stamp) {
   }
   if (!reduce.length) return { file: plain ?? save(augmented, ""), fetch: fetched };
   const reduced = withReductions(augmented, reduce.map((r) => r.name));
-  const { model, outputs: gramOutputs } = withGrams(reduced.model, grams.map((r) => ({ name: r.name, channels: channelsOf(r), block: r.moments })));
+  const { model, outputs: gramOutputs } = withGrams(reduced.model, grams.map((r) => ({ name: r.name, channels: channelsOf(r), block: Math.min(r.moments, channelsOf(r)) })));
   const file = save(model, "-reduced");
   for (const r of reduce) {
     r.reduced = reduced.reductions.get(r.name);

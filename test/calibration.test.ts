@@ -177,7 +177,6 @@ test('calibrate: channel moments from Gram blocks computed in onnxruntime equal 
   const dir = mkdtempSync(path.join(tmpdir(), 'calib-'));
   try {
     const K = 64;
-    const B = 16;
     // relu stays finite; lg = log|x| is -Inf where x is 0 (the third sample has one), NaN nowhere.
     const m = makeModel(graph({
       node: [node('Relu', ['x'], ['relu']), node('Abs', ['x'], ['abs']), node('Log', ['abs'], ['lg']), node('Add', ['relu', 'lg'], ['y'])],
@@ -192,35 +191,39 @@ test('calibrate: channel moments from Gram blocks computed in onnxruntime equal 
     const feeds = [feed(130, 1), feed(5, 2), feed(40, 3, 77), feed(70, 4)];
     const moments = ['x', 'relu', 'lg'];
     const channels = new Map(moments.map((t) => [t, K]));
-    const r = await calibrate({ model: m, tensors: [], moments, momentBlock: B, channels, method: 'minmax', tmpDir: dir, threads: 1, source: { synthetic: false, from: 'test', samples: () => feeds } });
-    // Independent: ChannelMoments over every value onnxruntime computes (JavaScript, double sums).
-    const file = path.join(dir, 'plain.onnx');
-    saveModel(augmentedForCalibration(m, moments).model, file);
-    const want = new Map(moments.map((t) => [t, new ChannelMoments(K, B)]));
-    for (const f of feeds) {
-      want.get('x')!.add(new Float32Array((f[0]!.data as Uint8Array).slice().buffer));
-      const out = await runModelOnce(file, f, { outputNames: ['relu', 'lg'] });
-      for (const o of out.outputs) want.get(o.name)!.add(tensorValues(o) as Float32Array);
+    // Blocks of 16, and a block wider than the 64 channels (gptq's span over a smaller K: one block of all).
+    for (const B of [16, 96]) {
+      const r = await calibrate({ model: m, tensors: [], moments, momentBlock: B, channels, method: 'minmax', tmpDir: dir, threads: 1, source: { synthetic: false, from: 'test', samples: () => feeds } });
+      // Independent: ChannelMoments over every value onnxruntime computes (JavaScript, double sums).
+      const file = path.join(dir, 'plain.onnx');
+      saveModel(augmentedForCalibration(m, moments).model, file);
+      const want = new Map(moments.map((t) => [t, new ChannelMoments(K, B)]));
+      for (const f of feeds) {
+        want.get('x')!.add(new Float32Array((f[0]!.data as Uint8Array).slice().buffer));
+        const out = await runModelOnce(file, f, { outputNames: ['relu', 'lg'] });
+        for (const o of out.outputs) want.get(o.name)!.add(tensorValues(o) as Float32Array);
+      }
+      for (const [name, w] of want) {
+        const got = r.moments.get(name)!;
+        assert.equal(got.rows, 245, name);
+        assert.equal(got.block, B);
+        // float32 sums over a sample's rows: within 1e-5 of √(E[x_i²]·E[x_j²]), the scale of Σ|x_i·x_j|.
+        const diag = w.means();
+        const close = (a: Float32Array, b: Float32Array, scale: (i: number) => number, what: string) => a.forEach((v, i) => {
+          assert.ok(Number.isFinite(b[i]!) && Math.abs(b[i]! - v) <= 1e-5 * scale(i), `${name} ${what}[${i}]: ${b[i]} vs ${v}`);
+        });
+        close(diag, got.second, (i) => diag[i]!, 'E[x²]');
+        close(w.firstMeans(), got.first!, (i) => Math.sqrt(diag[i]!), 'E[x]');
+        close(w.blockMeans(), got.cross!, (at) => {
+          const i = Math.floor(at / B);
+          const j = i - (i % B) + (at % B);
+          return j < K ? Math.sqrt(diag[i]! * diag[j]!) : 1; // past K: zeros on both sides
+        }, 'E[xxᵀ]');
+      }
+      // The ranges come with them, reduced in the graph.
+      assert.equal(r.ranges.get('lg')!.min, -Infinity);
+      assert.ok(r.ranges.get('relu')!.min >= 0);
     }
-    for (const [name, w] of want) {
-      const got = r.moments.get(name)!;
-      assert.equal(got.rows, 245, name);
-      assert.equal(got.block, B);
-      // float32 sums over a sample's rows: within 1e-5 of √(E[x_i²]·E[x_j²]), the scale of Σ|x_i·x_j|.
-      const diag = w.means();
-      const close = (a: Float32Array, b: Float32Array, scale: (i: number) => number, what: string) => a.forEach((v, i) => {
-        assert.ok(Number.isFinite(b[i]!) && Math.abs(b[i]! - v) <= 1e-5 * scale(i), `${name} ${what}[${i}]: ${b[i]} vs ${v}`);
-      });
-      close(diag, got.second, (i) => diag[i]!, 'E[x²]');
-      close(w.firstMeans(), got.first!, (i) => Math.sqrt(diag[i]!), 'E[x]');
-      close(w.blockMeans(), got.cross!, (at) => {
-        const i = Math.floor(at / B);
-        return Math.sqrt(diag[i]! * diag[i - (i % B) + (at % B)]!);
-      }, 'E[xxᵀ]');
-    }
-    // The ranges come with them, reduced in the graph.
-    assert.equal(r.ranges.get('lg')!.min, -Infinity);
-    assert.ok(r.ranges.get('relu')!.min >= 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -172,7 +172,8 @@ async function reducedInGraph(host: OrtHost, augmented: ModelProto, fetched: str
   // Reshape takes its shape as an input from opset 5.
   const gramsRun = defaultOpset(o.model) >= 5;
   const channelsOf = (r: StatRequest) => o.channels?.get(r.name) ?? 0;
-  const grams = requests.filter((r) => r.moments && r.method === 'minmax' && gramsRun && inMain.has(r.name) && channelsOf(r) > 0 && channelsOf(r) % r.moments === 0);
+  // A span wider than the channels is one block of all of them (ChannelMoments.addGram).
+  const grams = requests.filter((r) => r.moments && r.method === 'minmax' && gramsRun && inMain.has(r.name) && channelsOf(r) > 0 && channelsOf(r) % Math.min(r.moments, channelsOf(r)) === 0);
   const reduce = [...grams];
   const wanted = requests.filter((r) => !r.moments && inMain.has(r.name));
   let plain: string | undefined;
@@ -185,7 +186,7 @@ async function reducedInGraph(host: OrtHost, augmented: ModelProto, fetched: str
   }
   if (!reduce.length) return { file: plain ?? save(augmented, ''), fetch: fetched };
   const reduced = withReductions(augmented, reduce.map((r) => r.name));
-  const { model, outputs: gramOutputs } = withGrams(reduced.model, grams.map((r) => ({ name: r.name, channels: channelsOf(r), block: r.moments! })));
+  const { model, outputs: gramOutputs } = withGrams(reduced.model, grams.map((r) => ({ name: r.name, channels: channelsOf(r), block: Math.min(r.moments!, channelsOf(r)) })));
   const file = save(model, '-reduced');
   for (const r of reduce) {
     r.reduced = reduced.reductions.get(r.name)!;

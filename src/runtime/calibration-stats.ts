@@ -458,11 +458,15 @@ export class ChannelMoments {
   addGram(gram: Float32Array, rows: number, sums: Float32Array): void {
     const k = this.channels;
     const b = this.block;
-    if (gram.length !== k * b || k % b !== 0) throw new Error(`channel moments: a Gram of ${gram.length} values is not ${k / b} blocks of ${b}×${b}`);
+    // A block wider than the channels (gptq's span over a smaller K) is one block of all K: its Gram is
+    // k × k, kept in rows of `block` as add() keeps it.
+    const g = Math.min(b, k);
+    if (gram.length !== k * g || k % g !== 0) throw new Error(`channel moments: a Gram of ${gram.length} values is not ${k / g} blocks of ${g}×${g}`);
     const s = this.sums;
     for (let i = 0; i < k; i++) {
-      const row = i * b;
-      for (let jj = i % b; jj < b; jj++) s[row + jj]! += gram[row + jj]!;
+      const from = i * g;
+      const to = i * b;
+      for (let jj = i % g; jj < g; jj++) s[to + jj]! += gram[from + jj]!;
     }
     if (sums.length !== k) throw new Error(`channel moments: ${sums.length} channel sums for ${k} channels`);
     for (let i = 0; i < k; i++) this.firstSums[i]! += sums[i]!;
