@@ -11280,16 +11280,21 @@ function feedbackCodes(v, len, scale, zp, maxq, u, k0, block, codes, w) {
   return true;
 }
 function feedbackCodes4(v, len, fits, maxq, u, k0, block, codes, w) {
+  for (let g = 0; g < 4; g++) for (let i = 0; i < len; i++) w[g * block + i] = v[g * block + i];
+  feedFour(w, 0, block, 0, len, len, u, k0, block, fits, maxq, codes, block);
+}
+function feedFour(cur, base, stride, o, len, end, u, h0, uStride, fits, maxq, codes, codeStride) {
   const [f0, f1, f2, f3] = fits;
   const [s0, s1, s2, s3] = [f0.scale, f1.scale, f2.scale, f3.scale];
   const [z0, z1, z2, z3] = [f0.zp, f1.zp, f2.zp, f3.zp];
   const [r0, r1, r2, r3] = [1 / s0, 1 / s1, 1 / s2, 1 / s3];
-  const b1 = block, b2 = 2 * block, b3 = 3 * block;
-  for (let g = 0; g < 4; g++) for (let i = 0; i < len; i++) w[g * block + i] = v[g * block + i];
+  const b0 = base, b1 = base + stride, b2 = base + 2 * stride, b3 = base + 3 * stride;
+  const c1 = codeStride, c2 = 2 * codeStride, c3 = 3 * codeStride;
   for (let i = 0; i < len; i++) {
-    const row = (k0 + i) * block;
-    const d = u[row + i];
-    const x0 = w[i], x1 = w[b1 + i], x2 = w[b2 + i], x3 = w[b3 + i];
+    const at = o + i;
+    const row = (h0 + at) * uStride;
+    const d = u[row + at];
+    const x0 = cur[b0 + at], x1 = cur[b1 + at], x2 = cur[b2 + at], x3 = cur[b3 + at];
     let q0 = Math.floor(x0 * r0 + z0 + 0.5);
     let q1 = Math.floor(x1 * r1 + z1 + 0.5);
     let q2 = Math.floor(x2 * r2 + z2 + 0.5);
@@ -11299,19 +11304,19 @@ function feedbackCodes4(v, len, fits, maxq, u, k0, block, codes, w) {
     q2 = q2 < 0 ? 0 : q2 > maxq ? maxq : q2;
     q3 = q3 < 0 ? 0 : q3 > maxq ? maxq : q3;
     codes[i] = q0;
-    codes[b1 + i] = q1;
-    codes[b2 + i] = q2;
-    codes[b3 + i] = q3;
+    codes[c1 + i] = q1;
+    codes[c2 + i] = q2;
+    codes[c3 + i] = q3;
     const e0 = (x0 - (q0 - z0) * s0) / d;
     const e1 = (x1 - (q1 - z1) * s1) / d;
     const e2 = (x2 - (q2 - z2) * s2) / d;
     const e3 = (x3 - (q3 - z3) * s3) / d;
-    for (let j = i + 1; j < len; j++) {
-      const uj = u[row + j];
-      w[j] -= e0 * uj;
-      w[b1 + j] -= e1 * uj;
-      w[b2 + j] -= e2 * uj;
-      w[b3 + j] -= e3 * uj;
+    for (let t = at + 1; t < end; t++) {
+      const ut = u[row + t];
+      cur[b0 + t] -= e0 * ut;
+      cur[b1 + t] -= e1 * ut;
+      cur[b2 + t] -= e2 * ut;
+      cur[b3 + t] -= e3 * ut;
     }
   }
 }
@@ -11567,6 +11572,7 @@ var TILE2, SpanWalk;
 var init_span_feedback = __esm({
   "src/stages/quant/span-feedback.ts"() {
     "use strict";
+    init_block_feedback();
     init_int4_numerics();
     TILE2 = 64;
     SpanWalk = class {
@@ -11654,42 +11660,7 @@ var init_span_feedback = __esm({
       }
       /** feed() on the four columns at base + g·span, g < 4, every one of which has a scale. */
       feed4(base, o, len, h0, hl) {
-        const { cur, u, span, maxq, codes4 } = this;
-        const bs = this.writer.opts.blockSize;
-        const [f0, f1, f2, f3] = this.fits;
-        const [s0, s1, s2, s3] = [f0.scale, f1.scale, f2.scale, f3.scale];
-        const [z0, z1, z2, z3] = [f0.zp, f1.zp, f2.zp, f3.zp];
-        const [r0, r1, r2, r3] = [1 / s0, 1 / s1, 1 / s2, 1 / s3];
-        const b0 = base, b1 = base + span, b2 = base + 2 * span, b3 = base + 3 * span;
-        for (let i = 0; i < len; i++) {
-          const at = o + i;
-          const urow = (h0 + at) * span;
-          const d = u[urow + at];
-          const x0 = cur[b0 + at], x1 = cur[b1 + at], x2 = cur[b2 + at], x3 = cur[b3 + at];
-          let q0 = Math.floor(x0 * r0 + z0 + 0.5);
-          let q1 = Math.floor(x1 * r1 + z1 + 0.5);
-          let q2 = Math.floor(x2 * r2 + z2 + 0.5);
-          let q3 = Math.floor(x3 * r3 + z3 + 0.5);
-          q0 = q0 < 0 ? 0 : q0 > maxq ? maxq : q0;
-          q1 = q1 < 0 ? 0 : q1 > maxq ? maxq : q1;
-          q2 = q2 < 0 ? 0 : q2 > maxq ? maxq : q2;
-          q3 = q3 < 0 ? 0 : q3 > maxq ? maxq : q3;
-          codes4[i] = q0;
-          codes4[bs + i] = q1;
-          codes4[2 * bs + i] = q2;
-          codes4[3 * bs + i] = q3;
-          const e0 = (x0 - (q0 - z0) * s0) / d;
-          const e1 = (x1 - (q1 - z1) * s1) / d;
-          const e2 = (x2 - (q2 - z2) * s2) / d;
-          const e3 = (x3 - (q3 - z3) * s3) / d;
-          for (let t = at + 1; t < hl; t++) {
-            const ut = u[urow + t];
-            cur[b0 + t] -= e0 * ut;
-            cur[b1 + t] -= e1 * ut;
-            cur[b2 + t] -= e2 * ut;
-            cur[b3 + t] -= e3 * ut;
-          }
-        }
+        feedFour(this.cur, base, this.span, o, len, hl, this.u, h0, this.span, this.fits, this.maxq, this.codes4, this.writer.opts.blockSize);
       }
     };
   }

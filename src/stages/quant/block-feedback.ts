@@ -189,16 +189,32 @@ export function feedbackCodes(
 export function feedbackCodes4(
   v: Float32Array, len: number, fits: readonly BlockFit[], maxq: number, u: Float64Array, k0: number, block: number, codes: Uint8Array, w: Float64Array,
 ): void {
+  for (let g = 0; g < 4; g++) for (let i = 0; i < len; i++) w[g * block + i] = v[g * block + i]!;
+  feedFour(w, 0, block, 0, len, len, u, k0, block, fits, maxq, codes, block);
+}
+
+/**
+ * The four-column rounding walk both feedbacks share: columns g < 4 at cur[base + g·stride …], positions
+ * at = o … o + len − 1 rounded at fits[g] (codes[g·codeStride + at − o]), each error pushed onto the
+ * positions at + 1 … end − 1 through row h0 + at of `u` (rows of `uStride`). Block feedback walks one
+ * block (o = 0, end = len, stride = uStride = block), span feedback one block of a span (end = the span's
+ * length). Each column's float64 operations are those of the one-column walk, in its order.
+ */
+export function feedFour(
+  cur: Float64Array, base: number, stride: number, o: number, len: number, end: number, u: Float64Array, h0: number, uStride: number,
+  fits: readonly BlockFit[], maxq: number, codes: Uint8Array, codeStride: number,
+): void {
   const [f0, f1, f2, f3] = fits as [BlockFit, BlockFit, BlockFit, BlockFit];
   const [s0, s1, s2, s3] = [f0.scale, f1.scale, f2.scale, f3.scale];
   const [z0, z1, z2, z3] = [f0.zp, f1.zp, f2.zp, f3.zp];
   const [r0, r1, r2, r3] = [1 / s0, 1 / s1, 1 / s2, 1 / s3];
-  const b1 = block, b2 = 2 * block, b3 = 3 * block;
-  for (let g = 0; g < 4; g++) for (let i = 0; i < len; i++) w[g * block + i] = v[g * block + i]!;
+  const b0 = base, b1 = base + stride, b2 = base + 2 * stride, b3 = base + 3 * stride;
+  const c1 = codeStride, c2 = 2 * codeStride, c3 = 3 * codeStride;
   for (let i = 0; i < len; i++) {
-    const row = (k0 + i) * block;
-    const d = u[row + i]!;
-    const x0 = w[i]!, x1 = w[b1 + i]!, x2 = w[b2 + i]!, x3 = w[b3 + i]!;
+    const at = o + i;
+    const row = (h0 + at) * uStride;
+    const d = u[row + at]!;
+    const x0 = cur[b0 + at]!, x1 = cur[b1 + at]!, x2 = cur[b2 + at]!, x3 = cur[b3 + at]!;
     let q0 = Math.floor(x0 * r0 + z0 + 0.5);
     let q1 = Math.floor(x1 * r1 + z1 + 0.5);
     let q2 = Math.floor(x2 * r2 + z2 + 0.5);
@@ -208,19 +224,19 @@ export function feedbackCodes4(
     q2 = q2 < 0 ? 0 : q2 > maxq ? maxq : q2;
     q3 = q3 < 0 ? 0 : q3 > maxq ? maxq : q3;
     codes[i] = q0;
-    codes[b1 + i] = q1;
-    codes[b2 + i] = q2;
-    codes[b3 + i] = q3;
+    codes[c1 + i] = q1;
+    codes[c2 + i] = q2;
+    codes[c3 + i] = q3;
     const e0 = (x0 - (q0 - z0) * s0) / d;
     const e1 = (x1 - (q1 - z1) * s1) / d;
     const e2 = (x2 - (q2 - z2) * s2) / d;
     const e3 = (x3 - (q3 - z3) * s3) / d;
-    for (let j = i + 1; j < len; j++) {
-      const uj = u[row + j]!;
-      w[j]! -= e0 * uj;
-      w[b1 + j]! -= e1 * uj;
-      w[b2 + j]! -= e2 * uj;
-      w[b3 + j]! -= e3 * uj;
+    for (let t = at + 1; t < end; t++) {
+      const ut = u[row + t]!;
+      cur[b0 + t]! -= e0 * ut;
+      cur[b1 + t]! -= e1 * ut;
+      cur[b2 + t]! -= e2 * ut;
+      cur[b3 + t]! -= e3 * ut;
     }
   }
 }

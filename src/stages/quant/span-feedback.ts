@@ -12,6 +12,7 @@
  * weight here, and span/2 a channel a row in calibration (ChannelMoments with block = span).
  */
 import type { BlockFit } from './block-solver.js';
+import { feedFour } from './block-feedback.js';
 import { BlockWriter, sumBlockErrors, type Int4Blocks, type Int4Options } from './int4-numerics.js';
 
 /** Columns handled together on the [K, N] layout: a span × TILE tile of doubles stays in L2 (256 × 64 × 8 = 128 KiB). */
@@ -147,41 +148,6 @@ class SpanWalk {
 
   /** feed() on the four columns at base + g·span, g < 4, every one of which has a scale. */
   private feed4(base: number, o: number, len: number, h0: number, hl: number): void {
-    const { cur, u, span, maxq, codes4 } = this;
-    const bs = this.writer.opts.blockSize;
-    const [f0, f1, f2, f3] = this.fits as [BlockFit, BlockFit, BlockFit, BlockFit];
-    const [s0, s1, s2, s3] = [f0.scale, f1.scale, f2.scale, f3.scale];
-    const [z0, z1, z2, z3] = [f0.zp, f1.zp, f2.zp, f3.zp];
-    const [r0, r1, r2, r3] = [1 / s0, 1 / s1, 1 / s2, 1 / s3];
-    const b0 = base, b1 = base + span, b2 = base + 2 * span, b3 = base + 3 * span;
-    for (let i = 0; i < len; i++) {
-      const at = o + i;
-      const urow = (h0 + at) * span;
-      const d = u[urow + at]!;
-      const x0 = cur[b0 + at]!, x1 = cur[b1 + at]!, x2 = cur[b2 + at]!, x3 = cur[b3 + at]!;
-      let q0 = Math.floor(x0 * r0 + z0 + 0.5);
-      let q1 = Math.floor(x1 * r1 + z1 + 0.5);
-      let q2 = Math.floor(x2 * r2 + z2 + 0.5);
-      let q3 = Math.floor(x3 * r3 + z3 + 0.5);
-      q0 = q0 < 0 ? 0 : q0 > maxq ? maxq : q0;
-      q1 = q1 < 0 ? 0 : q1 > maxq ? maxq : q1;
-      q2 = q2 < 0 ? 0 : q2 > maxq ? maxq : q2;
-      q3 = q3 < 0 ? 0 : q3 > maxq ? maxq : q3;
-      codes4[i] = q0;
-      codes4[bs + i] = q1;
-      codes4[2 * bs + i] = q2;
-      codes4[3 * bs + i] = q3;
-      const e0 = (x0 - (q0 - z0) * s0) / d;
-      const e1 = (x1 - (q1 - z1) * s1) / d;
-      const e2 = (x2 - (q2 - z2) * s2) / d;
-      const e3 = (x3 - (q3 - z3) * s3) / d;
-      for (let t = at + 1; t < hl; t++) {
-        const ut = u[urow + t]!;
-        cur[b0 + t]! -= e0 * ut;
-        cur[b1 + t]! -= e1 * ut;
-        cur[b2 + t]! -= e2 * ut;
-        cur[b3 + t]! -= e3 * ut;
-      }
-    }
+    feedFour(this.cur, base, this.span, o, len, hl, this.u, h0, this.span, this.fits, this.maxq, this.codes4, this.writer.opts.blockSize);
   }
 }
