@@ -11268,16 +11268,21 @@ function solveFour(h, lt, len, c, y4, out) {
 function feedbackCodes(v, len, scale, zp, maxq, u, k0, block, codes, w) {
   if (!(u[k0 * block] > 0)) return false;
   for (let i = 0; i < len; i++) w[i] = v[i];
+  feedOne(w, 0, 0, len, len, u, k0, block, scale, zp, maxq, codes, 0);
+  return true;
+}
+function feedOne(cur, base, o, len, end, u, h0, uStride, scale, zp, maxq, codes, c0) {
   const rs = 1 / scale;
   for (let i = 0; i < len; i++) {
-    let q = Math.floor(w[i] * rs + zp + 0.5);
+    const at = o + i;
+    const x = cur[base + at];
+    let q = Math.floor(x * rs + zp + 0.5);
     q = q < 0 ? 0 : q > maxq ? maxq : q;
-    codes[i] = q;
-    const row = (k0 + i) * block;
-    const err = (w[i] - (q - zp) * scale) / u[row + i];
-    for (let j = i + 1; j < len; j++) w[j] -= err * u[row + j];
+    codes[c0 + i] = q;
+    const row = (h0 + at) * uStride;
+    const err = (x - (q - zp) * scale) / u[row + at];
+    for (let t = at + 1; t < end; t++) cur[base + t] -= err * u[row + t];
   }
-  return true;
 }
 function feedbackCodes4(v, len, fits, maxq, u, k0, block, codes, w) {
   for (let g = 0; g < 4; g++) for (let i = 0; i < len; i++) w[g * block + i] = v[g * block + i];
@@ -11611,26 +11616,8 @@ var init_span_feedback = __esm({
           const len = Math.min(bs, hl - o);
           const b = (h0 + o) / bs;
           const fit = this.fit(b, base + o, len);
-          if (fed && fit.scale !== 0) this.feed(base, o, len, h0, hl, fit, codes, 0);
+          if (fed && fit.scale !== 0) feedOne(this.cur, base, o, len, hl, this.u, h0, this.span, fit.scale, fit.zp, this.maxq, codes, 0);
           this.writer.commit(r, b, fit, this.orig, base + o, len, true);
-        }
-      }
-      /**
-       * Rounds cur[base + o + i], i < len, at `fit` into codes[c0 + i], each error pushed onto the rest of the
-       * column's span: err = (x − x̂) / U_ii, x_t −= err · U_it (t > i).
-       */
-      feed(base, o, len, h0, hl, fit, codes, c0) {
-        const { cur, u, span, maxq } = this;
-        const rs = 1 / fit.scale;
-        for (let i = 0; i < len; i++) {
-          const at = o + i;
-          const x = cur[base + at];
-          let q = Math.floor(x * rs + fit.zp + 0.5);
-          q = q < 0 ? 0 : q > maxq ? maxq : q;
-          codes[c0 + i] = q;
-          const urow = (h0 + at) * span;
-          const err = (x - (q - fit.zp) * fit.scale) / u[urow + at];
-          for (let t = at + 1; t < hl; t++) cur[base + t] -= err * u[urow + t];
         }
       }
       /**
@@ -11654,7 +11641,7 @@ var init_span_feedback = __esm({
             if (fit.scale === 0) all = false;
           }
           if (all) this.feed4(base, o, len, h0, hl);
-          else for (let g = 0; g < 4; g++) if (fits[g].scale !== 0) this.feed(base + g * span, o, len, h0, hl, fits[g], codes4, g * bs);
+          else for (let g = 0; g < 4; g++) if (fits[g].scale !== 0) feedOne(this.cur, base + g * span, o, len, hl, this.u, h0, span, fits[g].scale, fits[g].zp, this.maxq, codes4, g * bs);
           for (let g = 0; g < 4; g++) writer.commit(r + g, b, fits[g], this.orig, base + g * span + o, len, true, codes4, g * bs);
         }
       }
@@ -17865,10 +17852,10 @@ async function planActivationScaling(model, main2, run, exclude, ctx, before) {
   const thin = gptq && Number.isFinite(rows) && rows < GPTQ_ROWS_PER_CHANNEL * span ? `gptq's Hessians average ${rows} rows for spans of ${span} channels; ${GPTQ_ROWS_PER_CHANNEL * span}+ rows (more calibration samples) fit them better` : void 0;
   if (thin) ctx.log(`quantize-int4: ${thin}`);
   const spec = { bits: 4, symmetric: opts.symmetric, method: "rtn", store: Math.fround };
-  const plan2 = planAwq(main2, layers, moments ?? /* @__PURE__ */ new Map(), spec, opts.blockSize, run.names, before, ctx.external, (model.irVersion ?? 0) < 4);
+  const stats = opts.biasCorrection ? moments ?? /* @__PURE__ */ new Map() : new Map([...moments ?? []].map(([name, { first: _first, ...m }]) => [name, m]));
+  const plan2 = planAwq(main2, layers, stats, spec, opts.blockSize, run.names, before, ctx.external, (model.irVersion ?? 0) < 4);
   run.awq = plan2.byNode;
   run.awqBias = plan2.biasOf;
-  if (!opts.biasCorrection) for (const a of plan2.byNode.values()) delete a.mean;
   const count = (p) => plan2.groups.filter((g) => g.placement === p).length;
   ctx.log(`quantize-int4: awq scaled ${plan2.groups.length - count("none")} of ${plan2.groups.length} activations (${count("layer-norm")} folded into a LayerNorm, ${count("mul")} by a Mul)`);
   return {

@@ -92,11 +92,11 @@ async function planActivationScaling(model: ModelProto, main: GraphScope, run: I
   // The α search ranks with round-to-nearest blocks: on MiniLM it picked as well as the mse fit (output
   // error 0.2083 vs 0.2081) at a fifth of the cost; the final fit is mse's.
   const spec = { bits: 4 as const, symmetric: opts.symmetric, method: 'rtn' as const, store: Math.fround };
-  const plan = planAwq(main, layers, moments ?? new Map(), spec, opts.blockSize, run.names, before, ctx.external, (model.irVersion ?? 0) < 4);
+  // Without the correction the plan sees no mean: no layer gets a shift, none a bias to take it.
+  const stats = opts.biasCorrection ? moments ?? new Map() : new Map([...(moments ?? [])].map(([name, { first: _first, ...m }]) => [name, m]));
+  const plan = planAwq(main, layers, stats, spec, opts.blockSize, run.names, before, ctx.external, (model.irVersion ?? 0) < 4);
   run.awq = plan.byNode;
   run.awqBias = plan.biasOf;
-  // Without the correction the quantizers see no mean (the moments keep it for the report's sake only).
-  if (!opts.biasCorrection) for (const a of plan.byNode.values()) delete a.mean;
   const count = (p: string) => plan.groups.filter((g) => g.placement === p).length;
   ctx.log(`quantize-int4: awq scaled ${plan.groups.length - count('none')} of ${plan.groups.length} activations (${count('layer-norm')} folded into a LayerNorm, ${count('mul')} by a Mul)`);
   return {

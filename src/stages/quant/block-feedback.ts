@@ -167,16 +167,31 @@ export function feedbackCodes(
 ): boolean {
   if (!(u[k0 * block]! > 0)) return false;
   for (let i = 0; i < len; i++) w[i] = v[i]!;
+  feedOne(w, 0, 0, len, len, u, k0, block, scale, zp, maxq, codes, 0);
+  return true;
+}
+
+/**
+ * The one-column rounding walk both feedbacks share: positions at = o … o + len − 1 of the column at
+ * cur[base …] rounded at (scale, zp) into codes[c0 + at − o], each error pushed onto the positions at + 1 …
+ * end − 1 through row h0 + at of `u` (rows of `uStride`): err = (x − x̂) / U_ii, x_t −= err · U_it.
+ * Block feedback walks one block (o = 0, end = len, uStride = block), span feedback one block of a span.
+ */
+export function feedOne(
+  cur: Float64Array, base: number, o: number, len: number, end: number, u: Float64Array, h0: number, uStride: number,
+  scale: number, zp: number, maxq: number, codes: Uint8Array, c0: number,
+): void {
   const rs = 1 / scale;
   for (let i = 0; i < len; i++) {
-    let q = Math.floor(w[i]! * rs + zp + 0.5);
+    const at = o + i;
+    const x = cur[base + at]!;
+    let q = Math.floor(x * rs + zp + 0.5);
     q = q < 0 ? 0 : q > maxq ? maxq : q;
-    codes[i] = q;
-    const row = (k0 + i) * block;
-    const err = (w[i]! - (q - zp) * scale) / u[row + i]!;
-    for (let j = i + 1; j < len; j++) w[j]! -= err * u[row + j]!;
+    codes[c0 + i] = q;
+    const row = (h0 + at) * uStride;
+    const err = (x - (q - zp) * scale) / u[row + at]!;
+    for (let t = at + 1; t < end; t++) cur[base + t]! -= err * u[row + t]!;
   }
-  return true;
 }
 
 /**

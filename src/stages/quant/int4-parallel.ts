@@ -151,8 +151,8 @@ export function quantizeMatrix4(values: Float32Array, k: number, n: number, tran
 
 /**
  * quantizeWithSpanFeedback(values, k, n, transposed, opts, factors, span): the same result, on two threads
- * when the weight is big enough and the helper is there. gptq's walk is ~4× the cost of the block fits
- * alone (span/2 = 128 multiply-adds a weight), and before this it ran on one core.
+ * when the weight is big enough and the helper is there. gptq's walk (span/2 multiply-adds a weight: 384
+ * at spans of 768) costs several times the block fits alone, and before this it ran on one core.
  */
 export function quantizeMatrixWithSpanFeedback(
   values: Float32Array, k: number, n: number, transposed: boolean, opts: Int4Options, spans: SpanFeedback, minValues = PARALLEL_MIN_VALUES,

@@ -12,10 +12,10 @@
  * weight here, and span/2 a channel a row in calibration (ChannelMoments with block = span).
  */
 import type { BlockFit } from './block-solver.js';
-import { feedFour } from './block-feedback.js';
+import { feedFour, feedOne } from './block-feedback.js';
 import { BlockWriter, sumBlockErrors, type Int4Blocks, type Int4Options } from './int4-numerics.js';
 
-/** Columns handled together on the [K, N] layout: a span × TILE tile of doubles stays in L2 (256 × 64 × 8 = 128 KiB). */
+/** Columns handled together on the [K, N] layout: two span × TILE tiles of doubles (768 × 64 × 8 = 384 KiB each) stay in L2. */
 const TILE = 64;
 
 /**
@@ -96,27 +96,8 @@ class SpanWalk {
       const len = Math.min(bs, hl - o);
       const b = (h0 + o) / bs;
       const fit = this.fit(b, base + o, len);
-      if (fed && fit.scale !== 0) this.feed(base, o, len, h0, hl, fit, codes, 0);
+      if (fed && fit.scale !== 0) feedOne(this.cur, base, o, len, hl, this.u, h0, this.span, fit.scale, fit.zp, this.maxq, codes, 0);
       this.writer.commit(r, b, fit, this.orig, base + o, len, true);
-    }
-  }
-
-  /**
-   * Rounds cur[base + o + i], i < len, at `fit` into codes[c0 + i], each error pushed onto the rest of the
-   * column's span: err = (x − x̂) / U_ii, x_t −= err · U_it (t > i).
-   */
-  private feed(base: number, o: number, len: number, h0: number, hl: number, fit: BlockFit, codes: Uint8Array, c0: number): void {
-    const { cur, u, span, maxq } = this;
-    const rs = 1 / fit.scale;
-    for (let i = 0; i < len; i++) {
-      const at = o + i;
-      const x = cur[base + at]!;
-      let q = Math.floor(x * rs + fit.zp + 0.5);
-      q = q < 0 ? 0 : q > maxq ? maxq : q;
-      codes[c0 + i] = q;
-      const urow = (h0 + at) * span;
-      const err = (x - (q - fit.zp) * fit.scale) / u[urow + at]!;
-      for (let t = at + 1; t < hl; t++) cur[base + t]! -= err * u[urow + t]!;
     }
   }
 
@@ -141,7 +122,7 @@ class SpanWalk {
         if (fit.scale === 0) all = false;
       }
       if (all) this.feed4(base, o, len, h0, hl);
-      else for (let g = 0; g < 4; g++) if (fits[g]!.scale !== 0) this.feed(base + g * span, o, len, h0, hl, fits[g]!, codes4, g * bs);
+      else for (let g = 0; g < 4; g++) if (fits[g]!.scale !== 0) feedOne(this.cur, base + g * span, o, len, hl, this.u, h0, span, fits[g]!.scale, fits[g]!.zp, this.maxq, codes4, g * bs);
       for (let g = 0; g < 4; g++) writer.commit(r + g, b, fits[g]!, this.orig, base + g * span + o, len, true, codes4, g * bs);
     }
   }
