@@ -71,6 +71,10 @@ test('bias correction: into the MatMul\'s own Add bias, no byte added; on x = E[
   assert.ok(after < 1e-4, `corrected: ${after} (uncorrected ${before})`);
   const mm = corrected.model.graph!.node.find((n) => n.opType === 'MatMulNBits')!;
   assert.equal(mm.input.length, 3, 'no bias input: the Add took the correction');
+  // Turned off, the measured mean changes nothing: the file is the one without a mean.
+  const off = await quantize(fp32, calibrator(MEAN), { 'bias-correction': false });
+  assert.equal(off.details.biasCorrected, undefined);
+  assert.deepEqual(encodeModel(off.model), encodeModel(plain.model));
 });
 
 // Asymmetric blocks (4-bit zero points, packed two a byte) and 8-bit layers (one code and zero point a
