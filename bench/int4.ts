@@ -12,12 +12,13 @@
  *
  * Inputs of the two BERT-vocabulary models (BERT-base, MiniLM): real English text tokenized with MiniLM's
  * vocabulary by scripts/bench/int4_text.py (no packages; run here when missing): awq and gptq calibrate
- * on INT4_BENCH_CALIB_SAMPLES windows of license text, every row is judged on 8 windows of other text (the
+ * on windows of license text (awq on 32, gptq on 128 as its auto samples; INT4_BENCH_CALIB_SAMPLES sets both), every row is judged on 8 windows of other text (the
  * model card, MPL 2.0). The `awq (auto samples)` row calibrates on compress's 8 synthetic samples instead,
  * as a config without a `calibration:` section does. GPT-2 (no vocabulary here) takes seeded ids. ORT's side needs INT4_BENCH_ORT_PYTHON: a python with
  * onnxruntime 1.30, onnx_ir and torch (see scripts/bench/ort_int4.py). Without them those rows say why.
- * `gptq` (awq with error feedback across spans of quant/span-feedback.ts) runs symmetric only. INT4_BENCH_ONLY
- * picks models (bert-base, minilm, gpt2, auto), INT4_BENCH_METHODS our methods (default rtn,mse,awq,gptq; a
+ * `gptq` is awq with error feedback across spans (quant/span-feedback.ts). Asymmetric rows carry zero points
+ * (+0.4 % size on MiniLM): the last column compares them with rtn of the same form. INT4_BENCH_ONLY
+ * picks models (bert-base, minilm, gpt2, auto), INT4_BENCH_METHODS our methods (default rtn,mse,awq,awq:auto-samples,gptq; a
  * `:no-bias-correction` suffix turns that option off),
  * INT4_BENCH_ASYMMETRIC=0 leaves out the asymmetric rows.
  * Run: `npm run bench -- int4` (each compression runs in bench/compress-child.ts).
@@ -52,7 +53,8 @@ const WHEEL = process.env.INT4_BENCH_WHEEL ?? '/work/cache/peers-models/wheels/g
 const ORT_PYTHON = process.env.INT4_BENCH_ORT_PYTHON ?? '/work/cache/venv-int4/bin/python';
 const ONLY = process.env.INT4_BENCH_ONLY?.split(',');
 const METHODS = process.env.INT4_BENCH_METHODS?.split(',') ?? ['rtn', 'mse', 'awq', 'awq:auto-samples', 'gptq'];
-const CALIB_SAMPLES = Number(process.env.INT4_BENCH_CALIB_SAMPLES ?? 32);
+/** Text windows awq and gptq calibrate on: their auto-sample counts' ratio (8 : 128) would starve awq, so 32 : 128. */
+const CALIB_SAMPLES = { awq: 32, gptq: 128, ...(process.env.INT4_BENCH_CALIB_SAMPLES ? { awq: Number(process.env.INT4_BENCH_CALIB_SAMPLES), gptq: Number(process.env.INT4_BENCH_CALIB_SAMPLES) } : {}) };
 const TEXT_CALIB = path.join(MODELS_DIR, 'text-calib');
 const TEXT_EVAL = path.join(MODELS_DIR, 'text-eval');
 /** Models whose vocabulary the text windows are in. */
@@ -108,7 +110,7 @@ function relL2(want: Float32Array[], got: Float32Array[]): number {
   return Math.sqrt(e / n);
 }
 
-interface Row { label: string; file?: string; bytes?: number; ms?: number; calibrationMs?: number; err?: number; weightErr?: number; note?: string }
+interface Row { label: string; /** The rtn row of the same form (symmetric or not), when not rows[0]. */ form?: Row; file?: string; bytes?: number; ms?: number; calibrationMs?: number; err?: number; weightErr?: number; note?: string }
 
 function ensureTorchModels(): string | undefined {
   const want = ['minilm.onnx', 'gpt2.onnx', 'gpt2-mini.onnx'].map((f) => path.join(MODELS_DIR, f));
@@ -212,7 +214,8 @@ export async function run(): Promise<void> {
       const rows: Row[] = [];
       for (const symmetric of ASYMMETRIC ? [true, false] : [true]) {
         // rtn first: the other rows are compared with it; auto samples only where the others have text, and symmetric.
-        const specs = METHODS.filter((m) => m !== 'rtn' && (symmetric || !m.startsWith('gptq')) && (m !== 'awq:auto-samples' || (text && symmetric)));
+        const specs = METHODS.filter((m) => m !== 'rtn' && (m !== 'awq:auto-samples' || (text && symmetric)));
+        let rtnOfForm: Row | undefined;
         for (const spec of ['rtn', ...specs]) {
           // `awq:no-bias-correction`: the method with that option off; `awq:auto-samples`: calibrated on synthetic samples.
           const [method, variant] = spec.split(':');
@@ -220,12 +223,14 @@ export async function run(): Promise<void> {
           const file = path.join(dir, `${name}.${label.replace(/\W+/g, '-')}.onnx`);
           const options = { method, symmetric, embeddings: 'none', 'block-size': BLOCK, ...(variant === 'no-bias-correction' ? { 'bias-correction': false } : {}) };
           const calibrated = (method === 'awq' || method === 'gptq') && text && variant !== 'auto-samples';
-          const calibration = calibrated ? { inputs: TEXT_CALIB, samples: CALIB_SAMPLES, method: 'minmax' as const } : undefined;
+          const calibration = calibrated ? { inputs: TEXT_CALIB, samples: CALIB_SAMPLES[method as 'awq' | 'gptq'], method: 'minmax' as const } : undefined;
           const r = compressInChild(fp32, file, [{ 'quantize-int4': options }], `int4 ${label} on ${name}`, calibration);
           const layers = (r.details[0]!.layers as { relError: number }[] | undefined) ?? [];
           const weightErr = layers.reduce((a, l) => a + l.relError, 0) / Math.max(1, layers.length);
           const calibrationMs = (r.details[0]!.awq as { calibrationMs?: number } | undefined)?.calibrationMs;
-          rows.push({ label, file, bytes: statSync(file).size, ms: r.stageMs['quantize-int4']!, calibrationMs, weightErr });
+          const row: Row = { label, file, bytes: statSync(file).size, ms: r.stageMs['quantize-int4']!, calibrationMs, weightErr, ...(symmetric ? {} : { form: rtnOfForm }) };
+          rtnOfForm ??= row;
+          rows.push(row);
         }
       }
       const ort = ortQuantize(fp32, dir);
@@ -242,14 +247,15 @@ export async function run(): Promise<void> {
       const rtn = rows[0]!;
       // awq's time includes calibration (onnxruntime on the calibration samples); the second ratio leaves it out.
       const quantMs = (r: Row) => r.ms! - (r.calibrationMs ?? 0);
-      console.log(formatTable(['quantizer (block 32, MatMul only)', 'size', 'quantize time', 'of it calibration', 'vs our rtn time', 'without calibration', 'mean weight rel. error', 'output rel. L2 error', 'vs our rtn'], rows.map((r) => [
+      console.log(formatTable(['quantizer (block 32, MatMul only)', 'size', 'quantize time', 'of it calibration', 'vs our rtn time', 'without calibration', 'mean weight rel. error', 'output rel. L2 error', 'vs our rtn', 'vs our rtn asymmetric'], rows.map((r) => [
         r.label, r.bytes ? formatBytes(r.bytes) : '', r.ms === undefined ? '' : `${(r.ms / 1000).toFixed(2)} s`,
         r.calibrationMs === undefined ? '' : `${(r.calibrationMs / 1000).toFixed(2)} s`,
         r.ms === undefined ? '' : `${(r.ms / rtn.ms!).toFixed(2)}×`, r.ms === undefined ? '' : `${(quantMs(r) / rtn.ms!).toFixed(2)}×`, r.weightErr === undefined ? '' : r.weightErr.toFixed(4),
         r.err === undefined ? (r.note ?? '') : r.err.toFixed(5), r.err === undefined ? '' : `${((r.err / rtn.err! - 1) * 100).toFixed(1)} %`,
+        r.err === undefined || !r.form || r.form === r ? '' : `${((r.err / r.form.err! - 1) * 100).toFixed(1)} %`,
       ])));
       const judged = text
-        ? `judged on ${text.length} held-out windows of English text; awq and gptq calibrated on ${CALIB_SAMPLES} windows of other text`
+        ? `judged on ${text.length} held-out windows of English text; awq calibrated on ${CALIB_SAMPLES.awq}, gptq on ${CALIB_SAMPLES.gptq} windows of other text`
         : `judged on ${SAMPLES} samples of seeded ids${TEXT_MODELS.has(name) ? ` (no text windows: ${textNote})` : ''}; awq and gptq calibrated on compress's auto samples`;
       console.log(`(${judged}; seq ${SEQ}, onnxruntime-node 2 threads, outputs in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
       for (const r of rows) if (r.file) rmSync(r.file, { force: true });
