@@ -17849,7 +17849,7 @@ async function planActivationScaling(model, main2, run, exclude, ctx, before) {
   const { moments, details } = await ctx.calibrate(model, [], { moments: activations, momentBlock: span, momentChannels: channels, ...gptq ? { autoSamples: GPTQ_AUTO_SAMPLES } : {} });
   const t1 = performance.now();
   const rows = Math.min(...[...moments?.values() ?? []].map((m) => m.rows));
-  const thin = gptq && Number.isFinite(rows) && rows < GPTQ_ROWS_PER_CHANNEL * span ? `gptq's Hessians average ${rows} rows for spans of ${span} channels; ${GPTQ_ROWS_PER_CHANNEL * span}+ rows (more calibration samples) fit them better` : void 0;
+  const thin = gptq && moments ? thinHessians(moments, channels, span) : void 0;
   if (thin) ctx.log(`quantize-int4: ${thin}`);
   const spec = { bits: 4, symmetric: opts.symmetric, method: "rtn", store: Math.fround };
   const stats = opts.biasCorrection ? moments ?? /* @__PURE__ */ new Map() : new Map([...moments ?? []].map(([name, { first: _first, ...m }]) => [name, m]));
@@ -17874,6 +17874,18 @@ async function planActivationScaling(model, main2, run, exclude, ctx, before) {
 }
 function feedbackSpan(opts) {
   return opts.method === "gptq" ? Math.ceil(GPTQ_SPAN / opts.blockSize) * opts.blockSize : opts.blockSize;
+}
+function thinHessians(moments, channels, span) {
+  let count = 0;
+  let worst;
+  for (const [name, m] of moments) {
+    const width = Math.min(span, channels.get(name) ?? span);
+    if (m.rows >= GPTQ_ROWS_PER_CHANNEL * width) continue;
+    count++;
+    if (!worst || m.rows / width < worst.rows / worst.width) worst = { name, rows: m.rows, width };
+  }
+  if (!worst) return void 0;
+  return `gptq's Hessians are thin on ${count} of ${moments.size} activations, thinnest '${worst.name}': ${worst.rows} rows for ${worst.width} channels; ${GPTQ_ROWS_PER_CHANNEL * worst.width}+ rows (more calibration samples) fit it better`;
 }
 function parseInt4Options(options) {
   const o = { ...options };

@@ -98,7 +98,12 @@ test('gptq through compress: auto calibration draws GPTQ_AUTO_SAMPLES unless the
   const few = awqOf(await compressModel(file, path.join(tmp, 'few.onnx'), { stages, digest: false, calibration: { inputs: 'auto', method: 'minmax', samples: 4 } }));
   assert.equal(few.calibration.samples, 4);
   assert.equal(few.rows, 4 * T);
-  assert.match(few.thin ?? '', new RegExp(`average ${4 * T} rows for spans of ${GPTQ_SPAN} channels`));
+  assert.match(few.thin ?? '', new RegExp(`thin on 1 of 1 activations, thinnest 'h': ${4 * T} rows for ${D} channels; ${16 * D}\\+ rows`));
+  // Each activation is held to its own K (256 here), not the span of 768: 40 samples (5,120 rows) are enough.
+  assert.ok(D < GPTQ_SPAN);
+  const enough = awqOf(await compressModel(file, path.join(tmp, 'enough.onnx'), { stages, digest: false, calibration: { inputs: 'auto', method: 'minmax', samples: 40 } }));
+  assert.equal(enough.rows, 40 * T);
+  assert.equal(enough.thin, undefined);
   // awq, whose feedback spans one block, keeps the usual 8 auto samples.
   const awq = awqOf(await compressModel(file, path.join(tmp, 'awq.onnx'), { stages: [{ 'quantize-int4': { method: 'awq', exclude: ['mix'] } }], digest: false }));
   assert.equal(awq.calibration.samples, 8);

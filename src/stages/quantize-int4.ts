@@ -85,9 +85,7 @@ async function planActivationScaling(model: ModelProto, main: GraphScope, run: I
   const t1 = performance.now();
   // The fewest rows any activation's moments average over (a layer inside a shorter branch sees fewer).
   const rows = Math.min(...[...(moments?.values() ?? [])].map((m) => m.rows));
-  const thin = gptq && Number.isFinite(rows) && rows < GPTQ_ROWS_PER_CHANNEL * span
-    ? `gptq's Hessians average ${rows} rows for spans of ${span} channels; ${GPTQ_ROWS_PER_CHANNEL * span}+ rows (more calibration samples) fit them better`
-    : undefined;
+  const thin = gptq && moments ? thinHessians(moments, channels, span) : undefined;
   if (thin) ctx.log(`quantize-int4: ${thin}`);
   // The α search ranks with round-to-nearest blocks: on MiniLM it picked as well as the mse fit (output
   // error 0.2083 vs 0.2081) at a fifth of the cost; the final fit is mse's.
@@ -142,6 +140,26 @@ export const GPTQ_AUTO_SAMPLES = 128;
  * 128 samples of 128 tokens (21 a channel) gave spans of 768 their −36.9 % above, 8 samples (1.3) −17.7 %.
  */
 const GPTQ_ROWS_PER_CHANNEL = 16;
+
+/**
+ * What the log and report say when some of gptq's Hessians rest on too few rows, naming how many and the
+ * thinnest, or undefined. Each activation is held to its own width (a span, or its K when narrower): a
+ * pooler that reads one position of each sample is thin where the encoder layers beside it are not, and
+ * saying "every Hessian is thin" there sends the user after samples the other layers do not need.
+ */
+function thinHessians(moments: ReadonlyMap<string, { rows: number }>, channels: ReadonlyMap<string, number>, span: number): string | undefined {
+  let count = 0;
+  let worst: { name: string; rows: number; width: number } | undefined;
+  for (const [name, m] of moments) {
+    const width = Math.min(span, channels.get(name) ?? span);
+    if (m.rows >= GPTQ_ROWS_PER_CHANNEL * width) continue;
+    count++;
+    if (!worst || m.rows / width < worst.rows / worst.width) worst = { name, rows: m.rows, width };
+  }
+  if (!worst) return undefined;
+  return `gptq's Hessians are thin on ${count} of ${moments.size} activations, thinnest '${worst.name}': ${worst.rows} rows for ${worst.width} channels; ` +
+    `${GPTQ_ROWS_PER_CHANNEL * worst.width}+ rows (more calibration samples) fit it better`;
+}
 
 export interface Int4Options extends Int4Settings {
   exclude: string[];
