@@ -57,7 +57,8 @@ const ORT_PYTHON = process.env.INT4_BENCH_ORT_PYTHON ?? '/work/cache/venv-int4/b
 const ONLY = process.env.INT4_BENCH_ONLY?.split(',');
 const METHODS = process.env.INT4_BENCH_METHODS?.split(',') ?? ['rtn', 'mse', 'awq', 'awq:auto-samples', 'gptq'];
 /** Text windows awq and gptq calibrate on: their auto-sample counts' ratio (8 : 128) would starve awq, so 32 : 128. */
-const CALIB_SAMPLES = { awq: 32, gptq: 128, ...(process.env.INT4_BENCH_CALIB_SAMPLES ? { awq: Number(process.env.INT4_BENCH_CALIB_SAMPLES), gptq: Number(process.env.INT4_BENCH_CALIB_SAMPLES) } : {}) };
+const CALIB_OVERRIDE = process.env.INT4_BENCH_CALIB_SAMPLES ? Number(process.env.INT4_BENCH_CALIB_SAMPLES) : undefined;
+const CALIB_SAMPLES = { awq: CALIB_OVERRIDE ?? 32, gptq: CALIB_OVERRIDE ?? 128 };
 /** all-mpnet-base-v2 (trained) as bench/peers/fetch_models.py exports it, and its vocabulary. */
 const MPNET = process.env.INT4_BENCH_MPNET ?? '/work/cache/peers-models/models/mpnet-base/model.onnx';
 const MPNET_VOCAB = path.join(path.dirname(MPNET), '../../src/mpnet/vocab.txt');
@@ -208,12 +209,17 @@ export async function run(): Promise<void> {
     saveModel(bertModel(), bert);
     const exportNote = ensureTorchModels();
     const textNote = ensureText();
-    const models: [string, string][] = [['bert-base', bert], ['minilm', path.join(MODELS_DIR, 'minilm.onnx')], ['mpnet', MPNET], ['gpt2', path.join(MODELS_DIR, 'gpt2.onnx')]];
-    for (const [name, fp32] of models) {
+    // Each model, its file, and why it may be missing.
+    const torchNote = exportNote ?? 'model missing';
+    const models: [string, string, string][] = [
+      ['bert-base', bert, 'not written'], ['minilm', path.join(MODELS_DIR, 'minilm.onnx'), torchNote],
+      ['mpnet', MPNET, `no ${MPNET} (bench/peers/fetch_models.py exports it; or set INT4_BENCH_MPNET)`], ['gpt2', path.join(MODELS_DIR, 'gpt2.onnx'), torchNote],
+    ];
+    for (const [name, fp32, missing] of models) {
       if (ONLY && !ONLY.includes(name)) continue;
       console.log(`\n### ${name}: ${existsSync(fp32) ? formatBytes(statSync(fp32).size) : 'missing'} fp32\n`);
       if (!existsSync(fp32)) {
-        console.log(`skipped: ${name === 'mpnet' ? `no ${MPNET} (bench/peers/fetch_models.py exports it; or set INT4_BENCH_MPNET)` : exportNote ?? 'model missing'}`);
+        console.log(`skipped: ${missing}`);
         continue;
       }
       const text = TEXT_MODELS.has(name) && !textNote ? textFeeds(name) : undefined;
@@ -258,7 +264,7 @@ export async function run(): Promise<void> {
         r.calibrationMs === undefined ? '' : `${(r.calibrationMs / 1000).toFixed(2)} s`,
         r.ms === undefined ? '' : `${(r.ms / rtn.ms!).toFixed(2)}×`, r.ms === undefined ? '' : `${(quantMs(r) / rtn.ms!).toFixed(2)}×`, r.weightErr === undefined ? '' : r.weightErr.toFixed(4),
         r.err === undefined ? (r.note ?? '') : r.err.toFixed(5), r.err === undefined ? '' : `${((r.err / rtn.err! - 1) * 100).toFixed(1)} %`,
-        r.err === undefined || !r.form || r.form === r ? '' : `${((r.err / r.form.err! - 1) * 100).toFixed(1)} %`,
+        r.err === undefined || !r.form ? '' : `${((r.err / r.form.err! - 1) * 100).toFixed(1)} %`,
       ])));
       const judged = text
         ? `judged on ${text.length} held-out windows of English text; awq calibrated on ${CALIB_SAMPLES.awq}, gptq on ${CALIB_SAMPLES.gptq} windows of other text`

