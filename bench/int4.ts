@@ -1,6 +1,6 @@
 /**
  * 4-bit numerics bench (issue 15): on each model, our quantize-int4 (`method` rtn, mse, awq, gptq) next to
- * onnxruntime's own quantizer (matmul_nbits_quantizer.py: RTN and HQQ) at the same block size, MatMul
+ * onnxruntime's own quantizer (matmul_nbits_quantizer.py: RTN symmetric and asymmetric — its default — and HQQ) at the same block size, MatMul
  * weights only (ORT's HQQ does not do Gather), so every file quantizes the same layers: size, quantize
  * time, and the output's relative L2 error ‖y − y_fp32‖ / ‖y_fp32‖.
  *
@@ -247,7 +247,13 @@ export async function run(): Promise<void> {
       }
       const ort = ortQuantize(fp32, dir);
       if (typeof ort === 'string') rows.push({ label: 'onnxruntime rtn / hqq', note: ort });
-      else for (const [k, v] of Object.entries(ort)) rows.push({ label: k.replace('ort-', 'onnxruntime '), file: v.file, bytes: statSync(v.file).size, ms: v.ms });
+      else {
+        // onnxruntime's asymmetric rtn (its default) is compared with ours of that form too.
+        const ourRtnAsym = rows.find((r) => r.label === 'ours rtn asymmetric');
+        for (const [k, v] of Object.entries(ort)) {
+          rows.push({ label: k.replace('ort-', 'onnxruntime '), file: v.file, bytes: statSync(v.file).size, ms: v.ms, ...(k.endsWith('asymmetric') && ourRtnAsym ? { form: ourRtnAsym } : {}) });
+        }
+      }
       const t0 = performance.now();
       const want = await outputs(host, fp32, text);
       host.restart();

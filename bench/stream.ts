@@ -7,8 +7,9 @@
  * RSS target is for our process only).
  *
  * Weights are written tensor by tensor (32 rows at a time), never 5 GB in memory. Their values sit on
- * the int4 grid: k·s with k in [-8, 7] and one -8 in every block of 32 along K, so symmetric blockwise
- * int4 (scale = -m/8, onnxruntime's MLAS scheme) represents them exactly. The parity check then tests
+ * the int4 grid: k·s with k in [-8, 7] and one -8 and one 7 in every block of 32 along K, so blockwise
+ * int4 represents them exactly, symmetric (scale = -m/8, onnxruntime's MLAS scheme) or asymmetric (the
+ * default: scale (max − min)/15 = s, zero point 8). The parity check then tests
  * the plumbing — streaming, dedup, packing order, scales — to float rounding, not int4's accuracy on
  * real weights (random weights through 40 layers would compound int4 error to a cosine near 0.9).
  */

@@ -17904,7 +17904,7 @@ function parseInt4Options(options) {
   const accuracyLevel = integerOption(STAGE2, o, "accuracy-level", "0\u20134", (n) => n >= 0 && n <= 4);
   return {
     blockSize,
-    symmetric: booleanOption(STAGE2, o, "symmetric", true),
+    symmetric: booleanOption(STAGE2, o, "symmetric", false),
     accuracyLevel,
     embeddings: choiceOption(STAGE2, o, "embeddings", ["int4", "int8", "none"]),
     exclude: stringListOption(STAGE2, o, "exclude") ?? [],

@@ -70,7 +70,7 @@ test('bias correction: into the MatMul\'s own Add bias, no byte added; on x = E[
   assert.ok(before > 0.05, `the uncorrected layer's mean error ${before}`);
   assert.ok(after < 1e-4, `corrected: ${after} (uncorrected ${before})`);
   const mm = corrected.model.graph!.node.find((n) => n.opType === 'MatMulNBits')!;
-  assert.equal(mm.input.length, 3, 'no bias input: the Add took the correction');
+  assert.equal(mm.input.length, 4, 'no bias input: the Add took the correction (A, B, scales, zero points)');
   // Turned off, the measured mean changes nothing: the file is the one without a mean.
   const off = await quantize(fp32, calibrator(MEAN), { 'bias-correction': false });
   assert.equal(off.details.biasCorrected, undefined);
@@ -79,14 +79,15 @@ test('bias correction: into the MatMul\'s own Add bias, no byte added; on x = E[
 
 // Asymmetric blocks (4-bit zero points, packed two a byte) and 8-bit layers (one code and zero point a
 // byte) dequantize differently: the shift must read each as the kernel does.
-for (const [label, options] of [['4-bit symmetric', {}], ['4-bit asymmetric', { symmetric: false }], ['8-bit asymmetric', { symmetric: false, layers: { proj: 8 } }]] as const) {
+// Asymmetric is the default.
+for (const [label, options] of [['4-bit symmetric', { symmetric: true }], ['4-bit asymmetric', {}], ['8-bit asymmetric', { layers: { proj: 8 } }]] as const) {
   test(`bias correction (${label}): a MatMul without a bias of its own gets MatMulNBits' bias input (N floats)`, async () => {
     const fp32 = linear(false);
     const plain = await quantize(fp32, calibrator(), options);
     const corrected = await quantize(fp32, calibrator(MEAN), options);
     assert.deepEqual(corrected.details.biasCorrected, { folded: 0, input: 1 });
     const mm = corrected.model.graph!.node.find((n) => n.opType === 'MatMulNBits')!;
-    assert.equal(mm.input[3] === '', !('symmetric' in options), 'zero_points only when asymmetric');
+    assert.equal(mm.input[3] === '', 'symmetric' in options, 'zero_points only when asymmetric');
     assert.equal(mm.input[4], '', 'g_idx left empty');
     assert.equal(mm.attribute.find((a) => a.name === 'bits')!.i, BigInt('layers' in options ? 8 : 4));
     const bias = corrected.model.graph!.initializer.find((t) => t.name === mm.input[5])!;

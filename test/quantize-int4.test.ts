@@ -59,7 +59,7 @@ test('roundHalfAway is C roundf', () => {
 
 test('symmetric MatMulNBits: packing, scales and padding match the hand computation', async () => {
   const m = goldenMatMul();
-  const { details } = await quantizeInt4Stage({ 'block-size': 16, method: 'rtn' }).run(m, ctx);
+  const { details } = await quantizeInt4Stage({ 'block-size': 16, method: 'rtn', symmetric: true }).run(m, ctx);
   const n = m.graph!.node[0]!;
   assert.equal(n.opType, 'MatMulNBits');
   assert.equal(n.domain, 'com.microsoft');
@@ -199,7 +199,7 @@ test('GatherBlockQuantized: onnxruntime-node runs uint8 data with bits=4, quanti
     initializer: [floatTensor('table', [3, 16], table)],
   }));
   const m = build();
-  const { details } = await quantizeInt4Stage({ 'block-size': 16 }).run(m, ctx);
+  const { details } = await quantizeInt4Stage({ 'block-size': 16, symmetric: true }).run(m, ctx);
   const g = m.graph!.node[0]!;
   assert.equal(g.opType, 'GatherBlockQuantized');
   assert.equal(details.gatherBlockQuantized, 1);
@@ -212,9 +212,20 @@ test('GatherBlockQuantized: onnxruntime-node runs uint8 data with bits=4, quanti
   assert.deepEqual([...got.slice(16, 32)], new Array(16).fill(-0)); // (8 - 8) * scale -0
   assert.deepEqual([...got.slice(48, 64)], COL0.slice(0, 16));
 
+  // Asymmetric (the default): a zero_points input, one nibble a block. Row 0 spans [-4, 3.5]: scale
+  // 7.5 / 15 = 0.5, zero point 8, exact again; the zero row's zero point is 0 and its scale 0.
+  const asym = build();
+  await quantizeInt4Stage({ 'block-size': 16 }).run(asym, ctx);
+  const ga = asym.graph!.node[0]!;
+  assert.equal(ga.input.length, 4);
+  assert.deepEqual(init(asym, '_zero_points')!.dims, [3, 1]);
+  const gotAsym = await run(asym, { ids });
+  assert.deepEqual([...gotAsym.slice(0, 16)], COL0.slice(0, 16));
+  assert.deepEqual([...gotAsym.slice(16, 32)].map(Math.abs), new Array(16).fill(0));
+
   // What the CPU kernel accepts: with uint8 data the quantize axis must be the last one.
   const bad = build();
-  await quantizeInt4Stage({ 'block-size': 16 }).run(bad, ctx);
+  await quantizeInt4Stage({ 'block-size': 16, symmetric: true }).run(bad, ctx);
   attr(bad.graph!.node[0]!, 'quantize_axis')!.i = 0n;
   await assert.rejects(run(bad, { ids }), /quantize_axis must be the last dimension|do not match/);
 });

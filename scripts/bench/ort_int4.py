@@ -1,6 +1,7 @@
 """onnxruntime's own 4-bit weight-only quantizer on a model, for the side-by-side of `npm run bench -- int4`.
 
   ort-rtn  DefaultWeightOnlyQuantConfig (MLAS round-to-nearest), symmetric, MatMul only
+  ort-rtn asymmetric  the same with is_symmetric=False, the quantizer's default
   ort-hqq  HQQWeightOnlyQuantConfig (half-quadratic, asymmetric, float zero points), MatMul only
 
 Needs onnxruntime 1.30 with onnx_ir, and torch for HQQ: a venv made from /usr/bin/python3 with
@@ -22,6 +23,7 @@ stem = os.path.splitext(os.path.basename(src))[0]
 result = {}
 for name, cfg in [
     ("ort-rtn", mnq.DefaultWeightOnlyQuantConfig(block_size=block, is_symmetric=True, op_types_to_quantize=("MatMul",))),
+    ("ort-rtn asymmetric", mnq.DefaultWeightOnlyQuantConfig(block_size=block, is_symmetric=False, op_types_to_quantize=("MatMul",))),
     ("ort-hqq", mnq.HQQWeightOnlyQuantConfig(block_size=block, bits=4, op_types_to_quantize=("MatMul",))),
 ]:
     model = onnx.load(src)
@@ -29,7 +31,7 @@ for name, cfg in [
     q = mnq.MatMulNBitsQuantizer(model, algo_config=cfg)
     q.process()
     ms = (time.perf_counter() - t0) * 1000
-    file = os.path.join(out_dir, f"{stem}.{name}.onnx")
+    file = os.path.join(out_dir, f"{stem}.{name.replace(' ', '-')}.onnx")
     onnx.save_model(q.model.model, file, save_as_external_data=False) if q.model.model.ByteSize() < 2**31 - 1 else onnx.save_model(q.model.model, file, save_as_external_data=True)
     result[name] = {"file": file, "ms": round(ms)}
 print(json.dumps(result))
