@@ -12394,7 +12394,8 @@ function int8Estimate(elements) {
   return elements + 4;
 }
 function int4Estimate(elements, block = INT4_BLOCK_SIZE) {
-  return Math.ceil(elements / 2) + 4 * Math.ceil(elements / block);
+  const blocks = Math.ceil(elements / block);
+  return Math.ceil(elements / 2) + 4 * blocks + Math.ceil(blocks / 2);
 }
 function allScopes(model) {
   const scopes = [];

@@ -107,12 +107,13 @@ test('quantizable weights and their int8/int4 estimates, each duplicate counted 
   assert.equal(q.bytes, 25600);
   assert.equal(q.dedupBytes, 4096 + 8192);
   assert.equal(q.int8Bytes, 6400 + 4 * 4); // one byte per weight + an fp32 scale per tensor
-  // int4: half a byte per weight + an fp32 scale per 32: 640+1280+800+1280
-  assert.equal(q.int4Bytes, 4000);
+  // int4 (asymmetric, the default): half a byte per weight + an fp32 scale and a 4-bit zero point per 32:
+  // 656+1312+820+1312
+  assert.equal(q.int4Bytes, 4100);
   assert.equal(q.modelBytesInt8, r.modelBytes - (4096 + 8192) - 25600 + 6416);
   assert.equal(q.convTensors, 0);
   assert.equal(int8Estimate(1000), 1004);
-  assert.equal(int4Estimate(33), 17 + 8); // 16.5 → 17 bytes, two blocks
+  assert.equal(int4Estimate(33), 17 + 8 + 1); // 16.5 → 17 bytes, two blocks, their two zero points in a byte
 });
 
 test('Conv weights are quantizable by int8 (weight-only), not by int4', () => {

@@ -42,7 +42,7 @@ export interface QuantizableSummary {
   bytes: number;
   /** Estimated bytes of the same weights as int8: one byte each plus one fp32 scale per tensor. */
   int8Bytes: number;
-  /** Estimated bytes as int4 in blocks of 32: half a byte each plus one fp32 scale per block. */
+  /** Estimated bytes as int4 in blocks of 32: half a byte each plus one fp32 scale and one 4-bit zero point per block. */
   int4Bytes: number;
   /** Of those, the Conv weights (int8 only: int4 keeps them in float, counted at their bytes in int4Bytes). */
   convTensors: number;
@@ -86,8 +86,10 @@ export function int8Estimate(elements: number): number {
   return elements + 4;
 }
 
+/** quantize-int4's default form: half a byte a value, an fp32 scale and a 4-bit zero point a block (asymmetric). */
 export function int4Estimate(elements: number, block = INT4_BLOCK_SIZE): number {
-  return Math.ceil(elements / 2) + 4 * Math.ceil(elements / block);
+  const blocks = Math.ceil(elements / block);
+  return Math.ceil(elements / 2) + 4 * blocks + Math.ceil(blocks / 2);
 }
 
 interface Weight extends WeightEntry {
