@@ -81,17 +81,20 @@ function feeds(inputs: string[], sample: number): NamedTensor[] {
 
 const floats = (n: NamedTensor) => new Float32Array((n.data as Uint8Array).slice().buffer);
 
+/** Window i of a set, as int4_text.py names it. */
+const windowFile = (model: string, set: 'calib' | 'eval', i: number) => path.join(textDir(model, set), `${String(i).padStart(4, '0')}.npz`);
+
 /** The held-out text windows (int4_text.py), as the model's feeds. */
 function textFeeds(model: string): NamedTensor[][] {
   return Array.from({ length: TEXT_EVAL_SAMPLES }, (_, i) => {
-    const file = path.join(textDir(model, 'eval'), `${String(i).padStart(4, '0')}.npz`);
+    const file = windowFile(model, 'eval', i);
     return parseNpz(new Uint8Array(readFileSync(file)), file);
   });
 }
 
 /** Writes the text windows when missing; returns why they are not there, or undefined. */
 function ensureText(): string | undefined {
-  const have = (model: string) => existsSync(path.join(textDir(model, 'eval'), `${String(TEXT_EVAL_SAMPLES - 1).padStart(4, '0')}.npz`));
+  const have = (model: string) => existsSync(windowFile(model, 'eval', TEXT_EVAL_SAMPLES - 1));
   if (have('minilm') && (have('mpnet') || !existsSync(MPNET_VOCAB))) return undefined;
   if (!existsSync(WHEEL)) return `no ${WHEEL} (its vocab.txt tokenizes the text)`;
   const r = spawnSync('/usr/bin/python3', [path.join(repo, 'scripts/bench/int4_text.py'), MODELS_DIR, WHEEL, ...(existsSync(MPNET_VOCAB) ? [MPNET_VOCAB] : [])], { encoding: 'utf8' });
@@ -224,6 +227,7 @@ export async function run(): Promise<void> {
       }
       const text = TEXT_MODELS.has(name) && !textNote ? textFeeds(name) : undefined;
       const rows: Row[] = [];
+      let rtnAsymmetric: Row | undefined;
       for (const symmetric of ASYMMETRIC ? [true, false] : [true]) {
         // rtn first: the other rows are compared with it; auto samples only where the others have text, and symmetric.
         const specs = METHODS.filter((m) => m !== 'rtn' && (m !== 'awq:auto-samples' || (text && symmetric)));
@@ -244,14 +248,15 @@ export async function run(): Promise<void> {
           rtnOfForm ??= row;
           rows.push(row);
         }
+        if (!symmetric) rtnAsymmetric = rtnOfForm;
       }
       const ort = ortQuantize(fp32, dir);
       if (typeof ort === 'string') rows.push({ label: 'onnxruntime rtn / hqq', note: ort });
       else {
         // onnxruntime's asymmetric rtn (its default) is compared with ours of that form too.
-        const ourRtnAsym = rows.find((r) => r.label === 'ours rtn asymmetric');
         for (const [k, v] of Object.entries(ort)) {
-          rows.push({ label: k.replace('ort-', 'onnxruntime '), file: v.file, bytes: statSync(v.file).size, ms: v.ms, ...(k.endsWith('asymmetric') && ourRtnAsym ? { form: ourRtnAsym } : {}) });
+          const form = k.endsWith('asymmetric') ? rtnAsymmetric : undefined;
+          rows.push({ label: k.replace('ort-', 'onnxruntime '), file: v.file, bytes: statSync(v.file).size, ms: v.ms, ...(form ? { form } : {}) });
         }
       }
       const t0 = performance.now();
